@@ -1,0 +1,230 @@
+/**
+ * The one contract between the vault service (Electron main process or the browser-mode
+ * server) and the renderer. Type-only: no runtime code lives here except the list of method
+ * names, which is checked against the map so the two cannot drift.
+ *
+ * Every method takes plain JSON arguments and returns a JSON result. Expected failures
+ * (missing file, path outside the vault, read-only mode, a write conflict) come back as
+ * `{ ok: false, error }` results, never as thrown errors.
+ */
+import type { GraphDelta, GraphSnapshot, HeadingInfo, BlockIdInfo, ResolvedLink, VaultPath } from '../core/types';
+
+export type ApiErrorCode =
+  | 'not-found'
+  | 'outside-vault'
+  | 'invalid-input'
+  | 'read-only'
+  | 'too-large'
+  | 'io-error'
+  | 'conflict'
+  | 'exists'
+  | 'no-vault';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface VaultInfo {
+  /** Display name (the folder's name). */
+  name: string;
+  /** Absolute path of the vault folder (shown to the user; never used by the renderer for I/O). */
+  root: string;
+  readOnly: boolean;
+  /** 'electron' or 'browser': lets the UI word things ("Move to trash" vs ".trash/ folder"). */
+  host: 'electron' | 'browser';
+  status: IndexStatus;
+}
+
+export type IndexStatus =
+  | { state: 'indexing'; done: number; total: number }
+  | { state: 'ready'; notes: number; links: number; ms: number }
+  | { state: 'error'; message: string };
+
+export interface FileEntry {
+  path: VaultPath;
+  kind: 'note' | 'attachment';
+  title: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface NoteContent {
+  path: VaultPath;
+  content: string;
+  /** sha-256 hex of the bytes on disk, used to detect external changes and conflicts. */
+  hash: string;
+  mtimeMs: number;
+  /** Line ending the file uses, kept on save. */
+  eol: '\n' | '\r\n';
+  /** Set when the file was not valid UTF-8 and was decoded with replacement characters. */
+  decodeWarning: string | null;
+}
+
+export interface NoteMeta {
+  path: VaultPath;
+  title: string;
+  aliases: string[];
+  tags: string[];
+  headings: HeadingInfo[];
+  blockIds: BlockIdInfo[];
+  frontmatter: Record<string, unknown> | null;
+}
+
+export interface BacklinkGroup {
+  source: VaultPath;
+  sourceTitle: string;
+  links: ResolvedLink[];
+}
+
+export interface UnlinkedMention {
+  source: VaultPath;
+  sourceTitle: string;
+  line: number;
+  context: string;
+  /** The title or alias that was mentioned. */
+  matched: string;
+}
+
+export interface SearchHit {
+  path: VaultPath;
+  title: string;
+  score: number;
+  /** Snippet with matches wrapped in U+E000 ... U+E001 markers, for the UI to highlight safely. */
+  snippet: string;
+}
+
+export interface SwitcherItem {
+  path: VaultPath;
+  title: string;
+  aliases: string[];
+}
+
+export interface LinkTargetInfo {
+  /** The resolved file or null (unresolved; `createPath` says where "create note" would put it). */
+  resolved: VaultPath | null;
+  kind: 'note' | 'attachment' | null;
+  createPath: VaultPath | null;
+}
+
+export interface RenamePlan {
+  from: VaultPath;
+  to: VaultPath;
+  /** Notes whose links will be rewritten, with how many links each. */
+  affected: { path: VaultPath; links: number }[];
+}
+
+export interface RenameOutcome {
+  from: VaultPath;
+  to: VaultPath;
+  changed: VaultPath[];
+  /** Token for undoRename: reverts the move and every rewritten note in one step. */
+  undoToken: string;
+}
+
+export interface WriteOutcome {
+  hash: string;
+  mtimeMs: number;
+}
+
+export interface GraphLayoutPositions {
+  /** node id -> position */
+  positions: Record<string, { x: number; y: number }>;
+  pinned: string[];
+}
+
+/** Events the service pushes to the renderer. */
+export type VaultEvent =
+  | { type: 'status'; status: IndexStatus }
+  | { type: 'files'; added: FileEntry[]; removed: VaultPath[]; changed: FileEntry[] }
+  | { type: 'graph'; delta: GraphDelta }
+  /** A note's content changed on disk by someone else (our own writes are never reported). */
+  | { type: 'external-change'; path: VaultPath; hash: string; deleted: boolean }
+  /** An outside rename was detected (unlink + add of the same content): the UI offers to update links. */
+  | { type: 'external-rename'; from: VaultPath; to: VaultPath; affected: number }
+  | { type: 'vault-error'; message: string }
+  | { type: 'notice'; message: string };
+
+/** Request/response methods. The argument tuple and the resolved value of each. */
+export interface ApiMethods {
+  getVaultInfo: { args: []; result: VaultInfo };
+  listFiles: { args: []; result: FileEntry[] };
+  readNote: { args: [path: VaultPath]; result: Result<NoteContent> };
+  getNoteMeta: { args: [path: VaultPath]; result: Result<NoteMeta> };
+  getBacklinks: { args: [path: VaultPath]; result: Result<BacklinkGroup[]> };
+  getOutgoingLinks: { args: [path: VaultPath]; result: Result<ResolvedLink[]> };
+  getUnlinkedMentions: { args: [path: VaultPath]; result: Result<UnlinkedMention[]> };
+  resolveLink: { args: [from: VaultPath, target: string]; result: LinkTargetInfo };
+  getSwitcherItems: { args: []; result: SwitcherItem[] };
+  search: { args: [query: string]; result: SearchHit[] };
+  getTags: { args: []; result: { tag: string; count: number }[] };
+  getGraph: { args: []; result: GraphSnapshot };
+  getGraphLayout: { args: []; result: GraphLayoutPositions | null };
+  saveGraphLayout: { args: [layout: GraphLayoutPositions]; result: Result<null> };
+  getGraphSettings: { args: []; result: Record<string, unknown> | null };
+  saveGraphSettings: { args: [settings: Record<string, unknown>]; result: Result<null> };
+  /** Attachment bytes (images) as a data URL the renderer can show under a strict CSP. */
+  readAttachment: { args: [path: VaultPath]; result: Result<{ mime: string; dataUrl: string }> };
+  /** Write a note. `expectedHash` is the hash the editor last saw; a mismatch returns 'conflict' unless null. */
+  writeNote: { args: [path: VaultPath, content: string, expectedHash: string | null]; result: Result<WriteOutcome> };
+  createNote: { args: [path: VaultPath, content: string]; result: Result<WriteOutcome> };
+  planRename: { args: [from: VaultPath, to: VaultPath]; result: Result<RenamePlan> };
+  renameNote: { args: [from: VaultPath, to: VaultPath]; result: Result<RenameOutcome> };
+  undoRename: { args: [undoToken: string]; result: Result<null> };
+  /** Rewrite links after a rename done outside the app. */
+  updateLinksAfterExternalRename: { args: [from: VaultPath, to: VaultPath]; result: Result<VaultPath[]> };
+  deleteNote: { args: [path: VaultPath]; result: Result<{ linkedFrom: VaultPath[] }> };
+  /** Only http(s): and mailto: URLs reach the OS browser. */
+  openExternal: { args: [url: string]; result: Result<null> };
+}
+
+export type ApiMethodName = keyof ApiMethods;
+
+/** The renderer-facing API: every method returns a promise; events come through `onEvent`. */
+export type PlexusApi = {
+  [K in ApiMethodName]: (...args: ApiMethods[K]['args']) => Promise<ApiMethods[K]['result']>;
+} & {
+  /** Subscribe to vault events; returns an unsubscribe function. */
+  onEvent(listener: (event: VaultEvent) => void): () => void;
+};
+
+/** What a host (IPC or HTTP) dispatches to: the same shape without the event subscription. */
+export type ApiHandlers = {
+  [K in ApiMethodName]: (...args: ApiMethods[K]['args']) => Promise<ApiMethods[K]['result']>;
+};
+
+/**
+ * The method names at runtime. `satisfies` makes the compiler reject a missing or extra name,
+ * so hosts and clients can enumerate the contract without writing it twice.
+ */
+const methodNameSet = {
+  getVaultInfo: true,
+  listFiles: true,
+  readNote: true,
+  getNoteMeta: true,
+  getBacklinks: true,
+  getOutgoingLinks: true,
+  getUnlinkedMentions: true,
+  resolveLink: true,
+  getSwitcherItems: true,
+  search: true,
+  getTags: true,
+  getGraph: true,
+  getGraphLayout: true,
+  saveGraphLayout: true,
+  getGraphSettings: true,
+  saveGraphSettings: true,
+  readAttachment: true,
+  writeNote: true,
+  createNote: true,
+  planRename: true,
+  renameNote: true,
+  undoRename: true,
+  updateLinksAfterExternalRename: true,
+  deleteNote: true,
+  openExternal: true,
+} as const satisfies Record<ApiMethodName, true>;
+
+export const API_METHOD_NAMES = Object.keys(methodNameSet) as ApiMethodName[];
