@@ -1,0 +1,111 @@
+/**
+ * The browser server's security checks, kept apart from routing so each is small and testable:
+ * the Content-Security-Policy (shared with the Electron window), the Host allow-list that defeats
+ * DNS rebinding, the same-origin check for POST and WebSocket, and the session token.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const TOKEN_COOKIE = 'plexus_token';
+export const TOKEN_HEADER = 'x-plexus-token';
+
+export interface CspOptions {
+  /** Extra connect-src sources (the browser server adds its WebSocket origins). */
+  connect?: string[];
+  /** Extra img-src sources (Electron adds plexus://vault for vault images). */
+  img?: string[];
+}
+
+/** The one strict policy for both hosts: no inline script, no eval, no frames, no plugins. */
+export function buildCsp(options: CspOptions = {}): string {
+  const directives: [string, string[]][] = [
+    ['default-src', ["'self'"]],
+    ['script-src', ["'self'"]],
+    // React and cytoscape set inline style attributes; styles cannot run code.
+    ['style-src', ["'self'", "'unsafe-inline'"]],
+    ['img-src', ["'self'", 'data:', 'blob:', ...(options.img ?? [])]],
+    ['connect-src', ["'self'", ...(options.connect ?? [])]],
+    ['object-src', ["'none'"]],
+    ['frame-src', ["'none'"]],
+    ['base-uri', ["'none'"]],
+    ['form-action', ["'none'"]],
+  ];
+  return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+}
+
+/** The names a browser may legitimately use for this server: anything else is DNS rebinding. */
+export function allowedHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`];
+}
+
+export function isAllowedHost(hostHeader: string | undefined, port: number): boolean {
+  if (hostHeader === undefined) return false;
+  return allowedHosts(port).includes(hostHeader.toLowerCase());
+}
+
+/** An absent Origin (curl, same-origin GET) is allowed; a present one must be ours exactly. */
+export function isSameOrigin(originHeader: string | undefined, port: number): boolean {
+  if (originHeader === undefined) return true;
+  return allowedHosts(port).some((host) => originHeader.toLowerCase() === `http://${host}`);
+}
+
+export function securityHeaders(port: number): Record<string, string> {
+  return {
+    'Content-Security-Policy': buildCsp({ connect: allowedHosts(port).map((host) => `ws://${host}`) }),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
+/** Constant-time comparison so the token cannot be guessed byte by byte from response timing. */
+export function tokenMatches(candidate: string | undefined | null, token: string): boolean {
+  if (typeof candidate !== 'string') return false;
+  const a = Buffer.from(candidate, 'utf8');
+  const b = Buffer.from(token, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function readCookie(cookieHeader: string | undefined, name: string): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+/** The request carries the session token in the cookie or the X-Plexus-Token header. */
+export function isAuthenticated(req: IncomingMessage, token: string): boolean {
+  const header = req.headers[TOKEN_HEADER];
+  if (typeof header === 'string' && tokenMatches(header, token)) return true;
+  return tokenMatches(readCookie(req.headers.cookie, TOKEN_COOKIE), token);
+}
+
+export function tokenCookie(token: string): string {
+  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+/** Every response gets the security headers; never any Access-Control-* header. */
+export function sendText(res: ServerResponse, port: number, status: number, text: string): void {
+  res.writeHead(status, {
+    ...securityHeaders(port),
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+export function sendJson(res: ServerResponse, port: number, status: number, value: unknown): void {
+  const body = JSON.stringify(value ?? null);
+  res.writeHead(status, {
+    ...securityHeaders(port),
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}

@@ -1,0 +1,135 @@
+/**
+ * Serves the built renderer. A request path can never leave the static root: it is decoded once,
+ * any '.', '..', empty-after-decoding or backslash segment is refused outright (not normalised),
+ * and the real path (symlinks resolved) must still sit inside the real root.
+ */
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { securityHeaders, sendText } from './security';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+};
+
+export function contentTypeFor(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export type SafeSegments = { ok: true; segments: string[] } | { ok: false; reason: string };
+
+/** Splits a raw URL pathname into safe segments, or says why it is refused. */
+export function safeSegments(rawPathname: string): SafeSegments {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPathname);
+  } catch {
+    return { ok: false, reason: 'malformed percent-encoding' };
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return { ok: false, reason: 'forbidden character' };
+  const segments = decoded.split('/').filter((segment, index, all) => {
+    // Only the leading and trailing slashes give empty segments legitimately.
+    return !(segment === '' && (index === 0 || index === all.length - 1));
+  });
+  for (const segment of segments) {
+    if (segment === '' || segment === '.' || segment === '..') return { ok: false, reason: 'forbidden path segment' };
+  }
+  return { ok: true, segments };
+}
+
+/** True when `child` is `root` or inside it (both absolute, already resolved). */
+export function isInside(root: string, child: string): boolean {
+  const relative = path.relative(root, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+export interface StaticHost {
+  staticDir: string;
+  port: number;
+}
+
+async function regularFile(file: string): Promise<number | null> {
+  try {
+    const info = await stat(file);
+    return info.isFile() ? info.size : null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    throw error;
+  }
+}
+
+function sendFile(req: IncomingMessage, res: ServerResponse, port: number, file: string, size: number): void {
+  res.writeHead(200, {
+    ...securityHeaders(port),
+    'Content-Type': contentTypeFor(file),
+    'Content-Length': size,
+    // The renderer is rebuilt in place; always revalidate so a rebuild is picked up.
+    'Cache-Control': 'no-cache',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const stream = createReadStream(file);
+  stream.on('error', (error) => res.destroy(error));
+  stream.pipe(res);
+}
+
+/**
+ * GET/HEAD of a static file. Paths without an extension that match no file fall back to
+ * index.html (client-side routes); a missing asset is a plain 404.
+ */
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, host: StaticHost): Promise<void> {
+  const checked = safeSegments(pathname);
+  if (!checked.ok) {
+    sendText(res, host.port, 400, `Bad path: ${checked.reason}`);
+    return;
+  }
+  let root: string;
+  try {
+    root = await realpath(host.staticDir);
+  } catch {
+    sendText(res, host.port, 503, 'The renderer is not built yet: run `npm run build`.');
+    return;
+  }
+  const wanted = checked.segments.length === 0 ? 'index.html' : path.join(...checked.segments);
+  const candidate = path.resolve(root, wanted);
+  let size = isInside(root, candidate) ? await regularFile(candidate) : null;
+  let file = candidate;
+  if (size !== null) {
+    file = await realpath(candidate);
+    if (!isInside(root, file)) size = null;
+  }
+  if (size === null) {
+    if (path.extname(wanted) !== '' && wanted !== 'index.html') {
+      sendText(res, host.port, 404, 'Not found');
+      return;
+    }
+    file = path.join(root, 'index.html');
+    size = await regularFile(file);
+    if (size === null) {
+      sendText(res, host.port, 503, 'The renderer is not built yet: run `npm run build`.');
+      return;
+    }
+  }
+  sendFile(req, res, host.port, file, size);
+}

@@ -1,0 +1,132 @@
+import { startBrowserServer, type BrowserServer } from '../../main/server/browser-server';
+import { eventSource, fakeHandlers, makeStaticDir, raw } from './helpers';
+
+const TOKEN = 'a'.repeat(64);
+let server: BrowserServer;
+let auth: Record<string, string>;
+
+beforeAll(async () => {
+  server = await startBrowserServer({
+    handlers: fakeHandlers().handlers,
+    subscribe: eventSource().subscribe,
+    host: '127.0.0.1',
+    readOnly: false,
+    staticDir: makeStaticDir(),
+    token: TOKEN,
+  });
+  auth = { 'x-plexus-token': TOKEN };
+});
+afterAll(() => server.close());
+
+test('prints a loopback URL carrying the token', () => {
+  expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${TOKEN}`);
+  expect(server.token).toBe(TOKEN);
+});
+
+test('a random 32-byte token is generated when none is given', async () => {
+  const other = await startBrowserServer({ handlers: fakeHandlers().handlers, subscribe: eventSource().subscribe, readOnly: false, staticDir: makeStaticDir() });
+  try {
+    expect(other.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(other.token).not.toBe(TOKEN);
+  } finally {
+    await other.close();
+  }
+});
+
+test('refuses to bind anything but loopback', async () => {
+  await expect(
+    startBrowserServer({ handlers: fakeHandlers().handlers, subscribe: eventSource().subscribe, readOnly: false, staticDir: makeStaticDir(), host: '0.0.0.0' as '127.0.0.1' }),
+  ).rejects.toThrow(/127\.0\.0\.1/);
+});
+
+test.each([
+  ['GET', '/'],
+  ['GET', '/assets/app.js'],
+  ['POST', '/api/getVaultInfo'],
+])('401 without a token: %s %s', async (method, path) => {
+  const res = await raw(server.port, { method, path, body: method === 'POST' ? '[]' : undefined });
+  expect(res.status).toBe(401);
+});
+
+test('a wrong token (query, cookie or header) is 401', async () => {
+  expect((await raw(server.port, { path: `/?token=${'b'.repeat(64)}` })).status).toBe(401);
+  expect((await raw(server.port, { path: '/', headers: { cookie: `plexus_token=${'b'.repeat(64)}` } })).status).toBe(401);
+  expect((await raw(server.port, { path: '/', headers: { 'x-plexus-token': 'short' } })).status).toBe(401);
+});
+
+test('the token URL sets the cookie and redirects without the token, keeping other query params', async () => {
+  const res = await raw(server.port, { path: `/notes?x=1&token=${TOKEN}` });
+  expect(res.status).toBe(302);
+  expect(res.headers.location).toBe('/notes?x=1');
+  expect(res.headers['set-cookie']).toEqual([`plexus_token=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
+  const next = await raw(server.port, { path: '/notes?x=1', headers: { cookie: `other=1; plexus_token=${TOKEN}` } });
+  expect(next.status).toBe(200);
+  expect(next.body).toContain('<title>Plexus</title>');
+});
+
+test('the redirect can never become a scheme-relative URL', async () => {
+  const res = await raw(server.port, { path: `//evil.example/?token=${TOKEN}` });
+  expect(res.status).toBe(302);
+  expect(res.headers.location).toBe('/evil.example/');
+});
+
+test('the X-Plexus-Token header authenticates too', async () => {
+  const res = await raw(server.port, { method: 'POST', path: '/api/listFiles', headers: auth, body: '[]' });
+  expect(res.status).toBe(200);
+});
+
+test.each(['evil.example', `evil.example:${0}`, '127.0.0.1', '127.0.0.1:1', `0.0.0.0`])('403 on a foreign Host header %s', async (host) => {
+  const res = await raw(server.port, { path: '/', headers: { ...auth, host } });
+  expect(res.status).toBe(403);
+});
+
+test('localhost:PORT is an accepted Host', async () => {
+  const res = await raw(server.port, { path: '/', headers: { ...auth, host: `localhost:${server.port}` } });
+  expect(res.status).toBe(200);
+});
+
+test('a cross-origin POST is refused; same-origin and origin-less POSTs pass', async () => {
+  const evil = await raw(server.port, { method: 'POST', path: '/api/listFiles', headers: { ...auth, origin: 'http://evil.example' }, body: '[]' });
+  expect(evil.status).toBe(403);
+  const otherPort = await raw(server.port, { method: 'POST', path: '/api/listFiles', headers: { ...auth, origin: `http://127.0.0.1:${server.port + 1}` }, body: '[]' });
+  expect(otherPort.status).toBe(403);
+  const nullOrigin = await raw(server.port, { method: 'POST', path: '/api/listFiles', headers: { ...auth, origin: 'null' }, body: '[]' });
+  expect(nullOrigin.status).toBe(403);
+  const same = await raw(server.port, { method: 'POST', path: '/api/listFiles', headers: { ...auth, origin: `http://localhost:${server.port}` }, body: '[]' });
+  expect(same.status).toBe(200);
+});
+
+test('never sends CORS headers, not even to a preflight', async () => {
+  const responses = await Promise.all([
+    raw(server.port, { method: 'OPTIONS', path: '/api/listFiles', headers: { ...auth, origin: 'http://evil.example', 'access-control-request-method': 'POST' } }),
+    raw(server.port, { method: 'POST', path: '/api/listFiles', headers: { ...auth, origin: 'http://evil.example' }, body: '[]' }),
+    raw(server.port, { path: '/', headers: { ...auth, origin: 'http://evil.example' } }),
+    raw(server.port, { path: '/' }),
+  ]);
+  expect(responses[0].status).toBe(405);
+  for (const res of responses) {
+    expect(Object.keys(res.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+  }
+});
+
+test('security headers and the strict CSP are on every response', async () => {
+  for (const res of [await raw(server.port, { path: '/', headers: auth }), await raw(server.port, { path: '/' })]) {
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("form-action 'none'");
+    expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port} ws://localhost:${server.port}`);
+    expect(csp).not.toContain('unsafe-eval');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+  }
+});
+
+test('absolute-form request targets are refused', async () => {
+  const res = await raw(server.port, { path: 'http://evil.example/', headers: auth });
+  expect(res.status).toBe(400);
+});
