@@ -1,0 +1,77 @@
+/**
+ * The browser-mode client: implements PlexusApi over `POST /api/<method>` (JSON array of args)
+ * and a WebSocket at `/events`. Built from API_METHOD_NAMES so no method is written twice and
+ * the contract cannot drift from the client.
+ */
+import { API_METHOD_NAMES } from '../../../main/contract/api-contract';
+import type { ApiHandlers, PlexusApi, VaultEvent } from '../../../main/contract/api-contract';
+import { EventSocket } from './event-socket';
+
+export interface RemoteApiOptions {
+  /** Base URL of the server; defaults to the page's origin. */
+  baseUrl?: string;
+  /** Sent as X-Plexus-Token when present (the cookie normally suffices). */
+  token?: string | null;
+  fetchImpl?: typeof fetch;
+  /** Factory for the event socket; tests pass a fake. */
+  createSocket?: (url: string) => WebSocket;
+}
+
+/** Reads `?token=` from the page address, if any. */
+export function tokenFromLocation(loc: Location = window.location): string | null {
+  return new URLSearchParams(loc.search).get('token');
+}
+
+/** ws: or wss: URL of `/events` on the same host as the page. */
+export function eventsUrl(base: string): string {
+  const url = new URL('/events', base);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
+export function createRemoteApi(options: RemoteApiOptions = {}): PlexusApi {
+  const baseUrl = options.baseUrl ?? window.location.origin;
+  const token = options.token === undefined ? tokenFromLocation() : options.token;
+  const doFetch = options.fetchImpl ?? ((input, init) => fetch(input, init));
+
+  async function call(method: string, args: unknown[]): Promise<unknown> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (token) headers['X-Plexus-Token'] = token;
+    const response = await doFetch(new URL(`/api/${method}`, baseUrl).toString(), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers,
+      body: JSON.stringify(args),
+    });
+    if (!response.ok) {
+      // Transport failures are not contract results: surface them as thrown errors with context.
+      const body = await response.text().catch(() => '');
+      throw new Error(`${method} failed: HTTP ${response.status}${body ? ` ${body.slice(0, 200)}` : ''}`);
+    }
+    return response.json();
+  }
+
+  const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const name of API_METHOD_NAMES) methods[name] = (...args: unknown[]) => call(name, args);
+
+  let socket: EventSocket | null = null;
+  const listeners = new Set<(event: VaultEvent) => void>();
+  function onEvent(listener: (event: VaultEvent) => void): () => void {
+    listeners.add(listener);
+    if (!socket) {
+      socket = new EventSocket(eventsUrl(baseUrl), (event) => {
+        for (const l of [...listeners]) l(event);
+      }, options.createSocket);
+      socket.start();
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && socket) {
+        socket.stop();
+        socket = null;
+      }
+    };
+  }
+
+  return { ...(methods as unknown as ApiHandlers), onEvent };
+}

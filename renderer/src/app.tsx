@@ -1,0 +1,132 @@
+/** The Plexus window: explorer | note | sidebar, with the toolbar, dialogs, search, graph and live updates. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { IndexStatus, PlexusApi, VaultEvent, VaultInfo } from '../../main/contract/api-contract';
+import { useNavigation } from './hooks/use-navigation';
+import { useFiles } from './hooks/use-files';
+import { useVaultEvents } from './hooks/use-vault-events';
+import { useNoteData, visibleData } from './hooks/use-note-data';
+import { useHotkeys } from './hooks/use-hotkeys';
+import { useBanners } from './hooks/use-banners';
+import { usePaneSizes } from './hooks/use-pane-sizes';
+import { useAppActionsState } from './hooks/use-app-actions';
+import { pickDefaultNote } from './hooks/default-note';
+import { changesResolution, touchesNote } from './hooks/live-updates';
+import { AppActionsContext } from './components/note-context';
+import { FileExplorer } from './components/file-explorer';
+import { NoteView } from './components/note-view';
+import { RightSidebar } from './components/right-sidebar';
+import { QuickSwitcher } from './components/quick-switcher';
+import { SearchPanel } from './components/search-panel';
+import { StatusBar, Banners } from './components/status-bar';
+import { HoverPreview } from './components/hover-preview';
+import { CreateNoteDialog } from './components/create-note-dialog';
+import { GraphPane } from './components/graph-pane';
+import { Toolbar } from './components/toolbar';
+import { ResizeHandle } from './components/resize-handle';
+
+/** Coalesces bursts of events (a save touches files, graph and content) into one re-read, well inside 300 ms. */
+const RELOAD_COALESCE_MS = 60;
+
+export function App({ api }: { api: PlexusApi }) {
+  const banners = useBanners();
+  const nav = useNavigation();
+  const { files, onFilesEvent } = useFiles(api, banners.reportError);
+  const ui = useAppActionsState(api, banners.reportError);
+  const [vault, setVault] = useState<VaultInfo | null>(null);
+  const [status, setStatus] = useState<IndexStatus | null>(null);
+  const [version, setVersion] = useState(0);
+  const [switcherOpen, setSwitcherOpen] = useState(false);
+  const [search, setSearch] = useState<{ open: boolean; query: string; focus: number }>({ open: false, query: '', focus: 0 });
+  const [graphOpen, setGraphOpen] = useState(false);
+  const [sizes, setSizes] = usePaneSizes();
+  const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const currentPath = nav.route?.path ?? null;
+  const noteState = useNoteData(api, currentPath, version);
+  const data = visibleData(noteState, currentPath);
+
+  useEffect(() => {
+    api.getVaultInfo().then(
+      (info) => {
+        setVault(info);
+        setStatus((s) => s ?? info.status);
+      },
+      (e: unknown) => banners.reportError(`Could not reach the vault: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }, [api, banners.reportError]);
+
+  // No note in the address: open the vault's welcome note (or its first note) once files are known.
+  useEffect(() => {
+    if (currentPath || !files) return;
+    const initial = pickDefaultNote(files);
+    if (initial) nav.open({ path: initial, heading: null, block: null });
+  }, [files, currentPath, nav.open]);
+
+  useEffect(() => {
+    const title = data?.meta.ok ? data.meta.value.title : null;
+    document.title = title ? `${title} — Plexus` : 'Plexus';
+  }, [data]);
+
+  const scheduleReload = useCallback(() => {
+    if (reloadTimer.current) return;
+    reloadTimer.current = setTimeout(() => {
+      reloadTimer.current = null;
+      setVersion((v) => v + 1);
+    }, RELOAD_COALESCE_MS);
+  }, []);
+  useEffect(() => () => { if (reloadTimer.current) clearTimeout(reloadTimer.current); }, []);
+
+  useVaultEvents(api, (event: VaultEvent) => {
+    if (event.type === 'files') onFilesEvent(event);
+    if (event.type === 'status') setStatus(event.status);
+    if (event.type === 'vault-error') banners.push('error', event.message);
+    if (event.type === 'notice') banners.push('notice', event.message);
+    if (event.type === 'external-rename') banners.push('notice', `“${event.from}” was renamed to “${event.to}” outside Plexus (${event.affected} linking notes).`);
+    if (changesResolution(event)) ui.invalidate();
+    if (touchesNote(event, currentPath)) scheduleReload();
+  });
+
+  const openPath = useCallback((path: string) => nav.open({ path, heading: null, block: null }), [nav.open]);
+  const openSearch = useCallback((query?: string) => setSearch((s) => ({ open: true, query: query ?? s.query, focus: s.focus + 1 })), []);
+
+  useHotkeys({
+    quickSwitcher: () => setSwitcherOpen(true),
+    search: () => openSearch(),
+    graph: () => setGraphOpen((g) => !g),
+    back: nav.back,
+    forward: nav.forward,
+  });
+
+  const title = data?.meta.ok ? data.meta.value.title : currentPath ?? '';
+  const grid = { gridTemplateColumns: `${sizes.left}px 5px minmax(0, 1fr) 5px ${sizes.right}px` };
+
+  return (
+    <AppActionsContext.Provider value={ui.actions}>
+      <div className="app">
+        <Toolbar canBack={nav.canBack} canForward={nav.canForward} onBack={nav.back} onForward={nav.forward} onSwitcher={() => setSwitcherOpen(true)} onSearch={() => openSearch()} onGraph={() => setGraphOpen((g) => !g)} graphOpen={graphOpen} title={title} />
+        <Banners messages={banners.messages} onDismiss={banners.dismiss} />
+        <div className="panes" style={grid}>
+          <div className="left-pane">
+            {search.open && <SearchPanel api={api} query={search.query} focusToken={search.focus} onQueryChange={(query) => setSearch((s) => ({ ...s, query }))} onClose={() => setSearch((s) => ({ ...s, open: false }))} />}
+            <FileExplorer files={files} currentPath={currentPath} />
+          </div>
+          <ResizeHandle label="Resize file explorer" value={sizes.left} min={160} max={520} direction={1} onChange={(left) => setSizes({ ...sizes, left })} />
+          <div className="center-pane">
+            {graphOpen ? (
+              <GraphPane api={api} currentPath={currentPath} onOpenNote={(p) => { setGraphOpen(false); openPath(p); }} onClose={() => setGraphOpen(false)} />
+            ) : (
+              <NoteView route={nav.route} data={data} loading={noteState.status === 'loading'} error={noteState.status === 'error' ? noteState.message : null} />
+            )}
+          </div>
+          <ResizeHandle label="Resize sidebar" value={sizes.right} min={200} max={560} direction={-1} onChange={(right) => setSizes({ ...sizes, right })} />
+          <RightSidebar data={data} onSearchTag={(tag) => openSearch(`#${tag}`)} />
+        </div>
+        <StatusBar status={status} vault={vault} />
+        {switcherOpen && <QuickSwitcher api={api} onClose={() => setSwitcherOpen(false)} onOpen={(p) => { setSwitcherOpen(false); openPath(p); }} />}
+        {ui.preview && <HoverPreview api={api} request={ui.preview} onEnter={ui.cancelHide} onLeave={ui.hidePreview} />}
+        {ui.createRequest && (
+          <CreateNoteDialog api={api} info={ui.createRequest.info} label={ui.createRequest.label} onClose={() => ui.setCreateRequest(null)} onCreated={(p) => { ui.setCreateRequest(null); openPath(p); }} />
+        )}
+      </div>
+    </AppActionsContext.Provider>
+  );
+}

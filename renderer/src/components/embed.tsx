@@ -1,0 +1,96 @@
+/**
+ * `![[Note]]`, `![[Note#Heading]]`, `![[Note#^block]]` transclude the target (rendered, depth-
+ * limited and cycle-guarded); `![[image.png]]` shows the image as a data URL from readAttachment.
+ */
+import type { ReactNode } from 'react';
+import { noteHref } from '../routing/hash-route';
+import { isImagePath } from '../markdown/link-href';
+import { useLinkTarget } from '../hooks/use-link-target';
+import { useAsync } from '../hooks/use-async';
+import { MAX_EMBED_DEPTH, RenderScopeContext, useAppActions, useRenderScope } from './note-context';
+import { MarkdownView } from './markdown-view';
+import { ExternalLink } from './note-link';
+
+interface EmbedProps {
+  className?: string;
+  children?: ReactNode;
+  'data-target'?: string;
+  'data-heading'?: string;
+  'data-block'?: string;
+  'data-alias'?: string;
+  /** 'div' when the embed stood alone in its paragraph, else 'span'. */
+  block: boolean;
+}
+
+export function Embed(props: EmbedProps) {
+  const scope = useRenderScope();
+  const target = props['data-target'] ?? '';
+  const heading = props['data-heading'] ?? null;
+  const blockRef = props['data-block'] ?? null;
+  const state = useLinkTarget(scope.sourcePath, target === '' ? null : target);
+  const Wrapper = props.block ? 'div' : 'span';
+  const resolved = target === '' ? scope.sourcePath : state.status === 'done' ? state.info.resolved : null;
+
+  if (state.status === 'error') return <Wrapper className="embed embed-error" role="note">Embed failed: {state.message}</Wrapper>;
+  if (target !== '' && state.status === 'pending') return <Wrapper className="embed embed-pending" aria-busy="true">{props.children}</Wrapper>;
+  if (!resolved) {
+    return <Wrapper className="embed embed-missing"><a className="internal-link is-unresolved" href={noteHref(target)}>{props.children}</a> <small>(not found)</small></Wrapper>;
+  }
+  if (isImagePath(resolved)) return <AttachmentImage path={resolved} alt={props['data-alias'] ?? target} />;
+  if (!resolved.toLowerCase().endsWith('.md')) {
+    return <a className="internal-link" href={noteHref(resolved)}>{props.children}</a>;
+  }
+  const tooDeep = scope.ancestors.length >= MAX_EMBED_DEPTH;
+  const cycle = scope.ancestors.includes(resolved) && !heading && !blockRef;
+  if (scope.preview || tooDeep || cycle) {
+    const why = scope.preview ? '' : cycle ? ' (embeds itself)' : ' (embed depth limit)';
+    return <Wrapper className="embed embed-collapsed"><a className="internal-link" href={noteHref(resolved, heading, blockRef)}>{props.children}</a>{why}</Wrapper>;
+  }
+  return (
+    <Wrapper className="embed embed-note" data-embed-path={resolved}>
+      <span className="embed-title"><a className="internal-link" href={noteHref(resolved, heading, blockRef)}>{props.children}</a></span>
+      <RenderScopeContext.Provider value={{ sourcePath: resolved, ancestors: [...scope.ancestors, resolved], preview: false }}>
+        <EmbeddedNote path={resolved} heading={heading} block={blockRef} />
+      </RenderScopeContext.Provider>
+    </Wrapper>
+  );
+}
+
+function EmbeddedNote({ path, heading, block }: { path: string; heading: string | null; block: string | null }) {
+  const { api } = useAppActions();
+  const note = useAsync(() => api.readNote(path), path);
+  if (note.status === 'pending') return <span className="muted">Loading…</span>;
+  if (note.status === 'error') return <span className="error-text">Could not read {path}: {note.message}</span>;
+  if (!note.value.ok) return <span className="error-text">Could not read {path}: {note.value.error.message}</span>;
+  return <MarkdownView markdown={note.value.value.content} section={heading || block ? { heading, block } : undefined} />;
+}
+
+export function AttachmentImage({ path, alt }: { path: string; alt: string }) {
+  const { api } = useAppActions();
+  const data = useAsync(() => api.readAttachment(path), path);
+  if (data.status === 'pending') return <span className="embed-image-pending" aria-busy="true">{alt}</span>;
+  if (data.status === 'error') return <span className="error-text">Image {path}: {data.message}</span>;
+  if (!data.value.ok) return <span className="error-text">Image {path}: {data.value.error.message}</span>;
+  // Only image data URLs reach the DOM; anything else the host might return is refused.
+  if (!/^data:image\//.test(data.value.value.dataUrl)) return <span className="error-text">Image {path}: not an image</span>;
+  return <img className="embed-image" src={data.value.value.dataUrl} alt={alt} />;
+}
+
+/** Markdown `![alt](pic.png)`: vault images via readAttachment; remote images are shown as links (the CSP blocks them). */
+export function MarkdownImage({ src, alt }: { src?: string; alt?: string }) {
+  const scope = useRenderScope();
+  const isRemote = !!src && /^[a-z][a-z0-9+.-]*:/i.test(src);
+  let target: string | null = null;
+  try {
+    target = src && !isRemote ? decodeURIComponent(src) : null;
+  } catch {
+    target = src ?? null;
+  }
+  const state = useLinkTarget(scope.sourcePath, target);
+  if (!src) return <span className="link-blocked">{alt}</span>;
+  if (isRemote) return /^https?:/i.test(src) ? <ExternalLink url={src}>{alt || src}</ExternalLink> : <span className="link-blocked">{alt}</span>;
+  if (state.status === 'pending') return <span aria-busy="true">{alt}</span>;
+  if (state.status === 'error') return <span className="error-text">{state.message}</span>;
+  if (!state.info.resolved) return <span className="embed-missing">{alt || src} (not found)</span>;
+  return <AttachmentImage path={state.info.resolved} alt={alt ?? ''} />;
+}

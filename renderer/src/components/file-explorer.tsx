@@ -1,0 +1,122 @@
+/** The left pane: a filterable, collapsible folder tree. Arrow keys move between rows; Left/Right fold folders. */
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import type { FileEntry } from '../../../main/contract/api-contract';
+import { noteHref } from '../routing/hash-route';
+import { ancestorFolders, buildTree, type FolderNode, type TreeNode } from './file-tree';
+
+interface Props {
+  files: FileEntry[] | null;
+  currentPath: string | null;
+}
+
+export function FileExplorer({ files, currentPath }: Props) {
+  const [filter, setFilter] = useState('');
+  const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
+  const tree = useMemo(() => buildTree(files ?? [], filter), [files, filter]);
+
+  // Reveal the open note: unfold its folders when it changes.
+  useEffect(() => {
+    if (!currentPath) return;
+    setCollapsed((c) => {
+      const open = ancestorFolders(currentPath).filter((f) => c.has(f));
+      if (open.length === 0) return c;
+      const next = new Set(c);
+      for (const f of open) next.delete(f);
+      return next;
+    });
+  }, [currentPath]);
+
+  const toggle = (path: string, expand?: boolean) =>
+    setCollapsed((c) => {
+      const next = new Set(c);
+      const willExpand = expand ?? next.has(path);
+      if (willExpand) next.delete(path);
+      else next.add(path);
+      return next;
+    });
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const rows = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('[data-row]'));
+    const i = rows.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = rows[Math.max(0, Math.min(rows.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))];
+      next?.focus();
+    } else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && i >= 0) {
+      const folder = rows[i].dataset.folder;
+      if (folder !== undefined) {
+        e.preventDefault();
+        toggle(folder, e.key === 'ArrowRight');
+      }
+    }
+  };
+
+  const filtering = filter.trim() !== '';
+  return (
+    <nav aria-label="File explorer" className="explorer">
+      <div className="pane-header">
+        <input type="search" className="explorer-filter" placeholder="Filter files…" aria-label="Filter files" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      </div>
+      {files === null ? (
+        <p className="muted pad">Loading files…</p>
+      ) : tree.children.length === 0 ? (
+        <p className="muted pad">{filtering ? 'No files match.' : 'This vault has no files yet.'}</p>
+      ) : (
+        <ul className="tree" onKeyDown={onKeyDown}>
+          {tree.children.map((n) => (
+            <TreeRow key={key(n)} node={n} depth={0} currentPath={currentPath} collapsed={filtering ? new Set() : collapsed} toggle={toggle} />
+          ))}
+        </ul>
+      )}
+    </nav>
+  );
+}
+
+const key = (n: TreeNode) => (n.kind === 'folder' ? `d:${n.path}` : `f:${n.entry.path}`);
+
+interface RowProps {
+  node: TreeNode;
+  depth: number;
+  currentPath: string | null;
+  collapsed: Set<string>;
+  toggle(path: string): void;
+}
+
+function TreeRow({ node, depth, currentPath, collapsed, toggle }: RowProps) {
+  const indent = { paddingLeft: `${0.75 + depth * 0.9}rem` };
+  if (node.kind === 'file') {
+    const { entry } = node;
+    const current = entry.path === currentPath;
+    const label = entry.kind === 'note' ? entry.title : node.name;
+    return (
+      <li>
+        <a data-row href={noteHref(entry.path)} className={`tree-file${current ? ' is-current' : ''}${entry.kind === 'attachment' ? ' is-attachment' : ''}`} style={indent} aria-current={current ? 'page' : undefined} title={entry.path}>
+          {label}
+        </a>
+      </li>
+    );
+  }
+  const open = !collapsed.has(node.path);
+  return (
+    <li>
+      <FolderButton node={node} open={open} indent={indent} toggle={toggle} />
+      {open && (
+        <ul role="group">
+          {node.children.map((c) => (
+            <TreeRow key={key(c)} node={c} depth={depth + 1} currentPath={currentPath} collapsed={collapsed} toggle={toggle} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function FolderButton({ node, open, indent, toggle }: { node: FolderNode; open: boolean; indent: object; toggle(p: string): void }) {
+  return (
+    <button type="button" data-row data-folder={node.path} className="tree-folder" style={indent} aria-expanded={open} onClick={() => toggle(node.path)}>
+      <span className="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
+      <span className="folder-name">{node.name}</span>
+      <span className="count" aria-label={`${node.noteCount} notes`}>{node.noteCount}</span>
+    </button>
+  );
+}

@@ -1,0 +1,67 @@
+/** Builds the explorer's folder tree from the flat file list: folders first, then files, each sorted by name. */
+import type { FileEntry } from '../../../main/contract/api-contract';
+
+export interface FolderNode {
+  kind: 'folder';
+  name: string;
+  path: string;
+  children: TreeNode[];
+  /** Notes in this folder and all below it. */
+  noteCount: number;
+}
+
+export interface FileNode {
+  kind: 'file';
+  name: string;
+  entry: FileEntry;
+}
+
+export type TreeNode = FolderNode | FileNode;
+
+function byName(a: TreeNode, b: TreeNode): number {
+  if (a.kind !== b.kind) return a.kind === 'folder' ? -1 : 1;
+  return a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' });
+}
+
+export function matchesFilter(entry: FileEntry, filter: string): boolean {
+  const q = filter.trim().toLowerCase();
+  return q === '' || entry.path.toLowerCase().includes(q) || entry.title.toLowerCase().includes(q);
+}
+
+export function buildTree(files: FileEntry[], filter = ''): FolderNode {
+  const root: FolderNode = { kind: 'folder', name: '', path: '', children: [], noteCount: 0 };
+  const folders = new Map<string, FolderNode>([['', root]]);
+  const folderFor = (dir: string): FolderNode => {
+    const known = folders.get(dir);
+    if (known) return known;
+    const cut = dir.lastIndexOf('/');
+    const parent = folderFor(cut < 0 ? '' : dir.slice(0, cut));
+    const node: FolderNode = { kind: 'folder', name: dir.slice(cut + 1), path: dir, children: [], noteCount: 0 };
+    parent.children.push(node);
+    folders.set(dir, node);
+    return node;
+  };
+  for (const entry of files) {
+    if (!matchesFilter(entry, filter)) continue;
+    const cut = entry.path.lastIndexOf('/');
+    const folder = folderFor(cut < 0 ? '' : entry.path.slice(0, cut));
+    folder.children.push({ kind: 'file', name: entry.path.slice(cut + 1), entry });
+    if (entry.kind === 'note') {
+      for (let dir: string | null = folder.path; dir !== null; dir = dir === '' ? null : dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '') {
+        folders.get(dir)!.noteCount++;
+      }
+    }
+  }
+  const sortDeep = (node: FolderNode) => {
+    node.children.sort(byName);
+    for (const c of node.children) if (c.kind === 'folder') sortDeep(c);
+  };
+  sortDeep(root);
+  return root;
+}
+
+/** Folders that contain `path`, so the explorer can reveal the open note. */
+export function ancestorFolders(path: string): string[] {
+  const parts = path.split('/').slice(0, -1);
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}

@@ -1,0 +1,40 @@
+/** Renders markdown through the sanitizing pipeline into React, routing links, embeds and images to our components. */
+import { useMemo, type ComponentProps } from 'react';
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
+import { markdownToHast } from '../markdown/pipeline';
+import type { Section } from '../markdown/transforms';
+import { NoteLink } from './note-link';
+import { Embed, MarkdownImage } from './embed';
+
+function isEmbed(className: unknown): boolean {
+  return typeof className === 'string' && className.split(' ').includes('plexus-embed');
+}
+
+const components: Partial<Components> = {
+  a: (props: ComponentProps<'a'>) => <NoteLink {...(props as object)} />,
+  img: (props: ComponentProps<'img'>) => <MarkdownImage src={typeof props.src === 'string' ? props.src : undefined} alt={props.alt} />,
+  div: (props: ComponentProps<'div'>) => (isEmbed(props.className) ? <Embed {...(props as object)} block /> : <div {...props} />),
+  span: (props: ComponentProps<'span'>) => (isEmbed(props.className) ? <Embed {...(props as object)} block={false} /> : <span {...props} />),
+  // Task list checkboxes are display-only in the reading view.
+  input: (props: ComponentProps<'input'>) => <input {...props} readOnly aria-label={props.checked ? 'Done' : 'Not done'} />,
+};
+
+export interface MarkdownViewProps {
+  markdown: string;
+  section?: Section;
+  maxLines?: number;
+  className?: string;
+}
+
+export function MarkdownView({ markdown, section, maxLines, className }: MarkdownViewProps) {
+  const { element, sectionFound } = useMemo(() => {
+    const { hast, sectionFound } = markdownToHast(markdown, { section, maxLines });
+    return { element: toJsxRuntime(hast, { Fragment, jsx, jsxs, components }), sectionFound };
+  }, [markdown, section?.heading, section?.block, maxLines]);
+  if (!sectionFound) {
+    const what = section?.block ? `block ^${section.block}` : `heading “${section?.heading}”`;
+    return <div className="embed-missing">The {what} was not found.</div>;
+  }
+  return <div className={`markdown-body${className ? ` ${className}` : ''}`}>{element}</div>;
+}

@@ -1,0 +1,106 @@
+/**
+ * Every `<a>` in rendered markdown goes through here. Internal links (wiki or relative markdown)
+ * become `#/note/...` hrefs once resolved; unresolved ones get `is-unresolved` and offer to
+ * create the note; http/https/mailto open in the OS browser; anything else is not a link at all.
+ */
+import { useRef, type MouseEvent, type ReactNode } from 'react';
+import { noteHref } from '../routing/hash-route';
+import { classifyHref } from '../markdown/link-href';
+import { useLinkTarget } from '../hooks/use-link-target';
+import { useAppActions, useRenderScope } from './note-context';
+
+interface AnchorProps {
+  href?: string;
+  className?: string;
+  children?: ReactNode;
+  'data-target'?: string;
+  'data-heading'?: string;
+  'data-block'?: string;
+}
+
+export function NoteLink(props: AnchorProps) {
+  const isWiki = (props.className ?? '').split(' ').includes('internal-link');
+  if (isWiki) {
+    return <InternalLink target={props['data-target'] ?? ''} heading={props['data-heading'] ?? null} block={props['data-block'] ?? null}>{props.children}</InternalLink>;
+  }
+  const kind = classifyHref(props.href);
+  switch (kind.kind) {
+    case 'external':
+      return <ExternalLink url={kind.url}>{props.children}</ExternalLink>;
+    case 'anchor':
+      return <AnchorLink id={kind.id}>{props.children}</AnchorLink>;
+    case 'vault':
+      return <InternalLink target={kind.target} heading={kind.heading} block={kind.block}>{props.children}</InternalLink>;
+    default:
+      return <span className="link-blocked" title="Link removed: unsupported address">{props.children}</span>;
+  }
+}
+
+export function ExternalLink({ url, children }: { url: string; children?: ReactNode }) {
+  const { api, reportError } = useAppActions();
+  const onClick = (event: MouseEvent) => {
+    event.preventDefault();
+    api.openExternal(url).then(
+      (r) => !r.ok && reportError(`Could not open ${url}: ${r.error.message}`),
+      (e: unknown) => reportError(`Could not open ${url}: ${String(e)}`),
+    );
+  };
+  return <a href={url} className="external-link" rel="noreferrer noopener" onClick={onClick}>{children}</a>;
+}
+
+function AnchorLink({ id, children }: { id: string; children?: ReactNode }) {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    const root = event.currentTarget.closest('.markdown-body');
+    root?.querySelector(`[id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'start' });
+  };
+  return <a href={`#${id}`} onClick={onClick}>{children}</a>;
+}
+
+interface InternalProps {
+  target: string;
+  heading: string | null;
+  block: string | null;
+  children?: ReactNode;
+}
+
+const PREVIEW_DELAY_MS = 350;
+
+function InternalLink({ target, heading, block, children }: InternalProps) {
+  const scope = useRenderScope();
+  const actions = useAppActions();
+  const sameNote = target === '';
+  const state = useLinkTarget(scope.sourcePath, sameNote ? null : target);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const resolved = sameNote ? scope.sourcePath : state.status === 'done' ? state.info.resolved : null;
+  const unresolved = !sameNote && state.status === 'done' && !state.info.resolved;
+  // Until resolution finishes the href is the likeliest file, so the link works even if clicked at once.
+  const guess = /\.[a-z0-9]+$/i.test(target) ? target : `${target}.md`;
+  const href = unresolved ? noteHref(state.status === 'done' ? state.info.createPath ?? guess : guess) : noteHref(resolved ?? guess, heading, block);
+
+  const onClick = (event: MouseEvent) => {
+    actions.hidePreview();
+    if (state.status === 'done' && unresolved) {
+      event.preventDefault();
+      actions.requestCreate(state.info, target);
+    }
+  };
+  const onEnter = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (scope.preview || !resolved) return;
+    const r = event.currentTarget.getBoundingClientRect();
+    const rect = { left: r.left, top: r.top, bottom: r.bottom };
+    timer.current = setTimeout(() => actions.showPreview({ path: resolved, heading, block, rect }), PREVIEW_DELAY_MS);
+  };
+  const onLeave = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    actions.hidePreview();
+  };
+  const cls = `internal-link${unresolved ? ' is-unresolved' : ''}`;
+  const title = unresolved ? `“${target}” does not exist yet — click to create it` : state.status === 'error' ? state.message : undefined;
+  return (
+    <a href={href} className={cls} title={title} data-target={target} onClick={onClick} onMouseEnter={onEnter} onMouseLeave={onLeave}>
+      {children}
+    </a>
+  );
+}

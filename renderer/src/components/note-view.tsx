@@ -1,0 +1,64 @@
+/** The centre pane: the open note's title, properties and rendered body; scrolls to the route's heading or block. */
+import { useEffect, useRef } from 'react';
+import type { NoteRoute } from '../routing/hash-route';
+import { subpathId } from '../markdown/slug';
+import type { NoteData } from '../hooks/use-note-data';
+import { RenderScopeContext } from './note-context';
+import { MarkdownView } from './markdown-view';
+import { PropertiesTable } from './properties-table';
+
+interface Props {
+  route: NoteRoute | null;
+  data: NoteData | null;
+  loading: boolean;
+  error: string | null;
+}
+
+export function NoteView({ route, data, loading, error }: Props) {
+  const ref = useRef<HTMLElement>(null);
+  const content = data && data.note.ok ? data.note.value.content : null;
+  const targetId = route ? subpathId(route.heading, route.block) : null;
+
+  useEffect(() => {
+    if (!content || !ref.current) return;
+    if (!targetId) return;
+    const el = ref.current.querySelector<HTMLElement>(`[id="${CSS.escape(targetId)}"]`);
+    if (!el) return;
+    el.scrollIntoView?.({ block: 'start' });
+    el.classList.add('is-target');
+    const t = setTimeout(() => el.classList.remove('is-target'), 1500);
+    return () => clearTimeout(t);
+  }, [content, targetId, data?.path]);
+
+  // A new note starts at the top (unless the address names a heading).
+  useEffect(() => {
+    if (!targetId) ref.current?.scrollTo?.({ top: 0 });
+  }, [data?.path]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  let body;
+  if (error) body = <p className="error-text" role="alert">Could not load the note: {error}</p>;
+  else if (!route) body = <p className="muted">No note open. Press Ctrl+O to find one.</p>;
+  else if (!data) body = <p className="muted" aria-busy="true">Loading…</p>;
+  else if (!data.note.ok) body = <p className="error-text" role="alert">{route.path}: {data.note.error.message}</p>;
+  else {
+    const meta = data.meta.ok ? data.meta.value : null;
+    body = (
+      <article className="note">
+        <header className="note-header">
+          <h1 className="note-title">{meta?.title ?? route.path.replace(/\.md$/i, '').split('/').pop()}</h1>
+          <p className="note-path">{data.path}</p>
+        </header>
+        {data.note.value.decodeWarning && <p className="warning" role="note">{data.note.value.decodeWarning}</p>}
+        {meta?.frontmatter && <PropertiesTable frontmatter={meta.frontmatter} />}
+        <RenderScopeContext.Provider value={{ sourcePath: data.path, ancestors: [data.path], preview: false }}>
+          <MarkdownView markdown={data.note.value.content} />
+        </RenderScopeContext.Provider>
+      </article>
+    );
+  }
+  return (
+    <main aria-label="Note" className="note-pane" ref={ref} aria-busy={loading || undefined} tabIndex={-1}>
+      {body}
+    </main>
+  );
+}

@@ -1,0 +1,113 @@
+/** The right pane: backlinks (with context), outgoing links, unlinked mentions and the note's tags. */
+import type { Result } from '../../../main/contract/api-contract';
+import type { NoteData } from '../hooks/use-note-data';
+import { noteHref } from '../routing/hash-route';
+
+interface Props {
+  data: NoteData | null;
+  onSearchTag(tag: string): void;
+}
+
+function ResultError({ result }: { result: Result<unknown> }) {
+  return result.ok ? null : <p className="error-text">{result.error.message}</p>;
+}
+
+export function RightSidebar({ data, onSearchTag }: Props) {
+  return (
+    <div className="sidebar">
+      <Backlinks data={data} />
+      <Outgoing data={data} />
+      <Unlinked data={data} />
+      <Tags data={data} onSearchTag={onSearchTag} />
+    </div>
+  );
+}
+
+function Backlinks({ data }: { data: NoteData | null }) {
+  const groups = data?.backlinks.ok ? data.backlinks.value : [];
+  const count = groups.reduce((n, g) => n + g.links.length, 0);
+  return (
+    <aside aria-label="Backlinks" className="panel">
+      <h2 className="panel-title">Backlinks <span className="count">{count}</span></h2>
+      {data && <ResultError result={data.backlinks} />}
+      {data && data.backlinks.ok && groups.length === 0 && <p className="muted">No notes link here.</p>}
+      <ul className="backlink-groups">
+        {groups.map((g) => (
+          <li key={g.source}>
+            <a className="internal-link group-title" href={noteHref(g.source)}>{g.sourceTitle}</a>
+            <ul className="snippets">
+              {g.links.map((l, i) => (
+                <li key={`${l.start}-${i}`}>
+                  <a className="snippet" href={noteHref(g.source)} title={`Line ${l.line}`}>{l.context}</a>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
+function Outgoing({ data }: { data: NoteData | null }) {
+  const links = data?.outgoing.ok ? data.outgoing.value : [];
+  // One row per distinct target; the count says how often it is linked.
+  const rows = new Map<string, { label: string; resolved: string | null; count: number }>();
+  for (const l of links) {
+    const key = l.resolved ?? `?${l.target}`;
+    const row = rows.get(key) ?? { label: l.resolved ? l.resolved.replace(/\.md$/i, '').split('/').pop()! : l.target, resolved: l.resolved, count: 0 };
+    row.count++;
+    rows.set(key, row);
+  }
+  return (
+    <section aria-label="Outgoing links" className="panel">
+      <h2 className="panel-title">Outgoing links <span className="count">{rows.size}</span></h2>
+      {data && <ResultError result={data.outgoing} />}
+      {data && data.outgoing.ok && rows.size === 0 && <p className="muted">No links in this note.</p>}
+      <ul className="link-list">
+        {[...rows.entries()].map(([key, row]) => (
+          <li key={key}>
+            {row.resolved ? (
+              <a className="internal-link" href={noteHref(row.resolved)}>{row.label}</a>
+            ) : (
+              <span className="unresolved-item" title="Not created yet">{row.label} <small>(unresolved)</small></span>
+            )}
+            {row.count > 1 && <span className="count">{row.count}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Unlinked({ data }: { data: NoteData | null }) {
+  const mentions = data?.unlinked.ok ? data.unlinked.value : [];
+  return (
+    <section aria-label="Unlinked mentions" className="panel">
+      <h2 className="panel-title">Unlinked mentions <span className="count">{mentions.length}</span></h2>
+      {data && <ResultError result={data.unlinked} />}
+      <ul className="snippets">
+        {mentions.map((m, i) => (
+          <li key={`${m.source}-${m.line}-${i}`}>
+            <a className="internal-link group-title" href={noteHref(m.source)}>{m.sourceTitle}</a>
+            <span className="snippet">{m.context}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Tags({ data, onSearchTag }: Props) {
+  const tags = data?.meta.ok ? data.meta.value.tags : [];
+  return (
+    <section aria-label="Tags" className="panel">
+      <h2 className="panel-title">Tags <span className="count">{tags.length}</span></h2>
+      <div className="chips">
+        {tags.map((t) => (
+          <button type="button" key={t} className="chip tag" onClick={() => onSearchTag(t)} aria-label={`Search for tag #${t}`}>#{t}</button>
+        ))}
+      </div>
+    </section>
+  );
+}

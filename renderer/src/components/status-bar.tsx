@@ -1,0 +1,47 @@
+/** Bottom bar: indexing progress while the vault is being indexed, then a quiet summary. */
+import type { IndexStatus, VaultInfo } from '../../../main/contract/api-contract';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+export function StatusBar({ status, vault }: { status: IndexStatus | null; vault: VaultInfo | null }) {
+  return (
+    <footer className="status-bar">
+      <span className="vault-name">{vault ? vault.name : 'Connecting…'}{vault?.readOnly && <span className="badge">read-only</span>}</span>
+      <StatusText status={status} />
+    </footer>
+  );
+}
+
+function StatusText({ status }: { status: IndexStatus | null }) {
+  if (!status) return null;
+  if (status.state === 'indexing') {
+    return (
+      <span className="indexing" role="status">
+        <span>Indexing {fmt(status.done)} / {fmt(status.total)}</span>
+        <progress max={Math.max(1, status.total)} value={status.done} aria-label="Indexing progress" />
+      </span>
+    );
+  }
+  if (status.state === 'error') return <span className="error-text" role="status">Index error: {status.message}</span>;
+  return <span role="status" className="muted">{fmt(status.notes)} notes · {fmt(status.links)} links</span>;
+}
+
+export interface BannerMessage {
+  id: number;
+  kind: 'error' | 'notice';
+  text: string;
+}
+
+export function Banners({ messages, onDismiss }: { messages: BannerMessage[]; onDismiss(id: number): void }) {
+  if (messages.length === 0) return null;
+  return (
+    <div className="banners">
+      {messages.map((m) => (
+        <div key={m.id} className={`banner banner-${m.kind}`} role={m.kind === 'error' ? 'alert' : 'status'}>
+          <span>{m.text}</span>
+          <button type="button" className="icon-button" onClick={() => onDismiss(m.id)} aria-label="Dismiss">✕</button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/** The top bar: history buttons, the quick switcher and search entry points, and the graph toggle. */
+interface Props {
+  canBack: boolean;
+  canForward: boolean;
+  onBack(): void;
+  onForward(): void;
+  onSwitcher(): void;
+  onSearch(): void;
+  onGraph(): void;
+  graphOpen: boolean;
+  title: string;
+}
+
+const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+
+export function Toolbar(p: Props) {
+  return (
+    <header className="toolbar">
+      <div className="toolbar-group">
+        <button type="button" className="icon-button" onClick={p.onBack} disabled={!p.canBack} aria-label="Back" title="Back (Alt+←)">←</button>
+        <button type="button" className="icon-button" onClick={p.onForward} disabled={!p.canForward} aria-label="Forward" title="Forward (Alt+→)">→</button>
+      </div>
+      <button type="button" className="switcher-button" onClick={p.onSwitcher} title={`Quick switcher (${mod}O)`}>
+        <span className="switcher-button-text">{p.title || 'Open a note…'}</span>
+        <kbd>{mod}O</kbd>
+      </button>
+      <div className="toolbar-group">
+        <button type="button" onClick={p.onSearch} title={`Search (${mod}Shift+F)`}>Search</button>
+        <button type="button" onClick={p.onGraph} aria-pressed={p.graphOpen} title={`Graph (${mod}G)`}>Graph</button>
+      </div>
+    </header>
+  );
+}

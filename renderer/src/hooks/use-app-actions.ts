@@ -1,0 +1,63 @@
+/** Builds the AppActions the rendered markdown uses: a cached link resolver, the hover preview, and create/error hooks. */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { LinkTargetInfo, PlexusApi } from '../../../main/contract/api-contract';
+import type { AppActions, PreviewRequest } from '../components/note-context';
+
+const HIDE_DELAY_MS = 250;
+
+export interface CreateRequest {
+  info: LinkTargetInfo;
+  label: string;
+}
+
+export function useAppActionsState(api: PlexusApi, reportError: (m: string) => void) {
+  const cache = useRef(new Map<string, Promise<LinkTargetInfo>>());
+  const [cacheVersion, setCacheVersion] = useState(0);
+  const [preview, setPreview] = useState<PreviewRequest | null>(null);
+  const [createRequest, setCreateRequest] = useState<CreateRequest | null>(null);
+  const hideTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const cancelHide = useCallback(() => {
+    if (hideTimer.current) clearTimeout(hideTimer.current);
+    hideTimer.current = null;
+  }, []);
+  const hidePreview = useCallback(() => {
+    cancelHide();
+    hideTimer.current = setTimeout(() => setPreview(null), HIDE_DELAY_MS);
+  }, [cancelHide]);
+
+  /** Links resolve differently once files appear or vanish: drop the cache and re-resolve what is on screen. */
+  const invalidate = useCallback(() => {
+    cache.current.clear();
+    setCacheVersion((v) => v + 1);
+  }, []);
+
+  const actions = useMemo<AppActions>(
+    () => ({
+      api,
+      resolve(from, target) {
+        const key = `${from}\u0000${target}`;
+        let hit = cache.current.get(key);
+        if (!hit) {
+          hit = api.resolveLink(from, target);
+          // A failed lookup must not stay cached as failed.
+          hit.catch(() => cache.current.delete(key));
+          cache.current.set(key, hit);
+        }
+        return hit;
+      },
+      requestCreate: (info, label) => setCreateRequest({ info, label }),
+      showPreview(request) {
+        cancelHide();
+        setPreview(request);
+      },
+      hidePreview,
+      reportError,
+    }),
+    // cacheVersion gives consumers a new `resolve` identity so their effects re-run.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, reportError, cancelHide, hidePreview, cacheVersion],
+  );
+
+  return { actions, invalidate, preview, cancelHide, hidePreview, closePreview: () => setPreview(null), createRequest, setCreateRequest };
+}

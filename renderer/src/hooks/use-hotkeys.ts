@@ -1,0 +1,36 @@
+/** App-wide shortcuts. Mod = Ctrl, or Cmd on macOS. */
+import { useEffect, useRef } from 'react';
+
+export interface HotkeyHandlers {
+  quickSwitcher(): void;
+  search(): void;
+  graph(): void;
+  back(): void;
+  forward(): void;
+}
+
+export function hotkeyFor(e: KeyboardEvent): keyof HotkeyHandlers | null {
+  const mod = e.ctrlKey || e.metaKey;
+  const key = e.key.toLowerCase();
+  if (mod && !e.shiftKey && !e.altKey && key === 'o') return 'quickSwitcher';
+  if (mod && e.shiftKey && !e.altKey && key === 'f') return 'search';
+  if (mod && !e.shiftKey && !e.altKey && key === 'g') return 'graph';
+  if (e.altKey && !mod && e.key === 'ArrowLeft') return 'back';
+  if (e.altKey && !mod && e.key === 'ArrowRight') return 'forward';
+  return null;
+}
+
+export function useHotkeys(handlers: HotkeyHandlers): void {
+  const ref = useRef(handlers);
+  ref.current = handlers;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = hotkeyFor(e);
+      if (!action) return;
+      e.preventDefault();
+      ref.current[action]();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

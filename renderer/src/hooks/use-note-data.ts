@@ -1,0 +1,56 @@
+/**
+ * Everything shown about the open note, loaded together. `version` bumps re-read it in place:
+ * the previous data stays on screen until the new data arrives, so live updates do not flicker.
+ */
+import { useEffect, useState } from 'react';
+import type { BacklinkGroup, NoteContent, NoteMeta, PlexusApi, Result, UnlinkedMention } from '../../../main/contract/api-contract';
+import type { ResolvedLink } from '../../../main/core/types';
+
+export interface NoteData {
+  path: string;
+  note: Result<NoteContent>;
+  meta: Result<NoteMeta>;
+  backlinks: Result<BacklinkGroup[]>;
+  outgoing: Result<ResolvedLink[]>;
+  unlinked: Result<UnlinkedMention[]>;
+}
+
+export type NoteDataState = { status: 'idle' } | { status: 'loading'; previous: NoteData | null } | { status: 'done'; data: NoteData } | { status: 'error'; message: string };
+
+export async function loadNoteData(api: PlexusApi, path: string): Promise<NoteData> {
+  const [note, meta, backlinks, outgoing, unlinked] = await Promise.all([
+    api.readNote(path),
+    api.getNoteMeta(path),
+    api.getBacklinks(path),
+    api.getOutgoingLinks(path),
+    api.getUnlinkedMentions(path),
+  ]);
+  return { path, note, meta, backlinks, outgoing, unlinked };
+}
+
+export function useNoteData(api: PlexusApi, path: string | null, version: number): NoteDataState {
+  const [state, setState] = useState<NoteDataState>({ status: 'idle' });
+  useEffect(() => {
+    if (!path) {
+      setState({ status: 'idle' });
+      return;
+    }
+    let live = true;
+    setState((s) => ({ status: 'loading', previous: s.status === 'done' ? s.data : s.status === 'loading' ? s.previous : null }));
+    loadNoteData(api, path).then(
+      (data) => live && setState({ status: 'done', data }),
+      (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, path, version]);
+  return state;
+}
+
+/** The data to show: the current result, or while reloading the same note, the previous one. */
+export function visibleData(state: NoteDataState, path: string | null): NoteData | null {
+  if (state.status === 'done') return state.data;
+  if (state.status === 'loading' && state.previous && state.previous.path === path) return state.previous;
+  return null;
+}

@@ -1,0 +1,16 @@
+/** Renderer entry: mounts the app against whichever PlexusApi this window has. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { getApi } from './api/get-api';
+import './styles.css';
+import './markdown.css';
+import './highlight.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App api={getApi()} />
+  </StrictMode>,
+);

@@ -1,0 +1,85 @@
+/**
+ * Markdown -> sanitized hast. remark-parse + gfm + frontmatter + our links plugin, then
+ * remark-rehype with handlers for wiki links and raw HTML, rehype-sanitize (strict schema), and
+ * only then rehype-highlight and our id pass, so their classes and ids are ours, not the note's.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkRehype from 'remark-rehype';
+import type { Handler, State } from 'mdast-util-to-hast';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeHighlight from 'rehype-highlight';
+import type { Root as MdRoot } from 'mdast';
+import type { Root as HastRoot, Element, ElementContent } from 'hast';
+import { remarkPlexusLinks } from './links-plugin';
+import { sanitizeSchema } from './sanitize-schema';
+import { addElementIds, liftEmbeds, selectSection, type Section } from './transforms';
+import { readWikiLink, wikiLinkLabel, type WikiLinkNode } from './wiki-link-node';
+
+function linkProps(link: ReturnType<typeof readWikiLink>): Record<string, string> {
+  const props: Record<string, string> = { dataTarget: link.target };
+  if (link.heading) props.dataHeading = link.heading;
+  if (link.block) props.dataBlock = link.block;
+  if (link.alias) props.dataAlias = link.alias;
+  return props;
+}
+
+const wikiLinkHandler: Handler = (_state: State, node): Element => {
+  const link = readWikiLink(node as WikiLinkNode);
+  const label: ElementContent[] = [{ type: 'text', value: wikiLinkLabel(link) }];
+  if (link.embed) {
+    const blockLevel = (node as WikiLinkNode).data?.block_level === true;
+    return { type: 'element', tagName: blockLevel ? 'div' : 'span', properties: { className: ['plexus-embed'], ...linkProps(link) }, children: label };
+  }
+  return { type: 'element', tagName: 'a', properties: { className: ['internal-link'], href: '', ...linkProps(link) }, children: label };
+};
+
+/**
+ * Raw HTML is never parsed into elements (no rehype-raw): `<br>` becomes a line break, anything
+ * else is shown as inert literal text so no content silently disappears.
+ */
+const rawHandler: Handler = (_state, node): ElementContent => {
+  const value = String((node as { value?: unknown }).value ?? '');
+  if (/^<br\s*\/?>$/i.test(value.trim())) return { type: 'element', tagName: 'br', properties: {}, children: [] };
+  return { type: 'element', tagName: 'span', properties: { className: ['raw-html'] }, children: [{ type: 'text', value }] };
+};
+
+export interface RenderOptions {
+  /** Restrict to a heading's section or a block (embeds). */
+  section?: Section;
+  /** Keep only the first N lines of the body (hover previews). */
+  maxLines?: number;
+}
+
+export interface RenderResult {
+  hast: HastRoot;
+  /** False when a requested section was not found. */
+  sectionFound: boolean;
+}
+
+function stripFrontmatter(markdown: string): string {
+  const m = /^---\r?\n[\s\S]*?\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.exec(markdown);
+  return m ? markdown.slice(m[0].length) : markdown;
+}
+
+export function markdownToHast(markdown: string, options: RenderOptions = {}): RenderResult {
+  let source = markdown;
+  if (options.maxLines !== undefined) source = stripFrontmatter(markdown).split(/\r?\n/).slice(0, options.maxLines).join('\n');
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkPlexusLinks);
+  const mdast = processor.runSync(processor.parse(source)) as MdRoot;
+  liftEmbeds(mdast);
+  const sectionFound = options.section ? selectSection(mdast, options.section) : true;
+  const toHast = unified()
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: { wikiLink: wikiLinkHandler, html: rawHandler } })
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeHighlight, { detect: false })
+    .use(() => addElementIds);
+  const hast = toHast.runSync(mdast as never) as HastRoot;
+  return { hast, sectionFound };
+}
