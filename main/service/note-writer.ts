@@ -1,0 +1,129 @@
+/**
+ * The contract's write methods (writeNote, createNote, deleteNote, and the rename family via
+ * rename-service.ts) for one vault. Every write is atomic, checks it is not overwriting a change
+ * it has not seen, and reports failures as results with the original file left intact.
+ */
+import * as path from 'node:path';
+import type { ApiHandlers, Result, WriteOutcome } from '../contract/api-contract';
+import type { VaultPath } from '../core/types';
+import type { RewriteDeps } from '../core/rewrite/plan-rename-edits';
+import { exists, sweepTempFiles, writeAtomic, type AtomicHooks } from './note-writer-atomic';
+import { notePathToAbs, readDisk, type WriterContext, type WriterService } from './note-writer-context';
+import { fail, ioError, isErrno } from './note-writer-errors';
+import { nodeWriterFs, type WriterFs } from './note-writer-fs';
+import { conventionsOf, conventionsOfText, encodeNote } from './note-writer-text';
+import { createRenameService } from './rename-service';
+import { linkingNotes } from './rename-links';
+import { moveToVaultTrash, type TrashItem } from './trash';
+import { hashBytes } from './read-vault-file';
+
+export type NoteWriter = Pick<
+  ApiHandlers,
+  'writeNote' | 'createNote' | 'planRename' | 'renameNote' | 'undoRename' | 'updateLinksAfterExternalRename' | 'deleteNote'
+>;
+
+export interface NoteWriterOptions {
+  /** The vault root (already resolved with realpath, as the service uses it). */
+  root: string;
+  service: WriterService;
+  rewrite: RewriteDeps;
+  /** Electron passes `shell.trashItem`; the default moves files into `<vault>/.trash/`. */
+  trashItem?: TrashItem;
+  fs?: WriterFs;
+  hooks?: AtomicHooks;
+}
+
+/** Creates the writer after sweeping temp files a crash may have left (they are never user data). */
+export async function openNoteWriter(options: NoteWriterOptions): Promise<NoteWriter> {
+  const ctx: WriterContext = {
+    root: options.root,
+    io: options.fs ?? nodeWriterFs,
+    service: options.service,
+    rewrite: options.rewrite,
+    hooks: options.hooks ?? {},
+  };
+  await sweepTempFiles(ctx.io, ctx.root);
+  const trashItem = options.trashItem ?? moveToVaultTrash(ctx.root, ctx.io);
+  return {
+    writeNote: (p, content, expectedHash) => writeNote(ctx, p, content, expectedHash),
+    createNote: (p, content) => createNote(ctx, p, content),
+    deleteNote: (p) => deleteNote(ctx, p, trashItem),
+    ...createRenameService(ctx),
+  };
+}
+
+async function writeNote(ctx: WriterContext, vaultPath: VaultPath, content: string, expectedHash: string | null): Promise<Result<WriteOutcome>> {
+  if (typeof content !== 'string') return fail('invalid-input', 'content must be a string');
+  const abs = notePathToAbs(ctx, vaultPath);
+  if (!abs.ok) return abs;
+  const current = await readDisk(ctx, abs.value, vaultPath);
+  if (!current.ok) return current;
+  if (expectedHash !== null) {
+    // Never overwrite a version the editor has not seen; the caller decides what wins.
+    if (current.value === null) return fail('conflict', `"${vaultPath}" was deleted on disk since it was opened`);
+    if (current.value.hash !== expectedHash) return fail('conflict', `"${vaultPath}" was changed on disk since it was opened`);
+  }
+  const conventions = current.value ? conventionsOf(current.value.bytes) : conventionsOfText(content);
+  const bytes = encodeNote(content, conventions);
+  const mode = current.value ? await modeOf(ctx, abs.value) : undefined;
+  return place(ctx, vaultPath, abs.value, bytes, current.value ? 'replace' : 'create', mode);
+}
+
+async function createNote(ctx: WriterContext, vaultPath: VaultPath, content: string): Promise<Result<WriteOutcome>> {
+  if (typeof content !== 'string') return fail('invalid-input', 'content must be a string');
+  const abs = notePathToAbs(ctx, vaultPath);
+  if (!abs.ok) return abs;
+  try {
+    if (await exists(ctx.io, abs.value)) return fail('exists', `"${vaultPath}" already exists`);
+  } catch (error) {
+    return { ok: false, error: ioError(`could not check "${vaultPath}"`, error) };
+  }
+  return place(ctx, vaultPath, abs.value, encodeNote(content, conventionsOfText(content)), 'create', undefined);
+}
+
+async function place(
+  ctx: WriterContext,
+  vaultPath: VaultPath,
+  abs: string,
+  bytes: Uint8Array,
+  mode: 'replace' | 'create',
+  fileMode: number | undefined,
+): Promise<Result<WriteOutcome>> {
+  const hash = hashBytes(bytes);
+  try {
+    if (mode === 'create') await ctx.io.mkdir(path.dirname(abs));
+    ctx.service.expectOwnWrite(vaultPath, hash);
+    await writeAtomic(ctx.io, abs, bytes, { place: mode, mode: fileMode, hooks: ctx.hooks });
+    const stat = await ctx.io.stat(abs);
+    return { ok: true, value: { hash, mtimeMs: stat.mtimeMs } };
+  } catch (error) {
+    if (mode === 'create' && isErrno(error, 'EEXIST')) return fail('exists', `"${vaultPath}" already exists`);
+    return { ok: false, error: ioError(`could not save "${vaultPath}"`, error) };
+  }
+}
+
+/** Keep the file's permission bits across the replace (the temp file is a new inode). */
+async function modeOf(ctx: WriterContext, abs: string): Promise<number | undefined> {
+  try {
+    return (await ctx.io.stat(abs)).mode & 0o7777;
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return undefined;
+    throw error;
+  }
+}
+
+async function deleteNote(ctx: WriterContext, vaultPath: VaultPath, trashItem: TrashItem): Promise<Result<{ linkedFrom: VaultPath[] }>> {
+  const abs = notePathToAbs(ctx, vaultPath);
+  if (!abs.ok) return abs;
+  const current = await readDisk(ctx, abs.value, vaultPath);
+  if (!current.ok) return current;
+  if (current.value === null) return fail('not-found', `"${vaultPath}" does not exist`);
+  const linkedFrom = linkingNotes(ctx, vaultPath);
+  try {
+    ctx.service.expectOwnWrite(vaultPath, null);
+    await trashItem(abs.value);
+  } catch (error) {
+    return { ok: false, error: ioError(`could not move "${vaultPath}" to the trash`, error) };
+  }
+  return { ok: true, value: { linkedFrom } };
+}

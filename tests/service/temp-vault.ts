@@ -1,0 +1,26 @@
+/** Test helper: a real temporary vault folder, written from a { path: content } map. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export function makeTempDir(prefix = 'plexus-test-'): string {
+  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+}
+
+export function writeFiles(root: string, files: Record<string, string | Buffer>): void {
+  for (const [relative, content] of Object.entries(files)) {
+    const absolute = path.join(root, ...relative.split('/'));
+    fs.mkdirSync(path.dirname(absolute), { recursive: true });
+    fs.writeFileSync(absolute, content);
+  }
+}
+
+export function makeVault(files: Record<string, string | Buffer>): string {
+  const root = makeTempDir('plexus-vault-');
+  writeFiles(root, files);
+  return root;
+}
+
+export function removeDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
