@@ -1,0 +1,10 @@
+/** The app's own origins and its Content-Security-Policy (no Electron import, so pure code can use them). */
+import { buildCsp } from '../server/security';
+
+export const SCHEME = 'plexus';
+export const APP_ORIGIN = 'plexus://app';
+export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
+export const VAULT_ORIGIN = 'plexus://vault';
+
+/** The browser server's policy minus WebSockets, plus vault images over plexus://vault. */
+export const ELECTRON_CSP = buildCsp({ img: [VAULT_ORIGIN] });
