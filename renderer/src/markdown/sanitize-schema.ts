@@ -8,6 +8,10 @@ import type { Options as Schema } from 'rehype-sanitize';
 
 const linkData = ['dataTarget', 'dataHeading', 'dataBlock', 'dataAlias'];
 const base = defaultSchema.attributes ?? {};
+type AttrList = NonNullable<Schema['attributes']>[string];
+/** The schema honours only the first className rule per tag, so the default one is replaced, not added to. */
+const withoutClassName = (list: AttrList = []): AttrList =>
+  list.filter((a) => !(Array.isArray(a) ? a[0] === 'className' : a === 'className'));
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -15,8 +19,8 @@ export const sanitizeSchema: Schema = {
   tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'input', 'mark'],
   attributes: {
     ...base,
-    a: [...(base.a ?? []), ['className', 'internal-link', 'data-footnote-backref'], ...linkData],
-    span: [...(base.span ?? []), ['className', 'plexus-embed', 'raw-html'], ...linkData],
-    div: [...(base.div ?? []), ['className', 'plexus-embed'], ...linkData],
+    a: [...withoutClassName(base.a), ['className', 'internal-link', 'data-footnote-backref'], ...linkData],
+    span: [...withoutClassName(base.span), ['className', 'plexus-embed', 'raw-html'], ...linkData],
+    div: [...withoutClassName(base.div), ['className', 'plexus-embed'], ...linkData],
   },
 };

@@ -1,0 +1,176 @@
+/**
+ * An in-memory PlexusApi for renderer tests. Notes are plain markdown strings; titles, tags,
+ * frontmatter, wiki-link resolution (by file name, case-insensitive), backlinks with context,
+ * unlinked mentions and search are derived from them, so tests read like a tiny vault.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { FileEntry, LinkTargetInfo, NoteMeta, PlexusApi, Result, SearchHit, VaultEvent, VaultInfo } from '../../main/contract/api-contract';
+import type { ResolvedLink } from '../../main/core/types';
+
+export interface FakeVaultOptions {
+  notes: Record<string, string>;
+  /** Attachment path -> data URL. */
+  attachments?: Record<string, string>;
+  readOnly?: boolean;
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const notFound = (path: string): Result<never> => ({ ok: false, error: { code: 'not-found', message: `${path} not found` } });
+const titleOf = (path: string) => path.split('/').pop()!.replace(/\.md$/i, '');
+const WIKI = /(!?)\[\[([^[\]\n]+?)\]\]/g;
+
+function splitFrontmatter(text: string): { fm: Record<string, unknown> | null; body: string } {
+  const m = /^---\n([\s\S]*?)\n---\n?/.exec(text);
+  if (!m) return { fm: null, body: text };
+  return { fm: (parseYaml(m[1]) as Record<string, unknown>) ?? {}, body: text.slice(m[0].length) };
+}
+
+export class FakeApi {
+  notes: Map<string, string>;
+  attachments: Map<string, string>;
+  readOnly: boolean;
+  calls: { method: string; args: unknown[] }[] = [];
+  private listeners = new Set<(e: VaultEvent) => void>();
+
+  constructor(options: FakeVaultOptions) {
+    this.notes = new Map(Object.entries(options.notes));
+    this.attachments = new Map(Object.entries(options.attachments ?? {}));
+    this.readOnly = options.readOnly ?? false;
+  }
+
+  /** Push an event to every subscriber, as the service would. */
+  emit(event: VaultEvent): void {
+    for (const l of [...this.listeners]) l(event);
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  private entry(path: string): FileEntry {
+    const isNote = this.notes.has(path);
+    return { path, kind: isNote ? 'note' : 'attachment', title: isNote ? titleOf(path) : path.split('/').pop()!, size: (this.notes.get(path) ?? '').length, mtimeMs: 1 };
+  }
+
+  resolveTarget(target: string): string | null {
+    const t = target.toLowerCase().replace(/\.md$/i, '');
+    for (const p of [...this.notes.keys(), ...this.attachments.keys()]) {
+      const lower = p.toLowerCase();
+      if (lower.replace(/\.md$/i, '') === t || titleOf(lower) === t || lower.split('/').pop() === t) return p;
+    }
+    return null;
+  }
+
+  linksOf(path: string): ResolvedLink[] {
+    const text = this.notes.get(path) ?? '';
+    const out: ResolvedLink[] = [];
+    text.split('\n').forEach((line, i) => {
+      for (const m of line.matchAll(WIKI)) {
+        const [linkPart, alias = null] = m[2].split('|');
+        const [target, sub = null] = linkPart.split('#');
+        const resolved = this.resolveTarget(target);
+        out.push({
+          kind: 'wiki', embed: m[1] === '!', target, text: linkPart, heading: sub && !sub.startsWith('^') ? sub : null,
+          block: sub?.startsWith('^') ? sub.slice(1) : null, alias, line: i + 1, start: 0, end: 0, context: line.trim(),
+          inFrontmatter: false, source: path, resolved, candidates: [],
+        });
+      }
+    });
+    return out;
+  }
+
+  private meta(path: string): NoteMeta {
+    const { fm, body } = splitFrontmatter(this.notes.get(path) ?? '');
+    const tags = new Set<string>(Array.isArray(fm?.tags) ? (fm!.tags as string[]) : []);
+    for (const m of body.matchAll(/(^|\s)#([\p{L}\p{N}_/-]+)/gu)) tags.add(m[2]);
+    const headings = [...body.matchAll(/^(#{1,6})\s+(.+)$/gm)].map((m, i) => ({ text: m[2], level: m[1].length, line: i + 1 }));
+    const aliases = Array.isArray(fm?.aliases) ? (fm!.aliases as string[]) : [];
+    return { path, title: titleOf(path), aliases, tags: [...tags], headings, blockIds: [], frontmatter: fm };
+  }
+
+  private record(method: string, args: unknown[]): void {
+    this.calls.push({ method, args });
+  }
+
+  /** The PlexusApi view of this fake (every method async, as over IPC or HTTP). */
+  api(): PlexusApi {
+    const self = this;
+    const r = <T>(method: string, args: unknown[], fn: () => T): Promise<T> => {
+      self.record(method, args);
+      return Promise.resolve().then(fn);
+    };
+    const info: VaultInfo = { name: 'Test Vault', root: '/vault', readOnly: this.readOnly, host: 'browser', status: { state: 'ready', notes: this.notes.size, links: 0, ms: 1 } };
+    return {
+      getVaultInfo: () => r('getVaultInfo', [], () => info),
+      listFiles: () => r('listFiles', [], () => [...self.notes.keys(), ...self.attachments.keys()].sort().map((p) => self.entry(p))),
+      readNote: (path) => r('readNote', [path], () => {
+        const content = self.notes.get(path);
+        return content === undefined ? notFound(path) : ok({ path, content, hash: `h${content.length}`, mtimeMs: 1, eol: '\n' as const, decodeWarning: null });
+      }),
+      getNoteMeta: (path) => r('getNoteMeta', [path], () => (self.notes.has(path) ? ok(self.meta(path)) : notFound(path))),
+      getBacklinks: (path) => r('getBacklinks', [path], () => {
+        const groups = [...self.notes.keys()].filter((p) => p !== path).map((source) => ({ source, sourceTitle: titleOf(source), links: self.linksOf(source).filter((l) => l.resolved === path) }));
+        return ok(groups.filter((g) => g.links.length > 0));
+      }),
+      getOutgoingLinks: (path) => r('getOutgoingLinks', [path], () => ok(self.linksOf(path))),
+      getUnlinkedMentions: (path) => r('getUnlinkedMentions', [path], () => {
+        const title = titleOf(path);
+        const out = [];
+        for (const [source, text] of self.notes) {
+          if (source === path) continue;
+          const lines = text.split('\n');
+          const i = lines.findIndex((l) => l.replace(WIKI, '').toLowerCase().includes(title.toLowerCase()));
+          if (i >= 0) out.push({ source, sourceTitle: titleOf(source), line: i + 1, context: lines[i].trim(), matched: title });
+        }
+        return ok(out);
+      }),
+      resolveLink: (from, target): Promise<LinkTargetInfo> => r('resolveLink', [from, target], () => {
+        const resolved = self.resolveTarget(target);
+        return { resolved, kind: resolved ? (self.notes.has(resolved) ? 'note' : 'attachment') : null, createPath: resolved ? null : `${target.replace(/\.md$/i, '')}.md` };
+      }),
+      getSwitcherItems: () => r('getSwitcherItems', [], () => [...self.notes.keys()].map((p) => ({ path: p, title: titleOf(p), aliases: self.meta(p).aliases }))),
+      search: (query) => r('search', [query], () => {
+        const q = query.toLowerCase();
+        const hits: SearchHit[] = [];
+        for (const [path, text] of self.notes) {
+          const at = text.toLowerCase().indexOf(q);
+          if (at < 0) continue;
+          const start = Math.max(0, at - 20);
+          const snippet = `${text.slice(start, at)}\uE000${text.slice(at, at + q.length)}\uE001${text.slice(at + q.length, at + q.length + 30)}`;
+          hits.push({ path, title: titleOf(path), score: 1, snippet });
+        }
+        return hits;
+      }),
+      getTags: () => r('getTags', [], () => []),
+      getGraph: () => r('getGraph', [], () => ({ nodes: [], edges: [] })),
+      getGraphLayout: () => r('getGraphLayout', [], () => null),
+      saveGraphLayout: (layout) => r('saveGraphLayout', [layout], () => ok(null)),
+      getGraphSettings: () => r('getGraphSettings', [], () => null),
+      saveGraphSettings: (s) => r('saveGraphSettings', [s], () => ok(null)),
+      readAttachment: (path) => r('readAttachment', [path], () => {
+        const dataUrl = self.attachments.get(path);
+        return dataUrl ? ok({ mime: 'image/png', dataUrl }) : notFound(path);
+      }),
+      writeNote: (path, content) => r('writeNote', [path, content], () => {
+        self.notes.set(path, content);
+        return ok({ hash: 'h', mtimeMs: 2 });
+      }),
+      createNote: (path, content) => r('createNote', [path, content], (): Result<{ hash: string; mtimeMs: number }> => {
+        if (self.readOnly) return { ok: false, error: { code: 'read-only', message: 'The vault is open read-only.' } };
+        if (self.notes.has(path)) return { ok: false, error: { code: 'exists', message: `${path} exists` } };
+        self.notes.set(path, content);
+        return ok({ hash: 'h', mtimeMs: 2 });
+      }),
+      planRename: (from, to) => r('planRename', [from, to], () => ok({ from, to, affected: [] })),
+      renameNote: (from, to) => r('renameNote', [from, to], () => ok({ from, to, changed: [], undoToken: 'u' })),
+      undoRename: (token) => r('undoRename', [token], () => ok(null)),
+      updateLinksAfterExternalRename: (from, to) => r('updateLinksAfterExternalRename', [from, to], () => ok([])),
+      deleteNote: (path) => r('deleteNote', [path], () => ok({ linkedFrom: [] })),
+      openExternal: (url) => r('openExternal', [url], () => ok(null)),
+      onEvent(listener) {
+        self.listeners.add(listener);
+        return () => self.listeners.delete(listener);
+      },
+    };
+  }
+}
