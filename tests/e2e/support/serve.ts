@@ -1,0 +1,65 @@
+/**
+ * Starts the real `plexus serve` command (bin/plexus.cjs) on a temp copy of a vault and waits
+ * for the URL it prints. End-to-end means the same process a user runs.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const REPO = join(__dirname, '..', '..', '..');
+
+export interface ServedVault {
+  url: string;
+  origin: string;
+  vaultDir: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export function copyVault(source = join(REPO, 'vault')): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plexus-e2e-vault-'));
+  cpSync(source, dir, { recursive: true });
+  return dir;
+}
+
+export async function serveVault(vaultDir: string, extraArgs: string[] = []): Promise<ServedVault> {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'plexus-e2e-cache-'));
+  const child: ChildProcess = spawn(process.execPath, [join(REPO, 'bin', 'plexus.cjs'), 'serve', vaultDir, ...extraArgs], {
+    cwd: REPO,
+    env: { ...process.env, PLEXUS_CACHE_DIR: cacheDir, PLEXUS_DATA_DIR: join(cacheDir, 'data') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`plexus serve printed no URL in 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`plexus serve exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    vaultDir,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(cacheDir, { recursive: true, force: true });
+    },
+  };
+}
