@@ -64,7 +64,7 @@ async function build({ renderer = true, log = (line) => console.log(line) } = {}
   if (renderer) buildRenderer(log);
 }
 
-module.exports = { build, bundleOne, ENTRIES };
+module.exports = { build, bundleMain, buildRenderer, bundleOne, ENTRIES };
 
 if (require.main === module) {
   const renderer = !process.argv.includes('--main-only');

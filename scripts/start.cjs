@@ -6,7 +6,7 @@
 const { existsSync, readFileSync } = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const { build } = require('./build.cjs');
+const { bundleMain, buildRenderer } = require('./build.cjs');
 
 const root = path.join(__dirname, '..');
 const FALLBACK_LINE = 'plexus: Electron is not available here (offline install?); serving the same UI in browser mode instead.';
@@ -89,8 +89,17 @@ function serveInBrowser() {
 }
 
 async function main() {
-  await build();
-  const binary = electronBinary();
+  const log = (line) => console.log(line);
+  let mainBundled = true;
+  try {
+    await bundleMain(log);
+  } catch (error) {
+    // Browser mode does not need the Electron bundle, so a failure here is reported, not fatal.
+    mainBundled = false;
+    console.error(`plexus: could not bundle the Electron app: ${error && error.message ? error.message : error}`);
+  }
+  buildRenderer(log);
+  const binary = mainBundled ? electronBinary() : null;
   if (binary !== null) {
     const outcome = await launchElectron(binary);
     if (outcome.state !== 'failed') return;
