@@ -14,6 +14,14 @@ interface Props {
   error: string | null;
 }
 
+/** True when the body already opens with `# <title>`, so the header would only repeat it. */
+function startsWithTitle(content: string, title: string): boolean {
+  const body = content.replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/, '');
+  const first = body.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const m = /^#\s+(.+?)\s*#*\s*$/.exec(first);
+  return !!m && m[1].trim().toLowerCase() === title.trim().toLowerCase();
+}
+
 export function NoteView({ route, data, loading, error }: Props) {
   const ref = useRef<HTMLElement>(null);
   const content = data && data.note.ok ? data.note.value.content : null;
@@ -42,10 +50,11 @@ export function NoteView({ route, data, loading, error }: Props) {
   else if (!data.note.ok) body = <p className="error-text" role="alert">{route.path}: {data.note.error.message}</p>;
   else {
     const meta = data.meta.ok ? data.meta.value : null;
+    const title = meta?.title ?? route.path.replace(/\.md$/i, '').split('/').pop() ?? route.path;
     body = (
       <article className="note">
         <header className="note-header">
-          <h1 className="note-title">{meta?.title ?? route.path.replace(/\.md$/i, '').split('/').pop()}</h1>
+          {!startsWithTitle(data.note.value.content, title) && <h1 className="note-title">{title}</h1>}
           <p className="note-path">{data.path}</p>
         </header>
         {data.note.value.decodeWarning && <p className="warning" role="note">{data.note.value.decodeWarning}</p>}

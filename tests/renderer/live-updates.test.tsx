@@ -1,0 +1,41 @@
+import './setup';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { renderApp, sampleVault } from './render-app';
+
+test('an external change to the open note re-renders it within 300 ms', async () => {
+  const { fake, inNote } = renderApp(sampleVault, '#/note/Ideas.md');
+  await inNote().findByText(/Back to/);
+  fake.notes.set('Ideas.md', '# Ideas\n\nRewritten elsewhere.\n');
+  const started = Date.now();
+  act(() => fake.emit({ type: 'external-change', path: 'Ideas.md', hash: 'x', deleted: false }));
+  await waitFor(() => expect(inNote().getByText('Rewritten elsewhere.')).toBeInTheDocument(), { timeout: 300 });
+  expect(Date.now() - started).toBeLessThan(300);
+});
+
+test('a graph delta adding a backlink refreshes the sidebar; other notes do not trigger reads', async () => {
+  const { fake } = renderApp(sampleVault, '#/note/Projects%2FArchive%2FOld.md');
+  const backlinks = screen.getByRole('complementary', { name: 'Backlinks' });
+  await within(backlinks).findByText('No notes link here.');
+  const reads = () => fake.calls.filter((c) => c.method === 'readNote').length;
+  const before = reads();
+  act(() => fake.emit({ type: 'external-change', path: 'Ideas.md', hash: 'x', deleted: false }));
+  await new Promise((r) => setTimeout(r, 120));
+  expect(reads()).toBe(before);
+  fake.notes.set('Ideas.md', 'Now links [[Old]].');
+  const edge = { id: 'Ideas.md->Projects/Archive/Old.md', source: 'Ideas.md', target: 'Projects/Archive/Old.md', count: 1 };
+  act(() => fake.emit({ type: 'graph', delta: { nodesAdded: [], nodesRemoved: [], nodesChanged: [], edgesAdded: [edge], edgesRemoved: [], edgesChanged: [] } }));
+  expect(await within(backlinks).findByText('Now links [[Old]].')).toBeInTheDocument();
+});
+
+test('files events update the explorer; status shows indexing progress; errors show a banner', async () => {
+  const { fake } = renderApp(sampleVault, '#/note/Welcome.md');
+  const nav = screen.getByRole('navigation', { name: 'File explorer' });
+  await within(nav).findByRole('link', { name: 'Ideas' });
+  act(() => fake.emit({ type: 'files', added: [{ path: 'New.md', kind: 'note', title: 'New', size: 1, mtimeMs: 1 }], removed: ['Ideas.md'], changed: [] }));
+  expect(await within(nav).findByRole('link', { name: 'New' })).toBeInTheDocument();
+  expect(within(nav).queryByRole('link', { name: 'Ideas' })).toBeNull();
+  act(() => fake.emit({ type: 'status', status: { state: 'indexing', done: 3200, total: 10000 } }));
+  expect(await screen.findByText('Indexing 3,200 / 10,000')).toBeInTheDocument();
+  act(() => fake.emit({ type: 'vault-error', message: 'Disk on fire' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('Disk on fire');
+});

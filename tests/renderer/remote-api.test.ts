@@ -1,0 +1,73 @@
+import './setup';
+import { API_METHOD_NAMES, type VaultEvent } from '../../main/contract/api-contract';
+import { createRemoteApi, eventsUrl } from '../../renderer/src/api/remote-api';
+
+class FakeSocket {
+  static all: FakeSocket[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((m: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  closed = false;
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  close() {
+    this.closed = true;
+  }
+}
+
+function fakeFetch(responses: Record<string, unknown>, status = 200) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const impl = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    const method = url.split('/api/')[1];
+    return { ok: status === 200, status, json: async () => responses[method], text: async () => 'nope' } as Response;
+  }) as unknown as typeof fetch;
+  return { impl, calls };
+}
+
+test('every contract method is a POST /api/<method> with a JSON array of args and the token header', async () => {
+  const { impl, calls } = fakeFetch({ readNote: { ok: true, value: { path: 'a.md' } } });
+  const api = createRemoteApi({ baseUrl: 'http://127.0.0.1:4000', token: 'tok', fetchImpl: impl });
+  for (const name of API_METHOD_NAMES) expect(typeof api[name]).toBe('function');
+  await expect(api.readNote('a b.md')).resolves.toEqual({ ok: true, value: { path: 'a.md' } });
+  expect(calls[0].url).toBe('http://127.0.0.1:4000/api/readNote');
+  expect(calls[0].init.method).toBe('POST');
+  expect(calls[0].init.body).toBe('["a b.md"]');
+  expect((calls[0].init.headers as Record<string, string>)['X-Plexus-Token']).toBe('tok');
+});
+
+test('no token header without a token; HTTP failures reject with the status', async () => {
+  const { impl, calls } = fakeFetch({}, 401);
+  const api = createRemoteApi({ baseUrl: 'http://127.0.0.1:4000', token: null, fetchImpl: impl });
+  await expect(api.listFiles()).rejects.toThrow('listFiles failed: HTTP 401');
+  expect((calls[0].init.headers as Record<string, string>)['X-Plexus-Token']).toBeUndefined();
+});
+
+test('events arrive over /events and the socket reconnects with backoff after a drop', () => {
+  jest.useFakeTimers();
+  FakeSocket.all = [];
+  expect(eventsUrl('https://host:9/x')).toBe('wss://host:9/events');
+  const api = createRemoteApi({ baseUrl: 'http://127.0.0.1:4000', token: null, createSocket: (u) => new FakeSocket(u) as unknown as WebSocket });
+  const got: VaultEvent[] = [];
+  const off = api.onEvent((e) => got.push(e));
+  expect(FakeSocket.all).toHaveLength(1);
+  expect(FakeSocket.all[0].url).toBe('ws://127.0.0.1:4000/events');
+  FakeSocket.all[0].onmessage!({ data: JSON.stringify({ type: 'notice', message: 'hi' }) });
+  FakeSocket.all[0].onmessage!({ data: '{broken' });
+  expect(got[0]).toEqual({ type: 'notice', message: 'hi' });
+  expect(got[1].type).toBe('vault-error');
+  FakeSocket.all[0].onclose!();
+  jest.advanceTimersByTime(499);
+  expect(FakeSocket.all).toHaveLength(1);
+  jest.advanceTimersByTime(1);
+  expect(FakeSocket.all).toHaveLength(2);
+  FakeSocket.all[1].onclose!();
+  jest.advanceTimersByTime(999);
+  expect(FakeSocket.all).toHaveLength(2);
+  jest.advanceTimersByTime(1);
+  expect(FakeSocket.all).toHaveLength(3);
+  off();
+  expect(FakeSocket.all[2].closed).toBe(true);
+  jest.useRealTimers();
+});

@@ -1,0 +1,32 @@
+import './setup';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderApp, sampleVault } from './render-app';
+
+test('backlinks are grouped by note with context snippets and a count', async () => {
+  renderApp(sampleVault, '#/note/Welcome.md');
+  const backlinks = screen.getByRole('complementary', { name: 'Backlinks' });
+  const ideas = await within(backlinks).findByRole('link', { name: 'Ideas' });
+  expect(ideas).toHaveAttribute('href', '#/note/Ideas.md');
+  expect(within(backlinks).getByRole('link', { name: 'Plexus' })).toBeInTheDocument();
+  expect(within(backlinks).getByText('Back to [[Welcome]]. Also mention Welcome here.')).toBeInTheDocument();
+  expect(within(backlinks).getByRole('heading')).toHaveTextContent('Backlinks 2');
+});
+
+test('outgoing links distinguish resolved from unresolved; tags search on click', async () => {
+  renderApp(sampleVault, '#/note/Welcome.md');
+  const outgoing = screen.getByRole('region', { name: 'Outgoing links' });
+  expect(await within(outgoing).findByRole('link', { name: 'Ideas' })).toBeInTheDocument();
+  expect(within(outgoing).getByText(/Missing Note/)).toHaveClass('unresolved-item');
+  expect(within(outgoing).queryByRole('link', { name: /Missing Note/ })).toBeNull();
+
+  const tags = screen.getByRole('region', { name: 'Tags' });
+  fireEvent.click(await within(tags).findByRole('button', { name: 'Search for tag #intro' }));
+  expect(await screen.findByRole('searchbox', { name: 'Search the vault' })).toHaveValue('#intro');
+});
+
+test('unlinked mentions list notes that name this note without linking it', async () => {
+  renderApp({ notes: { 'Alpha.md': '# Alpha\n', 'Beta.md': 'I think about Alpha a lot.\n' } }, '#/note/Alpha.md');
+  const panel = screen.getByRole('region', { name: 'Unlinked mentions' });
+  expect(await within(panel).findByText('I think about Alpha a lot.')).toBeInTheDocument();
+  await waitFor(() => expect(within(panel).getByRole('link', { name: 'Beta' })).toHaveAttribute('href', '#/note/Beta.md'));
+});
