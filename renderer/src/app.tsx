@@ -31,12 +31,14 @@ export function App({ api }: { api: PlexusApi }) {
   const banners = useBanners();
   const nav = useNavigation();
   const { files, onFilesEvent } = useFiles(api, banners.reportError);
-  const ui = useAppActionsState(api, banners.reportError);
+  const [search, setSearch] = useState<{ open: boolean; query: string; focus: number }>({ open: false, query: '', focus: 0 });
+  const openSearch = useCallback((query?: string) => setSearch((s) => ({ open: true, query: query ?? s.query, focus: s.focus + 1 })), []);
+  const searchTag = useCallback((tag: string) => openSearch(`#${tag}`), [openSearch]);
+  const ui = useAppActionsState(api, banners.reportError, searchTag);
   const [vault, setVault] = useState<VaultInfo | null>(null);
   const [status, setStatus] = useState<IndexStatus | null>(null);
   const [version, setVersion] = useState(0);
   const [switcherOpen, setSwitcherOpen] = useState(false);
-  const [search, setSearch] = useState<{ open: boolean; query: string; focus: number }>({ open: false, query: '', focus: 0 });
   const [graphOpen, setGraphOpen] = useState(false);
   const [sizes, setSizes] = usePaneSizes();
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -86,7 +88,6 @@ export function App({ api }: { api: PlexusApi }) {
   });
 
   const openPath = useCallback((path: string) => nav.open({ path, heading: null, block: null }), [nav.open]);
-  const openSearch = useCallback((query?: string) => setSearch((s) => ({ open: true, query: query ?? s.query, focus: s.focus + 1 })), []);
 
   useHotkeys({
     quickSwitcher: () => setSwitcherOpen(true),
@@ -118,7 +119,7 @@ export function App({ api }: { api: PlexusApi }) {
             )}
           </div>
           <ResizeHandle label="Resize sidebar" value={sizes.right} min={200} max={560} direction={-1} onChange={(right) => setSizes({ ...sizes, right })} />
-          <RightSidebar data={data} onSearchTag={(tag) => openSearch(`#${tag}`)} />
+          <RightSidebar data={data} onSearchTag={searchTag} />
         </div>
         <StatusBar status={status} vault={vault} />
         {switcherOpen && <QuickSwitcher api={api} onClose={() => setSwitcherOpen(false)} onOpen={(p) => { setSwitcherOpen(false); openPath(p); }} />}

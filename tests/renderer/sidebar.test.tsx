@@ -30,3 +30,12 @@ test('unlinked mentions list notes that name this note without linking it', asyn
   expect(await within(panel).findByText('I think about Alpha a lot.')).toBeInTheDocument();
   await waitFor(() => expect(within(panel).getByRole('link', { name: 'Beta' })).toHaveAttribute('href', '#/note/Beta.md'));
 });
+
+test('inline #tags in the note are links that open a tag search (code is left alone)', async () => {
+  const { inNote } = renderApp({ notes: { 'T.md': 'Filed under #research/ai here, not `#code`.\n' } }, '#/note/T.md');
+  const tag = await inNote().findByRole('link', { name: 'Search for tag #research/ai' });
+  expect(tag).toHaveTextContent('#research/ai');
+  expect(inNote().getByText('#code').tagName).toBe('CODE');
+  fireEvent.click(tag);
+  expect(await screen.findByRole('searchbox', { name: 'Search the vault' })).toHaveValue('#research/ai');
+});

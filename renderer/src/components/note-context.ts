@@ -18,6 +18,8 @@ export interface AppActions {
   requestCreate(info: LinkTargetInfo, label: string): void;
   showPreview(request: PreviewRequest): void;
   hidePreview(): void;
+  /** Open search for a tag (clicking `#tag`). */
+  searchTag(tag: string): void;
   /** Report an error to the user (banner). */
   reportError(message: string): void;
 }

@@ -16,10 +16,13 @@ interface AnchorProps {
   'data-target'?: string;
   'data-heading'?: string;
   'data-block'?: string;
+  'data-tag'?: string;
 }
 
 export function NoteLink(props: AnchorProps) {
-  const isWiki = (props.className ?? '').split(' ').includes('internal-link');
+  const classes = (props.className ?? '').split(' ');
+  if (classes.includes('tag')) return <TagLink tag={props['data-tag'] ?? ''}>{props.children}</TagLink>;
+  const isWiki = classes.includes('internal-link');
   if (isWiki) {
     return <InternalLink target={props['data-target'] ?? ''} heading={props['data-heading'] ?? null} block={props['data-block'] ?? null}>{props.children}</InternalLink>;
   }
@@ -46,6 +49,15 @@ export function ExternalLink({ url, children }: { url: string; children?: ReactN
     );
   };
   return <a href={url} className="external-link" rel="noreferrer noopener" onClick={onClick}>{children}</a>;
+}
+
+function TagLink({ tag, children }: { tag: string; children?: ReactNode }) {
+  const { searchTag } = useAppActions();
+  const onClick = (event: MouseEvent) => {
+    event.preventDefault();
+    searchTag(tag);
+  };
+  return <a href={`#tag-${encodeURIComponent(tag)}`} className="tag" onClick={onClick} aria-label={`Search for tag #${tag}`}>{children}</a>;
 }
 
 function AnchorLink({ id, children }: { id: string; children?: ReactNode }) {

@@ -47,8 +47,10 @@ export function QuickSwitcher({ api, onOpen, onClose }: Props) {
       <ul id="switcher-list" role="listbox" className="result-list" aria-label="Matching notes">
         {results.map((r, i) => (
           <li key={r.item.path} id={`switcher-${i}`} role="option" aria-selected={i === active} className={i === active ? 'is-active' : undefined} onMouseEnter={() => setActive(i)} onClick={() => choose(i)}>
-            <span className="result-title"><Highlighted text={r.text} positions={r.match.positions} /></span>
-            {r.text !== r.item.title && <span className="muted"> → {r.item.title}</span>}
+            <span className="result-main">
+              <span className="result-title"><Highlighted text={r.text} positions={r.match.positions} /></span>
+              {r.text !== r.item.title && <span className="muted"> → {r.item.title}</span>}
+            </span>
             <span className="result-path">{r.item.path}</span>
           </li>
         ))}

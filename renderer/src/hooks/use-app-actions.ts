@@ -10,7 +10,7 @@ export interface CreateRequest {
   label: string;
 }
 
-export function useAppActionsState(api: PlexusApi, reportError: (m: string) => void) {
+export function useAppActionsState(api: PlexusApi, reportError: (m: string) => void, searchTag: (tag: string) => void) {
   const cache = useRef(new Map<string, Promise<LinkTargetInfo>>());
   const [cacheVersion, setCacheVersion] = useState(0);
   const [preview, setPreview] = useState<PreviewRequest | null>(null);
@@ -53,10 +53,11 @@ export function useAppActionsState(api: PlexusApi, reportError: (m: string) => v
       },
       hidePreview,
       reportError,
+      searchTag,
     }),
     // cacheVersion gives consumers a new `resolve` identity so their effects re-run.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, reportError, cancelHide, hidePreview, cacheVersion],
+    [api, reportError, searchTag, cancelHide, hidePreview, cacheVersion],
   );
 
   return { actions, invalidate, preview, cancelHide, hidePreview, closePreview: () => setPreview(null), createRequest, setCreateRequest };

@@ -15,6 +15,7 @@ import type { Root as MdRoot } from 'mdast';
 import type { Root as HastRoot, Element, ElementContent } from 'hast';
 import { remarkPlexusLinks } from './links-plugin';
 import { sanitizeSchema } from './sanitize-schema';
+import { markTags } from './tags';
 import { addElementIds, liftEmbeds, selectSection, type Section } from './transforms';
 import { readWikiLink, wikiLinkLabel, type WikiLinkNode } from './wiki-link-node';
 
@@ -79,7 +80,8 @@ export function markdownToHast(markdown: string, options: RenderOptions = {}): R
     .use(remarkRehype, { allowDangerousHtml: true, handlers: { wikiLink: wikiLinkHandler, html: rawHandler } })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeHighlight, { detect: false })
-    .use(() => addElementIds);
+    .use(() => addElementIds)
+    .use(() => markTags);
   const hast = toHast.runSync(mdast as never) as HastRoot;
   return { hast, sectionFound };
 }
