@@ -82,7 +82,15 @@ export function App({ api }: { api: PlexusApi }) {
     if (event.type === 'status') setStatus(event.status);
     if (event.type === 'vault-error') banners.push('error', event.message);
     if (event.type === 'notice') banners.push('notice', event.message);
-    if (event.type === 'external-rename') banners.push('notice', `“${event.from}” was renamed to “${event.to}” outside Plexus (${event.affected} linking notes).`);
+    if (event.type === 'external-rename') {
+      const { from, to, affected } = event;
+      const updateLinks = () =>
+        api.updateLinksAfterExternalRename(from, to).then(
+          (r) => (r.ok ? banners.push('notice', `Updated links in ${r.value.length} notes.`) : banners.reportError(`Could not update links: ${r.error.message}`)),
+          (e: unknown) => banners.reportError(`Could not update links: ${String(e)}`),
+        );
+      banners.push('notice', `“${from}” was renamed to “${to}” outside Plexus; ${affected} notes link to the old name.`, affected > 0 ? { label: 'Update links', run: updateLinks } : undefined);
+    }
     if (changesResolution(event)) ui.invalidate();
     if (touchesNote(event, currentPath)) scheduleReload();
   });

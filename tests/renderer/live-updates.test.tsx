@@ -39,3 +39,13 @@ test('files events update the explorer; status shows indexing progress; errors s
   act(() => fake.emit({ type: 'vault-error', message: 'Disk on fire' }));
   expect(await screen.findByRole('alert')).toHaveTextContent('Disk on fire');
 });
+
+test('an outside rename offers to update links, and reports the outcome', async () => {
+  const { fake } = renderApp(sampleVault, '#/note/Welcome.md');
+  await screen.findByRole('navigation', { name: 'File explorer' });
+  act(() => fake.emit({ type: 'external-rename', from: 'Ideas.md', to: 'Thoughts.md', affected: 2 }));
+  const button = await screen.findByRole('button', { name: 'Update links' });
+  act(() => button.click());
+  await waitFor(() => expect(fake.calls.some((c) => c.method === 'updateLinksAfterExternalRename' && c.args[1] === 'Thoughts.md')).toBe(true));
+  expect(await screen.findByText('Updated links in 0 notes.')).toBeInTheDocument();
+});

@@ -30,6 +30,8 @@ export interface BannerMessage {
   id: number;
   kind: 'error' | 'notice';
   text: string;
+  /** An optional one-click follow-up, e.g. "Update links" after an outside rename. */
+  action?: { label: string; run(): void };
 }
 
 export function Banners({ messages, onDismiss }: { messages: BannerMessage[]; onDismiss(id: number): void }) {
@@ -39,6 +41,7 @@ export function Banners({ messages, onDismiss }: { messages: BannerMessage[]; on
       {messages.map((m) => (
         <div key={m.id} className={`banner banner-${m.kind}`} role={m.kind === 'error' ? 'alert' : 'status'}>
           <span>{m.text}</span>
+          {m.action && <button type="button" className="banner-action" onClick={() => { onDismiss(m.id); m.action!.run(); }}>{m.action.label}</button>}
           <button type="button" className="icon-button" onClick={() => onDismiss(m.id)} aria-label="Dismiss">✕</button>
         </div>
       ))}

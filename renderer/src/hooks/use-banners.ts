@@ -9,10 +9,11 @@ export function useBanners() {
   const nextId = useRef(1);
   const dismiss = useCallback((id: number) => setMessages((m) => m.filter((x) => x.id !== id)), []);
   const push = useCallback(
-    (kind: BannerMessage['kind'], text: string) => {
+    (kind: BannerMessage['kind'], text: string, action?: BannerMessage['action']) => {
       const id = nextId.current++;
-      setMessages((m) => [...m.filter((x) => x.text !== text), { id, kind, text }]);
-      if (kind === 'notice') setTimeout(() => dismiss(id), NOTICE_MS);
+      setMessages((m) => [...m.filter((x) => x.text !== text), { id, kind, text, action }]);
+      // Notices with an action wait for the user; plain notices fade.
+      if (kind === 'notice' && !action) setTimeout(() => dismiss(id), NOTICE_MS);
     },
     [dismiss],
   );
