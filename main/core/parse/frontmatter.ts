@@ -1,0 +1,118 @@
+/**
+ * YAML frontmatter: where it is, what it holds (via the `yaml` package), its tags and aliases,
+ * and the wiki links written inside its string values (`related: "[[Note]]"`).
+ */
+import { parseDocument } from 'yaml';
+import type { RawLink } from './raw-link';
+import { frontmatterTags } from './tags';
+import { matchWikiLinkEnd, splitWikiLinkInner } from './wiki-link-syntax';
+
+export interface FrontmatterScan {
+  data: Record<string, unknown> | null;
+  error: string | null;
+  tags: string[];
+  aliases: string[];
+  links: RawLink[];
+  /** Offset and 1-based line where the markdown body starts. */
+  bodyStart: number;
+  bodyLine: number;
+}
+
+const OPENING = /^---[ \t]*\r?\n/;
+const CLOSING = /^---[ \t]*$/;
+
+/** Finds `---` ... `---` at the very start (after an optional BOM); yaml is [start, end). */
+function locate(text: string, from: number): { yamlStart: number; yamlEnd: number; bodyStart: number; bodyLine: number } | null {
+  const opening = OPENING.exec(text.slice(from, from + 8));
+  if (!opening) return null;
+  const yamlStart = from + opening[0].length;
+  let line = 2;
+  for (let lineStart = yamlStart; lineStart <= text.length; line++) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const content = text.slice(lineStart, text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
+    if (CLOSING.test(content)) {
+      return { yamlStart, yamlEnd: lineStart, bodyStart: newline < 0 ? text.length : newline + 1, bodyLine: line + 1 };
+    }
+    if (newline < 0) return null;
+    lineStart = newline + 1;
+  }
+  return null;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** All string values, walked without recursion so deep YAML cannot overflow the stack. */
+function collectStrings(root: unknown): string[] {
+  const strings: string[] = [];
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') strings.push(value);
+    else if (Array.isArray(value)) pending.push(...value);
+    else if (isPlainObject(value)) pending.push(...Object.values(value));
+  }
+  return strings;
+}
+
+function aliasesFrom(data: Record<string, unknown>): string[] {
+  const value = data.aliases ?? data.alias;
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  const aliases: string[] = [];
+  for (const item of items) {
+    if (typeof item !== 'string' && typeof item !== 'number') continue;
+    // A single string may list several aliases separated by commas (the older Obsidian form).
+    const parts = Array.isArray(value) ? [String(item)] : String(item).split(',');
+    for (const part of parts) if (part.trim() !== '') aliases.push(part.trim());
+  }
+  return aliases;
+}
+
+function parseYaml(source: string): { data: Record<string, unknown> | null; error: string | null } {
+  const document = parseDocument(source, { prettyErrors: false });
+  if (document.errors.length > 0) return { data: null, error: document.errors[0].message };
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // toJS throws for alias bombs and similar: an invalid frontmatter, reported like a syntax error.
+    return { data: null, error: error instanceof Error ? error.message : String(error) };
+  }
+  if (value === null || value === undefined) return { data: {}, error: null };
+  if (!isPlainObject(value)) return { data: null, error: 'Frontmatter is not a key: value mapping' };
+  return { data: value, error: null };
+}
+
+function wikiLinksIn(text: string, from: number, to: number, strings: string[] | null): RawLink[] {
+  const links: RawLink[] = [];
+  for (let open = text.indexOf('[[', from); open >= 0 && open < to; open = text.indexOf('[[', open + 1)) {
+    const end = matchWikiLinkEnd(text, open, to);
+    if (end < 0) continue;
+    const written = text.slice(open, end);
+    // Only links inside string values count (not `key: [[Note]]`, which YAML reads as nested lists).
+    if (strings && !strings.some((value) => value.includes(written))) continue;
+    const embed = open > from && text.charCodeAt(open - 1) === 33;
+    const parts = splitWikiLinkInner(text.slice(open + 2, end - 2));
+    links.push({ kind: 'wiki', embed, ...parts, start: embed ? open - 1 : open, end, inFrontmatter: true });
+    open = end - 1;
+  }
+  return links;
+}
+
+export function scanFrontmatter(text: string, from: number): FrontmatterScan {
+  const found = locate(text, from);
+  if (!found) return { data: null, error: null, tags: [], aliases: [], links: [], bodyStart: from, bodyLine: 1 };
+  const { data, error } = parseYaml(text.slice(found.yamlStart, found.yamlEnd));
+  const strings = data ? collectStrings(data) : null;
+  return {
+    data,
+    error,
+    tags: data ? frontmatterTags(data.tags ?? data.tag) : [],
+    aliases: data ? aliasesFrom(data) : [],
+    links: wikiLinksIn(text, found.yamlStart, found.yamlEnd, strings),
+    bodyStart: found.bodyStart,
+    bodyLine: found.bodyLine,
+  };
+}

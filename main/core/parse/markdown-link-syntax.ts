@@ -1,0 +1,135 @@
+/**
+ * Inline markdown links `[label](destination "title")` as far as the indexer needs them, plus the
+ * rule for which destinations point at local files. Scans are capped so that repeated attempts
+ * on pathological input (100k `[`) stay linear.
+ */
+
+export interface MarkdownLinkMatch {
+  /** Index just past the closing ')'. */
+  end: number;
+  label: string;
+  /** The destination as written (angle brackets removed). */
+  destination: string;
+}
+
+export interface LocalLinkTarget {
+  target: string;
+  heading: string | null;
+  block: string | null;
+}
+
+const MAX_LABEL = 1000;
+const MAX_DESTINATION = 4000;
+const MAX_PAREN_DEPTH = 32;
+
+function skipSpaces(text: string, i: number, limit: number): number {
+  let newlines = 0;
+  while (i < limit) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      if (++newlines > 1) break;
+    } else if (code !== 32 && code !== 9 && code !== 13) break;
+    i++;
+  }
+  return i;
+}
+
+/** Index of the `]` closing the label opened at `open`, or -1. */
+function matchLabelEnd(text: string, open: number, limit: number): number {
+  const stop = Math.min(limit, open + MAX_LABEL);
+  let depth = 1;
+  for (let i = open + 1; i < stop; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 92) i++;
+    else if (code === 91) depth++;
+    else if (code === 93 && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Returns [destination, index after it] or null. */
+function matchDestination(text: string, i: number, limit: number): [string, number] | null {
+  if (text.charCodeAt(i) === 60) {
+    const stop = Math.min(limit, i + MAX_DESTINATION);
+    for (let j = i + 1; j < stop; j++) {
+      const code = text.charCodeAt(j);
+      if (code === 62) return [text.slice(i + 1, j), j + 1];
+      if (code === 60 || code === 10 || code === 13) return null;
+      if (code === 92) j++;
+    }
+    return null;
+  }
+  const stop = Math.min(limit, i + MAX_DESTINATION);
+  let depth = 0;
+  let j = i;
+  for (; j < stop; j++) {
+    const code = text.charCodeAt(j);
+    if (code <= 32 || code === 127) break;
+    if (code === 92) j++;
+    else if (code === 40) {
+      if (++depth > MAX_PAREN_DEPTH) return null;
+    } else if (code === 41) {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  return depth === 0 ? [text.slice(i, j), j] : null;
+}
+
+function matchTitleEnd(text: string, i: number, limit: number): number {
+  const open = text.charCodeAt(i);
+  const close = open === 40 ? 41 : open;
+  if (open !== 34 && open !== 39 && open !== 40) return i;
+  const stop = Math.min(limit, i + MAX_DESTINATION);
+  for (let j = i + 1; j < stop; j++) {
+    const code = text.charCodeAt(j);
+    if (code === 92) j++;
+    else if (code === close) return j + 1;
+  }
+  return -1;
+}
+
+/** Given `text[open] === '['`, matches `[label](destination "title")`. */
+export function matchMarkdownLink(text: string, open: number, limit: number): MarkdownLinkMatch | null {
+  const labelEnd = matchLabelEnd(text, open, limit);
+  if (labelEnd < 0 || text.charCodeAt(labelEnd + 1) !== 40) return null;
+  let i = skipSpaces(text, labelEnd + 2, limit);
+  const destination = matchDestination(text, i, limit);
+  if (!destination) return null;
+  i = skipSpaces(text, destination[1], limit);
+  if (i > destination[1] || text.charCodeAt(i) !== 41) {
+    const titleEnd = matchTitleEnd(text, i, limit);
+    if (titleEnd < 0) return null;
+    i = skipSpaces(text, titleEnd, limit);
+  }
+  if (i >= limit || text.charCodeAt(i) !== 41) return null;
+  return { end: i + 1, label: text.slice(open + 1, labelEnd), destination: unescapeBackslashes(destination[0]) };
+}
+
+function unescapeBackslashes(value: string): string {
+  return value.includes('\\') ? value.replace(/\\([!-/:-@[-`{-~])/g, '$1') : value;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Percent-decoding that keeps the raw text when the encoding is malformed (`100%` stays `100%`). */
+export function decodeUriLenient(value: string): string {
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch (error) {
+    if (error instanceof URIError) return value;
+    throw error;
+  }
+}
+
+/** Destinations that name a vault file; URLs with a scheme, `//host` and pure fragments do not. */
+export function toLocalLinkTarget(destination: string): LocalLinkTarget | null {
+  const trimmed = destination.trim();
+  if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//') || SCHEME.test(trimmed)) return null;
+  const hash = trimmed.indexOf('#');
+  const target = decodeUriLenient(hash < 0 ? trimmed : trimmed.slice(0, hash));
+  const fragment = hash < 0 ? '' : decodeUriLenient(trimmed.slice(hash + 1));
+  if (fragment.startsWith('^')) return { target, heading: null, block: fragment.slice(1) || null };
+  return { target, heading: fragment === '' ? null : fragment, block: null };
+}

@@ -1,0 +1,48 @@
+/**
+ * `parseNote(path, text)`: everything the index needs from one markdown file, in one linear
+ * pass. Pure: no I/O. Never throws on any input text.
+ */
+import type { BlockIdInfo, LinkRef, ParsedNote, VaultPath } from '../types';
+import { scanBlocks } from './block-scanner';
+import { scanFrontmatter } from './frontmatter';
+import { scanInline, type InlineFindings } from './inline-scanner';
+import { LineIndex } from './line-index';
+import { addUniqueTags } from './tags';
+
+/** File name without its folders and without a trailing `.md` (any case). */
+export function titleFromPath(path: VaultPath): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return /\.md$/i.test(name) ? name.slice(0, -3) : name;
+}
+
+export function parseNote(path: VaultPath, text: string): ParsedNote {
+  const bodyFrom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const frontmatter = scanFrontmatter(text, bodyFrom);
+  const blocks = scanBlocks(text, frontmatter.bodyStart, frontmatter.bodyLine);
+  const findings: InlineFindings = { links: [], tags: [], blockIds: [] };
+  for (const region of blocks.regions) scanInline(text, region.start, region.end, !region.isHeading, findings);
+
+  const lines = new LineIndex(text);
+  const links: LinkRef[] = [...frontmatter.links, ...findings.links].map((link) => ({
+    ...link,
+    line: lines.lineAt(link.start),
+    context: lines.contextAt(link.start, link.end),
+  }));
+  const tags: string[] = [];
+  const seenTags = new Set<string>();
+  addUniqueTags(tags, seenTags, frontmatter.tags);
+  addUniqueTags(tags, seenTags, findings.tags);
+  const blockIds: BlockIdInfo[] = findings.blockIds.map((block) => ({ id: block.id, line: lines.lineAt(block.offset) }));
+
+  return {
+    path,
+    title: titleFromPath(path),
+    aliases: frontmatter.aliases,
+    tags,
+    headings: blocks.headings,
+    blockIds,
+    links,
+    frontmatter: frontmatter.data,
+    frontmatterError: frontmatter.error,
+  };
+}
