@@ -65,8 +65,7 @@ async function writeNote(ctx: WriterContext, vaultPath: VaultPath, content: stri
   }
   const conventions = current.value ? conventionsOf(current.value.bytes) : conventionsOfText(content);
   const bytes = encodeNote(content, conventions);
-  const mode = current.value ? await modeOf(ctx, abs.value) : undefined;
-  return place(ctx, vaultPath, abs.value, bytes, current.value ? 'replace' : 'create', mode);
+  return place(ctx, vaultPath, abs.value, bytes, current.value ? 'replace' : 'create');
 }
 
 async function createNote(ctx: WriterContext, vaultPath: VaultPath, content: string): Promise<Result<WriteOutcome>> {
@@ -78,7 +77,7 @@ async function createNote(ctx: WriterContext, vaultPath: VaultPath, content: str
   } catch (error) {
     return { ok: false, error: ioError(`could not check "${vaultPath}"`, error) };
   }
-  return place(ctx, vaultPath, abs.value, encodeNote(content, conventionsOfText(content)), 'create', undefined);
+  return place(ctx, vaultPath, abs.value, encodeNote(content, conventionsOfText(content)), 'create');
 }
 
 async function place(
@@ -87,11 +86,11 @@ async function place(
   abs: string,
   bytes: Uint8Array,
   mode: 'replace' | 'create',
-  fileMode: number | undefined,
 ): Promise<Result<WriteOutcome>> {
   const hash = hashBytes(bytes);
   try {
     if (mode === 'create') await ctx.io.mkdir(path.dirname(abs));
+    const fileMode = mode === 'replace' ? await modeOf(ctx, abs) : undefined;
     ctx.service.expectOwnWrite(vaultPath, hash);
     await writeAtomic(ctx.io, abs, bytes, { place: mode, mode: fileMode, hooks: ctx.hooks });
     const stat = await ctx.io.stat(abs);
