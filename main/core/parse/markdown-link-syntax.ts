@@ -19,6 +19,7 @@ export interface LocalLinkTarget {
 }
 
 const MAX_LABEL = 1000;
+const MAX_LABEL_DEPTH = 32;
 const MAX_DESTINATION = 4000;
 const MAX_PAREN_DEPTH = 32;
 
@@ -41,7 +42,7 @@ function matchLabelEnd(text: string, open: number, limit: number): number {
   for (let i = open + 1; i < stop; i++) {
     const code = text.charCodeAt(i);
     if (code === 92) i++;
-    else if (code === 91) depth++;
+    else if (code === 91 && ++depth > MAX_LABEL_DEPTH) return -1;
     else if (code === 93 && --depth === 0) return i;
   }
   return -1;
