@@ -75,7 +75,7 @@ test('Home.md uses every link form', () => {
   ]);
   expect(home.aliases).toEqual(['Start', 'Index']);
   expect(home.tags).toEqual(['vault', 'home', 'project/plexus']);
-  expect(home.headings).toEqual([{ text: 'Home', level: 1, line: 10 }, { text: 'Links', level: 2, line: 16 }]);
+  expect(home.headings).toEqual([{ text: 'Home', level: 1, line: 11 }, { text: 'Links', level: 2, line: 17 }]);
 });
 
 test('Alpha.md has headings and block ids, one of them duplicated', () => {
