@@ -32,14 +32,14 @@ export function formatTarget(input: FormatInput, after: LinkResolver): string {
   const shape = (p: string): string => (isNote && !keepMd ? stripMd(p) : p);
   const reaches = (t: string): boolean => after.resolve(sourceAfter, t, kind) === expected;
 
+  if (isRelativeStyle(input) && !written.startsWith('/')) {
+    // A relative path names exactly one file, and other tools read it literally: keep it relative.
+    const rel = shape(relativePath(folderOf(sourceAfter), expected));
+    return written.startsWith('./') && !rel.startsWith('../') ? './' + rel : rel;
+  }
   const preferred: string[] = [];
   if (written.startsWith('/')) preferred.push('/' + shape(expected));
-  if (isRelativeStyle(input)) {
-    let rel = shape(relativePath(folderOf(sourceAfter), expected));
-    if (written.startsWith('./') && !rel.startsWith('../')) rel = './' + rel;
-    preferred.push(rel);
-  }
-  if (kind === 'markdown' && isVaultAbsoluteStyle(input)) preferred.push(shape(expected));
+  else if (kind === 'markdown' && isVaultAbsoluteStyle(input)) preferred.push(shape(expected));
 
   const segments = expected.split('/');
   // Path-style links keep at least one folder; bare names start from the file name alone.
@@ -56,13 +56,12 @@ export function formatTarget(input: FormatInput, after: LinkResolver): string {
 }
 
 /** `./x`, `../x`, or a markdown path that reached its file relative to the source's folder. */
-function isRelativeStyle(input: FormatInput): boolean {
+export function isRelativeStyle(input: Pick<FormatInput, 'written' | 'kind' | 'sourceBefore' | 'resolvedBefore'>): boolean {
   const { written, kind, sourceBefore, resolvedBefore } = input;
   if (written.startsWith('./') || written.startsWith('../')) return true;
-  if (kind !== 'markdown' || !written.includes('/')) return false;
-  const folder = folderOf(sourceBefore);
-  if (folder === '') return false; // at the root, relative and vault-absolute are the same text
-  return samePath(joinRelative(folder, written), resolvedBefore);
+  // Markdown paths are relative to their note (as on GitHub and in other editors), even when
+  // the note sits at the root where relative and vault paths read the same.
+  return kind === 'markdown' && samePath(joinRelative(folderOf(sourceBefore), written), resolvedBefore);
 }
 
 function isVaultAbsoluteStyle(input: FormatInput): boolean {

@@ -8,7 +8,8 @@
  */
 import type { LinkKind, LinkRef, ParsedNote, VaultPath } from '../types';
 import type { TextEdit } from './apply-edits';
-import { formatTarget, linkKey, type LinkResolver } from './format-target';
+import { formatTarget, isRelativeStyle, linkKey, type LinkResolver } from './format-target';
+import { folderOf, joinRelative } from './rewrite-paths';
 import { decodeDest, encodeDest, findMarkdownDest, findWikiTarget } from './link-source';
 
 /** What the planner reads from the graph: the file set and each note's (cached) links. */
@@ -99,11 +100,22 @@ function planNote(
     const resolvedBefore = before.resolve(source, link.target, link.kind);
     if (resolvedBefore === null) continue; // unresolved or ambiguous: nothing certain to preserve
     const expected = resolvedBefore === from ? to : resolvedBefore;
-    if (after.resolve(newSource, link.target, link.kind) === expected) continue;
+    if (after.resolve(newSource, link.target, link.kind) === expected && !relativeBroken(link, source, newSource, resolvedBefore, expected)) continue;
     const edit = editFor(link, text, { source, newSource, resolvedBefore, expected }, after);
     if (edit) edits.push(edit);
   }
   return edits;
+}
+
+/**
+ * A relative link whose folder arithmetic no longer lands on its file still needs rewriting even
+ * if the resolver would find the file by name: other tools read such links literally.
+ */
+function relativeBroken(link: LinkRef, source: VaultPath, newSource: VaultPath, resolvedBefore: VaultPath, expected: VaultPath): boolean {
+  if (source === newSource && resolvedBefore === expected) return false;
+  if (!isRelativeStyle({ written: link.target, kind: link.kind, sourceBefore: source, resolvedBefore })) return false;
+  const now = joinRelative(folderOf(newSource), link.target);
+  return now === null || (now.toLowerCase() !== expected.toLowerCase() && (now + '.md').toLowerCase() !== expected.toLowerCase());
 }
 
 interface Where {
