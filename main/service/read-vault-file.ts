@@ -54,7 +54,10 @@ export function decodeUtf8(bytes: Uint8Array): { text: string; decodeWarning: st
   }
 }
 
-export function readVaultFile(absolutePath: string, vaultPath: string, options: ReadOptions = {}): ReadOutcome {
+export type BytesOutcome = { ok: true; bytes: Uint8Array; mtimeMs: number } | { ok: false; report: FileReport };
+
+/** The raw bytes of a vault file under the size cap (attachments, and the basis of readVaultFile). */
+export function readVaultBytes(absolutePath: string, vaultPath: string, options: ReadOptions = {}): BytesOutcome {
   const io = options.fs ?? fs;
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let fd: number;
@@ -78,13 +81,19 @@ export function readVaultFile(absolutePath: string, vaultPath: string, options: 
     if (bytes === null) {
       return { ok: false, report: { path: vaultPath, problem: 'too-large', message: `grew past the ${maxBytes}-byte limit while reading; skipped` } };
     }
-    const { text, decodeWarning } = decodeUtf8(bytes);
-    return { ok: true, file: { text, hash: hashBytes(bytes), size: bytes.length, mtimeMs: stats.mtimeMs, decodeWarning } };
+    return { ok: true, bytes, mtimeMs: stats.mtimeMs };
   } catch (error) {
     return { ok: false, report: { path: vaultPath, problem: 'unreadable', message: describeError(error) } };
   } finally {
     io.closeSync(fd);
   }
+}
+
+export function readVaultFile(absolutePath: string, vaultPath: string, options: ReadOptions = {}): ReadOutcome {
+  const read = readVaultBytes(absolutePath, vaultPath, options);
+  if (!read.ok) return read;
+  const { text, decodeWarning } = decodeUtf8(read.bytes);
+  return { ok: true, file: { text, hash: hashBytes(read.bytes), size: read.bytes.length, mtimeMs: read.mtimeMs, decodeWarning } };
 }
 
 /** Reads until EOF (the file may change size after fstat); null when it passes the cap. */

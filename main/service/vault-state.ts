@@ -1,0 +1,49 @@
+/**
+ * What the service knows about the vault's files: the file list, each indexed note's cache
+ * entry (size, mtime, hash, parse), and the problems found, by path.
+ */
+import type { FileEntry } from '../contract/api-contract';
+import type { VaultPath } from '../core/types';
+import type { FileReport } from './file-reports';
+import type { CacheEntry } from './parse-cache';
+import type { ParsedFile } from './parse-files';
+import { fileTitle } from './vault-files';
+
+export class VaultState {
+  readonly files = new Map<VaultPath, FileEntry>();
+  readonly notes = new Map<VaultPath, CacheEntry>();
+  /** Per-file problems (unreadable, too large, invalid UTF-8, symlinks); replaced when the file changes. */
+  readonly fileReports = new Map<VaultPath, FileReport>();
+  /** Vault-wide problems (the cache, the watcher). */
+  readonly generalReports: FileReport[] = [];
+
+  constructor(readonly realRoot: string) {}
+
+  setNote(result: ParsedFile): void {
+    this.notes.set(result.path, { size: result.size, mtimeMs: result.mtimeMs, hash: result.hash, parsed: result.parsed });
+    this.files.set(result.path, { path: result.path, kind: 'note', title: fileTitle(result.path), size: result.size, mtimeMs: result.mtimeMs });
+    if (result.decodeWarning !== null) this.fileReports.set(result.path, { path: result.path, problem: 'invalid-utf8', message: result.decodeWarning });
+    else this.fileReports.delete(result.path);
+  }
+
+  setAttachment(path: VaultPath, size: number, mtimeMs: number): FileEntry {
+    const entry: FileEntry = { path, kind: 'attachment', title: fileTitle(path), size, mtimeMs };
+    this.files.set(path, entry);
+    this.fileReports.delete(path);
+    return entry;
+  }
+
+  remove(path: VaultPath): void {
+    this.files.delete(path);
+    this.notes.delete(path);
+  }
+
+  reports(): FileReport[] {
+    const perFile = [...this.fileReports.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return [...this.generalReports, ...perFile];
+  }
+
+  sortedFiles(): FileEntry[] {
+    return [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+}
