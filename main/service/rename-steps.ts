@@ -20,6 +20,8 @@ export async function moveFile(ctx: WriterContext, from: VaultPath, to: VaultPat
   const fromAbs = toAbsolutePath(ctx.root, from);
   const toAbs = toAbsolutePath(ctx.root, to);
   await ctx.io.mkdir(path.dirname(toAbs));
+  // Both halves of the move are ours: the watcher must not report an outside rename.
+  ctx.service.expectOwnWrite(to, hashBytes(await ctx.io.readFile(fromAbs)));
   ctx.service.expectOwnWrite(from, null);
   if (from.toLowerCase() === to.toLowerCase()) {
     // A case-only rename: on case-insensitive disks `to` "exists" as `from` itself.

@@ -1,0 +1,5 @@
+export { NoteEditor, type NoteEditorProps } from './note-editor';
+export { EditToggle, useEditMode, isEditToggleKey } from './edit-toggle';
+export { hasUnsavedChanges, useUnsavedGuard } from './unsaved-registry';
+export { conflictCopyPath } from './conflict-copy-path';
+export { transition, initialDocState, type DocState, type DocInput, type DocStatus, type Resolution } from './conflict-machine';

@@ -1,0 +1,57 @@
+/**
+ * `[[` completion: note titles and aliases (an alias inserts `[[Note|Alias]]`), `[[Note#` that
+ * note's headings, `[[Note#^` its block ids. Data comes from the api on demand.
+ */
+import type { CompletionContext, CompletionResult, Completion } from '@codemirror/autocomplete';
+import type { PlexusApi, SwitcherItem } from '../../../main/contract/api-contract';
+
+export function linkCompletionSource(api: PlexusApi, sourcePath: () => string) {
+  let items: Promise<SwitcherItem[]> | null = null;
+  const switcher = () => (items ??= api.getSwitcherItems());
+  // Titles can change while the editor is open; the next `[[` fetches afresh.
+  const forget = () => {
+    items = null;
+  };
+
+  async function metaFor(target: string) {
+    const from = sourcePath();
+    const path = target === '' ? from : (await api.resolveLink(from, target)).resolved;
+    if (!path) return null;
+    const meta = await api.getNoteMeta(path);
+    return meta.ok ? meta.value : null;
+  }
+
+  async function source(context: CompletionContext): Promise<CompletionResult | null> {
+    const before = context.matchBefore(/\[\[[^\]\[\n]*/);
+    if (!before) return null;
+    const inner = before.text.slice(2);
+    if (inner.includes('|')) return null; // typing an alias: nothing to suggest
+    const closes = context.state.sliceDoc(context.pos, context.pos + 2) === ']]';
+    const close = closes ? '' : ']]';
+    const hash = inner.indexOf('#');
+    if (hash >= 0) {
+      const target = inner.slice(0, hash);
+      const rest = inner.slice(hash + 1);
+      const meta = await metaFor(target);
+      if (!meta) return null;
+      const from = before.from + 2 + hash + 1;
+      if (rest.startsWith('^')) {
+        return { from: from + 1, options: meta.blockIds.map((b) => ({ label: b.id, type: 'constant', apply: b.id + close })), validFor: /^[\w-]*$/ };
+      }
+      return { from, options: meta.headings.map((h) => ({ label: h.text, detail: 'H' + h.level, type: 'property', apply: h.text + close })) };
+    }
+    const options: Completion[] = [];
+    const all = await switcher();
+    const titleCount = new Map<string, number>();
+    for (const item of all) titleCount.set(item.title.toLowerCase(), (titleCount.get(item.title.toLowerCase()) ?? 0) + 1);
+    for (const item of all) {
+      // Two notes with one title: the completion names the path so the link is not ambiguous.
+      const name = (titleCount.get(item.title.toLowerCase()) ?? 0) > 1 ? item.path.replace(/\.md$/i, '') : item.title;
+      options.push({ label: item.title, detail: item.path, type: 'text', apply: name + close });
+      for (const alias of item.aliases) options.push({ label: alias, detail: `alias of ${item.title}`, type: 'variable', apply: `${name}|${alias}${close}` });
+    }
+    return { from: before.from + 2, options };
+  }
+
+  return { source, forget };
+}

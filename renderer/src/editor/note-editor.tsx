@@ -1,0 +1,99 @@
+/**
+ * The note editor: CodeMirror over one note, autosaving ~1 s after typing stops, on blur and at
+ * once on Ctrl/Cmd+S; outside changes go through the conflict state machine so nothing typed is
+ * ever overwritten or written over an unseen version.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { EditorView } from '@codemirror/view';
+import type { PlexusApi } from '../../../main/contract/api-contract';
+import { ConflictBar, DeletedBar, EditorStatus } from './editor-bars';
+import { createEditorState, editorExtensions, replaceQuietly } from './editor-view-setup';
+import { linkAt } from './link-at-pos';
+import { linkCompletionSource } from './link-completion';
+import { useNoteDocument, type TextPort } from './use-note-document';
+
+export interface NoteEditorProps {
+  api: PlexusApi;
+  path: string;
+  onOpenNote(path: string, heading?: string): void;
+  onSaved?(): void;
+}
+
+/** Keyed by path so each note gets a fresh document, history and state machine. */
+export function NoteEditor(props: NoteEditorProps) {
+  return <NoteEditorFor key={props.path} {...props} />;
+}
+
+function NoteEditorFor({ api, path, onOpenNote, onSaved }: NoteEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState<EditorView | null>(null);
+  const port = useMemo<TextPort | null>(
+    () => (view ? { getText: () => view.state.doc.toString(), setText: (text) => replaceQuietly(view, text) } : null),
+    [view],
+  );
+  const doc = useNoteDocument(api, path, port, onSaved);
+  const docRef = useRef(doc);
+  docRef.current = doc;
+  const openRef = useRef(onOpenNote);
+  openRef.current = onOpenNote;
+  const [mineForDiff, setMineForDiff] = useState('');
+
+  // Build the view once the text has loaded.
+  useEffect(() => {
+    if (doc.initialText === null || !host.current) return;
+    const completion = linkCompletionSource(api, () => path);
+    const follow = (pos: number): boolean => {
+      const line = created.state.doc.lineAt(pos);
+      const link = linkAt(line.text, pos - line.from);
+      if (!link) return false;
+      if (link.kind === 'markdown' && /^(https?:|mailto:)/i.test(link.target)) {
+        void api.openExternal(link.target);
+        return true;
+      }
+      if (link.target === '') {
+        openRef.current(path, link.heading ?? undefined);
+        return true;
+      }
+      void api.resolveLink(path, link.target).then((info) => {
+        const target = info.resolved ?? info.createPath;
+        if (target) openRef.current(target, link.heading ?? undefined);
+      });
+      return true;
+    };
+    const created = new EditorView({
+      parent: host.current,
+      state: createEditorState(
+        doc.initialText,
+        editorExtensions(
+          {
+            onEdit: () => docRef.current.edited(),
+            onSave: () => docRef.current.saveNow(),
+            onBlur: () => {
+              if (docRef.current.state?.status === 'dirty') docRef.current.saveNow();
+            },
+            onFollowLink: follow,
+          },
+          completion.source,
+        ),
+      ),
+    });
+    setView(created);
+    return () => created.destroy();
+  }, [api, path, doc.initialText]);
+
+  const status = doc.state?.status;
+  useEffect(() => {
+    if (status === 'conflict' && view) setMineForDiff(view.state.doc.toString());
+  }, [status, view, doc.theirs]);
+
+  if (doc.loadError !== null) return <p className="error-text" role="alert">Could not open {path}: {doc.loadError}</p>;
+  return (
+    <div className="note-editor">
+      {doc.state && <EditorStatus state={doc.state} onRetry={doc.saveNow} />}
+      {status === 'conflict' && <ConflictBar theirs={doc.theirs} mine={mineForDiff} onResolve={doc.resolve} />}
+      {status === 'deleted' && <DeletedBar onSave={doc.saveNow} />}
+      {doc.state === null && <p className="muted" aria-busy="true">Loading…</p>}
+      <div className="note-editor-host" ref={host} data-testid="note-editor-host" />
+    </div>
+  );
+}
