@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { ApiHandlers, Result, WriteOutcome } from '../contract/api-contract';
 import type { VaultPath } from '../core/types';
 import type { RewriteDeps } from '../core/rewrite/plan-rename-edits';
+import { vaultRewriteDeps } from '../core/rewrite/vault-link-rule';
 import { exists, sweepTempFiles, writeAtomic, type AtomicHooks } from './note-writer-atomic';
 import { notePathToAbs, readDisk, type WriterContext, type WriterService } from './note-writer-context';
 import { fail, ioError, isErrno } from './note-writer-errors';
@@ -26,7 +27,8 @@ export interface NoteWriterOptions {
   /** The vault root (already resolved with realpath, as the service uses it). */
   root: string;
   service: WriterService;
-  rewrite: RewriteDeps;
+  /** Parser and link rule for rename planning; default: the vault's own (docs/links.md). */
+  rewrite?: RewriteDeps;
   /** Electron passes `shell.trashItem`; the default moves files into `<vault>/.trash/`. */
   trashItem?: TrashItem;
   fs?: WriterFs;
@@ -39,7 +41,7 @@ export async function openNoteWriter(options: NoteWriterOptions): Promise<NoteWr
     root: options.root,
     io: options.fs ?? nodeWriterFs,
     service: options.service,
-    rewrite: options.rewrite,
+    rewrite: options.rewrite ?? vaultRewriteDeps,
     hooks: options.hooks ?? {},
   };
   await sweepTempFiles(ctx.io, ctx.root);
