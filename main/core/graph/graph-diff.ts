@@ -1,0 +1,52 @@
+/**
+ * Turns "these elements before" and "these elements after" into a GraphDelta. The graph
+ * captures only the elements a change could touch, so a one-note edit diffs a handful of
+ * elements, not the vault.
+ */
+import type { GraphDelta, GraphEdge, GraphNode } from '../types';
+
+export interface ElementState {
+  nodes: Map<string, GraphNode>;
+  edges: Map<string, GraphEdge>;
+}
+
+/** Opaque, unambiguous edge id (paths may contain any separator we could pick). */
+export function edgeId(source: string, target: string): string {
+  return JSON.stringify([source, target]);
+}
+
+function sameNode(a: GraphNode, b: GraphNode): boolean {
+  return a.kind === b.kind && a.label === b.label && a.path === b.path && a.tags.length === b.tags.length && a.tags.every((t, i) => t === b.tags[i]);
+}
+
+export function emptyDelta(): GraphDelta {
+  return { nodesAdded: [], nodesRemoved: [], nodesChanged: [], edgesAdded: [], edgesRemoved: [], edgesChanged: [] };
+}
+
+export function isEmptyDelta(delta: GraphDelta): boolean {
+  return Object.values(delta).every((list) => list.length === 0);
+}
+
+export function diffElements(before: ElementState, after: ElementState): GraphDelta {
+  const delta = emptyDelta();
+  for (const [id, node] of after.nodes) {
+    const old = before.nodes.get(id);
+    if (!old) delta.nodesAdded.push(node);
+    else if (!sameNode(old, node)) delta.nodesChanged.push(node);
+  }
+  for (const id of before.nodes.keys()) if (!after.nodes.has(id)) delta.nodesRemoved.push(id);
+  for (const [id, edge] of after.edges) {
+    const old = before.edges.get(id);
+    if (!old) delta.edgesAdded.push(edge);
+    else if (old.count !== edge.count) delta.edgesChanged.push(edge);
+  }
+  for (const id of before.edges.keys()) if (!after.edges.has(id)) delta.edgesRemoved.push(id);
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  delta.nodesAdded.sort(byId);
+  delta.nodesChanged.sort(byId);
+  delta.edgesAdded.sort(byId);
+  delta.edgesChanged.sort(byId);
+  delta.nodesRemoved.sort();
+  delta.edgesRemoved.sort();
+  return delta;
+}

@@ -1,0 +1,287 @@
+/**
+ * The vault's link graph, kept up to date incrementally.
+ *
+ * Nodes are notes, attachments and placeholders (targets of unresolved links); there is one
+ * edge per (source note, target node) pair with the number of links it stands for.
+ * `applyChanges` re-resolves exactly the links whose answer can change: the changed notes' own
+ * links, plus every link whose lookup key (its target's file name) equals the key of a file
+ * that appeared or disappeared. It returns the delta a view needs to update in place.
+ */
+import { basename, titleFromPath } from '../paths';
+import { FileIndex, lookupKey } from '../resolve/file-index';
+import { resolveLinkTarget, type Resolution } from '../resolve/resolve-link';
+import type { GraphDelta, GraphEdge, GraphNode, GraphSnapshot, LinkRef, ParsedNote, ResolvedLink, VaultPath } from '../types';
+import { PLACEHOLDER_PREFIX } from '../types';
+import { diffElements, edgeId, type ElementState } from './graph-diff';
+
+export interface VaultChange {
+  upsertNotes?: ParsedNote[];
+  removeNotes?: VaultPath[];
+  addAttachments?: VaultPath[];
+  removeAttachments?: VaultPath[];
+}
+
+export function placeholderId(target: string): string {
+  const trimmed = target.trim().replace(/\.md$/i, '');
+  return PLACEHOLDER_PREFIX + trimmed.toLowerCase();
+}
+
+export function linkKey(link: Pick<LinkRef, 'target'>): string {
+  return lookupKey(link.target.trim());
+}
+
+export class VaultGraph {
+  private readonly notes = new Map<VaultPath, ParsedNote>();
+  private readonly attachments = new Set<VaultPath>();
+  private readonly index = new FileIndex();
+  private readonly outgoingBySource = new Map<VaultPath, ResolvedLink[]>();
+  /** lookup key -> notes that have at least one link with that key. */
+  private readonly sourcesByKey = new Map<string, Set<VaultPath>>();
+  /** source -> (target node id -> link count) */
+  private readonly edgesOut = new Map<VaultPath, Map<string, number>>();
+  /** target node id -> (source -> link count) */
+  private readonly edgesIn = new Map<string, Map<VaultPath, number>>();
+
+  applyChanges(change: VaultChange): GraphDelta {
+    const upserts = change.upsertNotes ?? [];
+    const removedNotes = (change.removeNotes ?? []).filter((p) => this.notes.has(p));
+    const addedAttachments = (change.addAttachments ?? []).filter((p) => !this.attachments.has(p));
+    const removedAttachments = (change.removeAttachments ?? []).filter((p) => this.attachments.has(p));
+
+    // Files appearing or disappearing change the answer of links sharing their key.
+    const changedKeys = new Set<string>();
+    const toResolve = new Set<VaultPath>();
+    for (const path of removedNotes) changedKeys.add(lookupKey(path));
+    for (const path of [...addedAttachments, ...removedAttachments]) changedKeys.add(lookupKey(path));
+    for (const note of upserts) {
+      if (!this.notes.has(note.path) && !removedNotes.includes(note.path)) changedKeys.add(lookupKey(note.path));
+      toResolve.add(note.path);
+    }
+    for (const key of changedKeys) for (const source of this.sourcesByKey.get(key) ?? []) toResolve.add(source);
+    const removedSet = new Set(removedNotes);
+    for (const path of removedSet) toResolve.delete(path);
+
+    // Snapshot the touched elements before, apply, snapshot after, diff.
+    const touchedNodes = new Set<string>([...removedNotes, ...upserts.map((n) => n.path), ...addedAttachments, ...removedAttachments]);
+    const touchedEdges = new Map<string, [VaultPath, string]>();
+    const collectTouched = (source: VaultPath) => {
+      for (const target of this.edgesOut.get(source)?.keys() ?? []) {
+        touchedNodes.add(target);
+        touchedEdges.set(edgeId(source, target), [source, target]);
+      }
+    };
+    for (const source of [...toResolve, ...removedNotes]) collectTouched(source);
+    const before = this.captureElements(touchedNodes, touchedEdges);
+
+    for (const path of removedNotes) {
+      this.setOutgoing(path, []);
+      this.notes.delete(path);
+      this.index.remove(path);
+    }
+    for (const path of removedAttachments) {
+      this.attachments.delete(path);
+      this.index.remove(path);
+    }
+    for (const path of addedAttachments) {
+      this.attachments.add(path);
+      this.index.add(path);
+    }
+    for (const note of upserts) {
+      this.notes.set(note.path, note);
+      this.index.add(note.path);
+    }
+    for (const source of toResolve) this.setOutgoing(source, this.resolveAll(this.notes.get(source)!));
+    for (const source of toResolve) collectTouched(source);
+
+    const after = this.captureElements(touchedNodes, touchedEdges);
+    return diffElements(before, after);
+  }
+
+  private resolveAll(note: ParsedNote): ResolvedLink[] {
+    return note.links.map((link) => {
+      const resolution: Resolution = resolveLinkTarget(this.index, note.path, link.kind, link.target);
+      return { ...link, source: note.path, resolved: resolution.resolved, candidates: resolution.candidates };
+    });
+  }
+
+  private setOutgoing(source: VaultPath, links: ResolvedLink[]): void {
+    const previous = this.outgoingBySource.get(source) ?? [];
+    for (const link of previous) this.sourcesByKey.get(linkKey(link))?.delete(source);
+    for (const target of this.edgesOut.get(source)?.keys() ?? []) {
+      const incoming = this.edgesIn.get(target);
+      incoming?.delete(source);
+      if (incoming && incoming.size === 0) this.edgesIn.delete(target);
+    }
+    this.edgesOut.delete(source);
+    if (links.length === 0) {
+      this.outgoingBySource.delete(source);
+      return;
+    }
+    this.outgoingBySource.set(source, links);
+    const counts = new Map<string, number>();
+    for (const link of links) {
+      const key = linkKey(link);
+      let sources = this.sourcesByKey.get(key);
+      if (!sources) this.sourcesByKey.set(key, (sources = new Set()));
+      sources.add(source);
+      const target = link.resolved ?? placeholderId(link.target);
+      if (target === source) continue; // self-links ([[#Heading]]) are not graph edges
+      counts.set(target, (counts.get(target) ?? 0) + 1);
+    }
+    if (counts.size === 0) return;
+    this.edgesOut.set(source, counts);
+    for (const [target, count] of counts) {
+      let incoming = this.edgesIn.get(target);
+      if (!incoming) this.edgesIn.set(target, (incoming = new Map()));
+      incoming.set(source, count);
+    }
+  }
+
+  private captureElements(nodeIds: Set<string>, edgeIds: Map<string, [VaultPath, string]>): ElementState {
+    const nodes = new Map<string, GraphNode>();
+    for (const id of nodeIds) {
+      const node = this.node(id);
+      if (node) nodes.set(id, node);
+    }
+    const edges = new Map<string, GraphEdge>();
+    for (const [id, [source, target]] of edgeIds) {
+      const count = this.edgesOut.get(source)?.get(target);
+      if (count) edges.set(id, { id, source, target, count });
+    }
+    return { nodes, edges };
+  }
+
+  /** The node with this id as it stands now, or null when it does not exist. */
+  node(id: string): GraphNode | null {
+    const note = this.notes.get(id);
+    if (note) return { id, kind: 'note', label: note.title, path: id, tags: note.tags };
+    if (this.attachments.has(id)) return { id, kind: 'attachment', label: basename(id), path: id, tags: [] };
+    if (id.startsWith(PLACEHOLDER_PREFIX) && this.edgesIn.has(id)) return { id, kind: 'placeholder', label: this.placeholderLabel(id), path: null, tags: [] };
+    return null;
+  }
+
+  /** A placeholder is labelled by its target as written in the alphabetically first linking note, earliest link first. */
+  private placeholderLabel(id: string): string {
+    const sources = [...(this.edgesIn.get(id)?.keys() ?? [])].sort();
+    for (const source of sources) {
+      for (const link of this.outgoingBySource.get(source) ?? []) {
+        if (link.resolved === null && placeholderId(link.target) === id) return link.target.trim().replace(/\.md$/i, '');
+      }
+    }
+    return id.slice(PLACEHOLDER_PREFIX.length);
+  }
+
+  snapshot(): GraphSnapshot {
+    const nodes: GraphNode[] = [];
+    for (const id of [...this.notes.keys(), ...this.attachments, ...[...this.edgesIn.keys()].filter((k) => k.startsWith(PLACEHOLDER_PREFIX))]) {
+      nodes.push(this.node(id)!);
+    }
+    nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const edges: GraphEdge[] = [];
+    for (const [source, targets] of this.edgesOut) for (const [target, count] of targets) edges.push({ id: edgeId(source, target), source, target, count });
+    edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { nodes, edges };
+  }
+
+  getNote(path: VaultPath): ParsedNote | undefined {
+    return this.notes.get(path);
+  }
+
+  hasFile(path: VaultPath): boolean {
+    return this.notes.has(path) || this.attachments.has(path);
+  }
+
+  notePaths(): VaultPath[] {
+    return [...this.notes.keys()].sort();
+  }
+
+  attachmentPaths(): VaultPath[] {
+    return [...this.attachments].sort();
+  }
+
+  outgoing(path: VaultPath): ResolvedLink[] {
+    return this.outgoingBySource.get(path) ?? [];
+  }
+
+  /** Links from other notes that resolve to `path`, sorted by source then position. */
+  backlinks(path: VaultPath): ResolvedLink[] {
+    const out: ResolvedLink[] = [];
+    for (const source of [...(this.edgesIn.get(path)?.keys() ?? [])].sort()) {
+      for (const link of this.outgoingBySource.get(source) ?? []) if (link.resolved === path) out.push(link);
+    }
+    return out;
+  }
+
+  /** Notes linking to `path` (sorted). */
+  linkingNotes(path: VaultPath): VaultPath[] {
+    return [...(this.edgesIn.get(path)?.keys() ?? [])].sort();
+  }
+
+  allLinks(): ResolvedLink[] {
+    const out: ResolvedLink[] = [];
+    for (const source of this.notePaths()) out.push(...this.outgoing(source));
+    return out;
+  }
+
+  unresolvedLinks(): ResolvedLink[] {
+    return this.allLinks().filter((l) => l.resolved === null);
+  }
+
+  ambiguousLinks(): ResolvedLink[] {
+    return this.allLinks().filter((l) => l.candidates.length > 1);
+  }
+
+  /** Notes with no resolved link in or out (self-links and links to placeholders don't count). */
+  orphans(): VaultPath[] {
+    return this.notePaths().filter((path) => {
+      if (this.edgesIn.has(path)) return false;
+      for (const target of this.edgesOut.get(path)?.keys() ?? []) if (!target.startsWith(PLACEHOLDER_PREFIX)) return false;
+      return true;
+    });
+  }
+
+  /** Tags grouped case-insensitively (first spelling in path order wins), with the number of notes carrying each. */
+  tagCounts(): { tag: string; count: number }[] {
+    const groups = new Map<string, { tag: string; count: number }>();
+    for (const path of this.notePaths()) {
+      for (const tag of new Set(this.notes.get(path)!.tags.map((t) => t.toLowerCase()))) {
+        const spelled = this.notes.get(path)!.tags.find((t) => t.toLowerCase() === tag)!;
+        const group = groups.get(tag);
+        if (group) group.count++;
+        else groups.set(tag, { tag: spelled, count: 1 });
+      }
+    }
+    return [...groups.values()].sort((a, b) => b.count - a.count || (a.tag.toLowerCase() < b.tag.toLowerCase() ? -1 : 1));
+  }
+
+  /** Notes carrying `tag` or a nested tag below it (`#a` matches `#a/b`), case-insensitively. */
+  notesWithTag(tag: string): VaultPath[] {
+    const wanted = tag.replace(/^#/, '').toLowerCase();
+    return this.notePaths().filter((path) => this.notes.get(path)!.tags.some((t) => {
+      const lower = t.toLowerCase();
+      return lower === wanted || lower.startsWith(`${wanted}/`);
+    }));
+  }
+
+  /** Resolves a wiki-style target as if `fromPath` linked to it. */
+  resolve(fromPath: VaultPath, target: string): Resolution {
+    return resolveLinkTarget(this.index, fromPath, 'wiki', target);
+  }
+
+  stats(): { notes: number; attachments: number; placeholders: number; links: number; resolved: number; unresolved: number; ambiguous: number; orphans: number } {
+    let links = 0;
+    let unresolved = 0;
+    let ambiguous = 0;
+    for (const list of this.outgoingBySource.values()) {
+      links += list.length;
+      for (const link of list) {
+        if (link.resolved === null) unresolved++;
+        if (link.candidates.length > 1) ambiguous++;
+      }
+    }
+    const placeholders = [...this.edgesIn.keys()].filter((k) => k.startsWith(PLACEHOLDER_PREFIX)).length;
+    return { notes: this.notes.size, attachments: this.attachments.size, placeholders, links, resolved: links - unresolved, unresolved, ambiguous, orphans: this.orphans().length };
+  }
+}
+
+export { titleFromPath };
