@@ -16,8 +16,10 @@ const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: +(.*))?$/;
 const SEQUENCE_ITEM = /^( *)- +(.*)$/;
 const BLANK = /^ *$/;
 // First character a letter, so no YAML indicator (`-?:,[]{}#&*!|>'"%@\``) can start it; no ':'
-// or '#' anywhere, so no `key: value` or ` # comment` hides inside; no flow indicators.
+// or '#' anywhere, so no `key: value` or ` # comment` hides inside; no flow indicators. Outside
+// `[...]` a comma is ordinary text (`aliases: A, B`, the older Obsidian form).
 const PLAIN_STRING = /^\p{L}[\p{L}\p{N} _\-/.]*$/u;
+const PLAIN_BLOCK_STRING = /^\p{L}[\p{L}\p{N} _\-/.,]*$/u;
 // The core schema's null and boolean spellings; everything else PLAIN_STRING admits is a string.
 const KEYWORD = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 // Plain decimal integers that stay exact as JS numbers; other number forms (0o, 0x, 1e3, 0.5,
@@ -29,13 +31,13 @@ const SINGLE_QUOTED = /^'([^']*)'$/;
 const REJECT = Symbol('reject');
 type Scalar = string | number;
 
-function scalar(raw: string): Scalar | typeof REJECT {
+function scalar(raw: string, inFlow: boolean): Scalar | typeof REJECT {
   const double = DOUBLE_QUOTED.exec(raw);
   if (double) return double[1];
   const single = SINGLE_QUOTED.exec(raw);
   if (single) return single[1];
   if (INTEGER.test(raw)) return Number(raw);
-  if (PLAIN_STRING.test(raw) && !KEYWORD.test(raw)) return raw;
+  if ((inFlow ? PLAIN_STRING : PLAIN_BLOCK_STRING).test(raw) && !KEYWORD.test(raw)) return raw;
   return REJECT;
 }
 
@@ -45,7 +47,7 @@ function flowSequence(raw: string): Scalar[] | typeof REJECT {
   if (BLANK.test(inner)) return [];
   const items: Scalar[] = [];
   for (const part of inner.split(',')) {
-    const item = scalar(part.trim());
+    const item = scalar(part.trim(), true);
     if (item === REJECT) return REJECT;
     items.push(item);
   }
@@ -54,7 +56,7 @@ function flowSequence(raw: string): Scalar[] | typeof REJECT {
 
 function value(raw: string): Scalar | Scalar[] | typeof REJECT {
   if (raw.startsWith('[') && raw.endsWith(']')) return flowSequence(raw);
-  return scalar(raw);
+  return scalar(raw, false);
 }
 
 /** The YAML between the frontmatter fences, or null when it is outside the subset. */
@@ -77,7 +79,7 @@ export function parseSimpleYaml(source: string): Record<string, unknown> | null 
       } else if (indent !== sequenceIndent) {
         return null;
       }
-      const parsed = scalar(item[2].replace(/ +$/, ''));
+      const parsed = scalar(item[2].replace(/ +$/, ''), false);
       if (parsed === REJECT) return null;
       sequence.push(parsed);
       continue;

@@ -25,6 +25,7 @@ describe('parseSimpleYaml accepts the common shapes, equal to the yaml package',
     ['integers', 'n: 0\nm: 42\nlist: [1, two, 3]\n'],
     ['unicode and spaces', 'title: Über   café ǅ\nk_e-y: v1.2/x\n'],
     ['trailing spaces', 'a: word   \nb:   \n  - x  \n'],
+    ['commas outside flow lists', 'aliases: B, Second\ntags:\n  - x, y\n'],
     ['blank line inside a list', 'tags:\n  - a\n\n  - b\n'],
   ])('%s', (_name, source) => {
     expect(parseSimpleYaml(source)).not.toBeNull();
@@ -91,7 +92,7 @@ describe('parseSimpleYaml properties', () => {
   });
 
   test('every plain word it admits reads as the same string or number in all three positions', () => {
-    const word = fc.stringMatching(/^[\p{L}0-9][\p{L}\p{N} _\-/.]{0,12}$/u);
+    const word = fc.stringMatching(/^[\p{L}0-9][\p{L}\p{N} _\-/.,]{0,12}$/u);
     fc.assert(fc.property(word, (w) => {
       for (const source of [`k: ${w}\n`, `k: [${w}, ${w}x]\n`, `k:\n  - ${w}\n`]) expectAgreement(source);
     }), { numRuns: 3000 });
