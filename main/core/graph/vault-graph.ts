@@ -58,40 +58,38 @@ export class VaultGraph {
       toResolve.add(note.path);
     }
     for (const key of changedKeys) for (const source of this.sourcesByKey.get(key) ?? []) toResolve.add(source);
-    const removedSet = new Set(removedNotes);
-    for (const path of removedSet) toResolve.delete(path);
+    const upsertPaths = new Set(upserts.map((n) => n.path));
+    for (const path of removedNotes) if (!upsertPaths.has(path)) toResolve.delete(path);
 
-    // Snapshot the touched elements before, apply, snapshot after, diff.
+    // The index changes first so new resolutions can be computed before anything else moves;
+    // then every element either side touches is captured before and after, and diffed.
+    for (const path of removedNotes) this.index.remove(path);
+    for (const path of removedAttachments) this.index.remove(path);
+    for (const path of addedAttachments) this.index.add(path);
+    for (const note of upserts) this.index.add(note.path);
+    const upsertByPath = new Map(upserts.map((n) => [n.path, n]));
+    const resolved = new Map<VaultPath, ResolvedLink[]>();
+    for (const source of toResolve) resolved.set(source, this.resolveAll(upsertByPath.get(source) ?? this.notes.get(source)!));
+
     const touchedNodes = new Set<string>([...removedNotes, ...upserts.map((n) => n.path), ...addedAttachments, ...removedAttachments]);
     const touchedEdges = new Map<string, [VaultPath, string]>();
-    const collectTouched = (source: VaultPath) => {
-      for (const target of this.edgesOut.get(source)?.keys() ?? []) {
-        touchedNodes.add(target);
-        touchedEdges.set(edgeId(source, target), [source, target]);
-      }
+    const touch = (source: VaultPath, target: string) => {
+      if (target === source) return;
+      touchedNodes.add(target);
+      touchedEdges.set(edgeId(source, target), [source, target]);
     };
-    for (const source of [...toResolve, ...removedNotes]) collectTouched(source);
+    for (const source of [...toResolve, ...removedNotes]) for (const target of this.edgesOut.get(source)?.keys() ?? []) touch(source, target);
+    for (const [source, links] of resolved) for (const link of links) touch(source, link.resolved ?? placeholderId(link.target));
     const before = this.captureElements(touchedNodes, touchedEdges);
 
     for (const path of removedNotes) {
       this.setOutgoing(path, []);
       this.notes.delete(path);
-      this.index.remove(path);
     }
-    for (const path of removedAttachments) {
-      this.attachments.delete(path);
-      this.index.remove(path);
-    }
-    for (const path of addedAttachments) {
-      this.attachments.add(path);
-      this.index.add(path);
-    }
-    for (const note of upserts) {
-      this.notes.set(note.path, note);
-      this.index.add(note.path);
-    }
-    for (const source of toResolve) this.setOutgoing(source, this.resolveAll(this.notes.get(source)!));
-    for (const source of toResolve) collectTouched(source);
+    for (const path of removedAttachments) this.attachments.delete(path);
+    for (const path of addedAttachments) this.attachments.add(path);
+    for (const note of upserts) this.notes.set(note.path, note);
+    for (const [source, links] of resolved) this.setOutgoing(source, links);
 
     const after = this.captureElements(touchedNodes, touchedEdges);
     return diffElements(before, after);
