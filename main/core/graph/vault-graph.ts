@@ -71,6 +71,8 @@ export class VaultGraph {
     const resolved = new Map<VaultPath, ResolvedLink[]>();
     for (const source of toResolve) resolved.set(source, this.resolveAll(upsertByPath.get(source) ?? this.notes.get(source)!));
 
+    if (this.notes.size === 0 && this.attachments.size === 0) return this.buildFromEmpty(upserts, addedAttachments, resolved);
+
     const touchedNodes = new Set<string>([...removedNotes, ...upserts.map((n) => n.path), ...addedAttachments, ...removedAttachments]);
     const touchedEdges = new Map<string, [VaultPath, string]>();
     const touch = (source: VaultPath, target: string) => {
@@ -93,6 +95,15 @@ export class VaultGraph {
 
     const after = this.captureElements(touchedNodes, touchedEdges);
     return diffElements(before, after);
+  }
+
+  /** First index of a vault: nothing to diff against, so the delta is simply everything. */
+  private buildFromEmpty(upserts: ParsedNote[], attachments: VaultPath[], resolved: Map<VaultPath, ResolvedLink[]>): GraphDelta {
+    for (const path of attachments) this.attachments.add(path);
+    for (const note of upserts) this.notes.set(note.path, note);
+    for (const [source, links] of resolved) this.setOutgoing(source, links);
+    const { nodes, edges } = this.snapshot();
+    return { nodesAdded: nodes, nodesRemoved: [], nodesChanged: [], edgesAdded: edges, edgesRemoved: [], edgesChanged: [] };
   }
 
   private resolveAll(note: ParsedNote): ResolvedLink[] {
