@@ -4,15 +4,19 @@
 // `npx plexus ...` works in a fresh checkout right after `npm install`, with no build step.
 const path = require('node:path');
 
-require('tsx/cjs/api').register();
-const { runCli } = require(path.join(__dirname, '..', 'main', 'cli', 'cli.ts'));
+function fail(error) {
+  const text = error && error.stack ? error.stack : String(error);
+  // tsx prints the transformed source line above some errors; keep the report readable.
+  process.stderr.write(`plexus: unexpected error: ${text.split('\n').filter((l) => l.length < 400).join('\n')}\n`);
+  process.exitCode = 1;
+}
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
-  (code) => {
+try {
+  require('tsx/cjs/api').register();
+  const { runCli } = require(path.join(__dirname, '..', 'main', 'cli', 'cli.ts'));
+  runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
     process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`plexus: unexpected error: ${error && error.stack ? error.stack : error}\n`);
-    process.exitCode = 1;
-  },
-);
+  }, fail);
+} catch (error) {
+  fail(error);
+}

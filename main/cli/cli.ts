@@ -1,0 +1,63 @@
+/**
+ * `plexus <command>`: a face of the vault core. Every command returns its exit code; nothing
+ * here calls process.exit, so commands are testable in-process.
+ */
+import { parseArgs, type OptionSpec } from './args';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** serve: resolves when the server should stop (default: SIGINT/SIGTERM). */
+  stopSignal?: Promise<void>;
+}
+
+export const USAGE = `Usage:
+  plexus index <vault> [--json] [--max-file-size MB] [--no-cache] [--workers N]
+  plexus check <vault> [--json] [--max-file-size MB] [--no-cache] [--workers N]
+  plexus serve <vault> [--port N] [--read-only]
+  plexus help`;
+
+const INDEX_OPTIONS: Record<string, OptionSpec> = {
+  json: { type: 'flag' },
+  'max-file-size': { type: 'number' },
+  'no-cache': { type: 'flag' },
+  workers: { type: 'number' },
+};
+
+const SERVE_OPTIONS: Record<string, OptionSpec> = {
+  port: { type: 'number' },
+  'read-only': { type: 'flag' },
+  'max-file-size': { type: 'number' },
+  'no-cache': { type: 'flag' },
+  workers: { type: 'number' },
+};
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const usageError = (message: string) => {
+    io.stderr.write(`plexus: ${message}\n${USAGE}\n`);
+    return 2;
+  };
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    (command === undefined ? io.stderr : io.stdout).write(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'index' && command !== 'check' && command !== 'serve') return usageError(`unknown command '${command}'`);
+  const parsed = parseArgs(rest, command === 'serve' ? SERVE_OPTIONS : INDEX_OPTIONS);
+  if (!parsed.ok) return usageError(parsed.error);
+  const { positionals, options } = parsed.value;
+  if (positionals.length !== 1) return usageError(`${command} needs exactly one vault folder`);
+  const vault = positionals[0];
+  const common = {
+    vault,
+    maxFileBytes: options['max-file-size'] === undefined ? undefined : Math.floor(Number(options['max-file-size']) * 1024 * 1024),
+    cacheDir: options['no-cache'] ? null : undefined,
+    workers: options.workers === undefined ? undefined : Math.floor(Number(options.workers)),
+  };
+  // Commands load on demand: `index` should not pay for the server, nor `serve` for the report code.
+  if (command === 'index') return (require('./index-command') as typeof import('./index-command')).runIndex({ ...common, json: options.json === true }, io);
+  if (command === 'check') return (require('./check-command') as typeof import('./check-command')).runCheck({ ...common, json: options.json === true }, io);
+  const port = options.port === undefined ? 0 : Number(options.port);
+  if (!Number.isInteger(port) || port > 65535) return usageError(`--port needs a whole number from 0 to 65535`);
+  return (require('./serve-command') as typeof import('./serve-command')).runServe({ ...common, port, readOnly: options['read-only'] === true }, io);
+}

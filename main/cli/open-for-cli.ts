@@ -1,0 +1,49 @@
+/**
+ * Opens a vault for a one-shot command: no watcher, the same parser, cache and link rule as
+ * the app. Turns "no such vault" into one clear line and exit code 2.
+ */
+import type { FileReport } from '../service/file-reports';
+import { isVaultOpenError } from '../service/service-errors';
+import { VaultService } from '../service/vault-service';
+import type { CliIo } from './cli';
+
+export interface CliVaultOptions {
+  vault: string;
+  maxFileBytes?: number;
+  cacheDir?: string | null;
+  workers?: number;
+}
+
+export type OpenOutcome = { ok: true; service: VaultService; ms: number } | { ok: false; code: number };
+
+export async function openForCli(options: CliVaultOptions, io: CliIo): Promise<OpenOutcome> {
+  const started = performance.now();
+  try {
+    const service = await VaultService.open(options.vault, {
+      watch: false,
+      cacheDir: options.cacheDir,
+      workers: options.workers,
+      maxFileBytes: options.maxFileBytes,
+    });
+    return { ok: true, service, ms: performance.now() - started };
+  } catch (error) {
+    if (isVaultOpenError(error)) {
+      io.stderr.write(`plexus: ${error.message}\n`);
+      return { ok: false, code: 2 };
+    }
+    throw error;
+  }
+}
+
+/** Files that were skipped or decoded with replacement characters, one line each on stderr. */
+export function writeReports(reports: FileReport[], io: CliIo): void {
+  for (const report of fileProblems(reports)) {
+    const where = report.path === '' ? '(vault)' : report.path;
+    io.stderr.write(`plexus: ${where}: ${report.problem}: ${report.message}\n`);
+  }
+}
+
+/** Problems with the vault's files; the parse cache's own state (missing, rebuilt) is not one. */
+export function fileProblems(reports: FileReport[]): FileReport[] {
+  return reports.filter((report) => report.problem !== 'cache');
+}

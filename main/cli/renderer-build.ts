@@ -1,0 +1,45 @@
+/**
+ * `plexus serve` serves the built renderer. In a checkout it rebuilds it when any renderer
+ * source is newer than the build, so nobody has to remember a build step.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+
+export const REPO_ROOT = path.join(__dirname, '..', '..');
+export const RENDERER_DIST = path.join(REPO_ROOT, 'dist', 'renderer');
+
+/** Sources the renderer bundle is built from (it imports the contract and the core's markdown plugin). */
+const SOURCE_DIRS = ['renderer', 'main/core', 'main/contract'];
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  if (!existsSync(dir)) return newest;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else if (entry.isFile()) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+export function rendererIsStale(root = REPO_ROOT): boolean {
+  const index = path.join(root, 'dist', 'renderer', 'index.html');
+  if (!existsSync(index)) return true;
+  if (!existsSync(path.join(root, 'renderer'))) return false; // an installed app: no sources to rebuild from
+  const built = statSync(index).mtimeMs;
+  return SOURCE_DIRS.some((dir) => newestMtime(path.join(root, dir)) > built);
+}
+
+/** Rebuilds the renderer with Vite when stale; returns false (after saying why) when it cannot. */
+export function ensureRendererBuilt(log: (line: string) => void): boolean {
+  if (!rendererIsStale()) return true;
+  if (!existsSync(path.join(REPO_ROOT, 'renderer', 'vite.config.ts'))) {
+    log('plexus: the renderer is not built and its sources are missing; cannot serve the UI.');
+    return false;
+  }
+  log('plexus: building the UI (first run or sources changed)...');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildRenderer } = require(path.join(REPO_ROOT, 'scripts', 'build.cjs')) as { buildRenderer(log: (line: string) => void): void };
+  buildRenderer(log);
+  return existsSync(path.join(RENDERER_DIST, 'index.html'));
+}

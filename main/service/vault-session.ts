@@ -1,0 +1,55 @@
+/**
+ * One open vault as every host needs it: the indexed, watching service, its note writer, and
+ * the validated contract handlers. The Electron main process and `plexus serve` both open
+ * vaults through here, so they cannot drift apart.
+ */
+import type { ApiHandlers, VaultEvent } from '../contract/api-contract';
+import { createApiHandlers } from './api-handlers';
+import { openNoteWriter } from './note-writer';
+import type { TrashItem } from './trash';
+import { VaultService, type VaultServiceOptions } from './vault-service';
+
+export interface VaultSessionOptions extends Pick<VaultServiceOptions, 'cacheDir' | 'workers' | 'maxFileBytes' | 'onProgress'> {
+  kind: 'electron' | 'browser';
+  readOnly: boolean;
+  openExternal(url: string): void | Promise<void>;
+  /** Electron passes shell.trashItem; browser mode moves deleted notes into `<vault>/.trash/`. */
+  trashItem?: TrashItem;
+  dataDir?: string;
+}
+
+export interface VaultSession {
+  service: VaultService;
+  handlers: ApiHandlers;
+  subscribe(listener: (event: VaultEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export async function openVaultSession(root: string, options: VaultSessionOptions): Promise<VaultSession> {
+  const service = await VaultService.open(root, {
+    cacheDir: options.cacheDir,
+    workers: options.workers,
+    maxFileBytes: options.maxFileBytes,
+    onProgress: options.onProgress,
+    watch: true,
+  });
+  try {
+    const writer = options.readOnly ? undefined : await openNoteWriter({ root: service.realRoot, service, trashItem: options.trashItem });
+    const handlers = createApiHandlers(service, {
+      kind: options.kind,
+      readOnly: options.readOnly,
+      openExternal: options.openExternal,
+      writer,
+      dataDir: options.dataDir,
+    });
+    return {
+      service,
+      handlers,
+      subscribe: (listener) => service.onEvent(listener),
+      close: () => service.close(),
+    };
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+}
