@@ -85,7 +85,18 @@ async function switchVault(root: string): Promise<void> {
   if (current && guard && !(await guard.leavePage())) return;
   let next: VaultBackend;
   try {
-    next = await openVaultBackend(root);
+    // Indexing a big vault takes a moment: show it on the window (title + taskbar progress).
+    const progressWindow = ensureWindow();
+    next = await openVaultBackend(root, {
+      log: (message) => log(message),
+      onProgress: (status) => {
+        if (progressWindow.isDestroyed()) return;
+        if (status.state === 'indexing' && status.total > 0) {
+          progressWindow.setTitle(`Indexing ${status.done.toLocaleString('en-US')} / ${status.total.toLocaleString('en-US')} — Plexus`);
+          progressWindow.setProgressBar(status.done / status.total);
+        } else progressWindow.setProgressBar(-1);
+      },
+    });
   } catch (error) {
     log(`plexus: could not open ${root}`, error);
     dialog.showErrorBox('Could not open the vault', `${root}\n\n${error instanceof Error ? error.message : String(error)}`);

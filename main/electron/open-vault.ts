@@ -1,26 +1,31 @@
 /**
- * Opens a vault for the Electron host through the service seams documented in
- * docs/architecture.md: `VaultService.open(root, options)`, `service.onEvent`, `service.close()`
- * and `createApiHandlers(service, host)`.
+ * Opens a vault for the Electron host through the shared vault session (the same one
+ * `plexus serve` uses): the indexed, watching service, the note writer with the OS trash,
+ * and validated contract handlers.
  */
-import type { VaultEvent } from '../contract/api-contract';
-import { createApiHandlers } from '../service/api-handlers';
-import { VaultService } from '../service/vault-service';
-import { indexedFiles, type VaultBackend } from './vault-backend';
+import { shell } from 'electron';
+import type { IndexStatus } from '../contract/api-contract';
+import { openVaultSession } from '../service/vault-session';
+import type { VaultBackend } from './vault-backend';
+import { openExternalSafely } from './window';
 
-export async function openVaultBackend(root: string): Promise<VaultBackend> {
-  const service = await VaultService.open(root, { readOnly: false });
-  const handlers = createApiHandlers(service, 'electron');
-  const subscribe = (listener: (event: VaultEvent) => void) => service.onEvent(listener);
-  const files = indexedFiles(handlers, subscribe);
+export async function openVaultBackend(root: string, options: { onProgress?(status: IndexStatus): void; log(message: string): void }): Promise<VaultBackend> {
+  const session = await openVaultSession(root, {
+    kind: 'electron',
+    readOnly: false,
+    openExternal: (url) => {
+      openExternalSafely(url, options.log);
+    },
+    trashItem: (absolutePath) => shell.trashItem(absolutePath),
+    onProgress: (event) => {
+      if (event.type === 'status') options.onProgress?.(event.status);
+    },
+  });
   return {
     root,
-    handlers,
-    subscribe,
-    access: { root, isIndexed: (vaultPath) => files.isIndexed(vaultPath) },
-    async close() {
-      files.dispose();
-      await service.close();
-    },
+    handlers: session.handlers,
+    subscribe: session.subscribe,
+    access: { root, isIndexed: async (vaultPath) => session.service.fileKind(vaultPath) !== null },
+    close: () => session.close(),
   };
 }

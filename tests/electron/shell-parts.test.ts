@@ -10,7 +10,6 @@ import { DISCARD_BUTTON, UnsavedChangesGuard } from '../../main/electron/before-
 import { checkExternalUrl } from '../../main/electron/external-url';
 import { buildMenuTemplate } from '../../main/electron/menu';
 import { sampleVaultPath, SAMPLE_VAULT_NAME } from '../../main/electron/sample-vault';
-import { indexedFiles } from '../../main/electron/vault-backend';
 import { fakeHandlers, eventSource } from '../server/helpers';
 import { asMock, MockBrowserWindow } from './electron-mock';
 
@@ -89,22 +88,6 @@ describe('unsaved changes guard', () => {
     });
     await expect(guard.leavePage()).resolves.toBe(false);
   });
-});
-
-test('indexed files come from listFiles and follow files events', async () => {
-  const entry = (p: string): FileEntry => ({ path: p, kind: 'attachment', title: p, size: 1, mtimeMs: 1 });
-  const fake = fakeHandlers({ listFiles: async () => [entry('a.png')] });
-  const events = eventSource();
-  const index = indexedFiles(fake.handlers, events.subscribe);
-  expect(await index.isIndexed('a.png')).toBe(true);
-  expect(await index.isIndexed('b.png')).toBe(false);
-  const change: VaultEvent = { type: 'files', added: [entry('b.png')], removed: ['a.png'], changed: [] };
-  events.emit(change);
-  expect(await index.isIndexed('b.png')).toBe(true);
-  expect(await index.isIndexed('a.png')).toBe(false);
-  expect(fake.calls.filter((c) => c.name === 'listFiles')).toHaveLength(1);
-  index.dispose();
-  expect(events.count()).toBe(0);
 });
 
 test('sample vault: the checkout copy in dev; copied once to Documents when packaged', async () => {
