@@ -1,0 +1,50 @@
+/**
+ * `npm run bench`: indexing speed and memory on generated vaults of 1k and 10k notes.
+ * Each phase runs in a fresh process. Prints a markdown table for docs/benchmarks.md.
+ * Not a test: numbers depend on the machine; nothing here asserts a time.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { generateVault } from './generate-vault';
+
+const SIZES = (process.env.PLEXUS_BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const VAULTS_DIR = join(__dirname, 'vaults');
+
+function phase(name: string, vault: string, cacheDir: string): Record<string, number> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'bench-phase.ts'), name, vault, cacheDir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function main(): void {
+  console.log(`Plexus index benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
+  const rows: string[] = [];
+  for (const notes of SIZES) {
+    const vault = generateVault(join(VAULTS_DIR, `vault-${notes}`), { notes });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'plexus-bench-cache-'));
+    try {
+      const floor = phase('floor', vault, cacheDir);
+      const cold = phase('cold', vault, cacheDir);
+      const warm = phase('warm', vault, cacheDir);
+      const update = phase('update', vault, cacheDir);
+      const latency = phase('latency', vault, cacheDir);
+      console.log(`\n${fmt(notes)} notes, ${fmt(floor.bytes / 1e6, 1)} MB, ${fmt(cold.links)} links`);
+      console.log(`  floor (read + scan [[)   ${fmt(floor.ms)} ms`);
+      console.log(`  cold index               ${fmt(cold.ms)} ms   peak RSS ${fmt(cold.peakRssMb)} MB`);
+      console.log(`  warm start (cache)       ${fmt(warm.ms)} ms   peak RSS ${fmt(warm.peakRssMb)} MB`);
+      console.log(`  one-note update          p50 ${fmt(update.p50, 2)} ms, p95 ${fmt(update.p95, 2)} ms`);
+      console.log(`  external edit → event    p50 ${fmt(latency.p50)} ms, p95 ${fmt(latency.p95)} ms`);
+      rows.push(`| ${fmt(notes)} | ${fmt(floor.bytes / 1e6, 1)} MB | ${fmt(floor.ms)} ms | ${fmt(cold.ms)} ms | ${fmt(warm.ms)} ms | ${fmt(update.p50, 2)} / ${fmt(update.p95, 2)} ms | ${fmt(latency.p50)} / ${fmt(latency.p95)} ms | ${fmt(cold.peakRssMb)} MB |`);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }
+  console.log('\n| notes | size | floor | cold index | warm start | update p50 / p95 | edit → event p50 / p95 | peak RSS (cold) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const row of rows) console.log(row);
+}
+
+main();
