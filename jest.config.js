@@ -13,9 +13,11 @@ const common = {
 
 module.exports = {
   testTimeout: 30000,
+  // A leaked watcher or socket must not hang CI: report it and exit.
+  forceExit: true,
   projects: [
     { ...common, displayName: 'node', testEnvironment: 'node', testMatch: ['<rootDir>/tests/**/*.test.ts'], testPathIgnorePatterns: ['/tests/e2e/', '/tests/renderer/'] },
     { ...common, displayName: 'renderer', testEnvironment: 'jsdom', testMatch: ['<rootDir>/tests/renderer/**/*.test.tsx', '<rootDir>/tests/renderer/**/*.test.ts'] },
-    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], testTimeout: 120000 },
   ],
 };
