@@ -68,7 +68,7 @@ function isEmptyDelta(delta: GraphDelta): boolean {
 
 /** Notes (other than the note itself) that link to `path`. */
 function linkingNoteCount(graph: VaultGraph, path: VaultPath): number {
-  return new Set(graph.backlinks(path).map((link) => link.source).filter((source) => source !== path)).size;
+  return graph.linkingNotes(path).filter((source) => source !== path).length;
 }
 
 export async function applyWatchBatch(ctx: BatchContext, batch: WatchBatch): Promise<void> {

@@ -43,6 +43,12 @@ export class SearchIndex {
     return this.index.has(path);
   }
 
+  /** Notes containing every word of `phrase` exactly (no prefix or fuzzy matching). */
+  notesContaining(phrase: string): VaultPath[] {
+    if (phrase.trim() === '') return [];
+    return this.index.search(phrase, { prefix: false, fuzzy: false, combineWith: 'AND', fields: ['body'] }).map((result) => result.id as string);
+  }
+
   /** `readText` gives a hit's current text for its snippet (null when it can no longer be read). */
   search(query: string, readText: (path: VaultPath) => string | null): SearchHit[] {
     const trimmed = query.trim();

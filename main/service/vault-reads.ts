@@ -80,7 +80,7 @@ export function outgoingLinks(state: VaultState, graph: VaultGraph, vaultPath: V
  * a target with a folder is taken as a vault path, a bare name goes next to the linking note.
  */
 export function linkTarget(state: VaultState, graph: VaultGraph, from: VaultPath, target: string): LinkTargetInfo {
-  const resolved = graph.resolve(from, target);
+  const { resolved } = graph.resolve(from, target);
   if (resolved !== null) return { resolved, kind: state.files.get(resolved)?.kind ?? null, createPath: null };
   const cleaned = target.trim().replace(/^\/+/, '');
   if (cleaned === '' || cleaned.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) {

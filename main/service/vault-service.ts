@@ -99,9 +99,8 @@ export class VaultService {
     };
     const outcome = await indexVault(this.realRoot, { pool: this.pool, maxFileBytes: this.maxFileBytes, cacheFile: this.cacheFile, onProgress: progress });
     this.state = outcome.state;
-    const delta = this.graph.applyChanges({ upsertNotes: outcome.parsed, addAttachments: outcome.attachments });
-    const links = delta.edgesAdded.reduce((sum, edge) => sum + edge.count, 0);
-    this.status = { state: 'ready', notes: outcome.state.notes.size, links, ms: Math.round(performance.now() - started) };
+    this.graph.applyChanges({ upsertNotes: outcome.parsed, addAttachments: outcome.attachments });
+    this.status = { state: 'ready', notes: outcome.state.notes.size, links: this.graph.stats().links, ms: Math.round(performance.now() - started) };
     const ready: VaultEvent = { type: 'status', status: this.status };
     onProgress?.(ready);
     this.emit(ready);
@@ -199,6 +198,12 @@ export class VaultService {
   async search(query: string): Promise<SearchHit[]> {
     await this.searchReady;
     return this.searchIndex.search(query, (vaultPath) => this.currentText(vaultPath));
+  }
+
+  /** Notes whose body contains every word of `phrase` (waits for the search index). */
+  async notesContaining(phrase: string): Promise<VaultPath[]> {
+    await this.searchReady;
+    return this.searchIndex.notesContaining(phrase);
   }
 
   /** A note's current text from disk, or null when it cannot be read. */

@@ -1,0 +1,171 @@
+/**
+ * The only place where contract calls meet the vault service. Every argument is checked at
+ * runtime (the caller may be a browser tab): types, lengths, and vault paths that must stay
+ * inside the vault. Reads must name a file the index holds; writes are resolved through
+ * symlinks on disk and handed to the note writer, or refused when the host is read-only.
+ */
+import * as path from 'node:path';
+import type { ApiHandlers, GraphLayoutPositions, LinkTargetInfo, Result } from '../contract/api-contract';
+import { describeError } from './file-reports';
+import type { NoteWriter } from './note-writer';
+import { isAllowedExternalUrl, resolveForWrite, validateVaultPath } from './path-validation';
+import { unlinkedMentions } from './unlinked-mentions';
+import { VaultDataStore, defaultDataDir } from './vault-data-store';
+import type { VaultService } from './vault-service';
+import { attachmentDataUrl, backlinkGroups, fail, linkTarget, outgoingLinks, switcherItems } from './vault-reads';
+import { isLayout, isSettings } from './layout-validation';
+
+export interface ApiHost {
+  kind: 'electron' | 'browser';
+  readOnly: boolean;
+  openExternal(url: string): void | Promise<void>;
+  /** The note writer (main/service/note-writer.ts); without it every write answers 'read-only'. */
+  writer?: NoteWriter;
+  /** The app's data folder for per-vault layout and settings; default the OS config folder. */
+  dataDir?: string;
+}
+
+const MAX_TEXT = 1024;
+const MAX_CONTENT_CHARS = 20 * 1024 * 1024;
+const NO_TARGET: LinkTargetInfo = { resolved: null, kind: null, createPath: null };
+
+export function createApiHandlers(service: VaultService, host: ApiHost): ApiHandlers {
+  const store = new VaultDataStore(host.dataDir ?? defaultDataDir(), service.realRoot);
+  const state = () => service.vaultState;
+
+  /** A validated path the index holds (notes only when `note`). */
+  const indexed = (input: unknown, kind?: 'note'): Result<string> => {
+    const valid = validateVaultPath(input);
+    if (!valid.ok) return valid;
+    const entry = state().files.get(valid.value);
+    if (entry === undefined || (kind !== undefined && entry.kind !== kind)) return fail('not-found', `no ${kind ?? 'file'} "${valid.value}" in this vault`);
+    return valid;
+  };
+
+  /** Checks a write's paths, then calls the writer (or refuses when read-only). */
+  const write = async <T>(paths: unknown[], run: (writer: NoteWriter) => Promise<Result<T>>): Promise<Result<T>> => {
+    if (host.readOnly || host.writer === undefined) return fail('read-only', 'this vault is open read-only; changes cannot be saved');
+    for (const input of paths) {
+      const valid = validateVaultPath(input);
+      if (!valid.ok) return valid;
+      const real = resolveForWrite(service.realRoot, valid.value);
+      if (!real.ok) return real;
+    }
+    return run(host.writer);
+  };
+
+  const contentOk = (content: unknown): content is string => typeof content === 'string' && content.length <= MAX_CONTENT_CHARS;
+
+  return {
+    async getVaultInfo() {
+      return { name: path.basename(service.root), root: service.root, readOnly: host.readOnly, host: host.kind, status: service.getStatus() };
+    },
+    async listFiles() {
+      return service.listFiles();
+    },
+    async readNote(input) {
+      const valid = indexed(input, 'note');
+      return valid.ok ? service.readNote(valid.value) : valid;
+    },
+    async getNoteMeta(input) {
+      const valid = indexed(input, 'note');
+      return valid.ok ? service.getNoteMeta(valid.value) : valid;
+    },
+    async getBacklinks(input) {
+      const valid = indexed(input);
+      return valid.ok ? backlinkGroups(state(), service.graph, valid.value) : valid;
+    },
+    async getOutgoingLinks(input) {
+      const valid = indexed(input, 'note');
+      return valid.ok ? outgoingLinks(state(), service.graph, valid.value) : valid;
+    },
+    async getUnlinkedMentions(input) {
+      const valid = indexed(input, 'note');
+      return valid.ok ? unlinkedMentions(service, valid.value) : valid;
+    },
+    async resolveLink(from, target) {
+      const valid = indexed(from, 'note');
+      if (!valid.ok || typeof target !== 'string' || target.length > MAX_TEXT || target.includes('\0')) return NO_TARGET;
+      return linkTarget(state(), service.graph, valid.value, target);
+    },
+    async getSwitcherItems() {
+      return switcherItems(state());
+    },
+    async search(query) {
+      if (typeof query !== 'string' || query.length > MAX_TEXT) return [];
+      return service.search(query);
+    },
+    async getTags() {
+      return service.graph.tagCounts();
+    },
+    async getGraph() {
+      return service.graph.snapshot();
+    },
+    async getGraphLayout() {
+      const stored = await store.read('graph-layout');
+      return isLayout(stored) ? stored : null;
+    },
+    async saveGraphLayout(layout) {
+      if (!isLayout(layout)) return fail('invalid-input', 'layout must be { positions: { id: {x, y} }, pinned: string[] } with finite numbers');
+      return saveData('graph-layout', { positions: layout.positions, pinned: layout.pinned } satisfies GraphLayoutPositions);
+    },
+    async getGraphSettings() {
+      const stored = await store.read('graph-settings');
+      return isSettings(stored) ? stored : null;
+    },
+    async saveGraphSettings(settings) {
+      if (!isSettings(settings)) return fail('invalid-input', 'settings must be a JSON object under 1 MB');
+      return saveData('graph-settings', settings);
+    },
+    async readAttachment(input) {
+      const valid = indexed(input);
+      return valid.ok ? attachmentDataUrl(state(), valid.value, service.maxBytes) : valid;
+    },
+    async writeNote(input, content, expectedHash) {
+      if (!contentOk(content)) return fail('invalid-input', 'content must be a string under 20 MB');
+      if (expectedHash !== null && (typeof expectedHash !== 'string' || !/^[0-9a-f]{64}$/.test(expectedHash))) {
+        return fail('invalid-input', 'expectedHash must be a sha-256 hex string or null');
+      }
+      return write([input], (writer) => writer.writeNote(input, content, expectedHash));
+    },
+    async createNote(input, content) {
+      if (!contentOk(content)) return fail('invalid-input', 'content must be a string under 20 MB');
+      return write([input], (writer) => writer.createNote(input, content));
+    },
+    async planRename(from, to) {
+      if (!indexed(from).ok) return indexed(from) as Result<never>;
+      return write([from, to], (writer) => writer.planRename(from, to));
+    },
+    async renameNote(from, to) {
+      if (!indexed(from).ok) return indexed(from) as Result<never>;
+      return write([from, to], (writer) => writer.renameNote(from, to));
+    },
+    async undoRename(token) {
+      if (typeof token !== 'string' || token.length === 0 || token.length > 256) return fail('invalid-input', 'undo token must be a short string');
+      return write([], (writer) => writer.undoRename(token));
+    },
+    async updateLinksAfterExternalRename(from, to) {
+      // `from` is gone by now (that is the point); `to` must be indexed.
+      if (!indexed(to).ok) return indexed(to) as Result<never>;
+      return write([from, to], (writer) => writer.updateLinksAfterExternalRename(from, to));
+    },
+    async deleteNote(input) {
+      if (!indexed(input, 'note').ok) return indexed(input, 'note') as Result<never>;
+      return write([input], (writer) => writer.deleteNote(input));
+    },
+    async openExternal(url) {
+      if (!isAllowedExternalUrl(url)) return fail('invalid-input', 'only http:, https: and mailto: links can be opened');
+      await host.openExternal(url);
+      return { ok: true, value: null };
+    },
+  };
+
+  async function saveData(name: string, value: unknown): Promise<Result<null>> {
+    try {
+      await store.write(name, value);
+      return { ok: true, value: null };
+    } catch (error) {
+      return fail('io-error', `could not save ${name}: ${describeError(error)}`);
+    }
+  }
+}

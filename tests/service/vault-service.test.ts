@@ -1,0 +1,151 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { VaultEvent } from '../../main/contract/api-contract';
+import { hashText } from '../../main/service/read-vault-file';
+import { isVaultOpenError } from '../../main/service/service-errors';
+import { VaultService } from '../../main/service/vault-service';
+import { makeTempDir, makeVault, removeDir } from './temp-vault';
+
+function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (predicate()) resolve();
+      else if (Date.now() - started > timeoutMs) reject(new Error('timed out waiting'));
+      else setTimeout(tick, 20);
+    };
+    tick();
+  });
+}
+
+describe('VaultService', () => {
+  const dirs: string[] = [];
+  const services: VaultService[] = [];
+  let cacheDir: string;
+  beforeAll(() => {
+    cacheDir = makeTempDir('plexus-cache-');
+    dirs.push(cacheDir);
+  });
+  afterEach(async () => {
+    await Promise.all(services.splice(0).map((s) => s.close()));
+  });
+  afterAll(() => dirs.forEach(removeDir));
+
+  async function open(files: Record<string, string | Buffer>, options: Parameters<typeof VaultService.open>[1] = {}) {
+    const root = makeVault(files);
+    dirs.push(root);
+    const events: VaultEvent[] = [];
+    const service = await VaultService.open(root, { cacheDir, workers: 0, ...options });
+    services.push(service);
+    service.onEvent((e) => events.push(e));
+    return { root, service, events };
+  }
+
+  test('missing or non-folder roots are typed errors', async () => {
+    const missing = VaultService.open('/definitely/not/here', { watch: false });
+    await expect(missing).rejects.toMatchObject({ name: 'VaultOpenError', problem: 'missing' });
+    const file = path.join(makeTempDir(), 'f.md');
+    fs.writeFileSync(file, 'x');
+    dirs.push(path.dirname(file));
+    const error = await VaultService.open(file, { watch: false }).catch((e: unknown) => e);
+    expect(isVaultOpenError(error) && error.problem).toBe('not-directory');
+  });
+
+  test('indexes notes and attachments, reads notes, reports problems', async () => {
+    const progress: VaultEvent[] = [];
+    const { service } = await open(
+      { 'A.md': '# A\r\nlinks [[B]] and ![[img.png]] #tag', 'B.md': '---\naliases: [Bee]\n---\nbody', 'img.png': 'png', 'bad.md': Buffer.from([0x61, 0xff]), 'big.md': 'x'.repeat(300) },
+      { watch: false, maxFileBytes: 200, onProgress: (e) => progress.push(e) },
+    );
+    expect(service.listFiles().map((f) => [f.path, f.kind, f.title])).toEqual([
+      ['A.md', 'note', 'A'],
+      ['B.md', 'note', 'B'],
+      ['bad.md', 'note', 'bad'],
+      ['img.png', 'attachment', 'img.png'],
+    ]);
+    expect(progress[progress.length - 1]).toMatchObject({ type: 'status', status: { state: 'ready', notes: 3, links: 2 } });
+    const note = service.readNote('A.md');
+    if (!note.ok) throw new Error(note.error.message);
+    expect(note.value).toMatchObject({ eol: '\r\n', decodeWarning: null, hash: hashText('# A\r\nlinks [[B]] and ![[img.png]] #tag') });
+    expect(service.readNote('big.md')).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(service.readNote('nope.md')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(service.getNoteMeta('B.md')).toMatchObject({ ok: true, value: { aliases: ['Bee'] } });
+    expect(service.reports().map((r) => [r.path, r.problem])).toEqual(expect.arrayContaining([['bad.md', 'invalid-utf8'], ['big.md', 'too-large']]));
+    expect(service.graph.backlinks('B.md').map((l) => l.source)).toEqual(['A.md']);
+    const hits = await service.search('body');
+    expect(hits.map((h) => h.path)).toEqual(['B.md']);
+    expect(hits[0].snippet).toContain('\uE000body\uE001');
+  });
+
+  test('warm start uses the cache; a changed file is re-parsed', async () => {
+    const first = await open({ 'A.md': '[[B]]', 'B.md': 'b' }, { watch: false });
+    await first.service.close();
+    const warm = await VaultService.open(first.root, { cacheDir, workers: 0, watch: false });
+    services.push(warm);
+    expect(warm.reports().filter((r) => r.problem === 'cache')).toEqual([]);
+    await warm.close();
+    fs.writeFileSync(path.join(first.root, 'A.md'), '[[C]] now');
+    const after = await VaultService.open(first.root, { cacheDir, workers: 0, watch: false });
+    services.push(after);
+    expect(after.graph.outgoing('A.md').map((l) => l.target)).toEqual(['C']);
+  });
+
+  test('an external edit updates the graph and is reported within 2 s; own writes are not', async () => {
+    const { root, service, events } = await open({ 'A.md': 'a', 'B.md': 'b' });
+    const began = Date.now();
+    fs.writeFileSync(path.join(root, 'A.md'), 'now [[B]]');
+    await until(() => events.some((e) => e.type === 'external-change'));
+    expect(Date.now() - began).toBeLessThan(2000);
+    expect(events.find((e) => e.type === 'external-change')).toEqual({ type: 'external-change', path: 'A.md', hash: hashText('now [[B]]'), deleted: false });
+    expect(events.some((e) => e.type === 'graph')).toBe(true);
+    expect(service.graph.backlinks('B.md').map((l) => l.source)).toEqual(['A.md']);
+
+    events.length = 0;
+    service.expectOwnWrite('B.md', hashText('ours'));
+    fs.writeFileSync(path.join(root, 'B.md'), 'ours');
+    await until(() => events.some((e) => e.type === 'files'));
+    await service.settled();
+    expect(events.filter((e) => e.type === 'external-change')).toEqual([]);
+    expect(service.readNote('B.md')).toMatchObject({ ok: true, value: { content: 'ours' } });
+  });
+
+  test('an outside rename is paired and counts the notes linking to the old path', async () => {
+    const { root, service, events } = await open({ 'Old.md': 'unique content', 'L1.md': '[[Old]]', 'L2.md': '[[Old]] [[Old]]' });
+    fs.renameSync(path.join(root, 'Old.md'), path.join(root, 'New.md'));
+    await until(() => events.some((e) => e.type === 'external-rename'));
+    expect(events.find((e) => e.type === 'external-rename')).toEqual({ type: 'external-rename', from: 'Old.md', to: 'New.md', affected: 2 });
+    expect(service.fileKind('Old.md')).toBeNull();
+    expect(service.fileKind('New.md')).toBe('note');
+  });
+
+  test('an atomic save (temp + rename over the target) is a change, not delete + add', async () => {
+    const { root, service, events } = await open({ 'A.md': 'one' });
+    fs.writeFileSync(path.join(root, 'A.md.tmp'), 'two');
+    fs.renameSync(path.join(root, 'A.md.tmp'), path.join(root, 'A.md'));
+    await until(() => events.some((e) => e.type === 'external-change'));
+    await new Promise((r) => setTimeout(r, 300));
+    await service.settled();
+    const kinds = events.filter((e) => e.type === 'external-change').map((e) => e.type === 'external-change' && e.deleted);
+    expect(kinds).toEqual([false]);
+    expect(events.filter((e) => e.type === 'files').flatMap((e) => (e.type === 'files' ? e.removed : []))).toEqual([]);
+    expect(service.listFiles().map((f) => f.path)).toEqual(['A.md']);
+  });
+
+  test('2,000 files written at once: few batches, final graph equals a fresh index', async () => {
+    const { root, service, events } = await open({ 'Hub.md': 'hub' }, { workers: 2 });
+    fs.mkdirSync(path.join(root, 'bulk'));
+    for (let i = 0; i < 2000; i++) fs.writeFileSync(path.join(root, 'bulk', `N${i}.md`), `[[Hub]] [[N${(i + 1) % 2000}]] #t${i % 3}`);
+    await until(() => service.listFiles().length === 2001, 20000);
+    await service.settled();
+    expect(events.filter((e) => e.type === 'files').length).toBeLessThanOrEqual(50);
+    const fresh = await VaultService.open(root, { cacheDir: null, workers: 0, watch: false });
+    services.push(fresh);
+    expect(service.graph.snapshot()).toEqual(fresh.graph.snapshot());
+  });
+
+  test('the vault folder deleted emits vault-error', async () => {
+    const { root, events } = await open({ 'A.md': 'a' });
+    fs.rmSync(root, { recursive: true, force: true });
+    await until(() => events.some((e) => e.type === 'vault-error'));
+  });
+});
