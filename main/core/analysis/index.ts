@@ -1,0 +1,9 @@
+/** Pure graph analysis over a GraphSnapshot: paths, centrality, clusters, bridges, groups, placement. */
+export { shortestPaths, type ShortestPathOptions } from './shortest-paths';
+export { centrality, rankHubs, compareByCentrality, PAGERANK_DAMPING, type NodeCentrality, type Hub } from './centrality';
+export { detectClusters, type Cluster, type Clustering, type ClusterOptions } from './clusters';
+export { bridges, type Bridge } from './bridges';
+export { parseGroupQuery, matchGroup, type GroupQuery, type GroupQueryResult, type GroupQueryErrorCode } from './group-query';
+export { placeNewNodes, type Point, type PlaceOptions } from './place-nodes';
+export { layoutCacheKey, mergeLayout, LAYOUT_CACHE_VERSION, type SavedLayout } from './layout-cache';
+export { seededRandom, hashString } from './seeded-random';

@@ -1,0 +1,65 @@
+import { layoutCacheKey, mergeLayout, placeNewNodes } from '../../../main/core/analysis';
+import { note, snapshotOf } from './snapshot-builder';
+
+describe('placeNewNodes', () => {
+  const g = snapshotOf(['a>b', 'new>a', 'new>b', 'chain>new', 'solo2>solo3'], [note('solo')]);
+  const positions = { a: { x: 0, y: 0 }, b: { x: 100, y: 0 }, far: { x: 1000, y: 0 } };
+
+  it('puts a new node near the average of its placed neighbours', () => {
+    const placed = placeNewNodes(positions, g, ['new'], { spread: 10 });
+    const p = placed.new;
+    expect(Math.hypot(p.x - 50, p.y - 0)).toBeLessThanOrEqual(10);
+    expect(Math.hypot(p.x - 50, p.y - 0)).toBeGreaterThanOrEqual(5);
+    expect(Object.keys(placed)).toEqual(['new']);
+  });
+
+  it('places nodes linked only to other new nodes after them', () => {
+    const placed = placeNewNodes(positions, g, ['chain', 'new'], { spread: 10 });
+    expect(Math.hypot(placed.chain.x - placed.new.x, placed.chain.y - placed.new.y)).toBeLessThanOrEqual(10);
+  });
+
+  it('sends nodes without placed neighbours to the periphery', () => {
+    const placed = placeNewNodes(positions, g, ['solo', 'solo2', 'solo3'], { spread: 10 });
+    // centroid (366.7, 0), farthest point 633.3 away: the ring starts 40 beyond that.
+    for (const id of ['solo', 'solo2', 'solo3']) {
+      const r = Math.hypot(placed[id].x - 1100 / 3, placed[id].y);
+      expect(r).toBeGreaterThanOrEqual(1900 / 3 + 40 - 1e-9);
+      expect(r).toBeLessThanOrEqual(1900 / 3 + 50 + 1e-9);
+    }
+  });
+
+  it('is deterministic and independent of the order of newIds; the seed changes the jitter', () => {
+    const one = placeNewNodes(positions, g, ['new', 'chain', 'solo']);
+    const two = placeNewNodes(positions, g, ['solo', 'chain', 'new']);
+    expect(two).toEqual(one);
+    expect(placeNewNodes(positions, g, ['new'], { seed: 2 }).new).not.toEqual(one.new);
+  });
+
+  it('works on an empty canvas', () => {
+    const placed = placeNewNodes({}, g, ['a', 'b']);
+    expect(Object.keys(placed).sort()).toEqual(['a', 'b']);
+    for (const p of Object.values(placed)) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+  });
+});
+
+describe('mergeLayout', () => {
+  const g = snapshotOf(['a>b'], [note('c')]);
+
+  it('drops removed nodes, keeps pinned ones, prefers live positions', () => {
+    const saved = { positions: { a: { x: 1, y: 1 }, gone: { x: 2, y: 2 }, pinnedGone: { x: 3, y: 3 }, c: { x: 4, y: 4 } }, pinned: ['pinnedGone', 'c'] };
+    const live = { a: { x: 10, y: 10 }, b: { x: 20, y: 20 } };
+    expect(mergeLayout(saved, live, g)).toEqual({
+      positions: { a: { x: 10, y: 10 }, b: { x: 20, y: 20 }, c: { x: 4, y: 4 }, pinnedGone: { x: 3, y: 3 } },
+      pinned: ['c', 'pinnedGone'],
+    });
+  });
+
+  it('starts from nothing and skips non-finite points', () => {
+    expect(mergeLayout(null, { a: { x: NaN, y: 0 }, b: { x: 0, y: 0 } }, g)).toEqual({ positions: { b: { x: 0, y: 0 } }, pinned: [] });
+  });
+
+  it('keys layouts per vault', () => {
+    expect(layoutCacheKey('/v/one')).not.toBe(layoutCacheKey('/v/two'));
+    expect(layoutCacheKey('x')).toContain('x');
+  });
+});
