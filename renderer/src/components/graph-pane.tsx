@@ -1,8 +1,6 @@
-/**
- * The Graph pane. The graph view itself is the graph engineer's component
- * (`../graph/graph-view`); until that module exists this region says so.
- */
+/** The Graph pane: a landmark with a close button around the concept graph view. */
 import type { PlexusApi } from '../../../main/contract/api-contract';
+import { GraphView } from '../graph/graph-view';
 
 interface Props {
   api: PlexusApi;
@@ -11,7 +9,7 @@ interface Props {
   onClose(): void;
 }
 
-export function GraphPane({ onClose }: Props) {
+export function GraphPane({ api, currentPath, onOpenNote, onClose }: Props) {
   return (
     <section aria-label="Graph" className="graph-pane">
       <div className="pane-header">
@@ -19,7 +17,7 @@ export function GraphPane({ onClose }: Props) {
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close graph">✕</button>
       </div>
       <div className="graph-body">
-        <p className="muted pad" role="status">Graph view loading…</p>
+        <GraphView api={api} currentPath={currentPath} onOpenNote={onOpenNote} />
       </div>
     </section>
   );

@@ -1,0 +1,175 @@
+/**
+ * Owns one cytoscape instance: progressive loading (nodes first, edges in chunks a moment
+ * later, so the first frame comes fast), hover highlighting, path highlighting, focusing and
+ * the events the React view listens to. No React here, so it runs headless in tests.
+ */
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import { graphStyle, type Theme } from './graph-style';
+import { rendererOptions, type RendererKind } from './renderer-choice';
+
+export interface ControllerHandlers {
+  onTap?(id: string): void;
+  onDoubleTap?(id: string): void;
+  /** A node was dragged and let go at `position` (the view pins it). */
+  onDragged?(id: string, position: { x: number; y: number }): void;
+  /** The viewport moved or elements changed: recount and re-render overlays. */
+  onViewportChange?(): void;
+}
+
+/** Edges added per chunk between frames while loading. */
+export const EDGE_CHUNK = 6000;
+/** Fading every other element on hover is a class change on all of them; past this it is skipped. */
+export const FADE_MAX_ELEMENTS = 8000;
+
+export class GraphController {
+  readonly cy: Core;
+  private generation = 0;
+  private hovered: string | null = null;
+
+  constructor(container: HTMLElement | null, theme: Theme, renderer: RendererKind, private readonly handlers: ControllerHandlers = {}) {
+    this.cy = cytoscape({
+      ...(container ? { container, ...rendererOptions(renderer) } : { headless: true, styleEnabled: true }),
+      style: graphStyle(theme),
+      minZoom: 0.02,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: false,
+    } as cytoscape.CytoscapeOptions);
+    this.cy.on('tap', 'node', (e) => handlers.onTap?.(e.target.id()));
+    this.cy.on('dbltap', 'node', (e) => handlers.onDoubleTap?.(e.target.id()));
+    this.cy.on('dragfree', 'node', (e) => {
+      const n = e.target as NodeSingular;
+      handlers.onDragged?.(n.id(), { ...n.position() });
+    });
+    this.cy.on('mouseover', 'node', (e) => this.setHover(e.target.id()));
+    this.cy.on('mouseout', 'node', () => this.setHover(null));
+  }
+
+  /**
+   * Replaces every element. Nodes go in at once (with positions, so they are drawn at once);
+   * edges follow in chunks on later frames. Resolves false when a newer load superseded it.
+   */
+  async load(nodes: ElementDefinition[], edges: ElementDefinition[], onProgress: (done: number, total: number) => void): Promise<boolean> {
+    const generation = ++this.generation;
+    const total = nodes.length + edges.length;
+    this.hovered = null;
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add(nodes);
+    });
+    onProgress(nodes.length, total);
+    let done = nodes.length;
+    for (let i = 0; i < edges.length; i += EDGE_CHUNK) {
+      await nextFrame();
+      if (generation !== this.generation || this.cy.destroyed()) return false;
+      const chunk = edges.slice(i, i + EDGE_CHUNK);
+      this.cy.add(chunk);
+      done += chunk.length;
+      onProgress(done, total);
+    }
+    this.handlers.onViewportChange?.();
+    return generation === this.generation;
+  }
+
+  fit(): void {
+    this.cy.fit(undefined, 30);
+  }
+
+  /** Highlights a node and its neighbours; fades the rest when the graph is small enough. */
+  setHover(id: string | null): void {
+    if (id === this.hovered) return;
+    const cy = this.cy;
+    const fade = cy.elements().length <= FADE_MAX_ELEMENTS;
+    cy.batch(() => {
+      if (this.hovered) {
+        cy.elements('.neighbour').removeClass('neighbour');
+        cy.getElementById(this.hovered).removeClass('hover');
+        if (fade) cy.elements('.faded').removeClass('faded');
+      }
+      this.hovered = id;
+      if (!id) return;
+      const node = cy.getElementById(id);
+      if (node.empty()) return;
+      const hood = node.closedNeighborhood();
+      node.addClass('hover');
+      hood.addClass('neighbour');
+      if (fade) cy.elements().not(hood).addClass('faded');
+    });
+  }
+
+  /** Marks the nodes and edges of the given paths (each a node-id list); clears when empty. */
+  highlightPaths(paths: string[][]): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements('.path').removeClass('path');
+      for (const path of paths) {
+        path.forEach((id, i) => {
+          cy.getElementById(id).addClass('path');
+          if (i === 0) return;
+          const a = cy.getElementById(path[i - 1]);
+          a.edgesWith(cy.getElementById(id)).addClass('path');
+        });
+      }
+    });
+    if (paths.length > 0) {
+      const els = cy.elements('.path');
+      if (els.nonempty()) cy.animate({ fit: { eles: els, padding: 60 } }, { duration: 400 });
+    }
+  }
+
+  /** Selects and centres a node; false when it is not in the view. */
+  focus(id: string): boolean {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return false;
+    this.cy.batch(() => {
+      this.cy.nodes('.focus').removeClass('focus');
+      node.addClass('focus');
+    });
+    this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 1.2) }, { duration: 400 });
+    return true;
+  }
+
+  markCurrent(id: string | null): void {
+    this.cy.batch(() => {
+      this.cy.nodes('.current').removeClass('current');
+      if (id) this.cy.getElementById(id).addClass('current');
+    });
+  }
+
+  setPinned(ids: ReadonlySet<string>): void {
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((n) => {
+        n.toggleClass('pinned', ids.has(n.id()));
+      });
+    });
+  }
+
+  /** A node's centre in page pixels (for e2e tests), or null when absent or hidden. */
+  pagePosition(id: string): { x: number; y: number } | null {
+    const node = this.cy.getElementById(id);
+    if (node.empty() || !node.visible()) return null;
+    const p = node.renderedPosition();
+    const rect = this.cy.container()?.getBoundingClientRect();
+    return { x: p.x + (rect?.left ?? 0) + window.scrollX, y: p.y + (rect?.top ?? 0) + window.scrollY };
+  }
+
+  camera(): { zoom: number; pan: { x: number; y: number } } {
+    return { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
+  }
+
+  setCamera(camera: { zoom: number; pan: { x: number; y: number } }): void {
+    this.cy.viewport({ zoom: camera.zoom, pan: camera.pan });
+  }
+
+  destroy(): void {
+    this.generation++;
+    this.cy.destroy();
+  }
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => resolve());
+    else setTimeout(resolve, 0);
+  });
+}

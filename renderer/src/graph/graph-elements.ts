@@ -1,0 +1,69 @@
+/**
+ * Turns model nodes and edges into cytoscape element definitions: size by degree, colour by
+ * the active scheme, classes for placeholders (ghost), attachments and hubs.
+ */
+import type { ElementDefinition } from 'cytoscape';
+import type { GraphEdge, GraphNode } from '../../../main/core/types';
+import type { GraphModel } from './graph-model';
+import { topFolder } from './graph-colours';
+
+export const MIN_NODE_SIZE = 8;
+export const MAX_NODE_SIZE = 64;
+/** Nodes with at least this degree are hubs: always labelled. */
+export const HUB_DEGREE = 12;
+
+/** Square-root growth keeps hubs big without letting one note swallow the picture. */
+export function nodeSize(degree: number): number {
+  return Math.min(MAX_NODE_SIZE, MIN_NODE_SIZE + 4 * Math.sqrt(degree));
+}
+
+export function nodeClasses(node: GraphNode, degree: number): string[] {
+  const classes: string[] = [node.kind];
+  if (node.kind === 'placeholder') classes.push('ghost');
+  if (degree >= HUB_DEGREE) classes.push('hub');
+  return classes;
+}
+
+export function nodeData(node: GraphNode, degree: number, colour: string): Record<string, unknown> {
+  return {
+    id: node.id,
+    label: node.label,
+    kind: node.kind,
+    path: node.path,
+    folder: topFolder(node),
+    tags: node.tags,
+    degree,
+    size: nodeSize(degree),
+    colour,
+  };
+}
+
+export function nodeElement(node: GraphNode, degree: number, colour: string, position?: { x: number; y: number }): ElementDefinition {
+  const el: ElementDefinition = { group: 'nodes', data: nodeData(node, degree, colour) as ElementDefinition['data'], classes: nodeClasses(node, degree) };
+  if (position) el.position = { x: position.x, y: position.y };
+  return el;
+}
+
+export function edgeElement(edge: GraphEdge): ElementDefinition {
+  return { group: 'edges', data: { id: edge.id, source: edge.source, target: edge.target, count: edge.count } };
+}
+
+export interface BuildOptions {
+  /** Only these node ids (a local graph); all nodes when absent. */
+  include?: ReadonlySet<string>;
+  colourOf(id: string): string;
+  positionOf(id: string): { x: number; y: number } | undefined;
+}
+
+/** Node and edge definitions for the view; edges only where both ends are included. */
+export function buildElements(model: GraphModel, options: BuildOptions): { nodes: ElementDefinition[]; edges: ElementDefinition[] } {
+  const nodes: ElementDefinition[] = [];
+  for (const node of model.nodes.values()) {
+    if (options.include && !options.include.has(node.id)) continue;
+    nodes.push(nodeElement(node, model.degree(node.id), options.colourOf(node.id), options.positionOf(node.id)));
+  }
+  const has = (id: string) => model.nodes.has(id) && (!options.include || options.include.has(id));
+  const edges: ElementDefinition[] = [];
+  for (const edge of model.edges.values()) if (has(edge.source) && has(edge.target)) edges.push(edgeElement(edge));
+  return { nodes, edges };
+}

@@ -1,0 +1,64 @@
+/**
+ * The cytoscape stylesheet. Labels fade in with zoom through min-zoomed-font-size; hubs,
+ * hovered, selected and path nodes keep theirs at every zoom. Edges are haystack (the fastest
+ * kind, measured) and carry no arrows.
+ */
+import type { StylesheetStyle } from 'cytoscape';
+
+export interface Theme {
+  text: string;
+  edge: string;
+  accent: string;
+  muted: string;
+  background: string;
+}
+
+export const LIGHT: Theme = { text: '#1f2328', edge: '#b9bcc4', accent: '#5b5bd6', muted: '#9094a0', background: '#ffffff' };
+export const DARK: Theme = { text: '#dcdde1', edge: '#4a4c55', accent: '#9d9cf5', muted: '#7d818c', background: '#1c1d21' };
+
+/** Labels smaller than this many screen pixels are not drawn, so they appear as you zoom in. */
+export const MIN_ZOOMED_FONT = 9;
+
+export function graphStyle(theme: Theme): StylesheetStyle[] {
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': 'data(colour)',
+        label: 'data(label)',
+        'font-size': 11,
+        color: theme.text,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-outline-color': theme.background,
+        'text-outline-width': 2,
+        'min-zoomed-font-size': MIN_ZOOMED_FONT,
+        'border-width': 0,
+      },
+    },
+    { selector: 'node.hub', style: { 'font-size': 14, 'font-weight': 'bold', 'min-zoomed-font-size': 0 } },
+    {
+      selector: 'node.ghost',
+      style: { 'background-opacity': 0, 'border-width': 1.5, 'border-style': 'dashed', 'border-color': theme.muted, color: theme.muted, opacity: 0.75 },
+    },
+    { selector: 'node.attachment', style: { shape: 'round-rectangle', 'background-color': theme.muted } },
+    {
+      selector: 'edge',
+      style: { 'curve-style': 'haystack', 'haystack-radius': 0, width: 1, 'line-color': theme.edge, opacity: 0.7 },
+    },
+    { selector: '.dimmed', style: { opacity: 0.12 } },
+    { selector: '.faded', style: { opacity: 0.1 } },
+    { selector: '.hidden', style: { display: 'none' } },
+    { selector: 'node.neighbour', style: { 'min-zoomed-font-size': 0, opacity: 1 } },
+    { selector: 'edge.neighbour', style: { 'line-color': theme.accent, opacity: 1, width: 1.5 } },
+    {
+      selector: 'node.hover, node:selected, node.focus, node.current',
+      style: { 'min-zoomed-font-size': 0, 'border-width': 3, 'border-color': theme.accent, 'border-style': 'solid', opacity: 1, 'z-index': 10 },
+    },
+    { selector: 'node.path', style: { 'min-zoomed-font-size': 0, 'border-width': 3, 'border-color': '#e8743b', opacity: 1, 'z-index': 9 } },
+    { selector: 'edge.path', style: { 'line-color': '#e8743b', width: 4, opacity: 1, 'z-index': 9 } },
+    { selector: 'node.pinned', style: { 'border-width': 2, 'border-color': theme.text, 'border-style': 'double' } },
+  ];
+}

@@ -1,0 +1,16 @@
+/** Messages between the view and the ForceAtlas2 layout worker. */
+export interface LayoutRequest {
+  nodes: string[];
+  /** [source, target] pairs. */
+  edges: [string, string][];
+  /** Starting positions (every node has one). */
+  positions: Record<string, { x: number; y: number }>;
+  /** These keep their place. */
+  pinned: string[];
+  iterations: number;
+}
+
+export type LayoutMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; positions: Record<string, { x: number; y: number }> }
+  | { type: 'error'; message: string };

@@ -1,0 +1,120 @@
+/**
+ * Running layouts without blocking the UI: fcose (synchronous but quick) for small and local
+ * graphs; ForceAtlas2 in a Web Worker for the rest, then an animated move into the result.
+ * Pinned nodes keep their place in both.
+ */
+import cytoscape, { type Core } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { LayoutMessage, LayoutRequest } from './layout-protocol';
+import type { Point } from './position-cache';
+
+/** At or below this many nodes fcose runs on the main thread (measured: well under a frame budget per tick). */
+export const FCOSE_MAX_NODES = 300;
+/** Above this, moving into the result is instant: thousands of animations cost more than they show. */
+export const ANIMATE_MAX_NODES = 3000;
+
+let registered = false;
+export function registerLayouts(): void {
+  if (registered) return;
+  cytoscape.use(fcose);
+  registered = true;
+}
+
+export function runFcose(cy: Core, pinned: ReadonlySet<string>, randomize: boolean): Promise<void> {
+  registerLayouts();
+  const fixed: { nodeId: string; position: Point }[] = [];
+  cy.nodes().forEach((n) => {
+    if (pinned.has(n.id())) fixed.push({ nodeId: n.id(), position: { ...n.position() } });
+  });
+  return new Promise((resolve) => {
+    const layout = cy.layout({
+      name: 'fcose',
+      randomize,
+      animate: cy.nodes().length <= FCOSE_MAX_NODES,
+      animationDuration: 500,
+      fit: true,
+      padding: 30,
+      nodeRepulsion: 15000,
+      idealEdgeLength: 120,
+      fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
+    } as cytoscape.LayoutOptions);
+    layout.one('layoutstop', () => resolve());
+    layout.run();
+  });
+}
+
+export interface WorkerLayoutHandle {
+  result: Promise<Record<string, Point>>;
+  cancel(): void;
+}
+
+/** Iterations scale down with size so a 10k graph settles in seconds, not minutes. */
+export function iterationsFor(nodes: number): number {
+  if (nodes > 8000) return 150;
+  if (nodes > 3000) return 250;
+  return 400;
+}
+
+export function layoutRequest(cy: Core, pinned: ReadonlySet<string>): LayoutRequest {
+  const positions: Record<string, Point> = {};
+  const nodes: string[] = [];
+  cy.nodes().forEach((n) => {
+    nodes.push(n.id());
+    const p = n.position();
+    positions[n.id()] = { x: p.x, y: p.y };
+  });
+  const edges: [string, string][] = cy.edges().map((e) => [e.data('source') as string, e.data('target') as string]);
+  return { nodes, edges, positions, pinned: nodes.filter((id) => pinned.has(id)), iterations: iterationsFor(nodes.length) };
+}
+
+export function runWorkerLayout(request: LayoutRequest, onProgress: (done: number, total: number) => void): WorkerLayoutHandle {
+  let worker: Worker | null = null;
+  let cancelled = false;
+  const result = import('./create-layout-worker').then(
+    ({ createLayoutWorker }) =>
+      new Promise<Record<string, Point>>((resolve, reject) => {
+        if (cancelled) return reject(new Error('Layout cancelled'));
+        worker = createLayoutWorker();
+        worker.onmessage = (event: MessageEvent<LayoutMessage>) => {
+          const m = event.data;
+          if (m.type === 'progress') onProgress(m.done, m.total);
+          else if (m.type === 'done') {
+            worker?.terminate();
+            resolve(m.positions);
+          } else {
+            worker?.terminate();
+            reject(new Error(m.message));
+          }
+        };
+        worker.onerror = (e) => {
+          worker?.terminate();
+          reject(new Error(`Layout worker failed: ${e.message}`));
+        };
+        worker.postMessage(request);
+      }),
+  );
+  return {
+    result,
+    cancel() {
+      cancelled = true;
+      worker?.terminate();
+    },
+  };
+}
+
+/** Moves nodes to `positions`, animated for graphs small enough to animate smoothly. */
+export function moveTo(cy: Core, positions: Record<string, Point>): Promise<void> {
+  const animate = cy.nodes().length <= ANIMATE_MAX_NODES;
+  return new Promise((resolve) => {
+    const layout = cy.layout({
+      name: 'preset',
+      positions: (n: cytoscape.NodeSingular) => positions[n.id()] ?? n.position(),
+      animate,
+      animationDuration: 700,
+      fit: true,
+      padding: 30,
+    } as cytoscape.LayoutOptions);
+    layout.one('layoutstop', () => resolve());
+    layout.run();
+  });
+}

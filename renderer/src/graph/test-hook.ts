@@ -1,0 +1,29 @@
+/**
+ * A read-only hook for end-to-end tests: canvas nodes have no DOM, so tests ask where a node is
+ * drawn (page pixels) to click or drag it. Set while a graph view is mounted; it exposes no data
+ * beyond what the canvas already shows.
+ */
+import type { GraphController } from './graph-controller';
+
+export interface PlexusGraphTestHook {
+  /** Centre of the node in page pixels, or null when it is not shown. */
+  nodePosition(id: string): { x: number; y: number } | null;
+  /** Ids of the nodes currently in the view. */
+  nodeIds(): string[];
+  readonly about: string;
+}
+
+type HookWindow = Window & { __plexusGraph?: PlexusGraphTestHook };
+
+export function installTestHook(controller: GraphController): () => void {
+  const w = window as HookWindow;
+  const hook: PlexusGraphTestHook = Object.freeze({
+    nodePosition: (id: string) => controller.pagePosition(id),
+    nodeIds: () => controller.cy.nodes().map((n) => n.id()),
+    about: 'Plexus graph view test hook: node positions for end-to-end tests (read-only).',
+  });
+  w.__plexusGraph = hook;
+  return () => {
+    if (w.__plexusGraph === hook) delete w.__plexusGraph;
+  };
+}

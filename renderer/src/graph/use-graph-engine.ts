@@ -1,0 +1,256 @@
+/**
+ * The graph view's engine as a hook: loads the graph, layout and settings; builds the view
+ * (global or local), runs layouts off the main thread, applies live deltas in place, keeps
+ * positions and pins saved. The React view only renders controls around it.
+ */
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { PlexusApi } from '../../../main/contract/api-contract';
+import { GraphController } from './graph-controller';
+import { GraphModel, neighbourhood } from './graph-model';
+import { PositionCache, createDebouncedSaver } from './position-cache';
+import { applyDeltaToCy } from './apply-delta';
+import { applyFilters, visibleCounts, type GraphFilters } from './graph-filters';
+import { recolour } from './colour-groups';
+import { buildView, type ViewRequest } from './view-builder';
+import { FCOSE_MAX_NODES, layoutRequest, moveTo, runFcose, runWorkerLayout, type WorkerLayoutHandle } from './layout-runner';
+import { chooseRenderer, detectGlRenderer, type RendererChoice } from './renderer-choice';
+import { DARK, LIGHT } from './graph-style';
+import { installTestHook } from './test-hook';
+
+const SAVE_DELAY_MS = 800;
+
+export interface EngineOptions {
+  api: PlexusApi;
+  container: RefObject<HTMLDivElement | null>;
+  request: ViewRequest;
+  filters: GraphFilters;
+  colourOf(id: string): string;
+  currentPath: string | null;
+  onTap(id: string): void;
+  onDoubleTap(id: string): void;
+  /** Called once with the graph's size when it first loads (the view picks local for huge vaults). */
+  onLoaded(nodeCount: number): void;
+}
+
+export function useGraphEngine(o: EngineOptions) {
+  const { api } = o;
+  const ctl = useRef<GraphController | null>(null);
+  const model = useRef(new GraphModel());
+  const cache = useRef(new PositionCache());
+  const include = useRef<Set<string> | null>(null);
+  const workerJob = useRef<WorkerLayoutHandle | null>(null);
+  const latest = useRef(o);
+  latest.current = o;
+  const [ready, setReady] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [modelVersion, setModelVersion] = useState(0);
+  const [building, setBuilding] = useState<{ done: number; total: number } | null>({ done: 0, total: 0 });
+  const [layoutStatus, setLayoutStatus] = useState<string | null>(null);
+  const [counts, setCounts] = useState({ notes: 0, links: 0 });
+  const [filterError, setFilterError] = useState<string | null>(null);
+  const [rebuild, setRebuild] = useState(0);
+  /** A saved view's camera, applied after the next build instead of fitting. */
+  const pendingCamera = useRef<{ zoom: number; pan: { x: number; y: number } } | null>(null);
+  const [renderer] = useState<RendererChoice>(() => chooseRenderer(detectGlRenderer()));
+
+  const saver = useRef(
+    createDebouncedSaver(
+      async () => {
+        const r = await api.saveGraphLayout(cache.current.toLayout((id) => model.current.nodes.has(id)));
+        if (!r.ok) throw new Error(r.error.message);
+      },
+      SAVE_DELAY_MS,
+      (m) => setError(`Could not save the graph layout: ${m}`),
+    ),
+  );
+
+  const refresh = useCallback(() => {
+    const c = ctl.current;
+    if (!c) return;
+    setFilterError(applyFilters(c.cy, latest.current.filters));
+    setCounts(visibleCounts(c.cy));
+  }, []);
+
+  // One cytoscape instance per mount.
+  useEffect(() => {
+    const container = o.container.current;
+    if (!container) return;
+    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+    const c = new GraphController(container, dark ? DARK : LIGHT, renderer.kind, {
+      onTap: (id) => latest.current.onTap(id),
+      onDoubleTap: (id) => latest.current.onDoubleTap(id),
+      onDragged: (id, p) => {
+        // Pins live in the global layout; a local graph's positions are its own.
+        if (include.current !== null) return;
+        cache.current.pin(id, p);
+        c.setPinned(cache.current.pinned);
+        saver.current.schedule();
+      },
+    });
+    ctl.current = c;
+    const uninstall = installTestHook(c);
+    const s = saver.current;
+    return () => {
+      uninstall();
+      workerJob.current?.cancel();
+      s.flush();
+      c.destroy();
+      ctl.current = null;
+    };
+  }, [o.container, renderer.kind]);
+
+  // First load: graph, layout and nothing else; settings belong to the view.
+  useEffect(() => {
+    let live = true;
+    Promise.all([api.getGraph(), api.getGraphLayout()]).then(
+      ([snapshot, layout]) => {
+        if (!live) return;
+        model.current.reset(snapshot);
+        cache.current.load(layout);
+        setModelVersion((v) => v + 1);
+        latest.current.onLoaded(snapshot.nodes.length);
+        setReady(true);
+      },
+      (e: unknown) => live && setError(`Could not load the graph: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const runLayout = useCallback(async (kind: 'auto' | 'relayout') => {
+    const c = ctl.current;
+    if (!c) return;
+    const local = include.current !== null;
+    const pinned = local ? new Set<string>() : cache.current.pinned;
+    workerJob.current?.cancel();
+    if (local || c.cy.nodes().length <= FCOSE_MAX_NODES) {
+      setLayoutStatus('Laying out…');
+      await runFcose(c.cy, pinned, !local && kind === 'auto');
+    } else {
+      setLayoutStatus('Laying out… 0%');
+      const job = runWorkerLayout(layoutRequest(c.cy, pinned), (done, total) => setLayoutStatus(`Laying out… ${Math.round((100 * done) / total)}%`));
+      workerJob.current = job;
+      let positions;
+      try {
+        positions = await job.result;
+      } catch (e) {
+        if (workerJob.current === job) setError(`Layout failed: ${e instanceof Error ? e.message : String(e)}`);
+        return;
+      } finally {
+        if (workerJob.current === job) setLayoutStatus(null);
+      }
+      if (ctl.current !== c || workerJob.current !== job) return;
+      await moveTo(c.cy, positions);
+    }
+    setLayoutStatus(null);
+    if (ctl.current !== c || include.current !== null) return;
+    cache.current.capture(c.cy);
+    saver.current.schedule();
+  }, []);
+
+  // Build the view whenever what it shows changes.
+  const centresKey = o.request.centres.join('\n');
+  useEffect(() => {
+    const c = ctl.current;
+    if (!ready || !c) return;
+    let live = true;
+    const view = buildView(model.current, cache.current, latest.current.request, (id) => latest.current.colourOf(id));
+    include.current = view.include;
+    setBuilding({ done: 0, total: view.nodes.length + view.edges.length });
+    c.load(view.nodes, view.edges, (done, total) => live && setBuilding({ done, total })).then(
+      (complete) => {
+        if (!live || !complete) return;
+        setBuilding(null);
+        c.setPinned(view.include ? new Set() : cache.current.pinned);
+        c.markCurrent(latest.current.currentPath);
+        refresh();
+        const camera = pendingCamera.current;
+        pendingCamera.current = null;
+        if (view.layout === 'full') void runLayout('auto');
+        else if (camera) c.setCamera(camera);
+        else c.fit();
+      },
+      (e: unknown) => setError(`Could not draw the graph: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ready, o.request.mode, o.request.depth, centresKey, rebuild, refresh, runLayout]);
+
+  // Live updates: in place, never a full re-layout.
+  useEffect(() => {
+    return api.onEvent((event) => {
+      if (event.type !== 'graph') return;
+      const c = ctl.current;
+      const touched = model.current.applyDelta(event.delta);
+      for (const id of event.delta.nodesRemoved) cache.current.forget(id);
+      setModelVersion((v) => v + 1);
+      if (!c) return;
+      const req = latest.current.request;
+      if (include.current !== null) {
+        const next = neighbourhood(model.current, req.centres, req.depth);
+        if (!sameSet(next, include.current)) return setRebuild((r) => r + 1);
+      }
+      const added = applyDeltaToCy(c.cy, event.delta, touched, {
+        model: model.current,
+        include: include.current ?? undefined,
+        colourOf: (id) => latest.current.colourOf(id),
+        rememberedPosition: (id) => cache.current.get(id),
+      });
+      if (include.current === null) {
+        for (const [id, p] of added) cache.current.set(id, p);
+        if (added.size > 0 || event.delta.nodesRemoved.length > 0) saver.current.schedule();
+      }
+      refresh();
+    });
+  }, [api, refresh]);
+
+  useEffect(() => {
+    if (ready) refresh();
+  }, [ready, o.filters, refresh]);
+
+
+  useEffect(() => {
+    ctl.current?.markCurrent(o.currentPath);
+  }, [o.currentPath]);
+
+  const unpinAll = useCallback(() => {
+    cache.current.pinned.clear();
+    ctl.current?.setPinned(cache.current.pinned);
+    saver.current.schedule();
+  }, []);
+
+  return {
+    controller: ctl,
+    model: model.current,
+    modelVersion,
+    ready,
+    error,
+    setError,
+    building,
+    layoutStatus,
+    counts,
+    filterError,
+    renderer,
+    relayout: () => void runLayout('relayout'),
+    recolour: useCallback(() => {
+      if (ctl.current) recolour(ctl.current.cy, (id) => latest.current.colourOf(id));
+    }, []),
+    unpinAll,
+    /** Applies a camera now, or after the rebuild that a mode/depth change is about to start. */
+    setCamera: (camera: { zoom: number; pan: { x: number; y: number } }, afterRebuild: boolean) => {
+      if (afterRebuild) pendingCamera.current = camera;
+      else ctl.current?.setCamera(camera);
+    },
+    pinnedCount: () => cache.current.pinned.size,
+  };
+}
+
+export type GraphEngine = ReturnType<typeof useGraphEngine>;
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
