@@ -13,7 +13,6 @@ import { pickDefaultNote } from './hooks/default-note';
 import { changesResolution, touchesNote } from './hooks/live-updates';
 import { AppActionsContext } from './components/note-context';
 import { FileExplorer } from './components/file-explorer';
-import { NoteView } from './components/note-view';
 import { RightSidebar } from './components/right-sidebar';
 import { QuickSwitcher } from './components/quick-switcher';
 import { SearchPanel } from './components/search-panel';
@@ -23,6 +22,12 @@ import { CreateNoteDialog } from './components/create-note-dialog';
 import { GraphPane } from './components/graph-pane';
 import { Toolbar } from './components/toolbar';
 import { ResizeHandle } from './components/resize-handle';
+import { useUnsavedGuard } from './editor';
+import { useEditing } from './components/note-actions/use-editing';
+import { useNoteActions } from './components/note-actions/use-note-actions';
+import { NoteActionDialogs } from './components/note-actions/note-action-dialogs';
+import { NotePane } from './components/note-actions/note-pane';
+import { READ_ONLY_MESSAGE } from './components/note-actions/read-only';
 
 /** Coalesces bursts of events (a save touches files, graph and content) into one re-read, well inside 300 ms. */
 const RELOAD_COALESCE_MS = 60;
@@ -45,6 +50,12 @@ export function App({ api }: { api: PlexusApi }) {
   const currentPath = nav.route?.path ?? null;
   const noteState = useNoteData(api, currentPath, version);
   const data = visibleData(noteState, currentPath);
+  const openPath = useCallback((path: string) => nav.open({ path, heading: null, block: null }), [nav.open]);
+  const notice = useCallback((message: string) => banners.push('notice', message), [banners.push]);
+  const editing = useEditing(vault?.readOnly ?? false, currentPath, notice);
+  const noteActions = useNoteActions({ api, vault, files, currentPath, openPath, banners, editing });
+  // Typed text is only in the editor until saved: closing or reloading the window asks first.
+  useUnsavedGuard();
 
   useEffect(() => {
     api.getVaultInfo().then(
@@ -95,7 +106,11 @@ export function App({ api }: { api: PlexusApi }) {
     if (touchesNote(event, currentPath)) scheduleReload();
   });
 
-  const openPath = useCallback((path: string) => nav.open({ path, heading: null, block: null }), [nav.open]);
+  // Ctrl/Cmd+click in the editor: open the target, or offer to create it when it does not exist yet.
+  const openFromEditor = useCallback((path: string, heading?: string) => {
+    if (files && !files.some((f) => f.path === path)) return ui.actions.requestCreate({ resolved: null, kind: null, createPath: path }, path.replace(/\.md$/i, ''));
+    nav.open({ path, heading: heading ?? null, block: null });
+  }, [files, ui.actions, nav.open]);
 
   useHotkeys({
     quickSwitcher: () => setSwitcherOpen(true),
@@ -103,6 +118,8 @@ export function App({ api }: { api: PlexusApi }) {
     graph: () => setGraphOpen((g) => !g),
     back: nav.back,
     forward: nav.forward,
+    newNote: noteActions.newNote,
+    rename: () => noteActions.rename(currentPath),
   });
 
   const title = data?.meta.ok ? data.meta.value.title : currentPath ?? '';
@@ -111,19 +128,19 @@ export function App({ api }: { api: PlexusApi }) {
   return (
     <AppActionsContext.Provider value={ui.actions}>
       <div className="app">
-        <Toolbar canBack={nav.canBack} canForward={nav.canForward} onBack={nav.back} onForward={nav.forward} onSwitcher={() => setSwitcherOpen(true)} onSearch={() => openSearch()} onGraph={() => setGraphOpen((g) => !g)} graphOpen={graphOpen} title={title} />
+        <Toolbar canBack={nav.canBack} canForward={nav.canForward} onBack={nav.back} onForward={nav.forward} onSwitcher={() => setSwitcherOpen(true)} onSearch={() => openSearch()} onGraph={() => setGraphOpen((g) => !g)} graphOpen={graphOpen} title={title} onNewNote={noteActions.newNote} readOnlyMessage={noteActions.readOnly ? READ_ONLY_MESSAGE : null} />
         <Banners messages={banners.messages} onDismiss={banners.dismiss} />
         <div className="panes" style={grid}>
           <div className="left-pane">
             {search.open && <SearchPanel api={api} query={search.query} focusToken={search.focus} onQueryChange={(query) => setSearch((s) => ({ ...s, query }))} onClose={() => setSearch((s) => ({ ...s, open: false }))} />}
-            <FileExplorer files={files} currentPath={currentPath} />
+            <FileExplorer files={files} currentPath={currentPath} actions={{ readOnly: noteActions.readOnly, onRename: noteActions.rename, onDelete: noteActions.remove }} />
           </div>
           <ResizeHandle label="Resize file explorer" value={sizes.left} min={160} max={520} direction={1} onChange={(left) => setSizes({ ...sizes, left })} />
           <div className="center-pane">
             {graphOpen ? (
               <GraphPane api={api} currentPath={currentPath} onOpenNote={(p) => { setGraphOpen(false); openPath(p); }} onClose={() => setGraphOpen(false)} />
             ) : (
-              <NoteView route={nav.route} data={data} loading={noteState.status === 'loading'} error={noteState.status === 'error' ? noteState.message : null} />
+              <NotePane api={api} route={nav.route} data={data} loading={noteState.status === 'loading'} error={noteState.status === 'error' ? noteState.message : null} editing={editing} actions={noteActions} onOpenNote={openFromEditor} onSaved={scheduleReload} />
             )}
           </div>
           <ResizeHandle label="Resize sidebar" value={sizes.right} min={200} max={560} direction={-1} onChange={(right) => setSizes({ ...sizes, right })} />
@@ -133,8 +150,9 @@ export function App({ api }: { api: PlexusApi }) {
         {switcherOpen && <QuickSwitcher api={api} onClose={() => setSwitcherOpen(false)} onOpen={(p) => { setSwitcherOpen(false); openPath(p); }} />}
         {ui.preview && <HoverPreview api={api} request={ui.preview} onEnter={ui.cancelHide} onLeave={ui.hidePreview} />}
         {ui.createRequest && (
-          <CreateNoteDialog api={api} info={ui.createRequest.info} label={ui.createRequest.label} onClose={() => ui.setCreateRequest(null)} onCreated={(p) => { ui.setCreateRequest(null); openPath(p); }} />
+          <CreateNoteDialog api={api} info={ui.createRequest.info} label={ui.createRequest.label} onClose={() => ui.setCreateRequest(null)} onCreated={(p) => { ui.setCreateRequest(null); editing.editWhenOpen(p); openPath(p); }} />
         )}
+        <NoteActionDialogs api={api} files={files} actions={noteActions} />
       </div>
     </AppActionsContext.Provider>
   );

@@ -3,13 +3,16 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { FileEntry } from '../../../main/contract/api-contract';
 import { noteHref } from '../routing/hash-route';
 import { ancestorFolders, buildTree, type FolderNode, type TreeNode } from './file-tree';
+import { FileActionsMenu, fileRowShortcut, type FileActionHandlers } from './note-actions/file-actions-menu';
 
 interface Props {
   files: FileEntry[] | null;
   currentPath: string | null;
+  /** Rename/delete entry points (the current note's "⋯" menu, F2 / Delete on a focused row). */
+  actions?: FileActionHandlers;
 }
 
-export function FileExplorer({ files, currentPath }: Props) {
+export function FileExplorer({ files, currentPath, actions }: Props) {
   const [filter, setFilter] = useState('');
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
   const tree = useMemo(() => buildTree(files ?? [], filter), [files, filter]);
@@ -38,6 +41,12 @@ export function FileExplorer({ files, currentPath }: Props) {
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const rows = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('[data-row]'));
     const i = rows.indexOf(document.activeElement as HTMLElement);
+    if (actions && fileRowShortcut(e.key, e.target, actions)) {
+      // The app-wide F2 would otherwise rename the open note instead of this row's.
+      e.preventDefault();
+      e.stopPropagation();
+      return;
+    }
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const next = rows[Math.max(0, Math.min(rows.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))];
@@ -64,7 +73,7 @@ export function FileExplorer({ files, currentPath }: Props) {
       ) : (
         <ul className="tree" onKeyDown={onKeyDown}>
           {tree.children.map((n) => (
-            <TreeRow key={key(n)} node={n} depth={0} currentPath={currentPath} collapsed={filtering ? new Set() : collapsed} toggle={toggle} />
+            <TreeRow key={key(n)} node={n} depth={0} currentPath={currentPath} collapsed={filtering ? new Set() : collapsed} toggle={toggle} actions={actions} />
           ))}
         </ul>
       )}
@@ -80,19 +89,21 @@ interface RowProps {
   currentPath: string | null;
   collapsed: Set<string>;
   toggle(path: string): void;
+  actions?: FileActionHandlers;
 }
 
-function TreeRow({ node, depth, currentPath, collapsed, toggle }: RowProps) {
+function TreeRow({ node, depth, currentPath, collapsed, toggle, actions }: RowProps) {
   const indent = { paddingLeft: `${0.75 + depth * 0.9}rem` };
   if (node.kind === 'file') {
     const { entry } = node;
     const current = entry.path === currentPath;
     const label = entry.kind === 'note' ? entry.title : node.name;
     return (
-      <li>
-        <a data-row href={noteHref(entry.path)} className={`tree-file${current ? ' is-current' : ''}${entry.kind === 'attachment' ? ' is-attachment' : ''}`} style={indent} aria-current={current ? 'page' : undefined} title={entry.path}>
+      <li className={current && actions ? 'tree-file-row has-actions' : 'tree-file-row'}>
+        <a data-row data-path={entry.kind === 'note' ? entry.path : undefined} href={noteHref(entry.path)} className={`tree-file${current ? ' is-current' : ''}${entry.kind === 'attachment' ? ' is-attachment' : ''}`} style={indent} aria-current={current ? 'page' : undefined} title={entry.path}>
           {label}
         </a>
+        {current && actions && entry.kind === 'note' && <FileActionsMenu path={entry.path} actions={actions} />}
       </li>
     );
   }
@@ -103,7 +114,7 @@ function TreeRow({ node, depth, currentPath, collapsed, toggle }: RowProps) {
       {open && (
         <ul role="group">
           {node.children.map((c) => (
-            <TreeRow key={key(c)} node={c} depth={depth + 1} currentPath={currentPath} collapsed={collapsed} toggle={toggle} />
+            <TreeRow key={key(c)} node={c} depth={depth + 1} currentPath={currentPath} collapsed={collapsed} toggle={toggle} actions={actions} />
           ))}
         </ul>
       )}

@@ -1,5 +1,8 @@
-/** The centre pane: the open note's title, properties and rendered body; scrolls to the route's heading or block. */
-import { useEffect, useRef } from 'react';
+/**
+ * The centre pane: the open note's title, properties and rendered body; scrolls to the route's
+ * heading or block. In edit mode the app passes the editor, which replaces the rendered body.
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { NoteRoute } from '../routing/hash-route';
 import { subpathId } from '../markdown/slug';
 import type { NoteData } from '../hooks/use-note-data';
@@ -12,6 +15,10 @@ interface Props {
   data: NoteData | null;
   loading: boolean;
   error: string | null;
+  /** Buttons beside the title (edit, rename, delete). */
+  actions?: ReactNode;
+  /** Set in edit mode: shown instead of the rendered note. */
+  editor?: ReactNode;
 }
 
 /** True when the body already opens with `# <title>`, so the header would only repeat it. */
@@ -22,7 +29,7 @@ function startsWithTitle(content: string, title: string): boolean {
   return !!m && m[1].trim().toLowerCase() === title.trim().toLowerCase();
 }
 
-export function NoteView({ route, data, loading, error }: Props) {
+export function NoteView({ route, data, loading, error, actions, editor }: Props) {
   const ref = useRef<HTMLElement>(null);
   const content = data && data.note.ok ? data.note.value.content : null;
   const targetId = route ? subpathId(route.heading, route.block) : null;
@@ -46,7 +53,22 @@ export function NoteView({ route, data, loading, error }: Props) {
   let body;
   if (error) body = <p className="error-text" role="alert">Could not load the note: {error}</p>;
   else if (!route) body = <p className="muted">No note open. Press Ctrl+O to find one.</p>;
-  else if (!data) body = <p className="muted" aria-busy="true">Loading…</p>;
+  // The editor loads the text itself, so it stays mounted while the note's data reloads.
+  else if (editor) {
+    const title = (data?.path === route.path && data.meta.ok ? data.meta.value.title : null) ?? route.path.replace(/\.md$/i, '').split('/').pop() ?? route.path;
+    body = (
+      <article className="note note-editing">
+        <header className="note-header">
+          <div className="note-header-row">
+            <h1 className="note-title is-compact">{title}</h1>
+            {actions}
+          </div>
+          <p className="note-path">{route.path}</p>
+        </header>
+        {editor}
+      </article>
+    );
+  } else if (!data) body = <p className="muted" aria-busy="true">Loading…</p>;
   else if (!data.note.ok) body = <p className="error-text" role="alert">{route.path}: {data.note.error.message}</p>;
   else {
     const meta = data.meta.ok ? data.meta.value : null;
@@ -55,7 +77,10 @@ export function NoteView({ route, data, loading, error }: Props) {
       <article className="note">
         <header className="note-header">
           {!startsWithTitle(data.note.value.content, title) && <h1 className="note-title">{title}</h1>}
-          <p className="note-path">{data.path}</p>
+          <div className="note-header-row">
+            <p className="note-path">{data.path}</p>
+            {actions}
+          </div>
         </header>
         {data.note.value.decodeWarning && <p className="warning" role="note">{data.note.value.decodeWarning}</p>}
         {meta?.frontmatter && <PropertiesTable frontmatter={meta.frontmatter} />}
@@ -66,7 +91,7 @@ export function NoteView({ route, data, loading, error }: Props) {
     );
   }
   return (
-    <main aria-label="Note" className="note-pane" ref={ref} aria-busy={loading || undefined} tabIndex={-1}>
+    <main aria-label="Note" className={`note-pane${editor && route && !error ? ' is-editing' : ''}`} ref={ref} aria-busy={loading || undefined} tabIndex={-1}>
       {body}
     </main>
   );

@@ -1,4 +1,4 @@
-/** The top bar: history buttons, the quick switcher and search entry points, and the graph toggle. */
+/** The top bar: history buttons, new note, the quick switcher and search entry points, and the graph toggle. */
 interface Props {
   canBack: boolean;
   canForward: boolean;
@@ -9,6 +9,9 @@ interface Props {
   onGraph(): void;
   graphOpen: boolean;
   title: string;
+  onNewNote(): void;
+  /** Set when the vault is read-only: the message explains why New note is disabled. */
+  readOnlyMessage: string | null;
 }
 
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -19,6 +22,7 @@ export function Toolbar(p: Props) {
       <div className="toolbar-group">
         <button type="button" className="icon-button" onClick={p.onBack} disabled={!p.canBack} aria-label="Back" title="Back (Alt+←)">←</button>
         <button type="button" className="icon-button" onClick={p.onForward} disabled={!p.canForward} aria-label="Forward" title="Forward (Alt+→)">→</button>
+        <button type="button" onClick={p.onNewNote} disabled={p.readOnlyMessage !== null} title={p.readOnlyMessage ?? `New note (${mod}N)`}>New note</button>
       </div>
       <button type="button" className="switcher-button" onClick={p.onSwitcher} title={`Quick switcher (${mod}O)`}>
         <span className="switcher-button-text">{p.title || 'Open a note…'}</span>

@@ -7,6 +7,10 @@ export interface HotkeyHandlers {
   graph(): void;
   back(): void;
   forward(): void;
+  /** Mod+N: a new note in the open note's folder. */
+  newNote(): void;
+  /** F2: rename or move the open note. */
+  rename(): void;
 }
 
 export function hotkeyFor(e: KeyboardEvent): keyof HotkeyHandlers | null {
@@ -15,6 +19,8 @@ export function hotkeyFor(e: KeyboardEvent): keyof HotkeyHandlers | null {
   if (mod && !e.shiftKey && !e.altKey && key === 'o') return 'quickSwitcher';
   if (mod && e.shiftKey && !e.altKey && key === 'f') return 'search';
   if (mod && !e.shiftKey && !e.altKey && key === 'g') return 'graph';
+  if (mod && !e.shiftKey && !e.altKey && key === 'n') return 'newNote';
+  if (!mod && !e.shiftKey && !e.altKey && e.key === 'F2') return 'rename';
   if (e.altKey && !mod && e.key === 'ArrowLeft') return 'back';
   if (e.altKey && !mod && e.key === 'ArrowRight') return 'forward';
   return null;

@@ -1,0 +1,60 @@
+/** Ctrl/Cmd+N and the toolbar's "New note": asks for a name in a folder, checks it, creates the empty note. */
+import { useState, type FormEvent } from 'react';
+import type { FileEntry, PlexusApi } from '../../../../main/contract/api-contract';
+import { Modal } from '../modal';
+import { checkNewNotePath } from './note-path-input';
+
+interface Props {
+  api: PlexusApi;
+  folder: string;
+  files: FileEntry[] | null;
+  onCreated(path: string): void;
+  onClose(): void;
+}
+
+export function NewNoteDialog({ api, folder, files, onCreated, onClose }: Props) {
+  const [name, setName] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const check = checkNewNotePath(name, folder, files);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!check.ok || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api.createNote(check.path, '');
+      if (result.ok) onCreated(check.path);
+      else setError(`Could not create ${check.path}: ${result.error.message}`);
+    } catch (err) {
+      setError(`Could not create ${check.path}: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const problem = !check.ok && (touched || name !== '') ? check.message : null;
+  return (
+    <Modal label="New note" onClose={onClose} className="confirm">
+      <form onSubmit={submit}>
+        <h2 className="modal-title">New note</h2>
+        <label className="field">
+          <span className="field-label">Name</span>
+          <input className="field-input" autoFocus value={name} placeholder="Untitled" aria-invalid={problem !== null} aria-describedby="new-note-hint" onChange={(e) => setName(e.target.value)} />
+        </label>
+        <p id="new-note-hint" className="muted small">
+          {check.ok ? <>Will be created at <code>{check.path}</code></> : <>In {folder ? <code>{folder}/</code> : 'the vault’s top folder'}</>}
+        </p>
+        {problem && <p className="error-text" role="alert">{problem}</p>}
+        {error && <p className="error-text" role="alert">{error}</p>}
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="primary" disabled={busy || !check.ok}>Create</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,37 @@
+/** The buttons beside the note title: Edit/Read (Ctrl/Cmd+E), side-by-side preview, Rename (F2) and Delete. */
+import { EditToggle } from '../../editor';
+import { READ_ONLY_MESSAGE } from './read-only';
+
+interface Props {
+  path: string;
+  readOnly: boolean;
+  editing: boolean;
+  preview: boolean;
+  onToggleEdit(): void;
+  onTogglePreview(): void;
+  onRename(path: string): void;
+  onDelete(path: string): void;
+}
+
+export function NoteHeaderActions(p: Props) {
+  if (p.readOnly) {
+    return (
+      <div className="note-actions" role="group" aria-label="Note actions">
+        <span className="read-only-note" role="note">{READ_ONLY_MESSAGE}</span>
+        <button type="button" disabled title={READ_ONLY_MESSAGE}>Edit</button>
+        <button type="button" disabled title={READ_ONLY_MESSAGE}>Rename</button>
+        <button type="button" disabled title={READ_ONLY_MESSAGE}>Delete</button>
+      </div>
+    );
+  }
+  return (
+    <div className="note-actions" role="group" aria-label="Note actions">
+      <EditToggle editing={p.editing} onToggle={p.onToggleEdit} />
+      {p.editing && (
+        <button type="button" aria-pressed={p.preview} onClick={p.onTogglePreview} title="Show the rendered note beside the editor">Preview</button>
+      )}
+      <button type="button" onClick={() => p.onRename(p.path)} title="Rename or move (F2)">Rename</button>
+      <button type="button" className="danger-text" onClick={() => p.onDelete(p.path)} title="Delete this note">Delete</button>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/** The centre pane with editing mounted: NoteView with the note actions beside the title, and the editor in edit mode. */
+import type { PlexusApi } from '../../../../main/contract/api-contract';
+import type { NoteData } from '../../hooks/use-note-data';
+import type { NoteRoute } from '../../routing/hash-route';
+import { NoteView } from '../note-view';
+import { NoteEditingPane } from './note-editing-pane';
+import { NoteHeaderActions } from './note-header-actions';
+import type { Editing } from './use-editing';
+import type { NoteActions } from './use-note-actions';
+
+interface Props {
+  api: PlexusApi;
+  route: NoteRoute | null;
+  data: NoteData | null;
+  loading: boolean;
+  error: string | null;
+  editing: Editing;
+  actions: NoteActions;
+  onOpenNote(path: string, heading?: string): void;
+  onSaved(): void;
+}
+
+export function NotePane({ api, route, data, loading, error, editing, actions, onOpenNote, onSaved }: Props) {
+  const header = route && (
+    <NoteHeaderActions
+      path={route.path}
+      readOnly={actions.readOnly}
+      editing={editing.editing}
+      preview={editing.preview}
+      onToggleEdit={editing.toggle}
+      onTogglePreview={editing.togglePreview}
+      onRename={actions.rename}
+      onDelete={actions.remove}
+    />
+  );
+  const editor = route && editing.editing && (
+    <NoteEditingPane api={api} path={route.path} preview={editing.preview} data={data} onOpenNote={onOpenNote} onSaved={onSaved} />
+  );
+  return <NoteView route={route} data={data} loading={loading} error={error} actions={header || undefined} editor={editor || undefined} />;
+}

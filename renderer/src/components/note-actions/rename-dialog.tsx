@@ -1,0 +1,95 @@
+/**
+ * Rename or move a note: the new vault path, the notes whose links will be rewritten (from
+ * planRename, with counts), then renameNote. The caller gets the outcome (with its undo token).
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { PlexusApi, RenameOutcome } from '../../../../main/contract/api-contract';
+import { Modal } from '../modal';
+import { checkNotePath } from './note-path-input';
+import { useRenamePlan } from './use-rename-plan';
+
+interface Props {
+  api: PlexusApi;
+  from: string;
+  onRenamed(outcome: RenameOutcome): void;
+  onClose(): void;
+}
+
+export function RenameDialog({ api, from, onRenamed, onClose }: Props) {
+  const [input, setInput] = useState(from);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const check = checkNotePath(input);
+  const to = check.ok && check.path !== from ? check.path : null;
+  const plan = useRenamePlan(api, from, to);
+  const ready = to !== null && plan.status === 'done' && plan.plan.to === to;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!ready || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api.renameNote(from, to);
+      if (result.ok) onRenamed(result.value);
+      else setError(`Could not rename: ${result.error.message}`);
+    } catch (err) {
+      setError(`Could not rename: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Select the name without folder and extension, the part people usually change.
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const start = from.lastIndexOf('/') + 1;
+    const end = /\.md$/i.test(from) ? from.length - 3 : from.length;
+    field.current?.focus();
+    field.current?.setSelectionRange(start, end);
+  }, [from]);
+
+  return (
+    <Modal label="Rename note" onClose={onClose} className="confirm rename-dialog">
+      <form onSubmit={submit}>
+        <h2 className="modal-title">Rename or move</h2>
+        <p className="muted small">From <code>{from}</code></p>
+        <label className="field">
+          <span className="field-label">New path</span>
+          <input ref={field} className="field-input" value={input} spellCheck={false} onChange={(e) => setInput(e.target.value)} />
+        </label>
+        {!check.ok && <p className="error-text" role="alert">{check.message}</p>}
+        {check.ok && to === null && <p className="muted small">Type a new name or folder.</p>}
+        <PlanSummary plan={plan} />
+        {error && <p className="error-text" role="alert">{error}</p>}
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="primary" disabled={!ready || busy}>{busy ? 'Renaming…' : 'Rename'}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function PlanSummary({ plan }: { plan: ReturnType<typeof useRenamePlan> }) {
+  if (plan.status === 'idle') return null;
+  if (plan.status === 'pending') return <p className="muted small" aria-busy="true">Checking links…</p>;
+  if (plan.status === 'error') return <p className="error-text" role="alert">{plan.message}</p>;
+  const { affected } = plan.plan;
+  if (affected.length === 0) return <p className="muted small">No other notes link here; no links need updating.</p>;
+  const total = affected.reduce((n, a) => n + a.links, 0);
+  return (
+    <section aria-label="Links to update" className="affected">
+      <p className="small">
+        {total} link{total === 1 ? '' : 's'} in {affected.length} note{affected.length === 1 ? '' : 's'} will be updated:
+      </p>
+      <ul className="affected-list">
+        {affected.map((a) => (
+          <li key={a.path}>
+            <span className="affected-path">{a.path}</span> <span className="count">{a.links} link{a.links === 1 ? '' : 's'}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

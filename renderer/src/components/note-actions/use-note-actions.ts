@@ -1,0 +1,116 @@
+/**
+ * New / rename / delete for the app: which dialog is open, and what happens after each write
+ * (open the new note in edit mode, follow a renamed note and offer Undo, leave a deleted one).
+ * Every failure reaches the user: inline in the dialog, or as an error banner.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { FileEntry, PlexusApi, RenameOutcome, VaultInfo } from '../../../../main/contract/api-contract';
+import { pickDefaultNote } from '../../hooks/default-note';
+import type { Editing } from './use-editing';
+import { folderOf } from './note-path-input';
+import { READ_ONLY_MESSAGE, trashLocation } from './read-only';
+
+export type ActionDialog = { kind: 'new'; folder: string } | { kind: 'rename'; path: string } | { kind: 'delete'; path: string } | null;
+
+interface Banners {
+  push(kind: 'error' | 'notice', text: string, action?: { label: string; run(): void }): void;
+  reportError(text: string): void;
+}
+
+export interface NoteActionsDeps {
+  api: PlexusApi;
+  vault: VaultInfo | null;
+  files: FileEntry[] | null;
+  currentPath: string | null;
+  openPath(path: string): void;
+  banners: Banners;
+  editing: Editing;
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function useNoteActions(deps: NoteActionsDeps) {
+  const { api, vault, files, currentPath, openPath, banners, editing } = deps;
+  const [dialog, setDialog] = useState<ActionDialog>(null);
+  // Where to resume editing when a rename/delete dialog closes (null: the user was not editing).
+  const resumeAt = useRef<string | null>(null);
+  const current = useRef(currentPath);
+  current.current = currentPath;
+  const readOnly = vault?.readOnly ?? false;
+
+  const refuseIfReadOnly = useCallback((): boolean => {
+    if (readOnly) banners.push('notice', `${READ_ONLY_MESSAGE}; notes cannot be created, renamed or deleted.`);
+    return readOnly;
+  }, [readOnly, banners]);
+
+  const newNote = useCallback(() => {
+    if (!refuseIfReadOnly()) setDialog({ kind: 'new', folder: folderOf(current.current) });
+  }, [refuseIfReadOnly]);
+
+  /** Rename and delete move the file under the editor: leave editing first so pending text is saved to the old path. */
+  const openWrite = useCallback(
+    (kind: 'rename' | 'delete', path: string | null) => {
+      if (!path || refuseIfReadOnly()) return;
+      resumeAt.current = editing.editing ? current.current : null;
+      editing.stop();
+      setDialog({ kind, path });
+    },
+    [refuseIfReadOnly, editing],
+  );
+  const rename = useCallback((path: string | null) => openWrite('rename', path), [openWrite]);
+  const remove = useCallback((path: string | null) => openWrite('delete', path), [openWrite]);
+
+  const close = useCallback(() => {
+    setDialog(null);
+    if (resumeAt.current) editing.editWhenOpen(resumeAt.current);
+    resumeAt.current = null;
+  }, [editing]);
+
+  const onCreated = useCallback((path: string) => {
+    setDialog(null);
+    editing.editWhenOpen(path);
+    openPath(path);
+  }, [editing, openPath]);
+
+  const undo = useCallback(
+    (outcome: RenameOutcome) => {
+      api.undoRename(outcome.undoToken).then(
+        (r) => {
+          if (!r.ok) return banners.reportError(`Could not undo the rename of “${outcome.from}”: ${r.error.message}`);
+          banners.push('notice', `Rename undone: “${outcome.to}” is “${outcome.from}” again.`);
+          if (current.current === outcome.to) openPath(outcome.from);
+        },
+        (e: unknown) => banners.reportError(`Could not undo the rename of “${outcome.from}”: ${errorText(e)}`),
+      );
+    },
+    [api, banners, openPath],
+  );
+
+  const onRenamed = useCallback((outcome: RenameOutcome) => {
+    setDialog(null);
+    const n = outcome.changed.length;
+    banners.push('notice', `Renamed “${outcome.from}” to “${outcome.to}”${n > 0 ? `; updated links in ${n} note${n === 1 ? '' : 's'}` : ''}.`, { label: 'Undo', run: () => undo(outcome) });
+    const resume = resumeAt.current;
+    resumeAt.current = null;
+    const follow = current.current === outcome.from;
+    if (resume) editing.editWhenOpen(follow ? outcome.to : resume);
+    if (follow) openPath(outcome.to);
+  }, [banners, undo, editing, openPath]);
+
+  const onDeleted = useCallback((path: string, linkedFrom: string[]) => {
+    setDialog(null);
+    const where = trashLocation(vault?.host ?? 'browser');
+    const n = linkedFrom.length;
+    banners.push('notice', `Deleted “${path}” (${where})${n > 0 ? `; ${n} note${n === 1 ? ' still links' : 's still link'} to it` : ''}.`);
+    const resume = resumeAt.current;
+    resumeAt.current = null;
+    if (current.current === path) {
+      const next = pickDefaultNote((files ?? []).filter((f) => f.path !== path));
+      if (next) openPath(next);
+    } else if (resume) editing.editWhenOpen(resume);
+  }, [vault, banners, files, openPath, editing]);
+
+  return { dialog, readOnly, newNote, rename, remove, close, onCreated, onRenamed, onDeleted, trashWhere: trashLocation(vault?.host ?? 'browser') };
+}
+
+export type NoteActions = ReturnType<typeof useNoteActions>;
