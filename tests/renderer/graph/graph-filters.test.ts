@@ -1,0 +1,53 @@
+import '../setup';
+import cytoscape from 'cytoscape';
+import { GraphModel } from '../../../renderer/src/graph/graph-model';
+import { buildElements } from '../../../renderer/src/graph/graph-elements';
+import { applyFilters, DEFAULT_FILTERS, graphAriaLabel, visibleCounts } from '../../../renderer/src/graph/graph-filters';
+import { chainSnapshot } from './fixtures';
+
+function setup() {
+  const model = new GraphModel(chainSnapshot());
+  const els = buildElements(model, { colourOf: () => '#000', positionOf: () => ({ x: 0, y: 0 }) });
+  return cytoscape({ headless: true, layout: { name: 'preset' }, elements: [...els.nodes, ...els.edges] });
+}
+const ids = (cy: cytoscape.Core, sel: string) => cy.nodes(sel).map((n) => n.id()).sort();
+const undimmed = (cy: cytoscape.Core) => cy.nodes().filter((n) => !n.hasClass('dimmed')).map((n) => n.id()).sort();
+
+describe('graph filters', () => {
+  it('counts only notes and visible edges', () => {
+    const cy = setup();
+    applyFilters(cy, DEFAULT_FILTERS);
+    expect(visibleCounts(cy)).toEqual({ notes: 7, links: 9 });
+    expect(graphAriaLabel(visibleCounts(cy))).toBe('Graph: 7 notes, 9 links');
+  });
+
+  it('toggles hide placeholders, attachments and orphans, with their edges', () => {
+    const cy = setup();
+    applyFilters(cy, { ...DEFAULT_FILTERS, showPlaceholders: false });
+    expect(ids(cy, '.hidden')).toEqual(['placeholder:missing']);
+    expect(visibleCounts(cy)).toEqual({ notes: 7, links: 8 });
+    applyFilters(cy, { ...DEFAULT_FILTERS, showAttachments: false, showOrphans: false });
+    expect(ids(cy, '.hidden')).toEqual(['O.md', 'assets/pic.png']);
+    expect(visibleCounts(cy)).toEqual({ notes: 6, links: 8 });
+    applyFilters(cy, DEFAULT_FILTERS);
+    expect(cy.nodes('.hidden').length).toBe(0);
+  });
+
+  it('dims what does not match a name, #tag or folder: query', () => {
+    const cy = setup();
+    applyFilters(cy, { ...DEFAULT_FILTERS, query: 'h' });
+    expect(undimmed(cy)).toEqual(['Hubs/H.md']);
+    applyFilters(cy, { ...DEFAULT_FILTERS, query: '#topic' });
+    expect(undimmed(cy)).toEqual(['A.md', 'One/B.md']); // nested tag topic/sub matches
+    applyFilters(cy, { ...DEFAULT_FILTERS, query: 'folder:Two' });
+    expect(undimmed(cy)).toEqual(['Two/D.md', 'Two/E.md']);
+    expect(cy.getElementById('Two/D.md->Two/E.md').hasClass('dimmed')).toBe(false);
+    expect(cy.getElementById('One/C.md->Two/D.md').hasClass('dimmed')).toBe(true);
+  });
+
+  it('reports an invalid query instead of matching nothing silently', () => {
+    const cy = setup();
+    expect(applyFilters(cy, { ...DEFAULT_FILTERS, query: 'colour:red' })).toMatch(/Unknown field/);
+    expect(cy.nodes('.dimmed').length).toBe(0);
+  });
+});
