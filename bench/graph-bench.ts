@@ -1,0 +1,73 @@
+/**
+ * `npm run bench:graph`: the graph view in headless Chromium on generated 1k/5k/10k/20k-note
+ * graphs. Per size: a fresh ForceAtlas2 run in a Web Worker (time, longest main-thread block,
+ * applying the result), then a fresh page drawing from those remembered positions (nodes
+ * visible, full graph), a scripted 3 s pan and zoom (fps), and the JS heap. Prints a markdown
+ * table for docs/benchmarks.md. A benchmark, not a test: nothing here fails on slowness, but
+ * every step has a timeout so a run never hangs.
+ *
+ *   node scripts/run-ts.cjs bench/graph-bench.ts [--sizes 1000,5000] [--json out.json]
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { generateGraph } from './graph/generate-graph';
+import { buildBench } from './graph/view-bundle';
+import { serveDirectory } from './graph/static-server';
+import { launchBrowser, measureSize, type SizeResult } from './graph/browser-run';
+
+const DEFAULT_SIZES = [1000, 5000, 10000, 20000];
+const TOTAL_BUDGET_MS = 12 * 60_000;
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function row(r: SizeResult): string {
+  const f = (n: number | undefined, digits = 0) => (n === undefined ? 'n/a' : n.toFixed(digits));
+  if (r.error) return `| ${r.notes} | ${r.edges} | error: ${r.error} | | | | | | | |`;
+  return `| ${r.notes} | ${r.edges} | ${f(r.nodesVisibleMs)} | ${f(r.fullGraphMs)} | ${f(r.fps, 1)} (worst frame ${f(r.worstFrameMs)} ms) | ${f(r.layoutMs)} (${r.iterations} it.) | ${f(r.longestBlockMs)} | ${f(r.applyMs)} | ${f(r.heapMB, 1)} | ${r.renderer} |`;
+}
+
+async function main(): Promise<void> {
+  const sizes = (argument('--sizes') ?? DEFAULT_SIZES.join(',')).split(',').map(Number).filter((n) => n > 0);
+  const jsonOut = argument('--json');
+  const watchdog = setTimeout(() => {
+    console.error(`bench:graph: gave up after ${TOTAL_BUDGET_MS / 60000} minutes`);
+    process.exit(1);
+  }, TOTAL_BUDGET_MS);
+  watchdog.unref();
+
+  const dir = mkdtempSync(join(tmpdir(), 'plexus-graph-bench-'));
+  const bundle = await buildBench(dir);
+  const server = await serveDirectory(dir);
+  const browser = await launchBrowser();
+  const results: SizeResult[] = [];
+  try {
+    console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; Chromium ${browser.version()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine skews every figure)`);
+    console.log(`view modules: ${bundle.source}${bundle.fallbackReason ? ` (${bundle.fallbackReason})` : ''}`);
+    for (const notes of sizes) {
+      const snapshot = generateGraph(notes, 7);
+      process.stdout.write(`${notes} notes (${snapshot.nodes.length} nodes, ${snapshot.edges.length} edges)... `);
+      const result = await measureSize(browser, server.url, snapshot, notes);
+      results.push(result);
+      console.log(result.error ? `error: ${result.error}` : 'done');
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  console.log('\n| notes | edges | nodes visible (ms) | full graph (ms) | pan/zoom fps | fresh FA2 layout in worker (ms) | longest main-thread block during layout (ms) | apply result (ms) | JS heap (MB) | renderer |');
+  console.log('| ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | --- |');
+  for (const r of results) console.log(row(r));
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ date: new Date().toISOString(), bundle, results }, null, 2));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+/**
+ * Drives the bench page for one graph size in headless Chromium (playwright-core, the system
+ * Chromium). Each phase gets a fresh browser context and its own timeout.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { GraphSnapshot } from '../../main/core/types';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_CANDIDATES = [process.env.PLEXUS_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const PAN_ZOOM_MS = 3000;
+
+export interface SizeResult {
+  notes: number;
+  edges: number;
+  renderer: string;
+  nodesVisibleMs?: number;
+  fullGraphMs?: number;
+  fps?: number;
+  rafFps?: number;
+  worstFrameMs?: number;
+  layoutMs?: number;
+  iterations?: number;
+  longestBlockMs?: number;
+  longTasks?: number;
+  applyMs?: number;
+  heapMB?: number;
+  error?: string;
+}
+
+/** Playwright's plain launch starts every run from a fresh temporary profile (user-data-dir). */
+export async function launchBrowser(): Promise<Browser> {
+  const { existsSync } = await import('node:fs');
+  const executablePath = CHROMIUM_CANDIDATES.find((p): p is string => !!p && existsSync(p));
+  if (!executablePath) throw new Error('No Chromium found: set PLEXUS_CHROMIUM to its executable.');
+  return chromium.launch({ executablePath, args: ARGS, timeout: 60_000 });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+type Bench = { plexusBench: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function openPage(browser: Browser, url: string, snapshot: GraphSnapshot): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate((data) => (window as unknown as Bench).plexusBench.prepare(data), snapshot);
+  return page;
+}
+
+/**
+ * ~3 s of user-like motion: half dragging the background in a circle (pan), half wheel zooming
+ * in then out around the centre. Input goes through the browser, as a user's would.
+ */
+async function panAndZoom(page: Page): Promise<{ fps: number; rafFps: number; worstFrameMs: number }> {
+  await page.evaluate(() => (window as unknown as Bench).plexusBench.startFrameCount());
+  const half = PAN_ZOOM_MS / 2;
+  // The fit leaves a 30 px margin: grabbing at (12, 12) starts on the background, not a node.
+  await page.mouse.move(12, 12);
+  await page.mouse.down();
+  let t0 = Date.now();
+  while (Date.now() - t0 < half) {
+    const a = ((Date.now() - t0) / half) * 2 * Math.PI;
+    await page.mouse.move(12 + 150 * Math.sin(a), 12 + 150 * (1 - Math.cos(a)));
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  await page.mouse.move(640, 400);
+  t0 = Date.now();
+  while (Date.now() - t0 < half) {
+    const zoomingIn = Date.now() - t0 < half / 2;
+    await page.mouse.wheel(0, zoomingIn ? -60 : 60);
+    await page.waitForTimeout(16);
+  }
+  return page.evaluate(() => (window as unknown as Bench).plexusBench.stopFrameCount());
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+export async function measureSize(browser: Browser, url: string, snapshot: GraphSnapshot, notes: number): Promise<SizeResult> {
+  const result: SizeResult = { notes, edges: snapshot.edges.length, renderer: 'unknown' };
+  const layoutTimeout = 30_000 + snapshot.nodes.length * 6;
+  let page: Page | null = null;
+  try {
+    page = await openPage(browser, url, snapshot);
+    const layout = await withTimeout(
+      page.evaluate(([worker, ms]) => (window as unknown as Bench).plexusBench.layout(worker, ms), [`${url}worker.js`, layoutTimeout] as const),
+      layoutTimeout + 30_000,
+      'layout',
+    );
+    Object.assign(result, {
+      layoutMs: layout.layoutMs,
+      iterations: layout.iterations,
+      longestBlockMs: Math.max(layout.longestTaskMs, layout.worstFrameGapMs),
+      longTasks: layout.longTasks,
+      applyMs: layout.applyMs,
+    });
+    await page.context().close();
+
+    page = await openPage(browser, url, snapshot);
+    const choice = await page.evaluate(() => (window as unknown as Bench).plexusBench.renderer());
+    result.renderer = `${choice.kind} (${choice.glRenderer ?? 'no WebGL'})`;
+    const render = await withTimeout(
+      page.evaluate((positions) => (window as unknown as Bench).plexusBench.renderRemembered(positions), layout.positions),
+      60_000,
+      'render',
+    );
+    Object.assign(result, { nodesVisibleMs: render.nodesVisibleMs, fullGraphMs: render.fullGraphMs });
+    const motion = await withTimeout(panAndZoom(page), PAN_ZOOM_MS + 30_000, 'pan/zoom');
+    Object.assign(result, { fps: motion.fps, rafFps: motion.rafFps, worstFrameMs: motion.worstFrameMs });
+    result.heapMB = await withTimeout(heapMB(page), 30_000, 'heap');
+  } catch (error) {
+    result.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  } finally {
+    await page?.context().close().catch(() => undefined);
+  }
+  return result;
+}

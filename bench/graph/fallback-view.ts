@@ -1,0 +1,121 @@
+/**
+ * The graph view's settings as the benchmark needs them, replicated from the view's documented
+ * choices. The bench bundles the real modules from renderer/src/graph/ instead whenever they
+ * build (see view-bundle.ts); this copy only keeps the bench runnable if the view moves on.
+ * Every export here has the same name and shape as the view's.
+ */
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import type { ElementDefinition, StylesheetStyle } from 'cytoscape';
+import type { GraphEdge, GraphNode } from '../../main/core/types';
+
+export interface Theme {
+  text: string;
+  edge: string;
+  accent: string;
+  muted: string;
+  background: string;
+}
+export const LIGHT: Theme = { text: '#1f2328', edge: '#b9bcc4', accent: '#5b5bd6', muted: '#9094a0', background: '#ffffff' };
+
+export function graphStyle(theme: Theme): StylesheetStyle[] {
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': 'data(colour)',
+        label: 'data(label)',
+        'font-size': 11,
+        color: theme.text,
+        'text-valign': 'bottom',
+        'min-zoomed-font-size': 9,
+      },
+    },
+    { selector: 'node.hub', style: { 'font-size': 14, 'min-zoomed-font-size': 0 } },
+    { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, width: 1, 'line-color': theme.edge, opacity: 0.7 } },
+  ];
+}
+
+export type RendererKind = 'canvas' | 'webgl';
+export interface RendererChoice {
+  kind: RendererKind;
+  glRenderer: string | null;
+  reason: string;
+}
+const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|mesa offscreen|basic render driver/i;
+
+export function chooseRenderer(glRenderer: string | null): RendererChoice {
+  if (!glRenderer) return { kind: 'canvas', glRenderer, reason: 'WebGL renderer unknown: using canvas.' };
+  if (SOFTWARE_GL.test(glRenderer)) return { kind: 'canvas', glRenderer, reason: 'Software GL detected: canvas is faster.' };
+  return { kind: 'webgl', glRenderer, reason: 'GPU detected: using WebGL.' };
+}
+
+export function detectGlRenderer(doc: Document = document): string | null {
+  const gl = doc.createElement('canvas').getContext('webgl');
+  if (!gl) return null;
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  const name: unknown = ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
+  return typeof name === 'string' ? name : null;
+}
+
+export function rendererOptions(kind: RendererKind): Record<string, unknown> {
+  return {
+    renderer: kind === 'webgl' ? { name: 'canvas', webgl: true } : { name: 'canvas' },
+    textureOnViewport: true,
+    hideEdgesOnViewport: false,
+    pixelRatio: 1,
+    motionBlur: false,
+  };
+}
+
+export function nodeSize(degree: number): number {
+  return Math.min(64, 8 + 4 * Math.sqrt(degree));
+}
+
+export function nodeElement(node: GraphNode, degree: number, colour: string, position?: { x: number; y: number }): ElementDefinition {
+  const classes = [node.kind, ...(node.kind === 'placeholder' ? ['ghost'] : []), ...(degree >= 12 ? ['hub'] : [])];
+  const el: ElementDefinition = { group: 'nodes', data: { id: node.id, label: node.label, kind: node.kind, degree, size: nodeSize(degree), colour }, classes };
+  if (position) el.position = { x: position.x, y: position.y };
+  return el;
+}
+
+export function edgeElement(edge: GraphEdge): ElementDefinition {
+  return { group: 'edges', data: { id: edge.id, source: edge.source, target: edge.target, count: edge.count } };
+}
+
+export function iterationsFor(nodes: number): number {
+  if (nodes > 8000) return 150;
+  if (nodes > 3000) return 250;
+  return 400;
+}
+
+export interface LayoutRequest {
+  nodes: string[];
+  edges: [string, string][];
+  positions: Record<string, { x: number; y: number }>;
+  pinned: string[];
+  iterations: number;
+}
+export type LayoutMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; positions: Record<string, { x: number; y: number }> }
+  | { type: 'error'; message: string };
+
+/** ForceAtlas2 with Barnes–Hut in chunks of 25 iterations, reporting progress after each. */
+export function runForceAtlas(request: LayoutRequest, post: (m: LayoutMessage) => void): void {
+  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  for (const id of request.nodes) graph.addNode(id, { ...(request.positions[id] ?? { x: 0, y: 0 }) });
+  for (const [s, t] of request.edges) if (s !== t && !graph.hasEdge(s, t)) graph.addEdge(s, t);
+  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 300, scalingRatio: 20, gravity: 1 };
+  for (let done = 0; done < request.iterations; ) {
+    const step = Math.min(25, request.iterations - done);
+    forceAtlas2.assign(graph, { iterations: step, settings, getEdgeWeight: null });
+    done += step;
+    post({ type: 'progress', done, total: request.iterations });
+  }
+  const positions: Record<string, { x: number; y: number }> = {};
+  graph.forEachNode((id, attr) => (positions[id] = { x: attr.x as number, y: attr.y as number }));
+  post({ type: 'done', positions });
+}

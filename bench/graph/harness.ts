@@ -1,0 +1,165 @@
+/**
+ * The in-browser half of the graph benchmark, bundled with esbuild at bench time. It uses the
+ * graph view's own modules (style, renderer choice and options, element builders, the
+ * ForceAtlas2 run) through './fallback-view', which the bundler points at renderer/src/graph/.
+ * Exposes `window.plexusBench`; graph-bench.ts drives it with Playwright.
+ */
+import cytoscape, { type Core } from 'cytoscape';
+import type { GraphSnapshot } from '../../main/core/types';
+import { chooseRenderer, detectGlRenderer, edgeElement, graphStyle, iterationsFor, LIGHT, nodeElement, rendererOptions, type LayoutMessage, type LayoutRequest } from './fallback-view';
+import { startBlockMonitor } from './block-monitor';
+
+type Positions = Record<string, { x: number; y: number }>;
+const PALETTE = ['#5b8def', '#e8743b', '#19a979', '#d64d8b', '#9c6ade', '#c9a227', '#2bb3c0', '#b4532a', '#6f9a3a', '#7d7fd6'];
+
+let snapshot: GraphSnapshot = { nodes: [], edges: [] };
+let cy: Core | null = null;
+let frameCount = (): { fps: number; rafFps: number; worstFrameMs: number; zoom: number } => {
+  throw new Error('startFrameCount was not called');
+};
+const choice = chooseRenderer(detectGlRenderer());
+
+/** Resolves after cytoscape has drawn a frame and the browser had a frame to show it. */
+function nextRender(core: Core): Promise<void> {
+  return new Promise((resolve) => core.one('render', () => requestAnimationFrame(() => resolve())));
+}
+
+function container(): HTMLElement {
+  document.body.innerHTML = '<div id="cy" style="position:absolute;inset:0"></div>';
+  return document.getElementById('cy')!;
+}
+
+function elements(positions: Positions | null) {
+  const degree = new Map<string, number>();
+  for (const e of snapshot.edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  }
+  const nodes = snapshot.nodes.map((n) => {
+    const folder = n.path ? n.path.split('/')[0] : '';
+    const colour = PALETTE[[...folder].reduce((h, c) => h + c.charCodeAt(0), 0) % PALETTE.length];
+    return nodeElement(n, degree.get(n.id) ?? 0, colour, positions?.[n.id]);
+  });
+  return { nodes, edges: snapshot.edges.map(edgeElement) };
+}
+
+function createCy(nodes: cytoscape.ElementDefinition[]): Core {
+  cy?.destroy();
+  cy = cytoscape({
+    container: container(),
+    elements: nodes,
+    style: graphStyle(LIGHT),
+    layout: { name: 'preset', fit: true, padding: 30 },
+    ...(rendererOptions(choice.kind) as cytoscape.CytoscapeOptions),
+  });
+  return cy;
+}
+
+/** Seeded circle-ish start for a fresh layout: every run starts from the same picture. */
+function startPositions(): Positions {
+  const out: Positions = {};
+  const n = snapshot.nodes.length;
+  snapshot.nodes.forEach((node, i) => {
+    const r = 10 * Math.sqrt(i + 1);
+    out[node.id] = { x: r * Math.cos(i * 2.399963), y: r * Math.sin(i * 2.399963) + (i % 7) / n };
+  });
+  return out;
+}
+
+const api = {
+  renderer: () => choice,
+  /** For probing by hand from the devtools console. */
+  core: () => cy,
+
+  prepare(data: GraphSnapshot): number {
+    snapshot = data;
+    return snapshot.nodes.length;
+  },
+
+  /** Nodes first, edges a moment later, from remembered positions; ms from start to each frame. */
+  async renderRemembered(positions: Positions) {
+    const t0 = performance.now();
+    const { nodes, edges } = elements(positions);
+    const core = createCy(nodes);
+    await nextRender(core);
+    const nodesVisibleMs = performance.now() - t0;
+    core.add(edges);
+    await nextRender(core);
+    return { nodesVisibleMs, fullGraphMs: performance.now() - t0, nodes: core.nodes().length, edges: core.edges().length };
+  },
+
+  /**
+   * Starts counting frames for the scripted pan and zoom, which graph-bench.ts performs with real
+   * mouse drags and wheel events: cytoscape draws from its viewport texture only during user
+   * gestures, so programmatic viewport changes would measure the wrong path.
+   */
+  startFrameCount() {
+    const core = cy!;
+    core.fit(undefined, 30);
+    const state = { renders: 0, ticks: 0, worstGap: 0, t0: performance.now(), last: performance.now(), running: true };
+    const onRender = () => state.renders++;
+    core.on('render', onRender);
+    const step = (now: number) => {
+      state.ticks++;
+      state.worstGap = Math.max(state.worstGap, now - state.last);
+      state.last = now;
+      if (state.running) requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+    frameCount = () => {
+      state.running = false;
+      core.off('render', onRender);
+      const seconds = (performance.now() - state.t0) / 1000;
+      return { fps: state.renders / seconds, rafFps: state.ticks / seconds, worstFrameMs: state.worstGap, zoom: core.zoom() };
+    };
+  },
+
+  stopFrameCount() {
+    return frameCount();
+  },
+
+  /** A fresh ForceAtlas2 run in a Web Worker while the graph is on screen. */
+  async layout(workerUrl: string, timeoutMs: number) {
+    const start = startPositions();
+    const { nodes, edges } = elements(start);
+    const core = createCy(nodes);
+    core.add(edges);
+    await nextRender(core);
+    const request: LayoutRequest = {
+      nodes: snapshot.nodes.map((n) => n.id),
+      edges: snapshot.edges.map((e) => [e.source, e.target] as [string, string]),
+      positions: start,
+      pinned: [],
+      iterations: iterationsFor(snapshot.nodes.length),
+    };
+    const monitor = startBlockMonitor();
+    const t0 = performance.now();
+    const worker = new Worker(workerUrl);
+    const positions = await new Promise<Positions>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`layout did not finish in ${timeoutMs} ms`)), timeoutMs);
+      worker.onmessage = (event: MessageEvent<LayoutMessage>) => {
+        const m = event.data;
+        if (m.type === 'done') {
+          clearTimeout(timer);
+          resolve(m.positions);
+        } else if (m.type === 'error') {
+          clearTimeout(timer);
+          reject(new Error(m.message));
+        }
+      };
+      worker.onerror = (e) => reject(new Error(e.message));
+      worker.postMessage(request);
+    });
+    const layoutMs = performance.now() - t0;
+    worker.terminate();
+    const blocks = await monitor.stop();
+    // Moving into the result is one batch and one redraw (the view does this instantly above 3k nodes).
+    const a0 = performance.now();
+    core.batch(() => core.nodes().forEach((n) => void n.position(positions[n.id()])));
+    core.fit(undefined, 30);
+    await nextRender(core);
+    return { layoutMs, iterations: request.iterations, ...blocks, applyMs: performance.now() - a0, positions };
+  },
+};
+
+(window as unknown as { plexusBench: typeof api }).plexusBench = api;
