@@ -2,8 +2,25 @@
  * `[[` completion: note titles and aliases (an alias inserts `[[Note|Alias]]`), `[[Note#` that
  * note's headings, `[[Note#^` its block ids. Data comes from the api on demand.
  */
-import type { CompletionContext, CompletionResult, Completion } from '@codemirror/autocomplete';
+import { pickedCompletion, type CompletionContext, type CompletionResult, type Completion } from '@codemirror/autocomplete';
+import type { EditorView } from '@codemirror/view';
 import type { PlexusApi, SwitcherItem } from '../../../main/contract/api-contract';
+
+/**
+ * What a picked option inserts. When `]]` already follows (closeBrackets typed it), the text goes
+ * before it and the cursor moves past it, so typing after a completion continues outside the link.
+ */
+function linkApply(text: string, closes: boolean): Completion['apply'] {
+  if (!closes) return text + ']]';
+  return (view: EditorView, completion: Completion, from: number, to: number) => {
+    view.dispatch({
+      changes: { from, to, insert: text },
+      selection: { anchor: from + text.length + 2 },
+      annotations: pickedCompletion.of(completion),
+      userEvent: 'input.complete',
+    });
+  };
+}
 
 export function linkCompletionSource(api: PlexusApi, sourcePath: () => string) {
   let items: Promise<SwitcherItem[]> | null = null;
@@ -27,7 +44,6 @@ export function linkCompletionSource(api: PlexusApi, sourcePath: () => string) {
     const inner = before.text.slice(2);
     if (inner.includes('|')) return null; // typing an alias: nothing to suggest
     const closes = context.state.sliceDoc(context.pos, context.pos + 2) === ']]';
-    const close = closes ? '' : ']]';
     const hash = inner.indexOf('#');
     if (hash >= 0) {
       const target = inner.slice(0, hash);
@@ -36,9 +52,9 @@ export function linkCompletionSource(api: PlexusApi, sourcePath: () => string) {
       if (!meta) return null;
       const from = before.from + 2 + hash + 1;
       if (rest.startsWith('^')) {
-        return { from: from + 1, options: meta.blockIds.map((b) => ({ label: b.id, type: 'constant', apply: b.id + close })), validFor: /^[\w-]*$/ };
+        return { from: from + 1, options: meta.blockIds.map((b) => ({ label: b.id, type: 'constant', apply: linkApply(b.id, closes) })), validFor: /^[\w-]*$/ };
       }
-      return { from, options: meta.headings.map((h) => ({ label: h.text, detail: 'H' + h.level, type: 'property', apply: h.text + close })) };
+      return { from, options: meta.headings.map((h) => ({ label: h.text, detail: 'H' + h.level, type: 'property', apply: linkApply(h.text, closes) })) };
     }
     const options: Completion[] = [];
     const all = await switcher();
@@ -47,8 +63,8 @@ export function linkCompletionSource(api: PlexusApi, sourcePath: () => string) {
     for (const item of all) {
       // Two notes with one title: the completion names the path so the link is not ambiguous.
       const name = (titleCount.get(item.title.toLowerCase()) ?? 0) > 1 ? item.path.replace(/\.md$/i, '') : item.title;
-      options.push({ label: item.title, detail: item.path, type: 'text', apply: name + close });
-      for (const alias of item.aliases) options.push({ label: alias, detail: `alias of ${item.title}`, type: 'variable', apply: `${name}|${alias}${close}` });
+      options.push({ label: item.title, detail: item.path, type: 'text', apply: linkApply(name, closes) });
+      for (const alias of item.aliases) options.push({ label: alias, detail: `alias of ${item.title}`, type: 'variable', apply: linkApply(`${name}|${alias}`, closes) });
     }
     return { from: before.from + 2, options };
   }

@@ -1,0 +1,227 @@
+/**
+ * Editing end to end: the real `plexus serve` on a temp copy of the sample vault, in headless
+ * Chromium. New note with `[[` completion and autosave, the three ways out of a conflict with a
+ * change made on disk, and rename with link rewriting plus a byte-exact Undo. Screenshots of the
+ * editor, the conflict bar and the rename dialog go to tests/artifacts/.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Page } from 'playwright-core';
+import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { pollUntil } from './support/poll';
+import { copyVault, serveVault, type ServedVault } from './support/serve';
+
+jest.setTimeout(120_000);
+
+let served: ServedVault;
+let browser: LaunchedBrowser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  served = await serveVault(copyVault());
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(served.url);
+  await page.getByRole('navigation', { name: 'File explorer' }).waitFor();
+  await note().getByRole('heading', { level: 1, name: 'Welcome', exact: true }).first().waitFor({ timeout: 15_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+const note = () => page.getByRole('main', { name: 'Note' });
+const editorContent = () => note().locator('.cm-content');
+const onDisk = (path: string) => join(served.vaultDir, ...path.split('/'));
+const readDisk = (path: string) => (existsSync(onDisk(path)) ? readFileSync(onDisk(path), 'utf8') : null);
+
+/** The editor's text, line by line (the test notes are short, so every line is rendered). */
+async function editorText(): Promise<string> {
+  const lines = await editorContent().locator('.cm-line').allTextContents();
+  return lines.join('\n');
+}
+
+async function waitForDisk(path: string, accept: (text: string | null) => boolean, what: string): Promise<string | null> {
+  const text = await pollUntil(async () => readDisk(path), accept, 15_000);
+  if (!accept(text)) throw new Error(`${path} on disk never ${what}; it holds:\n${text}`);
+  return text;
+}
+
+async function waitForEditor(accept: (text: string) => boolean, what: string): Promise<string> {
+  const text = await pollUntil(editorText, accept, 15_000);
+  if (!accept(text)) throw new Error(`the editor never ${what}; it shows:\n${text}`);
+  return text;
+}
+
+function snapshotVault(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const abs = join(d, name);
+      if (statSync(abs).isDirectory()) walk(abs);
+      else out.set(relative(dir, abs), readFileSync(abs));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+test('Ctrl+N creates a note; [[ completion inserts an alias link; autosave writes it; the target lists the backlink', async () => {
+  await page.keyboard.press('Control+n');
+  const dialog = page.getByRole('dialog', { name: 'New note' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Welcome');
+  await dialog.getByText('“Welcome.md” already exists.').waitFor();
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Learning Log');
+  await dialog.getByText('Learning Log.md', { exact: true }).waitFor();
+  await dialog.getByRole('button', { name: 'Create' }).click();
+
+  await page.waitForURL(/#\/note\/Learning%20Log\.md$/);
+  await editorContent().waitFor();
+  expect(readDisk('Learning Log.md')).toBe('');
+  await editorContent().click();
+  await page.keyboard.type('# Learning Log\n\nToday: gradients come from [[Backprop');
+  const option = page.locator('.cm-tooltip-autocomplete li', { has: page.locator('.cm-completionLabel', { hasText: /^Backprop$/ }) });
+  await option.waitFor();
+  await expect(option.locator('.cm-completionDetail').textContent()).resolves.toBe('alias of Backpropagation');
+  await page.screenshot({ path: artifactPath('editing-01-completion.png') });
+  await option.click();
+  await waitForEditor((t) => t.includes('[[Backpropagation|Backprop]]'), 'showed the completed link');
+  await page.keyboard.type(' and the chain rule.');
+
+  const saved = await waitForDisk('Learning Log.md', (t) => !!t && t.includes('[[Backpropagation|Backprop]] and the chain rule.'), 'got the link');
+  expect(saved).toBe('# Learning Log\n\nToday: gradients come from [[Backpropagation|Backprop]] and the chain rule.');
+  await note().getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await page.screenshot({ path: artifactPath('editing-02-editor.png') });
+
+  // The side-by-side preview shows what was saved, with the link rendered.
+  await note().getByRole('button', { name: 'Preview' }).click();
+  await note().getByRole('region', { name: 'Preview' }).getByRole('link', { name: 'Backprop' }).waitFor();
+  await page.screenshot({ path: artifactPath('editing-03-preview.png') });
+  await note().getByRole('button', { name: 'Preview' }).click();
+
+  await page.getByRole('navigation', { name: 'File explorer' }).getByRole('link', { name: 'Backpropagation', exact: true }).click();
+  await page.waitForURL(/Backpropagation\.md$/);
+  const backlinks = page.getByRole('complementary', { name: 'Backlinks' });
+  await backlinks.getByRole('link', { name: 'Learning Log', exact: true }).waitFor({ timeout: 15_000 });
+  // Leave Backpropagation without an editor on it (the rename test rewrites it).
+  await page.keyboard.press('Control+e');
+  await note().getByRole('button', { name: 'Edit', exact: true }).waitFor();
+});
+
+describe('a change on disk while the editor has unsaved text', () => {
+  const path = 'Conflict Test.md';
+  const base = '# Conflict Test\n\nThe first line.';
+
+  beforeAll(async () => {
+    writeFileSync(onDisk(path), base);
+    await page.getByRole('navigation', { name: 'File explorer' }).getByRole('link', { name: 'Conflict Test', exact: true }).click();
+    await page.waitForURL(/Conflict%20Test\.md$/);
+    await note().getByRole('button', { name: 'Edit', exact: true }).click();
+    await waitForEditor((t) => t === base, 'loaded the note');
+  });
+
+  /** Types at the end of the note, then (well inside the ~1 s autosave delay) changes the file on disk. */
+  async function conflictWith(typed: string, theirs: string): Promise<string> {
+    const before = await editorText();
+    await editorContent().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(typed);
+    writeFileSync(onDisk(path), theirs);
+    const bar = note().getByRole('alert').filter({ hasText: 'changed on disk while you were editing' });
+    await bar.waitFor({ timeout: 15_000 });
+    await bar.locator('.editor-diff').waitFor();
+    const mine = before + typed;
+    expect(await editorText()).toBe(mine);
+    return mine;
+  }
+
+  test('keep mine: the disk gets the editor text', async () => {
+    // No final newline in any version: the writer keeps the file's own final-newline convention, so
+    // mixing them would (rightly) add one to "mine" on disk.
+    const mine = await conflictWith('\nMine, round one.', '# Conflict Test\n\nTheirs, round one.');
+    const diff = await note().locator('.editor-diff').textContent();
+    expect(diff).toContain('− theirs: Theirs, round one.');
+    expect(diff).toContain('+ mine:   Mine, round one.');
+    await page.screenshot({ path: artifactPath('editing-04-conflict.png') });
+    await note().getByRole('button', { name: 'Keep mine' }).click();
+    await waitForDisk(path, (t) => t === mine, 'became mine');
+    await note().getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    expect(await editorText()).toBe(mine);
+  });
+
+  test('take theirs: the editor shows the disk version and the disk is left alone', async () => {
+    const theirs = '# Conflict Test\n\nTheirs, round two.';
+    await conflictWith('\nMine, round two.', theirs);
+    await note().getByRole('button', { name: 'Take theirs' }).click();
+    await waitForEditor((t) => t === theirs, 'showed theirs');
+    await note().getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    // Past the autosave delay nothing has been written back.
+    await page.waitForTimeout(1500);
+    expect(readDisk(path)).toBe(theirs);
+    expect(await editorText()).toBe(theirs);
+  });
+
+  test('keep both: the disk keeps theirs and a dated conflict copy holds mine', async () => {
+    const theirs = '# Conflict Test\n\nTheirs, round three.';
+    const mine = await conflictWith('\nMine, round three.', theirs);
+    await note().getByRole('button', { name: 'Keep both' }).click();
+    await waitForEditor((t) => t === theirs, 'showed theirs');
+    const copies = await pollUntil(
+      async () => readdirSync(served.vaultDir).filter((f) => /^Conflict Test \(conflict \d{4}-\d{2}-\d{2} \d{4}\)\.md$/.test(f)),
+      (list) => list.length > 0,
+    );
+    expect(copies).toHaveLength(1);
+    expect(readDisk(copies[0])).toBe(mine);
+    await page.waitForTimeout(1500);
+    expect(readDisk(path)).toBe(theirs);
+    await page.keyboard.press('Control+e');
+    await note().getByRole('button', { name: 'Edit', exact: true }).waitFor();
+  });
+});
+
+test('rename rewrites the linking notes; Undo puts every byte back', async () => {
+  const from = 'How LLMs Work/Chain Rule of Calculus.md';
+  const to = 'How LLMs Work/Chain Rule.md';
+  const linking = ['Welcome.md', 'How LLMs Work/RNN.md', 'How LLMs Work/Backpropagation.md'];
+  const explorer = page.getByRole('navigation', { name: 'File explorer' });
+  await explorer.getByRole('link', { name: 'Chain Rule of Calculus', exact: true }).click();
+  await page.waitForURL(/Chain%20Rule%20of%20Calculus\.md$/);
+  await note().getByRole('heading', { level: 1, name: 'Chain Rule of Calculus' }).first().waitFor();
+  const before = snapshotVault(served.vaultDir);
+
+  await explorer.getByRole('button', { name: 'Actions for Chain Rule of Calculus.md' }).click();
+  await explorer.getByRole('menuitem', { name: 'Rename or move…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rename note' });
+  await dialog.getByRole('textbox', { name: 'New path' }).fill(to);
+  const affected = dialog.getByRole('region', { name: 'Links to update' });
+  await affected.waitFor();
+  for (const p of linking) await affected.getByText(p, { exact: true }).waitFor();
+  await page.screenshot({ path: artifactPath('editing-05-rename-dialog.png') });
+  await dialog.getByRole('button', { name: 'Rename' }).click();
+
+  await page.waitForURL(/Chain%20Rule\.md$/);
+  await note().getByRole('heading', { level: 1, name: 'Chain Rule' }).first().waitFor();
+  expect(existsSync(onDisk(from))).toBe(false);
+  expect(existsSync(onDisk(to))).toBe(true);
+  for (const p of linking) {
+    const text = readDisk(p)!;
+    expect(text).not.toContain('Chain Rule of Calculus');
+    expect(text).toMatch(/\[\[Chain Rule[|#\]]/);
+  }
+  expect(readDisk('How LLMs Work/RNN.md')).toContain('[[Chain Rule|chain rule]]');
+  expect(readDisk('How LLMs Work/Backpropagation.md')).toContain('![[Chain Rule#Intuition]]');
+  await page.screenshot({ path: artifactPath('editing-06-renamed.png') });
+
+  await page.getByRole('status').filter({ hasText: 'Renamed' }).getByRole('button', { name: 'Undo' }).click();
+  await page.waitForURL(/Chain%20Rule%20of%20Calculus\.md$/);
+  const after = await pollUntil(async () => snapshotVault(served.vaultDir), (snap) => snap.size === before.size && !snap.has(join('How LLMs Work', 'Chain Rule.md')));
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  for (const [file, bytes] of before) expect({ file, same: after.get(file)!.equals(bytes) }).toEqual({ file, same: true });
+});
+
+test('no uncaught errors in the page', () => {
+  expect(pageErrors).toEqual([]);
+});
