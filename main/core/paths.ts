@@ -51,7 +51,7 @@ export function join(folder: string, relative: string): string {
  * Resolves '.' and '..' segments and collapses repeated or trailing slashes. Returns null when
  * the path climbs above the vault root, so callers cannot be tricked into leaving the vault.
  */
-export function normalizePath(path: string): string | null {
+export function normalize(path: string): string | null {
   const out: string[] = [];
   for (const segment of path.split('/')) {
     if (segment === '' || segment === '.') continue;

@@ -7,12 +7,15 @@
  * links, plus every link whose lookup key (its target's file name) equals the key of a file
  * that appeared or disappeared. It returns the delta a view needs to update in place.
  */
-import { basename, titleFromPath } from '../paths';
+import { basename } from '../paths';
 import { FileIndex, lookupKey } from '../resolve/file-index';
 import { resolveLinkTarget, type Resolution } from '../resolve/resolve-link';
-import type { GraphDelta, GraphEdge, GraphNode, GraphSnapshot, LinkRef, ParsedNote, ResolvedLink, VaultPath } from '../types';
-import { PLACEHOLDER_PREFIX } from '../types';
+import type { GraphDelta, GraphEdge, GraphNode, GraphSnapshot, ParsedNote, ResolvedLink, VaultPath } from '../types';
 import { diffElements, edgeId, type ElementState } from './graph-diff';
+import { isPlaceholderId, linkKey, placeholderId, placeholderLabel, targetNodeId } from './placeholders';
+import { countTags, notesWithTag } from './tag-counts';
+
+export { linkKey, placeholderId } from './placeholders';
 
 export interface VaultChange {
   upsertNotes?: ParsedNote[];
@@ -21,13 +24,15 @@ export interface VaultChange {
   removeAttachments?: VaultPath[];
 }
 
-export function placeholderId(target: string): string {
-  const trimmed = target.trim().replace(/\.md$/i, '');
-  return PLACEHOLDER_PREFIX + trimmed.toLowerCase();
-}
-
-export function linkKey(link: Pick<LinkRef, 'target'>): string {
-  return lookupKey(link.target.trim());
+export interface GraphStats {
+  notes: number;
+  attachments: number;
+  placeholders: number;
+  links: number;
+  resolved: number;
+  unresolved: number;
+  ambiguous: number;
+  orphans: number;
 }
 
 export class VaultGraph {
@@ -44,7 +49,8 @@ export class VaultGraph {
 
   applyChanges(change: VaultChange): GraphDelta {
     const upserts = change.upsertNotes ?? [];
-    const removedNotes = (change.removeNotes ?? []).filter((p) => this.notes.has(p));
+    const removedNotes = [...new Set(change.removeNotes ?? [])].filter((p) => this.notes.has(p));
+    const removedSet = new Set(removedNotes);
     const addedAttachments = (change.addAttachments ?? []).filter((p) => !this.attachments.has(p));
     const removedAttachments = (change.removeAttachments ?? []).filter((p) => this.attachments.has(p));
 
@@ -54,7 +60,7 @@ export class VaultGraph {
     for (const path of removedNotes) changedKeys.add(lookupKey(path));
     for (const path of [...addedAttachments, ...removedAttachments]) changedKeys.add(lookupKey(path));
     for (const note of upserts) {
-      if (!this.notes.has(note.path) && !removedNotes.includes(note.path)) changedKeys.add(lookupKey(note.path));
+      if (!this.notes.has(note.path) && !removedSet.has(note.path)) changedKeys.add(lookupKey(note.path));
       toResolve.add(note.path);
     }
     for (const key of changedKeys) for (const source of this.sourcesByKey.get(key) ?? []) toResolve.add(source);
@@ -81,7 +87,7 @@ export class VaultGraph {
       touchedEdges.set(edgeId(source, target), [source, target]);
     };
     for (const source of [...toResolve, ...removedNotes]) for (const target of this.edgesOut.get(source)?.keys() ?? []) touch(source, target);
-    for (const [source, links] of resolved) for (const link of links) touch(source, link.resolved ?? placeholderId(link.target));
+    for (const [source, links] of resolved) for (const link of links) touch(source, targetNodeId(link));
     const before = this.captureElements(touchedNodes, touchedEdges);
 
     for (const path of removedNotes) {
@@ -133,7 +139,7 @@ export class VaultGraph {
       let sources = this.sourcesByKey.get(key);
       if (!sources) this.sourcesByKey.set(key, (sources = new Set()));
       sources.add(source);
-      const target = link.resolved ?? placeholderId(link.target);
+      const target = targetNodeId(link);
       if (target === source) continue; // self-links ([[#Heading]]) are not graph edges
       counts.set(target, (counts.get(target) ?? 0) + 1);
     }
@@ -165,24 +171,14 @@ export class VaultGraph {
     const note = this.notes.get(id);
     if (note) return { id, kind: 'note', label: note.title, path: id, tags: note.tags };
     if (this.attachments.has(id)) return { id, kind: 'attachment', label: basename(id), path: id, tags: [] };
-    if (id.startsWith(PLACEHOLDER_PREFIX) && this.edgesIn.has(id)) return { id, kind: 'placeholder', label: this.placeholderLabel(id), path: null, tags: [] };
+    const linking = isPlaceholderId(id) ? this.edgesIn.get(id) : undefined;
+    if (linking) return { id, kind: 'placeholder', label: placeholderLabel(id, this.outgoing(firstOf(linking.keys()))), path: null, tags: [] };
     return null;
-  }
-
-  /** A placeholder is labelled by its target as written in the alphabetically first linking note, earliest link first. */
-  private placeholderLabel(id: string): string {
-    const sources = [...(this.edgesIn.get(id)?.keys() ?? [])].sort();
-    for (const source of sources) {
-      for (const link of this.outgoingBySource.get(source) ?? []) {
-        if (link.resolved === null && placeholderId(link.target) === id) return link.target.trim().replace(/\.md$/i, '');
-      }
-    }
-    return id.slice(PLACEHOLDER_PREFIX.length);
   }
 
   snapshot(): GraphSnapshot {
     const nodes: GraphNode[] = [];
-    for (const id of [...this.notes.keys(), ...this.attachments, ...[...this.edgesIn.keys()].filter((k) => k.startsWith(PLACEHOLDER_PREFIX))]) {
+    for (const id of [...this.notes.keys(), ...this.attachments, ...this.placeholderIds()]) {
       nodes.push(this.node(id)!);
     }
     nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -190,6 +186,11 @@ export class VaultGraph {
     for (const [source, targets] of this.edgesOut) for (const [target, count] of targets) edges.push({ id: edgeId(source, target), source, target, count });
     edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { nodes, edges };
+  }
+
+  /** Edge targets that are not files. (A file may be named like a placeholder id; the file wins.) */
+  private placeholderIds(): string[] {
+    return [...this.edgesIn.keys()].filter((id) => isPlaceholderId(id) && !this.hasFile(id));
   }
 
   getNote(path: VaultPath): ParsedNote | undefined {
@@ -244,32 +245,23 @@ export class VaultGraph {
   orphans(): VaultPath[] {
     return this.notePaths().filter((path) => {
       if (this.edgesIn.has(path)) return false;
-      for (const target of this.edgesOut.get(path)?.keys() ?? []) if (!target.startsWith(PLACEHOLDER_PREFIX)) return false;
+      for (const target of this.edgesOut.get(path)?.keys() ?? []) if (this.hasFile(target)) return false;
       return true;
     });
   }
 
   /** Tags grouped case-insensitively (first spelling in path order wins), with the number of notes carrying each. */
   tagCounts(): { tag: string; count: number }[] {
-    const groups = new Map<string, { tag: string; count: number }>();
-    for (const path of this.notePaths()) {
-      for (const tag of new Set(this.notes.get(path)!.tags.map((t) => t.toLowerCase()))) {
-        const spelled = this.notes.get(path)!.tags.find((t) => t.toLowerCase() === tag)!;
-        const group = groups.get(tag);
-        if (group) group.count++;
-        else groups.set(tag, { tag: spelled, count: 1 });
-      }
-    }
-    return [...groups.values()].sort((a, b) => b.count - a.count || (a.tag.toLowerCase() < b.tag.toLowerCase() ? -1 : 1));
+    return countTags(this.notesInPathOrder());
   }
 
   /** Notes carrying `tag` or a nested tag below it (`#a` matches `#a/b`), case-insensitively. */
   notesWithTag(tag: string): VaultPath[] {
-    const wanted = tag.replace(/^#/, '').toLowerCase();
-    return this.notePaths().filter((path) => this.notes.get(path)!.tags.some((t) => {
-      const lower = t.toLowerCase();
-      return lower === wanted || lower.startsWith(`${wanted}/`);
-    }));
+    return notesWithTag(this.notesInPathOrder(), tag);
+  }
+
+  private *notesInPathOrder(): Iterable<ParsedNote> {
+    for (const path of this.notePaths()) yield this.notes.get(path)!;
   }
 
   /** Resolves a wiki-style target as if `fromPath` linked to it. */
@@ -277,7 +269,7 @@ export class VaultGraph {
     return resolveLinkTarget(this.index, fromPath, 'wiki', target);
   }
 
-  stats(): { notes: number; attachments: number; placeholders: number; links: number; resolved: number; unresolved: number; ambiguous: number; orphans: number } {
+  stats(): GraphStats {
     let links = 0;
     let unresolved = 0;
     let ambiguous = 0;
@@ -288,9 +280,15 @@ export class VaultGraph {
         if (link.candidates.length > 1) ambiguous++;
       }
     }
-    const placeholders = [...this.edgesIn.keys()].filter((k) => k.startsWith(PLACEHOLDER_PREFIX)).length;
+    const placeholders = this.placeholderIds().length;
     return { notes: this.notes.size, attachments: this.attachments.size, placeholders, links, resolved: links - unresolved, unresolved, ambiguous, orphans: this.orphans().length };
   }
 }
 
-export { titleFromPath };
+/** The smallest string of a non-empty set (the alphabetically first linking note). */
+function firstOf(items: Iterable<string>): string {
+  let first: string | null = null;
+  for (const item of items) if (first === null || item < first) first = item;
+  if (first === null) throw new Error('firstOf: empty set');
+  return first;
+}

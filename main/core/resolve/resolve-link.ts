@@ -2,14 +2,14 @@
  * The link-resolution rule (Obsidian's), exactly as docs/links.md states it.
  *
  * Wiki links: case-insensitive, '.md' optional. A target containing '/' is a path: from the
- * vault root, else relative to the linking note's folder, else the note whose path ends with
- * it. A bare name matches every file of that name; several matches are broken by (1) the
- * linking note's own folder, (2) the fewest folders, (3) the alphabetically first path, and the
- * link is reported ambiguous. Markdown links are paths relative to the linking note, then
- * from the root, then fall back to the wiki rule; a path that climbs out of the vault is
- * unresolved.
+ * vault root, else relative to the linking note's folder, else the one file whose path ends
+ * with it (several such files leave it unresolved). A bare name matches every file of that
+ * name; several matches are broken by (1) the linking note's own folder, (2) the fewest
+ * folders, (3) the alphabetically first path, and the link is reported ambiguous. Markdown
+ * links are paths relative to the linking note, then from the root, then fall back to the wiki
+ * rule; a path that climbs out of the vault is unresolved.
  */
-import { basename, dirname, folderDepth, isNotePath, join, normalizePath, stripMd } from '../paths';
+import { basename, dirname, folderDepth, isNotePath, join, normalize, stripMd } from '../paths';
 import type { LinkKind, VaultPath } from '../types';
 import { lookupKey, type FileIndex } from './file-index';
 
@@ -78,6 +78,17 @@ function suffixMatches(index: FileIndex, suffix: string): VaultPath[] {
   return out;
 }
 
+/**
+ * A path suffix must name one file: unlike a bare name there is no tie-break, because the writer
+ * spelled out folders and still did not say which file. Several matches leave the link
+ * unresolved, with the matches as candidates so the link-health report can say why.
+ */
+function uniqueSuffix(matches: VaultPath[]): Resolution {
+  if (matches.length === 0) return UNRESOLVED;
+  if (matches.length === 1) return { resolved: matches[0], candidates: [] };
+  return { resolved: null, candidates: [...matches].sort() };
+}
+
 export function resolveWikiTarget(index: FileIndex, from: VaultPath, rawTarget: string): Resolution {
   const target = rawTarget.trim();
   if (target === '') return { resolved: from, candidates: [] };
@@ -85,19 +96,19 @@ export function resolveWikiTarget(index: FileIndex, from: VaultPath, rawTarget: 
   const fromFolder = dirname(from);
   if (target.includes('/')) {
     const rootOnly = target.startsWith('/');
-    const fromRoot = normalizePath(target);
+    const fromRoot = normalize(target);
     if (fromRoot !== null && fromRoot !== '') {
       const found = exactMatches(index, fromRoot);
       if (found.length) return pick(found, fromFolder);
     }
     if (rootOnly) return UNRESOLVED;
-    const relative = normalizePath(join(fromFolder, target));
+    const relative = normalize(join(fromFolder, target));
     if (relative !== null && relative !== '') {
       const found = exactMatches(index, relative);
       if (found.length) return pick(found, fromFolder);
     }
-    const cleaned = normalizePath(target);
-    return cleaned ? pick(suffixMatches(index, cleaned), fromFolder) : UNRESOLVED;
+    const cleaned = normalize(target);
+    return cleaned ? uniqueSuffix(suffixMatches(index, cleaned)) : UNRESOLVED;
   }
   return pick(nameMatches(index, target), fromFolder);
 }
@@ -108,20 +119,20 @@ export function resolveMarkdownTarget(index: FileIndex, from: VaultPath, rawTarg
   if (!endsInFileName(target)) return UNRESOLVED;
   const fromFolder = dirname(from);
   if (target.startsWith('/')) {
-    const fromRoot = normalizePath(target);
+    const fromRoot = normalize(target);
     return fromRoot ? pick(exactMatches(index, fromRoot), fromFolder) : UNRESOLVED;
   }
-  const relative = normalizePath(join(fromFolder, target));
+  const relative = normalize(join(fromFolder, target));
   if (relative === null) return UNRESOLVED;
   const nearby = relative === '' ? [] : exactMatches(index, relative);
   if (nearby.length) return pick(nearby, fromFolder);
-  const fromRoot = normalizePath(target);
+  const fromRoot = normalize(target);
   if (fromRoot) {
     const found = exactMatches(index, fromRoot);
     if (found.length) return pick(found, fromFolder);
   }
-  // Obsidian writes shortest-form markdown links too ('Note.md' for a note elsewhere).
-  if (target.startsWith('../') || target.startsWith('./')) return UNRESOLVED;
+  // Obsidian writes shortest-form markdown links too ('Note.md' for a note elsewhere), so the
+  // wiki rule gets the last word.
   return resolveWikiTarget(index, from, target);
 }
 
