@@ -1,0 +1,91 @@
+import '../setup';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { checkNewNotePath, checkNotePath } from '../../../renderer/src/components/note-actions/note-path-input';
+import type { FileEntry } from '../../../main/contract/api-contract';
+import { recorded, renderWith, vault } from './render-with';
+
+const files: FileEntry[] = ['Welcome.md', 'Projects/Plexus.md'].map((path) => ({ path, kind: 'note', title: path, size: 1, mtimeMs: 1 }));
+
+test.each([
+  ['', 'Enter a name.'],
+  ['   ', 'Enter a name.'],
+  ['/etc/passwd', 'inside the vault'],
+  ['../outside', '“..” are not allowed'],
+  ['a/../../b', '“..” are not allowed'],
+  ['a//b', 'cannot be empty'],
+  ['./x', '“..” are not allowed'],
+  ['trailing/', 'cannot be empty'],
+  ['back\\slash', 'not allowed'],
+  ['what?', 'not allowed'],
+  ['[[link]]', 'not allowed'],
+  ['.hidden', 'hidden'],
+  ['.md', 'hidden'],
+])('checkNotePath refuses %j', (input, message) => {
+  const result = checkNotePath(input);
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(result.message).toContain(message);
+});
+
+test('checkNewNotePath puts the name in the folder, adds .md, and refuses existing files case-insensitively', () => {
+  expect(checkNewNotePath('Roadmap', 'Projects', files)).toEqual({ ok: true, path: 'Projects/Roadmap.md' });
+  expect(checkNewNotePath(' Sub/Deep Note.md ', '', files)).toEqual({ ok: true, path: 'Sub/Deep Note.md' });
+  expect(checkNewNotePath('plexus', 'Projects', files)).toEqual({ ok: false, message: '“Projects/plexus.md” already exists.' });
+  expect(checkNewNotePath('WELCOME.MD', '', files).ok).toBe(false);
+  // A leading slash must not escape the folder as an absolute path either.
+  expect(checkNewNotePath('/x', 'Projects', files).ok).toBe(false);
+  expect(checkNewNotePath('', 'Projects', files)).toEqual({ ok: false, message: 'Enter a name.' });
+});
+
+test('Ctrl+N asks for a name in the open note’s folder, validates it, creates the note and opens it in edit mode', async () => {
+  const { inNote, calls } = renderWith(vault, '#/note/Projects%2FPlexus.md');
+  await inNote().findByRole('link', { name: 'Welcome' });
+  fireEvent.keyDown(window, { key: 'n', ctrlKey: true });
+  const dialog = await screen.findByRole('dialog', { name: 'New note' });
+  const name = within(dialog).getByRole('textbox', { name: 'Name' });
+  const create = within(dialog).getByRole('button', { name: 'Create' });
+  expect(create).toBeDisabled();
+
+  fireEvent.change(name, { target: { value: 'Plexus' } });
+  expect(within(dialog).getByRole('alert')).toHaveTextContent('“Projects/Plexus.md” already exists.');
+  expect(create).toBeDisabled();
+  fireEvent.change(name, { target: { value: '../escape' } });
+  expect(within(dialog).getByRole('alert')).toHaveTextContent('“..” are not allowed');
+  expect(create).toBeDisabled();
+  fireEvent.submit(create.closest('form')!);
+  expect(calls('createNote')).toEqual([]);
+
+  fireEvent.change(name, { target: { value: 'Roadmap' } });
+  expect(within(dialog).queryByRole('alert')).toBeNull();
+  expect(dialog).toHaveTextContent('Will be created at Projects/Roadmap.md');
+  fireEvent.click(create);
+  await waitFor(() => expect(window.location.hash).toBe('#/note/Projects%2FRoadmap.md'));
+  expect(calls('createNote')).toEqual([['Projects/Roadmap.md', '']]);
+  expect(screen.queryByRole('dialog', { name: 'New note' })).toBeNull();
+  await waitFor(() => expect(screen.getByTestId('note-editor-host').querySelector('.cm-editor')).not.toBeNull());
+  expect(screen.getByRole('button', { name: 'Read' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the toolbar button opens the same dialog; a failed create is shown in the dialog and the name is kept', async () => {
+  const { inNote } = renderWith(vault, '#/note/Welcome.md', (fake) => ({
+    createNote: recorded(fake, 'createNote', () => ({ ok: false as const, error: { code: 'io-error' as const, message: 'disk full' } })),
+  }));
+  await inNote().findByText('Ideas');
+  fireEvent.click(screen.getByRole('button', { name: 'New note' }));
+  const dialog = await screen.findByRole('dialog', { name: 'New note' });
+  expect(dialog).toHaveTextContent('the vault’s top folder');
+  fireEvent.change(within(dialog).getByRole('textbox', { name: 'Name' }), { target: { value: 'Draft' } });
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
+  expect(await within(dialog).findByRole('alert')).toHaveTextContent('Could not create Draft.md: disk full');
+  expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('Draft');
+  expect(window.location.hash).toBe('#/note/Welcome.md');
+});
+
+test('creating the target of an unresolved link opens it in edit mode', async () => {
+  const { inNote } = renderWith({ notes: { 'Welcome.md': 'Go to [[Someday]].\n' } }, '#/note/Welcome.md');
+  const link = await inNote().findByRole('link', { name: 'Someday' });
+  await waitFor(() => expect(link).toHaveClass('is-unresolved'));
+  fireEvent.click(link);
+  fireEvent.click(await screen.findByRole('button', { name: 'Create note' }));
+  await waitFor(() => expect(window.location.hash).toBe('#/note/Someday.md'));
+  await waitFor(() => expect(screen.getByTestId('note-editor-host').querySelector('.cm-editor')).not.toBeNull());
+});
