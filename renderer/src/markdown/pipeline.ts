@@ -16,6 +16,7 @@ import type { Root as HastRoot, Element, ElementContent } from 'hast';
 import { remarkPlexusLinks } from './links-plugin';
 import { sanitizeSchema } from './sanitize-schema';
 import { markTags } from './tags';
+import { plainTextHast, tooDeepReason } from './plain-fallback';
 import { addElementIds, liftEmbeds, selectSection, type Section } from './transforms';
 import { readWikiLink, wikiLinkLabel, type WikiLinkNode } from './wiki-link-node';
 
@@ -68,6 +69,18 @@ function stripFrontmatter(markdown: string): string {
 export function markdownToHast(markdown: string, options: RenderOptions = {}): RenderResult {
   let source = markdown;
   if (options.maxLines !== undefined) source = stripFrontmatter(markdown).split(/\r?\n/).slice(0, options.maxLines).join('\n');
+  const tooDeep = tooDeepReason(source);
+  if (tooDeep) return { hast: plainTextHast(source, tooDeep), sectionFound: true };
+  try {
+    return renderMarkdown(source, options);
+  } catch (error) {
+    // Deep markup the guard did not foresee (e.g. nested HTML-looking text): text, not a crash.
+    if (error instanceof RangeError) return { hast: plainTextHast(source, 'it is nested too deeply'), sectionFound: true };
+    throw error;
+  }
+}
+
+function renderMarkdown(source: string, options: RenderOptions): RenderResult {
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
