@@ -27,11 +27,14 @@ export interface GraphViewProps {
   api: PlexusApi;
   currentPath: string | null;
   onOpenNote(path: string): void;
+  /** The mode to open in (and to switch to whenever the host changes it); the toolbar can still switch. */
+  mode?: GraphMode;
 }
 
-export function GraphView({ api, currentPath, onOpenNote }: GraphViewProps) {
+export function GraphView({ api, currentPath, onOpenNote, mode: initialMode = 'global' }: GraphViewProps) {
   const container = useRef<HTMLDivElement>(null);
-  const [mode, setMode] = useState<GraphMode>('global');
+  const [mode, setMode] = useState<GraphMode>(initialMode);
+  useEffect(() => setMode(initialMode), [initialMode]);
   const [depth, setDepth] = useState(1);
   const [expanded, setExpanded] = useState<string[]>([]);
   const [filters, setFilters] = useState<GraphFilters>(DEFAULT_FILTERS);
