@@ -1,0 +1,98 @@
+/**
+ * Path traversal through the api handlers and the browser server, against a real vault with
+ * secrets and escaping symlinks beside it: every hostile path is refused, nothing outside the
+ * vault is read into a response or changed, and the vault itself is left as it was.
+ */
+import { openVaultSession, type VaultSession } from '../../main/service/vault-session';
+import { startBrowserServer, type BrowserServer } from '../../main/server/browser-server';
+import { makeStaticDir, raw } from '../server/helpers';
+import { HOSTILE_PATHS, SECRET, makeSandbox, type Sandbox } from './boundary-sandbox';
+
+let box: Sandbox;
+let session: VaultSession;
+let server: BrowserServer;
+let before: string;
+let staticDir: string;
+
+beforeAll(async () => {
+  box = makeSandbox();
+  before = box.outsideSnapshot();
+  session = await openVaultSession(box.vault, { kind: 'browser', readOnly: false, openExternal: () => undefined, cacheDir: null, workers: 0, dataDir: box.dataDir });
+  staticDir = makeStaticDir();
+  server = await startBrowserServer({ handlers: session.handlers, subscribe: session.subscribe, readOnly: false, staticDir, token: 't'.repeat(64), log: () => undefined });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await session?.close();
+  box.cleanup();
+});
+
+const h = () => session.handlers;
+const leaks = (value: unknown) => JSON.stringify(value).includes(SECRET);
+
+describe.each(HOSTILE_PATHS.map((p) => [JSON.stringify(p), p]))('path %s', (_label, p) => {
+  test('reads are refused and leak nothing', async () => {
+    for (const result of [await h().readNote(p), await h().readAttachment(p), await h().getNoteMeta(p), await h().getBacklinks(p), await h().getOutgoingLinks(p)]) {
+      expect(result.ok).toBe(false);
+      expect(leaks(result)).toBe(false);
+    }
+    expect((await h().resolveLink('A.md', p)).resolved === null || !leaks(await h().resolveLink('A.md', p))).toBe(true);
+  });
+
+  test('writes, creates, renames and deletes are refused', async () => {
+    const results = [
+      await h().writeNote(p, 'pwned', null),
+      await h().createNote(p, 'pwned'),
+      await h().renameNote('A.md', p),
+      await h().renameNote(p, 'moved.md'),
+      await h().deleteNote(p),
+      await h().planRename('A.md', p),
+    ];
+    for (const result of results) expect(result.ok).toBe(false);
+    expect(box.outsideSnapshot()).toBe(before);
+  });
+
+  test('POST /api/readNote and /api/writeNote over HTTP are refused', async () => {
+    const post = (method: string, args: unknown[]) =>
+      raw(server.port, { method: 'POST', path: `/api/${method}`, headers: { 'x-plexus-token': server.token, 'content-type': 'application/json' }, body: JSON.stringify(args) });
+    const read = await post('readNote', [p]);
+    expect(read.status).toBe(200);
+    expect(JSON.parse(read.body).ok).toBe(false);
+    expect(read.body).not.toContain(SECRET);
+    const written = await post('writeNote', [p, 'pwned', null]);
+    expect(JSON.parse(written.body).ok).toBe(false);
+    expect(box.outsideSnapshot()).toBe(before);
+  });
+});
+
+test('embeds and links that climb out of the vault resolve to nothing', async () => {
+  for (const target of ['../../.ssh/id_rsa', '../secret.md', '../secret', 'escape-link', 'escape-link.md', 'escape.png', '/etc/passwd']) {
+    expect((await h().resolveLink('A.md', target)).resolved).toBeNull();
+  }
+  const outgoing = await h().getOutgoingLinks('A.md');
+  expect(outgoing.ok && outgoing.value.every((l) => l.resolved === null)).toBe(true);
+});
+
+test('the index holds only the real vault files: escaping symlinks and loops are skipped', async () => {
+  const files = (await h().listFiles()).map((f) => f.path).sort();
+  expect(files).toEqual(['A.md', 'pic.png', 'sub/B.md']);
+  const reports = session.service.reports().map((r) => `${r.path} ${r.problem}`);
+  expect(reports).toEqual(expect.arrayContaining(['escape-link.md symlink-outside', 'escape-dir symlink-outside', 'escape.png symlink-outside']));
+});
+
+test('static file paths cannot climb out of the renderer folder', async () => {
+  const paths = ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%252e%252e/secret.txt', '/assets/..%5c..%5csecret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '//secret.txt', '/%00', '/..\\secret.txt'];
+  for (const p of paths) {
+    const res = await raw(server.port, { path: p, headers: { 'x-plexus-token': server.token } });
+    expect(res.body).not.toContain('top secret');
+  }
+});
+
+test('a legitimate note still reads and saves (the refusals above are not blanket)', async () => {
+  const read = await h().readNote('sub/B.md');
+  expect(read.ok).toBe(true);
+  const saved = await h().writeNote('sub/B.md', '# B\n\n[[A]] edited\n', null);
+  expect(saved.ok).toBe(true);
+  expect(box.outsideSnapshot()).toBe(before);
+});
