@@ -27,7 +27,8 @@ function argument(name: string): string | undefined {
 function row(r: SizeResult): string {
   const f = (n: number | undefined, digits = 0) => (n === undefined ? 'n/a' : n.toFixed(digits));
   if (r.error) return `| ${r.notes} | ${r.edges} | error: ${r.error} | | | | | | | |`;
-  return `| ${r.notes} | ${r.edges} | ${f(r.nodesVisibleMs)} | ${f(r.fullGraphMs)} | ${f(r.fps, 1)} (worst frame ${f(r.worstFrameMs)} ms) | ${f(r.layoutMs)} (${r.iterations} it.) | ${f(r.longestBlockMs)} | ${f(r.applyMs)} | ${f(r.heapMB, 1)} | ${r.renderer} |`;
+  const layout = r.layoutError ? `failed: ${r.layoutError} (render used the start spiral)` : `${f(r.layoutMs)} (${r.iterations} it.)`;
+  return `| ${r.notes} | ${r.edges} | ${f(r.nodesVisibleMs)} | ${f(r.fullGraphMs)} | ${f(r.fps, 1)} (worst frame ${f(r.worstFrameMs)} ms) | ${layout} | ${f(r.longestBlockMs)} | ${f(r.applyMs)} | ${f(r.heapMB, 1)} | ${r.renderer} |`;
 }
 
 async function main(): Promise<void> {
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
       process.stdout.write(`${notes} notes (${snapshot.nodes.length} nodes, ${snapshot.edges.length} edges)... `);
       const result = await measureSize(browser, server.url, snapshot, notes);
       results.push(result);
-      console.log(result.error ? `error: ${result.error}` : 'done');
+      // Each row as soon as it exists, so a run stopped by the watchdog still leaves its figures.
+      console.log(`\n${row(result)}`);
     }
   } finally {
     await browser.close().catch(() => undefined);

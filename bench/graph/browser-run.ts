@@ -19,6 +19,8 @@ export interface SizeResult {
   rafFps?: number;
   worstFrameMs?: number;
   layoutMs?: number;
+  /** Set when the layout failed; the render phase then drew from the seeded start spiral instead. */
+  layoutError?: string;
   iterations?: number;
   longestBlockMs?: number;
   longTasks?: number;
@@ -89,8 +91,9 @@ async function heapMB(page: Page): Promise<number> {
 
 export async function measureSize(browser: Browser, url: string, snapshot: GraphSnapshot, notes: number): Promise<SizeResult> {
   const result: SizeResult = { notes, edges: snapshot.edges.length, renderer: 'unknown' };
-  const layoutTimeout = 30_000 + snapshot.nodes.length * 6;
+  const layoutTimeout = 60_000 + snapshot.nodes.length * 8;
   let page: Page | null = null;
+  let positions: Record<string, { x: number; y: number }> | null = null;
   try {
     page = await openPage(browser, url, snapshot);
     const layout = await withTimeout(
@@ -98,6 +101,7 @@ export async function measureSize(browser: Browser, url: string, snapshot: Graph
       layoutTimeout + 30_000,
       'layout',
     );
+    positions = layout.positions;
     Object.assign(result, {
       layoutMs: layout.layoutMs,
       iterations: layout.iterations,
@@ -105,13 +109,19 @@ export async function measureSize(browser: Browser, url: string, snapshot: Graph
       longTasks: layout.longTasks,
       applyMs: layout.applyMs,
     });
-    await page.context().close();
-
+  } catch (error) {
+    result.layoutError = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  } finally {
+    await page?.context().close().catch(() => undefined);
+    page = null;
+  }
+  try {
     page = await openPage(browser, url, snapshot);
     const choice = await page.evaluate(() => (window as unknown as Bench).plexusBench.renderer());
     result.renderer = `${choice.kind} (${choice.glRenderer ?? 'no WebGL'})`;
+    const remembered = positions ?? (await page.evaluate(() => (window as unknown as Bench).plexusBench.startPositions()));
     const render = await withTimeout(
-      page.evaluate((positions) => (window as unknown as Bench).plexusBench.renderRemembered(positions), layout.positions),
+      page.evaluate((p) => (window as unknown as Bench).plexusBench.renderRemembered(p), remembered),
       60_000,
       'render',
     );

@@ -71,6 +71,9 @@ const api = {
   /** For probing by hand from the devtools console. */
   core: () => cy,
 
+  /** The seeded spiral a fresh layout starts from; the render phase's stand-in when the layout failed. */
+  startPositions: () => startPositions(),
+
   prepare(data: GraphSnapshot): number {
     snapshot = data;
     return snapshot.nodes.length;
