@@ -44,7 +44,8 @@ export function runFcose(cy: Core, pinned: ReadonlySet<string>, randomize: boole
 }
 
 export interface WorkerLayoutHandle {
-  result: Promise<Record<string, Point>>;
+  /** The new positions, or null when the run was cancelled (a newer layout or unmount replaced it). */
+  result: Promise<Record<string, Point> | null>;
   cancel(): void;
 }
 
@@ -70,10 +71,14 @@ export function layoutRequest(cy: Core, pinned: ReadonlySet<string>): LayoutRequ
 export function runWorkerLayout(request: LayoutRequest, onProgress: (done: number, total: number) => void): WorkerLayoutHandle {
   let worker: Worker | null = null;
   let cancelled = false;
+  // Settles a cancelled run: terminate() fires no event, so without this the promise (and the
+  // request it closes over, every node position) would stay pending forever.
+  let settleCancelled: (() => void) | null = null;
   const result = import('./create-layout-worker').then(
     ({ createLayoutWorker }) =>
-      new Promise<Record<string, Point>>((resolve, reject) => {
-        if (cancelled) return reject(new Error('Layout cancelled'));
+      new Promise<Record<string, Point> | null>((resolve, reject) => {
+        if (cancelled) return resolve(null);
+        settleCancelled = () => resolve(null);
         worker = createLayoutWorker();
         worker.onmessage = (event: MessageEvent<LayoutMessage>) => {
           const m = event.data;
@@ -98,6 +103,7 @@ export function runWorkerLayout(request: LayoutRequest, onProgress: (done: numbe
     cancel() {
       cancelled = true;
       worker?.terminate();
+      settleCancelled?.();
     },
   };
 }

@@ -124,6 +124,7 @@ export function useGraphEngine(o: EngineOptions) {
     const local = include.current !== null;
     const pinned = local ? new Set<string>() : cache.current.pinned;
     workerJob.current?.cancel();
+    workerJob.current = null;
     if (local || c.cy.nodes().length <= FCOSE_MAX_NODES) {
       setLayoutStatus('Laying out…');
       await runFcose(c.cy, pinned, !local && kind === 'auto');
@@ -140,7 +141,7 @@ export function useGraphEngine(o: EngineOptions) {
       } finally {
         if (workerJob.current === job) setLayoutStatus(null);
       }
-      if (ctl.current !== c || workerJob.current !== job) return;
+      if (positions === null || ctl.current !== c || workerJob.current !== job) return;
       await moveTo(c.cy, positions);
     }
     setLayoutStatus(null);
