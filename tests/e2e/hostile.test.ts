@@ -1,0 +1,142 @@
+/**
+ * The hostile corpus in a real browser against the real `plexus serve`: open every note, hover
+ * its links, read its backlinks, search, open the graph, click every link — and nothing may run
+ * (`window.__pwned` stays undefined, no dialog), nothing may leave the app origin (no
+ * navigation, no popup), and openExternal is only ever asked for http(s)/mailto.
+ */
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from './support/browser';
+import { serveVault, type ServedVault } from './support/serve';
+import { makeHostileVault } from '../hardening/hostile-vault';
+
+jest.setTimeout(180_000);
+
+let vaultDir: string;
+let served: ServedVault;
+let launched: LaunchedBrowser;
+let page: Page;
+const dialogs: string[] = [];
+const popups: string[] = [];
+const navigations: string[] = [];
+const externalUrls: string[] = [];
+let cspHeader: string | undefined;
+
+beforeAll(async () => {
+  vaultDir = makeHostileVault();
+  served = await serveVault(vaultDir);
+  launched = await launchBrowser();
+  launched.context.on('page', (p) => popups.push(p.url()));
+  page = launched.context.pages()[0] ?? (await launched.context.newPage());
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations.push(frame.url());
+  });
+  await page.route('**/api/openExternal', async (route) => {
+    const args = JSON.parse(route.request().postData() ?? '[]') as unknown[];
+    externalUrls.push(String(args[0]));
+    await route.continue();
+  });
+  const response = await page.goto(served.url);
+  cspHeader = response?.headers()['content-security-policy'];
+  await page.waitForSelector('.app, #root *', { timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await launched?.close();
+  await served?.stop();
+  rmSync(vaultDir, { recursive: true, force: true });
+});
+
+async function api<T>(method: string, args: unknown[] = []): Promise<T> {
+  return page.evaluate(async ([m, a]) => {
+    const res = await fetch(`/api/${m}`, { method: 'POST', body: JSON.stringify(a) });
+    return res.json();
+  }, [method, args] as const) as Promise<T>;
+}
+
+async function pwned(): Promise<unknown> {
+  return page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+}
+
+async function openNote(path: string): Promise<void> {
+  await page.evaluate((p) => {
+    window.location.hash = `#/note/${encodeURIComponent(p)}`;
+  }, path);
+  await page.waitForSelector('.markdown-body, .note .error-text, [role="alert"]', { timeout: 30_000 });
+}
+
+test('the served page carries the strict CSP', () => {
+  expect(cspHeader).toMatch(/script-src 'self'/);
+  expect(cspHeader).toMatch(/object-src 'none'/);
+  expect(cspHeader).toMatch(/frame-src 'none'/);
+  expect(cspHeader).not.toMatch(/unsafe-eval/);
+});
+
+test('every note, its hover previews and its backlinks: nothing runs', async () => {
+  const files = await api<{ path: string; kind: string }[]>('listFiles');
+  const notes = files.filter((f) => f.kind === 'note').map((f) => f.path);
+  expect(notes.length).toBeGreaterThan(20);
+  for (const path of notes) {
+    await openNote(path);
+    // Hover the first resolved internal link long enough for its preview to open.
+    const link = await page.$('.markdown-body a.internal-link:not(.is-unresolved)');
+    if (link) {
+      await link.hover().catch(() => undefined);
+      await page.waitForSelector('.hover-preview', { timeout: 1_500 }).catch(() => undefined);
+      await page.mouse.move(0, 0);
+    }
+    expect({ path, pwned: await pwned(), dialogs }).toEqual({ path, pwned: undefined, dialogs: [] });
+  }
+  await openNote('Hub.md');
+  await page.waitForSelector('[aria-label="Backlinks"] li, [aria-label="Backlinks"] .backlink', { timeout: 10_000 }).catch(() => undefined);
+  expect(await page.textContent('body')).toContain('onerror');
+  expect(await pwned()).toBeUndefined();
+});
+
+test('clicking every link in the link-heavy notes never leaves the app', async () => {
+  for (const path of ['javascript-links.md', 'data-vbscript-urls.md', 'file-and-protocol-links.md', 'css-overlay.md', 'mutation-xss.md', 'svg-inline.md']) {
+    await openNote(path);
+    const count = await page.locator('.markdown-body a:not(.internal-link)').count();
+    for (let i = 0; i < count; i++) {
+      await page.locator('.markdown-body a:not(.internal-link)').nth(i).click({ timeout: 2_000 }).catch(() => undefined);
+    }
+    await page.waitForTimeout(200);
+  }
+  expect(externalUrls.length).toBeGreaterThan(0);
+  expect(externalUrls.filter((u) => !/^(https?:|mailto:)/i.test(u))).toEqual([]);
+  expect(await pwned()).toBeUndefined();
+});
+
+test('search results and the graph show hostile text inertly', async () => {
+  await openNote('Hub.md');
+  await page.keyboard.press('Control+Shift+F');
+  const input = page.getByLabel('Search the vault');
+  await input.fill('hostilecorpus');
+  await page.waitForSelector('.search-hit', { timeout: 10_000 });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('[aria-label="Graph"] canvas', { timeout: 20_000 });
+  await page.waitForTimeout(1_500);
+  expect(await pwned()).toBeUndefined();
+});
+
+test('afterwards: no sentinel, no dialog, no popup, never navigated off the app origin', async () => {
+  expect(await pwned()).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(popups).toEqual([]);
+  expect(navigations.filter((u) => !u.startsWith(served.origin))).toEqual([]);
+  expect(new URL(page.url()).origin).toBe(served.origin);
+});
+
+test('self-check: the harness does notice a sentinel and a dialog', async () => {
+  await page.evaluate(() => {
+    (window as unknown as { __pwned?: unknown }).__pwned = 1;
+    alert('self-check');
+  });
+  expect(await pwned()).toBe(1);
+  expect(dialogs).toEqual(['alert: self-check']);
+});
