@@ -1,0 +1,91 @@
+import { VaultGraph, placeholderId } from '../../../main/core/graph/vault-graph';
+import { makeNote } from './make-note';
+
+function build(...notes: ReturnType<typeof makeNote>[]): VaultGraph {
+  const graph = new VaultGraph();
+  graph.applyChanges({ upsertNotes: notes });
+  return graph;
+}
+
+describe('VaultGraph details', () => {
+  test('a tag change is a node change and nothing else', () => {
+    const graph = build(makeNote('A.md', [], { tags: ['x'] }));
+    const delta = graph.applyChanges({ upsertNotes: [makeNote('A.md', [], { tags: ['x', 'y'] })] });
+    expect(delta).toEqual({ nodesAdded: [], nodesRemoved: [], nodesChanged: [{ id: 'A.md', kind: 'note', label: 'A', path: 'A.md', tags: ['x', 'y'] }], edgesAdded: [], edgesRemoved: [], edgesChanged: [] });
+  });
+
+  test('re-saving an unchanged note yields an empty delta', () => {
+    const graph = build(makeNote('A.md', ['B', 'Ghost']), makeNote('B.md'));
+    const delta = graph.applyChanges({ upsertNotes: [makeNote('A.md', ['B', 'Ghost'])] });
+    expect(Object.values(delta).every((list) => list.length === 0)).toBe(true);
+  });
+
+  test('placeholders: case and .md variants share one node, folders are kept, labels come from the first source', () => {
+    const graph = build(makeNote('b.md', ['ghost.md', 'Math/Ghost']), makeNote('a.md', [{ target: 'x' }, { target: 'GHOST' }]));
+    const ids = graph.snapshot().nodes.filter((n) => n.kind === 'placeholder').map((n) => [n.id, n.label]);
+    expect(ids).toEqual([
+      [placeholderId('Ghost'), 'GHOST'],
+      ['placeholder:math/ghost', 'Math/Ghost'],
+      ['placeholder:x', 'x'],
+    ]);
+    expect(graph.snapshot().edges.find((e) => e.source === 'b.md' && e.target === placeholderId('ghost'))?.count).toBe(1);
+  });
+
+  test('the placeholder label follows the earliest link by offset, and changes when the first source goes', () => {
+    const graph = build(makeNote('b.md', ['ghost']), makeNote('a.md', [{ target: 'gHost' }, { target: 'GHOST' }]));
+    expect(graph.node(placeholderId('ghost'))?.label).toBe('gHost');
+    const delta = graph.applyChanges({ removeNotes: ['a.md'] });
+    expect(delta.nodesChanged).toEqual([{ id: placeholderId('ghost'), kind: 'placeholder', label: 'ghost', path: null, tags: [] }]);
+    const gone = graph.applyChanges({ upsertNotes: [makeNote('b.md')] });
+    expect(gone.nodesRemoved).toEqual([placeholderId('ghost')]);
+    expect(graph.stats().placeholders).toBe(0);
+  });
+
+  test('a path suffix that stops being unique turns an edge into a placeholder with candidates', () => {
+    const graph = build(makeNote('x/y/T.md'), makeNote('S.md', ['y/T']));
+    expect(graph.outgoing('S.md')[0]).toMatchObject({ resolved: 'x/y/T.md', candidates: [] });
+    const delta = graph.applyChanges({ upsertNotes: [makeNote('z/y/T.md')] });
+    expect(graph.outgoing('S.md')[0]).toMatchObject({ resolved: null, candidates: ['x/y/T.md', 'z/y/T.md'] });
+    expect(delta.nodesAdded.map((n) => n.id).sort()).toEqual(['placeholder:y/t', 'z/y/T.md']);
+    expect(delta.edgesRemoved).toHaveLength(1);
+    expect(graph.unresolvedLinks()).toHaveLength(1);
+    expect(graph.ambiguousLinks()).toHaveLength(1);
+  });
+
+  test('moving a note to another folder re-resolves links to its old and new name', () => {
+    const graph = build(makeNote('a/N.md'), makeNote('b/N.md'), makeNote('a/S.md', ['N']), makeNote('T.md', ['b/N']));
+    expect(graph.outgoing('a/S.md')[0].resolved).toBe('a/N.md');
+    const note = graph.getNote('a/N.md')!;
+    graph.applyChanges({ removeNotes: ['a/N.md'], upsertNotes: [{ ...note, path: 'c/N.md' }] });
+    expect(graph.outgoing('a/S.md')[0]).toMatchObject({ resolved: 'b/N.md', candidates: ['b/N.md', 'c/N.md'] });
+    expect(graph.backlinks('b/N.md').map((l) => l.source)).toEqual(['T.md', 'a/S.md']);
+    expect(graph.notePaths()).toEqual(['T.md', 'a/S.md', 'b/N.md', 'c/N.md']);
+  });
+
+  test('a link to an attachment is not an orphan link; links to placeholders and self are', () => {
+    const graph = build(makeNote('A.md', ['pic.png']), makeNote('B.md', ['B', 'nothing']));
+    graph.applyChanges({ addAttachments: ['pic.png'] });
+    expect(graph.orphans()).toEqual(['B.md']);
+    expect(graph.attachmentPaths()).toEqual(['pic.png']);
+    expect(graph.stats()).toEqual({ notes: 2, attachments: 1, placeholders: 1, links: 3, resolved: 2, unresolved: 1, ambiguous: 0, orphans: 1 });
+  });
+
+  test('backlinks list every link from other notes, with positions and context, but not self-links', () => {
+    const graph = build(makeNote('T.md', ['T']), makeNote('S.md', ['T', 'other', { target: 'T', heading: 'H' }]));
+    const back = graph.backlinks('T.md');
+    expect(back.map((l) => [l.source, l.line, l.heading])).toEqual([['S.md', 1, null], ['S.md', 3, 'H']]);
+    expect(back[1].context).toBe('line 3 mentions [[T#H]]');
+  });
+
+  test('resolve() answers for any note, even one not in the vault yet', () => {
+    const graph = build(makeNote('a/Dup.md'), makeNote('b/Dup.md'));
+    expect(graph.resolve('b/New.md', 'dup')).toEqual({ resolved: 'b/Dup.md', candidates: ['a/Dup.md', 'b/Dup.md'] });
+    expect(graph.resolve('New.md', 'Nope')).toEqual({ resolved: null, candidates: [] });
+  });
+
+  test('removing a file that is not there changes nothing', () => {
+    const graph = build(makeNote('A.md'));
+    const delta = graph.applyChanges({ removeNotes: ['B.md'], removeAttachments: ['x.png'] });
+    expect(Object.values(delta).every((list) => list.length === 0)).toBe(true);
+  });
+});
