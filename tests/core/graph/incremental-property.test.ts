@@ -7,7 +7,7 @@ import { VaultGraph } from '../../../main/core/graph/vault-graph';
 import type { GraphDelta, GraphSnapshot, ParsedNote } from '../../../main/core/types';
 import { makeNote, type LinkSpec } from './make-note';
 
-const NAMES = ['A', 'b', 'Dup', 'dup', 'Vectors', 'x/Dup', 'x/A', 'y/z/Dup', 'pic.png', 'x/../A', '../A', 'Note.md'];
+const NAMES = ['A', 'b', 'Dup', 'dup', 'Vectors', 'x/Dup', 'X/dup.md', 'x/A', 'z/Dup', 'y/z/Dup', 'pic.png', 'PIC.png', 'x/pic.png', 'x/../A', '../A', '../Dup.md', './Dup', 'Note.md', 'img/Note', 'x/'];
 const FOLDERS = ['', 'x/', 'y/z/', 'X/'];
 const TITLES = ['A', 'B', 'Dup', 'Vectors', 'Note', 'a'];
 
@@ -16,14 +16,15 @@ const linkArb: fc.Arbitrary<LinkSpec> = fc.record({
   kind: fc.constantFrom('wiki' as const, 'markdown' as const),
 });
 const notePathArb = fc.tuple(fc.constantFrom(...FOLDERS), fc.constantFrom(...TITLES)).map(([f, t]) => `${f}${t}.md`);
-const attachmentArb = fc.constantFrom('pic.png', 'x/pic.png', 'A', 'img/Note');
+const attachmentArb = fc.constantFrom('pic.png', 'x/pic.png', 'X/PIC.png', 'A', 'img/Note', 'y/z/Dup');
 
 type Op =
   | { op: 'upsert'; path: string; links: LinkSpec[]; tags: string[] }
   | { op: 'remove'; path: string }
   | { op: 'rename'; from: string; to: string }
   | { op: 'attach'; path: string }
-  | { op: 'detach'; path: string };
+  | { op: 'detach'; path: string }
+  | { op: 'batch'; upserts: { path: string; links: LinkSpec[] }[]; removes: string[]; attach: string[]; detach: string[] };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('upsert' as const), path: notePathArb, links: fc.array(linkArb, { maxLength: 4 }), tags: fc.array(fc.constantFrom('t', 'T', 'u/v'), { maxLength: 2 }) }) },
@@ -31,6 +32,16 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('rename' as const), from: notePathArb, to: notePathArb }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('attach' as const), path: attachmentArb }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('detach' as const), path: attachmentArb }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('batch' as const),
+      upserts: fc.uniqueArray(fc.record({ path: notePathArb, links: fc.array(linkArb, { maxLength: 3 }) }), { maxLength: 3, selector: (u) => u.path }),
+      removes: fc.array(notePathArb, { maxLength: 3 }),
+      attach: fc.array(attachmentArb, { maxLength: 2 }),
+      detach: fc.array(attachmentArb, { maxLength: 2 }),
+    }),
+  },
 );
 
 function applyDelta(mirror: GraphSnapshot, delta: GraphDelta): GraphSnapshot {
@@ -77,9 +88,18 @@ test('incremental updates equal a fresh index, and deltas are exact', () => {
         } else if (op.op === 'attach') {
           attachments.add(op.path);
           delta = graph.applyChanges({ addAttachments: [op.path] });
-        } else {
+        } else if (op.op === 'detach') {
           attachments.delete(op.path);
           delta = graph.applyChanges({ removeAttachments: [op.path] });
+        } else {
+          // One call with everything at once: removals first, then upserts (a path in both is a save).
+          const upserts = op.upserts.map((u) => makeNote(u.path, u.links));
+          for (const path of op.removes) files.delete(path);
+          for (const note of upserts) files.set(note.path, note);
+          const detach = op.detach.filter((p) => !op.attach.includes(p));
+          for (const path of detach) attachments.delete(path);
+          for (const path of op.attach) attachments.add(path);
+          delta = graph.applyChanges({ upsertNotes: upserts, removeNotes: op.removes, addAttachments: op.attach, removeAttachments: detach });
         }
         mirror = applyDelta(mirror, delta);
         expect(mirror).toEqual(graph.snapshot());
