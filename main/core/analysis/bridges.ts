@@ -12,7 +12,7 @@
  */
 import type { GraphSnapshot } from '../types';
 import { adjacency, compareIds } from './build-graph';
-import type { Clustering } from './clusters';
+import { detectClusters, type Clustering } from './clusters';
 
 export interface Bridge {
   id: string;
@@ -24,7 +24,8 @@ export interface Bridge {
   perCluster: Array<{ cluster: number; neighbours: number }>;
 }
 
-export function bridges(snapshot: GraphSnapshot, clustering: Pick<Clustering, 'clusterOf'>, limit = Infinity): Bridge[] {
+/** `clustering` defaults to detectClusters(snapshot) (seed 1); pass one in to reuse it. */
+export function bridges(snapshot: GraphSnapshot, clustering: Pick<Clustering, 'clusterOf'> = detectClusters(snapshot), limit = Infinity): Bridge[] {
   const adj = adjacency(snapshot, false);
   const result: Bridge[] = [];
   for (const node of snapshot.nodes) {
