@@ -7,7 +7,7 @@ import type { Core } from 'cytoscape';
 import type { GraphDelta } from '../../../main/core/types';
 import { placeNewNodes, type Point } from '../../../main/core/analysis';
 import type { GraphModel } from './graph-model';
-import { edgeElement, nodeClasses, nodeData, nodeElement, nodeSize } from './graph-elements';
+import { edgeElement, hubThreshold, nodeClasses, nodeData, nodeElement, nodeSize } from './graph-elements';
 
 export interface DeltaContext {
   model: GraphModel;
@@ -22,6 +22,7 @@ export interface DeltaContext {
 export function applyDeltaToCy(cy: Core, delta: GraphDelta, touched: ReadonlySet<string>, ctx: DeltaContext): Map<string, Point> {
   const inView = (id: string) => ctx.model.nodes.has(id) && (!ctx.include || ctx.include.has(id));
   const added = new Map<string, Point>();
+  const hubDegree = hubThreshold(ctx.model);
   cy.batch(() => {
     for (const id of delta.edgesRemoved) cy.getElementById(id).remove();
     for (const id of delta.nodesRemoved) cy.getElementById(id).remove();
@@ -31,14 +32,14 @@ export function applyDeltaToCy(cy: Core, delta: GraphDelta, touched: ReadonlySet
     const placed = needPlacing.length > 0 ? placeNewNodes(currentPositions(cy), ctx.model.snapshot(), needPlacing) : {};
     for (const n of fresh) {
       const position = ctx.rememberedPosition(n.id) ?? placed[n.id];
-      cy.add(nodeElement(n, ctx.model.degree(n.id), ctx.colourOf(n.id), position));
+      cy.add(nodeElement(n, ctx.model.degree(n.id), ctx.colourOf(n.id), position, hubDegree));
       if (position) added.set(n.id, position);
     }
     for (const n of delta.nodesChanged) {
       const el = cy.getElementById(n.id);
       if (el.empty()) continue;
       el.data(nodeData(n, ctx.model.degree(n.id), ctx.colourOf(n.id)));
-      el.classes([...nodeClasses(n, ctx.model.degree(n.id)), ...keptClasses(el.classes())]);
+      el.classes([...nodeClasses(n, ctx.model.degree(n.id), hubDegree), ...keptClasses(el.classes())]);
     }
     for (const e of [...delta.edgesAdded, ...delta.edgesChanged]) {
       const el = cy.getElementById(e.id);
@@ -54,7 +55,7 @@ export function applyDeltaToCy(cy: Core, delta: GraphDelta, touched: ReadonlySet
       if (el.empty() || !node) continue;
       const degree = ctx.model.degree(id);
       el.data({ degree, size: nodeSize(degree) });
-      el.classes([...nodeClasses(node, degree), ...keptClasses(el.classes())]);
+      el.classes([...nodeClasses(node, degree, hubDegree), ...keptClasses(el.classes())]);
     }
   });
   return added;

@@ -17,7 +17,7 @@ export interface ControllerHandlers {
 }
 
 /** Edges added per chunk between frames while loading. */
-export const EDGE_CHUNK = 6000;
+export const EDGE_CHUNK = 15000;
 /** Fading every other element on hover is a class change on all of them; past this it is skipped. */
 export const FADE_MAX_ELEMENTS = 8000;
 
@@ -57,6 +57,8 @@ export class GraphController {
       this.cy.elements().remove();
       this.cy.add(nodes);
     });
+    // Fit before the first frame: drawing 10k nodes at zoom 1 (labels on, big textures) is slow.
+    this.fit();
     onProgress(nodes.length, total);
     let done = nodes.length;
     for (let i = 0; i < edges.length; i += EDGE_CHUNK) {
@@ -71,8 +73,26 @@ export class GraphController {
     return generation === this.generation;
   }
 
-  fit(): void {
-    this.cy.fit(undefined, 30);
+  /**
+   * Fits the viewport to node centres. cy.fit() measures every label's bounding box, which takes
+   * seconds at 10k nodes; centres plus the largest node size are enough for a whole-graph view.
+   */
+  fit(padding = 40): void {
+    const cy = this.cy;
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    cy.nodes().forEach((n) => {
+      const p = n.position();
+      if (p.x < minX) minX = p.x;
+      if (p.x > maxX) maxX = p.x;
+      if (p.y < minY) minY = p.y;
+      if (p.y > maxY) maxY = p.y;
+    });
+    if (!Number.isFinite(minX)) return;
+    const width = cy.width() || 800;
+    const height = cy.height() || 600;
+    const margin = 40; // room for the largest node and a label
+    const zoom = Math.min(4, Math.max(0.02, Math.min((width - 2 * padding) / (maxX - minX + 2 * margin), (height - 2 * padding) / (maxY - minY + 2 * margin))));
+    cy.viewport({ zoom, pan: { x: width / 2 - zoom * (minX + maxX) / 2, y: height / 2 - zoom * (minY + maxY) / 2 } });
   }
 
   /** Highlights a node and its neighbours; fades the rest when the graph is small enough. */
@@ -139,7 +159,8 @@ export class GraphController {
   setPinned(ids: ReadonlySet<string>): void {
     this.cy.batch(() => {
       this.cy.nodes().forEach((n) => {
-        n.toggleClass('pinned', ids.has(n.id()));
+        // Only real changes: a no-op class write still restyles the element.
+        if (n.hasClass('pinned') !== ids.has(n.id())) n.toggleClass('pinned', ids.has(n.id()));
       });
     });
   }

@@ -3,7 +3,7 @@
  * (display: none), and the text filter dims what does not match (so context stays visible).
  * Queries use the analysis module's group syntax (folder:, tag:, plain name); `#x` means tag:x.
  */
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core, NodeSingular, SingularElementArgument } from 'cytoscape';
 import type { GraphNode } from '../../../main/core/types';
 import { matchGroup, parseGroupQuery, type GroupQuery } from '../../../main/core/analysis';
 
@@ -41,15 +41,20 @@ export function isHiddenByToggles(n: NodeSingular, filters: GraphFilters): boole
 export function applyFilters(cy: Core, filters: GraphFilters): string | null {
   const { query, error } = parseFilterQuery(filters.query);
   cy.batch(() => {
+    // Only real changes are written: a no-op class write still restyles the element (slow at 40k).
     cy.nodes().forEach((n) => {
-      n.toggleClass('hidden', isHiddenByToggles(n, filters));
-      n.toggleClass('dimmed', query !== null && !matchGroup(graphNodeOf(n), query));
+      setClass(n, 'hidden', isHiddenByToggles(n, filters));
+      setClass(n, 'dimmed', query !== null && !matchGroup(graphNodeOf(n), query));
     });
     cy.edges().forEach((e) => {
-      e.toggleClass('dimmed', query !== null && (e.source().hasClass('dimmed') || e.target().hasClass('dimmed')));
+      setClass(e, 'dimmed', query !== null && (e.source().hasClass('dimmed') || e.target().hasClass('dimmed')));
     });
   });
   return error;
+}
+
+function setClass(el: SingularElementArgument, name: string, on: boolean): void {
+  if (el.hasClass(name) !== on) el.toggleClass(name, on);
 }
 
 /** Notes and edges actually visible (for the container's aria-label). */

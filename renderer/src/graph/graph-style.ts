@@ -33,12 +33,13 @@ export function graphStyle(theme: Theme): StylesheetStyle[] {
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-outline-color': theme.background,
-        'text-outline-width': 2,
+        // Outlined text costs a second glyph pass per label; only the few always-on labels get it.
+        'text-outline-width': 0,
         'min-zoomed-font-size': MIN_ZOOMED_FONT,
         'border-width': 0,
       },
     },
-    { selector: 'node.hub', style: { 'font-size': 14, 'font-weight': 'bold', 'min-zoomed-font-size': 0 } },
+    { selector: 'node.hub', style: { 'font-size': 14, 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'text-outline-width': 2 } },
     {
       selector: 'node.ghost',
       style: { 'background-opacity': 0, 'border-width': 1.5, 'border-style': 'dashed', 'border-color': theme.muted, color: theme.muted, opacity: 0.75 },
@@ -55,7 +56,7 @@ export function graphStyle(theme: Theme): StylesheetStyle[] {
     { selector: 'edge.neighbour', style: { 'line-color': theme.accent, opacity: 1, width: 1.5 } },
     {
       selector: 'node.hover, node:selected, node.focus, node.current',
-      style: { 'min-zoomed-font-size': 0, 'border-width': 3, 'border-color': theme.accent, 'border-style': 'solid', opacity: 1, 'z-index': 10 },
+      style: { 'min-zoomed-font-size': 0, 'text-outline-width': 2, 'border-width': 3, 'border-color': theme.accent, 'border-style': 'solid', opacity: 1, 'z-index': 10 },
     },
     { selector: 'node.path', style: { 'min-zoomed-font-size': 0, 'border-width': 3, 'border-color': '#e8743b', opacity: 1, 'z-index': 9 } },
     { selector: 'edge.path', style: { 'line-color': '#e8743b', width: 4, opacity: 1, 'z-index': 9 } },

@@ -117,7 +117,8 @@ export function moveTo(cy: Core, positions: Record<string, Point>): Promise<void
       positions: (n: cytoscape.NodeSingular) => positions[n.id()] ?? n.position(),
       animate,
       animationDuration: 700,
-      fit: true,
+      // Big graphs are fitted by the caller from node centres: cy's own fit measures every label.
+      fit: animate,
       padding: 30,
     } as cytoscape.LayoutOptions);
     layout.one('layoutstop', () => resolve());

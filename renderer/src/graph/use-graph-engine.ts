@@ -12,7 +12,7 @@ import { applyDeltaToCy } from './apply-delta';
 import { applyFilters, visibleCounts, type GraphFilters } from './graph-filters';
 import { recolour } from './colour-groups';
 import { buildView, type ViewRequest } from './view-builder';
-import { FCOSE_MAX_NODES, layoutRequest, moveTo, runFcose, runWorkerLayout, type WorkerLayoutHandle } from './layout-runner';
+import { ANIMATE_MAX_NODES, FCOSE_MAX_NODES, layoutRequest, moveTo, runFcose, runWorkerLayout, type WorkerLayoutHandle } from './layout-runner';
 import { chooseRenderer, detectGlRenderer, type RendererChoice } from './renderer-choice';
 import { DARK, LIGHT } from './graph-style';
 import { installTestHook } from './test-hook';
@@ -143,6 +143,7 @@ export function useGraphEngine(o: EngineOptions) {
       }
       if (positions === null || ctl.current !== c || workerJob.current !== job) return;
       await moveTo(c.cy, positions);
+      if (c.cy.nodes().length > ANIMATE_MAX_NODES) c.fit();
     }
     setLayoutStatus(null);
     if (ctl.current !== c || include.current !== null) return;
