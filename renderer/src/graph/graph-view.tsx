@@ -129,7 +129,7 @@ export function GraphView({ api, currentPath, onOpenNote, mode: initialMode = 'g
       <style>{GRAPH_CSS}</style>
       <GraphToolbar
         mode={effectiveMode}
-        onMode={setMode}
+        onMode={(m) => { setMode(m); setNotice(null); }}
         canLocal={currentPath !== null}
         depth={depth}
         onDepth={setDepth}
