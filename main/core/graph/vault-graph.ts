@@ -42,8 +42,8 @@ export class VaultGraph {
   private readonly outgoingBySource = new Map<VaultPath, ResolvedLink[]>();
   /** lookup key -> notes that have at least one link with that key. */
   private readonly sourcesByKey = new Map<string, Set<VaultPath>>();
-  /** source -> (target node id -> link count) */
-  private readonly edgesOut = new Map<VaultPath, Map<string, number>>();
+  /** source -> (target node id -> edge). Edges are frozen and replaced, never mutated, so snapshots can share them. */
+  private readonly edgesOut = new Map<VaultPath, Map<string, GraphEdge>>();
   /** target node id -> (source -> link count) */
   private readonly edgesIn = new Map<string, Map<VaultPath, number>>();
 
@@ -124,6 +124,7 @@ export class VaultGraph {
       incoming?.delete(source);
       if (incoming && incoming.size === 0) this.edgesIn.delete(target);
     }
+    const before = this.edgesOut.get(source);
     this.edgesOut.delete(source);
     if (links.length === 0) {
       this.outgoingBySource.delete(source);
@@ -141,12 +142,15 @@ export class VaultGraph {
       counts.set(target, (counts.get(target) ?? 0) + 1);
     }
     if (counts.size === 0) return;
-    this.edgesOut.set(source, counts);
+    const edges = new Map<string, GraphEdge>();
     for (const [target, count] of counts) {
+      const old = before?.get(target);
+      edges.set(target, old !== undefined && old.count === count ? old : Object.freeze({ id: edgeId(source, target), source, target, count }));
       let incoming = this.edgesIn.get(target);
       if (!incoming) this.edgesIn.set(target, (incoming = new Map()));
       incoming.set(source, count);
     }
+    this.edgesOut.set(source, edges);
   }
 
   private captureElements(nodeIds: Set<string>, edgeIds: Map<string, [VaultPath, string]>): ElementState {
@@ -157,8 +161,8 @@ export class VaultGraph {
     }
     const edges = new Map<string, GraphEdge>();
     for (const [id, [source, target]] of edgeIds) {
-      const count = this.edgesOut.get(source)?.get(target);
-      if (count) edges.set(id, { id, source, target, count });
+      const edge = this.edgesOut.get(source)?.get(target);
+      if (edge) edges.set(id, edge);
     }
     return { nodes, edges };
   }
@@ -173,15 +177,20 @@ export class VaultGraph {
     return null;
   }
 
+  /** Every node sorted by id; every edge sorted by source, then target (plain code-unit order). */
   snapshot(): GraphSnapshot {
     const nodes: GraphNode[] = [];
     for (const id of [...this.notes.keys(), ...this.attachments, ...this.placeholderIds()]) {
       nodes.push(this.node(id)!);
     }
     nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // Edges in (source, target) order: sorting the few targets of each source is far cheaper
+    // than sorting every edge by its long id, and just as deterministic.
     const edges: GraphEdge[] = [];
-    for (const [source, targets] of this.edgesOut) for (const [target, count] of targets) edges.push({ id: edgeId(source, target), source, target, count });
-    edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const source of [...this.edgesOut.keys()].sort()) {
+      const targets = this.edgesOut.get(source)!;
+      for (const target of [...targets.keys()].sort()) edges.push(targets.get(target)!);
+    }
     return { nodes, edges };
   }
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { VaultGraph } from '../../../main/core/graph/vault-graph';
-import type { GraphDelta, GraphSnapshot, ParsedNote } from '../../../main/core/types';
+import type { GraphDelta, GraphEdge, GraphSnapshot, ParsedNote } from '../../../main/core/types';
 import { makeNote, type LinkSpec } from './make-note';
 
 const NAMES = ['A', 'b', 'Dup', 'dup', 'Vectors', 'x/Dup', 'X/dup.md', 'x/A', 'z/Dup', 'y/z/Dup', 'pic.png', 'PIC.png', 'x/pic.png', 'x/../A', '../A', '../Dup.md', './Dup', 'Note.md', 'img/Note', 'x/'];
@@ -54,7 +54,8 @@ function applyDelta(mirror: GraphSnapshot, delta: GraphDelta): GraphSnapshot {
   for (const e of delta.edgesAdded) { expect(edges.has(e.id)).toBe(false); edges.set(e.id, e); }
   for (const e of delta.edgesChanged) { expect(edges.has(e.id)).toBe(true); edges.set(e.id, e); }
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return { nodes: [...nodes.values()].sort(byId), edges: [...edges.values()].sort(byId) };
+  const bySourceThenTarget = (a: GraphEdge, b: GraphEdge) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
+  return { nodes: [...nodes.values()].sort(byId), edges: [...edges.values()].sort(bySourceThenTarget) };
 }
 
 test('incremental updates equal a fresh index, and deltas are exact', () => {
