@@ -133,7 +133,12 @@ export class GraphController {
     });
     if (paths.length > 0) {
       const els = cy.elements('.path');
-      if (els.nonempty()) cy.animate({ fit: { eles: els, padding: 60 } }, { duration: 400 });
+      if (els.nonempty()) {
+        // Fit the path, but never closer than 1.5×: a one-step path would otherwise fill the pane.
+        const bb = els.boundingBox();
+        const zoom = Math.min(1.5, cy.width() / (bb.w + 160), cy.height() / (bb.h + 160));
+        cy.animate({ center: { eles: els }, zoom }, { duration: 400 });
+      }
     }
   }
 
