@@ -10,9 +10,10 @@
 import { basename } from '../paths';
 import { FileIndex, lookupKey } from '../resolve/file-index';
 import { resolveLinkTarget, type Resolution } from '../resolve/resolve-link';
-import type { GraphDelta, GraphEdge, GraphNode, GraphSnapshot, LinkRef, ParsedNote, ResolvedLink, VaultPath } from '../types';
+import type { GraphDelta, GraphEdge, GraphNode, GraphSnapshot, ParsedNote, ResolvedLink, VaultPath } from '../types';
 import { diffElements, edgeId, type ElementState } from './graph-diff';
-import { isPlaceholderId, linkKey, placeholderId, placeholderLabel, targetNodeId } from './placeholders';
+import { LinkStore, resolvedLink } from './link-store';
+import { isPlaceholderId, placeholderLabel, targetNodeId } from './placeholders';
 import { countTags, notesWithTag } from './tag-counts';
 
 export { linkKey, placeholderId } from './placeholders';
@@ -39,13 +40,7 @@ export class VaultGraph {
   private readonly notes = new Map<VaultPath, ParsedNote>();
   private readonly attachments = new Set<VaultPath>();
   private readonly index = new FileIndex();
-  private readonly outgoingBySource = new Map<VaultPath, ResolvedLink[]>();
-  /** lookup key -> notes that have at least one link with that key. */
-  private readonly sourcesByKey = new Map<string, Set<VaultPath>>();
-  /** source -> (target node id -> edge). Edges are frozen and replaced, never mutated, so snapshots can share them. */
-  private readonly edgesOut = new Map<VaultPath, Map<string, GraphEdge>>();
-  /** target node id -> (source -> link count) */
-  private readonly edgesIn = new Map<string, Map<VaultPath, number>>();
+  private readonly links = new LinkStore();
 
   applyChanges(change: VaultChange): GraphDelta {
     const upserts = change.upsertNotes ?? [];
@@ -63,7 +58,7 @@ export class VaultGraph {
       if (!this.notes.has(note.path) && !removedSet.has(note.path)) changedKeys.add(lookupKey(note.path));
       toResolve.add(note.path);
     }
-    for (const key of changedKeys) for (const source of this.sourcesByKey.get(key) ?? []) toResolve.add(source);
+    for (const key of changedKeys) for (const source of this.links.sourcesWithKey(key)) toResolve.add(source);
     const upsertPaths = new Set(upserts.map((n) => n.path));
     for (const path of removedNotes) if (!upsertPaths.has(path)) toResolve.delete(path);
 
@@ -86,18 +81,18 @@ export class VaultGraph {
       touchedNodes.add(target);
       touchedEdges.set(edgeId(source, target), [source, target]);
     };
-    for (const source of [...toResolve, ...removedNotes]) for (const target of this.edgesOut.get(source)?.keys() ?? []) touch(source, target);
+    for (const source of [...toResolve, ...removedNotes]) for (const target of this.links.targetsOf(source)) touch(source, target);
     for (const [source, links] of resolved) for (const link of links) touch(source, targetNodeId(link));
     const before = this.captureElements(touchedNodes, touchedEdges);
 
     for (const path of removedNotes) {
-      this.setOutgoing(path, []);
+      this.links.set(path, []);
       this.notes.delete(path);
     }
     for (const path of removedAttachments) this.attachments.delete(path);
     for (const path of addedAttachments) this.attachments.add(path);
     for (const note of upserts) this.notes.set(note.path, note);
-    for (const [source, links] of resolved) this.setOutgoing(source, links);
+    for (const [source, links] of resolved) this.links.set(source, links);
 
     const after = this.captureElements(touchedNodes, touchedEdges);
     return diffElements(before, after);
@@ -107,50 +102,13 @@ export class VaultGraph {
   private buildFromEmpty(upserts: ParsedNote[], attachments: VaultPath[], resolved: Map<VaultPath, ResolvedLink[]>): GraphDelta {
     for (const path of attachments) this.attachments.add(path);
     for (const note of upserts) this.notes.set(note.path, note);
-    for (const [source, links] of resolved) this.setOutgoing(source, links);
+    for (const [source, links] of resolved) this.links.set(source, links);
     const { nodes, edges } = this.snapshot();
     return { nodesAdded: nodes, nodesRemoved: [], nodesChanged: [], edgesAdded: edges, edgesRemoved: [], edgesChanged: [] };
   }
 
   private resolveAll(note: ParsedNote): ResolvedLink[] {
     return note.links.map((link) => resolvedLink(link, note.path, resolveLinkTarget(this.index, note.path, link.kind, link.target)));
-  }
-
-  private setOutgoing(source: VaultPath, links: ResolvedLink[]): void {
-    const previous = this.outgoingBySource.get(source) ?? [];
-    for (const link of previous) this.sourcesByKey.get(linkKey(link))?.delete(source);
-    for (const target of this.edgesOut.get(source)?.keys() ?? []) {
-      const incoming = this.edgesIn.get(target);
-      incoming?.delete(source);
-      if (incoming && incoming.size === 0) this.edgesIn.delete(target);
-    }
-    const before = this.edgesOut.get(source);
-    this.edgesOut.delete(source);
-    if (links.length === 0) {
-      this.outgoingBySource.delete(source);
-      return;
-    }
-    this.outgoingBySource.set(source, links);
-    const counts = new Map<string, number>();
-    for (const link of links) {
-      const key = linkKey(link);
-      let sources = this.sourcesByKey.get(key);
-      if (!sources) this.sourcesByKey.set(key, (sources = new Set()));
-      sources.add(source);
-      const target = targetNodeId(link);
-      if (target === source) continue; // self-links ([[#Heading]]) are not graph edges
-      counts.set(target, (counts.get(target) ?? 0) + 1);
-    }
-    if (counts.size === 0) return;
-    const edges = new Map<string, GraphEdge>();
-    for (const [target, count] of counts) {
-      const old = before?.get(target);
-      edges.set(target, old !== undefined && old.count === count ? old : Object.freeze({ id: edgeId(source, target), source, target, count }));
-      let incoming = this.edgesIn.get(target);
-      if (!incoming) this.edgesIn.set(target, (incoming = new Map()));
-      incoming.set(source, count);
-    }
-    this.edgesOut.set(source, edges);
   }
 
   private captureElements(nodeIds: Set<string>, edgeIds: Map<string, [VaultPath, string]>): ElementState {
@@ -161,7 +119,7 @@ export class VaultGraph {
     }
     const edges = new Map<string, GraphEdge>();
     for (const [id, [source, target]] of edgeIds) {
-      const edge = this.edgesOut.get(source)?.get(target);
+      const edge = this.links.edge(source, target);
       if (edge) edges.set(id, edge);
     }
     return { nodes, edges };
@@ -172,8 +130,9 @@ export class VaultGraph {
     const note = this.notes.get(id);
     if (note) return { id, kind: 'note', label: note.title, path: id, tags: note.tags };
     if (this.attachments.has(id)) return { id, kind: 'attachment', label: basename(id), path: id, tags: [] };
-    const linking = isPlaceholderId(id) ? this.edgesIn.get(id) : undefined;
-    if (linking) return { id, kind: 'placeholder', label: placeholderLabel(id, this.outgoing(firstOf(linking.keys()))), path: null, tags: [] };
+    if (isPlaceholderId(id) && this.links.hasIncoming(id)) {
+      return { id, kind: 'placeholder', label: placeholderLabel(id, this.links.outgoing(firstOf(this.links.sourcesOf(id)))), path: null, tags: [] };
+    }
     return null;
   }
 
@@ -184,19 +143,13 @@ export class VaultGraph {
       nodes.push(this.node(id)!);
     }
     nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    // Edges in (source, target) order: sorting the few targets of each source is far cheaper
-    // than sorting every edge by its long id, and just as deterministic.
-    const edges: GraphEdge[] = [];
-    for (const source of [...this.edgesOut.keys()].sort()) {
-      const targets = this.edgesOut.get(source)!;
-      for (const target of [...targets.keys()].sort()) edges.push(targets.get(target)!);
-    }
+    const edges = this.links.sortedEdges();
     return { nodes, edges };
   }
 
   /** Edge targets that are not files. (A file may be named like a placeholder id; the file wins.) */
   private placeholderIds(): string[] {
-    return [...this.edgesIn.keys()].filter((id) => isPlaceholderId(id) && !this.hasFile(id));
+    return [...this.links.targetIds()].filter((id) => isPlaceholderId(id) && !this.hasFile(id));
   }
 
   getNote(path: VaultPath): ParsedNote | undefined {
@@ -216,26 +169,26 @@ export class VaultGraph {
   }
 
   outgoing(path: VaultPath): ResolvedLink[] {
-    return this.outgoingBySource.get(path) ?? [];
+    return [...this.links.outgoing(path)];
   }
 
   /** Links from other notes that resolve to `path`, sorted by source then position. */
   backlinks(path: VaultPath): ResolvedLink[] {
     const out: ResolvedLink[] = [];
-    for (const source of [...(this.edgesIn.get(path)?.keys() ?? [])].sort()) {
-      for (const link of this.outgoingBySource.get(source) ?? []) if (link.resolved === path) out.push(link);
+    for (const source of this.linkingNotes(path)) {
+      for (const link of this.links.outgoing(source)) if (link.resolved === path) out.push(link);
     }
     return out;
   }
 
   /** Notes linking to `path` (sorted). */
   linkingNotes(path: VaultPath): VaultPath[] {
-    return [...(this.edgesIn.get(path)?.keys() ?? [])].sort();
+    return [...this.links.sourcesOf(path)].sort();
   }
 
   allLinks(): ResolvedLink[] {
     const out: ResolvedLink[] = [];
-    for (const source of this.notePaths()) out.push(...this.outgoing(source));
+    for (const source of this.notePaths()) out.push(...this.links.outgoing(source));
     return out;
   }
 
@@ -250,8 +203,8 @@ export class VaultGraph {
   /** Notes with no resolved link in or out (self-links and links to placeholders don't count). */
   orphans(): VaultPath[] {
     return this.notePaths().filter((path) => {
-      if (this.edgesIn.has(path)) return false;
-      for (const target of this.edgesOut.get(path)?.keys() ?? []) if (this.hasFile(target)) return false;
+      if (this.links.hasIncoming(path)) return false;
+      for (const target of this.links.targetsOf(path)) if (this.hasFile(target)) return false;
       return true;
     });
   }
@@ -279,7 +232,7 @@ export class VaultGraph {
     let links = 0;
     let unresolved = 0;
     let ambiguous = 0;
-    for (const list of this.outgoingBySource.values()) {
+    for (const list of this.links.allLinkLists()) {
       links += list.length;
       for (const link of list) {
         if (link.resolved === null) unresolved++;
@@ -289,30 +242,6 @@ export class VaultGraph {
     const placeholders = this.placeholderIds().length;
     return { notes: this.notes.size, attachments: this.attachments.size, placeholders, links, resolved: links - unresolved, unresolved, ambiguous, orphans: this.orphans().length };
   }
-}
-
-/**
- * Field by field on purpose: an object spread plus extra fields is many times slower in V8 and
- * dominated indexing time; listing the fields also makes a new LinkRef field a compile error here.
- */
-function resolvedLink(link: LinkRef, source: VaultPath, resolution: Resolution): ResolvedLink {
-  return {
-    kind: link.kind,
-    embed: link.embed,
-    target: link.target,
-    text: link.text,
-    heading: link.heading,
-    block: link.block,
-    alias: link.alias,
-    line: link.line,
-    start: link.start,
-    end: link.end,
-    context: link.context,
-    inFrontmatter: link.inFrontmatter,
-    source,
-    resolved: resolution.resolved,
-    candidates: resolution.candidates,
-  };
 }
 
 /** The smallest string of a non-empty set (the alphabetically first linking note). */

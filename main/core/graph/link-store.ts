@@ -1,0 +1,127 @@
+/**
+ * The resolved links of every note and the edges they make, indexed the ways the graph asks:
+ * by source, by target node (for backlinks and placeholders) and by lookup key (for
+ * incremental re-resolution).
+ */
+import type { GraphEdge, LinkRef, ResolvedLink, VaultPath } from '../types';
+import type { Resolution } from '../resolve/resolve-link';
+import { edgeId } from './graph-diff';
+import { linkKey, targetNodeId } from './placeholders';
+
+const NO_LINKS: readonly ResolvedLink[] = [];
+
+export class LinkStore {
+  private readonly outgoingBySource = new Map<VaultPath, ResolvedLink[]>();
+  /** lookup key -> notes that have at least one link with that key. */
+  private readonly sourcesByKey = new Map<string, Set<VaultPath>>();
+  /** source -> (target node id -> edge). Edges are frozen and replaced, never mutated, so snapshots can share them. */
+  private readonly edgesOut = new Map<VaultPath, Map<string, GraphEdge>>();
+  /** target node id -> (source -> link count) */
+  private readonly edgesIn = new Map<string, Map<VaultPath, number>>();
+
+  /** Replaces the links of `source` (an empty list removes them) and the edges they make. */
+  set(source: VaultPath, links: ResolvedLink[]): void {
+    for (const link of this.outgoing(source)) this.sourcesByKey.get(linkKey(link))?.delete(source);
+    const before = this.edgesOut.get(source);
+    for (const target of before?.keys() ?? []) {
+      const incoming = this.edgesIn.get(target);
+      incoming?.delete(source);
+      if (incoming && incoming.size === 0) this.edgesIn.delete(target);
+    }
+    this.edgesOut.delete(source);
+    if (links.length === 0) {
+      this.outgoingBySource.delete(source);
+      return;
+    }
+    this.outgoingBySource.set(source, links);
+    const counts = new Map<string, number>();
+    for (const link of links) {
+      const key = linkKey(link);
+      let sources = this.sourcesByKey.get(key);
+      if (!sources) this.sourcesByKey.set(key, (sources = new Set()));
+      sources.add(source);
+      const target = targetNodeId(link);
+      if (target === source) continue; // self-links ([[#Heading]]) are not graph edges
+      counts.set(target, (counts.get(target) ?? 0) + 1);
+    }
+    if (counts.size === 0) return;
+    const edges = new Map<string, GraphEdge>();
+    for (const [target, count] of counts) {
+      const old = before?.get(target);
+      edges.set(target, old !== undefined && old.count === count ? old : Object.freeze({ id: edgeId(source, target), source, target, count }));
+      let incoming = this.edgesIn.get(target);
+      if (!incoming) this.edgesIn.set(target, (incoming = new Map()));
+      incoming.set(source, count);
+    }
+    this.edgesOut.set(source, edges);
+  }
+
+  outgoing(source: VaultPath): readonly ResolvedLink[] {
+    return this.outgoingBySource.get(source) ?? NO_LINKS;
+  }
+
+  allLinkLists(): Iterable<readonly ResolvedLink[]> {
+    return this.outgoingBySource.values();
+  }
+
+  /** Notes with at least one link whose lookup key is `key`. */
+  sourcesWithKey(key: string): Iterable<VaultPath> {
+    return this.sourcesByKey.get(key) ?? [];
+  }
+
+  targetsOf(source: VaultPath): Iterable<string> {
+    return this.edgesOut.get(source)?.keys() ?? [];
+  }
+
+  edge(source: VaultPath, target: string): GraphEdge | undefined {
+    return this.edgesOut.get(source)?.get(target);
+  }
+
+  /** Notes with an edge to `target` (unsorted); empty when none. */
+  sourcesOf(target: string): Iterable<VaultPath> {
+    return this.edgesIn.get(target)?.keys() ?? [];
+  }
+
+  hasIncoming(target: string): boolean {
+    return this.edgesIn.has(target);
+  }
+
+  /** Every node id some edge points at. */
+  targetIds(): Iterable<string> {
+    return this.edgesIn.keys();
+  }
+
+  /** Every edge, by source then target (plain code-unit order): sorting each source's few targets is far cheaper than sorting all edges by id. */
+  sortedEdges(): GraphEdge[] {
+    const edges: GraphEdge[] = [];
+    for (const source of [...this.edgesOut.keys()].sort()) {
+      const targets = this.edgesOut.get(source)!;
+      for (const target of [...targets.keys()].sort()) edges.push(targets.get(target)!);
+    }
+    return edges;
+  }
+}
+
+/**
+ * Field by field on purpose: an object spread plus extra fields is many times slower in V8 and
+ * dominated indexing time; listing the fields also makes a new LinkRef field a compile error here.
+ */
+export function resolvedLink(link: LinkRef, source: VaultPath, resolution: Resolution): ResolvedLink {
+  return {
+    kind: link.kind,
+    embed: link.embed,
+    target: link.target,
+    text: link.text,
+    heading: link.heading,
+    block: link.block,
+    alias: link.alias,
+    line: link.line,
+    start: link.start,
+    end: link.end,
+    context: link.context,
+    inFrontmatter: link.inFrontmatter,
+    source,
+    resolved: resolution.resolved,
+    candidates: resolution.candidates,
+  };
+}
