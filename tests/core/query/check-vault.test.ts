@@ -30,6 +30,19 @@ describe('checkVault', () => {
     expect(report.orphans).toEqual(['Alone.md']);
   });
 
+  test('nested headings check the last part; the note itself answers [[#H]]', () => {
+    const self = makeNote('Self.md', [{ target: '', heading: 'Mine' }, { target: '', heading: 'Gone' }], { headings: [{ text: 'Mine', level: 1, line: 1 }] });
+    const report = checkVault(graphOf(target, self, makeNote('S.md', [{ target: 'T', heading: 'Deep Part#Intro' }, { target: 'T', heading: 'Intro#Nope' }])));
+    expect(report.missingAnchors.map((m) => [m.link.source, m.name])).toEqual([['S.md', 'Intro#Nope'], ['Self.md', 'Gone']]);
+  });
+
+  test('a path suffix that matches several notes is unresolved and lists them', () => {
+    const report = checkVault(graphOf(makeNote('a/y/D.md'), makeNote('b/y/D.md'), makeNote('S.md', ['y/D'])));
+    expect(report.unresolved.map((l) => l.candidates)).toEqual([['a/y/D.md', 'b/y/D.md']]);
+    expect(report.ambiguous).toHaveLength(1);
+    expect(report.hasBrokenLinks).toBe(true);
+  });
+
   test('ambiguous links are reported but are not broken', () => {
     const report = checkVault(graphOf(makeNote('a/D.md'), makeNote('b/D.md'), makeNote('S.md', ['D'])));
     expect(report.ambiguous).toHaveLength(1);

@@ -18,6 +18,8 @@ const FILES = [
   'Case.md',
   'v1.2.md',
   'Root Only.md',
+  'img/Note',
+  'Note.md',
 ];
 
 function index(): FileIndex {
@@ -36,6 +38,11 @@ const cases: Row[] = [
   ['dots in a title', 'Home.md', 'wiki', 'v1.2', 'v1.2.md', []],
   ['attachment by full name', 'Home.md', 'wiki', 'diagram.png', 'assets/diagram.png', []],
   ['attachment without extension does not match', 'Home.md', 'wiki', 'diagram', null, []],
+  ['attachment name ignores case', 'Home.md', 'wiki', 'DIAGRAM.PNG', 'assets/diagram.png', []],
+  ['attachment by path from the root', 'a/Other.md', 'wiki', 'assets/diagram.png', 'assets/diagram.png', []],
+  ['a bare name matches a note and an extensionless file', 'Home.md', 'wiki', 'Note', 'Note.md', ['Note.md', 'img/Note']],
+  ['a name with .md matches only the note', 'img/x.md', 'wiki', 'Note.md', 'Note.md', []],
+  ['.md in any case', 'Home.md', 'wiki', 'LOSS.MD', 'Loss.md', ['Loss.md', 'notes/Loss.md']],
   ['same folder wins', 'notes/Other.md', 'wiki', 'Loss', 'notes/Loss.md', ['Loss.md', 'notes/Loss.md']],
   ['fewest folders wins', 'How LLMs Work/Embedding.md', 'wiki', 'Loss', 'Loss.md', ['Loss.md', 'notes/Loss.md']],
   ['alphabetical wins', 'Home.md', 'wiki', 'Dup', 'a/Dup.md', ['a/Dup.md', 'b/Dup.md']],
