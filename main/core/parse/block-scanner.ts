@@ -33,6 +33,7 @@ interface OpenParagraph {
   end: number;
   firstLine: number;
   canBecomeSetext: boolean;
+  quoteDepth: number;
 }
 
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
@@ -76,7 +77,7 @@ export function scanBlocks(text: string, bodyStart: number, firstLine: number): 
   const headings: HeadingInfo[] = [];
   const length = text.length;
   let paragraph: OpenParagraph | null = null;
-  let fence: { marker: string; quoteDepth: number } | null = null;
+  let fence: { marker: string; quoteDepth: number; maxCloseIndent: number } | null = null;
   let inMathBlock = false;
   let htmlEnd: HtmlBlockEnd | null = null;
   let listContentIndent = -1;
@@ -101,7 +102,7 @@ export function scanBlocks(text: string, bodyStart: number, firstLine: number): 
 
     if (fence) {
       // A fence inside a blockquote also ends when the quote does.
-      const closes = shape.indent < 4 && rest.startsWith(fence.marker) && rest.slice(fence.marker.length).replace(/[`~]/g, '').trim() === '' && rest[0] === fence.marker[0];
+      const closes = shape.indent < fence.maxCloseIndent && rest.startsWith(fence.marker) && rest.slice(fence.marker.length).replace(/[`~]/g, '').trim() === '' && rest[0] === fence.marker[0];
       if (closes || shape.quoteDepth < fence.quoteDepth) fence = null;
       if (closes || fence) continue;
     }
@@ -127,7 +128,8 @@ export function scanBlocks(text: string, bodyStart: number, firstLine: number): 
     const fenceMatch = blockIndentOk ? FENCE.exec(rest) : null;
     if (fenceMatch && !(fenceMatch[1][0] === '`' && fenceMatch[2].includes('`'))) {
       closeParagraph();
-      fence = { marker: fenceMatch[1], quoteDepth: shape.quoteDepth };
+      // Inside a list item the closing fence is indented like the item's content (CommonMark).
+      fence = { marker: fenceMatch[1], quoteDepth: shape.quoteDepth, maxCloseIndent: (inList ? listContentIndent : 0) + 4 };
       continue;
     }
     if (blockIndentOk && rest.startsWith('$$')) {
@@ -149,6 +151,8 @@ export function scanBlocks(text: string, bodyStart: number, firstLine: number): 
       if (contentStart < contentEnd) regions.push({ start: contentStart, end: contentEnd, isHeading: true });
       continue;
     }
+    // A line opening a deeper blockquote starts a new paragraph inside it (only shallower lines are lazy).
+    if (paragraph && shape.quoteDepth > (paragraph as OpenParagraph).quoteDepth) closeParagraph();
     const open = paragraph as OpenParagraph | null;
     if (open && open.canBecomeSetext && shape.indent < 4 && shape.quoteDepth === 0 && SETEXT.exec(rest)) {
       const headingText = text.slice(open.start, open.end).split('\n').map((part) => part.trim()).join(' ').trim();
@@ -166,12 +170,20 @@ export function scanBlocks(text: string, bodyStart: number, firstLine: number): 
       closeParagraph();
       const spaces = Math.min(listMarker[2].length || 1, 4);
       listContentIndent = shape.indent + listMarker[1].length + spaces;
+      // `- # Heading` is a heading inside the list item.
+      const itemAtx = ATX.exec(rest.slice(listMarker[0].length));
+      if (itemAtx) {
+        const contentStart = shape.contentStart + listMarker[0].length + itemAtx[0].length;
+        headings.push({ text: atxHeadingText(text.slice(contentStart, contentEnd)), level: itemAtx[1].length, line });
+        if (contentStart < contentEnd) regions.push({ start: contentStart, end: contentEnd, isHeading: true });
+        continue;
+      }
     }
     if (paragraph) {
       (paragraph as OpenParagraph).end = contentEnd;
     } else {
       const canBecomeSetext = shape.quoteDepth === 0 && !listMarker && listContentIndent < 0;
-      paragraph = { start: shape.contentStart, end: contentEnd, firstLine: line, canBecomeSetext };
+      paragraph = { start: shape.contentStart, end: contentEnd, firstLine: line, canBecomeSetext, quoteDepth: shape.quoteDepth };
     }
   }
   closeParagraph();

@@ -14,6 +14,8 @@ export interface InlineFindings {
   tags: string[];
   /** Block ids with the offset of their `^`. */
   blockIds: { id: string; offset: number }[];
+  /** Set when a markdown link (local or not, not an image) was matched; see scanLink. */
+  sawMarkdownLink?: boolean;
 }
 
 const BLOCK_ID_AT_LINE_END = /(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
@@ -96,18 +98,32 @@ function scanLink(text: string, open: number, limit: number, embed: boolean, out
   const linkStart = embed ? open - 1 : open;
   if (text.charCodeAt(open + 1) === 91) {
     const end = matchWikiLinkEnd(text, open, limit);
-    if (end < 0) return open + 1;
-    const parts = splitWikiLinkInner(text.slice(open + 2, end - 2));
-    out.links.push({ kind: 'wiki', embed, ...parts, start: linkStart, end, inFrontmatter: false });
-    return end;
+    if (end >= 0) {
+      const parts = splitWikiLinkInner(text.slice(open + 2, end - 2));
+      out.links.push({ kind: 'wiki', embed, ...parts, start: linkStart, end, inFrontmatter: false });
+      return end;
+    }
+    // `[[[x]] y](z.md)` is a markdown link whose label holds a wiki link.
   }
   const match = matchMarkdownLink(text, open, limit);
   if (!match) return open + 1;
+  // A link's label is inline content: it may hold images, wiki links and tags, but CommonMark
+  // forbids links inside links, so a label that holds one makes the outer brackets plain text.
+  // An image's description is only alt text (remark keeps no nodes there), so it is not scanned.
+  const inner: InlineFindings = { links: [], tags: [], blockIds: [] };
+  if (!embed) {
+    const labelStart = open + 1;
+    scanInline(text, labelStart, labelStart + match.label.length, false, inner);
+    if (inner.sawMarkdownLink) return open + 1;
+    out.sawMarkdownLink = true;
+  }
   const local = toLocalLinkTarget(match.destination);
   if (local) {
     const label = match.label.trim();
     out.links.push({ kind: 'markdown', embed, ...local, text: match.destination, alias: label === '' ? null : label, start: linkStart, end: match.end, inFrontmatter: false });
   }
+  out.links.push(...inner.links);
+  out.tags.push(...inner.tags);
   return match.end;
 }
 

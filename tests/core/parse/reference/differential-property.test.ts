@@ -1,0 +1,30 @@
+/**
+ * On markdown-ish strings the scanner equals the reference, or the fallback detector flags the
+ * note (and then parseNoteFaithful equals the reference).
+ */
+import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
+import { needsReferenceParse, parseNote, parseNoteFaithful, parseNoteWithRemark } from '../../../../main/core/parse';
+
+const ALPHABET = [...'[]()!#|^`-*>~_<\n ', 'a', 'b', 'x', 'Z', '1', '7', '.md', 'ab'];
+const markdownish = fc
+  .array(fc.constantFrom(...ALPHABET), { maxLength: 120 })
+  .map((parts) => parts.join(''))
+  .filter((text) => text.length <= 200);
+
+test('scanner equals reference, or the detector flags the note', () => {
+  fc.assert(
+    fc.property(markdownish, (text) => {
+      const reference = parseNoteWithRemark('p.md', text);
+      if (needsReferenceParse(text)) expect(parseNoteFaithful('p.md', text)).toEqual(reference);
+      else expect(parseNote('p.md', text)).toEqual(reference);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('the property can fail: a known disagreement is flagged, not equal', () => {
+  const text = '#_a*# (_';
+  expect(isDeepStrictEqual(parseNote('p.md', text), parseNoteWithRemark('p.md', text))).toBe(false);
+  expect(needsReferenceParse(text)).toBe(true);
+});
