@@ -1,6 +1,13 @@
 /**
  * `parseNote(path, text)`: everything the index needs from one markdown file, in one linear
  * pass. Pure: no I/O. Never throws on any input text.
+ *
+ * The reference is parseNoteWithRemark (reference/parse-note-remark.ts, the renderer's remark
+ * pipeline); differential tests hold this scanner to it. Deliberate differences from plain
+ * CommonMark, shared by both: Obsidian math (`$x$`, `$$x$$`) is opaque; wiki links, embeds,
+ * tags and block ids follow Obsidian. Known approximations (link reference definitions,
+ * character references in link destinations, `_` at the edge of a tag, `$$` blocks holding a
+ * blank line) are flagged by reference/needs-reference-parse.ts; see docs/links.md.
  */
 import type { BlockIdInfo, LinkRef, ParsedNote, VaultPath } from '../types';
 import { scanBlocks } from './block-scanner';

@@ -47,6 +47,10 @@ const cases: { name: string; text: string; links: Expected[] }[] = [
   { name: 'empty and multi-line wiki links are not links', text: '[[]] [[  ]] [[a\nb]] [[x]y]]', links: [] },
   { name: 'in blockquote and list', text: '> quote [[A]]\n\n- item [[B]]\n  1. sub ![[C]]', links: [{ source: '[[A]]', line: 1 }, { source: '[[B]]', line: 3 }, { source: '![[C]]', line: 4, embed: true }] },
   { name: 'in a heading', text: '## See [[Other]]', links: [{ source: '[[Other]]' }] },
+  { name: 'fence closing inside a list item', text: '- a\n  - b\n    ```\n    [[No]]\n    ```\n  - c [[Yes]]', links: [{ source: '[[Yes]]', line: 6 }] },
+  { name: 'image inside a link', text: '[![i](d.png)](e.md)', links: [{ source: '[![i](d.png)](e.md)', target: 'e.md', alias: '![i](d.png)' }, { source: '![i](d.png)', embed: true, target: 'd.png' }] },
+  { name: 'no links inside links', text: '[a [b](B.md)](C.md)', links: [{ source: '[b](B.md)', target: 'B.md' }] },
+  { name: 'wiki link inside a link label', text: '[[[X]] y](E.md)', links: [{ source: '[[[X]] y](E.md)', target: 'E.md' }, { source: '[[X]]', target: 'X' }] },
   { name: 'CRLF lines', text: 'one\r\n\r\n[[A]]\r\n```\r\n[[No]]\r\n```\r\n[[B]]', links: [{ source: '[[A]]', line: 3, context: '[[A]]' }, { source: '[[B]]', line: 7 }] },
   { name: 'BOM at file start', text: '\uFEFF[[A]] x', links: [{ source: '[[A]]', line: 1, start: 1, end: 6 }] },
   {

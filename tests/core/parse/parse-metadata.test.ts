@@ -6,6 +6,7 @@ describe('tags', () => {
     ['not pure numbers, not in words or urls', '#123 issue#4 https://x.org/#frag [t](https://x.org/#y) #2024/05', []],
     ['not heading markers', '# Heading\n## Sub #real', ['real']],
     ['not in code, math or comments', '`#no` $#no$ <!-- #no -->\n```\n#no\n```\n    #no', []],
+    ['in link labels', '[ #lbl](L.md) [#no](L.md)', ['lbl']],
     ['deduplicated, first spelling wins', '#Tag #tag #TAG #other', ['Tag', 'other']],
     ['frontmatter list first, then inline', '---\ntags: [one, "#two"]\n---\n#three #one', ['one', 'two', 'three']],
     ['frontmatter comma and space string', '---\ntags: "#x, y z"\n---\n', ['x', 'y', 'z']],
@@ -26,6 +27,10 @@ describe('headings', () => {
     ]);
   });
 
+  test('a heading inside a list item', () => {
+    expect(parseNote('n.md', '- # In item\n- ## \n- text').headings).toEqual([{ text: 'In item', level: 1, line: 1 }, { text: '', level: 2, line: 2 }]);
+  });
+
   test('a list item followed by --- is not a setext heading', () => {
     expect(parseNote('n.md', '- item\n---').headings).toEqual([]);
   });
@@ -41,6 +46,10 @@ describe('block ids', () => {
       { id: 'alone', line: 18 },
     ]);
   });
+});
+
+test('a deeper blockquote line starts a new paragraph, so its ^id counts', () => {
+  expect(parseNote('n.md', 'para\n>^q1').blockIds).toEqual([{ id: 'q1', line: 2 }]);
 });
 
 describe('frontmatter', () => {
