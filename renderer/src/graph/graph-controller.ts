@@ -4,7 +4,8 @@
  * the events the React view listens to. No React here, so it runs headless in tests.
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import { graphStyle, type Theme } from './graph-style';
+import { graphStyle, LABEL_FONT, MIN_ZOOMED_FONT, type Theme } from './graph-style';
+import { labelMinZoomedFontSize } from './label-density';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 
 export interface ControllerHandlers {
@@ -25,8 +26,10 @@ export class GraphController {
   readonly cy: Core;
   private generation = 0;
   private hovered: string | null = null;
+  /** The min-zoomed-font-size in the stylesheet now (see label-density.ts). */
+  labelThreshold = MIN_ZOOMED_FONT;
 
-  constructor(container: HTMLElement | null, theme: Theme, renderer: RendererKind, private readonly handlers: ControllerHandlers = {}) {
+  constructor(container: HTMLElement | null, private readonly theme: Theme, renderer: RendererKind, private readonly handlers: ControllerHandlers = {}) {
     this.cy = cytoscape({
       ...(container ? { container, ...rendererOptions(renderer) } : { headless: true, styleEnabled: true }),
       style: graphStyle(theme),
@@ -43,6 +46,18 @@ export class GraphController {
     });
     this.cy.on('mouseover', 'node', (e) => this.setHover(e.target.id()));
     this.cy.on('mouseout', 'node', () => this.setHover(null));
+    // Layouts change how dense the graph is, and with it the zoom at which labels make sense.
+    this.cy.on('layoutstop', () => this.updateLabelThreshold());
+  }
+
+  /** Re-derives when ordinary labels appear from the node spread; restyles only on a real change. */
+  updateLabelThreshold(): void {
+    if (this.cy.destroyed()) return;
+    const next = labelMinZoomedFontSize(this.cy.nodes().map((n) => n.position()), LABEL_FONT, MIN_ZOOMED_FONT);
+    // A pixel either way is invisible; a full restyle of 10k nodes is not.
+    if (Math.abs(next - this.labelThreshold) < 2) return;
+    this.labelThreshold = next;
+    this.cy.style().fromJson(graphStyle(this.theme, next)).update();
   }
 
   /**
@@ -59,6 +74,7 @@ export class GraphController {
     });
     // Fit before the first frame: drawing 10k nodes at zoom 1 (labels on, big textures) is slow.
     this.fit();
+    this.updateLabelThreshold();
     onProgress(nodes.length, total);
     let done = nodes.length;
     for (let i = 0; i < edges.length; i += EDGE_CHUNK) {

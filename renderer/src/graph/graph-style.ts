@@ -19,7 +19,11 @@ export const DARK: Theme = { text: '#dcdde1', edge: '#4a4c55', accent: '#9d9cf5'
 /** Labels smaller than this many screen pixels are not drawn, so they appear as you zoom in. */
 export const MIN_ZOOMED_FONT = 9;
 
-export function graphStyle(theme: Theme): StylesheetStyle[] {
+/** Font size of ordinary (non-hub) labels. */
+export const LABEL_FONT = 11;
+
+/** `minZoomedFont` comes from the graph's density (label-density.ts); hubs and hovered nodes ignore it. */
+export function graphStyle(theme: Theme, minZoomedFont = MIN_ZOOMED_FONT): StylesheetStyle[] {
   return [
     {
       selector: 'node',
@@ -28,14 +32,14 @@ export function graphStyle(theme: Theme): StylesheetStyle[] {
         height: 'data(size)',
         'background-color': 'data(colour)',
         label: 'data(label)',
-        'font-size': 11,
+        'font-size': LABEL_FONT,
         color: theme.text,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-outline-color': theme.background,
         // Outlined text costs a second glyph pass per label; only the few always-on labels get it.
         'text-outline-width': 0,
-        'min-zoomed-font-size': MIN_ZOOMED_FONT,
+        'min-zoomed-font-size': minZoomedFont,
         'border-width': 0,
       },
     },
