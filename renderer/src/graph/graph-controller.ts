@@ -4,7 +4,8 @@
  * the events the React view listens to. No React here, so it runs headless in tests.
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import { graphStyle, LABEL_FONT, MIN_ZOOMED_FONT, type Theme } from './graph-style';
+import { graphStyle, HUB_FONT, LABEL_FONT, MIN_ZOOMED_FONT, type Theme } from './graph-style';
+import { installLegibleLabels } from './legible-labels';
 import { labelMinZoomedFontSize } from './label-density';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 
@@ -48,7 +49,10 @@ export class GraphController {
     this.cy.on('mouseout', 'node', () => this.setHover(null));
     // Layouts change how dense the graph is, and with it the zoom at which labels make sense.
     this.cy.on('layoutstop', () => this.updateLabelThreshold());
+    this.uninstallLegibleLabels = installLegibleLabels(this.cy, HUB_FONT);
   }
+
+  private readonly uninstallLegibleLabels: () => void;
 
   /** Re-derives when ordinary labels appear from the node spread; restyles only on a real change. */
   updateLabelThreshold(): void {
@@ -205,6 +209,7 @@ export class GraphController {
 
   destroy(): void {
     this.generation++;
+    this.uninstallLegibleLabels();
     this.cy.destroy();
   }
 }

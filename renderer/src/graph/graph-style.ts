@@ -21,6 +21,8 @@ export const MIN_ZOOMED_FONT = 9;
 
 /** Font size of ordinary (non-hub) labels. */
 export const LABEL_FONT = 11;
+/** Font size of hub labels (legible-labels.ts enlarges them when zoomed far out). */
+export const HUB_FONT = 14;
 
 /** `minZoomedFont` comes from the graph's density (label-density.ts); hubs and hovered nodes ignore it. */
 export function graphStyle(theme: Theme, minZoomedFont = MIN_ZOOMED_FONT): StylesheetStyle[] {
@@ -43,7 +45,7 @@ export function graphStyle(theme: Theme, minZoomedFont = MIN_ZOOMED_FONT): Style
         'border-width': 0,
       },
     },
-    { selector: 'node.hub', style: { 'font-size': 14, 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'text-outline-width': 2 } },
+    { selector: 'node.hub', style: { 'font-size': HUB_FONT, 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'text-outline-width': 2 } },
     {
       selector: 'node.ghost',
       style: { 'background-opacity': 0, 'border-width': 1.5, 'border-style': 'dashed', 'border-color': theme.muted, color: theme.muted, opacity: 0.75 },

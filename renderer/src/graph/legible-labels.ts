@@ -1,0 +1,51 @@
+/**
+ * Labels that must stay readable at any zoom: hubs, the hovered node, the current note and a
+ * highlighted path. cytoscape scales label text with the zoom, so a 14 px hub label is a 4 px
+ * speck when a 10k-node graph is fitted (zoom ~0.28, measured). While the zoom is that low,
+ * these few nodes get a font-size bypass that keeps them LEGIBLE_SCREEN_PX tall on screen;
+ * zoomed in far enough, the bypass goes and the stylesheet rules again.
+ */
+import type { Core, NodeCollection } from 'cytoscape';
+
+export const LEGIBLE_SELECTOR = 'node.hub, node.hover, node.current, node.path';
+/** Screen height the always-on labels keep. */
+export const LEGIBLE_SCREEN_PX = 12;
+/** Model-space cap, so a label never grows past its neighbourhood at minZoom. */
+const MAX_MODEL_FONT = 90;
+
+/** The font size (model px) for always-on labels at `zoom`, or null when the stylesheet's own size is readable. */
+export function legibleFontSize(zoom: number, styledSize: number): number | null {
+  if (zoom * styledSize >= LEGIBLE_SCREEN_PX) return null;
+  return Math.min(MAX_MODEL_FONT, Math.round(LEGIBLE_SCREEN_PX / zoom));
+}
+
+/** Keeps always-on labels readable as the zoom and classes change; returns an uninstaller. */
+export function installLegibleLabels(cy: Core, styledSize: number): () => void {
+  let frame: number | null = null;
+  let bypassed: NodeCollection = cy.collection();
+  const update = () => {
+    frame = null;
+    if (cy.destroyed()) return;
+    const size = legibleFontSize(cy.zoom(), styledSize);
+    const targets = size === null ? cy.collection() : cy.nodes(LEGIBLE_SELECTOR);
+    cy.batch(() => {
+      // Nodes that stopped being hubs (or hovered) go back to the stylesheet.
+      const stale = bypassed.difference(targets).filter((n) => !n.removed());
+      if (stale.nonempty()) stale.removeStyle('font-size');
+      if (size !== null && targets.nonempty()) targets.style('font-size', size);
+    });
+    bypassed = targets;
+  };
+  // Zoom events come per wheel tick and class events per element: one update per frame is enough.
+  const schedule = () => {
+    if (frame === null) frame = requestAnimationFrame(update);
+  };
+  cy.on('zoom', schedule);
+  cy.on('class add', 'node', schedule);
+  update();
+  return () => {
+    if (frame !== null) cancelAnimationFrame(frame);
+    cy.off('zoom', schedule);
+    cy.off('class add', 'node', schedule);
+  };
+}

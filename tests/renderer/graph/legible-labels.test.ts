@@ -1,0 +1,48 @@
+import { legibleFontSize, LEGIBLE_SCREEN_PX } from '../../../renderer/src/graph/legible-labels';
+import { GraphController } from '../../../renderer/src/graph/graph-controller';
+import { HUB_FONT, LIGHT } from '../../../renderer/src/graph/graph-style';
+
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+describe('legibleFontSize', () => {
+  it('leaves the stylesheet alone when the label is already readable', () => {
+    expect(legibleFontSize(1, 14)).toBeNull();
+    expect(legibleFontSize(LEGIBLE_SCREEN_PX / 14, 14)).toBeNull();
+  });
+
+  it('keeps labels LEGIBLE_SCREEN_PX tall on screen when zoomed out, up to a cap', () => {
+    expect(legibleFontSize(0.25, 14)).toBe(48);
+    expect(legibleFontSize(0.5, 14)).toBe(24);
+    expect(legibleFontSize(0.02, 14)).toBe(90);
+  });
+});
+
+describe('GraphController keeps hub and hovered labels legible', () => {
+  const node = (id: string, x: number, classes = '') => ({ group: 'nodes' as const, data: { id, label: id, size: 10, colour: '#888' }, position: { x, y: 0 }, classes });
+
+  it('enlarges hub labels at low zoom, drops the bypass when zoomed in, and follows class changes', async () => {
+    const c = new GraphController(null, LIGHT, 'canvas');
+    await c.load([node('hub', 0, 'hub'), node('plain', 100), node('other', 200)], [], () => {});
+    const font = (id: string) => c.cy.getElementById(id).style('font-size');
+
+    c.cy.zoom(0.25);
+    await frame();
+    expect(font('hub')).toBe('48px');
+    expect(font('plain')).toBe('11px');
+
+    c.cy.getElementById('plain').addClass('hover');
+    await frame();
+    expect(font('plain')).toBe('48px');
+    c.cy.getElementById('plain').removeClass('hover');
+    c.cy.getElementById('other').addClass('current');
+    await frame();
+    expect(font('plain')).toBe('11px');
+    expect(font('other')).toBe('48px');
+
+    c.cy.zoom(1);
+    await frame();
+    expect(font('hub')).toBe(`${HUB_FONT}px`);
+    expect(font('other')).toBe('11px');
+    c.destroy();
+  });
+});
