@@ -45,7 +45,8 @@ export function graphStyle(theme: Theme, minZoomedFont = MIN_ZOOMED_FONT): Style
         'border-width': 0,
       },
     },
-    { selector: 'node.hub', style: { 'font-size': HUB_FONT, 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'text-outline-width': 2 } },
+    // Hubs draw after ordinary nodes: their always-on labels were cut by nodes drawn on top of them.
+    { selector: 'node.hub', style: { 'font-size': HUB_FONT, 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'text-outline-width': 2, 'z-index': 5 } },
     {
       selector: 'node.ghost',
       style: { 'background-opacity': 0, 'border-width': 1.5, 'border-style': 'dashed', 'border-color': theme.muted, color: theme.muted, opacity: 0.75 },
