@@ -4,7 +4,7 @@ export const GRAPH_CSS = `
 .graph-body { position: relative; flex: 1; min-height: 0; display: flex; flex-direction: column; }
 .graph-view { position: relative; flex: 1; min-height: 0; display: flex; flex-direction: column; }
 .graph-toolbar { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; padding: 4px 8px 6px; border-bottom: 1px solid var(--border); font-size: 0.85rem; }
-.graph-toolbar input[type="search"], .graph-toolbar input[type="text"] { width: 12rem; padding: 2px 6px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); color: var(--text); }
+.graph-toolbar input[type="search"], .graph-toolbar input[type="text"] { width: 14rem; padding: 2px 6px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); color: var(--text); }
 .graph-toolbar label { display: inline-flex; gap: 4px; align-items: center; color: var(--muted); }
 .graph-toolbar button, .graph-side button.link { cursor: pointer; }
 .graph-toolbar .segmented { display: inline-flex; border: 1px solid var(--border); border-radius: 6px; overflow: hidden; }
