@@ -27,14 +27,19 @@ export interface GraphViewProps {
   api: PlexusApi;
   currentPath: string | null;
   onOpenNote(path: string): void;
-  /** The mode to open in (and to switch to whenever the host changes it); the toolbar can still switch. */
+  /**
+   * The mode to open in (and to switch to whenever the host changes it); the toolbar can still
+   * switch. Left out, the view opens global, or local on vaults over LOCAL_DEFAULT_NOTES nodes.
+   */
   mode?: GraphMode;
 }
 
-export function GraphView({ api, currentPath, onOpenNote, mode: initialMode = 'global' }: GraphViewProps) {
+export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }: GraphViewProps) {
   const container = useRef<HTMLDivElement>(null);
-  const [mode, setMode] = useState<GraphMode>(initialMode);
-  useEffect(() => setMode(initialMode), [initialMode]);
+  const [mode, setMode] = useState<GraphMode>(requestedMode ?? 'global');
+  useEffect(() => {
+    if (requestedMode) setMode(requestedMode);
+  }, [requestedMode]);
   const [depth, setDepth] = useState(1);
   const [expanded, setExpanded] = useState<string[]>([]);
   const [filters, setFilters] = useState<GraphFilters>(DEFAULT_FILTERS);
@@ -82,7 +87,8 @@ export function GraphView({ api, currentPath, onOpenNote, mode: initialMode = 'g
       setNotice(`Expanded the neighbours of “${engineRef.current?.model.nodes.get(id)?.label ?? id}”.`);
     },
     onLoaded: (count) => {
-      if (count > LOCAL_DEFAULT_NOTES && currentPath) {
+      // A mode the host asked for wins over the big-vault default.
+      if (requestedMode === undefined && count > LOCAL_DEFAULT_NOTES && currentPath) {
         setMode('local');
         setNotice(`This vault has ${count.toLocaleString()} nodes: showing the local graph. Switch to Global to see all of it.`);
       }

@@ -135,13 +135,24 @@ describe('GraphView', () => {
     await waitFor(() => expect(label()).toBe('Graph: 5 notes, 6 links'));
   });
 
-  it('opens big vaults as a local graph and says so', async () => {
+  /** 3,200 notes, N(k) linked to N(floor((k-1)/2)): a binary tree. */
+  const bigTree = (): GraphSnapshot => {
     const nodes = Array.from({ length: 3200 }, (_, i) => note(`N${i}.md`));
-    const edges = nodes.slice(1).map((n, i) => edge(n.id, nodes[Math.floor(i / 2)].id));
-    const { api } = graphApi({ nodes, edges });
+    return { nodes, edges: nodes.slice(1).map((n, i) => edge(n.id, nodes[Math.floor(i / 2)].id)) };
+  };
+
+  it('opens big vaults as a local graph and says so', async () => {
+    const { api } = graphApi(bigTree());
     render(<GraphView api={api} currentPath="N10.md" onOpenNote={() => {}} />);
     expect(await screen.findByText(/showing the local graph/)).toBeInTheDocument();
     // N10's neighbours in the binary-tree-like graph: its parent N4 and children N21, N22.
     await waitFor(() => expect(label()).toBe('Graph: 4 notes, 3 links'));
+  });
+
+  it('opens a big vault globally when the host asks for global', async () => {
+    const { api } = graphApi(bigTree());
+    render(<GraphView api={api} currentPath="N10.md" onOpenNote={() => {}} mode="global" />);
+    await waitFor(() => expect(label()).toBe('Graph: 3200 notes, 3199 links'), { timeout: 10_000 });
+    expect(screen.queryByText(/showing the local graph/)).toBeNull();
   });
 });
