@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IndexJson } from '../../main/cli/index-command';
 import { cli } from './cli-io';
+import { ensureSyntaxVault } from '../fixtures/syntax-vault-setup';
 
 const REPO = join(__dirname, '..', '..');
 const SAMPLE = join(REPO, 'vault');
-const SYNTAX = join(REPO, 'tests', 'fixtures', 'syntax-vault');
+const SYNTAX = ensureSyntaxVault();
 
 let temp: string;
 beforeAll(() => {

@@ -19,6 +19,9 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join, relative, sep } from 'path';
 import { parseNote } from '../../../main/core/parse/parse-note';
+import { ensureSyntaxVault } from '../../fixtures/syntax-vault-setup';
+
+ensureSyntaxVault();
 import type { ParsedNote } from '../../../main/core/types';
 
 const root = join(__dirname, '..', '..', 'fixtures', 'syntax-vault');

@@ -1,6 +1,9 @@
 import { fastParseNote, fastPathStats, parseNoteFast, resetFastPathStats } from '../../../../main/core/parse/fast';
 import { parseNote } from '../../../../main/core/parse/parse-note';
 import { generatedNotes, markdownFilesIn, type NoteText } from './note-corpus';
+import { ensureSyntaxVault } from '../../../fixtures/syntax-vault-setup';
+
+ensureSyntaxVault();
 
 /** The contract: declined (null) or exactly parseNote's answer. Returns whether it answered. */
 function expectAgreement({ path, text }: NoteText): boolean {

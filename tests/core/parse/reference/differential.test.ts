@@ -5,6 +5,9 @@
 import { needsReferenceParse, parseNote, parseNoteFaithful, parseNoteWithRemark } from '../../../../main/core/parse';
 import { generatedNotes, markdownFilesIn } from './note-corpus';
 import { TRICKY_SNIPPETS } from './tricky-snippets';
+import { ensureSyntaxVault } from '../../../fixtures/syntax-vault-setup';
+
+ensureSyntaxVault();
 
 const sampleVault = markdownFilesIn('vault');
 const syntaxVault = markdownFilesIn('tests/fixtures/syntax-vault');
