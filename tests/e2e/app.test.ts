@@ -116,7 +116,12 @@ test('a change on disk shows in the note and the graph', async () => {
   await page.keyboard.press('Control+g');
   const canvas = page.getByRole('region', { name: 'Graph' }).locator('[aria-label^="Graph: "]');
   await canvas.waitFor({ timeout: 30_000 });
-  const before = await page.evaluate(() => (window as unknown as { __plexusGraph?: { nodeIds(): string[] } }).__plexusGraph?.nodeIds() ?? []);
+  // The canvas element appears before the graph has loaded: wait for the nodes, not the element.
+  const before = await pollUntil(
+    () => page.evaluate(() => (window as unknown as { __plexusGraph?: { nodeIds(): string[] } }).__plexusGraph?.nodeIds() ?? []),
+    (list) => list.some((id) => id.toLowerCase().includes('regularization ideas')),
+    30_000,
+  );
   expect(before.some((id) => id.toLowerCase().includes('regularization ideas'))).toBe(true);
   writeFileSync(join(served.vaultDir, 'Regularization Ideas.md'), '# Regularization Ideas\n\nSee [[Loss]].\n');
   const ids = await pollUntil(
