@@ -100,6 +100,9 @@ test('every note, its hover previews and its backlinks: nothing runs', async () 
 test('clicking every link in the link-heavy notes never leaves the app', async () => {
   for (const path of ['javascript-links.md', 'data-vbscript-urls.md', 'file-and-protocol-links.md', 'css-overlay.md', 'mutation-xss.md', 'svg-inline.md']) {
     await openNote(path);
+    // Count links only once the note body has rendered (a fast machine may get here first).
+    await page.waitForSelector('.markdown-body', { timeout: 10_000 });
+    await page.waitForTimeout(300);
     const count = await page.locator('.markdown-body a:not(.internal-link)').count();
     for (let i = 0; i < count; i++) {
       await page.locator('.markdown-body a:not(.internal-link)').nth(i).click({ timeout: 2_000 }).catch(() => undefined);
