@@ -11,7 +11,7 @@
  */
 import type { BlockIdInfo, LinkRef, ParsedNote, VaultPath } from '../types';
 import { scanBlocks } from './block-scanner';
-import { scanFrontmatter } from './frontmatter';
+import { scanFrontmatter, type FrontmatterOptions } from './frontmatter';
 import { scanInline, type InlineFindings } from './inline-scanner';
 import { LineIndex } from './line-index';
 import { addUniqueTags } from './tags';
@@ -22,9 +22,11 @@ export function titleFromPath(path: VaultPath): string {
   return /\.md$/i.test(name) ? name.slice(0, -3) : name;
 }
 
-export function parseNote(path: VaultPath, text: string): ParsedNote {
+export type ParseNoteOptions = FrontmatterOptions;
+
+export function parseNote(path: VaultPath, text: string, options: ParseNoteOptions = {}): ParsedNote {
   const bodyFrom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const frontmatter = scanFrontmatter(text, bodyFrom);
+  const frontmatter = scanFrontmatter(text, bodyFrom, options);
   const blocks = scanBlocks(text, frontmatter.bodyStart, frontmatter.bodyLine);
   const findings: InlineFindings = { links: [], tags: [], blockIds: [] };
   for (const region of blocks.regions) scanInline(text, region.start, region.end, !region.isHeading, findings);

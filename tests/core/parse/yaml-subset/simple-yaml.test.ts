@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseSimpleYaml } from '../../../../main/core/parse/fast/simple-yaml';
+import { parseSimpleYaml } from '../../../../main/core/parse/simple-yaml';
 import { yamlOracle } from './yaml-oracle';
 
 /** The subset must never disagree with the yaml package: null (declined) or the same value. */

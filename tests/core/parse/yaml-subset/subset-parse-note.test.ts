@@ -1,19 +1,33 @@
-import { fastParseNote, fastPathStats, parseNoteFast, resetFastPathStats } from '../../../../main/core/parse/fast';
 import { parseNote } from '../../../../main/core/parse/parse-note';
+import { parseSimpleYaml } from '../../../../main/core/parse/simple-yaml';
 import { generatedNotes, markdownFilesIn, type NoteText } from './note-corpus';
 import { ensureSyntaxVault } from '../../../fixtures/syntax-vault-setup';
 
 ensureSyntaxVault();
 
-/** The contract: declined (null) or exactly parseNote's answer. Returns whether it answered. */
+/** The frontmatter's YAML when the note has a closed `---` block, else null. */
+function frontmatterYaml(text: string): string | null {
+  const match = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)^---[ \t]*\r?$/m.exec(text);
+  return match && match.index === 0 ? match[1] : null;
+}
+
+/** Whether the YAML subset answered for this note's frontmatter (a note without frontmatter counts as answered). */
+function subsetAnswers(text: string): boolean {
+  const yaml = frontmatterYaml(text);
+  return yaml === null || parseSimpleYaml(yaml) !== null;
+}
+
+/**
+ * The contract: parseNote with the YAML subset gives exactly what it gives with the `yaml`
+ * package alone. Returns whether the subset answered (so the test can show it is exercised).
+ */
 function expectAgreement({ path, text }: NoteText): boolean {
-  const fast = fastParseNote(path, text);
-  if (fast === null) return false;
-  const reference = parseNote(path, text);
-  expect(fast).toEqual(reference);
+  const withSubset = parseNote(path, text);
+  const reference = parseNote(path, text, { yamlSubset: false });
+  expect(withSubset).toEqual(reference);
   // Same key order too: results are serialised into the parse cache.
-  expect(JSON.stringify(fast)).toBe(JSON.stringify(reference));
-  return true;
+  expect(JSON.stringify(withSubset)).toBe(JSON.stringify(reference));
+  return subsetAnswers(text);
 }
 
 function acceptedShare(notes: NoteText[]): number {
@@ -22,8 +36,8 @@ function acceptedShare(notes: NoteText[]): number {
   return accepted / notes.length;
 }
 
-describe('fastParseNote agrees with parseNote on real corpora', () => {
-  test('every generated bench note is answered by the fast path and equal', () => {
+describe('parseNote with the YAML subset agrees with the yaml package alone on real corpora', () => {
+  test('every generated bench note is answered by the subset and equal', () => {
     const notes = generatedNotes(1500);
     expect(acceptedShare(notes)).toBe(1);
   });
@@ -41,7 +55,7 @@ describe('fastParseNote agrees with parseNote on real corpora', () => {
   });
 });
 
-describe('fastParseNote on tricky notes', () => {
+describe('the YAML subset on tricky notes', () => {
   const frontmatters = [
     '',
     '---\n---\n',
@@ -72,30 +86,18 @@ describe('fastParseNote on tricky notes', () => {
   });
 
   test('answers the common shapes and declines YAML outside the subset', () => {
-    expect(fastParseNote('n.md', frontmatters[2] + bodies[0])).not.toBeNull();
-    expect(fastParseNote('n.md', frontmatters[9] + bodies[1])).not.toBeNull();
-    expect(fastParseNote('n.md', frontmatters[5] + bodies[0])).toBeNull();
-    expect(fastParseNote('n.md', frontmatters[4] + bodies[0])).toBeNull();
-    expect(fastParseNote('n.md', frontmatters[8] + bodies[0])).toBeNull();
+    expect(subsetAnswers(frontmatters[2] + bodies[0])).toBe(true);
+    expect(subsetAnswers(frontmatters[9] + bodies[1])).toBe(true);
+    expect(subsetAnswers(frontmatters[5] + bodies[0])).toBe(false);
+    expect(subsetAnswers(frontmatters[4] + bodies[0])).toBe(false);
+    expect(subsetAnswers(frontmatters[8] + bodies[0])).toBe(false);
   });
 
-  test('a frontmatter error is always left to parseNote', () => {
+  test('a frontmatter error comes from the yaml package, with or without the subset', () => {
     const text = '---\ntags: [unclosed\n---\n#x';
-    expect(fastParseNote('n.md', text)).toBeNull();
-    expect(parseNoteFast('n.md', text).frontmatterError).not.toBeNull();
-  });
-});
-
-describe('parseNoteFast and its counters', () => {
-  test('returns parseNote results either way and counts each path', () => {
-    resetFastPathStats();
-    const simple = '---\ntags: [a]\n---\n[[X]]';
-    const complex = '---\na:\n  b: [[Y]]\n---\n[[X]]';
-    expect(parseNoteFast('s.md', simple)).toEqual(parseNote('s.md', simple));
-    expect(parseNoteFast('c.md', complex)).toEqual(parseNote('c.md', complex));
-    expect(parseNoteFast('p.md', 'plain')).toEqual(parseNote('p.md', 'plain'));
-    expect(fastPathStats()).toEqual({ accepted: 2, fallbacks: 1, fallbackRate: 1 / 3 });
-    resetFastPathStats();
-    expect(fastPathStats()).toEqual({ accepted: 0, fallbacks: 0, fallbackRate: 0 });
+    expect(subsetAnswers(text)).toBe(false);
+    const parsed = parseNote('n.md', text);
+    expect(parsed.frontmatterError).not.toBeNull();
+    expect(parsed).toEqual(parseNote('n.md', text, { yamlSubset: false }));
   });
 });

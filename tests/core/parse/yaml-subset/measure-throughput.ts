@@ -1,13 +1,12 @@
 /**
- * Throughput of parseNote vs the fast path on a generated vault (a script, not a timed test):
- *   npx tsx tests/core/parse/fast/measure-throughput.ts [notes]
- * Reports the first (cold JIT) pass and the best of several warm passes, plus the fallback rate.
+ * Throughput of parseNote with and without the YAML subset on a generated vault (a script, not
+ * a timed test):  npx tsx tests/core/parse/yaml-subset/measure-throughput.ts [notes]
+ * Reports the first (cold JIT) pass and the best of several warm passes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { generateVault } from '../../../../bench/generate-vault';
-import { fastPathStats, parseNoteFast, resetFastPathStats } from '../../../../main/core/parse/fast';
 import { parseNote } from '../../../../main/core/parse/parse-note';
 import type { ParsedNote } from '../../../../main/core/types';
 
@@ -36,14 +35,13 @@ function report(name: string, parse: (path: string, text: string) => ParsedNote)
 }
 
 console.log(`${notes.length} notes, ${megabytes.toFixed(2)} MB`);
+const yamlPackageOnly = (path: string, text: string): ParsedNote => parseNote(path, text, { yamlSubset: false });
+const withSubset = (path: string, text: string): ParsedNote => parseNote(path, text);
 // Alternate the order so neither side always gets the other's JIT warm-up of shared code.
-if (process.argv[3] === 'fast-first') {
-  report('parseNoteFast', parseNoteFast);
-  report('parseNote', parseNote);
+if (process.argv[3] === 'subset-first') {
+  report('with subset', withSubset);
+  report('yaml only', yamlPackageOnly);
 } else {
-  report('parseNote', parseNote);
-  report('parseNoteFast', parseNoteFast);
+  report('yaml only', yamlPackageOnly);
+  report('with subset', withSubset);
 }
-resetFastPathStats();
-pass(parseNoteFast);
-console.log('fast path', fastPathStats());
