@@ -50,6 +50,7 @@ export async function indexVault(realRoot: string, options: IndexOptions): Promi
     if (cached !== undefined && cached.size === file.size && cached.mtimeMs === file.mtimeMs) {
       state.notes.set(file.path, cached);
       state.files.set(file.path, { path: file.path, kind: 'note', title: fileTitle(file.path), size: file.size, mtimeMs: file.mtimeMs });
+      if (cached.decodeWarning !== null) state.fileReports.set(file.path, { path: file.path, problem: 'invalid-utf8', message: cached.decodeWarning });
       parsed.push(cached.parsed);
       cacheHits++;
     } else {

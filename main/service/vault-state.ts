@@ -20,7 +20,7 @@ export class VaultState {
   constructor(readonly realRoot: string) {}
 
   setNote(result: ParsedFile): void {
-    this.notes.set(result.path, { size: result.size, mtimeMs: result.mtimeMs, hash: result.hash, parsed: result.parsed });
+    this.notes.set(result.path, { size: result.size, mtimeMs: result.mtimeMs, hash: result.hash, decodeWarning: result.decodeWarning, parsed: result.parsed });
     this.files.set(result.path, { path: result.path, kind: 'note', title: fileTitle(result.path), size: result.size, mtimeMs: result.mtimeMs });
     if (result.decodeWarning !== null) this.fileReports.set(result.path, { path: result.path, problem: 'invalid-utf8', message: result.decodeWarning });
     else this.fileReports.delete(result.path);

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseNote } from '../../main/core/parse/parse-note';
 import type { ParsedNote } from '../../main/core/types';
 import { cacheFileFor, defaultCacheDir } from '../../main/service/cache-dir';
 import { loadParseCache, saveParseCache, type CacheEntry } from '../../main/service/parse-cache';
@@ -17,8 +18,8 @@ describe('parse cache', () => {
   afterEach(() => removeDir(dir));
 
   const entries = (): [string, CacheEntry][] => [
-    ['A.md', { size: 1, mtimeMs: 10.5, hash: 'h1', parsed: note('A.md') }],
-    ['Sub/B.md', { size: 2, mtimeMs: 20, hash: 'h2', parsed: note('Sub/B.md') }],
+    ['A.md', { size: 1, mtimeMs: 10.5, hash: 'h1', decodeWarning: null, parsed: note('A.md') }],
+    ['Sub/B.md', { size: 2, mtimeMs: 20, hash: 'h2', decodeWarning: 'invalid UTF-8 at byte 3', parsed: note('Sub/B.md') }],
   ];
 
   test('round-trips entries (hit) and leaves no temp files', async () => {
@@ -28,6 +29,46 @@ describe('parse cache', () => {
     expect(loaded.report).toBeNull();
     expect([...loaded.entries]).toEqual(entries());
     expect(fs.readdirSync(dir)).toEqual([path.basename(file)]);
+  });
+
+  test('real parses with every field (links, headings, blocks, nested frontmatter) round-trip exactly', async () => {
+    const texts: Record<string, string> = {
+      'Folder/Rich.md':
+        '---\ntags: [a, "#b"]\naliases:\n  - R\nrelated: "[[X#H|y]]"\nnested:\n  deep: [1, {k: v}]\n  flag: true\n---\n# Title #t\n\nSee [[Note#H1#H2|shown]], ![[img.png]] and [md](../My%20Note.md#^blk) ^own\n\n| [[T\\|x]] | b |\n| - | - |\n',
+      'Bad YAML.md': '---\ntags: [unclosed\n---\nbody [[Z]]',
+      'Plain.md': 'no frontmatter, no links',
+    };
+    const rich: [string, CacheEntry][] = Object.entries(texts).map(([p, text], i) => [p, { size: text.length, mtimeMs: 1000 + i, hash: `h${i}`, decodeWarning: null, parsed: parseNote(p, text) }]);
+    expect(rich[0][1].parsed.links.length).toBeGreaterThanOrEqual(4);
+    const file = path.join(dir, 'rich.cache');
+    await saveParseCache(file, '/r', rich);
+    const loaded = loadParseCache(file, '/r');
+    expect(loaded.report).toBeNull();
+    expect([...loaded.entries]).toEqual(rich);
+  });
+
+  test('a note whose frontmatter JSON cannot carry exactly (.nan, .inf, -0) is left out and re-parsed next time', async () => {
+    const odd = parseNote('Odd.md', '---\nscore: .nan\nbig: .inf\n---\nx');
+    expect(Number.isNaN(odd.frontmatter!.score)).toBe(true);
+    const file = path.join(dir, 'odd.cache');
+    await saveParseCache(file, '/r', [...entries(), ['Odd.md', { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, parsed: odd }]]);
+    const loaded = loadParseCache(file, '/r');
+    expect([...loaded.entries.keys()]).toEqual(['A.md', 'Sub/B.md']);
+  });
+
+  test('a record of the wrong shape makes the whole cache corrupt (rebuilt), never a half-trusted load', async () => {
+    const file = path.join(dir, 'shape.cache');
+    await saveParseCache(file, '/r', entries());
+    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    data.entries[1][4][6] = [['not', 'a', 'link']];
+    fs.writeFileSync(file, JSON.stringify(data));
+    const loaded = loadParseCache(file, '/r');
+    expect(loaded.entries.size).toBe(0);
+    expect(loaded.report?.message).toMatch(/corrupt/);
+  });
+
+  test('an entry stored under another path than its parse is a bug and throws', async () => {
+    await expect(saveParseCache(path.join(dir, 'x.cache'), '/r', [['A.md', { ...entries()[1][1] }]])).rejects.toThrow(/holds the parse of/);
   });
 
   test('a missing cache is reported, not thrown', () => {
@@ -42,7 +83,7 @@ describe('parse cache', () => {
     const bytes = fs.readFileSync(file);
     fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
     expect(loadParseCache(file, '/r').report?.message).toMatch(/corrupt/);
-    fs.writeFileSync(file, 'not v8 at all');
+    fs.writeFileSync(file, 'not json at all');
     const loaded = loadParseCache(file, '/r');
     expect(loaded.entries.size).toBe(0);
     expect(loaded.report?.message).toMatch(/corrupt/);

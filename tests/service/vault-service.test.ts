@@ -78,11 +78,17 @@ describe('VaultService', () => {
   });
 
   test('warm start uses the cache; a changed file is re-parsed', async () => {
-    const first = await open({ 'A.md': '[[B]]', 'B.md': 'b' }, { watch: false });
+    const first = await open({ 'A.md': '[[B]]', 'B.md': 'b', 'bad.md': Buffer.from([0x5b, 0x5b, 0x42, 0x5d, 0x5d, 0xff]) }, { watch: false });
+    const coldReports = first.service.reports();
+    const coldSnapshot = first.service.graph.snapshot();
     await first.service.close();
     const warm = await VaultService.open(first.root, { cacheDir, workers: 0, watch: false });
     services.push(warm);
     expect(warm.reports().filter((r) => r.problem === 'cache')).toEqual([]);
+    // Everything a cold index knew, including the invalid UTF-8 warning, survives the cache.
+    expect(warm.reports()).toEqual(coldReports.filter((r) => r.problem !== 'cache'));
+    expect(warm.reports().map((r) => [r.path, r.problem])).toEqual([['bad.md', 'invalid-utf8']]);
+    expect(warm.graph.snapshot()).toEqual(coldSnapshot);
     await warm.close();
     fs.writeFileSync(path.join(first.root, 'A.md'), '[[C]] now');
     const after = await VaultService.open(first.root, { cacheDir, workers: 0, watch: false });
