@@ -99,7 +99,7 @@ export class VaultService {
     };
     const outcome = await indexVault(this.realRoot, { pool: this.pool, maxFileBytes: this.maxFileBytes, cacheFile: this.cacheFile, onProgress: progress });
     this.state = outcome.state;
-    this.graph.applyChanges({ upsertNotes: outcome.parsed, addAttachments: outcome.attachments });
+    this.graph.load({ upsertNotes: outcome.parsed, addAttachments: outcome.attachments });
     this.status = { state: 'ready', notes: outcome.state.notes.size, links: this.graph.stats().links, ms: Math.round(performance.now() - started) };
     const ready: VaultEvent = { type: 'status', status: this.status };
     onProgress?.(ready);

@@ -10,9 +10,17 @@ export interface ElementState {
   edges: Map<string, GraphEdge>;
 }
 
-/** Opaque, unambiguous edge id (paths may contain any separator we could pick). */
+// Characters JSON.stringify would escape; strings without them can be quoted by concatenation.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * Opaque, unambiguous edge id (paths may contain any separator we could pick): exactly
+ * JSON.stringify([source, target]), built by concatenation in the usual case because this runs
+ * once per edge while indexing and JSON.stringify of an array costs several times more.
+ */
 export function edgeId(source: string, target: string): string {
-  return JSON.stringify([source, target]);
+  if (NEEDS_ESCAPE.test(source) || NEEDS_ESCAPE.test(target)) return JSON.stringify([source, target]);
+  return `["${source}","${target}"]`;
 }
 
 function sameNode(a: GraphNode, b: GraphNode): boolean {

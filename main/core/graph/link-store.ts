@@ -21,39 +21,46 @@ export class LinkStore {
 
   /** Replaces the links of `source` (an empty list removes them) and the edges they make. */
   set(source: VaultPath, links: ResolvedLink[]): void {
-    for (const link of this.outgoing(source)) this.sourcesByKey.get(linkKey(link))?.delete(source);
     const before = this.edgesOut.get(source);
-    for (const target of before?.keys() ?? []) {
-      const incoming = this.edgesIn.get(target);
-      incoming?.delete(source);
-      if (incoming && incoming.size === 0) this.edgesIn.delete(target);
-    }
-    this.edgesOut.delete(source);
-    if (links.length === 0) {
-      this.outgoingBySource.delete(source);
-      return;
-    }
+    if (this.outgoingBySource.has(source)) this.forget(source, before);
+    if (links.length === 0) return;
     this.outgoingBySource.set(source, links);
-    const counts = new Map<string, number>();
+    let lastKey = '';
+    const counts = new TargetCounts(links.length);
     for (const link of links) {
       const key = linkKey(link);
-      let sources = this.sourcesByKey.get(key);
-      if (!sources) this.sourcesByKey.set(key, (sources = new Set()));
-      sources.add(source);
+      // Consecutive links often share a target; the set add is the costly part of this loop.
+      if (key !== lastKey) {
+        let sources = this.sourcesByKey.get(key);
+        if (!sources) this.sourcesByKey.set(key, (sources = new Set()));
+        sources.add(source);
+        lastKey = key;
+      }
       const target = targetNodeId(link);
-      if (target === source) continue; // self-links ([[#Heading]]) are not graph edges
-      counts.set(target, (counts.get(target) ?? 0) + 1);
+      if (target !== source) counts.add(target); // self-links ([[#Heading]]) are not graph edges
     }
     if (counts.size === 0) return;
     const edges = new Map<string, GraphEdge>();
-    for (const [target, count] of counts) {
+    counts.forEach((target, count) => {
       const old = before?.get(target);
       edges.set(target, old !== undefined && old.count === count ? old : Object.freeze({ id: edgeId(source, target), source, target, count }));
       let incoming = this.edgesIn.get(target);
       if (!incoming) this.edgesIn.set(target, (incoming = new Map()));
       incoming.set(source, count);
-    }
+    });
     this.edgesOut.set(source, edges);
+  }
+
+  /** Drops every index entry of `source`'s current links and edges. */
+  private forget(source: VaultPath, edges: Map<string, GraphEdge> | undefined): void {
+    for (const link of this.outgoing(source)) this.sourcesByKey.get(linkKey(link))?.delete(source);
+    for (const target of edges?.keys() ?? []) {
+      const incoming = this.edgesIn.get(target);
+      incoming?.delete(source);
+      if (incoming && incoming.size === 0) this.edgesIn.delete(target);
+    }
+    this.edgesOut.delete(source);
+    this.outgoingBySource.delete(source);
   }
 
   outgoing(source: VaultPath): readonly ResolvedLink[] {
@@ -99,6 +106,40 @@ export class LinkStore {
       for (const target of [...targets.keys()].sort()) edges.push(targets.get(target)!);
     }
     return edges;
+  }
+}
+
+/**
+ * Link counts per target node, in first-seen order. Most notes link to a handful of targets, so
+ * a linear scan over two small arrays beats a Map (which costs an allocation and string
+ * hashing per note); long link lists switch to a Map to stay linear.
+ */
+class TargetCounts {
+  private readonly targets: string[] = [];
+  private readonly counts: number[] = [];
+  private readonly byTarget: Map<string, number> | null;
+
+  constructor(expected: number) {
+    this.byTarget = expected > 16 ? new Map() : null;
+  }
+
+  get size(): number {
+    return this.targets.length;
+  }
+
+  add(target: string): void {
+    const at = this.byTarget !== null ? (this.byTarget.get(target) ?? -1) : this.targets.indexOf(target);
+    if (at >= 0) {
+      this.counts[at]++;
+      return;
+    }
+    this.byTarget?.set(target, this.targets.length);
+    this.targets.push(target);
+    this.counts.push(1);
+  }
+
+  forEach(visit: (target: string, count: number) => void): void {
+    for (let i = 0; i < this.targets.length; i++) visit(this.targets[i], this.counts[i]);
   }
 }
 

@@ -7,7 +7,7 @@
  * links, plus every link whose lookup key (its target's file name) equals the key of a file
  * that appeared or disappeared. It returns the delta a view needs to update in place.
  */
-import { basename } from '../paths';
+import { basename, dirname } from '../paths';
 import { FileIndex, lookupKey } from '../resolve/file-index';
 import { resolveLinkTarget, type Resolution } from '../resolve/resolve-link';
 import type { GraphDelta, GraphEdge, GraphNode, GraphSnapshot, ParsedNote, ResolvedLink, VaultPath } from '../types';
@@ -42,7 +42,35 @@ export class VaultGraph {
   private readonly index = new FileIndex();
   private readonly links = new LinkStore();
 
+  /**
+   * Builds an empty graph from a whole vault without computing a delta (the initial index,
+   * where nobody needs one). Throws when the graph is not empty: use applyChanges then.
+   */
+  load(change: VaultChange): void {
+    if (this.notes.size > 0 || this.attachments.size > 0) throw new Error('VaultGraph.load: the graph is not empty');
+    const notes = new Map<VaultPath, ParsedNote>();
+    for (const note of change.upsertNotes ?? []) notes.set(note.path, note);
+    for (const path of change.addAttachments ?? []) {
+      if (this.attachments.has(path)) continue;
+      this.attachments.add(path);
+      this.index.add(path);
+    }
+    for (const [path, note] of notes) {
+      this.notes.set(path, note);
+      this.index.add(path);
+    }
+    // Nothing changes the index while loading, so equal (kind, folder, target) questions have
+    // equal answers; hubs are linked thousands of times, and memoising them halves resolution.
+    const memo = new Map<string, Resolution>();
+    for (const note of notes.values()) this.links.set(note.path, this.resolveAll(note, memo));
+  }
+
   applyChanges(change: VaultChange): GraphDelta {
+    if (this.notes.size === 0 && this.attachments.size === 0) {
+      this.load(change);
+      const { nodes, edges } = this.snapshot();
+      return { nodesAdded: nodes, nodesRemoved: [], nodesChanged: [], edgesAdded: edges, edgesRemoved: [], edgesChanged: [] };
+    }
     const upserts = change.upsertNotes ?? [];
     const removedNotes = [...new Set(change.removeNotes ?? [])].filter((p) => this.notes.has(p));
     const removedSet = new Set(removedNotes);
@@ -72,8 +100,6 @@ export class VaultGraph {
     const resolved = new Map<VaultPath, ResolvedLink[]>();
     for (const source of toResolve) resolved.set(source, this.resolveAll(upsertByPath.get(source) ?? this.notes.get(source)!));
 
-    if (this.notes.size === 0 && this.attachments.size === 0) return this.buildFromEmpty(upserts, addedAttachments, resolved);
-
     const touchedNodes = new Set<string>([...removedNotes, ...upserts.map((n) => n.path), ...addedAttachments, ...removedAttachments]);
     const touchedEdges = new Map<string, [VaultPath, string]>();
     const touch = (source: VaultPath, target: string) => {
@@ -98,17 +124,17 @@ export class VaultGraph {
     return diffElements(before, after);
   }
 
-  /** First index of a vault: nothing to diff against, so the delta is simply everything. */
-  private buildFromEmpty(upserts: ParsedNote[], attachments: VaultPath[], resolved: Map<VaultPath, ResolvedLink[]>): GraphDelta {
-    for (const path of attachments) this.attachments.add(path);
-    for (const note of upserts) this.notes.set(note.path, note);
-    for (const [source, links] of resolved) this.links.set(source, links);
-    const { nodes, edges } = this.snapshot();
-    return { nodesAdded: nodes, nodesRemoved: [], nodesChanged: [], edgesAdded: edges, edgesRemoved: [], edgesChanged: [] };
-  }
-
-  private resolveAll(note: ParsedNote): ResolvedLink[] {
-    return note.links.map((link) => resolvedLink(link, note.path, resolveLinkTarget(this.index, note.path, link.kind, link.target)));
+  private resolveAll(note: ParsedNote, memo: Map<string, Resolution> | null = null): ResolvedLink[] {
+    if (memo === null) return note.links.map((link) => resolvedLink(link, note.path, resolveLinkTarget(this.index, note.path, link.kind, link.target)));
+    const folder = dirname(note.path);
+    return note.links.map((link) => {
+      // An empty target means the note itself, so its answer depends on the path, not the folder.
+      if (link.target.trim() === '') return resolvedLink(link, note.path, resolveLinkTarget(this.index, note.path, link.kind, link.target));
+      const key = `${link.kind === 'wiki' ? 'w' : 'm'}${folder}\u0000${link.target}`;
+      let resolution = memo.get(key);
+      if (resolution === undefined) memo.set(key, (resolution = resolveLinkTarget(this.index, note.path, link.kind, link.target)));
+      return resolvedLink(link, note.path, resolution);
+    });
   }
 
   private captureElements(nodeIds: Set<string>, edgeIds: Map<string, [VaultPath, string]>): ElementState {
