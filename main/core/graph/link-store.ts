@@ -12,8 +12,11 @@ const NO_LINKS: readonly ResolvedLink[] = [];
 
 export class LinkStore {
   private readonly outgoingBySource = new Map<VaultPath, ResolvedLink[]>();
-  /** lookup key -> notes that have at least one link with that key. */
-  private readonly sourcesByKey = new Map<string, Set<VaultPath>>();
+  /**
+   * lookup key -> notes that have at least one link with that key. Only incremental updates
+   * ask for it, so it is built on first use: a warm start (build, then read) never pays for it.
+   */
+  private sourcesByKey: Map<string, Set<VaultPath>> | null = null;
   /** source -> (target node id -> edge). Edges are frozen and replaced, never mutated, so snapshots can share them. */
   private readonly edgesOut = new Map<VaultPath, Map<string, GraphEdge>>();
   /** target node id -> (source -> link count) */
@@ -25,17 +28,9 @@ export class LinkStore {
     if (this.outgoingBySource.has(source)) this.forget(source, before);
     if (links.length === 0) return;
     this.outgoingBySource.set(source, links);
-    let lastKey = '';
+    if (this.sourcesByKey !== null) indexKeys(this.sourcesByKey, source, links);
     const counts = new TargetCounts(links.length);
     for (const link of links) {
-      const key = linkKey(link);
-      // Consecutive links often share a target; the set add is the costly part of this loop.
-      if (key !== lastKey) {
-        let sources = this.sourcesByKey.get(key);
-        if (!sources) this.sourcesByKey.set(key, (sources = new Set()));
-        sources.add(source);
-        lastKey = key;
-      }
       const target = targetNodeId(link);
       if (target !== source) counts.add(target); // self-links ([[#Heading]]) are not graph edges
     }
@@ -53,7 +48,7 @@ export class LinkStore {
 
   /** Drops every index entry of `source`'s current links and edges. */
   private forget(source: VaultPath, edges: Map<string, GraphEdge> | undefined): void {
-    for (const link of this.outgoing(source)) this.sourcesByKey.get(linkKey(link))?.delete(source);
+    if (this.sourcesByKey !== null) for (const link of this.outgoing(source)) this.sourcesByKey.get(linkKey(link))?.delete(source);
     for (const target of edges?.keys() ?? []) {
       const incoming = this.edgesIn.get(target);
       incoming?.delete(source);
@@ -73,6 +68,10 @@ export class LinkStore {
 
   /** Notes with at least one link whose lookup key is `key`. */
   sourcesWithKey(key: string): Iterable<VaultPath> {
+    if (this.sourcesByKey === null) {
+      this.sourcesByKey = new Map();
+      for (const [source, links] of this.outgoingBySource) indexKeys(this.sourcesByKey, source, links);
+    }
     return this.sourcesByKey.get(key) ?? [];
   }
 
@@ -106,6 +105,18 @@ export class LinkStore {
       for (const target of [...targets.keys()].sort()) edges.push(targets.get(target)!);
     }
     return edges;
+  }
+}
+
+function indexKeys(sourcesByKey: Map<string, Set<VaultPath>>, source: VaultPath, links: readonly ResolvedLink[]): void {
+  let lastKey: string | null = null;
+  for (const link of links) {
+    const key = linkKey(link);
+    if (key === lastKey) continue; // consecutive links often share a target
+    let sources = sourcesByKey.get(key);
+    if (!sources) sourcesByKey.set(key, (sources = new Set()));
+    sources.add(source);
+    lastKey = key;
   }
 }
 
