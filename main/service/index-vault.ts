@@ -1,16 +1,25 @@
 /**
  * The initial index: scan the folder, reuse cached parses whose size and mtime still match,
- * parse the rest on the pool, and report everything that could not be read.
+ * parse the rest on the pool, build the graph, and report everything that could not be read.
+ *
+ * With a cache, the scan runs on a worker while this thread loads the cache and builds the
+ * graph from it speculatively; the scan's answer then corrects the graph (notes changed,
+ * added or removed while the app was closed, and the attachments) through the graph's
+ * incremental update, which is proven equal to a fresh build. On an unchanged vault the
+ * correction is empty, so a warm start costs max(scan, cache + graph) instead of their sum.
  */
+import type { VaultGraph } from '../core/graph/vault-graph';
 import type { ParsedNote, VaultPath } from '../core/types';
-import { loadParseCache } from './parse-cache';
+import { loadParseCache, type CacheEntry, type LoadedCache } from './parse-cache';
 import type { ParsePool } from './parse-pool';
-import { scanVault } from './scan-vault';
+import type { ScanResult } from './scan-vault';
 import { fileTitle } from './vault-files';
 import { VaultState } from './vault-state';
 
 export interface IndexOptions {
   pool: ParsePool;
+  /** An empty graph; indexVault fills it. */
+  graph: VaultGraph;
   maxFileBytes: number;
   /** null: no persistent cache. */
   cacheFile: string | null;
@@ -19,9 +28,6 @@ export interface IndexOptions {
 
 export interface IndexOutcome {
   state: VaultState;
-  /** Every indexed note's parse, for the graph. */
-  parsed: ParsedNote[];
-  attachments: VaultPath[];
   cacheHits: number;
   parsedFresh: number;
   /** True when the cache on disk no longer matches (something was parsed or removed). */
@@ -29,16 +35,58 @@ export interface IndexOutcome {
 }
 
 export async function indexVault(realRoot: string, options: IndexOptions): Promise<IndexOutcome> {
+  const { graph } = options;
   const state = new VaultState(realRoot);
-  const scan = await scanVault(realRoot);
+  const scanning = options.pool.scan(realRoot);
+  let cache: LoadedCache | null = null;
+  let speculative = false;
+  try {
+    cache = options.cacheFile === null ? null : loadParseCache(options.cacheFile, realRoot);
+    if (cache !== null && cache.entries.size > 0) {
+      graph.load({ upsertNotes: [...cache.entries.values()].map((entry) => entry.parsed) });
+      speculative = true;
+    }
+  } finally {
+    // Observe the scan on every path, so a failure there never becomes an unhandled rejection.
+    await scanning.catch(() => undefined);
+  }
+  const scan = await scanning;
+  if (cache?.report) state.generalReports.push(cache.report);
   for (const report of scan.reports) state.fileReports.set(report.path, report);
 
-  const cache = options.cacheFile === null ? null : loadParseCache(options.cacheFile, realRoot);
-  if (cache?.report) state.generalReports.push(cache.report);
+  const { toParse, attachments, cacheHits } = matchCache(state, scan, cache?.entries ?? null);
+  const total = scan.files.length;
+  const base = total - toParse.length;
+  options.onProgress(base, total);
+  const results = await options.pool.parse({ root: realRoot, maxFileBytes: options.maxFileBytes, withText: false }, toParse, (done) =>
+    options.onProgress(base + done, total),
+  );
+  const fresh: ParsedNote[] = [];
+  for (const result of results) {
+    if (result.ok) {
+      state.setNote(result);
+      fresh.push(result.parsed);
+    } else {
+      state.fileReports.set(result.path, result.report);
+    }
+  }
 
-  const parsed: ParsedNote[] = [];
-  const attachments: VaultPath[] = [];
+  if (speculative) {
+    // Cached notes that are gone, changed into something unreadable, or re-parsed leave the
+    // speculative graph; re-parsed ones come back with their new parse.
+    const removeNotes = graph.notePaths().filter((path) => !state.notes.has(path));
+    graph.applyChanges({ upsertNotes: fresh, removeNotes, addAttachments: attachments });
+  } else {
+    graph.load({ upsertNotes: fresh, addAttachments: attachments });
+  }
+  const cacheDirty = results.length > 0 || (cache !== null && cache.entries.size !== cacheHits);
+  return { state, cacheHits, parsedFresh: results.length, cacheDirty };
+}
+
+/** Files whose cached parse still holds go into `state`; the others are listed for parsing. */
+function matchCache(state: VaultState, scan: ScanResult, entries: Map<VaultPath, CacheEntry> | null) {
   const toParse: VaultPath[] = [];
+  const attachments: VaultPath[] = [];
   let cacheHits = 0;
   for (const file of scan.files) {
     if (file.kind === 'attachment') {
@@ -46,32 +94,15 @@ export async function indexVault(realRoot: string, options: IndexOptions): Promi
       attachments.push(file.path);
       continue;
     }
-    const cached = cache?.entries.get(file.path);
+    const cached = entries?.get(file.path);
     if (cached !== undefined && cached.size === file.size && cached.mtimeMs === file.mtimeMs) {
       state.notes.set(file.path, cached);
       state.files.set(file.path, { path: file.path, kind: 'note', title: fileTitle(file.path), size: file.size, mtimeMs: file.mtimeMs });
       if (cached.decodeWarning !== null) state.fileReports.set(file.path, { path: file.path, problem: 'invalid-utf8', message: cached.decodeWarning });
-      parsed.push(cached.parsed);
       cacheHits++;
     } else {
       toParse.push(file.path);
     }
   }
-
-  const total = scan.files.length;
-  const base = total - toParse.length;
-  options.onProgress(base, total);
-  const results = await options.pool.parse({ root: realRoot, maxFileBytes: options.maxFileBytes, withText: false }, toParse, (done) =>
-    options.onProgress(base + done, total),
-  );
-  for (const result of results) {
-    if (result.ok) {
-      state.setNote(result);
-      parsed.push(result.parsed);
-    } else {
-      state.fileReports.set(result.path, result.report);
-    }
-  }
-  const cacheDirty = results.length > 0 || (cache !== null && cache.entries.size !== cacheHits);
-  return { state, parsed, attachments, cacheHits, parsedFresh: results.length, cacheDirty };
+  return { toParse, attachments, cacheHits };
 }

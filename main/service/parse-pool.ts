@@ -13,7 +13,10 @@ import { Worker } from 'node:worker_threads';
 import type { VaultPath } from '../core/types';
 import { describeError } from './file-reports';
 import { parseFiles, type ParseRequest, type ParseResult } from './parse-files';
-import type { WorkerRequest, WorkerResponse } from './parse-worker';
+import type { WorkerRequest, WorkerResponse, WorkerTask } from './parse-worker';
+import { scanVault, type ScanResult } from './scan-vault';
+
+type WorkerAnswer = Extract<WorkerResponse, { ok: true }>;
 
 export interface ParsePoolOptions {
   /** Number of workers; default min(availableParallelism, 4). 0 parses everything in-thread. */
@@ -44,8 +47,8 @@ export function resolveWorkerScript(baseDir: string = __dirname): string {
 }
 
 interface PendingBatch {
-  request: ParseRequest;
-  resolve: (results: ParseResult[]) => void;
+  task: WorkerTask;
+  resolve: (answer: WorkerAnswer) => void;
   reject: (error: Error) => void;
 }
 
@@ -83,13 +86,26 @@ export class ParsePool {
     const parts = await Promise.all(
       batches.map(async (batchPaths) => {
         const request: ParseRequest = { ...settings, paths: batchPaths };
-        const results = useWorkers ? await this.runOnWorker(request) : await inThread(request);
+        const results = useWorkers ? await this.parseOnWorker(request) : await inThread(request);
         done += batchPaths.length;
         onProgress?.(done);
         return results;
       }),
     );
     return parts.flat();
+  }
+
+  /**
+   * Lists the vault's files on a worker when workers are enabled, so the calling thread is free
+   * meanwhile (a warm start loads the cache and builds the graph during the scan); in-thread
+   * otherwise.
+   */
+  async scan(realRoot: string): Promise<ScanResult> {
+    if (this.closed) throw new Error('parse pool is closed');
+    if (this.size === 0 || this.broken) return scanVault(realRoot);
+    const answer = await this.runOnWorker({ kind: 'scan', realRoot });
+    if (answer.kind !== 'scan') throw new Error('parse worker answered a scan with parse results');
+    return answer.scan;
   }
 
   async close(): Promise<void> {
@@ -99,21 +115,29 @@ export class ParsePool {
     await Promise.all(this.workers.splice(0).map((entry) => entry.worker.terminate()));
   }
 
-  private runOnWorker(request: ParseRequest): Promise<ParseResult[]> {
+  private async parseOnWorker(request: ParseRequest): Promise<ParseResult[]> {
+    const answer = await this.runOnWorker({ kind: 'parse', request });
+    if (answer.kind !== 'parse') throw new Error('parse worker answered a parse with a scan');
+    return answer.results;
+  }
+
+  private runOnWorker(task: WorkerTask): Promise<WorkerAnswer> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ request, resolve, reject });
-      this.ensureWorkers();
+      this.queue.push({ task, resolve, reject });
+      // A scan is one task: one worker does it, and booting more would only take the core the
+      // calling thread needs meanwhile. Parsing wants them all.
+      this.ensureWorkers(task.kind === 'scan' ? 1 : this.size);
       this.dispatch();
     });
   }
 
-  private ensureWorkers(): void {
+  private ensureWorkers(wanted: number): void {
     if (this.idleTimer !== null) {
       clearTimeout(this.idleTimer);
       this.idleTimer = null;
     }
     if (this.broken) return;
-    while (this.workers.length < this.size) {
+    while (this.workers.length < Math.min(wanted, this.size)) {
       const script = this.options.workerScript ?? resolveWorkerScript();
       const entry: PoolWorker = { worker: new Worker(script), current: null };
       entry.worker.on('message', (response: WorkerResponse) => this.onMessage(entry, response));
@@ -133,7 +157,7 @@ export class ParsePool {
       const id = this.nextId++;
       entry.current = { id, batch };
       entry.worker.ref();
-      const message: WorkerRequest = { id, request: batch.request };
+      const message: WorkerRequest = { id, task: batch.task };
       entry.worker.postMessage(message);
     }
     if (this.queue.length === 0 && this.workers.every((entry) => entry.current === null)) this.scheduleIdleStop();
@@ -145,7 +169,7 @@ export class ParsePool {
     entry.current = null;
     // An idle worker must not keep a CLI process alive; a busy one must, or Node could exit mid-parse.
     entry.worker.unref();
-    if (response.ok) current.batch.resolve(response.results);
+    if (response.ok) current.batch.resolve(response);
     else current.batch.reject(new Error(`parse worker failed: ${response.error}`));
     this.dispatch();
   }
@@ -162,7 +186,7 @@ export class ParsePool {
       if (worker !== entry) void worker.worker.terminate();
     }
     orphaned.push(...this.queue.splice(0));
-    for (const batch of orphaned) inThread(batch.request).then(batch.resolve, batch.reject);
+    for (const batch of orphaned) runInThread(batch.task).then(batch.resolve, batch.reject);
   }
 
   private scheduleIdleStop(): void {
@@ -174,6 +198,12 @@ export class ParsePool {
     }, this.idleMs);
     this.idleTimer.unref();
   }
+}
+
+/** A task a failed worker left behind, done on this thread instead. */
+async function runInThread(task: WorkerTask): Promise<WorkerAnswer> {
+  if (task.kind === 'scan') return { id: 0, ok: true, kind: 'scan', scan: await scanVault(task.realRoot) };
+  return { id: 0, ok: true, kind: 'parse', results: await inThread(task.request) };
 }
 
 /** Parses one batch on the main thread, yielding first so progress events and I/O can interleave. */

@@ -97,9 +97,8 @@ export class VaultService {
       onProgress?.(event);
       this.emit(event);
     };
-    const outcome = await indexVault(this.realRoot, { pool: this.pool, maxFileBytes: this.maxFileBytes, cacheFile: this.cacheFile, onProgress: progress });
+    const outcome = await indexVault(this.realRoot, { pool: this.pool, graph: this.graph, maxFileBytes: this.maxFileBytes, cacheFile: this.cacheFile, onProgress: progress });
     this.state = outcome.state;
-    this.graph.load({ upsertNotes: outcome.parsed, addAttachments: outcome.attachments });
     this.status = { state: 'ready', notes: outcome.state.notes.size, links: this.graph.stats().links, ms: Math.round(performance.now() - started) };
     const ready: VaultEvent = { type: 'status', status: this.status };
     onProgress?.(ready);

@@ -1,6 +1,7 @@
 import { parseNote } from '../../main/core/parse/parse-note';
 import { parseFiles } from '../../main/service/parse-files';
 import { ParsePool, defaultPoolSize, resolveWorkerScript } from '../../main/service/parse-pool';
+import { scanVault } from '../../main/service/scan-vault';
 import { makeVault, removeDir } from './temp-vault';
 
 describe('ParsePool', () => {
@@ -28,6 +29,18 @@ describe('ParsePool', () => {
 
   test('falls back to the bootstrap when no bundled worker sits next to it', () => {
     expect(resolveWorkerScript()).toMatch(/parse-worker-bootstrap\.cjs$/);
+  });
+
+  test('a scan on a worker lists exactly what an in-thread scan lists, then the same worker parses', async () => {
+    const pool = new ParsePool({ size: 2, inThreadBelow: 1, onWarning: (message) => { throw new Error(message); } });
+    try {
+      const viaWorker = await pool.scan(root);
+      expect(viaWorker.files.length).toBe(251);
+      expect(viaWorker).toEqual(await scanVault(root));
+      expect(await pool.parse(settings(), paths.slice(0, 5))).toEqual(parseFiles({ ...settings(), paths: paths.slice(0, 5) }));
+    } finally {
+      await pool.close();
+    }
   });
 
   test('worker-thread results equal in-thread parsing, in input order, with progress', async () => {
