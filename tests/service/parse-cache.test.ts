@@ -63,7 +63,7 @@ describe('parse cache', () => {
     const file = path.join(dir, 'shape.cache');
     await saveParseCache(file, '/r', entries());
     const data = JSON.parse(fs.readFileSync(file, 'utf8'));
-    data.entries[1][4][6] = [['not', 'a', 'link']];
+    data.entries[1][4].links = [['not', 'a', 'link']];
     fs.writeFileSync(file, JSON.stringify(data));
     const loaded = loadParseCache(file, '/r');
     expect(loaded.entries.size).toBe(0);
