@@ -2,8 +2,7 @@
  * The persistent parse cache: ParsedNote per path, valid while the file's size and mtimeMs are
  * unchanged. Stored as ASCII JSON (parse-cache-codec.ts; loads ~2x faster than v8.deserialize),
  * versioned, and written atomically (temp file + rename) so a crash never leaves half a cache.
- * A missing, corrupt or outdated cache is reported and
- * ignored; the vault is simply re-parsed.
+ * A missing, corrupt or outdated cache is reported and ignored; the vault is simply re-parsed.
  */
 import { randomBytes } from 'node:crypto';
 import { isAscii } from 'node:buffer';
