@@ -74,7 +74,7 @@ export async function indexVault(realRoot: string, options: IndexOptions): Promi
   if (speculative) {
     // Cached notes that are gone, changed into something unreadable, or re-parsed leave the
     // speculative graph; re-parsed ones come back with their new parse.
-    const removeNotes = graph.notePaths().filter((path) => !state.notes.has(path));
+    const removeNotes = [...(cache?.entries.keys() ?? [])].filter((path) => !state.notes.has(path));
     graph.applyChanges({ upsertNotes: fresh, removeNotes, addAttachments: attachments });
   } else {
     graph.load({ upsertNotes: fresh, addAttachments: attachments });

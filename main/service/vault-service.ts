@@ -99,7 +99,7 @@ export class VaultService {
     };
     const outcome = await indexVault(this.realRoot, { pool: this.pool, graph: this.graph, maxFileBytes: this.maxFileBytes, cacheFile: this.cacheFile, onProgress: progress });
     this.state = outcome.state;
-    this.status = { state: 'ready', notes: outcome.state.notes.size, links: this.graph.stats().links, ms: Math.round(performance.now() - started) };
+    this.status = { state: 'ready', notes: outcome.state.notes.size, links: this.graph.linkCount(), ms: Math.round(performance.now() - started) };
     const ready: VaultEvent = { type: 'status', status: this.status };
     onProgress?.(ready);
     this.emit(ready);

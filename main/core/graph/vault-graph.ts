@@ -11,7 +11,7 @@ import { basename, dirname } from '../paths';
 import { FileIndex, lookupKey } from '../resolve/file-index';
 import { resolveLinkTarget, type Resolution } from '../resolve/resolve-link';
 import type { GraphDelta, GraphEdge, GraphNode, GraphSnapshot, ParsedNote, ResolvedLink, VaultPath } from '../types';
-import { diffElements, edgeId, type ElementState } from './graph-diff';
+import { diffElements, edgeId, emptyDelta, type ElementState } from './graph-diff';
 import { LinkStore, resolvedLink } from './link-store';
 import { isPlaceholderId, placeholderLabel, targetNodeId } from './placeholders';
 import { countTags, notesWithTag } from './tag-counts';
@@ -66,6 +66,8 @@ export class VaultGraph {
   }
 
   applyChanges(change: VaultChange): GraphDelta {
+    const nothing = (list: unknown[] | undefined) => list === undefined || list.length === 0;
+    if (nothing(change.upsertNotes) && nothing(change.removeNotes) && nothing(change.addAttachments) && nothing(change.removeAttachments)) return emptyDelta();
     if (this.notes.size === 0 && this.attachments.size === 0) {
       this.load(change);
       const { nodes, edges } = this.snapshot();
@@ -252,6 +254,13 @@ export class VaultGraph {
   /** Resolves a wiki-style target as if `fromPath` linked to it. */
   resolve(fromPath: VaultPath, target: string): Resolution {
     return resolveLinkTarget(this.index, fromPath, 'wiki', target);
+  }
+
+  /** Number of links (resolved or not) in all notes: what stats().links says, without the rest of stats(). */
+  linkCount(): number {
+    let links = 0;
+    for (const list of this.links.allLinkLists()) links += list.length;
+    return links;
   }
 
   stats(): GraphStats {

@@ -15,8 +15,10 @@ export function lookupKey(targetOrPath: string): string {
 }
 
 export class FileIndex {
+  // Plain arrays, not Sets: almost every path and key has exactly one file, and building 10k
+  // one-element Sets was a visible part of opening a big vault.
   private readonly byLowerPath = new Map<string, VaultPath[]>();
-  private readonly byKey = new Map<string, Set<VaultPath>>();
+  private readonly byKey = new Map<string, VaultPath[]>();
   private readonly notes = new Set<VaultPath>();
 
   add(path: VaultPath): void {
@@ -26,9 +28,9 @@ export class FileIndex {
     if (same) same.push(path);
     else this.byLowerPath.set(lower, [path]);
     const key = lookupKey(path);
-    let set = this.byKey.get(key);
-    if (!set) this.byKey.set(key, (set = new Set()));
-    set.add(path);
+    const files = this.byKey.get(key);
+    if (files) files.push(path);
+    else this.byKey.set(key, [path]);
     if (isNotePath(path)) this.notes.add(path);
   }
 
@@ -40,9 +42,9 @@ export class FileIndex {
     if (rest.length) this.byLowerPath.set(lower, rest);
     else this.byLowerPath.delete(lower);
     const key = lookupKey(path);
-    const set = this.byKey.get(key);
-    set?.delete(path);
-    if (set && set.size === 0) this.byKey.delete(key);
+    const files = this.byKey.get(key)?.filter((p) => p !== path) ?? [];
+    if (files.length) this.byKey.set(key, files);
+    else this.byKey.delete(key);
     this.notes.delete(path);
   }
 
@@ -55,13 +57,14 @@ export class FileIndex {
   }
 
   /** Files whose path equals `path` ignoring case (usually one; two only on case-sensitive disks). */
-  exact(path: string): VaultPath[] {
-    return this.byLowerPath.get(path.toLowerCase()) ?? [];
+  exact(path: string): readonly VaultPath[] {
+    return this.byLowerPath.get(path.toLowerCase()) ?? EMPTY;
   }
 
-  withKey(key: string): ReadonlySet<VaultPath> {
+  /** Files with this lookup key, in the order they were added. */
+  withKey(key: string): readonly VaultPath[] {
     return this.byKey.get(key) ?? EMPTY;
   }
 }
 
-const EMPTY: ReadonlySet<VaultPath> = new Set();
+const EMPTY: readonly VaultPath[] = [];
