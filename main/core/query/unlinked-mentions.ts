@@ -38,12 +38,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Distinct non-empty terms, longest first so 'Machine Learning' wins over 'Machine' at the same place. */
-function termsOf(target: MentionTarget): string[] {
+/**
+ * The words that count as a mention: title and aliases, distinct ignoring case, at least two
+ * characters (a one-letter alias would flag every stray letter), longest first so 'Machine
+ * Learning' wins over 'Machine' at the same place.
+ */
+export function mentionTerms(target: MentionTarget): string[] {
   const seen = new Map<string, string>();
   for (const raw of [target.title, ...target.aliases]) {
     const term = raw.trim();
-    if (term !== '' && !seen.has(term.toLowerCase())) seen.set(term.toLowerCase(), term);
+    if (term.length >= 2 && !seen.has(term.toLowerCase())) seen.set(term.toLowerCase(), term);
   }
   return [...seen.values()].sort((a, b) => b.length - a.length);
 }
@@ -62,13 +66,16 @@ function contextAround(lineText: string, column: number): string {
   return `${start > 0 ? '…' : ''}${window}${start + CONTEXT_CHARS < lineText.length ? '…' : ''}`;
 }
 
-/** Mentions of `terms` in one note's text: at most one per line and term. Linear in the text's length. */
+/**
+ * Mentions of `terms` in one note's text: at most one per line (the leftmost, so a line naming
+ * both the title and an alias is listed once). Linear in the text's length.
+ */
 export function findMentionsInText(text: string, terms: string[]): { line: number; context: string; matched: string }[] {
   if (terms.length === 0) return [];
   const prose = maskNonProse(text);
   const pattern = mentionPattern(terms);
   const found: { line: number; context: string; matched: string }[] = [];
-  const reported = new Set<string>();
+  const reported = new Set<number>();
   let line = 1;
   let lineStart = 0;
   let scanned = 0;
@@ -81,9 +88,8 @@ export function findMentionsInText(text: string, terms: string[]): { line: numbe
     const group = match.findIndex((g, i) => i > 0 && g !== undefined);
     if (group < 1) throw new Error('mention pattern matched without a term group');
     const matched = terms[group - 1];
-    const key = `${line}\u0000${matched}`;
-    if (reported.has(key)) continue;
-    reported.add(key);
+    if (reported.has(line)) continue;
+    reported.add(line);
     const newline = text.indexOf('\n', lineStart);
     const lineText = text.slice(lineStart, newline === -1 ? text.length : newline).replace(/\r$/, '');
     found.push({ line, context: contextAround(lineText, match.index - lineStart), matched });
@@ -96,7 +102,7 @@ export function findMentionsInText(text: string, terms: string[]): { line: numbe
  * title or an alias in prose, sorted by source path then line.
  */
 export function findUnlinkedMentions(target: MentionTarget, notes: Iterable<MentionSource>, graph: Pick<VaultGraph, 'linkingNotes'>): UnlinkedMention[] {
-  const terms = termsOf(target);
+  const terms = mentionTerms(target);
   const linking = new Set(graph.linkingNotes(target.path));
   const mentions: UnlinkedMention[] = [];
   for (const note of notes) {

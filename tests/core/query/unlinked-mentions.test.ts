@@ -1,5 +1,5 @@
 import { VaultGraph } from '../../../main/core/graph/vault-graph';
-import { findMentionsInText, findUnlinkedMentions } from '../../../main/core/query/unlinked-mentions';
+import { findMentionsInText, findUnlinkedMentions, mentionTerms } from '../../../main/core/query/unlinked-mentions';
 import { makeNote } from '../graph/make-note';
 
 const target = { path: 'Math/Vectors.md', title: 'Vectors', aliases: ['vector space', 'VS'] };
@@ -10,10 +10,14 @@ describe('findMentionsInText', () => {
     ['alias with a space', 'A Vector  space? No: a vector space.', [[1, 'vector space']]],
     ['whole words only', 'Vectorspace and subVectors and VS2 and _VS', []],
     ['unicode word boundary', 'überVectors Vectorsé Vectors!', [[1, 'Vectors']]],
-    ['one per line and term', 'Vectors, vectors; VS and VS\nVectors', [[1, 'Vectors'], [1, 'VS'], [2, 'Vectors']]],
+    ['one per line, the leftmost term (title and alias on one line: listed once)', 'Vectors, vectors; VS and VS\nVS then Vectors', [[1, 'Vectors'], [2, 'VS']]],
     ['not in links, code or frontmatter', '---\naliases: [Vectors]\n---\n[[Vectors]] `Vectors` [v](Vectors.md)\n```\nVectors\n```\nplain Vectors', [[8, 'Vectors']]],
   ] as const)('%s', (_what, text, expected) => {
     expect(findMentionsInText(text, ['vector space', 'Vectors', 'VS']).map((m) => [m.line, m.matched])).toEqual(expected);
+  });
+
+  test('terms: title and aliases, distinct ignoring case, two characters or more, longest first', () => {
+    expect(mentionTerms({ path: 'x.md', title: 'Vectors', aliases: ['vectors', 'V', ' vector space ', 'VS'] })).toEqual(['vector space', 'Vectors', 'VS']);
   });
 
   test('context is the trimmed line, or a window around the mention in a long line', () => {
