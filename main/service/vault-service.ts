@@ -138,11 +138,22 @@ export class VaultService {
           batch,
         );
         this.scheduleCacheSave(CACHE_SAVE_DELAY_MS);
+        this.refreshCounts();
       } catch (error) {
         // The index may now lag behind the disk for these paths; say so rather than fail silently.
         this.notice(`Updating the index failed for ${batch.paths.length} changed path(s): ${describeError(error)}`);
       }
     });
+  }
+
+  /** After a change on disk: the status bar's note and link counts follow, in one event per batch. */
+  private refreshCounts(): void {
+    if (this.status.state !== 'ready') return;
+    const notes = this.state.notes.size;
+    const links = this.graph.linkCount();
+    if (notes === this.status.notes && links === this.status.links) return;
+    this.status = { ...this.status, notes, links };
+    this.emit({ type: 'status', status: this.status });
   }
 
   /** Resolves when all watcher batches received so far are applied (tests, writers wanting a settled index). */

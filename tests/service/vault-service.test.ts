@@ -105,6 +105,11 @@ describe('VaultService', () => {
     expect(events.find((e) => e.type === 'external-change')).toEqual({ type: 'external-change', path: 'A.md', hash: hashText('now [[B]]'), deleted: false });
     expect(events.some((e) => e.type === 'graph')).toBe(true);
     expect(service.graph.backlinks('B.md').map((l) => l.source)).toEqual(['A.md']);
+    // The status bar's counts follow the change (A gained a link).
+    expect(events.filter((e) => e.type === 'status').pop()).toEqual({ type: 'status', status: expect.objectContaining({ state: 'ready', notes: 2, links: 1 }) });
+    fs.writeFileSync(path.join(root, 'C.md'), 'new note [[A]] [[B]]');
+    await until(() => events.some((e) => e.type === 'status' && e.status.state === 'ready' && e.status.notes === 3));
+    expect(events.filter((e) => e.type === 'status').pop()).toEqual({ type: 'status', status: expect.objectContaining({ notes: 3, links: 3 }) });
 
     events.length = 0;
     service.expectOwnWrite('B.md', hashText('ours'));
