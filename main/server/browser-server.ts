@@ -3,7 +3,7 @@
  *
  * Wire protocol (the renderer's remote client, renderer/src/api/remote-api.ts, speaks this):
  * - Binds 127.0.0.1 only. Prints `http://127.0.0.1:PORT/?token=TOKEN` (TOKEN: 32 random bytes, hex).
- * - Any request whose `token` query equals TOKEN gets cookie `plexus_token=TOKEN; HttpOnly;
+ * - Any request whose `token` query equals TOKEN gets cookie `plexus_token_<port>=TOKEN; HttpOnly;
  *   SameSite=Strict; Path=/` and a 302 to the same URL without `token` (the browser keeps the
  *   `#hash` across the redirect). A wrong `token` query is 401.
  * - Every other request, and the WebSocket upgrade, needs that cookie or header
@@ -98,7 +98,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       url.searchParams.delete('token');
       res.writeHead(302, {
         ...securityHeaders(port),
-        'Set-Cookie': tokenCookie(token),
+        'Set-Cookie': tokenCookie(token, port),
         // Collapse leading slashes so the Location can never be a scheme-relative '//host' URL.
         Location: `/${url.pathname.replace(/^\/+/, '')}${url.search}`,
         'Cache-Control': 'no-store',
@@ -106,7 +106,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       res.end();
       return;
     }
-    if (!isAuthenticated(req, token)) {
+    if (!isAuthenticated(req, token, port)) {
       return sendText(res, port, 401, 'Open the URL printed by `plexus serve` (it carries the access token).');
     }
     const rawPath = target.split('?')[0];
@@ -132,7 +132,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!isAllowedHost(req.headers.host, port)) return rejectUpgrade(socket, 403, 'Forbidden');
     if ((req.url ?? '').split('?')[0] !== '/events') return rejectUpgrade(socket, 404, 'Not Found');
     if (!isSameOrigin(req.headers.origin, port)) return rejectUpgrade(socket, 403, 'Forbidden');
-    if (!isAuthenticated(req, token)) return rejectUpgrade(socket, 401, 'Unauthorized');
+    if (!isAuthenticated(req, token, port)) return rejectUpgrade(socket, 401, 'Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       ws.on('error', (error) => log('plexus: event socket error', error));
       wss.emit('connection', ws, req);

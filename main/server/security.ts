@@ -6,7 +6,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const TOKEN_COOKIE = 'plexus_token';
+/**
+ * The session cookie's name for a server on `port`. Cookies ignore ports, so two `plexus serve`
+ * instances on 127.0.0.1 (two vaults open at once) would otherwise overwrite each other's
+ * session and the first tab would start getting 401s.
+ */
+export function tokenCookieName(port: number): string {
+  return `plexus_token_${port}`;
+}
 export const TOKEN_HEADER = 'x-plexus-token';
 
 export interface CspOptions {
@@ -79,14 +86,14 @@ export function readCookie(cookieHeader: string | undefined, name: string): stri
 }
 
 /** The request carries the session token in the cookie or the X-Plexus-Token header. */
-export function isAuthenticated(req: IncomingMessage, token: string): boolean {
+export function isAuthenticated(req: IncomingMessage, token: string, port: number): boolean {
   const header = req.headers[TOKEN_HEADER];
   if (typeof header === 'string' && tokenMatches(header, token)) return true;
-  return tokenMatches(readCookie(req.headers.cookie, TOKEN_COOKIE), token);
+  return tokenMatches(readCookie(req.headers.cookie, tokenCookieName(port)), token);
 }
 
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export function tokenCookie(token: string, port: number): string {
+  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
 /** Every response gets the security headers; never any Access-Control-* header. */

@@ -50,7 +50,7 @@ test.each([
 
 test('a wrong token (query, cookie or header) is 401', async () => {
   expect((await raw(server.port, { path: `/?token=${'b'.repeat(64)}` })).status).toBe(401);
-  expect((await raw(server.port, { path: '/', headers: { cookie: `plexus_token=${'b'.repeat(64)}` } })).status).toBe(401);
+  expect((await raw(server.port, { path: '/', headers: { cookie: `plexus_token_${server.port}=${'b'.repeat(64)}` } })).status).toBe(401);
   expect((await raw(server.port, { path: '/', headers: { 'x-plexus-token': 'short' } })).status).toBe(401);
 });
 
@@ -58,8 +58,8 @@ test('the token URL sets the cookie and redirects without the token, keeping oth
   const res = await raw(server.port, { path: `/notes?x=1&token=${TOKEN}` });
   expect(res.status).toBe(302);
   expect(res.headers.location).toBe('/notes?x=1');
-  expect(res.headers['set-cookie']).toEqual([`plexus_token=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
-  const next = await raw(server.port, { path: '/notes?x=1', headers: { cookie: `other=1; plexus_token=${TOKEN}` } });
+  expect(res.headers['set-cookie']).toEqual([`plexus_token_${server.port}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
+  const next = await raw(server.port, { path: '/notes?x=1', headers: { cookie: `other=1; plexus_token_${server.port}=${TOKEN}` } });
   expect(next.status).toBe(200);
   expect(next.body).toContain('<title>Plexus</title>');
 });
@@ -129,4 +129,21 @@ test('security headers and the strict CSP are on every response', async () => {
 test('absolute-form request targets are refused', async () => {
   const res = await raw(server.port, { path: 'http://evil.example/', headers: auth });
   expect(res.status).toBe(400);
+});
+
+test('two servers at once (two vaults) keep separate sessions: the cookie is named per port', async () => {
+  const other = await startBrowserServer({ handlers: fakeHandlers().handlers, subscribe: eventSource().subscribe, readOnly: false, staticDir: makeStaticDir() });
+  try {
+    const first = await raw(server.port, { path: `/?token=${TOKEN}` });
+    const second = await raw(other.port, { path: `/?token=${other.token}` });
+    const cookieOf = (res: { headers: Record<string, unknown> }) => String((res.headers['set-cookie'] as string[])[0]).split(';')[0];
+    expect(cookieOf(first)).not.toEqual(cookieOf(second));
+    // A browser sends both cookies to both ports (cookies ignore ports); each server finds its own.
+    const both = `${cookieOf(first)}; ${cookieOf(second)}`;
+    expect((await raw(server.port, { path: '/', headers: { cookie: both } })).status).toBe(200);
+    expect((await raw(other.port, { path: '/', headers: { cookie: both } })).status).toBe(200);
+    expect((await raw(other.port, { path: '/', headers: { cookie: cookieOf(first) } })).status).toBe(401);
+  } finally {
+    await other.close();
+  }
 });

@@ -31,17 +31,17 @@ async function waitFor(check: () => boolean): Promise<void> {
 
 test('the upgrade needs the token', async () => {
   await expect(connect({})).rejects.toThrow('status 401');
-  await expect(connect({ cookie: 'plexus_token=wrong' })).rejects.toThrow('status 401');
+  await expect(connect({ cookie: `plexus_token_${server.port}=wrong` })).rejects.toThrow('status 401');
 });
 
 test('the upgrade refuses a foreign Host, a cross-origin Origin and other paths', async () => {
-  await expect(connect({ cookie: `plexus_token=${TOKEN}`, host: 'evil.example' })).rejects.toThrow('status 403');
-  await expect(connect({ cookie: `plexus_token=${TOKEN}`, origin: 'http://evil.example' })).rejects.toThrow('status 403');
+  await expect(connect({ cookie: `plexus_token_${server.port}=${TOKEN}`, host: 'evil.example' })).rejects.toThrow('status 403');
+  await expect(connect({ cookie: `plexus_token_${server.port}=${TOKEN}`, origin: 'http://evil.example' })).rejects.toThrow('status 403');
   await expect(connect({ 'x-plexus-token': TOKEN }, '/other')).rejects.toThrow('status 404');
 });
 
 test('every connected client receives each event as one JSON frame', async () => {
-  const a = await connect({ cookie: `plexus_token=${TOKEN}`, origin: `http://127.0.0.1:${server.port}` });
+  const a = await connect({ cookie: `plexus_token_${server.port}=${TOKEN}`, origin: `http://127.0.0.1:${server.port}` });
   const b = await connect({ 'x-plexus-token': TOKEN });
   const first: VaultEvent = { type: 'status', status: { state: 'ready', notes: 3, links: 4, ms: 5 } };
   const second: VaultEvent = { type: 'external-change', path: 'a.md', hash: 'h', deleted: false };
