@@ -112,6 +112,10 @@ export function App({ api }: { api: PlexusApi }) {
     nav.open({ path, heading: heading ?? null, block: null });
   }, [files, ui.actions, nav.open]);
 
+  // A preview belongs to the page it was opened from.
+  const { closePreview } = ui;
+  useEffect(() => closePreview(), [nav.route, closePreview]);
+
   useHotkeys({
     quickSwitcher: () => setSwitcherOpen(true),
     search: () => openSearch(),
@@ -148,7 +152,7 @@ export function App({ api }: { api: PlexusApi }) {
         </div>
         <StatusBar status={status} vault={vault} />
         {switcherOpen && <QuickSwitcher api={api} onClose={() => setSwitcherOpen(false)} onOpen={(p) => { setSwitcherOpen(false); openPath(p); }} />}
-        {ui.preview && <HoverPreview api={api} request={ui.preview} onEnter={ui.cancelHide} onLeave={ui.hidePreview} />}
+        {ui.preview && <HoverPreview api={api} request={ui.preview} onEnter={ui.cancelHide} onLeave={ui.hidePreview} onClose={ui.closePreview} />}
         {ui.createRequest && (
           <CreateNoteDialog api={api} info={ui.createRequest.info} label={ui.createRequest.label} onClose={() => ui.setCreateRequest(null)} onCreated={(p) => { ui.setCreateRequest(null); editing.editWhenOpen(p); openPath(p); }} />
         )}

@@ -1,4 +1,5 @@
 /** The popover shown when hovering an internal link: the target's first ~40 lines (or its linked section), rendered. */
+import { useEffect } from 'react';
 import type { PlexusApi } from '../../../main/contract/api-contract';
 import { useAsync } from '../hooks/use-async';
 import type { PreviewRequest } from './note-context';
@@ -10,12 +11,21 @@ interface Props {
   request: PreviewRequest;
   onEnter(): void;
   onLeave(): void;
+  /** Escape closes it at once. */
+  onClose(): void;
 }
 
 const PREVIEW_LINES = 40;
 const WIDTH = 420;
 
-export function HoverPreview({ api, request, onEnter, onLeave }: Props) {
+export function HoverPreview({ api, request, onEnter, onLeave, onClose }: Props) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   const note = useAsync(() => api.readNote(request.path), request.path);
   const left = Math.max(8, Math.min(request.rect.left, window.innerWidth - WIDTH - 8));
   const below = request.rect.bottom + 320 < window.innerHeight;

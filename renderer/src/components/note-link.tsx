@@ -3,7 +3,7 @@
  * become `#/note/...` hrefs once resolved; unresolved ones get `is-unresolved` and offer to
  * create the note; http/https/mailto open in the OS browser; anything else is not a link at all.
  */
-import { useRef, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { noteHref } from '../routing/hash-route';
 import { classifyHref } from '../markdown/link-href';
 import { useLinkTarget } from '../hooks/use-link-target';
@@ -90,7 +90,16 @@ function InternalLink({ target, heading, block, children }: InternalProps) {
   const guess = /\.[a-z0-9]+$/i.test(target) ? target : `${target}.md`;
   const href = unresolved ? noteHref(state.status === 'done' ? state.info.createPath ?? guess : guess) : noteHref(resolved ?? guess, heading, block);
 
+  const cancelPending = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
+  // A link that goes away (its note was left) must not open a preview later that no
+  // mouseleave would ever close.
+  useEffect(() => cancelPending, []);
+
   const onClick = (event: MouseEvent) => {
+    cancelPending();
     actions.hidePreview();
     if (state.status === 'done' && unresolved) {
       event.preventDefault();
@@ -101,11 +110,11 @@ function InternalLink({ target, heading, block, children }: InternalProps) {
     if (scope.preview || !resolved) return;
     const r = event.currentTarget.getBoundingClientRect();
     const rect = { left: r.left, top: r.top, bottom: r.bottom };
+    cancelPending();
     timer.current = setTimeout(() => actions.showPreview({ path: resolved, heading, block, rect }), PREVIEW_DELAY_MS);
   };
   const onLeave = () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
+    cancelPending();
     actions.hidePreview();
   };
   const cls = `internal-link${unresolved ? ' is-unresolved' : ''}`;

@@ -60,5 +60,10 @@ export function useAppActionsState(api: PlexusApi, reportError: (m: string) => v
     [api, reportError, searchTag, cancelHide, hidePreview, cacheVersion],
   );
 
-  return { actions, invalidate, preview, cancelHide, hidePreview, closePreview: () => setPreview(null), createRequest, setCreateRequest };
+  const closePreview = useCallback(() => {
+    cancelHide();
+    setPreview(null);
+  }, [cancelHide]);
+
+  return { actions, invalidate, preview, cancelHide, hidePreview, closePreview, createRequest, setCreateRequest };
 }
