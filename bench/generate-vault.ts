@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../main/core/analysis/seeded-random';
 
 export interface GeneratedVaultOptions {
   notes: number;
@@ -15,17 +16,8 @@ export interface GeneratedVaultOptions {
   seed?: number;
 }
 
-/** mulberry32: tiny, fast, seedable. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seedable generator the graph analysis uses, re-exported for the test corpora.
+export { seededRandom };
 
 const WORDS = (
   'model token vector layer weight gradient loss attention embedding training data batch ' +

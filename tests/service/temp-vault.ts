@@ -24,3 +24,16 @@ export function makeVault(files: Record<string, string | Buffer>): string {
 export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
+
+/** Polls `predicate` every 20 ms until it holds; rejects after `timeoutMs`. */
+export function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (predicate()) resolve();
+      else if (Date.now() - started > timeoutMs) reject(new Error('timed out waiting'));
+      else setTimeout(tick, 20);
+    };
+    tick();
+  });
+}

@@ -4,19 +4,7 @@ import type { VaultEvent } from '../../main/contract/api-contract';
 import { hashText } from '../../main/service/read-vault-file';
 import { isVaultOpenError } from '../../main/service/service-errors';
 import { VaultService } from '../../main/service/vault-service';
-import { makeTempDir, makeVault, removeDir } from './temp-vault';
-
-function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error('timed out waiting'));
-      else setTimeout(tick, 20);
-    };
-    tick();
-  });
-}
+import { makeTempDir, makeVault, removeDir, until } from './temp-vault';
 
 describe('VaultService', () => {
   const dirs: string[] = [];

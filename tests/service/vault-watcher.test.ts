@@ -2,19 +2,7 @@ import { watch } from 'chokidar';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { VaultWatcher, type WatchBatch } from '../../main/service/vault-watcher';
-import { makeVault, removeDir } from './temp-vault';
-
-function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error('timed out waiting'));
-      else setTimeout(tick, 20);
-    };
-    tick();
-  });
-}
+import { makeVault, removeDir, until } from './temp-vault';
 
 describe('VaultWatcher', () => {
   const roots: string[] = [];
