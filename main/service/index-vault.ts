@@ -8,6 +8,7 @@
  * incremental update, which is proven equal to a fresh build. On an unchanged vault the
  * correction is empty, so a warm start costs max(scan, cache + graph) instead of their sum.
  */
+import * as fs from 'node:fs';
 import type { VaultGraph } from '../core/graph/vault-graph';
 import type { ParsedNote, VaultPath } from '../core/types';
 import { loadParseCache, type CacheEntry, type LoadedCache } from './parse-cache';
@@ -15,6 +16,18 @@ import type { ParsePool } from './parse-pool';
 import type { ScanResult } from './scan-vault';
 import { fileTitle } from './vault-files';
 import { VaultState } from './vault-state';
+
+/** About 2,000 notes' worth of cache. */
+const WORKER_SCAN_MIN_CACHE_BYTES = 3_000_000;
+
+function cacheBytes(cacheFile: string | null): number {
+  if (cacheFile === null) return 0;
+  try {
+    return fs.statSync(cacheFile).size;
+  } catch {
+    return 0; // No cache yet (or unreadable: loadParseCache reports why).
+  }
+}
 
 export interface IndexOptions {
   pool: ParsePool;
@@ -37,7 +50,9 @@ export interface IndexOutcome {
 export async function indexVault(realRoot: string, options: IndexOptions): Promise<IndexOutcome> {
   const { graph } = options;
   const state = new VaultState(realRoot);
-  const scanning = options.pool.scan(realRoot);
+  // Booting a worker (~50-200 ms) only pays when the scan it hides is long; the cache's size
+  // says how big the vault was last time.
+  const scanning = options.pool.scan(realRoot, { onWorker: cacheBytes(options.cacheFile) >= WORKER_SCAN_MIN_CACHE_BYTES });
   let cache: LoadedCache | null = null;
   let speculative = false;
   try {

@@ -98,11 +98,12 @@ export class ParsePool {
   /**
    * Lists the vault's files on a worker when workers are enabled, so the calling thread is free
    * meanwhile (a warm start loads the cache and builds the graph during the scan); in-thread
-   * otherwise.
+   * otherwise, or when `onWorker` is false (small vaults: booting a worker costs more than
+   * the scan).
    */
-  async scan(realRoot: string): Promise<ScanResult> {
+  async scan(realRoot: string, options: { onWorker: boolean } = { onWorker: true }): Promise<ScanResult> {
     if (this.closed) throw new Error('parse pool is closed');
-    if (this.size === 0 || this.broken) return scanVault(realRoot);
+    if (!options.onWorker || this.size === 0 || this.broken) return scanVault(realRoot);
     const answer = await this.runOnWorker({ kind: 'scan', realRoot });
     if (answer.kind !== 'scan') throw new Error('parse worker answered a scan with parse results');
     return answer.scan;
