@@ -1,5 +1,5 @@
 /** Pure graph analysis over a GraphSnapshot: paths, centrality, clusters, bridges, groups, placement. */
-export { shortestPaths, type ShortestPathOptions } from './shortest-paths';
+export { findShortestPaths, shortestPaths, type ShortestPathOptions, type ShortestPathResult } from './shortest-paths';
 export { centrality, rankHubs, compareByCentrality, PAGERANK_DAMPING, type NodeCentrality, type Hub } from './centrality';
 export { detectClusters, type Cluster, type Clustering, type ClusterOptions } from './clusters';
 export { bridges, type Bridge } from './bridges';

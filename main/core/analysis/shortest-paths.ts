@@ -14,10 +14,22 @@ export interface ShortestPathOptions {
 
 /** Each path is a node-id array from `from` to `to`; empty when there is none (or an id is unknown). */
 export function shortestPaths(snapshot: GraphSnapshot, from: string, to: string, options: ShortestPathOptions = {}): string[][] {
+  return findShortestPaths(snapshot, from, to, options).paths;
+}
+
+export interface ShortestPathResult {
+  /** The first `max` shortest paths, in lexicographic order of node ids. */
+  paths: string[][];
+  /** How many shortest paths exist in all (may exceed `paths.length`; can be huge in dense graphs, so a number, not a list). */
+  total: number;
+}
+
+/** Shortest paths plus how many there are in all, so a view can say "5 of 37". */
+export function findShortestPaths(snapshot: GraphSnapshot, from: string, to: string, options: ShortestPathOptions = {}): ShortestPathResult {
   const { directed = false, max = 5 } = options;
   const adj = adjacency(snapshot, directed);
-  if (max <= 0 || !adj.has(from) || !adj.has(to)) return [];
-  if (from === to) return [[from]];
+  if (max <= 0 || !adj.has(from) || !adj.has(to)) return { paths: [], total: 0 };
+  if (from === to) return { paths: [[from]], total: 1 };
 
   // BFS from `from`, remembering every predecessor at the previous level.
   const dist = new Map<string, number>([[from, 0]]);
@@ -40,7 +52,7 @@ export function shortestPaths(snapshot: GraphSnapshot, from: string, to: string,
     }
     frontier = next;
   }
-  if (!dist.has(to)) return [];
+  if (!dist.has(to)) return { paths: [], total: 0 };
 
   // Nodes that lie on some shortest path: walk the predecessor DAG back from `to`.
   const onPath = new Set<string>([to]);
@@ -73,5 +85,21 @@ export function shortestPaths(snapshot: GraphSnapshot, from: string, to: string,
     }
   };
   walk(from);
-  return paths;
+  return { paths, total: countPaths(from, onPath, dist, preds, to) };
+}
+
+/**
+ * Number of shortest paths: the paths into a node are the sum over its predecessors, so visiting
+ * the nodes on a shortest path in order of distance counts them all in one pass (no recursion:
+ * a long chain of notes must not overflow the stack).
+ */
+function countPaths(from: string, onPath: Set<string>, dist: Map<string, number>, preds: Map<string, string[]>, to: string): number {
+  const counts = new Map<string, number>([[from, 1]]);
+  const ordered = [...onPath].filter((node) => node !== from).sort((a, b) => dist.get(a)! - dist.get(b)!);
+  for (const node of ordered) {
+    let sum = 0;
+    for (const pred of preds.get(node) ?? []) sum += counts.get(pred) ?? 0;
+    counts.set(node, sum);
+  }
+  return counts.get(to) ?? 0;
 }

@@ -3,16 +3,19 @@
  * and listed as clickable notes. Links are walked both ways unless "directed" is ticked.
  */
 import { useEffect, useId, useState } from 'react';
-import { shortestPaths } from '../../../main/core/analysis';
+import { findShortestPaths } from '../../../main/core/analysis';
 import { findNode, suggestNodes } from './node-lookup';
 import type { GraphEngine } from './use-graph-engine';
+
+/** Paths listed (and highlighted) at most; the status line says how many exist in all. */
+const MAX_LISTED = 5;
 
 export function PathTool({ engine, onOpenNote }: { engine: GraphEngine; onOpenNote(path: string): void }) {
   const id = useId();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [directed, setDirected] = useState(false);
-  const [result, setResult] = useState<{ paths: string[][]; message: string | null } | null>(null);
+  const [result, setResult] = useState<{ paths: string[][]; total: number; message: string | null } | null>(null);
   const model = engine.model;
 
   useEffect(() => () => engine.controller.current?.highlightPaths([]), [engine.controller]);
@@ -21,17 +24,17 @@ export function PathTool({ engine, onOpenNote }: { engine: GraphEngine; onOpenNo
     const a = findNode(model, from);
     const b = findNode(model, to);
     if (!a || !b) {
-      setResult({ paths: [], message: `No note called “${!a ? from : to}”.` });
+      setResult({ paths: [], total: 0, message: `No note called “${!a ? from : to}”.` });
       engine.controller.current?.highlightPaths([]);
       return;
     }
-    const paths = shortestPaths(model.snapshot(), a.id, b.id, { directed, max: 5 });
+    const { paths, total } = findShortestPaths(model.snapshot(), a.id, b.id, { directed, max: MAX_LISTED });
     engine.controller.current?.highlightPaths(paths);
     const shown = paths.length === 0 || paths[0].every((n) => engine.controller.current?.cy.getElementById(n).nonempty());
     const message = paths.length === 0
       ? `No ${directed ? 'directed ' : ''}path from “${a.label}” to “${b.label}”.`
       : shown ? null : 'Part of the path is outside this local graph: switch to Global to see it drawn.';
-    setResult({ paths, message });
+    setResult({ paths, total, message });
   };
 
   const input = (label: string, value: string, set: (v: string) => void, listId: string) => (
@@ -55,7 +58,9 @@ export function PathTool({ engine, onOpenNote }: { engine: GraphEngine; onOpenNo
       {result?.message && <p role="status">{result.message}</p>}
       {result && result.paths.length > 0 && (
         <div aria-label="Shortest paths">
-          <p role="status">{result.paths.length} shortest {result.paths.length === 1 ? 'path' : 'paths'}, {result.paths[0].length - 1} {result.paths[0].length === 2 ? 'step' : 'steps'}</p>
+          <p role="status">
+            {result.total > result.paths.length ? `${result.paths.length} of ${result.total.toLocaleString('en-US')}` : result.total} shortest {result.total === 1 ? 'path' : 'paths'}, {result.paths[0].length - 1} {result.paths[0].length === 2 ? 'step' : 'steps'}
+          </p>
           {result.paths.map((path) => (
             <ol key={path.join('>')}>
               {path.map((nodeId) => {

@@ -1,4 +1,4 @@
-import { shortestPaths } from '../../../main/core/analysis';
+import { findShortestPaths, shortestPaths } from '../../../main/core/analysis';
 import { pathGraph, placeholder, snapshotOf, twoCliquesWithBridge } from './snapshot-builder';
 
 describe('shortestPaths', () => {
@@ -45,6 +45,20 @@ describe('shortestPaths', () => {
       expect(path[2]).toBe('bridge');
     }
     expect(paths).toHaveLength(5); // 3 * 3 = 9 ties, capped at the default 5
+    expect(findShortestPaths(twoCliquesWithBridge(), 'a4', 'b4').total).toBe(9);
+  });
+
+  it('counts every shortest path even when it lists only the first few', () => {
+    const diamonds = snapshotOf(['s>x', 's>y', 'x>m', 'y>m', 'm>p', 'm>q', 'p>t', 'q>t', 's>z', 'z>z2', 'z2>z3', 'z3>z4', 'z4>t']);
+    expect(findShortestPaths(diamonds, 's', 't', { max: 1 })).toEqual({ paths: [['s', 'x', 'm', 'p', 't']], total: 4 });
+    expect(findShortestPaths(diamonds, 's', 'nope')).toEqual({ paths: [], total: 0 });
+    expect(findShortestPaths(diamonds, 's', 's')).toEqual({ paths: [['s']], total: 1 });
+    // 20 diamonds in a row: 2^20 shortest paths, counted without listing them (or recursing 20 deep per path).
+    const edges: string[] = [];
+    for (let i = 0; i < 20; i++) edges.push(`h${i}>a${i}`, `h${i}>b${i}`, `a${i}>h${i + 1}`, `b${i}>h${i + 1}`);
+    const result = findShortestPaths(snapshotOf(edges), 'h0', 'h20');
+    expect(result.total).toBe(2 ** 20);
+    expect(result.paths).toHaveLength(5);
   });
 
   it('is empty for disconnected or unknown nodes, and [[id]] from a node to itself', () => {
