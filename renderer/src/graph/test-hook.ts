@@ -10,6 +10,10 @@ export interface PlexusGraphTestHook {
   nodePosition(id: string): { x: number; y: number } | null;
   /** Ids of the nodes currently in the view. */
   nodeIds(): string[];
+  /** A node's position in graph coordinates (what the layout stores), or null when absent. */
+  modelPosition(id: string): { x: number; y: number } | null;
+  /** Ids of the nodes carrying a style class, e.g. 'path' for a highlighted path. */
+  nodesWithClass(className: string): string[];
   readonly about: string;
 }
 
@@ -20,6 +24,11 @@ export function installTestHook(controller: GraphController): () => void {
   const hook: PlexusGraphTestHook = Object.freeze({
     nodePosition: (id: string) => controller.pagePosition(id),
     nodeIds: () => controller.cy.nodes().map((n) => n.id()),
+    modelPosition: (id: string) => {
+      const node = controller.cy.getElementById(id);
+      return node.empty() ? null : { ...node.position() };
+    },
+    nodesWithClass: (className: string) => controller.cy.nodes().filter((n) => n.hasClass(className)).map((n) => n.id()),
     about: 'Plexus graph view test hook: node positions for end-to-end tests (read-only).',
   });
   w.__plexusGraph = hook;

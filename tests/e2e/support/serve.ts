@@ -23,8 +23,9 @@ export function copyVault(source = join(REPO, 'vault')): string {
   return dir;
 }
 
-export async function serveVault(vaultDir: string, extraArgs: string[] = []): Promise<ServedVault> {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'plexus-e2e-cache-'));
+/** `stateDir` holds the parse cache and the app data (graph layout, settings); pass the same one to reopen a vault as a returning user. */
+export async function serveVault(vaultDir: string, extraArgs: string[] = [], stateDir?: string): Promise<ServedVault> {
+  const cacheDir = stateDir ?? mkdtempSync(join(tmpdir(), 'plexus-e2e-cache-'));
   const child: ChildProcess = spawn(process.execPath, [join(REPO, 'bin', 'plexus.cjs'), 'serve', vaultDir, ...extraArgs], {
     cwd: REPO,
     env: { ...process.env, PLEXUS_CACHE_DIR: cacheDir, PLEXUS_DATA_DIR: join(cacheDir, 'data') },
@@ -59,7 +60,7 @@ export async function serveVault(vaultDir: string, extraArgs: string[] = []): Pr
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(cacheDir, { recursive: true, force: true });
+      if (stateDir === undefined) rmSync(cacheDir, { recursive: true, force: true });
     },
   };
 }
