@@ -16,6 +16,7 @@ import { saveParseCache } from './parse-cache';
 import { ParsePool } from './parse-pool';
 import { DEFAULT_MAX_FILE_BYTES, readVaultFile } from './read-vault-file';
 import { RenamePairer } from './rename-pairer';
+import { scanVault } from './scan-vault';
 import { SearchIndex } from './search-index';
 import { VaultOpenError } from './service-errors';
 import { toAbsolutePath } from './vault-files';
@@ -40,6 +41,8 @@ type Listener = (event: VaultEvent) => void;
 
 const PROGRESS_INTERVAL_MS = 100;
 const CACHE_SAVE_DELAY_MS = 5_000;
+/** Longest stretch the background search indexing holds the event loop. */
+const SEARCH_SLICE_MS = 8;
 
 export class VaultService {
   readonly graph = new VaultGraph();
@@ -50,6 +53,7 @@ export class VaultService {
   private state!: VaultState;
   private status: IndexStatus = { state: 'indexing', done: 0, total: 0 };
   private watcher: VaultWatcher | null = null;
+  private watching: Promise<void> = Promise.resolve();
   private searchReady: Promise<void> = Promise.resolve();
   private batchQueue: Promise<void> = Promise.resolve();
   private cacheTimer: NodeJS.Timeout | null = null;
@@ -77,7 +81,10 @@ export class VaultService {
     service = new VaultService(absolute, realRoot, pool, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, cacheFile);
     try {
       await service.index(options.onProgress);
-      if (options.watch !== false) await service.startWatching(options.watcherOptions);
+      // The watcher's own start (chokidar lists every file and folder: seconds on a 10k-note
+      // vault) runs after open returns, so the vault is usable as soon as it is indexed; a
+      // rescan once the watch is in place catches anything that changed meanwhile.
+      if (options.watch !== false) service.watching = service.startWatching(options.watcherOptions);
     } catch (error) {
       await service.close();
       throw error;
@@ -108,7 +115,7 @@ export class VaultService {
   }
 
   private async startWatching(watcherOptions: VaultWatcherOptions = {}): Promise<void> {
-    this.watcher = new VaultWatcher(
+    const watcher = new VaultWatcher(
       this.realRoot,
       {
         onBatch: (batch) => this.enqueueBatch(batch),
@@ -117,7 +124,40 @@ export class VaultService {
       },
       watcherOptions,
     );
-    await this.watcher.start();
+    this.watcher = watcher;
+    try {
+      await watcher.start();
+    } catch (error) {
+      if (this.closed) return;
+      this.emit({ type: 'vault-error', message: `Cannot watch the vault for changes (${describeError(error)}); reopen it to see changes made outside Plexus.` });
+      return;
+    }
+    if (this.closed) return;
+    try {
+      await this.catchUpWithDisk();
+    } catch (error) {
+      this.notice(`Could not check for changes made while the vault was opening (${describeError(error)}).`);
+    }
+  }
+
+  /** Files that changed between the index's scan and the watch taking hold go through the usual watcher path. */
+  private async catchUpWithDisk(): Promise<void> {
+    const scan = await scanVault(this.realRoot);
+    const changed: VaultPath[] = [];
+    const seen = new Set<VaultPath>();
+    for (const file of scan.files) {
+      seen.add(file.path);
+      const known = this.state.files.get(file.path);
+      if (known === undefined ? !this.state.fileReports.has(file.path) : known.size !== file.size || known.mtimeMs !== file.mtimeMs) changed.push(file.path);
+    }
+    for (const known of this.state.files.keys()) if (!seen.has(known)) changed.push(known);
+    if (changed.length > 0) this.enqueueBatch({ paths: changed, removedDirs: [] });
+  }
+
+  /** Resolves once the watcher is in place and has caught up with the disk (or failed to start and said so). */
+  async whenWatching(): Promise<void> {
+    await this.watching;
+    await this.batchQueue;
   }
 
   private enqueueBatch(batch: WatchBatch): void {
@@ -158,6 +198,7 @@ export class VaultService {
 
   /** Resolves when all watcher batches received so far are applied (tests, writers wanting a settled index). */
   async settled(): Promise<void> {
+    await this.watching;
     await this.batchQueue;
   }
 
@@ -229,6 +270,7 @@ export class VaultService {
     const watcher = this.watcher;
     this.watcher = null;
     if (watcher !== null) await watcher.close();
+    await this.watching;
     await this.batchQueue;
     await this.searchReady;
     await this.pool.close();
@@ -248,9 +290,14 @@ export class VaultService {
   /** Builds the full-text index after 'ready', in slices, so the UI is usable meanwhile; search() waits for it. */
   private async buildSearchIndex(): Promise<void> {
     const paths = [...this.state.notes.keys()];
-    for (let i = 0; i < paths.length && !this.closed; i += 200) {
+    let next = 0;
+    while (next < paths.length && !this.closed) {
+      // Yield often: reading and indexing 10k notes takes seconds, and a watcher event waiting
+      // behind a long chunk is an edit the user sees late.
       await new Promise((resolve) => setImmediate(resolve));
-      for (const vaultPath of paths.slice(i, i + 200)) {
+      const sliceEnd = performance.now() + SEARCH_SLICE_MS;
+      while (next < paths.length && !this.closed && performance.now() < sliceEnd) {
+        const vaultPath = paths[next++];
         const entry = this.state.notes.get(vaultPath);
         // Skip notes removed meanwhile, or already indexed from a newer watcher update.
         if (entry === undefined || this.searchIndex.has(vaultPath)) continue;
@@ -259,6 +306,7 @@ export class VaultService {
       }
     }
   }
+
 
   private scheduleCacheSave(delayMs: number): void {
     this.cacheDirty = true;

@@ -50,6 +50,7 @@ export class VaultWatcher {
   private rootIno: number | null = null;
   private polling: boolean;
   private closed = false;
+  private stopWaiting: (() => void) | null = null;
 
   constructor(
     private readonly realRoot: string,
@@ -66,13 +67,21 @@ export class VaultWatcher {
   /** Resolves once the initial watch is in place. */
   async start(): Promise<void> {
     this.rootIno = fs.statSync(this.realRoot).ino;
-    await this.startChokidar();
+    // Ready when some chokidar instance is (a fallback to polling during start replaces the
+    // first one), or when closed: a close during start must not leave this waiting forever.
+    const ready = new Promise<void>((resolve) => {
+      this.stopWaiting = resolve;
+    });
+    this.startChokidar();
+    await ready;
+    if (this.closed) return;
     this.rootTimer = setInterval(() => this.checkRoot(), this.options.rootCheckMs ?? 1000);
     this.rootTimer.unref();
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopWaiting?.();
     for (const timer of [this.quietTimer, this.maxTimer]) if (timer !== null) clearTimeout(timer);
     if (this.rootTimer !== null) clearInterval(this.rootTimer);
     this.quietTimer = this.maxTimer = this.rootTimer = null;
@@ -81,7 +90,7 @@ export class VaultWatcher {
     if (watcher !== null) await watcher.close();
   }
 
-  private startChokidar(): Promise<void> {
+  private startChokidar(): void {
     const options: ChokidarOptions = {
       ignoreInitial: true,
       // Links are followed by the scanner only when they stay inside the vault; the watcher does not follow them.
@@ -95,7 +104,7 @@ export class VaultWatcher {
     this.watcher = watcher;
     watcher.on('all', (event: string, absolute: string) => this.onEvent(event, absolute));
     watcher.on('error', (error: unknown) => void this.onError(error));
-    return new Promise((resolve) => watcher.once('ready', () => resolve()));
+    watcher.once('ready', () => this.stopWaiting?.());
   }
 
   private isIgnored(absolute: string): boolean {
@@ -145,7 +154,7 @@ export class VaultWatcher {
       const old = this.watcher;
       this.watcher = null;
       if (old !== null) await old.close();
-      if (!this.closed) await this.startChokidar();
+      if (!this.closed) this.startChokidar();
       return;
     }
     if (code === 'EACCES' || code === 'EPERM') {

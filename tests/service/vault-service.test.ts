@@ -1,3 +1,4 @@
+import { watch } from 'chokidar';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { VaultEvent } from '../../main/contract/api-contract';
@@ -82,6 +83,43 @@ describe('VaultService', () => {
     const after = await VaultService.open(first.root, { cacheDir, workers: 0, watch: false });
     services.push(after);
     expect(after.graph.outgoing('A.md').map((l) => l.target)).toEqual(['C']);
+  });
+
+  test('open returns before the watcher is ready; a change made meanwhile is caught once the watch is in place', async () => {
+    const root = makeVault({ 'A.md': 'a' });
+    dirs.push(root);
+    let createdAt = -1;
+    const service = await VaultService.open(root, {
+      cacheDir,
+      workers: 0,
+      watcherOptions: {
+        // A watcher that never reports anything: only the catch-up rescan can find the change.
+        createWatcher: (dir, options) => {
+          createdAt = Date.now();
+          const real = watch(dir, options);
+          const emitter = real as unknown as { emit(event: string, ...args: unknown[]): boolean };
+          const emit = emitter.emit.bind(real);
+          emitter.emit = (event, ...args) => (event === 'all' || event === 'add' || event === 'change' ? true : emit(event, ...args));
+          return real;
+        },
+      },
+    });
+    services.push(service);
+    expect(createdAt).toBeGreaterThan(0);
+    fs.writeFileSync(path.join(root, 'New.md'), 'made while the watch was starting [[A]]');
+    fs.writeFileSync(path.join(root, 'A.md'), 'a, edited meanwhile [[Elsewhere]]');
+    await service.whenWatching();
+    expect(service.graph.notePaths()).toEqual(['A.md', 'New.md']);
+    expect(service.graph.backlinks('A.md').map((l) => l.source)).toEqual(['New.md']);
+    expect(service.graph.outgoing('A.md').map((l) => l.target)).toEqual(['Elsewhere']);
+  });
+
+  test('closing while the watcher is still starting does not hang', async () => {
+    const root = makeVault({ 'A.md': 'a' });
+    dirs.push(root);
+    const service = await VaultService.open(root, { cacheDir, workers: 0 });
+    await service.close();
+    await service.whenWatching();
   });
 
   test('an external edit updates the graph and is reported within 2 s; own writes are not', async () => {
