@@ -47,6 +47,8 @@ async function timeUpdates(vault: string, cacheDir: string): Promise<Record<stri
 /** An external edit, end to end: write the file, wait for the watcher's graph event. */
 async function timeWatchLatency(vault: string, cacheDir: string): Promise<Record<string, number>> {
   const service = await VaultService.open(vault, { cacheDir, watch: true });
+  // Edits to a watched vault: the watcher starts after open returns (see VaultService.open).
+  await service.whenWatching();
   const paths = service.graph.notePaths();
   const samples: number[] = [];
   for (let i = 0; i < 20; i++) {
