@@ -91,16 +91,19 @@ export async function exists(io: WriterFs, abs: string): Promise<boolean> {
 /** Removes stale temp files left by a crash, anywhere under the vault; returns what it removed. */
 export async function sweepTempFiles(io: WriterFs, root: string): Promise<string[]> {
   const removed: string[] = [];
+  // Folders are walked concurrently: on open this runs while the watcher is listing the vault,
+  // and each sequential await would queue behind thousands of its callbacks.
   const walk = async (dir: string): Promise<void> => {
+    const pending: Promise<void>[] = [];
     for (const entry of await io.readdir(dir)) {
       const abs = path.join(dir, entry.name);
       if (entry.isFile() && isTempName(entry.name)) {
-        await io.unlink(abs);
-        removed.push(abs);
+        pending.push(io.unlink(abs).then(() => void removed.push(abs)));
       } else if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
-        await walk(abs);
+        pending.push(walk(abs));
       }
     }
+    await Promise.all(pending);
   };
   await walk(root);
   return removed;
