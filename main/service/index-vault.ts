@@ -58,7 +58,10 @@ export async function indexVault(realRoot: string, options: IndexOptions): Promi
   try {
     cache = options.cacheFile === null ? null : loadParseCache(options.cacheFile, realRoot);
     if (cache !== null && cache.entries.size > 0) {
-      graph.load({ upsertNotes: [...cache.entries.values()].map((entry) => entry.parsed) });
+      const upsertNotes = [...cache.entries.values()].map((entry) => entry.parsed);
+      // With the stored resolutions nothing needs resolving; without them, resolve as usual.
+      if (cache.stored !== null) graph.loadResolved({ upsertNotes, addAttachments: cache.stored.attachments }, cache.stored.resolutions);
+      else graph.load({ upsertNotes });
       speculative = true;
     }
   } finally {
@@ -90,7 +93,14 @@ export async function indexVault(realRoot: string, options: IndexOptions): Promi
     // Cached notes that are gone, changed into something unreadable, or re-parsed leave the
     // speculative graph; re-parsed ones come back with their new parse.
     const removeNotes = [...(cache?.entries.keys() ?? [])].filter((path) => !state.notes.has(path));
-    graph.applyChanges({ upsertNotes: fresh, removeNotes, addAttachments: attachments });
+    const before = new Set(cache?.stored?.attachments ?? []);
+    const now = new Set(attachments);
+    graph.applyChanges({
+      upsertNotes: fresh,
+      removeNotes,
+      addAttachments: attachments.filter((path) => !before.has(path)),
+      removeAttachments: [...before].filter((path) => !now.has(path)),
+    });
   } else {
     graph.load({ upsertNotes: fresh, addAttachments: attachments });
   }

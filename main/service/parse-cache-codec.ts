@@ -8,6 +8,7 @@
  * Notes whose frontmatter JSON cannot carry exactly (NaN, Infinity, -0 from YAML `.nan`,
  * `.inf`, `-0`) are left out of the cache: they are simply re-parsed on the next start.
  */
+import type { Resolution } from '../core/resolve/resolve-link';
 import type { BlockIdInfo, HeadingInfo, LinkRef, ParsedNote } from '../core/types';
 
 /** The note as stored, or null when its frontmatter would not survive JSON exactly. */
@@ -38,6 +39,26 @@ export function decodeNote(value: unknown): ParsedNote {
   if (frontmatter !== null && (typeof frontmatter !== 'object' || Array.isArray(frontmatter))) throw new Error('cache record: frontmatter is not a mapping');
   strOrNull(note.frontmatterError);
   return note;
+}
+
+/** One link's resolution as stored: the path, null when unresolved, or [path | null, candidates] when several files matched. */
+export type EncodedResolution = string | null | [string | null, string[]];
+
+const NO_CANDIDATES: readonly string[] = Object.freeze([]);
+
+export function encodeResolution(resolution: Resolution): EncodedResolution {
+  return resolution.candidates.length === 0 ? resolution.resolved : [resolution.resolved, resolution.candidates];
+}
+
+export function decodeResolutions(value: unknown, linkCount: number): Resolution[] {
+  const list = asArray(value);
+  if (list.length !== linkCount) throw new Error('cache record: one resolution per link expected');
+  return list.map((item): Resolution => {
+    if (item === null || typeof item === 'string') return { resolved: item, candidates: NO_CANDIDATES as string[] };
+    const pair = asArray(item);
+    if (pair.length !== 2) throw new Error('cache record: unexpected resolution');
+    return { resolved: strOrNull(pair[0]), candidates: asArray(pair[1]).map(str) };
+  });
 }
 
 function checkLink(link: LinkRef): void {
@@ -84,7 +105,10 @@ function jsonExact(root: unknown): boolean {
     } else if (Array.isArray(value)) {
       pending.push(...value);
     } else if (typeof value === 'object' && value !== null) {
-      if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return false;
+      // A plain object of any realm (parses from worker threads are built in another one):
+      // its prototype is some Object.prototype, whose own prototype is null. Dates, Maps... fail.
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== null && Object.getPrototypeOf(proto) !== null) return false;
       pending.push(...Object.values(value));
     } else if (value !== null && typeof value !== 'string' && typeof value !== 'boolean') {
       return false;

@@ -322,7 +322,13 @@ export class VaultService {
     if (this.cacheFile === null) return;
     this.cacheDirty = false;
     try {
-      await saveParseCache(this.cacheFile, this.realRoot, this.state.notes);
+      await saveParseCache(this.cacheFile, this.realRoot, this.state.notes, {
+        graph: {
+          attachments: this.graph.attachmentPaths(),
+          // Only when the graph holds this very parse: then its links' resolutions belong to it.
+          resolutionsOf: (path, parsed) => (this.graph.getNote(path) === parsed ? this.graph.outgoing(path) : null),
+        },
+      });
     } catch (error) {
       this.cacheDirty = true;
       this.notice(`Could not write the parse cache (${describeError(error)}); the next start will re-index.`);

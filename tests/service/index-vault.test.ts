@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { VaultGraph } from '../../main/core/graph/vault-graph';
 import { cacheFileFor } from '../../main/service/cache-dir';
 import { indexVault } from '../../main/service/index-vault';
-import { saveParseCache } from '../../main/service/parse-cache';
+import { loadParseCache, saveParseCache } from '../../main/service/parse-cache';
 import { ParsePool } from '../../main/service/parse-pool';
 import { makeTempDir, makeVault, removeDir } from './temp-vault';
 
@@ -34,7 +34,13 @@ describe('indexVault with a parse cache (graph built from the cache while the fo
   const dirs: string[] = [];
   afterAll(() => dirs.forEach(removeDir));
 
-  test.each([0, 1])('changes made while the app was closed are all reflected (workers: %i)', async (workers) => {
+  const withResolutions = (graph: VaultGraph) => ({ graph: { attachments: graph.attachmentPaths(), resolutionsOf: (path: string) => graph.outgoing(path) } });
+
+  test.each([
+    [0, 'stored resolutions'],
+    [1, 'stored resolutions'],
+    [0, 'no stored resolutions'],
+  ])('changes made while the app was closed are all reflected (workers: %i, %s)', async (workers, variant) => {
     const root = makeVault({
       'A.md': 'links [[B]], [[Gone]], ![[pic.png]] and [[Later]]',
       'B.md': '---\naliases: [Bee]\n---\nback to [[A]]',
@@ -50,7 +56,8 @@ describe('indexVault with a parse cache (graph built from the cache while the fo
     const pool = new ParsePool({ size: workers, inThreadBelow: 1 });
     try {
       const first = await index(root, cacheFile, pool);
-      await saveParseCache(cacheFile, root, first.outcome.state.notes);
+      await saveParseCache(cacheFile, root, first.outcome.state.notes, variant === 'stored resolutions' ? withResolutions(first.graph) : {});
+      expect(loadParseCache(cacheFile, root).stored !== null).toBe(variant === 'stored resolutions');
 
       // While "closed": edit, delete, add notes and an attachment, make one unreadable (too large).
       fs.writeFileSync(path.join(root, 'B.md'), 'now links [[Stays]] only');
@@ -79,7 +86,8 @@ describe('indexVault with a parse cache (graph built from the cache while the fo
     const cacheFile = cacheFileFor(cacheDir, root);
     const pool = new ParsePool({ size: 0 });
     const first = await index(root, cacheFile, pool);
-    await saveParseCache(cacheFile, root, first.outcome.state.notes);
+    await saveParseCache(cacheFile, root, first.outcome.state.notes, withResolutions(first.graph));
+    expect(loadParseCache(cacheFile, root).stored?.attachments).toEqual(['img.png']);
     const warm = await expectSameAsCold(root, cacheFile, pool);
     expect(warm.outcome).toMatchObject({ cacheHits: 3, parsedFresh: 0, cacheDirty: false });
     await pool.close();

@@ -94,7 +94,7 @@ describe('parse cache', () => {
 
   test('a cache from another parser version or vault is rebuilt', async () => {
     const file = path.join(dir, 'v.cache');
-    await saveParseCache(file, '/r', entries(), 1);
+    await saveParseCache(file, '/r', entries(), { parserVersion: 1 });
     expect(loadParseCache(file, '/r', 2).report?.message).toMatch(/another version/);
     expect(loadParseCache(file, '/other', 1).report?.message).toMatch(/another vault/);
     expect(loadParseCache(file, '/r', 1).entries.size).toBe(2);

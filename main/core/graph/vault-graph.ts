@@ -7,12 +7,13 @@
  * links, plus every link whose lookup key (its target's file name) equals the key of a file
  * that appeared or disappeared. It returns the delta a view needs to update in place.
  */
-import { basename, dirname } from '../paths';
+import { basename } from '../paths';
 import { FileIndex, lookupKey } from '../resolve/file-index';
 import { resolveLinkTarget, type Resolution } from '../resolve/resolve-link';
 import type { GraphDelta, GraphEdge, GraphNode, GraphSnapshot, ParsedNote, ResolvedLink, VaultPath } from '../types';
 import { diffElements, edgeId, emptyDelta, type ElementState } from './graph-diff';
 import { LinkStore, resolvedLink } from './link-store';
+import { firstOf, resolveNoteLinks } from './resolve-note-links';
 import { isPlaceholderId, placeholderLabel, targetNodeId } from './placeholders';
 import { countTags, notesWithTag } from './tag-counts';
 
@@ -39,30 +40,52 @@ export interface GraphStats {
 export class VaultGraph {
   private readonly notes = new Map<VaultPath, ParsedNote>();
   private readonly attachments = new Set<VaultPath>();
-  private readonly index = new FileIndex();
   private readonly links = new LinkStore();
+  /** Built on first use: a graph loaded with stored resolutions may never need it. */
+  private fileIndex: FileIndex | null = null;
+
+  private get index(): FileIndex {
+    if (this.fileIndex === null) {
+      const index = new FileIndex();
+      for (const path of this.attachments) index.add(path);
+      for (const path of this.notes.keys()) index.add(path);
+      this.fileIndex = index;
+    }
+    return this.fileIndex;
+  }
 
   /**
    * Builds an empty graph from a whole vault without computing a delta (the initial index,
    * where nobody needs one). Throws when the graph is not empty: use applyChanges then.
    */
   load(change: VaultChange): void {
-    if (this.notes.size > 0 || this.attachments.size > 0) throw new Error('VaultGraph.load: the graph is not empty');
-    const notes = new Map<VaultPath, ParsedNote>();
-    for (const note of change.upsertNotes ?? []) notes.set(note.path, note);
-    for (const path of change.addAttachments ?? []) {
-      if (this.attachments.has(path)) continue;
-      this.attachments.add(path);
-      this.index.add(path);
-    }
-    for (const [path, note] of notes) {
-      this.notes.set(path, note);
-      this.index.add(path);
-    }
+    const notes = this.fill(change);
     // Nothing changes the index while loading, so equal (kind, folder, target) questions have
     // equal answers; hubs are linked thousands of times, and memoising them halves resolution.
     const memo = new Map<string, Resolution>();
-    for (const note of notes.values()) this.links.set(note.path, this.resolveAll(note, memo));
+    for (const note of notes) this.links.set(note.path, this.resolveAll(note, memo));
+  }
+
+  /**
+   * Like load, with every link's resolution given (as stored with a parse cache, one per link
+   * in order), so nothing is resolved. The caller vouches that the resolutions were computed
+   * against exactly these notes and attachments; a count that does not match is a bug and throws.
+   */
+  loadResolved(change: VaultChange, resolutions: ReadonlyMap<VaultPath, readonly Resolution[]>): void {
+    for (const note of this.fill(change)) {
+      const resolved = resolutions.get(note.path);
+      if (resolved === undefined || resolved.length !== note.links.length) throw new Error(`VaultGraph.loadResolved: no resolution for every link of ${note.path}`);
+      this.links.set(note.path, note.links.map((link, i) => resolvedLink(link, note.path, resolved[i])));
+    }
+  }
+
+  /** The start of load: an empty graph takes the notes (last one per path wins) and attachments. */
+  private fill(change: VaultChange): Iterable<ParsedNote> {
+    if (this.notes.size > 0 || this.attachments.size > 0) throw new Error('VaultGraph.load: the graph is not empty');
+    for (const path of change.addAttachments ?? []) this.attachments.add(path);
+    for (const note of change.upsertNotes ?? []) this.notes.set(note.path, note);
+    this.fileIndex = null;
+    return this.notes.values();
   }
 
   applyChanges(change: VaultChange): GraphDelta {
@@ -127,16 +150,7 @@ export class VaultGraph {
   }
 
   private resolveAll(note: ParsedNote, memo: Map<string, Resolution> | null = null): ResolvedLink[] {
-    if (memo === null) return note.links.map((link) => resolvedLink(link, note.path, resolveLinkTarget(this.index, note.path, link.kind, link.target)));
-    const folder = dirname(note.path);
-    return note.links.map((link) => {
-      // An empty target means the note itself, so its answer depends on the path, not the folder.
-      if (link.target.trim() === '') return resolvedLink(link, note.path, resolveLinkTarget(this.index, note.path, link.kind, link.target));
-      const key = `${link.kind === 'wiki' ? 'w' : 'm'}${folder}\u0000${link.target}`;
-      let resolution = memo.get(key);
-      if (resolution === undefined) memo.set(key, (resolution = resolveLinkTarget(this.index, note.path, link.kind, link.target)));
-      return resolvedLink(link, note.path, resolution);
-    });
+    return resolveNoteLinks(this.index, note, memo);
   }
 
   private captureElements(nodeIds: Set<string>, edgeIds: Map<string, [VaultPath, string]>): ElementState {
@@ -277,12 +291,4 @@ export class VaultGraph {
     const placeholders = this.placeholderIds().length;
     return { notes: this.notes.size, attachments: this.attachments.size, placeholders, links, resolved: links - unresolved, unresolved, ambiguous, orphans: this.orphans().length };
   }
-}
-
-/** The smallest string of a non-empty set (the alphabetically first linking note). */
-function firstOf(items: Iterable<string>): string {
-  let first: string | null = null;
-  for (const item of items) if (first === null || item < first) first = item;
-  if (first === null) throw new Error('firstOf: empty set');
-  return first;
 }

@@ -13,6 +13,9 @@ import { basename, dirname, folderDepth, isNotePath, join, normalize, stripMd } 
 import type { LinkKind, VaultPath } from '../types';
 import { lookupKey, type FileIndex } from './file-index';
 
+/** Bump when the rule above changes: resolutions stored with a parse cache are then recomputed. */
+export const RESOLUTION_RULE_VERSION = 1;
+
 export interface Resolution {
   resolved: VaultPath | null;
   /** Every match, sorted, when more than one file matched; otherwise empty. */
