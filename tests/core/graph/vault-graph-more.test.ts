@@ -89,3 +89,30 @@ describe('VaultGraph details', () => {
     expect(Object.values(delta).every((list) => list.length === 0)).toBe(true);
   });
 });
+
+describe('VaultGraph.loadResolved (a warm start from stored resolutions)', () => {
+  const notes = () => [makeNote('A.md', ['B', 'Ghost', 'img.png', 'Dup']), makeNote('B.md', ['A']), makeNote('x/Dup.md'), makeNote('y/Dup.md', ['Dup'])];
+
+  test('equals a graph that resolved everything itself, and later changes behave the same', () => {
+    const fresh = new VaultGraph();
+    fresh.load({ upsertNotes: notes(), addAttachments: ['img.png'] });
+    const stored = new Map(fresh.notePaths().map((path) => [path, fresh.outgoing(path).map((l) => ({ resolved: l.resolved, candidates: l.candidates }))]));
+    const warm = new VaultGraph();
+    warm.loadResolved({ upsertNotes: notes(), addAttachments: ['img.png'] }, stored);
+    expect(warm.snapshot()).toEqual(fresh.snapshot());
+    expect(warm.stats()).toEqual(fresh.stats());
+    for (const path of fresh.notePaths()) expect(warm.outgoing(path)).toEqual(fresh.outgoing(path));
+    // Its file index is built on first use, and agrees from then on.
+    const change = { upsertNotes: [makeNote('Dup.md')], removeAttachments: ['img.png'] };
+    expect(warm.applyChanges(change)).toEqual(fresh.applyChanges(change));
+    expect(warm.resolve('A.md', 'Dup')).toEqual(fresh.resolve('A.md', 'Dup'));
+  });
+
+  test('a note without a resolution for every link is a bug and throws; a non-empty graph refuses to load', () => {
+    const stored = new Map([['A.md', [{ resolved: 'B.md', candidates: [] }]]]);
+    expect(() => new VaultGraph().loadResolved({ upsertNotes: [makeNote('A.md', ['B', 'C'])] }, stored)).toThrow(/no resolution for every link/);
+    const graph = new VaultGraph();
+    graph.load({ upsertNotes: [makeNote('A.md')] });
+    expect(() => graph.load({ upsertNotes: [makeNote('B.md')] })).toThrow(/not empty/);
+  });
+});
