@@ -6,7 +6,7 @@
  */
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import type { ElementDefinition, StylesheetStyle } from 'cytoscape';
+import type { Core, ElementDefinition, StylesheetStyle } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../main/core/types';
 
 export interface Theme {
@@ -34,7 +34,7 @@ export function graphStyle(theme: Theme): StylesheetStyle[] {
       },
     },
     { selector: 'node.hub', style: { 'font-size': 14, 'min-zoomed-font-size': 0 } },
-    { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, width: 1, 'line-color': theme.edge, opacity: 0.7 } },
+    { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, width: 1, 'line-color': theme.edge, opacity: 0.7, events: 'no' } },
   ];
 }
 
@@ -65,9 +65,25 @@ export function rendererOptions(kind: RendererKind): Record<string, unknown> {
     renderer: kind === 'webgl' ? { name: 'canvas', webgl: true } : { name: 'canvas' },
     textureOnViewport: true,
     hideEdgesOnViewport: false,
-    pixelRatio: 1,
+    pixelRatio: 1.01,
     motionBlur: false,
   };
+}
+
+/** Once the next frame is drawn, rebuild cytoscape's layered texture cache in one frame (renderer internals; see the view's layer-cache.ts). */
+export function rebuildLayerCacheAfterDraw(cy: Core): void {
+  type Internals = { data?: { lyrTxrCache?: { firstGet: boolean } }; redrawHint?(g: string, v: boolean): void; redraw?(): void; flushRenderedStyleQueue?(): void };
+  const r = (cy as unknown as { renderer(): Internals | undefined }).renderer?.();
+  const cache = r?.data?.lyrTxrCache;
+  if (!r || !cache) return;
+  cy.one('render', () => {
+    r.flushRenderedStyleQueue?.();
+    cache.firstGet = true;
+    r.redrawHint?.('eles', true);
+    r.redraw?.();
+  });
+  r.redrawHint?.('eles', true);
+  r.redraw?.();
 }
 
 export function nodeSize(degree: number): number {

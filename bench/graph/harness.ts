@@ -6,7 +6,7 @@
  */
 import cytoscape, { type Core } from 'cytoscape';
 import type { GraphSnapshot } from '../../main/core/types';
-import { chooseRenderer, detectGlRenderer, edgeElement, graphStyle, iterationsFor, LIGHT, nodeElement, rendererOptions, type LayoutMessage, type LayoutRequest } from './fallback-view';
+import { chooseRenderer, detectGlRenderer, edgeElement, graphStyle, iterationsFor, LIGHT, nodeElement, rebuildLayerCacheAfterDraw, rendererOptions, type LayoutMessage, type LayoutRequest } from './fallback-view';
 import { startBlockMonitor } from './block-monitor';
 
 type Positions = Record<string, { x: number; y: number }>;
@@ -87,8 +87,11 @@ const api = {
     await nextRender(core);
     const nodesVisibleMs = performance.now() - t0;
     core.add(edges);
+    // As GraphController.load does: the frame after this one rebuilds the layer cache.
+    rebuildLayerCacheAfterDraw(core);
     await nextRender(core);
-    return { nodesVisibleMs, fullGraphMs: performance.now() - t0, nodes: core.nodes().length, edges: core.edges().length };
+    const fullGraphMs = performance.now() - t0;
+    return { nodesVisibleMs, fullGraphMs, nodes: core.nodes().length, edges: core.edges().length };
   },
 
   /**
@@ -160,6 +163,7 @@ const api = {
     const a0 = performance.now();
     core.batch(() => core.nodes().forEach((n) => void n.position(positions[n.id()])));
     core.fit(undefined, 30);
+    rebuildLayerCacheAfterDraw(core); // as the view does after a layout
     await nextRender(core);
     return { layoutMs, iterations: request.iterations, ...blocks, applyMs: performance.now() - a0, positions };
   },

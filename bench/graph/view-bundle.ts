@@ -16,6 +16,7 @@ const PAGE_EXPORTS = [
   `export { chooseRenderer, detectGlRenderer, rendererOptions } from ${JSON.stringify(join(VIEW, 'renderer-choice'))};`,
   `export { nodeElement, edgeElement } from ${JSON.stringify(join(VIEW, 'graph-elements'))};`,
   `export { iterationsFor } from ${JSON.stringify(join(VIEW, 'layout-runner'))};`,
+  `export { rebuildLayerCacheAfterDraw } from ${JSON.stringify(join(VIEW, 'layer-cache'))};`,
 ];
 const WORKER_EXPORTS = [`export { runForceAtlas } from ${JSON.stringify(join(VIEW, 'forceatlas-run'))};`];
 

@@ -7,6 +7,7 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import { graphStyle, HUB_FONT, LABEL_FONT, MIN_ZOOMED_FONT, type Theme } from './graph-style';
 import { installLegibleLabels } from './legible-labels';
 import { labelMinZoomedFontSize } from './label-density';
+import { rebuildLayerCacheAfterDraw } from './layer-cache';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 
 export interface ControllerHandlers {
@@ -89,6 +90,8 @@ export class GraphController {
       done += chunk.length;
       onProgress(done, total);
     }
+    if (generation !== this.generation || this.cy.destroyed()) return false;
+    this.rebuildLayers();
     this.handlers.onViewportChange?.();
     return generation === this.generation;
   }
@@ -113,6 +116,11 @@ export class GraphController {
     const margin = 40; // room for the largest node and a label
     const zoom = Math.min(4, Math.max(0.02, Math.min((width - 2 * padding) / (maxX - minX + 2 * margin), (height - 2 * padding) / (maxY - minY + 2 * margin))));
     cy.viewport({ zoom, pan: { x: width / 2 - zoom * (minX + maxX) / 2, y: height / 2 - zoom * (minY + maxY) / 2 } });
+  }
+
+  /** After a change to many elements: one slower frame soon instead of many (layer-cache.ts). */
+  rebuildLayers(): void {
+    rebuildLayerCacheAfterDraw(this.cy);
   }
 
   /** Highlights a node and its neighbours; fades the rest when the graph is small enough. */

@@ -144,6 +144,7 @@ export function useGraphEngine(o: EngineOptions) {
       if (positions === null || ctl.current !== c || workerJob.current !== job) return;
       await moveTo(c.cy, positions);
       if (c.cy.nodes().length > ANIMATE_MAX_NODES) c.fit();
+      c.rebuildLayers();
     }
     setLayoutStatus(null);
     if (ctl.current !== c || include.current !== null) return;
@@ -209,9 +210,11 @@ export function useGraphEngine(o: EngineOptions) {
   }, [api, refresh]);
 
   useEffect(() => {
-    if (ready) refresh();
+    if (!ready) return;
+    refresh();
+    // A filter restyles many elements at once (see layer-cache.ts).
+    ctl.current?.rebuildLayers();
   }, [ready, o.filters, refresh]);
-
 
   useEffect(() => {
     ctl.current?.markCurrent(o.currentPath);
