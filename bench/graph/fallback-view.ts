@@ -124,7 +124,7 @@ export function runForceAtlas(request: LayoutRequest, post: (m: LayoutMessage) =
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (const id of request.nodes) graph.addNode(id, { ...(request.positions[id] ?? { x: 0, y: 0 }) });
   for (const [s, t] of request.edges) if (s !== t && !graph.hasEdge(s, t)) graph.addEdge(s, t);
-  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 300, scalingRatio: 20, gravity: 1 };
+  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 300, barnesHutTheta: graph.order > 3000 ? 1 : 0.5, scalingRatio: 20, gravity: 1 };
   for (let done = 0; done < request.iterations; ) {
     const step = Math.min(25, request.iterations - done);
     forceAtlas2.assign(graph, { iterations: step, settings, getEdgeWeight: null });

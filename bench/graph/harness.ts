@@ -130,7 +130,10 @@ const api = {
     const { nodes, edges } = elements(start);
     const core = createCy(nodes);
     core.add(edges);
+    // The view's load: draw, then the frame that rebuilds the layer cache (see renderRemembered).
+    rebuildLayerCacheAfterDraw(core);
     await nextRender(core);
+    await Promise.race([nextRender(core), new Promise((resolve) => setTimeout(resolve, 5000))]);
     const request: LayoutRequest = {
       nodes: snapshot.nodes.map((n) => n.id),
       edges: snapshot.edges.map((e) => [e.source, e.target] as [string, string]),

@@ -15,6 +15,14 @@ import type { LayoutMessage, LayoutRequest } from './layout-protocol';
 export const PROGRESS_INTERVAL_MS = 200;
 /** Upper bound per chunk so a very fast machine still reports a few times per run. */
 const MAX_CHUNK = 50;
+/**
+ * Barnes–Hut accuracy. graphology's default 0.5 cost ~100 ms per iteration at 10k nodes; 1.0
+ * cost ~42 ms with the same spread and no more crowding in the densest cells (measured on the
+ * bench's seeded 10k graph, 150 iterations: 15.2 s vs 6.3 s in Node). Small graphs keep 0.5.
+ */
+export function barnesHutTheta(nodes: number): number {
+  return nodes > 3000 ? 1 : 0.5;
+}
 
 export function runForceAtlas(request: LayoutRequest, post: (m: LayoutMessage) => void, now: () => number = Date.now): void {
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
@@ -30,6 +38,7 @@ export function runForceAtlas(request: LayoutRequest, post: (m: LayoutMessage) =
   const settings = {
     ...forceAtlas2.inferSettings(graph),
     barnesHutOptimize: graph.order > 300,
+    barnesHutTheta: barnesHutTheta(graph.order),
     // Keeps the spread in the same range as the provisional positions (tens of px per node).
     scalingRatio: 20,
     gravity: 1,
