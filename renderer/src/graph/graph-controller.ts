@@ -8,6 +8,7 @@ import { graphStyle, HUB_FONT, LABEL_FONT, MIN_ZOOMED_FONT, type Theme } from '.
 import { installLegibleLabels } from './legible-labels';
 import { labelMinZoomedFontSize } from './label-density';
 import { rebuildLayerCacheAfterDraw } from './layer-cache';
+import { HoverLabel } from './hover-label';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 
 export interface ControllerHandlers {
@@ -28,6 +29,7 @@ export class GraphController {
   readonly cy: Core;
   private generation = 0;
   private hovered: string | null = null;
+  private readonly hoverLabel: HoverLabel;
   /** The min-zoomed-font-size in the stylesheet now (see label-density.ts). */
   labelThreshold = MIN_ZOOMED_FONT;
 
@@ -46,7 +48,9 @@ export class GraphController {
       const n = e.target as NodeSingular;
       handlers.onDragged?.(n.id(), { ...n.position() });
     });
+    this.hoverLabel = new HoverLabel(this.cy);
     this.cy.on('mouseover', 'node', (e) => this.setHover(e.target.id()));
+    this.cy.on('viewport', () => this.hoverLabel.hide());
     this.cy.on('mouseout', 'node', () => this.setHover(null));
     // Layouts change how dense the graph is, and with it the zoom at which labels make sense.
     this.cy.on('layoutstop', () => this.updateLabelThreshold());
@@ -123,11 +127,20 @@ export class GraphController {
     rebuildLayerCacheAfterDraw(this.cy);
   }
 
-  /** Highlights a node and its neighbours; fades the rest when the graph is small enough. */
+  /**
+   * Highlights a node and its neighbours; fades the rest when the graph is small enough. Past
+   * FADE_MAX_ELEMENTS nothing is restyled: a DOM label names the node (hover-label.ts).
+   */
   setHover(id: string | null): void {
     if (id === this.hovered) return;
     const cy = this.cy;
     const fade = cy.elements().length <= FADE_MAX_ELEMENTS;
+    if (!fade && cy.container()) {
+      this.hovered = id;
+      if (id) this.hoverLabel.show(id);
+      else this.hoverLabel.hide();
+      return;
+    }
     cy.batch(() => {
       if (this.hovered) {
         cy.elements('.neighbour').removeClass('neighbour');
@@ -218,6 +231,7 @@ export class GraphController {
   destroy(): void {
     this.generation++;
     this.uninstallLegibleLabels();
+    this.hoverLabel.destroy();
     this.cy.destroy();
   }
 }
