@@ -2,23 +2,23 @@
  * One open vault: indexes it (parse cache + worker pool), keeps the graph, file list and
  * full-text index current from the watcher, answers reads, and pushes VaultEvents.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileEntry, IndexStatus, NoteContent, NoteMeta, Result, SearchHit, VaultEvent } from '../contract/api-contract';
 import { VaultGraph } from '../core/graph/vault-graph';
 import type { VaultPath } from '../core/types';
 import { applyWatchBatch } from './apply-watch-batch';
 import { cacheFileFor, defaultCacheDir } from './cache-dir';
-import { describeError, errorCode, type FileReport } from './file-reports';
+import { describeError, type FileReport } from './file-reports';
 import { indexVault } from './index-vault';
 import { OwnWrites } from './own-writes';
-import { saveParseCache } from './parse-cache';
+import { CacheWriter } from './cache-writer';
 import { ParsePool } from './parse-pool';
 import { DEFAULT_MAX_FILE_BYTES, readVaultFile } from './read-vault-file';
 import { RenamePairer } from './rename-pairer';
 import { scanVault } from './scan-vault';
 import { SearchIndex } from './search-index';
-import { VaultOpenError } from './service-errors';
+import { fillSearchIndex } from './search-index-fill';
+import { validateRoot } from './validate-root';
 import { toAbsolutePath } from './vault-files';
 import { noteMeta, readNote } from './vault-reads';
 import type { VaultState } from './vault-state';
@@ -41,8 +41,6 @@ type Listener = (event: VaultEvent) => void;
 
 const PROGRESS_INTERVAL_MS = 100;
 const CACHE_SAVE_DELAY_MS = 5_000;
-/** Longest stretch the background search indexing holds the event loop. */
-const SEARCH_SLICE_MS = 8;
 
 export class VaultService {
   readonly graph = new VaultGraph();
@@ -56,8 +54,7 @@ export class VaultService {
   private watching: Promise<void> = Promise.resolve();
   private searchReady: Promise<void> = Promise.resolve();
   private batchQueue: Promise<void> = Promise.resolve();
-  private cacheTimer: NodeJS.Timeout | null = null;
-  private cacheDirty = false;
+  private readonly cacheWriter: CacheWriter | null;
   private closed = false;
 
   private constructor(
@@ -68,7 +65,9 @@ export class VaultService {
     private readonly pool: ParsePool,
     private readonly maxFileBytes: number,
     private readonly cacheFile: string | null,
-  ) {}
+  ) {
+    this.cacheWriter = cacheFile === null ? null : new CacheWriter(cacheFile, realRoot, () => ({ state: this.state, graph: this.graph }), (message) => this.notice(message));
+  }
 
   /** Opens and indexes a vault. Throws VaultOpenError when the folder is missing or not a folder. */
   static async open(root: string, options: VaultServiceOptions = {}): Promise<VaultService> {
@@ -110,7 +109,7 @@ export class VaultService {
     const ready: VaultEvent = { type: 'status', status: this.status };
     onProgress?.(ready);
     this.emit(ready);
-    if (outcome.cacheDirty) this.scheduleCacheSave(0);
+    if (outcome.cacheDirty) this.cacheWriter?.schedule(0);
     this.searchReady = this.buildSearchIndex();
   }
 
@@ -142,15 +141,7 @@ export class VaultService {
 
   /** Files that changed between the index's scan and the watch taking hold go through the usual watcher path. */
   private async catchUpWithDisk(): Promise<void> {
-    const scan = await scanVault(this.realRoot);
-    const changed: VaultPath[] = [];
-    const seen = new Set<VaultPath>();
-    for (const file of scan.files) {
-      seen.add(file.path);
-      const known = this.state.files.get(file.path);
-      if (known === undefined ? !this.state.fileReports.has(file.path) : known.size !== file.size || known.mtimeMs !== file.mtimeMs) changed.push(file.path);
-    }
-    for (const known of this.state.files.keys()) if (!seen.has(known)) changed.push(known);
+    const changed = this.state.changedSince(await scanVault(this.realRoot));
     if (changed.length > 0) this.enqueueBatch({ paths: changed, removedDirs: [] });
   }
 
@@ -177,7 +168,7 @@ export class VaultService {
           },
           batch,
         );
-        this.scheduleCacheSave(CACHE_SAVE_DELAY_MS);
+        this.cacheWriter?.schedule(CACHE_SAVE_DELAY_MS);
         this.refreshCounts();
       } catch (error) {
         // The index may now lag behind the disk for these paths; say so rather than fail silently.
@@ -266,7 +257,6 @@ export class VaultService {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.cacheTimer !== null) clearTimeout(this.cacheTimer);
     const watcher = this.watcher;
     this.watcher = null;
     if (watcher !== null) await watcher.close();
@@ -274,7 +264,7 @@ export class VaultService {
     await this.batchQueue;
     await this.searchReady;
     await this.pool.close();
-    if (this.cacheDirty) await this.saveCache();
+    await this.cacheWriter?.close();
     this.listeners.clear();
   }
 
@@ -288,67 +278,11 @@ export class VaultService {
   }
 
   /** Builds the full-text index after 'ready', in slices, so the UI is usable meanwhile; search() waits for it. */
-  private async buildSearchIndex(): Promise<void> {
-    const paths = [...this.state.notes.keys()];
-    let next = 0;
-    while (next < paths.length && !this.closed) {
-      // Yield often: reading and indexing 10k notes takes seconds, and a watcher event waiting
-      // behind a long chunk is an edit the user sees late.
-      await new Promise((resolve) => setImmediate(resolve));
-      const sliceEnd = performance.now() + SEARCH_SLICE_MS;
-      while (next < paths.length && !this.closed && performance.now() < sliceEnd) {
-        const vaultPath = paths[next++];
-        const entry = this.state.notes.get(vaultPath);
-        // Skip notes removed meanwhile, or already indexed from a newer watcher update.
-        if (entry === undefined || this.searchIndex.has(vaultPath)) continue;
-        const text = this.currentText(vaultPath);
-        if (text !== null) this.searchIndex.upsert(vaultPath, entry.parsed.title, entry.parsed.aliases, text);
-      }
-    }
-  }
-
-
-  private scheduleCacheSave(delayMs: number): void {
-    this.cacheDirty = true;
-    if (this.cacheFile === null || this.cacheTimer !== null || this.closed) return;
-    this.cacheTimer = setTimeout(() => {
-      this.cacheTimer = null;
-      void this.saveCache();
-    }, delayMs);
-    this.cacheTimer.unref();
-  }
-
-  private async saveCache(): Promise<void> {
-    if (this.cacheFile === null) return;
-    this.cacheDirty = false;
-    try {
-      await saveParseCache(this.cacheFile, this.realRoot, this.state.notes, {
-        graph: {
-          attachments: this.graph.attachmentPaths(),
-          // Only when the graph holds this very parse: then its links' resolutions belong to it.
-          resolutionsOf: (path, parsed) => (this.graph.getNote(path) === parsed ? this.graph.outgoing(path) : null),
-        },
-      });
-    } catch (error) {
-      this.cacheDirty = true;
-      this.notice(`Could not write the parse cache (${describeError(error)}); the next start will re-index.`);
-    }
-  }
-}
-
-async function validateRoot(absolute: string): Promise<string> {
-  let stats: fs.Stats;
-  try {
-    stats = await fs.promises.stat(absolute);
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new VaultOpenError('missing', absolute, `vault folder not found: ${absolute}`);
-    throw new VaultOpenError('unreadable', absolute, `cannot open vault folder ${absolute}: ${describeError(error)}`);
-  }
-  if (!stats.isDirectory()) throw new VaultOpenError('not-directory', absolute, `not a folder: ${absolute}`);
-  try {
-    return await fs.promises.realpath(absolute);
-  } catch (error) {
-    throw new VaultOpenError('unreadable', absolute, `cannot resolve vault folder ${absolute}: ${describeError(error)}`);
+  private buildSearchIndex(): Promise<void> {
+    return fillSearchIndex(this.searchIndex, [...this.state.notes.keys()], {
+      stopped: () => this.closed,
+      note: (vaultPath) => this.state.notes.get(vaultPath)?.parsed,
+      text: (vaultPath) => this.currentText(vaultPath),
+    });
   }
 }

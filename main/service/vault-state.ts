@@ -7,6 +7,7 @@ import type { VaultPath } from '../core/types';
 import type { FileReport } from './file-reports';
 import type { CacheEntry } from './parse-cache';
 import type { ParsedFile } from './parse-files';
+import type { ScanResult } from './scan-vault';
 import { fileTitle } from './vault-files';
 
 export class VaultState {
@@ -36,6 +37,22 @@ export class VaultState {
   remove(path: VaultPath): void {
     this.files.delete(path);
     this.notes.delete(path);
+  }
+
+  /**
+   * Paths whose file differs from what this state knows, given a fresh scan: new files (unless
+   * already reported as unreadable), changed size or mtime, and files no longer there.
+   */
+  changedSince(scan: ScanResult): VaultPath[] {
+    const changed: VaultPath[] = [];
+    const seen = new Set<VaultPath>();
+    for (const file of scan.files) {
+      seen.add(file.path);
+      const known = this.files.get(file.path);
+      if (known === undefined ? !this.fileReports.has(file.path) : known.size !== file.size || known.mtimeMs !== file.mtimeMs) changed.push(file.path);
+    }
+    for (const known of this.files.keys()) if (!seen.has(known)) changed.push(known);
+    return changed;
   }
 
   reports(): FileReport[] {
