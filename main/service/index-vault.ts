@@ -60,7 +60,7 @@ export async function indexVault(realRoot: string, options: IndexOptions): Promi
     if (cache !== null && cache.entries.size > 0) {
       const upsertNotes = [...cache.entries.values()].map((entry) => entry.parsed);
       // With the stored resolutions nothing needs resolving; without them, resolve as usual.
-      if (cache.stored !== null) graph.loadResolved({ upsertNotes, addAttachments: cache.stored.attachments }, cache.stored.resolutions);
+      if (cache.stored !== null) graph.loadResolved({ upsertNotes, addAttachments: cache.stored.attachments }, cache.stored.links);
       else graph.load({ upsertNotes });
       speculative = true;
     }

@@ -1,24 +1,26 @@
 /**
- * The parse cache's records: each ParsedNote stored as the plain JSON object it is, and checked
- * in place on load. Measured on 10k notes, JSON.parse building the final objects directly beats
- * both v8.deserialize (~2x) and a compact array layout decoded into objects afterwards (the
- * intermediate arrays cost more in garbage collection than their smaller size saves).
+ * The parse cache's note records: each ParsedNote stored as the plain JSON object it is (its
+ * links apart, see parse-cache-links.ts), and checked in place on load. Measured on 10k notes,
+ * JSON.parse building these objects directly beats v8.deserialize (~2x).
  *
  * A record of the wrong shape throws (the whole cache is then treated as corrupt and rebuilt).
  * Notes whose frontmatter JSON cannot carry exactly (NaN, Infinity, -0 from YAML `.nan`,
  * `.inf`, `-0`) are left out of the cache: they are simply re-parsed on the next start.
  */
-import type { Resolution } from '../core/resolve/resolve-link';
 import type { BlockIdInfo, HeadingInfo, LinkRef, ParsedNote } from '../core/types';
 
-/** The note as stored, or null when its frontmatter would not survive JSON exactly. */
+/**
+ * The note as stored, its links left out (stored separately; the empty list keeps the key, so
+ * setting it on load does not reshape the object), or null when its frontmatter would not
+ * survive JSON exactly.
+ */
 export function encodeNote(note: ParsedNote): ParsedNote | null {
   if (note.frontmatter !== null && !jsonExact(note.frontmatter)) return null;
-  return note;
+  return { ...note, links: [] };
 }
 
-/** Checks a stored note's shape in place; JSON.parse already built the objects. */
-export function decodeNote(value: unknown): ParsedNote {
+/** Checks a stored note's shape in place (JSON.parse already built the objects) and gives it its links. */
+export function decodeNote(value: unknown, links: LinkRef[]): ParsedNote {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('cache record: unexpected layout');
   const note = value as ParsedNote;
   str(note.path);
@@ -34,46 +36,12 @@ export function decodeNote(value: unknown): ParsedNote {
     str(block.id);
     num(block.line);
   }
-  for (const link of asArray(note.links) as LinkRef[]) checkLink(link);
+  if (asArray(note.links).length !== 0) throw new Error('cache record: links belong in their own list');
+  note.links = links;
   const frontmatter: unknown = note.frontmatter;
   if (frontmatter !== null && (typeof frontmatter !== 'object' || Array.isArray(frontmatter))) throw new Error('cache record: frontmatter is not a mapping');
   strOrNull(note.frontmatterError);
   return note;
-}
-
-/** One link's resolution as stored: the path, null when unresolved, or [path | null, candidates] when several files matched. */
-export type EncodedResolution = string | null | [string | null, string[]];
-
-const NO_CANDIDATES: readonly string[] = Object.freeze([]);
-
-export function encodeResolution(resolution: Resolution): EncodedResolution {
-  return resolution.candidates.length === 0 ? resolution.resolved : [resolution.resolved, resolution.candidates];
-}
-
-export function decodeResolutions(value: unknown, linkCount: number): Resolution[] {
-  const list = asArray(value);
-  if (list.length !== linkCount) throw new Error('cache record: one resolution per link expected');
-  return list.map((item): Resolution => {
-    if (item === null || typeof item === 'string') return { resolved: item, candidates: NO_CANDIDATES as string[] };
-    const pair = asArray(item);
-    if (pair.length !== 2) throw new Error('cache record: unexpected resolution');
-    return { resolved: strOrNull(pair[0]), candidates: asArray(pair[1]).map(str) };
-  });
-}
-
-function checkLink(link: LinkRef): void {
-  if (typeof link !== 'object' || link === null) throw new Error('cache record: a link is not an object');
-  if (link.kind !== 'wiki' && link.kind !== 'markdown') throw new Error('cache record: unknown link kind');
-  if (typeof link.embed !== 'boolean' || typeof link.inFrontmatter !== 'boolean') throw new Error('cache record: link flags are not booleans');
-  str(link.target);
-  str(link.text);
-  strOrNull(link.heading);
-  strOrNull(link.block);
-  strOrNull(link.alias);
-  num(link.start);
-  num(link.end);
-  num(link.line);
-  str(link.context);
 }
 
 function asArray(value: unknown): unknown[] {
@@ -81,16 +49,16 @@ function asArray(value: unknown): unknown[] {
   return value;
 }
 
-function str(value: unknown): string {
+export function str(value: unknown): string {
   if (typeof value !== 'string') throw new Error('cache record: expected a string');
   return value;
 }
 
-function strOrNull(value: unknown): string | null {
+export function strOrNull(value: unknown): string | null {
   return value === null ? null : str(value);
 }
 
-function num(value: unknown): number {
+export function num(value: unknown): number {
   if (typeof value !== 'number') throw new Error('cache record: expected a number');
   return value;
 }

@@ -8,15 +8,16 @@ import { randomBytes } from 'node:crypto';
 import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ParsedNote, VaultPath } from '../core/types';
+import type { LinkRef, ParsedNote, ResolvedLink, VaultPath } from '../core/types';
 import { RESOLUTION_RULE_VERSION, type Resolution } from '../core/resolve/resolve-link';
-import { decodeNote, decodeResolutions, encodeNote, encodeResolution, type EncodedResolution } from './parse-cache-codec';
+import { decodeNote, encodeNote } from './parse-cache-codec';
+import { decodeLinks, decodeResolvedLinks, encodeLinks } from './parse-cache-links';
 import { describeError, errorCode, type FileReport } from './file-reports';
 
 /** Bump when ParsedNote's shape or the parser's output changes: old caches are then rebuilt. */
 export const PARSER_VERSION = 1;
 /** Bump when this file's layout changes. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 export interface CacheEntry {
   size: number;
@@ -32,9 +33,9 @@ interface CacheFile {
   parserVersion: number;
   resolutionRule: number;
   root: string;
-  /** [size, mtimeMs, hash, decodeWarning, note, resolutions]; the path is the note's own. */
-  entries: [number, number, string, string | null, ParsedNote, EncodedResolution[] | null][];
-  /** The attachments the resolutions were computed with; null when resolutions are not stored. */
+  /** [size, mtimeMs, hash, decodeWarning, note without its links, links]; the path is the note's own. */
+  entries: [number, number, string, string | null, ParsedNote, ReturnType<typeof encodeLinks>][];
+  /** The attachments the resolutions were computed with; null when the links carry no resolutions. */
   attachments: VaultPath[] | null;
 }
 
@@ -45,7 +46,8 @@ interface CacheFile {
  */
 export interface StoredResolutions {
   attachments: VaultPath[];
-  resolutions: Map<VaultPath, Resolution[]>;
+  /** Each note's links, resolved; the same objects as the note's own `links`. */
+  links: Map<VaultPath, ResolvedLink[]>;
 }
 
 export interface LoadedCache {
@@ -91,27 +93,29 @@ export function loadParseCache(file: string, realRoot: string, parserVersion = P
   }
   if (data.root !== realRoot) return empty('parse cache belongs to another vault path; rebuilding it');
   const entries = new Map<VaultPath, CacheEntry>();
-  const attachments = data.resolutionRule === RESOLUTION_RULE_VERSION && Array.isArray(data.attachments) ? data.attachments : null;
-  const resolutions = attachments === null ? null : new Map<VaultPath, Resolution[]>();
+  // Links carry resolutions exactly when the attachment list is there; a rule change voids them.
+  const withResolutions = Array.isArray(data.attachments);
+  const attachments = withResolutions && data.resolutionRule === RESOLUTION_RULE_VERSION ? (data.attachments as unknown[]) : null;
+  const resolved = attachments === null ? null : new Map<VaultPath, ResolvedLink[]>();
   try {
     for (const path of attachments ?? []) if (typeof path !== 'string') throw new Error('cache record: attachment is not a path');
     for (const entry of data.entries) {
       if (!Array.isArray(entry) || entry.length !== 6) throw new Error('cache record: unexpected layout');
-      const [size, mtimeMs, hash, decodeWarning, note, stored] = entry;
+      const [size, mtimeMs, hash, decodeWarning, note, links] = entry;
       if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof hash !== 'string' || (decodeWarning !== null && typeof decodeWarning !== 'string')) {
         throw new Error('cache record: unexpected layout');
       }
-      const parsed = decodeNote(note);
-      entries.set(parsed.path, { size, mtimeMs, hash, decodeWarning, parsed });
-      if (resolutions !== null) {
-        if (stored === null) throw new Error('cache record: resolutions missing');
-        resolutions.set(parsed.path, decodeResolutions(stored, parsed.links.length));
-      }
+      const path = (note as { path?: unknown } | null)?.path;
+      if (typeof path !== 'string') throw new Error('cache record: note without a path');
+      const noteLinks = resolved !== null ? decodeResolvedLinks(links, path) : withResolutions ? stripResolutions(decodeResolvedLinks(links, path)) : decodeLinks(links);
+      const parsed = decodeNote(note, noteLinks);
+      entries.set(path, { size, mtimeMs, hash, decodeWarning, parsed });
+      if (resolved !== null) resolved.set(path, noteLinks as ResolvedLink[]);
     }
   } catch (error) {
     return empty(`parse cache corrupt (${describeError(error)}); rebuilding it`);
   }
-  return { entries, stored: attachments === null || resolutions === null ? null : { attachments: attachments as VaultPath[], resolutions }, report: null };
+  return { entries, stored: attachments === null || resolved === null ? null : { attachments: attachments as VaultPath[], links: resolved }, report: null };
 }
 
 export async function saveParseCache(file: string, realRoot: string, entries: Iterable<[VaultPath, CacheEntry]>, options: SaveOptions = {}): Promise<void> {
@@ -121,18 +125,23 @@ export async function saveParseCache(file: string, realRoot: string, entries: It
     resolutionRule: RESOLUTION_RULE_VERSION,
     root: realRoot,
     entries: [],
-    attachments: options.graph?.attachments ?? null,
+    attachments: null,
   };
+  // Resolutions are only worth storing for the complete set: a note left out (its frontmatter
+  // cannot go through JSON) or one the graph holds differently would make them wrong.
+  let complete = options.graph !== undefined;
+  const kept: { entry: CacheEntry; note: ParsedNote; resolutions: readonly Resolution[] | null }[] = [];
   for (const [entryPath, entry] of entries) {
     if (entry.parsed.path !== entryPath) throw new Error(`parse cache: entry ${entryPath} holds the parse of ${entry.parsed.path}`);
     const note = encodeNote(entry.parsed);
     const resolutions = options.graph?.resolutionsOf(entryPath, entry.parsed) ?? null;
-    // Resolutions are only worth storing for the complete set: a note left out (its frontmatter
-    // cannot go through JSON) or one the graph holds differently would make them wrong.
-    if (note === null || resolutions === null) data.attachments = null;
-    if (note !== null) data.entries.push([entry.size, entry.mtimeMs, entry.hash, entry.decodeWarning, note, resolutions === null ? null : resolutions.map(encodeResolution)]);
+    if (note === null || resolutions === null) complete = false;
+    if (note !== null) kept.push({ entry, note, resolutions });
   }
-  if (data.attachments === null) for (const entry of data.entries) entry[5] = null;
+  data.attachments = complete ? (options.graph?.attachments ?? null) : null;
+  for (const { entry, note, resolutions } of kept) {
+    data.entries.push([entry.size, entry.mtimeMs, entry.hash, entry.decodeWarning, note, encodeLinks(entry.parsed.links, complete ? resolutions : null)]);
+  }
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -147,6 +156,11 @@ export async function saveParseCache(file: string, realRoot: string, entries: It
 /** JSON with every non-ASCII character written as a \\u escape: same value, ASCII bytes. */
 function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** LinkRefs with the resolution fields dropped (a cache written under another resolution rule). */
+function stripResolutions(links: ResolvedLink[]): LinkRef[] {
+  return links.map(({ source: _source, resolved: _resolved, candidates: _candidates, ...link }) => link);
 }
 
 function isCacheHeader(value: unknown): value is Omit<CacheFile, 'entries'> & { entries: unknown[] } {

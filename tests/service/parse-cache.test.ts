@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { VaultGraph } from '../../main/core/graph/vault-graph';
 import { parseNote } from '../../main/core/parse/parse-note';
 import type { ParsedNote } from '../../main/core/types';
 import { cacheFileFor, defaultCacheDir } from '../../main/service/cache-dir';
@@ -72,6 +73,35 @@ describe('parse cache', () => {
 
   test('an entry stored under another path than its parse is a bug and throws', async () => {
     await expect(saveParseCache(path.join(dir, 'x.cache'), '/r', [['A.md', { ...entries()[1][1] }]])).rejects.toThrow(/holds the parse of/);
+  });
+
+  test('with the graph, every link is stored resolved; loading gives the resolved links as the notes\' own links', async () => {
+    const notes = [parseNote('A.md', 'see [[B]] and [[Dup]], ![[pic.png]], [[Nowhere|x]]'), parseNote('B.md', '[[A#Top]]'), parseNote('x/Dup.md', ''), parseNote('y/Dup.md', '')];
+    const graph = new VaultGraph();
+    graph.load({ upsertNotes: notes, addAttachments: ['pic.png'] });
+    const stored: [string, CacheEntry][] = notes.map((n, i) => [n.path, { size: i, mtimeMs: i, hash: `h${i}`, decodeWarning: null, parsed: n }]);
+    const file = path.join(dir, 'resolved.cache');
+    await saveParseCache(file, '/r', stored, { graph: { attachments: graph.attachmentPaths(), resolutionsOf: (p) => graph.outgoing(p) } });
+    const loaded = loadParseCache(file, '/r');
+    expect(loaded.stored?.attachments).toEqual(['pic.png']);
+    for (const note of notes) {
+      expect(loaded.stored?.links.get(note.path)).toEqual(graph.outgoing(note.path));
+      expect(loaded.entries.get(note.path)?.parsed.links).toBe(loaded.stored?.links.get(note.path));
+    }
+    expect(loaded.stored?.links.get('A.md')?.[1]).toMatchObject({ resolved: 'x/Dup.md', candidates: ['x/Dup.md', 'y/Dup.md'] });
+
+    // Written under another resolution rule: the notes still load, as plain parses, and nothing counts as resolved.
+    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    data.resolutionRule = -1;
+    fs.writeFileSync(file, JSON.stringify(data));
+    const older = loadParseCache(file, '/r');
+    expect(older.stored).toBeNull();
+    expect([...older.entries.values()].map((e) => e.parsed)).toEqual(notes);
+
+    // A note the graph holds differently (or cannot store) means no resolutions at all.
+    await saveParseCache(file, '/r', stored, { graph: { attachments: [], resolutionsOf: (p) => (p === 'B.md' ? null : graph.outgoing(p)) } });
+    expect(loadParseCache(file, '/r').stored).toBeNull();
+    expect([...loadParseCache(file, '/r').entries.values()].map((e) => e.parsed)).toEqual(notes);
   });
 
   test('a missing cache is reported, not thrown', () => {

@@ -67,15 +67,16 @@ export class VaultGraph {
   }
 
   /**
-   * Like load, with every link's resolution given (as stored with a parse cache, one per link
-   * in order), so nothing is resolved. The caller vouches that the resolutions were computed
-   * against exactly these notes and attachments; a count that does not match is a bug and throws.
+   * Like load, with every note's links already resolved (as stored with a parse cache), so
+   * nothing is resolved here. The caller vouches that they were resolved against exactly these
+   * notes and attachments; a list that does not match the note's links is a bug and throws.
    */
-  loadResolved(change: VaultChange, resolutions: ReadonlyMap<VaultPath, readonly Resolution[]>): void {
+  loadResolved(change: VaultChange, resolvedLinks: ReadonlyMap<VaultPath, ResolvedLink[]>): void {
     for (const note of this.fill(change)) {
-      const resolved = resolutions.get(note.path);
-      if (resolved === undefined || resolved.length !== note.links.length) throw new Error(`VaultGraph.loadResolved: no resolution for every link of ${note.path}`);
-      this.links.set(note.path, note.links.map((link, i) => resolvedLink(link, note.path, resolved[i])));
+      const links = resolvedLinks.get(note.path);
+      if (links === undefined || links.length !== note.links.length) throw new Error(`VaultGraph.loadResolved: no resolution for every link of ${note.path}`);
+      for (const link of links) if (link.source !== note.path) throw new Error(`VaultGraph.loadResolved: a link of ${note.path} claims another source`);
+      this.links.set(note.path, links);
     }
   }
 

@@ -90,13 +90,13 @@ describe('VaultGraph details', () => {
   });
 });
 
-describe('VaultGraph.loadResolved (a warm start from stored resolutions)', () => {
+describe('VaultGraph.loadResolved (a warm start from stored, resolved links)', () => {
   const notes = () => [makeNote('A.md', ['B', 'Ghost', 'img.png', 'Dup']), makeNote('B.md', ['A']), makeNote('x/Dup.md'), makeNote('y/Dup.md', ['Dup'])];
 
   test('equals a graph that resolved everything itself, and later changes behave the same', () => {
     const fresh = new VaultGraph();
     fresh.load({ upsertNotes: notes(), addAttachments: ['img.png'] });
-    const stored = new Map(fresh.notePaths().map((path) => [path, fresh.outgoing(path).map((l) => ({ resolved: l.resolved, candidates: l.candidates }))]));
+    const stored = new Map(fresh.notePaths().map((path) => [path, fresh.outgoing(path)]));
     const warm = new VaultGraph();
     warm.loadResolved({ upsertNotes: notes(), addAttachments: ['img.png'] }, stored);
     expect(warm.snapshot()).toEqual(fresh.snapshot());
@@ -108,9 +108,13 @@ describe('VaultGraph.loadResolved (a warm start from stored resolutions)', () =>
     expect(warm.resolve('A.md', 'Dup')).toEqual(fresh.resolve('A.md', 'Dup'));
   });
 
-  test('a note without a resolution for every link is a bug and throws; a non-empty graph refuses to load', () => {
-    const stored = new Map([['A.md', [{ resolved: 'B.md', candidates: [] }]]]);
-    expect(() => new VaultGraph().loadResolved({ upsertNotes: [makeNote('A.md', ['B', 'C'])] }, stored)).toThrow(/no resolution for every link/);
+  test('a note without a resolution for every link, or with links of another note, is a bug and throws; a non-empty graph refuses to load', () => {
+    const source = new VaultGraph();
+    source.load({ upsertNotes: [makeNote('A.md', ['B', 'C']), makeNote('Z.md', ['B', 'C'])] });
+    const one = new Map([['A.md', source.outgoing('A.md').slice(0, 1)]]);
+    expect(() => new VaultGraph().loadResolved({ upsertNotes: [makeNote('A.md', ['B', 'C'])] }, one)).toThrow(/no resolution for every link/);
+    const foreign = new Map([['A.md', source.outgoing('Z.md')]]);
+    expect(() => new VaultGraph().loadResolved({ upsertNotes: [makeNote('A.md', ['B', 'C'])] }, foreign)).toThrow(/claims another source/);
     const graph = new VaultGraph();
     graph.load({ upsertNotes: [makeNote('A.md')] });
     expect(() => graph.load({ upsertNotes: [makeNote('B.md')] })).toThrow(/not empty/);
