@@ -1,13 +1,14 @@
 /**
- * Owns one cytoscape instance: progressive loading (nodes first, edges in chunks a moment
- * later, so the first frame comes fast), hover highlighting, path highlighting, focusing and
+ * Owns one cytoscape instance: loading (big graphs in chunks across frames, nodes first, see
+ * progressive-build.ts), hover highlighting, path highlighting, focusing and
  * the events the React view listens to. No React here, so it runs headless in tests.
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { graphStyle, HUB_FONT, LABEL_FONT, MIN_ZOOMED_FONT, type Theme } from './graph-style';
 import { installLegibleLabels } from './legible-labels';
 import { labelMinZoomedFontSize } from './label-density';
-import { rebuildLayerCacheAfterDraw } from './layer-cache';
+import { rebuildLayerCache, rebuildLayerCacheAfterDraw } from './layer-cache';
+import { addProgressively, isProgressive, moveProgressively, planChunks, type BuildProgress } from './progressive-build';
 import { HoverLabel } from './hover-label';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 
@@ -20,7 +21,7 @@ export interface ControllerHandlers {
   onViewportChange?(): void;
 }
 
-/** Edges added per chunk between frames while loading. */
+/** Edges added per chunk between frames while loading a small graph (big ones: progressive-build.ts). */
 export const EDGE_CHUNK = 15000;
 /** Fading every other element on hover is a class change on all of them; past this it is skipped. */
 export const FADE_MAX_ELEMENTS = 8000;
@@ -62,21 +63,46 @@ export class GraphController {
   /** Re-derives when ordinary labels appear from the node spread; restyles only on a real change. */
   updateLabelThreshold(): void {
     if (this.cy.destroyed()) return;
-    const next = labelMinZoomedFontSize(this.cy.nodes().map((n) => n.position()), LABEL_FONT, MIN_ZOOMED_FONT);
-    // A pixel either way is invisible; a full restyle of 10k nodes is not.
-    if (Math.abs(next - this.labelThreshold) < 2) return;
-    this.labelThreshold = next;
-    this.cy.style().fromJson(graphStyle(this.theme, next)).update();
+    this.setLabelThreshold(labelMinZoomedFontSize(this.cy.nodes().map((n) => n.position()), LABEL_FONT, MIN_ZOOMED_FONT));
   }
 
   /**
-   * Replaces every element. Nodes go in at once (with positions, so they are drawn at once);
-   * edges follow in chunks on later frames. Resolves false when a newer load superseded it.
+   * Sets min-zoomed-font-size unless it moved by less than 2 px (invisible; a restyle of 10k
+   * nodes is not). Only nodes are restyled: edges carry no labels, and a restyle of 30k edges
+   * cost seconds at 10k notes. On an empty graph (before a build) it costs nothing. Without
+   * `restyleNodes` the caller restyles them (in chunks); true when the stylesheet changed.
    */
-  async load(nodes: ElementDefinition[], edges: ElementDefinition[], onProgress: (done: number, total: number) => void): Promise<boolean> {
+  private setLabelThreshold(next: number, restyleNodes = true): boolean {
+    if (Math.abs(next - this.labelThreshold) < 2) return false;
+    this.labelThreshold = next;
+    this.cy.style().fromJson(graphStyle(this.theme, next));
+    if (restyleNodes) (this.cy.nodes() as unknown as { updateStyle(): void }).updateStyle();
+    return true;
+  }
+
+  /**
+   * Replaces every element and resolves false when a newer load superseded it. Small graphs
+   * (below PROGRESSIVE_MIN_ELEMENTS): nodes at once, with positions, edges a frame later. Big
+   * ones are built in chunks across frames with drawing held back during the edges
+   * (progressive-build.ts); the viewport and the label threshold come from the node
+   * definitions first, so nothing is restyled or refitted once elements exist.
+   */
+  async load(nodes: ElementDefinition[], edges: ElementDefinition[], onProgress: (p: BuildProgress) => void): Promise<boolean> {
     const generation = ++this.generation;
-    const total = nodes.length + edges.length;
     this.hovered = null;
+    const current = () => generation === this.generation && !this.cy.destroyed();
+    if (isProgressive(nodes.length, edges.length)) {
+      this.cy.elements().remove();
+      const positions = nodes.flatMap((n) => (n.position ? [n.position] : []));
+      this.setLabelThreshold(labelMinZoomedFontSize(positions, LABEL_FONT, MIN_ZOOMED_FONT));
+      this.fitTo(positions);
+      const complete = await addProgressively(this.cy, nodes, edges, { onProgress, stillWanted: current, yieldToPage: nextFrame });
+      if (!complete || !current()) return false;
+      // Draw the edges and build the layer cache in one frame (see layer-cache.ts).
+      rebuildLayerCache(this.cy);
+      this.handlers.onViewportChange?.();
+      return current();
+    }
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add(nodes);
@@ -84,20 +110,35 @@ export class GraphController {
     // Fit before the first frame: drawing 10k nodes at zoom 1 (labels on, big textures) is slow.
     this.fit();
     this.updateLabelThreshold();
-    onProgress(nodes.length, total);
-    let done = nodes.length;
-    for (let i = 0; i < edges.length; i += EDGE_CHUNK) {
+    onProgress({ phase: 'nodes', done: nodes.length, total: nodes.length });
+    for (const { start, end } of planChunks(edges.length, EDGE_CHUNK)) {
       await nextFrame();
-      if (generation !== this.generation || this.cy.destroyed()) return false;
-      const chunk = edges.slice(i, i + EDGE_CHUNK);
-      this.cy.add(chunk);
-      done += chunk.length;
-      onProgress(done, total);
+      if (!current()) return false;
+      this.cy.add(edges.slice(start, end));
+      onProgress({ phase: 'edges', done: end, total: edges.length });
     }
-    if (generation !== this.generation || this.cy.destroyed()) return false;
+    if (!current()) return false;
     this.rebuildLayers();
     this.handlers.onViewportChange?.();
-    return generation === this.generation;
+    return current();
+  }
+
+  /**
+   * Moves a big graph into a layout's result without a long block: the label threshold and the
+   * viewport from the positions first, then the nodes in chunks, then one frame that draws and
+   * rebuilds the layer cache (progressive-build.ts). Resolves false when superseded.
+   */
+  async applyPositions(positions: Record<string, { x: number; y: number }>): Promise<boolean> {
+    const generation = ++this.generation;
+    const current = () => generation === this.generation && !this.cy.destroyed();
+    const all = Object.values(positions);
+    const restyle = this.setLabelThreshold(labelMinZoomedFontSize(all, LABEL_FONT, MIN_ZOOMED_FONT), false);
+    this.fitTo(all);
+    const complete = await moveProgressively(this.cy, positions, { stillWanted: current, yieldToPage: nextFrame, restyle });
+    if (!complete || !current()) return false;
+    rebuildLayerCache(this.cy);
+    this.handlers.onViewportChange?.();
+    return true;
   }
 
   /**
@@ -105,15 +146,19 @@ export class GraphController {
    * seconds at 10k nodes; centres plus the largest node size are enough for a whole-graph view.
    */
   fit(padding = 40): void {
+    this.fitTo(this.cy.nodes().map((n) => n.position()), padding);
+  }
+
+  /** Fits the viewport to these node centres (they need not be in the graph yet). */
+  fitTo(positions: Iterable<{ x: number; y: number }>, padding = 40): void {
     const cy = this.cy;
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    cy.nodes().forEach((n) => {
-      const p = n.position();
+    for (const p of positions) {
       if (p.x < minX) minX = p.x;
       if (p.x > maxX) maxX = p.x;
       if (p.y < minY) minY = p.y;
       if (p.y > maxY) maxY = p.y;
-    });
+    }
     if (!Number.isFinite(minX)) return;
     const width = cy.width() || 800;
     const height = cy.height() || 600;

@@ -12,7 +12,7 @@ export const GRAPH_CSS = `
 .graph-toolbar .segmented button[aria-pressed="true"] { background: var(--accent-soft); color: var(--accent); font-weight: 600; }
 .graph-stage { position: relative; flex: 1; min-height: 0; }
 .graph-canvas { position: absolute; inset: 0; }
-.graph-overlay { position: absolute; left: 50%; top: 40%; transform: translate(-50%, -50%); background: var(--bg-soft); border: 1px solid var(--border); border-radius: var(--radius); padding: 10px 16px; box-shadow: var(--shadow); z-index: 5; }
+.graph-building { position: absolute; left: 50%; top: 8px; transform: translateX(-50%); z-index: 5; background: var(--bg-soft); border: 1px solid var(--border); border-radius: 6px; padding: 4px 10px; font-size: 0.8rem; box-shadow: var(--shadow); pointer-events: none; }
 .graph-notice { position: absolute; left: 8px; top: 8px; z-index: 4; background: var(--bg-soft); border: 1px solid var(--border); border-radius: 6px; padding: 4px 8px; font-size: 0.8rem; max-width: 60%; }
 .graph-notice button { margin-left: 6px; }
 .graph-error { color: var(--danger); background: var(--danger-soft); padding: 4px 8px; font-size: 0.85rem; }

@@ -15,6 +15,7 @@ import { GraphSidePanel } from './graph-side-panel';
 import { useGraphEngine } from './use-graph-engine';
 import { useGraphSettings } from './use-graph-settings';
 import { GRAPH_CSS } from './graph-css';
+import { progressText } from './progressive-build';
 import type { GraphMode } from './view-builder';
 import type { SavedView } from './graph-settings';
 
@@ -158,8 +159,8 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
       <div className="graph-stage">
         <div ref={container} className="graph-canvas" role="img" aria-label={graphAriaLabel(engine.counts)} data-testid="graph-canvas" />
         {engine.building && (
-          <div className="graph-overlay" role="status" data-testid="graph-building">
-            Building graph… ({engine.building.done.toLocaleString()} / {engine.building.total.toLocaleString()})
+          <div className="graph-building" role="status" data-testid="graph-building">
+            {progressText(engine.building)}
           </div>
         )}
         {(notice || engine.layoutStatus) && (

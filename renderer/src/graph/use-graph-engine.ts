@@ -16,6 +16,7 @@ import { ANIMATE_MAX_NODES, FCOSE_MAX_NODES, layoutRequest, moveTo, runFcose, ru
 import { chooseRenderer, detectGlRenderer, type RendererChoice } from './renderer-choice';
 import { DARK, LIGHT } from './graph-style';
 import { installTestHook } from './test-hook';
+import type { BuildProgress } from './progressive-build';
 
 const SAVE_DELAY_MS = 800;
 
@@ -44,7 +45,7 @@ export function useGraphEngine(o: EngineOptions) {
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [modelVersion, setModelVersion] = useState(0);
-  const [building, setBuilding] = useState<{ done: number; total: number } | null>({ done: 0, total: 0 });
+  const [building, setBuilding] = useState<BuildProgress | null>({ phase: 'nodes', done: 0, total: 0 });
   const [layoutStatus, setLayoutStatus] = useState<string | null>(null);
   const [counts, setCounts] = useState({ notes: 0, links: 0 });
   const [filterError, setFilterError] = useState<string | null>(null);
@@ -142,9 +143,13 @@ export function useGraphEngine(o: EngineOptions) {
         if (workerJob.current === job) setLayoutStatus(null);
       }
       if (positions === null || ctl.current !== c || workerJob.current !== job) return;
-      await moveTo(c.cy, positions);
-      if (c.cy.nodes().length > ANIMATE_MAX_NODES) c.fit();
-      c.rebuildLayers();
+      if (c.cy.nodes().length > ANIMATE_MAX_NODES) {
+        // Big graphs: in chunks, with one draw at the end (progressive-build.ts).
+        if (!(await c.applyPositions(positions))) return;
+      } else {
+        await moveTo(c.cy, positions);
+        c.rebuildLayers();
+      }
     }
     setLayoutStatus(null);
     if (ctl.current !== c || include.current !== null) return;
@@ -160,8 +165,8 @@ export function useGraphEngine(o: EngineOptions) {
     let live = true;
     const view = buildView(model.current, cache.current, latest.current.request, (id) => latest.current.colourOf(id));
     include.current = view.include;
-    setBuilding({ done: 0, total: view.nodes.length + view.edges.length });
-    c.load(view.nodes, view.edges, (done, total) => live && setBuilding({ done, total })).then(
+    setBuilding({ phase: 'nodes', done: 0, total: view.nodes.length });
+    c.load(view.nodes, view.edges, (p) => live && setBuilding(p)).then(
       (complete) => {
         if (!live || !complete) return;
         setBuilding(null);

@@ -1,0 +1,158 @@
+import cytoscape, { type ElementDefinition } from 'cytoscape';
+import {
+  addProgressively,
+  drawsAfterChunk,
+  isProgressive,
+  moveProgressively,
+  planChunks,
+  progressText,
+  PROGRESSIVE_MIN_ELEMENTS,
+  type BuildProgress,
+} from '../../../renderer/src/graph/progressive-build';
+import { GraphController } from '../../../renderer/src/graph/graph-controller';
+import { LIGHT } from '../../../renderer/src/graph/graph-style';
+
+const node = (i: number, x = i, y = 0): ElementDefinition => ({ group: 'nodes', data: { id: `n${i}`, label: `n${i}`, size: 10, colour: '#888' }, position: { x, y } });
+const edge = (i: number, n: number): ElementDefinition => ({ group: 'edges', data: { id: `e${i}`, source: `n${i % n}`, target: `n${(i * 7 + 1) % n}` } });
+const batching = (cy: cytoscape.Core) => (cy as unknown as { batching(): boolean }).batching();
+const graph = (n: number, m: number) => ({ nodes: Array.from({ length: n }, (_, i) => node(i)), edges: Array.from({ length: m }, (_, i) => edge(i, n)) });
+
+describe('planChunks', () => {
+  it('covers every item once, in order, in chunks of at most the size', () => {
+    expect(planChunks(10, 4)).toEqual([{ start: 0, end: 4 }, { start: 4, end: 8 }, { start: 8, end: 10 }]);
+    expect(planChunks(8, 4)).toEqual([{ start: 0, end: 4 }, { start: 4, end: 8 }]);
+    expect(planChunks(3, 100)).toEqual([{ start: 0, end: 3 }]);
+    expect(planChunks(0, 5)).toEqual([]);
+    const chunks = planChunks(29_692, 3000);
+    expect(chunks).toHaveLength(10);
+    expect(chunks.reduce((sum, c) => sum + c.end - c.start, 0)).toBe(29_692);
+    chunks.forEach((c, i) => i > 0 && expect(c.start).toBe(chunks[i - 1].end));
+  });
+
+  it('rounds a fractional size down and refuses sizes below one', () => {
+    expect(planChunks(5, 2.7)).toEqual([{ start: 0, end: 2 }, { start: 2, end: 4 }, { start: 4, end: 5 }]);
+    expect(() => planChunks(5, 0)).toThrow(/at least 1/);
+    expect(() => planChunks(5, Number.NaN)).toThrow(/at least 1/);
+  });
+});
+
+describe('drawsAfterChunk and isProgressive', () => {
+  it('draws after the 1st, 2nd, 4th, 8th… chunk and the last', () => {
+    const drawn = Array.from({ length: 11 }, (_, i) => i).filter((i) => drawsAfterChunk(i, 11));
+    expect(drawn).toEqual([0, 1, 3, 7, 10]);
+    expect(drawsAfterChunk(0, 1)).toBe(true);
+  });
+
+  it('builds progressively from PROGRESSIVE_MIN_ELEMENTS elements on', () => {
+    expect(isProgressive(PROGRESSIVE_MIN_ELEMENTS - 1, 0)).toBe(false);
+    expect(isProgressive(1000, PROGRESSIVE_MIN_ELEMENTS - 1000)).toBe(true);
+    expect(isProgressive(30, 60)).toBe(false); // the sample vault
+  });
+});
+
+describe('progressText', () => {
+  it('says what is being drawn and how far it got, with thousands separators', () => {
+    expect(progressText({ phase: 'edges', done: 12_000, total: 30_000 })).toBe('Drawing 12,000 / 30,000 links…');
+    expect(progressText({ phase: 'nodes', done: 1000, total: 10_186 })).toBe('Drawing 1,000 / 10,186 notes…');
+  });
+
+  it('clamps overshoot and has wording for an unknown total', () => {
+    expect(progressText({ phase: 'nodes', done: 12, total: 10 })).toBe('Drawing 10 / 10 notes…');
+    expect(progressText({ phase: 'nodes', done: 0, total: 0 })).toBe('Loading the graph…');
+  });
+});
+
+describe('addProgressively', () => {
+  it('adds nodes then edges chunk by chunk, yielding between chunks, and reports each step', async () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    const { nodes, edges } = graph(25, 40);
+    const seen: string[] = [];
+    let yields = 0;
+    const progress: BuildProgress[] = [];
+    const ok = await addProgressively(cy, nodes, edges, {
+      nodeChunk: 10,
+      edgeChunk: 15,
+      stillWanted: () => true,
+      yieldToPage: async () => {
+        yields++;
+        seen.push(`${cy.nodes().length}/${cy.edges().length}`);
+      },
+      onProgress: (p) => progress.push(p),
+    });
+    expect(ok).toBe(true);
+    expect(seen).toEqual(['10/0', '20/0', '25/0', '25/15', '25/30', '25/40']);
+    expect(yields).toBe(6);
+    expect(progress.map((p) => `${p.phase} ${p.done}/${p.total}`)).toEqual(['nodes 10/25', 'nodes 20/25', 'nodes 25/25', 'edges 15/40', 'edges 30/40', 'edges 40/40']);
+    expect(batching(cy)).toBe(false); // drawing is never left held
+    cy.destroy();
+  });
+
+  it('stops before the next chunk once superseded, and releases the batch', async () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    const { nodes, edges } = graph(30, 60);
+    let wanted = true;
+    let chunks = 0;
+    const ok = await addProgressively(cy, nodes, edges, {
+      nodeChunk: 10,
+      edgeChunk: 10,
+      stillWanted: () => wanted,
+      yieldToPage: async () => {
+        if (++chunks === 4) wanted = false; // during the edges
+      },
+      onProgress: () => undefined,
+    });
+    expect(ok).toBe(false);
+    expect(cy.nodes()).toHaveLength(30);
+    expect(cy.edges()).toHaveLength(10);
+    expect(batching(cy)).toBe(false);
+    cy.destroy();
+  });
+});
+
+describe('moveProgressively', () => {
+  it('moves every listed node in chunks and leaves the others', async () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    cy.add(graph(25, 30).nodes); // (given as `elements`, cytoscape would lay them out in a grid)
+    const target: Record<string, { x: number; y: number }> = {};
+    for (let i = 0; i < 24; i++) target[`n${i}`] = { x: i * 10, y: -i };
+    let yields = 0;
+    const ok = await moveProgressively(cy, target, { nodeChunk: 10, stillWanted: () => true, yieldToPage: async () => void yields++ });
+    expect(ok).toBe(true);
+    expect(yields).toBe(3);
+    expect(cy.getElementById('n23').position()).toEqual({ x: 230, y: -23 });
+    expect(cy.getElementById('n24').position()).toEqual({ x: 24, y: 0 });
+    expect(batching(cy)).toBe(false);
+    cy.destroy();
+  });
+});
+
+describe('GraphController.load on a big graph', () => {
+  it('builds progressively with the same elements, label threshold and fit as a one-go build', async () => {
+    const n = 1500;
+    const side = Math.ceil(Math.sqrt(n));
+    const nodes = Array.from({ length: n }, (_, i) => node(i, (i % side) * 15, Math.floor(i / side) * 15));
+    const edges = Array.from({ length: 3000 }, (_, i) => edge(i, n));
+    expect(isProgressive(nodes.length, edges.length)).toBe(true);
+    const c = new GraphController(null, LIGHT, 'canvas');
+    const phases = new Set<string>();
+    expect(await c.load(nodes, edges, (p) => phases.add(p.phase))).toBe(true);
+    expect(phases).toEqual(new Set(['nodes', 'edges']));
+    expect(c.cy.nodes()).toHaveLength(n);
+    expect(c.cy.edges()).toHaveLength(3000);
+    // Dense (15 units apart): labels only from a higher zoom, as label-density.ts derives.
+    expect(c.labelThreshold).toBeGreaterThan(20);
+    expect(c.cy.getElementById('n5').style('min-zoomed-font-size')).toBe(`${c.labelThreshold}px`);
+    c.destroy();
+  });
+
+  it('a newer load supersedes one in progress', async () => {
+    const c = new GraphController(null, LIGHT, 'canvas');
+    const big = graph(3000, 3000);
+    const first = c.load(big.nodes, big.edges, () => undefined);
+    const second = c.load([node(1), node(2)], [], () => undefined);
+    expect(await first).toBe(false);
+    expect(await second).toBe(true);
+    expect(c.cy.nodes().map((x) => x.id()).sort()).toEqual(['n1', 'n2']);
+    c.destroy();
+  });
+});
