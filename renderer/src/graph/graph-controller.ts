@@ -68,9 +68,11 @@ export class GraphController {
 
   /**
    * Sets min-zoomed-font-size unless it moved by less than 2 px (invisible; a restyle of 10k
-   * nodes is not). Only nodes are restyled: edges carry no labels, and a restyle of 30k edges
-   * cost seconds at 10k notes. On an empty graph (before a build) it costs nothing. Without
-   * `restyleNodes` the caller restyles them (in chunks); true when the stylesheet changed.
+   * nodes is not). Swapping the stylesheet marks every element's style dirty (cytoscape's
+   * Style.clear, ~1 s at 10k notes / 30k edges); they are recomputed when next used. Nodes are
+   * told to update (edges carry no labels, their values do not change). On an empty graph,
+   * before a build, it costs nothing. Without `restyleNodes` the caller has the styles
+   * recomputed in chunks (moveProgressively); true when the stylesheet changed.
    */
   private setLabelThreshold(next: number, restyleNodes = true): boolean {
     if (Math.abs(next - this.labelThreshold) < 2) return false;
