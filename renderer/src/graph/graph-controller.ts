@@ -58,7 +58,7 @@ export class GraphController {
     this.uninstallLegibleLabels = installLegibleLabels(this.cy, HUB_FONT);
   }
 
-  private readonly uninstallLegibleLabels: () => void;
+  private readonly uninstallLegibleLabels: (() => void) & { flush(): void };
 
   /** Re-derives when ordinary labels appear from the node spread; restyles only on a real change. */
   updateLabelThreshold(): void {
@@ -87,9 +87,10 @@ export class GraphController {
    * (below PROGRESSIVE_MIN_ELEMENTS): nodes at once, with positions, edges a frame later. Big
    * ones are built in chunks across frames with drawing held back during the edges
    * (progressive-build.ts); the viewport and the label threshold come from the node
-   * definitions first, so nothing is restyled or refitted once elements exist.
+   * definitions first, so nothing is restyled or refitted once elements exist. `beforeDraw`
+   * runs once every element is in, before the frame that draws them all (both paths).
    */
-  async load(nodes: ElementDefinition[], edges: ElementDefinition[], onProgress: (p: BuildProgress) => void): Promise<boolean> {
+  async load(nodes: ElementDefinition[], edges: ElementDefinition[], onProgress: (p: BuildProgress) => void, beforeDraw?: () => void): Promise<boolean> {
     const generation = ++this.generation;
     this.hovered = null;
     const current = () => generation === this.generation && !this.cy.destroyed();
@@ -100,6 +101,10 @@ export class GraphController {
       this.fitTo(positions);
       const complete = await addProgressively(this.cy, nodes, edges, { onProgress, stillWanted: current, yieldToPage: nextFrame });
       if (!complete || !current()) return false;
+      // Class changes (pins, the current note, filters) after the layer cache is built would
+      // invalidate it again and cost 1-2 s frames until it is rebuilt (measured in the app).
+      beforeDraw?.();
+      this.uninstallLegibleLabels.flush();
       // Draw the edges and build the layer cache in one frame (see layer-cache.ts).
       rebuildLayerCache(this.cy);
       this.handlers.onViewportChange?.();
@@ -120,6 +125,7 @@ export class GraphController {
       onProgress({ phase: 'edges', done: end, total: edges.length });
     }
     if (!current()) return false;
+    beforeDraw?.();
     this.rebuildLayers();
     this.handlers.onViewportChange?.();
     return current();
@@ -138,6 +144,7 @@ export class GraphController {
     this.fitTo(all);
     const complete = await moveProgressively(this.cy, positions, { stillWanted: current, yieldToPage: nextFrame, restyle });
     if (!complete || !current()) return false;
+    this.uninstallLegibleLabels.flush();
     rebuildLayerCache(this.cy);
     this.handlers.onViewportChange?.();
     return true;

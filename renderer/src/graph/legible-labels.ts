@@ -23,8 +23,12 @@ export function legibleFontSize(zoom: number, styledSize: number): number | null
   return Math.min(MAX_MODEL_FONT, Math.round(LEGIBLE_SCREEN_PX / stepped));
 }
 
-/** Keeps always-on labels readable as the zoom and classes change; returns an uninstaller. */
-export function installLegibleLabels(cy: Core, styledSize: number): () => void {
+/**
+ * Keeps always-on labels readable as the zoom and classes change. Returns an uninstaller;
+ * its `flush` applies a pending update now instead of at the next frame (a bulk build calls it
+ * before the frame that builds cytoscape's layer cache, which the update would invalidate).
+ */
+export function installLegibleLabels(cy: Core, styledSize: number): (() => void) & { flush(): void } {
   let frame: number | null = null;
   let bypassed: NodeCollection = cy.collection();
   const update = () => {
@@ -47,9 +51,16 @@ export function installLegibleLabels(cy: Core, styledSize: number): () => void {
   cy.on('zoom', schedule);
   cy.on('class add', 'node', schedule);
   update();
-  return () => {
+  const uninstall = () => {
     if (frame !== null) cancelAnimationFrame(frame);
     cy.off('zoom', schedule);
     cy.off('class add', 'node', schedule);
   };
+  return Object.assign(uninstall, {
+    flush() {
+      if (frame === null) return;
+      cancelAnimationFrame(frame);
+      update();
+    },
+  });
 }

@@ -166,13 +166,17 @@ export function useGraphEngine(o: EngineOptions) {
     const view = buildView(model.current, cache.current, latest.current.request, (id) => latest.current.colourOf(id));
     include.current = view.include;
     setBuilding({ phase: 'nodes', done: 0, total: view.nodes.length });
-    c.load(view.nodes, view.edges, (p) => live && setBuilding(p)).then(
+    // Pins, the current note and filters are class changes: made before the graph's first full
+    // draw, they do not invalidate the layer cache built in it (graph-controller.ts).
+    const decorate = () => {
+      c.setPinned(view.include ? new Set() : cache.current.pinned);
+      c.markCurrent(latest.current.currentPath);
+      refresh();
+    };
+    c.load(view.nodes, view.edges, (p) => live && setBuilding(p), () => live && decorate()).then(
       (complete) => {
         if (!live || !complete) return;
         setBuilding(null);
-        c.setPinned(view.include ? new Set() : cache.current.pinned);
-        c.markCurrent(latest.current.currentPath);
-        refresh();
         const camera = pendingCamera.current;
         pendingCamera.current = null;
         if (view.layout === 'full') void runLayout('auto');
