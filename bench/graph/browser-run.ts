@@ -14,7 +14,13 @@ export interface SizeResult {
   edges: number;
   renderer: string;
   nodesVisibleMs?: number;
+  /** Every node drawn (the edges still to come on big graphs). */
+  allNodesMs?: number;
   fullGraphMs?: number;
+  /** Longest main-thread block (Long Task or frame gap) while building from remembered positions. */
+  buildLongestBlockMs?: number;
+  /** Frame gaps over 100 ms while building, "start+gap" in ms. */
+  buildFrameGaps?: string;
   fps?: number;
   rafFps?: number;
   worstFrameMs?: number;
@@ -25,6 +31,9 @@ export interface SizeResult {
   longestBlockMs?: number;
   longTasks?: number;
   applyMs?: number;
+  /** Longest main-thread block while applying the layout result. */
+  applyLongestBlockMs?: number;
+  applyFrameGaps?: string;
   heapMB?: number;
   error?: string;
 }
@@ -108,6 +117,8 @@ export async function measureSize(browser: Browser, url: string, snapshot: Graph
       longestBlockMs: Math.max(layout.longestTaskMs, layout.worstFrameGapMs),
       longTasks: layout.longTasks,
       applyMs: layout.applyMs,
+      applyLongestBlockMs: layout.applyLongestBlockMs,
+      applyFrameGaps: layout.applyFrameGaps,
     });
   } catch (error) {
     result.layoutError = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -125,7 +136,13 @@ export async function measureSize(browser: Browser, url: string, snapshot: Graph
       60_000,
       'render',
     );
-    Object.assign(result, { nodesVisibleMs: render.nodesVisibleMs, fullGraphMs: render.fullGraphMs });
+    Object.assign(result, {
+      nodesVisibleMs: render.nodesVisibleMs,
+      allNodesMs: render.allNodesMs,
+      fullGraphMs: render.fullGraphMs,
+      buildLongestBlockMs: Math.max(render.longestTaskMs, render.worstFrameGapMs),
+      buildFrameGaps: render.frameGaps,
+    });
     const motion = await withTimeout(panAndZoom(page), PAN_ZOOM_MS + 30_000, 'pan/zoom');
     Object.assign(result, { fps: motion.fps, rafFps: motion.rafFps, worstFrameMs: motion.worstFrameMs });
     result.heapMB = await withTimeout(heapMB(page), 30_000, 'heap');

@@ -6,7 +6,7 @@
  */
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import type { Core, ElementDefinition, StylesheetStyle } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type StylesheetStyle } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../main/core/types';
 
 export interface Theme {
@@ -18,7 +18,7 @@ export interface Theme {
 }
 export const LIGHT: Theme = { text: '#1f2328', edge: '#b9bcc4', accent: '#5b5bd6', muted: '#9094a0', background: '#ffffff' };
 
-export function graphStyle(theme: Theme): StylesheetStyle[] {
+function graphStyle(theme: Theme): StylesheetStyle[] {
   return [
     {
       selector: 'node',
@@ -60,7 +60,7 @@ export function detectGlRenderer(doc: Document = document): string | null {
   return typeof name === 'string' ? name : null;
 }
 
-export function rendererOptions(kind: RendererKind): Record<string, unknown> {
+function rendererOptions(kind: RendererKind): Record<string, unknown> {
   return {
     renderer: kind === 'webgl' ? { name: 'canvas', webgl: true } : { name: 'canvas' },
     textureOnViewport: true,
@@ -71,7 +71,7 @@ export function rendererOptions(kind: RendererKind): Record<string, unknown> {
 }
 
 /** Once the next frame is drawn, rebuild cytoscape's layered texture cache in one frame (renderer internals; see the view's layer-cache.ts). */
-export function rebuildLayerCacheAfterDraw(cy: Core): void {
+function rebuildLayerCacheAfterDraw(cy: Core): void {
   type Internals = { data?: { lyrTxrCache?: { firstGet: boolean } }; redrawHint?(g: string, v: boolean): void; redraw?(): void; flushRenderedStyleQueue?(): void };
   const r = (cy as unknown as { renderer(): Internals | undefined }).renderer?.();
   const cache = r?.data?.lyrTxrCache;
@@ -84,6 +84,38 @@ export function rebuildLayerCacheAfterDraw(cy: Core): void {
   });
   r.redrawHint?.('eles', true);
   r.redraw?.();
+}
+
+/**
+ * The view's GraphController reduced to what the bench calls, in its simplest form (nodes in
+ * one add, edges a frame later, a layout result in one batch); the real one builds big graphs
+ * progressively (renderer/src/graph/progressive-build.ts).
+ */
+export class GraphController {
+  readonly cy: Core;
+  constructor(container: HTMLElement, theme: Theme, renderer: RendererKind) {
+    this.cy = cytoscape({ container, style: graphStyle(theme), ...(rendererOptions(renderer) as cytoscape.CytoscapeOptions) });
+  }
+  async load(nodes: ElementDefinition[], edges: ElementDefinition[], onProgress: (p: { phase: 'nodes' | 'edges'; done: number; total: number }) => void): Promise<boolean> {
+    this.cy.elements().remove();
+    this.cy.add(nodes);
+    this.cy.fit(undefined, 30);
+    onProgress({ phase: 'nodes', done: nodes.length, total: nodes.length });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    this.cy.add(edges);
+    onProgress({ phase: 'edges', done: edges.length, total: edges.length });
+    rebuildLayerCacheAfterDraw(this.cy);
+    return true;
+  }
+  async applyPositions(positions: Record<string, { x: number; y: number }>): Promise<boolean> {
+    this.cy.batch(() => this.cy.nodes().forEach((n) => void n.position(positions[n.id()] ?? n.position())));
+    this.cy.fit(undefined, 30);
+    rebuildLayerCacheAfterDraw(this.cy);
+    return true;
+  }
+  destroy(): void {
+    this.cy.destroy();
+  }
 }
 
 export function nodeSize(degree: number): number {

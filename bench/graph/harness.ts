@@ -1,12 +1,13 @@
 /**
  * The in-browser half of the graph benchmark, bundled with esbuild at bench time. It uses the
- * graph view's own modules (style, renderer choice and options, element builders, the
- * ForceAtlas2 run) through './fallback-view', which the bundler points at renderer/src/graph/.
+ * graph view's own modules (GraphController with its progressive build and layout apply,
+ * style, renderer choice and options, element builders, the ForceAtlas2 run) through
+ * './fallback-view', which the bundler points at renderer/src/graph/.
  * Exposes `window.plexusBench`; graph-bench.ts drives it with Playwright.
  */
-import cytoscape, { type Core } from 'cytoscape';
+import type { Core } from 'cytoscape';
 import type { GraphSnapshot } from '../../main/core/types';
-import { chooseRenderer, detectGlRenderer, edgeElement, graphStyle, iterationsFor, LIGHT, nodeElement, rebuildLayerCacheAfterDraw, rendererOptions, type LayoutMessage, type LayoutRequest } from './fallback-view';
+import { chooseRenderer, detectGlRenderer, edgeElement, GraphController, iterationsFor, LIGHT, nodeElement, type LayoutMessage, type LayoutRequest } from './fallback-view';
 import { startBlockMonitor } from './block-monitor';
 
 type Positions = Record<string, { x: number; y: number }>;
@@ -14,6 +15,7 @@ const PALETTE = ['#5b8def', '#e8743b', '#19a979', '#d64d8b', '#9c6ade', '#c9a227
 
 let snapshot: GraphSnapshot = { nodes: [], edges: [] };
 let cy: Core | null = null;
+let controller: GraphController | null = null;
 let frameCount = (): { fps: number; rafFps: number; worstFrameMs: number; zoom: number } => {
   throw new Error('startFrameCount was not called');
 };
@@ -43,16 +45,29 @@ function elements(positions: Positions | null) {
   return { nodes, edges: snapshot.edges.map(edgeElement) };
 }
 
-function createCy(nodes: cytoscape.ElementDefinition[]): Core {
-  cy?.destroy();
-  cy = cytoscape({
-    container: container(),
-    elements: nodes,
-    style: graphStyle(LIGHT),
-    layout: { name: 'preset', fit: true, padding: 30 },
-    ...(rendererOptions(choice.kind) as cytoscape.CytoscapeOptions),
-  });
-  return cy;
+/** A fresh GraphController, as the view creates one per mount. */
+function createController(): GraphController {
+  controller?.destroy();
+  controller = new GraphController(container(), LIGHT, choice.kind);
+  cy = controller.cy;
+  return controller;
+}
+
+/** Gaps between animation frames over `threshold` ms, as "start+gap" (ms from t0), for the JSON. */
+function frameGapLog(t0: number, threshold = 100) {
+  const gaps: string[] = [];
+  let last = performance.now();
+  let running = true;
+  const tick = (now: number) => {
+    if (now - last > threshold) gaps.push(`${Math.round(last - t0)}+${Math.round(now - last)}`);
+    last = now;
+    if (running) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return () => {
+    running = false;
+    return gaps.join(' ');
+  };
 }
 
 /** Seeded circle-ish start for a fresh layout: every run starts from the same picture. */
@@ -79,19 +94,33 @@ const api = {
     return snapshot.nodes.length;
   },
 
-  /** Nodes first, edges a moment later, from remembered positions; ms from start to each frame. */
+  /**
+   * The view's build from remembered positions (GraphController.load: progressive above a few
+   * thousand elements). ms from the start of building elements to the frame after the render
+   * that first shows nodes, shows every node, and shows the full graph; the longest main-thread
+   * block meanwhile.
+   */
   async renderRemembered(positions: Positions) {
     const t0 = performance.now();
+    const monitor = startBlockMonitor();
+    const gaps = frameGapLog(t0);
     const { nodes, edges } = elements(positions);
-    const core = createCy(nodes);
-    await nextRender(core);
-    const nodesVisibleMs = performance.now() - t0;
-    core.add(edges);
-    // As GraphController.load does: the frame after this one rebuilds the layer cache.
-    rebuildLayerCacheAfterDraw(core);
-    await nextRender(core);
+    const c = createController();
+    let nodesVisibleMs = 0;
+    let allNodesMs = 0;
+    const frameAfterRender = (set: (ms: number) => void) => c.cy.one('render', () => requestAnimationFrame(() => set(performance.now() - t0)));
+    frameAfterRender((ms) => (nodesVisibleMs = ms));
+    let nodesDone = false;
+    const complete = await c.load(nodes, edges, (p) => {
+      if (p.phase === 'nodes' && p.done === p.total && !nodesDone) {
+        nodesDone = true;
+        frameAfterRender((ms) => (allNodesMs = allNodesMs || ms));
+      }
+    });
+    await nextRender(c.cy);
     const fullGraphMs = performance.now() - t0;
-    return { nodesVisibleMs, fullGraphMs, nodes: core.nodes().length, edges: core.edges().length };
+    const blocks = await monitor.stop();
+    return { complete, nodesVisibleMs, allNodesMs: allNodesMs || fullGraphMs, fullGraphMs, ...blocks, frameGaps: gaps(), nodes: c.cy.nodes().length, edges: c.cy.edges().length };
   },
 
   /**
@@ -100,8 +129,9 @@ const api = {
    * gestures, so programmatic viewport changes would measure the wrong path.
    */
   startFrameCount() {
+    // The viewport the view left (GraphController fits to node centres): refitting here would
+    // change the zoom level, whose layers cytoscape has not built yet.
     const core = cy!;
-    core.fit(undefined, 30);
     const state = { renders: 0, ticks: 0, worstGap: 0, t0: performance.now(), last: performance.now(), running: true };
     const onRender = () => state.renders++;
     core.on('render', onRender);
@@ -128,11 +158,9 @@ const api = {
   async layout(workerUrl: string, timeoutMs: number) {
     const start = startPositions();
     const { nodes, edges } = elements(start);
-    const core = createCy(nodes);
-    core.add(edges);
-    // The view's load: draw, then the frame that rebuilds the layer cache (see renderRemembered).
-    rebuildLayerCacheAfterDraw(core);
-    await nextRender(core);
+    const c = createController();
+    await c.load(nodes, edges, () => undefined);
+    const core = c.cy;
     await Promise.race([nextRender(core), new Promise((resolve) => setTimeout(resolve, 5000))]);
     const request: LayoutRequest = {
       nodes: snapshot.nodes.map((n) => n.id),
@@ -162,13 +190,16 @@ const api = {
     const layoutMs = performance.now() - t0;
     worker.terminate();
     const blocks = await monitor.stop();
-    // Moving into the result is one batch and one redraw (the view does this instantly above 3k nodes).
+    // Moving into the result as the view does above 3k nodes (GraphController.applyPositions):
+    // to the frame after the one that draws the result.
     const a0 = performance.now();
-    core.batch(() => core.nodes().forEach((n) => void n.position(positions[n.id()])));
-    core.fit(undefined, 30);
-    rebuildLayerCacheAfterDraw(core); // as the view does after a layout
+    const applyMonitor = startBlockMonitor();
+    const applyGaps = frameGapLog(a0);
+    await c.applyPositions(positions);
     await nextRender(core);
-    return { layoutMs, iterations: request.iterations, ...blocks, applyMs: performance.now() - a0, positions };
+    const applyMs = performance.now() - a0;
+    const applyBlocks = await applyMonitor.stop();
+    return { layoutMs, iterations: request.iterations, ...blocks, applyMs, applyLongestBlockMs: Math.max(applyBlocks.longestTaskMs, applyBlocks.worstFrameGapMs), applyFrameGaps: applyGaps(), positions };
   },
 };
 

@@ -12,11 +12,11 @@ const ROOT = resolve(__dirname, '../..');
 const VIEW = join(ROOT, 'renderer/src/graph');
 
 const PAGE_EXPORTS = [
-  `export { graphStyle, LIGHT } from ${JSON.stringify(join(VIEW, 'graph-style'))};`,
-  `export { chooseRenderer, detectGlRenderer, rendererOptions } from ${JSON.stringify(join(VIEW, 'renderer-choice'))};`,
+  `export { LIGHT } from ${JSON.stringify(join(VIEW, 'graph-style'))};`,
+  `export { chooseRenderer, detectGlRenderer } from ${JSON.stringify(join(VIEW, 'renderer-choice'))};`,
   `export { nodeElement, edgeElement } from ${JSON.stringify(join(VIEW, 'graph-elements'))};`,
   `export { iterationsFor } from ${JSON.stringify(join(VIEW, 'layout-runner'))};`,
-  `export { rebuildLayerCacheAfterDraw } from ${JSON.stringify(join(VIEW, 'layer-cache'))};`,
+  `export { GraphController } from ${JSON.stringify(join(VIEW, 'graph-controller'))};`,
 ];
 const WORKER_EXPORTS = [`export { runForceAtlas } from ${JSON.stringify(join(VIEW, 'forceatlas-run'))};`];
 

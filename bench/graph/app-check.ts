@@ -1,0 +1,139 @@
+/**
+ * The real app on a big vault: starts `plexus serve` (fresh state dir), opens it in headless
+ * Chromium, opens the graph, switches to Global and records every gap between animation frames
+ * over 100 ms while the graph builds, lays out and applies the layout; then, with the same
+ * state dir (the layout now remembered), a second session does the same. Screenshots mid-build
+ * and after. Not part of `npm run bench:graph`: a check by hand.
+ *
+ *   node scripts/run-ts.cjs bench/graph/app-check.ts bench/vaults/vault-10000 [--out dir]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from './browser-run';
+
+const ROOT = resolve(__dirname, '../..');
+
+async function serve(vault: string, state: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/plexus.cjs'), 'serve', vault, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, PLEXUS_CACHE_DIR: state, PLEXUS_DATA_DIR: join(state, 'data') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`no URL in 120 s:\n${output}`)), 120_000);
+    const onData = (b: Buffer) => {
+      output += b.toString();
+      const m = output.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/);
+      if (m) {
+        clearTimeout(timer);
+        res(m[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => rej(new Error(`serve exited ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+const MONITOR = `(() => {
+  const w = window;
+  w.__gaps = []; w.__marks = [];
+  let last = performance.now();
+  const tick = (now) => { if (now - last > 100) w.__gaps.push([Math.round(last), Math.round(now - last)]); last = now; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  setInterval(() => {
+    const b = document.querySelector('[data-testid="graph-building"]');
+    const l = document.querySelector('[data-testid="graph-layout-status"]');
+    const text = (b ? b.textContent : '') + '|' + (l ? l.textContent : '');
+    const prev = w.__marks[w.__marks.length - 1];
+    if (!prev || prev[1] !== text) w.__marks.push([Math.round(performance.now()), text]);
+  }, 50);
+})();`;
+
+async function session(page: Page, url: string, out: string, name: string): Promise<void> {
+  await page.addInitScript(MONITOR);
+  await page.goto(url);
+  await page.waitForSelector('text=Graph', { timeout: 120_000 }).catch(() => undefined);
+  await page.waitForTimeout(3000);
+  await page.keyboard.press('Control+g');
+  const global = page.getByRole('button', { name: 'Global' });
+  await global.waitFor({ timeout: 60_000 });
+  const t0 = await page.evaluate(() => performance.now());
+  await global.click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: join(out, `${name}-mid-build.png`) });
+  // Until nothing is building or laying out for 3 s (at most 90 s).
+  const deadline = Date.now() + 90_000;
+  let quietSince = 0;
+  while (Date.now() < deadline) {
+    const busy = await page.evaluate(() => !!document.querySelector('[data-testid="graph-building"],[data-testid="graph-layout-status"]'));
+    if (busy) quietSince = 0;
+    else if (!quietSince) quietSince = Date.now();
+    else if (Date.now() - quietSince > 3000) break;
+    await page.waitForTimeout(250);
+  }
+  // The layout's result is applied after its status note goes (in chunks, one draw at the end):
+  // wait until frames have been quick for 3 s (at most 60 s more).
+  const settleBy = Date.now() + 60_000;
+  while (Date.now() < settleBy) {
+    const quiet = await page.evaluate(() => {
+      const gaps = (window as any).__gaps as [number, number][]; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const last = gaps[gaps.length - 1];
+      return !last || performance.now() - (last[0] + last[1]) > 3000;
+    });
+    if (quiet) break;
+    await page.waitForTimeout(500);
+  }
+  await page.screenshot({ path: join(out, `${name}-after.png`) });
+  const { gaps, marks } = await page.evaluate(() => ({ gaps: (window as any).__gaps as [number, number][], marks: (window as any).__marks as [number, string][] })); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const after = gaps.filter(([t]) => t >= t0 - 50);
+  const worst = [...after].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  console.log(`\n${name}: load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`  frame gaps > 100 ms after clicking Global: ${after.length}; worst: ${worst.map(([t, g]) => `${g} ms at +${Math.round(t - t0)}`).join(', ')}`);
+  console.log(`  gaps > 500 ms: ${after.filter(([, g]) => g > 500).length}; total time in gaps > 100 ms: ${after.reduce((s, [, g]) => s + g, 0)} ms`);
+  console.log(`  status timeline: ${marks.filter(([t]) => t >= t0 - 50).map(([t, s]) => `+${Math.round(t - t0)} ${s}`).join(' ; ')}`);
+  console.log(`  all gaps: ${after.map(([t, g]) => `+${Math.round(t - t0)}:${g}`).join(' ')}`);
+}
+
+async function main(): Promise<void> {
+  const vault = resolve(process.argv[2] ?? 'bench/vaults/vault-10000');
+  const i = process.argv.indexOf('--out');
+  const out = resolve(i > 0 ? process.argv[i + 1] : mkdtempSync(join(tmpdir(), 'plexus-app-check-')));
+  mkdirSync(out, { recursive: true });
+  const state = mkdtempSync(join(tmpdir(), 'plexus-app-check-state-'));
+  const browser = await launchBrowser();
+  try {
+    for (const name of ['fresh', 'remembered']) {
+      const server = await serve(vault, state);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        await session(await context.newPage(), server.url, out, name);
+      } finally {
+        await context.close();
+        await server.stop();
+      }
+    }
+  } finally {
+    await browser.close();
+    rmSync(state, { recursive: true, force: true });
+  }
+  console.log(`screenshots in ${out}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
