@@ -79,6 +79,17 @@ export interface ProgressiveOptions {
   edgeChunk?: number;
 }
 
+/** Holds cytoscape's drawing (a batch) on and off, idempotently; a destroyed graph is left alone. */
+function drawHold(cy: Core): (on: boolean) => void {
+  let held = false;
+  return (on: boolean) => {
+    if (on === held || cy.destroyed()) return;
+    held = on;
+    if (on) cy.startBatch();
+    else cy.endBatch();
+  };
+}
+
 /**
  * Adds nodes, then edges, in chunks with a yield between chunks (see the top of this file).
  * Resolves false when superseded (the elements added so far stay). Drawing is never left held.
@@ -88,13 +99,7 @@ export async function addProgressively(cy: Core, nodes: ElementDefinition[], edg
     ['nodes', nodes, o.nodeChunk ?? NODE_CHUNK],
     ['edges', edges, o.edgeChunk ?? EDGE_CHUNK],
   ];
-  let held = false;
-  const hold = (on: boolean) => {
-    if (on === held || cy.destroyed()) return;
-    held = on;
-    if (on) cy.startBatch();
-    else cy.endBatch();
-  };
+  const hold = drawHold(cy);
   try {
     for (const [phase, list, size] of phases) {
       const chunks = planChunks(list.length, size);
@@ -128,13 +133,7 @@ export async function moveProgressively(
   o: Omit<ProgressiveOptions, 'onProgress' | 'edgeChunk'> & { restyle?: boolean },
 ): Promise<boolean> {
   const nodes = cy.nodes();
-  let held = false;
-  const hold = (on: boolean) => {
-    if (on === held || cy.destroyed()) return;
-    held = on;
-    if (on) cy.startBatch();
-    else cy.endBatch();
-  };
+  const hold = drawHold(cy);
   try {
     if (o.restyle) {
       // A new stylesheet leaves every element's style dirty (cytoscape's Style.clear): compute
