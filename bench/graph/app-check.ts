@@ -7,46 +7,16 @@
  *
  *   node scripts/run-ts.cjs bench/graph/app-check.ts bench/vaults/vault-10000 [--out dir]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { serveVault } from '../../tests/e2e/support/serve';
 import { launchBrowser } from './browser-run';
 
-const ROOT = resolve(__dirname, '../..');
 
-async function serve(vault: string, state: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/plexus.cjs'), 'serve', vault, '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, PLEXUS_CACHE_DIR: state, PLEXUS_DATA_DIR: join(state, 'data') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`no URL in 120 s:\n${output}`)), 120_000);
-    const onData = (b: Buffer) => {
-      output += b.toString();
-      const m = output.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/);
-      if (m) {
-        clearTimeout(timer);
-        res(m[0]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => rej(new Error(`serve exited ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
+/** The same `plexus serve` start the end-to-end tests use, with a state dir kept across sessions. */
+const serve = (vault: string, state: string) => serveVault(vault, ['--port', '0'], state);
 
 const MONITOR = `(() => {
   const w = window;
