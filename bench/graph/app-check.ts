@@ -9,7 +9,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveVault } from '../../tests/e2e/support/serve';
 import { launchBrowser } from './browser-run';
