@@ -9,6 +9,7 @@ import { edgeId } from './graph-diff';
 import { linkKey, targetNodeId } from './placeholders';
 
 const NO_LINKS: readonly ResolvedLink[] = [];
+const NO_TARGETS: readonly string[] = [];
 
 export class LinkStore {
   private readonly outgoingBySource = new Map<VaultPath, ResolvedLink[]>();
@@ -17,15 +18,18 @@ export class LinkStore {
    * ask for it, so it is built on first use: a warm start (build, then read) never pays for it.
    */
   private sourcesByKey: Map<string, Set<VaultPath>> | null = null;
-  /** source -> (target node id -> edge). Edges are frozen and replaced, never mutated, so snapshots can share them. */
-  private readonly edgesOut = new Map<VaultPath, Map<string, GraphEdge>>();
+  /**
+   * source -> its link count per target node. GraphEdge objects (and their string ids) are made
+   * only when asked for: a warm start of 10k notes would otherwise build 30k edges and ids it
+   * never reads (about a third of the objects the graph allocates while loading).
+   */
+  private readonly edgesOut = new Map<VaultPath, TargetCounts>();
   /** target node id -> (source -> link count) */
   private readonly edgesIn = new Map<string, Map<VaultPath, number>>();
 
   /** Replaces the links of `source` (an empty list removes them) and the edges they make. */
   set(source: VaultPath, links: ResolvedLink[]): void {
-    const before = this.edgesOut.get(source);
-    if (this.outgoingBySource.has(source)) this.forget(source, before);
+    if (this.outgoingBySource.has(source)) this.forget(source);
     if (links.length === 0) return;
     this.outgoingBySource.set(source, links);
     if (this.sourcesByKey !== null) indexKeys(this.sourcesByKey, source, links);
@@ -35,21 +39,18 @@ export class LinkStore {
       if (target !== source) counts.add(target); // self-links ([[#Heading]]) are not graph edges
     }
     if (counts.size === 0) return;
-    const edges = new Map<string, GraphEdge>();
     counts.forEach((target, count) => {
-      const old = before?.get(target);
-      edges.set(target, old !== undefined && old.count === count ? old : Object.freeze({ id: edgeId(source, target), source, target, count }));
       let incoming = this.edgesIn.get(target);
       if (!incoming) this.edgesIn.set(target, (incoming = new Map()));
       incoming.set(source, count);
     });
-    this.edgesOut.set(source, edges);
+    this.edgesOut.set(source, counts);
   }
 
   /** Drops every index entry of `source`'s current links and edges. */
-  private forget(source: VaultPath, edges: Map<string, GraphEdge> | undefined): void {
+  private forget(source: VaultPath): void {
     if (this.sourcesByKey !== null) for (const link of this.outgoing(source)) this.sourcesByKey.get(linkKey(link))?.delete(source);
-    for (const target of edges?.keys() ?? []) {
+    for (const target of this.targetsOf(source)) {
       const incoming = this.edgesIn.get(target);
       incoming?.delete(source);
       if (incoming && incoming.size === 0) this.edgesIn.delete(target);
@@ -75,12 +76,14 @@ export class LinkStore {
     return this.sourcesByKey.get(key) ?? [];
   }
 
-  targetsOf(source: VaultPath): Iterable<string> {
-    return this.edgesOut.get(source)?.keys() ?? [];
+  targetsOf(source: VaultPath): readonly string[] {
+    return this.edgesOut.get(source)?.targetList() ?? NO_TARGETS;
   }
 
+  /** The edge from `source` to `target` as it stands now (a new object each call). */
   edge(source: VaultPath, target: string): GraphEdge | undefined {
-    return this.edgesOut.get(source)?.get(target);
+    const count = this.edgesOut.get(source)?.countOf(target) ?? 0;
+    return count === 0 ? undefined : makeEdge(source, target, count);
   }
 
   /** Notes with an edge to `target` (unsorted); empty when none. */
@@ -101,11 +104,15 @@ export class LinkStore {
   sortedEdges(): GraphEdge[] {
     const edges: GraphEdge[] = [];
     for (const source of [...this.edgesOut.keys()].sort()) {
-      const targets = this.edgesOut.get(source)!;
-      for (const target of [...targets.keys()].sort()) edges.push(targets.get(target)!);
+      const counts = this.edgesOut.get(source)!;
+      for (const target of [...counts.targetList()].sort()) edges.push(makeEdge(source, target, counts.countOf(target)));
     }
     return edges;
   }
+}
+
+function makeEdge(source: VaultPath, target: string, count: number): GraphEdge {
+  return Object.freeze({ id: edgeId(source, target), source, target, count });
 }
 
 function indexKeys(sourcesByKey: Map<string, Set<VaultPath>>, source: VaultPath, links: readonly ResolvedLink[]): void {
@@ -147,6 +154,17 @@ class TargetCounts {
     this.byTarget?.set(target, this.targets.length);
     this.targets.push(target);
     this.counts.push(1);
+  }
+
+  /** How many links go to `target` (0 when none). */
+  countOf(target: string): number {
+    const at = this.byTarget !== null ? (this.byTarget.get(target) ?? -1) : this.targets.indexOf(target);
+    return at < 0 ? 0 : this.counts[at];
+  }
+
+  /** The targets in first-seen order (the store's own array: do not change it). */
+  targetList(): readonly string[] {
+    return this.targets;
   }
 
   forEach(visit: (target: string, count: number) => void): void {
