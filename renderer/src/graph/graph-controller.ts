@@ -7,9 +7,10 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import { graphStyle, HUB_FONT, LABEL_FONT, MIN_ZOOMED_FONT, type Theme } from './graph-style';
 import { installLegibleLabels } from './legible-labels';
 import { labelMinZoomedFontSize } from './label-density';
-import { rebuildLayerCache, rebuildLayerCacheAfterDraw } from './layer-cache';
-import { addProgressively, isProgressive, moveProgressively, planChunks, type BuildProgress } from './progressive-build';
+import { buildLayersInSlices, rebuildLayerCache, rebuildLayerCacheAfterDraw } from './layer-cache';
+import { addProgressively, isProgressive, moveProgressively, nextFrame, nextTask, planChunks, type BuildProgress } from './progressive-build';
 import { HoverLabel } from './hover-label';
+import { installFirstStyleShortcut } from './first-style-shortcut';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 
 export interface ControllerHandlers {
@@ -43,6 +44,7 @@ export class GraphController {
       wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
     } as cytoscape.CytoscapeOptions);
+    installFirstStyleShortcut(this.cy);
     this.cy.on('tap', 'node', (e) => handlers.onTap?.(e.target.id()));
     this.cy.on('dbltap', 'node', (e) => handlers.onDoubleTap?.(e.target.id()));
     this.cy.on('dragfree', 'node', (e) => {
@@ -105,7 +107,9 @@ export class GraphController {
       // invalidate it again and cost 1-2 s frames until it is rebuilt (measured in the app).
       beforeDraw?.();
       this.uninstallLegibleLabels.flush();
-      // Draw the edges and build the layer cache in one frame (see layer-cache.ts).
+      // Build the layer cache in slices, then draw the edges from it (see layer-cache.ts).
+      await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
+      if (!current()) return false;
       rebuildLayerCache(this.cy);
       this.handlers.onViewportChange?.();
       return current();
@@ -145,6 +149,8 @@ export class GraphController {
     const complete = await moveProgressively(this.cy, positions, { stillWanted: current, yieldToPage: nextFrame, restyle });
     if (!complete || !current()) return false;
     this.uninstallLegibleLabels.flush();
+    await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
+    if (!current()) return false;
     rebuildLayerCache(this.cy);
     this.handlers.onViewportChange?.();
     return true;
@@ -288,11 +294,4 @@ export class GraphController {
     this.hoverLabel.destroy();
     this.cy.destroy();
   }
-}
-
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => resolve());
-    else setTimeout(resolve, 0);
-  });
 }

