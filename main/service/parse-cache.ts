@@ -1,7 +1,8 @@
 /**
  * The persistent parse cache: ParsedNote per path, valid while the file's size and mtimeMs are
- * unchanged. Stored as ASCII JSON (parse-cache-codec.ts; loads ~2x faster than v8.deserialize),
- * versioned, and written atomically (temp file + rename) so a crash never leaves half a cache.
+ * unchanged. Stored as ASCII: one line of JSON (parse-cache-codec.ts; loads ~2x faster than
+ * v8.deserialize), then a raw section of link context snippets (parse-cache-links.ts). Versioned,
+ * and written atomically (temp file + rename) so a crash never leaves half a cache.
  * A missing, corrupt or outdated cache is reported and ignored; the vault is simply re-parsed.
  */
 import { randomBytes } from 'node:crypto';
@@ -10,14 +11,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LinkRef, ParsedNote, ResolvedLink, VaultPath } from '../core/types';
 import { RESOLUTION_RULE_VERSION, type Resolution } from '../core/resolve/resolve-link';
-import { decodeNote, encodeNote } from './parse-cache-codec';
-import { decodeLinks, decodeResolvedLinks, encodeLinks } from './parse-cache-links';
+import { decodeNote, encodeNote, str } from './parse-cache-codec';
+import { ContextSection, decodeLinks, decodeResolvedLinks, encodeLinks, PathTable } from './parse-cache-links';
 import { describeError, errorCode, type FileReport } from './file-reports';
 
 /** Bump when ParsedNote's shape or the parser's output changes: old caches are then rebuilt. */
 export const PARSER_VERSION = 1;
 /** Bump when this file's layout changes. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 export interface CacheEntry {
   size: number;
@@ -72,18 +73,20 @@ export interface SaveOptions {
 
 export function loadParseCache(file: string, realRoot: string, parserVersion = PARSER_VERSION): LoadedCache {
   const empty = (message: string): LoadedCache => ({ entries: new Map(), stored: null, report: { path: '', problem: 'cache', message } });
-  let text: string;
+  let bytes: Buffer;
   try {
-    const bytes = fs.readFileSync(file);
-    // Written as pure ASCII (see saveParseCache), which decodes ~15x faster than UTF-8 text.
-    text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+    bytes = fs.readFileSync(file);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return empty('no parse cache yet; indexing every note');
     return empty(`parse cache unreadable (${describeError(error)}); indexing every note`);
   }
+  // Written as pure ASCII (see saveParseCache), which decodes ~15x faster than UTF-8 text.
+  const encoding = isAscii(bytes) ? 'latin1' : 'utf8';
+  // The JSON head ends at the first newline (JSON.stringify writes none); the raw section follows.
+  const newline = bytes.indexOf(10);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(bytes.toString(encoding, 0, newline === -1 ? bytes.length : newline));
   } catch (error) {
     return empty(`parse cache corrupt (${describeError(error)}); rebuilding it`);
   }
@@ -92,30 +95,51 @@ export function loadParseCache(file: string, realRoot: string, parserVersion = P
     return empty(`parse cache from another version (format ${data.format}, parser ${data.parserVersion}); rebuilding it`);
   }
   if (data.root !== realRoot) return empty('parse cache belongs to another vault path; rebuilding it');
+  if (newline === -1) return empty('parse cache corrupt (no raw section); rebuilding it');
   const entries = new Map<VaultPath, CacheEntry>();
   // Links carry resolutions exactly when the attachment list is there; a rule change voids them.
   const withResolutions = Array.isArray(data.attachments);
   const attachments = withResolutions && data.resolutionRule === RESOLUTION_RULE_VERSION ? (data.attachments as unknown[]) : null;
   const resolved = attachments === null ? null : new Map<VaultPath, ResolvedLink[]>();
   try {
-    for (const path of attachments ?? []) if (typeof path !== 'string') throw new Error('cache record: attachment is not a path');
-    for (const entry of data.entries) {
-      if (!Array.isArray(entry) || entry.length !== 6) throw new Error('cache record: unexpected layout');
+    const table = pathTable(data.entries, withResolutions ? (data.attachments as unknown[]) : []);
+    const contexts = new ContextSection(bytes.toString(encoding, newline + 1));
+    for (const entry of data.entries as unknown[][]) {
       const [size, mtimeMs, hash, decodeWarning, note, links] = entry;
       if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof hash !== 'string' || (decodeWarning !== null && typeof decodeWarning !== 'string')) {
         throw new Error('cache record: unexpected layout');
       }
-      const path = (note as { path?: unknown } | null)?.path;
-      if (typeof path !== 'string') throw new Error('cache record: note without a path');
-      const noteLinks = resolved !== null ? decodeResolvedLinks(links, path) : withResolutions ? stripResolutions(decodeResolvedLinks(links, path)) : decodeLinks(links);
+      const path = (note as { path: string }).path;
+      const noteLinks =
+        resolved !== null
+          ? decodeResolvedLinks(links, path, table, contexts)
+          : withResolutions
+            ? stripResolutions(decodeResolvedLinks(links, path, table, contexts))
+            : decodeLinks(links, contexts);
       const parsed = decodeNote(note, noteLinks);
       entries.set(path, { size, mtimeMs, hash, decodeWarning, parsed });
       if (resolved !== null) resolved.set(path, noteLinks as ResolvedLink[]);
     }
+    contexts.finish();
   } catch (error) {
     return empty(`parse cache corrupt (${describeError(error)}); rebuilding it`);
   }
   return { entries, stored: attachments === null || resolved === null ? null : { attachments: attachments as VaultPath[], links: resolved }, report: null };
+}
+
+/** The path table of a stored cache: every entry's note path and title (checked), then the attachments. */
+function pathTable(entries: unknown[], attachments: unknown[]): PathTable {
+  const paths: string[] = [];
+  const titles: string[] = [];
+  for (const entry of entries) {
+    if (!Array.isArray(entry) || entry.length !== 6) throw new Error('cache record: unexpected layout');
+    const note = entry[4] as { path?: unknown; title?: unknown } | null;
+    if (typeof note?.path !== 'string' || typeof note.title !== 'string') throw new Error('cache record: note without a path');
+    paths.push(note.path);
+    titles.push(note.title);
+  }
+  for (const path of attachments) paths.push(str(path));
+  return new PathTable(paths, titles);
 }
 
 export async function saveParseCache(file: string, realRoot: string, entries: Iterable<[VaultPath, CacheEntry]>, options: SaveOptions = {}): Promise<void> {
@@ -139,13 +163,15 @@ export async function saveParseCache(file: string, realRoot: string, entries: It
     if (note !== null) kept.push({ entry, note, resolutions });
   }
   data.attachments = complete ? (options.graph?.attachments ?? null) : null;
+  const table = new PathTable([...kept.map((k) => k.note.path), ...(data.attachments ?? [])], kept.map((k) => k.note.title));
+  const contexts = new ContextSection();
   for (const { entry, note, resolutions } of kept) {
-    data.entries.push([entry.size, entry.mtimeMs, entry.hash, entry.decodeWarning, note, encodeLinks(entry.parsed.links, complete ? resolutions : null)]);
+    data.entries.push([entry.size, entry.mtimeMs, entry.hash, entry.decodeWarning, note, encodeLinks(entry.parsed.links, complete ? resolutions : null, table, contexts)]);
   }
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await fs.promises.writeFile(temp, asciiJson(data));
+    await fs.promises.writeFile(temp, `${asciiJson(data)}\n${contexts.written()}`);
     await fs.promises.rename(temp, file);
   } catch (error) {
     await fs.promises.rm(temp, { force: true });

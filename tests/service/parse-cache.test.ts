@@ -7,6 +7,17 @@ import { cacheFileFor, defaultCacheDir } from '../../main/service/cache-dir';
 import { loadParseCache, saveParseCache, type CacheEntry } from '../../main/service/parse-cache';
 import { makeTempDir, removeDir } from './temp-vault';
 
+/** The cache file's JSON head and its raw section (see saveParseCache). */
+function readCacheFile(file: string): { data: any; raw: string } {
+  const text = fs.readFileSync(file, 'latin1');
+  const newline = text.indexOf('\n');
+  return { data: JSON.parse(text.slice(0, newline)), raw: text.slice(newline + 1) };
+}
+
+function writeCacheFile(file: string, { data, raw }: { data: unknown; raw: string }): void {
+  fs.writeFileSync(file, `${JSON.stringify(data)}\n${raw}`, 'latin1');
+}
+
 function note(notePath: string): ParsedNote {
   return { path: notePath, title: notePath.replace(/\.md$/, ''), aliases: [], tags: ['t'], headings: [], blockIds: [], links: [], frontmatter: null, frontmatterError: null };
 }
@@ -63,9 +74,9 @@ describe('parse cache', () => {
   test('a record of the wrong shape makes the whole cache corrupt (rebuilt), never a half-trusted load', async () => {
     const file = path.join(dir, 'shape.cache');
     await saveParseCache(file, '/r', entries());
-    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
-    data.entries[1][4].links = [['not', 'a', 'link']];
-    fs.writeFileSync(file, JSON.stringify(data));
+    const cached = readCacheFile(file);
+    cached.data.entries[1][4].links = [['not', 'a', 'link']];
+    writeCacheFile(file, cached);
     const loaded = loadParseCache(file, '/r');
     expect(loaded.entries.size).toBe(0);
     expect(loaded.report?.message).toMatch(/corrupt/);
@@ -91,9 +102,9 @@ describe('parse cache', () => {
     expect(loaded.stored?.links.get('A.md')?.[1]).toMatchObject({ resolved: 'x/Dup.md', candidates: ['x/Dup.md', 'y/Dup.md'] });
 
     // Written under another resolution rule: the notes still load, as plain parses, and nothing counts as resolved.
-    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
-    data.resolutionRule = -1;
-    fs.writeFileSync(file, JSON.stringify(data));
+    const cached = readCacheFile(file);
+    cached.data.resolutionRule = -1;
+    writeCacheFile(file, cached);
     const older = loadParseCache(file, '/r');
     expect(older.stored).toBeNull();
     expect([...older.entries.values()].map((e) => e.parsed)).toEqual(notes);
@@ -102,6 +113,37 @@ describe('parse cache', () => {
     await saveParseCache(file, '/r', stored, { graph: { attachments: [], resolutionsOf: (p) => (p === 'B.md' ? null : graph.outgoing(p)) } });
     expect(loadParseCache(file, '/r').stored).toBeNull();
     expect([...loadParseCache(file, '/r').entries.values()].map((e) => e.parsed)).toEqual(notes);
+  });
+
+  test('context snippets live in the raw section (ASCII) or the JSON (anything else), and the two must agree', async () => {
+    const long = `${'word '.repeat(80)}[[A]]${' more'.repeat(80)}`;
+    const notes = [parseNote('A.md', 'Plain words around [[B]] here.\n\nCafé près de [[B|là]].'), parseNote('B.md', `back to [[A]] "quoted" \\ text\n\n${long}`)];
+    const cut = notes[1].links[1].context;
+    expect(cut.startsWith('…') && cut.endsWith('…')).toBe(true);
+    const graph = new VaultGraph();
+    graph.load({ upsertNotes: notes });
+    const stored: [string, CacheEntry][] = notes.map((n, i) => [n.path, { size: i, mtimeMs: i, hash: `h${i}`, decodeWarning: null, parsed: n }]);
+    const file = path.join(dir, 'contexts.cache');
+    await saveParseCache(file, '/r', stored, { graph: { attachments: [], resolutionsOf: (p) => graph.outgoing(p) } });
+    const { data, raw } = readCacheFile(file);
+    // A snippet cut short keeps its ASCII body in the raw section and its '…' marks as flags.
+    expect(raw).toBe(`${notes[0].links[0].context}${notes[1].links[0].context}${cut.slice(1, -1)}`);
+    expect(data.entries[1][5][1][11]).toBe((cut.length - 2) * 4 + 3);
+    expect(data.entries[0][5][1][11]).toBe(notes[0].links[1].context); // non-ASCII: kept in the JSON
+    // A title-equal target is stored as 1 and resolutions as path-table indices.
+    expect(data.entries[0][5][0].slice(2, 4)).toEqual([1, 0]);
+    expect(data.entries[0][5][0][12]).toBe(1);
+    const loaded = loadParseCache(file, '/r');
+    for (const n of notes) expect(loaded.stored?.links.get(n.path)).toEqual(graph.outgoing(n.path));
+
+    // A raw section that does not match the records (shorter or longer) is a corrupt cache.
+    writeCacheFile(file, { data, raw: raw.slice(1) });
+    expect(loadParseCache(file, '/r').report?.message).toMatch(/corrupt/);
+    writeCacheFile(file, { data, raw: `${raw}x` });
+    expect(loadParseCache(file, '/r').report?.message).toMatch(/corrupt/);
+    // A cache of the previous layout (JSON only) is rebuilt, not misread.
+    fs.writeFileSync(file, JSON.stringify({ ...data, format: 5 }));
+    expect(loadParseCache(file, '/r').report?.message).toMatch(/another version/);
   });
 
   test('a missing cache is reported, not thrown', () => {
