@@ -34,14 +34,31 @@ function repeated(name: 'cold' | 'warm', vault: string, cacheDir: string): Recor
   return { ...mid, min: Math.min(...times), max: Math.max(...times) };
 }
 
+/**
+ * The phases run as the app ships: bench-phase.ts and the parse worker bundled by esbuild, as
+ * `npm run build` bundles the Electron main process and its worker. (Through tsx, every process
+ * and every worker would first transpile its TypeScript on a loader thread, a cost the app does
+ * not have and that competes for the same two cores.)
+ */
+async function bundlePhases(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'plexus-bench-bundle-'));
+  const { bundleOne } = require('../scripts/build.cjs') as { bundleOne(entry: string, outfile: string): Promise<unknown> };
+  await bundleOne('bench/bench-phase.ts', join(dir, 'bench-phase.js'));
+  await bundleOne('main/service/parse-worker.ts', join(dir, 'parse-worker.js'));
+  return join(dir, 'bench-phase.js');
+}
+
+let phaseScript = '';
+
 function phase(name: string, vault: string, cacheDir: string): Record<string, number> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'bench-phase.ts'), name, vault, cacheDir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, [phaseScript, name, vault, cacheDir], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-function main(): void {
+async function main(): Promise<void> {
+  phaseScript = await bundlePhases();
   console.log(`Plexus index benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
   const rows: string[] = [];
   for (const notes of SIZES) {
@@ -68,6 +85,10 @@ function main(): void {
   console.log('\n| notes | size | floor | cold index | warm start | update p50 / p95 | edit → event p50 / p95 | peak RSS (cold) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
+  rmSync(join(phaseScript, '..'), { recursive: true, force: true });
 }
 
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
