@@ -1,6 +1,7 @@
 /**
  * The parse cache's link records. Links are most of a vault's parse (30k of them at 10k notes),
- * so they are stored as arrays, not objects with a dozen keys each, and what repeats is stored
+ * so a note's links are stored as one flat array of fixed-size records, not an object with a
+ * dozen keys (or even an array) per link, and what repeats is stored
  * once: a resolution is the index of its file in the cache's path table (the notes in entry
  * order, then the attachments), a target equal to its note's title is the number 1, a text equal
  * to the target is 0, and the context snippet usually lives in the cache's raw text section
@@ -26,6 +27,8 @@ type EncodedLink =
   | [kind: 0 | 1, embed: 0 | 1, target: string | 1, text: string | 0, heading: string | null, block: string | null, alias: string | null, start: number, end: number, inFrontmatter: 0 | 1, line: number, context: EncodedContext, resolution: EncodedResolution];
 
 const NO_CANDIDATES: string[] = Object.freeze([]) as unknown as string[];
+const RECORD_SIZE = 12;
+const RESOLVED_RECORD_SIZE = 13;
 
 /** Every file a resolution can name: the cached notes in entry order, then the attachments. */
 export class PathTable {
@@ -99,9 +102,10 @@ export class ContextSection {
 const ASCII = /^[\x00-\x7f]*$/;
 const ELLIPSIS = '…';
 
-export function encodeLinks(links: readonly LinkRef[], resolutions: readonly Resolution[] | null, table: PathTable, contexts: ContextSection): EncodedLink[] {
+/** A note's links, their records one after another (RECORD_SIZE or RESOLVED_RECORD_SIZE values each). */
+export function encodeLinks(links: readonly LinkRef[], resolutions: readonly Resolution[] | null, table: PathTable, contexts: ContextSection): EncodedLink[number][] {
   if (resolutions !== null && resolutions.length !== links.length) throw new Error('parse cache: one resolution per link expected');
-  return links.map((l, i): EncodedLink => {
+  return links.flatMap((l, i): EncodedLink => {
     const text = l.text === l.target ? 0 : l.text;
     const context = contexts.put(l.context);
     if (resolutions === null) {
@@ -117,21 +121,26 @@ export function encodeLinks(links: readonly LinkRef[], resolutions: readonly Res
 
 /** Plain LinkRefs (the cache holds no resolutions). */
 export function decodeLinks(value: unknown, contexts: ContextSection): LinkRef[] {
-  return list(value).map((item) => {
-    const l = record(item, 12);
-    const target = str(l[2]);
-    return { kind: kind(l[0]), embed: bit(l[1]) === 1, target, text: l[3] === 0 ? target : str(l[3]), heading: strOrNull(l[4]), block: strOrNull(l[5]), alias: strOrNull(l[6]), line: num(l[10]), start: num(l[7]), end: num(l[8]), context: contexts.take(l[11]), inFrontmatter: bit(l[9]) === 1 };
-  });
+  const l = records(value, RECORD_SIZE);
+  const links: LinkRef[] = [];
+  for (let at = 0; at < l.length; at += RECORD_SIZE) {
+    const target = str(l[at + 2]);
+    links.push({ kind: kind(l[at]), embed: bit(l[at + 1]) === 1, target, text: l[at + 3] === 0 ? target : str(l[at + 3]), heading: strOrNull(l[at + 4]), block: strOrNull(l[at + 5]), alias: strOrNull(l[at + 6]), line: num(l[at + 10]), start: num(l[at + 7]), end: num(l[at + 8]), context: contexts.take(l[at + 11]), inFrontmatter: bit(l[at + 9]) === 1 });
+  }
+  return links;
 }
 
 /** ResolvedLinks from `source`; every record carries its resolution. */
 export function decodeResolvedLinks(value: unknown, source: VaultPath, table: PathTable, contexts: ContextSection): ResolvedLink[] {
-  return list(value).map((item) => decodeLink(record(item, 13), source, table, contexts));
+  const flat = records(value, RESOLVED_RECORD_SIZE);
+  const links: ResolvedLink[] = [];
+  for (let at = 0; at < flat.length; at += RESOLVED_RECORD_SIZE) links.push(decodeLink(flat, at, source, table, contexts));
+  return links;
 }
 
-/** One record, built in the key order link-store.ts's resolvedLink uses (one hidden class for both). */
-function decodeLink(l: unknown[], source: VaultPath, table: PathTable, contexts: ContextSection): ResolvedLink {
-  const stored = l[12];
+/** The record at `at`, built in the key order link-store.ts's resolvedLink uses (one hidden class for both). */
+function decodeLink(l: unknown[], at: number, source: VaultPath, table: PathTable, contexts: ContextSection): ResolvedLink {
+  const stored = l[at + 12];
   let resolved: string | null;
   let candidates: string[];
   if (stored === null || typeof stored === 'string' || typeof stored === 'number') {
@@ -142,20 +151,20 @@ function decodeLink(l: unknown[], source: VaultPath, table: PathTable, contexts:
     resolved = pair[0] === null ? null : table.decode(pair[0]);
     candidates = list(pair[1]).map((c) => table.decode(c));
   }
-  const target = l[2] === 1 ? titleOf(stored, table) : str(l[2]);
+  const target = l[at + 2] === 1 ? titleOf(stored, table) : str(l[at + 2]);
   return {
-    kind: kind(l[0]),
-    embed: bit(l[1]) === 1,
+    kind: kind(l[at]),
+    embed: bit(l[at + 1]) === 1,
     target,
-    text: l[3] === 0 ? target : str(l[3]),
-    heading: strOrNull(l[4]),
-    block: strOrNull(l[5]),
-    alias: strOrNull(l[6]),
-    line: num(l[10]),
-    start: num(l[7]),
-    end: num(l[8]),
-    context: contexts.take(l[11]),
-    inFrontmatter: bit(l[9]) === 1,
+    text: l[at + 3] === 0 ? target : str(l[at + 3]),
+    heading: strOrNull(l[at + 4]),
+    block: strOrNull(l[at + 5]),
+    alias: strOrNull(l[at + 6]),
+    line: num(l[at + 10]),
+    start: num(l[at + 7]),
+    end: num(l[at + 8]),
+    context: contexts.take(l[at + 11]),
+    inFrontmatter: bit(l[at + 9]) === 1,
     source,
     resolved,
     candidates,
@@ -177,6 +186,13 @@ function kind(value: unknown): 'wiki' | 'markdown' {
 function list(value: unknown): unknown[] {
   if (!Array.isArray(value)) throw new Error('cache record: expected a list');
   return value;
+}
+
+/** A flat list of whole records of `size` values. */
+function records(value: unknown, size: number): unknown[] {
+  const flat = list(value);
+  if (flat.length % size !== 0) throw new Error('cache record: unexpected link layout');
+  return flat;
 }
 
 function record(value: unknown, length: number): unknown[] {

@@ -18,7 +18,7 @@ import { describeError, errorCode, type FileReport } from './file-reports';
 /** Bump when ParsedNote's shape or the parser's output changes: old caches are then rebuilt. */
 export const PARSER_VERSION = 1;
 /** Bump when this file's layout changes. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 
 export interface CacheEntry {
   size: number;

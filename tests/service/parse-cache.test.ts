@@ -128,11 +128,11 @@ describe('parse cache', () => {
     const { data, raw } = readCacheFile(file);
     // A snippet cut short keeps its ASCII body in the raw section and its '…' marks as flags.
     expect(raw).toBe(`${notes[0].links[0].context}${notes[1].links[0].context}${cut.slice(1, -1)}`);
-    expect(data.entries[1][5][1][11]).toBe((cut.length - 2) * 4 + 3);
-    expect(data.entries[0][5][1][11]).toBe(notes[0].links[1].context); // non-ASCII: kept in the JSON
-    // A title-equal target is stored as 1 and resolutions as path-table indices.
-    expect(data.entries[0][5][0].slice(2, 4)).toEqual([1, 0]);
-    expect(data.entries[0][5][0][12]).toBe(1);
+    expect(data.entries[1][5][13 + 11]).toBe((cut.length - 2) * 4 + 3);
+    expect(data.entries[0][5][13 + 11]).toBe(notes[0].links[1].context); // non-ASCII: kept in the JSON
+    // Records lie flat, 13 values each; a title-equal target is stored as 1 and resolutions as path-table indices.
+    expect(data.entries[0][5].slice(2, 4)).toEqual([1, 0]);
+    expect(data.entries[0][5][12]).toBe(1);
     const loaded = loadParseCache(file, '/r');
     for (const n of notes) expect(loaded.stored?.links.get(n.path)).toEqual(graph.outgoing(n.path));
 

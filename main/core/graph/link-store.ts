@@ -24,8 +24,12 @@ export class LinkStore {
    * never reads (about a third of the objects the graph allocates while loading).
    */
   private readonly edgesOut = new Map<VaultPath, TargetCounts>();
-  /** target node id -> (source -> link count) */
-  private readonly edgesIn = new Map<string, Map<VaultPath, number>>();
+  /**
+   * target node id -> the notes with an edge to it, in no order. Arrays, not Sets or Maps: a
+   * load creates one per linked node (10k at 10k notes) and hash tables cost several times more;
+   * removing a source is a scan of the target's in-links, a few hundred at worst for a hub.
+   */
+  private readonly edgesIn = new Map<string, VaultPath[]>();
 
   /** Replaces the links of `source` (an empty list removes them) and the edges they make. */
   set(source: VaultPath, links: ResolvedLink[]): void {
@@ -39,11 +43,11 @@ export class LinkStore {
       if (target !== source) counts.add(target); // self-links ([[#Heading]]) are not graph edges
     }
     if (counts.size === 0) return;
-    counts.forEach((target, count) => {
-      let incoming = this.edgesIn.get(target);
-      if (!incoming) this.edgesIn.set(target, (incoming = new Map()));
-      incoming.set(source, count);
-    });
+    for (const target of counts.targetList()) {
+      const incoming = this.edgesIn.get(target);
+      if (incoming === undefined) this.edgesIn.set(target, [source]);
+      else incoming.push(source);
+    }
     this.edgesOut.set(source, counts);
   }
 
@@ -52,8 +56,12 @@ export class LinkStore {
     if (this.sourcesByKey !== null) for (const link of this.outgoing(source)) this.sourcesByKey.get(linkKey(link))?.delete(source);
     for (const target of this.targetsOf(source)) {
       const incoming = this.edgesIn.get(target);
-      incoming?.delete(source);
-      if (incoming && incoming.size === 0) this.edgesIn.delete(target);
+      const at = incoming?.indexOf(source) ?? -1;
+      if (incoming === undefined || at < 0) throw new Error(`LinkStore: ${source} -> ${target} is missing from the incoming index`);
+      // Order does not matter: move the last source into the gap.
+      incoming[at] = incoming[incoming.length - 1];
+      incoming.pop();
+      if (incoming.length === 0) this.edgesIn.delete(target);
     }
     this.edgesOut.delete(source);
     this.outgoingBySource.delete(source);
@@ -88,7 +96,7 @@ export class LinkStore {
 
   /** Notes with an edge to `target` (unsorted); empty when none. */
   sourcesOf(target: string): Iterable<VaultPath> {
-    return this.edgesIn.get(target)?.keys() ?? [];
+    return this.edgesIn.get(target) ?? NO_TARGETS;
   }
 
   hasIncoming(target: string): boolean {
@@ -165,10 +173,6 @@ class TargetCounts {
   /** The targets in first-seen order (the store's own array: do not change it). */
   targetList(): readonly string[] {
     return this.targets;
-  }
-
-  forEach(visit: (target: string, count: number) => void): void {
-    for (let i = 0; i < this.targets.length; i++) visit(this.targets[i], this.counts[i]);
   }
 }
 
