@@ -14,11 +14,19 @@
  */
 import type { Collection, Core } from 'cytoscape';
 
+interface Layer {
+  level: number;
+  reqs: number;
+  invalid?: boolean;
+  elesQueue: unknown[];
+}
 interface LayerCache {
   firstGet: boolean;
   skipping?: boolean;
+  layersByLevel?: Record<number, Layer[] | undefined>;
   layersQueue?: { size(): number };
   getLayers?(eles: unknown, pxRatio: number, lvl?: number): unknown;
+  drawEleInLayer?(layer: Layer, ele: unknown, lvl: number, pxRatio: number): void;
   dequeue?(pxRatio: number): unknown;
 }
 interface CanvasRendererInternals {
@@ -71,8 +79,10 @@ export function settleNewElements(cy: Core, added?: Collection): void {
   if (!found) return;
   found.renderer.flushRenderedStyleQueue?.();
   // Bounding boxes (with labels) are cached per element; building the layers measures every
-  // one of them, ~0.6 s at 10k notes / 30k edges in that single frame otherwise.
-  added?.forEach((ele) => void ele.boundingBox());
+  // one of them, ~0.6 s at 10k notes / 30k edges in that single frame otherwise. One call on
+  // the collection fills every element's cache; a call per element also re-ran cytoscape's
+  // collection-wide checks (edges(), nodes(), rendered styles) for each of them.
+  if (added && added.nonempty()) added.boundingBox();
 }
 
 export interface SliceOptions {
@@ -88,41 +98,64 @@ export interface SliceOptions {
 export const LAYER_SLICE_MS = 50;
 
 /**
+ * The layer level cytoscape draws at this zoom (LayeredTextureCache.getLayers in 3.35: levels
+ * -4..2, none from zoom 3.99 up), or null when it draws without layers.
+ */
+export function layerLevel(zoom: number, pxRatio: number): number | null {
+  const lvl = Math.max(-4, Math.ceil(Math.log2(zoom * pxRatio)));
+  return zoom >= 3.99 || lvl > 2 ? null : lvl;
+}
+
+/**
  * Builds the layers for the current zoom in slices of a few tens of ms instead of one frame
  * (1.4-2 s at 10k notes / 30k edges, measured). cytoscape can queue a level's elements into
- * its layers and draw them one per call (`dequeue`); left to itself it dequeues only a few per
- * frame and, until a level is complete, draws all 40k elements one by one in every frame (1-2 s
- * each). So drawing is held back with a cytoscape batch (its render loop skips frames while
- * batching; the canvas keeps its last picture), the queue is drained here slice by slice, and
- * then one ordinary frame draws the finished layers. If something invalidated them meanwhile
- * (a style change, a zoom to another level), rebuildLayerCache does the rest in that frame, as
- * before. Resolves false when superseded or when the internals are missing (then the caller's
- * rebuildLayerCache still works as before). The caller must not hold a batch itself.
+ * its layers and draw them later; left to itself it draws a few per frame and, until a level
+ * is complete, draws all 40k elements one by one in every frame (1-2 s each). Its own dequeue
+ * also takes elements off the front of a 40k-long array (~1 s of array shifting, profiled).
+ * So drawing is held back with a cytoscape batch (its render loop skips frames while
+ * batching; the canvas keeps its last picture), getLayers queues the elements, they are drawn
+ * into their layers here slice by slice, and then one ordinary frame draws the finished
+ * layers. If something invalidated them meanwhile (a style change, a zoom to another level),
+ * rebuildLayerCache does the rest in that frame, as before. Resolves false when superseded or
+ * when the internals are missing (then the caller's rebuildLayerCache works as before). The
+ * caller must not hold a batch itself.
  */
 export async function buildLayersInSlices(cy: Core, o: SliceOptions): Promise<boolean> {
   const found = internals(cy);
   if (!found) return false;
   const { renderer, cache } = found;
-  const queue = cache.layersQueue;
-  if (!queue || !cache.getLayers || !cache.dequeue || !renderer.getCachedZSortedEles || !renderer.getPixelRatio) return false;
+  if (!cache.getLayers || !cache.drawEleInLayer || !cache.dequeue || !cache.layersQueue || !renderer.getCachedZSortedEles || !renderer.getPixelRatio) return false;
   renderer.flushRenderedStyleQueue?.();
   const eles = renderer.getCachedZSortedEles()?.nondrag;
   const pxRatio = renderer.getPixelRatio();
-  if (!eles) return false;
+  const lvl = layerLevel(cy.zoom(), pxRatio);
+  if (!eles || lvl === null) return false;
   cy.startBatch();
   try {
     // Not a first get and not "skipping" (a recent invalidation): getLayers then only makes the
     // layers and queues every element instead of drawing them or giving up.
     cache.firstGet = false;
     cache.skipping = false;
-    cache.getLayers(eles, pxRatio);
+    cache.getLayers(eles, pxRatio, lvl);
     const sliceMs = o.sliceMs ?? LAYER_SLICE_MS;
-    while (queue.size() > 0) {
-      const end = performance.now() + sliceMs;
-      while (queue.size() > 0 && performance.now() < end) cache.dequeue(pxRatio);
-      await o.yieldToPage();
-      if (!o.stillWanted() || cy.destroyed()) return false;
+    for (const layer of [...(cache.layersByLevel?.[lvl] ?? [])]) {
+      const queued = layer.elesQueue;
+      let i = 0;
+      while (i < queued.length && !layer.invalid) {
+        const end = performance.now() + sliceMs;
+        while (i < queued.length && performance.now() < end) cache.drawEleInLayer(layer, queued[i++], lvl, pxRatio);
+        await o.yieldToPage();
+        if (!o.stillWanted() || cy.destroyed()) return false;
+      }
+      // What cytoscape's dequeue does once a layer's queue is empty; the layer stays in its
+      // priority queue, empty, and cytoscape pops it by itself.
+      if (!layer.invalid && layer.elesQueue === queued) {
+        layer.elesQueue = [];
+        layer.reqs = 0;
+      }
     }
+    // Pop those emptied layers now (each call finds an empty queue and draws nothing).
+    for (let n = cache.layersQueue.size(); n > 0 && cache.layersQueue.size() > 0; n--) cache.dequeue(pxRatio);
   } finally {
     if (!cy.destroyed()) cy.endBatch();
   }

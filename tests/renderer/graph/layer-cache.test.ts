@@ -1,28 +1,40 @@
 import cytoscape from 'cytoscape';
-import { buildLayersInSlices } from '../../../renderer/src/graph/layer-cache';
+import { buildLayersInSlices, layerLevel } from '../../../renderer/src/graph/layer-cache';
 
 const batching = (cy: cytoscape.Core) => (cy as unknown as { batching(): boolean }).batching();
 
 /** A headless core dressed with the canvas renderer's layer-cache internals, drawing is a counter. */
 function fakeRenderer(elements: number, msPerDraw: number) {
   const cy = cytoscape({ headless: true, styleEnabled: true });
-  const queue: number[] = [];
+  const drawn: number[] = [];
   const log: string[] = [];
+  const layer = { level: 0, reqs: 0, elesQueue: [] as number[], invalid: false };
+  const layersQueue: (typeof layer)[] = [];
   const cache = {
     firstGet: true,
     skipping: true,
-    layersQueue: { size: () => queue.length },
-    getLayers(eles: number[], pxRatio: number) {
-      log.push(`getLayers firstGet=${cache.firstGet} skipping=${cache.skipping} batching=${batching(cy)} px=${pxRatio}`);
-      queue.push(...eles);
+    layersByLevel: {} as Record<number, (typeof layer)[]>,
+    layersQueue: { size: () => layersQueue.length },
+    getLayers(eles: number[], pxRatio: number, lvl: number) {
+      log.push(`getLayers firstGet=${cache.firstGet} skipping=${cache.skipping} batching=${batching(cy)} px=${pxRatio} lvl=${lvl}`);
+      layer.level = lvl;
+      layer.elesQueue = [...eles];
+      layer.reqs = eles.length;
+      cache.layersByLevel[lvl] = [layer];
+      layersQueue.push(layer);
       return null;
     },
-    dequeue() {
-      queue.shift();
+    drawEleInLayer(l: typeof layer, ele: number) {
+      expect(l).toBe(layer);
+      drawn.push(ele);
       const until = Date.now() + msPerDraw;
       while (Date.now() < until) {
         // drawing one element
       }
+    },
+    dequeue() {
+      // cytoscape's: an emptied layer leaves its queue
+      if (layersQueue[0]?.elesQueue.length === 0) layersQueue.shift();
     },
   };
   const renderer = {
@@ -32,12 +44,12 @@ function fakeRenderer(elements: number, msPerDraw: number) {
     getPixelRatio: () => 1.01,
   };
   (cy as unknown as { renderer(): unknown }).renderer = () => renderer;
-  return { cy, queue, log };
+  return { cy, drawn, layer, layersQueue, log };
 }
 
 describe('buildLayersInSlices', () => {
   it('queues every element and draws them over several slices with drawing held, then releases it', async () => {
-    const { cy, queue, log } = fakeRenderer(40, 2);
+    const { cy, drawn, layer, layersQueue, log } = fakeRenderer(40, 2);
     let yields = 0;
     const done = await buildLayersInSlices(cy, {
       sliceMs: 10,
@@ -48,19 +60,30 @@ describe('buildLayersInSlices', () => {
       },
     });
     expect(done).toBe(true);
-    expect(queue).toHaveLength(0);
+    expect(drawn).toEqual(Array.from({ length: 40 }, (_, i) => i)); // each once, in order
     expect(yields).toBeGreaterThan(2);
-    expect(log).toEqual(['flush', 'getLayers firstGet=false skipping=false batching=true px=1.01']);
+    expect(layer).toMatchObject({ reqs: 0, elesQueue: [] }); // complete, as cytoscape marks it
+    expect(layersQueue).toHaveLength(0);
+    // Headless zoom 1 at pixel ratio 1.01: level ceil(log2(1.01)) = 1.
+    expect(log).toEqual(['flush', 'getLayers firstGet=false skipping=false batching=true px=1.01 lvl=1']);
     expect(batching(cy)).toBe(false);
   });
 
   it('stops between slices when superseded, with drawing released', async () => {
-    const { cy, queue } = fakeRenderer(40, 2);
+    const { cy, drawn, layer } = fakeRenderer(40, 2);
     let wanted = true;
     const done = await buildLayersInSlices(cy, { sliceMs: 10, stillWanted: () => wanted, yieldToPage: async () => void (wanted = false) });
     expect(done).toBe(false);
-    expect(queue.length).toBeGreaterThan(0);
+    expect(drawn.length).toBeLessThan(40);
+    expect(layer.reqs).toBe(40); // left incomplete: the next full draw finishes it
     expect(batching(cy)).toBe(false);
+  });
+
+  it('picks the level cytoscape draws at', () => {
+    expect(layerLevel(1, 1.01)).toBe(1);
+    expect(layerLevel(0.25, 1.01)).toBe(-1);
+    expect(layerLevel(0.001, 1)).toBe(-4);
+    expect(layerLevel(4, 1)).toBeNull();
   });
 
   it('does nothing without the canvas renderer (headless)', async () => {

@@ -45,4 +45,24 @@ describe('GraphController keeps hub and hovered labels legible', () => {
     expect(font('other')).toBe('11px');
     c.destroy();
   });
+
+  it('does not restyle anything while the zoom stays within one size step', async () => {
+    const c = new GraphController(null, LIGHT, 'canvas');
+    await c.load([node('hub', 0, 'hub'), node('plain', 100)], [], () => {});
+    c.cy.zoom(0.25);
+    await frame();
+    let restyles = 0;
+    c.cy.on('style', () => restyles++);
+    for (const zoom of [0.26, 0.27, 0.3, 0.33]) {
+      c.cy.zoom(zoom);
+      await frame();
+    }
+    expect(restyles).toBe(0);
+    expect(c.cy.getElementById('hub').style('font-size')).toBe('48px');
+    c.cy.zoom(0.5); // the next step
+    await frame();
+    expect(restyles).toBeGreaterThan(0);
+    expect(c.cy.getElementById('hub').style('font-size')).toBe('24px');
+    c.destroy();
+  });
 });

@@ -37,9 +37,10 @@ describe('planChunks', () => {
 });
 
 describe('drawsAfterChunk and isProgressive', () => {
-  it('draws after the 1st, 2nd, 4th, 8th… chunk and the last', () => {
+  it('draws after the 1st, 4th, 16th… chunk and the last', () => {
     const drawn = Array.from({ length: 11 }, (_, i) => i).filter((i) => drawsAfterChunk(i, 11));
-    expect(drawn).toEqual([0, 1, 3, 7, 10]);
+    expect(drawn).toEqual([0, 3, 10]);
+    expect(Array.from({ length: 70 }, (_, i) => i).filter((i) => drawsAfterChunk(i, 70))).toEqual([0, 3, 15, 63, 69]);
     expect(drawsAfterChunk(0, 1)).toBe(true);
   });
 
