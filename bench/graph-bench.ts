@@ -29,7 +29,7 @@ function row(r: SizeResult): string {
   const f = (n: number | undefined, digits = 0) => (n === undefined ? 'n/a' : n.toFixed(digits));
   if (r.error) return `| ${r.notes} | ${r.edges} | error: ${r.error} | | | | | | | | | | |`;
   const layout = r.layoutError ? `failed: ${r.layoutError} (render used the start spiral)` : `${f(r.layoutMs)} (${r.iterations} it.)`;
-  return `| ${r.notes} | ${r.edges} | ${f(r.nodesVisibleMs)} | ${f(r.allNodesMs)} | ${f(r.fullGraphMs)} | ${f(r.buildLongestBlockMs)} | ${f(r.fps, 1)} (worst frame ${f(r.worstFrameMs)} ms) | ${layout} | ${f(r.longestBlockMs)} | ${f(r.applyMs)} | ${f(r.applyLongestBlockMs)} | ${f(r.heapMB, 1)} | ${r.renderer} |`;
+  return `| ${r.notes} | ${r.edges} | ${f(r.nodesVisibleMs)} | ${f(r.allNodesMs)} | ${f(r.fullGraphMs)} | ${f(r.buildLongestBlockMs)} | ${f(r.fps, 1)} (worst frame ${f(r.worstFrameMs)} ms, input ${f(r.inputPerSecond)}/s, rAF ${f(r.rafFps)}/s) | ${layout} | ${f(r.longestBlockMs)} | ${f(r.applyMs)} | ${f(r.applyLongestBlockMs)} | ${f(r.heapMB, 1)} | ${r.renderer} |`;
 }
 
 async function main(): Promise<void> {

@@ -122,8 +122,14 @@ export function nodeSize(degree: number): number {
   return Math.min(64, 8 + 4 * Math.sqrt(degree));
 }
 
-export function nodeElement(node: GraphNode, degree: number, colour: string, position?: { x: number; y: number }): ElementDefinition {
-  const classes = [node.kind, ...(node.kind === 'placeholder' ? ['ghost'] : []), ...(degree >= 12 ? ['hub'] : [])];
+export function hubDegreeFor(degrees: number[]): number {
+  if (degrees.length <= 40) return 12;
+  degrees.sort((a, b) => b - a);
+  return Math.max(12, degrees[39]);
+}
+
+export function nodeElement(node: GraphNode, degree: number, colour: string, position?: { x: number; y: number }, hubDegree = 12): ElementDefinition {
+  const classes = [node.kind, ...(node.kind === 'placeholder' ? ['ghost'] : []), ...(degree >= hubDegree ? ['hub'] : [])];
   const el: ElementDefinition = { group: 'nodes', data: { id: node.id, label: node.label, kind: node.kind, degree, size: nodeSize(degree), colour }, classes };
   if (position) el.position = { x: position.x, y: position.y };
   return el;

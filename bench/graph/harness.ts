@@ -7,7 +7,7 @@
  */
 import type { Core } from 'cytoscape';
 import type { GraphSnapshot } from '../../main/core/types';
-import { chooseRenderer, detectGlRenderer, edgeElement, GraphController, iterationsFor, LIGHT, nodeElement, type LayoutMessage, type LayoutRequest } from './fallback-view';
+import { chooseRenderer, detectGlRenderer, edgeElement, GraphController, hubDegreeFor, iterationsFor, LIGHT, nodeElement, type LayoutMessage, type LayoutRequest } from './fallback-view';
 import { startBlockMonitor } from './block-monitor';
 
 type Positions = Record<string, { x: number; y: number }>;
@@ -16,7 +16,7 @@ const PALETTE = ['#5b8def', '#e8743b', '#19a979', '#d64d8b', '#9c6ade', '#c9a227
 let snapshot: GraphSnapshot = { nodes: [], edges: [] };
 let cy: Core | null = null;
 let controller: GraphController | null = null;
-let frameCount = (): { fps: number; rafFps: number; worstFrameMs: number; zoom: number } => {
+let frameCount = (): { fps: number; rafFps: number; worstFrameMs: number; inputPerSecond: number; zoom: number } => {
   throw new Error('startFrameCount was not called');
 };
 const choice = chooseRenderer(detectGlRenderer());
@@ -37,10 +37,12 @@ function elements(positions: Positions | null) {
     degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
     degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
   }
+  // The view's hub rule (at most ~40 always-labelled hubs), as buildElements applies it.
+  const hubDegree = hubDegreeFor(snapshot.nodes.map((n) => degree.get(n.id) ?? 0));
   const nodes = snapshot.nodes.map((n) => {
     const folder = n.path ? n.path.split('/')[0] : '';
     const colour = PALETTE[[...folder].reduce((h, c) => h + c.charCodeAt(0), 0) % PALETTE.length];
-    return nodeElement(n, degree.get(n.id) ?? 0, colour, positions?.[n.id]);
+    return nodeElement(n, degree.get(n.id) ?? 0, colour, positions?.[n.id], hubDegree);
   });
   return { nodes, edges: snapshot.edges.map(edgeElement) };
 }
@@ -132,9 +134,13 @@ const api = {
     // The viewport the view left (GraphController fits to node centres): refitting here would
     // change the zoom level, whose layers cytoscape has not built yet.
     const core = cy!;
-    const state = { renders: 0, ticks: 0, worstGap: 0, t0: performance.now(), last: performance.now(), running: true };
+    const state = { renders: 0, ticks: 0, inputs: 0, worstGap: 0, t0: performance.now(), last: performance.now(), running: true };
     const onRender = () => state.renders++;
     core.on('render', onRender);
+    // What actually arrived (the browser may coalesce events when the page is busy).
+    const onInput = () => state.inputs++;
+    window.addEventListener('mousemove', onInput, true);
+    window.addEventListener('wheel', onInput, { capture: true, passive: true });
     const step = (now: number) => {
       state.ticks++;
       state.worstGap = Math.max(state.worstGap, now - state.last);
@@ -145,8 +151,10 @@ const api = {
     frameCount = () => {
       state.running = false;
       core.off('render', onRender);
+      window.removeEventListener('mousemove', onInput, true);
+      window.removeEventListener('wheel', onInput, true);
       const seconds = (performance.now() - state.t0) / 1000;
-      return { fps: state.renders / seconds, rafFps: state.ticks / seconds, worstFrameMs: state.worstGap, zoom: core.zoom() };
+      return { fps: state.renders / seconds, rafFps: state.ticks / seconds, worstFrameMs: state.worstGap, inputPerSecond: state.inputs / seconds, zoom: core.zoom() };
     };
   },
 

@@ -14,7 +14,7 @@ const VIEW = join(ROOT, 'renderer/src/graph');
 const PAGE_EXPORTS = [
   `export { LIGHT } from ${JSON.stringify(join(VIEW, 'graph-style'))};`,
   `export { chooseRenderer, detectGlRenderer } from ${JSON.stringify(join(VIEW, 'renderer-choice'))};`,
-  `export { nodeElement, edgeElement } from ${JSON.stringify(join(VIEW, 'graph-elements'))};`,
+  `export { nodeElement, edgeElement, hubDegreeFor } from ${JSON.stringify(join(VIEW, 'graph-elements'))};`,
   `export { iterationsFor } from ${JSON.stringify(join(VIEW, 'layout-runner'))};`,
   `export { GraphController } from ${JSON.stringify(join(VIEW, 'graph-controller'))};`,
 ];

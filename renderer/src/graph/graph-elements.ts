@@ -18,6 +18,11 @@ export const MAX_HUBS = 40;
 export function hubThreshold(model: GraphModel): number {
   const degrees: number[] = [];
   for (const id of model.nodes.keys()) degrees.push(model.degree(id));
+  return hubDegreeFor(degrees);
+}
+
+/** The hub degree for these node degrees (the array is sorted in place). */
+export function hubDegreeFor(degrees: number[]): number {
   if (degrees.length <= MAX_HUBS) return HUB_DEGREE;
   degrees.sort((a, b) => b - a);
   return Math.max(HUB_DEGREE, degrees[MAX_HUBS - 1]);

@@ -1,0 +1,135 @@
+/**
+ * Profiles the bench page with the CDP sampling profiler while it builds a graph from remembered
+ * positions (and optionally while it pans and zooms), and prints where the time went: self time
+ * and total time per function. For finding what to attack, not for figures (the profiler itself
+ * slows the page by ~10-20%). Positions come from a ForceAtlas2 run in Node, cached in the temp
+ * dir per size, so repeated runs profile the same picture.
+ *
+ *   node scripts/run-ts.cjs bench/graph/profile-build.ts [--notes 10000] [--top 40] [--out profile.cpuprofile] [--runs 1] [--no-profile] [--screenshot out.png] [--pan-zoom]
+ *
+ * --pan-zoom: after the build, the bench's pan/zoom gesture; then only the gesture is profiled.
+ *
+ * --no-profile only prints the build's timings (for quick A/B runs; `npm run bench:graph` is the benchmark).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateGraph } from './generate-graph';
+import { buildBench } from './view-bundle';
+import { serveDirectory } from './static-server';
+import { launchBrowser, panAndZoom } from './browser-run';
+import { runForceAtlas } from '../../renderer/src/graph/forceatlas-run';
+import { iterationsFor } from '../../renderer/src/graph/layout-runner';
+
+type Positions = Record<string, { x: number; y: number }>;
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function argument(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+
+function positionsFor(notes: number): Positions {
+  const file = join(tmpdir(), `plexus-graph-positions-${notes}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Positions;
+  const snapshot = generateGraph(notes, 7);
+  let positions: Positions = {};
+  const start: Positions = {};
+  snapshot.nodes.forEach((n, i) => {
+    const r = 10 * Math.sqrt(i + 1);
+    start[n.id] = { x: r * Math.cos(i * 2.399963), y: r * Math.sin(i * 2.399963) };
+  });
+  const request = { nodes: snapshot.nodes.map((n) => n.id), edges: snapshot.edges.map((e) => [e.source, e.target] as [string, string]), positions: start, pinned: [], iterations: iterationsFor(snapshot.nodes.length) };
+  runForceAtlas(request, (m) => {
+    if (m.type === 'done') positions = m.positions;
+  });
+  writeFileSync(file, JSON.stringify(positions));
+  return positions;
+}
+
+/** Self and total ms per function (name + source line), biggest first. */
+function summarise(profile: Profile, top: number): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  const key = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const leaf = byId.get(id)!;
+    self.set(key(leaf), (self.get(key(leaf)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const k = key(byId.get(cur)!);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      total.set(k, (total.get(k) ?? 0) + ms);
+    }
+  });
+  const fmt = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${k}`);
+  return ['self time:', ...fmt(self), '', 'total time (inclusive):', ...fmt(total)];
+}
+
+async function main(): Promise<void> {
+  const notes = Number(argument('--notes', '10000'));
+  const top = Number(argument('--top', '40'));
+  const out = argument('--out', '');
+  const runs = Number(argument('--runs', '1'));
+  const profiling = !process.argv.includes('--no-profile');
+  const screenshot = argument('--screenshot', '');
+  const gesture = process.argv.includes('--pan-zoom');
+  const positions = positionsFor(notes);
+  const snapshot = generateGraph(notes, 7);
+  const dir = mkdtempSync(join(tmpdir(), 'plexus-graph-profile-'));
+  await buildBench(dir);
+  const server = await serveDirectory(dir);
+  const browser = await launchBrowser();
+  try {
+    for (let run = 0; run < runs; run++) {
+      const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      await page.goto(server.url, { waitUntil: 'load' });
+      await page.evaluate((data) => (window as any).plexusBench.prepare(data), snapshot); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const cdp = await page.context().newCDPSession(page);
+      const startProfiler = async () => {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      };
+      if (profiling && !gesture) await startProfiler();
+      const render = await page.evaluate((p) => (window as any).plexusBench.renderRemembered(p), positions); // eslint-disable-line @typescript-eslint/no-explicit-any
+      console.log(`build${profiling ? ' (profiled)' : ''}: first nodes ${render.nodesVisibleMs.toFixed(0)} ms, all nodes ${render.allNodesMs.toFixed(0)} ms, full graph ${render.fullGraphMs.toFixed(0)} ms, longest task ${render.longestTaskMs.toFixed(0)} ms, worst frame gap ${render.worstFrameGapMs.toFixed(0)} ms; load ${loadavg()[0].toFixed(1)}`);
+      console.log(`frame gaps > 100 ms: ${render.frameGaps}`);
+      if (gesture) {
+        if (profiling) await startProfiler();
+        const m = await panAndZoom(page);
+        console.log(`pan/zoom: ${m.fps.toFixed(1)} fps, rAF ${m.rafFps.toFixed(1)}/s, input ${m.inputPerSecond.toFixed(0)}/s, worst frame ${m.worstFrameMs.toFixed(0)} ms`);
+      }
+      if (profiling) {
+        const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+        console.log(summarise(profile, top).join('\n'));
+        if (out) writeFileSync(out, JSON.stringify(profile));
+      }
+      if (screenshot) await page.screenshot({ path: screenshot });
+      await page.context().close();
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
