@@ -5,9 +5,12 @@
  * state dir (the layout now remembered), a second session does the same. Screenshots mid-build
  * and after. Not part of `npm run bench:graph`: a check by hand.
  *
- *   node scripts/run-ts.cjs bench/graph/app-check.ts bench/vaults/vault-10000 [--out dir]
+ *   node scripts/run-ts.cjs bench/graph/app-check.ts bench/vaults/vault-10000 [--out dir] [--profile]
+ *
+ * --profile writes a CDP CPU profile per session (from the click on Global to the end) into the
+ * out dir, for bench/graph/profile-build.ts-style reading (e.g. in Chromium's DevTools).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -33,7 +36,7 @@ const MONITOR = `(() => {
   }, 50);
 })();`;
 
-async function session(page: Page, url: string, out: string, name: string): Promise<void> {
+async function session(page: Page, url: string, out: string, name: string, profile: boolean): Promise<void> {
   await page.addInitScript(MONITOR);
   await page.goto(url);
   await page.waitForSelector('text=Graph', { timeout: 120_000 }).catch(() => undefined);
@@ -41,6 +44,16 @@ async function session(page: Page, url: string, out: string, name: string): Prom
   await page.keyboard.press('Control+g');
   const global = page.getByRole('button', { name: 'Global' });
   await global.waitFor({ timeout: 60_000 });
+  // A big vault opens the local graph once the graph has loaded; a click on Global before that
+  // is overridden by it (seen on a loaded machine), so wait for the notice first.
+  await page.waitForSelector('text=showing the local graph', { timeout: 60_000 }).catch(() => undefined);
+  await page.waitForTimeout(1000);
+  const cdp = profile ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   const t0 = await page.evaluate(() => performance.now());
   await global.click();
   await page.waitForTimeout(1500);
@@ -68,6 +81,10 @@ async function session(page: Page, url: string, out: string, name: string): Prom
     await page.waitForTimeout(500);
   }
   await page.screenshot({ path: join(out, `${name}-after.png`) });
+  if (cdp) {
+    const { profile: data } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+    writeFileSync(join(out, `${name}.cpuprofile`), JSON.stringify(data));
+  }
   const { gaps, marks } = await page.evaluate(() => ({ gaps: (window as any).__gaps as [number, number][], marks: (window as any).__marks as [number, string][] })); // eslint-disable-line @typescript-eslint/no-explicit-any
   const after = gaps.filter(([t]) => t >= t0 - 50);
   const worst = [...after].sort((a, b) => b[1] - a[1]).slice(0, 6);
@@ -90,7 +107,7 @@ async function main(): Promise<void> {
       const server = await serve(vault, state);
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       try {
-        await session(await context.newPage(), server.url, out, name);
+        await session(await context.newPage(), server.url, out, name, process.argv.includes('--profile'));
       } finally {
         await context.close();
         await server.stop();

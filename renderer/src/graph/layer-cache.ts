@@ -28,6 +28,8 @@ interface LayerCache {
   getLayers?(eles: unknown, pxRatio: number, lvl?: number): unknown;
   drawEleInLayer?(layer: Layer, ele: unknown, lvl: number, pxRatio: number): void;
   dequeue?(pxRatio: number): unknown;
+  validateLayersElesOrdering?(lvl: number, eles: unknown): void;
+  levelIsComplete?(lvl: number, eles: unknown): boolean;
 }
 interface CanvasRendererInternals {
   data?: { lyrTxrCache?: LayerCache };
@@ -125,25 +127,39 @@ export async function buildLayersInSlices(cy: Core, o: SliceOptions): Promise<bo
   if (!found) return false;
   const { renderer, cache } = found;
   if (!cache.getLayers || !cache.drawEleInLayer || !cache.dequeue || !cache.layersQueue || !renderer.getCachedZSortedEles || !renderer.getPixelRatio) return false;
-  renderer.flushRenderedStyleQueue?.();
-  const eles = renderer.getCachedZSortedEles()?.nondrag;
-  const pxRatio = renderer.getPixelRatio();
-  const lvl = layerLevel(cy.zoom(), pxRatio);
-  if (!eles || lvl === null) return false;
+  // Changes made while drawing is held (the app's other effects, live updates) reach the
+  // renderer only when the batch ends, and invalidate what they touch: then the invalid layers
+  // are queued and drawn again, a few rounds at most, rather than in one full-draw frame.
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    renderer.flushRenderedStyleQueue?.();
+    const eles = renderer.getCachedZSortedEles()?.nondrag;
+    const pxRatio = renderer.getPixelRatio();
+    const lvl = layerLevel(cy.zoom(), pxRatio);
+    if (!eles || lvl === null) return false;
+    cache.validateLayersElesOrdering?.(lvl, eles);
+    if (cache.levelIsComplete?.(lvl, eles)) return true;
+    if (!(await drawLevelInSlices(cy, cache, eles, lvl, pxRatio, o))) return false;
+  }
+  return true;
+}
+
+const MAX_ROUNDS = 3;
+
+async function drawLevelInSlices(cy: Core, cache: LayerCache, eles: unknown, lvl: number, pxRatio: number, o: SliceOptions): Promise<boolean> {
   cy.startBatch();
   try {
     // Not a first get and not "skipping" (a recent invalidation): getLayers then only makes the
     // layers and queues every element instead of drawing them or giving up.
     cache.firstGet = false;
     cache.skipping = false;
-    cache.getLayers(eles, pxRatio, lvl);
+    cache.getLayers!(eles, pxRatio, lvl);
     const sliceMs = o.sliceMs ?? LAYER_SLICE_MS;
     for (const layer of [...(cache.layersByLevel?.[lvl] ?? [])]) {
       const queued = layer.elesQueue;
       let i = 0;
       while (i < queued.length && !layer.invalid) {
         const end = performance.now() + sliceMs;
-        while (i < queued.length && performance.now() < end) cache.drawEleInLayer(layer, queued[i++], lvl, pxRatio);
+        while (i < queued.length && performance.now() < end) cache.drawEleInLayer!(layer, queued[i++], lvl, pxRatio);
         await o.yieldToPage();
         if (!o.stillWanted() || cy.destroyed()) return false;
       }
@@ -155,7 +171,8 @@ export async function buildLayersInSlices(cy: Core, o: SliceOptions): Promise<bo
       }
     }
     // Pop those emptied layers now (each call finds an empty queue and draws nothing).
-    for (let n = cache.layersQueue.size(); n > 0 && cache.layersQueue.size() > 0; n--) cache.dequeue(pxRatio);
+    const queue = cache.layersQueue!;
+    for (let n = queue.size(); n > 0 && queue.size() > 0; n--) cache.dequeue!(pxRatio);
   } finally {
     if (!cy.destroyed()) cy.endBatch();
   }

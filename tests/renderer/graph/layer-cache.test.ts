@@ -18,6 +18,7 @@ function fakeRenderer(elements: number, msPerDraw: number) {
     getLayers(eles: number[], pxRatio: number, lvl: number) {
       log.push(`getLayers firstGet=${cache.firstGet} skipping=${cache.skipping} batching=${batching(cy)} px=${pxRatio} lvl=${lvl}`);
       layer.level = lvl;
+      layer.invalid = false;
       layer.elesQueue = [...eles];
       layer.reqs = eles.length;
       cache.layersByLevel[lvl] = [layer];
@@ -32,6 +33,7 @@ function fakeRenderer(elements: number, msPerDraw: number) {
         // drawing one element
       }
     },
+    levelIsComplete: (lvl: number) => cache.layersByLevel[lvl]?.every((l) => l.reqs === 0 && !l.invalid) ?? false,
     dequeue() {
       // cytoscape's: an emptied layer leaves its queue
       if (layersQueue[0]?.elesQueue.length === 0) layersQueue.shift();
@@ -64,8 +66,27 @@ describe('buildLayersInSlices', () => {
     expect(yields).toBeGreaterThan(2);
     expect(layer).toMatchObject({ reqs: 0, elesQueue: [] }); // complete, as cytoscape marks it
     expect(layersQueue).toHaveLength(0);
-    // Headless zoom 1 at pixel ratio 1.01: level ceil(log2(1.01)) = 1.
-    expect(log).toEqual(['flush', 'getLayers firstGet=false skipping=false batching=true px=1.01 lvl=1']);
+    // Headless zoom 1 at pixel ratio 1.01: level ceil(log2(1.01)) = 1. The second flush is the
+    // check that nothing changed meanwhile.
+    expect(log).toEqual(['flush', 'getLayers firstGet=false skipping=false batching=true px=1.01 lvl=1', 'flush']);
+    expect(batching(cy)).toBe(false);
+  });
+
+  it('draws again, in slices, what was invalidated while drawing was held', async () => {
+    const { cy, drawn, layer, log } = fakeRenderer(10, 0);
+    let invalidate = true;
+    const done = await buildLayersInSlices(cy, {
+      sliceMs: 10,
+      stillWanted: () => true,
+      yieldToPage: async () => {
+        // e.g. a live update restyling a node: cytoscape invalidates the layer holding it
+        if (invalidate) layer.invalid = true;
+        invalidate = false;
+      },
+    });
+    expect(done).toBe(true);
+    expect(log.filter((l) => l.startsWith('getLayers'))).toHaveLength(2);
+    expect(drawn).toHaveLength(20);
     expect(batching(cy)).toBe(false);
   });
 
