@@ -138,21 +138,31 @@ export async function buildLayersInSlices(cy: Core, o: SliceOptions): Promise<bo
     if (!eles || lvl === null) return false;
     cache.validateLayersElesOrdering?.(lvl, eles);
     if (cache.levelIsComplete?.(lvl, eles)) return true;
-    if (!(await drawLevelInSlices(cy, cache, eles, lvl, pxRatio, o))) return false;
+    if (!(await drawLevelInSlices(cy, renderer, cache, eles, lvl, pxRatio, o))) return false;
   }
   return true;
 }
 
 const MAX_ROUNDS = 3;
 
-async function drawLevelInSlices(cy: Core, cache: LayerCache, eles: unknown, lvl: number, pxRatio: number, o: SliceOptions): Promise<boolean> {
+async function drawLevelInSlices(cy: Core, renderer: CanvasRendererInternals, cache: LayerCache, eles: unknown, lvl: number, pxRatio: number, o: SliceOptions): Promise<boolean> {
   cy.startBatch();
   try {
     // Not a first get and not "skipping" (a recent invalidation): getLayers then only makes the
     // layers and queues every element instead of drawing them or giving up.
     cache.firstGet = false;
     cache.skipping = false;
-    cache.getLayers!(eles, pxRatio, lvl);
+    for (let tries = 0; tries < 2; tries++) {
+      cache.getLayers!(eles, pxRatio, lvl);
+      // getLayers measures every element; one restyled since its box was cached (the current
+      // note, a hub's legible label) is measured anew and announces it ('bounds'), and the
+      // renderer invalidates its layer when it next flushes: at the end, after 1-2 s of
+      // drawing (seen in the app). Flushing now invalidates the new, still empty layers
+      // instead, and the second getLayers finds every box clean.
+      const made = [...(cache.layersByLevel?.[lvl] ?? [])];
+      renderer.flushRenderedStyleQueue?.();
+      if (!made.some((layer) => layer.invalid)) break;
+    }
     const sliceMs = o.sliceMs ?? LAYER_SLICE_MS;
     for (const layer of [...(cache.layersByLevel?.[lvl] ?? [])]) {
       const queued = layer.elesQueue;

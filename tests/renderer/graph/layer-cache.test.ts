@@ -4,7 +4,7 @@ import { buildLayersInSlices, layerLevel } from '../../../renderer/src/graph/lay
 const batching = (cy: cytoscape.Core) => (cy as unknown as { batching(): boolean }).batching();
 
 /** A headless core dressed with the canvas renderer's layer-cache internals, drawing is a counter. */
-function fakeRenderer(elements: number, msPerDraw: number) {
+function fakeRenderer(elements: number, msPerDraw: number, onFlush?: (layer: { invalid: boolean }) => void) {
   const cy = cytoscape({ headless: true, styleEnabled: true });
   const drawn: number[] = [];
   const log: string[] = [];
@@ -41,7 +41,10 @@ function fakeRenderer(elements: number, msPerDraw: number) {
   };
   const renderer = {
     data: { lyrTxrCache: cache },
-    flushRenderedStyleQueue: () => log.push('flush'),
+    flushRenderedStyleQueue: () => {
+      log.push('flush');
+      onFlush?.(layer);
+    },
     getCachedZSortedEles: () => ({ nondrag: Array.from({ length: elements }, (_, i) => i) }),
     getPixelRatio: () => 1.01,
   };
@@ -66,9 +69,9 @@ describe('buildLayersInSlices', () => {
     expect(yields).toBeGreaterThan(2);
     expect(layer).toMatchObject({ reqs: 0, elesQueue: [] }); // complete, as cytoscape marks it
     expect(layersQueue).toHaveLength(0);
-    // Headless zoom 1 at pixel ratio 1.01: level ceil(log2(1.01)) = 1. The second flush is the
-    // check that nothing changed meanwhile.
-    expect(log).toEqual(['flush', 'getLayers firstGet=false skipping=false batching=true px=1.01 lvl=1', 'flush']);
+    // Headless zoom 1 at pixel ratio 1.01: level ceil(log2(1.01)) = 1. The flush after getLayers
+    // settles boxes it measured; the last one checks that nothing changed meanwhile.
+    expect(log).toEqual(['flush', 'getLayers firstGet=false skipping=false batching=true px=1.01 lvl=1', 'flush', 'flush']);
     expect(batching(cy)).toBe(false);
   });
 
@@ -88,6 +91,17 @@ describe('buildLayersInSlices', () => {
     expect(log.filter((l) => l.startsWith('getLayers'))).toHaveLength(2);
     expect(drawn).toHaveLength(20);
     expect(batching(cy)).toBe(false);
+  });
+
+  it('queues again, before drawing, when measuring the elements invalidated the new layers', async () => {
+    let flushes = 0;
+    // The flush right after the first getLayers: a restyled element's new box invalidates the layer.
+    const { cy, drawn, log } = fakeRenderer(10, 0, (layer) => {
+      if (++flushes === 2) layer.invalid = true;
+    });
+    expect(await buildLayersInSlices(cy, { stillWanted: () => true, yieldToPage: async () => undefined })).toBe(true);
+    expect(log.filter((l) => l.startsWith('getLayers'))).toHaveLength(2);
+    expect(drawn).toHaveLength(10); // nothing drawn into the invalidated layer
   });
 
   it('stops between slices when superseded, with drawing released', async () => {
