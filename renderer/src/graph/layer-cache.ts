@@ -18,7 +18,21 @@ interface Layer {
   level: number;
   reqs: number;
   invalid?: boolean;
+  eles: unknown[];
   elesQueue: unknown[];
+}
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  w: number;
+  h: number;
+}
+/** What getLayers uses of an element. */
+interface LayerEle {
+  boundingBox(): Box;
+  _private: { rscratch: { imgLayerCaches?: Record<number, Layer | null> } };
 }
 interface LayerCache {
   firstGet: boolean;
@@ -26,6 +40,7 @@ interface LayerCache {
   layersByLevel?: Record<number, Layer[] | undefined>;
   layersQueue?: { size(): number };
   getLayers?(eles: unknown, pxRatio: number, lvl?: number): unknown;
+  makeLayer?(bb: Box, lvl: number): Layer;
   drawEleInLayer?(layer: Layer, ele: unknown, lvl: number, pxRatio: number): void;
   dequeue?(pxRatio: number): unknown;
   validateLayersElesOrdering?(lvl: number, eles: unknown): void;
@@ -152,16 +167,18 @@ async function drawLevelInSlices(cy: Core, renderer: CanvasRendererInternals, ca
     // layers and queues every element instead of drawing them or giving up.
     cache.firstGet = false;
     cache.skipping = false;
-    for (let tries = 0; tries < 2; tries++) {
+    const made = await makeLayerInSlices(cy, renderer, cache, eles as ArrayLike<LayerEle>, lvl, o);
+    if (made === null) return false;
+    for (let tries = made ? 2 : 0; tries < 2; tries++) {
       cache.getLayers!(eles, pxRatio, lvl);
       // getLayers measures every element; one restyled since its box was cached (the current
       // note, a hub's legible label) is measured anew and announces it ('bounds'), and the
       // renderer invalidates its layer when it next flushes: at the end, after 1-2 s of
       // drawing (seen in the app). Flushing now invalidates the new, still empty layers
       // instead, and the second getLayers finds every box clean.
-      const made = [...(cache.layersByLevel?.[lvl] ?? [])];
+      const layers = [...(cache.layersByLevel?.[lvl] ?? [])];
       renderer.flushRenderedStyleQueue?.();
-      if (!made.some((layer) => layer.invalid)) break;
+      if (!layers.some((layer) => layer.invalid)) break;
     }
     const sliceMs = o.sliceMs ?? LAYER_SLICE_MS;
     for (const layer of [...(cache.layersByLevel?.[lvl] ?? [])]) {
@@ -169,7 +186,8 @@ async function drawLevelInSlices(cy: Core, renderer: CanvasRendererInternals, ca
       let i = 0;
       while (i < queued.length && !layer.invalid) {
         const end = performance.now() + sliceMs;
-        while (i < queued.length && performance.now() < end) cache.drawEleInLayer!(layer, queued[i++], lvl, pxRatio);
+        do cache.drawEleInLayer!(layer, queued[i++], lvl, pxRatio);
+        while (i < queued.length && performance.now() < end); // at least one per slice
         await o.yieldToPage();
         if (!o.stillWanted() || cy.destroyed()) return false;
       }
@@ -186,5 +204,55 @@ async function drawLevelInSlices(cy: Core, renderer: CanvasRendererInternals, ca
   } finally {
     if (!cy.destroyed()) cy.endBatch();
   }
+  return true;
+}
+
+/** cytoscape's limits for one layer's bitmap (LayeredTextureCache, 3.35). */
+const MAX_LAYER_DIM = 32767;
+const MAX_LAYER_AREA = 4000 * 4000;
+
+/**
+ * What getLayers does for a level with no layers yet, with its measuring in slices: getLayers
+ * asks every element for its bounding box twice (the union, then a containment check), ~0.3-0.6 s
+ * at 10k notes / 30k edges in one task (profiled). Here the union is measured a slice at a
+ * time; boxes re-measured for restyled elements announce it ('bounds') and are settled by a
+ * flush before the layer exists; then one layer (cytoscape makes a single one per level too) gets
+ * every element queued, in draw order. Resolves true when it made the layer, false when the
+ * caller should let getLayers do it (layers exist at this level, internals missing, or the
+ * bitmap would be too big, which getLayers then handles its own way), null when superseded.
+ */
+async function makeLayerInSlices(cy: Core, renderer: CanvasRendererInternals, cache: LayerCache, eles: ArrayLike<LayerEle>, lvl: number, o: SliceOptions): Promise<boolean | null> {
+  if (!cache.makeLayer || !cache.layersByLevel || (cache.layersByLevel[lvl]?.length ?? 0) > 0) return false;
+  const bb = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity, w: 0, h: 0 };
+  const sliceMs = o.sliceMs ?? LAYER_SLICE_MS;
+  for (let i = 0; i < eles.length; ) {
+    const end = performance.now() + sliceMs;
+    do {
+      const b = eles[i++].boundingBox();
+      if (b.x1 < bb.x1) bb.x1 = b.x1;
+      if (b.y1 < bb.y1) bb.y1 = b.y1;
+      if (b.x2 > bb.x2) bb.x2 = b.x2;
+      if (b.y2 > bb.y2) bb.y2 = b.y2;
+    } while (i < eles.length && performance.now() < end); // at least one per slice
+    await o.yieldToPage();
+    if (!o.stillWanted() || cy.destroyed()) return null;
+  }
+  renderer.flushRenderedStyleQueue?.();
+  bb.w = bb.x2 - bb.x1;
+  bb.h = bb.y2 - bb.y1;
+  const scale = Math.pow(2, lvl);
+  const w = Math.ceil(bb.w * scale);
+  const h = Math.ceil(bb.h * scale);
+  if (!(w > 0 && h > 0) || w > MAX_LAYER_DIM || h > MAX_LAYER_DIM || w * h > MAX_LAYER_AREA) return false;
+  if ((cache.layersByLevel[lvl]?.length ?? 0) > 0) return false;
+  const layer = cache.makeLayer(bb, lvl);
+  (cache.layersByLevel[lvl] = cache.layersByLevel[lvl] ?? []).unshift(layer);
+  for (let i = 0; i < eles.length; i++) {
+    const rs = eles[i]._private.rscratch;
+    (rs.imgLayerCaches = rs.imgLayerCaches ?? {})[lvl] = layer;
+    layer.eles.push(eles[i]);
+    layer.elesQueue.push(eles[i]);
+  }
+  layer.reqs = eles.length;
   return true;
 }

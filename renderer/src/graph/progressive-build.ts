@@ -4,9 +4,9 @@
  * screen until both were done. From PROGRESSIVE_MIN_ELEMENTS on, elements go in in chunks, one
  * chunk per task with a frame in between, and a progress note says how far it got:
  *
- * - nodes first, drawn after chunks 1, 4, 16… and the last (every draw redraws every node
- *   so far one by one, ~100-300 ms at 10k; after 1, 2, 4, 8… it drew 25k nodes for 10k),
- *   so the first ones show within a few hundred ms;
+ * - nodes first, drawn after the first chunk, the one reaching a quarter of them, and the last
+ *   (every draw redraws every node so far one by one, ~100-400 ms at 10k; drawing after chunks
+ *   1, 2, 4, 8… drew 25k nodes for 10k), so the first ones show within a few hundred ms;
  * - then edges. Drawing them chunk by chunk would redraw every element one by one each frame
  *   (cytoscape's layer cache is invalid while elements keep changing, ~1-2 s per frame at 30k
  *   edges), so while edges go in, drawing is held back with a cytoscape batch (the canvas keeps
@@ -21,10 +21,17 @@ import { settleNewElements } from './layer-cache';
 
 /** Below this many elements (nodes + edges) the graph is built in one go, as before. */
 export const PROGRESSIVE_MIN_ELEMENTS = 4000;
-/** Nodes per chunk: ~100-250 ms of work each on 2 slow cores (measured at 10k notes). */
-export const NODE_CHUNK = 1000;
-/** Edges per chunk: ~100-250 ms each likewise. */
-export const EDGE_CHUNK = 3000;
+/** Nodes per chunk: ~50-100 ms of work each on 2 slow cores (measured at 10k notes). */
+export const NODE_CHUNK = 500;
+/** Edges per chunk: ~40-100 ms each likewise. */
+export const EDGE_CHUNK = 1000;
+/**
+ * Work per task before yielding to the page, ms. Chunks are small and a task takes as many as
+ * fit: on a fast or idle machine fewer yields (each can wait up to a frame), on a loaded one
+ * no task much over ~100 ms (fixed chunks of 1000 nodes / 3000 edges took 200-450 ms each in
+ * the app under load).
+ */
+export const TASK_BUDGET_MS = 50;
 
 export interface Chunk {
   start: number;
@@ -40,11 +47,9 @@ export function planChunks(count: number, size: number): Chunk[] {
   return chunks;
 }
 
-/** Whether the node phase draws after chunk `index` (0-based) of `count`: the 1st, 4th, 16th… and the last. */
+/** Whether the node phase draws after chunk `index` (0-based) of `count`: the first, the one reaching a quarter, and the last. */
 export function drawsAfterChunk(index: number, count: number): boolean {
-  const n = index + 1;
-  // A power of two with its bit at an even position: a power of four.
-  return index === count - 1 || ((n & (n - 1)) === 0 && (n & 0x55555555) !== 0);
+  return index === 0 || index === count - 1 || index === Math.ceil(count / 4) - 1;
 }
 
 /** Whether a graph this size is built progressively. */
@@ -79,6 +84,22 @@ export interface ProgressiveOptions {
   yieldToPage(): Promise<void>;
   nodeChunk?: number;
   edgeChunk?: number;
+  /** Work per task before yielding (TASK_BUDGET_MS); 0 yields after every chunk. */
+  budgetMs?: number;
+  /** The clock for the budget (performance.now). */
+  now?(): number;
+}
+
+/** A yield that only yields once this task has used its budget, or when `force`d. */
+function budgetedYield(o: Pick<ProgressiveOptions, 'yieldToPage' | 'budgetMs' | 'now'>): (force?: boolean) => Promise<void> {
+  const now = o.now ?? (() => performance.now());
+  const budget = o.budgetMs ?? TASK_BUDGET_MS;
+  let start = now();
+  return async (force = false) => {
+    if (!force && now() - start < budget) return;
+    await o.yieldToPage();
+    start = now();
+  };
 }
 
 /** Holds cytoscape's drawing (a batch) on and off, idempotently; a destroyed graph is left alone. */
@@ -102,6 +123,7 @@ export async function addProgressively(cy: Core, nodes: ElementDefinition[], edg
     ['edges', edges, o.edgeChunk ?? EDGE_CHUNK],
   ];
   const hold = drawHold(cy);
+  const pause = budgetedYield(o);
   try {
     for (const [phase, list, size] of phases) {
       const chunks = planChunks(list.length, size);
@@ -113,8 +135,10 @@ export async function addProgressively(cy: Core, nodes: ElementDefinition[], edg
         const added = cy.add(list.slice(start, end));
         settleNewElements(cy, added);
         o.onProgress({ phase, done: end, total: list.length });
-        hold(phase === 'edges' || !drawsAfterChunk(i, chunks.length));
-        await o.yieldToPage();
+        const draw = phase === 'nodes' && drawsAfterChunk(i, chunks.length);
+        hold(!draw);
+        // A draw needs a frame; so does the end of a phase (the caller or the edges come next).
+        await pause(draw || i === chunks.length - 1);
       }
     }
   } finally {
@@ -136,6 +160,7 @@ export async function moveProgressively(
 ): Promise<boolean> {
   const nodes = cy.nodes();
   const hold = drawHold(cy);
+  const pause = budgetedYield(o);
   try {
     if (o.restyle) {
       // A new stylesheet leaves every element's style dirty (cytoscape's Style.clear): compute
@@ -145,7 +170,7 @@ export async function moveProgressively(
         if (!o.stillWanted() || cy.destroyed()) return false;
         hold(true);
         (all.slice(start, end) as unknown as { cleanStyle(): void }).cleanStyle();
-        await o.yieldToPage();
+        await pause();
       }
     }
     for (const { start, end } of planChunks(nodes.length, o.nodeChunk ?? NODE_CHUNK)) {
@@ -160,7 +185,7 @@ export async function moveProgressively(
       });
       settleNewElements(cy, chunk.union(chunk.connectedEdges()));
       hold(true);
-      await o.yieldToPage();
+      await pause();
     }
   } finally {
     hold(false);

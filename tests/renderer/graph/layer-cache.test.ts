@@ -127,3 +127,57 @@ describe('buildLayersInSlices', () => {
     expect(batching(cy)).toBe(false);
   });
 });
+
+describe('buildLayersInSlices making the layer itself', () => {
+  /** Elements with boxes; a cache whose getLayers must not be needed. */
+  function setup(boxes: [number, number, number, number][]) {
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    const eles = boxes.map(([x1, y1, x2, y2]) => ({
+      measured: 0,
+      boundingBox() {
+        this.measured++;
+        return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+      },
+      _private: { rscratch: {} as { imgLayerCaches?: Record<number, unknown> } },
+    }));
+    type Layer = { bb: unknown; level: number; reqs: number; eles: unknown[]; elesQueue: unknown[]; invalid?: boolean };
+    const drawn: unknown[] = [];
+    const cache = {
+      firstGet: true,
+      layersByLevel: {} as Record<number, Layer[]>,
+      layersQueue: { size: () => 0 },
+      makeLayer: (bb: unknown, level: number): Layer => ({ bb, level, reqs: 0, eles: [], elesQueue: [] }),
+      getLayers: () => {
+        throw new Error('getLayers was not needed');
+      },
+      drawEleInLayer: (_layer: Layer, ele: unknown) => void drawn.push(ele),
+      dequeue: () => undefined,
+      levelIsComplete: (lvl: number, all: unknown[]) => (cache.layersByLevel[lvl] ?? []).reduce((n, l) => (l.reqs > 0 || l.invalid ? NaN : n + l.eles.length), 0) === all.length,
+    };
+    const renderer = { data: { lyrTxrCache: cache }, getCachedZSortedEles: () => ({ nondrag: eles }), getPixelRatio: () => 1 };
+    (cy as unknown as { renderer(): unknown }).renderer = () => renderer;
+    return { cy, eles, cache, drawn };
+  }
+
+  it('measures the union in slices, queues every element in draw order into one complete layer', async () => {
+    const { cy, eles, cache, drawn } = setup([[0, 0, 10, 10], [-50, 5, -40, 20], [30, -7, 35, 100]]);
+    let yields = 0;
+    expect(await buildLayersInSlices(cy, { sliceMs: 0, stillWanted: () => true, yieldToPage: async () => void yields++ })).toBe(true);
+    const [layer] = cache.layersByLevel[0]; // zoom 1, pixel ratio 1
+    expect(cache.layersByLevel[0]).toHaveLength(1);
+    expect(layer.bb).toEqual({ x1: -50, y1: -7, x2: 35, y2: 100, w: 85, h: 107 });
+    expect(layer.eles).toEqual(eles);
+    expect(drawn).toEqual(eles);
+    expect(layer).toMatchObject({ reqs: 0, elesQueue: [] });
+    expect(eles.map((e) => e._private.rscratch.imgLayerCaches?.[0])).toEqual([layer, layer, layer]);
+    expect(eles.every((e) => e.measured === 1)).toBe(true); // once each, not twice as getLayers does
+    expect(yields).toBeGreaterThanOrEqual(2); // measuring and drawing both yielded
+    expect(batching(cy)).toBe(false);
+  });
+
+  it('leaves a level too big for one bitmap to getLayers', async () => {
+    const { cy } = setup([[0, 0, 10, 10], [0, 0, 40_000, 10]]);
+    await expect(buildLayersInSlices(cy, { stillWanted: () => true, yieldToPage: async () => undefined })).rejects.toThrow('getLayers was not needed');
+    expect(batching(cy)).toBe(false);
+  });
+});

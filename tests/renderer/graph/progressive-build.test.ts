@@ -37,10 +37,11 @@ describe('planChunks', () => {
 });
 
 describe('drawsAfterChunk and isProgressive', () => {
-  it('draws after the 1st, 4th, 16th… chunk and the last', () => {
-    const drawn = Array.from({ length: 11 }, (_, i) => i).filter((i) => drawsAfterChunk(i, 11));
-    expect(drawn).toEqual([0, 3, 10]);
-    expect(Array.from({ length: 70 }, (_, i) => i).filter((i) => drawsAfterChunk(i, 70))).toEqual([0, 3, 15, 63, 69]);
+  it('draws after the first chunk, the one reaching a quarter, and the last', () => {
+    const drawn = (count: number) => Array.from({ length: count }, (_, i) => i).filter((i) => drawsAfterChunk(i, count));
+    expect(drawn(22)).toEqual([0, 5, 21]); // 10.5k nodes in 500s: 500, 3,000 and all
+    expect(drawn(6)).toEqual([0, 1, 5]);
+    expect(drawn(2)).toEqual([0, 1]);
     expect(drawsAfterChunk(0, 1)).toBe(true);
   });
 
@@ -73,6 +74,7 @@ describe('addProgressively', () => {
     const ok = await addProgressively(cy, nodes, edges, {
       nodeChunk: 10,
       edgeChunk: 15,
+      budgetMs: 0,
       stillWanted: () => true,
       yieldToPage: async () => {
         yields++;
@@ -88,6 +90,28 @@ describe('addProgressively', () => {
     cy.destroy();
   });
 
+  it('takes as many chunks per task as fit in the budget, but always yields for a node draw and at the end of a phase', async () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    const { nodes, edges } = graph(60, 60);
+    let clock = 0;
+    const seen: string[] = [];
+    const ok = await addProgressively(cy, nodes, edges, {
+      nodeChunk: 10,
+      edgeChunk: 10,
+      budgetMs: 25,
+      now: () => (clock += 10), // each reading of the clock is 10 ms later: one per chunk
+      stillWanted: () => true,
+      yieldToPage: async () => void seen.push(`${cy.nodes().length}/${cy.edges().length}`),
+      onProgress: () => undefined,
+    });
+    expect(ok).toBe(true);
+    // Nodes: drawn after chunks 1 and 2 (a quarter) and the last (6), and once 25 ms are spent
+    // (3 chunks) in between; edges likewise, and at the end.
+    expect(seen).toEqual(['10/0', '20/0', '50/0', '60/0', '60/30', '60/60']);
+    expect(batching(cy)).toBe(false);
+    cy.destroy();
+  });
+
   it('stops before the next chunk once superseded, and releases the batch', async () => {
     const cy = cytoscape({ headless: true, styleEnabled: true });
     const { nodes, edges } = graph(30, 60);
@@ -96,6 +120,7 @@ describe('addProgressively', () => {
     const ok = await addProgressively(cy, nodes, edges, {
       nodeChunk: 10,
       edgeChunk: 10,
+      budgetMs: 0,
       stillWanted: () => wanted,
       yieldToPage: async () => {
         if (++chunks === 4) wanted = false; // during the edges
@@ -117,7 +142,7 @@ describe('moveProgressively', () => {
     const target: Record<string, { x: number; y: number }> = {};
     for (let i = 0; i < 24; i++) target[`n${i}`] = { x: i * 10, y: -i };
     let yields = 0;
-    const ok = await moveProgressively(cy, target, { nodeChunk: 10, stillWanted: () => true, yieldToPage: async () => void yields++ });
+    const ok = await moveProgressively(cy, target, { nodeChunk: 10, budgetMs: 0, stillWanted: () => true, yieldToPage: async () => void yields++ });
     expect(ok).toBe(true);
     expect(yields).toBe(3);
     expect(cy.getElementById('n23').position()).toEqual({ x: 230, y: -23 });
