@@ -113,6 +113,21 @@ async function main(): Promise<void> {
         if (profiling) await startProfiler();
         const m = await panAndZoom(page);
         console.log(`pan/zoom: ${m.fps.toFixed(1)} fps, rAF ${m.rafFps.toFixed(1)}/s, input ${m.inputPerSecond.toFixed(0)}/s, worst frame ${m.worstFrameMs.toFixed(0)} ms`);
+        // After the gesture: does the view settle (frames quick again), or keep redrawing slowly?
+        // (A string: the TypeScript runner would wrap named functions in a helper the page lacks.)
+        const after = (await page.evaluate(`new Promise((resolve) => {
+          const gaps = [];
+          const t0 = performance.now();
+          let last = t0;
+          const tick = (now) => {
+            if (now - last > 50) gaps.push(Math.round(last - t0) + '+' + Math.round(now - last));
+            last = now;
+            if (now - t0 < 5000) requestAnimationFrame(tick);
+            else resolve(gaps.join(' '));
+          };
+          requestAnimationFrame(tick);
+        })`)) as string;
+        console.log(`frame gaps > 50 ms in the 5 s after the gesture: ${after || 'none'}`);
       }
       if (profiling) {
         const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };

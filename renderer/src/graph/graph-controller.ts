@@ -8,8 +8,10 @@ import { graphStyle, HUB_FONT, LABEL_FONT, MIN_ZOOMED_FONT, type Theme } from '.
 import { installLegibleLabels } from './legible-labels';
 import { labelMinZoomedFontSize } from './label-density';
 import { buildLayersInSlices, rebuildLayerCache, rebuildLayerCacheAfterDraw } from './layer-cache';
-import { addProgressively, isProgressive, moveProgressively, nextFrame, nextTask, planChunks, type BuildProgress } from './progressive-build';
+import { addProgressively, isProgressive, moveProgressively, nextFrame, nextTask, planChunks, PROGRESSIVE_MIN_ELEMENTS, type BuildProgress } from './progressive-build';
 import { HoverLabel } from './hover-label';
+import { fitToCentres } from './fit-centres';
+import { installLayerSettling } from './layer-settle';
 import { installFirstStyleShortcut } from './first-style-shortcut';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 
@@ -58,9 +60,11 @@ export class GraphController {
     // Layouts change how dense the graph is, and with it the zoom at which labels make sense.
     this.cy.on('layoutstop', () => this.updateLabelThreshold());
     this.uninstallLegibleLabels = installLegibleLabels(this.cy, HUB_FONT);
+    this.uninstallLayerSettling = installLayerSettling(this.cy, { minElements: PROGRESSIVE_MIN_ELEMENTS, busy: () => this.inFlight > 0, yieldToPage: nextTask });
   }
 
   private readonly uninstallLegibleLabels: (() => void) & { flush(): void };
+  private readonly uninstallLayerSettling: () => void;
 
   /** Re-derives when ordinary labels appear from the node spread; restyles only on a real change. */
   updateLabelThreshold(): void {
@@ -92,7 +96,11 @@ export class GraphController {
    * definitions first, so nothing is restyled or refitted once elements exist. `beforeDraw`
    * runs once every element is in, before the frame that draws them all (both paths).
    */
-  async load(nodes: ElementDefinition[], edges: ElementDefinition[], onProgress: (p: BuildProgress) => void, beforeDraw?: () => void): Promise<boolean> {
+  load(nodes: ElementDefinition[], edges: ElementDefinition[], onProgress: (p: BuildProgress) => void, beforeDraw?: () => void): Promise<boolean> {
+    return this.tracked(this.loadNow(nodes, edges, onProgress, beforeDraw));
+  }
+
+  private async loadNow(nodes: ElementDefinition[], edges: ElementDefinition[], onProgress: (p: BuildProgress) => void, beforeDraw?: () => void): Promise<boolean> {
     const generation = ++this.generation;
     this.hovered = null;
     const current = () => generation === this.generation && !this.cy.destroyed();
@@ -140,7 +148,22 @@ export class GraphController {
    * viewport from the positions first, then the nodes in chunks, then one frame that draws and
    * rebuilds the layer cache (progressive-build.ts). Resolves false when superseded.
    */
-  async applyPositions(positions: Record<string, { x: number; y: number }>): Promise<boolean> {
+  applyPositions(positions: Record<string, { x: number; y: number }>): Promise<boolean> {
+    return this.tracked(this.applyNow(positions));
+  }
+
+  /** Loads and layout applies in flight: they build the layer cache themselves (layer-settle.ts). */
+  private inFlight = 0;
+  private async tracked(work: Promise<boolean>): Promise<boolean> {
+    this.inFlight++;
+    try {
+      return await work;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async applyNow(positions: Record<string, { x: number; y: number }>): Promise<boolean> {
     const generation = ++this.generation;
     const current = () => generation === this.generation && !this.cy.destroyed();
     const all = Object.values(positions);
@@ -156,30 +179,14 @@ export class GraphController {
     return true;
   }
 
-  /**
-   * Fits the viewport to node centres. cy.fit() measures every label's bounding box, which takes
-   * seconds at 10k nodes; centres plus the largest node size are enough for a whole-graph view.
-   */
+  /** Fits the viewport to node centres (fit-centres.ts: cy.fit() takes seconds at 10k nodes). */
   fit(padding = 40): void {
     this.fitTo(this.cy.nodes().map((n) => n.position()), padding);
   }
 
   /** Fits the viewport to these node centres (they need not be in the graph yet). */
   fitTo(positions: Iterable<{ x: number; y: number }>, padding = 40): void {
-    const cy = this.cy;
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (const p of positions) {
-      if (p.x < minX) minX = p.x;
-      if (p.x > maxX) maxX = p.x;
-      if (p.y < minY) minY = p.y;
-      if (p.y > maxY) maxY = p.y;
-    }
-    if (!Number.isFinite(minX)) return;
-    const width = cy.width() || 800;
-    const height = cy.height() || 600;
-    const margin = 40; // room for the largest node and a label
-    const zoom = Math.min(4, Math.max(0.02, Math.min((width - 2 * padding) / (maxX - minX + 2 * margin), (height - 2 * padding) / (maxY - minY + 2 * margin))));
-    cy.viewport({ zoom, pan: { x: width / 2 - zoom * (minX + maxX) / 2, y: height / 2 - zoom * (minY + maxY) / 2 } });
+    fitToCentres(this.cy, positions, padding);
   }
 
   /** After a change to many elements: one slower frame soon instead of many (layer-cache.ts). */
@@ -291,6 +298,7 @@ export class GraphController {
   destroy(): void {
     this.generation++;
     this.uninstallLegibleLabels();
+    this.uninstallLayerSettling();
     this.hoverLabel.destroy();
     this.cy.destroy();
   }

@@ -41,6 +41,7 @@ interface LayerCache {
   layersQueue?: { size(): number };
   getLayers?(eles: unknown, pxRatio: number, lvl?: number): unknown;
   makeLayer?(bb: Box, lvl: number): Layer;
+  invalidateLayer?(layer: Layer): void;
   drawEleInLayer?(layer: Layer, ele: unknown, lvl: number, pxRatio: number): void;
   dequeue?(pxRatio: number): unknown;
   validateLayersElesOrdering?(lvl: number, eles: unknown): void;
@@ -189,7 +190,11 @@ async function drawLevelInSlices(cy: Core, renderer: CanvasRendererInternals, ca
         do cache.drawEleInLayer!(layer, queued[i++], lvl, pxRatio);
         while (i < queued.length && performance.now() < end); // at least one per slice
         await o.yieldToPage();
-        if (!o.stillWanted() || cy.destroyed()) return false;
+        if (!o.stillWanted() || cy.destroyed()) {
+          // A half-drawn layer is in no queue of cytoscape's: drop it so it starts afresh.
+          if (!cy.destroyed() && !layer.invalid) cache.invalidateLayer?.(layer);
+          return false;
+        }
       }
       // What cytoscape's dequeue does once a layer's queue is empty; the layer stays in its
       // priority queue, empty, and cytoscape pops it by itself.
