@@ -5,7 +5,9 @@
  * slows the page by ~10-20%). Positions come from a ForceAtlas2 run in Node, cached in the temp
  * dir per size, so repeated runs profile the same picture.
  *
- *   node scripts/run-ts.cjs bench/graph/profile-build.ts [--notes 10000] [--top 40] [--out profile.cpuprofile] [--runs 1] [--no-profile] [--screenshot out.png] [--pan-zoom]
+ *   node scripts/run-ts.cjs bench/graph/profile-build.ts [--notes 10000] [--top 40] [--out profile.cpuprofile] [--runs 1] [--no-profile] [--screenshot out.png] [--pan-zoom] [--apply]
+ *
+ * --apply: profiles moving the graph from the start spiral to the positions (a layout's apply) instead.
  *
  * --pan-zoom: after the build, the bench's pan/zoom gesture; then only the gesture is profiled.
  *
@@ -105,6 +107,19 @@ async function main(): Promise<void> {
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       };
+      if (process.argv.includes('--apply')) {
+        const warm = page.evaluate((p) => (window as any).plexusBench.applyOnly(p), positions); // eslint-disable-line @typescript-eslint/no-explicit-any
+        if (profiling) await startProfiler();
+        const a = await warm;
+        console.log(`apply: ${a.applyMs.toFixed(0)} ms; frame gaps > 100 ms: ${a.frameGaps}`);
+        if (profiling) {
+          const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+          console.log(summarise(profile, top).join('\n'));
+          if (out) writeFileSync(out, JSON.stringify(profile));
+        }
+        await page.context().close();
+        continue;
+      }
       if (profiling && !gesture) await startProfiler();
       const render = await page.evaluate((p) => (window as any).plexusBench.renderRemembered(p), positions); // eslint-disable-line @typescript-eslint/no-explicit-any
       console.log(`build${profiling ? ' (profiled)' : ''}: first nodes ${render.nodesVisibleMs.toFixed(0)} ms, all nodes ${render.allNodesMs.toFixed(0)} ms, full graph ${render.fullGraphMs.toFixed(0)} ms, longest task ${render.longestTaskMs.toFixed(0)} ms, worst frame gap ${render.worstFrameGapMs.toFixed(0)} ms; load ${loadavg()[0].toFixed(1)}`);
