@@ -17,7 +17,7 @@
  * (settleNewElements), so that final frame only draws. Small graphs keep one synchronous build.
  */
 import type { Core, ElementDefinition } from 'cytoscape';
-import { settleNewElements } from './layer-cache';
+import { settleNewElements, settleRenderedStyle } from './layer-cache';
 
 /** Below this many elements (nodes + edges) the graph is built in one go, as before. */
 export const PROGRESSIVE_MIN_ELEMENTS = 4000;
@@ -44,6 +44,23 @@ export function planChunks(count: number, size: number): Chunk[] {
   const step = Math.floor(size);
   const chunks: Chunk[] = [];
   for (let start = 0; start < count; start += step) chunks.push({ start, end: Math.min(count, start + step) });
+  return chunks;
+}
+
+/** Consecutive [start, end) chunks whose weights sum to at most `max` (a heavier item gets a chunk of its own). */
+export function planWeightedChunks(weights: number[], max: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  let start = 0;
+  let sum = 0;
+  weights.forEach((w, i) => {
+    if (i > start && sum + w > max) {
+      chunks.push({ start, end: i });
+      start = i;
+      sum = 0;
+    }
+    sum += w;
+  });
+  if (start < weights.length) chunks.push({ start, end: weights.length });
   return chunks;
 }
 
@@ -169,11 +186,17 @@ export async function moveProgressively(
       for (const { start, end } of planChunks(all.length, EDGE_CHUNK)) {
         if (!o.stillWanted() || cy.destroyed()) return false;
         hold(true);
-        (all.slice(start, end) as unknown as { cleanStyle(): void }).cleanStyle();
+        const chunk = all.slice(start, end);
+        (chunk as unknown as { cleanStyle(): void }).cleanStyle();
+        settleRenderedStyle(cy, chunk);
         await pause();
       }
     }
-    for (const { start, end } of planChunks(nodes.length, o.nodeChunk ?? NODE_CHUNK)) {
+    // Each moved node re-projects its edges: a chunk holding a few hubs had thousands of them
+    // (one 0.8-1 s task, measured), so chunks are bounded by nodes plus edges.
+    // (The view's own degree, in the data: cytoscape's degree() builds collections per edge.)
+    const weights = nodes.map((n) => 1 + (Number(n.data('degree')) || 0));
+    for (const { start, end } of planWeightedChunks(weights, 2 * (o.nodeChunk ?? NODE_CHUNK))) {
       hold(false);
       if (!o.stillWanted() || cy.destroyed()) return false;
       const chunk = nodes.slice(start, end);

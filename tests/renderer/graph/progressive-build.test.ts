@@ -5,6 +5,7 @@ import {
   isProgressive,
   moveProgressively,
   planChunks,
+  planWeightedChunks,
   progressText,
   PROGRESSIVE_MIN_ELEMENTS,
   type BuildProgress,
@@ -33,6 +34,14 @@ describe('planChunks', () => {
     expect(planChunks(5, 2.7)).toEqual([{ start: 0, end: 2 }, { start: 2, end: 4 }, { start: 4, end: 5 }]);
     expect(() => planChunks(5, 0)).toThrow(/at least 1/);
     expect(() => planChunks(5, Number.NaN)).toThrow(/at least 1/);
+  });
+});
+
+describe('planWeightedChunks', () => {
+  it('cuts before the weight would pass the maximum; a heavy item stands alone', () => {
+    expect(planWeightedChunks([1, 1, 1, 1, 1], 2)).toEqual([{ start: 0, end: 2 }, { start: 2, end: 4 }, { start: 4, end: 5 }]);
+    expect(planWeightedChunks([1, 50, 1, 1], 10)).toEqual([{ start: 0, end: 1 }, { start: 1, end: 2 }, { start: 2, end: 4 }]);
+    expect(planWeightedChunks([], 10)).toEqual([]);
   });
 });
 
@@ -144,7 +153,7 @@ describe('moveProgressively', () => {
     let yields = 0;
     const ok = await moveProgressively(cy, target, { nodeChunk: 10, budgetMs: 0, stillWanted: () => true, yieldToPage: async () => void yields++ });
     expect(ok).toBe(true);
-    expect(yields).toBe(3);
+    expect(yields).toBe(2); // nodes plus edges up to 2 × nodeChunk per chunk; no edges here
     expect(cy.getElementById('n23').position()).toEqual({ x: 230, y: -23 });
     expect(cy.getElementById('n24').position()).toEqual({ x: 24, y: 0 });
     expect(batching(cy)).toBe(false);
