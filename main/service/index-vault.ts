@@ -14,7 +14,6 @@ import type { ParsedNote, VaultPath } from '../core/types';
 import { loadParseCache, type CacheEntry, type LoadedCache } from './parse-cache';
 import type { ParsePool } from './parse-pool';
 import type { ScanResult } from './scan-vault';
-import { fileTitle } from './vault-files';
 import { VaultState } from './vault-state';
 
 /** About 2,000 notes' worth of cache. */
@@ -121,9 +120,12 @@ function matchCache(state: VaultState, scan: ScanResult, entries: Map<VaultPath,
     }
     const cached = entries?.get(file.path);
     if (cached !== undefined && cached.size === file.size && cached.mtimeMs === file.mtimeMs) {
-      state.notes.set(file.path, cached);
-      state.files.set(file.path, { path: file.path, kind: 'note', title: fileTitle(file.path), size: file.size, mtimeMs: file.mtimeMs });
-      if (cached.decodeWarning !== null) state.fileReports.set(file.path, { path: file.path, problem: 'invalid-utf8', message: cached.decodeWarning });
+      // The cached note's own path and title strings (equal to the scan's): their hashes are
+      // already computed for the cache's map, and the scan's copies can go.
+      const { path, title } = cached.parsed;
+      state.notes.set(path, cached);
+      state.files.set(path, { path, kind: 'note', title, size: file.size, mtimeMs: file.mtimeMs });
+      if (cached.decodeWarning !== null) state.fileReports.set(path, { path, problem: 'invalid-utf8', message: cached.decodeWarning });
       cacheHits++;
     } else {
       toParse.push(file.path);
