@@ -49,6 +49,7 @@ export class CacheWriter {
       await saveParseCache(this.file, this.realRoot, state.notes, {
         graph: {
           attachments: graph.attachmentPaths(),
+          attachmentFiles: state.files,
           // Only when the graph holds this very parse: then its links' resolutions belong to it.
           resolutionsOf: (path, parsed) => (graph.getNote(path) === parsed ? graph.outgoing(path) : null),
         },

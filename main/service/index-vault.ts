@@ -36,6 +36,12 @@ export interface IndexOptions {
   /** null: no persistent cache. */
   cacheFile: string | null;
   onProgress(done: number, total: number): void;
+  /**
+   * Return as soon as the graph is built from a complete cache (every link's resolution and the
+   * attachments' sizes and mtimes stored), with the file list taken from the cache; the folder
+   * scan is then handed back as `diskCheck` for the caller to apply as ordinary changes.
+   */
+  deferDiskCheck?: boolean;
 }
 
 export interface IndexOutcome {
@@ -44,6 +50,8 @@ export interface IndexOutcome {
   parsedFresh: number;
   /** True when the cache on disk no longer matches (something was parsed or removed). */
   cacheDirty: boolean;
+  /** With deferDiskCheck and a complete cache: the scan still to compare with `state`; else null. */
+  diskCheck: Promise<ScanResult> | null;
 }
 
 export async function indexVault(realRoot: string, options: IndexOptions): Promise<IndexOutcome> {
@@ -52,23 +60,25 @@ export async function indexVault(realRoot: string, options: IndexOptions): Promi
   // Booting a worker (~50-200 ms) only pays when the scan it hides is long; the cache's size
   // says how big the vault was last time.
   const scanning = options.pool.scan(realRoot, { onWorker: cacheBytes(options.cacheFile) >= WORKER_SCAN_MIN_CACHE_BYTES });
-  let cache: LoadedCache | null = null;
+  // Observed at once, so a failed scan never becomes an unhandled rejection whichever way this
+  // function leaves (awaiting it below still sees the failure).
+  scanning.catch(() => undefined);
+  const cache: LoadedCache | null = options.cacheFile === null ? null : loadParseCache(options.cacheFile, realRoot);
   let speculative = false;
-  try {
-    cache = options.cacheFile === null ? null : loadParseCache(options.cacheFile, realRoot);
-    if (cache !== null && cache.entries.size > 0) {
-      const upsertNotes = [...cache.entries.values()].map((entry) => entry.parsed);
-      // With the stored resolutions nothing needs resolving; without them, resolve as usual.
-      if (cache.stored !== null) graph.loadResolved({ upsertNotes, addAttachments: cache.stored.attachments }, cache.stored.links);
-      else graph.load({ upsertNotes });
-      speculative = true;
-    }
-  } finally {
-    // Observe the scan on every path, so a failure there never becomes an unhandled rejection.
-    await scanning.catch(() => undefined);
+  if (cache !== null && cache.entries.size > 0) {
+    const upsertNotes = [...cache.entries.values()].map((entry) => entry.parsed);
+    // With the stored resolutions nothing needs resolving; without them, resolve as usual.
+    if (cache.stored !== null) graph.loadResolved({ upsertNotes, addAttachments: cache.stored.attachments }, cache.stored.links);
+    else graph.load({ upsertNotes });
+    speculative = true;
+  }
+  if (cache?.report) state.generalReports.push(cache.report);
+  const stats = cache?.stored?.attachmentStats ?? null;
+  if (speculative && options.deferDiskCheck === true && cache !== null && cache.stored !== null && stats !== null) {
+    fillStateFromCache(state, cache.entries, cache.stored.attachments, stats);
+    return { state, cacheHits: cache.entries.size, parsedFresh: 0, cacheDirty: false, diskCheck: scanning };
   }
   const scan = await scanning;
-  if (cache?.report) state.generalReports.push(cache.report);
   for (const report of scan.reports) state.fileReports.set(report.path, report);
 
   const { toParse, attachments, cacheHits } = matchCache(state, scan, cache?.entries ?? null);
@@ -104,7 +114,17 @@ export async function indexVault(realRoot: string, options: IndexOptions): Promi
     graph.load({ upsertNotes: fresh, addAttachments: attachments });
   }
   const cacheDirty = results.length > 0 || (cache !== null && cache.entries.size !== cacheHits);
-  return { state, cacheHits, parsedFresh: results.length, cacheDirty };
+  return { state, cacheHits, parsedFresh: results.length, cacheDirty, diskCheck: null };
+}
+
+/** The file list as the cache last saw it (its notes and attachments); a later scan corrects it. */
+function fillStateFromCache(state: VaultState, entries: Map<VaultPath, CacheEntry>, attachments: VaultPath[], stats: { size: number; mtimeMs: number }[]): void {
+  for (const [path, entry] of entries) {
+    state.notes.set(path, entry);
+    state.files.set(path, { path, kind: 'note', title: entry.parsed.title, size: entry.size, mtimeMs: entry.mtimeMs });
+    if (entry.decodeWarning !== null) state.fileReports.set(path, { path, problem: 'invalid-utf8', message: entry.decodeWarning });
+  }
+  attachments.forEach((path, i) => state.setAttachment(path, stats[i].size, stats[i].mtimeMs));
 }
 
 /** Files whose cached parse still holds go into `state`; the others are listed for parsing. */

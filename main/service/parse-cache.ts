@@ -18,7 +18,7 @@ import { describeError, errorCode, type FileReport } from './file-reports';
 /** Bump when ParsedNote's shape or the parser's output changes: old caches are then rebuilt. */
 export const PARSER_VERSION = 1;
 /** Bump when this file's layout changes. */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 
 export interface CacheEntry {
   size: number;
@@ -38,6 +38,8 @@ interface CacheFile {
   entries: [number, number, string, string | null, ParsedNote, ReturnType<typeof encodeLinks>][];
   /** The attachments the resolutions were computed with; null when the links carry no resolutions. */
   attachments: VaultPath[] | null;
+  /** [size, mtimeMs] of each attachment, in the same order; null when not all were known. */
+  attachmentStats: [number, number][] | null;
 }
 
 /**
@@ -47,6 +49,11 @@ interface CacheFile {
  */
 export interface StoredResolutions {
   attachments: VaultPath[];
+  /**
+   * Each attachment's size and mtime when the cache was written, in the same order (null when
+   * unknown): with them a start can list the vault's files from the cache alone.
+   */
+  attachmentStats: { size: number; mtimeMs: number }[] | null;
   /** Each note's links, resolved; the same objects as the note's own `links`. */
   links: Map<VaultPath, ResolvedLink[]>;
 }
@@ -62,6 +69,8 @@ export interface LoadedCache {
 /** What a cache writer may add so the next start can skip link resolution. */
 export interface GraphForCache {
   attachments: VaultPath[];
+  /** Where the attachments' sizes and mtimes can be looked up (the service's file list). */
+  attachmentFiles?: ReadonlyMap<VaultPath, { size: number; mtimeMs: number }>;
   /** The links' resolutions for this exact parse, or null when the graph holds another (then none are stored). */
   resolutionsOf(path: VaultPath, parsed: ParsedNote): readonly Resolution[] | null;
 }
@@ -101,7 +110,15 @@ export function loadParseCache(file: string, realRoot: string, parserVersion = P
   const withResolutions = Array.isArray(data.attachments);
   const attachments = withResolutions && data.resolutionRule === RESOLUTION_RULE_VERSION ? (data.attachments as unknown[]) : null;
   const resolved = attachments === null ? null : new Map<VaultPath, ResolvedLink[]>();
+  let attachmentStats: StoredResolutions['attachmentStats'] = null;
   try {
+    if (attachments !== null && Array.isArray(data.attachmentStats)) {
+      if (data.attachmentStats.length !== attachments.length) throw new Error('cache record: attachment stats do not match the attachments');
+      attachmentStats = (data.attachmentStats as unknown[]).map((pair) => {
+        if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'number' || typeof pair[1] !== 'number') throw new Error('cache record: unexpected attachment stats');
+        return { size: pair[0], mtimeMs: pair[1] };
+      });
+    }
     const table = pathTable(data.entries, withResolutions ? (data.attachments as unknown[]) : []);
     const contexts = new ContextSection(bytes.toString(encoding, newline + 1));
     for (const entry of data.entries as unknown[][]) {
@@ -124,7 +141,7 @@ export function loadParseCache(file: string, realRoot: string, parserVersion = P
   } catch (error) {
     return empty(`parse cache corrupt (${describeError(error)}); rebuilding it`);
   }
-  return { entries, stored: attachments === null || resolved === null ? null : { attachments: attachments as VaultPath[], links: resolved }, report: null };
+  return { entries, stored: attachments === null || resolved === null ? null : { attachments: attachments as VaultPath[], attachmentStats, links: resolved }, report: null };
 }
 
 /** The path table of a stored cache: every entry's note path and title (checked), then the attachments. */
@@ -150,6 +167,7 @@ export async function saveParseCache(file: string, realRoot: string, entries: It
     root: realRoot,
     entries: [],
     attachments: null,
+    attachmentStats: null,
   };
   // Resolutions are only worth storing for the complete set: a note left out (its frontmatter
   // cannot go through JSON) or one the graph holds differently would make them wrong.
@@ -163,6 +181,7 @@ export async function saveParseCache(file: string, realRoot: string, entries: It
     if (note !== null) kept.push({ entry, note, resolutions });
   }
   data.attachments = complete ? (options.graph?.attachments ?? null) : null;
+  data.attachmentStats = data.attachments === null ? null : attachmentStatsOf(data.attachments, options.graph?.attachmentFiles);
   const table = new PathTable([...kept.map((k) => k.note.path), ...(data.attachments ?? [])], kept.map((k) => k.note.title));
   const contexts = new ContextSection();
   for (const { entry, note, resolutions } of kept) {
@@ -177,6 +196,16 @@ export async function saveParseCache(file: string, realRoot: string, entries: It
     await fs.promises.rm(temp, { force: true });
     throw error;
   }
+}
+
+function attachmentStatsOf(attachments: VaultPath[], files: GraphForCache['attachmentFiles']): [number, number][] | null {
+  const stats: [number, number][] = [];
+  for (const path of attachments) {
+    const file = files?.get(path);
+    if (file === undefined) return null;
+    stats.push([file.size, file.mtimeMs]);
+  }
+  return stats;
 }
 
 /** JSON with every non-ASCII character written as a \\u escape: same value, ASCII bytes. */

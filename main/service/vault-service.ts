@@ -15,7 +15,7 @@ import { CacheWriter } from './cache-writer';
 import { ParsePool } from './parse-pool';
 import { DEFAULT_MAX_FILE_BYTES, readVaultFile } from './read-vault-file';
 import { RenamePairer } from './rename-pairer';
-import { scanVault } from './scan-vault';
+import { scanVault, type ScanResult } from './scan-vault';
 import { SearchIndex } from './search-index';
 import { fillSearchIndex } from './search-index-fill';
 import { validateRoot } from './validate-root';
@@ -35,6 +35,13 @@ export interface VaultServiceOptions {
   onProgress?: (event: VaultEvent) => void;
   /** Advanced: watcher timings and test seams. */
   watcherOptions?: VaultWatcherOptions;
+  /**
+   * Default true: open resolves once the index matches the disk. false (the apps): with a
+   * complete parse cache, open resolves as soon as the graph is built from it, and the folder
+   * scan that checks for changes made while the vault was closed is applied afterwards as
+   * ordinary change events (`settled()` waits for it).
+   */
+  awaitDiskCheck?: boolean;
 }
 
 type Listener = (event: VaultEvent) => void;
@@ -53,6 +60,8 @@ export class VaultService {
   private watcher: VaultWatcher | null = null;
   private watching: Promise<void> = Promise.resolve();
   private searchReady: Promise<void> = Promise.resolve();
+  /** The deferred comparison of the cache with the disk (see awaitDiskCheck); resolved when none. */
+  private diskCheck: Promise<void> = Promise.resolve();
   private batchQueue: Promise<void> = Promise.resolve();
   private readonly cacheWriter: CacheWriter | null;
   private closed = false;
@@ -79,7 +88,7 @@ export class VaultService {
     const pool = new ParsePool({ size: options.workers, onWarning: (message) => service?.notice(message) });
     service = new VaultService(absolute, realRoot, pool, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, cacheFile);
     try {
-      await service.index(options.onProgress);
+      await service.index(options.onProgress, options.awaitDiskCheck !== false);
       // The watcher's own start (chokidar lists every file and folder: seconds on a 10k-note
       // vault) runs after open returns, so the vault is usable as soon as it is indexed; a
       // rescan once the watch is in place catches anything that changed meanwhile.
@@ -91,7 +100,7 @@ export class VaultService {
     return service;
   }
 
-  private async index(onProgress?: (event: VaultEvent) => void): Promise<void> {
+  private async index(onProgress: ((event: VaultEvent) => void) | undefined, awaitDiskCheck: boolean): Promise<void> {
     const started = performance.now();
     let lastProgress = 0;
     const progress = (done: number, total: number): void => {
@@ -103,14 +112,37 @@ export class VaultService {
       onProgress?.(event);
       this.emit(event);
     };
-    const outcome = await indexVault(this.realRoot, { pool: this.pool, graph: this.graph, maxFileBytes: this.maxFileBytes, cacheFile: this.cacheFile, onProgress: progress });
+    const outcome = await indexVault(this.realRoot, {
+      pool: this.pool,
+      graph: this.graph,
+      maxFileBytes: this.maxFileBytes,
+      cacheFile: this.cacheFile,
+      onProgress: progress,
+      deferDiskCheck: !awaitDiskCheck,
+    });
     this.state = outcome.state;
     this.status = { state: 'ready', notes: outcome.state.notes.size, links: this.graph.linkCount(), ms: Math.round(performance.now() - started) };
     const ready: VaultEvent = { type: 'status', status: this.status };
     onProgress?.(ready);
     this.emit(ready);
     if (outcome.cacheDirty) this.cacheWriter?.schedule(0);
+    if (outcome.diskCheck !== null) this.diskCheck = this.checkDisk(outcome.diskCheck);
     this.searchReady = this.buildSearchIndex();
+  }
+
+  /** Files changed, added or removed while the vault was closed go through the usual watcher path. */
+  private async checkDisk(scanning: Promise<ScanResult>): Promise<void> {
+    let scan: ScanResult;
+    try {
+      scan = await scanning;
+    } catch (error) {
+      if (!this.closed) this.notice(`Could not check the vault for changes made while it was closed (${describeError(error)}); reopen it to see them.`);
+      return;
+    }
+    if (this.closed) return;
+    for (const report of scan.reports) this.state.fileReports.set(report.path, report);
+    const changed = this.state.changedSince(scan);
+    if (changed.length > 0) this.enqueueBatch({ paths: changed, removedDirs: [] });
   }
 
   private async startWatching(watcherOptions: VaultWatcherOptions = {}): Promise<void> {
@@ -133,6 +165,9 @@ export class VaultService {
     }
     if (this.closed) return;
     try {
+      // After the deferred disk check is applied, so the catch-up does not see its changes again.
+      await this.diskCheck;
+      await this.batchQueue;
       await this.catchUpWithDisk();
     } catch (error) {
       this.notice(`Could not check for changes made while the vault was opening (${describeError(error)}).`);
@@ -147,6 +182,7 @@ export class VaultService {
 
   /** Resolves once the watcher is in place and has caught up with the disk (or failed to start and said so). */
   async whenWatching(): Promise<void> {
+    await this.diskCheck;
     await this.watching;
     await this.batchQueue;
   }
@@ -189,6 +225,7 @@ export class VaultService {
 
   /** Resolves when all watcher batches received so far are applied (tests, writers wanting a settled index). */
   async settled(): Promise<void> {
+    await this.diskCheck;
     await this.watching;
     await this.batchQueue;
   }
@@ -264,6 +301,7 @@ export class VaultService {
     await this.batchQueue;
     await this.searchReady;
     await this.pool.close();
+    await this.diskCheck;
     await this.cacheWriter?.close();
     this.listeners.clear();
   }

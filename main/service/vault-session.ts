@@ -32,6 +32,9 @@ export async function openVaultSession(root: string, options: VaultSessionOption
     maxFileBytes: options.maxFileBytes,
     onProgress: options.onProgress,
     watch: true,
+    // The app shows the vault as soon as the graph is built from the cache; changes made while
+    // it was closed arrive moments later as ordinary updates.
+    awaitDiskCheck: false,
   });
   try {
     const writer = options.readOnly ? undefined : await openNoteWriter({ root: service.realRoot, service, trashItem: options.trashItem });

@@ -100,6 +100,10 @@ describe('parse cache', () => {
       expect(loaded.entries.get(note.path)?.parsed.links).toBe(loaded.stored?.links.get(note.path));
     }
     expect(loaded.stored?.links.get('A.md')?.[1]).toMatchObject({ resolved: 'x/Dup.md', candidates: ['x/Dup.md', 'y/Dup.md'] });
+    // Without the attachments' sizes and mtimes the file list cannot come from the cache alone.
+    expect(loaded.stored?.attachmentStats).toBeNull();
+    await saveParseCache(file, '/r', stored, { graph: { attachments: graph.attachmentPaths(), attachmentFiles: new Map([['pic.png', { size: 7, mtimeMs: 8.5 }]]), resolutionsOf: (p) => graph.outgoing(p) } });
+    expect(loadParseCache(file, '/r').stored?.attachmentStats).toEqual([{ size: 7, mtimeMs: 8.5 }]);
 
     // Written under another resolution rule: the notes still load, as plain parses, and nothing counts as resolved.
     const cached = readCacheFile(file);

@@ -1,0 +1,94 @@
+/**
+ * awaitDiskCheck: false (what the apps use): with a complete cache, open resolves once the graph
+ * is built from it, and the scan for changes made while the vault was closed is applied after,
+ * as ordinary change events. Once settled, the service must match a cold index exactly.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { VaultEvent } from '../../main/contract/api-contract';
+import { cacheFileFor } from '../../main/service/cache-dir';
+import { loadParseCache } from '../../main/service/parse-cache';
+import { VaultService } from '../../main/service/vault-service';
+import { makeTempDir, makeVault, removeDir } from './temp-vault';
+
+const MAX_BYTES = 400;
+
+describe('open without waiting for the disk check', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach(removeDir));
+
+  test('changes made while closed arrive as updates after open, and the result equals a cold index', async () => {
+    const root = makeVault({
+      'A.md': 'links [[B]], [[Gone]], ![[pic.png]] and [[Later]]',
+      'B.md': '---\naliases: [Bee]\n---\nback to [[A]]',
+      'Gone.md': 'soon deleted, links [[A]]',
+      'Stays.md': 'unchanged [[B#Heading]] and ![[old.png]]',
+      'Shrinks.md': 'will become too large',
+      'Sub/Dup.md': 'one dup',
+      'Linker.md': '[[Dup]] and [[pic.png]]',
+      'old.png': 'png',
+    });
+    const cacheDir = makeTempDir('plexus-cache-');
+    dirs.push(root, cacheDir);
+    const options = { cacheDir, watch: false, maxFileBytes: MAX_BYTES, workers: 0 };
+
+    const first = await VaultService.open(root, options);
+    await first.close(); // writes the cache, with the attachments' sizes and mtimes
+    expect(loadParseCache(cacheFileFor(cacheDir, first.realRoot), first.realRoot).stored?.attachmentStats).toEqual([
+      { size: 3, mtimeMs: fs.statSync(path.join(root, 'old.png')).mtimeMs },
+    ]);
+
+    // While closed: edit, delete, add notes and an attachment, change an attachment, make one too large.
+    fs.writeFileSync(path.join(root, 'B.md'), 'now links [[Stays]] only');
+    fs.rmSync(path.join(root, 'Gone.md'));
+    fs.writeFileSync(path.join(root, 'Later.md'), 'new note [[A]]');
+    fs.writeFileSync(path.join(root, 'Dup.md'), 'a second Dup, nearer the root');
+    fs.writeFileSync(path.join(root, 'pic.png'), 'png');
+    fs.writeFileSync(path.join(root, 'old.png'), 'a bigger png');
+    fs.writeFileSync(path.join(root, 'Shrinks.md'), 'x'.repeat(MAX_BYTES + 1));
+
+    const events: VaultEvent[] = [];
+    const warm = await VaultService.open(root, { ...options, awaitDiskCheck: false });
+    const off = warm.onEvent((event) => events.push(event));
+    try {
+      // Open resolved with the graph from the cache: the deleted note is still there (the disk
+      // check needs file reads, which cannot have finished within open's own continuation).
+      expect(warm.graph.hasFile('Gone.md')).toBe(true);
+      expect(warm.getStatus()).toMatchObject({ state: 'ready', notes: 7 });
+
+      await warm.settled();
+      const cold = await VaultService.open(root, { ...options, cacheDir: null });
+      try {
+        expect(warm.graph.snapshot()).toEqual(cold.graph.snapshot());
+        expect(warm.graph.stats()).toEqual(cold.graph.stats());
+        for (const note of cold.graph.notePaths()) expect(warm.graph.backlinks(note)).toEqual(cold.graph.backlinks(note));
+        expect(warm.listFiles()).toEqual(cold.listFiles());
+        expect(warm.reports().map((r) => [r.path, r.problem])).toEqual([['Shrinks.md', 'too-large']]);
+        expect(warm.graph.resolve('Linker.md', 'Dup').resolved).toBe('Dup.md');
+      } finally {
+        await cold.close();
+      }
+      // The corrections were announced like any change on disk.
+      const graphEvents = events.filter((e): e is Extract<VaultEvent, { type: 'graph' }> => e.type === 'graph');
+      expect(graphEvents.flatMap((e) => e.delta.nodesRemoved)).toContain('Gone.md');
+      expect(graphEvents.flatMap((e) => e.delta.nodesAdded.map((n) => n.id))).toEqual(expect.arrayContaining(['Later.md', 'Dup.md', 'pic.png']));
+      expect(warm.getStatus()).toMatchObject({ state: 'ready', notes: 7 });
+    } finally {
+      off();
+      await warm.close();
+    }
+  });
+
+  test('without a usable cache, open still waits for the full index', async () => {
+    const root = makeVault({ 'A.md': '[[B]]', 'B.md': 'b', 'x.png': 'png' });
+    const cacheDir = makeTempDir('plexus-cache-');
+    dirs.push(root, cacheDir);
+    const service = await VaultService.open(root, { cacheDir, watch: false, workers: 0, awaitDiskCheck: false });
+    try {
+      expect(service.graph.notePaths()).toEqual(['A.md', 'B.md']);
+      expect(service.listFiles().map((f) => f.path)).toEqual(['A.md', 'B.md', 'x.png']);
+    } finally {
+      await service.close();
+    }
+  });
+});
