@@ -59,10 +59,17 @@ export async function indexVault(realRoot: string, options: IndexOptions): Promi
   const state = new VaultState(realRoot);
   // Booting a worker (~50-200 ms) only pays when the scan it hides is long; the cache's size
   // says how big the vault was last time.
-  const scanning = options.pool.scan(realRoot, { onWorker: cacheBytes(options.cacheFile) >= WORKER_SCAN_MIN_CACHE_BYTES });
-  // Observed at once, so a failed scan never becomes an unhandled rejection whichever way this
-  // function leaves (awaiting it below still sees the failure).
-  scanning.catch(() => undefined);
+  const onWorker = cacheBytes(options.cacheFile) >= WORKER_SCAN_MIN_CACHE_BYTES;
+  const startScan = (): Promise<ScanResult> => {
+    const started = options.pool.scan(realRoot, { onWorker });
+    // Observed at once, so a failed scan never becomes an unhandled rejection whichever way this
+    // function leaves (awaiting it below still sees the failure).
+    started.catch(() => undefined);
+    return started;
+  };
+  // A deferred disk check starts its scan once the graph is built: on two cores, a worker
+  // scanning meanwhile slows the load the user is waiting for. Otherwise the scan overlaps it.
+  let scanning = options.deferDiskCheck === true && options.cacheFile !== null ? null : startScan();
   const cache: LoadedCache | null = options.cacheFile === null ? null : loadParseCache(options.cacheFile, realRoot);
   let speculative = false;
   if (cache !== null && cache.entries.size > 0) {
@@ -76,8 +83,9 @@ export async function indexVault(realRoot: string, options: IndexOptions): Promi
   const stats = cache?.stored?.attachmentStats ?? null;
   if (speculative && options.deferDiskCheck === true && cache !== null && cache.stored !== null && stats !== null) {
     fillStateFromCache(state, cache.entries, cache.stored.attachments, stats);
-    return { state, cacheHits: cache.entries.size, parsedFresh: 0, cacheDirty: false, diskCheck: scanning };
+    return { state, cacheHits: cache.entries.size, parsedFresh: 0, cacheDirty: false, diskCheck: scanning ?? startScan() };
   }
+  scanning ??= startScan();
   const scan = await scanning;
   for (const report of scan.reports) state.fileReports.set(report.path, report);
 
