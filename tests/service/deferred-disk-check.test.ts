@@ -9,25 +9,17 @@ import type { VaultEvent } from '../../main/contract/api-contract';
 import { cacheFileFor } from '../../main/service/cache-dir';
 import { loadParseCache } from '../../main/service/parse-cache';
 import { VaultService } from '../../main/service/vault-service';
+import { changeWhileClosed, CLOSED_VAULT_FILES, CLOSED_VAULT_MAX_BYTES } from './closed-vault-changes';
 import { makeTempDir, makeVault, removeDir } from './temp-vault';
 
-const MAX_BYTES = 400;
+const MAX_BYTES = CLOSED_VAULT_MAX_BYTES;
 
 describe('open without waiting for the disk check', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach(removeDir));
 
   test('changes made while closed arrive as updates after open, and the result equals a cold index', async () => {
-    const root = makeVault({
-      'A.md': 'links [[B]], [[Gone]], ![[pic.png]] and [[Later]]',
-      'B.md': '---\naliases: [Bee]\n---\nback to [[A]]',
-      'Gone.md': 'soon deleted, links [[A]]',
-      'Stays.md': 'unchanged [[B#Heading]] and ![[old.png]]',
-      'Shrinks.md': 'will become too large',
-      'Sub/Dup.md': 'one dup',
-      'Linker.md': '[[Dup]] and [[pic.png]]',
-      'old.png': 'png',
-    });
+    const root = makeVault(CLOSED_VAULT_FILES);
     const cacheDir = makeTempDir('plexus-cache-');
     dirs.push(root, cacheDir);
     const options = { cacheDir, watch: false, maxFileBytes: MAX_BYTES, workers: 0 };
@@ -38,14 +30,7 @@ describe('open without waiting for the disk check', () => {
       { size: 3, mtimeMs: fs.statSync(path.join(root, 'old.png')).mtimeMs },
     ]);
 
-    // While closed: edit, delete, add notes and an attachment, change an attachment, make one too large.
-    fs.writeFileSync(path.join(root, 'B.md'), 'now links [[Stays]] only');
-    fs.rmSync(path.join(root, 'Gone.md'));
-    fs.writeFileSync(path.join(root, 'Later.md'), 'new note [[A]]');
-    fs.writeFileSync(path.join(root, 'Dup.md'), 'a second Dup, nearer the root');
-    fs.writeFileSync(path.join(root, 'pic.png'), 'png');
-    fs.writeFileSync(path.join(root, 'old.png'), 'a bigger png');
-    fs.writeFileSync(path.join(root, 'Shrinks.md'), 'x'.repeat(MAX_BYTES + 1));
+    changeWhileClosed(root);
 
     const events: VaultEvent[] = [];
     const warm = await VaultService.open(root, { ...options, awaitDiskCheck: false });

@@ -5,9 +5,10 @@ import { cacheFileFor } from '../../main/service/cache-dir';
 import { indexVault } from '../../main/service/index-vault';
 import { loadParseCache, saveParseCache } from '../../main/service/parse-cache';
 import { ParsePool } from '../../main/service/parse-pool';
+import { changeWhileClosed, CLOSED_VAULT_FILES, CLOSED_VAULT_MAX_BYTES } from './closed-vault-changes';
 import { makeTempDir, makeVault, removeDir } from './temp-vault';
 
-const MAX_BYTES = 400;
+const MAX_BYTES = CLOSED_VAULT_MAX_BYTES;
 
 async function index(root: string, cacheFile: string | null, pool: ParsePool) {
   const graph = new VaultGraph();
@@ -41,15 +42,7 @@ describe('indexVault with a parse cache (graph built from the cache while the fo
     [1, 'stored resolutions'],
     [0, 'no stored resolutions'],
   ])('changes made while the app was closed are all reflected (workers: %i, %s)', async (workers, variant) => {
-    const root = makeVault({
-      'A.md': 'links [[B]], [[Gone]], ![[pic.png]] and [[Later]]',
-      'B.md': '---\naliases: [Bee]\n---\nback to [[A]]',
-      'Gone.md': 'soon deleted, links [[A]]',
-      'Stays.md': 'unchanged [[B#Heading]]',
-      'Shrinks.md': 'will become too large',
-      'Sub/Dup.md': 'one dup',
-      'Linker.md': '[[Dup]] and [[pic.png]]',
-    });
+    const root = makeVault(CLOSED_VAULT_FILES);
     const cacheDir = makeTempDir('plexus-cache-');
     dirs.push(root, cacheDir);
     const cacheFile = cacheFileFor(cacheDir, root);
@@ -59,13 +52,7 @@ describe('indexVault with a parse cache (graph built from the cache while the fo
       await saveParseCache(cacheFile, root, first.outcome.state.notes, variant === 'stored resolutions' ? withResolutions(first.graph) : {});
       expect(loadParseCache(cacheFile, root).stored !== null).toBe(variant === 'stored resolutions');
 
-      // While "closed": edit, delete, add notes and an attachment, make one unreadable (too large).
-      fs.writeFileSync(path.join(root, 'B.md'), 'now links [[Stays]] only');
-      fs.rmSync(path.join(root, 'Gone.md'));
-      fs.writeFileSync(path.join(root, 'Later.md'), 'new note [[A]]');
-      fs.writeFileSync(path.join(root, 'Dup.md'), 'a second Dup, nearer the root');
-      fs.writeFileSync(path.join(root, 'pic.png'), 'png');
-      fs.writeFileSync(path.join(root, 'Shrinks.md'), 'x'.repeat(MAX_BYTES + 1));
+      changeWhileClosed(root);
 
       const warm = await expectSameAsCold(root, cacheFile, pool);
       expect(warm.outcome.cacheHits).toBe(4); // A, Stays, Sub/Dup and Linker
