@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { VaultGraph } from '../../main/core/graph/vault-graph';
 import { cacheFileFor } from '../../main/service/cache-dir';
 import { indexVault } from '../../main/service/index-vault';
