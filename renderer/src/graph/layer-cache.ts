@@ -13,6 +13,7 @@
  * are missing (headless, WebGL, another version) it does nothing and the lazy rebuild remains.
  */
 import type { Collection, Core } from 'cytoscape';
+import { measureSettled } from './measure-settled';
 
 interface Layer {
   level: number;
@@ -100,7 +101,7 @@ export function settleNewElements(cy: Core, added?: Collection): void {
   // one of them, ~0.6 s at 10k notes / 30k edges in that single frame otherwise. One call on
   // the collection fills every element's cache; a call per element also re-ran cytoscape's
   // collection-wide checks (edges(), nodes(), rendered styles) for each of them.
-  if (added && added.nonempty()) added.boundingBox();
+  if (added && added.nonempty()) measureSettled(added);
 }
 
 /**
