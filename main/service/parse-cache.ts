@@ -152,11 +152,19 @@ function pathTable(entries: unknown[], attachments: unknown[]): PathTable {
     if (!Array.isArray(entry) || entry.length !== 6) throw new Error('cache record: unexpected layout');
     const note = entry[4] as { path?: unknown; title?: unknown } | null;
     if (typeof note?.path !== 'string' || typeof note.title !== 'string') throw new Error('cache record: note without a path');
-    paths.push(note.path);
+    paths.push(vaultPathOf(note.path));
     titles.push(note.title);
   }
-  for (const path of attachments) paths.push(str(path));
+  for (const path of attachments) paths.push(vaultPathOf(str(path)));
   return new PathTable(paths, titles);
+}
+
+/** Not absolute, no '.' or '..' segment, no NUL (the scanner never makes one): a cache cannot point outside the vault. */
+const UNSAFE_PATH = /^\/|(^|\/)\.\.?(\/|$)|\0/;
+
+function vaultPathOf(path: string): VaultPath {
+  if (path === '' || UNSAFE_PATH.test(path)) throw new Error(`cache record: ${JSON.stringify(path)} is not a path inside the vault`);
+  return path;
 }
 
 export async function saveParseCache(file: string, realRoot: string, entries: Iterable<[VaultPath, CacheEntry]>, options: SaveOptions = {}): Promise<void> {

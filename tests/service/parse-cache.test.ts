@@ -82,6 +82,18 @@ describe('parse cache', () => {
     expect(loaded.report?.message).toMatch(/corrupt/);
   });
 
+  test('a cache naming a path outside the vault is corrupt (its paths are trusted before any scan)', async () => {
+    const file = path.join(dir, 'outside.cache');
+    for (const bad of ['../secret.md', '/etc/passwd.md', 'a/../../b.md', './A.md']) {
+      await saveParseCache(file, '/r', [[bad, { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, parsed: note(bad) }]]);
+      const loaded = loadParseCache(file, '/r');
+      expect(loaded.entries.size).toBe(0);
+      expect(loaded.report?.message).toMatch(/corrupt.*not a path inside the vault/);
+    }
+    await saveParseCache(file, '/r', [['a..b/c...md', { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, parsed: note('a..b/c...md') }]]);
+    expect(loadParseCache(file, '/r').entries.size).toBe(1);
+  });
+
   test('an entry stored under another path than its parse is a bug and throws', async () => {
     await expect(saveParseCache(path.join(dir, 'x.cache'), '/r', [['A.md', { ...entries()[1][1] }]])).rejects.toThrow(/holds the parse of/);
   });
