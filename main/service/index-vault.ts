@@ -127,11 +127,7 @@ export async function indexVault(realRoot: string, options: IndexOptions): Promi
 
 /** The file list as the cache last saw it (its notes and attachments); a later scan corrects it. */
 function fillStateFromCache(state: VaultState, entries: Map<VaultPath, CacheEntry>, attachments: VaultPath[], stats: { size: number; mtimeMs: number }[]): void {
-  for (const [path, entry] of entries) {
-    state.notes.set(path, entry);
-    state.files.set(path, { path, kind: 'note', title: entry.parsed.title, size: entry.size, mtimeMs: entry.mtimeMs });
-    if (entry.decodeWarning !== null) state.fileReports.set(path, { path, problem: 'invalid-utf8', message: entry.decodeWarning });
-  }
+  for (const entry of entries.values()) state.setCachedNote(entry);
   attachments.forEach((path, i) => state.setAttachment(path, stats[i].size, stats[i].mtimeMs));
 }
 
@@ -148,12 +144,7 @@ function matchCache(state: VaultState, scan: ScanResult, entries: Map<VaultPath,
     }
     const cached = entries?.get(file.path);
     if (cached !== undefined && cached.size === file.size && cached.mtimeMs === file.mtimeMs) {
-      // The cached note's own path and title strings (equal to the scan's): their hashes are
-      // already computed for the cache's map, and the scan's copies can go.
-      const { path, title } = cached.parsed;
-      state.notes.set(path, cached);
-      state.files.set(path, { path, kind: 'note', title, size: file.size, mtimeMs: file.mtimeMs });
-      if (cached.decodeWarning !== null) state.fileReports.set(path, { path, problem: 'invalid-utf8', message: cached.decodeWarning });
+      state.setCachedNote(cached);
       cacheHits++;
     } else {
       toParse.push(file.path);

@@ -27,6 +27,16 @@ export class VaultState {
     else this.fileReports.delete(result.path);
   }
 
+  /** A note whose cached parse still holds (its size and mtime are the file's). */
+  setCachedNote(entry: CacheEntry): void {
+    // The cached note's own path and title strings: their hashes are already computed for the
+    // cache's map, and a scan's copies of them can go.
+    const { path, title } = entry.parsed;
+    this.notes.set(path, entry);
+    this.files.set(path, { path, kind: 'note', title, size: entry.size, mtimeMs: entry.mtimeMs });
+    if (entry.decodeWarning !== null) this.fileReports.set(path, { path, problem: 'invalid-utf8', message: entry.decodeWarning });
+  }
+
   setAttachment(path: VaultPath, size: number, mtimeMs: number): FileEntry {
     const entry: FileEntry = { path, kind: 'attachment', title: fileTitle(path), size, mtimeMs };
     this.files.set(path, entry);
