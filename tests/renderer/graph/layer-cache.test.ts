@@ -89,7 +89,11 @@ describe('buildLayersInSlices', () => {
     });
     expect(done).toBe(true);
     expect(log.filter((l) => l.startsWith('getLayers'))).toHaveLength(2);
-    expect(drawn).toHaveLength(20);
+    // How many the first slice drew before the invalidation depends on the machine's timing
+    // (a slice is 10 ms); the second pass drew all 10 again, in order.
+    expect(drawn.length).toBeGreaterThan(10);
+    expect(drawn.length).toBeLessThanOrEqual(20);
+    expect(drawn.slice(-10)).toEqual(Array.from({ length: 10 }, (_, i) => i));
     expect(batching(cy)).toBe(false);
   });
 
