@@ -21,8 +21,12 @@ export interface InlineFindings {
 const BLOCK_ID_AT_LINE_END = /(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
 const MAX_HTML_TAG = 1000;
 const AUTOLINK = /^(?:<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9.-]+>)/;
-// Alternatives start with distinct characters, so a failed match cannot backtrack badly.
-const INLINE_TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:[^<>"']|"[^"]*"|'[^']*')*>/;
+// CommonMark's raw HTML tags: an attribute is a name ([A-Za-z_:][A-Za-z0-9_.:-]*) with an
+// optional unquoted, single- or double-quoted value, so `<x #x>` is text (and `#x` a tag), as in
+// remark. Every repetition needs a name character after its whitespace, so a failed match
+// backtracks linearly over the (bounded) window.
+const TAG_ATTRIBUTE = String.raw`(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?)`;
+const INLINE_TAG = new RegExp(String.raw`^(?:<[A-Za-z][A-Za-z0-9-]*${TAG_ATTRIBUTE}*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)`);
 
 function isWhitespace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xfeff || Number.isNaN(code);
