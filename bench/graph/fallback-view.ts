@@ -91,9 +91,20 @@ function rebuildLayerCacheAfterDraw(cy: Core): void {
  * one add, edges a frame later, a layout result in one batch); the real one builds big graphs
  * progressively (renderer/src/graph/progressive-build.ts).
  */
+export interface ControllerOptions {
+  feedLayers?: boolean;
+}
+/** The view's layer feed as the bench reads it (the fallback has none). */
+export interface LayerFeed {
+  active(): boolean;
+  stopReason(): string | null;
+}
+
 export class GraphController {
   readonly cy: Core;
-  constructor(container: HTMLElement, theme: Theme, renderer: RendererKind) {
+  readonly lastFeed: LayerFeed | null = null;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  constructor(container: HTMLElement, theme: Theme, renderer: RendererKind, _handlers: object = {}, _options: ControllerOptions = {}) {
     this.cy = cytoscape({ container, style: graphStyle(theme), ...(rendererOptions(renderer) as cytoscape.CytoscapeOptions) });
   }
   async load(nodes: ElementDefinition[], edges: ElementDefinition[], onProgress: (p: { phase: 'nodes' | 'edges'; done: number; total: number }) => void): Promise<boolean> {

@@ -7,7 +7,7 @@
  */
 import type { Core } from 'cytoscape';
 import type { GraphSnapshot } from '../../main/core/types';
-import { chooseRenderer, detectGlRenderer, edgeElement, GraphController, hubDegreeFor, iterationsFor, LIGHT, nodeElement, type LayoutMessage, type LayoutRequest } from './fallback-view';
+import { chooseRenderer, detectGlRenderer, edgeElement, GraphController, hubDegreeFor, type ControllerOptions, iterationsFor, LIGHT, nodeElement, type LayoutMessage, type LayoutRequest } from './fallback-view';
 import { startBlockMonitor } from './block-monitor';
 
 type Positions = Record<string, { x: number; y: number }>;
@@ -48,9 +48,9 @@ function elements(positions: Positions | null) {
 }
 
 /** A fresh GraphController, as the view creates one per mount. */
-function createController(): GraphController {
+function createController(options: ControllerOptions = {}): GraphController {
   controller?.destroy();
-  controller = new GraphController(container(), LIGHT, choice.kind);
+  controller = new GraphController(container(), LIGHT, choice.kind, {}, options);
   cy = controller.cy;
   return controller;
 }
@@ -102,12 +102,12 @@ const api = {
    * that first shows nodes, shows every node, and shows the full graph; the longest main-thread
    * block meanwhile.
    */
-  async renderRemembered(positions: Positions) {
+  async renderRemembered(positions: Positions, feedLayers = true) {
     const t0 = performance.now();
     const monitor = startBlockMonitor();
     const gaps = frameGapLog(t0);
     const { nodes, edges } = elements(positions);
-    const c = createController();
+    const c = createController({ feedLayers });
     let nodesVisibleMs = 0;
     let allNodesMs = 0;
     const frameAfterRender = (set: (ms: number) => void) => c.cy.one('render', () => requestAnimationFrame(() => set(performance.now() - t0)));
@@ -122,7 +122,8 @@ const api = {
     await nextRender(c.cy);
     const fullGraphMs = performance.now() - t0;
     const blocks = await monitor.stop();
-    return { complete, nodesVisibleMs, allNodesMs: allNodesMs || fullGraphMs, fullGraphMs, ...blocks, frameGaps: gaps(), nodes: c.cy.nodes().length, edges: c.cy.edges().length };
+    const feed = c.lastFeed ? (c.lastFeed.active() ? 'fed' : `stopped (${c.lastFeed.stopReason()})`) : 'off';
+    return { complete, nodesVisibleMs, allNodesMs: allNodesMs || fullGraphMs, fullGraphMs, ...blocks, frameGaps: gaps(), nodes: c.cy.nodes().length, edges: c.cy.edges().length, feed };
   },
 
   /**

@@ -5,11 +5,13 @@
  * slows the page by ~10-20%). Positions come from a ForceAtlas2 run in Node, cached in the temp
  * dir per size, so repeated runs profile the same picture.
  *
- *   node scripts/run-ts.cjs bench/graph/profile-build.ts [--notes 10000] [--top 40] [--out profile.cpuprofile] [--runs 1] [--no-profile] [--screenshot out.png] [--pan-zoom] [--apply]
+ *   node scripts/run-ts.cjs bench/graph/profile-build.ts [--notes 10000] [--top 40] [--out profile.cpuprofile] [--runs 1] [--no-profile] [--screenshot out.png] [--pan-zoom] [--apply] [--no-feed]
  *
  * --apply: profiles moving the graph from the start spiral to the positions (a layout's apply) instead.
  *
  * --pan-zoom: after the build, the bench's pan/zoom gesture; then only the gesture is profiled.
+ *
+ * --no-feed: cytoscape draws the layers after the build, as before the layer feed (for comparing).
  *
  * --no-profile only prints the build's timings (for quick A/B runs; `npm run bench:graph` is the benchmark).
  */
@@ -120,10 +122,17 @@ async function main(): Promise<void> {
         await page.context().close();
         continue;
       }
+      await cdp.send('Performance.enable');
+      const metrics = async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
+      const before = await metrics();
       if (profiling && !gesture) await startProfiler();
-      const render = await page.evaluate((p) => (window as any).plexusBench.renderRemembered(p), positions); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const render = await page.evaluate((p) => (window as any).plexusBench.renderRemembered(p.positions, p.feed), { positions, feed: !process.argv.includes('--no-feed') }); // eslint-disable-line @typescript-eslint/no-explicit-any
       console.log(`build${profiling ? ' (profiled)' : ''}: first nodes ${render.nodesVisibleMs.toFixed(0)} ms, all nodes ${render.allNodesMs.toFixed(0)} ms, full graph ${render.fullGraphMs.toFixed(0)} ms, longest task ${render.longestTaskMs.toFixed(0)} ms, worst frame gap ${render.worstFrameGapMs.toFixed(0)} ms; load ${loadavg()[0].toFixed(1)}`);
+      const after = await metrics();
+      const busy = (name: string) => ((after[name] - before[name]) * 1000).toFixed(0);
+      console.log(`main thread busy: tasks ${busy('TaskDuration')} ms, script ${busy('ScriptDuration')} ms, heap ${(after.JSHeapUsedSize / 1048576).toFixed(0)} MB`);
       console.log(`frame gaps > 100 ms: ${render.frameGaps}`);
+      console.log(`layers: ${render.feed}`);
       if (gesture) {
         if (profiling) await startProfiler();
         const m = await panAndZoom(page);

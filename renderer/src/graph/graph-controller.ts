@@ -5,7 +5,7 @@
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { graphStyle, HUB_FONT, LABEL_FONT, MIN_ZOOMED_FONT, type Theme } from './graph-style';
-import { installLegibleLabels } from './legible-labels';
+import { installLegibleLabels, type LegibleLabels } from './legible-labels';
 import { labelMinZoomedFontSize } from './label-density';
 import { buildLayersInSlices, rebuildLayerCache, rebuildLayerCacheAfterDraw } from './layer-cache';
 import { addProgressively, isProgressive, moveProgressively, nextFrame, nextTask, planChunks, PROGRESSIVE_MIN_ELEMENTS, type BuildProgress } from './progressive-build';
@@ -13,6 +13,8 @@ import { HoverLabel } from './hover-label';
 import { fitToCentres } from './fit-centres';
 import { installLayerSettling } from './layer-settle';
 import { installFirstStyleShortcut } from './first-style-shortcut';
+import { extentOf, startLayerFeed, type LayerFeed } from './layer-feed';
+import { installFastZSort } from './fast-z-sort';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 
 export interface ControllerHandlers {
@@ -22,6 +24,11 @@ export interface ControllerHandlers {
   onDragged?(id: string, position: { x: number; y: number }): void;
   /** The viewport moved or elements changed: recount and re-render overlays. */
   onViewportChange?(): void;
+}
+
+export interface ControllerOptions {
+  /** Draw a big build's chunks straight into cytoscape's layers (layer-feed.ts); on unless false (the bench compares both). */
+  feedLayers?: boolean;
 }
 
 /** Edges added per chunk between frames while loading a small graph (big ones: progressive-build.ts). */
@@ -37,7 +44,16 @@ export class GraphController {
   /** The min-zoomed-font-size in the stylesheet now (see label-density.ts). */
   labelThreshold = MIN_ZOOMED_FONT;
 
-  constructor(container: HTMLElement | null, private readonly theme: Theme, renderer: RendererKind, private readonly handlers: ControllerHandlers = {}) {
+  /** The last progressive build's layer feed (null when it had none), for the bench and tests. */
+  lastFeed: LayerFeed | null = null;
+
+  constructor(
+    container: HTMLElement | null,
+    private readonly theme: Theme,
+    renderer: RendererKind,
+    private readonly handlers: ControllerHandlers = {},
+    private readonly options: ControllerOptions = {},
+  ) {
     this.cy = cytoscape({
       ...(container ? { container, ...rendererOptions(renderer) } : { headless: true, styleEnabled: true }),
       style: graphStyle(theme),
@@ -47,6 +63,7 @@ export class GraphController {
       boxSelectionEnabled: false,
     } as cytoscape.CytoscapeOptions);
     installFirstStyleShortcut(this.cy);
+    installFastZSort(this.cy);
     this.cy.on('tap', 'node', (e) => handlers.onTap?.(e.target.id()));
     this.cy.on('dbltap', 'node', (e) => handlers.onDoubleTap?.(e.target.id()));
     this.cy.on('dragfree', 'node', (e) => {
@@ -63,7 +80,7 @@ export class GraphController {
     this.uninstallLayerSettling = installLayerSettling(this.cy, { minElements: PROGRESSIVE_MIN_ELEMENTS, busy: () => this.inFlight > 0, yieldToPage: nextTask });
   }
 
-  private readonly uninstallLegibleLabels: (() => void) & { flush(): void };
+  private readonly uninstallLegibleLabels: LegibleLabels;
   private readonly uninstallLayerSettling: () => void;
 
   /** Re-derives when ordinary labels appear from the node spread; restyles only on a real change. */
@@ -109,7 +126,9 @@ export class GraphController {
       const positions = nodes.flatMap((n) => (n.position ? [n.position] : []));
       this.setLabelThreshold(labelMinZoomedFontSize(positions, LABEL_FONT, MIN_ZOOMED_FONT));
       this.fitTo(positions);
-      const complete = await addProgressively(this.cy, nodes, edges, { onProgress, stillWanted: current, yieldToPage: nextFrame });
+      const layers = this.options.feedLayers === false ? null : startLayerFeed(this.cy, extentOf(positions));
+      this.lastFeed = layers;
+      const complete = await addProgressively(this.cy, nodes, edges, { onProgress, stillWanted: current, yieldToPage: nextFrame, yieldForInput: nextTask, layers, onAdded: (added) => this.uninstallLegibleLabels.adopt(added.nodes()) });
       if (!complete || !current()) return false;
       // Class changes (pins, the current note, filters) after the layer cache is built would
       // invalidate it again and cost 1-2 s frames until it is rebuilt (measured in the app).
@@ -169,7 +188,7 @@ export class GraphController {
     const all = Object.values(positions);
     const restyle = this.setLabelThreshold(labelMinZoomedFontSize(all, LABEL_FONT, MIN_ZOOMED_FONT), false);
     this.fitTo(all);
-    const complete = await moveProgressively(this.cy, positions, { stillWanted: current, yieldToPage: nextFrame, restyle });
+    const complete = await moveProgressively(this.cy, positions, { stillWanted: current, yieldToPage: nextFrame, yieldForInput: nextTask, restyle });
     if (!complete || !current()) return false;
     this.uninstallLegibleLabels.flush();
     await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });

@@ -14,55 +14,7 @@
  */
 import type { Collection, Core } from 'cytoscape';
 import { measureSettled } from './measure-settled';
-
-interface Layer {
-  level: number;
-  reqs: number;
-  invalid?: boolean;
-  eles: unknown[];
-  elesQueue: unknown[];
-}
-interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  w: number;
-  h: number;
-}
-/** What getLayers uses of an element. */
-interface LayerEle {
-  boundingBox(): Box;
-  _private: { rscratch: { imgLayerCaches?: Record<number, Layer | null> } };
-}
-interface LayerCache {
-  firstGet: boolean;
-  skipping?: boolean;
-  layersByLevel?: Record<number, Layer[] | undefined>;
-  layersQueue?: { size(): number };
-  getLayers?(eles: unknown, pxRatio: number, lvl?: number): unknown;
-  makeLayer?(bb: Box, lvl: number): Layer;
-  invalidateLayer?(layer: Layer): void;
-  drawEleInLayer?(layer: Layer, ele: unknown, lvl: number, pxRatio: number): void;
-  dequeue?(pxRatio: number): unknown;
-  validateLayersElesOrdering?(lvl: number, eles: unknown): void;
-  levelIsComplete?(lvl: number, eles: unknown): boolean;
-}
-interface CanvasRendererInternals {
-  data?: { lyrTxrCache?: LayerCache };
-  redrawHint?(group: string, value: boolean): void;
-  redraw?(): void;
-  flushRenderedStyleQueue?(): void;
-  getCachedZSortedEles?(): { nondrag?: unknown } | undefined;
-  getPixelRatio?(): number;
-}
-
-function internals(cy: Core): { renderer: CanvasRendererInternals; cache: LayerCache } | null {
-  if (cy.destroyed()) return null;
-  const renderer = (cy as unknown as { renderer(): CanvasRendererInternals | undefined }).renderer?.();
-  const cache = renderer?.data?.lyrTxrCache;
-  return renderer && cache && typeof cache.firstGet === 'boolean' ? { renderer, cache } : null;
-}
+import { internals, type CanvasRendererInternals, type LayerCache, type LayerEle } from './cytoscape-internals';
 
 /** Rebuilds the layers in the next frame; false when the renderer has no such cache. */
 export function rebuildLayerCache(cy: Core): boolean {

@@ -23,12 +23,24 @@ export function legibleFontSize(zoom: number, styledSize: number): number | null
   return Math.min(MAX_MODEL_FONT, Math.round(LEGIBLE_SCREEN_PX / stepped));
 }
 
+export type LegibleLabels = (() => void) & {
+  flush(): void;
+  /**
+   * Gives nodes just added the bypass now, before they are first styled and drawn. Set in a
+   * later frame, it restyled hubs already drawn into cytoscape's layers (and their edges),
+   * invalidating them mid-build (layer-feed.ts: a full redraw in that frame at 10k notes). An
+   * 'add' listener would do the same but makes cytoscape emit an event per added element
+   * (~0.45 s at 10k notes / 30k edges, profiled).
+   */
+  adopt(nodes: NodeCollection): void;
+};
+
 /**
  * Keeps always-on labels readable as the zoom and classes change. Returns an uninstaller;
- * its `flush` applies a pending update now instead of at the next frame (a bulk build calls it
+ * `adopt` is for nodes a build adds; `flush` applies a pending update now instead of at the next frame (a bulk build calls it
  * before the frame that builds cytoscape's layer cache, which the update would invalidate).
  */
-export function installLegibleLabels(cy: Core, styledSize: number): (() => void) & { flush(): void } {
+export function installLegibleLabels(cy: Core, styledSize: number): LegibleLabels {
   let frame: number | null = null;
   let bypassed: NodeCollection = cy.collection();
   let applied: number | null = null;
@@ -75,6 +87,12 @@ export function installLegibleLabels(cy: Core, styledSize: number): (() => void)
     flush() {
       if (frame === null) return;
       cancelAnimationFrame(frame);
+      update();
+    },
+    adopt(nodes: NodeCollection) {
+      if (nodes.filter(LEGIBLE_SELECTOR).empty()) return;
+      if (frame !== null) cancelAnimationFrame(frame);
+      targetsChanged = true;
       update();
     },
   });
