@@ -83,6 +83,9 @@ function startPositions(): Positions {
   return out;
 }
 
+/** Snapshots of the canvases by name (snapshot / compare). */
+const pictures = new Map<string, Uint8ClampedArray>();
+
 const api = {
   renderer: () => choice,
   /** For probing by hand from the devtools console. */
@@ -161,6 +164,69 @@ const api = {
 
   stopFrameCount() {
     return frameCount();
+  },
+
+  /**
+   * Keeps what the graph's canvases show now under `name` (for comparing two builds in tests),
+   * and says whether cytoscape's layers at the current zoom hold every element, so frames draw
+   * from them (null when the renderer has no layer cache).
+   */
+  snapshot(name: string) {
+    const canvases = [...document.querySelectorAll<HTMLCanvasElement>('#cy canvas')];
+    const w = canvases[0].width;
+    const h = canvases[0].height;
+    const flat = document.createElement('canvas');
+    flat.width = w;
+    flat.height = h;
+    const cxt = flat.getContext('2d')!;
+    cxt.fillStyle = '#fff';
+    cxt.fillRect(0, 0, w, h);
+    for (const c of canvases) cxt.drawImage(c, 0, 0);
+    pictures.set(name, cxt.getImageData(0, 0, w, h).data);
+    const r = (cy as unknown as { renderer(): { data?: { lyrTxrCache?: { levelIsComplete(l: number, e: unknown): boolean } }; getCachedZSortedEles(): { nondrag: unknown }; getPixelRatio(): number } }).renderer();
+    const cache = r.data?.lyrTxrCache;
+    if (!cache) return { layersComplete: null };
+    const lvl = Math.max(-4, Math.ceil(Math.log2(cy!.zoom() * r.getPixelRatio())));
+    return { layersComplete: cache.levelIsComplete(lvl, r.getCachedZSortedEles().nondrag) };
+  },
+
+  /**
+   * How two snapshots differ: the mean absolute channel difference, its signed mean (the first
+   * darker or lighter overall: resampling noise cancels out, a colour drawn wrong does not), and the share of pixels
+   * with no pixel within one of them in the other that matches within 48 per channel (so a
+   * picture drawn a fraction of a pixel off, as from layer bitmaps with other origins, still
+   * counts as the same, while anything drawn differently does not); and how much is inked.
+   */
+  compare(a: string, b: string) {
+    const x = pictures.get(a)!;
+    const y = pictures.get(b)!;
+    const canvas = document.querySelector<HTMLCanvasElement>('#cy canvas')!;
+    const w = canvas.width;
+    const h = canvas.height;
+    const near = (i: number, j: number) => Math.max(Math.abs(x[i] - y[j]), Math.abs(x[i + 1] - y[j + 1]), Math.abs(x[i + 2] - y[j + 2])) <= 48;
+    let sum = 0;
+    let signed = 0;
+    let off = 0;
+    let inked = 0;
+    for (let py = 0; py < h; py++) {
+      for (let px = 0; px < w; px++) {
+        const i = 4 * (py * w + px);
+        sum += Math.abs(x[i] - y[i]) + Math.abs(x[i + 1] - y[i + 1]) + Math.abs(x[i + 2] - y[i + 2]);
+        signed += x[i] - y[i] + x[i + 1] - y[i + 1] + x[i + 2] - y[i + 2];
+        if (x[i] + x[i + 1] + x[i + 2] < 3 * 250) inked++;
+        let matched = false;
+        for (let dy = -1; dy <= 1 && !matched; dy++) {
+          for (let dx = -1; dx <= 1 && !matched; dx++) {
+            const qx = px + dx;
+            const qy = py + dy;
+            if (qx >= 0 && qy >= 0 && qx < w && qy < h) matched = near(i, 4 * (qy * w + qx));
+          }
+        }
+        if (!matched) off++;
+      }
+    }
+    const pixels = w * h;
+    return { meanDiff: sum / (pixels * 3), bias: signed / (pixels * 3), offShare: off / pixels, inkedShare: inked / pixels };
   },
 
   /** For profiling the apply alone: the graph drawn from the start spiral, then moved to `positions` as the view does. */

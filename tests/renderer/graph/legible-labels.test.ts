@@ -65,4 +65,23 @@ describe('GraphController keeps hub and hovered labels legible', () => {
     expect(c.cy.getElementById('hub').style('font-size')).toBe('24px');
     c.destroy();
   });
+
+  it('gives hubs a big build adds their legible size as they go in, before any frame', () => {
+    const c = new GraphController(null, LIGHT, 'canvas');
+    const positions = Array.from({ length: 3000 }, (_, i) => ({ x: (i % 60) * 40, y: Math.floor(i / 60) * 40 }));
+    const nodes = positions.map((position, i) => ({ group: 'nodes' as const, data: { id: `n${i}`, label: `n${i}`, size: 10, colour: '#888' }, position, classes: i % 500 === 7 ? 'hub' : '' }));
+    const edges = Array.from({ length: 1500 }, (_, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: `n${i}`, target: `n${i + 1}` } }));
+    const sizes: string[] = [];
+    // The first chunk's progress report comes before any yield, so before any frame could run.
+    let first = true;
+    const done = c.load(nodes, edges, () => {
+      if (!first) return;
+      first = false;
+      sizes.push(c.cy.getElementById('n7').style('font-size'));
+    });
+    expect(c.cy.zoom()).toBeLessThan(0.5); // fitted to the positions before the first chunk
+    expect(sizes).toHaveLength(1);
+    expect(sizes[0]).not.toBe(`${HUB_FONT}px`);
+    return done.then(() => c.destroy());
+  });
 });

@@ -121,6 +121,61 @@ describe('addProgressively', () => {
     cy.destroy();
   });
 
+  it('yields for input only (no frame) where drawing is held, and for a frame where it draws', async () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    const { nodes, edges } = graph(60, 30);
+    const seen: string[] = [];
+    const at = (kind: string) => async () => void seen.push(`${kind} ${cy.nodes().length}/${cy.edges().length} ${batching(cy) ? 'held' : 'drawing'}`);
+    await addProgressively(cy, nodes, edges, { nodeChunk: 10, edgeChunk: 10, budgetMs: 0, stillWanted: () => true, yieldToPage: at('frame'), yieldForInput: at('input'), onProgress: () => undefined });
+    expect(seen).toEqual([
+      'frame 10/0 drawing', // the first nodes
+      'frame 20/0 drawing', // a quarter
+      'input 30/0 held',
+      'input 40/0 held',
+      'input 50/0 held',
+      'frame 60/0 drawing', // every node
+      'input 60/10 held',
+      'input 60/20 held',
+      'frame 60/30 held', // the end: the caller draws
+    ]);
+    cy.destroy();
+  });
+
+  it('hands each chunk to onAdded before styling and to the layer feed after; while the feed holds every element it draws a few times a second', async () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    const { nodes, edges } = graph(40, 40);
+    const log: string[] = [];
+    let clock = 0;
+    const layers = {
+      add: (eles: cytoscape.Collection) => void log.push(`feed ${eles.length}`),
+      active: () => true,
+      stopReason: () => null,
+    };
+    const ok = await addProgressively(cy, nodes, edges, {
+      nodeChunk: 10,
+      edgeChunk: 20,
+      budgetMs: 0,
+      now: () => (clock += 100), // 100 ms per reading
+      stillWanted: () => true,
+      onAdded: (added) => void log.push(`added ${added.length}`),
+      layers,
+      yieldToPage: async () => void log.push(`frame ${batching(cy) ? 'held' : 'drawing'}`),
+      yieldForInput: async () => void log.push(`input ${batching(cy) ? 'held' : 'drawing'}`),
+      onProgress: () => undefined,
+    });
+    expect(ok).toBe(true);
+    expect(log).toEqual([
+      'added 10', 'feed 10', 'frame drawing', // a draw is due at once
+      'added 10', 'feed 10', 'input held',
+      'added 10', 'feed 10', 'frame drawing', // 250 ms on
+      'added 10', 'feed 10', 'frame drawing', // the end of the nodes
+      'added 20', 'feed 20', 'input held',
+      'added 20', 'feed 20', 'frame drawing', // the end
+    ]);
+    expect(batching(cy)).toBe(false);
+    cy.destroy();
+  });
+
   it('stops before the next chunk once superseded, and releases the batch', async () => {
     const cy = cytoscape({ headless: true, styleEnabled: true });
     const { nodes, edges } = graph(30, 60);

@@ -1,0 +1,80 @@
+import cytoscape from 'cytoscape';
+import { drawPlainEdge, isPlainEdge } from '../../../renderer/src/graph/plain-edge-draw';
+import { graphStyle, LIGHT } from '../../../renderer/src/graph/graph-style';
+
+/** A headless graph styled as the view's; the canvas renderer's edge geometry is filled in by hand. */
+function edgeWith(classes: string[] = [], extraStyle: cytoscape.StylesheetStyle[] = []) {
+  const cy = cytoscape({ headless: true, styleEnabled: true, style: [...graphStyle(LIGHT), ...extraStyle] } as cytoscape.CytoscapeOptions);
+  cy.add([
+    { data: { id: 'a', size: 10, colour: '#888', label: 'a' }, position: { x: 0, y: 0 } },
+    { data: { id: 'b', size: 10, colour: '#888', label: 'b' }, position: { x: 100, y: 0 } },
+    { data: { id: 'ab', source: 'a', target: 'b' }, classes },
+  ]);
+  const edge = cy.getElementById('ab');
+  Object.assign((edge as unknown as { _private: { rscratch: object } })._private.rscratch, { edgeType: 'haystack', allpts: [1, 2, 98, 3], badLine: false });
+  return edge;
+}
+
+/** A 2D context that logs what is set and drawn. */
+function recordingContext() {
+  const log: string[] = [];
+  const target: Record<string, unknown> = {};
+  const cxt = new Proxy(target, {
+    set(_, key, value) {
+      log.push(`${String(key)}=${Array.isArray(value) ? `[${value}]` : value}`);
+      return true;
+    },
+    get(_, key) {
+      return (...args: unknown[]) => log.push(`${String(key)}(${args.map((a) => (Array.isArray(a) ? `[${a}]` : a)).join(',')})`);
+    },
+  });
+  return { cxt: cxt as unknown as CanvasRenderingContext2D, log };
+}
+
+describe('isPlainEdge', () => {
+  it('accepts the view’s edges, ordinary and highlighted', () => {
+    expect(isPlainEdge(edgeWith())).toBe(true);
+    expect(isPlainEdge(edgeWith(['neighbour']))).toBe(true);
+    expect(isPlainEdge(edgeWith(['path']))).toBe(true);
+  });
+
+  const notPlain: [string, cytoscape.StylesheetStyle][] = [
+    ['an arrow', { selector: 'edge', style: { 'target-arrow-shape': 'triangle' } }],
+    ['a label', { selector: 'edge', style: { label: 'x' } }],
+    ['a dashed line', { selector: 'edge', style: { 'line-style': 'dashed' } }],
+    ['an outline', { selector: 'edge', style: { 'line-outline-width': 2 } }],
+    ['an overlay', { selector: 'edge', style: { 'overlay-opacity': 0.2 } }],
+    ['an underlay', { selector: 'edge', style: { 'underlay-opacity': 0.2 } }],
+    ['a gradient', { selector: 'edge', style: { 'line-fill': 'linear-gradient' } }],
+    ['a ghost', { selector: 'edge', style: { ghost: 'yes' } }],
+  ];
+  it.each(notPlain)('leaves an edge with %s to cytoscape', (_, rule) => {
+    expect(isPlainEdge(edgeWith([], [rule]))).toBe(false);
+  });
+
+  it('leaves curved edges to cytoscape', () => {
+    const edge = edgeWith();
+    (edge as unknown as { _private: { rscratch: { edgeType: string } } })._private.rscratch.edgeType = 'bezier';
+    expect(isPlainEdge(edge)).toBe(false);
+  });
+});
+
+describe('drawPlainEdge', () => {
+  it('strokes the points with the line colour at opacity × line-opacity, as drawEdge does', () => {
+    const { cxt, log } = recordingContext();
+    drawPlainEdge(cxt, edgeWith());
+    // LIGHT.edge #b9bcc4 = rgb(185,188,196); the stylesheet's edge opacity is 0.7.
+    expect(log).toEqual(['lineJoin=round', 'lineWidth=1', 'lineCap=butt', 'strokeStyle=rgba(185,188,196,0.7)', 'setLineDash([])', 'beginPath()', 'moveTo(1,2)', 'lineTo(98,3)', 'stroke()', 'lineCap=butt']);
+  });
+
+  it('draws nothing for a hidden edge or one without valid points', () => {
+    const hidden = recordingContext();
+    drawPlainEdge(hidden.cxt, edgeWith(['hidden']));
+    expect(hidden.log).toEqual([]);
+    const bad = edgeWith();
+    (bad as unknown as { _private: { rscratch: { allpts: number[] } } })._private.rscratch.allpts = [Number.NaN, 0, 1, 1];
+    const none = recordingContext();
+    drawPlainEdge(none.cxt, bad);
+    expect(none.log).toEqual([]);
+  });
+});
