@@ -16,6 +16,7 @@ import { installFirstStyleShortcut } from './first-style-shortcut';
 import { extentOf, startLayerFeed, type LayerFeed } from './layer-feed';
 import { installFastZSort } from './fast-z-sort';
 import { rendererOptions, type RendererKind } from './renderer-choice';
+import { highlightPaths, markCurrent, setPinned } from './graph-marks';
 
 export interface ControllerHandlers {
   onTap?(id: string): void;
@@ -108,8 +109,9 @@ export class GraphController {
   /**
    * Replaces every element and resolves false when a newer load superseded it. Small graphs
    * (below PROGRESSIVE_MIN_ELEMENTS): nodes at once, with positions, edges a frame later. Big
-   * ones are built in chunks across frames with drawing held back during the edges
-   * (progressive-build.ts); the viewport and the label threshold come from the node
+   * ones are built in chunks across frames (progressive-build.ts), each chunk drawn into
+   * cytoscape's layers as it goes in (layer-feed.ts; without it, drawing is held back during
+   * the edges and the layers are built at the end); the viewport and the label threshold come from the node
    * definitions first, so nothing is restyled or refitted once elements exist. `beforeDraw`
    * runs once every element is in, before the frame that draws them all (both paths).
    */
@@ -134,7 +136,8 @@ export class GraphController {
       // invalidate it again and cost 1-2 s frames until it is rebuilt (measured in the app).
       beforeDraw?.();
       this.uninstallLegibleLabels.flush();
-      // Build the layer cache in slices, then draw the edges from it (see layer-cache.ts).
+      // Whatever the feed could not draw (or everything, without it) goes into the layers in
+      // slices; then one frame draws from them (layer-cache.ts).
       await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
       if (!current()) return false;
       rebuildLayerCache(this.cy);
@@ -246,27 +249,7 @@ export class GraphController {
 
   /** Marks the nodes and edges of the given paths (each a node-id list); clears when empty. */
   highlightPaths(paths: string[][]): void {
-    const cy = this.cy;
-    cy.batch(() => {
-      cy.elements('.path').removeClass('path');
-      for (const path of paths) {
-        path.forEach((id, i) => {
-          cy.getElementById(id).addClass('path');
-          if (i === 0) return;
-          const a = cy.getElementById(path[i - 1]);
-          a.edgesWith(cy.getElementById(id)).addClass('path');
-        });
-      }
-    });
-    if (paths.length > 0) {
-      const els = cy.elements('.path');
-      if (els.nonempty()) {
-        // Fit the path, but never closer than 1.5×: a one-step path would otherwise fill the pane.
-        const bb = els.boundingBox();
-        const zoom = Math.min(1.5, cy.width() / (bb.w + 160), cy.height() / (bb.h + 160));
-        cy.animate({ center: { eles: els }, zoom }, { duration: 400 });
-      }
-    }
+    highlightPaths(this.cy, paths);
   }
 
   /** Selects and centres a node; false when it is not in the view. */
@@ -282,19 +265,11 @@ export class GraphController {
   }
 
   markCurrent(id: string | null): void {
-    this.cy.batch(() => {
-      this.cy.nodes('.current').removeClass('current');
-      if (id) this.cy.getElementById(id).addClass('current');
-    });
+    markCurrent(this.cy, id);
   }
 
   setPinned(ids: ReadonlySet<string>): void {
-    this.cy.batch(() => {
-      this.cy.nodes().forEach((n) => {
-        // Only real changes: a no-op class write still restyles the element.
-        if (n.hasClass('pinned') !== ids.has(n.id())) n.toggleClass('pinned', ids.has(n.id()));
-      });
-    });
+    setPinned(this.cy, ids);
   }
 
   /** A node's centre in page pixels (for e2e tests), or null when absent or hidden. */

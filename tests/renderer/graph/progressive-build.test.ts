@@ -141,7 +141,7 @@ describe('addProgressively', () => {
     cy.destroy();
   });
 
-  it('hands each chunk to onAdded before styling and to the layer feed after; while the feed holds every element it draws a few times a second', async () => {
+  it('hands each chunk to onAdded before styling and to the layer feed after; while the feed holds every element it draws every FEED_DRAW_INTERVAL_MS', async () => {
     const cy = cytoscape({ headless: true, styleEnabled: true });
     const { nodes, edges } = graph(40, 40);
     const log: string[] = [];
@@ -155,7 +155,7 @@ describe('addProgressively', () => {
       nodeChunk: 10,
       edgeChunk: 20,
       budgetMs: 0,
-      now: () => (clock += 100), // 100 ms per reading
+      now: () => (clock += 200), // 200 ms per reading
       stillWanted: () => true,
       onAdded: (added) => void log.push(`added ${added.length}`),
       layers,
@@ -167,7 +167,7 @@ describe('addProgressively', () => {
     expect(log).toEqual([
       'added 10', 'feed 10', 'frame drawing', // a draw is due at once
       'added 10', 'feed 10', 'input held',
-      'added 10', 'feed 10', 'frame drawing', // 250 ms on
+      'added 10', 'feed 10', 'frame drawing', // FEED_DRAW_INTERVAL_MS on
       'added 10', 'feed 10', 'frame drawing', // the end of the nodes
       'added 20', 'feed 20', 'input held',
       'added 20', 'feed 20', 'frame drawing', // the end
