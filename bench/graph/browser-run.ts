@@ -40,12 +40,16 @@ export interface SizeResult {
   error?: string;
 }
 
-/** Playwright's plain launch starts every run from a fresh temporary profile (user-data-dir). */
+/**
+ * Playwright's plain launch starts every run from a fresh temporary profile (user-data-dir).
+ * PLEXUS_BENCH_CHROME_ARGS adds space-separated flags, for trying one (e.g. a V8 heap setting)
+ * against the default; the recorded figures use none.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const { existsSync } = await import('node:fs');
   const executablePath = CHROMIUM_CANDIDATES.find((p): p is string => !!p && existsSync(p));
   if (!executablePath) throw new Error('No Chromium found: set PLEXUS_CHROMIUM to its executable.');
-  return chromium.launch({ executablePath, args: [...ARGS, ...(process.env.EXTRA_CHROME_ARGS ? process.env.EXTRA_CHROME_ARGS.split(" ") : [])], timeout: 60_000 });
+  return chromium.launch({ executablePath, args: [...ARGS, ...(process.env.PLEXUS_BENCH_CHROME_ARGS?.split(' ').filter(Boolean) ?? [])], timeout: 60_000 });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -5,15 +5,25 @@
  */
 import type { Core } from 'cytoscape';
 
-export function fitToCentres(cy: Core, positions: Iterable<{ x: number; y: number }>, padding = 40): void {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const p of positions) {
-    if (p.x < minX) minX = p.x;
-    if (p.x > maxX) maxX = p.x;
-    if (p.y < minY) minY = p.y;
-    if (p.y > maxY) maxY = p.y;
+/** The box around these points, or undefined when there are none. */
+export function extentOf(points: Iterable<{ x: number; y: number }>): { x1: number; y1: number; x2: number; y2: number } | undefined {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const p of points) {
+    if (p.x < x1) x1 = p.x;
+    if (p.x > x2) x2 = p.x;
+    if (p.y < y1) y1 = p.y;
+    if (p.y > y2) y2 = p.y;
   }
-  if (!Number.isFinite(minX)) return;
+  return Number.isFinite(x1) ? { x1, y1, x2, y2 } : undefined;
+}
+
+export function fitToCentres(cy: Core, positions: Iterable<{ x: number; y: number }>, padding = 40): void {
+  const box = extentOf(positions);
+  if (!box) return;
+  const { x1: minX, y1: minY, x2: maxX, y2: maxY } = box;
   const width = cy.width() || 800;
   const height = cy.height() || 600;
   const margin = 40; // room for the largest node and a label

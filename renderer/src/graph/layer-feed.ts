@@ -196,19 +196,3 @@ function copyInto(from: Layer, to: Layer, scale: number): void {
   cxt.drawImage(from.canvas!, Math.round((from.bb!.x1 - to.bb!.x1) * scale), Math.round((from.bb!.y1 - to.bb!.y1) * scale));
   cxt.restore();
 }
-
-/** The box around these points, or undefined when there are none. */
-export function extentOf(points: { x: number; y: number }[]): { x1: number; y1: number; x2: number; y2: number } | undefined {
-  if (points.length === 0) return undefined;
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (const p of points) {
-    if (p.x < x1) x1 = p.x;
-    if (p.x > x2) x2 = p.x;
-    if (p.y < y1) y1 = p.y;
-    if (p.y > y2) y2 = p.y;
-  }
-  return { x1, y1, x2, y2 };
-}
