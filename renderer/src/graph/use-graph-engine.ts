@@ -16,6 +16,7 @@ import { ANIMATE_MAX_NODES, FCOSE_MAX_NODES, layoutRequest, moveTo, runFcose, ru
 import { chooseRenderer, detectGlRenderer, type RendererChoice } from './renderer-choice';
 import { DARK, LIGHT } from './graph-style';
 import { installTestHook } from './test-hook';
+import { withMarks } from './graph-marks';
 import type { BuildProgress } from './progressive-build';
 
 const SAVE_DELAY_MS = 800;
@@ -173,7 +174,9 @@ export function useGraphEngine(o: EngineOptions) {
       c.markCurrent(latest.current.currentPath);
       refresh();
     };
-    c.load(view.nodes, view.edges, (p) => live && setBuilding(p), () => live && decorate()).then(
+    // Marks in the definitions, so the build draws them in place; decorate() then changes nothing.
+    const nodes = withMarks(view.nodes, latest.current.currentPath, view.include ? new Set() : cache.current.pinned);
+    c.load(nodes, view.edges, (p) => live && setBuilding(p), () => live && decorate()).then(
       (complete) => {
         if (!live || !complete) return;
         setBuilding(null);
