@@ -90,10 +90,19 @@ export function installLegibleLabels(cy: Core, styledSize: number): LegibleLabel
       update();
     },
     adopt(nodes: NodeCollection) {
-      if (nodes.filter(LEGIBLE_SELECTOR).empty()) return;
-      if (frame !== null) cancelAnimationFrame(frame);
-      targetsChanged = true;
-      update();
+      const legible = nodes.filter(LEGIBLE_SELECTOR);
+      if (legible.empty()) return;
+      const size = legibleFontSize(cy.zoom(), styledSize);
+      if (size !== applied || frame !== null) {
+        // The zoom moved (or classes changed) since the last update: redo every target now.
+        if (frame !== null) cancelAnimationFrame(frame);
+        targetsChanged = true;
+        update();
+        return;
+      }
+      // Same size: only the new nodes need it (a full update scanned every node per chunk).
+      if (size !== null) legible.style('font-size', size);
+      bypassed = bypassed.union(legible);
     },
   });
 }
