@@ -183,11 +183,13 @@ const api = {
     cxt.fillRect(0, 0, w, h);
     for (const c of canvases) cxt.drawImage(c, 0, 0);
     pictures.set(name, cxt.getImageData(0, 0, w, h).data);
-    const r = (cy as unknown as { renderer(): { data?: { lyrTxrCache?: { levelIsComplete(l: number, e: unknown): boolean } }; getCachedZSortedEles(): { nondrag: unknown }; getPixelRatio(): number } }).renderer();
+    type Layers = { levelIsComplete(l: number, e: unknown): boolean; layersByLevel: Record<number, { width: number; height: number }[] | undefined> };
+    const r = (cy as unknown as { renderer(): { data?: { lyrTxrCache?: Layers }; getCachedZSortedEles(): { nondrag: unknown }; getPixelRatio(): number } }).renderer();
     const cache = r.data?.lyrTxrCache;
-    if (!cache) return { layersComplete: null };
+    if (!cache) return { layersComplete: null, layerSizes: [] };
     const lvl = Math.max(-4, Math.ceil(Math.log2(cy!.zoom() * r.getPixelRatio())));
-    return { layersComplete: cache.levelIsComplete(lvl, r.getCachedZSortedEles().nondrag) };
+    const layerSizes = (cache.layersByLevel[lvl] ?? []).map((l) => `${l.width}x${l.height}`);
+    return { layersComplete: cache.levelIsComplete(lvl, r.getCachedZSortedEles().nondrag), layerSizes };
   },
 
   /**

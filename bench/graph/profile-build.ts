@@ -132,7 +132,8 @@ async function main(): Promise<void> {
       const busy = (name: string) => ((after[name] - before[name]) * 1000).toFixed(0);
       console.log(`main thread busy: tasks ${busy('TaskDuration')} ms, script ${busy('ScriptDuration')} ms, heap ${(after.JSHeapUsedSize / 1048576).toFixed(0)} MB`);
       console.log(`frame gaps > 100 ms: ${render.frameGaps}`);
-      console.log(`layers: ${render.feed}`);
+      const snap = (await page.evaluate(() => (window as any).plexusBench.snapshot('build'))) as { layersComplete: boolean | null; layerSizes: string[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+      console.log(`layers: ${render.feed}; complete ${snap.layersComplete}; bitmaps ${snap.layerSizes.join(', ')}`);
       if (gesture) {
         if (profiling) await startProfiler();
         const m = await panAndZoom(page);
