@@ -105,7 +105,7 @@ const api = {
    * that first shows nodes, shows every node, and shows the full graph; the longest main-thread
    * block meanwhile.
    */
-  async renderRemembered(positions: Positions, feedLayers = true) {
+  async renderRemembered(positions: Positions, feedLayers = true, removeEdges?: { afterEdges: number; count: number }) {
     const t0 = performance.now();
     const monitor = startBlockMonitor();
     const gaps = frameGapLog(t0);
@@ -116,7 +116,13 @@ const api = {
     const frameAfterRender = (set: (ms: number) => void) => c.cy.one('render', () => requestAnimationFrame(() => set(performance.now() - t0)));
     frameAfterRender((ms) => (nodesVisibleMs = ms));
     let nodesDone = false;
+    let removed = false;
     const complete = await c.load(nodes, edges, (p) => {
+      // A live update while building (tests): the first `count` links go away mid-build.
+      if (removeEdges && !removed && p.phase === 'edges' && p.done >= removeEdges.afterEdges) {
+        removed = true;
+        c.cy.edges().slice(0, removeEdges.count).remove();
+      }
       if (p.phase === 'nodes' && p.done === p.total && !nodesDone) {
         nodesDone = true;
         frameAfterRender((ms) => (allNodesMs = allNodesMs || ms));

@@ -25,7 +25,7 @@ interface Build {
 interface BenchPage {
   prepare(snapshot: unknown): number;
   startPositions(): Record<string, { x: number; y: number }>;
-  renderRemembered(positions: Record<string, { x: number; y: number }>, feedLayers: boolean): Promise<Build>;
+  renderRemembered(positions: Record<string, { x: number; y: number }>, feedLayers: boolean, removeEdges?: { afterEdges: number; count: number }): Promise<Build>;
   snapshot(name: string): { layersComplete: boolean | null };
   compare(a: string, b: string): { meanDiff: number; bias: number; offShare: number; inkedShare: number };
 }
@@ -56,23 +56,29 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Builds the graph from the seeded spiral, with or without the feed, and keeps its picture. */
-async function build(feed: boolean): Promise<Build & { layersComplete: boolean | null }> {
+/** Builds the graph from the seeded spiral, with or without the feed, and keeps its picture under `name`. */
+async function build(feed: boolean, name: string, removeEdges?: { afterEdges: number; count: number }): Promise<Build & { layersComplete: boolean | null }> {
   const b = bench(page);
-  const result = await b.run((api, f) => api.renderRemembered(api.startPositions(), f as boolean), feed);
+  const result = await b.run((api, arg) => {
+    const { f, r } = arg as { f: boolean; r?: { afterEdges: number; count: number } };
+    return api.renderRemembered(api.startPositions(), f, r);
+  }, { f: feed, r: removeEdges });
   // A few frames for anything cytoscape queued after the build to settle.
   await page.waitForTimeout(500);
-  const snap = await b.run((api, name) => api.snapshot(name as string), feed ? 'fed' : 'cytoscape');
+  const snap = await b.run((api, n) => api.snapshot(n as string), name);
   return { ...result, ...snap };
 }
 
+const errors: string[] = [];
+beforeAll(() => page.on('pageerror', (e) => errors.push(e.message)));
+
 describe('layer feed', () => {
   it('draws the same picture as cytoscape, from layers that hold every element', async () => {
-    const fed = await build(true);
+    const fed = await build(true, 'fed');
     expect(fed).toMatchObject({ complete: true, feed: 'fed', layersComplete: true });
     expect(fed.nodes).toBeGreaterThanOrEqual(2500);
     expect(fed.edges).toBeGreaterThan(5000);
-    const own = await build(false);
+    const own = await build(false, 'cytoscape');
     expect(own).toMatchObject({ complete: true, feed: 'off', layersComplete: true });
     const diff = await bench(page).run((api) => api.compare('fed', 'cytoscape'));
     // The picture has plenty of ink (so the comparison means something)...
@@ -84,5 +90,22 @@ describe('layer feed', () => {
     expect(diff.meanDiff).toBeLessThan(5);
     expect(diff.offShare).toBeLessThan(0.006);
     expect(Math.abs(diff.bias)).toBeLessThan(0.15);
+  });
+
+  it('copes with links removed mid-build (a live update): the same picture as cytoscape builds of the same change', async () => {
+    const change = { afterEdges: 3000, count: 200 };
+    const fed = await build(true, 'fed-removal', change);
+    const own = await build(false, 'cytoscape-removal', change);
+    expect(fed).toMatchObject({ complete: true, layersComplete: true });
+    expect(own).toMatchObject({ complete: true, layersComplete: true });
+    expect(fed.edges).toBe(own.edges);
+    // The removal invalidates the links' layer when the next frame checks it; redrawing every
+    // link so far is past the feed's repair budget, so it hands over to the end-of-build layer
+    // build (or, with no frame before the last chunk, that build finds the layer stale).
+    expect(['stopped (layers invalidated too often)', 'fed']).toContain(fed.feed);
+    const diff = await bench(page).run((api) => api.compare('fed-removal', 'cytoscape-removal'));
+    expect(diff.offShare).toBeLessThan(0.006);
+    expect(Math.abs(diff.bias)).toBeLessThan(0.15);
+    expect(errors).toEqual([]);
   });
 });

@@ -38,6 +38,7 @@ export interface LayerFeed {
 
 interface FeedEle extends LayerEle {
   isNode(): boolean;
+  removed(): boolean;
   pstyle(name: string): { value: unknown };
 }
 
@@ -114,14 +115,15 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
   let fed = 0;
   let redrawn = 0;
   /**
-   * A restyle of elements already drawn (a hub's legible-label bypass, applied in a frame)
-   * makes cytoscape invalidate their layer. Such a layer is drawn again from its elements, as
+   * A restyle of elements already drawn, or a removal (a live update while building), makes
+   * cytoscape invalidate their layer. Such a layer is drawn again from its elements, as
    * long as redrawing stays a fraction of the work; past that the feed stops.
    */
   const repair = (): boolean => {
     for (const slot of [...ours]) {
       if (!slot.layer.invalid) continue;
-      const eles = slot.layer.eles as FeedEle[];
+      // Removed elements (a live update mid-build) are what invalidated it, or among them.
+      const eles = (slot.layer.eles as FeedEle[]).filter((ele) => !ele.removed());
       redrawn += eles.length;
       if (redrawn > fed / 4 + 100) {
         stop('layers invalidated too often');
