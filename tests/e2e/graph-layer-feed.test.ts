@@ -99,10 +99,10 @@ describe('layer feed', () => {
     expect(fed).toMatchObject({ complete: true, layersComplete: true });
     expect(own).toMatchObject({ complete: true, layersComplete: true });
     expect(fed.edges).toBe(own.edges);
-    // The removal invalidates the links' layer when the next frame checks it; redrawing every
-    // link so far is past the feed's repair budget, so it hands over to the end-of-build layer
-    // build (or, with no frame before the last chunk, that build finds the layer stale).
-    expect(['stopped (layers invalidated too often)', 'fed']).toContain(fed.feed);
+    // The removal invalidates the links' layer when a frame next checks it: redrawing every link
+    // so far is past the feed's repair budget, so it hands over to the end-of-build layer build,
+    // which also redraws a layer found stale after the last chunk. Which one depends on timing.
+    expect(fed.feed).toMatch(/^(fed|stopped \((layers invalidated too often|a layer was invalidated after the last chunk)\))$/);
     const diff = await bench(page).run((api) => api.compare('fed-removal', 'cytoscape-removal'));
     expect(diff.offShare).toBeLessThan(0.006);
     expect(Math.abs(diff.bias)).toBeLessThan(0.15);

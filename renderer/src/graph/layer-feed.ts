@@ -32,7 +32,7 @@ export interface LayerFeed {
   add(eles: Collection): void;
   /** True while every element fed so far sits in a valid layer (frames then draw layers only). */
   active(): boolean;
-  /** Why the feed stopped, for diagnostics; null while active. */
+  /** Why the feed stopped or a layer of it is stale, for diagnostics; null while active. */
   stopReason(): string | null;
 }
 
@@ -143,7 +143,7 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
       fed += eles.length;
     },
     active: () => stopped === null && !ours.some((o) => o.layer.invalid),
-    stopReason: () => stopped,
+    stopReason: () => stopped ?? (ours.some((o) => o.layer.invalid) ? 'a layer was invalidated after the last chunk' : null),
   };
 }
 
