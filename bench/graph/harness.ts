@@ -105,11 +105,13 @@ const api = {
    * that first shows nodes, shows every node, and shows the full graph; the longest main-thread
    * block meanwhile.
    */
-  async renderRemembered(positions: Positions, feedLayers = true, removeEdges?: { afterEdges: number; count: number }) {
+  async renderRemembered(positions: Positions, feedLayers = true, removeEdges?: { afterEdges: number; count: number }, hideEvery?: number) {
     const t0 = performance.now();
     const monitor = startBlockMonitor();
     const gaps = frameGapLog(t0);
     const { nodes, edges } = elements(positions);
+    // Nodes hidden from the start, as a filter would (tests).
+    if (hideEvery) nodes.forEach((n, i) => i % hideEvery === 0 && (n.classes = [...((n.classes as string[]) ?? []), 'hidden']));
     const c = createController({ feedLayers });
     let nodesVisibleMs = 0;
     let allNodesMs = 0;

@@ -25,7 +25,7 @@ interface Build {
 interface BenchPage {
   prepare(snapshot: unknown): number;
   startPositions(): Record<string, { x: number; y: number }>;
-  renderRemembered(positions: Record<string, { x: number; y: number }>, feedLayers: boolean, removeEdges?: { afterEdges: number; count: number }): Promise<Build>;
+  renderRemembered(positions: Record<string, { x: number; y: number }>, feedLayers: boolean, removeEdges?: { afterEdges: number; count: number }, hideEvery?: number): Promise<Build>;
   snapshot(name: string): { layersComplete: boolean | null };
   compare(a: string, b: string): { meanDiff: number; bias: number; offShare: number; inkedShare: number };
 }
@@ -57,12 +57,12 @@ afterAll(async () => {
 });
 
 /** Builds the graph from the seeded spiral, with or without the feed, and keeps its picture under `name`. */
-async function build(feed: boolean, name: string, removeEdges?: { afterEdges: number; count: number }): Promise<Build & { layersComplete: boolean | null }> {
+async function build(feed: boolean, name: string, removeEdges?: { afterEdges: number; count: number }, hideEvery?: number): Promise<Build & { layersComplete: boolean | null }> {
   const b = bench(page);
   const result = await b.run((api, arg) => {
-    const { f, r } = arg as { f: boolean; r?: { afterEdges: number; count: number } };
-    return api.renderRemembered(api.startPositions(), f, r);
-  }, { f: feed, r: removeEdges });
+    const { f, r, h } = arg as { f: boolean; r?: { afterEdges: number; count: number }; h?: number };
+    return api.renderRemembered(api.startPositions(), f, r, h);
+  }, { f: feed, r: removeEdges, h: hideEvery });
   // A few frames for anything cytoscape queued after the build to settle.
   await page.waitForTimeout(500);
   const snap = await b.run((api, n) => api.snapshot(n as string), name);
@@ -104,6 +104,17 @@ describe('layer feed', () => {
     // which also redraws a layer found stale after the last chunk. Which one depends on timing.
     expect(fed.feed).toMatch(/^(fed|stopped \((layers invalidated too often|a layer was invalidated after the last chunk)\))$/);
     const diff = await bench(page).run((api) => api.compare('fed-removal', 'cytoscape-removal'));
+    expect(diff.offShare).toBeLessThan(0.006);
+    expect(Math.abs(diff.bias)).toBeLessThan(0.15);
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps feeding with nodes hidden from the start (a filter): the same picture as cytoscape', async () => {
+    const fed = await build(true, 'fed-hidden', undefined, 7);
+    const own = await build(false, 'cytoscape-hidden', undefined, 7);
+    expect(fed).toMatchObject({ complete: true, feed: 'fed', layersComplete: true });
+    expect(own).toMatchObject({ complete: true, layersComplete: true });
+    const diff = await bench(page).run((api) => api.compare('fed-hidden', 'cytoscape-hidden'));
     expect(diff.offShare).toBeLessThan(0.006);
     expect(Math.abs(diff.bias)).toBeLessThan(0.15);
     expect(errors).toEqual([]);

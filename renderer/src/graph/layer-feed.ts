@@ -74,10 +74,13 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
     relist(cache, lvl, ours);
   };
 
+  /** The layer for this key that holds `bb` (made or grown as needed); null past cytoscape's size limits. */
   const layerFor = (key: number, bb: Box): Layer | null => {
     const slot = ours.find((o) => o.key === key);
-    if (slot && inside(slot.layer.bb!, bb)) return slot.layer;
-    const start = slot ? grownBox(slot.layer.bb!, bb, scale) : initialBox(hint, bb, scale);
+    // An element with an empty box (not displayed) draws nothing: any layer of its kind will do.
+    const empty = !(bb.w > 0 || bb.h > 0);
+    if (slot && (empty || inside(slot.layer.bb!, bb))) return slot.layer;
+    const start = slot ? grownBox(slot.layer.bb!, bb, scale) : initialBox(hint, empty && hint ? { ...hint, w: 0, h: 0 } : bb, scale);
     if (!fits(start, scale)) return null;
     const layer = cache.makeLayer!(start, lvl);
     if (slot) {
