@@ -7,7 +7,8 @@
  */
 import type { Core, NodeCollection } from 'cytoscape';
 
-export const LEGIBLE_SELECTOR = 'node.hub, node.hover, node.current, node.path';
+export const LEGIBLE_CLASSES = ['hub', 'hover', 'current', 'path'];
+export const LEGIBLE_SELECTOR = LEGIBLE_CLASSES.map((c) => `node.${c}`).join(', ');
 /** Screen height the always-on labels keep. */
 export const LEGIBLE_SCREEN_PX = 12;
 /** Model-space cap, so a label never grows past its neighbourhood at minZoom. */
@@ -90,7 +91,8 @@ export function installLegibleLabels(cy: Core, styledSize: number): LegibleLabel
       update();
     },
     adopt(nodes: NodeCollection) {
-      const legible = nodes.filter(LEGIBLE_SELECTOR);
+      // Class checks, not the selector: this runs on every chunk of a build.
+      const legible = nodes.filter((n) => n.isNode() && LEGIBLE_CLASSES.some((c) => n.hasClass(c)));
       if (legible.empty()) return;
       const size = legibleFontSize(cy.zoom(), styledSize);
       if (size !== applied || frame !== null) {

@@ -25,9 +25,18 @@ const EMPTY_LABELS = ['label', 'source-label', 'target-label'];
 
 /** Whether cytoscape would draw this edge as nothing but one solid stroke along its points. */
 export function isPlainEdge(edge: EdgeSingular): boolean {
+  return hasStraightPath(edge) && isPlainEdgeStyle(edge);
+}
+
+/** Whether cytoscape laid this edge out as a straight line (haystack or straight): its geometry, not its style. */
+export function hasStraightPath(edge: EdgeSingular): boolean {
+  const edgeType = (edge as unknown as EdgeInternals)._private.rscratch.edgeType;
+  return edgeType === 'haystack' || edgeType === 'straight';
+}
+
+/** The style half of isPlainEdge: the same for every edge with the same style. */
+export function isPlainEdgeStyle(edge: EdgeSingular): boolean {
   const e = edge as unknown as EdgeInternals;
-  const rs = e._private.rscratch;
-  if (rs.edgeType !== 'haystack' && rs.edgeType !== 'straight') return false;
   const value = (name: string) => e.pstyle(name).value;
   if (value('curve-style') === 'straight-triangle' || value('line-style') !== 'solid' || value('line-fill') !== 'solid') return false;
   if (value('line-outline-width') !== 0 || value('ghost') !== 'no') return false;
@@ -37,25 +46,61 @@ export function isPlainEdge(edge: EdgeSingular): boolean {
   return true;
 }
 
+/** How a plain edge is stroked: the same for every edge with the same style. */
+export interface EdgeStroke {
+  width: number;
+  cap: CanvasLineCap;
+  /** An rgba() string: the line colour with its alpha times opacity times line-opacity. */
+  colour: string;
+}
+
+export function plainEdgeStroke(edge: EdgeSingular): EdgeStroke {
+  const e = edge as unknown as EdgeInternals;
+  const colour = e.pstyle('line-color').value as number[];
+  const alpha = (colour[3] == null ? 1 : colour[3]) * (e.pstyle('opacity').value as number) * (e.pstyle('line-opacity').value as number);
+  return {
+    width: e.pstyle('width').pfValue as number,
+    cap: e.pstyle('line-cap').value as CanvasLineCap,
+    colour: 'rgba(' + colour[0] + ',' + colour[1] + ',' + colour[2] + ',' + alpha + ')',
+  };
+}
+
 /**
  * Strokes a plain edge (isPlainEdge) into `context` as cytoscape's drawEdge would; invisible
- * edges and edges without valid points draw nothing, as there.
+ * edges and edges without valid points draw nothing, as there. `stroke` may come from another
+ * edge with the same style.
  */
-export function drawPlainEdge(context: CanvasRenderingContext2D, edge: EdgeSingular): void {
+export function drawPlainEdge(context: CanvasRenderingContext2D, edge: EdgeSingular, stroke: EdgeStroke = plainEdgeStroke(edge)): void {
   const e = edge as unknown as EdgeInternals;
   const rs = e._private.rscratch;
   const pts = rs.allpts;
   if (!e.visible() || rs.badLine || pts == null || isNaN(pts[0])) return;
-  const colour = e.pstyle('line-color').value as number[];
-  const alpha = (colour[3] == null ? 1 : colour[3]) * (e.pstyle('opacity').value as number) * (e.pstyle('line-opacity').value as number);
   context.lineJoin = 'round';
-  context.lineWidth = e.pstyle('width').pfValue as number;
-  context.lineCap = e.pstyle('line-cap').value as CanvasLineCap;
-  context.strokeStyle = 'rgba(' + colour[0] + ',' + colour[1] + ',' + colour[2] + ',' + alpha + ')';
+  context.lineWidth = stroke.width;
+  context.lineCap = stroke.cap;
+  context.strokeStyle = stroke.colour;
   context.setLineDash([]);
   context.beginPath();
   context.moveTo(pts[0], pts[1]);
   for (let i = 2; i + 1 < pts.length; i += 2) context.lineTo(pts[i], pts[i + 1]);
   context.stroke();
   context.lineCap = 'butt';
+}
+
+/** The box a straight edge's stroke covers (its points widened by half the width), or null without valid points. */
+export function strokeBox(edge: EdgeSingular, width: number): { x1: number; y1: number; x2: number; y2: number; w: number; h: number } | null {
+  const pts = (edge as unknown as EdgeInternals)._private.rscratch.allpts;
+  if (pts == null || pts.length < 2 || isNaN(pts[0])) return null;
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (let i = 0; i + 1 < pts.length; i += 2) {
+    if (pts[i] < x1) x1 = pts[i];
+    if (pts[i] > x2) x2 = pts[i];
+    if (pts[i + 1] < y1) y1 = pts[i + 1];
+    if (pts[i + 1] > y2) y2 = pts[i + 1];
+  }
+  const half = width / 2;
+  return { x1: x1 - half, y1: y1 - half, x2: x2 + half, y2: y2 + half, w: x2 - x1 + width, h: y2 - y1 + width };
 }

@@ -1,5 +1,5 @@
 import cytoscape from 'cytoscape';
-import { drawPlainEdge, isPlainEdge } from '../../../renderer/src/graph/plain-edge-draw';
+import { drawPlainEdge, isPlainEdge, plainEdgeStroke, strokeBox } from '../../../renderer/src/graph/plain-edge-draw';
 import { graphStyle, LIGHT } from '../../../renderer/src/graph/graph-style';
 
 /** A headless graph styled as the view's; the canvas renderer's edge geometry is filled in by hand. */
@@ -76,5 +76,19 @@ describe('drawPlainEdge', () => {
     const none = recordingContext();
     drawPlainEdge(none.cxt, bad);
     expect(none.log).toEqual([]);
+  });
+});
+
+describe('strokeBox and plainEdgeStroke', () => {
+  it('box the stroke: the points widened by half the width', () => {
+    const edge = edgeWith();
+    expect(strokeBox(edge, 2)).toEqual({ x1: 0, y1: 1, x2: 99, y2: 4, w: 99, h: 3 });
+    (edge as unknown as { _private: { rscratch: { allpts: number[] } } })._private.rscratch.allpts = [Number.NaN, 0, 1, 1];
+    expect(strokeBox(edge, 2)).toBeNull();
+  });
+
+  it('give the stroke cytoscape would use, shareable by edges of the same style', () => {
+    expect(plainEdgeStroke(edgeWith())).toEqual({ width: 1, cap: 'butt', colour: 'rgba(185,188,196,0.7)' });
+    expect(plainEdgeStroke(edgeWith(['path']))).toEqual({ width: 4, cap: 'butt', colour: 'rgba(232,116,59,1)' });
   });
 });
