@@ -1,8 +1,13 @@
 /**
  * Building a big graph without freezing the page. One `cy.add` of 10k nodes and another of 30k
  * edges blocked the page for seconds (measured, headless Chromium, 2 cores), with nothing on
- * screen until both were done. From PROGRESSIVE_MIN_ELEMENTS on, elements go in in chunks, one
- * chunk per task with a frame in between, and a progress note says how far it got:
+ * screen until both were done. From PROGRESSIVE_MIN_ELEMENTS on, elements go in in chunks, a
+ * few per task, nodes first, and a progress note says how far it got.
+ *
+ * Where the renderer allows it, each chunk is drawn straight into cytoscape's layer bitmaps as
+ * it goes in (layer-feed.ts): every frame then draws finished layers only, so the picture is
+ * updated every FEED_DRAW_INTERVAL_MS while the graph fills in, and nothing is left to draw at
+ * the end. Without the feed (or once it stops):
  *
  * - nodes first, drawn after the first chunk, the one reaching a quarter of them, and the last
  *   (every draw redraws every node so far one by one, ~100-400 ms at 10k; drawing after chunks
