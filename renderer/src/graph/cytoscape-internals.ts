@@ -58,3 +58,14 @@ export function internals(cy: Core): { renderer: CanvasRendererInternals; cache:
   return renderer && cache && typeof cache.firstGet === 'boolean' ? { renderer, cache } : null;
 }
 
+
+/** cytoscape's limits for one layer's bitmap (LayeredTextureCache, 3.35). */
+const MAX_LAYER_DIM = 32767;
+const MAX_LAYER_AREA = 4000 * 4000;
+
+/** Whether a layer covering `bb` at `scale` (2^level) is within cytoscape's bitmap limits (and not empty). */
+export function layerBitmapFits(bb: Box, scale: number): boolean {
+  const w = Math.ceil(bb.w * scale);
+  const h = Math.ceil(bb.h * scale);
+  return w > 0 && h > 0 && w <= MAX_LAYER_DIM && h <= MAX_LAYER_DIM && w * h <= MAX_LAYER_AREA;
+}

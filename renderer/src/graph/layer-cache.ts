@@ -14,7 +14,7 @@
  */
 import type { Collection, Core } from 'cytoscape';
 import { measureSettled } from './measure-settled';
-import { internals, type CanvasRendererInternals, type LayerCache, type LayerEle } from './cytoscape-internals';
+import { internals, layerBitmapFits, type CanvasRendererInternals, type LayerCache, type LayerEle } from './cytoscape-internals';
 
 /** Rebuilds the layers in the next frame; false when the renderer has no such cache. */
 export function rebuildLayerCache(cy: Core): boolean {
@@ -176,10 +176,6 @@ async function drawLevelInSlices(cy: Core, renderer: CanvasRendererInternals, ca
   return true;
 }
 
-/** cytoscape's limits for one layer's bitmap (LayeredTextureCache, 3.35). */
-const MAX_LAYER_DIM = 32767;
-const MAX_LAYER_AREA = 4000 * 4000;
-
 /**
  * What getLayers does for a level with no layers yet, with its measuring in slices: getLayers
  * asks every element for its bounding box twice (the union, then a containment check), ~0.3-0.6 s
@@ -209,10 +205,7 @@ async function makeLayerInSlices(cy: Core, renderer: CanvasRendererInternals, ca
   renderer.flushRenderedStyleQueue?.();
   bb.w = bb.x2 - bb.x1;
   bb.h = bb.y2 - bb.y1;
-  const scale = Math.pow(2, lvl);
-  const w = Math.ceil(bb.w * scale);
-  const h = Math.ceil(bb.h * scale);
-  if (!(w > 0 && h > 0) || w > MAX_LAYER_DIM || h > MAX_LAYER_DIM || w * h > MAX_LAYER_AREA) return false;
+  if (!layerBitmapFits(bb, Math.pow(2, lvl))) return false;
   if ((cache.layersByLevel[lvl]?.length ?? 0) > 0) return false;
   const layer = cache.makeLayer(bb, lvl);
   (cache.layersByLevel[lvl] = cache.layersByLevel[lvl] ?? []).unshift(layer);

@@ -20,12 +20,8 @@
  */
 import type { Collection, Core, EdgeSingular } from 'cytoscape';
 import { drawPlainEdge, hasStraightPath, isPlainEdgeStyle, plainEdgeStroke, strokeBox, type EdgeStroke } from './plain-edge-draw';
-import { internals, type Box, type Layer, type LayerCache, type LayerEle } from './cytoscape-internals';
+import { internals, layerBitmapFits, type Box, type Layer, type LayerCache, type LayerEle } from './cytoscape-internals';
 import { layerLevel } from './layer-cache';
-
-/** cytoscape's limits for one layer's bitmap (LayeredTextureCache, 3.35). */
-const MAX_LAYER_DIM = 32767;
-const MAX_LAYER_AREA = 4000 * 4000;
 
 export interface LayerFeed {
   /** Draws these just-settled elements (in order of addition) into their layers. */
@@ -88,7 +84,7 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
     const empty = !(bb.w > 0 || bb.h > 0);
     if (slot && (empty || inside(slot.layer.bb!, bb))) return slot.layer;
     const start = slot ? grownBox(slot.layer.bb!, bb, scale) : initialBox(hint, empty && hint ? { ...hint, w: 0, h: 0 } : bb, scale);
-    if (!fits(start, scale)) return null;
+    if (!layerBitmapFits(start, scale)) return null;
     const layer = cache.makeLayer!(start, lvl);
     if (slot) {
       copyInto(slot.layer, layer, scale);
@@ -217,11 +213,6 @@ function grownBox(old: Box, bb: Box, scale: number): Box {
   return box(x1, y1, x2, y2, scale);
 }
 
-function fits(bb: Box, scale: number): boolean {
-  const w = Math.ceil(bb.w * scale);
-  const h = Math.ceil(bb.h * scale);
-  return w > 0 && h > 0 && w <= MAX_LAYER_DIM && h <= MAX_LAYER_DIM && w * h <= MAX_LAYER_AREA;
-}
 
 /** Copies a layer's bitmap into a bigger one at the same level, pixel for pixel. */
 function copyInto(from: Layer, to: Layer, scale: number): void {
