@@ -60,6 +60,17 @@ function frameGapLog(t0: number, threshold = 100) {
   const gaps: string[] = [];
   let last = performance.now();
   let running = true;
+  // Long tasks tell a gap made of one task from a run of short tasks that starved frames.
+  const tasks: string[] = [];
+  let observer: PerformanceObserver | null = null;
+  try {
+    observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.duration > threshold) tasks.push(`${Math.round(e.startTime - t0)}+${Math.round(e.duration)}`);
+    });
+    observer.observe({ type: 'longtask' });
+  } catch {
+    observer = null;
+  }
   const tick = (now: number) => {
     if (now - last > threshold) gaps.push(`${Math.round(last - t0)}+${Math.round(now - last)}`);
     last = now;
@@ -68,7 +79,8 @@ function frameGapLog(t0: number, threshold = 100) {
   requestAnimationFrame(tick);
   return () => {
     running = false;
-    return gaps.join(' ');
+    observer?.disconnect();
+    return gaps.join(' ') + (tasks.length ? `; tasks > ${threshold} ms: ${tasks.join(' ')}` : '');
   };
 }
 
@@ -249,7 +261,7 @@ const api = {
     const gaps = frameGapLog(a0);
     await c.applyPositions(positions);
     await nextRender(c.cy);
-    return { applyMs: performance.now() - a0, frameGaps: gaps() };
+    return { applyMs: performance.now() - a0, frameGaps: gaps() + ' a0=' + Math.round(a0) + ' ' + ((globalThis as any).__dbg ?? []).join(' | ') };
   },
 
   /** A fresh ForceAtlas2 run in a Web Worker while the graph is on screen. */

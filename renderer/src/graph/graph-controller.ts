@@ -57,7 +57,7 @@ export class GraphController {
   ) {
     this.cy = cytoscape({
       ...(container ? { container, ...rendererOptions(renderer) } : { headless: true, styleEnabled: true }),
-      style: graphStyle(theme),
+      style: graphStyle(theme, () => this.labelThreshold),
       minZoom: 0.02,
       maxZoom: 4,
       wheelSensitivity: 0.3,
@@ -92,17 +92,15 @@ export class GraphController {
 
   /**
    * Sets min-zoomed-font-size unless it moved by less than 2 px (invisible; a restyle of 10k
-   * nodes is not). Swapping the stylesheet marks every element's style dirty (cytoscape's
-   * Style.clear, ~1 s at 10k notes / 30k edges); they are recomputed when next used. Nodes are
-   * told to update (edges carry no labels, their values do not change). On an empty graph,
-   * before a build, it costs nothing. Without `restyleNodes` the caller has the styles
-   * recomputed in chunks (moveProgressively); true when the stylesheet changed.
+   * nodes is not). The stylesheet reads it through a function (graph-style.ts), so only the
+   * nodes are marked for restyling (edges carry no labels); they are recomputed when next
+   * drawn, or in chunks by a caller that passes `restyle` to moveProgressively. On an empty
+   * graph, before a build, it costs nothing. True when the threshold changed.
    */
-  private setLabelThreshold(next: number, restyleNodes = true): boolean {
+  private setLabelThreshold(next: number): boolean {
     if (Math.abs(next - this.labelThreshold) < 2) return false;
     this.labelThreshold = next;
-    this.cy.style().fromJson(graphStyle(this.theme, next));
-    if (restyleNodes) (this.cy.nodes() as unknown as { updateStyle(): void }).updateStyle();
+    (this.cy.nodes() as unknown as { updateStyle(): void }).updateStyle();
     return true;
   }
 
@@ -189,7 +187,7 @@ export class GraphController {
     const generation = ++this.generation;
     const current = () => generation === this.generation && !this.cy.destroyed();
     const all = Object.values(positions);
-    const restyle = this.setLabelThreshold(labelMinZoomedFontSize(all, LABEL_FONT, MIN_ZOOMED_FONT), false);
+    const restyle = this.setLabelThreshold(labelMinZoomedFontSize(all, LABEL_FONT, MIN_ZOOMED_FONT));
     this.fitTo(all);
     const complete = await moveProgressively(this.cy, positions, { stillWanted: current, yieldToPage: nextFrame, yieldForInput: nextTask, restyle });
     if (!complete || !current()) return false;

@@ -216,17 +216,23 @@ export async function moveProgressively(
   const pause = budgetedYield(o);
   try {
     if (o.restyle) {
-      // A new stylesheet leaves every element's style dirty (cytoscape's Style.clear): compute
-      // them a chunk per task, held from drawing, instead of all 40k in the first chunk's task.
-      const all = cy.elements();
-      for (const { start, end } of planChunks(all.length, EDGE_CHUNK)) {
-        if (!o.stillWanted() || cy.destroyed()) return false;
-        hold(true);
-        const chunk = all.slice(start, end);
-        (chunk as unknown as { cleanStyle(): void }).cleanStyle();
-        settleRenderedStyle(cy, chunk);
-        await pause();
+      // Styles marked dirty (a new label threshold restyles the nodes, a new stylesheet every
+      // element) are computed a chunk per task, held from drawing, instead of all at once in
+      // the first chunk's task. Nodes first: edges are projected against their final styles.
+      for (const [group, size] of [[cy.elements('node'), o.nodeChunk ?? NODE_CHUNK], [cy.elements('edge'), EDGE_CHUNK]] as const) {
+        for (const { start, end } of planChunks(group.length, size)) {
+          if (!o.stillWanted() || cy.destroyed()) return false;
+          hold(true);
+          const chunk = group.slice(start, end);
+          (chunk as unknown as { cleanStyle(): void }).cleanStyle();
+          settleRenderedStyle(cy, chunk);
+          await pause();
+        }
       }
+      // The restyle queued its elements for the renderer's next flush (texture caches, layers):
+      // in a task of its own rather than on top of the first move.
+      settleNewElements(cy);
+      await pause(true);
     }
     // Each moved node re-projects its edges: a chunk holding a few hubs had thousands of them
     // (one 0.8-1 s task, measured), so chunks are bounded by nodes plus edges.

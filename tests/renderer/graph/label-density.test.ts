@@ -66,4 +66,31 @@ describe('GraphController label threshold', () => {
     expect(c.labelThreshold).toBe(MIN_ZOOMED_FONT);
     c.destroy();
   });
+
+  it('restyles only the nodes when a layout changes the threshold: edges keep their computed style', async () => {
+    const c = new GraphController(null, LIGHT, 'canvas');
+    const n = 400;
+    const edges = Array.from({ length: n - 1 }, (_, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: `n${i}`, target: `n${i + 1}` } }));
+    await c.load(grid(n, 15).map((p, i) => node(`n${i}`, p)), edges, () => {});
+    expect(c.labelThreshold).toBe(33);
+    // Headless, styles are computed when first read: compute every one now.
+    const lineColour = c.cy.getElementById('e0').style('line-color');
+    c.cy.elements().forEach((e) => void e.style('display'));
+    // Every style computation goes through the Style object's apply (cytoscape 3.35).
+    const style = c.cy.style() as unknown as { apply(eles: ArrayLike<{ isEdge(): boolean; id(): string }>): unknown };
+    const apply = style.apply;
+    const restyledEdges: string[] = [];
+    style.apply = function (eles) {
+      for (let i = 0; i < eles.length; i++) if (eles[i].isEdge()) restyledEdges.push(eles[i].id());
+      return apply.call(this, eles);
+    };
+    const spread = Object.fromEntries(grid(n, 120).map((p, i) => [`n${i}`, p]));
+    expect(await c.applyPositions(spread)).toBe(true);
+    expect(c.labelThreshold).toBe(MIN_ZOOMED_FONT);
+    expect(c.cy.getElementById('n7').style('min-zoomed-font-size')).toBe(`${MIN_ZOOMED_FONT}px`);
+    expect(c.cy.getElementById('n7').position()).toEqual(spread.n7);
+    expect(restyledEdges).toEqual([]);
+    expect(c.cy.getElementById('e0').style('line-color')).toBe(lineColour);
+    c.destroy();
+  });
 });
