@@ -15,6 +15,7 @@ import { installLayerSettling } from './layer-settle';
 import { installFirstStyleShortcut } from './first-style-shortcut';
 import { startLayerFeed, type LayerFeed } from './layer-feed';
 import { installFastZSort } from './fast-z-sort';
+import { installTextureCacheSkip } from './texture-cache-skip';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
 
@@ -65,6 +66,7 @@ export class GraphController {
     } as cytoscape.CytoscapeOptions);
     installFirstStyleShortcut(this.cy);
     installFastZSort(this.cy);
+    installTextureCacheSkip(this.cy);
     this.cy.on('tap', 'node', (e) => handlers.onTap?.(e.target.id()));
     this.cy.on('dbltap', 'node', (e) => handlers.onDoubleTap?.(e.target.id()));
     this.cy.on('dragfree', 'node', (e) => {

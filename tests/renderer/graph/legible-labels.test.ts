@@ -66,6 +66,34 @@ describe('GraphController keeps hub and hovered labels legible', () => {
     c.destroy();
   });
 
+  it('gives a hub added later its size at once, and adding ordinary nodes updates nothing', async () => {
+    const c = new GraphController(null, LIGHT, 'canvas');
+    await c.load([node('hub', 0, 'hub'), node('plain', 100)], [], () => {});
+    c.cy.zoom(0.25);
+    await frame();
+    // A full update re-reads every node's classes through a selector on the core.
+    const scans: string[] = [];
+    const nodes = c.cy.nodes.bind(c.cy);
+    c.cy.nodes = ((selector?: string) => {
+      if (selector) scans.push(selector);
+      return nodes(selector);
+    }) as typeof c.cy.nodes;
+    c.cy.add(node('later', 300, 'hub'));
+    expect(c.cy.getElementById('later').style('font-size')).toBe('48px');
+    c.cy.add([node('p1', 400), node('p2', 500)]);
+    await frame();
+    expect(scans).toEqual([]);
+    expect(c.cy.getElementById('p1').style('font-size')).toBe('11px');
+    // Once the zoom moved, an added hub waits for the full update of the next frame.
+    c.cy.zoom(0.5);
+    c.cy.add(node('after-zoom', 600, 'hub'));
+    await frame();
+    expect(scans.length).toBeGreaterThan(0);
+    expect(c.cy.getElementById('after-zoom').style('font-size')).toBe('24px');
+    expect(c.cy.getElementById('hub').style('font-size')).toBe('24px');
+    c.destroy();
+  });
+
   it('gives hubs a big build adds their legible size as they go in, before any frame', () => {
     const c = new GraphController(null, LIGHT, 'canvas');
     const positions = Array.from({ length: 3000 }, (_, i) => ({ x: (i % 60) * 40, y: Math.floor(i / 60) * 40 }));
