@@ -18,8 +18,8 @@
  * past cytoscape's size limits) stops the feed and drops its layers: the end-of-build layer
  * build (buildLayersInSlices) then does it all as before.
  */
-import type { Collection, Core, EdgeSingular } from 'cytoscape';
-import { drawPlainEdge, hasStraightPath, isPlainEdgeStyle, plainEdgeStroke, strokeBox, type EdgeStroke } from './plain-edge-draw';
+import type { Collection, Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import { drawPlainEdge, edgeStyleVisible, hasStraightPath, isPlainEdgeStyle, nodeShowsEdges, plainEdgeStroke, strokeBox, type EdgeStroke } from './plain-edge-draw';
 import { internals, layerBitmapFits, type Box, type Layer, type LayerCache, type LayerEle } from './cytoscape-internals';
 import { layerLevel } from './layer-cache';
 
@@ -32,10 +32,15 @@ export interface LayerFeed {
   stopReason(): string | null;
 }
 
-/** What an element's style decides for the feed: its layer key (null: a z-order the feed does not handle) and, for a plain edge, its stroke. */
+/**
+ * What an element's style decides for the feed: its layer key (null: a z-order the feed does
+ * not handle), for a plain edge its stroke, and its part in an edge's visibility (an edge's
+ * own style; for a node, whether its edges can show).
+ */
 interface StyleFacts {
   key: number | null;
   stroke: EdgeStroke | null;
+  visible: boolean;
 }
 
 interface FeedEle extends LayerEle {
@@ -60,6 +65,7 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
   const lvl = layerLevel(cy.zoom(), pxRatio);
   if (lvl === null || (cache.layersByLevel[lvl]?.length ?? 0) > 0) return null;
   const scale = Math.pow(2, lvl);
+  const core = cy as unknown as { hasCompoundNodes(): boolean };
   const ours: { key: number; layer: Layer }[] = [];
   let stopped: string | null = null;
 
@@ -111,10 +117,21 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
     if (!facts) {
       const ordinary = ele.pstyle('z-compound-depth').value === 'auto' && ele.pstyle('z-index-compare').value === 'auto';
       const edge = ele as unknown as EdgeSingular;
-      facts = { key: ordinary ? (node ? 1e9 : 0) + (Number(ele.pstyle('z-index').value) || 0) : null, stroke: !node && isPlainEdgeStyle(edge) ? plainEdgeStroke(edge) : null };
+      facts = {
+        key: ordinary ? (node ? 1e9 : 0) + (Number(ele.pstyle('z-index').value) || 0) : null,
+        stroke: !node && isPlainEdgeStyle(edge) ? plainEdgeStroke(edge) : null,
+        visible: node ? nodeShowsEdges(ele as unknown as NodeSingular) : edgeStyleVisible(edge),
+      };
       if (styleKey != null) known.set(styleKey, facts);
     }
     return facts;
+  };
+
+  /** cytoscape's visible() for an edge from style facts; undefined (ask cytoscape) with compound nodes. */
+  const visibleEdge = (ele: FeedEle, facts: StyleFacts): boolean | undefined => {
+    if (core.hasCompoundNodes()) return undefined;
+    const { source, target } = ele._private as unknown as { source: FeedEle; target: FeedEle };
+    return facts.visible && styleFacts(source).visible && (source === target || styleFacts(target).visible);
   };
 
   /** Draws one element into the layer for its kind and z-index; false when that is impossible. */
@@ -133,7 +150,7 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
       stop('layer too big');
       return false;
     }
-    if (plain) drawPlainEdge(layer.context!, edge, facts.stroke!);
+    if (plain) drawPlainEdge(layer.context!, edge, facts.stroke!, visibleEdge(ele, facts));
     else cache.drawEleInLayer!(layer, ele, lvl, pxRatio);
     layer.eles.push(ele);
     const rs = ele._private.rscratch;

@@ -12,6 +12,10 @@ const STYLE = [
   { selector: '.down', style: { 'z-index': -1 } },
   { selector: '.manual', style: { 'z-index-compare': 'manual' } },
   { selector: '.bottom', style: { 'z-compound-depth': 'bottom' } },
+  { selector: '.hidden', style: { display: 'none' } },
+  { selector: '.inert', style: { events: 'no' } },
+  // Unlike display or events, a zero width changes what is interactive without a re-sort ('zorder').
+  { selector: '.flat', style: { width: 0 } },
 ];
 
 /**
@@ -57,7 +61,13 @@ function makeCore() {
     return sorted();
   };
   const expected = () => mutable(cy).sortByZIndex().map((e) => e.id());
-  return { cy, renderer, ids, sorted, flush, expected, sorts: () => sorts };
+  /** The hit-test list after a frame, and cytoscape's own computed afresh. */
+  const interactiveIds = () => {
+    flush();
+    return ((renderer.getCachedZSortedEles() as { interactive?: cytoscape.SingularElementArgument[] }).interactive ?? []).map((e) => e.id());
+  };
+  const expectedInteractive = () => mutable(cy).sortByZIndex().filter((e) => (e as unknown as { interactive(): boolean }).interactive()).map((e) => e.id());
+  return { cy, renderer, ids, sorted, flush, expected, interactiveIds, expectedInteractive, sorts: () => sorts };
 }
 
 describe('zSorted', () => {
@@ -116,6 +126,36 @@ describe('installFastZSort', () => {
             else if (o.kind === 'remove' && all.length > 0) all[o.pick % all.length].remove();
           }
           expect(ids()).toEqual(expected());
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps the hit-test list (interactive elements) right through hiding, inert and zero-width classes and additions (property)', () => {
+    type Op = { kind: 'node' | 'edge' | 'class' | 'unclass'; cls: string; pick: number; pick2: number };
+    const op = fc.record({
+      kind: fc.constantFrom<Op['kind']>('node', 'edge', 'edge', 'class', 'unclass'),
+      cls: fc.constantFrom('hidden', 'inert', 'flat', 'up', ''),
+      pick: fc.nat(),
+      pick2: fc.nat(),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(op, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 10 }), (frames) => {
+        const { cy, interactiveIds, expectedInteractive } = makeCore();
+        let next = 0;
+        for (const frame of frames) {
+          for (const o of frame) {
+            const nodes = cy.nodes();
+            const all = cy.elements();
+            if (o.kind === 'node') cy.add({ data: { id: `n${next++}` }, classes: o.cls ? [o.cls] : [] });
+            else if (o.kind === 'edge' && nodes.length > 0) cy.add({ data: { id: `e${next++}`, source: nodes[o.pick % nodes.length].id(), target: nodes[o.pick2 % nodes.length].id() } });
+            else if (o.kind === 'class' && all.length > 0 && o.cls) all[o.pick % all.length].addClass(o.cls);
+            else if (o.kind === 'unclass' && all.length > 0 && o.cls) all[o.pick % all.length].removeClass(o.cls);
+          }
+          // Every frame ends with an addition, so the order is recomputed (incrementally) each time.
+          cy.add({ data: { id: `n${next++}` } });
+          expect(interactiveIds()).toEqual(expectedInteractive());
         }
       }),
       { numRuns: 150 },

@@ -1,5 +1,5 @@
 import cytoscape from 'cytoscape';
-import { drawPlainEdge, isPlainEdge, plainEdgeStroke, strokeBox } from '../../../renderer/src/graph/plain-edge-draw';
+import { drawPlainEdge, edgeStyleVisible, isPlainEdge, nodeShowsEdges, plainEdgeStroke, strokeBox } from '../../../renderer/src/graph/plain-edge-draw';
 import { graphStyle, LIGHT } from '../../../renderer/src/graph/graph-style';
 
 /** A headless graph styled as the view's; the canvas renderer's edge geometry is filled in by hand. */
@@ -76,6 +76,35 @@ describe('drawPlainEdge', () => {
     const none = recordingContext();
     drawPlainEdge(none.cxt, bad);
     expect(none.log).toEqual([]);
+  });
+});
+
+describe('edgeStyleVisible and nodeShowsEdges', () => {
+  const cases: [string, string[], string[], cytoscape.StylesheetStyle[]][] = [
+    ['an ordinary edge', [], [], []],
+    ['a hidden edge', ['hidden'], [], []],
+    ['an edge of a hidden node', [], ['hidden'], []],
+    ['an edge with visibility: hidden', ['x'], [], [{ selector: 'edge.x', style: { visibility: 'hidden' } }]],
+    ['an edge at opacity 0', ['x'], [], [{ selector: 'edge.x', style: { opacity: 0 } }]],
+    ['an edge of width 0', ['x'], [], [{ selector: 'edge.x', style: { width: 0 } }]],
+    ['an edge of a node of width 0', [], ['x'], [{ selector: 'node.x', style: { width: 0 } }]],
+    ['an edge of a node of height 0', [], ['x'], [{ selector: 'node.x', style: { height: 0 } }]],
+    // A node's own visibility and opacity do not hide its edges in cytoscape.
+    ['an edge of an invisible node', [], ['x'], [{ selector: 'node.x', style: { visibility: 'hidden', opacity: 0 } }]],
+  ];
+  it.each(cases)('agree with cytoscape’s visible() for %s', (_, edgeClasses, nodeClasses, extraStyle) => {
+    const edge = edgeWith(edgeClasses, extraStyle);
+    for (const c of nodeClasses) edge.source().addClass(c);
+    const ours = edgeStyleVisible(edge) && nodeShowsEdges(edge.source()) && nodeShowsEdges(edge.target());
+    expect(ours).toBe(edge.visible());
+  });
+
+  it('let the caller decide visibility for drawPlainEdge', () => {
+    const { cxt, log } = recordingContext();
+    drawPlainEdge(cxt, edgeWith(), undefined, false);
+    expect(log).toEqual([]);
+    drawPlainEdge(cxt, edgeWith(), undefined, true);
+    expect(log).toContain('stroke()');
   });
 });
 
