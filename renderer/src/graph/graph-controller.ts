@@ -13,6 +13,7 @@ import { HoverLabel } from './hover-label';
 import { extentOf, fitToCentres } from './fit-centres';
 import { installLayerSettling } from './layer-settle';
 import { installFirstStyleShortcut } from './first-style-shortcut';
+import { installFirstStyleCopy } from './first-style-copy';
 import { startLayerFeed, type LayerFeed } from './layer-feed';
 import { installFastZSort } from './fast-z-sort';
 import { installTextureCacheSkip } from './texture-cache-skip';
@@ -65,6 +66,7 @@ export class GraphController {
       boxSelectionEnabled: false,
     } as cytoscape.CytoscapeOptions);
     installFirstStyleShortcut(this.cy);
+    installFirstStyleCopy(this.cy);
     installFastZSort(this.cy);
     installTextureCacheSkip(this.cy);
     this.cy.on('tap', 'node', (e) => handlers.onTap?.(e.target.id()));
