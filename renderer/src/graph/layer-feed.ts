@@ -7,7 +7,8 @@
  * Here each chunk, once settled (styles, geometry and boxes computed), is drawn into the layer
  * it belongs to right away, so at any moment every element is in a complete layer and a frame
  * is a few drawImage calls: the picture fills in as the build goes, and nothing is left to
- * draw at the end.
+ * draw at the end. Plain edges and plain nodes (a line, a filled circle) are drawn directly
+ * (plain-edge-draw.ts, plain-node-draw.ts); anything else through cytoscape's drawEleInLayer.
  *
  * cytoscape checks that each layer holds a contiguous run of its draw order (z-index order:
  * edges below nodes, then z-index, then order of addition; validateLayersElesOrdering) or it
@@ -22,6 +23,7 @@ import type { Collection, Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { drawPlainEdge, edgeStyleVisible, hasStraightPath, isPlainEdgeStyle, nodeShowsEdges, plainEdgeStroke, strokeBox, type EdgeStroke } from './plain-edge-draw';
 import { internals, layerBitmapFits, type Box, type Layer, type LayerCache, type LayerEle } from './cytoscape-internals';
 import { layerLevel } from './layer-cache';
+import { drawPlainNode, isPlainNodeStyle, nodeVisible, plainNodeFill } from './plain-node-draw';
 
 export interface LayerFeed {
   /** Draws these just-settled elements (in order of addition) into their layers. */
@@ -41,6 +43,9 @@ interface StyleFacts {
   key: number | null;
   stroke: EdgeStroke | null;
   visible: boolean;
+  /** For a plain node (plain-node-draw.ts): its fill, and whether cytoscape's visible() holds. */
+  fill: string | null;
+  nodeVisible: boolean;
 }
 
 interface FeedEle extends LayerEle {
@@ -121,6 +126,8 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
         key: ordinary ? (node ? 1e9 : 0) + (Number(ele.pstyle('z-index').value) || 0) : null,
         stroke: !node && isPlainEdgeStyle(edge) ? plainEdgeStroke(edge) : null,
         visible: node ? nodeShowsEdges(ele as unknown as NodeSingular) : edgeStyleVisible(edge),
+        fill: node && isPlainNodeStyle(ele as unknown as NodeSingular, lvl) ? plainNodeFill(ele as unknown as NodeSingular) : null,
+        nodeVisible: node && nodeVisible(ele as unknown as NodeSingular),
       };
       if (styleKey != null) known.set(styleKey, facts);
     }
@@ -151,7 +158,9 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
       return false;
     }
     if (plain) drawPlainEdge(layer.context!, edge, facts.stroke!, visibleEdge(ele, facts));
-    else cache.drawEleInLayer!(layer, ele, lvl, pxRatio);
+    else if (facts.fill !== null && !core.hasCompoundNodes()) {
+      if (facts.nodeVisible) drawPlainNode(layer.context!, ele as unknown as NodeSingular, facts.fill);
+    } else cache.drawEleInLayer!(layer, ele, lvl, pxRatio);
     layer.eles.push(ele);
     const rs = ele._private.rscratch;
     (rs.imgLayerCaches = rs.imgLayerCaches ?? {})[lvl] = layer;
