@@ -103,28 +103,29 @@ describe('installFastZSort', () => {
     expect(ids()).toEqual(expected());
   });
 
+  type Op = { kind: 'node' | 'edge' | 'class' | 'unclass' | 'remove'; cls: string; pick: number; pick2: number };
+  /** Random frames of changes: additions (with a class), class changes and removals. */
+  const frames = (kinds: Op['kind'][], classes: string[], perFrame: number, count: number) =>
+    fc.array(fc.array(fc.record({ kind: fc.constantFrom(...kinds), cls: fc.constantFrom(...classes), pick: fc.nat(), pick2: fc.nat() }), { minLength: 1, maxLength: perFrame }), { minLength: 1, maxLength: count });
+  /** Applies one change; `next` numbers new elements. */
+  const applyOp = (cy: cytoscape.Core, o: Op, next: () => number) => {
+    const nodes = cy.nodes();
+    const all = cy.elements();
+    const classes = o.cls ? [o.cls] : [];
+    if (o.kind === 'node') cy.add({ data: { id: `n${next()}` }, classes });
+    else if (o.kind === 'edge' && nodes.length > 0) cy.add({ data: { id: `e${next()}`, source: nodes[o.pick % nodes.length].id(), target: nodes[o.pick2 % nodes.length].id() }, classes });
+    else if (o.kind === 'class' && all.length > 0 && o.cls) all[o.pick % all.length].addClass(o.cls);
+    else if (o.kind === 'unclass' && all.length > 0 && o.cls) all[o.pick % all.length].removeClass(o.cls);
+    else if (o.kind === 'remove' && all.length > 0) all[o.pick % all.length].remove();
+  };
+
   it('matches cytoscape’s sort after any sequence of changes (property)', () => {
-    type Op = { kind: 'node' | 'edge' | 'class' | 'unclass' | 'remove'; cls: string; pick: number; pick2: number };
-    const op = fc.record({
-      kind: fc.constantFrom<Op['kind']>('node', 'node', 'edge', 'edge', 'class', 'unclass', 'remove'),
-      cls: fc.constantFrom('up', 'top', 'down', 'manual', 'bottom', ''),
-      pick: fc.nat(),
-      pick2: fc.nat(),
-    });
     fc.assert(
-      fc.property(fc.array(fc.array(op, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 }), (frames) => {
+      fc.property(frames(['node', 'node', 'edge', 'edge', 'class', 'unclass', 'remove'], ['up', 'top', 'down', 'manual', 'bottom', ''], 6, 12), (changes) => {
         const { cy, ids, expected } = makeCore();
-        let next = 0;
-        for (const frame of frames) {
-          for (const o of frame) {
-            const nodes = cy.nodes();
-            const all = cy.elements();
-            if (o.kind === 'node') cy.add({ data: { id: `n${next++}` }, classes: o.cls ? [o.cls] : [] });
-            else if (o.kind === 'edge' && nodes.length > 0) cy.add({ data: { id: `e${next++}`, source: nodes[o.pick % nodes.length].id(), target: nodes[o.pick2 % nodes.length].id() }, classes: o.cls ? [o.cls] : [] });
-            else if (o.kind === 'class' && all.length > 0 && o.cls) all[o.pick % all.length].addClass(o.cls);
-            else if (o.kind === 'unclass' && all.length > 0 && o.cls) all[o.pick % all.length].removeClass(o.cls);
-            else if (o.kind === 'remove' && all.length > 0) all[o.pick % all.length].remove();
-          }
+        let n = 0;
+        for (const frame of changes) {
+          for (const o of frame) applyOp(cy, o, () => n++);
           expect(ids()).toEqual(expected());
         }
       }),
@@ -133,28 +134,14 @@ describe('installFastZSort', () => {
   });
 
   it('keeps the hit-test list (interactive elements) right through hiding, inert and zero-width classes and additions (property)', () => {
-    type Op = { kind: 'node' | 'edge' | 'class' | 'unclass'; cls: string; pick: number; pick2: number };
-    const op = fc.record({
-      kind: fc.constantFrom<Op['kind']>('node', 'edge', 'edge', 'class', 'unclass'),
-      cls: fc.constantFrom('hidden', 'inert', 'flat', 'up', ''),
-      pick: fc.nat(),
-      pick2: fc.nat(),
-    });
     fc.assert(
-      fc.property(fc.array(fc.array(op, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 10 }), (frames) => {
+      fc.property(frames(['node', 'edge', 'edge', 'class', 'unclass'], ['hidden', 'inert', 'flat', 'up', ''], 5, 10), (changes) => {
         const { cy, interactiveIds, expectedInteractive } = makeCore();
-        let next = 0;
-        for (const frame of frames) {
-          for (const o of frame) {
-            const nodes = cy.nodes();
-            const all = cy.elements();
-            if (o.kind === 'node') cy.add({ data: { id: `n${next++}` }, classes: o.cls ? [o.cls] : [] });
-            else if (o.kind === 'edge' && nodes.length > 0) cy.add({ data: { id: `e${next++}`, source: nodes[o.pick % nodes.length].id(), target: nodes[o.pick2 % nodes.length].id() } });
-            else if (o.kind === 'class' && all.length > 0 && o.cls) all[o.pick % all.length].addClass(o.cls);
-            else if (o.kind === 'unclass' && all.length > 0 && o.cls) all[o.pick % all.length].removeClass(o.cls);
-          }
+        let n = 0;
+        for (const frame of changes) {
+          for (const o of frame) applyOp(cy, o, () => n++);
           // Every frame ends with an addition, so the order is recomputed (incrementally) each time.
-          cy.add({ data: { id: `n${next++}` } });
+          cy.add({ data: { id: `n${n++}` } });
           expect(interactiveIds()).toEqual(expectedInteractive());
         }
       }),
