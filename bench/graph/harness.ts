@@ -146,7 +146,7 @@ const api = {
     const fullGraphMs = performance.now() - t0;
     const blocks = await monitor.stop();
     const feed = c.lastFeed ? (c.lastFeed.active() ? 'fed' : `stopped (${c.lastFeed.stopReason()})`) : 'off';
-    return { complete, nodesVisibleMs, allNodesMs: allNodesMs || fullGraphMs, fullGraphMs, ...blocks, frameGaps: gaps(), nodes: c.cy.nodes().length, edges: c.cy.edges().length, feed };
+    return { complete, nodesVisibleMs, allNodesMs: allNodesMs || fullGraphMs, fullGraphMs, ...blocks, frameGaps: gaps(), nodes: c.cy.nodes().length, edges: c.cy.edges().length, feed, speedups: (c as { speedups?: unknown }).speedups ?? null };
   },
 
   /**

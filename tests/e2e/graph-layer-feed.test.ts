@@ -22,6 +22,7 @@ interface Build {
   feed: string;
   nodes: number;
   edges: number;
+  speedups: Record<string, boolean | number>;
 }
 interface BenchPage {
   prepare(snapshot: unknown): number;
@@ -77,6 +78,8 @@ describe('layer feed', () => {
   it('draws the same picture as cytoscape, from layers that hold every element', async () => {
     const fed = await build(true, 'fed');
     expect(fed).toMatchObject({ complete: true, feed: 'fed', layersComplete: true });
+    // Every cytoscape shortcut found the internals it needs in the real canvas renderer.
+    expect(fed.speedups).toEqual({ labelTriggers: true, firstStyle: true, styleCopy: true, zSort: true, textureCaches: 4 });
     expect(fed.nodes).toBeGreaterThanOrEqual(2500);
     expect(fed.edges).toBeGreaterThan(5000);
     const own = await build(false, 'cytoscape');
