@@ -71,6 +71,8 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
   if (lvl === null || (cache.layersByLevel[lvl]?.length ?? 0) > 0) return null;
   const scale = Math.pow(2, lvl);
   const core = cy as unknown as { hasCompoundNodes(): boolean };
+  /** Whether the graph has compound nodes (then cytoscape decides visibility and draws nodes); read once per chunk. */
+  let compound = false;
   const ours: { key: number; layer: Layer }[] = [];
   let stopped: string | null = null;
 
@@ -136,7 +138,7 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
 
   /** cytoscape's visible() for an edge from style facts; undefined (ask cytoscape) with compound nodes. */
   const visibleEdge = (ele: FeedEle, facts: StyleFacts): boolean | undefined => {
-    if (core.hasCompoundNodes()) return undefined;
+    if (compound) return undefined;
     const { source, target } = ele._private as unknown as { source: FeedEle; target: FeedEle };
     return facts.visible && styleFacts(source).visible && (source === target || styleFacts(target).visible);
   };
@@ -158,7 +160,7 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
       return false;
     }
     if (plain) drawPlainEdge(layer.context!, edge, facts.stroke!, visibleEdge(ele, facts));
-    else if (facts.fill !== null && !core.hasCompoundNodes()) {
+    else if (facts.fill !== null && !compound) {
       if (facts.nodeVisible) drawPlainNode(layer.context!, ele as unknown as NodeSingular, facts.fill);
     } else cache.drawEleInLayer!(layer, ele, lvl, pxRatio);
     layer.eles.push(ele);
@@ -193,6 +195,7 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
 
   return {
     add(eles) {
+      compound = core.hasCompoundNodes();
       if (stopped || !repair()) return;
       for (let i = 0; i < eles.length; i++) if (!feedOne(eles[i] as unknown as FeedEle)) return;
       fed += eles.length;
