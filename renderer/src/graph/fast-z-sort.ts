@@ -52,14 +52,14 @@ export class ZGroups<T> {
   private readonly groups = new Map<string, Group<T>>();
   private ordered: Group<T>[] | null = null;
   private interactiveStale = false;
-
-  constructor(private readonly isInteractive: (ele: T) => boolean = () => true) {}
   /**
    * Keys by cytoscape's styleKey (identical styles share it), per group since a node and an
    * edge could hash alike: reading three style properties of each of 40k elements was most of
    * the grouping's cost (profiled).
    */
   private readonly byStyle = { nodes: new Map<unknown, Key>(), edges: new Map<unknown, Key>() };
+
+  constructor(private readonly isInteractive: (ele: T) => boolean = () => true) {}
 
   private keyOf(ele: StyledElement): Key {
     const styleKey = ele._private.styleKey;

@@ -61,8 +61,13 @@ export function plainEdgeStroke(edge: EdgeSingular): EdgeStroke {
   return {
     width: e.pstyle('width').pfValue as number,
     cap: e.pstyle('line-cap').value as CanvasLineCap,
-    colour: 'rgba(' + colour[0] + ',' + colour[1] + ',' + colour[2] + ',' + alpha + ')',
+    colour: rgba(colour, alpha),
   };
+}
+
+/** A cytoscape colour value ([r, g, b] or [r, g, b, a]) as a canvas rgba() string with this alpha. */
+export function rgba(colour: number[], alpha: number): string {
+  return 'rgba(' + colour[0] + ',' + colour[1] + ',' + colour[2] + ',' + alpha + ')';
 }
 
 /**

@@ -13,6 +13,7 @@
  * opacity come to. Any other node is drawn cytoscape's way.
  */
 import type { NodeSingular } from 'cytoscape';
+import { nodeShowsEdges, rgba } from './plain-edge-draw';
 
 interface NodeInternals {
   pstyle(name: string): { value: unknown; pfValue?: number; strValue?: string };
@@ -46,7 +47,7 @@ export function plainNodeFill(node: NodeSingular): string {
   const n = node as unknown as NodeInternals;
   const colour = n.pstyle('background-color').value as number[];
   const alpha = (colour[3] == null ? 1 : colour[3]) * Number(n.pstyle('background-opacity').value) * Number(n.pstyle('opacity').value);
-  return 'rgba(' + colour[0] + ',' + colour[1] + ',' + colour[2] + ',' + alpha + ')';
+  return rgba(colour, alpha);
 }
 
 /**
@@ -55,7 +56,7 @@ export function plainNodeFill(node: NodeSingular): string {
  */
 export function nodeVisible(node: NodeSingular): boolean {
   const n = node as unknown as NodeInternals;
-  return n.pstyle('visibility').value === 'visible' && n.pstyle('opacity').pfValue !== 0 && n.pstyle('display').value === 'element' && n.pstyle('width').pfValue !== 0 && n.pstyle('height').pfValue !== 0;
+  return n.pstyle('visibility').value === 'visible' && n.pstyle('opacity').pfValue !== 0 && nodeShowsEdges(node);
 }
 
 /** Fills a plain node's ellipse into `context` (model coordinates), as cytoscape's drawNode would. */
