@@ -51,7 +51,7 @@ export class GraphController {
 
   constructor(
     container: HTMLElement | null,
-    private readonly theme: Theme,
+    theme: Theme,
     renderer: RendererKind,
     private readonly handlers: ControllerHandlers = {},
     private readonly options: ControllerOptions = {},
