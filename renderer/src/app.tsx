@@ -22,7 +22,7 @@ import { CreateNoteDialog } from './components/create-note-dialog';
 import { GraphPane } from './components/graph-pane';
 import { Toolbar } from './components/toolbar';
 import { ResizeHandle } from './components/resize-handle';
-import { useUnsavedGuard } from './editor';
+import { describeRescue, useUnsavedGuard, type RescueReport } from './editor';
 import { useEditing } from './components/note-actions/use-editing';
 import { useNoteActions } from './components/note-actions/use-note-actions';
 import { NoteActionDialogs } from './components/note-actions/note-action-dialogs';
@@ -106,6 +106,15 @@ export function App({ api }: { api: PlexusApi }) {
     if (touchesNote(event, currentPath)) scheduleReload();
   });
 
+  // A closed editor's unsaved text went to a conflict copy, or is kept in this window: say where,
+  // in a banner that waits for the user (it outlives the navigation that closed the editor).
+  const { editWhenOpen } = editing;
+  const onRescue = useCallback((report: RescueReport) => {
+    const text = describeRescue(report);
+    if (report.kind === 'copied') return banners.push('notice', text, { label: 'Open copy', run: () => openPath(report.copyPath) });
+    banners.push('error', text, { label: 'Open note', run: () => { editWhenOpen(report.path); openPath(report.path); } });
+  }, [banners.push, openPath, editWhenOpen]);
+
   // Ctrl/Cmd+click in the editor: open the target, or offer to create it when it does not exist yet.
   const openFromEditor = useCallback((path: string, heading?: string) => {
     if (files && !files.some((f) => f.path === path)) return ui.actions.requestCreate({ resolved: null, kind: null, createPath: path }, path.replace(/\.md$/i, ''));
@@ -144,7 +153,7 @@ export function App({ api }: { api: PlexusApi }) {
             {graphOpen ? (
               <GraphPane api={api} currentPath={currentPath} onOpenNote={(p) => { setGraphOpen(false); openPath(p); }} onClose={() => setGraphOpen(false)} />
             ) : (
-              <NotePane api={api} route={nav.route} data={data} loading={noteState.status === 'loading'} error={noteState.status === 'error' ? noteState.message : null} editing={editing} actions={noteActions} onOpenNote={openFromEditor} onSaved={scheduleReload} />
+              <NotePane api={api} route={nav.route} data={data} loading={noteState.status === 'loading'} error={noteState.status === 'error' ? noteState.message : null} editing={editing} actions={noteActions} onOpenNote={openFromEditor} onSaved={scheduleReload} onRescue={onRescue} />
             )}
           </div>
           <ResizeHandle label="Resize sidebar" value={sizes.right} min={200} max={560} direction={-1} onChange={(right) => setSizes({ ...sizes, right })} />

@@ -1,6 +1,7 @@
 /** The status line and the conflict / deleted bars shown above the editor. */
 import { useMemo } from 'react';
 import type { DocState, Resolution } from './conflict-machine';
+import type { KeptText } from './kept-texts';
 import { lineDiff } from './line-diff';
 
 export function EditorStatus({ state, onRetry }: { state: DocState; onRetry(): void }) {
@@ -58,6 +59,22 @@ export function DeletedBar({ onSave }: { onSave(): void }) {
     <div className="editor-bar editor-deleted" role="alert">
       <p>This note was deleted on disk. Your text is still here; saving recreates the file.</p>
       <button type="button" onClick={onSave}>Save again</button>
+    </div>
+  );
+}
+
+/** Text from an earlier editor on this note that reached neither the note nor a copy. */
+export function KeptTextBar({ kept, onRestore, onDiscard }: { kept: KeptText; onRestore(): void; onDiscard(): void }) {
+  const time = new Date(kept.keptAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return (
+    <div className="editor-bar editor-kept" role="alert">
+      <p>
+        Unsaved text from {time} was kept here ({kept.reason}). Restore puts it back in the editor in place of what is shown; Discard drops it.
+      </p>
+      <div className="editor-bar-actions">
+        <button type="button" onClick={onRestore}>Restore</button>
+        <button type="button" onClick={onDiscard}>Discard</button>
+      </div>
     </div>
   );
 }

@@ -1,15 +1,19 @@
 /**
  * The note editor: CodeMirror over one note, autosaving ~1 s after typing stops, on blur and at
  * once on Ctrl/Cmd+S; outside changes go through the conflict state machine so nothing typed is
- * ever overwritten or written over an unseen version.
+ * ever overwritten or written over an unseen version. Text a closed editor could not save is
+ * rescued (see use-note-document.ts); when it is kept in the window, reopening the note offers it
+ * back in a bar.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EditorView } from '@codemirror/view';
 import type { PlexusApi } from '../../../main/contract/api-contract';
-import { ConflictBar, DeletedBar, EditorStatus } from './editor-bars';
+import { ConflictBar, DeletedBar, EditorStatus, KeptTextBar } from './editor-bars';
 import { createEditorState, editorExtensions, replaceQuietly } from './editor-view-setup';
 import { linkAt } from './link-at-pos';
+import { dropKeptText, useKeptText } from './kept-texts';
 import { linkCompletionSource } from './link-completion';
+import type { RescueReport } from './rescue-text';
 import { useNoteDocument, type TextPort } from './use-note-document';
 
 export interface NoteEditorProps {
@@ -17,6 +21,8 @@ export interface NoteEditorProps {
   path: string;
   onOpenNote(path: string, heading?: string): void;
   onSaved?(): void;
+  /** Text this editor could not save when it closed went to a conflict copy, or is kept in the window. */
+  onRescue?(report: RescueReport): void;
 }
 
 /** Keyed by path so each note gets a fresh document, history and state machine. */
@@ -24,14 +30,15 @@ export function NoteEditor(props: NoteEditorProps) {
   return <NoteEditorFor key={props.path} {...props} />;
 }
 
-function NoteEditorFor({ api, path, onOpenNote, onSaved }: NoteEditorProps) {
+function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue }: NoteEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<EditorView | null>(null);
   const port = useMemo<TextPort | null>(
     () => (view ? { getText: () => view.state.doc.toString(), setText: (text) => replaceQuietly(view, text) } : null),
     [view],
   );
-  const doc = useNoteDocument(api, path, port, onSaved);
+  const doc = useNoteDocument(api, path, port, { onSaved, onRescue });
+  const kept = useKeptText(path);
   const docRef = useRef(doc);
   docRef.current = doc;
   const openRef = useRef(onOpenNote);
@@ -86,12 +93,20 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved }: NoteEditorProps) {
     if (status === 'conflict' && view) setMineForDiff(view.state.doc.toString());
   }, [status, view, doc.theirs]);
 
+  // Restoring is an edit (not a reload): the text becomes unsaved in this editor and autosaves.
+  const restoreKept = () => {
+    if (!view || !kept) return;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: kept.text }, userEvent: 'input.paste' });
+    dropKeptText(path);
+  };
+
   if (doc.loadError !== null) return <p className="error-text" role="alert">Could not open {path}: {doc.loadError}</p>;
   return (
     <div className="note-editor">
       {doc.state && <EditorStatus state={doc.state} onRetry={doc.saveNow} />}
       {status === 'conflict' && <ConflictBar theirs={doc.theirs} mine={mineForDiff} onResolve={doc.resolve} />}
       {status === 'deleted' && <DeletedBar onSave={doc.saveNow} />}
+      {kept && view && <KeptTextBar kept={kept} onRestore={restoreKept} onDiscard={() => dropKeptText(path)} />}
       {doc.state === null && <p className="muted" aria-busy="true">Loading…</p>}
       <div className="note-editor-host" ref={host} data-testid="note-editor-host" />
     </div>

@@ -1,18 +1,33 @@
 /**
- * Which open editors hold text that is not on disk, so the app can ask before closing
+ * Every text in this window that is not on disk, so the app can ask before closing
  * (`beforeunload` in the browser; Electron's close guard listens to the same event).
+ *
+ * An entry holds a way to read the text itself, never a reference to an editor: an open editor
+ * reads its live document; once the editor is gone the entry holds the text it left behind
+ * (while its last save or its conflict copy is in flight, or as a kept text to restore), so
+ * "quit with unsaved changes" still knows about it and can never point at an unmounted editor.
  */
 import { useEffect } from 'react';
 
-const unsaved = new Set<object>();
+export interface UnsavedText {
+  path: string;
+  text(): string;
+}
 
-export function markUnsaved(owner: object, isUnsaved: boolean): void {
-  if (isUnsaved) unsaved.add(owner);
+const unsaved = new Map<object, UnsavedText>();
+
+/** Sets (or, with null, clears) what `owner` holds that is not on disk. */
+export function markUnsaved(owner: object, entry: UnsavedText | null): void {
+  if (entry) unsaved.set(owner, entry);
   else unsaved.delete(owner);
 }
 
 export function hasUnsavedChanges(): boolean {
   return unsaved.size > 0;
+}
+
+export function unsavedTexts(): UnsavedText[] {
+  return [...unsaved.values()];
 }
 
 /** Mount once in the app: cancels page unload (close, reload, vault switch) while text is unsaved. */

@@ -2,11 +2,21 @@
  * Loading, saving and watching one note: drives the conflict state machine with api calls and
  * vault events. The editor supplies its text through `getText`/`setText` so the document lives
  * in CodeMirror, not in React state (typing never re-renders the tree).
+ *
+ * Two rules on top of the machine:
+ * - A re-read of the note (an outside change to a clean note, Take theirs, Keep both) replaces the
+ *   editor's text only if nothing was typed since it was asked for; typing that lands while the
+ *   read is in flight turns it into a conflict instead.
+ * - Leaving (the editor unmounts) never drops text that is not on disk: unsaved text gets a final
+ *   save where that is safe (dirty, a failed save retried, a note deleted on disk recreated); text
+ *   in conflict, or whose final save fails, is rescued (rescue-text.ts: a conflict copy, else kept
+ *   in this window) and `onRescue` says where. Until then the unsaved registry holds the text the
+ *   editor left, not the editor.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlexusApi } from '../../../main/contract/api-contract';
-import { conflictCopyPath } from './conflict-copy-path';
 import { initialDocState, transition, type DocEffect, type DocInput, type DocState, type Resolution } from './conflict-machine';
+import { rescueText, writeConflictCopy, type RescueReport } from './rescue-text';
 import { markUnsaved } from './unsaved-registry';
 
 export const AUTOSAVE_DELAY_MS = 1000;
@@ -15,6 +25,12 @@ export interface TextPort {
   getText(): string;
   /** Replace the whole text (a reload), keeping cursor and scroll as far as possible. */
   setText(text: string): void;
+}
+
+export interface NoteDocumentEvents {
+  onSaved?(): void;
+  /** Text the closed editor could not put in the note was put elsewhere (a copy, or kept in the window). */
+  onRescue?(report: RescueReport): void;
 }
 
 export interface NoteDocument {
@@ -29,7 +45,7 @@ export interface NoteDocument {
   resolve(choice: Resolution): void;
 }
 
-export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | null, onSaved?: () => void): NoteDocument {
+export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | null, events: NoteDocumentEvents = {}): NoteDocument {
   const [state, setState] = useState<DocState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [theirs, setTheirs] = useState<string | null>(null);
@@ -37,16 +53,25 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
   const stateRef = useRef<DocState | null>(null);
   const portRef = useRef(port);
   portRef.current = port;
-  const onSavedRef = useRef(onSaved);
-  onSavedRef.current = onSaved;
+  const eventsRef = useRef(events);
+  eventsRef.current = events;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const alive = useRef(true);
   const owner = useRef({});
+  /** Counts the user's edits, so a re-read can tell whether typing landed while it was in flight. */
+  const edits = useRef(0);
+  /** The text the editor held when it closed (null while it is open). */
+  const left = useRef<string | null>(null);
+  const rescued = useRef(false);
+
+  const textNow = (): string | undefined => left.current ?? portRef.current?.getText();
 
   const clearTimer = () => {
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
   };
+
+  const register = (s: DocState) => markUnsaved(owner.current, s.unsaved && !rescued.current ? { path, text: () => textNow() ?? '' } : null);
 
   const dispatch = useCallback(
     (input: DocInput) => {
@@ -54,16 +79,36 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
       if (!current) return;
       const step = transition(current, input);
       stateRef.current = step.state;
-      markUnsaved(owner.current, step.state.unsaved);
-      if (alive.current) setState(step.state);
-      if (step.state.status === 'conflict' && current.status !== 'conflict') void fetchTheirs();
+      register(step.state);
+      if (alive.current) {
+        setState(step.state);
+        if (step.state.status === 'conflict' && current.status !== 'conflict') void fetchTheirs();
+      }
       void run(step.effect);
-      // Edits made during a save that finished after the editor closed still reach the disk.
-      if (!alive.current && step.effect.kind === 'none' && step.state.status === 'dirty') dispatch({ type: 'save-requested' });
+      if (!alive.current && step.effect.kind === 'none') settleAfterLeaving(step.state);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, path],
   );
+
+  /** The editor is gone and nothing is in flight: save what is merely unsaved, rescue the rest. */
+  function settleAfterLeaving(s: DocState): void {
+    if (!s.unsaved) return;
+    // Edits made during a save that finished after the editor closed still reach the disk.
+    if (s.status === 'dirty') return dispatch({ type: 'save-requested' });
+    if (s.status === 'saving') return;
+    void rescue(s);
+  }
+
+  async function rescue(s: DocState): Promise<void> {
+    if (rescued.current) return;
+    rescued.current = true;
+    const reason = s.status === 'conflict' ? 'it changed on disk while you were editing it' : s.error ?? 'it could not be saved';
+    // rescueText keeps the text in the window when the copy cannot be written, so it never throws it away.
+    const report = await rescueText(api, path, textNow() ?? '', reason);
+    markUnsaved(owner.current, null);
+    eventsRef.current.onRescue?.(report);
+  }
 
   async function fetchTheirs(): Promise<void> {
     const res = await api.readNote(path);
@@ -73,32 +118,41 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
   async function run(effect: DocEffect): Promise<void> {
     if (effect.kind === 'none') return;
     if (effect.kind === 'write') return write(effect.expectedHash);
+    const editsBefore = edits.current;
     if (effect.kind === 'copy-then-reload') {
-      const mine = portRef.current?.getText() ?? '';
-      const copy = await api.createNote(conflictCopyPath(path, new Date()), mine);
+      const copy = await writeConflictCopy(api, path, textNow() ?? '', new Date());
       if (!copy.ok) return dispatch({ type: 'save-failed', message: `could not keep your version as a copy: ${copy.error.message}`, conflict: true });
     }
-    await reload();
+    await reload(editsBefore);
   }
 
   async function write(expectedHash: string | null): Promise<void> {
-    const text = portRef.current?.getText();
+    const text = textNow();
     if (text === undefined) throw new Error('useNoteDocument: save requested before the editor exists');
     const res = await api.writeNote(path, text, expectedHash);
     if (res.ok) {
       dispatch({ type: 'save-succeeded', hash: res.value.hash });
-      onSavedRef.current?.();
+      eventsRef.current.onSaved?.();
     } else {
       dispatch({ type: 'save-failed', message: res.error.message, conflict: res.error.code === 'conflict' });
     }
   }
 
-  async function reload(): Promise<void> {
+  /** Replaces the editor text with the disk's, unless the user typed since `editsBefore`. */
+  async function reload(editsBefore = edits.current): Promise<void> {
     const res = await api.readNote(path);
     if (!alive.current) return;
     if (!res.ok) {
       if (res.error.code === 'not-found') return dispatch({ type: 'external-delete' });
       return dispatch({ type: 'save-failed', message: `could not reload: ${res.error.message}`, conflict: false });
+    }
+    if (edits.current !== editsBefore) {
+      // Typed while the read was in flight: the editor's text and the disk's now differ, and
+      // neither may replace the other unseen. The machine makes this a conflict (or, if the
+      // disk is back at the version the typing started from, simply unsaved edits).
+      dispatch({ type: 'external-change', hash: res.value.hash });
+      if (stateRef.current?.status === 'conflict') setTheirs(res.value.content);
+      return;
     }
     portRef.current?.setText(res.value.content);
     setTheirs(null);
@@ -131,15 +185,20 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
     [api, path, dispatch],
   );
 
-  // Leaving the note (or closing): save what is unsaved rather than dropping it.
+  // Leaving the note (or closing): what is not on disk is saved or rescued, never dropped.
   useEffect(
     () => () => {
       clearTimer();
-      const s = stateRef.current;
-      if (s && s.unsaved && (s.status === 'dirty' || s.status === 'error' || s.status === 'deleted')) dispatch({ type: 'save-requested' });
       alive.current = false;
-      markUnsaved(owner.current, false);
+      const s = stateRef.current;
+      if (!s || !s.unsaved) return;
+      left.current = portRef.current?.getText() ?? '';
+      register(s);
+      if (s.status === 'saving') return; // the write in flight settles it (settleAfterLeaving)
+      if (s.status === 'conflict') return void rescue(s);
+      dispatch({ type: 'save-requested' }); // dirty, error (one more try), deleted (recreate)
     },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [dispatch],
   );
 
@@ -149,6 +208,7 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
   }, [dispatch]);
 
   const edited = useCallback(() => {
+    edits.current++;
     dispatch({ type: 'edit' });
     clearTimer();
     timer.current = setTimeout(() => dispatch({ type: 'save-requested' }), AUTOSAVE_DELAY_MS);

@@ -4,7 +4,7 @@
  * backlinks see.
  */
 import type { PlexusApi } from '../../../../main/contract/api-contract';
-import { NoteEditor } from '../../editor';
+import { NoteEditor, type RescueReport } from '../../editor';
 import type { NoteData } from '../../hooks/use-note-data';
 import { MarkdownView } from '../markdown-view';
 import { RenderScopeContext } from '../note-context';
@@ -16,13 +16,14 @@ interface Props {
   data: NoteData | null;
   onOpenNote(path: string, heading?: string): void;
   onSaved(): void;
+  onRescue(report: RescueReport): void;
 }
 
-export function NoteEditingPane({ api, path, preview, data, onOpenNote, onSaved }: Props) {
+export function NoteEditingPane({ api, path, preview, data, onOpenNote, onSaved, onRescue }: Props) {
   const saved = data && data.path === path && data.note.ok ? data.note.value.content : null;
   return (
     <div className={`edit-layout${preview ? ' with-preview' : ''}`}>
-      <NoteEditor api={api} path={path} onOpenNote={onOpenNote} onSaved={onSaved} />
+      <NoteEditor api={api} path={path} onOpenNote={onOpenNote} onSaved={onSaved} onRescue={onRescue} />
       {preview && (
         <section className="edit-preview" aria-label="Preview">
           {saved === null ? (

@@ -1,5 +1,6 @@
 /** The centre pane with editing mounted: NoteView with the note actions beside the title, and the editor in edit mode. */
 import type { PlexusApi } from '../../../../main/contract/api-contract';
+import type { RescueReport } from '../../editor';
 import type { NoteData } from '../../hooks/use-note-data';
 import type { NoteRoute } from '../../routing/hash-route';
 import { NoteView } from '../note-view';
@@ -18,9 +19,10 @@ interface Props {
   actions: NoteActions;
   onOpenNote(path: string, heading?: string): void;
   onSaved(): void;
+  onRescue(report: RescueReport): void;
 }
 
-export function NotePane({ api, route, data, loading, error, editing, actions, onOpenNote, onSaved }: Props) {
+export function NotePane({ api, route, data, loading, error, editing, actions, onOpenNote, onSaved, onRescue }: Props) {
   const header = route && (
     <NoteHeaderActions
       path={route.path}
@@ -35,7 +37,7 @@ export function NotePane({ api, route, data, loading, error, editing, actions, o
   );
   // Only markdown notes open in the editor; an attachment (image, svg) stays in its reading view.
   const editor = route && editing.editing && /\.md$/i.test(route.path) && (
-    <NoteEditingPane api={api} path={route.path} preview={editing.preview} data={data} onOpenNote={onOpenNote} onSaved={onSaved} />
+    <NoteEditingPane api={api} path={route.path} preview={editing.preview} data={data} onOpenNote={onOpenNote} onSaved={onSaved} onRescue={onRescue} />
   );
   return <NoteView route={route} data={data} loading={loading} error={error} actions={header || undefined} editor={editor || undefined} />;
 }
