@@ -100,6 +100,20 @@ describe('leaving a note in conflict', () => {
     expect(hasUnsavedChanges()).toBe(false);
   });
 
+  test('a final save that finds the file changed (no event seen yet) also ends in a conflict copy', async () => {
+    const disk = new FakeDisk();
+    disk.files.set('Note.md', 'base');
+    const { view, unmount, rescues } = await mountEditor(disk);
+    typeAtEnd(view(), ' mine');
+    disk.files.set('Note.md', 'theirs'); // changed on disk; the watcher has not reported it yet
+    unmount();
+    await waitFor(() => expect(rescues).toHaveLength(1));
+    expect(disk.writes.map((w) => w.expectedHash)).toEqual(['h:base']); // refused by the compare-and-swap
+    expect(disk.files.get('Note.md')).toBe('theirs');
+    expect(disk.creates.map((c) => c.content)).toEqual(['base mine']);
+    expect(rescues[0]).toMatchObject({ kind: 'copied', reason: 'it changed on disk while you were editing it' });
+  });
+
   test('opening another note does the same', async () => {
     const disk = new FakeDisk();
     const { openOther, rescues } = await conflicted(disk);
