@@ -129,7 +129,13 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
   async function write(expectedHash: string | null): Promise<void> {
     const text = textNow();
     if (text === undefined) throw new Error('useNoteDocument: save requested before the editor exists');
-    const res = await api.writeNote(path, text, expectedHash);
+    let res: Awaited<ReturnType<PlexusApi['writeNote']>>;
+    try {
+      res = await api.writeNote(path, text, expectedHash);
+    } catch (error) {
+      // The call itself failed (the browser-mode server is gone): a failed save, not a stuck one.
+      res = { ok: false, error: { code: 'io-error', message: `could not reach the vault: ${error instanceof Error ? error.message : String(error)}` } };
+    }
     if (res.ok) {
       dispatch({ type: 'save-succeeded', hash: res.value.hash });
       eventsRef.current.onSaved?.();

@@ -7,7 +7,8 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { dropKeptText, keptTextFor } from '../../../renderer/src/editor/kept-texts';
 import { hasUnsavedChanges, unsavedTexts, useUnsavedGuard } from '../../../renderer/src/editor/unsaved-registry';
 import { FakeDisk } from './fake-api';
-import { mountEditor, typeAtEnd } from './mount-editor';
+import { NoteEditor } from '../../../renderer/src/editor/note-editor';
+import { mountEditor, typeAtEnd, viewOf } from './mount-editor';
 
 const EACCES = 'could not save "Note.md": permission denied (EACCES: permission denied, open)';
 
@@ -167,6 +168,22 @@ describe('leaving a note whose save fails', () => {
     await act(async () => { jest.advanceTimersByTime(1100); });
     await waitFor(() => expect(disk.files.get('Note.md')).toBe('xy'));
     expect(hasUnsavedChanges()).toBe(false);
+  });
+
+  test('a save call that throws (the server is gone) is a failed save, and leaving keeps the text', async () => {
+    const disk = new FakeDisk();
+    disk.files.set('Note.md', 'x');
+    const api = disk.api();
+    api.writeNote = async () => { throw new Error('fetch failed'); };
+    api.createNote = async () => { throw new Error('fetch failed'); };
+    const { container, unmount } = render(<NoteEditor api={api} path="Note.md" onOpenNote={() => undefined} />);
+    await waitFor(() => expect(container.querySelector('.cm-editor')).not.toBeNull());
+    typeAtEnd(viewOf(container), 'y');
+    fireEvent.keyDown(viewOf(container).contentDOM, { key: 's', ctrlKey: true });
+    await waitFor(() => expect(statusText()).toContain('could not reach the vault: fetch failed'));
+    unmount();
+    await waitFor(() => expect(keptTextFor('Note.md')?.text).toBe('xy'));
+    expect(hasUnsavedChanges()).toBe(true);
   });
 
   test('Discard drops a kept text', async () => {
