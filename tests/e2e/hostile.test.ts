@@ -18,7 +18,7 @@ let launched: LaunchedBrowser;
 let page: Page;
 const dialogs: string[] = [];
 const navigations: string[] = [];
-/** Each new tab a link opened: the URL it committed at, or null when it closed itself first. */
+/** Each new tab a link opened: the URL it loaded, or null when it closed itself first. */
 const popupUrls: Promise<string | null>[] = [];
 let cspHeader: string | undefined;
 
@@ -27,13 +27,13 @@ beforeAll(async () => {
   served = await serveVault(vaultDir);
   launched = await launchBrowser();
   page = launched.context.pages()[0] ?? (await launched.context.newPage());
-  // No network here: other origins get a stub page, so each new tab commits at its real URL.
+  // No network here: other origins get a stub page, so each new tab loads at its real URL.
   await launched.context.route((url) => url.origin !== served.origin, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '' }));
   launched.context.on('page', (p) => {
-    // A mailto: tab hands the address to the OS and closes itself before it commits any URL.
+    // A mailto: tab hands the address to the OS and closes itself before it loads anything.
     const settled = new Promise<string | null>((resolve) => {
       p.once('close', () => resolve(null));
-      p.waitForLoadState('commit').then(() => resolve(p.url()), () => resolve(null));
+      p.waitForLoadState('domcontentloaded').then(() => resolve(p.url()), () => resolve(null));
     });
     popupUrls.push(settled.then(async (url) => {
       if (!p.isClosed()) await p.close();
@@ -119,10 +119,10 @@ test('clicking every link in the link-heavy notes never leaves the app; new tabs
     await page.waitForTimeout(200);
   }
   const opened = await Promise.all(popupUrls);
-  const committed = opened.filter((u): u is string => u !== null);
-  expect(committed.length).toBeGreaterThan(0);
-  expect(committed.filter((u) => !/^https?:/i.test(u))).toEqual([]);
-  expect(opened.length - committed.length).toBeLessThanOrEqual(mailtoLinks);
+  const loaded = opened.filter((u): u is string => u !== null);
+  expect(loaded.length).toBeGreaterThan(0);
+  expect(loaded.filter((u) => !/^https?:/i.test(u))).toEqual([]);
+  expect(opened.length - loaded.length).toBeLessThanOrEqual(mailtoLinks);
   expect(await pwned()).toBeUndefined();
 });
 
