@@ -2,14 +2,18 @@
  * Browser mode: the same UI as the Electron window, served to a local browser.
  *
  * Wire protocol (the renderer's remote client, renderer/src/api/remote-api.ts, speaks this):
- * - Binds 127.0.0.1 only. Prints `http://127.0.0.1:PORT/?token=TOKEN` (TOKEN: 32 random bytes, hex).
- * - Any request whose `token` query equals TOKEN gets cookie `plexus_token_<port>=TOKEN; HttpOnly;
- *   SameSite=Strict; Path=/` and a 302 to the same URL without `token` (the browser keeps the
- *   `#hash` across the redirect). A wrong `token` query is 401.
- * - Every other request, and the WebSocket upgrade, needs that cookie or header
- *   `X-Plexus-Token: TOKEN`, else 401. A `Host` other than `127.0.0.1:PORT` / `localhost:PORT`
- *   is 403 (DNS rebinding). A POST or upgrade whose `Origin` is not `http://127.0.0.1:PORT` /
- *   `http://localhost:PORT` is 403. No CORS headers are ever sent.
+ * - Binds 127.0.0.1 only. Prints `http://127.0.0.1:PORT/?token=LINK` (LINK: 32 random bytes, hex),
+ *   a sign-in link that works once (sign-in-link.ts). The session secret SESSION (another 32
+ *   random bytes) is never printed.
+ * - The first GET whose `token` query equals LINK gets cookie `plexus_token_<port>=SESSION;
+ *   HttpOnly; SameSite=Strict; Path=/` and a 302 to the same URL without `token` (the browser
+ *   keeps the `#hash` across the redirect). Later GETs with LINK (or any other token) are 302'd
+ *   the same way when they already carry the session cookie, else 401 (a spent LINK gets a page
+ *   saying so and how to get a new one).
+ * - Every other request, and the WebSocket upgrade, needs that cookie (any one of several of
+ *   that name) or header `X-Plexus-Token: SESSION`, else 401. A `Host` other than
+ *   `127.0.0.1:PORT` / `localhost:PORT` is 403 (DNS rebinding). A POST or upgrade whose `Origin`
+ *   is not `http://127.0.0.1:PORT` / `http://localhost:PORT` is 403. No CORS headers are ever sent.
  * - `POST /api/<method>`, body: JSON array of the method's arguments (≤ 20 MB). 200: body is the
  *   method's JSON result (a Result's `{ok:false}` is still 200). Non-200 (400 bad body, 404 unknown
  *   method, 413 too large, 500 a non-Result method threw): body `{ ok:false, error:{ code, message } }`
@@ -32,8 +36,8 @@ import {
   securityHeaders,
   sendText,
   tokenCookie,
-  tokenMatches,
 } from './security';
+import { SignInLink, usedLinkMessage } from './sign-in-link';
 import { serveStatic } from './static-files';
 
 export type EventSubscription = (listener: (event: VaultEvent) => void) => () => void;
@@ -48,15 +52,17 @@ export interface BrowserServerOptions {
   readOnly: boolean;
   /** The built renderer (dist/renderer). */
   staticDir: string;
-  /** Fixed token (tests); default 32 random bytes. */
+  /** Fixed session token (tests; sent as X-Plexus-Token); default 32 random bytes. */
   token?: string;
   /** Where unexpected errors are reported; default console.error. */
   log?: (message: string, error?: unknown) => void;
 }
 
 export interface BrowserServer {
+  /** The one-time sign-in link to print. */
   url: string;
   port: number;
+  /** The session token (the cookie's value; accepted as X-Plexus-Token). */
   token: string;
   close(): Promise<void>;
 }
@@ -82,6 +88,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     throw new Error('The browser server only binds 127.0.0.1');
   }
   const token = options.token ?? randomBytes(32).toString('hex');
+  const link = new SignInLink(randomBytes(32).toString('hex'));
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   let port = 0;
 
@@ -93,12 +100,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     // Concatenate rather than resolve against a base: '//x' must stay a path, not become a host.
     const url = new URL(`http://127.0.0.1:${port}${target}`);
     const queryToken = url.searchParams.get('token');
-    if (queryToken !== null && (req.method === 'GET' || req.method === 'HEAD')) {
-      if (!tokenMatches(queryToken, token)) return sendText(res, port, 401, 'Wrong token');
+    if (queryToken !== null && req.method === 'GET') {
+      const redeemed = link.redeem(queryToken);
+      if (redeemed !== 'fresh' && !isAuthenticated(req, token, port)) {
+        return sendText(res, port, 401, redeemed === 'used' ? usedLinkMessage(port) : 'Wrong token');
+      }
       url.searchParams.delete('token');
       res.writeHead(302, {
         ...securityHeaders(port),
-        'Set-Cookie': tokenCookie(token, port),
+        ...(redeemed === 'fresh' ? { 'Set-Cookie': tokenCookie(token, port) } : {}),
         // Collapse leading slashes so the Location can never be a scheme-relative '//host' URL.
         Location: `/${url.pathname.replace(/^\/+/, '')}${url.search}`,
         'Cache-Control': 'no-store',
@@ -107,7 +117,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return;
     }
     if (!isAuthenticated(req, token, port)) {
-      return sendText(res, port, 401, 'Open the URL printed by `plexus serve` (it carries the access token).');
+      return sendText(res, port, 401, 'Open the link printed by `plexus serve` (it carries a one-time access token).');
     }
     const rawPath = target.split('?')[0];
     if (rawPath.startsWith('/api/')) {
@@ -156,7 +166,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   let closed: Promise<void> | null = null;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/?token=${link.token}`,
     port,
     token,
     close() {

@@ -75,21 +75,27 @@ export function tokenMatches(candidate: string | undefined | null, token: string
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function readCookie(cookieHeader: string | undefined, name: string): string | null {
-  if (!cookieHeader) return null;
+/**
+ * Every value sent under `name`, in header order. A page on another 127.0.0.1 port can set a
+ * cookie of the same name (cookies ignore ports) with a narrower Path, which browsers send
+ * first: taking only the first match would let it lock the user out.
+ */
+export function readCookies(cookieHeader: string | undefined, name: string): string[] {
+  if (!cookieHeader) return [];
+  const values: string[] = [];
   for (const part of cookieHeader.split(';')) {
     const eq = part.indexOf('=');
     if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+    if (part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
   }
-  return null;
+  return values;
 }
 
-/** The request carries the session token in the cookie or the X-Plexus-Token header. */
+/** The request carries the session token in a cookie (any of several of that name) or the X-Plexus-Token header. */
 export function isAuthenticated(req: IncomingMessage, token: string, port: number): boolean {
   const header = req.headers[TOKEN_HEADER];
   if (typeof header === 'string' && tokenMatches(header, token)) return true;
-  return tokenMatches(readCookie(req.headers.cookie, tokenCookieName(port)), token);
+  return readCookies(req.headers.cookie, tokenCookieName(port)).some((value) => tokenMatches(value, token));
 }
 
 export function tokenCookie(token: string, port: number): string {

@@ -62,6 +62,17 @@ export function isInside(root: string, child: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/**
+ * No built asset has a name near these limits; a longer request would only reach the file
+ * system to fail there (ENAMETOOLONG past 255 bytes a segment), so it is a plain 404.
+ */
+const MAX_SEGMENT_BYTES = 255;
+const MAX_PATH_CHARS = 1024;
+
+function tooLong(segments: string[]): boolean {
+  return segments.join('/').length > MAX_PATH_CHARS || segments.some((segment) => Buffer.byteLength(segment, 'utf8') > MAX_SEGMENT_BYTES);
+}
+
 export interface StaticHost {
   staticDir: string;
   port: number;
@@ -102,6 +113,10 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, pat
   const checked = safeSegments(pathname);
   if (!checked.ok) {
     sendText(res, host.port, 400, `Bad path: ${checked.reason}`);
+    return;
+  }
+  if (tooLong(checked.segments)) {
+    sendText(res, host.port, 404, 'Not found');
     return;
   }
   let root: string;

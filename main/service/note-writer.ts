@@ -17,6 +17,8 @@ import { createRenameService } from './rename-service';
 import { linkingNotes } from './rename-links';
 import { moveToVaultTrash, type TrashItem } from './trash';
 import { hashBytes } from './read-vault-file';
+import { PathLocks } from './note-writer-lock';
+import { resolveForWrite } from './path-validation';
 
 export type NoteWriter = Pick<
   ApiHandlers,
@@ -46,28 +48,48 @@ export async function openNoteWriter(options: NoteWriterOptions): Promise<NoteWr
   };
   await sweepTempFiles(ctx.io, ctx.root);
   const trashItem = options.trashItem ?? moveToVaultTrash(ctx.root, ctx.io);
+  const locks = new PathLocks();
   return {
-    writeNote: (p, content, expectedHash) => writeNote(ctx, p, content, expectedHash),
+    writeNote: (p, content, expectedHash) => writeNote(ctx, locks, p, content, expectedHash),
     createNote: (p, content) => createNote(ctx, p, content),
     deleteNote: (p) => deleteNote(ctx, p, trashItem),
     ...createRenameService(ctx),
   };
 }
 
-async function writeNote(ctx: WriterContext, vaultPath: VaultPath, content: string, expectedHash: string | null): Promise<Result<WriteOutcome>> {
+async function writeNote(
+  ctx: WriterContext,
+  locks: PathLocks,
+  vaultPath: VaultPath,
+  content: string,
+  expectedHash: string | null,
+): Promise<Result<WriteOutcome>> {
   if (typeof content !== 'string') return fail('invalid-input', 'content must be a string');
   const abs = notePathToAbs(ctx, vaultPath);
   if (!abs.ok) return abs;
-  const current = await readDisk(ctx, abs.value, vaultPath);
-  if (!current.ok) return current;
-  if (expectedHash !== null) {
-    // Never overwrite a version the editor has not seen; the caller decides what wins.
-    if (current.value === null) return fail('conflict', `"${vaultPath}" was deleted on disk since it was opened`);
-    if (current.value.hash !== expectedHash) return fail('conflict', `"${vaultPath}" was changed on disk since it was opened`);
-  }
-  const conventions = current.value ? conventionsOf(current.value.bytes) : conventionsOfText(content);
-  const bytes = encodeNote(content, conventions);
-  return place(ctx, vaultPath, abs.value, bytes, current.value ? 'replace' : 'create');
+  // A symlinked note is written where it really lives (so the link stays a link), and only
+  // when that is inside the vault; a link leading out, or nowhere, is refused.
+  const real = resolveForWrite(ctx.root, vaultPath);
+  if (!real.ok) return real;
+  const realPath = toVaultPath(ctx.root, real.value);
+  // Read, compare and rename as one step per file: see note-writer-lock.ts.
+  return locks.run(real.value, async () => {
+    const current = await readDisk(ctx, real.value, vaultPath);
+    if (!current.ok) return current;
+    if (expectedHash !== null) {
+      // Never overwrite a version the editor has not seen; the caller decides what wins.
+      if (current.value === null) return fail('conflict', `"${vaultPath}" was deleted on disk since it was opened`);
+      if (current.value.hash !== expectedHash) return fail('conflict', `"${vaultPath}" was changed on disk since it was opened`);
+    }
+    const conventions = current.value ? conventionsOf(current.value.bytes) : conventionsOfText(content);
+    const bytes = encodeNote(content, conventions);
+    return place(ctx, vaultPath, real.value, bytes, current.value ? 'replace' : 'create', realPath);
+  });
+}
+
+/** The vault path of an absolute path inside the (real) root. */
+function toVaultPath(root: string, abs: string): VaultPath {
+  return path.relative(root, abs).split(path.sep).join('/');
 }
 
 async function createNote(ctx: WriterContext, vaultPath: VaultPath, content: string): Promise<Result<WriteOutcome>> {
@@ -88,12 +110,14 @@ async function place(
   abs: string,
   bytes: Uint8Array,
   mode: 'replace' | 'create',
+  /** The path the watcher will see change (the real file when `vaultPath` is a symlink). */
+  announcedPath: VaultPath = vaultPath,
 ): Promise<Result<WriteOutcome>> {
   const hash = hashBytes(bytes);
   try {
     if (mode === 'create') await ctx.io.mkdir(path.dirname(abs));
     const fileMode = mode === 'replace' ? await modeOf(ctx, abs) : undefined;
-    ctx.service.expectOwnWrite(vaultPath, hash);
+    ctx.service.expectOwnWrite(announcedPath, hash);
     await writeAtomic(ctx.io, abs, bytes, { place: mode, mode: fileMode, hooks: ctx.hooks });
     const stat = await ctx.io.stat(abs);
     return { ok: true, value: { hash, mtimeMs: stat.mtimeMs } };

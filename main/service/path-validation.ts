@@ -64,14 +64,15 @@ export function resolveForWrite(realRoot: string, vaultPath: VaultPath): Result<
     try {
       const real = fs.realpathSync(existing);
       const resolved = path.join(real, ...rest);
-      if (!isInside(realRoot, resolved)) return fail('outside-vault', `"${vaultPath}" resolves outside the vault`);
+      // Only a symlink (the file or a folder on the way) can take a validated path out.
+      if (!isInside(realRoot, resolved)) return fail('outside-vault', `"${vaultPath}" is a symlink to a place outside the vault; Plexus only writes inside the vault`);
       return { ok: true, value: resolved };
     } catch (error) {
       const code = errorCode(error);
       if (code !== 'ENOENT' && code !== 'ENOTDIR') return fail('io-error', `cannot resolve "${vaultPath}": ${describeError(error)}`);
       // A dangling symlink as the last existing component could point anywhere: refuse it.
       try {
-        if (fs.lstatSync(existing).isSymbolicLink()) return fail('outside-vault', `"${vaultPath}" goes through a dangling symlink`);
+        if (fs.lstatSync(existing).isSymbolicLink()) return fail('outside-vault', `"${vaultPath}" goes through a dangling symlink (its target does not exist); not written`);
       } catch (lstatError) {
         if (errorCode(lstatError) !== 'ENOENT' && errorCode(lstatError) !== 'ENOTDIR') return fail('io-error', describeError(lstatError));
       }

@@ -62,9 +62,12 @@ test('raw HTML and dangerous links never reach the DOM as live content', async (
   expect(inNote().queryByRole('link', { name: 'x' })).toBeNull();
   // The raw HTML is visible as inert text rather than silently dropped.
   expect(root.textContent).toContain('<script>alert(1)</script>');
-  // External links go through openExternal instead of navigating the app window.
-  fireEvent.click(inNote().getByRole('link', { name: /ok/ }));
-  await waitFor(() => expect(fake.calls.some((c) => c.method === 'openExternal' && c.args[0] === 'https://example.com')).toBe(true));
+  // External links leave the app window alone: in browser mode (no Electron preload here) they
+  // open in a new tab; tests/renderer/external-link.test.tsx covers both hosts.
+  const ok = inNote().getByRole('link', { name: /ok/ });
+  expect(ok).toHaveAttribute('href', 'https://example.com');
+  expect(ok).toHaveAttribute('target', '_blank');
+  expect(ok).toHaveAttribute('rel', 'noopener noreferrer');
 });
 
 test('image and note embeds render (note section transcluded, image as data URL)', async () => {

@@ -71,3 +71,19 @@ test('events arrive over /events and the socket reconnects with backoff after a 
   expect(FakeSocket.all[2].closed).toBe(true);
   jest.useRealTimers();
 });
+
+test('openExternal opens http(s)/mailto in a new tab without opener or referrer, and never asks the server', async () => {
+  const { impl, calls } = fakeFetch({});
+  const opened: unknown[][] = [];
+  const api = createRemoteApi({ baseUrl: 'http://127.0.0.1:4000', token: null, fetchImpl: impl, openWindow: (...args) => void opened.push(args) });
+  await expect(api.openExternal('https://example.com/a?b=1')).resolves.toEqual({ ok: true, value: null });
+  await expect(api.openExternal('mailto:someone@example.com')).resolves.toEqual({ ok: true, value: null });
+  for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', '//evil.example/', 'note.md']) {
+    await expect(api.openExternal(bad)).resolves.toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  }
+  expect(opened).toEqual([
+    ['https://example.com/a?b=1', '_blank', 'noopener,noreferrer'],
+    ['mailto:someone@example.com', '_blank', 'noopener,noreferrer'],
+  ]);
+  expect(calls).toEqual([]);
+});

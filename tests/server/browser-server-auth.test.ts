@@ -18,8 +18,22 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-test('prints a loopback URL carrying the token', () => {
-  expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${TOKEN}`);
+/** A server of its own, for tests that spend its one-time link. */
+async function withServer(run: (fresh: BrowserServer) => Promise<void>): Promise<void> {
+  const fresh = await startBrowserServer({ handlers: fakeHandlers().handlers, subscribe: eventSource().subscribe, readOnly: false, staticDir: makeStaticDir(), token: TOKEN });
+  try {
+    await run(fresh);
+  } finally {
+    await fresh.close();
+  }
+}
+
+const linkOf = (s: BrowserServer) => new URL(s.url).searchParams.get('token') ?? '';
+const cookieOf = (res: { headers: Record<string, unknown> }) => String((res.headers['set-cookie'] as string[])[0]).split(';')[0];
+
+test('prints a loopback URL carrying a one-time link token, not the session token', () => {
+  expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[0-9a-f]{64}$`));
+  expect(server.url).not.toContain(TOKEN);
   expect(server.token).toBe(TOKEN);
 });
 
@@ -54,20 +68,68 @@ test('a wrong token (query, cookie or header) is 401', async () => {
   expect((await raw(server.port, { path: '/', headers: { 'x-plexus-token': 'short' } })).status).toBe(401);
 });
 
-test('the token URL sets the cookie and redirects without the token, keeping other query params', async () => {
-  const res = await raw(server.port, { path: `/notes?x=1&token=${TOKEN}` });
-  expect(res.status).toBe(302);
-  expect(res.headers.location).toBe('/notes?x=1');
-  expect(res.headers['set-cookie']).toEqual([`plexus_token_${server.port}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
-  const next = await raw(server.port, { path: '/notes?x=1', headers: { cookie: `other=1; plexus_token_${server.port}=${TOKEN}` } });
-  expect(next.status).toBe(200);
-  expect(next.body).toContain('<title>Plexus</title>');
+test('the link sets the session cookie and redirects without the token, keeping other query params', async () => {
+  await withServer(async (fresh) => {
+    const res = await raw(fresh.port, { path: `/notes?x=1&token=${linkOf(fresh)}` });
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/notes?x=1');
+    expect(res.headers['set-cookie']).toEqual([`plexus_token_${fresh.port}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
+    const next = await raw(fresh.port, { path: '/notes?x=1', headers: { cookie: `other=1; plexus_token_${fresh.port}=${TOKEN}` } });
+    expect(next.status).toBe(200);
+    expect(next.body).toContain('<title>Plexus</title>');
+  });
+});
+
+test('the link works once: reused without the session it says it was used and how to get a new one', async () => {
+  await withServer(async (fresh) => {
+    const first = await raw(fresh.port, { path: `/?token=${linkOf(fresh)}` });
+    expect(first.status).toBe(302);
+    const again = await raw(fresh.port, { path: `/?token=${linkOf(fresh)}` });
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain('already used');
+    expect(again.body).toContain('start it again');
+    // The session it was exchanged for keeps working (a reload), and reopening the spent link
+    // in that same browser just goes back to the app.
+    const session = { cookie: cookieOf(first) };
+    expect((await raw(fresh.port, { path: '/', headers: session })).status).toBe(200);
+    const reopened = await raw(fresh.port, { path: `/?token=${linkOf(fresh)}`, headers: session });
+    expect(reopened.status).toBe(302);
+    expect(reopened.headers.location).toBe('/');
+    expect(reopened.headers['set-cookie']).toBeUndefined();
+  });
+});
+
+test('a HEAD request (a link preview) does not spend the link', async () => {
+  await withServer(async (fresh) => {
+    expect((await raw(fresh.port, { method: 'HEAD', path: `/?token=${linkOf(fresh)}` })).status).toBe(401);
+    expect((await raw(fresh.port, { path: `/?token=${linkOf(fresh)}` })).status).toBe(302);
+  });
+});
+
+test('the session token is not a link: as a query it is 401 and sets nothing', async () => {
+  const res = await raw(server.port, { path: `/?token=${TOKEN}` });
+  expect(res.status).toBe(401);
+  expect(res.headers['set-cookie']).toBeUndefined();
+});
+
+test('a cookie of the same name tossed by another 127.0.0.1 page does not lock the user out', async () => {
+  // A page on another port sets `plexus_token_<port>=x; Path=/api`: browsers send the cookie
+  // with the longer path first, so the server sees the tossed value before the real one.
+  const name = `plexus_token_${server.port}`;
+  for (const cookie of [`${name}=x; ${name}=${TOKEN}`, `${name}=; other=1; ${name}=${'b'.repeat(64)}; ${name}=${TOKEN}`]) {
+    expect((await raw(server.port, { path: '/', headers: { cookie } })).status).toBe(200);
+    expect((await raw(server.port, { method: 'POST', path: '/api/listFiles', headers: { cookie }, body: '[]' })).status).toBe(200);
+  }
+  expect((await raw(server.port, { path: '/', headers: { cookie: `${name}=x; ${name}=${'b'.repeat(64)}` } })).status).toBe(401);
 });
 
 test('the redirect can never become a scheme-relative URL', async () => {
-  const res = await raw(server.port, { path: `//evil.example/?token=${TOKEN}` });
-  expect(res.status).toBe(302);
-  expect(res.headers.location).toBe('/evil.example/');
+  await withServer(async (fresh) => {
+    const res = await raw(fresh.port, { path: `//evil.example/?token=${linkOf(fresh)}` });
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/evil.example/');
+  });
 });
 
 test('the X-Plexus-Token header authenticates too', async () => {
@@ -132,18 +194,19 @@ test('absolute-form request targets are refused', async () => {
 });
 
 test('two servers at once (two vaults) keep separate sessions: the cookie is named per port', async () => {
-  const other = await startBrowserServer({ handlers: fakeHandlers().handlers, subscribe: eventSource().subscribe, readOnly: false, staticDir: makeStaticDir() });
-  try {
-    const first = await raw(server.port, { path: `/?token=${TOKEN}` });
-    const second = await raw(other.port, { path: `/?token=${other.token}` });
-    const cookieOf = (res: { headers: Record<string, unknown> }) => String((res.headers['set-cookie'] as string[])[0]).split(';')[0];
-    expect(cookieOf(first)).not.toEqual(cookieOf(second));
-    // A browser sends both cookies to both ports (cookies ignore ports); each server finds its own.
-    const both = `${cookieOf(first)}; ${cookieOf(second)}`;
-    expect((await raw(server.port, { path: '/', headers: { cookie: both } })).status).toBe(200);
-    expect((await raw(other.port, { path: '/', headers: { cookie: both } })).status).toBe(200);
-    expect((await raw(other.port, { path: '/', headers: { cookie: cookieOf(first) } })).status).toBe(401);
-  } finally {
-    await other.close();
-  }
+  await withServer(async (one) => {
+    const other = await startBrowserServer({ handlers: fakeHandlers().handlers, subscribe: eventSource().subscribe, readOnly: false, staticDir: makeStaticDir() });
+    try {
+      const first = await raw(one.port, { path: `/?token=${linkOf(one)}` });
+      const second = await raw(other.port, { path: `/?token=${linkOf(other)}` });
+      expect(cookieOf(first)).not.toEqual(cookieOf(second));
+      // A browser sends both cookies to both ports (cookies ignore ports); each server finds its own.
+      const both = `${cookieOf(first)}; ${cookieOf(second)}`;
+      expect((await raw(one.port, { path: '/', headers: { cookie: both } })).status).toBe(200);
+      expect((await raw(other.port, { path: '/', headers: { cookie: both } })).status).toBe(200);
+      expect((await raw(other.port, { path: '/', headers: { cookie: cookieOf(first) } })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -89,3 +89,29 @@ test('an unbuilt renderer answers 503 with a hint', async () => {
     await other.close();
   }
 });
+
+describe('over-long paths', () => {
+  const logged: unknown[] = [];
+  let quiet: BrowserServer;
+  beforeAll(async () => {
+    quiet = await startBrowserServer({ handlers: fakeHandlers().handlers, subscribe: eventSource().subscribe, readOnly: false, staticDir, token: TOKEN, log: (...args) => void logged.push(args) });
+  });
+  afterAll(() => quiet.close());
+
+  test.each([
+    ['a 300-character name', `/${'a'.repeat(300)}`],
+    ['a 300-character asset name', `/assets/${'b'.repeat(296)}.js`],
+    ['a name over 255 bytes in UTF-8', `/${encodeURIComponent('é'.repeat(130))}`],
+    ['a path over 1024 characters', '/abcdefghi'.repeat(110)],
+  ])('%s is a plain 404 and nothing is logged', async (_what, p) => {
+    const res = await raw(quiet.port, { path: p, headers: auth });
+    expect({ status: res.status, body: res.body }).toEqual({ status: 404, body: 'Not found' });
+    expect(logged).toEqual([]);
+  });
+
+  test('a long name that fits still reaches the file system (and its index.html fallback)', async () => {
+    const res = await raw(quiet.port, { path: `/${'c'.repeat(200)}`, headers: auth });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<title>Plexus</title>');
+  });
+});

@@ -6,6 +6,7 @@
 import { API_METHOD_NAMES } from '../../../main/contract/api-contract';
 import type { ApiHandlers, PlexusApi, VaultEvent } from '../../../main/contract/api-contract';
 import { EventSocket } from './event-socket';
+import { classifyHref } from '../markdown/link-href';
 
 export interface RemoteApiOptions {
   /** Base URL of the server; defaults to the page's origin. */
@@ -15,6 +16,8 @@ export interface RemoteApiOptions {
   fetchImpl?: typeof fetch;
   /** Factory for the event socket; tests pass a fake. */
   createSocket?: (url: string) => WebSocket;
+  /** Opens a URL in a new tab; default window.open. */
+  openWindow?: (url: string, target: string, features: string) => unknown;
 }
 
 /** Reads `?token=` from the page address, if any. */
@@ -53,6 +56,16 @@ export function createRemoteApi(options: RemoteApiOptions = {}): PlexusApi {
 
   const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
   for (const name of API_METHOD_NAMES) methods[name] = (...args: unknown[]) => call(name, args);
+  // The server cannot hand a URL to the OS (it may not even be on the user's desktop), so the
+  // page opens it: synchronously, while the click that asked is still the user's gesture.
+  const openWindow = options.openWindow ?? ((url, target, features) => window.open(url, target, features));
+  methods.openExternal = (url: unknown) => {
+    if (typeof url !== 'string' || classifyHref(url).kind !== 'external') {
+      return Promise.resolve({ ok: false, error: { code: 'invalid-input', message: 'only http(s) and mailto links can be opened' } });
+    }
+    openWindow(url, '_blank', 'noopener,noreferrer');
+    return Promise.resolve({ ok: true, value: null });
+  };
 
   let socket: EventSocket | null = null;
   const listeners = new Set<(event: VaultEvent) => void>();

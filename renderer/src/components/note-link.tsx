@@ -1,12 +1,14 @@
 /**
  * Every `<a>` in rendered markdown goes through here. Internal links (wiki or relative markdown)
  * become `#/note/...` hrefs once resolved; unresolved ones get `is-unresolved` and offer to
- * create the note; http/https/mailto open in the OS browser; anything else is not a link at all.
+ * create the note; http/https/mailto open in the OS browser (Electron) or a new tab (browser
+ * mode); anything else is not a link at all.
  */
 import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { noteHref } from '../routing/hash-route';
 import { classifyHref } from '../markdown/link-href';
 import { useLinkTarget } from '../hooks/use-link-target';
+import { isBrowserMode } from '../api/get-api';
 import { useAppActions, useRenderScope } from './note-context';
 
 interface AnchorProps {
@@ -41,6 +43,12 @@ export function NoteLink(props: AnchorProps) {
 
 export function ExternalLink({ url, children }: { url: string; children?: ReactNode }) {
   const { api, reportError } = useAppActions();
+  if (isBrowserMode()) {
+    // The serve host cannot reach the OS, so the browser opens the link itself, in a new tab
+    // that gets no handle on this page (noopener) and not its address (noreferrer).
+    return <a href={url} className="external-link" target="_blank" rel="noopener noreferrer">{children}</a>;
+  }
+  // Electron: the window must never navigate away; the main process hands the URL to the OS.
   const onClick = (event: MouseEvent) => {
     event.preventDefault();
     api.openExternal(url).then(
