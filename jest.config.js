@@ -15,6 +15,9 @@ module.exports = {
   testTimeout: 30000,
   // A leaked watcher or socket must not hang CI: report it and exit.
   forceExit: true,
+  // A run-private TMPDIR, checked at the end for plexus-* folders a test left behind.
+  globalSetup: '<rootDir>/tests/jest/global-setup.cjs',
+  globalTeardown: '<rootDir>/tests/jest/global-teardown.cjs',
   projects: [
     { ...common, displayName: 'node', testEnvironment: 'node', testMatch: ['<rootDir>/tests/**/*.test.ts'], testPathIgnorePatterns: ['/tests/e2e/', '/tests/renderer/'] },
     { ...common, displayName: 'renderer', testEnvironment: 'jsdom', testMatch: ['<rootDir>/tests/renderer/**/*.test.tsx', '<rootDir>/tests/renderer/**/*.test.ts'] },

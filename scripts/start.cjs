@@ -2,8 +2,10 @@
 'use strict';
 // `npm start`: build, then run the Electron app. Where Electron cannot run (its binary was never
 // downloaded, e.g. an offline install, or it dies at once, e.g. no display), serve the same UI in
-// browser mode on the sample vault instead and keep running until Ctrl+C.
+// browser mode instead and keep running until Ctrl+C. Either way the sample vault is opened from
+// a copy in the user's data folder, never the checkout's own vault/ (see sample-vault-copy.ts).
 const { existsSync, readFileSync } = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { bundleMain, buildRenderer } = require('./build.cjs');
@@ -37,7 +39,9 @@ function launchElectron(binary) {
   return new Promise((resolve) => {
     const env = { ...process.env };
     delete env.ELECTRON_RUN_AS_NODE; // would turn the app into a plain Node process
-    const child = spawn(binary, [path.join(root, 'dist', 'main', 'electron-main.js')], { cwd: root, stdio: 'inherit', env });
+    // The checkout folder, not the bundle's file: Electron then takes the app's name (and with it
+    // app.getPath('userData')) from package.json's productName, as in the packaged app.
+    const child = spawn(binary, [root], { cwd: root, stdio: 'inherit', env });
     let settled = false;
     const timer = setTimeout(() => {
       settled = true;
@@ -68,20 +72,42 @@ function launchElectron(binary) {
   });
 }
 
-/** Browser mode through the CLI's `serve` (which prints the URL); runs until Ctrl+C. */
-function serveInBrowser() {
-  const cli = path.join(root, 'bin', 'plexus.cjs');
-  const cliSource = path.join(root, 'main', 'cli', 'cli.ts');
-  const direct = path.join(root, 'main', 'server', 'serve-vault.ts');
-  let args;
-  if (existsSync(cli) && existsSync(cliSource)) args = [cli, 'serve', path.join(root, 'vault')];
-  else if (existsSync(direct)) args = [require.resolve('tsx/cli'), direct, path.join(root, 'vault')];
-  else {
-    console.error('plexus: browser mode needs the CLI (bin/plexus.cjs with main/cli/cli.ts), which is not in this checkout yet.');
-    process.exitCode = 1;
-    return;
-  }
-  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
+/** The app's name as Electron sees it: package.json's productName, else its name. */
+function appName() {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  return pkg.productName || pkg.name;
+}
+
+/** The TypeScript service modules, through tsx (a dependency), without registering it globally. */
+function loadTs(file) {
+  return require('tsx/cjs/api').require(path.join(root, file), __filename);
+}
+
+/**
+ * The sample vault browser mode opens: `<userData>/Plexus Sample Vault`, the folder the Electron
+ * app copies the checkout's vault/ to, made on first use and reused (with the user's edits) after.
+ */
+async function openSampleCopy(context = { platform: process.platform, env: process.env, home: os.homedir() }) {
+  const { userDataDir } = loadTs('main/service/user-data-dir.ts');
+  const { copySampleVaultOnce, SAMPLE_VAULT_NAME } = loadTs('main/service/sample-vault-copy.ts');
+  const target = path.join(userDataDir(context, appName()), SAMPLE_VAULT_NAME);
+  return copySampleVaultOnce(path.join(root, 'vault'), target);
+}
+
+function describeCopy(copy) {
+  return copy.copied
+    ? `plexus: copied the sample vault to ${copy.path}; edits go there, and the checkout's vault/ stays as it is.`
+    : `plexus: opening your copy of the sample vault in ${copy.path} (delete that folder for a fresh copy).`;
+}
+
+/** `node bin/plexus.cjs serve <vault>`: browser mode through the CLI, which prints the URL. */
+function serveArgs(vault) {
+  return [path.join(root, 'bin', 'plexus.cjs'), 'serve', vault];
+}
+
+/** Browser mode on `vault`; runs until Ctrl+C. */
+function serveInBrowser(vault) {
+  const child = spawn(process.execPath, serveArgs(vault), { cwd: root, stdio: 'inherit' });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1);
@@ -105,10 +131,12 @@ async function main() {
     if (outcome.state !== 'failed') return;
   }
   console.log(FALLBACK_LINE);
-  serveInBrowser();
+  const copy = await openSampleCopy();
+  console.log(describeCopy(copy));
+  serveInBrowser(copy.path);
 }
 
-module.exports = { electronBinary, FALLBACK_LINE };
+module.exports = { electronBinary, openSampleCopy, describeCopy, serveArgs, FALLBACK_LINE };
 
 if (require.main === module) {
   main().catch((error) => {

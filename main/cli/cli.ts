@@ -15,6 +15,7 @@ export const USAGE = `Usage:
   plexus index <vault> [--json] [--max-file-size MB] [--no-cache] [--workers N]
   plexus check <vault> [--json] [--max-file-size MB] [--no-cache] [--workers N]
   plexus serve <vault> [--port N] [--read-only]
+  plexus --version
   plexus help`;
 
 const INDEX_OPTIONS: Record<string, OptionSpec> = {
@@ -41,6 +42,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     (command === undefined ? io.stderr : io.stdout).write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    if (rest.length > 0) return usageError(`${command} takes no arguments`);
+    io.stdout.write(`${(require('./version') as typeof import('./version')).packageVersion()}\n`);
+    return 0;
   }
   if (command !== 'index' && command !== 'check' && command !== 'serve') return usageError(`unknown command '${command}'`);
   const parsed = parseArgs(rest, command === 'serve' ? SERVE_OPTIONS : INDEX_OPTIONS);

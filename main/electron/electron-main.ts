@@ -12,7 +12,7 @@ import { forwardEvents, registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { noteFromUrl, startUrl } from './note-route';
 import { openVaultBackend } from './open-vault';
-import { sampleVaultPath } from './sample-vault';
+import { isCheckoutSampleVault, sampleVaultPath } from './sample-vault';
 import { fitBounds, forgetRecent, loadSettings, rememberNote, rememberVault, saveSettings, type AppSettings } from './settings';
 import type { VaultBackend } from './vault-backend';
 import { askAboutMissingVault, isDirectory, pickVaultFolder } from './vault-chooser';
@@ -108,6 +108,8 @@ async function switchVault(root: string): Promise<void> {
   current = next;
   const target = ensureWindow();
   stopForwarding = forwardEvents(target.webContents, next.subscribe);
+  // `npm start` shows this in its terminal: which folder the window is editing.
+  console.log(`plexus: opened ${root}`);
   settings = rememberVault(settings, root);
   persist();
   refreshMenu();
@@ -121,8 +123,9 @@ async function chooseAndOpen(): Promise<void> {
 }
 
 async function firstVault(): Promise<string | null> {
-  const sample = () => sampleVaultPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, documentsDir: app.getPath('documents'), devRoot });
-  if (settings.lastVault === null) return sample();
+  const env = { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, documentsDir: app.getPath('documents'), userDataDir: app.getPath('userData'), devRoot };
+  const sample = () => sampleVaultPath(env);
+  if (settings.lastVault === null || isCheckoutSampleVault(settings.lastVault, env)) return sample();
   if (await isDirectory(settings.lastVault)) return settings.lastVault;
   const choice = await askAboutMissingVault(settings.lastVault);
   if (choice === 'sample') return sample();

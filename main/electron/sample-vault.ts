@@ -1,13 +1,13 @@
 /**
- * Where the bundled sample vault lives. In development it is `vault/` in the checkout. A packaged
- * app ships it read-only inside its resources, so on first start it is copied to
- * `<Documents>/Plexus Sample Vault` and opened from there (a later start reuses that copy, never
- * overwriting the user's edits).
+ * Where the app opens the bundled sample vault: always a copy (main/service/sample-vault-copy.ts).
+ * A packaged app copies it from its resources to `<Documents>/Plexus Sample Vault`, where the
+ * user can find it; in development (`npm start`) the checkout's `vault/` is copied to
+ * `<userData>/Plexus Sample Vault`, the same folder `npm start`'s browser mode opens.
  */
-import { access, cp } from 'node:fs/promises';
 import path from 'node:path';
+import { copySampleVaultOnce, SAMPLE_VAULT_NAME } from '../service/sample-vault-copy';
 
-export const SAMPLE_VAULT_NAME = 'Plexus Sample Vault';
+export { SAMPLE_VAULT_NAME };
 
 export interface SampleVaultEnv {
   isPackaged: boolean;
@@ -15,25 +15,22 @@ export interface SampleVaultEnv {
   resourcesPath: string;
   /** app.getPath('documents'). */
   documentsDir: string;
+  /** app.getPath('userData'). */
+  userDataDir: string;
   /** The checkout root in development. */
   devRoot: string;
 }
 
-async function exists(target: string): Promise<boolean> {
-  try {
-    await access(target);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
+export async function sampleVaultPath(env: SampleVaultEnv): Promise<string> {
+  const source = env.isPackaged ? path.join(env.resourcesPath, 'vault') : path.join(env.devRoot, 'vault');
+  const parent = env.isPackaged ? env.documentsDir : env.userDataDir;
+  return (await copySampleVaultOnce(source, path.join(parent, SAMPLE_VAULT_NAME))).path;
 }
 
-export async function sampleVaultPath(env: SampleVaultEnv): Promise<string> {
-  if (!env.isPackaged) return path.join(env.devRoot, 'vault');
-  const target = path.join(env.documentsDir, SAMPLE_VAULT_NAME);
-  if (await exists(target)) return target;
-  const source = path.join(env.resourcesPath, 'vault');
-  await cp(source, target, { recursive: true, errorOnExist: true, force: false });
-  return target;
+/**
+ * True for the checkout's own `vault/` in development: settings from before the copy existed may
+ * still name it, and opening it would edit files under version control.
+ */
+export function isCheckoutSampleVault(root: string, env: Pick<SampleVaultEnv, 'isPackaged' | 'devRoot'>): boolean {
+  return !env.isPackaged && path.resolve(root) === path.resolve(env.devRoot, 'vault');
 }

@@ -3,7 +3,7 @@
  * sample vault, driven in headless Chromium. Screenshots of each main screen are saved under
  * tests/artifacts/.
  */
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
@@ -12,13 +12,15 @@ import { copyVault, serveVault, type ServedVault } from './support/serve';
 
 jest.setTimeout(180_000);
 
+let vaultDir: string | undefined;
 let served: ServedVault;
 let browser: LaunchedBrowser;
 let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  served = await serveVault(copyVault());
+  vaultDir = copyVault();
+  served = await serveVault(vaultDir);
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -29,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await served?.stop();
+  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
 });
 
 const note = () => page.getByRole('main', { name: 'Note' });

@@ -4,7 +4,7 @@
  * change made on disk, and rename with link rewriting plus a byte-exact Undo. Screenshots of the
  * editor, the conflict bar and the rename dialog go to tests/artifacts/.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
@@ -13,13 +13,15 @@ import { copyVault, serveVault, type ServedVault } from './support/serve';
 
 jest.setTimeout(120_000);
 
+let vaultDir: string | undefined;
 let served: ServedVault;
 let browser: LaunchedBrowser;
 let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  served = await serveVault(copyVault());
+  vaultDir = copyVault();
+  served = await serveVault(vaultDir);
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -31,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await served?.stop();
+  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
 });
 
 const note = () => page.getByRole('main', { name: 'Note' });

@@ -77,6 +77,7 @@ afterAll(async () => {
   await browser?.close();
   await served?.stop();
   rmSync(stateDir, { recursive: true, force: true });
+  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
 });
 
 test('path between two notes: highlighted in the graph and listed as clickable notes', async () => {

@@ -1,6 +1,6 @@
 jest.mock('electron', () => require('./electron-mock').createElectronMock());
 
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as electron from 'electron';
@@ -9,6 +9,7 @@ import { ELECTRON_CSP } from '../../main/electron/app-urls';
 import { asMock } from './electron-mock';
 
 const base = mkdtempSync(path.join(tmpdir(), 'plexus-protocol-'));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
 const vaultRoot = path.join(base, 'vault');
 const rendererDir = path.join(base, 'renderer');
 mkdirSync(path.join(vaultRoot, 'Images'), { recursive: true });

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defaultSettings, fitBounds, forgetRecent, loadSettings, MAX_RECENT, rememberNote, rememberVault, sanitizeSettings, saveSettings } from '../../main/electron/settings';
 import { noteFromUrl, startUrl } from '../../main/electron/note-route';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'plexus-settings-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('a missing file gives defaults; a corrupt one gives defaults and a warning', async () => {
   expect(await loadSettings(path.join(dir, 'none.json'))).toEqual({ settings: defaultSettings(), warning: null });

@@ -1,6 +1,6 @@
 jest.mock('electron', () => require('./electron-mock').createElectronMock());
 
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as electron from 'electron';
@@ -9,7 +9,7 @@ import type { FileEntry, VaultEvent } from '../../main/contract/api-contract';
 import { DISCARD_BUTTON, UnsavedChangesGuard } from '../../main/electron/before-close';
 import { checkExternalUrl } from '../../main/electron/external-url';
 import { buildMenuTemplate } from '../../main/electron/menu';
-import { sampleVaultPath, SAMPLE_VAULT_NAME } from '../../main/electron/sample-vault';
+import { isCheckoutSampleVault, sampleVaultPath, SAMPLE_VAULT_NAME } from '../../main/electron/sample-vault';
 import { fakeHandlers, eventSource } from '../server/helpers';
 import { asMock, MockBrowserWindow } from './electron-mock';
 
@@ -90,16 +90,45 @@ describe('unsaved changes guard', () => {
   });
 });
 
-test('sample vault: the checkout copy in dev; copied once to Documents when packaged', async () => {
-  const base = mkdtempSync(path.join(tmpdir(), 'plexus-sample-'));
-  expect(await sampleVaultPath({ isPackaged: false, resourcesPath: '', documentsDir: '', devRoot: '/repo' })).toBe(path.join('/repo', 'vault'));
-  mkdirSync(path.join(base, 'resources', 'vault', 'sub'), { recursive: true });
-  writeFileSync(path.join(base, 'resources', 'vault', 'sub', 'Note.md'), 'bundled');
-  const env = { isPackaged: true, resourcesPath: path.join(base, 'resources'), documentsDir: path.join(base, 'docs'), devRoot: '' };
-  const target = await sampleVaultPath(env);
-  expect(target).toBe(path.join(base, 'docs', SAMPLE_VAULT_NAME));
-  expect(readFileSync(path.join(target, 'sub', 'Note.md'), 'utf8')).toBe('bundled');
-  writeFileSync(path.join(target, 'sub', 'Note.md'), 'edited by the user');
-  await sampleVaultPath(env);
-  expect(readFileSync(path.join(target, 'sub', 'Note.md'), 'utf8')).toBe('edited by the user');
+describe('sample vault', () => {
+  let base: string;
+  beforeEach(() => {
+    base = mkdtempSync(path.join(tmpdir(), 'plexus-sample-'));
+  });
+  afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+  function bundled(dir: string): void {
+    mkdirSync(path.join(dir, 'vault', 'sub'), { recursive: true });
+    writeFileSync(path.join(dir, 'vault', 'sub', 'Note.md'), 'bundled');
+  }
+
+  test('packaged: copied once to Documents, and a later start keeps the user\'s edits', async () => {
+    bundled(path.join(base, 'resources'));
+    const env = { isPackaged: true, resourcesPath: path.join(base, 'resources'), documentsDir: path.join(base, 'docs'), userDataDir: path.join(base, 'data'), devRoot: '' };
+    const target = await sampleVaultPath(env);
+    expect(target).toBe(path.join(base, 'docs', SAMPLE_VAULT_NAME));
+    expect(readFileSync(path.join(target, 'sub', 'Note.md'), 'utf8')).toBe('bundled');
+    writeFileSync(path.join(target, 'sub', 'Note.md'), 'edited by the user');
+    await sampleVaultPath(env);
+    expect(readFileSync(path.join(target, 'sub', 'Note.md'), 'utf8')).toBe('edited by the user');
+  });
+
+  test('development: the checkout\'s vault/ is copied to userData and never opened itself', async () => {
+    const devRoot = path.join(base, 'checkout');
+    bundled(devRoot);
+    const env = { isPackaged: false, resourcesPath: '', documentsDir: path.join(base, 'docs'), userDataDir: path.join(base, 'data'), devRoot };
+    const target = await sampleVaultPath(env);
+    expect(target).toBe(path.join(base, 'data', SAMPLE_VAULT_NAME));
+    writeFileSync(path.join(target, 'sub', 'Note.md'), 'edited by the user');
+    expect(readFileSync(path.join(devRoot, 'vault', 'sub', 'Note.md'), 'utf8')).toBe('bundled');
+    expect(await sampleVaultPath(env)).toBe(target);
+    expect(readFileSync(path.join(target, 'sub', 'Note.md'), 'utf8')).toBe('edited by the user');
+  });
+
+  test('a remembered checkout vault counts as the sample in development only', () => {
+    expect(isCheckoutSampleVault('/repo/vault', { isPackaged: false, devRoot: '/repo' })).toBe(true);
+    expect(isCheckoutSampleVault('/repo/vault/', { isPackaged: false, devRoot: '/repo' })).toBe(true);
+    expect(isCheckoutSampleVault('/repo/vault', { isPackaged: true, devRoot: '/repo' })).toBe(false);
+    expect(isCheckoutSampleVault('/elsewhere/vault', { isPackaged: false, devRoot: '/repo' })).toBe(false);
+  });
 });

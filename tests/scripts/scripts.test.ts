@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -11,6 +11,7 @@ const build = require(path.join(root, 'scripts', 'build.cjs')) as {
 };
 const start = require(path.join(root, 'scripts', 'start.cjs')) as { electronBinary: () => string | null; FALLBACK_LINE: string };
 const out = mkdtempSync(path.join(tmpdir(), 'plexus-build-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 test('build entries: main, preload and the optional parse worker into dist/main', () => {
   expect(build.ENTRIES).toEqual([

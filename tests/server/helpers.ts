@@ -1,6 +1,6 @@
 /** Test helpers: a fake ApiHandlers that records calls, a tiny raw-HTTP client, a temp static dir. */
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { API_METHOD_NAMES, type ApiHandlers, type ApiMethodName, type VaultEvent } from '../../main/contract/api-contract';
@@ -60,8 +60,15 @@ export function raw(port: number, options: { method?: string; path: string; head
   });
 }
 
+const staticRoots: string[] = [];
+// Every file that makes a static dir gets it removed when the file's tests are done.
+afterAll(() => {
+  for (const root of staticRoots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
 export function makeStaticDir(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'plexus-static-'));
+  staticRoots.push(root);
   const dir = path.join(root, 'renderer');
   mkdirSync(path.join(dir, 'assets'), { recursive: true });
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Plexus</title>');
