@@ -20,11 +20,12 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { VaultPath } from '../core/types';
 import { describeError } from './file-reports';
-import { parseFiles, type NoteParser, type ParseRequest, type ParseResult } from './parse-files';
+import type { NoteParser, ParseRequest, ParseResult } from './parse-files';
+import { inThread, runInThread } from './parse-in-thread';
 import type { WorkerRequest, WorkerResponse, WorkerSetup, WorkerTask } from './parse-worker';
 import { scanVault, type ScanResult } from './scan-vault';
 
-type WorkerAnswer = Extract<WorkerResponse, { ok: true }>;
+export type WorkerAnswer = Extract<WorkerResponse, { ok: true }>;
 /** What a task ends with: the worker's answer, or the note it was stopped on. */
 type TaskAnswer = WorkerAnswer | { kind: 'stopped'; index: number; reason: string };
 
@@ -311,23 +312,4 @@ export class ParsePool {
 /** A note that even the safe-mode parse could not finish: reported, not indexed. */
 function givenUp(path: VaultPath, firstReason: string, reason: string): ParseResult {
   return { path, ok: false, report: { path, problem: 'parse-error', message: `not indexed: ${firstReason}, and in safe mode ${reason}` } };
-}
-
-/** A task a failed worker left behind, done on this thread instead. */
-async function runInThread(task: WorkerTask, parse: NoteParser | undefined): Promise<WorkerAnswer> {
-  if (task.kind === 'scan') return { id: 0, ok: true, kind: 'scan', scan: await scanVault(task.realRoot) };
-  return { id: 0, ok: true, kind: 'parse', results: await inThread(task.request, parse) };
-}
-
-/** Parses one batch on the main thread, yielding first so progress events and I/O can interleave. */
-function inThread(request: ParseRequest, parse: NoteParser | undefined): Promise<ParseResult[]> {
-  return new Promise((resolve, reject) => {
-    setImmediate(() => {
-      try {
-        resolve(parseFiles(request, { parse }));
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-  });
 }
