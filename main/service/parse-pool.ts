@@ -222,6 +222,8 @@ export class ParsePool {
   }
 
   private onMessage(entry: PoolWorker, response: WorkerResponse): void {
+    // A worker stopped over budget may have answered just before it was: its task is settled already.
+    if (!this.workers.includes(entry)) return;
     const current = entry.current;
     if (current === null || current.id !== response.id) throw new Error(`parse worker answered unknown request ${response.id}`);
     entry.current = null;

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { VaultService, type VaultServiceOptions } from '../../main/service/vault-service';
-import { hangMark, SLOW_PARSER_MODULE } from './slow-parser';
+import { hangMark, hangWhen, SLOW_PARSER_MODULE } from './slow-parser';
 import { makeTempDir, makeVault, removeDir, until } from './temp-vault';
 
 const BUDGET_REASON = 'parsing took longer than the 300 ms budget';
@@ -72,6 +72,21 @@ describe('VaultService with a parse budget', () => {
     }, 20_000);
     expect(service.safeModeNotes()).toEqual([]);
     expect(service.getNoteMeta('Later.md')).toEqual({ ok: true, value: expect.objectContaining({ tags: ['ok'] }) });
+  });
+
+  test('a note touched on disk whose parse now runs over budget keeps its full parse (same bytes)', async () => {
+    const switchFile = path.join(tempDir('plexus-switch-'), 'hang-now');
+    const root = makeVault({ 'A.md': '# A\n', 'Note.md': `${hangWhen(switchFile)} [[A]] #full\n` });
+    dirs.push(root);
+    const service = await open(root, { cacheDir: null, parseBudgetMs: 300 });
+    await service.whenWatching();
+    expect(service.getNoteMeta('Note.md')).toEqual({ ok: true, value: expect.objectContaining({ safeMode: null, tags: ['full'] }) });
+    fs.writeFileSync(switchFile, '');
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(path.join(root, 'Note.md'), later, later);
+    await until(() => service.listFiles().find((f) => f.path === 'Note.md')?.mtimeMs === later.getTime(), 20_000);
+    expect(service.getNoteMeta('Note.md')).toEqual({ ok: true, value: expect.objectContaining({ safeMode: null, tags: ['full'] }) });
+    expect(service.safeModeNotes()).toEqual([]);
   });
 
   test('close() does not wait for an update whose parse is still running', async () => {
