@@ -1,4 +1,8 @@
-/** `plexus check <vault>`: the link-health report; exit 1 when any link is broken. */
+/**
+ * `plexus check <vault>`: the link-health report; exit 1 when any link is broken. Notes parsed
+ * in safe mode are listed as a warning: they do not change the exit code (their links are
+ * still checked, as the simple scan found them).
+ */
 import { checkVault, type CheckReport } from '../core/query/check-vault';
 import type { ResolvedLink } from '../core/types';
 import type { FileReport } from '../service/file-reports';
@@ -9,7 +13,12 @@ function where(link: ResolvedLink): string {
   return `${link.source}:${link.line}`;
 }
 
-export function formatCheckReport(report: CheckReport, files: FileReport[]): string {
+export interface SafeModeNote {
+  path: string;
+  reason: string;
+}
+
+export function formatCheckReport(report: CheckReport, files: FileReport[], safeMode: SafeModeNote[] = []): string {
   const lines: string[] = [];
   const section = (title: string, items: string[]) => {
     if (items.length === 0) return;
@@ -21,6 +30,7 @@ export function formatCheckReport(report: CheckReport, files: FileReport[]): str
   section('Duplicate block ids', report.duplicateBlockIds.map((d) => `${d.path}  ^${d.id} on lines ${d.lines.join(', ')}`));
   section('Orphans (no links in or out)', report.orphans);
   section('Skipped or repaired files', files.map((f) => `${f.path || '(vault)'}  ${f.problem}: ${f.message}`));
+  section('Parsed in safe mode (plain text, links found by a simple scan)', safeMode.map((n) => `${n.path}  ${n.reason}`));
   const broken = report.unresolved.length + report.missingAnchors.length;
   lines.push(broken === 0 ? 'No broken links.' : `${broken} broken link${broken === 1 ? '' : 's'}.`);
   return `${lines.join('\n')}\n`;
@@ -33,8 +43,9 @@ export async function runCheck(options: CliVaultOptions & { json: boolean }, io:
   try {
     const report = checkVault(service.graph);
     const files = fileProblems(service.reports());
-    if (options.json) io.stdout.write(`${JSON.stringify({ ...report, files }, null, 2)}\n`);
-    else io.stdout.write(formatCheckReport(report, files));
+    const safeMode = service.safeModeNotes();
+    if (options.json) io.stdout.write(`${JSON.stringify({ ...report, files, safeMode }, null, 2)}\n`);
+    else io.stdout.write(formatCheckReport(report, files, safeMode));
     return report.hasBrokenLinks ? 1 : 0;
   } finally {
     await service.close();

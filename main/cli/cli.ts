@@ -12,9 +12,9 @@ export interface CliIo {
 }
 
 export const USAGE = `Usage:
-  plexus index <vault> [--json] [--max-file-size MB] [--no-cache] [--workers N]
-  plexus check <vault> [--json] [--max-file-size MB] [--no-cache] [--workers N]
-  plexus serve <vault> [--port N] [--read-only]
+  plexus index <vault> [--json] [--max-file-size MB] [--no-cache] [--workers N] [--parse-budget-ms MS]
+  plexus check <vault> [--json] [--max-file-size MB] [--no-cache] [--workers N] [--parse-budget-ms MS]
+  plexus serve <vault> [--port N] [--read-only] [--parse-budget-ms MS]
   plexus --version
   plexus help`;
 
@@ -23,6 +23,7 @@ const INDEX_OPTIONS: Record<string, OptionSpec> = {
   'max-file-size': { type: 'number' },
   'no-cache': { type: 'flag' },
   workers: { type: 'number' },
+  'parse-budget-ms': { type: 'number' },
 };
 
 const SERVE_OPTIONS: Record<string, OptionSpec> = {
@@ -31,6 +32,7 @@ const SERVE_OPTIONS: Record<string, OptionSpec> = {
   'max-file-size': { type: 'number' },
   'no-cache': { type: 'flag' },
   workers: { type: 'number' },
+  'parse-budget-ms': { type: 'number' },
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -54,11 +56,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const { positionals, options } = parsed.value;
   if (positionals.length !== 1) return usageError(`${command} needs exactly one vault folder`);
   const vault = positionals[0];
+  const budget = options['parse-budget-ms'];
+  if (budget !== undefined && !(Number(budget) > 0)) return usageError('--parse-budget-ms needs a positive number of milliseconds');
   const common = {
     vault,
     maxFileBytes: options['max-file-size'] === undefined ? undefined : Math.floor(Number(options['max-file-size']) * 1024 * 1024),
     cacheDir: options['no-cache'] ? null : undefined,
     workers: options.workers === undefined ? undefined : Math.floor(Number(options.workers)),
+    parseBudgetMs: budget === undefined ? undefined : Number(budget),
   };
   // Commands load on demand: `index` should not pay for the server, nor `serve` for the report code.
   if (command === 'index') return (require('./index-command') as typeof import('./index-command')).runIndex({ ...common, json: options.json === true }, io);

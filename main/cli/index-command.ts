@@ -1,7 +1,7 @@
 /** `plexus index <vault> [--json]`: a summary, or the whole graph as one JSON document. */
 import type { VaultGraph } from '../core/graph/vault-graph';
 import type { CliIo } from './cli';
-import { openForCli, writeReports, type CliVaultOptions } from './open-for-cli';
+import { openForCli, writeReports, writeSafeModeNotes, type CliVaultOptions } from './open-for-cli';
 
 export interface IndexJson {
   notes: { path: string; title: string; aliases: string[]; tags: string[]; headings: string[] }[];
@@ -37,6 +37,7 @@ export async function runIndex(options: CliVaultOptions & { json: boolean }, io:
   const { service, ms } = opened;
   try {
     writeReports(service.reports(), io);
+    writeSafeModeNotes(service.safeModeNotes(), io);
     if (options.json) {
       io.stdout.write(`${JSON.stringify(buildIndexJson(service.graph), null, 2)}\n`);
       return 0;

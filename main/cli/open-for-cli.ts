@@ -12,6 +12,8 @@ export interface CliVaultOptions {
   maxFileBytes?: number;
   cacheDir?: string | null;
   workers?: number;
+  /** The longest one note may take to parse (ms); a note over it is indexed in safe mode. */
+  parseBudgetMs?: number;
 }
 
 export type OpenOutcome = { ok: true; service: VaultService; ms: number } | { ok: false; code: number };
@@ -24,6 +26,7 @@ export async function openForCli(options: CliVaultOptions, io: CliIo): Promise<O
       cacheDir: options.cacheDir,
       workers: options.workers,
       maxFileBytes: options.maxFileBytes,
+      parseBudgetMs: options.parseBudgetMs,
     });
     return { ok: true, service, ms: performance.now() - started };
   } catch (error) {
@@ -41,6 +44,11 @@ export function writeReports(reports: FileReport[], io: CliIo): void {
     const where = report.path === '' ? '(vault)' : report.path;
     io.stderr.write(`plexus: ${where}: ${report.problem}: ${report.message}\n`);
   }
+}
+
+/** Notes indexed in safe mode, one warning line each on stderr. */
+export function writeSafeModeNotes(notes: { path: string; reason: string }[], io: CliIo): void {
+  for (const note of notes) io.stderr.write(`plexus: ${note.path}: parsed in safe mode (plain text, links found by a simple scan): ${note.reason}\n`);
 }
 
 /** Problems with the vault's files; the parse cache's own state (missing, rebuilt) is not one. */

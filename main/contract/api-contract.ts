@@ -71,6 +71,12 @@ export interface NoteMeta {
   headings: HeadingInfo[];
   blockIds: BlockIdInfo[];
   frontmatter: Record<string, unknown> | null;
+  /**
+   * Set (to why) when the note could not be parsed in full within the parse budget and was
+   * indexed in safe mode: as plain text, with its links, tags and headings found by a simple
+   * scan (no properties or aliases). The app then shows it as plain text too.
+   */
+  safeMode: string | null;
 }
 
 export interface BacklinkGroup {

@@ -117,10 +117,14 @@ export async function applyWatchBatch(ctx: BatchContext, batch: WatchBatch): Pro
   const externalChanges: VaultEvent[] = [];
   const renames: DetectedRename[] = [];
   const upsertNotes: ParsedNote[] = [];
-  for (const result of upserts) {
-    const previous = state.notes.get(result.path);
-    const entryExisted = state.files.has(result.path);
-    if (previous === undefined || previous.hash !== result.hash) upsertNotes.push(result.parsed);
+  for (const upserted of upserts) {
+    const previous = state.notes.get(upserted.path);
+    const entryExisted = state.files.has(upserted.path);
+    // Same bytes: the parse the graph holds stays, unless this one is better (full after safe
+    // mode). A full parse is never swapped for a safe-mode one because the budget ran out this time.
+    const keep = previous !== undefined && previous.hash === upserted.hash && (previous.safeMode === null || upserted.safeMode !== null);
+    const result: ParsedFile = keep ? { ...upserted, parsed: previous.parsed, safeMode: previous.safeMode } : upserted;
+    if (!keep) upsertNotes.push(result.parsed);
     state.setNote(result);
     ctx.search.upsert(result.path, result.parsed.title, result.parsed.aliases, result.text ?? '');
     const entry = state.files.get(result.path)!;

@@ -18,7 +18,7 @@ import { describeError, errorCode, type FileReport } from './file-reports';
 /** Bump when ParsedNote's shape or the parser's output changes: old caches are then rebuilt. */
 export const PARSER_VERSION = 1;
 /** Bump when this file's layout changes. */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 9;
 
 export interface CacheEntry {
   size: number;
@@ -27,6 +27,12 @@ export interface CacheEntry {
   /** The invalid-UTF-8 warning the note was read with, so a warm start reports it too. */
   decodeWarning: string | null;
   parsed: ParsedNote;
+  /**
+   * Why the note was parsed in safe mode (its full parse ran over budget or crashed), or null.
+   * Kept with the parse, so a warm start neither pays the budget again nor forgets to say so;
+   * the note is parsed in full again when it changes or the parser version does.
+   */
+  safeMode: string | null;
 }
 
 interface CacheFile {
@@ -34,8 +40,8 @@ interface CacheFile {
   parserVersion: number;
   resolutionRule: number;
   root: string;
-  /** [size, mtimeMs, hash, decodeWarning, note without its links, links]; the path is the note's own. */
-  entries: [number, number, string, string | null, ParsedNote, ReturnType<typeof encodeLinks>][];
+  /** [size, mtimeMs, hash, decodeWarning, note without its links, links, safeMode]; the path is the note's own. */
+  entries: [number, number, string, string | null, ParsedNote, ReturnType<typeof encodeLinks>, string | null][];
   /** The attachments the resolutions were computed with; null when the links carry no resolutions. */
   attachments: VaultPath[] | null;
   /** [size, mtimeMs] of each attachment, in the same order; null when not all were known. */
@@ -122,8 +128,14 @@ export function loadParseCache(file: string, realRoot: string, parserVersion = P
     const table = pathTable(data.entries, withResolutions ? (data.attachments as unknown[]) : []);
     const contexts = new ContextSection(bytes.toString(encoding, newline + 1));
     for (const entry of data.entries as unknown[][]) {
-      const [size, mtimeMs, hash, decodeWarning, note, links] = entry;
-      if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof hash !== 'string' || (decodeWarning !== null && typeof decodeWarning !== 'string')) {
+      const [size, mtimeMs, hash, decodeWarning, note, links, safeMode] = entry;
+      if (
+        typeof size !== 'number' ||
+        typeof mtimeMs !== 'number' ||
+        typeof hash !== 'string' ||
+        (decodeWarning !== null && typeof decodeWarning !== 'string') ||
+        (safeMode !== null && typeof safeMode !== 'string')
+      ) {
         throw new Error('cache record: unexpected layout');
       }
       const path = (note as { path: string }).path;
@@ -134,7 +146,7 @@ export function loadParseCache(file: string, realRoot: string, parserVersion = P
             ? stripResolutions(decodeResolvedLinks(links, path, table, contexts))
             : decodeLinks(links, contexts);
       const parsed = decodeNote(note, noteLinks);
-      entries.set(path, { size, mtimeMs, hash, decodeWarning, parsed });
+      entries.set(path, { size, mtimeMs, hash, decodeWarning, parsed, safeMode });
       if (resolved !== null) resolved.set(path, noteLinks as ResolvedLink[]);
     }
     contexts.finish();
@@ -149,7 +161,7 @@ function pathTable(entries: unknown[], attachments: unknown[]): PathTable {
   const paths: string[] = [];
   const titles: string[] = [];
   for (const entry of entries) {
-    if (!Array.isArray(entry) || entry.length !== 6) throw new Error('cache record: unexpected layout');
+    if (!Array.isArray(entry) || entry.length !== 7) throw new Error('cache record: unexpected layout');
     const note = entry[4] as { path?: unknown; title?: unknown } | null;
     if (typeof note?.path !== 'string' || typeof note.title !== 'string') throw new Error('cache record: note without a path');
     paths.push(vaultPathOf(note.path));
@@ -193,7 +205,8 @@ export async function saveParseCache(file: string, realRoot: string, entries: It
   const table = new PathTable([...kept.map((k) => k.note.path), ...(data.attachments ?? [])], kept.map((k) => k.note.title));
   const contexts = new ContextSection();
   for (const { entry, note, resolutions } of kept) {
-    data.entries.push([entry.size, entry.mtimeMs, entry.hash, entry.decodeWarning, note, encodeLinks(entry.parsed.links, complete ? resolutions : null, table, contexts)]);
+    const links = encodeLinks(entry.parsed.links, complete ? resolutions : null, table, contexts);
+    data.entries.push([entry.size, entry.mtimeMs, entry.hash, entry.decodeWarning, note, links, entry.safeMode]);
   }
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;

@@ -45,10 +45,10 @@ export function readNote(state: VaultState, vaultPath: VaultPath, maxFileBytes: 
 }
 
 export function noteMeta(state: VaultState, vaultPath: VaultPath): Result<NoteMeta> {
-  const note = state.notes.get(vaultPath)?.parsed;
-  if (note === undefined) return fail('not-found', `no note "${vaultPath}" in this vault`);
-  const { path, title, aliases, tags, headings, blockIds, frontmatter } = note;
-  return { ok: true, value: { path, title, aliases, tags, headings, blockIds, frontmatter } };
+  const entry = state.notes.get(vaultPath);
+  if (entry === undefined) return fail('not-found', `no note "${vaultPath}" in this vault`);
+  const { path, title, aliases, tags, headings, blockIds, frontmatter } = entry.parsed;
+  return { ok: true, value: { path, title, aliases, tags, headings, blockIds, frontmatter, safeMode: entry.safeMode } };
 }
 
 /** Links into `vaultPath`, grouped by the note they come from, sources in path order. */

@@ -27,8 +27,14 @@ import { VaultWatcher, type VaultWatcherOptions, type WatchBatch } from './vault
 export interface VaultServiceOptions {
   /** Folder for the parse cache; default the OS cache dir (or $PLEXUS_CACHE_DIR). null: no cache. */
   cacheDir?: string | null;
-  /** Parse workers; default min(availableParallelism, 4); 0 parses in-thread. */
+  /** Parse workers; default min(availableParallelism, 4); 0 parses in-thread (and without a parse budget). */
   workers?: number;
+  /** The longest one note may take to parse, in ms (default 2000); a note over it is indexed in safe mode. */
+  parseBudgetMs?: number;
+  /** Advanced (tests): a module whose `parseNote` export the parse workers use (see ParsePoolOptions). */
+  parserModule?: string;
+  /** Aborting it stops an open still in progress (the workers are stopped mid-parse); open then throws. */
+  signal?: AbortSignal;
   maxFileBytes?: number;
   /** Watch for changes after indexing (default true; the CLI's one-shot commands pass false). */
   watch?: boolean;
@@ -85,10 +91,20 @@ export class VaultService {
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
     const cacheFile = cacheDir === null ? null : cacheFileFor(cacheDir, realRoot);
     let service: VaultService | null = null;
-    const pool = new ParsePool({ size: options.workers, onWarning: (message) => service?.notice(message) });
+    const pool = new ParsePool({
+      size: options.workers,
+      parseBudgetMs: options.parseBudgetMs,
+      parserModule: options.parserModule,
+      onWarning: (message) => service?.notice(message),
+    });
     service = new VaultService(absolute, realRoot, pool, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, cacheFile);
+    // Closing the pool fails the parses in progress, so indexing stops at once.
+    const abort = () => void pool.close();
+    options.signal?.addEventListener('abort', abort, { once: true });
     try {
+      if (options.signal?.aborted) throw new Error('opening the vault was stopped');
       await service.index(options.onProgress, options.awaitDiskCheck !== false);
+      if (options.signal?.aborted) throw new Error('opening the vault was stopped');
       // The watcher's own start (chokidar lists every file and folder: seconds on a 10k-note
       // vault) runs after open returns, so the vault is usable as soon as it is indexed; a
       // rescan once the watch is in place catches anything that changed meanwhile.
@@ -96,6 +112,8 @@ export class VaultService {
     } catch (error) {
       await service.close();
       throw error;
+    } finally {
+      options.signal?.removeEventListener('abort', abort);
     }
     return service;
   }
@@ -207,6 +225,8 @@ export class VaultService {
         this.cacheWriter?.schedule(CACHE_SAVE_DELAY_MS);
         this.refreshCounts();
       } catch (error) {
+        // Closing stops parses mid-batch; that is no failure to report.
+        if (this.closed) return;
         // The index may now lag behind the disk for these paths; say so rather than fail silently.
         this.notice(`Updating the index failed for ${batch.paths.length} changed path(s): ${describeError(error)}`);
       }
@@ -269,6 +289,11 @@ export class VaultService {
     return noteMeta(this.state, vaultPath);
   }
 
+  /** Notes indexed in safe mode because their full parse ran over the budget or crashed, with why. */
+  safeModeNotes(): { path: VaultPath; reason: string }[] {
+    return this.state.safeModeNotes();
+  }
+
   /** Skipped and problem files (unreadable, too large, invalid UTF-8, escaping symlinks) and cache/watch notices. */
   reports(): FileReport[] {
     return this.state.reports();
@@ -296,11 +321,13 @@ export class VaultService {
     this.closed = true;
     const watcher = this.watcher;
     this.watcher = null;
+    // The pool first: it stops a parse in progress (which may take up to the budget, or
+    // forever in-thread) instead of waiting for it, so closing is prompt.
+    await this.pool.close();
     if (watcher !== null) await watcher.close();
     await this.watching;
     await this.batchQueue;
     await this.searchReady;
-    await this.pool.close();
     await this.diskCheck;
     await this.cacheWriter?.close();
     this.listeners.clear();

@@ -9,7 +9,7 @@ import { openNoteWriter } from './note-writer';
 import type { TrashItem } from './trash';
 import { VaultService, type VaultServiceOptions } from './vault-service';
 
-export interface VaultSessionOptions extends Pick<VaultServiceOptions, 'cacheDir' | 'workers' | 'maxFileBytes' | 'onProgress'> {
+export interface VaultSessionOptions extends Pick<VaultServiceOptions, 'cacheDir' | 'workers' | 'maxFileBytes' | 'onProgress' | 'parseBudgetMs' | 'signal'> {
   kind: 'electron' | 'browser';
   readOnly: boolean;
   openExternal(url: string): void | Promise<void>;
@@ -30,6 +30,8 @@ export async function openVaultSession(root: string, options: VaultSessionOption
     cacheDir: options.cacheDir,
     workers: options.workers,
     maxFileBytes: options.maxFileBytes,
+    parseBudgetMs: options.parseBudgetMs,
+    signal: options.signal,
     onProgress: options.onProgress,
     watch: true,
     // The app shows the vault as soon as the graph is built from the cache; changes made while

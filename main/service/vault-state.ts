@@ -21,7 +21,8 @@ export class VaultState {
   constructor(readonly realRoot: string) {}
 
   setNote(result: ParsedFile): void {
-    this.notes.set(result.path, { size: result.size, mtimeMs: result.mtimeMs, hash: result.hash, decodeWarning: result.decodeWarning, parsed: result.parsed });
+    const { size, mtimeMs, hash, decodeWarning, parsed, safeMode } = result;
+    this.notes.set(result.path, { size, mtimeMs, hash, decodeWarning, parsed, safeMode });
     this.files.set(result.path, { path: result.path, kind: 'note', title: fileTitle(result.path), size: result.size, mtimeMs: result.mtimeMs });
     if (result.decodeWarning !== null) this.fileReports.set(result.path, { path: result.path, problem: 'invalid-utf8', message: result.decodeWarning });
     else this.fileReports.delete(result.path);
@@ -63,6 +64,13 @@ export class VaultState {
     }
     for (const known of this.files.keys()) if (!seen.has(known)) changed.push(known);
     return changed;
+  }
+
+  /** Notes parsed in safe mode (see parse-pool.ts), in path order, with why. */
+  safeModeNotes(): { path: VaultPath; reason: string }[] {
+    const notes: { path: VaultPath; reason: string }[] = [];
+    for (const [path, entry] of this.notes) if (entry.safeMode) notes.push({ path, reason: entry.safeMode });
+    return notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   reports(): FileReport[] {

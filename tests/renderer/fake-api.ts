@@ -12,6 +12,8 @@ export interface FakeVaultOptions {
   /** Attachment path -> data URL. */
   attachments?: Record<string, string>;
   readOnly?: boolean;
+  /** Notes the service indexed in safe mode, with why. */
+  safeMode?: Record<string, string>;
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -29,6 +31,7 @@ export class FakeApi {
   notes: Map<string, string>;
   attachments: Map<string, string>;
   readOnly: boolean;
+  safeMode: Map<string, string>;
   calls: { method: string; args: unknown[] }[] = [];
   private listeners = new Set<(e: VaultEvent) => void>();
 
@@ -36,6 +39,7 @@ export class FakeApi {
     this.notes = new Map(Object.entries(options.notes));
     this.attachments = new Map(Object.entries(options.attachments ?? {}));
     this.readOnly = options.readOnly ?? false;
+    this.safeMode = new Map(Object.entries(options.safeMode ?? {}));
   }
 
   /** Push an event to every subscriber, as the service would. */
@@ -85,7 +89,7 @@ export class FakeApi {
     for (const m of body.matchAll(/(^|\s)#([\p{L}\p{N}_/-]+)/gu)) tags.add(m[2]);
     const headings = [...body.matchAll(/^(#{1,6})\s+(.+)$/gm)].map((m, i) => ({ text: m[2], level: m[1].length, line: i + 1 }));
     const aliases = Array.isArray(fm?.aliases) ? (fm!.aliases as string[]) : [];
-    return { path, title: titleOf(path), aliases, tags: [...tags], headings, blockIds: [], frontmatter: fm };
+    return { path, title: titleOf(path), aliases, tags: [...tags], headings, blockIds: [], frontmatter: fm, safeMode: this.safeMode.get(path) ?? null };
   }
 
   private record(method: string, args: unknown[]): void {

@@ -44,7 +44,7 @@ describe('indexVault with a parse cache (graph built from the cache while the fo
     const cacheDir = makeTempDir('plexus-cache-');
     dirs.push(root, cacheDir);
     const cacheFile = cacheFileFor(cacheDir, root);
-    const pool = new ParsePool({ size: workers, inThreadBelow: 1 });
+    const pool = new ParsePool({ size: workers });
     try {
       const first = await index(root, cacheFile, pool);
       await saveParseCache(cacheFile, root, first.outcome.state.notes, variant === 'stored resolutions' ? withResolutions(first.graph) : {});

@@ -30,8 +30,8 @@ describe('parse cache', () => {
   afterEach(() => removeDir(dir));
 
   const entries = (): [string, CacheEntry][] => [
-    ['A.md', { size: 1, mtimeMs: 10.5, hash: 'h1', decodeWarning: null, parsed: note('A.md') }],
-    ['Sub/B.md', { size: 2, mtimeMs: 20, hash: 'h2', decodeWarning: 'invalid UTF-8 at byte 3', parsed: note('Sub/B.md') }],
+    ['A.md', { size: 1, mtimeMs: 10.5, hash: 'h1', decodeWarning: null, safeMode: null, parsed: note('A.md') }],
+    ['Sub/B.md', { size: 2, mtimeMs: 20, hash: 'h2', decodeWarning: 'invalid UTF-8 at byte 3', safeMode: 'parsing took longer than the 2000 ms budget', parsed: note('Sub/B.md') }],
   ];
 
   test('round-trips entries (hit) and leaves no temp files', async () => {
@@ -51,7 +51,7 @@ describe('parse cache', () => {
       'Plain.md': 'no frontmatter, no links',
       'Ünïcödé/日本.md': '---\naliases: [Café]\n---\n# Überblick 😀\n\n[[Ψ-Note|naïve]] text \ud800 lone surrogate #ταγ\n',
     };
-    const rich: [string, CacheEntry][] = Object.entries(texts).map(([p, text], i) => [p, { size: text.length, mtimeMs: 1000 + i, hash: `h${i}`, decodeWarning: null, parsed: parseNote(p, text) }]);
+    const rich: [string, CacheEntry][] = Object.entries(texts).map(([p, text], i) => [p, { size: text.length, mtimeMs: 1000 + i, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: parseNote(p, text) }]);
     expect(rich[0][1].parsed.links.length).toBeGreaterThanOrEqual(4);
     const file = path.join(dir, 'rich.cache');
     await saveParseCache(file, '/r', rich);
@@ -66,7 +66,7 @@ describe('parse cache', () => {
     const odd = parseNote('Odd.md', '---\nscore: .nan\nbig: .inf\n---\nx');
     expect(Number.isNaN(odd.frontmatter!.score)).toBe(true);
     const file = path.join(dir, 'odd.cache');
-    await saveParseCache(file, '/r', [...entries(), ['Odd.md', { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, parsed: odd }]]);
+    await saveParseCache(file, '/r', [...entries(), ['Odd.md', { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, safeMode: null, parsed: odd }]]);
     const loaded = loadParseCache(file, '/r');
     expect([...loaded.entries.keys()]).toEqual(['A.md', 'Sub/B.md']);
   });
@@ -85,12 +85,12 @@ describe('parse cache', () => {
   test('a cache naming a path outside the vault is corrupt (its paths are trusted before any scan)', async () => {
     const file = path.join(dir, 'outside.cache');
     for (const bad of ['../secret.md', '/etc/passwd.md', 'a/../../b.md', './A.md']) {
-      await saveParseCache(file, '/r', [[bad, { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, parsed: note(bad) }]]);
+      await saveParseCache(file, '/r', [[bad, { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, safeMode: null, parsed: note(bad) }]]);
       const loaded = loadParseCache(file, '/r');
       expect(loaded.entries.size).toBe(0);
       expect(loaded.report?.message).toMatch(/corrupt.*not a path inside the vault/);
     }
-    await saveParseCache(file, '/r', [['a..b/c...md', { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, parsed: note('a..b/c...md') }]]);
+    await saveParseCache(file, '/r', [['a..b/c...md', { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, safeMode: null, parsed: note('a..b/c...md') }]]);
     expect(loadParseCache(file, '/r').entries.size).toBe(1);
   });
 
@@ -102,7 +102,7 @@ describe('parse cache', () => {
     const notes = [parseNote('A.md', 'see [[B]] and [[Dup]], ![[pic.png]], [[Nowhere|x]]'), parseNote('B.md', '[[A#Top]]'), parseNote('x/Dup.md', ''), parseNote('y/Dup.md', '')];
     const graph = new VaultGraph();
     graph.load({ upsertNotes: notes, addAttachments: ['pic.png'] });
-    const stored: [string, CacheEntry][] = notes.map((n, i) => [n.path, { size: i, mtimeMs: i, hash: `h${i}`, decodeWarning: null, parsed: n }]);
+    const stored: [string, CacheEntry][] = notes.map((n, i) => [n.path, { size: i, mtimeMs: i, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: n }]);
     const file = path.join(dir, 'resolved.cache');
     await saveParseCache(file, '/r', stored, { graph: { attachments: graph.attachmentPaths(), resolutionsOf: (p) => graph.outgoing(p) } });
     const loaded = loadParseCache(file, '/r');
@@ -138,7 +138,7 @@ describe('parse cache', () => {
     expect(cut.startsWith('…') && cut.endsWith('…')).toBe(true);
     const graph = new VaultGraph();
     graph.load({ upsertNotes: notes });
-    const stored: [string, CacheEntry][] = notes.map((n, i) => [n.path, { size: i, mtimeMs: i, hash: `h${i}`, decodeWarning: null, parsed: n }]);
+    const stored: [string, CacheEntry][] = notes.map((n, i) => [n.path, { size: i, mtimeMs: i, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: n }]);
     const file = path.join(dir, 'contexts.cache');
     await saveParseCache(file, '/r', stored, { graph: { attachments: [], resolutionsOf: (p) => graph.outgoing(p) } });
     const { data, raw } = readCacheFile(file);

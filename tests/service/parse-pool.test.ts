@@ -32,7 +32,7 @@ describe('ParsePool', () => {
   });
 
   test('a scan on a worker lists exactly what an in-thread scan lists, then the same worker parses', async () => {
-    const pool = new ParsePool({ size: 2, inThreadBelow: 1, onWarning: (message) => { throw new Error(message); } });
+    const pool = new ParsePool({ size: 2, onWarning: (message) => { throw new Error(message); } });
     try {
       const viaWorker = await pool.scan(root);
       expect(viaWorker.files.length).toBe(251);
@@ -44,7 +44,7 @@ describe('ParsePool', () => {
   });
 
   test('worker-thread results equal in-thread parsing, in input order, with progress', async () => {
-    const pool = new ParsePool({ size: 2, batchSize: 40, inThreadBelow: 1, onWarning: (message) => { throw new Error(message); } });
+    const pool = new ParsePool({ size: 2, batchSize: 40, onWarning: (message) => { throw new Error(message); } });
     const progress: number[] = [];
     try {
       const viaWorkers = await pool.parse(settings(), paths, (done) => progress.push(done));
@@ -63,7 +63,7 @@ describe('ParsePool', () => {
 
   test('small jobs run in-thread; a broken worker script falls back with a warning', async () => {
     const warnings: string[] = [];
-    const pool = new ParsePool({ size: 1, inThreadBelow: 1, workerScript: '/nonexistent/worker.js', onWarning: (m) => warnings.push(m) });
+    const pool = new ParsePool({ size: 1, workerScript: '/nonexistent/worker.js', onWarning: (m) => warnings.push(m) });
     try {
       const results = await pool.parse(settings(), paths.slice(0, 5));
       expect(results).toEqual(parseFiles({ ...settings(), paths: paths.slice(0, 5) }));

@@ -29,6 +29,19 @@ function startsWithTitle(content: string, title: string): boolean {
   return !!m && m[1].trim().toLowerCase() === title.trim().toLowerCase();
 }
 
+/**
+ * Shown on a note the service indexed in safe mode (NoteMeta.safeMode): its full parse took too
+ * long or crashed, so its body is shown as plain text too (rendering it could hang the window).
+ */
+function SafeModeNotice({ reason }: { reason: string }) {
+  return (
+    <div className="warning safe-mode-notice" role="note" aria-label="Parsed in safe mode">
+      <strong>Parsed in safe mode.</strong> This note could not be parsed in full ({reason}). Plexus indexed it as plain text: its
+      links, tags and headings were found by a simpler scan and its properties were not read, and it is shown here unformatted.
+    </div>
+  );
+}
+
 export function NoteView({ route, data, loading, error, actions, editor }: Props) {
   const ref = useRef<HTMLElement>(null);
   const content = data && data.note.ok ? data.note.value.content : null;
@@ -83,10 +96,15 @@ export function NoteView({ route, data, loading, error, actions, editor }: Props
           </div>
         </header>
         {data.note.value.decodeWarning && <p className="warning" role="note">{data.note.value.decodeWarning}</p>}
+        {meta?.safeMode && <SafeModeNotice reason={meta.safeMode} />}
         {meta?.frontmatter && <PropertiesTable frontmatter={meta.frontmatter} />}
-        <RenderScopeContext.Provider value={{ sourcePath: data.path, ancestors: [data.path], preview: false }}>
-          <MarkdownView markdown={data.note.value.content} />
-        </RenderScopeContext.Provider>
+        {meta?.safeMode ? (
+          <pre className="note-plain-text">{data.note.value.content}</pre>
+        ) : (
+          <RenderScopeContext.Provider value={{ sourcePath: data.path, ancestors: [data.path], preview: false }}>
+            <MarkdownView markdown={data.note.value.content} />
+          </RenderScopeContext.Provider>
+        )}
       </article>
     );
   }
