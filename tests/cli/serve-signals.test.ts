@@ -67,16 +67,37 @@ async function stopWith(served: Served, signal: NodeJS.Signals): Promise<{ ms: n
   return { ms: Date.now() - sent, ...outcome };
 }
 
-function callApi(url: string, method: string, args: unknown[]): Promise<unknown> {
-  const { origin, port, searchParams } = new URL(url);
+/** Opens the one-time sign-in link as a browser would and returns the session cookie it sets. */
+function signIn(url: string): Promise<string> {
+  const { port, pathname, search } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: 'GET', path: pathname + search }, (res) => {
+      res.resume();
+      const cookie = res.headers['set-cookie']?.[0]?.split(';')[0];
+      if (cookie) resolve(cookie);
+      else reject(new Error(`sign-in link answered ${res.statusCode} without a session cookie`));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function callApi(url: string, cookie: string, method: string, args: unknown[]): Promise<unknown> {
+  const { origin, port } = new URL(url);
   const body = JSON.stringify(args);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method: 'POST', path: `/api/${method}`, headers: { 'X-Plexus-Token': searchParams.get('token')!, Origin: origin, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      { host: '127.0.0.1', port, method: 'POST', path: `/api/${method}`, headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
       (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve(JSON.parse(text)));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(text));
+          } catch {
+            reject(new Error(`/api/${method} answered ${res.statusCode}: ${text.slice(0, 200)}`));
+          }
+        });
       },
     );
     req.on('error', reject);
@@ -106,15 +127,16 @@ describe('plexus serve and signals', () => {
     const vault = vaultWith({ 'Small.md': '# Small\n[[Big]]\n' });
     const served = serve(vault, ['--parse-budget-ms', '20']);
     const [url] = await waitForOutput(served, /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/);
+    const cookie = await signIn(url);
     writeFileSync(join(vault, 'Big.md'), bigNote());
     const deadline = Date.now() + 60_000;
-    let meta = (await callApi(url, 'getNoteMeta', ['Big.md'])) as { ok: boolean; value?: { safeMode: string | null } };
+    let meta = (await callApi(url, cookie, 'getNoteMeta', ['Big.md'])) as { ok: boolean; value?: { safeMode: string | null } };
     while (!meta.ok && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      meta = (await callApi(url, 'getNoteMeta', ['Big.md'])) as typeof meta;
+      meta = (await callApi(url, cookie, 'getNoteMeta', ['Big.md'])) as typeof meta;
     }
     expect(meta).toEqual({ ok: true, value: expect.objectContaining({ safeMode: 'parsing took longer than the 20 ms budget' }) });
-    const backlinks = (await callApi(url, 'getBacklinks', ['Small.md'])) as { ok: true; value: { source: string }[] };
+    const backlinks = (await callApi(url, cookie, 'getBacklinks', ['Small.md'])) as { ok: true; value: { source: string }[] };
     expect(backlinks.value.map((group) => group.source)).toEqual(['Big.md']);
     const stopped = await stopWith(served, 'SIGTERM');
     expect(stopped.ms).toBeLessThan(STOP_WITHIN_MS);
