@@ -145,6 +145,15 @@ test('a file over the size cap is a card saying so, still with "Open in default 
   expect(within(card).getByRole('button', { name: 'Open in default app' })).toBeInTheDocument();
 });
 
+test('in browser mode a file over the cap says where to open it instead (no download without bytes)', async () => {
+  const tooLarge = { code: 'too-large' as const, message: '"film.mov" is larger than 50 MB, the most Plexus shows in the app' };
+  open(vault({ attachmentErrors: { 'film.mov': tooLarge } }), 'film.mov');
+  const card = await within(await viewer()).findByRole('region', { name: 'File film.mov' });
+  expect(card).toHaveTextContent('larger than 50 MB');
+  expect(card).toHaveTextContent('Open it from the vault’s folder');
+  expect(within(card).queryByRole('link', { name: 'Download' })).toBeNull();
+});
+
 test('a missing attachment is an error, not a blank pane', async () => {
   open(vault(), 'nope.png');
   expect(await within(await viewer()).findByRole('alert')).toHaveTextContent('nope.png not found');

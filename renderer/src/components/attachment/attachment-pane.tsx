@@ -76,6 +76,8 @@ function FileCard({ api, path, name, host, state, size, message }: { api: Plexus
       <p className="attachment-card-name">{name}</p>
       <p className="attachment-card-size">{size === undefined ? 'Size unknown' : formatSize(size)}</p>
       <p className="muted">{message ?? 'Plexus cannot show this kind of file.'}</p>
+      {/* Browser mode has nothing to download when the bytes were not sent. */}
+      {state.status === 'error' && host !== 'electron' && <p className="muted">Open it from the vault’s folder on this computer.</p>}
       <FileAction api={api} path={path} host={host} state={state} />
     </section>
   );
