@@ -170,3 +170,17 @@ test('moving to another attachment frees the previous blob; the sidebar shows ba
   const outgoing = screen.getByRole('region', { name: 'Outgoing links' });
   expect(within(outgoing).queryByText(/not found/)).toBeNull();
 });
+
+test('a change on disk reloads the open attachment in place and frees the old blob', async () => {
+  const { fake } = open(vault(), 'docs/data.xyz');
+  const card = await within(await viewer()).findByRole('region', { name: 'File data.xyz' });
+  const first = within(card).getByRole('link', { name: 'Download' }).getAttribute('href')!;
+  fake.attachments.set('docs/data.xyz', `data:application/octet-stream;base64,${b64('changed on disk')}`);
+  fake.emit({ type: 'files', added: [], removed: [], changed: [{ path: 'docs/data.xyz', kind: 'attachment', title: 'data.xyz', size: 15, mtimeMs: 2 }] });
+  await within(card).findByText('15 B');
+  const second = within(card).getByRole('link', { name: 'Download' }).getAttribute('href')!;
+  expect(second).not.toBe(first);
+  expect(await textOf(made.get(second)!)).toBe('changed on disk');
+  await waitFor(() => expect(revoked).toContain(first));
+  expect(revoked).not.toContain(second);
+});
