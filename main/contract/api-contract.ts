@@ -171,8 +171,13 @@ export interface ApiMethods {
   saveGraphLayout: { args: [layout: GraphLayoutPositions]; result: Result<null> };
   getGraphSettings: { args: []; result: Record<string, unknown> | null };
   saveGraphSettings: { args: [settings: Record<string, unknown>]; result: Result<null> };
-  /** Attachment bytes (images) as a data URL the renderer can show under a strict CSP. */
+  /**
+   * An attachment's bytes (up to 50 MB, else 'too-large') as a data URL with the MIME its
+   * extension gives, for the renderer to show under a strict CSP. Notes are not attachments.
+   */
   readAttachment: { args: [path: VaultPath]; result: Result<{ mime: string; dataUrl: string }> };
+  /** Opens an indexed attachment in the OS default app (desktop only; never programs or scripts). Writes nothing. */
+  openAttachment: { args: [path: VaultPath]; result: Result<null> };
   /** Write a note. `expectedHash` is the hash the editor last saw; a mismatch returns 'conflict' unless null. */
   writeNote: { args: [path: VaultPath, content: string, expectedHash: string | null]; result: Result<WriteOutcome> };
   createNote: { args: [path: VaultPath, content: string]; result: Result<WriteOutcome> };
@@ -223,6 +228,7 @@ const methodNameSet = {
   getGraphSettings: true,
   saveGraphSettings: true,
   readAttachment: true,
+  openAttachment: true,
   writeNote: true,
   createNote: true,
   planRename: true,

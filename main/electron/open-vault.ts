@@ -17,6 +17,7 @@ export async function openVaultBackend(root: string, options: { onProgress?(stat
       openExternalSafely(url, options.log);
     },
     trashItem: (absolutePath) => shell.trashItem(absolutePath),
+    openPath: (absolutePath) => shell.openPath(absolutePath),
     onProgress: (event) => {
       if (event.type === 'status') options.onProgress?.(event.status);
     },

@@ -30,6 +30,7 @@ const returnsResult = {
   getGraphSettings: false,
   saveGraphSettings: true,
   readAttachment: true,
+  openAttachment: true,
   writeNote: true,
   createNote: true,
   planRename: true,
@@ -59,6 +60,8 @@ const writes = {
   getGraphSettings: false,
   saveGraphSettings: true,
   readAttachment: false,
+  // Hands a file to the OS viewer; changes nothing, so a read-only host allows it.
+  openAttachment: false,
   writeNote: true,
   createNote: true,
   planRename: false,

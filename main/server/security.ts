@@ -23,7 +23,10 @@ export interface CspOptions {
   img?: string[];
 }
 
-/** The one strict policy for both hosts: no inline script, no eval, no frames, no plugins. */
+/**
+ * The one strict policy for both hosts: no inline script, no eval, no plugins, and no frames
+ * except the app's own blob: URLs, which only the app's scripts can make.
+ */
 export function buildCsp(options: CspOptions = {}): string {
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
@@ -31,9 +34,13 @@ export function buildCsp(options: CspOptions = {}): string {
     // React and cytoscape set inline style attributes; styles cannot run code.
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', 'blob:', ...(options.img ?? [])]],
+    // The attachment viewer plays vault audio and video from blob: URLs it builds from the bytes.
+    ['media-src', ["'self'", 'blob:']],
     ['connect-src', ["'self'", ...(options.connect ?? [])]],
     ['object-src', ["'none'"]],
-    ['frame-src', ["'none'"]],
+    // The attachment viewer's PDF frame: a blob of type application/pdf, drawn by the browser's
+    // PDF viewer. Never a web page: http(s), data: and srcdoc frames stay refused.
+    ['frame-src', ['blob:']],
     ['base-uri', ["'none'"]],
     ['form-action', ["'none'"]],
   ];

@@ -14,11 +14,17 @@ import { VaultDataStore, defaultDataDir } from './vault-data-store';
 import type { VaultService } from './vault-service';
 import { attachmentDataUrl, backlinkGroups, fail, linkTarget, outgoingLinks, switcherItems } from './vault-reads';
 import { isLayout, isSettings } from './layout-validation';
+import { checkOpenable } from './open-attachment';
 
 export interface ApiHost {
   kind: 'electron' | 'browser';
   readOnly: boolean;
   openExternal(url: string): void | Promise<void>;
+  /**
+   * Opens a file (absolute, inside the vault) in the OS default app; resolves to an error
+   * message or ''. Electron passes shell.openPath; browser mode has none, so the call is refused.
+   */
+  openPath?(absolutePath: string): Promise<string>;
   /** The note writer (main/service/note-writer.ts); without it every write answers 'read-only'. */
   writer?: NoteWriter;
   /** The app's data folder for per-vault layout and settings; default the OS config folder. */
@@ -119,7 +125,20 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
     },
     async readAttachment(input) {
       const valid = indexed(input);
-      return valid.ok ? attachmentDataUrl(state(), valid.value, service.maxBytes) : valid;
+      return valid.ok ? attachmentDataUrl(state(), valid.value) : valid;
+    },
+    async openAttachment(input) {
+      const valid = indexed(input);
+      if (!valid.ok) return valid;
+      if (state().files.get(valid.value)?.kind !== 'attachment') return fail('invalid-input', `"${valid.value}" is a note; it opens in Plexus`);
+      if (host.openPath === undefined) return fail('invalid-input', 'opening a file in another app works only in the desktop app; download it instead');
+      const openable = checkOpenable(valid.value);
+      if (!openable.ok) return openable;
+      // The indexed path may have become a symlink since the scan: the real file must be inside.
+      const real = resolveForWrite(service.realRoot, valid.value);
+      if (!real.ok) return real;
+      const problem = await host.openPath(real.value);
+      return problem === '' ? { ok: true, value: null } : fail('io-error', `could not open "${valid.value}": ${problem}`);
     },
     async writeNote(input, content, expectedHash) {
       if (!contentOk(content)) return fail('invalid-input', 'content must be a string under 20 MB');

@@ -98,13 +98,20 @@ export function switcherItems(state: VaultState): SwitcherItem[] {
   return items.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export function attachmentDataUrl(state: VaultState, vaultPath: VaultPath, maxFileBytes: number): Result<{ mime: string; dataUrl: string }> {
+/** The most an attachment viewer is sent (as base64 in JSON): enough for recordings and scans, not for films. */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Any indexed attachment's bytes as a data URL with the MIME its extension gives (the renderer
+ * decides how to show it). Notes are read through readNote; a file over the cap is 'too-large'.
+ */
+export function attachmentDataUrl(state: VaultState, vaultPath: VaultPath, maxBytes = MAX_ATTACHMENT_BYTES): Result<{ mime: string; dataUrl: string }> {
   const entry = state.files.get(vaultPath);
-  if (entry === undefined) return fail('not-found', `no file "${vaultPath}" in this vault`);
-  const outcome = readVaultBytes(toAbsolutePath(state.realRoot, vaultPath), vaultPath, { maxFileBytes });
+  if (entry === undefined || entry.kind !== 'attachment') return fail('not-found', `no attachment "${vaultPath}" in this vault`);
+  const outcome = readVaultBytes(toAbsolutePath(state.realRoot, vaultPath), vaultPath, { maxFileBytes: maxBytes });
   if (!outcome.ok) {
     const { problem, message } = outcome.report;
-    if (problem === 'too-large') return fail('too-large', `${vaultPath}: ${message}`);
+    if (problem === 'too-large') return fail('too-large', `"${vaultPath}" is larger than ${Math.round(maxBytes / (1024 * 1024))} MB, the most Plexus shows in the app`);
     return fail(message.startsWith('ENOENT') ? 'not-found' : 'io-error', `could not read "${vaultPath}": ${message}`);
   }
   const mime = mimeForPath(vaultPath);

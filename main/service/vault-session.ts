@@ -13,6 +13,8 @@ export interface VaultSessionOptions extends Pick<VaultServiceOptions, 'cacheDir
   kind: 'electron' | 'browser';
   readOnly: boolean;
   openExternal(url: string): void | Promise<void>;
+  /** Electron passes shell.openPath for "Open in default app"; browser mode has none. */
+  openPath?(absolutePath: string): Promise<string>;
   /** Electron passes shell.trashItem; browser mode moves deleted notes into `<vault>/.trash/`. */
   trashItem?: TrashItem;
   dataDir?: string;
@@ -44,6 +46,7 @@ export async function openVaultSession(root: string, options: VaultSessionOption
       kind: options.kind,
       readOnly: options.readOnly,
       openExternal: options.openExternal,
+      openPath: options.openPath,
       writer,
       dataDir: options.dataDir,
     });

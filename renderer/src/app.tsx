@@ -28,6 +28,8 @@ import { useNoteActions } from './components/note-actions/use-note-actions';
 import { NoteActionDialogs } from './components/note-actions/note-action-dialogs';
 import { NotePane } from './components/note-actions/note-pane';
 import { READ_ONLY_MESSAGE } from './components/note-actions/read-only';
+import { AttachmentPane } from './components/attachment/attachment-pane';
+import { isAttachmentPath } from './components/attachment/attachment-kind';
 
 /** Coalesces bursts of events (a save touches files, graph and content) into one re-read, well inside 300 ms. */
 const RELOAD_COALESCE_MS = 60;
@@ -75,9 +77,9 @@ export function App({ api }: { api: PlexusApi }) {
   }, [files, currentPath, nav.open]);
 
   useEffect(() => {
-    const title = data?.meta.ok ? data.meta.value.title : null;
+    const title = data?.meta.ok ? data.meta.value.title : currentPath !== null && isAttachmentPath(currentPath) ? currentPath.slice(currentPath.lastIndexOf('/') + 1) : null;
     document.title = title ? `${title} — Plexus` : 'Plexus';
-  }, [data]);
+  }, [data, currentPath]);
 
   const scheduleReload = useCallback(() => {
     if (reloadTimer.current) return;
@@ -152,6 +154,8 @@ export function App({ api }: { api: PlexusApi }) {
           <div className="center-pane">
             {graphOpen ? (
               <GraphPane api={api} currentPath={currentPath} onOpenNote={(p) => { setGraphOpen(false); openPath(p); }} onClose={() => setGraphOpen(false)} />
+            ) : currentPath !== null && isAttachmentPath(currentPath) ? (
+              <AttachmentPane api={api} path={currentPath} entry={files?.find((f) => f.path === currentPath)} host={vault?.host ?? null} />
             ) : (
               <NotePane api={api} route={nav.route} data={data} loading={noteState.status === 'loading'} error={noteState.status === 'error' ? noteState.message : null} editing={editing} actions={noteActions} onOpenNote={openFromEditor} onSaved={scheduleReload} onRescue={onRescue} />
             )}

@@ -79,7 +79,7 @@ async function openNote(path: string): Promise<void> {
 test('the served page carries the strict CSP', () => {
   expect(cspHeader).toMatch(/script-src 'self'/);
   expect(cspHeader).toMatch(/object-src 'none'/);
-  expect(cspHeader).toMatch(/frame-src 'none'/);
+  expect(cspHeader).toMatch(/frame-src blob:;/);
   expect(cspHeader).not.toMatch(/unsafe-eval/);
 });
 

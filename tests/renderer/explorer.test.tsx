@@ -48,3 +48,52 @@ test('with no address the Welcome note opens by default', async () => {
   await inNote().findByRole('heading', { name: 'Details' });
   expect(window.location.hash).toBe('#/note/Welcome.md');
 });
+
+test('a folder of attachments only shows how many files it holds, not 0 notes', async () => {
+  const files = [
+    { path: 'assets/a.png', kind: 'attachment' as const, title: 'a.png', size: 1, mtimeMs: 1 },
+    { path: 'assets/deep/b.pdf', kind: 'attachment' as const, title: 'b.pdf', size: 1, mtimeMs: 1 },
+    { path: 'Mixed/n.md', kind: 'note' as const, title: 'n', size: 1, mtimeMs: 1 },
+    { path: 'Mixed/c.png', kind: 'attachment' as const, title: 'c.png', size: 1, mtimeMs: 1 },
+  ];
+  const tree = buildTree(files);
+  expect(tree.children.map((c) => c.kind === 'folder' && [c.name, c.noteCount, c.fileCount])).toEqual([['assets', 0, 2], ['Mixed', 1, 2]]);
+
+  renderApp({ notes: { 'Welcome.md': '# Welcome', 'Mixed/n.md': '# n' }, attachments: { 'assets/a.png': 'data:image/png;base64,AA==', 'assets/deep/b.pdf': 'data:application/pdf;base64,AA==', 'Mixed/c.png': 'data:image/png;base64,AA==' } }, '#/note/Welcome.md');
+  const nav = explorer();
+  const assets = await within(nav).findByRole('button', { name: /^assets/ });
+  expect(within(assets).getByLabelText('2 files')).toHaveTextContent('2 files');
+  expect(within(within(nav).getByRole('button', { name: /^deep/ })).getByLabelText('1 file')).toHaveTextContent('1 file');
+  // A folder with notes keeps its note count.
+  expect(within(within(nav).getByRole('button', { name: /^Mixed/ })).getByLabelText('1 notes')).toHaveTextContent('1');
+});
+
+/** `count` notes spread over nested folders, plus the open note deep inside one of them. */
+function bigVault(count: number) {
+  const notes: Record<string, string> = { 'Area 3/Topic 2/Open.md': '# Open' };
+  for (let i = 0; i < count - 1; i++) notes[`Area ${i % 5}/Topic ${i % 3}/Note ${i}.md`] = `# Note ${i}`;
+  return { notes };
+}
+
+test('a vault of over 200 files starts with folders folded, except the open note\'s', async () => {
+  renderApp(bigVault(201), `#/note/${encodeURIComponent('Area 3/Topic 2/Open.md')}`);
+  const nav = explorer();
+  const area0 = await within(nav).findByRole('button', { name: /^Area 0/ });
+  expect(area0).toHaveAttribute('aria-expanded', 'false');
+  expect(within(nav).getByRole('button', { name: /^Area 3/ })).toHaveAttribute('aria-expanded', 'true');
+  expect(within(nav).getByRole('link', { name: 'Open' })).toHaveAttribute('aria-current', 'page');
+  // Inside the open chain, sibling folders stay folded too.
+  const area3Topics = within(nav).getAllByRole('button', { name: /^Topic 0/ });
+  expect(area3Topics.every((b) => b.getAttribute('aria-expanded') === 'false')).toBe(true);
+  expect(within(nav).queryByRole('link', { name: 'Note 0' })).toBeNull();
+  fireEvent.click(area0);
+  expect(area0).toHaveAttribute('aria-expanded', 'true');
+});
+
+test('a vault of 200 files or fewer starts unfolded', async () => {
+  renderApp(bigVault(200), '#/note/Welcome.md');
+  const nav = explorer();
+  const area0 = await within(nav).findByRole('button', { name: /^Area 0/ });
+  expect(area0).toHaveAttribute('aria-expanded', 'true');
+  expect(within(nav).getByRole('link', { name: 'Note 0' })).toBeInTheDocument();
+});

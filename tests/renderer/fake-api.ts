@@ -4,16 +4,20 @@
  * unlinked mentions and search are derived from them, so tests read like a tiny vault.
  */
 import { parse as parseYaml } from 'yaml';
-import type { FileEntry, LinkTargetInfo, NoteMeta, PlexusApi, Result, SearchHit, VaultEvent, VaultInfo } from '../../main/contract/api-contract';
+import type { ApiError, FileEntry, LinkTargetInfo, NoteMeta, PlexusApi, Result, SearchHit, VaultEvent, VaultInfo } from '../../main/contract/api-contract';
 import type { ResolvedLink } from '../../main/core/types';
 
 export interface FakeVaultOptions {
   notes: Record<string, string>;
-  /** Attachment path -> data URL. */
+  /** Attachment path -> data URL (its MIME is the data URL's). */
   attachments?: Record<string, string>;
+  /** Attachments whose readAttachment fails with this error (listed, but not readable). */
+  attachmentErrors?: Record<string, ApiError>;
   readOnly?: boolean;
   /** Notes the service indexed in safe mode, with why. */
   safeMode?: Record<string, string>;
+  /** What getVaultInfo reports; 'browser' unless given. */
+  host?: VaultInfo['host'];
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -30,16 +34,20 @@ function splitFrontmatter(text: string): { fm: Record<string, unknown> | null; b
 export class FakeApi {
   notes: Map<string, string>;
   attachments: Map<string, string>;
+  attachmentErrors: Map<string, ApiError>;
   readOnly: boolean;
   safeMode: Map<string, string>;
+  host: VaultInfo['host'];
   calls: { method: string; args: unknown[] }[] = [];
   private listeners = new Set<(e: VaultEvent) => void>();
 
   constructor(options: FakeVaultOptions) {
     this.notes = new Map(Object.entries(options.notes));
     this.attachments = new Map(Object.entries(options.attachments ?? {}));
+    this.attachmentErrors = new Map(Object.entries(options.attachmentErrors ?? {}));
     this.readOnly = options.readOnly ?? false;
     this.safeMode = new Map(Object.entries(options.safeMode ?? {}));
+    this.host = options.host ?? 'browser';
   }
 
   /** Push an event to every subscriber, as the service would. */
@@ -53,7 +61,9 @@ export class FakeApi {
 
   private entry(path: string): FileEntry {
     const isNote = this.notes.has(path);
-    return { path, kind: isNote ? 'note' : 'attachment', title: isNote ? titleOf(path) : path.split('/').pop()!, size: (this.notes.get(path) ?? '').length, mtimeMs: 1 };
+    const dataUrl = this.attachments.get(path);
+    const size = isNote ? this.notes.get(path)!.length : dataUrl ? atob(dataUrl.slice(dataUrl.indexOf(',') + 1)).length : 0;
+    return { path, kind: isNote ? 'note' : 'attachment', title: isNote ? titleOf(path) : path.split('/').pop()!, size, mtimeMs: 1 };
   }
 
   resolveTarget(target: string): string | null {
@@ -103,10 +113,10 @@ export class FakeApi {
       self.record(method, args);
       return Promise.resolve().then(fn);
     };
-    const info: VaultInfo = { name: 'Test Vault', root: '/vault', readOnly: this.readOnly, host: 'browser', status: { state: 'ready', notes: this.notes.size, links: 0, ms: 1 } };
+    const info: VaultInfo = { name: 'Test Vault', root: '/vault', readOnly: this.readOnly, host: this.host, status: { state: 'ready', notes: this.notes.size, links: 0, ms: 1 } };
     return {
       getVaultInfo: () => r('getVaultInfo', [], () => info),
-      listFiles: () => r('listFiles', [], () => [...self.notes.keys(), ...self.attachments.keys()].sort().map((p) => self.entry(p))),
+      listFiles: () => r('listFiles', [], () => [...new Set([...self.notes.keys(), ...self.attachments.keys(), ...self.attachmentErrors.keys()])].sort().map((p) => self.entry(p))),
       readNote: (path) => r('readNote', [path], () => {
         const content = self.notes.get(path);
         return content === undefined ? notFound(path) : ok({ path, content, hash: `h${content.length}`, mtimeMs: 1, eol: '\n' as const, decodeWarning: null });
@@ -152,9 +162,12 @@ export class FakeApi {
       getGraphSettings: () => r('getGraphSettings', [], () => null),
       saveGraphSettings: (s) => r('saveGraphSettings', [s], () => ok(null)),
       readAttachment: (path) => r('readAttachment', [path], () => {
+        const error = self.attachmentErrors.get(path);
+        if (error) return { ok: false, error } as const;
         const dataUrl = self.attachments.get(path);
-        return dataUrl ? ok({ mime: 'image/png', dataUrl }) : notFound(path);
+        return dataUrl ? ok({ mime: dataUrl.slice('data:'.length, dataUrl.indexOf(';')), dataUrl }) : notFound(path);
       }),
+      openAttachment: (path) => r('openAttachment', [path], () => (self.attachments.has(path) || self.attachmentErrors.has(path) ? ok(null) : notFound(path))),
       writeNote: (path, content) => r('writeNote', [path, content], () => {
         self.notes.set(path, content);
         return ok({ hash: 'h', mtimeMs: 2 });

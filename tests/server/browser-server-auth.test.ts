@@ -177,7 +177,9 @@ test('security headers and the strict CSP are on every response', async () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self';");
     expect(csp).toContain("object-src 'none'");
-    expect(csp).toContain("frame-src 'none'");
+    // Frames only for the attachment viewer's PDF blobs; media only from the app or its blobs.
+    expect(csp).toContain('frame-src blob:;');
+    expect(csp).toContain("media-src 'self' blob:;");
     expect(csp).toContain("base-uri 'none'");
     expect(csp).toContain("form-action 'none'");
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port} ws://localhost:${server.port}`);

@@ -1,9 +1,16 @@
-/** The left pane: a filterable, collapsible folder tree. Arrow keys move between rows; Left/Right fold folders. */
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+/**
+ * The left pane: a filterable, collapsible folder tree. Arrow keys move between rows; Left/Right
+ * fold folders. A large vault starts with its folders folded (all but the open note's), so the
+ * first screen is an overview rather than thousands of rows.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { FileEntry } from '../../../main/contract/api-contract';
 import { noteHref } from '../routing/hash-route';
-import { ancestorFolders, buildTree, type FolderNode, type TreeNode } from './file-tree';
+import { allFolders, ancestorFolders, buildTree, type FolderNode, type TreeNode } from './file-tree';
 import { FileActionsMenu, fileRowShortcut, type FileActionHandlers } from './note-actions/file-actions-menu';
+
+/** Above this many files the tree starts folded. */
+export const FOLD_ABOVE_FILES = 200;
 
 interface Props {
   files: FileEntry[] | null;
@@ -16,6 +23,16 @@ export function FileExplorer({ files, currentPath, actions }: Props) {
   const [filter, setFilter] = useState('');
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
   const tree = useMemo(() => buildTree(files ?? [], filter), [files, filter]);
+
+  // Once, when the file list first arrives; later changes keep the user's folding.
+  const folded = useRef(false);
+  useEffect(() => {
+    if (folded.current || files === null) return;
+    folded.current = true;
+    if (files.length <= FOLD_ABOVE_FILES) return;
+    const keepOpen = new Set(currentPath ? ancestorFolders(currentPath) : []);
+    setCollapsed(new Set([...allFolders(files)].filter((f) => !keepOpen.has(f))));
+  }, [files, currentPath]);
 
   // Reveal the open note: unfold its folders when it changes.
   useEffect(() => {
@@ -127,7 +144,12 @@ function FolderButton({ node, open, indent, toggle }: { node: FolderNode; open: 
     <button type="button" data-row data-folder={node.path} className="tree-folder" style={indent} aria-expanded={open} onClick={() => toggle(node.path)}>
       <span className="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
       <span className="folder-name">{node.name}</span>
-      <span className="count" aria-label={`${node.noteCount} notes`}>{node.noteCount}</span>
+      {node.noteCount === 0 && node.fileCount > 0 ? (
+        // No notes below: say how many files, rather than a misleading 0.
+        <span className="count is-files" aria-label={`${node.fileCount} ${node.fileCount === 1 ? 'file' : 'files'}`}>{node.fileCount} {node.fileCount === 1 ? 'file' : 'files'}</span>
+      ) : (
+        <span className="count" aria-label={`${node.noteCount} notes`}>{node.noteCount}</span>
+      )}
     </button>
   );
 }

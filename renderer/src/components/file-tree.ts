@@ -8,6 +8,8 @@ export interface FolderNode {
   children: TreeNode[];
   /** Notes in this folder and all below it. */
   noteCount: number;
+  /** Files of any kind in this folder and all below it (an attachment-only folder shows this). */
+  fileCount: number;
 }
 
 export interface FileNode {
@@ -29,14 +31,14 @@ export function matchesFilter(entry: FileEntry, filter: string): boolean {
 }
 
 export function buildTree(files: FileEntry[], filter = ''): FolderNode {
-  const root: FolderNode = { kind: 'folder', name: '', path: '', children: [], noteCount: 0 };
+  const root: FolderNode = { kind: 'folder', name: '', path: '', children: [], noteCount: 0, fileCount: 0 };
   const folders = new Map<string, FolderNode>([['', root]]);
   const folderFor = (dir: string): FolderNode => {
     const known = folders.get(dir);
     if (known) return known;
     const cut = dir.lastIndexOf('/');
     const parent = folderFor(cut < 0 ? '' : dir.slice(0, cut));
-    const node: FolderNode = { kind: 'folder', name: dir.slice(cut + 1), path: dir, children: [], noteCount: 0 };
+    const node: FolderNode = { kind: 'folder', name: dir.slice(cut + 1), path: dir, children: [], noteCount: 0, fileCount: 0 };
     parent.children.push(node);
     folders.set(dir, node);
     return node;
@@ -46,10 +48,10 @@ export function buildTree(files: FileEntry[], filter = ''): FolderNode {
     const cut = entry.path.lastIndexOf('/');
     const folder = folderFor(cut < 0 ? '' : entry.path.slice(0, cut));
     folder.children.push({ kind: 'file', name: entry.path.slice(cut + 1), entry });
-    if (entry.kind === 'note') {
-      for (let dir: string | null = folder.path; dir !== null; dir = dir === '' ? null : dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '') {
-        folders.get(dir)!.noteCount++;
-      }
+    for (let dir: string | null = folder.path; dir !== null; dir = dir === '' ? null : dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '') {
+      const node = folders.get(dir)!;
+      node.fileCount++;
+      if (entry.kind === 'note') node.noteCount++;
     }
   }
   const sortDeep = (node: FolderNode) => {
@@ -64,4 +66,11 @@ export function buildTree(files: FileEntry[], filter = ''): FolderNode {
 export function ancestorFolders(path: string): string[] {
   const parts = path.split('/').slice(0, -1);
   return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+/** Every folder that holds a file, at any depth (for starting a large vault's tree folded). */
+export function allFolders(files: FileEntry[]): Set<string> {
+  const folders = new Set<string>();
+  for (const entry of files) for (const folder of ancestorFolders(entry.path)) folders.add(folder);
+  return folders;
 }

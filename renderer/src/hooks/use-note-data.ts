@@ -17,15 +17,19 @@ export interface NoteData {
 
 export type NoteDataState = { status: 'idle' } | { status: 'loading'; previous: NoteData | null } | { status: 'done'; data: NoteData } | { status: 'error'; message: string };
 
+const NONE: Result<never[]> = { ok: true, value: [] };
+
 export async function loadNoteData(api: PlexusApi, path: string): Promise<NoteData> {
-  const [note, meta, backlinks, outgoing, unlinked] = await Promise.all([
+  // An attachment (the viewer shows it) has backlinks, but no text to link from or mention it.
+  const note = /\.md$/i.test(path);
+  const [content, meta, backlinks, outgoing, unlinked] = await Promise.all([
     api.readNote(path),
     api.getNoteMeta(path),
     api.getBacklinks(path),
-    api.getOutgoingLinks(path),
-    api.getUnlinkedMentions(path),
+    note ? api.getOutgoingLinks(path) : NONE,
+    note ? api.getUnlinkedMentions(path) : NONE,
   ]);
-  return { path, note, meta, backlinks, outgoing, unlinked };
+  return { path, note: content, meta, backlinks, outgoing, unlinked };
 }
 
 export function useNoteData(api: PlexusApi, path: string | null, version: number): NoteDataState {
