@@ -1,4 +1,9 @@
-/** A modal dialog shell: traps nothing fancy, but closes on Escape/backdrop and restores focus on close. */
+/**
+ * A modal dialog shell: traps nothing fancy, but closes on Escape/backdrop and restores focus on
+ * close — unless the dialog's action sends the user elsewhere (a note just created opens in the
+ * editor, which takes the focus): then the button that opened the dialog must not get it back,
+ * or the next space would open the dialog again.
+ */
 import { useEffect, useRef, type ReactNode } from 'react';
 
 interface Props {
@@ -6,13 +11,19 @@ interface Props {
   onClose(): void;
   children: ReactNode;
   className?: string;
+  /** Set `.current = false` before closing to leave the focus alone (read when the dialog unmounts). */
+  returnFocus?: { current: boolean };
 }
 
-export function Modal({ label, onClose, children, className }: Props) {
+export function Modal({ label, onClose, children, className, returnFocus }: Props) {
   const previous = useRef<Element | null>(document.activeElement);
+  const returnRef = useRef(returnFocus);
+  returnRef.current = returnFocus;
   useEffect(() => {
     const restore = previous.current;
     return () => {
+      // Left alone, the focus falls to the page as the dialog's elements go.
+      if (returnRef.current?.current === false) return;
       if (restore instanceof HTMLElement) restore.focus();
     };
   }, []);

@@ -17,6 +17,8 @@ export interface NoteEditorProps {
   path: string;
   onOpenNote(path: string, heading?: string): void;
   onSaved?(): void;
+  /** Take the keyboard focus once the note has loaded (it was opened for typing). */
+  autoFocus?: boolean;
 }
 
 /** Keyed by path so each note gets a fresh document, history and state machine. */
@@ -24,7 +26,7 @@ export function NoteEditor(props: NoteEditorProps) {
   return <NoteEditorFor key={props.path} {...props} />;
 }
 
-function NoteEditorFor({ api, path, onOpenNote, onSaved }: NoteEditorProps) {
+function NoteEditorFor({ api, path, onOpenNote, onSaved, autoFocus }: NoteEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<EditorView | null>(null);
   const port = useMemo<TextPort | null>(
@@ -36,6 +38,8 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved }: NoteEditorProps) {
   docRef.current = doc;
   const openRef = useRef(onOpenNote);
   openRef.current = onOpenNote;
+  const autoFocusRef = useRef(autoFocus);
+  autoFocusRef.current = autoFocus;
   const [mineForDiff, setMineForDiff] = useState('');
 
   // Build the view once the text has loaded.
@@ -78,6 +82,7 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved }: NoteEditorProps) {
       ),
     });
     setView(created);
+    if (autoFocusRef.current) created.focus();
     return () => created.destroy();
   }, [api, path, doc.initialText]);
 
