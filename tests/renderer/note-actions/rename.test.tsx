@@ -141,7 +141,7 @@ test('Enter before the link list has loaded still renames (renameNote plans for 
   const { inNote, calls } = renderWith(vault, '#/note/Ideas.md', (fake) => ({
     ...renames(fake),
     // The plan never arrives.
-    planRename: recorded(fake, 'planRename', () => new Promise<Result<RenamePlan>>(() => undefined)),
+    planRename: () => new Promise<Result<RenamePlan>>(() => undefined),
   }));
   await inNote().findAllByRole('link', { name: 'Welcome' });
   fireEvent.keyDown(window, { key: 'F2' });
@@ -175,4 +175,32 @@ test('a bare name typed over a note in a folder says it will move to the top fol
   fireEvent.click(within(dialog).getByRole('button', { name: 'Rename' }));
   await waitFor(() => expect(window.location.hash).toBe('#/note/Archive%2FPlexus.md'));
   expect(calls('renameNote')).toEqual([['Projects/Plexus.md', 'Archive/Plexus.md']]);
+});
+
+test('a rename made while the editor’s last save is still on its way waits for that save, so the text moves with the note', async () => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const { inNote, calls, container, fake } = renderWith(vault, '#/note/Ideas.md', (f) => {
+    const own = f.api();
+    return { ...renames(f), writeNote: (path, content, hash) => held.then(() => own.writeNote(path, content, hash)) };
+  });
+  await inNote().findAllByRole('link', { name: 'Welcome' });
+  fireEvent.keyDown(window, { key: 'e', ctrlKey: true });
+  await waitFor(() => expect(container.querySelector('.cm-editor')).not.toBeNull());
+  const view = EditorView.findFromDOM(container.querySelector('.cm-editor') as HTMLElement)!;
+  await waitFor(() => expect(view.state.doc.toString()).toContain('Back to'));
+  act(() => view.dispatch({ changes: { from: view.state.doc.length, insert: 'last words' }, userEvent: 'input.type' }));
+  fireEvent.keyDown(window, { key: 'F2' });
+  const dialog = await screen.findByRole('dialog', { name: 'Rename note' });
+  const input = within(dialog).getByRole('textbox', { name: 'New path' });
+  fireEvent.change(input, { target: { value: 'Ideas Moved' } });
+  fireEvent.submit(input.closest('form')!);
+  await within(dialog).findByRole('button', { name: 'Renaming…' });
+  // The save cannot have landed (it is held), so the rename must not have been sent.
+  expect(calls('renameNote')).toEqual([]);
+  release();
+  await waitFor(() => expect(window.location.hash).toBe('#/note/Ideas%20Moved.md'));
+  const order = fake.calls.map((c) => c.method).filter((m) => m === 'writeNote' || m === 'renameNote');
+  expect(order).toEqual(['writeNote', 'renameNote']);
+  expect(fake.notes.get('Ideas Moved.md')).toMatch(/last words$/);
 });
