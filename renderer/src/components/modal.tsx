@@ -19,16 +19,21 @@ export function Modal({ label, onClose, children, className, returnFocus }: Prop
   const previous = useRef<Element | null>(document.activeElement);
   const returnRef = useRef(returnFocus);
   returnRef.current = returnFocus;
+  const backdrop = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const restore = previous.current;
+    const node = backdrop.current;
     return () => {
+      // Only when the dialog has really gone: StrictMode's trial unmount leaves it in the page,
+      // and focusing the opener then would take the focus from the dialog's own field.
+      if (node?.isConnected) return;
       // Left alone, the focus falls to the page as the dialog's elements go.
       if (returnRef.current?.current === false) return;
       if (restore instanceof HTMLElement) restore.focus();
     };
   }, []);
   return (
-    <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div ref={backdrop} className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div role="dialog" aria-modal="true" aria-label={label} className={`modal${className ? ` ${className}` : ''}`} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
         {children}
       </div>
