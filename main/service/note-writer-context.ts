@@ -17,6 +17,12 @@ export interface WriterService {
   readonly graph: RewriteGraph;
   /** Announce a write (hash of the new bytes) or a removal (null) before it happens. */
   expectOwnWrite(path: VaultPath, hash: string | null): void;
+  /**
+   * Brings the index up to date with paths the writer has just changed; create and rename await
+   * it, so they return only once reads (open the new note, follow the rename) see the change.
+   * Optional for test doubles that have no index.
+   */
+  indexOwnWrites?(paths: VaultPath[]): Promise<void>;
 }
 
 export interface WriterContext {

@@ -101,7 +101,10 @@ async function createNote(ctx: WriterContext, vaultPath: VaultPath, content: str
   } catch (error) {
     return { ok: false, error: ioError(`could not check "${vaultPath}"`, error) };
   }
-  return place(ctx, vaultPath, abs.value, encodeNote(content, conventionsOfText(content)), 'create');
+  const placed = await place(ctx, vaultPath, abs.value, encodeNote(content, conventionsOfText(content)), 'create');
+  // The caller opens the new note next: it must be in the index by the time we answer.
+  if (placed.ok) await ctx.service.indexOwnWrites?.([vaultPath]);
+  return placed;
 }
 
 async function place(

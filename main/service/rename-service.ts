@@ -65,6 +65,8 @@ export function createRenameService(ctx: WriterContext) {
       return rewriteAll(plan.value, steps, to, from);
     });
     if (!outcome.ok) return outcome;
+    // The caller opens `to` next: the index must already have it (and no longer `from`).
+    await indexSteps(steps);
     const token = randomUUID();
     undo.set(token, steps);
     if (undo.size > MAX_UNDO) undo.delete(undo.keys().next().value as string);
@@ -76,7 +78,9 @@ export function createRenameService(ctx: WriterContext) {
     if (!ok.ok) return ok;
     const plan = await planFromDisk(ctx, from, to, true);
     if (!plan.ok) return plan;
-    return run([], () => rewriteAll(plan.value, [], to, from));
+    const outcome = await run([], () => rewriteAll(plan.value, [], to, from));
+    if (outcome.ok) await ctx.service.indexOwnWrites?.(outcome.value);
+    return outcome;
   }
 
   async function undoRename(token: string): Promise<Result<null>> {
@@ -91,6 +95,7 @@ export function createRenameService(ctx: WriterContext) {
     } catch (error) {
       return { ok: false, error: ioError('could not undo the rename', error) };
     }
+    await indexSteps(steps);
     undo.delete(token);
     return { ok: true, value: null };
   }
@@ -137,6 +142,16 @@ export function createRenameService(ctx: WriterContext) {
     if (hashBytes(now) !== planHash) return fail('conflict', `"${where}" changed while renaming; nothing was renamed`);
     const newHash = await rewriteFile(ctx, where, encodeExact(applyEdits(note.text, note.edits), bom));
     return { ok: true, value: { kind: 'rewrite', path: where, original, newHash } };
+  }
+
+  /** Every path the steps touched, into the index before the call returns (see WriterService.indexOwnWrites). */
+  async function indexSteps(steps: readonly RenameStep[]): Promise<void> {
+    const paths = new Set<VaultPath>();
+    for (const step of steps) {
+      if (step.kind === 'move') paths.add(step.from).add(step.to);
+      else paths.add(step.path);
+    }
+    await ctx.service.indexOwnWrites?.([...paths]);
   }
 
   function notePathAbs(vaultPath: VaultPath): string {

@@ -255,6 +255,17 @@ export class VaultService {
     this.ownWrites.expect(vaultPath, hash);
   }
 
+  /**
+   * The writer's own changes, applied before its create/rename call returns, so the read that
+   * follows finds them (the watcher's echo comes tens of ms later). They go through the batch
+   * queue like the watcher's batches; the echo then finds size and mtime unchanged and is
+   * skipped, and the hashes announced by expectOwnWrite keep ours from counting as outside changes.
+   */
+  async indexOwnWrites(paths: VaultPath[]): Promise<void> {
+    this.enqueueBatch({ paths, removedDirs: [] });
+    await this.batchQueue;
+  }
+
   onEvent(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -1,6 +1,7 @@
 /** The Plexus window: explorer | note | sidebar, with the toolbar, dialogs, search, graph and live updates. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { IndexStatus, PlexusApi, VaultEvent, VaultInfo } from '../../main/contract/api-contract';
+import { orderWrites } from './api/order-writes';
 import { useNavigation } from './hooks/use-navigation';
 import { useFiles } from './hooks/use-files';
 import { useVaultEvents } from './hooks/use-vault-events';
@@ -34,7 +35,9 @@ import { isAttachmentPath } from './components/attachment/attachment-kind';
 /** Coalesces bursts of events (a save touches files, graph and content) into one re-read, well inside 300 ms. */
 const RELOAD_COALESCE_MS = 60;
 
-export function App({ api }: { api: PlexusApi }) {
+export function App({ api: host }: { api: PlexusApi }) {
+  // A rename or delete waits for the editor's last save of that note (see order-writes.ts).
+  const api = useMemo(() => orderWrites(host), [host]);
   const banners = useBanners();
   const nav = useNavigation();
   const { files, onFilesEvent } = useFiles(api, banners.reportError);

@@ -1,12 +1,15 @@
 /**
  * Editing end to end: the real `plexus serve` on a temp copy of the sample vault, in headless
  * Chromium. New note with `[[` completion and autosave, the three ways out of a conflict with a
- * change made on disk, and rename with link rewriting plus a byte-exact Undo. Screenshots of the
- * editor, the conflict bar and the rename dialog go to tests/artifacts/.
+ * change made on disk, rename with link rewriting plus a byte-exact Undo, and the keyboard
+ * landing in the editor of a note just created (Ctrl+N, the New note button, an unresolved
+ * link) or renamed while editing. Screenshots of the editor, the conflict bar and the rename
+ * dialog go to tests/artifacts/. Every wait is on state (an element, the disk, the URL), never
+ * on time: this runs on loaded 2-core machines.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
 import { pollUntil } from './support/poll';
 import { copyVault, serveVault, type ServedVault } from './support/serve';
@@ -38,6 +41,8 @@ afterAll(async () => {
 
 const note = () => page.getByRole('main', { name: 'Note' });
 const editorContent = () => note().locator('.cm-content');
+/** The editor with the keyboard focus: what is typed next goes into the note. */
+const focusedEditor = () => note().locator('.cm-content:focus');
 const onDisk = (path: string) => join(served.vaultDir, ...path.split('/'));
 const readDisk = (path: string) => (existsSync(onDisk(path)) ? readFileSync(onDisk(path), 'utf8') : null);
 
@@ -79,12 +84,12 @@ test('Ctrl+N creates a note; [[ completion inserts an alias link; autosave write
   await dialog.getByText('“Welcome.md” already exists.').waitFor();
   await dialog.getByRole('textbox', { name: 'Name' }).fill('Learning Log');
   await dialog.getByText('Learning Log.md', { exact: true }).waitFor();
-  await dialog.getByRole('button', { name: 'Create' }).click();
+  // Enter in the name field, then type: the keystrokes go into the new note, no click needed.
+  await page.keyboard.press('Enter');
 
   await page.waitForURL(/#\/note\/Learning%20Log\.md$/);
-  await editorContent().waitFor();
+  await focusedEditor().waitFor();
   expect(readDisk('Learning Log.md')).toBe('');
-  await editorContent().click();
   await page.keyboard.type('# Learning Log\n\nToday: gradients come from [[Backprop');
   const option = page.locator('.cm-tooltip-autocomplete li', { has: page.locator('.cm-completionLabel', { hasText: /^Backprop$/ }) });
   await option.waitFor();
@@ -126,19 +131,61 @@ describe('a change on disk while the editor has unsaved text', () => {
     await waitForEditor((t) => t === base, 'loaded the note');
   });
 
-  /** Types at the end of the note, then (well inside the ~1 s autosave delay) changes the file on disk. */
+  /**
+   * Holds the editor's saves until released. Typing then changing the disk "inside the autosave
+   * delay" is a bet on time that a loaded machine loses (the save lands first, the change is then
+   * a plain reload, no conflict); held, a save sent meanwhile reaches the service after the disk
+   * change and finds it, which is the same conflict.
+   */
+  async function holdSaves(): Promise<() => Promise<void>> {
+    const held: Route[] = [];
+    let holding = true;
+    const handler = async (route: Route) => {
+      if (holding) held.push(route);
+      else await route.continue();
+    };
+    await page.route('**/api/writeNote', handler);
+    return async () => {
+      holding = false;
+      await Promise.all(held.splice(0).map((route) => route.continue()));
+      await page.unroute('**/api/writeNote', handler);
+    };
+  }
+
+  /** Types at the end of the note, then, before any save of it can land, changes the file on disk. */
   async function conflictWith(typed: string, theirs: string): Promise<string> {
     const before = await editorText();
     await editorContent().click();
     await page.keyboard.press('Control+End');
+    const release = await holdSaves();
     await page.keyboard.type(typed);
     writeFileSync(onDisk(path), theirs);
+    await release();
     const bar = note().getByRole('alert').filter({ hasText: 'changed on disk while you were editing' });
     await bar.waitFor({ timeout: 15_000 });
     await bar.locator('.editor-diff').waitFor();
     const mine = before + typed;
     expect(await editorText()).toBe(mine);
     return mine;
+  }
+
+  /**
+   * The autosave still pending from typing "mine" must write nothing once theirs is taken. Rather
+   * than wait out its delay, make the same save request now (Ctrl+S; it also cancels the timer):
+   * with nothing unsaved it sends no write, and the disk keeps theirs.
+   */
+  async function expectNothingToSave(theirs: string): Promise<void> {
+    const writes: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().endsWith('/api/writeNote')) writes.push(request.url());
+    };
+    page.on('request', onRequest);
+    await editorContent().click();
+    await page.keyboard.press('Control+s');
+    await note().getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    page.off('request', onRequest);
+    expect(writes).toEqual([]);
+    expect(readDisk(path)).toBe(theirs);
   }
 
   test('keep mine: the disk gets the editor text', async () => {
@@ -161,9 +208,7 @@ describe('a change on disk while the editor has unsaved text', () => {
     await note().getByRole('button', { name: 'Take theirs' }).click();
     await waitForEditor((t) => t === theirs, 'showed theirs');
     await note().getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-    // Past the autosave delay nothing has been written back.
-    await page.waitForTimeout(1500);
-    expect(readDisk(path)).toBe(theirs);
+    await expectNothingToSave(theirs);
     expect(await editorText()).toBe(theirs);
   });
 
@@ -178,8 +223,8 @@ describe('a change on disk while the editor has unsaved text', () => {
     );
     expect(copies).toHaveLength(1);
     expect(readDisk(copies[0])).toBe(mine);
-    await page.waitForTimeout(1500);
-    expect(readDisk(path)).toBe(theirs);
+    await note().getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await expectNothingToSave(theirs);
     await page.keyboard.press('Control+e');
     await note().getByRole('button', { name: 'Edit', exact: true }).waitFor();
   });
@@ -223,6 +268,66 @@ test('rename rewrites the linking notes; Undo puts every byte back', async () =>
   const after = await pollUntil(async () => snapshotVault(served.vaultDir), (snap) => snap.size === before.size && !snap.has(join('How LLMs Work', 'Chain Rule.md')));
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   for (const [file, bytes] of before) expect({ file, same: after.get(file)!.equals(bytes) }).toEqual({ file, same: true });
+});
+
+/** The open note's vault path, from the address. */
+function openNotePath(): string {
+  return decodeURIComponent(new URL(page.url()).hash.replace(/^#\/note\//, ''));
+}
+
+test('the New note button, a name and Enter: typing goes into the note, and a space does not reopen the dialog', async () => {
+  await page.getByRole('button', { name: 'New note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New note' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Button Note');
+  await page.keyboard.press('Enter');
+  // At once, before the editor is there: the button that opened the dialog must not have the
+  // focus back, or this space would open the dialog again.
+  await page.keyboard.press(' ');
+  await page.waitForURL(/Button%20Note\.md$/);
+  await focusedEditor().waitFor();
+  const path = openNotePath();
+  await page.keyboard.type('Typed right away, with spaces.');
+  // The early space is in the note or nowhere, depending on whether the editor was already there.
+  await waitForDisk(path, (t) => t?.trimStart() === 'Typed right away, with spaces.', 'got the typing');
+  expect(await page.getByRole('dialog').count()).toBe(0);
+  await page.keyboard.press('Control+e');
+  await note().getByRole('button', { name: 'Edit', exact: true }).waitFor();
+});
+
+test('creating the target of an unresolved link: Enter in the dialog, then typing goes into the new note', async () => {
+  writeFileSync(onDisk('E2E Plans.md'), '# E2E Plans\n\nNext: [[E2E Someday]].');
+  await page.getByRole('navigation', { name: 'File explorer' }).getByRole('link', { name: 'E2E Plans', exact: true }).click();
+  await page.waitForURL(/E2E%20Plans\.md$/);
+  await note().locator('a.is-unresolved', { hasText: 'E2E Someday' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create note' });
+  await dialog.locator('button:focus', { hasText: 'Create note' }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/E2E%20Someday\.md$/);
+  await focusedEditor().waitFor();
+  await page.keyboard.type('Learn the piano.');
+  await waitForDisk('E2E Someday.md', (t) => t === 'Learn the piano.', 'got the typing');
+});
+
+test('renaming while editing: Enter before the link list has loaded renames, and typing goes on in the editor', async () => {
+  // Still editing E2E Someday.md. Unsaved text, then F2 at once: the editor saves it as it closes.
+  await focusedEditor().waitFor();
+  await page.keyboard.type(' Then the violin.');
+  await page.keyboard.press('F2');
+  const dialog = page.getByRole('dialog', { name: 'Rename note' });
+  // The name (without folder and .md) is selected: typing replaces it.
+  await dialog.getByRole('textbox', { name: 'New path' }).and(page.locator(':focus')).waitFor();
+  await page.keyboard.type('E2E Renamed');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/E2E%20Renamed\.md$/);
+  await focusedEditor().waitFor();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' And the drums.');
+  await waitForDisk('E2E Renamed.md', (t) => t === 'Learn the piano. Then the violin. And the drums.', 'got all the typing');
+  expect(existsSync(onDisk('E2E Someday.md'))).toBe(false);
+  // The link to it was rewritten by the rename.
+  expect(readDisk('E2E Plans.md')).toContain('[[E2E Renamed]]');
+  await page.keyboard.press('Control+e');
+  await note().getByRole('button', { name: 'Edit', exact: true }).waitFor();
 });
 
 test('no uncaught errors in the page', () => {

@@ -23,6 +23,8 @@ export interface NoteEditorProps {
   onSaved?(): void;
   /** Text this editor could not save when it closed went to a conflict copy, or is kept in the window. */
   onRescue?(report: RescueReport): void;
+  /** Take the keyboard focus once the note has loaded (it was opened for typing). */
+  autoFocus?: boolean;
 }
 
 /** Keyed by path so each note gets a fresh document, history and state machine. */
@@ -30,7 +32,7 @@ export function NoteEditor(props: NoteEditorProps) {
   return <NoteEditorFor key={props.path} {...props} />;
 }
 
-function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue }: NoteEditorProps) {
+function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus }: NoteEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<EditorView | null>(null);
   const port = useMemo<TextPort | null>(
@@ -43,6 +45,8 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue }: NoteEditorP
   docRef.current = doc;
   const openRef = useRef(onOpenNote);
   openRef.current = onOpenNote;
+  const autoFocusRef = useRef(autoFocus);
+  autoFocusRef.current = autoFocus;
   const [mineForDiff, setMineForDiff] = useState('');
 
   // Build the view once the text has loaded.
@@ -85,6 +89,7 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue }: NoteEditorP
       ),
     });
     setView(created);
+    if (autoFocusRef.current) created.focus();
     return () => created.destroy();
   }, [api, path, doc.initialText]);
 

@@ -1,5 +1,6 @@
 import '../setup';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { EditorView } from '@codemirror/view';
 import { checkNewNotePath, checkNotePath } from '../../../renderer/src/components/note-actions/note-path-input';
 import type { FileEntry } from '../../../main/contract/api-contract';
 import { recorded, renderWith, vault } from './render-with';
@@ -63,6 +64,36 @@ test('Ctrl+N asks for a name in the open note’s folder, validates it, creates 
   expect(screen.queryByRole('dialog', { name: 'New note' })).toBeNull();
   await waitFor(() => expect(screen.getByTestId('note-editor-host').querySelector('.cm-editor')).not.toBeNull());
   expect(screen.getByRole('button', { name: 'Read' })).toHaveAttribute('aria-pressed', 'true');
+  // The next keystrokes go into the new note.
+  await waitFor(() => expect(editorView().hasFocus).toBe(true));
+});
+
+/** The mounted note editor's CodeMirror view. */
+function editorView(): EditorView {
+  const dom = screen.getByTestId('note-editor-host').querySelector('.cm-editor');
+  if (!dom) throw new Error('no editor is mounted');
+  return EditorView.findFromDOM(dom as HTMLElement)!;
+}
+
+test('after the New note button, the focus is in the new note’s editor, not back on the button, and typing is saved', async () => {
+  const { inNote, calls } = renderWith(vault, '#/note/Welcome.md');
+  await inNote().findByText('Ideas');
+  const button = screen.getByRole('button', { name: 'New note' });
+  button.focus();
+  fireEvent.click(button);
+  const dialog = await screen.findByRole('dialog', { name: 'New note' });
+  const name = within(dialog).getByRole('textbox', { name: 'Name' });
+  expect(name).toHaveFocus();
+  fireEvent.change(name, { target: { value: 'Typed' } });
+  fireEvent.submit(name.closest('form')!);
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: 'New note' })).toBeNull());
+  // A space on a re-focused button would open the dialog again.
+  expect(button).not.toHaveFocus();
+  await waitFor(() => expect(editorView().hasFocus).toBe(true));
+  const view = editorView();
+  act(() => view.dispatch({ changes: { from: 0, insert: 'first words' }, userEvent: 'input.type' }));
+  fireEvent.keyDown(view.contentDOM, { key: 's', ctrlKey: true });
+  await waitFor(() => expect(calls('writeNote')).toContainEqual(['Typed.md', 'first words']));
 });
 
 test('the toolbar button opens the same dialog; a failed create is shown in the dialog and the name is kept', async () => {
@@ -88,4 +119,5 @@ test('creating the target of an unresolved link opens it in edit mode', async ()
   fireEvent.click(await screen.findByRole('button', { name: 'Create note' }));
   await waitFor(() => expect(window.location.hash).toBe('#/note/Someday.md'));
   await waitFor(() => expect(screen.getByTestId('note-editor-host').querySelector('.cm-editor')).not.toBeNull());
+  await waitFor(() => expect(editorView().hasFocus).toBe(true));
 });

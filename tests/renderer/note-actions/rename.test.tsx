@@ -132,4 +132,75 @@ test('renaming while editing saves and leaves the editor first, then edits the n
   expect(calls('readNote').some(([p]) => p === 'Ideas Moved.md')).toBe(true);
   expect(fake.notes.get('Ideas Moved.md')).toMatch(/typed just now$/);
   expect(screen.getByRole('button', { name: 'Read' })).toHaveAttribute('aria-pressed', 'true');
+  // The keyboard is back in the editor, at the note's new path.
+  const moved = EditorView.findFromDOM(container.querySelector('.cm-editor') as HTMLElement)!;
+  await waitFor(() => expect(moved.hasFocus).toBe(true));
+});
+
+test('Enter before the link list has loaded still renames (renameNote plans for itself)', async () => {
+  const { inNote, calls } = renderWith(vault, '#/note/Ideas.md', (fake) => ({
+    ...renames(fake),
+    // The plan never arrives.
+    planRename: () => new Promise<Result<RenamePlan>>(() => undefined),
+  }));
+  await inNote().findAllByRole('link', { name: 'Welcome' });
+  fireEvent.keyDown(window, { key: 'F2' });
+  const dialog = await screen.findByRole('dialog', { name: 'Rename note' });
+  const input = within(dialog).getByRole('textbox', { name: 'New path' });
+  fireEvent.change(input, { target: { value: 'Thoughts' } });
+  expect(within(dialog).getByRole('button', { name: 'Rename' })).toBeEnabled();
+  fireEvent.submit(input.closest('form')!);
+  await waitFor(() => expect(window.location.hash).toBe('#/note/Thoughts.md'));
+  expect(calls('renameNote')).toEqual([['Ideas.md', 'Thoughts.md']]);
+});
+
+test('a bare name typed over a note in a folder says it will move to the top folder; a name in the folder says rename', async () => {
+  const { inNote, calls } = renderWith(vault, '#/note/Projects%2FPlexus.md', renames);
+  await inNote().findByRole('link', { name: 'Welcome' });
+  fireEvent.keyDown(window, { key: 'F2' });
+  const dialog = await screen.findByRole('dialog', { name: 'Rename note' });
+  const input = within(dialog).getByRole('textbox', { name: 'New path' });
+  expect(input).toHaveValue('Projects/Plexus.md');
+
+  // Select all, then a bare name.
+  fireEvent.change(input, { target: { value: 'Plexus Notes' } });
+  expect(within(dialog).getByRole('status')).toHaveTextContent('Will move to: Plexus Notes.md (out of Projects/, into the vault’s top folder)');
+
+  fireEvent.change(input, { target: { value: 'Projects/Plexus Notes' } });
+  expect(within(dialog).queryByRole('status')).toBeNull();
+  expect(dialog).toHaveTextContent('Will be renamed to Projects/Plexus Notes.md');
+
+  fireEvent.change(input, { target: { value: 'Archive/Plexus' } });
+  expect(within(dialog).getByRole('status')).toHaveTextContent('Will move to: Archive/Plexus.md (out of Projects/, into Archive/)');
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Rename' }));
+  await waitFor(() => expect(window.location.hash).toBe('#/note/Archive%2FPlexus.md'));
+  expect(calls('renameNote')).toEqual([['Projects/Plexus.md', 'Archive/Plexus.md']]);
+});
+
+test('a rename made while the editor’s last save is still on its way waits for that save, so the text moves with the note', async () => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const { inNote, calls, container, fake } = renderWith(vault, '#/note/Ideas.md', (f) => {
+    const own = f.api();
+    return { ...renames(f), writeNote: (path, content, hash) => held.then(() => own.writeNote(path, content, hash)) };
+  });
+  await inNote().findAllByRole('link', { name: 'Welcome' });
+  fireEvent.keyDown(window, { key: 'e', ctrlKey: true });
+  await waitFor(() => expect(container.querySelector('.cm-editor')).not.toBeNull());
+  const view = EditorView.findFromDOM(container.querySelector('.cm-editor') as HTMLElement)!;
+  await waitFor(() => expect(view.state.doc.toString()).toContain('Back to'));
+  act(() => view.dispatch({ changes: { from: view.state.doc.length, insert: 'last words' }, userEvent: 'input.type' }));
+  fireEvent.keyDown(window, { key: 'F2' });
+  const dialog = await screen.findByRole('dialog', { name: 'Rename note' });
+  const input = within(dialog).getByRole('textbox', { name: 'New path' });
+  fireEvent.change(input, { target: { value: 'Ideas Moved' } });
+  fireEvent.submit(input.closest('form')!);
+  await within(dialog).findByRole('button', { name: 'Renaming…' });
+  // The save cannot have landed (it is held), so the rename must not have been sent.
+  expect(calls('renameNote')).toEqual([]);
+  release();
+  await waitFor(() => expect(window.location.hash).toBe('#/note/Ideas%20Moved.md'));
+  const order = fake.calls.map((c) => c.method).filter((m) => m === 'writeNote' || m === 'renameNote');
+  expect(order).toEqual(['writeNote', 'renameNote']);
+  expect(fake.notes.get('Ideas Moved.md')).toMatch(/last words$/);
 });

@@ -1,5 +1,5 @@
 /** Ctrl/Cmd+N and the toolbar's "New note": asks for a name in a folder, checks it, creates the empty note. */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { FileEntry, PlexusApi } from '../../../../main/contract/api-contract';
 import { Modal } from '../modal';
 import { checkNewNotePath } from './note-path-input';
@@ -17,6 +17,8 @@ export function NewNoteDialog({ api, folder, files, onCreated, onClose }: Props)
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Once created, the note's editor takes the focus, not the button that opened this dialog.
+  const returnFocus = useRef(true);
   const check = checkNewNotePath(name, folder, files);
 
   const submit = async (e: FormEvent) => {
@@ -27,8 +29,10 @@ export function NewNoteDialog({ api, folder, files, onCreated, onClose }: Props)
     setError(null);
     try {
       const result = await api.createNote(check.path, '');
-      if (result.ok) onCreated(check.path);
-      else setError(`Could not create ${check.path}: ${result.error.message}`);
+      if (result.ok) {
+        returnFocus.current = false;
+        onCreated(check.path);
+      } else setError(`Could not create ${check.path}: ${result.error.message}`);
     } catch (err) {
       setError(`Could not create ${check.path}: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
@@ -38,7 +42,7 @@ export function NewNoteDialog({ api, folder, files, onCreated, onClose }: Props)
 
   const problem = !check.ok && (touched || name !== '') ? check.message : null;
   return (
-    <Modal label="New note" onClose={onClose} className="confirm">
+    <Modal label="New note" onClose={onClose} className="confirm" returnFocus={returnFocus}>
       <form onSubmit={submit}>
         <h2 className="modal-title">New note</h2>
         <label className="field">

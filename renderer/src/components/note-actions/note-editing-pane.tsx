@@ -14,16 +14,18 @@ interface Props {
   path: string;
   preview: boolean;
   data: NoteData | null;
+  /** Focus the editor once it has loaded (a note just created or renamed, opened for typing). */
+  autoFocus?: boolean;
   onOpenNote(path: string, heading?: string): void;
   onSaved(): void;
   onRescue(report: RescueReport): void;
 }
 
-export function NoteEditingPane({ api, path, preview, data, onOpenNote, onSaved, onRescue }: Props) {
+export function NoteEditingPane({ api, path, preview, data, autoFocus, onOpenNote, onSaved, onRescue }: Props) {
   const saved = data && data.path === path && data.note.ok ? data.note.value.content : null;
   return (
     <div className={`edit-layout${preview ? ' with-preview' : ''}`}>
-      <NoteEditor api={api} path={path} onOpenNote={onOpenNote} onSaved={onSaved} onRescue={onRescue} />
+      <NoteEditor api={api} path={path} autoFocus={autoFocus} onOpenNote={onOpenNote} onSaved={onSaved} onRescue={onRescue} />
       {preview && (
         <section className="edit-preview" aria-label="Preview">
           {saved === null ? (

@@ -1,11 +1,17 @@
 /**
  * Rename or move a note: the new vault path, the notes whose links will be rewritten (from
  * planRename, with counts), then renameNote. The caller gets the outcome (with its undo token).
+ *
+ * The field holds the whole path, so what it shows is where the note goes: a bare name typed
+ * over a selected-all path moves the note to the top folder. That is said in so many words
+ * ("Will move to: …") rather than second-guessed, so moving to the top folder stays possible.
+ * The link list is information, not a gate: renameNote plans again itself, so Enter before the
+ * list has loaded renames at once.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PlexusApi, RenameOutcome } from '../../../../main/contract/api-contract';
 import { Modal } from '../modal';
-import { checkNotePath } from './note-path-input';
+import { checkNotePath, folderOf } from './note-path-input';
 import { useRenamePlan } from './use-rename-plan';
 
 interface Props {
@@ -22,7 +28,10 @@ export function RenameDialog({ api, from, onRenamed, onClose }: Props) {
   const check = checkNotePath(input);
   const to = check.ok && check.path !== from ? check.path : null;
   const plan = useRenamePlan(api, from, to);
-  const ready = to !== null && plan.status === 'done' && plan.plan.to === to;
+  // A plan that failed for this path (e.g. it exists) would fail the rename too.
+  const ready = to !== null && plan.status !== 'error';
+  // Once renamed, the note opens again (in the editor, if the user was editing): no focus back to the opener.
+  const returnFocus = useRef(true);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -31,8 +40,10 @@ export function RenameDialog({ api, from, onRenamed, onClose }: Props) {
     setError(null);
     try {
       const result = await api.renameNote(from, to);
-      if (result.ok) onRenamed(result.value);
-      else setError(`Could not rename: ${result.error.message}`);
+      if (result.ok) {
+        returnFocus.current = false;
+        onRenamed(result.value);
+      } else setError(`Could not rename: ${result.error.message}`);
     } catch (err) {
       setError(`Could not rename: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
@@ -50,7 +61,7 @@ export function RenameDialog({ api, from, onRenamed, onClose }: Props) {
   }, [from]);
 
   return (
-    <Modal label="Rename note" onClose={onClose} className="confirm rename-dialog">
+    <Modal label="Rename note" onClose={onClose} className="confirm rename-dialog" returnFocus={returnFocus}>
       <form onSubmit={submit}>
         <h2 className="modal-title">Rename or move</h2>
         <p className="muted small">From <code>{from}</code></p>
@@ -60,6 +71,7 @@ export function RenameDialog({ api, from, onRenamed, onClose }: Props) {
         </label>
         {!check.ok && <p className="error-text" role="alert">{check.message}</p>}
         {check.ok && to === null && <p className="muted small">Type a new name or folder.</p>}
+        {to !== null && <Destination from={from} to={to} />}
         <PlanSummary plan={plan} />
         {error && <p className="error-text" role="alert">{error}</p>}
         <div className="modal-actions">
@@ -68,6 +80,18 @@ export function RenameDialog({ api, from, onRenamed, onClose }: Props) {
         </div>
       </form>
     </Modal>
+  );
+}
+
+/** Where the note will end up; a change of folder is spelled out, so a bare name never moves a note unnoticed. */
+function Destination({ from, to }: { from: string; to: string }) {
+  const [was, will] = [folderOf(from), folderOf(to)];
+  const named = (folder: string) => (folder ? <code>{folder}/</code> : 'the vault’s top folder');
+  if (was === will) return <p className="muted small">Will be renamed to <code>{to}</code></p>;
+  return (
+    <p className="small move-notice" role="status">
+      Will move to: <code>{to}</code> (out of {named(was)}, into {named(will)})
+    </p>
   );
 }
 
