@@ -129,9 +129,10 @@ export function backlinkSnippets(links: readonly SnippetLink[]): { line: number;
   return out;
 }
 
-/** A mention's context as readable text with each whole-word occurrence of `matched` marked. */
+/** A mention's context as readable text with each whole-word occurrence of `matched` marked (not inside link text: a link is no unlinked mention). */
 export function mentionSnippet(context: string, matched: string): string {
-  const { text } = readableInline(context);
+  const { text, links } = readableInline(context);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(matched)}(?![\\p{L}\\p{N}_])`, 'giu');
-  return markRanges(text, findRanges(text, [pattern]));
+  const outsideLinks = findRanges(text, [pattern]).filter((r) => !links.some((l) => r.from < l.to && r.to > l.from));
+  return markRanges(text, outsideLinks);
 }
