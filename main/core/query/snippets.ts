@@ -90,6 +90,14 @@ export function searchSnippet(noteText: string, highlights: readonly Highlight[]
   return { snippet: cut, line: null, match: null };
 }
 
+/** A context cut out of a longer line starts and ends with `…`; drop the half words at the cuts. */
+function wholeWords(context: string): string {
+  let out = context;
+  if (out.startsWith('…')) out = out.replace(/^…\S*\s+/, '…');
+  if (out.endsWith('…')) out = out.replace(/\s+\S*…$/, '…');
+  return out;
+}
+
 function normalTarget(target: string): string {
   return target.trim().replace(/\.md$/i, '').toLowerCase();
 }
@@ -120,7 +128,7 @@ export function backlinkSnippets(links: readonly SnippetLink[]): { line: number;
     for (const { context } of group) {
       if (seen.has(context) || marked >= group.length) continue;
       seen.add(context);
-      const readable = readableInline(context);
+      const readable = readableInline(wholeWords(context));
       const ranges = readable.links.filter((l) => targets.has(normalTarget(l.target)));
       marked += ranges.length;
       out.push({ line, text: markRanges(readable.text, ranges) });
@@ -131,7 +139,7 @@ export function backlinkSnippets(links: readonly SnippetLink[]): { line: number;
 
 /** A mention's context as readable text with each whole-word occurrence of `matched` marked (not inside link text: a link is no unlinked mention). */
 export function mentionSnippet(context: string, matched: string): string {
-  const { text, links } = readableInline(context);
+  const { text, links } = readableInline(wholeWords(context));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(matched)}(?![\\p{L}\\p{N}_])`, 'giu');
   const outsideLinks = findRanges(text, [pattern]).filter((r) => !links.some((l) => r.from < l.to && r.to > l.from));
   return markRanges(text, outsideLinks);

@@ -64,6 +64,10 @@ describe('backlinkSnippets', () => {
   });
 });
 
+test('a context cut from a long line loses the half words at its cuts', () => {
+  expect(backlinkSnippets([{ line: 1, target: 'T', context: '…ng stuck in [[T]] and more wor…' }])).toEqual([{ line: 1, text: `…stuck in ${S}T${E} and more…` }]);
+});
+
 describe('mentionSnippet', () => {
   test('marks whole-word mentions in readable text', () => {
     expect(mentionSnippet('I think **about** Alpha and alphabet, alpha.', 'Alpha')).toBe(`I think about ${S}Alpha${E} and alphabet, ${S}alpha${E}.`);
