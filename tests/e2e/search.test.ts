@@ -57,6 +57,14 @@ function titlesWithTag(tag: string): string[] {
   return out.sort();
 }
 
+/** The search box, opening the panel first when an earlier test did not leave it open. */
+async function searchBox() {
+  await page.keyboard.press('Control+Shift+F');
+  const box = search().getByRole('searchbox', { name: 'Search the vault' });
+  await box.waitFor();
+  return box;
+}
+
 async function resultTitles(): Promise<string[]> {
   await search().getByText(/^\d+ results?/).waitFor({ timeout: 15_000 });
   return (await search().locator('.result-title').allTextContents()).sort();
@@ -82,7 +90,7 @@ test('clicking a tag in the properties table lists the notes with it', async () 
 });
 
 test('opening a search hit scrolls the note to the match and highlights it', async () => {
-  const box = search().getByRole('searchbox', { name: 'Search the vault' });
+  const box = await searchBox();
   await box.fill('"saddle regions"');
   // Wait for this query's results (the previous query's stay on screen while it runs).
   const hit = search().locator('.search-hit', { has: page.locator('mark', { hasText: /^saddle regions$/i }) }).first();
@@ -108,7 +116,7 @@ test('opening a search hit scrolls the note to the match and highlights it', asy
 });
 
 test('snippets wrap inside their box', async () => {
-  const box = search().getByRole('searchbox', { name: 'Search the vault' });
+  const box = await searchBox();
   await box.fill('wrapword');
   const snippet = search().locator('.search-hit .snippet', { has: page.locator('mark', { hasText: 'wrapword' }) }).first();
   await snippet.waitFor({ timeout: 15_000 });
