@@ -51,7 +51,7 @@ const writes = {
   getUnlinkedMentions: false,
   resolveLink: false,
   getSwitcherItems: false,
-  search: true,
+  search: false,
   getTags: false,
   getGraph: false,
   getGraphLayout: false,
