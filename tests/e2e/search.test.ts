@@ -23,7 +23,7 @@ beforeAll(async () => {
   const vaultDir = copyVault();
   // A parent tag nothing else carries alone, so its list must come from the nested ones.
   writeFileSync(join(vaultDir, 'Tag Hub.md'), '# Tag Hub\n\nEverything filed under #llm lives below it.\n');
-  writeFileSync(join(vaultDir, 'Long Words.md'), `# Long Words\n\nA very long token ${LONG_WORD} that must wrap.\n`);
+  writeFileSync(join(vaultDir, 'Long Words.md'), `# Long Words\n\nA very long token ${LONG_WORD} that must wrap.\n\nSee [[Tag Hub]] and ${'z'.repeat(90)} too.\n`);
   served = await serveVault(vaultDir);
   browser = await launchBrowser();
   page = await browser.context.newPage();
@@ -115,7 +115,7 @@ test('opening a search hit scrolls the note to the match and highlights it', asy
   await page.screenshot({ path: artifactPath('search-02-reveal.png') });
 });
 
-test('snippets wrap inside their box', async () => {
+test('search snippets wrap inside their box', async () => {
   const box = await searchBox();
   await box.fill('wrapword');
   const snippet = search().locator('.search-hit .snippet', { has: page.locator('mark', { hasText: 'wrapword' }) }).first();
@@ -124,6 +124,13 @@ test('snippets wrap inside their box', async () => {
   expect(fits).toBe(true);
   const panelFits = await search().evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
   expect(panelFits).toBe(true);
+});
+
+test('backlink snippets wrap inside their box', async () => {
+  await page.goto(`${served.url}#/note/${encodeURIComponent('Tag Hub.md')}`);
+  const backlink = page.getByRole('complementary', { name: 'Backlinks' }).locator('.snippets .snippet', { hasText: 'zzzz' });
+  await backlink.waitFor({ timeout: 15_000 });
+  expect(await backlink.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
 });
 
 test('backlink snippets are readable text', async () => {
