@@ -109,6 +109,6 @@ describe('backlink snippets', () => {
     expect(beta.links.length).toBe(2);
     expect(beta.snippets).toEqual([{ line: 2, text: `Tagged #work inline. Links to ${S}Alpha${E} twice: ${S}the alpha${E}.` }]);
     const loose = result.value.find((g) => g.source === 'Loose.md')!;
-    expect(loose.snippets).toEqual([{ line: 1, text: `see ${S}Projects/Alpha > Later${E} here` }]);
+    expect(loose.snippets).toEqual([{ line: 1, text: `see ${S}Projects/Alpha › Later${E} here` }]);
   });
 });

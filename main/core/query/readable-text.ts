@@ -2,7 +2,7 @@
  * A line or paragraph of markdown as a reader sees it, for snippets (search results,
  * backlinks, unlinked mentions): emphasis marks, code ticks, comments, HTML tags, block
  * prefixes (`#`, `>`, `- [ ]`) and block ids go; a wiki link shows its alias, or its target
- * (`Note > Heading`), a markdown link its text; `%20` and other escapes in targets are decoded.
+ * (`Note › Heading`), a markdown link its text; `%20` and other escapes in targets are decoded.
  * Where each link ended up in the text is reported, so callers can mark links to a note.
  *
  * Snippet markers (U+E000/U+E001) in the input are dropped: they are ours to add afterwards.
@@ -42,13 +42,14 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** How `[[target#sub]]` reads without an alias: `Note > Heading`, `Heading` for `[[#Heading]]`, `Note` for a block link. */
+/** How `[[target#sub]]` reads without an alias, as the note view labels it: `Note › Heading`, `Heading` for `[[#Heading]]`, `Note › ^id` for a block. */
 function wikiDisplay(inner: string): string {
   const hash = inner.indexOf('#');
-  const note = safeDecode((hash < 0 ? inner : inner.slice(0, hash)).trim()).replace(/\.md$/i, '');
-  const sub = hash < 0 ? '' : inner.slice(hash + 1);
-  const parts = sub.split('#').map((part) => part.trim()).filter((part) => part !== '' && !part.startsWith('^'));
-  return [note, ...parts].filter((part) => part !== '').join(' > ');
+  const note = safeDecode((hash < 0 ? inner : inner.slice(0, hash)).trim());
+  const sub = hash < 0 ? '' : inner.slice(hash + 1).trim();
+  const shownSub = sub.startsWith('^') ? sub : sub.split('#').map((part) => part.trim()).filter((part) => part !== '').join(' › ');
+  if (note === '') return shownSub;
+  return shownSub === '' ? note : `${note} › ${shownSub}`;
 }
 
 function wikiTarget(inner: string): string {

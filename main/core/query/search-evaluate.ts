@@ -184,7 +184,7 @@ function test(node: QueryNode, memo: Memo, ctx: Ctx): boolean {
         case 'line':
         case 'block':
         case 'section':
-          return memo.regionsOf(node.field).some((region) => test(node.child, memo, { ...ctx, scope: ctx.scope === 'all' ? 'all' : ctx.scope, region }));
+          return memo.regionsOf(node.field).some((region) => test(node.child, memo, { ...ctx, region }));
         default:
           return test(node.child, memo, { ...ctx, scope: node.field });
       }

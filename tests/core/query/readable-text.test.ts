@@ -9,8 +9,8 @@ describe('readableInline', () => {
     ['2 * 3 * 4', '2 * 3 * 4'],
     ['see [[Note]]', 'see Note'],
     ['see [[Folder/Note|the alias]]', 'see the alias'],
-    ['see [[Note#Heading]] and [[#Local]]', 'see Note > Heading and Local'],
-    ['a block [[Note#^abc123]]', 'a block Note'],
+    ['see [[Note#Heading]] and [[#Local]]', 'see Note › Heading and Local'],
+    ['a block [[Note#^abc123]]', 'a block Note › ^abc123'],
     ['![[Embedded Note]]', 'Embedded Note'],
     ['[[My%20Note]]', 'My Note'],
     ['[text](https://example.com/a%20b)', 'text'],
@@ -40,8 +40,8 @@ describe('readableInline', () => {
 
   test('reports where each link landed and its decoded target', () => {
     const r = readableInline('**A** [[B%20C|bee]] then [x](../D%20E.md#h) and [[F#G]]');
-    expect(r.text).toBe('A bee then x and F > G');
-    expect(r.links.map((l) => [r.text.slice(l.from, l.to), l.target])).toEqual([['bee', 'B C'], ['x', '../D E.md'], ['F > G', 'F']]);
+    expect(r.text).toBe('A bee then x and F › G');
+    expect(r.links.map((l) => [r.text.slice(l.from, l.to), l.target])).toEqual([['bee', 'B C'], ['x', '../D E.md'], ['F › G', 'F']]);
   });
 
   test.each([['[*_'], ['**a '], ['[[a'], ['[a](']])('a long line of %j stays cheap', (unit) => {
