@@ -83,6 +83,11 @@ export interface BacklinkGroup {
   source: VaultPath;
   sourceTitle: string;
   links: ResolvedLink[];
+  /**
+   * What the backlinks pane shows: each linking line once, as readable text (no markdown
+   * syntax), with every link to this note on it wrapped in U+E000 ... U+E001.
+   */
+  snippets: { line: number; text: string }[];
 }
 
 export interface UnlinkedMention {
@@ -92,14 +97,27 @@ export interface UnlinkedMention {
   context: string;
   /** The title or alias that was mentioned. */
   matched: string;
+  /** `context` as readable text with the mention wrapped in U+E000 ... U+E001. */
+  snippet: string;
 }
 
 export interface SearchHit {
   path: VaultPath;
   title: string;
   score: number;
-  /** Snippet with matches wrapped in U+E000 ... U+E001 markers, for the UI to highlight safely. */
+  /** Readable text (no markdown syntax, never frontmatter) with matches wrapped in U+E000 ... U+E001, for the UI to highlight safely. */
   snippet: string;
+  /** 1-based line of the file the snippet comes from; null when the note matched on its path, tags or name only. */
+  line: number | null;
+  /** The first highlighted text, which the note view scrolls to and highlights when the hit is opened. */
+  match: string | null;
+}
+
+export interface SearchResults {
+  /** The best hits (at most a few hundred), best first. */
+  hits: SearchHit[];
+  /** How many notes matched in all. */
+  total: number;
 }
 
 export interface SwitcherItem {
@@ -164,7 +182,8 @@ export interface ApiMethods {
   getUnlinkedMentions: { args: [path: VaultPath]; result: Result<UnlinkedMention[]> };
   resolveLink: { args: [from: VaultPath, target: string]; result: LinkTargetInfo };
   getSwitcherItems: { args: []; result: SwitcherItem[] };
-  search: { args: [query: string]; result: SearchHit[] };
+  /** Obsidian's search syntax (see main/core/query/search-query.ts); a query that cannot run (an invalid regex) is 'invalid-input' with a message for the user. */
+  search: { args: [query: string]; result: Result<SearchResults> };
   getTags: { args: []; result: { tag: string; count: number }[] };
   getGraph: { args: []; result: GraphSnapshot };
   getGraphLayout: { args: []; result: GraphLayoutPositions | null };

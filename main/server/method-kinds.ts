@@ -22,7 +22,7 @@ const returnsResult = {
   getUnlinkedMentions: true,
   resolveLink: false,
   getSwitcherItems: false,
-  search: false,
+  search: true,
   getTags: false,
   getGraph: false,
   getGraphLayout: false,

@@ -98,7 +98,8 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
       return switcherItems(state());
     },
     async search(query) {
-      if (typeof query !== 'string' || query.length > MAX_TEXT) return [];
+      if (typeof query !== 'string') return fail('invalid-input', 'the search query must be a string');
+      if (query.length > MAX_TEXT) return fail('invalid-input', `the search query is too long (over ${MAX_TEXT} characters)`);
       return service.search(query);
     },
     async getTags() {

@@ -12,6 +12,7 @@ import type {
   SwitcherItem,
 } from '../contract/api-contract';
 import type { VaultGraph } from '../core/graph/vault-graph';
+import { backlinkSnippets } from '../core/query/snippets';
 import type { ResolvedLink, VaultPath } from '../core/types';
 import { mimeForPath } from './mime';
 import { readVaultBytes, readVaultFile, type FileText } from './read-vault-file';
@@ -66,6 +67,7 @@ export function backlinkGroups(state: VaultState, graph: VaultGraph, vaultPath: 
       source,
       sourceTitle: state.notes.get(source)?.parsed.title ?? fileTitle(source),
       links: groups.get(source)!.sort((a, b) => a.start - b.start),
+      snippets: backlinkSnippets(groups.get(source)!),
     })),
   };
 }

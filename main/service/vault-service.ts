@@ -3,7 +3,7 @@
  * full-text index current from the watcher, answers reads, and pushes VaultEvents.
  */
 import * as path from 'node:path';
-import type { FileEntry, IndexStatus, NoteContent, NoteMeta, Result, SearchHit, VaultEvent } from '../contract/api-contract';
+import type { FileEntry, IndexStatus, NoteContent, NoteMeta, Result, SearchResults, VaultEvent } from '../contract/api-contract';
 import { VaultGraph } from '../core/graph/vault-graph';
 import type { VaultPath } from '../core/types';
 import { applyWatchBatch } from './apply-watch-batch';
@@ -18,6 +18,7 @@ import { RenamePairer } from './rename-pairer';
 import { scanVault, type ScanResult } from './scan-vault';
 import { SearchIndex } from './search-index';
 import { fillSearchIndex } from './search-index-fill';
+import { DEFAULT_SEARCH_TIMEOUT_MS, runSearch } from './search-run';
 import { validateRoot } from './validate-root';
 import { toAbsolutePath } from './vault-files';
 import { noteMeta, readNote } from './vault-reads';
@@ -48,6 +49,8 @@ export interface VaultServiceOptions {
    * ordinary change events (`settled()` waits for it).
    */
   awaitDiskCheck?: boolean;
+  /** Longest one search may run before it is stopped with an error (default 5 s). */
+  searchTimeoutMs?: number;
 }
 
 type Listener = (event: VaultEvent) => void;
@@ -71,6 +74,7 @@ export class VaultService {
   private batchQueue: Promise<void> = Promise.resolve();
   private readonly cacheWriter: CacheWriter | null;
   private closed = false;
+  private searchTimeoutMs = DEFAULT_SEARCH_TIMEOUT_MS;
 
   private constructor(
     /** The vault folder as given (absolute), shown to the user. */
@@ -101,6 +105,7 @@ export class VaultService {
     // Closing the pool fails the parses in progress, so indexing stops at once.
     const abort = () => void pool.close();
     options.signal?.addEventListener('abort', abort, { once: true });
+    if (options.searchTimeoutMs !== undefined) service.searchTimeoutMs = options.searchTimeoutMs;
     try {
       if (options.signal?.aborted) throw new Error('opening the vault was stopped');
       await service.index(options.onProgress, options.awaitDiskCheck !== false);
@@ -310,9 +315,15 @@ export class VaultService {
     return this.state.reports();
   }
 
-  async search(query: string): Promise<SearchHit[]> {
+  async search(query: string): Promise<Result<SearchResults>> {
     await this.searchReady;
-    return this.searchIndex.search(query, (vaultPath) => this.currentText(vaultPath));
+    return runSearch(query, {
+      index: this.searchIndex,
+      notePaths: () => this.state.notes.keys(),
+      note: (vaultPath) => this.state.notes.get(vaultPath)?.parsed,
+      text: (vaultPath) => this.currentText(vaultPath),
+      timeoutMs: this.searchTimeoutMs,
+    });
   }
 
   /** Notes whose body contains every word of `phrase` (waits for the search index). */

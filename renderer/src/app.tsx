@@ -10,6 +10,7 @@ import { useHotkeys } from './hooks/use-hotkeys';
 import { useBanners } from './hooks/use-banners';
 import { usePaneSizes } from './hooks/use-pane-sizes';
 import { useAppActionsState } from './hooks/use-app-actions';
+import { useSearchReveal } from './hooks/use-search-reveal';
 import { pickDefaultNote } from './hooks/default-note';
 import { changesResolution, touchesNote } from './hooks/live-updates';
 import { AppActionsContext } from './components/note-context';
@@ -43,7 +44,8 @@ export function App({ api: host }: { api: PlexusApi }) {
   const { files, onFilesEvent } = useFiles(api, banners.reportError);
   const [search, setSearch] = useState<{ open: boolean; query: string; focus: number }>({ open: false, query: '', focus: 0 });
   const openSearch = useCallback((query?: string) => setSearch((s) => ({ open: true, query: query ?? s.query, focus: s.focus + 1 })), []);
-  const searchTag = useCallback((tag: string) => openSearch(`#${tag}`), [openSearch]);
+  // A tag click lists the notes with that tag (and tags nested below it), not a text search for the word.
+  const searchTag = useCallback((tag: string) => openSearch(`tag:#${tag.replace(/^#/, '')}`), [openSearch]);
   const ui = useAppActionsState(api, banners.reportError, searchTag);
   const [vault, setVault] = useState<VaultInfo | null>(null);
   const [status, setStatus] = useState<IndexStatus | null>(null);
@@ -55,6 +57,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   const currentPath = nav.route?.path ?? null;
   const noteState = useNoteData(api, currentPath, version);
   const data = visibleData(noteState, currentPath);
+  const revealHit = useSearchReveal(data);
   const openPath = useCallback((path: string) => nav.open({ path, heading: null, block: null }), [nav.open]);
   const notice = useCallback((message: string) => banners.push('notice', message), [banners.push]);
   const editing = useEditing(vault?.readOnly ?? false, currentPath, notice);
@@ -150,7 +153,7 @@ export function App({ api: host }: { api: PlexusApi }) {
         <Banners messages={banners.messages} onDismiss={banners.dismiss} />
         <div className="panes" style={grid}>
           <div className="left-pane">
-            {search.open && <SearchPanel api={api} query={search.query} focusToken={search.focus} onQueryChange={(query) => setSearch((s) => ({ ...s, query }))} onClose={() => setSearch((s) => ({ ...s, open: false }))} />}
+            {search.open && <SearchPanel api={api} query={search.query} focusToken={search.focus} onOpenHit={revealHit} onQueryChange={(query) => setSearch((s) => ({ ...s, query }))} onClose={() => setSearch((s) => ({ ...s, open: false }))} />}
             <FileExplorer files={files} currentPath={currentPath} actions={{ readOnly: noteActions.readOnly, onRename: noteActions.rename, onDelete: noteActions.remove }} />
           </div>
           <ResizeHandle label="Resize file explorer" value={sizes.left} min={160} max={520} direction={1} onChange={(left) => setSizes({ ...sizes, left })} />

@@ -89,6 +89,9 @@ test('full-text search shows highlighted snippets and opens a result', async () 
   await search.getByRole('link').first().click();
   await note().locator('h1').first().waitFor();
   expect(await note().textContent()).toMatch(/saddle/i);
+  // The note opens at the match, which is highlighted for a moment.
+  await note().locator('.search-reveal').waitFor({ timeout: 15_000 });
+  expect(await note().locator('.search-reveal').textContent()).toMatch(/saddle/i);
 });
 
 test('graph opens with counts, and clicking a node opens its note', async () => {

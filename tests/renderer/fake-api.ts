@@ -4,8 +4,11 @@
  * unlinked mentions and search are derived from them, so tests read like a tiny vault.
  */
 import { parse as parseYaml } from 'yaml';
-import type { ApiError, FileEntry, LinkTargetInfo, NoteMeta, PlexusApi, Result, SearchHit, VaultEvent, VaultInfo } from '../../main/contract/api-contract';
+import type { ApiError, FileEntry, LinkTargetInfo, NoteMeta, PlexusApi, Result, SearchHit, SearchResults, VaultEvent, VaultInfo } from '../../main/contract/api-contract';
 import type { ResolvedLink } from '../../main/core/types';
+import { matchesQuery, queryHighlights } from '../../main/core/query/search-evaluate';
+import { parseSearchQuery } from '../../main/core/query/search-query';
+import { backlinkSnippets, mentionSnippet, searchSnippet } from '../../main/core/query/snippets';
 
 export interface FakeVaultOptions {
   notes: Record<string, string>;
@@ -123,7 +126,10 @@ export class FakeApi {
       }),
       getNoteMeta: (path) => r('getNoteMeta', [path], () => (self.notes.has(path) ? ok(self.meta(path)) : notFound(path))),
       getBacklinks: (path) => r('getBacklinks', [path], () => {
-        const groups = [...self.notes.keys()].filter((p) => p !== path).map((source) => ({ source, sourceTitle: titleOf(source), links: self.linksOf(source).filter((l) => l.resolved === path) }));
+        const groups = [...self.notes.keys()].filter((p) => p !== path).map((source) => {
+          const links = self.linksOf(source).filter((l) => l.resolved === path);
+          return { source, sourceTitle: titleOf(source), links, snippets: backlinkSnippets(links) };
+        });
         return ok(groups.filter((g) => g.links.length > 0));
       }),
       getOutgoingLinks: (path) => r('getOutgoingLinks', [path], () => ok(self.linksOf(path))),
@@ -134,7 +140,7 @@ export class FakeApi {
           if (source === path) continue;
           const lines = text.split('\n');
           const i = lines.findIndex((l) => l.replace(WIKI, '').toLowerCase().includes(title.toLowerCase()));
-          if (i >= 0) out.push({ source, sourceTitle: titleOf(source), line: i + 1, context: lines[i].trim(), matched: title });
+          if (i >= 0) out.push({ source, sourceTitle: titleOf(source), line: i + 1, context: lines[i].trim(), matched: title, snippet: mentionSnippet(lines[i].trim(), title) });
         }
         return ok(out);
       }),
@@ -143,17 +149,19 @@ export class FakeApi {
         return { resolved, kind: resolved ? (self.notes.has(resolved) ? 'note' : 'attachment') : null, createPath: resolved ? null : `${target.replace(/\.md$/i, '')}.md` };
       }),
       getSwitcherItems: () => r('getSwitcherItems', [], () => [...self.notes.keys()].map((p) => ({ path: p, title: titleOf(p), aliases: self.meta(p).aliases }))),
-      search: (query) => r('search', [query], () => {
-        const q = query.toLowerCase();
+      // The real query language and snippets (core), over the fake's notes.
+      search: (query) => r('search', [query], (): Result<SearchResults> => {
+        const parsed = parseSearchQuery(query);
+        if (!parsed.ok) return { ok: false, error: { code: 'invalid-input', message: parsed.message } };
+        if (!parsed.query) return ok({ hits: [], total: 0 });
         const hits: SearchHit[] = [];
         for (const [path, text] of self.notes) {
-          const at = text.toLowerCase().indexOf(q);
-          if (at < 0) continue;
-          const start = Math.max(0, at - 20);
-          const snippet = `${text.slice(start, at)}\uE000${text.slice(at, at + q.length)}\uE001${text.slice(at + q.length, at + q.length + 30)}`;
-          hits.push({ path, title: titleOf(path), score: 1, snippet });
+          const meta = self.meta(path);
+          const subject = { path, aliases: meta.aliases, tags: meta.tags, body: () => splitFrontmatter(text).body };
+          if (!matchesQuery(parsed.query, subject)) continue;
+          hits.push({ path, title: titleOf(path), score: 1, ...searchSnippet(text, queryHighlights(parsed.query)) });
         }
-        return hits;
+        return ok({ hits, total: hits.length });
       }),
       getTags: () => r('getTags', [], () => []),
       getGraph: () => r('getGraph', [], () => ({ nodes: [], edges: [] })),

@@ -23,7 +23,7 @@ test('headings and blocks get ids; frontmatter is a properties table, not text',
   expect(block).not.toBeNull();
   expect(block!.textContent).not.toContain('^abc123');
   const props = inNote().getByRole('table', { name: 'Properties' });
-  expect(within(props).getByText('start')).toBeInTheDocument();
+  expect(within(props).getByRole('button', { name: 'Search for tag #start' })).toHaveTextContent('#start');
   expect(within(props).getByText('aliases')).toBeInTheDocument();
   expect(note().textContent).not.toContain('tags: [start');
 });

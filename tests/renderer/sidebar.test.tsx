@@ -8,7 +8,10 @@ test('backlinks are grouped by note with context snippets and a count', async ()
   const ideas = await within(backlinks).findByRole('link', { name: 'Ideas' });
   expect(ideas).toHaveAttribute('href', '#/note/Ideas.md');
   expect(within(backlinks).getByRole('link', { name: 'Plexus' })).toBeInTheDocument();
-  expect(within(backlinks).getByText('Back to [[Welcome]]. Also mention Welcome here.')).toBeInTheDocument();
+  // Readable text: the wiki link shows as its title, marked as the link to this note.
+  const snippet = within(backlinks).getByTitle('Line 3');
+  expect(snippet).toHaveTextContent('Back to Welcome. Also mention Welcome here.');
+  expect([...snippet.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Welcome']);
   expect(within(backlinks).getByRole('heading')).toHaveTextContent('Backlinks 2');
 });
 
@@ -21,13 +24,15 @@ test('outgoing links distinguish resolved from unresolved; tags search on click'
 
   const tags = screen.getByRole('region', { name: 'Tags' });
   fireEvent.click(await within(tags).findByRole('button', { name: 'Search for tag #intro' }));
-  expect(await screen.findByRole('searchbox', { name: 'Search the vault' })).toHaveValue('#intro');
+  expect(await screen.findByRole('searchbox', { name: 'Search the vault' })).toHaveValue('tag:#intro');
 });
 
 test('unlinked mentions list notes that name this note without linking it', async () => {
   renderApp({ notes: { 'Alpha.md': '# Alpha\n', 'Beta.md': 'I think about Alpha a lot.\n' } }, '#/note/Alpha.md');
   const panel = screen.getByRole('region', { name: 'Unlinked mentions' });
-  expect(await within(panel).findByText('I think about Alpha a lot.')).toBeInTheDocument();
+  const snippet = await within(panel).findByText((_, el) => el?.classList.contains('snippet') === true);
+  expect(snippet).toHaveTextContent('I think about Alpha a lot.');
+  expect(snippet.querySelector('mark')).toHaveTextContent('Alpha');
   await waitFor(() => expect(within(panel).getByRole('link', { name: 'Beta' })).toHaveAttribute('href', '#/note/Beta.md'));
 });
 
@@ -37,5 +42,5 @@ test('inline #tags in the note are links that open a tag search (code is left al
   expect(tag).toHaveTextContent('#research/ai');
   expect(inNote().getByText('#code').tagName).toBe('CODE');
   fireEvent.click(tag);
-  expect(await screen.findByRole('searchbox', { name: 'Search the vault' })).toHaveValue('#research/ai');
+  expect(await screen.findByRole('searchbox', { name: 'Search the vault' })).toHaveValue('tag:#research/ai');
 });

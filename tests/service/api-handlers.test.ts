@@ -84,14 +84,15 @@ describe('createApiHandlers', () => {
     expect(backlinks.ok && backlinks.value.map((g) => [g.source, g.links.length])).toEqual([['A.md', 1]]);
     expect(await api.resolveLink('A.md', 'B')).toEqual({ resolved: 'B.md', kind: 'note', createPath: null });
     expect(await api.resolveLink('A.md', 'New Note')).toEqual({ resolved: null, kind: null, createPath: 'New Note.md' });
-    expect(await api.search(5 as unknown as string)).toEqual([]);
+    expect(await api.search(5 as unknown as string)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.search('x'.repeat(5000))).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('too long') } });
     expect((await api.getVaultInfo())).toMatchObject({ host: 'browser', readOnly: false, status: { state: 'ready', notes: 3 } });
   });
 
   test('unlinked mentions (title or alias, whole word) skip notes that link and single letters', async () => {
     const api = createApiHandlers(service, host());
     const mentions = await api.getUnlinkedMentions('B.md');
-    expect(mentions).toEqual({ ok: true, value: [{ source: 'C.md', sourceTitle: 'C', line: 1, context: 'mentions bee here, not [[Bee]]', matched: 'Bee' }] });
+    expect(mentions).toEqual({ ok: true, value: [{ source: 'C.md', sourceTitle: 'C', line: 1, context: 'mentions bee here, not [[Bee]]', matched: 'Bee', snippet: 'mentions \uE000bee\uE001 here, not Bee' }] });
   });
 
   test('svg attachments are served as image/svg+xml data URLs', async () => {

@@ -61,9 +61,10 @@ describe('VaultService', () => {
     expect(service.getNoteMeta('B.md')).toMatchObject({ ok: true, value: { aliases: ['Bee'] } });
     expect(service.reports().map((r) => [r.path, r.problem])).toEqual(expect.arrayContaining([['bad.md', 'invalid-utf8'], ['big.md', 'too-large']]));
     expect(service.graph.backlinks('B.md').map((l) => l.source)).toEqual(['A.md']);
-    const hits = await service.search('body');
-    expect(hits.map((h) => h.path)).toEqual(['B.md']);
-    expect(hits[0].snippet).toContain('\uE000body\uE001');
+    const found = await service.search('body');
+    if (!found.ok) throw new Error(found.error.message);
+    expect(found.value.hits.map((h) => h.path)).toEqual(['B.md']);
+    expect(found.value.hits[0].snippet).toContain('\uE000body\uE001');
   });
 
   test('warm start uses the cache; a changed file is re-parsed', async () => {

@@ -130,3 +130,10 @@ export function scanFrontmatter(text: string, from: number, options: Frontmatter
     bodyLine: found.bodyLine,
   };
 }
+
+/** Where the markdown body starts (after a BOM and any frontmatter), without parsing the YAML. */
+export function frontmatterBody(text: string): { bodyStart: number; bodyLine: number } {
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const found = locate(text, from);
+  return found ? { bodyStart: found.bodyStart, bodyLine: found.bodyLine } : { bodyStart: from, bodyLine: 1 };
+}

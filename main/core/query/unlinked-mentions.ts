@@ -7,6 +7,7 @@
 import type { VaultGraph } from '../graph/vault-graph';
 import type { VaultPath } from '../types';
 import { maskNonProse } from './prose-mask';
+import { mentionSnippet } from './snippets';
 
 export interface MentionTarget {
   path: VaultPath;
@@ -30,6 +31,8 @@ export interface UnlinkedMention {
   context: string;
   /** The title or alias that was mentioned, as the target spells it. */
   matched: string;
+  /** `context` as readable text (no markdown syntax) with the mention marked by U+E000 ... U+E001. */
+  snippet: string;
 }
 
 const CONTEXT_CHARS = 200;
@@ -107,7 +110,7 @@ export function findUnlinkedMentions(target: MentionTarget, notes: Iterable<Ment
   const mentions: UnlinkedMention[] = [];
   for (const note of notes) {
     if (note.path === target.path || linking.has(note.path)) continue;
-    for (const m of findMentionsInText(note.text, terms)) mentions.push({ source: note.path, sourceTitle: note.title, ...m });
+    for (const m of findMentionsInText(note.text, terms)) mentions.push({ source: note.path, sourceTitle: note.title, ...m, snippet: mentionSnippet(m.context, m.matched) });
   }
   return mentions.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.line - b.line));
 }

@@ -2,6 +2,7 @@
 import type { Result } from '../../../main/contract/api-contract';
 import type { NoteData } from '../hooks/use-note-data';
 import { noteHref } from '../routing/hash-route';
+import { Snippet } from './snippet';
 
 interface Props {
   data: NoteData | null;
@@ -36,9 +37,10 @@ function Backlinks({ data }: { data: NoteData | null }) {
           <li key={g.source}>
             <a className="internal-link group-title" href={noteHref(g.source)}>{g.sourceTitle}</a>
             <ul className="snippets">
-              {g.links.map((l, i) => (
-                <li key={`${l.start}-${i}`}>
-                  <a className="snippet" href={noteHref(g.source)} title={`Line ${l.line}`}>{l.context}</a>
+              {/* One readable snippet per linking line, every link to this note on it marked. */}
+              {g.snippets.map((s, i) => (
+                <li key={`${s.line}-${i}`}>
+                  <a className="snippet" href={noteHref(g.source)} title={`Line ${s.line}`}><Snippet snippet={s.text} /></a>
                 </li>
               ))}
             </ul>
@@ -90,7 +92,7 @@ function Unlinked({ data }: { data: NoteData | null }) {
         {mentions.map((m, i) => (
           <li key={`${m.source}-${m.line}-${i}`}>
             <a className="internal-link group-title" href={noteHref(m.source)}>{m.sourceTitle}</a>
-            <span className="snippet">{m.context}</span>
+            <span className="snippet"><Snippet snippet={m.snippet} /></span>
           </li>
         ))}
       </ul>

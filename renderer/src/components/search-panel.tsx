@@ -1,6 +1,10 @@
-/** Ctrl/Cmd+Shift+F: full-text search over the vault with highlighted snippets. */
+/**
+ * Ctrl/Cmd+Shift+F: search the vault with Obsidian's syntax (words, "phrases", -exclusions, OR,
+ * tag:, path:, file:, line:, section:, /regex/). Snippets are readable text with the matches
+ * marked; opening a hit asks the app to scroll the note to the match and highlight it.
+ */
 import { useEffect, useRef, useState } from 'react';
-import type { PlexusApi, SearchHit } from '../../../main/contract/api-contract';
+import type { PlexusApi, SearchHit, SearchResults } from '../../../main/contract/api-contract';
 import { noteHref } from '../routing/hash-route';
 import { Snippet } from './snippet';
 
@@ -9,14 +13,22 @@ interface Props {
   query: string;
   onQueryChange(query: string): void;
   onClose(): void;
+  /** Called when a hit is opened (its link still navigates): the app reveals the match in the note. */
+  onOpenHit?(hit: SearchHit): void;
   /** Bumped to focus the box again when the shortcut is pressed while open. */
   focusToken: number;
 }
 
 const DEBOUNCE_MS = 150;
 
-export function SearchPanel({ api, query, onQueryChange, onClose, focusToken }: Props) {
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+function countText(results: SearchResults): string {
+  if (results.total === 0) return 'No results.';
+  const all = `${results.total} result${results.total === 1 ? '' : 's'}`;
+  return results.hits.length < results.total ? `${all}, showing the first ${results.hits.length}` : all;
+}
+
+export function SearchPanel({ api, query, onQueryChange, onClose, onOpenHit, focusToken }: Props) {
+  const [results, setResults] = useState<SearchResults | null>(null);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -27,18 +39,24 @@ export function SearchPanel({ api, query, onQueryChange, onClose, focusToken }: 
 
   useEffect(() => {
     if (query.trim() === '') {
-      setHits(null);
+      setResults(null);
+      setError(null);
       return;
     }
     let live = true;
     const t = setTimeout(() => {
       api.search(query).then(
-        (h) => {
+        (r) => {
           if (!live) return;
-          setHits(h);
-          setError(null);
+          if (r.ok) {
+            setResults(r.value);
+            setError(null);
+          } else {
+            setResults(null);
+            setError(r.error.message);
+          }
         },
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => live && setError(`Search failed: ${e instanceof Error ? e.message : String(e)}`),
       );
     }, DEBOUNCE_MS);
     return () => {
@@ -53,14 +71,14 @@ export function SearchPanel({ api, query, onQueryChange, onClose, focusToken }: 
         <input ref={input} type="search" className="explorer-filter" placeholder="Search the vault…" aria-label="Search the vault" value={query} onChange={(e) => onQueryChange(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && onClose()} />
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close search">✕</button>
       </div>
-      {error && <p className="error-text pad" role="alert">Search failed: {error}</p>}
-      {hits && <p className="muted pad small" aria-live="polite">{hits.length === 0 ? 'No results.' : `${hits.length} result${hits.length === 1 ? '' : 's'}`}</p>}
+      {error && <p className="error-text pad" role="alert">{error}</p>}
+      {results && <p className="muted pad small" aria-live="polite">{countText(results)}</p>}
       <ul className="search-results">
-        {hits?.map((h) => (
+        {results?.hits.map((h) => (
           <li key={h.path}>
-            <a href={noteHref(h.path)} className="search-hit">
+            <a href={noteHref(h.path)} className="search-hit" onClick={() => onOpenHit?.(h)}>
               <span className="result-title">{h.title}</span>
-              <span className="snippet"><Snippet snippet={h.snippet} /></span>
+              {h.snippet !== '' && <span className="snippet"><Snippet snippet={h.snippet} /></span>}
             </a>
           </li>
         ))}

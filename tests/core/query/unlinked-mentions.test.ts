@@ -51,9 +51,9 @@ describe('findUnlinkedMentions', () => {
 
   test('skips the note itself and notes that already link; sorted by source then line', () => {
     expect(findUnlinkedMentions(target, notes, graph)).toEqual([
-      { source: 'a.md', sourceTitle: 'a', line: 1, context: 'a VS b', matched: 'VS' },
-      { source: 'a.md', sourceTitle: 'a', line: 3, context: 'vector space', matched: 'vector space' },
-      { source: 'b.md', sourceTitle: 'b', line: 2, context: 'vectors are arrows', matched: 'Vectors' },
+      { source: 'a.md', sourceTitle: 'a', line: 1, context: 'a VS b', matched: 'VS', snippet: 'a \uE000VS\uE001 b' },
+      { source: 'a.md', sourceTitle: 'a', line: 3, context: 'vector space', matched: 'vector space', snippet: '\uE000vector space\uE001' },
+      { source: 'b.md', sourceTitle: 'b', line: 2, context: 'vectors are arrows', matched: 'Vectors', snippet: '\uE000vectors\uE001 are arrows' },
     ]);
   });
 

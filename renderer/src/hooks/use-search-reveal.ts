@@ -1,0 +1,20 @@
+/**
+ * Remembers the search hit being opened until its note is on screen, then reveals the match.
+ * The app's effects run after the note view's (children first), so the note view's own
+ * "start a new note at the top" has already happened when the match is scrolled to.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { SearchHit } from '../../../main/contract/api-contract';
+import type { NoteData } from './use-note-data';
+import { revealMatch, type RevealRequest } from '../components/search-reveal';
+
+export function useSearchReveal(data: NoteData | null): (hit: SearchHit) => void {
+  const [pending, setPending] = useState<RevealRequest | null>(null);
+  useEffect(() => {
+    if (!pending || !data || data.path !== pending.path || !data.note.ok) return;
+    const root = document.querySelector<HTMLElement>('main.note-pane');
+    if (root) revealMatch(root, pending);
+    setPending(null);
+  }, [pending, data]);
+  return useCallback((hit: SearchHit) => setPending({ path: hit.path, snippet: hit.snippet, match: hit.match }), []);
+}
