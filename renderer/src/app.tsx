@@ -29,9 +29,12 @@ import { useEditing } from './components/note-actions/use-editing';
 import { useNoteActions } from './components/note-actions/use-note-actions';
 import { NoteActionDialogs } from './components/note-actions/note-action-dialogs';
 import { NotePane } from './components/note-actions/note-pane';
-import { READ_ONLY_MESSAGE } from './components/note-actions/read-only';
 import { AttachmentPane } from './components/attachment/attachment-pane';
 import { isAttachmentPath } from './components/attachment/attachment-kind';
+import { isDisconnected } from './api/connection-machine';
+import { retryConnection, useConnectionStatus, useOnReconnect } from './hooks/use-connection';
+import { useSidebars } from './hooks/use-sidebars';
+import { ConnectionBanner } from './components/connection-banner';
 
 /** Coalesces bursts of events (a save touches files, graph and content) into one re-read, well inside 300 ms. */
 const RELOAD_COALESCE_MS = 60;
@@ -41,9 +44,15 @@ export function App({ api: host }: { api: PlexusApi }) {
   const api = useMemo(() => orderWrites(host), [host]);
   const banners = useBanners();
   const nav = useNavigation();
-  const { files, onFilesEvent } = useFiles(api, banners.reportError);
+  const { files, onFilesEvent, reload: reloadFiles } = useFiles(api, banners.reportError);
+  const sidebars = useSidebars();
+  const connection = useConnectionStatus(api);
   const [search, setSearch] = useState<{ open: boolean; query: string; focus: number }>({ open: false, query: '', focus: 0 });
-  const openSearch = useCallback((query?: string) => setSearch((s) => ({ open: true, query: query ?? s.query, focus: s.focus + 1 })), []);
+  const { showLeft } = sidebars;
+  const openSearch = useCallback((query?: string) => {
+    showLeft(); // search lives in the left sidebar
+    setSearch((s) => ({ open: true, query: query ?? s.query, focus: s.focus + 1 }));
+  }, [showLeft]);
   // A tag click lists the notes with that tag (and tags nested below it), not a text search for the word.
   const searchTag = useCallback((tag: string) => openSearch(`tag:#${tag.replace(/^#/, '')}`), [openSearch]);
   const ui = useAppActionsState(api, banners.reportError, searchTag);
@@ -52,6 +61,8 @@ export function App({ api: host }: { api: PlexusApi }) {
   const [version, setVersion] = useState(0);
   const [switcherOpen, setSwitcherOpen] = useState(false);
   const [graphOpen, setGraphOpen] = useState(false);
+  /** Bumped on each reconnect so the graph pane re-reads the graph it may have missed deltas of. */
+  const [resyncs, setResyncs] = useState(0);
   const [sizes, setSizes] = usePaneSizes();
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const currentPath = nav.route?.path ?? null;
@@ -61,19 +72,20 @@ export function App({ api: host }: { api: PlexusApi }) {
   const openPath = useCallback((path: string) => nav.open({ path, heading: null, block: null }), [nav.open]);
   const notice = useCallback((message: string) => banners.push('notice', message), [banners.push]);
   const editing = useEditing(vault?.readOnly ?? false, currentPath, notice);
-  const noteActions = useNoteActions({ api, vault, files, currentPath, openPath, banners, editing });
+  const noteActions = useNoteActions({ api, vault, files, currentPath, openPath, banners, editing, disconnected: connection !== null && isDisconnected(connection) });
   // Typed text is only in the editor until saved: closing or reloading the window asks first.
   useUnsavedGuard();
 
-  useEffect(() => {
+  const loadVaultInfo = useCallback((fresh: boolean) => {
     api.getVaultInfo().then(
       (info) => {
         setVault(info);
-        setStatus((s) => s ?? info.status);
+        setStatus((s) => (fresh ? info.status : s ?? info.status));
       },
       (e: unknown) => banners.reportError(`Could not reach the vault: ${e instanceof Error ? e.message : String(e)}`),
     );
   }, [api, banners.reportError]);
+  useEffect(() => loadVaultInfo(false), [loadVaultInfo]);
 
   // No note in the address: open the vault's welcome note (or its first note) once files are known.
   useEffect(() => {
@@ -95,6 +107,17 @@ export function App({ api: host }: { api: PlexusApi }) {
     }, RELOAD_COALESCE_MS);
   }, []);
   useEffect(() => () => { if (reloadTimer.current) clearTimeout(reloadTimer.current); }, []);
+
+  // Back after a loss: events were missed, so re-read what they would have updated. The open
+  // editor catches up with the disk itself (use-note-document.ts: resync).
+  useOnReconnect(api, () => {
+    loadVaultInfo(true);
+    reloadFiles();
+    ui.invalidate();
+    setVersion((v) => v + 1);
+    setResyncs((n) => n + 1);
+    banners.push('notice', 'Reconnected to Plexus.');
+  });
 
   useVaultEvents(api, (event: VaultEvent) => {
     if (event.type === 'files') onFilesEvent(event);
@@ -141,33 +164,42 @@ export function App({ api: host }: { api: PlexusApi }) {
     forward: nav.forward,
     newNote: noteActions.newNote,
     rename: () => noteActions.rename(currentPath),
+    toggleLeftSidebar: sidebars.toggleLeft,
+    toggleRightSidebar: sidebars.toggleRight,
   });
 
   const title = data?.meta.ok ? data.meta.value.title : currentPath ?? '';
-  const grid = { gridTemplateColumns: `${sizes.left}px 5px minmax(0, 1fr) 5px ${sizes.right}px` };
+  // A collapsed pane and its handle are display:none, so they take no grid cell and need no column.
+  const columns = [sidebars.left && `${sizes.left}px 5px`, 'minmax(0, 1fr)', sidebars.right && `5px ${sizes.right}px`];
+  const grid = { gridTemplateColumns: columns.filter(Boolean).join(' ') };
 
   return (
     <AppActionsContext.Provider value={ui.actions}>
       <div className="app">
-        <Toolbar canBack={nav.canBack} canForward={nav.canForward} onBack={nav.back} onForward={nav.forward} onSwitcher={() => setSwitcherOpen(true)} onSearch={() => openSearch()} onGraph={() => setGraphOpen((g) => !g)} graphOpen={graphOpen} title={title} onNewNote={noteActions.newNote} readOnlyMessage={noteActions.readOnly ? READ_ONLY_MESSAGE : null} />
-        <Banners messages={banners.messages} onDismiss={banners.dismiss} />
+        <Toolbar canBack={nav.canBack} canForward={nav.canForward} onBack={nav.back} onForward={nav.forward} onSwitcher={() => setSwitcherOpen(true)} onSearch={() => openSearch()} onGraph={() => setGraphOpen((g) => !g)} graphOpen={graphOpen} title={title} onNewNote={noteActions.newNote} readOnlyMessage={noteActions.block?.message ?? null} sidebars={sidebars} />
+        <div className="app-banners">
+          <ConnectionBanner status={connection} onRetry={() => retryConnection(api)} />
+          <Banners messages={banners.messages} onDismiss={banners.dismiss} />
+        </div>
         <div className="panes" style={grid}>
-          <div className="left-pane">
+          <div className="left-pane" hidden={!sidebars.left}>
             {search.open && <SearchPanel api={api} query={search.query} focusToken={search.focus} onOpenHit={revealHit} onQueryChange={(query) => setSearch((s) => ({ ...s, query }))} onClose={() => setSearch((s) => ({ ...s, open: false }))} />}
-            <FileExplorer files={files} currentPath={currentPath} actions={{ readOnly: noteActions.readOnly, onRename: noteActions.rename, onDelete: noteActions.remove }} />
+            <FileExplorer files={files} currentPath={currentPath} actions={{ readOnly: noteActions.readOnly, readOnlyMessage: noteActions.block?.message, onRename: noteActions.rename, onDelete: noteActions.remove }} />
           </div>
-          <ResizeHandle label="Resize file explorer" value={sizes.left} min={160} max={520} direction={1} onChange={(left) => setSizes({ ...sizes, left })} />
+          <ResizeHandle hidden={!sidebars.left} label="Resize file explorer" value={sizes.left} min={160} max={520} direction={1} onChange={(left) => setSizes({ ...sizes, left })} />
           <div className="center-pane">
             {graphOpen ? (
-              <GraphPane api={api} currentPath={currentPath} onOpenNote={(p) => { setGraphOpen(false); openPath(p); }} onClose={() => setGraphOpen(false)} />
+              <GraphPane key={resyncs} api={api} currentPath={currentPath} onOpenNote={(p) => { setGraphOpen(false); openPath(p); }} onClose={() => setGraphOpen(false)} />
             ) : currentPath !== null && isAttachmentPath(currentPath) ? (
               <AttachmentPane api={api} path={currentPath} entry={files?.find((f) => f.path === currentPath)} host={vault?.host ?? null} />
             ) : (
               <NotePane api={api} route={nav.route} data={data} loading={noteState.status === 'loading'} error={noteState.status === 'error' ? noteState.message : null} editing={editing} actions={noteActions} onOpenNote={openFromEditor} onSaved={scheduleReload} onRescue={onRescue} />
             )}
           </div>
-          <ResizeHandle label="Resize sidebar" value={sizes.right} min={200} max={560} direction={-1} onChange={(right) => setSizes({ ...sizes, right })} />
-          <RightSidebar data={data} onSearchTag={searchTag} />
+          <ResizeHandle hidden={!sidebars.right} label="Resize sidebar" value={sizes.right} min={200} max={560} direction={-1} onChange={(right) => setSizes({ ...sizes, right })} />
+          <div className="right-pane" hidden={!sidebars.right}>
+            <RightSidebar data={data} onSearchTag={searchTag} />
+          </div>
         </div>
         <StatusBar status={status} vault={vault} />
         {switcherOpen && <QuickSwitcher api={api} onClose={() => setSwitcherOpen(false)} onOpen={(p) => { setSwitcherOpen(false); openPath(p); }} />}

@@ -1,56 +1,43 @@
-/** A WebSocket for vault events that reconnects with exponential backoff (0.5 s doubling up to 10 s). */
+/**
+ * One WebSocket for vault events: parses each frame and reports open and close. Reconnecting is
+ * not done here but by the Connection (connection.ts), which also tells a server that is gone
+ * from one that no longer knows this tab.
+ */
 import type { VaultEvent } from '../../../main/contract/api-contract';
+import type { SocketHandle } from './connection';
 
-const MIN_DELAY_MS = 500;
-const MAX_DELAY_MS = 10_000;
-
-export class EventSocket {
-  private ws: WebSocket | null = null;
-  private delay = MIN_DELAY_MS;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private stopped = false;
-
-  constructor(
-    private readonly url: string,
-    private readonly onEvent: (event: VaultEvent) => void,
-    private readonly createSocket: (url: string) => WebSocket = (u) => new WebSocket(u),
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.connect();
-  }
-
-  stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.ws?.close();
-    this.ws = null;
-  }
-
-  private connect(): void {
-    const ws = this.createSocket(this.url);
-    this.ws = ws;
-    ws.onopen = () => {
-      this.delay = MIN_DELAY_MS;
-    };
-    ws.onmessage = (message: MessageEvent) => {
-      let event: VaultEvent;
-      try {
-        event = JSON.parse(String(message.data)) as VaultEvent;
-      } catch (error) {
-        // A malformed frame is a server bug; report it instead of dropping it silently.
-        this.onEvent({ type: 'vault-error', message: `Bad event frame: ${(error as Error).message}` });
-        return;
-      }
-      this.onEvent(event);
-    };
-    ws.onclose = () => {
-      if (this.stopped || this.ws !== ws) return;
-      this.ws = null;
-      this.timer = setTimeout(() => this.connect(), this.delay);
-      this.delay = Math.min(this.delay * 2, MAX_DELAY_MS);
-    };
-  }
+export function openEventSocket(
+  url: string,
+  onEvent: (event: VaultEvent) => void,
+  handlers: { onOpen(): void; onClose(): void },
+  createSocket: (url: string) => WebSocket = (u) => new WebSocket(u),
+): SocketHandle {
+  const ws = createSocket(url);
+  let closed = false;
+  const closedOnce = () => {
+    if (closed) return;
+    closed = true;
+    handlers.onClose();
+  };
+  ws.onopen = () => handlers.onOpen();
+  ws.onmessage = (message: MessageEvent) => {
+    let event: VaultEvent;
+    try {
+      event = JSON.parse(String(message.data)) as VaultEvent;
+    } catch (error) {
+      // A malformed frame is a server bug; report it instead of dropping it silently.
+      onEvent({ type: 'vault-error', message: `Bad event frame: ${(error as Error).message}` });
+      return;
+    }
+    onEvent(event);
+  };
+  // A failed socket fires error then close; either one means the same to us.
+  ws.onerror = closedOnce;
+  ws.onclose = closedOnce;
+  return {
+    close() {
+      closed = true;
+      ws.close();
+    },
+  };
 }

@@ -1,11 +1,16 @@
 /**
  * The browser-mode client: implements PlexusApi over `POST /api/<method>` (JSON array of args)
  * and a WebSocket at `/events`. Built from API_METHOD_NAMES so no method is written twice and
- * the contract cannot drift from the client.
+ * the contract cannot drift from the client. A Connection (connection.ts) watches the socket and
+ * every call, so a server that stops or a dropped connection is noticed, retried and announced.
  */
 import { API_METHOD_NAMES } from '../../../main/contract/api-contract';
 import type { ApiHandlers, PlexusApi, VaultEvent } from '../../../main/contract/api-contract';
-import { EventSocket } from './event-socket';
+import { Connection, type Timers } from './connection';
+import type { ProbeResult } from './connection-machine';
+import { watchRetryNudges } from './connection-nudges';
+import { registerConnection } from './connection-registry';
+import { openEventSocket } from './event-socket';
 import { classifyHref } from '../markdown/link-href';
 
 export interface RemoteApiOptions {
@@ -18,6 +23,8 @@ export interface RemoteApiOptions {
   createSocket?: (url: string) => WebSocket;
   /** Opens a URL in a new tab; default window.open. */
   openWindow?: (url: string, target: string, features: string) => unknown;
+  /** The reconnect timers; tests pass fakes. */
+  timers?: Timers;
 }
 
 /** Reads `?token=` from the page address, if any. */
@@ -37,15 +44,41 @@ export function createRemoteApi(options: RemoteApiOptions = {}): PlexusApi {
   const token = options.token === undefined ? tokenFromLocation() : options.token;
   const doFetch = options.fetchImpl ?? ((input, init) => fetch(input, init));
 
+  const listeners = new Set<(event: VaultEvent) => void>();
+  const connection = new Connection({
+    openSocket: (handlers) =>
+      openEventSocket(eventsUrl(baseUrl), (event) => {
+        for (const l of [...listeners]) l(event);
+      }, handlers, options.createSocket),
+    probe,
+    timers: options.timers,
+  });
+
+  /** HEAD / answers 200 to a signed-in tab and 401 once the server no longer knows our session. */
+  async function probe(): Promise<ProbeResult> {
+    const headers: Record<string, string> = token ? { 'X-Plexus-Token': token } : {};
+    const response = await doFetch(new URL('/', baseUrl).toString(), { method: 'HEAD', credentials: 'same-origin', cache: 'no-store', headers });
+    if (response.status === 401) return 'unauthorized';
+    return response.ok ? 'ok' : 'unreachable';
+  }
+
   async function call(method: string, args: unknown[]): Promise<unknown> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (token) headers['X-Plexus-Token'] = token;
-    const response = await doFetch(new URL(`/api/${method}`, baseUrl).toString(), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers,
-      body: JSON.stringify(args),
-    });
+    let response: Response;
+    try {
+      response = await doFetch(new URL(`/api/${method}`, baseUrl).toString(), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers,
+        body: JSON.stringify(args),
+      });
+    } catch (error) {
+      // fetch rejects with a TypeError when the server cannot be reached at all.
+      if (error instanceof TypeError) connection.reportRequestFailure(false);
+      throw error;
+    }
+    if (response.status === 401) connection.reportRequestFailure(true);
     if (!response.ok) {
       // Transport failures are not contract results: surface them as thrown errors with context.
       const body = await response.text().catch(() => '');
@@ -67,24 +100,25 @@ export function createRemoteApi(options: RemoteApiOptions = {}): PlexusApi {
     return Promise.resolve({ ok: true, value: null });
   };
 
-  let socket: EventSocket | null = null;
-  const listeners = new Set<(event: VaultEvent) => void>();
+  // The socket (and so the connection watch) lives while someone listens for events.
+  let stopNudges: (() => void) | null = null;
   function onEvent(listener: (event: VaultEvent) => void): () => void {
     listeners.add(listener);
-    if (!socket) {
-      socket = new EventSocket(eventsUrl(baseUrl), (event) => {
-        for (const l of [...listeners]) l(event);
-      }, options.createSocket);
-      socket.start();
+    if (!connection.state) {
+      connection.start();
+      stopNudges = typeof window === 'undefined' ? null : watchRetryNudges(connection);
     }
     return () => {
       listeners.delete(listener);
-      if (listeners.size === 0 && socket) {
-        socket.stop();
-        socket = null;
+      if (listeners.size === 0 && connection.state) {
+        stopNudges?.();
+        stopNudges = null;
+        connection.stop();
       }
     };
   }
 
-  return { ...(methods as unknown as ApiHandlers), onEvent };
+  const api: PlexusApi = { ...(methods as unknown as ApiHandlers), onEvent };
+  registerConnection(api, connection);
+  return api;
 }

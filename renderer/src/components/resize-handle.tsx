@@ -9,11 +9,13 @@ interface Props {
   /** +1 when dragging right grows the pane (left pane), -1 when it shrinks it (right pane). */
   direction: 1 | -1;
   onChange(value: number): void;
+  /** Set while the pane it sizes is collapsed. */
+  hidden?: boolean;
 }
 
 const clamp = (v: number, min: number, max: number) => Math.max(min, Math.min(max, v));
 
-export function ResizeHandle({ label, value, min, max, direction, onChange }: Props) {
+export function ResizeHandle({ label, value, min, max, direction, onChange, hidden }: Props) {
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     e.preventDefault();
     const startX = e.clientX;
@@ -35,6 +37,6 @@ export function ResizeHandle({ label, value, min, max, direction, onChange }: Pr
     onChange(clamp(value + direction * step, min, max));
   };
   return (
-    <div role="separator" aria-orientation="vertical" aria-label={label} aria-valuenow={Math.round(value)} aria-valuemin={min} aria-valuemax={max} tabIndex={0} className="resize-handle" onPointerDown={onPointerDown} onKeyDown={onKeyDown} />
+    <div hidden={hidden} role="separator" aria-orientation="vertical" aria-label={label} aria-valuenow={Math.round(value)} aria-valuemin={min} aria-valuemax={max} tabIndex={0} className="resize-handle" onPointerDown={onPointerDown} onKeyDown={onKeyDown} />
   );
 }

@@ -1,4 +1,6 @@
-/** The top bar: history buttons, new note, the quick switcher and search entry points, and the graph toggle. */
+/** The top bar: sidebar toggles, history buttons, new note, the quick switcher and search entry points, and the graph toggle. */
+import { SidebarToggle } from './sidebar-toggle';
+
 interface Props {
   canBack: boolean;
   canForward: boolean;
@@ -12,6 +14,7 @@ interface Props {
   onNewNote(): void;
   /** Set when the vault is read-only: the message explains why New note is disabled. */
   readOnlyMessage: string | null;
+  sidebars: { left: boolean; right: boolean; toggleLeft(): void; toggleRight(): void };
 }
 
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -20,6 +23,7 @@ export function Toolbar(p: Props) {
   return (
     <header className="toolbar">
       <div className="toolbar-group">
+        <SidebarToggle side="left" open={p.sidebars.left} onToggle={p.sidebars.toggleLeft} />
         <button type="button" className="icon-button" onClick={p.onBack} disabled={!p.canBack} aria-label="Back" title="Back (Alt+←)">←</button>
         <button type="button" className="icon-button" onClick={p.onForward} disabled={!p.canForward} aria-label="Forward" title="Forward (Alt+→)">→</button>
         <button type="button" onClick={p.onNewNote} disabled={p.readOnlyMessage !== null} title={p.readOnlyMessage ?? `New note (${mod}N)`}>New note</button>
@@ -31,6 +35,7 @@ export function Toolbar(p: Props) {
       <div className="toolbar-group">
         <button type="button" onClick={p.onSearch} title={`Search (${mod}Shift+F)`}>Search</button>
         <button type="button" onClick={p.onGraph} aria-pressed={p.graphOpen} title={`Graph (${mod}G)`}>Graph</button>
+        <SidebarToggle side="right" open={p.sidebars.right} onToggle={p.sidebars.toggleRight} />
       </div>
     </header>
   );

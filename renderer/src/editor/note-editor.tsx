@@ -8,6 +8,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EditorView } from '@codemirror/view';
 import type { PlexusApi } from '../../../main/contract/api-contract';
+import { isDisconnected } from '../api/connection-machine';
+import { connectionOf } from '../api/connection-registry';
+import { useOnReconnect } from '../hooks/use-connection';
 import { ConflictBar, DeletedBar, EditorStatus, KeptTextBar } from './editor-bars';
 import { createEditorState, editorExtensions, replaceQuietly } from './editor-view-setup';
 import { linkAt } from './link-at-pos';
@@ -27,6 +30,9 @@ export interface NoteEditorProps {
   autoFocus?: boolean;
 }
 
+/** The status line's reason while the browser-mode server is unreachable. */
+export const SAVE_PAUSED_REASON = 'waiting for the connection to Plexus; your text is kept here';
+
 /** Keyed by path so each note gets a fresh document, history and state machine. */
 export function NoteEditor(props: NoteEditorProps) {
   return <NoteEditorFor key={props.path} {...props} />;
@@ -39,7 +45,16 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus }: 
     () => (view ? { getText: () => view.state.doc.toString(), setText: (text) => replaceQuietly(view, text) } : null),
     [view],
   );
-  const doc = useNoteDocument(api, path, port, { onSaved, onRescue });
+  const doc = useNoteDocument(api, path, port, {
+    onSaved,
+    onRescue,
+    // Read live, not from React state: a save may fire between a drop and the next render.
+    savePausedReason: () => {
+      const status = connectionOf(api)?.state?.status;
+      return status && isDisconnected(status) ? SAVE_PAUSED_REASON : null;
+    },
+  });
+  useOnReconnect(api, () => doc.resync());
   const kept = useKeptText(path);
   const docRef = useRef(doc);
   docRef.current = doc;

@@ -12,6 +12,9 @@
  *   in conflict, or whose final save fails, is rescued (rescue-text.ts: a conflict copy, else kept
  *   in this window) and `onRescue` says where. Until then the unsaved registry holds the text the
  *   editor left, not the editor.
+ * - While the connection to the vault is lost (`savePausedReason`), saves fail at once without
+ *   being sent and the text stays; `resync()` after reconnecting compares with the disk first (it
+ *   may have changed unseen: then it is a conflict) and then saves, with the expected hash.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlexusApi } from '../../../main/contract/api-contract';
@@ -31,6 +34,8 @@ export interface NoteDocumentEvents {
   onSaved?(): void;
   /** Text the closed editor could not put in the note was put elsewhere (a copy, or kept in the window). */
   onRescue?(report: RescueReport): void;
+  /** Non-null while saving must wait (browser mode lost its server): why, for the status line. */
+  savePausedReason?(): string | null;
 }
 
 export interface NoteDocument {
@@ -43,6 +48,8 @@ export interface NoteDocument {
   edited(): void;
   saveNow(): void;
   resolve(choice: Resolution): void;
+  /** The connection came back: catch up with the disk, then save unsaved text. */
+  resync(): void;
 }
 
 export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | null, events: NoteDocumentEvents = {}): NoteDocument {
@@ -129,6 +136,8 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
   async function write(expectedHash: string | null): Promise<void> {
     const text = textNow();
     if (text === undefined) throw new Error('useNoteDocument: save requested before the editor exists');
+    const paused = eventsRef.current.savePausedReason?.() ?? null;
+    if (paused !== null) return dispatch({ type: 'save-failed', message: paused, conflict: false });
     let res: Awaited<ReturnType<PlexusApi['writeNote']>>;
     try {
       res = await api.writeNote(path, text, expectedHash);
@@ -222,5 +231,24 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
 
   const resolve = useCallback((choice: Resolution) => dispatch({ type: 'resolve', choice }), [dispatch]);
 
-  return { state, loadError, theirs, initialText, edited, saveNow, resolve };
+  const resync = useCallback(() => {
+    if (!stateRef.current || stateRef.current.status === 'saving') return;
+    const editsBefore = edits.current;
+    void api.readNote(path).then((res) => {
+      const s = stateRef.current;
+      // A write in flight settles the state itself; a closed editor was settled as it closed.
+      if (!alive.current || !s || s.status === 'saving') return;
+      if (!res.ok && res.error.code === 'not-found' && s.status !== 'deleted') return dispatch({ type: 'external-delete' });
+      if (res.ok && res.value.hash !== s.baseHash) {
+        // Already the editor's text (a save whose answer was lost): nothing to save or to resolve.
+        if (edits.current === editsBefore && textNow() === res.value.content) return dispatch({ type: 'loaded', hash: res.value.hash });
+        dispatch({ type: 'external-change', hash: res.value.hash });
+      }
+      // Unsaved edits and failed saves go out now; a conflict or a deletion waits for the user's choice.
+      const after = stateRef.current;
+      if (after && (after.status === 'dirty' || after.status === 'error')) saveNow();
+    });
+  }, [api, path, dispatch, saveNow]);
+
+  return { state, loadError, theirs, initialText, edited, saveNow, resolve, resync };
 }

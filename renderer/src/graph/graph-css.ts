@@ -22,6 +22,9 @@ export const GRAPH_CSS = `
 .graph-legend .swatch { width: 10px; height: 10px; border-radius: 50%; display: inline-block; flex: none; }
 .graph-legend .swatch.ghost { background: transparent; border: 1.5px dashed var(--muted); }
 .graph-legend .swatch.square { border-radius: 2px; background: var(--muted); }
+.graph-legend-toggle { display: flex; gap: 4px; align-items: center; border: none; background: none; padding: 0; color: var(--text); cursor: pointer; font: inherit; }
+.graph-legend-toggle span { width: 10px; color: var(--muted); font-size: 10px; }
+.graph-legend:not(.is-collapsed) .graph-legend-toggle { margin-bottom: 2px; }
 .graph-side { position: absolute; right: 8px; top: 8px; z-index: 4; width: 17rem; max-height: calc(100% - 16px); overflow: auto; background: var(--bg); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); padding: 8px 10px; font-size: 0.85rem; }
 .graph-side h3 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); margin: 8px 0 4px; }
 .graph-side ol, .graph-side ul { margin: 0; padding-left: 1.2rem; }

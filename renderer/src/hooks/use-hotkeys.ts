@@ -11,6 +11,9 @@ export interface HotkeyHandlers {
   newNote(): void;
   /** F2: rename or move the open note. */
   rename(): void;
+  /** Mod+\ and Mod+Shift+\: collapse or expand the left / right sidebar (Obsidian has no default for these). */
+  toggleLeftSidebar(): void;
+  toggleRightSidebar(): void;
 }
 
 export function hotkeyFor(e: KeyboardEvent): keyof HotkeyHandlers | null {
@@ -21,6 +24,8 @@ export function hotkeyFor(e: KeyboardEvent): keyof HotkeyHandlers | null {
   if (mod && !e.shiftKey && !e.altKey && key === 'g') return 'graph';
   if (mod && !e.shiftKey && !e.altKey && key === 'n') return 'newNote';
   if (!mod && !e.shiftKey && !e.altKey && e.key === 'F2') return 'rename';
+  // By code as well as key: Shift turns '\' into '|' on US layouts, and other layouts move it.
+  if (mod && !e.altKey && (e.code === 'Backslash' || key === '\\' || key === '|')) return e.shiftKey ? 'toggleRightSidebar' : 'toggleLeftSidebar';
   if (e.altKey && !mod && e.key === 'ArrowLeft') return 'back';
   if (e.altKey && !mod && e.key === 'ArrowRight') return 'forward';
   return null;

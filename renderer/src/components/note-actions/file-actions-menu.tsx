@@ -4,6 +4,8 @@ import { READ_ONLY_MESSAGE } from './read-only';
 
 export interface FileActionHandlers {
   readOnly: boolean;
+  /** Why readOnly is set, when not because the vault is read-only (e.g. the connection is lost). */
+  readOnlyMessage?: string;
   onRename(path: string): void;
   onDelete(path: string): void;
 }
@@ -27,14 +29,15 @@ export function FileActionsMenu({ path, actions }: { path: string; actions: File
     fn(path);
   };
   const name = path.split('/').pop();
+  const blocked = actions.readOnlyMessage ?? READ_ONLY_MESSAGE;
   return (
     <span className="file-actions" ref={root} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
       <button type="button" className="icon-button file-actions-button" aria-haspopup="menu" aria-expanded={open} aria-label={`Actions for ${name}`} onClick={() => setOpen((o) => !o)}>⋯</button>
       {open && (
         <span role="menu" className="file-actions-menu">
-          <button type="button" role="menuitem" autoFocus disabled={actions.readOnly} title={actions.readOnly ? READ_ONLY_MESSAGE : 'F2'} onClick={run(actions.onRename)}>Rename or move…</button>
-          <button type="button" role="menuitem" disabled={actions.readOnly} title={actions.readOnly ? READ_ONLY_MESSAGE : 'Delete'} onClick={run(actions.onDelete)}>Delete…</button>
-          {actions.readOnly && <span className="muted small file-actions-note">{READ_ONLY_MESSAGE}</span>}
+          <button type="button" role="menuitem" autoFocus disabled={actions.readOnly} title={actions.readOnly ? blocked : 'F2'} onClick={run(actions.onRename)}>Rename or move…</button>
+          <button type="button" role="menuitem" disabled={actions.readOnly} title={actions.readOnly ? blocked : 'Delete'} onClick={run(actions.onDelete)}>Delete…</button>
+          {actions.readOnly && <span className="muted small file-actions-note">{blocked}</span>}
         </span>
       )}
     </span>

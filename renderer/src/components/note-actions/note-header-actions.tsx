@@ -1,10 +1,16 @@
-/** The buttons beside the note title: Edit/Read (Ctrl/Cmd+E), side-by-side preview, Rename (F2) and Delete. */
+/**
+ * The buttons beside the note title: Edit/Read (Ctrl/Cmd+E), side-by-side preview, Rename (F2) and
+ * Delete. While the connection is lost (`pausedMessage`), Rename and Delete wait but the editor
+ * stays: its text is kept and saved on reconnect.
+ */
 import { EditToggle } from '../../editor';
 import { READ_ONLY_MESSAGE } from './read-only';
 
 interface Props {
   path: string;
   readOnly: boolean;
+  /** Set while writes wait for the connection: why Rename and Delete are disabled. */
+  pausedMessage?: string | null;
   editing: boolean;
   preview: boolean;
   onToggleEdit(): void;
@@ -30,8 +36,8 @@ export function NoteHeaderActions(p: Props) {
       {p.editing && (
         <button type="button" aria-pressed={p.preview} onClick={p.onTogglePreview} title="Show the rendered note beside the editor">Preview</button>
       )}
-      <button type="button" onClick={() => p.onRename(p.path)} title="Rename or move (F2)">Rename</button>
-      <button type="button" className="danger-text" onClick={() => p.onDelete(p.path)} title="Delete this note">Delete</button>
+      <button type="button" onClick={() => p.onRename(p.path)} disabled={!!p.pausedMessage} title={p.pausedMessage || 'Rename or move (F2)'}>Rename</button>
+      <button type="button" className="danger-text" onClick={() => p.onDelete(p.path)} disabled={!!p.pausedMessage} title={p.pausedMessage || 'Delete this note'}>Delete</button>
     </div>
   );
 }

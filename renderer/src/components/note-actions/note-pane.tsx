@@ -26,7 +26,8 @@ export function NotePane({ api, route, data, loading, error, editing, actions, o
   const header = route && (
     <NoteHeaderActions
       path={route.path}
-      readOnly={actions.readOnly}
+      readOnly={actions.block?.reason === 'read-only'}
+      pausedMessage={actions.block?.reason === 'disconnected' ? actions.block.message : null}
       editing={editing.editing}
       preview={editing.preview}
       onToggleEdit={editing.toggle}

@@ -8,7 +8,7 @@ import type { FileEntry, PlexusApi, RenameOutcome, VaultInfo } from '../../../..
 import { pickDefaultNote } from '../../hooks/default-note';
 import type { Editing } from './use-editing';
 import { folderOf } from './note-path-input';
-import { READ_ONLY_MESSAGE, trashLocation } from './read-only';
+import { trashLocation, writeBlock } from './read-only';
 
 export type ActionDialog = { kind: 'new'; folder: string } | { kind: 'rename'; path: string } | { kind: 'delete'; path: string } | null;
 
@@ -25,6 +25,8 @@ export interface NoteActionsDeps {
   openPath(path: string): void;
   banners: Banners;
   editing: Editing;
+  /** Browser mode lost its server: writes are refused like in a read-only vault until it is back. */
+  disconnected?: boolean;
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -36,12 +38,14 @@ export function useNoteActions(deps: NoteActionsDeps) {
   const resumeAt = useRef<string | null>(null);
   const current = useRef(currentPath);
   current.current = currentPath;
-  const readOnly = vault?.readOnly ?? false;
+  const block = writeBlock(vault?.readOnly ?? false, deps.disconnected ?? false);
+  const readOnly = block !== null;
+  const blockMessage = block?.message ?? null;
 
   const refuseIfReadOnly = useCallback((): boolean => {
-    if (readOnly) banners.push('notice', `${READ_ONLY_MESSAGE}; notes cannot be created, renamed or deleted.`);
-    return readOnly;
-  }, [readOnly, banners]);
+    if (blockMessage !== null) banners.push('notice', `${blockMessage}; notes cannot be created, renamed or deleted.`);
+    return blockMessage !== null;
+  }, [blockMessage, banners]);
 
   const newNote = useCallback(() => {
     if (!refuseIfReadOnly()) setDialog({ kind: 'new', folder: folderOf(current.current) });
@@ -110,7 +114,7 @@ export function useNoteActions(deps: NoteActionsDeps) {
     } else if (resume) editing.editWhenOpen(resume);
   }, [vault, banners, files, openPath, editing]);
 
-  return { dialog, readOnly, newNote, rename, remove, close, onCreated, onRenamed, onDeleted, trashWhere: trashLocation(vault?.host ?? 'browser') };
+  return { dialog, readOnly, block, newNote, rename, remove, close, onCreated, onRenamed, onDeleted, trashWhere: trashLocation(vault?.host ?? 'browser') };
 }
 
 export type NoteActions = ReturnType<typeof useNoteActions>;
