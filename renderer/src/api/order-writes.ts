@@ -6,6 +6,7 @@
  * editor) or be unlinked by it half-way. Every other call passes straight through.
  */
 import type { PlexusApi } from '../../../main/contract/api-contract';
+import { connectionOf, registerConnection } from './connection-registry';
 
 export function orderWrites(api: PlexusApi): PlexusApi {
   const inFlight = new Map<string, Set<Promise<unknown>>>();
@@ -33,7 +34,7 @@ export function orderWrites(api: PlexusApi): PlexusApi {
     }
   };
 
-  return {
+  const ordered: PlexusApi = {
     ...api,
     writeNote: (path, content, expectedHash) => track(path, api.writeNote(path, content, expectedHash)),
     renameNote: async (from, to) => {
@@ -50,4 +51,8 @@ export function orderWrites(api: PlexusApi): PlexusApi {
       return api.deleteNote(path);
     },
   };
+  // The wrapper is the same client: whoever watches the connection finds it through either.
+  const connection = connectionOf(api);
+  if (connection) registerConnection(ordered, connection);
+  return ordered;
 }
