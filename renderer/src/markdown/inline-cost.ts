@@ -19,10 +19,10 @@
  */
 
 /** Per character walked back by a closer that finds no opener. */
-export const WALK_WEIGHT = 1;
+export const WALK_WEIGHT = 2;
 /** Per opener such a closer walks past (each costs micromark a string slice to compare markers). */
 export const OPENER_WALK_WEIGHT = 8;
-/** Per character between a matched pair (measured ~12x a bare walk: copy and re-resolve). */
+/** Per character between a matched pair (measured ~6x a bare walk: copy and re-resolve). */
 export const MATCH_WEIGHT = 12;
 /**
  * The budget: a fixed part (about 0.2 s of resolver work at worst on a slow machine) plus a
