@@ -237,6 +237,15 @@ function familyOf(marker: number): Family {
   return marker === TILDE ? 'tilde' : 'attention';
 }
 
+/** Whether the line holds only whitespace (without copying it: lines can be a megabyte). */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
 /** The estimated cost (in walked characters, weighted) of the note's inline markup. */
 export function inlineCost(markdown: string): number {
   const estimator = new Estimator(markdown);
@@ -247,7 +256,7 @@ export function inlineCost(markdown: string): number {
     if (end < 0) end = markdown.length;
     // Only the line's head decides whether a block starts here (keeps huge lines linear).
     const head = markdown.slice(start, Math.min(end, start + 16));
-    const blank = markdown.slice(start, end).trim() === '';
+    const blank = isBlank(markdown, start, end);
     const blockStart = BLOCK_START.test(head);
     if (blank || blockStart || afterHeading) estimator.startChunk(start);
     afterHeading = /^ {0,3}#{1,6}(?:[ \t]|$)/.test(head);

@@ -60,19 +60,20 @@ test('the estimate grows with nesting like remark does (quadratically), not with
   expect(inlineCost('*a* '.repeat(20_000)) / inlineCost('*a* '.repeat(10_000))).toBeLessThan(2.2);
 });
 
-test('the scan itself is linear: 4x the input within 6x the time', () => {
-  const hostile = (n: number) => ('*a '.repeat(n) + 'x' + ' a*'.repeat(n) + '\n\n' + 'a] _b '.repeat(n)).repeat(4);
-  const time = (text: string) => {
-    let best = Infinity;
-    for (let i = 0; i < 5; i++) {
+test('the scan itself is linear: 8x the input within 16x the time (quadratic would be 64x)', () => {
+  const hostile = (n: number) => ('*a '.repeat(n) + 'x' + ' a*'.repeat(n) + '\n\n' + 'a] _b ~~c '.repeat(n) + '\n\n' + 'plain words '.repeat(n)).repeat(4);
+  const small = hostile(5_000);
+  const large = hostile(40_000);
+  // Best of several, interleaved, after a warm-up: the machine may be busy with other work.
+  const best = [Infinity, Infinity];
+  for (let i = 0; i < 3; i++) inlineCost(small);
+  inlineCost(large);
+  for (let i = 0; i < 9; i++) {
+    [small, large].forEach((text, k) => {
       const started = performance.now();
       inlineCost(text);
-      best = Math.min(best, performance.now() - started);
-    }
-    return best;
-  };
-  const small = hostile(10_000);
-  const large = hostile(40_000);
-  time(small); // warm-up
-  expect(time(large) / Math.max(time(small), 0.5)).toBeLessThan(6);
+      best[k] = Math.min(best[k], performance.now() - started);
+    });
+  }
+  expect(best[1] / Math.max(best[0], 0.5)).toBeLessThan(16);
 });
