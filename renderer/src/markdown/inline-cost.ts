@@ -26,7 +26,7 @@ export const OPENER_WALK_WEIGHT = 8;
 export const MATCH_WEIGHT = 12;
 /**
  * The budget: a fixed part (about 0.2 s of resolver work at worst on a slow machine) plus a
- * part per character, so large ordinary notes (~10 per character; a note in bold italics ~25)
+ * part per character, so large ordinary notes (~20 per character; a note all in bold italics ~24)
  * still render in full while the extra work a hostile note can buy stays linear in its size.
  */
 export const BASE_BUDGET = 4_000_000;
