@@ -2,6 +2,8 @@
  * Huge and deeply nested notes through the renderer's markdown pipeline: it must finish, not
  * overflow the stack, and stay inert. Runs in node (the pipeline is pure unified/hast).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Element, Root } from 'hast';
 import { markdownToHast } from '../../renderer/src/markdown/pipeline';
 import { generatedNotes } from './hostile-vault';
@@ -48,4 +50,25 @@ test('ordinary nesting (20 list levels, 10 quote levels, long rules) still rende
   const { hast } = markdownToHast(text);
   const tags = hast.children.flatMap((c) => (c.type === 'element' ? [c.tagName] : []));
   expect(tags).toEqual(['ul', 'blockquote', 'hr']);
+});
+
+test('the nested-emphasis note (quadratic in remark: it froze the tab) is shown as plain text with a notice', () => {
+  // On the unguarded pipeline this one call takes remark minutes (n^2.3 over 20,000 delimiters).
+  const text = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'pathological', 'nested-emphasis.md'), 'utf8');
+  const { hast } = markdownToHast(text);
+  expect(hast.children.map((c) => (c.type === 'element' ? c.tagName : c.type))).toEqual(['p', 'pre']);
+  const notice = hast.children[0] as Element;
+  expect(notice.properties.className).toEqual(['render-fallback']);
+  expect((notice.children[0] as { value: string }).value).toMatch(/^This note is shown as plain text because its emphasis/);
+  // Nothing is lost: the plain text is the whole note.
+  const code = (hast.children[1] as Element).children[0] as Element;
+  expect((code.children[0] as { value: string }).value).toBe(text);
+});
+
+test('a note with ordinary emphasis, links and lists is still rendered as markdown', () => {
+  const text = Array.from({ length: 300 }, (_, i) => `## Part ${i}\n\nSome **bold**, *italic*, ~~struck~~ and [a link](https://example.com) text.\n\n- *one*\n- **two**`).join('\n\n');
+  const { hast } = markdownToHast(text);
+  const tags = hast.children.flatMap((c) => (c.type === 'element' ? [c.tagName] : []));
+  expect(tags.slice(0, 3)).toEqual(['h2', 'p', 'ul']);
+  expect(tags).not.toContain('pre');
 });

@@ -1,8 +1,9 @@
 /**
  * `![[Note]]`, `![[Note#Heading]]`, `![[Note#^block]]` transclude the target (rendered, depth-
- * limited and cycle-guarded); `![[image.png]]` shows the image as a data URL from readAttachment.
+ * limited, cycle-guarded on note and heading/block, and within the view's embed budget);
+ * `![[image.png]]` shows the image as a data URL from readAttachment.
  */
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { noteHref } from '../routing/hash-route';
 import { isImagePath } from '../markdown/link-href';
 import { useLinkTarget } from '../hooks/use-link-target';
@@ -10,6 +11,7 @@ import { useAsync } from '../hooks/use-async';
 import { MAX_EMBED_DEPTH, RenderScopeContext, useAppActions, useRenderScope } from './note-context';
 import { MarkdownView } from './markdown-view';
 import { ExternalLink } from './note-link';
+import { embedKey, useEmbedBudget } from './embed-budget';
 
 interface EmbedProps {
   className?: string;
@@ -23,6 +25,8 @@ interface EmbedProps {
 }
 
 export function Embed(props: EmbedProps) {
+  const id = useId();
+  const budget = useEmbedBudget();
   const scope = useRenderScope();
   const target = props['data-target'] ?? '';
   const heading = props['data-heading'] ?? null;
@@ -40,34 +44,49 @@ export function Embed(props: EmbedProps) {
   if (!resolved.toLowerCase().endsWith('.md')) {
     return <a className="internal-link" href={noteHref(resolved)}>{props.children}</a>;
   }
+  // A cycle is the same note *and* subpath again: `![[self#H]]` inside H would otherwise
+  // embed H into itself at every level.
+  const key = embedKey(resolved, heading, blockRef);
   const tooDeep = scope.ancestors.length >= MAX_EMBED_DEPTH;
-  const cycle = scope.ancestors.includes(resolved) && !heading && !blockRef;
+  const cycle = scope.ancestors.includes(key);
+  const link = <a className="internal-link" href={noteHref(resolved, heading, blockRef)}>{props.children}</a>;
   if (scope.preview || tooDeep || cycle) {
     const why = scope.preview ? '' : cycle ? ' (embeds itself)' : ' (embed depth limit)';
-    return <Wrapper className="embed embed-collapsed"><a className="internal-link" href={noteHref(resolved, heading, blockRef)}>{props.children}</a>{why}</Wrapper>;
+    return <Wrapper className="embed embed-collapsed">{link}{why}</Wrapper>;
   }
+  if (budget && !budget.claimSlot(id)) return <EmbedLimit block={props.block}>{link}</EmbedLimit>;
   return (
     <Wrapper className="embed embed-note" data-embed-path={resolved}>
-      <span className="embed-title"><a className="internal-link" href={noteHref(resolved, heading, blockRef)}>{props.children}</a></span>
-      <RenderScopeContext.Provider value={{ sourcePath: resolved, ancestors: [...scope.ancestors, resolved], preview: false }}>
-        <EmbeddedNote path={resolved} heading={heading} block={blockRef} />
+      <span className="embed-title">{link}</span>
+      <RenderScopeContext.Provider value={{ sourcePath: resolved, ancestors: [...scope.ancestors, key], preview: false }}>
+        <EmbeddedNote id={id} path={resolved} heading={heading} block={blockRef} />
       </RenderScopeContext.Provider>
     </Wrapper>
   );
 }
 
-function EmbeddedNote({ path, heading, block }: { path: string; heading: string | null; block: string | null }) {
+function EmbedLimit({ block, children }: { block: boolean; children: ReactNode }) {
+  const Wrapper = block ? 'div' : 'span';
+  return <Wrapper className="embed embed-limit" role="note">{children} (embed limit reached)</Wrapper>;
+}
+
+function EmbeddedNote({ id, path, heading, block }: { id: string; path: string; heading: string | null; block: string | null }) {
   const { api } = useAppActions();
-  const note = useAsync(() => api.readNote(path), path);
+  const budget = useEmbedBudget();
+  const note = useAsync(() => (budget ? budget.readNote(path) : api.readNote(path)), path);
   if (note.status === 'pending') return <span className="muted">Loading…</span>;
   if (note.status === 'error') return <span className="error-text">Could not read {path}: {note.message}</span>;
   if (!note.value.ok) return <span className="error-text">Could not read {path}: {note.value.error.message}</span>;
-  return <MarkdownView markdown={note.value.value.content} section={heading || block ? { heading, block } : undefined} />;
+  const content = note.value.value.content;
+  if (budget && !budget.claimChars(id, content.length)) return <span className="embed-limit muted">(embed limit reached: too much embedded text)</span>;
+  return <MarkdownView markdown={content} section={heading || block ? { heading, block } : undefined} />;
 }
 
 export function AttachmentImage({ path, alt }: { path: string; alt: string }) {
   const { api } = useAppActions();
-  const data = useAsync(() => api.readAttachment(path), path);
+  const budget = useEmbedBudget();
+  // One read per image per view, however often the note shows it.
+  const data = useAsync(() => (budget ? budget.readAttachment(path) : api.readAttachment(path)), path);
   if (data.status === 'pending') return <span className="embed-image-pending" aria-busy="true">{alt}</span>;
   if (data.status === 'error') return <span className="error-text">Image {path}: {data.message}</span>;
   if (!data.value.ok) return <span className="error-text">Image {path}: {data.value.error.message}</span>;

@@ -6,6 +6,8 @@ import { markdownToHast } from '../markdown/pipeline';
 import type { Section } from '../markdown/transforms';
 import { NoteLink } from './note-link';
 import { Embed, MarkdownImage } from './embed';
+import { useAppActions } from './note-context';
+import { EmbedBudget, EmbedBudgetContext, useEmbedBudget } from './embed-budget';
 
 function isEmbed(className: unknown): boolean {
   return typeof className === 'string' && className.split(' ').includes('plexus-embed');
@@ -28,6 +30,11 @@ export interface MarkdownViewProps {
 }
 
 export function MarkdownView({ markdown, section, maxLines, className }: MarkdownViewProps) {
+  const { api } = useAppActions();
+  const inherited = useEmbedBudget();
+  // The outermost view gets a fresh embed budget and read cache for each text it shows;
+  // embedded views share their host's.
+  const budget = useMemo(() => inherited ?? new EmbedBudget(api), [inherited, api, markdown]);
   const { element, sectionFound } = useMemo(() => {
     const { hast, sectionFound } = markdownToHast(markdown, { section, maxLines });
     return { element: toJsxRuntime(hast, { Fragment, jsx, jsxs, components }), sectionFound };
@@ -36,5 +43,9 @@ export function MarkdownView({ markdown, section, maxLines, className }: Markdow
     const what = section?.block ? `block ^${section.block}` : `heading “${section?.heading}”`;
     return <div className="embed-missing">The {what} was not found.</div>;
   }
-  return <div className={`markdown-body${className ? ` ${className}` : ''}`}>{element}</div>;
+  return (
+    <EmbedBudgetContext.Provider value={budget}>
+      <div className={`markdown-body${className ? ` ${className}` : ''}`}>{element}</div>
+    </EmbedBudgetContext.Provider>
+  );
 }

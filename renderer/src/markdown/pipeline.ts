@@ -17,6 +17,7 @@ import { remarkPlexusLinks } from './links-plugin';
 import { sanitizeSchema } from './sanitize-schema';
 import { markTags } from './tags';
 import { plainTextHast, tooDeepReason } from './plain-fallback';
+import { inlineCostReason } from './inline-cost';
 import { addElementIds, liftEmbeds, selectSection, type Section } from './transforms';
 import { readWikiLink, wikiLinkLabel, type WikiLinkNode } from './wiki-link-node';
 
@@ -69,8 +70,10 @@ function stripFrontmatter(markdown: string): string {
 export function markdownToHast(markdown: string, options: RenderOptions = {}): RenderResult {
   let source = markdown;
   if (options.maxLines !== undefined) source = stripFrontmatter(markdown).split(/\r?\n/).slice(0, options.maxLines).join('\n');
-  const tooDeep = tooDeepReason(source);
-  if (tooDeep) return { hast: plainTextHast(source, tooDeep), sectionFound: true };
+  // Both guards are linear scans; remark's worst cases (deep containers, tangled inline
+  // delimiters) are not, and would freeze the reading view.
+  const refused = tooDeepReason(source) ?? inlineCostReason(source);
+  if (refused) return { hast: plainTextHast(source, refused), sectionFound: true };
   try {
     return renderMarkdown(source, options);
   } catch (error) {
