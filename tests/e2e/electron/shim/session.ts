@@ -1,0 +1,126 @@
+/**
+ * `session.defaultSession` and `protocol` of the Electron shim, on one Chromium context. Every
+ * request the page makes is routed here: a main-frame navigation the app did not start itself
+ * goes through `will-navigate`; an app-scheme request goes to the `protocol.handle` handler with
+ * its plexus:// URL and a real Fetch `Request`; its response headers go through
+ * `webRequest.onHeadersReceived` before Chromium sees them; anything else is refused (no network).
+ */
+import type { Page, Request as PwRequest, Route } from 'playwright-core';
+import { electronEvent, fromChromiumUrl, records, requireContext, state } from './runtime';
+import { contentsForPage, handleWindowOpen } from './window';
+
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+type HeadersListener = (details: Record<string, unknown>, callback: (response: { cancel?: boolean; responseHeaders?: Record<string, string | string[]> }) => void) => void;
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
+
+const handlers = new Map<string, ProtocolHandler>();
+let headersListener: HeadersListener | null = null;
+export const permissionHandlers = { request: null as PermissionRequestHandler | null, check: null as PermissionCheckHandler | null };
+
+export const protocol = {
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]): void {
+    if (state.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    for (const { scheme, privileges = {} } of schemes) {
+      records.privilegedSchemes.push({ scheme, privileges });
+      if (privileges.standard) state.standardSchemes.add(scheme);
+    }
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (!state.ready) throw new Error('protocol.handle must be called after app is ready');
+    if (handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+    handlers.set(scheme, handler);
+  },
+  unhandle(scheme: string): void {
+    handlers.delete(scheme);
+  },
+  isProtocolHandled: (scheme: string) => handlers.has(scheme),
+};
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler(handler: PermissionRequestHandler | null) {
+      permissionHandlers.request = handler;
+    },
+    setPermissionCheckHandler(handler: PermissionCheckHandler | null) {
+      permissionHandlers.check = handler;
+    },
+    webRequest: {
+      onHeadersReceived(...args: [HeadersListener | null] | [unknown, HeadersListener | null]) {
+        headersListener = (args.length === 2 ? args[1] : args[0]) as HeadersListener | null;
+      },
+    },
+  },
+};
+
+function applyHeadersListener(details: Record<string, unknown>): Promise<{ cancel?: boolean; responseHeaders?: Record<string, string | string[]> }> {
+  const listener = headersListener;
+  if (!listener) return Promise.resolve({});
+  return new Promise((resolve) => listener(details, resolve));
+}
+
+async function fulfillFromProtocol(route: Route, request: PwRequest, appUrl: string, handler: ProtocolHandler): Promise<void> {
+  const method = request.method();
+  const body = method === 'GET' || method === 'HEAD' ? undefined : (request.postDataBuffer() ?? undefined);
+  const response = await handler(new Request(appUrl, { method, headers: request.headers(), body }));
+  const headers: Record<string, string[]> = {};
+  response.headers.forEach((value, name) => {
+    (headers[name] ??= []).push(value);
+  });
+  const changed = await applyHeadersListener({ url: appUrl, method, statusCode: response.status, resourceType: request.resourceType(), responseHeaders: headers });
+  if (changed.cancel) {
+    await route.abort('blockedbyclient');
+    return;
+  }
+  const finalHeaders: Record<string, string> = {};
+  for (const [name, value] of Object.entries(changed.responseHeaders ?? headers)) {
+    // Several policies in one header, comma-separated, are all enforced: as with two headers.
+    finalHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  records.responses.push({ url: appUrl, status: response.status, headers: finalHeaders });
+  await route.fulfill({ status: response.status, headers: finalHeaders, body: Buffer.from(await response.arrayBuffer()) });
+}
+
+async function onRequest(route: Route, request: PwRequest): Promise<void> {
+  const appUrl = fromChromiumUrl(request.url());
+  let page: Page;
+  try {
+    page = request.frame().page();
+  } catch {
+    await route.abort('blockedbyclient'); // a service worker: Plexus registers none
+    return;
+  }
+  const contents = contentsForPage(page);
+  if (!contents) {
+    // A page the app never created: window.open or a target=_blank link.
+    await route.abort('blockedbyclient');
+    await handleWindowOpen(page, appUrl);
+    return;
+  }
+  if (request.isNavigationRequest() && request.frame() === page.mainFrame() && !contents.takeExpectedNavigation(request.url())) {
+    const event = electronEvent({ url: appUrl, isMainFrame: true });
+    contents.emit('will-navigate', event, appUrl, false, true);
+    if (event.defaultPrevented) {
+      records.refusedNavigations.push(appUrl);
+      await route.abort('aborted');
+      return;
+    }
+  }
+  const scheme = new URL(appUrl).protocol.slice(0, -1);
+  const handler = handlers.get(scheme);
+  if (handler) {
+    await fulfillFromProtocol(route, request, appUrl, handler);
+    return;
+  }
+  records.offlineRequests.push(appUrl);
+  await route.abort('internetdisconnected');
+}
+
+export async function installRouting(): Promise<void> {
+  await requireContext().route('**/*', (route, request) =>
+    onRequest(route, request).catch(async (error: unknown) => {
+      console.error(`electron shim: request ${request.url()} failed`, error);
+      await route.abort('failed').catch(() => undefined); // the page may be gone already
+    }),
+  );
+}
