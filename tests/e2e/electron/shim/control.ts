@@ -4,7 +4,7 @@
  */
 import { app, clickMenu, describeMenu } from './app';
 import { records, scripted } from './runtime';
-import { permissionHandlers } from './session';
+import { permissionHandlers, probe } from './session';
 import { BrowserWindow } from './window';
 
 type Ops = Record<string, (args: never) => unknown>;
@@ -25,6 +25,8 @@ const ops: Ops = {
     const checked = check ? check(contents, permission, contents?.getURL() ?? '', {}) : null;
     return { requestHandler: request !== null, checkHandler: check !== null, granted, checked };
   },
+  /** Requests an app-scheme URL in a page of its own (outside the app page's policy). */
+  probe: (url: string) => probe(url),
   quit: () => app.quit(),
 };
 

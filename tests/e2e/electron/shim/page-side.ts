@@ -75,10 +75,13 @@ function install(): void {
         const fn = value as (...a: unknown[]) => unknown;
         return (...args: unknown[]) => bridge(fn(...args.map((arg) => bridge(arg))));
       }
-      if (typeof value === 'symbol') throw new Error('Symbols cannot be sent over the context bridge');
+      // Electron: "Symbols cannot be copied across contexts so they are dropped".
+      if (typeof value === 'symbol') return undefined;
       return value;
     }
     if (value instanceof Promise) return value.then((result) => bridge(result));
+    // DOM nodes cross the bridge as themselves (Electron drops prototype changes only).
+    if (value instanceof Node) return value;
     if (Array.isArray(value)) return Object.freeze(value.map((item) => bridge(item, depth + 1)));
     const proto = Object.getPrototypeOf(value);
     if (proto === Object.prototype || proto === null) {

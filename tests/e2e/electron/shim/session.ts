@@ -6,8 +6,8 @@
  * `webRequest.onHeadersReceived` before Chromium sees them; anything else is refused (no network).
  */
 import type { Page, Request as PwRequest, Route } from 'playwright-core';
-import { electronEvent, fromChromiumUrl, records, requireContext, state } from './runtime';
-import { contentsForPage, handleWindowOpen } from './window';
+import { electronEvent, fromChromiumUrl, records, requireContext, state, toChromiumUrl } from './runtime';
+import { contentsForPage, trackCreation } from './window';
 
 type ProtocolHandler = (request: Request) => Response | Promise<Response>;
 type HeadersListener = (details: Record<string, unknown>, callback: (response: { cancel?: boolean; responseHeaders?: Record<string, string | string[]> }) => void) => void;
@@ -15,6 +15,34 @@ type PermissionRequestHandler = (contents: unknown, permission: string, callback
 type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
 
 const handlers = new Map<string, ProtocolHandler>();
+const notHandled: ProtocolHandler = () => new Response(null, { status: 404 });
+
+/** Pages the test opens to request an app URL directly, as typing it into a window would. */
+const probePages = new WeakSet<Page>();
+
+export async function probe(url: string): Promise<{ status: number | null; contentType: string | null }> {
+  const page = await trackCreation(
+    requireContext()
+      .newPage()
+      .then((created) => {
+        probePages.add(created);
+        return created;
+      }),
+  );
+  const from = records.responses.length;
+  try {
+    // An error status with no body fails the navigation; the response record still tells.
+    await page.goto(toChromiumUrl(url)).catch(() => undefined);
+  } finally {
+    await page.close();
+  }
+  const response = records.responses.slice(from).find((r) => r.url === url);
+  return { status: response?.status ?? null, contentType: response?.headers['content-type'] ?? null };
+}
+
+export function isProbePage(page: Page): boolean {
+  return probePages.has(page);
+}
 let headersListener: HeadersListener | null = null;
 export const permissionHandlers = { request: null as PermissionRequestHandler | null, check: null as PermissionCheckHandler | null };
 
@@ -61,7 +89,8 @@ function applyHeadersListener(details: Record<string, unknown>): Promise<{ cance
 
 async function fulfillFromProtocol(route: Route, request: PwRequest, appUrl: string, handler: ProtocolHandler): Promise<void> {
   const method = request.method();
-  const body = method === 'GET' || method === 'HEAD' ? undefined : (request.postDataBuffer() ?? undefined);
+  const posted = method === 'GET' || method === 'HEAD' ? null : request.postDataBuffer();
+  const body = posted ? new Uint8Array(posted) : undefined;
   const response = await handler(new Request(appUrl, { method, headers: request.headers(), body }));
   const headers: Record<string, string[]> = {};
   response.headers.forEach((value, name) => {
@@ -78,7 +107,20 @@ async function fulfillFromProtocol(route: Route, request: PwRequest, appUrl: str
     finalHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   records.responses.push({ url: appUrl, status: response.status, headers: finalHeaders });
-  await route.fulfill({ status: response.status, headers: finalHeaders, body: Buffer.from(await response.arrayBuffer()) });
+  await route.fulfill({ status: response.status, headers: mapPolicySources(finalHeaders), body: Buffer.from(await response.arrayBuffer()) });
+}
+
+/**
+ * The one place the shim edits what the app sent: a policy source naming an app-scheme origin
+ * (`img-src plexus://vault`) is rewritten to the https origin Chromium sees for it, the same
+ * mapping the shim applies to every URL. The recorded headers keep the app's original policy.
+ */
+function mapPolicySources(headers: Record<string, string>): Record<string, string> {
+  const mapped: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    mapped[name] = name.toLowerCase() === 'content-security-policy' ? value.replace(/\b([a-z][a-z0-9+.-]*):\/\/([^\s;,/]+)/gi, (source) => toChromiumUrl(`${source}/`).replace(/\/$/, '')) : value;
+  }
+  return mapped;
 }
 
 async function onRequest(route: Route, request: PwRequest): Promise<void> {
@@ -87,14 +129,21 @@ async function onRequest(route: Route, request: PwRequest): Promise<void> {
   try {
     page = request.frame().page();
   } catch {
-    await route.abort('blockedbyclient'); // a service worker: Plexus registers none
+    // No frame yet: a popup's first navigation (already refused on its opener, Page.windowOpen),
+    // or a service worker (Plexus registers none). Neither gets anything.
+    records.console.push({ type: 'shim-frameless-request', text: appUrl });
+    await route.abort('blockedbyclient');
+    return;
+  }
+  if (probePages.has(page)) {
+    await fulfillFromProtocol(route, request, appUrl, handlers.get(new URL(appUrl).protocol.slice(0, -1)) ?? notHandled);
     return;
   }
   const contents = contentsForPage(page);
   if (!contents) {
-    // A page the app never created: window.open or a target=_blank link.
+    // A popup (window.open, target=_blank): already refused on its opener; it gets nothing.
+    records.console.push({ type: 'shim-popup-request', text: appUrl });
     await route.abort('blockedbyclient');
-    await handleWindowOpen(page, appUrl);
     return;
   }
   if (request.isNavigationRequest() && request.frame() === page.mainFrame() && !contents.takeExpectedNavigation(request.url())) {

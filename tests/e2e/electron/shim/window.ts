@@ -12,16 +12,22 @@ import { decodeCloned, encodeCloned, type Encoded } from '../support/clone-codec
 import { isQuitting, openWindows } from './app';
 import { cloneForIpc, invokeHandler, type Reply } from './ipc';
 import { appEvents, electronEvent, fromChromiumUrl, records, requireContext, toChromiumUrl, unsupported } from './runtime';
-import { session } from './session';
+import { isProbePage, session } from './session';
 
 export const BINDING = '__plexusShimIpc';
 export const DELIVER = '__plexusShimDeliver';
 export const PRELOAD_ERROR_CHANNEL = '__shim:preload-error';
 
 const byPage = new Map<Page, WebContents>();
-const handledPopups = new WeakSet<Page>();
 const creating = new Set<Promise<unknown>>();
 let nextId = 1;
+
+/** A page the shim itself is opening: the context's 'page' event must not take it for a popup. */
+export function trackCreation<T>(promise: Promise<T>): Promise<T> {
+  creating.add(promise);
+  void promise.finally(() => creating.delete(promise)).catch(() => undefined);
+  return promise;
+}
 
 export function contentsForPage(page: Page): WebContents | null {
   return byPage.get(page) ?? null;
@@ -37,25 +43,16 @@ interface WindowOpenDetails {
 }
 type WindowOpenHandler = (details: WindowOpenDetails) => { action: 'allow' | 'deny' };
 
-/** A popup Chromium opened: ask the opener's window-open handler, as Electron does, then close it. */
-export async function handleWindowOpen(page: Page, url: string): Promise<void> {
-  if (handledPopups.has(page)) return;
-  handledPopups.add(page);
-  const opener = await page.opener().catch(() => null);
-  const contents = (opener && byPage.get(opener)) || [...byPage.values()][0];
-  const handler = contents?.windowOpenHandler;
-  const result = handler ? handler({ url, frameName: '', features: '', disposition: 'new-window' }) : { action: 'allow' as const };
-  records.windowOpens.push({ url, action: result.action });
-  if (result.action !== 'deny') unsupported(`an allowed window.open (${url})`);
-  await page.close();
-}
-
-/** Pages that appear without a BrowserWindow and make no request (window.open('about:blank')). */
+/**
+ * A page nobody in the shim created: the popup of a window.open or a target=_blank link. The
+ * opener's window-open handler has already answered (Page.windowOpen, see WebContents); Electron
+ * would not have created this page at all, so it is closed at once.
+ */
 export async function onContextPage(page: Page): Promise<void> {
   await Promise.all([...creating]);
-  if (byPage.has(page) || handledPopups.has(page)) return;
-  await page.waitForLoadState('load').catch(() => undefined); // closed meanwhile: nothing to ask
-  if (!page.isClosed()) await handleWindowOpen(page, fromChromiumUrl(page.url()));
+  if (byPage.has(page) || isProbePage(page)) return;
+  records.console.push({ type: 'shim-popup-closed', text: page.url() });
+  await page.close();
 }
 
 export async function onBindingCall(page: Page, frame: Frame, channel: string, encodedArgs: Encoded): Promise<Reply> {
@@ -121,9 +118,7 @@ export class WebContents extends EventEmitter {
     size: { width: number; height: number },
   ) {
     super();
-    this.ready = this.createPage(pageSide, size);
-    creating.add(this.ready);
-    void this.ready.finally(() => creating.delete(this.ready));
+    this.ready = trackCreation(this.createPage(pageSide, size));
   }
 
   get preloadPath(): string | undefined {
@@ -138,6 +133,11 @@ export class WebContents extends EventEmitter {
     byPage.set(page, this);
     this.page = page;
     await page.setViewportSize(size);
+    // Chromium announces every new window (window.open, target=_blank) on the opener first, which
+    // is where Electron asks setWindowOpenHandler.
+    const cdp = await page.context().newCDPSession(page);
+    cdp.on('Page.windowOpen', (event: { url: string; windowName: string; windowFeatures: string[] }) => this.onWindowOpen(event.url, event.windowName, event.windowFeatures));
+    await cdp.send('Page.enable');
     if (this.prefs.preload) await page.addInitScript({ content: this.preloadScript(this.prefs.preload, pageSide) });
     page.on('framenavigated', (frame) => this.onNavigated(frame));
     page.on('console', (message) => records.console.push({ type: message.type(), text: message.text() }));
@@ -193,6 +193,14 @@ ${pageSide}
     this.lastUrl = url;
     if (inPage) this.emit('did-navigate-in-page', electronEvent(), fromChromiumUrl(url), true);
     else this.emit('did-navigate', electronEvent(), fromChromiumUrl(url), 200, 'OK');
+  }
+
+  private onWindowOpen(chromiumUrl: string, frameName: string, features: string[]): void {
+    const url = fromChromiumUrl(chromiumUrl);
+    const handler = this.windowOpenHandler;
+    const result = handler ? handler({ url, frameName, features: features.join(','), disposition: 'new-window' }) : { action: 'allow' as const };
+    records.windowOpens.push({ url, action: result.action });
+    if (result.action !== 'deny') unsupported(`an allowed window.open (${url})`);
   }
 
   frameFor(frame: Frame): WebFrameMain {
