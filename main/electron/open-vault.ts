@@ -14,7 +14,8 @@ export async function openVaultBackend(root: string, options: { onProgress?(stat
     kind: 'electron',
     readOnly: false,
     openExternal: (url) => {
-      openExternalSafely(url, options.log);
+      // The service's own check is looser (it allows credentials in web links): say it was refused.
+      if (!openExternalSafely(url, options.log)) throw new Error(`Plexus does not open this link: ${url.slice(0, 200)}`);
     },
     trashItem: (absolutePath) => shell.trashItem(absolutePath),
     openPath: (absolutePath) => shell.openPath(absolutePath),
