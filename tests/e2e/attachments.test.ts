@@ -4,7 +4,7 @@
  * a file of unknown type), each clicked in the explorer of headless Chromium under the served
  * CSP. Screenshots of the image viewer and the card, light and dark, go to tests/artifacts/.
  */
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -120,6 +120,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await served?.stop();
+  if (served) rmSync(served.vaultDir, { recursive: true, force: true });
 });
 
 const explorer = () => page.getByRole('navigation', { name: 'File explorer' });

@@ -4,6 +4,7 @@
  * button is clipped (neither its own label nor by a pane around it, as "Delete" once was in
  * edit mode), and the graph legend folds. Screenshots in light and dark go to tests/artifacts/.
  */
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
 import { copyVault, serveVault, type ServedVault } from './support/serve';
@@ -31,6 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await served?.stop();
+  if (served) rmSync(served.vaultDir, { recursive: true, force: true });
 });
 
 const note = () => page.getByRole('main', { name: 'Note' });

@@ -3,7 +3,7 @@
  * notes with that tag or one nested below it; opening a search hit scrolls the note to the
  * match and highlights it; snippets are readable and wrap inside their box.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseNote } from '../../main/core/parse/parse-note';
@@ -35,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await served?.stop();
+  if (served) rmSync(served.vaultDir, { recursive: true, force: true });
 });
 
 const note = () => page.getByRole('main', { name: 'Note' });

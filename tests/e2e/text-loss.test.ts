@@ -14,7 +14,7 @@
  * EACCES). The flags are cleared in afterAll so the temp vault can be removed.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
@@ -66,6 +66,7 @@ afterAll(async () => {
   for (const abs of [...immutable]) setImmutable(abs, false);
   await browser?.close();
   await served?.stop();
+  if (served) rmSync(served.vaultDir, { recursive: true, force: true });
 });
 
 const note = () => page.getByRole('main', { name: 'Note' });
