@@ -73,6 +73,8 @@ class InlineScan {
   private readonly labelScans = new Map<number, RegionScan>();
   private readonly closers = new Map<string, ForwardSearch>();
   private readonly titles: TitleCloses;
+  /** Starts of the backtick runs in the region, by run length, ascending. */
+  private backtickRuns: Map<number, number[]> | null = null;
 
   constructor(private readonly text: string, private readonly start: number, private readonly limit: number) {
     this.titles = new TitleCloses(text);
@@ -142,11 +144,44 @@ class InlineScan {
     let run = i;
     while (run < limit && text.charCodeAt(run) === 96) run++;
     if (run === limit && text.charCodeAt(run) === 96 && limit < this.limit) found.limitMattered = true;
-    const ticks = text.slice(i, run);
-    const close = this.closerWithin(ticks, run, limit, found, (at) => text.charCodeAt(at + ticks.length) !== 96 && text.charCodeAt(at - 1) !== 96);
-    if (close < 0) return run;
-    found.opaque.push(i, close + ticks.length);
-    return close + ticks.length;
+    const length = run - i;
+    const close = this.backtickRunAfter(length, run);
+    if (close >= 0 && close + length > limit) found.limitMattered = true;
+    if (close < 0 || close + length > limit) return run;
+    found.opaque.push(i, close + length);
+    return close + length;
+  }
+
+  /**
+   * Start of the first run of exactly `length` backticks at or after `from` that ends by the
+   * region's limit, or -1. All runs are listed once, by length: searching the text for each
+   * length would read it once per distinct length (runs of 1, 2, 3... backticks: n^1.5).
+   */
+  private backtickRunAfter(length: number, from: number): number {
+    if (!this.backtickRuns) {
+      this.backtickRuns = new Map();
+      const text = this.text;
+      for (let at = text.indexOf('`', this.start); at >= 0 && at < this.limit; ) {
+        let end = at;
+        while (text.charCodeAt(end) === 96) end++;
+        if (end <= this.limit && text.charCodeAt(at - 1) !== 96) {
+          const runs = this.backtickRuns.get(end - at);
+          if (runs) runs.push(at);
+          else this.backtickRuns.set(end - at, [at]);
+        }
+        at = text.indexOf('`', end);
+      }
+    }
+    const runs = this.backtickRuns.get(length);
+    if (!runs) return -1;
+    let low = 0;
+    let high = runs.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (runs[middle] < from) low = middle + 1;
+      else high = middle;
+    }
+    return low < runs.length ? runs[low] : -1;
   }
 
   private skipMath(i: number, limit: number, found: RegionScan): number {
