@@ -56,8 +56,8 @@ interface RegionScan {
 
 export function scanInline(text: string, start: number, limit: number, withBlockIds: boolean, out: InlineFindings): void {
   const found = new InlineScan(text, start, limit).scan(start, limit);
-  out.links.push(...found.links);
-  out.tags.push(...found.tags);
+  append(out.links, found.links);
+  append(out.tags, found.tags);
   if (found.sawMarkdownLink) out.sawMarkdownLink = true;
   if (withBlockIds) findBlockIds(text, start, limit, found.opaque, out);
 }
@@ -263,9 +263,9 @@ class InlineScan {
       // The brackets are text and the label is read at this level. Unless some token in it
       // depended on the label's end, that reading is the label scan's own: reuse it.
       if (label.limitMattered) return open + 1;
-      found.links.push(...label.links);
-      found.tags.push(...label.tags);
-      found.opaque.push(...label.opaque);
+      append(found.links, label.links);
+      append(found.tags, label.tags);
+      append(found.opaque, label.opaque);
       found.sawMarkdownLink = true;
       return label.end;
     }
@@ -276,8 +276,8 @@ class InlineScan {
       found.links.push({ kind: 'markdown', embed, ...local, text: match.destination, alias: alias === '' ? null : alias, start: linkStart, end: match.end, inFrontmatter: false });
     }
     if (label) {
-      found.links.push(...label.links);
-      found.tags.push(...label.tags);
+      append(found.links, label.links);
+      append(found.tags, label.tags);
     }
     return match.end;
   }
@@ -302,6 +302,11 @@ class InlineScan {
     }
     return label;
   }
+}
+
+/** `into.push(...items)` without spreading: a 5 MB region can hold more links than a call has arguments. */
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
 }
 
 /** Length of the autolink or inline HTML tag at `i` within [i, limit) (and MAX_HTML_TAG), or 0. */
