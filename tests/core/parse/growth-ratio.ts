@@ -1,8 +1,9 @@
 /**
  * How a function's running time grows with its input: time at size 4n over time at size n,
- * each the best of several batches of calls (the batch sized so that it takes a few ms, after a
- * warm-up), so a loaded 2-core machine's pauses and the timer's resolution do not decide the
- * answer. No absolute time is asserted anywhere: linear code gives about 4, quadratic 16.
+ * each the best of several batches of calls (the batch sized so that it takes tens of ms, after
+ * a warm-up). Time is this process's CPU time, not wall time, so other processes on a loaded
+ * 2-core machine do not decide the answer, and the best of several batches drops GC pauses.
+ * No absolute time is asserted anywhere: linear code gives about 4, quadratic 16.
  */
 
 export interface Growth {
@@ -11,20 +12,27 @@ export interface Growth {
   times: number[];
 }
 
-const BATCH_MS = 8;
-const SAMPLES = 7;
+const BATCH_MS = 10;
+const SAMPLES = 5;
+/** The middle size only guards against running 4n on exponential code: a few samples do. */
+const GUARD_SAMPLES = 2;
 const ATTEMPTS = 5;
 
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
 function batchTime(run: () => void, calls: number): number {
-  const started = performance.now();
+  const started = cpuMs();
   for (let i = 0; i < calls; i++) run();
-  return performance.now() - started;
+  return cpuMs() - started;
 }
 
 /** Best batch time; gives up early once a batch is far beyond `give up after` (ms). */
-function bestTime(run: () => void, calls: number, giveUpAfter: number): number {
+function bestTime(run: () => void, calls: number, giveUpAfter: number, samples = SAMPLES): number {
   let best = Infinity;
-  for (let s = 0; s < SAMPLES; s++) {
+  for (let s = 0; s < samples; s++) {
     best = Math.min(best, batchTime(run, calls));
     if (best > giveUpAfter) break;
   }
@@ -36,12 +44,17 @@ function measureOnce(run: (input: string) => unknown, small: string, inputs: str
   for (let i = 0; i < 5; i++) first();
   let calls = 1;
   while (batchTime(first, calls) < BATCH_MS && calls < 1 << 20) calls *= 2;
-  const base = bestTime(first, calls, Infinity);
+  // Warmed up, the same batch may run faster: grow it until its best still fills BATCH_MS.
+  let base = bestTime(first, calls, Infinity);
+  while (base < BATCH_MS && calls < 1 << 20) {
+    calls *= 2;
+    base = bestTime(first, calls, Infinity);
+  }
   const times = [base];
-  for (const input of inputs) {
+  for (const [index, input] of inputs.entries()) {
     run(input);
     // Hopelessly slower than linear (20x past the bound): no need for more samples.
-    const time = bestTime(() => void run(input), calls, base * bound * 20);
+    const time = bestTime(() => void run(input), calls, base * bound * 20, index < inputs.length - 1 ? GUARD_SAMPLES : SAMPLES);
     times.push(time);
     // Sizes grow, so once a middle size is past the bound the largest one is too.
     if (time / base > bound) break;
