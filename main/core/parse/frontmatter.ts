@@ -99,18 +99,37 @@ function parseYaml(source: string, options: FrontmatterOptions): { data: Record<
   return { data: value, error: null };
 }
 
-function wikiLinksIn(text: string, from: number, to: number, strings: string[] | null): RawLink[] {
-  const links: RawLink[] = [];
+/** Every wiki link written in [from, to): the `[[...]]` texts, in order, with their offsets. */
+function* wikiLinkSpans(text: string, from: number, to: number): Generator<[number, number]> {
   for (let open = text.indexOf('[[', from); open >= 0 && open < to; open = text.indexOf('[[', open + 1)) {
     const end = matchWikiLinkEnd(text, open, to);
     if (end < 0) continue;
+    yield [open, end];
+    open = end - 1;
+  }
+}
+
+/**
+ * The wiki links the string values hold. A value holds `[[x]]` as a substring exactly when the
+ * same scan finds it there (its inside has no brackets), so one pass over the values answers
+ * every link; asking each value `includes()` per link was quadratic in a list of links.
+ */
+function wikiLinksInStrings(strings: string[]): Set<string> {
+  const written = new Set<string>();
+  for (const value of strings) for (const [open, end] of wikiLinkSpans(value, 0, value.length)) written.add(value.slice(open, end));
+  return written;
+}
+
+function wikiLinksIn(text: string, from: number, to: number, strings: string[] | null): RawLink[] {
+  const links: RawLink[] = [];
+  const inStrings = strings && wikiLinksInStrings(strings);
+  for (const [open, end] of wikiLinkSpans(text, from, to)) {
     const written = text.slice(open, end);
     // Only links inside string values count (not `key: [[Note]]`, which YAML reads as nested lists).
-    if (strings && !strings.some((value) => value.includes(written))) continue;
+    if (inStrings && !inStrings.has(written)) continue;
     const embed = open > from && text.charCodeAt(open - 1) === 33;
     const parts = splitWikiLinkInner(text.slice(open + 2, end - 2));
     links.push({ kind: 'wiki', embed, ...parts, start: embed ? open - 1 : open, end, inFrontmatter: true });
-    open = end - 1;
   }
   return links;
 }

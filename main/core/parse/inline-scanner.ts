@@ -1,10 +1,19 @@
 /**
  * One left-to-right pass over an inline region: skips code spans, math, HTML comments, inline
  * HTML and autolinks, and reports wiki links, markdown links to local files, tags and block ids.
- * Every search either stops at a nearby delimiter or remembers that it failed, so the pass is
- * linear in the region's length.
+ *
+ * A link's label is scanned as a region of its own (CommonMark: a label holding a link makes
+ * the outer brackets text, so the scanner must know what the label holds). Each label is scanned
+ * once: label ends come from one bracket pass (labelEnds), each `[`'s match and label scan are
+ * remembered, and when a label holding a link turns out to be text, its findings are reused
+ * instead of rescanning it, unless a token in it read up to the label's end (a code span or a
+ * link that would close past it); only then are those characters read again at the outer level.
+ * Closer searches are shared and remember their last answer. So the pass is linear in the
+ * region's length; tests/core/parse/scanner-linearity.test.ts holds it to that for nests and
+ * floods of every delimiter (before, `[[[x](y)](y)](y)` 32 deep took 2^32 steps).
  */
-import { matchMarkdownLink, toLocalLinkTarget } from './markdown-link-syntax';
+import { ForwardSearch } from './forward-search';
+import { labelEnds, matchLabelEnd, matchMarkdownLinkAfterLabel, TitleCloses, toLocalLinkTarget, type MarkdownLinkMatch } from './markdown-link-syntax';
 import type { RawLink } from './raw-link';
 import { readTagAt } from './tags';
 import { matchWikiLinkEnd, splitWikiLinkInner } from './wiki-link-syntax';
@@ -32,142 +41,283 @@ function isWhitespace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xfeff || Number.isNaN(code);
 }
 
-/** Remembers, per delimiter, the offset from which a closer is known to be missing. */
-class CloserSearch {
-  private readonly missingFrom = new Map<string, number>();
-  constructor(private readonly text: string, private readonly limit: number) {}
-
-  /** Offset of `closer` at or after `from`, or -1; each closer is searched for at most once per failure. */
-  find(closer: string, from: number, accept: (at: number) => boolean = () => true): number {
-    const known = this.missingFrom.get(closer);
-    if (known !== undefined && from >= known) return -1;
-    let at = this.text.indexOf(closer, from);
-    while (at >= 0 && at + closer.length <= this.limit) {
-      if (accept(at)) return at;
-      at = this.text.indexOf(closer, at + 1);
-    }
-    this.missingFrom.set(closer, from);
-    return -1;
-  }
+/** What one scan of [from, limit) found. */
+interface RegionScan {
+  links: RawLink[];
+  tags: string[];
+  /** Ranges whose text belongs to code, math or HTML; block ids inside them do not count. */
+  opaque: number[];
+  sawMarkdownLink: boolean;
+  /** Where the scan stopped (at or just past the limit). */
+  end: number;
+  /** Some token read up to the limit, so a scan with a later limit could read this text differently. */
+  limitMattered: boolean;
 }
 
 export function scanInline(text: string, start: number, limit: number, withBlockIds: boolean, out: InlineFindings): void {
-  const closers = new CloserSearch(text, limit);
-  /** Ranges whose text belongs to code, math or HTML; block ids inside them do not count. */
-  const opaque: number[] = [];
-  let i = start;
-  while (i < limit) {
-    const code = text.charCodeAt(i);
-    switch (code) {
-      case 92: // backslash escape
-        i += 2;
-        break;
-      case 96: { // code span: closes at a run of exactly the same length
-        let run = i;
-        while (run < limit && text.charCodeAt(run) === 96) run++;
-        const ticks = text.slice(i, run);
-        const close = closers.find(ticks, run, (at) => text.charCodeAt(at + ticks.length) !== 96 && text.charCodeAt(at - 1) !== 96);
-        if (close >= 0) opaque.push(i, close + ticks.length);
-        i = close >= 0 ? close + ticks.length : run;
-        break;
+  const found = new InlineScan(text, start, limit).scan(start, limit);
+  append(out.links, found.links);
+  append(out.tags, found.tags);
+  if (found.sawMarkdownLink) out.sawMarkdownLink = true;
+  if (withBlockIds) findBlockIds(text, start, limit, found.opaque, out);
+}
+
+/**
+ * The state shared by the scan of one region and of every label in it. Every token is matched
+ * against the region's limit and then held to the limit of the scan at hand; when that cut
+ * changes the token, the scan is marked `limitMattered`.
+ */
+class InlineScan {
+  private labelEndOf: Map<number, number> | null = null;
+  private readonly linkAt = new Map<number, MarkdownLinkMatch | null>();
+  private readonly labelScans = new Map<number, RegionScan>();
+  private readonly closers = new Map<string, ForwardSearch>();
+  private readonly titles: TitleCloses;
+  /** Starts of the backtick runs in the region, by run length, ascending. */
+  private backtickRuns: Map<number, number[]> | null = null;
+
+  constructor(private readonly text: string, private readonly start: number, private readonly limit: number) {
+    this.titles = new TitleCloses(text);
+  }
+
+  scan(from: number, limit: number): RegionScan {
+    const text = this.text;
+    const found: RegionScan = { links: [], tags: [], opaque: [], sawMarkdownLink: false, end: from, limitMattered: false };
+    let i = from;
+    while (i < limit) {
+      const code = text.charCodeAt(i);
+      switch (code) {
+        case 92: // backslash escape
+          i += 2;
+          break;
+        case 96: // code span: closes at a run of exactly the same length
+          i = this.skipCode(i, limit, found);
+          break;
+        case 36: // $math$ and $$math$$
+          i = this.skipMath(i, limit, found);
+          break;
+        case 60: // <!-- comment -->, <tag>, <scheme:autolink>
+          i = this.skipHtml(i, limit, found);
+          break;
+        case 33: // ! starts an embed
+          if (text.charCodeAt(i + 1) === 91) i = this.scanLink(i + 1, limit, true, found);
+          else i++;
+          break;
+        case 91:
+          i = this.scanLink(i, limit, false, found);
+          break;
+        case 35: {
+          const tag = isWhitespace(text.charCodeAt(i - 1)) || i === 0 ? this.readTag(i + 1, limit, found) : null;
+          if (tag) found.tags.push(tag);
+          i += 1 + (tag ? tag.length : 0);
+          break;
+        }
+        default:
+          i++;
       }
-      case 36: // $math$ and $$math$$
-        i = skipMath(text, i, limit, closers, opaque);
-        break;
-      case 60: // <!-- comment -->, <tag>, <scheme:autolink>
-        i = skipHtml(text, i, limit, closers, opaque);
-        break;
-      case 33: // ! starts an embed
-        if (text.charCodeAt(i + 1) === 91) i = scanLink(text, i + 1, limit, true, out);
-        else i++;
-        break;
-      case 91:
-        i = scanLink(text, i, limit, false, out);
-        break;
-      case 35: {
-        const tag = isWhitespace(text.charCodeAt(i - 1)) || i === 0 ? readTagAt(text, i + 1, limit) : null;
-        if (tag) out.tags.push(tag);
-        i += 1 + (tag ? tag.length : 0);
-        break;
+    }
+    found.end = i;
+    return found;
+  }
+
+  /** The first accepted `closer` at or after `from` that ends by the region's limit, or -1. */
+  private findCloser(closer: string, from: number, accept: (at: number) => boolean): number {
+    let search = this.closers.get(closer);
+    if (!search) {
+      const text = this.text;
+      search = new ForwardSearch((at) => text.indexOf(closer, at), accept);
+      this.closers.set(closer, search);
+    }
+    return search.find(from, this.limit - closer.length + 1);
+  }
+
+  /** findCloser held to `limit`: -1 when the closer ends past it (and then the limit mattered). */
+  private closerWithin(closer: string, from: number, limit: number, found: RegionScan, accept: (at: number) => boolean = () => true): number {
+    const at = this.findCloser(closer, from, accept);
+    if (at < 0 || at + closer.length <= limit) return at;
+    found.limitMattered = true;
+    return -1;
+  }
+
+  private skipCode(i: number, limit: number, found: RegionScan): number {
+    const text = this.text;
+    let run = i;
+    while (run < limit && text.charCodeAt(run) === 96) run++;
+    if (run === limit && text.charCodeAt(run) === 96 && limit < this.limit) found.limitMattered = true;
+    const length = run - i;
+    const close = this.backtickRunAfter(length, run);
+    if (close >= 0 && close + length > limit) found.limitMattered = true;
+    if (close < 0 || close + length > limit) return run;
+    found.opaque.push(i, close + length);
+    return close + length;
+  }
+
+  /**
+   * Start of the first run of exactly `length` backticks at or after `from` that ends by the
+   * region's limit, or -1. All runs are listed once, by length: searching the text for each
+   * length would read it once per distinct length (runs of 1, 2, 3... backticks: n^1.5).
+   */
+  private backtickRunAfter(length: number, from: number): number {
+    if (!this.backtickRuns) {
+      this.backtickRuns = new Map();
+      const text = this.text;
+      for (let at = text.indexOf('`', this.start); at >= 0 && at < this.limit; ) {
+        let end = at;
+        while (text.charCodeAt(end) === 96) end++;
+        if (end <= this.limit && text.charCodeAt(at - 1) !== 96) {
+          const runs = this.backtickRuns.get(end - at);
+          if (runs) runs.push(at);
+          else this.backtickRuns.set(end - at, [at]);
+        }
+        at = text.indexOf('`', end);
       }
-      default:
-        i++;
     }
-  }
-  if (withBlockIds) findBlockIds(text, start, limit, opaque, out);
-}
-
-/** Returns the offset to continue from; records the link when `[` at `open` starts one. */
-function scanLink(text: string, open: number, limit: number, embed: boolean, out: InlineFindings): number {
-  const linkStart = embed ? open - 1 : open;
-  if (text.charCodeAt(open + 1) === 91) {
-    const end = matchWikiLinkEnd(text, open, limit);
-    if (end >= 0) {
-      const parts = splitWikiLinkInner(text.slice(open + 2, end - 2));
-      out.links.push({ kind: 'wiki', embed, ...parts, start: linkStart, end, inFrontmatter: false });
-      return end;
+    const runs = this.backtickRuns.get(length);
+    if (!runs) return -1;
+    let low = 0;
+    let high = runs.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (runs[middle] < from) low = middle + 1;
+      else high = middle;
     }
-    // `[[[x]] y](z.md)` is a markdown link whose label holds a wiki link.
+    return low < runs.length ? runs[low] : -1;
   }
-  const match = matchMarkdownLink(text, open, limit);
-  if (!match) return open + 1;
-  // A link's label is inline content: it may hold images, wiki links and tags, but CommonMark
-  // forbids links inside links, so a label that holds one makes the outer brackets plain text.
-  // An image's description is only alt text (remark keeps no nodes there), so it is not scanned.
-  const inner: InlineFindings = { links: [], tags: [], blockIds: [] };
-  if (!embed) {
-    const labelStart = open + 1;
-    scanInline(text, labelStart, labelStart + match.label.length, false, inner);
-    if (inner.sawMarkdownLink) return open + 1;
-    out.sawMarkdownLink = true;
-  }
-  const local = toLocalLinkTarget(match.destination);
-  if (local) {
-    const label = match.label.trim();
-    out.links.push({ kind: 'markdown', embed, ...local, text: match.destination, alias: label === '' ? null : label, start: linkStart, end: match.end, inFrontmatter: false });
-  }
-  out.links.push(...inner.links);
-  out.tags.push(...inner.tags);
-  return match.end;
-}
 
-function skipMath(text: string, i: number, limit: number, closers: CloserSearch, opaque: number[]): number {
-  if (text.charCodeAt(i + 1) === 36) {
-    const close = closers.find('$$', i + 2);
-    if (close < 0) return i + 2;
-    opaque.push(i, close + 2);
-    return close + 2;
-  }
-  // Pandoc's rule keeps prices like "$5 and $10" out of math: no space inside the delimiters,
-  // and no digit right after the closing one.
-  const next = text.charCodeAt(i + 1);
-  if (i + 1 >= limit || isWhitespace(next)) return i + 1;
-  const close = closers.find('$', i + 1, (at) => at > i + 1 && !isWhitespace(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 92 && !(text.charCodeAt(at + 1) >= 48 && text.charCodeAt(at + 1) <= 57));
-  if (close < 0) return i + 1;
-  opaque.push(i, close + 1);
-  return close + 1;
-}
-
-function skipHtml(text: string, i: number, limit: number, closers: CloserSearch, opaque: number[]): number {
-  if (text.startsWith('<!--', i)) {
-    const close = closers.find('-->', i + 4);
+  private skipMath(i: number, limit: number, found: RegionScan): number {
+    const text = this.text;
+    if (text.charCodeAt(i + 1) === 36) {
+      const close = this.closerWithin('$$', i + 2, limit, found);
+      if (close < 0) return i + 2;
+      found.opaque.push(i, close + 2);
+      return close + 2;
+    }
+    // Pandoc's rule keeps prices like "$5 and $10" out of math: no space inside the delimiters,
+    // and no digit right after the closing one.
+    const next = text.charCodeAt(i + 1);
+    if (isWhitespace(next)) return i + 1;
+    if (i + 1 >= limit) {
+      if (i + 1 < this.limit) found.limitMattered = true;
+      return i + 1;
+    }
+    const close = this.closerWithin('$', i + 2, limit, found, (at) => !isWhitespace(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 92 && !(text.charCodeAt(at + 1) >= 48 && text.charCodeAt(at + 1) <= 57));
     if (close < 0) return i + 1;
-    opaque.push(i, close + 3);
-    return close + 3;
+    found.opaque.push(i, close + 1);
+    return close + 1;
   }
-  const next = text.charCodeAt(i + 1);
-  const startsName = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47;
-  if (!startsName) return i + 1;
+
+  private skipHtml(i: number, limit: number, found: RegionScan): number {
+    const text = this.text;
+    if (text.startsWith('<!--', i)) {
+      const close = this.closerWithin('-->', i + 4, limit, found);
+      if (close < 0) return i + 1;
+      found.opaque.push(i, close + 3);
+      return close + 3;
+    }
+    const next = text.charCodeAt(i + 1);
+    const startsName = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47;
+    if (!startsName) return i + 1;
+    // A match in the region's window that ends by `limit` is also the match in the shorter
+    // window (nothing here looks past what it consumes); otherwise the shorter window decides.
+    let length = htmlTagLength(text, i, this.limit);
+    if (length > 0 && i + length > limit) {
+      found.limitMattered = true;
+      length = htmlTagLength(text, i, limit);
+    }
+    if (length === 0) return i + 1;
+    found.opaque.push(i, i + length);
+    return i + length;
+  }
+
+  private readTag(from: number, limit: number, found: RegionScan): string | null {
+    const tag = readTagAt(this.text, from, limit);
+    if (limit < this.limit && readTagAt(this.text, from, this.limit) !== tag) found.limitMattered = true;
+    return tag;
+  }
+
+  /** Returns the offset to continue from; records the link when `[` at `open` starts one. */
+  private scanLink(open: number, limit: number, embed: boolean, found: RegionScan): number {
+    const text = this.text;
+    const linkStart = embed ? open - 1 : open;
+    if (text.charCodeAt(open + 1) === 91) {
+      const end = matchWikiLinkEnd(text, open, this.limit);
+      if (end >= 0 && end <= limit) {
+        const parts = splitWikiLinkInner(text.slice(open + 2, end - 2));
+        found.links.push({ kind: 'wiki', embed, ...parts, start: linkStart, end, inFrontmatter: false });
+        return end;
+      }
+      if (end >= 0) found.limitMattered = true;
+      // `[[[x]] y](z.md)` is a markdown link whose label holds a wiki link.
+    }
+    const match = this.markdownLinkAt(open);
+    if (!match) return open + 1;
+    if (match.end > limit) {
+      found.limitMattered = true;
+      return open + 1;
+    }
+    // A link's label is inline content: it may hold images, wiki links and tags, but CommonMark
+    // forbids links inside links, so a label that holds one makes the outer brackets plain text.
+    // An image's description is only alt text (remark keeps no nodes there), so it is not scanned.
+    const label = embed ? null : this.labelScan(open, match);
+    if (label?.sawMarkdownLink) {
+      // The brackets are text and the label is read at this level. Unless some token in it
+      // depended on the label's end, that reading is the label scan's own: reuse it.
+      if (label.limitMattered) return open + 1;
+      append(found.links, label.links);
+      append(found.tags, label.tags);
+      append(found.opaque, label.opaque);
+      found.sawMarkdownLink = true;
+      return label.end;
+    }
+    if (!embed) found.sawMarkdownLink = true;
+    const local = toLocalLinkTarget(match.destination);
+    if (local) {
+      const alias = match.label.trim();
+      found.links.push({ kind: 'markdown', embed, ...local, text: match.destination, alias: alias === '' ? null : alias, start: linkStart, end: match.end, inFrontmatter: false });
+    }
+    if (label) {
+      append(found.links, label.links);
+      append(found.tags, label.tags);
+    }
+    return match.end;
+  }
+
+  /** The markdown link starting at `open` as far as the region's limit allows, remembered. */
+  private markdownLinkAt(open: number): MarkdownLinkMatch | null {
+    const known = this.linkAt.get(open);
+    if (known !== undefined) return known;
+    this.labelEndOf ??= labelEnds(this.text, this.start, this.limit);
+    // Every `[` the scan reaches is in the bracket pass; the fallback only guards that claim.
+    const labelEnd = this.labelEndOf.get(open) ?? matchLabelEnd(this.text, open, this.limit);
+    const match = matchMarkdownLinkAfterLabel(this.text, open, labelEnd, this.limit, this.titles);
+    this.linkAt.set(open, match);
+    return match;
+  }
+
+  private labelScan(open: number, match: MarkdownLinkMatch): RegionScan {
+    let label = this.labelScans.get(open);
+    if (!label) {
+      label = this.scan(open + 1, open + 1 + match.label.length);
+      this.labelScans.set(open, label);
+    }
+    return label;
+  }
+}
+
+/** `into.push(...items)` without spreading: a 5 MB region can hold more links than a call has arguments. */
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
+
+/** Length of the autolink or inline HTML tag at `i` within [i, limit) (and MAX_HTML_TAG), or 0. */
+function htmlTagLength(text: string, i: number, limit: number): number {
   // A bounded window keeps unclosed quotes in `<a b='...` from rescanning the rest of the text.
   const window = text.slice(i, Math.min(limit, i + MAX_HTML_TAG));
   for (const pattern of [AUTOLINK, INLINE_TAG]) {
     const match = pattern.exec(window);
-    if (match) {
-      opaque.push(i, i + match[0].length);
-      return i + match[0].length;
-    }
+    if (match) return match[0].length;
   }
-  return i + 1;
+  return 0;
 }
 
 function findBlockIds(text: string, start: number, limit: number, opaque: number[], out: InlineFindings): void {

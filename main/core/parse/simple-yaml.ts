@@ -12,6 +12,8 @@
  * Anything it accepts is checked against `yaml` by the differential tests.
  */
 
+import { withoutTrailing } from './trailing-run';
+
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: +(.*))?$/;
 const SEQUENCE_ITEM = /^( *)- +(.*)$/;
 const BLANK = /^ *$/;
@@ -79,7 +81,7 @@ export function parseSimpleYaml(source: string): Record<string, unknown> | null 
       } else if (indent !== sequenceIndent) {
         return null;
       }
-      const parsed = scalar(item[2].replace(/ +$/, ''), false);
+      const parsed = scalar(withoutTrailing(item[2], 32), false);
       if (parsed === REJECT) return null;
       sequence.push(parsed);
       continue;
@@ -88,7 +90,8 @@ export function parseSimpleYaml(source: string): Record<string, unknown> | null 
     if (!entry) return null;
     const key = entry[1];
     if (Object.hasOwn(data, key) || KEYWORD.test(key) || key === '__proto__') return null;
-    const raw = (entry[2] ?? '').replace(/ +$/, '');
+    // Not `replace(/ +$/, '')`, which is quadratic in a long run of inner spaces.
+    const raw = withoutTrailing(entry[2] ?? '', 32);
     openKey = null;
     sequence = null;
     if (raw === '') {

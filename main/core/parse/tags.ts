@@ -1,5 +1,7 @@
 /** Tag syntax: letters, digits, `_`, `-` and `/` for nesting; not purely numeric (`#123` is not a tag). */
 
+import { withoutTrailing } from './trailing-run';
+
 const TAG_BODY = /[\p{L}\p{N}\p{M}_\-/]+/uy;
 const WHOLE_TAG = /^[\p{L}\p{N}\p{M}_\-/]+$/u;
 const HAS_NON_DIGIT = /[^0-9/]/;
@@ -11,9 +13,10 @@ export function readTagAt(text: string, from: number, limit: number): string | n
   if (!match) return null;
   let tag = match[0];
   if (from + tag.length > limit) tag = tag.slice(0, limit - from);
-  tag = tag.replace(/\/+$/, '');
+  tag = withoutTrailing(tag, 47); // '/'
   return isValidTag(tag) ? tag : null;
 }
+
 
 export function isValidTag(tag: string): boolean {
   return WHOLE_TAG.test(tag) && !tag.startsWith('/') && HAS_NON_DIGIT.test(tag);
