@@ -198,10 +198,20 @@ export function App({ api: host }: { api: PlexusApi }) {
     forward: nav.forward,
     toggleLeftSidebar: sidebars.toggleLeft,
     toggleRightSidebar: sidebars.toggleRight,
-    showOutline: () => sidebars.showRight(),
-    showTags: () => sidebars.showRight(),
+    showOutline: () => revealPanel('Outline'),
+    showTags: () => revealPanel('All tags'),
   };
   useHotkeys(runs);
+  const { showRight } = sidebars;
+  /** Opens the right sidebar and brings one of its views into sight, with the focus, once it is shown. */
+  const revealPanel = useCallback((name: string) => {
+    showRight();
+    requestAnimationFrame(() => {
+      const panel = document.querySelector<HTMLElement>(`.right-pane [aria-label="${name}"]`);
+      panel?.scrollIntoView({ block: 'start' });
+      panel?.focus();
+    });
+  }, [showRight]);
   const labelOf = (view: View | null): string => {
     if (!view) return 'New tab';
     if (view.kind === 'graph') return 'Graph';
@@ -248,7 +258,7 @@ export function App({ api: host }: { api: PlexusApi }) {
           </div>
           <ResizeHandle hidden={!sidebars.right} label="Resize sidebar" value={sizes.right} min={200} max={560} direction={-1} onChange={(right) => setSizes({ ...sizes, right })} />
           <div className="right-pane" hidden={!sidebars.right}>
-            <RightSidebar data={data} onSearchTag={searchTag} />
+            <RightSidebar api={api} version={version} data={data} onSearchTag={searchTag} />
           </div>
         </div>
         <StatusBar status={status} vault={vault} />
