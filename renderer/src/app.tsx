@@ -5,6 +5,8 @@ import { orderWrites } from './api/order-writes';
 import { useWorkspace } from './workspace/use-workspace';
 import { useNewTabClicks } from './workspace/use-new-tab-clicks';
 import { WorkspaceView } from './workspace/workspace-view';
+import { loadLayout, restoreLayout, saveLayout } from './workspace/workspace-store';
+import { parseHash } from './routing/hash-route';
 import { InactivePane } from './workspace/inactive-pane';
 import { activatePane, activateTabNumber, allPanes, closeActiveTab, currentView, cycleTab, openInActive, openInNewTab, splitActive, type View } from './workspace/layout-model';
 import type { CommandRuns } from './commands/command-registry';
@@ -101,15 +103,27 @@ export function App({ api: host }: { api: PlexusApi }) {
   useEffect(() => loadVaultInfo(false), [loadVaultInfo]);
 
   // No note in the address: open the vault's welcome note (or its first note) once files are known.
-  // Only at start: a workspace whose tabs were all closed shows its empty state.
-  const started = useRef(false);
+  // Once the vault and its files are known: bring back the workspace it was left with (notes
+  // since deleted skipped, with a notice), else open the default note. Only at start: a
+  // workspace whose tabs were all closed later shows its empty state.
+  const [restored, setRestored] = useState(false);
   useEffect(() => {
-    if (started.current || !files) return;
-    started.current = true;
+    if (restored || !files || !vault) return;
+    setRestored(true);
+    const stored = loadLayout(vault.root);
+    const paths = new Set(files.map((f) => f.path));
+    if (stored) {
+      const { layout, missing } = restoreLayout(stored, (p) => paths.has(p), parseHash(window.location.hash));
+      if (missing.length > 0) notice(`${missing.length === 1 ? 'A note' : `${missing.length} notes`} of the saved workspace no longer exist${missing.length === 1 ? 's' : ''} and ${missing.length === 1 ? 'was' : 'were'} skipped: ${missing.join(', ')}.`);
+      if (allPanes(layout).some((p) => p.tabs.length > 0)) return nav.update(() => layout);
+    }
     if (allPanes(nav.layout).some((p) => p.tabs.length > 0)) return;
     const initial = pickDefaultNote(files);
     if (initial) nav.open({ path: initial, heading: null, block: null });
-  }, [files, nav.layout, nav.open]);
+  }, [restored, files, vault, nav, notice]);
+  useEffect(() => {
+    if (restored && vault) saveLayout(vault.root, nav.layout);
+  }, [restored, vault, nav.layout]);
 
   useEffect(() => {
     const title = data?.meta.ok ? data.meta.value.title : currentPath !== null && isAttachmentPath(currentPath) ? currentPath.slice(currentPath.lastIndexOf('/') + 1) : null;
