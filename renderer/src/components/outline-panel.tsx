@@ -31,11 +31,14 @@ export function OutlinePanel({ data }: { data: NoteData | null }) {
     const update = () => {
       const root = notePane();
       if (!root) return;
-      const top = root.getBoundingClientRect().top + 8;
+      const box = root.getBoundingClientRect();
+      // Scrolled to the end, the last sections can never reach the top edge: the last one in sight counts.
+      const atEnd = root.scrollTop > 0 && root.scrollHeight - root.clientHeight - root.scrollTop < 2;
+      const line = atEnd ? box.bottom : box.top + 8;
       let at: number | null = null;
       headings.forEach((h, i) => {
         const el = headingElement(h.text, i);
-        if (el && el.getBoundingClientRect().top <= top) at = i;
+        if (el && el.getBoundingClientRect().top <= line) at = i;
       });
       setCurrent(at ?? 0);
     };
