@@ -56,7 +56,8 @@ export function TabStrip({ pane, labelOf, onActivate, onClose, onNewTab, onSplit
                   onClose(tab.id);
                 }}
               >
-                {label}
+                {/* The span, not the button, cuts a long title short (with an ellipsis; the full title is the tooltip). */}
+                <span className="tab-title-text">{label}</span>
               </button>
               <button type="button" className="tab-close icon-button" aria-label={`Close ${label}`} title="Close (Ctrl+W)" onClick={() => onClose(tab.id)}>×</button>
             </div>
