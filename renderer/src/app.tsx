@@ -2,7 +2,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { IndexStatus, PlexusApi, VaultEvent, VaultInfo } from '../../main/contract/api-contract';
 import { orderWrites } from './api/order-writes';
-import { useNavigation } from './hooks/use-navigation';
+import { useWorkspace } from './workspace/use-workspace';
+import { useNewTabClicks } from './workspace/use-new-tab-clicks';
+import { WorkspaceView } from './workspace/workspace-view';
+import { loadLayout, restoreLayout, saveLayout } from './workspace/workspace-store';
+import { parseHash } from './routing/hash-route';
+import { InactivePane } from './workspace/inactive-pane';
+import { activatePane, activateTabNumber, allPanes, closeActiveTab, currentView, cycleTab, openInActive, openInNewTab, splitActive, type View } from './workspace/layout-model';
+import type { CommandRuns } from './commands/command-registry';
 import { useFiles } from './hooks/use-files';
 import { useVaultEvents } from './hooks/use-vault-events';
 import { useNoteData, visibleData } from './hooks/use-note-data';
@@ -35,6 +42,12 @@ import { isDisconnected } from './api/connection-machine';
 import { retryConnection, useConnectionStatus, useOnReconnect } from './hooks/use-connection';
 import { useSidebars } from './hooks/use-sidebars';
 import { ConnectionBanner } from './components/connection-banner';
+import { CommandPalette } from './components/command-palette';
+
+const GLOBAL_GRAPH: View = { kind: 'graph', local: null };
+
+const tabNumberRuns = (go: (n: number) => void) =>
+  Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`goToTab${n}`, () => go(n)])) as Record<`goToTab${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`, () => void>;
 
 /** Coalesces bursts of events (a save touches files, graph and content) into one re-read, well inside 300 ms. */
 const RELOAD_COALESCE_MS = 60;
@@ -43,7 +56,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   // A rename or delete waits for the editor's last save of that note (see order-writes.ts).
   const api = useMemo(() => orderWrites(host), [host]);
   const banners = useBanners();
-  const nav = useNavigation();
+  const nav = useWorkspace();
   const { files, onFilesEvent, reload: reloadFiles } = useFiles(api, banners.reportError);
   const sidebars = useSidebars();
   const connection = useConnectionStatus(api);
@@ -60,13 +73,15 @@ export function App({ api: host }: { api: PlexusApi }) {
   const [status, setStatus] = useState<IndexStatus | null>(null);
   const [version, setVersion] = useState(0);
   const [switcherOpen, setSwitcherOpen] = useState(false);
-  const [graphOpen, setGraphOpen] = useState(false);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const graphOpen = nav.view?.kind === 'graph';
   /** Bumped on each reconnect so the graph pane re-reads the graph it may have missed deltas of. */
   const [resyncs, setResyncs] = useState(0);
   const [sizes, setSizes] = usePaneSizes();
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const currentPath = nav.route?.path ?? null;
   const noteState = useNoteData(api, currentPath, version);
+  const shownPaths = allPanes(nav.layout).map((p) => currentView(p.tabs.find((t) => t.id === p.active))).flatMap((v) => (v?.kind === 'note' ? [v.route.path] : []));
   const data = visibleData(noteState, currentPath);
   const revealHit = useSearchReveal(data);
   const openPath = useCallback((path: string) => nav.open({ path, heading: null, block: null }), [nav.open]);
@@ -88,11 +103,27 @@ export function App({ api: host }: { api: PlexusApi }) {
   useEffect(() => loadVaultInfo(false), [loadVaultInfo]);
 
   // No note in the address: open the vault's welcome note (or its first note) once files are known.
+  // Once the vault and its files are known: bring back the workspace it was left with (notes
+  // since deleted skipped, with a notice), else open the default note. Only at start: a
+  // workspace whose tabs were all closed later shows its empty state.
+  const [restored, setRestored] = useState(false);
   useEffect(() => {
-    if (currentPath || !files) return;
+    if (restored || !files || !vault) return;
+    setRestored(true);
+    const stored = loadLayout(vault.root);
+    const paths = new Set(files.map((f) => f.path));
+    if (stored) {
+      const { layout, missing } = restoreLayout(stored, (p) => paths.has(p), parseHash(window.location.hash));
+      if (missing.length > 0) notice(`${missing.length === 1 ? 'A note' : `${missing.length} notes`} of the saved workspace no longer exist${missing.length === 1 ? 's' : ''} and ${missing.length === 1 ? 'was' : 'were'} skipped: ${missing.join(', ')}.`);
+      if (allPanes(layout).some((p) => p.tabs.length > 0)) return nav.update(() => layout);
+    }
+    if (allPanes(nav.layout).some((p) => p.tabs.length > 0)) return;
     const initial = pickDefaultNote(files);
     if (initial) nav.open({ path: initial, heading: null, block: null });
-  }, [files, currentPath, nav.open]);
+  }, [restored, files, vault, nav, notice]);
+  useEffect(() => {
+    if (restored && vault) saveLayout(vault.root, nav.layout);
+  }, [restored, vault, nav.layout]);
 
   useEffect(() => {
     const title = data?.meta.ok ? data.meta.value.title : currentPath !== null && isAttachmentPath(currentPath) ? currentPath.slice(currentPath.lastIndexOf('/') + 1) : null;
@@ -134,7 +165,7 @@ export function App({ api: host }: { api: PlexusApi }) {
       banners.push('notice', `“${from}” was renamed to “${to}” outside Plexus; ${affected} notes link to the old name.`, affected > 0 ? { label: 'Update links', run: updateLinks } : undefined);
     }
     if (changesResolution(event)) ui.invalidate();
-    if (touchesNote(event, currentPath)) scheduleReload();
+    if (shownPaths.some((p) => touchesNote(event, p))) scheduleReload();
   });
 
   // A closed editor's unsaved text went to a conflict copy, or is kept in this window: say where,
@@ -154,19 +185,53 @@ export function App({ api: host }: { api: PlexusApi }) {
 
   // A preview belongs to the page it was opened from.
   const { closePreview } = ui;
-  useEffect(() => closePreview(), [nav.route, closePreview]);
+  useEffect(() => closePreview(), [nav.view, closePreview]);
 
-  useHotkeys({
+  useNewTabClicks(nav.openInNewTab);
+  const { update } = nav;
+  const openGraph = useCallback(() => update((l) => openInActive(l, GLOBAL_GRAPH)), [update]);
+  // Closing the graph goes back to what the tab showed before it, as the old graph toggle did.
+  const closeGraph = useCallback(() => (nav.canBack ? nav.back() : update(closeActiveTab)), [nav.canBack, nav.back, update]);
+  const toggleGraph = graphOpen ? closeGraph : openGraph;
+  const runs: CommandRuns = {
+    commandPalette: () => setPaletteOpen(true),
     quickSwitcher: () => setSwitcherOpen(true),
     search: () => openSearch(),
-    graph: () => setGraphOpen((g) => !g),
-    back: nav.back,
-    forward: nav.forward,
     newNote: noteActions.newNote,
     rename: () => noteActions.rename(currentPath),
+    toggleEdit: editing.toggle,
+    graph: toggleGraph,
+    newTab: () => update((l) => openInNewTab(l)),
+    closeTab: () => update(closeActiveTab),
+    nextTab: () => update((l) => cycleTab(l, 1)),
+    previousTab: () => update((l) => cycleTab(l, -1)),
+    ...tabNumberRuns((n) => update((l) => activateTabNumber(l, n))),
+    splitRight: () => update((l) => splitActive(l, 'right')),
+    splitDown: () => update((l) => splitActive(l, 'down')),
+    back: nav.back,
+    forward: nav.forward,
     toggleLeftSidebar: sidebars.toggleLeft,
     toggleRightSidebar: sidebars.toggleRight,
-  });
+    showOutline: () => revealPanel('Outline'),
+    showTags: () => revealPanel('All tags'),
+  };
+  useHotkeys(runs);
+  const { showRight } = sidebars;
+  /** Opens the right sidebar and brings one of its views into sight, with the focus, once it is shown. */
+  const revealPanel = useCallback((name: string) => {
+    showRight();
+    requestAnimationFrame(() => {
+      const panel = document.querySelector<HTMLElement>(`.right-pane [aria-label="${name}"]`);
+      panel?.scrollIntoView({ block: 'start' });
+      panel?.focus();
+    });
+  }, [showRight]);
+  const labelOf = (view: View | null): string => {
+    if (!view) return 'New tab';
+    if (view.kind === 'graph') return 'Graph';
+    const entry = files?.find((f) => f.path === view.route.path);
+    return entry?.kind === 'note' ? entry.title : view.route.path.replace(/\.md$/i, '').split('/').pop() ?? view.route.path;
+  };
 
   const title = data?.meta.ok ? data.meta.value.title : currentPath ?? '';
   // A collapsed pane and its handle are display:none, so they take no grid cell and need no column.
@@ -176,7 +241,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   return (
     <AppActionsContext.Provider value={ui.actions}>
       <div className="app">
-        <Toolbar canBack={nav.canBack} canForward={nav.canForward} onBack={nav.back} onForward={nav.forward} onSwitcher={() => setSwitcherOpen(true)} onSearch={() => openSearch()} onGraph={() => setGraphOpen((g) => !g)} graphOpen={graphOpen} title={title} onNewNote={noteActions.newNote} readOnlyMessage={noteActions.block?.message ?? null} sidebars={sidebars} />
+        <Toolbar canBack={nav.canBack} canForward={nav.canForward} onBack={nav.back} onForward={nav.forward} onSwitcher={() => setSwitcherOpen(true)} onSearch={() => openSearch()} onGraph={toggleGraph} graphOpen={graphOpen} title={title} onNewNote={noteActions.newNote} readOnlyMessage={noteActions.block?.message ?? null} sidebars={sidebars} />
         <div className="app-banners">
           <ConnectionBanner status={connection} onRetry={() => retryConnection(api)} />
           <Banners messages={banners.messages} onDismiss={banners.dismiss} />
@@ -188,20 +253,30 @@ export function App({ api: host }: { api: PlexusApi }) {
           </div>
           <ResizeHandle hidden={!sidebars.left} label="Resize file explorer" value={sizes.left} min={160} max={520} direction={1} onChange={(left) => setSizes({ ...sizes, left })} />
           <div className="center-pane">
-            {graphOpen ? (
-              <GraphPane key={resyncs} api={api} currentPath={currentPath} onOpenNote={(p) => { setGraphOpen(false); openPath(p); }} onClose={() => setGraphOpen(false)} />
-            ) : currentPath !== null && isAttachmentPath(currentPath) ? (
-              <AttachmentPane api={api} path={currentPath} entry={files?.find((f) => f.path === currentPath)} host={vault?.host ?? null} />
-            ) : (
-              <NotePane api={api} route={nav.route} data={data} loading={noteState.status === 'loading'} error={noteState.status === 'error' ? noteState.message : null} editing={editing} actions={noteActions} onOpenNote={openFromEditor} onSaved={scheduleReload} onRescue={onRescue} />
-            )}
+            <WorkspaceView
+              layout={nav.layout}
+              update={update}
+              labelOf={labelOf}
+              renderInactive={(view, paneId) => <InactivePane api={api} view={view} contextPath={currentPath} version={version} onOpenNote={openPath} onCloseGraph={() => update((l) => closeActiveTab(activatePane(l, paneId)))} />}
+              active={
+                // An empty tab, or no tab at all, is the note pane with no note (NoteView says so).
+                graphOpen ? (
+                  <GraphPane key={resyncs} api={api} currentPath={currentPath} onOpenNote={openPath} onClose={closeGraph} />
+                ) : currentPath !== null && isAttachmentPath(currentPath) ? (
+                  <AttachmentPane api={api} path={currentPath} entry={files?.find((f) => f.path === currentPath)} host={vault?.host ?? null} />
+                ) : (
+                  <NotePane api={api} route={nav.view === null ? null : nav.route} data={data} loading={noteState.status === 'loading'} error={noteState.status === 'error' ? noteState.message : null} editing={editing} actions={noteActions} onOpenNote={openFromEditor} onSaved={scheduleReload} onRescue={onRescue} />
+                )
+              }
+            />
           </div>
           <ResizeHandle hidden={!sidebars.right} label="Resize sidebar" value={sizes.right} min={200} max={560} direction={-1} onChange={(right) => setSizes({ ...sizes, right })} />
           <div className="right-pane" hidden={!sidebars.right}>
-            <RightSidebar data={data} onSearchTag={searchTag} />
+            <RightSidebar api={api} version={version} data={data} onSearchTag={searchTag} />
           </div>
         </div>
         <StatusBar status={status} vault={vault} />
+        {paletteOpen && <CommandPalette runs={runs} onClose={() => setPaletteOpen(false)} />}
         {switcherOpen && <QuickSwitcher api={api} onClose={() => setSwitcherOpen(false)} onOpen={(p) => { setSwitcherOpen(false); openPath(p); }} />}
         {ui.preview && <HoverPreview api={api} request={ui.preview} onEnter={ui.cancelHide} onLeave={ui.hidePreview} onClose={ui.closePreview} />}
         {ui.createRequest && (

@@ -163,7 +163,12 @@ export class FakeApi {
         }
         return ok({ hits, total: hits.length });
       }),
-      getTags: () => r('getTags', [], () => []),
+      getTags: () =>
+        r('getTags', [], () => {
+          const counts = new Map<string, number>();
+          for (const path of self.notes.keys()) for (const t of self.meta(path).tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+          return [...counts].map(([tag, count]) => ({ tag, count }));
+        }),
       getGraph: () => r('getGraph', [], () => ({ nodes: [], edges: [] })),
       getGraphLayout: () => r('getGraphLayout', [], () => null),
       saveGraphLayout: (layout) => r('saveGraphLayout', [layout], () => ok(null)),

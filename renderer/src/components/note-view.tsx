@@ -19,6 +19,8 @@ interface Props {
   actions?: ReactNode;
   /** Set in edit mode: shown instead of the rendered note. */
   editor?: ReactNode;
+  /** False for a note shown in a pane that is not the active one: the page has one main landmark. */
+  landmark?: boolean;
 }
 
 /** True when the body already opens with `# <title>`, so the header would only repeat it. */
@@ -42,8 +44,9 @@ function SafeModeNotice({ reason }: { reason: string }) {
   );
 }
 
-export function NoteView({ route, data, loading, error, actions, editor }: Props) {
-  const ref = useRef<HTMLElement>(null);
+export function NoteView({ route, data, loading, error, actions, editor, landmark = true }: Props) {
+  // Typed as a div for JSX; a main element is an HTMLElement all the same for what is done with it.
+  const ref = useRef<HTMLDivElement>(null);
   const content = data && data.note.ok ? data.note.value.content : null;
   const targetId = route ? subpathId(route.heading, route.block) : null;
 
@@ -108,9 +111,10 @@ export function NoteView({ route, data, loading, error, actions, editor }: Props
       </article>
     );
   }
+  const Tag = landmark ? 'main' : 'div';
   return (
-    <main aria-label="Note" className={`note-pane${editor && route && !error ? ' is-editing' : ''}`} ref={ref} aria-busy={loading || undefined} tabIndex={-1}>
+    <Tag aria-label={landmark ? 'Note' : undefined} className={`note-pane${editor && route && !error ? ' is-editing' : ''}`} ref={ref} aria-busy={loading || undefined} tabIndex={-1}>
       {body}
-    </main>
+    </Tag>
   );
 }

@@ -1,25 +1,35 @@
-/** The right pane: backlinks (with context), outgoing links, unlinked mentions and the note's tags. */
-import type { Result } from '../../../main/contract/api-contract';
+/** The right pane: backlinks (with context), outgoing links, unlinked mentions, the note's tags, its outline and the vault's tags. */
+import type { PlexusApi, Result } from '../../../main/contract/api-contract';
 import type { NoteData } from '../hooks/use-note-data';
 import { noteHref } from '../routing/hash-route';
 import { Snippet } from './snippet';
+import { OutlinePanel } from './outline-panel';
+import { TagsPanel } from './tags-panel';
 
 interface Props {
   data: NoteData | null;
   onSearchTag(tag: string): void;
 }
 
+interface SidebarProps extends Props {
+  api: PlexusApi;
+  /** Bumped when the vault's notes change, for the views that read the whole vault. */
+  version: number;
+}
+
 function ResultError({ result }: { result: Result<unknown> }) {
   return result.ok ? null : <p className="error-text">{result.error.message}</p>;
 }
 
-export function RightSidebar({ data, onSearchTag }: Props) {
+export function RightSidebar({ api, version, data, onSearchTag }: SidebarProps) {
   return (
     <div className="sidebar">
       <Backlinks data={data} />
       <Outgoing data={data} />
       <Unlinked data={data} />
       <Tags data={data} onSearchTag={onSearchTag} />
+      <OutlinePanel data={data} />
+      <TagsPanel api={api} version={version} onSearchTag={onSearchTag} />
     </div>
   );
 }

@@ -8,11 +8,15 @@ export function isEditToggleKey(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'e';
 }
 
-/** The mode state with the Ctrl/Cmd+E shortcut bound on window. */
-export function useEditMode(initial = false): [editing: boolean, toggle: () => void, setEditing: (v: boolean) => void] {
+/**
+ * The mode state with the Ctrl/Cmd+E shortcut bound on window, unless `bindKey` is false (the
+ * app binds it through its command registry instead, so the key is not handled twice).
+ */
+export function useEditMode(initial = false, bindKey = true): [editing: boolean, toggle: () => void, setEditing: (v: boolean) => void] {
   const [editing, setEditing] = useState(initial);
   const toggle = useCallback(() => setEditing((v) => !v), []);
   useEffect(() => {
+    if (!bindKey) return;
     const onKey = (event: KeyboardEvent) => {
       if (!isEditToggleKey(event)) return;
       event.preventDefault();
@@ -20,7 +24,7 @@ export function useEditMode(initial = false): [editing: boolean, toggle: () => v
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [toggle]);
+  }, [toggle, bindKey]);
   return [editing, toggle, setEditing];
 }
 

@@ -50,5 +50,6 @@ export function useSidebars() {
   const toggleLeft = useCallback(() => setOpen((o) => ({ ...o, left: !o.left })), []);
   const toggleRight = useCallback(() => setOpen((o) => ({ ...o, right: !o.right })), []);
   const showLeft = useCallback(() => setOpen((o) => (o.left ? o : { ...o, left: true })), []);
-  return { ...open, toggleLeft, toggleRight, showLeft };
+  const showRight = useCallback(() => setOpen((o) => (o.right ? o : { ...o, right: true })), []);
+  return { ...open, toggleLeft, toggleRight, showLeft, showRight };
 }

@@ -22,7 +22,8 @@ export interface Editing {
 }
 
 export function useEditing(readOnly: boolean, currentPath: string | null, notify: (message: string) => void): Editing {
-  const [editing, toggle, setEditing] = useEditMode();
+  // Ctrl/Cmd+E comes through the app's command registry (toggleEdit), not useEditMode's own listener.
+  const [editing, toggle, setEditing] = useEditMode(false, false);
   const [preview, setPreview] = useState(false);
   const [pending, setPending] = useState<string | null>(null);
   const [typeInto, setTypeInto] = useState<string | null>(null);

@@ -1,0 +1,79 @@
+/**
+ * The open note's headings as a tree ("Outline"). A click scrolls the note to the heading; while
+ * the note scrolls, the section being read (the last heading above the top edge) is marked.
+ * It reads the active pane's note (main.note-pane), so it follows the active tab.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { NoteData } from '../hooks/use-note-data';
+import { headingId } from '../markdown/slug';
+import { outlineTree, type OutlineNode } from './outline-tree';
+
+const notePane = () => document.querySelector<HTMLElement>('main.note-pane');
+
+/** The rendered element of the index-th heading: by its id, else by position (ids repeat for repeated headings). */
+function headingElement(text: string, index: number): HTMLElement | null {
+  const root = notePane();
+  if (!root) return null;
+  const all = [...root.querySelectorAll<HTMLElement>('.markdown-body :is(h1,h2,h3,h4,h5,h6)')].filter((h) => !h.closest('.embed'));
+  const byIndex = all[index];
+  if (byIndex && byIndex.id === headingId(text)) return byIndex;
+  return root.querySelector<HTMLElement>(`[id="${CSS.escape(headingId(text))}"]`) ?? byIndex ?? null;
+}
+
+export function OutlinePanel({ data }: { data: NoteData | null }) {
+  const headings = useMemo(() => (data?.meta.ok ? data.meta.value.headings : []), [data]);
+  const tree = useMemo(() => outlineTree(headings), [headings]);
+  const [current, setCurrent] = useState<number | null>(null);
+
+  useEffect(() => {
+    setCurrent(null);
+    if (headings.length === 0) return;
+    const update = () => {
+      const root = notePane();
+      if (!root) return;
+      const box = root.getBoundingClientRect();
+      // Scrolled to the end, the last sections can never reach the top edge: the last one in sight counts.
+      const atEnd = root.scrollTop > 0 && root.scrollHeight - root.clientHeight - root.scrollTop < 2;
+      const line = atEnd ? box.bottom : box.top + 8;
+      let at: number | null = null;
+      headings.forEach((h, i) => {
+        const el = headingElement(h.text, i);
+        if (el && el.getBoundingClientRect().top <= line) at = i;
+      });
+      setCurrent(at ?? 0);
+    };
+    // Scroll events do not bubble; capturing on the document sees the note pane's, whichever pane is active.
+    document.addEventListener('scroll', update, true);
+    update();
+    return () => document.removeEventListener('scroll', update, true);
+  }, [headings]);
+
+  const go = (node: OutlineNode) => {
+    const el = headingElement(node.heading.text, node.index);
+    el?.scrollIntoView({ block: 'start' });
+    setCurrent(node.index);
+  };
+  return (
+    <section aria-label="Outline" className="panel outline" tabIndex={-1}>
+      <h2 className="panel-title">Outline <span className="count">{headings.length}</span></h2>
+      {data && headings.length === 0 && <p className="muted">No headings in this note.</p>}
+      <OutlineList nodes={tree} current={current} onGo={go} />
+    </section>
+  );
+}
+
+function OutlineList({ nodes, current, onGo }: { nodes: OutlineNode[]; current: number | null; onGo(n: OutlineNode): void }) {
+  if (nodes.length === 0) return null;
+  return (
+    <ul className="outline-list">
+      {nodes.map((n) => (
+        <li key={n.index}>
+          <button type="button" className={`outline-item${n.index === current ? ' is-current' : ''}`} aria-current={n.index === current ? 'location' : undefined} onClick={() => onGo(n)}>
+            {n.heading.text}
+          </button>
+          <OutlineList nodes={n.children} current={current} onGo={onGo} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,46 @@
+/** Workspace restore: tabs, splits and the active tab come back per vault; a missing note is skipped with a notice; a corrupt store is ignored. */
+import '../setup';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../../renderer/src/app';
+import { parseStoredLayout } from '../../../renderer/src/workspace/workspace-store';
+import { FakeApi } from '../fake-api';
+import { sampleVault } from '../render-app';
+
+const panes = () => screen.getAllByRole('region', { name: 'Note' });
+const tabNames = (pane: HTMLElement) => within(pane).getAllByRole('tab').map((t) => t.textContent);
+
+beforeEach(() => window.localStorage.clear());
+
+test('open tabs, splits and the active tab are restored; a deleted note is skipped with a notice', async () => {
+  const fake = new FakeApi(sampleVault);
+  window.location.hash = '#/note/Welcome.md';
+  const first = render(<App api={fake.api()} />);
+  await screen.findByRole('tab', { name: 'Welcome' });
+  const explorer = screen.getByRole('navigation', { name: 'File explorer' });
+  fireEvent.click(within(explorer).getByRole('link', { name: 'Ideas' }), { ctrlKey: true });
+  fireEvent.click(within(explorer).getByRole('link', { name: 'Old' }), { ctrlKey: true });
+  await waitFor(() => expect(tabNames(panes()[0])).toEqual(['Welcome', 'Ideas', 'Old']));
+  fireEvent.click(within(panes()[0]).getByRole('tab', { name: 'Ideas' }));
+  fireEvent.click(within(panes()[0]).getByRole('button', { name: 'Split right' }));
+  await waitFor(() => expect(panes()).toHaveLength(2));
+  fireEvent.click(within(panes()[0]).getByRole('tab', { name: 'Welcome' }));
+  await waitFor(() => expect(window.location.hash).toBe('#/note/Welcome.md'));
+  first.unmount();
+
+  fake.notes.delete('Projects/Archive/Old.md');
+  window.location.hash = '';
+  render(<App api={fake.api()} />);
+  await waitFor(() => expect(panes()).toHaveLength(2));
+  expect(tabNames(panes()[0])).toEqual(['Welcome', 'Ideas']);
+  expect(tabNames(panes()[1])).toEqual(['Ideas']);
+  expect(panes()[0]).toHaveClass('is-active');
+  await screen.findByText(/A note of the saved workspace no longer exists and was skipped: Projects\/Archive\/Old\.md/);
+  await waitFor(() => expect(window.location.hash).toBe('#/note/Welcome.md'));
+});
+
+test('a stored value that is not a valid layout is ignored', () => {
+  expect(parseStoredLayout('not json')).toBeNull();
+  expect(parseStoredLayout('{"root":{"kind":"pane","id":"p0","tabs":[],"active":"t9"},"activePane":"p0","seq":1}')).toBeNull();
+  expect(parseStoredLayout('{"root":{"kind":"pane","id":"p0","tabs":[{"id":"t1","entries":[{"kind":"note","route":{"path":3}}],"index":0}],"active":"t1"},"activePane":"p0","seq":2}')).toBeNull();
+  expect(parseStoredLayout('{"root":{"kind":"pane","id":"p0","tabs":[],"active":null},"activePane":"p0","seq":1}')).not.toBeNull();
+});
