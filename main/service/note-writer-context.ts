@@ -10,6 +10,7 @@ import type { AtomicHooks } from './note-writer-atomic';
 import { fail, ioError, isErrno } from './note-writer-errors';
 import type { WriterFs } from './note-writer-fs';
 import { hashBytes } from './read-vault-file';
+import type { SaveSnapshots } from './snapshots/snapshot-recorder';
 import { isIgnoredVaultPath, isInside, toAbsolutePath } from './vault-files';
 
 /** The part of VaultService the writer needs. */
@@ -17,6 +18,8 @@ export interface WriterService {
   readonly graph: RewriteGraph;
   /** Announce a write (hash of the new bytes) or a removal (null) before it happens. */
   expectOwnWrite(path: VaultPath, hash: string | null): void;
+  /** File recovery: keeps versions before they are replaced (null or absent: none kept). */
+  readonly snapshots?: SaveSnapshots | null;
 }
 
 export interface WriterContext {

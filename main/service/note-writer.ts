@@ -83,7 +83,12 @@ async function writeNote(
     }
     const conventions = current.value ? conventionsOf(current.value.bytes) : conventionsOfText(content);
     const bytes = encodeNote(content, conventions);
-    return place(ctx, vaultPath, real.value, bytes, current.value ? 'replace' : 'create', realPath);
+    const hash = hashBytes(bytes);
+    // File recovery keeps what this save replaces (by its own schedule; it never fails the save).
+    if (current.value !== null && current.value.hash !== hash) ctx.service.snapshots?.beforeSave(realPath, current.value.bytes, current.value.hash);
+    const placed = await place(ctx, vaultPath, real.value, bytes, current.value ? 'replace' : 'create', realPath);
+    if (placed.ok) ctx.service.snapshots?.afterSave(realPath, bytes, hash);
+    return placed;
   });
 }
 
@@ -144,6 +149,7 @@ async function deleteNote(ctx: WriterContext, vaultPath: VaultPath, trashItem: T
   if (!current.ok) return current;
   if (current.value === null) return fail('not-found', `"${vaultPath}" does not exist`);
   const linkedFrom = linkingNotes(ctx, vaultPath);
+  ctx.service.snapshots?.beforeOverwrite(vaultPath, current.value.bytes, current.value.hash, 'deleted');
   try {
     ctx.service.expectOwnWrite(vaultPath, null);
     await trashItem(abs.value);
