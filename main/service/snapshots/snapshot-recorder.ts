@@ -82,7 +82,8 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
       },
     );
     this.timer = this.takes ? setInterval(() => void this.prune(), options.pruneEveryMs ?? 10 * 60_000) : null;
-    this.timer?.unref();
+    // Pruning alone never keeps the process alive (unref is missing where timers are numbers, as under jsdom).
+    (this.timer as { unref?(): void } | null)?.unref?.();
   }
 
   beforeSave(path: VaultPath, bytes: Uint8Array, hash: string): void {

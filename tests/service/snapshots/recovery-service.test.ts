@@ -37,7 +37,9 @@ async function open(files: Record<string, string>, options: { readOnly?: boolean
   const service = await VaultService.open(root, {
     cacheDir: null,
     workers: 0,
-    watcherOptions: { quietMs: 30, maxWaitMs: 200 },
+    // Polling: chokidar's native watch misses an outside write that lands within ~50 ms of an
+    // atomic replace of the same file (our own save), and these tests write right after saves.
+    watcherOptions: { quietMs: 30, maxWaitMs: 200, usePolling: true },
     snapshots: { dataDir, take: !readOnly, ...options.snapshots },
   });
   services.push(service);

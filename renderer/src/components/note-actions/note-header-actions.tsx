@@ -1,8 +1,11 @@
-/** The buttons beside the note title: Edit/Read (Ctrl/Cmd+E), side-by-side preview, Rename (F2) and Delete. */
+/** The buttons beside the note title: Edit/Read (Ctrl/Cmd+E), side-by-side preview, History, Rename (F2) and Delete. */
+import type { PlexusApi } from '../../../../main/contract/api-contract';
 import { EditToggle } from '../../editor';
+import { HistoryButton } from '../file-recovery/history-button';
 import { READ_ONLY_MESSAGE } from './read-only';
 
 interface Props {
+  api: PlexusApi;
   path: string;
   readOnly: boolean;
   editing: boolean;
@@ -19,6 +22,7 @@ export function NoteHeaderActions(p: Props) {
       <div className="note-actions" role="group" aria-label="Note actions">
         <span className="read-only-note" role="note">{READ_ONLY_MESSAGE}</span>
         <button type="button" disabled title={READ_ONLY_MESSAGE}>Edit</button>
+        <HistoryButton api={p.api} path={p.path} readOnly />
         <button type="button" disabled title={READ_ONLY_MESSAGE}>Rename</button>
         <button type="button" disabled title={READ_ONLY_MESSAGE}>Delete</button>
       </div>
@@ -30,6 +34,7 @@ export function NoteHeaderActions(p: Props) {
       {p.editing && (
         <button type="button" aria-pressed={p.preview} onClick={p.onTogglePreview} title="Show the rendered note beside the editor">Preview</button>
       )}
+      <HistoryButton api={p.api} path={p.path} readOnly={false} />
       <button type="button" onClick={() => p.onRename(p.path)} title="Rename or move (F2)">Rename</button>
       <button type="button" className="danger-text" onClick={() => p.onDelete(p.path)} title="Delete this note">Delete</button>
     </div>
