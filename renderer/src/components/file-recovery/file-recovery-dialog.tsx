@@ -118,12 +118,13 @@ export function FileRecoveryDialog({ api, path, readOnly, onClose }: Props) {
       )}
       {status && <p className={status.kind === 'error' ? 'error-text' : 'muted small'} role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p>}
       <div className="modal-actions">
-        <button type="button" onClick={onClose}>Close</button>
+        <button type="button" autoFocus onClick={onClose}>Close</button>
         <button type="button" disabled={chosenText === null} onClick={copy}>Copy</button>
         {readOnly ? (
           <button type="button" disabled title="This vault is open read-only: copy the text instead">Restore</button>
         ) : (
-          <button type="button" className="primary" disabled={busy || chosenText === null} onClick={restore}>{busy ? 'Restoring…' : 'Restore'}</button>
+          // Not disabled while busy: a disabled button drops the focus out of the dialog (and Escape with it).
+          <button type="button" className="primary" disabled={chosenText === null} aria-busy={busy} onClick={busy ? undefined : restore}>Restore</button>
         )}
       </div>
     </Modal>
