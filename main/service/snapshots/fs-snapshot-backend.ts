@@ -17,8 +17,8 @@ const HASH = /^[0-9a-f]{64}$/;
 export class FsSnapshotBackend implements SnapshotBackend {
   constructor(readonly dir: string) {}
 
-  async listBlobs(): Promise<Map<string, number>> {
-    const blobs = new Map<string, number>();
+  async listBlobs(): Promise<Set<string>> {
+    const blobs = new Set<string>();
     const root = path.join(this.dir, 'blobs');
     let shards: string[];
     try {
@@ -28,17 +28,21 @@ export class FsSnapshotBackend implements SnapshotBackend {
       throw error;
     }
     for (const shard of shards) {
-      const names = await fs.promises.readdir(path.join(root, shard));
-      await Promise.all(
-        names.map(async (name) => {
-          const hash = name.slice(0, -3);
-          if (!name.endsWith('.gz') || !HASH.test(hash)) return;
-          const stats = await fs.promises.stat(path.join(root, shard, name));
-          blobs.set(hash, stats.size);
-        }),
-      );
+      for (const name of await fs.promises.readdir(path.join(root, shard))) {
+        const hash = name.slice(0, -3);
+        if (name.endsWith('.gz') && HASH.test(hash)) blobs.add(hash);
+      }
     }
     return blobs;
+  }
+
+  async blobSize(hash: string): Promise<number | null> {
+    try {
+      return (await fs.promises.stat(this.blobFile(hash))).size;
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return null;
+      throw error;
+    }
   }
 
   async writeBlob(hash: string, compressed: Uint8Array): Promise<void> {

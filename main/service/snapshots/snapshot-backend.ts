@@ -4,8 +4,10 @@
  * Blobs are stored compressed; the backend does not look inside them.
  */
 export interface SnapshotBackend {
-  /** Every stored blob: hash -> stored (compressed) size. */
-  listBlobs(): Promise<Map<string, number>>;
+  /** Every stored blob's hash (cheap: a folder listing, no per-blob stat). */
+  listBlobs(): Promise<Set<string>>;
+  /** A stored blob's (compressed) size, or null when there is none. */
+  blobSize(hash: string): Promise<number | null>;
   /** Stores a blob (atomically: a reader sees all of it or none). */
   writeBlob(hash: string, compressed: Uint8Array): Promise<void>;
   /** The blob's stored bytes, or null when there is none. */
@@ -25,8 +27,12 @@ export class MemorySnapshotBackend implements SnapshotBackend {
   /** Test seam: when set, writes throw it (a full disk). */
   failWrites: Error | null = null;
 
-  async listBlobs(): Promise<Map<string, number>> {
-    return new Map([...this.blobs].map(([hash, bytes]) => [hash, bytes.length]));
+  async listBlobs(): Promise<Set<string>> {
+    return new Set(this.blobs.keys());
+  }
+
+  async blobSize(hash: string): Promise<number | null> {
+    return this.blobs.get(hash)?.length ?? null;
   }
 
   async writeBlob(hash: string, compressed: Uint8Array): Promise<void> {

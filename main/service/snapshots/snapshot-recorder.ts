@@ -57,10 +57,12 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
   private readonly lastSaveSnapshot = new Map<VaultPath, number>();
   private readonly reported = new Set<string>();
   /**
-   * What this session last saved to each note. The watcher may see an outside change before the
-   * echo of our own save (one batch), so it names the older content: the saved one is kept too.
+   * What this session last saved to each note, bytes held in memory (only notes edited here):
+   * kept in the store only if another program replaces them, so a save costs no extra write.
+   * The watcher may also see an outside change before the echo of our own save (one batch) and
+   * name the older content; the saved text is kept then too.
    */
-  private readonly lastWritten = new Map<VaultPath, { hash: string; size: number }>();
+  private readonly lastWritten = new Map<VaultPath, { hash: string; bytes: Uint8Array }>();
   private stopped = false;
   private closed = false;
   private readonly timer: NodeJS.Timeout | null;
@@ -96,8 +98,7 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
 
   afterSave(path: VaultPath, bytes: Uint8Array, hash: string): void {
     if (!this.takes) return;
-    this.lastWritten.set(path, { hash, size: bytes.length });
-    this.withStore((store) => store.putBlob(hash, bytes));
+    this.lastWritten.set(path, { hash, bytes });
   }
 
   beforeOverwrite(path: VaultPath, bytes: Uint8Array, hash: string, reason: SnapshotReason): void {
@@ -111,13 +112,14 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
     // Only what Plexus kept can come back: a note replaced before its text was stored is lost to us.
     this.withStore((store) => {
       if (store.has(previousHash)) store.record(path, previousHash, size, reason);
-      if (saved !== undefined && saved.hash !== previousHash && saved.hash !== newHash && store.has(saved.hash)) store.record(path, saved.hash, saved.size, reason);
+      else if (saved?.hash === previousHash) store.take(path, saved.bytes, saved.hash, reason);
+      if (saved !== undefined && saved.hash !== previousHash && saved.hash !== newHash) store.take(path, saved.bytes, saved.hash, reason);
     });
   }
 
   seen(path: VaultPath, hash: string): void {
-    // The echo of our own save: nothing newer is pending for this note.
-    if (this.lastWritten.get(path)?.hash === hash) this.lastWritten.delete(path);
+    // The echo of our own save: its bytes are held in memory already.
+    if (this.lastWritten.get(path)?.hash === hash) return;
     this.withStore((store) => {
       if (!store.has(hash)) this.background = this.background.then(() => this.keepCurrent(store, path, hash));
     });

@@ -13,7 +13,13 @@ import { decodeEntries, encodeEntries } from './snapshot-index-codec';
 import { planRetention } from './snapshot-retention';
 import type { RetentionPolicy, SnapshotEntry, SnapshotReason } from './snapshot-types';
 
-const gzip = promisify(zlib.gzip);
+const gzipAsync = promisify(zlib.gzip);
+/** Below this, compressing in-thread (well under a millisecond) is cheaper than the hop to the thread pool. */
+const IN_THREAD_GZIP_BYTES = 64 * 1024;
+
+function gzip(bytes: Uint8Array): Promise<Uint8Array> | Uint8Array {
+  return bytes.length <= IN_THREAD_GZIP_BYTES ? zlib.gzipSync(bytes) : gzipAsync(bytes);
+}
 const gunzip = promisify(zlib.gunzip);
 
 export interface SnapshotStoreOptions {
@@ -35,7 +41,8 @@ export class SnapshotStore {
 
   private constructor(
     private readonly backend: SnapshotBackend,
-    private readonly blobSizes: Map<string, number>,
+    /** Stored blobs: hash -> compressed size, null until measured (pruning measures them). */
+    private readonly blobSizes: Map<string, number | null>,
     entries: SnapshotEntry[],
     private readonly options: SnapshotStoreOptions,
   ) {
@@ -49,7 +56,7 @@ export class SnapshotStore {
     const { entries, damaged } = decodeEntries(text);
     // A version whose blob is gone (deleted by hand, evicted by a crashed prune) cannot come back: not listed.
     const usable = entries.filter((entry) => blobs.has(entry.hash));
-    const store = new SnapshotStore(backend, blobs, usable, options);
+    const store = new SnapshotStore(backend, new Map([...blobs].map((hash) => [hash, null])), usable, options);
     if (damaged > 0 || usable.length < entries.length) store.repair = true;
     return { store, damaged };
   }
@@ -123,10 +130,10 @@ export class SnapshotStore {
     return bytes;
   }
 
-  /** Compressed bytes the store holds on disk. */
+  /** Compressed bytes the store holds on disk (of the blobs measured so far: all of them after a prune). */
   totalBytes(): number {
     let total = 0;
-    for (const size of this.blobSizes.values()) total += size;
+    for (const size of this.blobSizes.values()) total += size ?? 0;
     return total;
   }
 
@@ -134,10 +141,16 @@ export class SnapshotStore {
   prune(live: ReadonlySet<string>, policy: RetentionPolicy): Promise<{ removedVersions: number; removedBlobs: number }> {
     let outcome = { removedVersions: 0, removedBlobs: 0 };
     return this.enqueue('prune old versions', async () => {
+      for (const [hash, size] of this.blobSizes) {
+        if (size !== null) continue;
+        const measured = await this.backend.blobSize(hash);
+        if (measured === null) this.blobSizes.delete(hash);
+        else this.blobSizes.set(hash, measured);
+      }
       const all = [...this.byPath.values()].flat();
       const keepLive = new Set([...live, ...this.recentBlobs]);
       this.recentBlobs = new Set();
-      const plan = planRetention(all, this.blobSizes, keepLive, this.now(), policy);
+      const plan = planRetention(all, this.blobSizes as Map<string, number>, keepLive, this.now(), policy);
       outcome = { removedVersions: all.length - plan.keep.length, removedBlobs: plan.removeBlobs.length };
       if (outcome.removedVersions > 0 || this.repair) {
         plan.keep.sort((a, b) => a.time - b.time);

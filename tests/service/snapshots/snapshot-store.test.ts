@@ -128,11 +128,27 @@ describe.each([
     }
     await store.flushed();
     await store.prune(new Set(), DEFAULT_RETENTION); // spends the "recent" grace
-    const sizes = [...(await env.backend.listBlobs()).values()];
+    const sizes = await Promise.all([...(await env.backend.listBlobs())].map(async (hash) => (await env.backend.blobSize(hash)) ?? 0));
     const cap = sizes.reduce((a, b) => a + b, 0) - 1;
     await store.prune(new Set(), { ...DEFAULT_RETENTION, maxTotalBytes: cap });
     expect(store.paths().sort()).toEqual(['n1.md', 'n2.md', 'n3.md', 'n4.md']);
     expect(store.totalBytes()).toBeLessThanOrEqual(cap);
+  });
+
+  it('measures blobs found on open when it prunes, so the size cap holds across sessions', async () => {
+    const c = clock();
+    const first = await open(env.backend, c.now);
+    for (let i = 0; i < 3; i++) {
+      const v = bytes(`${createHash('sha512').update(String(i)).digest('base64')}`.repeat(20));
+      first.store.take(`n${i}.md`, v, sha(v), 'before-save');
+      c.advance(1000);
+    }
+    await first.store.flushed();
+    const again = await open(env.backend, c.now);
+    expect(again.store.totalBytes()).toBe(0); // not measured yet: opening does not stat every blob
+    await again.store.prune(new Set(), { ...DEFAULT_RETENTION, maxTotalBytes: 1 });
+    expect(again.store.paths()).toEqual([]);
+    expect((await env.backend.listBlobs()).size).toBe(0);
   });
 
   it('reports a failed write and keeps going (a full disk never throws into the caller)', async () => {

@@ -1,0 +1,153 @@
+/**
+ * File recovery costs (`node --import tsx bench/snapshot-bench.ts`): what a snapshot adds to
+ * saving a 10 KB note (p95, every save snapshotted: interval 0, the worst case), and the size
+ * and time of keeping every note's text in the store after indexing, for the sample vault and
+ * generated vaults (PLEXUS_BENCH_SIZES, default 10000). Prints a markdown table.
+ * Not a test: numbers depend on the machine; nothing here asserts a time.
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApiHandlers } from '../main/service/api-handlers';
+import { openNoteWriter } from '../main/service/note-writer';
+import { copySampleVault } from './snapshot-bench-vaults';
+import { generateVault } from './generate-vault';
+import { VaultService } from '../main/service/vault-service';
+
+const SIZES = (process.env.PLEXUS_BENCH_SIZES ?? '10000').split(',').map(Number).filter((n) => n > 0);
+const SAVES = Number(process.env.PLEXUS_BENCH_SAVES ?? 300);
+
+/** Apparent bytes (file sizes) and allocated bytes (disk blocks: small files take a whole block each). */
+function folderBytes(dir: string): { bytes: number; allocated: number; files: number } {
+  let bytes = 0;
+  let allocated = 0;
+  let files = 0;
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const abs = join(d, entry.name);
+      if (entry.isDirectory()) walk(abs);
+      else {
+        const stats = statSync(abs);
+        bytes += stats.size;
+        allocated += stats.blocks * 512;
+        files++;
+      }
+    }
+  };
+  walk(dir);
+  return { bytes, allocated, files };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** A vault with a writer for timing saves, with or without snapshots (interval 0: every save keeps one). */
+async function saveTarget(scratch: string, name: string, snapshots: boolean, intervalMs: number) {
+  const vault = join(scratch, name);
+  generateVault(vault, { notes: 50, seed: 7 });
+  const dataDir = join(scratch, `${name}-data`);
+  const service = await VaultService.open(vault, { cacheDir: null, workers: 0, watch: false, snapshots: snapshots ? { dataDir, take: true, intervalMs } : null });
+  await service.snapshotsSettled();
+  const writer = await openNoteWriter({ root: service.realRoot, service });
+  const api = createApiHandlers(service, { kind: 'browser', readOnly: false, openExternal: () => undefined, writer, dataDir });
+  let hash: string | null = null;
+  const times: number[] = [];
+  return {
+    service,
+    times,
+    async save(content: string, record: boolean) {
+      const started = performance.now();
+      const result = await api.writeNote('Bench 10k.md', content, hash);
+      const elapsed = performance.now() - started;
+      if (!result.ok) throw new Error(result.error.message);
+      hash = result.value.hash;
+      if (record) times.push(elapsed);
+    },
+  };
+}
+
+/**
+ * p50/p95 of writeNote on a 10 KB note in three vaults, saves interleaved (none, a snapshot on
+ * every save, the default 5-minute interval) so the machine's load drifts over all three alike.
+ */
+async function saveLatencies(): Promise<Record<'none' | 'every' | 'usual', { p50: number; p95: number }>> {
+  const scratch = mkdtempSync(join(tmpdir(), 'plexus-snapbench-'));
+  try {
+    const targets = {
+      none: await saveTarget(scratch, 'none', false, 0),
+      every: await saveTarget(scratch, 'every', true, 0),
+      usual: await saveTarget(scratch, 'usual', true, 5 * 60_000),
+    };
+    const base = 'lorem ipsum dolor sit amet, consectetur adipiscing elit\n'.repeat(180).slice(0, 10 * 1024);
+    for (let i = 0; i < SAVES + 20; i++) {
+      // The first saves warm up the JIT and the fs.
+      for (const target of Object.values(targets)) await target.save(`${base}\nsave ${i}\n`, i >= 20);
+    }
+    const out = {} as Record<'none' | 'every' | 'usual', { p50: number; p95: number }>;
+    for (const [name, target] of Object.entries(targets) as ['none' | 'every' | 'usual', (typeof targets)['none']][]) {
+      await target.service.close();
+      out[name] = { p50: percentile(target.times, 50), p95: percentile(target.times, 95) };
+    }
+    return out;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Opens the vault with snapshots and waits for every note's text to be stored; then reopens (nothing new to store). */
+async function storeSize(label: string, vault: string): Promise<string> {
+  const data = mkdtempSync(join(tmpdir(), 'plexus-snapbench-data-'));
+  try {
+    const vaultSize = folderBytes(vault);
+    let started = performance.now();
+    const first = await VaultService.open(vault, { cacheDir: null, watch: false, snapshots: { dataDir: data, take: true } });
+    const opened = performance.now() - started;
+    started = performance.now();
+    await first.snapshotsSettled();
+    const baselineMs = performance.now() - started;
+    await first.close();
+    const store = folderBytes(data);
+    started = performance.now();
+    const second = await VaultService.open(vault, { cacheDir: null, watch: false, snapshots: { dataDir: data, take: true } });
+    await second.snapshotsSettled();
+    const againMs = performance.now() - started;
+    await second.close();
+    const ratio = ((100 * store.bytes) / vaultSize.bytes).toFixed(0);
+    const allocatedRatio = ((100 * store.allocated) / vaultSize.allocated).toFixed(0);
+    return `| ${label} | ${vaultSize.files} files, ${mb(vaultSize.bytes)} (${mb(vaultSize.allocated)} on disk) | ${store.files} files, ${mb(store.bytes)} = ${ratio}% (${mb(store.allocated)} on disk = ${allocatedRatio}%) | ${Math.round(opened)} ms | ${Math.round(baselineMs)} ms | ${Math.round(againMs)} ms |`;
+  } finally {
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { none, every, usual } = await saveLatencies();
+  console.log(`| save of a 10 KB note (${SAVES} saves each, interleaved) | p50 | p95 |`);
+  console.log('| --- | --- | --- |');
+  console.log(`| without snapshots | ${none.p50.toFixed(2)} ms | ${none.p95.toFixed(2)} ms |`);
+  console.log(`| a snapshot before every save (interval 0) | ${every.p50.toFixed(2)} ms | ${every.p95.toFixed(2)} ms |`);
+  console.log(`| default interval (5 min) | ${usual.p50.toFixed(2)} ms | ${usual.p95.toFixed(2)} ms |`);
+  console.log(`| added by a snapshot on every save | ${(every.p50 - none.p50).toFixed(2)} ms | ${(every.p95 - none.p95).toFixed(2)} ms |`);
+  console.log('');
+  console.log('| vault | notes on disk | snapshot store after open | open | storing every note (background) | reopen + check |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  const sample = copySampleVault();
+  try {
+    console.log(await storeSize('sample vault', sample));
+  } finally {
+    rmSync(sample, { recursive: true, force: true });
+  }
+  for (const size of SIZES) {
+    const vault = generateVault(join(__dirname, 'vaults', `snap-${size}`), { notes: size });
+    console.log(await storeSize(`generated ${size}`, vault));
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
