@@ -78,7 +78,8 @@ export function recoveryHandlers(deps: RecoveryDeps): RecoveryHandlers {
         if (current.value === null) return fail('conflict', `"${path}" was deleted on disk since it was opened`);
         if (hashBytes(current.value) !== expectedHash) return fail('conflict', `"${path}" was changed on disk since it was opened`);
         deps.recorder?.beforeOverwrite(path, current.value, expectedHash, 'before-restore');
-        const written = await writer.writeNote(path, text, expectedHash);
+        // The version's own bytes (line endings, BOM, even invalid UTF-8), not its text re-encoded.
+        const written = await writer.writeNoteBytes(path, found.value.bytes, expectedHash);
         return written.ok ? { ok: true, value: { ...written.value, path } } : written;
       });
     },

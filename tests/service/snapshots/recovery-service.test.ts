@@ -116,6 +116,25 @@ test('a note never edited here, overwritten outside, can be restored: its text w
   expect(await contentOf(v.api, only)).toBe('as indexed\n');
 });
 
+test('a restore puts back the version byte for byte, even when the file now uses other conventions', async () => {
+  const original = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# Title\r\nline with crlf\r\nno final newline')]);
+  const root = makeVault({ 'A.md': original });
+  const dataDir = makeTempDir('plexus-data-');
+  dirs.push(root, dataDir);
+  const service = await VaultService.open(root, { cacheDir: null, workers: 0, watcherOptions: { quietMs: 30, maxWaitMs: 200, usePolling: true }, snapshots: { dataDir, take: true } });
+  services.push(service);
+  await service.whenWatching();
+  await service.snapshotsSettled();
+  const api = createApiHandlers(service, { kind: 'browser', readOnly: false, openExternal: () => undefined, writer: await openNoteWriter({ root: service.realRoot, service }), dataDir });
+  const file = path.join(root, 'A.md');
+  fs.writeFileSync(file, 'lf now\nand a final newline\n');
+  await until(() => service.vaultState.notes.get('A.md')?.hash === hashBytes(fs.readFileSync(file)));
+  await service.settled();
+  const [kept] = await versions(api, 'A.md');
+  expect((await api.restoreVersion('A.md', kept.id, hashBytes(fs.readFileSync(file)))).ok).toBe(true);
+  expect(fs.readFileSync(file).equals(original)).toBe(true);
+});
+
 test('saves keep at most one version per interval (fake clock), but the first save of the session always keeps the text read', async () => {
   let now = 1_000_000;
   const v = await open({ 'A.md': 'v0' }, { snapshots: { now: () => now, intervalMs: 5 * 60_000 } });
