@@ -28,6 +28,7 @@ import { useNoteActions } from './components/note-actions/use-note-actions';
 import { NoteActionDialogs } from './components/note-actions/note-action-dialogs';
 import { NotePane } from './components/note-actions/note-pane';
 import { READ_ONLY_MESSAGE } from './components/note-actions/read-only';
+import { DeletedNotesButton } from './components/file-recovery/deleted-notes-button';
 
 /** Coalesces bursts of events (a save touches files, graph and content) into one re-read, well inside 300 ms. */
 const RELOAD_COALESCE_MS = 60;
@@ -141,7 +142,8 @@ export function App({ api }: { api: PlexusApi }) {
   return (
     <AppActionsContext.Provider value={ui.actions}>
       <div className="app">
-        <Toolbar canBack={nav.canBack} canForward={nav.canForward} onBack={nav.back} onForward={nav.forward} onSwitcher={() => setSwitcherOpen(true)} onSearch={() => openSearch()} onGraph={() => setGraphOpen((g) => !g)} graphOpen={graphOpen} title={title} onNewNote={noteActions.newNote} readOnlyMessage={noteActions.readOnly ? READ_ONLY_MESSAGE : null} />
+        <Toolbar canBack={nav.canBack} canForward={nav.canForward} onBack={nav.back} onForward={nav.forward} onSwitcher={() => setSwitcherOpen(true)} onSearch={() => openSearch()} onGraph={() => setGraphOpen((g) => !g)} graphOpen={graphOpen} title={title} onNewNote={noteActions.newNote} readOnlyMessage={noteActions.readOnly ? READ_ONLY_MESSAGE : null}
+          extra={<DeletedNotesButton api={api} readOnly={noteActions.readOnly} onOpen={openPath} />} />
         <Banners messages={banners.messages} onDismiss={banners.dismiss} />
         <div className="panes" style={grid}>
           <div className="left-pane">

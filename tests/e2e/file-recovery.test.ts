@@ -4,7 +4,9 @@
  * both earlier versions from the History dialog and check the disk each time. Screenshots of
  * the dialog (light and dark) go to tests/artifacts/.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
@@ -19,6 +21,8 @@ const EDITED = `${ORIGINAL}\nTyped in the app.`;
 const OUTSIDE = '# Recovery Test\n\nReplaced by a sync tool.';
 
 let vaultDir: string | undefined;
+/** The parse cache and app data (where the snapshot store lives), ours so the test can look at the store. */
+let stateDir: string;
 let served: ServedVault;
 let browser: LaunchedBrowser;
 let page: Page;
@@ -27,7 +31,8 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   vaultDir = copyVault();
   writeFileSync(join(vaultDir, NOTE), ORIGINAL);
-  served = await serveVault(vaultDir);
+  stateDir = mkdtempSync(join(tmpdir(), 'plexus-e2e-state-'));
+  served = await serveVault(vaultDir, [], stateDir);
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -39,7 +44,13 @@ afterAll(async () => {
   await browser?.close();
   await served?.stop();
   if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
+  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 });
+
+function findFile(dir: string, name: string): boolean {
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir, { withFileTypes: true }).some((e) => (e.isDirectory() ? findFile(join(dir, e.name), name) : e.name === name));
+}
 
 const note = () => page.getByRole('main', { name: 'Note' });
 const editorContent = () => note().locator('.cm-content');
@@ -107,5 +118,30 @@ test('edit here, overwrite outside, then restore each earlier version from Histo
 
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
+  expect(pageErrors).toEqual([]);
+});
+
+test('a note deleted by another program comes back from Deleted notes', async () => {
+  const gone = 'Gone Outside.md';
+  writeFileSync(join(served.vaultDir, gone), '# Gone Outside\n\nKeep this text.');
+  const explorer = page.getByRole('navigation', { name: 'File explorer' });
+  await explorer.getByRole('link', { name: 'Gone Outside', exact: true }).waitFor();
+  await explorer.getByRole('link', { name: 'Gone Outside', exact: true }).click();
+  await note().getByText('Keep this text.').waitFor();
+  // Once indexed, its text is kept in the snapshot store in the background: wait for that blob.
+  const blob = `${createHash('sha256').update('# Gone Outside\n\nKeep this text.').digest('hex')}.gz`;
+  await waitFor(async () => findFile(join(stateDir, 'data'), blob), (found) => found, 'the note\'s text reaching the snapshot store');
+  rmSync(join(served.vaultDir, gone));
+  await explorer.getByRole('link', { name: 'Gone Outside', exact: true }).waitFor({ state: 'detached' });
+
+  await page.getByRole('button', { name: 'Deleted notes' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Deleted notes' });
+  await dialog.getByRole('list', { name: 'Deleted notes, newest first' }).getByRole('button').filter({ hasText: 'Gone Outside' }).waitFor();
+  await dialog.getByText('Keep this text.').waitFor();
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await waitFor(async () => (existsSync(join(served.vaultDir, gone)) ? readFileSync(join(served.vaultDir, gone), 'utf8') : null), (t) => t === '# Gone Outside\n\nKeep this text.', 'the deleted note coming back');
+  await page.waitForURL(/Gone%20Outside\.md$/);
+  await note().getByText('Keep this text.').waitFor();
   expect(pageErrors).toEqual([]);
 });

@@ -1,4 +1,6 @@
 /** The top bar: history buttons, new note, the quick switcher and search entry points, and the graph toggle. */
+import type { ReactNode } from 'react';
+
 interface Props {
   canBack: boolean;
   canForward: boolean;
@@ -12,6 +14,8 @@ interface Props {
   onNewNote(): void;
   /** Set when the vault is read-only: the message explains why New note is disabled. */
   readOnlyMessage: string | null;
+  /** More buttons at the end (File recovery's "Deleted notes"). */
+  extra?: ReactNode;
 }
 
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -31,6 +35,7 @@ export function Toolbar(p: Props) {
       <div className="toolbar-group">
         <button type="button" onClick={p.onSearch} title={`Search (${mod}Shift+F)`}>Search</button>
         <button type="button" onClick={p.onGraph} aria-pressed={p.graphOpen} title={`Graph (${mod}G)`}>Graph</button>
+        {p.extra}
       </div>
     </header>
   );

@@ -12,6 +12,7 @@ import { createApiHandlers } from '../../../main/service/api-handlers';
 import { openNoteWriter } from '../../../main/service/note-writer';
 import { hashBytes } from '../../../main/service/read-vault-file';
 import { VaultService } from '../../../main/service/vault-service';
+import { DeletedNotesDialog } from '../../../renderer/src/components/file-recovery/deleted-notes-dialog';
 import { FileRecoveryDialog } from '../../../renderer/src/components/file-recovery/file-recovery-dialog';
 import { onNoteRestored } from '../../../renderer/src/editor/restore-signal';
 import { makeTempDir, makeVault, removeDir, until } from '../../service/temp-vault';
@@ -94,4 +95,20 @@ test('a note with no kept versions says so', async () => {
   const v = await realApi({ 'A.md': 'a' });
   render(<FileRecoveryDialog api={v.api} path="A.md" readOnly={false} onClose={() => {}} />);
   expect((await screen.findByText(/No earlier versions are kept for this note yet/)).textContent).toMatch(/before your edits/);
+});
+
+test('Deleted notes lists a note deleted outside with its last text and re-creates it on Restore', async () => {
+  const v = await realApi({ 'Gone.md': 'the last text\n', 'Stays.md': 's' });
+  fs.rmSync(path.join(v.root, 'Gone.md'));
+  await until(() => !v.service.vaultState.notes.has('Gone.md'));
+  await v.service.settled();
+  const restored: string[] = [];
+  render(<DeletedNotesDialog api={v.api} readOnly={false} onRestored={(p) => restored.push(p)} onClose={() => {}} />);
+  const dialog = screen.getByRole('dialog', { name: 'Deleted notes' });
+  const list = await within(dialog).findByRole('list', { name: 'Deleted notes, newest first' });
+  expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual([expect.stringContaining('Gone')]);
+  await within(dialog).findByText('the last text');
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Restore' }));
+  await waitFor(() => expect(restored).toEqual(['Gone.md']));
+  expect(v.disk('Gone.md')).toBe('the last text\n');
 });
