@@ -5,7 +5,9 @@
  * generated vaults (PLEXUS_BENCH_SIZES, default 10000). Prints a markdown table.
  * Not a test: numbers depend on the machine; nothing here asserts a time.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiHandlers } from '../main/service/api-handlers';
@@ -124,7 +126,60 @@ async function storeSize(label: string, vault: string): Promise<string> {
   }
 }
 
+/**
+ * A `git checkout` while the app is open: CHANGED notes of a copy of the vault rewritten at
+ * once. Reports how long until every one is listed as a version, the longest event-loop stall
+ * meanwhile (what the UI would feel), and whether the index saw every change.
+ */
+async function checkoutBurst(source: string, changed: number, snapshots: boolean): Promise<string> {
+  const scratch = mkdtempSync(join(tmpdir(), 'plexus-snapbench-burst-'));
+  try {
+    const vault = join(scratch, 'vault');
+    cpSync(source, vault, { recursive: true });
+    const service = await VaultService.open(vault, { cacheDir: null, snapshots: snapshots ? { dataDir: join(scratch, 'data'), take: true } : null });
+    await service.whenWatching();
+    await service.snapshotsSettled();
+    const paths = [...service.vaultState.notes.keys()].slice(0, changed);
+    const api = createApiHandlers(service, { kind: 'browser', readOnly: true, openExternal: () => undefined, dataDir: join(scratch, 'data') });
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
+    const started = performance.now();
+    // Written asynchronously, so the stall measured is the app's, not this loop's.
+    for (let i = 0; i < paths.length; i += 50) {
+      await Promise.all(
+        paths.slice(i, i + 50).map(async (p) => {
+          const abs = join(vault, p);
+          await fs.promises.writeFile(abs, `${await fs.promises.readFile(abs, 'utf8')}\nchanged by checkout\n`);
+        }),
+      );
+    }
+    let listed = 0;
+    const indexedNow = () => paths.filter((p) => service.vaultState.notes.get(p)?.size === statSync(join(vault, p)).size).length;
+    // Only the index is polled meanwhile (cheap), so the stall measured is the app's own.
+    while (indexedNow() < paths.length && performance.now() - started < 60_000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await service.settled();
+    }
+    await service.snapshotsSettled();
+    const elapsed = performance.now() - started;
+    lag.disable();
+    if (snapshots) {
+      for (const p of paths) {
+        const versions = await api.listVersions(p);
+        if (versions.ok && versions.value.some((v) => v.reason === 'external-change')) listed++;
+      }
+    }
+    const indexed = indexedNow();
+    await service.close();
+    const versions = snapshots ? `${listed} / ${changed} kept as versions` : 'snapshots off';
+    return `| ${changed} notes rewritten at once (10k vault) | ${versions} (${Math.round(elapsed)} ms) | longest event-loop stall ${Math.round(lag.max / 1e6)} ms | ${indexed} / ${changed} changes indexed |`;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env.PLEXUS_BENCH_ONLY === 'checkout') return burstOnly();
   const { none, every, usual } = await saveLatencies();
   console.log(`| save of a 10 KB note (${SAVES} saves each, interleaved) | p50 | p95 |`);
   console.log('| --- | --- | --- |');
@@ -145,6 +200,23 @@ async function main(): Promise<void> {
     const vault = generateVault(join(__dirname, 'vaults', `snap-${size}`), { notes: size });
     console.log(await storeSize(`generated ${size}`, vault));
   }
+  const burst = Number(process.env.PLEXUS_BENCH_CHECKOUT ?? 5000);
+  const burstVault = SIZES.length > 0 ? join(__dirname, 'vaults', `snap-${SIZES[SIZES.length - 1]}`) : null;
+  if (burst > 0 && burstVault !== null) {
+    console.log('');
+    console.log('| outside change | versions | UI | watcher |');
+    console.log('| --- | --- | --- | --- |');
+    console.log(await checkoutBurst(burstVault, burst, false));
+    console.log(await checkoutBurst(burstVault, burst, true));
+  }
+}
+
+async function burstOnly(): Promise<void> {
+  const size = SIZES[SIZES.length - 1];
+  const vault = generateVault(join(__dirname, 'vaults', `snap-${size}`), { notes: size });
+  const burst = Number(process.env.PLEXUS_BENCH_CHECKOUT ?? 5000);
+  console.log(await checkoutBurst(vault, burst, false));
+  console.log(await checkoutBurst(vault, burst, true));
 }
 
 void main().catch((error: unknown) => {
