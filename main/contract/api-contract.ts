@@ -159,6 +159,18 @@ export interface GraphLayoutPositions {
   pinned: string[];
 }
 
+/** File recovery: one kept version of a note (see docs/architecture.md, "Snapshot store"). */
+export interface NoteVersion {
+  id: string;
+  path: VaultPath;
+  /** When it was kept (ms since the epoch). */
+  time: number;
+  size: number;
+  hash: string;
+  /** Why: the text first read this session, before a save, before another program changed or deleted it, before a rename or a restore. */
+  reason: 'first-read' | 'before-save' | 'external-change' | 'deleted' | 'before-rename' | 'before-restore';
+}
+
 /** Events the service pushes to the renderer. */
 export type VaultEvent =
   | { type: 'status'; status: IndexStatus }
@@ -208,6 +220,17 @@ export interface ApiMethods {
   deleteNote: { args: [path: VaultPath]; result: Result<{ linkedFrom: VaultPath[] }> };
   /** Only http(s): and mailto: URLs reach the OS browser. */
   openExternal: { args: [url: string]; result: Result<null> };
+  /** File recovery: a note's kept versions, newest first (also for a note that no longer exists). */
+  listVersions: { args: [path: VaultPath]; result: Result<NoteVersion[]> };
+  readVersion: { args: [path: VaultPath, id: string]; result: Result<{ version: NoteVersion; content: string; decodeWarning: string | null }> };
+  /**
+   * Writes the version back through the conflict-checked save, keeping the current text first
+   * (so a restore can itself be undone). `expectedHash` null: the note is gone and is re-created,
+   * under a new name when its path is taken; the result says where.
+   */
+  restoreVersion: { args: [path: VaultPath, id: string, expectedHash: string | null]; result: Result<WriteOutcome & { path: VaultPath }> };
+  /** Notes whose last version is a deletion and that are not in the vault now, newest first. */
+  listDeletedNotes: { args: []; result: Result<NoteVersion[]> };
 }
 
 export type ApiMethodName = keyof ApiMethods;
@@ -256,6 +279,10 @@ const methodNameSet = {
   updateLinksAfterExternalRename: true,
   deleteNote: true,
   openExternal: true,
+  listVersions: true,
+  readVersion: true,
+  restoreVersion: true,
+  listDeletedNotes: true,
 } as const satisfies Record<ApiMethodName, true>;
 
 export const API_METHOD_NAMES = Object.keys(methodNameSet) as ApiMethodName[];

@@ -39,6 +39,10 @@ const returnsResult = {
   updateLinksAfterExternalRename: true,
   deleteNote: true,
   openExternal: true,
+  listVersions: true,
+  readVersion: true,
+  restoreVersion: true,
+  listDeletedNotes: true,
 } as const satisfies ReturnsResult;
 
 /** Methods that change files in the vault (or its .plexus settings). All of them return a Result. */
@@ -70,6 +74,10 @@ const writes = {
   updateLinksAfterExternalRename: true,
   deleteNote: true,
   openExternal: false,
+  listVersions: false,
+  readVersion: false,
+  restoreVersion: true,
+  listDeletedNotes: false,
 } as const satisfies Record<ApiMethodName, boolean>;
 
 export const RESULT_METHODS: ReadonlySet<ApiMethodName> = new Set(

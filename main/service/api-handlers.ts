@@ -9,6 +9,7 @@ import type { ApiHandlers, GraphLayoutPositions, LinkTargetInfo, Result } from '
 import { describeError } from './file-reports';
 import type { NoteWriter } from './note-writer';
 import { isAllowedExternalUrl, resolveForWrite, validateVaultPath } from './path-validation';
+import { recoveryHandlers } from './snapshots/recovery-handlers';
 import { unlinkedMentions } from './unlinked-mentions';
 import { VaultDataStore, defaultDataDir } from './vault-data-store';
 import type { VaultService } from './vault-service';
@@ -178,6 +179,7 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
       await host.openExternal(url);
       return { ok: true, value: null };
     },
+    ...recoveryHandlers({ realRoot: service.realRoot, recorder: service.snapshots, exists: (p) => state().files.has(p), write }),
   };
 
   async function saveData(name: string, value: unknown): Promise<Result<null>> {

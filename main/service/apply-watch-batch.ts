@@ -14,6 +14,7 @@ import type { ParsedFile } from './parse-files';
 import type { ParsePool } from './parse-pool';
 import type { DetectedRename, RenamePairer } from './rename-pairer';
 import type { SearchIndex } from './search-index';
+import type { WatchSnapshots } from './snapshots/snapshot-recorder';
 import { isIgnoredVaultPath, isInside, isNotePath, toAbsolutePath } from './vault-files';
 import type { VaultState } from './vault-state';
 import type { WatchBatch } from './vault-watcher';
@@ -26,6 +27,8 @@ export interface BatchContext {
   maxFileBytes: number;
   ownWrites: OwnWrites;
   renames: RenamePairer;
+  /** File recovery: told what another program replaced or deleted, and what each note now holds. */
+  snapshots?: WatchSnapshots | null;
   emit(event: VaultEvent): void;
 }
 
@@ -111,7 +114,7 @@ export async function applyWatchBatch(ctx: BatchContext, batch: WatchBatch): Pro
 
   // Who linked to a removed note must be counted before the graph forgets it.
   const removedNotes = removed.filter((p) => state.notes.has(p));
-  const removedInfo = removedNotes.map((p) => ({ path: p, hash: state.notes.get(p)!.hash, affected: linkingNoteCount(ctx.graph, p) }));
+  const removedInfo = removedNotes.map((p) => ({ path: p, hash: state.notes.get(p)!.hash, size: state.notes.get(p)!.size, affected: linkingNoteCount(ctx.graph, p) }));
   for (const p of removed) if (!state.notes.has(p) && state.files.get(p)?.kind === 'attachment') removeAttachments.push(p);
 
   const externalChanges: VaultEvent[] = [];
@@ -130,6 +133,8 @@ export async function applyWatchBatch(ctx: BatchContext, batch: WatchBatch): Pro
     const entry = state.files.get(result.path)!;
     (entryExisted ? changed : added).push(entry);
     const own = ctx.ownWrites.consume(result.path, result.hash);
+    if (previous !== undefined && previous.hash !== result.hash && !own) ctx.snapshots?.replacedOnDisk(result.path, previous.hash, previous.size, result.hash);
+    ctx.snapshots?.seen(result.path, result.hash);
     if (previous !== undefined) {
       if (previous.hash !== result.hash && !own) externalChanges.push({ type: 'external-change', path: result.path, hash: result.hash, deleted: false });
     } else if (!own) {
@@ -140,6 +145,7 @@ export async function applyWatchBatch(ctx: BatchContext, batch: WatchBatch): Pro
   for (const info of removedInfo) {
     const own = ctx.ownWrites.consume(info.path, null);
     if (own) continue;
+    ctx.snapshots?.replacedOnDisk(info.path, info.hash, info.size, null);
     externalChanges.push({ type: 'external-change', path: info.path, hash: '', deleted: true });
     const rename = ctx.renames.noteRemoved(info.path, info.hash, info.affected);
     if (rename !== null) renames.push(rename);

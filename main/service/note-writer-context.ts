@@ -10,6 +10,7 @@ import type { AtomicHooks } from './note-writer-atomic';
 import { fail, ioError, isErrno } from './note-writer-errors';
 import type { WriterFs } from './note-writer-fs';
 import { hashBytes } from './read-vault-file';
+import type { SaveSnapshots } from './snapshots/snapshot-recorder';
 import { isIgnoredVaultPath, isInside, toAbsolutePath } from './vault-files';
 
 /** The part of VaultService the writer needs. */
@@ -23,6 +24,8 @@ export interface WriterService {
    * Optional for test doubles that have no index.
    */
   indexOwnWrites?(paths: VaultPath[]): Promise<void>;
+  /** File recovery: keeps versions before they are replaced (null or absent: none kept). */
+  readonly snapshots?: SaveSnapshots | null;
 }
 
 export interface WriterContext {

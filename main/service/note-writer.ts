@@ -9,7 +9,7 @@ import type { VaultPath } from '../core/types';
 import type { RewriteDeps } from '../core/rewrite/plan-rename-edits';
 import { vaultRewriteDeps } from '../core/rewrite/vault-link-rule';
 import { exists, sweepTempFiles, writeAtomic, type AtomicHooks } from './note-writer-atomic';
-import { notePathToAbs, readDisk, type WriterContext, type WriterService } from './note-writer-context';
+import { notePathToAbs, readDisk, type DiskFile, type WriterContext, type WriterService } from './note-writer-context';
 import { fail, ioError, isErrno } from './note-writer-errors';
 import { nodeWriterFs, type WriterFs } from './note-writer-fs';
 import { conventionsOf, conventionsOfText, encodeNote } from './note-writer-text';
@@ -23,7 +23,10 @@ import { resolveForWrite } from './path-validation';
 export type NoteWriter = Pick<
   ApiHandlers,
   'writeNote' | 'createNote' | 'planRename' | 'renameNote' | 'undoRename' | 'updateLinksAfterExternalRename' | 'deleteNote'
->;
+> & {
+  /** writeNote with exact bytes (File recovery's restore: a version comes back byte for byte, whatever the file's conventions now). */
+  writeNoteBytes(path: VaultPath, bytes: Uint8Array, expectedHash: string): Promise<Result<WriteOutcome>>;
+};
 
 export interface NoteWriterOptions {
   /** The vault root (already resolved with realpath, as the service uses it). */
@@ -50,21 +53,23 @@ export async function openNoteWriter(options: NoteWriterOptions): Promise<NoteWr
   const trashItem = options.trashItem ?? moveToVaultTrash(ctx.root, ctx.io);
   const locks = new PathLocks();
   return {
-    writeNote: (p, content, expectedHash) => writeNote(ctx, locks, p, content, expectedHash),
+    writeNote: (p, content, expectedHash) =>
+      typeof content !== 'string' ? Promise.resolve(fail('invalid-input', 'content must be a string')) : replaceChecked(ctx, locks, p, expectedHash, (current) => encodeNote(content, current ? conventionsOf(current.bytes) : conventionsOfText(content))),
+    writeNoteBytes: (p, bytes, expectedHash) => replaceChecked(ctx, locks, p, expectedHash, () => bytes),
     createNote: (p, content) => createNote(ctx, p, content),
     deleteNote: (p) => deleteNote(ctx, p, trashItem),
     ...createRenameService(ctx),
   };
 }
 
-async function writeNote(
+/** Replaces (or creates) a note with `encode(current)`, unless the disk no longer holds `expectedHash`. */
+async function replaceChecked(
   ctx: WriterContext,
   locks: PathLocks,
   vaultPath: VaultPath,
-  content: string,
   expectedHash: string | null,
+  encode: (current: DiskFile | null) => Uint8Array,
 ): Promise<Result<WriteOutcome>> {
-  if (typeof content !== 'string') return fail('invalid-input', 'content must be a string');
   const abs = notePathToAbs(ctx, vaultPath);
   if (!abs.ok) return abs;
   // A symlinked note is written where it really lives (so the link stays a link), and only
@@ -81,9 +86,13 @@ async function writeNote(
       if (current.value === null) return fail('conflict', `"${vaultPath}" was deleted on disk since it was opened`);
       if (current.value.hash !== expectedHash) return fail('conflict', `"${vaultPath}" was changed on disk since it was opened`);
     }
-    const conventions = current.value ? conventionsOf(current.value.bytes) : conventionsOfText(content);
-    const bytes = encodeNote(content, conventions);
-    return place(ctx, vaultPath, real.value, bytes, current.value ? 'replace' : 'create', realPath);
+    const bytes = encode(current.value);
+    const hash = hashBytes(bytes);
+    // File recovery keeps what this save replaces (by its own schedule; it never fails the save).
+    if (current.value !== null && current.value.hash !== hash) ctx.service.snapshots?.beforeSave(realPath, current.value.bytes, current.value.hash);
+    const placed = await place(ctx, vaultPath, real.value, bytes, current.value ? 'replace' : 'create', realPath);
+    if (placed.ok) ctx.service.snapshots?.afterSave(realPath, bytes, hash);
+    return placed;
   });
 }
 
@@ -147,6 +156,7 @@ async function deleteNote(ctx: WriterContext, vaultPath: VaultPath, trashItem: T
   if (!current.ok) return current;
   if (current.value === null) return fail('not-found', `"${vaultPath}" does not exist`);
   const linkedFrom = linkingNotes(ctx, vaultPath);
+  ctx.service.snapshots?.beforeOverwrite(vaultPath, current.value.bytes, current.value.hash, 'deleted');
   try {
     ctx.service.expectOwnWrite(vaultPath, null);
     await trashItem(abs.value);

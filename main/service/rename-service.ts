@@ -140,6 +140,7 @@ export function createRenameService(ctx: WriterContext) {
   async function rewriteOne(note: NoteEdits, original: Uint8Array, planHash: string, bom: boolean, where: VaultPath): Promise<Result<RenameStep>> {
     const now = await ctx.io.readFile(notePathAbs(where));
     if (hashBytes(now) !== planHash) return fail('conflict', `"${where}" changed while renaming; nothing was renamed`);
+    ctx.service.snapshots?.beforeOverwrite(where, now, planHash, 'before-rename');
     const newHash = await rewriteFile(ctx, where, encodeExact(applyEdits(note.text, note.edits), bom));
     return { ok: true, value: { kind: 'rewrite', path: where, original, newHash } };
   }

@@ -18,12 +18,17 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
   return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.config'), 'plexus');
 }
 
+/** The vault's own folder in the app's data folder (also home of its snapshot store). */
+export function vaultDataFolder(dataDir: string, realRoot: string): string {
+  const digest = createHash('sha256').update(realRoot).digest('hex').slice(0, 24);
+  return path.join(dataDir, 'vaults', digest);
+}
+
 export class VaultDataStore {
   private readonly dir: string;
 
   constructor(dataDir: string, realRoot: string) {
-    const digest = createHash('sha256').update(realRoot).digest('hex').slice(0, 24);
-    this.dir = path.join(dataDir, 'vaults', digest);
+    this.dir = vaultDataFolder(dataDir, realRoot);
   }
 
   /** The stored JSON value, or null when none was saved. A corrupt file throws (the handler reports it). */

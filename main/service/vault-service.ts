@@ -17,6 +17,8 @@ import { DEFAULT_MAX_FILE_BYTES, readVaultFile } from './read-vault-file';
 import { RenamePairer } from './rename-pairer';
 import { scanVault, type ScanResult } from './scan-vault';
 import { SearchIndex } from './search-index';
+import { createVaultSnapshots, type VaultSnapshotOptions } from './snapshots/vault-snapshots';
+import type { SnapshotRecorder } from './snapshots/snapshot-recorder';
 import { fillSearchIndex } from './search-index-fill';
 import { DEFAULT_SEARCH_TIMEOUT_MS, runSearch } from './search-run';
 import { validateRoot } from './validate-root';
@@ -51,6 +53,8 @@ export interface VaultServiceOptions {
   awaitDiskCheck?: boolean;
   /** Longest one search may run before it is stopped with an error (default 5 s). */
   searchTimeoutMs?: number;
+  /** File recovery (snapshots/): where its store lives and whether versions are taken. Default none. */
+  snapshots?: VaultSnapshotOptions | null;
 }
 
 type Listener = (event: VaultEvent) => void;
@@ -73,6 +77,10 @@ export class VaultService {
   private diskCheck: Promise<void> = Promise.resolve();
   private batchQueue: Promise<void> = Promise.resolve();
   private readonly cacheWriter: CacheWriter | null;
+  /** File recovery's recorder (null: no snapshots); the note writer reaches it through the service. */
+  snapshots: SnapshotRecorder | null = null;
+  /** Keeping every note's text in the snapshot store after indexing (background). */
+  private baselining: Promise<void> = Promise.resolve();
   private closed = false;
   private searchTimeoutMs = DEFAULT_SEARCH_TIMEOUT_MS;
 
@@ -102,6 +110,8 @@ export class VaultService {
       onWarning: (message) => service?.notice(message),
     });
     service = new VaultService(absolute, realRoot, pool, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, cacheFile);
+    const opened = service;
+    if (options.snapshots) opened.snapshots = createVaultSnapshots(realRoot, options.snapshots, () => opened.state, (message) => opened.notice(message));
     // Closing the pool fails the parses in progress, so indexing stops at once.
     const abort = () => void pool.close();
     options.signal?.addEventListener('abort', abort, { once: true });
@@ -151,6 +161,13 @@ export class VaultService {
     if (outcome.cacheDirty) this.cacheWriter?.schedule(0);
     if (outcome.diskCheck !== null) this.diskCheck = this.checkDisk(outcome.diskCheck);
     this.searchReady = this.buildSearchIndex();
+    // After the search index, so the two background passes over the notes do not compete.
+    const recorder = this.snapshots;
+    if (recorder !== null) this.baselining = this.searchReady.then(() => recorder.baseline(this.noteHashes()));
+  }
+
+  private *noteHashes(): Iterable<[VaultPath, string]> {
+    for (const [vaultPath, entry] of this.state.notes) yield [vaultPath, entry.hash];
   }
 
   /** Files changed, added or removed while the vault was closed go through the usual watcher path. */
@@ -223,6 +240,7 @@ export class VaultService {
             maxFileBytes: this.maxFileBytes,
             ownWrites: this.ownWrites,
             renames: this.renames,
+            snapshots: this.snapshots,
             emit: (event) => this.emit(event),
           },
           batch,
@@ -253,6 +271,12 @@ export class VaultService {
     await this.diskCheck;
     await this.watching;
     await this.batchQueue;
+  }
+
+  /** Resolves when file recovery has stored the notes' texts read at open and every version taken so far (tests, benches). */
+  async snapshotsSettled(): Promise<void> {
+    await this.baselining;
+    await this.snapshots?.flushed();
   }
 
   /** The writer announces its own writes (hash of the new bytes) and removals (null) before making them. */
@@ -351,6 +375,8 @@ export class VaultService {
     await this.batchQueue;
     await this.searchReady;
     await this.diskCheck;
+    await this.snapshots?.close();
+    await this.baselining;
     await this.cacheWriter?.close();
     this.listeners.clear();
   }

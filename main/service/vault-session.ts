@@ -7,6 +7,7 @@ import type { ApiHandlers, VaultEvent } from '../contract/api-contract';
 import { createApiHandlers } from './api-handlers';
 import { openNoteWriter } from './note-writer';
 import type { TrashItem } from './trash';
+import { defaultDataDir } from './vault-data-store';
 import { VaultService, type VaultServiceOptions } from './vault-service';
 
 export interface VaultSessionOptions extends Pick<VaultServiceOptions, 'cacheDir' | 'workers' | 'maxFileBytes' | 'onProgress' | 'parseBudgetMs' | 'signal'> {
@@ -39,6 +40,8 @@ export async function openVaultSession(root: string, options: VaultSessionOption
     // The app shows the vault as soon as the graph is built from the cache; changes made while
     // it was closed arrive moments later as ordinary updates.
     awaitDiskCheck: false,
+    // File recovery; read-only mode lists and copies versions but takes none.
+    snapshots: { dataDir: options.dataDir ?? defaultDataDir(), take: !options.readOnly },
   });
   try {
     const writer = options.readOnly ? undefined : await openNoteWriter({ root: service.realRoot, service, trashItem: options.trashItem });

@@ -43,6 +43,7 @@ import { retryConnection, useConnectionStatus, useOnReconnect } from './hooks/us
 import { useSidebars } from './hooks/use-sidebars';
 import { ConnectionBanner } from './components/connection-banner';
 import { CommandPalette } from './components/command-palette';
+import { DeletedNotesButton } from './components/file-recovery/deleted-notes-button';
 
 const GLOBAL_GRAPH: View = { kind: 'graph', local: null };
 
@@ -241,7 +242,8 @@ export function App({ api: host }: { api: PlexusApi }) {
   return (
     <AppActionsContext.Provider value={ui.actions}>
       <div className="app">
-        <Toolbar canBack={nav.canBack} canForward={nav.canForward} onBack={nav.back} onForward={nav.forward} onSwitcher={() => setSwitcherOpen(true)} onSearch={() => openSearch()} onGraph={toggleGraph} graphOpen={graphOpen} title={title} onNewNote={noteActions.newNote} readOnlyMessage={noteActions.block?.message ?? null} sidebars={sidebars} />
+        <Toolbar canBack={nav.canBack} canForward={nav.canForward} onBack={nav.back} onForward={nav.forward} onSwitcher={() => setSwitcherOpen(true)} onSearch={() => openSearch()} onGraph={toggleGraph} graphOpen={graphOpen} title={title} onNewNote={noteActions.newNote} readOnlyMessage={noteActions.block?.message ?? null} sidebars={sidebars}
+          extra={<DeletedNotesButton api={api} readOnly={noteActions.readOnly} onOpen={openPath} />} />
         <div className="app-banners">
           <ConnectionBanner status={connection} onRetry={() => retryConnection(api)} />
           <Banners messages={banners.messages} onDismiss={banners.dismiss} />

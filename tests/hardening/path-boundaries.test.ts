@@ -53,6 +53,14 @@ describe.each(HOSTILE_PATHS.map((p) => [JSON.stringify(p), p]))('path %s', (_lab
     expect(box.outsideSnapshot()).toBe(before);
   });
 
+  test('file recovery leaks nothing and restores nothing', async () => {
+    for (const result of [await h().listVersions(p), await h().readVersion(p, 'abc-01234567')]) expect(leaks(result)).toBe(false);
+    const listed = await h().listVersions(p);
+    expect(!listed.ok || listed.value.length === 0).toBe(true);
+    expect((await h().restoreVersion(p, 'abc-01234567', null)).ok).toBe(false);
+    expect(box.outsideSnapshot()).toBe(before);
+  });
+
   test('POST /api/readNote and /api/writeNote over HTTP are refused', async () => {
     const post = (method: string, args: unknown[]) =>
       raw(server.port, { method: 'POST', path: `/api/${method}`, headers: { 'x-plexus-token': server.token, 'content-type': 'application/json' }, body: JSON.stringify(args) });

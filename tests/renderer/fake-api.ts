@@ -4,7 +4,7 @@
  * unlinked mentions and search are derived from them, so tests read like a tiny vault.
  */
 import { parse as parseYaml } from 'yaml';
-import type { ApiError, FileEntry, LinkTargetInfo, NoteMeta, PlexusApi, Result, SearchHit, SearchResults, VaultEvent, VaultInfo } from '../../main/contract/api-contract';
+import type { ApiError, FileEntry, LinkTargetInfo, NoteMeta, NoteVersion, PlexusApi, Result, SearchHit, SearchResults, VaultEvent, VaultInfo } from '../../main/contract/api-contract';
 import type { ResolvedLink } from '../../main/core/types';
 import { matchesQuery, queryHighlights } from '../../main/core/query/search-evaluate';
 import { parseSearchQuery } from '../../main/core/query/search-query';
@@ -42,6 +42,8 @@ export class FakeApi {
   safeMode: Map<string, string>;
   host: VaultInfo['host'];
   calls: { method: string; args: unknown[] }[] = [];
+  /** File recovery: kept versions per note path, newest first. */
+  versions = new Map<string, { version: NoteVersion; content: string }[]>();
   private listeners = new Set<(e: VaultEvent) => void>();
 
   constructor(options: FakeVaultOptions) {
@@ -197,6 +199,18 @@ export class FakeApi {
       updateLinksAfterExternalRename: (from, to) => r('updateLinksAfterExternalRename', [from, to], () => ok([])),
       deleteNote: (path) => r('deleteNote', [path], () => ok({ linkedFrom: [] })),
       openExternal: (url) => r('openExternal', [url], () => ok(null)),
+      listVersions: (path) => r('listVersions', [path], () => ok((self.versions.get(path) ?? []).map((v) => v.version))),
+      readVersion: (path, id) => r('readVersion', [path, id], () => {
+        const found = self.versions.get(path)?.find((v) => v.version.id === id);
+        return found ? ok({ version: found.version, content: found.content, decodeWarning: null }) : notFound(path);
+      }),
+      restoreVersion: (path, id, expectedHash) => r('restoreVersion', [path, id, expectedHash], () => {
+        const found = self.versions.get(path)?.find((v) => v.version.id === id);
+        if (!found) return notFound(path);
+        self.notes.set(path, found.content);
+        return ok({ hash: 'h', mtimeMs: 2, path });
+      }),
+      listDeletedNotes: () => r('listDeletedNotes', [], () => ok([])),
       onEvent(listener) {
         self.listeners.add(listener);
         return () => self.listeners.delete(listener);

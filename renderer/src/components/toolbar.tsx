@@ -1,5 +1,6 @@
 /** The top bar: sidebar toggles, history buttons, new note, the quick switcher and search entry points, and the graph toggle. */
 import { SidebarToggle } from './sidebar-toggle';
+import type { ReactNode } from 'react';
 
 interface Props {
   canBack: boolean;
@@ -15,6 +16,8 @@ interface Props {
   /** Set when the vault is read-only: the message explains why New note is disabled. */
   readOnlyMessage: string | null;
   sidebars: { left: boolean; right: boolean; toggleLeft(): void; toggleRight(): void };
+  /** More buttons at the end (File recovery's "Deleted notes"). */
+  extra?: ReactNode;
 }
 
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -35,6 +38,7 @@ export function Toolbar(p: Props) {
       <div className="toolbar-group">
         <button type="button" onClick={p.onSearch} title={`Search (${mod}Shift+F)`}>Search</button>
         <button type="button" onClick={p.onGraph} aria-pressed={p.graphOpen} title={`Graph (${mod}G)`}>Graph</button>
+        {p.extra}
         <SidebarToggle side="right" open={p.sidebars.right} onToggle={p.sidebars.toggleRight} />
       </div>
     </header>

@@ -21,6 +21,7 @@ import type { PlexusApi } from '../../../main/contract/api-contract';
 import { initialDocState, transition, type DocEffect, type DocInput, type DocState, type Resolution } from './conflict-machine';
 import { rescueText, writeConflictCopy, type RescueReport } from './rescue-text';
 import { markUnsaved } from './unsaved-registry';
+import { onNoteRestored } from './restore-signal';
 
 export const AUTOSAVE_DELAY_MS = 1000;
 
@@ -199,6 +200,9 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
       }),
     [api, path, dispatch],
   );
+
+  // A version restored from File recovery is our own write, so no outside change reports it: same handling.
+  useEffect(() => onNoteRestored((restored, hash) => restored === path && dispatch({ type: 'external-change', hash })), [path, dispatch]);
 
   // Leaving the note (or closing): what is not on disk is saved or rescued, never dropped.
   useEffect(

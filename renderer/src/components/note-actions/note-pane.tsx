@@ -25,6 +25,7 @@ interface Props {
 export function NotePane({ api, route, data, loading, error, editing, actions, onOpenNote, onSaved, onRescue }: Props) {
   const header = route && (
     <NoteHeaderActions
+      api={api}
       path={route.path}
       readOnly={actions.block?.reason === 'read-only'}
       pausedMessage={actions.block?.reason === 'disconnected' ? actions.block.message : null}

@@ -1,0 +1,245 @@
+/**
+ * The service's side of file recovery: decides when to keep a version (before saves, before
+ * another program replaces or deletes a note, before a rename rewrites links, before a restore)
+ * and keeps it in the snapshot store without ever making a save wait or fail. A failure is
+ * reported once as a notice; a full disk stops snapshots (with one notice) and saves go on.
+ */
+import type { VaultPath } from '../../core/types';
+import { describeError, errorCode } from '../file-reports';
+import { hashBytes } from '../read-vault-file';
+import type { SnapshotBackend } from './snapshot-backend';
+import { reasonBeforeSave } from './snapshot-policy';
+import { SnapshotStore } from './snapshot-store';
+import { DEFAULT_RETENTION, DEFAULT_SAVE_INTERVAL_MS, type RetentionPolicy, type SnapshotEntry, type SnapshotReason } from './snapshot-types';
+
+export interface SnapshotRecorderOptions {
+  backend: SnapshotBackend;
+  /** false (read-only mode): versions can be listed and read, none are taken. */
+  take?: boolean;
+  now?: () => number;
+  intervalMs?: number;
+  retention?: RetentionPolicy;
+  /** How often pruning runs in the background (default 10 minutes). */
+  pruneEveryMs?: number;
+  notice(message: string): void;
+  /** The hashes of the notes' current contents (their blobs are never pruned). */
+  live(): Iterable<string>;
+  /** A note's current bytes on disk, or null when it cannot be read. */
+  readCurrent(path: VaultPath): Promise<Uint8Array | null>;
+}
+
+/** What the note writer calls (all synchronous, none throws). */
+export interface SaveSnapshots {
+  /** The bytes a save is about to replace. */
+  beforeSave(path: VaultPath, bytes: Uint8Array, hash: string): void;
+  /** The bytes a save just wrote (kept as a blob, so they can be kept when someone replaces them). */
+  afterSave(path: VaultPath, bytes: Uint8Array, hash: string): void;
+  /** Always kept: a deletion, a rename's link rewrite, a restore. */
+  beforeOverwrite(path: VaultPath, bytes: Uint8Array, hash: string, reason: SnapshotReason): void;
+}
+
+/** What the watcher path calls. */
+export interface WatchSnapshots {
+  /** Another program replaced (with `newHash`) or deleted (null) `path`, which held `previousHash` (of `size` bytes). */
+  replacedOnDisk(path: VaultPath, previousHash: string, size: number, newHash: string | null): void;
+  /** `path` now holds `hash`: keep its bytes, so the next outside change can be undone. */
+  seen(path: VaultPath, hash: string): void;
+}
+
+const BASELINE_SLICE = 64;
+
+export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
+  private readonly opening: Promise<SnapshotStore | null>;
+  private readonly takes: boolean;
+  private readonly now: () => number;
+  private readonly intervalMs: number;
+  private readonly retention: RetentionPolicy;
+  private readonly lastSaveSnapshot = new Map<VaultPath, number>();
+  private readonly reported = new Set<string>();
+  /**
+   * What this session last saved to each note, bytes held in memory (only notes edited here):
+   * kept in the store only if another program replaces them, so a save costs no extra write.
+   * The watcher may also see an outside change before the echo of our own save (one batch) and
+   * name the older content; the saved text is kept then too.
+   */
+  private readonly lastWritten = new Map<VaultPath, { hash: string; bytes: Uint8Array }>();
+  private stopped = false;
+  private closed = false;
+  private readonly timer: NodeJS.Timeout | null;
+  private background: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: SnapshotRecorderOptions) {
+    this.takes = options.take !== false;
+    this.now = options.now ?? Date.now;
+    this.intervalMs = options.intervalMs ?? DEFAULT_SAVE_INTERVAL_MS;
+    this.retention = options.retention ?? DEFAULT_RETENTION;
+    this.opening = SnapshotStore.open(options.backend, { now: this.now, onError: (error, what) => this.failed(error, what) }).then(
+      ({ store, damaged }) => {
+        if (damaged > 0) this.options.notice(`File recovery: ${damaged} damaged line(s) in the version index were skipped; the other versions are kept.`);
+        return store;
+      },
+      (error: unknown) => {
+        this.options.notice(`File recovery is off for this session: its store could not be opened (${describeError(error)}).`);
+        return null;
+      },
+    );
+    this.timer = this.takes ? setInterval(() => void this.prune(), options.pruneEveryMs ?? 10 * 60_000) : null;
+    // Pruning alone never keeps the process alive (unref is missing where timers are numbers, as under jsdom).
+    (this.timer as { unref?(): void } | null)?.unref?.();
+  }
+
+  beforeSave(path: VaultPath, bytes: Uint8Array, hash: string): void {
+    const now = this.now();
+    const reason = reasonBeforeSave({ lastTakenAt: this.lastSaveSnapshot.get(path), now, intervalMs: this.intervalMs });
+    if (reason === null) return;
+    this.lastSaveSnapshot.set(path, now);
+    this.withStore((store) => store.take(path, bytes, hash, reason));
+  }
+
+  afterSave(path: VaultPath, bytes: Uint8Array, hash: string): void {
+    if (!this.takes) return;
+    this.lastWritten.set(path, { hash, bytes });
+  }
+
+  beforeOverwrite(path: VaultPath, bytes: Uint8Array, hash: string, reason: SnapshotReason): void {
+    this.withStore((store) => store.take(path, bytes, hash, reason));
+  }
+
+  replacedOnDisk(path: VaultPath, previousHash: string, size: number, newHash: string | null): void {
+    const reason = newHash === null ? 'deleted' : 'external-change';
+    const saved = this.lastWritten.get(path);
+    this.lastWritten.delete(path);
+    // Only what Plexus kept can come back: a note replaced before its text was stored is lost to us.
+    this.withStore((store) => {
+      if (store.has(previousHash)) store.record(path, previousHash, size, reason);
+      else if (saved?.hash === previousHash) store.take(path, saved.bytes, saved.hash, reason);
+      if (saved !== undefined && saved.hash !== previousHash && saved.hash !== newHash) store.take(path, saved.bytes, saved.hash, reason);
+    });
+  }
+
+  seen(path: VaultPath, hash: string): void {
+    // The echo of our own save: its bytes are held in memory already.
+    if (this.lastWritten.get(path)?.hash === hash) return;
+    this.withStore((store) => {
+      if (!store.has(hash)) this.background = this.background.then(() => this.keepCurrent(store, path, hash));
+    });
+  }
+
+  /**
+   * Keeps the current text of every note not yet stored (after indexing, in the background, in
+   * slices): what Plexus read must be kept for an outside overwrite to be undoable. Content-
+   * addressed, so on later opens unchanged notes cost one lookup each.
+   */
+  async baseline(notes: Iterable<[VaultPath, string]>): Promise<void> {
+    const store = await this.opening;
+    if (store === null || !this.takes) return;
+    let inSlice = 0;
+    for (const [path, hash] of notes) {
+      if (this.closed || this.stopped) return;
+      if (store.has(hash)) continue;
+      await this.keepCurrent(store, path, hash);
+      if (++inSlice >= BASELINE_SLICE) {
+        // Bounded memory: at most one slice of note texts waits for the store's writer.
+        await store.flushed();
+        inSlice = 0;
+      }
+    }
+    await store.flushed();
+    await this.prune();
+  }
+
+  async versions(path: VaultPath): Promise<SnapshotEntry[]> {
+    const store = await this.handled();
+    return store === null ? [] : store.versions(path);
+  }
+
+  /** The version's bytes; null when no such version is listed. Throws when the stored blob is missing or damaged. */
+  async read(path: VaultPath, id: string): Promise<{ entry: SnapshotEntry; bytes: Uint8Array } | null> {
+    const store = await this.handled();
+    const entry = store?.entry(path, id) ?? null;
+    if (store === null || entry === null) return null;
+    return { entry, bytes: await store.read(entry) };
+  }
+
+  /** Notes whose newest version is a deletion and which are not in the vault now, newest first. */
+  async deleted(exists: (path: VaultPath) => boolean): Promise<SnapshotEntry[]> {
+    const store = await this.handled();
+    if (store === null) return [];
+    const out: SnapshotEntry[] = [];
+    for (const path of store.paths()) {
+      if (exists(path)) continue;
+      const newest = store.versions(path)[0];
+      if (newest?.reason === 'deleted') out.push(newest);
+    }
+    return out.sort((a, b) => b.time - a.time);
+  }
+
+  async prune(): Promise<void> {
+    const store = await this.opening;
+    if (store === null || !this.takes || this.closed) return;
+    await store.prune(new Set(this.options.live()), this.retention);
+  }
+
+  /** Resolves when every version taken so far is written (tests, close). */
+  async flushed(): Promise<void> {
+    const store = await this.handled();
+    await store?.flushed();
+  }
+
+  /** The store once every call made so far has reached it (so listings include them). */
+  private async handled(): Promise<SnapshotStore | null> {
+    let seen: Promise<void>;
+    do {
+      seen = this.background;
+      await seen;
+    } while (seen !== this.background);
+    return this.opening;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer !== null) clearInterval(this.timer);
+    await this.flushed();
+  }
+
+  private async keepCurrent(store: SnapshotStore, path: VaultPath, hash: string): Promise<void> {
+    if (this.closed || this.stopped || store.has(hash)) return;
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await this.options.readCurrent(path);
+    } catch (error) {
+      this.failed(error, `read "${path}"`);
+      return;
+    }
+    // Changed again since: the watcher will name the newer content.
+    if (bytes !== null && hashBytes(bytes) === hash) store.putBlob(hash, bytes);
+  }
+
+  private withStore(run: (store: SnapshotStore) => void): void {
+    if (!this.takes || this.stopped || this.closed) return;
+    this.background = this.background.then(async () => {
+      const store = await this.opening;
+      if (store === null || this.stopped) return;
+      try {
+        run(store);
+      } catch (error) {
+        this.failed(error, 'keep a version');
+      }
+    });
+  }
+
+  private failed(error: unknown, what: string): void {
+    const code = errorCode(error) ?? 'error';
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      if (this.stopped) return;
+      this.stopped = true;
+      this.options.notice(`File recovery stopped: the disk is full (${describeError(error)}). Saving goes on; no new versions are kept this session.`);
+      return;
+    }
+    const key = `${what}:${code}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.options.notice(`File recovery could not ${what} (${describeError(error)}); saving goes on.`);
+  }
+}
+

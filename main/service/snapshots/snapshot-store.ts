@@ -1,0 +1,200 @@
+/**
+ * The snapshot store: content-addressed blobs (sha-256 of a version's bytes -> gzip'd bytes)
+ * plus an index of versions per note path. Taking a snapshot is synchronous in memory (the
+ * version is listed and readable at once, its bytes held until written) and written in the
+ * background, one write at a time, so a save never waits for the store's disk.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import * as zlib from 'node:zlib';
+import type { VaultPath } from '../../core/types';
+import type { SnapshotBackend } from './snapshot-backend';
+import { decodeEntries, encodeEntries } from './snapshot-index-codec';
+import { planRetention } from './snapshot-retention';
+import type { RetentionPolicy, SnapshotEntry, SnapshotReason } from './snapshot-types';
+
+const gzipAsync = promisify(zlib.gzip);
+/** Below this, compressing in-thread (well under a millisecond) is cheaper than the hop to the thread pool. */
+const IN_THREAD_GZIP_BYTES = 64 * 1024;
+
+function gzip(bytes: Uint8Array): Promise<Uint8Array> | Uint8Array {
+  return bytes.length <= IN_THREAD_GZIP_BYTES ? zlib.gzipSync(bytes) : gzipAsync(bytes);
+}
+const gunzip = promisify(zlib.gunzip);
+
+export interface SnapshotStoreOptions {
+  now?: () => number;
+  /** A background write failed (the store keeps going; the caller reports it). */
+  onError(error: unknown, what: string): void;
+}
+
+export class SnapshotStore {
+  private readonly byPath = new Map<VaultPath, SnapshotEntry[]>();
+  /** Versions taken but not yet appended to the index log. */
+  private unwritten: SnapshotEntry[] = [];
+  /** Bytes of blobs not yet written (readable meanwhile). */
+  private readonly pending = new Map<string, Uint8Array>();
+  /** Blobs written since the last prune: kept by it, as the state that makes them live may lag. */
+  private recentBlobs = new Set<string>();
+  private work: Promise<void> = Promise.resolve();
+  private readonly now: () => number;
+
+  private constructor(
+    private readonly backend: SnapshotBackend,
+    /** Stored blobs: hash -> compressed size, null until measured (pruning measures them). */
+    private readonly blobSizes: Map<string, number | null>,
+    entries: SnapshotEntry[],
+    private readonly options: SnapshotStoreOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    for (const entry of entries) this.add(entry);
+  }
+
+  /** Loads the index and the blob list. `damaged` counts index lines that could not be read (they are dropped at the next prune). */
+  static async open(backend: SnapshotBackend, options: SnapshotStoreOptions): Promise<{ store: SnapshotStore; damaged: number }> {
+    const [text, blobs] = await Promise.all([backend.readIndex(), backend.listBlobs()]);
+    const { entries, damaged } = decodeEntries(text);
+    // A version whose blob is gone (deleted by hand, evicted by a crashed prune) cannot come back: not listed.
+    const usable = entries.filter((entry) => blobs.has(entry.hash));
+    const store = new SnapshotStore(backend, new Map([...blobs].map((hash) => [hash, null])), usable, options);
+    if (damaged > 0 || usable.length < entries.length) store.repair = true;
+    return { store, damaged };
+  }
+
+  /** The index held lines that were dropped: the next prune rewrites it. */
+  private repair = false;
+
+  /** True when the store holds (or is writing) the blob of these bytes. */
+  has(hash: string): boolean {
+    return this.blobSizes.has(hash) || this.pending.has(hash);
+  }
+
+  /** Stores a blob without listing a version (a note's current content, so it can be kept when replaced). */
+  putBlob(hash: string, bytes: Uint8Array): void {
+    if (this.has(hash)) return;
+    this.pending.set(hash, bytes);
+    this.enqueue('store a version', async () => {
+      const compressed = await gzip(bytes);
+      await this.backend.writeBlob(hash, compressed);
+      this.blobSizes.set(hash, compressed.length);
+      this.recentBlobs.add(hash);
+    }, () => this.pending.delete(hash));
+  }
+
+  /**
+   * Keeps `bytes` as a version of `path`. Null when it is the note's newest version already
+   * (nothing new to keep), except a deletion, which is always listed.
+   */
+  take(path: VaultPath, bytes: Uint8Array, hash: string, reason: SnapshotReason): SnapshotEntry | null {
+    this.putBlob(hash, bytes);
+    return this.record(path, hash, bytes.length, reason);
+  }
+
+  /** Lists a version whose blob the store already holds (see has()); null as for take(). */
+  record(path: VaultPath, hash: string, size: number, reason: SnapshotReason): SnapshotEntry | null {
+    if (!this.has(hash)) throw new Error(`snapshot store: no blob ${hash} for ${path}`);
+    const latest = this.byPath.get(path)?.at(-1);
+    if (latest !== undefined && latest.hash === hash && reason !== 'deleted' && latest.reason !== 'deleted') return null;
+    const entry: SnapshotEntry = { id: `${this.now().toString(36)}-${randomBytes(4).toString('hex')}`, path, time: this.now(), size, hash, reason };
+    this.add(entry);
+    this.unwritten.push(entry);
+    this.enqueue('update the version index', async () => {
+      const lines = this.unwritten;
+      this.unwritten = [];
+      if (lines.length > 0) await this.backend.appendIndex(encodeEntries(lines));
+    });
+    return entry;
+  }
+
+  /** The note's versions, newest first. */
+  versions(path: VaultPath): SnapshotEntry[] {
+    return [...(this.byPath.get(path) ?? [])].reverse();
+  }
+
+  entry(path: VaultPath, id: string): SnapshotEntry | null {
+    return this.byPath.get(path)?.find((e) => e.id === id) ?? null;
+  }
+
+  paths(): VaultPath[] {
+    return [...this.byPath.keys()];
+  }
+
+  /** A version's bytes; throws when the blob is missing or does not match its hash (damaged). */
+  async read(entry: SnapshotEntry): Promise<Uint8Array> {
+    const held = this.pending.get(entry.hash);
+    if (held !== undefined) return held;
+    const compressed = await this.backend.readBlob(entry.hash);
+    if (compressed === null) throw new Error(`the stored version of "${entry.path}" is missing`);
+    const bytes = new Uint8Array(await gunzip(compressed));
+    if (createHash('sha256').update(bytes).digest('hex') !== entry.hash) throw new Error(`the stored version of "${entry.path}" is damaged`);
+    return bytes;
+  }
+
+  /** Compressed bytes the store holds on disk (of the blobs measured so far: all of them after a prune). */
+  totalBytes(): number {
+    let total = 0;
+    for (const size of this.blobSizes.values()) total += size ?? 0;
+    return total;
+  }
+
+  /** Applies the retention policy; `live` are blobs to keep regardless (notes' current contents). */
+  prune(live: ReadonlySet<string>, policy: RetentionPolicy): Promise<{ removedVersions: number; removedBlobs: number }> {
+    let outcome = { removedVersions: 0, removedBlobs: 0 };
+    return this.enqueue('prune old versions', async () => {
+      for (const [hash, size] of this.blobSizes) {
+        if (size !== null) continue;
+        const measured = await this.backend.blobSize(hash);
+        if (measured === null) this.blobSizes.delete(hash);
+        else this.blobSizes.set(hash, measured);
+      }
+      const all = [...this.byPath.values()].flat();
+      const keepLive = new Set([...live, ...this.recentBlobs]);
+      this.recentBlobs = new Set();
+      const plan = planRetention(all, this.blobSizes as Map<string, number>, keepLive, this.now(), policy);
+      outcome = { removedVersions: all.length - plan.keep.length, removedBlobs: plan.removeBlobs.length };
+      if (outcome.removedVersions > 0 || this.repair) {
+        plan.keep.sort((a, b) => a.time - b.time);
+        // The log holds everything appended so far (this runs after those appends, in order).
+        await this.backend.rewriteIndex(encodeEntries(plan.keep));
+        this.repair = false;
+        // Versions taken while this ran are not in the plan: drop only what the plan dropped.
+        const kept = new Set(plan.keep.map((e) => e.id));
+        const dropped = new Set(all.filter((e) => !kept.has(e.id)).map((e) => e.id));
+        for (const [path, list] of this.byPath) {
+          const left = list.filter((e) => !dropped.has(e.id));
+          if (left.length > 0) this.byPath.set(path, left);
+          else this.byPath.delete(path);
+        }
+      }
+      for (const hash of plan.removeBlobs) {
+        if (this.pending.has(hash)) continue;
+        await this.backend.removeBlob(hash);
+        this.blobSizes.delete(hash);
+      }
+    }).then(() => outcome);
+  }
+
+  /** Resolves when every write taken so far is on disk (or failed and was reported). */
+  flushed(): Promise<void> {
+    return this.work;
+  }
+
+  private add(entry: SnapshotEntry): void {
+    const list = this.byPath.get(entry.path) ?? [];
+    list.push(entry);
+    this.byPath.set(entry.path, list);
+  }
+
+  private enqueue(what: string, task: () => Promise<void>, always?: () => void): Promise<void> {
+    this.work = this.work.then(async () => {
+      try {
+        await task();
+      } catch (error) {
+        this.options.onError(error, what);
+      } finally {
+        always?.();
+      }
+    });
+    return this.work;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The snapshot recorder of one open vault: its store in the vault's app-data folder
+ * (`<data>/vaults/<digest>/snapshots/`), fed the notes the service knows.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { VaultPath } from '../../core/types';
+import { toAbsolutePath } from '../vault-files';
+import { vaultDataFolder } from '../vault-data-store';
+import type { VaultState } from '../vault-state';
+import { FsSnapshotBackend } from './fs-snapshot-backend';
+import type { SnapshotBackend } from './snapshot-backend';
+import { SnapshotRecorder } from './snapshot-recorder';
+import type { RetentionPolicy } from './snapshot-types';
+
+export interface VaultSnapshotOptions {
+  /** The app's data folder (the store goes in the vault's folder there). */
+  dataDir: string;
+  /** false in read-only mode: versions are listed, none are taken. */
+  take: boolean;
+  intervalMs?: number;
+  retention?: RetentionPolicy;
+  now?: () => number;
+  /** Tests: another backend than the data folder. */
+  backend?: SnapshotBackend;
+}
+
+export function snapshotDirFor(dataDir: string, realRoot: string): string {
+  return path.join(vaultDataFolder(dataDir, realRoot), 'snapshots');
+}
+
+export function createVaultSnapshots(
+  realRoot: string,
+  options: VaultSnapshotOptions,
+  state: () => VaultState | undefined,
+  notice: (message: string) => void,
+): SnapshotRecorder {
+  return new SnapshotRecorder({
+    backend: options.backend ?? new FsSnapshotBackend(snapshotDirFor(options.dataDir, realRoot)),
+    take: options.take,
+    intervalMs: options.intervalMs,
+    retention: options.retention,
+    now: options.now,
+    notice,
+    live: () => [...(state()?.notes.values() ?? [])].map((entry) => entry.hash),
+    readCurrent: (vaultPath: VaultPath) => readIfPresent(toAbsolutePath(realRoot, vaultPath)),
+  });
+}
+
+async function readIfPresent(abs: string): Promise<Uint8Array | null> {
+  try {
+    return await fs.promises.readFile(abs);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw error;
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * File recovery end to end: the real `plexus serve` on a temp copy of the sample vault, in
+ * headless Chromium. Edit a note in the app, let another program overwrite it, then bring back
+ * both earlier versions from the History dialog and check the disk each time. Screenshots of
+ * the dialog (light and dark) go to tests/artifacts/.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { pollUntil } from './support/poll';
+import { copyVault, serveVault, type ServedVault } from './support/serve';
+
+jest.setTimeout(120_000);
+
+const NOTE = 'Recovery Test.md';
+const ORIGINAL = '# Recovery Test\n\nThe first line.';
+const EDITED = `${ORIGINAL}\nTyped in the app.`;
+const OUTSIDE = '# Recovery Test\n\nReplaced by a sync tool.';
+
+let vaultDir: string | undefined;
+/** The parse cache and app data (where the snapshot store lives), ours so the test can look at the store. */
+let stateDir: string;
+let served: ServedVault;
+let browser: LaunchedBrowser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  vaultDir = copyVault();
+  writeFileSync(join(vaultDir, NOTE), ORIGINAL);
+  stateDir = mkdtempSync(join(tmpdir(), 'plexus-e2e-state-'));
+  served = await serveVault(vaultDir, [], stateDir);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(served.url);
+  await page.getByRole('navigation', { name: 'File explorer' }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
+  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+});
+
+function findFile(dir: string, name: string): boolean {
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir, { withFileTypes: true }).some((e) => (e.isDirectory() ? findFile(join(dir, e.name), name) : e.name === name));
+}
+
+const note = () => page.getByRole('main', { name: 'Note' });
+const editorContent = () => note().locator('.cm-content');
+const onDisk = () => join(served.vaultDir, NOTE);
+const readDisk = () => (existsSync(onDisk()) ? readFileSync(onDisk(), 'utf8') : null);
+
+async function editorText(): Promise<string> {
+  return (await editorContent().locator('.cm-line').allTextContents()).join('\n');
+}
+
+async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
+  const value = await pollUntil(read, accept, 15_000);
+  if (!accept(value)) throw new Error(`${what} never happened; last seen:\n${String(value)}`);
+  return value;
+}
+
+test('edit here, overwrite outside, then restore each earlier version from History', async () => {
+  await page.getByRole('navigation', { name: 'File explorer' }).getByRole('link', { name: 'Recovery Test', exact: true }).click();
+  await page.waitForURL(/Recovery%20Test\.md$/);
+  await note().getByRole('button', { name: 'Edit', exact: true }).click();
+  await waitFor(editorText, (t) => t === ORIGINAL, 'the editor loading the note');
+  await editorContent().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nTyped in the app.');
+  await waitFor(async () => readDisk(), (t) => t === EDITED, 'the autosave');
+  await note().getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+
+  // Another program replaces the note; the (clean) editor follows the disk.
+  writeFileSync(onDisk(), OUTSIDE);
+  await waitFor(editorText, (t) => t === OUTSIDE, 'the editor showing the outside change');
+
+  await note().getByRole('button', { name: 'History' }).click();
+  const dialog = page.getByRole('dialog', { name: 'File recovery' });
+  const list = dialog.getByRole('list', { name: 'Versions, newest first' });
+  const outsideVersion = list.getByRole('button').filter({ hasText: 'Changed by another program' });
+  await outsideVersion.waitFor();
+  const labels = await list.getByRole('button').allTextContents();
+  expect(labels).toHaveLength(2);
+  expect(labels[0]).toContain('Changed by another program');
+  expect(labels[1]).toContain('As opened, before editing here');
+  const diff = dialog.getByLabel('Differences: now (−) and this version (+)');
+  await diff.filter({ hasText: 'Typed in the app.' }).waitFor();
+  expect(await diff.textContent()).toContain('− Replaced by a sync tool.');
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: artifactPath('file-recovery-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: artifactPath('file-recovery-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Restore the text typed here (the version another program replaced).
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+  await dialog.getByRole('status').filter({ hasText: 'Restored the version' }).waitFor();
+  await waitFor(async () => readDisk(), (t) => t === EDITED, 'the restore of the edited text');
+  await waitFor(editorText, (t) => t === EDITED, 'the editor showing the restored text');
+  // The text the restore replaced is kept too, so the restore can be undone.
+  await list.getByRole('button').first().filter({ hasText: 'Before restore' }).waitFor();
+
+  // And the text as first opened.
+  await list.getByRole('button').filter({ hasText: 'As opened, before editing here' }).click();
+  await diff.filter({ hasText: 'Typed in the app.' }).waitFor();
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+  await waitFor(async () => readDisk(), (t) => t === ORIGINAL, 'the restore of the original text');
+  await waitFor(editorText, (t) => t === ORIGINAL, 'the editor showing the original text');
+
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  expect(pageErrors).toEqual([]);
+});
+
+test('a note deleted by another program comes back from Deleted notes', async () => {
+  const gone = 'Gone Outside.md';
+  writeFileSync(join(served.vaultDir, gone), '# Gone Outside\n\nKeep this text.');
+  const explorer = page.getByRole('navigation', { name: 'File explorer' });
+  await explorer.getByRole('link', { name: 'Gone Outside', exact: true }).waitFor();
+  await explorer.getByRole('link', { name: 'Gone Outside', exact: true }).click();
+  await note().getByText('Keep this text.').waitFor();
+  // Once indexed, its text is kept in the snapshot store in the background: wait for that blob.
+  const blob = `${createHash('sha256').update('# Gone Outside\n\nKeep this text.').digest('hex')}.gz`;
+  await waitFor(async () => findFile(join(stateDir, 'data'), blob), (found) => found, 'the note\'s text reaching the snapshot store');
+  rmSync(join(served.vaultDir, gone));
+  await explorer.getByRole('link', { name: 'Gone Outside', exact: true }).waitFor({ state: 'detached' });
+
+  await page.getByRole('button', { name: 'Deleted notes' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Deleted notes' });
+  await dialog.getByRole('list', { name: 'Deleted notes, newest first' }).getByRole('button').filter({ hasText: 'Gone Outside' }).waitFor();
+  await dialog.getByText('Keep this text.').waitFor();
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await waitFor(async () => (existsSync(join(served.vaultDir, gone)) ? readFileSync(join(served.vaultDir, gone), 'utf8') : null), (t) => t === '# Gone Outside\n\nKeep this text.', 'the deleted note coming back');
+  await page.waitForURL(/Gone%20Outside\.md$/);
+  await note().getByText('Keep this text.').waitFor();
+  expect(pageErrors).toEqual([]);
+});

@@ -1,0 +1,214 @@
+/**
+ * File recovery end to end in the service: a real temp vault, the real watcher, note writer and
+ * contract handlers, and a real snapshot store in a temp data folder.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ApiHandlers, NoteVersion, VaultEvent } from '../../../main/contract/api-contract';
+import { createApiHandlers } from '../../../main/service/api-handlers';
+import { openNoteWriter } from '../../../main/service/note-writer';
+import { hashBytes } from '../../../main/service/read-vault-file';
+import { MemorySnapshotBackend } from '../../../main/service/snapshots/snapshot-backend';
+import type { VaultSnapshotOptions } from '../../../main/service/snapshots/vault-snapshots';
+import { VaultService } from '../../../main/service/vault-service';
+import { makeTempDir, makeVault, removeDir, until } from '../temp-vault';
+
+interface Opened {
+  root: string;
+  service: VaultService;
+  api: ApiHandlers;
+  events: VaultEvent[];
+  disk(rel: string): string;
+  hash(rel: string): string;
+}
+
+const dirs: string[] = [];
+const services: VaultService[] = [];
+afterEach(async () => {
+  for (const service of services.splice(0)) await service.close();
+  for (const dir of dirs.splice(0)) removeDir(dir);
+});
+
+async function open(files: Record<string, string>, options: { readOnly?: boolean; snapshots?: Partial<VaultSnapshotOptions> } = {}): Promise<Opened> {
+  const root = makeVault(files);
+  const dataDir = makeTempDir('plexus-data-');
+  dirs.push(root, dataDir);
+  const readOnly = options.readOnly ?? false;
+  const service = await VaultService.open(root, {
+    cacheDir: null,
+    workers: 0,
+    // Polling: chokidar's native watch misses an outside write that lands within ~50 ms of an
+    // atomic replace of the same file (our own save), and these tests write right after saves.
+    watcherOptions: { quietMs: 30, maxWaitMs: 200, usePolling: true },
+    snapshots: { dataDir, take: !readOnly, ...options.snapshots },
+  });
+  services.push(service);
+  const events: VaultEvent[] = [];
+  service.onEvent((event) => events.push(event));
+  await service.whenWatching();
+  await service.snapshotsSettled();
+  const writer = readOnly ? undefined : await openNoteWriter({ root: service.realRoot, service });
+  const api = createApiHandlers(service, { kind: 'browser', readOnly, openExternal: () => undefined, writer, dataDir });
+  const abs = (rel: string) => path.join(root, ...rel.split('/'));
+  return { root, service, api, events, disk: (rel) => fs.readFileSync(abs(rel), 'utf8'), hash: (rel) => hashBytes(fs.readFileSync(abs(rel))) };
+}
+
+async function versions(api: ApiHandlers, p: string): Promise<NoteVersion[]> {
+  const listed = await api.listVersions(p);
+  if (!listed.ok) throw new Error(listed.error.message);
+  return listed.value;
+}
+
+async function contentOf(api: ApiHandlers, version: NoteVersion): Promise<string> {
+  const read = await api.readVersion(version.path, version.id);
+  if (!read.ok) throw new Error(read.error.message);
+  return read.value.content;
+}
+
+/** Waits until the watcher has applied the change that gave `rel` its current bytes. */
+async function indexed(v: Opened, rel: string): Promise<void> {
+  await until(() => v.service.vaultState.notes.get(rel)?.hash === v.hash(rel));
+  await v.service.settled();
+}
+
+test('an edit here, then an outside overwrite: both earlier versions are listed, newest first, and restore byte for byte', async () => {
+  const v = await open({ 'A.md': 'original\n' });
+  const saved = await v.api.writeNote('A.md', 'edited in the app\n', v.hash('A.md'));
+  expect(saved.ok).toBe(true);
+  await indexed(v, 'A.md');
+  fs.writeFileSync(path.join(v.root, 'A.md'), 'overwritten by a sync tool\n');
+  await until(() => v.events.some((e) => e.type === 'external-change'));
+  await v.service.settled();
+
+  const listed = await versions(v.api, 'A.md');
+  expect(listed.map((x) => x.reason)).toEqual(['external-change', 'first-read']);
+  expect(await contentOf(v.api, listed[0])).toBe('edited in the app\n');
+  expect(await contentOf(v.api, listed[1])).toBe('original\n');
+
+  const restored = await v.api.restoreVersion('A.md', listed[0].id, v.hash('A.md'));
+  expect(restored.ok).toBe(true);
+  expect(v.disk('A.md')).toBe('edited in the app\n');
+  // The restore is undoable: the text it replaced is the newest version now.
+  const after = await versions(v.api, 'A.md');
+  expect(after[0].reason).toBe('before-restore');
+  expect(await contentOf(v.api, after[0])).toBe('overwritten by a sync tool\n');
+});
+
+test('an outside overwrite right after a save, before the watcher saw the save, still keeps the saved text', async () => {
+  const v = await open({ 'A.md': 'original\n' });
+  expect((await v.api.writeNote('A.md', 'saved here\n', v.hash('A.md'))).ok).toBe(true);
+  // No wait: the watcher sees both writes in one batch, with "original" as what it last knew.
+  fs.writeFileSync(path.join(v.root, 'A.md'), 'replaced at once\n');
+  await until(() => v.service.vaultState.notes.get('A.md')?.hash === v.hash('A.md'));
+  await v.service.settled();
+  const texts = await Promise.all((await versions(v.api, 'A.md')).map((x) => contentOf(v.api, x)));
+  expect(texts).toContain('saved here\n');
+  expect(texts).toContain('original\n');
+});
+
+test('a note never edited here, overwritten outside, can be restored: its text was kept when the vault was indexed', async () => {
+  const v = await open({ 'A.md': 'as indexed\n', 'B.md': 'b' });
+  fs.writeFileSync(path.join(v.root, 'A.md'), 'git checkout replaced this\n');
+  await until(() => v.events.some((e) => e.type === 'external-change'));
+  await v.service.settled();
+  const [only] = await versions(v.api, 'A.md');
+  expect(only.reason).toBe('external-change');
+  expect(await contentOf(v.api, only)).toBe('as indexed\n');
+});
+
+test('a restore puts back the version byte for byte, even when the file now uses other conventions', async () => {
+  const original = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# Title\r\nline with crlf\r\nno final newline')]);
+  const root = makeVault({ 'A.md': original });
+  const dataDir = makeTempDir('plexus-data-');
+  dirs.push(root, dataDir);
+  const service = await VaultService.open(root, { cacheDir: null, workers: 0, watcherOptions: { quietMs: 30, maxWaitMs: 200, usePolling: true }, snapshots: { dataDir, take: true } });
+  services.push(service);
+  await service.whenWatching();
+  await service.snapshotsSettled();
+  const api = createApiHandlers(service, { kind: 'browser', readOnly: false, openExternal: () => undefined, writer: await openNoteWriter({ root: service.realRoot, service }), dataDir });
+  const file = path.join(root, 'A.md');
+  fs.writeFileSync(file, 'lf now\nand a final newline\n');
+  await until(() => service.vaultState.notes.get('A.md')?.hash === hashBytes(fs.readFileSync(file)));
+  await service.settled();
+  const [kept] = await versions(api, 'A.md');
+  expect((await api.restoreVersion('A.md', kept.id, hashBytes(fs.readFileSync(file)))).ok).toBe(true);
+  expect(fs.readFileSync(file).equals(original)).toBe(true);
+});
+
+test('saves keep at most one version per interval (fake clock), but the first save of the session always keeps the text read', async () => {
+  let now = 1_000_000;
+  const v = await open({ 'A.md': 'v0' }, { snapshots: { now: () => now, intervalMs: 5 * 60_000 } });
+  for (const [text, advance] of [['v1', 1000], ['v2', 60_000], ['v3', 5 * 60_000], ['v4', 1000]] as const) {
+    now += advance;
+    expect((await v.api.writeNote('A.md', text, v.hash('A.md'))).ok).toBe(true);
+  }
+  await v.service.snapshotsSettled();
+  const listed = await versions(v.api, 'A.md');
+  // Before v1: v0 (first read); before v2: nothing (1 min); before v3: v2 (5 min later); before v4: nothing.
+  expect(await Promise.all(listed.map((x) => contentOf(v.api, x)))).toEqual(['v2', 'v0']);
+  expect(listed.map((x) => x.reason)).toEqual(['before-save', 'first-read']);
+});
+
+test('a note deleted outside is listed as deleted and comes back at its path (or beside it when taken)', async () => {
+  const v = await open({ 'Gone.md': 'keep me\n', 'B.md': 'b' });
+  fs.rmSync(path.join(v.root, 'Gone.md'));
+  await until(() => !v.service.vaultState.notes.has('Gone.md'));
+  await v.service.settled();
+  const deleted = await v.api.listDeletedNotes();
+  expect(deleted.ok && deleted.value.map((d) => [d.path, d.reason])).toEqual([['Gone.md', 'deleted']]);
+  if (!deleted.ok) return;
+  const back = await v.api.restoreVersion('Gone.md', deleted.value[0].id, null);
+  expect(back.ok && back.value.path).toBe('Gone.md');
+  expect(v.disk('Gone.md')).toBe('keep me\n');
+  const again = await v.api.restoreVersion('Gone.md', deleted.value[0].id, null);
+  expect(again.ok && again.value.path).toBe('Gone (restored).md');
+});
+
+test('deleting in the app keeps the text; a rename keeps each linking note before rewriting it', async () => {
+  const v = await open({ 'A.md': 'see [[B]]\n', 'B.md': 'bee\n', 'C.md': 'c\n' });
+  expect((await v.api.deleteNote('C.md')).ok).toBe(true);
+  const renamed = await v.api.renameNote('B.md', 'Bee.md');
+  expect(renamed.ok).toBe(true);
+  await v.service.snapshotsSettled();
+  const [deleted] = await versions(v.api, 'C.md');
+  expect([deleted.reason, await contentOf(v.api, deleted)]).toEqual(['deleted', 'c\n']);
+  const [beforeRename] = await versions(v.api, 'A.md');
+  expect([beforeRename.reason, await contentOf(v.api, beforeRename)]).toEqual(['before-rename', 'see [[B]]\n']);
+  expect(v.disk('A.md')).toBe('see [[Bee]]\n');
+});
+
+test('read-only: no versions are taken, and restore is refused', async () => {
+  const v = await open({ 'A.md': 'a\n' }, { readOnly: true });
+  fs.writeFileSync(path.join(v.root, 'A.md'), 'changed outside\n');
+  await until(() => v.events.some((e) => e.type === 'external-change'));
+  await v.service.settled();
+  await v.service.snapshotsSettled();
+  expect(await versions(v.api, 'A.md')).toEqual([]);
+  const restore = await v.api.restoreVersion('A.md', 'abc-01234567', v.hash('A.md'));
+  expect(!restore.ok && restore.error.code).toBe('read-only');
+});
+
+test('a snapshot store that cannot write never fails a save, and says so once', async () => {
+  const backend = new MemorySnapshotBackend();
+  const v = await open({ 'A.md': 'a' }, { snapshots: { backend } });
+  backend.failWrites = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+  for (const text of ['one', 'two', 'three']) expect((await v.api.writeNote('A.md', text, v.hash('A.md'))).ok).toBe(true);
+  await v.service.snapshotsSettled();
+  expect(v.disk('A.md')).toBe('three');
+  const notices = v.events.filter((e) => e.type === 'notice' && /File recovery stopped: the disk is full/.test(e.message));
+  expect(notices).toHaveLength(1);
+});
+
+test('bad input gets a clear error', async () => {
+  const v = await open({ 'A.md': 'a' });
+  const outside = await v.api.listVersions('../secret.md');
+  expect(!outside.ok && outside.error.code).toBe('outside-vault');
+  const notNote = await v.api.listVersions('image.png');
+  expect(!notNote.ok && notNote.error.code).toBe('invalid-input');
+  const badId = await v.api.readVersion('A.md', '../../etc');
+  expect(!badId.ok && badId.error.code).toBe('invalid-input');
+  const unknown = await v.api.readVersion('A.md', 'abc-01234567');
+  expect(!unknown.ok && unknown.error.code).toBe('not-found');
+  const badHash = await v.api.restoreVersion('A.md', 'abc-01234567', 'nope');
+  expect(!badHash.ok && badHash.error.code).toBe('invalid-input');
+});
