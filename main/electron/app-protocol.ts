@@ -2,13 +2,17 @@
  * `plexus://` serves the app instead of file:// so the renderer has a real, narrow origin:
  * - `plexus://app/<path>`: the built renderer (SPA fallback to index.html), with the strict CSP;
  * - `plexus://vault/<vault path>`: images from the open vault, only when the real path is inside
- *   the vault and the index holds the file (never notes, never dotfiles the index skips).
+ *   the vault and the index holds the file (never notes, never dotfiles the index skips);
+ * - `plexus://app/crashed`: the page shown after a renderer crash (crash-page.ts).
+ * Any other host is a 404, `plexus://open` included: deep links (deep-link.ts) arrive on the
+ * command line or through 'open-url', never as a request, so a page cannot fire one.
  */
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
 import { contentTypeFor, isInside, safeSegments } from '../server/static-files';
-import { ELECTRON_CSP, SCHEME } from './app-urls';
+import { CRASH_PAGE_PATH, ELECTRON_CSP, SCHEME } from './app-urls';
+import { CRASH_PAGE_CSP, crashPageHtml } from './crash-page';
 
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg', '.bmp', '.ico']);
 
@@ -75,6 +79,12 @@ export interface ProtocolOptions {
 export async function handlePlexusRequest(request: Request, options: ProtocolOptions): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return statusResponse(405);
   const url = new URL(request.url);
+  if (url.host === 'app' && url.pathname === CRASH_PAGE_PATH) {
+    return new Response(request.method === 'HEAD' ? null : crashPageHtml(url.searchParams), {
+      status: 200,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CRASH_PAGE_CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' },
+    });
+  }
   let resolved: Resolved;
   let csp: string;
   if (url.host === 'app') {

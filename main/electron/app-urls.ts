@@ -8,3 +8,8 @@ export const VAULT_ORIGIN = 'plexus://vault';
 
 /** The browser server's policy minus WebSockets, plus vault images over plexus://vault. */
 export const ELECTRON_CSP = buildCsp({ img: [VAULT_ORIGIN] });
+
+/** The page shown after the renderer crashed (crash-page.ts), and the address its Reload link goes to. */
+export const CRASH_PAGE_PATH = '/crashed';
+export const CRASH_PAGE_URL = `${APP_ORIGIN}${CRASH_PAGE_PATH}`;
+export const RELOAD_URL = `${APP_ORIGIN}/reload`;

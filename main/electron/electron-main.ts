@@ -1,14 +1,24 @@
 /**
  * Electron entry: one instance, one window, one open vault at a time. Startup opens the last
- * vault (or the sample vault), File > Open Vault swaps the service behind the same IPC handlers,
- * and settings (recent vaults, last note, window bounds) persist in userData/settings.json.
+ * vault (or the sample vault, or the vault a plexus://open link names), File > Open Vault swaps
+ * the service behind the same IPC handlers, and settings (recent vaults, last note, window
+ * bounds) persist in userData/settings.json. A second start hands its arguments (deep links) to
+ * this instance; `--read-only` opens every vault of this run read-only; a renderer crash shows
+ * a Reload page and keeps unsaved text (crash-recovery.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, screen, session, type BrowserWindow } from 'electron';
 import { installPlexusProtocol, registerPlexusScheme } from './app-protocol';
 import { UnsavedChangesGuard } from './before-close';
+import { watchForCrashes } from './crash-recovery';
+import { openDeepLink, type DeepLinkHost } from './deep-link-open';
+import { parseDeepLink } from './deep-link';
+import { LinkInbox, registerProtocolClient } from './deep-link-intake';
+import { resolveLinkTarget } from './deep-link-target';
+import { DraftStore, registerDraftIpc } from './drafts';
 import { forwardEvents, registerIpc } from './ipc';
+import { parseLaunchArgs } from './launch-args';
 import { installMenu } from './menu';
 import { noteFromUrl, startUrl } from './note-route';
 import { openVaultBackend } from './open-vault';
@@ -30,6 +40,9 @@ let win: BrowserWindow | null = null;
 let guard: UnsavedChangesGuard | null = null;
 let current: VaultBackend | null = null;
 let stopForwarding: (() => void) | null = null;
+let quitting = false;
+const launch = parseLaunchArgs(process.argv);
+const drafts = new DraftStore();
 
 function persist(): void {
   saveSettings(settingsFile, settings).catch((error: unknown) => log('plexus: could not save settings', error));
@@ -38,7 +51,7 @@ function persist(): void {
 function refreshMenu(): void {
   installMenu({
     recentVaults: settings.recentVaults,
-    isMac: process.platform === 'darwin',
+    appName: app.getName(),
     isDev: !app.isPackaged,
     openVault: () => void chooseAndOpen(),
     openRecent: (root) => void switchVault(root),
@@ -57,6 +70,15 @@ function ensureWindow(): BrowserWindow {
   guard = new UnsavedChangesGuard(created);
   created.webContents.on('did-navigate-in-page', (_event, url) => {
     if (current) settings = rememberNote(settings, current.root, noteFromUrl(url));
+  });
+  watchForCrashes(created, {
+    drafts,
+    currentRoot: () => current?.root ?? null,
+    isQuitting: () => quitting,
+    reload: async () => {
+      if (current) await created.loadURL(startUrl(settings.lastNote[current.root]));
+    },
+    log,
   });
   created.on('close', () => {
     // Synchronous: the process may exit right after the last window closes.
@@ -88,6 +110,7 @@ async function switchVault(root: string): Promise<void> {
     // Indexing a big vault takes a moment: show it on the window (title + taskbar progress).
     const progressWindow = ensureWindow();
     next = await openVaultBackend(root, {
+      readOnly: launch.readOnly,
       log: (message) => log(message),
       onProgress: (status) => {
         if (progressWindow.isDestroyed()) return;
@@ -117,6 +140,44 @@ async function switchVault(root: string): Promise<void> {
   await target.loadURL(startUrl(settings.lastNote[root]));
 }
 
+function focusWindow(): void {
+  if (!win || win.isDestroyed()) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+const linkHost: DeepLinkHost = {
+  current: () => current,
+  recentVaults: () => settings.recentVaults,
+  readOnly: launch.readOnly,
+  switchVault,
+  async showNote(vaultPath) {
+    if (!current) return;
+    settings = rememberNote(settings, current.root, vaultPath);
+    // Only the hash changes while the app is shown: the renderer opens the note in place.
+    await ensureWindow().loadURL(startUrl(vaultPath));
+  },
+  async tell(message, detail) {
+    const options = { type: 'warning' as const, message, detail, buttons: ['OK'] };
+    await (win && !win.isDestroyed() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+  },
+  async ask(message, detail, buttons) {
+    const options = { type: 'question' as const, message, detail, buttons, defaultId: 0, cancelId: buttons.length - 1 };
+    return (await (win && !win.isDestroyed() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options))).response;
+  },
+};
+const inbox = new LinkInbox((url) => openDeepLink(url, linkHost), log);
+
+/** The vault a start-up link names, so startup opens it directly (the link itself runs later, with its messages). */
+async function vaultOfLaunchLink(): Promise<string | null> {
+  const last = launch.links.at(-1);
+  const parsed = last === undefined ? null : parseDeepLink(last);
+  if (parsed === null || !parsed.ok) return null;
+  const target = await resolveLinkTarget(parsed.value, null, settings.recentVaults);
+  return target.ok && (await isDirectory(target.value.root)) ? target.value.root : null;
+}
+
 async function chooseAndOpen(): Promise<void> {
   const root = await pickVaultFolder(win);
   if (root) await switchVault(root);
@@ -140,30 +201,47 @@ async function start(): Promise<void> {
   if (loaded.warning) log(`plexus: ${loaded.warning}`);
   hardenSession(session.defaultSession);
   installPlexusProtocol({ rendererDir, getVault: () => current?.access ?? null, log });
-  registerIpc({ getHandlers: () => current?.handlers ?? null, getMainContents: () => (win && !win.isDestroyed() ? win.webContents : null), log });
+  const getMainContents = () => (win && !win.isDestroyed() ? win.webContents : null);
+  registerIpc({ getHandlers: () => current?.handlers ?? null, getMainContents, log });
+  registerDraftIpc({ store: drafts, getMainContents, currentRoot: () => current?.root ?? null, log: (message) => log(message) });
+  registerProtocolClient((message) => log(message));
   refreshMenu();
-  const root = await firstVault();
+  const root = (await vaultOfLaunchLink()) ?? (await firstVault());
   if (root === null) {
     app.quit();
     return;
   }
   await switchVault(root);
-  if (!current) app.quit();
+  if (!current) {
+    app.quit();
+    return;
+  }
+  for (const link of launch.links) inbox.receive(link);
+  inbox.start();
 }
 
 registerPlexusScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.focus();
+  // Windows and Linux: a second start (a clicked plexus:// link, `plexus …` again) ends itself and
+  // hands its argv over here.
+  app.on('second-instance', (_event, argv) => {
+    focusWindow();
+    for (const link of parseLaunchArgs(argv).links) inbox.receive(link);
   });
+  // macOS hands links to the running app (or to the starting one, before 'ready') as 'open-url'.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    focusWindow();
+    inbox.receive(url);
+  });
+
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (message) => log(message)));
   // One window per app: closing it quits on every platform, macOS included.
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    quitting = true;
     stopForwarding?.();
     void current?.close().catch((error: unknown) => log('plexus: closing the vault failed', error));
   });

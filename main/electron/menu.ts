@@ -1,19 +1,43 @@
 /**
  * The application menu. Editing shortcuts come from Electron roles so they work in every text
  * field; app-specific shortcuts are only Open Vault (the renderer owns the rest).
+ *
+ * Per platform: macOS gets its app menu (About, Services, Hide, Hide Others, Show All, Quit, all
+ * as roles so the system wording and shortcuts apply) and File ends with Close Window; Windows
+ * and Linux end File with Quit and keep About under Help.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   recentVaults: string[];
-  isMac: boolean;
+  platform: NodeJS.Platform;
+  /** The app menu's title on macOS (the system shows the bundle name anyway). */
+  appName: string;
   isDev: boolean;
   openVault: () => void;
   openRecent: (root: string) => void;
   clearRecent: () => void;
 }
 
+function macAppMenu(appName: string): MenuItemConstructorOptions {
+  return {
+    label: appName,
+    submenu: [
+      { role: 'about' },
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  };
+}
+
 export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
+  const isMac = actions.platform === 'darwin';
   const recent: MenuItemConstructorOptions[] = actions.recentVaults.map((root) => ({ label: root, click: () => actions.openRecent(root) }));
   const file: MenuItemConstructorOptions = {
     label: 'File',
@@ -26,7 +50,7 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
           : [{ label: 'No Recent Vaults', enabled: false }],
       },
       { type: 'separator' },
-      actions.isMac ? { role: 'close' } : { role: 'quit', accelerator: 'CmdOrCtrl+Q' },
+      isMac ? { role: 'close' } : { role: 'quit', accelerator: 'CmdOrCtrl+Q' },
     ],
   };
   const view: MenuItemConstructorOptions = {
@@ -41,12 +65,13 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
       { role: 'togglefullscreen' },
     ],
   };
+  // On macOS About lives in the app menu; Help keeps the system's search field only.
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: [{ role: 'about' }],
+    submenu: isMac ? [] : [{ role: 'about' }],
   };
   return [
-    ...(actions.isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    ...(isMac ? [macAppMenu(actions.appName)] : []),
     file,
     { role: 'editMenu' },
     view,
@@ -55,6 +80,7 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
   ];
 }
 
-export function installMenu(actions: MenuActions): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(actions)));
+/** Builds for the platform this process runs on. */
+export function installMenu(actions: Omit<MenuActions, 'platform'>): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ ...actions, platform: process.platform })));
 }

@@ -9,10 +9,17 @@ import { openVaultSession } from '../service/vault-session';
 import type { VaultBackend } from './vault-backend';
 import { openExternalSafely } from './window';
 
-export async function openVaultBackend(root: string, options: { onProgress?(status: IndexStatus): void; log(message: string): void }): Promise<VaultBackend> {
+export interface OpenVaultOptions {
+  /** `--read-only`: no note writer is opened and every write method answers `read-only`. */
+  readOnly: boolean;
+  onProgress?(status: IndexStatus): void;
+  log(message: string): void;
+}
+
+export async function openVaultBackend(root: string, options: OpenVaultOptions): Promise<VaultBackend> {
   const session = await openVaultSession(root, {
     kind: 'electron',
-    readOnly: false,
+    readOnly: options.readOnly,
     openExternal: (url) => {
       // The service's own check is looser (it allows credentials in web links): say it was refused.
       if (!openExternalSafely(url, options.log)) throw new Error(`Plexus does not open this link: ${url.slice(0, 200)}`);

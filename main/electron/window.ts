@@ -77,8 +77,12 @@ export function createMainWindow(options: { preload: string; bounds: WindowBound
     backgroundColor: '#1e1e1e',
     webPreferences: secureWebPreferences(options.preload),
   });
-  if (bounds.maximized) win.maximize();
-  win.once('ready-to-show', () => win.show());
+  // Not before the page is ready: maximize() also shows a hidden window (Electron's documented
+  // behaviour), which would flash an empty frame before the app has drawn.
+  win.once('ready-to-show', () => {
+    if (bounds.maximized) win.maximize();
+    win.show();
+  });
   return win;
 }
 

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { getApi } from './api/get-api';
+import { DraftRecovery } from './editor/draft-recovery';
 import './styles.css';
 import './markdown.css';
 import './highlight.css';
@@ -12,5 +13,7 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <App api={getApi()} />
+    {/* Electron only: unsaved text is mirrored to the main process and survives a renderer crash. */}
+    {window.plexusDrafts && <DraftRecovery bridge={window.plexusDrafts} />}
   </StrictMode>,
 );

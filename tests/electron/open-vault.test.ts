@@ -18,7 +18,7 @@ beforeAll(async () => {
   process.env.PLEXUS_DATA_DIR = path.join(stateDir, 'data');
   root = makeVault({ 'A.md': '# A', 'docs/report.pdf': '%PDF-1.4', 'docs/install.sh': 'rm -rf ~' });
   shell.openPath = jest.fn(async () => '');
-  backend = await openVaultBackend(root, { log: () => undefined });
+  backend = await openVaultBackend(root, { readOnly: false, log: () => undefined });
 });
 
 afterAll(async () => {
@@ -37,4 +37,18 @@ test('the desktop host never hands a script to the OS', async () => {
   shell.openPath.mockClear();
   expect(await backend.handlers.openAttachment('docs/install.sh')).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   expect(shell.openPath).not.toHaveBeenCalled();
+});
+
+test('--read-only: the vault service refuses every write and says so in the vault info', async () => {
+  const readOnly = await openVaultBackend(root, { readOnly: true, log: () => undefined });
+  try {
+    expect((await readOnly.handlers.getVaultInfo()).readOnly).toBe(true);
+    expect(await readOnly.handlers.writeNote('A.md', '# changed', null)).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect(await readOnly.handlers.createNote('B.md', 'new')).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect(await readOnly.handlers.deleteNote('A.md')).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect(fs.readFileSync(path.join(root, 'A.md'), 'utf8')).toBe('# A');
+    expect(fs.existsSync(path.join(root, 'B.md'))).toBe(false);
+  } finally {
+    await readOnly.close();
+  }
 });

@@ -30,7 +30,7 @@ function labels(items: MenuItemConstructorOptions[]): string[] {
 }
 
 test('menu: File has Open Vault (Ctrl/Cmd+O), Open Recent and Quit; standard role menus follow', () => {
-  const actions = { recentVaults: ['/v/a', '/v/b'], isMac: false, isDev: false, openVault: jest.fn(), openRecent: jest.fn(), clearRecent: jest.fn() };
+  const actions = { recentVaults: ['/v/a', '/v/b'], platform: 'linux' as const, appName: 'Plexus', isDev: false, openVault: jest.fn(), openRecent: jest.fn(), clearRecent: jest.fn() };
   const template = buildMenuTemplate(actions);
   expect(labels(template)).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help']);
   const file = template[0].submenu as MenuItemConstructorOptions[];
@@ -46,8 +46,8 @@ test('menu: File has Open Vault (Ctrl/Cmd+O), Open Recent and Quit; standard rol
 });
 
 test('menu: macOS gets the app menu; dev builds get reload and devtools; empty recent list is disabled', () => {
-  const template = buildMenuTemplate({ recentVaults: [], isMac: true, isDev: true, openVault: jest.fn(), openRecent: jest.fn(), clearRecent: jest.fn() });
-  expect(labels(template)[0]).toBe('appMenu');
+  const template = buildMenuTemplate({ recentVaults: [], platform: 'darwin', appName: 'Plexus', isDev: true, openVault: jest.fn(), openRecent: jest.fn(), clearRecent: jest.fn() });
+  expect(labels(template)[0]).toBe('Plexus');
   const file = template[1].submenu as MenuItemConstructorOptions[];
   expect(file[1].submenu).toEqual([{ label: 'No Recent Vaults', enabled: false }]);
   expect(labels(template[3].submenu as MenuItemConstructorOptions[])).toContain('toggleDevTools');

@@ -29,7 +29,13 @@ test('the window gets exactly the secure webPreferences', () => {
 test('saved bounds are applied, maximized restored', () => {
   const win = createMainWindow({ preload: 'p', bounds: { x: 5, y: 6, width: 700, height: 500, maximized: true } }) as unknown as MockBrowserWindow;
   expect(win.options).toMatchObject({ x: 5, y: 6, width: 700, height: 500, show: false });
+  // maximize() shows a hidden window: it waits until the page is ready, then the window shows maximized.
+  expect(win.maximize).not.toHaveBeenCalled();
+  expect(win.show).not.toHaveBeenCalled();
+  win.emit('ready-to-show');
   expect(win.maximize).toHaveBeenCalled();
+  expect(win.show).toHaveBeenCalled();
+  expect(win.maximize.mock.invocationCallOrder[0]).toBeLessThan(win.show.mock.invocationCallOrder[0]);
 });
 
 function hardened(): { contents: MockWebContents; log: jest.Mock } {

@@ -15,11 +15,19 @@ export interface UnsavedText {
 }
 
 const unsaved = new Map<object, UnsavedText>();
+const listeners = new Set<() => void>();
 
-/** Sets (or, with null, clears) what `owner` holds that is not on disk. */
+/** Sets (or, with null, clears) what `owner` holds that is not on disk. An editor calls it on every edit. */
 export function markUnsaved(owner: object, entry: UnsavedText | null): void {
   if (entry) unsaved.set(owner, entry);
   else unsaved.delete(owner);
+  for (const listener of [...listeners]) listener();
+}
+
+/** Called after every markUnsaved (so after every edit): the Electron draft mirror listens. */
+export function onUnsavedChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 export function hasUnsavedChanges(): boolean {

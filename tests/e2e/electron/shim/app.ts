@@ -2,6 +2,7 @@
 import { mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { appEvents, electronEvent, records, scripted, state, unsupported } from './runtime';
+import { requestLock } from './single-instance';
 
 interface Closable {
   close(): void;
@@ -11,7 +12,12 @@ interface Closable {
 
 export const openWindows = new Set<Closable>();
 let quitting = false;
-let shutdown: (code: number) => Promise<void> = async (code) => process.exit(code);
+/** Before Chromium runs (a second instance quits at once): tell the test, then exit. */
+let shutdown: (code: number) => Promise<void> = (code) =>
+  new Promise(() => {
+    if (process.send) process.send({ type: 'exit', code, records }, () => process.exit(code));
+    else process.exit(code);
+  });
 
 export function setShutdown(fn: (code: number) => Promise<void>): void {
   shutdown = fn;
@@ -82,9 +88,18 @@ export const app = {
     if (state.ready) return Promise.resolve();
     return new Promise((resolve) => appEvents.once('ready', () => resolve()));
   },
-  requestSingleInstanceLock(): boolean {
-    records.singleInstanceLock = true;
+  /** Per userData folder, as Electron's: see single-instance.ts. */
+  requestSingleInstanceLock(additionalData?: unknown): boolean {
+    const granted = requestLock(app.getPath('userData'), additionalData);
+    records.singleInstanceLock = granted;
+    return granted;
+  },
+  setAsDefaultProtocolClient(protocol: string, executable?: string, args?: string[]): boolean {
+    records.protocolClients.push({ protocol, path: executable, args });
     return true;
+  },
+  isDefaultProtocolClient(protocol: string): boolean {
+    return records.protocolClients.some((client) => client.protocol === protocol);
   },
   quit(): void {
     quit().catch((error: unknown) => {
@@ -172,7 +187,8 @@ export const shell = {
   },
 };
 
-const DISPLAY = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, scaleFactor: 1 };
+export const WORK_AREA = { x: 0, y: 0, width: 1920, height: 1040 };
+const DISPLAY = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: WORK_AREA, scaleFactor: 1 };
 export const screen = {
   getAllDisplays: () => [DISPLAY],
   getPrimaryDisplay: () => DISPLAY,

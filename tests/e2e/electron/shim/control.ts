@@ -3,7 +3,8 @@
  * answers of the next dialogs, click a menu item, ask the session's permission handlers, quit.
  */
 import { app, clickMenu, describeMenu } from './app';
-import { records, scripted } from './runtime';
+import { channelControls } from './ipc';
+import { appEvents, electronEvent, records, scripted } from './runtime';
 import { permissionHandlers, probe } from './session';
 import { BrowserWindow } from './window';
 
@@ -27,6 +28,24 @@ const ops: Ops = {
   },
   /** Requests an app-scheme URL in a page of its own (outside the app page's policy). */
   probe: (url: string) => probe(url),
+  /** macOS: the OS hands the running app a plexus: link. */
+  openUrl: (url: string) => void appEvents.emit('open-url', electronEvent(), url),
+  /** What a person does to the window: move/resize it, maximize or minimize it. */
+  windowAction: (action: { setBounds?: { x: number; y: number; width: number; height: number }; maximize?: boolean; minimize?: boolean }) => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (!win) throw new Error('no window');
+    if (action.setBounds) win.setBounds(action.setBounds);
+    if (action.maximize) win.maximize();
+    if (action.minimize) win.minimize();
+  },
+  watchChannel: (channel: string) => void channelControls.watched.add(channel),
+  stallChannel: ({ channel, stalled }: { channel: string; stalled: boolean }) => void (stalled ? channelControls.stalled.add(channel) : channelControls.stalled.delete(channel)),
+  /** Kills the window's renderer (Electron's webContents.forcefullyCrashRenderer). */
+  crash: () => {
+    const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+    if (!contents) throw new Error('no window');
+    contents.forcefullyCrashRenderer();
+  },
   quit: () => app.quit(),
 };
 

@@ -11,7 +11,7 @@ import Module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { app, dialog, Menu, screen, setAppPaths, setShutdown, shell } from './app';
+import { app, dialog, isQuitting, Menu, screen, setAppPaths, setShutdown, shell } from './app';
 import { startControl } from './control';
 import { ipcMain } from './ipc';
 import { appEvents, records, state } from './runtime';
@@ -28,6 +28,8 @@ export interface ShimConfig {
   documents: string;
   chromium: string;
   chromiumArgs: string[];
+  /** The app's command-line arguments (after the executable and the app folder, as `electron . ARGS`). */
+  args: string[];
 }
 
 async function launch(config: ShimConfig): Promise<string> {
@@ -65,7 +67,15 @@ function run(): void {
   (Module as unknown as { _resolveFilename: typeof resolve })._resolveFilename = function (request, ...rest) {
     return request === 'electron' ? self : resolve.call(this, request, ...rest);
   };
+  // As `electron .` in development: argv is [electron, app folder, ...args], and defaultApp is set.
+  process.argv = [process.execPath, path.dirname(config.mainScript), ...config.args];
+  (process as { defaultApp?: boolean }).defaultApp = true;
   startControl();
+  process.on('disconnect', () => app.exit(0));
+  // Electron runs the app's main script before 'ready'; so does the shim. An instance refused the
+  // single-instance lock quits right there, before any browser starts.
+  require(config.mainScript);
+  if (records.quit || isQuitting()) return;
   launch(config).then(
     (cdp) => {
       state.ready = true;
@@ -78,9 +88,6 @@ function run(): void {
       process.exit(70);
     },
   );
-  process.on('disconnect', () => app.exit(0));
-  // Electron runs the app's main script before 'ready'; so does the shim.
-  require(config.mainScript);
 }
 
 if (require.main === module) run();

@@ -12,6 +12,13 @@ import { records } from './runtime';
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 const handlers = new Map<string, Handler>();
 
+/**
+ * For the test: a watched channel records its last arguments; a stalled channel never answers and
+ * never reaches its handler, as if the main process were busy. Used to hold a save back so text is
+ * still unsaved when the renderer is crashed on purpose; the stalled calls die with their page.
+ */
+export const channelControls = { watched: new Set<string>(), stalled: new Set<string>() };
+
 export const ipcMain = {
   handle(channel: string, handler: Handler): void {
     if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
@@ -49,6 +56,11 @@ function describe(error: unknown): string {
 
 export async function invokeHandler(channel: string, event: { senderFrame: { url: string } | null }, args: unknown[]): Promise<Reply> {
   const frameUrl = event.senderFrame?.url ?? 'gone';
+  if (channelControls.watched.has(channel)) records.watched[channel] = args;
+  if (channelControls.stalled.has(channel)) {
+    records.stalled.push(channel);
+    return new Promise<Reply>(() => undefined);
+  }
   const handler = handlers.get(channel);
   if (!handler) {
     records.ipcCalls.push({ channel, frameUrl, ok: false, message: 'no handler' });

@@ -55,6 +55,18 @@ export const records = {
   progress: [] as number[],
   titles: [] as string[],
   singleInstanceLock: null as boolean | null,
+  /** The argv this instance handed to the running one (when its lock was refused). */
+  handedOver: null as string[] | null,
+  /** 'second-instance' events this instance emitted, with the argv it was given. */
+  secondInstances: [] as string[][],
+  protocolClients: [] as { protocol: string; path?: string; args?: string[] }[],
+  /** Each time a window became visible: how, and whether its page had loaded (ready-to-show). */
+  windowShows: [] as { how: string; loaded: boolean }[],
+  focus: 0,
+  /** The last arguments of calls on watched IPC channels (control op watchChannel). */
+  watched: {} as Record<string, unknown[]>,
+  /** Calls on stalled channels, never answered (control op stallChannel). */
+  stalled: [] as string[],
   quit: false,
   /** Anything the app asked of Electron that the shim does not implement. */
   unsupported: [] as string[],

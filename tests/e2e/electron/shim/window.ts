@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { decodeCloned, encodeCloned, type Encoded } from '../support/clone-codec';
-import { isQuitting, openWindows } from './app';
+import { isQuitting, openWindows, WORK_AREA } from './app';
 import { cloneForIpc, invokeHandler, type Reply } from './ipc';
 import { appEvents, electronEvent, fromChromiumUrl, records, requireContext, toChromiumUrl, unsupported } from './runtime';
 import { isProbePage, session } from './session';
@@ -19,6 +19,7 @@ export const DELIVER = '__plexusShimDeliver';
 export const PRELOAD_ERROR_CHANNEL = '__shim:preload-error';
 
 const byPage = new Map<Page, WebContents>();
+let spareTaken = false;
 const creating = new Set<Promise<unknown>>();
 let nextId = 1;
 
@@ -105,8 +106,12 @@ export class WebContents extends EventEmitter {
   readonly session = session.defaultSession;
   windowOpenHandler: WindowOpenHandler | null = null;
   page: Page | null = null;
-  readonly ready: Promise<Page>;
+  ready: Promise<Page>;
   private destroyed = false;
+  /** The renderer died (render-process-gone); the next loadURL gets a fresh one, as in Electron. */
+  private crashed = false;
+  private readonly pageSide: string;
+  private readonly size: { width: number; height: number };
   private lastUrl = '';
   private readonly expected: string[] = [];
   private readonly frames = new WeakMap<Frame, WebFrameMain>();
@@ -118,6 +123,8 @@ export class WebContents extends EventEmitter {
     size: { width: number; height: number },
   ) {
     super();
+    this.pageSide = pageSide;
+    this.size = size;
     this.ready = trackCreation(this.createPage(pageSide, size));
   }
 
@@ -129,7 +136,8 @@ export class WebContents extends EventEmitter {
     const context = requireContext();
     // The context starts with one blank page: the first window takes it.
     const spare = context.pages().find((p) => !byPage.has(p) && p.url() === 'about:blank' && !p.opener);
-    const page = spare && byPage.size === 0 ? spare : await context.newPage();
+    const page = spare && byPage.size === 0 && !spareTaken ? spare : await context.newPage();
+    spareTaken = true;
     byPage.set(page, this);
     this.page = page;
     await page.setViewportSize(size);
@@ -142,7 +150,11 @@ export class WebContents extends EventEmitter {
     page.on('framenavigated', (frame) => this.onNavigated(frame));
     page.on('console', (message) => records.console.push({ type: message.type(), text: message.text() }));
     page.on('pageerror', (error) => records.pageErrors.push(error.message));
-    page.on('crash', () => this.emit('render-process-gone', electronEvent(), { reason: 'crashed', exitCode: -1 }));
+    page.on('crash', () => {
+      if (page !== this.page) return;
+      this.crashed = true;
+      this.emit('render-process-gone', electronEvent(), { reason: 'crashed', exitCode: 11 });
+    });
     page.on('dialog', (dialog) => {
       if (dialog.type() !== 'beforeunload') {
         records.dialogs.push({ kind: `page-${dialog.type()}`, options: dialog.message(), answer: 'dismissed', scripted: false });
@@ -158,6 +170,8 @@ export class WebContents extends EventEmitter {
       }
     });
     page.on('close', () => {
+      // A crashed page replaced by a fresh one (see loadURL) is not the window closing.
+      if (page !== this.page) return;
       this.destroyed = true;
       byPage.delete(page);
       this.emit('destroyed');
@@ -225,7 +239,31 @@ ${pageSide}
     return true;
   }
 
+  /**
+   * Playwright keeps a crashed page dead, while Electron gives the same webContents a new renderer
+   * on its next load: the shim swaps in a fresh Chromium page (same init script, same handlers).
+   */
+  private async revive(): Promise<void> {
+    const dead = await this.ready;
+    this.crashed = false;
+    this.lastUrl = '';
+    byPage.delete(dead);
+    this.ready = trackCreation(this.createPage(this.pageSide, this.size));
+    await this.ready;
+    await dead.close().catch(() => undefined);
+  }
+
+  isCrashed(): boolean {
+    return this.crashed;
+  }
+
+  /** Electron's API; the shim navigates the renderer to chrome://crash, which kills it. */
+  forcefullyCrashRenderer(): void {
+    void this.ready.then((page) => page.goto('chrome://crash').catch(() => undefined));
+  }
+
   async loadURL(url: string): Promise<void> {
+    if (this.crashed) await this.revive();
     const page = await this.ready;
     const target = toChromiumUrl(url);
     const fetches = /^https?:/.test(target) && sansHash(target) !== sansHash(page.url());
@@ -285,7 +323,9 @@ export class BrowserWindow extends EventEmitter {
   private maximized = false;
   private minimized = false;
   private shownOnce = false;
+  private focusCount = 0;
   private title: string;
+  /** The window's bounds when neither maximized nor minimized (getNormalBounds). */
   private bounds: { x: number; y: number; width: number; height: number };
 
   static getAllWindows(): BrowserWindow[] {
@@ -307,7 +347,13 @@ export class BrowserWindow extends EventEmitter {
     openWindows.add(this);
     appEvents.emit('browser-window-created', electronEvent(), this);
     appEvents.emit('web-contents-created', electronEvent(), this.webContents);
-    if (options.show !== false) this.visible = true;
+    if (options.show !== false) this.becomeVisible('constructor');
+  }
+
+  private becomeVisible(how: string): void {
+    if (this.visible) return;
+    this.visible = true;
+    records.windowShows.push({ how, loaded: this.shownOnce });
   }
 
   onLoaded(): void {
@@ -338,15 +384,22 @@ export class BrowserWindow extends EventEmitter {
 
   loadURL = (url: string) => this.webContents.loadURL(url);
   isDestroyed = () => this.destroyed;
-  show = () => void (this.visible = true);
+  show = () => this.becomeVisible('show');
   hide = () => void (this.visible = false);
   isVisible = () => this.visible;
-  focus = () => undefined;
-  isFocused = () => this.visible;
+  focus = () => {
+    this.focusCount++;
+    records.focus++;
+  };
+  isFocused = () => this.visible && this.focusCount > 0;
   minimize = () => void (this.minimized = true);
   isMinimized = () => this.minimized;
   restore = () => void (this.minimized = false);
-  maximize = () => void (this.maximized = true);
+  /** Electron: "This will also show (but not focus) the window if it isn't being displayed already." */
+  maximize = () => {
+    this.maximized = true;
+    this.becomeVisible('maximize');
+  };
   unmaximize = () => void (this.maximized = false);
   isMaximized = () => this.maximized;
   getTitle = () => this.title;
@@ -355,11 +408,15 @@ export class BrowserWindow extends EventEmitter {
     records.titles.push(title);
   };
   setProgressBar = (progress: number) => void records.progress.push(progress);
-  getBounds = () => ({ ...this.bounds });
+  /** Maximized, the window fills the display's work area; its normal bounds are kept for restore. */
+  getBounds = () => (this.maximized ? { ...WORK_AREA } : { ...this.bounds });
   getNormalBounds = () => ({ ...this.bounds });
-  setBounds = (bounds: Partial<BrowserWindow['bounds']>) => void (this.bounds = { ...this.bounds, ...bounds });
+  setBounds = (bounds: Partial<BrowserWindow['bounds']>) => {
+    this.maximized = false;
+    this.bounds = { ...this.bounds, ...bounds };
+  };
   /** For the test: what a person would see of this window. */
   describe() {
-    return { title: this.title, visible: this.visible, maximized: this.maximized, minimized: this.minimized, bounds: this.bounds, url: this.webContents.getURL() };
+    return { title: this.title, visible: this.visible, maximized: this.maximized, minimized: this.minimized, focusCount: this.focusCount, bounds: this.getBounds(), normalBounds: this.getNormalBounds(), url: this.webContents.getURL() };
   }
 }

@@ -68,6 +68,13 @@ export interface Records {
   progress: number[];
   titles: string[];
   singleInstanceLock: boolean | null;
+  handedOver: string[] | null;
+  secondInstances: string[][];
+  protocolClients: { protocol: string; path?: string; args?: string[] }[];
+  windowShows: { how: string; loaded: boolean }[];
+  focus: number;
+  watched: Record<string, unknown[]>;
+  stalled: string[];
   quit: boolean;
   unsupported: string[];
 }
@@ -78,21 +85,51 @@ export interface RunningApp {
   output(): string;
   control<T = unknown>(op: string, args?: unknown): Promise<T>;
   records(): Promise<Records>;
-  /** The app's window page once it shows `url` (as Chromium sees it). */
+  /** The window's live page whose URL (as Chromium sees it) passes `accept`: after a crash, a new one. */
+  findPage(accept: (url: string) => boolean, timeoutMs?: number): Promise<Page>;
   stop(): Promise<void>;
 }
 
-export async function startApp(built: BuiltApp, name = 'run'): Promise<RunningApp> {
+export interface StartOptions {
+  /** Command-line arguments of the app (`electron . ARGS`). */
+  args?: string[];
+}
+
+function forkShim(built: BuiltApp, name: string, args: string[]): { child: ChildProcess; userData: string } {
   const userData = path.join(built.root, name, 'userData');
   const documents = path.join(built.root, name, 'Documents');
   mkdirSync(userData, { recursive: true });
   mkdirSync(documents, { recursive: true });
-  const config: ShimConfig = { mainScript: built.mainScript, pageSide: built.pageSide, userData, documents, chromium: CHROMIUM_PATH, chromiumArgs: CHROMIUM_ARGS };
-  const child: ChildProcess = fork(built.shimScript, [], {
+  const config: ShimConfig = { mainScript: built.mainScript, pageSide: built.pageSide, userData, documents, chromium: CHROMIUM_PATH, chromiumArgs: CHROMIUM_ARGS, args };
+  const child = fork(built.shimScript, [], {
     cwd: built.root,
     env: { ...process.env, NODE_PATH: path.join(REPO, 'node_modules'), PLEXUS_ELECTRON_SHIM: JSON.stringify(config) },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  return { child, userData };
+}
+
+/**
+ * Starts the app again on the same userData as the running instance `name`, as a second click on
+ * a link would: it must be refused the single-instance lock, hand its argv over and exit.
+ */
+export async function runSecondInstance(built: BuiltApp, name: string, args: string[]): Promise<{ code: number | null; records: Records | null; output: string }> {
+  const { child } = forkShim(built, name, args);
+  let output = '';
+  let records: Records | null = null;
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.on('message', (message: { type: string; records?: Records }) => {
+    if (message.type === 'exit' && message.records) records = message.records;
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  clearTimeout(timer);
+  return { code, records, output };
+}
+
+export async function startApp(built: BuiltApp, name = 'run', options: StartOptions = {}): Promise<RunningApp> {
+  const { child, userData } = forkShim(built, name, options.args ?? []);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -120,16 +157,21 @@ export async function startApp(built: BuiltApp, name = 'run'): Promise<RunningAp
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       child.send({ id, op, args });
     });
-  // The window the app created: the one page showing the app origin.
-  const appPage = async () => browser.contexts()[0]?.pages().find((p) => p.url().startsWith('https://app.plexus.localhost/')) ?? null;
-  const page = await pollUntil(appPage, (p) => p !== null || child.exitCode !== null, 60_000);
-  if (!page) throw new Error(`the app window never showed plexus://app/:\n${output}`);
+  // The window the app created: the one live page showing the app origin.
+  const findPage = async (accept: (url: string) => boolean, timeoutMs = 60_000) => {
+    const live = async () => browser.contexts()[0]?.pages().find((p) => !p.isClosed() && accept(p.url())) ?? null;
+    const found = await pollUntil(live, (p) => p !== null || child.exitCode !== null, timeoutMs);
+    if (!found) throw new Error(`no window page passed the test:\n${output}`);
+    return found;
+  };
+  const page = await findPage((url) => url.startsWith('https://app.plexus.localhost/'));
   return {
     page,
     userData,
     output: () => output,
     control,
     records: () => control<Records>('records'),
+    findPage,
     async stop() {
       await browser.close().catch(() => undefined);
       if (child.exitCode === null && child.connected) await control('quit').catch(() => undefined);

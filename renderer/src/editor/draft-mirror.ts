@@ -1,0 +1,79 @@
+/**
+ * In the Electron window, every text not on disk (the unsaved registry) is mirrored to the main
+ * process (window.plexusDrafts, main/electron/drafts.ts), so a crash of this renderer loses
+ * nothing: after the crash page's Reload, the new page takes the texts back and keeps them
+ * (kept-texts.ts), which offers each one on its note with Restore / Discard, as for any text a
+ * closed editor could not save. Browser mode has no such bridge; there the tab's own crash page
+ * and the unsaved-changes prompt are all there is.
+ *
+ * Reports are sent after each change with at most one in flight: while one travels, later changes
+ * only mark it stale, and the newest state goes out when it lands, so typing never queues copies.
+ */
+import { keepText } from './kept-texts';
+import { onUnsavedChange, unsavedTexts } from './unsaved-registry';
+
+export interface Draft {
+  path: string;
+  text: string;
+}
+
+export interface DraftsBridge {
+  report(drafts: Draft[]): Promise<void>;
+  take(): Promise<Draft[]>;
+}
+
+declare global {
+  interface Window {
+    plexusDrafts?: DraftsBridge;
+  }
+}
+
+export const RECOVERED_REASON = 'the window stopped before it was saved';
+
+const snapshot = (): Draft[] => unsavedTexts().map((entry) => ({ path: entry.path, text: entry.text() }));
+
+const same = (a: Draft[], b: Draft[]) => a.length === b.length && a.every((draft, i) => draft.path === b[i].path && draft.text === b[i].text);
+
+/**
+ * Takes back what a crashed page left (returns those texts, now kept), then mirrors every change.
+ * `onError` hears a failed report or take (the text itself stays in the window).
+ */
+export async function startDraftMirror(bridge: DraftsBridge, onError: (message: string) => void, now = () => Date.now()): Promise<{ recovered: Draft[]; stop(): void }> {
+  let sent: Draft[] = [];
+  let inFlight = false;
+  let stale = false;
+
+  const send = () => {
+    if (inFlight) {
+      stale = true;
+      return;
+    }
+    const drafts = snapshot();
+    if (same(drafts, sent)) return;
+    inFlight = true;
+    bridge.report(drafts).then(
+      () => {
+        sent = drafts;
+      },
+      (error: unknown) => onError(`Could not keep a safety copy of unsaved text: ${error instanceof Error ? error.message : String(error)}`),
+    ).finally(() => {
+      inFlight = false;
+      if (stale) {
+        stale = false;
+        send();
+      }
+    });
+  };
+
+  let recovered: Draft[] = [];
+  try {
+    recovered = await bridge.take();
+  } catch (error) {
+    onError(`Could not take back the text kept from before the crash: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const stop = onUnsavedChange(send);
+  // keepText registers each as unsaved, which reports them again: they stay safe until restored.
+  for (const draft of recovered) keepText({ path: draft.path, text: draft.text, keptAt: now(), reason: RECOVERED_REASON });
+  send();
+  return { recovered, stop };
+}

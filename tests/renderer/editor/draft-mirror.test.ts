@@ -1,0 +1,75 @@
+import { startDraftMirror, RECOVERED_REASON, type Draft, type DraftsBridge } from '../../../renderer/src/editor/draft-mirror';
+import { dropKeptText, keptTextFor } from '../../../renderer/src/editor/kept-texts';
+import { hasUnsavedChanges, markUnsaved } from '../../../renderer/src/editor/unsaved-registry';
+
+/** A bridge whose reports land only when the test lets them. */
+function fakeBridge(kept: Draft[] = []) {
+  const reports: Draft[][] = [];
+  const pending: (() => void)[] = [];
+  const bridge: DraftsBridge = {
+    report: (drafts) =>
+      new Promise<void>((resolve) => {
+        reports.push(drafts);
+        pending.push(resolve);
+      }),
+    take: async () => kept.splice(0),
+  };
+  const land = async () => {
+    pending.shift()?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { bridge, reports, land };
+}
+
+test('every change to the unsaved text is mirrored, newest last, with one report in flight', async () => {
+  const { bridge, reports, land } = fakeBridge();
+  const mirror = await startDraftMirror(bridge, (message) => { throw new Error(message); });
+  const owner = {};
+  let text = 'a';
+  markUnsaved(owner, { path: 'A.md', text: () => text });
+  expect(reports).toEqual([[{ path: 'A.md', text: 'a' }]]);
+  // Typing while the first report travels only marks it stale: no queue of copies.
+  text = 'ab';
+  markUnsaved(owner, { path: 'A.md', text: () => text });
+  text = 'abc';
+  markUnsaved(owner, { path: 'A.md', text: () => text });
+  expect(reports).toHaveLength(1);
+  await land();
+  expect(reports).toEqual([[{ path: 'A.md', text: 'a' }], [{ path: 'A.md', text: 'abc' }]]);
+  await land();
+  // Saved: the main process hears that nothing is unsaved any more.
+  markUnsaved(owner, null);
+  expect(reports.at(-1)).toEqual([]);
+  await land();
+  mirror.stop();
+  markUnsaved(owner, { path: 'A.md', text: () => 'after stop' });
+  markUnsaved(owner, null);
+  expect(reports).toHaveLength(3);
+});
+
+test('texts a crashed page left are taken back as kept texts, unsaved until restored, and reported again', async () => {
+  const { bridge, reports, land } = fakeBridge([{ path: 'B.md', text: 'typed before the crash' }]);
+  const mirror = await startDraftMirror(bridge, (message) => { throw new Error(message); }, () => 1234);
+  expect(mirror.recovered).toEqual([{ path: 'B.md', text: 'typed before the crash' }]);
+  expect(keptTextFor('B.md')).toEqual({ path: 'B.md', text: 'typed before the crash', keptAt: 1234, reason: RECOVERED_REASON });
+  expect(hasUnsavedChanges()).toBe(true);
+  expect(reports).toEqual([[{ path: 'B.md', text: 'typed before the crash' }]]);
+  await land();
+  dropKeptText('B.md');
+  expect(reports.at(-1)).toEqual([]);
+  await land();
+  mirror.stop();
+});
+
+test('a failed take or report is said, and the text stays in the window', async () => {
+  const errors: string[] = [];
+  const bridge: DraftsBridge = { report: async () => { throw new Error('refused'); }, take: async () => { throw new Error('gone'); } };
+  const mirror = await startDraftMirror(bridge, (message) => errors.push(message));
+  const owner = {};
+  markUnsaved(owner, { path: 'C.md', text: () => 'c' });
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(errors).toEqual([expect.stringContaining('gone'), expect.stringContaining('refused')]);
+  expect(hasUnsavedChanges()).toBe(true);
+  markUnsaved(owner, null);
+  mirror.stop();
+});
