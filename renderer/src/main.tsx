@@ -6,6 +6,8 @@ import { getApi } from './api/get-api';
 import './styles.css';
 import './markdown.css';
 import './highlight.css';
+import 'katex/dist/katex.min.css';
+import './markdown-flavour.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
