@@ -8,6 +8,13 @@ import { NoteLink } from './note-link';
 import { Embed, MarkdownImage } from './embed';
 import { useAppActions } from './note-context';
 import { EmbedBudget, EmbedBudgetContext, useEmbedBudget } from './embed-budget';
+import { useReadingSettings } from '../markdown/reading-settings';
+
+/** Images the pipeline drew itself after sanitize (KaTeX glyphs, diagrams): data: SVG, shown as is. */
+function isGeneratedImage(props: ComponentProps<'img'>): boolean {
+  const classes = typeof props.className === 'string' ? props.className.split(' ') : [];
+  return (classes.includes('math-svg') || classes.includes('mermaid-diagram')) && typeof props.src === 'string' && props.src.startsWith('data:image/svg+xml,');
+}
 
 function isEmbed(className: unknown): boolean {
   return typeof className === 'string' && className.split(' ').includes('plexus-embed');
@@ -15,7 +22,8 @@ function isEmbed(className: unknown): boolean {
 
 const components: Partial<Components> = {
   a: (props: ComponentProps<'a'>) => <NoteLink {...(props as object)} />,
-  img: (props: ComponentProps<'img'>) => <MarkdownImage src={typeof props.src === 'string' ? props.src : undefined} alt={props.alt} />,
+  img: (props: ComponentProps<'img'>) =>
+    isGeneratedImage(props) ? <img {...props} /> : <MarkdownImage src={typeof props.src === 'string' ? props.src : undefined} alt={props.alt} />,
   div: (props: ComponentProps<'div'>) => (isEmbed(props.className) ? <Embed {...(props as object)} block /> : <div {...props} />),
   span: (props: ComponentProps<'span'>) => (isEmbed(props.className) ? <Embed {...(props as object)} block={false} /> : <span {...props} />),
   // Task list checkboxes are display-only in the reading view.
@@ -35,10 +43,11 @@ export function MarkdownView({ markdown, section, maxLines, className }: Markdow
   // The outermost view gets a fresh embed budget and read cache for each text it shows;
   // embedded views share their host's.
   const budget = useMemo(() => inherited ?? new EmbedBudget(api), [inherited, api, markdown]);
+  const { strictLineBreaks } = useReadingSettings();
   const { element, sectionFound } = useMemo(() => {
-    const { hast, sectionFound } = markdownToHast(markdown, { section, maxLines });
+    const { hast, sectionFound } = markdownToHast(markdown, { section, maxLines, strictLineBreaks });
     return { element: toJsxRuntime(hast, { Fragment, jsx, jsxs, components }), sectionFound };
-  }, [markdown, section?.heading, section?.block, maxLines]);
+  }, [markdown, section?.heading, section?.block, maxLines, strictLineBreaks]);
   if (!sectionFound) {
     const what = section?.block ? `block ^${section.block}` : `heading “${section?.heading}”`;
     return <div className="embed-missing">The {what} was not found.</div>;

@@ -1,7 +1,9 @@
 /**
- * Markdown -> sanitized hast. remark-parse + gfm + frontmatter + our links plugin, then
- * remark-rehype with handlers for wiki links and raw HTML, rehype-sanitize (strict schema), and
- * only then rehype-highlight and our id pass, so their classes and ids are ours, not the note's.
+ * Markdown -> sanitized hast. remark-parse + gfm + frontmatter + our links plugin + math (and
+ * remark-breaks unless strict line breaks are on), then Obsidian's comments, highlights and
+ * inline footnotes on the mdast; remark-rehype with handlers for wiki links, math and raw HTML,
+ * rehype-sanitize (strict schema), and only then KaTeX, callouts, rehype-highlight and our id
+ * pass, so their classes and ids are ours, not the note's.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -11,6 +13,7 @@ import remarkRehype from 'remark-rehype';
 import type { Handler, State } from 'mdast-util-to-hast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeHighlight from 'rehype-highlight';
+import remarkBreaks from 'remark-breaks';
 import type { Root as MdRoot } from 'mdast';
 import type { Root as HastRoot, Element, ElementContent } from 'hast';
 import { remarkPlexusLinks } from './links-plugin';
@@ -20,6 +23,9 @@ import { plainTextHast, tooDeepReason } from './plain-fallback';
 import { inlineCostReason } from './inline-cost';
 import { addElementIds, liftEmbeds, selectSection, type Section } from './transforms';
 import { readWikiLink, wikiLinkLabel, type WikiLinkNode } from './wiki-link-node';
+import { renderCallouts } from './callouts';
+import { obsidianInline, stripComments } from './obsidian-inline';
+import { obsidianMathHandler, rehypeObsidianMath, remarkObsidianMath } from './math';
 
 function linkProps(link: ReturnType<typeof readWikiLink>): Record<string, string> {
   const props: Record<string, string> = { dataTarget: link.target };
@@ -54,6 +60,8 @@ export interface RenderOptions {
   section?: Section;
   /** Keep only the first N lines of the body (hover previews). */
   maxLines?: number;
+  /** Obsidian's "strict line breaks": a single newline is a space, not a line break (default false). */
+  strictLineBreaks?: boolean;
 }
 
 export interface RenderResult {
@@ -88,13 +96,20 @@ function renderMarkdown(source: string, options: RenderOptions): RenderResult {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkFrontmatter, ['yaml'])
-    .use(remarkPlexusLinks);
+    .use(remarkPlexusLinks)
+    .use(remarkObsidianMath)
+    .use(options.strictLineBreaks ? [] : [remarkBreaks]);
   const mdast = processor.runSync(processor.parse(source)) as MdRoot;
+  stripComments(mdast);
+  obsidianInline(mdast);
   liftEmbeds(mdast);
   const sectionFound = options.section ? selectSection(mdast, options.section) : true;
   const toHast = unified()
-    .use(remarkRehype, { allowDangerousHtml: true, handlers: { wikiLink: wikiLinkHandler, html: rawHandler } })
+    // No clobber prefix here: sanitize adds `user-content-` to every id once (footnotes included).
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { wikiLink: wikiLinkHandler, html: rawHandler, obsidianMath: obsidianMathHandler } })
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeObsidianMath)
+    .use(() => renderCallouts)
     .use(rehypeHighlight, { detect: false })
     .use(() => addElementIds)
     .use(() => markTags);

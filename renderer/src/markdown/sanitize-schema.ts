@@ -22,5 +22,7 @@ export const sanitizeSchema: Schema = {
     a: [...withoutClassName(base.a), ['className', 'internal-link', 'data-footnote-backref'], ...linkData],
     span: [...withoutClassName(base.span), ['className', 'plexus-embed', 'raw-html'], ...linkData],
     div: [...withoutClassName(base.div), ['className', 'plexus-embed'], ...linkData],
+    // Math: `language-math` comes with the default; inline and display are told apart by these.
+    code: [...withoutClassName(base.code), ['className', /^language-./, 'math-inline', 'math-display']],
   },
 };
