@@ -9,6 +9,7 @@ import { Embed, MarkdownImage } from './embed';
 import { useAppActions } from './note-context';
 import { EmbedBudget, EmbedBudgetContext, useEmbedBudget } from './embed-budget';
 import { useReadingSettings } from '../markdown/reading-settings';
+import { TaskCheckbox, TaskWriterContext, useTaskWriter, type TaskTarget } from './task-checkbox';
 
 /** Images the pipeline drew itself after sanitize (KaTeX glyphs, diagrams): data: SVG, shown as is. */
 function isGeneratedImage(props: ComponentProps<'img'>): boolean {
@@ -26,8 +27,7 @@ const components: Partial<Components> = {
     isGeneratedImage(props) ? <img {...props} /> : <MarkdownImage src={typeof props.src === 'string' ? props.src : undefined} alt={props.alt} />,
   div: (props: ComponentProps<'div'>) => (isEmbed(props.className) ? <Embed {...(props as object)} block /> : <div {...props} />),
   span: (props: ComponentProps<'span'>) => (isEmbed(props.className) ? <Embed {...(props as object)} block={false} /> : <span {...props} />),
-  // Task list checkboxes are display-only in the reading view.
-  input: (props: ComponentProps<'input'>) => <input {...props} readOnly aria-label={props.checked ? 'Done' : 'Not done'} />,
+  input: (props: ComponentProps<'input'>) => <TaskCheckbox {...props} />,
 };
 
 export interface MarkdownViewProps {
@@ -35,15 +35,20 @@ export interface MarkdownViewProps {
   section?: Section;
   maxLines?: number;
   className?: string;
+  /** The note's path and hash when its task checkboxes may write to it (the note pane, not read-only). */
+  tasks?: { path: string; hash: string };
 }
 
-export function MarkdownView({ markdown, section, maxLines, className }: MarkdownViewProps) {
+export function MarkdownView({ markdown, section, maxLines, className, tasks }: MarkdownViewProps) {
   const { api } = useAppActions();
   const inherited = useEmbedBudget();
   // The outermost view gets a fresh embed budget and read cache for each text it shows;
   // embedded views share their host's.
   const budget = useMemo(() => inherited ?? new EmbedBudget(api), [inherited, api, markdown]);
   const { strictLineBreaks } = useReadingSettings();
+  // Only a whole note can map its checkboxes to lines (previews cut the text, embeds show another note).
+  const taskTarget: TaskTarget | null = tasks && !section && maxLines === undefined ? { path: tasks.path, hash: tasks.hash, markdown } : null;
+  const taskWriter = useTaskWriter(taskTarget);
   const { element, sectionFound } = useMemo(() => {
     const { hast, sectionFound } = markdownToHast(markdown, { section, maxLines, strictLineBreaks });
     return { element: toJsxRuntime(hast, { Fragment, jsx, jsxs, components }), sectionFound };
@@ -54,7 +59,9 @@ export function MarkdownView({ markdown, section, maxLines, className }: Markdow
   }
   return (
     <EmbedBudgetContext.Provider value={budget}>
-      <div className={`markdown-body${className ? ` ${className}` : ''}`}>{element}</div>
+      <TaskWriterContext.Provider value={taskWriter}>
+        <div className={`markdown-body${className ? ` ${className}` : ''}`}>{element}</div>
+      </TaskWriterContext.Provider>
     </EmbedBudgetContext.Provider>
   );
 }

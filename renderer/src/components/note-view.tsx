@@ -19,6 +19,8 @@ interface Props {
   actions?: ReactNode;
   /** Set in edit mode: shown instead of the rendered note. */
   editor?: ReactNode;
+  /** Read-only (or disconnected): task checkboxes are shown but cannot be ticked. */
+  readOnly?: boolean;
 }
 
 /** True when the body already opens with `# <title>`, so the header would only repeat it. */
@@ -42,7 +44,7 @@ function SafeModeNotice({ reason }: { reason: string }) {
   );
 }
 
-export function NoteView({ route, data, loading, error, actions, editor }: Props) {
+export function NoteView({ route, data, loading, error, actions, editor, readOnly }: Props) {
   const ref = useRef<HTMLElement>(null);
   const content = data && data.note.ok ? data.note.value.content : null;
   const targetId = route ? subpathId(route.heading, route.block) : null;
@@ -102,7 +104,7 @@ export function NoteView({ route, data, loading, error, actions, editor }: Props
           <pre className="note-plain-text">{data.note.value.content}</pre>
         ) : (
           <RenderScopeContext.Provider value={{ sourcePath: data.path, ancestors: [data.path], preview: false }}>
-            <MarkdownView markdown={data.note.value.content} />
+            <MarkdownView markdown={data.note.value.content} tasks={readOnly ? undefined : { path: data.path, hash: data.note.value.hash }} />
           </RenderScopeContext.Provider>
         )}
       </article>

@@ -25,6 +25,7 @@ import { addElementIds, liftEmbeds, selectSection, type Section } from './transf
 import { readWikiLink, wikiLinkLabel, type WikiLinkNode } from './wiki-link-node';
 import { renderCallouts } from './callouts';
 import { obsidianInline, stripComments } from './obsidian-inline';
+import { markTaskLines } from './task-lines';
 import { obsidianMathHandler, rehypeObsidianMath, remarkObsidianMath } from './math';
 
 function linkProps(link: ReturnType<typeof readWikiLink>): Record<string, string> {
@@ -112,6 +113,7 @@ function renderMarkdown(source: string, options: RenderOptions): RenderResult {
     .use(() => renderCallouts)
     .use(rehypeHighlight, { detect: false })
     .use(() => addElementIds)
+    .use(() => markTaskLines)
     .use(() => markTags);
   const hast = toHast.runSync(mdast as never) as HastRoot;
   return { hast, sectionFound };
