@@ -9,6 +9,7 @@ import { Embed, MarkdownImage } from './embed';
 import { useAppActions } from './note-context';
 import { EmbedBudget, EmbedBudgetContext, useEmbedBudget } from './embed-budget';
 import { useReadingSettings } from '../markdown/reading-settings';
+import { MermaidDiagram } from './mermaid-diagram';
 import { TaskCheckbox, TaskWriterContext, useTaskWriter, type TaskTarget } from './task-checkbox';
 
 /** Images the pipeline drew itself after sanitize (KaTeX glyphs, diagrams): data: SVG, shown as is. */
@@ -25,7 +26,12 @@ const components: Partial<Components> = {
   a: (props: ComponentProps<'a'>) => <NoteLink {...(props as object)} />,
   img: (props: ComponentProps<'img'>) =>
     isGeneratedImage(props) ? <img {...props} /> : <MarkdownImage src={typeof props.src === 'string' ? props.src : undefined} alt={props.alt} />,
-  div: (props: ComponentProps<'div'>) => (isEmbed(props.className) ? <Embed {...(props as object)} block /> : <div {...props} />),
+  div: (props: ComponentProps<'div'>) => {
+    if (isEmbed(props.className)) return <Embed {...(props as object)} block />;
+    const source = (props as Record<string, unknown>)['data-mermaid'];
+    if (props.className === 'mermaid-block' && typeof source === 'string') return <MermaidDiagram source={source} />;
+    return <div {...props} />;
+  },
   span: (props: ComponentProps<'span'>) => (isEmbed(props.className) ? <Embed {...(props as object)} block={false} /> : <span {...props} />),
   input: (props: ComponentProps<'input'>) => <TaskCheckbox {...props} />,
 };

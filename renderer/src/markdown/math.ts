@@ -72,14 +72,17 @@ function serialize(node: ElementContent): string {
   return `<${node.tagName}${attrs}>${node.children.map(serialize).join('')}</${node.tagName}>`;
 }
 
-/** KaTeX sizes its SVGs with width/height attributes (in em): the image takes them as CSS. */
+/**
+ * KaTeX's CSS sizes its SVGs (`.katex svg`: absolute, full width, inherited height; the width and
+ * height attributes lose to it), so the image gets the same rules (markdown-flavour.css) and the
+ * SVG inside fills the image, cut by its own preserveAspectRatio as before.
+ */
 function svgsToImages(tree: Root): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'svg' || !parent || index === undefined) return;
-    const { width, height, ...rest } = node.properties ?? {};
-    const svg = serialize({ ...node, properties: { ...rest, xmlns: 'http://www.w3.org/2000/svg', fill: 'black', width: '100%', height: '100%' } });
-    const style = [width !== undefined ? `width:${String(width)}` : '', height !== undefined ? `height:${String(height)}` : ''].filter(Boolean).join(';');
-    const img: Element = { type: 'element', tagName: 'img', properties: { className: ['math-svg'], alt: '', src: `data:image/svg+xml,${encodeURIComponent(svg)}`, ...(style ? { style } : {}) }, children: [] };
+    const { width: _width, height: _height, ...rest } = node.properties ?? {};
+    const svg = serialize({ ...node, properties: { ...rest, xmlns: 'http://www.w3.org/2000/svg', fill: 'black', stroke: 'black', width: '100%', height: '100%' } });
+    const img: Element = { type: 'element', tagName: 'img', properties: { className: ['math-svg'], alt: '', src: `data:image/svg+xml,${encodeURIComponent(svg)}` }, children: [] };
     parent.children.splice(index, 1, img);
   });
 }

@@ -26,6 +26,7 @@ import { readWikiLink, wikiLinkLabel, type WikiLinkNode } from './wiki-link-node
 import { renderCallouts } from './callouts';
 import { obsidianInline, stripComments } from './obsidian-inline';
 import { markTaskLines } from './task-lines';
+import { markMermaidBlocks } from './mermaid-blocks';
 import { obsidianMathHandler, rehypeObsidianMath, remarkObsidianMath } from './math';
 
 function linkProps(link: ReturnType<typeof readWikiLink>): Record<string, string> {
@@ -111,6 +112,7 @@ function renderMarkdown(source: string, options: RenderOptions): RenderResult {
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeObsidianMath)
     .use(() => renderCallouts)
+    .use(() => markMermaidBlocks)
     .use(rehypeHighlight, { detect: false })
     .use(() => addElementIds)
     .use(() => markTaskLines)
