@@ -12,6 +12,7 @@ import { MAX_EMBED_DEPTH, RenderScopeContext, useAppActions, useRenderScope } fr
 import { MarkdownView } from './markdown-view';
 import { ExternalLink } from './note-link';
 import { embedKey, useEmbedBudget } from './embed-budget';
+import { MediaEmbed, mediaKind, splitImageSize, type ImageSize } from './embed-media';
 
 interface EmbedProps {
   className?: string;
@@ -40,7 +41,13 @@ export function Embed(props: EmbedProps) {
   if (!resolved) {
     return <Wrapper className="embed embed-missing"><a className="internal-link is-unresolved" href={noteHref(target)}>{props.children}</a> <small>(not found)</small></Wrapper>;
   }
-  if (isImagePath(resolved)) return <AttachmentImage path={resolved} alt={props['data-alias'] ?? target} />;
+  if (isImagePath(resolved)) {
+    const { alt, size } = splitImageSize(props['data-alias']);
+    return <AttachmentImage path={resolved} alt={alt || target} size={size} />;
+  }
+  const media = mediaKind(resolved);
+  // Previews stay light: no media or PDF loads there, only the link.
+  if (media && !scope.preview) return <MediaEmbed path={resolved} kind={media} subpath={heading} />;
   if (!resolved.toLowerCase().endsWith('.md')) {
     return <a className="internal-link" href={noteHref(resolved)}>{props.children}</a>;
   }
@@ -82,7 +89,7 @@ function EmbeddedNote({ id, path, heading, block }: { id: string; path: string; 
   return <MarkdownView markdown={content} section={heading || block ? { heading, block } : undefined} />;
 }
 
-export function AttachmentImage({ path, alt }: { path: string; alt: string }) {
+export function AttachmentImage({ path, alt, size = null }: { path: string; alt: string; size?: ImageSize | null }) {
   const { api } = useAppActions();
   const budget = useEmbedBudget();
   // One read per image per view, however often the note shows it.
@@ -92,7 +99,7 @@ export function AttachmentImage({ path, alt }: { path: string; alt: string }) {
   if (!data.value.ok) return <span className="error-text">Image {path}: {data.value.error.message}</span>;
   // Only image data URLs reach the DOM; anything else the host might return is refused.
   if (!/^data:image\//.test(data.value.value.dataUrl)) return <span className="error-text">Image {path}: not an image</span>;
-  return <img className="embed-image" src={data.value.value.dataUrl} alt={alt} />;
+  return <img className="embed-image" src={data.value.value.dataUrl} alt={alt} width={size?.width} height={size?.height ?? undefined} />;
 }
 
 /** Markdown `![alt](pic.png)`: vault images via readAttachment; remote images are shown as links (the CSP blocks them). */
@@ -111,5 +118,6 @@ export function MarkdownImage({ src, alt }: { src?: string; alt?: string }) {
   if (state.status === 'pending') return <span aria-busy="true">{alt}</span>;
   if (state.status === 'error') return <span className="error-text">{state.message}</span>;
   if (!state.info.resolved) return <span className="embed-missing">{alt || src} (not found)</span>;
-  return <AttachmentImage path={state.info.resolved} alt={alt ?? ''} />;
+  const sized = splitImageSize(alt);
+  return <AttachmentImage path={state.info.resolved} alt={sized.alt} size={sized.size} />;
 }
