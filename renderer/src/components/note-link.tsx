@@ -22,6 +22,8 @@ interface AnchorProps {
   /** Footnote references and back-references carry ids (prefixed by sanitize) the other end links to. */
   id?: string;
   'aria-describedby'?: string;
+  /** Set on links written as HTML in the note (raw-html.ts). */
+  'data-user-html'?: string;
 }
 
 export function NoteLink(props: AnchorProps) {
@@ -38,6 +40,8 @@ export function NoteLink(props: AnchorProps) {
     case 'anchor':
       return <AnchorLink id={kind.id} ownId={props.id} describedBy={props['aria-describedby']}>{props.children}</AnchorLink>;
     case 'vault':
+      // The index (like Obsidian's) holds no HTML links, so the page does not follow them either.
+      if (props['data-user-html'] !== undefined) return <span className="link-blocked" title="Links written in HTML are not followed; use [[…]] or [text](path)">{props.children}</span>;
       return <InternalLink target={kind.target} heading={kind.heading} block={kind.block}>{props.children}</InternalLink>;
     default:
       return <span className="link-blocked" title="Link removed: unsupported address">{props.children}</span>;

@@ -1,8 +1,8 @@
 /**
  * Markdown -> sanitized hast. remark-parse + gfm + frontmatter + our links plugin + math (and
  * remark-breaks unless strict line breaks are on), then Obsidian's comments, highlights and
- * inline footnotes on the mdast; remark-rehype with handlers for wiki links, math and raw HTML,
- * rehype-sanitize (strict schema), and only then KaTeX, callouts, rehype-highlight and our id
+ * inline footnotes on the mdast; remark-rehype with handlers for wiki links and math, the note's own HTML through rehype-raw
+ * and an allow-list (raw-html.ts), rehype-sanitize (strict schema), and only then KaTeX, callouts, rehype-highlight and our id
  * pass, so their classes and ids are ours, not the note's.
  */
 import { unified } from 'unified';
@@ -12,6 +12,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkRehype from 'remark-rehype';
 import type { Handler, State } from 'mdast-util-to-hast';
 import rehypeSanitize from 'rehype-sanitize';
+import rehypeRaw from 'rehype-raw';
 import rehypeHighlight from 'rehype-highlight';
 import remarkBreaks from 'remark-breaks';
 import type { Root as MdRoot } from 'mdast';
@@ -27,6 +28,7 @@ import { renderCallouts } from './callouts';
 import { obsidianInline, stripComments } from './obsidian-inline';
 import { markTaskLines } from './task-lines';
 import { markMermaidBlocks } from './mermaid-blocks';
+import { htmlRanges, restrictUserHtml } from './raw-html';
 import { obsidianMathHandler, rehypeObsidianMath, remarkObsidianMath } from './math';
 
 function linkProps(link: ReturnType<typeof readWikiLink>): Record<string, string> {
@@ -45,16 +47,6 @@ const wikiLinkHandler: Handler = (_state: State, node): Element => {
     return { type: 'element', tagName: blockLevel ? 'div' : 'span', properties: { className: ['plexus-embed'], ...linkProps(link) }, children: label };
   }
   return { type: 'element', tagName: 'a', properties: { className: ['internal-link'], href: '', ...linkProps(link) }, children: label };
-};
-
-/**
- * Raw HTML is never parsed into elements (no rehype-raw): `<br>` becomes a line break, anything
- * else is shown as inert literal text so no content silently disappears.
- */
-const rawHandler: Handler = (_state, node): ElementContent => {
-  const value = String((node as { value?: unknown }).value ?? '');
-  if (/^<br\s*\/?>$/i.test(value.trim())) return { type: 'element', tagName: 'br', properties: {}, children: [] };
-  return { type: 'element', tagName: 'span', properties: { className: ['raw-html'] }, children: [{ type: 'text', value }] };
 };
 
 export interface RenderOptions {
@@ -106,9 +98,12 @@ function renderMarkdown(source: string, options: RenderOptions): RenderResult {
   obsidianInline(mdast);
   liftEmbeds(mdast);
   const sectionFound = options.section ? selectSection(mdast, options.section) : true;
+  const ranges = htmlRanges(mdast);
   const toHast = unified()
     // No clobber prefix here: sanitize adds `user-content-` to every id once (footnotes included).
-    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { wikiLink: wikiLinkHandler, html: rawHandler, obsidianMath: obsidianMathHandler } })
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { wikiLink: wikiLinkHandler, obsidianMath: obsidianMathHandler } })
+    // The note's HTML, parsed (only when it has any: rehype-raw re-parses the whole tree).
+    .use(ranges.length > 0 ? [rehypeRaw, () => (tree: HastRoot) => restrictUserHtml(tree, source, ranges)] : [])
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeObsidianMath)
     .use(() => renderCallouts)
