@@ -3,7 +3,7 @@
  * limited, cycle-guarded on note and heading/block, and within the view's embed budget);
  * `![[image.png]]` shows the image as a data URL from readAttachment.
  */
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { noteHref } from '../routing/hash-route';
 import { isImagePath } from '../markdown/link-href';
 import { useLinkTarget } from '../hooks/use-link-target';
@@ -13,6 +13,7 @@ import { MarkdownView } from './markdown-view';
 import { ExternalLink } from './note-link';
 import { embedKey, useEmbedBudget } from './embed-budget';
 import { MediaEmbed, mediaKind, splitImageSize, type ImageSize } from './embed-media';
+import { useReadingSettings } from '../markdown/reading-settings';
 
 interface EmbedProps {
   className?: string;
@@ -102,7 +103,11 @@ export function AttachmentImage({ path, alt, size = null }: { path: string; alt:
   return <img className="embed-image" src={data.value.value.dataUrl} alt={alt} width={size?.width} height={size?.height ?? undefined} />;
 }
 
-/** Markdown `![alt](pic.png)`: vault images via readAttachment; remote images are shown as links (the CSP blocks them). */
+/**
+ * Markdown `![alt](pic.png)`: vault images via readAttachment. Remote (http/https) images are off
+ * by default, for privacy: a placeholder with "Load image", unless "Load remote images" is on;
+ * hover previews never load them unless it is. Other schemes are not images at all.
+ */
 export function MarkdownImage({ src, alt }: { src?: string; alt?: string }) {
   const scope = useRenderScope();
   const isRemote = !!src && /^[a-z][a-z0-9+.-]*:/i.test(src);
@@ -114,10 +119,32 @@ export function MarkdownImage({ src, alt }: { src?: string; alt?: string }) {
   }
   const state = useLinkTarget(scope.sourcePath, target);
   if (!src) return <span className="link-blocked">{alt}</span>;
-  if (isRemote) return /^https?:/i.test(src) ? <ExternalLink url={src}>{alt || src}</ExternalLink> : <span className="link-blocked">{alt}</span>;
+  if (isRemote) return /^https?:/i.test(src) ? <RemoteImage url={src} alt={alt ?? ''} /> : <span className="link-blocked">{alt}</span>;
   if (state.status === 'pending') return <span aria-busy="true">{alt}</span>;
   if (state.status === 'error') return <span className="error-text">{state.message}</span>;
   if (!state.info.resolved) return <span className="embed-missing">{alt || src} (not found)</span>;
   const sized = splitImageSize(alt);
   return <AttachmentImage path={state.info.resolved} alt={sized.alt} size={sized.size} />;
+}
+
+function RemoteImage({ url, alt }: { url: string; alt: string }) {
+  const { loadRemoteImages } = useReadingSettings();
+  const scope = useRenderScope();
+  const [asked, setAsked] = useState(false);
+  const { alt: text, size } = splitImageSize(alt);
+  if (loadRemoteImages || asked) {
+    return <img className="remote-image" src={url} alt={text} width={size?.width} height={size?.height ?? undefined} referrerPolicy="no-referrer" />;
+  }
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // Not a parseable URL: show it whole.
+  }
+  return (
+    <span className="remote-image-placeholder" role="group" aria-label={`Remote image${text ? `: ${text}` : ''}`}>
+      <span className="remote-image-label">{text || 'Remote image'}</span> <ExternalLink url={url}>{host}</ExternalLink>
+      {!scope.preview && <button type="button" className="remote-image-load" onClick={() => setAsked(true)}>Load image</button>}
+    </span>
+  );
 }

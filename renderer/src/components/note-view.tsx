@@ -99,7 +99,7 @@ export function NoteView({ route, data, loading, error, actions, editor, readOnl
         </header>
         {data.note.value.decodeWarning && <p className="warning" role="note">{data.note.value.decodeWarning}</p>}
         {meta?.safeMode && <SafeModeNotice reason={meta.safeMode} />}
-        {meta?.frontmatter && <PropertiesTable frontmatter={meta.frontmatter} />}
+        {meta?.frontmatter && <PropertiesTable frontmatter={meta.frontmatter} sourcePath={data.path} />}
         {meta?.safeMode ? (
           <pre className="note-plain-text">{data.note.value.content}</pre>
         ) : (

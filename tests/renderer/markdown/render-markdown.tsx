@@ -4,7 +4,7 @@ import { MarkdownView, type MarkdownViewProps } from '../../../renderer/src/comp
 import { AppActionsContext, RenderScopeContext, type AppActions } from '../../../renderer/src/components/note-context';
 import { FakeApi, type FakeVaultOptions } from '../fake-api';
 
-export function renderMarkdown(markdown: string, options: { vault?: FakeVaultOptions; view?: Partial<MarkdownViewProps>; sourcePath?: string } = {}) {
+export function renderMarkdown(markdown: string, options: { vault?: FakeVaultOptions; view?: Partial<MarkdownViewProps>; sourcePath?: string; preview?: boolean } = {}) {
   const fake = new FakeApi(options.vault ?? { notes: {} });
   const api = fake.api();
   const actions: AppActions = {
@@ -18,7 +18,7 @@ export function renderMarkdown(markdown: string, options: { vault?: FakeVaultOpt
   };
   const utils = render(
     <AppActionsContext.Provider value={actions}>
-      <RenderScopeContext.Provider value={{ sourcePath: options.sourcePath ?? 'Test.md', ancestors: [options.sourcePath ?? 'Test.md'], preview: false }}>
+      <RenderScopeContext.Provider value={{ sourcePath: options.sourcePath ?? 'Test.md', ancestors: [options.sourcePath ?? 'Test.md'], preview: options.preview ?? false }}>
         <MarkdownView markdown={markdown} {...options.view} />
       </RenderScopeContext.Provider>
     </AppActionsContext.Provider>,
