@@ -3,7 +3,9 @@
  * code, inline code and math, which are not text nodes, are never touched):
  *  - `%%comment%%`, inline or spanning blocks, is hidden;
  *  - `==highlight==` becomes a `mark` element;
- *  - `^[inline footnote]` becomes a GFM footnote (reference plus a definition at the end).
+ *  - `^[inline footnote]` becomes a GFM footnote (reference plus a definition at the end);
+ *  - a footnote definition nothing refers to (or a repeated one) stays where it is written, as plain blocks (GFM
+ *    would drop it, and its links with it, though the index and Obsidian keep them).
  */
 import type { FootnoteDefinition, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 
@@ -206,4 +208,30 @@ export function obsidianInline(tree: Root): void {
   // Inline footnotes that hold footnotes or highlights of their own.
   for (const d of definitions) walk(d);
   tree.children.push(...definitions);
+  keepUnreferencedFootnotes(tree);
+}
+
+function keepUnreferencedFootnotes(tree: Root): void {
+  const referenced = new Set<string>();
+  let hasDefinition = false;
+  const collect = (n: Node | Root): void => {
+    if (n.type === 'footnoteReference') referenced.add(n.identifier);
+    if (n.type === 'footnoteDefinition') hasDefinition = true;
+    if (hasChildren(n)) for (const c of n.children as Node[]) collect(c);
+  };
+  collect(tree);
+  if (!hasDefinition) return;
+  // Only the first definition of a name is a footnote; later ones GFM would also drop.
+  const seen = new Set<string>();
+  const replace = (parent: Root | (Node & Parent)): void => {
+    parent.children = (parent.children as Node[]).map((child) => {
+      if (child.type === 'footnoteDefinition' && (!referenced.has(child.identifier) || seen.has(child.identifier))) {
+        return { type: 'unreferencedFootnote', children: child.children, data: { hName: 'div' } } as unknown as Node;
+      }
+      if (child.type === 'footnoteDefinition') seen.add(child.identifier);
+      if (hasChildren(child)) replace(child);
+      return child;
+    }) as never;
+  };
+  replace(tree);
 }

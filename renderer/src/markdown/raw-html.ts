@@ -2,14 +2,16 @@
  * The note's own HTML. rehype-raw parses it into elements, and this pass, before sanitize,
  * decides what of it renders: an explicit allow-list of tags Obsidian users rely on (details,
  * summary, kbd, sub, sup, mark, u, br, hr, div and span with classes, img with vault sources,
- * plus plain text formatting). Any other tag is shown as its literal source text, inert, so no
- * content silently disappears; sanitize then removes handlers, styles and foreign schemes from
+ * plus plain text formatting). Any other tag is shown as its literal tags, inert, around its
+ * content (an unclosed `<section>` or `<svg>` swallows the rest of the note in the HTML parser,
+ * and the markdown in there, links included, must still render), so nothing silently disappears; sanitize then removes handlers, styles and foreign schemes from
  * what is left. An element is the note's HTML when it starts inside one of the mdast's `html`
  * nodes (rehype-raw keeps source offsets), so the elements our own handlers made stay ours.
  *  - classes on div/span are kept with a `user-` prefix: the note cannot reach the app's CSS
  *    (`class="backdrop"` would be a full-window overlay) nor forge our link and embed elements;
  *  - links in HTML to vault files are not followed (`data-user-html`): the index, like
- *    Obsidian's, holds no HTML links, and the page draws no link the index does not hold.
+ *    Obsidian's, holds no HTML links, and the page draws no link the index does not hold;
+ *    HTML images are marked the same way (they show, as in Obsidian, but are no graph edges).
  */
 import type { Element, ElementContent, Root } from 'hast';
 import type { Root as MdRoot } from 'mdast';
@@ -53,6 +55,30 @@ function userClasses(value: unknown): string[] {
   return list.map(String).filter((c) => /^[A-Za-z0-9_-]{1,64}$/.test(c)).map((c) => `user-${c}`);
 }
 
+/** Length of the start tag at the beginning of `raw`: up to the first `>` outside quotes. */
+function startTagLength(raw: string): number {
+  let quote = '';
+  for (let i = 1; i < raw.length; i++) {
+    const ch = raw[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '>') return i + 1;
+  }
+  return raw.length;
+}
+
+/** A disallowed element as inert text: its tags as written, its content in between. */
+function literalTags(el: Element, source: string, start: number): ElementContent {
+  const end = el.position?.end.offset ?? start;
+  const raw = source.slice(start, Math.max(start, end));
+  const open = raw.startsWith('<') ? raw.slice(0, startTagLength(raw)) : `<${el.tagName}>`;
+  const close = new RegExp(`</${el.tagName}\\s*>$`, 'i').exec(raw)?.[0] ?? '';
+  const children: ElementContent[] = [{ type: 'text', value: open }, ...el.children];
+  if (close && raw.length > open.length) children.push({ type: 'text', value: close });
+  return { type: 'element', tagName: 'span', properties: { className: ['raw-html'] }, children };
+}
+
 /** Narrows the note's HTML elements in place (see the file comment). */
 export function restrictUserHtml(tree: Root, source: string, ranges: [number, number][]): void {
   if (ranges.length === 0) return;
@@ -60,11 +86,9 @@ export function restrictUserHtml(tree: Root, source: string, ranges: [number, nu
     const start = el.position?.start.offset;
     if (start === undefined || !inRanges(ranges, start) || !parent || index === undefined) return;
     if (!USER_HTML_TAGS.has(el.tagName)) {
-      const end = el.position?.end.offset;
-      const text = end !== undefined && end > start ? source.slice(start, end) : `<${el.tagName}>`;
-      const replacement: ElementContent = { type: 'element', tagName: 'span', properties: { className: ['raw-html'] }, children: [{ type: 'text', value: text }] };
-      parent.children.splice(index, 1, replacement);
-      return 'skip';
+      parent.children.splice(index, 1, literalTags(el, source, start));
+      // Visit the replacement: its children may hold more of the note's HTML.
+      return index;
     }
     const props: Element['properties'] = {};
     for (const [name, value] of Object.entries(el.properties ?? {})) {
@@ -76,7 +100,7 @@ export function restrictUserHtml(tree: Root, source: string, ranges: [number, nu
       const classes = userClasses(el.properties?.className);
       if (classes.length > 0) props.className = classes;
     }
-    if (el.tagName === 'a') props.dataUserHtml = '';
+    if (el.tagName === 'a' || el.tagName === 'img') props.dataUserHtml = '';
     el.properties = props;
     return undefined;
   });

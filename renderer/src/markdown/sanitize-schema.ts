@@ -21,6 +21,7 @@ export const sanitizeSchema: Schema = {
   attributes: {
     ...base,
     a: [...withoutClassName(base.a), ['className', 'internal-link', 'data-footnote-backref'], ...linkData, 'dataUserHtml'],
+    img: [...(base.img ?? []), 'dataUserHtml'],
     // `user-*`: the note's own classes, prefixed by raw-html.ts so they cannot reach the app's CSS.
     span: [...withoutClassName(base.span), ['className', 'plexus-embed', 'raw-html', /^user-[A-Za-z0-9_-]+$/], ...linkData],
     div: [...withoutClassName(base.div), ['className', 'plexus-embed', /^user-[A-Za-z0-9_-]+$/], ...linkData],
