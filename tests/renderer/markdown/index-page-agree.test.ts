@@ -8,7 +8,9 @@
  *  - links written as HTML (`<a href>`, `<img src>`) are drawn as text or images, never as links,
  *    and the index holds none (data-user-html).
  * The index here is parseNoteFaithful: the scanner, with the reference parse for the constructs
- * it only approximates (link reference definitions, `_` at a tag's edge).
+ * it only approximates (link reference definitions, `_` at a tag's edge). The parse workers call
+ * parseNote today (main/service/parse-files.ts); on notes with those two constructs the graph can
+ * still differ from the page until they call parseNoteFaithful.
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
