@@ -93,3 +93,20 @@ test.each([
   expect(body().querySelector('.callout')).toBeNull();
   expect(body().querySelector('blockquote')!.textContent).toContain(text);
 });
+
+test('callouts, math and highlights render inside note embeds and hover previews too', async () => {
+  const { renderApp } = await import('../render-app');
+  const { screen, waitFor, act } = await import('@testing-library/react');
+  const source = '# Source\n\n> [!tip] Embedded tip\n> with $x^2$ and ==mark==\n';
+  const app = renderApp({ notes: { 'Host.md': '# Host\n\n![[Source]]\n\nSee [[Source|the source]].\n', 'Source.md': source } }, '#/note/Host.md');
+  await waitFor(() => expect(app.note().querySelector('.embed-note .callout[data-callout="tip"]')).not.toBeNull());
+  const embed = app.note().querySelector('.embed-note')!;
+  expect(embed.querySelector('.katex')).not.toBeNull();
+  expect(embed.querySelector('mark')!.textContent).toBe('mark');
+  const link = await app.inNote().findByRole('link', { name: 'the source' });
+  await waitFor(() => expect(link).toHaveAttribute('href', '#/note/Source.md'));
+  fireEvent.mouseEnter(link);
+  await act(() => new Promise((resolve) => setTimeout(resolve, 450)));
+  const preview = await screen.findByRole('tooltip');
+  await waitFor(() => expect(preview.querySelector('.callout[data-callout="tip"] .katex')).not.toBeNull());
+});
