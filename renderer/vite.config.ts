@@ -16,5 +16,8 @@ export default defineConfig(({ mode }) => ({
     sourcemap: mode === 'development',
     // A desktop bundle loaded from disk: one chunk is fine (highlight.js grammars are most of it).
     chunkSizeWarningLimit: 1500,
+    // KaTeX's fonts stay files served by the app ('self'), never data: URLs: the CSP's
+    // default-src 'self' then covers them and needs no font-src data: exception.
+    assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/i.test(file) ? false : undefined),
   },
 }));

@@ -33,7 +33,9 @@ export function buildCsp(options: CspOptions = {}): string {
     ['script-src', ["'self'"]],
     // React and cytoscape set inline style attributes; styles cannot run code.
     ['style-src', ["'self'", "'unsafe-inline'"]],
-    ['img-src', ["'self'", 'data:', 'blob:', ...(options.img ?? [])]],
+    // Remote images (http/https) are off in the reading view until the user loads one or turns
+    // on "Load remote images"; every <img> a note shows is drawn by the app, never by the note.
+    ['img-src', ["'self'", 'data:', 'blob:', 'https:', 'http:', ...(options.img ?? [])]],
     // The attachment viewer plays vault audio and video from blob: URLs it builds from the bytes.
     ['media-src', ["'self'", 'blob:']],
     ['connect-src', ["'self'", ...(options.connect ?? [])]],

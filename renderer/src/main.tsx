@@ -7,6 +7,8 @@ import { DraftRecovery } from './editor/draft-recovery';
 import './styles.css';
 import './markdown.css';
 import './highlight.css';
+import 'katex/dist/katex.min.css';
+import './markdown-flavour.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -97,6 +97,6 @@ test('responses get the strict CSP header', () => {
   onHeaders({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
   expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [ELECTRON_CSP] } });
   expect(ELECTRON_CSP).toBe(
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: plexus://vault; media-src 'self' blob:; connect-src 'self'; object-src 'none'; frame-src blob:; base-uri 'none'; form-action 'none'",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https: http: plexus://vault; media-src 'self' blob:; connect-src 'self'; object-src 'none'; frame-src blob:; base-uri 'none'; form-action 'none'",
   );
 });

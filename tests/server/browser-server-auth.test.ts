@@ -180,6 +180,8 @@ test('security headers and the strict CSP are on every response', async () => {
     // Frames only for the attachment viewer's PDF blobs; media only from the app or its blobs.
     expect(csp).toContain('frame-src blob:;');
     expect(csp).toContain("media-src 'self' blob:;");
+    // Remote images load only when the reader asks (the renderer draws every <img>).
+    expect(csp).toContain("img-src 'self' data: blob: https: http:;");
     expect(csp).toContain("base-uri 'none'");
     expect(csp).toContain("form-action 'none'");
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port} ws://localhost:${server.port}`);

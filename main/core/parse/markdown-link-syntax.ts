@@ -4,6 +4,7 @@
  * on pathological input (100k `[`) stay linear, and the inline scanner finds every label's end
  * in one bracket pass (labelEnds) instead of one scan per `[`.
  */
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { ForwardSearch } from './forward-search';
 
 export interface MarkdownLinkMatch {
@@ -157,11 +158,30 @@ export function matchMarkdownLinkAfterLabel(text: string, open: number, labelEnd
     i = skipSpaces(text, titleEnd, limit);
   }
   if (i >= limit || text.charCodeAt(i) !== 41) return null;
-  return { end: i + 1, label: text.slice(open + 1, labelEnd), destination: unescapeBackslashes(destination[0]) };
+  return { end: i + 1, label: text.slice(open + 1, labelEnd), destination: decodeDestination(destination[0]) };
 }
 
-function unescapeBackslashes(value: string): string {
-  return value.includes('\\') ? value.replace(/\\([!-/:-@[-`{-~])/g, '$1') : value;
+/**
+ * A destination as CommonMark (and so the renderer) reads it: backslash escapes and character
+ * references (`&amp;`, `&#38;`, `&#x26;`) decoded in one pass, so `\&amp;` stays `&amp;`.
+ * `[x](a&amp;b.md)` links to `a&b.md`, the file the page's link opens.
+ */
+const ESCAPE_OR_REFERENCE = /\\([!-/:-@[-`{-~])|&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
+
+function fromCodePoint(code: number): string {
+  // CommonMark: code point 0, surrogates and values past Unicode become U+FFFD.
+  return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\uFFFD' : String.fromCodePoint(code);
+}
+
+export function decodeDestination(value: string): string {
+  if (!value.includes('\\') && !value.includes('&')) return value;
+  return value.replace(ESCAPE_OR_REFERENCE, (whole, escaped: string | undefined, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (escaped !== undefined) return escaped;
+    if (decimal !== undefined) return fromCodePoint(Number.parseInt(decimal, 10));
+    if (hex !== undefined) return fromCodePoint(Number.parseInt(hex, 16));
+    const decoded = decodeNamedCharacterReference(name ?? '');
+    return decoded === false ? whole : decoded;
+  });
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;

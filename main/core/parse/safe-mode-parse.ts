@@ -14,7 +14,7 @@
  */
 import type { BlockIdInfo, HeadingInfo, LinkRef, ParsedNote, VaultPath } from '../types';
 import { LineIndex } from './line-index';
-import { toLocalLinkTarget } from './markdown-link-syntax';
+import { decodeDestination, toLocalLinkTarget } from './markdown-link-syntax';
 import { titleFromPath } from './parse-note';
 import type { RawLink } from './raw-link';
 import { addUniqueTags } from './tags';
@@ -255,25 +255,7 @@ function matchMarkdownLink(text: string, open: number, end: number): { end: numb
     while (j < end && isSpaceOrTab(text.charCodeAt(j))) j++;
   }
   if (j >= end || text.charCodeAt(j) !== CLOSE_PAREN) return null;
-  return { end: j + 1, label, destination: unescapeBackslashes(destination) };
-}
-
-function unescapeBackslashes(value: string): string {
-  if (!value.includes('\\')) return value;
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    const next = value.charCodeAt(i + 1);
-    if (code === BACKSLASH && isAsciiPunctuation(next)) {
-      out += value[i + 1];
-      i++;
-    } else out += value[i];
-  }
-  return out;
-}
-
-function isAsciiPunctuation(code: number): boolean {
-  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+  return { end: j + 1, label, destination: decodeDestination(destination) };
 }
 
 const NON_ASCII_TAG_CHAR = /^[\p{L}\p{N}\p{M}]$/u;

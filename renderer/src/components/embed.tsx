@@ -3,7 +3,7 @@
  * limited, cycle-guarded on note and heading/block, and within the view's embed budget);
  * `![[image.png]]` shows the image as a data URL from readAttachment.
  */
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { noteHref } from '../routing/hash-route';
 import { isImagePath } from '../markdown/link-href';
 import { useLinkTarget } from '../hooks/use-link-target';
@@ -12,6 +12,8 @@ import { MAX_EMBED_DEPTH, RenderScopeContext, useAppActions, useRenderScope } fr
 import { MarkdownView } from './markdown-view';
 import { ExternalLink } from './note-link';
 import { embedKey, useEmbedBudget } from './embed-budget';
+import { MediaEmbed, mediaKind, splitImageSize, type ImageSize } from './embed-media';
+import { useReadingSettings } from '../markdown/reading-settings';
 
 interface EmbedProps {
   className?: string;
@@ -40,7 +42,13 @@ export function Embed(props: EmbedProps) {
   if (!resolved) {
     return <Wrapper className="embed embed-missing"><a className="internal-link is-unresolved" href={noteHref(target)}>{props.children}</a> <small>(not found)</small></Wrapper>;
   }
-  if (isImagePath(resolved)) return <AttachmentImage path={resolved} alt={props['data-alias'] ?? target} />;
+  if (isImagePath(resolved)) {
+    const { alt, size } = splitImageSize(props['data-alias']);
+    return <AttachmentImage path={resolved} alt={alt || target} size={size} />;
+  }
+  const media = mediaKind(resolved);
+  // Previews stay light: no media or PDF loads there, only the link.
+  if (media && !scope.preview) return <MediaEmbed path={resolved} kind={media} subpath={heading} />;
   if (!resolved.toLowerCase().endsWith('.md')) {
     return <a className="internal-link" href={noteHref(resolved)}>{props.children}</a>;
   }
@@ -82,7 +90,7 @@ function EmbeddedNote({ id, path, heading, block }: { id: string; path: string; 
   return <MarkdownView markdown={content} section={heading || block ? { heading, block } : undefined} />;
 }
 
-export function AttachmentImage({ path, alt }: { path: string; alt: string }) {
+export function AttachmentImage({ path, alt, size = null }: { path: string; alt: string; size?: ImageSize | null }) {
   const { api } = useAppActions();
   const budget = useEmbedBudget();
   // One read per image per view, however often the note shows it.
@@ -92,10 +100,14 @@ export function AttachmentImage({ path, alt }: { path: string; alt: string }) {
   if (!data.value.ok) return <span className="error-text">Image {path}: {data.value.error.message}</span>;
   // Only image data URLs reach the DOM; anything else the host might return is refused.
   if (!/^data:image\//.test(data.value.value.dataUrl)) return <span className="error-text">Image {path}: not an image</span>;
-  return <img className="embed-image" src={data.value.value.dataUrl} alt={alt} />;
+  return <img className="embed-image" src={data.value.value.dataUrl} alt={alt} width={size?.width} height={size?.height ?? undefined} />;
 }
 
-/** Markdown `![alt](pic.png)`: vault images via readAttachment; remote images are shown as links (the CSP blocks them). */
+/**
+ * Markdown `![alt](pic.png)`: vault images via readAttachment. Remote (http/https) images are off
+ * by default, for privacy: a placeholder with "Load image", unless "Load remote images" is on;
+ * hover previews never load them unless it is. Other schemes are not images at all.
+ */
 export function MarkdownImage({ src, alt }: { src?: string; alt?: string }) {
   const scope = useRenderScope();
   const isRemote = !!src && /^[a-z][a-z0-9+.-]*:/i.test(src);
@@ -107,9 +119,32 @@ export function MarkdownImage({ src, alt }: { src?: string; alt?: string }) {
   }
   const state = useLinkTarget(scope.sourcePath, target);
   if (!src) return <span className="link-blocked">{alt}</span>;
-  if (isRemote) return /^https?:/i.test(src) ? <ExternalLink url={src}>{alt || src}</ExternalLink> : <span className="link-blocked">{alt}</span>;
+  if (isRemote) return /^https?:/i.test(src) ? <RemoteImage url={src} alt={alt ?? ''} /> : <span className="link-blocked">{alt}</span>;
   if (state.status === 'pending') return <span aria-busy="true">{alt}</span>;
   if (state.status === 'error') return <span className="error-text">{state.message}</span>;
   if (!state.info.resolved) return <span className="embed-missing">{alt || src} (not found)</span>;
-  return <AttachmentImage path={state.info.resolved} alt={alt ?? ''} />;
+  const sized = splitImageSize(alt);
+  return <AttachmentImage path={state.info.resolved} alt={sized.alt} size={sized.size} />;
+}
+
+function RemoteImage({ url, alt }: { url: string; alt: string }) {
+  const { loadRemoteImages } = useReadingSettings();
+  const scope = useRenderScope();
+  const [asked, setAsked] = useState(false);
+  const { alt: text, size } = splitImageSize(alt);
+  if (loadRemoteImages || asked) {
+    return <img className="remote-image" src={url} alt={text} width={size?.width} height={size?.height ?? undefined} referrerPolicy="no-referrer" />;
+  }
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // Not a parseable URL: show it whole.
+  }
+  return (
+    <span className="remote-image-placeholder" role="group" aria-label={`Remote image${text ? `: ${text}` : ''}`}>
+      <span className="remote-image-label">{text || 'Remote image'}</span> <ExternalLink url={url}>{host}</ExternalLink>
+      {!scope.preview && <button type="button" className="remote-image-load" onClick={() => setAsked(true)}>Load image</button>}
+    </span>
+  );
 }

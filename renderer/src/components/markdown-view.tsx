@@ -8,6 +8,15 @@ import { NoteLink } from './note-link';
 import { Embed, MarkdownImage } from './embed';
 import { useAppActions } from './note-context';
 import { EmbedBudget, EmbedBudgetContext, useEmbedBudget } from './embed-budget';
+import { useReadingSettings } from '../markdown/reading-settings';
+import { MermaidDiagram } from './mermaid-diagram';
+import { TaskCheckbox, TaskWriterContext, useTaskWriter, type TaskTarget } from './task-checkbox';
+
+/** Images the pipeline drew itself after sanitize (KaTeX glyphs, diagrams): data: SVG, shown as is. */
+function isGeneratedImage(props: ComponentProps<'img'>): boolean {
+  const classes = typeof props.className === 'string' ? props.className.split(' ') : [];
+  return (classes.includes('math-svg') || classes.includes('mermaid-diagram')) && typeof props.src === 'string' && props.src.startsWith('data:image/svg+xml,');
+}
 
 function isEmbed(className: unknown): boolean {
   return typeof className === 'string' && className.split(' ').includes('plexus-embed');
@@ -15,11 +24,16 @@ function isEmbed(className: unknown): boolean {
 
 const components: Partial<Components> = {
   a: (props: ComponentProps<'a'>) => <NoteLink {...(props as object)} />,
-  img: (props: ComponentProps<'img'>) => <MarkdownImage src={typeof props.src === 'string' ? props.src : undefined} alt={props.alt} />,
-  div: (props: ComponentProps<'div'>) => (isEmbed(props.className) ? <Embed {...(props as object)} block /> : <div {...props} />),
+  img: (props: ComponentProps<'img'>) =>
+    isGeneratedImage(props) ? <img {...props} /> : <MarkdownImage src={typeof props.src === 'string' ? props.src : undefined} alt={props.alt} />,
+  div: (props: ComponentProps<'div'>) => {
+    if (isEmbed(props.className)) return <Embed {...(props as object)} block />;
+    const source = (props as Record<string, unknown>)['data-mermaid'];
+    if (props.className === 'mermaid-block' && typeof source === 'string') return <MermaidDiagram source={source} />;
+    return <div {...props} />;
+  },
   span: (props: ComponentProps<'span'>) => (isEmbed(props.className) ? <Embed {...(props as object)} block={false} /> : <span {...props} />),
-  // Task list checkboxes are display-only in the reading view.
-  input: (props: ComponentProps<'input'>) => <input {...props} readOnly aria-label={props.checked ? 'Done' : 'Not done'} />,
+  input: (props: ComponentProps<'input'>) => <TaskCheckbox {...props} />,
 };
 
 export interface MarkdownViewProps {
@@ -27,25 +41,33 @@ export interface MarkdownViewProps {
   section?: Section;
   maxLines?: number;
   className?: string;
+  /** The note's path and hash when its task checkboxes may write to it (the note pane, not read-only). */
+  tasks?: { path: string; hash: string };
 }
 
-export function MarkdownView({ markdown, section, maxLines, className }: MarkdownViewProps) {
+export function MarkdownView({ markdown, section, maxLines, className, tasks }: MarkdownViewProps) {
   const { api } = useAppActions();
   const inherited = useEmbedBudget();
   // The outermost view gets a fresh embed budget and read cache for each text it shows;
   // embedded views share their host's.
   const budget = useMemo(() => inherited ?? new EmbedBudget(api), [inherited, api, markdown]);
+  const { strictLineBreaks } = useReadingSettings();
+  // Only a whole note can map its checkboxes to lines (previews cut the text, embeds show another note).
+  const taskTarget: TaskTarget | null = tasks && !section && maxLines === undefined ? { path: tasks.path, hash: tasks.hash, markdown } : null;
+  const taskWriter = useTaskWriter(taskTarget);
   const { element, sectionFound } = useMemo(() => {
-    const { hast, sectionFound } = markdownToHast(markdown, { section, maxLines });
+    const { hast, sectionFound } = markdownToHast(markdown, { section, maxLines, strictLineBreaks });
     return { element: toJsxRuntime(hast, { Fragment, jsx, jsxs, components }), sectionFound };
-  }, [markdown, section?.heading, section?.block, maxLines]);
+  }, [markdown, section?.heading, section?.block, maxLines, strictLineBreaks]);
   if (!sectionFound) {
     const what = section?.block ? `block ^${section.block}` : `heading “${section?.heading}”`;
     return <div className="embed-missing">The {what} was not found.</div>;
   }
   return (
     <EmbedBudgetContext.Provider value={budget}>
-      <div className={`markdown-body${className ? ` ${className}` : ''}`}>{element}</div>
+      <TaskWriterContext.Provider value={taskWriter}>
+        <div className={`markdown-body${className ? ` ${className}` : ''}`}>{element}</div>
+      </TaskWriterContext.Provider>
     </EmbedBudgetContext.Provider>
   );
 }

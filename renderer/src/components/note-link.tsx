@@ -19,6 +19,11 @@ interface AnchorProps {
   'data-heading'?: string;
   'data-block'?: string;
   'data-tag'?: string;
+  /** Footnote references and back-references carry ids (prefixed by sanitize) the other end links to. */
+  id?: string;
+  'aria-describedby'?: string;
+  /** Set on links written as HTML in the note (raw-html.ts). */
+  'data-user-html'?: string;
 }
 
 export function NoteLink(props: AnchorProps) {
@@ -33,8 +38,10 @@ export function NoteLink(props: AnchorProps) {
     case 'external':
       return <ExternalLink url={kind.url}>{props.children}</ExternalLink>;
     case 'anchor':
-      return <AnchorLink id={kind.id}>{props.children}</AnchorLink>;
+      return <AnchorLink id={kind.id} ownId={props.id} describedBy={props['aria-describedby']}>{props.children}</AnchorLink>;
     case 'vault':
+      // The index (like Obsidian's) holds no HTML links, so the page does not follow them either.
+      if (props['data-user-html'] !== undefined) return <span className="link-blocked" title="Links written in HTML are not followed; use [[…]] or [text](path)">{props.children}</span>;
       return <InternalLink target={kind.target} heading={kind.heading} block={kind.block}>{props.children}</InternalLink>;
     default:
       return <span className="link-blocked" title="Link removed: unsupported address">{props.children}</span>;
@@ -68,13 +75,20 @@ function TagLink({ tag, children }: { tag: string; children?: ReactNode }) {
   return <a href={`#tag-${encodeURIComponent(tag)}`} className="tag" onClick={onClick} aria-label={`Search for tag #${tag}`}>{children}</a>;
 }
 
-function AnchorLink({ id, children }: { id: string; children?: ReactNode }) {
+/**
+ * An in-note anchor. Ids from the note's markdown (footnotes) are prefixed `user-content-` by
+ * sanitize while their hrefs are not, so the prefixed id is looked up too.
+ */
+function AnchorLink({ id, ownId, describedBy, children }: { id: string; ownId?: string; describedBy?: string; children?: ReactNode }) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
     const root = event.currentTarget.closest('.markdown-body');
-    root?.querySelector(`[id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'start' });
+    const find = (value: string) => root?.querySelector<HTMLElement>(`[id="${CSS.escape(value)}"]`);
+    const target = find(id) ?? find(`user-content-${id}`);
+    target?.scrollIntoView({ block: 'start' });
+    target?.querySelector<HTMLElement>('a[href^="#"]')?.focus({ preventScroll: true });
   };
-  return <a href={`#${id}`} onClick={onClick}>{children}</a>;
+  return <a href={`#${id}`} id={ownId} aria-describedby={describedBy} onClick={onClick}>{children}</a>;
 }
 
 interface InternalProps {

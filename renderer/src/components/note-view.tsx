@@ -21,6 +21,8 @@ interface Props {
   editor?: ReactNode;
   /** False for a note shown in a pane that is not the active one: the page has one main landmark. */
   landmark?: boolean;
+  /** Read-only (or disconnected): task checkboxes are shown but cannot be ticked. */
+  readOnly?: boolean;
 }
 
 /** True when the body already opens with `# <title>`, so the header would only repeat it. */
@@ -44,7 +46,7 @@ function SafeModeNotice({ reason }: { reason: string }) {
   );
 }
 
-export function NoteView({ route, data, loading, error, actions, editor, landmark = true }: Props) {
+export function NoteView({ route, data, loading, error, actions, editor, landmark = true, readOnly }: Props) {
   // Typed as a div for JSX; a main element is an HTMLElement all the same for what is done with it.
   const ref = useRef<HTMLDivElement>(null);
   const content = data && data.note.ok ? data.note.value.content : null;
@@ -100,12 +102,12 @@ export function NoteView({ route, data, loading, error, actions, editor, landmar
         </header>
         {data.note.value.decodeWarning && <p className="warning" role="note">{data.note.value.decodeWarning}</p>}
         {meta?.safeMode && <SafeModeNotice reason={meta.safeMode} />}
-        {meta?.frontmatter && <PropertiesTable frontmatter={meta.frontmatter} />}
+        {meta?.frontmatter && <PropertiesTable frontmatter={meta.frontmatter} sourcePath={data.path} />}
         {meta?.safeMode ? (
           <pre className="note-plain-text">{data.note.value.content}</pre>
         ) : (
           <RenderScopeContext.Provider value={{ sourcePath: data.path, ancestors: [data.path], preview: false }}>
-            <MarkdownView markdown={data.note.value.content} />
+            <MarkdownView markdown={data.note.value.content} tasks={readOnly ? undefined : { path: data.path, hash: data.note.value.hash }} />
           </RenderScopeContext.Provider>
         )}
       </article>

@@ -1,5 +1,6 @@
 /** Bottom bar: indexing progress while the vault is being indexed, then a quiet summary. */
 import type { IndexStatus, VaultInfo } from '../../../main/contract/api-contract';
+import { ReadingSettingsMenu } from './reading-settings-menu';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -7,7 +8,10 @@ export function StatusBar({ status, vault }: { status: IndexStatus | null; vault
   return (
     <footer className="status-bar">
       <span className="vault-name">{vault ? vault.name : 'Connecting…'}{vault?.readOnly && <span className="badge">read-only</span>}</span>
-      <StatusText status={status} />
+      <span className="status-right">
+        <StatusText status={status} />
+        <ReadingSettingsMenu />
+      </span>
     </footer>
   );
 }

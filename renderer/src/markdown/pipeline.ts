@@ -1,7 +1,9 @@
 /**
- * Markdown -> sanitized hast. remark-parse + gfm + frontmatter + our links plugin, then
- * remark-rehype with handlers for wiki links and raw HTML, rehype-sanitize (strict schema), and
- * only then rehype-highlight and our id pass, so their classes and ids are ours, not the note's.
+ * Markdown -> sanitized hast. remark-parse + gfm + frontmatter + our links plugin + math (and
+ * remark-breaks unless strict line breaks are on), then Obsidian's comments, highlights and
+ * inline footnotes on the mdast; remark-rehype with handlers for wiki links and math, the note's own HTML through rehype-raw
+ * and an allow-list (raw-html.ts), rehype-sanitize (strict schema), and only then KaTeX, callouts, rehype-highlight and our id
+ * pass, so their classes and ids are ours, not the note's.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -10,7 +12,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkRehype from 'remark-rehype';
 import type { Handler, State } from 'mdast-util-to-hast';
 import rehypeSanitize from 'rehype-sanitize';
+import rehypeRaw from 'rehype-raw';
 import rehypeHighlight from 'rehype-highlight';
+import remarkBreaks from 'remark-breaks';
 import type { Root as MdRoot } from 'mdast';
 import type { Root as HastRoot, Element, ElementContent } from 'hast';
 import { remarkPlexusLinks } from './links-plugin';
@@ -20,6 +24,12 @@ import { plainTextHast, tooDeepReason } from './plain-fallback';
 import { inlineCostReason } from './inline-cost';
 import { addElementIds, liftEmbeds, selectSection, type Section } from './transforms';
 import { readWikiLink, wikiLinkLabel, type WikiLinkNode } from './wiki-link-node';
+import { renderCallouts } from './callouts';
+import { obsidianInline, stripComments } from './obsidian-inline';
+import { markTaskLines } from './task-lines';
+import { markMermaidBlocks } from './mermaid-blocks';
+import { htmlRanges, restrictUserHtml } from './raw-html';
+import { obsidianMathHandler, rehypeObsidianMath, remarkObsidianMath } from './math';
 
 function linkProps(link: ReturnType<typeof readWikiLink>): Record<string, string> {
   const props: Record<string, string> = { dataTarget: link.target };
@@ -39,21 +49,13 @@ const wikiLinkHandler: Handler = (_state: State, node): Element => {
   return { type: 'element', tagName: 'a', properties: { className: ['internal-link'], href: '', ...linkProps(link) }, children: label };
 };
 
-/**
- * Raw HTML is never parsed into elements (no rehype-raw): `<br>` becomes a line break, anything
- * else is shown as inert literal text so no content silently disappears.
- */
-const rawHandler: Handler = (_state, node): ElementContent => {
-  const value = String((node as { value?: unknown }).value ?? '');
-  if (/^<br\s*\/?>$/i.test(value.trim())) return { type: 'element', tagName: 'br', properties: {}, children: [] };
-  return { type: 'element', tagName: 'span', properties: { className: ['raw-html'] }, children: [{ type: 'text', value }] };
-};
-
 export interface RenderOptions {
   /** Restrict to a heading's section or a block (embeds). */
   section?: Section;
   /** Keep only the first N lines of the body (hover previews). */
   maxLines?: number;
+  /** Obsidian's "strict line breaks": a single newline is a space, not a line break (default false). */
+  strictLineBreaks?: boolean;
 }
 
 export interface RenderResult {
@@ -88,15 +90,27 @@ function renderMarkdown(source: string, options: RenderOptions): RenderResult {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkFrontmatter, ['yaml'])
-    .use(remarkPlexusLinks);
+    .use(remarkPlexusLinks)
+    .use(remarkObsidianMath)
+    .use(options.strictLineBreaks ? [] : [remarkBreaks]);
   const mdast = processor.runSync(processor.parse(source)) as MdRoot;
+  stripComments(mdast);
+  obsidianInline(mdast);
   liftEmbeds(mdast);
   const sectionFound = options.section ? selectSection(mdast, options.section) : true;
+  const ranges = htmlRanges(mdast);
   const toHast = unified()
-    .use(remarkRehype, { allowDangerousHtml: true, handlers: { wikiLink: wikiLinkHandler, html: rawHandler } })
+    // No clobber prefix here: sanitize adds `user-content-` to every id once (footnotes included).
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { wikiLink: wikiLinkHandler, obsidianMath: obsidianMathHandler } })
+    // The note's HTML, parsed (only when it has any: rehype-raw re-parses the whole tree).
+    .use(ranges.length > 0 ? [rehypeRaw, () => (tree: HastRoot) => restrictUserHtml(tree, source, ranges)] : [])
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeObsidianMath)
+    .use(() => renderCallouts)
+    .use(() => markMermaidBlocks)
     .use(rehypeHighlight, { detect: false })
     .use(() => addElementIds)
+    .use(() => markTaskLines)
     .use(() => markTags);
   const hast = toHast.runSync(mdast as never) as HastRoot;
   return { hast, sectionFound };

@@ -1,7 +1,7 @@
 /**
  * A strict sanitize schema: GitHub's defaults (no script, iframe, style, on* handlers; href only
  * http/https/mailto or relative) plus exactly the classes and data attributes our link and
- * embed elements carry.
+ * embed elements carry. It runs after raw-html.ts has narrowed the note's own HTML further.
  */
 import { defaultSchema } from 'rehype-sanitize';
 import type { Options as Schema } from 'rehype-sanitize';
@@ -16,11 +16,16 @@ const withoutClassName = (list: AttrList = []): AttrList =>
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'input', 'mark'],
+  // Plus the few formatting tags the note's own HTML may use (raw-html.ts) that GitHub's list lacks.
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'input', 'mark', 'u', 'small', 'abbr', 'caption', 'figure', 'figcaption', 'cite'],
   attributes: {
     ...base,
-    a: [...withoutClassName(base.a), ['className', 'internal-link', 'data-footnote-backref'], ...linkData],
-    span: [...withoutClassName(base.span), ['className', 'plexus-embed', 'raw-html'], ...linkData],
-    div: [...withoutClassName(base.div), ['className', 'plexus-embed'], ...linkData],
+    a: [...withoutClassName(base.a), ['className', 'internal-link', 'data-footnote-backref'], ...linkData, 'dataUserHtml'],
+    img: [...(base.img ?? []), 'dataUserHtml'],
+    // `user-*`: the note's own classes, prefixed by raw-html.ts so they cannot reach the app's CSS.
+    span: [...withoutClassName(base.span), ['className', 'plexus-embed', 'raw-html', /^user-[A-Za-z0-9_-]+$/], ...linkData],
+    div: [...withoutClassName(base.div), ['className', 'plexus-embed', /^user-[A-Za-z0-9_-]+$/], ...linkData],
+    // Math: `language-math` comes with the default; inline and display are told apart by these.
+    code: [...withoutClassName(base.code), ['className', /^language-./, 'math-inline', 'math-display']],
   },
 };

@@ -1,4 +1,5 @@
 import { parseNote } from '../../../main/core/parse/parse-note';
+import { parseNoteWithRemark } from '../../../main/core/parse/reference/parse-note-remark';
 import type { LinkRef } from '../../../main/core/types';
 
 type Expected = Partial<LinkRef> & { source: string };
@@ -81,5 +82,23 @@ describe('parseNote links', () => {
     expect(parsed.links[0].context).toBe('intro [[A]] outro');
     expect(parsed.links[1].context.length).toBeLessThanOrEqual(242);
     expect(parsed.links[1].context).toContain('[[B]]');
+  });
+});
+
+describe('character references and escapes in markdown link destinations (CommonMark, as the page links)', () => {
+  test.each([
+    ['[x](a&amp;b.md)', 'a&b.md'],
+    ['[x](a&#38;b.md)', 'a&b.md'],
+    ['[x](a&#x26;b.md)', 'a&b.md'],
+    ['[x](<a&amp;b c.md>)', 'a&b c.md'],
+    ['![x](p&eacute;.png)', 'pé.png'],
+    ['[x](a\\&amp;b.md)', 'a&amp;b.md'],
+    ['[x](a&nosuchentity;b.md)', 'a&nosuchentity;b.md'],
+    ['[x](a&#0;b.md)', 'a\uFFFDb.md'],
+    ['[x](a&amp b.md)', null],
+  ])('%s links to %j', (text, target) => {
+    const links = parseNote('n.md', text).links;
+    expect(links[0]?.target ?? null).toBe(target);
+    expect(links).toEqual(parseNoteWithRemark('n.md', text).links);
   });
 });

@@ -31,7 +31,10 @@ export function auditDom(root: Element, options: { imageDataUrls?: boolean } = {
       if (name === 'style' && /position|inset|z-index/i.test(attr.value)) problems.push(`<${tag}> style positions: ${attr.value}`);
       if (name === 'srcdoc' || name === 'formaction' || name === 'xlink:href') problems.push(`<${tag}> has ${name}`);
       if (name === 'href' || name === 'src' || name === 'action' || name === 'data') {
-        const fromAttachment = el.classList.contains('embed-image');
+        // KaTeX's glyphs and mermaid's diagrams are SVG the pipeline itself drew after sanitize
+        // (the note's own HTML cannot keep a data: src), shown as <img> so their markup never runs.
+        const generated = tag === 'img' && (el.classList.contains('math-svg') || el.classList.contains('mermaid-diagram')) && /^data:image\/svg\+xml,/.test(attr.value);
+        const fromAttachment = el.classList.contains('embed-image') || generated;
         const problem = urlProblem(name, attr.value, tag, fromAttachment && (options.imageDataUrls ?? true));
         if (problem) problems.push(problem);
       }

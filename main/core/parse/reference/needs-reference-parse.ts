@@ -5,14 +5,11 @@
  * reference's; when true, the note may differ and parseNoteFaithful re-parses it with remark.
  * 1. Link reference definitions (`[id]: url`): the scanner reads them as paragraph text, so tags
  *    and ids in them count, and it does not resolve `[text][id]`.
- * 2. Character references (`&amp;`, `&#35;`) in a note with inline links: remark decodes them
- *    in destinations, the scanner keeps them as written.
- * 3. A tag whose `_` sits at the edge of a word (`#_x`, `#x_`): there `_` can be emphasis,
+ * 2. A tag whose `_` sits at the edge of a word (`#_x`, `#x_`): there `_` can be emphasis,
  *    which ends the text (and the tag) early in remark.
  */
 
 const DEFINITION = /^[ \t]{0,3}(?:>[ \t]?)*\[(?!\^)[^\]]{1,999}\]:/;
-const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 const TAG_RUN = /#[\p{L}\p{N}\p{M}_\-/]*_[\p{L}\p{N}\p{M}_\-/]*/uy;
 const ALNUM = /[\p{L}\p{N}]/u;
 
@@ -26,10 +23,6 @@ function hasDefinition(text: string): boolean {
     lineStart = lineEnd + 1;
   }
   return false;
-}
-
-function hasEntityInLinkNote(text: string): boolean {
-  return text.includes('](') && ENTITY.test(text);
 }
 
 function isWhitespace(code: number): boolean {
@@ -52,5 +45,5 @@ function hasEdgeUnderscoreTag(text: string): boolean {
 }
 
 export function needsReferenceParse(text: string): boolean {
-  return hasDefinition(text) || hasEntityInLinkNote(text) || hasEdgeUnderscoreTag(text);
+  return hasDefinition(text) || hasEdgeUnderscoreTag(text);
 }

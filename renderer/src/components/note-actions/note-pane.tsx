@@ -41,5 +41,5 @@ export function NotePane({ api, route, data, loading, error, editing, actions, o
   const editor = route && editing.editing && /\.md$/i.test(route.path) && (
     <NoteEditingPane api={api} path={route.path} preview={editing.preview} data={data} autoFocus={editing.typeInto === route.path} onOpenNote={onOpenNote} onSaved={onSaved} onRescue={onRescue} />
   );
-  return <NoteView route={route} data={data} loading={loading} error={error} actions={header || undefined} editor={editor || undefined} />;
+  return <NoteView route={route} data={data} loading={loading} error={error} actions={header || undefined} editor={editor || undefined} readOnly={actions.readOnly} />;
 }

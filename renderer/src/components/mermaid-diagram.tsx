@@ -1,0 +1,90 @@
+/**
+ * A mermaid diagram. The library (large) is loaded only when a note has a diagram, rendered with
+ * mermaid's strict security level and without HTML labels, and its SVG shown as an <img> of a
+ * data: URL: inside an image no script runs and no link can be followed, whatever the SVG holds,
+ * and the page itself keeps no <svg>. Invalid diagrams show mermaid's message inline.
+ */
+import { useEffect, useState } from 'react';
+import { useAsync } from '../hooks/use-async';
+
+type Mermaid = (typeof import('mermaid'))['default'];
+let loading: Promise<Mermaid> | null = null;
+/** mermaid keeps global configuration and measures in the page: one render at a time. */
+let queue: Promise<unknown> = Promise.resolve();
+let counter = 0;
+
+function loadMermaid(): Promise<Mermaid> {
+  loading ??= import('mermaid').then((m) => m.default);
+  return loading;
+}
+
+const DARK = '(prefers-color-scheme: dark)';
+
+function prefersDark(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia(DARK).matches;
+}
+
+/** The diagram is drawn in the theme's colours, so it is drawn again when the theme changes. */
+function useDarkScheme(): boolean {
+  const [dark, setDark] = useState(prefersDark);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const query = window.matchMedia(DARK);
+    const onChange = () => setDark(query.matches);
+    query.addEventListener?.('change', onChange);
+    return () => query.removeEventListener?.('change', onChange);
+  }, []);
+  return dark;
+}
+
+/** The drawn size: mermaid writes `width="100%"` and a max-width in px; an <img> needs its own size. */
+export function diagramWidth(svg: string): number | null {
+  const max = /max-width:\s*([\d.]+)px/.exec(svg);
+  if (max) return Math.ceil(Number(max[1]));
+  const box = /viewBox="[\d.-]+\s+[\d.-]+\s+([\d.]+)\s+[\d.]+"/.exec(svg);
+  return box ? Math.ceil(Number(box[1])) : null;
+}
+
+export function renderMermaid(source: string, dark = prefersDark()): Promise<string> {
+  const run = queue.then(async () => {
+    const mermaid = await loadMermaid();
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      htmlLabels: false,
+      flowchart: { htmlLabels: false },
+      suppressErrorRendering: true,
+      theme: dark ? 'dark' : 'default',
+    });
+    const { svg } = await mermaid.render(`plexus-mermaid-${++counter}`, source);
+    return svg;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export function MermaidDiagram({ source }: { source: string }) {
+  const dark = useDarkScheme();
+  const state = useAsync(() => renderMermaid(source, dark), `${dark ? 'dark' : 'light'}\n${source}`);
+  if (state.status === 'pending') {
+    return (
+      <div className="mermaid-block is-pending" aria-busy="true">
+        <pre><code>{source}</code></pre>
+      </div>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <div className="mermaid-block is-error">
+        <p className="mermaid-error error-text" role="note">This mermaid diagram could not be drawn: {state.message}</p>
+        <pre><code>{source}</code></pre>
+      </div>
+    );
+  }
+  const width = diagramWidth(state.value);
+  return (
+    <div className="mermaid-block is-drawn">
+      <img className="mermaid-diagram" alt="Mermaid diagram" width={width ?? undefined} src={`data:image/svg+xml,${encodeURIComponent(state.value)}`} />
+    </div>
+  );
+}
