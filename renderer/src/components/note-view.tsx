@@ -9,6 +9,7 @@ import type { NoteData } from '../hooks/use-note-data';
 import { RenderScopeContext } from './note-context';
 import { MarkdownView } from './markdown-view';
 import { PropertiesTable } from './properties-table';
+import { startsWithTitle } from './title-heading';
 
 interface Props {
   route: NoteRoute | null;
@@ -23,14 +24,6 @@ interface Props {
   landmark?: boolean;
   /** Read-only (or disconnected): task checkboxes are shown but cannot be ticked. */
   readOnly?: boolean;
-}
-
-/** True when the body already opens with `# <title>`, so the header would only repeat it. */
-function startsWithTitle(content: string, title: string): boolean {
-  const body = content.replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/, '');
-  const first = body.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-  const m = /^#\s+(.+?)\s*#*\s*$/.exec(first);
-  return !!m && m[1].trim().toLowerCase() === title.trim().toLowerCase();
 }
 
 /**

@@ -15,8 +15,10 @@
  * It errs high wherever it is unsure: paragraphs are cut only where a new block certainly starts
  * (blank lines, ATX headings, bullet items, `1.` items), so a chunk is never smaller than
  * micromark's paragraph, and an opener it cannot find within a few stack entries is charged as
- * if found at the start of the chunk.
+ * if found at the start of the chunk. Link titles, the other quadratic case, are estimated in
+ * link-title-cost.ts on the same pass.
  */
+import { LinkTitleCost, TITLE_CLOSERS } from './link-title-cost';
 
 /** Per character walked back by a closer that finds no opener. */
 export const WALK_WEIGHT = 2;
@@ -88,10 +90,21 @@ class Estimator {
   /** Openers pushed so far, and at the start of the chunk: how many a walk to the start passes. */
   private openersPushed = 0;
   private openersAtChunkStart = 0;
+  private readonly titles: LinkTitleCost;
+  /** Lines scanned so far: titles are charged per line ending they span. */
+  private line = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.titles = new LinkTitleCost(text);
+  }
+
+  /** Everything estimated so far, link titles included. */
+  get total(): number {
+    return this.cost + this.titles.cost;
+  }
 
   startChunk(at: number): void {
+    this.titles.endChunk(at, this.line);
     this.chunkStart = at;
     this.openersAtChunkStart = this.openersPushed;
     for (const stack of this.stacks.values()) stack.length = 0;
@@ -102,6 +115,7 @@ class Estimator {
   /** Scan one line (without its line ending); returns nothing, accumulates cost. */
   scanLine(start: number, end: number): void {
     const text = this.text;
+    this.line++;
     let i = start;
     while (i < end) {
       const code = text.charCodeAt(i);
@@ -122,9 +136,13 @@ class Estimator {
           this.cost += MATCH_WEIGHT * (i - open);
           // A link's text is resolved on its own (its openers are spent), a bare `[…]` is not.
           this.closeSpan('label', open, i);
+          this.titles.labelClosed(i, this.line);
         }
         i++;
-      } else i++;
+      } else {
+        if (TITLE_CLOSERS.has(code)) this.titles.closer(code, i, this.line);
+        i++;
+      }
     }
   }
 
@@ -263,7 +281,8 @@ export function inlineCost(markdown: string): number {
     if (!blank) estimator.scanLine(start, end);
     start = end + 1;
   }
-  return estimator.cost;
+  estimator.startChunk(markdown.length);
+  return estimator.total;
 }
 
 /** Why the note's inline markup cannot be laid out in reasonable time, or null when it can. */

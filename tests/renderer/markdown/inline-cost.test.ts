@@ -26,6 +26,10 @@ const pathological: [string, string][] = [
   ['rule-of-3 mismatches', '*x ' + 'a**b c*d '.repeat(3000)],
   ['stray stars in one 68 KB paragraph (each `a*b` walks back to its start)', 'snake_case_name 5* rating a*b x_1 '.repeat(2000)],
   ['one paragraph over many quoted lines', '> a* \n'.repeat(5000)],
+  // Every `](` reads its `(` title to the paragraph's end (3000 took 2.5-3 s): the corpus note.
+  ['unclosed ( link titles (n=3000, tests/fixtures/pathological/unclosed-link-titles.md)', '[a](b ('.repeat(3000)],
+  ['unclosed ( link titles over many lines (n=1000)', '[a](b\n(\n'.repeat(1000)],
+  ['unclosed ( link titles in image resources (n=3000)', '![a](<b> ('.repeat(3000)],
   ['the family inside a large ordinary note', realisticNote(100_000, 9) + '\n\n' + '*a '.repeat(3000) + 'x' + ' a*'.repeat(3000) + '\n'],
 ];
 
@@ -36,6 +40,9 @@ const ordinary: [string, string][] = [
   ['a 1 MB note in bold italics', Array.from({ length: 4000 }, (_, i) => `***line ${i} of a long poem, **with** some *inner* emphasis and a [link](u)***`).join('\n\n')],
   ['20,000 emphasised words in one paragraph', '*a* '.repeat(20_000)],
   ['10,000 links in one paragraph', '[a](u) '.repeat(10_000)],
+  ['10,000 links with titles of every kind in one paragraph', '[a](u "t") [b](<v> \'t\') ![c](w (t)) '.repeat(3_400)],
+  ['5,000 unclosed " titles (each read only to the next ")', '[a](b "'.repeat(5_000)],
+  ['a 5,000-line list of links with titles on the next line', Array.from({ length: 5000 }, (_, i) => `- [item ${i}](u/${i}.md\n  "title ${i}")`).join('\n')],
   ['a 5,000-item tight list with bold in every item', Array.from({ length: 5000 }, (_, i) => `- **item ${i}** and *more* of it`).join('\n')],
   ['shallow nesting (n=50)', '*a '.repeat(50) + 'x' + ' a*'.repeat(50)],
   ['code with pointers and globs', '```c\n' + 'int *p = a * b[i]; /* **x** */ x_y = *q;\n'.repeat(10_000) + '```\n'],
@@ -58,6 +65,17 @@ test('the estimate grows with nesting like remark does (quadratically), not with
   const nested = (n: number) => '*a '.repeat(n) + 'x' + ' a*'.repeat(n);
   expect(inlineCost(nested(2000)) / inlineCost(nested(1000))).toBeGreaterThan(3.5);
   expect(inlineCost('*a* '.repeat(20_000)) / inlineCost('*a* '.repeat(10_000))).toBeLessThan(2.2);
+});
+
+test('link titles are charged for what micromark reads: to the closing marker, or the paragraph end', () => {
+  const unclosed = (n: number) => '[a](b ('.repeat(n);
+  // Quadratic like remark: every attempt reads the rest of the paragraph.
+  expect(inlineCost(unclosed(2000)) / inlineCost(unclosed(1000))).toBeGreaterThan(3.5);
+  // A blank line ends the paragraph, and with it every open title.
+  expect(inlineCost(('[a](b (' + '\n\n').repeat(2000)) / inlineCost(('[a](b (' + '\n\n').repeat(1000))).toBeLessThan(2.2);
+  // A `"` title ends at the next `"`; a destination with an unbalanced `(` or a space has no title.
+  expect(inlineCost('[a](b "'.repeat(2000)) / inlineCost('[a](b "'.repeat(1000))).toBeLessThan(2.2);
+  expect(inlineCost('[a](b(c (x'.repeat(2000))).toBe(inlineCost('[a](b(c  x'.repeat(2000)));
 });
 
 test('the scan itself is linear: 8x the input within 16x the time (quadratic would be 64x)', () => {
