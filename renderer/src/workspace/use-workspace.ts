@@ -5,7 +5,7 @@
  * hash change the app did not make (a clicked `<a href="#/note/...">`, the browser's own back)
  * opens that note in the active tab.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatHash, parseHash, type NoteRoute } from '../routing/hash-route';
 import {
   activeTabOf, canMove, contextRoute, currentView, initialLayout, moveHistory, openInActive, openInNewTab, sameView, type Layout, type Tab, type View,
@@ -43,28 +43,39 @@ export function useWorkspace(): Workspace {
     return route ? openInActive(initialLayout(), noteView(route)) : initialLayout();
   });
 
-  useEffect(() => {
-    const onHash = () => {
-      const route = parseHash(window.location.hash);
-      if (!route) return;
-      setLayout((l) => (sameView(currentView(activeTabOf(l)), noteView(route)) ? l : openInActive(l, noteView(route))));
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+  // What the layout last asked the address bar for. The hash is written only when that changes,
+  // so a hash changed from outside is opened, never overwritten with the old note: one can land
+  // between the first render and the listener's registration (Electron's deep links change it as
+  // soon as the page has loaded), and StrictMode runs mount effects twice.
+  const lastWanted = useRef<string | null>(null);
+  const applyOutsideHash = useCallback(() => {
+    const route = parseHash(window.location.hash);
+    if (!route) return;
+    setLayout((l) => (sameView(currentView(activeTabOf(l)), noteView(route)) ? l : openInActive(l, noteView(route))));
   }, []);
+
+  useEffect(() => {
+    window.addEventListener('hashchange', applyOutsideHash);
+    return () => window.removeEventListener('hashchange', applyOutsideHash);
+  }, [applyOutsideHash]);
 
   const activeTab = activeTabOf(layout);
   const view = currentView(activeTab);
   const wanted = hashFor(view);
   useEffect(() => {
-    if (window.location.hash === wanted || (wanted === '' && window.location.hash === '')) return;
+    if (lastWanted.current === wanted) return;
+    const first = lastWanted.current === null;
+    lastWanted.current = wanted;
+    const current = window.location.hash;
+    if (first && current !== wanted && parseHash(current)) return applyOutsideHash();
+    if (current === wanted || (wanted === '' && current === '')) return;
     if (wanted === '') {
       // An empty tab names no note: drop the hash without a navigation, so the next click on any note link is a change.
       window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
     } else {
       window.location.hash = wanted;
     }
-  }, [wanted]);
+  }, [wanted, applyOutsideHash]);
 
   const update = useCallback((f: (l: Layout) => Layout) => setLayout(f), []);
   const open = useCallback((route: NoteRoute) => setLayout((l) => openInActive(l, noteView(route))), []);
