@@ -44,7 +44,7 @@ async function bundlePhases(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'plexus-bench-bundle-'));
   const { bundleOne } = require('../scripts/build.cjs') as { bundleOne(entry: string, outfile: string): Promise<unknown> };
   await bundleOne('bench/bench-phase.ts', join(dir, 'bench-phase.js'));
-  await bundleOne('main/service/parse-worker.ts', join(dir, 'parse-worker.js'));
+  await bundleOne('main/service/index/parse-worker.ts', join(dir, 'parse-worker.js'));
   return join(dir, 'bench-phase.js');
 }
 

@@ -11,7 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiHandlers } from '../main/service/api-handlers';
-import { openNoteWriter } from '../main/service/note-writer';
+import { openNoteWriter } from '../main/service/write/note-writer';
 import { copySampleVault } from './snapshot-bench-vaults';
 import { generateVault } from './generate-vault';
 import { VaultService } from '../main/service/vault-service';

@@ -14,7 +14,7 @@ const outDir = path.join(root, 'dist', 'main');
 const ENTRIES = [
   { entry: 'main/electron/electron-main.ts', out: 'electron-main.js', optional: false },
   { entry: 'main/electron/preload.ts', out: 'preload.js', optional: false },
-  { entry: 'main/service/parse-worker.ts', out: 'parse-worker.js', optional: true },
+  { entry: 'main/service/index/parse-worker.ts', out: 'parse-worker.js', optional: true },
 ];
 
 async function bundleMain(log) {

@@ -88,8 +88,8 @@ function loadTs(file) {
  * app copies the checkout's vault/ to, made on first use and reused (with the user's edits) after.
  */
 async function openSampleCopy(context = { platform: process.platform, env: process.env, home: os.homedir() }) {
-  const { userDataDir } = loadTs('main/service/user-data-dir.ts');
-  const { copySampleVaultOnce, SAMPLE_VAULT_NAME } = loadTs('main/service/sample-vault-copy.ts');
+  const { userDataDir } = loadTs('main/service/app-data/user-data-dir.ts');
+  const { copySampleVaultOnce, SAMPLE_VAULT_NAME } = loadTs('main/service/files/sample-vault-copy.ts');
   const target = path.join(userDataDir(context, appName()), SAMPLE_VAULT_NAME);
   return copySampleVaultOnce(path.join(root, 'vault'), target);
 }

@@ -5,7 +5,7 @@
  * `<userData>/Plexus Sample Vault`, the same folder `npm start`'s browser mode opens.
  */
 import path from 'node:path';
-import { copySampleVaultOnce, SAMPLE_VAULT_NAME } from '../service/sample-vault-copy';
+import { copySampleVaultOnce, SAMPLE_VAULT_NAME } from '../service/files/sample-vault-copy';
 
 export { SAMPLE_VAULT_NAME };
 

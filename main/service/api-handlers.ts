@@ -7,15 +7,15 @@
 import * as path from 'node:path';
 import type { ApiHandlers, GraphLayoutPositions, LinkTargetInfo, Result } from '../contract/api-contract';
 import { describeError } from './file-reports';
-import type { NoteWriter } from './note-writer';
-import { isAllowedExternalUrl, resolveForWrite, validateVaultPath } from './path-validation';
+import type { NoteWriter } from './write/note-writer';
+import { isAllowedExternalUrl, resolveForWrite, validateVaultPath } from './files/path-validation';
 import { recoveryHandlers } from './snapshots/recovery-handlers';
-import { unlinkedMentions } from './unlinked-mentions';
-import { VaultDataStore, defaultDataDir } from './vault-data-store';
+import { unlinkedMentions } from './search/unlinked-mentions';
+import { VaultDataStore, defaultDataDir } from './app-data/vault-data-store';
 import type { VaultService } from './vault-service';
-import { attachmentDataUrl, backlinkGroups, fail, linkTarget, outgoingLinks, switcherItems } from './vault-reads';
-import { isLayout, isSettings } from './layout-validation';
-import { checkOpenable } from './open-attachment';
+import { attachmentDataUrl, backlinkGroups, fail, linkTarget, outgoingLinks, switcherItems } from './files/vault-reads';
+import { isLayout, isSettings } from './app-data/layout-validation';
+import { checkOpenable } from './files/open-attachment';
 
 export interface ApiHost {
   kind: 'electron' | 'browser';

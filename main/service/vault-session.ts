@@ -5,9 +5,9 @@
  */
 import type { ApiHandlers, VaultEvent } from '../contract/api-contract';
 import { createApiHandlers } from './api-handlers';
-import { openNoteWriter } from './note-writer';
-import type { TrashItem } from './trash';
-import { defaultDataDir } from './vault-data-store';
+import { openNoteWriter } from './write/note-writer';
+import type { TrashItem } from './write/trash';
+import { defaultDataDir } from './app-data/vault-data-store';
 import { VaultService, type VaultServiceOptions } from './vault-service';
 
 export interface VaultSessionOptions extends Pick<VaultServiceOptions, 'cacheDir' | 'workers' | 'maxFileBytes' | 'onProgress' | 'parseBudgetMs' | 'signal'> {

@@ -5,10 +5,10 @@
 import type { FileEntry } from '../contract/api-contract';
 import type { VaultPath } from '../core/types';
 import type { FileReport } from './file-reports';
-import type { CacheEntry } from './parse-cache';
-import type { ParsedFile } from './parse-files';
-import type { ScanResult } from './scan-vault';
-import { fileTitle } from './vault-files';
+import type { CacheEntry } from './cache/parse-cache';
+import type { ParsedFile } from './index/parse-files';
+import type { ScanResult } from './index/scan-vault';
+import { fileTitle } from './files/vault-files';
 
 export class VaultState {
   readonly files = new Map<VaultPath, FileEntry>();

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { openNoteWriter } from '../../main/service/note-writer';
+import { openNoteWriter } from '../../main/service/write/note-writer';
 import { versionOf, versionText } from './save-versions';
 
 jest.setTimeout(90_000);

@@ -3,7 +3,7 @@
  * temp files) and saves `Note.md` as versions start, start+1, ... forever, printing `SAVED k`
  * after each save returns. The parent SIGKILLs it at a random moment.
  */
-import { openNoteWriter } from '../../main/service/note-writer';
+import { openNoteWriter } from '../../main/service/write/note-writer';
 import { versionText } from './save-versions';
 
 async function main(): Promise<void> {

@@ -17,7 +17,7 @@ test('build entries: main, preload and the optional parse worker into dist/main'
   expect(build.ENTRIES).toEqual([
     { entry: 'main/electron/electron-main.ts', out: 'electron-main.js', optional: false },
     { entry: 'main/electron/preload.ts', out: 'preload.js', optional: false },
-    { entry: 'main/service/parse-worker.ts', out: 'parse-worker.js', optional: true },
+    { entry: 'main/service/index/parse-worker.ts', out: 'parse-worker.js', optional: true },
   ]);
 });
 

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createApiHandlers, type ApiHost } from '../../main/service/api-handlers';
-import type { NoteWriter } from '../../main/service/note-writer';
-import { isAllowedExternalUrl, resolveForWrite, validateVaultPath } from '../../main/service/path-validation';
+import type { NoteWriter } from '../../main/service/write/note-writer';
+import { isAllowedExternalUrl, resolveForWrite, validateVaultPath } from '../../main/service/files/path-validation';
 import { VaultService } from '../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir } from './temp-vault';
 

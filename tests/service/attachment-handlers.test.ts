@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createApiHandlers, type ApiHost } from '../../main/service/api-handlers';
-import { checkOpenable } from '../../main/service/open-attachment';
-import { MAX_ATTACHMENT_BYTES } from '../../main/service/vault-reads';
+import { checkOpenable } from '../../main/service/files/open-attachment';
+import { MAX_ATTACHMENT_BYTES } from '../../main/service/files/vault-reads';
 import { VaultService } from '../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir } from './temp-vault';
 

@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { VaultEvent } from '../../main/contract/api-contract';
-import { cacheFileFor } from '../../main/service/cache-dir';
-import { loadParseCache } from '../../main/service/parse-cache';
+import { cacheFileFor } from '../../main/service/cache/cache-dir';
+import { loadParseCache } from '../../main/service/cache/parse-cache';
 import { VaultService } from '../../main/service/vault-service';
 import { changeWhileClosed, CLOSED_VAULT_FILES, CLOSED_VAULT_MAX_BYTES } from './closed-vault-changes';
 import { makeTempDir, makeVault, removeDir } from './temp-vault';

@@ -25,8 +25,8 @@ export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** Polls `predicate` every 20 ms until it holds; rejects after `timeoutMs`. */
-export function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+/** Polls `predicate` every 20 ms until it holds; rejects after `timeoutMs` (generous: watcher start-up on a loaded 2-core machine). */
+export function until(predicate: () => boolean, timeoutMs = 15000): Promise<void> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const tick = () => {

@@ -2,7 +2,7 @@ import { watch } from 'chokidar';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { VaultEvent } from '../../main/contract/api-contract';
-import { hashText } from '../../main/service/read-vault-file';
+import { hashText } from '../../main/service/files/read-vault-file';
 import { isVaultOpenError } from '../../main/service/service-errors';
 import { VaultService } from '../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir, until } from './temp-vault';

@@ -8,11 +8,11 @@ import type { ApiHandlers, NoteVersion, Result } from '../../contract/api-contra
 import { basename, dirname, join } from '../../core/paths';
 import type { VaultPath } from '../../core/types';
 import { describeError, errorCode } from '../file-reports';
-import type { NoteWriter } from '../note-writer';
-import { validateVaultPath } from '../path-validation';
-import { decodeUtf8, hashBytes } from '../read-vault-file';
-import { isIgnoredVaultPath, isNotePath, toAbsolutePath } from '../vault-files';
-import { fail } from '../vault-reads';
+import type { NoteWriter } from '../write/note-writer';
+import { validateVaultPath } from '../files/path-validation';
+import { decodeUtf8, hashBytes } from '../files/read-vault-file';
+import { isIgnoredVaultPath, isNotePath, toAbsolutePath } from '../files/vault-files';
+import { fail } from '../files/vault-reads';
 import type { SnapshotRecorder } from './snapshot-recorder';
 import type { SnapshotEntry } from './snapshot-types';
 

@@ -6,7 +6,7 @@
  */
 import type { VaultPath } from '../../core/types';
 import { describeError, errorCode } from '../file-reports';
-import { hashBytes } from '../read-vault-file';
+import { hashBytes } from '../files/read-vault-file';
 import type { SnapshotBackend } from './snapshot-backend';
 import { reasonBeforeSave } from './snapshot-policy';
 import { SnapshotStore } from './snapshot-store';

@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { VaultPath } from '../../core/types';
-import { toAbsolutePath } from '../vault-files';
-import { vaultDataFolder } from '../vault-data-store';
+import { toAbsolutePath } from '../files/vault-files';
+import { vaultDataFolder } from '../app-data/vault-data-store';
 import type { VaultState } from '../vault-state';
 import { FsSnapshotBackend } from './fs-snapshot-backend';
 import type { SnapshotBackend } from './snapshot-backend';

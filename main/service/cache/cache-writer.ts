@@ -1,0 +1,62 @@
+/**
+ * Writes the parse cache of an open vault: soon after indexing, a few seconds after changes
+ * (so a burst of edits costs one write), and on close when anything is still unsaved. Each
+ * write stores the notes' parses plus the graph's link resolutions for the next warm start.
+ */
+import type { VaultGraph } from '../../core/graph/vault-graph';
+import { describeError } from '../file-reports';
+import { saveParseCache } from './parse-cache';
+import type { VaultState } from '../vault-state';
+
+export class CacheWriter {
+  private timer: NodeJS.Timeout | null = null;
+  private dirty = false;
+  private closed = false;
+  /** The write in progress, so close() can wait for it rather than leave a half-written temp file. */
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly file: string,
+    private readonly realRoot: string,
+    private readonly source: () => { state: VaultState; graph: VaultGraph },
+    private readonly notice: (message: string) => void,
+  ) {}
+
+  /** Marks the cache stale and writes it after `delayMs` (unless a write is already pending). */
+  schedule(delayMs: number): void {
+    this.dirty = true;
+    if (this.timer !== null || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.writing = this.writing.then(() => this.write());
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  /** Writes what is still unsaved, then stops. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    await this.writing;
+    if (this.dirty) await this.write();
+  }
+
+  private async write(): Promise<void> {
+    this.dirty = false;
+    const { state, graph } = this.source();
+    try {
+      await saveParseCache(this.file, this.realRoot, state.notes, {
+        graph: {
+          attachments: graph.attachmentPaths(),
+          attachmentFiles: state.files,
+          // Only when the graph holds this very parse: then its links' resolutions belong to it.
+          resolutionsOf: (path, parsed) => (graph.getNote(path) === parsed ? graph.outgoing(path) : null),
+        },
+      });
+    } catch (error) {
+      this.dirty = true;
+      this.notice(`Could not write the parse cache (${describeError(error)}); the next start will re-index.`);
+    }
+  }
+}

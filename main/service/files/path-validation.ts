@@ -1,0 +1,98 @@
+/**
+ * Runtime checks for vault paths coming from the renderer (which may be a browser tab): every
+ * path must be relative, '/'-separated and stay inside the vault, whatever encoding tricks it
+ * tries. Writes additionally resolve symlinks on disk, so a link cannot carry a write outside.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ApiErrorCode, Result } from '../../contract/api-contract';
+import type { VaultPath } from '../../core/types';
+import { errorCode, describeError } from '../file-reports';
+import { isInside, toAbsolutePath } from './vault-files';
+
+export const MAX_PATH_LENGTH = 1024;
+
+function fail<T>(code: ApiErrorCode, message: string): Result<T> {
+  return { ok: false, error: { code, message } };
+}
+
+function escapes(candidate: string): boolean {
+  if (/^[A-Za-z]:/.test(candidate) || candidate.startsWith('/') || candidate.startsWith('\\')) return true;
+  return candidate.split(/[\\/]/).some((segment) => segment === '..');
+}
+
+/** Decodes repeatedly (`%252e` -> `%2e` -> `.`) so no layer of encoding hides a '..'. */
+function decodedForms(input: string): string[] {
+  const forms = [input];
+  let current = input;
+  for (let i = 0; i < 3; i++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      break; // Not valid percent-encoding: the literal text is all there is to check.
+    }
+    if (next === current) break;
+    forms.push(next);
+    current = next;
+  }
+  return forms;
+}
+
+export function validateVaultPath(input: unknown, what = 'path'): Result<VaultPath> {
+  if (typeof input !== 'string') return fail('invalid-input', `${what} must be a string`);
+  if (input.length === 0 || input.length > MAX_PATH_LENGTH) return fail('invalid-input', `${what} must be 1..${MAX_PATH_LENGTH} characters`);
+  const forms = decodedForms(input);
+  if (forms.some(escapes)) return fail('outside-vault', `${what} must stay inside the vault: ${JSON.stringify(input)}`);
+  if (forms.some((form) => /[\u0000-\u001f]/.test(form))) return fail('invalid-input', `${what} contains control characters`);
+  if (input.includes('\\')) return fail('invalid-input', `${what} must use '/' separators: ${JSON.stringify(input)}`);
+  if (forms.some((form) => form.includes('\\'))) return fail('invalid-input', `${what} contains an encoded backslash`);
+  const segments = input.split('/');
+  if (segments.some((segment) => segment === '' || segment === '.')) return fail('invalid-input', `${what} has an empty or '.' segment: ${JSON.stringify(input)}`);
+  return { ok: true, value: input };
+}
+
+/**
+ * For writes: the real location of `vaultPath` (through any symlinked folder on the way, and
+ * the file itself when it is a link) must be inside the vault's real root.
+ */
+export function resolveForWrite(realRoot: string, vaultPath: VaultPath): Result<string> {
+  const absolute = toAbsolutePath(realRoot, vaultPath);
+  let existing = absolute;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      const real = fs.realpathSync(existing);
+      const resolved = path.join(real, ...rest);
+      // Only a symlink (the file or a folder on the way) can take a validated path out.
+      if (!isInside(realRoot, resolved)) return fail('outside-vault', `"${vaultPath}" is a symlink to a place outside the vault; Plexus only writes inside the vault`);
+      return { ok: true, value: resolved };
+    } catch (error) {
+      const code = errorCode(error);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') return fail('io-error', `cannot resolve "${vaultPath}": ${describeError(error)}`);
+      // A dangling symlink as the last existing component could point anywhere: refuse it.
+      try {
+        if (fs.lstatSync(existing).isSymbolicLink()) return fail('outside-vault', `"${vaultPath}" goes through a dangling symlink (its target does not exist); not written`);
+      } catch (lstatError) {
+        if (errorCode(lstatError) !== 'ENOENT' && errorCode(lstatError) !== 'ENOTDIR') return fail('io-error', describeError(lstatError));
+      }
+      const parent = path.dirname(existing);
+      if (parent === existing || !isInside(realRoot, parent)) return fail('outside-vault', `"${vaultPath}" resolves outside the vault`);
+      rest.unshift(path.basename(existing));
+      existing = parent;
+    }
+  }
+}
+
+/** Only web and mail links may reach the OS (never file:, javascript:, custom app schemes). */
+export function isAllowedExternalUrl(input: unknown): input is string {
+  if (typeof input !== 'string' || input.length > 4096) return false;
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'mailto:') return true;
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+}

@@ -1,0 +1,132 @@
+/**
+ * Walks a vault folder and lists its notes and attachments with size and mtime.
+ * Symlinks are followed only when their real path stays inside the vault; a directory reached
+ * twice (a symlink loop, or a second link to the same folder) is walked once and reported, so
+ * the walk always terminates. Unreadable folders are reported and the walk carries on.
+ * The fs calls are synchronous on purpose: for 10k files, sync stats take ~60 ms where one
+ * promise per stat takes ~600 ms, and a warm start must stay well under half a second.
+ */
+import * as fs from 'node:fs';
+import type { Dirent } from 'node:fs';
+import * as path from 'node:path';
+import type { VaultPath } from '../../core/types';
+import { describeError, errorCode, type FileReport } from '../file-reports';
+import { isIgnoredSegment, isInside, isNotePath, isTempFileName } from '../files/vault-files';
+
+export interface ScannedFile {
+  path: VaultPath;
+  kind: 'note' | 'attachment';
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ScanResult {
+  files: ScannedFile[];
+  reports: FileReport[];
+}
+
+interface DirTask {
+  /** Absolute path used to read the folder (may run through a symlink). */
+  absolute: string;
+  /** Vault path prefix ('' for the root). */
+  prefix: string;
+}
+
+/** `realRoot` must already be the vault's real path (fs.realpath) so containment checks hold. */
+export async function scanVault(realRoot: string): Promise<ScanResult> {
+  const files: ScannedFile[] = [];
+  const reports: FileReport[] = [];
+  const visitedDirs = new Set<string>([realRoot]);
+  // Links are followed after all plain folders are walked, in path order, so which path of a
+  // doubly-reachable folder wins is deterministic (the plain one, else the first link).
+  const pendingLinks: { absolute: string; vaultPath: string }[] = [];
+
+  const walk = async (task: DirTask): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = fs.readdirSync(task.absolute, { withFileTypes: true });
+    } catch (error) {
+      reports.push({ path: task.prefix, problem: 'unreadable', message: describeError(error) });
+      return;
+    }
+    const subdirs: Promise<void>[] = [];
+    const fileStats: Promise<void>[] = [];
+    for (const entry of entries) {
+      if (isIgnoredSegment(entry.name) || isTempFileName(entry.name)) continue;
+      const absolute = path.join(task.absolute, entry.name);
+      const vaultPath = task.prefix === '' ? entry.name : `${task.prefix}/${entry.name}`;
+      if (entry.isDirectory()) {
+        // A plain folder cannot form a loop by itself, but it may already have been reached via a symlink.
+        subdirs.push(enterDir(absolute, vaultPath, null));
+      } else if (entry.isFile()) {
+        fileStats.push(addFile(absolute, vaultPath));
+      } else if (entry.isSymbolicLink()) {
+        pendingLinks.push({ absolute, vaultPath });
+      }
+      // Sockets, FIFOs and devices are not vault content.
+    }
+    await Promise.all([...fileStats, ...subdirs]);
+  };
+
+  const enterDir = async (absolute: string, vaultPath: string, knownReal: string | null): Promise<void> => {
+    let real = knownReal;
+    if (real === null) {
+      try {
+        real = fs.realpathSync(absolute);
+      } catch (error) {
+        reports.push({ path: vaultPath, problem: 'unreadable', message: describeError(error) });
+        return;
+      }
+    }
+    if (visitedDirs.has(real)) {
+      reports.push({ path: vaultPath, problem: 'symlink-loop', message: `folder already indexed through another path (${real})` });
+      return;
+    }
+    visitedDirs.add(real);
+    await walk({ absolute, prefix: vaultPath });
+  };
+
+  const addFile = async (absolute: string, vaultPath: string): Promise<void> => {
+    try {
+      const stats = fs.statSync(absolute);
+      files.push({ path: vaultPath, kind: isNotePath(vaultPath) ? 'note' : 'attachment', size: stats.size, mtimeMs: stats.mtimeMs });
+    } catch (error) {
+      reports.push({ path: vaultPath, problem: 'unreadable', message: describeError(error) });
+    }
+  };
+
+  const followLink = async (absolute: string, vaultPath: string): Promise<void> => {
+    let real: string;
+    try {
+      real = fs.realpathSync(absolute);
+    } catch (error) {
+      const code = errorCode(error);
+      const problem = code === 'ELOOP' ? 'symlink-loop' : code === 'ENOENT' ? 'broken-symlink' : 'unreadable';
+      reports.push({ path: vaultPath, problem, message: describeError(error) });
+      return;
+    }
+    if (!isInside(realRoot, real)) {
+      reports.push({ path: vaultPath, problem: 'symlink-outside', message: `symlink points outside the vault (${real}); not followed` });
+      return;
+    }
+    let isDirectory: boolean;
+    try {
+      isDirectory = fs.statSync(real).isDirectory();
+    } catch (error) {
+      reports.push({ path: vaultPath, problem: 'unreadable', message: describeError(error) });
+      return;
+    }
+    if (isDirectory) await enterDir(absolute, vaultPath, real);
+    else await addFile(absolute, vaultPath);
+  };
+
+  await walk({ absolute: realRoot, prefix: '' });
+  while (pendingLinks.length > 0) {
+    pendingLinks.sort((a, b) => (a.vaultPath < b.vaultPath ? 1 : -1));
+    const link = pendingLinks.pop()!;
+    await followLink(link.absolute, link.vaultPath);
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, reports };
+}

@@ -1,0 +1,135 @@
+/**
+ * The full-text index (minisearch over title, aliases and body), updated per note. Search uses
+ * it only to narrow which notes to read: a query word matches as a substring (Obsidian's
+ * rule), so the candidates for a word are the notes holding an indexed token that contains
+ * each of the word's tokens. The exact check is the core's evaluator. Bodies are not kept in
+ * memory; the few notes that need reading are read from disk.
+ */
+import MiniSearch from 'minisearch';
+import type { CandidatePlan } from '../../core/query/search-plan';
+import type { VaultPath } from '../../core/types';
+
+interface SearchDoc {
+  id: VaultPath;
+  title: string;
+  aliases: string;
+  body: string;
+}
+
+/** minisearch's own tokenizer, so query words split where the indexed text did. */
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
+/** Gives the vocabulary and postings, which minisearch keeps as protected fields. */
+class VocabularyIndex extends MiniSearch<SearchDoc> {
+  terms(): string[] {
+    return [...this._index.keys()];
+  }
+
+  /** Ids of the (not discarded) documents holding `term` in any field. */
+  addDocsOf(term: string, into: Set<VaultPath>): void {
+    const fields = this._index.get(term);
+    if (!fields) return;
+    for (const docs of fields.values()) {
+      for (const shortId of docs.keys()) {
+        const id = this._documentIds.get(shortId) as VaultPath | undefined;
+        if (id !== undefined) into.add(id);
+      }
+    }
+  }
+}
+
+function intersect(a: Set<VaultPath>, b: Set<VaultPath>): Set<VaultPath> {
+  const out = new Set<VaultPath>();
+  for (const path of a) if (b.has(path)) out.add(path);
+  return out;
+}
+
+export class SearchIndex {
+  private readonly index = new VocabularyIndex({ fields: ['title', 'aliases', 'body'] });
+  /** The vocabulary as a flat list for substring scans, rebuilt after the index changes. */
+  private vocabulary: string[] | null = null;
+
+  get size(): number {
+    return this.index.documentCount;
+  }
+
+  upsert(path: VaultPath, title: string, aliases: string[], body: string): void {
+    const doc: SearchDoc = { id: path, title, aliases: aliases.join(' \n '), body };
+    if (this.index.has(path)) this.index.replace(doc);
+    else this.index.add(doc);
+    this.vocabulary = null;
+  }
+
+  remove(path: VaultPath): void {
+    if (this.index.has(path)) this.index.discard(path);
+    this.vocabulary = null;
+  }
+
+  has(path: VaultPath): boolean {
+    return this.index.has(path);
+  }
+
+  /** Notes containing every word of `phrase` exactly (no prefix or fuzzy matching). */
+  notesContaining(phrase: string): VaultPath[] {
+    if (phrase.trim() === '') return [];
+    return this.index.search(phrase, { prefix: false, fuzzy: false, combineWith: 'AND', fields: ['body'] }).map((result) => result.id as string);
+  }
+
+  /**
+   * Notes that can match `plan` (a superset of the real matches), or null when the index
+   * cannot narrow it and every note must be checked. `notePaths` serves words that may match a
+   * note's path.
+   */
+  candidates(plan: CandidatePlan, notePaths: () => Iterable<VaultPath>): Set<VaultPath> | null {
+    const memo = new Map<string, Set<VaultPath>>();
+    const resolve = (node: CandidatePlan): Set<VaultPath> | null => {
+      switch (node.kind) {
+        case 'any':
+          return null;
+        case 'word':
+          return this.wordCandidates(node.value, node.inNames, notePaths, memo);
+        case 'and': {
+          let out: Set<VaultPath> | null = null;
+          for (const child of node.children) {
+            const set = resolve(child);
+            if (set === null) continue;
+            out = out === null ? new Set(set) : intersect(out, set);
+          }
+          return out;
+        }
+        case 'or': {
+          const out = new Set<VaultPath>();
+          for (const child of node.children) {
+            const set = resolve(child);
+            if (set === null) return null;
+            for (const path of set) out.add(path);
+          }
+          return out;
+        }
+      }
+    };
+    return resolve(plan);
+  }
+
+  private wordCandidates(word: string, inNames: boolean, notePaths: () => Iterable<VaultPath>, memo: Map<string, Set<VaultPath>>): Set<VaultPath> | null {
+    const tokens = [...new Set(tokenize(word).map((token) => token.toLowerCase()).filter((token) => token !== ''))];
+    // Only separators (a word like "->"): the index holds no such token, so it cannot narrow.
+    if (tokens.length === 0) return null;
+    let out: Set<VaultPath> | null = null;
+    for (const token of tokens) {
+      let docs = memo.get(token);
+      if (!docs) {
+        docs = new Set<VaultPath>();
+        this.vocabulary ??= this.index.terms();
+        for (const term of this.vocabulary) if (term.includes(token)) this.index.addDocsOf(term, docs);
+        memo.set(token, docs);
+      }
+      out = out === null ? new Set(docs) : intersect(out, docs);
+    }
+    if (inNames) {
+      const lower = word.toLowerCase();
+      for (const path of notePaths()) if (path.toLowerCase().includes(lower)) out!.add(path);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * One search: parse the query (core), narrow the notes with the full-text index, check each
+ * candidate exactly with the core's evaluator, rank, and cut readable snippets for the hits
+ * shown. Checking and snippets run under a time limit (run-bounded.ts), so a regular
+ * expression that backtracks without end gives the user an error instead of freezing the
+ * vault service.
+ */
+import type { Result, SearchHit, SearchResults } from '../../contract/api-contract';
+import { frontmatterBody } from '../../core/parse/frontmatter';
+import { matchesQuery, queryHighlights, type Highlight } from '../../core/query/search-evaluate';
+import { candidatePlan } from '../../core/query/search-plan';
+import { parseSearchQuery, type QueryNode } from '../../core/query/search-query';
+import { findRanges, searchSnippet } from '../../core/query/snippets';
+import type { ParsedNote, VaultPath } from '../../core/types';
+import { runBounded } from './run-bounded';
+import type { SearchIndex } from './search-index';
+import { fail } from '../files/vault-reads';
+
+/** Hits returned with snippets; `total` still counts every match. */
+export const MAX_HITS = 200;
+export const DEFAULT_SEARCH_TIMEOUT_MS = 5_000;
+/** Occurrences counted per note for ranking; more says little and costs time. */
+const MAX_COUNTED = 20;
+
+export interface SearchSource {
+  index: SearchIndex;
+  notePaths(): Iterable<VaultPath>;
+  note(path: VaultPath): ParsedNote | undefined;
+  /** The note's current text, or null when it cannot be read. */
+  text(path: VaultPath): string | null;
+  timeoutMs: number;
+}
+
+function describesRegex(node: QueryNode): boolean {
+  if (node.kind === 'regex') return true;
+  if (node.kind === 'and' || node.kind === 'or') return node.children.some(describesRegex);
+  if (node.kind === 'not' || node.kind === 'field') return describesRegex(node.child);
+  return false;
+}
+
+function bodyOf(text: string): string {
+  return text.slice(frontmatterBody(text).bodyStart);
+}
+
+function rank(note: ParsedNote, body: string | null, highlights: readonly Highlight[], compiled: RegExp[]): number {
+  let score = 0;
+  const title = note.title.toLowerCase();
+  for (const h of highlights) if (h.kind === 'text' && title.includes(h.value.toLowerCase())) score += 100;
+  if (body !== null && compiled.length > 0) score += Math.min(MAX_COUNTED, findRanges(body, compiled).length);
+  return score;
+}
+
+/** Global copies of the text and regex highlights, for counting occurrences. */
+function counters(highlights: readonly Highlight[]): RegExp[] {
+  return highlights.flatMap((h) => {
+    if (h.kind === 'text') return [new RegExp(h.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), h.caseSensitive ? 'g' : 'gi')];
+    if (h.kind === 'regex') return [new RegExp(h.re.source, `${h.re.flags.replace('g', '')}g`)];
+    return [];
+  });
+}
+
+function evaluate(query: QueryNode, candidates: Iterable<VaultPath>, source: SearchSource): SearchResults {
+  const highlights = queryHighlights(query);
+  const compiled = counters(highlights);
+  const matches: { note: ParsedNote; score: number }[] = [];
+  for (const path of candidates) {
+    const note = source.note(path);
+    if (note === undefined) continue;
+    let body: string | null = null;
+    const subject = { path, aliases: note.aliases, tags: note.tags, body: () => (body ??= bodyOf(source.text(path) ?? '')) };
+    if (!matchesQuery(query, subject)) continue;
+    matches.push({ note, score: rank(note, body, highlights, compiled) });
+  }
+  matches.sort((a, b) => b.score - a.score || (a.note.path < b.note.path ? -1 : a.note.path > b.note.path ? 1 : 0));
+  const hits: SearchHit[] = matches.slice(0, MAX_HITS).map(({ note, score }) => {
+    const text = source.text(note.path);
+    const snippet = text === null ? { snippet: '', line: null, match: null } : searchSnippet(text, highlights);
+    return { path: note.path, title: note.title, score, ...snippet };
+  });
+  return { hits, total: matches.length };
+}
+
+export function runSearch(input: string, source: SearchSource): Result<SearchResults> {
+  const parsed = parseSearchQuery(input);
+  if (!parsed.ok) return fail('invalid-input', parsed.message);
+  if (parsed.query === null) return { ok: true, value: { hits: [], total: 0 } };
+  const query = parsed.query;
+  const candidates = source.index.candidates(candidatePlan(query), () => source.notePaths()) ?? source.notePaths();
+  const run = runBounded(() => evaluate(query, candidates, source), source.timeoutMs);
+  if (run.ok) return { ok: true, value: run.value };
+  const seconds = `${Math.round(source.timeoutMs / 100) / 10} s`;
+  return fail(
+    'invalid-input',
+    describesRegex(query)
+      ? `The search was stopped after ${seconds}: its regular expression takes too long on this vault (it probably backtracks, like /(a+)+$/). Simplify it.`
+      : `The search was stopped after ${seconds}. Add words to narrow it.`,
+  );
+}

@@ -1,0 +1,183 @@
+/**
+ * Watches a vault with chokidar and hands out batches of touched paths: events are collected
+ * until the vault is quiet for `quietMs` (at most `maxWaitMs`), so a git checkout of thousands
+ * of files arrives as a few batches. The batch says only *which* paths changed; the service
+ * stats them to learn what they are now, which makes editors' atomic saves (temp file + rename
+ * over the target) a plain change of the target, and short-lived temp files simply vanish.
+ *
+ * inotify exhaustion (ENOSPC/EMFILE) restarts the watcher in polling mode; the vault folder
+ * itself disappearing (deleted or renamed) is a vault error and stops the watcher.
+ */
+import { watch, type ChokidarOptions, type FSWatcher } from 'chokidar';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { VaultPath } from '../../core/types';
+import { describeError, errorCode } from '../file-reports';
+import { isIgnoredVaultPath, toVaultPath } from '../files/vault-files';
+
+export interface WatchBatch {
+  /** Files (and folders) that saw any event; the receiver stats them. */
+  paths: VaultPath[];
+  /** Folders that were removed: every known file below them must be re-checked. */
+  removedDirs: VaultPath[];
+}
+
+export interface VaultWatcherHandlers {
+  onBatch(batch: WatchBatch): void;
+  /** The vault folder is gone or unusable; the watcher has stopped. */
+  onVaultError(message: string): void;
+  /** Something the user should know (fell back to polling, permission denied). */
+  onNotice(message: string): void;
+}
+
+export interface VaultWatcherOptions {
+  quietMs?: number;
+  maxWaitMs?: number;
+  usePolling?: boolean;
+  /** How often the vault folder's existence is checked. */
+  rootCheckMs?: number;
+  /** Injection point for tests (e.g. to raise ENOSPC). */
+  createWatcher?: (root: string, options: ChokidarOptions) => FSWatcher;
+}
+
+export class VaultWatcher {
+  private watcher: FSWatcher | null = null;
+  private pending = new Set<VaultPath>();
+  private removedDirs = new Set<VaultPath>();
+  private quietTimer: NodeJS.Timeout | null = null;
+  private maxTimer: NodeJS.Timeout | null = null;
+  private rootTimer: NodeJS.Timeout | null = null;
+  private rootIno: number | null = null;
+  private polling: boolean;
+  private closed = false;
+  private stopWaiting: (() => void) | null = null;
+
+  constructor(
+    private readonly realRoot: string,
+    private readonly handlers: VaultWatcherHandlers,
+    private readonly options: VaultWatcherOptions = {},
+  ) {
+    this.polling = options.usePolling ?? false;
+  }
+
+  get isPolling(): boolean {
+    return this.polling;
+  }
+
+  /** Resolves once the initial watch is in place. */
+  async start(): Promise<void> {
+    this.rootIno = fs.statSync(this.realRoot).ino;
+    // Ready when some chokidar instance is (a fallback to polling during start replaces the
+    // first one), or when closed: a close during start must not leave this waiting forever.
+    const ready = new Promise<void>((resolve) => {
+      this.stopWaiting = resolve;
+    });
+    this.startChokidar();
+    await ready;
+    if (this.closed) return;
+    this.rootTimer = setInterval(() => this.checkRoot(), this.options.rootCheckMs ?? 1000);
+    this.rootTimer.unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.stopWaiting?.();
+    for (const timer of [this.quietTimer, this.maxTimer]) if (timer !== null) clearTimeout(timer);
+    if (this.rootTimer !== null) clearInterval(this.rootTimer);
+    this.quietTimer = this.maxTimer = this.rootTimer = null;
+    const watcher = this.watcher;
+    this.watcher = null;
+    if (watcher !== null) await watcher.close();
+  }
+
+  private startChokidar(): void {
+    const options: ChokidarOptions = {
+      ignoreInitial: true,
+      // Links are followed by the scanner only when they stay inside the vault; the watcher does not follow them.
+      followSymlinks: false,
+      usePolling: this.polling,
+      interval: 300,
+      binaryInterval: 600,
+      ignored: (absolute: string) => this.isIgnored(absolute),
+    };
+    const watcher = (this.options.createWatcher ?? watch)(this.realRoot, options);
+    this.watcher = watcher;
+    watcher.on('all', (event: string, absolute: string) => this.onEvent(event, absolute));
+    watcher.on('error', (error: unknown) => void this.onError(error));
+    watcher.once('ready', () => this.stopWaiting?.());
+  }
+
+  private isIgnored(absolute: string): boolean {
+    const relative = path.relative(this.realRoot, absolute);
+    if (relative === '' || relative.startsWith('..')) return false;
+    return isIgnoredVaultPath(toVaultPath(relative));
+  }
+
+  private onEvent(event: string, absolute: string): void {
+    if (this.closed) return;
+    const relative = path.relative(this.realRoot, absolute);
+    if (relative === '') {
+      if (event === 'unlinkDir') this.failVault('the vault folder was deleted or moved');
+      return;
+    }
+    const vaultPath = toVaultPath(relative);
+    if (event === 'unlinkDir') this.removedDirs.add(vaultPath);
+    else if (event !== 'addDir') this.pending.add(vaultPath);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.quietTimer !== null) clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => this.flush(), this.options.quietMs ?? 40);
+    if (this.maxTimer === null) this.maxTimer = setTimeout(() => this.flush(), this.options.maxWaitMs ?? 200);
+  }
+
+  private flush(): void {
+    for (const timer of [this.quietTimer, this.maxTimer]) if (timer !== null) clearTimeout(timer);
+    this.quietTimer = this.maxTimer = null;
+    if (this.closed || (this.pending.size === 0 && this.removedDirs.size === 0)) return;
+    const batch: WatchBatch = { paths: [...this.pending], removedDirs: [...this.removedDirs] };
+    this.pending = new Set();
+    this.removedDirs = new Set();
+    this.handlers.onBatch(batch);
+  }
+
+  private async onError(error: unknown): Promise<void> {
+    if (this.closed) return;
+    const code = errorCode(error);
+    if ((code === 'ENOSPC' || code === 'EMFILE') && !this.polling) {
+      this.polling = true;
+      this.handlers.onNotice(
+        `The system limit on file watchers was reached (${code}); watching this vault by polling instead, which is slower. ` +
+          'Raising fs.inotify.max_user_watches restores instant updates.',
+      );
+      const old = this.watcher;
+      this.watcher = null;
+      if (old !== null) await old.close();
+      if (!this.closed) this.startChokidar();
+      return;
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+      this.handlers.onNotice(`Permission denied while watching the vault: ${describeError(error)}`);
+      return;
+    }
+    this.handlers.onNotice(`File watcher error: ${describeError(error)}`);
+  }
+
+  private checkRoot(): void {
+    if (this.closed) return;
+    fs.stat(this.realRoot, (error, stats) => {
+      if (this.closed) return;
+      if (error) this.failVault(`the vault folder is no longer available (${describeError(error)})`);
+      else if (!stats.isDirectory() || stats.ino !== this.rootIno) this.failVault('the vault folder was replaced or moved');
+    });
+  }
+
+  private failVault(message: string): void {
+    if (this.closed) return;
+    void this.close().then(
+      () => this.handlers.onVaultError(message),
+      (error) => this.handlers.onVaultError(`${message}; closing the watcher failed: ${describeError(error)}`),
+    );
+  }
+}

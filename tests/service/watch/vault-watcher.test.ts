@@ -1,0 +1,98 @@
+import { watch } from 'chokidar';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { VaultWatcher, type WatchBatch } from '../../../main/service/watch/vault-watcher';
+import { makeVault, removeDir, until } from '../temp-vault';
+
+describe('VaultWatcher', () => {
+  const roots: string[] = [];
+  const watchers: VaultWatcher[] = [];
+  afterEach(async () => {
+    await Promise.all(watchers.splice(0).map((w) => w.close()));
+    roots.splice(0).forEach(removeDir);
+  });
+
+  function start(files: Record<string, string>, extra: ConstructorParameters<typeof VaultWatcher>[2] = {}) {
+    const root = makeVault(files);
+    roots.push(root);
+    const batches: WatchBatch[] = [];
+    const errors: string[] = [];
+    const notices: string[] = [];
+    const watcher = new VaultWatcher(
+      root,
+      { onBatch: (b) => batches.push(b), onVaultError: (m) => errors.push(m), onNotice: (m) => notices.push(m) },
+      { rootCheckMs: 100, ...extra },
+    );
+    watchers.push(watcher);
+    return { root, watcher, batches, errors, notices, touched: () => new Set(batches.flatMap((b) => b.paths)) };
+  }
+
+  test('an external edit arrives as one batch, well under 2 s', async () => {
+    const t = start({ 'A.md': 'a' });
+    await t.watcher.start();
+    const began = Date.now();
+    fs.writeFileSync(path.join(t.root, 'A.md'), 'changed');
+    await until(() => t.touched().has('A.md'));
+    expect(Date.now() - began).toBeLessThan(2000);
+  });
+
+  test('ignores dot-folders, node_modules and editor temp files', async () => {
+    const t = start({ 'A.md': 'a', '.obsidian/x.json': '{}', 'node_modules/m.md': 'm' });
+    await t.watcher.start();
+    fs.writeFileSync(path.join(t.root, '.obsidian', 'x.json'), '{"a":1}');
+    fs.writeFileSync(path.join(t.root, 'node_modules', 'm.md'), 'mm');
+    fs.writeFileSync(path.join(t.root, 'A.md.swp'), 'swap');
+    fs.writeFileSync(path.join(t.root, 'A.md~'), 'backup');
+    fs.writeFileSync(path.join(t.root, '.#A.md'), 'lock');
+    fs.writeFileSync(path.join(t.root, 'B.md'), 'b'); // the marker that events have flowed
+    await until(() => t.touched().has('B.md'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect([...t.touched()]).toEqual(['B.md']);
+  });
+
+  test('2,000 files written at once arrive as a few batches', async () => {
+    const t = start({ 'A.md': 'a' });
+    await t.watcher.start();
+    fs.mkdirSync(path.join(t.root, 'bulk'));
+    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 2000; i++) fs.writeFileSync(path.join(t.root, 'bulk', `N${i}.md`), `note ${i}`);
+    await until(() => t.touched().size >= 2000, 15000);
+    expect(t.batches.length).toBeGreaterThan(0);
+    expect(t.batches.length).toBeLessThanOrEqual(50);
+  });
+
+  test('the vault folder deleted is a vault error, not a crash', async () => {
+    const t = start({ 'A.md': 'a' });
+    await t.watcher.start();
+    fs.rmSync(t.root, { recursive: true, force: true });
+    await until(() => t.errors.length > 0);
+    expect(t.errors[0]).toMatch(/vault folder/);
+  });
+
+  test('the vault folder renamed is a vault error', async () => {
+    const t = start({ 'A.md': 'a' });
+    await t.watcher.start();
+    fs.renameSync(t.root, `${t.root}-moved`);
+    roots.push(`${t.root}-moved`);
+    await until(() => t.errors.length > 0);
+    expect(t.errors).toHaveLength(1);
+  });
+
+  test('ENOSPC from inotify restarts the watcher in polling mode with a notice', async () => {
+    const created: ReturnType<typeof watch>[] = [];
+    const t = start({ 'A.md': 'a' }, {
+      createWatcher: (root, options) => {
+        const instance = watch(root, options);
+        created.push(instance);
+        return instance;
+      },
+    });
+    await t.watcher.start();
+    created[0].emit('error', Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' }));
+    await until(() => created.length === 2 && t.watcher.isPolling);
+    expect(t.notices[0]).toMatch(/polling/);
+    await new Promise((r) => setTimeout(r, 200)); // let the polling watcher settle its initial scan
+    fs.writeFileSync(path.join(t.root, 'C.md'), 'c');
+    await until(() => t.touched().has('C.md'));
+  });
+});
