@@ -97,3 +97,55 @@ test('a vault of 200 files or fewer starts unfolded', async () => {
   expect(area0).toHaveAttribute('aria-expanded', 'true');
   expect(within(nav).getByRole('link', { name: 'Note 0' })).toBeInTheDocument();
 });
+
+describe('a long list renders only the rows in view', () => {
+  // 3,000 notes in one folder, plus a few at the root: the folder starts folded (over FOLD_ABOVE_FILES).
+  const big = (): typeof sampleVault => {
+    const notes: Record<string, string> = { 'Welcome.md': '# Welcome\n', 'Zed.md': '# Zed\n' };
+    for (let i = 0; i < 3000; i++) notes[`Inbox/Note ${i}.md`] = `# Note ${i}\n`;
+    return { notes };
+  };
+  const rowsInDom = () => explorer().querySelectorAll('[data-row]').length;
+
+  test('expanding a 3,000-note folder adds a window of rows, not 3,000', async () => {
+    renderApp(big(), '#/note/Welcome.md');
+    const folder = await within(explorer()).findByRole('button', { name: /Inbox/ });
+    expect(folder).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(folder);
+    expect(folder).toHaveAttribute('aria-expanded', 'true');
+    await within(explorer()).findByRole('link', { name: 'Note 0' });
+    expect(rowsInDom()).toBeGreaterThan(20);
+    expect(rowsInDom()).toBeLessThan(200);
+    expect(within(explorer()).queryByRole('link', { name: 'Note 2999' })).toBeNull();
+  });
+
+  test('scrolling renders the rows scrolled to, and arrow keys walk past the rendered window', async () => {
+    renderApp(big(), '#/note/Welcome.md');
+    fireEvent.click(await within(explorer()).findByRole('button', { name: /Inbox/ }));
+    const list = explorer().querySelector<HTMLElement>('.tree')!;
+    list.scrollTop = 26 * 2000;
+    fireEvent.scroll(list);
+    await within(explorer()).findByRole('link', { name: 'Note 1999' });
+    expect(within(explorer()).queryByRole('link', { name: 'Note 0' })).toBeNull();
+    // Total height is kept by the spacers, so the scrollbar stays true to the list's length.
+    const spacers = [...explorer().querySelectorAll<HTMLElement>('.tree-spacer')].map((s) => parseFloat(s.style.height));
+    expect(spacers.reduce((a, b) => a + b, 0) + rowsInDom() * 26).toBe(26 * 3003);
+
+    list.scrollTop = 0;
+    fireEvent.scroll(list);
+    const first = await within(explorer()).findByRole('link', { name: 'Note 0' });
+    first.focus();
+    const rendered = rowsInDom();
+    for (let i = 0; i < rendered + 5; i++) fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement).toHaveAttribute('data-row');
+    // Rows sort by number (numeric collation), Inbox is row 0, so row k is Note k-1.
+    expect(document.activeElement).toHaveTextContent(new RegExp(`^Note ${rendered + 5}$`));
+  });
+
+  test('the open note deep in a long folder is scrolled into view', async () => {
+    renderApp(big(), `#/note/${encodeURIComponent('Inbox/Note 2500.md')}`);
+    const current = await within(explorer()).findByRole('link', { name: 'Note 2500' });
+    expect(current).toHaveAttribute('aria-current', 'page');
+    expect(rowsInDom()).toBeLessThan(200);
+  });
+});

@@ -1,12 +1,15 @@
 /**
  * The left pane: a filterable, collapsible folder tree. Arrow keys move between rows; Left/Right
  * fold folders. A large vault starts with its folders folded (all but the open note's), so the
- * first screen is an overview rather than thousands of rows.
+ * first screen is an overview rather than thousands of rows. The tree is drawn as one flat list
+ * of rows, and a long list renders only the rows in view (a 5,000-note folder opens at once).
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { FileEntry } from '../../../main/contract/api-contract';
 import { noteHref } from '../routing/hash-route';
-import { allFolders, ancestorFolders, buildTree, type FolderNode, type TreeNode } from './file-tree';
+import { allFolders, ancestorFolders, buildTree, flattenTree, type FolderNode, type TreeRowEntry } from './file-tree';
+import { useRowWindow } from './virtual-rows';
 import { FileActionsMenu, fileRowShortcut, type FileActionHandlers } from './note-actions/file-actions-menu';
 
 /** Above this many files the tree starts folded. */
@@ -55,9 +58,28 @@ export function FileExplorer({ files, currentPath, actions }: Props) {
       return next;
     });
 
+  const filtering = filter.trim() !== '';
+  const rows = useMemo(() => flattenTree(tree, filtering ? NONE : collapsed), [tree, filtering, collapsed]);
+  const [list, setList] = useState<HTMLUListElement | null>(null);
+  const view = useRowWindow(list, rows.length);
+  const currentIndex = useMemo(() => rows.findIndex((r) => r.node.kind === 'file' && r.node.entry.path === currentPath), [rows, currentPath]);
+  const { reveal } = view;
+  // Once per opened note: folding rows above it later must not yank the list back to it.
+  const revealed = useRef<string | null>(null);
+  useEffect(() => {
+    if (currentIndex < 0 || revealed.current === currentPath) return;
+    if (reveal(currentIndex)) revealed.current = currentPath;
+  }, [currentIndex, currentPath, reveal]);
+
+  const focusRow = (index: number) => {
+    // The row may be outside the rendered window: scroll to it and render before focusing.
+    flushSync(() => view.reveal(index));
+    list?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    const rows = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('[data-row]'));
-    const i = rows.indexOf(document.activeElement as HTMLElement);
+    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-index]');
+    const i = focused ? Number(focused.dataset.index) : -1;
     if (actions && fileRowShortcut(e.key, e.target, actions)) {
       // The app-wide F2 would otherwise rename the open note instead of this row's.
       e.preventDefault();
@@ -66,18 +88,16 @@ export function FileExplorer({ files, currentPath, actions }: Props) {
     }
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      const next = rows[Math.max(0, Math.min(rows.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))];
-      next?.focus();
+      focusRow(Math.max(0, Math.min(rows.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1))));
     } else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && i >= 0) {
-      const folder = rows[i].dataset.folder;
-      if (folder !== undefined) {
+      const node = rows[i]?.node;
+      if (node?.kind === 'folder') {
         e.preventDefault();
-        toggle(folder, e.key === 'ArrowRight');
+        toggle(node.path, e.key === 'ArrowRight');
       }
     }
   };
 
-  const filtering = filter.trim() !== '';
   return (
     <nav aria-label="File explorer" className="explorer">
       <div className="pane-header">
@@ -85,31 +105,34 @@ export function FileExplorer({ files, currentPath, actions }: Props) {
       </div>
       {files === null ? (
         <p className="muted pad">Loading files…</p>
-      ) : tree.children.length === 0 ? (
+      ) : rows.length === 0 ? (
         <p className="muted pad">{filtering ? 'No files match.' : 'This vault has no files yet.'}</p>
       ) : (
-        <ul className="tree" onKeyDown={onKeyDown}>
-          {tree.children.map((n) => (
-            <TreeRow key={key(n)} node={n} depth={0} currentPath={currentPath} collapsed={filtering ? new Set() : collapsed} toggle={toggle} actions={actions} />
+        <ul className="tree" ref={setList} onKeyDown={onKeyDown}>
+          {view.padTop > 0 && <li aria-hidden="true" className="tree-spacer" style={{ height: view.padTop }} />}
+          {rows.slice(view.start, view.end).map((row, k) => (
+            <TreeRow key={key(row)} row={row} index={view.start + k} currentPath={currentPath} collapsed={filtering ? NONE : collapsed} toggle={toggle} actions={actions} />
           ))}
+          {view.padBottom > 0 && <li aria-hidden="true" className="tree-spacer" style={{ height: view.padBottom }} />}
         </ul>
       )}
     </nav>
   );
 }
 
-const key = (n: TreeNode) => (n.kind === 'folder' ? `d:${n.path}` : `f:${n.entry.path}`);
+const NONE: ReadonlySet<string> = new Set();
+const key = ({ node }: TreeRowEntry) => (node.kind === 'folder' ? `d:${node.path}` : `f:${node.entry.path}`);
 
 interface RowProps {
-  node: TreeNode;
-  depth: number;
+  row: TreeRowEntry;
+  index: number;
   currentPath: string | null;
-  collapsed: Set<string>;
+  collapsed: ReadonlySet<string>;
   toggle(path: string): void;
   actions?: FileActionHandlers;
 }
 
-function TreeRow({ node, depth, currentPath, collapsed, toggle, actions }: RowProps) {
+function TreeRow({ row: { node, depth }, index, currentPath, collapsed, toggle, actions }: RowProps) {
   const indent = { paddingLeft: `${0.75 + depth * 0.9}rem` };
   if (node.kind === 'file') {
     const { entry } = node;
@@ -117,31 +140,23 @@ function TreeRow({ node, depth, currentPath, collapsed, toggle, actions }: RowPr
     const label = entry.kind === 'note' ? entry.title : node.name;
     return (
       <li className={current && actions ? 'tree-file-row has-actions' : 'tree-file-row'}>
-        <a data-row data-path={entry.kind === 'note' ? entry.path : undefined} href={noteHref(entry.path)} className={`tree-file${current ? ' is-current' : ''}${entry.kind === 'attachment' ? ' is-attachment' : ''}`} style={indent} aria-current={current ? 'page' : undefined} title={entry.path}>
+        <a data-row data-index={index} data-path={entry.kind === 'note' ? entry.path : undefined} href={noteHref(entry.path)} className={`tree-file${current ? ' is-current' : ''}${entry.kind === 'attachment' ? ' is-attachment' : ''}`} style={indent} aria-current={current ? 'page' : undefined} title={entry.path}>
           {label}
         </a>
         {current && actions && entry.kind === 'note' && <FileActionsMenu path={entry.path} actions={actions} />}
       </li>
     );
   }
-  const open = !collapsed.has(node.path);
   return (
     <li>
-      <FolderButton node={node} open={open} indent={indent} toggle={toggle} />
-      {open && (
-        <ul role="group">
-          {node.children.map((c) => (
-            <TreeRow key={key(c)} node={c} depth={depth + 1} currentPath={currentPath} collapsed={collapsed} toggle={toggle} actions={actions} />
-          ))}
-        </ul>
-      )}
+      <FolderButton node={node} index={index} open={!collapsed.has(node.path)} indent={indent} toggle={toggle} />
     </li>
   );
 }
 
-function FolderButton({ node, open, indent, toggle }: { node: FolderNode; open: boolean; indent: object; toggle(p: string): void }) {
+function FolderButton({ node, index, open, indent, toggle }: { node: FolderNode; index: number; open: boolean; indent: object; toggle(p: string): void }) {
   return (
-    <button type="button" data-row data-folder={node.path} className="tree-folder" style={indent} aria-expanded={open} onClick={() => toggle(node.path)}>
+    <button type="button" data-row data-index={index} data-folder={node.path} className="tree-folder" style={indent} aria-expanded={open} onClick={() => toggle(node.path)}>
       <span className="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
       <span className="folder-name">{node.name}</span>
       {node.noteCount === 0 && node.fileCount > 0 ? (

@@ -74,3 +74,26 @@ export function allFolders(files: FileEntry[]): Set<string> {
   for (const entry of files) for (const folder of ancestorFolders(entry.path)) folders.add(folder);
   return folders;
 }
+
+/** One visible row of the explorer: the tree walked in order, skipping folded folders' contents. */
+export interface TreeRowEntry {
+  node: TreeNode;
+  depth: number;
+}
+
+export function flattenTree(root: FolderNode, collapsed: ReadonlySet<string>): TreeRowEntry[] {
+  const rows: TreeRowEntry[] = [];
+  // An explicit stack: folder depth is the user's, and recursion would tie it to the call stack.
+  const stack: { nodes: TreeNode[]; next: number; depth: number }[] = [{ nodes: root.children, next: 0, depth: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.nodes.length) {
+      stack.pop();
+      continue;
+    }
+    const node = top.nodes[top.next++];
+    rows.push({ node, depth: top.depth });
+    if (node.kind === 'folder' && !collapsed.has(node.path)) stack.push({ nodes: node.children, next: 0, depth: top.depth + 1 });
+  }
+  return rows;
+}
