@@ -5,6 +5,7 @@ import { noteHref } from '../routing/hash-route';
 import { Snippet } from './snippet';
 import { OutlinePanel } from './outline-panel';
 import { TagsPanel } from './tags-panel';
+import { useProgressive, type Progressive } from '../hooks/use-progressive';
 
 interface Props {
   data: NoteData | null;
@@ -37,13 +38,14 @@ export function RightSidebar({ api, version, data, onSearchTag }: SidebarProps) 
 function Backlinks({ data }: { data: NoteData | null }) {
   const groups = data?.backlinks.ok ? data.backlinks.value : [];
   const count = groups.reduce((n, g) => n + g.links.length, 0);
+  const slice = useProgressive(groups.length, data?.path);
   return (
     <aside aria-label="Backlinks" className="panel">
       <h2 className="panel-title">Backlinks <span className="count">{count}</span></h2>
       {data && <ResultError result={data.backlinks} />}
       {data && data.backlinks.ok && groups.length === 0 && <p className="muted">No notes link here.</p>}
       <ul className="backlink-groups">
-        {groups.map((g) => (
+        {groups.slice(0, slice.shown).map((g) => (
           <li key={g.source}>
             <a className="internal-link group-title" href={noteHref(g.source)}>{g.sourceTitle}</a>
             <ul className="snippets">
@@ -57,7 +59,18 @@ function Backlinks({ data }: { data: NoteData | null }) {
           </li>
         ))}
       </ul>
+      <ShowMore slice={slice} total={groups.length} noun="notes" />
     </aside>
+  );
+}
+
+/** The end of a partly rendered list: scrolling to it (or pressing it) renders the next slice. */
+function ShowMore({ slice, total, noun }: { slice: Progressive; total: number; noun: string }) {
+  if (slice.shown >= total) return null;
+  return (
+    <button type="button" ref={slice.sentinel} className="link-button show-more" onClick={slice.more}>
+      Show more ({total - slice.shown} more {noun})
+    </button>
   );
 }
 
@@ -94,18 +107,20 @@ function Outgoing({ data }: { data: NoteData | null }) {
 
 function Unlinked({ data }: { data: NoteData | null }) {
   const mentions = data?.unlinked.ok ? data.unlinked.value : [];
+  const slice = useProgressive(mentions.length, data?.path);
   return (
     <section aria-label="Unlinked mentions" className="panel">
       <h2 className="panel-title">Unlinked mentions <span className="count">{mentions.length}</span></h2>
       {data && <ResultError result={data.unlinked} />}
       <ul className="snippets">
-        {mentions.map((m, i) => (
+        {mentions.slice(0, slice.shown).map((m, i) => (
           <li key={`${m.source}-${m.line}-${i}`}>
             <a className="internal-link group-title" href={noteHref(m.source)}>{m.sourceTitle}</a>
             <span className="snippet"><Snippet snippet={m.snippet} /></span>
           </li>
         ))}
       </ul>
+      <ShowMore slice={slice} total={mentions.length} noun="mentions" />
     </section>
   );
 }
