@@ -97,6 +97,9 @@ export interface UnlinkedMention {
   context: string;
   /** The title or alias that was mentioned. */
   matched: string;
+  /** Where the mention starts in its line (UTF-16 offset) and how the note spells it. */
+  column: number;
+  written: string;
   /** `context` as readable text with the mention wrapped in U+E000 ... U+E001. */
   snippet: string;
 }

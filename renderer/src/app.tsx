@@ -274,7 +274,7 @@ export function App({ api: host }: { api: PlexusApi }) {
           </div>
           <ResizeHandle hidden={!sidebars.right} label="Resize sidebar" value={sizes.right} min={200} max={560} direction={-1} onChange={(right) => setSizes({ ...sizes, right })} />
           <div className="right-pane" hidden={!sidebars.right}>
-            <RightSidebar api={api} version={version} data={data} onSearchTag={searchTag} />
+            <RightSidebar api={api} version={version} data={data} files={files} readOnly={noteActions.readOnly} onSearchTag={searchTag} />
           </div>
         </div>
         <StatusBar status={status} vault={vault} />

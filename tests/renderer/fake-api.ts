@@ -142,7 +142,9 @@ export class FakeApi {
           if (source === path) continue;
           const lines = text.split('\n');
           const i = lines.findIndex((l) => l.replace(WIKI, '').toLowerCase().includes(title.toLowerCase()));
-          if (i >= 0) out.push({ source, sourceTitle: titleOf(source), line: i + 1, context: lines[i].trim(), matched: title, snippet: mentionSnippet(lines[i].trim(), title) });
+          if (i < 0) continue;
+          const column = lines[i].toLowerCase().indexOf(title.toLowerCase());
+          out.push({ source, sourceTitle: titleOf(source), line: i + 1, context: lines[i].trim(), matched: title, column, written: lines[i].slice(column, column + title.length), snippet: mentionSnippet(lines[i].trim(), title) });
         }
         return ok(out);
       }),

@@ -31,6 +31,9 @@ export interface UnlinkedMention {
   context: string;
   /** The title or alias that was mentioned, as the target spells it. */
   matched: string;
+  /** Where the mention starts in its line (UTF-16 offset) and how the note spells it: what "Link" replaces. */
+  column: number;
+  written: string;
   /** `context` as readable text (no markdown syntax) with the mention marked by U+E000 ... U+E001. */
   snippet: string;
 }
@@ -73,11 +76,13 @@ function contextAround(lineText: string, column: number): string {
  * Mentions of `terms` in one note's text: at most one per line (the leftmost, so a line naming
  * both the title and an alias is listed once). Linear in the text's length.
  */
-export function findMentionsInText(text: string, terms: string[]): { line: number; context: string; matched: string }[] {
+export type MentionInText = Pick<UnlinkedMention, 'line' | 'context' | 'matched' | 'column' | 'written'>;
+
+export function findMentionsInText(text: string, terms: string[]): MentionInText[] {
   if (terms.length === 0) return [];
   const prose = maskNonProse(text);
   const pattern = mentionPattern(terms);
-  const found: { line: number; context: string; matched: string }[] = [];
+  const found: MentionInText[] = [];
   const reported = new Set<number>();
   let line = 1;
   let lineStart = 0;
@@ -95,7 +100,8 @@ export function findMentionsInText(text: string, terms: string[]): { line: numbe
     reported.add(line);
     const newline = text.indexOf('\n', lineStart);
     const lineText = text.slice(lineStart, newline === -1 ? text.length : newline).replace(/\r$/, '');
-    found.push({ line, context: contextAround(lineText, match.index - lineStart), matched });
+    const column = match.index - lineStart;
+    found.push({ line, context: contextAround(lineText, column), matched, column, written: text.slice(match.index, match.index + match[0].length) });
   }
   return found;
 }

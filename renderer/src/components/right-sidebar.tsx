@@ -1,11 +1,13 @@
 /** The right pane: backlinks (with context), outgoing links, unlinked mentions, the note's tags, its outline and the vault's tags. */
-import type { PlexusApi, Result } from '../../../main/contract/api-contract';
+import type { FileEntry, PlexusApi, Result } from '../../../main/contract/api-contract';
 import type { NoteData } from '../hooks/use-note-data';
 import { noteHref } from '../routing/hash-route';
 import { Snippet } from './snippet';
 import { OutlinePanel } from './outline-panel';
 import { TagsPanel } from './tags-panel';
-import { useProgressive, type Progressive } from '../hooks/use-progressive';
+import { useProgressive } from '../hooks/use-progressive';
+import { ShowMore } from './show-more';
+import { UnlinkedMentionsPanel } from './unlinked-mentions-panel';
 
 interface Props {
   data: NoteData | null;
@@ -16,18 +18,20 @@ interface SidebarProps extends Props {
   api: PlexusApi;
   /** Bumped when the vault's notes change, for the views that read the whole vault. */
   version: number;
+  files: FileEntry[] | null;
+  readOnly: boolean;
 }
 
 function ResultError({ result }: { result: Result<unknown> }) {
   return result.ok ? null : <p className="error-text">{result.error.message}</p>;
 }
 
-export function RightSidebar({ api, version, data, onSearchTag }: SidebarProps) {
+export function RightSidebar({ api, version, data, files, readOnly, onSearchTag }: SidebarProps) {
   return (
     <div className="sidebar">
       <Backlinks data={data} />
       <Outgoing data={data} />
-      <Unlinked data={data} />
+      <UnlinkedMentionsPanel api={api} data={data} files={files} readOnly={readOnly} />
       <Tags data={data} onSearchTag={onSearchTag} />
       <OutlinePanel data={data} />
       <TagsPanel api={api} version={version} onSearchTag={onSearchTag} />
@@ -64,16 +68,6 @@ function Backlinks({ data }: { data: NoteData | null }) {
   );
 }
 
-/** The end of a partly rendered list: scrolling to it (or pressing it) renders the next slice. */
-function ShowMore({ slice, total, noun }: { slice: Progressive; total: number; noun: string }) {
-  if (slice.shown >= total) return null;
-  return (
-    <button type="button" ref={slice.sentinel} className="link-button show-more" onClick={slice.more}>
-      Show more ({total - slice.shown} more {noun})
-    </button>
-  );
-}
-
 function Outgoing({ data }: { data: NoteData | null }) {
   const links = data?.outgoing.ok ? data.outgoing.value : [];
   // One row per distinct target; the count says how often it is linked.
@@ -101,26 +95,6 @@ function Outgoing({ data }: { data: NoteData | null }) {
           </li>
         ))}
       </ul>
-    </section>
-  );
-}
-
-function Unlinked({ data }: { data: NoteData | null }) {
-  const mentions = data?.unlinked.ok ? data.unlinked.value : [];
-  const slice = useProgressive(mentions.length, data?.path);
-  return (
-    <section aria-label="Unlinked mentions" className="panel">
-      <h2 className="panel-title">Unlinked mentions <span className="count">{mentions.length}</span></h2>
-      {data && <ResultError result={data.unlinked} />}
-      <ul className="snippets">
-        {mentions.slice(0, slice.shown).map((m, i) => (
-          <li key={`${m.source}-${m.line}-${i}`}>
-            <a className="internal-link group-title" href={noteHref(m.source)}>{m.sourceTitle}</a>
-            <span className="snippet"><Snippet snippet={m.snippet} /></span>
-          </li>
-        ))}
-      </ul>
-      <ShowMore slice={slice} total={mentions.length} noun="mentions" />
     </section>
   );
 }

@@ -30,7 +30,7 @@ describe('findMentionsInText', () => {
   });
 
   test('CRLF lines', () => {
-    expect(findMentionsInText('a\r\nb Vectors\r\n', ['Vectors'])).toEqual([{ line: 2, context: 'b Vectors', matched: 'Vectors' }]);
+    expect(findMentionsInText('a\r\nb Vectors\r\n', ['Vectors'])).toEqual([{ line: 2, context: 'b Vectors', matched: 'Vectors', column: 2, written: 'Vectors' }]);
   });
 
   test('regex characters in a title are literal', () => {
@@ -51,9 +51,9 @@ describe('findUnlinkedMentions', () => {
 
   test('skips the note itself and notes that already link; sorted by source then line', () => {
     expect(findUnlinkedMentions(target, notes, graph)).toEqual([
-      { source: 'a.md', sourceTitle: 'a', line: 1, context: 'a VS b', matched: 'VS', snippet: 'a \uE000VS\uE001 b' },
-      { source: 'a.md', sourceTitle: 'a', line: 3, context: 'vector space', matched: 'vector space', snippet: '\uE000vector space\uE001' },
-      { source: 'b.md', sourceTitle: 'b', line: 2, context: 'vectors are arrows', matched: 'Vectors', snippet: '\uE000vectors\uE001 are arrows' },
+      { source: 'a.md', sourceTitle: 'a', line: 1, context: 'a VS b', matched: 'VS', column: 2, written: 'VS', snippet: 'a \uE000VS\uE001 b' },
+      { source: 'a.md', sourceTitle: 'a', line: 3, context: 'vector space', matched: 'vector space', column: 0, written: 'vector space', snippet: '\uE000vector space\uE001' },
+      { source: 'b.md', sourceTitle: 'b', line: 2, context: 'vectors are arrows', matched: 'Vectors', column: 0, written: 'vectors', snippet: '\uE000vectors\uE001 are arrows' },
     ]);
   });
 
