@@ -92,7 +92,7 @@ describe('createApiHandlers', () => {
   test('unlinked mentions (title or alias, whole word) skip notes that link and single letters', async () => {
     const api = createApiHandlers(service, host());
     const mentions = await api.getUnlinkedMentions('B.md');
-    expect(mentions).toEqual({ ok: true, value: [{ source: 'C.md', sourceTitle: 'C', line: 1, context: 'mentions bee here, not [[Bee]]', matched: 'Bee', snippet: 'mentions \uE000bee\uE001 here, not Bee' }] });
+    expect(mentions).toEqual({ ok: true, value: [{ source: 'C.md', sourceTitle: 'C', line: 1, context: 'mentions bee here, not [[Bee]]', matched: 'Bee', column: 9, written: 'bee', snippet: 'mentions \uE000bee\uE001 here, not Bee' }] });
   });
 
   test('svg attachments are served as image/svg+xml data URLs', async () => {
