@@ -24,6 +24,8 @@ import { AppActionsContext } from './components/note-context';
 import { FileExplorer } from './components/file-explorer';
 import { RightSidebar } from './components/right-sidebar';
 import { QuickSwitcher } from './components/quick-switcher';
+import { useCreateNamedNote } from './components/note-actions/use-create-named-note';
+import { useRecentNotes } from './workspace/recent-notes';
 import { SearchPanel } from './components/search-panel';
 import { StatusBar, Banners } from './components/status-bar';
 import { HoverPreview } from './components/hover-preview';
@@ -91,6 +93,8 @@ export function App({ api: host }: { api: PlexusApi }) {
   const noteActions = useNoteActions({ api, vault, files, currentPath, openPath, banners, editing, disconnected: connection !== null && isDisconnected(connection) });
   // Typed text is only in the editor until saved: closing or reloading the window asks first.
   useUnsavedGuard();
+  const recentNotes = useRecentNotes(vault?.root ?? null, currentPath);
+  const createFromSwitcher = useCreateNamedNote(api, files, noteActions.onCreated, banners.reportError);
 
   const loadVaultInfo = useCallback((fresh: boolean) => {
     api.getVaultInfo().then(
@@ -279,7 +283,11 @@ export function App({ api: host }: { api: PlexusApi }) {
         </div>
         <StatusBar status={status} vault={vault} />
         {paletteOpen && <CommandPalette runs={runs} onClose={() => setPaletteOpen(false)} />}
-        {switcherOpen && <QuickSwitcher api={api} onClose={() => setSwitcherOpen(false)} onOpen={(p) => { setSwitcherOpen(false); openPath(p); }} />}
+        {switcherOpen && (
+          <QuickSwitcher api={api} files={files} recent={recentNotes} currentPath={currentPath} onClose={() => setSwitcherOpen(false)}
+            onOpen={(path, heading) => { setSwitcherOpen(false); nav.open({ path, heading, block: null }); }}
+            onCreate={noteActions.readOnly ? null : (name) => { setSwitcherOpen(false); void createFromSwitcher(name); }} />
+        )}
         {ui.preview && <HoverPreview api={api} request={ui.preview} onEnter={ui.cancelHide} onLeave={ui.hidePreview} onClose={ui.closePreview} />}
         {ui.createRequest && (
           <CreateNoteDialog api={api} info={ui.createRequest.info} label={ui.createRequest.label} onClose={() => ui.setCreateRequest(null)} onCreated={(p) => { ui.setCreateRequest(null); editing.editWhenOpen(p); openPath(p); }} />

@@ -1,12 +1,23 @@
-/** Ctrl/Cmd+O: fuzzy-find a note by title or alias; arrow keys move, Enter opens. */
+/**
+ * Ctrl/Cmd+O: fuzzy-find a note (title or alias) or attachment; recent notes first; `note#heading`
+ * jumps to a heading; Enter on "Create" (or Shift+Enter anywhere) creates the typed note.
+ */
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import type { PlexusApi, SwitcherItem } from '../../../main/contract/api-contract';
-import { rank } from '../lib/fuzzy';
+import type { FileEntry, PlexusApi, SwitcherItem } from '../../../main/contract/api-contract';
+import type { HeadingInfo } from '../../../main/core/types';
+import { fileRows, headingRows, parseSwitcherQuery, withCreate, type SwitcherRow } from './quick-switcher-rows';
 import { Modal } from './modal';
 
 interface Props {
   api: PlexusApi;
-  onOpen(path: string): void;
+  files: FileEntry[] | null;
+  /** Recently opened notes, most recent first. */
+  recent: readonly string[];
+  /** The open note: `#heading` with nothing before it lists its headings. */
+  currentPath: string | null;
+  /** Null when notes cannot be created (read-only, disconnected). */
+  onCreate: ((name: string) => void) | null;
+  onOpen(path: string, heading: string | null): void;
   onClose(): void;
 }
 
@@ -15,7 +26,24 @@ function Highlighted({ text, positions }: { text: string; positions: number[] })
   return <>{[...text].map((ch, i) => (set.has(i) ? <mark key={i}>{ch}</mark> : ch))}</>;
 }
 
-export function QuickSwitcher({ api, onOpen, onClose }: Props) {
+/** Headings of the note a `note#heading` query points at (the best match for its note part). */
+function useHeadings(api: PlexusApi, path: string | null): { headings: HeadingInfo[]; error: string | null } {
+  const [state, setState] = useState<{ path: string | null; headings: HeadingInfo[]; error: string | null }>({ path: null, headings: [], error: null });
+  useEffect(() => {
+    if (!path) return;
+    let live = true;
+    api.getNoteMeta(path).then(
+      (meta) => live && setState(meta.ok ? { path, headings: meta.value.headings, error: null } : { path, headings: [], error: meta.error.message }),
+      (e: unknown) => live && setState({ path, headings: [], error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, path]);
+  return state.path === path ? state : { headings: [], error: null };
+}
+
+export function QuickSwitcher({ api, files, recent, currentPath, onCreate, onOpen, onClose }: Props) {
   const [items, setItems] = useState<SwitcherItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
@@ -25,37 +53,77 @@ export function QuickSwitcher({ api, onOpen, onClose }: Props) {
     api.getSwitcherItems().then(setItems, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [api]);
 
-  const results = useMemo(() => rank(items ?? [], query, (i) => [i.title, ...i.aliases]), [items, query]);
+  const attachments = useMemo(() => (files ?? []).filter((f) => f.kind === 'attachment').map((f) => f.path), [files]);
+  const parsed = parseSwitcherQuery(query);
+  const noteRows = useMemo(() => fileRows(items ?? [], parsed.heading === null ? attachments : [], recent, parsed.note), [items, attachments, recent, parsed.note, parsed.heading]);
+  const headingTarget = parsed.heading === null ? null : parsed.note.trim() === '' ? currentPath : (noteRows.find((r) => r.kind === 'file' && !r.attachment) as Extract<SwitcherRow, { kind: 'file' }> | undefined)?.path ?? null;
+  const targetTitle = (items ?? []).find((i) => i.path === headingTarget)?.title ?? headingTarget ?? '';
+  const { headings, error: headingError } = useHeadings(api, headingTarget);
+  const rows = useMemo(
+    () => (parsed.heading === null ? withCreate(noteRows, query, onCreate !== null && items !== null) : headingTarget ? headingRows(headingTarget, targetTitle, headings, parsed.heading) : []),
+    [parsed.heading, noteRows, query, onCreate, items, headingTarget, targetTitle, headings],
+  );
   useEffect(() => setActive(0), [query]);
 
-  const choose = (i: number) => {
-    const r = results[i];
-    if (r) onOpen(r.item.path);
+  const choose = (row: SwitcherRow | undefined) => {
+    if (!row) return;
+    if (row.kind === 'create') onCreate?.(row.name);
+    else onOpen(row.path, row.kind === 'heading' ? row.heading : null);
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown') setActive((a) => Math.min(results.length - 1, a + 1));
+    if (e.key === 'ArrowDown') setActive((a) => Math.min(rows.length - 1, a + 1));
     else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-    else if (e.key === 'Enter') choose(active);
+    else if (e.key === 'Enter' && e.shiftKey && onCreate && query.trim() !== '' && parsed.heading === null) onCreate(query.trim());
+    else if (e.key === 'Enter') choose(rows[active]);
     else return;
     e.preventDefault();
   };
 
   return (
     <Modal label="Quick switcher" onClose={onClose} className="switcher">
-      <input autoFocus className="modal-input" placeholder="Find a note…" aria-label="Find a note" role="combobox" aria-expanded="true" aria-controls="switcher-list" aria-activedescendant={results[active] ? `switcher-${active}` : undefined} value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onKeyDown} />
+      <input autoFocus className="modal-input" placeholder="Find a note… (# for headings)" aria-label="Find a note" role="combobox" aria-expanded="true" aria-controls="switcher-list" aria-activedescendant={rows[active] ? `switcher-${active}` : undefined} value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onKeyDown} />
       {error && <p className="error-text">Could not load notes: {error}</p>}
+      {headingError && <p className="error-text">Could not load headings: {headingError}</p>}
       <ul id="switcher-list" role="listbox" className="result-list" aria-label="Matching notes">
-        {results.map((r, i) => (
-          <li key={r.item.path} id={`switcher-${i}`} role="option" aria-selected={i === active} className={i === active ? 'is-active' : undefined} onMouseEnter={() => setActive(i)} onClick={() => choose(i)}>
-            <span className="result-main">
-              <span className="result-title"><Highlighted text={r.text} positions={r.match.positions} /></span>
-              {r.text !== r.item.title && <span className="muted"> → {r.item.title}</span>}
-            </span>
-            <span className="result-path">{r.item.path}</span>
+        {rows.map((r, i) => (
+          <li key={r.kind === 'create' ? 'create' : r.kind === 'heading' ? `h:${r.heading}:${i}` : r.path} id={`switcher-${i}`} role="option" aria-selected={i === active} className={i === active ? 'is-active' : undefined} onMouseEnter={() => setActive(i)} onClick={() => choose(r)}>
+            <SwitcherRowView row={r} />
           </li>
         ))}
-        {items && results.length === 0 && <li className="muted" role="presentation">No matching notes.</li>}
+        {items && rows.length === 0 && <li className="muted" role="presentation">{parsed.heading !== null ? (headingTarget ? 'No matching headings.' : 'No note to list headings of.') : 'No matching notes.'}</li>}
       </ul>
+      <p className="muted small switcher-hint">↵ open · ⇧↵ create “{query.trim() || '…'}” · type # for headings</p>
     </Modal>
+  );
+}
+
+function SwitcherRowView({ row }: { row: SwitcherRow }) {
+  if (row.kind === 'create') {
+    return (
+      <span className="result-main">
+        <span className="result-title">Create note “{row.name}”</span>
+      </span>
+    );
+  }
+  if (row.kind === 'heading') {
+    return (
+      <>
+        <span className="result-main">
+          <span className="muted">{'#'.repeat(row.level)} </span>
+          <span className="result-title"><Highlighted text={row.heading} positions={row.positions} /></span>
+        </span>
+        <span className="result-path">{row.title}</span>
+      </>
+    );
+  }
+  return (
+    <>
+      <span className="result-main">
+        <span className="result-title"><Highlighted text={row.text} positions={row.positions} /></span>
+        {row.text !== row.title && <span className="muted"> → {row.title}</span>}
+        {row.attachment && <span className="muted"> (attachment)</span>}
+      </span>
+      <span className="result-path">{row.path}</span>
+    </>
   );
 }

@@ -1,0 +1,28 @@
+/**
+ * Creating a note from a typed name (the quick switcher's "Create"): checked as the New note
+ * dialog checks it, created empty in the vault's top folder (Obsidian's default location), then
+ * opened for typing. Problems are reported, never thrown.
+ */
+import { useCallback } from 'react';
+import type { FileEntry, PlexusApi } from '../../../../main/contract/api-contract';
+import { checkNewNotePath } from './note-path-input';
+
+export function useCreateNamedNote(api: PlexusApi, files: FileEntry[] | null, onCreated: (path: string) => void, reportError: (message: string) => void) {
+  return useCallback(
+    async (name: string) => {
+      const check = checkNewNotePath(name, '', files);
+      if (!check.ok) {
+        reportError(`Cannot create “${name}”: ${check.message}`);
+        return;
+      }
+      try {
+        const result = await api.createNote(check.path, '');
+        if (result.ok) onCreated(check.path);
+        else reportError(`Could not create ${check.path}: ${result.error.message}`);
+      } catch (err) {
+        reportError(`Could not create ${check.path}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+    [api, files, onCreated, reportError],
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * What the quick switcher lists for a query, as Obsidian's: recent notes first when the query is
+ * empty; notes (by title or alias) and attachments (by file name) fuzzy-ranked; `note#heading`
+ * lists that note's headings; "Create" when nothing matches (Shift+Enter creates regardless).
+ */
+import type { SwitcherItem } from '../../../main/contract/api-contract';
+import type { HeadingInfo } from '../../../main/core/types';
+import { rank } from '../lib/fuzzy';
+
+export type SwitcherRow =
+  | { kind: 'file'; path: string; title: string; text: string; positions: number[]; attachment: boolean }
+  | { kind: 'heading'; path: string; title: string; heading: string; level: number; positions: number[] }
+  | { kind: 'create'; name: string };
+
+const LIMIT = 50;
+
+export interface SwitcherQuery {
+  /** Text before `#` (the whole query without one). */
+  note: string;
+  /** Text after the first `#`, or null when the query has none. */
+  heading: string | null;
+}
+
+export function parseSwitcherQuery(query: string): SwitcherQuery {
+  const hash = query.indexOf('#');
+  return hash < 0 ? { note: query, heading: null } : { note: query.slice(0, hash), heading: query.slice(hash + 1) };
+}
+
+const fileTitle = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+/** Notes and attachments for the note part of a query; `recent` (most recent first) leads an empty query. */
+export function fileRows(notes: SwitcherItem[], attachments: string[], recent: readonly string[], query: string): SwitcherRow[] {
+  if (query.trim() === '') {
+    const byPath = new Map(notes.map((n) => [n.path as string, n]));
+    const first = recent.filter((p) => byPath.has(p));
+    const firstSet = new Set(first);
+    const ordered = [...first.map((p) => byPath.get(p)!), ...notes.filter((n) => !firstSet.has(n.path))];
+    return ordered.slice(0, LIMIT).map((n) => ({ kind: 'file', path: n.path, title: n.title, text: n.title, positions: [], attachment: false }));
+  }
+  const candidates: { path: string; title: string; texts: string[]; attachment: boolean }[] = [
+    ...notes.map((n) => ({ path: n.path as string, title: n.title, texts: [n.title, ...n.aliases], attachment: false })),
+    ...attachments.map((p) => ({ path: p, title: fileTitle(p), texts: [fileTitle(p)], attachment: true })),
+  ];
+  return rank(candidates, query, (c) => c.texts, LIMIT).map((r) => ({ kind: 'file', path: r.item.path, title: r.item.title, text: r.text, positions: r.match.positions, attachment: r.item.attachment }));
+}
+
+export function headingRows(path: string, title: string, headings: HeadingInfo[], query: string): SwitcherRow[] {
+  return rank(headings, query, (h) => [h.text], LIMIT).map((r) => ({ kind: 'heading', path, title, heading: r.item.text, level: r.item.level, positions: r.match.positions }));
+}
+
+/** Appends "Create" when the query names no existing note (Obsidian offers it only then; Shift+Enter forces it). */
+export function withCreate(rows: SwitcherRow[], query: string, canCreate: boolean): SwitcherRow[] {
+  const name = query.trim();
+  if (!canCreate || name === '' || query.includes('#')) return rows;
+  const exact = rows.some((r) => r.kind === 'file' && !r.attachment && r.title.toLowerCase() === name.toLowerCase());
+  return rows.length === 0 || !exact ? [...rows, { kind: 'create', name }] : rows;
+}
