@@ -24,6 +24,8 @@ import { AppActionsContext } from './components/note-context';
 import { FileExplorer } from './components/file-explorer';
 import { RightSidebar } from './components/right-sidebar';
 import { QuickSwitcher } from './components/quick-switcher';
+import { BookmarksPanel } from './bookmarks/bookmarks-panel';
+import { useBookmarkActions } from './bookmarks/use-bookmark-actions';
 import { useCreateNamedNote } from './components/note-actions/use-create-named-note';
 import { useRecentNotes } from './workspace/recent-notes';
 import { SearchPanel } from './components/search-panel';
@@ -198,6 +200,8 @@ export function App({ api: host }: { api: PlexusApi }) {
   // Closing the graph goes back to what the tab showed before it, as the old graph toggle did.
   const closeGraph = useCallback(() => (nav.canBack ? nav.back() : update(closeActiveTab)), [nav.canBack, nav.back, update]);
   const toggleGraph = graphOpen ? closeGraph : openGraph;
+  const openView = useCallback((view: View, newTab: boolean) => update((l) => (newTab ? openInNewTab(l, view) : openInActive(l, view))), [update]);
+  const bookmarks = useBookmarkActions({ vaultRoot: vault?.root ?? null, files, view: nav.view, openView, openSearch });
   const runs: CommandRuns = {
     commandPalette: () => setPaletteOpen(true),
     quickSwitcher: () => setSwitcherOpen(true),
@@ -219,6 +223,11 @@ export function App({ api: host }: { api: PlexusApi }) {
     toggleRightSidebar: sidebars.toggleRight,
     showOutline: () => revealPanel('Outline'),
     showTags: () => revealPanel('All tags'),
+    bookmarkCurrent: bookmarks.toggleCurrent,
+    showBookmarks: () => {
+      sidebars.showLeft();
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.left-pane [aria-label="Bookmarks"]')?.scrollIntoView({ block: 'start' }));
+    },
   };
   useHotkeys(runs);
   const { showRight } = sidebars;
@@ -247,14 +256,18 @@ export function App({ api: host }: { api: PlexusApi }) {
     <AppActionsContext.Provider value={ui.actions}>
       <div className="app">
         <Toolbar canBack={nav.canBack} canForward={nav.canForward} onBack={nav.back} onForward={nav.forward} onSwitcher={() => setSwitcherOpen(true)} onSearch={() => openSearch()} onGraph={toggleGraph} graphOpen={graphOpen} title={title} onNewNote={noteActions.newNote} readOnlyMessage={noteActions.block?.message ?? null} sidebars={sidebars}
-          extra={<DeletedNotesButton api={api} readOnly={noteActions.readOnly} onOpen={openPath} />} />
+          extra={<>
+            <button type="button" className="icon-button bookmark-star" aria-pressed={bookmarks.currentBookmarked} aria-label={graphOpen ? 'Bookmark this graph view' : 'Bookmark this note'} title={bookmarks.currentBookmarked ? 'Remove bookmark' : 'Bookmark'} disabled={nav.view === null} onClick={bookmarks.toggleCurrent}>{bookmarks.currentBookmarked ? '★' : '☆'}</button>
+            <DeletedNotesButton api={api} readOnly={noteActions.readOnly} onOpen={openPath} />
+          </>} />
         <div className="app-banners">
           <ConnectionBanner status={connection} onRetry={() => retryConnection(api)} />
           <Banners messages={banners.messages} onDismiss={banners.dismiss} />
         </div>
         <div className="panes" style={grid}>
           <div className="left-pane" hidden={!sidebars.left}>
-            {search.open && <SearchPanel api={api} query={search.query} focusToken={search.focus} onOpenHit={revealHit} onQueryChange={(query) => setSearch((s) => ({ ...s, query }))} onClose={() => setSearch((s) => ({ ...s, open: false }))} />}
+            <BookmarksPanel state={bookmarks.state} exists={bookmarks.exists} onOpen={bookmarks.open} />
+            {search.open && <SearchPanel api={api} query={search.query} focusToken={search.focus} onOpenHit={revealHit} onBookmark={bookmarks.bookmarkSearch} onQueryChange={(query) => setSearch((s) => ({ ...s, query }))} onClose={() => setSearch((s) => ({ ...s, open: false }))} />}
             <FileExplorer files={files} currentPath={currentPath} actions={{ readOnly: noteActions.readOnly, readOnlyMessage: noteActions.block?.message, onRename: noteActions.rename, onDelete: noteActions.remove }} />
           </div>
           <ResizeHandle hidden={!sidebars.left} label="Resize file explorer" value={sizes.left} min={160} max={520} direction={1} onChange={(left) => setSizes({ ...sizes, left })} />
@@ -278,7 +291,7 @@ export function App({ api: host }: { api: PlexusApi }) {
           </div>
           <ResizeHandle hidden={!sidebars.right} label="Resize sidebar" value={sizes.right} min={200} max={560} direction={-1} onChange={(right) => setSizes({ ...sizes, right })} />
           <div className="right-pane" hidden={!sidebars.right}>
-            <RightSidebar api={api} version={version} data={data} files={files} readOnly={noteActions.readOnly} onSearchTag={searchTag} />
+            <RightSidebar api={api} version={version} data={data} files={files} readOnly={noteActions.readOnly} onSearchTag={searchTag} onBookmarkHeading={bookmarks.bookmarkHeading} />
           </div>
         </div>
         <StatusBar status={status} vault={vault} />

@@ -20,7 +20,7 @@ function headingElement(text: string, index: number): HTMLElement | null {
   return root.querySelector<HTMLElement>(`[id="${CSS.escape(headingId(text))}"]`) ?? byIndex ?? null;
 }
 
-export function OutlinePanel({ data }: { data: NoteData | null }) {
+export function OutlinePanel({ data, onBookmark }: { data: NoteData | null; onBookmark?(path: string, heading: string): void }) {
   const headings = useMemo(() => (data?.meta.ok ? data.meta.value.headings : []), [data]);
   const tree = useMemo(() => outlineTree(headings), [headings]);
   const [current, setCurrent] = useState<number | null>(null);
@@ -57,12 +57,19 @@ export function OutlinePanel({ data }: { data: NoteData | null }) {
     <section aria-label="Outline" className="panel outline" tabIndex={-1}>
       <h2 className="panel-title">Outline <span className="count">{headings.length}</span></h2>
       {data && headings.length === 0 && <p className="muted">No headings in this note.</p>}
-      <OutlineList nodes={tree} current={current} onGo={go} />
+      <OutlineList nodes={tree} current={current} onGo={go} onBookmark={data && onBookmark ? (heading) => onBookmark(data.path, heading) : undefined} />
     </section>
   );
 }
 
-function OutlineList({ nodes, current, onGo }: { nodes: OutlineNode[]; current: number | null; onGo(n: OutlineNode): void }) {
+interface ListProps {
+  nodes: OutlineNode[];
+  current: number | null;
+  onGo(n: OutlineNode): void;
+  onBookmark?(heading: string): void;
+}
+
+function OutlineList({ nodes, current, onGo, onBookmark }: ListProps) {
   if (nodes.length === 0) return null;
   return (
     <ul className="outline-list">
@@ -71,7 +78,8 @@ function OutlineList({ nodes, current, onGo }: { nodes: OutlineNode[]; current: 
           <button type="button" className={`outline-item${n.index === current ? ' is-current' : ''}`} aria-current={n.index === current ? 'location' : undefined} onClick={() => onGo(n)}>
             {n.heading.text}
           </button>
-          <OutlineList nodes={n.children} current={current} onGo={onGo} />
+          {onBookmark && <button type="button" className="outline-bookmark" aria-label={`Bookmark heading ${n.heading.text}`} title="Bookmark this heading" onClick={() => onBookmark(n.heading.text)}>☆</button>}
+          <OutlineList nodes={n.children} current={current} onGo={onGo} onBookmark={onBookmark} />
         </li>
       ))}
     </ul>

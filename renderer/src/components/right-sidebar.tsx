@@ -20,20 +20,21 @@ interface SidebarProps extends Props {
   version: number;
   files: FileEntry[] | null;
   readOnly: boolean;
+  onBookmarkHeading?(path: string, heading: string): void;
 }
 
 function ResultError({ result }: { result: Result<unknown> }) {
   return result.ok ? null : <p className="error-text">{result.error.message}</p>;
 }
 
-export function RightSidebar({ api, version, data, files, readOnly, onSearchTag }: SidebarProps) {
+export function RightSidebar({ api, version, data, files, readOnly, onSearchTag, onBookmarkHeading }: SidebarProps) {
   return (
     <div className="sidebar">
       <Backlinks data={data} />
       <Outgoing data={data} />
       <UnlinkedMentionsPanel api={api} data={data} files={files} readOnly={readOnly} />
       <Tags data={data} onSearchTag={onSearchTag} />
-      <OutlinePanel data={data} />
+      <OutlinePanel data={data} onBookmark={onBookmarkHeading} />
       <TagsPanel api={api} version={version} onSearchTag={onSearchTag} />
     </div>
   );

@@ -17,6 +17,8 @@ interface Props {
   onOpenHit?(hit: SearchHit): void;
   /** Bumped to focus the box again when the shortcut is pressed while open. */
   focusToken: number;
+  /** Bookmarks the current query ("Bookmark search"); absent hides the button. */
+  onBookmark?(query: string): void;
 }
 
 const DEBOUNCE_MS = 150;
@@ -27,7 +29,7 @@ function countText(results: SearchResults): string {
   return results.hits.length < results.total ? `${all}, showing the first ${results.hits.length}` : all;
 }
 
-export function SearchPanel({ api, query, onQueryChange, onClose, onOpenHit, focusToken }: Props) {
+export function SearchPanel({ api, query, onQueryChange, onClose, onOpenHit, focusToken, onBookmark }: Props) {
   const [results, setResults] = useState<SearchResults | null>(null);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -69,6 +71,7 @@ export function SearchPanel({ api, query, onQueryChange, onClose, onOpenHit, foc
     <section aria-label="Search" className="search-panel">
       <div className="pane-header">
         <input ref={input} type="search" className="explorer-filter" placeholder="Search the vault…" aria-label="Search the vault" value={query} onChange={(e) => onQueryChange(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && onClose()} />
+        {onBookmark && query.trim() !== '' && <button type="button" className="icon-button" onClick={() => onBookmark(query.trim())} aria-label="Bookmark this search" title="Bookmark this search">☆</button>}
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close search">✕</button>
       </div>
       {error && <p className="error-text pad" role="alert">{error}</p>}
