@@ -1,7 +1,7 @@
 /**
  * The one contract between the vault service (Electron main process or the browser-mode
- * server) and the renderer. Type-only: no runtime code lives here except the list of method
- * names, which is checked against the map so the two cannot drift.
+ * server) and the renderer. Type-only: the one runtime table of its methods is api-methods.ts,
+ * checked against this map by the compiler so the two cannot drift.
  *
  * Every method takes plain JSON arguments and returns a JSON result. Expected failures
  * (missing file, path outside the vault, read-only mode, a write conflict) come back as
@@ -247,42 +247,3 @@ export type PlexusApi = {
 export type ApiHandlers = {
   [K in ApiMethodName]: (...args: ApiMethods[K]['args']) => Promise<ApiMethods[K]['result']>;
 };
-
-/**
- * The method names at runtime. `satisfies` makes the compiler reject a missing or extra name,
- * so hosts and clients can enumerate the contract without writing it twice.
- */
-const methodNameSet = {
-  getVaultInfo: true,
-  listFiles: true,
-  readNote: true,
-  getNoteMeta: true,
-  getBacklinks: true,
-  getOutgoingLinks: true,
-  getUnlinkedMentions: true,
-  resolveLink: true,
-  getSwitcherItems: true,
-  search: true,
-  getTags: true,
-  getGraph: true,
-  getGraphLayout: true,
-  saveGraphLayout: true,
-  getGraphSettings: true,
-  saveGraphSettings: true,
-  readAttachment: true,
-  openAttachment: true,
-  writeNote: true,
-  createNote: true,
-  planRename: true,
-  renameNote: true,
-  undoRename: true,
-  updateLinksAfterExternalRename: true,
-  deleteNote: true,
-  openExternal: true,
-  listVersions: true,
-  readVersion: true,
-  restoreVersion: true,
-  listDeletedNotes: true,
-} as const satisfies Record<ApiMethodName, true>;
-
-export const API_METHOD_NAMES = Object.keys(methodNameSet) as ApiMethodName[];

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiError, ApiHandlers, ApiMethodName } from '../contract/api-contract';
-import { isApiMethodName, RESULT_METHODS, WRITE_METHODS } from './method-kinds';
+import { isApiMethodName, RESULT_METHODS, WRITE_METHODS } from '../contract/api-methods';
 import { sendJson } from './security';
 
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
