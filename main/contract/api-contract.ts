@@ -9,6 +9,7 @@
  */
 import type { UnlinkedMention } from '../core/query/unlinked-mentions';
 import type { LineSnippet, SearchSnippet } from '../core/query/snippets';
+import type { Result as CoreResult } from '../core/result';
 import type { GraphDelta, GraphSnapshot, ParsedNote, ResolvedLink, VaultPath } from '../core/types';
 
 // The core's own shapes, handed to the renderer as they are.
@@ -30,7 +31,8 @@ export interface ApiError {
   message: string;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+/** Core's Result, failing with an ApiError unless said otherwise. */
+export type Result<T, E = ApiError> = CoreResult<T, E>;
 
 export interface VaultInfo {
   /** Display name (the folder's name). */
