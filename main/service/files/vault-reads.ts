@@ -16,7 +16,8 @@ import { backlinkSnippets } from '../../core/query/snippets';
 import type { ResolvedLink, VaultPath } from '../../core/types';
 import { mimeForPath } from './mime';
 import { readVaultBytes, readVaultFile, type FileText } from './read-vault-file';
-import { fileTitle, isNotePath, toAbsolutePath } from './vault-files';
+import { toAbsolutePath } from './vault-files';
+import { isNotePath, titleFromPath } from '../../core/paths';
 import type { VaultState } from '../vault-state';
 
 export function fail<T>(code: ApiErrorCode, message: string): Result<T> {
@@ -65,7 +66,7 @@ export function backlinkGroups(state: VaultState, graph: VaultGraph, vaultPath: 
     ok: true,
     value: [...groups.keys()].sort().map((source) => ({
       source,
-      sourceTitle: state.notes.get(source)?.parsed.title ?? fileTitle(source),
+      sourceTitle: state.notes.get(source)?.parsed.title ?? titleFromPath(source),
       links: groups.get(source)!.sort((a, b) => a.start - b.start),
       snippets: backlinkSnippets(groups.get(source)!),
     })),

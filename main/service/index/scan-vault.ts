@@ -11,7 +11,8 @@ import type { Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { VaultPath } from '../../core/types';
 import { describeError, errorCode, type FileReport } from '../file-reports';
-import { isIgnoredSegment, isInside, isNotePath, isTempFileName } from '../files/vault-files';
+import { isIgnoredSegment, isInside, isTempFileName } from '../files/vault-files';
+import { isNotePath } from '../../core/paths';
 
 export interface ScannedFile {
   path: VaultPath;

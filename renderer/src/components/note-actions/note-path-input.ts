@@ -3,6 +3,7 @@
  * again; checking here lets the dialog explain the problem before anything is sent.
  */
 import type { FileEntry } from '../../../../main/contract/api-contract';
+import { dirname } from '../../../../main/core/paths';
 import { err, ok, type Result } from '../../../../main/core/result';
 
 /** The vault path, or the message that explains what is wrong with the input. */
@@ -12,9 +13,7 @@ export type PathCheck = Result<string, string>;
 const FORBIDDEN = /[\\:*?"<>|#^[\]\u0000-\u001f]/;
 
 export function folderOf(path: string | null): string {
-  if (!path) return '';
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
+  return path ? dirname(path) : '';
 }
 
 /**
