@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   try {
     console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; Chromium ${browser.version()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine skews every figure)`);
-    console.log(`view modules: ${bundle.source}${bundle.fallbackReason ? ` (${bundle.fallbackReason})` : ''}`);
+    console.log(`view modules: ${bundle.source}`);
     for (const notes of sizes) {
       const snapshot = generateGraph(notes, 7);
       process.stdout.write(`${notes} notes (${snapshot.nodes.length} nodes, ${snapshot.edges.length} edges)... `);

@@ -2,12 +2,12 @@
  * The in-browser half of the graph benchmark, bundled with esbuild at bench time. It uses the
  * graph view's own modules (GraphController with its progressive build and layout apply,
  * style, renderer choice and options, element builders, the ForceAtlas2 run) through
- * './fallback-view', which the bundler points at renderer/src/graph/.
+ * './view-modules', which re-exports them from renderer/src/graph/.
  * Exposes `window.plexusBench`; graph-bench.ts drives it with Playwright.
  */
 import type { Core } from 'cytoscape';
 import type { GraphSnapshot } from '../../main/core/types';
-import { chooseRenderer, detectGlRenderer, edgeElement, GraphController, hubDegreeFor, type ControllerOptions, iterationsFor, LIGHT, nodeElement, type LayoutMessage, type LayoutRequest } from './fallback-view';
+import { chooseRenderer, detectGlRenderer, edgeElement, GraphController, hubDegreeFor, type ControllerOptions, iterationsFor, LIGHT, nodeElement, type LayoutMessage, type LayoutRequest } from './view-modules';
 import { startBlockMonitor } from './block-monitor';
 
 type Positions = Record<string, { x: number; y: number }>;

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /** The bench's layout worker: the view's ForceAtlas2 run, one request in, messages out. */
-import { runForceAtlas, type LayoutMessage, type LayoutRequest } from './fallback-view';
+import { runForceAtlas, type LayoutMessage, type LayoutRequest } from './worker-modules';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (event: MessageEvent<LayoutRequest>) => {

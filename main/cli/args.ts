@@ -2,6 +2,8 @@
  * A small, strict argument parser: positional arguments plus `--flag` and `--option value`
  * (or `--option=value`). Unknown options are errors, so a typo never silently changes a run.
  */
+import { err, ok, type Result } from '../core/result';
+
 export interface OptionSpec {
   /** 'flag' takes no value; 'string'/'number' take one. */
   type: 'flag' | 'string' | 'number';
@@ -12,9 +14,8 @@ export interface ParsedArgs {
   options: Record<string, string | number | boolean>;
 }
 
-export type ParseResult = { ok: true; value: ParsedArgs } | { ok: false; error: string };
-
-export function parseArgs(argv: readonly string[], specs: Record<string, OptionSpec>): ParseResult {
+/** The arguments, or what is wrong with them. */
+export function parseArgs(argv: readonly string[], specs: Record<string, OptionSpec>): Result<ParsedArgs, string> {
   const positionals: string[] = [];
   const options: Record<string, string | number | boolean> = {};
   for (let i = 0; i < argv.length; i++) {
@@ -30,9 +31,9 @@ export function parseArgs(argv: readonly string[], specs: Record<string, OptionS
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const spec = specs[name];
-    if (!spec) return { ok: false, error: `unknown option --${name}` };
+    if (!spec) return err(`unknown option --${name}`);
     if (spec.type === 'flag') {
-      if (eq !== -1) return { ok: false, error: `--${name} takes no value` };
+      if (eq !== -1) return err(`--${name} takes no value`);
       options[name] = true;
       continue;
     }
@@ -42,12 +43,12 @@ export function parseArgs(argv: readonly string[], specs: Record<string, OptionS
       raw = argv[i + 1];
       i++;
     }
-    if (raw === undefined) return { ok: false, error: `--${name} needs a value` };
+    if (raw === undefined) return err(`--${name} needs a value`);
     if (spec.type === 'number') {
       const value = Number(raw);
-      if (!Number.isFinite(value) || value < 0) return { ok: false, error: `--${name} needs a non-negative number, got '${raw}'` };
+      if (!Number.isFinite(value) || value < 0) return err(`--${name} needs a non-negative number, got '${raw}'`);
       options[name] = value;
     } else options[name] = raw;
   }
-  return { ok: true, value: { positionals, options } };
+  return ok({ positionals, options });
 }

@@ -38,8 +38,8 @@ export function formatCheckReport(report: CheckReport, files: FileReport[], safe
 
 export async function runCheck(options: CliVaultOptions & { json: boolean }, io: CliIo): Promise<number> {
   const opened = await openForCli(options, io);
-  if (!opened.ok) return opened.code;
-  const { service } = opened;
+  if (!opened.ok) return opened.error;
+  const { service } = opened.value;
   try {
     const report = checkVault(service.graph);
     const files = fileProblems(service.reports());

@@ -33,8 +33,8 @@ export function buildIndexJson(graph: VaultGraph): IndexJson {
 
 export async function runIndex(options: CliVaultOptions & { json: boolean }, io: CliIo): Promise<number> {
   const opened = await openForCli(options, io);
-  if (!opened.ok) return opened.code;
-  const { service, ms } = opened;
+  if (!opened.ok) return opened.error;
+  const { service, ms } = opened.value;
   try {
     writeReports(service.reports(), io);
     writeSafeModeNotes(service.safeModeNotes(), io);

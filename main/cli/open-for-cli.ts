@@ -2,6 +2,7 @@
  * Opens a vault for a one-shot command: no watcher, the same parser, cache and link rule as
  * the app. Turns "no such vault" into one clear line and exit code 2.
  */
+import { err, ok, type Result } from '../core/result';
 import type { FileReport } from '../service/file-reports';
 import { isVaultOpenError } from '../service/service-errors';
 import { VaultService } from '../service/vault-service';
@@ -16,7 +17,8 @@ export interface CliVaultOptions {
   parseBudgetMs?: number;
 }
 
-export type OpenOutcome = { ok: true; service: VaultService; ms: number } | { ok: false; code: number };
+/** The open service and how long opening took, or the exit code when the vault could not be opened. */
+export type OpenOutcome = Result<{ service: VaultService; ms: number }, number>;
 
 export async function openForCli(options: CliVaultOptions, io: CliIo): Promise<OpenOutcome> {
   const started = performance.now();
@@ -28,11 +30,11 @@ export async function openForCli(options: CliVaultOptions, io: CliIo): Promise<O
       maxFileBytes: options.maxFileBytes,
       parseBudgetMs: options.parseBudgetMs,
     });
-    return { ok: true, service, ms: performance.now() - started };
+    return ok({ service, ms: performance.now() - started });
   } catch (error) {
     if (isVaultOpenError(error)) {
       io.stderr.write(`plexus: ${error.message}\n`);
-      return { ok: false, code: 2 };
+      return err(2);
     }
     throw error;
   }

@@ -1,13 +1,19 @@
 /**
  * The one contract between the vault service (Electron main process or the browser-mode
- * server) and the renderer. Type-only: no runtime code lives here except the list of method
- * names, which is checked against the map so the two cannot drift.
+ * server) and the renderer. Type-only: the one runtime table of its methods is api-methods.ts,
+ * checked against this map by the compiler so the two cannot drift.
  *
  * Every method takes plain JSON arguments and returns a JSON result. Expected failures
  * (missing file, path outside the vault, read-only mode, a write conflict) come back as
  * `{ ok: false, error }` results, never as thrown errors.
  */
-import type { GraphDelta, GraphSnapshot, HeadingInfo, BlockIdInfo, ResolvedLink, VaultPath } from '../core/types';
+import type { UnlinkedMention } from '../core/query/unlinked-mentions';
+import type { LineSnippet, SearchSnippet } from '../core/query/snippets';
+import type { Result as CoreResult } from '../core/result';
+import type { GraphDelta, GraphSnapshot, ParsedNote, ResolvedLink, VaultPath } from '../core/types';
+
+// The core's own shapes, handed to the renderer as they are.
+export type { UnlinkedMention };
 
 export type ApiErrorCode =
   | 'not-found'
@@ -25,7 +31,8 @@ export interface ApiError {
   message: string;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+/** Core's Result, failing with an ApiError unless said otherwise. */
+export type Result<T, E = ApiError> = CoreResult<T, E>;
 
 export interface VaultInfo {
   /** Display name (the folder's name). */
@@ -63,21 +70,15 @@ export interface NoteContent {
   decodeWarning: string | null;
 }
 
-export interface NoteMeta {
-  path: VaultPath;
-  title: string;
-  aliases: string[];
-  tags: string[];
-  headings: HeadingInfo[];
-  blockIds: BlockIdInfo[];
-  frontmatter: Record<string, unknown> | null;
+/** A note's parse (see ParsedNote) without its links, plus how it was parsed. */
+export type NoteMeta = Pick<ParsedNote, 'path' | 'title' | 'aliases' | 'tags' | 'headings' | 'blockIds' | 'frontmatter'> & {
   /**
    * Set (to why) when the note could not be parsed in full within the parse budget and was
    * indexed in safe mode: as plain text, with its links, tags and headings found by a simple
    * scan (no properties or aliases). The app then shows it as plain text too.
    */
   safeMode: string | null;
-}
+};
 
 export interface BacklinkGroup {
   source: VaultPath;
@@ -87,33 +88,18 @@ export interface BacklinkGroup {
    * What the backlinks pane shows: each linking line once, as readable text (no markdown
    * syntax), with every link to this note on it wrapped in U+E000 ... U+E001.
    */
-  snippets: { line: number; text: string }[];
+  snippets: LineSnippet[];
 }
 
-export interface UnlinkedMention {
-  source: VaultPath;
-  sourceTitle: string;
-  line: number;
-  context: string;
-  /** The title or alias that was mentioned. */
-  matched: string;
-  /** Where the mention starts in its line (UTF-16 offset) and how the note spells it. */
-  column: number;
-  written: string;
-  /** `context` as readable text with the mention wrapped in U+E000 ... U+E001. */
-  snippet: string;
-}
-
-export interface SearchHit {
+/**
+ * A search hit: the note, its score, and the core's snippet (readable text, never frontmatter,
+ * matches wrapped in U+E000 ... U+E001 for the UI to highlight safely; `line` null when the note
+ * matched on its path, tags or name only; `match` is what the note view scrolls to and highlights).
+ */
+export interface SearchHit extends SearchSnippet {
   path: VaultPath;
   title: string;
   score: number;
-  /** Readable text (no markdown syntax, never frontmatter) with matches wrapped in U+E000 ... U+E001, for the UI to highlight safely. */
-  snippet: string;
-  /** 1-based line of the file the snippet comes from; null when the note matched on its path, tags or name only. */
-  line: number | null;
-  /** The first highlighted text, which the note view scrolls to and highlights when the hit is opened. */
-  match: string | null;
 }
 
 export interface SearchResults {
@@ -238,54 +224,13 @@ export interface ApiMethods {
 
 export type ApiMethodName = keyof ApiMethods;
 
-/** The renderer-facing API: every method returns a promise; events come through `onEvent`. */
-export type PlexusApi = {
-  [K in ApiMethodName]: (...args: ApiMethods[K]['args']) => Promise<ApiMethods[K]['result']>;
-} & {
-  /** Subscribe to vault events; returns an unsubscribe function. */
-  onEvent(listener: (event: VaultEvent) => void): () => void;
-};
-
-/** What a host (IPC or HTTP) dispatches to: the same shape without the event subscription. */
+/** What a host (IPC or HTTP) dispatches to: every method, returning a promise. */
 export type ApiHandlers = {
   [K in ApiMethodName]: (...args: ApiMethods[K]['args']) => Promise<ApiMethods[K]['result']>;
 };
 
-/**
- * The method names at runtime. `satisfies` makes the compiler reject a missing or extra name,
- * so hosts and clients can enumerate the contract without writing it twice.
- */
-const methodNameSet = {
-  getVaultInfo: true,
-  listFiles: true,
-  readNote: true,
-  getNoteMeta: true,
-  getBacklinks: true,
-  getOutgoingLinks: true,
-  getUnlinkedMentions: true,
-  resolveLink: true,
-  getSwitcherItems: true,
-  search: true,
-  getTags: true,
-  getGraph: true,
-  getGraphLayout: true,
-  saveGraphLayout: true,
-  getGraphSettings: true,
-  saveGraphSettings: true,
-  readAttachment: true,
-  openAttachment: true,
-  writeNote: true,
-  createNote: true,
-  planRename: true,
-  renameNote: true,
-  undoRename: true,
-  updateLinksAfterExternalRename: true,
-  deleteNote: true,
-  openExternal: true,
-  listVersions: true,
-  readVersion: true,
-  restoreVersion: true,
-  listDeletedNotes: true,
-} as const satisfies Record<ApiMethodName, true>;
-
-export const API_METHOD_NAMES = Object.keys(methodNameSet) as ApiMethodName[];
+/** The renderer-facing API: the handlers plus `onEvent`, through which events come. */
+export type PlexusApi = ApiHandlers & {
+  /** Subscribe to vault events; returns an unsubscribe function. */
+  onEvent(listener: (event: VaultEvent) => void): () => void;
+};

@@ -65,6 +65,11 @@ export function normalize(path: string): string | null {
   return out.join('/');
 }
 
+/** Joins a relative link path onto a folder ('' = vault root); null when it climbs above the vault. */
+export function joinRelative(folder: string, relative: string): string | null {
+  return normalize(folder === '' ? relative : `${folder}/${relative}`);
+}
+
 /** How many folders a path sits in: 'a.md' -> 0, 'x/y/a.md' -> 2. */
 export function folderDepth(path: VaultPath): number {
   let depth = 0;

@@ -13,6 +13,7 @@ import { protocol } from 'electron';
 import { contentTypeFor, isInside, safeSegments } from '../server/static-files';
 import { CRASH_PAGE_PATH, ELECTRON_CSP, SCHEME } from './app-urls';
 import { CRASH_PAGE_CSP, crashPageHtml } from './crash-page';
+import { err, ok, type Result } from '../core/result';
 
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg', '.bmp', '.ico']);
 
@@ -27,42 +28,44 @@ export interface VaultAccess {
   isIndexed(vaultPath: string): Promise<boolean>;
 }
 
-export type Resolved = { ok: true; file: string } | { ok: false; status: 400 | 403 | 404 };
+/** The file to send, or the status that refuses the request. */
+export type Resolved = Result<string, 400 | 403 | 404>;
 
 export async function resolveVaultFile(vault: VaultAccess, pathname: string): Promise<Resolved> {
   const checked = safeSegments(pathname);
-  if (!checked.ok || checked.segments.length === 0) return { ok: false, status: 400 };
-  const vaultPath = checked.segments.join('/');
-  if (!IMAGE_EXTENSIONS.has(path.extname(vaultPath).toLowerCase())) return { ok: false, status: 403 };
-  if (!(await vault.isIndexed(vaultPath))) return { ok: false, status: 404 };
+  if (!checked.ok || checked.value.length === 0) return err(400);
+  const segments = checked.value;
+  const vaultPath = segments.join('/');
+  if (!IMAGE_EXTENSIONS.has(path.extname(vaultPath).toLowerCase())) return err(403);
+  if (!(await vault.isIndexed(vaultPath))) return err(404);
   let root: string;
   let file: string;
   try {
     root = await realpath(vault.root);
-    file = await realpath(path.resolve(root, ...checked.segments));
+    file = await realpath(path.resolve(root, ...segments));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, status: 404 };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return err(404);
     throw error;
   }
   // A symlink inside the vault may point anywhere; the real file must still be inside.
-  if (!isInside(root, file)) return { ok: false, status: 403 };
-  return { ok: true, file };
+  if (!isInside(root, file)) return err(403);
+  return ok(file);
 }
 
 export async function resolveAppFile(rendererDir: string, pathname: string): Promise<Resolved> {
   const checked = safeSegments(pathname);
-  if (!checked.ok) return { ok: false, status: 400 };
+  if (!checked.ok) return err(400);
   const root = await realpath(rendererDir);
-  const wanted = checked.segments.length === 0 ? 'index.html' : path.join(...checked.segments);
+  const wanted = checked.value.length === 0 ? 'index.html' : path.join(...checked.value);
   try {
     const file = await realpath(path.resolve(root, wanted));
-    if (!isInside(root, file)) return { ok: false, status: 403 };
-    return { ok: true, file };
+    if (!isInside(root, file)) return err(403);
+    return ok(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     // Client-side routes have no extension; a missing asset is a real 404.
-    if (path.extname(wanted) !== '') return { ok: false, status: 404 };
-    return { ok: true, file: path.join(root, 'index.html') };
+    if (path.extname(wanted) !== '') return err(404);
+    return ok(path.join(root, 'index.html'));
   }
 }
 
@@ -99,12 +102,12 @@ export async function handlePlexusRequest(request: Request, options: ProtocolOpt
   } else {
     return statusResponse(404);
   }
-  if (!resolved.ok) return statusResponse(resolved.status);
-  const body = request.method === 'HEAD' ? null : await readFile(resolved.file);
+  if (!resolved.ok) return statusResponse(resolved.error);
+  const body = request.method === 'HEAD' ? null : await readFile(resolved.value);
   return new Response(body, {
     status: 200,
     headers: {
-      'Content-Type': contentTypeFor(resolved.file),
+      'Content-Type': contentTypeFor(resolved.value),
       'Content-Security-Policy': csp,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache',

@@ -10,20 +10,16 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Result } from '../contract/api-contract';
+import type { Draft } from '../contract/drafts-bridge';
 import { isTrustedFrame } from './ipc';
+import { DRAFTS_REPORT_CHANNEL, DRAFTS_TAKE_CHANNEL } from './ipc-channels';
 
-export const DRAFTS_REPORT_CHANNEL = 'plexus-drafts:report';
-export const DRAFTS_TAKE_CHANNEL = 'plexus-drafts:take';
+export { DRAFTS_REPORT_CHANNEL, DRAFTS_TAKE_CHANNEL };
 
 export const MAX_DRAFTS = 500;
 export const MAX_DRAFT_PATH = 4096;
 /** In UTF-16 code units over all texts of one report: far above any vault's unsaved text. */
 export const MAX_DRAFT_CHARS = 64 * 1024 * 1024;
-
-export interface Draft {
-  path: string;
-  text: string;
-}
 
 export function checkDrafts(value: unknown): Result<Draft[]> {
   const fail = (message: string): Result<Draft[]> => ({ ok: false, error: { code: 'invalid-input', message } });

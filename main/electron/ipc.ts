@@ -4,12 +4,12 @@
  * the main window's top frame showing the app origin, so an injected frame cannot reach the vault.
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents, type WebFrameMain } from 'electron';
-import { API_METHOD_NAMES, type ApiHandlers, type ApiMethodName, type VaultEvent } from '../contract/api-contract';
-import { RESULT_METHODS } from '../server/method-kinds';
+import type { ApiHandlers, ApiMethodName, VaultEvent } from '../contract/api-contract';
+import { API_METHOD_NAMES, RESULT_METHODS } from '../contract/api-methods';
 import { APP_ORIGIN } from './app-urls';
+import { EVENT_CHANNEL, METHOD_CHANNEL_PREFIX } from './ipc-channels';
 
-export const METHOD_CHANNEL_PREFIX = 'plexus:';
-export const EVENT_CHANNEL = 'plexus:event';
+export { EVENT_CHANNEL, METHOD_CHANNEL_PREFIX };
 
 export function methodChannel(name: ApiMethodName): string {
   return METHOD_CHANNEL_PREFIX + name;

@@ -1,24 +1,18 @@
 /**
  * The renderer's only door to the main process. Runs sandboxed, so it is bundled into one file
  * (esbuild, cjs, electron external) and may use only contextBridge and ipcRenderer. The exposed
- * object is built from API_METHOD_NAMES, so it always matches the contract and never re-declares it.
- * The channel names are repeated only in ipc.ts and drafts.ts; a test checks they agree.
+ * object is built from API_METHOD_NAMES and typed by PlexusApi, so it always matches the contract
+ * and never re-declares it; `window.plexusDrafts` is typed by the contract's DraftsBridge. The
+ * channel names come from ipc-channels.ts, as for ipc.ts and drafts.ts.
  *
  * Beside the contract, `window.plexusDrafts` lets the renderer mirror its unsaved text to the main
  * process and take it back after a crash (drafts.ts); browser mode has no such object.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_METHOD_NAMES, type PlexusApi, type VaultEvent } from '../contract/api-contract';
-
-const METHOD_CHANNEL_PREFIX = 'plexus:';
-const EVENT_CHANNEL = 'plexus:event';
-const DRAFTS_REPORT_CHANNEL = 'plexus-drafts:report';
-const DRAFTS_TAKE_CHANNEL = 'plexus-drafts:take';
-
-interface DraftsBridge {
-  report(drafts: { path: string; text: string }[]): Promise<void>;
-  take(): Promise<{ path: string; text: string }[]>;
-}
+import type { PlexusApi, VaultEvent } from '../contract/api-contract';
+import { API_METHOD_NAMES } from '../contract/api-methods';
+import type { DraftsBridge } from '../contract/drafts-bridge';
+import { DRAFTS_REPORT_CHANNEL, DRAFTS_TAKE_CHANNEL, EVENT_CHANNEL, METHOD_CHANNEL_PREFIX } from './ipc-channels';
 
 function buildApi(): PlexusApi {
   const api: Record<string, unknown> = {};

@@ -5,30 +5,30 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiError, ApiHandlers, ApiMethodName } from '../contract/api-contract';
-import { isApiMethodName, RESULT_METHODS, WRITE_METHODS } from './method-kinds';
+import { isApiMethodName, RESULT_METHODS, WRITE_METHODS } from '../contract/api-methods';
+import { err, ok, type Err, type Result } from '../core/result';
 import { sendJson } from './security';
 
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-export interface ApiHost {
+export interface ApiRouteHost {
   handlers: ApiHandlers;
   readOnly: boolean;
   port: number;
   log: (message: string, error?: unknown) => void;
 }
 
-function failure(code: ApiError['code'], message: string): { ok: false; error: ApiError } {
-  return { ok: false, error: { code, message } };
+function failure(code: ApiError['code'], message: string): Err<ApiError> {
+  return err({ code, message });
 }
 
-type Body = { ok: true; text: string } | { ok: false; tooLarge: boolean };
-
-function readBody(req: IncomingMessage): Promise<Body> {
+/** The body's text, or 'too-large' past MAX_BODY_BYTES. */
+function readBody(req: IncomingMessage): Promise<Result<string, 'too-large'>> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
       // Do not read a body we will refuse; the socket is closed after the reply.
-      resolve({ ok: false, tooLarge: true });
+      resolve(err('too-large'));
       return;
     }
     const chunks: Buffer[] = [];
@@ -39,7 +39,7 @@ function readBody(req: IncomingMessage): Promise<Body> {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
         done = true;
-        resolve({ ok: false, tooLarge: true });
+        resolve(err('too-large'));
         return;
       }
       chunks.push(chunk);
@@ -47,7 +47,7 @@ function readBody(req: IncomingMessage): Promise<Body> {
     req.on('end', () => {
       if (done) return;
       done = true;
-      resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') });
+      resolve(ok(Buffer.concat(chunks).toString('utf8')));
     });
     req.on('error', (error) => {
       if (done) return;
@@ -57,13 +57,13 @@ function readBody(req: IncomingMessage): Promise<Body> {
   });
 }
 
-async function call(host: ApiHost, name: ApiMethodName, args: unknown[]): Promise<unknown> {
+async function call(host: ApiRouteHost, name: ApiMethodName, args: unknown[]): Promise<unknown> {
   // The handlers validate every argument; the host only guarantees the arity is an array.
   const handler = host.handlers[name] as (...a: unknown[]) => Promise<unknown>;
   return handler.apply(host.handlers, args);
 }
 
-export async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, host: ApiHost): Promise<void> {
+export async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, host: ApiRouteHost): Promise<void> {
   if (!isApiMethodName(method)) {
     req.resume();
     sendJson(res, host.port, 404, failure('not-found', `Unknown API method: ${method}`));
@@ -77,7 +77,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, metho
   }
   let args: unknown;
   try {
-    args = body.text === '' ? [] : JSON.parse(body.text);
+    args = body.value === '' ? [] : JSON.parse(body.value);
   } catch {
     sendJson(res, host.port, 400, failure('invalid-input', 'Request body is not valid JSON'));
     return;

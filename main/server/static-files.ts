@@ -8,6 +8,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { securityHeaders, sendText } from './security';
+import { err, ok, type Result } from '../core/result';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,25 +36,23 @@ export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-export type SafeSegments = { ok: true; segments: string[] } | { ok: false; reason: string };
-
 /** Splits a raw URL pathname into safe segments, or says why it is refused. */
-export function safeSegments(rawPathname: string): SafeSegments {
+export function safeSegments(rawPathname: string): Result<string[], string> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(rawPathname);
   } catch {
-    return { ok: false, reason: 'malformed percent-encoding' };
+    return err('malformed percent-encoding');
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return { ok: false, reason: 'forbidden character' };
+  if (decoded.includes('\0') || decoded.includes('\\')) return err('forbidden character');
   const segments = decoded.split('/').filter((segment, index, all) => {
     // Only the leading and trailing slashes give empty segments legitimately.
     return !(segment === '' && (index === 0 || index === all.length - 1));
   });
   for (const segment of segments) {
-    if (segment === '' || segment === '.' || segment === '..') return { ok: false, reason: 'forbidden path segment' };
+    if (segment === '' || segment === '.' || segment === '..') return err('forbidden path segment');
   }
-  return { ok: true, segments };
+  return ok(segments);
 }
 
 /** True when `child` is `root` or inside it (both absolute, already resolved). */
@@ -112,10 +111,11 @@ function sendFile(req: IncomingMessage, res: ServerResponse, port: number, file:
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, host: StaticHost): Promise<void> {
   const checked = safeSegments(pathname);
   if (!checked.ok) {
-    sendText(res, host.port, 400, `Bad path: ${checked.reason}`);
+    sendText(res, host.port, 400, `Bad path: ${checked.error}`);
     return;
   }
-  if (tooLong(checked.segments)) {
+  const segments = checked.value;
+  if (tooLong(segments)) {
     sendText(res, host.port, 404, 'Not found');
     return;
   }
@@ -126,7 +126,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, pat
     sendText(res, host.port, 503, 'The renderer is not built yet: run `npm run build`.');
     return;
   }
-  const wanted = checked.segments.length === 0 ? 'index.html' : path.join(...checked.segments);
+  const wanted = segments.length === 0 ? 'index.html' : path.join(...segments);
   const candidate = path.resolve(root, wanted);
   let size = isInside(root, candidate) ? await regularFile(candidate) : null;
   let file = candidate;

@@ -13,6 +13,7 @@ import { recoveryHandlers } from './snapshots/recovery-handlers';
 import { unlinkedMentions } from './search/unlinked-mentions';
 import { VaultDataStore, defaultDataDir } from './app-data/vault-data-store';
 import type { VaultService } from './vault-service';
+import type { VaultPath } from '../core/types';
 import { attachmentDataUrl, backlinkGroups, fail, linkTarget, outgoingLinks, switcherItems } from './files/vault-reads';
 import { isLayout, isSettings } from './app-data/layout-validation';
 import { checkOpenable } from './files/open-attachment';
@@ -49,16 +50,18 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
     return valid;
   };
 
-  /** Checks a write's paths, then calls the writer (or refuses when read-only). */
-  const write = async <T>(paths: unknown[], run: (writer: NoteWriter) => Promise<Result<T>>): Promise<Result<T>> => {
+  /** Checks a write's paths, then calls the writer with the checked paths (or refuses when read-only). */
+  const write = async <T>(inputs: unknown[], run: (writer: NoteWriter, paths: VaultPath[]) => Promise<Result<T>>): Promise<Result<T>> => {
     if (host.readOnly || host.writer === undefined) return fail('read-only', 'this vault is open read-only; changes cannot be saved');
-    for (const input of paths) {
+    const paths: VaultPath[] = [];
+    for (const input of inputs) {
       const valid = validateVaultPath(input);
       if (!valid.ok) return valid;
       const real = resolveForWrite(service.realRoot, valid.value);
       if (!real.ok) return real;
+      paths.push(valid.value);
     }
-    return run(host.writer);
+    return run(host.writer, paths);
   };
 
   const contentOk = (content: unknown): content is string => typeof content === 'string' && content.length <= MAX_CONTENT_CHARS;
@@ -147,19 +150,19 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
       if (expectedHash !== null && (typeof expectedHash !== 'string' || !/^[0-9a-f]{64}$/.test(expectedHash))) {
         return fail('invalid-input', 'expectedHash must be a sha-256 hex string or null');
       }
-      return write([input], (writer) => writer.writeNote(input, content, expectedHash));
+      return write([input], (writer, [checked]) => writer.writeNote(checked, content, expectedHash));
     },
     async createNote(input, content) {
       if (!contentOk(content)) return fail('invalid-input', 'content must be a string under 20 MB');
-      return write([input], (writer) => writer.createNote(input, content));
+      return write([input], (writer, [checked]) => writer.createNote(checked, content));
     },
     async planRename(from, to) {
       if (!indexed(from).ok) return indexed(from) as Result<never>;
-      return write([from, to], (writer) => writer.planRename(from, to));
+      return write([from, to], (writer, [source, target]) => writer.planRename(source, target));
     },
     async renameNote(from, to) {
       if (!indexed(from).ok) return indexed(from) as Result<never>;
-      return write([from, to], (writer) => writer.renameNote(from, to));
+      return write([from, to], (writer, [source, target]) => writer.renameNote(source, target));
     },
     async undoRename(token) {
       if (typeof token !== 'string' || token.length === 0 || token.length > 256) return fail('invalid-input', 'undo token must be a short string');
@@ -168,11 +171,11 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
     async updateLinksAfterExternalRename(from, to) {
       // `from` is gone by now (that is the point); `to` must be indexed.
       if (!indexed(to).ok) return indexed(to) as Result<never>;
-      return write([from, to], (writer) => writer.updateLinksAfterExternalRename(from, to));
+      return write([from, to], (writer, [source, target]) => writer.updateLinksAfterExternalRename(source, target));
     },
     async deleteNote(input) {
       if (!indexed(input, 'note').ok) return indexed(input, 'note') as Result<never>;
-      return write([input], (writer) => writer.deleteNote(input));
+      return write([input], (writer, [checked]) => writer.deleteNote(checked));
     },
     async openExternal(url) {
       if (!isAllowedExternalUrl(url)) return fail('invalid-input', 'only http:, https: and mailto: links can be opened');

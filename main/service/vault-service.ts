@@ -359,7 +359,7 @@ export class VaultService {
   /** A note's current text from disk, or null when it cannot be read. */
   currentText(vaultPath: VaultPath): string | null {
     const read = readVaultFile(toAbsolutePath(this.realRoot, vaultPath), vaultPath, { maxFileBytes: this.maxFileBytes });
-    return read.ok ? read.file.text : null;
+    return read.ok ? read.value.text : null;
   }
 
   async close(): Promise<void> {

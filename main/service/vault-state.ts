@@ -8,7 +8,7 @@ import type { FileReport } from './file-reports';
 import type { CacheEntry } from './cache/parse-cache';
 import type { ParsedFile } from './index/parse-files';
 import type { ScanResult } from './index/scan-vault';
-import { fileTitle } from './files/vault-files';
+import { titleFromPath } from '../core/paths';
 
 export class VaultState {
   readonly files = new Map<VaultPath, FileEntry>();
@@ -23,7 +23,7 @@ export class VaultState {
   setNote(result: ParsedFile): void {
     const { size, mtimeMs, hash, decodeWarning, parsed, safeMode } = result;
     this.notes.set(result.path, { size, mtimeMs, hash, decodeWarning, parsed, safeMode });
-    this.files.set(result.path, { path: result.path, kind: 'note', title: fileTitle(result.path), size: result.size, mtimeMs: result.mtimeMs });
+    this.files.set(result.path, { path: result.path, kind: 'note', title: titleFromPath(result.path), size: result.size, mtimeMs: result.mtimeMs });
     if (result.decodeWarning !== null) this.fileReports.set(result.path, { path: result.path, problem: 'invalid-utf8', message: result.decodeWarning });
     else this.fileReports.delete(result.path);
   }
@@ -39,7 +39,7 @@ export class VaultState {
   }
 
   setAttachment(path: VaultPath, size: number, mtimeMs: number): FileEntry {
-    const entry: FileEntry = { path, kind: 'attachment', title: fileTitle(path), size, mtimeMs };
+    const entry: FileEntry = { path, kind: 'attachment', title: titleFromPath(path), size, mtimeMs };
     this.files.set(path, entry);
     this.fileReports.delete(path);
     return entry;

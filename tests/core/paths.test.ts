@@ -1,4 +1,4 @@
-import { basename, dirname, extname, folderDepth, isNotePath, join, normalize, relativePath, stripMd, titleFromPath, topFolder } from '../../main/core/paths';
+import { basename, dirname, extname, folderDepth, isNotePath, join, joinRelative, normalize, relativePath, stripMd, titleFromPath, topFolder } from '../../main/core/paths';
 
 describe('vault paths', () => {
   test.each([
@@ -40,6 +40,13 @@ describe('vault paths', () => {
     ['../a', null],
   ])('normalize(%s)', (input, expected) => {
     expect(normalize(input)).toBe(expected);
+  });
+
+  test('joinRelative resolves a link path against a folder and refuses one that leaves the vault', () => {
+    expect(joinRelative('a/b', '../c/x.md')).toBe('a/c/x.md');
+    expect(joinRelative('', './x.md')).toBe('x.md');
+    expect(joinRelative('a', '')).toBe('a');
+    expect(joinRelative('a', '../../x.md')).toBeNull();
   });
 
   test('relativePath', () => {

@@ -1,6 +1,6 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { API_METHOD_NAMES } from '../../main/contract/api-contract';
+import { API_METHOD_NAMES } from '../../main/contract/api-methods';
 
 test('remark parses under jest', () => {
   const tree = unified().use(remarkParse).parse('# Hi\n\ntext');

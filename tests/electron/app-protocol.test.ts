@@ -54,7 +54,7 @@ test.each([
   ['/', 400],
 ])('plexus://vault%s is refused with %i', async (pathname, status) => {
   const resolved = await resolveVaultFile(vault, pathname);
-  expect(resolved).toEqual({ ok: false, status });
+  expect(resolved).toEqual({ ok: false, error: status });
 });
 
 test('an absolute path outside the vault cannot be requested', async () => {

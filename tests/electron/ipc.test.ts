@@ -1,7 +1,8 @@
 jest.mock('electron', () => require('./electron-mock').createElectronMock());
 
 import * as electron from 'electron';
-import { API_METHOD_NAMES, type ApiHandlers, type VaultEvent } from '../../main/contract/api-contract';
+import type { ApiHandlers, VaultEvent } from '../../main/contract/api-contract';
+import { API_METHOD_NAMES } from '../../main/contract/api-methods';
 import { EVENT_CHANNEL, forwardEvents, isTrustedFrame, methodChannel, registerIpc } from '../../main/electron/ipc';
 import { asMock, MockFrame, MockWebContents } from './electron-mock';
 import { fakeHandlers } from '../server/helpers';

@@ -1,7 +1,8 @@
 jest.mock('electron', () => require('./electron-mock').createElectronMock());
 
 import * as electron from 'electron';
-import { API_METHOD_NAMES, type PlexusApi, type VaultEvent } from '../../main/contract/api-contract';
+import type { PlexusApi, VaultEvent } from '../../main/contract/api-contract';
+import { API_METHOD_NAMES } from '../../main/contract/api-methods';
 import { DRAFTS_REPORT_CHANNEL, DRAFTS_TAKE_CHANNEL } from '../../main/electron/drafts';
 import { EVENT_CHANNEL, methodChannel } from '../../main/electron/ipc';
 import { asMock } from './electron-mock';

@@ -156,14 +156,14 @@ export class FakeApi {
       // The real query language and snippets (core), over the fake's notes.
       search: (query) => r('search', [query], (): Result<SearchResults> => {
         const parsed = parseSearchQuery(query);
-        if (!parsed.ok) return { ok: false, error: { code: 'invalid-input', message: parsed.message } };
-        if (!parsed.query) return ok({ hits: [], total: 0 });
+        if (!parsed.ok) return { ok: false, error: { code: 'invalid-input', message: parsed.error } };
+        if (!parsed.value) return ok({ hits: [], total: 0 });
         const hits: SearchHit[] = [];
         for (const [path, text] of self.notes) {
           const meta = self.meta(path);
           const subject = { path, aliases: meta.aliases, tags: meta.tags, body: () => splitFrontmatter(text).body };
-          if (!matchesQuery(parsed.query, subject)) continue;
-          hits.push({ path, title: titleOf(path), score: 1, ...searchSnippet(text, queryHighlights(parsed.query)) });
+          if (!matchesQuery(parsed.value, subject)) continue;
+          hits.push({ path, title: titleOf(path), score: 1, ...searchSnippet(text, queryHighlights(parsed.value)) });
         }
         return ok({ hits, total: hits.length });
       }),

@@ -1,5 +1,6 @@
 import './setup';
-import { API_METHOD_NAMES, type VaultEvent } from '../../main/contract/api-contract';
+import type { VaultEvent } from '../../main/contract/api-contract';
+import { API_METHOD_NAMES } from '../../main/contract/api-methods';
 import { createRemoteApi, eventsUrl } from '../../renderer/src/api/remote-api';
 import { connectionOf } from '../../renderer/src/api/connection-registry';
 

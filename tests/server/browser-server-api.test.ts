@@ -1,7 +1,6 @@
-import { API_METHOD_NAMES } from '../../main/contract/api-contract';
+import { API_METHOD_NAMES, WRITE_METHODS } from '../../main/contract/api-methods';
 import { MAX_BODY_BYTES } from '../../main/server/api-route';
 import { startBrowserServer, type BrowserServer } from '../../main/server/browser-server';
-import { WRITE_METHODS } from '../../main/server/method-kinds';
 import { eventSource, fakeHandlers, makeStaticDir, raw, type FakeHandlers } from './helpers';
 
 const TOKEN = 'c'.repeat(64);

@@ -74,8 +74,8 @@ test('POST outside /api is 405', async () => {
 });
 
 test('safeSegments splits clean paths and refuses dot segments', () => {
-  expect(safeSegments('/assets/a%20b.js')).toEqual({ ok: true, segments: ['assets', 'a b.js'] });
-  expect(safeSegments('/')).toEqual({ ok: true, segments: [] });
+  expect(safeSegments('/assets/a%20b.js')).toEqual({ ok: true, value: ['assets', 'a b.js'] });
+  expect(safeSegments('/')).toEqual({ ok: true, value: [] });
   expect(safeSegments('/a/../b').ok).toBe(false);
 });
 

@@ -3,7 +3,8 @@ import { request as httpRequest } from 'node:http';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { API_METHOD_NAMES, type ApiHandlers, type ApiMethodName, type VaultEvent } from '../../main/contract/api-contract';
+import type { ApiHandlers, ApiMethodName, VaultEvent } from '../../main/contract/api-contract';
+import { API_METHOD_NAMES } from '../../main/contract/api-methods';
 
 export interface FakeHandlers {
   handlers: ApiHandlers;

@@ -11,6 +11,7 @@
  */
 import type { GraphNode } from '../types';
 import { withoutTrailing } from '../parse/trailing-run';
+import { dirname } from '../paths';
 
 export type GroupQuery =
   | { kind: 'folder'; value: string }
@@ -66,11 +67,6 @@ function example(field: Field): string {
   return field === 'tag' ? 'project/alpha' : field === 'folder' ? 'Research' : 'Research/ML/';
 }
 
-function folderOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
-}
-
 /** True when the node belongs to the group. A string is parsed first; an invalid one matches nothing. */
 export function matchGroup(node: GraphNode, query: GroupQuery | string): boolean {
   if (typeof query === 'string') {
@@ -87,7 +83,7 @@ export function matchGroup(node: GraphNode, query: GroupQuery | string): boolean
       return node.path !== null && node.path.toLowerCase().startsWith(value);
     case 'folder': {
       if (node.path === null) return false;
-      const folder = folderOf(node.path).toLowerCase();
+      const folder = dirname(node.path).toLowerCase();
       return folder === value || folder.startsWith(value + '/');
     }
     case 'tag': {

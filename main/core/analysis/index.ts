@@ -5,5 +5,4 @@ export { detectClusters, type Cluster, type Clustering, type ClusterOptions } fr
 export { bridges, type Bridge } from './bridges';
 export { parseGroupQuery, matchGroup, type GroupQuery, type GroupQueryResult, type GroupQueryErrorCode } from './group-query';
 export { placeNewNodes, type Point, type PlaceOptions } from './place-nodes';
-export { layoutCacheKey, mergeLayout, LAYOUT_CACHE_VERSION, type SavedLayout } from './layout-cache';
 export { seededRandom, hashString } from './seeded-random';

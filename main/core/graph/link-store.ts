@@ -21,7 +21,7 @@ export class LinkStore {
   /**
    * source -> its link count per target node. GraphEdge objects (and their string ids) are made
    * only when asked for: a warm start of 10k notes would otherwise build 30k edges and ids it
-   * never reads (about a third of the objects the graph allocates while loading).
+   * never reads (a large share of what the graph allocates while loading; docs/benchmarks.md).
    */
   private readonly edgesOut = new Map<VaultPath, TargetCounts>();
   /**

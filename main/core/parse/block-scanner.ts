@@ -2,8 +2,9 @@
  * Line-by-line block structure, just enough for indexing: which source ranges hold inline
  * content (paragraphs, list items, table rows, quotes) and which are opaque (fenced and
  * indented code, `$$` math, HTML blocks and comments, thematic breaks), plus ATX and setext
- * headings. A hand-written scanner rather than micromark because micromark tokenizes at well
- * under 1 MB/s here and is quadratic on some inputs; this one is linear by construction.
+ * headings. A hand-written scanner rather than micromark because micromark tokenizes too slowly
+ * for indexing (docs/benchmarks.md) and is quadratic on some inputs; this one is linear by
+ * construction.
  */
 import type { HeadingInfo } from '../types';
 import { findHtmlBlockEnd, htmlBlockStart, type HtmlBlockEnd } from './html-blocks';

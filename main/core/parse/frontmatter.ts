@@ -2,8 +2,8 @@
  * YAML frontmatter: where it is, what it holds, its tags and aliases, and the wiki links written
  * inside its string values (`related: "[[Note]]"`).
  *
- * The common shapes (`key: value`, `key: [a, b]`, block lists) go through parseSimpleYaml, about
- * 50x cheaper than the `yaml` package, which otherwise dominated indexing time; anything outside
+ * The common shapes (`key: value`, `key: [a, b]`, block lists) go through parseSimpleYaml, far
+ * cheaper than the `yaml` package, which otherwise dominated indexing time; anything outside
  * that subset (and every error) goes to the `yaml` package, which defines the answer.
  */
 import { parseDocument } from 'yaml';

@@ -15,12 +15,7 @@ import { scanFrontmatter, type FrontmatterOptions } from './frontmatter';
 import { scanInline, type InlineFindings } from './inline-scanner';
 import { LineIndex } from './line-index';
 import { addUniqueTags } from './tags';
-
-/** File name without its folders and without a trailing `.md` (any case). */
-export function titleFromPath(path: VaultPath): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return /\.md$/i.test(name) ? name.slice(0, -3) : name;
-}
+import { titleFromPath } from '../paths';
 
 export type ParseNoteOptions = FrontmatterOptions;
 

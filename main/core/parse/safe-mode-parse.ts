@@ -15,7 +15,7 @@
 import type { BlockIdInfo, HeadingInfo, LinkRef, ParsedNote, VaultPath } from '../types';
 import { LineIndex } from './line-index';
 import { decodeDestination, toLocalLinkTarget } from './markdown-link-syntax';
-import { titleFromPath } from './parse-note';
+import { titleFromPath } from '../paths';
 import type { RawLink } from './raw-link';
 import { addUniqueTags } from './tags';
 import { matchWikiLinkEnd, splitWikiLinkInner } from './wiki-link-syntax';

@@ -8,7 +8,8 @@
  * It returns exactly what `parseDocument(source).toJS()` from the `yaml` package returns for
  * such input, or null when the source holds anything else (comments, nesting, multi-line
  * scalars, anchors, escapes, non-trivial number forms, duplicate keys, tabs, CRLF...). The
- * `yaml` package costs ~60 µs per note, more than the whole markdown scan; this is ~1 µs.
+ * `yaml` package costs more per note than the whole markdown scan; this is a small fraction of
+ * that (docs/benchmarks.md).
  * Anything it accepts is checked against `yaml` by the differential tests.
  */
 

@@ -1,6 +1,8 @@
 /**
- * The one definition of what is inside `[[...]]`, shared by the indexer's scanner and the
- * renderer's micromark extension so both agree on every link.
+ * The one definition of the wiki-link grammar: where `[[...]]` ends and what is inside it.
+ * Shared by the indexer's scanners, the renderer's micromark extension, the editor's
+ * link-under-the-cursor, the rename rewriter and the unlinked-mentions prose mask, so all of
+ * them agree on every link.
  */
 
 export interface WikiLinkParts {
@@ -15,6 +17,21 @@ export interface WikiLinkParts {
 
 const BACKSLASH = 92;
 const PIPE = 124;
+const HASH = 35;
+
+/**
+ * Where the target part of the inner text ends: at the first '#', at the alias divider '|', or
+ * at the `\|` a table cell writes for it (the backslash is not part of the target). The target
+ * is `inner.slice(0, end)` trimmed.
+ */
+export function wikiTargetEnd(inner: string): number {
+  for (let i = 0; i < inner.length; i++) {
+    const code = inner.charCodeAt(i);
+    if (code === HASH || code === PIPE) return i;
+    if (code === BACKSLASH && inner.charCodeAt(i + 1) === PIPE) return i;
+  }
+  return inner.length;
+}
 
 /** Splits the raw text between `[[` and `]]`: `Note#H1#H2|shown` -> target, heading 'H1#H2', alias. */
 export function splitWikiLinkInner(inner: string): WikiLinkParts {
@@ -25,7 +42,7 @@ export function splitWikiLinkInner(inner: string): WikiLinkParts {
   const aliasText = pipe < 0 ? '' : inner.slice(pipe + 1).trim();
   const text = linkPart.trim();
   const hash = text.indexOf('#');
-  const target = (hash < 0 ? text : text.slice(0, hash)).trim();
+  const target = inner.slice(0, wikiTargetEnd(inner)).trim();
   const subpath = hash < 0 ? '' : text.slice(hash + 1);
   let heading: string | null = null;
   let block: string | null = null;

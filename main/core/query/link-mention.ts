@@ -3,6 +3,7 @@
  * keeping the words the reader sees ("machine learning" becomes `[[Machine Learning|machine
  * learning]]` unless it is spelled exactly as the link). Pure: the caller reads and writes.
  */
+import { err, ok, type Result } from '../result';
 import type { VaultPath } from '../types';
 
 export interface MentionPlace {
@@ -11,7 +12,6 @@ export interface MentionPlace {
   written: string;
 }
 
-export type LinkMentionResult = { ok: true; text: string } | { ok: false; reason: string };
 
 /** The link text Obsidian would write for `target`: its name, or its path when another note shares the name. */
 export function linkTextFor(target: VaultPath, notePaths: Iterable<string>): string {
@@ -23,17 +23,18 @@ export function linkTextFor(target: VaultPath, notePaths: Iterable<string>): str
   return sharing > 1 ? stem(target) : stem(target).slice(stem(target).lastIndexOf('/') + 1);
 }
 
-export function linkMention(text: string, place: MentionPlace, linkText: string): LinkMentionResult {
+/** The note's new text, or why the mention can no longer be linked where it was found. */
+export function linkMention(text: string, place: MentionPlace, linkText: string): Result<string, string> {
   let lineStart = 0;
   for (let line = 1; line < place.line; line++) {
     const next = text.indexOf('\n', lineStart);
-    if (next === -1) return { ok: false, reason: 'The note no longer has that line.' };
+    if (next === -1) return err('The note no longer has that line.');
     lineStart = next + 1;
   }
   const from = lineStart + place.column;
   if (text.slice(from, from + place.written.length) !== place.written || text.slice(lineStart, from).includes('\n')) {
-    return { ok: false, reason: `"${place.written}" is no longer at that place in the note.` };
+    return err(`"${place.written}" is no longer at that place in the note.`);
   }
   const display = place.written === linkText ? '' : `|${place.written}`;
-  return { ok: true, text: `${text.slice(0, from)}[[${linkText}${display}]]${text.slice(from + place.written.length)}` };
+  return ok(`${text.slice(0, from)}[[${linkText}${display}]]${text.slice(from + place.written.length)}`);
 }

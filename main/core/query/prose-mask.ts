@@ -6,8 +6,11 @@
  *
  * Every step moves forward through the text (searches resume after what they found, and a
  * search that fails is not repeated), so the whole pass is linear in the text's length even for
- * hostile input such as a line of ten thousand '[' or '`'.
+ * hostile input such as a line of ten thousand '[' or '`'. Wiki links are the indexer's
+ * (wiki-link-syntax.ts), whose match stops at the first bracket, so retrying it at every '[['
+ * stays linear too.
  */
+import { matchWikiLinkEnd } from '../parse/wiki-link-syntax';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
@@ -89,7 +92,6 @@ function maskInline(masked: Masked, line: Line, from: number): boolean {
   const base = line.start;
   const backticks = pairBacktickRuns(text);
   const opens: number[] = [];
-  let wikiPossible = true;
   let parenPossible = true;
   let i = from;
   while (i < text.length) {
@@ -104,14 +106,13 @@ function maskInline(masked: Masked, line: Line, from: number): boolean {
       i = end;
       continue;
     }
-    if (c === '[' && text[i + 1] === '[' && wikiPossible) {
-      const close = text.indexOf(']]', i + 2);
-      if (close !== -1) {
-        masked.blank(base + (text[i - 1] === '!' ? i - 1 : i), base + close + 2);
-        i = close + 2;
+    if (c === '[' && text[i + 1] === '[') {
+      const end = matchWikiLinkEnd(text, i, text.length);
+      if (end !== -1) {
+        masked.blank(base + (text[i - 1] === '!' ? i - 1 : i), base + end);
+        i = end;
         continue;
       }
-      wikiPossible = false; // no ']]' after here, so no later '[[' can close either
     }
     if (c === '[') { opens.push(i); i++; continue; }
     if (c === ']' && text[i + 1] === '(' && opens.length > 0 && parenPossible) {

@@ -9,6 +9,7 @@
  * an unknown `word:` is a plain word), and strict where a guess would mislead: an invalid
  * regular expression or an operator with nothing after it is an error with a message.
  */
+import { err, ok, type Result } from '../result';
 
 export type QueryField = 'file' | 'path' | 'content' | 'tag' | 'line' | 'block' | 'section' | 'match-case' | 'ignore-case';
 
@@ -21,7 +22,8 @@ export type QueryNode =
   | { kind: 'regex'; source: string; flags: string; re: RegExp }
   | { kind: 'field'; field: QueryField; child: QueryNode };
 
-export type ParsedQuery = { ok: true; query: QueryNode | null } | { ok: false; message: string };
+/** The query tree (null for a query with nothing to search for), or the message saying what is wrong with it. */
+export type ParsedQuery = Result<QueryNode | null, string>;
 
 const FIELDS = new Set<string>(['file', 'path', 'content', 'tag', 'line', 'block', 'section', 'match-case', 'ignore-case']);
 /** Flags a search regex may carry; `g` and `y` make `test` stateful, so they are refused. */
@@ -196,9 +198,9 @@ function example(field: QueryField): string {
 
 export function parseSearchQuery(input: string): ParsedQuery {
   try {
-    return { ok: true, query: new Parser(input).parse() };
+    return ok(new Parser(input).parse());
   } catch (error) {
-    if (error instanceof QueryError) return { ok: false, message: error.message };
+    if (error instanceof QueryError) return err(error.message);
     throw error;
   }
 }

@@ -102,6 +102,12 @@ function normalTarget(target: string): string {
   return target.trim().replace(/\.md$/i, '').toLowerCase();
 }
 
+/** One linking line as readable text, its links marked. */
+export interface LineSnippet {
+  line: number;
+  text: string;
+}
+
 export interface SnippetLink {
   line: number;
   target: string;
@@ -113,7 +119,7 @@ export interface SnippetLink {
  * longer than one context window can give more than one context; those whose links were all
  * marked already are left out.
  */
-export function backlinkSnippets(links: readonly SnippetLink[]): { line: number; text: string }[] {
+export function backlinkSnippets(links: readonly SnippetLink[]): LineSnippet[] {
   const targets = new Set(links.map((l) => normalTarget(l.target)));
   const byLine = new Map<number, SnippetLink[]>();
   for (const link of links) {
@@ -121,7 +127,7 @@ export function backlinkSnippets(links: readonly SnippetLink[]): { line: number;
     list.push(link);
     byLine.set(link.line, list);
   }
-  const out: { line: number; text: string }[] = [];
+  const out: LineSnippet[] = [];
   for (const [line, group] of [...byLine.entries()].sort((a, b) => a[0] - b[0])) {
     let marked = 0;
     const seen = new Set<string>();

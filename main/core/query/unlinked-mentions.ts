@@ -21,7 +21,7 @@ export interface MentionSource {
   text: string;
 }
 
-/** Same shape as the contract's UnlinkedMention (the core does not import the contract). */
+/** One unlinked mention; the contract hands it to the renderer as it is. */
 export interface UnlinkedMention {
   source: VaultPath;
   sourceTitle: string;

@@ -4,7 +4,7 @@
  * markdown paths stay relative, and a written `.md` suffix is kept (and never added).
  */
 import type { LinkKind, VaultPath } from '../types';
-import { fileNameOf, folderOf, joinRelative, relativePath, stripMd } from './rewrite-paths';
+import { basename, dirname, joinRelative, relativePath, stripMd } from '../paths';
 
 /** Resolution over one file set: the single file a link target reaches, or null (unresolved or ambiguous). */
 export interface LinkResolver {
@@ -34,7 +34,7 @@ export function formatTarget(input: FormatInput, after: LinkResolver): string {
 
   if (isRelativeStyle(input) && !written.startsWith('/')) {
     // A relative path names exactly one file, and other tools read it literally: keep it relative.
-    const rel = shape(relativePath(folderOf(sourceAfter), expected));
+    const rel = shape(relativePath(dirname(sourceAfter), expected));
     return written.startsWith('./') && !rel.startsWith('../') ? './' + rel : rel;
   }
   const preferred: string[] = [];
@@ -50,7 +50,7 @@ export function formatTarget(input: FormatInput, after: LinkResolver): string {
   }
   // The author's own style wins when it reaches the file; a markdown link may also fall back to
   // a path relative to its note, which names exactly one file whatever the resolver prefers.
-  const fallbacks = kind === 'markdown' ? [shape(relativePath(folderOf(sourceAfter), expected))] : [];
+  const fallbacks = kind === 'markdown' ? [shape(relativePath(dirname(sourceAfter), expected))] : [];
   const ordered = [...preferred, ...suffixes, ...fallbacks];
   return ordered.find(reaches) ?? preferred[0] ?? shape(expected);
 }
@@ -61,7 +61,7 @@ export function isRelativeStyle(input: Pick<FormatInput, 'written' | 'kind' | 's
   if (written.startsWith('./') || written.startsWith('../')) return true;
   // Markdown paths are relative to their note (as on GitHub and in other editors), even when
   // the note sits at the root where relative and vault paths read the same.
-  return kind === 'markdown' && samePath(joinRelative(folderOf(sourceBefore), written), resolvedBefore);
+  return kind === 'markdown' && samePath(joinRelative(dirname(sourceBefore), written), resolvedBefore);
 }
 
 function isVaultAbsoluteStyle(input: FormatInput): boolean {
@@ -77,5 +77,5 @@ function samePath(written: string | null, file: VaultPath): boolean {
 
 /** The lower-cased file name without `.md`, used to find notes whose links may be affected. */
 export function linkKey(targetOrPath: string): string {
-  return stripMd(fileNameOf(targetOrPath)).toLowerCase();
+  return stripMd(basename(targetOrPath)).toLowerCase();
 }

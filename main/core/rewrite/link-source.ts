@@ -3,6 +3,7 @@
  * everything else the author wrote (the `!`, `#heading`, `#^block`, `|alias`, a markdown title,
  * escaped table pipes, spacing) survives byte for byte.
  */
+import { wikiTargetEnd } from '../parse/wiki-link-syntax';
 
 /** Offsets are relative to the start of the link's source slice. */
 export interface WikiTargetSpan {
@@ -16,15 +17,7 @@ export function findWikiTarget(slice: string): WikiTargetSpan | null {
   const open = slice.indexOf('[[');
   if (open < 0 || !slice.endsWith(']]')) return null;
   const innerStart = open + 2;
-  let i = innerStart;
-  const innerEnd = slice.length - 2;
-  while (i < innerEnd) {
-    const c = slice[i];
-    if (c === '#' || c === '|' || c === ']') break;
-    // `[[Note\|alias]]` inside a table: the backslash escapes the pipe, it is not part of the target.
-    if (c === '\\' && slice[i + 1] === '|') break;
-    i++;
-  }
+  const i = innerStart + wikiTargetEnd(slice.slice(innerStart, slice.length - 2));
   const raw = slice.slice(innerStart, i);
   const lead = raw.length - raw.trimStart().length;
   const trail = raw.length - raw.trimEnd().length;

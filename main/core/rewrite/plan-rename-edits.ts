@@ -9,7 +9,7 @@
 import type { LinkKind, LinkRef, ParsedNote, VaultPath } from '../types';
 import type { TextEdit } from './apply-edits';
 import { formatTarget, isRelativeStyle, linkKey, type LinkResolver } from './format-target';
-import { folderOf, joinRelative } from './rewrite-paths';
+import { dirname, joinRelative } from '../paths';
 import { decodeDest, encodeDest, findMarkdownDest, findWikiTarget } from './link-source';
 
 /** What the planner reads from the graph: the file set and each note's (cached) links. */
@@ -114,7 +114,7 @@ function planNote(
 function relativeBroken(link: LinkRef, source: VaultPath, newSource: VaultPath, resolvedBefore: VaultPath, expected: VaultPath): boolean {
   if (source === newSource && resolvedBefore === expected) return false;
   if (!isRelativeStyle({ written: link.target, kind: link.kind, sourceBefore: source, resolvedBefore })) return false;
-  const now = joinRelative(folderOf(newSource), link.target);
+  const now = joinRelative(dirname(newSource), link.target);
   return now === null || (now.toLowerCase() !== expected.toLowerCase() && (now + '.md').toLowerCase() !== expected.toLowerCase());
 }
 

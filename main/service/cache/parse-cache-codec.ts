@@ -1,7 +1,8 @@
 /**
  * The parse cache's note records: each ParsedNote stored as the plain JSON object it is (its
- * links apart, see parse-cache-links.ts), and checked in place on load. Measured on 10k notes,
- * JSON.parse building these objects directly beats v8.deserialize (~2x).
+ * links apart, see parse-cache-links.ts), and checked in place on load: JSON.parse building
+ * these objects directly beats v8.deserialize (figures in docs/benchmarks.md, "Figures behind
+ * choices in the code").
  *
  * A record of the wrong shape throws (the whole cache is then treated as corrupt and rebuilt).
  * Notes whose frontmatter JSON cannot carry exactly (NaN, Infinity, -0 from YAML `.nan`,

@@ -1,7 +1,7 @@
 /**
  * The persistent parse cache: ParsedNote per path, valid while the file's size and mtimeMs are
- * unchanged. Stored as ASCII: one line of JSON (parse-cache-codec.ts; loads ~2x faster than
- * v8.deserialize), then a raw section of link context snippets (parse-cache-links.ts). Versioned,
+ * unchanged. Stored as ASCII: one line of JSON (parse-cache-codec.ts; loads faster than
+ * v8.deserialize, see docs/benchmarks.md), then a raw section of link context snippets (parse-cache-links.ts). Versioned,
  * and written atomically (temp file + rename) so a crash never leaves half a cache.
  * A missing, corrupt or outdated cache is reported and ignored; the vault is simply re-parsed.
  */
@@ -95,7 +95,7 @@ export function loadParseCache(file: string, realRoot: string, parserVersion = P
     if (errorCode(error) === 'ENOENT') return empty('no parse cache yet; indexing every note');
     return empty(`parse cache unreadable (${describeError(error)}); indexing every note`);
   }
-  // Written as pure ASCII (see saveParseCache), which decodes ~15x faster than UTF-8 text.
+  // Written as pure ASCII (see saveParseCache), which decodes much faster than UTF-8 text (docs/benchmarks.md).
   const encoding = isAscii(bytes) ? 'latin1' : 'utf8';
   // The JSON head ends at the first newline (JSON.stringify writes none); the raw section follows.
   const newline = bytes.indexOf(10);

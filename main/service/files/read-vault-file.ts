@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import { err, ok, type Result } from '../../core/result';
 import { describeError, type FileReport } from '../file-reports';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -28,7 +29,8 @@ export interface FileText {
   decodeWarning: string | null;
 }
 
-export type ReadOutcome = { ok: true; file: FileText } | { ok: false; report: FileReport };
+/** The file's text, or why it was not read. */
+export type ReadOutcome = Result<FileText, FileReport>;
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 const lenientDecoder = new TextDecoder('utf-8', { fatal: false });
@@ -54,7 +56,7 @@ export function decodeUtf8(bytes: Uint8Array): { text: string; decodeWarning: st
   }
 }
 
-export type BytesOutcome = { ok: true; bytes: Uint8Array; mtimeMs: number } | { ok: false; report: FileReport };
+export type BytesOutcome = Result<{ bytes: Uint8Array; mtimeMs: number }, FileReport>;
 
 /** The raw bytes of a vault file under the size cap (attachments, and the basis of readVaultFile). */
 export function readVaultBytes(absolutePath: string, vaultPath: string, options: ReadOptions = {}): BytesOutcome {
@@ -64,26 +66,23 @@ export function readVaultBytes(absolutePath: string, vaultPath: string, options:
   try {
     fd = io.openSync(absolutePath, 'r');
   } catch (error) {
-    return { ok: false, report: { path: vaultPath, problem: 'unreadable', message: describeError(error) } };
+    return err({ path: vaultPath, problem: 'unreadable', message: describeError(error) });
   }
   try {
     const stats = io.fstatSync(fd);
     if (!stats.isFile()) {
-      return { ok: false, report: { path: vaultPath, problem: 'unreadable', message: 'not a regular file' } };
+      return err({ path: vaultPath, problem: 'unreadable', message: 'not a regular file' });
     }
     if (stats.size > maxBytes) {
-      return {
-        ok: false,
-        report: { path: vaultPath, problem: 'too-large', message: `${stats.size} bytes exceeds the ${maxBytes}-byte limit; skipped` },
-      };
+      return err({ path: vaultPath, problem: 'too-large', message: `${stats.size} bytes exceeds the ${maxBytes}-byte limit; skipped` });
     }
     const bytes = readAll(io, fd, stats.size, maxBytes);
     if (bytes === null) {
-      return { ok: false, report: { path: vaultPath, problem: 'too-large', message: `grew past the ${maxBytes}-byte limit while reading; skipped` } };
+      return err({ path: vaultPath, problem: 'too-large', message: `grew past the ${maxBytes}-byte limit while reading; skipped` });
     }
-    return { ok: true, bytes, mtimeMs: stats.mtimeMs };
+    return ok({ bytes, mtimeMs: stats.mtimeMs });
   } catch (error) {
-    return { ok: false, report: { path: vaultPath, problem: 'unreadable', message: describeError(error) } };
+    return err({ path: vaultPath, problem: 'unreadable', message: describeError(error) });
   } finally {
     io.closeSync(fd);
   }
@@ -92,8 +91,9 @@ export function readVaultBytes(absolutePath: string, vaultPath: string, options:
 export function readVaultFile(absolutePath: string, vaultPath: string, options: ReadOptions = {}): ReadOutcome {
   const read = readVaultBytes(absolutePath, vaultPath, options);
   if (!read.ok) return read;
-  const { text, decodeWarning } = decodeUtf8(read.bytes);
-  return { ok: true, file: { text, hash: hashBytes(read.bytes), size: read.bytes.length, mtimeMs: read.mtimeMs, decodeWarning } };
+  const { bytes, mtimeMs } = read.value;
+  const { text, decodeWarning } = decodeUtf8(bytes);
+  return ok({ text, hash: hashBytes(bytes), size: bytes.length, mtimeMs, decodeWarning });
 }
 
 /** Reads until EOF (the file may change size after fstat); null when it passes the cap. */

@@ -25,10 +25,6 @@ export function isIgnoredVaultPath(vaultPath: VaultPath): boolean {
   return isTempFileName(segments[segments.length - 1]);
 }
 
-export function isNotePath(vaultPath: VaultPath): boolean {
-  return vaultPath.toLowerCase().endsWith('.md');
-}
-
 /** OS-relative path ('a\\b.md' on Windows) -> vault path ('a/b.md'). */
 export function toVaultPath(relativeOsPath: string): VaultPath {
   return path.sep === '/' ? relativeOsPath : relativeOsPath.split(path.sep).join('/');
@@ -37,12 +33,6 @@ export function toVaultPath(relativeOsPath: string): VaultPath {
 /** Vault path -> absolute OS path under the (real) vault root. */
 export function toAbsolutePath(root: string, vaultPath: VaultPath): string {
   return path.join(root, ...vaultPath.split('/'));
-}
-
-/** Title shown for a file: a note's name without '.md', an attachment's full file name. */
-export function fileTitle(vaultPath: VaultPath): string {
-  const name = vaultPath.slice(vaultPath.lastIndexOf('/') + 1);
-  return isNotePath(name) ? name.slice(0, -3) : name;
 }
 
 /** True when `candidate` (absolute, real) is `root` itself or lies below it. */

@@ -16,7 +16,8 @@ import { backlinkSnippets } from '../../core/query/snippets';
 import type { ResolvedLink, VaultPath } from '../../core/types';
 import { mimeForPath } from './mime';
 import { readVaultBytes, readVaultFile, type FileText } from './read-vault-file';
-import { fileTitle, isNotePath, toAbsolutePath } from './vault-files';
+import { toAbsolutePath } from './vault-files';
+import { isNotePath, titleFromPath } from '../../core/paths';
 import type { VaultState } from '../vault-state';
 
 export function fail<T>(code: ApiErrorCode, message: string): Result<T> {
@@ -31,8 +32,8 @@ export function readIndexedFile(state: VaultState, vaultPath: VaultPath, kind: '
     return fail('not-found', `no ${kind} "${vaultPath}" in this vault`);
   }
   const outcome = readVaultFile(toAbsolutePath(state.realRoot, vaultPath), vaultPath, { maxFileBytes });
-  if (outcome.ok) return { ok: true, value: outcome.file };
-  const { problem, message } = outcome.report;
+  if (outcome.ok) return outcome;
+  const { problem, message } = outcome.error;
   if (problem === 'too-large') return fail('too-large', `${vaultPath}: ${message}`);
   if (message.startsWith('ENOENT')) return fail('not-found', `"${vaultPath}" no longer exists`);
   return fail('io-error', `could not read "${vaultPath}": ${message}`);
@@ -65,7 +66,7 @@ export function backlinkGroups(state: VaultState, graph: VaultGraph, vaultPath: 
     ok: true,
     value: [...groups.keys()].sort().map((source) => ({
       source,
-      sourceTitle: state.notes.get(source)?.parsed.title ?? fileTitle(source),
+      sourceTitle: state.notes.get(source)?.parsed.title ?? titleFromPath(source),
       links: groups.get(source)!.sort((a, b) => a.start - b.start),
       snippets: backlinkSnippets(groups.get(source)!),
     })),
@@ -112,10 +113,10 @@ export function attachmentDataUrl(state: VaultState, vaultPath: VaultPath, maxBy
   if (entry === undefined || entry.kind !== 'attachment') return fail('not-found', `no attachment "${vaultPath}" in this vault`);
   const outcome = readVaultBytes(toAbsolutePath(state.realRoot, vaultPath), vaultPath, { maxFileBytes: maxBytes });
   if (!outcome.ok) {
-    const { problem, message } = outcome.report;
+    const { problem, message } = outcome.error;
     if (problem === 'too-large') return fail('too-large', `"${vaultPath}" is larger than ${Math.round(maxBytes / (1024 * 1024))} MB, the most Plexus shows in the app`);
     return fail(message.startsWith('ENOENT') ? 'not-found' : 'io-error', `could not read "${vaultPath}": ${message}`);
   }
   const mime = mimeForPath(vaultPath);
-  return { ok: true, value: { mime, dataUrl: `data:${mime};base64,${Buffer.from(outcome.bytes).toString('base64')}` } };
+  return { ok: true, value: { mime, dataUrl: `data:${mime};base64,${Buffer.from(outcome.value.bytes).toString('base64')}` } };
 }

@@ -57,7 +57,7 @@ export interface IndexOutcome {
 export async function indexVault(realRoot: string, options: IndexOptions): Promise<IndexOutcome> {
   const { graph } = options;
   const state = new VaultState(realRoot);
-  // Booting a worker (~50-200 ms) only pays when the scan it hides is long; the cache's size
+  // Booting a worker (docs/benchmarks.md) only pays when the scan it hides is long; the cache's size
   // says how big the vault was last time.
   const onWorker = cacheBytes(options.cacheFile) >= WORKER_SCAN_MIN_CACHE_BYTES;
   const startScan = (): Promise<ScanResult> => {

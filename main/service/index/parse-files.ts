@@ -36,6 +36,10 @@ export interface ParsedFile {
   safeMode: string | null;
 }
 
+/**
+ * One file's parse, flat rather than a core Result: tens of thousands cross from the workers on
+ * every cold open, and the structured clone of a wrapper object per file is not free.
+ */
 export type ParseResult = ParsedFile | { path: VaultPath; ok: false; report: FileReport };
 
 export type NoteParser = (path: VaultPath, text: string) => ParsedNote;
@@ -56,18 +60,18 @@ export function parseFiles(request: ParseRequest, hooks: ParseHooks = {}): Parse
     hooks.onFile?.(index);
     const read = readVaultFile(toAbsolutePath(request.root, vaultPath), vaultPath, { maxFileBytes: request.maxFileBytes, fs: hooks.fs });
     if (!read.ok) {
-      results.push({ path: vaultPath, ok: false, report: read.report });
+      results.push({ path: vaultPath, ok: false, report: read.error });
       return;
     }
     let parsed: ParsedNote;
     try {
-      parsed = parse(vaultPath, read.file.text);
+      parsed = parse(vaultPath, read.value.text);
     } catch (error) {
       // A parser bug on one note must not stop the vault from indexing; it is reported by path.
       results.push({ path: vaultPath, ok: false, report: { path: vaultPath, problem: 'parse-error', message: describeError(error) } });
       return;
     }
-    const { text, hash, size, mtimeMs, decodeWarning } = read.file;
+    const { text, hash, size, mtimeMs, decodeWarning } = read.value;
     results.push({ path: vaultPath, ok: true, parsed, hash, size, mtimeMs, decodeWarning, text: request.withText ? text : null, safeMode });
   });
   return results;

@@ -6,20 +6,20 @@
  * shared state half-updated if it is stopped (search builds only its own result).
  */
 import * as vm from 'node:vm';
+import { err, ok, type Result } from '../../core/result';
 
 const context = vm.createContext({ task: null as null | (() => unknown), result: undefined as unknown });
 const script = new vm.Script('result = task(); task = null;');
 
-export type Bounded<T> = { ok: true; value: T } | { ok: false; timedOut: true };
-
-export function runBounded<T>(task: () => T, timeoutMs: number): Bounded<T> {
+/** The task's value, or 'timed-out' when it ran past `timeoutMs` and was stopped. */
+export function runBounded<T>(task: () => T, timeoutMs: number): Result<T, 'timed-out'> {
   context.task = task;
   context.result = undefined;
   try {
     script.runInContext(context, { timeout: timeoutMs });
-    return { ok: true, value: context.result as T };
+    return ok(context.result as T);
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { ok: false, timedOut: true };
+    if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return err('timed-out');
     throw error;
   } finally {
     context.task = null;

@@ -82,9 +82,9 @@ function evaluate(query: QueryNode, candidates: Iterable<VaultPath>, source: Sea
 
 export function runSearch(input: string, source: SearchSource): Result<SearchResults> {
   const parsed = parseSearchQuery(input);
-  if (!parsed.ok) return fail('invalid-input', parsed.message);
-  if (parsed.query === null) return { ok: true, value: { hits: [], total: 0 } };
-  const query = parsed.query;
+  if (!parsed.ok) return fail('invalid-input', parsed.error);
+  if (parsed.value === null) return { ok: true, value: { hits: [], total: 0 } };
+  const query = parsed.value;
   const candidates = source.index.candidates(candidatePlan(query), () => source.notePaths()) ?? source.notePaths();
   const run = runBounded(() => evaluate(query, candidates, source), source.timeoutMs);
   if (run.ok) return { ok: true, value: run.value };

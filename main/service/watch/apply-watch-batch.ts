@@ -15,7 +15,8 @@ import type { ParsePool } from '../index/parse-pool';
 import type { DetectedRename, RenamePairer } from './rename-pairer';
 import type { SearchIndex } from '../search/search-index';
 import type { WatchSnapshots } from '../snapshots/snapshot-recorder';
-import { isIgnoredVaultPath, isInside, isNotePath, toAbsolutePath } from '../files/vault-files';
+import { isIgnoredVaultPath, isInside, toAbsolutePath } from '../files/vault-files';
+import { isNotePath } from '../../core/paths';
 import type { VaultState } from '../vault-state';
 import type { WatchBatch } from './vault-watcher';
 

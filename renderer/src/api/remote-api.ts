@@ -4,7 +4,7 @@
  * the contract cannot drift from the client. A Connection (connection.ts) watches the socket and
  * every call, so a server that stops or a dropped connection is noticed, retried and announced.
  */
-import { API_METHOD_NAMES } from '../../../main/contract/api-contract';
+import { API_METHOD_NAMES } from '../../../main/contract/api-methods';
 import type { ApiHandlers, PlexusApi, VaultEvent } from '../../../main/contract/api-contract';
 import { Connection, type Timers } from './connection';
 import type { ProbeResult } from './connection-machine';

@@ -24,8 +24,8 @@ async function linkOne(api: PlexusApi, target: string, notePaths: string[], m: U
   if (!read.ok) return read.error.message;
   if (read.value.decodeWarning) return `${m.sourceTitle} is not valid UTF-8; open it to link the mention by hand.`;
   const edited = linkMention(read.value.content, m, linkTextFor(target, notePaths));
-  if (!edited.ok) return `${edited.reason} The list is refreshed when the note changes.`;
-  const written = await api.writeNote(m.source, edited.text, read.value.hash);
+  if (!edited.ok) return `${edited.error} The list is refreshed when the note changes.`;
+  const written = await api.writeNote(m.source, edited.value, read.value.hash);
   if (written.ok) return null;
   return written.error.code === 'conflict' ? `${m.sourceTitle} changed while linking; nothing was written. Try again.` : written.error.message;
 }

@@ -11,16 +11,9 @@
  */
 import { keepText } from './kept-texts';
 import { onUnsavedChange, unsavedTexts } from './unsaved-registry';
+import type { Draft, DraftsBridge } from '../../../main/contract/drafts-bridge';
 
-export interface Draft {
-  path: string;
-  text: string;
-}
-
-export interface DraftsBridge {
-  report(drafts: Draft[]): Promise<void>;
-  take(): Promise<Draft[]>;
-}
+export type { Draft, DraftsBridge };
 
 declare global {
   interface Window {

@@ -1,4 +1,10 @@
-/** Finding the link under a position in a line of markdown (for Ctrl/Cmd+click). */
+/**
+ * Finding the link under a position in a line of markdown (for Ctrl/Cmd+click). Wiki links
+ * follow the indexer's grammar (core/parse/wiki-link-syntax.ts), so a click opens exactly what
+ * the index resolved.
+ */
+import { matchWikiLinkEnd, splitWikiLinkInner } from '../../../main/core/parse/wiki-link-syntax';
+
 export interface LinkAtPos {
   kind: 'wiki' | 'markdown';
   target: string;
@@ -6,14 +12,18 @@ export interface LinkAtPos {
 }
 
 export function linkAt(line: string, offset: number): LinkAtPos | null {
-  const wiki = /!?\[\[([^\]\n]+?)\]\]/g;
-  for (let m = wiki.exec(line); m; m = wiki.exec(line)) {
-    if (offset < m.index || offset > m.index + m[0].length) continue;
-    const inner = m[1].split(/\\?\|/)[0];
-    const hash = inner.indexOf('#');
-    const target = (hash < 0 ? inner : inner.slice(0, hash)).trim();
-    const sub = hash < 0 ? null : inner.slice(hash + 1);
-    return { kind: 'wiki', target, heading: sub && !sub.startsWith('^') ? sub : null };
+  for (let open = line.indexOf('[['); open !== -1; ) {
+    const end = matchWikiLinkEnd(line, open, line.length);
+    if (end === -1) {
+      open = line.indexOf('[[', open + 1);
+      continue;
+    }
+    const start = open > 0 && line[open - 1] === '!' ? open - 1 : open;
+    if (offset >= start && offset <= end) {
+      const { target, heading } = splitWikiLinkInner(line.slice(open + 2, end - 2));
+      return { kind: 'wiki', target, heading };
+    }
+    open = line.indexOf('[[', end);
   }
   const md = /!?\[[^\]\n]*\]\((<[^>\n]+>|[^)\s]+)(?:\s+"[^"\n]*")?\)/g;
   for (let m = md.exec(line); m; m = md.exec(line)) {

@@ -1,4 +1,4 @@
-import { layoutCacheKey, mergeLayout, placeNewNodes } from '../../../main/core/analysis';
+import { placeNewNodes } from '../../../main/core/analysis';
 import { note, snapshotOf } from './snapshot-builder';
 
 describe('placeNewNodes', () => {
@@ -39,27 +39,5 @@ describe('placeNewNodes', () => {
     const placed = placeNewNodes({}, g, ['a', 'b']);
     expect(Object.keys(placed).sort()).toEqual(['a', 'b']);
     for (const p of Object.values(placed)) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
-  });
-});
-
-describe('mergeLayout', () => {
-  const g = snapshotOf(['a>b'], [note('c')]);
-
-  it('drops removed nodes, keeps pinned ones, prefers live positions', () => {
-    const saved = { positions: { a: { x: 1, y: 1 }, gone: { x: 2, y: 2 }, pinnedGone: { x: 3, y: 3 }, c: { x: 4, y: 4 } }, pinned: ['pinnedGone', 'c'] };
-    const live = { a: { x: 10, y: 10 }, b: { x: 20, y: 20 } };
-    expect(mergeLayout(saved, live, g)).toEqual({
-      positions: { a: { x: 10, y: 10 }, b: { x: 20, y: 20 }, c: { x: 4, y: 4 }, pinnedGone: { x: 3, y: 3 } },
-      pinned: ['c', 'pinnedGone'],
-    });
-  });
-
-  it('starts from nothing and skips non-finite points', () => {
-    expect(mergeLayout(null, { a: { x: NaN, y: 0 }, b: { x: 0, y: 0 } }, g)).toEqual({ positions: { b: { x: 0, y: 0 } }, pinned: [] });
-  });
-
-  it('keys layouts per vault', () => {
-    expect(layoutCacheKey('/v/one')).not.toBe(layoutCacheKey('/v/two'));
-    expect(layoutCacheKey('x')).toContain('x');
   });
 });

@@ -13,15 +13,15 @@ test.each([
 ])('%j: linking the first mention of %j as %j', (text, terms, linkText, expected) => {
   const [first] = findMentionsInText(text, terms);
   const result = linkMention(text, first, linkText);
-  expect(result).toEqual({ ok: true, text: expected });
+  expect(result).toEqual({ ok: true, value: expected });
 });
 
 test('a note changed since the mention was found is refused, not edited in the wrong place', () => {
   const text = 'see Welcome here';
   const [m] = findMentionsInText(text, ['Welcome']);
   expect(m).toMatchObject({ line: 1, column: 4, written: 'Welcome' });
-  expect(linkMention('see the Welcome here', m, 'Welcome')).toEqual({ ok: false, reason: expect.stringContaining('no longer at that place') });
-  expect(linkMention('', { ...m, line: 3 }, 'Welcome')).toEqual({ ok: false, reason: 'The note no longer has that line.' });
+  expect(linkMention('see the Welcome here', m, 'Welcome')).toEqual({ ok: false, error: expect.stringContaining('no longer at that place') });
+  expect(linkMention('', { ...m, line: 3 }, 'Welcome')).toEqual({ ok: false, error: 'The note no longer has that line.' });
   // A column past the end of a short line must not reach into the next line.
   expect(linkMention('ab\nWelcome', { line: 1, column: 3, written: 'Welcome' }, 'Welcome').ok).toBe(false);
 });

@@ -1,3 +1,4 @@
+import { parseNote } from '../../../main/core/parse/parse-note';
 import { maskNonProse } from '../../../main/core/query/prose-mask';
 
 /** The prose left after masking, with runs of spaces collapsed, one entry per line. */
@@ -33,10 +34,23 @@ describe('maskNonProse', () => {
     expect(prose(text)).toEqual(expected);
   });
 
+  test.each([
+    ['a [[x [Vectors]] b'],
+    ['a [[ ]] Vectors ]] b'],
+    ['a [[Vectors\nb]] c'],
+    ['a [[Vectors]] b [[x [y]] Vectors ]]'],
+  ])('wiki links are the indexer\'s: %j masks exactly the links parseNote finds', (text) => {
+    const masked = maskNonProse(text);
+    const inLink = new Array<boolean>(text.length).fill(false);
+    for (const link of parseNote('n.md', text).links) for (let i = link.start; i < link.end; i++) inLink[i] = true;
+    const blanked = [...text].map((c, i) => c !== masked[i]);
+    expect(blanked).toEqual(inLink.map((inside, i) => inside && text[i] !== ' '));
+  });
+
   // No clock here: a quadratic scan of these lines (4e10 steps each) cannot finish inside the
   // test timeout, while the linear one takes a fraction of a second.
   test('hostile input stays linear', () => {
-    for (const unit of ['[', '`', '[[', '](', '<!', '#a ', 'h']) {
+    for (const unit of ['[', '`', '[[', '[[a', '[[a]', '[[ |', '](', '<!', '#a ', 'h']) {
       const text = unit.repeat(200_000);
       expect(maskNonProse(text)).toHaveLength(text.length);
     }

@@ -23,8 +23,8 @@ function subject(note: Note): SearchSubject {
 
 function parse(input: string): QueryNode {
   const result = parseSearchQuery(input);
-  if (!result.ok || result.query === null) throw new Error(`no query from ${input}`);
-  return result.query;
+  if (!result.ok || result.value === null) throw new Error(`no query from ${input}`);
+  return result.value;
 }
 
 function matching(input: string): string[] {

@@ -21,8 +21,8 @@ function show(node: QueryNode | null): string {
 
 function parsed(input: string): string {
   const result = parseSearchQuery(input);
-  if (!result.ok) throw new Error(`unexpected error: ${result.message}`);
-  return show(result.query);
+  if (!result.ok) throw new Error(`unexpected error: ${result.error}`);
+  return show(result.value);
 }
 
 describe('parseSearchQuery', () => {
@@ -83,11 +83,11 @@ describe('parseSearchQuery', () => {
   ])('%j is an error', (input, message) => {
     const result = parseSearchQuery(input);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(message);
+    if (!result.ok) expect(result.error).toMatch(message);
   });
 
   test('a regex node carries a compiled multi-line RegExp', () => {
     const result = parseSearchQuery('/^b/');
-    expect(result.ok && result.query?.kind === 'regex' && result.query.re.test('a\nb')).toBe(true);
+    expect(result.ok && result.value?.kind === 'regex' && result.value.re.test('a\nb')).toBe(true);
   });
 });

@@ -7,8 +7,8 @@ const E = '\uE001';
 
 function snippetFor(text: string, query: string) {
   const parsed = parseSearchQuery(query);
-  if (!parsed.ok || !parsed.query) throw new Error('bad query');
-  return searchSnippet(text, queryHighlights(parsed.query));
+  if (!parsed.ok || !parsed.value) throw new Error('bad query');
+  return searchSnippet(text, queryHighlights(parsed.value));
 }
 
 describe('searchSnippet', () => {

@@ -1,6 +1,6 @@
 import { applyEdits } from '../../../main/core/rewrite/apply-edits';
 import { encodeDest, findMarkdownDest, findWikiTarget } from '../../../main/core/rewrite/link-source';
-import { relativePath } from '../../../main/core/rewrite/rewrite-paths';
+import { relativePath } from '../../../main/core/paths';
 
 describe('applyEdits', () => {
   test('applies edits in any order', () => {

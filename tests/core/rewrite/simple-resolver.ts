@@ -5,7 +5,7 @@
  */
 import type { LinkKind, VaultPath } from '../../../main/core/types';
 import type { LinkResolver } from '../../../main/core/rewrite/format-target';
-import { folderOf, joinRelative } from '../../../main/core/rewrite/rewrite-paths';
+import { dirname, joinRelative } from '../../../main/core/paths';
 
 export function simpleResolverFor(files: readonly VaultPath[]): LinkResolver {
   const lower = files.map((f) => [f.toLowerCase(), f] as const);
@@ -18,7 +18,7 @@ export function simpleResolverFor(files: readonly VaultPath[]): LinkResolver {
     resolve(source: VaultPath, target: string, kind: LinkKind): VaultPath | null {
       if (target.startsWith('/')) return exact(target.slice(1));
       if (target.startsWith('./') || target.startsWith('../') || (kind === 'markdown' && target.includes('/'))) {
-        const joined = joinRelative(folderOf(source), target);
+        const joined = joinRelative(dirname(source), target);
         const rel = joined === null ? null : exact(joined);
         if (rel || target.startsWith('.')) return rel;
       }

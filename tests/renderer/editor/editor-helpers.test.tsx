@@ -38,6 +38,10 @@ describe('linkAt', () => {
     ['[a](My%20Note.md#Sec%201)', 2, { kind: 'markdown', target: 'My Note.md', heading: 'Sec 1' }],
     ['[[N#^blk]]', 2, { kind: 'wiki', target: 'N', heading: null }],
     ['no link here', 3, null],
+    // The indexer's grammar: the heading as the index stores it, and a '[[' holding '[' is not a link.
+    ['[[Note# Sub #Deep ]]', 3, { kind: 'wiki', target: 'Note', heading: 'Sub#Deep' }],
+    ['[[x [[Note]]', 8, { kind: 'wiki', target: 'Note', heading: null }],
+    ['[[ ]] x', 2, null],
   ])('%s', (line, offset, expected) => {
     expect(linkAt(line, offset)).toEqual(expected);
   });

@@ -24,17 +24,17 @@ test.each([
 ])('checkNotePath refuses %j', (input, message) => {
   const result = checkNotePath(input);
   expect(result.ok).toBe(false);
-  if (!result.ok) expect(result.message).toContain(message);
+  if (!result.ok) expect(result.error).toContain(message);
 });
 
 test('checkNewNotePath puts the name in the folder, adds .md, and refuses existing files case-insensitively', () => {
-  expect(checkNewNotePath('Roadmap', 'Projects', files)).toEqual({ ok: true, path: 'Projects/Roadmap.md' });
-  expect(checkNewNotePath(' Sub/Deep Note.md ', '', files)).toEqual({ ok: true, path: 'Sub/Deep Note.md' });
-  expect(checkNewNotePath('plexus', 'Projects', files)).toEqual({ ok: false, message: '“Projects/plexus.md” already exists.' });
+  expect(checkNewNotePath('Roadmap', 'Projects', files)).toEqual({ ok: true, value: 'Projects/Roadmap.md' });
+  expect(checkNewNotePath(' Sub/Deep Note.md ', '', files)).toEqual({ ok: true, value: 'Sub/Deep Note.md' });
+  expect(checkNewNotePath('plexus', 'Projects', files)).toEqual({ ok: false, error: '“Projects/plexus.md” already exists.' });
   expect(checkNewNotePath('WELCOME.MD', '', files).ok).toBe(false);
   // A leading slash must not escape the folder as an absolute path either.
   expect(checkNewNotePath('/x', 'Projects', files).ok).toBe(false);
-  expect(checkNewNotePath('', 'Projects', files)).toEqual({ ok: false, message: 'Enter a name.' });
+  expect(checkNewNotePath('', 'Projects', files)).toEqual({ ok: false, error: 'Enter a name.' });
 });
 
 test('Ctrl+N asks for a name in the open note’s folder, validates it, creates the note and opens it in edit mode', async () => {

@@ -20,37 +20,37 @@ describe('readVaultFile', () => {
 
   test('reads text, hash, size and mtime', () => {
     const outcome = read('plain.md');
-    if (!outcome.ok) throw new Error(outcome.report.message);
-    expect(outcome.file.text).toBe('hello\n');
-    expect(outcome.file.hash).toBe('5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03');
-    expect(outcome.file.size).toBe(6);
-    expect(outcome.file.decodeWarning).toBeNull();
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.value.text).toBe('hello\n');
+    expect(outcome.value.hash).toBe('5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03');
+    expect(outcome.value.size).toBe(6);
+    expect(outcome.value.decodeWarning).toBeNull();
   });
 
   test('strips a UTF-8 BOM from the text but hashes the bytes on disk', () => {
     const outcome = read('bom.md');
-    if (!outcome.ok) throw new Error(outcome.report.message);
-    expect(outcome.file.text).toBe('# Title\n');
-    expect(outcome.file.size).toBe(11);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.value.text).toBe('# Title\n');
+    expect(outcome.value.size).toBe(11);
   });
 
   test('decodes invalid UTF-8 with replacement characters and warns', () => {
     const outcome = read('bad.md');
-    if (!outcome.ok) throw new Error(outcome.report.message);
-    expect(outcome.file.text).toBe('a\uFFFD\uFFFDb');
-    expect(outcome.file.decodeWarning).toMatch(/UTF-8/);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.value.text).toBe('a\uFFFD\uFFFDb');
+    expect(outcome.value.decodeWarning).toMatch(/UTF-8/);
   });
 
   test('skips files over the size cap with a report', () => {
     const outcome = read('big.md', { maxFileBytes: 1024 });
-    expect(outcome).toEqual({ ok: false, report: { path: 'big.md', problem: 'too-large', message: expect.stringContaining('2048') } });
+    expect(outcome).toEqual({ ok: false, error: { path: 'big.md', problem: 'too-large', message: expect.stringContaining('2048') } });
     expect(read('big.md', { maxFileBytes: 4096 }).ok).toBe(true);
   });
 
   test('reports a folder where a file is expected', () => {
     const outcome = read('dir.md');
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.report.problem).toBe('unreadable');
+    if (!outcome.ok) expect(outcome.error.problem).toBe('unreadable');
   });
 
   test('reports EACCES (injected: tests run as root)', () => {
@@ -61,12 +61,12 @@ describe('readVaultFile', () => {
       },
     };
     const outcome = read('plain.md', { fs: denied });
-    expect(outcome).toEqual({ ok: false, report: { path: 'plain.md', problem: 'unreadable', message: expect.stringContaining('EACCES') } });
+    expect(outcome).toEqual({ ok: false, error: { path: 'plain.md', problem: 'unreadable', message: expect.stringContaining('EACCES') } });
   });
 
   test('reports a file that vanished', () => {
     const outcome = read('gone.md');
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.report.message).toContain('ENOENT');
+    if (!outcome.ok) expect(outcome.error.message).toContain('ENOENT');
   });
 });

@@ -11,7 +11,7 @@ import type { Root } from 'mdast';
 import type { BlockIdInfo, HeadingInfo, LinkRef, ParsedNote, VaultPath } from '../../types';
 import { scanFrontmatter } from '../frontmatter';
 import { LineIndex } from '../line-index';
-import { titleFromPath } from '../parse-note';
+import { titleFromPath } from '../../paths';
 import { createMarkdownProcessor } from '../remark-plexus-links';
 import { addUniqueTags } from '../tags';
 import { collectFindings } from './mdast-findings';

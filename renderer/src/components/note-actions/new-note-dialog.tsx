@@ -28,19 +28,19 @@ export function NewNoteDialog({ api, folder, files, onCreated, onClose }: Props)
     setBusy(true);
     setError(null);
     try {
-      const result = await api.createNote(check.path, '');
+      const result = await api.createNote(check.value, '');
       if (result.ok) {
         returnFocus.current = false;
-        onCreated(check.path);
-      } else setError(`Could not create ${check.path}: ${result.error.message}`);
+        onCreated(check.value);
+      } else setError(`Could not create ${check.value}: ${result.error.message}`);
     } catch (err) {
-      setError(`Could not create ${check.path}: ${err instanceof Error ? err.message : String(err)}`);
+      setError(`Could not create ${check.value}: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       setBusy(false);
     }
   };
 
-  const problem = !check.ok && (touched || name !== '') ? check.message : null;
+  const problem = !check.ok && (touched || name !== '') ? check.error : null;
   return (
     <Modal label="New note" onClose={onClose} className="confirm" returnFocus={returnFocus}>
       <form onSubmit={submit}>
@@ -50,7 +50,7 @@ export function NewNoteDialog({ api, folder, files, onCreated, onClose }: Props)
           <input className="field-input" autoFocus value={name} placeholder="Untitled" aria-invalid={problem !== null} aria-describedby="new-note-hint" onChange={(e) => setName(e.target.value)} />
         </label>
         <p id="new-note-hint" className="muted small">
-          {check.ok ? <>Will be created at <code>{check.path}</code></> : <>In {folder ? <code>{folder}/</code> : 'the vault’s top folder'}</>}
+          {check.ok ? <>Will be created at <code>{check.value}</code></> : <>In {folder ? <code>{folder}/</code> : 'the vault’s top folder'}</>}
         </p>
         {problem && <p className="error-text" role="alert">{problem}</p>}
         {error && <p className="error-text" role="alert">{error}</p>}

@@ -26,7 +26,7 @@ export function RenameDialog({ api, from, onRenamed, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const check = checkNotePath(input);
-  const to = check.ok && check.path !== from ? check.path : null;
+  const to = check.ok && check.value !== from ? check.value : null;
   const plan = useRenamePlan(api, from, to);
   // A plan that failed for this path (e.g. it exists) would fail the rename too.
   const ready = to !== null && plan.status !== 'error';
@@ -69,7 +69,7 @@ export function RenameDialog({ api, from, onRenamed, onClose }: Props) {
           <span className="field-label">New path</span>
           <input ref={field} className="field-input" value={input} spellCheck={false} onChange={(e) => setInput(e.target.value)} />
         </label>
-        {!check.ok && <p className="error-text" role="alert">{check.message}</p>}
+        {!check.ok && <p className="error-text" role="alert">{check.error}</p>}
         {check.ok && to === null && <p className="muted small">Type a new name or folder.</p>}
         {to !== null && <Destination from={from} to={to} />}
         <PlanSummary plan={plan} />

@@ -12,15 +12,15 @@ export function useCreateNamedNote(api: PlexusApi, files: FileEntry[] | null, on
     async (name: string) => {
       const check = checkNewNotePath(name, '', files);
       if (!check.ok) {
-        reportError(`Cannot create “${name}”: ${check.message}`);
+        reportError(`Cannot create “${name}”: ${check.error}`);
         return;
       }
       try {
-        const result = await api.createNote(check.path, '');
-        if (result.ok) onCreated(check.path);
-        else reportError(`Could not create ${check.path}: ${result.error.message}`);
+        const result = await api.createNote(check.value, '');
+        if (result.ok) onCreated(check.value);
+        else reportError(`Could not create ${check.value}: ${result.error.message}`);
       } catch (err) {
-        reportError(`Could not create ${check.path}: ${err instanceof Error ? err.message : String(err)}`);
+        reportError(`Could not create ${check.value}: ${err instanceof Error ? err.message : String(err)}`);
       }
     },
     [api, files, onCreated, reportError],
