@@ -12,7 +12,7 @@ import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/sea
 import { Annotation, Compartment, EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, keymap, placeholder } from '@codemirror/view';
 import { editorTheme } from './editor-theme';
-import { insertLink, toggleBold, toggleItalic } from './formatting';
+import { endEmptyListItem, insertLink, toggleBold, toggleItalic } from './formatting';
 import { livePreview } from './live-preview/live-preview';
 import { obsidianMarkdown } from './live-preview/markdown-syntax';
 import type { LivePreviewHost } from './live-preview/widgets';
@@ -31,8 +31,9 @@ export function setEditingMode(view: EditorView, mode: EditingMode, host: LivePr
   view.dispatch({ effects: modeCompartment.reconfigure(modeExtension(mode, host)) });
 }
 
-/** Enter continues a list or quote; Backspace at a bare marker removes it; Mod-b, Mod-i, Mod-k format. */
+/** Enter continues a list or quote (on an empty item it ends the list); Backspace at a bare marker removes it; Mod-b, Mod-i, Mod-k format. */
 export const markdownEditingKeymap = [
+  { key: 'Enter', run: endEmptyListItem },
   { key: 'Enter', run: insertNewlineContinueMarkup },
   { key: 'Backspace', run: deleteMarkupBackward },
   { key: 'Mod-b', preventDefault: true, run: toggleBold },

@@ -50,3 +50,26 @@ export const insertLink: StateCommand = ({ state, dispatch }) => {
 
 export const toggleBold = toggleWrap('**');
 export const toggleItalic = toggleWrap('*');
+
+const EMPTY_ITEM = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]*$/;
+
+/**
+ * Enter on an empty list item, as Obsidian: a nested item moves out one level, a top-level one
+ * loses its marker (the list ends). CodeMirror's own continuation would instead make the list loose.
+ */
+export const endEmptyListItem: StateCommand = ({ state, dispatch }) => {
+  const { main } = state.selection;
+  if (!main.empty || state.selection.ranges.length > 1) return false;
+  const line = state.doc.lineAt(main.head);
+  const m = EMPTY_ITEM.exec(line.text);
+  if (!m || main.head !== line.to) return false;
+  const indent = m[1];
+  if (indent === '') {
+    dispatch(state.update({ changes: { from: line.from, to: line.to }, selection: { anchor: line.from }, userEvent: 'delete' }));
+    return true;
+  }
+  // One level out: two spaces or a tab, whichever the item is indented with.
+  const cut = indent.endsWith('\t') ? 1 : Math.min(indent.length, 2);
+  dispatch(state.update({ changes: { from: line.from + indent.length - cut, to: line.from + indent.length }, userEvent: 'delete' }));
+  return true;
+};
