@@ -10,17 +10,15 @@ import { EditorView } from '@codemirror/view';
 import type { Extension } from '@codemirror/state';
 
 const highlight = HighlightStyle.define([
-  { tag: t.heading1, fontWeight: '700', fontSize: '1.6em' },
-  { tag: t.heading2, fontWeight: '700', fontSize: '1.4em' },
-  { tag: t.heading3, fontWeight: '700', fontSize: '1.2em' },
-  { tag: [t.heading4, t.heading5, t.heading6], fontWeight: '700' },
+  // Bold only: Live Preview sizes heading lines by level (editor.css), source mode keeps one size.
+  { tag: t.heading, fontWeight: '700', textDecoration: 'none' },
   { tag: t.strong, fontWeight: '700' },
   { tag: t.emphasis, fontStyle: 'italic' },
   { tag: t.strikethrough, textDecoration: 'line-through' },
   { tag: t.special(t.emphasis), backgroundColor: 'var(--mark)' },
   { tag: [t.link, t.url], color: 'var(--accent)' },
   { tag: t.labelName, color: 'var(--accent)' },
-  { tag: [t.processingInstruction, t.meta, t.contentSeparator, t.quote], color: 'var(--muted)' },
+  { tag: [t.processingInstruction, t.meta, t.contentSeparator], color: 'var(--muted)' },
   { tag: t.monospace, fontFamily: 'var(--mono)', fontSize: '0.92em' },
   { tag: t.special(t.string), fontFamily: 'var(--mono)', color: 'var(--accent)' },
   { tag: [t.keyword, t.operator], color: 'var(--accent)' },

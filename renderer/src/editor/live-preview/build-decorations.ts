@@ -148,7 +148,8 @@ function taskMarker(c: Collector, node: SyntaxNode): void {
   const task = node.parent;
   const listMark = task?.prevSibling;
   const checked = /x/i.test(c.doc.sliceString(node.from, node.to));
-  if (checked && task) c.add({ from: node.to, to: task.to, kind: 'mark', cls: 'cm-lp-task-done' });
+  const textFrom = c.doc.sliceString(node.to, node.to + 1) === ' ' ? node.to + 1 : node.to;
+  if (checked && task) c.add({ from: textFrom, to: task.to, kind: 'mark', cls: 'cm-lp-task-done' });
   if (c.active(node.from, node.to)) return;
   const from = listMark && listMark.name === 'ListMark' ? listMark.from : node.from;
   c.add({ from, to: node.to, kind: 'replace', widget: { type: 'checkbox', checked, at: node.from } });

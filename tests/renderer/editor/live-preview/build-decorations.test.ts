@@ -38,7 +38,7 @@ describe('away from the cursor, markup is hidden and formatting shown', () => {
     ['markdown link', '[text](http://a.b/c)', ['hide "["', 'mark "text" cm-lp-link {"data-lp-url":"http://a.b/c"}', 'hide "](http://a.b/c)"']],
     ['tag', 'a #project/x b', ['mark "#project/x" cm-lp-tag {"data-lp-tag":"project/x"}']],
     ['open task', '- [ ] todo', ['replace "- [ ]" {"type":"checkbox","checked":false,"at":2}']],
-    ['done task', '- [x] done', ['replace "- [x]" {"type":"checkbox","checked":true,"at":2}', 'mark " done" cm-lp-task-done']],
+    ['done task', '- [x] done', ['replace "- [x]" {"type":"checkbox","checked":true,"at":2}', 'mark "done" cm-lp-task-done']],
     ['bullet', '- item', ['replace "-" {"type":"bullet"}']],
     ['horizontal rule', 'a\n\n***', ['line 3 cm-lp-hr', 'hide "***"']],
     ['blockquote', '> quoted', ['line 1 cm-lp-quote', 'hide "> "']],
