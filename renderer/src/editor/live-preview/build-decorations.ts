@@ -7,7 +7,8 @@
  * Inline decorations are built only for the visible ranges (the view plugin passes
  * view.visibleRanges), so the cost of a keystroke does not grow with the note. Tables and
  * multi-line `$$` blocks replace whole lines, which CodeMirror allows only from a state field:
- * blockDecorations walks the top-level blocks alone for those.
+ * blockDecorations walks the top-level blocks of a window (the viewport, which the field is told
+ * of) for those.
  */
 import type { Text } from '@codemirror/state';
 import type { SyntaxNode, SyntaxNodeRef, Tree } from '@lezer/common';
@@ -236,10 +237,11 @@ export function inlineDecorations({ doc, tree, selection }: BuildInput, visible:
   return c.out;
 }
 
-/** Tables and multi-line `$$` formulas away from the selection, as whole-line widgets. */
-export function blockDecorations({ doc, tree, selection }: BuildInput): LpDecoration[] {
+/** Tables and multi-line `$$` formulas away from the selection, as whole-line widgets: those of `window` (default: all). */
+export function blockDecorations({ doc, tree, selection }: BuildInput, window?: Range): LpDecoration[] {
   const c = new Collector(doc, selection);
-  for (let node = tree.topNode.firstChild; node; node = node.nextSibling) {
+  const first = window ? tree.topNode.childAfter(window.from) : tree.topNode.firstChild;
+  for (let node = first; node && (!window || node.from <= window.to); node = node.nextSibling) {
     const from = doc.lineAt(node.from).from;
     const to = doc.lineAt(node.to).to;
     if (node.name === 'Table') {

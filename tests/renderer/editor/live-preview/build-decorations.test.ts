@@ -110,3 +110,21 @@ describe('only the visible ranges are decorated', () => {
     expect(out.length).toBe(3);
   });
 });
+
+describe('whole-line widgets are built for a window only', () => {
+  test('tables outside the window get no widget; one the window touches does', async () => {
+    const { blockDecorations } = await import('../../../../renderer/src/editor/live-preview/build-decorations');
+    const { Text } = await import('@codemirror/state');
+    const { parser } = await import('@lezer/markdown');
+    const { livePreviewSyntax } = await import('../../../../renderer/src/editor/live-preview/markdown-syntax');
+    const table = '| a | b |\n| - | - |\n| 1 | 2 |';
+    const text = [table, 'text', table, 'text', table, 'end'].join('\n\n');
+    const doc = Text.of(text.split('\n'));
+    const input = { doc, tree: parser.configure(livePreviewSyntax).parse(text), selection: [{ from: text.length, to: text.length }] };
+    expect(blockDecorations(input).length).toBe(3);
+    const second = text.indexOf(table, table.length);
+    // A window starting inside the second table and ending before the third.
+    const found = blockDecorations(input, { from: second + 3, to: second + table.length + 4 });
+    expect(found.map((d) => d.from)).toEqual([second]);
+  });
+});
