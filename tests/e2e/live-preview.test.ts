@@ -2,8 +2,9 @@
  * Live Preview end to end: the real `plexus serve` on a temp copy of the sample vault, in
  * headless Chromium. Ctrl+E opens a note in Live Preview (the default editing mode); typed bold
  * is drawn without its `**` once the cursor leaves the line; a click on a rendered checkbox
- * writes `[x]` to disk; a click on a rendered [[link]] opens its note; Ctrl+E goes back to the
- * reading view. Every wait is on state (an element, the disk, the URL), never on time.
+ * writes `[x]` to disk; a click on a rendered [[link]] opens its note (Ctrl+click: in a new
+ * tab); Ctrl+E goes back to the reading view. Every wait is on state (an element, the disk, the
+ * URL), never on time.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,6 +76,16 @@ test('type in Live Preview, tick a task, follow a link, and Ctrl+E back to readi
   await box.click();
   await waitForDisk((t) => t.includes('- [x] water the plants'), 'got the ticked task');
   await editor.locator('input.cm-lp-checkbox:checked').waitFor();
+
+  // Ctrl+click on the rendered link opens its note in a new tab; closing it comes back here.
+  const tabs = page.getByRole('tablist', { name: 'Open tabs' }).getByRole('tab');
+  await editor.locator('.cm-lp-link', { hasText: 'the target' }).click({ modifiers: ['Control'] });
+  await page.waitForURL(/#\/note\/Live%20Target\.md$/);
+  await pollUntil(() => tabs.count(), (n) => n === 2, 10_000);
+  expect(await tabs.count()).toBe(2);
+  await page.keyboard.press('Control+w');
+  await page.waitForURL(/#\/note\/Live%20Test\.md$/);
+  await editor.locator('.cm-lp-link', { hasText: 'the target' }).waitFor();
 
   // A plain click on the rendered link opens its note, in the same tab and mode.
   await editor.locator('.cm-lp-link', { hasText: 'the target' }).click();
