@@ -8,7 +8,7 @@ import { WorkspaceView } from './workspace/workspace-view';
 import { loadLayout, restoreLayout, saveLayout } from './workspace/workspace-store';
 import { parseHash } from './routing/hash-route';
 import { InactivePane } from './workspace/inactive-pane';
-import { activatePane, activateTabNumber, allPanes, closeActiveTab, currentView, cycleTab, openInActive, openInNewTab, splitActive, type View } from './workspace/layout-model';
+import { activatePane, activateTabNumber, allPanes, closeActiveTab, currentView, cycleTab, openInActive, openInNewTab, splitActive, updateActiveTabMode, type NoteMode, type View } from './workspace/layout-model';
 import type { CommandRuns } from './commands/command-registry';
 import { useFiles } from './hooks/use-files';
 import { useVaultEvents } from './hooks/use-vault-events';
@@ -91,7 +91,10 @@ export function App({ api: host }: { api: PlexusApi }) {
   const revealHit = useSearchReveal(data);
   const openPath = useCallback((path: string) => nav.open({ path, heading: null, block: null }), [nav.open]);
   const notice = useCallback((message: string) => banners.push('notice', message), [banners.push]);
-  const editing = useEditing(vault?.readOnly ?? false, currentPath, notice);
+  const { update: updateLayout } = nav;
+  const updateTabMode = useCallback((f: (mode: NoteMode) => NoteMode) => updateLayout((l) => updateActiveTabMode(l, f)), [updateLayout]);
+  const tabMode = useMemo(() => ({ mode: nav.activeTab?.mode ?? 'reading', update: updateTabMode }), [nav.activeTab?.mode, updateTabMode]);
+  const editing = useEditing(vault?.readOnly ?? false, currentPath, notice, tabMode);
   const noteActions = useNoteActions({ api, vault, files, currentPath, openPath, banners, editing, disconnected: connection !== null && isDisconnected(connection) });
   // Typed text is only in the editor until saved: closing or reloading the window asks first.
   useUnsavedGuard();
@@ -190,6 +193,12 @@ export function App({ api: host }: { api: PlexusApi }) {
     nav.open({ path, heading: heading ?? null, block: null });
   }, [files, ui.actions, nav.open]);
 
+  // Ctrl/Cmd+click on a rendered link in Live Preview: the note in a new tab (an existing one only).
+  const openFromEditorInNewTab = useCallback((path: string, heading?: string) => {
+    if (files && !files.some((f) => f.path === path)) return openFromEditor(path, heading);
+    nav.openInNewTab({ path, heading: heading ?? null, block: null });
+  }, [files, openFromEditor, nav.openInNewTab]);
+
   // A preview belongs to the page it was opened from.
   const { closePreview } = ui;
   useEffect(() => closePreview(), [nav.view, closePreview]);
@@ -209,6 +218,7 @@ export function App({ api: host }: { api: PlexusApi }) {
     newNote: noteActions.newNote,
     rename: () => noteActions.rename(currentPath),
     toggleEdit: editing.toggle,
+    toggleSourceMode: editing.toggleSourceMode,
     graph: toggleGraph,
     newTab: () => update((l) => openInNewTab(l)),
     closeTab: () => update(closeActiveTab),
@@ -284,7 +294,7 @@ export function App({ api: host }: { api: PlexusApi }) {
                 ) : currentPath !== null && isAttachmentPath(currentPath) ? (
                   <AttachmentPane api={api} path={currentPath} entry={files?.find((f) => f.path === currentPath)} host={vault?.host ?? null} />
                 ) : (
-                  <NotePane api={api} route={nav.view === null ? null : nav.route} data={data} loading={noteState.status === 'loading'} error={noteState.status === 'error' ? noteState.message : null} editing={editing} actions={noteActions} onOpenNote={openFromEditor} onSaved={scheduleReload} onRescue={onRescue} />
+                  <NotePane api={api} route={nav.view === null ? null : nav.route} data={data} loading={noteState.status === 'loading'} error={noteState.status === 'error' ? noteState.message : null} editing={editing} actions={noteActions} onOpenNote={openFromEditor} onOpenNoteInNewTab={openFromEditorInNewTab} onSaved={scheduleReload} onRescue={onRescue} />
                 )
               }
             />

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { artifactPath, editInSourceMode, launchBrowser, type LaunchedBrowser } from './support/browser';
 import { pollUntil } from './support/poll';
 import { copyVault, serveVault, type ServedVault } from './support/serve';
 
@@ -35,6 +35,8 @@ beforeAll(async () => {
   writeFileSync(join(vaultDir, NOTE.path), NOTE.base);
   served = await serveVault(vaultDir, [], stateDir);
   browser = await launchBrowser();
+  // These tests read the editor's lines from the DOM: source mode shows them as written.
+  await editInSourceMode(browser.context);
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(served.url);

@@ -10,7 +10,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page, Route } from 'playwright-core';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { artifactPath, editInSourceMode, launchBrowser, type LaunchedBrowser } from './support/browser';
 import { pollUntil } from './support/poll';
 import { copyVault, serveVault, type ServedVault } from './support/serve';
 
@@ -26,6 +26,8 @@ beforeAll(async () => {
   vaultDir = copyVault();
   served = await serveVault(vaultDir);
   browser = await launchBrowser();
+  // These tests read the editor's lines from the DOM: source mode shows them as written.
+  await editInSourceMode(browser.context);
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(served.url);

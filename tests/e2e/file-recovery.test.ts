@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { artifactPath, editInSourceMode, launchBrowser, type LaunchedBrowser } from './support/browser';
 import { pollUntil } from './support/poll';
 import { copyVault, serveVault, type ServedVault } from './support/serve';
 
@@ -34,6 +34,8 @@ beforeAll(async () => {
   stateDir = mkdtempSync(join(tmpdir(), 'plexus-e2e-state-'));
   served = await serveVault(vaultDir, [], stateDir);
   browser = await launchBrowser();
+  // These tests read the editor's lines from the DOM: source mode shows them as written.
+  await editInSourceMode(browser.context);
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(served.url);

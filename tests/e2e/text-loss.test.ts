@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { artifactPath, editInSourceMode, launchBrowser, type LaunchedBrowser } from './support/browser';
 import { pollUntil } from './support/poll';
 import { copyVault, serveVault, type ServedVault } from './support/serve';
 
@@ -55,6 +55,8 @@ beforeAll(async () => {
   }
   served = await serveVault(dir);
   browser = await launchBrowser();
+  // These tests read the editor's lines from the DOM: source mode shows them as written.
+  await editInSourceMode(browser.context);
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(served.url);

@@ -24,7 +24,9 @@ export interface FrontmatterScan {
 }
 
 const OPENING = /^---[ \t]*\r?\n/;
-const CLOSING = /^---[ \t]*$/;
+/** A frontmatter fence line (opening or closing), without its line break; the editor's parser uses it too. */
+export const FRONTMATTER_FENCE = /^---[ \t]*$/;
+const CLOSING = FRONTMATTER_FENCE;
 
 /** Finds `---` ... `---` at the very start (after an optional BOM); yaml is [start, end). */
 function locate(text: string, from: number): { yamlStart: number; yamlEnd: number; bodyStart: number; bodyLine: number } | null {

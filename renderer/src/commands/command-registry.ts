@@ -30,6 +30,7 @@ export const COMMANDS = [
   { id: 'newNote', name: 'Create new note', hotkey: { mod: true, keys: ['n'] } },
   { id: 'rename', name: 'Rename or move this note', hotkey: { keys: ['f2'] } },
   { id: 'toggleEdit', name: 'Toggle edit mode', hotkey: { mod: true, keys: ['e'] } },
+  { id: 'toggleSourceMode', name: 'Toggle Live Preview/Source mode' },
   { id: 'graph', name: 'Open graph view', hotkey: { mod: true, keys: ['g'] } },
   { id: 'newTab', name: 'New tab', hotkey: { mod: true, keys: ['t'] } },
   { id: 'closeTab', name: 'Close this tab', hotkey: { mod: true, keys: ['w'] } },

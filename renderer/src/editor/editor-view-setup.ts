@@ -1,15 +1,45 @@
 /**
  * The CodeMirror configuration: markdown highlighting, soft wrap, history, search, `[[`
- * completion, Mod-s to save, Mod-click to follow a link, and a quiet way to replace the text on
- * reload that keeps cursor and scroll.
+ * completion, Mod-s to save, Mod-click to follow a link, list continuation and Obsidian's
+ * formatting keys, Live Preview or source mode (switched in place through a compartment), and a
+ * quiet way to replace the text on reload that keeps cursor and scroll.
  */
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type CompletionSource } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { markdown } from '@codemirror/lang-markdown';
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { deleteMarkupBackward, insertNewlineContinueMarkup } from '@codemirror/lang-markdown';
+import { bracketMatching } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { Annotation, EditorState, type Extension } from '@codemirror/state';
+import { Annotation, Compartment, EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, keymap, placeholder } from '@codemirror/view';
+import { editorTheme } from './editor-theme';
+import { endEmptyListItem, insertLink, toggleBold, toggleItalic } from './formatting';
+import { livePreview } from './live-preview/live-preview';
+import { obsidianMarkdown } from './live-preview/markdown-syntax';
+import type { LivePreviewHost } from './live-preview/widgets';
+
+/** The two editing modes, as Obsidian names them: Live Preview and Source mode. */
+export type EditingMode = 'live' | 'source';
+
+const modeCompartment = new Compartment();
+
+function modeExtension(mode: EditingMode, host: LivePreviewHost): Extension {
+  return mode === 'live' ? livePreview(host) : EditorView.editorAttributes.of({ class: 'cm-source-mode' });
+}
+
+/** Switches an open editor between Live Preview and source mode, keeping text, history and cursor. */
+export function setEditingMode(view: EditorView, mode: EditingMode, host: LivePreviewHost): void {
+  view.dispatch({ effects: modeCompartment.reconfigure(modeExtension(mode, host)) });
+}
+
+/** Enter continues a list or quote (on an empty item it ends the list); Backspace at a bare marker removes it; Mod-b, Mod-i, Mod-k format. */
+export const markdownEditingKeymap = [
+  { key: 'Enter', run: endEmptyListItem },
+  { key: 'Enter', run: insertNewlineContinueMarkup },
+  { key: 'Backspace', run: deleteMarkupBackward },
+  { key: 'Mod-b', preventDefault: true, run: toggleBold },
+  { key: 'Mod-i', preventDefault: true, run: toggleItalic },
+  { key: 'Mod-k', preventDefault: true, run: insertLink },
+];
 
 /** Marks transactions that load text from disk, which are not user edits. */
 export const fromDisk = Annotation.define<boolean>();
@@ -22,22 +52,31 @@ export interface EditorCallbacks {
   onFollowLink(pos: number): boolean;
 }
 
-export function editorExtensions(callbacks: EditorCallbacks, completion: CompletionSource): Extension[] {
+export interface EditorModeOptions {
+  mode: EditingMode;
+  host: LivePreviewHost;
+}
+
+export function editorExtensions(callbacks: EditorCallbacks, completion: CompletionSource, modeOptions?: EditorModeOptions): Extension[] {
   return [
     history(),
     drawSelection(),
     closeBrackets(),
-    markdown(),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    bracketMatching(),
+    obsidianMarkdown(),
+    editorTheme(),
+    modeCompartment.of(modeOptions ? modeExtension(modeOptions.mode, modeOptions.host) : modeExtension('source', NO_HOST)),
     EditorView.lineWrapping,
     search({ top: true }),
     highlightSelectionMatches(),
-    autocompletion({ override: [completion], activateOnTyping: true }),
+    // Below the line being typed (above only when there is no room), so the line above stays readable.
+    autocompletion({ override: [completion], activateOnTyping: true, aboveCursor: false, icons: false }),
     placeholder('Empty note'),
     keymap.of([
       { key: 'Mod-s', preventDefault: true, run: () => (callbacks.onSave(), true) },
       ...closeBracketsKeymap,
       ...completionKeymap,
+      ...markdownEditingKeymap,
       ...searchKeymap,
       ...historyKeymap,
       ...defaultKeymap,
@@ -61,6 +100,14 @@ export function editorExtensions(callbacks: EditorCallbacks, completion: Complet
     }),
   ];
 }
+
+const NO_HOST: LivePreviewHost = {
+  openLink: () => undefined,
+  renderMarkdown: (container, markdown) => {
+    container.textContent = markdown;
+    return () => undefined;
+  },
+};
 
 export function createEditorState(doc: string, extensions: Extension[]): EditorState {
   return EditorState.create({ doc, extensions });

@@ -1,6 +1,6 @@
 /**
- * `[[` completion: note titles and aliases (an alias inserts `[[Note|Alias]]`), `[[Note#` that
- * note's headings, `[[Note#^` its block ids. Data comes from the api on demand.
+ * `[[` completion: note titles with their folder and aliases (an alias inserts `[[Note|Alias]]`),
+ * `[[Note#` that note's headings, `[[Note#^` its block ids. Data comes from the api on demand.
  */
 import { pickedCompletion, type CompletionContext, type CompletionResult, type Completion } from '@codemirror/autocomplete';
 import type { EditorView } from '@codemirror/view';
@@ -63,7 +63,9 @@ export function linkCompletionSource(api: PlexusApi, sourcePath: () => string) {
     for (const item of all) {
       // Two notes with one title: the completion names the path so the link is not ambiguous.
       const name = (titleCount.get(item.title.toLowerCase()) ?? 0) > 1 ? item.path.replace(/\.md$/i, '') : item.title;
-      options.push({ label: item.title, detail: item.path, type: 'text', apply: linkApply(name, closes) });
+      // The folder tells apart notes of one name and says where a note lives; the root shows as `/`.
+      const slash = item.path.lastIndexOf('/');
+      options.push({ label: item.title, detail: slash < 0 ? '/' : item.path.slice(0, slash), type: 'text', apply: linkApply(name, closes) });
       for (const alias of item.aliases) options.push({ label: alias, detail: `alias of ${item.title}`, type: 'variable', apply: linkApply(`${name}|${alias}`, closes) });
     }
     return { from: before.from + 2, options };

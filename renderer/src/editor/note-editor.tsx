@@ -12,7 +12,8 @@ import { isDisconnected } from '../api/connection-machine';
 import { connectionOf } from '../api/connection-registry';
 import { useOnReconnect } from '../hooks/use-connection';
 import { ConflictBar, DeletedBar, EditorStatus, KeptTextBar } from './editor-bars';
-import { createEditorState, editorExtensions, replaceQuietly } from './editor-view-setup';
+import { createEditorState, editorExtensions, replaceQuietly, setEditingMode, type EditingMode } from './editor-view-setup';
+import type { LivePreviewHost } from './live-preview/widgets';
 import { linkAt } from './link-at-pos';
 import { dropKeptText, useKeptText } from './kept-texts';
 import { linkCompletionSource } from './link-completion';
@@ -28,7 +29,18 @@ export interface NoteEditorProps {
   onRescue?(report: RescueReport): void;
   /** Take the keyboard focus once the note has loaded (it was opened for typing). */
   autoFocus?: boolean;
+  /** Live Preview or source mode (default source); switching keeps the editor and its history. */
+  mode?: EditingMode;
+  /** Ctrl/Cmd+click on a rendered link in Live Preview; without it the link opens in place. */
+  onOpenNoteInNewTab?(path: string, heading?: string): void;
+  /** Draws embeds, images, tables and math in Live Preview as the reading view does. */
+  renderMarkdown?: LivePreviewHost['renderMarkdown'];
 }
+
+const plainText: LivePreviewHost['renderMarkdown'] = (container, markdown) => {
+  container.textContent = markdown;
+  return () => undefined;
+};
 
 /** The status line's reason while the browser-mode server is unreachable. */
 export const SAVE_PAUSED_REASON = 'waiting for the connection to Plexus; your text is kept here';
@@ -38,8 +50,8 @@ export function NoteEditor(props: NoteEditorProps) {
   return <NoteEditorFor key={props.path} {...props} />;
 }
 
-function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus }: NoteEditorProps) {
-  const host = useRef<HTMLDivElement>(null);
+function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mode = 'source', onOpenNoteInNewTab, renderMarkdown }: NoteEditorProps) {
+  const hostEl = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<EditorView | null>(null);
   const port = useMemo<TextPort | null>(
     () => (view ? { getText: () => view.state.doc.toString(), setText: (text) => replaceQuietly(view, text) } : null),
@@ -62,11 +74,42 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus }: 
   openRef.current = onOpenNote;
   const autoFocusRef = useRef(autoFocus);
   autoFocusRef.current = autoFocus;
+  const newTabRef = useRef(onOpenNoteInNewTab);
+  newTabRef.current = onOpenNoteInNewTab;
+  const renderRef = useRef(renderMarkdown);
+  renderRef.current = renderMarkdown;
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
+  // Read through refs, so the editor is built once per note and never for a new callback.
+  const host = useMemo<LivePreviewHost>(() => ({
+    openLink: (link, newTab) => {
+      const open = (target: string, heading?: string) => (newTab && newTabRef.current ? newTabRef.current(target, heading) : openRef.current(target, heading));
+      if ('url' in link) {
+        if (/^(https?:|mailto:)/i.test(link.url)) return void api.openExternal(link.url);
+        let target = link.url;
+        try {
+          target = decodeURI(link.url);
+        } catch {
+          // A malformed escape: the URL as written is the best guess at the note's name.
+        }
+        const hash = target.indexOf('#');
+        const heading = hash >= 0 ? target.slice(hash + 1) : undefined;
+        link = { target: hash >= 0 ? target.slice(0, hash) : target, heading: heading ?? null, block: null };
+      }
+      const heading = link.heading ?? undefined;
+      if (link.target === '') return open(path, heading);
+      void api.resolveLink(path, link.target).then((info) => {
+        const target = info.resolved ?? info.createPath;
+        if (target) open(target, heading);
+      });
+    },
+    renderMarkdown: (container, markdown) => (renderRef.current ?? plainText)(container, markdown),
+  }), [api, path]);
   const [mineForDiff, setMineForDiff] = useState('');
 
   // Build the view once the text has loaded.
   useEffect(() => {
-    if (doc.initialText === null || !host.current) return;
+    if (doc.initialText === null || !hostEl.current) return;
     const completion = linkCompletionSource(api, () => path);
     const follow = (pos: number): boolean => {
       const line = created.state.doc.lineAt(pos);
@@ -87,7 +130,7 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus }: 
       return true;
     };
     const created = new EditorView({
-      parent: host.current,
+      parent: hostEl.current,
       state: createEditorState(
         doc.initialText,
         editorExtensions(
@@ -100,13 +143,18 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus }: 
             onFollowLink: follow,
           },
           completion.source,
+          { mode: modeRef.current, host },
         ),
       ),
     });
     setView(created);
     if (autoFocusRef.current) created.focus();
     return () => created.destroy();
-  }, [api, path, doc.initialText]);
+  }, [api, path, doc.initialText, host]);
+
+  useEffect(() => {
+    if (view) setEditingMode(view, mode, host);
+  }, [view, mode, host]);
 
   const status = doc.state?.status;
   useEffect(() => {
@@ -128,7 +176,7 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus }: 
       {status === 'deleted' && <DeletedBar onSave={doc.saveNow} />}
       {kept && view && <KeptTextBar kept={kept} onRestore={restoreKept} onDiscard={() => dropKeptText(path)} />}
       {doc.state === null && <p className="muted" aria-busy="true">Loading…</p>}
-      <div className="note-editor-host" ref={host} data-testid="note-editor-host" />
+      <div className="note-editor-host" ref={hostEl} data-testid="note-editor-host" data-mode={mode} />
     </div>
   );
 }

@@ -28,12 +28,18 @@ const KINDS: Record<string, string> = {
 /** `[!type]` with an optional fold marker, at the very start of the quote's first paragraph. */
 const MARKER = /^\[!([^\]\s]+)\]([+-]?)[ \t]*/;
 
+/** The `[!type]` marker at the start of a quote's first line: its type, fold and length, or null. */
+export function calloutMarker(text: string): { type: string; fold: string; length: number } | null {
+  const m = MARKER.exec(text);
+  return m ? { type: m[1].toLowerCase(), fold: m[2], length: m[0].length } : null;
+}
+
 export function calloutKind(type: string): string {
   return KINDS[type.toLowerCase()] ?? 'note';
 }
 
 /** The type as a title when none is written: `[!tldr]` is titled "Tldr", as in Obsidian. */
-function defaultTitle(type: string): string {
+export function defaultTitle(type: string): string {
   return type.charAt(0).toUpperCase() + type.slice(1).toLowerCase();
 }
 
@@ -84,11 +90,10 @@ function toCallout(quote: Element): void {
   if (!first || first.type !== 'element' || first.tagName !== 'p') return;
   const lead = first.children[0];
   if (!lead || lead.type !== 'text') return;
-  const marker = MARKER.exec(lead.value);
+  const marker = calloutMarker(lead.value);
   if (!marker) return;
-  const type = marker[1].toLowerCase();
-  const fold = marker[2];
-  const paragraph: ElementContent[] = [{ type: 'text', value: lead.value.slice(marker[0].length) }, ...first.children.slice(1)];
+  const { type, fold } = marker;
+  const paragraph: ElementContent[] = [{ type: 'text', value: lead.value.slice(marker.length) }, ...first.children.slice(1)];
   const { title, rest } = splitFirstLine(paragraph);
   const titleContent = trimTitle(title);
   const bodyStart = rest.filter((node) => !(node.type === 'text' && node.value === ''));

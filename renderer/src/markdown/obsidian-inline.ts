@@ -79,6 +79,14 @@ function mayHaveComment(tree: Root): boolean {
 
 const isSpace = (ch: string | undefined): boolean => ch === undefined || /\s/.test(ch);
 
+/**
+ * Whether a `==` can open or close a highlight, given the characters around it (undefined at an
+ * edge): it opens before a non-space and closes after one. The editor's Live Preview uses it too.
+ */
+export function highlightFlanks(before: string | undefined, after: string | undefined): { canOpen: boolean; canClose: boolean } {
+  return { canOpen: !isSpace(after), canClose: !isSpace(before) };
+}
+
 /** A text child split at every `==` into text and marker pieces. */
 type Piece = { marker: true; canOpen: boolean; canClose: boolean } | { marker: false; node: PhrasingContent };
 
@@ -98,7 +106,7 @@ function piecesOf(children: PhrasingContent[]): Piece[] {
       return i > 1 ? '=' : index > 0 ? 'x' : undefined;
     };
     parts.forEach((part, i) => {
-      if (i > 0) pieces.push({ marker: true, canOpen: !isSpace(nextChar(i)), canClose: !isSpace(prevChar(i)) });
+      if (i > 0) pieces.push({ marker: true, ...highlightFlanks(prevChar(i), nextChar(i)) });
       if (part !== '') pieces.push({ marker: false, node: { type: 'text', value: part } });
     });
   });

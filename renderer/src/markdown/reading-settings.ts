@@ -1,7 +1,7 @@
 /**
  * The reading view's settings, as Obsidian names them: "Strict line breaks" (off: a single
- * newline is a line break) and "Load remote images" (off: remote images are placeholders, for
- * privacy). The app has no settings store yet, so they live in localStorage (per origin: the
+ * newline is a line break), "Load remote images" (off: remote images are placeholders, for
+ * privacy) and "Default editing mode" (Live Preview or source). The app has no settings store yet, so they live in localStorage (per origin: the
  * Electron window and each browser-mode port keep their own) and every view re-renders when
  * one changes, in this window or another.
  */
@@ -10,10 +10,12 @@ import { useSyncExternalStore } from 'react';
 export interface ReadingSettings {
   strictLineBreaks: boolean;
   loadRemoteImages: boolean;
+  /** What Ctrl/Cmd+E opens a note in: Live Preview (Obsidian's default) or source mode. */
+  defaultEditingMode: 'live' | 'source';
 }
 
 export const READING_SETTINGS_KEY = 'plexus.readingSettings';
-const DEFAULTS: ReadingSettings = { strictLineBreaks: false, loadRemoteImages: false };
+const DEFAULTS: ReadingSettings = { strictLineBreaks: false, loadRemoteImages: false, defaultEditingMode: 'live' };
 const listeners = new Set<() => void>();
 let cached: { raw: string | null; value: ReadingSettings } | null = null;
 
@@ -36,6 +38,7 @@ export function readingSettings(): ReadingSettings {
       value = {
         strictLineBreaks: parsed.strictLineBreaks === true,
         loadRemoteImages: parsed.loadRemoteImages === true,
+        defaultEditingMode: parsed.defaultEditingMode === 'source' ? 'source' : 'live',
       };
     } catch {
       value = DEFAULTS;

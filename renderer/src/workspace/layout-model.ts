@@ -11,8 +11,13 @@ import { collapse, findPane, insertBeside, mapPane, panesOf } from './layout-tre
 
 export type View = { kind: 'note'; route: NoteRoute } | { kind: 'graph'; local: string | null };
 
+/** How a tab shows its note, as Obsidian: Reading view, or editing in Live Preview or source mode. */
+export type NoteMode = 'reading' | 'live' | 'source';
+
 export interface Tab {
   id: string;
+  /** Absent: reading. Kept while the tab moves between notes, as Obsidian keeps a pane's mode. */
+  mode?: NoteMode;
   /** Views visited in this tab; empty for a new, empty tab (then index is -1). */
   entries: View[];
   index: number;
@@ -94,6 +99,16 @@ export function visitTab(tab: Tab, view: View): Tab {
   if (sameView(currentView(tab), view)) return tab;
   const entries = [...tab.entries.slice(0, tab.index + 1), view];
   return { ...tab, entries, index: entries.length - 1 };
+}
+
+/** The active tab's mode changed by `f`; no tab, no change. */
+export function updateActiveTabMode(layout: Layout, f: (mode: NoteMode) => NoteMode): Layout {
+  const pane = activePaneOf(layout);
+  const tab = pane.tabs.find((t) => t.id === pane.active);
+  if (!tab) return layout;
+  const mode = f(tab.mode ?? 'reading');
+  if (mode === (tab.mode ?? 'reading')) return layout;
+  return updatePane(layout, pane.id, (p) => ({ ...p, tabs: p.tabs.map((t) => (t.id === tab.id ? { ...t, mode } : t)) }));
 }
 
 /** Show a view in the active tab (a new tab when the pane has none). */

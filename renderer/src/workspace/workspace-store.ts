@@ -48,7 +48,9 @@ export function loadLayout(vaultRoot: string): Layout | null {
 
 export function saveLayout(vaultRoot: string, layout: Layout): void {
   try {
-    window.localStorage.setItem(keyFor(vaultRoot), JSON.stringify(layout));
+    // Without the tabs' modes: a reopened window starts every tab in reading view, so no editor
+    // mounts (and loads, and may save) before the user asks for one.
+    window.localStorage.setItem(keyFor(vaultRoot), JSON.stringify(layout, (key, value: unknown) => (key === 'mode' ? undefined : value)));
   } catch {
     // Storage full or disabled: the workspace still works, it is just not remembered.
   }

@@ -50,3 +50,16 @@ export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   return join(ARTIFACTS_DIR, name);
 }
+
+/**
+ * Makes Ctrl/Cmd+E and the Edit button open source mode in this context. For tests that read
+ * the editor's text line by line from the DOM: Live Preview (the default) draws lines away from
+ * the cursor without their markup.
+ */
+export async function editInSourceMode(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const key = 'plexus.readingSettings';
+    const current = JSON.parse(window.localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+    window.localStorage.setItem(key, JSON.stringify({ ...current, defaultEditingMode: 'source' }));
+  });
+}

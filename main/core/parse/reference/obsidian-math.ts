@@ -142,3 +142,30 @@ export function remarkObsidianMath(this: Processor): undefined {
   (data.fromMarkdownExtensions ??= []).push(obsidianMathFromMarkdown);
   return undefined;
 }
+
+function isSpaceChar(code: number): boolean {
+  return Number.isNaN(code) || code === 32 || code === 9 || code === 10 || code === 13 || code === 0xfeff;
+}
+
+/**
+ * The same rule as the construct above, over a string: given `text[at] === '$'`, the index just
+ * past the math that starts there, or -1. For the editor's Live Preview, which parses with lezer
+ * rather than micromark; tests/core/parse/obsidian-math-end.test.ts holds the two to agreement.
+ */
+export function matchObsidianMathEnd(text: string, at: number, limit: number): number {
+  if (text.charCodeAt(at) !== DOLLAR) return -1;
+  if (text.charCodeAt(at + 1) === DOLLAR) {
+    for (let i = at + 2; i + 1 < limit; i++) if (text.charCodeAt(i) === DOLLAR && text.charCodeAt(i + 1) === DOLLAR) return i + 2;
+    return -1;
+  }
+  if (at + 1 >= limit || isSpaceChar(text.charCodeAt(at + 1))) return -1;
+  for (let i = at + 2; i < limit; i++) {
+    if (text.charCodeAt(i) !== DOLLAR) continue;
+    const previous = text.charCodeAt(i - 1);
+    if (isSpaceChar(previous) || previous === BACKSLASH) continue;
+    const after = i + 1 < limit ? text.charCodeAt(i + 1) : NaN;
+    if (after >= 48 && after <= 57) continue;
+    return i + 1;
+  }
+  return -1;
+}

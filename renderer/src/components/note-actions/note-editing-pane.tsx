@@ -3,17 +3,22 @@
  * what is saved (the app re-reads the note after each save), so it is also what links and
  * backlinks see.
  */
+import { useCallback } from 'react';
+import { createRoot } from 'react-dom/client';
 import type { PlexusApi } from '../../../../main/contract/api-contract';
 import { NoteEditor, type RescueReport } from '../../editor';
+import type { EditingMode } from '../../editor/editor-view-setup';
 import type { NoteData } from '../../hooks/use-note-data';
 import { MarkdownView } from '../markdown-view';
-import { RenderScopeContext } from '../note-context';
+import { AppActionsContext, RenderScopeContext, useAppActions } from '../note-context';
 
 interface Props {
   api: PlexusApi;
   path: string;
+  mode: EditingMode;
   preview: boolean;
   data: NoteData | null;
+  onOpenNoteInNewTab?(path: string, heading?: string): void;
   /** Focus the editor once it has loaded (a note just created or renamed, opened for typing). */
   autoFocus?: boolean;
   onOpenNote(path: string, heading?: string): void;
@@ -21,11 +26,26 @@ interface Props {
   onRescue(report: RescueReport): void;
 }
 
-export function NoteEditingPane({ api, path, preview, data, autoFocus, onOpenNote, onSaved, onRescue }: Props) {
+export function NoteEditingPane({ api, path, mode, preview, data, autoFocus, onOpenNote, onOpenNoteInNewTab, onSaved, onRescue }: Props) {
   const saved = data && data.path === path && data.note.ok ? data.note.value.content : null;
+  const actions = useAppActions();
+  // Live Preview's embeds, images, tables and math: the reading view's own MarkdownView in a
+  // root of its own per widget, with the app's context (a new root does not inherit it).
+  const renderMarkdown = useCallback((container: HTMLElement, markdown: string) => {
+    const root = createRoot(container);
+    root.render(
+      <AppActionsContext.Provider value={actions}>
+        <RenderScopeContext.Provider value={{ sourcePath: path, ancestors: [path], preview: false }}>
+          <MarkdownView markdown={markdown} />
+        </RenderScopeContext.Provider>
+      </AppActionsContext.Provider>,
+    );
+    // Unmounted after the editor's update, not inside it (React warns on a synchronous unmount during a render).
+    return () => void queueMicrotask(() => root.unmount());
+  }, [actions, path]);
   return (
     <div className={`edit-layout${preview ? ' with-preview' : ''}`}>
-      <NoteEditor api={api} path={path} autoFocus={autoFocus} onOpenNote={onOpenNote} onSaved={onSaved} onRescue={onRescue} />
+      <NoteEditor api={api} path={path} mode={mode} autoFocus={autoFocus} onOpenNoteInNewTab={onOpenNoteInNewTab} renderMarkdown={renderMarkdown} onOpenNote={onOpenNote} onSaved={onSaved} onRescue={onRescue} />
       {preview && (
         <section className="edit-preview" aria-label="Preview">
           {saved === null ? (

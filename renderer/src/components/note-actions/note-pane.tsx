@@ -18,11 +18,12 @@ interface Props {
   editing: Editing;
   actions: NoteActions;
   onOpenNote(path: string, heading?: string): void;
+  onOpenNoteInNewTab?(path: string, heading?: string): void;
   onSaved(): void;
   onRescue(report: RescueReport): void;
 }
 
-export function NotePane({ api, route, data, loading, error, editing, actions, onOpenNote, onSaved, onRescue }: Props) {
+export function NotePane({ api, route, data, loading, error, editing, actions, onOpenNote, onOpenNoteInNewTab, onSaved, onRescue }: Props) {
   const header = route && (
     <NoteHeaderActions
       api={api}
@@ -39,7 +40,7 @@ export function NotePane({ api, route, data, loading, error, editing, actions, o
   );
   // Only markdown notes open in the editor; an attachment (image, svg) stays in its reading view.
   const editor = route && editing.editing && /\.md$/i.test(route.path) && (
-    <NoteEditingPane api={api} path={route.path} preview={editing.preview} data={data} autoFocus={editing.typeInto === route.path} onOpenNote={onOpenNote} onSaved={onSaved} onRescue={onRescue} />
+    <NoteEditingPane api={api} path={route.path} mode={editing.mode} preview={editing.preview} data={data} onOpenNoteInNewTab={onOpenNoteInNewTab} autoFocus={editing.typeInto === route.path} onOpenNote={onOpenNote} onSaved={onSaved} onRescue={onRescue} />
   );
   return <NoteView route={route} data={data} loading={loading} error={error} actions={header || undefined} editor={editor || undefined} readOnly={actions.readOnly} />;
 }

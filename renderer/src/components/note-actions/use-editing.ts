@@ -1,16 +1,25 @@
 /**
- * Reading vs editing for the note pane (Ctrl/Cmd+E via useEditMode), the side-by-side preview,
- * and two app needs on top: never edit a read-only vault, and switch to editing only once a
- * given note is open (after creating or renaming it), so no editor mounts on the wrong note —
- * and then with the keyboard focus in it, so what the user types next lands in the note.
+ * Reading vs editing for the note pane, kept per tab in the workspace layout (Tab.mode): Reading
+ * view, Live Preview or Source mode, as Obsidian. Ctrl/Cmd+E (the toggleEdit command) goes from
+ * reading to the default editing mode (a setting) and back; "Toggle Live Preview/Source mode"
+ * flips the editing mode. Also the side-by-side preview, and two app needs on top: never edit a
+ * read-only vault, and switch to editing only once a given note is open (after creating or
+ * renaming it), so no editor mounts on the wrong note — and then with the keyboard focus in it,
+ * so what the user types next lands in the note.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { useEditMode } from '../../editor';
+import type { EditingMode } from '../../editor/editor-view-setup';
+import { useReadingSettings } from '../../markdown/reading-settings';
+import type { NoteMode } from '../../workspace/layout-model';
 import { READ_ONLY_MESSAGE } from './read-only';
 
 export interface Editing {
   editing: boolean;
+  /** The editor's mode while editing. */
+  mode: EditingMode;
   toggle(): void;
+  /** Live Preview <-> Source mode; from reading, starts editing in the mode that is not the default. */
+  toggleSourceMode(): void;
   preview: boolean;
   togglePreview(): void;
   /** Leave editing (the editor saves what is unsaved as it unmounts). */
@@ -21,14 +30,22 @@ export interface Editing {
   typeInto: string | null;
 }
 
-export function useEditing(readOnly: boolean, currentPath: string | null, notify: (message: string) => void): Editing {
-  // Ctrl/Cmd+E comes through the app's command registry (toggleEdit), not useEditMode's own listener.
-  const [editing, toggle, setEditing] = useEditMode(false, false);
+/** The active tab's mode and how to change it (the app's workspace layout holds it). */
+export interface TabMode {
+  mode: NoteMode;
+  update(f: (mode: NoteMode) => NoteMode): void;
+}
+
+export function useEditing(readOnly: boolean, currentPath: string | null, notify: (message: string) => void, tab: TabMode): Editing {
+  const { defaultEditingMode } = useReadingSettings();
+  const { mode, update } = tab;
+  const editing = mode !== 'reading';
+  const setEditing = useCallback((on: boolean) => update((m) => (on ? (m === 'reading' ? defaultEditingMode : m) : 'reading')), [update, defaultEditingMode]);
   const [preview, setPreview] = useState(false);
   const [pending, setPending] = useState<string | null>(null);
   const [typeInto, setTypeInto] = useState<string | null>(null);
 
-  // Ctrl/Cmd+E flips the mode inside useEditMode; in a read-only vault flip it back and say why.
+  // A read-only vault is never edited: a tab that asks is put back to reading, and told why.
   useEffect(() => {
     if (editing && readOnly) {
       setEditing(false);
@@ -48,9 +65,12 @@ export function useEditing(readOnly: boolean, currentPath: string | null, notify
     if (!editing && pending === null) setTypeInto(null);
   }, [editing, pending]);
 
+  const other = (m: EditingMode): EditingMode => (m === 'live' ? 'source' : 'live');
   return {
     editing: editing && !readOnly,
-    toggle,
+    mode: mode === 'source' ? 'source' : 'live',
+    toggle: useCallback(() => update((m) => (m === 'reading' ? defaultEditingMode : 'reading')), [update, defaultEditingMode]),
+    toggleSourceMode: useCallback(() => update((m) => (m === 'reading' ? other(defaultEditingMode) : other(m))), [update, defaultEditingMode]),
     preview,
     togglePreview: useCallback(() => setPreview((p) => !p), []),
     stop: useCallback(() => setEditing(false), [setEditing]),

@@ -1,0 +1,94 @@
+/**
+ * Typing latency in Live Preview on a 1 MB note: `node --import tsx bench/live-preview-typing.ts`.
+ * Serves a vault holding one generated note of mixed markdown (headings, emphasis, links, tags,
+ * tasks, math, quotes, tables) with the real `plexus serve`, opens it in Live Preview in headless
+ * Chromium, puts the cursor in the middle and types. Each keystroke is timed in the page from its
+ * keydown to the frame after the editor's update (a rAF, then a task after it: the paint of that
+ * frame has happened by then). Prints p50, p95 and max. Not a test: numbers depend on the
+ * machine; nothing here asserts a time. PLEXUS_BENCH_KEYS sets the number of keystrokes (60).
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH } from '../tests/e2e/support/browser';
+import { copyVault, serveVault } from '../tests/e2e/support/serve';
+
+const KEYS = Number(process.env.PLEXUS_BENCH_KEYS ?? 60);
+/** `source` measures source mode instead, the baseline Live Preview adds to. */
+const MODE = process.env.PLEXUS_BENCH_MODE === 'source' ? 'source' : 'live';
+const TARGET_BYTES = 1_000_000;
+
+function generateNote(): string {
+  const blocks: string[] = [];
+  let size = 0;
+  for (let i = 0; size < TARGET_BYTES; i++) {
+    const block = [
+      `## Section ${i}`,
+      '',
+      `Some **bold ${i}**, *italic*, ~~gone~~, ==marked== and \`code ${i}\` with [[Welcome|a link]] and #tag/n${i % 50}.`,
+      `- [${i % 2 ? 'x' : ' '}] task ${i} and [a site](https://example.com/${i})`,
+      `> [!note] Callout ${i}`,
+      `> Math $e^{${i}x}$ inline.`,
+      '',
+      `| a | b |\n| - | - |\n| ${i} | ${i * 2} |`,
+      '',
+    ].join('\n');
+    blocks.push(block);
+    size += block.length + 1;
+  }
+  return blocks.join('\n');
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function main(): Promise<void> {
+  const dir = copyVault();
+  const text = generateNote();
+  writeFileSync(join(dir, 'Big.md'), text);
+  const served = await serveVault(dir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'], headless: true });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.addInitScript((mode) => window.localStorage.setItem('plexus.readingSettings', JSON.stringify({ defaultEditingMode: mode })), MODE);
+    // Into Live Preview on a small note first: the tab keeps the mode, so the big note opens
+    // straight in the editor without drawing its reading view.
+    await page.goto(`${served.url}#/note/Welcome.md`);
+    await page.getByRole('main', { name: 'Note' }).locator('.markdown-body').first().waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Control+e');
+    await page.locator('.cm-editor').waitFor();
+    await page.evaluate(() => (window.location.hash = '#/note/Big.md'));
+    await page.locator('.cm-editor .cm-line', { hasText: 'Section 1' }).first().waitFor({ timeout: 120_000 });
+    await page.locator('.cm-content').focus();
+    // The middle of the note: jump to the end, then half way back by a selection set in the page.
+    await page.evaluate(() => {
+      const content = document.querySelector('.cm-content') as HTMLElement;
+      content.focus();
+    });
+    await page.keyboard.press('Control+End');
+    for (let i = 0; i < 20; i++) await page.keyboard.press('PageUp');
+    await page.evaluate(() => {
+      const w = window as unknown as { lpTimes: number[] };
+      w.lpTimes = [];
+      window.addEventListener('keydown', (event) => {
+        const start = event.timeStamp;
+        requestAnimationFrame(() => setTimeout(() => w.lpTimes.push(performance.now() - start), 0));
+      }, true);
+    });
+    for (let i = 0; i < KEYS; i++) {
+      await page.keyboard.press(i % 12 === 11 ? 'Enter' : 'x');
+      await page.waitForFunction((n) => (window as unknown as { lpTimes: number[] }).lpTimes.length > n, i);
+    }
+    const times = (await page.evaluate(() => (window as unknown as { lpTimes: number[] }).lpTimes)).slice(5).sort((a, b) => a - b);
+    console.log(`${MODE}: note ${(text.length / 1e6).toFixed(2)} MB, ${text.split('\n').length} lines; ${times.length} keystrokes after 5 warm-up`);
+    console.log(`keystroke to paint: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+  } finally {
+    await browser.close();
+    await served.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

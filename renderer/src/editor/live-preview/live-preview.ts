@@ -1,0 +1,109 @@
+/**
+ * Live Preview on the one CodeMirror editor: a view plugin draws the inline decorations of the
+ * visible ranges, a state field the whole-line ones (tables, `$$` blocks; CodeMirror takes
+ * line-replacing decorations only from state), and a click on a rendered link follows it
+ * (Ctrl/Cmd+click: in a new tab). The rules are in build-decorations.ts.
+ */
+import { syntaxTree } from '@codemirror/language';
+import { StateEffect, StateField, type EditorState, type Extension, type Range } from '@codemirror/state';
+import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { blockDecorations, inlineDecorations, type BuildInput } from './build-decorations';
+import type { LpDecoration } from './decoration-spec';
+import { widgetFor, type LivePreviewHost } from './widgets';
+
+const hidden = Decoration.replace({});
+
+function toDecorations(specs: LpDecoration[], host: LivePreviewHost): DecorationSet {
+  const ranges: Range<Decoration>[] = [];
+  for (const d of specs) {
+    if (d.kind === 'hide') ranges.push(hidden.range(d.from, d.to));
+    else if (d.kind === 'mark') ranges.push(Decoration.mark({ class: d.cls, attributes: d.attrs }).range(d.from, d.to));
+    else if (d.kind === 'line') ranges.push(Decoration.line({ class: d.cls, attributes: d.attrs }).range(d.from));
+    else if (d.widget) ranges.push(Decoration.replace({ widget: widgetFor(d.widget, host), block: d.block }).range(d.from, d.to));
+  }
+  return Decoration.set(ranges, true);
+}
+
+function inputOf(state: EditorState): BuildInput {
+  return { doc: state.doc, tree: syntaxTree(state), selection: state.selection.ranges };
+}
+
+/** The part of the text the block field decorates: the viewport and a margin, so tables just out of sight are drawn before they scroll in. */
+const setWindow = StateEffect.define<{ from: number; to: number }>();
+const WINDOW_MARGIN = 5000;
+const INITIAL_WINDOW = 20_000;
+
+export function livePreview(host: LivePreviewHost): Extension {
+  const inline = ViewPlugin.fromClass(
+    class {
+      decorations: DecorationSet;
+      constructor(view: EditorView) {
+        this.decorations = toDecorations(inlineDecorations(inputOf(view.state), view.visibleRanges), host);
+      }
+      update(update: ViewUpdate) {
+        if (update.docChanged || update.viewportChanged || update.selectionSet || syntaxTree(update.startState) !== syntaxTree(update.state)) {
+          this.decorations = toDecorations(inlineDecorations(inputOf(update.state), update.view.visibleRanges), host);
+        }
+      }
+    },
+    { decorations: (plugin) => plugin.decorations },
+  );
+  const blocks = StateField.define<{ window: { from: number; to: number }; decorations: DecorationSet }>({
+    create(state) {
+      const window = { from: 0, to: Math.min(state.doc.length, INITIAL_WINDOW) };
+      return { window, decorations: toDecorations(blockDecorations(inputOf(state), window), host) };
+    },
+    update(value, tr) {
+      let window = value.window;
+      for (const effect of tr.effects) if (effect.is(setWindow)) window = effect.value;
+      if (tr.docChanged) window = { from: tr.changes.mapPos(window.from, -1), to: tr.changes.mapPos(window.to, 1) };
+      if (window === value.window && !tr.selection && syntaxTree(tr.state) === syntaxTree(tr.startState)) return value;
+      return { window, decorations: toDecorations(blockDecorations(inputOf(tr.state), window), host) };
+    },
+    provide: (field) => EditorView.decorations.from(field, (value) => value.decorations),
+  });
+  // Tells the block field where the viewport went (after the update: a dispatch may not run inside one).
+  const windowReporter = ViewPlugin.fromClass(
+    class {
+      private pending = false;
+      private destroyed = false;
+      constructor(private readonly view: EditorView) {
+        this.report();
+      }
+      update(update: ViewUpdate) {
+        if (update.viewportChanged) this.report();
+      }
+      destroy() {
+        this.destroyed = true;
+      }
+      private report() {
+        if (this.pending) return;
+        this.pending = true;
+        queueMicrotask(() => {
+          this.pending = false;
+          if (this.destroyed) return;
+          const { from, to } = this.view.viewport;
+          const length = this.view.state.doc.length;
+          const window = { from: Math.max(0, from - WINDOW_MARGIN), to: Math.min(length, to + WINDOW_MARGIN) };
+          const current = this.view.state.field(blocks, false)?.window;
+          if (current && current.from <= window.from && current.to >= window.to && current.to - current.from <= 4 * (window.to - window.from)) return;
+          this.view.dispatch({ effects: setWindow.of(window) });
+        });
+      }
+    },
+  );
+  const clicks = EditorView.domEventHandlers({
+    mousedown(event) {
+      if (event.button !== 0 || !(event.target instanceof Element)) return false;
+      const link = event.target.closest<HTMLElement>('.cm-lp-link');
+      if (!link) return false;
+      event.preventDefault();
+      const newTab = event.ctrlKey || event.metaKey;
+      const url = link.dataset.lpUrl;
+      if (url !== undefined) host.openLink({ url }, newTab);
+      else host.openLink({ target: link.dataset.lpTarget ?? '', heading: link.dataset.lpHeading ?? null, block: link.dataset.lpBlock ?? null }, newTab);
+      return true;
+    },
+  });
+  return [inline, blocks, windowReporter, clicks, EditorView.editorAttributes.of({ class: 'cm-live-preview' })];
+}

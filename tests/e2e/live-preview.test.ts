@@ -1,0 +1,100 @@
+/**
+ * Live Preview end to end: the real `plexus serve` on a temp copy of the sample vault, in
+ * headless Chromium. Ctrl+E opens a note in Live Preview (the default editing mode); typed bold
+ * is drawn without its `**` once the cursor leaves the line; a click on a rendered checkbox
+ * writes `[x]` to disk; a click on a rendered [[link]] opens its note (Ctrl+click: in a new
+ * tab); Ctrl+E goes back to the reading view. Every wait is on state (an element, the disk, the
+ * URL), never on time.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from './support/browser';
+import { pollUntil } from './support/poll';
+import { copyVault, serveVault, type ServedVault } from './support/serve';
+
+jest.setTimeout(120_000);
+
+let vaultDir: string | undefined;
+let served: ServedVault;
+let browser: LaunchedBrowser;
+let page: Page;
+const pageErrors: string[] = [];
+const NOTE = 'Live Test.md';
+const TEXT = '# Live Test\n\n- [ ] water the plants\n\nGo to [[Live Target|the target]] next.\n';
+
+beforeAll(async () => {
+  vaultDir = copyVault();
+  writeFileSync(join(vaultDir, NOTE), TEXT);
+  writeFileSync(join(vaultDir, 'Live Target.md'), '# Live Target\n\nYou have arrived.\n');
+  served = await serveVault(vaultDir);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${served.url.replace(/\?token=.*/, '')}?token=${new URL(served.url).searchParams.get('token')}#/note/${encodeURIComponent(NOTE)}`);
+  await note().getByRole('heading', { level: 1, name: 'Live Test' }).first().waitFor({ timeout: 20_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
+});
+
+const note = () => page.getByRole('main', { name: 'Note' });
+const readDisk = (path: string) => readFileSync(join(served.vaultDir, path), 'utf8');
+
+async function waitForDisk(accept: (text: string) => boolean, what: string): Promise<string> {
+  const text = await pollUntil(async () => readDisk(NOTE), accept, 15_000);
+  if (!accept(text)) throw new Error(`${NOTE} on disk never ${what}; it holds:\n${text}`);
+  return text;
+}
+
+test('type in Live Preview, tick a task, follow a link, and Ctrl+E back to reading', async () => {
+  await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+  await page.keyboard.press('Control+e');
+  const editor = note().locator('.cm-editor.cm-live-preview');
+  await editor.waitFor();
+  // Away from the cursor (at the start) the link shows its alias; the heading the cursor is on keeps its `#`.
+  await editor.locator('.cm-lp-link', { hasText: /^the target$/ }).waitFor();
+  await editor.locator('.cm-line.cm-lp-h1', { hasText: /^# Live Test$/ }).waitFor();
+
+  // Type at the end, then leave the line: the bold is drawn without its markup.
+  await editor.locator('.cm-content').focus();
+  await page.keyboard.press('Control+End');
+  await editor.locator('.cm-line.cm-lp-h1', { hasText: /^Live Test$/ }).waitFor();
+  await page.keyboard.type('Some **bold** words');
+  const typed = editor.locator('.cm-line', { hasText: 'Some' });
+  await typed.filter({ hasText: '**bold**' }).waitFor();
+  await page.keyboard.press('Enter');
+  await typed.filter({ hasText: /^Some bold words$/ }).locator('.cm-lp-strong').waitFor();
+  await waitForDisk((t) => t.includes('Some **bold** words'), 'got the typed text');
+
+  // The rendered checkbox writes the task to disk.
+  const box = editor.locator('input.cm-lp-checkbox');
+  expect(await box.isChecked()).toBe(false);
+  await box.click();
+  await waitForDisk((t) => t.includes('- [x] water the plants'), 'got the ticked task');
+  await editor.locator('input.cm-lp-checkbox:checked').waitFor();
+
+  // Ctrl+click on the rendered link opens its note in a new tab; closing it comes back here.
+  const tabs = page.getByRole('tablist', { name: 'Open tabs' }).getByRole('tab');
+  await editor.locator('.cm-lp-link', { hasText: 'the target' }).click({ modifiers: ['Control'] });
+  await page.waitForURL(/#\/note\/Live%20Target\.md$/);
+  await pollUntil(() => tabs.count(), (n) => n === 2, 10_000);
+  expect(await tabs.count()).toBe(2);
+  await page.keyboard.press('Control+w');
+  await page.waitForURL(/#\/note\/Live%20Test\.md$/);
+  await editor.locator('.cm-lp-link', { hasText: 'the target' }).waitFor();
+
+  // A plain click on the rendered link opens its note, in the same tab and mode.
+  await editor.locator('.cm-lp-link', { hasText: 'the target' }).click();
+  await page.waitForURL(/#\/note\/Live%20Target\.md$/);
+  await note().locator('.cm-editor.cm-live-preview .cm-line', { hasText: 'You have arrived.' }).waitFor();
+
+  // Ctrl+E: the reading view, and no editor.
+  await page.keyboard.press('Control+e');
+  await note().locator('.markdown-body', { hasText: 'You have arrived.' }).waitFor();
+  expect(await note().locator('.cm-editor').count()).toBe(0);
+  expect(pageErrors).toEqual([]);
+});
