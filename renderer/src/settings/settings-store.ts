@@ -1,9 +1,10 @@
 /**
- * The reading view's settings, as Obsidian names them: "Strict line breaks" (off: a single
+ * The renderer's settings store: every view reads its settings here and nowhere else, so a
+ * settings dialog can later list and change them (READING_SETTING_FIELDS says what each is).
+ * Today they are the reading view's, as Obsidian names them: "Strict line breaks" (off: a single
  * newline is a line break) and "Load remote images" (off: remote images are placeholders, for
- * privacy). The app has no settings store yet, so they live in localStorage (per origin: the
- * Electron window and each browser-mode port keep their own) and every view re-renders when
- * one changes, in this window or another.
+ * privacy). They live in localStorage (per origin: the Electron window and each browser-mode
+ * port keep their own) and every view re-renders when one changes, in this window or another.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -11,6 +12,18 @@ export interface ReadingSettings {
   strictLineBreaks: boolean;
   loadRemoteImages: boolean;
 }
+
+/** What a settings screen shows for each setting, in order. */
+export interface SettingField {
+  key: keyof ReadingSettings;
+  label: string;
+  description: string;
+}
+
+export const READING_SETTING_FIELDS: readonly SettingField[] = [
+  { key: 'strictLineBreaks', label: 'Strict line breaks', description: 'A single newline is a space, as in plain Markdown, not a line break.' },
+  { key: 'loadRemoteImages', label: 'Load remote images', description: 'Images from the web load without asking; off, each is a placeholder with “Load image”.' },
+];
 
 export const READING_SETTINGS_KEY = 'plexus.readingSettings';
 const DEFAULTS: ReadingSettings = { strictLineBreaks: false, loadRemoteImages: false };
