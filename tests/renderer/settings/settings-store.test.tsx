@@ -3,6 +3,7 @@
  * the status-bar menu is drawn from its field list (as a settings dialog will be), and no other
  * renderer module touches their storage.
  */
+import '../setup';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { act, fireEvent, render, screen } from '@testing-library/react';
