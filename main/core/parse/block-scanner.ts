@@ -155,7 +155,8 @@ export function scanBlocks(text: string, bodyStart: number, firstLine: number): 
     // A line opening a deeper blockquote starts a new paragraph inside it (only shallower lines are lazy).
     if (paragraph && shape.quoteDepth > (paragraph as OpenParagraph).quoteDepth) closeParagraph();
     const open = paragraph as OpenParagraph | null;
-    if (open && open.canBecomeSetext && shape.indent < 4 && shape.quoteDepth === 0 && SETEXT.exec(rest)) {
+    // The underline must sit in the paragraph's own blockquote: `> a` then `---` is a quote and a rule.
+    if (open && open.canBecomeSetext && shape.indent < 4 && shape.quoteDepth === open.quoteDepth && SETEXT.exec(rest)) {
       const headingText = text.slice(open.start, open.end).split('\n').map((part) => part.trim()).join(' ').trim();
       headings.push({ text: headingText, level: rest[0] === '=' ? 1 : 2, line: open.firstLine });
       regions.push({ start: open.start, end: open.end, isHeading: true });
@@ -183,7 +184,7 @@ export function scanBlocks(text: string, bodyStart: number, firstLine: number): 
     if (paragraph) {
       (paragraph as OpenParagraph).end = contentEnd;
     } else {
-      const canBecomeSetext = shape.quoteDepth === 0 && !listMarker && listContentIndent < 0;
+      const canBecomeSetext = !listMarker && listContentIndent < 0;
       paragraph = { start: shape.contentStart, end: contentEnd, firstLine: line, canBecomeSetext, quoteDepth: shape.quoteDepth };
     }
   }

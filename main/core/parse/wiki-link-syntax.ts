@@ -32,6 +32,8 @@ export function wikiTargetEnd(inner: string): number {
   }
   return inner.length;
 }
+const LEFT_BRACKET = 91;
+const RIGHT_BRACKET = 93;
 
 /** Splits the raw text between `[[` and `]]`: `Note#H1#H2|shown` -> target, heading 'H1#H2', alias. */
 export function splitWikiLinkInner(inner: string): WikiLinkParts {
@@ -55,20 +57,40 @@ export function splitWikiLinkInner(inner: string): WikiLinkParts {
 }
 
 /**
+ * Where a wiki link ends, one character at a time, so the index's scanners (matchWikiLinkEnd)
+ * and the renderer's micromark guard (remark-plexus-links.ts) run the very same rule. After
+ * `[[`: no `[` or line break inside; the first `]` must be followed by a second; the text before
+ * the first `|` must hold something besides blanks, and so must the text after it when there is
+ * one (`[[|x]]` and `[[x|]]` are not links: remark-wiki-link, which draws the page, reads them so).
+ */
+export class WikiLinkEndScan {
+  private seenPipe = false;
+  private targetContent = false;
+  private aliasContent = false;
+
+  /** Feeds one UTF-16 code unit of the inner text; 'close' at a `]`, 'fail' when no link can end here. */
+  step(code: number): 'more' | 'close' | 'fail' {
+    if (code === RIGHT_BRACKET) return this.targetContent && (!this.seenPipe || this.aliasContent) ? 'close' : 'fail';
+    if (code === LEFT_BRACKET || code === 10 || code === 13) return 'fail';
+    if (code === 32 || code === 9) return 'more';
+    if (code === PIPE && !this.seenPipe) this.seenPipe = true;
+    else if (this.seenPipe) this.aliasContent = true;
+    else this.targetContent = true;
+    return 'more';
+  }
+}
+
+/**
  * Given `text[openAt] === '['` and `text[openAt + 1] === '['`, returns the index just past the
- * closing `]]`, or -1. The inner text may not contain `[`, a lone `]` or a line break, and must
- * hold something besides whitespace. Stopping at the first bracket keeps repeated attempts
- * linear on inputs like 100k `[[`.
+ * closing `]]`, or -1 (the rule is WikiLinkEndScan's). Stopping at the first bracket keeps
+ * repeated attempts linear on inputs like 100k `[[`.
  */
 export function matchWikiLinkEnd(text: string, openAt: number, limit: number): number {
-  let hasContent = false;
+  const scan = new WikiLinkEndScan();
   for (let i = openAt + 2; i < limit; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 93) {
-      return hasContent && i + 1 < limit && text.charCodeAt(i + 1) === 93 ? i + 2 : -1;
-    }
-    if (code === 91 || code === 10 || code === 13) return -1;
-    if (code !== 32 && code !== 9 && code !== PIPE) hasContent = true;
+    const step = scan.step(text.charCodeAt(i));
+    if (step === 'fail') return -1;
+    if (step === 'close') return i + 1 < limit && text.charCodeAt(i + 1) === RIGHT_BRACKET ? i + 2 : -1;
   }
   return -1;
 }

@@ -16,7 +16,7 @@ import { ContextSection, decodeLinks, decodeResolvedLinks, encodeLinks, PathTabl
 import { describeError, errorCode, type FileReport } from '../file-reports';
 
 /** Bump when ParsedNote's shape or the parser's output changes: old caches are then rebuilt. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 /** Bump when this file's layout changes. */
 const CACHE_FORMAT = 9;
 

@@ -1,8 +1,12 @@
 /**
  * The unit of work of the parse pool: read a list of vault files and parse each note.
  * Runs the same code in a worker thread and in-thread, so both give identical results.
+ * The parser is parseNoteFaithful: the linear scanner, and for the few notes whose constructs
+ * it only approximates (link reference definitions, `_` at a tag's edge) the renderer's own
+ * remark pipeline, so the index holds the links the page draws. On a worker that parse runs
+ * under the pool's budget like any other.
  */
-import { parseNote } from '../../core/parse/parse-note';
+import { parseNoteFaithful } from '../../core/parse/reference/parse-note-faithful';
 import { parseNoteSafeMode } from '../../core/parse/safe-mode-parse';
 import type { ParsedNote, VaultPath } from '../../core/types';
 import { describeError, type FileReport } from '../file-reports';
@@ -55,7 +59,7 @@ export interface ParseHooks {
 export function parseFiles(request: ParseRequest, hooks: ParseHooks = {}): ParseResult[] {
   const results: ParseResult[] = [];
   const safeMode = request.safeMode ?? null;
-  const parse: NoteParser = safeMode !== null ? parseNoteSafeMode : (hooks.parse ?? parseNote);
+  const parse: NoteParser = safeMode !== null ? parseNoteSafeMode : (hooks.parse ?? parseNoteFaithful);
   request.paths.forEach((vaultPath, index) => {
     hooks.onFile?.(index);
     const read = readVaultFile(toAbsolutePath(request.root, vaultPath), vaultPath, { maxFileBytes: request.maxFileBytes, fs: hooks.fs });

@@ -1,8 +1,8 @@
 /**
- * A minimal menu for the reading view's settings (strict line breaks, remote images, the default editing mode), shown in
- * the status bar until the app has a settings screen that can take these switches over.
+ * A minimal menu for the reading view's settings, shown in the status bar until the app has a
+ * settings screen; both list READING_SETTING_FIELDS from the settings store.
  */
-import { setReadingSetting, useReadingSettings } from '../markdown/reading-settings';
+import { READING_SETTING_FIELDS, setReadingSetting, useReadingSettings } from '../settings/settings-store';
 
 export function ReadingSettingsMenu() {
   const settings = useReadingSettings();
@@ -10,21 +10,21 @@ export function ReadingSettingsMenu() {
     <details className="reading-settings">
       <summary>Reading</summary>
       <div className="reading-settings-panel" role="group" aria-label="Reading settings">
-        <label>
-          <input type="checkbox" checked={settings.strictLineBreaks} onChange={(e) => setReadingSetting('strictLineBreaks', e.target.checked)} />
-          Strict line breaks
-        </label>
-        <label>
-          <input type="checkbox" checked={settings.loadRemoteImages} onChange={(e) => setReadingSetting('loadRemoteImages', e.target.checked)} />
-          Load remote images
-        </label>
-        <label>
-          Default editing mode{' '}
-          <select value={settings.defaultEditingMode} onChange={(e) => setReadingSetting('defaultEditingMode', e.target.value === 'source' ? 'source' : 'live')}>
-            <option value="live">Live Preview</option>
-            <option value="source">Source mode</option>
-          </select>
-        </label>
+        {READING_SETTING_FIELDS.map((field) =>
+          field.kind === 'toggle' ? (
+            <label key={field.key} title={field.description}>
+              <input type="checkbox" checked={settings[field.key]} onChange={(e) => setReadingSetting(field.key, e.target.checked)} />
+              {field.label}
+            </label>
+          ) : (
+            <label key={field.key} title={field.description}>
+              {field.label}{' '}
+              <select value={settings[field.key]} onChange={(e) => setReadingSetting(field.key, e.target.value as never)}>
+                {field.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              </select>
+            </label>
+          ),
+        )}
       </div>
     </details>
   );

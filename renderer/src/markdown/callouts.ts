@@ -6,7 +6,7 @@
  * keyboard-reachable toggle without any script.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element';
 
 /** Every Obsidian type and alias, to the type whose icon and colour it shares. */
 const KINDS: Record<string, string> = {
@@ -120,7 +120,7 @@ function toCallout(quote: Element): void {
 
 /** Every block quote, at any depth (nested callouts, callouts in lists), outermost first. */
 export function renderCallouts(tree: Root): void {
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     if (node.tagName === 'blockquote') toCallout(node);
   });
 }

@@ -7,7 +7,7 @@
  *    digit after the closing one), so `$5 and $10` stays text and the page and the index agree
  *    on what is math. remark-math's text construct pairs any two dollars, hence not used.
  * Both become `<code class="language-math">` (display: `math-display`, or inside `<pre>`); after
- * sanitize, rehype-katex turns them into KaTeX HTML (no MathML: the DOM stays free of `<math>`),
+ * sanitize, rehype-katex's transform (rehype-math.ts: KaTeX's tree straight to hast) turns them into KaTeX HTML (no MathML: the DOM stays free of `<math>`),
  * with `trust: false` (no `\href`, `\url`, `\includegraphics`, no HTML extensions). Errors are
  * shown inline in red by KaTeX, never thrown. KaTeX's few inline `<svg>` (radicals, stretchy
  * arrows) become `<img>` of a data: SVG, where no script can run, so the page holds no `<svg>`.
@@ -17,8 +17,8 @@ import type { Handler } from 'mdast-util-to-hast';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { math as mathSyntax } from 'micromark-extension-math';
 import type { Processor } from 'unified';
-import rehypeKatex from 'rehype-katex';
 import { visit } from 'unist-util-visit';
+import { rehypeKatexDirect } from './rehype-math';
 import { obsidianMathFromMarkdown, obsidianMathSyntax } from '../../../main/core/parse/reference/obsidian-math';
 
 /** `$$` blocks (remark-math's flow construct) and Obsidian inline math, as one remark plugin. */
@@ -47,13 +47,10 @@ export const katexOptions = {
   maxSize: 100,
 };
 
-/** rehype-katex with our options, then KaTeX's inline SVGs as images. */
+/** rehype-katex's transform with our options, KaTeX's inline SVGs as images. */
 export function rehypeObsidianMath() {
-  const katex = rehypeKatex(katexOptions);
-  return (tree: Root, file: Parameters<ReturnType<typeof rehypeKatex>>[1]) => {
-    katex(tree, file);
-    svgsToImages(tree);
-  };
+  const katex = rehypeKatexDirect(katexOptions, { finish: svgsToImages });
+  return (tree: Root, file: Parameters<typeof katex>[1]) => katex(tree, file);
 }
 
 function escapeAttr(value: string): string {

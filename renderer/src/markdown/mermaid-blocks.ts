@@ -4,7 +4,7 @@
  * are ours; the source travels as text and is only ever handed to mermaid, never to the DOM.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element';
 
 function toString(node: ElementContent): string {
   if (node.type === 'text') return node.value;
@@ -17,8 +17,8 @@ function isMermaidCode(node: Element): boolean {
 }
 
 export function markMermaidBlocks(tree: Root): void {
-  visit(tree, 'element', (node: Element, index, parent) => {
-    if (node.tagName !== 'pre' || !parent || index === undefined) return;
+  eachElement(tree, (node: Element, index, parent) => {
+    if (node.tagName !== 'pre') return;
     const code = node.children.find((c): c is Element => c.type === 'element' && isMermaidCode(c));
     if (!code) return;
     const source = toString(code);

@@ -20,16 +20,40 @@ import type { Root as HastRoot, Element, ElementContent } from 'hast';
 import { remarkPlexusLinks } from './links-plugin';
 import { sanitizeSchema } from './sanitize-schema';
 import { markTags } from './tags';
-import { plainTextHast, tooDeepReason } from './plain-fallback';
-import { inlineCostReason } from './inline-cost';
+import { plainTextHast } from './plain-fallback';
+import { renderRefusal } from '../../../main/core/parse/render-guard/render-refusal';
 import { addElementIds, liftEmbeds, selectSection, type Section } from './transforms';
 import { readWikiLink, wikiLinkLabel, type WikiLinkNode } from './wiki-link-node';
 import { renderCallouts } from './callouts';
+import { eachElement, SKIP_CHILDREN } from './each-element';
+import type { VFile } from 'vfile';
 import { obsidianInline, stripComments } from './obsidian-inline';
 import { markTaskLines } from './task-lines';
 import { markMermaidBlocks } from './mermaid-blocks';
 import { htmlRanges, restrictUserHtml } from './raw-html';
 import { obsidianMathHandler, rehypeObsidianMath, remarkObsidianMath } from './math';
+
+/**
+ * rehype-highlight on the code blocks only: it walks the whole tree for `pre > code`, so it is
+ * given a root of the tree's `pre` elements (each whole, as found, never inside KaTeX's output)
+ * and changes them where they are.
+ */
+let highlighter: ReturnType<typeof rehypeHighlight> | null = null;
+
+function rehypeHighlightCodeBlocks() {
+  // One for all renders: making it registers highlight.js's ~40 languages, which took longer than
+  // highlighting a typical note.
+  const highlight = (highlighter ??= rehypeHighlight({ detect: false }));
+  return (tree: HastRoot, file: VFile) => {
+    const blocks: Element[] = [];
+    eachElement(tree, (el) => {
+      if (el.tagName !== 'pre') return;
+      blocks.push(el);
+      return SKIP_CHILDREN;
+    });
+    if (blocks.length > 0) highlight({ type: 'root', children: blocks }, file);
+  };
+}
 
 function linkProps(link: ReturnType<typeof readWikiLink>): Record<string, string> {
   const props: Record<string, string> = { dataTarget: link.target };
@@ -72,9 +96,7 @@ function stripFrontmatter(markdown: string): string {
 export function markdownToHast(markdown: string, options: RenderOptions = {}): RenderResult {
   let source = markdown;
   if (options.maxLines !== undefined) source = stripFrontmatter(markdown).split(/\r?\n/).slice(0, options.maxLines).join('\n');
-  // Both guards are linear scans; remark's worst cases (deep containers, tangled inline
-  // delimiters) are not, and would freeze the reading view.
-  const refused = tooDeepReason(source) ?? inlineCostReason(source);
+  const refused = renderRefusal(source);
   if (refused) return { hast: plainTextHast(source, refused), sectionFound: true };
   try {
     return renderMarkdown(source, options);
@@ -108,7 +130,7 @@ function renderMarkdown(source: string, options: RenderOptions): RenderResult {
     .use(rehypeObsidianMath)
     .use(() => renderCallouts)
     .use(() => markMermaidBlocks)
-    .use(rehypeHighlight, { detect: false })
+    .use(rehypeHighlightCodeBlocks)
     .use(() => addElementIds)
     .use(() => markTaskLines)
     .use(() => markTags);

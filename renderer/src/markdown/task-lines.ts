@@ -5,7 +5,7 @@
  * still a task item: the note's own HTML can draw a checkbox, never make one write elsewhere.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element';
 
 /** A list item's task marker: container prefix (quotes, indentation), bullet or number, `[ ]`. */
 const TASK_LINE = /^((?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[)([ xX])(\])/;
@@ -27,7 +27,7 @@ function checkboxOf(li: Element): Element | null {
 
 /** After sanitize: `data-task-line` (1-based) on every task checkbox whose item has a position. */
 export function markTaskLines(tree: Root): void {
-  visit(tree, 'element', (el: Element) => {
+  eachElement(tree, (el: Element) => {
     if (!isTaskItem(el) || !el.position) return;
     const box = checkboxOf(el);
     if (box) box.properties = { ...box.properties, dataTaskLine: el.position.start.line };

@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { parseNote } from '../../../main/core/parse/parse-note';
 import { createMarkdownProcessor, type WikiLink } from '../../../main/core/parse/remark-plexus-links';
+import { growthRatio } from './growth-ratio';
 
 function wikiLinks(tree: Root): WikiLink[] {
   const found: WikiLink[] = [];
@@ -29,6 +30,36 @@ describe('remarkPlexusLinks', () => {
   test('leaves code, images and ordinary links alone', () => {
     const tree = processor.parse('`[[a]]` ![x](y.png) [t](u.md) [[ ]] [[a\nb]]\n\n```\n[[c]]\n```');
     expect(wikiLinks(tree)).toEqual([]);
+  });
+
+  test('remark-wiki-link decides where a link is: no blank target or alias, here and in the index', () => {
+    const text = '[[a|]] [[ |b]] [[|c]] [[d| ]] [[e||]] [[f|g]]';
+    expect(wikiLinks(processor.parse(text)).map((node) => [node.data.target, node.data.alias])).toEqual([
+      ['e', '|'],
+      ['f', 'g'],
+    ]);
+    expect(parseNote('n.md', text).links.map((link) => [link.target, link.alias])).toEqual([
+      ['e', '|'],
+      ['f', 'g'],
+    ]);
+  });
+
+  test('an embed node spans its `!`, and keeps the text between the brackets as its value', () => {
+    const [embed] = wikiLinks(processor.parse('x ![[Pic.png|100]]'));
+    expect(embed.position?.start.offset).toBe(2);
+    expect(embed.position?.end.offset).toBe(18);
+    expect(embed.value).toBe('Pic.png|100');
+    expect(embed.data).toEqual({ target: 'Pic.png', heading: null, block: null, alias: '100', embed: true });
+  });
+
+  // remark-wiki-link alone rescans to the end of the line from every `[[` (it allows `[` inside).
+  test.each([
+    ['unclosed brackets', (n: number) => '[['.repeat(n / 2)],
+    ['brackets with text', (n: number) => '[[a '.repeat(n / 4)],
+  ])('linear on a line of %s', (_name, generate) => {
+    const { ratio, times } = growthRatio((text) => processor.parse(text), generate, 4_000, 8);
+    // 8: linear gives ~4, quadratic ~16 (as in scanner-linearity.test.ts).
+    expect({ ratio: ratio < 8, times }).toEqual({ ratio: true, times });
   });
 
   // The renderer and the indexer must agree on every wiki link outside frontmatter.

@@ -2,7 +2,7 @@
 import '../setup';
 import { cleanup, fireEvent } from '@testing-library/react';
 import { renderMarkdown } from './render-markdown';
-import { setReadingSetting } from '../../../renderer/src/markdown/reading-settings';
+import { setReadingSetting } from '../../../renderer/src/settings/settings-store';
 
 afterEach(() => {
   cleanup();
@@ -99,7 +99,8 @@ test('callouts, math and highlights render inside note embeds and hover previews
   const { screen, waitFor, act } = await import('@testing-library/react');
   const source = '# Source\n\n> [!tip] Embedded tip\n> with $x^2$ and ==mark==\n';
   const app = renderApp({ notes: { 'Host.md': '# Host\n\n![[Source]]\n\nSee [[Source|the source]].\n', 'Source.md': source } }, '#/note/Host.md');
-  await waitFor(() => expect(app.note().querySelector('.embed-note .callout[data-callout="tip"]')).not.toBeNull());
+  // The embed reads its note and draws math: slow on a loaded machine, so more than waitFor's default second.
+  await waitFor(() => expect(app.note().querySelector('.embed-note .callout[data-callout="tip"]')).not.toBeNull(), { timeout: 10_000 });
   const embed = app.note().querySelector('.embed-note')!;
   expect(embed.querySelector('.katex')).not.toBeNull();
   expect(embed.querySelector('mark')!.textContent).toBe('mark');
@@ -108,5 +109,5 @@ test('callouts, math and highlights render inside note embeds and hover previews
   fireEvent.mouseEnter(link);
   await act(() => new Promise((resolve) => setTimeout(resolve, 450)));
   const preview = await screen.findByRole('tooltip');
-  await waitFor(() => expect(preview.querySelector('.callout[data-callout="tip"] .katex')).not.toBeNull());
+  await waitFor(() => expect(preview.querySelector('.callout[data-callout="tip"] .katex')).not.toBeNull(), { timeout: 10_000 });
 });

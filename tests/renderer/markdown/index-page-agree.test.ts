@@ -7,10 +7,9 @@
  *  - a note the render guard shows as plain text draws no links at all;
  *  - links written as HTML (`<a href>`, `<img src>`) are drawn as text or images, never as links,
  *    and the index holds none (data-user-html).
- * The index here is parseNoteFaithful: the scanner, with the reference parse for the constructs
- * it only approximates (link reference definitions, `_` at a tag's edge). The parse workers call
- * parseNote today (main/service/parse-files.ts); on notes with those two constructs the graph can
- * still differ from the page until they call parseNoteFaithful.
+ * The index here is parseNoteFaithful, the parse workers' parser (main/service/index/parse-files.ts):
+ * the scanner, with the reference parse for the constructs it only approximates (link reference
+ * definitions and the references to them, `_` at a tag's edge).
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -89,9 +88,9 @@ const PIECES = [
   '[md](Some%20Note.md#Part)', '[amp](a&amp;b.md)', '[esc](a\\&amp;b.md)', '![img|50](img/x.png)', '[ext](https://example.com)', '<https://auto.link>',
   '==hi [[InMark]]==', '%%hidden [[InComment]]%%', '^[inline [[InFootnote]]]', '[^1]', '$x + [[NotALink]]$', '$5 and $10 [[AfterDollars]]',
   '`[[InCode]]`', '**[[Bold]]**', '<kbd>[[InKbd]]</kbd>', '<a href="Html.md">html</a>', '<img src="html.png">', '#tag', '~~[[Struck]]~~',
-  'text', 'more words', '\\[[Escaped]]', '[[Bad|', ']]',
+  'text', 'more words', '\\[[Escaped]]', '[[Bad|', ']]', '[ref][r1]', '![ref img][R2]', '[r3]', '[Ext ref][ext]',
 ];
-const BLOCKS = ['', '> [!note] Title [[InTitle]]\n> body [[InCallout]]', '> [!faq]- Folded\n> [[InFold]]', '- [ ] task [[InTask]]', '1. item [[InItem]]', '| a | [[InTable\\|x]] |\n| - | - |\n| 1 | 2 |', '$$\n[[InMath]]\n$$', '```\n[[InFence]]\n```', '<details><summary>S</summary>\n\n[[InDetails]]\n\n</details>', '# Heading [[InHeading]]', '[^1]: def [[InDefinition]]'];
+const BLOCKS = ['', '> [!note] Title [[InTitle]]\n> body [[InCallout]]', '> [!faq]- Folded\n> [[InFold]]', '- [ ] task [[InTask]]', '1. item [[InItem]]', '| a | [[InTable\\|x]] |\n| - | - |\n| 1 | 2 |', '$$\n[[InMath]]\n$$', '```\n[[InFence]]\n```', '<details><summary>S</summary>\n\n[[InDetails]]\n\n</details>', '# Heading [[InHeading]]', '[^1]: def [[InDefinition]]', '[r1]: Ref%20Note.md#Part\n[r2]: img/ref.png "t"\n[r3]: <Third note.md>\n[ext]: https://example.com\n[r1]: Shadowed.md'];
 
 function randomNote(rand: () => number): string {
   const lines: string[] = [];

@@ -1,4 +1,5 @@
 /** Math in the reading view (KaTeX, Obsidian's `$` rules): markdown in, DOM facts out. */
+import { readFileSync } from 'node:fs';
 import '../setup';
 import { cleanup } from '@testing-library/react';
 import { renderMarkdown } from './render-markdown';
@@ -32,9 +33,22 @@ test.each([
 
 test('\\\\ in display math is a line break, not an escaped backslash', () => {
   const { body } = renderMarkdown('$$\na \\\\ b\n$$');
-  expect(body().querySelectorAll('.katex .newline').length).toBe(1);
+  expect(body().querySelectorAll('.katex .katex-newline').length).toBe(1);
   const inPara = renderMarkdown('Text $$a \\\\ b$$ text').body();
-  expect(inPara.querySelectorAll('.katex .newline').length).toBe(1);
+  expect(inPara.querySelectorAll('.katex .katex-newline').length).toBe(1);
+});
+
+// rehype-katex brings its own KaTeX (0.16), whose class names (`base`, `sizing`, `newline`) the
+// bundled stylesheet (KaTeX 0.19, main.tsx) no longer has: sizes and line breaks went unstyled.
+test('math is drawn by the KaTeX whose stylesheet is bundled', () => {
+  const css = readFileSync(require.resolve('katex/dist/katex.min.css'), 'utf8');
+  const math = renderMarkdown('$x^{2}_{i}$ and $$\\frac{a}{b}$$').body();
+  const classes = new Set<string>();
+  for (const el of math.querySelectorAll('.katex, .katex *')) for (const cls of el.classList) classes.add(cls);
+  expect(classes.has('katex-base')).toBe(true);
+  expect(classes.has('katex-sizing')).toBe(true);
+  for (const cls of ['katex-base', 'katex-sizing', 'katex-newline']) expect(css).toContain(`.${cls}`);
+  expect([...classes].filter((cls) => ['base', 'sizing', 'newline'].includes(cls))).toEqual([]);
 });
 
 test.each(['$\\frac{1}{$', '$$\\begin{matrix}$$', '$\\undefinedmacro x$'])('an error in %j is shown inline in red, the rest still renders', (tex) => {

@@ -24,7 +24,8 @@ const NOTE = '---\ntitle: x\n---\n# Tasks\n\n- [ ] first\n- [x] second\n  - [ ] 
 
 async function open(options: { readOnly?: boolean } = {}) {
   const app = renderApp({ notes: { 'Tasks.md': NOTE, 'Host.md': '![[Tasks]]\n' }, readOnly: options.readOnly }, '#/note/Tasks.md');
-  await waitFor(() => expect(app.note().querySelectorAll('.markdown-body input[type=checkbox]').length).toBe(5));
+  // The app loads and draws the note first: more than waitFor's default second on a loaded machine.
+  await waitFor(() => expect(app.note().querySelectorAll('.markdown-body input[type=checkbox]').length).toBe(5), { timeout: 10_000 });
   return app;
 }
 
@@ -80,7 +81,7 @@ test('read-only mode disables the checkboxes; embeds and previews never write', 
   fireEvent.click(boxes(app)[0]);
   cleanup();
   const host = renderApp({ notes: { 'Tasks.md': NOTE, 'Host.md': '![[Tasks]]\n' } }, '#/note/Host.md');
-  await waitFor(() => expect(host.note().querySelectorAll('.embed-note input[type=checkbox]').length).toBe(5));
+  await waitFor(() => expect(host.note().querySelectorAll('.embed-note input[type=checkbox]').length).toBe(5), { timeout: 10_000 });
   for (const box of Array.from(host.note().querySelectorAll<HTMLInputElement>('.embed-note input[type=checkbox]'))) expect(box.disabled).toBe(true);
   expect(host.fake.calls.filter((c) => c.method === 'writeNote')).toEqual([]);
 });

@@ -1,9 +1,9 @@
 /**
  * One walk over the mdast collecting what the index needs, in document order: headings, links
- * (wikiLink nodes and local link/image nodes), and the text nodes that may hold tags and block
+ * (wikiLink nodes, local link/image nodes and references to local definitions), and the text nodes that may hold tags and block
  * ids. Code, inline code, HTML, math and frontmatter nodes are opaque: nothing inside them counts.
  */
-import type { Heading, Image, Link, Nodes, Root, Text } from 'mdast';
+import type { Definition, Heading, Image, ImageReference, Link, LinkReference, Nodes, Root, Text } from 'mdast';
 import type { HeadingInfo } from '../../types';
 import { toLocalLinkTarget } from '../markdown-link-syntax';
 import type { RawLink } from '../raw-link';
@@ -73,10 +73,10 @@ function labelEnd(text: string, open: number, limit: number): number {
 }
 
 /** The label as written: a link's children's source, an image's description; trimmed, null when empty. */
-function labelOf(source: Source, node: Link | Image): string | null {
+function labelOf(source: Source, node: Link | Image | LinkReference | ImageReference): string | null {
   const { text } = source;
   let raw: string;
-  if (node.type === 'image') {
+  if (node.type === 'image' || node.type === 'imageReference') {
     const open = startOf(source, node) + 1;
     raw = text.slice(open + 1, labelEnd(text, open, endOf(source, node)));
   } else {
@@ -86,11 +86,29 @@ function labelOf(source: Source, node: Link | Image): string | null {
   return label === '' ? null : label;
 }
 
-function markdownLink(source: Source, node: Link | Image): RawLink | null {
-  const local = toLocalLinkTarget(node.url);
+function markdownLink(source: Source, node: Link | Image | LinkReference | ImageReference, url: string): RawLink | null {
+  const local = toLocalLinkTarget(url);
   if (!local) return null;
-  const embed = node.type === 'image';
-  return { kind: 'markdown', embed, ...local, text: node.url, alias: labelOf(source, node), start: startOf(source, node), end: endOf(source, node), inFrontmatter: false };
+  const embed = node.type === 'image' || node.type === 'imageReference';
+  return { kind: 'markdown', embed, ...local, text: url, alias: labelOf(source, node), start: startOf(source, node), end: endOf(source, node), inFrontmatter: false };
+}
+
+/**
+ * Link reference definitions by identifier; the first of two with one identifier wins, as in
+ * CommonMark and remark-rehype (micromark only makes a reference node for a defined label).
+ */
+function definitionsIn(tree: Root): Map<string, Definition> {
+  const found = new Map<string, Definition>();
+  const pending: Nodes[] = [tree];
+  while (pending.length > 0) {
+    const node = pending.pop() as Nodes;
+    if (node.type === 'definition') {
+      if (!found.has(node.identifier)) found.set(node.identifier, node);
+    } else if ('children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]);
+    }
+  }
+  return found;
 }
 
 function wikiLink(source: Source, node: WikiLink): RawLink {
@@ -107,6 +125,8 @@ function wikiLink(source: Source, node: WikiLink): RawLink {
 export function collectFindings(tree: Root, text: string, shift: number): MdastFindings {
   const source: Source = { text, shift };
   const findings: MdastFindings = { headings: [], links: [], texts: [] };
+  // `[text][id]` links to the definition's URL, as the page does (remark-rehype).
+  let definitions: Map<string, Definition> | null = null;
   const pending: Pending[] = [{ node: tree, inHeading: false, containerStart: 0 }];
   while (pending.length > 0) {
     const { node, inHeading, containerStart } = pending.pop() as Pending;
@@ -128,7 +148,14 @@ export function collectFindings(tree: Root, text: string, shift: number): MdastF
         continue;
       case 'link':
       case 'image': {
-        const link = markdownLink(source, node);
+        const link = markdownLink(source, node, node.url);
+        if (link) findings.links.push(link);
+        break;
+      }
+      case 'linkReference':
+      case 'imageReference': {
+        const definition = (definitions ??= definitionsIn(tree)).get(node.identifier);
+        const link = definition ? markdownLink(source, node, definition.url) : null;
         if (link) findings.links.push(link);
         break;
       }

@@ -7,6 +7,7 @@
  */
 import type { ParsedNote, VaultPath } from '../../types';
 import { parseNote } from '../parse-note';
+import { renderRefusal } from '../render-guard/render-refusal';
 import { needsReferenceParse } from './needs-reference-parse';
 import { parseNoteWithRemark } from './parse-note-remark';
 
@@ -35,9 +36,15 @@ export function resetFaithfulParseStats(): void {
   stats.tooRiskyForReference = 0;
 }
 
-/** True when micromark parses `text` in reasonable time: not huge, no long `[` runs, few `$`. */
+/**
+ * True when micromark parses `text` in reasonable time: not huge, no long `[` runs, few `$`, and
+ * accepted by the reading view's render guard (a note it refuses is drawn as plain text, with no
+ * links, so remark has nothing to say about it; and the guard is what keeps remark's quadratic
+ * cases out, also where a parse runs without a budget, in-thread).
+ */
 export function isSafeForReferenceParse(text: string): boolean {
   if (text.length >= MAX_REFERENCE_PARSE_LENGTH) return false;
+  if (renderRefusal(text) !== null) return false;
   let run = 0;
   let dollars = 0;
   for (let i = 0; i < text.length; i++) {

@@ -3,8 +3,8 @@
  * resolution work. It must refuse the quadratic families (nested or unmatched delimiters) at
  * sizes that take remark well over 200 ms, and accept large ordinary notes.
  */
-import { inlineCost, inlineCostReason } from '../../../renderer/src/markdown/inline-cost';
-import { realisticNote } from './realistic-notes';
+import { inlineCost, inlineCostReason } from '../../../../main/core/parse/render-guard/inline-cost';
+import { realisticNote } from '../../../renderer/markdown/realistic-notes';
 
 /**
  * Each family at a size measured to take remark + the hast passes 0.3-3 s on a 2-core machine

@@ -1,0 +1,99 @@
+/**
+ * Reading-view speed on one big note: `node --import tsx bench/render-bench.ts [kilobytes]`.
+ * Generates a ~1 MB Obsidian note (generate-rich-note.ts) and renders it the way the note pane
+ * does: MarkdownView (markdownToHast, then hast to React elements, then React into a DOM), here
+ * into jsdom. Prints the best of N runs (PLEXUS_BENCH_RUNS, default 5) of the markdown pipeline
+ * alone and of the whole render, in wall and CPU time. Not a test: the numbers depend on the machine; nothing here
+ * asserts a time. `--cpu-prof` on the node command line writes a profile of the runs. React
+ * runs in its production build, as in the app (NODE_ENV=development to compare).
+ */
+import { JSDOM } from 'jsdom';
+import { generateRichNote } from './generate-rich-note';
+
+const KILOBYTES = Number(process.argv[2] ?? 1024);
+const RUNS = Number(process.env.PLEXUS_BENCH_RUNS ?? 5);
+
+function installDom(): void {
+  const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'http://127.0.0.1/', pretendToBeVisual: true });
+  const globals = globalThis as Record<string, unknown>;
+  for (const name of ['window', 'document', 'navigator', 'HTMLElement', 'Node', 'Element', 'Text', 'MutationObserver', 'getComputedStyle', 'localStorage', 'requestAnimationFrame', 'cancelAnimationFrame']) {
+    const value = (dom.window as unknown as Record<string, unknown>)[name];
+    Object.defineProperty(globals, name, { value: typeof value === 'function' && name[0] === name[0].toLowerCase() ? value.bind(dom.window) : value, configurable: true, writable: true });
+  }
+  globals.IS_REACT_ACT_ENVIRONMENT = false;
+}
+
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/** Best of RUNS, in wall time and in this process's CPU time (on a busy machine the wall time mostly measures the others). */
+function best(label: string, run: () => void): void {
+  let wall = Infinity;
+  let cpu = Infinity;
+  for (let i = 0; i < RUNS; i++) {
+    const [startedWall, startedCpu] = [performance.now(), cpuMs()];
+    run();
+    wall = Math.min(wall, performance.now() - startedWall);
+    cpu = Math.min(cpu, cpuMs() - startedCpu);
+  }
+  console.log(`${label}: best of ${RUNS}: ${Math.round(wall)} ms wall, ${Math.round(cpu)} ms CPU`);
+}
+
+async function main(): Promise<void> {
+  // The app ships React's production build; the development one is several times slower.
+  process.env.NODE_ENV ??= 'production';
+  installDom();
+  // After the DOM globals exist: React DOM and the components read them when loaded.
+  const { createElement } = await import('react');
+  const { createRoot } = await import('react-dom/client');
+  const { flushSync } = await import('react-dom');
+  const { markdownToHast } = await import('../renderer/src/markdown/pipeline');
+  const { MarkdownView } = await import('../renderer/src/components/markdown-view');
+  const { AppActionsContext, RenderScopeContext } = await import('../renderer/src/components/note-context');
+  const { FakeApi } = await import('../tests/renderer/fake-api');
+
+  const markdown = generateRichNote(KILOBYTES * 1024);
+  console.log(`note: ${(markdown.length / 1024).toFixed(0)} KB, ${markdown.split('\n').length} lines`);
+  // One warm-up of each, so the numbers are not the JIT's.
+  markdownToHast(markdown);
+
+  best('markdown pipeline (markdownToHast)', () => {
+    markdownToHast(markdown);
+  });
+
+  const api = new FakeApi({ notes: { 'Big.md': markdown } }).api();
+  const actions = {
+    api,
+    resolve: (from: string, target: string) => api.resolveLink(from, target),
+    requestCreate: () => undefined,
+    showPreview: () => undefined,
+    hidePreview: () => undefined,
+    searchTag: () => undefined,
+    reportError: () => undefined,
+  };
+  const scope = { sourcePath: 'Big.md', ancestors: ['Big.md'], preview: false };
+  const view = (text: string) =>
+    createElement(AppActionsContext.Provider, { value: actions }, createElement(RenderScopeContext.Provider, { value: scope }, createElement(MarkdownView, { markdown: text })));
+  const renderOnce = () => {
+    const container = document.createElement('div');
+    document.body.appendChild(container);
+    const root = createRoot(container);
+    // A fresh string each run, so MarkdownView's memo cannot reuse the last render.
+    flushSync(() => root.render(view(`${markdown}\n`)));
+    if (!container.querySelector('.markdown-body')) throw new Error('the note did not render');
+    flushSync(() => root.unmount());
+    container.remove();
+  };
+  renderOnce();
+  best('reading view (MarkdownView into jsdom)', renderOnce);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
