@@ -21,7 +21,6 @@ import { Worker } from 'node:worker_threads';
 import type { VaultPath } from '../../core/types';
 import { describeError } from '../file-reports';
 import type { NoteParser, ParseRequest, ParseResult } from './parse-files';
-import { inThread, runInThread } from './parse-in-thread';
 import type { WorkerRequest, WorkerResponse, WorkerSetup, WorkerTask } from './parse-worker';
 import { scanVault, type ScanResult } from './scan-vault';
 
@@ -114,7 +113,7 @@ export class ParsePool {
     const parts = await Promise.all(
       batches.map(async (batchPaths) => {
         const request: ParseRequest = { ...settings, paths: batchPaths };
-        const results = useWorkers ? await this.parseOnWorker(request) : await inThread(request, this.replacementParser());
+        const results = useWorkers ? await this.parseOnWorker(request) : await inThreadPath().inThread(request, this.replacementParser());
         done += batchPaths.length;
         onProgress?.(done);
         return results;
@@ -291,7 +290,7 @@ export class ParsePool {
     }
     orphaned.push(...this.queue.splice(0));
     this.stopWatchdog();
-    for (const pending of orphaned) runInThread(pending.task, this.replacementParser()).then(pending.resolve, pending.reject);
+    for (const pending of orphaned) inThreadPath().runInThread(pending.task, this.replacementParser()).then(pending.resolve, pending.reject);
   }
 
   /** The `parserModule` parser, for parsing in-thread as the workers would. */
@@ -309,6 +308,15 @@ export class ParsePool {
     }, this.idleMs);
     this.idleTimer.unref();
   }
+}
+
+/**
+ * The in-thread path, loaded on first use: it brings the whole parser (and the yaml package)
+ * onto this thread, which a process whose parses all run on workers, or that finds every note
+ * in its cache, never needs (about a third of `plexus check`'s start-up on a small vault).
+ */
+function inThreadPath(): typeof import('./parse-in-thread') {
+  return require('./parse-in-thread') as typeof import('./parse-in-thread');
 }
 
 /** A note that even the safe-mode parse could not finish: reported, not indexed. */
