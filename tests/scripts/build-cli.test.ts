@@ -40,6 +40,25 @@ function plexus(...args: string[]) {
 
 const outDir = () => path.join(checkout, 'dist', 'cli');
 
+/**
+ * The modules a bundle evaluates as soon as `entry` loads: those reached through static imports.
+ * A `require()` inside a function (a lazy load) is not followed.
+ */
+async function eagerModules(entry: string): Promise<string[]> {
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  const { metafile } = await esbuild.build({ absWorkingDir: root, entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', external: ['electron', 'fsevents'], metafile: true, write: false, logLevel: 'silent' });
+  const seen = new Set([entry]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    for (const imported of metafile.inputs[queue.shift()!]?.imports ?? []) {
+      if (imported.kind !== 'import-statement' || seen.has(imported.path)) continue;
+      seen.add(imported.path);
+      queue.push(imported.path);
+    }
+  }
+  return [...seen];
+}
+
 describe('bin/plexus.cjs and the CLI bundle', () => {
   test('a missing bundle is built first, saying so on stderr; the next start uses it as is', () => {
     expect(existsSync(outDir())).toBe(false);
@@ -91,6 +110,15 @@ describe('bin/plexus.cjs and the CLI bundle', () => {
     for (const file of readdirSync(outDir()).filter((f) => f.endsWith('.js'))) {
       const code = readFileSync(path.join(outDir(), file), 'utf8');
       expect([file, /require\(["']tsx/.test(code)]).toEqual([file, false]);
+    }
+  });
+
+  test('check and index load no parser on the main thread: notes from the cache need none, and parses run on the workers', async () => {
+    for (const command of ['check-command', 'index-command']) {
+      const eager = await eagerModules(`main/cli/${command}.ts`);
+      expect(eager).toContain('main/service/vault-service.ts');
+      const parser = eager.filter((file) => /\/yaml\/|main\/core\/parse\/(parse-note|frontmatter)\.ts$|main\/service\/index\/parse-(files|in-thread)\.ts$/.test(file));
+      expect([command, parser]).toEqual([command, []]);
     }
   });
 
