@@ -11,8 +11,9 @@
  * crashes on a note is handled the same way. Only `size: 0`, or workers that cannot start at
  * all, parse on this thread, unbudgeted.
  *
- * Worker entry: the bundled `parse-worker.js` next to this module (the Electron build), else
- * `parse-worker-bootstrap.cjs`, which registers tsx and loads the TypeScript worker (jest, CLI).
+ * Worker entry: the bundled `parse-worker.js` next to this module (the Electron build in
+ * dist/main, the CLI build in dist/cli), else `parse-worker-bootstrap.cjs`, which registers tsx
+ * and loads the TypeScript worker (jest, and scripts run through scripts/run-ts.cjs).
  */
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
