@@ -158,7 +158,7 @@ async function ensureCliBuilt({ root = ROOT, log = (line) => process.stderr.writ
 module.exports = { cliBuildState, buildCli, ensureCliBuilt, outDirOf, ENTRIES, STAMP_NAME };
 
 if (require.main === module) {
-  // `node scripts/build-cli.cjs`: always builds; `--if-stale` only when needed (npm test).
+  // `node scripts/build-cli.cjs`: always builds; `--if-stale` only when needed.
   // `--prepare` (npm install and npm ci run it, also with --omit=dev): without esbuild there is
   // nothing to build with, which is not an install failure; bin/plexus.cjs then says what is missing.
   const args = process.argv.slice(2);

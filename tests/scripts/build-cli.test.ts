@@ -137,4 +137,22 @@ describe('bin/plexus.cjs and the CLI bundle', () => {
       rmSync(elsewhere, { recursive: true });
     }
   });
+
+  test('without esbuild (dev dependencies omitted), prepare does not fail the install, and plexus says what is missing', () => {
+    const bare = mkdtempSync(path.join(tmpdir(), 'plexus-cli-bare-'));
+    try {
+      for (const dir of ['bin', 'scripts', 'main/cli']) mkdirSync(path.join(bare, dir), { recursive: true });
+      cpSync(path.join(root, 'bin', 'plexus.cjs'), path.join(bare, 'bin', 'plexus.cjs'));
+      cpSync(path.join(root, 'scripts', 'build-cli.cjs'), path.join(bare, 'scripts', 'build-cli.cjs'));
+      writeFileSync(path.join(bare, 'main', 'cli', 'cli.ts'), 'export {};\n');
+      const prepare = spawnSync(process.execPath, [path.join(bare, 'scripts', 'build-cli.cjs'), '--prepare'], { encoding: 'utf8' });
+      expect(prepare.stdout).toContain('esbuild is not installed');
+      expect(prepare.status).toBe(0);
+      const run = spawnSync(process.execPath, [path.join(bare, 'bin', 'plexus.cjs'), '--version'], { encoding: 'utf8' });
+      expect(run.stderr).toMatch(/Building the CLI…[^]*cannot build the CLI: esbuild \(a dev dependency\) is not installed; run `npm install`/);
+      expect(run.status).toBe(1);
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
 });
