@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 // The `plexus` command runs a bundle, not the TypeScript sources: esbuild builds
-// main/cli/cli.ts and the parse worker into dist/cli (npm install runs this as `prepare`), so a
-// start costs Node's own start plus loading one file, instead of transpiling ~100 modules.
+// main/cli/cli.ts, one bundle per command and the parse worker into dist/cli (npm install runs
+// this as `prepare`), so a start costs Node's own start plus loading two files, instead of
+// transpiling ~100 modules.
 // The parse worker sits next to the bundled pool code, where resolveWorkerScript looks first.
 //
 // The build writes dist/cli/build-stamp.json: every source file the bundle was built from
@@ -28,8 +29,12 @@ const ENTRIES = {
   ...Object.fromEntries(COMMANDS.map((name) => [name, `main/cli/${name}.ts`])),
   'parse-worker': 'main/service/index/parse-worker.ts',
 };
-/** Not sources, but they change what the bundle does or how it is built. */
-const EXTRA_INPUTS = ['package.json', 'scripts/build-cli.cjs'];
+/**
+ * Not sources, but they change what the bundle holds or how it is built (a dependency changed by
+ * `npm install <name>` or `npm update`, which do not run prepare). A missing one is recorded as
+ * null, and stays fresh while it stays missing.
+ */
+const EXTRA_INPUTS = ['package.json', 'package-lock.json', 'scripts/build-cli.cjs'];
 
 function outDirOf(root) {
   return path.join(root, 'dist', 'cli');
@@ -133,7 +138,7 @@ async function buildCli({ root = ROOT } = {}) {
     const mtimeMs = mtimeOrNull(path.join(root, file));
     // A file edited while the build ran may not be in the bundle: record a time that never
     // matches, so the next start builds again. (A time in the future is a skewed clock, not an edit.)
-    inputs[file] = mtimeMs === null || (mtimeMs >= started && mtimeMs <= finished) ? -1 : mtimeMs;
+    inputs[file] = mtimeMs !== null && mtimeMs >= started && mtimeMs <= finished ? -1 : mtimeMs;
   }
   const outputs = [];
   for (const output of result.outputFiles) {

@@ -89,13 +89,19 @@ describe('bin/plexus.cjs and the CLI bundle', () => {
     expect(plexus('help').stderr).toBe('');
   });
 
-  test('a source whose mtime changed deep in the service (even to an older one, as a checkout may), or a deleted bundle file, also rebuilds', () => {
+  test('a source whose mtime changed deep in the service (even to an older one, as a checkout may), a new lock file, or a deleted bundle file, also rebuilds', () => {
     plexus('--version');
     const deep = path.join(checkout, 'main', 'service', 'index', 'parse-pool.ts');
     const earlier = new Date(Date.now() - 3_600_000);
     utimesSync(deep, earlier, earlier);
     expect(buildCli.cliBuildState(checkout)).toBe('stale');
     expect(plexus('--version').stderr).toContain('Building the CLI…');
+
+    // A lock file that appears (or changes: `npm install <name>` does not run prepare) means other dependencies.
+    writeFileSync(path.join(checkout, 'package-lock.json'), '{}\n');
+    expect(buildCli.cliBuildState(checkout)).toBe('stale');
+    expect(plexus('--version').stderr).toContain('Building the CLI…');
+    expect(buildCli.cliBuildState(checkout)).toBe('fresh');
 
     rmSync(path.join(outDir(), 'parse-worker.js'));
     expect(buildCli.cliBuildState(checkout)).toBe('missing');
