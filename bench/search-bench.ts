@@ -1,5 +1,5 @@
 /**
- * Search speed on a generated 10k-note vault: `node --import tsx bench/search-bench.ts`.
+ * Search speed on a generated 10k-note vault: `node scripts/run-ts.cjs bench/search-bench.ts`.
  * Opens the vault (cold, no cache), waits for the full-text index, then runs a few queries of
  * each kind three times and prints the best time and the match count. Not a test: numbers
  * depend on the machine; nothing here asserts a time.

@@ -1,5 +1,5 @@
 /**
- * File recovery costs (`node --import tsx bench/snapshot-bench.ts`): what a snapshot adds to
+ * File recovery costs (`node scripts/run-ts.cjs bench/snapshot-bench.ts`): what a snapshot adds to
  * saving a 10 KB note (p95, every save snapshotted: interval 0, the worst case), and the size
  * and time of keeping every note's text in the store after indexing, for the sample vault and
  * generated vaults (PLEXUS_BENCH_SIZES, default 10000). Prints a markdown table.

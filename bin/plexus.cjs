@@ -1,22 +1,37 @@
 #!/usr/bin/env node
 'use strict';
-// The `plexus` command. Runs the TypeScript sources directly through tsx, so
-// `npx plexus ...` works in a fresh checkout right after `npm install`, with no build step.
+// The `plexus` command. Runs the CLI bundle in dist/cli, which `npm install` builds (the
+// `prepare` script). When the bundle is missing or older than the sources (a quick check of a
+// build stamp, see scripts/build-cli.cjs), it is rebuilt first, saying so on stderr, so the
+// command never runs stale code and never falls back to transpiling TypeScript on each start.
 const path = require('node:path');
 
-function fail(error) {
-  const text = error && error.stack ? error.stack : String(error);
-  // tsx prints the transformed source line above some errors; keep the report readable.
-  process.stderr.write(`plexus: unexpected error: ${text.split('\n').filter((l) => l.length < 400).join('\n')}\n`);
-  process.exitCode = 1;
+const root = path.join(__dirname, '..');
+
+function describe(error) {
+  return error && error.message ? error.message : String(error);
 }
 
-try {
-  require('tsx/cjs/api').register();
-  const { runCli } = require(path.join(__dirname, '..', 'main', 'cli', 'cli.ts'));
-  runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
-    process.exitCode = code;
-  }, fail);
-} catch (error) {
-  fail(error);
+async function loadCli() {
+  const { ensureCliBuilt, outDirOf } = require(path.join(root, 'scripts', 'build-cli.cjs'));
+  await ensureCliBuilt({ root });
+  return require(path.join(outDirOf(root), 'cli.js'));
 }
+
+loadCli().then(
+  ({ runCli }) =>
+    runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error) => {
+        process.stderr.write(`plexus: unexpected error: ${error && error.stack ? error.stack : describe(error)}\n`);
+        process.exitCode = 1;
+      },
+    ),
+  (error) => {
+    // The build could not run (esbuild missing) or failed on the sources: say why, briefly.
+    process.stderr.write(`plexus: ${describe(error)}\n`);
+    process.exitCode = 1;
+  },
+);

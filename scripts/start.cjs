@@ -9,6 +9,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { bundleMain, buildRenderer } = require('./build.cjs');
+const { ensureCliBuilt } = require('./build-cli.cjs');
+const { requireTs } = require('./run-ts.cjs');
 
 const root = path.join(__dirname, '..');
 const FALLBACK_LINE = 'plexus: Electron is not available here (offline install?); serving the same UI in browser mode instead.';
@@ -78,18 +80,13 @@ function appName() {
   return pkg.productName || pkg.name;
 }
 
-/** The TypeScript service modules, through tsx (a dependency), without registering it globally. */
-function loadTs(file) {
-  return require('tsx/cjs/api').require(path.join(root, file), __filename);
-}
-
 /**
  * The sample vault browser mode opens: `<userData>/Plexus Sample Vault`, the folder the Electron
  * app copies the checkout's vault/ to, made on first use and reused (with the user's edits) after.
  */
 async function openSampleCopy(context = { platform: process.platform, env: process.env, home: os.homedir() }) {
-  const { userDataDir } = loadTs('main/service/app-data/user-data-dir.ts');
-  const { copySampleVaultOnce, SAMPLE_VAULT_NAME } = loadTs('main/service/files/sample-vault-copy.ts');
+  const { userDataDir } = requireTs('main/service/app-data/user-data-dir.ts');
+  const { copySampleVaultOnce, SAMPLE_VAULT_NAME } = requireTs('main/service/files/sample-vault-copy.ts');
   const target = path.join(userDataDir(context, appName()), SAMPLE_VAULT_NAME);
   return copySampleVaultOnce(path.join(root, 'vault'), target);
 }
@@ -133,6 +130,8 @@ async function main() {
   console.log(FALLBACK_LINE);
   const copy = await openSampleCopy();
   console.log(describeCopy(copy));
+  // Browser mode runs through the CLI bundle: built (when stale) here, with the rest of the build.
+  await ensureCliBuilt({ root, log });
   serveInBrowser(copy.path);
 }
 

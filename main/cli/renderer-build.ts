@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
+// The checkout, from these sources (main/cli) and from the CLI bundle (dist/cli) alike.
 export const REPO_ROOT = path.join(__dirname, '..', '..');
 export const RENDERER_DIST = path.join(REPO_ROOT, 'dist', 'renderer');
 

@@ -1,6 +1,7 @@
 /**
  * `plexus --version`: the version in the checkout's package.json. Read from disk rather than
- * imported, so the CLI reports the package it runs from (tsx runs these sources in place).
+ * imported, so the CLI reports the package it runs from. `__dirname/../..` is the checkout both
+ * from these sources (main/cli, in tests) and from the bundle the command runs (dist/cli).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

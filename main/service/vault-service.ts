@@ -17,7 +17,7 @@ import { DEFAULT_MAX_FILE_BYTES, readVaultFile } from './files/read-vault-file';
 import { RenamePairer } from './watch/rename-pairer';
 import { scanVault, type ScanResult } from './index/scan-vault';
 import { SearchIndex } from './search/search-index';
-import { createVaultSnapshots, type VaultSnapshotOptions } from './snapshots/vault-snapshots';
+import type { VaultSnapshotOptions } from './snapshots/vault-snapshots';
 import type { SnapshotRecorder } from './snapshots/snapshot-recorder';
 import { fillSearchIndex } from './search/search-index-fill';
 import { DEFAULT_SEARCH_TIMEOUT_MS, runSearch } from './search/search-run';
@@ -111,7 +111,11 @@ export class VaultService {
     });
     service = new VaultService(absolute, realRoot, pool, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, cacheFile);
     const opened = service;
-    if (options.snapshots) opened.snapshots = createVaultSnapshots(realRoot, options.snapshots, () => opened.state, (message) => opened.notice(message));
+    if (options.snapshots) {
+      // Loaded only when asked for: the CLI never takes snapshots, and their store brings in zlib.
+      const { createVaultSnapshots } = require('./snapshots/vault-snapshots') as typeof import('./snapshots/vault-snapshots');
+      opened.snapshots = createVaultSnapshots(realRoot, options.snapshots, () => opened.state, (message) => opened.notice(message));
+    }
     // Closing the pool fails the parses in progress, so indexing stops at once.
     const abort = () => void pool.close();
     options.signal?.addEventListener('abort', abort, { once: true });

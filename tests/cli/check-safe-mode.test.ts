@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,20 @@ describe('plexus check and safe mode', () => {
     const report = JSON.parse(run.stdout) as { safeMode: { path: string; reason: string }[]; hasBrokenLinks: boolean };
     expect(report.safeMode).toContainEqual({ path: 'Big.md', reason: 'parsing took longer than the 20 ms budget' });
     expect(report.hasBrokenLinks).toBe(false);
+  });
+
+  test('as users run it (bin/plexus.cjs: the bundle and its bundled parse worker), a note over the budget still ends in safe mode', async () => {
+    const bin = join(__dirname, '..', '..', 'bin', 'plexus.cjs');
+    const child = spawn(process.execPath, [bin, 'check', temp, '--no-cache', '--parse-budget-ms', '20'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).toBe('');
+    expect(stdout).toContain('  Big.md  parsing took longer than the 20 ms budget\n');
+    expect(stdout).toMatch(/No broken links\./);
+    expect(code).toBe(0);
   });
 
   test('--parse-budget-ms needs a positive number', async () => {

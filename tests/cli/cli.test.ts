@@ -127,7 +127,7 @@ describe('plexus check', () => {
   });
 });
 
-test('npx plexus works from the checkout without a build step', () => {
+test('npx plexus works from the checkout right after npm install (bin/plexus.cjs runs the bundle prepare built)', () => {
   const run = spawnSync(process.execPath, [join(REPO, 'bin', 'plexus.cjs'), 'index', SAMPLE, '--json'], { encoding: 'utf8', env: { ...process.env } });
   expect(run.status).toBe(0);
   expect((JSON.parse(run.stdout) as IndexJson).notes).toHaveLength(20);

@@ -30,7 +30,7 @@ test('files: the bundle and package.json in; sources, tests and source maps out'
   for (const file of ['dist/main/electron-main.js', 'dist/main/preload.js', 'dist/main/parse-worker.js', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc.js', 'package.json']) {
     expect([file, isIncluded(files, file)]).toEqual([file, true]);
   }
-  for (const file of ['tests/server/browser-server-auth.test.ts', 'main/electron/electron-main.ts', 'renderer/src/main.tsx', 'dist/main/electron-main.js.map', 'dist/renderer/assets/index-abc.js.map', 'vault/Welcome.md', 'node_modules/x/index.js', 'scripts/build.cjs', 'release/Plexus.AppImage']) {
+  for (const file of ['tests/server/browser-server-auth.test.ts', 'main/electron/electron-main.ts', 'renderer/src/main.tsx', 'dist/main/electron-main.js.map', 'dist/renderer/assets/index-abc.js.map', 'vault/Welcome.md', 'node_modules/x/index.js', 'scripts/build.cjs', 'release/Plexus.AppImage', 'dist/cli/cli.js', 'dist/cli/parse-worker.js', 'dist/cli/build-stamp.json']) {
     expect([file, isIncluded(files, file)]).toEqual([file, false]);
   }
 });

@@ -50,3 +50,16 @@ test('run-ts without a file prints usage and exits 2', () => {
   expect(result.status).toBe(2);
   expect(result.stderr).toContain('usage');
 });
+
+test('run-ts requireTs loads a TypeScript module for a script without registering tsx for the whole process', () => {
+  const file = path.join(out, 'typed.ts');
+  writeFileSync(file, 'export const answer: number = 6 * 7;\n');
+  const other = path.join(out, 'other.ts');
+  writeFileSync(other, 'export const typed: string = "no";\n');
+  const code = `const { requireTs } = require(${JSON.stringify(path.join(root, 'scripts', 'run-ts.cjs'))});
+console.log(requireTs(${JSON.stringify(file)}).answer);
+try { require(${JSON.stringify(other)}); console.log('registered'); } catch { console.log('not registered'); }`;
+  const result = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+  expect(result.stdout.trim().split('\n')).toEqual(['42', 'not registered']);
+  expect(result.status).toBe(0);
+});

@@ -5,10 +5,12 @@
  * The common shapes (`key: value`, `key: [a, b]`, block lists) go through parseSimpleYaml, far
  * cheaper than the `yaml` package, which otherwise dominated indexing time; anything outside
  * that subset (and every error) goes to the `yaml` package, which defines the answer.
+ * Where the frontmatter ends is frontmatter-bounds.ts, which needs no YAML.
  */
 import { parseDocument } from 'yaml';
 import type { RawLink } from './raw-link';
 import { parseSimpleYaml } from './simple-yaml';
+import { locateFrontmatter as locate } from './frontmatter-bounds';
 import { frontmatterTags } from './tags';
 import { matchWikiLinkEnd, splitWikiLinkInner } from './wiki-link-syntax';
 
@@ -21,30 +23,6 @@ export interface FrontmatterScan {
   /** Offset and 1-based line where the markdown body starts. */
   bodyStart: number;
   bodyLine: number;
-}
-
-const OPENING = /^---[ \t]*\r?\n/;
-/** A frontmatter fence line (opening or closing), without its line break; the editor's parser uses it too. */
-export const FRONTMATTER_FENCE = /^---[ \t]*$/;
-const CLOSING = FRONTMATTER_FENCE;
-
-/** Finds `---` ... `---` at the very start (after an optional BOM); yaml is [start, end). */
-function locate(text: string, from: number): { yamlStart: number; yamlEnd: number; bodyStart: number; bodyLine: number } | null {
-  const opening = OPENING.exec(text.slice(from, from + 8));
-  if (!opening) return null;
-  const yamlStart = from + opening[0].length;
-  let line = 2;
-  for (let lineStart = yamlStart; lineStart <= text.length; line++) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const content = text.slice(lineStart, text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
-    if (CLOSING.test(content)) {
-      return { yamlStart, yamlEnd: lineStart, bodyStart: newline < 0 ? text.length : newline + 1, bodyLine: line + 1 };
-    }
-    if (newline < 0) return null;
-    lineStart = newline + 1;
-  }
-  return null;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -150,11 +128,4 @@ export function scanFrontmatter(text: string, from: number, options: Frontmatter
     bodyStart: found.bodyStart,
     bodyLine: found.bodyLine,
   };
-}
-
-/** Where the markdown body starts (after a BOM and any frontmatter), without parsing the YAML. */
-export function frontmatterBody(text: string): { bodyStart: number; bodyLine: number } {
-  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const found = locate(text, from);
-  return found ? { bodyStart: found.bodyStart, bodyLine: found.bodyLine } : { bodyStart: from, bodyLine: 1 };
 }

@@ -4,7 +4,7 @@
  * mention's context with the mentioned name marked. Text comes from readable-text.ts (no
  * markdown syntax, no frontmatter); marks are U+E000 ... U+E001 for the UI to turn into <mark>.
  */
-import { frontmatterBody } from '../parse/frontmatter';
+import { frontmatterBody } from '../parse/frontmatter-bounds';
 import type { Highlight } from './search-evaluate';
 import { markRanges, readableInline, MATCH_END, MATCH_START } from './readable-text';
 

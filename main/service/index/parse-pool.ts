@@ -11,8 +11,9 @@
  * crashes on a note is handled the same way. Only `size: 0`, or workers that cannot start at
  * all, parse on this thread, unbudgeted.
  *
- * Worker entry: the bundled `parse-worker.js` next to this module (the Electron build), else
- * `parse-worker-bootstrap.cjs`, which registers tsx and loads the TypeScript worker (jest, CLI).
+ * Worker entry: the bundled `parse-worker.js` next to this module (the Electron build in
+ * dist/main, the CLI build in dist/cli), else `parse-worker-bootstrap.cjs`, which registers tsx
+ * and loads the TypeScript worker (jest, and scripts run through scripts/run-ts.cjs).
  */
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
@@ -21,7 +22,6 @@ import { Worker } from 'node:worker_threads';
 import type { VaultPath } from '../../core/types';
 import { describeError } from '../file-reports';
 import type { NoteParser, ParseRequest, ParseResult } from './parse-files';
-import { inThread, runInThread } from './parse-in-thread';
 import type { WorkerRequest, WorkerResponse, WorkerSetup, WorkerTask } from './parse-worker';
 import { scanVault, type ScanResult } from './scan-vault';
 
@@ -114,7 +114,7 @@ export class ParsePool {
     const parts = await Promise.all(
       batches.map(async (batchPaths) => {
         const request: ParseRequest = { ...settings, paths: batchPaths };
-        const results = useWorkers ? await this.parseOnWorker(request) : await inThread(request, this.replacementParser());
+        const results = useWorkers ? await this.parseOnWorker(request) : await inThreadPath().inThread(request, this.replacementParser());
         done += batchPaths.length;
         onProgress?.(done);
         return results;
@@ -291,7 +291,7 @@ export class ParsePool {
     }
     orphaned.push(...this.queue.splice(0));
     this.stopWatchdog();
-    for (const pending of orphaned) runInThread(pending.task, this.replacementParser()).then(pending.resolve, pending.reject);
+    for (const pending of orphaned) inThreadPath().runInThread(pending.task, this.replacementParser()).then(pending.resolve, pending.reject);
   }
 
   /** The `parserModule` parser, for parsing in-thread as the workers would. */
@@ -309,6 +309,15 @@ export class ParsePool {
     }, this.idleMs);
     this.idleTimer.unref();
   }
+}
+
+/**
+ * The in-thread path, loaded on first use: it brings the whole parser (and the yaml package)
+ * onto this thread, which a process whose parses all run on workers, or that finds every note
+ * in its cache, never needs (about a third of `plexus check`'s start-up on a small vault).
+ */
+function inThreadPath(): typeof import('./parse-in-thread') {
+  return require('./parse-in-thread') as typeof import('./parse-in-thread');
 }
 
 /** A note that even the safe-mode parse could not finish: reported, not indexed. */

@@ -2,8 +2,8 @@
  * Worker-thread entry of the parse pool. Receives batches of paths (not texts, so nothing big
  * is copied in) and answers with parse results; also scans the vault folder on request, so a
  * warm start can list the files while the main thread loads the parse cache and builds the
- * graph. Bundled as dist/main/parse-worker.js for Electron; run from source through
- * parse-worker-bootstrap.cjs.
+ * graph. Bundled as dist/main/parse-worker.js for Electron and dist/cli/parse-worker.js for the
+ * CLI; run from source through parse-worker-bootstrap.cjs.
  *
  * Before each file of a batch the worker writes, into memory shared with the pool, the file's
  * index (plus one) and when it started: the pool's watchdog reads them to find a note over its

@@ -6,7 +6,7 @@
  * vault service.
  */
 import type { Result, SearchHit, SearchResults } from '../../contract/api-contract';
-import { frontmatterBody } from '../../core/parse/frontmatter';
+import { frontmatterBody } from '../../core/parse/frontmatter-bounds';
 import { matchesQuery, queryHighlights, type Highlight } from '../../core/query/search-evaluate';
 import { candidatePlan } from '../../core/query/search-plan';
 import { parseSearchQuery, type QueryNode } from '../../core/query/search-query';

@@ -16,7 +16,7 @@ import { tags as t } from '@lezer/highlight';
 import { matchWikiLinkEnd } from '../../../../main/core/parse/wiki-link-syntax';
 import { readTagAt } from '../../../../main/core/parse/tags';
 import { matchObsidianMathEnd } from '../../../../main/core/parse/reference/obsidian-math';
-import { FRONTMATTER_FENCE } from '../../../../main/core/parse/frontmatter';
+import { FRONTMATTER_FENCE } from '../../../../main/core/parse/frontmatter-bounds';
 import { highlightFlanks } from '../../markdown/obsidian-inline';
 
 const HighlightDelim = { resolve: 'Highlight', mark: 'HighlightMark' };
