@@ -61,6 +61,18 @@ export default tseslint.config(
   js.configs.recommended,
   tseslint.configs.recommended,
   {
+    // A disable comment that no longer suppresses anything is an error: it would hide the next problem.
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // A leading underscore marks a binding kept for its position (a parameter, a destructured
+      // field left out of the rest).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
     // Import cycles, resolved the way TypeScript resolves them (tsconfig.json).
     plugins: { 'import-x': importX },
     settings: {
@@ -79,6 +91,12 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // jest.mock factories run before imports and must require; tests and benchmarks load
+    // CommonJS scripts and built bundles by path.
+    files: ['tests/**', 'bench/**'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.{js,cjs,mjs}'],

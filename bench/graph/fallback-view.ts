@@ -103,7 +103,6 @@ export interface LayerFeed {
 export class GraphController {
   readonly cy: Core;
   readonly lastFeed: LayerFeed | null = null;
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   constructor(container: HTMLElement, theme: Theme, renderer: RendererKind, _handlers: object = {}, _options: ControllerOptions = {}) {
     this.cy = cytoscape({ container, style: graphStyle(theme), ...(rendererOptions(renderer) as cytoscape.CytoscapeOptions) });
   }

@@ -5,7 +5,7 @@
 import type { FileReport } from '../service/file-reports';
 import { isVaultOpenError } from '../service/service-errors';
 import { VaultService } from '../service/vault-service';
-import type { CliIo } from './cli';
+import type { CliIo } from './cli-io';
 
 export interface CliVaultOptions {
   vault: string;

@@ -58,6 +58,9 @@ export function App({ api: host }: { api: PlexusApi }) {
   const api = useMemo(() => orderWrites(host), [host]);
   const banners = useBanners();
   const nav = useWorkspace();
+  // The stable callbacks inside, for hooks' dependency lists (each is a useCallback of its own).
+  const { push: pushBanner, reportError } = banners;
+  const { open: openRoute, back: goBack, canBack } = nav;
   const { files, onFilesEvent, reload: reloadFiles } = useFiles(api, banners.reportError);
   const sidebars = useSidebars();
   const connection = useConnectionStatus(api);
@@ -85,8 +88,8 @@ export function App({ api: host }: { api: PlexusApi }) {
   const shownPaths = allPanes(nav.layout).map((p) => currentView(p.tabs.find((t) => t.id === p.active))).flatMap((v) => (v?.kind === 'note' ? [v.route.path] : []));
   const data = visibleData(noteState, currentPath);
   const revealHit = useSearchReveal(data);
-  const openPath = useCallback((path: string) => nav.open({ path, heading: null, block: null }), [nav.open]);
-  const notice = useCallback((message: string) => banners.push('notice', message), [banners.push]);
+  const openPath = useCallback((path: string) => openRoute({ path, heading: null, block: null }), [openRoute]);
+  const notice = useCallback((message: string) => pushBanner('notice', message), [pushBanner]);
   const editing = useEditing(vault?.readOnly ?? false, currentPath, notice);
   const noteActions = useNoteActions({ api, vault, files, currentPath, openPath, banners, editing, disconnected: connection !== null && isDisconnected(connection) });
   // Typed text is only in the editor until saved: closing or reloading the window asks first.
@@ -98,9 +101,9 @@ export function App({ api: host }: { api: PlexusApi }) {
         setVault(info);
         setStatus((s) => (fresh ? info.status : s ?? info.status));
       },
-      (e: unknown) => banners.reportError(`Could not reach the vault: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => reportError(`Could not reach the vault: ${e instanceof Error ? e.message : String(e)}`),
     );
-  }, [api, banners.reportError]);
+  }, [api, reportError]);
   useEffect(() => loadVaultInfo(false), [loadVaultInfo]);
 
   // No note in the address: open the vault's welcome note (or its first note) once files are known.
@@ -174,15 +177,15 @@ export function App({ api: host }: { api: PlexusApi }) {
   const { editWhenOpen } = editing;
   const onRescue = useCallback((report: RescueReport) => {
     const text = describeRescue(report);
-    if (report.kind === 'copied') return banners.push('notice', text, { label: 'Open copy', run: () => openPath(report.copyPath) });
-    banners.push('error', text, { label: 'Open note', run: () => { editWhenOpen(report.path); openPath(report.path); } });
-  }, [banners.push, openPath, editWhenOpen]);
+    if (report.kind === 'copied') return pushBanner('notice', text, { label: 'Open copy', run: () => openPath(report.copyPath) });
+    pushBanner('error', text, { label: 'Open note', run: () => { editWhenOpen(report.path); openPath(report.path); } });
+  }, [pushBanner, openPath, editWhenOpen]);
 
   // Ctrl/Cmd+click in the editor: open the target, or offer to create it when it does not exist yet.
   const openFromEditor = useCallback((path: string, heading?: string) => {
     if (files && !files.some((f) => f.path === path)) return ui.actions.requestCreate({ resolved: null, kind: null, createPath: path }, path.replace(/\.md$/i, ''));
-    nav.open({ path, heading: heading ?? null, block: null });
-  }, [files, ui.actions, nav.open]);
+    openRoute({ path, heading: heading ?? null, block: null });
+  }, [files, ui.actions, openRoute]);
 
   // A preview belongs to the page it was opened from.
   const { closePreview } = ui;
@@ -192,7 +195,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   const { update } = nav;
   const openGraph = useCallback(() => update((l) => openInActive(l, GLOBAL_GRAPH)), [update]);
   // Closing the graph goes back to what the tab showed before it, as the old graph toggle did.
-  const closeGraph = useCallback(() => (nav.canBack ? nav.back() : update(closeActiveTab)), [nav.canBack, nav.back, update]);
+  const closeGraph = useCallback(() => (canBack ? goBack() : update(closeActiveTab)), [canBack, goBack, update]);
   const toggleGraph = graphOpen ? closeGraph : openGraph;
   const runs: CommandRuns = {
     commandPalette: () => setPaletteOpen(true),

@@ -13,7 +13,7 @@ const { spawn } = require('node:child_process');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
-const bin = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/package.json`, { paths: [root] })), file);
+const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
 const fix = process.argv.includes('--fix');
 
 const eslint = { name: 'eslint', args: [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0', ...(fix ? ['--fix'] : [])] };

@@ -8,33 +8,9 @@
  */
 import type { NoteRoute } from '../routing/hash-route';
 import { collapse, findPane, insertBeside, mapPane, panesOf } from './layout-tree';
+import type { LayoutNode, Pane, Tab, View } from './layout-types';
 
-export type View = { kind: 'note'; route: NoteRoute } | { kind: 'graph'; local: string | null };
-
-export interface Tab {
-  id: string;
-  /** Views visited in this tab; empty for a new, empty tab (then index is -1). */
-  entries: View[];
-  index: number;
-}
-
-export interface Pane {
-  kind: 'pane';
-  id: string;
-  tabs: Tab[];
-  /** The shown tab's id; null only when the pane has no tabs (the empty state). */
-  active: string | null;
-}
-
-export interface Split {
-  kind: 'split';
-  id: string;
-  /** row: children side by side (split right); column: stacked (split down). */
-  direction: 'row' | 'column';
-  children: LayoutNode[];
-}
-
-export type LayoutNode = Pane | Split;
+export type { LayoutNode, Pane, Split, Tab, View } from './layout-types';
 
 export interface Layout {
   root: LayoutNode;

@@ -7,6 +7,7 @@ import type { FileEntry } from '../../../../main/contract/api-contract';
 export type PathCheck = { ok: true; path: string } | { ok: false; message: string };
 
 /** Characters that are invalid in file names on at least one desktop OS (and `#`, `^`, `[`, `]`, `|` break wiki links). */
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const FORBIDDEN = /[\\:*?"<>|#^[\]\u0000-\u001f]/;
 
 export function folderOf(path: string | null): string {

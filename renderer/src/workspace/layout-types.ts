@@ -1,0 +1,32 @@
+/**
+ * The layout tree's types (layout-model.ts says what they mean), apart so that the model and
+ * the tree surgery in layout-tree.ts both import them without importing each other.
+ */
+import type { NoteRoute } from '../routing/hash-route';
+
+export type View = { kind: 'note'; route: NoteRoute } | { kind: 'graph'; local: string | null };
+
+export interface Tab {
+  id: string;
+  /** Views visited in this tab; empty for a new, empty tab (then index is -1). */
+  entries: View[];
+  index: number;
+}
+
+export interface Pane {
+  kind: 'pane';
+  id: string;
+  tabs: Tab[];
+  /** The shown tab's id; null only when the pane has no tabs (the empty state). */
+  active: string | null;
+}
+
+export interface Split {
+  kind: 'split';
+  id: string;
+  /** row: children side by side (split right); column: stacked (split down). */
+  direction: 'row' | 'column';
+  children: LayoutNode[];
+}
+
+export type LayoutNode = Pane | Split;
