@@ -4,7 +4,10 @@
  * so that window.ts (a web contents has a `session`) and session.ts (routing finds a page's web
  * contents) do not import each other.
  */
-type HeadersListener = (details: Record<string, unknown>, callback: (response: { cancel?: boolean; responseHeaders?: Record<string, string | string[]> }) => void) => void;
+type HeadersListener = (
+  details: Record<string, unknown>,
+  callback: (response: { cancel?: boolean; responseHeaders?: Record<string, string | string[]> }) => void,
+) => void;
 type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
 type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
 
