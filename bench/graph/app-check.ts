@@ -73,7 +73,7 @@ async function session(page: Page, url: string, out: string, name: string, profi
   const settleBy = Date.now() + 60_000;
   while (Date.now() < settleBy) {
     const quiet = await page.evaluate(() => {
-      const gaps = (window as any).__gaps as [number, number][]; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const gaps = (window as any).__gaps as [number, number][]; // eslint-disable-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
       const last = gaps[gaps.length - 1];
       return !last || performance.now() - (last[0] + last[1]) > 3000;
     });
@@ -85,7 +85,7 @@ async function session(page: Page, url: string, out: string, name: string, profi
     const { profile: data } = (await cdp.send('Profiler.stop')) as { profile: unknown };
     writeFileSync(join(out, `${name}.cpuprofile`), JSON.stringify(data));
   }
-  const { gaps, marks } = await page.evaluate(() => ({ gaps: (window as any).__gaps as [number, number][], marks: (window as any).__marks as [number, string][] })); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const { gaps, marks } = await page.evaluate(() => ({ gaps: (window as any).__gaps as [number, number][], marks: (window as any).__marks as [number, string][] })); // eslint-disable-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
   const after = gaps.filter(([t]) => t >= t0 - 50);
   const worst = [...after].sort((a, b) => b[1] - a[1]).slice(0, 6);
   console.log(`\n${name}: load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);

@@ -58,7 +58,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-type Bench = { plexusBench: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Bench = { plexusBench: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
 
 async function openPage(browser: Browser, url: string, snapshot: GraphSnapshot): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

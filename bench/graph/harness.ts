@@ -261,7 +261,7 @@ const api = {
     const gaps = frameGapLog(a0);
     await c.applyPositions(positions);
     await nextRender(c.cy);
-    return { applyMs: performance.now() - a0, frameGaps: gaps() + ' a0=' + Math.round(a0) + ' ' + ((globalThis as any).__dbg ?? []).join(' | ') };
+    return { applyMs: performance.now() - a0, frameGaps: gaps() + ' a0=' + Math.round(a0) + ' ' + ((globalThis as { __dbg?: string[] }).__dbg ?? []).join(' | ') };
   },
 
   /** A fresh ForceAtlas2 run in a Web Worker while the graph is on screen. */

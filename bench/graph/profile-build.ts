@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs; run++) {
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
       await page.goto(server.url, { waitUntil: 'load' });
-      await page.evaluate((data) => (window as any).plexusBench.prepare(data), snapshot); // eslint-disable-line @typescript-eslint/no-explicit-any
+      await page.evaluate((data) => (window as any).plexusBench.prepare(data), snapshot); // eslint-disable-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
       const cdp = await page.context().newCDPSession(page);
       const startProfiler = async () => {
         await cdp.send('Profiler.enable');
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
         await cdp.send('Profiler.start');
       };
       if (process.argv.includes('--apply')) {
-        const warm = page.evaluate((p) => (window as any).plexusBench.applyOnly(p), positions); // eslint-disable-line @typescript-eslint/no-explicit-any
+        const warm = page.evaluate((p) => (window as any).plexusBench.applyOnly(p), positions); // eslint-disable-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
         if (profiling) await startProfiler();
         const a = await warm;
         console.log(`apply: ${a.applyMs.toFixed(0)} ms; frame gaps > 100 ms: ${a.frameGaps}`);
@@ -126,13 +126,13 @@ async function main(): Promise<void> {
       const metrics = async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
       const before = await metrics();
       if (profiling && !gesture) await startProfiler();
-      const render = await page.evaluate((p) => (window as any).plexusBench.renderRemembered(p.positions, p.feed), { positions, feed: !process.argv.includes('--no-feed') }); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const render = await page.evaluate((p) => (window as any).plexusBench.renderRemembered(p.positions, p.feed), { positions, feed: !process.argv.includes('--no-feed') }); // eslint-disable-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
       console.log(`build${profiling ? ' (profiled)' : ''}: first nodes ${render.nodesVisibleMs.toFixed(0)} ms, all nodes ${render.allNodesMs.toFixed(0)} ms, full graph ${render.fullGraphMs.toFixed(0)} ms, longest task ${render.longestTaskMs.toFixed(0)} ms, worst frame gap ${render.worstFrameGapMs.toFixed(0)} ms; load ${loadavg()[0].toFixed(1)}`);
       const after = await metrics();
       const busy = (name: string) => ((after[name] - before[name]) * 1000).toFixed(0);
       console.log(`main thread busy: tasks ${busy('TaskDuration')} ms, script ${busy('ScriptDuration')} ms, heap ${(after.JSHeapUsedSize / 1048576).toFixed(0)} MB`);
       console.log(`frame gaps > 100 ms: ${render.frameGaps}`);
-      const snap = (await page.evaluate(() => (window as any).plexusBench.snapshot('build'))) as { layersComplete: boolean | null; layerSizes: string[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const snap = (await page.evaluate(() => (window as any).plexusBench.snapshot('build'))) as { layersComplete: boolean | null; layerSizes: string[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
       console.log(`layers: ${render.feed}; complete ${snap.layersComplete}; bitmaps ${snap.layerSizes.join(', ')}`);
       if (gesture) {
         if (profiling) await startProfiler();

@@ -6,7 +6,7 @@
 import { checkVault, type CheckReport } from '../core/query/check-vault';
 import type { ResolvedLink } from '../core/types';
 import type { FileReport } from '../service/file-reports';
-import type { CliIo } from './cli';
+import type { CliIo } from './cli-io';
 import { fileProblems, openForCli, type CliVaultOptions } from './open-for-cli';
 
 function where(link: ResolvedLink): string {

@@ -3,13 +3,9 @@
  * here calls process.exit, so commands are testable in-process.
  */
 import { parseArgs, type OptionSpec } from './args';
+import type { CliIo } from './cli-io';
 
-export interface CliIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  /** serve: resolves when the server should stop (default: SIGINT/SIGTERM). */
-  stopSignal?: Promise<void>;
-}
+export type { CliIo } from './cli-io';
 
 export const USAGE = `Usage:
   plexus index <vault> [--json] [--max-file-size MB] [--no-cache] [--workers N] [--parse-budget-ms MS]
@@ -47,6 +43,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (command === '--version' || command === '-v') {
     if (rest.length > 0) return usageError(`${command} takes no arguments`);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, like the commands below
     io.stdout.write(`${(require('./version') as typeof import('./version')).packageVersion()}\n`);
     return 0;
   }
@@ -66,9 +63,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     parseBudgetMs: budget === undefined ? undefined : Number(budget),
   };
   // Commands load on demand: `index` should not pay for the server, nor `serve` for the report code.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   if (command === 'index') return (require('./index-command') as typeof import('./index-command')).runIndex({ ...common, json: options.json === true }, io);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   if (command === 'check') return (require('./check-command') as typeof import('./check-command')).runCheck({ ...common, json: options.json === true }, io);
   const port = options.port === undefined ? 0 : Number(options.port);
   if (!Number.isInteger(port) || port > 65535) return usageError(`--port needs a whole number from 0 to 65535`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   return (require('./serve-command') as typeof import('./serve-command')).runServe({ ...common, port, readOnly: options['read-only'] === true }, io);
 }

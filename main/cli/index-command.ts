@@ -1,6 +1,6 @@
 /** `plexus index <vault> [--json]`: a summary, or the whole graph as one JSON document. */
 import type { VaultGraph } from '../core/graph/vault-graph';
-import type { CliIo } from './cli';
+import type { CliIo } from './cli-io';
 import { openForCli, writeReports, writeSafeModeNotes, type CliVaultOptions } from './open-for-cli';
 
 export interface IndexJson {

@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../core/result';
 import type { FileReport } from '../service/file-reports';
 import { isVaultOpenError } from '../service/service-errors';
 import { VaultService } from '../service/vault-service';
-import type { CliIo } from './cli';
+import type { CliIo } from './cli-io';
 
 export interface CliVaultOptions {
   vault: string;

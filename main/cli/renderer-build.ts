@@ -39,7 +39,7 @@ export function ensureRendererBuilt(log: (line: string) => void): boolean {
     return false;
   }
   log('plexus: building the UI (first run or sources changed)...');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script outside the TypeScript tree, loaded only when a build is needed
   const { buildRenderer } = require(path.join(REPO_ROOT, 'scripts', 'build.cjs')) as { buildRenderer(log: (line: string) => void): void };
   buildRenderer(log);
   return existsSync(path.join(RENDERER_DIST, 'index.html'));

@@ -2,7 +2,7 @@
 import { startBrowserServer } from '../server/browser-server';
 import { isVaultOpenError } from '../service/service-errors';
 import { openVaultSession, type VaultSession } from '../service/vault-session';
-import type { CliIo } from './cli';
+import type { CliIo } from './cli-io';
 import type { CliVaultOptions } from './open-for-cli';
 import { ensureRendererBuilt, RENDERER_DIST } from './renderer-build';
 

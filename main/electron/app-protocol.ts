@@ -10,7 +10,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
-import { contentTypeFor, isInside, safeSegments } from '../server/static-files';
+import { contentTypeFor, isInside, safeSegments } from '../app-shell/static-paths';
 import { CRASH_PAGE_PATH, ELECTRON_CSP, SCHEME } from './app-urls';
 import { CRASH_PAGE_CSP, crashPageHtml } from './crash-page';
 import { err, ok, type Result } from '../core/result';

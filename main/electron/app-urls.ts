@@ -1,5 +1,5 @@
 /** The app's own origins and its Content-Security-Policy (no Electron import, so pure code can use them). */
-import { buildCsp } from '../server/security';
+import { buildCsp } from '../app-shell/content-security-policy';
 
 export const SCHEME = 'plexus';
 export const APP_ORIGIN = 'plexus://app';

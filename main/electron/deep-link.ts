@@ -25,7 +25,7 @@ const KNOWN_PARAMS = new Set(['vault', 'file', 'path']);
 
 const refuse = (message: string): Result<DeepLink> => ({ ok: false, error: { code: 'invalid-input', message } });
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** A vault-relative path as a link may name it: `/`-separated, no `.`, `..` or empty segment. */

@@ -1,10 +1,12 @@
 /**
  * The browser server's security checks, kept apart from routing so each is small and testable:
- * the Content-Security-Policy (shared with the Electron window), the Host allow-list that defeats
- * DNS rebinding, the same-origin check for POST and WebSocket, and the session token.
+ * the response headers (with main/app-shell's Content-Security-Policy, shared with the Electron
+ * window), the Host allow-list that defeats DNS rebinding, the same-origin check for POST and
+ * WebSocket, and the session token.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { buildCsp } from '../app-shell/content-security-policy';
 
 /**
  * The session cookie's name for a server on `port`. Cookies ignore ports, so two `plexus serve`
@@ -15,39 +17,6 @@ export function tokenCookieName(port: number): string {
   return `plexus_token_${port}`;
 }
 export const TOKEN_HEADER = 'x-plexus-token';
-
-export interface CspOptions {
-  /** Extra connect-src sources (the browser server adds its WebSocket origins). */
-  connect?: string[];
-  /** Extra img-src sources (Electron adds plexus://vault for vault images). */
-  img?: string[];
-}
-
-/**
- * The one strict policy for both hosts: no inline script, no eval, no plugins, and no frames
- * except the app's own blob: URLs, which only the app's scripts can make.
- */
-export function buildCsp(options: CspOptions = {}): string {
-  const directives: [string, string[]][] = [
-    ['default-src', ["'self'"]],
-    ['script-src', ["'self'"]],
-    // React and cytoscape set inline style attributes; styles cannot run code.
-    ['style-src', ["'self'", "'unsafe-inline'"]],
-    // Remote images (http/https) are off in the reading view until the user loads one or turns
-    // on "Load remote images"; every <img> a note shows is drawn by the app, never by the note.
-    ['img-src', ["'self'", 'data:', 'blob:', 'https:', 'http:', ...(options.img ?? [])]],
-    // The attachment viewer plays vault audio and video from blob: URLs it builds from the bytes.
-    ['media-src', ["'self'", 'blob:']],
-    ['connect-src', ["'self'", ...(options.connect ?? [])]],
-    ['object-src', ["'none'"]],
-    // The attachment viewer's PDF frame: a blob of type application/pdf, drawn by the browser's
-    // PDF viewer. Never a web page: http(s), data: and srcdoc frames stay refused.
-    ['frame-src', ['blob:']],
-    ['base-uri', ["'none'"]],
-    ['form-action', ["'none'"]],
-  ];
-  return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
-}
 
 /** The names a browser may legitimately use for this server: anything else is DNS rebinding. */
 export function allowedHosts(port: number): string[] {

@@ -1,65 +1,16 @@
 /**
  * Serves the built renderer. A request path can never leave the static root: it is decoded once,
- * any '.', '..', empty-after-decoding or backslash segment is refused outright (not normalised),
- * and the real path (symlinks resolved) must still sit inside the real root.
+ * any '.', '..', empty-after-decoding or backslash segment is refused outright (not normalised;
+ * main/app-shell/static-paths.ts), and the real path (symlinks resolved) must still sit inside
+ * the real root.
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentTypeFor, isInside, safeSegments } from '../app-shell/static-paths';
 import { securityHeaders, sendText } from './security';
 import { err, ok, type Result } from '../core/result';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
-
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
-/** Splits a raw URL pathname into safe segments, or says why it is refused. */
-export function safeSegments(rawPathname: string): Result<string[], string> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rawPathname);
-  } catch {
-    return err('malformed percent-encoding');
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return err('forbidden character');
-  const segments = decoded.split('/').filter((segment, index, all) => {
-    // Only the leading and trailing slashes give empty segments legitimately.
-    return !(segment === '' && (index === 0 || index === all.length - 1));
-  });
-  for (const segment of segments) {
-    if (segment === '' || segment === '.' || segment === '..') return err('forbidden path segment');
-  }
-  return ok(segments);
-}
-
-/** True when `child` is `root` or inside it (both absolute, already resolved). */
-export function isInside(root: string, child: string): boolean {
-  const relative = path.relative(root, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
 
 /**
  * No built asset has a name near these limits; a longer request would only reach the file

@@ -62,6 +62,9 @@ export function App({ api: host }: { api: PlexusApi }) {
   const api = useMemo(() => orderWrites(host), [host]);
   const banners = useBanners();
   const nav = useWorkspace();
+  // The stable callbacks inside, for hooks' dependency lists (each is a useCallback of its own).
+  const { push: pushBanner, reportError } = banners;
+  const { open: openRoute, back: goBack, canBack } = nav;
   const { files, onFilesEvent, reload: reloadFiles } = useFiles(api, banners.reportError);
   const sidebars = useSidebars();
   const connection = useConnectionStatus(api);
@@ -89,8 +92,8 @@ export function App({ api: host }: { api: PlexusApi }) {
   const shownPaths = allPanes(nav.layout).map((p) => currentView(p.tabs.find((t) => t.id === p.active))).flatMap((v) => (v?.kind === 'note' ? [v.route.path] : []));
   const data = visibleData(noteState, currentPath);
   const revealHit = useSearchReveal(data);
-  const openPath = useCallback((path: string) => nav.open({ path, heading: null, block: null }), [nav.open]);
-  const notice = useCallback((message: string) => banners.push('notice', message), [banners.push]);
+  const openPath = useCallback((path: string) => openRoute({ path, heading: null, block: null }), [openRoute]);
+  const notice = useCallback((message: string) => pushBanner('notice', message), [pushBanner]);
   const { update: updateLayout } = nav;
   const updateTabMode = useCallback((f: (mode: NoteMode) => NoteMode) => updateLayout((l) => updateActiveTabMode(l, f)), [updateLayout]);
   const tabMode = useMemo(() => ({ mode: nav.activeTab?.mode ?? 'reading', update: updateTabMode }), [nav.activeTab?.mode, updateTabMode]);
@@ -107,9 +110,9 @@ export function App({ api: host }: { api: PlexusApi }) {
         setVault(info);
         setStatus((s) => (fresh ? info.status : s ?? info.status));
       },
-      (e: unknown) => banners.reportError(`Could not reach the vault: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => reportError(`Could not reach the vault: ${e instanceof Error ? e.message : String(e)}`),
     );
-  }, [api, banners.reportError]);
+  }, [api, reportError]);
   useEffect(() => loadVaultInfo(false), [loadVaultInfo]);
 
   // No note in the address: open the vault's welcome note (or its first note) once files are known.
@@ -183,15 +186,15 @@ export function App({ api: host }: { api: PlexusApi }) {
   const { editWhenOpen } = editing;
   const onRescue = useCallback((report: RescueReport) => {
     const text = describeRescue(report);
-    if (report.kind === 'copied') return banners.push('notice', text, { label: 'Open copy', run: () => openPath(report.copyPath) });
-    banners.push('error', text, { label: 'Open note', run: () => { editWhenOpen(report.path); openPath(report.path); } });
-  }, [banners.push, openPath, editWhenOpen]);
+    if (report.kind === 'copied') return pushBanner('notice', text, { label: 'Open copy', run: () => openPath(report.copyPath) });
+    pushBanner('error', text, { label: 'Open note', run: () => { editWhenOpen(report.path); openPath(report.path); } });
+  }, [pushBanner, openPath, editWhenOpen]);
 
   // Ctrl/Cmd+click in the editor: open the target, or offer to create it when it does not exist yet.
   const openFromEditor = useCallback((path: string, heading?: string) => {
     if (files && !files.some((f) => f.path === path)) return ui.actions.requestCreate({ resolved: null, kind: null, createPath: path }, path.replace(/\.md$/i, ''));
-    nav.open({ path, heading: heading ?? null, block: null });
-  }, [files, ui.actions, nav.open]);
+    openRoute({ path, heading: heading ?? null, block: null });
+  }, [files, ui.actions, openRoute]);
 
   // Ctrl/Cmd+click on a rendered link in Live Preview: the note in a new tab (an existing one only).
   const openFromEditorInNewTab = useCallback((path: string, heading?: string) => {
@@ -207,7 +210,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   const { update } = nav;
   const openGraph = useCallback(() => update((l) => openInActive(l, GLOBAL_GRAPH)), [update]);
   // Closing the graph goes back to what the tab showed before it, as the old graph toggle did.
-  const closeGraph = useCallback(() => (nav.canBack ? nav.back() : update(closeActiveTab)), [nav.canBack, nav.back, update]);
+  const closeGraph = useCallback(() => (canBack ? goBack() : update(closeActiveTab)), [canBack, goBack, update]);
   const toggleGraph = graphOpen ? closeGraph : openGraph;
   const openView = useCallback((view: View, newTab: boolean) => update((l) => (newTab ? openInNewTab(l, view) : openInActive(l, view))), [update]);
   const bookmarks = useBookmarkActions({ vaultRoot: vault?.root ?? null, files, view: nav.view, openView, openSearch });

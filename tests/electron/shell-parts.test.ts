@@ -5,12 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as electron from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { FileEntry, VaultEvent } from '../../main/contract/api-contract';
 import { DISCARD_BUTTON, UnsavedChangesGuard } from '../../main/electron/before-close';
 import { checkExternalUrl } from '../../main/electron/external-url';
 import { buildMenuTemplate } from '../../main/electron/menu';
 import { isCheckoutSampleVault, sampleVaultPath, SAMPLE_VAULT_NAME } from '../../main/electron/sample-vault';
-import { fakeHandlers, eventSource } from '../server/helpers';
 import { asMock, MockBrowserWindow } from './electron-mock';
 
 const mock = asMock(electron);

@@ -113,6 +113,7 @@ export class FakeApi {
 
   /** The PlexusApi view of this fake (every method async, as over IPC or HTTP). */
   api(): PlexusApi {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- methods of the object below (onEvent) have a this of their own
     const self = this;
     const r = <T>(method: string, args: unknown[], fn: () => T): Promise<T> => {
       self.record(method, args);

@@ -29,7 +29,7 @@ test('headings and blocks get ids; frontmatter is a properties table, not text',
 });
 
 test('code blocks are highlighted with hljs classes', async () => {
-  const { note, inNote } = renderApp(sampleVault, hashFor('Ideas.md'));
+  const { note } = renderApp(sampleVault, hashFor('Ideas.md'));
   await waitFor(() => expect(note().querySelector('pre code')).not.toBeNull());
   const code = note().querySelector('pre code');
   expect(code).toHaveClass('hljs');
@@ -46,7 +46,7 @@ test('raw HTML and dangerous links never reach the DOM as live content', async (
     '<div style="position:fixed;inset:0" onclick="alert(1)">overlay</div>', '',
     '[x](javascript:alert(1)) [y](data:text/html,hi) [z](vbscript:msgbox) [ok](https://example.com)', '',
   ].join('\n');
-  const { note, inNote, fake } = renderApp({ notes: { 'Evil.md': evil } }, hashFor('Evil.md'));
+  const { note, inNote } = renderApp({ notes: { 'Evil.md': evil } }, hashFor('Evil.md'));
   await waitFor(() => expect(note().querySelector('.markdown-body')).not.toBeNull());
   const root = note();
   expect(root.querySelector('script, iframe, object, embed')).toBeNull();

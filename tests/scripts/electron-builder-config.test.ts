@@ -94,7 +94,6 @@ describe('what `npm run dist` would package, on the tree after `npm run build`',
     // The build as `npm run build` makes it (scripts/build.cjs's own bundleOne, with its linked
     // source maps), into a temp dist/ beside the checkout's own files.
     built = mkdtempSync(path.join(tmpdir(), 'plexus-dist-check-'));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const build = require(path.join(root, 'scripts', 'build.cjs')) as { ENTRIES: { entry: string; out: string }[]; bundleOne(entry: string, outfile: string): Promise<unknown> };
     for (const { entry, out } of build.ENTRIES) await build.bundleOne(entry, path.join(built, 'dist', 'main', out));
     if (!ensureRendererBuilt(() => undefined)) throw new Error('the renderer could not be built');

@@ -1,7 +1,7 @@
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { startBrowserServer, type BrowserServer } from '../../main/server/browser-server';
-import { safeSegments } from '../../main/server/static-files';
+import { safeSegments } from '../../main/app-shell/static-paths';
 import { eventSource, fakeHandlers, makeStaticDir, raw } from './helpers';
 
 const TOKEN = 'd'.repeat(64);

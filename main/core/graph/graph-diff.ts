@@ -11,6 +11,7 @@ export interface ElementState {
 }
 
 // Characters JSON.stringify would escape; strings without them can be quoted by concatenation.
+// eslint-disable-next-line no-control-regex -- the control characters are among those JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**

@@ -12,7 +12,7 @@ import { FileIndex, lookupKey } from '../resolve/file-index';
 import { resolveLinkTarget, type Resolution } from '../resolve/resolve-link';
 import type { GraphDelta, GraphEdge, GraphNode, GraphSnapshot, ParsedNote, ResolvedLink, VaultPath } from '../types';
 import { diffElements, edgeId, emptyDelta, type ElementState } from './graph-diff';
-import { LinkStore, resolvedLink } from './link-store';
+import { LinkStore } from './link-store';
 import { firstOf, resolveNoteLinks } from './resolve-note-links';
 import { isPlaceholderId, placeholderLabel, targetNodeId } from './placeholders';
 import { countTags, notesWithTag } from './tag-counts';

@@ -99,6 +99,7 @@ export class ContextSection {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- ASCII starts at \x00
 const ASCII = /^[\x00-\x7f]*$/;
 const ELLIPSIS = '…';
 

@@ -44,6 +44,7 @@ export function validateVaultPath(input: unknown, what = 'path'): Result<VaultPa
   if (input.length === 0 || input.length > MAX_PATH_LENGTH) return fail('invalid-input', `${what} must be 1..${MAX_PATH_LENGTH} characters`);
   const forms = decodedForms(input);
   if (forms.some(escapes)) return fail('outside-vault', `${what} must stay inside the vault: ${JSON.stringify(input)}`);
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
   if (forms.some((form) => /[\u0000-\u001f]/.test(form))) return fail('invalid-input', `${what} contains control characters`);
   if (input.includes('\\')) return fail('invalid-input', `${what} must use '/' separators: ${JSON.stringify(input)}`);
   if (forms.some((form) => form.includes('\\'))) return fail('invalid-input', `${what} contains an encoded backslash`);

@@ -3,8 +3,7 @@
  * start. Unbudgeted: a synchronous parse on this thread cannot be stopped.
  */
 import { parseFiles, type NoteParser, type ParseRequest, type ParseResult } from './parse-files';
-import type { WorkerAnswer } from './parse-pool';
-import type { WorkerTask } from './parse-worker';
+import type { WorkerAnswer, WorkerTask } from './parse-worker';
 import { scanVault } from './scan-vault';
 
 /** A task a failed worker left behind, done on this thread instead. */

@@ -22,10 +22,9 @@ import { Worker } from 'node:worker_threads';
 import type { VaultPath } from '../../core/types';
 import { describeError } from '../file-reports';
 import type { NoteParser, ParseRequest, ParseResult } from './parse-files';
-import type { WorkerRequest, WorkerResponse, WorkerSetup, WorkerTask } from './parse-worker';
+import type { WorkerAnswer, WorkerRequest, WorkerResponse, WorkerSetup, WorkerTask } from './parse-worker';
 import { scanVault, type ScanResult } from './scan-vault';
 
-export type WorkerAnswer = Extract<WorkerResponse, { ok: true }>;
 /** What a task ends with: the worker's answer, or the note it was stopped on. */
 type TaskAnswer = WorkerAnswer | { kind: 'stopped'; index: number; reason: string };
 
@@ -297,6 +296,7 @@ export class ParsePool {
   /** The `parserModule` parser, for parsing in-thread as the workers would. */
   private replacementParser(): NoteParser | undefined {
     const module = this.options.parserModule;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module named at run time (tests' slow parsers), as the workers load it
     return module === undefined ? undefined : (require(module) as { parseNote: NoteParser }).parseNote;
   }
 

@@ -27,6 +27,8 @@ export type WorkerResponse =
   | { id: number; ok: true; kind: 'scan'; scan: ScanResult }
   | { id: number; ok: false; error: string };
 
+export type WorkerAnswer = Extract<WorkerResponse, { ok: true }>;
+
 export interface WorkerSetup {
   /** 16 bytes (laid out by the pool): Int32 [0] = index + 1 of the file being parsed (0: none); Float64 [1] = its start, ms since the epoch. */
   progress: SharedArrayBuffer;
@@ -46,7 +48,9 @@ let parseFiles: typeof import('./parse-files').parseFiles | null = null;
 let replacement: NoteParser | undefined;
 function parser(): typeof import('./parse-files').parseFiles {
   if (parseFiles === null) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first parse task (see above)
     parseFiles = (require('./parse-files') as typeof import('./parse-files')).parseFiles;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module named at run time (tests' slow parsers)
     if (setup.parserModule !== null) replacement = (require(setup.parserModule) as { parseNote: NoteParser }).parseNote;
   }
   return parseFiles;

@@ -9,7 +9,7 @@ import { isImagePath } from '../markdown/link-href';
 import { useLinkTarget } from '../hooks/use-link-target';
 import { useAsync } from '../hooks/use-async';
 import { MAX_EMBED_DEPTH, RenderScopeContext, useAppActions, useRenderScope } from './note-context';
-import { MarkdownView } from './markdown-view';
+import { useEmbeddedMarkdown } from './embedded-markdown';
 import { ExternalLink } from './note-link';
 import { embedKey, useEmbedBudget } from './embed-budget';
 import { MediaEmbed, mediaKind, splitImageSize, type ImageSize } from './embed-media';
@@ -81,6 +81,7 @@ function EmbedLimit({ block, children }: { block: boolean; children: ReactNode }
 function EmbeddedNote({ id, path, heading, block }: { id: string; path: string; heading: string | null; block: string | null }) {
   const { api } = useAppActions();
   const budget = useEmbedBudget();
+  const MarkdownView = useEmbeddedMarkdown();
   const note = useAsync(() => (budget ? budget.readNote(path) : api.readNote(path)), path);
   if (note.status === 'pending') return <span className="muted">Loading…</span>;
   if (note.status === 'error') return <span className="error-text">Could not read {path}: {note.message}</span>;

@@ -11,6 +11,7 @@ import { EmbedBudget, EmbedBudgetContext, useEmbedBudget } from './embed-budget'
 import { useReadingSettings } from '../settings/settings-store';
 import { MermaidDiagram } from './mermaid-diagram';
 import { TaskCheckbox, TaskWriterContext, useTaskWriter, type TaskTarget } from './task-checkbox';
+import { EmbeddedMarkdownContext } from './embedded-markdown';
 
 /** Images the pipeline drew itself after sanitize (KaTeX glyphs, diagrams): data: SVG, shown as is. */
 function isGeneratedImage(props: ComponentProps<'img'>): boolean {
@@ -50,24 +51,32 @@ export function MarkdownView({ markdown, section, maxLines, className, tasks }: 
   const inherited = useEmbedBudget();
   // The outermost view gets a fresh embed budget and read cache for each text it shows;
   // embedded views share their host's.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- markdown is not read: a new text gets a new budget
   const budget = useMemo(() => inherited ?? new EmbedBudget(api), [inherited, api, markdown]);
   const { strictLineBreaks } = useReadingSettings();
   // Only a whole note can map its checkboxes to lines (previews cut the text, embeds show another note).
   const taskTarget: TaskTarget | null = tasks && !section && maxLines === undefined ? { path: tasks.path, hash: tasks.hash, markdown } : null;
   const taskWriter = useTaskWriter(taskTarget);
+  // The section by value: an equal section in a new object draws nothing again.
+  const hasSection = section !== undefined;
+  const heading = section?.heading ?? null;
+  const block = section?.block ?? null;
   const { element, sectionFound } = useMemo(() => {
-    const { hast, sectionFound } = markdownToHast(markdown, { section, maxLines, strictLineBreaks });
+    const wanted = hasSection ? { heading, block } : undefined;
+    const { hast, sectionFound } = markdownToHast(markdown, { section: wanted, maxLines, strictLineBreaks });
     return { element: toJsxRuntime(hast, { Fragment, jsx, jsxs, components }), sectionFound };
-  }, [markdown, section?.heading, section?.block, maxLines, strictLineBreaks]);
+  }, [markdown, hasSection, heading, block, maxLines, strictLineBreaks]);
   if (!sectionFound) {
     const what = section?.block ? `block ^${section.block}` : `heading “${section?.heading}”`;
     return <div className="embed-missing">The {what} was not found.</div>;
   }
   return (
     <EmbedBudgetContext.Provider value={budget}>
-      <TaskWriterContext.Provider value={taskWriter}>
-        <div className={`markdown-body${className ? ` ${className}` : ''}`}>{element}</div>
-      </TaskWriterContext.Provider>
+      <EmbeddedMarkdownContext.Provider value={MarkdownView}>
+        <TaskWriterContext.Provider value={taskWriter}>
+          <div className={`markdown-body${className ? ` ${className}` : ''}`}>{element}</div>
+        </TaskWriterContext.Provider>
+      </EmbeddedMarkdownContext.Provider>
     </EmbedBudgetContext.Provider>
   );
 }

@@ -59,7 +59,7 @@ export function NoteView({ route, data, loading, error, actions, editor, landmar
   // A new note starts at the top (unless the address names a heading).
   useEffect(() => {
     if (!targetId) ref.current?.scrollTo?.({ top: 0 });
-  }, [data?.path]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [data?.path]); // eslint-disable-line react-hooks/exhaustive-deps -- only a new note scrolls; the target is read, not a trigger
 
   let body;
   if (error) body = <p className="error-text" role="alert">Could not load the note: {error}</p>;

@@ -39,7 +39,7 @@ export function linkCompletionSource(api: PlexusApi, sourcePath: () => string) {
   }
 
   async function source(context: CompletionContext): Promise<CompletionResult | null> {
-    const before = context.matchBefore(/\[\[[^\]\[\n]*/);
+    const before = context.matchBefore(/\[\[[^\][\n]*/);
     if (!before) return null;
     const inner = before.text.slice(2);
     if (inner.includes('|')) return null; // typing an alias: nothing to suggest

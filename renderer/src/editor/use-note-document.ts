@@ -95,7 +95,8 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
       void run(step.effect);
       if (!alive.current && step.effect.kind === 'none') settleAfterLeaving(step.state);
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The helpers it calls are remade each render but read only refs, api and path: dispatch keeps one identity per note.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
     [api, path],
   );
 
@@ -217,7 +218,8 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
       if (s.status === 'conflict') return void rescue(s);
       dispatch({ type: 'save-requested' }); // dirty, error (one more try), deleted (recreate)
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Runs on leaving the note (dispatch changes with the path) or unmounting, not on each render; the helpers read refs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
     [dispatch],
   );
 

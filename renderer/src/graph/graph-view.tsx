@@ -102,6 +102,7 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
 
   const clustering = useMemo(
     () => (settings.colourBy === 'cluster' || panel === 'hubs' ? detectClusters(engine.model.snapshot()) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the model is mutated in place; modelVersion counts its changes
     [engine.model, engine.modelVersion, settings.colourBy, panel],
   );
   const scheme: ColourScheme = useMemo(() => {
@@ -115,11 +116,13 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
       return schemeFromKeys(keyOf, nameOf);
     }
     return folderScheme(engine.model.nodes.values());
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the model is mutated in place; modelVersion counts its changes
   }, [engine.model, engine.modelVersion, settings.colourBy, clustering]);
+  const { recolour } = engine;
   useEffect(() => {
     colourRef.current = combineColours(engine.model, settings.groups, scheme.colourOf);
-    engine.recolour();
-  }, [scheme, settings.groups, engine.model, engine.recolour, engine.ready]);
+    recolour();
+  }, [scheme, settings.groups, engine.model, recolour, engine.ready]);
 
   const applyView = (v: SavedView) => {
     const rebuild = v.mode !== effectiveMode || v.depth !== depth;

@@ -16,6 +16,7 @@ export function HubsPanel({ engine, clustering }: { engine: GraphEngine; cluster
     const byRank = [...ids].sort((a, b) => scores.get(b)!.pagerank - scores.get(a)!.pagerank || a.localeCompare(b)).slice(0, TOP);
     const bridgeList = clustering ? bridges(snapshot, clustering, TOP) : [];
     return { scores, byDegree, byRank, bridgeList };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the model is mutated in place; modelVersion counts its changes
   }, [model, engine.modelVersion, clustering]);
 
   const focus = (id: string) => {

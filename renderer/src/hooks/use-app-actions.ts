@@ -55,8 +55,7 @@ export function useAppActionsState(api: PlexusApi, reportError: (m: string) => v
       reportError,
       searchTag,
     }),
-    // cacheVersion gives consumers a new `resolve` identity so their effects re-run.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- cacheVersion is not read: it gives consumers a new `resolve` identity so their effects re-run
     [api, reportError, searchTag, cancelHide, hidePreview, cacheVersion],
   );
 

@@ -16,8 +16,7 @@ export function useAsync<T>(load: (() => Promise<T>) | null, key: string): Async
     return () => {
       live = false;
     };
-    // The key stands for everything the loader depends on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for everything the loader depends on
   }, [key]);
   return state;
 }

@@ -3,7 +3,7 @@ import type { Root, Element, ElementContent, Text } from 'hast';
 import { withoutTrailing } from '../../../main/core/parse/trailing-run';
 
 /** The indexer's tag syntax (main/core/parse/tags.ts): letters, digits, marks, `_`, `-`, `/`; not only digits. */
-const TAG = /(^|[\s(])#([\p{L}\p{N}\p{M}_\-][\p{L}\p{N}\p{M}_/-]*)/gu;
+const TAG = /(^|[\s(])#([\p{L}\p{N}\p{M}_-][\p{L}\p{N}\p{M}_/-]*)/gu;
 const HAS_NON_DIGIT = /[^0-9/]/;
 const SLASH = 47;
 const SKIP = new Set(['a', 'code', 'pre', 'script', 'style']);

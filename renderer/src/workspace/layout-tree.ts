@@ -1,5 +1,5 @@
 /** Tree surgery for the layout model: find, replace, insert beside and remove panes, keeping the tree canonical. */
-import type { LayoutNode, Pane, Split } from './layout-model';
+import type { LayoutNode, Pane, Split } from './layout-types';
 
 export function panesOf(node: LayoutNode): Pane[] {
   return node.kind === 'pane' ? [node] : node.children.flatMap(panesOf);

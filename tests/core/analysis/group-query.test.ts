@@ -3,7 +3,6 @@ import type { GraphNode } from '../../../main/core/types';
 import { placeholder } from './snapshot-builder';
 
 const ml: GraphNode = { id: 'Research/ML/Loss Curves.md', kind: 'note', label: 'Loss Curves', path: 'Research/ML/Loss Curves.md', tags: ['ML/Training', 'draft'] };
-const top: GraphNode = { id: 'Readme.md', kind: 'note', label: 'Readme', path: 'Readme.md', tags: [] };
 const researchy: GraphNode = { id: 'Researchers/Ada.md', kind: 'note', label: 'Ada', path: 'Researchers/Ada.md', tags: ['mlops'] };
 const ghost = placeholder('Research Plan');
 

@@ -10,6 +10,7 @@ import { err, ok, type Result } from '../../../../main/core/result';
 export type PathCheck = Result<string, string>;
 
 /** Characters that are invalid in file names on at least one desktop OS (and `#`, `^`, `[`, `]`, `|` break wiki links). */
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const FORBIDDEN = /[\\:*?"<>|#^[\]\u0000-\u001f]/;
 
 export function folderOf(path: string | null): string {

@@ -8,7 +8,7 @@
  * app can see a URL (request.url, frame.url, will-navigate, did-navigate-in-page).
  */
 import { EventEmitter } from 'node:events';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export interface ElectronEvent {
   preventDefault(): void;
@@ -123,4 +123,15 @@ export function fromChromiumUrl(url: string): string {
 export function unsupported(what: string): Error {
   records.unsupported.push(what);
   return new Error(`electron shim: ${what} is not implemented`);
+}
+
+/** Pages the test opens to request an app URL directly, as typing it into a window would. */
+const probePages = new WeakSet<Page>();
+
+export function markProbePage(page: Page): void {
+  probePages.add(page);
+}
+
+export function isProbePage(page: Page): boolean {
+  return probePages.has(page);
 }

@@ -1,31 +1,29 @@
 /**
- * `session.defaultSession` and `protocol` of the Electron shim, on one Chromium context. Every
- * request the page makes is routed here: a main-frame navigation the app did not start itself
- * goes through `will-navigate`; an app-scheme request goes to the `protocol.handle` handler with
- * its plexus:// URL and a real Fetch `Request`; its response headers go through
- * `webRequest.onHeadersReceived` before Chromium sees them; anything else is refused (no network).
+ * `protocol` of the Electron shim and the routing of `session.defaultSession` (default-session.ts),
+ * on one Chromium context. Every request the page makes is routed here: a main-frame navigation
+ * the app did not start itself goes through `will-navigate`; an app-scheme request goes to the
+ * `protocol.handle` handler with its plexus:// URL and a real Fetch `Request`; its response
+ * headers go through `webRequest.onHeadersReceived` before Chromium sees them; anything else is
+ * refused (no network).
  */
 import type { Page, Request as PwRequest, Route } from 'playwright-core';
-import { electronEvent, fromChromiumUrl, records, requireContext, state, toChromiumUrl } from './runtime';
+import { applyHeadersListener } from './default-session';
+import { electronEvent, fromChromiumUrl, isProbePage, markProbePage, records, requireContext, state, toChromiumUrl } from './runtime';
 import { contentsForPage, trackCreation } from './window';
 
+export { permissionHandlers, session } from './default-session';
+
 type ProtocolHandler = (request: Request) => Response | Promise<Response>;
-type HeadersListener = (details: Record<string, unknown>, callback: (response: { cancel?: boolean; responseHeaders?: Record<string, string | string[]> }) => void) => void;
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
-type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
 
 const handlers = new Map<string, ProtocolHandler>();
 const notHandled: ProtocolHandler = () => new Response(null, { status: 404 });
-
-/** Pages the test opens to request an app URL directly, as typing it into a window would. */
-const probePages = new WeakSet<Page>();
 
 export async function probe(url: string): Promise<{ status: number | null; contentType: string | null }> {
   const page = await trackCreation(
     requireContext()
       .newPage()
       .then((created) => {
-        probePages.add(created);
+        markProbePage(created);
         return created;
       }),
   );
@@ -40,11 +38,6 @@ export async function probe(url: string): Promise<{ status: number | null; conte
   return { status: response?.status ?? null, contentType: response?.headers['content-type'] ?? null };
 }
 
-export function isProbePage(page: Page): boolean {
-  return probePages.has(page);
-}
-let headersListener: HeadersListener | null = null;
-export const permissionHandlers = { request: null as PermissionRequestHandler | null, check: null as PermissionCheckHandler | null };
 
 export const protocol = {
   registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]): void {
@@ -64,28 +57,6 @@ export const protocol = {
   },
   isProtocolHandled: (scheme: string) => handlers.has(scheme),
 };
-
-export const session = {
-  defaultSession: {
-    setPermissionRequestHandler(handler: PermissionRequestHandler | null) {
-      permissionHandlers.request = handler;
-    },
-    setPermissionCheckHandler(handler: PermissionCheckHandler | null) {
-      permissionHandlers.check = handler;
-    },
-    webRequest: {
-      onHeadersReceived(...args: [HeadersListener | null] | [unknown, HeadersListener | null]) {
-        headersListener = (args.length === 2 ? args[1] : args[0]) as HeadersListener | null;
-      },
-    },
-  },
-};
-
-function applyHeadersListener(details: Record<string, unknown>): Promise<{ cancel?: boolean; responseHeaders?: Record<string, string | string[]> }> {
-  const listener = headersListener;
-  if (!listener) return Promise.resolve({});
-  return new Promise((resolve) => listener(details, resolve));
-}
 
 async function fulfillFromProtocol(route: Route, request: PwRequest, appUrl: string, handler: ProtocolHandler): Promise<void> {
   const method = request.method();
@@ -135,7 +106,7 @@ async function onRequest(route: Route, request: PwRequest): Promise<void> {
     await route.abort('blockedbyclient');
     return;
   }
-  if (probePages.has(page)) {
+  if (isProbePage(page)) {
     await fulfillFromProtocol(route, request, appUrl, handlers.get(new URL(appUrl).protocol.slice(0, -1)) ?? notHandled);
     return;
   }

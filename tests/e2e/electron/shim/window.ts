@@ -11,8 +11,8 @@ import type { Frame, Page } from 'playwright-core';
 import { decodeCloned, encodeCloned, type Encoded } from '../support/clone-codec';
 import { isQuitting, openWindows, WORK_AREA } from './app';
 import { cloneForIpc, invokeHandler, type Reply } from './ipc';
-import { appEvents, electronEvent, fromChromiumUrl, records, requireContext, toChromiumUrl, unsupported } from './runtime';
-import { isProbePage, session } from './session';
+import { session } from './default-session';
+import { appEvents, electronEvent, fromChromiumUrl, isProbePage, records, requireContext, toChromiumUrl, unsupported } from './runtime';
 
 export const BINDING = '__plexusShimIpc';
 export const DELIVER = '__plexusShimDeliver';

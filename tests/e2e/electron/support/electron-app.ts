@@ -34,7 +34,6 @@ export interface BuiltApp {
 /** The product bundles (same code as `npm run build`) plus the shim, in a fresh temp folder. */
 export async function buildApp(): Promise<BuiltApp> {
   const root = mkdtempSync(path.join(tmpdir(), 'plexus-electron-e2e-'));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const build = require(path.join(REPO, 'scripts', 'build.cjs')) as BuildScript;
   for (const { entry, out } of build.ENTRIES) await build.bundleOne(entry, path.join(root, 'dist', 'main', out));
   if (!ensureRendererBuilt((line) => console.log(line))) throw new Error('the renderer could not be built');
