@@ -10,7 +10,6 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentTypeFor, isInside, safeSegments } from '../app-shell/static-paths';
 import { securityHeaders, sendText } from './security';
-import { err, ok, type Result } from '../core/result';
 
 /**
  * No built asset has a name near these limits; a longer request would only reach the file

@@ -113,6 +113,7 @@ export class VaultService {
     const opened = service;
     if (options.snapshots) {
       // Loaded only when asked for: the CLI never takes snapshots, and their store brings in zlib.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand, as said above
       const { createVaultSnapshots } = require('./snapshots/vault-snapshots') as typeof import('./snapshots/vault-snapshots');
       opened.snapshots = createVaultSnapshots(realRoot, options.snapshots, () => opened.state, (message) => opened.notice(message));
     }

@@ -197,10 +197,11 @@ export function App({ api: host }: { api: PlexusApi }) {
   }, [files, ui.actions, openRoute]);
 
   // Ctrl/Cmd+click on a rendered link in Live Preview: the note in a new tab (an existing one only).
+  const { openInNewTab: openRouteInNewTab } = nav;
   const openFromEditorInNewTab = useCallback((path: string, heading?: string) => {
     if (files && !files.some((f) => f.path === path)) return openFromEditor(path, heading);
-    nav.openInNewTab({ path, heading: heading ?? null, block: null });
-  }, [files, openFromEditor, nav.openInNewTab]);
+    openRouteInNewTab({ path, heading: heading ?? null, block: null });
+  }, [files, openFromEditor, openRouteInNewTab]);
 
   // A preview belongs to the page it was opened from.
   const { closePreview } = ui;

@@ -317,6 +317,7 @@ export class ParsePool {
  * in its cache, never needs (about a third of `plexus check`'s start-up on a small vault).
  */
 function inThreadPath(): typeof import('./parse-in-thread') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand: most runs never parse in-thread
   return require('./parse-in-thread') as typeof import('./parse-in-thread');
 }
 

@@ -59,6 +59,7 @@ function classString(classes: string[]): string {
   return classes.filter((cls) => cls).join(' ');
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what makes an attribute name invalid
 const INVALID_ATTRIBUTE = /[\s"'>/=\x00-\x1f]/;
 
 function boxAttributes(node: BoxNode): Record<string, string> | null {
