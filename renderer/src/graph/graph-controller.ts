@@ -7,13 +7,11 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import { graphStyle, HUB_FONT, LABEL_FONT, MIN_ZOOMED_FONT, type Theme } from './graph-style';
 import { installLegibleLabels, type LegibleLabels } from './legible-labels';
 import { labelMinZoomedFontSize } from './label-density';
-import { buildLayersInSlices, rebuildLayerCache, rebuildLayerCacheAfterDraw } from './layer-cache';
 import { addProgressively, isProgressive, moveProgressively, nextFrame, nextTask, planChunks, PROGRESSIVE_MIN_ELEMENTS, type BuildProgress } from './progressive-build';
 import { HoverLabel } from './hover-label';
 import { extentOf, fitToCentres } from './fit-centres';
 import { installLayerSettling } from './layer-settle';
-import { installSpeedups, type Speedups } from './cytoscape-speedups';
-import { startLayerFeed, type LayerFeed } from './layer-feed';
+import { buildLayersInSlices, installSpeedups, rebuildLayerCache, rebuildLayerCacheAfterDraw, startLayerFeed, updateStyle, type LayerFeed, type Speedups } from './cytoscape-internals';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
 
@@ -27,7 +25,7 @@ export interface ControllerHandlers {
 }
 
 export interface ControllerOptions {
-  /** Draw a big build's chunks straight into cytoscape's layers (layer-feed.ts); on unless false (the bench compares both). */
+  /** Draw a big build's chunks straight into cytoscape's layers (cytoscape-internals/layer-feed.ts); on unless false (the bench compares both). */
   feedLayers?: boolean;
 }
 
@@ -46,7 +44,7 @@ export class GraphController {
 
   /** The last progressive build's layer feed (null when it had none), for the bench and tests. */
   lastFeed: LayerFeed | null = null;
-  /** Which of the cytoscape shortcuts took (cytoscape-speedups.ts). */
+  /** Which of the cytoscape shortcuts took (cytoscape-internals/speedups.ts). */
   readonly speedups: Speedups;
 
   constructor(
@@ -100,7 +98,7 @@ export class GraphController {
   private setLabelThreshold(next: number): boolean {
     if (Math.abs(next - this.labelThreshold) < 2) return false;
     this.labelThreshold = next;
-    (this.cy.nodes() as unknown as { updateStyle(): void }).updateStyle();
+    updateStyle(this.cy.nodes());
     return true;
   }
 
@@ -108,7 +106,7 @@ export class GraphController {
    * Replaces every element and resolves false when a newer load superseded it. Small graphs
    * (below PROGRESSIVE_MIN_ELEMENTS): nodes at once, with positions, edges a frame later. Big
    * ones are built in chunks across frames (progressive-build.ts), each chunk drawn into
-   * cytoscape's layers as it goes in (layer-feed.ts; without it, drawing is held back during
+   * cytoscape's layers as it goes in (cytoscape-internals/layer-feed.ts; without it, drawing is held back during
    * the edges and the layers are built at the end); the viewport and the label threshold come from the node
    * definitions first, so nothing is restyled or refitted once elements exist. `beforeDraw`
    * runs once every element is in, before the frame that draws them all (both paths).
@@ -135,7 +133,7 @@ export class GraphController {
       beforeDraw?.();
       this.uninstallLegibleLabels.flush();
       // Whatever the feed could not draw (or everything, without it) goes into the layers in
-      // slices; then one frame draws from them (layer-cache.ts).
+      // slices; then one frame draws from them (cytoscape-internals/layer-cache.ts).
       await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
       if (!current()) return false;
       rebuildLayerCache(this.cy);
@@ -209,7 +207,7 @@ export class GraphController {
     fitToCentres(this.cy, positions, padding);
   }
 
-  /** After a change to many elements: one slower frame soon instead of many (layer-cache.ts). */
+  /** After a change to many elements: one slower frame soon instead of many (cytoscape-internals/layer-cache.ts). */
   rebuildLayers(): void {
     rebuildLayerCacheAfterDraw(this.cy);
   }

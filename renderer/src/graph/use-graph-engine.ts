@@ -224,7 +224,7 @@ export function useGraphEngine(o: EngineOptions) {
   useEffect(() => {
     if (!ready) return;
     refresh();
-    // A filter restyles many elements at once (see layer-cache.ts).
+    // A filter restyles many elements at once (see cytoscape-internals/layer-cache.ts).
     ctl.current?.rebuildLayers();
   }, [ready, o.filters, refresh]);
 
