@@ -21,6 +21,13 @@ export interface Probe {
 
 export type InternalKind = 'core' | 'style' | 'renderer' | 'element';
 
+/** The kind of a named internal (throws for a name not in the table: a typo in a patch's needs). */
+export function kindOf(name: string): InternalKind {
+  const internal = INTERNALS.find((i) => i.name === name);
+  if (!internal) throw new Error(`Unknown cytoscape internal: ${name}`);
+  return internal.kind;
+}
+
 export interface Internal {
   name: string;
   kind: InternalKind;
@@ -122,9 +129,11 @@ export const INTERNALS: readonly Internal[] = [
   field('hasPie', 'node', (v) => typeof v === 'boolean'),
   field('hasStripe', 'node', (v) => typeof v === 'boolean'),
   field('rscratch', 'edge', (v) => typeof v === 'object' && v !== null && typeof (v as { edgeType?: unknown }).edgeType === 'string' && Array.isArray((v as { allpts?: unknown }).allpts)),
-  ...['styleKey', 'labelDimsKey', 'labelKey', 'labelStyleKey', 'sourceLabelKey', 'sourceLabelStyleKey', 'targetLabelKey', 'targetLabelStyleKey', 'nodeKey'].map((hint) =>
+  // The style hints first-style-copy.ts copies from an edge's first styling (nodeKey is a node's).
+  ...['styleKey', 'labelDimsKey', 'labelKey', 'labelStyleKey', 'sourceLabelKey', 'sourceLabelStyleKey', 'targetLabelKey', 'targetLabelStyleKey'].map((hint) =>
     field(hint, 'edge', (v) => v !== undefined),
   ),
+  field('nodeKey', 'node', (v) => v !== undefined),
 ];
 
 /** A probe of this core (no element fields). */

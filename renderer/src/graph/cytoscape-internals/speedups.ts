@@ -11,7 +11,7 @@ import { installFirstStyleShortcut } from './first-style-shortcut';
 import { installFirstStyleCopy } from './first-style-copy';
 import { installFastZSort } from './fast-z-sort';
 import { installTextureCacheSkip } from './texture-cache-skip';
-import { missingInternals } from './internals-table';
+import { kindOf, missingInternals } from './internals-table';
 import { CYTOSCAPE_VERSION, rendererOf, TEXTURE_CACHES } from './private-shapes';
 
 /** Which shortcuts took (for tests and diagnostics). */
@@ -86,7 +86,7 @@ function reasonOff(cy: Core, spec: Spec): string {
   if (cy.destroyed()) return 'graph closed';
   const version = installedVersion();
   const upgrade = version === CYTOSCAPE_VERSION ? '' : ` (cytoscape ${version}; written for ${CYTOSCAPE_VERSION})`;
-  if (!rendererOf(cy)?.data) return `no canvas renderer (headless or WebGL)${upgrade}`;
+  if (spec.needs.some((n) => kindOf(n) === 'renderer') && !rendererOf(cy)?.data) return `no canvas renderer (headless or WebGL)${upgrade}`;
   const missing = missingInternals(cy, spec.needs);
   return (missing.length > 0 ? `cytoscape lacks ${missing.join(', ')}` : 'not installed on this graph') + upgrade;
 }
