@@ -4,6 +4,7 @@
  * beyond what the canvas already shows.
  */
 import type { GraphController } from './graph-controller';
+import { activeAccelerations, type Acceleration } from './cytoscape-internals';
 
 export interface PlexusGraphTestHook {
   /** Centre of the node in page pixels, or null when it is not shown. */
@@ -14,6 +15,8 @@ export interface PlexusGraphTestHook {
   modelPosition(id: string): { x: number; y: number } | null;
   /** Ids of the nodes carrying a style class, e.g. 'path' for a highlighted path. */
   nodesWithClass(className: string): string[];
+  /** Which cytoscape accelerations are active (as the settings panel lists them). */
+  accelerations(): Acceleration[];
   readonly about: string;
 }
 
@@ -29,6 +32,7 @@ export function installTestHook(controller: GraphController): () => void {
       return node.empty() ? null : { ...node.position() };
     },
     nodesWithClass: (className: string) => controller.cy.nodes().filter((n) => n.hasClass(className)).map((n) => n.id()),
+    accelerations: () => activeAccelerations(controller.cy),
     about: 'Plexus graph view test hook: node positions for end-to-end tests (read-only).',
   });
   w.__plexusGraph = hook;

@@ -16,6 +16,7 @@ import { ANIMATE_MAX_NODES, FCOSE_MAX_NODES, layoutRequest, moveTo, runFcose, ru
 import { chooseRenderer, detectGlRenderer, type RendererChoice } from './renderer-choice';
 import { DARK, LIGHT } from './graph-style';
 import { installTestHook } from './test-hook';
+import { activeAccelerations } from './cytoscape-internals';
 import { withMarks } from './graph-marks';
 import type { BuildProgress } from './progressive-build';
 
@@ -261,6 +262,8 @@ export function useGraphEngine(o: EngineOptions) {
       else ctl.current?.setCamera(camera);
     },
     pinnedCount: () => cache.current.pinned.size,
+    /** Which cytoscape accelerations took on this graph (shown in the settings panel). */
+    accelerations: () => (ctl.current ? activeAccelerations(ctl.current.cy) : []),
   };
 }
 

@@ -155,4 +155,17 @@ describe('GraphView', () => {
     await waitFor(() => expect(label()).toBe('Graph: 3200 notes, 3199 links'), { timeout: 10_000 });
     expect(screen.queryByText(/showing the local graph/)).toBeNull();
   });
+
+  it('lists the cytoscape accelerations in the settings panel, each on or off with why', async () => {
+    const { api } = graphApi(chainSnapshot());
+    render(<GraphView api={api} currentPath={null} onOpenNote={() => {}} />);
+    await waitFor(() => expect(label()).toBe('Graph: 7 notes, 9 links'));
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    const list = await screen.findByTestId('graph-accelerations');
+    const items = [...list.querySelectorAll('li')].map((li) => li.textContent);
+    // Headless here: the style shortcuts take, the canvas renderer's caches are absent.
+    expect(items).toContain('First style shortcut: on');
+    expect(items).toContain('Fast draw order: off — no canvas renderer (headless or WebGL)');
+    expect(items).toHaveLength(9);
+  });
 });
