@@ -104,18 +104,26 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
     () => (settings.colourBy === 'cluster' || panel === 'hubs' ? detectClusters(engine.model.snapshot()) : null),
     [engine.model, engine.modelVersion, settings.colourBy, panel],
   );
-  const scheme: ColourScheme = useMemo(() => {
-    if (settings.colourBy === 'cluster' && clustering) {
-      const keyOf = new Map<string, string | null>();
-      for (const [id, index] of clustering.clusterOf) keyOf.set(id, String(index));
-      const nameOf = (key: string) => {
-        const c = clustering.clusters[Number(key)];
-        return c ? engine.model.nodes.get(c.name)?.label ?? c.name : key;
-      };
-      return schemeFromKeys(keyOf, nameOf);
-    }
-    return folderScheme(engine.model.nodes.values());
-  }, [engine.model, engine.modelVersion, settings.colourBy, clustering]);
+  const schemeFor = useCallback(
+    (shown?: (id: string) => boolean): ColourScheme => {
+      if (settings.colourBy === 'cluster' && clustering) {
+        const keyOf = new Map<string, string | null>();
+        for (const [id, index] of clustering.clusterOf) keyOf.set(id, String(index));
+        const nameOf = (key: string) => {
+          const c = clustering.clusters[Number(key)];
+          return c ? engine.model.nodes.get(c.name)?.label ?? c.name : key;
+        };
+        return schemeFromKeys(keyOf, nameOf, { shown });
+      }
+      return folderScheme(engine.model.nodes.values(), shown);
+    },
+    // The model mutates in place: modelVersion says when it changed.
+    [engine.model, engine.modelVersion, settings.colourBy, clustering],
+  );
+  // Colours over the whole graph (a mode switch recolours nothing); the legend counts what is shown.
+  const scheme = useMemo(() => schemeFor(), [schemeFor]);
+  const shownIds = engine.shownIds;
+  const legendScheme = useMemo(() => (shownIds ? schemeFor((id) => shownIds.has(id)) : scheme), [schemeFor, scheme, shownIds]);
   useEffect(() => {
     colourRef.current = combineColours(engine.model, settings.groups, scheme.colourOf);
     engine.recolour();
@@ -170,7 +178,7 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
             {notice && <button type="button" className="icon-button" aria-label="Dismiss notice" onClick={() => setNotice(null)}>✕</button>}
           </div>
         )}
-        <GraphLegend title={settings.colourBy === 'cluster' ? 'Clusters' : 'Folders'} scheme={scheme} groups={settings.groups} />
+        <GraphLegend title={settings.colourBy === 'cluster' ? 'Clusters' : 'Folders'} scheme={legendScheme} groups={settings.groups} />
         {panel !== 'none' && (
           <GraphSidePanel
             panel={panel}

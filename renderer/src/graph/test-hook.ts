@@ -11,6 +11,8 @@ export interface PlexusGraphTestHook {
   nodePosition(id: string): { x: number; y: number } | null;
   /** Ids of the nodes currently in the view. */
   nodeIds(): string[];
+  /** How many edges are in the view. */
+  edgeCount(): number;
   /** A node's position in graph coordinates (what the layout stores), or null when absent. */
   modelPosition(id: string): { x: number; y: number } | null;
   /** Ids of the nodes carrying a style class, e.g. 'path' for a highlighted path. */
@@ -27,6 +29,7 @@ export function installTestHook(controller: GraphController): () => void {
   const hook: PlexusGraphTestHook = Object.freeze({
     nodePosition: (id: string) => controller.pagePosition(id),
     nodeIds: () => controller.cy.nodes().map((n) => n.id()),
+    edgeCount: () => controller.cy.edges().length,
     modelPosition: (id: string) => {
       const node = controller.cy.getElementById(id);
       return node.empty() ? null : { ...node.position() };

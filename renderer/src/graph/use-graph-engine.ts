@@ -9,7 +9,7 @@ import { GraphController } from './graph-controller';
 import { GraphModel, neighbourhood } from './graph-model';
 import { PositionCache, createDebouncedSaver } from './position-cache';
 import { applyDeltaToCy } from './apply-delta';
-import { applyFilters, visibleCounts, type GraphFilters } from './graph-filters';
+import { applyFilters, definitionCounts, visibleCounts, type GraphFilters } from './graph-filters';
 import { recolour } from './colour-groups';
 import { buildView, type ViewRequest } from './view-builder';
 import { ANIMATE_MAX_NODES, FCOSE_MAX_NODES, layoutRequest, moveTo, runFcose, runWorkerLayout, type WorkerLayoutHandle } from './layout-runner';
@@ -50,6 +50,8 @@ export function useGraphEngine(o: EngineOptions) {
   const [building, setBuilding] = useState<BuildProgress | null>({ phase: 'nodes', done: 0, total: 0 });
   const [layoutStatus, setLayoutStatus] = useState<string | null>(null);
   const [counts, setCounts] = useState({ notes: 0, links: 0 });
+  /** The ids of the graph shown (a local graph's neighbourhood), null for the whole graph. */
+  const [shownIds, setShownIds] = useState<ReadonlySet<string> | null>(null);
   const [filterError, setFilterError] = useState<string | null>(null);
   const [rebuild, setRebuild] = useState(0);
   /** A saved view's camera, applied after the next build instead of fitting. */
@@ -167,6 +169,9 @@ export function useGraphEngine(o: EngineOptions) {
     let live = true;
     const view = buildView(model.current, cache.current, latest.current.request, (id) => latest.current.colourOf(id));
     include.current = view.include;
+    setShownIds(view.include);
+    // The label names the graph being drawn from now on, not the one it replaces.
+    setCounts(definitionCounts(view.nodes, view.edges, latest.current.filters));
     setBuilding({ phase: 'nodes', done: 0, total: view.nodes.length });
     // Pins, the current note and filters are class changes: made before the graph's first full
     // draw, they do not invalidate the layer cache built in it (graph-controller.ts).
@@ -249,6 +254,7 @@ export function useGraphEngine(o: EngineOptions) {
     building,
     layoutStatus,
     counts,
+    shownIds,
     filterError,
     renderer,
     relayout: () => void runLayout('relayout'),

@@ -168,4 +168,29 @@ describe('GraphView', () => {
     expect(items).toContain('Fast draw order: off — no canvas renderer (headless or WebGL)');
     expect(items).toHaveLength(9);
   });
+
+  it('labels the canvas with the shown graph after switching from Local to Global', async () => {
+    const { api } = graphApi(chainSnapshot());
+    render(<GraphView api={api} currentPath="Two/D.md" onOpenNote={() => {}} mode="local" />);
+    await waitFor(() => expect(label()).toBe('Graph: 3 notes, 2 links'));
+    fireEvent.click(screen.getByRole('button', { name: 'Global' }));
+    // At once, while the global graph is still going in (its edges arrive a frame later): the
+    // label names the graph being drawn, not the local one it replaces.
+    expect(label()).toBe('Graph: 7 notes, 9 links');
+    await waitFor(() => expect(cy().edges()).toHaveLength(9));
+    expect(label()).toBe('Graph: 7 notes, 9 links');
+  });
+
+  it('counts the legend over what is shown: local notes in Local mode, all in Global', async () => {
+    const { api } = graphApi(chainSnapshot());
+    render(<GraphView api={api} currentPath="Two/D.md" onOpenNote={() => {}} mode="local" />);
+    await waitFor(() => expect(label()).toBe('Graph: 3 notes, 2 links'));
+    const legend = () => [...screen.getByRole('complementary', { name: 'Graph legend' }).querySelectorAll('li')].map((li) => li.textContent);
+    // D's neighbourhood: C (One), D and E (Two).
+    await waitFor(() => expect(legend().slice(0, 2)).toEqual(['Two (2)', 'One (1)']));
+    const colourOfD = cy().getElementById('Two/D.md').data('colour');
+    fireEvent.click(screen.getByRole('button', { name: 'Global' }));
+    await waitFor(() => expect(legend().slice(0, 4)).toEqual(['(root) (2)', 'One (2)', 'Two (2)', 'Hubs (1)']));
+    expect(cy().getElementById('Two/D.md').data('colour')).toBe(colourOfD);
+  });
 });
