@@ -14,6 +14,7 @@ import { installLayerSettling } from './layer-settle';
 import { buildLayersInSlices, installSpeedups, rebuildLayerCache, rebuildLayerCacheAfterDraw, startLayerFeed, updateStyle, type LayerFeed, type Speedups } from './cytoscape-internals';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
+import { DEFAULT_DISPLAY, labelFadeFactor, sameDisplay, type GraphDisplay } from './graph-forces';
 
 export interface ControllerHandlers {
   onTap?(id: string): void;
@@ -39,8 +40,12 @@ export class GraphController {
   private generation = 0;
   private hovered: string | null = null;
   private readonly hoverLabel: HoverLabel;
-  /** The min-zoomed-font-size in the stylesheet now (see label-density.ts). */
+  /** The min-zoomed-font-size in the stylesheet now (see label-density.ts), before the text fade setting. */
   labelThreshold = MIN_ZOOMED_FONT;
+  /** The graph settings' display (graph-forces.ts) the stylesheet was made with. */
+  private display: GraphDisplay = DEFAULT_DISPLAY;
+  /** The text fade threshold's factor on labelThreshold. */
+  private fade = 1;
 
   /** The last progressive build's layer feed (null when it had none), for the bench and tests. */
   lastFeed: LayerFeed | null = null;
@@ -49,14 +54,14 @@ export class GraphController {
 
   constructor(
     container: HTMLElement | null,
-    theme: Theme,
+    private readonly theme: Theme,
     renderer: RendererKind,
     private readonly handlers: ControllerHandlers = {},
     private readonly options: ControllerOptions = {},
   ) {
     this.cy = cytoscape({
       ...(container ? { container, ...rendererOptions(renderer) } : { headless: true, styleEnabled: true }),
-      style: graphStyle(theme, () => this.labelThreshold),
+      style: graphStyle(theme, this.minZoomedFont),
       minZoom: 0.02,
       maxZoom: 4,
       wheelSensitivity: 0.3,
@@ -81,6 +86,29 @@ export class GraphController {
 
   private readonly uninstallLegibleLabels: LegibleLabels;
   private readonly uninstallLayerSettling: () => void;
+
+  /** What the stylesheet reads for ordinary labels' min-zoomed-font-size. */
+  private readonly minZoomedFont = () => this.labelThreshold * this.fade;
+
+  /**
+   * Applies the graph settings' display. Node size, link thickness and arrows are in the
+   * stylesheet, replaced in place (the Style object, and the accelerations installed on it,
+   * stay); the text fade changes only what the stylesheet's label function returns, so only
+   * the nodes are restyled. Nothing happens when nothing changed (the defaults at start).
+   */
+  setDisplay(next: GraphDisplay): void {
+    if (this.cy.destroyed() || sameDisplay(next, this.display)) return;
+    const before = this.display;
+    this.display = next;
+    this.fade = labelFadeFactor(next.textFade);
+    if (before.arrows !== next.arrows || before.nodeSize !== next.nodeSize || before.linkThickness !== next.linkThickness) {
+      this.cy.style().fromJson(graphStyle(this.theme, this.minZoomedFont, next)).update();
+    } else {
+      updateStyle(this.cy.nodes());
+    }
+    this.rebuildLayers();
+    this.handlers.onViewportChange?.();
+  }
 
   /** Re-derives when ordinary labels appear from the node spread; restyles only on a real change. */
   updateLabelThreshold(): void {

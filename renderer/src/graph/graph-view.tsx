@@ -47,7 +47,7 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
   const [panel, setPanel] = useState<SidePanel>('none');
   const [notice, setNotice] = useState<string | null>(null);
   const [settingsError, setSettingsError] = useState<string | null>(null);
-  const { settings, update } = useGraphSettings(api, setSettingsError);
+  const { settings, loaded: settingsLoaded, update } = useGraphSettings(api, setSettingsError);
   const colourRef = useRef<(id: string) => string>(() => '#888');
   const tapTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -75,6 +75,8 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
     filters,
     colourOf: (id) => colourRef.current(id),
     currentPath,
+    forces: settingsLoaded ? settings.forces : null,
+    display: settings.display,
     onTap: (id) => {
       if (tapTimer.current) clearTimeout(tapTimer.current);
       if (request.mode === 'global') return openNode(id);

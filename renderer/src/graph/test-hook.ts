@@ -13,6 +13,8 @@ export interface PlexusGraphTestHook {
   nodeIds(): string[];
   /** How many edges are in the view. */
   edgeCount(): number;
+  /** A node's drawn width in graph coordinates (its style: size times the node size setting), or null when absent. */
+  nodeWidth(id: string): number | null;
   /** A node's position in graph coordinates (what the layout stores), or null when absent. */
   modelPosition(id: string): { x: number; y: number } | null;
   /** Ids of the nodes carrying a style class, e.g. 'path' for a highlighted path. */
@@ -30,6 +32,10 @@ export function installTestHook(controller: GraphController): () => void {
     nodePosition: (id: string) => controller.pagePosition(id),
     nodeIds: () => controller.cy.nodes().map((n) => n.id()),
     edgeCount: () => controller.cy.edges().length,
+    nodeWidth: (id: string) => {
+      const node = controller.cy.getElementById(id);
+      return node.empty() ? null : node.width();
+    },
     modelPosition: (id: string) => {
       const node = controller.cy.getElementById(id);
       return node.empty() ? null : { ...node.position() };

@@ -19,8 +19,11 @@ import { installTestHook } from './test-hook';
 import { activeAccelerations } from './cytoscape-internals';
 import { withMarks } from './graph-marks';
 import type { BuildProgress } from './progressive-build';
+import { DEFAULT_FORCES, sameForces, type GraphDisplay, type GraphForces } from './graph-forces';
 
 const SAVE_DELAY_MS = 800;
+/** A force slider's changes are taken as one once it rests this long; then the layout runs again. */
+export const FORCES_DELAY_MS = 300;
 
 export interface EngineOptions {
   api: PlexusApi;
@@ -33,6 +36,10 @@ export interface EngineOptions {
   onDoubleTap(id: string): void;
   /** Called once with the graph's size when it first loads (the view picks local for huge vaults). */
   onLoaded(nodeCount: number): void;
+  /** The graph settings' forces once they are loaded (null before): a change runs the layout again. */
+  forces: GraphForces | null;
+  /** The graph settings' display (node size, link thickness, arrows, text fade). */
+  display: GraphDisplay;
 }
 
 export function useGraphEngine(o: EngineOptions) {
@@ -132,10 +139,10 @@ export function useGraphEngine(o: EngineOptions) {
     workerJob.current = null;
     if (local || c.cy.nodes().length <= FCOSE_MAX_NODES) {
       setLayoutStatus('Laying out…');
-      await runFcose(c.cy, pinned, !local && kind === 'auto');
+      await runFcose(c.cy, pinned, !local && kind === 'auto', latest.current.forces ?? DEFAULT_FORCES);
     } else {
       setLayoutStatus('Laying out… 0%');
-      const job = runWorkerLayout(layoutRequest(c.cy, pinned), (done, total) => setLayoutStatus(`Laying out… ${Math.round((100 * done) / total)}%`));
+      const job = runWorkerLayout(layoutRequest(c.cy, pinned, latest.current.forces ?? DEFAULT_FORCES), (done, total) => setLayoutStatus(`Laying out… ${Math.round((100 * done) / total)}%`));
       workerJob.current = job;
       let positions;
       try {
@@ -237,6 +244,29 @@ export function useGraphEngine(o: EngineOptions) {
   useEffect(() => {
     ctl.current?.markCurrent(o.currentPath);
   }, [o.currentPath]);
+
+  useEffect(() => {
+    ctl.current?.setDisplay(o.display);
+  }, [o.display, ready, renderer.kind]);
+
+  // Forces apply live: once a slider rests, the layout runs again from where the nodes are.
+  // The first forces seen are the stored ones (the layout that runs anyway uses them).
+  const forcesSeen = useRef<GraphForces | null>(null);
+  useEffect(() => {
+    const forces = o.forces;
+    if (forces === null) return;
+    const seen = forcesSeen.current;
+    if (seen === null || sameForces(seen, forces)) {
+      forcesSeen.current = forces;
+      return;
+    }
+    if (!ready) return;
+    const timer = setTimeout(() => {
+      forcesSeen.current = forces;
+      void runLayout('relayout');
+    }, FORCES_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [o.forces, ready, runLayout]);
 
   const unpinAll = useCallback(() => {
     cache.current.pinned.clear();
