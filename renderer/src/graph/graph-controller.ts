@@ -14,6 +14,7 @@ import { installLayerSettling } from './layer-settle';
 import { buildLayersInSlices, installSpeedups, rebuildLayerCache, rebuildLayerCacheAfterDraw, startLayerFeed, updateStyle, type LayerFeed, type Speedups } from './cytoscape-internals';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
+import { installLabelCulling } from './label-cull';
 import { DEFAULT_DISPLAY, labelFadeFactor, sameDisplay, type GraphDisplay } from './graph-forces';
 
 export interface ControllerHandlers {
@@ -81,11 +82,13 @@ export class GraphController {
     // Layouts change how dense the graph is, and with it the zoom at which labels make sense.
     this.cy.on('layoutstop', () => this.updateLabelThreshold());
     this.uninstallLegibleLabels = installLegibleLabels(this.cy, HUB_FONT);
+    this.uninstallLabelCulling = installLabelCulling(this.cy);
     this.uninstallLayerSettling = installLayerSettling(this.cy, { minElements: PROGRESSIVE_MIN_ELEMENTS, busy: () => this.inFlight > 0, yieldToPage: nextTask });
   }
 
   private readonly uninstallLegibleLabels: LegibleLabels;
   private readonly uninstallLayerSettling: () => void;
+  private readonly uninstallLabelCulling: () => void;
 
   /** What the stylesheet reads for ordinary labels' min-zoomed-font-size. */
   private readonly minZoomedFont = () => this.labelThreshold * this.fade;
@@ -317,6 +320,7 @@ export class GraphController {
     this.generation++;
     this.uninstallLegibleLabels();
     this.uninstallLayerSettling();
+    this.uninstallLabelCulling();
     this.hoverLabel.destroy();
     this.cy.destroy();
   }

@@ -70,6 +70,8 @@ export function graphStyle(theme: Theme, minZoomedFont: number | (() => number) 
       style: { 'background-opacity': 0, 'border-width': 1.5, 'border-style': 'dashed', 'border-color': theme.muted, color: theme.muted, opacity: 0.75 },
     },
     { selector: 'node.attachment', style: { shape: 'round-rectangle', 'background-color': theme.muted } },
+    // Labels that would overlap a better-connected node's (label-cull.ts).
+    { selector: 'node.label-culled', style: { 'text-opacity': 0 } },
     {
       selector: 'edge',
       // events: no takes edges out of cytoscape's hit test, a linear scan on every mouse move:
