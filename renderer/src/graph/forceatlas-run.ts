@@ -10,6 +10,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { LayoutMessage, LayoutRequest } from './layout-protocol';
+import { DEFAULT_FORCES, forceAtlasParameters } from './graph-forces';
 
 /** How often, roughly, the worker reports progress. */
 export const PROGRESS_INTERVAL_MS = 200;
@@ -35,13 +36,15 @@ export function runForceAtlas(request: LayoutRequest, post: (m: LayoutMessage) =
     if (s === t || !graph.hasNode(s) || !graph.hasNode(t) || graph.hasEdge(s, t)) continue;
     graph.addEdge(s, t);
   }
+  const forces = forceAtlasParameters(request.forces ?? DEFAULT_FORCES);
   const settings = {
     ...forceAtlas2.inferSettings(graph),
     barnesHutOptimize: graph.order > 300,
     barnesHutTheta: barnesHutTheta(graph.order),
-    // Keeps the spread in the same range as the provisional positions (tens of px per node).
-    scalingRatio: 20,
-    gravity: 1,
+    // At the default repel force, 20 keeps the spread in the same range as the provisional
+    // positions (tens of px per node).
+    scalingRatio: forces.scalingRatio,
+    gravity: forces.gravity,
     adjustSizes: false,
   };
   let done = 0;

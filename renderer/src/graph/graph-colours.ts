@@ -1,6 +1,8 @@
 /**
- * Node colours: by top-level folder (the default) or by cluster. Colours come from a fixed
- * palette in sorted-key order, so the same vault always gets the same colours.
+ * Node colours: by top-level folder (the default) or by cluster. A folder's colour comes from
+ * its name (a hash into a fixed palette), so it never changes when notes are added, moved or
+ * deleted elsewhere; two folders may share a colour, as in any palette-based legend. Clusters
+ * have no stable name, so they take colours by size rank. The legend counts what is shown.
  */
 import type { GraphNode } from '../../../main/core/types';
 
@@ -27,28 +29,50 @@ export interface ColourScheme {
   legend: { key: string; label: string; colour: string; count: number }[];
 }
 
-/** Assigns palette colours to keys, largest groups first so the big ones get distinct colours. */
-export function schemeFromKeys(keyOf: Map<string, string | null>, labelOf: (key: string) => string = (k) => k): ColourScheme {
-  const counts = new Map<string, number>();
-  for (const key of keyOf.values()) if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const ordered = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+/** A palette colour from a key's name alone (FNV-1a over its UTF-16 code units). */
+export function colourForName(key: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return PALETTE[h % PALETTE.length];
+}
+
+export interface SchemeOptions {
+  /** A key's colour; by default keys take palette colours by size rank (largest first). */
+  colourOfKey?(key: string): string;
+  /** Which ids the legend counts (what is shown); all by default. */
+  shown?(id: string): boolean;
+}
+
+/** Colours by key, and a legend of the shown ids' keys, largest first (past the palette's length: "other"). */
+export function schemeFromKeys(keyOf: Map<string, string | null>, labelOf: (key: string) => string = (k) => k, options: SchemeOptions = {}): ColourScheme {
+  const rankOrder = (count: (id: string) => boolean) => {
+    const counts = new Map<string, number>();
+    for (const [id, key] of keyOf) if (key !== null && count(id)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  };
   const colourByKey = new Map<string, string>();
-  ordered.forEach(([key], i) => colourByKey.set(key, PALETTE[i] ?? OTHER_COLOUR));
-  const legend = ordered.slice(0, PALETTE.length).map(([key, count]) => ({ key, label: labelOf(key), colour: colourByKey.get(key)!, count }));
+  if (!options.colourOfKey) rankOrder(() => true).forEach(([key], i) => colourByKey.set(key, PALETTE[i] ?? OTHER_COLOUR));
+  const colourOfKey = (key: string) => options.colourOfKey?.(key) ?? colourByKey.get(key) ?? OTHER_COLOUR;
+  const ordered = rankOrder(options.shown ?? (() => true));
+  const legend = ordered.slice(0, PALETTE.length).map(([key, count]) => ({ key, label: labelOf(key), colour: colourOfKey(key), count }));
   const rest = ordered.slice(PALETTE.length).reduce((sum, [, c]) => sum + c, 0);
   if (rest > 0) legend.push({ key: '__other', label: 'other', colour: OTHER_COLOUR, count: rest });
   return {
     colourOf: (id) => {
       const key = keyOf.get(id);
-      return key == null ? GHOST_COLOUR : colourByKey.get(key) ?? OTHER_COLOUR;
+      return key == null ? GHOST_COLOUR : colourOfKey(key);
     },
     legend,
   };
 }
 
-export function folderScheme(nodes: Iterable<GraphNode>): ColourScheme {
+/** Colours by top-level folder, each from the folder's name; the legend counts the shown notes (all by default). */
+export function folderScheme(nodes: Iterable<GraphNode>, shown?: (id: string) => boolean): ColourScheme {
   const keyOf = new Map<string, string | null>();
   // Attachments are drawn grey squares whatever their folder, so they stay out of the legend.
   for (const n of nodes) keyOf.set(n.id, n.kind === 'note' ? topFolder(n) : null);
-  return schemeFromKeys(keyOf);
+  return schemeFromKeys(keyOf, undefined, { colourOfKey: colourForName, shown });
 }

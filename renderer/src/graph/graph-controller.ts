@@ -7,15 +7,15 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import { graphStyle, HUB_FONT, LABEL_FONT, MIN_ZOOMED_FONT, type Theme } from './graph-style';
 import { installLegibleLabels, type LegibleLabels } from './legible-labels';
 import { labelMinZoomedFontSize } from './label-density';
-import { buildLayersInSlices, rebuildLayerCache, rebuildLayerCacheAfterDraw } from './layer-cache';
 import { addProgressively, isProgressive, moveProgressively, nextFrame, nextTask, planChunks, PROGRESSIVE_MIN_ELEMENTS, type BuildProgress } from './progressive-build';
 import { HoverLabel } from './hover-label';
 import { extentOf, fitToCentres } from './fit-centres';
 import { installLayerSettling } from './layer-settle';
-import { installSpeedups, type Speedups } from './cytoscape-speedups';
-import { startLayerFeed, type LayerFeed } from './layer-feed';
+import { buildLayersInSlices, installSpeedups, rebuildLayerCache, rebuildLayerCacheAfterDraw, startLayerFeed, updateStyle, type LayerFeed, type Speedups } from './cytoscape-internals';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
+import { installLabelCulling } from './label-cull';
+import { DEFAULT_DISPLAY, labelFadeFactor, sameDisplay, type GraphDisplay } from './graph-forces';
 
 export interface ControllerHandlers {
   onTap?(id: string): void;
@@ -27,7 +27,7 @@ export interface ControllerHandlers {
 }
 
 export interface ControllerOptions {
-  /** Draw a big build's chunks straight into cytoscape's layers (layer-feed.ts); on unless false (the bench compares both). */
+  /** Draw a big build's chunks straight into cytoscape's layers (cytoscape-internals/layer-feed.ts); on unless false (the bench compares both). */
   feedLayers?: boolean;
 }
 
@@ -41,24 +41,28 @@ export class GraphController {
   private generation = 0;
   private hovered: string | null = null;
   private readonly hoverLabel: HoverLabel;
-  /** The min-zoomed-font-size in the stylesheet now (see label-density.ts). */
+  /** The min-zoomed-font-size in the stylesheet now (see label-density.ts), before the text fade setting. */
   labelThreshold = MIN_ZOOMED_FONT;
+  /** The graph settings' display (graph-forces.ts) the stylesheet was made with. */
+  private display: GraphDisplay = DEFAULT_DISPLAY;
+  /** The text fade threshold's factor on labelThreshold. */
+  private fade = 1;
 
   /** The last progressive build's layer feed (null when it had none), for the bench and tests. */
   lastFeed: LayerFeed | null = null;
-  /** Which of the cytoscape shortcuts took (cytoscape-speedups.ts). */
+  /** Which of the cytoscape shortcuts took (cytoscape-internals/speedups.ts). */
   readonly speedups: Speedups;
 
   constructor(
     container: HTMLElement | null,
-    theme: Theme,
+    private readonly theme: Theme,
     renderer: RendererKind,
     private readonly handlers: ControllerHandlers = {},
     private readonly options: ControllerOptions = {},
   ) {
     this.cy = cytoscape({
       ...(container ? { container, ...rendererOptions(renderer) } : { headless: true, styleEnabled: true }),
-      style: graphStyle(theme, () => this.labelThreshold),
+      style: graphStyle(theme, this.minZoomedFont),
       minZoom: 0.02,
       maxZoom: 4,
       wheelSensitivity: 0.3,
@@ -78,11 +82,36 @@ export class GraphController {
     // Layouts change how dense the graph is, and with it the zoom at which labels make sense.
     this.cy.on('layoutstop', () => this.updateLabelThreshold());
     this.uninstallLegibleLabels = installLegibleLabels(this.cy, HUB_FONT);
+    this.uninstallLabelCulling = installLabelCulling(this.cy);
     this.uninstallLayerSettling = installLayerSettling(this.cy, { minElements: PROGRESSIVE_MIN_ELEMENTS, busy: () => this.inFlight > 0, yieldToPage: nextTask });
   }
 
   private readonly uninstallLegibleLabels: LegibleLabels;
   private readonly uninstallLayerSettling: () => void;
+  private readonly uninstallLabelCulling: () => void;
+
+  /** What the stylesheet reads for ordinary labels' min-zoomed-font-size. */
+  private readonly minZoomedFont = () => this.labelThreshold * this.fade;
+
+  /**
+   * Applies the graph settings' display. Node size, link thickness and arrows are in the
+   * stylesheet, replaced in place (the Style object, and the accelerations installed on it,
+   * stay); the text fade changes only what the stylesheet's label function returns, so only
+   * the nodes are restyled. Nothing happens when nothing changed (the defaults at start).
+   */
+  setDisplay(next: GraphDisplay): void {
+    if (this.cy.destroyed() || sameDisplay(next, this.display)) return;
+    const before = this.display;
+    this.display = next;
+    this.fade = labelFadeFactor(next.textFade);
+    if (before.arrows !== next.arrows || before.nodeSize !== next.nodeSize || before.linkThickness !== next.linkThickness) {
+      this.cy.style().fromJson(graphStyle(this.theme, this.minZoomedFont, next)).update();
+    } else {
+      updateStyle(this.cy.nodes());
+    }
+    this.rebuildLayers();
+    this.handlers.onViewportChange?.();
+  }
 
   /** Re-derives when ordinary labels appear from the node spread; restyles only on a real change. */
   updateLabelThreshold(): void {
@@ -100,7 +129,7 @@ export class GraphController {
   private setLabelThreshold(next: number): boolean {
     if (Math.abs(next - this.labelThreshold) < 2) return false;
     this.labelThreshold = next;
-    (this.cy.nodes() as unknown as { updateStyle(): void }).updateStyle();
+    updateStyle(this.cy.nodes());
     return true;
   }
 
@@ -108,7 +137,7 @@ export class GraphController {
    * Replaces every element and resolves false when a newer load superseded it. Small graphs
    * (below PROGRESSIVE_MIN_ELEMENTS): nodes at once, with positions, edges a frame later. Big
    * ones are built in chunks across frames (progressive-build.ts), each chunk drawn into
-   * cytoscape's layers as it goes in (layer-feed.ts; without it, drawing is held back during
+   * cytoscape's layers as it goes in (cytoscape-internals/layer-feed.ts; without it, drawing is held back during
    * the edges and the layers are built at the end); the viewport and the label threshold come from the node
    * definitions first, so nothing is restyled or refitted once elements exist. `beforeDraw`
    * runs once every element is in, before the frame that draws them all (both paths).
@@ -135,7 +164,7 @@ export class GraphController {
       beforeDraw?.();
       this.uninstallLegibleLabels.flush();
       // Whatever the feed could not draw (or everything, without it) goes into the layers in
-      // slices; then one frame draws from them (layer-cache.ts).
+      // slices; then one frame draws from them (cytoscape-internals/layer-cache.ts).
       await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
       if (!current()) return false;
       rebuildLayerCache(this.cy);
@@ -209,7 +238,7 @@ export class GraphController {
     fitToCentres(this.cy, positions, padding);
   }
 
-  /** After a change to many elements: one slower frame soon instead of many (layer-cache.ts). */
+  /** After a change to many elements: one slower frame soon instead of many (cytoscape-internals/layer-cache.ts). */
   rebuildLayers(): void {
     rebuildLayerCacheAfterDraw(this.cy);
   }
@@ -291,6 +320,7 @@ export class GraphController {
     this.generation++;
     this.uninstallLegibleLabels();
     this.uninstallLayerSettling();
+    this.uninstallLabelCulling();
     this.hoverLabel.destroy();
     this.cy.destroy();
   }

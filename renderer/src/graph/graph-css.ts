@@ -31,6 +31,9 @@ export const GRAPH_CSS = `
 .graph-side button.link { border: none; background: none; color: var(--accent); padding: 0; text-align: left; }
 .graph-side input[type="text"] { width: 100%; box-sizing: border-box; margin: 2px 0; padding: 2px 6px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); color: var(--text); }
 .graph-side .row { display: flex; gap: 6px; align-items: center; margin: 3px 0; }
+.graph-side .graph-slider { display: grid; grid-template-columns: 1fr 6.5rem 2.5rem; gap: 6px; align-items: center; margin: 2px 0; }
+.graph-side .graph-slider input { width: 100%; }
+.graph-side .graph-slider output { text-align: right; color: var(--muted); font-variant-numeric: tabular-nums; }
 .graph-hover-label { position: absolute; left: 0; top: 0; z-index: 3; pointer-events: none; white-space: nowrap; font-size: 12px; padding: 1px 5px; border-radius: 4px; background: var(--bg); color: var(--text); border: 1px solid var(--border); }
 .graph-progress { font-size: 0.8rem; color: var(--muted); }
 `;

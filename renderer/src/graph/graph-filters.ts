@@ -3,7 +3,7 @@
  * (display: none), and the text filter dims what does not match (so context stays visible).
  * Queries use the analysis module's group syntax (folder:, tag:, plain name); `#x` means tag:x.
  */
-import type { Core, NodeSingular, SingularElementArgument } from 'cytoscape';
+import type { Core, ElementDefinition, NodeSingular, SingularElementArgument } from 'cytoscape';
 import type { GraphNode } from '../../../main/core/types';
 import { matchGroup, parseGroupQuery, type GroupQuery } from '../../../main/core/analysis';
 
@@ -30,11 +30,32 @@ export function graphNodeOf(n: NodeSingular): GraphNode {
 }
 
 export function isHiddenByToggles(n: NodeSingular, filters: GraphFilters): boolean {
-  const kind = n.data('kind') as GraphNode['kind'];
+  return hiddenByToggles(n.data('kind') as GraphNode['kind'], n.data('degree') as number, filters);
+}
+
+function hiddenByToggles(kind: GraphNode['kind'], degree: number, filters: GraphFilters): boolean {
   if (!filters.showPlaceholders && kind === 'placeholder') return true;
   if (!filters.showAttachments && kind === 'attachment') return true;
-  if (!filters.showOrphans && (n.data('degree') as number) === 0) return true;
+  if (!filters.showOrphans && degree === 0) return true;
   return false;
+}
+
+/**
+ * What visibleCounts will say once these definitions are built with these toggles: the counts
+ * of a graph about to be shown, known before its elements are in (a big build takes seconds,
+ * and the label must not name the previous graph meanwhile).
+ */
+export function definitionCounts(nodes: readonly ElementDefinition[], edges: readonly ElementDefinition[], filters: GraphFilters): { notes: number; links: number } {
+  const hidden = new Set<string>();
+  let notes = 0;
+  for (const n of nodes) {
+    const d = n.data as { id: string; kind: GraphNode['kind']; degree: number };
+    if (hiddenByToggles(d.kind, d.degree, filters)) hidden.add(d.id);
+    else if (d.kind === 'note') notes++;
+  }
+  let links = 0;
+  for (const e of edges) if (!hidden.has(e.data.source as string) && !hidden.has(e.data.target as string)) links++;
+  return { notes, links };
 }
 
 /** Applies toggles and the query in one batch; returns the query error to show, if any. */

@@ -1,7 +1,7 @@
 /**
  * Class marks the view puts on elements: a highlighted path, the current note, pinned nodes.
  * Each is one batch, and touches only elements whose mark changes (a no-op class write still
- * restyles an element, and a restyle invalidates cytoscape's layer cache: layer-cache.ts).
+ * restyles an element, and a restyle invalidates cytoscape's layer cache: cytoscape-internals/layer-cache.ts).
  */
 import type { Core, ElementDefinition } from 'cytoscape';
 
@@ -39,7 +39,7 @@ export function markCurrent(cy: Core, id: string | null): void {
 
 /**
  * Node definitions with the current note and the pinned nodes already marked, for a build: a
- * big build draws each node into cytoscape's layers as it goes in (layer-feed.ts), so a mark
+ * big build draws each node into cytoscape's layers as it goes in (cytoscape-internals/layer-feed.ts), so a mark
  * added afterwards restyled that node and its links and invalidated the layers they were drawn
  * in (the whole graph's: a ~0.8 s redraw at the end of a 10k build in the app). Only the marked
  * definitions are copied; the rest are the same objects.

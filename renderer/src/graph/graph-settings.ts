@@ -1,9 +1,10 @@
 /**
- * What the graph view keeps in the vault's graph settings: colouring, colour groups and saved
- * views. Parsing is defensive: settings are user-editable JSON, and a bad entry is dropped
+ * What the graph view keeps in the vault's graph settings: colouring, colour groups, saved
+ * views, and Obsidian's forces and display settings (graph-forces.ts). Parsing is defensive: settings are user-editable JSON, and a bad entry is dropped
  * rather than breaking the view. Keys this module does not know are kept on save.
  */
 import type { ColourGroup } from './colour-groups';
+import { DEFAULT_DISPLAY, DEFAULT_FORCES, parseDisplay, parseForces, type GraphDisplay, type GraphForces } from './graph-forces';
 import { DEFAULT_FILTERS, type GraphFilters } from './graph-filters';
 import type { ColourBy } from './graph-toolbar';
 import type { GraphMode } from './view-builder';
@@ -22,9 +23,11 @@ export interface GraphSettings {
   colourBy: ColourBy;
   groups: ColourGroup[];
   views: SavedView[];
+  forces: GraphForces;
+  display: GraphDisplay;
 }
 
-export const DEFAULT_SETTINGS: GraphSettings = { colourBy: 'folder', groups: [], views: [] };
+export const DEFAULT_SETTINGS: GraphSettings = { colourBy: 'folder', groups: [], views: [], forces: DEFAULT_FORCES, display: DEFAULT_DISPLAY };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -64,10 +67,12 @@ export function parseSettings(raw: Record<string, unknown> | null): GraphSetting
     colourBy: raw.colourBy === 'cluster' ? 'cluster' : 'folder',
     groups: parseGroups(raw.groups),
     views: Array.isArray(raw.views) ? raw.views.map(parseView).filter((x): x is SavedView => x !== null) : [],
+    forces: parseForces(raw.forces),
+    display: parseDisplay(raw.display),
   };
 }
 
 /** Merges over what was stored so other keys survive. */
 export function serialiseSettings(settings: GraphSettings, stored: Record<string, unknown> | null): Record<string, unknown> {
-  return { ...(stored ?? {}), colourBy: settings.colourBy, groups: settings.groups, views: settings.views };
+  return { ...(stored ?? {}), colourBy: settings.colourBy, groups: settings.groups, views: settings.views, forces: settings.forces, display: settings.display };
 }

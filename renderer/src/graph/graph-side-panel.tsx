@@ -36,7 +36,7 @@ export function GraphSidePanel(p: SidePanelProps) {
       {p.panel === 'hubs' && <HubsPanel engine={p.engine} clustering={p.clustering} />}
       {p.panel === 'groups' && <GroupsPanel settings={p.settings} updateSettings={p.updateSettings} />}
       {p.panel === 'views' && <ViewsPanel engine={p.engine} settings={p.settings} updateSettings={p.updateSettings} view={p.view} applyView={p.applyView} />}
-      {p.panel === 'settings' && <SettingsPanel engine={p.engine} />}
+      {p.panel === 'settings' && <SettingsPanel engine={p.engine} settings={p.settings} updateSettings={p.updateSettings} />}
     </aside>
   );
 }

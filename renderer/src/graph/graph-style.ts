@@ -1,9 +1,10 @@
 /**
  * The cytoscape stylesheet. Labels fade in with zoom through min-zoomed-font-size; hubs,
  * hovered, selected and path nodes keep theirs at every zoom. Edges are haystack (the fastest
- * kind, measured) and carry no arrows.
+ * kind, measured) and carry no arrows unless the graph settings ask for them.
  */
-import type { StylesheetStyle } from 'cytoscape';
+import type { NodeSingular, StylesheetStyle } from 'cytoscape';
+import { DEFAULT_DISPLAY, type GraphDisplay } from './graph-forces';
 
 export interface Theme {
   text: string;
@@ -30,14 +31,25 @@ export const HUB_FONT = 14;
  * change without a new stylesheet: swapping stylesheets restyles every element, edges
  * included (~0.2 s for the swap alone and ~1 s of restyling at 10k notes / 30k edges,
  * measured), where a changed function value needs only the nodes restyled.
+ *
+ * `display` is the graph settings' node size, link thickness and arrows (graph-forces.ts). At
+ * the defaults the stylesheet is exactly what it was before those settings: sizes straight
+ * from the data, haystack edges without arrows (the fast path of plain-edge-draw.ts).
  */
-export function graphStyle(theme: Theme, minZoomedFont: number | (() => number) = MIN_ZOOMED_FONT): StylesheetStyle[] {
+export function graphStyle(theme: Theme, minZoomedFont: number | (() => number) = MIN_ZOOMED_FONT, display: GraphDisplay = DEFAULT_DISPLAY): StylesheetStyle[] {
+  const scale = display.nodeSize;
+  const size = scale === 1 ? 'data(size)' : (n: NodeSingular) => (Number(n.data('size')) || 0) * scale;
+  const thick = display.linkThickness;
+  // Haystack edges cannot carry arrows; straight ones can (and are drawn cytoscape's way).
+  const edgeShape = display.arrows
+    ? { 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'target-arrow-color': theme.edge, 'arrow-scale': 0.8 }
+    : { 'curve-style': 'haystack' };
   return [
     {
       selector: 'node',
       style: {
-        width: 'data(size)',
-        height: 'data(size)',
+        width: size,
+        height: size,
         'background-color': 'data(colour)',
         label: 'data(label)',
         'font-size': LABEL_FONT,
@@ -58,24 +70,31 @@ export function graphStyle(theme: Theme, minZoomedFont: number | (() => number) 
       style: { 'background-opacity': 0, 'border-width': 1.5, 'border-style': 'dashed', 'border-color': theme.muted, color: theme.muted, opacity: 0.75 },
     },
     { selector: 'node.attachment', style: { shape: 'round-rectangle', 'background-color': theme.muted } },
+    // Labels that would overlap a better-connected node's (label-cull.ts).
+    { selector: 'node.label-culled', style: { 'text-opacity': 0 } },
     {
       selector: 'edge',
       // events: no takes edges out of cytoscape's hit test, a linear scan on every mouse move:
       // ~200 ms per move with 30k edges (measured). Nothing in the view listens to edge events.
       // haystack-radius is left at its default, 0 (fewer properties per edge, see above).
-      style: { 'curve-style': 'haystack', width: 1, 'line-color': theme.edge, opacity: 0.7, events: 'no' },
+      style: { ...edgeShape, width: thick, 'line-color': theme.edge, opacity: 0.7, events: 'no' },
     },
     { selector: '.dimmed', style: { opacity: 0.12 } },
     { selector: '.faded', style: { opacity: 0.1 } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: 'node.neighbour', style: { 'min-zoomed-font-size': 0, opacity: 1 } },
-    { selector: 'edge.neighbour', style: { 'line-color': theme.accent, opacity: 1, width: 1.5 } },
+    { selector: 'edge.neighbour', style: { 'line-color': theme.accent, ...arrowColour(display, theme.accent), opacity: 1, width: 1.5 * thick } },
     {
       selector: 'node.hover, node:selected, node.focus, node.current',
       style: { 'min-zoomed-font-size': 0, 'text-outline-width': 2, 'text-outline-color': theme.background, 'border-width': 3, 'border-color': theme.accent, 'border-style': 'solid', opacity: 1, 'z-index': 10 },
     },
     { selector: 'node.path', style: { 'min-zoomed-font-size': 0, 'border-width': 3, 'border-color': '#e8743b', opacity: 1, 'z-index': 9 } },
-    { selector: 'edge.path', style: { 'line-color': '#e8743b', width: 4, opacity: 1, 'z-index': 9 } },
+    { selector: 'edge.path', style: { 'line-color': '#e8743b', ...arrowColour(display, '#e8743b'), width: 4 * thick, opacity: 1, 'z-index': 9 } },
     { selector: 'node.pinned', style: { 'border-width': 2, 'border-color': theme.text, 'border-style': 'double' } },
   ];
+}
+
+/** An arrow's colour to go with a line colour, only where arrows are drawn (fewer properties otherwise). */
+function arrowColour(display: GraphDisplay, colour: string): Record<string, string> {
+  return display.arrows ? { 'target-arrow-color': colour } : {};
 }

@@ -47,7 +47,7 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
   const [panel, setPanel] = useState<SidePanel>('none');
   const [notice, setNotice] = useState<string | null>(null);
   const [settingsError, setSettingsError] = useState<string | null>(null);
-  const { settings, update } = useGraphSettings(api, setSettingsError);
+  const { settings, loaded: settingsLoaded, update } = useGraphSettings(api, setSettingsError);
   const colourRef = useRef<(id: string) => string>(() => '#888');
   const tapTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -75,6 +75,8 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
     filters,
     colourOf: (id) => colourRef.current(id),
     currentPath,
+    forces: settingsLoaded ? settings.forces : null,
+    display: settings.display,
     onTap: (id) => {
       if (tapTimer.current) clearTimeout(tapTimer.current);
       if (request.mode === 'global') return openNode(id);
@@ -105,19 +107,26 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the model is mutated in place; modelVersion counts its changes
     [engine.model, engine.modelVersion, settings.colourBy, panel],
   );
-  const scheme: ColourScheme = useMemo(() => {
-    if (settings.colourBy === 'cluster' && clustering) {
-      const keyOf = new Map<string, string | null>();
-      for (const [id, index] of clustering.clusterOf) keyOf.set(id, String(index));
-      const nameOf = (key: string) => {
-        const c = clustering.clusters[Number(key)];
-        return c ? engine.model.nodes.get(c.name)?.label ?? c.name : key;
-      };
-      return schemeFromKeys(keyOf, nameOf);
-    }
-    return folderScheme(engine.model.nodes.values());
+  const schemeFor = useCallback(
+    (shown?: (id: string) => boolean): ColourScheme => {
+      if (settings.colourBy === 'cluster' && clustering) {
+        const keyOf = new Map<string, string | null>();
+        for (const [id, index] of clustering.clusterOf) keyOf.set(id, String(index));
+        const nameOf = (key: string) => {
+          const c = clustering.clusters[Number(key)];
+          return c ? engine.model.nodes.get(c.name)?.label ?? c.name : key;
+        };
+        return schemeFromKeys(keyOf, nameOf, { shown });
+      }
+      return folderScheme(engine.model.nodes.values(), shown);
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the model is mutated in place; modelVersion counts its changes
-  }, [engine.model, engine.modelVersion, settings.colourBy, clustering]);
+    [engine.model, engine.modelVersion, settings.colourBy, clustering],
+  );
+  // Colours over the whole graph (a mode switch recolours nothing); the legend counts what is shown.
+  const scheme = useMemo(() => schemeFor(), [schemeFor]);
+  const shownIds = engine.shownIds;
+  const legendScheme = useMemo(() => (shownIds ? schemeFor((id) => shownIds.has(id)) : scheme), [schemeFor, scheme, shownIds]);
   const { recolour } = engine;
   useEffect(() => {
     colourRef.current = combineColours(engine.model, settings.groups, scheme.colourOf);
@@ -173,7 +182,7 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
             {notice && <button type="button" className="icon-button" aria-label="Dismiss notice" onClick={() => setNotice(null)}>✕</button>}
           </div>
         )}
-        <GraphLegend title={settings.colourBy === 'cluster' ? 'Clusters' : 'Folders'} scheme={scheme} groups={settings.groups} />
+        <GraphLegend title={settings.colourBy === 'cluster' ? 'Clusters' : 'Folders'} scheme={legendScheme} groups={settings.groups} />
         {panel !== 'none' && (
           <GraphSidePanel
             panel={panel}

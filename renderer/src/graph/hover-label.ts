@@ -1,6 +1,6 @@
 /**
  * The hovered node's label as a DOM element over the canvas, for graphs too big to restyle on
- * hover. Any class change invalidates cytoscape's layer cache (layer-cache.ts), and with 40k
+ * hover. Any class change invalidates cytoscape's layer cache (cytoscape-internals/layer-cache.ts), and with 40k
  * elements the frames until it is rebuilt take ~1 s each: moving the mouse across a 10k-note
  * graph froze it. A positioned div costs nothing to draw.
  */

@@ -1,6 +1,6 @@
 /**
  * After a pan, zoom or animation on a big graph, rebuilds the layer cache for where the view
- * ended up, in slices (layer-cache.ts), when it is incomplete there: zooming to another level,
+ * ended up, in slices (cytoscape-internals/layer-cache.ts), when it is incomplete there: zooming to another level,
  * or past a step of the hub-label size (legible-labels.ts restyles the hubs, and cytoscape keeps
  * one layer per level, so any restyle invalidates all of it). Left to cytoscape, the first frame
  * after the gesture drew all 40k elements one by one, ~1.3-1.5 s at 10k notes (profiled), and
@@ -12,7 +12,7 @@
  * change stops it between slices and lets cytoscape draw the gesture as usual.
  */
 import type { Core } from 'cytoscape';
-import { buildLayersInSlices, rebuildLayerCache } from './layer-cache';
+import { buildLayersInSlices, rebuildLayerCache } from './cytoscape-internals';
 
 export const SETTLE_MS = 100;
 

@@ -1,4 +1,6 @@
 /** Messages between the view and the ForceAtlas2 layout worker. */
+import type { GraphForces } from './graph-forces';
+
 export interface LayoutRequest {
   nodes: string[];
   /** [source, target] pairs. */
@@ -8,6 +10,8 @@ export interface LayoutRequest {
   /** These keep their place. */
   pinned: string[];
   iterations: number;
+  /** The graph settings' forces (graph-forces.ts); the defaults when absent. */
+  forces?: GraphForces;
 }
 
 export type LayoutMessage =

@@ -7,6 +7,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutMessage, LayoutRequest } from './layout-protocol';
 import type { Point } from './position-cache';
+import { DEFAULT_FORCES, fcoseParameters, type GraphForces } from './graph-forces';
 
 /** At or below this many nodes fcose runs on the main thread (measured: well under a frame budget per tick). */
 export const FCOSE_MAX_NODES = 300;
@@ -20,7 +21,7 @@ export function registerLayouts(): void {
   registered = true;
 }
 
-export function runFcose(cy: Core, pinned: ReadonlySet<string>, randomize: boolean): Promise<void> {
+export function runFcose(cy: Core, pinned: ReadonlySet<string>, randomize: boolean, forces: GraphForces = DEFAULT_FORCES): Promise<void> {
   registerLayouts();
   const fixed: { nodeId: string; position: Point }[] = [];
   cy.nodes().forEach((n) => {
@@ -34,8 +35,7 @@ export function runFcose(cy: Core, pinned: ReadonlySet<string>, randomize: boole
       animationDuration: 500,
       fit: true,
       padding: 30,
-      nodeRepulsion: 15000,
-      idealEdgeLength: 120,
+      ...fcoseParameters(forces),
       fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
     } as cytoscape.LayoutOptions);
     layout.one('layoutstop', () => resolve());
@@ -56,7 +56,7 @@ export function iterationsFor(nodes: number): number {
   return 400;
 }
 
-export function layoutRequest(cy: Core, pinned: ReadonlySet<string>): LayoutRequest {
+export function layoutRequest(cy: Core, pinned: ReadonlySet<string>, forces: GraphForces = DEFAULT_FORCES): LayoutRequest {
   const positions: Record<string, Point> = {};
   const nodes: string[] = [];
   cy.nodes().forEach((n) => {
@@ -65,7 +65,7 @@ export function layoutRequest(cy: Core, pinned: ReadonlySet<string>): LayoutRequ
     positions[n.id()] = { x: p.x, y: p.y };
   });
   const edges: [string, string][] = cy.edges().map((e) => [e.data('source') as string, e.data('target') as string]);
-  return { nodes, edges, positions, pinned: nodes.filter((id) => pinned.has(id)), iterations: iterationsFor(nodes.length) };
+  return { nodes, edges, positions, pinned: nodes.filter((id) => pinned.has(id)), iterations: iterationsFor(nodes.length), forces };
 }
 
 export function runWorkerLayout(request: LayoutRequest, onProgress: (done: number, total: number) => void): WorkerLayoutHandle {

@@ -18,7 +18,7 @@ const MAX_MODEL_FONT = 90;
 export function legibleFontSize(zoom: number, styledSize: number): number | null {
   if (zoom * styledSize >= LEGIBLE_SCREEN_PX) return null;
   // In steps of √2 in zoom, not per wheel tick: every bypass change is a style change, which
-  // invalidates cytoscape's layer cache (layer-cache.ts) and costs ~1 s frames at 10k notes.
+  // invalidates cytoscape's layer cache (cytoscape-internals/layer-cache.ts) and costs ~1 s frames at 10k notes.
   // On screen the labels stay between 12 and 17 px.
   const stepped = Math.pow(2, Math.floor(2 * Math.log2(zoom)) / 2);
   return Math.min(MAX_MODEL_FONT, Math.round(LEGIBLE_SCREEN_PX / stepped));
@@ -29,7 +29,7 @@ export type LegibleLabels = (() => void) & {
   /**
    * Makes sure nodes just added have the bypass now, before they are first styled and drawn.
    * Set in a later frame, it restyled hubs already drawn into cytoscape's layers (and their
-   * edges), invalidating them mid-build (layer-feed.ts: a full redraw in that frame at 10k
+   * edges), invalidating them mid-build (cytoscape-internals/layer-feed.ts: a full redraw in that frame at 10k
    * notes). The 'add' listener gives it to new targets already unless an update is pending
    * (the zoom moved): adopt runs that update now instead of at the next frame.
    */

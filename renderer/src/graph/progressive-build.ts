@@ -5,7 +5,7 @@
  * few per task, nodes first, and a progress note says how far it got.
  *
  * Where the renderer allows it, each chunk is drawn straight into cytoscape's layer bitmaps as
- * it goes in (layer-feed.ts): every frame then draws finished layers only, so the picture is
+ * it goes in (cytoscape-internals/layer-feed.ts): every frame then draws finished layers only, so the picture is
  * updated every FEED_DRAW_INTERVAL_MS while the graph fills in, and nothing is left to draw at
  * the end. Without the feed (or once it stops):
  *
@@ -16,14 +16,13 @@
  *   (cytoscape's layer cache is invalid while elements keep changing, ~1-2 s per frame at 30k
  *   edges), so while edges go in, drawing is held back with a cytoscape batch (the canvas keeps
  *   showing the nodes; the page stays responsive) and the caller draws once at the end,
- *   building the layer cache in that same frame (layer-cache.ts).
+ *   building the layer cache in that same frame (cytoscape-internals/layer-cache.ts).
  *
  * Each chunk's styles, rendered geometry and bounding boxes are computed in its own task
  * (settleNewElements), so that final frame only draws. Small graphs keep one synchronous build.
  */
 import type { Collection, Core, ElementDefinition } from 'cytoscape';
-import { settleNewElements, settleRenderedStyle } from './layer-cache';
-import type { LayerFeed } from './layer-feed';
+import { cleanStyle, settleNewElements, settleRenderedStyle, type LayerFeed } from './cytoscape-internals';
 
 /**
  * Below this many elements (nodes + edges) the graph is built in one go. The 1k-note bench
@@ -42,7 +41,7 @@ export const EDGE_CHUNK = 1000;
  * the app under load).
  */
 export const TASK_BUDGET_MS = 50;
-/** While chunks go straight into the layers (layer-feed.ts), the picture is updated this often, ms. */
+/** While chunks go straight into the layers (cytoscape-internals/layer-feed.ts), the picture is updated this often, ms. */
 export const FEED_DRAW_INTERVAL_MS = 500;
 
 export interface Chunk {
@@ -125,7 +124,7 @@ export interface ProgressiveOptions {
   now?(): number;
   /** Runs on each chunk right after it went in, before it is styled (for style bypasses). */
   onAdded?(added: Collection): void;
-  /** Draws each chunk into cytoscape's layers as it goes in (layer-feed.ts); while active, frames draw freely. */
+  /** Draws each chunk into cytoscape's layers as it goes in (cytoscape-internals/layer-feed.ts); while active, frames draw freely. */
   layers?: LayerFeed | null;
 }
 
@@ -224,7 +223,7 @@ export async function moveProgressively(
           if (!o.stillWanted() || cy.destroyed()) return false;
           hold(true);
           const chunk = group.slice(start, end);
-          (chunk as unknown as { cleanStyle(): void }).cleanStyle();
+          cleanStyle(chunk);
           settleRenderedStyle(cy, chunk);
           await pause();
         }

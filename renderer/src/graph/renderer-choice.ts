@@ -39,7 +39,7 @@ export function detectGlRenderer(doc: Document = document): string | null {
 /**
  * Canvas options for 10k nodes / 30k edges. textureOnViewport: a pan or zoom gesture draws one
  * snapshot of the graph and moves it. pixelRatio is just over 1 on purpose: at <= 1 cytoscape
- * renders that snapshot at twice the resolution, a zoom level its layer cache (layer-cache.ts)
+ * renders that snapshot at twice the resolution, a zoom level its layer cache (cytoscape-internals/layer-cache.ts)
  * has not built, so every gesture began with a 3-6 s redraw of all 40k elements (measured,
  * headless Chromium, 2 cores); at 1.01 the snapshot comes from the cached layers in
  * milliseconds. hideEdgesOnViewport bypasses the layer cache and was 3-4x slower.

@@ -4,16 +4,23 @@
  * beyond what the canvas already shows.
  */
 import type { GraphController } from './graph-controller';
+import { activeAccelerations, type Acceleration } from './cytoscape-internals';
 
 export interface PlexusGraphTestHook {
   /** Centre of the node in page pixels, or null when it is not shown. */
   nodePosition(id: string): { x: number; y: number } | null;
   /** Ids of the nodes currently in the view. */
   nodeIds(): string[];
+  /** How many edges are in the view. */
+  edgeCount(): number;
+  /** A node's drawn width in graph coordinates (its style: size times the node size setting), or null when absent. */
+  nodeWidth(id: string): number | null;
   /** A node's position in graph coordinates (what the layout stores), or null when absent. */
   modelPosition(id: string): { x: number; y: number } | null;
   /** Ids of the nodes carrying a style class, e.g. 'path' for a highlighted path. */
   nodesWithClass(className: string): string[];
+  /** Which cytoscape accelerations are active (as the settings panel lists them). */
+  accelerations(): Acceleration[];
   readonly about: string;
 }
 
@@ -24,11 +31,17 @@ export function installTestHook(controller: GraphController): () => void {
   const hook: PlexusGraphTestHook = Object.freeze({
     nodePosition: (id: string) => controller.pagePosition(id),
     nodeIds: () => controller.cy.nodes().map((n) => n.id()),
+    edgeCount: () => controller.cy.edges().length,
+    nodeWidth: (id: string) => {
+      const node = controller.cy.getElementById(id);
+      return node.empty() ? null : node.width();
+    },
     modelPosition: (id: string) => {
       const node = controller.cy.getElementById(id);
       return node.empty() ? null : { ...node.position() };
     },
     nodesWithClass: (className: string) => controller.cy.nodes().filter((n) => n.hasClass(className)).map((n) => n.id()),
+    accelerations: () => activeAccelerations(controller.cy),
     about: 'Plexus graph view test hook: node positions for end-to-end tests (read-only).',
   });
   w.__plexusGraph = hook;

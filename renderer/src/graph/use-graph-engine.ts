@@ -9,17 +9,21 @@ import { GraphController } from './graph-controller';
 import { GraphModel, neighbourhood } from './graph-model';
 import { PositionCache, createDebouncedSaver } from './position-cache';
 import { applyDeltaToCy } from './apply-delta';
-import { applyFilters, visibleCounts, type GraphFilters } from './graph-filters';
+import { applyFilters, definitionCounts, visibleCounts, type GraphFilters } from './graph-filters';
 import { recolour } from './colour-groups';
 import { buildView, type ViewRequest } from './view-builder';
 import { ANIMATE_MAX_NODES, FCOSE_MAX_NODES, layoutRequest, moveTo, runFcose, runWorkerLayout, type WorkerLayoutHandle } from './layout-runner';
 import { chooseRenderer, detectGlRenderer, type RendererChoice } from './renderer-choice';
 import { DARK, LIGHT } from './graph-style';
 import { installTestHook } from './test-hook';
+import { activeAccelerations } from './cytoscape-internals';
 import { withMarks } from './graph-marks';
 import type { BuildProgress } from './progressive-build';
+import { DEFAULT_FORCES, sameForces, type GraphDisplay, type GraphForces } from './graph-forces';
 
 const SAVE_DELAY_MS = 800;
+/** A force slider's changes are taken as one once it rests this long; then the layout runs again. */
+export const FORCES_DELAY_MS = 300;
 
 export interface EngineOptions {
   api: PlexusApi;
@@ -32,6 +36,10 @@ export interface EngineOptions {
   onDoubleTap(id: string): void;
   /** Called once with the graph's size when it first loads (the view picks local for huge vaults). */
   onLoaded(nodeCount: number): void;
+  /** The graph settings' forces once they are loaded (null before): a change runs the layout again. */
+  forces: GraphForces | null;
+  /** The graph settings' display (node size, link thickness, arrows, text fade). */
+  display: GraphDisplay;
 }
 
 export function useGraphEngine(o: EngineOptions) {
@@ -49,6 +57,8 @@ export function useGraphEngine(o: EngineOptions) {
   const [building, setBuilding] = useState<BuildProgress | null>({ phase: 'nodes', done: 0, total: 0 });
   const [layoutStatus, setLayoutStatus] = useState<string | null>(null);
   const [counts, setCounts] = useState({ notes: 0, links: 0 });
+  /** The ids of the graph shown (a local graph's neighbourhood), null for the whole graph. */
+  const [shownIds, setShownIds] = useState<ReadonlySet<string> | null>(null);
   const [filterError, setFilterError] = useState<string | null>(null);
   const [rebuild, setRebuild] = useState(0);
   /** A saved view's camera, applied after the next build instead of fitting. */
@@ -129,10 +139,10 @@ export function useGraphEngine(o: EngineOptions) {
     workerJob.current = null;
     if (local || c.cy.nodes().length <= FCOSE_MAX_NODES) {
       setLayoutStatus('Laying out…');
-      await runFcose(c.cy, pinned, !local && kind === 'auto');
+      await runFcose(c.cy, pinned, !local && kind === 'auto', latest.current.forces ?? DEFAULT_FORCES);
     } else {
       setLayoutStatus('Laying out… 0%');
-      const job = runWorkerLayout(layoutRequest(c.cy, pinned), (done, total) => setLayoutStatus(`Laying out… ${Math.round((100 * done) / total)}%`));
+      const job = runWorkerLayout(layoutRequest(c.cy, pinned, latest.current.forces ?? DEFAULT_FORCES), (done, total) => setLayoutStatus(`Laying out… ${Math.round((100 * done) / total)}%`));
       workerJob.current = job;
       let positions;
       try {
@@ -166,6 +176,9 @@ export function useGraphEngine(o: EngineOptions) {
     let live = true;
     const view = buildView(model.current, cache.current, latest.current.request, (id) => latest.current.colourOf(id));
     include.current = view.include;
+    setShownIds(view.include);
+    // The label names the graph being drawn from now on, not the one it replaces.
+    setCounts(definitionCounts(view.nodes, view.edges, latest.current.filters));
     setBuilding({ phase: 'nodes', done: 0, total: view.nodes.length });
     // Pins, the current note and filters are class changes: made before the graph's first full
     // draw, they do not invalidate the layer cache built in it (graph-controller.ts).
@@ -224,13 +237,36 @@ export function useGraphEngine(o: EngineOptions) {
   useEffect(() => {
     if (!ready) return;
     refresh();
-    // A filter restyles many elements at once (see layer-cache.ts).
+    // A filter restyles many elements at once (see cytoscape-internals/layer-cache.ts).
     ctl.current?.rebuildLayers();
   }, [ready, o.filters, refresh]);
 
   useEffect(() => {
     ctl.current?.markCurrent(o.currentPath);
   }, [o.currentPath]);
+
+  useEffect(() => {
+    ctl.current?.setDisplay(o.display);
+  }, [o.display, ready, renderer.kind]);
+
+  // Forces apply live: once a slider rests, the layout runs again from where the nodes are.
+  // The first forces seen are the stored ones (the layout that runs anyway uses them).
+  const forcesSeen = useRef<GraphForces | null>(null);
+  useEffect(() => {
+    const forces = o.forces;
+    if (forces === null) return;
+    const seen = forcesSeen.current;
+    if (seen === null || sameForces(seen, forces)) {
+      forcesSeen.current = forces;
+      return;
+    }
+    if (!ready) return;
+    const timer = setTimeout(() => {
+      forcesSeen.current = forces;
+      void runLayout('relayout');
+    }, FORCES_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [o.forces, ready, runLayout]);
 
   const unpinAll = useCallback(() => {
     cache.current.pinned.clear();
@@ -248,6 +284,7 @@ export function useGraphEngine(o: EngineOptions) {
     building,
     layoutStatus,
     counts,
+    shownIds,
     filterError,
     renderer,
     relayout: () => void runLayout('relayout'),
@@ -261,6 +298,8 @@ export function useGraphEngine(o: EngineOptions) {
       else ctl.current?.setCamera(camera);
     },
     pinnedCount: () => cache.current.pinned.size,
+    /** Which cytoscape accelerations took on this graph (shown in the settings panel). */
+    accelerations: () => (ctl.current ? activeAccelerations(ctl.current.cy) : []),
   };
 }
 

@@ -54,4 +54,20 @@ describe('runForceAtlas', () => {
     expect(done.positions.n3).toEqual(request.positions.n3);
     expect(done.positions.n4).not.toEqual(request.positions.n4);
   });
+
+  it('takes the forces: more repulsion or a longer link distance spreads the same graph wider', () => {
+    const spread = (forces?: LayoutRequest['forces']) => {
+      const done = run({ ...ring(40, 60), forces }).find((m) => m.type === 'done') as { positions: Record<string, { x: number; y: number }> };
+      const ps = Object.values(done.positions);
+      const cx = ps.reduce((s, p) => s + p.x, 0) / ps.length;
+      const cy = ps.reduce((s, p) => s + p.y, 0) / ps.length;
+      return ps.reduce((s, p) => s + Math.hypot(p.x - cx, p.y - cy), 0) / ps.length;
+    };
+    const base = { centre: 0.5, repel: 10, linkForce: 1, linkDistance: 250 };
+    const normal = spread(base);
+    expect(spread(undefined)).toBeCloseTo(normal, 6); // no forces: the defaults
+    expect(spread({ ...base, repel: 20 })).toBeGreaterThan(normal * 1.2);
+    expect(spread({ ...base, linkDistance: 500 })).toBeGreaterThan(normal * 1.5);
+    expect(spread({ ...base, linkForce: 0.3 })).toBeGreaterThan(normal * 1.2);
+  });
 });

@@ -2,7 +2,7 @@ import '../setup';
 import cytoscape from 'cytoscape';
 import { GraphModel } from '../../../renderer/src/graph/graph-model';
 import { buildElements, nodeSize, HUB_DEGREE } from '../../../renderer/src/graph/graph-elements';
-import { folderScheme, GHOST_COLOUR, PALETTE } from '../../../renderer/src/graph/graph-colours';
+import { colourForName, folderScheme, GHOST_COLOUR } from '../../../renderer/src/graph/graph-colours';
 import { chainSnapshot } from './fixtures';
 
 function build() {
@@ -36,7 +36,7 @@ describe('buildElements', () => {
     expect(nodeSize(HUB_DEGREE)).toBeGreaterThan(nodeSize(HUB_DEGREE - 1));
   });
 
-  it('colours notes by top-level folder, largest folder first; placeholders grey; legend counts notes', () => {
+  it('colours notes by top-level folder (legend largest first); placeholders grey; legend counts notes', () => {
     const { cy, scheme } = build();
     const colour = (id: string) => cy.getElementById(id).data('colour');
     expect(colour('One/B.md')).toBe(colour('One/C.md'));
@@ -44,7 +44,7 @@ describe('buildElements', () => {
     expect(colour('A.md')).toBe(colour('O.md')); // both at the root
     expect(colour('placeholder:missing')).toBe(GHOST_COLOUR);
     expect(scheme.legend.map((e) => [e.label, e.count])).toEqual([['(root)', 2], ['One', 2], ['Two', 2], ['Hubs', 1]]);
-    expect(scheme.legend[0].colour).toBe(PALETTE[0]);
+    expect(scheme.legend[0].colour).toBe(colourForName('(root)'));
   });
 
   it('a local build keeps only included nodes and the edges between them', () => {

@@ -2,7 +2,7 @@ import '../setup';
 import cytoscape from 'cytoscape';
 import { GraphModel } from '../../../renderer/src/graph/graph-model';
 import { buildElements } from '../../../renderer/src/graph/graph-elements';
-import { applyFilters, DEFAULT_FILTERS, graphAriaLabel, visibleCounts } from '../../../renderer/src/graph/graph-filters';
+import { applyFilters, DEFAULT_FILTERS, definitionCounts, graphAriaLabel, visibleCounts } from '../../../renderer/src/graph/graph-filters';
 import { chainSnapshot } from './fixtures';
 
 function setup() {
@@ -49,5 +49,18 @@ describe('graph filters', () => {
     const cy = setup();
     expect(applyFilters(cy, { ...DEFAULT_FILTERS, query: 'colour:red' })).toMatch(/Unknown field/);
     expect(cy.nodes('.dimmed').length).toBe(0);
+  });
+
+  it('definitionCounts says what visibleCounts will once the definitions are built, for every toggle combination', () => {
+    const model = new GraphModel(chainSnapshot());
+    const els = buildElements(model, { colourOf: () => '#888', positionOf: () => ({ x: 0, y: 0 }) });
+    for (let mask = 0; mask < 8; mask++) {
+      const filters = { ...DEFAULT_FILTERS, showOrphans: (mask & 1) === 0, showPlaceholders: (mask & 2) === 0, showAttachments: (mask & 4) === 0 };
+      const cy = cytoscape({ headless: true, elements: [...els.nodes, ...els.edges] });
+      applyFilters(cy, filters);
+      expect(definitionCounts(els.nodes, els.edges, filters)).toEqual(visibleCounts(cy));
+      cy.destroy();
+    }
+    expect(definitionCounts(els.nodes, els.edges, DEFAULT_FILTERS)).toEqual({ notes: 7, links: 9 });
   });
 });

@@ -30,6 +30,7 @@ jest.mock('cytoscape', () => {
 function graphApi(snapshot: GraphSnapshot, layout: GraphLayoutPositions | null = null) {
   const listeners = new Set<(e: VaultEvent) => void>();
   const saved: GraphLayoutPositions[] = [];
+  const savedSettings: Record<string, unknown>[] = [];
   const handlers: Partial<PlexusApi> = {
     getGraph: async () => snapshot,
     getGraphLayout: async () => layout,
@@ -38,7 +39,10 @@ function graphApi(snapshot: GraphSnapshot, layout: GraphLayoutPositions | null =
       return { ok: true, value: null };
     },
     getGraphSettings: async () => null,
-    saveGraphSettings: async () => ({ ok: true, value: null }),
+    saveGraphSettings: async (s) => {
+      savedSettings.push(s);
+      return { ok: true, value: null };
+    },
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -55,7 +59,7 @@ function graphApi(snapshot: GraphSnapshot, layout: GraphLayoutPositions | null =
       const full: GraphDelta = { nodesAdded: [], nodesRemoved: [], nodesChanged: [], edgesAdded: [], edgesRemoved: [], edgesChanged: [], ...delta };
       for (const l of listeners) l({ type: 'graph', delta: full });
     });
-  return { api, emit, saved };
+  return { api, emit, saved, savedSettings };
 }
 
 const canvas = () => screen.getByRole('img', { name: /^Graph: / });
@@ -154,5 +158,74 @@ describe('GraphView', () => {
     render(<GraphView api={api} currentPath="N10.md" onOpenNote={() => {}} mode="global" />);
     await waitFor(() => expect(label()).toBe('Graph: 3200 notes, 3199 links'), { timeout: 10_000 });
     expect(screen.queryByText(/showing the local graph/)).toBeNull();
+  });
+
+  it('lists the cytoscape accelerations in the settings panel, each on or off with why', async () => {
+    const { api } = graphApi(chainSnapshot());
+    render(<GraphView api={api} currentPath={null} onOpenNote={() => {}} />);
+    await waitFor(() => expect(label()).toBe('Graph: 7 notes, 9 links'));
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    const list = await screen.findByTestId('graph-accelerations');
+    const items = [...list.querySelectorAll('li')].map((li) => li.textContent);
+    // Headless here: the style shortcuts take, the canvas renderer's caches are absent.
+    expect(items).toContain('First style shortcut: on');
+    expect(items).toContain('Fast draw order: off — no canvas renderer (headless or WebGL)');
+    expect(items).toHaveLength(9);
+  });
+
+  it('labels the canvas with the shown graph after switching from Local to Global', async () => {
+    const { api } = graphApi(chainSnapshot());
+    render(<GraphView api={api} currentPath="Two/D.md" onOpenNote={() => {}} mode="local" />);
+    await waitFor(() => expect(label()).toBe('Graph: 3 notes, 2 links'));
+    fireEvent.click(screen.getByRole('button', { name: 'Global' }));
+    // At once, while the global graph is still going in (its edges arrive a frame later): the
+    // label names the graph being drawn, not the local one it replaces.
+    expect(label()).toBe('Graph: 7 notes, 9 links');
+    await waitFor(() => expect(cy().edges()).toHaveLength(9));
+    expect(label()).toBe('Graph: 7 notes, 9 links');
+  });
+
+  it('counts the legend over what is shown: local notes in Local mode, all in Global', async () => {
+    const { api } = graphApi(chainSnapshot());
+    render(<GraphView api={api} currentPath="Two/D.md" onOpenNote={() => {}} mode="local" />);
+    await waitFor(() => expect(label()).toBe('Graph: 3 notes, 2 links'));
+    const legend = () => [...screen.getByRole('complementary', { name: 'Graph legend' }).querySelectorAll('li')].map((li) => li.textContent);
+    // D's neighbourhood: C (One), D and E (Two).
+    await waitFor(() => expect(legend().slice(0, 2)).toEqual(['Two (2)', 'One (1)']));
+    const colourOfD = cy().getElementById('Two/D.md').data('colour');
+    fireEvent.click(screen.getByRole('button', { name: 'Global' }));
+    await waitFor(() => expect(legend().slice(0, 4)).toEqual(['(root) (2)', 'One (2)', 'Two (2)', 'Hubs (1)']));
+    expect(cy().getElementById('Two/D.md').data('colour')).toBe(colourOfD);
+  });
+
+  it('the node size slider resizes the nodes at once and is saved with the graph settings', async () => {
+    const { api, savedSettings } = graphApi(chainSnapshot());
+    render(<GraphView api={api} currentPath={null} onOpenNote={() => {}} />);
+    await waitFor(() => expect(label()).toBe('Graph: 7 notes, 9 links'));
+    const before = cy().getElementById('One/B.md').width();
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    fireEvent.change(await screen.findByRole('slider', { name: 'Node size' }), { target: { value: '3' } });
+    await waitFor(() => expect(cy().getElementById('One/B.md').width()).toBeCloseTo(before * 3));
+    await waitFor(() => expect(savedSettings.at(-1)?.display).toEqual({ arrows: false, textFade: 0, nodeSize: 3, linkThickness: 1 }), { timeout: 3000 });
+  });
+
+  it('a force slider runs the layout again once it rests, and the forces are saved', async () => {
+    const { api, savedSettings } = graphApi(chainSnapshot());
+    render(<GraphView api={api} currentPath={null} onOpenNote={() => {}} />);
+    await waitFor(() => expect(label()).toBe('Graph: 7 notes, 9 links'));
+    await waitFor(() => expect(screen.queryByTestId('graph-layout-status')).toBeNull(), { timeout: 5000 });
+    const meanLink = () => {
+      const lengths = cy().edges().map((e) => Math.hypot(e.source().position('x') - e.target().position('x'), e.source().position('y') - e.target().position('y')));
+      return lengths.reduce((a, b) => a + b, 0) / lengths.length;
+    };
+    const before = meanLink();
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    fireEvent.change(await screen.findByRole('slider', { name: 'Link distance' }), { target: { value: '500' } });
+    // fcose runs (the small graph's layout) with the new ideal edge length.
+    await waitFor(() => expect(screen.queryByTestId('graph-layout-status')).not.toBeNull(), { timeout: 3000 });
+    await waitFor(() => expect(screen.queryByTestId('graph-layout-status')).toBeNull(), { timeout: 5000 });
+    // Twice the distance: fcose's ideal edge length goes from 120 to 240.
+    expect(meanLink()).toBeGreaterThan(before * 1.3);
+    await waitFor(() => expect((savedSettings.at(-1)?.forces as { linkDistance: number } | undefined)?.linkDistance).toBe(500), { timeout: 3000 });
   });
 });

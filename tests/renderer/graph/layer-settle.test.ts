@@ -1,8 +1,8 @@
 import cytoscape from 'cytoscape';
 import { installLayerSettling, SETTLE_MS } from '../../../renderer/src/graph/layer-settle';
-import { buildLayersInSlices, rebuildLayerCache } from '../../../renderer/src/graph/layer-cache';
+import { buildLayersInSlices, rebuildLayerCache } from '../../../renderer/src/graph/cytoscape-internals';
 
-jest.mock('../../../renderer/src/graph/layer-cache', () => ({
+jest.mock('../../../renderer/src/graph/cytoscape-internals', () => ({
   buildLayersInSlices: jest.fn(async () => true),
   rebuildLayerCache: jest.fn(() => true),
 }));

@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
-import { installFirstStyleShortcut } from '../../../renderer/src/graph/first-style-shortcut';
-import { graphStyle, HUB_FONT, LABEL_FONT, LIGHT } from '../../../renderer/src/graph/graph-style';
+import { installFirstStyleShortcut } from '../../../../renderer/src/graph/cytoscape-internals/first-style-shortcut';
+import { graphStyle, HUB_FONT, LABEL_FONT, LIGHT } from '../../../../renderer/src/graph/graph-style';
 
 const make = (shortcut: boolean) => {
   const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle(LIGHT) } as cytoscape.CytoscapeOptions);

@@ -17,39 +17,12 @@
  * the renderer hears of a possible z-order change.
  */
 import type { Core } from 'cytoscape';
+import { styleOf, type ContextMeta, type ElementPrivate, type PrivateEle as Ele, type StyleInternals } from './private-shapes';
 
-interface Hints {
-  [field: string]: unknown;
-}
 interface Snapshot {
   style: Record<string, unknown>;
   styleKeys: Record<string, unknown>;
-  hints: Hints;
-}
-interface ElementPrivate {
-  group: 'nodes' | 'edges';
-  styleCxtKey?: string;
-  style: Record<string, unknown>;
-  styleKeys: Record<string, unknown>;
-  styleCache?: unknown;
-  appliedInitStyle?: boolean;
-  source?: unknown;
-  target?: unknown;
-  [field: string]: unknown;
-}
-interface Ele {
-  _private: ElementPrivate;
-  removed(): boolean;
-}
-interface ContextMeta {
-  key: string;
-  empty: boolean;
-}
-interface StyleInternals {
-  apply?(eles: ArrayLike<Ele>): unknown;
-  getContextMeta?(ele: Ele): ContextMeta;
-  getContextStyle?(meta: ContextMeta): Record<string, { mapped?: unknown } | unknown>;
-  _private: { contextStyles?: object; cy: { notify(event: string, eles: unknown): void; hasCompoundNodes(): boolean; collection(eles?: Ele[]): unknown } };
+  hints: Record<string, unknown>;
 }
 
 /** What updateStyleHints sets besides styleKeys (3.35). */
@@ -57,7 +30,7 @@ const HINTS = ['styleKey', 'labelDimsKey', 'labelKey', 'labelStyleKey', 'sourceL
 
 /** Installs the copy on this core's Style object; false when cytoscape's internals differ. */
 export function installFirstStyleCopy(cy: Core): boolean {
-  const style = cy.style() as unknown as StyleInternals;
+  const style = styleOf(cy);
   const apply = style.apply;
   const getContextMeta = style.getContextMeta;
   const getContextStyle = style.getContextStyle;
@@ -107,7 +80,7 @@ export function installFirstStyleCopy(cy: Core): boolean {
       ele._private.styleCxtKey = undefined;
       if (known === undefined && !meta.empty) {
         // The first of its kind: cytoscape styles it, and its result is the template.
-        apply.call(self, [ele] as unknown as ArrayLike<Ele>);
+        apply.call(self, [ele]);
         snapshots.set(id, plainContexts(meta) ? snapshot(ele._private) : null);
         return true;
       }
@@ -129,7 +102,7 @@ export function installFirstStyleCopy(cy: Core): boolean {
     if (eles.length === 1) return copyStyle(this, eles[0]) ? core.collection([eles[0]]) : apply.call(this, eles);
     const rest: Ele[] = [];
     for (let i = 0; i < eles.length; i++) if (!copyStyle(this, eles[i])) rest.push(eles[i]);
-    return apply.call(this, rest as unknown as ArrayLike<Ele>);
+    return apply.call(this, rest);
   };
   return true;
 }

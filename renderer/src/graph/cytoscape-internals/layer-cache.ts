@@ -14,7 +14,7 @@
  */
 import type { Collection, Core } from 'cytoscape';
 import { measureSettled } from './measure-settled';
-import { internals, layerBitmapFits, type CanvasRendererInternals, type LayerCache, type LayerEle } from './cytoscape-internals';
+import { layerInternals as internals, layerBitmapFits, type LayerCache, type PrivateEle, type RendererInternals } from './private-shapes';
 
 /** Rebuilds the layers in the next frame; false when the renderer has no such cache. */
 export function rebuildLayerCache(cy: Core): boolean {
@@ -63,8 +63,7 @@ export function settleNewElements(cy: Core, added?: Collection): void {
  * them. Headless or without the internals it does nothing.
  */
 export function settleRenderedStyle(cy: Core, eles: Collection): void {
-  const renderer = internals(cy)?.renderer as { recalculateRenderedStyle?(eles: Collection, useCache?: boolean): void } | undefined;
-  renderer?.recalculateRenderedStyle?.(eles, true);
+  internals(cy)?.renderer.recalculateRenderedStyle?.(eles, true);
 }
 
 export interface SliceOptions {
@@ -125,14 +124,14 @@ export async function buildLayersInSlices(cy: Core, o: SliceOptions): Promise<bo
 
 const MAX_ROUNDS = 3;
 
-async function drawLevelInSlices(cy: Core, renderer: CanvasRendererInternals, cache: LayerCache, eles: unknown, lvl: number, pxRatio: number, o: SliceOptions): Promise<boolean> {
+async function drawLevelInSlices(cy: Core, renderer: RendererInternals, cache: LayerCache, eles: unknown, lvl: number, pxRatio: number, o: SliceOptions): Promise<boolean> {
   cy.startBatch();
   try {
     // Not a first get and not "skipping" (a recent invalidation): getLayers then only makes the
     // layers and queues every element instead of drawing them or giving up.
     cache.firstGet = false;
     cache.skipping = false;
-    const made = await makeLayerInSlices(cy, renderer, cache, eles as ArrayLike<LayerEle>, lvl, o);
+    const made = await makeLayerInSlices(cy, renderer, cache, eles as ArrayLike<PrivateEle>, lvl, o);
     if (made === null) return false;
     for (let tries = made ? 2 : 0; tries < 2; tries++) {
       cache.getLayers!(eles, pxRatio, lvl);
@@ -186,7 +185,7 @@ async function drawLevelInSlices(cy: Core, renderer: CanvasRendererInternals, ca
  * caller should let getLayers do it (layers exist at this level, internals missing, or the
  * bitmap would be too big, which getLayers then handles its own way), null when superseded.
  */
-async function makeLayerInSlices(cy: Core, renderer: CanvasRendererInternals, cache: LayerCache, eles: ArrayLike<LayerEle>, lvl: number, o: SliceOptions): Promise<boolean | null> {
+async function makeLayerInSlices(cy: Core, renderer: RendererInternals, cache: LayerCache, eles: ArrayLike<PrivateEle>, lvl: number, o: SliceOptions): Promise<boolean | null> {
   if (!cache.makeLayer || !cache.layersByLevel || (cache.layersByLevel[lvl]?.length ?? 0) > 0) return false;
   const bb = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity, w: 0, h: 0 };
   const sliceMs = o.sliceMs ?? LAYER_SLICE_MS;

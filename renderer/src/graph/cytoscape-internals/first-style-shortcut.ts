@@ -15,24 +15,16 @@
  * application with `appliedInitStyle` (3.35); without these internals nothing is changed.
  */
 import type { Core } from 'cytoscape';
-
-type Trigger = (ele: unknown, name: string, from: unknown, to: unknown) => void;
-interface StyleInternals {
-  checkTriggers?: Trigger;
-  checkZOrderTrigger?: Trigger;
-}
-interface ElementInternals {
-  _private: { appliedInitStyle?: boolean; styleCache?: unknown };
-}
+import { eleOf, styleOf, type StyleInternals } from './private-shapes';
 
 /** Installs the shortcut on this instance's Style object; returns false when cytoscape's internals differ. */
 export function installFirstStyleShortcut(cy: Core): boolean {
-  const style = cy.style() as unknown as StyleInternals;
+  const style = styleOf(cy);
   const full = style.checkTriggers;
   const zOrder = style.checkZOrderTrigger;
   if (typeof full !== 'function' || typeof zOrder !== 'function') return false;
   style.checkTriggers = function (this: StyleInternals, ele, name, from, to) {
-    const p = (ele as ElementInternals)._private;
+    const p = eleOf(ele)._private;
     if (!p || p.appliedInitStyle) return full.call(this, ele, name, from, to);
     p.styleCache = null;
     zOrder.call(this, ele, name, from, to);

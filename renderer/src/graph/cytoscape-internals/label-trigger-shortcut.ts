@@ -14,19 +14,7 @@
  * (legible-labels.ts), set again at each zoom step, walked every edge of every hub.
  */
 import type { Core } from 'cytoscape';
-
-type Trigger = (ele: unknown, name: string, from: unknown, to: unknown) => void;
-interface StyleInternals {
-  checkTriggers?: Trigger;
-  checkZOrderTrigger?: Trigger;
-  checkBoundsTrigger?: Trigger;
-  checkConnectedEdgesBoundsTrigger?: Trigger;
-  checkParallelEdgesBoundsTrigger?: Trigger;
-  propertyGroupNames?: Record<string, string[] | undefined>;
-}
-interface ElementInternals {
-  _private: { appliedInitStyle?: boolean; styleCache?: unknown };
-}
+import { eleOf, styleOf, type StyleInternals } from './private-shapes';
 
 const LABEL_GROUPS = ['commonLabel', 'labelDimensions', 'mainLabel', 'sourceLabel', 'targetLabel'];
 /** Label properties cytoscape files under other groups (visibility). */
@@ -34,21 +22,21 @@ const ALSO_LABEL = ['text-opacity', 'min-zoomed-font-size'];
 
 /** The label properties of this cytoscape (by its property groups); empty when it has none of them. */
 export function labelProperties(cy: Core): Set<string> {
-  const groups = (cy.style() as unknown as StyleInternals).propertyGroupNames;
+  const groups = styleOf(cy).propertyGroupNames;
   if (!groups || LABEL_GROUPS.some((g) => !Array.isArray(groups[g]))) return new Set();
   return new Set([...LABEL_GROUPS.flatMap((g) => groups[g]!), ...ALSO_LABEL]);
 }
 
 /** Installs the shortcut on this instance's Style object; false when cytoscape's internals differ. */
 export function installLabelTriggerShortcut(cy: Core): boolean {
-  const style = cy.style() as unknown as StyleInternals;
+  const style = styleOf(cy);
   const next = style.checkTriggers;
   const { checkZOrderTrigger, checkBoundsTrigger, checkConnectedEdgesBoundsTrigger, checkParallelEdgesBoundsTrigger } = style;
   const labels = labelProperties(cy);
   if (typeof next !== 'function' || typeof checkZOrderTrigger !== 'function' || typeof checkBoundsTrigger !== 'function') return false;
   if (typeof checkConnectedEdgesBoundsTrigger !== 'function' || typeof checkParallelEdgesBoundsTrigger !== 'function' || labels.size === 0) return false;
   style.checkTriggers = function (this: StyleInternals, ele, name, from, to) {
-    const p = (ele as ElementInternals)._private;
+    const p = eleOf(ele)._private;
     if (!labels.has(name) || !p?.appliedInitStyle) return next.call(this, ele, name, from, to);
     p.styleCache = null;
     checkZOrderTrigger.call(this, ele, name, from, to);

@@ -14,12 +14,7 @@
  */
 import type { NodeSingular } from 'cytoscape';
 import { nodeShowsEdges, rgba } from './plain-edge-draw';
-
-interface NodeInternals {
-  pstyle(name: string): { value: unknown; pfValue?: number; strValue?: string };
-  position(): { x: number; y: number };
-  _private: { hasPie?: boolean | null; hasStripe?: boolean | null };
-}
+import { eleOf } from './private-shapes';
 
 const ZERO = ['border-width', 'outline-width', 'background-blacken', 'padding', 'underlay-opacity', 'overlay-opacity'];
 
@@ -29,7 +24,7 @@ const ZERO = ['border-width', 'outline-width', 'background-blacken', 'padding', 
  * is separate (nodeVisible).
  */
 export function isPlainNodeStyle(node: NodeSingular, lvl: number): boolean {
-  const n = node as unknown as NodeInternals;
+  const n = eleOf(node);
   const value = (name: string) => n.pstyle(name).value;
   const number = (name: string) => n.pstyle(name).pfValue ?? Number(n.pstyle(name).value);
   if (value('shape') !== 'ellipse' || value('background-fill') !== 'solid' || value('ghost') !== 'no') return false;
@@ -44,7 +39,7 @@ export function isPlainNodeStyle(node: NodeSingular, lvl: number): boolean {
 
 /** The fill of a plain node (isPlainNodeStyle): the same for every node with the same style. */
 export function plainNodeFill(node: NodeSingular): string {
-  const n = node as unknown as NodeInternals;
+  const n = eleOf(node);
   const colour = n.pstyle('background-color').value as number[];
   const alpha = (colour[3] == null ? 1 : colour[3]) * Number(n.pstyle('background-opacity').value) * Number(n.pstyle('opacity').value);
   return rgba(colour, alpha);
@@ -55,13 +50,13 @@ export function plainNodeFill(node: NodeSingular): string {
  * opacity not 0, display element, non-zero size): the same for every node with the same style.
  */
 export function nodeVisible(node: NodeSingular): boolean {
-  const n = node as unknown as NodeInternals;
+  const n = eleOf(node);
   return n.pstyle('visibility').value === 'visible' && n.pstyle('opacity').pfValue !== 0 && nodeShowsEdges(node);
 }
 
 /** Fills a plain node's ellipse into `context` (model coordinates), as cytoscape's drawNode would. */
 export function drawPlainNode(context: CanvasRenderingContext2D, node: NodeSingular, fill: string): void {
-  const n = node as unknown as NodeInternals;
+  const n = eleOf(node);
   const pos = n.position();
   if (!Number.isFinite(pos.x) || !Number.isFinite(pos.y)) return;
   const w = n.pstyle('width').pfValue!;

@@ -15,19 +15,13 @@
  * describes it. So those elements are skipped; every known element is invalidated as before.
  */
 import type { Core } from 'cytoscape';
-
-interface TextureCache {
-  invalidateElement?(ele: { id(): string }): void;
-  lookup?: { keyForId?: { get(id: string): unknown } };
-}
-
-const CACHES = ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache'] as const;
+import { rendererOf, TEXTURE_CACHES, type TextureCache } from './private-shapes';
 
 /** Installs the skip on this core's texture caches; the number of caches it was installed on (0 without these internals). */
 export function installTextureCacheSkip(cy: Core): number {
-  const data = (cy as unknown as { renderer(): { data?: Partial<Record<(typeof CACHES)[number], TextureCache>> } | undefined }).renderer?.()?.data;
+  const data = rendererOf(cy)?.data;
   let installed = 0;
-  for (const name of CACHES) {
+  for (const name of TEXTURE_CACHES) {
     const cache = data?.[name];
     const original = cache?.invalidateElement;
     if (!cache || typeof original !== 'function' || typeof cache.lookup?.keyForId?.get !== 'function') continue;

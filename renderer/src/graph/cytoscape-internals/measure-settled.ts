@@ -1,9 +1,5 @@
 import type { Collection } from 'cytoscape';
-
-interface BoxCaches {
-  _private: { bbCache?: unknown };
-}
-type Emit = (this: ArrayLike<unknown>, event: string, extra?: unknown) => unknown;
+import { collectionProto, eleOf } from './private-shapes';
 
 /**
  * Fills the bounding-box caches of elements whose rendered geometry was just computed. cytoscape
@@ -16,7 +12,7 @@ type Emit = (this: ArrayLike<unknown>, event: string, extra?: unknown) => unknow
  * Without these internals boundingBox() runs as is.
  */
 export function measureSettled(eles: Collection): void {
-  const proto = Object.getPrototypeOf(eles) as { emitAndNotify?: Emit };
+  const proto = collectionProto(eles);
   const emit = proto.emitAndNotify;
   if (typeof emit !== 'function') {
     eles.boundingBox();
@@ -24,7 +20,7 @@ export function measureSettled(eles: Collection): void {
   }
   const fresh = new Set<unknown>();
   for (let i = 0; i < eles.length; i++) {
-    if ((eles[i] as unknown as BoxCaches)._private?.bbCache == null) fresh.add(eles[i]);
+    if (eleOf(eles[i])._private?.bbCache == null) fresh.add(eles[i]);
   }
   proto.emitAndNotify = function (this: ArrayLike<unknown>, event: string, extra?: unknown) {
     if (event === 'bounds' && this.length === 1 && fresh.has(this[0])) return this;

@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
-import { measureSettled } from '../../../renderer/src/graph/measure-settled';
-import { graphStyle, LIGHT } from '../../../renderer/src/graph/graph-style';
+import { measureSettled } from '../../../../renderer/src/graph/cytoscape-internals/measure-settled';
+import { graphStyle, LIGHT } from '../../../../renderer/src/graph/graph-style';
 
 const make = () => {
   const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle(LIGHT) } as cytoscape.CytoscapeOptions);

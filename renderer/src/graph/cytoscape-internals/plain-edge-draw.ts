@@ -13,12 +13,7 @@
  * to butt. Any other edge returns false and is drawn cytoscape's way.
  */
 import type { EdgeSingular, NodeSingular } from 'cytoscape';
-
-interface EdgeInternals {
-  pstyle(name: string): { value: unknown; pfValue?: number };
-  visible(): boolean;
-  _private: { rscratch: { edgeType?: string; badLine?: boolean; allpts?: number[] | null } };
-}
+import { eleOf } from './private-shapes';
 
 const NONE_ARROWS = ['source-arrow-shape', 'target-arrow-shape', 'mid-source-arrow-shape', 'mid-target-arrow-shape'];
 const EMPTY_LABELS = ['label', 'source-label', 'target-label'];
@@ -30,13 +25,13 @@ export function isPlainEdge(edge: EdgeSingular): boolean {
 
 /** Whether cytoscape laid this edge out as a straight line (haystack or straight): its geometry, not its style. */
 export function hasStraightPath(edge: EdgeSingular): boolean {
-  const edgeType = (edge as unknown as EdgeInternals)._private.rscratch.edgeType;
+  const edgeType = eleOf(edge)._private.rscratch.edgeType;
   return edgeType === 'haystack' || edgeType === 'straight';
 }
 
 /** The style half of isPlainEdge: the same for every edge with the same style. */
 export function isPlainEdgeStyle(edge: EdgeSingular): boolean {
-  const e = edge as unknown as EdgeInternals;
+  const e = eleOf(edge);
   const value = (name: string) => e.pstyle(name).value;
   if (value('curve-style') === 'straight-triangle' || value('line-style') !== 'solid' || value('line-fill') !== 'solid') return false;
   if (value('line-outline-width') !== 0 || value('ghost') !== 'no') return false;
@@ -55,7 +50,7 @@ export interface EdgeStroke {
 }
 
 export function plainEdgeStroke(edge: EdgeSingular): EdgeStroke {
-  const e = edge as unknown as EdgeInternals;
+  const e = eleOf(edge);
   const colour = e.pstyle('line-color').value as number[];
   const alpha = (colour[3] == null ? 1 : colour[3]) * (e.pstyle('opacity').value as number) * (e.pstyle('line-opacity').value as number);
   return {
@@ -75,7 +70,7 @@ export function rgba(colour: number[], alpha: number): string {
  * opacity not 0, display element, width not 0): the same for every edge with the same style.
  */
 export function edgeStyleVisible(edge: EdgeSingular): boolean {
-  const e = edge as unknown as EdgeInternals;
+  const e = eleOf(edge);
   return e.pstyle('visibility').value === 'visible' && e.pstyle('opacity').pfValue !== 0 && e.pstyle('display').value === 'element' && e.pstyle('width').pfValue !== 0;
 }
 
@@ -85,7 +80,7 @@ export function edgeStyleVisible(edge: EdgeSingular): boolean {
  * the same style.
  */
 export function nodeShowsEdges(node: NodeSingular): boolean {
-  const n = node as unknown as EdgeInternals;
+  const n = eleOf(node);
   return n.pstyle('display').value === 'element' && n.pstyle('width').pfValue !== 0 && n.pstyle('height').pfValue !== 0;
 }
 
@@ -97,7 +92,7 @@ export function nodeShowsEdges(node: NodeSingular): boolean {
  * in its style caches, ~0.07 s over 30k edges (profiled).
  */
 export function drawPlainEdge(context: CanvasRenderingContext2D, edge: EdgeSingular, stroke: EdgeStroke = plainEdgeStroke(edge), visible?: boolean): void {
-  const e = edge as unknown as EdgeInternals;
+  const e = eleOf(edge);
   const rs = e._private.rscratch;
   const pts = rs.allpts;
   if (!(visible ?? e.visible()) || rs.badLine || pts == null || isNaN(pts[0])) return;
@@ -115,7 +110,7 @@ export function drawPlainEdge(context: CanvasRenderingContext2D, edge: EdgeSingu
 
 /** The box a straight edge's stroke covers (its points widened by half the width), or null without valid points. */
 export function strokeBox(edge: EdgeSingular, width: number): { x1: number; y1: number; x2: number; y2: number; w: number; h: number } | null {
-  const pts = (edge as unknown as EdgeInternals)._private.rscratch.allpts;
+  const pts = eleOf(edge)._private.rscratch.allpts;
   if (pts == null || pts.length < 2 || isNaN(pts[0])) return null;
   let x1 = Infinity;
   let y1 = Infinity;

@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
-import { installFirstStyleCopy } from '../../../renderer/src/graph/first-style-copy';
-import { installFirstStyleShortcut } from '../../../renderer/src/graph/first-style-shortcut';
-import { graphStyle, LIGHT } from '../../../renderer/src/graph/graph-style';
+import { installFirstStyleCopy } from '../../../../renderer/src/graph/cytoscape-internals/first-style-copy';
+import { installFirstStyleShortcut } from '../../../../renderer/src/graph/cytoscape-internals/first-style-shortcut';
+import { graphStyle, LIGHT } from '../../../../renderer/src/graph/graph-style';
 
 const EXTRA: cytoscape.StylesheetStyle[] = [
   { selector: 'edge.thick', style: { width: 6, 'line-color': '#ff0000' } },

@@ -19,9 +19,9 @@
  * past cytoscape's size limits) stops the feed and drops its layers: the end-of-build layer
  * build (buildLayersInSlices) then does it all as before.
  */
-import type { Collection, Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import type { Collection, Core } from 'cytoscape';
 import { drawPlainEdge, edgeStyleVisible, hasStraightPath, isPlainEdgeStyle, nodeShowsEdges, plainEdgeStroke, strokeBox, type EdgeStroke } from './plain-edge-draw';
-import { internals, layerBitmapFits, type Box, type Layer, type LayerCache, type LayerEle } from './cytoscape-internals';
+import { coreOf, eleOf, layerInternals as internals, layerBitmapFits, publicEdge, publicNode, type Box, type Layer, type LayerCache, type PrivateEle as FeedEle } from './private-shapes';
 import { layerLevel } from './layer-cache';
 import { drawPlainNode, isPlainNodeStyle, nodeVisible, plainNodeFill } from './plain-node-draw';
 
@@ -48,13 +48,6 @@ interface StyleFacts {
   nodeVisible: boolean;
 }
 
-interface FeedEle extends LayerEle {
-  isNode(): boolean;
-  removed(): boolean;
-  _private: LayerEle['_private'] & { styleKey?: unknown };
-  pstyle(name: string): { value: unknown };
-}
-
 /**
  * Starts feeding layers at the current zoom's level, or returns null where there are no
  * layers to feed (headless, other renderers, zoomed in past cytoscape's layer levels, or
@@ -70,7 +63,7 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
   const lvl = layerLevel(cy.zoom(), pxRatio);
   if (lvl === null || (cache.layersByLevel[lvl]?.length ?? 0) > 0) return null;
   const scale = Math.pow(2, lvl);
-  const core = cy as unknown as { hasCompoundNodes(): boolean };
+  const core = coreOf(cy);
   /** Whether the graph has compound nodes (then cytoscape decides visibility and draws nodes); read once per chunk. */
   let compound = false;
   const ours: { key: number; layer: Layer }[] = [];
@@ -102,7 +95,7 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
     if (slot) {
       copyInto(slot.layer, layer, scale);
       layer.eles = slot.layer.eles;
-      for (const ele of layer.eles) (ele as LayerEle)._private.rscratch.imgLayerCaches![lvl] = layer;
+      for (const ele of layer.eles) eleOf(ele)._private.rscratch.imgLayerCaches![lvl] = layer;
       slot.layer = layer;
       relist(cache, lvl, ours);
     } else {
@@ -123,13 +116,13 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
     let facts = styleKey == null ? undefined : known.get(styleKey);
     if (!facts) {
       const ordinary = ele.pstyle('z-compound-depth').value === 'auto' && ele.pstyle('z-index-compare').value === 'auto';
-      const edge = ele as unknown as EdgeSingular;
+      const edge = publicEdge(ele);
       facts = {
         key: ordinary ? (node ? 1e9 : 0) + (Number(ele.pstyle('z-index').value) || 0) : null,
         stroke: !node && isPlainEdgeStyle(edge) ? plainEdgeStroke(edge) : null,
-        visible: node ? nodeShowsEdges(ele as unknown as NodeSingular) : edgeStyleVisible(edge),
-        fill: node && isPlainNodeStyle(ele as unknown as NodeSingular, lvl) ? plainNodeFill(ele as unknown as NodeSingular) : null,
-        nodeVisible: node && nodeVisible(ele as unknown as NodeSingular),
+        visible: node ? nodeShowsEdges(publicNode(ele)) : edgeStyleVisible(edge),
+        fill: node && isPlainNodeStyle(publicNode(ele), lvl) ? plainNodeFill(publicNode(ele)) : null,
+        nodeVisible: node && nodeVisible(publicNode(ele)),
       };
       if (styleKey != null) known.set(styleKey, facts);
     }
@@ -139,7 +132,7 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
   /** cytoscape's visible() for an edge from style facts; undefined (ask cytoscape) with compound nodes. */
   const visibleEdge = (ele: FeedEle, facts: StyleFacts): boolean | undefined => {
     if (compound) return undefined;
-    const { source, target } = ele._private as unknown as { source: FeedEle; target: FeedEle };
+    const { source, target } = ele._private as { source: FeedEle; target: FeedEle };
     return facts.visible && styleFacts(source).visible && (source === target || styleFacts(target).visible);
   };
 
@@ -150,7 +143,7 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
       stop('custom z-order');
       return false;
     }
-    const edge = ele as unknown as EdgeSingular;
+    const edge = publicEdge(ele);
     const plain = facts.stroke !== null && hasStraightPath(edge);
     // A plain edge's box is its points widened by half its width (asking cytoscape for it cost
     // ~0.15 s over 30k edges, profiled); anything else asks.
@@ -161,7 +154,7 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
     }
     if (plain) drawPlainEdge(layer.context!, edge, facts.stroke!, visibleEdge(ele, facts));
     else if (facts.fill !== null && !compound) {
-      if (facts.nodeVisible) drawPlainNode(layer.context!, ele as unknown as NodeSingular, facts.fill);
+      if (facts.nodeVisible) drawPlainNode(layer.context!, publicNode(ele), facts.fill);
     } else cache.drawEleInLayer!(layer, ele, lvl, pxRatio);
     layer.eles.push(ele);
     const rs = ele._private.rscratch;
@@ -180,7 +173,7 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
     for (const slot of [...ours]) {
       if (!slot.layer.invalid) continue;
       // Removed elements (a live update mid-build) are what invalidated it, or among them.
-      const eles = (slot.layer.eles as FeedEle[]).filter((ele) => !ele.removed());
+      const eles = slot.layer.eles.map(eleOf).filter((ele) => !ele.removed());
       redrawn += eles.length;
       if (redrawn > fed / 4 + 100) {
         stop('layers invalidated too often');
@@ -197,7 +190,7 @@ export function startLayerFeed(cy: Core, hint?: { x1: number; y1: number; x2: nu
     add(eles) {
       compound = core.hasCompoundNodes();
       if (stopped || !repair()) return;
-      for (let i = 0; i < eles.length; i++) if (!feedOne(eles[i] as unknown as FeedEle)) return;
+      for (let i = 0; i < eles.length; i++) if (!feedOne(eleOf(eles[i]))) return;
       fed += eles.length;
     },
     active: () => stopped === null && !ours.some((o) => o.layer.invalid),

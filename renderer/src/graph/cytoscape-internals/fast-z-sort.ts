@@ -16,18 +16,14 @@
  * nesting) keep cytoscape's sort; so does a renderer without these internals.
  */
 import type { Core, SingularElementArgument } from 'cytoscape';
+import { coreOf, eleOf, rendererOf, type PrivateEle, type RendererInternals, type ZSorted } from './private-shapes';
 
 const MAX_INT = Number.MAX_SAFE_INTEGER;
 
 type Key = [number, number, number];
-interface StyledElement {
-  pstyle(name: string): { value: unknown };
-  isNode(): boolean;
-  _private: { styleKey?: unknown };
-}
 
 /** The (depth, edge/node, z-index) key cytoscape's zIndexSort compares, for a graph without compound nodes. */
-function zKey(ele: StyledElement): Key {
+function zKey(ele: PrivateEle): Key {
   const depthStyle = ele.pstyle('z-compound-depth').value;
   const depth = depthStyle === 'bottom' ? -1 : depthStyle === 'top' ? MAX_INT : 0;
   const compare = ele.pstyle('z-index-compare').value === 'auto' && ele.isNode() ? 1 : 0;
@@ -61,7 +57,7 @@ export class ZGroups<T> {
 
   constructor(private readonly isInteractive: (ele: T) => boolean = () => true) {}
 
-  private keyOf(ele: StyledElement): Key {
+  private keyOf(ele: PrivateEle): Key {
     const styleKey = ele._private.styleKey;
     if (styleKey == null) return zKey(ele);
     const known = ele.isNode() ? this.byStyle.nodes : this.byStyle.edges;
@@ -71,7 +67,7 @@ export class ZGroups<T> {
   }
 
   add(ele: T): void {
-    const key = this.keyOf(ele as unknown as StyledElement);
+    const key = this.keyOf(eleOf(ele));
     const id = `${key[0]}|${key[1]}|${key[2]}`;
     let group = this.groups.get(id);
     if (!group) {
@@ -117,31 +113,18 @@ export function zSorted<T extends SingularElementArgument>(elesInAdditionOrder: 
   return groups.sorted();
 }
 
-type Sorted = SingularElementArgument[] & { interactive?: SingularElementArgument[] };
-interface SortingRenderer {
-  cy: Core;
-  cachedZSortedEles?: Sorted | null;
-  getCachedZSortedEles?(forceRecalc?: boolean): unknown;
-  updateCachedGrabbedEles?(): void;
-  notify?(eventName: string, eles?: ArrayLike<unknown>): void;
-}
-interface CoreInternals {
-  hasCompoundNodes(): boolean;
-  mutableElements(): ArrayLike<SingularElementArgument>;
-}
-
 /** Installs the grouping sort on this core's renderer; false when its internals differ (nothing changed). */
 export function installFastZSort(cy: Core): boolean {
-  const renderer = (cy as unknown as { renderer(): SortingRenderer | undefined }).renderer?.();
+  const renderer = rendererOf(cy);
   const original = renderer?.getCachedZSortedEles;
   const notify = renderer?.notify;
   if (!renderer || typeof original !== 'function' || typeof notify !== 'function' || typeof renderer.updateCachedGrabbedEles !== 'function') return false;
-  const core = cy as unknown as CoreInternals;
+  const core = coreOf(cy);
   let groups: ZGroups<SingularElementArgument> | null = null;
   let known = new WeakSet<object>();
   let count = 0;
 
-  renderer.notify = function (this: SortingRenderer, eventName, eles) {
+  renderer.notify = function (this: RendererInternals, eventName, eles) {
     if (eventName === 'zorder' && eles) {
       for (let i = 0; i < eles.length; i++) if (known.has(eles[i] as object)) groups = null;
     } else if (eventName === 'style' && eles && groups) {
@@ -158,7 +141,7 @@ export function installFastZSort(cy: Core): boolean {
     return notify.call(this, eventName, eles);
   };
 
-  renderer.getCachedZSortedEles = function (this: SortingRenderer, forceRecalc?: boolean) {
+  renderer.getCachedZSortedEles = function (this: RendererInternals, forceRecalc?: boolean) {
     if (!forceRecalc && this.cachedZSortedEles) return this.cachedZSortedEles;
     if (core.hasCompoundNodes()) {
       groups = null;
@@ -166,7 +149,7 @@ export function installFastZSort(cy: Core): boolean {
     }
     const all = core.mutableElements();
     if (!groups || forceRecalc || all.length < count || (count > 0 && !known.has(all[count - 1] as object))) {
-      groups = new ZGroups<SingularElementArgument>((ele) => (ele as unknown as { interactive(): boolean }).interactive());
+      groups = new ZGroups<SingularElementArgument>((ele) => eleOf(ele).interactive());
       known = new WeakSet();
       count = 0;
     }
@@ -175,7 +158,7 @@ export function installFastZSort(cy: Core): boolean {
       known.add(all[i] as object);
     }
     count = all.length;
-    const eles: Sorted = groups.sorted();
+    const eles: ZSorted = groups.sorted();
     eles.interactive = groups.interactive();
     this.cachedZSortedEles = eles;
     this.updateCachedGrabbedEles!();

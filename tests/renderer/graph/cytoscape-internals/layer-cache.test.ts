@@ -1,5 +1,5 @@
 import cytoscape from 'cytoscape';
-import { buildLayersInSlices, layerLevel } from '../../../renderer/src/graph/layer-cache';
+import { buildLayersInSlices, layerLevel } from '../../../../renderer/src/graph/cytoscape-internals/layer-cache';
 
 const batching = (cy: cytoscape.Core) => (cy as unknown as { batching(): boolean }).batching();
 

@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
-import { installFirstStyleShortcut } from '../../../renderer/src/graph/first-style-shortcut';
-import { installLabelTriggerShortcut, labelProperties } from '../../../renderer/src/graph/label-trigger-shortcut';
-import { graphStyle, LIGHT } from '../../../renderer/src/graph/graph-style';
+import { installFirstStyleShortcut } from '../../../../renderer/src/graph/cytoscape-internals/first-style-shortcut';
+import { installLabelTriggerShortcut, labelProperties } from '../../../../renderer/src/graph/cytoscape-internals/label-trigger-shortcut';
+import { graphStyle, LIGHT } from '../../../../renderer/src/graph/graph-style';
 
 function make(shortcut: boolean) {
   let threshold = 9;

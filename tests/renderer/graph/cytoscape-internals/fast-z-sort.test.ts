@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
 import fc from 'fast-check';
-import { installFastZSort, zSorted } from '../../../renderer/src/graph/fast-z-sort';
+import { installFastZSort, zSorted } from '../../../../renderer/src/graph/cytoscape-internals/fast-z-sort';
 
 /** cytoscape's own draw order (its zIndexSort comparator), which its typings leave out. */
 type Sortable = cytoscape.Collection & { sortByZIndex(): cytoscape.Collection };

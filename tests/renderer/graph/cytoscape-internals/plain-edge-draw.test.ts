@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
-import { drawPlainEdge, edgeStyleVisible, isPlainEdge, nodeShowsEdges, plainEdgeStroke, strokeBox } from '../../../renderer/src/graph/plain-edge-draw';
-import { graphStyle, LIGHT } from '../../../renderer/src/graph/graph-style';
+import { drawPlainEdge, edgeStyleVisible, isPlainEdge, nodeShowsEdges, plainEdgeStroke, strokeBox } from '../../../../renderer/src/graph/cytoscape-internals/plain-edge-draw';
+import { graphStyle, LIGHT } from '../../../../renderer/src/graph/graph-style';
 
 /** A headless graph styled as the view's; the canvas renderer's edge geometry is filled in by hand. */
 function edgeWith(classes: string[] = [], extraStyle: cytoscape.StylesheetStyle[] = []) {

@@ -1,5 +1,5 @@
 import type { Core } from 'cytoscape';
-import { installTextureCacheSkip } from '../../../renderer/src/graph/texture-cache-skip';
+import { installTextureCacheSkip } from '../../../../renderer/src/graph/cytoscape-internals/texture-cache-skip';
 
 /** A stand-in for cytoscape's ElementTextureCache: records what it was asked to invalidate. */
 function fakeCache(known: string[]) {

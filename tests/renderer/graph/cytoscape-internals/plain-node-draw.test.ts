@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
-import { drawPlainNode, isPlainNodeStyle, nodeVisible, plainNodeFill } from '../../../renderer/src/graph/plain-node-draw';
-import { graphStyle, LIGHT } from '../../../renderer/src/graph/graph-style';
+import { drawPlainNode, isPlainNodeStyle, nodeVisible, plainNodeFill } from '../../../../renderer/src/graph/cytoscape-internals/plain-node-draw';
+import { graphStyle, LIGHT } from '../../../../renderer/src/graph/graph-style';
 
 /** A node styled as the view's, with these classes and extra rules; the label threshold is 20 px. */
 function nodeWith(classes: string[] = [], extraStyle: cytoscape.StylesheetStyle[] = [], data: Record<string, unknown> = {}) {

@@ -1,0 +1,82 @@
+/**
+ * Labels culled by collision in medium graphs: of the labels drawn at the current zoom, those
+ * that would overlap a label of a better-connected node get the `label-culled` class (no
+ * text, graph-style.ts), so labels are never drawn on top of each other (label-culling.ts).
+ * Hubs, the current note, a path and focused or selected nodes always keep theirs; the hovered
+ * node too (its label is drawn over the rest, outlined). Recomputed shortly after the view,
+ * the positions or the classes change. Only up to CULL_MAX_NODES nodes: past that, restyling
+ * labels on every zoom step costs more than cytoscape's own label threshold saves.
+ */
+import type { Core, NodeSingular } from 'cytoscape';
+import { labelBoxUnder, labelsToShow, type LabelBox } from './label-culling';
+
+export const CULL_MAX_NODES = 2000;
+export const CULLED = 'label-culled';
+/** After the last change; a wheel gesture is many viewport events. */
+export const CULL_DELAY_MS = 120;
+
+const KEEP = ['hub', 'current', 'path', 'focus', 'hover'];
+/** The label margin in graph-style.ts (text-margin-y). */
+const MARGIN_Y = 3;
+
+function keeps(n: NodeSingular): boolean {
+  return n.selected() || KEEP.some((c) => n.hasClass(c));
+}
+
+/** The label boxes of the nodes whose labels are drawn at this zoom. */
+export function drawnLabelBoxes(cy: Core): LabelBox[] {
+  const zoom = cy.zoom();
+  const boxes: LabelBox[] = [];
+  cy.nodes().forEach((n) => {
+    const text = String(n.data('label') ?? '');
+    if (text === '' || !n.visible()) return;
+    const fontSize = n.numericStyle('font-size');
+    // cytoscape draws no label below min-zoomed-font-size on screen.
+    if (fontSize * zoom < n.numericStyle('min-zoomed-font-size')) return;
+    const p = n.position();
+    const box = labelBoxUnder({ x: p.x, y: p.y, height: n.numericStyle('height') }, text, fontSize, MARGIN_Y);
+    boxes.push({ id: n.id(), ...box, priority: Number(n.data('degree')) || 0, keep: keeps(n) });
+  });
+  return boxes;
+}
+
+/** Applies the culling now; returns how many labels are culled. */
+export function cullLabels(cy: Core): number {
+  if (cy.destroyed()) return 0;
+  const small = cy.nodes().length <= CULL_MAX_NODES;
+  const shown = small ? labelsToShow(drawnLabelBoxes(cy)) : null;
+  let culled = 0;
+  cy.batch(() => {
+    cy.nodes().forEach((n) => {
+      // Only labels that are drawn can be culled; a node whose label is hidden anyway keeps no class.
+      const cull = shown !== null && !keeps(n) && !shown.has(n.id()) && n.numericStyle('font-size') * cy.zoom() >= n.numericStyle('min-zoomed-font-size');
+      if (cull) culled++;
+      if (n.hasClass(CULLED) !== cull) n.toggleClass(CULLED, cull);
+    });
+  });
+  return culled;
+}
+
+/** Keeps the culling up to date; returns an uninstaller. */
+export function installLabelCulling(cy: Core, delayMs = CULL_DELAY_MS): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let applying = false;
+  const schedule = () => {
+    if (applying || timer !== null) return;
+    timer = setTimeout(() => {
+      timer = null;
+      applying = true;
+      try {
+        cullLabels(cy);
+      } finally {
+        applying = false;
+      }
+    }, delayMs);
+  };
+  const events = 'viewport layoutstop dragfree add remove class select unselect data';
+  cy.on(events, schedule);
+  return () => {
+    if (timer !== null) clearTimeout(timer);
+    cy.off(events, schedule);
+  };
+}

@@ -1,0 +1,64 @@
+import type { ElementDefinition } from 'cytoscape';
+import { GraphController } from '../../../renderer/src/graph/graph-controller';
+import { CULL_MAX_NODES, CULLED, cullLabels } from '../../../renderer/src/graph/label-cull';
+import { LIGHT } from '../../../renderer/src/graph/graph-style';
+
+const node = (id: string, x: number, y: number, degree: number, classes: string[] = []): ElementDefinition => ({
+  data: { id, label: `Note ${id}`, size: 8, colour: '#888888', kind: 'note', degree },
+  position: { x, y },
+  classes,
+});
+
+async function controllerWith(nodes: ElementDefinition[]) {
+  const c = new GraphController(null, LIGHT, 'canvas');
+  await c.load(nodes, [], () => {});
+  c.cy.viewport({ zoom: 2, pan: { x: 0, y: 0 } }); // every ordinary label is drawn at this zoom
+  return c;
+}
+
+const culled = (c: GraphController) => c.cy.nodes(`.${CULLED}`).map((n) => n.id()).sort();
+
+describe('cullLabels in the graph', () => {
+  it('hides the label of the less connected of two nodes whose labels overlap; apart, both show', async () => {
+    const c = await controllerWith([node('a', 0, 0, 1), node('b', 10, 4, 3), node('far', 400, 0, 0)]);
+    expect(cullLabels(c.cy)).toBe(1);
+    expect(culled(c)).toEqual(['a']);
+    c.cy.getElementById('a').position({ x: 0, y: 300 });
+    cullLabels(c.cy);
+    expect(culled(c)).toEqual([]);
+    c.destroy();
+  });
+
+  it('never culls a hub or the current note, which block the others instead', async () => {
+    const c = await controllerWith([node('busy', 0, 0, 9), node('cur', 10, 4, 0, ['current']), node('hub', 12, 2, 1, ['hub'])]);
+    cullLabels(c.cy);
+    expect(culled(c)).toEqual(['busy']);
+    c.destroy();
+  });
+
+  it('labels not drawn at this zoom neither block nor get culled', async () => {
+    const c = await controllerWith([node('a', 0, 0, 1), node('b', 10, 4, 3)]);
+    c.cy.zoom(0.05);
+    expect(cullLabels(c.cy)).toBe(0);
+    expect(culled(c)).toEqual([]);
+    c.destroy();
+  });
+
+  it('does nothing past CULL_MAX_NODES nodes', async () => {
+    const many = Array.from({ length: CULL_MAX_NODES + 1 }, (_, i) => node(`n${i}`, (i % 50) * 2, Math.floor(i / 50) * 2, i % 7));
+    const c = await controllerWith(many);
+    expect(cullLabels(c.cy)).toBe(0);
+    c.destroy();
+  });
+
+  it('runs by itself shortly after the view changes', async () => {
+    const c = await controllerWith([node('a', 0, 0, 1), node('b', 10, 4, 3)]);
+    c.cy.emit('viewport');
+    await new Promise<void>((resolve) => {
+      const check = () => (culled(c).length > 0 ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    expect(culled(c)).toEqual(['a']);
+    c.destroy();
+  });
+});
