@@ -8,7 +8,7 @@ import type { VaultPath } from '../../core/types';
 import { toAbsolutePath } from '../files/vault-files';
 import { vaultDataFolder } from '../app-data/vault-data-store';
 import type { VaultState } from '../vault-state';
-import { FsSnapshotBackend } from './fs-snapshot-backend';
+import { PackSnapshotBackend } from './pack-snapshot-backend';
 import type { SnapshotBackend } from './snapshot-backend';
 import { SnapshotRecorder } from './snapshot-recorder';
 import type { RetentionPolicy } from './snapshot-types';
@@ -36,7 +36,7 @@ export function createVaultSnapshots(
   notice: (message: string) => void,
 ): SnapshotRecorder {
   return new SnapshotRecorder({
-    backend: options.backend ?? new FsSnapshotBackend(snapshotDirFor(options.dataDir, realRoot)),
+    backend: options.backend ?? new PackSnapshotBackend(snapshotDirFor(options.dataDir, realRoot)),
     take: options.take,
     intervalMs: options.intervalMs,
     retention: options.retention,
