@@ -43,6 +43,8 @@ const returnsResult = {
   readVersion: true,
   restoreVersion: true,
   listDeletedNotes: true,
+  getRecoverySettings: true,
+  saveRecoverySettings: true,
 } as const satisfies ReturnsResult;
 
 /** Methods that change files in the vault (or its .plexus settings). All of them return a Result. */
@@ -78,6 +80,9 @@ const writes = {
   readVersion: false,
   restoreVersion: true,
   listDeletedNotes: false,
+  getRecoverySettings: false,
+  // Stored in the app's data folder like the graph settings, and refused read-only like them.
+  saveRecoverySettings: true,
 } as const satisfies Record<ApiMethodName, boolean>;
 
 export const RESULT_METHODS: ReadonlySet<ApiMethodName> = new Set(

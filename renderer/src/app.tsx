@@ -44,6 +44,7 @@ import { useSidebars } from './hooks/use-sidebars';
 import { ConnectionBanner } from './components/connection-banner';
 import { CommandPalette } from './components/command-palette';
 import { DeletedNotesButton } from './components/file-recovery/deleted-notes-button';
+import { RecoveryDialogs, useRecoveryCommands } from './components/file-recovery/recovery-dialogs';
 
 const GLOBAL_GRAPH: View = { kind: 'graph', local: null };
 
@@ -194,6 +195,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   // Closing the graph goes back to what the tab showed before it, as the old graph toggle did.
   const closeGraph = useCallback(() => (nav.canBack ? nav.back() : update(closeActiveTab)), [nav.canBack, nav.back, update]);
   const toggleGraph = graphOpen ? closeGraph : openGraph;
+  const recovery = useRecoveryCommands(currentPath, notice);
   const runs: CommandRuns = {
     commandPalette: () => setPaletteOpen(true),
     quickSwitcher: () => setSwitcherOpen(true),
@@ -215,6 +217,8 @@ export function App({ api: host }: { api: PlexusApi }) {
     toggleRightSidebar: sidebars.toggleRight,
     showOutline: () => revealPanel('Outline'),
     showTags: () => revealPanel('All tags'),
+    fileRecovery: recovery.openFileRecovery,
+    recoverDeletedNotes: recovery.recoverDeletedNotes,
   };
   useHotkeys(runs);
   const { showRight } = sidebars;
@@ -285,6 +289,7 @@ export function App({ api: host }: { api: PlexusApi }) {
           <CreateNoteDialog api={api} info={ui.createRequest.info} label={ui.createRequest.label} onClose={() => ui.setCreateRequest(null)} onCreated={(p) => { ui.setCreateRequest(null); editing.editWhenOpen(p); openPath(p); }} />
         )}
         <NoteActionDialogs api={api} files={files} actions={noteActions} />
+        <RecoveryDialogs api={api} request={recovery.request} readOnly={noteActions.readOnly} onClose={recovery.close} onOpen={openPath} />
       </div>
     </AppActionsContext.Provider>
   );

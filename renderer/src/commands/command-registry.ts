@@ -45,6 +45,8 @@ export const COMMANDS = [
   { id: 'toggleRightSidebar', name: 'Toggle right sidebar', hotkey: { mod: true, shift: true, keys: ['\\', '|'], codes: ['Backslash'] } },
   { id: 'showOutline', name: 'Show outline' },
   { id: 'showTags', name: 'Show all tags' },
+  { id: 'fileRecovery', name: 'Open file recovery' },
+  { id: 'recoverDeletedNotes', name: 'Recover deleted notes' },
 ] as const satisfies readonly CommandDef[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];
