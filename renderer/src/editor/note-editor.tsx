@@ -11,12 +11,13 @@ import type { PlexusApi } from '../../../main/contract/api-contract';
 import { isDisconnected } from '../api/connection-machine';
 import { connectionOf } from '../api/connection-registry';
 import { useOnReconnect } from '../hooks/use-connection';
-import { ConflictBar, DeletedBar, EditorStatus, KeptTextBar } from './editor-bars';
+import { ConflictBar, DeletedBar, DraftBar, EditorStatus, KeptTextBar } from './editor-bars';
 import { createEditorState, editorExtensions, replaceQuietly } from './editor-view-setup';
 import { linkAt } from './link-at-pos';
 import { dropKeptText, useKeptText } from './kept-texts';
 import { linkCompletionSource } from './link-completion';
 import type { RescueReport } from './rescue-text';
+import { useDrafts } from './use-drafts';
 import { useNoteDocument, type TextPort } from './use-note-document';
 
 export interface NoteEditorProps {
@@ -56,6 +57,10 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus }: 
   });
   useOnReconnect(api, () => doc.resync());
   const kept = useKeptText(path);
+  const [draftError, setDraftError] = useState<string | null>(null);
+  const drafts = useDrafts(api, path, doc, view, setDraftError);
+  const draftsRef = useRef(drafts);
+  draftsRef.current = drafts;
   const docRef = useRef(doc);
   docRef.current = doc;
   const openRef = useRef(onOpenNote);
@@ -92,7 +97,10 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus }: 
         doc.initialText,
         editorExtensions(
           {
-            onEdit: () => docRef.current.edited(),
+            onEdit: () => {
+              docRef.current.edited();
+              draftsRef.current.touched();
+            },
             onSave: () => docRef.current.saveNow(),
             onBlur: () => {
               if (docRef.current.state?.status === 'dirty') docRef.current.saveNow();
@@ -127,6 +135,8 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus }: 
       {status === 'conflict' && <ConflictBar theirs={doc.theirs} mine={mineForDiff} onResolve={doc.resolve} />}
       {status === 'deleted' && <DeletedBar onSave={doc.saveNow} />}
       {kept && view && <KeptTextBar kept={kept} onRestore={restoreKept} onDiscard={() => dropKeptText(path)} />}
+      {drafts.offer && view && <DraftBar savedAt={drafts.offer.draft.savedAt} onRestore={drafts.offer.restore} onDiscard={drafts.offer.discard} />}
+      {draftError !== null && <p className="error-text small" role="alert">{draftError}</p>}
       {doc.state === null && <p className="muted" aria-busy="true">Loading…</p>}
       <div className="note-editor-host" ref={host} data-testid="note-editor-host" />
     </div>
