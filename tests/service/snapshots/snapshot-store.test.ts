@@ -5,7 +5,7 @@ import { MemorySnapshotBackend, type SnapshotBackend } from '../../../main/servi
 import { PackSnapshotBackend } from '../../../main/service/snapshots/pack-snapshot-backend';
 import { SnapshotStore } from '../../../main/service/snapshots/snapshot-store';
 import { DEFAULT_RETENTION } from '../../../main/service/snapshots/snapshot-types';
-import { makeTempDir, removeDir } from '../temp-vault';
+import { makeTempDir, removeDir, until } from '../temp-vault';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -190,4 +190,27 @@ it('the file-system store lives where it is told, and only there', async () => {
   } finally {
     removeDir(dir);
   }
+});
+
+it('a prune whose compaction is slow never holds up taking or reading a version', async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const backend = new MemorySnapshotBackend();
+  let steps = 0;
+  backend.compactStep = async () => {
+    steps++;
+    await gate;
+    return false;
+  };
+  const { store } = await SnapshotStore.open(backend, { onError: (e) => { throw e; } });
+  const pruned = store.prune(new Set(), DEFAULT_RETENTION);
+  await until(() => steps === 1);
+  const v = bytes('taken while compacting');
+  // Taken and readable at once, though the store's writer is busy compacting.
+  expect(store.take('a.md', v, sha(v), 'before-save')).not.toBeNull();
+  expect(await store.read(store.versions('a.md')[0])).toEqual(v);
+  release();
+  await pruned;
+  await store.flushed();
+  expect((await backend.listBlobs()).has(sha(v))).toBe(true);
 });
