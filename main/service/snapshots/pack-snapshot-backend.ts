@@ -19,6 +19,8 @@ import { errorCode } from '../file-reports';
 import { isTempName, writeAtomic } from '../write/note-writer-atomic';
 import { nodeWriterFs } from '../write/note-writer-fs';
 import { importLegacyBlobs } from './legacy-blobs';
+import { appendVersionLog, readVersionLog, rewriteVersionLog, sweepTemps } from './version-log-file';
+import { planCompaction, type PackUsage } from './pack-compaction';
 import { RECORD_HEADER, decodeIndex, encodeIndexEntries, encodeRecord, recordAt, scanPack, type PackRecord } from './pack-format';
 import type { SnapshotBackend, StoredBlob } from './snapshot-backend';
 
@@ -27,14 +29,9 @@ export const PACK_CAP = 8 * 1024 * 1024;
 /** Sealed packs smaller than this are merged by compaction. */
 const SMALL_PACK = 1024 * 1024;
 
-interface Pack {
-  name: string;
+interface Pack extends PackUsage {
   /** When another session last wrote it (packs of this session: null). */
   mtimeMs: number | null;
-  /** Bytes in the pack file. */
-  size: number;
-  /** Bytes of records nobody needs any more (forgotten, or a second copy of a blob). */
-  dead: number;
 }
 
 interface Location {
@@ -163,43 +160,20 @@ export class PackSnapshotBackend implements SnapshotBackend {
     return this.compactionGroup().length > 0;
   }
 
-  async readIndex(): Promise<string> {
-    try {
-      return await fs.promises.readFile(this.indexFile(), 'utf8');
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return '';
-      throw error;
-    }
+  readIndex(): Promise<string> {
+    return readVersionLog(this.dir);
   }
 
-  async appendIndex(text: string): Promise<void> {
-    await fs.promises.mkdir(this.dir, { recursive: true });
-    await fs.promises.appendFile(this.indexFile(), text);
+  appendIndex(text: string): Promise<void> {
+    return appendVersionLog(this.dir, text);
   }
 
-  async rewriteIndex(text: string): Promise<void> {
-    await fs.promises.mkdir(this.dir, { recursive: true });
-    await writeAtomic(nodeWriterFs, this.indexFile(), Buffer.from(text, 'utf8'));
+  rewriteIndex(text: string): Promise<void> {
+    return rewriteVersionLog(this.dir, text);
   }
 
-  /**
-   * Sealed packs worth rewriting, oldest first, up to about one pack's worth of live bytes:
-   * those mostly dead, and small ones (one session's worth) when there are several to merge.
-   */
   private compactionGroup(): Pack[] {
-    const sealed = [...this.packs.values()].filter((pack) => pack !== this.current && this.quiet(pack)).sort((a, b) => (a.name < b.name ? -1 : 1));
-    const wasteful = sealed.filter((pack) => pack.dead > 0 && pack.dead * 2 >= pack.size);
-    const small = sealed.filter((pack) => pack.size < SMALL_PACK && !wasteful.includes(pack));
-    const candidates = [...wasteful, ...(small.length + wasteful.length >= 2 ? small : [])];
-    const group: Pack[] = [];
-    let live = 0;
-    for (const pack of candidates) {
-      if (group.length > 0 && live + pack.size - pack.dead > PACK_CAP) break;
-      group.push(pack);
-      live += pack.size - pack.dead;
-    }
-    // A lone small pack with nothing dead in it gains nothing from a rewrite.
-    return group.length === 1 && group[0].dead === 0 ? [] : group;
+    return planCompaction([...this.packs.values()].filter((pack) => pack !== this.current && this.quiet(pack)), PACK_CAP, SMALL_PACK);
   }
 
   private async load(): Promise<void> {
@@ -211,7 +185,7 @@ export class PackSnapshotBackend implements SnapshotBackend {
       names = [];
     }
     const packNames = new Set(names.filter((n) => n.endsWith('.pack')).map((n) => n.slice(0, -5)));
-    await this.sweepTemps(this.dir);
+    await sweepTemps(this.dir);
     for (const name of names) {
       // A crashed compaction's temp file, or an index whose pack a compaction already removed.
       if (isTempName(name) || (name.endsWith('.idx') && !packNames.has(name.slice(0, -4)))) await fs.promises.rm(path.join(this.packDir, name), { force: true });
@@ -246,18 +220,6 @@ export class PackSnapshotBackend implements SnapshotBackend {
       }
     }
     this.place(pack, records);
-  }
-
-  /** Temp files of an index rewrite a crash interrupted. */
-  private async sweepTemps(dir: string): Promise<void> {
-    let names: string[];
-    try {
-      names = await fs.promises.readdir(dir);
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return;
-      throw error;
-    }
-    for (const name of names) if (isTempName(name)) await fs.promises.rm(path.join(dir, name), { force: true });
   }
 
   /** Rebuilds a pack's locations from its bytes (a read found a record the index misplaced). */
@@ -331,9 +293,5 @@ export class PackSnapshotBackend implements SnapshotBackend {
 
   private file(name: string, kind: 'pack' | 'idx'): string {
     return path.join(this.packDir, `${name}.${kind}`);
-  }
-
-  private indexFile(): string {
-    return path.join(this.dir, 'index.jsonl');
   }
 }
