@@ -160,6 +160,18 @@ export interface NoteVersion {
   reason: 'first-read' | 'before-save' | 'external-change' | 'deleted' | 'before-rename' | 'before-restore';
 }
 
+/** File recovery's retention and save interval, per vault, in the units the settings form shows. */
+export interface RecoverySettings {
+  /** Versions younger than this many days are kept (0: only the newest `keepLast`). */
+  keepDays: number;
+  /** At least this many of each note's newest versions are kept, however old. */
+  keepLast: number;
+  /** Above this total (MB, compressed) the oldest versions go first. */
+  maxSizeMb: number;
+  /** At most one version per note per this many minutes while saving (0: before every save). */
+  intervalMinutes: number;
+}
+
 /** Events the service pushes to the renderer. */
 export type VaultEvent =
   | { type: 'status'; status: IndexStatus }
@@ -220,6 +232,10 @@ export interface ApiMethods {
   restoreVersion: { args: [path: VaultPath, id: string, expectedHash: string | null]; result: Result<WriteOutcome & { path: VaultPath }> };
   /** Notes whose last version is a deletion and that are not in the vault now, newest first. */
   listDeletedNotes: { args: []; result: Result<NoteVersion[]> };
+  /** The vault's file-recovery settings (the defaults until saved); `problem` says why a saved file was not used. */
+  getRecoverySettings: { args: []; result: Result<{ settings: RecoverySettings; problem: string | null }> };
+  /** Validates (each bad field named in the message, nothing saved), stores and applies them at once. */
+  saveRecoverySettings: { args: [settings: RecoverySettings]; result: Result<RecoverySettings> };
 }
 
 export type ApiMethodName = keyof ApiMethods;

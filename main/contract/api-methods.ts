@@ -49,6 +49,9 @@ export const API_METHODS = {
   readVersion: { result: true, writes: false },
   restoreVersion: { result: true, writes: true },
   listDeletedNotes: { result: true, writes: false },
+  getRecoverySettings: { result: true, writes: false },
+  // Stored in the app's data folder like the graph settings, and refused read-only like them.
+  saveRecoverySettings: { result: true, writes: true },
 } as const satisfies CheckedKinds & Record<ApiMethodName, MethodKind>;
 
 /** Every method name, for hosts and clients that enumerate the contract. */

@@ -182,7 +182,7 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
       await host.openExternal(url);
       return { ok: true, value: null };
     },
-    ...recoveryHandlers({ realRoot: service.realRoot, recorder: service.snapshots, exists: (p) => state().files.has(p), write }),
+    ...recoveryHandlers({ realRoot: service.realRoot, recorder: service.snapshots, data: store, exists: (p) => state().files.has(p), write }),
   };
 
   async function saveData(name: string, value: unknown): Promise<Result<null>> {

@@ -48,6 +48,7 @@ import { useSidebars } from './hooks/use-sidebars';
 import { ConnectionBanner } from './components/connection-banner';
 import { CommandPalette } from './components/command-palette';
 import { DeletedNotesButton } from './components/file-recovery/deleted-notes-button';
+import { RecoveryDialogs, useRecoveryCommands } from './components/file-recovery/recovery-dialogs';
 
 const GLOBAL_GRAPH: View = { kind: 'graph', local: null };
 
@@ -215,6 +216,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   const toggleGraph = graphOpen ? closeGraph : openGraph;
   const openView = useCallback((view: View, newTab: boolean) => update((l) => (newTab ? openInNewTab(l, view) : openInActive(l, view))), [update]);
   const bookmarks = useBookmarkActions({ vaultRoot: vault?.root ?? null, files, view: nav.view, openView, openSearch });
+  const recovery = useRecoveryCommands(currentPath, notice);
   const runs: CommandRuns = {
     commandPalette: () => setPaletteOpen(true),
     quickSwitcher: () => setSwitcherOpen(true),
@@ -242,6 +244,8 @@ export function App({ api: host }: { api: PlexusApi }) {
       sidebars.showLeft();
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.left-pane [aria-label="Bookmarks"]')?.scrollIntoView({ block: 'start' }));
     },
+    fileRecovery: recovery.openFileRecovery,
+    recoverDeletedNotes: recovery.recoverDeletedNotes,
   };
   useHotkeys(runs);
   const { showRight } = sidebars;
@@ -320,6 +324,7 @@ export function App({ api: host }: { api: PlexusApi }) {
           <CreateNoteDialog api={api} info={ui.createRequest.info} label={ui.createRequest.label} onClose={() => ui.setCreateRequest(null)} onCreated={(p) => { ui.setCreateRequest(null); editing.editWhenOpen(p); openPath(p); }} />
         )}
         <NoteActionDialogs api={api} files={files} actions={noteActions} />
+        <RecoveryDialogs api={api} request={recovery.request} readOnly={noteActions.readOnly} onClose={recovery.close} onOpen={openPath} />
       </div>
     </AppActionsContext.Provider>
   );

@@ -4,7 +4,7 @@
  * unlinked mentions and search are derived from them, so tests read like a tiny vault.
  */
 import { parse as parseYaml } from 'yaml';
-import type { ApiError, FileEntry, LinkTargetInfo, NoteMeta, NoteVersion, PlexusApi, Result, SearchHit, SearchResults, VaultEvent, VaultInfo } from '../../main/contract/api-contract';
+import type { ApiError, FileEntry, LinkTargetInfo, NoteMeta, NoteVersion, PlexusApi, RecoverySettings, Result, SearchHit, SearchResults, VaultEvent, VaultInfo } from '../../main/contract/api-contract';
 import type { ResolvedLink } from '../../main/core/types';
 import { matchesQuery, queryHighlights } from '../../main/core/query/search-evaluate';
 import { parseSearchQuery } from '../../main/core/query/search-query';
@@ -44,6 +44,10 @@ export class FakeApi {
   calls: { method: string; args: unknown[] }[] = [];
   /** File recovery: kept versions per note path, newest first. */
   versions = new Map<string, { version: NoteVersion; content: string }[]>();
+  /** File recovery settings as stored; `settingsError` (when set) is what a save answers instead. */
+  recoverySettings: RecoverySettings = { keepDays: 7, keepLast: 10, maxSizeMb: 500, intervalMinutes: 5 };
+  settingsError: string | null = null;
+  settingsProblem: string | null = null;
   private listeners = new Set<(e: VaultEvent) => void>();
 
   constructor(options: FakeVaultOptions) {
@@ -214,6 +218,12 @@ export class FakeApi {
         return ok({ hash: 'h', mtimeMs: 2, path });
       }),
       listDeletedNotes: () => r('listDeletedNotes', [], () => ok([])),
+      getRecoverySettings: () => r('getRecoverySettings', [], () => ok({ settings: self.recoverySettings, problem: self.settingsProblem })),
+      saveRecoverySettings: (settings) => r('saveRecoverySettings', [settings], () => {
+        if (self.settingsError !== null) return { ok: false as const, error: { code: 'invalid-input' as const, message: self.settingsError } };
+        self.recoverySettings = settings;
+        return ok(settings);
+      }),
       onEvent(listener) {
         self.listeners.add(listener);
         return () => self.listeners.delete(listener);

@@ -16,12 +16,19 @@ import { isNotePath } from '../../core/paths';
 import { fail } from '../files/vault-reads';
 import type { SnapshotRecorder } from './snapshot-recorder';
 import type { SnapshotEntry } from './snapshot-types';
+import type { VaultDataStore } from '../app-data/vault-data-store';
+import { DEFAULT_RECOVERY_SETTINGS, SETTINGS_FILE, readRecoverySettings, toPolicy, validateRecoverySettings } from './recovery-settings';
 
-export type RecoveryHandlers = Pick<ApiHandlers, 'listVersions' | 'readVersion' | 'restoreVersion' | 'listDeletedNotes'>;
+export type RecoveryHandlers = Pick<
+  ApiHandlers,
+  'listVersions' | 'readVersion' | 'restoreVersion' | 'listDeletedNotes' | 'getRecoverySettings' | 'saveRecoverySettings'
+>;
 
 export interface RecoveryDeps {
   realRoot: string;
   recorder: SnapshotRecorder | null;
+  /** The vault's app-data folder (where the settings are kept). */
+  data: VaultDataStore;
   exists(path: VaultPath): boolean;
   /** Runs a write after the host's read-only and path checks (api-handlers' `write`). */
   write<T>(paths: unknown[], run: (writer: NoteWriter) => Promise<Result<T>>): Promise<Result<T>>;
@@ -87,6 +94,26 @@ export function recoveryHandlers(deps: RecoveryDeps): RecoveryHandlers {
     async listDeletedNotes() {
       if (deps.recorder === null) return { ok: true, value: [] };
       return { ok: true, value: (await deps.recorder.deleted(deps.exists)).map(toVersion) };
+    },
+    async getRecoverySettings() {
+      // A damaged file: the defaults apply (as the recorder does), and the form says why.
+      const { stored, problem } = await readRecoverySettings(deps.data);
+      return { ok: true, value: { settings: stored ?? DEFAULT_RECOVERY_SETTINGS, problem } };
+    },
+    async saveRecoverySettings(input) {
+      const valid = validateRecoverySettings(input);
+      if (!valid.ok) return valid;
+      return deps.write([], async () => {
+        try {
+          await deps.data.write(SETTINGS_FILE, valid.value);
+        } catch (error) {
+          return fail('io-error', `could not save the file recovery settings: ${describeError(error)}`);
+        }
+        deps.recorder?.configure(toPolicy(valid.value));
+        // A smaller cap or a shorter age takes effect now, in the background.
+        void deps.recorder?.prune();
+        return { ok: true, value: valid.value };
+      });
     },
   };
 

@@ -1,18 +1,24 @@
 /**
  * Where the snapshot store keeps its bytes: a port, so the store's logic runs in tests on an
- * in-memory backend, and in the app on the file-system one (fs-snapshot-backend.ts).
+ * in-memory backend, and in the app on packs in the data folder (pack-snapshot-backend.ts).
  * Blobs are stored compressed; the backend does not look inside them.
  */
+export interface StoredBlob {
+  hash: string;
+  compressed: Uint8Array;
+}
+
 export interface SnapshotBackend {
-  /** Every stored blob's hash (cheap: a folder listing, no per-blob stat). */
-  listBlobs(): Promise<Set<string>>;
-  /** A stored blob's (compressed) size, or null when there is none. */
-  blobSize(hash: string): Promise<number | null>;
-  /** Stores a blob (atomically: a reader sees all of it or none). */
-  writeBlob(hash: string, compressed: Uint8Array): Promise<void>;
+  /** Every stored blob with its stored (compressed) size, from the backend's own index: no per-blob stat. */
+  listBlobs(): Promise<Map<string, number>>;
+  /** Stores blobs, one batch (a reader sees each whole or not at all). */
+  writeBlobs(blobs: readonly StoredBlob[]): Promise<void>;
   /** The blob's stored bytes, or null when there is none. */
   readBlob(hash: string): Promise<Uint8Array | null>;
-  removeBlob(hash: string): Promise<void>;
+  /** Forgets blobs: they are no longer listed or read; their space comes back through compactStep(). */
+  removeBlobs(hashes: Iterable<string>): Promise<void>;
+  /** One bounded step of reclaiming forgotten blobs' space; false when there is nothing left to do. */
+  compactStep(): Promise<boolean>;
   /** The index log's text ('' when there is none). */
   readIndex(): Promise<string>;
   /** Appends lines to the index log. */
@@ -27,25 +33,25 @@ export class MemorySnapshotBackend implements SnapshotBackend {
   /** Test seam: when set, writes throw it (a full disk). */
   failWrites: Error | null = null;
 
-  async listBlobs(): Promise<Set<string>> {
-    return new Set(this.blobs.keys());
+  async listBlobs(): Promise<Map<string, number>> {
+    return new Map([...this.blobs].map(([hash, bytes]) => [hash, bytes.length]));
   }
 
-  async blobSize(hash: string): Promise<number | null> {
-    return this.blobs.get(hash)?.length ?? null;
-  }
-
-  async writeBlob(hash: string, compressed: Uint8Array): Promise<void> {
+  async writeBlobs(blobs: readonly StoredBlob[]): Promise<void> {
     if (this.failWrites) throw this.failWrites;
-    this.blobs.set(hash, compressed);
+    for (const blob of blobs) this.blobs.set(blob.hash, blob.compressed);
   }
 
   async readBlob(hash: string): Promise<Uint8Array | null> {
     return this.blobs.get(hash) ?? null;
   }
 
-  async removeBlob(hash: string): Promise<void> {
-    this.blobs.delete(hash);
+  async removeBlobs(hashes: Iterable<string>): Promise<void> {
+    for (const hash of hashes) this.blobs.delete(hash);
+  }
+
+  async compactStep(): Promise<boolean> {
+    return false;
   }
 
   async readIndex(): Promise<string> {

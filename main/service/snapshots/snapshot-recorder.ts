@@ -19,6 +19,8 @@ export interface SnapshotRecorderOptions {
   now?: () => number;
   intervalMs?: number;
   retention?: RetentionPolicy;
+  /** Settings saved for the vault, applied once read (null: none saved; the options above apply). */
+  settings?: Promise<{ retention: RetentionPolicy; intervalMs: number } | null>;
   /** How often pruning runs in the background (default 10 minutes). */
   pruneEveryMs?: number;
   notice(message: string): void;
@@ -52,8 +54,8 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
   private readonly opening: Promise<SnapshotStore | null>;
   private readonly takes: boolean;
   private readonly now: () => number;
-  private readonly intervalMs: number;
-  private readonly retention: RetentionPolicy;
+  private intervalMs: number;
+  private retention: RetentionPolicy;
   private readonly lastSaveSnapshot = new Map<VaultPath, number>();
   private readonly reported = new Set<string>();
   /**
@@ -73,8 +75,12 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
     this.now = options.now ?? Date.now;
     this.intervalMs = options.intervalMs ?? DEFAULT_SAVE_INTERVAL_MS;
     this.retention = options.retention ?? DEFAULT_RETENTION;
-    this.opening = SnapshotStore.open(options.backend, { now: this.now, onError: (error, what) => this.failed(error, what) }).then(
-      ({ store, damaged }) => {
+    const settings = (options.settings ?? Promise.resolve(null)).then((stored) => {
+      if (stored !== null) this.configure(stored);
+    });
+    const opened = SnapshotStore.open(options.backend, { now: this.now, onError: (error, what) => this.failed(error, what) });
+    this.opening = Promise.all([opened, settings]).then(
+      ([{ store, damaged }]) => {
         if (damaged > 0) this.options.notice(`File recovery: ${damaged} damaged line(s) in the version index were skipped; the other versions are kept.`);
         return store;
       },
@@ -86,6 +92,12 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
     this.timer = this.takes ? setInterval(() => void this.prune(), options.pruneEveryMs ?? 10 * 60_000) : null;
     // Pruning alone never keeps the process alive (unref is missing where timers are numbers, as under jsdom).
     (this.timer as { unref?(): void } | null)?.unref?.();
+  }
+
+  /** New retention and interval (the settings form): the next save and prune use them. */
+  configure(settings: { retention: RetentionPolicy; intervalMs: number }): void {
+    this.retention = settings.retention;
+    this.intervalMs = settings.intervalMs;
   }
 
   beforeSave(path: VaultPath, bytes: Uint8Array, hash: string): void {

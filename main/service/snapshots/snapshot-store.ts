@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import type { VaultPath } from '../../core/types';
-import type { SnapshotBackend } from './snapshot-backend';
+import type { SnapshotBackend, StoredBlob } from './snapshot-backend';
 import { decodeEntries, encodeEntries } from './snapshot-index-codec';
 import { planRetention } from './snapshot-retention';
 import type { RetentionPolicy, SnapshotEntry, SnapshotReason } from './snapshot-types';
@@ -32,6 +32,8 @@ export class SnapshotStore {
   private readonly byPath = new Map<VaultPath, SnapshotEntry[]>();
   /** Versions taken but not yet appended to the index log. */
   private unwritten: SnapshotEntry[] = [];
+  /** Blobs taken (in `pending`) but not yet handed to a write task. */
+  private unwrittenBlobs: string[] = [];
   /** Bytes of blobs not yet written (readable meanwhile). */
   private readonly pending = new Map<string, Uint8Array>();
   /** Blobs written since the last prune: kept by it, as the state that makes them live may lag. */
@@ -41,8 +43,8 @@ export class SnapshotStore {
 
   private constructor(
     private readonly backend: SnapshotBackend,
-    /** Stored blobs: hash -> compressed size, null until measured (pruning measures them). */
-    private readonly blobSizes: Map<string, number | null>,
+    /** Stored blobs: hash -> compressed size (the backend's index says, so nothing is measured). */
+    private readonly blobSizes: Map<string, number>,
     entries: SnapshotEntry[],
     private readonly options: SnapshotStoreOptions,
   ) {
@@ -56,7 +58,7 @@ export class SnapshotStore {
     const { entries, damaged } = decodeEntries(text);
     // A version whose blob is gone (deleted by hand, evicted by a crashed prune) cannot come back: not listed.
     const usable = entries.filter((entry) => blobs.has(entry.hash));
-    const store = new SnapshotStore(backend, new Map([...blobs].map((hash) => [hash, null])), usable, options);
+    const store = new SnapshotStore(backend, blobs, usable, options);
     if (damaged > 0 || usable.length < entries.length) store.repair = true;
     return { store, damaged };
   }
@@ -73,12 +75,24 @@ export class SnapshotStore {
   putBlob(hash: string, bytes: Uint8Array): void {
     if (this.has(hash)) return;
     this.pending.set(hash, bytes);
+    this.unwrittenBlobs.push(hash);
+    // Blobs taken before this task runs go out together: one append to the pack, not one per blob.
     this.enqueue('store a version', async () => {
-      const compressed = await gzip(bytes);
-      await this.backend.writeBlob(hash, compressed);
-      this.blobSizes.set(hash, compressed.length);
-      this.recentBlobs.add(hash);
-    }, () => this.pending.delete(hash));
+      const batch = this.unwrittenBlobs;
+      this.unwrittenBlobs = [];
+      if (batch.length === 0) return;
+      try {
+        const blobs: StoredBlob[] = [];
+        for (const h of batch) blobs.push({ hash: h, compressed: await gzip(this.pending.get(h)!) });
+        await this.backend.writeBlobs(blobs);
+        for (const blob of blobs) {
+          this.blobSizes.set(blob.hash, blob.compressed.length);
+          this.recentBlobs.add(blob.hash);
+        }
+      } finally {
+        for (const h of batch) this.pending.delete(h);
+      }
+    });
   }
 
   /**
@@ -130,28 +144,26 @@ export class SnapshotStore {
     return bytes;
   }
 
-  /** Compressed bytes the store holds on disk (of the blobs measured so far: all of them after a prune). */
+  /** Compressed bytes of the blobs the store holds. */
   totalBytes(): number {
     let total = 0;
-    for (const size of this.blobSizes.values()) total += size ?? 0;
+    for (const size of this.blobSizes.values()) total += size;
     return total;
   }
 
-  /** Applies the retention policy; `live` are blobs to keep regardless (notes' current contents). */
-  prune(live: ReadonlySet<string>, policy: RetentionPolicy): Promise<{ removedVersions: number; removedBlobs: number }> {
+  /**
+   * Applies the retention policy; `live` are blobs to keep regardless (notes' current contents).
+   * Sizes come from the backend's index (no per-blob stat). Forgotten blobs' space is reclaimed
+   * afterwards, one bounded compaction step per task, so writes queued meanwhile go in between.
+   */
+  async prune(live: ReadonlySet<string>, policy: RetentionPolicy): Promise<{ removedVersions: number; removedBlobs: number }> {
     let outcome = { removedVersions: 0, removedBlobs: 0 };
-    return this.enqueue('prune old versions', async () => {
-      for (const [hash, size] of this.blobSizes) {
-        if (size !== null) continue;
-        const measured = await this.backend.blobSize(hash);
-        if (measured === null) this.blobSizes.delete(hash);
-        else this.blobSizes.set(hash, measured);
-      }
+    await this.enqueue('prune old versions', async () => {
       const all = [...this.byPath.values()].flat();
       const keepLive = new Set([...live, ...this.recentBlobs]);
       this.recentBlobs = new Set();
-      const plan = planRetention(all, this.blobSizes as Map<string, number>, keepLive, this.now(), policy);
-      outcome = { removedVersions: all.length - plan.keep.length, removedBlobs: plan.removeBlobs.length };
+      const plan = planRetention(all, this.blobSizes, keepLive, this.now(), policy);
+      outcome = { removedVersions: all.length - plan.keep.length, removedBlobs: 0 };
       if (outcome.removedVersions > 0 || this.repair) {
         plan.keep.sort((a, b) => a.time - b.time);
         // The log holds everything appended so far (this runs after those appends, in order).
@@ -166,12 +178,19 @@ export class SnapshotStore {
           else this.byPath.delete(path);
         }
       }
-      for (const hash of plan.removeBlobs) {
-        if (this.pending.has(hash)) continue;
-        await this.backend.removeBlob(hash);
-        this.blobSizes.delete(hash);
-      }
-    }).then(() => outcome);
+      const remove = plan.removeBlobs.filter((hash) => !this.pending.has(hash));
+      await this.backend.removeBlobs(remove);
+      for (const hash of remove) this.blobSizes.delete(hash);
+      outcome.removedBlobs = remove.length;
+    });
+    let more = true;
+    while (more) {
+      more = false;
+      await this.enqueue('compact the store', async () => {
+        more = await this.backend.compactStep();
+      });
+    }
+    return outcome;
   }
 
   /** Resolves when every write taken so far is on disk (or failed and was reported). */
@@ -185,14 +204,12 @@ export class SnapshotStore {
     this.byPath.set(entry.path, list);
   }
 
-  private enqueue(what: string, task: () => Promise<void>, always?: () => void): Promise<void> {
+  private enqueue(what: string, task: () => Promise<void>): Promise<void> {
     this.work = this.work.then(async () => {
       try {
         await task();
       } catch (error) {
         this.options.onError(error, what);
-      } finally {
-        always?.();
       }
     });
     return this.work;

@@ -6,9 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { VaultPath } from '../../core/types';
 import { toAbsolutePath } from '../files/vault-files';
-import { vaultDataFolder } from '../app-data/vault-data-store';
+import { VaultDataStore, vaultDataFolder } from '../app-data/vault-data-store';
+import { readRecoverySettings, toPolicy } from './recovery-settings';
 import type { VaultState } from '../vault-state';
-import { FsSnapshotBackend } from './fs-snapshot-backend';
+import { PackSnapshotBackend } from './pack-snapshot-backend';
 import type { SnapshotBackend } from './snapshot-backend';
 import { SnapshotRecorder } from './snapshot-recorder';
 import type { RetentionPolicy } from './snapshot-types';
@@ -35,8 +36,14 @@ export function createVaultSnapshots(
   state: () => VaultState | undefined,
   notice: (message: string) => void,
 ): SnapshotRecorder {
+  // Settings saved from the File recovery dialog win over the defaults given here.
+  const settings = readRecoverySettings(new VaultDataStore(options.dataDir, realRoot)).then(({ stored, problem }) => {
+    if (problem !== null) notice(`File recovery: ${problem}; the default settings apply.`);
+    return stored === null ? null : toPolicy(stored);
+  });
   return new SnapshotRecorder({
-    backend: options.backend ?? new FsSnapshotBackend(snapshotDirFor(options.dataDir, realRoot)),
+    settings,
+    backend: options.backend ?? new PackSnapshotBackend(snapshotDirFor(options.dataDir, realRoot)),
     take: options.take,
     intervalMs: options.intervalMs,
     retention: options.retention,

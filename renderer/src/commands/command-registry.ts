@@ -48,6 +48,8 @@ export const COMMANDS = [
   { id: 'showTags', name: 'Show all tags' },
   { id: 'bookmarkCurrent', name: 'Bookmark this note or graph (toggle)' },
   { id: 'showBookmarks', name: 'Show bookmarks' },
+  { id: 'fileRecovery', name: 'Open file recovery' },
+  { id: 'recoverDeletedNotes', name: 'Recover deleted notes' },
 ] as const satisfies readonly CommandDef[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -3,8 +3,8 @@
  * process (window.plexusDrafts, main/electron/drafts.ts), so a crash of this renderer loses
  * nothing: after the crash page's Reload, the new page takes the texts back and keeps them
  * (kept-texts.ts), which offers each one on its note with Restore / Discard, as for any text a
- * closed editor could not save. Browser mode has no such bridge; there the tab's own crash page
- * and the unsaved-changes prompt are all there is.
+ * closed editor could not save. Browser mode has no such bridge; there (and in Electron too) each
+ * editor also keeps its unsaved text in IndexedDB (use-drafts.ts), offered on the next open.
  *
  * Reports are sent after each change with at most one in flight: while one travels, later changes
  * only mark it stale, and the newest state goes out when it lands, so typing never queues copies.

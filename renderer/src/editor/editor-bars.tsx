@@ -78,3 +78,17 @@ export function KeptTextBar({ kept, onRestore, onDiscard }: { kept: KeptText; on
     </div>
   );
 }
+
+/** Unsaved text from before a reload or crash, typed over the version still on disk. */
+export function DraftBar({ savedAt, onRestore, onDiscard }: { savedAt: number; onRestore(): void; onDiscard(): void }) {
+  const time = new Date(savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return (
+    <div className="editor-bar editor-kept" role="alert" aria-label="Unsaved changes">
+      <p>Restore unsaved changes from {time}? They were typed here before the page was closed or reloaded, over the text the note still has.</p>
+      <div className="editor-bar-actions">
+        <button type="button" onClick={onRestore}>Restore</button>
+        <button type="button" onClick={onDiscard}>Discard</button>
+      </div>
+    </div>
+  );
+}

@@ -11,13 +11,14 @@ import type { PlexusApi } from '../../../main/contract/api-contract';
 import { isDisconnected } from '../api/connection-machine';
 import { connectionOf } from '../api/connection-registry';
 import { useOnReconnect } from '../hooks/use-connection';
-import { ConflictBar, DeletedBar, EditorStatus, KeptTextBar } from './editor-bars';
+import { ConflictBar, DeletedBar, DraftBar, EditorStatus, KeptTextBar } from './editor-bars';
 import { createEditorState, editorExtensions, replaceQuietly, setEditingMode, type EditingMode } from './editor-view-setup';
 import type { LivePreviewHost } from './live-preview/widgets';
 import { linkAt } from './link-at-pos';
 import { dropKeptText, useKeptText } from './kept-texts';
 import { linkCompletionSource } from './link-completion';
 import type { RescueReport } from './rescue-text';
+import { useDrafts } from './use-drafts';
 import { useNoteDocument, type TextPort } from './use-note-document';
 
 export interface NoteEditorProps {
@@ -68,6 +69,10 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mo
   });
   useOnReconnect(api, () => doc.resync());
   const kept = useKeptText(path);
+  const [draftError, setDraftError] = useState<string | null>(null);
+  const drafts = useDrafts(api, path, doc, view, setDraftError);
+  const draftsRef = useRef(drafts);
+  draftsRef.current = drafts;
   const docRef = useRef(doc);
   docRef.current = doc;
   const openRef = useRef(onOpenNote);
@@ -135,7 +140,10 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mo
         doc.initialText,
         editorExtensions(
           {
-            onEdit: () => docRef.current.edited(),
+            onEdit: () => {
+              docRef.current.edited();
+              draftsRef.current.touched();
+            },
             onSave: () => docRef.current.saveNow(),
             onBlur: () => {
               if (docRef.current.state?.status === 'dirty') docRef.current.saveNow();
@@ -175,6 +183,8 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mo
       {status === 'conflict' && <ConflictBar theirs={doc.theirs} mine={mineForDiff} onResolve={doc.resolve} />}
       {status === 'deleted' && <DeletedBar onSave={doc.saveNow} />}
       {kept && view && <KeptTextBar kept={kept} onRestore={restoreKept} onDiscard={() => dropKeptText(path)} />}
+      {drafts.offer && view && <DraftBar savedAt={drafts.offer.draft.savedAt} onRestore={drafts.offer.restore} onDiscard={drafts.offer.discard} />}
+      {draftError !== null && <p className="error-text small" role="alert">{draftError}</p>}
       {doc.state === null && <p className="muted" aria-busy="true">Loading…</p>}
       <div className="note-editor-host" ref={hostEl} data-testid="note-editor-host" data-mode={mode} />
     </div>

@@ -51,6 +51,12 @@ export interface NoteDocument {
   resolve(choice: Resolution): void;
   /** The connection came back: catch up with the disk, then save unsaved text. */
   resync(): void;
+  /**
+   * Puts text typed over the disk version `baseHash` (a draft from before a reload) into the
+   * clean editor as unsaved text; the disk now holds `diskHash`, so this is a conflict for the
+   * user to resolve in the conflict bar, never a silent save.
+   */
+  adoptConflictingDraft(text: string, baseHash: string, diskHash: string): void;
 }
 
 export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | null, events: NoteDocumentEvents = {}): NoteDocument {
@@ -256,5 +262,17 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
     });
   }, [api, path, dispatch, saveNow]);
 
-  return { state, loadError, theirs, initialText, edited, saveNow, resolve, resync };
+  const adoptConflictingDraft = useCallback(
+    (text: string, baseHash: string, diskHash: string) => {
+      const s = stateRef.current;
+      if (!s || s.unsaved || !portRef.current) return;
+      portRef.current.setText(text);
+      edits.current++;
+      stateRef.current = { ...s, status: 'dirty', unsaved: true, baseHash };
+      dispatch({ type: 'external-change', hash: diskHash });
+    },
+    [dispatch],
+  );
+
+  return { state, loadError, theirs, initialText, edited, saveNow, resolve, resync, adoptConflictingDraft };
 }

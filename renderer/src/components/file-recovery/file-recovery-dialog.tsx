@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { NoteVersion, PlexusApi } from '../../../../main/contract/api-contract';
 import { announceNoteRestored } from '../../editor/restore-signal';
 import { Modal } from '../modal';
+import { RecoverySettingsForm } from './recovery-settings-form';
 import { VersionDiff } from './version-diff';
 import { reasonLabel, sizeLabel, timeLabel } from './version-labels';
 
@@ -117,6 +118,7 @@ export function FileRecoveryDialog({ api, path, readOnly, onClose }: Props) {
         </div>
       )}
       {status && <p className={status.kind === 'error' ? 'error-text' : 'muted small'} role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p>}
+      <RecoverySettingsForm api={api} readOnly={readOnly} />
       <div className="modal-actions">
         <button type="button" autoFocus onClick={onClose}>Close</button>
         <button type="button" disabled={chosenText === null} onClick={copy}>Copy</button>

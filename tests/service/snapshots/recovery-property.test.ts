@@ -1,0 +1,171 @@
+/**
+ * Property: for any sequence of edits through the API, outside overwrites, renames and
+ * deletions (in the app and outside it) on a real temp vault with the real watcher, every text a
+ * note had on disk while the app watched can be had back: it is on disk still (at the note's
+ * path, or where a rename moved it), or listed among the versions of that path (or of the paths
+ * a rename linked to it) and restores byte for byte. Few runs of short sequences; every step
+ * waits for the index to match the disk, never for a fixed time.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import type { ApiHandlers } from '../../../main/contract/api-contract';
+import { createApiHandlers } from '../../../main/service/api-handlers';
+import { hashBytes } from '../../../main/service/files/read-vault-file';
+import { openNoteWriter } from '../../../main/service/write/note-writer';
+import { VaultService } from '../../../main/service/vault-service';
+import { makeTempDir, makeVault, removeDir, until } from '../temp-vault';
+
+const NOTES = ['A.md', 'B.md', 'C.md'] as const;
+type Note = (typeof NOTES)[number];
+
+type Op =
+  | { kind: 'edit'; note: Note; text: string }
+  | { kind: 'outside'; note: Note; text: string }
+  | { kind: 'rename'; note: Note; to: Note }
+  | { kind: 'delete'; note: Note; outside: boolean };
+
+const note = fc.constantFrom(...NOTES);
+// Links, so a rename rewrites other notes; CRLF and non-ASCII, so bytes matter.
+const text = fc.array(fc.constantFrom('alpha ', 'beta\n', 'see [[A]] ', 'and [[B]]\n', 'line\r\n', 'ünïcode ', '[[C|c]] '), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('edit' as const), note, text }),
+  fc.record({ kind: fc.constant('outside' as const), note, text }),
+  fc.record({ kind: fc.constant('rename' as const), note, to: note }),
+  fc.record({ kind: fc.constant('delete' as const), note, outside: fc.boolean() }),
+);
+
+async function run(ops: Op[]): Promise<void> {
+  const root = makeVault({ 'A.md': 'first A, links [[B]]\n', 'B.md': 'first B\r\n' });
+  const dataDir = makeTempDir('plexus-data-');
+  const service = await VaultService.open(root, {
+    cacheDir: null,
+    workers: 0,
+    // Polling, as in recovery-service.test.ts: under load, native watching lost outside in-place
+    // writes here for good (the index never caught up), which no waiting can fix. Polling has
+    // its own known gap (the test.failing below), which the sequences step around.
+    watcherOptions: { quietMs: 30, maxWaitMs: 200, usePolling: true },
+    snapshots: { dataDir, take: true, intervalMs: 0 },
+  });
+  try {
+    await service.whenWatching();
+    await service.snapshotsSettled();
+    const api = createApiHandlers(service, { kind: 'browser', readOnly: false, openExternal: () => undefined, writer: await openNoteWriter({ root: service.realRoot, service }), dataDir });
+    const abs = (p: string) => path.join(root, p);
+    const disk = (p: string): Buffer | null => (fs.existsSync(abs(p)) ? fs.readFileSync(abs(p)) : null);
+
+    /** Every text each path held on disk (as base64, so bytes compare). */
+    const seen = new Map<string, Set<string>>();
+    /** Paths a rename joined: a text may move between them. */
+    const family = new Map<string, Set<string>>(NOTES.map((n) => [n, new Set([n])]));
+    /** Notes the app placed by hard link (created or renamed here), until a save here replaces the file (the polling gap below). */
+    const renamedInto = new Set<string>();
+    const observe = () => {
+      for (const p of NOTES) {
+        const bytes = disk(p);
+        if (bytes !== null) seen.set(p, (seen.get(p) ?? new Set()).add(bytes.toString('base64')));
+      }
+    };
+    /** Waits until the index holds exactly what is on disk for every note path. */
+    const settle = async () => {
+      await until(() => NOTES.every((p) => {
+        const bytes = disk(p);
+        const indexed = service.vaultState.notes.get(p)?.hash;
+        return bytes === null ? indexed === undefined : indexed === hashBytes(bytes);
+      }));
+      await service.settled();
+      await service.snapshotsSettled();
+    };
+    const dump = () => NOTES.map((p) => `${p}: disk=${JSON.stringify(disk(p)?.toString() ?? 'none')} idx=${service.vaultState.notes.get(p)?.hash.slice(0, 6) ?? 'none'} disk#=${disk(p) ? hashBytes(disk(p)!).slice(0, 6) : ''}`).join(' | ');
+    observe();
+
+    for (const step of ops) {
+      const current = disk(step.note);
+      if (step.kind === 'edit') {
+        // A create places the file by hard link; a save replaces it by rename.
+        if (current === null) renamedInto.add(step.note);
+        else renamedInto.delete(step.note);
+        const result = current === null ? await api.createNote(step.note, step.text) : await api.writeNote(step.note, step.text, hashBytes(current));
+        expect(result.ok).toBe(true);
+      } else if (step.kind === 'outside') {
+        fs.writeFileSync(abs(step.note), step.text);
+      } else if (step.kind === 'rename') {
+        if (current === null || disk(step.to) !== null) continue;
+        expect((await api.renameNote(step.note, step.to)).ok).toBe(true);
+        renamedInto.add(step.to);
+        const joined = new Set([...family.get(step.note)!, ...family.get(step.to)!]);
+        for (const p of joined) family.set(p, joined);
+      } else {
+        if (current === null) continue;
+        // The polling watcher never sees this one go (test.failing below): not a recovery question.
+        if (renamedInto.has(step.note)) continue;
+        if (step.outside) fs.rmSync(abs(step.note));
+        else expect((await api.deleteNote(step.note)).ok).toBe(true);
+      }
+      await settle().catch((e) => { throw new Error(`${JSON.stringify(step)}: ${dump()} ${e}`); });
+      observe();
+    }
+
+    for (const [p, texts] of seen) {
+      const related = [...family.get(p)!];
+      const onDisk = new Set(related.map((q) => disk(q)?.toString('base64')));
+      const listed: { path: string; id: string; content: string }[] = [];
+      for (const q of related) {
+        const versions = await api.listVersions(q);
+        if (!versions.ok) throw new Error(versions.error.message);
+        for (const v of versions.value) {
+          const read = await api.readVersion(q, v.id);
+          if (!read.ok) throw new Error(read.error.message);
+          listed.push({ path: q, id: v.id, content: Buffer.from(read.value.content, 'utf8').toString('base64') });
+        }
+      }
+      for (const wanted of texts) {
+        if (onDisk.has(wanted)) continue;
+        const version = listed.find((l) => l.content === wanted);
+        expect({ path: p, text: Buffer.from(wanted, 'base64').toString('utf8'), listed: version !== undefined }).toEqual(expect.objectContaining({ listed: true }));
+        await expectRestores(api, root, version!, Buffer.from(wanted, 'base64'));
+      }
+    }
+  } finally {
+    await service.close();
+    removeDir(root);
+    removeDir(dataDir);
+  }
+}
+
+/** Restores the version (over the note when it exists, else re-created) and compares the bytes written. */
+async function expectRestores(api: ApiHandlers, root: string, version: { path: string; id: string }, bytes: Buffer): Promise<void> {
+  const file = path.join(root, version.path);
+  const current = fs.existsSync(file) ? hashBytes(fs.readFileSync(file)) : null;
+  const restored = await api.restoreVersion(version.path, version.id, current);
+  if (!restored.ok) throw new Error(restored.error.message);
+  expect(fs.readFileSync(path.join(root, restored.value.path)).equals(bytes)).toBe(true);
+}
+
+test('every text a watched note had can be listed and restored byte for byte', async () => {
+  await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 7 }), run), { numRuns: 8, endOnFailure: true });
+}, 90_000);
+
+// Found by the property above: with the polling watcher (the fallback when the system runs out
+// of inotify watches), a note the app placed by hard link (a rename here: link, then unlink; a
+// create: temp file linked into place) is never seen leaving: deleted outside, or deleted in the
+// app, it stays in the index. Kept as a known failure until the watcher is
+// fixed; jest reports it the day it starts passing.
+test.failing('polling watcher: a note renamed in the app and then deleted outside leaves the index', async () => {
+  const root = makeVault({ 'A.md': 'a\n', 'B.md': 'b\n' });
+  const dataDir = makeTempDir('plexus-data-');
+  const service = await VaultService.open(root, { cacheDir: null, workers: 0, watcherOptions: { quietMs: 30, maxWaitMs: 200, usePolling: true }, snapshots: null });
+  try {
+    await service.whenWatching();
+    const api = createApiHandlers(service, { kind: 'browser', readOnly: false, openExternal: () => undefined, writer: await openNoteWriter({ root: service.realRoot, service }), dataDir });
+    expect((await api.renameNote('A.md', 'C.md')).ok).toBe(true);
+    await until(() => service.vaultState.notes.has('C.md') && !service.vaultState.notes.has('A.md'));
+    await service.settled();
+    fs.rmSync(path.join(root, 'C.md'));
+    await until(() => !service.vaultState.notes.has('C.md'), 5000);
+  } finally {
+    await service.close();
+    removeDir(root);
+    removeDir(dataDir);
+  }
+}, 30_000);
