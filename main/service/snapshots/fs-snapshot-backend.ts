@@ -6,10 +6,10 @@
  * crash leaves the old file or the new one. Appends may leave a torn last line after a crash;
  * the index codec skips it. Deleting the folder is always safe: history starts again.
  */
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { errorCode } from '../file-reports';
+import { writeFileAtomic } from '../write/note-writer-atomic';
 import type { SnapshotBackend } from './snapshot-backend';
 
 const HASH = /^[0-9a-f]{64}$/;
@@ -46,9 +46,8 @@ export class FsSnapshotBackend implements SnapshotBackend {
   }
 
   async writeBlob(hash: string, compressed: Uint8Array): Promise<void> {
-    const target = this.blobFile(hash);
-    await fs.promises.mkdir(path.dirname(target), { recursive: true });
-    await writeReplacing(target, compressed);
+    // Not fsynced: a blob is a copy, and an open stores thousands of them.
+    await writeFileAtomic(this.blobFile(hash), compressed, { durable: false });
   }
 
   async readBlob(hash: string): Promise<Uint8Array | null> {
@@ -79,8 +78,7 @@ export class FsSnapshotBackend implements SnapshotBackend {
   }
 
   async rewriteIndex(text: string): Promise<void> {
-    await fs.promises.mkdir(this.dir, { recursive: true });
-    await writeReplacing(this.indexFile(), text);
+    await writeFileAtomic(this.indexFile(), text);
   }
 
   private blobFile(hash: string): string {
@@ -90,16 +88,5 @@ export class FsSnapshotBackend implements SnapshotBackend {
 
   private indexFile(): string {
     return path.join(this.dir, 'index.jsonl');
-  }
-}
-
-async function writeReplacing(target: string, data: Uint8Array | string): Promise<void> {
-  const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await fs.promises.writeFile(temp, data);
-    await fs.promises.rename(temp, target);
-  } catch (error) {
-    await fs.promises.rm(temp, { force: true });
-    throw error;
   }
 }
