@@ -55,7 +55,7 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
     for (const input of paths) {
       const valid = validateVaultPath(input);
       if (!valid.ok) return valid;
-      const real = resolveForWrite(service.realRoot, valid.value);
+      const real = resolveForWrite(service.realRoot, valid.value, service.fs);
       if (!real.ok) return real;
     }
     return run(host.writer);
@@ -137,7 +137,7 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
       const openable = checkOpenable(valid.value);
       if (!openable.ok) return openable;
       // The indexed path may have become a symlink since the scan: the real file must be inside.
-      const real = resolveForWrite(service.realRoot, valid.value);
+      const real = resolveForWrite(service.realRoot, valid.value, service.fs);
       if (!real.ok) return real;
       const problem = await host.openPath(real.value);
       return problem === '' ? { ok: true, value: null } : fail('io-error', `could not open "${valid.value}": ${problem}`);
@@ -179,7 +179,7 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
       await host.openExternal(url);
       return { ok: true, value: null };
     },
-    ...recoveryHandlers({ realRoot: service.realRoot, recorder: service.snapshots, exists: (p) => state().files.has(p), write }),
+    ...recoveryHandlers({ realRoot: service.realRoot, fs: service.fs, recorder: service.snapshots, exists: (p) => state().files.has(p), write }),
   };
 
   async function saveData(name: string, value: unknown): Promise<Result<null>> {

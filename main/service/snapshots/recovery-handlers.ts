@@ -3,7 +3,6 @@
  * (through the note writer's conflict-checked save, keeping the current text first, so the
  * restore itself can be undone), and list deleted notes. Every argument is validated here.
  */
-import * as fs from 'node:fs';
 import type { ApiHandlers, NoteVersion, Result } from '../../contract/api-contract';
 import { basename, dirname, join } from '../../core/paths';
 import type { VaultPath } from '../../core/types';
@@ -13,6 +12,7 @@ import { validateVaultPath } from '../files/path-validation';
 import { decodeUtf8, hashBytes } from '../files/read-vault-file';
 import { isIgnoredVaultPath, isNotePath, toAbsolutePath } from '../files/vault-files';
 import { fail } from '../files/vault-reads';
+import type { VaultFs } from '../files/vault-fs';
 import type { SnapshotRecorder } from './snapshot-recorder';
 import type { SnapshotEntry } from './snapshot-types';
 
@@ -20,6 +20,8 @@ export type RecoveryHandlers = Pick<ApiHandlers, 'listVersions' | 'readVersion' 
 
 export interface RecoveryDeps {
   realRoot: string;
+  /** Where the vault's files live. */
+  fs: Pick<VaultFs, 'readFile'>;
   recorder: SnapshotRecorder | null;
   exists(path: VaultPath): boolean;
   /** Runs a write after the host's read-only and path checks (api-handlers' `write`). */
@@ -91,7 +93,7 @@ export function recoveryHandlers(deps: RecoveryDeps): RecoveryHandlers {
 
   async function readCurrent(path: VaultPath): Promise<Result<Uint8Array | null>> {
     try {
-      return { ok: true, value: await fs.promises.readFile(toAbsolutePath(deps.realRoot, path)) };
+      return { ok: true, value: await deps.fs.readFile(toAbsolutePath(deps.realRoot, path)) };
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: true, value: null };
