@@ -23,6 +23,10 @@ export interface MemoryVaultOptions {
   service?: Omit<VaultServiceOptions, 'fs' | 'workers' | 'cacheDir'>;
   openExternal?: ApiHost['openExternal'];
   openPath?: ApiHost['openPath'];
+  /** A memory fs already holding the vault (the files argument is added to it). */
+  fs?: MemoryVaultFs;
+  /** The snapshot store (default an empty one). */
+  snapshots?: MemorySnapshotBackend;
 }
 
 export interface MemoryVault {
@@ -40,13 +44,13 @@ export interface MemoryVault {
 export async function openMemoryVault(files: Record<string, string | Uint8Array>, options: MemoryVaultOptions = {}): Promise<MemoryVault> {
   const root = options.root ?? '/vault';
   const abs = (vaultPath: string) => path.posix.join(root, vaultPath);
-  const memory = new MemoryVaultFs();
+  const memory = options.fs ?? new MemoryVaultFs();
   memory.mkdirSync(root);
   for (const [vaultPath, content] of Object.entries(files)) memory.writeFileSync(abs(vaultPath), content);
   // Layout and graph settings go to the app's data folder on disk: a private one, made only
   // when something is saved and removed on close.
   const dataDir = path.join(os.tmpdir(), `plexus-memory-data-${randomBytes(6).toString('hex')}`);
-  const snapshots = new MemorySnapshotBackend();
+  const snapshots = options.snapshots ?? new MemorySnapshotBackend();
   const service = await VaultService.open(root, {
     ...options.service,
     fs: memory,

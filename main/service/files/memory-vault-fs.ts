@@ -46,6 +46,7 @@ export class MemoryVaultFs implements VaultFs {
   private readonly nodes = new Map<string, Node>();
   private readonly fds = new Map<number, { bytes: Uint8Array; mtimeMs: number; isFile: boolean; position: number }>();
   private readonly watchers = new Set<(change: Change) => void>();
+  private readonly watches = new Set<MemoryWatch>();
   private nextFd = 3;
   private nextIno = 1;
   private lastMtime = 0;
@@ -78,14 +79,17 @@ export class MemoryVaultFs implements VaultFs {
     return node?.kind === 'file' ? new TextDecoder().decode(node.bytes) : null;
   }
 
-  /** Removes a file or a whole folder, as another program would; the watch reports it. */
-  removeSync(abs: string): void {
+  /**
+   * Removes a file or a whole folder, as another program would; the watch reports it, unless
+   * `unreported` (a change the watcher has not delivered yet: the index still lists the file).
+   */
+  removeSync(abs: string, options: { unreported?: boolean } = {}): void {
     const target = this.normal(abs);
     const node = this.nodes.get(target);
     if (node === undefined) throw ENOENT('rm', target);
     for (const key of this.subtree(target)) this.nodes.delete(key);
     this.touchParent(target);
-    this.notify({ abs: target, event: node.kind === 'dir' ? 'unlinkDir' : 'change' });
+    if (options.unreported !== true) this.notify({ abs: target, event: node.kind === 'dir' ? 'unlinkDir' : 'change' });
   }
 
   /** Every file's absolute path, sorted. */
@@ -233,10 +237,20 @@ export class MemoryVaultFs implements VaultFs {
   }
 
   watch(realRoot: string, handlers: VaultWatcherHandlers, options: VaultWatcherOptions = {}): VaultFsWatch {
-    return new MemoryWatch(this.normal(realRoot), handlers, options, (listener) => {
+    const watch = new MemoryWatch(this.normal(realRoot), handlers, options, (listener) => {
       this.watchers.add(listener);
-      return () => this.watchers.delete(listener);
+      this.watches.add(watch);
+      return () => {
+        this.watchers.delete(listener);
+        this.watches.delete(watch);
+      };
     });
+    return watch;
+  }
+
+  /** Resolves once every watch has handed out the changes made so far (tests waiting on state, not time). */
+  async reported(): Promise<void> {
+    await Promise.all([...this.watches].map((watch) => watch.delivered()));
   }
 
   // ---- internals ----
@@ -322,6 +336,7 @@ class MemoryWatch implements VaultFsWatch {
   private removedDirs = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stop: (() => void) | null = null;
+  private waiting: (() => void)[] = [];
 
   constructor(
     private readonly root: string,
@@ -339,6 +354,19 @@ class MemoryWatch implements VaultFsWatch {
     this.stop = null;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    this.release();
+  }
+
+  /** Resolves when no change is waiting to be handed out. */
+  delivered(): Promise<void> {
+    if (this.timer === null) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
   }
 
   private onChange({ abs, event }: Change): void {
@@ -356,10 +384,11 @@ class MemoryWatch implements VaultFsWatch {
 
   private flush(): void {
     this.timer = null;
-    if (this.stop === null || (this.pending.size === 0 && this.removedDirs.size === 0)) return;
+    if (this.stop === null || (this.pending.size === 0 && this.removedDirs.size === 0)) return this.release();
     const batch = { paths: [...this.pending], removedDirs: [...this.removedDirs] };
     this.pending = new Set();
     this.removedDirs = new Set();
     this.handlers.onBatch(batch);
+    this.release();
   }
 }
