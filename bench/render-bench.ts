@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const { markdownToHast } = await import('../renderer/src/markdown/pipeline');
   const { MarkdownView } = await import('../renderer/src/components/markdown-view');
   const { AppActionsContext, RenderScopeContext } = await import('../renderer/src/components/note-context');
-  const { FakeApi } = await import('../tests/renderer/fake-api');
+  const { MemoryApi } = await import('../tests/renderer/support/memory-api');
 
   const markdown = generateRichNote(KILOBYTES * 1024);
   console.log(`note: ${(markdown.length / 1024).toFixed(0)} KB, ${markdown.split('\n').length} lines`);
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     markdownToHast(markdown);
   });
 
-  const api = new FakeApi({ notes: { 'Big.md': markdown } }).api();
+  const api = new MemoryApi({ notes: { 'Big.md': markdown } }).api();
   const actions = {
     api,
     resolve: (from: string, target: string) => api.resolveLink(from, target),

@@ -3,8 +3,8 @@
  * open note per vault and the window bounds. A missing file means defaults; a corrupt one is
  * reported (returned as a warning) and replaced by defaults rather than crashing the app.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../service/write/note-writer-atomic';
 import type { WindowBounds } from './window';
 
 export const MAX_RECENT = 10;
@@ -65,12 +65,9 @@ export async function loadSettings(file: string): Promise<{ settings: AppSetting
   }
 }
 
-/** Write to a temp file and rename, so a crash mid-write never leaves half a settings file. */
+/** Atomic (temp file + rename), so a crash mid-write never leaves half a settings file. */
 export async function saveSettings(file: string, settings: AppSettings): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(settings, null, 2), 'utf8');
-  await rename(temp, file);
+  await writeFileAtomic(file, JSON.stringify(settings, null, 2));
 }
 
 export function rememberVault(settings: AppSettings, root: string): AppSettings {

@@ -57,7 +57,7 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
     for (const input of inputs) {
       const valid = validateVaultPath(input);
       if (!valid.ok) return valid;
-      const real = resolveForWrite(service.realRoot, valid.value);
+      const real = resolveForWrite(service.realRoot, valid.value, service.fs);
       if (!real.ok) return real;
       paths.push(valid.value);
     }
@@ -140,7 +140,7 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
       const openable = checkOpenable(valid.value);
       if (!openable.ok) return openable;
       // The indexed path may have become a symlink since the scan: the real file must be inside.
-      const real = resolveForWrite(service.realRoot, valid.value);
+      const real = resolveForWrite(service.realRoot, valid.value, service.fs);
       if (!real.ok) return real;
       const problem = await host.openPath(real.value);
       return problem === '' ? { ok: true, value: null } : fail('io-error', `could not open "${valid.value}": ${problem}`);
@@ -182,7 +182,7 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
       await host.openExternal(url);
       return { ok: true, value: null };
     },
-    ...recoveryHandlers({ realRoot: service.realRoot, recorder: service.snapshots, data: store, exists: (p) => state().files.has(p), write }),
+    ...recoveryHandlers({ realRoot: service.realRoot, fs: service.fs, recorder: service.snapshots, data: store, exists: (p) => state().files.has(p), write }),
   };
 
   async function saveData(name: string, value: unknown): Promise<Result<null>> {

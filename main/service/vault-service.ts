@@ -22,10 +22,12 @@ import type { SnapshotRecorder } from './snapshots/snapshot-recorder';
 import { fillSearchIndex } from './search/search-index-fill';
 import { DEFAULT_SEARCH_TIMEOUT_MS, runSearch } from './search/search-run';
 import { validateRoot } from './files/validate-root';
+import { nodeVaultFs } from './files/node-vault-fs';
+import type { VaultFs, VaultFsWatch } from './files/vault-fs';
 import { toAbsolutePath } from './files/vault-files';
 import { noteMeta, readNote } from './files/vault-reads';
 import type { VaultState } from './vault-state';
-import { VaultWatcher, type VaultWatcherOptions, type WatchBatch } from './watch/vault-watcher';
+import type { VaultWatcherOptions, WatchBatch } from './watch/vault-watcher';
 
 export interface VaultServiceOptions {
   /** Folder for the parse cache; default the OS cache dir (or $PLEXUS_CACHE_DIR). null: no cache. */
@@ -55,6 +57,11 @@ export interface VaultServiceOptions {
   searchTimeoutMs?: number;
   /** File recovery (snapshots/): where its store lives and whether versions are taken. Default none. */
   snapshots?: VaultSnapshotOptions | null;
+  /**
+   * Where the vault's files live (the storage port, files/vault-fs.ts); default the disk. A
+   * MemoryVaultFs opens a vault held in memory: it is parsed in-thread (`workers` is ignored).
+   */
+  fs?: VaultFs;
 }
 
 type Listener = (event: VaultEvent) => void;
@@ -70,7 +77,7 @@ export class VaultService {
   private readonly renames = new RenamePairer();
   private state!: VaultState;
   private status: IndexStatus = { state: 'indexing', done: 0, total: 0 };
-  private watcher: VaultWatcher | null = null;
+  private watcher: VaultFsWatch | null = null;
   private watching: Promise<void> = Promise.resolve();
   private searchReady: Promise<void> = Promise.resolve();
   /** The deferred comparison of the cache with the disk (see awaitDiskCheck); resolved when none. */
@@ -92,30 +99,35 @@ export class VaultService {
     private readonly pool: ParsePool,
     private readonly maxFileBytes: number,
     private readonly cacheFile: string | null,
+    /** The storage port every access to the vault's files goes through (the note writer's too). */
+    readonly fs: VaultFs,
   ) {
     this.cacheWriter = cacheFile === null ? null : new CacheWriter(cacheFile, realRoot, () => ({ state: this.state, graph: this.graph }), (message) => this.notice(message));
   }
 
   /** Opens and indexes a vault. Throws VaultOpenError when the folder is missing or not a folder. */
   static async open(root: string, options: VaultServiceOptions = {}): Promise<VaultService> {
+    const io = options.fs ?? nodeVaultFs;
     const absolute = path.resolve(root);
-    const realRoot = await validateRoot(absolute);
+    const realRoot = await validateRoot(absolute, io);
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
     const cacheFile = cacheDir === null ? null : cacheFileFor(cacheDir, realRoot);
     let service: VaultService | null = null;
     const pool = new ParsePool({
-      size: options.workers,
+      // Workers read the disk themselves; a vault held elsewhere is parsed on this thread.
+      size: io.onDisk ? options.workers : 0,
+      fs: io,
       parseBudgetMs: options.parseBudgetMs,
       parserModule: options.parserModule,
       onWarning: (message) => service?.notice(message),
     });
-    service = new VaultService(absolute, realRoot, pool, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, cacheFile);
+    service = new VaultService(absolute, realRoot, pool, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, cacheFile, io);
     const opened = service;
     if (options.snapshots) {
       // Loaded only when asked for: the CLI never takes snapshots, and their store brings in zlib.
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand, as said above
       const { createVaultSnapshots } = require('./snapshots/vault-snapshots') as typeof import('./snapshots/vault-snapshots');
-      opened.snapshots = createVaultSnapshots(realRoot, options.snapshots, () => opened.state, (message) => opened.notice(message));
+      opened.snapshots = createVaultSnapshots(realRoot, options.snapshots, () => opened.state, (message) => opened.notice(message), io);
     }
     // Closing the pool fails the parses in progress, so indexing stops at once.
     const abort = () => void pool.close();
@@ -157,6 +169,7 @@ export class VaultService {
       cacheFile: this.cacheFile,
       onProgress: progress,
       deferDiskCheck: !awaitDiskCheck,
+      fs: this.fs,
     });
     this.state = outcome.state;
     this.status = { state: 'ready', notes: outcome.state.notes.size, links: this.graph.linkCount(), ms: Math.round(performance.now() - started) };
@@ -191,7 +204,7 @@ export class VaultService {
   }
 
   private async startWatching(watcherOptions: VaultWatcherOptions = {}): Promise<void> {
-    const watcher = new VaultWatcher(
+    const watcher = this.fs.watch(
       this.realRoot,
       {
         onBatch: (batch) => this.enqueueBatch(batch),
@@ -221,7 +234,7 @@ export class VaultService {
 
   /** Files that changed between the index's scan and the watch taking hold go through the usual watcher path. */
   private async catchUpWithDisk(): Promise<void> {
-    const changed = this.state.changedSince(await scanVault(this.realRoot));
+    const changed = this.state.changedSince(await scanVault(this.realRoot, this.fs));
     if (changed.length > 0) this.enqueueBatch({ paths: changed, removedDirs: [] });
   }
 
@@ -363,7 +376,7 @@ export class VaultService {
 
   /** A note's current text from disk, or null when it cannot be read. */
   currentText(vaultPath: VaultPath): string | null {
-    const read = readVaultFile(toAbsolutePath(this.realRoot, vaultPath), vaultPath, { maxFileBytes: this.maxFileBytes });
+    const read = readVaultFile(toAbsolutePath(this.realRoot, vaultPath), vaultPath, { maxFileBytes: this.maxFileBytes, fs: this.fs });
     return read.ok ? read.value.text : null;
   }
 

@@ -10,7 +10,7 @@ import type { TrashItem } from './write/trash';
 import { defaultDataDir } from './app-data/vault-data-store';
 import { VaultService, type VaultServiceOptions } from './vault-service';
 
-export interface VaultSessionOptions extends Pick<VaultServiceOptions, 'cacheDir' | 'workers' | 'maxFileBytes' | 'onProgress' | 'parseBudgetMs' | 'signal'> {
+export interface VaultSessionOptions extends Pick<VaultServiceOptions, 'cacheDir' | 'workers' | 'maxFileBytes' | 'onProgress' | 'parseBudgetMs' | 'signal' | 'fs'> {
   kind: 'electron' | 'browser';
   readOnly: boolean;
   openExternal(url: string): void | Promise<void>;
@@ -35,6 +35,7 @@ export async function openVaultSession(root: string, options: VaultSessionOption
     maxFileBytes: options.maxFileBytes,
     parseBudgetMs: options.parseBudgetMs,
     signal: options.signal,
+    fs: options.fs,
     onProgress: options.onProgress,
     watch: true,
     // The app shows the vault as soon as the graph is built from the cache; changes made while
@@ -44,7 +45,7 @@ export async function openVaultSession(root: string, options: VaultSessionOption
     snapshots: { dataDir: options.dataDir ?? defaultDataDir(), take: !options.readOnly },
   });
   try {
-    const writer = options.readOnly ? undefined : await openNoteWriter({ root: service.realRoot, service, trashItem: options.trashItem });
+    const writer = options.readOnly ? undefined : await openNoteWriter({ root: service.realRoot, service, vaultFs: service.fs, trashItem: options.trashItem });
     const handlers = createApiHandlers(service, {
       kind: options.kind,
       readOnly: options.readOnly,

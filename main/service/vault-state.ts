@@ -9,6 +9,7 @@ import type { CacheEntry } from './cache/parse-cache';
 import type { ParsedFile } from './index/parse-files';
 import type { ScanResult } from './index/scan-vault';
 import { titleFromPath } from '../core/paths';
+import type { VaultFs } from './files/vault-fs';
 
 export class VaultState {
   readonly files = new Map<VaultPath, FileEntry>();
@@ -18,7 +19,11 @@ export class VaultState {
   /** Vault-wide problems (the cache, the watcher). */
   readonly generalReports: FileReport[] = [];
 
-  constructor(readonly realRoot: string) {}
+  constructor(
+    readonly realRoot: string,
+    /** Where the vault's files live (the storage port): every read of them goes through it. */
+    readonly fs: VaultFs,
+  ) {}
 
   setNote(result: ParsedFile): void {
     const { size, mtimeMs, hash, decodeWarning, parsed, safeMode } = result;

@@ -2,7 +2,7 @@ import './setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { formatSize, typeLabel, viewFor } from '../../renderer/src/components/attachment/attachment-kind';
 import { renderApp } from './render-app';
-import type { FakeVaultOptions } from './fake-api';
+import type { MemoryVaultFiles } from './support/memory-api';
 
 // jsdom has no object URLs: record what the viewer makes and frees.
 const made = new Map<string, Blob>();
@@ -30,7 +30,9 @@ const textOf = (blob: Blob) => new Promise<string>((resolve, reject) => {
 });
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" id="from-file"><script>window.__pwned=1</script><circle r="4"/></svg>';
-const vault = (extra: Partial<FakeVaultOptions> = {}): FakeVaultOptions => ({
+/** One byte over the most the app is sent (MAX_ATTACHMENT_BYTES): the handler answers too-large. */
+const overCap = new Uint8Array(50 * 1024 * 1024 + 1);
+const vault = (extra: Partial<MemoryVaultFiles> = {}): MemoryVaultFiles => ({
   notes: { 'Welcome.md': '# Welcome\n\nSee ![[pic.png]].\n' },
   attachments: {
     'assets/pic.png': 'data:image/png;base64,iVBORw0KGgo=',
@@ -43,7 +45,7 @@ const vault = (extra: Partial<FakeVaultOptions> = {}): FakeVaultOptions => ({
   ...extra,
 });
 
-const open = (options: FakeVaultOptions, path: string) => renderApp(options, `#/note/${encodeURIComponent(path)}`);
+const open = (options: MemoryVaultFiles, path: string) => renderApp(options, `#/note/${encodeURIComponent(path)}`);
 const viewer = () => screen.findByRole('main', { name: 'Attachment' });
 
 test('viewFor, typeLabel and formatSize', () => {
@@ -132,22 +134,22 @@ test('in the desktop app the card offers "Open in default app", and shows a refu
   await waitFor(() => expect(fake.calls.filter((c) => c.method === 'openAttachment').map((c) => c.args)).toEqual([['docs/data.xyz']]));
   expect(screen.queryByRole('alert')).toBeNull();
 
-  fake.attachments.delete('docs/data.xyz');
+  // Gone from the disk, before the watcher has told the app.
+  fake.attachments.delete('docs/data.xyz', { unreported: true });
   fireEvent.click(within(card).getByRole('button', { name: 'Open in default app' }));
-  expect(await within(card).findByRole('alert')).toHaveTextContent('docs/data.xyz not found');
+  // The real handler's words (the hand-written fake said "docs/data.xyz not found").
+  expect(await within(card).findByRole('alert')).toHaveTextContent('could not open "docs/data.xyz": the file does not exist');
 });
 
 test('a file over the size cap is a card saying so, still with "Open in default app" on the desktop', async () => {
-  const tooLarge = { code: 'too-large' as const, message: '"film.mov" is larger than 50 MB, the most Plexus shows in the app' };
-  open(vault({ host: 'electron', attachmentErrors: { 'film.mov': tooLarge } }), 'film.mov');
+  open(vault({ host: 'electron', attachments: { 'film.mov': overCap } }), 'film.mov');
   const card = await within(await viewer()).findByRole('region', { name: 'File film.mov' });
   expect(card).toHaveTextContent('larger than 50 MB');
   expect(within(card).getByRole('button', { name: 'Open in default app' })).toBeInTheDocument();
 });
 
 test('in browser mode a file over the cap says where to open it instead (no download without bytes)', async () => {
-  const tooLarge = { code: 'too-large' as const, message: '"film.mov" is larger than 50 MB, the most Plexus shows in the app' };
-  open(vault({ attachmentErrors: { 'film.mov': tooLarge } }), 'film.mov');
+  open(vault({ attachments: { 'film.mov': overCap } }), 'film.mov');
   const card = await within(await viewer()).findByRole('region', { name: 'File film.mov' });
   expect(card).toHaveTextContent('larger than 50 MB');
   expect(card).toHaveTextContent('Open it from the vault’s folder');
@@ -156,7 +158,8 @@ test('in browser mode a file over the cap says where to open it instead (no down
 
 test('a missing attachment is an error, not a blank pane', async () => {
   open(vault(), 'nope.png');
-  expect(await within(await viewer()).findByRole('alert')).toHaveTextContent('nope.png not found');
+  // The real handler's words (the hand-written fake said "nope.png not found").
+  expect(await within(await viewer()).findByRole('alert')).toHaveTextContent('no file "nope.png" in this vault');
 });
 
 test('moving to another attachment frees the previous blob; the sidebar shows backlinks without note-only errors', async () => {

@@ -10,7 +10,7 @@ import type { ProbeResult } from '../../renderer/src/api/connection-machine';
 import { registerConnection } from '../../renderer/src/api/connection-registry';
 import { App } from '../../renderer/src/app';
 import { CONNECTION_LOST_TEXT, SIGNED_OUT_TEXT } from '../../renderer/src/components/connection-banner';
-import { FakeApi } from './fake-api';
+import { MemoryApi } from './support/memory-api';
 import { sampleVault } from './render-app';
 
 // jsdom has no layout; CodeMirror's measuring asks ranges for rectangles.
@@ -20,7 +20,7 @@ Range.prototype.getBoundingClientRect = () => new DOMRect();
 function mountConnected(probe: ProbeResult = 'unreachable') {
   window.localStorage.clear();
   window.location.hash = '#/note/Welcome.md';
-  const fake = new FakeApi(sampleVault);
+  const fake = new MemoryApi(sampleVault);
   const api = fake.api();
   const sockets: { onOpen(): void; onClose(): void }[] = [];
   const retries: (() => void)[] = [];

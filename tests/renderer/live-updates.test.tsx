@@ -40,7 +40,9 @@ test('files events update the explorer; status shows indexing progress; errors s
 });
 
 test('an outside rename offers to update links, and reports the outcome', async () => {
-  const { fake } = renderApp(sampleVault, '#/note/Welcome.md');
+  // Another program has renamed Ideas.md to Thoughts.md (the real handler checks that `from` is
+  // gone and `to` is indexed); no note links to Ideas, so no link needs updating.
+  const { fake } = renderApp({ notes: { 'Welcome.md': '# Welcome\n', 'Thoughts.md': '# Ideas, renamed\n' } }, '#/note/Welcome.md');
   await screen.findByRole('navigation', { name: 'File explorer' });
   act(() => fake.emit({ type: 'external-rename', from: 'Ideas.md', to: 'Thoughts.md', affected: 2 }));
   const button = await screen.findByRole('button', { name: 'Update links' });

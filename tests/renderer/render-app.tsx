@@ -1,19 +1,19 @@
-/** Mounts the whole app against a FakeApi at a given address. */
+/** Mounts the whole app against a MemoryApi at a given address. */
 import { render, screen, within } from '@testing-library/react';
 import { App } from '../../renderer/src/app';
-import { FakeApi, type FakeVaultOptions } from './fake-api';
+import { MemoryApi, type MemoryVaultFiles } from './support/memory-api';
 
-export function renderApp(options: FakeVaultOptions, hash = '') {
+export function renderApp(options: MemoryVaultFiles, hash = '') {
   window.localStorage.clear();
   window.location.hash = hash;
-  const fake = new FakeApi(options);
+  const fake = new MemoryApi(options);
   const api = fake.api();
   const utils = render(<App api={api} />);
   const note = () => screen.getByRole('main', { name: 'Note' });
   return { fake, api, ...utils, note, inNote: () => within(note()) };
 }
 
-export const sampleVault: FakeVaultOptions = {
+export const sampleVault: MemoryVaultFiles = {
   notes: {
     'Welcome.md': '---\ntags: [start, intro]\naliases: [Home]\n---\n# Welcome\n\nSee [[Ideas]] and [[Missing Note]] and [[Projects/Plexus#Goals|the goals]].\n\n## Details\n\nA paragraph with a block. ^abc123\n',
     'Ideas.md': '# Ideas\n\nBack to [[Welcome]]. Also mention Welcome here.\n\n```ts\nconst x: number = 1;\n```\n',

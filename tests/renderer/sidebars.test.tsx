@@ -5,7 +5,7 @@ import { App } from '../../renderer/src/app';
 import { initialSidebars } from '../../renderer/src/hooks/use-sidebars';
 import { hotkeyFor } from '../../renderer/src/hooks/use-hotkeys';
 import { GraphLegend } from '../../renderer/src/graph/graph-legend';
-import { FakeApi } from './fake-api';
+import { MemoryApi } from './support/memory-api';
 import { sampleVault } from './render-app';
 
 function setWidth(width: number) {
@@ -14,7 +14,7 @@ function setWidth(width: number) {
 
 function mount() {
   window.location.hash = '#/note/Welcome.md';
-  return render(<App api={new FakeApi(sampleVault).api()} />);
+  return render(<App api={new MemoryApi(sampleVault).api()} />);
 }
 
 const explorer = () => screen.getByRole('navigation', { name: 'File explorer', hidden: true });

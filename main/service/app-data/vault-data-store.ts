@@ -4,11 +4,12 @@
  * tool, git history or another app opening the same folder. One folder per vault, named by a
  * hash of its real path; JSON files written atomically (temp + rename).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { errorCode } from '../file-reports';
+import { writeFileAtomic } from '../write/note-writer-atomic';
 
 export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
   if (env.PLEXUS_DATA_DIR) return env.PLEXUS_DATA_DIR;
@@ -44,16 +45,7 @@ export class VaultDataStore {
   }
 
   async write(name: string, value: unknown): Promise<void> {
-    await fs.promises.mkdir(this.dir, { recursive: true });
-    const target = this.file(name);
-    const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await fs.promises.writeFile(temp, JSON.stringify(value));
-      await fs.promises.rename(temp, target);
-    } catch (error) {
-      await fs.promises.rm(temp, { force: true });
-      throw error;
-    }
+    await writeFileAtomic(this.file(name), JSON.stringify(value));
   }
 
   private file(name: string): string {

@@ -5,15 +5,14 @@
  * and written atomically (temp file + rename) so a crash never leaves half a cache.
  * A missing, corrupt or outdated cache is reported and ignored; the vault is simply re-parsed.
  */
-import { randomBytes } from 'node:crypto';
 import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { LinkRef, ParsedNote, ResolvedLink, VaultPath } from '../../core/types';
 import { RESOLUTION_RULE_VERSION, type Resolution } from '../../core/resolve/resolve-link';
 import { decodeNote, encodeNote, str } from './parse-cache-codec';
 import { ContextSection, decodeLinks, decodeResolvedLinks, encodeLinks, PathTable } from './parse-cache-links';
 import { describeError, errorCode, type FileReport } from '../file-reports';
+import { writeFileAtomic } from '../write/note-writer-atomic';
 
 /** Bump when ParsedNote's shape or the parser's output changes: old caches are then rebuilt. */
 export const PARSER_VERSION = 2;
@@ -208,15 +207,7 @@ export async function saveParseCache(file: string, realRoot: string, entries: It
     const links = encodeLinks(entry.parsed.links, complete ? resolutions : null, table, contexts);
     data.entries.push([entry.size, entry.mtimeMs, entry.hash, entry.decodeWarning, note, links, entry.safeMode]);
   }
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await fs.promises.writeFile(temp, `${asciiJson(data)}\n${contexts.written()}`);
-    await fs.promises.rename(temp, file);
-  } catch (error) {
-    await fs.promises.rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, `${asciiJson(data)}\n${contexts.written()}`);
 }
 
 function attachmentStatsOf(attachments: VaultPath[], files: GraphForCache['attachmentFiles']): [number, number][] | null {

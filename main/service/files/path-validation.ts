@@ -9,6 +9,10 @@ import type { ApiErrorCode, Result } from '../../contract/api-contract';
 import type { VaultPath } from '../../core/types';
 import { errorCode, describeError } from '../file-reports';
 import { isInside, toAbsolutePath } from './vault-files';
+import type { VaultFs } from './vault-fs';
+
+/** The storage port's calls the write-path check makes; node:fs by default. */
+export type ResolveFs = Pick<VaultFs, 'realpathSync' | 'lstatSync'>;
 
 export const MAX_PATH_LENGTH = 1024;
 
@@ -57,13 +61,13 @@ export function validateVaultPath(input: unknown, what = 'path'): Result<VaultPa
  * For writes: the real location of `vaultPath` (through any symlinked folder on the way, and
  * the file itself when it is a link) must be inside the vault's real root.
  */
-export function resolveForWrite(realRoot: string, vaultPath: VaultPath): Result<string> {
+export function resolveForWrite(realRoot: string, vaultPath: VaultPath, io: ResolveFs = fs): Result<string> {
   const absolute = toAbsolutePath(realRoot, vaultPath);
   let existing = absolute;
   const rest: string[] = [];
   for (;;) {
     try {
-      const real = fs.realpathSync(existing);
+      const real = io.realpathSync(existing);
       const resolved = path.join(real, ...rest);
       // Only a symlink (the file or a folder on the way) can take a validated path out.
       if (!isInside(realRoot, resolved)) return fail('outside-vault', `"${vaultPath}" is a symlink to a place outside the vault; Plexus only writes inside the vault`);
@@ -73,7 +77,7 @@ export function resolveForWrite(realRoot: string, vaultPath: VaultPath): Result<
       if (code !== 'ENOENT' && code !== 'ENOTDIR') return fail('io-error', `cannot resolve "${vaultPath}": ${describeError(error)}`);
       // A dangling symlink as the last existing component could point anywhere: refuse it.
       try {
-        if (fs.lstatSync(existing).isSymbolicLink()) return fail('outside-vault', `"${vaultPath}" goes through a dangling symlink (its target does not exist); not written`);
+        if (io.lstatSync(existing).isSymbolicLink()) return fail('outside-vault', `"${vaultPath}" goes through a dangling symlink (its target does not exist); not written`);
       } catch (lstatError) {
         if (errorCode(lstatError) !== 'ENOENT' && errorCode(lstatError) !== 'ENOTDIR') return fail('io-error', describeError(lstatError));
       }

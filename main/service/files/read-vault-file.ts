@@ -11,8 +11,16 @@ import { describeError, type FileReport } from '../file-reports';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-/** The fs calls the reader uses; tests inject failures (e.g. EACCES, since tests run as root). */
-export type ReaderFs = Pick<typeof fs, 'openSync' | 'fstatSync' | 'readSync' | 'closeSync'>;
+/**
+ * The fs calls the reader uses (node:fs has them; so does the storage port, files/vault-fs.ts);
+ * tests inject failures (e.g. EACCES, since tests run as root).
+ */
+export interface ReaderFs {
+  openSync(abs: string, flags: 'r'): number;
+  fstatSync(fd: number): { size: number; mtimeMs: number; isFile(): boolean };
+  readSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: null): number;
+  closeSync(fd: number): void;
+}
 
 export interface ReadOptions {
   maxFileBytes?: number;

@@ -1,12 +1,12 @@
 /** The vault folder a user asked for: it must exist and be a folder; its real path is what the service uses. */
-import * as fs from 'node:fs';
 import { describeError, errorCode } from '../file-reports';
 import { VaultOpenError } from '../service-errors';
+import type { VaultFs, VaultFsStat } from './vault-fs';
 
-export async function validateRoot(absolute: string): Promise<string> {
-  let stats: fs.Stats;
+export async function validateRoot(absolute: string, io: Pick<VaultFs, 'stat' | 'realpath'>): Promise<string> {
+  let stats: VaultFsStat;
   try {
-    stats = await fs.promises.stat(absolute);
+    stats = await io.stat(absolute);
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new VaultOpenError('missing', absolute, `vault folder not found: ${absolute}`);
@@ -14,7 +14,7 @@ export async function validateRoot(absolute: string): Promise<string> {
   }
   if (!stats.isDirectory()) throw new VaultOpenError('not-directory', absolute, `not a folder: ${absolute}`);
   try {
-    return await fs.promises.realpath(absolute);
+    return await io.realpath(absolute);
   } catch (error) {
     throw new VaultOpenError('unreadable', absolute, `cannot resolve vault folder ${absolute}: ${describeError(error)}`);
   }

@@ -31,7 +31,7 @@ export function readIndexedFile(state: VaultState, vaultPath: VaultPath, kind: '
     if (report?.problem === 'too-large') return fail('too-large', `${vaultPath}: ${report.message}`);
     return fail('not-found', `no ${kind} "${vaultPath}" in this vault`);
   }
-  const outcome = readVaultFile(toAbsolutePath(state.realRoot, vaultPath), vaultPath, { maxFileBytes });
+  const outcome = readVaultFile(toAbsolutePath(state.realRoot, vaultPath), vaultPath, { maxFileBytes, fs: state.fs });
   if (outcome.ok) return outcome;
   const { problem, message } = outcome.error;
   if (problem === 'too-large') return fail('too-large', `${vaultPath}: ${message}`);
@@ -111,7 +111,7 @@ export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 export function attachmentDataUrl(state: VaultState, vaultPath: VaultPath, maxBytes = MAX_ATTACHMENT_BYTES): Result<{ mime: string; dataUrl: string }> {
   const entry = state.files.get(vaultPath);
   if (entry === undefined || entry.kind !== 'attachment') return fail('not-found', `no attachment "${vaultPath}" in this vault`);
-  const outcome = readVaultBytes(toAbsolutePath(state.realRoot, vaultPath), vaultPath, { maxFileBytes: maxBytes });
+  const outcome = readVaultBytes(toAbsolutePath(state.realRoot, vaultPath), vaultPath, { maxFileBytes: maxBytes, fs: state.fs });
   if (!outcome.ok) {
     const { problem, message } = outcome.error;
     if (problem === 'too-large') return fail('too-large', `"${vaultPath}" is larger than ${Math.round(maxBytes / (1024 * 1024))} MB, the most Plexus shows in the app`);

@@ -13,6 +13,8 @@ import type { VaultGraph } from '../../core/graph/vault-graph';
 import type { ParsedNote, VaultPath } from '../../core/types';
 import { loadParseCache, type CacheEntry, type LoadedCache } from '../cache/parse-cache';
 import type { ParsePool } from './parse-pool';
+import type { VaultFs } from '../files/vault-fs';
+import { nodeVaultFs } from '../files/node-vault-fs';
 import type { ScanResult } from './scan-vault';
 import { VaultState } from '../vault-state';
 
@@ -42,6 +44,8 @@ export interface IndexOptions {
    * scan is then handed back as `diskCheck` for the caller to apply as ordinary changes.
    */
   deferDiskCheck?: boolean;
+  /** Where the vault's files live (default the disk); the pool must read the same. */
+  fs?: VaultFs;
 }
 
 export interface IndexOutcome {
@@ -56,7 +60,7 @@ export interface IndexOutcome {
 
 export async function indexVault(realRoot: string, options: IndexOptions): Promise<IndexOutcome> {
   const { graph } = options;
-  const state = new VaultState(realRoot);
+  const state = new VaultState(realRoot, options.fs ?? nodeVaultFs);
   // Booting a worker (docs/benchmarks.md) only pays when the scan it hides is long; the cache's size
   // says how big the vault was last time.
   const onWorker = cacheBytes(options.cacheFile) >= WORKER_SCAN_MIN_CACHE_BYTES;

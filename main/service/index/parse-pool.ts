@@ -20,6 +20,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { VaultPath } from '../../core/types';
+import type { VaultFs } from '../files/vault-fs';
 import { describeError } from '../file-reports';
 import type { NoteParser, ParseRequest, ParseResult } from './parse-files';
 import type { WorkerAnswer, WorkerRequest, WorkerResponse, WorkerSetup, WorkerTask } from './parse-worker';
@@ -49,6 +50,11 @@ export interface ParsePoolOptions {
    * real parser. Tests use it to make a parse slow or crash on purpose; the apps never set it.
    */
   parserModule?: string;
+  /**
+   * The storage port for what runs on this thread (default node:fs). One that is not the disk
+   * (`onDisk: false`) needs `size: 0`: workers read the disk themselves.
+   */
+  fs?: VaultFs;
 }
 
 export type ParseSettings = Omit<ParseRequest, 'paths' | 'safeMode'>;
@@ -96,6 +102,7 @@ export class ParsePool {
 
   constructor(private readonly options: ParsePoolOptions = {}) {
     this.size = options.size ?? defaultPoolSize();
+    if (options.fs?.onDisk === false && this.size !== 0) throw new Error('parse pool: a vault not on disk is parsed in-thread (size: 0); workers cannot read it');
     this.batchSize = options.batchSize ?? 100;
     this.idleMs = options.idleMs ?? 15_000;
     this.budgetMs = options.parseBudgetMs ?? DEFAULT_PARSE_BUDGET_MS;
@@ -113,7 +120,7 @@ export class ParsePool {
     const parts = await Promise.all(
       batches.map(async (batchPaths) => {
         const request: ParseRequest = { ...settings, paths: batchPaths };
-        const results = useWorkers ? await this.parseOnWorker(request) : await inThreadPath().inThread(request, this.replacementParser());
+        const results = useWorkers ? await this.parseOnWorker(request) : await inThreadPath().inThread(request, this.replacementParser(), this.options.fs);
         done += batchPaths.length;
         onProgress?.(done);
         return results;
@@ -130,7 +137,7 @@ export class ParsePool {
    */
   async scan(realRoot: string, options: { onWorker: boolean } = { onWorker: true }): Promise<ScanResult> {
     if (this.closed) throw new Error('parse pool is closed');
-    if (!options.onWorker || this.size === 0 || this.broken) return scanVault(realRoot);
+    if (!options.onWorker || this.size === 0 || this.broken) return scanVault(realRoot, this.options.fs);
     const answer = await this.runOnWorker({ kind: 'scan', realRoot });
     if (answer.kind !== 'scan') throw new Error('parse worker answered a scan with parse results');
     return answer.scan;
@@ -290,7 +297,7 @@ export class ParsePool {
     }
     orphaned.push(...this.queue.splice(0));
     this.stopWatchdog();
-    for (const pending of orphaned) inThreadPath().runInThread(pending.task, this.replacementParser()).then(pending.resolve, pending.reject);
+    for (const pending of orphaned) inThreadPath().runInThread(pending.task, this.replacementParser(), this.options.fs).then(pending.resolve, pending.reject);
   }
 
   /** The `parserModule` parser, for parsing in-thread as the workers would. */

@@ -7,12 +7,22 @@
  * promise per stat (docs/benchmarks.md), and a warm start must stay well under half a second.
  */
 import * as fs from 'node:fs';
-import type { Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { VaultPath } from '../../core/types';
 import { describeError, errorCode, type FileReport } from '../file-reports';
 import { isIgnoredSegment, isInside, isTempFileName } from '../files/vault-files';
 import { isNotePath } from '../../core/paths';
+import type { VaultFs, VaultFsDirEntry } from '../files/vault-fs';
+
+/** The storage port's calls the scan makes (files/vault-fs.ts). */
+export type ScanFs = Pick<VaultFs, 'readdirSync' | 'statSync' | 'realpathSync'>;
+
+/** node:fs itself: the scan also runs on a parse worker, which should not load the whole port (chokidar). */
+const diskScanFs: ScanFs = {
+  readdirSync: (abs) => fs.readdirSync(abs, { withFileTypes: true }),
+  statSync: (abs) => fs.statSync(abs),
+  realpathSync: (abs) => fs.realpathSync(abs),
+};
 
 export interface ScannedFile {
   path: VaultPath;
@@ -34,7 +44,7 @@ interface DirTask {
 }
 
 /** `realRoot` must already be the vault's real path (fs.realpath) so containment checks hold. */
-export async function scanVault(realRoot: string): Promise<ScanResult> {
+export async function scanVault(realRoot: string, io: ScanFs = diskScanFs): Promise<ScanResult> {
   const files: ScannedFile[] = [];
   const reports: FileReport[] = [];
   const visitedDirs = new Set<string>([realRoot]);
@@ -43,9 +53,9 @@ export async function scanVault(realRoot: string): Promise<ScanResult> {
   const pendingLinks: { absolute: string; vaultPath: string }[] = [];
 
   const walk = async (task: DirTask): Promise<void> => {
-    let entries: Dirent[];
+    let entries: VaultFsDirEntry[];
     try {
-      entries = fs.readdirSync(task.absolute, { withFileTypes: true });
+      entries = io.readdirSync(task.absolute);
     } catch (error) {
       reports.push({ path: task.prefix, problem: 'unreadable', message: describeError(error) });
       return;
@@ -73,7 +83,7 @@ export async function scanVault(realRoot: string): Promise<ScanResult> {
     let real = knownReal;
     if (real === null) {
       try {
-        real = fs.realpathSync(absolute);
+        real = io.realpathSync(absolute);
       } catch (error) {
         reports.push({ path: vaultPath, problem: 'unreadable', message: describeError(error) });
         return;
@@ -89,7 +99,7 @@ export async function scanVault(realRoot: string): Promise<ScanResult> {
 
   const addFile = async (absolute: string, vaultPath: string): Promise<void> => {
     try {
-      const stats = fs.statSync(absolute);
+      const stats = io.statSync(absolute);
       files.push({ path: vaultPath, kind: isNotePath(vaultPath) ? 'note' : 'attachment', size: stats.size, mtimeMs: stats.mtimeMs });
     } catch (error) {
       reports.push({ path: vaultPath, problem: 'unreadable', message: describeError(error) });
@@ -99,7 +109,7 @@ export async function scanVault(realRoot: string): Promise<ScanResult> {
   const followLink = async (absolute: string, vaultPath: string): Promise<void> => {
     let real: string;
     try {
-      real = fs.realpathSync(absolute);
+      real = io.realpathSync(absolute);
     } catch (error) {
       const code = errorCode(error);
       const problem = code === 'ELOOP' ? 'symlink-loop' : code === 'ENOENT' ? 'broken-symlink' : 'unreadable';
@@ -112,7 +122,7 @@ export async function scanVault(realRoot: string): Promise<ScanResult> {
     }
     let isDirectory: boolean;
     try {
-      isDirectory = fs.statSync(real).isDirectory();
+      isDirectory = io.statSync(real).isDirectory();
     } catch (error) {
       reports.push({ path: vaultPath, problem: 'unreadable', message: describeError(error) });
       return;

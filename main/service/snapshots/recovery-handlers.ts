@@ -3,7 +3,6 @@
  * (through the note writer's conflict-checked save, keeping the current text first, so the
  * restore itself can be undone), and list deleted notes. Every argument is validated here.
  */
-import * as fs from 'node:fs';
 import type { ApiHandlers, NoteVersion, Result } from '../../contract/api-contract';
 import { basename, dirname, join } from '../../core/paths';
 import type { VaultPath } from '../../core/types';
@@ -14,6 +13,7 @@ import { decodeUtf8, hashBytes } from '../files/read-vault-file';
 import { isIgnoredVaultPath, toAbsolutePath } from '../files/vault-files';
 import { isNotePath } from '../../core/paths';
 import { fail } from '../files/vault-reads';
+import type { VaultFs } from '../files/vault-fs';
 import type { SnapshotRecorder } from './snapshot-recorder';
 import type { SnapshotEntry } from './snapshot-types';
 import type { VaultDataStore } from '../app-data/vault-data-store';
@@ -26,6 +26,8 @@ export type RecoveryHandlers = Pick<
 
 export interface RecoveryDeps {
   realRoot: string;
+  /** Where the vault's files live. */
+  fs: Pick<VaultFs, 'readFile'>;
   recorder: SnapshotRecorder | null;
   /** The vault's app-data folder (where the settings are kept). */
   data: VaultDataStore;
@@ -119,7 +121,7 @@ export function recoveryHandlers(deps: RecoveryDeps): RecoveryHandlers {
 
   async function readCurrent(path: VaultPath): Promise<Result<Uint8Array | null>> {
     try {
-      return { ok: true, value: await fs.promises.readFile(toAbsolutePath(deps.realRoot, path)) };
+      return { ok: true, value: await deps.fs.readFile(toAbsolutePath(deps.realRoot, path)) };
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: true, value: null };

@@ -2,10 +2,10 @@
  * The snapshot recorder of one open vault: its store in the vault's app-data folder
  * (`<data>/vaults/<digest>/snapshots/`), fed the notes the service knows.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { VaultPath } from '../../core/types';
 import { toAbsolutePath } from '../files/vault-files';
+import type { VaultFs } from '../files/vault-fs';
 import { VaultDataStore, vaultDataFolder } from '../app-data/vault-data-store';
 import { readRecoverySettings, toPolicy } from './recovery-settings';
 import type { VaultState } from '../vault-state';
@@ -35,6 +35,8 @@ export function createVaultSnapshots(
   options: VaultSnapshotOptions,
   state: () => VaultState | undefined,
   notice: (message: string) => void,
+  /** Where the vault's files live (the store itself is in the app's data folder, on disk). */
+  io: Pick<VaultFs, 'readFile'>,
 ): SnapshotRecorder {
   // Settings saved from the File recovery dialog win over the defaults given here.
   const settings = readRecoverySettings(new VaultDataStore(options.dataDir, realRoot)).then(({ stored, problem }) => {
@@ -50,13 +52,13 @@ export function createVaultSnapshots(
     now: options.now,
     notice,
     live: () => [...(state()?.notes.values() ?? [])].map((entry) => entry.hash),
-    readCurrent: (vaultPath: VaultPath) => readIfPresent(toAbsolutePath(realRoot, vaultPath)),
+    readCurrent: (vaultPath: VaultPath) => readIfPresent(io, toAbsolutePath(realRoot, vaultPath)),
   });
 }
 
-async function readIfPresent(abs: string): Promise<Uint8Array | null> {
+export async function readIfPresent(io: Pick<VaultFs, 'readFile'>, abs: string): Promise<Uint8Array | null> {
   try {
-    return await fs.promises.readFile(abs);
+    return await io.readFile(abs);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;

@@ -4,7 +4,6 @@
  * an atomic save (temp + rename over the target) is a change, a temp file that came and went
  * is nothing, and a vanished file is a removal.
  */
-import * as fs from 'node:fs';
 import type { FileEntry, VaultEvent } from '../../contract/api-contract';
 import type { VaultGraph } from '../../core/graph/vault-graph';
 import type { GraphDelta, ParsedNote, VaultPath } from '../../core/types';
@@ -38,15 +37,16 @@ type OnDisk = { kind: 'file'; size: number; mtimeMs: number } | { kind: 'gone' }
 async function statVaultFile(ctx: BatchContext, vaultPath: VaultPath): Promise<OnDisk> {
   const absolute = toAbsolutePath(ctx.state.realRoot, vaultPath);
   try {
-    const link = await fs.promises.lstat(absolute);
+    const io = ctx.state.fs;
+    const link = await io.lstat(absolute);
     if (link.isSymbolicLink()) {
-      const real = await fs.promises.realpath(absolute);
+      const real = await io.realpath(absolute);
       if (!isInside(ctx.state.realRoot, real)) {
         ctx.state.fileReports.set(vaultPath, { path: vaultPath, problem: 'symlink-outside', message: `symlink points outside the vault (${real}); not followed` });
         return { kind: 'gone' };
       }
     }
-    const stats = link.isSymbolicLink() ? await fs.promises.stat(absolute) : link;
+    const stats = link.isSymbolicLink() ? await io.stat(absolute) : link;
     return stats.isFile() ? { kind: 'file', size: stats.size, mtimeMs: stats.mtimeMs } : { kind: 'gone' };
   } catch (error) {
     const code = errorCode(error);

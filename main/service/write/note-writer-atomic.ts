@@ -3,11 +3,17 @@
  * never crosses devices), are fsynced, and the temp file is renamed over the target. A reader
  * or a crash sees the old file or the new one, never half of either. Temp names start with '.'
  * and end '.plexus-tmp' so the scanner and watcher ignore them; stale ones are swept on open.
+ *
+ * The one temp-then-rename writer of the code base: notes (through the vault's fs, with fault
+ * hooks and create-never-clobber), and app data (settings, per-vault data, the parse cache,
+ * snapshot blobs and index) through `writeFileAtomic`. The `write-file-atomic` package was not
+ * used instead: its temp names (`file.<hash>`) are not hidden from the scanner and watcher,
+ * it has no create-only placement and no fs seam for the fault tests.
  */
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { isErrno } from './note-writer-errors';
-import type { WriterFs } from './note-writer-fs';
+import { nodeWriterFs, type WriterFs } from './note-writer-fs';
 
 export const TEMP_SUFFIX = '.plexus-tmp';
 
@@ -36,12 +42,13 @@ export async function writeAtomic(
   io: WriterFs,
   targetAbs: string,
   data: Uint8Array,
-  options: { mode?: number; place?: PlaceMode; hooks?: AtomicHooks } = {},
+  options: { mode?: number; place?: PlaceMode; hooks?: AtomicHooks; durable?: boolean } = {},
 ): Promise<void> {
   const temp = tempPathFor(targetAbs);
+  const durable = options.durable !== false;
   let placed = false;
   try {
-    await io.writeNewFile(temp, data, options.mode);
+    await io.writeNewFile(temp, data, options.mode, durable);
     await options.hooks?.beforeRename?.(temp, targetAbs);
     if (options.place === 'create') {
       await placeNew(io, temp, targetAbs);
@@ -50,10 +57,20 @@ export async function writeAtomic(
       await io.rename(temp, targetAbs);
       placed = true;
     }
-    await io.syncDir(path.dirname(targetAbs));
+    if (durable) await io.syncDir(path.dirname(targetAbs));
   } finally {
     if (!placed) await removeTemp(io, temp);
   }
+}
+
+/**
+ * App data outside the vault: creates the folder, then replaces `targetAbs` atomically.
+ * `durable: false` skips the fsyncs, for data that is only a copy (snapshot blobs, named by
+ * their hash and written by the thousand after an open).
+ */
+export async function writeFileAtomic(targetAbs: string, data: string | Uint8Array, options: { durable?: boolean } = {}): Promise<void> {
+  await nodeWriterFs.mkdir(path.dirname(targetAbs));
+  await writeAtomic(nodeWriterFs, targetAbs, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, { durable: options.durable });
 }
 
 async function placeNew(io: WriterFs, temp: string, targetAbs: string): Promise<void> {

@@ -9,6 +9,7 @@ import type { RewriteDeps, RewriteGraph } from '../../core/rewrite/plan-rename-e
 import type { AtomicHooks } from './note-writer-atomic';
 import { fail, ioError, isErrno } from './note-writer-errors';
 import type { WriterFs } from './note-writer-fs';
+import type { ResolveFs } from '../files/path-validation';
 import { hashBytes } from '../files/read-vault-file';
 import type { SaveSnapshots } from '../snapshots/snapshot-recorder';
 import { isIgnoredVaultPath, isInside, toAbsolutePath } from '../files/vault-files';
@@ -31,6 +32,8 @@ export interface WriterService {
 export interface WriterContext {
   root: string;
   io: WriterFs;
+  /** The port's path resolution (symlinked notes are written where they really live). */
+  paths: ResolveFs;
   service: WriterService;
   rewrite: RewriteDeps;
   hooks: AtomicHooks;

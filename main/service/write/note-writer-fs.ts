@@ -19,8 +19,11 @@ export interface WriterDirEntry {
 
 export interface WriterFs {
   readFile(abs: string): Promise<Uint8Array>;
-  /** Creates `abs` (failing if it exists), writes every byte, fsyncs and closes it. */
-  writeNewFile(abs: string, data: Uint8Array, mode: number | undefined): Promise<void>;
+  /**
+   * Creates `abs` (failing if it exists), writes every byte, fsyncs (unless `sync` is false) and
+   * closes it.
+   */
+  writeNewFile(abs: string, data: Uint8Array, mode: number | undefined, sync?: boolean): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   /** Hard link; fails with EEXIST when `to` exists, which makes "create, never clobber" atomic. */
   link(from: string, to: string): Promise<void>;
@@ -34,7 +37,7 @@ export interface WriterFs {
 
 export const nodeWriterFs: WriterFs = {
   readFile: (abs) => fsp.readFile(abs),
-  async writeNewFile(abs, data, mode) {
+  async writeNewFile(abs, data, mode, sync = true) {
     const handle = await fsp.open(abs, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode ?? 0o666);
     try {
       let offset = 0;
@@ -42,7 +45,7 @@ export const nodeWriterFs: WriterFs = {
         const { bytesWritten } = await handle.write(data, offset, data.length - offset);
         offset += bytesWritten;
       }
-      await handle.sync();
+      if (sync) await handle.sync();
     } finally {
       await handle.close();
     }

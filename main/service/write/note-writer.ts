@@ -19,6 +19,8 @@ import { moveToVaultTrash, type TrashItem } from './trash';
 import { hashBytes } from '../files/read-vault-file';
 import { PathLocks } from './note-writer-lock';
 import { resolveForWrite } from '../files/path-validation';
+import { nodeVaultFs } from '../files/node-vault-fs';
+import type { VaultFs } from '../files/vault-fs';
 
 export type NoteWriter = Pick<
   ApiHandlers,
@@ -36,6 +38,9 @@ export interface NoteWriterOptions {
   rewrite?: RewriteDeps;
   /** Electron passes `shell.trashItem`; the default moves files into `<vault>/.trash/`. */
   trashItem?: TrashItem;
+  /** The storage port the vault lives on (files/vault-fs.ts); default the disk. */
+  vaultFs?: VaultFs;
+  /** Replaces the port's write calls (fault tests inject failures here). */
   fs?: WriterFs;
   hooks?: AtomicHooks;
 }
@@ -44,7 +49,8 @@ export interface NoteWriterOptions {
 export async function openNoteWriter(options: NoteWriterOptions): Promise<NoteWriter> {
   const ctx: WriterContext = {
     root: options.root,
-    io: options.fs ?? nodeWriterFs,
+    io: options.fs ?? options.vaultFs ?? nodeWriterFs,
+    paths: options.vaultFs ?? nodeVaultFs,
     service: options.service,
     rewrite: options.rewrite ?? vaultRewriteDeps,
     hooks: options.hooks ?? {},
@@ -74,7 +80,7 @@ async function replaceChecked(
   if (!abs.ok) return abs;
   // A symlinked note is written where it really lives (so the link stays a link), and only
   // when that is inside the vault; a link leading out, or nowhere, is refused.
-  const real = resolveForWrite(ctx.root, vaultPath);
+  const real = resolveForWrite(ctx.root, vaultPath, ctx.paths);
   if (!real.ok) return real;
   const realPath = toVaultPath(ctx.root, real.value);
   // Read, compare and rename as one step per file: see note-writer-lock.ts.

@@ -1,10 +1,10 @@
 /** orderWrites: a rename, undo or delete reaches the service only after the saves sent before it. */
 import type { PlexusApi, Result, WriteOutcome } from '../../../main/contract/api-contract';
 import { orderWrites } from '../../../renderer/src/api/order-writes';
-import { FakeApi } from '../fake-api';
+import { MemoryApi } from '../support/memory-api';
 
 function heldSaves() {
-  const fake = new FakeApi({ notes: { 'A.md': 'a', 'B.md': 'b' } });
+  const fake = new MemoryApi({ notes: { 'A.md': 'a', 'B.md': 'b' } });
   const own = fake.api();
   const releases: (() => void)[] = [];
   const api: PlexusApi = {
@@ -15,7 +15,7 @@ function heldSaves() {
   return { fake, ordered: orderWrites(api), releaseAll: () => releases.splice(0).forEach((release) => release()) };
 }
 
-const methods = (fake: FakeApi) => fake.calls.map((c) => c.method).filter((m) => m !== 'readNote');
+const methods = (fake: MemoryApi) => fake.calls.map((c) => c.method).filter((m) => m !== 'readNote');
 
 test('renameNote and deleteNote wait for a save of their note that is still on its way; other notes do not wait', async () => {
   const { fake, ordered, releaseAll } = heldSaves();
@@ -32,7 +32,7 @@ test('renameNote and deleteNote wait for a save of their note that is still on i
 });
 
 test('undoRename waits for every save on its way, and a failed save does not block it', async () => {
-  const fake = new FakeApi({ notes: { 'A.md': 'a' } });
+  const fake = new MemoryApi({ notes: { 'A.md': 'a' } });
   let fail!: (error: Error) => void;
   const ordered = orderWrites({ ...fake.api(), writeNote: () => new Promise<never>((_, reject) => (fail = reject)) });
   const save = ordered.writeNote('A.md', 'x', null).catch((error: Error) => error.message);

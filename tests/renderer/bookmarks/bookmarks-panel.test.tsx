@@ -37,8 +37,8 @@ test('bookmark the note from the star, a heading from the outline and a search; 
   // renderApp clears storage: mount again by hand with the saved value in place.
   const { render } = await import('@testing-library/react');
   const { App } = await import('../../../renderer/src/app');
-  const { FakeApi } = await import('../fake-api');
-  render(<App api={new FakeApi(sampleVault).api()} />);
+  const { MemoryApi } = await import('../support/memory-api');
+  render(<App api={new MemoryApi(sampleVault).api()} />);
   await waitFor(() => expect(titles()).toEqual(['Welcome › Details', 'Welcome', 'tag:#project']));
   fireEvent.click(within(panel()).getByRole('button', { name: 'Remove bookmark tag:#project' }));
   expect(titles()).toEqual(['Welcome › Details', 'Welcome']);

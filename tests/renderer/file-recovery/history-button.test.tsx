@@ -1,20 +1,23 @@
 import '../setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { NoteVersion } from '../../../main/contract/api-contract';
 import { renderWith, vault } from '../note-actions/render-with';
 
-const version = (id: string, reason: NoteVersion['reason'], time: number): NoteVersion => ({ id, path: 'Welcome.md', time, size: 12, hash: 'a'.repeat(64), reason });
+// The newest version holds the note's current text (12 bytes), so the store has it already and
+// opening the vault keeps no further version of it.
+const current = 'my edit here';
 
 test('the note header has History; it opens File recovery with the versions newest first, and Restore restores the chosen one', async () => {
-  const { fake, inNote, calls } = renderWith(vault, '#/note/Welcome.md');
-  fake.versions.set('Welcome.md', [
-    { version: version('b-00000002', 'external-change', Date.UTC(2026, 0, 2)), content: '# Welcome\n\nmy edit\n' },
-    { version: version('a-00000001', 'first-read', Date.UTC(2026, 0, 1)), content: '# Welcome\n\nfirst\n' },
-  ]);
+  const versions = {
+    'Welcome.md': [
+      { id: 'b-00000002', reason: 'external-change' as const, time: Date.UTC(2026, 0, 2), content: current },
+      { id: 'a-00000001', reason: 'first-read' as const, time: Date.UTC(2026, 0, 1), content: '# Welcome\n\nfirst\n' },
+    ],
+  };
+  const { fake, inNote, calls } = renderWith({ notes: { ...vault.notes, 'Welcome.md': current }, versions }, '#/note/Welcome.md');
   const actions = await inNote().findByRole('group', { name: 'Note actions' });
   fireEvent.click(within(actions).getByRole('button', { name: 'History' }));
   const dialog = await screen.findByRole('dialog', { name: 'File recovery' });
-  const items = within(within(dialog).getByRole('list', { name: 'Versions, newest first' })).getAllByRole('button');
+  const items = within(await within(dialog).findByRole('list', { name: 'Versions, newest first' })).getAllByRole('button');
   expect(items.map((b) => b.textContent)).toEqual([expect.stringMatching(/Changed by another program12 B/), expect.stringMatching(/As opened, before editing here/)]);
   expect(items[0]).toHaveAttribute('aria-pressed', 'true');
   fireEvent.click(items[1]);
@@ -28,8 +31,8 @@ test('the note header has History; it opens File recovery with the versions newe
 });
 
 test('a read-only vault still has History, with Restore disabled', async () => {
-  const { fake, inNote } = renderWith({ ...vault, readOnly: true }, '#/note/Welcome.md');
-  fake.versions.set('Welcome.md', [{ version: version('a-00000001', 'before-save', 1), content: 'old' }]);
+  const versions = { 'Welcome.md': [{ id: 'a-00000001', reason: 'before-save' as const, time: 1, content: 'old' }] };
+  const { inNote } = renderWith({ ...vault, readOnly: true, versions }, '#/note/Welcome.md');
   const actions = await inNote().findByRole('group', { name: 'Note actions' });
   fireEvent.click(within(actions).getByRole('button', { name: 'History' }));
   const dialog = await screen.findByRole('dialog', { name: 'File recovery' });

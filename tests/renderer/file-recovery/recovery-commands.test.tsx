@@ -4,8 +4,10 @@
  * a clear error while what was typed stays.
  */
 import '../setup';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../../renderer/src/app';
 import { renderApp, sampleVault } from '../render-app';
+import { MemoryApi } from '../support/memory-api';
 
 async function runCommand(name: string) {
   act(() => {
@@ -19,9 +21,9 @@ async function runCommand(name: string) {
 }
 
 test('"Open file recovery" opens the dialog for the note in view', async () => {
-  const { fake, inNote } = renderApp(sampleVault, '#/note/Ideas.md');
+  const versions = { 'Ideas.md': [{ id: 'a1-00000000', time: Date.UTC(2026, 0, 2, 3, 4), reason: 'external-change' as const, content: 'older' }] };
+  const { fake, inNote } = renderApp({ ...sampleVault, versions }, '#/note/Ideas.md');
   await inNote().findByRole('heading', { name: 'Ideas', level: 1 });
-  fake.versions.set('Ideas.md', [{ version: { id: 'a1-00000000', path: 'Ideas.md', time: Date.UTC(2026, 0, 2, 3, 4), size: 5, hash: 'h'.repeat(64), reason: 'external-change' }, content: 'older' }]);
   await runCommand('Open file recovery');
   const dialog = await screen.findByRole('dialog', { name: 'File recovery' });
   expect(within(dialog).getByText('Ideas.md')).toBeInTheDocument();
@@ -38,9 +40,12 @@ test('"Recover deleted notes" opens the deleted notes list', async () => {
 });
 
 test('the Settings section shows the vault\'s settings, saves edits, and explains a refused value', async () => {
-  const { fake, inNote } = renderApp(sampleVault, '#/note/Ideas.md');
+  const { fake, api, inNote } = renderApp(sampleVault, '#/note/Ideas.md');
   await inNote().findByRole('heading', { name: 'Ideas', level: 1 });
-  fake.recoverySettings = { keepDays: 7, keepLast: 10, maxSizeMb: 500, intervalMinutes: 5 };
+  const stored = async () => {
+    const read = await api.getRecoverySettings();
+    return read.ok ? read.value.settings : null;
+  };
   await runCommand('Open file recovery');
   const dialog = await screen.findByRole('dialog', { name: 'File recovery' });
   fireEvent.click(within(dialog).getByText('Settings'));
@@ -53,7 +58,7 @@ test('the Settings section shows the vault\'s settings, saves edits, and explain
   fireEvent.change(within(form).getByRole('textbox', { name: /Save interval/ }), { target: { value: '1' } });
   fireEvent.click(within(form).getByRole('button', { name: 'Save settings' }));
   await within(dialog).findByText(/Settings saved/);
-  expect(fake.recoverySettings).toEqual({ keepDays: 30, keepLast: 10, maxSizeMb: 500, intervalMinutes: 1 });
+  expect(await stored()).toEqual({ keepDays: 30, keepLast: 10, maxSizeMb: 500, intervalMinutes: 1 });
 
   // Not a number: caught before anything is sent.
   const saves = () => fake.calls.filter((c) => c.method === 'saveRecoverySettings').length;
@@ -64,18 +69,25 @@ test('the Settings section shows the vault\'s settings, saves edits, and explain
   expect(saves()).toBe(before);
 
   // Refused by the service: its message is shown and the typed value stays.
-  fake.settingsError = 'Always keep the newest (versions per note) must be between 1 and 1000.';
   fireEvent.change(within(form).getByRole('textbox', { name: /Always keep the newest/ }), { target: { value: '0' } });
   fireEvent.click(within(form).getByRole('button', { name: 'Save settings' }));
   await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('Not saved: Always keep the newest (versions per note) must be between 1 and 1000.'));
   expect(within(form).getByRole('textbox', { name: /Always keep the newest/ })).toHaveValue('0');
-  expect(fake.recoverySettings.keepLast).toBe(10);
+  expect((await stored())?.keepLast).toBe(10);
 });
 
 test('a saved settings file that could not be used is said so, with the defaults shown', async () => {
-  const { fake, inNote } = renderApp(sampleVault, '#/note/Ideas.md');
-  await inNote().findByRole('heading', { name: 'Ideas', level: 1 });
-  fake.settingsProblem = 'the saved settings are not valid (Size cap (MB) must be a number.)';
+  // A damaged settings file, as the service reports it (service tests cover reading one from disk).
+  window.localStorage.clear();
+  window.location.hash = '#/note/Ideas.md';
+  const api = new MemoryApi(sampleVault).api();
+  const read = api.getRecoverySettings.bind(api);
+  api.getRecoverySettings = async () => {
+    const result = await read();
+    return result.ok ? { ok: true, value: { ...result.value, problem: 'the saved settings are not valid (Size cap (MB) must be a number.)' } } : result;
+  };
+  render(<App api={api} />);
+  await within(screen.getByRole('main', { name: 'Note' })).findByRole('heading', { name: 'Ideas', level: 1 });
   await runCommand('Open file recovery');
   const dialog = await screen.findByRole('dialog', { name: 'File recovery' });
   fireEvent.click(within(dialog).getByText('Settings'));

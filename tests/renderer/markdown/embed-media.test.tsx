@@ -80,7 +80,10 @@ test.each([
 });
 
 test('a .pdf that is not a PDF is refused, not framed', async () => {
-  const { body } = renderMarkdown('![[fake.pdf]]', { vault });
+  // The service types a file by its extension, so this answer (what a .pdf whose type the server
+  // gives as HTML would get) is made by hand over the real handlers.
+  const { body, api } = renderMarkdown('![[fake.pdf]]', { vault });
+  api.readAttachment = async () => ({ ok: true, value: { mime: 'text/html', dataUrl: vault.attachments['fake.pdf'] } });
   await waitFor(() => expect(body().querySelector('.embed-error')).not.toBeNull());
   expect(body().querySelector('iframe')).toBeNull();
   expect(body().textContent).toContain('is not a pdf');

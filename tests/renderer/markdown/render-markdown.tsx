@@ -2,10 +2,13 @@
 import { render } from '@testing-library/react';
 import { MarkdownView, type MarkdownViewProps } from '../../../renderer/src/components/markdown-view';
 import { AppActionsContext, RenderScopeContext, type AppActions } from '../../../renderer/src/components/note-context';
-import { FakeApi, type FakeVaultOptions } from '../fake-api';
+import { MemoryApi, type MemoryVaultFiles } from '../support/memory-api';
 
-export function renderMarkdown(markdown: string, options: { vault?: FakeVaultOptions; view?: Partial<MarkdownViewProps>; sourcePath?: string; preview?: boolean } = {}) {
-  const fake = new FakeApi(options.vault ?? { notes: {} });
+export function renderMarkdown(markdown: string, options: { vault?: MemoryVaultFiles; view?: Partial<MarkdownViewProps>; sourcePath?: string; preview?: boolean } = {}) {
+  const sourcePath = options.sourcePath ?? 'Test.md';
+  // The text is the source note's: links and embeds resolve from a note the vault holds.
+  const vault = options.vault ?? { notes: {} };
+  const fake = new MemoryApi({ ...vault, notes: { [sourcePath]: markdown, ...vault.notes } });
   const api = fake.api();
   const actions: AppActions = {
     api,
@@ -18,7 +21,7 @@ export function renderMarkdown(markdown: string, options: { vault?: FakeVaultOpt
   };
   const utils = render(
     <AppActionsContext.Provider value={actions}>
-      <RenderScopeContext.Provider value={{ sourcePath: options.sourcePath ?? 'Test.md', ancestors: [options.sourcePath ?? 'Test.md'], preview: options.preview ?? false }}>
+      <RenderScopeContext.Provider value={{ sourcePath, ancestors: [sourcePath], preview: options.preview ?? false }}>
         <MarkdownView markdown={markdown} {...options.view} />
       </RenderScopeContext.Provider>
     </AppActionsContext.Provider>,

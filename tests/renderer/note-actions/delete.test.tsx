@@ -1,19 +1,11 @@
 import '../setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Result, VaultInfo } from '../../../main/contract/api-contract';
-import type { FakeApi } from '../fake-api';
+import type { MemoryApi } from '../support/memory-api';
 import { recorded, renderWith, vault } from './render-with';
 
-const deletes = (fake: FakeApi) => ({
-  deleteNote: recorded(fake, 'deleteNote', (path: string): Result<{ linkedFrom: string[] }> => {
-    const linkedFrom = [...fake.notes.keys()].filter((p) => fake.linksOf(p).some((l) => l.resolved === path));
-    fake.notes.delete(path);
-    return { ok: true, value: { linkedFrom } };
-  }),
-});
-
 test('delete lists the notes that link here with counts, deletes, says where the note went and leaves it', async () => {
-  const { inNote, calls } = renderWith(vault, '#/note/Welcome.md', deletes);
+  const { inNote, calls } = renderWith(vault, '#/note/Welcome.md');
   await inNote().findByRole('link', { name: 'Ideas' });
   fireEvent.click(inNote().getByRole('button', { name: 'Delete' }));
   const dialog = await screen.findByRole('dialog', { name: 'Delete note' });

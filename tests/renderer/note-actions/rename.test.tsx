@@ -2,11 +2,18 @@ import '../setup';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { EditorView } from '@codemirror/view';
 import type { RenameOutcome, RenamePlan, Result } from '../../../main/contract/api-contract';
-import type { FakeApi } from '../fake-api';
+import type { MemoryApi } from '../support/memory-api';
 import { recorded, renderWith, vault } from './render-with';
 
-/** A rename the fake can actually do: moves the note (and back on undo), with a plan listing who links. */
-function renames(fake: FakeApi) {
+/**
+ * The real handlers rename for every test but the first, whose Undo is checked against the
+ * token the rename handed out ('tok-1'): there the rename is this scripted one, over the real
+ * vault (its notes and link graph).
+ */
+/** The note writer keeps a note's final newline; typing at the end of Ideas.md is then the file's end only without one. */
+const endsWithoutNewline = { notes: { ...vault.notes, 'Ideas.md': vault.notes['Ideas.md'].trimEnd() } };
+
+function renames(fake: MemoryApi) {
   const undo = new Map<string, { from: string; to: string }>();
   return {
     planRename: recorded(fake, 'planRename', (from: string, to: string): Result<RenamePlan> => {
@@ -65,7 +72,6 @@ test('rename shows the notes whose links change, renames, follows the note, and 
 
 test('a failed rename is shown in the dialog and the note stays where it was', async () => {
   const { inNote } = renderWith(vault, '#/note/Ideas.md', (fake) => ({
-    ...renames(fake),
     renameNote: recorded(fake, 'renameNote', (): Result<RenameOutcome> => ({ ok: false, error: { code: 'io-error', message: 'permission denied' } })),
   }));
   await inNote().findAllByRole('link', { name: 'Welcome' });
@@ -80,7 +86,6 @@ test('a failed rename is shown in the dialog and the note stays where it was', a
 
 test('undo that the service refuses reaches the user', async () => {
   const { inNote } = renderWith(vault, '#/note/Ideas.md', (fake) => ({
-    ...renames(fake),
     undoRename: recorded(fake, 'undoRename', (): Result<null> => ({ ok: false, error: { code: 'conflict', message: 'Ideas2.md was edited since' } })),
   }));
   await inNote().findAllByRole('link', { name: 'Welcome' });
@@ -95,7 +100,7 @@ test('undo that the service refuses reaches the user', async () => {
 });
 
 test('F2 on a focused explorer row, and the current file’s ⋯ menu, rename that file', async () => {
-  const { inNote } = renderWith(vault, '#/note/Welcome.md', renames);
+  const { inNote } = renderWith(vault, '#/note/Welcome.md');
   await inNote().findByRole('link', { name: 'Ideas' });
   const explorer = screen.getByRole('navigation', { name: 'File explorer' });
   const oldRow = within(explorer).getByRole('link', { name: 'Old' });
@@ -112,7 +117,7 @@ test('F2 on a focused explorer row, and the current file’s ⋯ menu, rename th
 });
 
 test('renaming while editing saves and leaves the editor first, then edits the note at its new path', async () => {
-  const { inNote, calls, container, fake } = renderWith(vault, '#/note/Ideas.md', renames);
+  const { inNote, calls, container, fake } = renderWith(endsWithoutNewline, '#/note/Ideas.md');
   await inNote().findAllByRole('link', { name: 'Welcome' });
   fireEvent.keyDown(window, { key: 'e', ctrlKey: true });
   await waitFor(() => expect(container.querySelector('.cm-editor')).not.toBeNull());
@@ -139,7 +144,6 @@ test('renaming while editing saves and leaves the editor first, then edits the n
 
 test('Enter before the link list has loaded still renames (renameNote plans for itself)', async () => {
   const { inNote, calls } = renderWith(vault, '#/note/Ideas.md', (fake) => ({
-    ...renames(fake),
     // The plan never arrives.
     planRename: () => new Promise<Result<RenamePlan>>(() => undefined),
   }));
@@ -155,7 +159,7 @@ test('Enter before the link list has loaded still renames (renameNote plans for 
 });
 
 test('a bare name typed over a note in a folder says it will move to the top folder; a name in the folder says rename', async () => {
-  const { inNote, calls } = renderWith(vault, '#/note/Projects%2FPlexus.md', renames);
+  const { inNote, calls } = renderWith(vault, '#/note/Projects%2FPlexus.md');
   await inNote().findByRole('link', { name: 'Welcome' });
   fireEvent.keyDown(window, { key: 'F2' });
   const dialog = await screen.findByRole('dialog', { name: 'Rename note' });
@@ -180,9 +184,9 @@ test('a bare name typed over a note in a folder says it will move to the top fol
 test('a rename made while the editor’s last save is still on its way waits for that save, so the text moves with the note', async () => {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  const { inNote, calls, container, fake } = renderWith(vault, '#/note/Ideas.md', (f) => {
+  const { inNote, calls, container, fake } = renderWith(endsWithoutNewline, '#/note/Ideas.md', (f) => {
     const own = f.api();
-    return { ...renames(f), writeNote: (path, content, hash) => held.then(() => own.writeNote(path, content, hash)) };
+    return { writeNote: (path, content, hash) => held.then(() => own.writeNote(path, content, hash)) };
   });
   await inNote().findAllByRole('link', { name: 'Welcome' });
   fireEvent.keyDown(window, { key: 'e', ctrlKey: true });

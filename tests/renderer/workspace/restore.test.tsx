@@ -3,7 +3,7 @@ import '../setup';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../../renderer/src/app';
 import { parseStoredLayout } from '../../../renderer/src/workspace/workspace-store';
-import { FakeApi } from '../fake-api';
+import { MemoryApi } from '../support/memory-api';
 import { sampleVault } from '../render-app';
 
 const panes = () => screen.getAllByRole('region', { name: 'Note' });
@@ -12,7 +12,8 @@ const tabNames = (pane: HTMLElement) => within(pane).getAllByRole('tab').map((t)
 beforeEach(() => window.localStorage.clear());
 
 test('open tabs, splits and the active tab are restored; a deleted note is skipped with a notice', async () => {
-  const fake = new FakeApi(sampleVault);
+  const fake = new MemoryApi(sampleVault);
+  await fake.ready;
   window.location.hash = '#/note/Welcome.md';
   const first = render(<App api={fake.api()} />);
   await screen.findByRole('tab', { name: 'Welcome' });
@@ -28,6 +29,7 @@ test('open tabs, splits and the active tab are restored; a deleted note is skipp
   first.unmount();
 
   fake.notes.delete('Projects/Archive/Old.md');
+  await fake.settled();
   window.location.hash = '';
   render(<App api={fake.api()} />);
   await waitFor(() => expect(panes()).toHaveLength(2));

@@ -9,6 +9,7 @@ import { hashBytes } from '../../../main/service/files/read-vault-file';
 import { createVaultSnapshots, snapshotDirFor } from '../../../main/service/snapshots/vault-snapshots';
 import { VaultService } from '../../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir } from '../temp-vault';
+import { nodeVaultFs } from '../../../main/service/files/node-vault-fs';
 
 const NOTES = 300;
 
@@ -57,7 +58,7 @@ test('the notes kept after indexing take a few pack files, a fraction of the vau
 
 test('pruning a store opened from disk does not stat every blob', async () => {
   const realRoot = fs.realpathSync(root);
-  const recorder = () => createVaultSnapshots(realRoot, { dataDir, take: true }, () => undefined, (message) => { throw new Error(message); });
+  const recorder = () => createVaultSnapshots(realRoot, { dataDir, take: true }, () => undefined, (message) => { throw new Error(message); }, nodeVaultFs);
   const first = recorder();
   for (let i = 0; i < NOTES; i++) {
     const bytes = new TextEncoder().encode(`version ${i}\n`);
