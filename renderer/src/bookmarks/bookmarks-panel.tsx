@@ -3,7 +3,7 @@
  * groups if the user makes them. Drag to reorder or into a group; Alt+↑/↓ moves the focused
  * bookmark; × removes. A bookmark of a note that no longer exists is shown struck through.
  */
-import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useState, type DragEvent, type KeyboardEvent, type ReactElement } from 'react';
 import { addGroup, moveEntry, positionOf, removeEntry, renameEntry, type BookmarkEntry, type BookmarkItem, type BookmarkTarget } from './bookmarks-model';
 import type { BookmarksState } from './use-bookmarks';
 
@@ -14,7 +14,12 @@ interface Props {
   onOpen(target: BookmarkTarget, newTab: boolean): void;
 }
 
-const ICONS: Record<BookmarkTarget['kind'], string> = { note: '📄', search: '🔍', graph: '◎' };
+/** Drawn, not emoji: emoji fonts are missing on many Linux desktops and showed as empty boxes. */
+const ICONS: Record<BookmarkTarget['kind'], ReactElement> = {
+  note: <svg viewBox="0 0 12 12" width="12" height="12"><path d="M2.5 1h5l2 2v8h-7z" fill="none" stroke="currentColor" /></svg>,
+  search: <svg viewBox="0 0 12 12" width="12" height="12"><circle cx="5" cy="5" r="3.2" fill="none" stroke="currentColor" /><path d="M7.5 7.5 11 11" stroke="currentColor" /></svg>,
+  graph: <svg viewBox="0 0 12 12" width="12" height="12"><circle cx="3" cy="3" r="1.6" fill="currentColor" /><circle cx="9" cy="4" r="1.6" fill="currentColor" /><circle cx="5" cy="9.5" r="1.6" fill="currentColor" /><path d="M3 3 9 4 5 9.5z" fill="none" stroke="currentColor" strokeWidth="0.8" /></svg>,
+};
 const DRAG_TYPE = 'application/x-plexus-bookmark';
 
 export function BookmarksPanel({ state, exists, onOpen }: Props) {

@@ -92,7 +92,7 @@ export function QuickSwitcher({ api, files, recent, currentPath, onCreate, onOpe
         ))}
         {items && rows.length === 0 && <li className="muted" role="presentation">{parsed.heading !== null ? (headingTarget ? 'No matching headings.' : 'No note to list headings of.') : 'No matching notes.'}</li>}
       </ul>
-      <p className="muted small switcher-hint">↵ open · ⇧↵ create “{query.trim() || '…'}” · type # for headings</p>
+      <p className="muted small switcher-hint">{parsed.heading === null && onCreate ? <>↵ open · ⇧↵ create “{query.trim() || '…'}” · type # for headings</> : '↵ open'}</p>
     </Modal>
   );
 }
