@@ -13,7 +13,7 @@ import { MarkdownView } from './markdown-view';
 import { ExternalLink } from './note-link';
 import { embedKey, useEmbedBudget } from './embed-budget';
 import { MediaEmbed, mediaKind, splitImageSize, type ImageSize } from './embed-media';
-import { useReadingSettings } from '../markdown/reading-settings';
+import { useReadingSettings } from '../settings/settings-store';
 
 interface EmbedProps {
   className?: string;

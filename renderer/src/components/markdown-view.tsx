@@ -8,7 +8,7 @@ import { NoteLink } from './note-link';
 import { Embed, MarkdownImage } from './embed';
 import { useAppActions } from './note-context';
 import { EmbedBudget, EmbedBudgetContext, useEmbedBudget } from './embed-budget';
-import { useReadingSettings } from '../markdown/reading-settings';
+import { useReadingSettings } from '../settings/settings-store';
 import { MermaidDiagram } from './mermaid-diagram';
 import { TaskCheckbox, TaskWriterContext, useTaskWriter, type TaskTarget } from './task-checkbox';
 

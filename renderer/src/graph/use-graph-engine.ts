@@ -18,6 +18,7 @@ import { DARK, LIGHT } from './graph-style';
 import { installTestHook } from './test-hook';
 import { withMarks } from './graph-marks';
 import type { BuildProgress } from './progressive-build';
+import { isDarkTheme } from '../settings/appearance';
 
 const SAVE_DELAY_MS = 800;
 
@@ -77,7 +78,7 @@ export function useGraphEngine(o: EngineOptions) {
   useEffect(() => {
     const container = o.container.current;
     if (!container) return;
-    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+    const dark = isDarkTheme();
     const c = new GraphController(container, dark ? DARK : LIGHT, renderer.kind, {
       onTap: (id) => latest.current.onTap(id),
       onDoubleTap: (id) => latest.current.onDoubleTap(id),

@@ -2,7 +2,7 @@
 import '../setup';
 import { cleanup, fireEvent } from '@testing-library/react';
 import { renderMarkdown } from './render-markdown';
-import { setReadingSetting } from '../../../renderer/src/markdown/reading-settings';
+import { setReadingSetting } from '../../../renderer/src/settings/settings-store';
 
 afterEach(() => {
   cleanup();

@@ -3,7 +3,7 @@ import '../setup';
 import { act, cleanup, fireEvent, waitFor, within } from '@testing-library/react';
 import { renderMarkdown } from './render-markdown';
 import { renderApp } from '../render-app';
-import { setReadingSetting } from '../../../renderer/src/markdown/reading-settings';
+import { setReadingSetting } from '../../../renderer/src/settings/settings-store';
 
 afterEach(() => {
   cleanup();

@@ -6,7 +6,7 @@
  */
 import '../setup';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { READING_SETTINGS_KEY } from '../../../renderer/src/markdown/reading-settings';
+import { READING_SETTINGS_KEY } from '../../../renderer/src/settings/settings-store';
 import { renderApp, sampleVault } from '../render-app';
 
 function press(key: string, init: KeyboardEventInit = {}): KeyboardEvent {

@@ -9,7 +9,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { EditingMode } from '../../editor/editor-view-setup';
-import { useReadingSettings } from '../../markdown/reading-settings';
+import { useReadingSettings } from '../../settings/settings-store';
 import type { NoteMode } from '../../workspace/layout-model';
 import { READ_ONLY_MESSAGE } from './read-only';
 
