@@ -4,7 +4,7 @@
  * is named and the user replaces it or cancels. "Reset" brings the default back, "Remove"
  * leaves the command without a hotkey. Stored per user (hotkey-store.ts).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { COMMANDS, DEFAULT_HOTKEYS, formatHotkey, type CommandDef, type CommandId, type Hotkey } from '../commands/command-registry';
 import { bindHotkey, hotkeyFromEvent, removeHotkey, resetHotkey, type HotkeyOverrides } from '../commands/hotkey-overrides';
 import { saveOverrides, useHotkeyMap, useHotkeyOverrides } from '../commands/hotkey-store';
@@ -19,6 +19,18 @@ export function HotkeysSection() {
   const [capture, setCapture] = useState<Capture | null>(null);
   const [filter, setFilter] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  // The buttons under the focus go when a change starts or ends: the row's "Change" takes it back.
+  const [refocus, setRefocus] = useState<CommandId | null>(null);
+  const end = (id: CommandId) => {
+    setCapture(null);
+    setRefocus(id);
+  };
+  useEffect(() => {
+    if (refocus === null) return;
+    setRefocus(null);
+    list.current?.querySelector<HTMLElement>(`[data-change="${refocus}"]`)?.focus();
+  }, [refocus]);
 
   const save = (next: HotkeyOverrides, said: string | null = null) => {
     setMessage(saveOverrides(next) ? said : 'The hotkey could not be saved: this window’s storage is full or disabled.');
@@ -32,12 +44,12 @@ export function HotkeysSection() {
     const onKey = (e: KeyboardEvent) => {
       e.preventDefault();
       e.stopPropagation();
-      if (e.key === 'Escape' && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey) return setCapture(null);
+      if (e.key === 'Escape' && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey) return end(capturing);
       const hotkey = hotkeyFromEvent(e);
       if (!hotkey) return; // only modifiers so far
       const result = bindHotkey(overrides, capturing, hotkey);
       if (result.ok) {
-        setCapture(null);
+        end(capturing);
         save(result.overrides);
       } else setCapture({ id: capturing, conflict: { hotkey, with: result.conflict } });
     };
@@ -54,7 +66,7 @@ export function HotkeysSection() {
     <div className="hotkeys-section">
       <input type="search" className="hotkeys-filter" placeholder="Filter commands…" aria-label="Filter commands" value={filter} onChange={(e) => setFilter(e.target.value)} />
       {message && <p className="muted small" role="status">{message}</p>}
-      <ul className="hotkey-list" aria-label="Hotkeys">
+      <ul ref={list} className="hotkey-list" aria-label="Hotkeys">
         {shown.map((c) => {
           const id = c.id as CommandId;
           const hotkey = hotkeys[id];
@@ -70,22 +82,23 @@ export function HotkeysSection() {
                 {here && here.conflict === null ? (
                   <>
                     <span className="hotkey-capture" role="status">Press a key combination… (Esc cancels)</span>
-                    <button type="button" onClick={() => setCapture(null)}>Cancel</button>
+                    <button type="button" onClick={() => end(id)}>Cancel</button>
                   </>
                 ) : here && here.conflict ? (
-                  <span className="hotkey-conflict" role="alert">
+                  // Escape here cancels the change, not the whole dialog.
+                  <span className="hotkey-conflict" role="alert" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), end(id))}>
                     <span><kbd>{formatHotkey(here.conflict.hotkey)}</kbd> is used by “{nameOf(here.conflict.with)}”.</span>
-                    <button type="button" className="primary" onClick={() => {
+                    <button type="button" className="primary" autoFocus onClick={() => {
                       const result = bindHotkey(overrides, id, here.conflict!.hotkey, true);
-                      setCapture(null);
+                      end(id);
                       if (result.ok) save(result.overrides, `“${nameOf(here.conflict!.with)}” no longer has a hotkey.`);
                     }}>Replace</button>
-                    <button type="button" onClick={() => setCapture(null)}>Cancel</button>
+                    <button type="button" onClick={() => end(id)}>Cancel</button>
                   </span>
                 ) : (
                   <>
                     {hotkey ? <kbd className="hotkey-current">{formatHotkey(hotkey)}</kbd> : <span className="muted small">No hotkey</span>}
-                    <button type="button" aria-label={`Change hotkey for ${c.name}`} onClick={() => { setMessage(null); setCapture({ id, conflict: null }); }}>Change</button>
+                    <button type="button" data-change={id} aria-label={`Change hotkey for ${c.name}`} onClick={() => { setMessage(null); setCapture({ id, conflict: null }); }}>Change</button>
                     {hotkey && <button type="button" className="icon-button" aria-label={`Remove hotkey for ${c.name}`} title="Remove hotkey" onClick={() => save(removeHotkey(overrides, id))}>✕</button>}
                     {custom && (
                       <button type="button" aria-label={`Reset hotkey for ${c.name}`} title="Restore the default" onClick={() => {

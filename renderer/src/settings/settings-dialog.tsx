@@ -42,7 +42,7 @@ export function SettingsDialog({ folders, onClose }: Props) {
         <h2 className="settings-nav-title">Options</h2>
         <div role="tablist" aria-orientation="vertical" aria-label="Settings sections" onKeyDown={onTabKey}>
           {names.map((name) => (
-            <button key={name} id={tabId(name)} type="button" role="tab" aria-selected={name === active} tabIndex={name === active ? 0 : -1} className={name === active ? 'is-active' : undefined} onClick={() => setActive(name)}>
+            <button key={name} id={tabId(name)} type="button" role="tab" autoFocus={name === names[0]} aria-selected={name === active} tabIndex={name === active ? 0 : -1} className={name === active ? 'is-active' : undefined} onClick={() => setActive(name)}>
               {name}
             </button>
           ))}

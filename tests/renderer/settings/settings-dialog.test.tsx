@@ -246,5 +246,24 @@ describe('hotkeys', () => {
     expect(row(dialog, 'Open graph view')).toHaveTextContent('Ctrl+G');
     expect(within(row(dialog, 'Open graph view')).queryByRole('status')).toBeNull();
     expect(window.localStorage.getItem('plexus.hotkeys')).toBeNull();
+    // The focus is back on the row's Change button, inside the dialog, so the next Escape closes it.
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Change hotkey for Open graph view' })));
+  });
+
+  test('Escape on a conflict cancels the change only; the dialog opens with the focus on its first section', async () => {
+    await ready();
+    const dialog = await openSettings();
+    expect(document.activeElement).toBe(within(dialog).getByRole('tab', { name: 'Editor' }));
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Hotkeys' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Change hotkey for Split right' }));
+    key({ key: 'g', code: 'KeyG', ctrlKey: true });
+    const replace = within(row(dialog, 'Split right')).getByRole('button', { name: 'Replace' });
+    expect(document.activeElement).toBe(replace);
+    fireEvent.keyDown(replace, { key: 'Escape' });
+    expect(screen.getByRole('dialog', { name: 'Settings' })).toBeInTheDocument();
+    expect(row(dialog, 'Split right')).toHaveTextContent('No hotkey');
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Change hotkey for Split right' })));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 });
