@@ -39,8 +39,11 @@ const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
 const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 test('Ctrl+, opens Settings; dark and a rebound hotkey apply at once and survive a reload', async () => {
-  // The Chromium here reports a light system preference: "Follow system" draws light.
-  expect(await theme()).toBe('light');
+  // "Follow system" (the default) follows the system's preference as it changes.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
   const light = await background();
 
   await page.keyboard.press('Control+Comma');
@@ -63,6 +66,9 @@ test('Ctrl+, opens Settings; dark and a rebound hotkey apply at once and survive
   await note().getByRole('heading', { level: 1, name: 'Welcome', exact: true }).first().waitFor({ timeout: 30_000 });
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
   expect(await background()).not.toBe(light);
+  // A chosen theme is not the system's: a light system preference leaves it dark.
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await theme()).toBe('dark');
 
   // The kept hotkey runs its command: a second note pane appears.
   await page.getByRole('region', { name: 'Note' }).first().waitFor();
