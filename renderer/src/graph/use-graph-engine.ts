@@ -19,6 +19,7 @@ import { installTestHook } from './test-hook';
 import { withMarks } from './graph-marks';
 import type { BuildProgress } from './progressive-build';
 import { isDarkTheme } from '../settings/appearance';
+import { useSettings } from '../settings/settings-store';
 
 const SAVE_DELAY_MS = 800;
 
@@ -44,6 +45,9 @@ export function useGraphEngine(o: EngineOptions) {
   const workerJob = useRef<WorkerLayoutHandle | null>(null);
   const latest = useRef(o);
   latest.current = o;
+  const { excludedFolders } = useSettings();
+  const excluded = useRef(excludedFolders);
+  excluded.current = excludedFolders;
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [modelVersion, setModelVersion] = useState(0);
@@ -70,7 +74,7 @@ export function useGraphEngine(o: EngineOptions) {
   const refresh = useCallback(() => {
     const c = ctl.current;
     if (!c) return;
-    setFilterError(applyFilters(c.cy, latest.current.filters));
+    setFilterError(applyFilters(c.cy, latest.current.filters, excluded.current));
     setCounts(visibleCounts(c.cy));
   }, []);
 
@@ -227,7 +231,7 @@ export function useGraphEngine(o: EngineOptions) {
     refresh();
     // A filter restyles many elements at once (see layer-cache.ts).
     ctl.current?.rebuildLayers();
-  }, [ready, o.filters, refresh]);
+  }, [ready, o.filters, excludedFolders, refresh]);
 
   useEffect(() => {
     ctl.current?.markCurrent(o.currentPath);
