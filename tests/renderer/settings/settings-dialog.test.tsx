@@ -206,6 +206,9 @@ describe('hotkeys', () => {
     key({ key: 'p', ctrlKey: true });
     const palette = await screen.findByRole('dialog', { name: 'Command palette' });
     expect(within(palette).getAllByRole('option').find((o) => o.textContent?.startsWith('Open quick switcher'))).toHaveTextContent('Ctrl+K');
+    // The toolbar's switcher button names the same key.
+    expect(document.querySelector('.switcher-button')).toHaveAttribute('title', 'Quick switcher (Ctrl+K)');
+    expect(document.querySelector('.switcher-button kbd')).toHaveTextContent('Ctrl+K');
   });
 
   test('a taken combination names the other command: Cancel keeps both, Replace moves it; Reset and Remove', async () => {
