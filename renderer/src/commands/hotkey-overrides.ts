@@ -101,6 +101,16 @@ export function parseOverrides(text: string | null): HotkeyOverrides {
   return out;
 }
 
+/**
+ * Why a captured combination cannot be a hotkey, or null. Without Ctrl/Cmd or Alt only the
+ * function keys qualify: any other key (a letter, Space, Enter, an arrow, Shift+a letter) is
+ * needed for typing and moving in the editor, and the listener would take it from there.
+ */
+export function hotkeyProblem(hotkey: Hotkey): string | null {
+  if (hotkey.mod || hotkey.alt) return null;
+  return /^f([1-9]|1\d|2[0-4])$/.test(hotkey.keys[0]) ? null : 'Add Ctrl, Cmd or Alt: this key is needed for typing.';
+}
+
 const MODIFIER_KEYS = new Set(['control', 'shift', 'alt', 'meta', 'os', 'altgraph', 'capslock', 'fn', 'dead', 'unidentified', 'process']);
 
 /**

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { COMMANDS, DEFAULT_HOTKEYS, formatHotkey, type CommandDef, type CommandId, type Hotkey } from '../commands/command-registry';
-import { bindHotkey, hotkeyFromEvent, removeHotkey, resetHotkey, type HotkeyOverrides } from '../commands/hotkey-overrides';
+import { bindHotkey, hotkeyFromEvent, hotkeyProblem, removeHotkey, resetHotkey, type HotkeyOverrides } from '../commands/hotkey-overrides';
 import { saveOverrides, useHotkeyMap, useHotkeyOverrides } from '../commands/hotkey-store';
 
 const nameOf = (id: CommandId) => (COMMANDS as readonly CommandDef[]).find((c) => c.id === id)?.name ?? id;
@@ -47,7 +47,10 @@ export function HotkeysSection() {
       if (e.key === 'Escape' && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey) return end(capturing);
       const hotkey = hotkeyFromEvent(e);
       if (!hotkey) return; // only modifiers so far
+      const problem = hotkeyProblem(hotkey);
+      if (problem) return setMessage(`${formatHotkey(hotkey)}: ${problem}`);
       const result = bindHotkey(overrides, capturing, hotkey);
+      setMessage(null);
       if (result.ok) {
         end(capturing);
         save(result.overrides);

@@ -1,6 +1,6 @@
 /** Custom hotkeys over the defaults: binding, conflicts, replace, remove, reset, what is stored, and key capture. */
 import { DEFAULT_HOTKEYS, hotkeyFor, type CommandId, type Hotkey } from '../../../renderer/src/commands/command-registry';
-import { bindHotkey, conflictFor, effectiveHotkeys, hotkeyFromEvent, parseOverrides, removeHotkey, resetHotkey, sameHotkey, type HotkeyOverrides } from '../../../renderer/src/commands/hotkey-overrides';
+import { bindHotkey, conflictFor, effectiveHotkeys, hotkeyFromEvent, hotkeyProblem, parseOverrides, removeHotkey, resetHotkey, sameHotkey, type HotkeyOverrides } from '../../../renderer/src/commands/hotkey-overrides';
 
 const ctrl = (key: string, extra: Partial<Hotkey> = {}): Hotkey => ({ mod: true, keys: [key], ...extra });
 const press = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init);
@@ -109,4 +109,22 @@ test.each<[string, KeyboardEventInit, Hotkey | null]>([
   expect(hotkey).toEqual(expected);
   // What is captured matches the press it came from.
   if (hotkey) expect(hotkeyFor(e, { ...effectiveHotkeys({ graph: null }), graph: hotkey })).toBe('graph');
+});
+
+test.each<[string, Hotkey, boolean]>([
+  ['Ctrl+K', ctrl('k'), true],
+  ['Alt+K', { alt: true, keys: ['k'] }, true],
+  ['F2', { keys: ['f2'] }, true],
+  ['F12', { keys: ['f12'] }, true],
+  ['a plain letter', { keys: ['k'] }, false],
+  ['Shift and a letter', { shift: true, keys: ['k'] }, false],
+  ['an arrow', { keys: ['arrowleft'] }, false],
+  ['Space', { keys: [' '] }, false],
+  ['"f" is a letter, not a function key', { keys: ['f'] }, false],
+])('hotkeyProblem: %s is %s', (_what, hotkey, fine) => {
+  expect(hotkeyProblem(hotkey) === null).toBe(fine);
+});
+
+test('every default hotkey is one hotkeyProblem accepts', () => {
+  for (const h of Object.values(DEFAULT_HOTKEYS)) if (h) expect(hotkeyProblem(h)).toBeNull();
 });

@@ -187,6 +187,10 @@ describe('hotkeys', () => {
     expect(row(dialog, 'Split right')).toHaveTextContent('No hotkey');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Change hotkey for Open quick switcher' }));
     expect(within(row(dialog, 'Open quick switcher')).getByRole('status')).toHaveTextContent('Press a key combination');
+    // A plain letter is for typing: refused, and the dialog keeps waiting.
+    key({ key: 'k', code: 'KeyK' });
+    expect(within(dialog).getAllByRole('status').map((s) => s.textContent)).toContain('K: Add Ctrl, Cmd or Alt: this key is needed for typing.');
+    expect(within(row(dialog, 'Open quick switcher')).getByRole('status')).toHaveTextContent('Press a key combination');
     // Modifiers alone wait for a key; the app's own hotkeys do not run meanwhile.
     key({ key: 'Control', code: 'ControlLeft', ctrlKey: true });
     const press = key({ key: 'k', code: 'KeyK', ctrlKey: true });
