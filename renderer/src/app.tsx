@@ -49,6 +49,12 @@ import { ConnectionBanner } from './components/connection-banner';
 import { CommandPalette } from './components/command-palette';
 import { DeletedNotesButton } from './components/file-recovery/deleted-notes-button';
 import { RecoveryDialogs, useRecoveryCommands } from './components/file-recovery/recovery-dialogs';
+import { SettingsDialog } from './settings/settings-dialog';
+import { useSettings, useSettingsVault } from './settings/settings-store';
+import { useAppearance } from './settings/appearance';
+import { withoutExcluded } from './settings/excluded-folders';
+import { newNoteFolder } from './settings/new-note-location';
+import { allFolders } from './components/file-tree';
 
 const GLOBAL_GRAPH: View = { kind: 'graph', local: null };
 
@@ -83,6 +89,12 @@ export function App({ api: host }: { api: PlexusApi }) {
   const [version, setVersion] = useState(0);
   const [switcherOpen, setSwitcherOpen] = useState(false);
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  // Settings are the open vault's; the theme, font size and line width apply to the whole window.
+  useSettingsVault(vault?.root ?? null);
+  const settings = useSettings();
+  useAppearance(settings);
+  const listedFiles = useMemo(() => (files ? withoutExcluded(files, settings.excludedFolders) : null), [files, settings.excludedFolders]);
   const graphOpen = nav.view?.kind === 'graph';
   /** Bumped on each reconnect so the graph pane re-reads the graph it may have missed deltas of. */
   const [resyncs, setResyncs] = useState(0);
@@ -240,6 +252,7 @@ export function App({ api: host }: { api: PlexusApi }) {
     showOutline: () => revealPanel('Outline'),
     showTags: () => revealPanel('All tags'),
     bookmarkCurrent: bookmarks.toggleCurrent,
+    openSettings: () => setSettingsOpen(true),
     showBookmarks: () => {
       sidebars.showLeft();
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.left-pane [aria-label="Bookmarks"]')?.scrollIntoView({ block: 'start' }));
@@ -285,8 +298,8 @@ export function App({ api: host }: { api: PlexusApi }) {
         <div className="panes" style={grid}>
           <div className="left-pane" hidden={!sidebars.left}>
             <BookmarksPanel state={bookmarks.state} exists={bookmarks.exists} onOpen={bookmarks.open} />
-            {search.open && <SearchPanel api={api} query={search.query} focusToken={search.focus} onOpenHit={revealHit} onBookmark={bookmarks.bookmarkSearch} onQueryChange={(query) => setSearch((s) => ({ ...s, query }))} onClose={() => setSearch((s) => ({ ...s, open: false }))} />}
-            <FileExplorer files={files} currentPath={currentPath} actions={{ readOnly: noteActions.readOnly, readOnlyMessage: noteActions.block?.message, onRename: noteActions.rename, onDelete: noteActions.remove }} />
+            {search.open && <SearchPanel api={api} excludedFolders={settings.excludedFolders} query={search.query} focusToken={search.focus} onOpenHit={revealHit} onBookmark={bookmarks.bookmarkSearch} onQueryChange={(query) => setSearch((s) => ({ ...s, query }))} onClose={() => setSearch((s) => ({ ...s, open: false }))} />}
+            <FileExplorer files={listedFiles} currentPath={currentPath} actions={{ readOnly: noteActions.readOnly, readOnlyMessage: noteActions.block?.message, onRename: noteActions.rename, onDelete: noteActions.remove }} />
           </div>
           <ResizeHandle hidden={!sidebars.left} label="Resize file explorer" value={sizes.left} min={160} max={520} direction={1} onChange={(left) => setSizes({ ...sizes, left })} />
           <div className="center-pane">
@@ -312,12 +325,12 @@ export function App({ api: host }: { api: PlexusApi }) {
             <RightSidebar api={api} version={version} data={data} files={files} readOnly={noteActions.readOnly} onSearchTag={searchTag} onBookmarkHeading={bookmarks.bookmarkHeading} />
           </div>
         </div>
-        <StatusBar status={status} vault={vault} />
+        <StatusBar status={status} vault={vault} onSettings={() => setSettingsOpen(true)} />
         {paletteOpen && <CommandPalette runs={runs} onClose={() => setPaletteOpen(false)} />}
         {switcherOpen && (
-          <QuickSwitcher api={api} files={files} recent={recentNotes} currentPath={currentPath} onClose={() => setSwitcherOpen(false)}
+          <QuickSwitcher api={api} files={files} excludedFolders={settings.excludedFolders} recent={recentNotes} currentPath={currentPath} onClose={() => setSwitcherOpen(false)}
             onOpen={(path, heading) => { setSwitcherOpen(false); nav.open({ path, heading, block: null }); }}
-            onCreate={noteActions.readOnly ? null : (name) => { setSwitcherOpen(false); void createFromSwitcher(name); }} />
+            onCreate={noteActions.readOnly ? null : (name) => { setSwitcherOpen(false); void createFromSwitcher(name, newNoteFolder(settings, currentPath)); }} />
         )}
         {ui.preview && <HoverPreview api={api} request={ui.preview} onEnter={ui.cancelHide} onLeave={ui.hidePreview} onClose={ui.closePreview} />}
         {ui.createRequest && (
@@ -325,6 +338,7 @@ export function App({ api: host }: { api: PlexusApi }) {
         )}
         <NoteActionDialogs api={api} files={files} actions={noteActions} />
         <RecoveryDialogs api={api} request={recovery.request} readOnly={noteActions.readOnly} onClose={recovery.close} onOpen={openPath} />
+        {settingsOpen && <SettingsDialog folders={files ? [...allFolders(files)].sort() : []} onClose={() => setSettingsOpen(false)} />}
       </div>
     </AppActionsContext.Provider>
   );

@@ -50,6 +50,8 @@ export const COMMANDS = [
   { id: 'showBookmarks', name: 'Show bookmarks' },
   { id: 'fileRecovery', name: 'Open file recovery' },
   { id: 'recoverDeletedNotes', name: 'Recover deleted notes' },
+  // By code as well: Shift or another layout can move ','.
+  { id: 'openSettings', name: 'Open settings', hotkey: { mod: true, keys: [','], codes: ['Comma'] } },
 ] as const satisfies readonly CommandDef[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];
@@ -61,19 +63,25 @@ export function matchesHotkey(e: KeyboardEvent, h: Hotkey): boolean {
   return h.keys.includes(e.key.toLowerCase()) || (!!h.codes && h.codes.includes(e.code));
 }
 
-/** The command a key press runs, if any. */
-export function hotkeyFor(e: KeyboardEvent): CommandId | null {
-  for (const c of COMMANDS as readonly CommandDef[]) if (c.hotkey && matchesHotkey(e, c.hotkey)) return c.id as CommandId;
+/** The command a key press runs, if any, with these hotkeys (the defaults unless given: see hotkey-overrides.ts). */
+export function hotkeyFor(e: KeyboardEvent, hotkeys: Readonly<Record<CommandId, Hotkey | null>> = DEFAULT_HOTKEYS): CommandId | null {
+  for (const c of COMMANDS as readonly CommandDef[]) {
+    const h = hotkeys[c.id as CommandId];
+    if (h && matchesHotkey(e, h)) return c.id as CommandId;
+  }
   return null;
 }
 
+/** Each command's default hotkey (null: none). */
+export const DEFAULT_HOTKEYS: Readonly<Record<CommandId, Hotkey | null>> = Object.fromEntries((COMMANDS as readonly CommandDef[]).map((c) => [c.id, c.hotkey ?? null])) as Record<CommandId, Hotkey | null>;
+
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-const KEY_NAMES: Record<string, string> = { arrowleft: '←', arrowright: '→', tab: 'Tab', f2: 'F2', '\\': '\\' };
+const KEY_NAMES: Record<string, string> = { arrowleft: '←', arrowright: '→', arrowup: '↑', arrowdown: '↓', tab: 'Tab', '\\': '\\', ' ': 'Space', enter: 'Enter', backspace: 'Backspace', delete: 'Delete', home: 'Home', end: 'End', pageup: 'PageUp', pagedown: 'PageDown', insert: 'Insert' };
 
 /** How a hotkey is written for people: "Ctrl+Shift+F", or "⌘⇧F" on macOS. */
 export function formatHotkey(h: Hotkey, mac = isMac()): string {
-  const key = KEY_NAMES[h.keys[0]] ?? h.keys[0].toUpperCase();
+  const key = KEY_NAMES[h.keys[0]] ?? h.keys[0].toUpperCase(); // F2 and letters read upper-case
   if (mac) return `${h.mod ? '⌘' : ''}${h.alt ? '⌥' : ''}${h.shift ? '⇧' : ''}${key}`;
   return [h.mod && 'Ctrl', h.alt && 'Alt', h.shift && 'Shift', key].filter(Boolean).join('+');
 }

@@ -1,9 +1,10 @@
 /**
- * Ctrl/Cmd+P: every command of the registry with its hotkey, fuzzy matched; with nothing typed
+ * Ctrl/Cmd+P: every command of the registry with its hotkey (custom or default), fuzzy matched; with nothing typed
  * the recently used come first (remembered in localStorage). Arrow keys move, Enter runs.
  */
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { COMMANDS, formatHotkey, type CommandDef, type CommandId, type CommandRuns } from '../commands/command-registry';
+import { useHotkeyMap } from '../commands/hotkey-store';
 import { rank } from '../lib/fuzzy';
 import { Modal } from './modal';
 
@@ -47,6 +48,8 @@ export function CommandPalette({ runs, onClose }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [recent] = useState(readRecent);
+  // The hotkeys that work now, custom ones included (the listener reads the same map).
+  const hotkeys = useHotkeyMap();
   const results = useMemo(() => paletteOrder(COMMANDS, query, recent), [query, recent]);
   useEffect(() => setActive(0), [query]);
 
@@ -72,7 +75,7 @@ export function CommandPalette({ runs, onClose }: Props) {
         {results.map((c, i) => (
           <li key={c.id} id={`palette-${i}`} role="option" aria-selected={i === active} className={i === active ? 'is-active' : undefined} onMouseEnter={() => setActive(i)} onClick={() => choose(i)}>
             <span className="result-main">{c.name}</span>
-            {c.hotkey && <kbd>{formatHotkey(c.hotkey)}</kbd>}
+            {hotkeys[c.id as CommandId] && <kbd>{formatHotkey(hotkeys[c.id as CommandId]!)}</kbd>}
           </li>
         ))}
         {results.length === 0 && <li className="muted" role="presentation">No matching commands.</li>}

@@ -4,8 +4,8 @@
  * data: URL: inside an image no script runs and no link can be followed, whatever the SVG holds,
  * and the page itself keeps no <svg>. Invalid diagrams show mermaid's message inline.
  */
-import { useEffect, useState } from 'react';
 import { useAsync } from '../hooks/use-async';
+import { isDarkTheme, useDarkTheme } from '../settings/appearance';
 
 type Mermaid = (typeof import('mermaid'))['default'];
 let loading: Promise<Mermaid> | null = null;
@@ -18,25 +18,6 @@ function loadMermaid(): Promise<Mermaid> {
   return loading;
 }
 
-const DARK = '(prefers-color-scheme: dark)';
-
-function prefersDark(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia(DARK).matches;
-}
-
-/** The diagram is drawn in the theme's colours, so it is drawn again when the theme changes. */
-function useDarkScheme(): boolean {
-  const [dark, setDark] = useState(prefersDark);
-  useEffect(() => {
-    if (typeof window.matchMedia !== 'function') return;
-    const query = window.matchMedia(DARK);
-    const onChange = () => setDark(query.matches);
-    query.addEventListener?.('change', onChange);
-    return () => query.removeEventListener?.('change', onChange);
-  }, []);
-  return dark;
-}
-
 /** The drawn size: mermaid writes `width="100%"` and a max-width in px; an <img> needs its own size. */
 export function diagramWidth(svg: string): number | null {
   const max = /max-width:\s*([\d.]+)px/.exec(svg);
@@ -45,7 +26,7 @@ export function diagramWidth(svg: string): number | null {
   return box ? Math.ceil(Number(box[1])) : null;
 }
 
-export function renderMermaid(source: string, dark = prefersDark()): Promise<string> {
+export function renderMermaid(source: string, dark = isDarkTheme()): Promise<string> {
   const run = queue.then(async () => {
     const mermaid = await loadMermaid();
     mermaid.initialize({
@@ -64,7 +45,8 @@ export function renderMermaid(source: string, dark = prefersDark()): Promise<str
 }
 
 export function MermaidDiagram({ source }: { source: string }) {
-  const dark = useDarkScheme();
+  // The diagram is drawn in the theme's colours, so it is drawn again when the theme changes.
+  const dark = useDarkTheme();
   const state = useAsync(() => renderMermaid(source, dark), `${dark ? 'dark' : 'light'}\n${source}`);
   if (state.status === 'pending') {
     return (

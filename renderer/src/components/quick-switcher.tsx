@@ -7,10 +7,13 @@ import type { FileEntry, PlexusApi, SwitcherItem } from '../../../main/contract/
 import type { HeadingInfo } from '../../../main/core/types';
 import { fileRows, headingRows, parseSwitcherQuery, withCreate, type SwitcherRow } from './quick-switcher-rows';
 import { Modal } from './modal';
+import { isExcluded } from '../settings/excluded-folders';
 
 interface Props {
   api: PlexusApi;
   files: FileEntry[] | null;
+  /** Folders whose notes and attachments are not listed ("Excluded folders"). */
+  excludedFolders?: readonly string[];
   /** Recently opened notes, most recent first. */
   recent: readonly string[];
   /** The open note: `#heading` with nothing before it lists its headings. */
@@ -43,7 +46,9 @@ function useHeadings(api: PlexusApi, path: string | null): { headings: HeadingIn
   return state.path === path ? state : { headings: [], error: null };
 }
 
-export function QuickSwitcher({ api, files, recent, currentPath, onCreate, onOpen, onClose }: Props) {
+const NONE: readonly string[] = [];
+
+export function QuickSwitcher({ api, files, excludedFolders = NONE, recent, currentPath, onCreate, onOpen, onClose }: Props) {
   const [items, setItems] = useState<SwitcherItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
@@ -53,9 +58,10 @@ export function QuickSwitcher({ api, files, recent, currentPath, onCreate, onOpe
     api.getSwitcherItems().then(setItems, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [api]);
 
-  const attachments = useMemo(() => (files ?? []).filter((f) => f.kind === 'attachment').map((f) => f.path), [files]);
+  const attachments = useMemo(() => (files ?? []).filter((f) => f.kind === 'attachment' && !isExcluded(f.path, excludedFolders)).map((f) => f.path), [files, excludedFolders]);
+  const listed = useMemo(() => (items ?? []).filter((i) => !isExcluded(i.path, excludedFolders)), [items, excludedFolders]);
   const parsed = parseSwitcherQuery(query);
-  const noteRows = useMemo(() => fileRows(items ?? [], parsed.heading === null ? attachments : [], recent, parsed.note), [items, attachments, recent, parsed.note, parsed.heading]);
+  const noteRows = useMemo(() => fileRows(listed, parsed.heading === null ? attachments : [], recent, parsed.note), [listed, attachments, recent, parsed.note, parsed.heading]);
   const headingTarget = parsed.heading === null ? null : parsed.note.trim() === '' ? currentPath : (noteRows.find((r) => r.kind === 'file' && !r.attachment) as Extract<SwitcherRow, { kind: 'file' }> | undefined)?.path ?? null;
   const targetTitle = (items ?? []).find((i) => i.path === headingTarget)?.title ?? headingTarget ?? '';
   const { headings, error: headingError } = useHeadings(api, headingTarget);

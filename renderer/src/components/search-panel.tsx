@@ -3,10 +3,11 @@
  * tag:, path:, file:, line:, section:, /regex/). Snippets are readable text with the matches
  * marked; opening a hit asks the app to scroll the note to the match and highlight it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PlexusApi, SearchHit, SearchResults } from '../../../main/contract/api-contract';
 import { noteHref } from '../routing/hash-route';
 import { Snippet } from './snippet';
+import { isExcluded } from '../settings/excluded-folders';
 
 interface Props {
   api: PlexusApi;
@@ -19,6 +20,8 @@ interface Props {
   focusToken: number;
   /** Bookmarks the current query ("Bookmark search"); absent hides the button. */
   onBookmark?(query: string): void;
+  /** Folders whose notes are not listed ("Excluded folders"). */
+  excludedFolders?: readonly string[];
 }
 
 const DEBOUNCE_MS = 150;
@@ -29,8 +32,18 @@ function countText(results: SearchResults): string {
   return results.hits.length < results.total ? `${all}, showing the first ${results.hits.length}` : all;
 }
 
-export function SearchPanel({ api, query, onQueryChange, onClose, onOpenHit, focusToken, onBookmark }: Props) {
-  const [results, setResults] = useState<SearchResults | null>(null);
+const NONE: readonly string[] = [];
+
+/** Results without the hits in excluded folders, the counts lowered by as many. */
+function withoutExcludedHits(results: SearchResults, folders: readonly string[]): SearchResults {
+  if (folders.length === 0) return results;
+  const hits = results.hits.filter((h) => !isExcluded(h.path, folders));
+  return { ...results, hits, total: results.total - (results.hits.length - hits.length) };
+}
+
+export function SearchPanel({ api, query, onQueryChange, onClose, onOpenHit, focusToken, onBookmark, excludedFolders = NONE }: Props) {
+  const [found, setResults] = useState<SearchResults | null>(null);
+  const results = useMemo(() => (found ? withoutExcludedHits(found, excludedFolders) : null), [found, excludedFolders]);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 

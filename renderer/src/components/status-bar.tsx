@@ -1,16 +1,15 @@
-/** Bottom bar: indexing progress while the vault is being indexed, then a quiet summary. */
+/** Bottom bar: indexing progress while the vault is being indexed, then a quiet summary; the Settings button. */
 import type { IndexStatus, VaultInfo } from '../../../main/contract/api-contract';
-import { ReadingSettingsMenu } from './reading-settings-menu';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-export function StatusBar({ status, vault }: { status: IndexStatus | null; vault: VaultInfo | null }) {
+export function StatusBar({ status, vault, onSettings }: { status: IndexStatus | null; vault: VaultInfo | null; onSettings(): void }) {
   return (
     <footer className="status-bar">
       <span className="vault-name">{vault ? vault.name : 'Connecting…'}{vault?.readOnly && <span className="badge">read-only</span>}</span>
       <span className="status-right">
         <StatusText status={status} />
-        <ReadingSettingsMenu />
+        <button type="button" className="icon-button settings-button" onClick={onSettings} aria-label="Settings" title="Settings (Ctrl/Cmd+,)">⚙</button>
       </span>
     </footer>
   );

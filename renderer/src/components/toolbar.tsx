@@ -1,6 +1,8 @@
 /** The top bar: sidebar toggles, history buttons, new note, the quick switcher and search entry points, and the graph toggle. */
 import { SidebarToggle } from './sidebar-toggle';
 import type { ReactNode } from 'react';
+import { formatHotkey, type CommandId } from '../commands/command-registry';
+import { useHotkeyMap } from '../commands/hotkey-store';
 
 interface Props {
   canBack: boolean;
@@ -20,24 +22,26 @@ interface Props {
   extra?: ReactNode;
 }
 
-const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
-
 export function Toolbar(p: Props) {
+  // The hotkeys that work now (custom ones included), as the palette shows them.
+  const hotkeys = useHotkeyMap();
+  const shortcut = (id: CommandId) => (hotkeys[id] ? formatHotkey(hotkeys[id]!) : null);
+  const titled = (label: string, id: CommandId) => (shortcut(id) ? `${label} (${shortcut(id)})` : label);
   return (
     <header className="toolbar">
       <div className="toolbar-group">
         <SidebarToggle side="left" open={p.sidebars.left} onToggle={p.sidebars.toggleLeft} />
-        <button type="button" className="icon-button" onClick={p.onBack} disabled={!p.canBack} aria-label="Back" title="Back (Alt+←)">←</button>
-        <button type="button" className="icon-button" onClick={p.onForward} disabled={!p.canForward} aria-label="Forward" title="Forward (Alt+→)">→</button>
-        <button type="button" onClick={p.onNewNote} disabled={p.readOnlyMessage !== null} title={p.readOnlyMessage ?? `New note (${mod}N)`}>New note</button>
+        <button type="button" className="icon-button" onClick={p.onBack} disabled={!p.canBack} aria-label="Back" title={titled('Back', 'back')}>←</button>
+        <button type="button" className="icon-button" onClick={p.onForward} disabled={!p.canForward} aria-label="Forward" title={titled('Forward', 'forward')}>→</button>
+        <button type="button" onClick={p.onNewNote} disabled={p.readOnlyMessage !== null} title={p.readOnlyMessage ?? titled('New note', 'newNote')}>New note</button>
       </div>
-      <button type="button" className="switcher-button" onClick={p.onSwitcher} title={`Quick switcher (${mod}O)`}>
+      <button type="button" className="switcher-button" onClick={p.onSwitcher} title={titled('Quick switcher', 'quickSwitcher')}>
         <span className="switcher-button-text">{p.title || 'Open a note…'}</span>
-        <kbd>{mod}O</kbd>
+        {shortcut('quickSwitcher') && <kbd>{shortcut('quickSwitcher')}</kbd>}
       </button>
       <div className="toolbar-group">
-        <button type="button" onClick={p.onSearch} title={`Search (${mod}Shift+F)`}>Search</button>
-        <button type="button" onClick={p.onGraph} aria-pressed={p.graphOpen} title={`Graph (${mod}G)`}>Graph</button>
+        <button type="button" onClick={p.onSearch} title={titled('Search', 'search')}>Search</button>
+        <button type="button" onClick={p.onGraph} aria-pressed={p.graphOpen} title={titled('Graph', 'graph')}>Graph</button>
         {p.extra}
         <SidebarToggle side="right" open={p.sidebars.right} onToggle={p.sidebars.toggleRight} />
       </div>

@@ -6,6 +6,7 @@
 import type { Core, ElementDefinition, NodeSingular, SingularElementArgument } from 'cytoscape';
 import type { GraphNode } from '../../../main/core/types';
 import { matchGroup, parseGroupQuery, type GroupQuery } from '../../../main/core/analysis';
+import { isExcluded } from '../settings/excluded-folders';
 
 export interface GraphFilters {
   query: string;
@@ -58,13 +59,17 @@ export function definitionCounts(nodes: readonly ElementDefinition[], edges: rea
   return { notes, links };
 }
 
-/** Applies toggles and the query in one batch; returns the query error to show, if any. */
-export function applyFilters(cy: Core, filters: GraphFilters): string | null {
+/**
+ * Applies toggles, the "Excluded folders" setting (its notes and attachments hidden, as in the
+ * explorer) and the query in one batch; returns the query error to show, if any.
+ */
+export function applyFilters(cy: Core, filters: GraphFilters, excludedFolders: readonly string[] = []): string | null {
   const { query, error } = parseFilterQuery(filters.query);
   cy.batch(() => {
     // Only real changes are written: a no-op class write still restyles the element (slow at 40k).
     cy.nodes().forEach((n) => {
-      setClass(n, 'hidden', isHiddenByToggles(n, filters));
+      const path = n.data('path') as string | null;
+      setClass(n, 'hidden', isHiddenByToggles(n, filters) || (typeof path === 'string' && isExcluded(path, excludedFolders)));
       setClass(n, 'dimmed', query !== null && !matchGroup(graphNodeOf(n), query));
     });
     cy.edges().forEach((e) => {

@@ -20,6 +20,8 @@ import { activeAccelerations } from './cytoscape-internals';
 import { withMarks } from './graph-marks';
 import type { BuildProgress } from './progressive-build';
 import { DEFAULT_FORCES, sameForces, type GraphDisplay, type GraphForces } from './graph-forces';
+import { isDarkTheme } from '../settings/appearance';
+import { useSettings } from '../settings/settings-store';
 
 const SAVE_DELAY_MS = 800;
 /** A force slider's changes are taken as one once it rests this long; then the layout runs again. */
@@ -51,6 +53,9 @@ export function useGraphEngine(o: EngineOptions) {
   const workerJob = useRef<WorkerLayoutHandle | null>(null);
   const latest = useRef(o);
   latest.current = o;
+  const { excludedFolders } = useSettings();
+  const excluded = useRef(excludedFolders);
+  excluded.current = excludedFolders;
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [modelVersion, setModelVersion] = useState(0);
@@ -79,7 +84,7 @@ export function useGraphEngine(o: EngineOptions) {
   const refresh = useCallback(() => {
     const c = ctl.current;
     if (!c) return;
-    setFilterError(applyFilters(c.cy, latest.current.filters));
+    setFilterError(applyFilters(c.cy, latest.current.filters, excluded.current));
     setCounts(visibleCounts(c.cy));
   }, []);
 
@@ -87,7 +92,7 @@ export function useGraphEngine(o: EngineOptions) {
   useEffect(() => {
     const container = o.container.current;
     if (!container) return;
-    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+    const dark = isDarkTheme();
     const c = new GraphController(container, dark ? DARK : LIGHT, renderer.kind, {
       onTap: (id) => latest.current.onTap(id),
       onDoubleTap: (id) => latest.current.onDoubleTap(id),
@@ -239,7 +244,7 @@ export function useGraphEngine(o: EngineOptions) {
     refresh();
     // A filter restyles many elements at once (see cytoscape-internals/layer-cache.ts).
     ctl.current?.rebuildLayers();
-  }, [ready, o.filters, refresh]);
+  }, [ready, o.filters, excludedFolders, refresh]);
 
   useEffect(() => {
     ctl.current?.markCurrent(o.currentPath);

@@ -33,6 +33,16 @@ describe('graph filters', () => {
     expect(cy.nodes('.hidden').length).toBe(0);
   });
 
+  it('hides the notes and attachments of excluded folders, with their links, and shows them again', () => {
+    const cy = setup();
+    applyFilters(cy, DEFAULT_FILTERS, ['Two', 'assets']);
+    expect(ids(cy, '.hidden')).toEqual(['Two/D.md', 'Two/E.md', 'assets/pic.png']);
+    expect(visibleCounts(cy).notes).toBe(5);
+    // A folder's name is a whole folder: 'Tw' excludes nothing.
+    applyFilters(cy, DEFAULT_FILTERS, ['Tw']);
+    expect(cy.nodes('.hidden').length).toBe(0);
+  });
+
   it('dims what does not match a name, #tag or folder: query', () => {
     const cy = setup();
     applyFilters(cy, { ...DEFAULT_FILTERS, query: 'h' });

@@ -102,12 +102,13 @@ test('GFM still works: tables, strikethrough, task lists, autolinks', () => {
   expect(body().querySelectorAll('input[type="checkbox"]').length).toBe(2);
 });
 
-test('the reading settings menu switches strict line breaks and stores it in localStorage', async () => {
+test('Settings → Editor switches strict line breaks in the open note and stores it for the vault', async () => {
   const { renderApp } = await import('../render-app');
   const { screen, waitFor } = await import('@testing-library/react');
   const app = renderApp({ notes: { 'A.md': 'one\ntwo\n' } }, '#/note/A.md');
   await waitFor(() => expect(app.note().querySelectorAll('.markdown-body br').length).toBe(1));
-  fireEvent.click(screen.getByRole('checkbox', { name: 'Strict line breaks' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+  fireEvent.click(screen.getByRole('switch', { name: 'Strict line breaks' }));
   await waitFor(() => expect(app.note().querySelectorAll('.markdown-body br').length).toBe(0));
-  expect(JSON.parse(window.localStorage.getItem('plexus.readingSettings')!)).toMatchObject({ strictLineBreaks: true });
+  expect(JSON.parse(window.localStorage.getItem('plexus.settings:/Test Vault')!)).toMatchObject({ strictLineBreaks: true });
 });

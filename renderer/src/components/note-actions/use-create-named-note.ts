@@ -1,7 +1,7 @@
 /**
  * Creating a note from a typed name (the quick switcher's "Create"): checked as the New note
- * dialog checks it, created empty in the vault's top folder (Obsidian's default location), then
- * opened for typing. Problems are reported, never thrown.
+ * dialog checks it, created empty in the given folder (the "Default location for new notes"
+ * setting), then opened for typing. Problems are reported, never thrown.
  */
 import { useCallback } from 'react';
 import type { FileEntry, PlexusApi } from '../../../../main/contract/api-contract';
@@ -9,8 +9,8 @@ import { checkNewNotePath } from './note-path-input';
 
 export function useCreateNamedNote(api: PlexusApi, files: FileEntry[] | null, onCreated: (path: string) => void, reportError: (message: string) => void) {
   return useCallback(
-    async (name: string) => {
-      const check = checkNewNotePath(name, '', files);
+    async (name: string, folder = '') => {
+      const check = checkNewNotePath(name, folder, files);
       if (!check.ok) {
         reportError(`Cannot create “${name}”: ${check.error}`);
         return;

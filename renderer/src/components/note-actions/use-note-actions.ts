@@ -7,7 +7,8 @@ import { useCallback, useRef, useState } from 'react';
 import type { FileEntry, PlexusApi, RenameOutcome, VaultInfo } from '../../../../main/contract/api-contract';
 import { pickDefaultNote } from '../../hooks/default-note';
 import type { Editing } from './use-editing';
-import { folderOf } from './note-path-input';
+import { currentSettings } from '../../settings/settings-store';
+import { newNoteFolder } from '../../settings/new-note-location';
 import { trashLocation, writeBlock } from './read-only';
 
 export type ActionDialog = { kind: 'new'; folder: string } | { kind: 'rename'; path: string } | { kind: 'delete'; path: string } | null;
@@ -48,7 +49,8 @@ export function useNoteActions(deps: NoteActionsDeps) {
   }, [blockMessage, banners]);
 
   const newNote = useCallback(() => {
-    if (!refuseIfReadOnly()) setDialog({ kind: 'new', folder: folderOf(current.current) });
+    // Read when asked: the setting may have changed since this callback was made.
+    if (!refuseIfReadOnly()) setDialog({ kind: 'new', folder: newNoteFolder(currentSettings(), current.current) });
   }, [refuseIfReadOnly]);
 
   /** Rename and delete move the file under the editor: leave editing first so pending text is saved to the old path. */
