@@ -195,6 +195,13 @@ export class FakeApi {
         self.notes.set(path, content);
         return ok({ hash: 'h', mtimeMs: 2 });
       }),
+      writeAttachment: (path, base64) => r('writeAttachment', [path, base64], (): Result<{ path: string }> => {
+        if (self.readOnly) return { ok: false, error: { code: 'read-only', message: 'The vault is open read-only.' } };
+        let target = path;
+        for (let n = 1; self.attachments.has(target); n++) target = path.replace(/(\.[^./]*)?$/, (ext) => ` ${n}${ext}`);
+        self.attachments.set(target, `data:application/octet-stream;base64,${base64}`);
+        return ok({ path: target });
+      }),
       planRename: (from, to) => r('planRename', [from, to], () => ok({ from, to, affected: [] })),
       renameNote: (from, to) => r('renameNote', [from, to], () => ok({ from, to, changed: [], undoToken: 'u' })),
       undoRename: (token) => r('undoRename', [token], () => ok(null)),

@@ -19,6 +19,7 @@ import { moveToVaultTrash, type TrashItem } from './trash';
 import { hashBytes } from '../files/read-vault-file';
 import { PathLocks } from './note-writer-lock';
 import { resolveForWrite } from '../files/path-validation';
+import { writeAttachment } from './attachment-writer';
 
 export type NoteWriter = Pick<
   ApiHandlers,
@@ -26,6 +27,8 @@ export type NoteWriter = Pick<
 > & {
   /** writeNote with exact bytes (File recovery's restore: a version comes back byte for byte, whatever the file's conventions now). */
   writeNoteBytes(path: VaultPath, bytes: Uint8Array, expectedHash: string): Promise<Result<WriteOutcome>>;
+  /** A new attachment, never replacing a file: a taken name is numbered (see attachment-writer.ts). */
+  writeAttachment(path: VaultPath, bytes: Uint8Array): Promise<Result<{ path: VaultPath }>>;
 };
 
 export interface NoteWriterOptions {
@@ -57,6 +60,7 @@ export async function openNoteWriter(options: NoteWriterOptions): Promise<NoteWr
       typeof content !== 'string' ? Promise.resolve(fail('invalid-input', 'content must be a string')) : replaceChecked(ctx, locks, p, expectedHash, (current) => encodeNote(content, current ? conventionsOf(current.bytes) : conventionsOfText(content))),
     writeNoteBytes: (p, bytes, expectedHash) => replaceChecked(ctx, locks, p, expectedHash, () => bytes),
     createNote: (p, content) => createNote(ctx, p, content),
+    writeAttachment: (p, bytes) => writeAttachment(ctx, p, bytes),
     deleteNote: (p) => deleteNote(ctx, p, trashItem),
     ...createRenameService(ctx),
   };
