@@ -64,3 +64,16 @@ export function safeFileName(name: string): string {
   const cleaned = name.replace(/[\\/\u0000-\u001f:*?"<>|]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
   return cleaned === '' ? 'Attachment' : cleaned;
 }
+
+/**
+ * Link targets for a file, shortest first: its name (a note without `.md`), then with one more
+ * folder at a time, up to its whole path. The first one that resolves to the file is the link
+ * Obsidian writes ("Shortest path when possible").
+ */
+export function linkCandidates(path: VaultPath): string[] {
+  const shaped = /\.md$/i.test(path) ? path.slice(0, -3) : path;
+  const segments = shaped.split('/');
+  const out: string[] = [];
+  for (let k = 1; k <= segments.length; k++) out.push(segments.slice(segments.length - k).join('/'));
+  return out;
+}

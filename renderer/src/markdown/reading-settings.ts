@@ -6,8 +6,10 @@
  * one changes, in this window or another.
  */
 import { useSyncExternalStore } from 'react';
+import { INTO_NOTES_DEFAULTS, parseIntoNotes, type IntoNotesSettings } from '../settings/into-notes-fields';
 
-export interface ReadingSettings {
+/** The attachment, template and daily-note settings live here too (their fields: settings/into-notes-fields.ts). */
+export interface ReadingSettings extends IntoNotesSettings {
   strictLineBreaks: boolean;
   loadRemoteImages: boolean;
   /** What Ctrl/Cmd+E opens a note in: Live Preview (Obsidian's default) or source mode. */
@@ -15,7 +17,7 @@ export interface ReadingSettings {
 }
 
 export const READING_SETTINGS_KEY = 'plexus.readingSettings';
-const DEFAULTS: ReadingSettings = { strictLineBreaks: false, loadRemoteImages: false, defaultEditingMode: 'live' };
+const DEFAULTS: ReadingSettings = { strictLineBreaks: false, loadRemoteImages: false, defaultEditingMode: 'live', ...INTO_NOTES_DEFAULTS };
 const listeners = new Set<() => void>();
 let cached: { raw: string | null; value: ReadingSettings } | null = null;
 
@@ -39,6 +41,7 @@ export function readingSettings(): ReadingSettings {
         strictLineBreaks: parsed.strictLineBreaks === true,
         loadRemoteImages: parsed.loadRemoteImages === true,
         defaultEditingMode: parsed.defaultEditingMode === 'source' ? 'source' : 'live',
+        ...parseIntoNotes(parsed),
       };
     } catch {
       value = DEFAULTS;
