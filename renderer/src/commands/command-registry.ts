@@ -48,6 +48,12 @@ export const COMMANDS = [
   { id: 'showTags', name: 'Show all tags' },
   { id: 'bookmarkCurrent', name: 'Bookmark this note or graph (toggle)' },
   { id: 'showBookmarks', name: 'Show bookmarks' },
+  { id: 'copyBlockLink', name: 'Copy link to block' },
+  { id: 'copyHeadingLink', name: 'Copy link to heading' },
+  { id: 'insertTemplate', name: 'Insert template' },
+  { id: 'openDailyNote', name: 'Open today\'s daily note' },
+  { id: 'openPreviousDailyNote', name: 'Open previous daily note' },
+  { id: 'openNextDailyNote', name: 'Open next daily note' },
 ] as const satisfies readonly CommandDef[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];
