@@ -1,4 +1,4 @@
-import { adjacentDailyNote, dailyNoteDay, dailyNotePath, templateNotePath } from '../../renderer/src/daily-notes/daily-note-paths';
+import { adjacentDailyNote, dailyNoteDay, dailyNotePath, templateNotePath } from '../../../renderer/src/daily-notes/daily-note-paths';
 
 const plain = { format: 'YYYY-MM-DD', folder: '' };
 const inFolder = { format: 'YYYY-MM-DD', folder: 'Daily' };
