@@ -213,6 +213,13 @@ export interface ApiMethods {
   /** Write a note. `expectedHash` is the hash the editor last saw; a mismatch returns 'conflict' unless null. */
   writeNote: { args: [path: VaultPath, content: string, expectedHash: string | null]; result: Result<WriteOutcome> };
   createNote: { args: [path: VaultPath, content: string]; result: Result<WriteOutcome> };
+  /**
+   * A new attachment (a pasted image, a dropped file) from its bytes as base64 (JSON and IPC
+   * both carry a string as it is). Never replaces a file: when `path` is taken the next free
+   * numbered name (`x 1.png`, `x 2.png`, ...) is used, and the result says where it went. Up to
+   * 50 MB ('too-large'); never a note (.md) path.
+   */
+  writeAttachment: { args: [path: VaultPath, base64: string]; result: Result<{ path: VaultPath }> };
   planRename: { args: [from: VaultPath, to: VaultPath]; result: Result<RenamePlan> };
   renameNote: { args: [from: VaultPath, to: VaultPath]; result: Result<RenameOutcome> };
   undoRename: { args: [undoToken: string]; result: Result<null> };

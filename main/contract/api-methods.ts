@@ -39,6 +39,7 @@ export const API_METHODS = {
   openAttachment: { result: true, writes: false },
   writeNote: { result: true, writes: true },
   createNote: { result: true, writes: true },
+  writeAttachment: { result: true, writes: true },
   planRename: { result: true, writes: false },
   renameNote: { result: true, writes: true },
   undoRename: { result: true, writes: true },

@@ -8,8 +8,10 @@ import type { ApiError, ApiHandlers, ApiMethodName } from '../contract/api-contr
 import { isApiMethodName, RESULT_METHODS, WRITE_METHODS } from '../contract/api-methods';
 import { err, ok, type Err, type Result } from '../core/result';
 import { sendJson } from './security';
+import { MAX_ATTACHMENT_BASE64 } from '../service/files/attachment-bytes';
 
-export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** Room for the largest call: writeAttachment's 50 MB as base64, plus its path and the JSON around it. */
+export const MAX_BODY_BYTES = MAX_ATTACHMENT_BASE64 + 1024 * 1024;
 
 export interface ApiRouteHost {
   handlers: ApiHandlers;

@@ -17,6 +17,7 @@ import type { VaultPath } from '../core/types';
 import { attachmentDataUrl, backlinkGroups, fail, linkTarget, outgoingLinks, switcherItems } from './files/vault-reads';
 import { isLayout, isSettings } from './app-data/layout-validation';
 import { checkOpenable } from './files/open-attachment';
+import { decodeAttachment } from './files/attachment-bytes';
 
 export interface ApiHost {
   kind: 'electron' | 'browser';
@@ -155,6 +156,11 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
     async createNote(input, content) {
       if (!contentOk(content)) return fail('invalid-input', 'content must be a string under 20 MB');
       return write([input], (writer, [checked]) => writer.createNote(checked, content));
+    },
+    async writeAttachment(input, base64) {
+      const bytes = decodeAttachment(base64);
+      if (!bytes.ok) return bytes;
+      return write([input], (writer, [checked]) => writer.writeAttachment(checked, bytes.value));
     },
     async planRename(from, to) {
       if (!indexed(from).ok) return indexed(from) as Result<never>;

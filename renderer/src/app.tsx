@@ -55,6 +55,7 @@ import { useAppearance } from './settings/appearance';
 import { withoutExcluded } from './settings/excluded-folders';
 import { newNoteFolder } from './settings/new-note-location';
 import { allFolders } from './components/file-tree';
+import { useIntoNotesCommands } from './commands/use-into-notes-commands';
 
 const GLOBAL_GRAPH: View = { kind: 'graph', local: null };
 
@@ -229,6 +230,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   const openView = useCallback((view: View, newTab: boolean) => update((l) => (newTab ? openInNewTab(l, view) : openInActive(l, view))), [update]);
   const bookmarks = useBookmarkActions({ vaultRoot: vault?.root ?? null, files, view: nav.view, openView, openSearch });
   const recovery = useRecoveryCommands(currentPath, notice);
+  const intoNotes = useIntoNotesCommands({ api, files, currentPath, readOnly: noteActions.readOnly, openPath, reportError: banners.reportError, notice });
   const runs: CommandRuns = {
     commandPalette: () => setPaletteOpen(true),
     quickSwitcher: () => setSwitcherOpen(true),
@@ -259,6 +261,7 @@ export function App({ api: host }: { api: PlexusApi }) {
     },
     fileRecovery: recovery.openFileRecovery,
     recoverDeletedNotes: recovery.recoverDeletedNotes,
+    ...intoNotes.runs,
   };
   useHotkeys(runs);
   const { showRight } = sidebars;
@@ -289,6 +292,7 @@ export function App({ api: host }: { api: PlexusApi }) {
         <Toolbar canBack={nav.canBack} canForward={nav.canForward} onBack={nav.back} onForward={nav.forward} onSwitcher={() => setSwitcherOpen(true)} onSearch={() => openSearch()} onGraph={toggleGraph} graphOpen={graphOpen} title={title} onNewNote={noteActions.newNote} readOnlyMessage={noteActions.block?.message ?? null} sidebars={sidebars}
           extra={<>
             <button type="button" className="icon-button bookmark-star" aria-pressed={bookmarks.currentBookmarked} aria-label={graphOpen ? 'Bookmark this graph view' : 'Bookmark this note'} title={bookmarks.currentBookmarked ? 'Remove bookmark' : 'Bookmark'} disabled={nav.view === null} onClick={bookmarks.toggleCurrent}>{bookmarks.currentBookmarked ? '★' : '☆'}</button>
+            <button type="button" className="icon-button daily-note-button" aria-label="Open today's daily note" title="Open today's daily note" onClick={intoNotes.runs.openDailyNote}>📅</button>
             <DeletedNotesButton api={api} readOnly={noteActions.readOnly} onOpen={openPath} />
           </>} />
         <div className="app-banners">
@@ -327,6 +331,7 @@ export function App({ api: host }: { api: PlexusApi }) {
         </div>
         <StatusBar status={status} vault={vault} onSettings={() => setSettingsOpen(true)} />
         {paletteOpen && <CommandPalette runs={runs} onClose={() => setPaletteOpen(false)} />}
+        {intoNotes.element}
         {switcherOpen && (
           <QuickSwitcher api={api} files={files} excludedFolders={settings.excludedFolders} recent={recentNotes} currentPath={currentPath} onClose={() => setSwitcherOpen(false)}
             onOpen={(path, heading) => { setSwitcherOpen(false); nav.open({ path, heading, block: null }); }}

@@ -102,7 +102,7 @@ describe('read-only server', () => {
 
   test('the write set is exactly the vault-changing methods', () => {
     expect([...WRITE_METHODS].sort()).toEqual(
-      ['createNote', 'deleteNote', 'renameNote', 'restoreVersion', 'saveGraphLayout', 'saveRecoverySettings', 'saveGraphSettings', 'undoRename', 'updateLinksAfterExternalRename', 'writeNote'].sort(),
+      ['createNote', 'deleteNote', 'renameNote', 'restoreVersion', 'saveGraphLayout', 'saveRecoverySettings', 'saveGraphSettings', 'undoRename', 'updateLinksAfterExternalRename', 'writeAttachment', 'writeNote'].sort(),
     );
   });
 

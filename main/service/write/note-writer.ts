@@ -21,6 +21,7 @@ import { PathLocks } from './note-writer-lock';
 import { resolveForWrite } from '../files/path-validation';
 import { nodeVaultFs } from '../files/node-vault-fs';
 import type { VaultFs } from '../files/vault-fs';
+import { writeAttachment } from './attachment-writer';
 
 export type NoteWriter = Pick<
   ApiHandlers,
@@ -28,6 +29,8 @@ export type NoteWriter = Pick<
 > & {
   /** writeNote with exact bytes (File recovery's restore: a version comes back byte for byte, whatever the file's conventions now). */
   writeNoteBytes(path: VaultPath, bytes: Uint8Array, expectedHash: string): Promise<Result<WriteOutcome>>;
+  /** A new attachment, never replacing a file: a taken name is numbered (see attachment-writer.ts). */
+  writeAttachment(path: VaultPath, bytes: Uint8Array): Promise<Result<{ path: VaultPath }>>;
 };
 
 export interface NoteWriterOptions {
@@ -63,6 +66,7 @@ export async function openNoteWriter(options: NoteWriterOptions): Promise<NoteWr
       typeof content !== 'string' ? Promise.resolve(fail('invalid-input', 'content must be a string')) : replaceChecked(ctx, locks, p, expectedHash, (current) => encodeNote(content, current ? conventionsOf(current.bytes) : conventionsOfText(content))),
     writeNoteBytes: (p, bytes, expectedHash) => replaceChecked(ctx, locks, p, expectedHash, () => bytes),
     createNote: (p, content) => createNote(ctx, p, content),
+    writeAttachment: (p, bytes) => writeAttachment(ctx, p, bytes),
     deleteNote: (p) => deleteNote(ctx, p, trashItem),
     ...createRenameService(ctx),
   };

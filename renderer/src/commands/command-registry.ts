@@ -52,6 +52,12 @@ export const COMMANDS = [
   { id: 'recoverDeletedNotes', name: 'Recover deleted notes' },
   // By code as well: Shift or another layout can move ','.
   { id: 'openSettings', name: 'Open settings', hotkey: { mod: true, keys: [','], codes: ['Comma'] } },
+  { id: 'copyBlockLink', name: 'Copy link to block' },
+  { id: 'copyHeadingLink', name: 'Copy link to heading' },
+  { id: 'insertTemplate', name: 'Insert template' },
+  { id: 'openDailyNote', name: 'Open today\'s daily note' },
+  { id: 'openPreviousDailyNote', name: 'Open previous daily note' },
+  { id: 'openNextDailyNote', name: 'Open next daily note' },
 ] as const satisfies readonly CommandDef[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

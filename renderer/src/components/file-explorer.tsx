@@ -11,6 +11,7 @@ import { noteHref } from '../routing/hash-route';
 import { allFolders, ancestorFolders, buildTree, flattenTree, type FolderNode, type TreeRowEntry } from './file-tree';
 import { useRowWindow } from './virtual-rows';
 import { FileActionsMenu, fileRowShortcut, type FileActionHandlers } from './note-actions/file-actions-menu';
+import { VAULT_PATH_DRAG } from '../editor/attachment-drop';
 
 /** Above this many files the tree starts folded. */
 export const FOLD_ABOVE_FILES = 200;
@@ -140,7 +141,7 @@ function TreeRow({ row: { node, depth }, index, currentPath, collapsed, toggle, 
     const label = entry.kind === 'note' ? entry.title : node.name;
     return (
       <li className={current && actions ? 'tree-file-row has-actions' : 'tree-file-row'}>
-        <a data-row data-index={index} data-path={entry.kind === 'note' ? entry.path : undefined} href={noteHref(entry.path)} className={`tree-file${current ? ' is-current' : ''}${entry.kind === 'attachment' ? ' is-attachment' : ''}`} style={indent} aria-current={current ? 'page' : undefined} title={entry.path}>
+        <a data-row data-index={index} data-path={entry.kind === 'note' ? entry.path : undefined} href={noteHref(entry.path)} className={`tree-file${current ? ' is-current' : ''}${entry.kind === 'attachment' ? ' is-attachment' : ''}`} style={indent} aria-current={current ? 'page' : undefined} title={entry.path} onDragStart={(e) => e.dataTransfer.setData(VAULT_PATH_DRAG, entry.path)}>
           {label}
         </a>
         {current && actions && entry.kind === 'note' && <FileActionsMenu path={entry.path} actions={actions} />}

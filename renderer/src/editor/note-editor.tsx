@@ -20,6 +20,10 @@ import { linkCompletionSource } from './link-completion';
 import type { RescueReport } from './rescue-text';
 import { useDrafts } from './use-drafts';
 import { useNoteDocument, type TextPort } from './use-note-document';
+import { attachmentDrops } from './attachment-drop';
+import { trackActiveEditor } from './active-editor';
+import { readingSettings } from '../settings/settings-store';
+import { attachmentLocationOf } from '../settings/into-notes-fields';
 
 export interface NoteEditorProps {
   api: PlexusApi;
@@ -36,6 +40,8 @@ export interface NoteEditorProps {
   onOpenNoteInNewTab?(path: string, heading?: string): void;
   /** Draws embeds, images, tables and math in Live Preview as the reading view does. */
   renderMarkdown?: LivePreviewHost['renderMarkdown'];
+  /** A paste or drop that could not be saved (the vault is read-only, the file too large...). */
+  onError?(message: string): void;
 }
 
 const plainText: LivePreviewHost['renderMarkdown'] = (container, markdown) => {
@@ -51,7 +57,7 @@ export function NoteEditor(props: NoteEditorProps) {
   return <NoteEditorFor key={props.path} {...props} />;
 }
 
-function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mode = 'source', onOpenNoteInNewTab, renderMarkdown }: NoteEditorProps) {
+function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mode = 'source', onOpenNoteInNewTab, renderMarkdown, onError }: NoteEditorProps) {
   const hostEl = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<EditorView | null>(null);
   const port = useMemo<TextPort | null>(
@@ -85,6 +91,8 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mo
   renderRef.current = renderMarkdown;
   const modeRef = useRef(mode);
   modeRef.current = mode;
+  const errorRef = useRef(onError);
+  errorRef.current = onError;
   // Read through refs, so the editor is built once per note and never for a new callback.
   const host = useMemo<LivePreviewHost>(() => ({
     openLink: (link, newTab) => {
@@ -136,9 +144,8 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mo
     };
     const created = new EditorView({
       parent: hostEl.current,
-      state: createEditorState(
-        doc.initialText,
-        editorExtensions(
+      state: createEditorState(doc.initialText, [
+        ...editorExtensions(
           {
             onEdit: () => {
               docRef.current.edited();
@@ -153,7 +160,14 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mo
           completion.source,
           { mode: modeRef.current, host },
         ),
-      ),
+        attachmentDrops({
+          api,
+          notePath: () => path,
+          location: () => attachmentLocationOf(readingSettings()),
+          onError: (message) => (errorRef.current ?? console.error)(message),
+        }),
+        trackActiveEditor(() => path, autoFocusRef.current === true),
+      ]),
     });
     setView(created);
     if (autoFocusRef.current) created.focus();

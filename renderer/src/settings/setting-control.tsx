@@ -40,10 +40,19 @@ export function SettingControl({ field, settings, folders, onError }: Props) {
           </span>
         )}
         {field.kind === 'text' && <FolderInput id={id} value={value as string} placeholder={field.placeholder} folders={folders} onCommit={set} />}
+        {field.kind === 'format' && <FormatInput id={id} value={value as string} placeholder={field.placeholder} onCommit={set} />}
         {field.kind === 'folder-list' && <FolderList id={id} label={field.label} value={value as string[]} folders={folders} onChange={set} />}
       </div>
     </div>
   );
+}
+
+/** Free text (a date format), stored on Enter or leaving the field. */
+function FormatInput({ id, value, placeholder, onCommit }: { id: string; value: string; placeholder: string; onCommit(v: string): void }) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const commit = () => (draft.trim() !== '' && draft.trim() !== value ? onCommit(draft.trim()) : setDraft(value));
+  return <input id={id} type="text" placeholder={placeholder} value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />;
 }
 
 /** Typed freely, stored (as a vault folder) on Enter or leaving the field: storing each keystroke would eat a typed '/'. */

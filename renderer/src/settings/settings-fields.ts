@@ -2,13 +2,15 @@
  * Every setting of the app, once: its section, label, description, kind and default. The
  * settings dialog draws itself from SETTING_FIELDS grouped by section, and stored values are
  * checked against the same list (parseSettings), so a new setting is one entry here plus its
- * type in `Settings` — no dialog or storage change. Pure: no storage, no React.
+ * type in `Settings` — no dialog or storage change. Pure: no storage, no React. The attachment,
+ * template and daily-note settings are defined beside the code that uses them (into-notes-fields.ts).
  */
+import { INTO_NOTES_FIELDS, type IntoNotesSettings } from './into-notes-fields';
 
 export type Theme = 'system' | 'light' | 'dark';
 export type NewNoteLocation = 'root' | 'current' | 'folder';
 
-export interface Settings {
+export interface Settings extends IntoNotesSettings {
   /** What Ctrl/Cmd+E opens a note in: Live Preview (Obsidian's default) or source mode. */
   defaultEditingMode: 'live' | 'source';
   strictLineBreaks: boolean;
@@ -43,6 +45,8 @@ export type SettingField<K extends SettingKey = SettingKey> = FieldBase<K> &
     | { kind: 'choice'; options: readonly { value: Settings[K]; label: string }[] }
     | { kind: 'number'; min: number; max: number; unit: string }
     | { kind: 'text'; placeholder: string }
+    /** Free text kept as typed (trimmed), e.g. a date format; empty reads as the default. */
+    | { kind: 'format'; placeholder: string }
     | { kind: 'folder-list' }
   );
 
@@ -79,6 +83,7 @@ export const SETTING_FIELDS: readonly AnyField[] = [
     description: 'A folder of the vault; it is created with the first note.', shownWhen: (s) => s.newNoteLocation === 'folder',
   },
   { key: 'excludedFolders', section: 'Files and links', kind: 'folder-list', label: 'Excluded folders', default: [], description: 'Hidden from the file explorer, search results and the quick switcher.' },
+  ...(INTO_NOTES_FIELDS as readonly AnyField[]),
 ];
 
 export const DEFAULT_SETTINGS: Settings = Object.fromEntries(SETTING_FIELDS.map((f) => [f.key, f.default])) as unknown as Settings;
@@ -99,6 +104,8 @@ export function checkValue(field: AnyField, value: unknown): Settings[SettingKey
       return typeof value === 'number' && Number.isFinite(value) ? Math.min(field.max, Math.max(field.min, Math.round(value))) : undefined;
     case 'text':
       return typeof value === 'string' ? normalizeFolder(value) : undefined;
+    case 'format':
+      return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
     case 'folder-list': {
       if (!Array.isArray(value)) return undefined;
       const folders = value.filter((v): v is string => typeof v === 'string').map(normalizeFolder).filter((f) => f !== '');

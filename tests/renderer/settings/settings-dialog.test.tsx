@@ -34,7 +34,7 @@ afterEach(() => {
 test('Ctrl+, and the status bar’s gear open Settings with Obsidian’s sections; Escape closes it', async () => {
   await ready();
   let dialog = await openSettings();
-  expect(within(dialog).getAllByRole('tab').map((t) => t.textContent)).toEqual(['Editor', 'Appearance', 'Files and links', 'Hotkeys']);
+  expect(within(dialog).getAllByRole('tab').map((t) => t.textContent)).toEqual(['Editor', 'Appearance', 'Files and links', 'Templates', 'Daily notes', 'Hotkeys']);
   expect(within(dialog).getByRole('tab', { name: 'Editor' })).toHaveAttribute('aria-selected', 'true');
   expect(within(dialog).getByRole('combobox', { name: 'Default editing mode' })).toHaveValue('live');
   fireEvent.keyDown(dialog, { key: 'Escape' });

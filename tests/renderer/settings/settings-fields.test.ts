@@ -6,6 +6,8 @@ test('the defaults are Obsidian’s where it has one, and every field has one', 
     defaultEditingMode: 'live', strictLineBreaks: false, loadRemoteImages: false,
     theme: 'system', fontSize: 16, readableLineWidth: true,
     newNoteLocation: 'current', newNoteFolder: '', excludedFolders: [],
+    attachmentLocation: 'root', attachmentFolder: 'attachments', templateFolder: 'Templates',
+    dailyNoteFormat: 'YYYY-MM-DD', dailyNoteFolder: '', dailyNoteTemplate: '',
   });
   expect(new Set(SETTING_FIELDS.map((f) => f.key)).size).toBe(SETTING_FIELDS.length);
 });
@@ -58,8 +60,10 @@ test('sections come in Obsidian’s order, each with its fields; a section a new
   expect(settingSections().map((s) => [s.name, s.fields.map((f) => f.key)])).toEqual([
     ['Editor', ['defaultEditingMode', 'strictLineBreaks', 'loadRemoteImages']],
     ['Appearance', ['theme', 'fontSize', 'readableLineWidth']],
-    ['Files and links', ['newNoteLocation', 'newNoteFolder', 'excludedFolders']],
+    ['Files and links', ['newNoteLocation', 'newNoteFolder', 'excludedFolders', 'attachmentLocation', 'attachmentFolder']],
+    ['Templates', ['templateFolder']],
+    ['Daily notes', ['dailyNoteFormat', 'dailyNoteFolder', 'dailyNoteTemplate']],
   ]);
-  const extra = { key: 'strictLineBreaks', section: 'Daily notes', kind: 'toggle', label: 'X', description: '', default: false } as AnyField;
-  expect(settingSections([...SETTING_FIELDS, extra]).map((s) => s.name)).toEqual(['Editor', 'Appearance', 'Files and links', 'Daily notes']);
+  const extra = { key: 'strictLineBreaks', section: 'Sync', kind: 'toggle', label: 'X', description: '', default: false } as AnyField;
+  expect(settingSections([...SETTING_FIELDS, extra]).map((s) => s.name)).toEqual(['Editor', 'Appearance', 'Files and links', 'Templates', 'Daily notes', 'Sync']);
 });

@@ -45,7 +45,7 @@ export function NoteEditingPane({ api, path, mode, preview, data, autoFocus, onO
   }, [actions, path]);
   return (
     <div className={`edit-layout${preview ? ' with-preview' : ''}`}>
-      <NoteEditor api={api} path={path} mode={mode} autoFocus={autoFocus} onOpenNoteInNewTab={onOpenNoteInNewTab} renderMarkdown={renderMarkdown} onOpenNote={onOpenNote} onSaved={onSaved} onRescue={onRescue} />
+      <NoteEditor api={api} path={path} mode={mode} autoFocus={autoFocus} onOpenNoteInNewTab={onOpenNoteInNewTab} renderMarkdown={renderMarkdown} onOpenNote={onOpenNote} onSaved={onSaved} onRescue={onRescue} onError={actions.reportError} />
       {preview && (
         <section className="edit-preview" aria-label="Preview">
           {saved === null ? (
