@@ -1,9 +1,12 @@
 /** Jest: TypeScript through @swc/jest in CommonJS mode; ESM-only dependencies
  * (unified, remark, chokidar 5) are transformed too, hence transformIgnorePatterns: []. */
-const swc = ['@swc/jest', {
-  jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
-  module: { type: 'commonjs' },
-}];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  },
+];
 
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
@@ -19,8 +22,19 @@ module.exports = {
   globalSetup: '<rootDir>/tests/jest/global-setup.cjs',
   globalTeardown: '<rootDir>/tests/jest/global-teardown.cjs',
   projects: [
-    { ...common, displayName: 'node', testEnvironment: 'node', testMatch: ['<rootDir>/tests/**/*.test.ts'], testPathIgnorePatterns: ['/tests/e2e/', '/tests/renderer/'] },
-    { ...common, displayName: 'renderer', testEnvironment: 'jsdom', testMatch: ['<rootDir>/tests/renderer/**/*.test.tsx', '<rootDir>/tests/renderer/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      testPathIgnorePatterns: ['/tests/e2e/', '/tests/renderer/'],
+    },
+    {
+      ...common,
+      displayName: 'renderer',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/renderer/**/*.test.tsx', '<rootDir>/tests/renderer/**/*.test.ts'],
+    },
     { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], testTimeout: 120000 },
   ],
 };

@@ -82,7 +82,14 @@ export function generateNoteText(index: number, total: number, options: Generate
       let target = pick();
       if (target === index) target = (target + 1) % total;
       const roll = random();
-      const link = roll < 0.05 ? `[[Missing ${target}]]` : roll < 0.15 ? `[[${noteTitle(target)}|alias ${target}]]` : roll < 0.2 ? `[[${noteTitle(target)}#Section 1]]` : `[[${noteTitle(target)}]]`;
+      const link =
+        roll < 0.05
+          ? `[[Missing ${target}]]`
+          : roll < 0.15
+            ? `[[${noteTitle(target)}|alias ${target}]]`
+            : roll < 0.2
+              ? `[[${noteTitle(target)}#Section 1]]`
+              : `[[${noteTitle(target)}]]`;
       paragraph += ` See ${link} for more. #topic/${WORDS[target % WORDS.length]}`;
       linked++;
     }

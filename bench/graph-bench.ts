@@ -33,7 +33,10 @@ function row(r: SizeResult): string {
 }
 
 async function main(): Promise<void> {
-  const sizes = (argument('--sizes') ?? DEFAULT_SIZES.join(',')).split(',').map(Number).filter((n) => n > 0);
+  const sizes = (argument('--sizes') ?? DEFAULT_SIZES.join(','))
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const jsonOut = argument('--json');
   const watchdog = setTimeout(() => {
     console.error(`bench:graph: gave up after ${TOTAL_BUDGET_MS / 60000} minutes`);
@@ -47,7 +50,11 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   const results: SizeResult[] = [];
   try {
-    console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; Chromium ${browser.version()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine skews every figure)`);
+    console.log(
+      `machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; Chromium ${browser.version()}; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (other work on the machine skews every figure)`,
+    );
     console.log(`view modules: ${bundle.source}`);
     for (const notes of sizes) {
       const snapshot = generateGraph(notes, 7);
@@ -63,10 +70,16 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  console.log('\n| notes | edges | first nodes visible (ms) | all nodes (ms) | full graph (ms) | longest block while building (ms) | pan/zoom fps | fresh FA2 layout in worker (ms) | longest main-thread block during layout (ms) | apply result (ms) | longest block while applying (ms) | JS heap (MB) | renderer |');
+  console.log(
+    '\n| notes | edges | first nodes visible (ms) | all nodes (ms) | full graph (ms) | longest block while building (ms) | pan/zoom fps | fresh FA2 layout in worker (ms) | longest main-thread block during layout (ms) | apply result (ms) | longest block while applying (ms) | JS heap (MB) | renderer |',
+  );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | --- |');
   for (const r of results) console.log(row(r));
-  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ date: new Date().toISOString(), bundle, results }, null, 2));
 }
 

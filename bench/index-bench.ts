@@ -59,7 +59,11 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFracti
 
 async function main(): Promise<void> {
   phaseScript = await bundlePhases();
-  console.log(`Plexus index benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+  console.log(
+    `Plexus index benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
   const rows: string[] = [];
   for (const notes of SIZES) {
     const vault = generateVault(join(VAULTS_DIR, `vault-${notes}`), { notes });
@@ -72,17 +76,27 @@ async function main(): Promise<void> {
       const latency = phase('latency', vault, cacheDir);
       console.log(`\n${fmt(notes)} notes, ${fmt(floor.bytes / 1e6, 1)} MB, ${fmt(cold.links)} links`);
       console.log(`  floor (read + scan [[)   ${fmt(floor.ms)} ms`);
-      console.log(`  cold index               ${fmt(cold.ms)} ms (median of ${REPEATS}, range ${fmt(cold.min)}-${fmt(cold.max)})   peak RSS ${fmt(cold.peakRssMb)} MB`);
-      console.log(`  warm start (cache)       ${fmt(warm.ms)} ms (median of ${REPEATS}, range ${fmt(warm.min)}-${fmt(warm.max)})   peak RSS ${fmt(warm.peakRssMb)} MB`);
+      console.log(
+        `  cold index               ${fmt(cold.ms)} ms (median of ${REPEATS}, range ${fmt(cold.min)}-${fmt(cold.max)})   peak RSS ${fmt(cold.peakRssMb)} MB`,
+      );
+      console.log(
+        `  warm start (cache)       ${fmt(warm.ms)} ms (median of ${REPEATS}, range ${fmt(warm.min)}-${fmt(warm.max)})   peak RSS ${fmt(warm.peakRssMb)} MB`,
+      );
       console.log(`    disk check applied at  ${fmt(warm.checkedMedian)} ms (median)`);
       console.log(`  one-note update          p50 ${fmt(update.p50, 2)} ms, p95 ${fmt(update.p95, 2)} ms`);
       console.log(`  external edit → event    p50 ${fmt(latency.p50)} ms, p95 ${fmt(latency.p95)} ms`);
-      rows.push(`| ${fmt(notes)} | ${fmt(floor.bytes / 1e6, 1)} MB | ${fmt(floor.ms)} ms | ${fmt(cold.ms)} ms | ${fmt(warm.ms)} ms (${fmt(warm.checkedMedian)} ms) | ${fmt(update.p50, 2)} / ${fmt(update.p95, 2)} ms | ${fmt(latency.p50)} / ${fmt(latency.p95)} ms | ${fmt(cold.peakRssMb)} MB |`);
+      rows.push(
+        `| ${fmt(notes)} | ${fmt(floor.bytes / 1e6, 1)} MB | ${fmt(floor.ms)} ms | ${fmt(cold.ms)} ms | ${fmt(warm.ms)} ms (${fmt(warm.checkedMedian)} ms) | ${fmt(update.p50, 2)} / ${fmt(update.p95, 2)} ms | ${fmt(latency.p50)} / ${fmt(latency.p95)} ms | ${fmt(cold.peakRssMb)} MB |`,
+      );
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
   }
-  console.log(`\nload average at the end: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nload average at the end: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
   console.log('\n| notes | size | floor | cold index | warm start (disk check applied) | update p50 / p95 | edit → event p50 / p95 | peak RSS (cold) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);

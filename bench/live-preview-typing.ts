@@ -69,10 +69,14 @@ async function main(): Promise<void> {
     await page.evaluate(() => {
       const w = window as unknown as { lpTimes: number[] };
       w.lpTimes = [];
-      window.addEventListener('keydown', (event) => {
-        const start = event.timeStamp;
-        requestAnimationFrame(() => setTimeout(() => w.lpTimes.push(performance.now() - start), 0));
-      }, true);
+      window.addEventListener(
+        'keydown',
+        (event) => {
+          const start = event.timeStamp;
+          requestAnimationFrame(() => setTimeout(() => w.lpTimes.push(performance.now() - start), 0));
+        },
+        true,
+      );
     });
     for (let i = 0; i < KEYS; i++) {
       await page.keyboard.press(i % 12 === 11 ? 'Enter' : 'x');
@@ -80,7 +84,9 @@ async function main(): Promise<void> {
     }
     const times = (await page.evaluate(() => (window as unknown as { lpTimes: number[] }).lpTimes)).slice(5).sort((a, b) => a - b);
     console.log(`${MODE}: note ${(text.length / 1e6).toFixed(2)} MB, ${text.split('\n').length} lines; ${times.length} keystrokes after 5 warm-up`);
-    console.log(`keystroke to paint: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+    console.log(
+      `keystroke to paint: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`,
+    );
   } finally {
     await browser.close();
     await served.stop();

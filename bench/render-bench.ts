@@ -16,9 +16,26 @@ const RUNS = Number(process.env.PLEXUS_BENCH_RUNS ?? 5);
 function installDom(): void {
   const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'http://127.0.0.1/', pretendToBeVisual: true });
   const globals = globalThis as Record<string, unknown>;
-  for (const name of ['window', 'document', 'navigator', 'HTMLElement', 'Node', 'Element', 'Text', 'MutationObserver', 'getComputedStyle', 'localStorage', 'requestAnimationFrame', 'cancelAnimationFrame']) {
+  for (const name of [
+    'window',
+    'document',
+    'navigator',
+    'HTMLElement',
+    'Node',
+    'Element',
+    'Text',
+    'MutationObserver',
+    'getComputedStyle',
+    'localStorage',
+    'requestAnimationFrame',
+    'cancelAnimationFrame',
+  ]) {
     const value = (dom.window as unknown as Record<string, unknown>)[name];
-    Object.defineProperty(globals, name, { value: typeof value === 'function' && name[0] === name[0].toLowerCase() ? value.bind(dom.window) : value, configurable: true, writable: true });
+    Object.defineProperty(globals, name, {
+      value: typeof value === 'function' && name[0] === name[0].toLowerCase() ? value.bind(dom.window) : value,
+      configurable: true,
+      writable: true,
+    });
   }
   globals.IS_REACT_ACT_ENVIRONMENT = false;
 }
@@ -75,7 +92,11 @@ async function main(): Promise<void> {
   };
   const scope = { sourcePath: 'Big.md', ancestors: ['Big.md'], preview: false };
   const view = (text: string) =>
-    createElement(AppActionsContext.Provider, { value: actions }, createElement(RenderScopeContext.Provider, { value: scope }, createElement(MarkdownView, { markdown: text })));
+    createElement(
+      AppActionsContext.Provider,
+      { value: actions },
+      createElement(RenderScopeContext.Provider, { value: scope }, createElement(MarkdownView, { markdown: text })),
+    );
   const renderOnce = () => {
     const container = document.createElement('div');
     document.body.appendChild(container);

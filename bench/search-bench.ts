@@ -11,7 +11,17 @@ import { VaultService } from '../main/service/vault-service';
 import { generateVault } from './generate-vault';
 
 const NOTES = Number(process.env.PLEXUS_BENCH_NOTES ?? 10_000);
-const QUERIES = ['gradient', '"attention embedding"', 'note -gradient', 'tag:#topic/loss', 'path:Research', 'line:(model token)', 'section:(section loss)', '/lay(er|out)s?\\b/', 'zzzzq'];
+const QUERIES = [
+  'gradient',
+  '"attention embedding"',
+  'note -gradient',
+  'tag:#topic/loss',
+  'path:Research',
+  'line:(model token)',
+  'section:(section loss)',
+  '/lay(er|out)s?\\b/',
+  'zzzzq',
+];
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'plexus-search-bench-'));

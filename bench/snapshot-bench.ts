@@ -16,7 +16,10 @@ import { copySampleVault } from './snapshot-bench-vaults';
 import { generateVault } from './generate-vault';
 import { VaultService } from '../main/service/vault-service';
 
-const SIZES = (process.env.PLEXUS_BENCH_SIZES ?? '10000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (process.env.PLEXUS_BENCH_SIZES ?? '10000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const SAVES = Number(process.env.PLEXUS_BENCH_SAVES ?? 300);
 
 /** Apparent bytes (file sizes) and allocated bytes (disk blocks: small files take a whole block each). */
@@ -52,7 +55,12 @@ async function saveTarget(scratch: string, name: string, snapshots: boolean, int
   const vault = join(scratch, name);
   generateVault(vault, { notes: 50, seed: 7 });
   const dataDir = join(scratch, `${name}-data`);
-  const service = await VaultService.open(vault, { cacheDir: null, workers: 0, watch: false, snapshots: snapshots ? { dataDir, take: true, intervalMs } : null });
+  const service = await VaultService.open(vault, {
+    cacheDir: null,
+    workers: 0,
+    watch: false,
+    snapshots: snapshots ? { dataDir, take: true, intervalMs } : null,
+  });
   await service.snapshotsSettled();
   const writer = await openNoteWriter({ root: service.realRoot, service });
   const api = createApiHandlers(service, { kind: 'browser', readOnly: false, openExternal: () => undefined, writer, dataDir });

@@ -15,7 +15,12 @@ function blend(x, y, [r, g, b], alpha) {
   const a = Math.min(1, alpha);
   const under = pixels[i + 3] / 255;
   const out = a + under * (1 - a);
-  for (const [k, c] of [[0, r], [1, g], [2, b]]) pixels[i + k] = Math.round((c * a + pixels[i + k] * under * (1 - a)) / (out || 1));
+  for (const [k, c] of [
+    [0, r],
+    [1, g],
+    [2, b],
+  ])
+    pixels[i + k] = Math.round((c * a + pixels[i + k] * under * (1 - a)) / (out || 1));
   pixels[i + 3] = Math.round(out * 255);
 }
 
@@ -37,8 +42,23 @@ const segment = (ax, ay, bx, by, w) => (x, y) => {
   return Math.hypot(x - ax - t * (bx - ax), y - ay - t * (by - ay)) - w / 2;
 };
 
-const nodes = [[256, 250, 46], [140, 150, 30], [380, 140, 28], [130, 370, 26], [375, 380, 34], [256, 420, 20]];
-const edges = [[0, 1], [0, 2], [0, 3], [0, 4], [4, 5], [3, 5], [1, 3]];
+const nodes = [
+  [256, 250, 46],
+  [140, 150, 30],
+  [380, 140, 28],
+  [130, 370, 26],
+  [375, 380, 34],
+  [256, 420, 20],
+];
+const edges = [
+  [0, 1],
+  [0, 2],
+  [0, 3],
+  [0, 4],
+  [4, 5],
+  [3, 5],
+  [1, 3],
+];
 
 fill(roundedSquare(16, 96), [30, 32, 44]);
 for (const [a, b] of edges) fill(segment(nodes[a][0], nodes[a][1], nodes[b][0], nodes[b][1], 12), [120, 130, 170]);

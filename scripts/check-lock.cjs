@@ -20,7 +20,11 @@ function checkBeforeInstall(dir) {
   const result = run('npm', ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund'], dir);
   if (result.error) return { ok: false, message: `could not run npm: ${result.error.message}` };
   if (result.status === 0) return { ok: true, message: 'package-lock.json matches package.json' };
-  const npmError = (result.stderr || '').split('\n').filter((line) => /^npm error \S/.test(line) && !/complete log/.test(line)).slice(0, 6).join('\n');
+  const npmError = (result.stderr || '')
+    .split('\n')
+    .filter((line) => /^npm error \S/.test(line) && !/complete log/.test(line))
+    .slice(0, 6)
+    .join('\n');
   return { ok: false, message: `package-lock.json does not match package.json (npm ci refuses it); ${FIX}\n${npmError}` };
 }
 
@@ -31,7 +35,10 @@ function checkAfterInstall(dir) {
   if (status.status !== 0) return { ok: false, message: `git status failed: ${status.stderr.trim()}` };
   if (status.stdout.trim() === '') return { ok: true, message: 'npm install left package-lock.json unchanged' };
   const diff = run('git', ['diff', '--stat', '--', 'package-lock.json'], dir);
-  return { ok: false, message: `npm install changed package-lock.json, so the committed lock file is out of date; ${FIX}\n${(diff.stdout || status.stdout).trim()}` };
+  return {
+    ok: false,
+    message: `npm install changed package-lock.json, so the committed lock file is out of date; ${FIX}\n${(diff.stdout || status.stdout).trim()}`,
+  };
 }
 
 module.exports = { checkBeforeInstall, checkAfterInstall };

@@ -17,7 +17,6 @@ import type { Page } from 'playwright-core';
 import { serveVault } from '../../tests/e2e/support/serve';
 import { launchBrowser } from './browser-run';
 
-
 /** The same `plexus serve` start the end-to-end tests use, with a state dir kept across sessions. */
 const serve = (vault: string, state: string) => serveVault(vault, ['--port', '0'], state);
 
@@ -85,13 +84,26 @@ async function session(page: Page, url: string, out: string, name: string, profi
     const { profile: data } = (await cdp.send('Profiler.stop')) as { profile: unknown };
     writeFileSync(join(out, `${name}.cpuprofile`), JSON.stringify(data));
   }
-  const { gaps, marks } = await page.evaluate(() => ({ gaps: (window as any).__gaps as [number, number][], marks: (window as any).__marks as [number, string][] })); // eslint-disable-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
+  // The page's bench hooks, as the page script sets them.
+  const { gaps, marks } = await page.evaluate(() => {
+    const hooks = window as unknown as { __gaps: [number, number][]; __marks: [number, string][] };
+    return { gaps: hooks.__gaps, marks: hooks.__marks };
+  });
   const after = gaps.filter(([t]) => t >= t0 - 50);
   const worst = [...after].sort((a, b) => b[1] - a[1]).slice(0, 6);
-  console.log(`\n${name}: load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `\n${name}: load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(`  frame gaps > 100 ms after clicking Global: ${after.length}; worst: ${worst.map(([t, g]) => `${g} ms at +${Math.round(t - t0)}`).join(', ')}`);
   console.log(`  gaps > 500 ms: ${after.filter(([, g]) => g > 500).length}; total time in gaps > 100 ms: ${after.reduce((s, [, g]) => s + g, 0)} ms`);
-  console.log(`  status timeline: ${marks.filter(([t]) => t >= t0 - 50).map(([t, s]) => `+${Math.round(t - t0)} ${s}`).join(' ; ')}`);
+  console.log(
+    `  status timeline: ${marks
+      .filter(([t]) => t >= t0 - 50)
+      .map(([t, s]) => `+${Math.round(t - t0)} ${s}`)
+      .join(' ; ')}`,
+  );
   console.log(`  all gaps: ${after.map(([t, g]) => `+${Math.round(t - t0)}:${g}`).join(' ')}`);
 }
 

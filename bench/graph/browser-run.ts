@@ -5,7 +5,16 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { GraphSnapshot } from '../../main/core/types';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const CHROMIUM_CANDIDATES = [process.env.PLEXUS_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const PAN_ZOOM_MS = 3000;
 
@@ -151,7 +160,10 @@ export async function measureSize(browser: Browser, url: string, snapshot: Graph
   } catch (error) {
     result.layoutError = error instanceof Error ? error.message.split('\n')[0] : String(error);
   } finally {
-    await page?.context().close().catch(() => undefined);
+    await page
+      ?.context()
+      .close()
+      .catch(() => undefined);
     page = null;
   }
   try {
@@ -177,7 +189,10 @@ export async function measureSize(browser: Browser, url: string, snapshot: Graph
   } catch (error) {
     result.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
   } finally {
-    await page?.context().close().catch(() => undefined);
+    await page
+      ?.context()
+      .close()
+      .catch(() => undefined);
   }
   return result;
 }

@@ -7,7 +7,19 @@
  */
 import type { Core } from 'cytoscape';
 import type { GraphSnapshot } from '../../main/core/types';
-import { chooseRenderer, detectGlRenderer, edgeElement, GraphController, hubDegreeFor, type ControllerOptions, iterationsFor, LIGHT, nodeElement, type LayoutMessage, type LayoutRequest } from './view-modules';
+import {
+  chooseRenderer,
+  detectGlRenderer,
+  edgeElement,
+  GraphController,
+  hubDegreeFor,
+  type ControllerOptions,
+  iterationsFor,
+  LIGHT,
+  nodeElement,
+  type LayoutMessage,
+  type LayoutRequest,
+} from './view-modules';
 import { startBlockMonitor } from './block-monitor';
 
 type Positions = Record<string, { x: number; y: number }>;
@@ -146,7 +158,18 @@ const api = {
     const fullGraphMs = performance.now() - t0;
     const blocks = await monitor.stop();
     const feed = c.lastFeed ? (c.lastFeed.active() ? 'fed' : `stopped (${c.lastFeed.stopReason()})`) : 'off';
-    return { complete, nodesVisibleMs, allNodesMs: allNodesMs || fullGraphMs, fullGraphMs, ...blocks, frameGaps: gaps(), nodes: c.cy.nodes().length, edges: c.cy.edges().length, feed, speedups: (c as { speedups?: unknown }).speedups ?? null };
+    return {
+      complete,
+      nodesVisibleMs,
+      allNodesMs: allNodesMs || fullGraphMs,
+      fullGraphMs,
+      ...blocks,
+      frameGaps: gaps(),
+      nodes: c.cy.nodes().length,
+      edges: c.cy.edges().length,
+      feed,
+      speedups: (c as { speedups?: unknown }).speedups ?? null,
+    };
   },
 
   /**
@@ -178,7 +201,13 @@ const api = {
       window.removeEventListener('mousemove', onInput, true);
       window.removeEventListener('wheel', onInput, true);
       const seconds = (performance.now() - state.t0) / 1000;
-      return { fps: state.renders / seconds, rafFps: state.ticks / seconds, worstFrameMs: state.worstGap, inputPerSecond: state.inputs / seconds, zoom: core.zoom() };
+      return {
+        fps: state.renders / seconds,
+        rafFps: state.ticks / seconds,
+        worstFrameMs: state.worstGap,
+        inputPerSecond: state.inputs / seconds,
+        zoom: core.zoom(),
+      };
     };
   },
 
@@ -204,7 +233,9 @@ const api = {
     for (const c of canvases) cxt.drawImage(c, 0, 0);
     pictures.set(name, cxt.getImageData(0, 0, w, h).data);
     type Layers = { levelIsComplete(l: number, e: unknown): boolean; layersByLevel: Record<number, { width: number; height: number }[] | undefined> };
-    const r = (cy as unknown as { renderer(): { data?: { lyrTxrCache?: Layers }; getCachedZSortedEles(): { nondrag: unknown }; getPixelRatio(): number } }).renderer();
+    const r = (
+      cy as unknown as { renderer(): { data?: { lyrTxrCache?: Layers }; getCachedZSortedEles(): { nondrag: unknown }; getPixelRatio(): number } }
+    ).renderer();
     const cache = r.data?.lyrTxrCache;
     if (!cache) return { layersComplete: null, layerSizes: [] };
     const lvl = Math.max(-4, Math.ceil(Math.log2(cy!.zoom() * r.getPixelRatio())));
@@ -261,7 +292,10 @@ const api = {
     const gaps = frameGapLog(a0);
     await c.applyPositions(positions);
     await nextRender(c.cy);
-    return { applyMs: performance.now() - a0, frameGaps: gaps() + ' a0=' + Math.round(a0) + ' ' + ((globalThis as { __dbg?: string[] }).__dbg ?? []).join(' | ') };
+    return {
+      applyMs: performance.now() - a0,
+      frameGaps: gaps() + ' a0=' + Math.round(a0) + ' ' + ((globalThis as { __dbg?: string[] }).__dbg ?? []).join(' | '),
+    };
   },
 
   /** A fresh ForceAtlas2 run in a Web Worker while the graph is on screen. */
@@ -309,7 +343,15 @@ const api = {
     await nextRender(core);
     const applyMs = performance.now() - a0;
     const applyBlocks = await applyMonitor.stop();
-    return { layoutMs, iterations: request.iterations, ...blocks, applyMs, applyLongestBlockMs: Math.max(applyBlocks.longestTaskMs, applyBlocks.worstFrameGapMs), applyFrameGaps: applyGaps(), positions };
+    return {
+      layoutMs,
+      iterations: request.iterations,
+      ...blocks,
+      applyMs,
+      applyLongestBlockMs: Math.max(applyBlocks.longestTaskMs, applyBlocks.worstFrameGapMs),
+      applyFrameGaps: applyGaps(),
+      positions,
+    };
   },
 };
 

@@ -52,7 +52,13 @@ function positionsFor(notes: number): Positions {
     const r = 10 * Math.sqrt(i + 1);
     start[n.id] = { x: r * Math.cos(i * 2.399963), y: r * Math.sin(i * 2.399963) };
   });
-  const request = { nodes: snapshot.nodes.map((n) => n.id), edges: snapshot.edges.map((e) => [e.source, e.target] as [string, string]), positions: start, pinned: [], iterations: iterationsFor(snapshot.nodes.length) };
+  const request = {
+    nodes: snapshot.nodes.map((n) => n.id),
+    edges: snapshot.edges.map((e) => [e.source, e.target] as [string, string]),
+    positions: start,
+    pinned: [],
+    iterations: iterationsFor(snapshot.nodes.length),
+  };
   runForceAtlas(request, (m) => {
     if (m.type === 'done') positions = m.positions;
   });
@@ -80,7 +86,11 @@ function summarise(profile: Profile, top: number): string[] {
       total.set(k, (total.get(k) ?? 0) + ms);
     }
   });
-  const fmt = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${k}`);
+  const fmt = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${k}`);
   return ['self time:', ...fmt(self), '', 'total time (inclusive):', ...fmt(total)];
 }
 
@@ -123,21 +133,34 @@ async function main(): Promise<void> {
         continue;
       }
       await cdp.send('Performance.enable');
-      const metrics = async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
+      const metrics = async () =>
+        Object.fromEntries(
+          ((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]),
+        );
       const before = await metrics();
       if (profiling && !gesture) await startProfiler();
-      const render = await page.evaluate((p) => (window as any).plexusBench.renderRemembered(p.positions, p.feed), { positions, feed: !process.argv.includes('--no-feed') }); // eslint-disable-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
-      console.log(`build${profiling ? ' (profiled)' : ''}: first nodes ${render.nodesVisibleMs.toFixed(0)} ms, all nodes ${render.allNodesMs.toFixed(0)} ms, full graph ${render.fullGraphMs.toFixed(0)} ms, longest task ${render.longestTaskMs.toFixed(0)} ms, worst frame gap ${render.worstFrameGapMs.toFixed(0)} ms; load ${loadavg()[0].toFixed(1)}`);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
+      const render = await page.evaluate((p) => (window as any).plexusBench.renderRemembered(p.positions, p.feed), {
+        positions,
+        feed: !process.argv.includes('--no-feed'),
+      });
+      console.log(
+        `build${profiling ? ' (profiled)' : ''}: first nodes ${render.nodesVisibleMs.toFixed(0)} ms, all nodes ${render.allNodesMs.toFixed(0)} ms, full graph ${render.fullGraphMs.toFixed(0)} ms, longest task ${render.longestTaskMs.toFixed(0)} ms, worst frame gap ${render.worstFrameGapMs.toFixed(0)} ms; load ${loadavg()[0].toFixed(1)}`,
+      );
       const after = await metrics();
       const busy = (name: string) => ((after[name] - before[name]) * 1000).toFixed(0);
-      console.log(`main thread busy: tasks ${busy('TaskDuration')} ms, script ${busy('ScriptDuration')} ms, heap ${(after.JSHeapUsedSize / 1048576).toFixed(0)} MB`);
+      console.log(
+        `main thread busy: tasks ${busy('TaskDuration')} ms, script ${busy('ScriptDuration')} ms, heap ${(after.JSHeapUsedSize / 1048576).toFixed(0)} MB`,
+      );
       console.log(`frame gaps > 100 ms: ${render.frameGaps}`);
       const snap = (await page.evaluate(() => (window as any).plexusBench.snapshot('build'))) as { layersComplete: boolean | null; layerSizes: string[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
       console.log(`layers: ${render.feed}; complete ${snap.layersComplete}; bitmaps ${snap.layerSizes.join(', ')}`);
       if (gesture) {
         if (profiling) await startProfiler();
         const m = await panAndZoom(page);
-        console.log(`pan/zoom: ${m.fps.toFixed(1)} fps, rAF ${m.rafFps.toFixed(1)}/s, input ${m.inputPerSecond.toFixed(0)}/s, worst frame ${m.worstFrameMs.toFixed(0)} ms`);
+        console.log(
+          `pan/zoom: ${m.fps.toFixed(1)} fps, rAF ${m.rafFps.toFixed(1)}/s, input ${m.inputPerSecond.toFixed(0)}/s, worst frame ${m.worstFrameMs.toFixed(0)} ms`,
+        );
         // After the gesture: does the view settle (frames quick again), or keep redrawing slowly?
         // (A string: the TypeScript runner would wrap named functions in a helper the page lacks.)
         const after = (await page.evaluate(`new Promise((resolve) => {

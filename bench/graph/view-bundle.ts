@@ -28,7 +28,9 @@ export async function buildBench(outDir: string): Promise<BenchBundle> {
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
-    throw new Error(`graph bench: the graph view's modules (renderer/src/graph, imported by bench/graph/view-modules.ts and worker-modules.ts) do not bundle: ${reason}`);
+    throw new Error(
+      `graph bench: the graph view's modules (renderer/src/graph, imported by bench/graph/view-modules.ts and worker-modules.ts) do not bundle: ${reason}`,
+    );
   }
   return { source: 'view' };
 }

@@ -24,13 +24,31 @@ export function formatCheckReport(report: CheckReport, files: FileReport[], safe
     if (items.length === 0) return;
     lines.push(`${title} (${items.length})`, ...items.map((i) => `  ${i}`), '');
   };
-  section('Unresolved links', report.unresolved.map((l) => `${where(l)}  [[${l.text}]]`));
-  section('Missing headings and blocks', report.missingAnchors.map((m) => `${where(m.link)}  ${m.link.resolved} has no ${m.anchor} '${m.name}'`));
-  section('Ambiguous links', report.ambiguous.map((l) => `${where(l)}  [[${l.text}]] -> ${l.resolved} (candidates: ${l.candidates.join(', ')})`));
-  section('Duplicate block ids', report.duplicateBlockIds.map((d) => `${d.path}  ^${d.id} on lines ${d.lines.join(', ')}`));
+  section(
+    'Unresolved links',
+    report.unresolved.map((l) => `${where(l)}  [[${l.text}]]`),
+  );
+  section(
+    'Missing headings and blocks',
+    report.missingAnchors.map((m) => `${where(m.link)}  ${m.link.resolved} has no ${m.anchor} '${m.name}'`),
+  );
+  section(
+    'Ambiguous links',
+    report.ambiguous.map((l) => `${where(l)}  [[${l.text}]] -> ${l.resolved} (candidates: ${l.candidates.join(', ')})`),
+  );
+  section(
+    'Duplicate block ids',
+    report.duplicateBlockIds.map((d) => `${d.path}  ^${d.id} on lines ${d.lines.join(', ')}`),
+  );
   section('Orphans (no links in or out)', report.orphans);
-  section('Skipped or repaired files', files.map((f) => `${f.path || '(vault)'}  ${f.problem}: ${f.message}`));
-  section('Parsed in safe mode (plain text, links found by a simple scan)', safeMode.map((n) => `${n.path}  ${n.reason}`));
+  section(
+    'Skipped or repaired files',
+    files.map((f) => `${f.path || '(vault)'}  ${f.problem}: ${f.message}`),
+  );
+  section(
+    'Parsed in safe mode (plain text, links found by a simple scan)',
+    safeMode.map((n) => `${n.path}  ${n.reason}`),
+  );
   const broken = report.unresolved.length + report.missingAnchors.length;
   lines.push(broken === 0 ? 'No broken links.' : `${broken} broken link${broken === 1 ? '' : 's'}.`);
   return `${lines.join('\n')}\n`;

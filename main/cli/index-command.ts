@@ -25,7 +25,16 @@ export function buildIndexJson(graph: VaultGraph): IndexJson {
     notes.push({ path, title: note.title, aliases: note.aliases, tags: note.tags, headings: note.headings.map((h) => h.text) });
     const ordered = [...graph.outgoing(path)].sort((a, b) => a.start - b.start);
     for (const link of ordered) {
-      links.push({ source: path, target: link.resolved, text: link.text, kind: link.kind, embed: link.embed, heading: link.heading, block: link.block, line: link.line });
+      links.push({
+        source: path,
+        target: link.resolved,
+        text: link.text,
+        kind: link.kind,
+        embed: link.embed,
+        heading: link.heading,
+        block: link.block,
+        line: link.line,
+      });
     }
   }
   return { notes, links };

@@ -15,16 +15,7 @@ import type { GraphDelta, GraphSnapshot, ParsedNote, ResolvedLink, VaultPath } f
 // The core's own shapes, handed to the renderer as they are.
 export type { UnlinkedMention };
 
-export type ApiErrorCode =
-  | 'not-found'
-  | 'outside-vault'
-  | 'invalid-input'
-  | 'read-only'
-  | 'too-large'
-  | 'io-error'
-  | 'conflict'
-  | 'exists'
-  | 'no-vault';
+export type ApiErrorCode = 'not-found' | 'outside-vault' | 'invalid-input' | 'read-only' | 'too-large' | 'io-error' | 'conflict' | 'exists' | 'no-vault';
 
 export interface ApiError {
   code: ApiErrorCode;
@@ -46,9 +37,7 @@ export interface VaultInfo {
 }
 
 export type IndexStatus =
-  | { state: 'indexing'; done: number; total: number }
-  | { state: 'ready'; notes: number; links: number; ms: number }
-  | { state: 'error'; message: string };
+  { state: 'indexing'; done: number; total: number } | { state: 'ready'; notes: number; links: number; ms: number } | { state: 'error'; message: string };
 
 export interface FileEntry {
   path: VaultPath;

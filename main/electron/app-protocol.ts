@@ -85,7 +85,12 @@ export async function handlePlexusRequest(request: Request, options: ProtocolOpt
   if (url.host === 'app' && url.pathname === CRASH_PAGE_PATH) {
     return new Response(request.method === 'HEAD' ? null : crashPageHtml(url.searchParams), {
       status: 200,
-      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CRASH_PAGE_CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' },
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': CRASH_PAGE_CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+      },
     });
   }
   let resolved: Resolved;

@@ -26,9 +26,10 @@ export function crashPageUrl(keptTexts: number, reason: string): string {
 export function crashPageHtml(search: URLSearchParams): string {
   const kept = Math.max(0, Math.min(1_000_000, Number.parseInt(search.get('kept') ?? '0', 10) || 0));
   const what = REASONS[search.get('reason') ?? ''] ?? 'stopped';
-  const texts = kept === 0
-    ? 'No unsaved text was lost: everything you typed had been saved.'
-    : `Your unsaved text in ${kept === 1 ? 'one note is' : `${kept} notes is`} kept. After Reload, open the note and choose Edit: Plexus offers the text back with Restore.`;
+  const texts =
+    kept === 0
+      ? 'No unsaved text was lost: everything you typed had been saved.'
+      : `Your unsaved text in ${kept === 1 ? 'one note is' : `${kept} notes is`} kept. After Reload, open the note and choose Edit: Plexus offers the text back with Restore.`;
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -14,9 +14,10 @@ import { SCHEME } from './app-urls';
  * the app folder, as Electron's docs describe.
  */
 export function registerProtocolClient(log: (message: string) => void): void {
-  const registered = process.defaultApp && process.argv.length >= 2
-    ? app.setAsDefaultProtocolClient(SCHEME, process.execPath, [path.resolve(process.argv[1])])
-    : app.setAsDefaultProtocolClient(SCHEME);
+  const registered =
+    process.defaultApp && process.argv.length >= 2
+      ? app.setAsDefaultProtocolClient(SCHEME, process.execPath, [path.resolve(process.argv[1])])
+      : app.setAsDefaultProtocolClient(SCHEME);
   if (!registered) log(`plexus: could not register as the handler of ${SCHEME}: links`);
 }
 

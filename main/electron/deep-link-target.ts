@@ -46,7 +46,8 @@ async function vaultHolding(absolute: string, known: string[]): Promise<Result<L
     if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
     if (best === null || relative.length < best.relative.length) best = { root, relative };
   }
-  if (best === null) return fail(`${absolute} is not inside a vault Plexus knows. Open its vault once with File > Open Vault…; after that, links into it work.`);
+  if (best === null)
+    return fail(`${absolute} is not inside a vault Plexus knows. Open its vault once with File > Open Vault…; after that, links into it work.`);
   if (best.relative === '') return { ok: true, value: { root: best.root, file: null } };
   const vaultPath = best.relative.split(path.sep).join('/');
   const checked = checkLinkVaultPath(vaultPath);

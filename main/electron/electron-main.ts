@@ -184,7 +184,13 @@ async function chooseAndOpen(): Promise<void> {
 }
 
 async function firstVault(): Promise<string | null> {
-  const env = { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, documentsDir: app.getPath('documents'), userDataDir: app.getPath('userData'), devRoot };
+  const env = {
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    documentsDir: app.getPath('documents'),
+    userDataDir: app.getPath('userData'),
+    devRoot,
+  };
   const sample = () => sampleVaultPath(env);
   if (settings.lastVault === null || isCheckoutSampleVault(settings.lastVault, env)) return sample();
   if (await isDirectory(settings.lastVault)) return settings.lastVault;
@@ -245,9 +251,12 @@ if (!app.requestSingleInstanceLock()) {
     stopForwarding?.();
     void current?.close().catch((error: unknown) => log('plexus: closing the vault failed', error));
   });
-  app.whenReady().then(start).catch((error: unknown) => {
-    log('plexus: startup failed', error);
-    dialog.showErrorBox('Plexus could not start', error instanceof Error ? (error.stack ?? error.message) : String(error));
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log('plexus: startup failed', error);
+      dialog.showErrorBox('Plexus could not start', error instanceof Error ? (error.stack ?? error.message) : String(error));
+      app.exit(1);
+    });
 }

@@ -45,9 +45,10 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
       { label: 'Open Vault…', accelerator: 'CmdOrCtrl+O', click: () => actions.openVault() },
       {
         label: 'Open Recent',
-        submenu: recent.length > 0
-          ? [...recent, { type: 'separator' }, { label: 'Clear Recent', click: () => actions.clearRecent() }]
-          : [{ label: 'No Recent Vaults', enabled: false }],
+        submenu:
+          recent.length > 0
+            ? [...recent, { type: 'separator' }, { label: 'Clear Recent', click: () => actions.clearRecent() }]
+            : [{ label: 'No Recent Vaults', enabled: false }],
       },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit', accelerator: 'CmdOrCtrl+Q' },
@@ -70,14 +71,7 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
     role: 'help',
     submenu: isMac ? [] : [{ role: 'about' }],
   };
-  return [
-    ...(isMac ? [macAppMenu(actions.appName)] : []),
-    file,
-    { role: 'editMenu' },
-    view,
-    { role: 'windowMenu' },
-    help,
-  ];
+  return [...(isMac ? [macAppMenu(actions.appName)] : []), file, { role: 'editMenu' }, view, { role: 'windowMenu' }, help];
 }
 
 /** Builds for the platform this process runs on. */

@@ -13,7 +13,11 @@ export async function isDirectory(target: string): Promise<boolean> {
 }
 
 export async function pickVaultFolder(win: BrowserWindow | null): Promise<string | null> {
-  const options = { title: 'Open Vault', buttonLabel: 'Open Vault', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+  const options = {
+    title: 'Open Vault',
+    buttonLabel: 'Open Vault',
+    properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+  };
   const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
 }

@@ -29,14 +29,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiHandlers, VaultEvent } from '../contract/api-contract';
 import { handleApi } from './api-route';
-import {
-  isAllowedHost,
-  isAuthenticated,
-  isSameOrigin,
-  securityHeaders,
-  sendText,
-  tokenCookie,
-} from './security';
+import { isAllowedHost, isAuthenticated, isSameOrigin, securityHeaders, sendText, tokenCookie } from './security';
 import { SignInLink, usedLinkMessage } from './sign-in-link';
 import { serveStatic } from './static-files';
 

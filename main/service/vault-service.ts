@@ -102,7 +102,15 @@ export class VaultService {
     /** The storage port every access to the vault's files goes through (the note writer's too). */
     readonly fs: VaultFs,
   ) {
-    this.cacheWriter = cacheFile === null ? null : new CacheWriter(cacheFile, realRoot, () => ({ state: this.state, graph: this.graph }), (message) => this.notice(message));
+    this.cacheWriter =
+      cacheFile === null
+        ? null
+        : new CacheWriter(
+            cacheFile,
+            realRoot,
+            () => ({ state: this.state, graph: this.graph }),
+            (message) => this.notice(message),
+          );
   }
 
   /** Opens and indexes a vault. Throws VaultOpenError when the folder is missing or not a folder. */
@@ -127,7 +135,13 @@ export class VaultService {
       // Loaded only when asked for: the CLI never takes snapshots, and their store brings in zlib.
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand, as said above
       const { createVaultSnapshots } = require('./snapshots/vault-snapshots') as typeof import('./snapshots/vault-snapshots');
-      opened.snapshots = createVaultSnapshots(realRoot, options.snapshots, () => opened.state, (message) => opened.notice(message), io);
+      opened.snapshots = createVaultSnapshots(
+        realRoot,
+        options.snapshots,
+        () => opened.state,
+        (message) => opened.notice(message),
+        io,
+      );
     }
     // Closing the pool fails the parses in progress, so indexing stops at once.
     const abort = () => void pool.close();
@@ -218,7 +232,10 @@ export class VaultService {
       await watcher.start();
     } catch (error) {
       if (this.closed) return;
-      this.emit({ type: 'vault-error', message: `Cannot watch the vault for changes (${describeError(error)}); reopen it to see changes made outside Plexus.` });
+      this.emit({
+        type: 'vault-error',
+        message: `Cannot watch the vault for changes (${describeError(error)}); reopen it to see changes made outside Plexus.`,
+      });
       return;
     }
     if (this.closed) return;

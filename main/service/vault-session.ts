@@ -10,7 +10,10 @@ import type { TrashItem } from './write/trash';
 import { defaultDataDir } from './app-data/vault-data-store';
 import { VaultService, type VaultServiceOptions } from './vault-service';
 
-export interface VaultSessionOptions extends Pick<VaultServiceOptions, 'cacheDir' | 'workers' | 'maxFileBytes' | 'onProgress' | 'parseBudgetMs' | 'signal' | 'fs'> {
+export interface VaultSessionOptions extends Pick<
+  VaultServiceOptions,
+  'cacheDir' | 'workers' | 'maxFileBytes' | 'onProgress' | 'parseBudgetMs' | 'signal' | 'fs'
+> {
   kind: 'electron' | 'browser';
   readOnly: boolean;
   openExternal(url: string): void | Promise<void>;

@@ -8,7 +8,20 @@ import { WorkspaceView } from './workspace/workspace-view';
 import { loadLayout, restoreLayout, saveLayout } from './workspace/workspace-store';
 import { parseHash } from './routing/hash-route';
 import { InactivePane } from './workspace/inactive-pane';
-import { activatePane, activateTabNumber, allPanes, closeActiveTab, currentView, cycleTab, openInActive, openInNewTab, splitActive, updateActiveTabMode, type NoteMode, type View } from './workspace/layout-model';
+import {
+  activatePane,
+  activateTabNumber,
+  allPanes,
+  closeActiveTab,
+  currentView,
+  cycleTab,
+  openInActive,
+  openInNewTab,
+  splitActive,
+  updateActiveTabMode,
+  type NoteMode,
+  type View,
+} from './workspace/layout-model';
 import type { CommandRuns } from './commands/command-registry';
 import { useFiles } from './hooks/use-files';
 import { useVaultEvents } from './hooks/use-vault-events';
@@ -78,10 +91,13 @@ export function App({ api: host }: { api: PlexusApi }) {
   const connection = useConnectionStatus(api);
   const [search, setSearch] = useState<{ open: boolean; query: string; focus: number }>({ open: false, query: '', focus: 0 });
   const { showLeft } = sidebars;
-  const openSearch = useCallback((query?: string) => {
-    showLeft(); // search lives in the left sidebar
-    setSearch((s) => ({ open: true, query: query ?? s.query, focus: s.focus + 1 }));
-  }, [showLeft]);
+  const openSearch = useCallback(
+    (query?: string) => {
+      showLeft(); // search lives in the left sidebar
+      setSearch((s) => ({ open: true, query: query ?? s.query, focus: s.focus + 1 }));
+    },
+    [showLeft],
+  );
   // A tag click lists the notes with that tag (and tags nested below it), not a text search for the word.
   const searchTag = useCallback((tag: string) => openSearch(`tag:#${tag.replace(/^#/, '')}`), [openSearch]);
   const ui = useAppActionsState(api, banners.reportError, searchTag);
@@ -103,7 +119,9 @@ export function App({ api: host }: { api: PlexusApi }) {
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const currentPath = nav.route?.path ?? null;
   const noteState = useNoteData(api, currentPath, version);
-  const shownPaths = allPanes(nav.layout).map((p) => currentView(p.tabs.find((t) => t.id === p.active))).flatMap((v) => (v?.kind === 'note' ? [v.route.path] : []));
+  const shownPaths = allPanes(nav.layout)
+    .map((p) => currentView(p.tabs.find((t) => t.id === p.active)))
+    .flatMap((v) => (v?.kind === 'note' ? [v.route.path] : []));
   const data = visibleData(noteState, currentPath);
   const revealHit = useSearchReveal(data);
   const openPath = useCallback((path: string) => openRoute({ path, heading: null, block: null }), [openRoute]);
@@ -112,21 +130,33 @@ export function App({ api: host }: { api: PlexusApi }) {
   const updateTabMode = useCallback((f: (mode: NoteMode) => NoteMode) => updateLayout((l) => updateActiveTabMode(l, f)), [updateLayout]);
   const tabMode = useMemo(() => ({ mode: nav.activeTab?.mode ?? 'reading', update: updateTabMode }), [nav.activeTab?.mode, updateTabMode]);
   const editing = useEditing(vault?.readOnly ?? false, currentPath, notice, tabMode);
-  const noteActions = useNoteActions({ api, vault, files, currentPath, openPath, banners, editing, disconnected: connection !== null && isDisconnected(connection) });
+  const noteActions = useNoteActions({
+    api,
+    vault,
+    files,
+    currentPath,
+    openPath,
+    banners,
+    editing,
+    disconnected: connection !== null && isDisconnected(connection),
+  });
   // Typed text is only in the editor until saved: closing or reloading the window asks first.
   useUnsavedGuard();
   const recentNotes = useRecentNotes(vault?.root ?? null, currentPath);
   const createFromSwitcher = useCreateNamedNote(api, files, noteActions.onCreated, banners.reportError);
 
-  const loadVaultInfo = useCallback((fresh: boolean) => {
-    api.getVaultInfo().then(
-      (info) => {
-        setVault(info);
-        setStatus((s) => (fresh ? info.status : s ?? info.status));
-      },
-      (e: unknown) => reportError(`Could not reach the vault: ${e instanceof Error ? e.message : String(e)}`),
-    );
-  }, [api, reportError]);
+  const loadVaultInfo = useCallback(
+    (fresh: boolean) => {
+      api.getVaultInfo().then(
+        (info) => {
+          setVault(info);
+          setStatus((s) => (fresh ? info.status : (s ?? info.status)));
+        },
+        (e: unknown) => reportError(`Could not reach the vault: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    },
+    [api, reportError],
+  );
   useEffect(() => loadVaultInfo(false), [loadVaultInfo]);
 
   // No note in the address: open the vault's welcome note (or its first note) once files are known.
@@ -141,7 +171,10 @@ export function App({ api: host }: { api: PlexusApi }) {
     const paths = new Set(files.map((f) => f.path));
     if (stored) {
       const { layout, missing } = restoreLayout(stored, (p) => paths.has(p), parseHash(window.location.hash));
-      if (missing.length > 0) notice(`${missing.length === 1 ? 'A note' : `${missing.length} notes`} of the saved workspace no longer exist${missing.length === 1 ? 's' : ''} and ${missing.length === 1 ? 'was' : 'were'} skipped: ${missing.join(', ')}.`);
+      if (missing.length > 0)
+        notice(
+          `${missing.length === 1 ? 'A note' : `${missing.length} notes`} of the saved workspace no longer exist${missing.length === 1 ? 's' : ''} and ${missing.length === 1 ? 'was' : 'were'} skipped: ${missing.join(', ')}.`,
+        );
       if (allPanes(layout).some((p) => p.tabs.length > 0)) return nav.update(() => layout);
     }
     if (allPanes(nav.layout).some((p) => p.tabs.length > 0)) return;
@@ -153,7 +186,11 @@ export function App({ api: host }: { api: PlexusApi }) {
   }, [restored, vault, nav.layout]);
 
   useEffect(() => {
-    const title = data?.meta.ok ? data.meta.value.title : currentPath !== null && isAttachmentPath(currentPath) ? currentPath.slice(currentPath.lastIndexOf('/') + 1) : null;
+    const title = data?.meta.ok
+      ? data.meta.value.title
+      : currentPath !== null && isAttachmentPath(currentPath)
+        ? currentPath.slice(currentPath.lastIndexOf('/') + 1)
+        : null;
     document.title = title ? `${title} — Plexus` : 'Plexus';
   }, [data, currentPath]);
 
@@ -164,7 +201,12 @@ export function App({ api: host }: { api: PlexusApi }) {
       setVersion((v) => v + 1);
     }, RELOAD_COALESCE_MS);
   }, []);
-  useEffect(() => () => { if (reloadTimer.current) clearTimeout(reloadTimer.current); }, []);
+  useEffect(
+    () => () => {
+      if (reloadTimer.current) clearTimeout(reloadTimer.current);
+    },
+    [],
+  );
 
   // Back after a loss: events were missed, so re-read what they would have updated. The open
   // editor catches up with the disk itself (use-note-document.ts: resync).
@@ -186,10 +228,15 @@ export function App({ api: host }: { api: PlexusApi }) {
       const { from, to, affected } = event;
       const updateLinks = () =>
         api.updateLinksAfterExternalRename(from, to).then(
-          (r) => (r.ok ? banners.push('notice', `Updated links in ${r.value.length} notes.`) : banners.reportError(`Could not update links: ${r.error.message}`)),
+          (r) =>
+            r.ok ? banners.push('notice', `Updated links in ${r.value.length} notes.`) : banners.reportError(`Could not update links: ${r.error.message}`),
           (e: unknown) => banners.reportError(`Could not update links: ${String(e)}`),
         );
-      banners.push('notice', `“${from}” was renamed to “${to}” outside Plexus; ${affected} notes link to the old name.`, affected > 0 ? { label: 'Update links', run: updateLinks } : undefined);
+      banners.push(
+        'notice',
+        `“${from}” was renamed to “${to}” outside Plexus; ${affected} notes link to the old name.`,
+        affected > 0 ? { label: 'Update links', run: updateLinks } : undefined,
+      );
     }
     if (changesResolution(event)) ui.invalidate();
     if (shownPaths.some((p) => touchesNote(event, p))) scheduleReload();
@@ -198,24 +245,40 @@ export function App({ api: host }: { api: PlexusApi }) {
   // A closed editor's unsaved text went to a conflict copy, or is kept in this window: say where,
   // in a banner that waits for the user (it outlives the navigation that closed the editor).
   const { editWhenOpen } = editing;
-  const onRescue = useCallback((report: RescueReport) => {
-    const text = describeRescue(report);
-    if (report.kind === 'copied') return pushBanner('notice', text, { label: 'Open copy', run: () => openPath(report.copyPath) });
-    pushBanner('error', text, { label: 'Open note', run: () => { editWhenOpen(report.path); openPath(report.path); } });
-  }, [pushBanner, openPath, editWhenOpen]);
+  const onRescue = useCallback(
+    (report: RescueReport) => {
+      const text = describeRescue(report);
+      if (report.kind === 'copied') return pushBanner('notice', text, { label: 'Open copy', run: () => openPath(report.copyPath) });
+      pushBanner('error', text, {
+        label: 'Open note',
+        run: () => {
+          editWhenOpen(report.path);
+          openPath(report.path);
+        },
+      });
+    },
+    [pushBanner, openPath, editWhenOpen],
+  );
 
   // Ctrl/Cmd+click in the editor: open the target, or offer to create it when it does not exist yet.
-  const openFromEditor = useCallback((path: string, heading?: string) => {
-    if (files && !files.some((f) => f.path === path)) return ui.actions.requestCreate({ resolved: null, kind: null, createPath: path }, path.replace(/\.md$/i, ''));
-    openRoute({ path, heading: heading ?? null, block: null });
-  }, [files, ui.actions, openRoute]);
+  const openFromEditor = useCallback(
+    (path: string, heading?: string) => {
+      if (files && !files.some((f) => f.path === path))
+        return ui.actions.requestCreate({ resolved: null, kind: null, createPath: path }, path.replace(/\.md$/i, ''));
+      openRoute({ path, heading: heading ?? null, block: null });
+    },
+    [files, ui.actions, openRoute],
+  );
 
   // Ctrl/Cmd+click on a rendered link in Live Preview: the note in a new tab (an existing one only).
   const { openInNewTab: openRouteInNewTab } = nav;
-  const openFromEditorInNewTab = useCallback((path: string, heading?: string) => {
-    if (files && !files.some((f) => f.path === path)) return openFromEditor(path, heading);
-    openRouteInNewTab({ path, heading: heading ?? null, block: null });
-  }, [files, openFromEditor, openRouteInNewTab]);
+  const openFromEditorInNewTab = useCallback(
+    (path: string, heading?: string) => {
+      if (files && !files.some((f) => f.path === path)) return openFromEditor(path, heading);
+      openRouteInNewTab({ path, heading: heading ?? null, block: null });
+    },
+    [files, openFromEditor, openRouteInNewTab],
+  );
 
   // A preview belongs to the page it was opened from.
   const { closePreview } = ui;
@@ -266,22 +329,25 @@ export function App({ api: host }: { api: PlexusApi }) {
   useHotkeys(runs);
   const { showRight } = sidebars;
   /** Opens the right sidebar and brings one of its views into sight, with the focus, once it is shown. */
-  const revealPanel = useCallback((name: string) => {
-    showRight();
-    requestAnimationFrame(() => {
-      const panel = document.querySelector<HTMLElement>(`.right-pane [aria-label="${name}"]`);
-      panel?.scrollIntoView({ block: 'start' });
-      panel?.focus();
-    });
-  }, [showRight]);
+  const revealPanel = useCallback(
+    (name: string) => {
+      showRight();
+      requestAnimationFrame(() => {
+        const panel = document.querySelector<HTMLElement>(`.right-pane [aria-label="${name}"]`);
+        panel?.scrollIntoView({ block: 'start' });
+        panel?.focus();
+      });
+    },
+    [showRight],
+  );
   const labelOf = (view: View | null): string => {
     if (!view) return 'New tab';
     if (view.kind === 'graph') return 'Graph';
     const entry = files?.find((f) => f.path === view.route.path);
-    return entry?.kind === 'note' ? entry.title : view.route.path.replace(/\.md$/i, '').split('/').pop() ?? view.route.path;
+    return entry?.kind === 'note' ? entry.title : (view.route.path.replace(/\.md$/i, '').split('/').pop() ?? view.route.path);
   };
 
-  const title = data?.meta.ok ? data.meta.value.title : currentPath ?? '';
+  const title = data?.meta.ok ? data.meta.value.title : (currentPath ?? '');
   // A collapsed pane and its handle are display:none, so they take no grid cell and need no column.
   const columns = [sidebars.left && `${sizes.left}px 5px`, 'minmax(0, 1fr)', sidebars.right && `5px ${sizes.right}px`];
   const grid = { gridTemplateColumns: columns.filter(Boolean).join(' ') };
@@ -289,12 +355,45 @@ export function App({ api: host }: { api: PlexusApi }) {
   return (
     <AppActionsContext.Provider value={ui.actions}>
       <div className="app">
-        <Toolbar canBack={nav.canBack} canForward={nav.canForward} onBack={nav.back} onForward={nav.forward} onSwitcher={() => setSwitcherOpen(true)} onSearch={() => openSearch()} onGraph={toggleGraph} graphOpen={graphOpen} title={title} onNewNote={noteActions.newNote} readOnlyMessage={noteActions.block?.message ?? null} sidebars={sidebars}
-          extra={<>
-            <button type="button" className="icon-button bookmark-star" aria-pressed={bookmarks.currentBookmarked} aria-label={graphOpen ? 'Bookmark this graph view' : 'Bookmark this note'} title={bookmarks.currentBookmarked ? 'Remove bookmark' : 'Bookmark'} disabled={nav.view === null} onClick={bookmarks.toggleCurrent}>{bookmarks.currentBookmarked ? '★' : '☆'}</button>
-            <button type="button" className="icon-button daily-note-button" aria-label="Open today's daily note" title="Open today's daily note" onClick={intoNotes.runs.openDailyNote}>📅</button>
-            <DeletedNotesButton api={api} readOnly={noteActions.readOnly} onOpen={openPath} />
-          </>} />
+        <Toolbar
+          canBack={nav.canBack}
+          canForward={nav.canForward}
+          onBack={nav.back}
+          onForward={nav.forward}
+          onSwitcher={() => setSwitcherOpen(true)}
+          onSearch={() => openSearch()}
+          onGraph={toggleGraph}
+          graphOpen={graphOpen}
+          title={title}
+          onNewNote={noteActions.newNote}
+          readOnlyMessage={noteActions.block?.message ?? null}
+          sidebars={sidebars}
+          extra={
+            <>
+              <button
+                type="button"
+                className="icon-button bookmark-star"
+                aria-pressed={bookmarks.currentBookmarked}
+                aria-label={graphOpen ? 'Bookmark this graph view' : 'Bookmark this note'}
+                title={bookmarks.currentBookmarked ? 'Remove bookmark' : 'Bookmark'}
+                disabled={nav.view === null}
+                onClick={bookmarks.toggleCurrent}
+              >
+                {bookmarks.currentBookmarked ? '★' : '☆'}
+              </button>
+              <button
+                type="button"
+                className="icon-button daily-note-button"
+                aria-label="Open today's daily note"
+                title="Open today's daily note"
+                onClick={intoNotes.runs.openDailyNote}
+              >
+                📅
+              </button>
+              <DeletedNotesButton api={api} readOnly={noteActions.readOnly} onOpen={openPath} />
+            </>
+          }
+        />
         <div className="app-banners">
           <ConnectionBanner status={connection} onRetry={() => retryConnection(api)} />
           <Banners messages={banners.messages} onDismiss={banners.dismiss} />
@@ -302,16 +401,53 @@ export function App({ api: host }: { api: PlexusApi }) {
         <div className="panes" style={grid}>
           <div className="left-pane" hidden={!sidebars.left}>
             <BookmarksPanel state={bookmarks.state} exists={bookmarks.exists} onOpen={bookmarks.open} />
-            {search.open && <SearchPanel api={api} excludedFolders={settings.excludedFolders} query={search.query} focusToken={search.focus} onOpenHit={revealHit} onBookmark={bookmarks.bookmarkSearch} onQueryChange={(query) => setSearch((s) => ({ ...s, query }))} onClose={() => setSearch((s) => ({ ...s, open: false }))} />}
-            <FileExplorer files={listedFiles} currentPath={currentPath} actions={{ readOnly: noteActions.readOnly, readOnlyMessage: noteActions.block?.message, onRename: noteActions.rename, onDelete: noteActions.remove }} />
+            {search.open && (
+              <SearchPanel
+                api={api}
+                excludedFolders={settings.excludedFolders}
+                query={search.query}
+                focusToken={search.focus}
+                onOpenHit={revealHit}
+                onBookmark={bookmarks.bookmarkSearch}
+                onQueryChange={(query) => setSearch((s) => ({ ...s, query }))}
+                onClose={() => setSearch((s) => ({ ...s, open: false }))}
+              />
+            )}
+            <FileExplorer
+              files={listedFiles}
+              currentPath={currentPath}
+              actions={{
+                readOnly: noteActions.readOnly,
+                readOnlyMessage: noteActions.block?.message,
+                onRename: noteActions.rename,
+                onDelete: noteActions.remove,
+              }}
+            />
           </div>
-          <ResizeHandle hidden={!sidebars.left} label="Resize file explorer" value={sizes.left} min={160} max={520} direction={1} onChange={(left) => setSizes({ ...sizes, left })} />
+          <ResizeHandle
+            hidden={!sidebars.left}
+            label="Resize file explorer"
+            value={sizes.left}
+            min={160}
+            max={520}
+            direction={1}
+            onChange={(left) => setSizes({ ...sizes, left })}
+          />
           <div className="center-pane">
             <WorkspaceView
               layout={nav.layout}
               update={update}
               labelOf={labelOf}
-              renderInactive={(view, paneId) => <InactivePane api={api} view={view} contextPath={currentPath} version={version} onOpenNote={openPath} onCloseGraph={() => update((l) => closeActiveTab(activatePane(l, paneId)))} />}
+              renderInactive={(view, paneId) => (
+                <InactivePane
+                  api={api}
+                  view={view}
+                  contextPath={currentPath}
+                  version={version}
+                  onOpenNote={openPath}
+                  onCloseGraph={() => update((l) => closeActiveTab(activatePane(l, paneId)))}
+                />
+              )}
               active={
                 // An empty tab, or no tab at all, is the note pane with no note (NoteView says so).
                 graphOpen ? (
@@ -319,27 +455,82 @@ export function App({ api: host }: { api: PlexusApi }) {
                 ) : currentPath !== null && isAttachmentPath(currentPath) ? (
                   <AttachmentPane api={api} path={currentPath} entry={files?.find((f) => f.path === currentPath)} host={vault?.host ?? null} />
                 ) : (
-                  <NotePane api={api} route={nav.view === null ? null : nav.route} data={data} loading={noteState.status === 'loading'} error={noteState.status === 'error' ? noteState.message : null} editing={editing} actions={noteActions} onOpenNote={openFromEditor} onOpenNoteInNewTab={openFromEditorInNewTab} onSaved={scheduleReload} onRescue={onRescue} />
+                  <NotePane
+                    api={api}
+                    route={nav.view === null ? null : nav.route}
+                    data={data}
+                    loading={noteState.status === 'loading'}
+                    error={noteState.status === 'error' ? noteState.message : null}
+                    editing={editing}
+                    actions={noteActions}
+                    onOpenNote={openFromEditor}
+                    onOpenNoteInNewTab={openFromEditorInNewTab}
+                    onSaved={scheduleReload}
+                    onRescue={onRescue}
+                  />
                 )
               }
             />
           </div>
-          <ResizeHandle hidden={!sidebars.right} label="Resize sidebar" value={sizes.right} min={200} max={560} direction={-1} onChange={(right) => setSizes({ ...sizes, right })} />
+          <ResizeHandle
+            hidden={!sidebars.right}
+            label="Resize sidebar"
+            value={sizes.right}
+            min={200}
+            max={560}
+            direction={-1}
+            onChange={(right) => setSizes({ ...sizes, right })}
+          />
           <div className="right-pane" hidden={!sidebars.right}>
-            <RightSidebar api={api} version={version} data={data} files={files} readOnly={noteActions.readOnly} onSearchTag={searchTag} onBookmarkHeading={bookmarks.bookmarkHeading} />
+            <RightSidebar
+              api={api}
+              version={version}
+              data={data}
+              files={files}
+              readOnly={noteActions.readOnly}
+              onSearchTag={searchTag}
+              onBookmarkHeading={bookmarks.bookmarkHeading}
+            />
           </div>
         </div>
         <StatusBar status={status} vault={vault} onSettings={() => setSettingsOpen(true)} />
         {paletteOpen && <CommandPalette runs={runs} onClose={() => setPaletteOpen(false)} />}
         {intoNotes.element}
         {switcherOpen && (
-          <QuickSwitcher api={api} files={files} excludedFolders={settings.excludedFolders} recent={recentNotes} currentPath={currentPath} onClose={() => setSwitcherOpen(false)}
-            onOpen={(path, heading) => { setSwitcherOpen(false); nav.open({ path, heading, block: null }); }}
-            onCreate={noteActions.readOnly ? null : (name) => { setSwitcherOpen(false); void createFromSwitcher(name, newNoteFolder(settings, currentPath)); }} />
+          <QuickSwitcher
+            api={api}
+            files={files}
+            excludedFolders={settings.excludedFolders}
+            recent={recentNotes}
+            currentPath={currentPath}
+            onClose={() => setSwitcherOpen(false)}
+            onOpen={(path, heading) => {
+              setSwitcherOpen(false);
+              nav.open({ path, heading, block: null });
+            }}
+            onCreate={
+              noteActions.readOnly
+                ? null
+                : (name) => {
+                    setSwitcherOpen(false);
+                    void createFromSwitcher(name, newNoteFolder(settings, currentPath));
+                  }
+            }
+          />
         )}
         {ui.preview && <HoverPreview api={api} request={ui.preview} onEnter={ui.cancelHide} onLeave={ui.hidePreview} onClose={ui.closePreview} />}
         {ui.createRequest && (
-          <CreateNoteDialog api={api} info={ui.createRequest.info} label={ui.createRequest.label} onClose={() => ui.setCreateRequest(null)} onCreated={(p) => { ui.setCreateRequest(null); editing.editWhenOpen(p); openPath(p); }} />
+          <CreateNoteDialog
+            api={api}
+            info={ui.createRequest.info}
+            label={ui.createRequest.label}
+            onClose={() => ui.setCreateRequest(null)}
+            onCreated={(p) => {
+              ui.setCreateRequest(null);
+              editing.editWhenOpen(p);
+              openPath(p);
+            }}
+          />
         )}
         <NoteActionDialogs api={api} files={files} actions={noteActions} />
         <RecoveryDialogs api={api} request={recovery.request} readOnly={noteActions.readOnly} onClose={recovery.close} onOpen={openPath} />

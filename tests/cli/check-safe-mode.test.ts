@@ -25,7 +25,9 @@ describe('plexus check and safe mode', () => {
 
   test('a note over the budget is reported as a warning; the exit code stays 0 and its links are checked', async () => {
     const run = await cli('check', temp, '--no-cache', '--parse-budget-ms', '20');
-    expect(run.stdout).toMatch(/Parsed in safe mode \(plain text, links found by a simple scan\) \(\d+\)\n( {2}.*\n)* {2}Big\.md {2}parsing took longer than the 20 ms budget\n/);
+    expect(run.stdout).toMatch(
+      /Parsed in safe mode \(plain text, links found by a simple scan\) \(\d+\)\n( {2}.*\n)* {2}Big\.md {2}parsing took longer than the 20 ms budget\n/,
+    );
     expect(run.stdout).toMatch(/No broken links\./);
     expect(run.code).toBe(0);
   });

@@ -43,7 +43,9 @@ describe('plexus index', () => {
     expect(embedding).toMatchObject({ title: 'Embedding', aliases: expect.arrayContaining(['Embeddings']) });
     expect(embedding.headings.length).toBeGreaterThan(0);
     const vectors = doc.links.filter((l) => l.text === 'Vectors');
-    expect(vectors).toEqual([{ source: 'How LLMs Work/Embedding.md', target: null, text: 'Vectors', kind: 'wiki', embed: false, heading: null, block: null, line: expect.any(Number) }]);
+    expect(vectors).toEqual([
+      { source: 'How LLMs Work/Embedding.md', target: null, text: 'Vectors', kind: 'wiki', embed: false, heading: null, block: null, line: expect.any(Number) },
+    ]);
     expect(doc.links.filter((l) => l.target === null)).toHaveLength(1);
     for (const link of doc.links) expect(Object.keys(link).sort()).toEqual(['block', 'embed', 'heading', 'kind', 'line', 'source', 'target', 'text']);
     expect(doc.links.some((l) => l.kind === 'markdown' && l.target === 'How LLMs Work/Gradient Descent.md')).toBe(true);

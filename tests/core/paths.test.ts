@@ -1,4 +1,17 @@
-import { basename, dirname, extname, folderDepth, isNotePath, join, joinRelative, normalize, relativePath, stripMd, titleFromPath, topFolder } from '../../main/core/paths';
+import {
+  basename,
+  dirname,
+  extname,
+  folderDepth,
+  isNotePath,
+  join,
+  joinRelative,
+  normalize,
+  relativePath,
+  stripMd,
+  titleFromPath,
+  topFolder,
+} from '../../main/core/paths';
 
 describe('vault paths', () => {
   test.each([

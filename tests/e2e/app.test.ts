@@ -99,7 +99,11 @@ test('graph opens with counts, and clicking a node opens its note', async () => 
   const graph = page.getByRole('region', { name: 'Graph' });
   const canvas = graph.locator('[aria-label^="Graph: "]');
   await canvas.waitFor({ timeout: 30_000 });
-  const label = await pollUntil(() => canvas.getAttribute('aria-label'), (l) => /^Graph: [1-9]\d* notes, [1-9]\d* links$/.test(l ?? ''), 30_000);
+  const label = await pollUntil(
+    () => canvas.getAttribute('aria-label'),
+    (l) => /^Graph: [1-9]\d* notes, [1-9]\d* links$/.test(l ?? ''),
+    30_000,
+  );
   expect(label).toMatch(/^Graph: 2\d notes, \d+ links$/);
   await page.waitForTimeout(2500); // let the layout settle before the screenshot and the click
   await page.screenshot({ path: artifactPath('05-graph.png') });

@@ -45,7 +45,12 @@ function png(width: number, height: number): Buffer {
       rows.set([Math.round((255 * x) / width), 120, Math.round((255 * y) / height)], at);
     }
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 /** Half a second of a 440 Hz tone, 8 kHz mono 8-bit PCM. */
 function wav(): Buffer {
@@ -88,7 +93,8 @@ function pdf(text: string): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80" id="svg-from-file"><script>window.__pwned = "svg"</script><rect width="120" height="80" fill="teal"/></svg>';
+const SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80" id="svg-from-file"><script>window.__pwned = "svg"</script><rect width="120" height="80" fill="teal"/></svg>';
 const UNKNOWN = Buffer.from('opaque bytes \u0000\u0001\u0002 of a type nobody knows', 'latin1');
 
 let served: ServedVault;
@@ -154,7 +160,10 @@ async function screenshots(name: string): Promise<void> {
 }
 
 test('the attachment-only folder shows its file count', async () => {
-  await explorer().getByRole('button', { name: /^Media/ }).getByLabel('5 files').waitFor();
+  await explorer()
+    .getByRole('button', { name: /^Media/ })
+    .getByLabel('5 files')
+    .waitFor();
 });
 
 test('a PNG opens as an image with its size and type', async () => {
@@ -166,7 +175,9 @@ test('a PNG opens as an image with its size and type', async () => {
     return !!el && el.complete && el.naturalWidth === 240;
   });
   expect(await img.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
-  await viewer().getByText(/^Media · image\/png · \d+(\.\d)? (B|KB)$/).waitFor();
+  await viewer()
+    .getByText(/^Media · image\/png · \d+(\.\d)? (B|KB)$/)
+    .waitFor();
   await screenshots('image');
 });
 
@@ -176,7 +187,11 @@ test('an SVG is shown as an <img>, and its markup and script never enter the pag
     const el = document.querySelector<HTMLImageElement>('.attachment-image');
     return !!el && el.complete && el.naturalWidth === 120;
   });
-  expect(await viewer().getByRole('img', { name: 'badge.svg' }).evaluate((el) => el.tagName)).toBe('IMG');
+  expect(
+    await viewer()
+      .getByRole('img', { name: 'badge.svg' })
+      .evaluate((el) => el.tagName),
+  ).toBe('IMG');
   expect(await page.locator('svg#svg-from-file, #svg-from-file').count()).toBe(0);
   expect(await page.evaluate(() => document.querySelectorAll('.attachment svg, main svg').length)).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
@@ -195,7 +210,7 @@ test('a WAV plays in an audio element with controls, from a blob: URL the CSP al
   });
 });
 
-test('a PDF is shown by Chromium\'s PDF viewer in a frame of an application/pdf blob', async () => {
+test("a PDF is shown by Chromium's PDF viewer in a frame of an application/pdf blob", async () => {
   await openFromExplorer('paper.pdf');
   const frame = viewer().locator('iframe.attachment-pdf');
   await frame.waitFor();
@@ -204,10 +219,18 @@ test('a PDF is shown by Chromium\'s PDF viewer in a frame of an application/pdf 
   // The frame's document is the PDF (same origin as the app, so its type can be read) ...
   await page.waitForFunction(() => document.querySelector<HTMLIFrameElement>('iframe.attachment-pdf')?.contentDocument?.contentType === 'application/pdf');
   // ... and the browser's PDF viewer extension drew it.
-  const frames = await pollUntil(async () => page.frames().map((f) => f.url()), (urls) => urls.some((url) => url.startsWith(PDF_VIEWER)), 30_000);
+  const frames = await pollUntil(
+    async () => page.frames().map((f) => f.url()),
+    (urls) => urls.some((url) => url.startsWith(PDF_VIEWER)),
+    30_000,
+  );
   expect(frames.some((url) => url.startsWith(PDF_VIEWER))).toBe(true);
   // The viewer sizes its page area from the parsed document: one 300 x 200 pt page.
-  const sizer = await pollUntil(() => pdfSizer(page), (size) => size !== null, 30_000);
+  const sizer = await pollUntil(
+    () => pdfSizer(page),
+    (size) => size !== null,
+    30_000,
+  );
   expect(sizer).not.toBeNull();
   const [width, height] = sizer!.map(Number.parseFloat);
   expect(Math.abs(width / height - 300 / 200)).toBeLessThan(0.05);

@@ -24,7 +24,10 @@ beforeAll(async () => {
   served = await serveVault(vaultDir);
   browser = await launchBrowser();
   // No network here: every other origin answers with a stub page, so a popup's URL is real.
-  await browser.context.route((url) => url.origin !== served.origin, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>elsewhere</title>' }));
+  await browser.context.route(
+    (url) => url.origin !== served.origin,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>elsewhere</title>' }),
+  );
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
 });

@@ -62,7 +62,12 @@ async function typeAtEnd(text: string): Promise<void> {
 }
 
 test('the server stops: a banner within 2 s, the text stays; a restarted server asks for the new link, then the text is saved', async () => {
-  await page.evaluate((hash) => { window.location.hash = hash; }, `#/note/${encodeURIComponent(NOTE.path)}`);
+  await page.evaluate(
+    (hash) => {
+      window.location.hash = hash;
+    },
+    `#/note/${encodeURIComponent(NOTE.path)}`,
+  );
   await note().getByRole('button', { name: 'Edit', exact: true }).click();
   await pollUntil(editorText, (t) => t === NOTE.base, 15_000);
   expect(await editorText()).toBe(NOTE.base);
@@ -108,7 +113,11 @@ test('the server stops: a banner within 2 s, the text stays; a restarted server 
   await signIn.goto(served.url);
   await signIn.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 60_000 });
   await connectionBanner().waitFor({ state: 'detached', timeout: 30_000 });
-  const saved = await pollUntil(async () => readDisk(), (t) => t === mine, 15_000);
+  const saved = await pollUntil(
+    async () => readDisk(),
+    (t) => t === mine,
+    15_000,
+  );
   expect(saved).toBe(mine);
   await note().getByRole('status').filter({ hasText: 'Saved' }).waitFor({ timeout: 15_000 });
   expect(await editorText()).toBe(mine);

@@ -107,7 +107,11 @@ test('reload with unsaved text: the next open offers it, and Restore brings it b
   expect(readDisk(name)).toBe(ORIGINAL);
   await bar.getByRole('button', { name: 'Restore' }).click();
   await waitFor(editorText, (t) => t === ORIGINAL + TYPED, 'the editor showing the restored text');
-  await waitFor(async () => readDisk(name), (t) => t === ORIGINAL + TYPED, 'the restored text being saved');
+  await waitFor(
+    async () => readDisk(name),
+    (t) => t === ORIGINAL + TYPED,
+    'the restored text being saved',
+  );
   await waitFor(drafts, (all) => !all.some((d) => d.path === name), 'the draft being dropped once saved');
   expect(pageErrors).toEqual([]);
 });
@@ -126,6 +130,10 @@ test('reload with unsaved text after the disk changed: the conflict bar asks, Ke
   await waitFor(editorText, (t) => t === ORIGINAL + TYPED, 'the editor holding the draft in conflict');
   expect(readDisk(name)).toBe(OUTSIDE);
   await note().getByRole('button', { name: 'Keep mine' }).click();
-  await waitFor(async () => readDisk(name), (t) => t === ORIGINAL + TYPED, 'Keep mine saving the draft');
+  await waitFor(
+    async () => readDisk(name),
+    (t) => t === ORIGINAL + TYPED,
+    'Keep mine saving the draft',
+  );
   expect(pageErrors).toEqual([]);
 });

@@ -267,7 +267,10 @@ test('rename rewrites the linking notes; Undo puts every byte back', async () =>
 
   await page.getByRole('status').filter({ hasText: 'Renamed' }).getByRole('button', { name: 'Undo' }).click();
   await page.waitForURL(/Chain%20Rule%20of%20Calculus\.md$/);
-  const after = await pollUntil(async () => snapshotVault(served.vaultDir), (snap) => snap.size === before.size && !snap.has(join('How LLMs Work', 'Chain Rule.md')));
+  const after = await pollUntil(
+    async () => snapshotVault(served.vaultDir),
+    (snap) => snap.size === before.size && !snap.has(join('How LLMs Work', 'Chain Rule.md')),
+  );
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   for (const [file, bytes] of before) expect({ file, same: after.get(file)!.equals(bytes) }).toEqual({ file, same: true });
 });

@@ -85,7 +85,11 @@ test('edit here, overwrite outside, then restore each earlier version from Histo
   await editorContent().click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\nTyped in the app.');
-  await waitFor(async () => readDisk(), (t) => t === EDITED, 'the autosave');
+  await waitFor(
+    async () => readDisk(),
+    (t) => t === EDITED,
+    'the autosave',
+  );
   await note().getByRole('status').filter({ hasText: 'Saved' }).waitFor();
 
   // Another program replaces the note; the (clean) editor follows the disk.
@@ -114,7 +118,11 @@ test('edit here, overwrite outside, then restore each earlier version from Histo
   // Restore the text typed here (the version another program replaced).
   await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
   await dialog.getByRole('status').filter({ hasText: 'Restored the version' }).waitFor();
-  await waitFor(async () => readDisk(), (t) => t === EDITED, 'the restore of the edited text');
+  await waitFor(
+    async () => readDisk(),
+    (t) => t === EDITED,
+    'the restore of the edited text',
+  );
   await waitFor(editorText, (t) => t === EDITED, 'the editor showing the restored text');
   // The text the restore replaced is kept too, so the restore can be undone.
   await list.getByRole('button').first().filter({ hasText: 'Before restore' }).waitFor();
@@ -123,7 +131,11 @@ test('edit here, overwrite outside, then restore each earlier version from Histo
   await list.getByRole('button').filter({ hasText: 'As opened, before editing here' }).click();
   await diff.filter({ hasText: 'Typed in the app.' }).waitFor();
   await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
-  await waitFor(async () => readDisk(), (t) => t === ORIGINAL, 'the restore of the original text');
+  await waitFor(
+    async () => readDisk(),
+    (t) => t === ORIGINAL,
+    'the restore of the original text',
+  );
   await waitFor(editorText, (t) => t === ORIGINAL, 'the editor showing the original text');
 
   await page.keyboard.press('Escape');
@@ -140,7 +152,11 @@ test('a note deleted by another program comes back from Deleted notes', async ()
   await note().getByText('Keep this text.').waitFor();
   // Once indexed, its text is kept in the snapshot store in the background: wait for its pack index to list it.
   const hash = createHash('sha256').update('# Gone Outside\n\nKeep this text.').digest();
-  await waitFor(async () => packIndexHolds(join(stateDir, 'data'), hash), (found) => found, 'the note\'s text reaching the snapshot store');
+  await waitFor(
+    async () => packIndexHolds(join(stateDir, 'data'), hash),
+    (found) => found,
+    "the note's text reaching the snapshot store",
+  );
   rmSync(join(served.vaultDir, gone));
   await explorer.getByRole('link', { name: 'Gone Outside', exact: true }).waitFor({ state: 'detached' });
 
@@ -150,7 +166,11 @@ test('a note deleted by another program comes back from Deleted notes', async ()
   await dialog.getByText('Keep this text.').waitFor();
   await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
-  await waitFor(async () => (existsSync(join(served.vaultDir, gone)) ? readFileSync(join(served.vaultDir, gone), 'utf8') : null), (t) => t === '# Gone Outside\n\nKeep this text.', 'the deleted note coming back');
+  await waitFor(
+    async () => (existsSync(join(served.vaultDir, gone)) ? readFileSync(join(served.vaultDir, gone), 'utf8') : null),
+    (t) => t === '# Gone Outside\n\nKeep this text.',
+    'the deleted note coming back',
+  );
   await page.waitForURL(/Gone%20Outside\.md$/);
   await note().getByText('Keep this text.').waitFor();
   expect(pageErrors).toEqual([]);

@@ -87,7 +87,13 @@ test('switching Local -> Global: the aria-label counts the global graph as soon 
   const local = await pollUntil(shown, (c) => c.notes === 6, 30_000);
   // Its links: the five at N10, and N9 -> N4, N22 -> N21 between its neighbours.
   expect(local).toEqual({ notes: 6, links: 7 });
-  expect(await pollUntil(() => canvas.getAttribute('aria-label'), (l) => l === label(local), 10_000)).toBe(label(local));
+  expect(
+    await pollUntil(
+      () => canvas.getAttribute('aria-label'),
+      (l) => l === label(local),
+      10_000,
+    ),
+  ).toBe(label(local));
 
   await scope.getByRole('button', { name: 'Global' }).click();
   // Read in the page, in the first frame that has every node of the global graph.

@@ -40,7 +40,11 @@ async function openApp(): Promise<void> {
 async function openGraph(): Promise<void> {
   if ((await page.getByRole('region', { name: 'Graph' }).count()) === 0) await page.keyboard.press('Control+g');
   await page.getByRole('region', { name: 'Graph' }).locator('[aria-label^="Graph: "]').waitFor({ timeout: 30_000 });
-  await pollUntil(() => page.evaluate(() => (window as unknown as { __plexusGraph?: Hook }).__plexusGraph?.nodeIds().length ?? 0), (n) => n >= 20, 30_000);
+  await pollUntil(
+    () => page.evaluate(() => (window as unknown as { __plexusGraph?: Hook }).__plexusGraph?.nodeIds().length ?? 0),
+    (n) => n >= 20,
+    30_000,
+  );
 }
 
 const pathNodes = (): Promise<string[]> => page.evaluate(() => (window as unknown as { __plexusGraph: Hook }).__plexusGraph.nodesWithClass('path'));
@@ -161,9 +165,21 @@ test('no uncaught errors in the page', () => {
 });
 
 async function expectText(locator: ReturnType<Page['locator']>, pattern: RegExp): Promise<void> {
-  expect(await pollUntil(() => locator.textContent(), (text) => pattern.test(text ?? ''), 10_000)).toMatch(pattern);
+  expect(
+    await pollUntil(
+      () => locator.textContent(),
+      (text) => pattern.test(text ?? ''),
+      10_000,
+    ),
+  ).toMatch(pattern);
 }
 
 async function expectValue(locator: ReturnType<Page['locator']>, value: string): Promise<void> {
-  expect(await pollUntil(() => locator.inputValue(), (v) => v === value, 10_000)).toBe(value);
+  expect(
+    await pollUntil(
+      () => locator.inputValue(),
+      (v) => v === value,
+      10_000,
+    ),
+  ).toBe(value);
 }

@@ -27,12 +27,21 @@ interface Build {
 interface BenchPage {
   prepare(snapshot: unknown): number;
   startPositions(): Record<string, { x: number; y: number }>;
-  renderRemembered(positions: Record<string, { x: number; y: number }>, feedLayers: boolean, removeEdges?: { afterEdges: number; count: number }, hideEvery?: number): Promise<Build>;
+  renderRemembered(
+    positions: Record<string, { x: number; y: number }>,
+    feedLayers: boolean,
+    removeEdges?: { afterEdges: number; count: number },
+    hideEvery?: number,
+  ): Promise<Build>;
   snapshot(name: string): { layersComplete: boolean | null };
   compare(a: string, b: string): { meanDiff: number; bias: number; offShare: number; inkedShare: number };
 }
 const bench = (page: Page) => ({
-  run: <T>(fn: (b: BenchPage, arg: unknown) => T, arg?: unknown) => page.evaluate(([source, a]) => new Function('b', 'a', `return (${source})(b, a)`)((window as unknown as { plexusBench: BenchPage }).plexusBench, a) as T, [fn.toString(), arg] as const),
+  run: <T>(fn: (b: BenchPage, arg: unknown) => T, arg?: unknown) =>
+    page.evaluate(([source, a]) => new Function('b', 'a', `return (${source})(b, a)`)((window as unknown as { plexusBench: BenchPage }).plexusBench, a) as T, [
+      fn.toString(),
+      arg,
+    ] as const),
 });
 
 let dir: string;
@@ -59,12 +68,20 @@ afterAll(async () => {
 });
 
 /** Builds the graph from the seeded spiral, with or without the feed, and keeps its picture under `name`. */
-async function build(feed: boolean, name: string, removeEdges?: { afterEdges: number; count: number }, hideEvery?: number): Promise<Build & { layersComplete: boolean | null }> {
+async function build(
+  feed: boolean,
+  name: string,
+  removeEdges?: { afterEdges: number; count: number },
+  hideEvery?: number,
+): Promise<Build & { layersComplete: boolean | null }> {
   const b = bench(page);
-  const result = await b.run((api, arg) => {
-    const { f, r, h } = arg as { f: boolean; r?: { afterEdges: number; count: number }; h?: number };
-    return api.renderRemembered(api.startPositions(), f, r, h);
-  }, { f: feed, r: removeEdges, h: hideEvery });
+  const result = await b.run(
+    (api, arg) => {
+      const { f, r, h } = arg as { f: boolean; r?: { afterEdges: number; count: number }; h?: number };
+      return api.renderRemembered(api.startPositions(), f, r, h);
+    },
+    { f: feed, r: removeEdges, h: hideEvery },
+  );
   // A few frames for anything cytoscape queued after the build to settle.
   await page.waitForTimeout(500);
   const snap = await b.run((api, n) => api.snapshot(n as string), name);

@@ -36,7 +36,11 @@ async function openGraph(): Promise<void> {
   await page.getByRole('button', { name: 'Graph', exact: true }).click();
   const graph = page.getByRole('region', { name: 'Graph' });
   await graph.locator('[aria-label^="Graph: "]').waitFor({ timeout: 30_000 });
-  await pollUntil(() => page.evaluate(() => (window as unknown as { __plexusGraph?: Hook }).__plexusGraph?.nodeIds().length ?? 0), (n) => n >= 20, 30_000);
+  await pollUntil(
+    () => page.evaluate(() => (window as unknown as { __plexusGraph?: Hook }).__plexusGraph?.nodeIds().length ?? 0),
+    (n) => n >= 20,
+    30_000,
+  );
   await graph.getByTestId('graph-building').waitFor({ state: 'detached', timeout: 30_000 });
   await graph.getByTestId('graph-layout-status').waitFor({ state: 'detached', timeout: 30_000 });
   await graph.getByRole('toolbar', { name: 'Graph controls' }).getByRole('button', { name: 'Settings', exact: true }).click();
@@ -80,7 +84,13 @@ test('the node size slider resizes the nodes and is remembered', async () => {
   const saved = page.waitForRequest((r) => r.url().includes('/api/saveGraphSettings') && (r.postData() ?? '').includes('"nodeSize":3'), { timeout: 15_000 });
   await panel.getByRole('slider', { name: 'Node size' }).fill('3');
   const after = 3 * before;
-  expect(await pollUntil(() => width(GD), (w) => w !== null && Math.abs(w - after) < 0.01, 10_000)).toBeCloseTo(after);
+  expect(
+    await pollUntil(
+      () => width(GD),
+      (w) => w !== null && Math.abs(w - after) < 0.01,
+      10_000,
+    ),
+  ).toBeCloseTo(after);
   await page.screenshot({ path: artifactPath('graph-node-size-3.png') });
 
   // A new page opens with the same size, once the save has been answered.
@@ -91,8 +101,20 @@ test('the node size slider resizes the nodes and is remembered', async () => {
   await page.close();
   await openGraph();
   const reopened = page.getByRole('complementary', { name: 'Graph settings' });
-  expect(await pollUntil(() => reopened.getByRole('slider', { name: 'Node size' }).inputValue(), (v) => v === '3', 10_000)).toBe('3');
-  expect(await pollUntil(() => width(GD), (w) => w !== null && Math.abs(w - after) < 0.01, 10_000)).toBeCloseTo(after);
+  expect(
+    await pollUntil(
+      () => reopened.getByRole('slider', { name: 'Node size' }).inputValue(),
+      (v) => v === '3',
+      10_000,
+    ),
+  ).toBe('3');
+  expect(
+    await pollUntil(
+      () => width(GD),
+      (w) => w !== null && Math.abs(w - after) < 0.01,
+      10_000,
+    ),
+  ).toBeCloseTo(after);
 });
 
 test('a force slider lays the graph out again, live', async () => {
@@ -100,7 +122,11 @@ test('a force slider lays the graph out again, live', async () => {
   const before = spread(await positions());
   // Twice the link distance: fcose's ideal edge length doubles, and the graph spreads out.
   await panel.getByRole('slider', { name: 'Link distance' }).fill('500');
-  const after = await pollUntil(async () => spread(await positions()), (s) => s > before * 1.4, 30_000);
+  const after = await pollUntil(
+    async () => spread(await positions()),
+    (s) => s > before * 1.4,
+    30_000,
+  );
   expect(after).toBeGreaterThan(before * 1.4);
   await page.getByRole('region', { name: 'Graph' }).getByTestId('graph-layout-status').waitFor({ state: 'detached', timeout: 30_000 });
 });

@@ -28,17 +28,25 @@ beforeAll(async () => {
   launched = await launchBrowser();
   page = launched.context.pages()[0] ?? (await launched.context.newPage());
   // No network here: other origins get a stub page, so each new tab loads at its real URL.
-  await launched.context.route((url) => url.origin !== served.origin, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '' }));
+  await launched.context.route(
+    (url) => url.origin !== served.origin,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '' }),
+  );
   launched.context.on('page', (p) => {
     // A mailto: tab hands the address to the OS and closes itself before it loads anything.
     const settled = new Promise<string | null>((resolve) => {
       p.once('close', () => resolve(null));
-      p.waitForLoadState('domcontentloaded').then(() => resolve(p.url()), () => resolve(null));
+      p.waitForLoadState('domcontentloaded').then(
+        () => resolve(p.url()),
+        () => resolve(null),
+      );
     });
-    popupUrls.push(settled.then(async (url) => {
-      if (!p.isClosed()) await p.close();
-      return url;
-    }));
+    popupUrls.push(
+      settled.then(async (url) => {
+        if (!p.isClosed()) await p.close();
+        return url;
+      }),
+    );
   });
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
@@ -59,10 +67,13 @@ afterAll(async () => {
 });
 
 async function api<T>(method: string, args: unknown[] = []): Promise<T> {
-  return page.evaluate(async ([m, a]) => {
-    const res = await fetch(`/api/${m}`, { method: 'POST', body: JSON.stringify(a) });
-    return res.json();
-  }, [method, args] as const) as Promise<T>;
+  return page.evaluate(
+    async ([m, a]) => {
+      const res = await fetch(`/api/${m}`, { method: 'POST', body: JSON.stringify(a) });
+      return res.json();
+    },
+    [method, args] as const,
+  ) as Promise<T>;
 }
 
 async function pwned(): Promise<unknown> {
@@ -114,7 +125,11 @@ test('clicking every link in the link-heavy notes never leaves the app; new tabs
     const count = await page.locator('.markdown-body a:not(.internal-link)').count();
     mailtoLinks += await page.locator('.markdown-body a[href^="mailto:"]').count();
     for (let i = 0; i < count; i++) {
-      await page.locator('.markdown-body a:not(.internal-link)').nth(i).click({ timeout: 2_000 }).catch(() => undefined);
+      await page
+        .locator('.markdown-body a:not(.internal-link)')
+        .nth(i)
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
     }
     await page.waitForTimeout(200);
   }

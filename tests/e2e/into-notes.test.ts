@@ -15,7 +15,10 @@ import { copyVault, serveVault, type ServedVault } from './support/serve';
 jest.setTimeout(120_000);
 
 // A 1x1 PNG.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4b30000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4b30000000049454e44ae426082',
+  'hex',
+);
 const NOTE = 'Paste Here.md';
 
 let vaultDir: string | undefined;
@@ -36,7 +39,18 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   // The attachment folder setting, as the settings store keeps it.
-  await page.addInitScript(() => window.localStorage.setItem('plexus.readingSettings', JSON.stringify({ attachmentLocation: 'folder', attachmentFolder: 'assets/pasted', templateFolder: 'Templates', dailyNoteFolder: 'Daily', dailyNoteTemplate: 'Templates/Daily' })));
+  await page.addInitScript(() =>
+    window.localStorage.setItem(
+      'plexus.readingSettings',
+      JSON.stringify({
+        attachmentLocation: 'folder',
+        attachmentFolder: 'assets/pasted',
+        templateFolder: 'Templates',
+        dailyNoteFolder: 'Daily',
+        dailyNoteTemplate: 'Templates/Daily',
+      }),
+    ),
+  );
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.origin });
   await page.goto(`${served.url}#/note/${encodeURIComponent(NOTE)}`);
   await note().getByRole('heading', { level: 1, name: 'Paste Here' }).first().waitFor({ timeout: 20_000 });
@@ -60,7 +74,10 @@ async function waitForDisk(accept: (text: string) => boolean, what: string): Pro
 async function openEditorAtEnd() {
   const editor = note().locator('.cm-editor');
   if ((await editor.count()) === 0) {
-    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page
+      .locator('body')
+      .click({ position: { x: 5, y: 5 } })
+      .catch(() => undefined);
     await page.keyboard.press('Control+e');
   }
   await editor.waitFor();
@@ -87,7 +104,14 @@ test('pasting a PNG saves it in the attachment folder and embeds it in the note 
   expect(readFileSync(join(folder, name[1])).equals(PNG)).toBe(true);
   // The stamp is the paste's local time (to the second), not some other clock.
   const stamp = name[2];
-  const at = new Date(+stamp.slice(0, 4), +stamp.slice(4, 6) - 1, +stamp.slice(6, 8), +stamp.slice(8, 10), +stamp.slice(10, 12), +stamp.slice(12, 14)).getTime();
+  const at = new Date(
+    +stamp.slice(0, 4),
+    +stamp.slice(4, 6) - 1,
+    +stamp.slice(6, 8),
+    +stamp.slice(8, 10),
+    +stamp.slice(10, 12),
+    +stamp.slice(12, 14),
+  ).getTime();
   expect(at).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 1000);
   expect(at).toBeLessThanOrEqual(Date.now());
   expect(saved.startsWith('# Paste Here\n\nAn image:\n')).toBe(true);
@@ -112,7 +136,10 @@ async function runCommand(name: string) {
   const input = page.getByRole('combobox', { name: 'Find a command' });
   await input.waitFor();
   await input.fill(name);
-  await page.getByRole('option', { name: new RegExp(`^${name}`) }).first().waitFor();
+  await page
+    .getByRole('option', { name: new RegExp(`^${name}`) })
+    .first()
+    .waitFor();
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'detached' });
 }
@@ -124,7 +151,11 @@ test('Copy link to block adds a ^id to the paragraph and copies [[Note#^id]]', a
   await runCommand('Copy link to block');
   const saved = await waitForDisk((t) => /A block worth linking \^[a-z0-9]{6}\n?$/.test(t), 'got a block id');
   const id = /\^([a-z0-9]{6})\n?$/.exec(saved)![1];
-  const copied = await pollUntil(() => page.evaluate(() => navigator.clipboard.readText()), (t) => t.includes(id), 10_000);
+  const copied = await pollUntil(
+    () => page.evaluate(() => navigator.clipboard.readText()),
+    (t) => t.includes(id),
+    10_000,
+  );
   expect(copied).toBe(`[[Paste Here#^${id}]]`);
   // Again on the same block: the id it has is reused, nothing is added.
   await editor.locator('.cm-content').focus();
@@ -144,7 +175,9 @@ test('Insert template fills the chosen template in at the cursor', async () => {
   await page.getByRole('option', { name: 'Meeting' }).waitFor();
   const before = new Date();
   await page.keyboard.press('Enter');
-  const days = [before, new Date()].map((d) => `${d.toLocaleDateString('en-US', { weekday: 'long' })} ${d.getDate()} ${d.toLocaleDateString('en-US', { month: 'long' })} ${d.getFullYear()}`);
+  const days = [before, new Date()].map(
+    (d) => `${d.toLocaleDateString('en-US', { weekday: 'long' })} ${d.getDate()} ${d.toLocaleDateString('en-US', { month: 'long' })} ${d.getFullYear()}`,
+  );
   await waitForDisk((t) => days.some((day) => t.includes(`## Paste Here meeting on ${day}\n`)), 'got the filled template');
   expect(readDisk(NOTE)).not.toContain('{{');
   await editor.locator('.cm-line', { hasText: 'Paste Here meeting on' }).waitFor();
@@ -153,17 +186,31 @@ test('Insert template fills the chosen template in at the cursor', async () => {
 test("Open today's daily note from the palette creates it from its template and opens it", async () => {
   const stamp = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   const before = new Date();
-  await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+  await page
+    .locator('body')
+    .click({ position: { x: 5, y: 5 } })
+    .catch(() => undefined);
   await runCommand("Open today's daily note");
   const candidates = [before, new Date()].map((d) => ({ day: d, path: join(served.vaultDir, 'Daily', `${stamp(d)}.md`) }));
-  const made = await pollUntil(async () => candidates.find((c) => existsSync(c.path)) ?? null, (c) => c !== null, 15_000);
+  const made = await pollUntil(
+    async () => candidates.find((c) => existsSync(c.path)) ?? null,
+    (c) => c !== null,
+    15_000,
+  );
   if (!made) throw new Error(`no daily note in ${join(served.vaultDir, 'Daily')}`);
   const text = readFileSync(made.path, 'utf8');
   expect(text).toMatch(new RegExp(`^# ${made.day.toLocaleDateString('en-US', { weekday: 'long' })}\n\nMade at \\d{2}:\\d{2}\\.\n$`));
-  await pollUntil(async () => page.url(), (url) => url.includes(encodeURIComponent(`Daily/${stamp(made.day)}.md`)), 15_000);
+  await pollUntil(
+    async () => page.url(),
+    (url) => url.includes(encodeURIComponent(`Daily/${stamp(made.day)}.md`)),
+    15_000,
+  );
   expect(page.url()).toContain(encodeURIComponent(`Daily/${stamp(made.day)}.md`));
   // The tab was editing, so the daily note opens in the editor; either way its text is shown.
-  await note().getByText(/^Made at \d{2}:\d{2}\.$/).first().waitFor();
+  await note()
+    .getByText(/^Made at \d{2}:\d{2}\.$/)
+    .first()
+    .waitFor();
 
   // Run again: the note is opened, not written over.
   writeFileSync(made.path, '# kept\n');

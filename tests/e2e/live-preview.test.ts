@@ -51,7 +51,10 @@ async function waitForDisk(accept: (text: string) => boolean, what: string): Pro
 }
 
 test('type in Live Preview, tick a task, follow a link, and Ctrl+E back to reading', async () => {
-  await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+  await page
+    .locator('body')
+    .click({ position: { x: 5, y: 5 } })
+    .catch(() => undefined);
   await page.keyboard.press('Control+e');
   const editor = note().locator('.cm-editor.cm-live-preview');
   await editor.waitFor();
@@ -67,7 +70,10 @@ test('type in Live Preview, tick a task, follow a link, and Ctrl+E back to readi
   const typed = editor.locator('.cm-line', { hasText: 'Some' });
   await typed.filter({ hasText: '**bold**' }).waitFor();
   await page.keyboard.press('Enter');
-  await typed.filter({ hasText: /^Some bold words$/ }).locator('.cm-lp-strong').waitFor();
+  await typed
+    .filter({ hasText: /^Some bold words$/ })
+    .locator('.cm-lp-strong')
+    .waitFor();
   await waitForDisk((t) => t.includes('Some **bold** words'), 'got the typed text');
 
   // The rendered checkbox writes the task to disk.
@@ -81,7 +87,11 @@ test('type in Live Preview, tick a task, follow a link, and Ctrl+E back to readi
   const tabs = page.getByRole('tablist', { name: 'Open tabs' }).getByRole('tab');
   await editor.locator('.cm-lp-link', { hasText: 'the target' }).click({ modifiers: ['Control'] });
   await page.waitForURL(/#\/note\/Live%20Target\.md$/);
-  await pollUntil(() => tabs.count(), (n) => n === 2, 10_000);
+  await pollUntil(
+    () => tabs.count(),
+    (n) => n === 2,
+    10_000,
+  );
   expect(await tabs.count()).toBe(2);
   await page.keyboard.press('Control+w');
   await page.waitForURL(/#\/note\/Live%20Test\.md$/);

@@ -58,7 +58,10 @@ async function clippedButtons(): Promise<string[]> {
         // nor is one scrolled out of view; a button pushed past the side, partly or wholly, is.
         const scrolledAway = rect.bottom <= box.top || rect.top >= box.bottom;
         const cut = rect.left < box.left - 1 || rect.right > box.right + 1;
-        if (!scrolledAway && cut) out.push(`${name}: cut by .${el.className || el.tagName} (${Math.round(rect.left)}–${Math.round(rect.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`);
+        if (!scrolledAway && cut)
+          out.push(
+            `${name}: cut by .${el.className || el.tagName} (${Math.round(rect.left)}–${Math.round(rect.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`,
+          );
         if (cut) break;
       }
     }
@@ -88,7 +91,12 @@ test('at 900 px the right sidebar starts collapsed, and nothing is clipped in re
   expect(await clippedButtons()).toEqual([]);
   await shoot('editing-sidebars-open');
   // A long title beside the buttons (edit mode stays on across navigation).
-  await page.evaluate((hash) => { window.location.hash = hash; }, `#/note/${encodeURIComponent(LONG)}`);
+  await page.evaluate(
+    (hash) => {
+      window.location.hash = hash;
+    },
+    `#/note/${encodeURIComponent(LONG)}`,
+  );
   await note().getByRole('heading', { level: 1, name: 'Think about local minima in thousands of dimensions' }).waitFor({ state: 'attached' });
   await note().getByRole('button', { name: 'Delete', exact: true }).waitFor();
   expect(await clippedButtons()).toEqual([]);
@@ -96,7 +104,9 @@ test('at 900 px the right sidebar starts collapsed, and nothing is clipped in re
   await note().getByRole('button', { name: 'Read', exact: true }).click();
   await note().getByRole('button', { name: 'Edit', exact: true }).waitFor();
   expect(await clippedButtons()).toEqual([]);
-  await page.evaluate(() => { window.location.hash = '#/note/Welcome.md'; });
+  await page.evaluate(() => {
+    window.location.hash = '#/note/Welcome.md';
+  });
   await note().getByRole('heading', { level: 1, name: 'Welcome', exact: true }).first().waitFor();
   await note().getByRole('button', { name: 'Edit', exact: true }).click();
   await note().locator('.cm-content').waitFor();

@@ -115,12 +115,20 @@ test('task checkboxes write [x] and [ ] to the right line on disk', async () => 
   const boxes = note().locator('input.task-checkbox');
   expect(await boxes.count()).toBe(3);
   await boxes.nth(2).click();
-  const ticked = await pollUntil(async () => readFileSync(path, 'utf8'), (t) => t !== original, 15_000);
+  const ticked = await pollUntil(
+    async () => readFileSync(path, 'utf8'),
+    (t) => t !== original,
+    15_000,
+  );
   expect(ticked).toBe(original.replace('- [ ] another open task', '- [x] another open task'));
   await page.waitForFunction(() => (document.querySelectorAll('main input.task-checkbox')[2] as HTMLInputElement | undefined)?.checked === true);
   // Once the note has reloaded, untick the done task.
   await boxes.nth(1).click();
-  const unticked = await pollUntil(async () => readFileSync(path, 'utf8'), (t) => t !== ticked, 15_000);
+  const unticked = await pollUntil(
+    async () => readFileSync(path, 'utf8'),
+    (t) => t !== ticked,
+    15_000,
+  );
   expect(unticked).toBe(ticked.replace('- [x] done task', '- [ ] done task'));
   expect(await note().locator('mark').textContent()).toBe('highlighted text');
   expect(await note().textContent()).not.toContain('hidden comment');
@@ -132,11 +140,15 @@ test('mermaid draws the valid diagram as an image under the CSP and reports the 
   await note().locator('img.mermaid-diagram').waitFor({ timeout: 60_000 });
   await note().locator('.mermaid-error').waitFor({ timeout: 60_000 });
   expect(await note().locator('.mermaid-error').textContent()).toMatch(/^This mermaid diagram could not be drawn: /);
-  const size = await note().locator('img.mermaid-diagram').evaluate((img) => ({ w: (img as HTMLImageElement).naturalWidth, h: (img as HTMLImageElement).naturalHeight }));
+  const size = await note()
+    .locator('img.mermaid-diagram')
+    .evaluate((img) => ({ w: (img as HTMLImageElement).naturalWidth, h: (img as HTMLImageElement).naturalHeight }));
   expect(size.w).toBeGreaterThan(50);
   expect(size.h).toBeGreaterThan(50);
   // Drawn at its own size, not stretched to the page.
-  const shown = await note().locator('img.mermaid-diagram').evaluate((img) => img.getBoundingClientRect().width);
+  const shown = await note()
+    .locator('img.mermaid-diagram')
+    .evaluate((img) => img.getBoundingClientRect().width);
   expect(shown).toBeLessThan(600);
   // mermaid's own measuring SVGs are gone again; the page holds none.
   await page.waitForFunction(() => document.querySelectorAll('svg').length === 0);

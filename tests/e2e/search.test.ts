@@ -23,7 +23,10 @@ beforeAll(async () => {
   const vaultDir = copyVault();
   // A parent tag nothing else carries alone, so its list must come from the nested ones.
   writeFileSync(join(vaultDir, 'Tag Hub.md'), '# Tag Hub\n\nEverything filed under #llm lives below it.\n');
-  writeFileSync(join(vaultDir, 'Long Words.md'), `# Long Words\n\nA very long token ${LONG_WORD} that must wrap.\n\nSee [[Tag Hub]] and ${'z'.repeat(90)} too.\n`);
+  writeFileSync(
+    join(vaultDir, 'Long Words.md'),
+    `# Long Words\n\nA very long token ${LONG_WORD} that must wrap.\n\nSee [[Tag Hub]] and ${'z'.repeat(90)} too.\n`,
+  );
   served = await serveVault(vaultDir);
   browser = await launchBrowser();
   page = await browser.context.newPage();
@@ -67,7 +70,9 @@ async function searchBox() {
 }
 
 async function resultTitles(): Promise<string[]> {
-  await search().getByText(/^\d+ results?/).waitFor({ timeout: 15_000 });
+  await search()
+    .getByText(/^\d+ results?/)
+    .waitFor({ timeout: 15_000 });
   return (await search().locator('.result-title').allTextContents()).sort();
 }
 
@@ -94,7 +99,9 @@ test('opening a search hit scrolls the note to the match and highlights it', asy
   const box = await searchBox();
   await box.fill('"saddle regions"');
   // Wait for this query's results (the previous query's stay on screen while it runs).
-  const hit = search().locator('.search-hit', { has: page.locator('mark', { hasText: /^saddle regions$/i }) }).first();
+  const hit = search()
+    .locator('.search-hit', { has: page.locator('mark', { hasText: /^saddle regions$/i }) })
+    .first();
   await hit.waitFor({ timeout: 15_000 });
   expect(await hit.locator('.snippet').textContent()).not.toMatch(/\[\[|\]\]|\*\*/);
   await hit.click();
@@ -119,7 +126,9 @@ test('opening a search hit scrolls the note to the match and highlights it', asy
 test('search snippets wrap inside their box', async () => {
   const box = await searchBox();
   await box.fill('wrapword');
-  const snippet = search().locator('.search-hit .snippet', { has: page.locator('mark', { hasText: 'wrapword' }) }).first();
+  const snippet = search()
+    .locator('.search-hit .snippet', { has: page.locator('mark', { hasText: 'wrapword' }) })
+    .first();
   await snippet.waitFor({ timeout: 15_000 });
   const fits = await snippet.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
   expect(fits).toBe(true);

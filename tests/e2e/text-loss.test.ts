@@ -90,7 +90,12 @@ async function waitForEditor(accept: (text: string) => boolean, what: string): P
 }
 
 async function openInEditor(path: string, base: string): Promise<void> {
-  await page.evaluate((hash) => { window.location.hash = hash; }, `#/note/${encodeURIComponent(path)}`);
+  await page.evaluate(
+    (hash) => {
+      window.location.hash = hash;
+    },
+    `#/note/${encodeURIComponent(path)}`,
+  );
   await page.waitForURL((url) => decodeURIComponent(url.hash) === `#/note/${path}`);
   // Edit mode outlives navigation: the toggle reads "Read" when the editor is already on.
   const toggle = note().getByRole('button', { name: /^(Edit|Read)$/ });
@@ -121,7 +126,9 @@ test('Ctrl+E while the conflict bar shows: the typed text goes to a conflict cop
 
   await page.keyboard.press('Control+e');
   await note().getByRole('button', { name: 'Edit', exact: true }).waitFor();
-  const notice = banners().getByRole('status').filter({ hasText: `Your text in “${CONFLICT.path}” was not saved there` });
+  const notice = banners()
+    .getByRole('status')
+    .filter({ hasText: `Your text in “${CONFLICT.path}” was not saved there` });
   await notice.waitFor({ timeout: 15_000 });
   const copies = copiesOf('', 'Leave Test');
   expect(copies).toHaveLength(1);
@@ -141,7 +148,9 @@ test('a note the vault will not write: leaving writes a conflict copy next to it
   await note().getByRole('status').filter({ hasText: 'Not saved' }).filter({ hasText: 'not permitted' }).waitFor({ timeout: 15_000 });
 
   await openWelcome();
-  const notice = banners().getByRole('status').filter({ hasText: `Your text in “${LOCKED.path}” was not saved there` });
+  const notice = banners()
+    .getByRole('status')
+    .filter({ hasText: `Your text in “${LOCKED.path}” was not saved there` });
   await notice.waitFor({ timeout: 15_000 });
   expect(await notice.textContent()).toContain('not permitted');
   const copies = copiesOf('', 'Locked Note');
@@ -159,7 +168,9 @@ test('a folder the vault will not write: the text is kept in the window and rest
   await note().getByRole('status').filter({ hasText: 'Not saved' }).waitFor({ timeout: 15_000 });
 
   await openWelcome();
-  const error = banners().getByRole('alert').filter({ hasText: `Your text in “${SEALED.path}” could not be saved` });
+  const error = banners()
+    .getByRole('alert')
+    .filter({ hasText: `Your text in “${SEALED.path}” could not be saved` });
   await error.waitFor({ timeout: 15_000 });
   expect(await error.textContent()).toContain('kept in this window');
   expect(readdirSync(onDisk(SEALED.folder))).toEqual(['Sealed Note.md']);
@@ -180,7 +191,11 @@ test('a folder the vault will not write: the text is kept in the window and rest
   await page.screenshot({ path: artifactPath('text-loss-03-restore-bar.png') });
   await bar.getByRole('button', { name: 'Restore' }).click();
   await waitForEditor((t) => t === mine, 'showed the restored text');
-  const saved = await pollUntil(async () => readDisk(SEALED.path), (t) => t === mine, 15_000);
+  const saved = await pollUntil(
+    async () => readDisk(SEALED.path),
+    (t) => t === mine,
+    15_000,
+  );
   expect(saved).toBe(mine);
   await note().getByRole('status').filter({ hasText: 'Saved' }).waitFor();
 });

@@ -58,18 +58,24 @@ test('a 3,000-note folder opens as a window of rows; scrolling to its end shows 
   if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
   await page.waitForFunction(() => document.querySelector('[data-folder="Bulk"]')?.getAttribute('aria-expanded') === 'true');
   // The open note (Welcome, after Bulk's rows) may have been scrolled into view: start at the top.
-  await explorer().locator('.tree').evaluate((el) => el.scrollTo({ top: 0 }));
+  await explorer()
+    .locator('.tree')
+    .evaluate((el) => el.scrollTo({ top: 0 }));
   await explorer().getByRole('link', { name: 'Note 0', exact: true }).waitFor();
   expect(await rowsInExplorer()).toBeLessThan(300);
-  await explorer().locator('.tree').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await explorer()
+    .locator('.tree')
+    .evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   await explorer().getByRole('link', { name: 'Note 2999', exact: true }).waitFor();
   expect(await rowsInExplorer()).toBeLessThan(300);
-  await explorer().locator('.tree').evaluate((el) => el.scrollTo({ top: 0 }));
+  await explorer()
+    .locator('.tree')
+    .evaluate((el) => el.scrollTo({ top: 0 }));
   await folder.click();
   await page.waitForFunction(() => document.querySelector('[data-folder="Bulk"]')?.getAttribute('aria-expanded') === 'false');
 });
 
-test('the hub\'s 3,000 backlinks render 100 at first and more as the list is scrolled', async () => {
+test("the hub's 3,000 backlinks render 100 at first and more as the list is scrolled", async () => {
   await switchTo('Hub');
   await switcher().getByRole('option').first().filter({ hasText: 'Hub' }).waitFor();
   await page.keyboard.press('Enter');

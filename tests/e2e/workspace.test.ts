@@ -51,7 +51,9 @@ async function waitForTabs(names: string[], pane = panes().first()): Promise<voi
 
 test('Ctrl+click on an explorer entry opens a new tab; Ctrl+W closes it', async () => {
   const pagesBefore = page.context().pages().length;
-  await explorer().getByRole('link', { name: 'Transformer', exact: true }).click({ modifiers: ['Control'] });
+  await explorer()
+    .getByRole('link', { name: 'Transformer', exact: true })
+    .click({ modifiers: ['Control'] });
   await waitForTabs(['Welcome', 'Transformer']);
   await tabs().filter({ hasText: 'Transformer' }).and(page.locator('[aria-selected="true"]')).waitFor();
   await note().getByRole('heading', { level: 1, name: 'Transformer' }).first().waitFor();
@@ -64,7 +66,9 @@ test('Ctrl+click on an explorer entry opens a new tab; Ctrl+W closes it', async 
 });
 
 test('split right from the command palette', async () => {
-  await explorer().getByRole('link', { name: 'Attention', exact: true }).click({ modifiers: ['Control'] });
+  await explorer()
+    .getByRole('link', { name: 'Attention', exact: true })
+    .click({ modifiers: ['Control'] });
   await waitForTabs(['Welcome', 'Attention']);
   await page.keyboard.press('Control+p');
   const dialog = page.getByRole('dialog', { name: 'Command palette' });
@@ -92,7 +96,9 @@ test('the outline lists the note’s headings and a click scrolls to one', async
   // The heading is now at the top of the note pane, and the outline marks it as the current section.
   await page.waitForFunction((text) => {
     const pane = document.querySelector('main.note-pane')!;
-    const heading = [...pane.querySelectorAll('.markdown-body h1, .markdown-body h2, .markdown-body h3, .markdown-body h4')].find((h) => h.textContent === text);
+    const heading = [...pane.querySelectorAll('.markdown-body h1, .markdown-body h2, .markdown-body h3, .markdown-body h4')].find(
+      (h) => h.textContent === text,
+    );
     if (!heading) return false;
     // At the top, unless the note ends too soon below it to scroll that far: then scrolled to the end.
     const top = heading.getBoundingClientRect().top - pane.getBoundingClientRect().top;
@@ -127,7 +133,9 @@ test('screenshots: two splits with tabs, light and dark, and at 900x700', async 
 });
 
 test('the workspace comes back after a reload', async () => {
-  const before = await page.evaluate(() => [...document.querySelectorAll('section[aria-label="Note"]')].map((r) => [...r.querySelectorAll('[role="tab"]')].map((t) => t.textContent)));
+  const before = await page.evaluate(() =>
+    [...document.querySelectorAll('section[aria-label="Note"]')].map((r) => [...r.querySelectorAll('[role="tab"]')].map((t) => t.textContent)),
+  );
   expect(before.length).toBe(2);
   const hash = new URL(page.url()).hash;
   await page.reload();

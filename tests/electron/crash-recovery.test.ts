@@ -34,7 +34,16 @@ describe('DraftStore', () => {
 
   test('reports are checked: shape, count and size', () => {
     expect(checkDrafts([{ path: 'A.md', text: '' }])).toEqual({ ok: true, value: [{ path: 'A.md', text: '' }] });
-    for (const bad of [null, 'x', [null], [{ path: '', text: 'x' }], [{ path: 'a\0b', text: 'x' }], [{ path: 'A.md' }], [{ path: 1, text: 'x' }], new Array(MAX_DRAFTS + 1).fill({ path: 'a', text: '' })]) {
+    for (const bad of [
+      null,
+      'x',
+      [null],
+      [{ path: '', text: 'x' }],
+      [{ path: 'a\0b', text: 'x' }],
+      [{ path: 'A.md' }],
+      [{ path: 1, text: 'x' }],
+      new Array(MAX_DRAFTS + 1).fill({ path: 'a', text: '' }),
+    ]) {
       expect(checkDrafts(bad).ok).toBe(false);
     }
   });
@@ -102,7 +111,11 @@ describe('watchForCrashes', () => {
 });
 
 test('plexus://app/crashed is a static page without script, with its own strict policy', async () => {
-  const response = await handlePlexusRequest(new Request(`${crashPageUrl(2, 'oom')}&kept=x`), { rendererDir: '/nonexistent', getVault: () => null, log: jest.fn() });
+  const response = await handlePlexusRequest(new Request(`${crashPageUrl(2, 'oom')}&kept=x`), {
+    rendererDir: '/nonexistent',
+    getVault: () => null,
+    log: jest.fn(),
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-security-policy')).toBe(CRASH_PAGE_CSP);
   const html = await response.text();
@@ -110,8 +123,14 @@ test('plexus://app/crashed is a static page without script, with its own strict 
   expect(html).toContain('2 notes is kept');
   expect(html).toContain('href="reload"');
   expect(html).not.toMatch(/<script/i);
-  const hostile = await handlePlexusRequest(new Request(`${CRASH_PAGE_URL}?kept=1&reason=%3Cscript%3Ealert(1)%3C%2Fscript%3E`), { rendererDir: '/nonexistent', getVault: () => null, log: jest.fn() });
+  const hostile = await handlePlexusRequest(new Request(`${CRASH_PAGE_URL}?kept=1&reason=%3Cscript%3Ealert(1)%3C%2Fscript%3E`), {
+    rendererDir: '/nonexistent',
+    getVault: () => null,
+    log: jest.fn(),
+  });
   expect(await hostile.text()).not.toContain('<script>alert');
   // Deep links are never page requests.
-  expect((await handlePlexusRequest(new Request('plexus://open?vault=x&file=A.md'), { rendererDir: '/nonexistent', getVault: () => null, log: jest.fn() })).status).toBe(404);
+  expect(
+    (await handlePlexusRequest(new Request('plexus://open?vault=x&file=A.md'), { rendererDir: '/nonexistent', getVault: () => null, log: jest.fn() })).status,
+  ).toBe(404);
 });

@@ -13,7 +13,8 @@ function setup(handlers: ApiHandlers | null = fakeHandlers().handlers) {
   const contents = new MockWebContents();
   const log = jest.fn();
   const dispose = registerIpc({ getHandlers: () => handlers, getMainContents: () => contents as never, log });
-  const invoke = (name: string, event: { sender: unknown; senderFrame: unknown }, ...args: unknown[]) => mock.ipcHandlers.get(`plexus:${name}`)!(event, ...args);
+  const invoke = (name: string, event: { sender: unknown; senderFrame: unknown }, ...args: unknown[]) =>
+    mock.ipcHandlers.get(`plexus:${name}`)!(event, ...args);
   const fromWindow = { sender: contents, senderFrame: contents.mainFrame };
   return { contents, log, dispose, invoke, fromWindow };
 }
@@ -64,14 +65,22 @@ test('isTrustedFrame wants the top frame on plexus://app', () => {
 });
 
 test('a throw from a Result method is logged and becomes an io-error result', async () => {
-  const fake = fakeHandlers({ readNote: async () => { throw new Error('EIO'); } });
+  const fake = fakeHandlers({
+    readNote: async () => {
+      throw new Error('EIO');
+    },
+  });
   const { invoke, fromWindow, log } = setup(fake.handlers);
   await expect(invoke('readNote', fromWindow, 'a.md')).resolves.toEqual({ ok: false, error: { code: 'io-error', message: 'EIO' } });
   expect(log).toHaveBeenCalledWith(expect.stringContaining('readNote'), expect.any(Error));
 });
 
 test('a throw from a non-Result method is logged and rethrown', async () => {
-  const fake = fakeHandlers({ getGraph: async () => { throw new Error('broken graph'); } });
+  const fake = fakeHandlers({
+    getGraph: async () => {
+      throw new Error('broken graph');
+    },
+  });
   const { invoke, fromWindow, log } = setup(fake.handlers);
   await expect(invoke('getGraph', fromWindow)).rejects.toThrow('broken graph');
   expect(log).toHaveBeenCalledWith(expect.stringContaining('getGraph'), expect.any(Error));

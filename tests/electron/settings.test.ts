@@ -1,7 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { defaultSettings, fitBounds, forgetRecent, loadSettings, MAX_RECENT, rememberNote, rememberVault, sanitizeSettings, saveSettings } from '../../main/electron/settings';
+import {
+  defaultSettings,
+  fitBounds,
+  forgetRecent,
+  loadSettings,
+  MAX_RECENT,
+  rememberNote,
+  rememberVault,
+  sanitizeSettings,
+  saveSettings,
+} from '../../main/electron/settings';
 import { noteFromUrl, startUrl } from '../../main/electron/note-route';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'plexus-settings-'));

@@ -17,7 +17,17 @@ test.each(['https://example.com/x', 'http://example.com', 'mailto:a@b.example?su
   expect(checkExternalUrl(url).ok).toBe(true);
 });
 
-test.each(['javascript:alert(1)', 'file:///C:/Windows', 'smb://host/share', 'ms-msdt:/id', 'data:text/html,x', 'https://u:p@x.example', 'https://', 'relative/path', 42])('refuses %p', (url) => {
+test.each([
+  'javascript:alert(1)',
+  'file:///C:/Windows',
+  'smb://host/share',
+  'ms-msdt:/id',
+  'data:text/html,x',
+  'https://u:p@x.example',
+  'https://',
+  'relative/path',
+  42,
+])('refuses %p', (url) => {
   const result = checkExternalUrl(url);
   expect(result.ok).toBe(false);
   if (!result.ok) expect(result.error.code).toBe('invalid-input');
@@ -28,7 +38,15 @@ function labels(items: MenuItemConstructorOptions[]): string[] {
 }
 
 test('menu: File has Open Vault (Ctrl/Cmd+O), Open Recent and Quit; standard role menus follow', () => {
-  const actions = { recentVaults: ['/v/a', '/v/b'], platform: 'linux' as const, appName: 'Plexus', isDev: false, openVault: jest.fn(), openRecent: jest.fn(), clearRecent: jest.fn() };
+  const actions = {
+    recentVaults: ['/v/a', '/v/b'],
+    platform: 'linux' as const,
+    appName: 'Plexus',
+    isDev: false,
+    openVault: jest.fn(),
+    openRecent: jest.fn(),
+    clearRecent: jest.fn(),
+  };
   const template = buildMenuTemplate(actions);
   expect(labels(template)).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help']);
   const file = template[0].submenu as MenuItemConstructorOptions[];
@@ -44,7 +62,15 @@ test('menu: File has Open Vault (Ctrl/Cmd+O), Open Recent and Quit; standard rol
 });
 
 test('menu: macOS gets the app menu; dev builds get reload and devtools; empty recent list is disabled', () => {
-  const template = buildMenuTemplate({ recentVaults: [], platform: 'darwin', appName: 'Plexus', isDev: true, openVault: jest.fn(), openRecent: jest.fn(), clearRecent: jest.fn() });
+  const template = buildMenuTemplate({
+    recentVaults: [],
+    platform: 'darwin',
+    appName: 'Plexus',
+    isDev: true,
+    openVault: jest.fn(),
+    openRecent: jest.fn(),
+    clearRecent: jest.fn(),
+  });
   expect(labels(template)[0]).toBe('Plexus');
   const file = template[1].submenu as MenuItemConstructorOptions[];
   expect(file[1].submenu).toEqual([{ label: 'No Recent Vaults', enabled: false }]);
@@ -100,9 +126,15 @@ describe('sample vault', () => {
     writeFileSync(path.join(dir, 'vault', 'sub', 'Note.md'), 'bundled');
   }
 
-  test('packaged: copied once to Documents, and a later start keeps the user\'s edits', async () => {
+  test("packaged: copied once to Documents, and a later start keeps the user's edits", async () => {
     bundled(path.join(base, 'resources'));
-    const env = { isPackaged: true, resourcesPath: path.join(base, 'resources'), documentsDir: path.join(base, 'docs'), userDataDir: path.join(base, 'data'), devRoot: '' };
+    const env = {
+      isPackaged: true,
+      resourcesPath: path.join(base, 'resources'),
+      documentsDir: path.join(base, 'docs'),
+      userDataDir: path.join(base, 'data'),
+      devRoot: '',
+    };
     const target = await sampleVaultPath(env);
     expect(target).toBe(path.join(base, 'docs', SAMPLE_VAULT_NAME));
     expect(readFileSync(path.join(target, 'sub', 'Note.md'), 'utf8')).toBe('bundled');
@@ -111,7 +143,7 @@ describe('sample vault', () => {
     expect(readFileSync(path.join(target, 'sub', 'Note.md'), 'utf8')).toBe('edited by the user');
   });
 
-  test('development: the checkout\'s vault/ is copied to userData and never opened itself', async () => {
+  test("development: the checkout's vault/ is copied to userData and never opened itself", async () => {
     const devRoot = path.join(base, 'checkout');
     bundled(devRoot);
     const env = { isPackaged: false, resourcesPath: '', documentsDir: path.join(base, 'docs'), userDataDir: path.join(base, 'data'), devRoot };

@@ -81,7 +81,10 @@ export function makeSandbox(): Sandbox {
     outsideSnapshot() {
       const out: string[] = [];
       walk(base, vault, out);
-      return out.filter((line) => !line.startsWith(dataDir)).sort().join('\n');
+      return out
+        .filter((line) => !line.startsWith(dataDir))
+        .sort()
+        .join('\n');
     },
     cleanup: () => fs.rmSync(base, { recursive: true, force: true }),
   };

@@ -13,7 +13,7 @@ export const HOSTILE_DIR = path.join(__dirname, '..', 'fixtures', 'hostile');
 export const HOSTILE_NAMES = [
   '<img src=x onerror=alert(1)>.md',
   '"><svg onload=window.__pwned=1>.md',
-  "javascript:window.__pwned=1.md",
+  'javascript:window.__pwned=1.md',
   '<svg><script>alert(1)<!--.md',
   '%2e%2e%2fescape.md',
 ];

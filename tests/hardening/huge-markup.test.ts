@@ -66,7 +66,10 @@ test('the nested-emphasis note (quadratic in remark: it froze the tab) is shown 
 });
 
 test('a note with ordinary emphasis, links and lists is still rendered as markdown', () => {
-  const text = Array.from({ length: 300 }, (_, i) => `## Part ${i}\n\nSome **bold**, *italic*, ~~struck~~ and [a link](https://example.com) text.\n\n- *one*\n- **two**`).join('\n\n');
+  const text = Array.from(
+    { length: 300 },
+    (_, i) => `## Part ${i}\n\nSome **bold**, *italic*, ~~struck~~ and [a link](https://example.com) text.\n\n- *one*\n- **two**`,
+  ).join('\n\n');
   const { hast } = markdownToHast(text);
   const tags = hast.children.flatMap((c) => (c.type === 'element' ? [c.tagName] : []));
   expect(tags.slice(0, 3)).toEqual(['h2', 'p', 'ul']);

@@ -17,9 +17,23 @@ let staticDir: string;
 beforeAll(async () => {
   box = makeSandbox();
   before = box.outsideSnapshot();
-  session = await openVaultSession(box.vault, { kind: 'browser', readOnly: false, openExternal: () => undefined, cacheDir: null, workers: 0, dataDir: box.dataDir });
+  session = await openVaultSession(box.vault, {
+    kind: 'browser',
+    readOnly: false,
+    openExternal: () => undefined,
+    cacheDir: null,
+    workers: 0,
+    dataDir: box.dataDir,
+  });
   staticDir = makeStaticDir();
-  server = await startBrowserServer({ handlers: session.handlers, subscribe: session.subscribe, readOnly: false, staticDir, token: 't'.repeat(64), log: () => undefined });
+  server = await startBrowserServer({
+    handlers: session.handlers,
+    subscribe: session.subscribe,
+    readOnly: false,
+    staticDir,
+    token: 't'.repeat(64),
+    log: () => undefined,
+  });
 });
 
 afterAll(async () => {
@@ -33,7 +47,13 @@ const leaks = (value: unknown) => JSON.stringify(value).includes(SECRET);
 
 describe.each(HOSTILE_PATHS.map((p) => [JSON.stringify(p), p]))('path %s', (_label, p) => {
   test('reads are refused and leak nothing', async () => {
-    for (const result of [await h().readNote(p), await h().readAttachment(p), await h().getNoteMeta(p), await h().getBacklinks(p), await h().getOutgoingLinks(p)]) {
+    for (const result of [
+      await h().readNote(p),
+      await h().readAttachment(p),
+      await h().getNoteMeta(p),
+      await h().getBacklinks(p),
+      await h().getOutgoingLinks(p),
+    ]) {
       expect(result.ok).toBe(false);
       expect(leaks(result)).toBe(false);
     }
@@ -63,7 +83,12 @@ describe.each(HOSTILE_PATHS.map((p) => [JSON.stringify(p), p]))('path %s', (_lab
 
   test('POST /api/readNote and /api/writeNote over HTTP are refused', async () => {
     const post = (method: string, args: unknown[]) =>
-      raw(server.port, { method: 'POST', path: `/api/${method}`, headers: { 'x-plexus-token': server.token, 'content-type': 'application/json' }, body: JSON.stringify(args) });
+      raw(server.port, {
+        method: 'POST',
+        path: `/api/${method}`,
+        headers: { 'x-plexus-token': server.token, 'content-type': 'application/json' },
+        body: JSON.stringify(args),
+      });
     const read = await post('readNote', [p]);
     expect(read.status).toBe(200);
     expect(JSON.parse(read.body).ok).toBe(false);
@@ -90,7 +115,17 @@ test('the index holds only the real vault files: escaping symlinks and loops are
 });
 
 test('static file paths cannot climb out of the renderer folder', async () => {
-  const paths = ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%252e%252e/secret.txt', '/assets/..%5c..%5csecret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '//secret.txt', '/%00', '/..\\secret.txt'];
+  const paths = [
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/%252e%252e/secret.txt',
+    '/assets/..%5c..%5csecret.txt',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '//secret.txt',
+    '/%00',
+    '/..\\secret.txt',
+  ];
   for (const p of paths) {
     const res = await raw(server.port, { path: p, headers: { 'x-plexus-token': server.token } });
     expect(res.body).not.toContain('top secret');

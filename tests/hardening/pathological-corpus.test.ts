@@ -12,7 +12,9 @@ import type { ParsedNote } from '../../main/core/types';
 import { cli } from '../cli/cli-io';
 
 const FOLDER = join(__dirname, '..', 'fixtures', 'pathological');
-const NOTES = readdirSync(FOLDER).filter((name) => name.endsWith('.md')).sort();
+const NOTES = readdirSync(FOLDER)
+  .filter((name) => name.endsWith('.md'))
+  .sort();
 
 /** What is worth pinning, per note; the others only have to parse and index. */
 const EXPECTED: Record<string, (note: ParsedNote) => void> = {
@@ -21,7 +23,10 @@ const EXPECTED: Record<string, (note: ParsedNote) => void> = {
     expect(note.links.map((l) => [l.kind, l.target, l.alias, l.start, l.end])).toEqual([['markdown', 'y', 'x', 31, 37]]);
   },
   'nested-links-around-wiki.md': (note) => {
-    expect(note.links.map((l) => [l.kind, l.target])).toEqual([['markdown', 'y.md'], ['wiki', 'nested-links-32']]);
+    expect(note.links.map((l) => [l.kind, l.target])).toEqual([
+      ['markdown', 'y.md'],
+      ['wiki', 'nested-links-32'],
+    ]);
   },
   'tag-slash-run.md': (note) => expect(note.tags).toEqual([`a${'/'.repeat(40000)}b`]),
   'frontmatter-space-run.md': (note) => expect(note.frontmatter).toEqual({ k: `a${' '.repeat(40000)}b` }),

@@ -13,8 +13,7 @@ import { makeVault, removeDir } from '../service/temp-vault';
 
 jest.setTimeout(90_000);
 
-const open = (root: string, extra: Parameters<typeof VaultService.open>[1] = {}) =>
-  VaultService.open(root, { cacheDir: null, workers: 0, ...extra });
+const open = (root: string, extra: Parameters<typeof VaultService.open>[1] = {}) => VaultService.open(root, { cacheDir: null, workers: 0, ...extra });
 
 async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -86,7 +85,12 @@ test('sync-tool conflict copies are indexed as ordinary notes', async () => {
   const service = await open(root, { watch: false });
   try {
     expect(service.graph.notePaths()).toEqual(expect.arrayContaining([conflict, 'Note (conflicted copy 2024-01-01).md']));
-    expect(service.graph.backlinks('Note.md').map((l) => l.source).sort()).toEqual(['Note (conflicted copy 2024-01-01).md', conflict]);
+    expect(
+      service.graph
+        .backlinks('Note.md')
+        .map((l) => l.source)
+        .sort(),
+    ).toEqual(['Note (conflicted copy 2024-01-01).md', conflict]);
   } finally {
     await service.close();
     removeDir(root);

@@ -22,7 +22,9 @@ function setup() {
 
 /** The plexus-* entries a run left in `dir`. */
 function leftovers(dir) {
-  return readdirSync(dir).filter((name) => name.startsWith('plexus-')).sort();
+  return readdirSync(dir)
+    .filter((name) => name.startsWith('plexus-'))
+    .sort();
 }
 
 function restoreEnv() {

@@ -22,12 +22,13 @@ beforeEach(() => {
 });
 
 // jsdom's Blob has no text(); FileReader reads it.
-const textOf = (blob: Blob) => new Promise<string>((resolve, reject) => {
-  const reader = new FileReader();
-  reader.onload = () => resolve(String(reader.result));
-  reader.onerror = () => reject(reader.error);
-  reader.readAsText(blob);
-});
+const textOf = (blob: Blob) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" id="from-file"><script>window.__pwned=1</script><circle r="4"/></svg>';
 /** One byte over the most the app is sent (MAX_ATTACHMENT_BYTES): the handler answers too-large. */
@@ -49,7 +50,15 @@ const open = (options: MemoryVaultFiles, path: string) => renderApp(options, `#/
 const viewer = () => screen.findByRole('main', { name: 'Attachment' });
 
 test('viewFor, typeLabel and formatSize', () => {
-  expect(['image/png', 'image/svg+xml', 'application/pdf', 'audio/mpeg', 'video/webm', 'text/plain', 'application/octet-stream'].map(viewFor)).toEqual(['image', 'image', 'pdf', 'audio', 'video', 'other', 'other']);
+  expect(['image/png', 'image/svg+xml', 'application/pdf', 'audio/mpeg', 'video/webm', 'text/plain', 'application/octet-stream'].map(viewFor)).toEqual([
+    'image',
+    'image',
+    'pdf',
+    'audio',
+    'video',
+    'other',
+    'other',
+  ]);
   expect(typeLabel('a/b.xyz', 'application/octet-stream')).toBe('XYZ file');
   expect(typeLabel('a/b.png', 'image/png')).toBe('image/png');
   expect([0, 1023, 1024, 1536, 10 * 1024, 5 * 1024 * 1024].map(formatSize)).toEqual(['0 B', '1023 B', '1.0 KB', '1.5 KB', '10 KB', '5.0 MB']);

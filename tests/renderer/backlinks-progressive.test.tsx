@@ -17,7 +17,10 @@ test('a hub with 1,000 backlinks renders 100 at first, more from "Show more" and
   class FakeObserver {
     constructor(private readonly callback: IntersectionObserverCallback) {}
     observe(el: Element) {
-      observed.push({ el, fire: () => this.callback([{ isIntersecting: true, target: el } as unknown as IntersectionObserverEntry], this as unknown as IntersectionObserver) });
+      observed.push({
+        el,
+        fire: () => this.callback([{ isIntersecting: true, target: el } as unknown as IntersectionObserverEntry], this as unknown as IntersectionObserver),
+      });
     }
     disconnect() {}
   }

@@ -19,7 +19,8 @@ async function settled(app: ReturnType<typeof renderApp>) {
   await waitFor(() => expect(app.container.querySelector('[aria-busy="true"], .embed-note > .muted')).toBeNull(), { timeout: 20_000 });
 }
 
-const reads = (app: ReturnType<typeof renderApp>, p?: string) => app.fake.calls.filter((c) => c.method === 'readNote' && (p === undefined || c.args[0] === p)).length;
+const reads = (app: ReturnType<typeof renderApp>, p?: string) =>
+  app.fake.calls.filter((c) => c.method === 'readNote' && (p === undefined || c.args[0] === p)).length;
 
 test('70 lines of ![[self#H]] (the fixture) read the note at most twice and stay a small DOM', async () => {
   expect(amplifier.match(/!\[\[embed-amplification#H\]\]/g)).toHaveLength(70);

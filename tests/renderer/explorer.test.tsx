@@ -57,9 +57,22 @@ test('a folder of attachments only shows how many files it holds, not 0 notes', 
     { path: 'Mixed/c.png', kind: 'attachment' as const, title: 'c.png', size: 1, mtimeMs: 1 },
   ];
   const tree = buildTree(files);
-  expect(tree.children.map((c) => c.kind === 'folder' && [c.name, c.noteCount, c.fileCount])).toEqual([['assets', 0, 2], ['Mixed', 1, 2]]);
+  expect(tree.children.map((c) => c.kind === 'folder' && [c.name, c.noteCount, c.fileCount])).toEqual([
+    ['assets', 0, 2],
+    ['Mixed', 1, 2],
+  ]);
 
-  renderApp({ notes: { 'Welcome.md': '# Welcome', 'Mixed/n.md': '# n' }, attachments: { 'assets/a.png': 'data:image/png;base64,AA==', 'assets/deep/b.pdf': 'data:application/pdf;base64,AA==', 'Mixed/c.png': 'data:image/png;base64,AA==' } }, '#/note/Welcome.md');
+  renderApp(
+    {
+      notes: { 'Welcome.md': '# Welcome', 'Mixed/n.md': '# n' },
+      attachments: {
+        'assets/a.png': 'data:image/png;base64,AA==',
+        'assets/deep/b.pdf': 'data:application/pdf;base64,AA==',
+        'Mixed/c.png': 'data:image/png;base64,AA==',
+      },
+    },
+    '#/note/Welcome.md',
+  );
   const nav = explorer();
   const assets = await within(nav).findByRole('button', { name: /^assets/ });
   expect(within(assets).getByLabelText('2 files')).toHaveTextContent('2 files');
@@ -75,7 +88,7 @@ function bigVault(count: number) {
   return { notes };
 }
 
-test('a vault of over 200 files starts with folders folded, except the open note\'s', async () => {
+test("a vault of over 200 files starts with folders folded, except the open note's", async () => {
   renderApp(bigVault(201), `#/note/${encodeURIComponent('Area 3/Topic 2/Open.md')}`);
   const nav = explorer();
   const area0 = await within(nav).findByRole('button', { name: /^Area 0/ });

@@ -26,7 +26,10 @@ async function open() {
 test('browser mode: http(s) and mailto links open in a new tab with noopener noreferrer', async () => {
   expect(isBrowserMode()).toBe(true);
   const { web, mail, fake } = await open();
-  for (const [link, href] of [[web, 'https://example.com/page'], [mail, 'mailto:someone@example.com']] as const) {
+  for (const [link, href] of [
+    [web, 'https://example.com/page'],
+    [mail, 'mailto:someone@example.com'],
+  ] as const) {
     expect(link).toHaveAttribute('href', href);
     expect(link).toHaveAttribute('target', '_blank');
     expect(link).toHaveAttribute('rel', 'noopener noreferrer');

@@ -21,7 +21,9 @@ test('a graph delta adding a backlink refreshes the sidebar; other notes do not 
   expect(reads()).toBe(before);
   fake.notes.set('Ideas.md', 'Now links [[Old]].');
   const edge = { id: 'Ideas.md->Projects/Archive/Old.md', source: 'Ideas.md', target: 'Projects/Archive/Old.md', count: 1 };
-  act(() => fake.emit({ type: 'graph', delta: { nodesAdded: [], nodesRemoved: [], nodesChanged: [], edgesAdded: [edge], edgesRemoved: [], edgesChanged: [] } }));
+  act(() =>
+    fake.emit({ type: 'graph', delta: { nodesAdded: [], nodesRemoved: [], nodesChanged: [], edgesAdded: [edge], edgesRemoved: [], edgesChanged: [] } }),
+  );
   // The backlink snippet is readable text: the link shows as its title.
   expect(await within(backlinks).findByText((_, el) => el?.classList.contains('snippet') === true && el.textContent === 'Now links Old.')).toBeInTheDocument();
 });

@@ -9,10 +9,14 @@ function Opener({ leaveFocus }: { leaveFocus: boolean }) {
   const returnFocus = { current: !leaveFocus };
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>Open</button>
+      <button type="button" onClick={() => setOpen(true)}>
+        Open
+      </button>
       {open && (
         <Modal label="Test dialog" onClose={() => setOpen(false)} returnFocus={returnFocus}>
-          <button type="button" autoFocus onClick={() => setOpen(false)}>Go</button>
+          <button type="button" autoFocus onClick={() => setOpen(false)}>
+            Go
+          </button>
         </Modal>
       )}
     </>
@@ -20,7 +24,11 @@ function Opener({ leaveFocus }: { leaveFocus: boolean }) {
 }
 
 function openFromButton(leaveFocus: boolean) {
-  render(<StrictMode><Opener leaveFocus={leaveFocus} /></StrictMode>);
+  render(
+    <StrictMode>
+      <Opener leaveFocus={leaveFocus} />
+    </StrictMode>,
+  );
   const opener = screen.getByRole('button', { name: 'Open' });
   opener.focus();
   fireEvent.click(opener);

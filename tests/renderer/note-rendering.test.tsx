@@ -39,12 +39,18 @@ test('code blocks are highlighted with hljs classes', async () => {
 
 test('raw HTML and dangerous links never reach the DOM as live content', async () => {
   const evil = [
-    '# Evil', '',
-    '<img src=x onerror=alert(1)>', '',
-    '<script>alert(1)</script>', '',
-    '<iframe src="https://example.com"></iframe>', '',
-    '<div style="position:fixed;inset:0" onclick="alert(1)">overlay</div>', '',
-    '[x](javascript:alert(1)) [y](data:text/html,hi) [z](vbscript:msgbox) [ok](https://example.com)', '',
+    '# Evil',
+    '',
+    '<img src=x onerror=alert(1)>',
+    '',
+    '<script>alert(1)</script>',
+    '',
+    '<iframe src="https://example.com"></iframe>',
+    '',
+    '<div style="position:fixed;inset:0" onclick="alert(1)">overlay</div>',
+    '',
+    '[x](javascript:alert(1)) [y](data:text/html,hi) [z](vbscript:msgbox) [ok](https://example.com)',
+    '',
   ].join('\n');
   const { note, inNote } = renderApp({ notes: { 'Evil.md': evil } }, hashFor('Evil.md'));
   await waitFor(() => expect(note().querySelector('.markdown-body')).not.toBeNull());

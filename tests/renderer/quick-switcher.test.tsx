@@ -7,7 +7,10 @@ const openSwitcher = async () => {
   const dialog = await screen.findByRole('dialog', { name: 'Quick switcher' });
   return { dialog, input: within(dialog).getByRole('combobox') };
 };
-const optionTexts = (dialog: HTMLElement) => within(dialog).queryAllByRole('option').map((o) => o.textContent ?? '');
+const optionTexts = (dialog: HTMLElement) =>
+  within(dialog)
+    .queryAllByRole('option')
+    .map((o) => o.textContent ?? '');
 const hashPath = () => decodeURIComponent(window.location.hash.replace('#/note/', ''));
 
 test('with an empty query the recently opened notes come first, most recent first', async () => {

@@ -95,7 +95,13 @@ test('a call that cannot reach the server marks the connection lost; a 401 marks
     if (mode === 'down') throw new TypeError('Failed to fetch');
     return { ok: false, status: 401, json: async () => null, text: async () => 'Unauthorized' } as Response;
   }) as unknown as typeof fetch;
-  const api = createRemoteApi({ baseUrl: 'http://127.0.0.1:4000', token: null, fetchImpl: impl, createSocket: (u) => new FakeSocket(u) as unknown as WebSocket, timers: { setTimeout: () => 0, clearTimeout: () => undefined } });
+  const api = createRemoteApi({
+    baseUrl: 'http://127.0.0.1:4000',
+    token: null,
+    fetchImpl: impl,
+    createSocket: (u) => new FakeSocket(u) as unknown as WebSocket,
+    timers: { setTimeout: () => 0, clearTimeout: () => undefined },
+  });
   const off = api.onEvent(() => undefined);
   FakeSocket.all[0].onopen!();
   await expect(api.listFiles()).rejects.toThrow('Failed to fetch');

@@ -15,7 +15,8 @@ export function renderApp(options: MemoryVaultFiles, hash = '') {
 
 export const sampleVault: MemoryVaultFiles = {
   notes: {
-    'Welcome.md': '---\ntags: [start, intro]\naliases: [Home]\n---\n# Welcome\n\nSee [[Ideas]] and [[Missing Note]] and [[Projects/Plexus#Goals|the goals]].\n\n## Details\n\nA paragraph with a block. ^abc123\n',
+    'Welcome.md':
+      '---\ntags: [start, intro]\naliases: [Home]\n---\n# Welcome\n\nSee [[Ideas]] and [[Missing Note]] and [[Projects/Plexus#Goals|the goals]].\n\n## Details\n\nA paragraph with a block. ^abc123\n',
     'Ideas.md': '# Ideas\n\nBack to [[Welcome]]. Also mention Welcome here.\n\n```ts\nconst x: number = 1;\n```\n',
     'Projects/Plexus.md': '# Plexus\n\n## Goals\n\nLink [[Welcome#Details]] from projects. #project\n',
     'Projects/Archive/Old.md': '# Old\n\nNothing links here.\n',

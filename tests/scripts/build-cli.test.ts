@@ -46,7 +46,17 @@ const outDir = () => path.join(checkout, 'dist', 'cli');
  */
 async function eagerModules(entry: string): Promise<string[]> {
   const esbuild = require('esbuild') as typeof import('esbuild');
-  const { metafile } = await esbuild.build({ absWorkingDir: root, entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', external: ['electron', 'fsevents'], metafile: true, write: false, logLevel: 'silent' });
+  const { metafile } = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['electron', 'fsevents'],
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  });
   const seen = new Set([entry]);
   const queue = [entry];
   while (queue.length > 0) {
@@ -66,7 +76,15 @@ describe('bin/plexus.cjs and the CLI bundle', () => {
     expect(first.stderr).toMatch(/^plexus: Building the CLI… \(no complete build yet\)\nplexus: CLI built in \d+ ms -> dist\/cli\n$/);
     expect(first.stdout).toBe(`${(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version}\n`);
     expect(first.code).toBe(0);
-    expect(readdirSync(outDir()).filter((f) => f.endsWith('.js')).sort()).toEqual(Object.keys(buildCli.ENTRIES).map((name) => `${name}.js`).sort());
+    expect(
+      readdirSync(outDir())
+        .filter((f) => f.endsWith('.js'))
+        .sort(),
+    ).toEqual(
+      Object.keys(buildCli.ENTRIES)
+        .map((name) => `${name}.js`)
+        .sort(),
+    );
     expect(buildCli.cliBuildState(checkout)).toBe('fresh');
 
     const second = plexus('check', vault, '--no-cache');
@@ -123,7 +141,9 @@ describe('bin/plexus.cjs and the CLI bundle', () => {
     for (const command of ['check-command', 'index-command']) {
       const eager = await eagerModules(`main/cli/${command}.ts`);
       expect(eager).toContain('main/service/vault-service.ts');
-      const parser = eager.filter((file) => /\/yaml\/|main\/core\/parse\/(parse-note|frontmatter)\.ts$|main\/service\/index\/parse-(files|in-thread)\.ts$/.test(file));
+      const parser = eager.filter((file) =>
+        /\/yaml\/|main\/core\/parse\/(parse-note|frontmatter)\.ts$|main\/service\/index\/parse-(files|in-thread)\.ts$/.test(file),
+      );
       expect([command, parser]).toEqual([command, []]);
     }
   });

@@ -27,10 +27,30 @@ test('the glob matcher itself', () => {
 
 test('files: the bundle and package.json in; sources, tests and source maps out', () => {
   const files: string[] = config.files;
-  for (const file of ['dist/main/electron-main.js', 'dist/main/preload.js', 'dist/main/parse-worker.js', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc.js', 'package.json']) {
+  for (const file of [
+    'dist/main/electron-main.js',
+    'dist/main/preload.js',
+    'dist/main/parse-worker.js',
+    'dist/renderer/index.html',
+    'dist/renderer/assets/index-abc.js',
+    'package.json',
+  ]) {
     expect([file, isIncluded(files, file)]).toEqual([file, true]);
   }
-  for (const file of ['tests/server/browser-server-auth.test.ts', 'main/electron/electron-main.ts', 'renderer/src/main.tsx', 'dist/main/electron-main.js.map', 'dist/renderer/assets/index-abc.js.map', 'vault/Welcome.md', 'node_modules/x/index.js', 'scripts/build.cjs', 'release/Plexus.AppImage', 'dist/cli/cli.js', 'dist/cli/parse-worker.js', 'dist/cli/build-stamp.json']) {
+  for (const file of [
+    'tests/server/browser-server-auth.test.ts',
+    'main/electron/electron-main.ts',
+    'renderer/src/main.tsx',
+    'dist/main/electron-main.js.map',
+    'dist/renderer/assets/index-abc.js.map',
+    'vault/Welcome.md',
+    'node_modules/x/index.js',
+    'scripts/build.cjs',
+    'release/Plexus.AppImage',
+    'dist/cli/cli.js',
+    'dist/cli/parse-worker.js',
+    'dist/cli/build-stamp.json',
+  ]) {
     expect([file, isIncluded(files, file)]).toEqual([file, false]);
   }
 });
@@ -94,7 +114,10 @@ describe('what `npm run dist` would package, on the tree after `npm run build`',
     // The build as `npm run build` makes it (scripts/build.cjs's own bundleOne, with its linked
     // source maps), into a temp dist/ beside the checkout's own files.
     built = mkdtempSync(path.join(tmpdir(), 'plexus-dist-check-'));
-    const build = require(path.join(root, 'scripts', 'build.cjs')) as { ENTRIES: { entry: string; out: string }[]; bundleOne(entry: string, outfile: string): Promise<unknown> };
+    const build = require(path.join(root, 'scripts', 'build.cjs')) as {
+      ENTRIES: { entry: string; out: string }[];
+      bundleOne(entry: string, outfile: string): Promise<unknown>;
+    };
     for (const { entry, out } of build.ENTRIES) await build.bundleOne(entry, path.join(built, 'dist', 'main', out));
     if (!ensureRendererBuilt(() => undefined)) throw new Error('the renderer could not be built');
     cpSync(RENDERER_DIST, path.join(built, 'dist', 'renderer'), { recursive: true });
@@ -126,7 +149,9 @@ describe('what `npm run dist` would package, on the tree after `npm run build`',
     // The build made real source maps, so their exclusion is tested, not assumed.
     expect(tree.filter((f) => f.startsWith('dist/main/') && f.endsWith('.map')).length).toBeGreaterThan(0);
     expect(tree.some((f) => f.startsWith('tests/'))).toBe(true);
-    const leaked = packaged.filter((f) => /^(tests|main|renderer|scripts|bench|bin|docs|vault|build)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts') || f.endsWith('.tsx'));
+    const leaked = packaged.filter(
+      (f) => /^(tests|main|renderer|scripts|bench|bin|docs|vault|build)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts') || f.endsWith('.tsx'),
+    );
     expect(leaked).toEqual([]);
     expect(packaged.every((f) => f.startsWith('dist/') || f === 'package.json')).toBe(true);
   });

@@ -78,7 +78,9 @@ test('package.json names the app Plexus, as electron-builder.yml does, so dev an
 });
 
 test('start.cjs loads without running (no build, no Electron) when required', () => {
-  const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(root, 'scripts', 'start.cjs'))}); console.log('loaded')`], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(root, 'scripts', 'start.cjs'))}); console.log('loaded')`], {
+    encoding: 'utf8',
+  });
   expect(run.stdout.trim()).toBe('loaded');
   expect(run.status).toBe(0);
 });

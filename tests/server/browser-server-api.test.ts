@@ -26,7 +26,10 @@ describe('read-write server', () => {
       readNote: async () => {
         throw new Error('cannot read');
       },
-      search: async (query) => ({ ok: true, value: { hits: [{ path: 'a.md', title: 'a', score: 1, snippet: String(query), line: 1, match: null }], total: 1 } }),
+      search: async (query) => ({
+        ok: true,
+        value: { hits: [{ path: 'a.md', title: 'a', score: 1, snippet: String(query), line: 1, match: null }], total: 1 },
+      }),
     });
     server = await start(false, fake, log);
   });
@@ -39,7 +42,10 @@ describe('read-write server', () => {
     expect(JSON.parse(res.body)).toEqual({ ok: true, value: 'writeNote' });
     expect(fake.calls.at(-1)).toEqual({ name: 'writeNote', args: ['Notes/a.md', 'hello', null] });
     const hits = await post(server, 'search', '["q"]');
-    expect(JSON.parse(hits.body)).toEqual({ ok: true, value: { hits: [{ path: 'a.md', title: 'a', score: 1, snippet: 'q', line: 1, match: null }], total: 1 } });
+    expect(JSON.parse(hits.body)).toEqual({
+      ok: true,
+      value: { hits: [{ path: 'a.md', title: 'a', score: 1, snippet: 'q', line: 1, match: null }], total: 1 },
+    });
   });
 
   test.each(['nope', 'constructor', '__proto__', 'toString', 'hasOwnProperty', ''])('unknown method %p is 404', async (name) => {
@@ -102,7 +108,19 @@ describe('read-only server', () => {
 
   test('the write set is exactly the vault-changing methods', () => {
     expect([...WRITE_METHODS].sort()).toEqual(
-      ['createNote', 'deleteNote', 'renameNote', 'restoreVersion', 'saveGraphLayout', 'saveRecoverySettings', 'saveGraphSettings', 'undoRename', 'updateLinksAfterExternalRename', 'writeAttachment', 'writeNote'].sort(),
+      [
+        'createNote',
+        'deleteNote',
+        'renameNote',
+        'restoreVersion',
+        'saveGraphLayout',
+        'saveRecoverySettings',
+        'saveGraphSettings',
+        'undoRename',
+        'updateLinksAfterExternalRename',
+        'writeAttachment',
+        'writeNote',
+      ].sort(),
     );
   });
 

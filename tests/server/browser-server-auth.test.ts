@@ -20,7 +20,13 @@ afterAll(() => server.close());
 
 /** A server of its own, for tests that spend its one-time link. */
 async function withServer(run: (fresh: BrowserServer) => Promise<void>): Promise<void> {
-  const fresh = await startBrowserServer({ handlers: fakeHandlers().handlers, subscribe: eventSource().subscribe, readOnly: false, staticDir: makeStaticDir(), token: TOKEN });
+  const fresh = await startBrowserServer({
+    handlers: fakeHandlers().handlers,
+    subscribe: eventSource().subscribe,
+    readOnly: false,
+    staticDir: makeStaticDir(),
+    token: TOKEN,
+  });
   try {
     await run(fresh);
   } finally {
@@ -38,7 +44,12 @@ test('prints a loopback URL carrying a one-time link token, not the session toke
 });
 
 test('a random 32-byte token is generated when none is given', async () => {
-  const other = await startBrowserServer({ handlers: fakeHandlers().handlers, subscribe: eventSource().subscribe, readOnly: false, staticDir: makeStaticDir() });
+  const other = await startBrowserServer({
+    handlers: fakeHandlers().handlers,
+    subscribe: eventSource().subscribe,
+    readOnly: false,
+    staticDir: makeStaticDir(),
+  });
   try {
     expect(other.token).toMatch(/^[0-9a-f]{64}$/);
     expect(other.token).not.toBe(TOKEN);
@@ -49,7 +60,13 @@ test('a random 32-byte token is generated when none is given', async () => {
 
 test('refuses to bind anything but loopback', async () => {
   await expect(
-    startBrowserServer({ handlers: fakeHandlers().handlers, subscribe: eventSource().subscribe, readOnly: false, staticDir: makeStaticDir(), host: '0.0.0.0' as '127.0.0.1' }),
+    startBrowserServer({
+      handlers: fakeHandlers().handlers,
+      subscribe: eventSource().subscribe,
+      readOnly: false,
+      staticDir: makeStaticDir(),
+      host: '0.0.0.0' as '127.0.0.1',
+    }),
   ).rejects.toThrow(/127\.0\.0\.1/);
 });
 
@@ -150,7 +167,12 @@ test('localhost:PORT is an accepted Host', async () => {
 test('a cross-origin POST is refused; same-origin and origin-less POSTs pass', async () => {
   const evil = await raw(server.port, { method: 'POST', path: '/api/listFiles', headers: { ...auth, origin: 'http://evil.example' }, body: '[]' });
   expect(evil.status).toBe(403);
-  const otherPort = await raw(server.port, { method: 'POST', path: '/api/listFiles', headers: { ...auth, origin: `http://127.0.0.1:${server.port + 1}` }, body: '[]' });
+  const otherPort = await raw(server.port, {
+    method: 'POST',
+    path: '/api/listFiles',
+    headers: { ...auth, origin: `http://127.0.0.1:${server.port + 1}` },
+    body: '[]',
+  });
   expect(otherPort.status).toBe(403);
   const nullOrigin = await raw(server.port, { method: 'POST', path: '/api/listFiles', headers: { ...auth, origin: 'null' }, body: '[]' });
   expect(nullOrigin.status).toBe(403);
@@ -160,7 +182,11 @@ test('a cross-origin POST is refused; same-origin and origin-less POSTs pass', a
 
 test('never sends CORS headers, not even to a preflight', async () => {
   const responses = await Promise.all([
-    raw(server.port, { method: 'OPTIONS', path: '/api/listFiles', headers: { ...auth, origin: 'http://evil.example', 'access-control-request-method': 'POST' } }),
+    raw(server.port, {
+      method: 'OPTIONS',
+      path: '/api/listFiles',
+      headers: { ...auth, origin: 'http://evil.example', 'access-control-request-method': 'POST' },
+    }),
     raw(server.port, { method: 'POST', path: '/api/listFiles', headers: { ...auth, origin: 'http://evil.example' }, body: '[]' }),
     raw(server.port, { path: '/', headers: { ...auth, origin: 'http://evil.example' } }),
     raw(server.port, { path: '/' }),
@@ -199,7 +225,12 @@ test('absolute-form request targets are refused', async () => {
 
 test('two servers at once (two vaults) keep separate sessions: the cookie is named per port', async () => {
   await withServer(async (one) => {
-    const other = await startBrowserServer({ handlers: fakeHandlers().handlers, subscribe: eventSource().subscribe, readOnly: false, staticDir: makeStaticDir() });
+    const other = await startBrowserServer({
+      handlers: fakeHandlers().handlers,
+      subscribe: eventSource().subscribe,
+      readOnly: false,
+      staticDir: makeStaticDir(),
+    });
     try {
       const first = await raw(one.port, { path: `/?token=${linkOf(one)}` });
       const second = await raw(other.port, { path: `/?token=${linkOf(other)}` });

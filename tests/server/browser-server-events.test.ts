@@ -9,7 +9,13 @@ let events: ReturnType<typeof eventSource>;
 
 beforeEach(async () => {
   events = eventSource();
-  server = await startBrowserServer({ handlers: fakeHandlers().handlers, subscribe: events.subscribe, readOnly: false, staticDir: makeStaticDir(), token: TOKEN });
+  server = await startBrowserServer({
+    handlers: fakeHandlers().handlers,
+    subscribe: events.subscribe,
+    readOnly: false,
+    staticDir: makeStaticDir(),
+    token: TOKEN,
+  });
 });
 afterEach(() => server.close());
 

@@ -80,7 +80,13 @@ test('safeSegments splits clean paths and refuses dot segments', () => {
 });
 
 test('an unbuilt renderer answers 503 with a hint', async () => {
-  const other = await startBrowserServer({ handlers: fakeHandlers().handlers, subscribe: eventSource().subscribe, readOnly: false, staticDir: path.join(staticDir, 'nope'), token: TOKEN });
+  const other = await startBrowserServer({
+    handlers: fakeHandlers().handlers,
+    subscribe: eventSource().subscribe,
+    readOnly: false,
+    staticDir: path.join(staticDir, 'nope'),
+    token: TOKEN,
+  });
   try {
     const res = await raw(other.port, { path: '/', headers: auth });
     expect(res.status).toBe(503);
@@ -94,7 +100,14 @@ describe('over-long paths', () => {
   const logged: unknown[] = [];
   let quiet: BrowserServer;
   beforeAll(async () => {
-    quiet = await startBrowserServer({ handlers: fakeHandlers().handlers, subscribe: eventSource().subscribe, readOnly: false, staticDir, token: TOKEN, log: (...args) => void logged.push(args) });
+    quiet = await startBrowserServer({
+      handlers: fakeHandlers().handlers,
+      subscribe: eventSource().subscribe,
+      readOnly: false,
+      staticDir,
+      token: TOKEN,
+      log: (...args) => void logged.push(args),
+    });
   });
   afterAll(() => quiet.close());
 

@@ -59,10 +59,21 @@ describe('createApiHandlers', () => {
   let dataDir: string;
   let service: VaultService;
   const opened: string[] = [];
-  const host = (extra: Partial<ApiHost> = {}): ApiHost => ({ kind: 'browser', readOnly: false, openExternal: (url) => void opened.push(url), dataDir, ...extra });
+  const host = (extra: Partial<ApiHost> = {}): ApiHost => ({
+    kind: 'browser',
+    readOnly: false,
+    openExternal: (url) => void opened.push(url),
+    dataDir,
+    ...extra,
+  });
 
   beforeAll(async () => {
-    root = makeVault({ 'A.md': 'see [[B]] and B again', 'B.md': '---\naliases: [Bee]\n---\n# B', 'C.md': 'mentions bee here, not [[Bee]]', 'img.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    root = makeVault({
+      'A.md': 'see [[B]] and B again',
+      'B.md': '---\naliases: [Bee]\n---\n# B',
+      'C.md': 'mentions bee here, not [[Bee]]',
+      'img.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
     outside = makeTempDir();
     dataDir = makeTempDir();
     fs.symlinkSync(outside, path.join(root, 'escape'));
@@ -86,13 +97,27 @@ describe('createApiHandlers', () => {
     expect(await api.resolveLink('A.md', 'New Note')).toEqual({ resolved: null, kind: null, createPath: 'New Note.md' });
     expect(await api.search(5 as unknown as string)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await api.search('x'.repeat(5000))).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('too long') } });
-    expect((await api.getVaultInfo())).toMatchObject({ host: 'browser', readOnly: false, status: { state: 'ready', notes: 3 } });
+    expect(await api.getVaultInfo()).toMatchObject({ host: 'browser', readOnly: false, status: { state: 'ready', notes: 3 } });
   });
 
   test('unlinked mentions (title or alias, whole word) skip notes that link and single letters', async () => {
     const api = createApiHandlers(service, host());
     const mentions = await api.getUnlinkedMentions('B.md');
-    expect(mentions).toEqual({ ok: true, value: [{ source: 'C.md', sourceTitle: 'C', line: 1, context: 'mentions bee here, not [[Bee]]', matched: 'Bee', column: 9, written: 'bee', snippet: 'mentions \uE000bee\uE001 here, not Bee' }] });
+    expect(mentions).toEqual({
+      ok: true,
+      value: [
+        {
+          source: 'C.md',
+          sourceTitle: 'C',
+          line: 1,
+          context: 'mentions bee here, not [[Bee]]',
+          matched: 'Bee',
+          column: 9,
+          written: 'bee',
+          snippet: 'mentions \uE000bee\uE001 here, not Bee',
+        },
+      ],
+    });
   });
 
   test('svg attachments are served as image/svg+xml data URLs', async () => {

@@ -143,7 +143,10 @@ describe('openAttachment', () => {
 
   test('the OS failing to open the file is an io-error with its reason', async () => {
     const api = createApiHandlers(service, host({ openPath: async () => 'No application is registered for this file type' }));
-    expect(await api.openAttachment('assets/data.xyz')).toEqual({ ok: false, error: { code: 'io-error', message: 'could not open "assets/data.xyz": No application is registered for this file type' } });
+    expect(await api.openAttachment('assets/data.xyz')).toEqual({
+      ok: false,
+      error: { code: 'io-error', message: 'could not open "assets/data.xyz": No application is registered for this file type' },
+    });
   });
 });
 
@@ -151,7 +154,28 @@ describe('checkOpenable', () => {
   test.each(['a.pdf', 'b/c.docx', 'song.mp3', 'archive.zip', 'x.tar.gz', 'Sheet.XLSX'])('%s may be opened', (file) => {
     expect(checkOpenable(file).ok).toBe(true);
   });
-  test.each(['a.exe', 'a.EXE', 'a.bat', 'a.cmd', 'a.ps1', 'a.lnk', 'a.url', 'a.app', 'a.command', 'a.sh', 'a.desktop', 'a.AppImage', 'a.jar', 'a.vbs', 'a.msi', 'a.pdf.exe', 'a.exe.', 'a.exe .', 'Makefile', '.hidden'])('%s is refused', (file) => {
+  test.each([
+    'a.exe',
+    'a.EXE',
+    'a.bat',
+    'a.cmd',
+    'a.ps1',
+    'a.lnk',
+    'a.url',
+    'a.app',
+    'a.command',
+    'a.sh',
+    'a.desktop',
+    'a.AppImage',
+    'a.jar',
+    'a.vbs',
+    'a.msi',
+    'a.pdf.exe',
+    'a.exe.',
+    'a.exe .',
+    'Makefile',
+    '.hidden',
+  ])('%s is refused', (file) => {
     expect(checkOpenable(file)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });

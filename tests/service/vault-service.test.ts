@@ -43,7 +43,13 @@ describe('VaultService', () => {
   test('indexes notes and attachments, reads notes, reports problems', async () => {
     const progress: VaultEvent[] = [];
     const { service } = await open(
-      { 'A.md': '# A\r\nlinks [[B]] and ![[img.png]] #tag', 'B.md': '---\naliases: [Bee]\n---\nbody', 'img.png': 'png', 'bad.md': Buffer.from([0x61, 0xff]), 'big.md': 'x'.repeat(300) },
+      {
+        'A.md': '# A\r\nlinks [[B]] and ![[img.png]] #tag',
+        'B.md': '---\naliases: [Bee]\n---\nbody',
+        'img.png': 'png',
+        'bad.md': Buffer.from([0x61, 0xff]),
+        'big.md': 'x'.repeat(300),
+      },
       { watch: false, maxFileBytes: 200, onProgress: (e) => progress.push(e) },
     );
     expect(service.listFiles().map((f) => [f.path, f.kind, f.title])).toEqual([
@@ -59,7 +65,12 @@ describe('VaultService', () => {
     expect(service.readNote('big.md')).toMatchObject({ ok: false, error: { code: 'too-large' } });
     expect(service.readNote('nope.md')).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(service.getNoteMeta('B.md')).toMatchObject({ ok: true, value: { aliases: ['Bee'] } });
-    expect(service.reports().map((r) => [r.path, r.problem])).toEqual(expect.arrayContaining([['bad.md', 'invalid-utf8'], ['big.md', 'too-large']]));
+    expect(service.reports().map((r) => [r.path, r.problem])).toEqual(
+      expect.arrayContaining([
+        ['bad.md', 'invalid-utf8'],
+        ['big.md', 'too-large'],
+      ]),
+    );
     expect(service.graph.backlinks('B.md').map((l) => l.source)).toEqual(['A.md']);
     const found = await service.search('body');
     if (!found.ok) throw new Error(found.error.message);
@@ -133,7 +144,10 @@ describe('VaultService', () => {
     expect(events.some((e) => e.type === 'graph')).toBe(true);
     expect(service.graph.backlinks('B.md').map((l) => l.source)).toEqual(['A.md']);
     // The status bar's counts follow the change (A gained a link).
-    expect(events.filter((e) => e.type === 'status').pop()).toEqual({ type: 'status', status: expect.objectContaining({ state: 'ready', notes: 2, links: 1 }) });
+    expect(events.filter((e) => e.type === 'status').pop()).toEqual({
+      type: 'status',
+      status: expect.objectContaining({ state: 'ready', notes: 2, links: 1 }),
+    });
     fs.writeFileSync(path.join(root, 'C.md'), 'new note [[A]] [[B]]');
     await until(() => events.some((e) => e.type === 'status' && e.status.state === 'ready' && e.status.notes === 3));
     expect(events.filter((e) => e.type === 'status').pop()).toEqual({ type: 'status', status: expect.objectContaining({ notes: 3, links: 3 }) });

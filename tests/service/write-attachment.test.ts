@@ -12,7 +12,10 @@ import { MAX_WRITE_ATTACHMENT_BYTES } from '../../main/service/write/attachment-
 import { VaultService } from '../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir } from './temp-vault';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4b30000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4b30000000049454e44ae426082',
+  'hex',
+);
 
 let root: string;
 let outside: string;
@@ -42,7 +45,10 @@ const onDisk = (rel: string) => fs.readFileSync(path.join(root, ...rel.split('/'
 describe('writeAttachment', () => {
   test('the bytes land byte for byte, in a new folder, and the index lists the file at once', async () => {
     const all = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
-    expect(await api().writeAttachment('new/folder/Pasted image 20240305143009.png', b64(PNG))).toEqual({ ok: true, value: { path: 'new/folder/Pasted image 20240305143009.png' } });
+    expect(await api().writeAttachment('new/folder/Pasted image 20240305143009.png', b64(PNG))).toEqual({
+      ok: true,
+      value: { path: 'new/folder/Pasted image 20240305143009.png' },
+    });
     expect(onDisk('new/folder/Pasted image 20240305143009.png').equals(PNG)).toBe(true);
     expect(await api().writeAttachment('every-byte.bin', b64(all))).toEqual({ ok: true, value: { path: 'every-byte.bin' } });
     expect(onDisk('every-byte.bin').equals(all)).toBe(true);
@@ -83,7 +89,10 @@ describe('writeAttachment', () => {
   });
 
   test('a note path is refused with a message that says to use createNote', async () => {
-    expect(await api().writeAttachment('Fresh.md', b64(PNG))).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('note') } });
+    expect(await api().writeAttachment('Fresh.md', b64(PNG))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('note') },
+    });
     expect(fs.existsSync(path.join(root, 'Fresh.md'))).toBe(false);
   });
 

@@ -13,17 +13,11 @@ import type { GraphNode } from '../types';
 import { withoutTrailing } from '../parse/trailing-run';
 import { dirname } from '../paths';
 
-export type GroupQuery =
-  | { kind: 'folder'; value: string }
-  | { kind: 'path'; value: string }
-  | { kind: 'tag'; value: string }
-  | { kind: 'text'; value: string };
+export type GroupQuery = { kind: 'folder'; value: string } | { kind: 'path'; value: string } | { kind: 'tag'; value: string } | { kind: 'text'; value: string };
 
 export type GroupQueryErrorCode = 'empty' | 'missing-value' | 'unknown-field' | 'bad-tag';
 
-export type GroupQueryResult =
-  | { ok: true; query: GroupQuery }
-  | { ok: false; error: { code: GroupQueryErrorCode; message: string } };
+export type GroupQueryResult = { ok: true; query: GroupQuery } | { ok: false; error: { code: GroupQueryErrorCode; message: string } };
 
 const FIELD = /^([A-Za-z][\w-]*):(.*)$/s;
 const SLASH = 47;

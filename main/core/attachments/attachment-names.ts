@@ -20,7 +20,10 @@ export function pastedImageName(when: Date, extension = 'png'): string {
 
 /** The extension a pasted image of this MIME type is saved with ('png' for anything unknown). */
 export function imageExtension(mime: string): string {
-  const sub = mime.toLowerCase().replace(/^image\//, '').split(/[;+]/)[0];
+  const sub = mime
+    .toLowerCase()
+    .replace(/^image\//, '')
+    .split(/[;+]/)[0];
   if (sub === 'jpeg') return 'jpg';
   return /^(png|jpg|gif|webp|bmp|svg|avif|tiff)$/.test(sub) ? sub : 'png';
 }
@@ -61,7 +64,12 @@ export function cleanFolder(folder: string): string {
 
 /** A dropped file's name made safe as one path segment (no separators, control characters or leading dots). */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/\u0000-\u001f:*?"<>|]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  const cleaned = name
+    // eslint-disable-next-line no-control-regex -- control characters are among what a file name cannot hold
+    .replace(/[\\/\u0000-\u001f:*?"<>|]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
   return cleaned === '' ? 'Attachment' : cleaned;
 }
 

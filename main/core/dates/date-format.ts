@@ -16,21 +16,36 @@ export function formatDate(date: Date, format: string): string {
   return format.replace(TOKEN, (token, literal: string | undefined) => {
     if (literal !== undefined) return literal;
     switch (token) {
-      case 'YYYY': return pad(date.getFullYear(), 4);
-      case 'YY': return pad(date.getFullYear() % 100);
-      case 'MMMM': return MONTHS[date.getMonth()];
-      case 'MMM': return MONTHS[date.getMonth()].slice(0, 3);
-      case 'MM': return pad(date.getMonth() + 1);
-      case 'M': return String(date.getMonth() + 1);
-      case 'DD': return pad(date.getDate());
-      case 'D': return String(date.getDate());
-      case 'dddd': return DAYS[date.getDay()];
-      case 'ddd': return DAYS[date.getDay()].slice(0, 3);
-      case 'HH': return pad(date.getHours());
-      case 'H': return String(date.getHours());
-      case 'mm': return pad(date.getMinutes());
-      case 'ss': return pad(date.getSeconds());
-      default: throw new Error(`unhandled date token ${token}`);
+      case 'YYYY':
+        return pad(date.getFullYear(), 4);
+      case 'YY':
+        return pad(date.getFullYear() % 100);
+      case 'MMMM':
+        return MONTHS[date.getMonth()];
+      case 'MMM':
+        return MONTHS[date.getMonth()].slice(0, 3);
+      case 'MM':
+        return pad(date.getMonth() + 1);
+      case 'M':
+        return String(date.getMonth() + 1);
+      case 'DD':
+        return pad(date.getDate());
+      case 'D':
+        return String(date.getDate());
+      case 'dddd':
+        return DAYS[date.getDay()];
+      case 'ddd':
+        return DAYS[date.getDay()].slice(0, 3);
+      case 'HH':
+        return pad(date.getHours());
+      case 'H':
+        return String(date.getHours());
+      case 'mm':
+        return pad(date.getMinutes());
+      case 'ss':
+        return pad(date.getSeconds());
+      default:
+        throw new Error(`unhandled date token ${token}`);
     }
   });
 }
@@ -55,8 +70,20 @@ export function parseDate(text: string, format: string): Date | null {
     const token = match[0];
     parts.push(token);
     const group: Record<string, string> = {
-      YYYY: '(\\d{4})', YY: '(\\d{2})', MMMM: `(${MONTHS.join('|')})`, MMM: `(${MONTHS.map((m) => m.slice(0, 3)).join('|')})`, MM: '(\\d{2})', M: '(\\d{1,2})',
-      DD: '(\\d{2})', D: '(\\d{1,2})', dddd: `(${DAYS.join('|')})`, ddd: `(${DAYS.map((d) => d.slice(0, 3)).join('|')})`, HH: '(\\d{2})', H: '(\\d{1,2})', mm: '(\\d{2})', ss: '(\\d{2})',
+      YYYY: '(\\d{4})',
+      YY: '(\\d{2})',
+      MMMM: `(${MONTHS.join('|')})`,
+      MMM: `(${MONTHS.map((m) => m.slice(0, 3)).join('|')})`,
+      MM: '(\\d{2})',
+      M: '(\\d{1,2})',
+      DD: '(\\d{2})',
+      D: '(\\d{1,2})',
+      dddd: `(${DAYS.join('|')})`,
+      ddd: `(${DAYS.map((d) => d.slice(0, 3)).join('|')})`,
+      HH: '(\\d{2})',
+      H: '(\\d{1,2})',
+      mm: '(\\d{2})',
+      ss: '(\\d{2})',
     };
     pattern += group[token];
   }
@@ -92,7 +119,7 @@ export function fillTemplate(template: string, values: TemplateValues): string {
   return template.replace(/\{\{\s*(title|date|time)\s*(?::([^}]*))?\}\}/gi, (_, name: string, format: string | undefined) => {
     const key = name.toLowerCase();
     if (key === 'title') return values.title;
-    const fallback = key === 'date' ? values.dateFormat ?? 'YYYY-MM-DD' : values.timeFormat ?? 'HH:mm';
+    const fallback = key === 'date' ? (values.dateFormat ?? 'YYYY-MM-DD') : (values.timeFormat ?? 'HH:mm');
     return formatDate(values.now, format !== undefined && format.trim() !== '' ? format.trim() : fallback);
   });
 }

@@ -290,6 +290,15 @@ export class VaultGraph {
       }
     }
     const placeholders = this.placeholderIds().length;
-    return { notes: this.notes.size, attachments: this.attachments.size, placeholders, links, resolved: links - unresolved, unresolved, ambiguous, orphans: this.orphans().length };
+    return {
+      notes: this.notes.size,
+      attachments: this.attachments.size,
+      placeholders,
+      links,
+      resolved: links - unresolved,
+      unresolved,
+      ambiguous,
+      orphans: this.orphans().length,
+    };
   }
 }

@@ -89,7 +89,7 @@ export function scanBlocks(text: string, bodyStart: number, firstLine: number): 
   };
 
   let line = firstLine - 1;
-  for (let lineStart = bodyStart; lineStart < length || (lineStart === length && line < firstLine); ) {
+  for (let lineStart = bodyStart; lineStart < length || (lineStart === length && line < firstLine);) {
     line++;
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? length : newline;
@@ -103,7 +103,11 @@ export function scanBlocks(text: string, bodyStart: number, firstLine: number): 
 
     if (fence) {
       // A fence inside a blockquote also ends when the quote does.
-      const closes = shape.indent < fence.maxCloseIndent && rest.startsWith(fence.marker) && rest.slice(fence.marker.length).replace(/[`~]/g, '').trim() === '' && rest[0] === fence.marker[0];
+      const closes =
+        shape.indent < fence.maxCloseIndent &&
+        rest.startsWith(fence.marker) &&
+        rest.slice(fence.marker.length).replace(/[`~]/g, '').trim() === '' &&
+        rest[0] === fence.marker[0];
       if (closes || shape.quoteDepth < fence.quoteDepth) fence = null;
       if (closes || fence) continue;
     }
@@ -157,7 +161,12 @@ export function scanBlocks(text: string, bodyStart: number, firstLine: number): 
     const open = paragraph as OpenParagraph | null;
     // The underline must sit in the paragraph's own blockquote: `> a` then `---` is a quote and a rule.
     if (open && open.canBecomeSetext && shape.indent < 4 && shape.quoteDepth === open.quoteDepth && SETEXT.exec(rest)) {
-      const headingText = text.slice(open.start, open.end).split('\n').map((part) => part.trim()).join(' ').trim();
+      const headingText = text
+        .slice(open.start, open.end)
+        .split('\n')
+        .map((part) => part.trim())
+        .join(' ')
+        .trim();
       headings.push({ text: headingText, level: rest[0] === '=' ? 1 : 2, line: open.firstLine });
       regions.push({ start: open.start, end: open.end, isHeading: true });
       paragraph = null;

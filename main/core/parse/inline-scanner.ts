@@ -76,7 +76,11 @@ class InlineScan {
   /** Starts of the backtick runs in the region, by run length, ascending. */
   private backtickRuns: Map<number, number[]> | null = null;
 
-  constructor(private readonly text: string, private readonly start: number, private readonly limit: number) {
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly limit: number,
+  ) {
     this.titles = new TitleCloses(text);
   }
 
@@ -161,7 +165,7 @@ class InlineScan {
     if (!this.backtickRuns) {
       this.backtickRuns = new Map();
       const text = this.text;
-      for (let at = text.indexOf('`', this.start); at >= 0 && at < this.limit; ) {
+      for (let at = text.indexOf('`', this.start); at >= 0 && at < this.limit;) {
         let end = at;
         while (text.charCodeAt(end) === 96) end++;
         if (end <= this.limit && text.charCodeAt(at - 1) !== 96) {
@@ -200,7 +204,13 @@ class InlineScan {
       if (i + 1 < this.limit) found.limitMattered = true;
       return i + 1;
     }
-    const close = this.closerWithin('$', i + 2, limit, found, (at) => !isWhitespace(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 92 && !(text.charCodeAt(at + 1) >= 48 && text.charCodeAt(at + 1) <= 57));
+    const close = this.closerWithin(
+      '$',
+      i + 2,
+      limit,
+      found,
+      (at) => !isWhitespace(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 92 && !(text.charCodeAt(at + 1) >= 48 && text.charCodeAt(at + 1) <= 57),
+    );
     if (close < 0) return i + 1;
     found.opaque.push(i, close + 1);
     return close + 1;
@@ -273,7 +283,16 @@ class InlineScan {
     const local = toLocalLinkTarget(match.destination);
     if (local) {
       const alias = match.label.trim();
-      found.links.push({ kind: 'markdown', embed, ...local, text: match.destination, alias: alias === '' ? null : alias, start: linkStart, end: match.end, inFrontmatter: false });
+      found.links.push({
+        kind: 'markdown',
+        embed,
+        ...local,
+        text: match.destination,
+        alias: alias === '' ? null : alias,
+        start: linkStart,
+        end: match.end,
+        inFrontmatter: false,
+      });
     }
     if (label) {
       append(found.links, label.links);

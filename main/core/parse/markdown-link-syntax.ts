@@ -125,7 +125,10 @@ export class TitleCloses {
     if (!search) {
       const text = this.text;
       const char = String.fromCharCode(close);
-      search = new ForwardSearch((from) => text.indexOf(char, from), (at) => !isEscaped(text, at));
+      search = new ForwardSearch(
+        (from) => text.indexOf(char, from),
+        (at) => !isEscaped(text, at),
+      );
       this.searches.set(close, search);
     }
     const at = search.find(i + 1, Math.min(limit, i + MAX_DESTINATION));
@@ -175,13 +178,16 @@ function fromCodePoint(code: number): string {
 
 export function decodeDestination(value: string): string {
   if (!value.includes('\\') && !value.includes('&')) return value;
-  return value.replace(ESCAPE_OR_REFERENCE, (whole, escaped: string | undefined, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (escaped !== undefined) return escaped;
-    if (decimal !== undefined) return fromCodePoint(Number.parseInt(decimal, 10));
-    if (hex !== undefined) return fromCodePoint(Number.parseInt(hex, 16));
-    const decoded = decodeNamedCharacterReference(name ?? '');
-    return decoded === false ? whole : decoded;
-  });
+  return value.replace(
+    ESCAPE_OR_REFERENCE,
+    (whole, escaped: string | undefined, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (escaped !== undefined) return escaped;
+      if (decimal !== undefined) return fromCodePoint(Number.parseInt(decimal, 10));
+      if (hex !== undefined) return fromCodePoint(Number.parseInt(hex, 16));
+      const decoded = decodeNamedCharacterReference(name ?? '');
+      return decoded === false ? whole : decoded;
+    },
+  );
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;

@@ -204,7 +204,16 @@ function scanBracket(text: string, open: number, end: number, embed: boolean, fo
   const local = toLocalLinkTarget(match.destination);
   if (local !== null) {
     const label = match.label.trim();
-    pushLink(found, { kind: 'markdown', embed, ...local, text: match.destination, alias: label === '' ? null : label, start: linkStart, end: match.end, inFrontmatter: false });
+    pushLink(found, {
+      kind: 'markdown',
+      embed,
+      ...local,
+      text: match.destination,
+      alias: label === '' ? null : label,
+      start: linkStart,
+      end: match.end,
+      inFrontmatter: false,
+    });
   }
   return match.end;
 }

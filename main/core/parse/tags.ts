@@ -17,7 +17,6 @@ export function readTagAt(text: string, from: number, limit: number): string | n
   return isValidTag(tag) ? tag : null;
 }
 
-
 export function isValidTag(tag: string): boolean {
   return WHOLE_TAG.test(tag) && !tag.startsWith('/') && HAS_NON_DIGIT.test(tag);
 }

@@ -51,7 +51,12 @@ export function splitWikiLinkInner(inner: string): WikiLinkParts {
   if (subpath.startsWith('^')) {
     block = subpath.slice(1).trim() || null;
   } else if (subpath !== '') {
-    heading = subpath.split('#').map((part) => part.trim()).filter((part) => part !== '').join('#') || null;
+    heading =
+      subpath
+        .split('#')
+        .map((part) => part.trim())
+        .filter((part) => part !== '')
+        .join('#') || null;
   }
   return { target, text, heading, block, alias: aliasText === '' ? null : aliasText };
 }

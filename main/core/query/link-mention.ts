@@ -12,11 +12,13 @@ export interface MentionPlace {
   written: string;
 }
 
-
 /** The link text Obsidian would write for `target`: its name, or its path when another note shares the name. */
 export function linkTextFor(target: VaultPath, notePaths: Iterable<string>): string {
   const stem = (p: string) => p.replace(/\.md$/i, '');
-  const name = (p: string) => stem(p).slice(stem(p).lastIndexOf('/') + 1).toLowerCase();
+  const name = (p: string) =>
+    stem(p)
+      .slice(stem(p).lastIndexOf('/') + 1)
+      .toLowerCase();
   const own = name(target);
   let sharing = 0;
   for (const p of notePaths) if (name(p) === own) sharing++;

@@ -69,8 +69,11 @@ function frontmatterEnd(lines: Line[]): number {
 /** Inline-code runs of one line: for each backtick run, the index of the next run of the same length (or -1). */
 function pairBacktickRuns(text: string): Map<number, number> {
   const runs: { at: number; length: number }[] = [];
-  for (let i = 0; i < text.length; ) {
-    if (text[i] !== '`') { i++; continue; }
+  for (let i = 0; i < text.length;) {
+    if (text[i] !== '`') {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < text.length && text[j] === '`') j++;
     runs.push({ at: i, length: j - i });
@@ -100,7 +103,10 @@ function maskInline(masked: Masked, line: Line, from: number): boolean {
       let run = i;
       while (run < text.length && text[run] === '`') run++;
       const close = backticks.get(i) ?? -1;
-      if (close === -1) { i = run; continue; }
+      if (close === -1) {
+        i = run;
+        continue;
+      }
       const end = close + (run - i);
       masked.blank(base + i, base + end);
       i = end;
@@ -114,11 +120,19 @@ function maskInline(masked: Masked, line: Line, from: number): boolean {
         continue;
       }
     }
-    if (c === '[') { opens.push(i); i++; continue; }
+    if (c === '[') {
+      opens.push(i);
+      i++;
+      continue;
+    }
     if (c === ']' && text[i + 1] === '(' && opens.length > 0 && parenPossible) {
       const open = opens.pop()!;
       const close = text.indexOf(')', i + 2);
-      if (close === -1) { parenPossible = false; i++; continue; }
+      if (close === -1) {
+        parenPossible = false;
+        i++;
+        continue;
+      }
       masked.blank(base + (text[open - 1] === '!' ? open - 1 : open), base + close + 1);
       opens.length = 0; // brackets opened before this link cannot close past it in our simple model
       i = close + 1;
@@ -131,7 +145,8 @@ function maskInline(masked: Masked, line: Line, from: number): boolean {
       i = close + 3;
       continue;
     }
-    const sticky = c === '<' ? AUTOLINK : c === 'h' && (i === 0 || !WORD_CHAR.test(text[i - 1])) ? BARE_URL : c === '#' && (i === 0 || /\s/.test(text[i - 1])) ? TAG : null;
+    const sticky =
+      c === '<' ? AUTOLINK : c === 'h' && (i === 0 || !WORD_CHAR.test(text[i - 1])) ? BARE_URL : c === '#' && (i === 0 || /\s/.test(text[i - 1])) ? TAG : null;
     if (sticky) {
       sticky.lastIndex = i;
       const found = sticky.exec(text);
@@ -180,7 +195,10 @@ export function maskNonProse(text: string): string {
     let from = 0;
     if (inComment) {
       const close = text.indexOf('-->');
-      if (close === -1) { blankLine(line); continue; }
+      if (close === -1) {
+        blankLine(line);
+        continue;
+      }
       masked.blank(line.start, line.start + close + 3);
       inComment = false;
       from = close + 3;
@@ -191,7 +209,11 @@ export function maskNonProse(text: string): string {
         blankLine(line);
         continue;
       }
-      if (text.trim() === '$$') { inMath = true; blankLine(line); continue; }
+      if (text.trim() === '$$') {
+        inMath = true;
+        blankLine(line);
+        continue;
+      }
       const indented = /^(?: {4}|\t)/.test(text) && !blank;
       if (indented && !inList && (previousBlank || inIndentedCode)) {
         inIndentedCode = true;

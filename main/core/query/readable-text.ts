@@ -47,7 +47,13 @@ function wikiDisplay(inner: string): string {
   const hash = inner.indexOf('#');
   const note = safeDecode((hash < 0 ? inner : inner.slice(0, hash)).trim());
   const sub = hash < 0 ? '' : inner.slice(hash + 1).trim();
-  const shownSub = sub.startsWith('^') ? sub : sub.split('#').map((part) => part.trim()).filter((part) => part !== '').join(' › ');
+  const shownSub = sub.startsWith('^')
+    ? sub
+    : sub
+        .split('#')
+        .map((part) => part.trim())
+        .filter((part) => part !== '')
+        .join(' › ');
   if (note === '') return shownSub;
   return shownSub === '' ? note : `${note} › ${shownSub}`;
 }
@@ -103,7 +109,11 @@ function stripLine(line: string): string {
   const heading = /^\s*(?:>\s?)*\s*#{1,6}\s/.test(line);
   let out = line.replace(BLOCK_PREFIX, '').replace(BLOCK_ID, '');
   if (heading) out = out.replace(CLOSING_HASHES, '');
-  if (/^\s*\|.*\|\s*$/.test(out)) out = out.replace(/^\s*\|/, '').replace(/\|\s*$/, '').replace(/\s*\|\s*/g, ' · ');
+  if (/^\s*\|.*\|\s*$/.test(out))
+    out = out
+      .replace(/^\s*\|/, '')
+      .replace(/\|\s*$/, '')
+      .replace(/\s*\|\s*/g, ' · ');
   if (/^\s*(?:[-*_]\s*){3,}$/.test(out) || /^\s*(```|~~~)/.test(out)) out = '';
   return out;
 }

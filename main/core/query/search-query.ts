@@ -100,7 +100,8 @@ class Parser {
     if (field && FIELDS.has(field[1])) {
       this.at += field[0].length;
       const name = field[1] as QueryField;
-      if (this.at >= this.input.length || isSpace(this.input[this.at]) || this.input[this.at] === ')') throw new QueryError(`${name}: needs a value after it, e.g. ${example(name)}`);
+      if (this.at >= this.input.length || isSpace(this.input[this.at]) || this.input[this.at] === ')')
+        throw new QueryError(`${name}: needs a value after it, e.g. ${example(name)}`);
       const child = this.parseUnit();
       if (!child) throw new QueryError(`${name}: needs a value after it, e.g. ${example(name)}`);
       return { kind: 'field', field: name, child };

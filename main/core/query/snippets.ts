@@ -85,8 +85,14 @@ export function searchSnippet(noteText: string, highlights: readonly Highlight[]
     const snippet = windowAround(text, ranges, first.from);
     return { snippet, line: bodyLine + i, match: firstMark(snippet) };
   }
-  const opening = lines.map((line) => readableInline(line).text).filter((text) => text !== '').join(' ');
-  const cut = opening.length > FALLBACK_CHARS ? `${opening.slice(0, opening.lastIndexOf(' ', FALLBACK_CHARS) > 0 ? opening.lastIndexOf(' ', FALLBACK_CHARS) : FALLBACK_CHARS)}…` : opening;
+  const opening = lines
+    .map((line) => readableInline(line).text)
+    .filter((text) => text !== '')
+    .join(' ');
+  const cut =
+    opening.length > FALLBACK_CHARS
+      ? `${opening.slice(0, opening.lastIndexOf(' ', FALLBACK_CHARS) > 0 ? opening.lastIndexOf(' ', FALLBACK_CHARS) : FALLBACK_CHARS)}…`
+      : opening;
   return { snippet: cut, line: null, match: null };
 }
 

@@ -90,7 +90,10 @@ export function findMentionsInText(text: string, terms: string[]): MentionInText
   for (const match of prose.matchAll(pattern)) {
     // Matches come in order, so counting line breaks up to each one is one pass over the text.
     for (let i = scanned; i < match.index; i++) {
-      if (text.charCodeAt(i) === 10) { line++; lineStart = i + 1; }
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        lineStart = i + 1;
+      }
     }
     scanned = match.index;
     const group = match.findIndex((g, i) => i > 0 && g !== undefined);
@@ -116,7 +119,8 @@ export function findUnlinkedMentions(target: MentionTarget, notes: Iterable<Ment
   const mentions: UnlinkedMention[] = [];
   for (const note of notes) {
     if (note.path === target.path || linking.has(note.path)) continue;
-    for (const m of findMentionsInText(note.text, terms)) mentions.push({ source: note.path, sourceTitle: note.title, ...m, snippet: mentionSnippet(m.context, m.matched) });
+    for (const m of findMentionsInText(note.text, terms))
+      mentions.push({ source: note.path, sourceTitle: note.title, ...m, snippet: mentionSnippet(m.context, m.matched) });
   }
   return mentions.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.line - b.line));
 }

@@ -40,7 +40,10 @@ export function findMarkdownDest(slice: string): MarkdownDestSpan | null {
   let depth = 0;
   for (; i < slice.length; i++) {
     const c = slice[i];
-    if (c === '\\') { i++; continue; }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
     if (c === '[') depth++;
     else if (c === ']') {
       depth--;
@@ -61,7 +64,10 @@ export function findMarkdownDest(slice: string): MarkdownDestSpan | null {
   let parens = 0;
   for (; q < slice.length; q++) {
     const c = slice[q];
-    if (c === '\\') { q++; continue; }
+    if (c === '\\') {
+      q++;
+      continue;
+    }
     if (c === ' ' || c === '\t' || c === '\n') break;
     if (c === '(') parens++;
     if (c === ')') {

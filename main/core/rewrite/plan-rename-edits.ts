@@ -45,13 +45,7 @@ export interface RenameEdits {
  * `notesText(path)` returns a note's current text given its pre-rename path. Works both before
  * the move (the graph holds `from`) and after an outside move (the graph may already hold `to`).
  */
-export function planRenameEdits(
-  graph: RewriteGraph,
-  notesText: (path: VaultPath) => string,
-  from: VaultPath,
-  to: VaultPath,
-  deps: RewriteDeps,
-): RenameEdits {
+export function planRenameEdits(graph: RewriteGraph, notesText: (path: VaultPath) => string, from: VaultPath, to: VaultPath, deps: RewriteDeps): RenameEdits {
   if (from === to) throw new Error('planRenameEdits: from and to are the same path');
   const current = [...graph.notePaths(), ...graph.attachmentPaths()];
   const filesBefore = [...new Set(current.filter((p) => p !== to).concat(from))];
@@ -128,7 +122,10 @@ interface Where {
 function editFor(link: LinkRef, text: string, where: Where, after: LinkResolver): TextEdit | null {
   const slice = text.slice(link.start, link.end);
   const format = (kind: LinkKind, written: string): string =>
-    formatTarget({ kind, written, sourceBefore: where.source, sourceAfter: where.newSource, resolvedBefore: where.resolvedBefore, expected: where.expected }, after);
+    formatTarget(
+      { kind, written, sourceBefore: where.source, sourceAfter: where.newSource, resolvedBefore: where.resolvedBefore, expected: where.expected },
+      after,
+    );
   if (link.kind === 'wiki') {
     const span = findWikiTarget(slice);
     // The parser's offsets and our reading of the slice must agree, or we leave the link alone.

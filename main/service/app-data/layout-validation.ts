@@ -13,8 +13,7 @@ export function isLayout(value: unknown): value is GraphLayoutPositions {
   if (!isPlainObject(value) || !isPlainObject(value.positions) || !Array.isArray(value.pinned)) return false;
   const entries = Object.entries(value.positions);
   if (entries.length > MAX_NODES || value.pinned.length > MAX_NODES) return false;
-  const pointOk = ([id, point]: [string, unknown]) =>
-    id.length <= MAX_ID && isPlainObject(point) && Number.isFinite(point.x) && Number.isFinite(point.y);
+  const pointOk = ([id, point]: [string, unknown]) => id.length <= MAX_ID && isPlainObject(point) && Number.isFinite(point.x) && Number.isFinite(point.y);
   return entries.every(pointOk) && value.pinned.every((id) => typeof id === 'string' && id.length <= MAX_ID);
 }
 

@@ -23,8 +23,35 @@ type EncodedContext = number | string;
 
 /** kind 0 wiki / 1 markdown; target 1 when it is the resolved note's title; text 0 when it equals the target; flags 0/1; then the resolution when stored. */
 type EncodedLink =
-  | [kind: 0 | 1, embed: 0 | 1, target: string, text: string | 0, heading: string | null, block: string | null, alias: string | null, start: number, end: number, inFrontmatter: 0 | 1, line: number, context: EncodedContext]
-  | [kind: 0 | 1, embed: 0 | 1, target: string | 1, text: string | 0, heading: string | null, block: string | null, alias: string | null, start: number, end: number, inFrontmatter: 0 | 1, line: number, context: EncodedContext, resolution: EncodedResolution];
+  | [
+      kind: 0 | 1,
+      embed: 0 | 1,
+      target: string,
+      text: string | 0,
+      heading: string | null,
+      block: string | null,
+      alias: string | null,
+      start: number,
+      end: number,
+      inFrontmatter: 0 | 1,
+      line: number,
+      context: EncodedContext,
+    ]
+  | [
+      kind: 0 | 1,
+      embed: 0 | 1,
+      target: string | 1,
+      text: string | 0,
+      heading: string | null,
+      block: string | null,
+      alias: string | null,
+      start: number,
+      end: number,
+      inFrontmatter: 0 | 1,
+      line: number,
+      context: EncodedContext,
+      resolution: EncodedResolution,
+    ];
 
 const NO_CANDIDATES: string[] = Object.freeze([]) as unknown as string[];
 const RECORD_SIZE = 12;
@@ -104,19 +131,51 @@ const ASCII = /^[\x00-\x7f]*$/;
 const ELLIPSIS = '…';
 
 /** A note's links, their records one after another (RECORD_SIZE or RESOLVED_RECORD_SIZE values each). */
-export function encodeLinks(links: readonly LinkRef[], resolutions: readonly Resolution[] | null, table: PathTable, contexts: ContextSection): EncodedLink[number][] {
+export function encodeLinks(
+  links: readonly LinkRef[],
+  resolutions: readonly Resolution[] | null,
+  table: PathTable,
+  contexts: ContextSection,
+): EncodedLink[number][] {
   if (resolutions !== null && resolutions.length !== links.length) throw new Error('parse cache: one resolution per link expected');
   return links.flatMap((l, i): EncodedLink => {
     const text = l.text === l.target ? 0 : l.text;
     const context = contexts.put(l.context);
     if (resolutions === null) {
-      return [l.kind === 'wiki' ? 0 : 1, l.embed ? 1 : 0, l.target, text, l.heading, l.block, l.alias, l.start, l.end, l.inFrontmatter ? 1 : 0, l.line, context];
+      return [
+        l.kind === 'wiki' ? 0 : 1,
+        l.embed ? 1 : 0,
+        l.target,
+        text,
+        l.heading,
+        l.block,
+        l.alias,
+        l.start,
+        l.end,
+        l.inFrontmatter ? 1 : 0,
+        l.line,
+        context,
+      ];
     }
     const r = resolutions[i];
     const resolved = r.resolved === null ? null : table.encode(r.resolved);
     const target = typeof resolved === 'number' && table.titles[resolved] === l.target ? 1 : l.target;
     const resolution: EncodedResolution = r.candidates.length === 0 ? resolved : [resolved, r.candidates.map((c) => table.encode(c))];
-    return [l.kind === 'wiki' ? 0 : 1, l.embed ? 1 : 0, target, text, l.heading, l.block, l.alias, l.start, l.end, l.inFrontmatter ? 1 : 0, l.line, context, resolution];
+    return [
+      l.kind === 'wiki' ? 0 : 1,
+      l.embed ? 1 : 0,
+      target,
+      text,
+      l.heading,
+      l.block,
+      l.alias,
+      l.start,
+      l.end,
+      l.inFrontmatter ? 1 : 0,
+      l.line,
+      context,
+      resolution,
+    ];
   });
 }
 
@@ -126,7 +185,20 @@ export function decodeLinks(value: unknown, contexts: ContextSection): LinkRef[]
   const links: LinkRef[] = [];
   for (let at = 0; at < l.length; at += RECORD_SIZE) {
     const target = str(l[at + 2]);
-    links.push({ kind: kind(l[at]), embed: bit(l[at + 1]) === 1, target, text: l[at + 3] === 0 ? target : str(l[at + 3]), heading: strOrNull(l[at + 4]), block: strOrNull(l[at + 5]), alias: strOrNull(l[at + 6]), line: num(l[at + 10]), start: num(l[at + 7]), end: num(l[at + 8]), context: contexts.take(l[at + 11]), inFrontmatter: bit(l[at + 9]) === 1 });
+    links.push({
+      kind: kind(l[at]),
+      embed: bit(l[at + 1]) === 1,
+      target,
+      text: l[at + 3] === 0 ? target : str(l[at + 3]),
+      heading: strOrNull(l[at + 4]),
+      block: strOrNull(l[at + 5]),
+      alias: strOrNull(l[at + 6]),
+      line: num(l[at + 10]),
+      start: num(l[at + 7]),
+      end: num(l[at + 8]),
+      context: contexts.take(l[at + 11]),
+      inFrontmatter: bit(l[at + 9]) === 1,
+    });
   }
   return links;
 }

@@ -120,7 +120,8 @@ export function loadParseCache(file: string, realRoot: string, parserVersion = P
     if (attachments !== null && Array.isArray(data.attachmentStats)) {
       if (data.attachmentStats.length !== attachments.length) throw new Error('cache record: attachment stats do not match the attachments');
       attachmentStats = (data.attachmentStats as unknown[]).map((pair) => {
-        if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'number' || typeof pair[1] !== 'number') throw new Error('cache record: unexpected attachment stats');
+        if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'number' || typeof pair[1] !== 'number')
+          throw new Error('cache record: unexpected attachment stats');
         return { size: pair[0], mtimeMs: pair[1] };
       });
     }
@@ -152,7 +153,11 @@ export function loadParseCache(file: string, realRoot: string, parserVersion = P
   } catch (error) {
     return empty(`parse cache corrupt (${describeError(error)}); rebuilding it`);
   }
-  return { entries, stored: attachments === null || resolved === null ? null : { attachments: attachments as VaultPath[], attachmentStats, links: resolved }, report: null };
+  return {
+    entries,
+    stored: attachments === null || resolved === null ? null : { attachments: attachments as VaultPath[], attachmentStats, links: resolved },
+    report: null,
+  };
 }
 
 /** The path table of a stored cache: every entry's note path and title (checked), then the attachments. */
@@ -201,7 +206,10 @@ export async function saveParseCache(file: string, realRoot: string, entries: It
   }
   data.attachments = complete ? (options.graph?.attachments ?? null) : null;
   data.attachmentStats = data.attachments === null ? null : attachmentStatsOf(data.attachments, options.graph?.attachmentFiles);
-  const table = new PathTable([...kept.map((k) => k.note.path), ...(data.attachments ?? [])], kept.map((k) => k.note.title));
+  const table = new PathTable(
+    [...kept.map((k) => k.note.path), ...(data.attachments ?? [])],
+    kept.map((k) => k.note.title),
+  );
   const contexts = new ContextSection();
   for (const { entry, note, resolutions } of kept) {
     const links = encodeLinks(entry.parsed.links, complete ? resolutions : null, table, contexts);

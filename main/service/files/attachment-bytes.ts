@@ -15,7 +15,8 @@ export const MAX_ATTACHMENT_BASE64 = Math.ceil(MAX_WRITE_ATTACHMENT_BYTES / 3) *
 export function decodeAttachment(base64: unknown, maxBytes = MAX_WRITE_ATTACHMENT_BYTES): Result<Uint8Array> {
   if (typeof base64 !== 'string') return fail('invalid-input', 'attachment bytes must be a base64 string');
   const decodedSize = Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
-  if (decodedSize > maxBytes) return fail('too-large', `attachments are limited to ${maxBytes / 1024 / 1024} MB; this one is ${(decodedSize / 1024 / 1024).toFixed(1)} MB`);
+  if (decodedSize > maxBytes)
+    return fail('too-large', `attachments are limited to ${maxBytes / 1024 / 1024} MB; this one is ${(decodedSize / 1024 / 1024).toFixed(1)} MB`);
   if (base64.length % 4 !== 0 || !BASE64.test(base64)) return fail('invalid-input', 'attachment bytes are not valid base64');
   return { ok: true, value: new Uint8Array(Buffer.from(base64, 'base64')) };
 }

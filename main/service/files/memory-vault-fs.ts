@@ -65,7 +65,11 @@ export class MemoryVaultFs implements VaultFs {
     this.mkdirp(path.dirname(file));
     const existing = this.nodes.get(file);
     if (existing?.kind === 'dir') throw errno('EISDIR', 'illegal operation on a directory', 'open', file);
-    this.setFile(file, typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content), existing?.kind === 'file' ? existing.mode : 0o644);
+    this.setFile(
+      file,
+      typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content),
+      existing?.kind === 'file' ? existing.mode : 0o644,
+    );
   }
 
   /** Makes a folder and its parents. */
@@ -94,7 +98,10 @@ export class MemoryVaultFs implements VaultFs {
 
   /** Every file's absolute path, sorted. */
   files(): string[] {
-    return [...this.nodes].filter(([, node]) => node.kind === 'file').map(([abs]) => abs).sort();
+    return [...this.nodes]
+      .filter(([, node]) => node.kind === 'file')
+      .map(([abs]) => abs)
+      .sort();
   }
 
   // ---- WriterFs ----

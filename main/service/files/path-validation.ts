@@ -53,7 +53,8 @@ export function validateVaultPath(input: unknown, what = 'path'): Result<VaultPa
   if (input.includes('\\')) return fail('invalid-input', `${what} must use '/' separators: ${JSON.stringify(input)}`);
   if (forms.some((form) => form.includes('\\'))) return fail('invalid-input', `${what} contains an encoded backslash`);
   const segments = input.split('/');
-  if (segments.some((segment) => segment === '' || segment === '.')) return fail('invalid-input', `${what} has an empty or '.' segment: ${JSON.stringify(input)}`);
+  if (segments.some((segment) => segment === '' || segment === '.'))
+    return fail('invalid-input', `${what} has an empty or '.' segment: ${JSON.stringify(input)}`);
   return { ok: true, value: input };
 }
 
@@ -70,14 +71,16 @@ export function resolveForWrite(realRoot: string, vaultPath: VaultPath, io: Reso
       const real = io.realpathSync(existing);
       const resolved = path.join(real, ...rest);
       // Only a symlink (the file or a folder on the way) can take a validated path out.
-      if (!isInside(realRoot, resolved)) return fail('outside-vault', `"${vaultPath}" is a symlink to a place outside the vault; Plexus only writes inside the vault`);
+      if (!isInside(realRoot, resolved))
+        return fail('outside-vault', `"${vaultPath}" is a symlink to a place outside the vault; Plexus only writes inside the vault`);
       return { ok: true, value: resolved };
     } catch (error) {
       const code = errorCode(error);
       if (code !== 'ENOENT' && code !== 'ENOTDIR') return fail('io-error', `cannot resolve "${vaultPath}": ${describeError(error)}`);
       // A dangling symlink as the last existing component could point anywhere: refuse it.
       try {
-        if (io.lstatSync(existing).isSymbolicLink()) return fail('outside-vault', `"${vaultPath}" goes through a dangling symlink (its target does not exist); not written`);
+        if (io.lstatSync(existing).isSymbolicLink())
+          return fail('outside-vault', `"${vaultPath}" goes through a dangling symlink (its target does not exist); not written`);
       } catch (lstatError) {
         if (errorCode(lstatError) !== 'ENOENT' && errorCode(lstatError) !== 'ENOTDIR') return fail('io-error', describeError(lstatError));
       }

@@ -2,15 +2,7 @@
  * The service's read operations over its state and graph, as Result values: a path the index
  * does not hold is 'not-found', a file that cannot be read now is 'io-error' or 'too-large'.
  */
-import type {
-  ApiErrorCode,
-  BacklinkGroup,
-  LinkTargetInfo,
-  NoteContent,
-  NoteMeta,
-  Result,
-  SwitcherItem,
-} from '../../contract/api-contract';
+import type { ApiErrorCode, BacklinkGroup, LinkTargetInfo, NoteContent, NoteMeta, Result, SwitcherItem } from '../../contract/api-contract';
 import type { VaultGraph } from '../../core/graph/vault-graph';
 import { backlinkSnippets } from '../../core/query/snippets';
 import type { ResolvedLink, VaultPath } from '../../core/types';
@@ -114,7 +106,8 @@ export function attachmentDataUrl(state: VaultState, vaultPath: VaultPath, maxBy
   const outcome = readVaultBytes(toAbsolutePath(state.realRoot, vaultPath), vaultPath, { maxFileBytes: maxBytes, fs: state.fs });
   if (!outcome.ok) {
     const { problem, message } = outcome.error;
-    if (problem === 'too-large') return fail('too-large', `"${vaultPath}" is larger than ${Math.round(maxBytes / (1024 * 1024))} MB, the most Plexus shows in the app`);
+    if (problem === 'too-large')
+      return fail('too-large', `"${vaultPath}" is larger than ${Math.round(maxBytes / (1024 * 1024))} MB, the most Plexus shows in the app`);
     return fail(message.startsWith('ENOENT') ? 'not-found' : 'io-error', `could not read "${vaultPath}": ${message}`);
   }
   const mime = mimeForPath(vaultPath);

@@ -130,7 +130,12 @@ export async function indexVault(realRoot: string, options: IndexOptions): Promi
 }
 
 /** The file list as the cache last saw it (its notes and attachments); a later scan corrects it. */
-function fillStateFromCache(state: VaultState, entries: Map<VaultPath, CacheEntry>, attachments: VaultPath[], stats: { size: number; mtimeMs: number }[]): void {
+function fillStateFromCache(
+  state: VaultState,
+  entries: Map<VaultPath, CacheEntry>,
+  attachments: VaultPath[],
+  stats: { size: number; mtimeMs: number }[],
+): void {
   for (const entry of entries.values()) state.setCachedNote(entry);
   attachments.forEach((path, i) => state.setAttachment(path, stats[i].size, stats[i].mtimeMs));
 }

@@ -102,7 +102,8 @@ export class ParsePool {
 
   constructor(private readonly options: ParsePoolOptions = {}) {
     this.size = options.size ?? defaultPoolSize();
-    if (options.fs?.onDisk === false && this.size !== 0) throw new Error('parse pool: a vault not on disk is parsed in-thread (size: 0); workers cannot read it');
+    if (options.fs?.onDisk === false && this.size !== 0)
+      throw new Error('parse pool: a vault not on disk is parsed in-thread (size: 0); workers cannot read it');
     this.batchSize = options.batchSize ?? 100;
     this.idleMs = options.idleMs ?? 15_000;
     this.budgetMs = options.parseBudgetMs ?? DEFAULT_PARSE_BUDGET_MS;
@@ -202,7 +203,12 @@ export class ParsePool {
     // Int32 at byte 0, Float64 at byte 8 (see WorkerSetup).
     const progress = new SharedArrayBuffer(16);
     const setup: WorkerSetup = { progress, parserModule: this.options.parserModule ?? null };
-    const entry: PoolWorker = { worker: new Worker(script, { workerData: setup }), current: null, fileIndex: new Int32Array(progress, 0, 1), fileStarted: new Float64Array(progress, 8, 1) };
+    const entry: PoolWorker = {
+      worker: new Worker(script, { workerData: setup }),
+      current: null,
+      fileIndex: new Int32Array(progress, 0, 1),
+      fileStarted: new Float64Array(progress, 8, 1),
+    };
     entry.worker.on('message', (response: WorkerResponse) => this.onMessage(entry, response));
     entry.worker.on('error', (error) => this.onWorkerFailure(entry, describeError(error)));
     entry.worker.on('exit', (code) => this.onWorkerFailure(entry, `exited with code ${code}`));

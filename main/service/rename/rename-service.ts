@@ -108,9 +108,7 @@ export function createRenameService(ctx: WriterContext) {
       if (result.ok) return result;
       failure = result.error;
     } catch (error) {
-      failure = isErrno(error, 'EEXIST')
-        ? { code: 'exists', message: 'the new path already exists' }
-        : ioError('could not rename', error);
+      failure = isErrno(error, 'EEXIST') ? { code: 'exists', message: 'the new path already exists' } : ioError('could not rename', error);
     }
     try {
       await revertSteps(ctx, steps);

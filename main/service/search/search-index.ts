@@ -112,7 +112,13 @@ export class SearchIndex {
   }
 
   private wordCandidates(word: string, inNames: boolean, notePaths: () => Iterable<VaultPath>, memo: Map<string, Set<VaultPath>>): Set<VaultPath> | null {
-    const tokens = [...new Set(tokenize(word).map((token) => token.toLowerCase()).filter((token) => token !== ''))];
+    const tokens = [
+      ...new Set(
+        tokenize(word)
+          .map((token) => token.toLowerCase())
+          .filter((token) => token !== ''),
+      ),
+    ];
     // Only separators (a word like "->"): the index holds no such token, so it cannot narrow.
     if (tokens.length === 0) return null;
     let out: Set<VaultPath> | null = null;

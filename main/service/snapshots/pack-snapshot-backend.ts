@@ -173,7 +173,11 @@ export class PackSnapshotBackend implements SnapshotBackend {
   }
 
   private compactionGroup(): Pack[] {
-    return planCompaction([...this.packs.values()].filter((pack) => pack !== this.current && this.quiet(pack)), PACK_CAP, SMALL_PACK);
+    return planCompaction(
+      [...this.packs.values()].filter((pack) => pack !== this.current && this.quiet(pack)),
+      PACK_CAP,
+      SMALL_PACK,
+    );
   }
 
   private async load(): Promise<void> {
@@ -188,7 +192,8 @@ export class PackSnapshotBackend implements SnapshotBackend {
     await sweepTemps(this.dir);
     for (const name of names) {
       // A crashed compaction's temp file, or an index whose pack a compaction already removed.
-      if (isTempName(name) || (name.endsWith('.idx') && !packNames.has(name.slice(0, -4)))) await fs.promises.rm(path.join(this.packDir, name), { force: true });
+      if (isTempName(name) || (name.endsWith('.idx') && !packNames.has(name.slice(0, -4))))
+        await fs.promises.rm(path.join(this.packDir, name), { force: true });
     }
     for (const name of [...packNames].sort()) await this.loadPack(name);
     await importLegacyBlobs(this.dir, (batch) => this.writeBlobs(batch));
@@ -231,7 +236,8 @@ export class PackSnapshotBackend implements SnapshotBackend {
     pack.dead = 0;
     const { records } = scanPack(bytes);
     this.place(pack, records);
-    if (this.packs.has(pack.name) && pack !== this.current && this.quiet(pack)) await writeAtomic(nodeWriterFs, this.file(pack.name, 'idx'), encodeIndexEntries(records));
+    if (this.packs.has(pack.name) && pack !== this.current && this.quiet(pack))
+      await writeAtomic(nodeWriterFs, this.file(pack.name, 'idx'), encodeIndexEntries(records));
     this.repairedPacks++;
   }
 

@@ -254,4 +254,3 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
     this.options.notice(`File recovery could not ${what} (${describeError(error)}); saving goes on.`);
   }
 }
-

@@ -42,7 +42,11 @@ async function statVaultFile(ctx: BatchContext, vaultPath: VaultPath): Promise<O
     if (link.isSymbolicLink()) {
       const real = await io.realpath(absolute);
       if (!isInside(ctx.state.realRoot, real)) {
-        ctx.state.fileReports.set(vaultPath, { path: vaultPath, problem: 'symlink-outside', message: `symlink points outside the vault (${real}); not followed` });
+        ctx.state.fileReports.set(vaultPath, {
+          path: vaultPath,
+          problem: 'symlink-outside',
+          message: `symlink points outside the vault (${real}); not followed`,
+        });
         return { kind: 'gone' };
       }
     }
@@ -115,7 +119,12 @@ export async function applyWatchBatch(ctx: BatchContext, batch: WatchBatch): Pro
 
   // Who linked to a removed note must be counted before the graph forgets it.
   const removedNotes = removed.filter((p) => state.notes.has(p));
-  const removedInfo = removedNotes.map((p) => ({ path: p, hash: state.notes.get(p)!.hash, size: state.notes.get(p)!.size, affected: linkingNoteCount(ctx.graph, p) }));
+  const removedInfo = removedNotes.map((p) => ({
+    path: p,
+    hash: state.notes.get(p)!.hash,
+    size: state.notes.get(p)!.size,
+    affected: linkingNoteCount(ctx.graph, p),
+  }));
   for (const p of removed) if (!state.notes.has(p) && state.files.get(p)?.kind === 'attachment') removeAttachments.push(p);
 
   const externalChanges: VaultEvent[] = [];

@@ -23,7 +23,11 @@ const MAX_NUMBERED = 1000;
 
 export async function writeAttachment(ctx: WriterContext, vaultPath: VaultPath, bytes: Uint8Array): Promise<Result<{ path: VaultPath }>> {
   if (!(bytes instanceof Uint8Array)) return fail('invalid-input', 'attachment bytes must be a byte array');
-  if (bytes.length > MAX_WRITE_ATTACHMENT_BYTES) return fail('too-large', `attachments are limited to ${MAX_WRITE_ATTACHMENT_BYTES / 1024 / 1024} MB; this one is ${(bytes.length / 1024 / 1024).toFixed(1)} MB`);
+  if (bytes.length > MAX_WRITE_ATTACHMENT_BYTES)
+    return fail(
+      'too-large',
+      `attachments are limited to ${MAX_WRITE_ATTACHMENT_BYTES / 1024 / 1024} MB; this one is ${(bytes.length / 1024 / 1024).toFixed(1)} MB`,
+    );
   if (isNotePath(vaultPath)) return fail('invalid-input', `"${vaultPath}" is a note path; notes are written with createNote`);
   if (isIgnoredVaultPath(vaultPath)) return fail('invalid-input', `hidden or temporary files are not attachments: ${vaultPath}`);
   const hash = hashBytes(bytes);

@@ -63,7 +63,9 @@ export async function openNoteWriter(options: NoteWriterOptions): Promise<NoteWr
   const locks = new PathLocks();
   return {
     writeNote: (p, content, expectedHash) =>
-      typeof content !== 'string' ? Promise.resolve(fail('invalid-input', 'content must be a string')) : replaceChecked(ctx, locks, p, expectedHash, (current) => encodeNote(content, current ? conventionsOf(current.bytes) : conventionsOfText(content))),
+      typeof content !== 'string'
+        ? Promise.resolve(fail('invalid-input', 'content must be a string'))
+        : replaceChecked(ctx, locks, p, expectedHash, (current) => encodeNote(content, current ? conventionsOf(current.bytes) : conventionsOfText(content))),
     writeNoteBytes: (p, bytes, expectedHash) => replaceChecked(ctx, locks, p, expectedHash, () => bytes),
     createNote: (p, content) => createNote(ctx, p, content),
     writeAttachment: (p, bytes) => writeAttachment(ctx, p, bytes),

@@ -47,9 +47,14 @@ export function createRemoteApi(options: RemoteApiOptions = {}): PlexusApi {
   const listeners = new Set<(event: VaultEvent) => void>();
   const connection = new Connection({
     openSocket: (handlers) =>
-      openEventSocket(eventsUrl(baseUrl), (event) => {
-        for (const l of [...listeners]) l(event);
-      }, handlers, options.createSocket),
+      openEventSocket(
+        eventsUrl(baseUrl),
+        (event) => {
+          for (const l of [...listeners]) l(event);
+        },
+        handlers,
+        options.createSocket,
+      ),
     probe,
     timers: options.timers,
   });

@@ -4,9 +4,7 @@
  */
 
 export type BookmarkTarget =
-  | { kind: 'note'; path: string; heading: string | null }
-  | { kind: 'search'; query: string }
-  | { kind: 'graph'; local: string | null };
+  { kind: 'note'; path: string; heading: string | null } | { kind: 'search'; query: string } | { kind: 'graph'; local: string | null };
 
 export interface BookmarkItem {
   kind: 'item';
@@ -125,7 +123,8 @@ function isTarget(t: unknown): t is BookmarkTarget {
   return t.kind === 'graph' && nullableString(t.local);
 }
 
-const isItem = (e: unknown): e is BookmarkItem => isObject(e) && e.kind === 'item' && typeof e.id === 'string' && typeof e.title === 'string' && isTarget(e.target);
+const isItem = (e: unknown): e is BookmarkItem =>
+  isObject(e) && e.kind === 'item' && typeof e.id === 'string' && typeof e.title === 'string' && isTarget(e.target);
 
 /** Stored bookmarks, or empty ones when the text is missing or not bookmarks (never trusted blindly). */
 export function parseBookmarks(text: string | null): Bookmarks {
@@ -137,6 +136,10 @@ export function parseBookmarks(text: string | null): Bookmarks {
     return EMPTY_BOOKMARKS;
   }
   if (!isObject(value) || typeof value.seq !== 'number' || !Array.isArray(value.entries)) return EMPTY_BOOKMARKS;
-  const ok = value.entries.every((e) => isItem(e) || (isObject(e) && e.kind === 'group' && typeof e.id === 'string' && typeof e.title === 'string' && Array.isArray(e.items) && e.items.every(isItem)));
+  const ok = value.entries.every(
+    (e) =>
+      isItem(e) ||
+      (isObject(e) && e.kind === 'group' && typeof e.id === 'string' && typeof e.title === 'string' && Array.isArray(e.items) && e.items.every(isItem)),
+  );
   return ok ? (value as unknown as Bookmarks) : EMPTY_BOOKMARKS;
 }

@@ -16,9 +16,25 @@ interface Props {
 
 /** Drawn, not emoji: emoji fonts are missing on many Linux desktops and showed as empty boxes. */
 const ICONS: Record<BookmarkTarget['kind'], ReactElement> = {
-  note: <svg viewBox="0 0 12 12" width="12" height="12"><path d="M2.5 1h5l2 2v8h-7z" fill="none" stroke="currentColor" /></svg>,
-  search: <svg viewBox="0 0 12 12" width="12" height="12"><circle cx="5" cy="5" r="3.2" fill="none" stroke="currentColor" /><path d="M7.5 7.5 11 11" stroke="currentColor" /></svg>,
-  graph: <svg viewBox="0 0 12 12" width="12" height="12"><circle cx="3" cy="3" r="1.6" fill="currentColor" /><circle cx="9" cy="4" r="1.6" fill="currentColor" /><circle cx="5" cy="9.5" r="1.6" fill="currentColor" /><path d="M3 3 9 4 5 9.5z" fill="none" stroke="currentColor" strokeWidth="0.8" /></svg>,
+  note: (
+    <svg viewBox="0 0 12 12" width="12" height="12">
+      <path d="M2.5 1h5l2 2v8h-7z" fill="none" stroke="currentColor" />
+    </svg>
+  ),
+  search: (
+    <svg viewBox="0 0 12 12" width="12" height="12">
+      <circle cx="5" cy="5" r="3.2" fill="none" stroke="currentColor" />
+      <path d="M7.5 7.5 11 11" stroke="currentColor" />
+    </svg>
+  ),
+  graph: (
+    <svg viewBox="0 0 12 12" width="12" height="12">
+      <circle cx="3" cy="3" r="1.6" fill="currentColor" />
+      <circle cx="9" cy="4" r="1.6" fill="currentColor" />
+      <circle cx="5" cy="9.5" r="1.6" fill="currentColor" />
+      <path d="M3 3 9 4 5 9.5z" fill="none" stroke="currentColor" strokeWidth="0.8" />
+    </svg>
+  ),
 };
 const DRAG_TYPE = 'application/x-plexus-bookmark';
 
@@ -50,12 +66,31 @@ export function BookmarksPanel({ state, exists, onOpen }: Props) {
   const item = (i: BookmarkItem, group: string | null, index: number) => {
     const gone = i.target.kind === 'note' && !exists(i.target.path);
     return (
-      <li key={i.id} className="bookmark" draggable onDragStart={(e) => e.dataTransfer.setData(DRAG_TYPE, i.id)} onDragOver={allowDrop} onDrop={(e) => drop(e, group, index)}>
-        <button type="button" data-bookmark={i.id} className={`bookmark-open${gone ? ' is-missing' : ''}`} title={gone ? 'This note no longer exists' : describe(i.target)}
-          onClick={(e) => onOpen(i.target, e.ctrlKey || e.metaKey)} onAuxClick={(e) => e.button === 1 && onOpen(i.target, true)} onKeyDown={(e) => onKeyDown(e, i.id)}>
-          <span aria-hidden="true" className="bookmark-icon">{ICONS[i.target.kind]}</span> {i.title}
+      <li
+        key={i.id}
+        className="bookmark"
+        draggable
+        onDragStart={(e) => e.dataTransfer.setData(DRAG_TYPE, i.id)}
+        onDragOver={allowDrop}
+        onDrop={(e) => drop(e, group, index)}
+      >
+        <button
+          type="button"
+          data-bookmark={i.id}
+          className={`bookmark-open${gone ? ' is-missing' : ''}`}
+          title={gone ? 'This note no longer exists' : describe(i.target)}
+          onClick={(e) => onOpen(i.target, e.ctrlKey || e.metaKey)}
+          onAuxClick={(e) => e.button === 1 && onOpen(i.target, true)}
+          onKeyDown={(e) => onKeyDown(e, i.id)}
+        >
+          <span aria-hidden="true" className="bookmark-icon">
+            {ICONS[i.target.kind]}
+          </span>{' '}
+          {i.title}
         </button>
-        <button type="button" className="bookmark-remove" aria-label={`Remove bookmark ${i.title}`} onClick={() => update((b) => removeEntry(b, i.id))}>×</button>
+        <button type="button" className="bookmark-remove" aria-label={`Remove bookmark ${i.title}`} onClick={() => update((b) => removeEntry(b, i.id))}>
+          ×
+        </button>
       </li>
     );
   };
@@ -63,20 +98,51 @@ export function BookmarksPanel({ state, exists, onOpen }: Props) {
     if (e.kind === 'item') return item(e, null, index);
     const expanded = open[e.id] ?? true;
     return (
-      <li key={e.id} className="bookmark-group" draggable onDragStart={(d) => d.dataTransfer.setData(DRAG_TYPE, e.id)} onDragOver={allowDrop} onDrop={(d) => drop(d, e.id, e.items.length)}>
+      <li
+        key={e.id}
+        className="bookmark-group"
+        draggable
+        onDragStart={(d) => d.dataTransfer.setData(DRAG_TYPE, e.id)}
+        onDragOver={allowDrop}
+        onDrop={(d) => drop(d, e.id, e.items.length)}
+      >
         <div className="bookmark-group-head">
           {naming === e.id ? (
-            <input autoFocus className="field-input" aria-label="Group name" defaultValue={e.title}
-              onBlur={(x) => { update((b) => renameEntry(b, e.id, x.currentTarget.value)); setNaming(null); }}
-              onKeyDown={(x) => { if (x.key === 'Enter' || x.key === 'Escape') x.currentTarget.blur(); }} />
+            <input
+              autoFocus
+              className="field-input"
+              aria-label="Group name"
+              defaultValue={e.title}
+              onBlur={(x) => {
+                update((b) => renameEntry(b, e.id, x.currentTarget.value));
+                setNaming(null);
+              }}
+              onKeyDown={(x) => {
+                if (x.key === 'Enter' || x.key === 'Escape') x.currentTarget.blur();
+              }}
+            />
           ) : (
-            <button type="button" data-bookmark={e.id} className="bookmark-group-toggle" aria-expanded={expanded} onClick={() => setOpen((o) => ({ ...o, [e.id]: !expanded }))} onDoubleClick={() => setNaming(e.id)} onKeyDown={(k) => (k.key === 'F2' ? setNaming(e.id) : onKeyDown(k, e.id))}>
+            <button
+              type="button"
+              data-bookmark={e.id}
+              className="bookmark-group-toggle"
+              aria-expanded={expanded}
+              onClick={() => setOpen((o) => ({ ...o, [e.id]: !expanded }))}
+              onDoubleClick={() => setNaming(e.id)}
+              onKeyDown={(k) => (k.key === 'F2' ? setNaming(e.id) : onKeyDown(k, e.id))}
+            >
               <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {e.title} <span className="count">{e.items.length}</span>
             </button>
           )}
-          <button type="button" className="bookmark-remove" aria-label={`Remove group ${e.title}`} onClick={() => update((b) => removeEntry(b, e.id))}>×</button>
+          <button type="button" className="bookmark-remove" aria-label={`Remove group ${e.title}`} onClick={() => update((b) => removeEntry(b, e.id))}>
+            ×
+          </button>
         </div>
-        {expanded && <ul role="group" aria-label={e.title}>{e.items.map((i, k) => item(i, e.id, k))}</ul>}
+        {expanded && (
+          <ul role="group" aria-label={e.title}>
+            {e.items.map((i, k) => item(i, e.id, k))}
+          </ul>
+        )}
       </li>
     );
   };
@@ -84,8 +150,19 @@ export function BookmarksPanel({ state, exists, onOpen }: Props) {
   return (
     <section aria-label="Bookmarks" className="panel bookmarks-panel">
       <div className="panel-title-row">
-        <h2 className="panel-title">Bookmarks <span className="count">{bookmarks.entries.length}</span></h2>
-        <button type="button" className="show-more" onClick={() => { setNaming(`g${bookmarks.seq}`); update((b) => addGroup(b, 'New group')); }}>New group</button>
+        <h2 className="panel-title">
+          Bookmarks <span className="count">{bookmarks.entries.length}</span>
+        </h2>
+        <button
+          type="button"
+          className="show-more"
+          onClick={() => {
+            setNaming(`g${bookmarks.seq}`);
+            update((b) => addGroup(b, 'New group'));
+          }}
+        >
+          New group
+        </button>
       </div>
       {bookmarks.entries.length === 0 ? (
         <p className="muted small">No bookmarks yet. Use “Bookmark this note” (★) or the command palette.</p>

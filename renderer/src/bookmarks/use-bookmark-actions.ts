@@ -22,7 +22,8 @@ export function useBookmarkActions({ vaultRoot, files, view, openView, openSearc
   const paths = useMemo(() => new Set((files ?? []).map((f) => f.path)), [files]);
 
   /** The active tab as a bookmark target: its note (not the heading scrolled to) or its graph. */
-  const current: BookmarkTarget | null = view === null ? null : view.kind === 'graph' ? { kind: 'graph', local: view.local } : { kind: 'note', path: view.route.path, heading: null };
+  const current: BookmarkTarget | null =
+    view === null ? null : view.kind === 'graph' ? { kind: 'graph', local: view.local } : { kind: 'note', path: view.route.path, heading: null };
   const currentBookmarked = current !== null && findBookmark(bookmarks, current) !== null;
 
   const toggle = useCallback(
@@ -31,7 +32,16 @@ export function useBookmarkActions({ vaultRoot, files, view, openView, openSearc
       update((b) => {
         const found = findBookmark(b, target);
         if (found) return removeEntry(b, found.id);
-        const title = target.kind === 'note' ? (target.heading ? `${titleOf(files, target.path)} › ${target.heading}` : titleOf(files, target.path)) : target.kind === 'search' ? target.query : target.local ? `Local graph: ${titleOf(files, target.local)}` : 'Graph view';
+        const title =
+          target.kind === 'note'
+            ? target.heading
+              ? `${titleOf(files, target.path)} › ${target.heading}`
+              : titleOf(files, target.path)
+            : target.kind === 'search'
+              ? target.query
+              : target.local
+                ? `Local graph: ${titleOf(files, target.local)}`
+                : 'Graph view';
         return addBookmark(b, target, title);
       });
     },

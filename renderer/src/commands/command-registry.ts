@@ -21,7 +21,11 @@ export interface CommandDef {
   hotkey?: Hotkey;
 }
 
-const tabNumber = (n: number): CommandDef => ({ id: `goToTab${n}`, name: n === 9 ? 'Go to last tab' : `Go to tab ${n}`, hotkey: { mod: true, keys: [String(n)], codes: [`Digit${n}`] } });
+const tabNumber = (n: number): CommandDef => ({
+  id: `goToTab${n}`,
+  name: n === 9 ? 'Go to last tab' : `Go to tab ${n}`,
+  hotkey: { mod: true, keys: [String(n)], codes: [`Digit${n}`] },
+});
 
 export const COMMANDS = [
   { id: 'commandPalette', name: 'Open command palette', hotkey: { mod: true, keys: ['p'] } },
@@ -55,7 +59,7 @@ export const COMMANDS = [
   { id: 'copyBlockLink', name: 'Copy link to block' },
   { id: 'copyHeadingLink', name: 'Copy link to heading' },
   { id: 'insertTemplate', name: 'Insert template' },
-  { id: 'openDailyNote', name: 'Open today\'s daily note' },
+  { id: 'openDailyNote', name: "Open today's daily note" },
   { id: 'openPreviousDailyNote', name: 'Open previous daily note' },
   { id: 'openNextDailyNote', name: 'Open next daily note' },
 ] as const satisfies readonly CommandDef[];
@@ -79,11 +83,29 @@ export function hotkeyFor(e: KeyboardEvent, hotkeys: Readonly<Record<CommandId, 
 }
 
 /** Each command's default hotkey (null: none). */
-export const DEFAULT_HOTKEYS: Readonly<Record<CommandId, Hotkey | null>> = Object.fromEntries((COMMANDS as readonly CommandDef[]).map((c) => [c.id, c.hotkey ?? null])) as Record<CommandId, Hotkey | null>;
+export const DEFAULT_HOTKEYS: Readonly<Record<CommandId, Hotkey | null>> = Object.fromEntries(
+  (COMMANDS as readonly CommandDef[]).map((c) => [c.id, c.hotkey ?? null]),
+) as Record<CommandId, Hotkey | null>;
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-const KEY_NAMES: Record<string, string> = { arrowleft: '←', arrowright: '→', arrowup: '↑', arrowdown: '↓', tab: 'Tab', '\\': '\\', ' ': 'Space', enter: 'Enter', backspace: 'Backspace', delete: 'Delete', home: 'Home', end: 'End', pageup: 'PageUp', pagedown: 'PageDown', insert: 'Insert' };
+const KEY_NAMES: Record<string, string> = {
+  arrowleft: '←',
+  arrowright: '→',
+  arrowup: '↑',
+  arrowdown: '↓',
+  tab: 'Tab',
+  '\\': '\\',
+  ' ': 'Space',
+  enter: 'Enter',
+  backspace: 'Backspace',
+  delete: 'Delete',
+  home: 'Home',
+  end: 'End',
+  pageup: 'PageUp',
+  pagedown: 'PageDown',
+  insert: 'Insert',
+};
 
 /** How a hotkey is written for people: "Ctrl+Shift+F", or "⌘⇧F" on macOS. */
 export function formatHotkey(h: Hotkey, mac = isMac()): string {

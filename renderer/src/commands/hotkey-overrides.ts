@@ -79,7 +79,9 @@ function isHotkey(x: unknown): x is Hotkey {
   if (typeof x !== 'object' || x === null) return false;
   const h = x as Record<string, unknown>;
   const strings = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string' && s !== '');
-  return strings(h.keys) && (h.codes === undefined || strings(h.codes)) && ['mod', 'shift', 'alt'].every((m) => h[m] === undefined || typeof h[m] === 'boolean');
+  return (
+    strings(h.keys) && (h.codes === undefined || strings(h.codes)) && ['mod', 'shift', 'alt'].every((m) => h[m] === undefined || typeof h[m] === 'boolean')
+  );
 }
 
 /** Stored overrides made safe: unknown commands and malformed hotkeys dropped. Never throws. */
@@ -96,7 +98,14 @@ export function parseOverrides(text: string | null): HotkeyOverrides {
   for (const [id, h] of Object.entries(value as Record<string, unknown>)) {
     if (!COMMAND_IDS.has(id)) continue;
     if (h === null) out[id as CommandId] = null;
-    else if (isHotkey(h)) out[id as CommandId] = { keys: h.keys.map((k) => k.toLowerCase()), ...(h.codes && { codes: h.codes }), ...(h.mod && { mod: true }), ...(h.shift && { shift: true }), ...(h.alt && { alt: true }) };
+    else if (isHotkey(h))
+      out[id as CommandId] = {
+        keys: h.keys.map((k) => k.toLowerCase()),
+        ...(h.codes && { codes: h.codes }),
+        ...(h.mod && { mod: true }),
+        ...(h.shift && { shift: true }),
+        ...(h.alt && { alt: true }),
+      };
   }
   return out;
 }
@@ -125,5 +134,11 @@ export function hotkeyFromEvent(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey
   const printable = typed.length === 1 && typed > ' ' && typed <= '~';
   // Shift or Alt can change the typed character (Shift+1 is '!'): then the key's own name reads better.
   const key = byCode && (e.shiftKey || e.altKey || !printable) ? byCode.toLowerCase() : typed;
-  return { keys: [key], ...(e.code && { codes: [e.code] }), ...((e.ctrlKey || e.metaKey) && { mod: true }), ...(e.shiftKey && { shift: true }), ...(e.altKey && { alt: true }) };
+  return {
+    keys: [key],
+    ...(e.code && { codes: [e.code] }),
+    ...((e.ctrlKey || e.metaKey) && { mod: true }),
+    ...(e.shiftKey && { shift: true }),
+    ...(e.altKey && { alt: true }),
+  };
 }

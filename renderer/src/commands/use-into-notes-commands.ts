@@ -41,7 +41,10 @@ export function useIntoNotesCommands(deps: IntoNotesDeps): { runs: Record<IntoNo
   const [picker, setPicker] = useState<{ folder: string; templates: TemplateChoice[] } | null>(null);
 
   const report = useCallback((outcome: CopyOutcome) => (outcome.ok ? notice(`Copied ${outcome.link}`) : reportError(outcome.message)), [notice, reportError]);
-  const failed = useCallback((what: string) => (error: unknown) => reportError(`${what}: ${error instanceof Error ? error.message : String(error)}`), [reportError]);
+  const failed = useCallback(
+    (what: string) => (error: unknown) => reportError(`${what}: ${error instanceof Error ? error.message : String(error)}`),
+    [reportError],
+  );
 
   const copyBlock = () => {
     const editor = activeEditor();
@@ -68,15 +71,18 @@ export function useIntoNotesCommands(deps: IntoNotesDeps): { runs: Record<IntoNo
 
   const chooseTemplate = (template: TemplateChoice) => {
     setPicker(null);
-    api.readNote(template.path).then((read) => {
-      if (!read.ok) return reportError(`Could not read the template ${template.path}: ${read.error.message}`);
-      const editor = activeEditor();
-      if (!editor) return reportError(NO_EDITOR);
-      const text = fillTemplate(read.value.content, { title: titleOf(editor.path), now: now() });
-      const { from, to } = editor.view.state.selection.main;
-      editor.view.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + text.length }, userEvent: 'input', scrollIntoView: true });
-      editor.view.focus();
-    }, failed(`Could not read the template ${template.path}`));
+    api.readNote(template.path).then(
+      (read) => {
+        if (!read.ok) return reportError(`Could not read the template ${template.path}: ${read.error.message}`);
+        const editor = activeEditor();
+        if (!editor) return reportError(NO_EDITOR);
+        const text = fillTemplate(read.value.content, { title: titleOf(editor.path), now: now() });
+        const { from, to } = editor.view.state.selection.main;
+        editor.view.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + text.length }, userEvent: 'input', scrollIntoView: true });
+        editor.view.focus();
+      },
+      failed(`Could not read the template ${template.path}`),
+    );
   };
 
   const openDailyNote = async () => {
@@ -101,7 +107,12 @@ export function useIntoNotesCommands(deps: IntoNotesDeps): { runs: Record<IntoNo
   const openAdjacent = (direction: -1 | 1) => {
     const settings = dailySettings();
     const from = (currentPath !== null ? dailyNoteDay(currentPath, settings) : null) ?? now();
-    const target = adjacentDailyNote((files ?? []).map((f) => f.path), from, direction, settings);
+    const target = adjacentDailyNote(
+      (files ?? []).map((f) => f.path),
+      from,
+      direction,
+      settings,
+    );
     if (target === null) return notice(direction === -1 ? 'No earlier daily note.' : 'No later daily note.');
     openPath(target);
   };
@@ -115,6 +126,8 @@ export function useIntoNotesCommands(deps: IntoNotesDeps): { runs: Record<IntoNo
       openPreviousDailyNote: () => openAdjacent(-1),
       openNextDailyNote: () => openAdjacent(1),
     },
-    element: picker ? createElement(TemplatePicker, { templates: picker.templates, folder: picker.folder, onChoose: chooseTemplate, onClose: () => setPicker(null) }) : null,
+    element: picker
+      ? createElement(TemplatePicker, { templates: picker.templates, folder: picker.folder, onChoose: chooseTemplate, onClose: () => setPicker(null) })
+      : null,
   };
 }

@@ -70,15 +70,39 @@ export function CommandPalette({ runs, onClose }: Props) {
 
   return (
     <Modal label="Command palette" onClose={onClose} className="switcher palette">
-      <input autoFocus className="modal-input" placeholder="Type a command…" aria-label="Find a command" role="combobox" aria-expanded="true" aria-controls="palette-list" aria-activedescendant={results[active] ? `palette-${active}` : undefined} value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onKeyDown} />
+      <input
+        autoFocus
+        className="modal-input"
+        placeholder="Type a command…"
+        aria-label="Find a command"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="palette-list"
+        aria-activedescendant={results[active] ? `palette-${active}` : undefined}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
       <ul id="palette-list" role="listbox" className="result-list" aria-label="Commands">
         {results.map((c, i) => (
-          <li key={c.id} id={`palette-${i}`} role="option" aria-selected={i === active} className={i === active ? 'is-active' : undefined} onMouseEnter={() => setActive(i)} onClick={() => choose(i)}>
+          <li
+            key={c.id}
+            id={`palette-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'is-active' : undefined}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => choose(i)}
+          >
             <span className="result-main">{c.name}</span>
             {hotkeys[c.id as CommandId] && <kbd>{formatHotkey(hotkeys[c.id as CommandId]!)}</kbd>}
           </li>
         ))}
-        {results.length === 0 && <li className="muted" role="presentation">No matching commands.</li>}
+        {results.length === 0 && (
+          <li className="muted" role="presentation">
+            No matching commands.
+          </li>
+        )}
       </ul>
     </Modal>
   );

@@ -14,7 +14,9 @@ export function ConnectionBanner({ status, onRetry }: { status: ConnectionStatus
   return (
     <div className="banner banner-error connection-banner" role="alert" data-connection={status}>
       <span>{status === 'offline' ? CONNECTION_LOST_TEXT : SIGNED_OUT_TEXT}</span>
-      <button type="button" className="banner-action" onClick={onRetry}>Retry now</button>
+      <button type="button" className="banner-action" onClick={onRetry}>
+        Retry now
+      </button>
     </div>
   );
 }

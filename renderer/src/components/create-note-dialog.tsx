@@ -34,11 +34,23 @@ export function CreateNoteDialog({ api, info, label, onCreated, onClose }: Props
   return (
     <Modal label="Create note" onClose={onClose} className="confirm" returnFocus={returnFocus}>
       <h2 className="modal-title">Create “{label}”?</h2>
-      {info.createPath && <p className="muted">The note will be created at <code>{info.createPath}</code>.</p>}
-      {error && <p className="error-text" role="alert">{error}</p>}
+      {info.createPath && (
+        <p className="muted">
+          The note will be created at <code>{info.createPath}</code>.
+        </p>
+      )}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
       <div className="modal-actions">
-        <button type="button" onClick={onClose}>Cancel</button>
-        <button type="button" className="primary" autoFocus disabled={busy || !info.createPath} onClick={create}>Create note</button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" className="primary" autoFocus disabled={busy || !info.createPath} onClick={create}>
+          Create note
+        </button>
       </div>
     </Modal>
   );

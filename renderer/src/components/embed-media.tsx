@@ -53,9 +53,24 @@ export function MediaEmbed({ path, kind, subpath }: { path: string; kind: MediaK
   const state = useAttachment(api, path, '');
   const [unplayable, setUnplayable] = useState(false);
   const name = fileName(path);
-  if (state.status === 'loading') return <div className="embed embed-media" aria-busy="true">{name}</div>;
-  if (state.status === 'error') return <div className="embed embed-error" role="note">Embed failed: {path}: {state.message}</div>;
-  if (state.view !== kind) return <div className="embed embed-error" role="note">Embed failed: {path} is not {kind === 'audio' ? 'audio' : `a ${kind}`} ({state.mime}).</div>;
+  if (state.status === 'loading')
+    return (
+      <div className="embed embed-media" aria-busy="true">
+        {name}
+      </div>
+    );
+  if (state.status === 'error')
+    return (
+      <div className="embed embed-error" role="note">
+        Embed failed: {path}: {state.message}
+      </div>
+    );
+  if (state.view !== kind)
+    return (
+      <div className="embed embed-error" role="note">
+        Embed failed: {path} is not {kind === 'audio' ? 'audio' : `a ${kind}`} ({state.mime}).
+      </div>
+    );
   if (kind === 'pdf') {
     return (
       <div className="embed embed-media embed-pdf-wrap">
@@ -67,7 +82,11 @@ export function MediaEmbed({ path, kind, subpath }: { path: string; kind: MediaK
   return (
     <div className="embed embed-media">
       <Media className={`embed-${kind}`} controls preload="metadata" src={state.blobUrl} aria-label={name} onError={() => setUnplayable(true)} />
-      {unplayable && <p className="error-text" role="alert">This {kind} cannot be played here ({state.mime}).</p>}
+      {unplayable && (
+        <p className="error-text" role="alert">
+          This {kind} cannot be played here ({state.mime}).
+        </p>
+      )}
     </div>
   );
 }

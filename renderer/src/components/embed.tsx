@@ -37,10 +37,27 @@ export function Embed(props: EmbedProps) {
   const Wrapper = props.block ? 'div' : 'span';
   const resolved = target === '' ? scope.sourcePath : state.status === 'done' ? state.info.resolved : null;
 
-  if (state.status === 'error') return <Wrapper className="embed embed-error" role="note">Embed failed: {state.message}</Wrapper>;
-  if (target !== '' && state.status === 'pending') return <Wrapper className="embed embed-pending" aria-busy="true">{props.children}</Wrapper>;
+  if (state.status === 'error')
+    return (
+      <Wrapper className="embed embed-error" role="note">
+        Embed failed: {state.message}
+      </Wrapper>
+    );
+  if (target !== '' && state.status === 'pending')
+    return (
+      <Wrapper className="embed embed-pending" aria-busy="true">
+        {props.children}
+      </Wrapper>
+    );
   if (!resolved) {
-    return <Wrapper className="embed embed-missing"><a className="internal-link is-unresolved" href={noteHref(target)}>{props.children}</a> <small>(not found)</small></Wrapper>;
+    return (
+      <Wrapper className="embed embed-missing">
+        <a className="internal-link is-unresolved" href={noteHref(target)}>
+          {props.children}
+        </a>{' '}
+        <small>(not found)</small>
+      </Wrapper>
+    );
   }
   if (isImagePath(resolved)) {
     const { alt, size } = splitImageSize(props['data-alias']);
@@ -50,17 +67,30 @@ export function Embed(props: EmbedProps) {
   // Previews stay light: no media or PDF loads there, only the link.
   if (media && !scope.preview) return <MediaEmbed path={resolved} kind={media} subpath={heading} />;
   if (!resolved.toLowerCase().endsWith('.md')) {
-    return <a className="internal-link" href={noteHref(resolved)}>{props.children}</a>;
+    return (
+      <a className="internal-link" href={noteHref(resolved)}>
+        {props.children}
+      </a>
+    );
   }
   // A cycle is the same note *and* subpath again: `![[self#H]]` inside H would otherwise
   // embed H into itself at every level.
   const key = embedKey(resolved, heading, blockRef);
   const tooDeep = scope.ancestors.length >= MAX_EMBED_DEPTH;
   const cycle = scope.ancestors.includes(key);
-  const link = <a className="internal-link" href={noteHref(resolved, heading, blockRef)}>{props.children}</a>;
+  const link = (
+    <a className="internal-link" href={noteHref(resolved, heading, blockRef)}>
+      {props.children}
+    </a>
+  );
   if (scope.preview || tooDeep || cycle) {
     const why = scope.preview ? '' : cycle ? ' (embeds itself)' : ' (embed depth limit)';
-    return <Wrapper className="embed embed-collapsed">{link}{why}</Wrapper>;
+    return (
+      <Wrapper className="embed embed-collapsed">
+        {link}
+        {why}
+      </Wrapper>
+    );
   }
   if (budget && !budget.claimSlot(id)) return <EmbedLimit block={props.block}>{link}</EmbedLimit>;
   return (
@@ -75,7 +105,11 @@ export function Embed(props: EmbedProps) {
 
 function EmbedLimit({ block, children }: { block: boolean; children: ReactNode }) {
   const Wrapper = block ? 'div' : 'span';
-  return <Wrapper className="embed embed-limit" role="note">{children} (embed limit reached)</Wrapper>;
+  return (
+    <Wrapper className="embed embed-limit" role="note">
+      {children} (embed limit reached)
+    </Wrapper>
+  );
 }
 
 function EmbeddedNote({ id, path, heading, block }: { id: string; path: string; heading: string | null; block: string | null }) {
@@ -84,8 +118,18 @@ function EmbeddedNote({ id, path, heading, block }: { id: string; path: string; 
   const MarkdownView = useEmbeddedMarkdown();
   const note = useAsync(() => (budget ? budget.readNote(path) : api.readNote(path)), path);
   if (note.status === 'pending') return <span className="muted">Loading…</span>;
-  if (note.status === 'error') return <span className="error-text">Could not read {path}: {note.message}</span>;
-  if (!note.value.ok) return <span className="error-text">Could not read {path}: {note.value.error.message}</span>;
+  if (note.status === 'error')
+    return (
+      <span className="error-text">
+        Could not read {path}: {note.message}
+      </span>
+    );
+  if (!note.value.ok)
+    return (
+      <span className="error-text">
+        Could not read {path}: {note.value.error.message}
+      </span>
+    );
   const content = note.value.value.content;
   if (budget && !budget.claimChars(id, content.length)) return <span className="embed-limit muted">(embed limit reached: too much embedded text)</span>;
   return <MarkdownView markdown={content} section={heading || block ? { heading, block } : undefined} />;
@@ -96,9 +140,24 @@ export function AttachmentImage({ path, alt, size = null }: { path: string; alt:
   const budget = useEmbedBudget();
   // One read per image per view, however often the note shows it.
   const data = useAsync(() => (budget ? budget.readAttachment(path) : api.readAttachment(path)), path);
-  if (data.status === 'pending') return <span className="embed-image-pending" aria-busy="true">{alt}</span>;
-  if (data.status === 'error') return <span className="error-text">Image {path}: {data.message}</span>;
-  if (!data.value.ok) return <span className="error-text">Image {path}: {data.value.error.message}</span>;
+  if (data.status === 'pending')
+    return (
+      <span className="embed-image-pending" aria-busy="true">
+        {alt}
+      </span>
+    );
+  if (data.status === 'error')
+    return (
+      <span className="error-text">
+        Image {path}: {data.message}
+      </span>
+    );
+  if (!data.value.ok)
+    return (
+      <span className="error-text">
+        Image {path}: {data.value.error.message}
+      </span>
+    );
   // Only image data URLs reach the DOM; anything else the host might return is refused.
   if (!/^data:image\//.test(data.value.value.dataUrl)) return <span className="error-text">Image {path}: not an image</span>;
   return <img className="embed-image" src={data.value.value.dataUrl} alt={alt} width={size?.width} height={size?.height ?? undefined} />;
@@ -145,7 +204,11 @@ function RemoteImage({ url, alt }: { url: string; alt: string }) {
   return (
     <span className="remote-image-placeholder" role="group" aria-label={`Remote image${text ? `: ${text}` : ''}`}>
       <span className="remote-image-label">{text || 'Remote image'}</span> <ExternalLink url={url}>{host}</ExternalLink>
-      {!scope.preview && <button type="button" className="remote-image-load" onClick={() => setAsked(true)}>Load image</button>}
+      {!scope.preview && (
+        <button type="button" className="remote-image-load" onClick={() => setAsked(true)}>
+          Load image
+        </button>
+      )}
     </span>
   );
 }

@@ -102,7 +102,14 @@ export function FileExplorer({ files, currentPath, actions }: Props) {
   return (
     <nav aria-label="File explorer" className="explorer">
       <div className="pane-header">
-        <input type="search" className="explorer-filter" placeholder="Filter files…" aria-label="Filter files" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input
+          type="search"
+          className="explorer-filter"
+          placeholder="Filter files…"
+          aria-label="Filter files"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
       </div>
       {files === null ? (
         <p className="muted pad">Loading files…</p>
@@ -112,7 +119,15 @@ export function FileExplorer({ files, currentPath, actions }: Props) {
         <ul className="tree" ref={setList} onKeyDown={onKeyDown}>
           {view.padTop > 0 && <li aria-hidden="true" className="tree-spacer" style={{ height: view.padTop }} />}
           {rows.slice(view.start, view.end).map((row, k) => (
-            <TreeRow key={key(row)} row={row} index={view.start + k} currentPath={currentPath} collapsed={filtering ? NONE : collapsed} toggle={toggle} actions={actions} />
+            <TreeRow
+              key={key(row)}
+              row={row}
+              index={view.start + k}
+              currentPath={currentPath}
+              collapsed={filtering ? NONE : collapsed}
+              toggle={toggle}
+              actions={actions}
+            />
           ))}
           {view.padBottom > 0 && <li aria-hidden="true" className="tree-spacer" style={{ height: view.padBottom }} />}
         </ul>
@@ -141,7 +156,17 @@ function TreeRow({ row: { node, depth }, index, currentPath, collapsed, toggle, 
     const label = entry.kind === 'note' ? entry.title : node.name;
     return (
       <li className={current && actions ? 'tree-file-row has-actions' : 'tree-file-row'}>
-        <a data-row data-index={index} data-path={entry.kind === 'note' ? entry.path : undefined} href={noteHref(entry.path)} className={`tree-file${current ? ' is-current' : ''}${entry.kind === 'attachment' ? ' is-attachment' : ''}`} style={indent} aria-current={current ? 'page' : undefined} title={entry.path} onDragStart={(e) => e.dataTransfer.setData(VAULT_PATH_DRAG, entry.path)}>
+        <a
+          data-row
+          data-index={index}
+          data-path={entry.kind === 'note' ? entry.path : undefined}
+          href={noteHref(entry.path)}
+          className={`tree-file${current ? ' is-current' : ''}${entry.kind === 'attachment' ? ' is-attachment' : ''}`}
+          style={indent}
+          aria-current={current ? 'page' : undefined}
+          title={entry.path}
+          onDragStart={(e) => e.dataTransfer.setData(VAULT_PATH_DRAG, entry.path)}
+        >
           {label}
         </a>
         {current && actions && entry.kind === 'note' && <FileActionsMenu path={entry.path} actions={actions} />}
@@ -157,14 +182,29 @@ function TreeRow({ row: { node, depth }, index, currentPath, collapsed, toggle, 
 
 function FolderButton({ node, index, open, indent, toggle }: { node: FolderNode; index: number; open: boolean; indent: object; toggle(p: string): void }) {
   return (
-    <button type="button" data-row data-index={index} data-folder={node.path} className="tree-folder" style={indent} aria-expanded={open} onClick={() => toggle(node.path)}>
-      <span className="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
+    <button
+      type="button"
+      data-row
+      data-index={index}
+      data-folder={node.path}
+      className="tree-folder"
+      style={indent}
+      aria-expanded={open}
+      onClick={() => toggle(node.path)}
+    >
+      <span className="chevron" aria-hidden="true">
+        {open ? '▾' : '▸'}
+      </span>
       <span className="folder-name">{node.name}</span>
       {node.noteCount === 0 && node.fileCount > 0 ? (
         // No notes below: say how many files, rather than a misleading 0.
-        <span className="count is-files" aria-label={`${node.fileCount} ${node.fileCount === 1 ? 'file' : 'files'}`}>{node.fileCount} {node.fileCount === 1 ? 'file' : 'files'}</span>
+        <span className="count is-files" aria-label={`${node.fileCount} ${node.fileCount === 1 ? 'file' : 'files'}`}>
+          {node.fileCount} {node.fileCount === 1 ? 'file' : 'files'}
+        </span>
       ) : (
-        <span className="count" aria-label={`${node.noteCount} notes`}>{node.noteCount}</span>
+        <span className="count" aria-label={`${node.noteCount} notes`}>
+          {node.noteCount}
+        </span>
       )}
     </button>
   );

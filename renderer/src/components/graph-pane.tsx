@@ -14,7 +14,9 @@ export function GraphPane({ api, currentPath, onOpenNote, onClose }: Props) {
     <section aria-label="Graph" className="graph-pane">
       <div className="pane-header">
         <h2 className="panel-title">Graph</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close graph">✕</button>
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Close graph">
+          ✕
+        </button>
       </div>
       <div className="graph-body">
         <GraphView api={api} currentPath={currentPath} onOpenNote={onOpenNote} />

@@ -51,15 +51,21 @@ export function MermaidDiagram({ source }: { source: string }) {
   if (state.status === 'pending') {
     return (
       <div className="mermaid-block is-pending" aria-busy="true">
-        <pre><code>{source}</code></pre>
+        <pre>
+          <code>{source}</code>
+        </pre>
       </div>
     );
   }
   if (state.status === 'error') {
     return (
       <div className="mermaid-block is-error">
-        <p className="mermaid-error error-text" role="note">This mermaid diagram could not be drawn: {state.message}</p>
-        <pre><code>{source}</code></pre>
+        <p className="mermaid-error error-text" role="note">
+          This mermaid diagram could not be drawn: {state.message}
+        </p>
+        <pre>
+          <code>{source}</code>
+        </pre>
       </div>
     );
   }

@@ -34,7 +34,13 @@ export function Modal({ label, onClose, children, className, returnFocus }: Prop
   }, []);
   return (
     <div ref={backdrop} className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div role="dialog" aria-modal="true" aria-label={label} className={`modal${className ? ` ${className}` : ''}`} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-label={label}
+        className={`modal${className ? ` ${className}` : ''}`}
+        onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}
+      >
         {children}
       </div>
     </div>

@@ -31,20 +31,41 @@ export function NoteLink(props: AnchorProps) {
   if (classes.includes('tag')) return <TagLink tag={props['data-tag'] ?? ''}>{props.children}</TagLink>;
   const isWiki = classes.includes('internal-link');
   if (isWiki) {
-    return <InternalLink target={props['data-target'] ?? ''} heading={props['data-heading'] ?? null} block={props['data-block'] ?? null}>{props.children}</InternalLink>;
+    return (
+      <InternalLink target={props['data-target'] ?? ''} heading={props['data-heading'] ?? null} block={props['data-block'] ?? null}>
+        {props.children}
+      </InternalLink>
+    );
   }
   const kind = classifyHref(props.href);
   switch (kind.kind) {
     case 'external':
       return <ExternalLink url={kind.url}>{props.children}</ExternalLink>;
     case 'anchor':
-      return <AnchorLink id={kind.id} ownId={props.id} describedBy={props['aria-describedby']}>{props.children}</AnchorLink>;
+      return (
+        <AnchorLink id={kind.id} ownId={props.id} describedBy={props['aria-describedby']}>
+          {props.children}
+        </AnchorLink>
+      );
     case 'vault':
       // The index (like Obsidian's) holds no HTML links, so the page does not follow them either.
-      if (props['data-user-html'] !== undefined) return <span className="link-blocked" title="Links written in HTML are not followed; use [[…]] or [text](path)">{props.children}</span>;
-      return <InternalLink target={kind.target} heading={kind.heading} block={kind.block}>{props.children}</InternalLink>;
+      if (props['data-user-html'] !== undefined)
+        return (
+          <span className="link-blocked" title="Links written in HTML are not followed; use [[…]] or [text](path)">
+            {props.children}
+          </span>
+        );
+      return (
+        <InternalLink target={kind.target} heading={kind.heading} block={kind.block}>
+          {props.children}
+        </InternalLink>
+      );
     default:
-      return <span className="link-blocked" title="Link removed: unsupported address">{props.children}</span>;
+      return (
+        <span className="link-blocked" title="Link removed: unsupported address">
+          {props.children}
+        </span>
+      );
   }
 }
 
@@ -53,7 +74,11 @@ export function ExternalLink({ url, children }: { url: string; children?: ReactN
   if (isBrowserMode()) {
     // The serve host cannot reach the OS, so the browser opens the link itself, in a new tab
     // that gets no handle on this page (noopener) and not its address (noreferrer).
-    return <a href={url} className="external-link" target="_blank" rel="noopener noreferrer">{children}</a>;
+    return (
+      <a href={url} className="external-link" target="_blank" rel="noopener noreferrer">
+        {children}
+      </a>
+    );
   }
   // Electron: the window must never navigate away; the main process hands the URL to the OS.
   const onClick = (event: MouseEvent) => {
@@ -63,7 +88,11 @@ export function ExternalLink({ url, children }: { url: string; children?: ReactN
       (e: unknown) => reportError(`Could not open ${url}: ${String(e)}`),
     );
   };
-  return <a href={url} className="external-link" rel="noreferrer noopener" onClick={onClick}>{children}</a>;
+  return (
+    <a href={url} className="external-link" rel="noreferrer noopener" onClick={onClick}>
+      {children}
+    </a>
+  );
 }
 
 function TagLink({ tag, children }: { tag: string; children?: ReactNode }) {
@@ -72,7 +101,11 @@ function TagLink({ tag, children }: { tag: string; children?: ReactNode }) {
     event.preventDefault();
     searchTag(tag);
   };
-  return <a href={`#tag-${encodeURIComponent(tag)}`} className="tag" onClick={onClick} aria-label={`Search for tag #${tag}`}>{children}</a>;
+  return (
+    <a href={`#tag-${encodeURIComponent(tag)}`} className="tag" onClick={onClick} aria-label={`Search for tag #${tag}`}>
+      {children}
+    </a>
+  );
 }
 
 /**
@@ -88,7 +121,11 @@ function AnchorLink({ id, ownId, describedBy, children }: { id: string; ownId?: 
     target?.scrollIntoView({ block: 'start' });
     target?.querySelector<HTMLElement>('a[href^="#"]')?.focus({ preventScroll: true });
   };
-  return <a href={`#${id}`} id={ownId} aria-describedby={describedBy} onClick={onClick}>{children}</a>;
+  return (
+    <a href={`#${id}`} id={ownId} aria-describedby={describedBy} onClick={onClick}>
+      {children}
+    </a>
+  );
 }
 
 interface InternalProps {
@@ -110,7 +147,7 @@ function InternalLink({ target, heading, block, children }: InternalProps) {
   const unresolved = !sameNote && state.status === 'done' && !state.info.resolved;
   // Until resolution finishes the href is the likeliest file, so the link works even if clicked at once.
   const guess = /\.[a-z0-9]+$/i.test(target) ? target : `${target}.md`;
-  const href = unresolved ? noteHref(state.status === 'done' ? state.info.createPath ?? guess : guess) : noteHref(resolved ?? guess, heading, block);
+  const href = unresolved ? noteHref(state.status === 'done' ? (state.info.createPath ?? guess) : guess) : noteHref(resolved ?? guess, heading, block);
 
   const cancelPending = () => {
     if (timer.current) clearTimeout(timer.current);

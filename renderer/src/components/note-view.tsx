@@ -33,8 +33,8 @@ interface Props {
 function SafeModeNotice({ reason }: { reason: string }) {
   return (
     <div className="warning safe-mode-notice" role="note" aria-label="Parsed in safe mode">
-      <strong>Parsed in safe mode.</strong> This note could not be parsed in full ({reason}). Plexus indexed it as plain text: its
-      links, tags and headings were found by a simpler scan and its properties were not read, and it is shown here unformatted.
+      <strong>Parsed in safe mode.</strong> This note could not be parsed in full ({reason}). Plexus indexed it as plain text: its links, tags and headings were
+      found by a simpler scan and its properties were not read, and it is shown here unformatted.
     </div>
   );
 }
@@ -62,7 +62,12 @@ export function NoteView({ route, data, loading, error, actions, editor, landmar
   }, [data?.path]); // eslint-disable-line react-hooks/exhaustive-deps -- only a new note scrolls; the target is read, not a trigger
 
   let body;
-  if (error) body = <p className="error-text" role="alert">Could not load the note: {error}</p>;
+  if (error)
+    body = (
+      <p className="error-text" role="alert">
+        Could not load the note: {error}
+      </p>
+    );
   else if (!route) body = <p className="muted">No note open. Press Ctrl+O to find one.</p>;
   // The editor loads the text itself, so it stays mounted while the note's data reloads.
   else if (editor) {
@@ -79,8 +84,18 @@ export function NoteView({ route, data, loading, error, actions, editor, landmar
         {editor}
       </article>
     );
-  } else if (!data) body = <p className="muted" aria-busy="true">Loading…</p>;
-  else if (!data.note.ok) body = <p className="error-text" role="alert">{route.path}: {data.note.error.message}</p>;
+  } else if (!data)
+    body = (
+      <p className="muted" aria-busy="true">
+        Loading…
+      </p>
+    );
+  else if (!data.note.ok)
+    body = (
+      <p className="error-text" role="alert">
+        {route.path}: {data.note.error.message}
+      </p>
+    );
   else {
     const meta = data.meta.ok ? data.meta.value : null;
     const title = meta?.title ?? route.path.replace(/\.md$/i, '').split('/').pop() ?? route.path;
@@ -93,7 +108,11 @@ export function NoteView({ route, data, loading, error, actions, editor, landmar
             {actions}
           </div>
         </header>
-        {data.note.value.decodeWarning && <p className="warning" role="note">{data.note.value.decodeWarning}</p>}
+        {data.note.value.decodeWarning && (
+          <p className="warning" role="note">
+            {data.note.value.decodeWarning}
+          </p>
+        )}
         {meta?.safeMode && <SafeModeNotice reason={meta.safeMode} />}
         {meta?.frontmatter && <PropertiesTable frontmatter={meta.frontmatter} sourcePath={data.path} />}
         {meta?.safeMode ? (
@@ -108,7 +127,13 @@ export function NoteView({ route, data, loading, error, actions, editor, landmar
   }
   const Tag = landmark ? 'main' : 'div';
   return (
-    <Tag aria-label={landmark ? 'Note' : undefined} className={`note-pane${editor && route && !error ? ' is-editing' : ''}`} ref={ref} aria-busy={loading || undefined} tabIndex={-1}>
+    <Tag
+      aria-label={landmark ? 'Note' : undefined}
+      className={`note-pane${editor && route && !error ? ' is-editing' : ''}`}
+      ref={ref}
+      aria-busy={loading || undefined}
+      tabIndex={-1}
+    >
       {body}
     </Tag>
   );

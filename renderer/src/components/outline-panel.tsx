@@ -55,7 +55,9 @@ export function OutlinePanel({ data, onBookmark }: { data: NoteData | null; onBo
   };
   return (
     <section aria-label="Outline" className="panel outline" tabIndex={-1}>
-      <h2 className="panel-title">Outline <span className="count">{headings.length}</span></h2>
+      <h2 className="panel-title">
+        Outline <span className="count">{headings.length}</span>
+      </h2>
       {data && headings.length === 0 && <p className="muted">No headings in this note.</p>}
       <OutlineList nodes={tree} current={current} onGo={go} onBookmark={data && onBookmark ? (heading) => onBookmark(data.path, heading) : undefined} />
     </section>
@@ -75,10 +77,25 @@ function OutlineList({ nodes, current, onGo, onBookmark }: ListProps) {
     <ul className="outline-list">
       {nodes.map((n) => (
         <li key={n.index}>
-          <button type="button" className={`outline-item${n.index === current ? ' is-current' : ''}`} aria-current={n.index === current ? 'location' : undefined} onClick={() => onGo(n)}>
+          <button
+            type="button"
+            className={`outline-item${n.index === current ? ' is-current' : ''}`}
+            aria-current={n.index === current ? 'location' : undefined}
+            onClick={() => onGo(n)}
+          >
             {n.heading.text}
           </button>
-          {onBookmark && <button type="button" className="outline-bookmark" aria-label={`Bookmark heading ${n.heading.text}`} title="Bookmark this heading" onClick={() => onBookmark(n.heading.text)}>☆</button>}
+          {onBookmark && (
+            <button
+              type="button"
+              className="outline-bookmark"
+              aria-label={`Bookmark heading ${n.heading.text}`}
+              title="Bookmark this heading"
+              onClick={() => onBookmark(n.heading.text)}
+            >
+              ☆
+            </button>
+          )}
           <OutlineList nodes={n.children} current={current} onGo={onGo} onBookmark={onBookmark} />
         </li>
       ))}

@@ -15,7 +15,9 @@ const LINKISH = /\[\[([^[\]\n]+)\]\]|\bhttps?:\/\/[^\s<>"']+/g;
 function formatDate(value: string): string {
   const date = new Date(value.length === 10 ? `${value}T00:00:00` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return value.length === 10 ? date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return value.length === 10
+    ? date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** A string with its links made clickable (only inside the app, where links can resolve). */
@@ -34,7 +36,12 @@ function TextWithLinks({ text, linkable }: { text: string; linkable: boolean }) 
           {label}
         </NoteLink>,
       );
-    } else parts.push(<NoteLink key={at} href={m[0]}>{m[0]}</NoteLink>);
+    } else
+      parts.push(
+        <NoteLink key={at} href={m[0]}>
+          {m[0]}
+        </NoteLink>,
+      );
     last = at + m[0].length;
   }
   if (last < text.length) parts.push(text.slice(last));
@@ -54,7 +61,9 @@ function Value({ value, linkable }: { value: unknown; linkable: boolean }) {
     return (
       <span className="chips">
         {value.map((item, i) => (
-          <span className="chip" key={i}><Value value={item} linkable={linkable} /></span>
+          <span className="chip" key={i}>
+            <Value value={item} linkable={linkable} />
+          </span>
         ))}
       </span>
     );
@@ -79,9 +88,13 @@ function TagChips({ value }: { value: unknown }) {
     <span className="chips">
       {tags.map((tag, i) =>
         actions ? (
-          <button type="button" className="chip tag" key={i} onClick={() => actions.searchTag(tag)} aria-label={`Search for tag #${tag}`}>#{tag}</button>
+          <button type="button" className="chip tag" key={i} onClick={() => actions.searchTag(tag)} aria-label={`Search for tag #${tag}`}>
+            #{tag}
+          </button>
         ) : (
-          <span className="chip" key={i}>#{tag}</span>
+          <span className="chip" key={i}>
+            #{tag}
+          </span>
         ),
       )}
     </span>

@@ -41,11 +41,25 @@ export function fileRows(notes: SwitcherItem[], attachments: string[], recent: r
     ...notes.map((n) => ({ path: n.path as string, title: n.title, texts: [n.title, ...n.aliases], attachment: false })),
     ...attachments.map((p) => ({ path: p, title: fileTitle(p), texts: [fileTitle(p)], attachment: true })),
   ];
-  return rank(candidates, query, (c) => c.texts, LIMIT).map((r) => ({ kind: 'file', path: r.item.path, title: r.item.title, text: r.text, positions: r.match.positions, attachment: r.item.attachment }));
+  return rank(candidates, query, (c) => c.texts, LIMIT).map((r) => ({
+    kind: 'file',
+    path: r.item.path,
+    title: r.item.title,
+    text: r.text,
+    positions: r.match.positions,
+    attachment: r.item.attachment,
+  }));
 }
 
 export function headingRows(path: string, title: string, headings: HeadingInfo[], query: string): SwitcherRow[] {
-  return rank(headings, query, (h) => [h.text], LIMIT).map((r) => ({ kind: 'heading', path, title, heading: r.item.text, level: r.item.level, positions: r.match.positions }));
+  return rank(headings, query, (h) => [h.text], LIMIT).map((r) => ({
+    kind: 'heading',
+    path,
+    title,
+    heading: r.item.text,
+    level: r.item.level,
+    positions: r.match.positions,
+  }));
 }
 
 /** Appends "Create" when the query names no existing note (Obsidian offers it only then; Shift+Enter forces it). */

@@ -58,15 +58,31 @@ export function QuickSwitcher({ api, files, excludedFolders = NONE, recent, curr
     api.getSwitcherItems().then(setItems, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [api]);
 
-  const attachments = useMemo(() => (files ?? []).filter((f) => f.kind === 'attachment' && !isExcluded(f.path, excludedFolders)).map((f) => f.path), [files, excludedFolders]);
+  const attachments = useMemo(
+    () => (files ?? []).filter((f) => f.kind === 'attachment' && !isExcluded(f.path, excludedFolders)).map((f) => f.path),
+    [files, excludedFolders],
+  );
   const listed = useMemo(() => (items ?? []).filter((i) => !isExcluded(i.path, excludedFolders)), [items, excludedFolders]);
   const parsed = parseSwitcherQuery(query);
-  const noteRows = useMemo(() => fileRows(listed, parsed.heading === null ? attachments : [], recent, parsed.note), [listed, attachments, recent, parsed.note, parsed.heading]);
-  const headingTarget = parsed.heading === null ? null : parsed.note.trim() === '' ? currentPath : (noteRows.find((r) => r.kind === 'file' && !r.attachment) as Extract<SwitcherRow, { kind: 'file' }> | undefined)?.path ?? null;
+  const noteRows = useMemo(
+    () => fileRows(listed, parsed.heading === null ? attachments : [], recent, parsed.note),
+    [listed, attachments, recent, parsed.note, parsed.heading],
+  );
+  const headingTarget =
+    parsed.heading === null
+      ? null
+      : parsed.note.trim() === ''
+        ? currentPath
+        : ((noteRows.find((r) => r.kind === 'file' && !r.attachment) as Extract<SwitcherRow, { kind: 'file' }> | undefined)?.path ?? null);
   const targetTitle = (items ?? []).find((i) => i.path === headingTarget)?.title ?? headingTarget ?? '';
   const { headings, error: headingError } = useHeadings(api, headingTarget);
   const rows = useMemo(
-    () => (parsed.heading === null ? withCreate(noteRows, query, onCreate !== null && items !== null) : headingTarget ? headingRows(headingTarget, targetTitle, headings, parsed.heading) : []),
+    () =>
+      parsed.heading === null
+        ? withCreate(noteRows, query, onCreate !== null && items !== null)
+        : headingTarget
+          ? headingRows(headingTarget, targetTitle, headings, parsed.heading)
+          : [],
     [parsed.heading, noteRows, query, onCreate, items, headingTarget, targetTitle, headings],
   );
   useEffect(() => setActive(0), [query]);
@@ -87,18 +103,44 @@ export function QuickSwitcher({ api, files, excludedFolders = NONE, recent, curr
 
   return (
     <Modal label="Quick switcher" onClose={onClose} className="switcher">
-      <input autoFocus className="modal-input" placeholder="Find a note… (# for headings)" aria-label="Find a note" role="combobox" aria-expanded="true" aria-controls="switcher-list" aria-activedescendant={rows[active] ? `switcher-${active}` : undefined} value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onKeyDown} />
+      <input
+        autoFocus
+        className="modal-input"
+        placeholder="Find a note… (# for headings)"
+        aria-label="Find a note"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="switcher-list"
+        aria-activedescendant={rows[active] ? `switcher-${active}` : undefined}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
       {error && <p className="error-text">Could not load notes: {error}</p>}
       {headingError && <p className="error-text">Could not load headings: {headingError}</p>}
       <ul id="switcher-list" role="listbox" className="result-list" aria-label="Matching notes">
         {rows.map((r, i) => (
-          <li key={r.kind === 'create' ? 'create' : r.kind === 'heading' ? `h:${r.heading}:${i}` : r.path} id={`switcher-${i}`} role="option" aria-selected={i === active} className={i === active ? 'is-active' : undefined} onMouseEnter={() => setActive(i)} onClick={() => choose(r)}>
+          <li
+            key={r.kind === 'create' ? 'create' : r.kind === 'heading' ? `h:${r.heading}:${i}` : r.path}
+            id={`switcher-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'is-active' : undefined}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => choose(r)}
+          >
             <SwitcherRowView row={r} />
           </li>
         ))}
-        {items && rows.length === 0 && <li className="muted" role="presentation">{parsed.heading !== null ? (headingTarget ? 'No matching headings.' : 'No note to list headings of.') : 'No matching notes.'}</li>}
+        {items && rows.length === 0 && (
+          <li className="muted" role="presentation">
+            {parsed.heading !== null ? (headingTarget ? 'No matching headings.' : 'No note to list headings of.') : 'No matching notes.'}
+          </li>
+        )}
       </ul>
-      <p className="muted small switcher-hint">{parsed.heading === null && onCreate ? <>↵ open · ⇧↵ create “{query.trim() || '…'}” · type # for headings</> : '↵ open'}</p>
+      <p className="muted small switcher-hint">
+        {parsed.heading === null && onCreate ? <>↵ open · ⇧↵ create “{query.trim() || '…'}” · type # for headings</> : '↵ open'}
+      </p>
     </Modal>
   );
 }
@@ -116,7 +158,9 @@ function SwitcherRowView({ row }: { row: SwitcherRow }) {
       <>
         <span className="result-main">
           <span className="muted">{'#'.repeat(row.level)} </span>
-          <span className="result-title"><Highlighted text={row.heading} positions={row.positions} /></span>
+          <span className="result-title">
+            <Highlighted text={row.heading} positions={row.positions} />
+          </span>
         </span>
         <span className="result-path">{row.title}</span>
       </>
@@ -125,7 +169,9 @@ function SwitcherRowView({ row }: { row: SwitcherRow }) {
   return (
     <>
       <span className="result-main">
-        <span className="result-title"><Highlighted text={row.text} positions={row.positions} /></span>
+        <span className="result-title">
+          <Highlighted text={row.text} positions={row.positions} />
+        </span>
         {row.text !== row.title && <span className="muted"> → {row.title}</span>}
         {row.attachment && <span className="muted"> (attachment)</span>}
       </span>

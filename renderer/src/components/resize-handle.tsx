@@ -37,6 +37,18 @@ export function ResizeHandle({ label, value, min, max, direction, onChange, hidd
     onChange(clamp(value + direction * step, min, max));
   };
   return (
-    <div hidden={hidden} role="separator" aria-orientation="vertical" aria-label={label} aria-valuenow={Math.round(value)} aria-valuemin={min} aria-valuemax={max} tabIndex={0} className="resize-handle" onPointerDown={onPointerDown} onKeyDown={onKeyDown} />
+    <div
+      hidden={hidden}
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={label}
+      aria-valuenow={Math.round(value)}
+      aria-valuemin={min}
+      aria-valuemax={max}
+      tabIndex={0}
+      className="resize-handle"
+      onPointerDown={onPointerDown}
+      onKeyDown={onKeyDown}
+    />
   );
 }

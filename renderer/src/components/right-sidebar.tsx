@@ -46,18 +46,24 @@ function Backlinks({ data }: { data: NoteData | null }) {
   const slice = useProgressive(groups.length, data?.path);
   return (
     <aside aria-label="Backlinks" className="panel">
-      <h2 className="panel-title">Backlinks <span className="count">{count}</span></h2>
+      <h2 className="panel-title">
+        Backlinks <span className="count">{count}</span>
+      </h2>
       {data && <ResultError result={data.backlinks} />}
       {data && data.backlinks.ok && groups.length === 0 && <p className="muted">No notes link here.</p>}
       <ul className="backlink-groups">
         {groups.slice(0, slice.shown).map((g) => (
           <li key={g.source}>
-            <a className="internal-link group-title" href={noteHref(g.source)}>{g.sourceTitle}</a>
+            <a className="internal-link group-title" href={noteHref(g.source)}>
+              {g.sourceTitle}
+            </a>
             <ul className="snippets">
               {/* One readable snippet per linking line, every link to this note on it marked. */}
               {g.snippets.map((s, i) => (
                 <li key={`${s.line}-${i}`}>
-                  <a className="snippet" href={noteHref(g.source)} title={`Line ${s.line}`}><Snippet snippet={s.text} /></a>
+                  <a className="snippet" href={noteHref(g.source)} title={`Line ${s.line}`}>
+                    <Snippet snippet={s.text} />
+                  </a>
                 </li>
               ))}
             </ul>
@@ -81,16 +87,22 @@ function Outgoing({ data }: { data: NoteData | null }) {
   }
   return (
     <section aria-label="Outgoing links" className="panel">
-      <h2 className="panel-title">Outgoing links <span className="count">{rows.size}</span></h2>
+      <h2 className="panel-title">
+        Outgoing links <span className="count">{rows.size}</span>
+      </h2>
       {data && <ResultError result={data.outgoing} />}
       {data && data.outgoing.ok && rows.size === 0 && <p className="muted">No links in this note.</p>}
       <ul className="link-list">
         {[...rows.entries()].map(([key, row]) => (
           <li key={key}>
             {row.resolved ? (
-              <a className="internal-link" href={noteHref(row.resolved)}>{row.label}</a>
+              <a className="internal-link" href={noteHref(row.resolved)}>
+                {row.label}
+              </a>
             ) : (
-              <span className="unresolved-item" title="Not created yet">{row.label} <small>(unresolved)</small></span>
+              <span className="unresolved-item" title="Not created yet">
+                {row.label} <small>(unresolved)</small>
+              </span>
             )}
             {row.count > 1 && <span className="count">{row.count}</span>}
           </li>
@@ -104,10 +116,14 @@ function Tags({ data, onSearchTag }: Props) {
   const tags = data?.meta.ok ? data.meta.value.tags : [];
   return (
     <section aria-label="Tags" className="panel">
-      <h2 className="panel-title">Tags <span className="count">{tags.length}</span></h2>
+      <h2 className="panel-title">
+        Tags <span className="count">{tags.length}</span>
+      </h2>
       <div className="chips">
         {tags.map((t) => (
-          <button type="button" key={t} className="chip tag" onClick={() => onSearchTag(t)} aria-label={`Search for tag #${t}`}>#{t}</button>
+          <button type="button" key={t} className="chip tag" onClick={() => onSearchTag(t)} aria-label={`Search for tag #${t}`}>
+            #{t}
+          </button>
         ))}
       </div>
     </section>

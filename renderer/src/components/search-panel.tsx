@@ -83,18 +83,45 @@ export function SearchPanel({ api, query, onQueryChange, onClose, onOpenHit, foc
   return (
     <section aria-label="Search" className="search-panel">
       <div className="pane-header">
-        <input ref={input} type="search" className="explorer-filter" placeholder="Search the vault…" aria-label="Search the vault" value={query} onChange={(e) => onQueryChange(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && onClose()} />
-        {onBookmark && query.trim() !== '' && <button type="button" className="icon-button" onClick={() => onBookmark(query.trim())} aria-label="Bookmark this search" title="Bookmark this search">☆</button>}
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close search">✕</button>
+        <input
+          ref={input}
+          type="search"
+          className="explorer-filter"
+          placeholder="Search the vault…"
+          aria-label="Search the vault"
+          value={query}
+          onChange={(e) => onQueryChange(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && onClose()}
+        />
+        {onBookmark && query.trim() !== '' && (
+          <button type="button" className="icon-button" onClick={() => onBookmark(query.trim())} aria-label="Bookmark this search" title="Bookmark this search">
+            ☆
+          </button>
+        )}
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Close search">
+          ✕
+        </button>
       </div>
-      {error && <p className="error-text pad" role="alert">{error}</p>}
-      {results && <p className="muted pad small" aria-live="polite">{countText(results)}</p>}
+      {error && (
+        <p className="error-text pad" role="alert">
+          {error}
+        </p>
+      )}
+      {results && (
+        <p className="muted pad small" aria-live="polite">
+          {countText(results)}
+        </p>
+      )}
       <ul className="search-results">
         {results?.hits.map((h) => (
           <li key={h.path}>
             <a href={noteHref(h.path)} className="search-hit" onClick={() => onOpenHit?.(h)}>
               <span className="result-title">{h.title}</span>
-              {h.snippet !== '' && <span className="snippet"><Snippet snippet={h.snippet} /></span>}
+              {h.snippet !== '' && (
+                <span className="snippet">
+                  <Snippet snippet={h.snippet} />
+                </span>
+              )}
             </a>
           </li>
         ))}

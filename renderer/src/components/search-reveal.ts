@@ -36,7 +36,7 @@ function findBlock(root: HTMLElement, needle: string): HTMLElement | null {
   if (!first) return null;
   // The innermost block that still holds it (a paragraph inside a list item or quote).
   let best = first;
-  for (let deeper = true; deeper; ) {
+  for (let deeper = true; deeper;) {
     deeper = false;
     for (const child of best.querySelectorAll<HTMLElement>(BLOCKS)) {
       if (normal(child.textContent ?? '').includes(needle)) {

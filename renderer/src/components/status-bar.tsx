@@ -6,10 +6,15 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 export function StatusBar({ status, vault, onSettings }: { status: IndexStatus | null; vault: VaultInfo | null; onSettings(): void }) {
   return (
     <footer className="status-bar">
-      <span className="vault-name">{vault ? vault.name : 'Connecting…'}{vault?.readOnly && <span className="badge">read-only</span>}</span>
+      <span className="vault-name">
+        {vault ? vault.name : 'Connecting…'}
+        {vault?.readOnly && <span className="badge">read-only</span>}
+      </span>
       <span className="status-right">
         <StatusText status={status} />
-        <button type="button" className="icon-button settings-button" onClick={onSettings} aria-label="Settings" title="Settings (Ctrl/Cmd+,)">⚙</button>
+        <button type="button" className="icon-button settings-button" onClick={onSettings} aria-label="Settings" title="Settings (Ctrl/Cmd+,)">
+          ⚙
+        </button>
       </span>
     </footer>
   );
@@ -20,13 +25,24 @@ function StatusText({ status }: { status: IndexStatus | null }) {
   if (status.state === 'indexing') {
     return (
       <span className="indexing" role="status">
-        <span>Indexing {fmt(status.done)} / {fmt(status.total)}</span>
+        <span>
+          Indexing {fmt(status.done)} / {fmt(status.total)}
+        </span>
         <progress max={Math.max(1, status.total)} value={status.done} aria-label="Indexing progress" />
       </span>
     );
   }
-  if (status.state === 'error') return <span className="error-text" role="status">Index error: {status.message}</span>;
-  return <span role="status" className="muted">{fmt(status.notes)} notes · {fmt(status.links)} links</span>;
+  if (status.state === 'error')
+    return (
+      <span className="error-text" role="status">
+        Index error: {status.message}
+      </span>
+    );
+  return (
+    <span role="status" className="muted">
+      {fmt(status.notes)} notes · {fmt(status.links)} links
+    </span>
+  );
 }
 
 export interface BannerMessage {
@@ -44,8 +60,21 @@ export function Banners({ messages, onDismiss }: { messages: BannerMessage[]; on
       {messages.map((m) => (
         <div key={m.id} className={`banner banner-${m.kind}`} role={m.kind === 'error' ? 'alert' : 'status'}>
           <span>{m.text}</span>
-          {m.action && <button type="button" className="banner-action" onClick={() => { onDismiss(m.id); m.action!.run(); }}>{m.action.label}</button>}
-          <button type="button" className="icon-button" onClick={() => onDismiss(m.id)} aria-label="Dismiss">✕</button>
+          {m.action && (
+            <button
+              type="button"
+              className="banner-action"
+              onClick={() => {
+                onDismiss(m.id);
+                m.action!.run();
+              }}
+            >
+              {m.action.label}
+            </button>
+          )}
+          <button type="button" className="icon-button" onClick={() => onDismiss(m.id)} aria-label="Dismiss">
+            ✕
+          </button>
         </div>
       ))}
     </div>

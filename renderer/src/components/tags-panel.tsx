@@ -35,7 +35,9 @@ export function TagsPanel({ api, version, onSearchTag }: Props) {
   return (
     <section aria-label="All tags" className="panel all-tags" tabIndex={-1}>
       <div className="panel-title-row">
-        <h2 className="panel-title">All tags <span className="count">{tags?.length ?? 0}</span></h2>
+        <h2 className="panel-title">
+          All tags <span className="count">{tags?.length ?? 0}</span>
+        </h2>
         <label className="small muted">
           Sort{' '}
           <select aria-label="Sort tags" value={sort} onChange={(e) => setSort(e.target.value as TagSort)}>

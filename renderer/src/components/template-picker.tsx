@@ -30,14 +30,38 @@ export function TemplatePicker({ templates, folder, onChoose, onClose }: Props) 
   };
   return (
     <Modal label="Insert template" onClose={onClose} className="switcher palette">
-      <input autoFocus className="modal-input" placeholder="Find a template…" aria-label="Find a template" role="combobox" aria-expanded="true" aria-controls="template-list" aria-activedescendant={rows[active] ? `template-${active}` : undefined} value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onKeyDown} />
+      <input
+        autoFocus
+        className="modal-input"
+        placeholder="Find a template…"
+        aria-label="Find a template"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="template-list"
+        aria-activedescendant={rows[active] ? `template-${active}` : undefined}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
       <ul id="template-list" role="listbox" className="result-list" aria-label="Templates">
         {rows.map((t, i) => (
-          <li key={t.path} id={`template-${i}`} role="option" aria-selected={i === active} className={i === active ? 'is-active' : undefined} onMouseEnter={() => setActive(i)} onClick={() => onChoose(t)}>
+          <li
+            key={t.path}
+            id={`template-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'is-active' : undefined}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => onChoose(t)}
+          >
             <span className="result-main">{t.name}</span>
           </li>
         ))}
-        {rows.length === 0 && <li className="muted" role="presentation">{templates.length === 0 ? `No notes in the template folder “${folder}”.` : 'No matching templates.'}</li>}
+        {rows.length === 0 && (
+          <li className="muted" role="presentation">
+            {templates.length === 0 ? `No notes in the template folder “${folder}”.` : 'No matching templates.'}
+          </li>
+        )}
       </ul>
     </Modal>
   );

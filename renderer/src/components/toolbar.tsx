@@ -31,17 +31,27 @@ export function Toolbar(p: Props) {
     <header className="toolbar">
       <div className="toolbar-group">
         <SidebarToggle side="left" open={p.sidebars.left} onToggle={p.sidebars.toggleLeft} />
-        <button type="button" className="icon-button" onClick={p.onBack} disabled={!p.canBack} aria-label="Back" title={titled('Back', 'back')}>←</button>
-        <button type="button" className="icon-button" onClick={p.onForward} disabled={!p.canForward} aria-label="Forward" title={titled('Forward', 'forward')}>→</button>
-        <button type="button" onClick={p.onNewNote} disabled={p.readOnlyMessage !== null} title={p.readOnlyMessage ?? titled('New note', 'newNote')}>New note</button>
+        <button type="button" className="icon-button" onClick={p.onBack} disabled={!p.canBack} aria-label="Back" title={titled('Back', 'back')}>
+          ←
+        </button>
+        <button type="button" className="icon-button" onClick={p.onForward} disabled={!p.canForward} aria-label="Forward" title={titled('Forward', 'forward')}>
+          →
+        </button>
+        <button type="button" onClick={p.onNewNote} disabled={p.readOnlyMessage !== null} title={p.readOnlyMessage ?? titled('New note', 'newNote')}>
+          New note
+        </button>
       </div>
       <button type="button" className="switcher-button" onClick={p.onSwitcher} title={titled('Quick switcher', 'quickSwitcher')}>
         <span className="switcher-button-text">{p.title || 'Open a note…'}</span>
         {shortcut('quickSwitcher') && <kbd>{shortcut('quickSwitcher')}</kbd>}
       </button>
       <div className="toolbar-group">
-        <button type="button" onClick={p.onSearch} title={titled('Search', 'search')}>Search</button>
-        <button type="button" onClick={p.onGraph} aria-pressed={p.graphOpen} title={titled('Graph', 'graph')}>Graph</button>
+        <button type="button" onClick={p.onSearch} title={titled('Search', 'search')}>
+          Search
+        </button>
+        <button type="button" onClick={p.onGraph} aria-pressed={p.graphOpen} title={titled('Graph', 'graph')}>
+          Graph
+        </button>
         {p.extra}
         <SidebarToggle side="right" open={p.sidebars.right} onToggle={p.sidebars.toggleRight} />
       </div>

@@ -50,21 +50,37 @@ export function UnlinkedMentionsPanel({ api, data, files, readOnly }: Props) {
 
   return (
     <section aria-label="Unlinked mentions" className="panel">
-      <h2 className="panel-title">Unlinked mentions <span className="count">{mentions.length}</span></h2>
+      <h2 className="panel-title">
+        Unlinked mentions <span className="count">{mentions.length}</span>
+      </h2>
       {data && !data.unlinked.ok && <p className="error-text">{data.unlinked.error.message}</p>}
-      {error && <p className="error-text" role="alert">{error}</p>}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
       <ul className="snippets">
         {mentions.slice(0, slice.shown).map((m, i) => {
           const key = `${m.source}-${m.line}-${i}`;
           return (
             <li key={key} className="mention">
-              <a className="internal-link group-title" href={noteHref(m.source)}>{m.sourceTitle}</a>
+              <a className="internal-link group-title" href={noteHref(m.source)}>
+                {m.sourceTitle}
+              </a>
               {!readOnly && (
-                <button type="button" className="mention-link" disabled={busy !== null} aria-label={`Link the mention in ${m.sourceTitle}, line ${m.line}`} onClick={() => void link(m, key)}>
+                <button
+                  type="button"
+                  className="mention-link"
+                  disabled={busy !== null}
+                  aria-label={`Link the mention in ${m.sourceTitle}, line ${m.line}`}
+                  onClick={() => void link(m, key)}
+                >
                   {busy === key ? 'Linking…' : 'Link'}
                 </button>
               )}
-              <span className="snippet"><Snippet snippet={m.snippet} /></span>
+              <span className="snippet">
+                <Snippet snippet={m.snippet} />
+              </span>
             </li>
           );
         })}

@@ -39,7 +39,9 @@ export function useRowWindow(container: HTMLElement | null, count: number): RowW
     if (!el) return;
     const row = el.querySelector<HTMLElement>('[data-row]');
     const rowPx = row && row.offsetHeight > 0 ? row.offsetHeight : DEFAULT_ROW_PX;
-    setView((v) => (v.scrollTop === el.scrollTop && v.height === el.clientHeight && v.rowPx === rowPx ? v : { scrollTop: el.scrollTop, height: el.clientHeight, rowPx }));
+    setView((v) =>
+      v.scrollTop === el.scrollTop && v.height === el.clientHeight && v.rowPx === rowPx ? v : { scrollTop: el.scrollTop, height: el.clientHeight, rowPx },
+    );
   }, [container]);
 
   useLayoutEffect(() => {

@@ -21,7 +21,12 @@ export function activeEditor(): ActiveEditor | null {
 export function trackActiveEditor(path: () => string, startActive: boolean): Extension {
   return ViewPlugin.define((view) => {
     const mark = () => {
-      active = { view, get path() { return path(); } };
+      active = {
+        view,
+        get path() {
+          return path();
+        },
+      };
     };
     if (startActive || active === null) mark();
     view.contentDOM.addEventListener('focus', mark);

@@ -7,7 +7,14 @@
 import { EditorView } from '@codemirror/view';
 import type { Extension } from '@codemirror/state';
 import type { PlexusApi } from '../../../main/contract/api-contract';
-import { attachmentFolder, imageExtension, linkCandidates, pastedImageName, safeFileName, type AttachmentLocation } from '../../../main/core/attachments/attachment-names';
+import {
+  attachmentFolder,
+  imageExtension,
+  linkCandidates,
+  pastedImageName,
+  safeFileName,
+  type AttachmentLocation,
+} from '../../../main/core/attachments/attachment-names';
 import { join } from '../../../main/core/paths';
 
 /** The drag type the file explorer puts a row's vault path under. */
@@ -70,7 +77,12 @@ async function saveAndEmbed(view: EditorView, deps: AttachmentDropDeps, files: {
 function tracked(view: EditorView, pos: number, run: (tracker: { pos: number }) => Promise<void>): void {
   const tracker = { pos };
   pending.set(view, [...(pending.get(view) ?? []), tracker]);
-  void run(tracker).finally(() => pending.set(view, (pending.get(view) ?? []).filter((t) => t !== tracker)));
+  void run(tracker).finally(() =>
+    pending.set(
+      view,
+      (pending.get(view) ?? []).filter((t) => t !== tracker),
+    ),
+  );
 }
 
 const pending = new WeakMap<EditorView, { pos: number }[]>();
@@ -114,17 +126,24 @@ export function attachmentDrops(deps: AttachmentDropDeps): Extension {
         if (vaultPath) {
           event.preventDefault();
           const embed = /\.md$/i.test(vaultPath) ? '' : '!';
-          void shortestLink(deps.api, deps.notePath(), vaultPath).then((text) => {
-            const at = Math.min(pos, view.state.doc.length);
-            const insert = `${embed}[[${text}]]`;
-            view.dispatch({ changes: { from: at, insert }, selection: { anchor: at + insert.length }, userEvent: 'input.drop' });
-          }, (error: unknown) => deps.onError(`Could not link "${vaultPath}": ${String(error)}`));
+          void shortestLink(deps.api, deps.notePath(), vaultPath).then(
+            (text) => {
+              const at = Math.min(pos, view.state.doc.length);
+              const insert = `${embed}[[${text}]]`;
+              view.dispatch({ changes: { from: at, insert }, selection: { anchor: at + insert.length }, userEvent: 'input.drop' });
+            },
+            (error: unknown) => deps.onError(`Could not link "${vaultPath}": ${String(error)}`),
+          );
           return true;
         }
         const files = [...data.files];
         if (files.length === 0) return false;
         event.preventDefault();
-        start(view, files.map((file) => ({ file, name: safeFileName(file.name || pastedImageName(now(), imageExtension(file.type))) })), pos);
+        start(
+          view,
+          files.map((file) => ({ file, name: safeFileName(file.name || pastedImageName(now(), imageExtension(file.type))) })),
+          pos,
+        );
         return true;
       },
     }),

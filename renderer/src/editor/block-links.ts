@@ -180,5 +180,8 @@ export function headingAt(lines: readonly string[], line: number): string | null
 
 /** A heading as a link subpath: characters a wiki link cannot hold (`[ ] | # ^`) become spaces, as Obsidian does. */
 export function headingSubpath(heading: string): string {
-  return heading.replace(/[[\]|#^]/g, ' ').replace(/\s+/g, ' ').trim();
+  return heading
+    .replace(/[[\]|#^]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

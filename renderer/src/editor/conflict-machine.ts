@@ -56,7 +56,16 @@ export interface Step {
 }
 
 export function initialDocState(hash: string): DocState {
-  return { status: 'clean', baseHash: hash, unsaved: false, theirsHash: null, error: null, pendingTheirs: null, editedWhileSaving: false, deletedOnDisk: false };
+  return {
+    status: 'clean',
+    baseHash: hash,
+    unsaved: false,
+    theirsHash: null,
+    error: null,
+    pendingTheirs: null,
+    editedWhileSaving: false,
+    deletedOnDisk: false,
+  };
 }
 
 const none: DocEffect = { kind: 'none' };
@@ -109,7 +118,10 @@ export function transition(s: DocState, input: DocInput): Step {
     case 'resolve':
       if (s.status !== 'conflict') return { state: s, effect: none };
       if (input.choice === 'keep-mine') {
-        return { state: { ...s, status: 'saving', error: null, pendingTheirs: null, editedWhileSaving: false }, effect: { kind: 'write', expectedHash: s.theirsHash } };
+        return {
+          state: { ...s, status: 'saving', error: null, pendingTheirs: null, editedWhileSaving: false },
+          effect: { kind: 'write', expectedHash: s.theirsHash },
+        };
       }
       // The status stays 'conflict' until the reload lands ('loaded'), so nothing saves meanwhile.
       return { state: s, effect: input.choice === 'take-theirs' ? { kind: 'reload' } : { kind: 'copy-then-reload' } };

@@ -31,7 +31,11 @@ const same = (a: Draft[], b: Draft[]) => a.length === b.length && a.every((draft
  * Takes back what a crashed page left (returns those texts, now kept), then mirrors every change.
  * `onError` hears a failed report or take (the text itself stays in the window).
  */
-export async function startDraftMirror(bridge: DraftsBridge, onError: (message: string) => void, now = () => Date.now()): Promise<{ recovered: Draft[]; stop(): void }> {
+export async function startDraftMirror(
+  bridge: DraftsBridge,
+  onError: (message: string) => void,
+  now = () => Date.now(),
+): Promise<{ recovered: Draft[]; stop(): void }> {
   let sent: Draft[] = [];
   let inFlight = false;
   let stale = false;
@@ -44,18 +48,21 @@ export async function startDraftMirror(bridge: DraftsBridge, onError: (message: 
     const drafts = snapshot();
     if (same(drafts, sent)) return;
     inFlight = true;
-    bridge.report(drafts).then(
-      () => {
-        sent = drafts;
-      },
-      (error: unknown) => onError(`Could not keep a safety copy of unsaved text: ${error instanceof Error ? error.message : String(error)}`),
-    ).finally(() => {
-      inFlight = false;
-      if (stale) {
-        stale = false;
-        send();
-      }
-    });
+    bridge
+      .report(drafts)
+      .then(
+        () => {
+          sent = drafts;
+        },
+        (error: unknown) => onError(`Could not keep a safety copy of unsaved text: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => {
+        inFlight = false;
+        if (stale) {
+          stale = false;
+          send();
+        }
+      });
   };
 
   let recovered: Draft[] = [];

@@ -52,7 +52,9 @@ export function DraftRecovery({ bridge }: { bridge: DraftsBridge }) {
         </>
       )}
       {error !== null && <p className="error-text">{error}</p>}
-      <button type="button" onClick={() => setDismissed(true)}>Dismiss</button>
+      <button type="button" onClick={() => setDismissed(true)}>
+        Dismiss
+      </button>
     </div>
   );
 }

@@ -19,7 +19,9 @@ export function EditorStatus({ state, onRetry }: { state: DocState; onRetry(): v
       {state.status === 'error' && (
         <>
           <span className="editor-status-reason">: {state.error}</span>
-          <button type="button" onClick={onRetry}>Retry</button>
+          <button type="button" onClick={onRetry}>
+            Retry
+          </button>
         </>
       )}
     </div>
@@ -32,9 +34,15 @@ export function ConflictBar({ theirs, mine, onResolve }: { theirs: string | null
     <div className="editor-bar editor-conflict" role="alert">
       <p>This note was changed on disk while you were editing it. Your text is kept here until you choose.</p>
       <div className="editor-bar-actions">
-        <button type="button" onClick={() => onResolve('keep-mine')}>Keep mine</button>
-        <button type="button" onClick={() => onResolve('take-theirs')}>Take theirs</button>
-        <button type="button" onClick={() => onResolve('keep-both')}>Keep both</button>
+        <button type="button" onClick={() => onResolve('keep-mine')}>
+          Keep mine
+        </button>
+        <button type="button" onClick={() => onResolve('take-theirs')}>
+          Take theirs
+        </button>
+        <button type="button" onClick={() => onResolve('keep-both')}>
+          Keep both
+        </button>
       </div>
       {diff === null ? (
         <p className="muted">Loading their version…</p>
@@ -58,7 +66,9 @@ export function DeletedBar({ onSave }: { onSave(): void }) {
   return (
     <div className="editor-bar editor-deleted" role="alert">
       <p>This note was deleted on disk. Your text is still here; saving recreates the file.</p>
-      <button type="button" onClick={onSave}>Save again</button>
+      <button type="button" onClick={onSave}>
+        Save again
+      </button>
     </div>
   );
 }
@@ -72,8 +82,12 @@ export function KeptTextBar({ kept, onRestore, onDiscard }: { kept: KeptText; on
         Unsaved text from {time} was kept here ({kept.reason}). Restore puts it back in the editor in place of what is shown; Discard drops it.
       </p>
       <div className="editor-bar-actions">
-        <button type="button" onClick={onRestore}>Restore</button>
-        <button type="button" onClick={onDiscard}>Discard</button>
+        <button type="button" onClick={onRestore}>
+          Restore
+        </button>
+        <button type="button" onClick={onDiscard}>
+          Discard
+        </button>
       </div>
     </div>
   );
@@ -86,8 +100,12 @@ export function DraftBar({ savedAt, onRestore, onDiscard }: { savedAt: number; o
     <div className="editor-bar editor-kept" role="alert" aria-label="Unsaved changes">
       <p>Restore unsaved changes from {time}? They were typed here before the page was closed or reloaded, over the text the note still has.</p>
       <div className="editor-bar-actions">
-        <button type="button" onClick={onRestore}>Restore</button>
-        <button type="button" onClick={onDiscard}>Discard</button>
+        <button type="button" onClick={onRestore}>
+          Restore
+        </button>
+        <button type="button" onClick={onDiscard}>
+          Discard
+        </button>
       </div>
     </div>
   );

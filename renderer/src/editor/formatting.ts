@@ -13,21 +13,34 @@ export function toggleWrap(marker: string): StateCommand {
       const after = state.sliceDoc(range.to, range.to + n);
       const inner = state.sliceDoc(range.from, range.to);
       // `**|**` or `**word**` with only the word selected: unwrap around.
-      if (before === marker && after === marker && !(marker === '*' && state.sliceDoc(range.from - 2, range.from) === '**' && state.sliceDoc(range.to, range.to + 2) === '**')) {
+      if (
+        before === marker &&
+        after === marker &&
+        !(marker === '*' && state.sliceDoc(range.from - 2, range.from) === '**' && state.sliceDoc(range.to, range.to + 2) === '**')
+      ) {
         return {
-          changes: [{ from: range.from - n, to: range.from }, { from: range.to, to: range.to + n }],
+          changes: [
+            { from: range.from - n, to: range.from },
+            { from: range.to, to: range.to + n },
+          ],
           range: EditorSelection.range(range.from - n, range.to - n),
         };
       }
       // The markup selected with the words: unwrap inside.
       if (inner.length >= 2 * n && inner.startsWith(marker) && inner.endsWith(marker)) {
         return {
-          changes: [{ from: range.from, to: range.from + n }, { from: range.to - n, to: range.to }],
+          changes: [
+            { from: range.from, to: range.from + n },
+            { from: range.to - n, to: range.to },
+          ],
           range: EditorSelection.range(range.from, range.to - 2 * n),
         };
       }
       return {
-        changes: [{ from: range.from, insert: marker }, { from: range.to, insert: marker }],
+        changes: [
+          { from: range.from, insert: marker },
+          { from: range.to, insert: marker },
+        ],
         range: EditorSelection.range(range.from + n, range.to + n),
       };
     });

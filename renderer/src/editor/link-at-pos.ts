@@ -12,7 +12,7 @@ export interface LinkAtPos {
 }
 
 export function linkAt(line: string, offset: number): LinkAtPos | null {
-  for (let open = line.indexOf('[['); open !== -1; ) {
+  for (let open = line.indexOf('[['); open !== -1;) {
     const end = matchWikiLinkEnd(line, open, line.length);
     if (end === -1) {
       open = line.indexOf('[[', open + 1);

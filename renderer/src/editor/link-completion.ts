@@ -66,7 +66,8 @@ export function linkCompletionSource(api: PlexusApi, sourcePath: () => string) {
       // The folder tells apart notes of one name and says where a note lives; the root shows as `/`.
       const slash = item.path.lastIndexOf('/');
       options.push({ label: item.title, detail: slash < 0 ? '/' : item.path.slice(0, slash), type: 'text', apply: linkApply(name, closes) });
-      for (const alias of item.aliases) options.push({ label: alias, detail: `alias of ${item.title}`, type: 'variable', apply: linkApply(`${name}|${alias}`, closes) });
+      for (const alias of item.aliases)
+        options.push({ label: alias, detail: `alias of ${item.title}`, type: 'variable', apply: linkApply(`${name}|${alias}`, closes) });
     }
     return { from: before.from + 2, options };
   }

@@ -94,30 +94,34 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mo
   const errorRef = useRef(onError);
   errorRef.current = onError;
   // Read through refs, so the editor is built once per note and never for a new callback.
-  const host = useMemo<LivePreviewHost>(() => ({
-    openLink: (link, newTab) => {
-      const open = (target: string, heading?: string) => (newTab && newTabRef.current ? newTabRef.current(target, heading) : openRef.current(target, heading));
-      if ('url' in link) {
-        if (/^(https?:|mailto:)/i.test(link.url)) return void api.openExternal(link.url);
-        let target = link.url;
-        try {
-          target = decodeURI(link.url);
-        } catch {
-          // A malformed escape: the URL as written is the best guess at the note's name.
+  const host = useMemo<LivePreviewHost>(
+    () => ({
+      openLink: (link, newTab) => {
+        const open = (target: string, heading?: string) =>
+          newTab && newTabRef.current ? newTabRef.current(target, heading) : openRef.current(target, heading);
+        if ('url' in link) {
+          if (/^(https?:|mailto:)/i.test(link.url)) return void api.openExternal(link.url);
+          let target = link.url;
+          try {
+            target = decodeURI(link.url);
+          } catch {
+            // A malformed escape: the URL as written is the best guess at the note's name.
+          }
+          const hash = target.indexOf('#');
+          const heading = hash >= 0 ? target.slice(hash + 1) : undefined;
+          link = { target: hash >= 0 ? target.slice(0, hash) : target, heading: heading ?? null, block: null };
         }
-        const hash = target.indexOf('#');
-        const heading = hash >= 0 ? target.slice(hash + 1) : undefined;
-        link = { target: hash >= 0 ? target.slice(0, hash) : target, heading: heading ?? null, block: null };
-      }
-      const heading = link.heading ?? undefined;
-      if (link.target === '') return open(path, heading);
-      void api.resolveLink(path, link.target).then((info) => {
-        const target = info.resolved ?? info.createPath;
-        if (target) open(target, heading);
-      });
-    },
-    renderMarkdown: (container, markdown) => (renderRef.current ?? plainText)(container, markdown),
-  }), [api, path]);
+        const heading = link.heading ?? undefined;
+        if (link.target === '') return open(path, heading);
+        void api.resolveLink(path, link.target).then((info) => {
+          const target = info.resolved ?? info.createPath;
+          if (target) open(target, heading);
+        });
+      },
+      renderMarkdown: (container, markdown) => (renderRef.current ?? plainText)(container, markdown),
+    }),
+    [api, path],
+  );
   const [mineForDiff, setMineForDiff] = useState('');
 
   // Build the view once the text has loaded.
@@ -190,7 +194,12 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mo
     dropKeptText(path);
   };
 
-  if (doc.loadError !== null) return <p className="error-text" role="alert">Could not open {path}: {doc.loadError}</p>;
+  if (doc.loadError !== null)
+    return (
+      <p className="error-text" role="alert">
+        Could not open {path}: {doc.loadError}
+      </p>
+    );
   return (
     <div className="note-editor">
       {doc.state && <EditorStatus state={doc.state} onRetry={doc.saveNow} />}
@@ -198,8 +207,16 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mo
       {status === 'deleted' && <DeletedBar onSave={doc.saveNow} />}
       {kept && view && <KeptTextBar kept={kept} onRestore={restoreKept} onDiscard={() => dropKeptText(path)} />}
       {drafts.offer && view && <DraftBar savedAt={drafts.offer.draft.savedAt} onRestore={drafts.offer.restore} onDiscard={drafts.offer.discard} />}
-      {draftError !== null && <p className="error-text small" role="alert">{draftError}</p>}
-      {doc.state === null && <p className="muted" aria-busy="true">Loading…</p>}
+      {draftError !== null && (
+        <p className="error-text small" role="alert">
+          {draftError}
+        </p>
+      )}
+      {doc.state === null && (
+        <p className="muted" aria-busy="true">
+          Loading…
+        </p>
+      )}
       <div className="note-editor-host" ref={hostEl} data-testid="note-editor-host" data-mode={mode} />
     </div>
   );

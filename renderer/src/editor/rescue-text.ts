@@ -17,8 +17,7 @@ import { keepText } from './kept-texts';
 const MAX_COPY_NUMBER = 50;
 
 export type RescueReport =
-  | { kind: 'copied'; path: string; copyPath: string; reason: string }
-  | { kind: 'kept'; path: string; reason: string; copyError: string };
+  { kind: 'copied'; path: string; copyPath: string; reason: string } | { kind: 'kept'; path: string; reason: string; copyError: string };
 
 /** Writes `text` as a new conflict copy of `path`; an existing copy is never overwritten. */
 export async function writeConflictCopy(api: PlexusApi, path: string, text: string, date: Date): Promise<Result<{ copyPath: string } & WriteOutcome>> {

@@ -32,7 +32,10 @@ function storeFor(api: PlexusApi): Promise<DraftStore | null> {
     // No vault info (an api without it, a failed call): no drafts, the editor works as before.
     store = Promise.resolve()
       .then(() => api.getVaultInfo())
-      .then((info) => (info.readOnly ? null : factory(info.root)), () => null);
+      .then(
+        (info) => (info.readOnly ? null : factory(info.root)),
+        () => null,
+      );
     stores.set(api, store);
   }
   return store;
@@ -55,7 +58,8 @@ export function useDrafts(api: PlexusApi, path: string, doc: NoteDocument, view:
   viewRef.current = view;
   const errorRef = useRef(onError);
   errorRef.current = onError;
-  const report = (error: unknown) => errorRef.current(`Could not keep a safety copy of unsaved text: ${error instanceof Error ? error.message : String(error)}`);
+  const report = (error: unknown) =>
+    errorRef.current(`Could not keep a safety copy of unsaved text: ${error instanceof Error ? error.message : String(error)}`);
 
   useEffect(() => {
     let live = true;
@@ -71,7 +75,6 @@ export function useDrafts(api: PlexusApi, path: string, doc: NoteDocument, view:
     const v = viewRef.current;
     if (!store || !v || !s?.unsaved) return;
     store.put({ path, text: v.state.doc.toString(), baseHash: s.baseHash, savedAt: Date.now() }).catch(report);
-     
   }, [store, path]);
 
   /** Called on every edit: the draft follows within DRAFT_DELAY_MS. */
@@ -107,7 +110,6 @@ export function useDrafts(api: PlexusApi, path: string, doc: NoteDocument, view:
       },
       (error: unknown) => errorRef.current(`Could not look for unsaved text from before: ${error instanceof Error ? error.message : String(error)}`),
     );
-     
   }, [ready, checked, store, path]);
 
   // Saved (clean): the draft has done its job. Not before the check, and not while one is offered.
@@ -117,7 +119,6 @@ export function useDrafts(api: PlexusApi, path: string, doc: NoteDocument, view:
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
     store.remove(path).catch(report);
-     
   }, [clean, checked, offer, store, path, doc.state]);
 
   const current: DraftOffer | null =

@@ -118,7 +118,7 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
   async function rescue(s: DocState): Promise<void> {
     if (rescued.current) return;
     rescued.current = true;
-    const reason = s.status === 'conflict' ? 'it changed on disk while you were editing it' : s.error ?? 'it could not be saved';
+    const reason = s.status === 'conflict' ? 'it changed on disk while you were editing it' : (s.error ?? 'it could not be saved');
     // rescueText keeps the text in the window when the copy cannot be written, so it never throws it away.
     const report = await rescueText(api, path, textNow() ?? '', reason);
     markUnsaved(owner.current, null);

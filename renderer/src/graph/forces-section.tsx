@@ -29,7 +29,12 @@ function Slider({ label, range, value, onChange }: { label: string; range: Range
   );
 }
 
-const FORCE_LABELS: Record<keyof GraphForces, string> = { centre: 'Centre force', repel: 'Repel force', linkForce: 'Link force', linkDistance: 'Link distance' };
+const FORCE_LABELS: Record<keyof GraphForces, string> = {
+  centre: 'Centre force',
+  repel: 'Repel force',
+  linkForce: 'Link force',
+  linkDistance: 'Link distance',
+};
 const DISPLAY_LABELS: Record<keyof typeof DISPLAY_RANGES, string> = { textFade: 'Text fade threshold', nodeSize: 'Node size', linkThickness: 'Link thickness' };
 
 export function ForcesSection({ settings, updateSettings }: Props) {
@@ -46,14 +51,18 @@ export function ForcesSection({ settings, updateSettings }: Props) {
         {(Object.keys(DISPLAY_RANGES) as (keyof typeof DISPLAY_RANGES)[]).map((key) => (
           <Slider key={key} label={DISPLAY_LABELS[key]} range={DISPLAY_RANGES[key]} value={settings.display[key]} onChange={(v) => setDisplay({ [key]: v })} />
         ))}
-        <button type="button" onClick={() => updateSettings((s) => ({ ...s, display: DEFAULT_DISPLAY }))}>Reset display</button>
+        <button type="button" onClick={() => updateSettings((s) => ({ ...s, display: DEFAULT_DISPLAY }))}>
+          Reset display
+        </button>
       </section>
       <section aria-label="Forces">
         <h3>Forces</h3>
         {(Object.keys(FORCE_RANGES) as (keyof GraphForces)[]).map((key) => (
           <Slider key={key} label={FORCE_LABELS[key]} range={FORCE_RANGES[key]} value={settings.forces[key]} onChange={(v) => setForce(key, v)} />
         ))}
-        <button type="button" onClick={() => updateSettings((s) => ({ ...s, forces: DEFAULT_FORCES }))}>Reset forces</button>
+        <button type="button" onClick={() => updateSettings((s) => ({ ...s, forces: DEFAULT_FORCES }))}>
+          Reset forces
+        </button>
       </section>
     </>
   );

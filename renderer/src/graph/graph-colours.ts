@@ -7,10 +7,7 @@
 import type { GraphNode } from '../../../main/core/types';
 
 /** Readable on light and dark backgrounds; distinct enough for a legend of a dozen entries. */
-export const PALETTE = [
-  '#5b8def', '#e8743b', '#19a979', '#d64d8b', '#9c6ade', '#c9a227',
-  '#2bb3c0', '#b4532a', '#6f9a3a', '#7d7fd6', '#e05d5d', '#4f8a8b',
-];
+export const PALETTE = ['#5b8def', '#e8743b', '#19a979', '#d64d8b', '#9c6ade', '#c9a227', '#2bb3c0', '#b4532a', '#6f9a3a', '#7d7fd6', '#e05d5d', '#4f8a8b'];
 export const ROOT_FOLDER = '(root)';
 export const GHOST_COLOUR = '#9094a0';
 /** Past the palette, further keys share one neutral colour (the legend says "other"). */

@@ -7,11 +7,29 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import { graphStyle, HUB_FONT, LABEL_FONT, MIN_ZOOMED_FONT, type Theme } from './graph-style';
 import { installLegibleLabels, type LegibleLabels } from './legible-labels';
 import { labelMinZoomedFontSize } from './label-density';
-import { addProgressively, isProgressive, moveProgressively, nextFrame, nextTask, planChunks, PROGRESSIVE_MIN_ELEMENTS, type BuildProgress } from './progressive-build';
+import {
+  addProgressively,
+  isProgressive,
+  moveProgressively,
+  nextFrame,
+  nextTask,
+  planChunks,
+  PROGRESSIVE_MIN_ELEMENTS,
+  type BuildProgress,
+} from './progressive-build';
 import { HoverLabel } from './hover-label';
 import { extentOf, fitToCentres } from './fit-centres';
 import { installLayerSettling } from './layer-settle';
-import { buildLayersInSlices, installSpeedups, rebuildLayerCache, rebuildLayerCacheAfterDraw, startLayerFeed, updateStyle, type LayerFeed, type Speedups } from './cytoscape-internals';
+import {
+  buildLayersInSlices,
+  installSpeedups,
+  rebuildLayerCache,
+  rebuildLayerCacheAfterDraw,
+  startLayerFeed,
+  updateStyle,
+  type LayerFeed,
+  type Speedups,
+} from './cytoscape-internals';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
 import { installLabelCulling } from './label-cull';
@@ -83,7 +101,11 @@ export class GraphController {
     this.cy.on('layoutstop', () => this.updateLabelThreshold());
     this.uninstallLegibleLabels = installLegibleLabels(this.cy, HUB_FONT);
     this.uninstallLabelCulling = installLabelCulling(this.cy);
-    this.uninstallLayerSettling = installLayerSettling(this.cy, { minElements: PROGRESSIVE_MIN_ELEMENTS, busy: () => this.inFlight > 0, yieldToPage: nextTask });
+    this.uninstallLayerSettling = installLayerSettling(this.cy, {
+      minElements: PROGRESSIVE_MIN_ELEMENTS,
+      busy: () => this.inFlight > 0,
+      yieldToPage: nextTask,
+    });
   }
 
   private readonly uninstallLegibleLabels: LegibleLabels;
@@ -105,7 +127,10 @@ export class GraphController {
     this.display = next;
     this.fade = labelFadeFactor(next.textFade);
     if (before.arrows !== next.arrows || before.nodeSize !== next.nodeSize || before.linkThickness !== next.linkThickness) {
-      this.cy.style().fromJson(graphStyle(this.theme, this.minZoomedFont, next)).update();
+      this.cy
+        .style()
+        .fromJson(graphStyle(this.theme, this.minZoomedFont, next))
+        .update();
     } else {
       updateStyle(this.cy.nodes());
     }
@@ -116,7 +141,13 @@ export class GraphController {
   /** Re-derives when ordinary labels appear from the node spread; restyles only on a real change. */
   updateLabelThreshold(): void {
     if (this.cy.destroyed()) return;
-    this.setLabelThreshold(labelMinZoomedFontSize(this.cy.nodes().map((n) => n.position()), LABEL_FONT, MIN_ZOOMED_FONT));
+    this.setLabelThreshold(
+      labelMinZoomedFontSize(
+        this.cy.nodes().map((n) => n.position()),
+        LABEL_FONT,
+        MIN_ZOOMED_FONT,
+      ),
+    );
   }
 
   /**
@@ -146,7 +177,12 @@ export class GraphController {
     return this.tracked(this.loadNow(nodes, edges, onProgress, beforeDraw));
   }
 
-  private async loadNow(nodes: ElementDefinition[], edges: ElementDefinition[], onProgress: (p: BuildProgress) => void, beforeDraw?: () => void): Promise<boolean> {
+  private async loadNow(
+    nodes: ElementDefinition[],
+    edges: ElementDefinition[],
+    onProgress: (p: BuildProgress) => void,
+    beforeDraw?: () => void,
+  ): Promise<boolean> {
     const generation = ++this.generation;
     this.hovered = null;
     const current = () => generation === this.generation && !this.cy.destroyed();
@@ -157,7 +193,14 @@ export class GraphController {
       this.fitTo(positions);
       const layers = this.options.feedLayers === false ? null : startLayerFeed(this.cy, extentOf(positions));
       this.lastFeed = layers;
-      const complete = await addProgressively(this.cy, nodes, edges, { onProgress, stillWanted: current, yieldToPage: nextFrame, yieldForInput: nextTask, layers, onAdded: (added) => this.uninstallLegibleLabels.adopt(added.nodes()) });
+      const complete = await addProgressively(this.cy, nodes, edges, {
+        onProgress,
+        stillWanted: current,
+        yieldToPage: nextFrame,
+        yieldForInput: nextTask,
+        layers,
+        onAdded: (added) => this.uninstallLegibleLabels.adopt(added.nodes()),
+      });
       if (!complete || !current()) return false;
       // Class changes (pins, the current note, filters) after the layer cache is built would
       // invalidate it again and cost 1-2 s frames until it is rebuilt (measured in the app).
@@ -230,7 +273,10 @@ export class GraphController {
 
   /** Fits the viewport to node centres (fit-centres.ts: cy.fit() takes seconds at 10k nodes). */
   fit(padding = 40): void {
-    this.fitTo(this.cy.nodes().map((n) => n.position()), padding);
+    this.fitTo(
+      this.cy.nodes().map((n) => n.position()),
+      padding,
+    );
   }
 
   /** Fits the viewport to these node centres (they need not be in the graph yet). */

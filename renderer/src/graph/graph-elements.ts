@@ -55,7 +55,11 @@ export function nodeData(node: GraphNode, degree: number, colour: string): Recor
 }
 
 export function nodeElement(node: GraphNode, degree: number, colour: string, position?: { x: number; y: number }, hubDegree = HUB_DEGREE): ElementDefinition {
-  const el: ElementDefinition = { group: 'nodes', data: nodeData(node, degree, colour) as ElementDefinition['data'], classes: nodeClasses(node, degree, hubDegree) };
+  const el: ElementDefinition = {
+    group: 'nodes',
+    data: nodeData(node, degree, colour) as ElementDefinition['data'],
+    classes: nodeClasses(node, degree, hubDegree),
+  };
   if (position) el.position = { x: position.x, y: position.y };
   return el;
 }

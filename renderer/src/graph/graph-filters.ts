@@ -46,7 +46,11 @@ function hiddenByToggles(kind: GraphNode['kind'], degree: number, filters: Graph
  * of a graph about to be shown, known before its elements are in (a big build takes seconds,
  * and the label must not name the previous graph meanwhile).
  */
-export function definitionCounts(nodes: readonly ElementDefinition[], edges: readonly ElementDefinition[], filters: GraphFilters): { notes: number; links: number } {
+export function definitionCounts(
+  nodes: readonly ElementDefinition[],
+  edges: readonly ElementDefinition[],
+  filters: GraphFilters,
+): { notes: number; links: number } {
   const hidden = new Set<string>();
   let notes = 0;
   for (const n of nodes) {

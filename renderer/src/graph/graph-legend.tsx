@@ -26,7 +26,13 @@ export function GraphLegend({ title, scheme, groups }: { title: string; scheme: 
   }, [open]);
   return (
     <aside className={`graph-legend${open ? '' : ' is-collapsed'}`} aria-label="Graph legend">
-      <button type="button" className="graph-legend-toggle" aria-expanded={open} aria-label={open ? 'Collapse legend' : 'Expand legend'} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="graph-legend-toggle"
+        aria-expanded={open}
+        aria-label={open ? 'Collapse legend' : 'Expand legend'}
+        onClick={() => setOpen((o) => !o)}
+      >
         <span aria-hidden="true">{open ? '▾' : '▸'}</span>
         <strong>{title}</strong>
       </button>

@@ -40,7 +40,12 @@ function parseGroups(v: unknown): ColourGroup[] {
 function parseFilters(v: unknown): GraphFilters {
   if (!isObj(v)) return DEFAULT_FILTERS;
   const bool = (k: keyof GraphFilters) => (typeof v[k] === 'boolean' ? (v[k] as boolean) : (DEFAULT_FILTERS[k] as boolean));
-  return { query: typeof v.query === 'string' ? v.query : '', showOrphans: bool('showOrphans'), showPlaceholders: bool('showPlaceholders'), showAttachments: bool('showAttachments') };
+  return {
+    query: typeof v.query === 'string' ? v.query : '',
+    showOrphans: bool('showOrphans'),
+    showPlaceholders: bool('showPlaceholders'),
+    showAttachments: bool('showAttachments'),
+  };
 }
 
 function parseCamera(v: unknown): SavedView['camera'] {

@@ -23,14 +23,23 @@ export interface SidePanelProps {
   onClose(): void;
 }
 
-const TITLES: Record<SidePanel, string> = { none: '', path: 'Path', hubs: 'Hubs & bridges', groups: 'Colour groups', views: 'Saved views', settings: 'Graph settings' };
+const TITLES: Record<SidePanel, string> = {
+  none: '',
+  path: 'Path',
+  hubs: 'Hubs & bridges',
+  groups: 'Colour groups',
+  views: 'Saved views',
+  settings: 'Graph settings',
+};
 
 export function GraphSidePanel(p: SidePanelProps) {
   return (
     <aside className="graph-side" aria-label={TITLES[p.panel]}>
       <div className="row">
         <strong style={{ flex: 1 }}>{TITLES[p.panel]}</strong>
-        <button type="button" className="icon-button" aria-label={`Close ${TITLES[p.panel]}`} onClick={p.onClose}>✕</button>
+        <button type="button" className="icon-button" aria-label={`Close ${TITLES[p.panel]}`} onClick={p.onClose}>
+          ✕
+        </button>
       </div>
       {p.panel === 'path' && <PathTool engine={p.engine} onOpenNote={p.onOpenNote} />}
       {p.panel === 'hubs' && <HubsPanel engine={p.engine} clustering={p.clustering} />}

@@ -64,7 +64,17 @@ export function graphStyle(theme: Theme, minZoomedFont: number | (() => number) 
       },
     },
     // Hubs draw after ordinary nodes: their always-on labels were cut by nodes drawn on top of them.
-    { selector: 'node.hub', style: { 'font-size': HUB_FONT, 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'text-outline-width': 2, 'text-outline-color': theme.background, 'z-index': 5 } },
+    {
+      selector: 'node.hub',
+      style: {
+        'font-size': HUB_FONT,
+        'font-weight': 'bold',
+        'min-zoomed-font-size': 0,
+        'text-outline-width': 2,
+        'text-outline-color': theme.background,
+        'z-index': 5,
+      },
+    },
     {
       selector: 'node.ghost',
       style: { 'background-opacity': 0, 'border-width': 1.5, 'border-style': 'dashed', 'border-color': theme.muted, color: theme.muted, opacity: 0.75 },
@@ -86,7 +96,16 @@ export function graphStyle(theme: Theme, minZoomedFont: number | (() => number) 
     { selector: 'edge.neighbour', style: { 'line-color': theme.accent, ...arrowColour(display, theme.accent), opacity: 1, width: 1.5 * thick } },
     {
       selector: 'node.hover, node:selected, node.focus, node.current',
-      style: { 'min-zoomed-font-size': 0, 'text-outline-width': 2, 'text-outline-color': theme.background, 'border-width': 3, 'border-color': theme.accent, 'border-style': 'solid', opacity: 1, 'z-index': 10 },
+      style: {
+        'min-zoomed-font-size': 0,
+        'text-outline-width': 2,
+        'text-outline-color': theme.background,
+        'border-width': 3,
+        'border-color': theme.accent,
+        'border-style': 'solid',
+        opacity: 1,
+        'z-index': 10,
+      },
     },
     { selector: 'node.path', style: { 'min-zoomed-font-size': 0, 'border-width': 3, 'border-color': '#e8743b', opacity: 1, 'z-index': 9 } },
     { selector: 'edge.path', style: { 'line-color': '#e8743b', ...arrowColour(display, '#e8743b'), width: 4 * thick, opacity: 1, 'z-index': 9 } },

@@ -40,14 +40,28 @@ export function GraphToolbar(p: Props) {
   return (
     <div className="graph-toolbar" role="toolbar" aria-label="Graph controls">
       <span className="segmented" role="group" aria-label="Graph scope">
-        <button type="button" aria-pressed={p.mode === 'global'} onClick={() => p.onMode('global')}>Global</button>
-        <button type="button" aria-pressed={p.mode === 'local'} disabled={!p.canLocal} title={p.canLocal ? undefined : 'Open a note to see its local graph'} onClick={() => p.onMode('local')}>Local</button>
+        <button type="button" aria-pressed={p.mode === 'global'} onClick={() => p.onMode('global')}>
+          Global
+        </button>
+        <button
+          type="button"
+          aria-pressed={p.mode === 'local'}
+          disabled={!p.canLocal}
+          title={p.canLocal ? undefined : 'Open a note to see its local graph'}
+          onClick={() => p.onMode('local')}
+        >
+          Local
+        </button>
       </span>
       {p.mode === 'local' && (
         <label>
           Depth
           <select aria-label="Depth" value={p.depth} onChange={(e) => p.onDepth(Number(e.target.value))}>
-            {[1, 2, 3].map((d) => <option key={d} value={d}>{d}</option>)}
+            {[1, 2, 3].map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
           </select>
         </label>
       )}
@@ -70,7 +84,9 @@ export function GraphToolbar(p: Props) {
           <option value="cluster">cluster</option>
         </select>
       </label>
-      <button type="button" onClick={p.onRelayout} disabled={p.relayoutBusy}>Re-layout</button>
+      <button type="button" onClick={p.onRelayout} disabled={p.relayoutBusy}>
+        Re-layout
+      </button>
       {PANELS.map((panel) => (
         <button key={panel.id} type="button" aria-pressed={p.panel === panel.id} onClick={() => p.onPanel(p.panel === panel.id ? 'none' : panel.id)}>
           {panel.label}

@@ -99,7 +99,12 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
   });
   const engineRef = useRef(engine);
   engineRef.current = engine;
-  useEffect(() => () => { if (tapTimer.current) clearTimeout(tapTimer.current); }, []);
+  useEffect(
+    () => () => {
+      if (tapTimer.current) clearTimeout(tapTimer.current);
+    },
+    [],
+  );
   useEffect(() => setExpanded([]), [currentPath, mode]);
 
   const clustering = useMemo(
@@ -114,7 +119,7 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
         for (const [id, index] of clustering.clusterOf) keyOf.set(id, String(index));
         const nameOf = (key: string) => {
           const c = clustering.clusters[Number(key)];
-          return c ? engine.model.nodes.get(c.name)?.label ?? c.name : key;
+          return c ? (engine.model.nodes.get(c.name)?.label ?? c.name) : key;
         };
         return schemeFromKeys(keyOf, nameOf, { shown });
       }
@@ -148,7 +153,10 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
       <style>{GRAPH_CSS}</style>
       <GraphToolbar
         mode={effectiveMode}
-        onMode={(m) => { setMode(m); setNotice(null); }}
+        onMode={(m) => {
+          setMode(m);
+          setNotice(null);
+        }}
         canLocal={currentPath !== null}
         depth={depth}
         onDepth={setDepth}
@@ -164,10 +172,23 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
       />
       {error && (
         <p className="graph-error" role="alert">
-          {error} <button type="button" onClick={() => { engine.setError(null); setSettingsError(null); }}>Dismiss</button>
+          {error}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              engine.setError(null);
+              setSettingsError(null);
+            }}
+          >
+            Dismiss
+          </button>
         </p>
       )}
-      {engine.filterError && <p className="graph-error" role="status">{engine.filterError}</p>}
+      {engine.filterError && (
+        <p className="graph-error" role="status">
+          {engine.filterError}
+        </p>
+      )}
       <div className="graph-stage">
         <div ref={container} className="graph-canvas" role="img" aria-label={graphAriaLabel(engine.counts)} data-testid="graph-canvas" />
         {engine.building && (
@@ -177,9 +198,17 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
         )}
         {(notice || engine.layoutStatus) && (
           <div className="graph-notice" role="status">
-            {engine.layoutStatus && <span className="graph-progress" data-testid="graph-layout-status">{engine.layoutStatus} </span>}
+            {engine.layoutStatus && (
+              <span className="graph-progress" data-testid="graph-layout-status">
+                {engine.layoutStatus}{' '}
+              </span>
+            )}
             {notice}
-            {notice && <button type="button" className="icon-button" aria-label="Dismiss notice" onClick={() => setNotice(null)}>✕</button>}
+            {notice && (
+              <button type="button" className="icon-button" aria-label="Dismiss notice" onClick={() => setNotice(null)}>
+                ✕
+              </button>
+            )}
           </div>
         )}
         <GraphLegend title={settings.colourBy === 'cluster' ? 'Clusters' : 'Folders'} scheme={legendScheme} groups={settings.groups} />

@@ -32,16 +32,31 @@ export function GroupsPanel({ settings, updateSettings }: Props) {
           <li key={`${g.query}:${i}`} className="row">
             <input type="color" aria-label={`Colour for ${g.query}`} value={g.colour} onChange={(e) => setGroup(i, { colour: e.target.value })} />
             <span style={{ flex: 1 }}>{g.query}</span>
-            <button type="button" className="icon-button" aria-label={`Remove group ${g.query}`} onClick={() => remove(i)}>✕</button>
+            <button type="button" className="icon-button" aria-label={`Remove group ${g.query}`} onClick={() => remove(i)}>
+              ✕
+            </button>
           </li>
         ))}
       </ul>
       <div className="row">
         <input type="color" aria-label="New group colour" value={colour} onChange={(e) => setColour(e.target.value)} />
-        <input type="text" aria-label="New group query" placeholder="folder:Research, tag:idea, loss" value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && add()} />
-        <button type="button" onClick={add} disabled={!query.trim()}>Add</button>
+        <input
+          type="text"
+          aria-label="New group query"
+          placeholder="folder:Research, tag:idea, loss"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && add()}
+        />
+        <button type="button" onClick={add} disabled={!query.trim()}>
+          Add
+        </button>
       </div>
-      {error && <p role="alert" className="graph-error">{error}</p>}
+      {error && (
+        <p role="alert" className="graph-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

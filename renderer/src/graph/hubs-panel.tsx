@@ -25,7 +25,10 @@ export function HubsPanel({ engine, clustering }: { engine: GraphEngine; cluster
   };
   const item = (id: string, detail: string) => (
     <li key={id}>
-      <button type="button" className="link" onClick={() => focus(id)}>{model.nodes.get(id)?.label ?? id}</button> <span className="muted">{detail}</span>
+      <button type="button" className="link" onClick={() => focus(id)}>
+        {model.nodes.get(id)?.label ?? id}
+      </button>{' '}
+      <span className="muted">{detail}</span>
     </li>
   );
 
@@ -37,7 +40,9 @@ export function HubsPanel({ engine, clustering }: { engine: GraphEngine; cluster
       <h3>Most central (PageRank)</h3>
       <ol aria-label="Hubs by PageRank">{lists.byRank.map((id) => item(id, (lists.scores.get(id)!.pagerank * 100).toFixed(2) + '%'))}</ol>
       <h3>Bridges between clusters</h3>
-      {lists.bridgeList.length === 0 ? <p className="muted">No note links two clusters.</p> : (
+      {lists.bridgeList.length === 0 ? (
+        <p className="muted">No note links two clusters.</p>
+      ) : (
         <ol aria-label="Bridges">{lists.bridgeList.map((b) => item(b.id, `joins ${b.clusters} clusters`))}</ol>
       )}
     </div>

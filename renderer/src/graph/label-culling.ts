@@ -47,7 +47,9 @@ export function labelsToShow(boxes: readonly LabelBox[]): Set<string> {
   let item = new Int32Array(next.length);
   let entries = 0;
   const bucket = (x: number, y: number) => (Math.imul(x, 73856093) ^ Math.imul(y, 19349663)) & mask;
-  const ordered = [...boxes].sort((a, b) => Number(b.keep ?? false) - Number(a.keep ?? false) || b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered = [...boxes].sort(
+    (a, b) => Number(b.keep ?? false) - Number(a.keep ?? false) || b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const hits = (b: LabelBox, cx1: number, cx2: number, cy1: number, cy2: number): boolean => {
     for (let x = cx1; x <= cx2; x++) {
       for (let y = cy1; y <= cy2; y++) {
@@ -97,7 +99,12 @@ export const LINE_HEIGHT = 1.25;
  * The box (model coordinates) of a label drawn the way the stylesheet draws them: centred
  * under the node (text-valign bottom) after `marginY`, one line of `text` at `fontSize`.
  */
-export function labelBoxUnder(node: { x: number; y: number; height: number }, text: string, fontSize: number, marginY: number): { x1: number; y1: number; x2: number; y2: number } {
+export function labelBoxUnder(
+  node: { x: number; y: number; height: number },
+  text: string,
+  fontSize: number,
+  marginY: number,
+): { x1: number; y1: number; x2: number; y2: number } {
   const w = text.length * fontSize * GLYPH_WIDTH;
   const y1 = node.y + node.height / 2 + marginY;
   return { x1: node.x - w / 2, y1, x2: node.x + w / 2, y2: y1 + fontSize * LINE_HEIGHT };

@@ -13,7 +13,10 @@ const MAX_ZOOM_FOR_LABELS = 3;
 
 export function labelMinZoomedFontSize(positions: Iterable<{ x: number; y: number }>, fontSize: number, floor: number): number {
   let n = 0;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const p of positions) {
     n++;
     if (p.x < minX) minX = p.x;

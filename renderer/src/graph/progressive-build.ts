@@ -218,7 +218,10 @@ export async function moveProgressively(
       // Styles marked dirty (a new label threshold restyles the nodes, a new stylesheet every
       // element) are computed a chunk per task, held from drawing, instead of all at once in
       // the first chunk's task. Nodes first: edges are projected against their final styles.
-      for (const [group, size] of [[cy.elements('node'), o.nodeChunk ?? NODE_CHUNK], [cy.elements('edge'), EDGE_CHUNK]] as const) {
+      for (const [group, size] of [
+        [cy.elements('node'), o.nodeChunk ?? NODE_CHUNK],
+        [cy.elements('edge'), EDGE_CHUNK],
+      ] as const) {
         for (const { start, end } of planChunks(group.length, size)) {
           if (!o.stillWanted() || cy.destroyed()) return false;
           hold(true);

@@ -19,12 +19,25 @@ export function SettingsPanel({ engine, settings, updateSettings }: Props) {
     <div>
       <ForcesSection settings={settings} updateSettings={updateSettings} />
       <h3>Renderer</h3>
-      <p data-testid="graph-renderer">{r.kind === 'webgl' ? 'WebGL' : 'Canvas'} — {r.reason}</p>
+      <p data-testid="graph-renderer">
+        {r.kind === 'webgl' ? 'WebGL' : 'Canvas'} — {r.reason}
+      </p>
       <p className="muted">GPU: {r.glRenderer ?? 'unknown'}</p>
       <AccelerationsSection list={engine.accelerations()} />
       <h3>Layout</h3>
-      <p>{pinned} pinned {pinned === 1 ? 'node' : 'nodes'} (drag a node to pin it).</p>
-      <button type="button" disabled={pinned === 0} onClick={() => { engine.unpinAll(); force((x) => x + 1); }}>Unpin all</button>
+      <p>
+        {pinned} pinned {pinned === 1 ? 'node' : 'nodes'} (drag a node to pin it).
+      </p>
+      <button
+        type="button"
+        disabled={pinned === 0}
+        onClick={() => {
+          engine.unpinAll();
+          force((x) => x + 1);
+        }}
+      >
+        Unpin all
+      </button>
     </div>
   );
 }

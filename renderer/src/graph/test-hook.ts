@@ -40,7 +40,11 @@ export function installTestHook(controller: GraphController): () => void {
       const node = controller.cy.getElementById(id);
       return node.empty() ? null : { ...node.position() };
     },
-    nodesWithClass: (className: string) => controller.cy.nodes().filter((n) => n.hasClass(className)).map((n) => n.id()),
+    nodesWithClass: (className: string) =>
+      controller.cy
+        .nodes()
+        .filter((n) => n.hasClass(className))
+        .map((n) => n.id()),
     accelerations: () => activeAccelerations(controller.cy),
     about: 'Plexus graph view test hook: node positions for end-to-end tests (read-only).',
   });

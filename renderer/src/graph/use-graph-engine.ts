@@ -147,7 +147,9 @@ export function useGraphEngine(o: EngineOptions) {
       await runFcose(c.cy, pinned, !local && kind === 'auto', latest.current.forces ?? DEFAULT_FORCES);
     } else {
       setLayoutStatus('Laying out… 0%');
-      const job = runWorkerLayout(layoutRequest(c.cy, pinned, latest.current.forces ?? DEFAULT_FORCES), (done, total) => setLayoutStatus(`Laying out… ${Math.round((100 * done) / total)}%`));
+      const job = runWorkerLayout(layoutRequest(c.cy, pinned, latest.current.forces ?? DEFAULT_FORCES), (done, total) =>
+        setLayoutStatus(`Laying out… ${Math.round((100 * done) / total)}%`),
+      );
       workerJob.current = job;
       let positions;
       try {
@@ -194,7 +196,12 @@ export function useGraphEngine(o: EngineOptions) {
     };
     // Marks in the definitions, so the build draws them in place; decorate() then changes nothing.
     const nodes = withMarks(view.nodes, latest.current.currentPath, view.include ? new Set() : cache.current.pinned);
-    c.load(nodes, view.edges, (p) => live && setBuilding(p), () => live && decorate()).then(
+    c.load(
+      nodes,
+      view.edges,
+      (p) => live && setBuilding(p),
+      () => live && decorate(),
+    ).then(
       (complete) => {
         if (!live || !complete) return;
         setBuilding(null);

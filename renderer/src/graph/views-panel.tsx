@@ -35,15 +35,36 @@ export function ViewsPanel({ engine, settings, updateSettings, view, applyView }
         {settings.views.length === 0 && <li className="muted">No saved views yet.</li>}
         {settings.views.map((v) => (
           <li key={v.name} className="row">
-            <button type="button" className="link" style={{ flex: 1 }} onClick={() => applyView(v)}>{v.name}</button>
-            <span className="muted">{v.mode}{v.mode === 'local' ? ` ${v.depth}` : ''}</span>
-            <button type="button" className="icon-button" aria-label={`Delete view ${v.name}`} onClick={() => updateSettings((s) => ({ ...s, views: s.views.filter((x) => x.name !== v.name) }))}>✕</button>
+            <button type="button" className="link" style={{ flex: 1 }} onClick={() => applyView(v)}>
+              {v.name}
+            </button>
+            <span className="muted">
+              {v.mode}
+              {v.mode === 'local' ? ` ${v.depth}` : ''}
+            </span>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Delete view ${v.name}`}
+              onClick={() => updateSettings((s) => ({ ...s, views: s.views.filter((x) => x.name !== v.name) }))}
+            >
+              ✕
+            </button>
           </li>
         ))}
       </ul>
       <div className="row">
-        <input type="text" aria-label="View name" placeholder="Name this view" value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && save()} />
-        <button type="button" onClick={save} disabled={!name.trim()}>Save</button>
+        <input
+          type="text"
+          aria-label="View name"
+          placeholder="Name this view"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && save()}
+        />
+        <button type="button" onClick={save} disabled={!name.trim()}>
+          Save
+        </button>
       </div>
     </div>
   );

@@ -15,7 +15,8 @@ export interface NoteData {
   unlinked: Result<UnlinkedMention[]>;
 }
 
-export type NoteDataState = { status: 'idle' } | { status: 'loading'; previous: NoteData | null } | { status: 'done'; data: NoteData } | { status: 'error'; message: string };
+export type NoteDataState =
+  { status: 'idle' } | { status: 'loading'; previous: NoteData | null } | { status: 'done'; data: NoteData } | { status: 'error'; message: string };
 
 const NONE: Result<never[]> = { ok: true, value: [] };
 

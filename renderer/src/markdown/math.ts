@@ -34,7 +34,12 @@ export const obsidianMathHandler: Handler = (_state, node): Element => {
   const value = String((node as { value?: unknown }).value ?? '');
   const display = value.startsWith('$$') && value.endsWith('$$') && value.length >= 4;
   const tex = display ? value.slice(2, -2) : value.slice(1, -1);
-  return { type: 'element', tagName: 'code', properties: { className: ['language-math', display ? 'math-display' : 'math-inline'] }, children: [{ type: 'text', value: tex }] };
+  return {
+    type: 'element',
+    tagName: 'code',
+    properties: { className: ['language-math', display ? 'math-display' : 'math-inline'] },
+    children: [{ type: 'text', value: tex }],
+  };
 };
 
 export const katexOptions = {
@@ -78,8 +83,16 @@ function svgsToImages(tree: Root): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'svg' || !parent || index === undefined) return;
     const { width: _width, height: _height, ...rest } = node.properties ?? {};
-    const svg = serialize({ ...node, properties: { ...rest, xmlns: 'http://www.w3.org/2000/svg', fill: 'black', stroke: 'black', width: '100%', height: '100%' } });
-    const img: Element = { type: 'element', tagName: 'img', properties: { className: ['math-svg'], alt: '', src: `data:image/svg+xml,${encodeURIComponent(svg)}` }, children: [] };
+    const svg = serialize({
+      ...node,
+      properties: { ...rest, xmlns: 'http://www.w3.org/2000/svg', fill: 'black', stroke: 'black', width: '100%', height: '100%' },
+    });
+    const img: Element = {
+      type: 'element',
+      tagName: 'img',
+      properties: { className: ['math-svg'], alt: '', src: `data:image/svg+xml,${encodeURIComponent(svg)}` },
+      children: [],
+    };
     parent.children.splice(index, 1, img);
   });
 }

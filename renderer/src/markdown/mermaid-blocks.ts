@@ -26,7 +26,14 @@ export function markMermaidBlocks(tree: Root): void {
       type: 'element',
       tagName: 'div',
       properties: { className: ['mermaid-block'], dataMermaid: source },
-      children: [{ type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: source }] }] }],
+      children: [
+        {
+          type: 'element',
+          tagName: 'pre',
+          properties: {},
+          children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: source }] }],
+        },
+      ],
     });
   });
 }

@@ -99,7 +99,7 @@ function piecesOf(children: PhrasingContent[]): Piece[] {
     }
     const parts = child.value.split('==');
     // At a text node's edge the neighbour is an element (emphasis, a link): not a space.
-    const nextChar = (i: number) => (i < parts.length - 1 ? parts[i][0] ?? '=' : parts[i][0] ?? (index < children.length - 1 ? 'x' : undefined));
+    const nextChar = (i: number) => (i < parts.length - 1 ? (parts[i][0] ?? '=') : (parts[i][0] ?? (index < children.length - 1 ? 'x' : undefined)));
     const prevChar = (i: number) => {
       const before = parts[i - 1];
       if (before !== '') return before[before.length - 1];
@@ -143,7 +143,8 @@ function mergeTexts(nodes: PhrasingContent[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const node of nodes) {
     const last = out[out.length - 1];
-    if (node.type === 'text' && last?.type === 'text' && !node.position && !last.position) out[out.length - 1] = { type: 'text', value: last.value + node.value };
+    if (node.type === 'text' && last?.type === 'text' && !node.position && !last.position)
+      out[out.length - 1] = { type: 'text', value: last.value + node.value };
     else out.push(node);
   }
   return out;
@@ -171,7 +172,12 @@ function inlineFootnotes(children: PhrasingContent[], definitions: FootnoteDefin
       inner.push({ type: 'text', value: (children[end.index] as Text).value.slice(0, end.offset) });
     }
     const identifier = nextId();
-    definitions.push({ type: 'footnoteDefinition', identifier, label: identifier, children: [{ type: 'paragraph', children: inner.filter((n) => !(n.type === 'text' && n.value === '')) }] });
+    definitions.push({
+      type: 'footnoteDefinition',
+      identifier,
+      label: identifier,
+      children: [{ type: 'paragraph', children: inner.filter((n) => !(n.type === 'text' && n.value === '')) }],
+    });
     if (open > 0) out.push({ type: 'text', value: child.value.slice(0, open) });
     out.push({ type: 'footnoteReference', identifier, label: identifier });
     const tailNode = children[end.index] as Text;

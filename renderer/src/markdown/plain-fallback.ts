@@ -10,8 +10,18 @@ export function plainTextHast(markdown: string, reason: string): HastRoot {
   return {
     type: 'root',
     children: [
-      { type: 'element', tagName: 'p', properties: { className: ['render-fallback'] }, children: [{ type: 'text', value: `This note is shown as plain text because ${reason}.` }] },
-      { type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: markdown }] }] },
+      {
+        type: 'element',
+        tagName: 'p',
+        properties: { className: ['render-fallback'] },
+        children: [{ type: 'text', value: `This note is shown as plain text because ${reason}.` }],
+      },
+      {
+        type: 'element',
+        tagName: 'pre',
+        properties: {},
+        children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: markdown }] }],
+      },
     ],
   };
 }

@@ -19,10 +19,58 @@ import { visit } from 'unist-util-visit';
 
 /** Tags the note's HTML may use; everything else is shown as text. */
 export const USER_HTML_TAGS = new Set([
-  'details', 'summary', 'kbd', 'sub', 'sup', 'mark', 'u', 'br', 'hr', 'div', 'span', 'img',
-  'b', 'i', 'em', 'strong', 's', 'del', 'ins', 'small', 'abbr', 'p', 'a', 'code', 'pre', 'blockquote',
-  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'figure', 'figcaption', 'q', 'cite', 'var', 'samp',
+  'details',
+  'summary',
+  'kbd',
+  'sub',
+  'sup',
+  'mark',
+  'u',
+  'br',
+  'hr',
+  'div',
+  'span',
+  'img',
+  'b',
+  'i',
+  'em',
+  'strong',
+  's',
+  'del',
+  'ins',
+  'small',
+  'abbr',
+  'p',
+  'a',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'caption',
+  'figure',
+  'figcaption',
+  'q',
+  'cite',
+  'var',
+  'samp',
 ]);
 
 const CLASSED = new Set(['div', 'span']);
@@ -52,7 +100,10 @@ function inRanges(ranges: [number, number][], offset: number): boolean {
 
 function userClasses(value: unknown): string[] {
   const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s+/) : [];
-  return list.map(String).filter((c) => /^[A-Za-z0-9_-]{1,64}$/.test(c)).map((c) => `user-${c}`);
+  return list
+    .map(String)
+    .filter((c) => /^[A-Za-z0-9_-]{1,64}$/.test(c))
+    .map((c) => `user-${c}`);
 }
 
 /** Length of the start tag at the beginning of `raw`: up to the first `>` outside quotes. */

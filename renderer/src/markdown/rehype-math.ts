@@ -56,12 +56,25 @@ export function rehypeKatexDirect(options: KatexOptions, { toHast = katexToHast,
         result = render(value, { ...options, displayMode, throwOnError: true }, toHast);
       } catch (error) {
         const cause = error as Error;
-        file.message('Could not render math with KaTeX', { ancestors: [...parents, element], cause, place: element.position, ruleId: cause.name.toLowerCase(), source: 'rehype-katex' });
+        file.message('Could not render math with KaTeX', {
+          ancestors: [...parents, element],
+          cause,
+          place: element.position,
+          ruleId: cause.name.toLowerCase(),
+          source: 'rehype-katex',
+        });
         try {
           result = render(value, { ...options, displayMode, strict: 'ignore', throwOnError: false }, toHast);
         } catch {
           // What KaTeX would draw for an error that is not a ParseError.
-          result = [{ type: 'element', tagName: 'span', properties: { className: ['katex-error'], style: `color:${options.errorColor ?? '#cc0000'}`, title: String(error) }, children: [{ type: 'text', value }] }];
+          result = [
+            {
+              type: 'element',
+              tagName: 'span',
+              properties: { className: ['katex-error'], style: `color:${options.errorColor ?? '#cc0000'}`, title: String(error) },
+              children: [{ type: 'text', value }],
+            },
+          ];
         }
       }
       finish?.({ type: 'root', children: result });

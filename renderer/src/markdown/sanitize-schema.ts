@@ -10,8 +10,7 @@ const linkData = ['dataTarget', 'dataHeading', 'dataBlock', 'dataAlias'];
 const base = defaultSchema.attributes ?? {};
 type AttrList = NonNullable<Schema['attributes']>[string];
 /** The schema honours only the first className rule per tag, so the default one is replaced, not added to. */
-const withoutClassName = (list: AttrList = []): AttrList =>
-  list.filter((a) => !(Array.isArray(a) ? a[0] === 'className' : a === 'className'));
+const withoutClassName = (list: AttrList = []): AttrList => list.filter((a) => !(Array.isArray(a) ? a[0] === 'className' : a === 'className'));
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,

@@ -17,7 +17,11 @@ export function resolveTheme(choice: Theme, prefersDark: boolean): 'light' | 'da
   return choice === 'system' ? (prefersDark ? 'dark' : 'light') : choice;
 }
 
-export function applyAppearance(settings: Pick<Settings, 'theme' | 'fontSize' | 'readableLineWidth'>, prefersDark = systemPrefersDark(), root = document.documentElement): void {
+export function applyAppearance(
+  settings: Pick<Settings, 'theme' | 'fontSize' | 'readableLineWidth'>,
+  prefersDark = systemPrefersDark(),
+  root = document.documentElement,
+): void {
   root.dataset.theme = resolveTheme(settings.theme, prefersDark);
   root.style.setProperty('--note-font-size', `${settings.fontSize}px`);
   root.dataset.readableWidth = settings.readableLineWidth ? 'on' : 'off';

@@ -62,13 +62,32 @@ export function HotkeysSection() {
 
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    return (COMMANDS as readonly CommandDef[]).filter((c) => q === '' || c.name.toLowerCase().includes(q) || (hotkeys[c.id as CommandId] && formatHotkey(hotkeys[c.id as CommandId]!).toLowerCase().includes(q)));
+    return (COMMANDS as readonly CommandDef[]).filter(
+      (c) =>
+        q === '' ||
+        c.name.toLowerCase().includes(q) ||
+        (hotkeys[c.id as CommandId] &&
+          formatHotkey(hotkeys[c.id as CommandId]!)
+            .toLowerCase()
+            .includes(q)),
+    );
   }, [filter, hotkeys]);
 
   return (
     <div className="hotkeys-section">
-      <input type="search" className="hotkeys-filter" placeholder="Filter commands…" aria-label="Filter commands" value={filter} onChange={(e) => setFilter(e.target.value)} />
-      {message && <p className="muted small" role="status">{message}</p>}
+      <input
+        type="search"
+        className="hotkeys-filter"
+        placeholder="Filter commands…"
+        aria-label="Filter commands"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+      {message && (
+        <p className="muted small" role="status">
+          {message}
+        </p>
+      )}
       <ul ref={list} className="hotkey-list" aria-label="Hotkeys">
         {shown.map((c) => {
           const id = c.id as CommandId;
@@ -79,35 +98,79 @@ export function HotkeysSection() {
             <li key={id} className="setting-item hotkey-row" aria-label={c.name}>
               <div className="setting-info">
                 <span className="setting-name">{c.name}</span>
-                {custom && <span className="setting-description">{DEFAULT_HOTKEYS[id] ? `Default: ${formatHotkey(DEFAULT_HOTKEYS[id]!)}` : 'No default hotkey'}</span>}
+                {custom && (
+                  <span className="setting-description">{DEFAULT_HOTKEYS[id] ? `Default: ${formatHotkey(DEFAULT_HOTKEYS[id]!)}` : 'No default hotkey'}</span>
+                )}
               </div>
               <div className="setting-control hotkey-control">
                 {here && here.conflict === null ? (
                   <>
-                    <span className="hotkey-capture" role="status">Press a key combination… (Esc cancels)</span>
-                    <button type="button" onClick={() => end(id)}>Cancel</button>
+                    <span className="hotkey-capture" role="status">
+                      Press a key combination… (Esc cancels)
+                    </span>
+                    <button type="button" onClick={() => end(id)}>
+                      Cancel
+                    </button>
                   </>
                 ) : here && here.conflict ? (
                   // Escape here cancels the change, not the whole dialog.
                   <span className="hotkey-conflict" role="alert" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), end(id))}>
-                    <span><kbd>{formatHotkey(here.conflict.hotkey)}</kbd> is used by “{nameOf(here.conflict.with)}”.</span>
-                    <button type="button" className="primary" autoFocus onClick={() => {
-                      const result = bindHotkey(overrides, id, here.conflict!.hotkey, true);
-                      end(id);
-                      if (result.ok) save(result.overrides, `“${nameOf(here.conflict!.with)}” no longer has a hotkey.`);
-                    }}>Replace</button>
-                    <button type="button" onClick={() => end(id)}>Cancel</button>
+                    <span>
+                      <kbd>{formatHotkey(here.conflict.hotkey)}</kbd> is used by “{nameOf(here.conflict.with)}”.
+                    </span>
+                    <button
+                      type="button"
+                      className="primary"
+                      autoFocus
+                      onClick={() => {
+                        const result = bindHotkey(overrides, id, here.conflict!.hotkey, true);
+                        end(id);
+                        if (result.ok) save(result.overrides, `“${nameOf(here.conflict!.with)}” no longer has a hotkey.`);
+                      }}
+                    >
+                      Replace
+                    </button>
+                    <button type="button" onClick={() => end(id)}>
+                      Cancel
+                    </button>
                   </span>
                 ) : (
                   <>
                     {hotkey ? <kbd className="hotkey-current">{formatHotkey(hotkey)}</kbd> : <span className="muted small">No hotkey</span>}
-                    <button type="button" data-change={id} aria-label={`Change hotkey for ${c.name}`} onClick={() => { setMessage(null); setCapture({ id, conflict: null }); }}>Change</button>
-                    {hotkey && <button type="button" className="icon-button" aria-label={`Remove hotkey for ${c.name}`} title="Remove hotkey" onClick={() => save(removeHotkey(overrides, id))}>✕</button>}
+                    <button
+                      type="button"
+                      data-change={id}
+                      aria-label={`Change hotkey for ${c.name}`}
+                      onClick={() => {
+                        setMessage(null);
+                        setCapture({ id, conflict: null });
+                      }}
+                    >
+                      Change
+                    </button>
+                    {hotkey && (
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label={`Remove hotkey for ${c.name}`}
+                        title="Remove hotkey"
+                        onClick={() => save(removeHotkey(overrides, id))}
+                      >
+                        ✕
+                      </button>
+                    )}
                     {custom && (
-                      <button type="button" aria-label={`Reset hotkey for ${c.name}`} title="Restore the default" onClick={() => {
-                        const { overrides: next, displaced } = resetHotkey(overrides, id);
-                        save(next, displaced ? `“${nameOf(displaced)}” gave up ${formatHotkey(DEFAULT_HOTKEYS[id]!)} and no longer has a hotkey.` : null);
-                      }}>Reset</button>
+                      <button
+                        type="button"
+                        aria-label={`Reset hotkey for ${c.name}`}
+                        title="Restore the default"
+                        onClick={() => {
+                          const { overrides: next, displaced } = resetHotkey(overrides, id);
+                          save(next, displaced ? `“${nameOf(displaced)}” gave up ${formatHotkey(DEFAULT_HOTKEYS[id]!)} and no longer has a hotkey.` : null);
+                        }}
+                      >
+                        Reset
+                      </button>
                     )}
                   </>
                 )}
@@ -115,7 +178,11 @@ export function HotkeysSection() {
             </li>
           );
         })}
-        {shown.length === 0 && <li className="muted" role="presentation">No matching commands.</li>}
+        {shown.length === 0 && (
+          <li className="muted" role="presentation">
+            No matching commands.
+          </li>
+        )}
       </ul>
     </div>
   );

@@ -42,7 +42,17 @@ export function SettingsDialog({ folders, onClose }: Props) {
         <h2 className="settings-nav-title">Options</h2>
         <div role="tablist" aria-orientation="vertical" aria-label="Settings sections" onKeyDown={onTabKey}>
           {names.map((name) => (
-            <button key={name} id={tabId(name)} type="button" role="tab" autoFocus={name === names[0]} aria-selected={name === active} tabIndex={name === active ? 0 : -1} className={name === active ? 'is-active' : undefined} onClick={() => setActive(name)}>
+            <button
+              key={name}
+              id={tabId(name)}
+              type="button"
+              role="tab"
+              autoFocus={name === names[0]}
+              aria-selected={name === active}
+              tabIndex={name === active ? 0 : -1}
+              className={name === active ? 'is-active' : undefined}
+              onClick={() => setActive(name)}
+            >
               {name}
             </button>
           ))}
@@ -51,13 +61,21 @@ export function SettingsDialog({ folders, onClose }: Props) {
       <section className="settings-content" role="tabpanel" aria-labelledby={tabId(active)}>
         <div className="settings-header">
           <h2 className="settings-title">{active}</h2>
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close settings">✕</button>
+          <button type="button" className="icon-button" onClick={onClose} aria-label="Close settings">
+            ✕
+          </button>
         </div>
-        {error && <p className="error-text" role="alert">{error}</p>}
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
         {active === HOTKEYS ? (
           <HotkeysSection />
         ) : (
-          section?.fields.filter((f) => !f.shownWhen || f.shownWhen(settings)).map((field) => <SettingControl key={field.key} field={field} settings={settings} folders={folders} onError={setError} />)
+          section?.fields
+            .filter((f) => !f.shownWhen || f.shownWhen(settings))
+            .map((field) => <SettingControl key={field.key} field={field} settings={settings} folders={folders} onError={setError} />)
         )}
       </section>
     </Modal>

@@ -60,29 +60,96 @@ export const FONT_SIZE_MAX = 30;
 
 export const SETTING_FIELDS: readonly AnyField[] = [
   {
-    key: 'defaultEditingMode', section: 'Editor', kind: 'choice', label: 'Default editing mode', default: 'live',
+    key: 'defaultEditingMode',
+    section: 'Editor',
+    kind: 'choice',
+    label: 'Default editing mode',
+    default: 'live',
     description: 'What a note opens in when you start editing it.',
-    options: [{ value: 'live', label: 'Live Preview' }, { value: 'source', label: 'Source mode' }],
+    options: [
+      { value: 'live', label: 'Live Preview' },
+      { value: 'source', label: 'Source mode' },
+    ],
   },
-  { key: 'strictLineBreaks', section: 'Editor', kind: 'toggle', label: 'Strict line breaks', default: false, description: 'A single newline is a space, as in plain Markdown, not a line break.' },
-  { key: 'loadRemoteImages', section: 'Editor', kind: 'toggle', label: 'Load remote images', default: false, description: 'Images from the web load without asking; off, each is a placeholder with “Load image”.' },
   {
-    key: 'theme', section: 'Appearance', kind: 'choice', label: 'Theme', default: 'system',
+    key: 'strictLineBreaks',
+    section: 'Editor',
+    kind: 'toggle',
+    label: 'Strict line breaks',
+    default: false,
+    description: 'A single newline is a space, as in plain Markdown, not a line break.',
+  },
+  {
+    key: 'loadRemoteImages',
+    section: 'Editor',
+    kind: 'toggle',
+    label: 'Load remote images',
+    default: false,
+    description: 'Images from the web load without asking; off, each is a placeholder with “Load image”.',
+  },
+  {
+    key: 'theme',
+    section: 'Appearance',
+    kind: 'choice',
+    label: 'Theme',
+    default: 'system',
     description: 'Light or dark, or the one your system uses.',
-    options: [{ value: 'system', label: 'Follow system' }, { value: 'light', label: 'Light' }, { value: 'dark', label: 'Dark' }],
+    options: [
+      { value: 'system', label: 'Follow system' },
+      { value: 'light', label: 'Light' },
+      { value: 'dark', label: 'Dark' },
+    ],
   },
-  { key: 'fontSize', section: 'Appearance', kind: 'number', label: 'Font size', default: 16, min: FONT_SIZE_MIN, max: FONT_SIZE_MAX, unit: 'px', description: `The size of the notes’ text, ${FONT_SIZE_MIN} to ${FONT_SIZE_MAX} px.` },
-  { key: 'readableLineWidth', section: 'Appearance', kind: 'toggle', label: 'Readable line length', default: true, description: 'Notes keep a comfortable column width; off, they fill the pane.' },
   {
-    key: 'newNoteLocation', section: 'Files and links', kind: 'choice', label: 'Default location for new notes', default: 'current',
+    key: 'fontSize',
+    section: 'Appearance',
+    kind: 'number',
+    label: 'Font size',
+    default: 16,
+    min: FONT_SIZE_MIN,
+    max: FONT_SIZE_MAX,
+    unit: 'px',
+    description: `The size of the notes’ text, ${FONT_SIZE_MIN} to ${FONT_SIZE_MAX} px.`,
+  },
+  {
+    key: 'readableLineWidth',
+    section: 'Appearance',
+    kind: 'toggle',
+    label: 'Readable line length',
+    default: true,
+    description: 'Notes keep a comfortable column width; off, they fill the pane.',
+  },
+  {
+    key: 'newNoteLocation',
+    section: 'Files and links',
+    kind: 'choice',
+    label: 'Default location for new notes',
+    default: 'current',
     description: 'Where “New note” and the quick switcher’s “Create” put a note.',
-    options: [{ value: 'root', label: 'Vault folder' }, { value: 'current', label: 'Same folder as current note' }, { value: 'folder', label: 'In the folder specified below' }],
+    options: [
+      { value: 'root', label: 'Vault folder' },
+      { value: 'current', label: 'Same folder as current note' },
+      { value: 'folder', label: 'In the folder specified below' },
+    ],
   },
   {
-    key: 'newNoteFolder', section: 'Files and links', kind: 'text', label: 'Folder to create new notes in', default: '', placeholder: 'e.g. Inbox',
-    description: 'A folder of the vault; it is created with the first note.', shownWhen: (s) => s.newNoteLocation === 'folder',
+    key: 'newNoteFolder',
+    section: 'Files and links',
+    kind: 'text',
+    label: 'Folder to create new notes in',
+    default: '',
+    placeholder: 'e.g. Inbox',
+    description: 'A folder of the vault; it is created with the first note.',
+    shownWhen: (s) => s.newNoteLocation === 'folder',
   },
-  { key: 'excludedFolders', section: 'Files and links', kind: 'folder-list', label: 'Excluded folders', default: [], description: 'Hidden from the file explorer, search results and the quick switcher.' },
+  {
+    key: 'excludedFolders',
+    section: 'Files and links',
+    kind: 'folder-list',
+    label: 'Excluded folders',
+    default: [],
+    description: 'Hidden from the file explorer, search results and the quick switcher.',
+  },
   ...(INTO_NOTES_FIELDS as readonly AnyField[]),
 ];
 
@@ -90,7 +157,13 @@ export const DEFAULT_SETTINGS: Settings = Object.fromEntries(SETTING_FIELDS.map(
 
 /** A folder as typed ("/Archive/", " Daily\\Notes ") as a vault path ("Archive", "Daily/Notes"); '' for the root or nothing. */
 export function normalizeFolder(input: string): string {
-  return input.trim().replace(/\\/g, '/').split('/').map((part) => part.trim()).filter((part) => part !== '' && part !== '.').join('/');
+  return input
+    .trim()
+    .replace(/\\/g, '/')
+    .split('/')
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && part !== '.')
+    .join('/');
 }
 
 /** The field's value from what was stored, or undefined when it is not a value this field can hold. */
@@ -108,7 +181,10 @@ export function checkValue(field: AnyField, value: unknown): Settings[SettingKey
       return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
     case 'folder-list': {
       if (!Array.isArray(value)) return undefined;
-      const folders = value.filter((v): v is string => typeof v === 'string').map(normalizeFolder).filter((f) => f !== '');
+      const folders = value
+        .filter((v): v is string => typeof v === 'string')
+        .map(normalizeFolder)
+        .filter((f) => f !== '');
       return [...new Set(folders)];
     }
   }

@@ -24,5 +24,13 @@ export function InactivePane({ api, view, contextPath, version, onOpenNote, onCl
   const state = useNoteData(api, path, version);
   if (view === null) return <p className="muted pad">Empty tab.</p>;
   if (view.kind === 'graph') return <GraphPane api={api} currentPath={contextPath} onOpenNote={onOpenNote} onClose={onCloseGraph} />;
-  return <NoteView route={view.route} data={visibleData(state, path)} loading={state.status === 'loading'} error={state.status === 'error' ? state.message : null} landmark={false} />;
+  return (
+    <NoteView
+      route={view.route}
+      data={visibleData(state, path)}
+      loading={state.status === 'loading'}
+      error={state.status === 'error' ? state.message : null}
+      landmark={false}
+    />
+  );
 }

@@ -28,7 +28,8 @@ export function layoutProblems(layout: Layout): string[] {
     if (node.tabs.length === 0 && parent !== null) problems.push(`empty pane ${node.id} inside a split`);
     for (const t of node.tabs) {
       seen(t.id);
-      if (t.entries.length === 0 ? t.index !== -1 : t.index < 0 || t.index >= t.entries.length) problems.push(`tab ${t.id} index ${t.index} outside its ${t.entries.length} entries`);
+      if (t.entries.length === 0 ? t.index !== -1 : t.index < 0 || t.index >= t.entries.length)
+        problems.push(`tab ${t.id} index ${t.index} outside its ${t.entries.length} entries`);
     }
   };
   walk(layout.root, null);

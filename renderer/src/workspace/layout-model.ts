@@ -32,7 +32,7 @@ export function sameView(a: View | null | undefined, b: View | null | undefined)
   return false;
 }
 
-export const currentView = (tab: Tab | null | undefined): View | null => (tab && tab.index >= 0 ? tab.entries[tab.index] ?? null : null);
+export const currentView = (tab: Tab | null | undefined): View | null => (tab && tab.index >= 0 ? (tab.entries[tab.index] ?? null) : null);
 
 /** The note a tab is about: its view's note, or for a graph the note it was opened from. */
 export function contextRoute(tab: Tab | null | undefined): NoteRoute | null {
@@ -114,7 +114,7 @@ function removeTab(layout: Layout, tabId: string): Layout {
   if (!pane) return layout;
   const at = pane.tabs.findIndex((t) => t.id === tabId);
   const tabs = pane.tabs.filter((t) => t.id !== tabId);
-  const active = pane.active !== tabId ? pane.active : (tabs[at] ?? tabs[at - 1] ?? null)?.id ?? null;
+  const active = pane.active !== tabId ? pane.active : ((tabs[at] ?? tabs[at - 1] ?? null)?.id ?? null);
   if (tabs.length > 0 || allPanes(layout).length === 1) return updatePane(layout, pane.id, (p) => ({ ...p, tabs, active }));
   return closePane(layout, pane.id);
 }

@@ -59,15 +59,23 @@ export function TabStrip({ pane, labelOf, onActivate, onClose, onNewTab, onSplit
                 {/* The span, not the button, cuts a long title short (with an ellipsis; the full title is the tooltip). */}
                 <span className="tab-title-text">{label}</span>
               </button>
-              <button type="button" className="tab-close icon-button" aria-label={`Close ${label}`} title="Close (Ctrl+W)" onClick={() => onClose(tab.id)}>×</button>
+              <button type="button" className="tab-close icon-button" aria-label={`Close ${label}`} title="Close (Ctrl+W)" onClick={() => onClose(tab.id)}>
+                ×
+              </button>
             </div>
           );
         })}
       </div>
       <div className="tab-strip-actions">
-        <button type="button" className="icon-button" aria-label="New tab" title="New tab (Ctrl+T)" onClick={onNewTab}>+</button>
-        <button type="button" className="icon-button" aria-label="Split right" title="Split right" onClick={() => onSplit('right')}>◫</button>
-        <button type="button" className="icon-button" aria-label="Split down" title="Split down" onClick={() => onSplit('down')}>⊟</button>
+        <button type="button" className="icon-button" aria-label="New tab" title="New tab (Ctrl+T)" onClick={onNewTab}>
+          +
+        </button>
+        <button type="button" className="icon-button" aria-label="Split right" title="Split right" onClick={() => onSplit('right')}>
+          ◫
+        </button>
+        <button type="button" className="icon-button" aria-label="Split down" title="Split down" onClick={() => onSplit('down')}>
+          ⊟
+        </button>
       </div>
     </div>
   );

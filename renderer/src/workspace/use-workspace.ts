@@ -8,7 +8,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatHash, parseHash, type NoteRoute } from '../routing/hash-route';
 import {
-  activeTabOf, canMove, contextRoute, currentView, initialLayout, moveHistory, openInActive, openInNewTab, sameView, type Layout, type Tab, type View,
+  activeTabOf,
+  canMove,
+  contextRoute,
+  currentView,
+  initialLayout,
+  moveHistory,
+  openInActive,
+  openInNewTab,
+  sameView,
+  type Layout,
+  type Tab,
+  type View,
 } from './layout-model';
 
 export const GRAPH_HASH = '#/graph';

@@ -15,14 +15,24 @@ function isView(v: unknown): v is View {
   if (!isObject(v)) return false;
   if (v.kind === 'graph') return v.local === null || typeof v.local === 'string';
   const r = v.route;
-  return v.kind === 'note' && isObject(r) && typeof r.path === 'string' && (r.heading === null || typeof r.heading === 'string') && (r.block === null || typeof r.block === 'string');
+  return (
+    v.kind === 'note' &&
+    isObject(r) &&
+    typeof r.path === 'string' &&
+    (r.heading === null || typeof r.heading === 'string') &&
+    (r.block === null || typeof r.block === 'string')
+  );
 }
 
 function isNode(n: unknown): boolean {
   if (!isObject(n) || typeof n.id !== 'string') return false;
   if (n.kind === 'split') return (n.direction === 'row' || n.direction === 'column') && Array.isArray(n.children) && n.children.every(isNode);
-  return n.kind === 'pane' && (n.active === null || typeof n.active === 'string') && Array.isArray(n.tabs)
-    && n.tabs.every((t) => isObject(t) && typeof t.id === 'string' && typeof t.index === 'number' && Array.isArray(t.entries) && t.entries.every(isView));
+  return (
+    n.kind === 'pane' &&
+    (n.active === null || typeof n.active === 'string') &&
+    Array.isArray(n.tabs) &&
+    n.tabs.every((t) => isObject(t) && typeof t.id === 'string' && typeof t.index === 'number' && Array.isArray(t.entries) && t.entries.every(isView))
+  );
 }
 
 export function parseStoredLayout(text: string | null): Layout | null {
@@ -50,7 +60,10 @@ export function saveLayout(vaultRoot: string, layout: Layout): void {
   try {
     // Without the tabs' modes: a reopened window starts every tab in reading view, so no editor
     // mounts (and loads, and may save) before the user asks for one.
-    window.localStorage.setItem(keyFor(vaultRoot), JSON.stringify(layout, (key, value: unknown) => (key === 'mode' ? undefined : value)));
+    window.localStorage.setItem(
+      keyFor(vaultRoot),
+      JSON.stringify(layout, (key, value: unknown) => (key === 'mode' ? undefined : value)),
+    );
   } catch {
     // Storage full or disabled: the workspace still works, it is just not remembered.
   }
@@ -70,7 +83,9 @@ export function restoreLayout(stored: Layout, exists: (path: string) => boolean,
   });
   if (route) {
     const want: View = { kind: 'note', route };
-    const tab = allPanes(layout).flatMap((p) => p.tabs).find((t) => sameView(currentView(t), want));
+    const tab = allPanes(layout)
+      .flatMap((p) => p.tabs)
+      .find((t) => sameView(currentView(t), want));
     layout = tab ? activateTab(layout, tab.id) : openInActive(layout, want);
   }
   return { layout, missing: [...missing].sort() };

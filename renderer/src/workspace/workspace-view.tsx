@@ -6,7 +6,19 @@
  * unsaved text exactly as navigating away does (editor/use-note-document.ts).
  */
 import type { ReactNode } from 'react';
-import { activateTab, activatePane, closeTab, currentView, moveTab, openInNewTab, splitActive, type Layout, type LayoutNode, type Pane, type View } from './layout-model';
+import {
+  activateTab,
+  activatePane,
+  closeTab,
+  currentView,
+  moveTab,
+  openInNewTab,
+  splitActive,
+  type Layout,
+  type LayoutNode,
+  type Pane,
+  type View,
+} from './layout-model';
 import { TabStrip } from './tab-strip';
 
 interface Props {

@@ -24,7 +24,9 @@ describe('detectClusters', () => {
   });
 
   it('is deterministic for a seed', () => {
-    const g = snapshotOf(Array.from({ length: 60 }, (_, i) => `n${i}>n${(i * 7 + 3) % 60}`).concat(Array.from({ length: 60 }, (_, i) => `n${i}>n${(i + 1) % 60}`)));
+    const g = snapshotOf(
+      Array.from({ length: 60 }, (_, i) => `n${i}>n${(i * 7 + 3) % 60}`).concat(Array.from({ length: 60 }, (_, i) => `n${i}>n${(i + 1) % 60}`)),
+    );
     const first = detectClusters(g, { seed: 42 });
     const second = detectClusters(g, { seed: 42 });
     expect(second.clusters).toEqual(first.clusters);
@@ -64,7 +66,20 @@ describe('bridges', () => {
   });
 
   it('prefers more clusters over a higher score, and ignores non-notes', () => {
-    const clusterOf = new Map<string, number>([['x1', 0], ['x2', 0], ['x3', 0], ['y1', 1], ['y2', 1], ['y3', 1], ['z1', 2], ['p', 0], ['q', 1], ['r', 2], ['wide', 0], ['deep', 0]]);
+    const clusterOf = new Map<string, number>([
+      ['x1', 0],
+      ['x2', 0],
+      ['x3', 0],
+      ['y1', 1],
+      ['y2', 1],
+      ['y3', 1],
+      ['z1', 2],
+      ['p', 0],
+      ['q', 1],
+      ['r', 2],
+      ['wide', 0],
+      ['deep', 0],
+    ]);
     const ph = placeholder('Ph');
     const g = snapshotOf(['deep>x1', 'deep>x2', 'deep>x3', 'deep>y1', 'deep>y2', 'deep>y3', 'wide>p', 'wide>q', 'wide>r', `${ph.id}>p`, `${ph.id}>q`], [ph]);
     clusterOf.set(ph.id, 0);

@@ -2,7 +2,13 @@ import { matchGroup, parseGroupQuery } from '../../../main/core/analysis';
 import type { GraphNode } from '../../../main/core/types';
 import { placeholder } from './snapshot-builder';
 
-const ml: GraphNode = { id: 'Research/ML/Loss Curves.md', kind: 'note', label: 'Loss Curves', path: 'Research/ML/Loss Curves.md', tags: ['ML/Training', 'draft'] };
+const ml: GraphNode = {
+  id: 'Research/ML/Loss Curves.md',
+  kind: 'note',
+  label: 'Loss Curves',
+  path: 'Research/ML/Loss Curves.md',
+  tags: ['ML/Training', 'draft'],
+};
 const researchy: GraphNode = { id: 'Researchers/Ada.md', kind: 'note', label: 'Ada', path: 'Researchers/Ada.md', tags: ['mlops'] };
 const ghost = placeholder('Research Plan');
 

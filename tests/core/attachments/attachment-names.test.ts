@@ -1,4 +1,12 @@
-import { attachmentFolder, cleanFolder, freePath, imageExtension, numberedPath, pastedImageName, safeFileName } from '../../../main/core/attachments/attachment-names';
+import {
+  attachmentFolder,
+  cleanFolder,
+  freePath,
+  imageExtension,
+  numberedPath,
+  pastedImageName,
+  safeFileName,
+} from '../../../main/core/attachments/attachment-names';
 
 describe('pastedImageName', () => {
   test.each([

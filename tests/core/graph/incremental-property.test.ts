@@ -7,7 +7,28 @@ import { VaultGraph } from '../../../main/core/graph/vault-graph';
 import type { GraphDelta, GraphEdge, GraphSnapshot, ParsedNote } from '../../../main/core/types';
 import { makeNote, type LinkSpec } from './make-note';
 
-const NAMES = ['A', 'b', 'Dup', 'dup', 'Vectors', 'x/Dup', 'X/dup.md', 'x/A', 'z/Dup', 'y/z/Dup', 'pic.png', 'PIC.png', 'x/pic.png', 'x/../A', '../A', '../Dup.md', './Dup', 'Note.md', 'img/Note', 'x/'];
+const NAMES = [
+  'A',
+  'b',
+  'Dup',
+  'dup',
+  'Vectors',
+  'x/Dup',
+  'X/dup.md',
+  'x/A',
+  'z/Dup',
+  'y/z/Dup',
+  'pic.png',
+  'PIC.png',
+  'x/pic.png',
+  'x/../A',
+  '../A',
+  '../Dup.md',
+  './Dup',
+  'Note.md',
+  'img/Note',
+  'x/',
+];
 const FOLDERS = ['', 'x/', 'y/z/', 'X/'];
 const TITLES = ['A', 'B', 'Dup', 'Vectors', 'Note', 'a'];
 
@@ -27,7 +48,15 @@ type Op =
   | { op: 'batch'; upserts: { path: string; links: LinkSpec[] }[]; removes: string[]; attach: string[]; detach: string[] };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('upsert' as const), path: notePathArb, links: fc.array(linkArb, { maxLength: 4 }), tags: fc.array(fc.constantFrom('t', 'T', 'u/v'), { maxLength: 2 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant('upsert' as const),
+      path: notePathArb,
+      links: fc.array(linkArb, { maxLength: 4 }),
+      tags: fc.array(fc.constantFrom('t', 'T', 'u/v'), { maxLength: 2 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), path: notePathArb }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('rename' as const), from: notePathArb, to: notePathArb }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('attach' as const), path: attachmentArb }) },
@@ -49,12 +78,25 @@ function applyDelta(mirror: GraphSnapshot, delta: GraphDelta): GraphSnapshot {
   const edges = new Map(mirror.edges.map((e) => [e.id, e]));
   for (const id of delta.nodesRemoved) expect(nodes.delete(id)).toBe(true);
   for (const id of delta.edgesRemoved) expect(edges.delete(id)).toBe(true);
-  for (const n of delta.nodesAdded) { expect(nodes.has(n.id)).toBe(false); nodes.set(n.id, n); }
-  for (const n of delta.nodesChanged) { expect(nodes.has(n.id)).toBe(true); nodes.set(n.id, n); }
-  for (const e of delta.edgesAdded) { expect(edges.has(e.id)).toBe(false); edges.set(e.id, e); }
-  for (const e of delta.edgesChanged) { expect(edges.has(e.id)).toBe(true); edges.set(e.id, e); }
+  for (const n of delta.nodesAdded) {
+    expect(nodes.has(n.id)).toBe(false);
+    nodes.set(n.id, n);
+  }
+  for (const n of delta.nodesChanged) {
+    expect(nodes.has(n.id)).toBe(true);
+    nodes.set(n.id, n);
+  }
+  for (const e of delta.edgesAdded) {
+    expect(edges.has(e.id)).toBe(false);
+    edges.set(e.id, e);
+  }
+  for (const e of delta.edgesChanged) {
+    expect(edges.has(e.id)).toBe(true);
+    edges.set(e.id, e);
+  }
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const bySourceThenTarget = (a: GraphEdge, b: GraphEdge) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
+  const bySourceThenTarget = (a: GraphEdge, b: GraphEdge) =>
+    a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0;
   return { nodes: [...nodes.values()].sort(byId), edges: [...edges.values()].sort(bySourceThenTarget) };
 }
 
@@ -83,7 +125,11 @@ test('incremental updates equal a fresh index, and deltas are exact', () => {
           const note = files.get(op.from);
           if (!note || files.has(op.to)) continue;
           files.delete(op.from);
-          const moved = makeNote(op.to, note.links.map((l) => ({ target: l.target, kind: l.kind })), { tags: note.tags });
+          const moved = makeNote(
+            op.to,
+            note.links.map((l) => ({ target: l.target, kind: l.kind })),
+            { tags: note.tags },
+          );
           files.set(op.to, moved);
           delta = graph.applyChanges({ removeNotes: [op.from], upsertNotes: [moved] });
         } else if (op.op === 'attach') {

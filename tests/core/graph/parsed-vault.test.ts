@@ -4,7 +4,8 @@ import { parseNote } from '../../../main/core/parse/parse-note';
 import { checkVault } from '../../../main/core/query/check-vault';
 
 const vault: Record<string, string> = {
-  'Home.md': '---\ntags: [start]\n---\n# Home\nSee [[Loss]], [[loss#Gradient]] and [[Vectors]].\nAlso [m](How%20LLMs%20Work/My%20Note.md) and ![[diagram.png]] and [[#Home]].\n',
+  'Home.md':
+    '---\ntags: [start]\n---\n# Home\nSee [[Loss]], [[loss#Gradient]] and [[Vectors]].\nAlso [m](How%20LLMs%20Work/My%20Note.md) and ![[diagram.png]] and [[#Home]].\n',
   'Loss.md': '# Loss\n## Gradient\nText ^blk\n',
   'notes/Loss.md': '# Other loss\n[[Loss#Nowhere]] [[Loss.md#^blk]]\n',
   'How LLMs Work/My Note.md': '# My Note\n[up](../Home.md) [[y/Twice]] `[[Not A Link]]`\n',
@@ -24,8 +25,14 @@ test('a parsed vault resolves, reports and updates as the rule says', () => {
     ['diagram.png', 'assets/diagram.png'],
     ['', 'Home.md'],
   ]);
-  expect(targets('notes/Loss.md')).toEqual([['Loss', 'notes/Loss.md'], ['Loss.md', 'notes/Loss.md']]);
-  expect(targets('How LLMs Work/My Note.md')).toEqual([['../Home.md', 'Home.md'], ['y/Twice', null]]);
+  expect(targets('notes/Loss.md')).toEqual([
+    ['Loss', 'notes/Loss.md'],
+    ['Loss.md', 'notes/Loss.md'],
+  ]);
+  expect(targets('How LLMs Work/My Note.md')).toEqual([
+    ['../Home.md', 'Home.md'],
+    ['y/Twice', null],
+  ]);
 
   const report = checkVault(graph);
   expect(report.unresolved.map((l) => l.target)).toEqual(['Vectors', 'y/Twice']);
@@ -37,9 +44,15 @@ test('a parsed vault resolves, reports and updates as the rule says', () => {
     ['notes/Loss.md', ['Loss.md', 'notes/Loss.md']],
   ]);
   // notes/Loss.md links to itself (same folder wins), where neither anchor exists.
-  expect(report.missingAnchors.map((m) => [m.link.source, m.anchor, m.name])).toEqual([['notes/Loss.md', 'heading', 'Nowhere'], ['notes/Loss.md', 'block', 'blk']]);
+  expect(report.missingAnchors.map((m) => [m.link.source, m.anchor, m.name])).toEqual([
+    ['notes/Loss.md', 'heading', 'Nowhere'],
+    ['notes/Loss.md', 'block', 'blk'],
+  ]);
   expect(report.orphans).toEqual(['notes/Loss.md', 'x/y/Twice.md', 'z/y/Twice.md']);
-  expect(graph.tagCounts()).toEqual([{ tag: 'solo', count: 1 }, { tag: 'start', count: 1 }]);
+  expect(graph.tagCounts()).toEqual([
+    { tag: 'solo', count: 1 },
+    { tag: 'start', count: 1 },
+  ]);
   expect(graph.backlinks('Loss.md').map((l) => l.context)).toEqual([
     'See [[Loss]], [[loss#Gradient]] and [[Vectors]].',
     'See [[Loss]], [[loss#Gradient]] and [[Vectors]].',

@@ -11,7 +11,14 @@ describe('VaultGraph details', () => {
   test('a tag change is a node change and nothing else', () => {
     const graph = build(makeNote('A.md', [], { tags: ['x'] }));
     const delta = graph.applyChanges({ upsertNotes: [makeNote('A.md', [], { tags: ['x', 'y'] })] });
-    expect(delta).toEqual({ nodesAdded: [], nodesRemoved: [], nodesChanged: [{ id: 'A.md', kind: 'note', label: 'A', path: 'A.md', tags: ['x', 'y'] }], edgesAdded: [], edgesRemoved: [], edgesChanged: [] });
+    expect(delta).toEqual({
+      nodesAdded: [],
+      nodesRemoved: [],
+      nodesChanged: [{ id: 'A.md', kind: 'note', label: 'A', path: 'A.md', tags: ['x', 'y'] }],
+      edgesAdded: [],
+      edgesRemoved: [],
+      edgesChanged: [],
+    });
   });
 
   test('re-saving an unchanged note yields an empty delta', () => {
@@ -22,7 +29,10 @@ describe('VaultGraph details', () => {
 
   test('placeholders: case and .md variants share one node, folders are kept, labels come from the first source', () => {
     const graph = build(makeNote('b.md', ['ghost.md', 'Math/Ghost']), makeNote('a.md', [{ target: 'x' }, { target: 'GHOST' }]));
-    const ids = graph.snapshot().nodes.filter((n) => n.kind === 'placeholder').map((n) => [n.id, n.label]);
+    const ids = graph
+      .snapshot()
+      .nodes.filter((n) => n.kind === 'placeholder')
+      .map((n) => [n.id, n.label]);
     expect(ids).toEqual([
       [placeholderId('Ghost'), 'GHOST'],
       ['placeholder:math/ghost', 'Math/Ghost'],
@@ -73,7 +83,10 @@ describe('VaultGraph details', () => {
   test('backlinks list every link from other notes, with positions and context, but not self-links', () => {
     const graph = build(makeNote('T.md', ['T']), makeNote('S.md', ['T', 'other', { target: 'T', heading: 'H' }]));
     const back = graph.backlinks('T.md');
-    expect(back.map((l) => [l.source, l.line, l.heading])).toEqual([['S.md', 1, null], ['S.md', 3, 'H']]);
+    expect(back.map((l) => [l.source, l.line, l.heading])).toEqual([
+      ['S.md', 1, null],
+      ['S.md', 3, 'H'],
+    ]);
     expect(back[1].context).toBe('line 3 mentions [[T#H]]');
   });
 

@@ -54,14 +54,29 @@ describe('VaultGraph', () => {
   });
 
   test('attachments are nodes only while they exist; self links are not edges', () => {
-    const graph = build(makeNote('A.md', [{ target: 'pic.png', embed: true }, { target: '', heading: 'Intro' }]));
-    expect(graph.snapshot().nodes.map((n) => n.kind).sort()).toEqual(['note', 'placeholder']);
+    const graph = build(
+      makeNote('A.md', [
+        { target: 'pic.png', embed: true },
+        { target: '', heading: 'Intro' },
+      ]),
+    );
+    expect(
+      graph
+        .snapshot()
+        .nodes.map((n) => n.kind)
+        .sort(),
+    ).toEqual(['note', 'placeholder']);
     graph.applyChanges({ addAttachments: ['img/pic.png'] });
     expect(graph.snapshot().nodes.map((n) => n.id)).toEqual(['A.md', 'img/pic.png']);
     expect(graph.snapshot().edges).toHaveLength(1);
     expect(graph.outgoing('A.md')[1].resolved).toBe('A.md');
     graph.applyChanges({ removeAttachments: ['img/pic.png'] });
-    expect(graph.snapshot().nodes.map((n) => n.kind).sort()).toEqual(['note', 'placeholder']);
+    expect(
+      graph
+        .snapshot()
+        .nodes.map((n) => n.kind)
+        .sort(),
+    ).toEqual(['note', 'placeholder']);
   });
 
   test('orphans, tags and stats', () => {

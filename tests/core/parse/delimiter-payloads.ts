@@ -27,7 +27,10 @@ export const inlinePayloads: Record<string, { n: number; generate: (n: number) =
   'flood of [ with text between': { n: 100, generate: (n) => repeat('[' + 'a'.repeat(30), n) },
   'flood of backticks': { n: 4000, generate: (n) => repeat('`', n) },
   // Runs of 1, 2, ... k backticks (n characters in all): every length is a different closer.
-  'backtick runs of growing length': { n: 2000, generate: (n) => Array.from({ length: Math.floor(Math.sqrt(2 * n)) }, (_, i) => '`'.repeat(i + 1) + 'a').join('') },
+  'backtick runs of growing length': {
+    n: 2000,
+    generate: (n) => Array.from({ length: Math.floor(Math.sqrt(2 * n)) }, (_, i) => '`'.repeat(i + 1) + 'a').join(''),
+  },
   'alternating backtick runs': { n: 1000, generate: (n) => Array.from({ length: n }, (_, i) => '`'.repeat((i % 7) + 1) + 'a').join('') },
   'emphasis nest with *': { n: 1000, generate: (n) => repeat('*a ', n) + 'x' + repeat(' a*', n) },
   'emphasis nest with _': { n: 1000, generate: (n) => repeat('_a ', n) + 'x' + repeat(' a_', n) },

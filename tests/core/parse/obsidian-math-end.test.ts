@@ -25,8 +25,24 @@ function stringSpan(text: string): [number, number] | null {
 }
 
 test.each([
-  'a $x$ b', '$x$', '$$x$$', 'a $$x+y$$ b', '$5 and $10', '$ x$', '$x $', '$x\\$ y$', '$a$1$ b', '$a$$',
-  '$$$x$$', '$$$$', '$$a$b$$', 'one $a\nb$ two', '$$a\nb\n$$', 'a $unclosed', '$x$y', '$$unclosed $',
+  'a $x$ b',
+  '$x$',
+  '$$x$$',
+  'a $$x+y$$ b',
+  '$5 and $10',
+  '$ x$',
+  '$x $',
+  '$x\\$ y$',
+  '$a$1$ b',
+  '$a$$',
+  '$$$x$$',
+  '$$$$',
+  '$$a$b$$',
+  'one $a\nb$ two',
+  '$$a\nb\n$$',
+  'a $unclosed',
+  '$x$y',
+  '$$unclosed $',
 ])('%j', (text) => {
   expect(stringSpan(text)).toEqual(micromarkSpan(text));
 });

@@ -6,7 +6,11 @@ type Expected = Partial<LinkRef> & { source: string };
 
 /** Each case: a note body and the links it must yield, with the exact source text of each link. */
 const cases: { name: string; text: string; links: Expected[] }[] = [
-  { name: 'plain wiki link', text: 'See [[Note]].', links: [{ source: '[[Note]]', kind: 'wiki', embed: false, target: 'Note', text: 'Note', heading: null, block: null, alias: null, line: 1 }] },
+  {
+    name: 'plain wiki link',
+    text: 'See [[Note]].',
+    links: [{ source: '[[Note]]', kind: 'wiki', embed: false, target: 'Note', text: 'Note', heading: null, block: null, alias: null, line: 1 }],
+  },
   { name: 'alias', text: 'x [[Note|shown text]] y', links: [{ source: '[[Note|shown text]]', target: 'Note', text: 'Note', alias: 'shown text' }] },
   { name: 'heading', text: '[[Note#Heading]]', links: [{ source: '[[Note#Heading]]', target: 'Note', text: 'Note#Heading', heading: 'Heading', block: null }] },
   { name: 'nested heading', text: '[[Note#H1#H2]]', links: [{ source: '[[Note#H1#H2]]', target: 'Note', heading: 'H1#H2' }] },
@@ -25,15 +29,38 @@ const cases: { name: string; text: string; links: Expected[] }[] = [
   {
     name: 'markdown link to a note',
     text: 'Read [text](../folder/My%20Note.md).',
-    links: [{ source: '[text](../folder/My%20Note.md)', kind: 'markdown', embed: false, target: '../folder/My Note.md', text: '../folder/My%20Note.md', alias: 'text', heading: null, block: null }],
+    links: [
+      {
+        source: '[text](../folder/My%20Note.md)',
+        kind: 'markdown',
+        embed: false,
+        target: '../folder/My Note.md',
+        text: '../folder/My%20Note.md',
+        alias: 'text',
+        heading: null,
+        block: null,
+      },
+    ],
   },
-  { name: 'angle-bracket destination', text: '[t](<My Note.md>)', links: [{ source: '[t](<My Note.md>)', kind: 'markdown', target: 'My Note.md', alias: 't' }] },
-  { name: 'markdown heading fragment', text: '[t](Note.md#Some%20Heading)', links: [{ source: '[t](Note.md#Some%20Heading)', target: 'Note.md', heading: 'Some Heading', block: null }] },
+  {
+    name: 'angle-bracket destination',
+    text: '[t](<My Note.md>)',
+    links: [{ source: '[t](<My Note.md>)', kind: 'markdown', target: 'My Note.md', alias: 't' }],
+  },
+  {
+    name: 'markdown heading fragment',
+    text: '[t](Note.md#Some%20Heading)',
+    links: [{ source: '[t](Note.md#Some%20Heading)', target: 'Note.md', heading: 'Some Heading', block: null }],
+  },
   { name: 'markdown block fragment', text: '[t](Note.md#^abc)', links: [{ source: '[t](Note.md#^abc)', target: 'Note.md', heading: null, block: 'abc' }] },
   { name: 'markdown link with title', text: '[t](Note.md "Title")', links: [{ source: '[t](Note.md "Title")', target: 'Note.md' }] },
   { name: 'local image', text: '![alt](pic.png)', links: [{ source: '![alt](pic.png)', kind: 'markdown', embed: true, target: 'pic.png', alias: 'alt' }] },
   { name: 'bad percent-encoding is kept raw', text: '[t](100%25%zz.md)', links: [{ source: '[t](100%25%zz.md)', target: '100%25%zz.md' }] },
-  { name: 'urls with a scheme are not links', text: '[a](https://x.org/#h) [b](mailto:me@x.org) [c](javascript:alert(1)) [d](obsidian://open) <https://x.org>', links: [] },
+  {
+    name: 'urls with a scheme are not links',
+    text: '[a](https://x.org/#h) [b](mailto:me@x.org) [c](javascript:alert(1)) [d](obsidian://open) <https://x.org>',
+    links: [],
+  },
   { name: 'pure fragments are not links', text: '[a](#heading) [b]()', links: [] },
   { name: 'inline code', text: 'a `[[No]]` and ``x [[No]] ` y`` b [[Yes]]', links: [{ source: '[[Yes]]' }] },
   { name: 'fenced code', text: '```md\n[[No]]\n```\n~~~\n[[No]]\n~~~\n[[Yes]]', links: [{ source: '[[Yes]]', line: 7 }] },
@@ -46,13 +73,42 @@ const cases: { name: string; text: string; links: Expected[] }[] = [
   { name: 'html block', text: '<div>\n[[No]]\n</div>\n\n[[Yes]]', links: [{ source: '[[Yes]]' }] },
   { name: 'escaped brackets', text: '\\[[No]] [[Yes]]', links: [{ source: '[[Yes]]' }] },
   { name: 'empty and multi-line wiki links are not links', text: '[[]] [[  ]] [[a\nb]] [[x]y]]', links: [] },
-  { name: 'in blockquote and list', text: '> quote [[A]]\n\n- item [[B]]\n  1. sub ![[C]]', links: [{ source: '[[A]]', line: 1 }, { source: '[[B]]', line: 3 }, { source: '![[C]]', line: 4, embed: true }] },
+  {
+    name: 'in blockquote and list',
+    text: '> quote [[A]]\n\n- item [[B]]\n  1. sub ![[C]]',
+    links: [
+      { source: '[[A]]', line: 1 },
+      { source: '[[B]]', line: 3 },
+      { source: '![[C]]', line: 4, embed: true },
+    ],
+  },
   { name: 'in a heading', text: '## See [[Other]]', links: [{ source: '[[Other]]' }] },
   { name: 'fence closing inside a list item', text: '- a\n  - b\n    ```\n    [[No]]\n    ```\n  - c [[Yes]]', links: [{ source: '[[Yes]]', line: 6 }] },
-  { name: 'image inside a link', text: '[![i](d.png)](e.md)', links: [{ source: '[![i](d.png)](e.md)', target: 'e.md', alias: '![i](d.png)' }, { source: '![i](d.png)', embed: true, target: 'd.png' }] },
+  {
+    name: 'image inside a link',
+    text: '[![i](d.png)](e.md)',
+    links: [
+      { source: '[![i](d.png)](e.md)', target: 'e.md', alias: '![i](d.png)' },
+      { source: '![i](d.png)', embed: true, target: 'd.png' },
+    ],
+  },
   { name: 'no links inside links', text: '[a [b](B.md)](C.md)', links: [{ source: '[b](B.md)', target: 'B.md' }] },
-  { name: 'wiki link inside a link label', text: '[[[X]] y](E.md)', links: [{ source: '[[[X]] y](E.md)', target: 'E.md' }, { source: '[[X]]', target: 'X' }] },
-  { name: 'CRLF lines', text: 'one\r\n\r\n[[A]]\r\n```\r\n[[No]]\r\n```\r\n[[B]]', links: [{ source: '[[A]]', line: 3, context: '[[A]]' }, { source: '[[B]]', line: 7 }] },
+  {
+    name: 'wiki link inside a link label',
+    text: '[[[X]] y](E.md)',
+    links: [
+      { source: '[[[X]] y](E.md)', target: 'E.md' },
+      { source: '[[X]]', target: 'X' },
+    ],
+  },
+  {
+    name: 'CRLF lines',
+    text: 'one\r\n\r\n[[A]]\r\n```\r\n[[No]]\r\n```\r\n[[B]]',
+    links: [
+      { source: '[[A]]', line: 3, context: '[[A]]' },
+      { source: '[[B]]', line: 7 },
+    ],
+  },
   { name: 'BOM at file start', text: '\uFEFF[[A]] x', links: [{ source: '[[A]]', line: 1, start: 1, end: 6 }] },
   {
     name: 'frontmatter links',

@@ -28,7 +28,10 @@ describe('headings', () => {
   });
 
   test('a heading inside a list item', () => {
-    expect(parseNote('n.md', '- # In item\n- ## \n- text').headings).toEqual([{ text: 'In item', level: 1, line: 1 }, { text: '', level: 2, line: 2 }]);
+    expect(parseNote('n.md', '- # In item\n- ## \n- text').headings).toEqual([
+      { text: 'In item', level: 1, line: 1 },
+      { text: '', level: 2, line: 2 },
+    ]);
   });
 
   test('a list item followed by --- is not a setext heading', () => {
@@ -68,7 +71,10 @@ describe('frontmatter', () => {
   test.each([
     ['bad indentation', '---\na: [1, 2\nb: : x\n---\n# Still parsed\n[[Link]] #tag'],
     ['not a mapping', '---\n- a\n- b\n---\n# Still parsed\n[[Link]] #tag'],
-    ['alias bomb', `---\na: &a [x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`).join('\n')}\n---\n# Still parsed\n[[Link]] #tag`],
+    [
+      'alias bomb',
+      `---\na: &a [x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`).join('\n')}\n---\n# Still parsed\n[[Link]] #tag`,
+    ],
   ])('invalid YAML (%s) sets frontmatterError and the body still parses', (_name, text) => {
     const parsed = parseNote('n.md', text);
     expect(parsed.frontmatterError).toEqual(expect.any(String));

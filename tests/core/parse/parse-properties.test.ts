@@ -3,7 +3,9 @@ import { parseNote } from '../../../main/core/parse/parse-note';
 import type { ParsedNote } from '../../../main/core/types';
 
 const MARKDOWN_ALPHABET = ['[', ']', '(', ')', '!', '#', '|', '^', '`', '-', '*', '>', '\n', ' ', 'a', 'b', '$', '<', '%', '\\', ':', '.', '\r', '\uFEFF'];
-const markdownish = fc.array(fc.constantFrom(...MARKDOWN_ALPHABET, '[[', ']]', '---\n', '```\n', 'x.md', '<!--', '-->'), { maxLength: 200 }).map((parts) => parts.join(''));
+const markdownish = fc
+  .array(fc.constantFrom(...MARKDOWN_ALPHABET, '[[', ']]', '---\n', '```\n', 'x.md', '<!--', '-->'), { maxLength: 200 })
+  .map((parts) => parts.join(''));
 
 function checkInvariants(text: string, parsed: ParsedNote): void {
   for (const link of parsed.links) {
@@ -21,11 +23,17 @@ function checkInvariants(text: string, parsed: ParsedNote): void {
 
 describe('parseNote properties', () => {
   test('never throws on arbitrary strings; links slice back to link syntax', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => checkInvariants(text, parseNote('p.md', text))), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => checkInvariants(text, parseNote('p.md', text))),
+      { numRuns: 500 },
+    );
   });
 
   test('never throws on strings from the markdown alphabet', () => {
-    fc.assert(fc.property(markdownish, (text) => checkInvariants(text, parseNote('p.md', text))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(markdownish, (text) => checkInvariants(text, parseNote('p.md', text))),
+      { numRuns: 2000 },
+    );
   });
 
   test('wiki links are found wherever they are spliced into plain prose', () => {
@@ -45,11 +53,17 @@ describe('pathological inputs finish', () => {
     ['100k [[', () => '[['.repeat(100_000)],
     ['100k ![', () => '!['.repeat(100_000)],
     ['unclosed link labels', () => '[a]('.repeat(50_000)],
-    ['100k backtick runs of growing length', () => Array.from({ length: 2000 }, (_, i) => '`'.repeat(i % 50 + 1) + ' x').join(' ')],
+    ['100k backtick runs of growing length', () => Array.from({ length: 2000 }, (_, i) => '`'.repeat((i % 50) + 1) + ' x').join(' ')],
     ['100k $ and <!--', () => '$a <!-- '.repeat(50_000)],
     ['unclosed html tags', () => "<a b='".repeat(50_000)],
     ['10k nested blockquotes', () => `${'>'.repeat(10_000)} [[deep]]\n`],
-    ['10k nested list levels', () => Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i * 2)}- [[L${i}]]`).slice(0, 3000).join('\n')],
+    [
+      '10k nested list levels',
+      () =>
+        Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i * 2)}- [[L${i}]]`)
+          .slice(0, 3000)
+          .join('\n'),
+    ],
     ['5 MB single line', () => 'word [[Link]] #tag `code` '.repeat(200_000)],
     ['many lines in one paragraph with code spans', () => 'a `b` c ^id\n'.repeat(100_000)],
   ];

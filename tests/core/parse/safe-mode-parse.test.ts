@@ -2,7 +2,20 @@ import { parseNote } from '../../../main/core/parse/parse-note';
 import { parseNoteSafeMode, SAFE_MODE_MAX_ITEMS } from '../../../main/core/parse/safe-mode-parse';
 
 const linkSummary = (note: ReturnType<typeof parseNote>) =>
-  note.links.map(({ kind, embed, target, text, heading, block, alias, line, start, end, context, inFrontmatter }) => ({ kind, embed, target, text, heading, block, alias, line, start, end, context, inFrontmatter }));
+  note.links.map(({ kind, embed, target, text, heading, block, alias, line, start, end, context, inFrontmatter }) => ({
+    kind,
+    embed,
+    target,
+    text,
+    heading,
+    block,
+    alias,
+    line,
+    start,
+    end,
+    context,
+    inFrontmatter,
+  }));
 
 describe('parseNoteSafeMode', () => {
   test('on a plain note it finds what the full parser finds', () => {
@@ -25,7 +38,18 @@ describe('parseNoteSafeMode', () => {
   });
 
   test('skips fenced code, keeps frontmatter wiki links marked, and reads no YAML', () => {
-    const text = ['---', 'aliases: [Nick]', 'related: "[[Linked From Yaml]]"', 'tags: [hidden]', '---', '```', '[[Not A Link]] #nottag', '# not a heading', '```', 'After [[Real]] #real'].join('\n');
+    const text = [
+      '---',
+      'aliases: [Nick]',
+      'related: "[[Linked From Yaml]]"',
+      'tags: [hidden]',
+      '---',
+      '```',
+      '[[Not A Link]] #nottag',
+      '# not a heading',
+      '```',
+      'After [[Real]] #real',
+    ].join('\n');
     const safe = parseNoteSafeMode('Note.md', text);
     expect(safe.links.map((l) => [l.target, l.inFrontmatter, l.line])).toEqual([
       ['Linked From Yaml', true, 3],

@@ -22,7 +22,9 @@ function expectLinear(run: (text: string) => unknown, generate: (n: number) => s
   const { ratio, times } = growthRatio(run, generate, n, BOUND);
   if (ratio > BOUND) {
     const sizes = [n, 2 * n, 4 * n].slice(0, times.length);
-    throw new Error(`time grew ${ratio.toFixed(1)}x for ${times.length === 3 ? 4 : 2}x the input (sizes ${sizes.join(', ')}: ${times.map((t) => t.toFixed(1)).join(', ')} ms per batch)`);
+    throw new Error(
+      `time grew ${ratio.toFixed(1)}x for ${times.length === 3 ? 4 : 2}x the input (sizes ${sizes.join(', ')}: ${times.map((t) => t.toFixed(1)).join(', ')} ms per batch)`,
+    );
   }
 }
 
@@ -54,14 +56,22 @@ const frontmatterPayloads: Record<string, { n: number; generate: (n: number) => 
   'a flood of [[ in a string': { n: 2000, generate: (n) => `---\nk: "${'[['.repeat(n)}"\n---\n` },
 };
 
-const entries = <T,>(record: Record<string, T>): [string, T][] => Object.entries(record);
+const entries = <T>(record: Record<string, T>): [string, T][] => Object.entries(record);
 
 describe('the inline scanner is linear', () => {
   test.each(entries(inlinePayloads))('%s', (_name, { n, generate }) => expectLinear(inline, generate, n));
 });
 
 /** parseNote adds the block scan and the line index to the inline scan: the payloads that reach those. */
-const wholeNotePayloads = { ...linePayloads, ...Object.fromEntries(['link nest within the depth cap', 'link nest past the depth cap', 'flood of [', 'flood of links', 'tag with a long run of /', 'mixed'].map((name) => [name, inlinePayloads[name]])) };
+const wholeNotePayloads = {
+  ...linePayloads,
+  ...Object.fromEntries(
+    ['link nest within the depth cap', 'link nest past the depth cap', 'flood of [', 'flood of links', 'tag with a long run of /', 'mixed'].map((name) => [
+      name,
+      inlinePayloads[name],
+    ]),
+  ),
+};
 
 describe('parseNote is linear', () => {
   test.each(entries(wholeNotePayloads))('%s', (_name, { n, generate }) => expectLinear((text) => parseNote('n.md', text), generate, n));
@@ -76,12 +86,21 @@ describe('the prose mask is linear', () => {
 });
 
 describe('the rename link rewriter is linear', () => {
-  const linky = ['link nest past the depth cap', 'link nest around a wiki link', 'flood of [[ then ]]', 'flood of links', 'flood of unclosed link destinations'];
+  const linky = [
+    'link nest past the depth cap',
+    'link nest around a wiki link',
+    'flood of [[ then ]]',
+    'flood of links',
+    'flood of unclosed link destinations',
+  ];
   test.each(linky)('%s', (name) => expectLinear(rename, inlinePayloads[name].generate, inlinePayloads[name].n));
 });
 
 describe('the wiki-link grammar is linear', () => {
-  test.each(entries(inlinePayloads).filter(([name]) => name.includes('[[') || name.includes('wiki') || name.includes('links')))('%s', (_name, { n, generate }) => expectLinear(wikiGrammar, generate, n));
+  test.each(entries(inlinePayloads).filter(([name]) => name.includes('[[') || name.includes('wiki') || name.includes('links')))(
+    '%s',
+    (_name, { n, generate }) => expectLinear(wikiGrammar, generate, n),
+  );
 });
 
 describe('the frontmatter scan is linear', () => {

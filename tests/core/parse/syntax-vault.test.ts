@@ -47,14 +47,27 @@ function note(path: string): ParsedNote {
   return entry.parsed;
 }
 
-const summary = (parsed: ParsedNote) => parsed.links.map((l) => `${l.embed ? '!' : ''}${l.kind}:${l.target}|${l.heading ?? ''}|${l.block ?? ''}|${l.alias ?? ''}${l.inFrontmatter ? '|fm' : ''}`);
+const summary = (parsed: ParsedNote) =>
+  parsed.links.map((l) => `${l.embed ? '!' : ''}${l.kind}:${l.target}|${l.heading ?? ''}|${l.block ?? ''}|${l.alias ?? ''}${l.inFrontmatter ? '|fm' : ''}`);
 
 test('the vault holds the expected files', () => {
   expect([...notes.keys()].sort()).toEqual([
-    '.obsidian/workspace.md', 'Home.md', 'archive/Dup.md', 'archive/Old.md', 'daily/2024-01-01.md',
-    'node_modules/x.md', 'notes/Alpha.md', 'notes/Beta.md', 'notes/Dup.md', 'notes/My Note.md',
+    '.obsidian/workspace.md',
+    'Home.md',
+    'archive/Dup.md',
+    'archive/Old.md',
+    'daily/2024-01-01.md',
+    'node_modules/x.md',
+    'notes/Alpha.md',
+    'notes/Beta.md',
+    'notes/Dup.md',
+    'notes/My Note.md',
   ]);
-  expect(readFileSync(join(root, 'assets', 'diagram.png')).subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(
+    readFileSync(join(root, 'assets', 'diagram.png'))
+      .subarray(1, 4)
+      .toString('latin1'),
+  ).toBe('PNG');
 });
 
 test('every link slices back to its source text and sits on its line', () => {
@@ -69,16 +82,31 @@ test('every link slices back to its source text and sits on its line', () => {
 test('Home.md uses every link form', () => {
   const home = note('Home.md');
   expect(summary(home)).toEqual([
-    'wiki:Alpha||||fm', 'wiki:Beta|Tables|||fm', 'wiki:My Note|||mine|fm',
-    'wiki:Alpha|||', 'wiki:Beta|||the beta note', 'wiki:Alpha|Second Section||', 'wiki:Alpha|Second Section#Deeper||',
-    'wiki:Alpha||para-one|', 'wiki:|Links||', 'wiki:notes/Beta|||', 'wiki:Alpha.md|||',
-    '!wiki:Beta|||', '!wiki:diagram.png|||',
-    'markdown:notes/My Note.md|||my note', 'markdown:notes/My Note.md|||angle', 'markdown:notes/Alpha.md|Second Section||to heading',
-    'markdown:notes/Alpha.md||para-one|to block', '!markdown:assets/diagram.png|||diagram',
+    'wiki:Alpha||||fm',
+    'wiki:Beta|Tables|||fm',
+    'wiki:My Note|||mine|fm',
+    'wiki:Alpha|||',
+    'wiki:Beta|||the beta note',
+    'wiki:Alpha|Second Section||',
+    'wiki:Alpha|Second Section#Deeper||',
+    'wiki:Alpha||para-one|',
+    'wiki:|Links||',
+    'wiki:notes/Beta|||',
+    'wiki:Alpha.md|||',
+    '!wiki:Beta|||',
+    '!wiki:diagram.png|||',
+    'markdown:notes/My Note.md|||my note',
+    'markdown:notes/My Note.md|||angle',
+    'markdown:notes/Alpha.md|Second Section||to heading',
+    'markdown:notes/Alpha.md||para-one|to block',
+    '!markdown:assets/diagram.png|||diagram',
   ]);
   expect(home.aliases).toEqual(['Start', 'Index']);
   expect(home.tags).toEqual(['vault', 'home', 'project/plexus']);
-  expect(home.headings).toEqual([{ text: 'Home', level: 1, line: 11 }, { text: 'Links', level: 2, line: 17 }]);
+  expect(home.headings).toEqual([
+    { text: 'Home', level: 1, line: 11 },
+    { text: 'Links', level: 2, line: 17 },
+  ]);
 });
 
 test('Alpha.md has headings and block ids, one of them duplicated', () => {

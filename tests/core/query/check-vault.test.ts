@@ -9,31 +9,64 @@ function graphOf(...notes: ReturnType<typeof makeNote>[]): VaultGraph {
 }
 
 const target = makeNote('T.md', [], {
-  headings: [{ text: 'Intro', level: 1, line: 1 }, { text: 'Deep  Part', level: 2, line: 3 }],
-  blockIds: [{ id: 'abc', line: 5 }, { id: 'dup', line: 6 }, { id: 'DUP', line: 9 }],
+  headings: [
+    { text: 'Intro', level: 1, line: 1 },
+    { text: 'Deep  Part', level: 2, line: 3 },
+  ],
+  blockIds: [
+    { id: 'abc', line: 5 },
+    { id: 'dup', line: 6 },
+    { id: 'DUP', line: 9 },
+  ],
 });
 
 describe('checkVault', () => {
   test('a clean vault has no broken links', () => {
-    const report = checkVault(graphOf(target, makeNote('S.md', ['T', { target: 'T', heading: 'intro' }, { target: 'T', heading: 'Intro#deep part' }, { target: 'T', block: 'ABC' }])));
+    const report = checkVault(
+      graphOf(target, makeNote('S.md', ['T', { target: 'T', heading: 'intro' }, { target: 'T', heading: 'Intro#deep part' }, { target: 'T', block: 'ABC' }])),
+    );
     expect(report.hasBrokenLinks).toBe(false);
     expect(report.missingAnchors).toEqual([]);
     expect(report.orphans).toEqual([]);
   });
 
   test('reports unresolved links, missing headings and blocks, duplicates, orphans', () => {
-    const report = checkVault(graphOf(target, makeNote('S.md', ['Nowhere', { target: 'T', heading: 'Outro' }, { target: 'T', block: 'zzz' }]), makeNote('Alone.md')));
+    const report = checkVault(
+      graphOf(target, makeNote('S.md', ['Nowhere', { target: 'T', heading: 'Outro' }, { target: 'T', block: 'zzz' }]), makeNote('Alone.md')),
+    );
     expect(report.hasBrokenLinks).toBe(true);
     expect(report.unresolved.map((l) => l.target)).toEqual(['Nowhere']);
-    expect(report.missingAnchors.map((m) => [m.anchor, m.name])).toEqual([['heading', 'Outro'], ['block', 'zzz']]);
+    expect(report.missingAnchors.map((m) => [m.anchor, m.name])).toEqual([
+      ['heading', 'Outro'],
+      ['block', 'zzz'],
+    ]);
     expect(report.duplicateBlockIds).toEqual([{ path: 'T.md', id: 'dup', lines: [6, 9] }]);
     expect(report.orphans).toEqual(['Alone.md']);
   });
 
   test('nested headings check the last part; the note itself answers [[#H]]', () => {
-    const self = makeNote('Self.md', [{ target: '', heading: 'Mine' }, { target: '', heading: 'Gone' }], { headings: [{ text: 'Mine', level: 1, line: 1 }] });
-    const report = checkVault(graphOf(target, self, makeNote('S.md', [{ target: 'T', heading: 'Deep Part#Intro' }, { target: 'T', heading: 'Intro#Nope' }])));
-    expect(report.missingAnchors.map((m) => [m.link.source, m.name])).toEqual([['S.md', 'Intro#Nope'], ['Self.md', 'Gone']]);
+    const self = makeNote(
+      'Self.md',
+      [
+        { target: '', heading: 'Mine' },
+        { target: '', heading: 'Gone' },
+      ],
+      { headings: [{ text: 'Mine', level: 1, line: 1 }] },
+    );
+    const report = checkVault(
+      graphOf(
+        target,
+        self,
+        makeNote('S.md', [
+          { target: 'T', heading: 'Deep Part#Intro' },
+          { target: 'T', heading: 'Intro#Nope' },
+        ]),
+      ),
+    );
+    expect(report.missingAnchors.map((m) => [m.link.source, m.name])).toEqual([
+      ['S.md', 'Intro#Nope'],
+      ['Self.md', 'Gone'],
+    ]);
   });
 
   test('a path suffix that matches several notes is unresolved and lists them', () => {

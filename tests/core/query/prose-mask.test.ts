@@ -3,7 +3,9 @@ import { maskNonProse } from '../../../main/core/query/prose-mask';
 
 /** The prose left after masking, with runs of spaces collapsed, one entry per line. */
 function prose(text: string): string[] {
-  return maskNonProse(text).split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+  return maskNonProse(text)
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim());
 }
 
 describe('maskNonProse', () => {
@@ -11,7 +13,9 @@ describe('maskNonProse', () => {
     const text = '---\na: 1\n---\nx [[y]] `z`\r\n```\ncode\n```\nend';
     const masked = maskNonProse(text);
     expect(masked).toHaveLength(text.length);
-    expect([...masked].map((c, i) => (c === '\n' ? i : -1)).filter((i) => i >= 0)).toEqual([...text].map((c, i) => (c === '\n' ? i : -1)).filter((i) => i >= 0));
+    expect([...masked].map((c, i) => (c === '\n' ? i : -1)).filter((i) => i >= 0)).toEqual(
+      [...text].map((c, i) => (c === '\n' ? i : -1)).filter((i) => i >= 0),
+    );
   });
 
   test.each([
@@ -34,18 +38,16 @@ describe('maskNonProse', () => {
     expect(prose(text)).toEqual(expected);
   });
 
-  test.each([
-    ['a [[x [Vectors]] b'],
-    ['a [[ ]] Vectors ]] b'],
-    ['a [[Vectors\nb]] c'],
-    ['a [[Vectors]] b [[x [y]] Vectors ]]'],
-  ])('wiki links are the indexer\'s: %j masks exactly the links parseNote finds', (text) => {
-    const masked = maskNonProse(text);
-    const inLink = new Array<boolean>(text.length).fill(false);
-    for (const link of parseNote('n.md', text).links) for (let i = link.start; i < link.end; i++) inLink[i] = true;
-    const blanked = [...text].map((c, i) => c !== masked[i]);
-    expect(blanked).toEqual(inLink.map((inside, i) => inside && text[i] !== ' '));
-  });
+  test.each([['a [[x [Vectors]] b'], ['a [[ ]] Vectors ]] b'], ['a [[Vectors\nb]] c'], ['a [[Vectors]] b [[x [y]] Vectors ]]']])(
+    "wiki links are the indexer's: %j masks exactly the links parseNote finds",
+    (text) => {
+      const masked = maskNonProse(text);
+      const inLink = new Array<boolean>(text.length).fill(false);
+      for (const link of parseNote('n.md', text).links) for (let i = link.start; i < link.end; i++) inLink[i] = true;
+      const blanked = [...text].map((c, i) => c !== masked[i]);
+      expect(blanked).toEqual(inLink.map((inside, i) => inside && text[i] !== ' '));
+    },
+  );
 
   // No clock here: a quadratic scan of these lines (4e10 steps each) cannot finish inside the
   // test timeout, while the linear one takes a fraction of a second.

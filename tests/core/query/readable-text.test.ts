@@ -41,7 +41,11 @@ describe('readableInline', () => {
   test('reports where each link landed and its decoded target', () => {
     const r = readableInline('**A** [[B%20C|bee]] then [x](../D%20E.md#h) and [[F#G]]');
     expect(r.text).toBe('A bee then x and F › G');
-    expect(r.links.map((l) => [r.text.slice(l.from, l.to), l.target])).toEqual([['bee', 'B C'], ['x', '../D E.md'], ['F › G', 'F']]);
+    expect(r.links.map((l) => [r.text.slice(l.from, l.to), l.target])).toEqual([
+      ['bee', 'B C'],
+      ['x', '../D E.md'],
+      ['F › G', 'F'],
+    ]);
   });
 
   test.each([['[*_'], ['**a '], ['[[a'], ['[a](']])('a long line of %j stays cheap', (unit) => {
@@ -63,6 +67,12 @@ describe('readableInline', () => {
 
 describe('markRanges', () => {
   test('marks, merging overlaps, in any order', () => {
-    expect(markRanges('abcdef', [{ from: 4, to: 5 }, { from: 0, to: 2 }, { from: 1, to: 3 }])).toBe('\uE000abc\uE001d\uE000e\uE001f');
+    expect(
+      markRanges('abcdef', [
+        { from: 4, to: 5 },
+        { from: 0, to: 2 },
+        { from: 1, to: 3 },
+      ]),
+    ).toBe('\uE000abc\uE001d\uE000e\uE001f');
   });
 });

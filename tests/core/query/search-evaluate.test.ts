@@ -97,7 +97,15 @@ describe('matchesQuery', () => {
   test('metadata-only queries never read the body', () => {
     const query = parse('tag:#food path:Recipes -file:Cake');
     let reads = 0;
-    const found = notes.filter((note) => matchesQuery(query, { ...subject(note), body: () => { reads++; return note.body; } }));
+    const found = notes.filter((note) =>
+      matchesQuery(query, {
+        ...subject(note),
+        body: () => {
+          reads++;
+          return note.body;
+        },
+      }),
+    );
     expect(found.map((n) => n.path)).toEqual([bread]);
     expect(reads).toBe(0);
   });
@@ -105,7 +113,15 @@ describe('matchesQuery', () => {
   test('a tag filter is checked before the words, so notes without the tag are not read', () => {
     const query = parse('flour tag:#work');
     let reads = 0;
-    notes.forEach((note) => matchesQuery(query, { ...subject(note), body: () => { reads++; return note.body; } }));
+    notes.forEach((note) =>
+      matchesQuery(query, {
+        ...subject(note),
+        body: () => {
+          reads++;
+          return note.body;
+        },
+      }),
+    );
     expect(reads).toBe(1);
   });
 
@@ -117,18 +133,43 @@ describe('matchesQuery', () => {
 describe('queryHighlights', () => {
   test('collects positive words, phrases, regexes and tags, not excluded or metadata terms', () => {
     const h = queryHighlights(parse('a "b c" -d /e/ tag:#t path:p line:(f -g) match-case:H'));
-    expect(h.map((x) => (x.kind === 'regex' ? `/${x.re.source}/` : x.kind === 'tag' ? `#${x.tag}` : `${x.value}${x.caseSensitive ? '!' : ''}`))).toEqual(['a', 'b c', '/e/', '#t', 'f', 'H!']);
+    expect(h.map((x) => (x.kind === 'regex' ? `/${x.re.source}/` : x.kind === 'tag' ? `#${x.tag}` : `${x.value}${x.caseSensitive ? '!' : ''}`))).toEqual([
+      'a',
+      'b c',
+      '/e/',
+      '#t',
+      'f',
+      'H!',
+    ]);
   });
 });
 
 describe('candidatePlan', () => {
   test.each([
-    ['a b', { kind: 'and', children: [{ kind: 'word', value: 'a', inNames: true }, { kind: 'word', value: 'b', inNames: true }] }],
+    [
+      'a b',
+      {
+        kind: 'and',
+        children: [
+          { kind: 'word', value: 'a', inNames: true },
+          { kind: 'word', value: 'b', inNames: true },
+        ],
+      },
+    ],
     ['a -b', { kind: 'word', value: 'a', inNames: true }],
     ['a OR /x/', { kind: 'any' }],
     ['tag:#x a', { kind: 'word', value: 'a', inNames: true }],
     ['content:a', { kind: 'word', value: 'a', inNames: false }],
-    ['line:(a b)', { kind: 'and', children: [{ kind: 'word', value: 'a', inNames: false }, { kind: 'word', value: 'b', inNames: false }] }],
+    [
+      'line:(a b)',
+      {
+        kind: 'and',
+        children: [
+          { kind: 'word', value: 'a', inNames: false },
+          { kind: 'word', value: 'b', inNames: false },
+        ],
+      },
+    ],
     ['tag:#x', { kind: 'any' }],
   ])('%j narrows by %j', (input, plan) => {
     expect(candidatePlan(parse(input))).toEqual(plan);

@@ -60,12 +60,17 @@ describe('backlinkSnippets', () => {
       { line: 1, target: 'T', context: '**Bold** [[Other]] then [[T]]' },
       { line: 4, target: 't.md', context: '[text](t.md)' },
     ]);
-    expect(out).toEqual([{ line: 1, text: `Bold Other then ${S}T${E}` }, { line: 4, text: `${S}text${E}` }]);
+    expect(out).toEqual([
+      { line: 1, text: `Bold Other then ${S}T${E}` },
+      { line: 4, text: `${S}text${E}` },
+    ]);
   });
 });
 
 test('a context cut from a long line loses the half words at its cuts', () => {
-  expect(backlinkSnippets([{ line: 1, target: 'T', context: '…ng stuck in [[T]] and more wor…' }])).toEqual([{ line: 1, text: `…stuck in ${S}T${E} and more…` }]);
+  expect(backlinkSnippets([{ line: 1, target: 'T', context: '…ng stuck in [[T]] and more wor…' }])).toEqual([
+    { line: 1, text: `…stuck in ${S}T${E} and more…` },
+  ]);
 });
 
 describe('mentionSnippet', () => {

@@ -10,8 +10,19 @@ describe('findMentionsInText', () => {
     ['alias with a space', 'A Vector  space? No: a vector space.', [[1, 'vector space']]],
     ['whole words only', 'Vectorspace and subVectors and VS2 and _VS', []],
     ['unicode word boundary', 'überVectors Vectorsé Vectors!', [[1, 'Vectors']]],
-    ['one per line, the leftmost term (title and alias on one line: listed once)', 'Vectors, vectors; VS and VS\nVS then Vectors', [[1, 'Vectors'], [2, 'VS']]],
-    ['not in links, code or frontmatter', '---\naliases: [Vectors]\n---\n[[Vectors]] `Vectors` [v](Vectors.md)\n```\nVectors\n```\nplain Vectors', [[8, 'Vectors']]],
+    [
+      'one per line, the leftmost term (title and alias on one line: listed once)',
+      'Vectors, vectors; VS and VS\nVS then Vectors',
+      [
+        [1, 'Vectors'],
+        [2, 'VS'],
+      ],
+    ],
+    [
+      'not in links, code or frontmatter',
+      '---\naliases: [Vectors]\n---\n[[Vectors]] `Vectors` [v](Vectors.md)\n```\nVectors\n```\nplain Vectors',
+      [[8, 'Vectors']],
+    ],
   ] as const)('%s', (_what, text, expected) => {
     expect(findMentionsInText(text, ['vector space', 'Vectors', 'VS']).map((m) => [m.line, m.matched])).toEqual(expected);
   });
@@ -30,7 +41,9 @@ describe('findMentionsInText', () => {
   });
 
   test('CRLF lines', () => {
-    expect(findMentionsInText('a\r\nb Vectors\r\n', ['Vectors'])).toEqual([{ line: 2, context: 'b Vectors', matched: 'Vectors', column: 2, written: 'Vectors' }]);
+    expect(findMentionsInText('a\r\nb Vectors\r\n', ['Vectors'])).toEqual([
+      { line: 2, context: 'b Vectors', matched: 'Vectors', column: 2, written: 'Vectors' },
+    ]);
   });
 
   test('regex characters in a title are literal', () => {
@@ -52,15 +65,39 @@ describe('findUnlinkedMentions', () => {
   test('skips the note itself and notes that already link; sorted by source then line', () => {
     expect(findUnlinkedMentions(target, notes, graph)).toEqual([
       { source: 'a.md', sourceTitle: 'a', line: 1, context: 'a VS b', matched: 'VS', column: 2, written: 'VS', snippet: 'a \uE000VS\uE001 b' },
-      { source: 'a.md', sourceTitle: 'a', line: 3, context: 'vector space', matched: 'vector space', column: 0, written: 'vector space', snippet: '\uE000vector space\uE001' },
-      { source: 'b.md', sourceTitle: 'b', line: 2, context: 'vectors are arrows', matched: 'Vectors', column: 0, written: 'vectors', snippet: '\uE000vectors\uE001 are arrows' },
+      {
+        source: 'a.md',
+        sourceTitle: 'a',
+        line: 3,
+        context: 'vector space',
+        matched: 'vector space',
+        column: 0,
+        written: 'vector space',
+        snippet: '\uE000vector space\uE001',
+      },
+      {
+        source: 'b.md',
+        sourceTitle: 'b',
+        line: 2,
+        context: 'vectors are arrows',
+        matched: 'Vectors',
+        column: 0,
+        written: 'vectors',
+        snippet: '\uE000vectors\uE001 are arrows',
+      },
     ]);
   });
 
   test('a new link removes the mentions of that note', () => {
     const g = new VaultGraph();
     g.applyChanges({ upsertNotes: [makeNote('Math/Vectors.md'), makeNote('b.md', ['Math/Vectors'])] });
-    expect(findUnlinkedMentions(target, notes.filter((n) => n.path === 'b.md'), g)).toEqual([]);
+    expect(
+      findUnlinkedMentions(
+        target,
+        notes.filter((n) => n.path === 'b.md'),
+        g,
+      ),
+    ).toEqual([]);
   });
 
   test('empty title and aliases find nothing', () => {

@@ -4,13 +4,23 @@ import { relativePath } from '../../../main/core/paths';
 
 describe('applyEdits', () => {
   test('applies edits in any order', () => {
-    expect(applyEdits('abcdef', [{ start: 4, end: 5, replacement: 'E' }, { start: 0, end: 1, replacement: 'AA' }])).toBe('AAbcdEf');
+    expect(
+      applyEdits('abcdef', [
+        { start: 4, end: 5, replacement: 'E' },
+        { start: 0, end: 1, replacement: 'AA' },
+      ]),
+    ).toBe('AAbcdEf');
   });
   test('no edits returns the text unchanged', () => {
     expect(applyEdits('same', [])).toBe('same');
   });
   test('overlapping or out-of-range edits are planner bugs and throw', () => {
-    expect(() => applyEdits('abc', [{ start: 0, end: 2, replacement: '' }, { start: 1, end: 3, replacement: '' }])).toThrow(/overlapping/);
+    expect(() =>
+      applyEdits('abc', [
+        { start: 0, end: 2, replacement: '' },
+        { start: 1, end: 3, replacement: '' },
+      ]),
+    ).toThrow(/overlapping/);
     expect(() => applyEdits('abc', [{ start: 2, end: 9, replacement: '' }])).toThrow();
   });
 });

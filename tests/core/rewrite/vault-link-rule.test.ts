@@ -10,11 +10,35 @@ function rename(notes: Record<string, string>, from: string, to: string, attachm
 }
 
 test.each([
-  ['renamed bare name, case-insensitive', { 'AI/Transformer.md': '', 'S.md': '[[transformer|x]] ![[Transformer#H]]' }, 'AI/Transformer.md', 'AI/New Name.md', { 'S.md': '[[New Name|x]] ![[New Name#H]]' }],
+  [
+    'renamed bare name, case-insensitive',
+    { 'AI/Transformer.md': '', 'S.md': '[[transformer|x]] ![[Transformer#H]]' },
+    'AI/Transformer.md',
+    'AI/New Name.md',
+    { 'S.md': '[[New Name|x]] ![[New Name#H]]' },
+  ],
   ['move keeps a bare name', { 'AI/Transformer.md': '', 'S.md': '[[Transformer]]' }, 'AI/Transformer.md', 'B/Transformer.md', {}],
-  ['ambiguity forces a path', { 'AI/Transformer.md': '', 'X/Attention.md': '', 'S.md': '[[Transformer]]' }, 'AI/Transformer.md', 'AI/Attention.md', { 'S.md': '[[AI/Attention]]' }],
-  ['markdown relative with spaces', { 'A/My Note.md': '', 'B/S.md': '[x](../A/My%20Note.md)' }, 'A/My Note.md', 'C/Your Note.md', { 'B/S.md': '[x](../C/Your%20Note.md)' }],
-  ['own relative links after a move', { 'A/N.md': '![p](pic.png) [o](../B/O.md)', 'B/O.md': '' }, 'A/N.md', 'X/Y/N.md', { 'X/Y/N.md': '![p](../../A/pic.png) [o](../../B/O.md)' }],
+  [
+    'ambiguity forces a path',
+    { 'AI/Transformer.md': '', 'X/Attention.md': '', 'S.md': '[[Transformer]]' },
+    'AI/Transformer.md',
+    'AI/Attention.md',
+    { 'S.md': '[[AI/Attention]]' },
+  ],
+  [
+    'markdown relative with spaces',
+    { 'A/My Note.md': '', 'B/S.md': '[x](../A/My%20Note.md)' },
+    'A/My Note.md',
+    'C/Your Note.md',
+    { 'B/S.md': '[x](../C/Your%20Note.md)' },
+  ],
+  [
+    'own relative links after a move',
+    { 'A/N.md': '![p](pic.png) [o](../B/O.md)', 'B/O.md': '' },
+    'A/N.md',
+    'X/Y/N.md',
+    { 'X/Y/N.md': '![p](../../A/pic.png) [o](../../B/O.md)' },
+  ],
 ] as const)('%s', (_n, notes, from, to, expected) => {
   expect(rename({ ...notes }, from, to, ['A/pic.png'])).toEqual(expected);
 });

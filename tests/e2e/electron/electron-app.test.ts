@@ -46,7 +46,8 @@ async function recordsUntil(accept: (records: Records) => boolean, what: string)
 /** Calls the raw IPC binding from `frame`, as a frame that got hold of ipcRenderer would. */
 function rawInvoke(frame: { evaluate: Page['evaluate'] }, channel: string, args: unknown[]) {
   return frame.evaluate(
-    ([ch, encoded]) => (window as unknown as Record<string, (c: unknown, a: unknown) => Promise<{ ok: boolean; message?: string }>>).__plexusShimIpc(ch, encoded),
+    ([ch, encoded]) =>
+      (window as unknown as Record<string, (c: unknown, a: unknown) => Promise<{ ok: boolean; message?: string }>>).__plexusShimIpc(ch, encoded),
     [channel, encodeCloned(args)] as const,
   );
 }
@@ -110,7 +111,9 @@ test('the page gets the app CSP, the renderer runs under it, and inline script i
     () =>
       new Promise<{ directive: string; ran: boolean }>((resolve) => {
         const w = window as unknown as { __inlineRan?: boolean };
-        document.addEventListener('securitypolicyviolation', (event) => resolve({ directive: event.effectiveDirective, ran: w.__inlineRan === true }), { once: true });
+        document.addEventListener('securitypolicyviolation', (event) => resolve({ directive: event.effectiveDirective, ran: w.__inlineRan === true }), {
+          once: true,
+        });
         const script = document.createElement('script');
         script.textContent = 'window.__inlineRan = true;';
         document.body.append(script);
@@ -133,13 +136,18 @@ test('open a note, follow a wiki link, edit and save it: every call goes over IP
   await editor.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\n\nEdited in the Electron window.');
-  const saved = await pollUntil(async () => readFileSync(file, 'utf8'), (text) => text.includes('Edited in the Electron window.'), 15_000);
+  const saved = await pollUntil(
+    async () => readFileSync(file, 'utf8'),
+    (text) => text.includes('Edited in the Electron window.'),
+    15_000,
+  );
   expect(saved.startsWith(original.trimEnd())).toBe(true);
   expect(saved.trimEnd().endsWith('Edited in the Electron window.')).toBe(true);
   await note().getByRole('status').filter({ hasText: 'Saved' }).waitFor();
   const records = await recordsUntil((r) => r.ipcCalls.some((c) => c.channel === 'plexus:writeNote'), 'a writeNote call');
   const channels = new Set(records.ipcCalls.map((c) => c.channel));
-  for (const channel of ['plexus:listFiles', 'plexus:readNote', 'plexus:resolveLink', 'plexus:getBacklinks', 'plexus:writeNote']) expect(channels).toContain(channel);
+  for (const channel of ['plexus:listFiles', 'plexus:readNote', 'plexus:resolveLink', 'plexus:getBacklinks', 'plexus:writeNote'])
+    expect(channels).toContain(channel);
   expect(records.ipcCalls.filter((c) => !c.ok)).toEqual([]);
   expect(new Set(records.ipcCalls.map((c) => c.frameUrl.split('#')[0]))).toEqual(new Set(['plexus://app/index.html']));
   expect(records.cloneFailures).toEqual([]);
@@ -163,7 +171,10 @@ test('File > Open Vault with a scripted folder swaps the vault; Open Recent list
   expect(records.errorBoxes).toEqual([]);
 
   const menu = await app.control<{ label?: string; submenu?: { label?: string; submenu?: { label?: string }[] }[] }[]>('menu');
-  const recent = menu.find((m) => m.label === 'File')?.submenu?.find((m) => m.label === 'Open Recent')?.submenu?.map((m) => m.label);
+  const recent = menu
+    .find((m) => m.label === 'File')
+    ?.submenu?.find((m) => m.label === 'Open Recent')
+    ?.submenu?.map((m) => m.label);
   expect(recent?.slice(0, 2)).toEqual([other, sampleVault]);
   const settings = JSON.parse(readFileSync(path.join(app.userData, 'settings.json'), 'utf8')) as { lastVault: string; recentVaults: string[] };
   expect(settings.lastVault).toBe(other);
@@ -207,7 +218,14 @@ test('an external link reaches shell.openExternal only for http(s) and mailto', 
   await recordsUntil((r) => r.openExternal.includes('https://help.obsidian.md/'), 'the clicked link in openExternal');
   const results = await page.evaluate(async () => {
     const api = (window as unknown as { plexus: { openExternal(url: string): Promise<{ ok: boolean }> } }).plexus;
-    const urls = ['mailto:someone@example.com', 'http://example.org/page', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.com/'];
+    const urls = [
+      'mailto:someone@example.com',
+      'http://example.org/page',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'https://user:pw@example.com/',
+    ];
     return Promise.all(urls.map(async (url) => [url, (await api.openExternal(url)).ok] as const));
   });
   expect(Object.fromEntries(results)).toEqual({
@@ -230,7 +248,10 @@ test('an IPC call from a sub-frame is refused, the same call from the app frame 
     frame.title = 'injected';
     document.body.append(frame);
   });
-  const frame = await pollUntil(async () => page.frames().find((f) => f.url() === 'about:srcdoc') ?? null, (f) => f !== null);
+  const frame = await pollUntil(
+    async () => page.frames().find((f) => f.url() === 'about:srcdoc') ?? null,
+    (f) => f !== null,
+  );
   await frame!.waitForSelector('p');
   // The preload runs in the top frame only (nodeIntegrationInSubFrames: false).
   expect(await frame!.evaluate(() => typeof (window as unknown as { plexus?: unknown }).plexus)).toBe('undefined');
@@ -282,7 +303,11 @@ test('every permission request and check is denied by the session', async () => 
 
 test('quitting saves the window bounds and the last note; a restart reopens them', async () => {
   await app.stop();
-  const settings = JSON.parse(readFileSync(path.join(app.userData, 'settings.json'), 'utf8')) as { lastVault: string; lastNote: Record<string, string>; windowBounds: { width: number } };
+  const settings = JSON.parse(readFileSync(path.join(app.userData, 'settings.json'), 'utf8')) as {
+    lastVault: string;
+    lastNote: Record<string, string>;
+    windowBounds: { width: number };
+  };
   expect(settings.lastVault).toBe(sampleVault);
   expect(settings.lastNote[sampleVault]).toBe('Welcome.md');
   expect(settings.windowBounds.width).toBe(1280);

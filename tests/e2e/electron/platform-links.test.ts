@@ -50,7 +50,9 @@ afterAll(async () => {
 test('the app registers for plexus: links; a start-up link to an unknown vault is a clear message, and the usual vault opens', async () => {
   const records = await recordsUntil((r) => messages(r).length >= 1, 'the message about the unknown vault');
   expect(records.protocolClients).toEqual([{ protocol: 'plexus', path: expect.any(String), args: [path.dirname(built!.mainScript)] }]);
-  expect(messages(records)).toEqual([expect.objectContaining({ message: 'Plexus cannot open this link.', detail: expect.stringContaining('knows no vault called “Nope”') })]);
+  expect(messages(records)).toEqual([
+    expect.objectContaining({ message: 'Plexus cannot open this link.', detail: expect.stringContaining('knows no vault called “Nope”') }),
+  ]);
   expect(records.errorBoxes).toEqual([]);
   await explorer().getByRole('link', { name: 'Transformer', exact: true }).waitFor();
 });
@@ -91,7 +93,9 @@ test('links are validated: ../, a path outside every vault and an app page are r
   ]);
   expect(second.code).toBe(0);
   const records = await recordsUntil((r) => messages(r).length >= before + 4, 'four refusals');
-  const details = messages(records).slice(before).map((m) => [m.message, m.detail]);
+  const details = messages(records)
+    .slice(before)
+    .map((m) => [m.message, m.detail]);
   expect(details).toEqual([
     ['Plexus cannot open this link.', expect.stringContaining('“..”')],
     ['Plexus cannot open this link.', expect.stringContaining('is not inside a vault Plexus knows')],
@@ -143,7 +147,11 @@ test('quitting saves size, position, maximised state and the last vault; a resta
   await app.control('windowAction', { setBounds: { x: 120, y: 90, width: 1100, height: 720 } });
   await app.control('windowAction', { maximize: true });
   await app.stop();
-  const settings = JSON.parse(readFileSync(path.join(app.userData, 'settings.json'), 'utf8')) as { lastVault: string; lastNote: Record<string, string>; windowBounds: unknown };
+  const settings = JSON.parse(readFileSync(path.join(app.userData, 'settings.json'), 'utf8')) as {
+    lastVault: string;
+    lastNote: Record<string, string>;
+    windowBounds: unknown;
+  };
   expect(settings.windowBounds).toEqual({ x: 120, y: 90, width: 1100, height: 720, maximized: true });
   expect(settings.lastVault).toBe(otherVault);
   expect(settings.lastNote[otherVault]).toBe('Second.md');

@@ -27,7 +27,8 @@ afterAll(() => removeApp(built));
 
 const note = (page: Page) => page.getByRole('main', { name: 'Note' });
 const explorer = (page: Page) => page.getByRole('navigation', { name: 'File explorer' });
-const expectNoteTitle = (page: Page, title: string) => note(page).getByRole('heading', { level: 1, name: title, exact: true }).first().waitFor({ timeout: 20_000 });
+const expectNoteTitle = (page: Page, title: string) =>
+  note(page).getByRole('heading', { level: 1, name: title, exact: true }).first().waitFor({ timeout: 20_000 });
 
 test('--read-only: the window says so, offers no editing, and the vault service refuses writes', async () => {
   app = await startApp(built!, 'read-only', { args: ['--read-only'] });
@@ -104,7 +105,11 @@ test('a renderer crash shows a Reload page; after Reload the text that was not s
   await note(page).getByRole('button', { name: 'Edit', exact: true }).click();
   await note(page).getByRole('button', { name: 'Restore', exact: true }).click();
   await note(page).locator('.cm-content').filter({ hasText: typed }).waitFor();
-  const saved = await pollUntil(async () => readFileSync(welcome, 'utf8'), (text) => text.includes(typed), 20_000);
+  const saved = await pollUntil(
+    async () => readFileSync(welcome, 'utf8'),
+    (text) => text.includes(typed),
+    20_000,
+  );
   // Exactly what the editor held when the renderer died (the save ends the file with a newline).
   expect(saved.trimEnd()).toBe(reported[0].text.trimEnd());
   expect(saved.startsWith(original)).toBe(true);

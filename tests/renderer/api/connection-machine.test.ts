@@ -1,4 +1,11 @@
-import { backoffDelay, connectionTransition, isDisconnected, startConnection, type ConnectionInput, type ConnectionState } from '../../../renderer/src/api/connection-machine';
+import {
+  backoffDelay,
+  connectionTransition,
+  isDisconnected,
+  startConnection,
+  type ConnectionInput,
+  type ConnectionState,
+} from '../../../renderer/src/api/connection-machine';
 
 function run(inputs: ConnectionInput[], from: ConnectionState = startConnection().state) {
   let state = from;
@@ -35,7 +42,10 @@ test('a drop is offline at once, then probe, wait, retry, with the delay doublin
 });
 
 test('the socket opening again is online, resets the backoff and asks for a resync', () => {
-  const { state, effects } = run([{ type: 'socket-closed' }, { type: 'probe-result', result: 'unreachable' }, { type: 'retry-due' }, { type: 'socket-open' }], online);
+  const { state, effects } = run(
+    [{ type: 'socket-closed' }, { type: 'probe-result', result: 'unreachable' }, { type: 'retry-due' }, { type: 'socket-open' }],
+    online,
+  );
   expect(state).toEqual({ status: 'online', phase: 'socket', failures: 0 });
   expect(effects.at(-1)).toEqual(['resync']);
   // The next drop starts over at 0.5 s.

@@ -9,8 +9,7 @@ function heldSaves() {
   const releases: (() => void)[] = [];
   const api: PlexusApi = {
     ...own,
-    writeNote: (path, content, hash) =>
-      new Promise<Result<WriteOutcome>>((resolve) => releases.push(() => resolve(own.writeNote(path, content, hash)))),
+    writeNote: (path, content, hash) => new Promise<Result<WriteOutcome>>((resolve) => releases.push(() => resolve(own.writeNote(path, content, hash)))),
   };
   return { fake, ordered: orderWrites(api), releaseAll: () => releases.splice(0).forEach((release) => release()) };
 }

@@ -1,5 +1,19 @@
 import fc from 'fast-check';
-import { addBookmark, addGroup, allItems, EMPTY_BOOKMARKS, findBookmark, moveEntry, parseBookmarks, positionOf, removeEntry, renameEntry, renamePath, type Bookmarks, type BookmarkTarget } from '../../../renderer/src/bookmarks/bookmarks-model';
+import {
+  addBookmark,
+  addGroup,
+  allItems,
+  EMPTY_BOOKMARKS,
+  findBookmark,
+  moveEntry,
+  parseBookmarks,
+  positionOf,
+  removeEntry,
+  renameEntry,
+  renamePath,
+  type Bookmarks,
+  type BookmarkTarget,
+} from '../../../renderer/src/bookmarks/bookmarks-model';
 
 const note = (path: string, heading: string | null = null): BookmarkTarget => ({ kind: 'note', path, heading });
 
@@ -22,7 +36,11 @@ test('add, find, dedupe, group, move into a group, reorder, rename and remove', 
   expect(b.entries[0].title).toBe('Projects');
   expect(renameEntry(b, group, '   ')).toBe(b);
   b = renamePath(b, 'A.md', 'Archive/A.md');
-  expect(allItems(b).filter((i) => i.target.kind === 'note').map((i) => (i.target as { path: string }).path)).toEqual(['Archive/A.md', 'Archive/A.md']);
+  expect(
+    allItems(b)
+      .filter((i) => i.target.kind === 'note')
+      .map((i) => (i.target as { path: string }).path),
+  ).toEqual(['Archive/A.md', 'Archive/A.md']);
   b = removeEntry(b, group);
   expect(allItems(b).map((i) => i.title)).toEqual(['A', 'tag:#x', 'Graph view']);
 });
@@ -30,7 +48,15 @@ test('add, find, dedupe, group, move into a group, reorder, rename and remove', 
 test('stored bookmarks are validated: anything else opens as no bookmarks', () => {
   const good = addBookmark(EMPTY_BOOKMARKS, note('A.md'), 'A');
   expect(parseBookmarks(JSON.stringify(good))).toEqual(good);
-  for (const bad of [null, '', '{', '[]', '{"seq":1,"entries":[{"kind":"item","id":"b1","title":"A","target":{"kind":"note","path":3}}]}', '{"seq":"1","entries":[]}', '{"seq":1,"entries":[{"kind":"group","id":"g","title":"G","items":[{"kind":"group"}]}]}']) {
+  for (const bad of [
+    null,
+    '',
+    '{',
+    '[]',
+    '{"seq":1,"entries":[{"kind":"item","id":"b1","title":"A","target":{"kind":"note","path":3}}]}',
+    '{"seq":"1","entries":[]}',
+    '{"seq":1,"entries":[{"kind":"group","id":"g","title":"G","items":[{"kind":"group"}]}]}',
+  ]) {
     expect(parseBookmarks(bad)).toEqual(EMPTY_BOOKMARKS);
   }
 });
@@ -51,9 +77,15 @@ test('property: any sequence of operations keeps ids unique, every item reachabl
         if (o.t === 'add') b = addBookmark(b, note(o.path, o.heading), o.path);
         else if (o.t === 'group') b = addGroup(b, 'G');
         else if (ids.length > 0 && o.t === 'remove') b = removeEntry(b, ids[o.pick % ids.length]);
-        else if (ids.length > 0 && o.t === 'move') b = moveEntry(b, ids[o.pick % ids.length], o.target % (groups.length + 1) === 0 ? null : groups[(o.target % (groups.length + 1)) - 1], o.index);
+        else if (ids.length > 0 && o.t === 'move')
+          b = moveEntry(b, ids[o.pick % ids.length], o.target % (groups.length + 1) === 0 ? null : groups[(o.target % (groups.length + 1)) - 1], o.index);
       }
-      const all = [...b.entries.map((e) => e.id), ...allItems(b).filter((i) => !b.entries.includes(i)).map((i) => i.id)];
+      const all = [
+        ...b.entries.map((e) => e.id),
+        ...allItems(b)
+          .filter((i) => !b.entries.includes(i))
+          .map((i) => i.id),
+      ];
       expect(new Set(all).size).toBe(all.length);
       for (const e of b.entries) if (e.kind === 'group') expect(e.items.every((i) => i.kind === 'item')).toBe(true);
       const targets = allItems(b).map((i) => JSON.stringify(i.target));

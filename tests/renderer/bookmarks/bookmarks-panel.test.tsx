@@ -3,7 +3,11 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { renderApp, sampleVault } from '../render-app';
 
 const panel = () => screen.getByRole('region', { name: 'Bookmarks' });
-const titles = () => within(panel()).queryAllByRole('button').filter((b) => b.hasAttribute('data-bookmark')).map((b) => b.textContent?.trim());
+const titles = () =>
+  within(panel())
+    .queryAllByRole('button')
+    .filter((b) => b.hasAttribute('data-bookmark'))
+    .map((b) => b.textContent?.trim());
 
 test('bookmark the note from the star, a heading from the outline and a search; open them; they survive a reload of the vault', async () => {
   const { inNote } = renderApp(sampleVault, '#/note/Welcome.md');
@@ -23,7 +27,9 @@ test('bookmark the note from the star, a heading from the outline and a search; 
   await waitFor(() => expect(window.location.hash).toMatch(/^#\/note\/Welcome\.md.*Details/));
 
   // Alt+Down moves the focused bookmark one place down.
-  const first = within(panel()).getAllByRole('button').find((b) => b.getAttribute('data-bookmark') && /Welcome$/.test(b.textContent ?? ''))!;
+  const first = within(panel())
+    .getAllByRole('button')
+    .find((b) => b.getAttribute('data-bookmark') && /Welcome$/.test(b.textContent ?? ''))!;
   fireEvent.keyDown(first, { key: 'ArrowDown', altKey: true });
   await waitFor(() => expect(titles()).toEqual(['Welcome › Details', 'Welcome', 'tag:#project']));
 

@@ -1,6 +1,17 @@
 /** Custom hotkeys over the defaults: binding, conflicts, replace, remove, reset, what is stored, and key capture. */
 import { DEFAULT_HOTKEYS, hotkeyFor, type CommandId, type Hotkey } from '../../../renderer/src/commands/command-registry';
-import { bindHotkey, conflictFor, effectiveHotkeys, hotkeyFromEvent, hotkeyProblem, parseOverrides, removeHotkey, resetHotkey, sameHotkey, type HotkeyOverrides } from '../../../renderer/src/commands/hotkey-overrides';
+import {
+  bindHotkey,
+  conflictFor,
+  effectiveHotkeys,
+  hotkeyFromEvent,
+  hotkeyProblem,
+  parseOverrides,
+  removeHotkey,
+  resetHotkey,
+  sameHotkey,
+  type HotkeyOverrides,
+} from '../../../renderer/src/commands/hotkey-overrides';
 
 const ctrl = (key: string, extra: Partial<Hotkey> = {}): Hotkey => ({ mod: true, keys: [key], ...extra });
 const press = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init);
@@ -100,7 +111,11 @@ test.each<[string, KeyboardEventInit, Hotkey | null]>([
   ['Shift alone', { key: 'Shift', code: 'ShiftLeft', shiftKey: true }, null],
   ['Ctrl+K', { key: 'k', code: 'KeyK', ctrlKey: true }, { keys: ['k'], codes: ['KeyK'], mod: true }],
   ['Cmd+K counts as Mod', { key: 'k', code: 'KeyK', metaKey: true }, { keys: ['k'], codes: ['KeyK'], mod: true }],
-  ['Ctrl+Shift+1 is named by the key, not "!"', { key: '!', code: 'Digit1', ctrlKey: true, shiftKey: true }, { keys: ['1'], codes: ['Digit1'], mod: true, shift: true }],
+  [
+    'Ctrl+Shift+1 is named by the key, not "!"',
+    { key: '!', code: 'Digit1', ctrlKey: true, shiftKey: true },
+    { keys: ['1'], codes: ['Digit1'], mod: true, shift: true },
+  ],
   ['Alt+P on macOS types π', { key: 'π', code: 'KeyP', altKey: true }, { keys: ['p'], codes: ['KeyP'], alt: true }],
   ['F5', { key: 'F5', code: 'F5' }, { keys: ['f5'], codes: ['F5'] }],
 ])('hotkeyFromEvent: %s', (_what, init, expected) => {

@@ -19,7 +19,15 @@ test.each([
 ])('dailyNoteDay(%j)', (path, settings, day) => expect(dailyNoteDay(path, settings)).toEqual(day));
 
 describe('adjacentDailyNote: the nearest existing daily note by date', () => {
-  const paths = ['Daily/2024-03-01.md', 'Daily/2024-02-28.md', 'Daily/2024-03-09.md', 'Daily/notes.md', 'Other/2024-03-04.md', 'Daily/2024-03-05.md', 'Daily/2023-12-31.md'];
+  const paths = [
+    'Daily/2024-03-01.md',
+    'Daily/2024-02-28.md',
+    'Daily/2024-03-09.md',
+    'Daily/notes.md',
+    'Other/2024-03-04.md',
+    'Daily/2024-03-05.md',
+    'Daily/2023-12-31.md',
+  ];
   test.each([
     [new Date(2024, 2, 5), -1, 'Daily/2024-03-01.md'],
     [new Date(2024, 2, 5), 1, 'Daily/2024-03-09.md'],

@@ -24,7 +24,12 @@ describe('conflict state machine', () => {
     const { state, effects } = run([{ type: 'external-change', hash: 'h9' }]);
     expect(effects).toEqual(['reload']);
     expect(state.status).toBe('clean');
-    expect(run([{ type: 'external-change', hash: 'h9' }, { type: 'loaded', hash: 'h9' }]).state.baseHash).toBe('h9');
+    expect(
+      run([
+        { type: 'external-change', hash: 'h9' },
+        { type: 'loaded', hash: 'h9' },
+      ]).state.baseHash,
+    ).toBe('h9');
   });
 
   test('dirty + external change → conflict, and saving is refused until resolved', () => {
@@ -34,7 +39,12 @@ describe('conflict state machine', () => {
   });
 
   test('our own write echo (same hash as last written) is ignored', () => {
-    const { state, effects } = run([{ type: 'edit' }, { type: 'save-requested' }, { type: 'save-succeeded', hash: 'h1' }, { type: 'external-change', hash: 'h1' }]);
+    const { state, effects } = run([
+      { type: 'edit' },
+      { type: 'save-requested' },
+      { type: 'save-succeeded', hash: 'h1' },
+      { type: 'external-change', hash: 'h1' },
+    ]);
     expect(effects[3]).toBe('none');
     expect(state.status).toBe('clean');
   });
@@ -55,10 +65,18 @@ describe('conflict state machine', () => {
   });
 
   test('save failure → error with reason; retry writes again', () => {
-    const { state, effects } = run([{ type: 'edit' }, { type: 'save-requested' }, { type: 'save-failed', message: 'disk full', conflict: false }, { type: 'save-requested' }]);
+    const { state, effects } = run([
+      { type: 'edit' },
+      { type: 'save-requested' },
+      { type: 'save-failed', message: 'disk full', conflict: false },
+      { type: 'save-requested' },
+    ]);
     expect(effects[3]).toBe('write:h0');
     expect(state.status).toBe('saving');
-    expect(run([{ type: 'edit' }, { type: 'save-requested' }, { type: 'save-failed', message: 'disk full', conflict: false }]).state).toMatchObject({ status: 'error', error: 'disk full' });
+    expect(run([{ type: 'edit' }, { type: 'save-requested' }, { type: 'save-failed', message: 'disk full', conflict: false }]).state).toMatchObject({
+      status: 'error',
+      error: 'disk full',
+    });
   });
 
   test.each([
@@ -77,7 +95,13 @@ describe('conflict state machine', () => {
   });
 
   test('deleted: text stays, edits allowed, save recreates (expected hash null)', () => {
-    const { state, effects } = run([{ type: 'edit' }, { type: 'external-delete' }, { type: 'edit' }, { type: 'save-requested' }, { type: 'save-succeeded', hash: 'h5' }]);
+    const { state, effects } = run([
+      { type: 'edit' },
+      { type: 'external-delete' },
+      { type: 'edit' },
+      { type: 'save-requested' },
+      { type: 'save-succeeded', hash: 'h5' },
+    ]);
     expect(effects).toEqual(['none', 'none', 'none', 'write:null', 'none']);
     expect(state).toMatchObject({ status: 'clean', deletedOnDisk: false });
     expect(run([{ type: 'external-delete' }]).state).toMatchObject({ status: 'deleted', unsaved: false });

@@ -23,7 +23,9 @@ function fakeBridge(kept: Draft[] = []) {
 
 test('every change to the unsaved text is mirrored, newest last, with one report in flight', async () => {
   const { bridge, reports, land } = fakeBridge();
-  const mirror = await startDraftMirror(bridge, (message) => { throw new Error(message); });
+  const mirror = await startDraftMirror(bridge, (message) => {
+    throw new Error(message);
+  });
   const owner = {};
   let text = 'a';
   markUnsaved(owner, { path: 'A.md', text: () => text });
@@ -49,7 +51,13 @@ test('every change to the unsaved text is mirrored, newest last, with one report
 
 test('texts a crashed page left are taken back as kept texts, unsaved until restored, and reported again', async () => {
   const { bridge, reports, land } = fakeBridge([{ path: 'B.md', text: 'typed before the crash' }]);
-  const mirror = await startDraftMirror(bridge, (message) => { throw new Error(message); }, () => 1234);
+  const mirror = await startDraftMirror(
+    bridge,
+    (message) => {
+      throw new Error(message);
+    },
+    () => 1234,
+  );
   expect(mirror.recovered).toEqual([{ path: 'B.md', text: 'typed before the crash' }]);
   expect(keptTextFor('B.md')).toEqual({ path: 'B.md', text: 'typed before the crash', keptAt: 1234, reason: RECOVERED_REASON });
   expect(hasUnsavedChanges()).toBe(true);
@@ -63,7 +71,14 @@ test('texts a crashed page left are taken back as kept texts, unsaved until rest
 
 test('a failed take or report is said, and the text stays in the window', async () => {
   const errors: string[] = [];
-  const bridge: DraftsBridge = { report: async () => { throw new Error('refused'); }, take: async () => { throw new Error('gone'); } };
+  const bridge: DraftsBridge = {
+    report: async () => {
+      throw new Error('refused');
+    },
+    take: async () => {
+      throw new Error('gone');
+    },
+  };
   const mirror = await startDraftMirror(bridge, (message) => errors.push(message));
   const owner = {};
   markUnsaved(owner, { path: 'C.md', text: () => 'c' });

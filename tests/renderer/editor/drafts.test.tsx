@@ -24,7 +24,8 @@ setDraftStoreFactory((key) => {
 function apiOf(disk: FakeDisk): PlexusApi {
   const base = disk.api();
   return new Proxy(base, {
-    get: (target, key: string) => (key === 'getVaultInfo' ? async () => ({ name: 'v', root: '/vault', readOnly: false, host: 'browser', status: null }) : target[key as keyof PlexusApi]),
+    get: (target, key: string) =>
+      key === 'getVaultInfo' ? async () => ({ name: 'v', root: '/vault', readOnly: false, host: 'browser', status: null }) : target[key as keyof PlexusApi],
   });
 }
 

@@ -17,7 +17,12 @@ describe('[[ completion', () => {
     const res = await complete('see [[Att');
     expect(res?.from).toBe(6);
     const applied = res?.options.map((o) => [o.label, o.apply]);
-    expect(applied).toEqual(expect.arrayContaining([['Attention', 'Attention]]'], ['Self-attention', 'Attention|Self-attention]]']]));
+    expect(applied).toEqual(
+      expect.arrayContaining([
+        ['Attention', 'Attention]]'],
+        ['Self-attention', 'Attention|Self-attention]]'],
+      ]),
+    );
   });
   test('headings after #, block ids after #^', async () => {
     expect((await complete('[[Attention#'))?.options.map((o) => o.apply)).toEqual(['Heads]]']);
@@ -58,8 +63,12 @@ test('EditToggle: the button and Ctrl/Cmd+E switch modes', () => {
   expect(button.textContent).toBe('Edit');
   fireEvent.click(button);
   expect(button.getAttribute('aria-pressed')).toBe('true');
-  act(() => { window.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', ctrlKey: true })); });
+  act(() => {
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', ctrlKey: true }));
+  });
   expect(button.textContent).toBe('Edit');
-  act(() => { window.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', metaKey: true })); });
+  act(() => {
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', metaKey: true }));
+  });
   expect(button.textContent).toBe('Read');
 });

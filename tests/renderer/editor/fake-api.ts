@@ -83,7 +83,16 @@ export class FakeDisk {
       resolveLink: async (_from, target) => ({ resolved: target === 'Attention' ? 'Attention.md' : null, kind: null, createPath: `${target}.md` }),
       getNoteMeta: async (path) => ({
         ok: true,
-        value: { path, title: 'Attention', aliases: [], tags: [], frontmatter: null, headings: [{ text: 'Heads', level: 2, line: 3 }], blockIds: [{ id: 'q1', line: 5 }], safeMode: null },
+        value: {
+          path,
+          title: 'Attention',
+          aliases: [],
+          tags: [],
+          frontmatter: null,
+          headings: [{ text: 'Heads', level: 2, line: 3 }],
+          blockIds: [{ id: 'q1', line: 5 }],
+          safeMode: null,
+        },
       }),
       openExternal: async () => ({ ok: true, value: null }),
       onEvent: (listener) => {

@@ -41,9 +41,13 @@ test('loads the note, autosaves about a second after typing stops', async () => 
   type(view(), ' world');
   expect(screen.getByRole('status').textContent).toContain('Unsaved');
   expect(hasUnsavedChanges()).toBe(true);
-  await act(async () => { jest.advanceTimersByTime(500); });
+  await act(async () => {
+    jest.advanceTimersByTime(500);
+  });
   expect(disk.writes).toHaveLength(0);
-  await act(async () => { jest.advanceTimersByTime(600); });
+  await act(async () => {
+    jest.advanceTimersByTime(600);
+  });
   await waitFor(() => expect(disk.files.get('Note.md')).toBe('hello world'));
   expect(disk.writes[0].expectedHash).toBe('h:hello');
   await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved'));
@@ -84,7 +88,9 @@ test('an outside change to a dirty note is a conflict: nothing is overwritten; K
   await act(async () => disk.external('Note.md', 'base theirs'));
   await waitFor(() => expect(screen.getByText(/changed on disk while you were editing/)).toBeTruthy());
   await waitFor(() => expect(screen.getByLabelText(/Differences/).textContent).toContain('base theirs'));
-  await act(async () => { jest.advanceTimersByTime(5000); }); // autosave must not fire over theirs
+  await act(async () => {
+    jest.advanceTimersByTime(5000);
+  }); // autosave must not fire over theirs
   expect(disk.files.get('Note.md')).toBe('base theirs');
   fireEvent.click(screen.getByRole('button', { name: 'Keep both' }));
   await waitFor(() => expect(view().state.doc.toString()).toBe('base theirs'));

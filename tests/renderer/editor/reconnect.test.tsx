@@ -15,7 +15,11 @@ import { typeAtEnd, viewOf } from './mount-editor';
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
-const statusText = () => screen.getAllByRole('status').map((s) => s.textContent).join(' | ');
+const statusText = () =>
+  screen
+    .getAllByRole('status')
+    .map((s) => s.textContent)
+    .join(' | ');
 
 /** A Connection over fake sockets whose retries the test fires, registered for `api`. */
 function connect(api: PlexusApi) {
@@ -57,9 +61,13 @@ test('typed while disconnected: no save is sent, the text stays, and it is saved
   const view = await mount(disk, api);
   await link.drop();
   typeAtEnd(view(), ' one');
-  await act(async () => { jest.advanceTimersByTime(1500); });
+  await act(async () => {
+    jest.advanceTimersByTime(1500);
+  });
   typeAtEnd(view(), ' two');
-  await act(async () => { jest.advanceTimersByTime(1500); });
+  await act(async () => {
+    jest.advanceTimersByTime(1500);
+  });
   expect(disk.writes).toEqual([]);
   expect(statusText()).toContain('waiting for the connection to Plexus');
   expect(view().state.doc.toString()).toBe('base one two');
@@ -81,9 +89,12 @@ test('a save in flight when the server went away (the call threw) is saved after
   const write = api.writeNote;
   let calls = 0;
   // The drop is noticed only after this first write has already gone out and failed.
-  (api as { writeNote: PlexusApi['writeNote'] }).writeNote = async (...args) => (calls++ === 0 ? Promise.reject(new TypeError('Failed to fetch')) : write(...args));
+  (api as { writeNote: PlexusApi['writeNote'] }).writeNote = async (...args) =>
+    calls++ === 0 ? Promise.reject(new TypeError('Failed to fetch')) : write(...args);
   typeAtEnd(view(), ' typed');
-  await act(async () => { jest.advanceTimersByTime(1500); });
+  await act(async () => {
+    jest.advanceTimersByTime(1500);
+  });
   await waitFor(() => expect(statusText()).toContain('Not saved'));
   await link.drop();
   await link.reconnect();
@@ -102,7 +113,9 @@ test('changed on disk while disconnected (no event came): on reconnect it is a c
   disk.files.set('Note.md', 'theirs'); // written by someone else while the page could not hear of it
   await link.reconnect();
   await waitFor(() => expect(screen.queryByText(/changed on disk while you were editing/)).not.toBeNull());
-  await act(async () => { jest.advanceTimersByTime(5000); });
+  await act(async () => {
+    jest.advanceTimersByTime(5000);
+  });
   expect(disk.files.get('Note.md')).toBe('theirs');
   expect(disk.writes).toEqual([]);
   expect(view().state.doc.toString()).toBe('base mine');

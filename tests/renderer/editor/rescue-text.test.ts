@@ -29,8 +29,15 @@ test('a copy that fails for another reason is not retried under other names', as
 test('rescueText: a copy when it can, else the text is kept (and counted as unsaved); each says where', async () => {
   const disk = new FakeDisk();
   const copied = await rescueText(disk.api(), 'A/Note.md', 'one', 'it changed on disk while you were editing it', when);
-  expect(copied).toEqual({ kind: 'copied', path: 'A/Note.md', copyPath: 'A/Note (conflict 2024-05-01 0905).md', reason: 'it changed on disk while you were editing it' });
-  expect(describeRescue(copied)).toBe('Your text in “A/Note.md” was not saved there (it changed on disk while you were editing it); it is in “A/Note (conflict 2024-05-01 0905).md”.');
+  expect(copied).toEqual({
+    kind: 'copied',
+    path: 'A/Note.md',
+    copyPath: 'A/Note (conflict 2024-05-01 0905).md',
+    reason: 'it changed on disk while you were editing it',
+  });
+  expect(describeRescue(copied)).toBe(
+    'Your text in “A/Note.md” was not saved there (it changed on disk while you were editing it); it is in “A/Note (conflict 2024-05-01 0905).md”.',
+  );
   expect(hasUnsavedChanges()).toBe(false);
 
   disk.failCreates = 'permission denied';

@@ -18,7 +18,11 @@ afterEach(() => {
   dropKeptText('Note.md');
 });
 
-const statusText = () => screen.getAllByRole('status').map((s) => s.textContent).join(' | ');
+const statusText = () =>
+  screen
+    .getAllByRole('status')
+    .map((s) => s.textContent)
+    .join(' | ');
 const conflictBar = () => screen.queryByText(/changed on disk while you were editing/);
 
 describe('a reload that races with typing', () => {
@@ -30,7 +34,9 @@ describe('a reload that races with typing', () => {
     await act(async () => disk.external('Note.md', 'theirs'));
     expect(disk.pendingReads).toBe(1); // the clean note's reload is in flight
     typeAtEnd(view(), ' mine');
-    await act(async () => { disk.releaseReads(); });
+    await act(async () => {
+      disk.releaseReads();
+    });
     await waitFor(() => expect(conflictBar()).not.toBeNull());
     expect(view().state.doc.toString()).toBe('base mine');
     expect(statusText()).toContain('Changed on disk');
@@ -38,7 +44,9 @@ describe('a reload that races with typing', () => {
     disk.releaseReads();
     await waitFor(() => expect(screen.getByLabelText(/Differences/).textContent).toContain('theirs'));
     // Autosave must not write over theirs either.
-    await act(async () => { jest.advanceTimersByTime(5000); });
+    await act(async () => {
+      jest.advanceTimersByTime(5000);
+    });
     expect(disk.files.get('Note.md')).toBe('theirs');
     expect(hasUnsavedChanges()).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }));
@@ -56,7 +64,9 @@ describe('a reload that races with typing', () => {
     disk.holdReads = true;
     fireEvent.click(screen.getByRole('button', { name: 'Take theirs' }));
     typeAtEnd(view(), ' more');
-    await act(async () => { disk.releaseReads(); });
+    await act(async () => {
+      disk.releaseReads();
+    });
     expect(view().state.doc.toString()).toBe('base mine more');
     expect(conflictBar()).not.toBeNull();
     disk.holdReads = false;
@@ -68,7 +78,9 @@ describe('a reload that races with typing', () => {
     const { view } = await mountEditor(disk);
     disk.holdReads = true;
     await act(async () => disk.external('Note.md', 'theirs'));
-    await act(async () => { disk.releaseReads(); });
+    await act(async () => {
+      disk.releaseReads();
+    });
     await waitFor(() => expect(view().state.doc.toString()).toBe('theirs'));
     expect(conflictBar()).toBeNull();
     expect(statusText()).toContain('Saved');
@@ -165,7 +177,9 @@ describe('leaving a note whose save fails', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Restore' }));
     expect(second.view().state.doc.toString()).toBe('xy');
     expect(screen.queryByRole('button', { name: 'Restore' })).toBeNull();
-    await act(async () => { jest.advanceTimersByTime(1100); });
+    await act(async () => {
+      jest.advanceTimersByTime(1100);
+    });
     await waitFor(() => expect(disk.files.get('Note.md')).toBe('xy'));
     expect(hasUnsavedChanges()).toBe(false);
   });
@@ -174,8 +188,12 @@ describe('leaving a note whose save fails', () => {
     const disk = new FakeDisk();
     disk.files.set('Note.md', 'x');
     const api = disk.api();
-    api.writeNote = async () => { throw new Error('fetch failed'); };
-    api.createNote = async () => { throw new Error('fetch failed'); };
+    api.writeNote = async () => {
+      throw new Error('fetch failed');
+    };
+    api.createNote = async () => {
+      throw new Error('fetch failed');
+    };
     const { container, unmount } = render(<NoteEditor api={api} path="Note.md" onOpenNote={() => undefined} />);
     await waitFor(() => expect(container.querySelector('.cm-editor')).not.toBeNull());
     typeAtEnd(viewOf(container), 'y');

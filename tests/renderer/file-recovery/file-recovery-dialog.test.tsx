@@ -31,7 +31,12 @@ async function realApi(files: Record<string, string>, readOnly = false) {
     removeDir(dataDir);
   };
   // Polling: see tests/service/snapshots/recovery-service.test.ts (an outside write right after our own save).
-  const service = await VaultService.open(root, { cacheDir: null, workers: 0, watcherOptions: { quietMs: 30, maxWaitMs: 200, usePolling: true }, snapshots: { dataDir, take: true } });
+  const service = await VaultService.open(root, {
+    cacheDir: null,
+    workers: 0,
+    watcherOptions: { quietMs: 30, maxWaitMs: 200, usePolling: true },
+    snapshots: { dataDir, take: true },
+  });
   cleanup = async () => {
     await service.close();
     removeDir(root);
@@ -62,7 +67,10 @@ test('lists the kept versions newest first with why, diffs against the current t
   const dialog = screen.getByRole('dialog', { name: 'File recovery' });
   const list = await within(dialog).findByRole('list', { name: 'Versions, newest first' });
   const items = within(list).getAllByRole('button');
-  expect(items.map((b) => b.textContent)).toEqual([expect.stringContaining('Changed by another program'), expect.stringContaining('As opened, before editing here')]);
+  expect(items.map((b) => b.textContent)).toEqual([
+    expect.stringContaining('Changed by another program'),
+    expect.stringContaining('As opened, before editing here'),
+  ]);
   // The newest is chosen first; its diff against the current text shows both sides.
   const diff = await within(dialog).findByLabelText('Differences: now (−) and this version (+)');
   expect(diff.textContent).toContain('− replaced by another program');
@@ -106,7 +114,11 @@ test('Deleted notes lists a note deleted outside with its last text and re-creat
   render(<DeletedNotesDialog api={v.api} readOnly={false} onRestored={(p) => restored.push(p)} onClose={() => {}} />);
   const dialog = screen.getByRole('dialog', { name: 'Deleted notes' });
   const list = await within(dialog).findByRole('list', { name: 'Deleted notes, newest first' });
-  expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual([expect.stringContaining('Gone')]);
+  expect(
+    within(list)
+      .getAllByRole('button')
+      .map((b) => b.textContent),
+  ).toEqual([expect.stringContaining('Gone')]);
   await within(dialog).findByText('the last text');
   fireEvent.click(within(dialog).getByRole('button', { name: 'Restore' }));
   await waitFor(() => expect(restored).toEqual(['Gone.md']));

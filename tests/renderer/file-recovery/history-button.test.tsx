@@ -18,13 +18,18 @@ test('the note header has History; it opens File recovery with the versions newe
   fireEvent.click(within(actions).getByRole('button', { name: 'History' }));
   const dialog = await screen.findByRole('dialog', { name: 'File recovery' });
   const items = within(await within(dialog).findByRole('list', { name: 'Versions, newest first' })).getAllByRole('button');
-  expect(items.map((b) => b.textContent)).toEqual([expect.stringMatching(/Changed by another program12 B/), expect.stringMatching(/As opened, before editing here/)]);
+  expect(items.map((b) => b.textContent)).toEqual([
+    expect.stringMatching(/Changed by another program12 B/),
+    expect.stringMatching(/As opened, before editing here/),
+  ]);
   expect(items[0]).toHaveAttribute('aria-pressed', 'true');
   fireEvent.click(items[1]);
   await within(dialog).findByText(/\+ first/);
   fireEvent.click(within(dialog).getByRole('button', { name: 'Restore' }));
   await within(dialog).findByText(/Restored the version from/);
-  expect(calls('restoreVersion')).toEqual([['Welcome.md', 'a-00000001', 'h' + fake.notes.get('Welcome.md')!.length.toString()].map((x, i) => (i === 2 ? expect.any(String) : x))]);
+  expect(calls('restoreVersion')).toEqual([
+    ['Welcome.md', 'a-00000001', 'h' + fake.notes.get('Welcome.md')!.length.toString()].map((x, i) => (i === 2 ? expect.any(String) : x)),
+  ]);
   expect(fake.notes.get('Welcome.md')).toBe('# Welcome\n\nfirst\n');
   fireEvent.keyDown(dialog, { key: 'Escape' });
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

@@ -39,7 +39,7 @@ test('"Recover deleted notes" opens the deleted notes list', async () => {
   expect(fake.calls.some((c) => c.method === 'listDeletedNotes')).toBe(true);
 });
 
-test('the Settings section shows the vault\'s settings, saves edits, and explains a refused value', async () => {
+test("the Settings section shows the vault's settings, saves edits, and explains a refused value", async () => {
   const { fake, api, inNote } = renderApp(sampleVault, '#/note/Ideas.md');
   await inNote().findByRole('heading', { name: 'Ideas', level: 1 });
   const stored = async () => {
@@ -71,7 +71,9 @@ test('the Settings section shows the vault\'s settings, saves edits, and explain
   // Refused by the service: its message is shown and the typed value stays.
   fireEvent.change(within(form).getByRole('textbox', { name: /Always keep the newest/ }), { target: { value: '0' } });
   fireEvent.click(within(form).getByRole('button', { name: 'Save settings' }));
-  await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('Not saved: Always keep the newest (versions per note) must be between 1 and 1000.'));
+  await waitFor(() =>
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Not saved: Always keep the newest (versions per note) must be between 1 and 1000.'),
+  );
   expect(within(form).getByRole('textbox', { name: /Always keep the newest/ })).toHaveValue('0');
   expect((await stored())?.keepLast).toBe(10);
 });
@@ -91,6 +93,8 @@ test('a saved settings file that could not be used is said so, with the defaults
   await runCommand('Open file recovery');
   const dialog = await screen.findByRole('dialog', { name: 'File recovery' });
   fireEvent.click(within(dialog).getByText('Settings'));
-  expect(await within(dialog).findByRole('alert')).toHaveTextContent('The saved settings are not valid (Size cap (MB) must be a number.); the defaults below apply until saved.');
+  expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+    'The saved settings are not valid (Size cap (MB) must be a number.); the defaults below apply until saved.',
+  );
   expect(within(dialog).getByRole('textbox', { name: /Size cap/ })).toHaveValue('500');
 });

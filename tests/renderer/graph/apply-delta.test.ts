@@ -14,7 +14,12 @@ function setup() {
   const els = buildElements(model, { colourOf: () => '#123456', positionOf: () => ({ x: (i++ % 3) * 100, y: Math.floor(i / 3) * 100 }) });
   const cy = cytoscape({ headless: true, layout: { name: 'preset' }, elements: [...els.nodes, ...els.edges] });
   const apply = (delta: GraphDelta, include?: Set<string>) =>
-    applyDeltaToCy(cy, { ...empty, ...delta }, model.applyDelta({ ...empty, ...delta }), { model, include, colourOf: () => '#654321', rememberedPosition: () => undefined });
+    applyDeltaToCy(cy, { ...empty, ...delta }, model.applyDelta({ ...empty, ...delta }), {
+      model,
+      include,
+      colourOf: () => '#654321',
+      rememberedPosition: () => undefined,
+    });
   return { model, cy, apply };
 }
 

@@ -2,9 +2,21 @@
 import type { GraphEdge, GraphNode, GraphSnapshot } from '../../../main/core/types';
 import { PLACEHOLDER_PREFIX } from '../../../main/core/types';
 
-export const note = (path: string, tags: string[] = []): GraphNode => ({ id: path, kind: 'note', label: path.split('/').pop()!.replace(/\.md$/, ''), path, tags });
+export const note = (path: string, tags: string[] = []): GraphNode => ({
+  id: path,
+  kind: 'note',
+  label: path.split('/').pop()!.replace(/\.md$/, ''),
+  path,
+  tags,
+});
 export const attachment = (path: string): GraphNode => ({ id: path, kind: 'attachment', label: path.split('/').pop()!, path, tags: [] });
-export const placeholder = (target: string): GraphNode => ({ id: PLACEHOLDER_PREFIX + target.toLowerCase(), kind: 'placeholder', label: target, path: null, tags: [] });
+export const placeholder = (target: string): GraphNode => ({
+  id: PLACEHOLDER_PREFIX + target.toLowerCase(),
+  kind: 'placeholder',
+  label: target,
+  path: null,
+  tags: [],
+});
 export const edge = (source: string, target: string, count = 1): GraphEdge => ({ id: `${source}->${target}`, source, target, count });
 
 /**

@@ -24,13 +24,17 @@ describe('runForceAtlas', () => {
     const now = () => clock;
     const messages: LayoutMessage[] = [];
     let lastDone = 0;
-    runForceAtlas(ring(12, 9), (m) => {
-      messages.push(m);
-      if (m.type === 'progress') {
-        clock += (m.done - lastDone) * 100; // charged after the fact; next chunk reads it
-        lastDone = m.done;
-      }
-    }, now);
+    runForceAtlas(
+      ring(12, 9),
+      (m) => {
+        messages.push(m);
+        if (m.type === 'progress') {
+          clock += (m.done - lastDone) * 100; // charged after the fact; next chunk reads it
+          lastDone = m.done;
+        }
+      },
+      now,
+    );
     const progress = messages.filter((m) => m.type === 'progress').map((m) => (m as { done: number }).done);
     expect(progress[0]).toBe(1);
     expect(progress[progress.length - 1]).toBe(9);

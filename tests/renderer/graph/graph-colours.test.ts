@@ -2,7 +2,8 @@ import { colourForName, folderScheme, OTHER_COLOUR, PALETTE, schemeFromKeys } fr
 import { note, placeholder } from './fixtures';
 
 /** `counts[folder]` notes in each folder. */
-const vault = (counts: Record<string, number>) => Object.entries(counts).flatMap(([folder, n]) => Array.from({ length: n }, (_, i) => note(`${folder}/N${i}.md`)));
+const vault = (counts: Record<string, number>) =>
+  Object.entries(counts).flatMap(([folder, n]) => Array.from({ length: n }, (_, i) => note(`${folder}/N${i}.md`)));
 
 const colours = (counts: Record<string, number>) => {
   const scheme = folderScheme(vault(counts));
@@ -40,7 +41,10 @@ describe('folder colours', () => {
     const nodes = vault({ Alpha: 4, Beta: 3 });
     const shown = new Set(['Alpha/N0.md', 'Beta/N0.md', 'Beta/N1.md']);
     const local = folderScheme(nodes, (id) => shown.has(id));
-    expect(local.legend.map((e) => [e.label, e.count])).toEqual([['Beta', 2], ['Alpha', 1]]);
+    expect(local.legend.map((e) => [e.label, e.count])).toEqual([
+      ['Beta', 2],
+      ['Alpha', 1],
+    ]);
     expect(local.colourOf('Alpha/N3.md')).toBe(folderScheme(nodes).colourOf('Alpha/N3.md'));
   });
 
@@ -54,7 +58,12 @@ describe('folder colours', () => {
 
 describe('cluster colours (no stable names)', () => {
   it('take palette colours by size rank', () => {
-    const keyOf = new Map<string, string | null>([['a', '0'], ['b', '1'], ['c', '1'], ['d', null]]);
+    const keyOf = new Map<string, string | null>([
+      ['a', '0'],
+      ['b', '1'],
+      ['c', '1'],
+      ['d', null],
+    ]);
     const scheme = schemeFromKeys(keyOf);
     expect(scheme.colourOf('b')).toBe(PALETTE[0]);
     expect(scheme.colourOf('a')).toBe(PALETTE[1]);

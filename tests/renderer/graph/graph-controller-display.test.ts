@@ -4,7 +4,10 @@ import { DEFAULT_DISPLAY } from '../../../renderer/src/graph/graph-forces';
 import { LIGHT, MIN_ZOOMED_FONT } from '../../../renderer/src/graph/graph-style';
 import { activeAccelerations } from '../../../renderer/src/graph/cytoscape-internals';
 
-const node = (id: string, x: number, size = 10): ElementDefinition => ({ data: { id, label: id, size, colour: '#888888', kind: 'note', degree: 1 }, position: { x, y: 0 } });
+const node = (id: string, x: number, size = 10): ElementDefinition => ({
+  data: { id, label: id, size, colour: '#888888', kind: 'note', degree: 1 },
+  position: { x, y: 0 },
+});
 
 async function controller() {
   const c = new GraphController(null, LIGHT, 'canvas');
@@ -47,11 +50,17 @@ describe('GraphController.setDisplay (the graph settings display)', () => {
 
   it('keeps the Style object, so the accelerations installed on it stay active', async () => {
     const c = await controller();
-    const before = activeAccelerations(c.cy).filter((a) => a.active).map((a) => a.name);
+    const before = activeAccelerations(c.cy)
+      .filter((a) => a.active)
+      .map((a) => a.name);
     const checkTriggers = (c.cy.style() as unknown as { checkTriggers: unknown }).checkTriggers;
     c.setDisplay({ ...DEFAULT_DISPLAY, nodeSize: 2, arrows: true });
     expect((c.cy.style() as unknown as { checkTriggers: unknown }).checkTriggers).toBe(checkTriggers);
-    expect(activeAccelerations(c.cy).filter((a) => a.active).map((a) => a.name)).toEqual(before);
+    expect(
+      activeAccelerations(c.cy)
+        .filter((a) => a.active)
+        .map((a) => a.name),
+    ).toEqual(before);
     c.destroy();
   });
 });

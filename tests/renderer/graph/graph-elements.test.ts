@@ -43,7 +43,12 @@ describe('buildElements', () => {
     expect(colour('One/B.md')).not.toBe(colour('Two/D.md'));
     expect(colour('A.md')).toBe(colour('O.md')); // both at the root
     expect(colour('placeholder:missing')).toBe(GHOST_COLOUR);
-    expect(scheme.legend.map((e) => [e.label, e.count])).toEqual([['(root)', 2], ['One', 2], ['Two', 2], ['Hubs', 1]]);
+    expect(scheme.legend.map((e) => [e.label, e.count])).toEqual([
+      ['(root)', 2],
+      ['One', 2],
+      ['Two', 2],
+      ['Hubs', 1],
+    ]);
     expect(scheme.legend[0].colour).toBe(colourForName('(root)'));
   });
 

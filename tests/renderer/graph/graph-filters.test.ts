@@ -10,8 +10,17 @@ function setup() {
   const els = buildElements(model, { colourOf: () => '#000', positionOf: () => ({ x: 0, y: 0 }) });
   return cytoscape({ headless: true, layout: { name: 'preset' }, elements: [...els.nodes, ...els.edges] });
 }
-const ids = (cy: cytoscape.Core, sel: string) => cy.nodes(sel).map((n) => n.id()).sort();
-const undimmed = (cy: cytoscape.Core) => cy.nodes().filter((n) => !n.hasClass('dimmed')).map((n) => n.id()).sort();
+const ids = (cy: cytoscape.Core, sel: string) =>
+  cy
+    .nodes(sel)
+    .map((n) => n.id())
+    .sort();
+const undimmed = (cy: cytoscape.Core) =>
+  cy
+    .nodes()
+    .filter((n) => !n.hasClass('dimmed'))
+    .map((n) => n.id())
+    .sort();
 
 describe('graph filters', () => {
   it('counts only notes and visible edges', () => {

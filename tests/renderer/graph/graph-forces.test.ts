@@ -1,4 +1,15 @@
-import { clampTo, DEFAULT_DISPLAY, DEFAULT_FORCES, DISPLAY_RANGES, fcoseParameters, FORCE_RANGES, forceAtlasParameters, labelFadeFactor, parseDisplay, parseForces } from '../../../renderer/src/graph/graph-forces';
+import {
+  clampTo,
+  DEFAULT_DISPLAY,
+  DEFAULT_FORCES,
+  DISPLAY_RANGES,
+  fcoseParameters,
+  FORCE_RANGES,
+  forceAtlasParameters,
+  labelFadeFactor,
+  parseDisplay,
+  parseForces,
+} from '../../../renderer/src/graph/graph-forces';
 import { DEFAULT_SETTINGS, parseSettings, serialiseSettings } from '../../../renderer/src/graph/graph-settings';
 
 describe('graph forces and display settings', () => {
@@ -22,10 +33,20 @@ describe('graph forces and display settings', () => {
   });
 
   it('parses stored values defensively: bad entries get defaults, others are clamped, unknown keys ignored', () => {
-    expect(parseForces({ centre: 2, repel: -1, linkForce: 'x', linkDistance: 100, extra: 1 })).toEqual({ centre: 1, repel: 0, linkForce: 1, linkDistance: 100 });
+    expect(parseForces({ centre: 2, repel: -1, linkForce: 'x', linkDistance: 100, extra: 1 })).toEqual({
+      centre: 1,
+      repel: 0,
+      linkForce: 1,
+      linkDistance: 100,
+    });
     expect(parseForces(null)).toEqual(DEFAULT_FORCES);
     expect(parseForces([1, 2])).toEqual(DEFAULT_FORCES);
-    expect(parseDisplay({ arrows: 'yes', textFade: -9, nodeSize: 2.5, linkThickness: 0 })).toEqual({ arrows: false, textFade: -3, nodeSize: 2.5, linkThickness: 0.1 });
+    expect(parseDisplay({ arrows: 'yes', textFade: -9, nodeSize: 2.5, linkThickness: 0 })).toEqual({
+      arrows: false,
+      textFade: -3,
+      nodeSize: 2.5,
+      linkThickness: 0.1,
+    });
     expect(parseDisplay({ arrows: true })).toEqual({ ...DEFAULT_DISPLAY, arrows: true });
   });
 

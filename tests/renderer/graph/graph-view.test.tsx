@@ -215,7 +215,9 @@ describe('GraphView', () => {
     await waitFor(() => expect(label()).toBe('Graph: 7 notes, 9 links'));
     await waitFor(() => expect(screen.queryByTestId('graph-layout-status')).toBeNull(), { timeout: 5000 });
     const meanLink = () => {
-      const lengths = cy().edges().map((e) => Math.hypot(e.source().position('x') - e.target().position('x'), e.source().position('y') - e.target().position('y')));
+      const lengths = cy()
+        .edges()
+        .map((e) => Math.hypot(e.source().position('x') - e.target().position('x'), e.source().position('y') - e.target().position('y')));
       return lengths.reduce((a, b) => a + b, 0) / lengths.length;
     };
     const before = meanLink();

@@ -16,7 +16,11 @@ async function controllerWith(nodes: ElementDefinition[]) {
   return c;
 }
 
-const culled = (c: GraphController) => c.cy.nodes(`.${CULLED}`).map((n) => n.id()).sort();
+const culled = (c: GraphController) =>
+  c.cy
+    .nodes(`.${CULLED}`)
+    .map((n) => n.id())
+    .sort();
 
 describe('cullLabels in the graph', () => {
   it('hides the label of the less connected of two nodes whose labels overlap; apart, both show', async () => {

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { GLYPH_WIDTH, labelBoxUnder, labelsToShow, LINE_HEIGHT, type LabelBox } from '../../../renderer/src/graph/label-culling';
 
-const box = (id: string, x: number, y: number, priority = 0, keep = false, w = 40, h = 12): LabelBox => ({ id, x1: x, y1: y, x2: x + w, y2: y + h, priority, keep });
+const box = (id: string, x: number, y: number, priority = 0, keep = false, w = 40, h = 12): LabelBox => ({
+  id,
+  x1: x,
+  y1: y,
+  x2: x + w,
+  y2: y + h,
+  priority,
+  keep,
+});
 const overlap = (a: LabelBox, b: LabelBox) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 describe('labelsToShow', () => {
@@ -30,7 +38,14 @@ describe('labelsToShow', () => {
 
   it('for any boxes: no two shown overlap, every kept one shows, and every dropped one overlaps a shown one of higher rank', () => {
     const arb = fc.array(
-      fc.record({ x: fc.integer({ min: -300, max: 300 }), y: fc.integer({ min: -300, max: 300 }), w: fc.integer({ min: 1, max: 120 }), h: fc.integer({ min: 1, max: 30 }), priority: fc.integer({ min: 0, max: 5 }), keep: fc.boolean() }),
+      fc.record({
+        x: fc.integer({ min: -300, max: 300 }),
+        y: fc.integer({ min: -300, max: 300 }),
+        w: fc.integer({ min: 1, max: 120 }),
+        h: fc.integer({ min: 1, max: 30 }),
+        priority: fc.integer({ min: 0, max: 5 }),
+        keep: fc.boolean(),
+      }),
       { maxLength: 80 },
     );
     fc.assert(
@@ -41,7 +56,8 @@ describe('labelsToShow', () => {
         for (const a of list) for (const b of list) if (a !== b && !(a.keep && b.keep)) expect(overlap(a, b)).toBe(false);
         for (const b of boxes) {
           if (b.keep) expect(shown.has(b.id)).toBe(true);
-          else if (!shown.has(b.id)) expect(list.some((s) => overlap(s, b) && (s.keep || s.priority > b.priority || (s.priority === b.priority && s.id < b.id)))).toBe(true);
+          else if (!shown.has(b.id))
+            expect(list.some((s) => overlap(s, b) && (s.keep || s.priority > b.priority || (s.priority === b.priority && s.id < b.id)))).toBe(true);
         }
       }),
       { numRuns: 200 },

@@ -27,7 +27,16 @@ describe('labelMinZoomedFontSize', () => {
   it('is finite for a single node, coincident nodes and a straight line', () => {
     expect(labelMinZoomedFontSize([{ x: 0, y: 0 }], 11, 9)).toBe(9);
     // Two nodes on one spot: the box is one label's room square, so 60 / sqrt(3600 / 2) -> zoom ~1.41.
-    expect(labelMinZoomedFontSize([{ x: 5, y: 5 }, { x: 5, y: 5 }], 11, 9)).toBe(16);
+    expect(
+      labelMinZoomedFontSize(
+        [
+          { x: 5, y: 5 },
+          { x: 5, y: 5 },
+        ],
+        11,
+        9,
+      ),
+    ).toBe(16);
     const line = Array.from({ length: 50 }, (_, i) => ({ x: i * 10, y: 0 }));
     const v = labelMinZoomedFontSize(line, 11, 9);
     expect(Number.isFinite(v)).toBe(true);
@@ -37,7 +46,12 @@ describe('labelMinZoomedFontSize', () => {
 });
 
 describe('GraphController label threshold', () => {
-  const node = (id: string, p: { x: number; y: number }, classes = '') => ({ group: 'nodes' as const, data: { id, label: id, size: 10, colour: '#888' }, position: p, classes });
+  const node = (id: string, p: { x: number; y: number }, classes = '') => ({
+    group: 'nodes' as const,
+    data: { id, label: id, size: 10, colour: '#888' },
+    position: p,
+    classes,
+  });
 
   it('raises min-zoomed-font-size for a dense graph, keeps hubs labelled, and lowers it again for a sparse one', async () => {
     const c = new GraphController(null, LIGHT, 'canvas');
@@ -47,7 +61,11 @@ describe('GraphController label threshold', () => {
     expect(c.cy.getElementById('n1').style('min-zoomed-font-size')).toBe('33px');
     expect(c.cy.getElementById('n0').style('min-zoomed-font-size')).toBe('0px');
 
-    await c.load(grid(10, 200).map((p, i) => node(`s${i}`, p)), [], () => {});
+    await c.load(
+      grid(10, 200).map((p, i) => node(`s${i}`, p)),
+      [],
+      () => {},
+    );
     expect(c.labelThreshold).toBe(MIN_ZOOMED_FONT);
     expect(c.cy.getElementById('s1').style('min-zoomed-font-size')).toBe(`${MIN_ZOOMED_FONT}px`);
     c.destroy();
@@ -55,7 +73,11 @@ describe('GraphController label threshold', () => {
 
   it('follows a layout: spreading the nodes out brings labels back at a lower zoom', async () => {
     const c = new GraphController(null, LIGHT, 'canvas');
-    await c.load(grid(400, 15).map((p, i) => node(`n${i}`, p)), [], () => {});
+    await c.load(
+      grid(400, 15).map((p, i) => node(`n${i}`, p)),
+      [],
+      () => {},
+    );
     expect(c.labelThreshold).toBe(33);
     const spread = grid(400, 120);
     await new Promise<void>((resolve) => {
@@ -71,7 +93,11 @@ describe('GraphController label threshold', () => {
     const c = new GraphController(null, LIGHT, 'canvas');
     const n = 400;
     const edges = Array.from({ length: n - 1 }, (_, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: `n${i}`, target: `n${i + 1}` } }));
-    await c.load(grid(n, 15).map((p, i) => node(`n${i}`, p)), edges, () => {});
+    await c.load(
+      grid(n, 15).map((p, i) => node(`n${i}`, p)),
+      edges,
+      () => {},
+    );
     expect(c.labelThreshold).toBe(33);
     // Headless, styles are computed when first read: compute every one now.
     const lineColour = c.cy.getElementById('e0').style('line-color');

@@ -18,7 +18,12 @@ describe('legibleFontSize', () => {
 });
 
 describe('GraphController keeps hub and hovered labels legible', () => {
-  const node = (id: string, x: number, classes = '') => ({ group: 'nodes' as const, data: { id, label: id, size: 10, colour: '#888' }, position: { x, y: 0 }, classes });
+  const node = (id: string, x: number, classes = '') => ({
+    group: 'nodes' as const,
+    data: { id, label: id, size: 10, colour: '#888' },
+    position: { x, y: 0 },
+    classes,
+  });
 
   it('enlarges hub labels at low zoom, drops the bypass when zoomed in, and follows class changes', async () => {
     const c = new GraphController(null, LIGHT, 'canvas');
@@ -97,7 +102,12 @@ describe('GraphController keeps hub and hovered labels legible', () => {
   it('gives hubs a big build adds their legible size as they go in, before any frame', () => {
     const c = new GraphController(null, LIGHT, 'canvas');
     const positions = Array.from({ length: 3000 }, (_, i) => ({ x: (i % 60) * 40, y: Math.floor(i / 60) * 40 }));
-    const nodes = positions.map((position, i) => ({ group: 'nodes' as const, data: { id: `n${i}`, label: `n${i}`, size: 10, colour: '#888' }, position, classes: i % 500 === 7 ? 'hub' : '' }));
+    const nodes = positions.map((position, i) => ({
+      group: 'nodes' as const,
+      data: { id: `n${i}`, label: `n${i}`, size: 10, colour: '#888' },
+      position,
+      classes: i % 500 === 7 ? 'hub' : '',
+    }));
     const edges = Array.from({ length: 1500 }, (_, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: `n${i}`, target: `n${i + 1}` } }));
     const sizes: string[] = [];
     // The first chunk's progress report comes before any yield, so before any frame could run.

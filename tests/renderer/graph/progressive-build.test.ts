@@ -13,15 +13,26 @@ import {
 import { GraphController } from '../../../renderer/src/graph/graph-controller';
 import { LIGHT } from '../../../renderer/src/graph/graph-style';
 
-const node = (i: number, x = i, y = 0): ElementDefinition => ({ group: 'nodes', data: { id: `n${i}`, label: `n${i}`, size: 10, colour: '#888' }, position: { x, y } });
+const node = (i: number, x = i, y = 0): ElementDefinition => ({
+  group: 'nodes',
+  data: { id: `n${i}`, label: `n${i}`, size: 10, colour: '#888' },
+  position: { x, y },
+});
 const edge = (i: number, n: number): ElementDefinition => ({ group: 'edges', data: { id: `e${i}`, source: `n${i % n}`, target: `n${(i * 7 + 1) % n}` } });
 const batching = (cy: cytoscape.Core) => (cy as unknown as { batching(): boolean }).batching();
 const graph = (n: number, m: number) => ({ nodes: Array.from({ length: n }, (_, i) => node(i)), edges: Array.from({ length: m }, (_, i) => edge(i, n)) });
 
 describe('planChunks', () => {
   it('covers every item once, in order, in chunks of at most the size', () => {
-    expect(planChunks(10, 4)).toEqual([{ start: 0, end: 4 }, { start: 4, end: 8 }, { start: 8, end: 10 }]);
-    expect(planChunks(8, 4)).toEqual([{ start: 0, end: 4 }, { start: 4, end: 8 }]);
+    expect(planChunks(10, 4)).toEqual([
+      { start: 0, end: 4 },
+      { start: 4, end: 8 },
+      { start: 8, end: 10 },
+    ]);
+    expect(planChunks(8, 4)).toEqual([
+      { start: 0, end: 4 },
+      { start: 4, end: 8 },
+    ]);
     expect(planChunks(3, 100)).toEqual([{ start: 0, end: 3 }]);
     expect(planChunks(0, 5)).toEqual([]);
     const chunks = planChunks(29_692, 3000);
@@ -31,7 +42,11 @@ describe('planChunks', () => {
   });
 
   it('rounds a fractional size down and refuses sizes below one', () => {
-    expect(planChunks(5, 2.7)).toEqual([{ start: 0, end: 2 }, { start: 2, end: 4 }, { start: 4, end: 5 }]);
+    expect(planChunks(5, 2.7)).toEqual([
+      { start: 0, end: 2 },
+      { start: 2, end: 4 },
+      { start: 4, end: 5 },
+    ]);
     expect(() => planChunks(5, 0)).toThrow(/at least 1/);
     expect(() => planChunks(5, Number.NaN)).toThrow(/at least 1/);
   });
@@ -39,8 +54,16 @@ describe('planChunks', () => {
 
 describe('planWeightedChunks', () => {
   it('cuts before the weight would pass the maximum; a heavy item stands alone', () => {
-    expect(planWeightedChunks([1, 1, 1, 1, 1], 2)).toEqual([{ start: 0, end: 2 }, { start: 2, end: 4 }, { start: 4, end: 5 }]);
-    expect(planWeightedChunks([1, 50, 1, 1], 10)).toEqual([{ start: 0, end: 1 }, { start: 1, end: 2 }, { start: 2, end: 4 }]);
+    expect(planWeightedChunks([1, 1, 1, 1, 1], 2)).toEqual([
+      { start: 0, end: 2 },
+      { start: 2, end: 4 },
+      { start: 4, end: 5 },
+    ]);
+    expect(planWeightedChunks([1, 50, 1, 1], 10)).toEqual([
+      { start: 0, end: 1 },
+      { start: 1, end: 2 },
+      { start: 2, end: 4 },
+    ]);
     expect(planWeightedChunks([], 10)).toEqual([]);
   });
 });
@@ -94,7 +117,14 @@ describe('addProgressively', () => {
     expect(ok).toBe(true);
     expect(seen).toEqual(['10/0', '20/0', '25/0', '25/15', '25/30', '25/40']);
     expect(yields).toBe(6);
-    expect(progress.map((p) => `${p.phase} ${p.done}/${p.total}`)).toEqual(['nodes 10/25', 'nodes 20/25', 'nodes 25/25', 'edges 15/40', 'edges 30/40', 'edges 40/40']);
+    expect(progress.map((p) => `${p.phase} ${p.done}/${p.total}`)).toEqual([
+      'nodes 10/25',
+      'nodes 20/25',
+      'nodes 25/25',
+      'edges 15/40',
+      'edges 30/40',
+      'edges 40/40',
+    ]);
     expect(batching(cy)).toBe(false); // drawing is never left held
     cy.destroy();
   });
@@ -126,7 +156,15 @@ describe('addProgressively', () => {
     const { nodes, edges } = graph(60, 30);
     const seen: string[] = [];
     const at = (kind: string) => async () => void seen.push(`${kind} ${cy.nodes().length}/${cy.edges().length} ${batching(cy) ? 'held' : 'drawing'}`);
-    await addProgressively(cy, nodes, edges, { nodeChunk: 10, edgeChunk: 10, budgetMs: 0, stillWanted: () => true, yieldToPage: at('frame'), yieldForInput: at('input'), onProgress: () => undefined });
+    await addProgressively(cy, nodes, edges, {
+      nodeChunk: 10,
+      edgeChunk: 10,
+      budgetMs: 0,
+      stillWanted: () => true,
+      yieldToPage: at('frame'),
+      yieldForInput: at('input'),
+      onProgress: () => undefined,
+    });
     expect(seen).toEqual([
       'frame 10/0 drawing', // the first nodes
       'frame 20/0 drawing', // a quarter
@@ -165,12 +203,24 @@ describe('addProgressively', () => {
     });
     expect(ok).toBe(true);
     expect(log).toEqual([
-      'added 10', 'feed 10', 'frame drawing', // a draw is due at once
-      'added 10', 'feed 10', 'input held',
-      'added 10', 'feed 10', 'frame drawing', // FEED_DRAW_INTERVAL_MS on
-      'added 10', 'feed 10', 'frame drawing', // the end of the nodes
-      'added 20', 'feed 20', 'input held',
-      'added 20', 'feed 20', 'frame drawing', // the end
+      'added 10',
+      'feed 10',
+      'frame drawing', // a draw is due at once
+      'added 10',
+      'feed 10',
+      'input held',
+      'added 10',
+      'feed 10',
+      'frame drawing', // FEED_DRAW_INTERVAL_MS on
+      'added 10',
+      'feed 10',
+      'frame drawing', // the end of the nodes
+      'added 20',
+      'feed 20',
+      'input held',
+      'added 20',
+      'feed 20',
+      'frame drawing', // the end
     ]);
     expect(batching(cy)).toBe(false);
     cy.destroy();
@@ -242,7 +292,12 @@ describe('GraphController.load on a big graph', () => {
     const second = c.load([node(1), node(2)], [], () => undefined);
     expect(await first).toBe(false);
     expect(await second).toBe(true);
-    expect(c.cy.nodes().map((x) => x.id()).sort()).toEqual(['n1', 'n2']);
+    expect(
+      c.cy
+        .nodes()
+        .map((x) => x.id())
+        .sort(),
+    ).toEqual(['n1', 'n2']);
     c.destroy();
   });
 });

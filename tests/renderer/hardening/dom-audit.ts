@@ -33,7 +33,8 @@ export function auditDom(root: Element, options: { imageDataUrls?: boolean } = {
       if (name === 'href' || name === 'src' || name === 'action' || name === 'data') {
         // KaTeX's glyphs and mermaid's diagrams are SVG the pipeline itself drew after sanitize
         // (the note's own HTML cannot keep a data: src), shown as <img> so their markup never runs.
-        const generated = tag === 'img' && (el.classList.contains('math-svg') || el.classList.contains('mermaid-diagram')) && /^data:image\/svg\+xml,/.test(attr.value);
+        const generated =
+          tag === 'img' && (el.classList.contains('math-svg') || el.classList.contains('mermaid-diagram')) && /^data:image\/svg\+xml,/.test(attr.value);
         const fromAttachment = el.classList.contains('embed-image') || generated;
         const problem = urlProblem(name, attr.value, tag, fromAttachment && (options.imageDataUrls ?? true));
         if (problem) problems.push(problem);

@@ -20,7 +20,8 @@ import { generatedNotes, markdownFilesIn, type NoteText } from '../../core/parse
 import { TRICKY_SNIPPETS } from '../../core/parse/reference/tricky-snippets';
 
 type Key = string;
-const key = (kind: string, embed: boolean, target: string, heading: string | null, block: string | null): Key => JSON.stringify([kind, embed, target, heading, block]);
+const key = (kind: string, embed: boolean, target: string, heading: string | null, block: string | null): Key =>
+  JSON.stringify([kind, embed, target, heading, block]);
 
 function classes(el: Element): string[] {
   const cls = el.properties?.className;
@@ -37,7 +38,8 @@ function pageLinks(tree: Root): { keys: Key[]; fellBack: boolean } {
     if (classes(el).includes('render-fallback')) fellBack = true;
     if (p.dataUserHtml !== undefined) return;
     if (classes(el).includes('plexus-embed')) keys.push(key('wiki', true, String(p.dataTarget ?? ''), str(p.dataHeading), str(p.dataBlock)));
-    else if (el.tagName === 'a' && classes(el).includes('internal-link')) keys.push(key('wiki', false, String(p.dataTarget ?? ''), str(p.dataHeading), str(p.dataBlock)));
+    else if (el.tagName === 'a' && classes(el).includes('internal-link'))
+      keys.push(key('wiki', false, String(p.dataTarget ?? ''), str(p.dataHeading), str(p.dataBlock)));
     else if ((el.tagName === 'a' && typeof p.href === 'string') || (el.tagName === 'img' && typeof p.src === 'string')) {
       if (classes(el).includes('tag') || classes(el).includes('math-svg')) return;
       const kind = classifyHref(String(el.tagName === 'a' ? p.href : p.src));
@@ -84,13 +86,55 @@ function random(seed: number): () => number {
 }
 
 const PIECES = [
-  '[[Note]]', '[[Folder/Deep Note#Heading|alias]]', '![[pic.png|100]]', '![[Other#^block]]', '[[#Local]]', '![[doc.pdf#page=2]]',
-  '[md](Some%20Note.md#Part)', '[amp](a&amp;b.md)', '[esc](a\\&amp;b.md)', '![img|50](img/x.png)', '[ext](https://example.com)', '<https://auto.link>',
-  '==hi [[InMark]]==', '%%hidden [[InComment]]%%', '^[inline [[InFootnote]]]', '[^1]', '$x + [[NotALink]]$', '$5 and $10 [[AfterDollars]]',
-  '`[[InCode]]`', '**[[Bold]]**', '<kbd>[[InKbd]]</kbd>', '<a href="Html.md">html</a>', '<img src="html.png">', '#tag', '~~[[Struck]]~~',
-  'text', 'more words', '\\[[Escaped]]', '[[Bad|', ']]', '[ref][r1]', '![ref img][R2]', '[r3]', '[Ext ref][ext]',
+  '[[Note]]',
+  '[[Folder/Deep Note#Heading|alias]]',
+  '![[pic.png|100]]',
+  '![[Other#^block]]',
+  '[[#Local]]',
+  '![[doc.pdf#page=2]]',
+  '[md](Some%20Note.md#Part)',
+  '[amp](a&amp;b.md)',
+  '[esc](a\\&amp;b.md)',
+  '![img|50](img/x.png)',
+  '[ext](https://example.com)',
+  '<https://auto.link>',
+  '==hi [[InMark]]==',
+  '%%hidden [[InComment]]%%',
+  '^[inline [[InFootnote]]]',
+  '[^1]',
+  '$x + [[NotALink]]$',
+  '$5 and $10 [[AfterDollars]]',
+  '`[[InCode]]`',
+  '**[[Bold]]**',
+  '<kbd>[[InKbd]]</kbd>',
+  '<a href="Html.md">html</a>',
+  '<img src="html.png">',
+  '#tag',
+  '~~[[Struck]]~~',
+  'text',
+  'more words',
+  '\\[[Escaped]]',
+  '[[Bad|',
+  ']]',
+  '[ref][r1]',
+  '![ref img][R2]',
+  '[r3]',
+  '[Ext ref][ext]',
 ];
-const BLOCKS = ['', '> [!note] Title [[InTitle]]\n> body [[InCallout]]', '> [!faq]- Folded\n> [[InFold]]', '- [ ] task [[InTask]]', '1. item [[InItem]]', '| a | [[InTable\\|x]] |\n| - | - |\n| 1 | 2 |', '$$\n[[InMath]]\n$$', '```\n[[InFence]]\n```', '<details><summary>S</summary>\n\n[[InDetails]]\n\n</details>', '# Heading [[InHeading]]', '[^1]: def [[InDefinition]]', '[r1]: Ref%20Note.md#Part\n[r2]: img/ref.png "t"\n[r3]: <Third note.md>\n[ext]: https://example.com\n[r1]: Shadowed.md'];
+const BLOCKS = [
+  '',
+  '> [!note] Title [[InTitle]]\n> body [[InCallout]]',
+  '> [!faq]- Folded\n> [[InFold]]',
+  '- [ ] task [[InTask]]',
+  '1. item [[InItem]]',
+  '| a | [[InTable\\|x]] |\n| - | - |\n| 1 | 2 |',
+  '$$\n[[InMath]]\n$$',
+  '```\n[[InFence]]\n```',
+  '<details><summary>S</summary>\n\n[[InDetails]]\n\n</details>',
+  '# Heading [[InHeading]]',
+  '[^1]: def [[InDefinition]]',
+  '[r1]: Ref%20Note.md#Part\n[r2]: img/ref.png "t"\n[r3]: <Third note.md>\n[ext]: https://example.com\n[r1]: Shadowed.md',
+];
 
 function randomNote(rand: () => number): string {
   const lines: string[] = [];
@@ -135,7 +179,12 @@ test('250 random Obsidian-flavoured notes', () => {
 test('the comparison can fail: links on one side only are reported, counted as a multiset', () => {
   const { hast } = markdownToHast('[[A]] ![[B#^x]] [c](C.md#H) ![d](d.png) [e](https://e.x) #tag');
   const keys = pageLinks(hast).keys;
-  expect(keys).toEqual([key('wiki', false, 'A', null, null), key('wiki', true, 'B', null, 'x'), key('markdown', false, 'C.md', 'H', null), key('markdown', true, 'd.png', null, null)]);
+  expect(keys).toEqual([
+    key('wiki', false, 'A', null, null),
+    key('wiki', true, 'B', null, 'x'),
+    key('markdown', false, 'C.md', 'H', null),
+    key('markdown', true, 'd.png', null, null),
+  ]);
   expect(diffLinks([...keys, keys[0]], keys)).toEqual({ extraOnPage: [keys[0]], missingOnPage: [] });
   expect(diffLinks(keys.slice(1), keys)).toEqual({ extraOnPage: [], missingOnPage: [keys[0]] });
   // Before the indexer decoded destinations, this note disagreed.

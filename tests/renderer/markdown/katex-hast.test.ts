@@ -62,7 +62,12 @@ describe('katexToHast equals the HTML string parsed', () => {
 // CSS no longer styles), so the oracle for the tree is its transform on the string path with the
 // app's KaTeX, and rehype-katex is the oracle for which formulas fail and what is reported.
 describe('rehypeKatexDirect equals rehype-katex', () => {
-  const code = (tex: string, cls: string[]): Nodes => ({ type: 'element', tagName: 'code', properties: { className: cls }, children: [{ type: 'text', value: tex }] });
+  const code = (tex: string, cls: string[]): Nodes => ({
+    type: 'element',
+    tagName: 'code',
+    properties: { className: cls },
+    children: [{ type: 'text', value: tex }],
+  });
   const doc = (): Root => ({
     type: 'root',
     children: [

@@ -56,7 +56,9 @@ test.each(['$\\frac{1}{$', '$$\\begin{matrix}$$', '$\\undefinedmacro x$'])('an e
   expect(body().textContent).toContain('before');
   expect(body().textContent).toContain('after');
   // KaTeX marks a parse error as .katex-error, an unknown macro as its name in the error colour.
-  const error = body().querySelector<HTMLElement>('.katex-error') ?? Array.from(body().querySelectorAll<HTMLElement>('.katex [style*="color"]')).find((el) => el.textContent === '\\undefinedmacro');
+  const error =
+    body().querySelector<HTMLElement>('.katex-error') ??
+    Array.from(body().querySelectorAll<HTMLElement>('.katex [style*="color"]')).find((el) => el.textContent === '\\undefinedmacro');
   expect(error).toBeDefined();
   expect(error!.style.color).toBe('rgb(210, 60, 60)');
   expect(body().querySelectorAll('.katex').length + body().querySelectorAll('.katex-error').length).toBeGreaterThanOrEqual(2);

@@ -46,7 +46,9 @@ test.each([
 });
 
 test('handlers, styles, forged classes and data attributes are stripped from allowed tags', () => {
-  const { body } = renderMarkdown('<div class="backdrop" style="position:fixed;inset:0" onclick="alert(1)" data-target="X">x</div>\n\n<span class="plexus-embed internal-link" data-target="Hub">y</span>\n');
+  const { body } = renderMarkdown(
+    '<div class="backdrop" style="position:fixed;inset:0" onclick="alert(1)" data-target="X">x</div>\n\n<span class="plexus-embed internal-link" data-target="Hub">y</span>\n',
+  );
   const div = body().querySelector('div.user-backdrop')!;
   expect(div.getAttribute('style')).toBeNull();
   expect(div.getAttribute('onclick')).toBeNull();
@@ -56,7 +58,9 @@ test('handlers, styles, forged classes and data attributes are stripped from all
 });
 
 test('an HTML img with a vault source shows the vault image; handlers are gone', async () => {
-  const { body } = renderMarkdown('<img src="pic.png" width="50" onerror="alert(1)">', { vault: { notes: {}, attachments: { 'pic.png': 'data:image/png;base64,iVBORw0KGgo=' } } });
+  const { body } = renderMarkdown('<img src="pic.png" width="50" onerror="alert(1)">', {
+    vault: { notes: {}, attachments: { 'pic.png': 'data:image/png;base64,iVBORw0KGgo=' } },
+  });
   const img = await waitFor(() => {
     const found = body().querySelector('img.embed-image');
     expect(found).not.toBeNull();

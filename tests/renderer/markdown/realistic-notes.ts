@@ -15,7 +15,10 @@ function rng(seed: number): () => number {
   };
 }
 
-const WORDS = 'the of and graph note vault link idea project meeting draft review snake_case_name value 5* rating approx~ x_1 a*b [sic] under_score item plan design release (see above) — café naïve 東京 data'.split(' ');
+const WORDS =
+  'the of and graph note vault link idea project meeting draft review snake_case_name value 5* rating approx~ x_1 a*b [sic] under_score item plan design release (see above) — café naïve 東京 data'.split(
+    ' ',
+  );
 
 export function realisticNote(bytes: number, seed: number): string {
   const r = rng(seed);
@@ -46,8 +49,14 @@ export function realisticNote(bytes: number, seed: number): string {
     else if (k < 0.2) block = Array.from({ length: 3 + Math.floor(r() * 30) }, (_, i) => `${i % 4 === 3 ? '    ' : ''}- ${sentence()}`).join('\n');
     else if (k < 0.25) block = Array.from({ length: 3 + Math.floor(r() * 8) }, (_, i) => `${i + 1}. ${sentence()}`).join('\n');
     else if (k < 0.3) block = Array.from({ length: 2 + Math.floor(r() * 4) }, () => `> ${sentence()}`).join('\n');
-    else if (k < 0.35) block = '```ts\n' + Array.from({ length: 4 + Math.floor(r() * 10) }, () => `const ${word().replace(/\W/g, '')} = a * b[i] ** 2; // *ptr _x`).join('\n') + '\n```';
-    else if (k < 0.38) block = `| ${words(1)} | ${words(1)} |\n| --- | --- |\n` + Array.from({ length: 3 + Math.floor(r() * 10) }, () => `| ${inline()} | ${inline()} |`).join('\n');
+    else if (k < 0.35)
+      block =
+        '```ts\n' +
+        Array.from({ length: 4 + Math.floor(r() * 10) }, () => `const ${word().replace(/\W/g, '')} = a * b[i] ** 2; // *ptr _x`).join('\n') +
+        '\n```';
+    else if (k < 0.38)
+      block =
+        `| ${words(1)} | ${words(1)} |\n| --- | --- |\n` + Array.from({ length: 3 + Math.floor(r() * 10) }, () => `| ${inline()} | ${inline()} |`).join('\n');
     else block = paragraph();
     blocks.push(block);
     size += block.length + 2;

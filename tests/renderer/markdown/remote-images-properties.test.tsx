@@ -30,7 +30,10 @@ test('"Load remote images" loads them all, in open views too', () => {
   const { body } = renderMarkdown('![x](https://example.com/x.png) <img src="https://example.com/y.png">');
   expect(body().querySelector('img')).toBeNull();
   act(() => setReadingSetting('loadRemoteImages', true));
-  expect(Array.from(body().querySelectorAll('img.remote-image')).map((i) => i.getAttribute('src'))).toEqual(['https://example.com/x.png', 'https://example.com/y.png']);
+  expect(Array.from(body().querySelectorAll('img.remote-image')).map((i) => i.getAttribute('src'))).toEqual([
+    'https://example.com/x.png',
+    'https://example.com/y.png',
+  ]);
 });
 
 test('hover previews never load remote images and offer no button, unless the setting is on', () => {
@@ -42,7 +45,8 @@ test('hover previews never load remote images and offer no button, unless the se
 });
 
 test('properties by type: links clickable, dates, lists, checkboxes, numbers, empty', async () => {
-  const note = '---\nrelated: "[[Ideas]] and [[Missing|gone]]"\nsite: https://example.com/page\ndue: 2024-03-05\ndone: true\nopen: false\ncount: 3\nitems: [one, "[[Ideas]]"]\nnothing:\ntags: [a]\n---\n# Note\n';
+  const note =
+    '---\nrelated: "[[Ideas]] and [[Missing|gone]]"\nsite: https://example.com/page\ndue: 2024-03-05\ndone: true\nopen: false\ncount: 3\nitems: [one, "[[Ideas]]"]\nnothing:\ntags: [a]\n---\n# Note\n';
   const app = renderApp({ notes: { 'Note.md': note, 'Ideas.md': '# Ideas' } }, '#/note/Note.md');
   const table = await app.inNote().findByRole('table', { name: 'Properties' });
   const row = (key: string) => within(table).getByText(key).closest('tr')!.querySelector('td')!;

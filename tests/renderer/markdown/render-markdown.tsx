@@ -4,7 +4,10 @@ import { MarkdownView, type MarkdownViewProps } from '../../../renderer/src/comp
 import { AppActionsContext, RenderScopeContext, type AppActions } from '../../../renderer/src/components/note-context';
 import { MemoryApi, type MemoryVaultFiles } from '../support/memory-api';
 
-export function renderMarkdown(markdown: string, options: { vault?: MemoryVaultFiles; view?: Partial<MarkdownViewProps>; sourcePath?: string; preview?: boolean } = {}) {
+export function renderMarkdown(
+  markdown: string,
+  options: { vault?: MemoryVaultFiles; view?: Partial<MarkdownViewProps>; sourcePath?: string; preview?: boolean } = {},
+) {
   const sourcePath = options.sourcePath ?? 'Test.md';
   // The text is the source note's: links and embeds resolve from a note the vault holds.
   const vault = options.vault ?? { notes: {} };

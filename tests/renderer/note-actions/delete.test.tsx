@@ -1,7 +1,6 @@
 import '../setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Result, VaultInfo } from '../../../main/contract/api-contract';
-import type { MemoryApi } from '../support/memory-api';
 import { recorded, renderWith, vault } from './render-with';
 
 test('delete lists the notes that link here with counts, deletes, says where the note went and leaves it', async () => {
@@ -12,7 +11,11 @@ test('delete lists the notes that link here with counts, deletes, says where the
   expect(dialog).toHaveTextContent('Welcome.md will be moved to .trash/ in the vault.');
   const linkers = await within(dialog).findByRole('region', { name: 'Notes that link here' });
   expect(linkers).toHaveTextContent('2 notes link here; their links will become unresolved');
-  expect(within(linkers).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Ideas.md 2 links', 'Projects/Plexus.md 1 link']);
+  expect(
+    within(linkers)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent),
+  ).toEqual(['Ideas.md 2 links', 'Projects/Plexus.md 1 link']);
 
   fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
   await waitFor(() => expect(calls('deleteNote')).toEqual([['Welcome.md']]));
@@ -23,8 +26,17 @@ test('delete lists the notes that link here with counts, deletes, says where the
 
 test('in Electron the wording is the system trash; Cancel deletes nothing; a failed delete is shown in the dialog', async () => {
   const { inNote, calls } = renderWith(vault, '#/note/Projects%2FOld.md', (fake) => ({
-    getVaultInfo: async (): Promise<VaultInfo> => ({ name: 'V', root: '/v', readOnly: false, host: 'electron', status: { state: 'ready', notes: 4, links: 0, ms: 1 } }),
-    deleteNote: recorded(fake, 'deleteNote', (): Result<{ linkedFrom: string[] }> => ({ ok: false, error: { code: 'io-error', message: 'the trash is not available' } })),
+    getVaultInfo: async (): Promise<VaultInfo> => ({
+      name: 'V',
+      root: '/v',
+      readOnly: false,
+      host: 'electron',
+      status: { state: 'ready', notes: 4, links: 0, ms: 1 },
+    }),
+    deleteNote: recorded(fake, 'deleteNote', (): Result<{ linkedFrom: string[] }> => ({
+      ok: false,
+      error: { code: 'io-error', message: 'the trash is not available' },
+    })),
   }));
   await inNote().findByText('Nothing links here.');
   fireEvent.click(inNote().getByRole('button', { name: 'Delete' }));

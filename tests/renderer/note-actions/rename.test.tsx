@@ -18,7 +18,9 @@ function renames(fake: MemoryApi) {
   return {
     planRename: recorded(fake, 'planRename', (from: string, to: string): Result<RenamePlan> => {
       if (fake.notes.has(to)) return { ok: false, error: { code: 'exists', message: `"${to}" already exists` } };
-      const affected = [...fake.notes.keys()].map((path) => ({ path, links: fake.linksOf(path).filter((l) => l.resolved === from).length })).filter((a) => a.links > 0);
+      const affected = [...fake.notes.keys()]
+        .map((path) => ({ path, links: fake.linksOf(path).filter((l) => l.resolved === from).length }))
+        .filter((a) => a.links > 0);
       return { ok: true, value: { from, to, affected } };
     }),
     renameNote: recorded(fake, 'renameNote', (from: string, to: string): Result<RenameOutcome> => {
@@ -53,7 +55,9 @@ test('rename shows the notes whose links change, renames, follows the note, and 
   fireEvent.change(input, { target: { value: 'Archive/Hello' } });
   const affected = await within(dialog).findByRole('region', { name: 'Links to update' });
   expect(affected).toHaveTextContent('3 links in 2 notes will be updated');
-  const rows = within(affected).getAllByRole('listitem').map((li) => li.textContent);
+  const rows = within(affected)
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
   expect(rows).toEqual(['Ideas.md 2 links', 'Projects/Plexus.md 1 link']);
   expect(calls('planRename').at(-1)).toEqual(['Welcome.md', 'Archive/Hello.md']);
   await waitFor(() => expect(rename).toBeEnabled());
@@ -143,7 +147,7 @@ test('renaming while editing saves and leaves the editor first, then edits the n
 });
 
 test('Enter before the link list has loaded still renames (renameNote plans for itself)', async () => {
-  const { inNote, calls } = renderWith(vault, '#/note/Ideas.md', (fake) => ({
+  const { inNote, calls } = renderWith(vault, '#/note/Ideas.md', () => ({
     // The plan never arrives.
     planRename: () => new Promise<Result<RenamePlan>>(() => undefined),
   }));

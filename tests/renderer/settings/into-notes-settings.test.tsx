@@ -12,17 +12,35 @@ import { INTO_NOTES_DEFAULTS, INTO_NOTES_FIELDS, attachmentLocationOf, parseInto
 beforeEach(() => window.localStorage.clear());
 
 test('defaults, and every setting has a field', () => {
-  expect(readingSettings()).toMatchObject({ attachmentLocation: 'root', attachmentFolder: 'attachments', templateFolder: 'Templates', dailyNoteFormat: 'YYYY-MM-DD', dailyNoteFolder: '', dailyNoteTemplate: '' });
+  expect(readingSettings()).toMatchObject({
+    attachmentLocation: 'root',
+    attachmentFolder: 'attachments',
+    templateFolder: 'Templates',
+    dailyNoteFormat: 'YYYY-MM-DD',
+    dailyNoteFolder: '',
+    dailyNoteTemplate: '',
+  });
   expect(INTO_NOTES_FIELDS.map((f) => f.key).sort()).toEqual(Object.keys(INTO_NOTES_DEFAULTS).sort());
 });
 
 test('stored values are checked: wrong ones read as defaults, folders are tidied', () => {
-  expect(parseIntoNotes({ attachmentLocation: 'elsewhere', attachmentFolder: 7, templateFolder: '/My Templates/', dailyNoteFormat: '  ', dailyNoteFolder: 'Journal\\\\Daily' })).toEqual({
+  expect(
+    parseIntoNotes({
+      attachmentLocation: 'elsewhere',
+      attachmentFolder: 7,
+      templateFolder: '/My Templates/',
+      dailyNoteFormat: '  ',
+      dailyNoteFolder: 'Journal\\\\Daily',
+    }),
+  ).toEqual({
     ...INTO_NOTES_DEFAULTS,
     templateFolder: 'My Templates',
     dailyNoteFolder: 'Journal/Daily',
   });
-  expect(attachmentLocationOf({ ...INTO_NOTES_DEFAULTS, attachmentLocation: 'folder', attachmentFolder: 'assets' })).toEqual({ kind: 'folder', folder: 'assets' });
+  expect(attachmentLocationOf({ ...INTO_NOTES_DEFAULTS, attachmentLocation: 'folder', attachmentFolder: 'assets' })).toEqual({
+    kind: 'folder',
+    folder: 'assets',
+  });
   expect(attachmentLocationOf({ ...INTO_NOTES_DEFAULTS, attachmentLocation: 'note-folder' })).toEqual({ kind: 'note-folder' });
 });
 

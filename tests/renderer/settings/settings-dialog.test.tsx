@@ -34,7 +34,11 @@ afterEach(() => {
 test('Ctrl+, and the status bar’s gear open Settings with Obsidian’s sections; Escape closes it', async () => {
   await ready();
   let dialog = await openSettings();
-  expect(within(dialog).getAllByRole('tab').map((t) => t.textContent)).toEqual(['Editor', 'Appearance', 'Files and links', 'Templates', 'Daily notes', 'Hotkeys']);
+  expect(
+    within(dialog)
+      .getAllByRole('tab')
+      .map((t) => t.textContent),
+  ).toEqual(['Editor', 'Appearance', 'Files and links', 'Templates', 'Daily notes', 'Hotkeys']);
   expect(within(dialog).getByRole('tab', { name: 'Editor' })).toHaveAttribute('aria-selected', 'true');
   expect(within(dialog).getByRole('combobox', { name: 'Default editing mode' })).toHaveValue('live');
   fireEvent.keyDown(dialog, { key: 'Escape' });
@@ -63,7 +67,11 @@ test('the theme applies at once to <html data-theme>, both ways, and follows the
 
 test('“Follow system” follows the system’s dark preference, live; a chosen theme overrides it both ways', async () => {
   const listeners = new Set<() => void>();
-  const query = { matches: true, addEventListener: (_: string, f: () => void) => listeners.add(f), removeEventListener: (_: string, f: () => void) => listeners.delete(f) };
+  const query = {
+    matches: true,
+    addEventListener: (_: string, f: () => void) => listeners.add(f),
+    removeEventListener: (_: string, f: () => void) => listeners.delete(f),
+  };
   window.matchMedia = jest.fn(() => query) as unknown as typeof window.matchMedia;
   try {
     await ready();
@@ -90,7 +98,8 @@ test('“Follow system” follows the system’s dark preference, live; a chosen
 test('no stylesheet keys dark colours on the system preference: they follow <html data-theme>, so a chosen theme wins', () => {
   const { readdirSync, readFileSync, statSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
   const { join } = jest.requireActual<typeof import('node:path')>('node:path');
-  const css = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? css(join(dir, n)) : n.endsWith('.css') ? [join(dir, n)] : []));
+  const css = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? css(join(dir, n)) : n.endsWith('.css') ? [join(dir, n)] : []));
   const root = join(__dirname, '../../../renderer/src');
   const offenders = css(root).filter((f) => readFileSync(f, 'utf8').includes('prefers-color-scheme'));
   expect(offenders.map((f) => f.slice(root.length + 1))).toEqual([]);
@@ -128,9 +137,21 @@ test('an excluded folder is hidden from the explorer and the quick switcher, and
   key({ key: 'o', ctrlKey: true });
   const switcher = await screen.findByRole('dialog', { name: 'Quick switcher' });
   fireEvent.change(within(switcher).getByRole('combobox'), { target: { value: 'Plexus' } });
-  await waitFor(() => expect(within(switcher).getAllByRole('option').map((o) => o.textContent)).toEqual(['Create note “Plexus”']));
+  await waitFor(() =>
+    expect(
+      within(switcher)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Create note “Plexus”']),
+  );
   fireEvent.change(within(switcher).getByRole('combobox'), { target: { value: '' } });
-  await waitFor(() => expect(within(switcher).getAllByRole('option').map((o) => o.textContent)).toEqual(['WelcomeWelcome.md', 'IdeasIdeas.md']));
+  await waitFor(() =>
+    expect(
+      within(switcher)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['WelcomeWelcome.md', 'IdeasIdeas.md']),
+  );
   fireEvent.keyDown(switcher, { key: 'Escape' });
 
   const again = await openSettings('Files and links');
@@ -148,7 +169,12 @@ test('search leaves out hits in an excluded folder and counts without them', asy
   fireEvent.change(await screen.findByRole('searchbox', { name: 'Search the vault' }), { target: { value: 'Welcome' } });
   const panel = screen.getByRole('region', { name: 'Search' });
   await within(panel).findByText('2 results');
-  expect(within(panel).getAllByRole('link').map((a) => a.querySelector('.result-title')?.textContent).sort()).toEqual(['Ideas', 'Welcome']);
+  expect(
+    within(panel)
+      .getAllByRole('link')
+      .map((a) => a.querySelector('.result-title')?.textContent)
+      .sort(),
+  ).toEqual(['Ideas', 'Welcome']);
 });
 
 test('a new-note location of “a named folder” is where New note and the switcher’s Create put a note', async () => {
@@ -189,7 +215,11 @@ describe('hotkeys', () => {
     expect(within(row(dialog, 'Open quick switcher')).getByRole('status')).toHaveTextContent('Press a key combination');
     // A plain letter is for typing: refused, and the dialog keeps waiting.
     key({ key: 'k', code: 'KeyK' });
-    expect(within(dialog).getAllByRole('status').map((s) => s.textContent)).toContain('K: Add Ctrl, Cmd or Alt: this key is needed for typing.');
+    expect(
+      within(dialog)
+        .getAllByRole('status')
+        .map((s) => s.textContent),
+    ).toContain('K: Add Ctrl, Cmd or Alt: this key is needed for typing.');
     expect(within(row(dialog, 'Open quick switcher')).getByRole('status')).toHaveTextContent('Press a key combination');
     // Modifiers alone wait for a key; the app's own hotkeys do not run meanwhile.
     key({ key: 'Control', code: 'ControlLeft', ctrlKey: true });
@@ -209,7 +239,11 @@ describe('hotkeys', () => {
 
     key({ key: 'p', ctrlKey: true });
     const palette = await screen.findByRole('dialog', { name: 'Command palette' });
-    expect(within(palette).getAllByRole('option').find((o) => o.textContent?.startsWith('Open quick switcher'))).toHaveTextContent('Ctrl+K');
+    expect(
+      within(palette)
+        .getAllByRole('option')
+        .find((o) => o.textContent?.startsWith('Open quick switcher')),
+    ).toHaveTextContent('Ctrl+K');
     // The toolbar's switcher button names the same key.
     expect(document.querySelector('.switcher-button')).toHaveAttribute('title', 'Quick switcher (Ctrl+K)');
     expect(document.querySelector('.switcher-button kbd')).toHaveTextContent('Ctrl+K');

@@ -1,13 +1,30 @@
 /** The settings model: defaults, what a stored value must be to be used, and the dialog's sections. */
-import { DEFAULT_SETTINGS, normalizeFolder, parseSettings, SETTING_FIELDS, settingSections, type AnyField } from '../../../renderer/src/settings/settings-fields';
+import {
+  DEFAULT_SETTINGS,
+  normalizeFolder,
+  parseSettings,
+  SETTING_FIELDS,
+  settingSections,
+  type AnyField,
+} from '../../../renderer/src/settings/settings-fields';
 
 test('the defaults are Obsidian’s where it has one, and every field has one', () => {
   expect(DEFAULT_SETTINGS).toEqual({
-    defaultEditingMode: 'live', strictLineBreaks: false, loadRemoteImages: false,
-    theme: 'system', fontSize: 16, readableLineWidth: true,
-    newNoteLocation: 'current', newNoteFolder: '', excludedFolders: [],
-    attachmentLocation: 'root', attachmentFolder: 'attachments', templateFolder: 'Templates',
-    dailyNoteFormat: 'YYYY-MM-DD', dailyNoteFolder: '', dailyNoteTemplate: '',
+    defaultEditingMode: 'live',
+    strictLineBreaks: false,
+    loadRemoteImages: false,
+    theme: 'system',
+    fontSize: 16,
+    readableLineWidth: true,
+    newNoteLocation: 'current',
+    newNoteFolder: '',
+    excludedFolders: [],
+    attachmentLocation: 'root',
+    attachmentFolder: 'attachments',
+    templateFolder: 'Templates',
+    dailyNoteFormat: 'YYYY-MM-DD',
+    dailyNoteFolder: '',
+    dailyNoteTemplate: '',
   });
   expect(new Set(SETTING_FIELDS.map((f) => f.key)).size).toBe(SETTING_FIELDS.length);
 });
@@ -34,7 +51,11 @@ test.each<[string, Record<string, unknown>, Partial<typeof DEFAULT_SETTINGS>]>([
   ['a fractional font size', { fontSize: 17.6 }, { fontSize: 18 }],
   ['a font size that is not a number', { fontSize: '20' }, { fontSize: 16 }],
   ['an infinite font size', { fontSize: Infinity }, { fontSize: 16 }],
-  ['excluded folders, written loosely', { excludedFolders: ['/Archive/', ' Daily\\Notes ', 'Archive', '', 3, '.'] }, { excludedFolders: ['Archive', 'Daily/Notes'] }],
+  [
+    'excluded folders, written loosely',
+    { excludedFolders: ['/Archive/', ' Daily\\Notes ', 'Archive', '', 3, '.'] },
+    { excludedFolders: ['Archive', 'Daily/Notes'] },
+  ],
   ['excluded folders that are not a list', { excludedFolders: 'Archive' }, { excludedFolders: [] }],
   ['a new-note location', { newNoteLocation: 'folder', newNoteFolder: 'Inbox/' }, { newNoteLocation: 'folder', newNoteFolder: 'Inbox' }],
   ['an unknown new-note location', { newNoteLocation: 'desktop' }, { newNoteLocation: 'current' }],
@@ -65,5 +86,12 @@ test('sections come in Obsidian’s order, each with its fields; a section a new
     ['Daily notes', ['dailyNoteFormat', 'dailyNoteFolder', 'dailyNoteTemplate']],
   ]);
   const extra = { key: 'strictLineBreaks', section: 'Sync', kind: 'toggle', label: 'X', description: '', default: false } as AnyField;
-  expect(settingSections([...SETTING_FIELDS, extra]).map((s) => s.name)).toEqual(['Editor', 'Appearance', 'Files and links', 'Templates', 'Daily notes', 'Sync']);
+  expect(settingSections([...SETTING_FIELDS, extra]).map((s) => s.name)).toEqual([
+    'Editor',
+    'Appearance',
+    'Files and links',
+    'Templates',
+    'Daily notes',
+    'Sync',
+  ]);
 });

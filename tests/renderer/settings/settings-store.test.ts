@@ -54,9 +54,13 @@ test('a value the setting cannot hold is refused with an error and nothing is st
 test('storage that refuses reads gives the defaults; refusing writes returns false and keeps the settings', () => {
   setSettingsVault('/v');
   setSetting('theme', 'dark');
-  jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => { throw new Error('QuotaExceededError'); });
+  jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+    throw new Error('QuotaExceededError');
+  });
   expect(setSetting('theme', 'light')).toBe(false);
   expect(currentSettings().theme).toBe('dark');
-  jest.spyOn(Storage.prototype, 'getItem').mockImplementation(() => { throw new Error('SecurityError'); });
+  jest.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+    throw new Error('SecurityError');
+  });
   expect(currentSettings()).toEqual(DEFAULT_SETTINGS);
 });

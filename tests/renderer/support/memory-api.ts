@@ -135,7 +135,10 @@ export class MemoryApi {
     // The desktop host opens attachments in the OS's default app (shell.openPath: '' or why not);
     // here nothing is opened, but a missing file is refused as the OS would.
     const openPath = host === 'electron' ? async (abs: string) => (this.fs.readText(abs) === null ? 'the file does not exist' : '') : undefined;
-    this.ready = openMemoryVault({}, { root: MEMORY_ROOT, fs: this.fs, readOnly: files.readOnly, host, openPath, snapshots: storeWith(files.versions ?? {}) }).then((vault) => {
+    this.ready = openMemoryVault(
+      {},
+      { root: MEMORY_ROOT, fs: this.fs, readOnly: files.readOnly, host, openPath, snapshots: storeWith(files.versions ?? {}) },
+    ).then((vault) => {
       this.vault = vault;
       vault.service.onEvent((event) => this.emit(event));
       return vault;

@@ -1,8 +1,26 @@
 /** The layout model's transitions, one table per transition, and a property test that any sequence keeps the tree valid. */
 import fc from 'fast-check';
 import {
-  activatePane, activateTab, activateTabNumber, activePaneOf, activeTabOf, allPanes, closeActiveTab, closePane, closeTab, currentView, cycleTab,
-  filterViews, initialLayout, moveHistory, moveTab, openInActive, openInNewTab, splitActive, type Layout, type View,
+  activatePane,
+  activateTab,
+  activateTabNumber,
+  activePaneOf,
+  activeTabOf,
+  allPanes,
+  closeActiveTab,
+  closePane,
+  closeTab,
+  currentView,
+  cycleTab,
+  filterViews,
+  initialLayout,
+  moveHistory,
+  moveTab,
+  openInActive,
+  openInNewTab,
+  splitActive,
+  type Layout,
+  type View,
 } from '../../../renderer/src/workspace/layout-model';
 import { layoutProblems } from '../../../renderer/src/workspace/layout-check';
 
@@ -146,7 +164,11 @@ const step = fc.oneof(
   tabRef.map((i) => (l: Layout) => activateTab(l, pickTab(l, i))),
   paneRef.map((i) => (l: Layout) => activatePane(l, pickPane(l, i))),
   paneRef.map((i) => (l: Layout) => closePane(l, pickPane(l, i))),
-  fc.tuple(tabRef, paneRef, fc.nat(5)).map(([t, p, at]) => (l: Layout) => moveTab(l, pickTab(l, t), pickPane(l, p), at)),
+  fc.tuple(tabRef, paneRef, fc.nat(5)).map(
+    ([t, p, at]) =>
+      (l: Layout) =>
+        moveTab(l, pickTab(l, t), pickPane(l, p), at),
+  ),
   fc.constantFrom('right', 'down').map((side) => (l: Layout) => splitActive(l, side as 'right' | 'down')),
   fc.constantFrom(-1, 1).map((d) => (l: Layout) => moveHistory(l, d as -1 | 1)),
   fc.constantFrom(-1, 1).map((d) => (l: Layout) => cycleTab(l, d as -1 | 1)),
@@ -180,6 +202,7 @@ test('the checker finds what the property relies on', () => {
   expect(layoutProblems({ ...l, activePane: 'zz' })).toContain('active pane zz found 0 times');
   const root = l.root.kind === 'split' ? { ...l.root, children: [l.root.children[0]] } : l.root;
   expect(layoutProblems({ ...l, root, activePane: 'p0' })).toContain('split s3 has 1 children');
-  const emptyInSplit: Layout['root'] = l.root.kind === 'split' ? { ...l.root, children: [l.root.children[0], { kind: 'pane' as const, id: 'p9', tabs: [], active: null }] } : l.root;
+  const emptyInSplit: Layout['root'] =
+    l.root.kind === 'split' ? { ...l.root, children: [l.root.children[0], { kind: 'pane' as const, id: 'p9', tabs: [], active: null }] } : l.root;
   expect(layoutProblems({ ...l, root: emptyInSplit, activePane: 'p0' })).toContain('empty pane p9 inside a split');
 });

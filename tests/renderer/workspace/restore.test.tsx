@@ -7,7 +7,10 @@ import { MemoryApi } from '../support/memory-api';
 import { sampleVault } from '../render-app';
 
 const panes = () => screen.getAllByRole('region', { name: 'Note' });
-const tabNames = (pane: HTMLElement) => within(pane).getAllByRole('tab').map((t) => t.textContent);
+const tabNames = (pane: HTMLElement) =>
+  within(pane)
+    .getAllByRole('tab')
+    .map((t) => t.textContent);
 
 beforeEach(() => window.localStorage.clear());
 
@@ -43,6 +46,10 @@ test('open tabs, splits and the active tab are restored; a deleted note is skipp
 test('a stored value that is not a valid layout is ignored', () => {
   expect(parseStoredLayout('not json')).toBeNull();
   expect(parseStoredLayout('{"root":{"kind":"pane","id":"p0","tabs":[],"active":"t9"},"activePane":"p0","seq":1}')).toBeNull();
-  expect(parseStoredLayout('{"root":{"kind":"pane","id":"p0","tabs":[{"id":"t1","entries":[{"kind":"note","route":{"path":3}}],"index":0}],"active":"t1"},"activePane":"p0","seq":2}')).toBeNull();
+  expect(
+    parseStoredLayout(
+      '{"root":{"kind":"pane","id":"p0","tabs":[{"id":"t1","entries":[{"kind":"note","route":{"path":3}}],"index":0}],"active":"t1"},"activePane":"p0","seq":2}',
+    ),
+  ).toBeNull();
   expect(parseStoredLayout('{"root":{"kind":"pane","id":"p0","tabs":[],"active":null},"activePane":"p0","seq":1}')).not.toBeNull();
 });

@@ -1,5 +1,13 @@
 /** Each tab keeps its own mode (reading, Live Preview, source); a stored workspace reopens in reading view. */
-import { activateTab, activeTabOf, initialLayout, openInActive, openInNewTab, updateActiveTabMode, type View } from '../../../renderer/src/workspace/layout-model';
+import {
+  activateTab,
+  activeTabOf,
+  initialLayout,
+  openInActive,
+  openInNewTab,
+  updateActiveTabMode,
+  type View,
+} from '../../../renderer/src/workspace/layout-model';
 import { loadLayout, saveLayout } from '../../../renderer/src/workspace/workspace-store';
 
 const note = (path: string): View => ({ kind: 'note', route: { path, heading: null, block: null } });

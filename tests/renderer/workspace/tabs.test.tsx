@@ -6,8 +6,14 @@ import { renderApp, sampleVault } from '../render-app';
 
 const explorer = () => screen.getByRole('navigation', { name: 'File explorer' });
 const panes = () => screen.getAllByRole('region', { name: 'Note' });
-const tabNames = (pane = panes()[0]) => within(pane).getAllByRole('tab').map((t) => t.textContent);
-const selectedTab = (pane = panes()[0]) => within(pane).getAllByRole('tab').find((t) => t.getAttribute('aria-selected') === 'true')?.textContent;
+const tabNames = (pane = panes()[0]) =>
+  within(pane)
+    .getAllByRole('tab')
+    .map((t) => t.textContent);
+const selectedTab = (pane = panes()[0]) =>
+  within(pane)
+    .getAllByRole('tab')
+    .find((t) => t.getAttribute('aria-selected') === 'true')?.textContent;
 const key = (init: KeyboardEventInit) => fireEvent.keyDown(window, init);
 
 async function start() {

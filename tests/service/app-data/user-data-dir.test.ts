@@ -10,10 +10,14 @@ test('Linux: $XDG_CONFIG_HOME, else ~/.config; a relative XDG path is ignored', 
 });
 
 test('macOS: ~/Library/Application Support', () => {
-  expect(userDataDir({ platform: 'darwin', env: { XDG_CONFIG_HOME: '/ignored' }, home: '/Users/me' }, 'Plexus')).toBe(path.join('/Users/me', 'Library', 'Application Support', 'Plexus'));
+  expect(userDataDir({ platform: 'darwin', env: { XDG_CONFIG_HOME: '/ignored' }, home: '/Users/me' }, 'Plexus')).toBe(
+    path.join('/Users/me', 'Library', 'Application Support', 'Plexus'),
+  );
 });
 
 test('Windows: %APPDATA%, else ~/AppData/Roaming', () => {
-  expect(userDataDir({ platform: 'win32', env: { APPDATA: 'C:\\Users\\me\\AppData\\Roaming' }, home: 'C:\\Users\\me' }, 'Plexus')).toBe(path.join('C:\\Users\\me\\AppData\\Roaming', 'Plexus'));
+  expect(userDataDir({ platform: 'win32', env: { APPDATA: 'C:\\Users\\me\\AppData\\Roaming' }, home: 'C:\\Users\\me' }, 'Plexus')).toBe(
+    path.join('C:\\Users\\me\\AppData\\Roaming', 'Plexus'),
+  );
   expect(appDataDir({ platform: 'win32', env: {}, home: '/home/me' })).toBe(path.join('/home/me', 'AppData', 'Roaming'));
 });

@@ -40,14 +40,17 @@ describe('parse cache round trip (property)', () => {
   });
   afterAll(() => removeDir(dir));
 
-  test('any vault: the loaded cache equals the parses and the graph\'s resolutions', async () => {
+  test("any vault: the loaded cache equals the parses and the graph's resolutions", async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(vault, fc.boolean(), async (files, withAttachment) => {
         const notes = files.map(([folder, name, fm, body]) => parseNote(`${folder}${name}.md`, `${fm}${body}`));
         const graph = new VaultGraph();
         graph.load({ upsertNotes: notes, addAttachments: withAttachment ? ['pic.png'] : [] });
-        const entries: [string, CacheEntry][] = notes.map((n, i) => [n.path, { size: i, mtimeMs: i + 0.5, hash: `hash-${i}`, decodeWarning: i === 0 ? 'bad byte' : null, safeMode: null, parsed: n }]);
+        const entries: [string, CacheEntry][] = notes.map((n, i) => [
+          n.path,
+          { size: i, mtimeMs: i + 0.5, hash: `hash-${i}`, decodeWarning: i === 0 ? 'bad byte' : null, safeMode: null, parsed: n },
+        ]);
         const file = path.join(dir, `c${run++}.cache`);
         await saveParseCache(file, '/v', entries, { graph: { attachments: graph.attachmentPaths(), resolutionsOf: (p) => graph.outgoing(p) } });
         const loaded = loadParseCache(file, '/v');

@@ -20,7 +20,17 @@ function writeCacheFile(file: string, { data, raw }: { data: unknown; raw: strin
 }
 
 function note(notePath: string): ParsedNote {
-  return { path: notePath, title: notePath.replace(/\.md$/, ''), aliases: [], tags: ['t'], headings: [], blockIds: [], links: [], frontmatter: null, frontmatterError: null };
+  return {
+    path: notePath,
+    title: notePath.replace(/\.md$/, ''),
+    aliases: [],
+    tags: ['t'],
+    headings: [],
+    blockIds: [],
+    links: [],
+    frontmatter: null,
+    frontmatterError: null,
+  };
 }
 
 describe('parse cache', () => {
@@ -32,7 +42,17 @@ describe('parse cache', () => {
 
   const entries = (): [string, CacheEntry][] => [
     ['A.md', { size: 1, mtimeMs: 10.5, hash: 'h1', decodeWarning: null, safeMode: null, parsed: note('A.md') }],
-    ['Sub/B.md', { size: 2, mtimeMs: 20, hash: 'h2', decodeWarning: 'invalid UTF-8 at byte 3', safeMode: 'parsing took longer than the 2000 ms budget', parsed: note('Sub/B.md') }],
+    [
+      'Sub/B.md',
+      {
+        size: 2,
+        mtimeMs: 20,
+        hash: 'h2',
+        decodeWarning: 'invalid UTF-8 at byte 3',
+        safeMode: 'parsing took longer than the 2000 ms budget',
+        parsed: note('Sub/B.md'),
+      },
+    ],
   ];
 
   test('round-trips entries (hit) and leaves no temp files', async () => {
@@ -52,7 +72,10 @@ describe('parse cache', () => {
       'Plain.md': 'no frontmatter, no links',
       'Ünïcödé/日本.md': '---\naliases: [Café]\n---\n# Überblick 😀\n\n[[Ψ-Note|naïve]] text \ud800 lone surrogate #ταγ\n',
     };
-    const rich: [string, CacheEntry][] = Object.entries(texts).map(([p, text], i) => [p, { size: text.length, mtimeMs: 1000 + i, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: parseNote(p, text) }]);
+    const rich: [string, CacheEntry][] = Object.entries(texts).map(([p, text], i) => [
+      p,
+      { size: text.length, mtimeMs: 1000 + i, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: parseNote(p, text) },
+    ]);
     expect(rich[0][1].parsed.links.length).toBeGreaterThanOrEqual(4);
     const file = path.join(dir, 'rich.cache');
     await saveParseCache(file, '/r', rich);
@@ -99,11 +122,19 @@ describe('parse cache', () => {
     await expect(saveParseCache(path.join(dir, 'x.cache'), '/r', [['A.md', { ...entries()[1][1] }]])).rejects.toThrow(/holds the parse of/);
   });
 
-  test('with the graph, every link is stored resolved; loading gives the resolved links as the notes\' own links', async () => {
-    const notes = [parseNote('A.md', 'see [[B]] and [[Dup]], ![[pic.png]], [[Nowhere|x]]'), parseNote('B.md', '[[A#Top]]'), parseNote('x/Dup.md', ''), parseNote('y/Dup.md', '')];
+  test("with the graph, every link is stored resolved; loading gives the resolved links as the notes' own links", async () => {
+    const notes = [
+      parseNote('A.md', 'see [[B]] and [[Dup]], ![[pic.png]], [[Nowhere|x]]'),
+      parseNote('B.md', '[[A#Top]]'),
+      parseNote('x/Dup.md', ''),
+      parseNote('y/Dup.md', ''),
+    ];
     const graph = new VaultGraph();
     graph.load({ upsertNotes: notes, addAttachments: ['pic.png'] });
-    const stored: [string, CacheEntry][] = notes.map((n, i) => [n.path, { size: i, mtimeMs: i, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: n }]);
+    const stored: [string, CacheEntry][] = notes.map((n, i) => [
+      n.path,
+      { size: i, mtimeMs: i, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: n },
+    ]);
     const file = path.join(dir, 'resolved.cache');
     await saveParseCache(file, '/r', stored, { graph: { attachments: graph.attachmentPaths(), resolutionsOf: (p) => graph.outgoing(p) } });
     const loaded = loadParseCache(file, '/r');
@@ -115,7 +146,13 @@ describe('parse cache', () => {
     expect(loaded.stored?.links.get('A.md')?.[1]).toMatchObject({ resolved: 'x/Dup.md', candidates: ['x/Dup.md', 'y/Dup.md'] });
     // Without the attachments' sizes and mtimes the file list cannot come from the cache alone.
     expect(loaded.stored?.attachmentStats).toBeNull();
-    await saveParseCache(file, '/r', stored, { graph: { attachments: graph.attachmentPaths(), attachmentFiles: new Map([['pic.png', { size: 7, mtimeMs: 8.5 }]]), resolutionsOf: (p) => graph.outgoing(p) } });
+    await saveParseCache(file, '/r', stored, {
+      graph: {
+        attachments: graph.attachmentPaths(),
+        attachmentFiles: new Map([['pic.png', { size: 7, mtimeMs: 8.5 }]]),
+        resolutionsOf: (p) => graph.outgoing(p),
+      },
+    });
     expect(loadParseCache(file, '/r').stored?.attachmentStats).toEqual([{ size: 7, mtimeMs: 8.5 }]);
 
     // Written under another resolution rule: the notes still load, as plain parses, and nothing counts as resolved.
@@ -134,12 +171,18 @@ describe('parse cache', () => {
 
   test('context snippets live in the raw section (ASCII) or the JSON (anything else), and the two must agree', async () => {
     const long = `${'word '.repeat(80)}[[A]]${' more'.repeat(80)}`;
-    const notes = [parseNote('A.md', 'Plain words around [[B]] here.\n\nCafé près de [[B|là]].'), parseNote('B.md', `back to [[A]] "quoted" \\ text\n\n${long}`)];
+    const notes = [
+      parseNote('A.md', 'Plain words around [[B]] here.\n\nCafé près de [[B|là]].'),
+      parseNote('B.md', `back to [[A]] "quoted" \\ text\n\n${long}`),
+    ];
     const cut = notes[1].links[1].context;
     expect(cut.startsWith('…') && cut.endsWith('…')).toBe(true);
     const graph = new VaultGraph();
     graph.load({ upsertNotes: notes });
-    const stored: [string, CacheEntry][] = notes.map((n, i) => [n.path, { size: i, mtimeMs: i, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: n }]);
+    const stored: [string, CacheEntry][] = notes.map((n, i) => [
+      n.path,
+      { size: i, mtimeMs: i, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: n },
+    ]);
     const file = path.join(dir, 'contexts.cache');
     await saveParseCache(file, '/r', stored, { graph: { attachments: [], resolutionsOf: (p) => graph.outgoing(p) } });
     const { data, raw } = readCacheFile(file);

@@ -37,7 +37,10 @@ describe('a VaultService over the memory adapter', () => {
   afterEach(() => vault.close());
 
   test('opens, indexes and reads without touching the disk', async () => {
-    vault = await openMemoryVault({ 'A.md': 'Links [[B]].\n', 'Sub/B.md': '# B\n', 'img.png': new Uint8Array([1, 2, 3]) }, { root: '/no-such-folder-on-disk/Vault' });
+    vault = await openMemoryVault(
+      { 'A.md': 'Links [[B]].\n', 'Sub/B.md': '# B\n', 'img.png': new Uint8Array([1, 2, 3]) },
+      { root: '/no-such-folder-on-disk/Vault' },
+    );
     expect(fs.existsSync('/no-such-folder-on-disk')).toBe(false);
     expect((await vault.handlers.getVaultInfo()).name).toBe('Vault');
     expect((await vault.handlers.listFiles()).map((f) => [f.path, f.kind])).toEqual([

@@ -39,7 +39,10 @@ describe('VaultService with a parse budget', () => {
     expect(service.graph.notePaths()).toEqual(['A.md', 'B.md', 'Slow.md']);
     const a = service.getNoteMeta('A.md');
     expect(a.ok && [a.value.aliases, a.value.safeMode]).toEqual([['Alpha'], null]);
-    expect(service.getNoteMeta('Slow.md')).toEqual({ ok: true, value: expect.objectContaining({ safeMode: BUDGET_REASON, tags: ['slow'], aliases: [], frontmatter: null }) });
+    expect(service.getNoteMeta('Slow.md')).toEqual({
+      ok: true,
+      value: expect.objectContaining({ safeMode: BUDGET_REASON, tags: ['slow'], aliases: [], frontmatter: null }),
+    });
     expect(service.graph.outgoing('Slow.md').map((l) => [l.target, l.resolved])).toEqual([
       ['A', 'A.md'],
       ['B.md', 'B.md'],

@@ -16,7 +16,8 @@ describe('ParsePool parse budget', () => {
       files[`Note ${i}.md`] = `---\naliases: [N${i}]\n---\n# Note ${i}\nSee [[Note ${(i + 1) % 30}]] #t${i % 3}\n`;
     }
     signals = makeTempDir('plexus-signals-');
-    files['Hang.md'] = `---\naliases: [Never read]\n---\n# Hang\n${hangMark(path.join(signals, 'hang-started'))}\nlinks to [[Note 1#Note 1|one]] and [two](Note%202.md) #slow\n`;
+    files['Hang.md'] =
+      `---\naliases: [Never read]\n---\n# Hang\n${hangMark(path.join(signals, 'hang-started'))}\nlinks to [[Note 1#Note 1|one]] and [two](Note%202.md) #slow\n`;
     files['Crash.md'] = `# Crash\n${CRASH_MARK} [[Note 3]]\n`;
     root = makeVault(files);
   });

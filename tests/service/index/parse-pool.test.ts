@@ -32,7 +32,12 @@ describe('ParsePool', () => {
   });
 
   test('a scan on a worker lists exactly what an in-thread scan lists, then the same worker parses', async () => {
-    const pool = new ParsePool({ size: 2, onWarning: (message) => { throw new Error(message); } });
+    const pool = new ParsePool({
+      size: 2,
+      onWarning: (message) => {
+        throw new Error(message);
+      },
+    });
     try {
       const viaWorker = await pool.scan(root);
       expect(viaWorker.files.length).toBe(251);
@@ -44,7 +49,13 @@ describe('ParsePool', () => {
   });
 
   test('worker-thread results equal in-thread parsing, in input order, with progress', async () => {
-    const pool = new ParsePool({ size: 2, batchSize: 40, onWarning: (message) => { throw new Error(message); } });
+    const pool = new ParsePool({
+      size: 2,
+      batchSize: 40,
+      onWarning: (message) => {
+        throw new Error(message);
+      },
+    });
     const progress: number[] = [];
     try {
       const viaWorkers = await pool.parse(settings(), paths, (done) => progress.push(done));

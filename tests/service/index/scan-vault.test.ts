@@ -47,12 +47,14 @@ describe('scanVault', () => {
     fs.symlinkSync(path.join(root, 'nowhere.md'), path.join(root, 'Broken.md'));
     const { files, reports } = await scanVault(root);
     expect(files.map((f) => f.path)).toEqual(['LinkToM.md', 'Other/M.md', 'Real/N.md']);
-    expect(reports.map((r) => [r.path, r.problem])).toEqual([
-      ['Broken.md', 'broken-symlink'],
-      ['EscapeDir', 'symlink-outside'],
-      ['Escape.md', 'symlink-outside'],
-      ['LinkDir', 'symlink-loop'],
-    ].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+    expect(reports.map((r) => [r.path, r.problem])).toEqual(
+      [
+        ['Broken.md', 'broken-symlink'],
+        ['EscapeDir', 'symlink-outside'],
+        ['Escape.md', 'symlink-outside'],
+        ['LinkDir', 'symlink-loop'],
+      ].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    );
   });
 
   test('never hangs on symlink loops', async () => {

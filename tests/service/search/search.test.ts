@@ -13,7 +13,8 @@ const S = '\uE000';
 const E = '\uE001';
 
 const files = {
-  'Projects/Alpha.md': '---\ntags: [work/alpha]\naliases: [First Project]\n---\n# Alpha\nThe **alpha** plan: mix flour and water.\n\n## Later\nflour again #todo',
+  'Projects/Alpha.md':
+    '---\ntags: [work/alpha]\naliases: [First Project]\n---\n# Alpha\nThe **alpha** plan: mix flour and water.\n\n## Later\nflour again #todo',
   'Projects/Beta.md': '# Beta\nTagged #work inline. Links to [[Alpha]] twice: [[Alpha|the alpha]].\nBake at 220.',
   'Daily/2024-01-01.md': '---\ntags: workshop\n---\nA workshop about cauliflower and flour.\nNothing else.',
   'Loose.md': 'see [[Projects/Alpha#Later]] here\nregex 1.2.3 and (aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!',
@@ -41,7 +42,9 @@ function value(result: Result<SearchResults>): SearchResults {
 }
 
 async function paths(query: string): Promise<string[]> {
-  return value(await service.search(query)).hits.map((h) => h.path).sort();
+  return value(await service.search(query))
+    .hits.map((h) => h.path)
+    .sort();
 }
 
 describe('search', () => {
@@ -80,7 +83,10 @@ describe('search', () => {
   });
 
   test('an invalid regex or empty operator is a clear error, not an empty list', async () => {
-    expect(await service.search('/(unclosed/')).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^Invalid regular expression \/\(unclosed\/: /) } });
+    expect(await service.search('/(unclosed/')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/^Invalid regular expression \/\(unclosed\/: /) },
+    });
     expect(await service.search('tag:')).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('tag: needs a value') } });
   });
 

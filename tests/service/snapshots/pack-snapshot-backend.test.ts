@@ -15,7 +15,11 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function blob(i: number, size = 200) {
   // Incompressible-ish text, so sizes are predictable.
-  const text = createHash('sha512').update(`blob ${i}`).digest('base64').repeat(Math.ceil(size / 88)).slice(0, size);
+  const text = createHash('sha512')
+    .update(`blob ${i}`)
+    .digest('base64')
+    .repeat(Math.ceil(size / 88))
+    .slice(0, size);
   const bytes = new TextEncoder().encode(text);
   return { hash: sha(bytes), bytes, compressed: zlib.gzipSync(bytes) };
 }
@@ -25,7 +29,11 @@ beforeEach(() => (dir = makeTempDir('plexus-packs-')));
 afterEach(() => removeDir(dir));
 
 const store = () => path.join(dir, 'snapshots');
-const packFiles = (ext: string) => fs.readdirSync(path.join(store(), 'packs')).filter((n) => n.endsWith(ext)).map((n) => path.join(store(), 'packs', n));
+const packFiles = (ext: string) =>
+  fs
+    .readdirSync(path.join(store(), 'packs'))
+    .filter((n) => n.endsWith(ext))
+    .map((n) => path.join(store(), 'packs', n));
 
 async function readAll(backend: PackSnapshotBackend, blobs: ReturnType<typeof blob>[]): Promise<number> {
   let readable = 0;
@@ -144,7 +152,12 @@ test('compaction reclaims forgotten blobs in packs of earlier sessions and merge
   expect(sizeAfter).toBeLessThan(sizeBefore / 4);
   expect(await readAll(third, blobs.slice(80))).toBe(20);
   const fourth = new PackSnapshotBackend(store(), 0);
-  expect([...(await fourth.listBlobs()).keys()].sort()).toEqual(blobs.slice(80).map((b) => b.hash).sort());
+  expect([...(await fourth.listBlobs()).keys()].sort()).toEqual(
+    blobs
+      .slice(80)
+      .map((b) => b.hash)
+      .sort(),
+  );
   expect(await readAll(fourth, blobs.slice(80))).toBe(20);
 });
 
@@ -156,7 +169,12 @@ test('reads during compaction find the moved blobs', async () => {
   await third.listBlobs();
   await third.removeBlobs(blobs.filter((_, i) => i % 2 === 0).map((b) => b.hash));
   const kept = blobs.filter((_, i) => i % 2 === 1);
-  const [reads] = await Promise.all([readAll(third, kept), (async () => { while (await third.compactStep()); })()]);
+  const [reads] = await Promise.all([
+    readAll(third, kept),
+    (async () => {
+      while (await third.compactStep());
+    })(),
+  ]);
   expect(reads).toBe(30);
 });
 

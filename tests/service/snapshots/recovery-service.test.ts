@@ -121,11 +121,22 @@ test('a restore puts back the version byte for byte, even when the file now uses
   const root = makeVault({ 'A.md': original });
   const dataDir = makeTempDir('plexus-data-');
   dirs.push(root, dataDir);
-  const service = await VaultService.open(root, { cacheDir: null, workers: 0, watcherOptions: { quietMs: 30, maxWaitMs: 200, usePolling: true }, snapshots: { dataDir, take: true } });
+  const service = await VaultService.open(root, {
+    cacheDir: null,
+    workers: 0,
+    watcherOptions: { quietMs: 30, maxWaitMs: 200, usePolling: true },
+    snapshots: { dataDir, take: true },
+  });
   services.push(service);
   await service.whenWatching();
   await service.snapshotsSettled();
-  const api = createApiHandlers(service, { kind: 'browser', readOnly: false, openExternal: () => undefined, writer: await openNoteWriter({ root: service.realRoot, service }), dataDir });
+  const api = createApiHandlers(service, {
+    kind: 'browser',
+    readOnly: false,
+    openExternal: () => undefined,
+    writer: await openNoteWriter({ root: service.realRoot, service }),
+    dataDir,
+  });
   const file = path.join(root, 'A.md');
   fs.writeFileSync(file, 'lf now\nand a final newline\n');
   await until(() => service.vaultState.notes.get('A.md')?.hash === hashBytes(fs.readFileSync(file)));
@@ -138,7 +149,12 @@ test('a restore puts back the version byte for byte, even when the file now uses
 test('saves keep at most one version per interval (fake clock), but the first save of the session always keeps the text read', async () => {
   let now = 1_000_000;
   const v = await open({ 'A.md': 'v0' }, { snapshots: { now: () => now, intervalMs: 5 * 60_000 } });
-  for (const [text, advance] of [['v1', 1000], ['v2', 60_000], ['v3', 5 * 60_000], ['v4', 1000]] as const) {
+  for (const [text, advance] of [
+    ['v1', 1000],
+    ['v2', 60_000],
+    ['v3', 5 * 60_000],
+    ['v4', 1000],
+  ] as const) {
     now += advance;
     expect((await v.api.writeNote('A.md', text, v.hash('A.md'))).ok).toBe(true);
   }

@@ -42,7 +42,8 @@ const settingsFile = () => path.join(vaultDataFolder(dataDir, fs.realpathSync(ro
 
 async function saveTwice(api: ApiHandlers): Promise<number> {
   const hash = () => hashBytes(fs.readFileSync(path.join(root, 'A.md')));
-  for (const text of [`one ${Math.random()}\n`, `two ${Math.random()}\n`, `three ${Math.random()}\n`]) expect((await api.writeNote('A.md', text, hash())).ok).toBe(true);
+  for (const text of [`one ${Math.random()}\n`, `two ${Math.random()}\n`, `three ${Math.random()}\n`])
+    expect((await api.writeNote('A.md', text, hash())).ok).toBe(true);
   const listed = await api.listVersions('A.md');
   if (!listed.ok) throw new Error(listed.error.message);
   return listed.value.filter((v) => v.reason === 'before-save').length;
@@ -73,7 +74,10 @@ test('saved settings apply at once, persist, and apply again after reopening', a
   await first.service.close();
 
   const again = await open();
-  expect(await again.api.getRecoverySettings()).toEqual({ ok: true, value: { settings: { keepDays: 30, keepLast: 3, maxSizeMb: 50, intervalMinutes: 0 }, problem: null } });
+  expect(await again.api.getRecoverySettings()).toEqual({
+    ok: true,
+    value: { settings: { keepDays: 30, keepLast: 3, maxSizeMb: 50, intervalMinutes: 0 }, problem: null },
+  });
   const before = await saveTwice(again.api);
   // Interval 0 from the stored settings: 3 kept before, and every save but the session's first ("first-read") keeps one more.
   expect(before).toBe(5);

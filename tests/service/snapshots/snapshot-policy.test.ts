@@ -34,7 +34,12 @@ describe('planRetention', () => {
     // a.md: the newest ten of fifteen old ones; b.md has only two, so both stay.
     expect(old.filter((e) => kept.has(e.id)).map((e) => e.time)).toEqual(old.slice(5).map((e) => e.time));
     expect(kept.has(young.id) && kept.has(ancientB.id)).toBe(true);
-    expect(plan.removeBlobs.sort()).toEqual(old.slice(0, 5).map((e) => e.hash).sort());
+    expect(plan.removeBlobs.sort()).toEqual(
+      old
+        .slice(0, 5)
+        .map((e) => e.hash)
+        .sort(),
+    );
   });
 
   it('over the size cap, drops the oldest versions first across notes, never live blobs', () => {
@@ -49,7 +54,10 @@ describe('planRetention', () => {
 
   it('a blob shared by two versions is counted once and kept while either stays', () => {
     const entries = [entry('a.md', 1, 7), entry('b.md', 2, 7), entry('c.md', 3, 8)];
-    const sizes = new Map([[hash(7), 100], [hash(8), 100]]);
+    const sizes = new Map([
+      [hash(7), 100],
+      [hash(8), 100],
+    ]);
     const plan = planRetention(entries, sizes, new Set(), DAY, { ...policy, maxTotalBytes: 150 });
     // Dropping a.md's version frees nothing (b.md shares it); dropping b.md's does.
     expect(plan.keep.map((e) => e.path)).toEqual(['c.md']);
@@ -57,7 +65,10 @@ describe('planRetention', () => {
   });
 
   it('removes blobs nothing refers to unless live', () => {
-    const sizes = new Map([[hash(1), 5], [hash(2), 5]]);
+    const sizes = new Map([
+      [hash(1), 5],
+      [hash(2), 5],
+    ]);
     expect(planRetention([], sizes, new Set([hash(2)]), 0, policy).removeBlobs).toEqual([hash(1)]);
   });
 });

@@ -58,7 +58,16 @@ test('the notes kept after indexing take a few pack files, a fraction of the vau
 
 test('pruning a store opened from disk does not stat every blob', async () => {
   const realRoot = fs.realpathSync(root);
-  const recorder = () => createVaultSnapshots(realRoot, { dataDir, take: true }, () => undefined, (message) => { throw new Error(message); }, nodeVaultFs);
+  const recorder = () =>
+    createVaultSnapshots(
+      realRoot,
+      { dataDir, take: true },
+      () => undefined,
+      (message) => {
+        throw new Error(message);
+      },
+      nodeVaultFs,
+    );
   const first = recorder();
   for (let i = 0; i < NOTES; i++) {
     const bytes = new TextEncoder().encode(`version ${i}\n`);

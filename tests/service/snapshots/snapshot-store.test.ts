@@ -51,7 +51,10 @@ describe.each([
 
     const again = await open(env.backend, c.now);
     const listed = again.store.versions('a.md');
-    expect(listed.map((e) => [e.reason, e.size, e.hash])).toEqual([['before-save', v2.length, sha(v2)], ['first-read', v1.length, sha(v1)]]);
+    expect(listed.map((e) => [e.reason, e.size, e.hash])).toEqual([
+      ['before-save', v2.length, sha(v2)],
+      ['first-read', v1.length, sha(v1)],
+    ]);
     expect(await again.store.read(listed[1])).toEqual(v1);
     expect(listed[0].time - listed[1].time).toBe(1000);
   });
@@ -182,7 +185,11 @@ it('the file-system store lives where it is told, and only there', async () => {
   const dir = makeTempDir('plexus-snapshots-');
   try {
     const backend = new PackSnapshotBackend(path.join(dir, 'snap'));
-    const { store } = await SnapshotStore.open(backend, { onError: (e) => { throw e; } });
+    const { store } = await SnapshotStore.open(backend, {
+      onError: (e) => {
+        throw e;
+      },
+    });
     const v = bytes('x');
     store.take('a.md', v, sha(v), 'before-save');
     await store.flushed();
@@ -202,7 +209,11 @@ it('a prune whose compaction is slow never holds up taking or reading a version'
     await gate;
     return false;
   };
-  const { store } = await SnapshotStore.open(backend, { onError: (e) => { throw e; } });
+  const { store } = await SnapshotStore.open(backend, {
+    onError: (e) => {
+      throw e;
+    },
+  });
   const pruned = store.prune(new Set(), DEFAULT_RETENTION);
   await until(() => steps === 1);
   const v = bytes('taken while compacting');

@@ -80,13 +80,16 @@ describe('VaultWatcher', () => {
 
   test('ENOSPC from inotify restarts the watcher in polling mode with a notice', async () => {
     const created: ReturnType<typeof watch>[] = [];
-    const t = start({ 'A.md': 'a' }, {
-      createWatcher: (root, options) => {
-        const instance = watch(root, options);
-        created.push(instance);
-        return instance;
+    const t = start(
+      { 'A.md': 'a' },
+      {
+        createWatcher: (root, options) => {
+          const instance = watch(root, options);
+          created.push(instance);
+          return instance;
+        },
       },
-    });
+    );
     await t.watcher.start();
     created[0].emit('error', Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' }));
     await until(() => created.length === 2 && t.watcher.isPolling);

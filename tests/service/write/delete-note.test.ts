@@ -25,13 +25,20 @@ describe('deleteNote', () => {
     expect(vault.read('.trash/A.md')).toBe('first\n');
     expect(vault.read('.trash/A 1.md')).toBe('second\n');
     expect(vault.exists('A.md')).toBe(false);
-    expect(service.expected).toEqual([{ path: 'A.md', hash: null }, { path: 'Sub/A.md', hash: null }]);
+    expect(service.expected).toEqual([
+      { path: 'A.md', hash: null },
+      { path: 'Sub/A.md', hash: null },
+    ]);
   });
 
   test('uses the injected trashItem (the OS trash in Electron)', async () => {
     vault = makeTempVault({ 'A.md': 'x\n' });
     const trashed: string[] = [];
-    const { writer } = await openWriter(vault, { trashItem: async (abs) => { trashed.push(abs); } });
+    const { writer } = await openWriter(vault, {
+      trashItem: async (abs) => {
+        trashed.push(abs);
+      },
+    });
     expect((await writer.deleteNote('A.md')).ok).toBe(true);
     expect(trashed).toEqual([`${vault.root}/A.md`]);
   });
@@ -39,7 +46,9 @@ describe('deleteNote', () => {
   test('a failing trash is an io-error and the note stays', async () => {
     vault = makeTempVault({ 'A.md': 'x\n' });
     const { writer } = await openWriter(vault, {
-      trashItem: async () => { throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }); },
+      trashItem: async () => {
+        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      },
     });
     expect(await writer.deleteNote('A.md')).toMatchObject({ ok: false, error: { code: 'io-error', message: expect.stringContaining('trash') } });
     expect(vault.read('A.md')).toBe('x\n');

@@ -8,9 +8,10 @@ async function main(): Promise<void> {
     service: { graph: { notePaths: () => [], attachmentPaths: () => [], getNote: () => null }, expectOwnWrite: () => undefined },
     rewrite: { parse: () => ({ links: [] }), resolverFor: () => ({ resolve: () => null }) },
     hooks: {
-      beforeRename: () => new Promise<void>(() => {
-        process.stdout.write('AT-HOOK\n');
-      }),
+      beforeRename: () =>
+        new Promise<void>(() => {
+          process.stdout.write('AT-HOOK\n');
+        }),
     },
   });
   await writer.writeNote('Sub/A.md', 'new content\n', null);

@@ -43,7 +43,11 @@ describe('renameNote', () => {
       value: {
         from: 'AI/Transformer.md',
         to: 'Models/Deep/Attention Net.md',
-        affected: [{ path: 'A.md', links: 2 }, { path: 'AI/Transformer.md', links: 1 }, { path: 'B.md', links: 1 }],
+        affected: [
+          { path: 'A.md', links: 2 },
+          { path: 'AI/Transformer.md', links: 1 },
+          { path: 'B.md', links: 1 },
+        ],
       },
     });
     const res = await writer.renameNote('AI/Transformer.md', 'Models/Deep/Attention Net.md');
@@ -56,7 +60,12 @@ describe('renameNote', () => {
     expect(service.expected.map((e) => e.path)).toEqual(expect.arrayContaining(['AI/Transformer.md', 'A.md', 'B.md']));
 
     expect(await writer.undoRename(res.value.undoToken)).toEqual({ ok: true, value: null });
-    const after = Object.fromEntries(vault.allFiles().filter((f) => !f.startsWith('Models')).map((f) => [f, vault.bytes(f)]));
+    const after = Object.fromEntries(
+      vault
+        .allFiles()
+        .filter((f) => !f.startsWith('Models'))
+        .map((f) => [f, vault.bytes(f)]),
+    );
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
     for (const [f, bytes] of Object.entries(before)) expect(after[f].equals(bytes)).toBe(true);
     expect(await writer.undoRename(res.value.undoToken)).toMatchObject({ ok: false, error: { code: 'not-found' } });

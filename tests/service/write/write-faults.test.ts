@@ -12,7 +12,12 @@ function errno(code: string, message: string): Error {
 
 /** The real fs with one call replaced by a failure. */
 function failing(call: keyof WriterFs, code: string, message: string): WriterFs {
-  return { ...nodeWriterFs, [call]: async () => { throw errno(code, message); } };
+  return {
+    ...nodeWriterFs,
+    [call]: async () => {
+      throw errno(code, message);
+    },
+  };
 }
 
 describe('write failures leave the original intact and no temp file', () => {
@@ -48,7 +53,14 @@ describe('write failures leave the original intact and no temp file', () => {
 
   test('the folder was deleted: an io-error explaining it, nothing created', async () => {
     vault = makeTempVault({ 'Gone/A.md': 'x\n' });
-    const { writer } = await openWriter(vault, { fs: { ...nodeWriterFs, mkdir: async () => { throw errno('ENOENT', 'no such file or directory, mkdir'); } } });
+    const { writer } = await openWriter(vault, {
+      fs: {
+        ...nodeWriterFs,
+        mkdir: async () => {
+          throw errno('ENOENT', 'no such file or directory, mkdir');
+        },
+      },
+    });
     (await import('node:fs')).rmSync(`${vault.root}/Gone`, { recursive: true });
     const res = await writer.writeNote('Gone/A.md', 'mine\n', null);
     expect(res).toMatchObject({ ok: false, error: { code: 'io-error', message: expect.stringContaining('no longer exists') } });
@@ -78,7 +90,9 @@ describe('write failures leave the original intact and no temp file', () => {
     const script = path.join(__dirname, 'kill-child.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', script, vault.root], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => { if (chunk.toString().includes('AT-HOOK')) resolve(); });
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('AT-HOOK')) resolve();
+      });
       child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
     });
     child.kill('SIGKILL');

@@ -37,10 +37,7 @@ describe('parallel writes with the same expected hash', () => {
   test('writes to different notes do not wait for each other to fail', async () => {
     vault = makeTempVault({ 'A.md': 'a\n', 'B.md': 'b\n' });
     const { writer } = await openWriter(vault);
-    const [a, b] = await Promise.all([
-      writer.writeNote('A.md', 'a2\n', sha256('a\n')),
-      writer.writeNote('B.md', 'b2\n', sha256('b\n')),
-    ]);
+    const [a, b] = await Promise.all([writer.writeNote('A.md', 'a2\n', sha256('a\n')), writer.writeNote('B.md', 'b2\n', sha256('b\n'))]);
     expect([a.ok, b.ok]).toEqual([true, true]);
     expect([vault.read('A.md'), vault.read('B.md')]).toEqual(['a2\n', 'b2\n']);
   });

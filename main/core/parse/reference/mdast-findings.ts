@@ -57,7 +57,11 @@ function endOf(source: Source, node: Nodes): number {
 function headingText(source: Source, node: Heading): string {
   if (node.children.length === 0) return '';
   const raw = source.text.slice(startOf(source, node.children[0]), endOf(source, node.children[node.children.length - 1]));
-  return raw.split('\n').map((line) => line.trim()).join(' ').trim();
+  return raw
+    .split('\n')
+    .map((line) => line.trim())
+    .join(' ')
+    .trim();
 }
 
 /** Index of the `]` closing the image description opened at `open` (balanced, escapes skipped). */
@@ -90,7 +94,16 @@ function markdownLink(source: Source, node: Link | Image | LinkReference | Image
   const local = toLocalLinkTarget(url);
   if (!local) return null;
   const embed = node.type === 'image' || node.type === 'imageReference';
-  return { kind: 'markdown', embed, ...local, text: url, alias: labelOf(source, node), start: startOf(source, node), end: endOf(source, node), inFrontmatter: false };
+  return {
+    kind: 'markdown',
+    embed,
+    ...local,
+    text: url,
+    alias: labelOf(source, node),
+    start: startOf(source, node),
+    end: endOf(source, node),
+    inFrontmatter: false,
+  };
 }
 
 /**

@@ -15,7 +15,7 @@ const ALNUM = /[\p{L}\p{N}]/u;
 
 function hasDefinition(text: string): boolean {
   if (!text.includes(']:')) return false;
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (let lineStart = 0; lineStart < text.length;) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
     // The pattern needs the line's first ~1,000 characters at most.

@@ -82,10 +82,18 @@ const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|[-+*][ \t]+\S|1[.)][ \t]+\S)/;
 class Estimator {
   cost = 0;
   /** Emphasis and strikethrough openers of the current chunk, one stack per marker. */
-  private stacks = new Map<number, Opener[]>([[STAR, []], [UNDERSCORE, []], [TILDE, []]]);
+  private stacks = new Map<number, Opener[]>([
+    [STAR, []],
+    [UNDERSCORE, []],
+    [TILDE, []],
+  ]);
   private labels: number[] = [];
   /** Per family, the outermost spans it has closed in this chunk: sorted, disjoint. */
-  private spans = new Map<Family, [number, number][]>([['attention', []], ['tilde', []], ['label', []]]);
+  private spans = new Map<Family, [number, number][]>([
+    ['attention', []],
+    ['tilde', []],
+    ['label', []],
+  ]);
   private chunkStart = 0;
   /** Openers pushed so far, and at the start of the chunk: how many a walk to the start passes. */
   private openersPushed = 0;

@@ -57,7 +57,11 @@ function isEscapable(code: number, open: number, close: number): boolean {
 export class LinkTitleCost {
   cost = 0;
   /** Open title attempts by closing marker. */
-  private pending = new Map<number, Attempt[]>([[CLOSE_PAREN, []], [DOUBLE_QUOTE, []], [SINGLE_QUOTE, []]]);
+  private pending = new Map<number, Attempt[]>([
+    [CLOSE_PAREN, []],
+    [DOUBLE_QUOTE, []],
+    [SINGLE_QUOTE, []],
+  ]);
 
   constructor(private readonly text: string) {}
 

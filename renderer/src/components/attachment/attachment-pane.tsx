@@ -40,17 +40,45 @@ export function AttachmentPane({ api, path, entry, host }: Props) {
   );
 }
 
-function AttachmentBody({ api, path, name, host, state, size }: { api: PlexusApi; path: string; name: string; host: Props['host']; state: AttachmentState; size: number | undefined }) {
+function AttachmentBody({
+  api,
+  path,
+  name,
+  host,
+  state,
+  size,
+}: {
+  api: PlexusApi;
+  path: string;
+  name: string;
+  host: Props['host'];
+  state: AttachmentState;
+  size: number | undefined;
+}) {
   const [unplayable, setUnplayable] = useState<string | null>(null);
-  if (state.status === 'loading') return <p className="muted" aria-busy="true">Loading…</p>;
+  if (state.status === 'loading')
+    return (
+      <p className="muted" aria-busy="true">
+        Loading…
+      </p>
+    );
   if (state.status === 'error') {
-    if (state.code !== 'too-large' && state.code !== 'io-error') return <p className="error-text" role="alert">{path}: {state.message}</p>;
+    if (state.code !== 'too-large' && state.code !== 'io-error')
+      return (
+        <p className="error-text" role="alert">
+          {path}: {state.message}
+        </p>
+      );
     return <FileCard api={api} path={path} name={name} host={host} state={state} size={size} message={state.message} />;
   }
   switch (state.view) {
     case 'image':
       // An <img>, also for SVG: a picture cannot run its scripts or follow its links.
-      return <div className="attachment-stage"><img className="attachment-image" src={state.imageUrl ?? undefined} alt={name} /></div>;
+      return (
+        <div className="attachment-stage">
+          <img className="attachment-image" src={state.imageUrl ?? undefined} alt={name} />
+        </div>
+      );
     case 'pdf':
       // Not sandboxed: Chromium refuses to show a PDF in any sandboxed frame. The frame gets a
       // blob of type application/pdf only, which the browser's own PDF viewer draws.
@@ -61,7 +89,11 @@ function AttachmentBody({ api, path, name, host, state, size }: { api: PlexusApi
       return (
         <div className="attachment-stage">
           <Media className={`attachment-${state.view}`} controls preload="metadata" src={state.blobUrl} aria-label={name} onError={() => setUnplayable(path)} />
-          {unplayable === path && <p className="error-text" role="alert">This {state.view} cannot be played here ({state.mime}).</p>}
+          {unplayable === path && (
+            <p className="error-text" role="alert">
+              This {state.view} cannot be played here ({state.mime}).
+            </p>
+          )}
         </div>
       );
     }
@@ -70,7 +102,23 @@ function AttachmentBody({ api, path, name, host, state, size }: { api: PlexusApi
   }
 }
 
-function FileCard({ api, path, name, host, state, size, message }: { api: PlexusApi; path: string; name: string; host: Props['host']; state: AttachmentState; size: number | undefined; message: string | null }) {
+function FileCard({
+  api,
+  path,
+  name,
+  host,
+  state,
+  size,
+  message,
+}: {
+  api: PlexusApi;
+  path: string;
+  name: string;
+  host: Props['host'];
+  state: AttachmentState;
+  size: number | undefined;
+  message: string | null;
+}) {
   return (
     <section className="attachment-card" aria-label={`File ${name}`}>
       <p className="attachment-card-name">{name}</p>
@@ -96,15 +144,23 @@ function FileAction({ api, path, host, state }: { api: PlexusApi; path: string; 
     };
     return (
       <div className="attachment-actions">
-        <button type="button" onClick={open}>Open in default app</button>
-        {problem?.path === path && <p className="error-text" role="alert">{problem.message}</p>}
+        <button type="button" onClick={open}>
+          Open in default app
+        </button>
+        {problem?.path === path && (
+          <p className="error-text" role="alert">
+            {problem.message}
+          </p>
+        )}
       </div>
     );
   }
   if (host === 'browser' && state.status === 'ready') {
     return (
       <div className="attachment-actions">
-        <a className="attachment-download" href={state.blobUrl} download={fileName(path)}>Download</a>
+        <a className="attachment-download" href={state.blobUrl} download={fileName(path)}>
+          Download
+        </a>
       </div>
     );
   }

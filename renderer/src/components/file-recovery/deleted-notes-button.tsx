@@ -7,7 +7,9 @@ export function DeletedNotesButton({ api, readOnly, onOpen }: { api: PlexusApi; 
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} title="Recover deleted notes (File recovery)">Deleted notes</button>
+      <button type="button" onClick={() => setOpen(true)} title="Recover deleted notes (File recovery)">
+        Deleted notes
+      </button>
       {open && (
         <DeletedNotesDialog
           api={api}

@@ -72,8 +72,16 @@ export function DeletedNotesDialog({ api, readOnly, onRestored, onClose }: Props
   return (
     <Modal label="Deleted notes" onClose={onClose} className="file-recovery">
       <h2 className="modal-title">Deleted notes</h2>
-      {notes === null && <p className="muted small" aria-busy="true">Loading…</p>}
-      {notes !== null && 'error' in notes && <p className="error-text" role="alert">Could not list deleted notes: {notes.error}</p>}
+      {notes === null && (
+        <p className="muted small" aria-busy="true">
+          Loading…
+        </p>
+      )}
+      {notes !== null && 'error' in notes && (
+        <p className="error-text" role="alert">
+          Could not list deleted notes: {notes.error}
+        </p>
+      )}
       {Array.isArray(notes) && notes.length === 0 && <p className="muted small">No deleted notes are kept.</p>}
       {Array.isArray(notes) && notes.length > 0 && (
         <div className="recovery-body">
@@ -89,15 +97,37 @@ export function DeletedNotesDialog({ api, readOnly, onRestored, onClose }: Props
             ))}
           </ul>
           <section className="recovery-detail" aria-label="Last text">
-            {text === null ? <p className="muted small" aria-busy="true">Loading…</p> : <pre className="recovery-diff">{text}</pre>}
+            {text === null ? (
+              <p className="muted small" aria-busy="true">
+                Loading…
+              </p>
+            ) : (
+              <pre className="recovery-diff">{text}</pre>
+            )}
           </section>
         </div>
       )}
-      {status && <p className={status.kind === 'error' ? 'error-text' : 'muted small'} role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p>}
+      {status && (
+        <p className={status.kind === 'error' ? 'error-text' : 'muted small'} role={status.kind === 'error' ? 'alert' : 'status'}>
+          {status.text}
+        </p>
+      )}
       <div className="modal-actions">
-        <button type="button" autoFocus onClick={onClose}>Close</button>
-        <button type="button" disabled={text === null} onClick={copy}>Copy</button>
-        <button type="button" className="primary" disabled={readOnly || text === null} title={readOnly ? 'This vault is open read-only: copy the text instead' : undefined} onClick={restore}>Restore</button>
+        <button type="button" autoFocus onClick={onClose}>
+          Close
+        </button>
+        <button type="button" disabled={text === null} onClick={copy}>
+          Copy
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={readOnly || text === null}
+          title={readOnly ? 'This vault is open read-only: copy the text instead' : undefined}
+          onClick={restore}
+        >
+          Restore
+        </button>
       </div>
     </Modal>
   );

@@ -18,7 +18,8 @@ interface Props {
   onClose(): void;
 }
 
-type Listing = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; versions: NoteVersion[]; current: { text: string; hash: string } | null };
+type Listing =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; versions: NoteVersion[]; current: { text: string; hash: string } | null };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -54,7 +55,7 @@ export function FileRecoveryDialog({ api, path, readOnly, onClose }: Props) {
     };
   }, [api, path, selected]);
 
-  const chosen = listing.status === 'ready' ? listing.versions.find((v) => v.id === selected) ?? null : null;
+  const chosen = listing.status === 'ready' ? (listing.versions.find((v) => v.id === selected) ?? null) : null;
   const chosenText = text !== null && text.id === selected && 'content' in text ? text.content : null;
 
   const restore = async () => {
@@ -91,11 +92,23 @@ export function FileRecoveryDialog({ api, path, readOnly, onClose }: Props) {
   return (
     <Modal label="File recovery" onClose={onClose} className="file-recovery">
       <h2 className="modal-title">File recovery</h2>
-      <p className="muted small"><code>{path}</code></p>
-      {listing.status === 'loading' && <p className="muted small" aria-busy="true">Loading versions…</p>}
-      {listing.status === 'error' && <p className="error-text" role="alert">Could not list the versions: {listing.message}</p>}
+      <p className="muted small">
+        <code>{path}</code>
+      </p>
+      {listing.status === 'loading' && (
+        <p className="muted small" aria-busy="true">
+          Loading versions…
+        </p>
+      )}
+      {listing.status === 'error' && (
+        <p className="error-text" role="alert">
+          Could not list the versions: {listing.message}
+        </p>
+      )}
       {listing.status === 'ready' && listing.versions.length === 0 && (
-        <p className="muted small">No earlier versions are kept for this note yet. Plexus keeps one before your edits, and before another program changes or deletes it.</p>
+        <p className="muted small">
+          No earlier versions are kept for this note yet. Plexus keeps one before your edits, and before another program changes or deletes it.
+        </p>
       )}
       {listing.status === 'ready' && listing.versions.length > 0 && (
         <div className="recovery-body">
@@ -111,22 +124,42 @@ export function FileRecoveryDialog({ api, path, readOnly, onClose }: Props) {
             ))}
           </ul>
           <section className="recovery-detail" aria-label="Chosen version">
-            {text !== null && text.id === selected && 'error' in text && <p className="error-text" role="alert">Could not read this version: {text.error}</p>}
-            {chosenText === null && !(text !== null && text.id === selected && 'error' in text) && <p className="muted small" aria-busy="true">Loading…</p>}
+            {text !== null && text.id === selected && 'error' in text && (
+              <p className="error-text" role="alert">
+                Could not read this version: {text.error}
+              </p>
+            )}
+            {chosenText === null && !(text !== null && text.id === selected && 'error' in text) && (
+              <p className="muted small" aria-busy="true">
+                Loading…
+              </p>
+            )}
             {chosenText !== null && <VersionDiff current={listing.current?.text ?? null} version={chosenText} />}
           </section>
         </div>
       )}
-      {status && <p className={status.kind === 'error' ? 'error-text' : 'muted small'} role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p>}
+      {status && (
+        <p className={status.kind === 'error' ? 'error-text' : 'muted small'} role={status.kind === 'error' ? 'alert' : 'status'}>
+          {status.text}
+        </p>
+      )}
       <RecoverySettingsForm api={api} readOnly={readOnly} />
       <div className="modal-actions">
-        <button type="button" autoFocus onClick={onClose}>Close</button>
-        <button type="button" disabled={chosenText === null} onClick={copy}>Copy</button>
+        <button type="button" autoFocus onClick={onClose}>
+          Close
+        </button>
+        <button type="button" disabled={chosenText === null} onClick={copy}>
+          Copy
+        </button>
         {readOnly ? (
-          <button type="button" disabled title="This vault is open read-only: copy the text instead">Restore</button>
+          <button type="button" disabled title="This vault is open read-only: copy the text instead">
+            Restore
+          </button>
         ) : (
           // Not disabled while busy: a disabled button drops the focus out of the dialog (and Escape with it).
-          <button type="button" className="primary" disabled={chosenText === null} aria-busy={busy} onClick={busy ? undefined : restore}>Restore</button>
+          <button type="button" className="primary" disabled={chosenText === null} aria-busy={busy} onClick={busy ? undefined : restore}>
+            Restore
+          </button>
         )}
       </div>
     </Modal>

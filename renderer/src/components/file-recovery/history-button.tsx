@@ -8,7 +8,9 @@ export function HistoryButton({ api, path, readOnly }: { api: PlexusApi; path: s
   if (!/\.md$/i.test(path)) return null;
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} title="Earlier versions of this note (File recovery)">History</button>
+      <button type="button" onClick={() => setOpen(true)} title="Earlier versions of this note (File recovery)">
+        History
+      </button>
       {open && <FileRecoveryDialog api={api} path={path} readOnly={readOnly} onClose={() => setOpen(false)} />}
     </>
   );

@@ -16,7 +16,12 @@ const FIELDS: { key: keyof RecoverySettings; label: string; hint: string }[] = [
 
 type Draft = Record<keyof RecoverySettings, string>;
 
-const toDraft = (s: RecoverySettings): Draft => ({ keepDays: String(s.keepDays), keepLast: String(s.keepLast), maxSizeMb: String(s.maxSizeMb), intervalMinutes: String(s.intervalMinutes) });
+const toDraft = (s: RecoverySettings): Draft => ({
+  keepDays: String(s.keepDays),
+  keepLast: String(s.keepLast),
+  maxSizeMb: String(s.maxSizeMb),
+  intervalMinutes: String(s.intervalMinutes),
+});
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function RecoverySettingsForm({ api, readOnly }: { api: PlexusApi; readOnly: boolean }) {
@@ -31,7 +36,8 @@ export function RecoverySettingsForm({ api, readOnly }: { api: PlexusApi; readOn
         if (!live) return;
         if (!got.ok) return setStatus({ kind: 'error', text: `Could not read the settings: ${got.error.message}` });
         setDraft(toDraft(got.value.settings));
-        if (got.value.problem !== null) setStatus({ kind: 'error', text: `${got.value.problem[0].toUpperCase()}${got.value.problem.slice(1)}; the defaults below apply until saved.` });
+        if (got.value.problem !== null)
+          setStatus({ kind: 'error', text: `${got.value.problem[0].toUpperCase()}${got.value.problem.slice(1)}; the defaults below apply until saved.` });
       },
       (error: unknown) => live && setStatus({ kind: 'error', text: `Could not read the settings: ${message(error)}` }),
     );
@@ -65,7 +71,11 @@ export function RecoverySettingsForm({ api, readOnly }: { api: PlexusApi; readOn
   return (
     <details className="recovery-settings">
       <summary>Settings</summary>
-      {draft === null && status === null && <p className="muted small" aria-busy="true">Loading…</p>}
+      {draft === null && status === null && (
+        <p className="muted small" aria-busy="true">
+          Loading…
+        </p>
+      )}
       {draft !== null && (
         <form
           aria-label="File recovery settings"
@@ -90,11 +100,17 @@ export function RecoverySettingsForm({ api, readOnly }: { api: PlexusApi; readOn
           {readOnly ? (
             <p className="muted small">This vault is open read-only: no versions are taken, and the settings cannot be changed.</p>
           ) : (
-            <button type="submit" aria-busy={busy}>Save settings</button>
+            <button type="submit" aria-busy={busy}>
+              Save settings
+            </button>
           )}
         </form>
       )}
-      {status && <p className={status.kind === 'error' ? 'error-text' : 'muted small'} role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p>}
+      {status && (
+        <p className={status.kind === 'error' ? 'error-text' : 'muted small'} role={status.kind === 'error' ? 'alert' : 'status'}>
+          {status.text}
+        </p>
+      )}
     </details>
   );
 }

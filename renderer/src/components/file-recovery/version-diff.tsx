@@ -6,13 +6,20 @@ const CONTEXT = 2;
 
 export function VersionDiff({ current, version }: { current: string | null; version: string }) {
   const lines = useMemo(() => (current === null ? null : withContext(lineDiff(current, version))), [current, version]);
-  if (lines === null) return <pre className="recovery-diff" aria-label="This version's text">{version}</pre>;
+  if (lines === null)
+    return (
+      <pre className="recovery-diff" aria-label="This version's text">
+        {version}
+      </pre>
+    );
   if (lines.length === 0) return <p className="muted small">Same text as the note now.</p>;
   return (
     <pre className="recovery-diff" aria-label="Differences: now (−) and this version (+)">
       {lines.map((line, i) =>
         line === null ? (
-          <div key={i} className="diff-gap">⋯</div>
+          <div key={i} className="diff-gap">
+            ⋯
+          </div>
         ) : (
           <div key={i} className={`diff-${line.kind}`}>
             {line.kind === 'theirs' ? '− ' : line.kind === 'mine' ? '+ ' : '  '}

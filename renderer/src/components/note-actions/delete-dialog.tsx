@@ -35,21 +35,46 @@ export function DeleteDialog({ api, path, where, onDeleted, onClose }: Props) {
   return (
     <Modal label="Delete note" onClose={onClose} className="confirm">
       <h2 className="modal-title">Delete “{path.replace(/\.md$/i, '').split('/').pop()}”?</h2>
-      <p className="muted small"><code>{path}</code> will be {where}.</p>
+      <p className="muted small">
+        <code>{path}</code> will be {where}.
+      </p>
       <Linkers state={backlinks} />
-      {error && <p className="error-text" role="alert">{error}</p>}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
       <div className="modal-actions">
-        <button type="button" onClick={onClose}>Cancel</button>
-        <button type="button" className="danger" autoFocus disabled={busy} onClick={confirm}>{busy ? 'Deleting…' : 'Delete'}</button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" className="danger" autoFocus disabled={busy} onClick={confirm}>
+          {busy ? 'Deleting…' : 'Delete'}
+        </button>
       </div>
     </Modal>
   );
 }
 
 function Linkers({ state }: { state: AsyncState<Result<BacklinkGroup[]>> }) {
-  if (state.status === 'pending') return <p className="muted small" aria-busy="true">Looking for notes that link here…</p>;
-  if (state.status === 'error') return <p className="error-text" role="alert">Could not list the notes that link here: {state.message}</p>;
-  if (!state.value.ok) return <p className="error-text" role="alert">Could not list the notes that link here: {state.value.error.message}</p>;
+  if (state.status === 'pending')
+    return (
+      <p className="muted small" aria-busy="true">
+        Looking for notes that link here…
+      </p>
+    );
+  if (state.status === 'error')
+    return (
+      <p className="error-text" role="alert">
+        Could not list the notes that link here: {state.message}
+      </p>
+    );
+  if (!state.value.ok)
+    return (
+      <p className="error-text" role="alert">
+        Could not list the notes that link here: {state.value.error.message}
+      </p>
+    );
   const groups = state.value.value;
   if (groups.length === 0) return <p className="muted small">No notes link here.</p>;
   return (
@@ -60,7 +85,10 @@ function Linkers({ state }: { state: AsyncState<Result<BacklinkGroup[]>> }) {
       <ul className="affected-list">
         {groups.map((g) => (
           <li key={g.source}>
-            <span className="affected-path">{g.source}</span> <span className="count">{g.links.length} link{g.links.length === 1 ? '' : 's'}</span>
+            <span className="affected-path">{g.source}</span>{' '}
+            <span className="count">
+              {g.links.length} link{g.links.length === 1 ? '' : 's'}
+            </span>
           </li>
         ))}
       </ul>

@@ -32,11 +32,24 @@ export function FileActionsMenu({ path, actions }: { path: string; actions: File
   const blocked = actions.readOnlyMessage ?? READ_ONLY_MESSAGE;
   return (
     <span className="file-actions" ref={root} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-      <button type="button" className="icon-button file-actions-button" aria-haspopup="menu" aria-expanded={open} aria-label={`Actions for ${name}`} onClick={() => setOpen((o) => !o)}>⋯</button>
+      <button
+        type="button"
+        className="icon-button file-actions-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label={`Actions for ${name}`}
+        onClick={() => setOpen((o) => !o)}
+      >
+        ⋯
+      </button>
       {open && (
         <span role="menu" className="file-actions-menu">
-          <button type="button" role="menuitem" autoFocus disabled={actions.readOnly} title={actions.readOnly ? blocked : 'F2'} onClick={run(actions.onRename)}>Rename or move…</button>
-          <button type="button" role="menuitem" disabled={actions.readOnly} title={actions.readOnly ? blocked : 'Delete'} onClick={run(actions.onDelete)}>Delete…</button>
+          <button type="button" role="menuitem" autoFocus disabled={actions.readOnly} title={actions.readOnly ? blocked : 'F2'} onClick={run(actions.onRename)}>
+            Rename or move…
+          </button>
+          <button type="button" role="menuitem" disabled={actions.readOnly} title={actions.readOnly ? blocked : 'Delete'} onClick={run(actions.onDelete)}>
+            Delete…
+          </button>
           {actions.readOnly && <span className="muted small file-actions-note">{blocked}</span>}
         </span>
       )}

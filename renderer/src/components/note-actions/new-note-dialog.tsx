@@ -47,16 +47,42 @@ export function NewNoteDialog({ api, folder, files, onCreated, onClose }: Props)
         <h2 className="modal-title">New note</h2>
         <label className="field">
           <span className="field-label">Name</span>
-          <input className="field-input" autoFocus value={name} placeholder="Untitled" aria-invalid={problem !== null} aria-describedby="new-note-hint" onChange={(e) => setName(e.target.value)} />
+          <input
+            className="field-input"
+            autoFocus
+            value={name}
+            placeholder="Untitled"
+            aria-invalid={problem !== null}
+            aria-describedby="new-note-hint"
+            onChange={(e) => setName(e.target.value)}
+          />
         </label>
         <p id="new-note-hint" className="muted small">
-          {check.ok ? <>Will be created at <code>{check.value}</code></> : <>In {folder ? <code>{folder}/</code> : 'the vault’s top folder'}</>}
+          {check.ok ? (
+            <>
+              Will be created at <code>{check.value}</code>
+            </>
+          ) : (
+            <>In {folder ? <code>{folder}/</code> : 'the vault’s top folder'}</>
+          )}
         </p>
-        {problem && <p className="error-text" role="alert">{problem}</p>}
-        {error && <p className="error-text" role="alert">{error}</p>}
+        {problem && (
+          <p className="error-text" role="alert">
+            {problem}
+          </p>
+        )}
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
         <div className="modal-actions">
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="primary" disabled={busy || !check.ok}>Create</button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || !check.ok}>
+            Create
+          </button>
         </div>
       </form>
     </Modal>

@@ -31,21 +31,35 @@ export function NoteEditingPane({ api, path, mode, preview, data, autoFocus, onO
   const actions = useAppActions();
   // Live Preview's embeds, images, tables and math: the reading view's own MarkdownView in a
   // root of its own per widget, with the app's context (a new root does not inherit it).
-  const renderMarkdown = useCallback((container: HTMLElement, markdown: string) => {
-    const root = createRoot(container);
-    root.render(
-      <AppActionsContext.Provider value={actions}>
-        <RenderScopeContext.Provider value={{ sourcePath: path, ancestors: [path], preview: false }}>
-          <MarkdownView markdown={markdown} />
-        </RenderScopeContext.Provider>
-      </AppActionsContext.Provider>,
-    );
-    // Unmounted after the editor's update, not inside it (React warns on a synchronous unmount during a render).
-    return () => void queueMicrotask(() => root.unmount());
-  }, [actions, path]);
+  const renderMarkdown = useCallback(
+    (container: HTMLElement, markdown: string) => {
+      const root = createRoot(container);
+      root.render(
+        <AppActionsContext.Provider value={actions}>
+          <RenderScopeContext.Provider value={{ sourcePath: path, ancestors: [path], preview: false }}>
+            <MarkdownView markdown={markdown} />
+          </RenderScopeContext.Provider>
+        </AppActionsContext.Provider>,
+      );
+      // Unmounted after the editor's update, not inside it (React warns on a synchronous unmount during a render).
+      return () => void queueMicrotask(() => root.unmount());
+    },
+    [actions, path],
+  );
   return (
     <div className={`edit-layout${preview ? ' with-preview' : ''}`}>
-      <NoteEditor api={api} path={path} mode={mode} autoFocus={autoFocus} onOpenNoteInNewTab={onOpenNoteInNewTab} renderMarkdown={renderMarkdown} onOpenNote={onOpenNote} onSaved={onSaved} onRescue={onRescue} onError={actions.reportError} />
+      <NoteEditor
+        api={api}
+        path={path}
+        mode={mode}
+        autoFocus={autoFocus}
+        onOpenNoteInNewTab={onOpenNoteInNewTab}
+        renderMarkdown={renderMarkdown}
+        onOpenNote={onOpenNote}
+        onSaved={onSaved}
+        onRescue={onRescue}
+        onError={actions.reportError}
+      />
       {preview && (
         <section className="edit-preview" aria-label="Preview">
           {saved === null ? (

@@ -27,11 +27,19 @@ export function NoteHeaderActions(p: Props) {
   if (p.readOnly) {
     return (
       <div className="note-actions" role="group" aria-label="Note actions">
-        <span className="read-only-note" role="note">{READ_ONLY_MESSAGE}</span>
-        <button type="button" disabled title={READ_ONLY_MESSAGE}>Edit</button>
+        <span className="read-only-note" role="note">
+          {READ_ONLY_MESSAGE}
+        </span>
+        <button type="button" disabled title={READ_ONLY_MESSAGE}>
+          Edit
+        </button>
         <HistoryButton api={p.api} path={p.path} readOnly />
-        <button type="button" disabled title={READ_ONLY_MESSAGE}>Rename</button>
-        <button type="button" disabled title={READ_ONLY_MESSAGE}>Delete</button>
+        <button type="button" disabled title={READ_ONLY_MESSAGE}>
+          Rename
+        </button>
+        <button type="button" disabled title={READ_ONLY_MESSAGE}>
+          Delete
+        </button>
       </div>
     );
   }
@@ -39,11 +47,23 @@ export function NoteHeaderActions(p: Props) {
     <div className="note-actions" role="group" aria-label="Note actions">
       <EditToggle editing={p.editing} onToggle={p.onToggleEdit} />
       {p.editing && (
-        <button type="button" aria-pressed={p.preview} onClick={p.onTogglePreview} title="Show the rendered note beside the editor">Preview</button>
+        <button type="button" aria-pressed={p.preview} onClick={p.onTogglePreview} title="Show the rendered note beside the editor">
+          Preview
+        </button>
       )}
       <HistoryButton api={p.api} path={p.path} readOnly={false} />
-      <button type="button" onClick={() => p.onRename(p.path)} disabled={!!p.pausedMessage} title={p.pausedMessage || 'Rename or move (F2)'}>Rename</button>
-      <button type="button" className="danger-text" onClick={() => p.onDelete(p.path)} disabled={!!p.pausedMessage} title={p.pausedMessage || 'Delete this note'}>Delete</button>
+      <button type="button" onClick={() => p.onRename(p.path)} disabled={!!p.pausedMessage} title={p.pausedMessage || 'Rename or move (F2)'}>
+        Rename
+      </button>
+      <button
+        type="button"
+        className="danger-text"
+        onClick={() => p.onDelete(p.path)}
+        disabled={!!p.pausedMessage}
+        title={p.pausedMessage || 'Delete this note'}
+      >
+        Delete
+      </button>
     </div>
   );
 }

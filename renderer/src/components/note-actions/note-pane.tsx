@@ -40,7 +40,28 @@ export function NotePane({ api, route, data, loading, error, editing, actions, o
   );
   // Only markdown notes open in the editor; an attachment (image, svg) stays in its reading view.
   const editor = route && editing.editing && /\.md$/i.test(route.path) && (
-    <NoteEditingPane api={api} path={route.path} mode={editing.mode} preview={editing.preview} data={data} onOpenNoteInNewTab={onOpenNoteInNewTab} autoFocus={editing.typeInto === route.path} onOpenNote={onOpenNote} onSaved={onSaved} onRescue={onRescue} />
+    <NoteEditingPane
+      api={api}
+      path={route.path}
+      mode={editing.mode}
+      preview={editing.preview}
+      data={data}
+      onOpenNoteInNewTab={onOpenNoteInNewTab}
+      autoFocus={editing.typeInto === route.path}
+      onOpenNote={onOpenNote}
+      onSaved={onSaved}
+      onRescue={onRescue}
+    />
   );
-  return <NoteView route={route} data={data} loading={loading} error={error} actions={header || undefined} editor={editor || undefined} readOnly={actions.readOnly} />;
+  return (
+    <NoteView
+      route={route}
+      data={data}
+      loading={loading}
+      error={error}
+      actions={header || undefined}
+      editor={editor || undefined}
+      readOnly={actions.readOnly}
+    />
+  );
 }

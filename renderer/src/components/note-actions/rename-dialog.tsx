@@ -64,19 +64,33 @@ export function RenameDialog({ api, from, onRenamed, onClose }: Props) {
     <Modal label="Rename note" onClose={onClose} className="confirm rename-dialog" returnFocus={returnFocus}>
       <form onSubmit={submit}>
         <h2 className="modal-title">Rename or move</h2>
-        <p className="muted small">From <code>{from}</code></p>
+        <p className="muted small">
+          From <code>{from}</code>
+        </p>
         <label className="field">
           <span className="field-label">New path</span>
           <input ref={field} className="field-input" value={input} spellCheck={false} onChange={(e) => setInput(e.target.value)} />
         </label>
-        {!check.ok && <p className="error-text" role="alert">{check.error}</p>}
+        {!check.ok && (
+          <p className="error-text" role="alert">
+            {check.error}
+          </p>
+        )}
         {check.ok && to === null && <p className="muted small">Type a new name or folder.</p>}
         {to !== null && <Destination from={from} to={to} />}
         <PlanSummary plan={plan} />
-        {error && <p className="error-text" role="alert">{error}</p>}
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
         <div className="modal-actions">
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="primary" disabled={!ready || busy}>{busy ? 'Renaming…' : 'Rename'}</button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!ready || busy}>
+            {busy ? 'Renaming…' : 'Rename'}
+          </button>
         </div>
       </form>
     </Modal>
@@ -87,7 +101,12 @@ export function RenameDialog({ api, from, onRenamed, onClose }: Props) {
 function Destination({ from, to }: { from: string; to: string }) {
   const [was, will] = [folderOf(from), folderOf(to)];
   const named = (folder: string) => (folder ? <code>{folder}/</code> : 'the vault’s top folder');
-  if (was === will) return <p className="muted small">Will be renamed to <code>{to}</code></p>;
+  if (was === will)
+    return (
+      <p className="muted small">
+        Will be renamed to <code>{to}</code>
+      </p>
+    );
   return (
     <p className="small move-notice" role="status">
       Will move to: <code>{to}</code> (out of {named(was)}, into {named(will)})
@@ -97,8 +116,18 @@ function Destination({ from, to }: { from: string; to: string }) {
 
 function PlanSummary({ plan }: { plan: ReturnType<typeof useRenamePlan> }) {
   if (plan.status === 'idle') return null;
-  if (plan.status === 'pending') return <p className="muted small" aria-busy="true">Checking links…</p>;
-  if (plan.status === 'error') return <p className="error-text" role="alert">{plan.message}</p>;
+  if (plan.status === 'pending')
+    return (
+      <p className="muted small" aria-busy="true">
+        Checking links…
+      </p>
+    );
+  if (plan.status === 'error')
+    return (
+      <p className="error-text" role="alert">
+        {plan.message}
+      </p>
+    );
   const { affected } = plan.plan;
   if (affected.length === 0) return <p className="muted small">No other notes link here; no links need updating.</p>;
   const total = affected.reduce((n, a) => n + a.links, 0);
@@ -110,7 +139,10 @@ function PlanSummary({ plan }: { plan: ReturnType<typeof useRenamePlan> }) {
       <ul className="affected-list">
         {affected.map((a) => (
           <li key={a.path}>
-            <span className="affected-path">{a.path}</span> <span className="count">{a.links} link{a.links === 1 ? '' : 's'}</span>
+            <span className="affected-path">{a.path}</span>{' '}
+            <span className="count">
+              {a.links} link{a.links === 1 ? '' : 's'}
+            </span>
           </li>
         ))}
       </ul>

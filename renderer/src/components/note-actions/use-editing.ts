@@ -74,11 +74,14 @@ export function useEditing(readOnly: boolean, currentPath: string | null, notify
     preview,
     togglePreview: useCallback(() => setPreview((p) => !p), []),
     stop: useCallback(() => setEditing(false), [setEditing]),
-    editWhenOpen: useCallback((path: string) => {
-      setEditing(false);
-      setPending(path);
-      setTypeInto(path);
-    }, [setEditing]),
+    editWhenOpen: useCallback(
+      (path: string) => {
+        setEditing(false);
+        setPending(path);
+        setTypeInto(path);
+      },
+      [setEditing],
+    ),
     typeInto,
   };
 }

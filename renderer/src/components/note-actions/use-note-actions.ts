@@ -72,11 +72,14 @@ export function useNoteActions(deps: NoteActionsDeps) {
     resumeAt.current = null;
   }, [editing]);
 
-  const onCreated = useCallback((path: string) => {
-    setDialog(null);
-    editing.editWhenOpen(path);
-    openPath(path);
-  }, [editing, openPath]);
+  const onCreated = useCallback(
+    (path: string) => {
+      setDialog(null);
+      editing.editWhenOpen(path);
+      openPath(path);
+    },
+    [editing, openPath],
+  );
 
   const undo = useCallback(
     (outcome: RenameOutcome) => {
@@ -92,29 +95,38 @@ export function useNoteActions(deps: NoteActionsDeps) {
     [api, banners, openPath],
   );
 
-  const onRenamed = useCallback((outcome: RenameOutcome) => {
-    setDialog(null);
-    const n = outcome.changed.length;
-    banners.push('notice', `Renamed “${outcome.from}” to “${outcome.to}”${n > 0 ? `; updated links in ${n} note${n === 1 ? '' : 's'}` : ''}.`, { label: 'Undo', run: () => undo(outcome) });
-    const resume = resumeAt.current;
-    resumeAt.current = null;
-    const follow = current.current === outcome.from;
-    if (resume) editing.editWhenOpen(follow ? outcome.to : resume);
-    if (follow) openPath(outcome.to);
-  }, [banners, undo, editing, openPath]);
+  const onRenamed = useCallback(
+    (outcome: RenameOutcome) => {
+      setDialog(null);
+      const n = outcome.changed.length;
+      banners.push('notice', `Renamed “${outcome.from}” to “${outcome.to}”${n > 0 ? `; updated links in ${n} note${n === 1 ? '' : 's'}` : ''}.`, {
+        label: 'Undo',
+        run: () => undo(outcome),
+      });
+      const resume = resumeAt.current;
+      resumeAt.current = null;
+      const follow = current.current === outcome.from;
+      if (resume) editing.editWhenOpen(follow ? outcome.to : resume);
+      if (follow) openPath(outcome.to);
+    },
+    [banners, undo, editing, openPath],
+  );
 
-  const onDeleted = useCallback((path: string, linkedFrom: string[]) => {
-    setDialog(null);
-    const where = trashLocation(vault?.host ?? 'browser');
-    const n = linkedFrom.length;
-    banners.push('notice', `Deleted “${path}” (${where})${n > 0 ? `; ${n} note${n === 1 ? ' still links' : 's still link'} to it` : ''}.`);
-    const resume = resumeAt.current;
-    resumeAt.current = null;
-    if (current.current === path) {
-      const next = pickDefaultNote((files ?? []).filter((f) => f.path !== path));
-      if (next) openPath(next);
-    } else if (resume) editing.editWhenOpen(resume);
-  }, [vault, banners, files, openPath, editing]);
+  const onDeleted = useCallback(
+    (path: string, linkedFrom: string[]) => {
+      setDialog(null);
+      const where = trashLocation(vault?.host ?? 'browser');
+      const n = linkedFrom.length;
+      banners.push('notice', `Deleted “${path}” (${where})${n > 0 ? `; ${n} note${n === 1 ? ' still links' : 's still link'} to it` : ''}.`);
+      const resume = resumeAt.current;
+      resumeAt.current = null;
+      if (current.current === path) {
+        const next = pickDefaultNote((files ?? []).filter((f) => f.path !== path));
+        if (next) openPath(next);
+      } else if (resume) editing.editWhenOpen(resume);
+    },
+    [vault, banners, files, openPath, editing],
+  );
 
   return { dialog, readOnly, block, newNote, rename, remove, close, onCreated, onRenamed, onDeleted, trashWhere: trashLocation(vault?.host ?? 'browser') };
 }

@@ -43,7 +43,10 @@ class Collector {
   private readonly seen = new Set<string>();
   private readonly spans: Range[];
 
-  constructor(readonly doc: Text, selection: readonly Range[]) {
+  constructor(
+    readonly doc: Text,
+    selection: readonly Range[],
+  ) {
     this.spans = activeSpans(doc, selection);
   }
 
@@ -69,7 +72,7 @@ class Collector {
     const start = Math.max(from, within.from);
     const end = Math.min(to, within.to);
     if (start > end) return;
-    for (let pos = this.doc.lineAt(start).from; pos <= end; ) {
+    for (let pos = this.doc.lineAt(start).from; pos <= end;) {
       const line = this.doc.lineAt(pos);
       this.add({ from: line.from, to: line.from, kind: 'line', cls, attrs });
       pos = line.to + 1;
@@ -141,7 +144,8 @@ function blockquote(c: Collector, node: SyntaxNode, within: Range): void {
   if (c.active(first.from, first.to)) return;
   const markerFrom = first.from + lead[0].length;
   const title = first.text.slice(lead[0].length + marker.length).trim();
-  if (title === '') c.add({ from: markerFrom, to: markerFrom + marker.length, kind: 'replace', widget: { type: 'callout-title', title: defaultTitle(marker.type) } });
+  if (title === '')
+    c.add({ from: markerFrom, to: markerFrom + marker.length, kind: 'replace', widget: { type: 'callout-title', title: defaultTitle(marker.type) } });
   else c.hide(markerFrom, markerFrom + marker.length);
 }
 
@@ -211,13 +215,15 @@ function visitInline(c: Collector, node: SyntaxNodeRef, within: Range): boolean 
       return false;
     case 'Embed':
     case 'Image':
-      if (!c.active(node.from, node.to)) c.add({ from: node.from, to: node.to, kind: 'replace', widget: { type: 'embed', source: doc.sliceString(node.from, node.to) } });
+      if (!c.active(node.from, node.to))
+        c.add({ from: node.from, to: node.to, kind: 'replace', widget: { type: 'embed', source: doc.sliceString(node.from, node.to) } });
       return false;
     case 'Link':
       markdownLink(c, node.node);
       return;
     case 'Tag':
-      if (!c.active(node.from, node.to)) c.add({ from: node.from, to: node.to, kind: 'mark', cls: 'cm-lp-tag', attrs: { 'data-lp-tag': doc.sliceString(node.from + 1, node.to) } });
+      if (!c.active(node.from, node.to))
+        c.add({ from: node.from, to: node.to, kind: 'mark', cls: 'cm-lp-tag', attrs: { 'data-lp-tag': doc.sliceString(node.from + 1, node.to) } });
       return false;
     case 'InlineMath': {
       // A formula over several lines replaces line breaks: blockDecorations draws it.

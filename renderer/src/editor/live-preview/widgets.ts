@@ -24,7 +24,10 @@ export function toggleTaskAt(view: EditorView, at: number): boolean {
 }
 
 class CheckboxWidget extends WidgetType {
-  constructor(readonly checked: boolean, readonly at: number) {
+  constructor(
+    readonly checked: boolean,
+    readonly at: number,
+  ) {
     super();
   }
   override eq(other: CheckboxWidget) {
@@ -50,7 +53,10 @@ class CheckboxWidget extends WidgetType {
 }
 
 class TextWidget extends WidgetType {
-  constructor(readonly text: string, readonly cls: string) {
+  constructor(
+    readonly text: string,
+    readonly cls: string,
+  ) {
     super();
   }
   override eq(other: TextWidget) {
@@ -66,7 +72,12 @@ class TextWidget extends WidgetType {
 
 /** Markdown drawn by the host: an embed, an image, a formula or a table. */
 class RenderedWidget extends WidgetType {
-  constructor(readonly markdown: string, readonly cls: string, readonly host: LivePreviewHost, readonly block: boolean) {
+  constructor(
+    readonly markdown: string,
+    readonly cls: string,
+    readonly host: LivePreviewHost,
+    readonly block: boolean,
+  ) {
     super();
   }
   override eq(other: RenderedWidget) {

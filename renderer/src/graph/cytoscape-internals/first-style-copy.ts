@@ -26,7 +26,19 @@ interface Snapshot {
 }
 
 /** What updateStyleHints sets besides styleKeys (3.35). */
-const HINTS = ['styleKey', 'labelDimsKey', 'labelKey', 'labelStyleKey', 'sourceLabelKey', 'sourceLabelStyleKey', 'targetLabelKey', 'targetLabelStyleKey', 'nodeKey', 'hasPie', 'hasStripe'];
+const HINTS = [
+  'styleKey',
+  'labelDimsKey',
+  'labelKey',
+  'labelStyleKey',
+  'sourceLabelKey',
+  'sourceLabelStyleKey',
+  'targetLabelKey',
+  'targetLabelStyleKey',
+  'nodeKey',
+  'hasPie',
+  'hasStripe',
+];
 
 /** Installs the copy on this core's Style object; false when cytoscape's internals differ. */
 export function installFirstStyleCopy(cy: Core): boolean {

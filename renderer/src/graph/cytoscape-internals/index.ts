@@ -9,5 +9,14 @@
 export { CYTOSCAPE_VERSION, cleanStyle, updateStyle } from './private-shapes';
 export { installSpeedups, activeAccelerations, installedVersion, type Speedups, type Acceleration } from './speedups';
 export { INTERNALS, type Internal, type Probe } from './internals-table';
-export { buildLayersInSlices, layerLevel, rebuildLayerCache, rebuildLayerCacheAfterDraw, settleNewElements, settleRenderedStyle, LAYER_SLICE_MS, type SliceOptions } from './layer-cache';
+export {
+  buildLayersInSlices,
+  layerLevel,
+  rebuildLayerCache,
+  rebuildLayerCacheAfterDraw,
+  settleNewElements,
+  settleRenderedStyle,
+  LAYER_SLICE_MS,
+  type SliceOptions,
+} from './layer-cache';
 export { startLayerFeed, type LayerFeed } from './layer-feed';

@@ -6,7 +6,17 @@
  * or drawn, not on an empty graph.
  */
 import type { Collection, Core } from 'cytoscape';
-import { collectionProto, coreOf, eleOf, rendererOf, styleOf, TEXTURE_CACHES, type PrivateEle, type RendererInternals, type StyleInternals } from './private-shapes';
+import {
+  collectionProto,
+  coreOf,
+  eleOf,
+  rendererOf,
+  styleOf,
+  TEXTURE_CACHES,
+  type PrivateEle,
+  type RendererInternals,
+  type StyleInternals,
+} from './private-shapes';
 
 /** What an internal is looked up on. */
 export interface Probe {
@@ -40,8 +50,18 @@ export interface Internal {
 const fn = (v: unknown) => typeof v === 'function';
 const layers = (p: Probe) => p.renderer?.data?.lyrTxrCache;
 
-const style = (name: keyof StyleInternals): Internal => ({ name: `Style.${name}`, kind: 'style', where: `cy.style().${name} (Style prototype)`, present: (p) => fn(p.style[name]) });
-const renderer = (name: keyof RendererInternals): Internal => ({ name: `renderer.${name}`, kind: 'renderer', where: `cy.renderer().${name} (canvas renderer prototype)`, present: (p) => fn(p.renderer?.[name]) });
+const style = (name: keyof StyleInternals): Internal => ({
+  name: `Style.${name}`,
+  kind: 'style',
+  where: `cy.style().${name} (Style prototype)`,
+  present: (p) => fn(p.style[name]),
+});
+const renderer = (name: keyof RendererInternals): Internal => ({
+  name: `renderer.${name}`,
+  kind: 'renderer',
+  where: `cy.renderer().${name} (canvas renderer prototype)`,
+  present: (p) => fn(p.renderer?.[name]),
+});
 const layerCache = (name: string, check: (v: unknown) => boolean = fn): Internal => ({
   name: `LayeredTextureCache.${name}`,
   kind: 'renderer',
@@ -67,10 +87,30 @@ export const INTERNALS: readonly Internal[] = [
   { name: 'cy.mutableElements', kind: 'core', where: 'cy.mutableElements() (Core prototype)', present: (p) => fn(coreOf(p.cy).mutableElements) },
   { name: 'cy.notify', kind: 'core', where: 'cy.notify() (Core prototype)', present: (p) => fn(coreOf(p.cy).notify) },
   { name: 'cy.collection', kind: 'core', where: 'cy.collection() (Core prototype)', present: (p) => fn(coreOf(p.cy).collection) },
-  { name: 'Collection.cleanStyle', kind: 'core', where: 'cy.elements().cleanStyle (Collection prototype)', present: (p) => fn((p.cy.elements() as unknown as Record<string, unknown>).cleanStyle) },
-  { name: 'Collection.updateStyle', kind: 'core', where: 'cy.elements().updateStyle (Collection prototype)', present: (p) => fn((p.cy.elements() as unknown as Record<string, unknown>).updateStyle) },
-  { name: 'Collection.emitAndNotify', kind: 'core', where: 'Object.getPrototypeOf(cy.elements()).emitAndNotify', present: (p) => fn(collectionProto(p.cy.elements()).emitAndNotify) },
-  { name: 'Collection.interactive', kind: 'core', where: 'cy.elements().interactive (Collection prototype)', present: (p) => fn((p.cy.elements() as unknown as Record<string, unknown>).interactive) },
+  {
+    name: 'Collection.cleanStyle',
+    kind: 'core',
+    where: 'cy.elements().cleanStyle (Collection prototype)',
+    present: (p) => fn((p.cy.elements() as unknown as Record<string, unknown>).cleanStyle),
+  },
+  {
+    name: 'Collection.updateStyle',
+    kind: 'core',
+    where: 'cy.elements().updateStyle (Collection prototype)',
+    present: (p) => fn((p.cy.elements() as unknown as Record<string, unknown>).updateStyle),
+  },
+  {
+    name: 'Collection.emitAndNotify',
+    kind: 'core',
+    where: 'Object.getPrototypeOf(cy.elements()).emitAndNotify',
+    present: (p) => fn(collectionProto(p.cy.elements()).emitAndNotify),
+  },
+  {
+    name: 'Collection.interactive',
+    kind: 'core',
+    where: 'cy.elements().interactive (Collection prototype)',
+    present: (p) => fn((p.cy.elements() as unknown as Record<string, unknown>).interactive),
+  },
   style('checkTriggers'),
   style('checkZOrderTrigger'),
   style('checkBoundsTrigger'),
@@ -106,17 +146,15 @@ export const INTERNALS: readonly Internal[] = [
   layerCache('dequeue'),
   layerCache('validateLayersElesOrdering'),
   layerCache('levelIsComplete'),
-  ...TEXTURE_CACHES.map(
-    (name): Internal => ({
-      name: `${name}.invalidateElement+lookup.keyForId`,
-      kind: 'renderer',
-      where: `cy.renderer().data.${name}.invalidateElement and .lookup.keyForId.get (ElementTextureCache)`,
-      present: (p) => {
-        const cache = p.renderer?.data?.[name];
-        return fn(cache?.invalidateElement) && fn(cache?.lookup?.keyForId?.get);
-      },
-    }),
-  ),
+  ...TEXTURE_CACHES.map((name): Internal => ({
+    name: `${name}.invalidateElement+lookup.keyForId`,
+    kind: 'renderer',
+    where: `cy.renderer().data.${name}.invalidateElement and .lookup.keyForId.get (ElementTextureCache)`,
+    present: (p) => {
+      const cache = p.renderer?.data?.[name];
+      return fn(cache?.invalidateElement) && fn(cache?.lookup?.keyForId?.get);
+    },
+  })),
   field('appliedInitStyle', 'node', (v) => v === true),
   field('styleCache', 'node', (v) => v === null || typeof v === 'object'),
   field('styleKey', 'node', (v) => v != null),
@@ -128,7 +166,12 @@ export const INTERNALS: readonly Internal[] = [
   field('bbCache', 'node', (v) => typeof v === 'object' && v !== null),
   field('hasPie', 'node', (v) => typeof v === 'boolean'),
   field('hasStripe', 'node', (v) => typeof v === 'boolean'),
-  field('rscratch', 'edge', (v) => typeof v === 'object' && v !== null && typeof (v as { edgeType?: unknown }).edgeType === 'string' && Array.isArray((v as { allpts?: unknown }).allpts)),
+  field(
+    'rscratch',
+    'edge',
+    (v) =>
+      typeof v === 'object' && v !== null && typeof (v as { edgeType?: unknown }).edgeType === 'string' && Array.isArray((v as { allpts?: unknown }).allpts),
+  ),
   // The style hints first-style-copy.ts copies from an edge's first styling (nodeKey is a node's).
   ...['styleKey', 'labelDimsKey', 'labelKey', 'labelStyleKey', 'sourceLabelKey', 'sourceLabelStyleKey', 'targetLabelKey', 'targetLabelStyleKey'].map((hint) =>
     field(hint, 'edge', (v) => v !== undefined),

@@ -105,7 +105,8 @@ export async function buildLayersInSlices(cy: Core, o: SliceOptions): Promise<bo
   const found = internals(cy);
   if (!found) return false;
   const { renderer, cache } = found;
-  if (!cache.getLayers || !cache.drawEleInLayer || !cache.dequeue || !cache.layersQueue || !renderer.getCachedZSortedEles || !renderer.getPixelRatio) return false;
+  if (!cache.getLayers || !cache.drawEleInLayer || !cache.dequeue || !cache.layersQueue || !renderer.getCachedZSortedEles || !renderer.getPixelRatio)
+    return false;
   // Changes made while drawing is held (the app's other effects, live updates) reach the
   // renderer only when the batch ends, and invalidate what they touch: then the invalid layers
   // are queued and drawn again, a few rounds at most, rather than in one full-draw frame.
@@ -124,7 +125,15 @@ export async function buildLayersInSlices(cy: Core, o: SliceOptions): Promise<bo
 
 const MAX_ROUNDS = 3;
 
-async function drawLevelInSlices(cy: Core, renderer: RendererInternals, cache: LayerCache, eles: unknown, lvl: number, pxRatio: number, o: SliceOptions): Promise<boolean> {
+async function drawLevelInSlices(
+  cy: Core,
+  renderer: RendererInternals,
+  cache: LayerCache,
+  eles: unknown,
+  lvl: number,
+  pxRatio: number,
+  o: SliceOptions,
+): Promise<boolean> {
   cy.startBatch();
   try {
     // Not a first get and not "skipping" (a recent invalidation): getLayers then only makes the
@@ -185,11 +194,18 @@ async function drawLevelInSlices(cy: Core, renderer: RendererInternals, cache: L
  * caller should let getLayers do it (layers exist at this level, internals missing, or the
  * bitmap would be too big, which getLayers then handles its own way), null when superseded.
  */
-async function makeLayerInSlices(cy: Core, renderer: RendererInternals, cache: LayerCache, eles: ArrayLike<PrivateEle>, lvl: number, o: SliceOptions): Promise<boolean | null> {
+async function makeLayerInSlices(
+  cy: Core,
+  renderer: RendererInternals,
+  cache: LayerCache,
+  eles: ArrayLike<PrivateEle>,
+  lvl: number,
+  o: SliceOptions,
+): Promise<boolean | null> {
   if (!cache.makeLayer || !cache.layersByLevel || (cache.layersByLevel[lvl]?.length ?? 0) > 0) return false;
   const bb = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity, w: 0, h: 0 };
   const sliceMs = o.sliceMs ?? LAYER_SLICE_MS;
-  for (let i = 0; i < eles.length; ) {
+  for (let i = 0; i < eles.length;) {
     const end = performance.now() + sliceMs;
     do {
       const b = eles[i++].boundingBox();

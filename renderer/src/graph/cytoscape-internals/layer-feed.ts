@@ -20,8 +20,28 @@
  * build (buildLayersInSlices) then does it all as before.
  */
 import type { Collection, Core } from 'cytoscape';
-import { drawPlainEdge, edgeStyleVisible, hasStraightPath, isPlainEdgeStyle, nodeShowsEdges, plainEdgeStroke, strokeBox, type EdgeStroke } from './plain-edge-draw';
-import { coreOf, eleOf, layerInternals as internals, layerBitmapFits, publicEdge, publicNode, type Box, type Layer, type LayerCache, type PrivateEle as FeedEle } from './private-shapes';
+import {
+  drawPlainEdge,
+  edgeStyleVisible,
+  hasStraightPath,
+  isPlainEdgeStyle,
+  nodeShowsEdges,
+  plainEdgeStroke,
+  strokeBox,
+  type EdgeStroke,
+} from './plain-edge-draw';
+import {
+  coreOf,
+  eleOf,
+  layerInternals as internals,
+  layerBitmapFits,
+  publicEdge,
+  publicNode,
+  type Box,
+  type Layer,
+  type LayerCache,
+  type PrivateEle as FeedEle,
+} from './private-shapes';
 import { layerLevel } from './layer-cache';
 import { drawPlainNode, isPlainNodeStyle, nodeVisible, plainNodeFill } from './plain-node-draw';
 
@@ -234,7 +254,6 @@ function grownBox(old: Box, bb: Box, scale: number): Box {
   const y2 = bb.y2 > old.y2 ? bb.y2 + sy : old.y2;
   return box(x1, y1, x2, y2, scale);
 }
-
 
 /** Copies a layer's bitmap into a bigger one at the same level, pixel for pixel. */
 function copyInto(from: Layer, to: Layer, scale: number): void {

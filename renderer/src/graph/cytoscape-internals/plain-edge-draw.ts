@@ -71,7 +71,12 @@ export function rgba(colour: number[], alpha: number): string {
  */
 export function edgeStyleVisible(edge: EdgeSingular): boolean {
   const e = eleOf(edge);
-  return e.pstyle('visibility').value === 'visible' && e.pstyle('opacity').pfValue !== 0 && e.pstyle('display').value === 'element' && e.pstyle('width').pfValue !== 0;
+  return (
+    e.pstyle('visibility').value === 'visible' &&
+    e.pstyle('opacity').pfValue !== 0 &&
+    e.pstyle('display').value === 'element' &&
+    e.pstyle('width').pfValue !== 0
+  );
 }
 
 /**

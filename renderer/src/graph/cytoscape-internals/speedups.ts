@@ -39,25 +39,56 @@ interface Spec {
 }
 
 const LAYERS = ['LayeredTextureCache.firstGet', 'renderer.redrawHint', 'renderer.redraw', 'renderer.flushRenderedStyleQueue'];
-const SLICES = [...LAYERS, 'LayeredTextureCache.getLayers', 'LayeredTextureCache.drawEleInLayer', 'LayeredTextureCache.dequeue', 'LayeredTextureCache.layersQueue', 'renderer.getCachedZSortedEles', 'renderer.getPixelRatio'];
-const FEED = [...LAYERS, 'LayeredTextureCache.makeLayer', 'LayeredTextureCache.drawEleInLayer', 'LayeredTextureCache.invalidateLayer', 'LayeredTextureCache.layersByLevel', 'renderer.getPixelRatio', 'cy.hasCompoundNodes'];
+const SLICES = [
+  ...LAYERS,
+  'LayeredTextureCache.getLayers',
+  'LayeredTextureCache.drawEleInLayer',
+  'LayeredTextureCache.dequeue',
+  'LayeredTextureCache.layersQueue',
+  'renderer.getCachedZSortedEles',
+  'renderer.getPixelRatio',
+];
+const FEED = [
+  ...LAYERS,
+  'LayeredTextureCache.makeLayer',
+  'LayeredTextureCache.drawEleInLayer',
+  'LayeredTextureCache.invalidateLayer',
+  'LayeredTextureCache.layersByLevel',
+  'renderer.getPixelRatio',
+  'cy.hasCompoundNodes',
+];
 /** Used when called (layer-cache.ts, layer-feed.ts, measure-settled.ts): active when the internals are there now. */
 const whenPresent = (needs: readonly string[]) => (cy: Core) => missingInternals(cy, needs).length === 0;
 
 const SPECS: readonly Spec[] = [
   {
     name: 'Label restyle shortcut',
-    needs: ['Style.checkTriggers', 'Style.checkZOrderTrigger', 'Style.checkBoundsTrigger', 'Style.checkConnectedEdgesBoundsTrigger', 'Style.checkParallelEdgesBoundsTrigger', 'Style.propertyGroupNames'],
+    needs: [
+      'Style.checkTriggers',
+      'Style.checkZOrderTrigger',
+      'Style.checkBoundsTrigger',
+      'Style.checkConnectedEdgesBoundsTrigger',
+      'Style.checkParallelEdgesBoundsTrigger',
+      'Style.propertyGroupNames',
+    ],
     took: (_, s) => s?.labelTriggers === true,
   },
   { name: 'First style shortcut', needs: ['Style.checkTriggers', 'Style.checkZOrderTrigger'], took: (_, s) => s?.firstStyle === true },
-  { name: 'First style copy', needs: ['Style.apply', 'Style.getContextMeta', 'Style.getContextStyle', 'Style._private.cy'], took: (_, s) => s?.styleCopy === true },
+  {
+    name: 'First style copy',
+    needs: ['Style.apply', 'Style.getContextMeta', 'Style.getContextStyle', 'Style._private.cy'],
+    took: (_, s) => s?.styleCopy === true,
+  },
   {
     name: 'Fast draw order',
     needs: ['renderer.getCachedZSortedEles', 'renderer.notify', 'renderer.updateCachedGrabbedEles', 'cy.hasCompoundNodes', 'cy.mutableElements'],
     took: (_, s) => s?.zSort === true,
   },
-  { name: 'Texture cache skip', needs: TEXTURE_CACHES.map((c) => `${c}.invalidateElement+lookup.keyForId`), took: (_, s) => s?.textureCaches === TEXTURE_CACHES.length },
+  {
+    name: 'Texture cache skip',
+    needs: TEXTURE_CACHES.map((c) => `${c}.invalidateElement+lookup.keyForId`),
+    took: (_, s) => s?.textureCaches === TEXTURE_CACHES.length,
+  },
   { name: 'One-frame layer rebuild', needs: LAYERS, took: whenPresent(LAYERS) },
   { name: 'Layers built in slices', needs: SLICES, took: whenPresent(SLICES) },
   { name: 'Build drawn into layers', needs: FEED, took: whenPresent(FEED) },

@@ -29,6 +29,9 @@ test('the property can fail: a known disagreement is flagged, not equal', () => 
   expect(needsReferenceParse(text)).toBe(true);
 });
 
-test.each(['>[\n>-', '> a\n> ---', '>a\n>=', '> a\nlazy\n> ---', '> a\n---', '>> a\n> ---', '> - a\n> ---'])('setext headings inside blockquotes agree with the reference: %j', (text) => {
-  expect(parseNote('p.md', text)).toEqual(parseNoteWithRemark('p.md', text));
-});
+test.each(['>[\n>-', '> a\n> ---', '>a\n>=', '> a\nlazy\n> ---', '> a\n---', '>> a\n> ---', '> - a\n> ---'])(
+  'setext headings inside blockquotes agree with the reference: %j',
+  (text) => {
+    expect(parseNote('p.md', text)).toEqual(parseNoteWithRemark('p.md', text));
+  },
+);

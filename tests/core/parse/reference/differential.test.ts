@@ -50,7 +50,7 @@ describe('tricky snippets', () => {
   });
 
   test('the scanner decodes character references in destinations, as CommonMark and the page do', () => {
-    const text = (new Map(TRICKY_SNIPPETS).get('entities') as string);
+    const text = new Map(TRICKY_SNIPPETS).get('entities') as string;
     expect(parseNote('n.md', text).links[0].target).toBe('a&b.md');
     expect(parseNote('n.md', text)).toEqual(parseNoteWithRemark('n.md', text));
   });

@@ -25,14 +25,18 @@ function measure(name: string, parse: Parse, notes: { path: string; text: string
   const started = process.hrtime.bigint();
   for (const note of notes) parse(note.path, note.text);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(`${name.padEnd(20)} ${(bytes / 1e6 / seconds).toFixed(2).padStart(8)} MB/s  (${notes.length} notes, ${(bytes / 1e6).toFixed(2)} MB, ${(seconds * 1000).toFixed(0)} ms)`);
+  console.log(
+    `${name.padEnd(20)} ${(bytes / 1e6 / seconds).toFixed(2).padStart(8)} MB/s  (${notes.length} notes, ${(bytes / 1e6).toFixed(2)} MB, ${(seconds * 1000).toFixed(0)} ms)`,
+  );
 }
 
 function fallbackRate(name: string, notes: { path: string; text: string }[]): void {
   resetFaithfulParseStats();
   for (const note of notes) parseNoteFaithful(note.path, note.text);
   const stats = faithfulParseStats();
-  console.log(`${name}: ${stats.fallbacks} of ${stats.parsed} notes fell back to remark (${((100 * stats.fallbacks) / stats.parsed).toFixed(2)}%), ${stats.tooRiskyForReference} flagged but too risky`);
+  console.log(
+    `${name}: ${stats.fallbacks} of ${stats.parsed} notes fell back to remark (${((100 * stats.fallbacks) / stats.parsed).toFixed(2)}%), ${stats.tooRiskyForReference} flagged but too risky`,
+  );
 }
 
 const notes = generated(1000);

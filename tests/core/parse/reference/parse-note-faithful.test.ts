@@ -1,4 +1,11 @@
-import { faithfulParseStats, needsReferenceParse, parseNote, parseNoteFaithful, parseNoteWithRemark, resetFaithfulParseStats } from '../../../../main/core/parse';
+import {
+  faithfulParseStats,
+  needsReferenceParse,
+  parseNote,
+  parseNoteFaithful,
+  parseNoteWithRemark,
+  resetFaithfulParseStats,
+} from '../../../../main/core/parse';
 import { isSafeForReferenceParse, MAX_REFERENCE_PARSE_LENGTH } from '../../../../main/core/parse/reference/parse-note-faithful';
 import { generatedNotes, markdownFilesIn } from './note-corpus';
 

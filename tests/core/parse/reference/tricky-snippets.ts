@@ -15,7 +15,7 @@ export const TRICKY_SNIPPETS: [name: string, text: string][] = [
   ['html block', '<div>\n[[NoHtml]] #nohtml\n</div>\n\n[[Yes]]\n'],
   ['html block ends at a blank line', '<section>\n[[NoSection]]\n\n[[AfterSection]]\n'],
   ['inline html', 'a <span title="[[x]]">[[In]]</span> <b>#bold</b>\n'],
-  ['not an html tag: attribute names are letters', 'a <x #x> <y [[Y]]> <z a=1 b=\'[[No]]\' c> </z > #t\n'],
+  ['not an html tag: attribute names are letters', "a <x #x> <y [[Y]]> <z a=1 b='[[No]]' c> </z > #t\n"],
   ['html comment across lines', 'a <!-- [[No]]\n#no --> [[Yes]]\n'],
   ['emphasis around links', '*[[A]]* **[b](B.md)** _[[C|c]]_ ~~[[D]]~~ ***#t***\n'],
   ['links in headings', '# See [[H1]] and [h](H.md)\n\nSetext [[S]]\n---\n'],

@@ -37,7 +37,10 @@ const ordinary: [string, string][] = [
   ['a 200 KB note', realisticNote(200_000, 1)],
   ['a 500 KB note', realisticNote(500_000, 2)],
   ['a 1 MB note', realisticNote(1_000_000, 3)],
-  ['a 1 MB note in bold italics', Array.from({ length: 4000 }, (_, i) => `***line ${i} of a long poem, **with** some *inner* emphasis and a [link](u)***`).join('\n\n')],
+  [
+    'a 1 MB note in bold italics',
+    Array.from({ length: 4000 }, (_, i) => `***line ${i} of a long poem, **with** some *inner* emphasis and a [link](u)***`).join('\n\n'),
+  ],
   ['20,000 emphasised words in one paragraph', '*a* '.repeat(20_000)],
   ['10,000 links in one paragraph', '[a](u) '.repeat(10_000)],
   ['10,000 links with titles of every kind in one paragraph', '[a](u "t") [b](<v> \'t\') ![c](w (t)) '.repeat(3_400)],

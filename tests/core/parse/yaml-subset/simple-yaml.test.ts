@@ -71,31 +71,86 @@ describe('parseSimpleYaml declines what it does not model', () => {
 });
 
 describe('parseSimpleYaml properties', () => {
-  const pieces = ['a', 'b', 'tags', 'aliases', ':', ': ', ' ', '  ', '-', '- ', '\n', '[', ']', ', ', ',', '"', "'", '#', '1', '0', '07', 'null', 'true', 'x y', 'Ü', '.', '/', '|', '>', '&', '*', '!', '{', '}', '\t', '\r', '[[N]]', '~', '%', '@', '?'];
+  const pieces = [
+    'a',
+    'b',
+    'tags',
+    'aliases',
+    ':',
+    ': ',
+    ' ',
+    '  ',
+    '-',
+    '- ',
+    '\n',
+    '[',
+    ']',
+    ', ',
+    ',',
+    '"',
+    "'",
+    '#',
+    '1',
+    '0',
+    '07',
+    'null',
+    'true',
+    'x y',
+    'Ü',
+    '.',
+    '/',
+    '|',
+    '>',
+    '&',
+    '*',
+    '!',
+    '{',
+    '}',
+    '\t',
+    '\r',
+    '[[N]]',
+    '~',
+    '%',
+    '@',
+    '?',
+  ];
   const yamlish = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(''));
 
   test('on YAML-ish strings it is null or equal to the yaml package', () => {
-    fc.assert(fc.property(yamlish, (source) => expectAgreement(source)), { numRuns: 4000 });
+    fc.assert(
+      fc.property(yamlish, (source) => expectAgreement(source)),
+      { numRuns: 4000 },
+    );
   });
 
   test('on line-shaped YAML it accepts often and still agrees', () => {
     const key = fc.constantFrom('tags', 'aliases', 'a', 'b_c', 'related');
     const scalarText = fc.constantFrom('x', 'two words', '"[[N]]"', "'q'", '12', '0', 'Ab/c-d.e', '[a, b]', '[]', '', 'true', '1.0');
-    const line = fc.oneof(fc.tuple(key, scalarText).map(([k, v]) => `${k}: ${v}`), scalarText.map((v) => `  - ${v}`), fc.constant(''));
+    const line = fc.oneof(
+      fc.tuple(key, scalarText).map(([k, v]) => `${k}: ${v}`),
+      scalarText.map((v) => `  - ${v}`),
+      fc.constant(''),
+    );
     let accepted = 0;
-    fc.assert(fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
-      const source = lines.join('\n') + '\n';
-      if (parseSimpleYaml(source) !== null) accepted++;
-      expectAgreement(source);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const source = lines.join('\n') + '\n';
+        if (parseSimpleYaml(source) !== null) accepted++;
+        expectAgreement(source);
+      }),
+      { numRuns: 3000 },
+    );
     expect(accepted).toBeGreaterThan(300);
   });
 
   test('every plain word it admits reads as the same string or number in all three positions', () => {
     const word = fc.stringMatching(/^[\p{L}0-9][\p{L}\p{N} _\-/.,]{0,12}$/u);
-    fc.assert(fc.property(word, (w) => {
-      for (const source of [`k: ${w}\n`, `k: [${w}, ${w}x]\n`, `k:\n  - ${w}\n`]) expectAgreement(source);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(word, (w) => {
+        for (const source of [`k: ${w}\n`, `k: [${w}, ${w}x]\n`, `k:\n  - ${w}\n`]) expectAgreement(source);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   test('special code units (controls, C1, separators, surrogates, BOM, specials) in every position agree', () => {
@@ -103,7 +158,15 @@ describe('parseSimpleYaml properties', () => {
     // (A full 0..0xFFFF sweep also agrees; it takes ~10 s, too slow to keep here.) Batched 256
     // characters to a document to keep the yaml package's cost down; a character yaml rejects
     // makes the whole batch an error, which the subset must then decline too.
-    const ranges: [number, number][] = [[0, 0x300], [0x1680, 0x1690], [0x2000, 0x2070], [0x3000, 0x3010], [0xd7f0, 0xe010], [0xfdd0, 0xfdf0], [0xfe00, 0x10000]];
+    const ranges: [number, number][] = [
+      [0, 0x300],
+      [0x1680, 0x1690],
+      [0x2000, 0x2070],
+      [0x3000, 0x3010],
+      [0xd7f0, 0xe010],
+      [0xfdd0, 0xfdf0],
+      [0xfe00, 0x10000],
+    ];
     const codes = ranges.flatMap(([from, to]) => Array.from({ length: to - from }, (_, i) => from + i));
     const positions = [(c: string) => `"a${c}b"`, (c: string) => `'a${c}b'`, (c: string) => `a${c}b`, (c: string) => `[a${c}b]`];
     for (const position of positions) {
@@ -116,6 +179,9 @@ describe('parseSimpleYaml properties', () => {
   });
 
   test('never throws on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (source) => expectAgreement(source)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (source) => expectAgreement(source)),
+      { numRuns: 1000 },
+    );
   });
 });

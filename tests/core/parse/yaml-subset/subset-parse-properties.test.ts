@@ -13,7 +13,12 @@ const MARKDOWN_ALPHABET = [...'[]()!#|^`-*>~_<\n ', 'a', 'b', 'Z', '0', '7', ':'
 const markdownish = fc.array(fc.constantFrom(...MARKDOWN_ALPHABET), { maxLength: 200 }).map((parts) => parts.join(''));
 
 const yamlLine = fc.oneof(
-  fc.tuple(fc.constantFrom('tags', 'aliases', 'alias', 'tag', 'related', 'x'), fc.constantFrom('a', 'A, b', '[p, "#q", 3]', '"[[N#H|s]]"', "'![[E]]'", '', '[[N]]', 'a # c', 'true')).map(([k, v]) => `${k}: ${v}`),
+  fc
+    .tuple(
+      fc.constantFrom('tags', 'aliases', 'alias', 'tag', 'related', 'x'),
+      fc.constantFrom('a', 'A, b', '[p, "#q", 3]', '"[[N#H|s]]"', "'![[E]]'", '', '[[N]]', 'a # c', 'true'),
+    )
+    .map(([k, v]) => `${k}: ${v}`),
   fc.constantFrom('  - item', '  - "[[L]]"', '- t/x', '', '  nested: 1'),
 );
 /** Frontmatter drawn mostly from the accepted subset, so the fast path is exercised, not just declined. */
@@ -21,20 +26,31 @@ const frontmatter = fc.array(yamlLine, { maxLength: 6 }).map((lines) => `---\n${
 
 describe('the YAML subset never changes what parseNote returns, and never throws', () => {
   test('arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => void agrees(text)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => void agrees(text)),
+      { numRuns: 500 },
+    );
   });
 
   test('markdown-ish strings, with and without frontmatter', () => {
     let acceptedWithFrontmatter = 0;
-    fc.assert(fc.property(fc.option(frontmatter, { nil: '' }), markdownish, (front, body) => {
-      if (agrees(front + body) && front !== '') acceptedWithFrontmatter++;
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.option(frontmatter, { nil: '' }), markdownish, (front, body) => {
+        if (agrees(front + body) && front !== '') acceptedWithFrontmatter++;
+      }),
+      { numRuns: 2000 },
+    );
     // The generator must reach the fast YAML path often, or this property proves nothing about it.
     expect(acceptedWithFrontmatter).toBeGreaterThan(300);
   });
 
   test('pathological inputs finish quickly', () => {
-    const inputs = ['['.repeat(100_000), '>'.repeat(10_000) + ' [[x]]', `---\ntags: [${'a, '.repeat(20_000)}b]\n---\n` + '[['.repeat(50_000), `---\naliases:\n${'  - x\n'.repeat(20_000)}---\n` + '`'.repeat(30_000)];
+    const inputs = [
+      '['.repeat(100_000),
+      '>'.repeat(10_000) + ' [[x]]',
+      `---\ntags: [${'a, '.repeat(20_000)}b]\n---\n` + '[['.repeat(50_000),
+      `---\naliases:\n${'  - x\n'.repeat(20_000)}---\n` + '`'.repeat(30_000),
+    ];
     const started = Date.now();
     for (const text of inputs) agrees(text);
     expect(Date.now() - started).toBeLessThan(10_000);

@@ -126,7 +126,8 @@ export const app = {
 };
 
 type Win = unknown;
-const hasWindow = (args: unknown[]) => args.length > 1 || (args.length === 1 && typeof args[0] === 'object' && args[0] !== null && 'webContents' in (args[0] as object));
+const hasWindow = (args: unknown[]) =>
+  args.length > 1 || (args.length === 1 && typeof args[0] === 'object' && args[0] !== null && 'webContents' in (args[0] as object));
 
 function dialogOptions<T>(args: unknown[]): T {
   return (hasWindow(args) ? args[1] : args[0]) as T;
@@ -211,7 +212,8 @@ export class Menu {
   static buildFromTemplate(template: MenuItemOptions[]): Menu {
     const check = (items: MenuItemOptions[], where: string) => {
       for (const item of items) {
-        if (item.type !== 'separator' && !item.label && !item.role) throw new Error(`Invalid template for MenuItem: must have at least one of label, role or type (${where})`);
+        if (item.type !== 'separator' && !item.label && !item.role)
+          throw new Error(`Invalid template for MenuItem: must have at least one of label, role or type (${where})`);
         const sub = item.submenu;
         if (Array.isArray(sub)) check(sub, `${where} > ${item.label ?? item.role}`);
       }

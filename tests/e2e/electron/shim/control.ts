@@ -39,7 +39,8 @@ const ops: Ops = {
     if (action.minimize) win.minimize();
   },
   watchChannel: (channel: string) => void channelControls.watched.add(channel),
-  stallChannel: ({ channel, stalled }: { channel: string; stalled: boolean }) => void (stalled ? channelControls.stalled.add(channel) : channelControls.stalled.delete(channel)),
+  stallChannel: ({ channel, stalled }: { channel: string; stalled: boolean }) =>
+    void (stalled ? channelControls.stalled.add(channel) : channelControls.stalled.delete(channel)),
   /** Kills the window's renderer (Electron's webContents.forcefullyCrashRenderer). */
   crash: () => {
     const contents = BrowserWindow.getAllWindows()[0]?.webContents;

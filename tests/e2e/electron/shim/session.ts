@@ -38,7 +38,6 @@ export async function probe(url: string): Promise<{ status: number | null; conte
   return { status: response?.status ?? null, contentType: response?.headers['content-type'] ?? null };
 }
 
-
 export const protocol = {
   registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]): void {
     if (state.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
@@ -67,7 +66,13 @@ async function fulfillFromProtocol(route: Route, request: PwRequest, appUrl: str
   response.headers.forEach((value, name) => {
     (headers[name] ??= []).push(value);
   });
-  const changed = await applyHeadersListener({ url: appUrl, method, statusCode: response.status, resourceType: request.resourceType(), responseHeaders: headers });
+  const changed = await applyHeadersListener({
+    url: appUrl,
+    method,
+    statusCode: response.status,
+    resourceType: request.resourceType(),
+    responseHeaders: headers,
+  });
   if (changed.cancel) {
     await route.abort('blockedbyclient');
     return;
@@ -89,7 +94,10 @@ async function fulfillFromProtocol(route: Route, request: PwRequest, appUrl: str
 function mapPolicySources(headers: Record<string, string>): Record<string, string> {
   const mapped: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    mapped[name] = name.toLowerCase() === 'content-security-policy' ? value.replace(/\b([a-z][a-z0-9+.-]*):\/\/([^\s;,/]+)/gi, (source) => toChromiumUrl(`${source}/`).replace(/\/$/, '')) : value;
+    mapped[name] =
+      name.toLowerCase() === 'content-security-policy'
+        ? value.replace(/\b([a-z][a-z0-9+.-]*):\/\/([^\s;,/]+)/gi, (source) => toChromiumUrl(`${source}/`).replace(/\/$/, ''))
+        : value;
   }
   return mapped;
 }

@@ -45,7 +45,9 @@ function handOver(userData: string, additionalData: unknown): void {
 function drain(inbox: string): void {
   let names: string[];
   try {
-    names = readdirSync(inbox).filter((name) => name.endsWith('.json')).sort();
+    names = readdirSync(inbox)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;

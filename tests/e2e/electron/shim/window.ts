@@ -144,7 +144,9 @@ export class WebContents extends EventEmitter {
     // Chromium announces every new window (window.open, target=_blank) on the opener first, which
     // is where Electron asks setWindowOpenHandler.
     const cdp = await page.context().newCDPSession(page);
-    cdp.on('Page.windowOpen', (event: { url: string; windowName: string; windowFeatures: string[] }) => this.onWindowOpen(event.url, event.windowName, event.windowFeatures));
+    cdp.on('Page.windowOpen', (event: { url: string; windowName: string; windowFeatures: string[] }) =>
+      this.onWindowOpen(event.url, event.windowName, event.windowFeatures),
+    );
     await cdp.send('Page.enable');
     if (this.prefs.preload) await page.addInitScript({ content: this.preloadScript(this.prefs.preload, pageSide) });
     page.on('framenavigated', (frame) => this.onNavigated(frame));
@@ -288,7 +290,11 @@ ${pageSide}
     const encoded = encodeCloned(cloneForIpc(args, `send ${channel}`));
     this.page
       .mainFrame()
-      .evaluate(([deliver, ch, payload]) => (window as unknown as Record<string, (c: unknown, p: unknown) => void>)[deliver as string]?.(ch, payload), [DELIVER, channel, encoded] as const)
+      .evaluate(([deliver, ch, payload]) => (window as unknown as Record<string, (c: unknown, p: unknown) => void>)[deliver as string]?.(ch, payload), [
+        DELIVER,
+        channel,
+        encoded,
+      ] as const)
       // Electron drops messages to a renderer that is navigating away or gone; so does the shim.
       .catch((error: unknown) => records.console.push({ type: 'shim-dropped', text: `${channel}: ${String(error).split('\n')[0]}` }));
   }
@@ -417,6 +423,15 @@ export class BrowserWindow extends EventEmitter {
   };
   /** For the test: what a person would see of this window. */
   describe() {
-    return { title: this.title, visible: this.visible, maximized: this.maximized, minimized: this.minimized, focusCount: this.focusCount, bounds: this.getBounds(), normalBounds: this.getNormalBounds(), url: this.webContents.getURL() };
+    return {
+      title: this.title,
+      visible: this.visible,
+      maximized: this.maximized,
+      minimized: this.minimized,
+      focusCount: this.focusCount,
+      bounds: this.getBounds(),
+      normalBounds: this.getNormalBounds(),
+      url: this.webContents.getURL(),
+    };
   }
 }

@@ -21,7 +21,19 @@ export type Encoded =
   | { t: 'bytes'; kind: string; v: number[] }
   | { t: 'error'; name: string; message: string; stack: string };
 
-const TYPED = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'];
+const TYPED = [
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+  'BigUint64Array',
+];
 
 export function encodeCloned(value: unknown, seen: Set<object> = new Set()): Encoded {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;

@@ -17,7 +17,16 @@ import { pollUntil } from '../../support/poll';
 
 const REPO = path.join(__dirname, '..', '..', '..', '..');
 const SHIM_DIR = path.join(__dirname, '..', 'shim');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface BuildScript {
   ENTRIES: { entry: string; out: string; optional: boolean }[];
@@ -43,8 +52,25 @@ export async function buildApp(): Promise<BuiltApp> {
   const esbuild = await import('esbuild');
   const shimScript = path.join(root, 'shim', 'electron-shim.js');
   const pageSide = path.join(root, 'shim', 'page-side.js');
-  await esbuild.build({ entryPoints: [path.join(SHIM_DIR, 'electron-shim.ts')], outfile: shimScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['playwright-core'], logLevel: 'warning' });
-  await esbuild.build({ entryPoints: [path.join(SHIM_DIR, 'page-side.ts')], outfile: pageSide, bundle: true, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [path.join(SHIM_DIR, 'electron-shim.ts')],
+    outfile: shimScript,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['playwright-core'],
+    logLevel: 'warning',
+  });
+  await esbuild.build({
+    entryPoints: [path.join(SHIM_DIR, 'page-side.ts')],
+    outfile: pageSide,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    logLevel: 'warning',
+  });
   return { root, mainScript: path.join(root, 'dist', 'main', 'electron-main.js'), shimScript, pageSide };
 }
 
@@ -99,7 +125,15 @@ function forkShim(built: BuiltApp, name: string, args: string[]): { child: Child
   const documents = path.join(built.root, name, 'Documents');
   mkdirSync(userData, { recursive: true });
   mkdirSync(documents, { recursive: true });
-  const config: ShimConfig = { mainScript: built.mainScript, pageSide: built.pageSide, userData, documents, chromium: CHROMIUM_PATH, chromiumArgs: CHROMIUM_ARGS, args };
+  const config: ShimConfig = {
+    mainScript: built.mainScript,
+    pageSide: built.pageSide,
+    userData,
+    documents,
+    chromium: CHROMIUM_PATH,
+    chromiumArgs: CHROMIUM_ARGS,
+    args,
+  };
   const child = fork(built.shimScript, [], {
     cwd: built.root,
     env: { ...process.env, NODE_PATH: path.join(REPO, 'node_modules'), PLEXUS_ELECTRON_SHIM: JSON.stringify(config) },
@@ -112,7 +146,11 @@ function forkShim(built: BuiltApp, name: string, args: string[]): { child: Child
  * Starts the app again on the same userData as the running instance `name`, as a second click on
  * a link would: it must be refused the single-instance lock, hand its argv over and exit.
  */
-export async function runSecondInstance(built: BuiltApp, name: string, args: string[]): Promise<{ code: number | null; records: Records | null; output: string }> {
+export async function runSecondInstance(
+  built: BuiltApp,
+  name: string,
+  args: string[],
+): Promise<{ code: number | null; records: Records | null; output: string }> {
   const { child } = forkShim(built, name, args);
   let output = '';
   let records: Records | null = null;
@@ -158,7 +196,11 @@ export async function startApp(built: BuiltApp, name = 'run', options: StartOpti
     });
   // The window the app created: the one live page showing the app origin.
   const findPage = async (accept: (url: string) => boolean, timeoutMs = 60_000) => {
-    const live = async () => browser.contexts()[0]?.pages().find((p) => !p.isClosed() && accept(p.url())) ?? null;
+    const live = async () =>
+      browser
+        .contexts()[0]
+        ?.pages()
+        .find((p) => !p.isClosed() && accept(p.url())) ?? null;
     const found = await pollUntil(live, (p) => p !== null || child.exitCode !== null, timeoutMs);
     if (!found) throw new Error(`no window page passed the test:\n${output}`);
     return found;

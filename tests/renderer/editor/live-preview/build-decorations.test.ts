@@ -42,8 +42,16 @@ describe('away from the cursor, markup is hidden and formatting shown', () => {
     ['bullet', '- item', ['replace "-" {"type":"bullet"}']],
     ['horizontal rule', 'a\n\n***', ['line 3 cm-lp-hr', 'hide "***"']],
     ['blockquote', '> quoted', ['line 1 cm-lp-quote', 'hide "> "']],
-    ['callout with a title', '> [!warning] Careful\n> body', ['line 1 cm-lp-callout', 'line 1 cm-lp-callout-title', 'hide "> "', 'hide "[!warning] "', 'line 2 cm-lp-callout', 'hide "> "']],
-    ['callout without a title', '> [!tldr]', ['line 1 cm-lp-callout', 'line 1 cm-lp-callout-title', 'hide "> "', 'replace "[!tldr]" {"type":"callout-title","title":"Tldr"}']],
+    [
+      'callout with a title',
+      '> [!warning] Careful\n> body',
+      ['line 1 cm-lp-callout', 'line 1 cm-lp-callout-title', 'hide "> "', 'hide "[!warning] "', 'line 2 cm-lp-callout', 'hide "> "'],
+    ],
+    [
+      'callout without a title',
+      '> [!tldr]',
+      ['line 1 cm-lp-callout', 'line 1 cm-lp-callout-title', 'hide "> "', 'replace "[!tldr]" {"type":"callout-title","title":"Tldr"}'],
+    ],
     ['inline math', 'so $e^x$ grows', ['replace "$e^x$" {"type":"math","tex":"e^x","display":false}']],
     ['display math on one line', '$$a+b$$', ['replace "$$a+b$$" {"type":"math","tex":"a+b","display":true}']],
     ['math block over lines', '$$\na\\\\b\n$$', ['replace "$$\\na\\\\\\\\b\\n$$" {"type":"math","tex":"\\na\\\\\\\\b\\n","display":true}']],

@@ -76,7 +76,12 @@ describe('activeAccelerations', () => {
     installSpeedups(headless);
     const list = activeAccelerations(headless);
     // The style patches work headless; everything on the canvas renderer is off, with the reason.
-    expect(list.filter((a) => a.active).map((a) => a.name)).toEqual(['Label restyle shortcut', 'First style shortcut', 'First style copy', 'Quiet first measure']);
+    expect(list.filter((a) => a.active).map((a) => a.name)).toEqual([
+      'Label restyle shortcut',
+      'First style shortcut',
+      'First style copy',
+      'Quiet first measure',
+    ]);
     for (const a of list.filter((x) => !x.active)) expect(a.reason).toBe('no canvas renderer (headless or WebGL)');
     headless.destroy();
   });

@@ -60,13 +60,20 @@ function makeCore() {
     flush();
     return sorted();
   };
-  const expected = () => mutable(cy).sortByZIndex().map((e) => e.id());
+  const expected = () =>
+    mutable(cy)
+      .sortByZIndex()
+      .map((e) => e.id());
   /** The hit-test list after a frame, and cytoscape's own computed afresh. */
   const interactiveIds = () => {
     flush();
     return ((renderer.getCachedZSortedEles() as { interactive?: cytoscape.SingularElementArgument[] }).interactive ?? []).map((e) => e.id());
   };
-  const expectedInteractive = () => mutable(cy).sortByZIndex().filter((e) => (e as unknown as { interactive(): boolean }).interactive()).map((e) => e.id());
+  const expectedInteractive = () =>
+    mutable(cy)
+      .sortByZIndex()
+      .filter((e) => (e as unknown as { interactive(): boolean }).interactive())
+      .map((e) => e.id());
   return { cy, renderer, ids, sorted, flush, expected, interactiveIds, expectedInteractive, sorts: () => sorts };
 }
 
@@ -106,14 +113,21 @@ describe('installFastZSort', () => {
   type Op = { kind: 'node' | 'edge' | 'class' | 'unclass' | 'remove'; cls: string; pick: number; pick2: number };
   /** Random frames of changes: additions (with a class), class changes and removals. */
   const frames = (kinds: Op['kind'][], classes: string[], perFrame: number, count: number) =>
-    fc.array(fc.array(fc.record({ kind: fc.constantFrom(...kinds), cls: fc.constantFrom(...classes), pick: fc.nat(), pick2: fc.nat() }), { minLength: 1, maxLength: perFrame }), { minLength: 1, maxLength: count });
+    fc.array(
+      fc.array(fc.record({ kind: fc.constantFrom(...kinds), cls: fc.constantFrom(...classes), pick: fc.nat(), pick2: fc.nat() }), {
+        minLength: 1,
+        maxLength: perFrame,
+      }),
+      { minLength: 1, maxLength: count },
+    );
   /** Applies one change; `next` numbers new elements. */
   const applyOp = (cy: cytoscape.Core, o: Op, next: () => number) => {
     const nodes = cy.nodes();
     const all = cy.elements();
     const classes = o.cls ? [o.cls] : [];
     if (o.kind === 'node') cy.add({ data: { id: `n${next()}` }, classes });
-    else if (o.kind === 'edge' && nodes.length > 0) cy.add({ data: { id: `e${next()}`, source: nodes[o.pick % nodes.length].id(), target: nodes[o.pick2 % nodes.length].id() }, classes });
+    else if (o.kind === 'edge' && nodes.length > 0)
+      cy.add({ data: { id: `e${next()}`, source: nodes[o.pick % nodes.length].id(), target: nodes[o.pick2 % nodes.length].id() }, classes });
     else if (o.kind === 'class' && all.length > 0 && o.cls) all[o.pick % all.length].addClass(o.cls);
     else if (o.kind === 'unclass' && all.length > 0 && o.cls) all[o.pick % all.length].removeClass(o.cls);
     else if (o.kind === 'remove' && all.length > 0) all[o.pick % all.length].remove();

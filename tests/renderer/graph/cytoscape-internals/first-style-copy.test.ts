@@ -13,8 +13,16 @@ interface Internals {
   _private: Record<string, unknown> & { style: Record<string, unknown>; styleKeys: Record<string, unknown> };
 }
 
-const NODES = ['a', 'b', 'c', 'd'].map((id, i) => ({ group: 'nodes' as const, data: { id, label: id, size: 10 + i, colour: '#888' }, position: { x: i * 100, y: (i % 2) * 50 } }));
-const edge = (id: string, source: string, target: string, classes: string[] = [], weight = 2) => ({ group: 'edges' as const, data: { id, source, target, weight }, classes });
+const NODES = ['a', 'b', 'c', 'd'].map((id, i) => ({
+  group: 'nodes' as const,
+  data: { id, label: id, size: 10 + i, colour: '#888' },
+  position: { x: i * 100, y: (i % 2) * 50 },
+}));
+const edge = (id: string, source: string, target: string, classes: string[] = [], weight = 2) => ({
+  group: 'edges' as const,
+  data: { id, source, target, weight },
+  classes,
+});
 const EDGES = [
   edge('ab', 'a', 'b'),
   edge('bc', 'b', 'c'),
@@ -37,7 +45,17 @@ function make(copy: boolean) {
   return cy;
 }
 
-const HINTS = ['styleKey', 'labelDimsKey', 'labelKey', 'labelStyleKey', 'sourceLabelKey', 'sourceLabelStyleKey', 'targetLabelKey', 'targetLabelStyleKey', 'styleCxtKey'];
+const HINTS = [
+  'styleKey',
+  'labelDimsKey',
+  'labelKey',
+  'labelStyleKey',
+  'sourceLabelKey',
+  'sourceLabelStyleKey',
+  'targetLabelKey',
+  'targetLabelStyleKey',
+  'styleCxtKey',
+];
 const PROPERTIES = ['width', 'line-color', 'opacity', 'curve-style', 'display', 'events', 'z-index', 'line-style', 'label', 'target-arrow-shape'];
 
 /** What cytoscape computed for every edge: values, the objects behind them, its hash keys, visibility and box. */
@@ -83,7 +101,14 @@ describe('installFirstStyleCopy', () => {
     ['a bypass on a copied edge', (cy) => cy.getElementById('bc').style('width', 9)],
     ['a bypass before the first style', (cy) => cy.add(edge('late', 'a', 'b')).style('line-color', '#00ff00')],
     ['hiding a node', (cy) => cy.getElementById('a').addClass('hidden')],
-    ['a new stylesheet', (cy) => cy.style().fromJson([...graphStyle(LIGHT, 20), ...EXTRA]).update()],
+    [
+      'a new stylesheet',
+      (cy) =>
+        cy
+          .style()
+          .fromJson([...graphStyle(LIGHT, 20), ...EXTRA])
+          .update(),
+    ],
     ['edges after the new stylesheet', (cy) => cy.add([edge('n1', 'b', 'c'), edge('n2', 'c', 'd'), edge('n3', 'b', 'd', ['thick'])])],
     ['a mapped value changing', (cy) => cy.getElementById('ac').data('weight', 8)],
   ];

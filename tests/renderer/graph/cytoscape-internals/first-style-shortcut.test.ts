@@ -17,7 +17,21 @@ const make = (shortcut: boolean) => {
 const snapshot = (cy: cytoscape.Core) =>
   cy.elements().map((e) => ({
     id: e.id(),
-    ...Object.fromEntries(['width', 'background-color', 'label', 'font-size', 'text-outline-width', 'border-width', 'opacity', 'z-index', 'curve-style', 'line-color', 'display'].map((p) => [p, e.style(p)])),
+    ...Object.fromEntries(
+      [
+        'width',
+        'background-color',
+        'label',
+        'font-size',
+        'text-outline-width',
+        'border-width',
+        'opacity',
+        'z-index',
+        'curve-style',
+        'line-color',
+        'display',
+      ].map((p) => [p, e.style(p)]),
+    ),
     visible: e.visible(),
     bb: e.boundingBox(),
   }));
@@ -36,12 +50,22 @@ describe('installFirstStyleShortcut', () => {
     ['show it again', (cy) => cy.getElementById('a').removeClass('hidden')],
     ['grow it', (cy) => cy.getElementById('a').data('size', 40)],
     ['make it a hub', (cy) => cy.getElementById('a').addClass('hub')],
-    ['hide it, then swap the stylesheet', (cy) => {
-      cy.getElementById('a').addClass('hidden');
-      cy.style().fromJson(graphStyle(LIGHT, 20)).update();
-    }],
+    [
+      'hide it, then swap the stylesheet',
+      (cy) => {
+        cy.getElementById('a').addClass('hidden');
+        cy.style().fromJson(graphStyle(LIGHT, 20)).update();
+      },
+    ],
     ['show it after the swap', (cy) => cy.getElementById('a').removeClass('hidden')],
-    ['add a node and an edge to it', (cy) => cy.add([{ group: 'nodes', data: { id: 'c', label: 'C', size: 12, colour: '#000000' }, position: { x: 0, y: 50 } }, { group: 'edges', data: { id: 'bc', source: 'b', target: 'c' } }])],
+    [
+      'add a node and an edge to it',
+      (cy) =>
+        cy.add([
+          { group: 'nodes', data: { id: 'c', label: 'C', size: 12, colour: '#000000' }, position: { x: 0, y: 50 } },
+          { group: 'edges', data: { id: 'bc', source: 'b', target: 'c' } },
+        ]),
+    ],
     ['shrink the hub', (cy) => cy.getElementById('b').data('size', 8)],
   ];
 

@@ -30,10 +30,13 @@ const snapshot = (cy: cytoscape.Core) =>
 
 type Step = [string, (m: ReturnType<typeof make>) => void];
 const steps: Step[] = [
-  ['a new label threshold for every node', ({ cy, setThreshold }) => {
-    setThreshold(30);
-    (cy.nodes() as unknown as { updateStyle(): void }).updateStyle();
-  }],
+  [
+    'a new label threshold for every node',
+    ({ cy, setThreshold }) => {
+      setThreshold(30);
+      (cy.nodes() as unknown as { updateStyle(): void }).updateStyle();
+    },
+  ],
   ['a font-size bypass on the hub', ({ cy }) => cy.getElementById('b').style('font-size', 48)],
   ['its label text', ({ cy }) => cy.getElementById('b').data('label', 'A much longer label')],
   ['hiding a node (not a label property)', ({ cy }) => cy.getElementById('c').addClass('hidden')],

@@ -156,7 +156,8 @@ describe('buildLayersInSlices making the layer itself', () => {
       },
       drawEleInLayer: (_layer: Layer, ele: unknown) => void drawn.push(ele),
       dequeue: () => undefined,
-      levelIsComplete: (lvl: number, all: unknown[]) => (cache.layersByLevel[lvl] ?? []).reduce((n, l) => (l.reqs > 0 || l.invalid ? NaN : n + l.eles.length), 0) === all.length,
+      levelIsComplete: (lvl: number, all: unknown[]) =>
+        (cache.layersByLevel[lvl] ?? []).reduce((n, l) => (l.reqs > 0 || l.invalid ? NaN : n + l.eles.length), 0) === all.length,
     };
     const renderer = { data: { lyrTxrCache: cache }, getCachedZSortedEles: () => ({ nondrag: eles }), getPixelRatio: () => 1 };
     (cy as unknown as { renderer(): unknown }).renderer = () => renderer;
@@ -164,7 +165,11 @@ describe('buildLayersInSlices making the layer itself', () => {
   }
 
   it('measures the union in slices, queues every element in draw order into one complete layer', async () => {
-    const { cy, eles, cache, drawn } = setup([[0, 0, 10, 10], [-50, 5, -40, 20], [30, -7, 35, 100]]);
+    const { cy, eles, cache, drawn } = setup([
+      [0, 0, 10, 10],
+      [-50, 5, -40, 20],
+      [30, -7, 35, 100],
+    ]);
     let yields = 0;
     expect(await buildLayersInSlices(cy, { sliceMs: 0, stillWanted: () => true, yieldToPage: async () => void yields++ })).toBe(true);
     const [layer] = cache.layersByLevel[0]; // zoom 1, pixel ratio 1
@@ -180,7 +185,10 @@ describe('buildLayersInSlices making the layer itself', () => {
   });
 
   it('leaves a level too big for one bitmap to getLayers', async () => {
-    const { cy } = setup([[0, 0, 10, 10], [0, 0, 40_000, 10]]);
+    const { cy } = setup([
+      [0, 0, 10, 10],
+      [0, 0, 40_000, 10],
+    ]);
     await expect(buildLayersInSlices(cy, { stillWanted: () => true, yieldToPage: async () => undefined })).rejects.toThrow('getLayers was not needed');
     expect(batching(cy)).toBe(false);
   });

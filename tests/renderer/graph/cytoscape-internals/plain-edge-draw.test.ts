@@ -1,5 +1,12 @@
 import cytoscape from 'cytoscape';
-import { drawPlainEdge, edgeStyleVisible, isPlainEdge, nodeShowsEdges, plainEdgeStroke, strokeBox } from '../../../../renderer/src/graph/cytoscape-internals/plain-edge-draw';
+import {
+  drawPlainEdge,
+  edgeStyleVisible,
+  isPlainEdge,
+  nodeShowsEdges,
+  plainEdgeStroke,
+  strokeBox,
+} from '../../../../renderer/src/graph/cytoscape-internals/plain-edge-draw';
 import { graphStyle, LIGHT } from '../../../../renderer/src/graph/graph-style';
 
 /** A headless graph styled as the view's; the canvas renderer's edge geometry is filled in by hand. */
@@ -64,7 +71,18 @@ describe('drawPlainEdge', () => {
     const { cxt, log } = recordingContext();
     drawPlainEdge(cxt, edgeWith());
     // LIGHT.edge #b9bcc4 = rgb(185,188,196); the stylesheet's edge opacity is 0.7.
-    expect(log).toEqual(['lineJoin=round', 'lineWidth=1', 'lineCap=butt', 'strokeStyle=rgba(185,188,196,0.7)', 'setLineDash([])', 'beginPath()', 'moveTo(1,2)', 'lineTo(98,3)', 'stroke()', 'lineCap=butt']);
+    expect(log).toEqual([
+      'lineJoin=round',
+      'lineWidth=1',
+      'lineCap=butt',
+      'strokeStyle=rgba(185,188,196,0.7)',
+      'setLineDash([])',
+      'beginPath()',
+      'moveTo(1,2)',
+      'lineTo(98,3)',
+      'stroke()',
+      'lineCap=butt',
+    ]);
   });
 
   it('draws nothing for a hidden edge or one without valid points', () => {
