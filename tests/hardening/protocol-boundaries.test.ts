@@ -50,7 +50,7 @@ test.each(PATHNAMES)('GET plexus://vault%s never returns outside bytes', async (
 
 test('notes and non-images are never served, even when indexed', async () => {
   expect((await resolveVaultFile(claimsEverything(), '/A.md')).ok).toBe(false);
-  expect(await resolveVaultFile(claimsEverything(), '/pic.png')).toEqual({ ok: true, file: path.join(box.vault, 'pic.png') });
+  expect(await resolveVaultFile(claimsEverything(), '/pic.png')).toEqual({ ok: true, value: path.join(box.vault, 'pic.png') });
 });
 
 test('plexus check names each ignored symlink and finishes despite the loops', () => {
