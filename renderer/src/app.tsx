@@ -39,6 +39,8 @@ import { RightSidebar } from './components/right-sidebar';
 import { QuickSwitcher } from './components/quick-switcher';
 import { BookmarksPanel } from './bookmarks/bookmarks-panel';
 import { useBookmarkActions } from './bookmarks/use-bookmark-actions';
+import { useBookmarks } from './bookmarks/use-bookmarks';
+import { renamePath } from './bookmarks/bookmarks-model';
 import { useCreateNamedNote } from './components/note-actions/use-create-named-note';
 import { useRecentNotes } from './workspace/recent-notes';
 import { SearchPanel } from './components/search-panel';
@@ -130,6 +132,10 @@ export function App({ api: host }: { api: PlexusApi }) {
   const updateTabMode = useCallback((f: (mode: NoteMode) => NoteMode) => updateLayout((l) => updateActiveTabMode(l, f)), [updateLayout]);
   const tabMode = useMemo(() => ({ mode: nav.activeTab?.mode ?? 'reading', update: updateTabMode }), [nav.activeTab?.mode, updateTabMode]);
   const editing = useEditing(vault?.readOnly ?? false, currentPath, notice, tabMode);
+  const bookmarkStore = useBookmarks(vault?.root ?? null);
+  const { update: updateBookmarks } = bookmarkStore;
+  // Bookmarks follow a renamed note, whether it was renamed here or outside Plexus.
+  const followRename = useCallback((from: string, to: string) => updateBookmarks((b) => renamePath(b, from, to)), [updateBookmarks]);
   const noteActions = useNoteActions({
     api,
     vault,
@@ -139,6 +145,7 @@ export function App({ api: host }: { api: PlexusApi }) {
     banners,
     editing,
     disconnected: connection !== null && isDisconnected(connection),
+    onPathRenamed: followRename,
   });
   // Typed text is only in the editor until saved: closing or reloading the window asks first.
   useUnsavedGuard();
@@ -225,6 +232,7 @@ export function App({ api: host }: { api: PlexusApi }) {
     if (event.type === 'vault-error') banners.push('error', event.message);
     if (event.type === 'notice') banners.push('notice', event.message);
     if (event.type === 'external-rename') {
+      followRename(event.from, event.to);
       const { from, to, affected } = event;
       const updateLinks = () =>
         api.updateLinksAfterExternalRename(from, to).then(
@@ -291,7 +299,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   const closeGraph = useCallback(() => (canBack ? goBack() : update(closeActiveTab)), [canBack, goBack, update]);
   const toggleGraph = graphOpen ? closeGraph : openGraph;
   const openView = useCallback((view: View, newTab: boolean) => update((l) => (newTab ? openInNewTab(l, view) : openInActive(l, view))), [update]);
-  const bookmarks = useBookmarkActions({ vaultRoot: vault?.root ?? null, files, view: nav.view, openView, openSearch });
+  const bookmarks = useBookmarkActions({ state: bookmarkStore, files, view: nav.view, openView, openSearch });
   const recovery = useRecoveryCommands(currentPath, notice);
   const intoNotes = useIntoNotesCommands({ api, files, currentPath, readOnly: noteActions.readOnly, openPath, reportError: banners.reportError, notice });
   const runs: CommandRuns = {

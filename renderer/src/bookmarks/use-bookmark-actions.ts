@@ -3,10 +3,11 @@ import { useCallback, useMemo } from 'react';
 import type { FileEntry } from '../../../main/contract/api-contract';
 import type { View } from '../workspace/layout-model';
 import { addBookmark, findBookmark, removeEntry, type BookmarkTarget } from './bookmarks-model';
-import { useBookmarks } from './use-bookmarks';
+import type { BookmarksState } from './use-bookmarks';
 
 interface Deps {
-  vaultRoot: string | null;
+  /** The vault's bookmarks (useBookmarks), held by the app so renames can reach them too. */
+  state: BookmarksState;
   files: FileEntry[] | null;
   /** What the active tab shows. */
   view: View | null;
@@ -16,8 +17,7 @@ interface Deps {
 
 const titleOf = (files: FileEntry[] | null, path: string) => files?.find((f) => f.path === path)?.title ?? path.replace(/\.md$/i, '').split('/').pop() ?? path;
 
-export function useBookmarkActions({ vaultRoot, files, view, openView, openSearch }: Deps) {
-  const state = useBookmarks(vaultRoot);
+export function useBookmarkActions({ state, files, view, openView, openSearch }: Deps) {
   const { bookmarks, update } = state;
   const paths = useMemo(() => new Set((files ?? []).map((f) => f.path)), [files]);
 

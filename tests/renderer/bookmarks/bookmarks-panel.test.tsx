@@ -49,3 +49,21 @@ test('bookmark the note from the star, a heading from the outline and a search; 
   fireEvent.click(within(panel()).getByRole('button', { name: 'Remove bookmark tag:#project' }));
   expect(titles()).toEqual(['Welcome › Details', 'Welcome']);
 });
+
+test('a bookmarked note renamed in the app keeps its bookmark, which opens it at its new path', async () => {
+  const { inNote } = renderApp(sampleVault, '#/note/Ideas.md');
+  await inNote().findByRole('heading', { name: 'Ideas', level: 1 });
+  fireEvent.click(screen.getByRole('button', { name: 'Bookmark this note' }));
+  await within(panel()).findByRole('button', { name: 'Ideas' });
+  fireEvent.click(inNote().getByRole('button', { name: 'Rename' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Rename note' });
+  fireEvent.change(within(dialog).getByRole('textbox', { name: 'New path' }), { target: { value: 'Archive/Thoughts' } });
+  const rename = within(dialog).getByRole('button', { name: 'Rename' });
+  await waitFor(() => expect(rename).toBeEnabled());
+  fireEvent.click(rename);
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Rename note' })).toBeNull());
+  window.location.hash = '#/note/Welcome.md';
+  await inNote().findByRole('heading', { name: 'Welcome', level: 1 });
+  fireEvent.click(within(panel()).getByRole('button', { name: 'Ideas' }));
+  await waitFor(() => expect(decodeURIComponent(window.location.hash)).toBe('#/note/Archive/Thoughts.md'));
+});

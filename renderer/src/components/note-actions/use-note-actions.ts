@@ -28,12 +28,14 @@ export interface NoteActionsDeps {
   editing: Editing;
   /** Browser mode lost its server: writes are refused like in a read-only vault until it is back. */
   disconnected?: boolean;
+  /** A note renamed here: what remembers paths (bookmarks) follows it. */
+  onPathRenamed?(from: string, to: string): void;
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function useNoteActions(deps: NoteActionsDeps) {
-  const { api, vault, files, currentPath, openPath, banners, editing } = deps;
+  const { api, vault, files, currentPath, openPath, banners, editing, onPathRenamed } = deps;
   const [dialog, setDialog] = useState<ActionDialog>(null);
   // Where to resume editing when a rename/delete dialog closes (null: the user was not editing).
   const resumeAt = useRef<string | null>(null);
@@ -108,8 +110,9 @@ export function useNoteActions(deps: NoteActionsDeps) {
       const follow = current.current === outcome.from;
       if (resume) editing.editWhenOpen(follow ? outcome.to : resume);
       if (follow) openPath(outcome.to);
+      onPathRenamed?.(outcome.from, outcome.to);
     },
-    [banners, undo, editing, openPath],
+    [banners, undo, editing, openPath, onPathRenamed],
   );
 
   const onDeleted = useCallback(
