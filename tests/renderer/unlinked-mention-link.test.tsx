@@ -1,5 +1,5 @@
 import './setup';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from './render-app';
 
 const panel = () => screen.getByRole('region', { name: 'Unlinked mentions' });
@@ -31,4 +31,16 @@ test('read-only vaults show no Link button', async () => {
   renderApp({ notes: { 'Welcome.md': '# Welcome\n', 'Diary.md': 'welcome\n' }, readOnly: true }, '#/note/Welcome.md');
   await within(panel()).findByText('Diary');
   expect(within(panel()).queryByRole('button', { name: /Link the mention/ })).toBeNull();
+});
+
+test('mentions in excluded folders are not offered, as Obsidian\'s "Excluded files"', async () => {
+  const { setSetting } = await import('../../renderer/src/settings/settings-store');
+  renderApp({ notes: { 'Welcome.md': '# Welcome\n', 'Journal/Diary.md': 'welcome back\n', 'Other.md': 'a welcome note\n' } }, '#/note/Welcome.md');
+  await within(panel()).findByText('Other');
+  expect(within(panel()).getByText('Diary')).toBeInTheDocument();
+  act(() => {
+    setSetting('excludedFolders', ['Journal']);
+  });
+  await waitFor(() => expect(within(panel()).queryByText('Diary')).toBeNull());
+  expect(within(panel()).getByText('Other')).toBeInTheDocument();
 });

@@ -3,11 +3,13 @@
  * `[[Note|as written]]`) in its note on disk. The note is read fresh and written back with the
  * hash it was read at, so a change made meanwhile (here or elsewhere) is a conflict, never lost.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FileEntry, PlexusApi, UnlinkedMention } from '../../../main/contract/api-contract';
 import { linkMention, linkTextFor } from '../../../main/core/query/link-mention';
 import type { NoteData } from '../hooks/use-note-data';
 import { useProgressive } from '../hooks/use-progressive';
+import { isExcluded } from '../settings/excluded-folders';
+import { useSettings } from '../settings/settings-store';
 import { noteHref } from '../routing/hash-route';
 import { ShowMore } from './show-more';
 import { Snippet } from './snippet';
@@ -31,7 +33,9 @@ async function linkOne(api: PlexusApi, target: string, notePaths: string[], m: U
 }
 
 export function UnlinkedMentionsPanel({ api, data, files, readOnly }: Props) {
-  const mentions = data?.unlinked.ok ? data.unlinked.value : [];
+  const { excludedFolders } = useSettings();
+  // As Obsidian's "Excluded files": mentions in excluded folders are not offered.
+  const mentions = useMemo(() => (data?.unlinked.ok ? data.unlinked.value.filter((m) => !isExcluded(m.source, excludedFolders)) : []), [data, excludedFolders]);
   const slice = useProgressive(mentions.length, data?.path);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
