@@ -38,8 +38,23 @@ async function openApp(): Promise<void> {
 }
 
 async function openGraph(): Promise<void> {
-  if ((await page.getByRole('region', { name: 'Graph' }).count()) === 0) await page.keyboard.press('Control+g');
-  await page.getByRole('region', { name: 'Graph' }).locator('[aria-label^="Graph: "]').waitFor({ timeout: 30_000 });
+  // A reopened page may still be restoring its workspace (which can itself bring the graph back):
+  // press Ctrl+G only while no graph is shown, and not again before the last press had time to show one.
+  const region = page.getByRole('region', { name: 'Graph' });
+  let pressedAt = 0;
+  const shown = await pollUntil(
+    async () => {
+      if ((await region.count()) === 0 && Date.now() - pressedAt > 5_000) {
+        await page.keyboard.press('Control+g');
+        pressedAt = Date.now();
+      }
+      return region.locator('[aria-label^="Graph: "]').count();
+    },
+    (n) => n > 0,
+    60_000,
+    250,
+  );
+  expect(shown).toBeGreaterThan(0);
   await pollUntil(
     () => page.evaluate(() => (window as unknown as { __plexusGraph?: Hook }).__plexusGraph?.nodeIds().length ?? 0),
     (n) => n >= 20,
