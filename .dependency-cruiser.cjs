@@ -16,120 +16,100 @@ const FACES = ['electron', 'server', 'cli'];
 /** Packages that do I/O or need a host: never in core, which the renderer bundles too. */
 const IO_PACKAGES = '(^|/)node_modules/(@types/)?(electron|chokidar|react|react-dom|ws|write-file-atomic|graceful-fs|fs-extra|playwright-core)/';
 
-const faceRules = FACES.map((face) => ({
-  name: `face-${face}-not-other-faces`,
-  comment: `main/${face} is a face: faces never import each other; what two faces share belongs in main/app-shell, the service or the contract.`,
-  severity: 'error',
-  from: { path: `^main/${face}/` },
-  to: {
-    path: `^main/(${FACES.filter((f) => f !== face).join('|')})/`,
-    // `plexus serve` is the browser-mode face's launcher: the one import from the CLI into the
-    // server is its entry point, from the serve command.
-    ...(face === 'cli' ? { pathNot: '^main/server/browser-server\\.ts$' } : {}),
-  },
-}));
+/** Every rule forbids: an import from `from` to `to` is an error, and `comment` says why. */
+const forbid = (name, comment, from, to) => ({ name, comment, severity: 'error', from, to });
+
+const faceRules = FACES.map((face) =>
+  forbid(
+    `face-${face}-not-other-faces`,
+    `main/${face} is a face: faces never import each other; what two faces share belongs in main/app-shell, the service or the contract.`,
+    { path: `^main/${face}/` },
+    {
+      path: `^main/(${FACES.filter((f) => f !== face).join('|')})/`,
+      // `plexus serve` is the browser-mode face's launcher: the one import from the CLI into the
+      // server is its entry point, from the serve command.
+      ...(face === 'cli' ? { pathNot: '^main/server/browser-server\\.ts$' } : {}),
+    },
+  ),
+);
 
 module.exports = {
   forbidden: [
-    {
-      name: 'no-circular',
-      comment: 'Import cycles hide layering and break module initialisation order; split the shared part out.',
-      severity: 'error',
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: 'not-to-unresolvable',
-      comment: 'An import the resolver cannot follow is invisible to every other rule here.',
-      severity: 'error',
-      from: { path: '^(main|renderer|tests|bench|scripts)/' },
-      to: { couldNotResolve: true },
-    },
-    {
-      name: 'core-only-core',
-      comment: 'main/core is pure: it decides what a vault means and imports no other layer of the app.',
-      severity: 'error',
-      from: { path: '^main/core/' },
-      to: { path: '^(main/(?!core/)|renderer/)' },
-    },
-    {
-      name: 'core-no-node-builtins',
-      comment: 'main/core does no I/O and runs in the renderer too: no Node built-in (fs, path, worker_threads, ...).',
-      severity: 'error',
-      from: { path: '^main/core/' },
-      to: { dependencyTypes: ['core'] },
-    },
-    {
-      name: 'core-no-io-packages',
-      comment: 'main/core does no I/O: no electron, chokidar, ws, React or file-writing packages.',
-      severity: 'error',
-      from: { path: '^main/core/' },
-      to: { path: IO_PACKAGES },
-    },
-    {
-      name: 'contract-only-core',
-      comment: 'main/contract is the renderer <-> service contract: it may import only main/core (types).',
-      severity: 'error',
-      from: { path: '^main/contract/' },
-      to: { pathNot: '^main/(contract|core)/' },
-    },
-    {
-      name: 'contract-core-types-only',
-      comment: 'main/contract takes only types from main/core (`import type`), so the contract carries no code of its own from core.',
-      severity: 'error',
-      from: { path: '^main/contract/' },
-      to: { path: '^main/core/', dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'service-not-faces',
-      comment: 'main/service is what the faces share; it never imports a face or the renderer.',
-      severity: 'error',
-      from: { path: '^main/service/' },
-      to: { path: '^(main/(electron|server|cli)|renderer)/' },
-    },
-    {
-      name: 'app-shell-neutral',
-      comment: 'main/app-shell is what faces share about serving the renderer; it imports no face, no service and no renderer.',
-      severity: 'error',
-      from: { path: '^main/app-shell/' },
-      to: { path: '^(main/(electron|server|cli|service)|renderer)/' },
-    },
+    forbid('no-circular', 'Import cycles hide layering and break module initialisation order; split the shared part out.', {}, { circular: true }),
+    forbid(
+      'not-to-unresolvable',
+      'An import the resolver cannot follow is invisible to every other rule here.',
+      { path: '^(main|renderer|tests|bench|scripts)/' },
+      { couldNotResolve: true },
+    ),
+    forbid(
+      'core-only-core',
+      'main/core is pure: it decides what a vault means and imports no other layer of the app.',
+      { path: '^main/core/' },
+      { path: '^(main/(?!core/)|renderer/)' },
+    ),
+    forbid(
+      'core-no-node-builtins',
+      'main/core does no I/O and runs in the renderer too: no Node built-in (fs, path, worker_threads, ...).',
+      { path: '^main/core/' },
+      { dependencyTypes: ['core'] },
+    ),
+    forbid(
+      'core-no-io-packages',
+      'main/core does no I/O: no electron, chokidar, ws, React or file-writing packages.',
+      { path: '^main/core/' },
+      { path: IO_PACKAGES },
+    ),
+    forbid(
+      'contract-only-core',
+      'main/contract is the renderer <-> service contract: it may import only main/core (types).',
+      { path: '^main/contract/' },
+      { pathNot: '^main/(contract|core)/' },
+    ),
+    forbid(
+      'contract-core-types-only',
+      'main/contract takes only types from main/core (`import type`), so the contract carries no code of its own from core.',
+      { path: '^main/contract/' },
+      { path: '^main/core/', dependencyTypesNot: ['type-only'] },
+    ),
+    forbid(
+      'service-not-faces',
+      'main/service is what the faces share; it never imports a face or the renderer.',
+      { path: '^main/service/' },
+      { path: '^(main/(electron|server|cli)|renderer)/' },
+    ),
+    forbid(
+      'app-shell-neutral',
+      'main/app-shell is what faces share about serving the renderer; it imports no face, no service and no renderer.',
+      { path: '^main/app-shell/' },
+      { path: '^(main/(electron|server|cli|service)|renderer)/' },
+    ),
     ...faceRules,
-    {
-      name: 'main-not-renderer',
-      comment: 'The main process reaches the renderer through the contract, never by importing it.',
-      severity: 'error',
-      from: { path: '^main/' },
-      to: { path: '^renderer/' },
-    },
-    {
-      name: 'renderer-only-contract-and-core',
-      comment: 'The renderer imports main/contract and pure main/core only: never the service or a face.',
-      severity: 'error',
-      from: { path: '^renderer/' },
-      to: { path: '^main/', pathNot: '^main/(contract|core)/' },
-    },
-    {
-      name: 'renderer-no-node',
-      comment: 'The renderer runs in a browser page: no Node built-in (its build config, renderer/vite.config.ts, runs in Node).',
-      severity: 'error',
-      from: { path: '^renderer/src/' },
-      to: { dependencyTypes: ['core'] },
-    },
-    {
-      name: 'renderer-no-host-packages',
-      comment: 'The renderer runs in a browser page: no electron, chokidar, ws or file-writing packages.',
-      severity: 'error',
-      from: { path: '^renderer/src/' },
-      to: { path: '(^|/)node_modules/(@types/)?(electron|chokidar|ws|write-file-atomic|graceful-fs|fs-extra|playwright-core)/' },
-    },
-    {
-      name: 'app-not-tests-or-bench',
-      comment: 'Shipped code never imports tests or benchmarks.',
-      severity: 'error',
-      from: { path: '^(main|renderer)/' },
-      to: { path: '^(tests|bench)/' },
-    },
+    forbid(
+      'main-not-renderer',
+      'The main process reaches the renderer through the contract, never by importing it.',
+      { path: '^main/' },
+      { path: '^renderer/' },
+    ),
+    forbid(
+      'renderer-only-contract-and-core',
+      'The renderer imports main/contract and pure main/core only: never the service or a face.',
+      { path: '^renderer/' },
+      { path: '^main/', pathNot: '^main/(contract|core)/' },
+    ),
+    forbid(
+      'renderer-no-node',
+      'The renderer runs in a browser page: no Node built-in (its build config, renderer/vite.config.ts, runs in Node).',
+      { path: '^renderer/src/' },
+      { dependencyTypes: ['core'] },
+    ),
+    forbid(
+      'renderer-no-host-packages',
+      'The renderer runs in a browser page: no electron, chokidar, ws or file-writing packages.',
+      { path: '^renderer/src/' },
+      { path: '(^|/)node_modules/(@types/)?(electron|chokidar|ws|write-file-atomic|graceful-fs|fs-extra|playwright-core)/' },
+    ),
+    forbid('app-not-tests-or-bench', 'Shipped code never imports tests or benchmarks.', { path: '^(main|renderer)/' }, { path: '^(tests|bench)/' }),
   ],
   options: {
     // The folders named on the command line, without fixture vaults or build output. (No

@@ -3,36 +3,24 @@
  * sample vault, driven in headless Chromium. Screenshots of each main screen are saved under
  * tests/artifacts/.
  */
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { artifactPath } from './support/browser';
 import { pollUntil } from './support/poll';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(180_000);
 
-let vaultDir: string | undefined;
-let served: ServedVault;
-let browser: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  vaultDir = copyVault();
-  served = await serveVault(vaultDir);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'File explorer' }).waitFor();
+  app = await openServedApp();
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const note = () => page.getByRole('main', { name: 'Note' });
 const backlinks = () => page.getByRole('complementary', { name: 'Backlinks' });
@@ -59,7 +47,7 @@ test('open a note from the explorer, follow a wiki link, see the backlink with i
   const fromTransformer = backlinks().getByText('Transformer', { exact: true }).first();
   await fromTransformer.waitFor();
   // The snippet is the text around the link in Transformer.md.
-  const transformerText = readFileSync(join(served.vaultDir, 'How LLMs Work', 'Transformer.md'), 'utf8');
+  const transformerText = readFileSync(join(app.served.vaultDir, 'How LLMs Work', 'Transformer.md'), 'utf8');
   const snippetLine = transformerText.split('\n').find((line) => line.includes('[[Encoder Decoder'))!;
   const before = snippetLine.slice(0, snippetLine.indexOf('[[Encoder Decoder')).trim().split(/\s+/).slice(-3).join(' ');
   await backlinks().getByText(before, { exact: false }).first().waitFor();
@@ -118,7 +106,7 @@ test('graph opens with counts, and clicking a node opens its note', async () => 
 });
 
 test('a change on disk shows in the note and the graph', async () => {
-  const file = join(served.vaultDir, 'How LLMs Work', 'Loss.md');
+  const file = join(app.served.vaultDir, 'How LLMs Work', 'Loss.md');
   appendFileSync(file, '\n\nA freshly added line about [[Regularization Ideas]].\n');
   await note().getByText('A freshly added line about', { exact: false }).waitFor({ timeout: 10_000 });
   await note().getByRole('link', { name: 'Regularization Ideas' }).waitFor();
@@ -133,7 +121,7 @@ test('a change on disk shows in the note and the graph', async () => {
     30_000,
   );
   expect(before.some((id) => id.toLowerCase().includes('regularization ideas'))).toBe(true);
-  writeFileSync(join(served.vaultDir, 'Regularization Ideas.md'), '# Regularization Ideas\n\nSee [[Loss]].\n');
+  writeFileSync(join(app.served.vaultDir, 'Regularization Ideas.md'), '# Regularization Ideas\n\nSee [[Loss]].\n');
   const ids = await pollUntil(
     () => page.evaluate(() => (window as unknown as { __plexusGraph?: { nodeIds(): string[] } }).__plexusGraph?.nodeIds() ?? []),
     (list) => list.includes('Regularization Ideas.md'),
@@ -143,5 +131,5 @@ test('a change on disk shows in the note and the graph', async () => {
 });
 
 test('no uncaught errors in the page', () => {
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

@@ -4,15 +4,18 @@
  * a file of unknown type), each clicked in the explorer of headless Chromium under the served
  * CSP. Screenshots of the image viewer and the card, light and dark, go to tests/artifacts/.
  */
-import { readFileSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { artifactPath } from './support/browser';
 import { pollUntil } from './support/poll';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(180_000);
+
+let app: ServedApp;
+let page: Page;
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -97,37 +100,29 @@ const SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80" id="svg-from-file"><script>window.__pwned = "svg"</script><rect width="120" height="80" fill="teal"/></svg>';
 const UNKNOWN = Buffer.from('opaque bytes \u0000\u0001\u0002 of a type nobody knows', 'latin1');
 
-let served: ServedVault;
-let browser: LaunchedBrowser;
-let page: Page;
-const pageErrors: string[] = [];
 const cspViolations: string[] = [];
 const PDF_VIEWER = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/';
 
 beforeAll(async () => {
-  const vaultDir = copyVault();
-  mkdirSync(join(vaultDir, 'Media'));
-  writeFileSync(join(vaultDir, 'Media', 'gradient.png'), png(240, 150));
-  writeFileSync(join(vaultDir, 'Media', 'badge.svg'), SVG);
-  writeFileSync(join(vaultDir, 'Media', 'tone.wav'), wav());
-  writeFileSync(join(vaultDir, 'Media', 'paper.pdf'), pdf('Hello PDF'));
-  writeFileSync(join(vaultDir, 'Media', 'data.xyz'), UNKNOWN);
-  served = await serveVault(vaultDir);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  app = await openServedApp({
+    prepare: (vaultDir) => {
+      mkdirSync(join(vaultDir, 'Media'));
+      writeFileSync(join(vaultDir, 'Media', 'gradient.png'), png(240, 150));
+      writeFileSync(join(vaultDir, 'Media', 'badge.svg'), SVG);
+      writeFileSync(join(vaultDir, 'Media', 'tone.wav'), wav());
+      writeFileSync(join(vaultDir, 'Media', 'paper.pdf'), pdf('Hello PDF'));
+      writeFileSync(join(vaultDir, 'Media', 'data.xyz'), UNKNOWN);
+    },
+    beforeOpen: async (page) => {
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
+    },
   });
-  await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'File explorer' }).waitFor();
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (served) rmSync(served.vaultDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const explorer = () => page.getByRole('navigation', { name: 'File explorer' });
 const viewer = () => page.getByRole('main', { name: 'Attachment' });
@@ -251,6 +246,6 @@ test('an unknown file is a card with its size and a working download link', asyn
 });
 
 test('no uncaught errors and no CSP violations in the page', async () => {
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
   expect(cspViolations).toEqual([]);
 });

@@ -3,40 +3,37 @@
  * session lives on in a cookie; the link itself is spent), and external links in notes open in
  * a new tab, since the server cannot hand them to the OS.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { launchBrowser } from './support/browser';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(180_000);
 
-const EXTERNAL = 'https://example.com/some/page?q=1';
-let vaultDir: string;
-let served: ServedVault;
-let browser: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
-const pageErrors: string[] = [];
+
+const EXTERNAL = 'https://example.com/some/page?q=1';
 
 beforeAll(async () => {
-  vaultDir = copyVault();
-  writeFileSync(join(vaultDir, 'External Links.md'), `# External Links\n\n[Example site](${EXTERNAL}) and [Mail me](mailto:someone@example.com)\n`);
-  served = await serveVault(vaultDir);
-  browser = await launchBrowser();
-  // No network here: every other origin answers with a stub page, so a popup's URL is real.
-  await browser.context.route(
-    (url) => url.origin !== served.origin,
-    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>elsewhere</title>' }),
-  );
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  app = await openServedApp({
+    prepare: (vaultDir) => {
+      writeFileSync(join(vaultDir, 'External Links.md'), `# External Links\n\n[Example site](${EXTERNAL}) and [Mail me](mailto:someone@example.com)\n`);
+    },
+    beforeOpen: async (_page, context, served) => {
+      // No network here: every other origin answers with a stub page, so a popup's URL is real.
+      await context.route(
+        (url) => url.origin !== served.origin,
+        (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>elsewhere</title>' }),
+      );
+    },
+    open: false,
+  });
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  rmSync(vaultDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const explorer = () => page.getByRole('navigation', { name: 'File explorer' });
 
@@ -52,12 +49,12 @@ async function tabHistory(p: Page): Promise<string[]> {
 }
 
 test('the printed link signs in and leaves no token in the address or the tab history', async () => {
-  await page.goto(served.url);
+  await page.goto(app.served.url);
   await explorer().getByText('How LLMs Work', { exact: true }).waitFor({ timeout: 60_000 });
   expect(page.url()).not.toContain('token');
   expect(await page.evaluate(() => window.location.search)).toBe('');
   const history = await tabHistory(page);
-  expect(history.some((url) => url.startsWith(served.origin))).toBe(true);
+  expect(history.some((url) => url.startsWith(app.served.origin))).toBe(true);
   expect(history.filter((url) => url.includes('token'))).toEqual([]);
 });
 
@@ -72,25 +69,25 @@ test('the spent link in another browser is refused with a page saying it was use
   const other = await launchBrowser();
   try {
     const stranger = await other.context.newPage();
-    const response = await stranger.goto(served.url);
+    const response = await stranger.goto(app.served.url);
     expect(response?.status()).toBe(401);
     const text = await stranger.textContent('body');
     expect(text).toContain('already used');
     expect(text).toContain('plexus serve');
     expect(text).toContain('start it again');
     // Nor did it get a session: the app's own address is refused too.
-    expect((await stranger.goto(served.origin + '/'))?.status()).toBe(401);
+    expect((await stranger.goto(app.served.origin + '/'))?.status()).toBe(401);
   } finally {
     await other.close();
   }
 });
 
 test('opening the spent link again in the signed-in browser just returns to the app', async () => {
-  const again = await browser.context.newPage();
+  const again = await app.browser.context.newPage();
   try {
-    await again.goto(served.url);
+    await again.goto(app.served.url);
     await again.getByRole('navigation', { name: 'File explorer' }).getByText('How LLMs Work', { exact: true }).waitFor({ timeout: 30_000 });
-    expect(new URL(again.url()).origin).toBe(served.origin);
+    expect(new URL(again.url()).origin).toBe(app.served.origin);
     expect(again.url()).not.toContain('token');
   } finally {
     await again.close();
@@ -108,7 +105,7 @@ test('an external link opens its URL in a new tab, without opener or referrer; t
   const mail = page.getByRole('main', { name: 'Note' }).getByRole('link', { name: 'Mail me' });
   expect([await mail.getAttribute('target'), await mail.getAttribute('rel')]).toEqual(['_blank', 'noopener noreferrer']);
   const appUrl = page.url();
-  const [popup] = await Promise.all([browser.context.waitForEvent('page'), link.click()]);
+  const [popup] = await Promise.all([app.browser.context.waitForEvent('page'), link.click()]);
   try {
     await popup.waitForURL(EXTERNAL, { timeout: 15_000 });
     expect(await popup.evaluate(() => [window.opener === null, document.referrer])).toEqual([true, '']);
@@ -119,5 +116,5 @@ test('an external link opens its URL in a new tab, without opener or referrer; t
 });
 
 test('no uncaught errors in the page', () => {
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

@@ -8,51 +8,41 @@
  * link the server printed. Opening it in another tab sets the cookie for the port, and this tab,
  * told by the other one, gets back in on its own with its text intact and saves it.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifactPath, editInSourceMode, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { artifactPath } from './support/browser';
 import { pollUntil } from './support/poll';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(180_000);
+
+let app: ServedApp;
+let page: Page;
 
 const NOTE = { path: 'Offline Note.md', base: '# Offline Note\n\nOn disk.' };
 const LOST = 'Connection to Plexus lost';
 const RESTARTED = 'Plexus was restarted: open the new link printed in the terminal';
 
-let vaultDir: string;
-let stateDir: string;
-let served: ServedVault;
-let browser: LaunchedBrowser;
-let page: Page;
-const pageErrors: string[] = [];
-
 beforeAll(async () => {
-  vaultDir = copyVault();
-  stateDir = mkdtempSync(join(tmpdir(), 'plexus-e2e-state-'));
-  writeFileSync(join(vaultDir, NOTE.path), NOTE.base);
-  served = await serveVault(vaultDir, [], stateDir);
-  browser = await launchBrowser();
-  // These tests read the editor's lines from the DOM: source mode shows them as written.
-  await editInSourceMode(browser.context);
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 60_000 });
+  app = await openServedApp({
+    prepare: (vaultDir) => {
+      writeFileSync(join(vaultDir, NOTE.path), NOTE.base);
+    },
+    beforeOpen: async () => {
+      // These tests read the editor's lines from the DOM: source mode shows them as written.
+    },
+    keepState: true,
+    sourceMode: true,
+  });
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  rmSync(vaultDir, { recursive: true, force: true });
-  rmSync(stateDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const note = () => page.getByRole('main', { name: 'Note' });
 const connectionBanner = () => page.locator('.connection-banner');
-const readDisk = () => readFileSync(join(vaultDir, NOTE.path), 'utf8');
+const readDisk = () => readFileSync(join(app.vaultDir, NOTE.path), 'utf8');
 const editorText = async () => (await note().locator('.cm-content .cm-line').allTextContents()).join('\n');
 
 async function typeAtEnd(text: string): Promise<void> {
@@ -85,7 +75,7 @@ test('the server stops: a banner within 2 s, the text stays; a restarted server 
     }).observe(document.body, { childList: true, subtree: true });
   });
   const stoppedAt = Date.now();
-  await served.stop();
+  await app.served.stop();
   await connectionBanner().filter({ hasText: LOST }).waitFor({ timeout: 15_000 });
   const bannerAt = await page.evaluate(() => (window as unknown as { bannerAt?: number }).bannerAt ?? null);
   expect(bannerAt).not.toBeNull();
@@ -102,15 +92,15 @@ test('the server stops: a banner within 2 s, the text stays; a restarted server 
   expect(readDisk()).toBe(NOTE.base);
 
   // The same vault on the same port: the old session is gone, and the page says what to do.
-  served = await serveVault(vaultDir, ['--port', new URL(served.origin).port], stateDir);
+  await app.serveAgain(['--port', new URL(app.served.origin).port]);
   await connectionBanner().filter({ hasText: RESTARTED }).waitFor({ timeout: 30_000 });
   expect(await editorText()).toBe(mine);
   expect(readDisk()).toBe(NOTE.base);
   await page.screenshot({ path: artifactPath('connection-02-restarted.png') });
 
   // The user opens the new link in another tab; this tab reconnects by itself and saves.
-  const signIn = await browser.context.newPage();
-  await signIn.goto(served.url);
+  const signIn = await app.browser.context.newPage();
+  await signIn.goto(app.served.url);
   await signIn.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 60_000 });
   await connectionBanner().waitFor({ state: 'detached', timeout: 30_000 });
   const saved = await pollUntil(
@@ -123,10 +113,10 @@ test('the server stops: a banner within 2 s, the text stays; a restarted server 
   expect(await editorText()).toBe(mine);
   await expect(note().getByRole('button', { name: 'Rename', exact: true }).isDisabled()).resolves.toBe(false);
   // A clean save: no conflict copy was needed.
-  expect(readdirSync(vaultDir).filter((f) => f.includes('(conflict'))).toEqual([]);
+  expect(readdirSync(app.vaultDir).filter((f) => f.includes('(conflict'))).toEqual([]);
   await signIn.close();
 });
 
 test('no uncaught errors in the page', () => {
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

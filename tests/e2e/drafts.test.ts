@@ -5,44 +5,37 @@
  * offers the text back from IndexedDB; when the disk changed meanwhile, the conflict bar asks.
  * Every step waits on state (the draft in IndexedDB, the disk, the page), never on a fixed time.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { pollUntil } from './support/poll';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(120_000);
+
+let app: ServedApp;
+let page: Page;
 
 const ORIGINAL = '# Draft Test\n\nThe saved line.';
 const TYPED = '\nTyped, never saved.';
 
-let vaultDir: string | undefined;
-let served: ServedVault;
-let browser: LaunchedBrowser;
-let page: Page;
-const pageErrors: string[] = [];
-
 beforeAll(async () => {
-  vaultDir = copyVault();
-  served = await serveVault(vaultDir);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  // The unsaved-changes prompt on reload: accepted, as a user who reloads anyway.
-  page.on('dialog', (dialog) => void dialog.accept());
+  app = await openServedApp({
+    beforeOpen: async (page) => {
+      // The unsaved-changes prompt on reload: accepted, as a user who reloads anyway.
+      page.on('dialog', (dialog) => void dialog.accept());
+    },
+    open: false,
+  });
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const note = () => page.getByRole('main', { name: 'Note' });
 const editorContent = () => note().locator('.cm-content');
 const editorText = async () => (await editorContent().locator('.cm-line').allTextContents()).join('\n');
-const readDisk = (name: string) => (existsSync(join(served.vaultDir, name)) ? readFileSync(join(served.vaultDir, name), 'utf8') : null);
+const readDisk = (name: string) => (existsSync(join(app.served.vaultDir, name)) ? readFileSync(join(app.served.vaultDir, name), 'utf8') : null);
 
 async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
   const value = await pollUntil(read, accept, 15_000);
@@ -94,8 +87,8 @@ async function typeUnsavedThenReload(name: string, beforeReload?: () => void): P
 
 test('reload with unsaved text: the next open offers it, and Restore brings it back and saves it', async () => {
   const name = 'Draft Test.md';
-  writeFileSync(join(served.vaultDir, name), ORIGINAL);
-  await page.goto(served.url);
+  writeFileSync(join(app.served.vaultDir, name), ORIGINAL);
+  await page.goto(app.served.url);
   await openInEditor(name, ORIGINAL);
   await typeUnsavedThenReload(name);
 
@@ -113,18 +106,18 @@ test('reload with unsaved text: the next open offers it, and Restore brings it b
     'the restored text being saved',
   );
   await waitFor(drafts, (all) => !all.some((d) => d.path === name), 'the draft being dropped once saved');
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });
 
 test('reload with unsaved text after the disk changed: the conflict bar asks, Keep mine saves it', async () => {
   const name = 'Draft Conflict.md';
   const OUTSIDE = '# Draft Test\n\nChanged by another program.';
-  writeFileSync(join(served.vaultDir, name), ORIGINAL);
+  writeFileSync(join(app.served.vaultDir, name), ORIGINAL);
   // Back to reading view (the first test left the editor open), then this note.
   await note().getByRole('button', { name: 'Read', exact: true }).click();
   await openInEditor(name, ORIGINAL);
   // The outside change lands while the page is reloading, so no editor sees it come in.
-  await typeUnsavedThenReload(name, () => writeFileSync(join(served.vaultDir, name), OUTSIDE));
+  await typeUnsavedThenReload(name, () => writeFileSync(join(app.served.vaultDir, name), OUTSIDE));
 
   await note().getByText('This note was changed on disk while you were editing it.').waitFor();
   await waitFor(editorText, (t) => t === ORIGINAL + TYPED, 'the editor holding the draft in conflict');
@@ -135,5 +128,5 @@ test('reload with unsaved text after the disk changed: the conflict bar asks, Ke
     (t) => t === ORIGINAL + TYPED,
     'Keep mine saving the draft',
   );
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

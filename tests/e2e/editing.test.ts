@@ -7,45 +7,36 @@
  * dialog go to tests/artifacts/. Every wait is on state (an element, the disk, the URL), never
  * on time: this runs on loaded 2-core machines.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page, Route } from 'playwright-core';
-import { artifactPath, editInSourceMode, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { artifactPath } from './support/browser';
 import { pollUntil } from './support/poll';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(120_000);
 
-let vaultDir: string | undefined;
-let served: ServedVault;
-let browser: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  vaultDir = copyVault();
-  served = await serveVault(vaultDir);
-  browser = await launchBrowser();
-  // These tests read the editor's lines from the DOM: source mode shows them as written.
-  await editInSourceMode(browser.context);
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'File explorer' }).waitFor();
-  await note().getByRole('heading', { level: 1, name: 'Welcome', exact: true }).first().waitFor({ timeout: 15_000 });
+  app = await openServedApp({
+    beforeOpen: async () => {
+      // These tests read the editor's lines from the DOM: source mode shows them as written.
+    },
+    sourceMode: true,
+    waitFor: 'welcome',
+  });
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const note = () => page.getByRole('main', { name: 'Note' });
 const editorContent = () => note().locator('.cm-content');
 /** The editor with the keyboard focus: what is typed next goes into the note. */
 const focusedEditor = () => note().locator('.cm-content:focus');
-const onDisk = (path: string) => join(served.vaultDir, ...path.split('/'));
+const onDisk = (path: string) => join(app.served.vaultDir, ...path.split('/'));
 const readDisk = (path: string) => (existsSync(onDisk(path)) ? readFileSync(onDisk(path), 'utf8') : null);
 
 /** The editor's text, line by line (the test notes are short, so every line is rendered). */
@@ -220,7 +211,7 @@ describe('a change on disk while the editor has unsaved text', () => {
     await note().getByRole('button', { name: 'Keep both' }).click();
     await waitForEditor((t) => t === theirs, 'showed theirs');
     const copies = await pollUntil(
-      async () => readdirSync(served.vaultDir).filter((f) => /^Conflict Test \(conflict \d{4}-\d{2}-\d{2} \d{4}\)\.md$/.test(f)),
+      async () => readdirSync(app.served.vaultDir).filter((f) => /^Conflict Test \(conflict \d{4}-\d{2}-\d{2} \d{4}\)\.md$/.test(f)),
       (list) => list.length > 0,
     );
     expect(copies).toHaveLength(1);
@@ -240,7 +231,7 @@ test('rename rewrites the linking notes; Undo puts every byte back', async () =>
   await explorer.getByRole('link', { name: 'Chain Rule of Calculus', exact: true }).click();
   await page.waitForURL(/Chain%20Rule%20of%20Calculus\.md$/);
   await note().getByRole('heading', { level: 1, name: 'Chain Rule of Calculus' }).first().waitFor();
-  const before = snapshotVault(served.vaultDir);
+  const before = snapshotVault(app.served.vaultDir);
 
   await explorer.getByRole('button', { name: 'Actions for Chain Rule of Calculus.md' }).click();
   await explorer.getByRole('menuitem', { name: 'Rename or move…' }).click();
@@ -268,7 +259,7 @@ test('rename rewrites the linking notes; Undo puts every byte back', async () =>
   await page.getByRole('status').filter({ hasText: 'Renamed' }).getByRole('button', { name: 'Undo' }).click();
   await page.waitForURL(/Chain%20Rule%20of%20Calculus\.md$/);
   const after = await pollUntil(
-    async () => snapshotVault(served.vaultDir),
+    async () => snapshotVault(app.served.vaultDir),
     (snap) => snap.size === before.size && !snap.has(join('How LLMs Work', 'Chain Rule.md')),
   );
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
@@ -336,5 +327,5 @@ test('renaming while editing: Enter before the link list has loaded renames, and
 });
 
 test('no uncaught errors in the page', () => {
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

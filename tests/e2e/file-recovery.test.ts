@@ -5,49 +5,40 @@
  * the dialog (light and dark) go to tests/artifacts/.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifactPath, editInSourceMode, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { artifactPath } from './support/browser';
 import { pollUntil } from './support/poll';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(120_000);
+
+let app: ServedApp;
+let page: Page;
 
 const NOTE = 'Recovery Test.md';
 const ORIGINAL = '# Recovery Test\n\nThe first line.';
 const EDITED = `${ORIGINAL}\nTyped in the app.`;
 const OUTSIDE = '# Recovery Test\n\nReplaced by a sync tool.';
 
-let vaultDir: string | undefined;
 /** The parse cache and app data (where the snapshot store lives), ours so the test can look at the store. */
-let stateDir: string;
-let served: ServedVault;
-let browser: LaunchedBrowser;
-let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  vaultDir = copyVault();
-  writeFileSync(join(vaultDir, NOTE), ORIGINAL);
-  stateDir = mkdtempSync(join(tmpdir(), 'plexus-e2e-state-'));
-  served = await serveVault(vaultDir, [], stateDir);
-  browser = await launchBrowser();
-  // These tests read the editor's lines from the DOM: source mode shows them as written.
-  await editInSourceMode(browser.context);
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'File explorer' }).waitFor();
+  app = await openServedApp({
+    prepare: (vaultDir) => {
+      writeFileSync(join(vaultDir, NOTE), ORIGINAL);
+    },
+    beforeOpen: async () => {
+      // These tests read the editor's lines from the DOM: source mode shows them as written.
+    },
+    keepState: true,
+    sourceMode: true,
+  });
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
-  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 /** True when a pack index (`*.idx`, 40-byte entries starting with the raw sha-256) under `dir` lists `hash`. */
 function packIndexHolds(dir: string, hash: Buffer): boolean {
@@ -64,7 +55,7 @@ function packIndexHolds(dir: string, hash: Buffer): boolean {
 
 const note = () => page.getByRole('main', { name: 'Note' });
 const editorContent = () => note().locator('.cm-content');
-const onDisk = () => join(served.vaultDir, NOTE);
+const onDisk = () => join(app.served.vaultDir, NOTE);
 const readDisk = () => (existsSync(onDisk()) ? readFileSync(onDisk(), 'utf8') : null);
 
 async function editorText(): Promise<string> {
@@ -140,12 +131,12 @@ test('edit here, overwrite outside, then restore each earlier version from Histo
 
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });
 
 test('a note deleted by another program comes back from Deleted notes', async () => {
   const gone = 'Gone Outside.md';
-  writeFileSync(join(served.vaultDir, gone), '# Gone Outside\n\nKeep this text.');
+  writeFileSync(join(app.served.vaultDir, gone), '# Gone Outside\n\nKeep this text.');
   const explorer = page.getByRole('navigation', { name: 'File explorer' });
   await explorer.getByRole('link', { name: 'Gone Outside', exact: true }).waitFor();
   await explorer.getByRole('link', { name: 'Gone Outside', exact: true }).click();
@@ -153,11 +144,11 @@ test('a note deleted by another program comes back from Deleted notes', async ()
   // Once indexed, its text is kept in the snapshot store in the background: wait for its pack index to list it.
   const hash = createHash('sha256').update('# Gone Outside\n\nKeep this text.').digest();
   await waitFor(
-    async () => packIndexHolds(join(stateDir, 'data'), hash),
+    async () => packIndexHolds(join(app.stateDir!, 'data'), hash),
     (found) => found,
     "the note's text reaching the snapshot store",
   );
-  rmSync(join(served.vaultDir, gone));
+  rmSync(join(app.served.vaultDir, gone));
   await explorer.getByRole('link', { name: 'Gone Outside', exact: true }).waitFor({ state: 'detached' });
 
   await page.getByRole('button', { name: 'Deleted notes' }).click();
@@ -167,11 +158,11 @@ test('a note deleted by another program comes back from Deleted notes', async ()
   await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
   await waitFor(
-    async () => (existsSync(join(served.vaultDir, gone)) ? readFileSync(join(served.vaultDir, gone), 'utf8') : null),
+    async () => (existsSync(join(app.served.vaultDir, gone)) ? readFileSync(join(app.served.vaultDir, gone), 'utf8') : null),
     (t) => t === '# Gone Outside\n\nKeep this text.',
     'the deleted note coming back',
   );
   await page.waitForURL(/Gone%20Outside\.md$/);
   await note().getByText('Keep this text.').waitFor();
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

@@ -3,15 +3,15 @@
  * vault in headless Chromium: find a path between two notes (highlighted and listed), save a
  * view and switch back to it, and reopen the vault to find every node where it was.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { artifactPath } from './support/browser';
 import { pollUntil } from './support/poll';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(180_000);
+
+let app: ServedApp;
+let page: Page;
 
 interface Hook {
   nodePosition(id: string): { x: number; y: number } | null;
@@ -20,20 +20,13 @@ interface Hook {
   nodesWithClass(className: string): string[];
 }
 
-let vaultDir: string;
-let stateDir: string;
-let served: ServedVault;
-let browser: LaunchedBrowser;
-let page: Page;
-const pageErrors: string[] = [];
-
 const GD = 'How LLMs Work/Gradient Descent.md';
 const CHAIN = 'How LLMs Work/Chain Rule of Calculus.md';
 
 async function openApp(): Promise<void> {
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
+  page = await app.browser.context.newPage();
+  page.on('pageerror', (error) => app.pageErrors.push(error.message));
+  await page.goto(app.served.url);
   await page.getByRole('navigation', { name: 'File explorer' }).waitFor();
 }
 
@@ -84,20 +77,13 @@ async function settledPositions(): Promise<Record<string, { x: number; y: number
 }
 
 beforeAll(async () => {
-  vaultDir = copyVault();
-  stateDir = mkdtempSync(join(tmpdir(), 'plexus-e2e-state-'));
-  served = await serveVault(vaultDir, [], stateDir);
-  browser = await launchBrowser();
+  app = await openServedApp({ keepState: true, open: false });
+  await app.page.close();
   await openApp();
   await openGraph();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  rmSync(stateDir, { recursive: true, force: true });
-  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 test('path between two notes: highlighted in the graph and listed as clickable notes', async () => {
   const graph = page.getByRole('region', { name: 'Graph' });
@@ -159,9 +145,8 @@ test('reopening the vault (a new server, a new page) shows every node where it w
   expect(Object.keys(before).length).toBeGreaterThanOrEqual(20);
   expect(Math.hypot(before[GD].x - initial[GD].x, before[GD].y - initial[GD].y)).toBeGreaterThan(20);
   await page.close();
-  await served.stop();
 
-  served = await serveVault(vaultDir, [], stateDir);
+  await app.serveAgain();
   await openApp();
   await openGraph();
   const after = await settledPositions();
@@ -176,7 +161,7 @@ test('reopening the vault (a new server, a new page) shows every node where it w
 });
 
 test('no uncaught errors in the page', () => {
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });
 
 async function expectText(locator: ReturnType<Page['locator']>, pattern: RegExp): Promise<void> {

@@ -3,15 +3,15 @@
  * in headless Chromium: the node size slider resizes the drawn nodes at once and is saved (a
  * new page shows the same size and slider value); a force slider runs the layout again.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { artifactPath } from './support/browser';
 import { pollUntil } from './support/poll';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(180_000);
+
+let app: ServedApp;
+let page: Page;
 
 interface Hook {
   nodeIds(): string[];
@@ -19,19 +19,12 @@ interface Hook {
   modelPosition(id: string): { x: number; y: number } | null;
 }
 
-let vaultDir: string;
-let stateDir: string;
-let served: ServedVault;
-let browser: LaunchedBrowser;
-let page: Page;
-const pageErrors: string[] = [];
-
 const GD = 'How LLMs Work/Gradient Descent.md';
 
 async function openGraph(): Promise<void> {
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
+  page = await app.browser.context.newPage();
+  page.on('pageerror', (error) => app.pageErrors.push(error.message));
+  await page.goto(app.served.url);
   await page.getByRole('navigation', { name: 'File explorer' }).waitFor();
   await page.getByRole('button', { name: 'Graph', exact: true }).click();
   const graph = page.getByRole('region', { name: 'Graph' });
@@ -62,18 +55,14 @@ function spread(ps: Record<string, { x: number; y: number }>): number {
 }
 
 beforeAll(async () => {
-  vaultDir = copyVault();
-  stateDir = mkdtempSync(join(tmpdir(), 'plexus-e2e-state-'));
-  served = await serveVault(vaultDir, [], stateDir);
-  browser = await launchBrowser();
+  app = await openServedApp({
+    keepState: true,
+    open: false,
+  });
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
-  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 test('the node size slider resizes the nodes and is remembered', async () => {
   await openGraph();
@@ -132,5 +121,5 @@ test('a force slider lays the graph out again, live', async () => {
 });
 
 test('no uncaught errors in the page', () => {
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

@@ -5,14 +5,16 @@
  * the note; a note dragged from the file explorer drops in as `[[Note]]`. Every wait is on state
  * (an element, the disk), never on time.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { pollUntil } from './support/poll';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(120_000);
+
+let app: ServedApp;
+let page: Page;
 
 // A 1x1 PNG.
 const PNG = Buffer.from(
@@ -21,49 +23,41 @@ const PNG = Buffer.from(
 );
 const NOTE = 'Paste Here.md';
 
-let vaultDir: string | undefined;
-let served: ServedVault;
-let browser: LaunchedBrowser;
-let page: Page;
-const pageErrors: string[] = [];
-
 beforeAll(async () => {
-  vaultDir = copyVault();
-  writeFileSync(join(vaultDir, NOTE), '# Paste Here\n\nAn image:\n');
-  writeFileSync(join(vaultDir, 'Drop Target Note.md'), '# Drop Target Note\n');
-  mkdirSync(join(vaultDir, 'Templates'));
-  writeFileSync(join(vaultDir, 'Templates', 'Meeting.md'), '## {{title}} meeting on {{date:dddd D MMMM YYYY}}\n');
-  writeFileSync(join(vaultDir, 'Templates', 'Daily.md'), '# {{date:dddd}}\n\nMade at {{time}}.\n');
-  served = await serveVault(vaultDir);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  // The attachment folder setting, as the settings store keeps it.
-  await page.addInitScript(() =>
-    window.localStorage.setItem(
-      'plexus.readingSettings',
-      JSON.stringify({
-        attachmentLocation: 'folder',
-        attachmentFolder: 'assets/pasted',
-        templateFolder: 'Templates',
-        dailyNoteFolder: 'Daily',
-        dailyNoteTemplate: 'Templates/Daily',
-      }),
-    ),
-  );
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.origin });
-  await page.goto(`${served.url}#/note/${encodeURIComponent(NOTE)}`);
+  app = await openServedApp({
+    prepare: (vaultDir) => {
+      writeFileSync(join(vaultDir, NOTE), '# Paste Here\n\nAn image:\n');
+      writeFileSync(join(vaultDir, 'Drop Target Note.md'), '# Drop Target Note\n');
+      mkdirSync(join(vaultDir, 'Templates'));
+      writeFileSync(join(vaultDir, 'Templates', 'Meeting.md'), '## {{title}} meeting on {{date:dddd D MMMM YYYY}}\n');
+      writeFileSync(join(vaultDir, 'Templates', 'Daily.md'), '# {{date:dddd}}\n\nMade at {{time}}.\n');
+    },
+    beforeOpen: async (page, context, served) => {
+      // The attachment folder setting, as the settings store keeps it.
+      await page.addInitScript(() =>
+        window.localStorage.setItem(
+          'plexus.readingSettings',
+          JSON.stringify({
+            attachmentLocation: 'folder',
+            attachmentFolder: 'assets/pasted',
+            templateFolder: 'Templates',
+            dailyNoteFolder: 'Daily',
+            dailyNoteTemplate: 'Templates/Daily',
+          }),
+        ),
+      );
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.origin });
+    },
+    open: `#/note/${encodeURIComponent(NOTE)}`,
+  });
+  page = app.page;
   await note().getByRole('heading', { level: 1, name: 'Paste Here' }).first().waitFor({ timeout: 20_000 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const note = () => page.getByRole('main', { name: 'Note' });
-const readDisk = (path: string) => readFileSync(join(served.vaultDir, path), 'utf8');
+const readDisk = (path: string) => readFileSync(join(app.served.vaultDir, path), 'utf8');
 
 async function waitForDisk(accept: (text: string) => boolean, what: string): Promise<string> {
   const text = await pollUntil(async () => readDisk(NOTE), accept, 15_000);
@@ -99,7 +93,7 @@ test('pasting a PNG saves it in the attachment folder and embeds it in the note 
 
   const saved = await waitForDisk((t) => /!\[\[Pasted image \d{14}\.png\]\]/.test(t), 'got the embed');
   const name = /!\[\[(Pasted image (\d{14})\.png)\]\]/.exec(saved)!;
-  const folder = join(served.vaultDir, 'assets', 'pasted');
+  const folder = join(app.served.vaultDir, 'assets', 'pasted');
   expect(readdirSync(folder)).toEqual([name[1]]);
   expect(readFileSync(join(folder, name[1])).equals(PNG)).toBe(true);
   // The stamp is the paste's local time (to the second), not some other clock.
@@ -115,8 +109,8 @@ test('pasting a PNG saves it in the attachment folder and embeds it in the note 
   expect(at).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 1000);
   expect(at).toBeLessThanOrEqual(Date.now());
   expect(saved.startsWith('# Paste Here\n\nAn image:\n')).toBe(true);
-  expect(existsSync(join(served.vaultDir, name[1]))).toBe(false);
-  expect(pageErrors).toEqual([]);
+  expect(existsSync(join(app.served.vaultDir, name[1]))).toBe(false);
+  expect(app.pageErrors).toEqual([]);
 });
 
 test('a note dragged from the file explorer drops in as a link, copying nothing', async () => {
@@ -124,11 +118,11 @@ test('a note dragged from the file explorer drops in as a link, copying nothing'
   await page.keyboard.press('Enter');
   const row = page.locator('a.tree-file[data-path="Drop Target Note.md"]');
   await row.waitFor();
-  const files = readdirSync(served.vaultDir).sort();
+  const files = readdirSync(app.served.vaultDir).sort();
   // Playwright's dragTo drives real drag events, carrying what the explorer row puts in them.
   await row.dragTo(editor.locator('.cm-content'));
   await waitForDisk((t) => t.includes('[[Drop Target Note]]') && !t.includes('![[Drop Target Note]]'), 'got the link');
-  expect(readdirSync(served.vaultDir).sort()).toEqual(files);
+  expect(readdirSync(app.served.vaultDir).sort()).toEqual(files);
 });
 
 async function runCommand(name: string) {
@@ -191,13 +185,13 @@ test("Open today's daily note from the palette creates it from its template and 
     .click({ position: { x: 5, y: 5 } })
     .catch(() => undefined);
   await runCommand("Open today's daily note");
-  const candidates = [before, new Date()].map((d) => ({ day: d, path: join(served.vaultDir, 'Daily', `${stamp(d)}.md`) }));
+  const candidates = [before, new Date()].map((d) => ({ day: d, path: join(app.served.vaultDir, 'Daily', `${stamp(d)}.md`) }));
   const made = await pollUntil(
     async () => candidates.find((c) => existsSync(c.path)) ?? null,
     (c) => c !== null,
     15_000,
   );
-  if (!made) throw new Error(`no daily note in ${join(served.vaultDir, 'Daily')}`);
+  if (!made) throw new Error(`no daily note in ${join(app.served.vaultDir, 'Daily')}`);
   const text = readFileSync(made.path, 'utf8');
   expect(text).toMatch(new RegExp(`^# ${made.day.toLocaleDateString('en-US', { weekday: 'long' })}\n\nMade at \\d{2}:\\d{2}\\.\n$`));
   await pollUntil(
@@ -218,5 +212,5 @@ test("Open today's daily note from the palette creates it from its template and 
   await page.getByText('No earlier daily note.').first().waitFor();
   await runCommand("Open today's daily note");
   expect(readFileSync(made.path, 'utf8')).toBe('# kept\n');
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

@@ -6,43 +6,36 @@
  * tab); Ctrl+E goes back to the reading view. Every wait is on state (an element, the disk, the
  * URL), never on time.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { pollUntil } from './support/poll';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(120_000);
 
-let vaultDir: string | undefined;
-let served: ServedVault;
-let browser: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
-const pageErrors: string[] = [];
+
 const NOTE = 'Live Test.md';
 const TEXT = '# Live Test\n\n- [ ] water the plants\n\nGo to [[Live Target|the target]] next.\n';
 
 beforeAll(async () => {
-  vaultDir = copyVault();
-  writeFileSync(join(vaultDir, NOTE), TEXT);
-  writeFileSync(join(vaultDir, 'Live Target.md'), '# Live Target\n\nYou have arrived.\n');
-  served = await serveVault(vaultDir);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${served.url.replace(/\?token=.*/, '')}?token=${new URL(served.url).searchParams.get('token')}#/note/${encodeURIComponent(NOTE)}`);
+  app = await openServedApp({
+    prepare: (vaultDir) => {
+      writeFileSync(join(vaultDir, NOTE), TEXT);
+      writeFileSync(join(vaultDir, 'Live Target.md'), '# Live Target\n\nYou have arrived.\n');
+    },
+    open: `#/note/${encodeURIComponent(NOTE)}`,
+  });
+  page = app.page;
   await note().getByRole('heading', { level: 1, name: 'Live Test' }).first().waitFor({ timeout: 20_000 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const note = () => page.getByRole('main', { name: 'Note' });
-const readDisk = (path: string) => readFileSync(join(served.vaultDir, path), 'utf8');
+const readDisk = (path: string) => readFileSync(join(app.served.vaultDir, path), 'utf8');
 
 async function waitForDisk(accept: (text: string) => boolean, what: string): Promise<string> {
   const text = await pollUntil(async () => readDisk(NOTE), accept, 15_000);
@@ -106,5 +99,5 @@ test('type in Live Preview, tick a task, follow a link, and Ctrl+E back to readi
   await page.keyboard.press('Control+e');
   await note().locator('.markdown-body', { hasText: 'You have arrived.' }).waitFor();
   expect(await note().locator('.cm-editor').count()).toBe(0);
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

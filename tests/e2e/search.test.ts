@@ -3,43 +3,36 @@
  * notes with that tag or one nested below it; opening a search hit scrolls the note to the
  * match and highlights it; snippets are readable and wrap inside their box.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseNote } from '../../main/core/parse/parse-note';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { artifactPath } from './support/browser';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(180_000);
 
-let served: ServedVault;
-let browser: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
-const pageErrors: string[] = [];
 
 const LONG_WORD = `${'x'.repeat(240)}wrapword${'y'.repeat(240)}`;
 
 beforeAll(async () => {
-  const vaultDir = copyVault();
-  // A parent tag nothing else carries alone, so its list must come from the nested ones.
-  writeFileSync(join(vaultDir, 'Tag Hub.md'), '# Tag Hub\n\nEverything filed under #llm lives below it.\n');
-  writeFileSync(
-    join(vaultDir, 'Long Words.md'),
-    `# Long Words\n\nA very long token ${LONG_WORD} that must wrap.\n\nSee [[Tag Hub]] and ${'z'.repeat(90)} too.\n`,
-  );
-  served = await serveVault(vaultDir);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${served.url}#/note/${encodeURIComponent('Tag Hub.md')}`);
-  await page.getByRole('navigation', { name: 'File explorer' }).waitFor();
+  app = await openServedApp({
+    prepare: (vaultDir) => {
+      // A parent tag nothing else carries alone, so its list must come from the nested ones.
+      writeFileSync(join(vaultDir, 'Tag Hub.md'), '# Tag Hub\n\nEverything filed under #llm lives below it.\n');
+      writeFileSync(
+        join(vaultDir, 'Long Words.md'),
+        `# Long Words\n\nA very long token ${LONG_WORD} that must wrap.\n\nSee [[Tag Hub]] and ${'z'.repeat(90)} too.\n`,
+      );
+    },
+    open: `#/note/${encodeURIComponent('Tag Hub.md')}`,
+  });
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (served) rmSync(served.vaultDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const note = () => page.getByRole('main', { name: 'Note' });
 const search = () => page.getByRole('region', { name: 'Search' });
@@ -52,12 +45,12 @@ function titlesWithTag(tag: string): string[] {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (name.endsWith('.md')) {
-        const parsed = parseNote(relative(served.vaultDir, full).split('\\').join('/'), readFileSync(full, 'utf8'));
+        const parsed = parseNote(relative(app.served.vaultDir, full).split('\\').join('/'), readFileSync(full, 'utf8'));
         if (parsed.tags.some((t) => t.toLowerCase() === tag || t.toLowerCase().startsWith(`${tag}/`))) out.push(parsed.title);
       }
     }
   };
-  walk(served.vaultDir);
+  walk(app.served.vaultDir);
   return out.sort();
 }
 
@@ -88,7 +81,7 @@ test('clicking a tag in a note lists exactly the notes with that tag or a nested
 });
 
 test('clicking a tag in the properties table lists the notes with it', async () => {
-  await page.goto(`${served.url}#/note/${encodeURIComponent('How LLMs Work/Gradient Descent.md')}`);
+  await page.goto(`${app.served.url}#/note/${encodeURIComponent('How LLMs Work/Gradient Descent.md')}`);
   const props = note().getByRole('table', { name: 'Properties' });
   await props.getByRole('button', { name: 'Search for tag #concept' }).click();
   await page.waitForFunction(() => (document.querySelector('input[aria-label="Search the vault"]') as HTMLInputElement | null)?.value === 'tag:#concept');
@@ -137,14 +130,14 @@ test('search snippets wrap inside their box', async () => {
 });
 
 test('backlink snippets wrap inside their box', async () => {
-  await page.goto(`${served.url}#/note/${encodeURIComponent('Tag Hub.md')}`);
+  await page.goto(`${app.served.url}#/note/${encodeURIComponent('Tag Hub.md')}`);
   const backlink = page.getByRole('complementary', { name: 'Backlinks' }).locator('.snippets .snippet', { hasText: 'zzzz' });
   await backlink.waitFor({ timeout: 15_000 });
   expect(await backlink.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
 });
 
 test('backlink snippets are readable text', async () => {
-  await page.goto(`${served.url}#/note/${encodeURIComponent('How LLMs Work/Encoder Decoder.md')}`);
+  await page.goto(`${app.served.url}#/note/${encodeURIComponent('How LLMs Work/Encoder Decoder.md')}`);
   const backlinks = page.getByRole('complementary', { name: 'Backlinks' });
   await backlinks.locator('.snippets .snippet mark').first().waitFor({ timeout: 15_000 });
   const texts = await backlinks.locator('.snippets .snippet').allTextContents();
@@ -153,5 +146,5 @@ test('backlink snippets are readable text', async () => {
 });
 
 test('no uncaught errors in the page', () => {
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

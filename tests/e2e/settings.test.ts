@@ -3,35 +3,22 @@
  * the dark theme applies to the whole window at once, a command is rebound, and after a reload
  * both are still so — the theme kept for the vault, the hotkey for the user.
  */
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(180_000);
 
-let vaultDir: string | undefined;
-let served: ServedVault;
-let browser: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  vaultDir = copyVault();
-  served = await serveVault(vaultDir);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 60_000 });
-  await note().getByRole('heading', { level: 1, name: 'Welcome', exact: true }).first().waitFor({ timeout: 15_000 });
+  app = await openServedApp({
+    waitFor: 'welcome',
+  });
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const note = () => page.getByRole('main', { name: 'Note' });
 const settings = () => page.getByRole('dialog', { name: 'Settings' });
@@ -83,5 +70,5 @@ test('Ctrl+, opens Settings; dark and a rebound hotkey apply at once and survive
   await settings().getByRole('tab', { name: 'Hotkeys' }).click();
   await settings().getByRole('listitem', { name: 'Split right' }).getByText('Ctrl+Shift+L').waitFor();
   await page.keyboard.press('Escape');
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

@@ -4,43 +4,34 @@
  * in view, the hub's backlinks arrive in slices, the quick switcher creates notes and jumps to
  * headings, an unlinked mention is linked on disk, and a bookmark survives a reload.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(240_000);
 
-const BULK = 3000;
-let vaultDir: string | undefined;
-let served: ServedVault;
-let browser: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
-const pageErrors: string[] = [];
+
+const BULK = 3000;
 
 beforeAll(async () => {
-  vaultDir = copyVault();
-  mkdirSync(path.join(vaultDir, 'Bulk'));
-  for (let i = 0; i < BULK; i++) writeFileSync(path.join(vaultDir, 'Bulk', `Note ${i}.md`), `# Note ${i}\n\nSee [[Hub]].\n`);
-  writeFileSync(path.join(vaultDir, 'Hub.md'), '# Hub\n\nEverything in Bulk links here.\n');
-  writeFileSync(path.join(vaultDir, 'Diary.md'), '# Diary\n\nToday I read about the transformer architecture.\n');
-  served = await serveVault(vaultDir);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 90_000 });
-  await note().getByRole('heading', { level: 1, name: 'Welcome', exact: true }).first().waitFor({ timeout: 30_000 });
+  app = await openServedApp({
+    prepare: (vaultDir) => {
+      mkdirSync(path.join(vaultDir, 'Bulk'));
+      for (let i = 0; i < BULK; i++) writeFileSync(path.join(vaultDir, 'Bulk', `Note ${i}.md`), `# Note ${i}\n\nSee [[Hub]].\n`);
+      writeFileSync(path.join(vaultDir, 'Hub.md'), '# Hub\n\nEverything in Bulk links here.\n');
+      writeFileSync(path.join(vaultDir, 'Diary.md'), '# Diary\n\nToday I read about the transformer architecture.\n');
+    },
+    waitFor: 'welcome',
+  });
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
-afterEach(() => expect(pageErrors).toEqual([]));
+afterEach(() => expect(app.pageErrors).toEqual([]));
 
 const note = () => page.getByRole('main', { name: 'Note' });
 const explorer = () => page.getByRole('navigation', { name: 'File explorer' });
@@ -99,7 +90,7 @@ test('quick switcher: note#heading opens at the heading; an unmatched name is cr
   await switcher().getByRole('option', { name: 'Create note “A brand new idea”' }).waitFor();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => decodeURIComponent(location.hash) === '#/note/A brand new idea.md');
-  expect(existsSync(path.join(vaultDir!, 'A brand new idea.md'))).toBe(true);
+  expect(existsSync(path.join(app.vaultDir!, 'A brand new idea.md'))).toBe(true);
 });
 
 test('"Link" on an unlinked mention writes the link into the mentioning note on disk', async () => {
@@ -111,7 +102,7 @@ test('"Link" on an unlinked mention writes the link into the mentioning note on 
   await mentions.getByRole('button', { name: 'Link the mention in Diary, line 3' }).click();
   await page.waitForFunction(() => !document.querySelector('[aria-label="Link the mention in Diary, line 3"]'));
   // The note's alias "transformer architecture" is the longer mention, so the link keeps both words.
-  expect(readFileSync(path.join(vaultDir!, 'Diary.md'), 'utf8')).toBe('# Diary\n\nToday I read about the [[Transformer|transformer architecture]].\n');
+  expect(readFileSync(path.join(app.vaultDir!, 'Diary.md'), 'utf8')).toBe('# Diary\n\nToday I read about the [[Transformer|transformer architecture]].\n');
   await expect(mentions.getByRole('alert').count()).resolves.toBe(0);
 });
 

@@ -3,35 +3,23 @@
  * Ctrl+W closes it, split right from the command palette, the outline scrolls the note, all tags
  * lists counts, and the workspace comes back after a reload. Screenshots go to tests/artifacts/.
  */
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { artifactPath } from './support/browser';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(180_000);
 
-let vaultDir: string | undefined;
-let served: ServedVault;
-let browser: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  vaultDir = copyVault();
-  served = await serveVault(vaultDir);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 60_000 });
-  await note().getByRole('heading', { level: 1, name: 'Welcome', exact: true }).first().waitFor({ timeout: 15_000 });
+  app = await openServedApp({
+    waitFor: 'welcome',
+  });
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const note = () => page.getByRole('main', { name: 'Note' });
 const panes = () => page.getByRole('region', { name: 'Note' });
@@ -146,5 +134,5 @@ test('the workspace comes back after a reload', async () => {
   }, before);
   expect(new URL(page.url()).hash).toBe(hash);
   await note().getByRole('heading', { level: 1, name: 'Transformer' }).first().waitFor();
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

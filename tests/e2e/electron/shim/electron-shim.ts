@@ -50,7 +50,9 @@ async function launch(config: ShimConfig): Promise<string> {
   });
   await installRouting();
   await context.exposeBinding(BINDING, (source, channel: string, args: Encoded) => onBindingCall(source.page, source.frame, channel, args));
-  context.on('page', (page) => void onContextPage(page));
+  context.on('page', (page) => {
+    onContextPage(page).catch((error: unknown) => records.unsupported.push(`closing a popup failed: ${String(error)}`));
+  });
   const port = readFileSync(path.join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
   return `http://127.0.0.1:${port}`;
 }

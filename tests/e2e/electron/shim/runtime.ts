@@ -52,6 +52,8 @@ export const records = {
   preloadErrors: [] as string[],
   console: [] as { type: string; text: string }[],
   pageErrors: [] as string[],
+  /** Renderer crashes Chromium reported, of the app's windows and of popups alike, so a failing test says which page went. */
+  crashes: [] as { url: string; popup: boolean }[],
   progress: [] as number[],
   titles: [] as string[],
   singleInstanceLock: null as boolean | null,

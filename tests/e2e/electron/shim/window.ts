@@ -52,8 +52,17 @@ type WindowOpenHandler = (details: WindowOpenDetails) => { action: 'allow' | 'de
 export async function onContextPage(page: Page): Promise<void> {
   await Promise.all([...creating]);
   if (byPage.has(page) || isProbePage(page)) return;
-  records.console.push({ type: 'shim-popup-closed', text: page.url() });
-  await page.close();
+  page.on('crash', () => records.crashes.push({ url: page.url(), popup: true }));
+  const url = page.url();
+  try {
+    await page.close();
+    records.console.push({ type: 'shim-popup-closed', text: url });
+  } catch (error) {
+    // Already gone (its renderer crashed, or Chromium closed it itself): the window Electron would
+    // never have made is not there either way. Said in the records, since it is not the usual path.
+    if (!page.isClosed()) throw error;
+    records.console.push({ type: 'shim-popup-closed', text: `${url} (gone before the shim closed it: ${String(error)})` });
+  }
 }
 
 export async function onBindingCall(page: Page, frame: Frame, channel: string, encodedArgs: Encoded): Promise<Reply> {
@@ -153,6 +162,7 @@ export class WebContents extends EventEmitter {
     page.on('console', (message) => records.console.push({ type: message.type(), text: message.text() }));
     page.on('pageerror', (error) => records.pageErrors.push(error.message));
     page.on('crash', () => {
+      records.crashes.push({ url: page.url(), popup: false });
       if (page !== this.page) return;
       this.crashed = true;
       this.emit('render-process-gone', electronEvent(), { reason: 'crashed', exitCode: 11 });
