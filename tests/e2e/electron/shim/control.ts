@@ -6,7 +6,7 @@ import { app, clickMenu, describeMenu } from './app';
 import { channelControls } from './ipc';
 import { appEvents, electronEvent, records, scripted } from './runtime';
 import { permissionHandlers, probe } from './session';
-import { BrowserWindow } from './window';
+import { BrowserWindow } from './browser-window';
 
 type Ops = Record<string, (args: never) => unknown>;
 

@@ -1,7 +1,7 @@
 /**
  * `session.defaultSession` of the Electron shim: the permission handlers and the response-headers
  * listener the app installs. The routing that applies them is in session.ts; this half is apart
- * so that window.ts (a web contents has a `session`) and session.ts (routing finds a page's web
+ * so that web-contents.ts (a web contents has a `session`) and session.ts (routing finds a page's web
  * contents) do not import each other.
  */
 type HeadersListener = (

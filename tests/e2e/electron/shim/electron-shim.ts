@@ -16,7 +16,8 @@ import { startControl } from './control';
 import { ipcMain } from './ipc';
 import { appEvents, records, state } from './runtime';
 import { protocol, session, installRouting } from './session';
-import { BINDING, BrowserWindow, onBindingCall, onContextPage } from './window';
+import { BrowserWindow } from './browser-window';
+import { BINDING, onBindingCall, onContextPage } from './web-contents';
 import type { Encoded } from '../support/clone-codec';
 
 export { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell };

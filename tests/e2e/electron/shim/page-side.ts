@@ -1,6 +1,6 @@
 /**
  * The renderer half of the Electron shim, bundled as an IIFE into each window's init script
- * around the real bundled preload (window.ts). It answers the preload's `require('electron')`
+ * around the real bundled preload (web-contents.ts). It answers the preload's `require('electron')`
  * with `contextBridge` and `ipcRenderer`:
  * - ipcRenderer.invoke structured-clones its arguments first (so a function, a DOM node or a
  *   symbol is refused as Electron refuses it), then calls the page binding;

@@ -9,7 +9,7 @@
 import type { Page, Request as PwRequest, Route } from 'playwright-core';
 import { applyHeadersListener } from './default-session';
 import { electronEvent, fromChromiumUrl, isProbePage, markProbePage, records, requireContext, state, toChromiumUrl } from './runtime';
-import { contentsForPage, trackCreation } from './window';
+import { contentsForPage, trackCreation } from './web-contents';
 
 export { permissionHandlers, session } from './default-session';
 
