@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { ApiHandlers } from '../../main/contract/api-contract';
 import { createApiHandlers, type ApiHost } from '../../main/service/api-handlers';
 import { MemoryVaultFs } from '../../main/service/files/memory-vault-fs';
+import type { VaultFs } from '../../main/service/files/vault-fs';
 import { MemorySnapshotBackend } from '../../main/service/snapshots/snapshot-backend';
 import { openNoteWriter } from '../../main/service/write/note-writer';
 import { VaultService, type VaultServiceOptions } from '../../main/service/vault-service';
@@ -25,6 +26,11 @@ export interface MemoryVaultOptions {
   openPath?: ApiHost['openPath'];
   /** A memory fs already holding the vault (the files argument is added to it). */
   fs?: MemoryVaultFs;
+  /**
+   * The storage port the service and the writer use, when not `fs` itself: a wrapper around it
+   * (e.g. support/faulty-vault-fs.ts, which fails writes on demand).
+   */
+  port?: VaultFs;
   /** The snapshot store (default an empty one). */
   snapshots?: MemorySnapshotBackend;
 }
@@ -51,16 +57,17 @@ export async function openMemoryVault(files: Record<string, string | Uint8Array>
   // when something is saved and removed on close.
   const dataDir = path.join(os.tmpdir(), `plexus-memory-data-${randomBytes(6).toString('hex')}`);
   const snapshots = options.snapshots ?? new MemorySnapshotBackend();
+  const port = options.port ?? memory;
   const service = await VaultService.open(root, {
     ...options.service,
-    fs: memory,
+    fs: port,
     workers: 0,
     cacheDir: null,
     snapshots: { dataDir, take: options.readOnly !== true, backend: snapshots },
   });
   try {
     const readOnly = options.readOnly === true;
-    const writer = readOnly ? undefined : await openNoteWriter({ root: service.realRoot, service, vaultFs: memory });
+    const writer = readOnly ? undefined : await openNoteWriter({ root: service.realRoot, service, vaultFs: port });
     const handlers = createApiHandlers(service, {
       kind: options.host ?? 'browser',
       readOnly,

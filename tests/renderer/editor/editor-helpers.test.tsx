@@ -1,14 +1,24 @@
+// First: it gives jsdom the Node globals the real service needs.
+import { MemoryApi } from '../support/memory-api';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { CompletionContext } from '@codemirror/autocomplete';
 import { EditorState } from '@codemirror/state';
 import { EditToggle, useEditMode } from '../../../renderer/src/editor/edit-toggle';
 import { linkAt } from '../../../renderer/src/editor/link-at-pos';
 import { linkCompletionSource } from '../../../renderer/src/editor/link-completion';
-import { FakeDisk } from './fake-api';
+
+/** A vault to complete in: one note with an alias, a heading and a block id; another without. */
+const vault = {
+  notes: {
+    'Here.md': 'Typing here.\n',
+    'Attention.md': '---\naliases: [Self-attention]\n---\nIntro.\n\n## Heads\n\nA quote. ^q1\n',
+    'Loss.md': 'No links.\n',
+  },
+};
 
 async function complete(doc: string) {
   const state = EditorState.create({ doc });
-  const { source } = linkCompletionSource(new FakeDisk().api(), () => 'Here.md');
+  const { source } = linkCompletionSource(new MemoryApi(vault).api(), () => 'Here.md');
   return source(new CompletionContext(state, doc.length, true));
 }
 

@@ -1,9 +1,9 @@
-/** Mounting the real NoteEditor over a FakeDisk in jsdom, and typing into it as a user would. */
+/** Mounting the real NoteEditor over a MemoryApi in jsdom, typing into it as a user would, and reading what it sent. */
 import { act, render, waitFor } from '@testing-library/react';
 import { EditorView } from '@codemirror/view';
 import { NoteEditor } from '../../../renderer/src/editor/note-editor';
 import type { RescueReport } from '../../../renderer/src/editor/rescue-text';
-import type { FakeDisk } from './fake-api';
+import type { MemoryApi } from '../support/memory-api';
 
 // jsdom has no layout; CodeMirror's measuring asks ranges for rectangles.
 const emptyRects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
@@ -18,9 +18,9 @@ export function viewOf(container: HTMLElement): EditorView {
   return view;
 }
 
-export async function mountEditor(disk: FakeDisk, path = 'Note.md') {
+export async function mountEditor(fake: MemoryApi, path = 'Note.md') {
   const rescues: RescueReport[] = [];
-  const api = disk.api();
+  const api = fake.api();
   const editorFor = (p: string) => <NoteEditor api={api} path={p} onOpenNote={() => undefined} onRescue={(r) => rescues.push(r)} />;
   const utils = render(editorFor(path));
   await waitFor(() => expect(utils.container.querySelector('.cm-editor')).not.toBeNull());
@@ -38,4 +38,16 @@ export async function mountEditor(disk: FakeDisk, path = 'Note.md') {
 
 export function typeAtEnd(view: EditorView, text: string) {
   act(() => view.dispatch({ changes: { from: view.state.doc.length, insert: text }, userEvent: 'input.type' }));
+}
+
+/** Every writeNote the editor sent, with the hash it expected the disk to hold (null: create). */
+export function writesOf(fake: MemoryApi): { path: string; content: string; expectedHash: string | null }[] {
+  return fake.calls
+    .filter((call) => call.method === 'writeNote')
+    .map((call) => ({ path: call.args[0] as string, content: call.args[1] as string, expectedHash: call.expectedHash ?? null }));
+}
+
+/** Every createNote the editor sent (conflict copies). */
+export function createsOf(fake: MemoryApi): { path: string; content: string }[] {
+  return fake.calls.filter((call) => call.method === 'createNote').map((call) => ({ path: call.args[0] as string, content: call.args[1] as string }));
 }

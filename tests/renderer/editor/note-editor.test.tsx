@@ -1,41 +1,34 @@
+// First: it gives jsdom the Node globals the real service needs.
+import { MemoryApi } from '../support/memory-api';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { EditorView } from '@codemirror/view';
+import { hashText } from '../../../main/service/files/read-vault-file';
 import { NoteEditor } from '../../../renderer/src/editor/note-editor';
 import { hasUnsavedChanges } from '../../../renderer/src/editor/unsaved-registry';
-import { FakeDisk } from './fake-api';
+import { createsOf, typeAtEnd as type, viewOf, writesOf } from './mount-editor';
 
-function viewOf(container: HTMLElement): EditorView {
-  const dom = container.querySelector('.cm-editor');
-  if (!(dom instanceof HTMLElement)) throw new Error('no editor mounted');
-  const view = EditorView.findFromDOM(dom);
-  if (!view) throw new Error('no view');
-  return view;
-}
-
-async function mount(disk: FakeDisk, path = 'Note.md') {
+async function mount(fake: MemoryApi, path = 'Note.md') {
   const opened: [string, string | undefined][] = [];
   const saved = jest.fn();
-  const utils = render(<NoteEditor api={disk.api()} path={path} onOpenNote={(p, h) => opened.push([p, h])} onSaved={saved} />);
+  const utils = render(<NoteEditor api={fake.api()} path={path} onOpenNote={(p, h) => opened.push([p, h])} onSaved={saved} />);
   await waitFor(() => expect(utils.container.querySelector('.cm-editor')).not.toBeNull());
   return { ...utils, opened, saved, view: () => viewOf(utils.container) };
 }
 
-function type(view: EditorView, text: string) {
-  act(() => view.dispatch({ changes: { from: view.state.doc.length, insert: text }, userEvent: 'input.type' }));
+/** Another program changes (or, with null, deletes) the note; the service hears of it through its watch. */
+async function outsideChange(fake: MemoryApi, path: string, content: string | null) {
+  await act(async () => {
+    if (content === null) fake.notes.delete(path);
+    else fake.notes.set(path, content);
+    await fake.settled();
+  });
 }
-
-// jsdom has no layout; CodeMirror's measuring asks ranges for rectangles.
-const emptyRects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
-Range.prototype.getClientRects = emptyRects;
-Range.prototype.getBoundingClientRect = () => new DOMRect();
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
 test('loads the note, autosaves about a second after typing stops', async () => {
-  const disk = new FakeDisk();
-  disk.files.set('Note.md', 'hello');
-  const { view, saved } = await mount(disk);
+  const fake = new MemoryApi({ notes: { 'Note.md': 'hello' } });
+  const { view, saved } = await mount(fake);
   expect(view().state.doc.toString()).toBe('hello');
   expect(screen.getByRole('status').textContent).toContain('Saved');
   type(view(), ' world');
@@ -44,90 +37,88 @@ test('loads the note, autosaves about a second after typing stops', async () => 
   await act(async () => {
     jest.advanceTimersByTime(500);
   });
-  expect(disk.writes).toHaveLength(0);
+  expect(writesOf(fake)).toHaveLength(0);
   await act(async () => {
     jest.advanceTimersByTime(600);
   });
-  await waitFor(() => expect(disk.files.get('Note.md')).toBe('hello world'));
-  expect(disk.writes[0].expectedHash).toBe('h:hello');
+  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('hello world'));
+  expect(writesOf(fake)[0].expectedHash).toBe(hashText('hello'));
   await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved'));
   expect(saved).toHaveBeenCalled();
   expect(hasUnsavedChanges()).toBe(false);
 });
 
 test('Ctrl+S saves at once; a failed save shows the reason and Retry saves again', async () => {
-  const disk = new FakeDisk();
-  disk.files.set('Note.md', 'a');
-  const { view } = await mount(disk);
+  const fake = new MemoryApi({ notes: { 'Note.md': 'a' } });
+  const { view } = await mount(fake);
   type(view(), 'b');
-  disk.failNextWrite = 'could not save "Note.md": the disk is full';
+  fake.faults.failNextWrite('ENOSPC');
   fireEvent.keyDown(view().contentDOM, { key: 's', ctrlKey: true });
   await waitFor(() => expect(screen.getByRole('status').textContent).toContain('the disk is full'));
-  expect(disk.files.get('Note.md')).toBe('a');
+  expect(fake.notes.get('Note.md')).toBe('a');
   fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
-  await waitFor(() => expect(disk.files.get('Note.md')).toBe('ab'));
+  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('ab'));
+  expect(fake.faults.failed).toEqual([{ target: '/Test Vault/Note.md', kind: 'write', code: 'ENOSPC' }]);
 });
 
 test('an outside change to a clean note reloads it silently', async () => {
-  const disk = new FakeDisk();
-  disk.files.set('Note.md', 'one\ntwo');
-  const { view } = await mount(disk);
+  const fake = new MemoryApi({ notes: { 'Note.md': 'one\ntwo' } });
+  const { view } = await mount(fake);
   act(() => view().dispatch({ selection: { anchor: 2 } }));
-  await act(async () => disk.external('Note.md', 'one\ntwo\nthree'));
+  await outsideChange(fake, 'Note.md', 'one\ntwo\nthree');
   await waitFor(() => expect(view().state.doc.toString()).toBe('one\ntwo\nthree'));
   expect(view().state.selection.main.head).toBe(2);
   expect(screen.queryByRole('alert')).toBeNull();
-  expect(disk.writes).toHaveLength(0);
+  expect(writesOf(fake)).toHaveLength(0);
 });
 
 test('an outside change to a dirty note is a conflict: nothing is overwritten; Keep both saves a copy', async () => {
-  const disk = new FakeDisk();
-  disk.files.set('Note.md', 'base');
-  const { view } = await mount(disk);
+  const fake = new MemoryApi({ notes: { 'Note.md': 'base' } });
+  const { view } = await mount(fake);
   type(view(), ' mine');
-  await act(async () => disk.external('Note.md', 'base theirs'));
+  await outsideChange(fake, 'Note.md', 'base theirs');
   await waitFor(() => expect(screen.getByText(/changed on disk while you were editing/)).toBeTruthy());
   await waitFor(() => expect(screen.getByLabelText(/Differences/).textContent).toContain('base theirs'));
   await act(async () => {
     jest.advanceTimersByTime(5000);
   }); // autosave must not fire over theirs
-  expect(disk.files.get('Note.md')).toBe('base theirs');
+  expect(fake.notes.get('Note.md')).toBe('base theirs');
   fireEvent.click(screen.getByRole('button', { name: 'Keep both' }));
   await waitFor(() => expect(view().state.doc.toString()).toBe('base theirs'));
-  expect(disk.creates).toHaveLength(1);
-  expect(disk.creates[0].path).toMatch(/^Note \(conflict \d{4}-\d\d-\d\d \d{4}\)\.md$/);
-  expect(disk.creates[0].content).toBe('base mine');
+  const creates = createsOf(fake);
+  expect(creates).toHaveLength(1);
+  expect(creates[0].path).toMatch(/^Note \(conflict \d{4}-\d\d-\d\d \d{4}\)\.md$/);
+  expect(creates[0].content).toBe('base mine');
+  expect(fake.notes.get(creates[0].path)).toBe('base mine');
 });
 
 test('Keep mine overwrites knowingly with their hash', async () => {
-  const disk = new FakeDisk();
-  disk.files.set('Note.md', 'base');
-  const { view } = await mount(disk);
+  const fake = new MemoryApi({ notes: { 'Note.md': 'base' } });
+  const { view } = await mount(fake);
   type(view(), '!');
-  await act(async () => disk.external('Note.md', 'theirs'));
+  await outsideChange(fake, 'Note.md', 'theirs');
   await waitFor(() => screen.getByRole('button', { name: 'Keep mine' }));
   fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }));
-  await waitFor(() => expect(disk.files.get('Note.md')).toBe('base!'));
-  expect(disk.writes.at(-1)?.expectedHash).toBe('h:theirs');
+  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('base!'));
+  expect(writesOf(fake).at(-1)?.expectedHash).toBe(hashText('theirs'));
 });
 
 test('deleted while open: a bar says so, the text stays, Save recreates it', async () => {
-  const disk = new FakeDisk();
-  disk.files.set('Note.md', 'keep me');
-  const { view } = await mount(disk);
-  await act(async () => disk.external('Note.md', null));
+  const fake = new MemoryApi({ notes: { 'Note.md': 'keep me' } });
+  const { view } = await mount(fake);
+  await outsideChange(fake, 'Note.md', null);
   await waitFor(() => screen.getByText(/deleted on disk/));
   expect(view().state.doc.toString()).toBe('keep me');
+  expect(fake.notes.has('Note.md')).toBe(false);
   fireEvent.click(screen.getByRole('button', { name: 'Save again' }));
-  await waitFor(() => expect(disk.files.get('Note.md')).toBe('keep me'));
-  expect(disk.writes.at(-1)?.expectedHash).toBeNull();
+  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('keep me'));
+  expect(writesOf(fake).at(-1)?.expectedHash).toBeNull();
 });
 
 test('leaving the note with unsaved text saves it instead of dropping it', async () => {
-  const disk = new FakeDisk();
-  disk.files.set('Note.md', 'x');
-  const { view, unmount } = await mount(disk);
+  const fake = new MemoryApi({ notes: { 'Note.md': 'x' } });
+  const { view, unmount } = await mount(fake);
   type(view(), 'y');
   unmount();
-  await waitFor(() => expect(disk.files.get('Note.md')).toBe('xy'));
+  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('xy'));
 });

@@ -1,59 +1,65 @@
+// First: it gives jsdom the Node globals the real service needs.
+import { MemoryApi } from '../support/memory-api';
 import { conflictCopyPath } from '../../../renderer/src/editor/conflict-copy-path';
 import { dropKeptText, keptTextFor } from '../../../renderer/src/editor/kept-texts';
 import { describeRescue, rescueText, writeConflictCopy } from '../../../renderer/src/editor/rescue-text';
 import { hasUnsavedChanges } from '../../../renderer/src/editor/unsaved-registry';
-import { FakeDisk } from './fake-api';
 
 const when = new Date(2024, 4, 1, 9, 5);
+/** What the real writer says when the folder refuses a new file (EACCES on creating it), for a first or a numbered copy. */
+const DENIED = /^could not save "A\/Note \(conflict 2024-05-01 0905( \d+)?\)\.md": permission denied \(EACCES: permission denied, open '/;
 
 afterEach(() => dropKeptText('A/Note.md'));
 
+const createCalls = (fake: MemoryApi) => fake.calls.filter((call) => call.method === 'createNote');
+
 test('a copy never overwrites an earlier copy from the same minute: the next one is numbered', async () => {
-  const disk = new FakeDisk();
-  disk.files.set('A/Note (conflict 2024-05-01 0905).md', 'earlier');
-  const res = await writeConflictCopy(disk.api(), 'A/Note.md', 'mine', when);
+  const fake = new MemoryApi({ notes: { 'A/Note (conflict 2024-05-01 0905).md': 'earlier' } });
+  const res = await writeConflictCopy(fake.api(), 'A/Note.md', 'mine', when);
   expect(res.ok && res.value.copyPath).toBe('A/Note (conflict 2024-05-01 0905 2).md');
-  expect(disk.files.get('A/Note (conflict 2024-05-01 0905).md')).toBe('earlier');
-  expect(disk.files.get('A/Note (conflict 2024-05-01 0905 2).md')).toBe('mine');
+  expect(fake.notes.get('A/Note (conflict 2024-05-01 0905).md')).toBe('earlier');
+  expect(fake.notes.get('A/Note (conflict 2024-05-01 0905 2).md')).toBe('mine');
   expect(conflictCopyPath('A/Note.md', when, 3)).toBe('A/Note (conflict 2024-05-01 0905 3).md');
 });
 
 test('a copy that fails for another reason is not retried under other names', async () => {
-  const disk = new FakeDisk();
-  disk.failCreates = 'permission denied';
-  const res = await writeConflictCopy(disk.api(), 'A/Note.md', 'mine', when);
-  expect(res).toEqual({ ok: false, error: { code: 'io-error', message: 'permission denied' } });
-  expect(disk.creates).toHaveLength(1);
+  const fake = new MemoryApi({ notes: {} });
+  fake.faults.failCreates('EACCES');
+  const res = await writeConflictCopy(fake.api(), 'A/Note.md', 'mine', when);
+  expect(res).toEqual({ ok: false, error: { code: 'io-error', message: expect.stringMatching(DENIED) } });
+  expect(createCalls(fake)).toHaveLength(1);
+  expect(fake.notes.keys()).toEqual([]);
 });
 
 test('rescueText: a copy when it can, else the text is kept (and counted as unsaved); each says where', async () => {
-  const disk = new FakeDisk();
-  const copied = await rescueText(disk.api(), 'A/Note.md', 'one', 'it changed on disk while you were editing it', when);
+  const fake = new MemoryApi({ notes: {} });
+  const copied = await rescueText(fake.api(), 'A/Note.md', 'one', 'it changed on disk while you were editing it', when);
   expect(copied).toEqual({
     kind: 'copied',
     path: 'A/Note.md',
     copyPath: 'A/Note (conflict 2024-05-01 0905).md',
     reason: 'it changed on disk while you were editing it',
   });
+  expect(fake.notes.get('A/Note (conflict 2024-05-01 0905).md')).toBe('one');
   expect(describeRescue(copied)).toBe(
     'Your text in “A/Note.md” was not saved there (it changed on disk while you were editing it); it is in “A/Note (conflict 2024-05-01 0905).md”.',
   );
   expect(hasUnsavedChanges()).toBe(false);
 
-  disk.failCreates = 'permission denied';
-  const kept = await rescueText(disk.api(), 'A/Note.md', 'two', 'could not save', when);
-  expect(kept).toEqual({ kind: 'kept', path: 'A/Note.md', reason: 'could not save', copyError: 'permission denied' });
+  fake.faults.failCreates('EACCES');
+  const kept = await rescueText(fake.api(), 'A/Note.md', 'two', 'could not save', when);
+  expect(kept).toEqual({ kind: 'kept', path: 'A/Note.md', reason: 'could not save', copyError: expect.stringMatching(DENIED) });
   expect(describeRescue(kept)).toContain('kept in this window');
   expect(keptTextFor('A/Note.md')?.text).toBe('two');
   expect(hasUnsavedChanges()).toBe(true);
 
   // A second kept text for the same note joins the first rather than replacing it.
-  await rescueText(disk.api(), 'A/Note.md', 'three', 'could not save', when);
+  await rescueText(fake.api(), 'A/Note.md', 'three', 'could not save', when);
   expect(keptTextFor('A/Note.md')?.text).toBe('two\n\nthree');
 });
 
 test('rescueText keeps the text when the call itself throws (the server is gone)', async () => {
-  const api = new FakeDisk().api();
+  const api = new MemoryApi({ notes: {} }).api();
   api.createNote = async () => {
     throw new Error('fetch failed');
   };

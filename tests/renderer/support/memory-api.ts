@@ -7,15 +7,23 @@
  * What a test can do besides: read and change the vault's files (`notes`, `attachments`: a
  * change is made as another program would, and the service sees it through the watch), push an
  * event to the subscribers as a host would (`emit`: connection state, statuses), and read the
- * calls the renderer made (`calls`).
+ * calls the renderer made (`calls`). Faults: writes that fail at the storage port (`faults`:
+ * the disk is full, a note or folder is not writable), and the transport's (`holdAnswers`: a
+ * slow connection; `dropEvents`: a page whose socket is down hears nothing).
+ *
+ * Under jest's fake timers the service runs on the fake clock too (its watch and parse are
+ * timers): RTL's waitFor moves the clock on as it polls, and `settled()` moves it on until the
+ * service has taken in every change (support/fake-timers.ts).
  */
 import '../file-recovery/node-globals';
-import type { NoteMeta, PlexusApi, Result, VaultEvent } from '../../../main/contract/api-contract';
+import type { ApiMethodName, NoteMeta, PlexusApi, Result, VaultEvent } from '../../../main/contract/api-contract';
 import { API_METHOD_NAMES } from '../../../main/contract/api-methods';
 import type { ResolvedLink } from '../../../main/core/types';
 import { gzipSync } from 'node:zlib';
 import { configure } from '@testing-library/react';
 import { MemoryVaultFs } from '../../../main/service/files/memory-vault-fs';
+import { FaultyVaultFs } from '../../service/support/faulty-vault-fs';
+import { untilSettled } from './fake-timers';
 import { hashBytes } from '../../../main/service/files/read-vault-file';
 import { MemorySnapshotBackend } from '../../../main/service/snapshots/snapshot-backend';
 import { encodeEntries } from '../../../main/service/snapshots/snapshot-index-codec';
@@ -118,8 +126,17 @@ export class MemoryApi {
   readonly fs = new MemoryVaultFs();
   readonly notes = new FileView(this.fs, isNote);
   readonly attachments = new FileView(this.fs, (path) => !isNote(path));
-  /** Every call the renderer made, in order; writeNote without its expected hash (a sha-256 no test spells out). */
-  calls: { method: string; args: unknown[] }[] = [];
+  /** The storage port the service and writer use: `fs`, with write faults a test turns on. */
+  readonly faults = new FaultyVaultFs(this.fs);
+  /**
+   * Every call the renderer made, in order; writeNote's args without its expected hash (a
+   * sha-256 no test spells out), which is kept apart as `expectedHash`.
+   */
+  calls: { method: string; args: unknown[]; expectedHash?: string | null }[] = [];
+  /** While true, the service's events do not reach the page (its connection is down); `emit` still does. */
+  dropEvents = false;
+  private readonly holding = new Set<string>();
+  private held: (() => void)[] = [];
   /** Resolves to the open vault; rejects when it could not be opened. */
   readonly ready: Promise<MemoryVault>;
   private vault: MemoryVault | null = null;
@@ -137,10 +154,12 @@ export class MemoryApi {
     const openPath = host === 'electron' ? async (abs: string) => (this.fs.readText(abs) === null ? 'the file does not exist' : '') : undefined;
     this.ready = openMemoryVault(
       {},
-      { root: MEMORY_ROOT, fs: this.fs, readOnly: files.readOnly, host, openPath, snapshots: storeWith(files.versions ?? {}) },
+      { root: MEMORY_ROOT, fs: this.fs, port: this.faults, readOnly: files.readOnly, host, openPath, snapshots: storeWith(files.versions ?? {}) },
     ).then((vault) => {
       this.vault = vault;
-      vault.service.onEvent((event) => this.emit(event));
+      vault.service.onEvent((event) => {
+        if (!this.dropEvents) this.emit(event);
+      });
       return vault;
     });
     // Observed here so a failed open is reported by the first call, not as an unhandled rejection.
@@ -160,6 +179,7 @@ export class MemoryApi {
   async close(): Promise<void> {
     MemoryApi.open.delete(this);
     this.listeners.clear();
+    this.stopHolding();
     await (await this.ready.catch(() => null))?.close();
   }
 
@@ -169,11 +189,46 @@ export class MemoryApi {
     return this.vault.service;
   }
 
-  /** Resolves once every change made to the files so far has reached the index (watch delivered, batch applied). */
+  /**
+   * Resolves once every change made to the files so far has reached the index (watch delivered,
+   * batch applied) and its events were sent; under fake timers the clock moves on until then.
+   */
   async settled(): Promise<void> {
-    const vault = await this.ready;
-    await this.fs.reported();
-    await vault.service.settled();
+    await untilSettled(
+      (async () => {
+        const vault = await this.ready;
+        await this.fs.reported();
+        await vault.service.settled();
+      })(),
+    );
+  }
+
+  /**
+   * From now on the answers to `method` are held, as over a slow connection: the service
+   * answers at once (with the vault as it is when asked), the page gets the answer only on
+   * `releaseAnswers()`.
+   */
+  holdAnswers(method: ApiMethodName): void {
+    this.holding.add(method);
+  }
+
+  /** Delivers every held answer; returns how many there were. */
+  releaseAnswers(): number {
+    const held = this.held;
+    this.held = [];
+    for (const deliver of held) deliver();
+    return held.length;
+  }
+
+  /** Answers are no longer held; those held so far are delivered. */
+  stopHolding(): number {
+    this.holding.clear();
+    return this.releaseAnswers();
+  }
+
+  /** How many answers are held now. */
+  get heldAnswers(): number {
+    return this.held.length;
   }
 
   /** Push an event to every subscriber, as the host does with the service's events. */
@@ -199,14 +254,19 @@ export class MemoryApi {
       },
     };
     for (const method of API_METHOD_NAMES) {
-      api[method] = async (...args: unknown[]) => {
-        this.calls.push({ method, args: method === 'writeNote' ? args.slice(0, 2) : args });
-        const vault = await this.ready;
-        const answer = await (vault.handlers[method] as (...a: unknown[]) => Promise<unknown>)(...args);
-        return method === 'getNoteMeta' ? this.withSafeMode(answer as Result<NoteMeta>) : answer;
+      api[method] = (...args: unknown[]) => {
+        this.calls.push(method === 'writeNote' ? { method, args: args.slice(0, 2), expectedHash: args[2] as string | null } : { method, args });
+        const answer = this.answer(method, args);
+        return this.holding.has(method) ? new Promise((resolve, reject) => this.held.push(() => answer.then(resolve, reject))) : answer;
       };
     }
     return api as unknown as PlexusApi;
+  }
+
+  private async answer(method: ApiMethodName, args: unknown[]): Promise<unknown> {
+    const vault = await this.ready;
+    const answer = await (vault.handlers[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+    return method === 'getNoteMeta' ? this.withSafeMode(answer as Result<NoteMeta>) : answer;
   }
 
   private withSafeMode(meta: Result<NoteMeta>): Result<NoteMeta> {
