@@ -12,6 +12,8 @@ import { bigNote } from './big-note';
 
 const REPO = join(__dirname, '..', '..');
 const STOP_WITHIN_MS = 2_000;
+// Starting the CLI, parsing and indexing an 8 MB note in safe mode: seconds, more on a loaded machine.
+jest.setTimeout(120_000);
 
 interface Served {
   child: ChildProcess;
@@ -73,7 +75,7 @@ async function stopWith(served: Served, signal: NodeJS.Signals): Promise<{ ms: n
 function signIn(url: string): Promise<string> {
   const { port, pathname, search } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: 'GET', path: pathname + search }, (res) => {
+    const req = request({ host: '127.0.0.1', port, method: 'GET', path: pathname + search, agent: false }, (res) => {
       res.resume();
       const cookie = res.headers['set-cookie']?.[0]?.split(';')[0];
       if (cookie) resolve(cookie);
@@ -94,6 +96,8 @@ function callApi(url: string, cookie: string, method: string, args: unknown[]): 
         port,
         method: 'POST',
         path: `/api/${method}`,
+        // A connection per call: a kept-alive socket the server is closing as idle would reset a call (ECONNRESET) that never reached it.
+        agent: false,
         headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
       },
       (res) => {
@@ -138,13 +142,18 @@ describe('plexus serve and signals', () => {
     const cookie = await signIn(url);
     writeFileSync(join(vault, 'Big.md'), bigNote());
     const deadline = Date.now() + 60_000;
-    let meta = (await callApi(url, cookie, 'getNoteMeta', ['Big.md'])) as { ok: boolean; value?: { safeMode: string | null } };
+    // A failed call says what the server printed: whether it logged a failed request or exited.
+    const call = (method: string, args: unknown[]) =>
+      callApi(url, cookie, method, args).catch((error: unknown) => {
+        throw new Error(`/api/${method} failed (${String(error)}); plexus serve printed:\n${served.output()}`);
+      });
+    let meta = (await call('getNoteMeta', ['Big.md'])) as { ok: boolean; value?: { safeMode: string | null } };
     while (!meta.ok && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      meta = (await callApi(url, cookie, 'getNoteMeta', ['Big.md'])) as typeof meta;
+      meta = (await call('getNoteMeta', ['Big.md'])) as typeof meta;
     }
     expect(meta).toEqual({ ok: true, value: expect.objectContaining({ safeMode: 'parsing took longer than the 20 ms budget' }) });
-    const backlinks = (await callApi(url, cookie, 'getBacklinks', ['Small.md'])) as { ok: true; value: { source: string }[] };
+    const backlinks = (await call('getBacklinks', ['Small.md'])) as { ok: true; value: { source: string }[] };
     expect(backlinks.value.map((group) => group.source)).toEqual(['Big.md']);
     const stopped = await stopWith(served, 'SIGTERM');
     expect(stopped.ms).toBeLessThan(STOP_WITHIN_MS);
