@@ -11,43 +11,16 @@
  */
 import * as path from 'node:path';
 import type { VaultWatcherHandlers, VaultWatcherOptions } from '../watch/vault-watcher';
-import { isIgnoredVaultPath, toVaultPath } from './vault-files';
+import { ENOENT, entryOf, errno, OpenFiles, statOf, type Change, type Node } from './memory-fs-nodes';
+import { MemoryWatch } from './memory-watch';
 import type { VaultFs, VaultFsDirEntry, VaultFsStat, VaultFsWatch } from './vault-fs';
-
-type Node = { kind: 'file'; bytes: Uint8Array; mtimeMs: number; mode: number; ino: number } | { kind: 'dir'; mtimeMs: number; ino: number };
-
-function errno(code: string, text: string, syscall: string, abs: string): Error {
-  return Object.assign(new Error(`${code}: ${text}, ${syscall} '${abs}'`), { code, syscall, path: abs });
-}
-
-const ENOENT = (syscall: string, abs: string) => errno('ENOENT', 'no such file or directory', syscall, abs);
-
-function statOf(node: Node): VaultFsStat {
-  const isFile = node.kind === 'file';
-  return {
-    size: node.kind === 'file' ? node.bytes.length : 4096,
-    mtimeMs: node.mtimeMs,
-    mode: node.kind === 'file' ? 0o100000 | node.mode : 0o40755,
-    ino: node.ino,
-    isFile: () => isFile,
-    isDirectory: () => !isFile,
-    isSymbolicLink: () => false,
-  };
-}
-
-function entryOf(name: string, node: Node): VaultFsDirEntry {
-  return { name, isFile: () => node.kind === 'file', isDirectory: () => node.kind === 'dir', isSymbolicLink: () => false };
-}
-
-type Change = { abs: string; event: 'change' | 'unlinkDir' };
 
 export class MemoryVaultFs implements VaultFs {
   readonly onDisk = false;
   private readonly nodes = new Map<string, Node>();
-  private readonly fds = new Map<number, { bytes: Uint8Array; mtimeMs: number; isFile: boolean; position: number }>();
+  private readonly fds = new OpenFiles();
   private readonly watchers = new Set<(change: Change) => void>();
   private readonly watches = new Set<MemoryWatch>();
-  private nextFd = 3;
   private nextIno = 1;
   private lastMtime = 0;
 
@@ -183,28 +156,19 @@ export class MemoryVaultFs implements VaultFs {
   // ---- ReaderFs ----
 
   openSync(abs: string): number {
-    const node = this.lookup(abs, 'open');
-    const fd = this.nextFd++;
-    this.fds.set(fd, { bytes: node.kind === 'file' ? node.bytes : new Uint8Array(), mtimeMs: node.mtimeMs, isFile: node.kind === 'file', position: 0 });
-    return fd;
+    return this.fds.open(this.lookup(abs, 'open'));
   }
 
   fstatSync(fd: number): { size: number; mtimeMs: number; isFile(): boolean } {
-    const open = this.fd(fd);
-    return { size: open.bytes.length, mtimeMs: open.mtimeMs, isFile: () => open.isFile };
+    return this.fds.fstat(fd);
   }
 
   readSync(fd: number, buffer: Uint8Array, offset: number, length: number): number {
-    const open = this.fd(fd);
-    const chunk = open.bytes.subarray(open.position, open.position + length);
-    buffer.set(chunk, offset);
-    open.position += chunk.length;
-    return chunk.length;
+    return this.fds.read(fd, buffer, offset, length);
   }
 
   closeSync(fd: number): void {
-    this.fd(fd);
-    this.fds.delete(fd);
+    this.fds.close(fd);
   }
 
   // ---- the rest of VaultFs ----
@@ -323,79 +287,7 @@ export class MemoryVaultFs implements VaultFs {
     return new Uint8Array(node.bytes);
   }
 
-  private fd(fd: number) {
-    const open = this.fds.get(fd);
-    if (open === undefined) throw errno('EBADF', 'bad file descriptor', 'read', String(fd));
-    return open;
-  }
-
   private notify(change: Change): void {
     for (const listener of [...this.watchers]) listener(change);
-  }
-}
-
-/**
- * The memory adapter's watch: the vault paths touched, collected until `quietMs` passes without
- * another change (as VaultWatcher does with chokidar's events), then handed out as one batch.
- */
-class MemoryWatch implements VaultFsWatch {
-  private pending = new Set<string>();
-  private removedDirs = new Set<string>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private stop: (() => void) | null = null;
-  private waiting: (() => void)[] = [];
-
-  constructor(
-    private readonly root: string,
-    private readonly handlers: VaultWatcherHandlers,
-    private readonly options: VaultWatcherOptions,
-    private readonly subscribe: (listener: (change: Change) => void) => () => void,
-  ) {}
-
-  async start(): Promise<void> {
-    this.stop = this.subscribe((change) => this.onChange(change));
-  }
-
-  async close(): Promise<void> {
-    this.stop?.();
-    this.stop = null;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    this.release();
-  }
-
-  /** Resolves when no change is waiting to be handed out. */
-  delivered(): Promise<void> {
-    if (this.timer === null) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(): void {
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const resolve of waiting) resolve();
-  }
-
-  private onChange({ abs, event }: Change): void {
-    if (abs === this.root) {
-      if (event === 'unlinkDir') void this.close().then(() => this.handlers.onVaultError('the vault folder was deleted or moved'));
-      return;
-    }
-    if (!abs.startsWith(`${this.root === '/' ? '' : this.root}/`)) return;
-    const vaultPath = toVaultPath(path.posix.relative(this.root, abs));
-    if (isIgnoredVaultPath(vaultPath)) return;
-    (event === 'unlinkDir' ? this.removedDirs : this.pending).add(vaultPath);
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.options.quietMs ?? 20);
-  }
-
-  private flush(): void {
-    this.timer = null;
-    if (this.stop === null || (this.pending.size === 0 && this.removedDirs.size === 0)) return this.release();
-    const batch = { paths: [...this.pending], removedDirs: [...this.removedDirs] };
-    this.pending = new Set();
-    this.removedDirs = new Set();
-    this.handlers.onBatch(batch);
-    this.release();
   }
 }

@@ -1,0 +1,60 @@
+/**
+ * An open vault's full-text search: the index, built after 'ready' in slices so the UI is
+ * usable meanwhile, kept current by the watcher's batches (they update `index`), and the
+ * searches, which wait for it.
+ */
+import type { Result, SearchResults } from '../../contract/api-contract';
+import type { ParsedNote, VaultPath } from '../../core/types';
+import { SearchIndex } from './search-index';
+import { fillSearchIndex } from './search-index-fill';
+import { DEFAULT_SEARCH_TIMEOUT_MS, runSearch } from './search-run';
+
+export interface VaultSearchSource {
+  notePaths(): Iterable<VaultPath>;
+  note(path: VaultPath): ParsedNote | undefined;
+  /** The note's current text, or null when it cannot be read. */
+  text(path: VaultPath): string | null;
+  /** True once the vault is closing: the build stops. */
+  stopped(): boolean;
+}
+
+export class VaultSearch {
+  readonly index = new SearchIndex();
+  /** Longest one search may run before it is stopped with an error. */
+  timeoutMs = DEFAULT_SEARCH_TIMEOUT_MS;
+  private ready: Promise<void> = Promise.resolve();
+
+  constructor(private readonly source: VaultSearchSource) {}
+
+  /** Starts filling the index with every note; resolves when done (or stopped). */
+  build(): Promise<void> {
+    this.ready = fillSearchIndex(this.index, [...this.source.notePaths()], {
+      stopped: () => this.source.stopped(),
+      note: (vaultPath) => this.source.note(vaultPath),
+      text: (vaultPath) => this.source.text(vaultPath),
+    });
+    return this.ready;
+  }
+
+  /** Resolves once the index is built. */
+  built(): Promise<void> {
+    return this.ready;
+  }
+
+  async search(query: string): Promise<Result<SearchResults>> {
+    await this.ready;
+    return runSearch(query, {
+      index: this.index,
+      notePaths: () => this.source.notePaths(),
+      note: (vaultPath) => this.source.note(vaultPath),
+      text: (vaultPath) => this.source.text(vaultPath),
+      timeoutMs: this.timeoutMs,
+    });
+  }
+
+  /** Notes whose body contains every word of `phrase`. */
+  async notesContaining(phrase: string): Promise<VaultPath[]> {
+    await this.ready;
+    return this.index.notesContaining(phrase);
+  }
+}
