@@ -1,12 +1,14 @@
 /** The vault's bookmarks, remembered per vault in localStorage beside the workspace. */
 import { useCallback, useEffect, useState } from 'react';
-import { EMPTY_BOOKMARKS, parseBookmarks, type Bookmarks } from './bookmarks-model';
+import { EMPTY_BOOKMARKS, parseBookmarks, renamePath, type Bookmarks } from './bookmarks-model';
 
 const keyFor = (vaultRoot: string) => `plexus.bookmarks:${vaultRoot}`;
 
 export interface BookmarksState {
   bookmarks: Bookmarks;
   update(change: (b: Bookmarks) => Bookmarks): void;
+  /** Bookmarks follow a renamed note, whether it was renamed here or outside Plexus. */
+  followRename(from: string, to: string): void;
 }
 
 export function useBookmarks(vaultRoot: string | null): BookmarksState {
@@ -37,5 +39,6 @@ export function useBookmarks(vaultRoot: string | null): BookmarksState {
     },
     [vaultRoot],
   );
-  return { bookmarks: state.root === vaultRoot ? state.bookmarks : EMPTY_BOOKMARKS, update };
+  const followRename = useCallback((from: string, to: string) => update((b) => renamePath(b, from, to)), [update]);
+  return { bookmarks: state.root === vaultRoot ? state.bookmarks : EMPTY_BOOKMARKS, update, followRename };
 }

@@ -231,3 +231,10 @@ export function filterViews(layout: Layout, keep: (view: View) => boolean): Layo
   }
   return out;
 }
+
+/** The notes shown now, one per pane (its shown tab's note, if that is a note). */
+export function shownNotePaths(layout: Layout): string[] {
+  return allPanes(layout)
+    .map((p) => currentView(p.tabs.find((t) => t.id === p.active)))
+    .flatMap((v) => (v?.kind === 'note' ? [v.route.path] : []));
+}

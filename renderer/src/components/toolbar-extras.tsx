@@ -1,0 +1,43 @@
+/** The toolbar's buttons after the standard ones: bookmark this view, today's daily note, deleted notes. */
+import type { PlexusApi } from '../../../main/contract/api-contract';
+import { DeletedNotesButton } from './file-recovery/deleted-notes-button';
+
+interface Props {
+  api: PlexusApi;
+  bookmarked: boolean;
+  graphOpen: boolean;
+  /** Nothing in the active tab: nothing to bookmark. */
+  empty: boolean;
+  readOnly: boolean;
+  onToggleBookmark(): void;
+  onDailyNote(): void;
+  onOpen(path: string): void;
+}
+
+export function ToolbarExtras({ api, bookmarked, graphOpen, empty, readOnly, onToggleBookmark, onDailyNote, onOpen }: Props) {
+  return (
+    <>
+      <button
+        type="button"
+        className="icon-button bookmark-star"
+        aria-pressed={bookmarked}
+        aria-label={graphOpen ? 'Bookmark this graph view' : 'Bookmark this note'}
+        title={bookmarked ? 'Remove bookmark' : 'Bookmark'}
+        disabled={empty}
+        onClick={onToggleBookmark}
+      >
+        {bookmarked ? '★' : '☆'}
+      </button>
+      <button
+        type="button"
+        className="icon-button daily-note-button"
+        aria-label="Open today's daily note"
+        title="Open today's daily note"
+        onClick={onDailyNote}
+      >
+        📅
+      </button>
+      <DeletedNotesButton api={api} readOnly={readOnly} onOpen={onOpen} />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * What the window does with the vault's events (files, status, errors, notices, renames made
+ * outside Plexus, changes to the notes on screen) and with a reconnect after a loss, when events
+ * were missed and what they would have updated is re-read.
+ */
+import type { IndexStatus, PlexusApi, VaultEvent } from '../../../main/contract/api-contract';
+import type { useBanners } from './use-banners';
+import { useOnReconnect } from './use-connection';
+import { useVaultEvents } from './use-vault-events';
+import { changesResolution, touchesNote } from './live-updates';
+
+interface Deps {
+  api: PlexusApi;
+  banners: ReturnType<typeof useBanners>;
+  onFilesEvent(event: Extract<VaultEvent, { type: 'files' }>): void;
+  setStatus(status: IndexStatus): void;
+  /** A note was renamed outside Plexus (bookmarks follow it). */
+  followRename(from: string, to: string): void;
+  /** Links may resolve differently: drop cached resolutions. */
+  invalidateLinks(): void;
+  /** The notes the panes show now: an event touching one re-reads them. */
+  shownPaths: string[];
+  scheduleReload(): void;
+  /** After a reconnect: re-read everything the missed events would have updated. */
+  resync(): void;
+}
+
+export function useAppEvents(deps: Deps): void {
+  const { api, banners } = deps;
+  // The open editor catches up with the disk itself (use-note-document.ts: resync).
+  useOnReconnect(api, () => {
+    deps.resync();
+    banners.push('notice', 'Reconnected to Plexus.');
+  });
+
+  useVaultEvents(api, (event: VaultEvent) => {
+    if (event.type === 'files') deps.onFilesEvent(event);
+    if (event.type === 'status') deps.setStatus(event.status);
+    if (event.type === 'vault-error') banners.push('error', event.message);
+    if (event.type === 'notice') banners.push('notice', event.message);
+    if (event.type === 'external-rename') {
+      deps.followRename(event.from, event.to);
+      const { from, to, affected } = event;
+      const updateLinks = () =>
+        api.updateLinksAfterExternalRename(from, to).then(
+          (r) =>
+            r.ok ? banners.push('notice', `Updated links in ${r.value.length} notes.`) : banners.reportError(`Could not update links: ${r.error.message}`),
+          (e: unknown) => banners.reportError(`Could not update links: ${String(e)}`),
+        );
+      banners.push(
+        'notice',
+        `“${from}” was renamed to “${to}” outside Plexus; ${affected} notes link to the old name.`,
+        affected > 0 ? { label: 'Update links', run: updateLinks } : undefined,
+      );
+    }
+    if (changesResolution(event)) deps.invalidateLinks();
+    if (deps.shownPaths.some((p) => touchesNote(event, p))) deps.scheduleReload();
+  });
+}
