@@ -17,6 +17,7 @@ interface Hook {
   nodeIds(): string[];
   nodeWidth(id: string): number | null;
   modelPosition(id: string): { x: number; y: number } | null;
+  nodeStyle(id: string, property: string): string | null;
 }
 
 const GD = 'How LLMs Work/Gradient Descent.md';
@@ -118,6 +119,20 @@ test('a force slider lays the graph out again, live', async () => {
   );
   expect(after).toBeGreaterThan(before * 1.4);
   await page.getByRole('region', { name: 'Graph' }).getByTestId('graph-layout-status').waitFor({ state: 'detached', timeout: 30_000 });
+});
+
+test('switching the app to dark with the graph open redraws the graph in dark colours', async () => {
+  const labelColour = () => page.evaluate((n) => (window as unknown as { __plexusGraph: Hook }).__plexusGraph.nodeStyle(n, 'color'), GD);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  expect(await pollUntil(labelColour, (c) => c === 'rgb(31,35,40)', 10_000)).toBe('rgb(31,35,40)');
+  // The theme follows the system by default: the system turning dark turns the graph dark.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  expect(await pollUntil(labelColour, (c) => c === 'rgb(220,221,225)', 10_000)).toBe('rgb(220,221,225)');
+  await page.screenshot({ path: artifactPath('graph-dark-after-switch.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await pollUntil(labelColour, (c) => c === 'rgb(31,35,40)', 10_000)).toBe('rgb(31,35,40)');
 });
 
 test('no uncaught errors in the page', () => {

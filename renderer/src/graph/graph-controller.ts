@@ -73,7 +73,7 @@ export class GraphController {
 
   constructor(
     container: HTMLElement | null,
-    private readonly theme: Theme,
+    private theme: Theme,
     renderer: RendererKind,
     private readonly handlers: ControllerHandlers = {},
     private readonly options: ControllerOptions = {},
@@ -127,15 +127,30 @@ export class GraphController {
     this.display = next;
     this.fade = labelFadeFactor(next.textFade);
     if (before.arrows !== next.arrows || before.nodeSize !== next.nodeSize || before.linkThickness !== next.linkThickness) {
-      this.cy
-        .style()
-        .fromJson(graphStyle(this.theme, this.minZoomedFont, next))
-        .update();
+      this.replaceStylesheet();
     } else {
       updateStyle(this.cy.nodes());
+      this.rebuildLayers();
     }
-    this.rebuildLayers();
     this.handlers.onViewportChange?.();
+  }
+
+  /**
+   * Redraws in another theme's colours (the app's theme was switched while the graph is open).
+   * The stylesheet is replaced in place, as setDisplay does, so the accelerations stay.
+   */
+  setTheme(next: Theme): void {
+    if (this.cy.destroyed() || next === this.theme) return;
+    this.theme = next;
+    this.replaceStylesheet();
+  }
+
+  private replaceStylesheet(): void {
+    this.cy
+      .style()
+      .fromJson(graphStyle(this.theme, this.minZoomedFont, this.display))
+      .update();
+    this.rebuildLayers();
   }
 
   /** Re-derives when ordinary labels appear from the node spread; restyles only on a real change. */

@@ -17,6 +17,8 @@ export interface PlexusGraphTestHook {
   nodeWidth(id: string): number | null;
   /** A node's position in graph coordinates (what the layout stores), or null when absent. */
   modelPosition(id: string): { x: number; y: number } | null;
+  /** A node's computed style property (e.g. its label 'color'), or null when absent. */
+  nodeStyle(id: string, property: string): string | null;
   /** Ids of the nodes carrying a style class, e.g. 'path' for a highlighted path. */
   nodesWithClass(className: string): string[];
   /** Which cytoscape accelerations are active (as the settings panel lists them). */
@@ -39,6 +41,10 @@ export function installTestHook(controller: GraphController): () => void {
     modelPosition: (id: string) => {
       const node = controller.cy.getElementById(id);
       return node.empty() ? null : { ...node.position() };
+    },
+    nodeStyle: (id: string, property: string) => {
+      const node = controller.cy.getElementById(id);
+      return node.empty() ? null : String(node.style(property));
     },
     nodesWithClass: (className: string) =>
       controller.cy

@@ -20,7 +20,7 @@ import { activeAccelerations } from './cytoscape-internals';
 import { withMarks } from './graph-marks';
 import type { BuildProgress } from './progressive-build';
 import { DEFAULT_FORCES, sameForces, type GraphDisplay, type GraphForces } from './graph-forces';
-import { isDarkTheme } from '../settings/appearance';
+import { isDarkTheme, useDarkTheme } from '../settings/appearance';
 import { useSettings } from '../settings/settings-store';
 
 const SAVE_DELAY_MS = 800;
@@ -115,6 +115,10 @@ export function useGraphEngine(o: EngineOptions) {
       ctl.current = null;
     };
   }, [o.container, renderer.kind]);
+
+  // The app's theme switched while the graph is open: redraw in its colours.
+  const dark = useDarkTheme();
+  useEffect(() => ctl.current?.setTheme(dark ? DARK : LIGHT), [dark]);
 
   // First load: graph, layout and nothing else; settings belong to the view.
   useEffect(() => {

@@ -1,7 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import { GraphController } from '../../../renderer/src/graph/graph-controller';
 import { DEFAULT_DISPLAY } from '../../../renderer/src/graph/graph-forces';
-import { LIGHT, MIN_ZOOMED_FONT } from '../../../renderer/src/graph/graph-style';
+import { DARK, LIGHT, MIN_ZOOMED_FONT } from '../../../renderer/src/graph/graph-style';
 import { activeAccelerations } from '../../../renderer/src/graph/cytoscape-internals';
 
 const node = (id: string, x: number, size = 10): ElementDefinition => ({
@@ -61,6 +61,30 @@ describe('GraphController.setDisplay (the graph settings display)', () => {
         .filter((a) => a.active)
         .map((a) => a.name),
     ).toEqual(before);
+    c.destroy();
+  });
+});
+
+describe('GraphController.setTheme (the app theme switched with the graph open)', () => {
+  it('redraws labels, links and ghosts in the new theme and back, keeping the Style object', async () => {
+    const c = await controller();
+    const style = c.cy.style();
+    const colours = () => [c.cy.getElementById('a').style('color'), c.cy.getElementById('e').style('line-color')];
+    const light = colours();
+    c.setTheme(DARK);
+    expect(colours()).not.toEqual(light);
+    expect(colours()).toEqual(['rgb(220,221,225)', 'rgb(74,76,85)']);
+    expect(c.cy.style()).toBe(style);
+    c.setTheme(LIGHT);
+    expect(colours()).toEqual(light);
+    c.destroy();
+  });
+
+  it('keeps the display settings when the theme changes', async () => {
+    const c = await controller();
+    c.setDisplay({ ...DEFAULT_DISPLAY, nodeSize: 2 });
+    c.setTheme(DARK);
+    expect(c.cy.getElementById('b').width()).toBe(40);
     c.destroy();
   });
 });
