@@ -14,7 +14,7 @@ import type { Text } from '@codemirror/state';
 import type { SyntaxNode, SyntaxNodeRef, Tree } from '@lezer/common';
 import { parser as baseParser } from '@lezer/markdown';
 import { Text as CmText } from '@codemirror/state';
-import { splitWikiLinkInner } from '../../../../main/core/parse/wiki-link-syntax';
+import { splitWikiLinkInner, wikiLinkLabel } from '../../../../main/core/parse/wiki-link-syntax';
 import { calloutKind, calloutMarker, defaultTitle } from '../../markdown/callouts';
 import type { LpDecoration, Range } from './decoration-spec';
 import { livePreviewSyntax } from './markdown-syntax';
@@ -97,7 +97,14 @@ function wikiLink(c: Collector, node: SyntaxNodeRef): void {
   if (parts.heading) attrs['data-lp-heading'] = parts.heading;
   if (parts.block) attrs['data-lp-block'] = parts.block;
   const pipe = inner.indexOf('|');
-  // What stays visible: the alias when there is one, else the link as written.
+  const label = wikiLinkLabel(parts);
+  // What shows is the reading view's label. An alias, or a link whose text is its label, stays
+  // text of the line (selectable, in place); `[[#Heading]]` or `[[Note#Heading]]` is drawn as
+  // "Heading" or "Note › Heading" in its place.
+  if (parts.alias === null && inner !== label) {
+    c.add({ from: node.from, to: node.to, kind: 'replace', widget: { type: 'link', label, attrs } });
+    return;
+  }
   const shownFrom = pipe >= 0 && parts.alias !== null ? node.from + 2 + pipe + 1 : node.from + 2;
   c.hide(node.from, shownFrom);
   c.add({ from: shownFrom, to: node.to - 2, kind: 'mark', cls: 'cm-lp-link', attrs });

@@ -13,7 +13,9 @@ export type LpWidget =
   | { type: 'math'; tex: string; display: boolean }
   | { type: 'embed'; source: string }
   | { type: 'table'; source: string }
-  | { type: 'callout-title'; title: string };
+  | { type: 'callout-title'; title: string }
+  /** A wiki link drawn as its reading-view label; `attrs` are the link's `data-lp-*` for a click. */
+  | { type: 'link'; label: string; attrs: Record<string, string> };
 
 export interface LpDecoration {
   from: number;

@@ -56,17 +56,23 @@ class TextWidget extends WidgetType {
   constructor(
     readonly text: string,
     readonly cls: string,
+    readonly attrs: Record<string, string> = {},
   ) {
     super();
   }
   override eq(other: TextWidget) {
-    return other.text === this.text && other.cls === this.cls;
+    return other.text === this.text && other.cls === this.cls && JSON.stringify(other.attrs) === JSON.stringify(this.attrs);
   }
   override toDOM() {
     const span = document.createElement('span');
     span.className = this.cls;
     span.textContent = this.text;
+    for (const [name, value] of Object.entries(this.attrs)) span.setAttribute(name, value);
     return span;
+  }
+  override ignoreEvent(event: Event) {
+    // A rendered link's mousedown goes to the editor, whose handler follows the link.
+    return !(this.cls === 'cm-lp-link' && event.type === 'mousedown');
   }
 }
 
@@ -120,6 +126,8 @@ export function widgetFor(spec: LpWidget, host: LivePreviewHost): WidgetType {
       return new TextWidget('•', 'cm-lp-bullet');
     case 'callout-title':
       return new TextWidget(spec.title, 'cm-lp-callout-default-title');
+    case 'link':
+      return new TextWidget(spec.label, 'cm-lp-link', spec.attrs);
     case 'math':
       // The reading view's math rule: `$$x$$` is display math, `$x$` inline.
       return spec.display
