@@ -3,8 +3,8 @@
  * headless Chromium. Ctrl+E opens a note in Live Preview (the default editing mode); typed bold
  * is drawn without its `**` once the cursor leaves the line; a click on a rendered checkbox
  * writes `[x]` to disk; a click on a rendered [[link]] opens its note (Ctrl+click: in a new
- * tab); Ctrl+E goes back to the reading view. Every wait is on state (an element, the disk, the
- * URL), never on time.
+ * tab); `#` completes a vault tag; Ctrl+E goes back to the reading view. Every wait is on
+ * state (an element, the disk, the URL), never on time.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   app = await openServedApp({
     prepare: (vaultDir) => {
       writeFileSync(join(vaultDir, NOTE), TEXT);
-      writeFileSync(join(vaultDir, 'Live Target.md'), '# Live Target\n\nYou have arrived.\n');
+      writeFileSync(join(vaultDir, 'Live Target.md'), '# Live Target\n\nYou have arrived. #lptag/nested\n');
     },
     open: `#/note/${encodeURIComponent(NOTE)}`,
   });
@@ -68,6 +68,15 @@ test('type in Live Preview, tick a task, follow a link, and Ctrl+E back to readi
     .locator('.cm-lp-strong')
     .waitFor();
   await waitForDisk((t) => t.includes('Some **bold** words'), 'got the typed text');
+
+  // `#` completes the vault's tags, nested ones by full name, in the themed popup (not monospace).
+  await page.keyboard.type('Tagged #lpt');
+  const tagOption = page.locator('.cm-tooltip-autocomplete li', { hasText: 'lptag/nested' });
+  await tagOption.waitFor();
+  const popupFont = await page.locator('.cm-tooltip-autocomplete > ul').evaluate((ul) => getComputedStyle(ul).fontFamily);
+  expect(popupFont).not.toMatch(/mono/i);
+  await page.keyboard.press('Enter');
+  await waitForDisk((t) => t.includes('Tagged #lptag/nested'), 'got the completed tag');
 
   // The rendered checkbox writes the task to disk.
   const box = editor.locator('input.cm-lp-checkbox');

@@ -32,6 +32,18 @@ export function wikiTargetEnd(inner: string): number {
   }
   return inner.length;
 }
+/**
+ * What a link shows: its alias, else `Note`, `Note › Heading` (nested headings `A › B`),
+ * `Note › ^block`, or just the heading or block for same-note links. The one rule for the
+ * reading view and Live Preview.
+ */
+export function wikiLinkLabel(link: Pick<WikiLinkParts, 'target' | 'heading' | 'block' | 'alias'>): string {
+  if (link.alias) return link.alias;
+  const sub = link.heading ? link.heading.split('#').join(' › ') : link.block ? `^${link.block}` : null;
+  if (!link.target) return sub ?? '';
+  return sub ? `${link.target} › ${sub}` : link.target;
+}
+
 const LEFT_BRACKET = 91;
 const RIGHT_BRACKET = 93;
 

@@ -35,7 +35,11 @@ export function ToolbarExtras({ api, bookmarked, graphOpen, empty, readOnly, onT
         title="Open today's daily note"
         onClick={onDailyNote}
       >
-        📅
+        {/* A calendar page drawn with CSS, not an emoji (an empty box without an emoji font) and
+            not inline SVG (the app's DOM holds none, so the audits can treat any <svg> as a note's). */}
+        <span className="calendar-glyph" aria-hidden="true">
+          <span className="calendar-glyph-day" />
+        </span>
       </button>
       <DeletedNotesButton api={api} readOnly={readOnly} onOpen={onOpen} />
     </>

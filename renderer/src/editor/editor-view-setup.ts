@@ -1,5 +1,5 @@
 /**
- * The CodeMirror configuration: markdown highlighting, soft wrap, history, search, `[[`
+ * The CodeMirror configuration: markdown highlighting, soft wrap, history, search, `[[` and `#`
  * completion, Mod-s to save, Mod-click to follow a link, list continuation and Obsidian's
  * formatting keys, Live Preview or source mode (switched in place through a compartment), and a
  * quiet way to replace the text on reload that keeps cursor and scroll.
@@ -57,7 +57,7 @@ export interface EditorModeOptions {
   host: LivePreviewHost;
 }
 
-export function editorExtensions(callbacks: EditorCallbacks, completion: CompletionSource, modeOptions?: EditorModeOptions): Extension[] {
+export function editorExtensions(callbacks: EditorCallbacks, completions: readonly CompletionSource[], modeOptions?: EditorModeOptions): Extension[] {
   return [
     history(),
     drawSelection(),
@@ -70,7 +70,7 @@ export function editorExtensions(callbacks: EditorCallbacks, completion: Complet
     search({ top: true }),
     highlightSelectionMatches(),
     // Below the line being typed (above only when there is no room), so the line above stays readable.
-    autocompletion({ override: [completion], activateOnTyping: true, aboveCursor: false, icons: false }),
+    autocompletion({ override: [...completions], activateOnTyping: true, aboveCursor: false, icons: false }),
     placeholder('Empty note'),
     keymap.of([
       { key: 'Mod-s', preventDefault: true, run: () => (callbacks.onSave(), true) },

@@ -17,6 +17,7 @@ import type { LivePreviewHost } from './live-preview/widgets';
 import { linkAt } from './link-at-pos';
 import { dropKeptText, useKeptText } from './kept-texts';
 import { linkCompletionSource } from './link-completion';
+import { tagCompletionSource } from './tag-completion';
 import type { RescueReport } from './rescue-text';
 import { useDrafts } from './use-drafts';
 import { useNoteDocument, type TextPort } from './use-note-document';
@@ -127,7 +128,7 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mo
   // Build the view once the text has loaded.
   useEffect(() => {
     if (doc.initialText === null || !hostEl.current) return;
-    const completion = linkCompletionSource(api, () => path);
+    const completions = [linkCompletionSource(api, () => path).source, tagCompletionSource(api).source];
     const follow = (pos: number): boolean => {
       const line = created.state.doc.lineAt(pos);
       const link = linkAt(line.text, pos - line.from);
@@ -161,7 +162,7 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mo
             },
             onFollowLink: follow,
           },
-          completion.source,
+          completions,
           { mode: modeRef.current, host },
         ),
         attachmentDrops({

@@ -60,6 +60,8 @@ function lastText(el: Element): { value: string } | null {
   for (let i = el.children.length - 1; i >= 0; i--) {
     const c = el.children[i];
     if (c.type === 'text' && c.value.trim() !== '') return c;
+    // A link's text is not the paragraph's own: `[[Note#^b1]]` draws "Note › ^b1", which is no block id.
+    if (c.type === 'element' && c.tagName === 'a') return null;
     if (c.type === 'element' && c.tagName !== 'ul' && c.tagName !== 'ol') return lastText(c);
   }
   return null;

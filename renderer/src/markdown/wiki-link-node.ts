@@ -26,11 +26,3 @@ export function readWikiLink(node: WikiLinkNode): WikiLinkData {
     embed: d.embed === true,
   };
 }
-
-/** What a link shows when it has no alias: `Note`, `Note › Heading`, or just the heading for same-note links. */
-export function wikiLinkLabel(link: WikiLinkData): string {
-  if (link.alias) return link.alias;
-  const sub = link.heading ? link.heading.split('#').join(' › ') : link.block ? `^${link.block}` : null;
-  if (!link.target) return sub ?? '';
-  return sub ? `${link.target} › ${sub}` : link.target;
-}

@@ -10,20 +10,18 @@
  * blockDecorations walks the top-level blocks of a window (the viewport, which the field is told
  * of) for those.
  */
-import type { Text } from '@codemirror/state';
-import type { SyntaxNode, SyntaxNodeRef, Tree } from '@lezer/common';
+import type { SyntaxNode, SyntaxNodeRef } from '@lezer/common';
 import { parser as baseParser } from '@lezer/markdown';
 import { Text as CmText } from '@codemirror/state';
-import { splitWikiLinkInner } from '../../../../main/core/parse/wiki-link-syntax';
+import { splitWikiLinkInner, wikiLinkLabel } from '../../../../main/core/parse/wiki-link-syntax';
 import { calloutKind, calloutMarker, defaultTitle } from '../../markdown/callouts';
-import type { LpDecoration, Range } from './decoration-spec';
+import { blockDecorations } from './block-decorations';
+import { Collector, spansLines } from './collector';
+import type { BuildInput, LpDecoration, Range } from './decoration-spec';
 import { livePreviewSyntax } from './markdown-syntax';
 
-export interface BuildInput {
-  doc: Text;
-  tree: Tree;
-  selection: readonly Range[];
-}
+export type { BuildInput } from './decoration-spec';
+export { blockDecorations } from './block-decorations';
 
 const INLINE_MARKS: Record<string, { cls: string; marks: string }> = {
   StrongEmphasis: { cls: 'cm-lp-strong', marks: 'EmphasisMark' },
@@ -33,60 +31,11 @@ const INLINE_MARKS: Record<string, { cls: string; marks: string }> = {
   InlineCode: { cls: 'cm-lp-code', marks: 'CodeMark' },
 };
 
-/** The selection's lines, as document ranges from line start to line end. */
-function activeSpans(doc: Text, selection: readonly Range[]): Range[] {
-  return selection.map((r) => ({ from: doc.lineAt(r.from).from, to: doc.lineAt(r.to).to }));
-}
-
-class Collector {
-  readonly out: LpDecoration[] = [];
-  private readonly seen = new Set<string>();
-  private readonly spans: Range[];
-
-  constructor(
-    readonly doc: Text,
-    selection: readonly Range[],
-  ) {
-    this.spans = activeSpans(doc, selection);
-  }
-
-  /** True when [from, to] touches a line the selection is on. */
-  active(from: number, to: number): boolean {
-    return this.spans.some((s) => from <= s.to && to >= s.from);
-  }
-
-  add(d: LpDecoration): void {
-    if (d.kind !== 'line' && d.from >= d.to) return;
-    const key = `${d.from}:${d.to}:${d.kind}:${d.cls ?? ''}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.out.push(d);
-  }
-
-  hide(from: number, to: number): void {
-    this.add({ from, to, kind: 'hide' });
-  }
-
-  /** A line class on every line of [from, to] that lies inside `within`. */
-  lines(from: number, to: number, cls: string, within: Range, attrs?: Record<string, string>): void {
-    const start = Math.max(from, within.from);
-    const end = Math.min(to, within.to);
-    if (start > end) return;
-    for (let pos = this.doc.lineAt(start).from; pos <= end;) {
-      const line = this.doc.lineAt(pos);
-      this.add({ from: line.from, to: line.from, kind: 'line', cls, attrs });
-      pos = line.to + 1;
-    }
-  }
-}
-
 function childrenOf(node: SyntaxNode, name: string): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) if (c.name === name) out.push(c);
   return out;
 }
-
-const spansLines = (doc: Text, from: number, to: number) => doc.lineAt(from).number !== doc.lineAt(to).number;
 
 function wikiLink(c: Collector, node: SyntaxNodeRef): void {
   const { doc } = c;
@@ -97,7 +46,14 @@ function wikiLink(c: Collector, node: SyntaxNodeRef): void {
   if (parts.heading) attrs['data-lp-heading'] = parts.heading;
   if (parts.block) attrs['data-lp-block'] = parts.block;
   const pipe = inner.indexOf('|');
-  // What stays visible: the alias when there is one, else the link as written.
+  const label = wikiLinkLabel(parts);
+  // What shows is the reading view's label. An alias, or a link whose text is its label, stays
+  // text of the line (selectable, in place); `[[#Heading]]` or `[[Note#Heading]]` is drawn as
+  // "Heading" or "Note › Heading" in its place.
+  if (parts.alias === null && inner !== label) {
+    c.add({ from: node.from, to: node.to, kind: 'replace', widget: { type: 'link', label, attrs } });
+    return;
+  }
   const shownFrom = pipe >= 0 && parts.alias !== null ? node.from + 2 + pipe + 1 : node.from + 2;
   c.hide(node.from, shownFrom);
   c.add({ from: shownFrom, to: node.to - 2, kind: 'mark', cls: 'cm-lp-link', attrs });
@@ -191,6 +147,7 @@ function visitInline(c: Collector, node: SyntaxNodeRef, within: Range): boolean 
     case 'HTMLBlock':
     case 'CommentBlock':
     case 'Table':
+    case 'MathBlock':
       return false;
     case 'HorizontalRule':
       if (!c.active(node.from, node.to)) {
@@ -240,26 +197,6 @@ function visitInline(c: Collector, node: SyntaxNodeRef, within: Range): boolean 
 export function inlineDecorations({ doc, tree, selection }: BuildInput, visible: readonly Range[]): LpDecoration[] {
   const c = new Collector(doc, selection);
   for (const within of visible) tree.iterate({ from: within.from, to: within.to, enter: (node) => visitInline(c, node, within) });
-  return c.out;
-}
-
-/** Tables and multi-line `$$` formulas away from the selection, as whole-line widgets: those of `window` (default: all). */
-export function blockDecorations({ doc, tree, selection }: BuildInput, window?: Range): LpDecoration[] {
-  const c = new Collector(doc, selection);
-  const first = window ? tree.topNode.childAfter(window.from) : tree.topNode.firstChild;
-  for (let node = first; node && (!window || node.from <= window.to); node = node.nextSibling) {
-    const from = doc.lineAt(node.from).from;
-    const to = doc.lineAt(node.to).to;
-    if (node.name === 'Table') {
-      if (!c.active(from, to)) c.add({ from, to, kind: 'replace', block: true, widget: { type: 'table', source: doc.sliceString(from, to) } });
-    } else if (node.name === 'Paragraph') {
-      const math = node.firstChild;
-      if (!math || math.name !== 'InlineMath' || math.from !== node.from || math.to !== node.to || !spansLines(doc, from, to) || c.active(from, to)) continue;
-      const text = doc.sliceString(math.from, math.to);
-      const display = text.startsWith('$$');
-      c.add({ from, to, kind: 'replace', block: true, widget: { type: 'math', tex: display ? text.slice(2, -2) : text.slice(1, -1), display: true } });
-    }
-  }
   return c.out;
 }
 

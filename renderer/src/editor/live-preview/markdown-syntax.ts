@@ -6,6 +6,8 @@
  *  - `[[...]]` and `![[...]]`: matchWikiLinkEnd (main/core/parse/wiki-link-syntax.ts);
  *  - `#tag`: readTagAt (main/core/parse/tags.ts), after a space or `(` as in the reading view;
  *  - `$math$`, `$$math$$`: matchObsidianMathEnd (the reference parser's math rule);
+ *  - `$$` blocks on their own lines (blank lines inside allowed): remark-math's flow rule, which
+ *    the reading view uses (math-block.ts);
  *  - `==highlight==`: highlightFlanks (renderer/src/markdown/obsidian-inline.ts);
  *  - frontmatter: FRONTMATTER_FENCE (main/core/parse/frontmatter.ts), only at the very start.
  */
@@ -18,6 +20,7 @@ import { readTagAt } from '../../../../main/core/parse/tags';
 import { matchObsidianMathEnd } from '../../../../main/core/parse/reference/obsidian-math';
 import { FRONTMATTER_FENCE } from '../../../../main/core/parse/frontmatter-bounds';
 import { highlightFlanks } from '../../markdown/obsidian-inline';
+import { mathBlockParser } from './math-block';
 
 const HighlightDelim = { resolve: 'Highlight', mark: 'HighlightMark' };
 
@@ -31,6 +34,8 @@ const obsidianSyntax: MarkdownConfig = {
     { name: 'InlineMath', style: t.special(t.string) },
     { name: 'Tag', style: t.labelName },
     { name: 'Frontmatter', block: true, style: t.meta },
+    { name: 'MathBlock', block: true, style: t.special(t.string) },
+    { name: 'MathMark', style: t.processingInstruction },
   ],
   parseBlock: [
     {
@@ -53,6 +58,7 @@ const obsidianSyntax: MarkdownConfig = {
       },
       before: 'HorizontalRule',
     },
+    mathBlockParser,
   ],
   parseInline: [
     {

@@ -4,7 +4,7 @@
  * and behave as on the page); checkboxes and bullets are drawn here.
  */
 import { WidgetType, type EditorView } from '@codemirror/view';
-import type { LpWidget } from './decoration-spec';
+import type { LpFrame, LpWidget } from './decoration-spec';
 
 export interface LivePreviewHost {
   /** Follow a rendered link: a note link's parts, or a markdown link's URL. */
@@ -56,17 +56,23 @@ class TextWidget extends WidgetType {
   constructor(
     readonly text: string,
     readonly cls: string,
+    readonly attrs: Record<string, string> = {},
   ) {
     super();
   }
   override eq(other: TextWidget) {
-    return other.text === this.text && other.cls === this.cls;
+    return other.text === this.text && other.cls === this.cls && JSON.stringify(other.attrs) === JSON.stringify(this.attrs);
   }
   override toDOM() {
     const span = document.createElement('span');
     span.className = this.cls;
     span.textContent = this.text;
+    for (const [name, value] of Object.entries(this.attrs)) span.setAttribute(name, value);
     return span;
+  }
+  override ignoreEvent(event: Event) {
+    // A rendered link's mousedown goes to the editor, whose handler follows the link.
+    return !(this.cls === 'cm-lp-link' && event.type === 'mousedown');
   }
 }
 
@@ -77,15 +83,19 @@ class RenderedWidget extends WidgetType {
     readonly cls: string,
     readonly host: LivePreviewHost,
     readonly block: boolean,
+    readonly frame: LpFrame = {},
   ) {
     super();
   }
   override eq(other: RenderedWidget) {
-    return other.markdown === this.markdown && other.cls === this.cls;
+    return other.markdown === this.markdown && other.cls === this.cls && JSON.stringify(other.frame) === JSON.stringify(this.frame);
   }
   override toDOM(view: EditorView) {
     const el: HTMLElement = document.createElement(this.block ? 'div' : 'span');
-    el.className = this.cls;
+    // Inside a quote, callout or list item the widget keeps the container's bar, colour or indent.
+    el.className = this.frame.cls ? `${this.cls} ${this.frame.cls}` : this.cls;
+    for (const [name, value] of Object.entries(this.frame.attrs ?? {})) el.setAttribute(name, value);
+    if (this.frame.indent) el.style.marginLeft = `${this.frame.indent}ch`;
     cleanups.set(el, this.host.renderMarkdown(el, this.markdown));
     // A click on a table or a formula block edits its source: the cursor goes to its start.
     if (this.block) {
@@ -120,14 +130,16 @@ export function widgetFor(spec: LpWidget, host: LivePreviewHost): WidgetType {
       return new TextWidget('•', 'cm-lp-bullet');
     case 'callout-title':
       return new TextWidget(spec.title, 'cm-lp-callout-default-title');
+    case 'link':
+      return new TextWidget(spec.label, 'cm-lp-link', spec.attrs);
     case 'math':
       // The reading view's math rule: `$$x$$` is display math, `$x$` inline.
       return spec.display
-        ? new RenderedWidget(`$$${spec.tex}$$`, 'cm-lp-math cm-lp-math-display', host, spec.tex.includes('\n'))
+        ? new RenderedWidget(`$$${spec.tex}$$`, 'cm-lp-math cm-lp-math-display', host, spec.tex.includes('\n'), spec.frame)
         : new RenderedWidget(`$${spec.tex}$`, 'cm-lp-math cm-lp-math-inline', host, false);
     case 'embed':
       return new RenderedWidget(spec.source, 'cm-lp-embed', host, false);
     case 'table':
-      return new RenderedWidget(spec.source, 'cm-lp-table', host, true);
+      return new RenderedWidget(spec.source, 'cm-lp-table', host, true, spec.frame);
   }
 }

@@ -33,7 +33,20 @@ describe('away from the cursor, markup is hidden and formatting shown', () => {
     ['heading with closing marks', '# Title #', ['line 1 cm-lp-heading cm-lp-h1', 'hide "# "', 'hide " #"']],
     ['wiki link', 'see [[Note]] now', ['hide "[["', 'mark "Note" cm-lp-link {"data-lp-target":"Note"}', 'hide "]]"']],
     ['wiki link with alias', '[[Note|shown]]', ['hide "[[Note|"', 'mark "shown" cm-lp-link {"data-lp-target":"Note"}', 'hide "]]"']],
-    ['wiki link with heading', '[[Note#Part]]', ['hide "[["', 'mark "Note#Part" cm-lp-link {"data-lp-target":"Note","data-lp-heading":"Part"}', 'hide "]]"']],
+    // A link without an alias shows the reading view's label (wikiLinkLabel), drawn in its place.
+    [
+      'wiki link with heading',
+      '[[Note#Part]]',
+      ['replace "[[Note#Part]]" {"type":"link","label":"Note › Part","attrs":{"data-lp-target":"Note","data-lp-heading":"Part"}}'],
+    ],
+    ['same-note heading link', '[[#Part]]', ['replace "[[#Part]]" {"type":"link","label":"Part","attrs":{"data-lp-target":"","data-lp-heading":"Part"}}']],
+    [
+      'nested heading link',
+      '[[Note#A#B]]',
+      ['replace "[[Note#A#B]]" {"type":"link","label":"Note › A › B","attrs":{"data-lp-target":"Note","data-lp-heading":"A#B"}}'],
+    ],
+    ['same-note block link', '[[#^b1]]', ['replace "[[#^b1]]" {"type":"link","label":"^b1","attrs":{"data-lp-target":"","data-lp-block":"b1"}}']],
+    ['wiki link with padding', '[[ Note ]]', ['replace "[[ Note ]]" {"type":"link","label":"Note","attrs":{"data-lp-target":"Note"}}']],
     ['wiki link to a block', '[[Note#^b1|x]]', ['hide "[[Note#^b1|"', 'mark "x" cm-lp-link {"data-lp-target":"Note","data-lp-block":"b1"}', 'hide "]]"']],
     ['markdown link', '[text](http://a.b/c)', ['hide "["', 'mark "text" cm-lp-link {"data-lp-url":"http://a.b/c"}', 'hide "](http://a.b/c)"']],
     ['tag', 'a #project/x b', ['mark "#project/x" cm-lp-tag {"data-lp-tag":"project/x"}']],
