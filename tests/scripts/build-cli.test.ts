@@ -22,7 +22,7 @@ beforeAll(() => {
   checkout = mkdtempSync(path.join(tmpdir(), 'plexus-cli-build-'));
   for (const dir of ['bin', 'scripts']) mkdirSync(path.join(checkout, dir));
   cpSync(path.join(root, 'bin', 'plexus.cjs'), path.join(checkout, 'bin', 'plexus.cjs'));
-  cpSync(path.join(root, 'scripts', 'build-cli.cjs'), path.join(checkout, 'scripts', 'build-cli.cjs'));
+  for (const script of ['build-cli.cjs', 'load-bundle.cjs']) cpSync(path.join(root, 'scripts', script), path.join(checkout, 'scripts', script));
   cpSync(path.join(root, 'package.json'), path.join(checkout, 'package.json'));
   cpSync(path.join(root, 'main'), path.join(checkout, 'main'), { recursive: true });
   symlinkSync(realpathSync(path.join(root, 'node_modules')), path.join(checkout, 'node_modules'), 'dir');
@@ -169,7 +169,7 @@ describe('bin/plexus.cjs and the CLI bundle', () => {
     try {
       for (const dir of ['bin', 'scripts', 'main/cli']) mkdirSync(path.join(bare, dir), { recursive: true });
       cpSync(path.join(root, 'bin', 'plexus.cjs'), path.join(bare, 'bin', 'plexus.cjs'));
-      cpSync(path.join(root, 'scripts', 'build-cli.cjs'), path.join(bare, 'scripts', 'build-cli.cjs'));
+      for (const script of ['build-cli.cjs', 'load-bundle.cjs']) cpSync(path.join(root, 'scripts', script), path.join(bare, 'scripts', script));
       writeFileSync(path.join(bare, 'main', 'cli', 'cli.ts'), 'export {};\n');
       const prepare = spawnSync(process.execPath, [path.join(bare, 'scripts', 'build-cli.cjs'), '--prepare'], { encoding: 'utf8' });
       expect(prepare.stdout).toContain('esbuild is not installed');
