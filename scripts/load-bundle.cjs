@@ -55,18 +55,19 @@ const loaded = new Map();
 /**
  * `require(file)` for a bundle in `dir`, compiled from its code cache when there is a valid one.
  * Its own `require` loads its sibling bundles (cli.js -> check-command.js) the same way.
+ * `saveAt`: when a missing or rejected cache is written, 'exit' (default) or 'load'.
  */
-function loadBundle(file) {
+function loadBundle(file, { saveAt = 'exit' } = {}) {
   const known = loaded.get(file);
   if (known !== undefined) return known.exports;
   const header = headerOf(file);
   const cacheFile = file + CACHE_SUFFIX;
   const cachedData = readCache(cacheFile, header);
   const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) {
-    // At exit, so that the cache holds every function this run compiled, not just the top level.
-    process.once('exit', () => writeCache(cacheFile, header, script.createCachedData()));
-  }
+  const save = cachedData === undefined || script.cachedDataRejected ? () => writeCache(cacheFile, header, script.createCachedData()) : null;
+  // By default at exit, so that the cache holds every function this run compiled, not just the
+  // top level; `saveAt: 'load'` for a worker thread, which is terminated without an exit event.
+  if (save !== null && saveAt === 'exit') process.once('exit', save);
   const dir = path.dirname(file);
   const mod = new Module(file, module);
   mod.filename = file;
@@ -80,6 +81,7 @@ function loadBundle(file) {
   const requireFn = Object.assign(siblingRequire, { resolve: base.resolve, cache: base.cache, main: require.main });
   script.runInThisContext()(mod.exports, requireFn, mod, file, dir);
   mod.loaded = true;
+  if (save !== null && saveAt === 'load') save();
   return mod.exports;
 }
 

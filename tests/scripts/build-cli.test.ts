@@ -14,6 +14,7 @@ const root = path.join(__dirname, '..', '..');
 const buildCli = require(path.join(root, 'scripts', 'build-cli.cjs')) as {
   cliBuildState(root?: string): 'fresh' | 'missing' | 'stale';
   ENTRIES: Record<string, string>;
+  WORKER_STUB: { name: string };
 };
 
 let checkout: string;
@@ -80,11 +81,7 @@ describe('bin/plexus.cjs and the CLI bundle', () => {
       readdirSync(outDir())
         .filter((f) => f.endsWith('.js'))
         .sort(),
-    ).toEqual(
-      Object.keys(buildCli.ENTRIES)
-        .map((name) => `${name}.js`)
-        .sort(),
-    );
+    ).toEqual([...Object.keys(buildCli.ENTRIES).map((name) => `${name}.js`), buildCli.WORKER_STUB.name].sort());
     expect(buildCli.cliBuildState(checkout)).toBe('fresh');
 
     const second = plexus('check', vault, '--no-cache');
@@ -127,6 +124,8 @@ describe('bin/plexus.cjs and the CLI bundle', () => {
     expect(run.stderr).toContain('Building the CLI…');
     expect(run.stdout).toMatch(/notes: 2 {2}/);
     expect(run.code).toBe(0);
+    // The worker ran from the bundle through the code cache (scripts/load-bundle.cjs), which it left behind.
+    expect(existsSync(path.join(outDir(), 'parse-worker-bundle.js.cache'))).toBe(true);
   });
 
   test('the bundles never load tsx: the parse worker is the bundled one next to the pool code', () => {

@@ -80,3 +80,15 @@ asUser('a cache that cannot be written (a read-only install) costs nothing but t
     spawnSync('chmod', ['755', dir]);
   }
 });
+
+test("saveAt 'load' writes the cache as soon as the bundle ran: a terminated worker thread never sees an exit", () => {
+  const script = `
+    const { Worker } = require('node:worker_threads');
+    const worker = new Worker(${JSON.stringify(`const { parentPort } = require('node:worker_threads'); parentPort.postMessage(require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(entry)}, { saveAt: 'load' }).say()); setInterval(() => {}, 1000);`)}, { eval: true });
+    worker.once('message', (said) => worker.terminate().then(() => process.stdout.write(said)));`;
+  const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  expect(child.stderr).toBe('');
+  expect(child.stdout).toBe('hello cli.js object');
+  expect(readFileSync(cacheOf(entry)).length).toBeGreaterThan(100);
+  expect(run()).toBe('hello cli.js object');
+});
