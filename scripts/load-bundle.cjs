@@ -10,7 +10,7 @@
 // V8 version or with other flags, and the header ties it to the bundle's size and mtime (V8
 // checks only the source's length), so a rebuilt bundle is compiled afresh. A cache that cannot
 // be written (a read-only install) just means compiling each time.
-const { readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
@@ -18,9 +18,18 @@ const vm = require('node:vm');
 const CACHE_SUFFIX = '.cache';
 const HEADER_END = 0x0a; // '\n'
 
-function headerOf(file) {
-  const { size, mtimeMs } = statSync(file);
+function headerOf({ size, mtimeMs }) {
   return `plexus-code-cache 1 ${process.version} ${process.arch} ${size} ${mtimeMs}\n`;
+}
+
+/** The bundle's text and header, from one open file: a rebuild renaming a new bundle in between cannot pair them wrongly. */
+function readBundle(file) {
+  const fd = openSync(file, 'r');
+  try {
+    return { header: headerOf(fstatSync(fd)), source: readFileSync(fd, 'utf8') };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The cached data for `file` when its header matches, else undefined. */
@@ -60,10 +69,10 @@ const loaded = new Map();
 function loadBundle(file, { saveAt = 'exit' } = {}) {
   const known = loaded.get(file);
   if (known !== undefined) return known.exports;
-  const header = headerOf(file);
+  const { header, source } = readBundle(file);
   const cacheFile = file + CACHE_SUFFIX;
   const cachedData = readCache(cacheFile, header);
-  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   const save = cachedData === undefined || script.cachedDataRejected ? () => writeCache(cacheFile, header, script.createCachedData()) : null;
   // By default at exit, so that the cache holds every function this run compiled, not just the
   // top level; `saveAt: 'load'` for a worker thread, which is terminated without an exit event.
