@@ -27,7 +27,21 @@ const COMMANDS = ['index-command', 'check-command', 'serve-command'];
 const ENTRIES = {
   cli: 'main/cli/cli.ts',
   ...Object.fromEntries(COMMANDS.map((name) => [name, `main/cli/${name}.ts`])),
-  'parse-worker': 'main/service/index/parse-worker.ts',
+  // The worker's code; dist/cli/parse-worker.js, which the pool starts, is WORKER_STUB.
+  'parse-worker-bundle': 'main/service/index/parse-worker.ts',
+};
+/**
+ * The parse worker the pool starts (resolveWorkerScript finds it next to the pool code): it loads
+ * the worker bundle through V8's code cache like bin/plexus.cjs does the commands, saved as soon
+ * as it is loaded (pool workers are terminated, so they never see an exit).
+ */
+const WORKER_STUB = {
+  name: 'parse-worker.js',
+  contents: `'use strict';
+// Written by scripts/build-cli.cjs: runs parse-worker-bundle.js through V8's code cache.
+const path = require('node:path');
+require(path.join(__dirname, '..', '..', 'scripts', 'load-bundle.cjs')).loadBundle(path.join(__dirname, 'parse-worker-bundle.js'), { saveAt: 'load' });
+`,
 };
 /**
  * Not sources, but they change what the bundle holds or how it is built (a dependency changed by
@@ -145,6 +159,8 @@ async function buildCli({ root = ROOT } = {}) {
     writeAtomically(output.path, output.contents);
     outputs.push(path.relative(outDir, output.path).split(path.sep).join('/'));
   }
+  writeAtomically(path.join(outDir, WORKER_STUB.name), WORKER_STUB.contents);
+  outputs.push(WORKER_STUB.name);
   // The stamp goes last: a build that failed half-way leaves the bundle stale, not falsely fresh.
   writeAtomically(path.join(outDir, STAMP_NAME), `${JSON.stringify({ version: STAMP_VERSION, outputs, inputs }, null, 1)}\n`);
   return { ms: Date.now() - started, outDir };
@@ -160,7 +176,7 @@ async function ensureCliBuilt({ root = ROOT, log = (line) => process.stderr.writ
   return true;
 }
 
-module.exports = { cliBuildState, buildCli, ensureCliBuilt, outDirOf, ENTRIES, STAMP_NAME };
+module.exports = { cliBuildState, buildCli, ensureCliBuilt, outDirOf, ENTRIES, STAMP_NAME, WORKER_STUB };
 
 if (require.main === module) {
   // `node scripts/build-cli.cjs`: always builds; `--if-stale` only when needed.

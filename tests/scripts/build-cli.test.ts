@@ -14,6 +14,7 @@ const root = path.join(__dirname, '..', '..');
 const buildCli = require(path.join(root, 'scripts', 'build-cli.cjs')) as {
   cliBuildState(root?: string): 'fresh' | 'missing' | 'stale';
   ENTRIES: Record<string, string>;
+  WORKER_STUB: { name: string };
 };
 
 let checkout: string;
@@ -22,7 +23,7 @@ beforeAll(() => {
   checkout = mkdtempSync(path.join(tmpdir(), 'plexus-cli-build-'));
   for (const dir of ['bin', 'scripts']) mkdirSync(path.join(checkout, dir));
   cpSync(path.join(root, 'bin', 'plexus.cjs'), path.join(checkout, 'bin', 'plexus.cjs'));
-  cpSync(path.join(root, 'scripts', 'build-cli.cjs'), path.join(checkout, 'scripts', 'build-cli.cjs'));
+  for (const script of ['build-cli.cjs', 'load-bundle.cjs']) cpSync(path.join(root, 'scripts', script), path.join(checkout, 'scripts', script));
   cpSync(path.join(root, 'package.json'), path.join(checkout, 'package.json'));
   cpSync(path.join(root, 'main'), path.join(checkout, 'main'), { recursive: true });
   symlinkSync(realpathSync(path.join(root, 'node_modules')), path.join(checkout, 'node_modules'), 'dir');
@@ -80,11 +81,7 @@ describe('bin/plexus.cjs and the CLI bundle', () => {
       readdirSync(outDir())
         .filter((f) => f.endsWith('.js'))
         .sort(),
-    ).toEqual(
-      Object.keys(buildCli.ENTRIES)
-        .map((name) => `${name}.js`)
-        .sort(),
-    );
+    ).toEqual([...Object.keys(buildCli.ENTRIES).map((name) => `${name}.js`), buildCli.WORKER_STUB.name].sort());
     expect(buildCli.cliBuildState(checkout)).toBe('fresh');
 
     const second = plexus('check', vault, '--no-cache');
@@ -127,6 +124,8 @@ describe('bin/plexus.cjs and the CLI bundle', () => {
     expect(run.stderr).toContain('Building the CLI…');
     expect(run.stdout).toMatch(/notes: 2 {2}/);
     expect(run.code).toBe(0);
+    // The worker ran from the bundle through the code cache (scripts/load-bundle.cjs), which it left behind.
+    expect(existsSync(path.join(outDir(), 'parse-worker-bundle.js.cache'))).toBe(true);
   });
 
   test('the bundles never load tsx: the parse worker is the bundled one next to the pool code', () => {
@@ -169,7 +168,7 @@ describe('bin/plexus.cjs and the CLI bundle', () => {
     try {
       for (const dir of ['bin', 'scripts', 'main/cli']) mkdirSync(path.join(bare, dir), { recursive: true });
       cpSync(path.join(root, 'bin', 'plexus.cjs'), path.join(bare, 'bin', 'plexus.cjs'));
-      cpSync(path.join(root, 'scripts', 'build-cli.cjs'), path.join(bare, 'scripts', 'build-cli.cjs'));
+      for (const script of ['build-cli.cjs', 'load-bundle.cjs']) cpSync(path.join(root, 'scripts', script), path.join(bare, 'scripts', script));
       writeFileSync(path.join(bare, 'main', 'cli', 'cli.ts'), 'export {};\n');
       const prepare = spawnSync(process.execPath, [path.join(bare, 'scripts', 'build-cli.cjs'), '--prepare'], { encoding: 'utf8' });
       expect(prepare.stdout).toContain('esbuild is not installed');
