@@ -18,6 +18,10 @@ let app: ServedApp;
 let page: Page;
 
 const NOTE = 'Live Test.md';
+/** A long note for scroll sync: numbered paragraphs, with a table (taller in the preview) every tenth. */
+const LONG = 'Long Scroll.md';
+const LONG_TEXT =
+  Array.from({ length: 150 }, (_, i) => (i % 10 === 9 ? `Para ${i}\n\n| a | b |\n| - | - |\n| ${i} | x |\n| y | z |` : `Para ${i}`)).join('\n\n') + '\n';
 const TEXT = '# Live Test\n\n- [ ] water the plants\n\nGo to [[Live Target|the target]] next.\n';
 
 beforeAll(async () => {
@@ -25,6 +29,7 @@ beforeAll(async () => {
     prepare: (vaultDir) => {
       writeFileSync(join(vaultDir, NOTE), TEXT);
       writeFileSync(join(vaultDir, 'Live Target.md'), '# Live Target\n\nYou have arrived. #lptag/nested\n');
+      writeFileSync(join(vaultDir, LONG), LONG_TEXT);
     },
     open: `#/note/${encodeURIComponent(NOTE)}`,
   });
@@ -108,5 +113,41 @@ test('type in Live Preview, tick a task, follow a link, and Ctrl+E back to readi
   await page.keyboard.press('Control+e');
   await note().locator('.markdown-body', { hasText: 'You have arrived.' }).waitFor();
   expect(await note().locator('.cm-editor').count()).toBe(0);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('the side-by-side preview scrolls with the editor, to the same source line', async () => {
+  await page.evaluate((hash) => (window.location.hash = hash), `#/note/${encodeURIComponent(LONG)}`);
+  await note().locator('.markdown-body', { hasText: 'Para 149' }).waitFor();
+  await page.keyboard.press('Control+e');
+  const editor = note().locator('.cm-editor.cm-live-preview');
+  await editor.waitFor();
+  await note().getByRole('button', { name: 'Preview', exact: true }).click();
+  const preview = note().getByRole('region', { name: 'Preview' });
+  await preview.locator('[data-source-line]').first().waitFor();
+
+  /** The paragraph number at the top of the editor and of the preview (the first `Para N` at or below each one's top). */
+  const tops = () =>
+    page.evaluate(() => {
+      const scroller = document.querySelector<HTMLElement>('.cm-editor .cm-scroller')!;
+      const pane = document.querySelector<HTMLElement>('section.edit-preview')!;
+      const firstBelow = (els: Element[], top: number) => {
+        const hit = els.find((el) => el.getBoundingClientRect().top >= top - 2 && /^Para \d+$/.test(el.textContent ?? ''));
+        return hit ? Number(/\d+/.exec(hit.textContent!)![0]) : -1;
+      };
+      return {
+        editor: firstBelow([...scroller.querySelectorAll('.cm-line')], scroller.getBoundingClientRect().top),
+        preview: firstBelow([...pane.querySelectorAll('p')], pane.getBoundingClientRect().top),
+        previewTop: pane.scrollTop,
+      };
+    });
+  for (const fraction of [0.5, 0.25, 0.8]) {
+    await page.evaluate((f) => {
+      const scroller = document.querySelector<HTMLElement>('.cm-editor .cm-scroller')!;
+      scroller.scrollTop = f * (scroller.scrollHeight - scroller.clientHeight);
+    }, fraction);
+    const got = await pollUntil(tops, (t) => t.editor > 0 && t.preview > 0 && Math.abs(t.editor - t.preview) <= 1, 10_000);
+    expect({ fraction, near: Math.abs(got.editor - got.preview) <= 1, moved: got.previewTop > 0 }).toEqual({ fraction, near: true, moved: true });
+  }
   expect(app.pageErrors).toEqual([]);
 });

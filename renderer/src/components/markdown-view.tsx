@@ -44,9 +44,11 @@ export interface MarkdownViewProps {
   className?: string;
   /** The note's path and hash when its task checkboxes may write to it (the note pane, not read-only). */
   tasks?: { path: string; hash: string };
+  /** Blocks carry `data-source-line` (the side-by-side preview scrolls with the editor by them). */
+  sourceLines?: boolean;
 }
 
-export function MarkdownView({ markdown, section, maxLines, className, tasks }: MarkdownViewProps) {
+export function MarkdownView({ markdown, section, maxLines, className, tasks, sourceLines }: MarkdownViewProps) {
   const { api } = useAppActions();
   const inherited = useEmbedBudget();
   // The outermost view gets a fresh embed budget and read cache for each text it shows;
@@ -63,9 +65,9 @@ export function MarkdownView({ markdown, section, maxLines, className, tasks }: 
   const block = section?.block ?? null;
   const { element, sectionFound } = useMemo(() => {
     const wanted = hasSection ? { heading, block } : undefined;
-    const { hast, sectionFound } = markdownToHast(markdown, { section: wanted, maxLines, strictLineBreaks });
+    const { hast, sectionFound } = markdownToHast(markdown, { section: wanted, maxLines, strictLineBreaks, sourceLines });
     return { element: toJsxRuntime(hast, { Fragment, jsx, jsxs, components }), sectionFound };
-  }, [markdown, hasSection, heading, block, maxLines, strictLineBreaks]);
+  }, [markdown, hasSection, heading, block, maxLines, strictLineBreaks, sourceLines]);
   if (!sectionFound) {
     const what = section?.block ? `block ^${section.block}` : `heading “${section?.heading}”`;
     return <div className="embed-missing">The {what} was not found.</div>;

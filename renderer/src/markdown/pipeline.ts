@@ -30,6 +30,7 @@ import { eachElement, SKIP_CHILDREN } from './each-element';
 import type { VFile } from 'vfile';
 import { obsidianInline, stripComments } from './obsidian-inline';
 import { markTaskLines } from './task-lines';
+import { markSourceLines } from './source-lines';
 import { markMermaidBlocks } from './mermaid-blocks';
 import { htmlRanges, restrictUserHtml } from './raw-html';
 import { obsidianMathHandler, rehypeObsidianMath, remarkObsidianMath } from './math';
@@ -81,6 +82,8 @@ export interface RenderOptions {
   maxLines?: number;
   /** Obsidian's "strict line breaks": a single newline is a space, not a line break (default false). */
   strictLineBreaks?: boolean;
+  /** Mark blocks with the line they start on (`data-source-line`), for the editor's scroll sync. */
+  sourceLines?: boolean;
 }
 
 export interface RenderResult {
@@ -134,6 +137,7 @@ function renderMarkdown(source: string, options: RenderOptions): RenderResult {
     .use(rehypeHighlightCodeBlocks)
     .use(() => addElementIds)
     .use(() => markTaskLines)
+    .use(options.sourceLines ? [() => markSourceLines] : [])
     .use(() => markTags);
   const hast = toHast.runSync(mdast as never) as HastRoot;
   return { hast, sectionFound };

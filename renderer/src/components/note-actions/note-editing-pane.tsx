@@ -1,9 +1,9 @@
 /**
  * Edit mode's body: the CodeMirror editor, optionally beside the rendered note. The preview shows
  * what is saved (the app re-reads the note after each save), so it is also what links and
- * backlinks see.
+ * backlinks see; it scrolls with the editor, to the same source line (scroll-sync.ts).
  */
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { PlexusApi } from '../../../../main/contract/api-contract';
 import { NoteEditor, type RescueReport } from '../../editor';
@@ -11,6 +11,7 @@ import type { EditingMode } from '../../editor/editor-view-setup';
 import type { NoteData } from '../../hooks/use-note-data';
 import { MarkdownView } from '../markdown-view';
 import { AppActionsContext, RenderScopeContext, useAppActions } from '../note-context';
+import { syncPreview } from './scroll-sync';
 
 interface Props {
   api: PlexusApi;
@@ -46,8 +47,27 @@ export function NoteEditingPane({ api, path, mode, preview, data, autoFocus, onO
     },
     [actions, path],
   );
+  const layout = useRef<HTMLDivElement>(null);
+  const previewEl = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = layout.current;
+    if (!preview || !el) return;
+    let frame = 0;
+    // Scroll events do not bubble: one capturing listener hears the editor's scroller.
+    const onScroll = (event: Event) => {
+      const scroller = event.target;
+      if (!(scroller instanceof HTMLElement) || !scroller.classList.contains('cm-scroller')) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => previewEl.current && syncPreview(scroller, previewEl.current));
+    };
+    el.addEventListener('scroll', onScroll, true);
+    return () => {
+      el.removeEventListener('scroll', onScroll, true);
+      cancelAnimationFrame(frame);
+    };
+  }, [preview]);
   return (
-    <div className={`edit-layout${preview ? ' with-preview' : ''}`}>
+    <div ref={layout} className={`edit-layout${preview ? ' with-preview' : ''}`}>
       <NoteEditor
         api={api}
         path={path}
@@ -61,12 +81,12 @@ export function NoteEditingPane({ api, path, mode, preview, data, autoFocus, onO
         onError={actions.reportError}
       />
       {preview && (
-        <section className="edit-preview" aria-label="Preview">
+        <section ref={previewEl} className="edit-preview" aria-label="Preview">
           {saved === null ? (
             <p className="muted">Loading preview…</p>
           ) : (
             <RenderScopeContext.Provider value={{ sourcePath: path, ancestors: [path], preview: false }}>
-              <MarkdownView markdown={saved} />
+              <MarkdownView markdown={saved} sourceLines />
             </RenderScopeContext.Provider>
           )}
         </section>

@@ -71,7 +71,16 @@ function sourceOf(doc: Text, node: SyntaxNode, strips: readonly Strip[]): string
   return lines;
 }
 
+/** Only these can become a whole-line widget; the rest are passed over before any line is looked up (most blocks, on every keystroke). */
+function mayBeBlock(node: SyntaxNode): boolean {
+  if (node.name === 'Table' || node.name === 'MathBlock') return true;
+  if (node.name !== 'Paragraph') return false;
+  const math = node.firstChild;
+  return math !== null && math.name === 'InlineMath' && math.from === node.from && math.to === node.to;
+}
+
 function addBlock(c: Collector, node: SyntaxNode): void {
+  if (!mayBeBlock(node)) return;
   const { doc } = c;
   const from = doc.lineAt(node.from).from;
   const to = doc.lineAt(node.to).to;
@@ -87,8 +96,8 @@ function addBlock(c: Collector, node: SyntaxNode): void {
     c.add({ from, to, kind: 'replace', block: true, widget: { type: 'math', tex: `\n${body.join('\n')}\n`, display: true, ...framed } });
   } else if (node.name === 'Paragraph') {
     // `$$a` ... `b$$` written as one paragraph: inline display math over lines.
-    const math = node.firstChild;
-    if (!math || math.name !== 'InlineMath' || math.from !== node.from || math.to !== node.to || !spansLines(doc, from, to)) return;
+    const math = node.firstChild!;
+    if (!spansLines(doc, from, to)) return;
     const text = sourceOf(doc, math, strips).join('\n');
     const display = text.startsWith('$$');
     c.add({ from, to, kind: 'replace', block: true, widget: { type: 'math', tex: display ? text.slice(2, -2) : text.slice(1, -1), display: true, ...framed } });
