@@ -41,7 +41,7 @@ export function buildIndexJson(graph: VaultGraph): IndexJson {
 }
 
 export async function runIndex(options: CliVaultOptions & { json: boolean }, io: CliIo): Promise<number> {
-  const opened = await openForCli(options, io);
+  const opened = await openForCli(options, io, true);
   if (!opened.ok) return opened.error;
   const { service, ms } = opened.value;
   try {

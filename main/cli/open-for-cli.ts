@@ -7,6 +7,7 @@ import type { FileReport } from '../service/file-reports';
 import { isVaultOpenError } from '../service/service-errors';
 import { VaultService } from '../service/vault-service';
 import type { CliIo } from './cli-io';
+import { progressWriter } from './progress-line';
 
 export interface CliVaultOptions {
   vault: string;
@@ -20,7 +21,8 @@ export interface CliVaultOptions {
 /** The open service and how long opening took, or the exit code when the vault could not be opened. */
 export type OpenOutcome = Result<{ service: VaultService; ms: number }, number>;
 
-export async function openForCli(options: CliVaultOptions, io: CliIo): Promise<OpenOutcome> {
+/** `progress`: write indexing progress to stderr (`plexus index`; `check` keeps stderr for problems). */
+export async function openForCli(options: CliVaultOptions, io: CliIo, progress = false): Promise<OpenOutcome> {
   const started = performance.now();
   try {
     const service = await VaultService.open(options.vault, {
@@ -29,6 +31,7 @@ export async function openForCli(options: CliVaultOptions, io: CliIo): Promise<O
       workers: options.workers,
       maxFileBytes: options.maxFileBytes,
       parseBudgetMs: options.parseBudgetMs,
+      onProgress: progress ? progressWriter(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }) : undefined,
     });
     return ok({ service, ms: performance.now() - started });
   } catch (error) {

@@ -1,9 +1,14 @@
 /** `plexus serve <vault> [--port N] [--read-only]`: the app in a browser, on 127.0.0.1 only. */
-import { startBrowserServer } from '../server/browser-server';
+import * as path from 'node:path';
+import { startBrowserServer, type BrowserServer } from '../server/browser-server';
+import { openingVault, type OpeningVault } from '../service/opening-vault';
+import { nodeVaultFs } from '../service/files/node-vault-fs';
+import { validateRoot } from '../service/files/validate-root';
 import { isVaultOpenError } from '../service/service-errors';
 import { openVaultSession, type VaultSession } from '../service/vault-session';
 import type { CliIo } from './cli-io';
 import type { CliVaultOptions } from './open-for-cli';
+import { progressWriter } from './progress-line';
 import { ensureRendererBuilt, RENDERER_DIST } from './renderer-build';
 
 export interface ServeOptions extends CliVaultOptions {
@@ -42,29 +47,61 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
   const log = (line: string) => io.stderr.write(`${line}\n`);
   if (!ensureRendererBuilt(log)) return 1;
   const stopping = io.stopSignal ?? untilSignal(log);
-  const opening = new AbortController();
-  void stopping.then(() => opening.abort());
-  let lastProgress = '';
-  let session: VaultSession;
+  const aborting = new AbortController();
+  void stopping.then(() => aborting.abort());
   try {
-    session = await openVaultSession(options.vault, {
-      kind: 'browser',
+    // A missing folder is one clear line before anything is served (the open checks it again).
+    await validateRoot(path.resolve(options.vault), nodeVaultFs);
+  } catch (error) {
+    if (!isVaultOpenError(error)) throw error;
+    io.stderr.write(`plexus: ${error.message}\n`);
+    return 2;
+  }
+  // The page is served while the vault indexes: it shows the progress, and answers once indexed.
+  let gate: OpeningVault | null = null;
+  const showProgress = progressWriter(io.stderr as NodeJS.WritableStream & { isTTY?: boolean });
+  const opening = openVaultSession(options.vault, {
+    kind: 'browser',
+    readOnly: options.readOnly,
+    cacheDir: options.cacheDir,
+    workers: options.workers,
+    maxFileBytes: options.maxFileBytes,
+    parseBudgetMs: options.parseBudgetMs,
+    signal: aborting.signal,
+    // Browser mode cannot hand URLs to the OS; the page opens them itself (target=_blank, noopener).
+    openExternal: () => undefined,
+    onProgress: (event) => {
+      showProgress(event);
+      gate?.onProgress(event);
+    },
+  });
+  gate = openingVault(options.vault, { kind: 'browser', readOnly: options.readOnly }, opening);
+  let server: BrowserServer;
+  try {
+    server = await startBrowserServer({
+      handlers: gate.handlers,
+      subscribe: gate.subscribe,
+      port: options.port,
+      host: '127.0.0.1',
       readOnly: options.readOnly,
-      cacheDir: options.cacheDir,
-      workers: options.workers,
-      maxFileBytes: options.maxFileBytes,
-      parseBudgetMs: options.parseBudgetMs,
-      signal: opening.signal,
-      // Browser mode cannot hand URLs to the OS; the page opens them itself (target=_blank, noopener).
-      openExternal: () => undefined,
-      onProgress: (event) => {
-        if (event.type !== 'status' || event.status.state !== 'indexing') return;
-        const line = `Indexing ${event.status.done.toLocaleString('en-US')} / ${event.status.total.toLocaleString('en-US')}`;
-        if (line !== lastProgress) log((lastProgress = line));
-      },
+      staticDir: RENDERER_DIST,
     });
   } catch (error) {
-    if (opening.signal.aborted) {
+    // No server (the port is taken): stop the open too, and say why.
+    aborting.abort();
+    await gate.opened.then(
+      (session) => session.close(),
+      () => undefined,
+    );
+    throw error;
+  }
+  io.stdout.write(`Plexus is serving ${path.resolve(options.vault)}\nOpen ${server.url}\n`);
+  let session: VaultSession;
+  try {
+    session = await gate.opened;
+  } catch (error) {
+    await server.close();
+    if (aborting.signal.aborted) {
       log('plexus: stopped before the vault was indexed');
       return 0;
     }
@@ -74,24 +111,16 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
     }
     throw error;
   }
-  if (opening.signal.aborted) {
+  if (aborting.signal.aborted) {
+    await server.close();
     await session.close();
     log('plexus: stopped');
     return 0;
   }
-  const server = await startBrowserServer({
-    handlers: session.handlers,
-    subscribe: session.subscribe,
-    port: options.port,
-    host: '127.0.0.1',
-    readOnly: options.readOnly,
-    staticDir: RENDERER_DIST,
-  });
   const stats = session.service.graph.stats();
   log(`plexus: ${stats.notes} notes indexed in ${session.service.root}${options.readOnly ? ' (read-only)' : ''}`);
   const safeMode = session.service.safeModeNotes().length;
   if (safeMode > 0) log(`plexus: ${safeMode} note${safeMode === 1 ? '' : 's'} parsed in safe mode (too slow to parse in full); \`plexus check\` lists them`);
-  io.stdout.write(`Plexus is serving ${session.service.root}\nOpen ${server.url}\n`);
   await stopping;
   await server.close();
   await session.close();

@@ -37,7 +37,10 @@ export interface VaultInfo {
 }
 
 export type IndexStatus =
-  { state: 'indexing'; done: number; total: number } | { state: 'ready'; notes: number; links: number; ms: number } | { state: 'error'; message: string };
+  /** `etaMs`: time left from the rate observed so far (main/core/progress/eta-estimator.ts); null until a few hundred notes were seen. */
+  | { state: 'indexing'; done: number; total: number; etaMs: number | null }
+  | { state: 'ready'; notes: number; links: number; ms: number }
+  | { state: 'error'; message: string };
 
 export interface FileEntry {
   path: VaultPath;

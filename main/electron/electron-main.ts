@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, screen, session, type BrowserWindow } from 'electron';
+import { formatIndexProgress } from '../core/progress/format-progress';
 import { installPlexusProtocol, registerPlexusScheme } from './app-protocol';
 import { UnsavedChangesGuard } from './before-close';
 import { watchForCrashes } from './crash-recovery';
@@ -115,7 +116,7 @@ async function switchVault(root: string): Promise<void> {
       onProgress: (status) => {
         if (progressWindow.isDestroyed()) return;
         if (status.state === 'indexing' && status.total > 0) {
-          progressWindow.setTitle(`Indexing ${status.done.toLocaleString('en-US')} / ${status.total.toLocaleString('en-US')} — Plexus`);
+          progressWindow.setTitle(`${formatIndexProgress(status.done, status.total, status.etaMs)} — Plexus`);
           progressWindow.setProgressBar(status.done / status.total);
         } else progressWindow.setProgressBar(-1);
       },

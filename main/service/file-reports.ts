@@ -3,7 +3,17 @@
  * reported by path and the run carries on, so one bad file never blocks a vault.
  */
 export type FileProblem =
-  'symlink-outside' | 'symlink-loop' | 'broken-symlink' | 'too-large' | 'invalid-utf8' | 'unreadable' | 'parse-error' | 'cache' | 'watch';
+  | 'symlink-outside'
+  | 'symlink-loop'
+  | 'broken-symlink'
+  | 'too-large'
+  | 'invalid-utf8'
+  | 'unreadable'
+  | 'parse-error'
+  | 'cache'
+  /** A parse cache written by a newer Plexus: ignored and left as it is (cache/cache-version.ts). */
+  | 'cache-newer'
+  | 'watch';
 
 export interface FileReport {
   /** Vault-relative path ('' for the vault itself or the cache). */

@@ -36,6 +36,7 @@ const CACHE_SAVE_DELAY_MS = 5_000;
 export class VaultService {
   readonly graph = new VaultGraph();
   private readonly listeners = new Set<Listener>();
+  private readonly unheard: VaultEvent[] = [];
   private readonly fullText = new VaultSearch({
     notePaths: () => this.state.notes.keys(),
     note: (vaultPath) => this.state.notes.get(vaultPath)?.parsed,
@@ -206,6 +207,8 @@ export class VaultService {
 
   onEvent(listener: Listener): () => void {
     this.listeners.add(listener);
+    // Notices from before anyone listened (the cache writer's first write follows the open at once) go to the first listener.
+    for (const event of this.unheard.splice(0)) queueMicrotask(() => listener(event));
     return () => this.listeners.delete(listener);
   }
 
@@ -283,6 +286,7 @@ export class VaultService {
 
   private notice(message: string): void {
     this.state?.generalReports.push({ path: '', problem: 'watch', message });
+    if (this.listeners.size === 0 && this.unheard.length < 20) this.unheard.push({ type: 'notice', message });
     this.emit({ type: 'notice', message });
   }
 }

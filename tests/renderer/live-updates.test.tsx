@@ -35,8 +35,10 @@ test('files events update the explorer; status shows indexing progress; errors s
   act(() => fake.emit({ type: 'files', added: [{ path: 'New.md', kind: 'note', title: 'New', size: 1, mtimeMs: 1 }], removed: ['Ideas.md'], changed: [] }));
   expect(await within(nav).findByRole('link', { name: 'New' })).toBeInTheDocument();
   expect(within(nav).queryByRole('link', { name: 'Ideas' })).toBeNull();
-  act(() => fake.emit({ type: 'status', status: { state: 'indexing', done: 3200, total: 10000 } }));
+  act(() => fake.emit({ type: 'status', status: { state: 'indexing', done: 3200, total: 10000, etaMs: null } }));
   expect(await screen.findByText('Indexing 3,200 / 10,000')).toBeInTheDocument();
+  act(() => fake.emit({ type: 'status', status: { state: 'indexing', done: 3300, total: 10000, etaMs: 12_400 } }));
+  expect(await screen.findByText('Indexing 3,300 / 10,000 · about 12 s left')).toBeInTheDocument();
   act(() => fake.emit({ type: 'vault-error', message: 'Disk on fire' }));
   expect(await screen.findByRole('alert')).toHaveTextContent('Disk on fire');
 });

@@ -24,7 +24,17 @@ export function hangMark(signalFile?: string): string {
   return signalFile === undefined ? HANG_MARK : `${HANG_MARK} signal=${signalFile}`;
 }
 
+/** Text that makes a note take at least `ms` to parse (busy: a parse holds its thread), for tests that need indexing to take time. */
+export function slowBy(ms: number): string {
+  return `SLOW-BY-MS=${ms}`;
+}
+
 export function parseNote(vaultPath: string, text: string): ParsedNote {
+  const slow = /SLOW-BY-MS=(\d+)/.exec(text);
+  if (slow !== null) {
+    const until = performance.now() + Number(slow[1]);
+    while (performance.now() < until);
+  }
   const hangSwitch = /HANG-WHEN=(\S+)/.exec(text);
   if (hangSwitch !== null && fs.existsSync(hangSwitch[1])) for (;;);
   if (text.includes(HANG_MARK)) {

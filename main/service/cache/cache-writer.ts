@@ -5,13 +5,16 @@
  */
 import type { VaultGraph } from '../../core/graph/vault-graph';
 import { describeError } from '../file-reports';
-import { saveParseCache } from './parse-cache';
+import { isNewerCache, newerCacheMessage, peekCacheVersion } from './cache-version';
+import { CACHE_FORMAT, PARSER_VERSION, saveParseCache } from './parse-cache';
 import type { VaultState } from '../vault-state';
 
 export class CacheWriter {
   private timer: NodeJS.Timeout | null = null;
   private dirty = false;
   private closed = false;
+  /** A newer Plexus's cache is in the way: said once, then every write is left out. */
+  private newerNoticed = false;
   /** The write in progress, so close() can wait for it rather than leave a half-written temp file. */
   private writing: Promise<void> = Promise.resolve();
 
@@ -44,6 +47,13 @@ export class CacheWriter {
 
   private async write(): Promise<void> {
     this.dirty = false;
+    // Checked at each write: a newer version may have written it while this one runs.
+    const found = peekCacheVersion(this.file);
+    if (found !== null && isNewerCache(found, { format: CACHE_FORMAT, parserVersion: PARSER_VERSION })) {
+      if (!this.newerNoticed) this.notice(`${newerCacheMessage(found).replace(/^t/, 'T')}.`);
+      this.newerNoticed = true;
+      return;
+    }
     const { state, graph } = this.source();
     try {
       await saveParseCache(this.file, this.realRoot, state.notes, {

@@ -12,12 +12,13 @@ import { RESOLUTION_RULE_VERSION, type Resolution } from '../../core/resolve/res
 import { decodeNote, encodeNote, str } from './parse-cache-codec';
 import { ContextSection, decodeLinks, decodeResolvedLinks, encodeLinks, PathTable } from './parse-cache-links';
 import { describeError, errorCode, type FileReport } from '../file-reports';
+import { cacheVersionOf, isNewerCache, newerCacheMessage } from './cache-version';
 import { writeFileAtomic } from '../write/note-writer-atomic';
 
 /** Bump when ParsedNote's shape or the parser's output changes: old caches are then rebuilt. */
 export const PARSER_VERSION = 2;
 /** Bump when this file's layout changes. */
-const CACHE_FORMAT = 9;
+export const CACHE_FORMAT = 9;
 
 export interface CacheEntry {
   size: number;
@@ -96,6 +97,11 @@ export function loadParseCache(file: string, realRoot: string, parserVersion = P
   }
   // Written as pure ASCII (see saveParseCache), which decodes much faster than UTF-8 text (docs/benchmarks.md).
   const encoding = isAscii(bytes) ? 'latin1' : 'utf8';
+  // A newer Plexus's cache is not ours to read or to replace (cache-version.ts); its layout may differ.
+  const found = cacheVersionOf(bytes.toString('latin1', 0, 64));
+  if (found !== null && isNewerCache(found, { format: CACHE_FORMAT, parserVersion })) {
+    return { entries: new Map(), stored: null, report: { path: '', problem: 'cache-newer', message: newerCacheMessage(found) } };
+  }
   // The JSON head ends at the first newline (JSON.stringify writes none); the raw section follows.
   const newline = bytes.indexOf(10);
   let data: unknown;

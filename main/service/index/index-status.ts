@@ -3,11 +3,12 @@
  * event per interval, and the last), 'ready' with the counts, and the counts following changes.
  */
 import type { IndexStatus, VaultEvent } from '../../contract/api-contract';
+import { EtaEstimator } from '../../core/progress/eta-estimator';
 
 const PROGRESS_INTERVAL_MS = 100;
 
 export class IndexStatusFeed {
-  private status: IndexStatus = { state: 'indexing', done: 0, total: 0 };
+  private status: IndexStatus = { state: 'indexing', done: 0, total: 0, etaMs: null };
 
   constructor(private readonly emit: (event: VaultEvent) => void) {}
 
@@ -18,9 +19,12 @@ export class IndexStatusFeed {
   /** indexVault's progress callback; `onProgress` (the opener's) hears the same events. */
   progress(onProgress: ((event: VaultEvent) => void) | undefined): (done: number, total: number) => void {
     let lastProgress = 0;
+    // Every progress call is observed (not only the ones sent), so the rate sees every batch.
+    const eta = new EtaEstimator();
     return (done, total) => {
-      this.status = { state: 'indexing', done, total };
       const now = performance.now();
+      const etaMs = eta.observe(done, total, now);
+      this.status = { state: 'indexing', done, total, etaMs: etaMs === null ? null : Math.round(etaMs) };
       if (now - lastProgress < PROGRESS_INTERVAL_MS && done !== total) return;
       lastProgress = now;
       this.send({ type: 'status', status: this.status }, onProgress);

@@ -8,6 +8,7 @@
 import MiniSearch from 'minisearch';
 import type { CandidatePlan } from '../../core/query/search-plan';
 import type { VaultPath } from '../../core/types';
+import { distinctTerms } from './distinct-terms';
 
 interface SearchDoc {
   id: VaultPath;
@@ -44,6 +45,9 @@ function intersect(a: Set<VaultPath>, b: Set<VaultPath>): Set<VaultPath> {
   return out;
 }
 
+/** Bodies over this many characters are reduced to their distinct tokens off the fast path (distinct-terms.ts). */
+const SLICED_ABOVE = 256 * 1024;
+
 export class SearchIndex {
   private readonly index = new VocabularyIndex({ fields: ['title', 'aliases', 'body'] });
   /** The vocabulary as a flat list for substring scans, rebuilt after the index changes. */
@@ -53,7 +57,25 @@ export class SearchIndex {
     return this.index.documentCount;
   }
 
+  /** Huge notes being reduced (their newest text only): `settled()` waits for them. */
+  private readonly pending = new Map<VaultPath, Promise<void>>();
+
   upsert(path: VaultPath, title: string, aliases: string[], body: string): void {
+    if (body.length > SLICED_ABOVE) {
+      // Its previous text stays indexed until the reduction is done; a later update or removal wins.
+      const job: Promise<void> = distinctTerms(body).then((terms) => {
+        if (this.pending.get(path) !== job) return;
+        this.pending.delete(path);
+        this.write(path, title, aliases, terms);
+      });
+      this.pending.set(path, job);
+      return;
+    }
+    this.pending.delete(path);
+    this.write(path, title, aliases, body);
+  }
+
+  private write(path: VaultPath, title: string, aliases: string[], body: string): void {
     const doc: SearchDoc = { id: path, title, aliases: aliases.join(' \n '), body };
     if (this.index.has(path)) this.index.replace(doc);
     else this.index.add(doc);
@@ -61,12 +83,19 @@ export class SearchIndex {
   }
 
   remove(path: VaultPath): void {
+    this.pending.delete(path);
     if (this.index.has(path)) this.index.discard(path);
     this.vocabulary = null;
   }
 
+  /** Indexed, or being indexed (a huge note's reduction under way). */
   has(path: VaultPath): boolean {
-    return this.index.has(path);
+    return this.pending.has(path) || this.index.has(path);
+  }
+
+  /** Resolves once every huge note handed in so far is in the index. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending.values()]);
   }
 
   /** Notes containing every word of `phrase` exactly (no prefix or fuzzy matching). */

@@ -36,13 +36,15 @@ export class VaultSearch {
     return this.ready;
   }
 
-  /** Resolves once the index is built. */
-  built(): Promise<void> {
-    return this.ready;
+  /** Resolves once the index is built (huge notes included). */
+  async built(): Promise<void> {
+    await this.ready;
+    await this.index.settled();
   }
 
   async search(query: string): Promise<Result<SearchResults>> {
     await this.ready;
+    await this.index.settled();
     return runSearch(query, {
       index: this.index,
       notePaths: () => this.source.notePaths(),
@@ -55,6 +57,7 @@ export class VaultSearch {
   /** Notes whose body contains every word of `phrase`. */
   async notesContaining(phrase: string): Promise<VaultPath[]> {
     await this.ready;
+    await this.index.settled();
     return this.index.notesContaining(phrase);
   }
 }

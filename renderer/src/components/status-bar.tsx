@@ -1,5 +1,6 @@
 /** Bottom bar: indexing progress while the vault is being indexed, then a quiet summary; the Settings button. */
 import type { IndexStatus, VaultInfo } from '../../../main/contract/api-contract';
+import { formatIndexProgress } from '../../../main/core/progress/format-progress';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -25,9 +26,7 @@ function StatusText({ status }: { status: IndexStatus | null }) {
   if (status.state === 'indexing') {
     return (
       <span className="indexing" role="status">
-        <span>
-          Indexing {fmt(status.done)} / {fmt(status.total)}
-        </span>
+        <span>{formatIndexProgress(status.done, status.total, status.etaMs)}</span>
         <progress max={Math.max(1, status.total)} value={status.done} aria-label="Indexing progress" />
       </span>
     );

@@ -1,0 +1,45 @@
+/**
+ * Indexing progress on stderr. On a terminal: one line, rewritten in place as the count moves
+ * (the feed sends at most one event per 100 ms), ended with a newline when indexing is done. Into
+ * a pipe or a file (CI logs, `2> log`): a few plain lines (the start, each quarter, the end), so a
+ * log is not flooded with hundreds of them.
+ */
+import type { VaultEvent } from '../contract/api-contract';
+import { formatIndexProgress } from '../core/progress/format-progress';
+
+export interface ProgressStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** The CLI's `onProgress`: hears the open's status events and writes them to `stream`. */
+export function progressWriter(stream: ProgressStream): (event: VaultEvent) => void {
+  return stream.isTTY === true ? terminalLine(stream) : plainLines(stream);
+}
+
+function terminalLine(stream: ProgressStream): (event: VaultEvent) => void {
+  let shown = false;
+  return (event) => {
+    if (event.type !== 'status') return;
+    if (event.status.state === 'indexing') {
+      // \r and erase-line: the new text replaces the old even when it is shorter.
+      stream.write(`\r\x1b[2K${formatIndexProgress(event.status.done, event.status.total, event.status.etaMs)}`);
+      shown = true;
+    } else if (shown) {
+      stream.write('\n');
+      shown = false;
+    }
+  };
+}
+
+function plainLines(stream: ProgressStream): (event: VaultEvent) => void {
+  let lastQuarter = -1;
+  return (event) => {
+    if (event.type !== 'status' || event.status.state !== 'indexing') return;
+    const { done, total, etaMs } = event.status;
+    const quarter = total === 0 ? 4 : Math.floor((4 * done) / total);
+    if (quarter === lastQuarter) return;
+    lastQuarter = quarter;
+    stream.write(`${formatIndexProgress(done, total, etaMs)}\n`);
+  };
+}
