@@ -32,6 +32,11 @@ export interface Split {
   /** row: children side by side (split right); column: stacked (split down). */
   direction: 'row' | 'column';
   children: LayoutNode[];
+  /**
+   * Each child's share of the split, in the children's order (weights, any positive numbers;
+   * drawn as flex-grow). Absent: equal shares, as in layouts stored before panes could be resized.
+   */
+  sizes?: number[];
 }
 
 export type LayoutNode = Pane | Split;

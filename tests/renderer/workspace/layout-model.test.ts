@@ -23,6 +23,8 @@ import {
   type View,
 } from '../../../renderer/src/workspace/layout-model';
 import { layoutProblems } from '../../../renderer/src/workspace/layout-check';
+import { resizeSplit } from '../../../renderer/src/workspace/layout-sizes';
+import type { LayoutNode } from '../../../renderer/src/workspace/layout-types';
 
 const note = (path: string): View => ({ kind: 'note', route: { path, heading: null, block: null } });
 const graph: View = { kind: 'graph', local: null };
@@ -174,7 +176,18 @@ const step = fc.oneof(
   fc.constantFrom(-1, 1).map((d) => (l: Layout) => cycleTab(l, d as -1 | 1)),
   fc.integer({ min: 1, max: 9 }).map((n) => (l: Layout) => activateTabNumber(l, n)),
   path.map((p) => (l: Layout) => filterViews(l, (v) => v.kind !== 'note' || v.route.path !== p)),
+  fc.tuple(paneRef, fc.nat(5), fc.double({ min: -0.5, max: 1.5, noNaN: true })).map(
+    ([s, at, pos]) =>
+      (l: Layout) =>
+        resizeSplit(l, pickSplit(l, s), at, pos),
+  ),
 );
+function pickSplit(l: Layout, i: number): string {
+  const splits: string[] = [];
+  const walk = (n: LayoutNode) => n.kind === 'split' && (splits.push(n.id), n.children.forEach(walk));
+  walk(l.root);
+  return splits.length === 0 ? 'none' : splits[i % splits.length];
+}
 function pickTab(l: Layout, i: number): string {
   const tabs = allPanes(l).flatMap((p) => p.tabs);
   return tabs.length === 0 ? 'none' : tabs[i % tabs.length].id;
