@@ -96,10 +96,10 @@ export function collapse(root: LayoutNode, id: string): LayoutNode {
   return normalize(out);
 }
 
-/** Puts `pane` after the pane `besideId`, in a split of `direction` (joining the parent's when it already runs that way). */
-export function insertBeside(root: LayoutNode, besideId: string, pane: Pane, direction: Split['direction'], splitId: string): LayoutNode {
+/** Puts `pane` after (or `before`) the pane `besideId`, in a split of `direction` (joining the parent's when it already runs that way). */
+export function insertBeside(root: LayoutNode, besideId: string, pane: Pane, direction: Split['direction'], splitId: string, before = false): LayoutNode {
   const visit = (node: LayoutNode): LayoutNode => {
-    if (node.kind === 'pane') return node.id === besideId ? { kind: 'split', id: splitId, direction, children: [node, pane] } : node;
+    if (node.kind === 'pane') return node.id === besideId ? { kind: 'split', id: splitId, direction, children: before ? [pane, node] : [node, pane] } : node;
     return { ...node, children: node.children.map(visit) };
   };
   return normalize(visit(root));

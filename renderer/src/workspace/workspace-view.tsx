@@ -14,12 +14,14 @@ import {
   moveTab,
   openInNewTab,
   splitActive,
+  splitWithTab,
   type Layout,
   type LayoutNode,
   type Pane,
   type View,
 } from './layout-model';
 import { shares } from './layout-tree';
+import { PaneDropZones } from './pane-drop-zones';
 import { SplitSeparator } from './split-separator';
 import { TabStrip } from './tab-strip';
 
@@ -76,7 +78,11 @@ function PaneView({ pane, grow, layout, update, active, renderInactive, labelOf 
         onSplit={(side) => update((l) => splitActive(activatePane(l, pane.id), side))}
         onMove={(id, index) => update((l) => moveTab(l, id, pane.id, index))}
       />
-      <div className="ws-pane-body">{body}</div>
+      <PaneDropZones
+        onDropTab={(id, zone) => update((l) => (zone === 'centre' ? moveTab(l, id, pane.id, pane.tabs.length) : splitWithTab(l, id, pane.id, zone)))}
+      >
+        {body}
+      </PaneDropZones>
     </section>
   );
 }
