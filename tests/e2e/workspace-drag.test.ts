@@ -1,7 +1,8 @@
 /**
  * Dragging tabs onto panes end to end (the real `plexus serve`, headless Chromium, a real pointer
  * drag): a tab dropped on a pane's right edge splits the pane, the zone lit while dragging; a tab
- * dropped in a pane's centre moves into that pane.
+ * dropped in a pane's centre moves into that pane. Then "Open local graph" from the palette puts a
+ * linked local graph beside the note, which follows the note's pane.
  */
 import type { Locator, Page } from 'playwright-core';
 import { openServedApp, type ServedApp } from './support/served-app';
@@ -66,5 +67,31 @@ test('a tab dropped in a pane’s centre moves into that pane; its emptied pane 
   await page.mouse.up();
   await waitForLayout([['Transformer', 'Welcome']]);
   expect(await layoutNow()).toEqual([['Transformer', 'Welcome']]);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('"Open local graph" opens a local graph beside the note that follows its pane’s note', async () => {
+  await page.keyboard.press('Control+p');
+  const dialog = page.getByRole('dialog', { name: 'Command palette' });
+  await dialog.getByRole('combobox', { name: 'Find a command' }).fill('open local graph');
+  await dialog.getByRole('option').first().filter({ hasText: 'Open local graph' }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('section[aria-label="Note"]').length === 2);
+  const graph = panes().nth(1).getByRole('region', { name: 'Graph' });
+  await graph.getByRole('button', { name: 'Local', pressed: true }).waitFor();
+  const canvas = graph.getByTestId('graph-canvas');
+  const labelNow = () => canvas.getAttribute('aria-label');
+  await page.waitForFunction(() =>
+    /\d/.test(document.querySelectorAll('section[aria-label="Note"]')[1]?.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-label') ?? ''),
+  );
+  const aroundWelcome = await labelNow();
+  // The note's pane stays active: opening another note there moves the graph along.
+  await page.getByRole('navigation', { name: 'File explorer' }).getByRole('link', { name: 'Transformer', exact: true }).click();
+  await panes().first().getByRole('heading', { level: 1, name: 'Transformer' }).first().waitFor();
+  await page.waitForFunction((before) => {
+    const label = document.querySelectorAll('section[aria-label="Note"]')[1]?.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-label');
+    return !!label && /\d/.test(label) && label !== before;
+  }, aroundWelcome);
+  expect(await labelNow()).not.toBe(aroundWelcome);
   expect(app.pageErrors).toEqual([]);
 });

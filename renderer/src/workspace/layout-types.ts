@@ -16,6 +16,11 @@ export interface Tab {
   /** Views visited in this tab; empty for a new, empty tab (then index is -1). */
   entries: View[];
   index: number;
+  /**
+   * A linked local graph (as Obsidian's linked view): the id of the pane whose shown note it
+   * centres on, following it as that pane moves between notes. Unlinked when that pane closes.
+   */
+  linkedPane?: string;
 }
 
 export interface Pane {

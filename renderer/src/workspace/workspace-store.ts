@@ -37,7 +37,15 @@ function isNode(n: unknown): boolean {
     n.kind === 'pane' &&
     (n.active === null || typeof n.active === 'string') &&
     Array.isArray(n.tabs) &&
-    n.tabs.every((t) => isObject(t) && typeof t.id === 'string' && typeof t.index === 'number' && Array.isArray(t.entries) && t.entries.every(isView))
+    n.tabs.every(
+      (t) =>
+        isObject(t) &&
+        typeof t.id === 'string' &&
+        typeof t.index === 'number' &&
+        (t.linkedPane === undefined || typeof t.linkedPane === 'string') &&
+        Array.isArray(t.entries) &&
+        t.entries.every(isView),
+    )
   );
 }
 

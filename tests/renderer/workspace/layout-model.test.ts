@@ -25,6 +25,7 @@ import {
 } from '../../../renderer/src/workspace/layout-model';
 import { layoutProblems } from '../../../renderer/src/workspace/layout-check';
 import { resizeSplit } from '../../../renderer/src/workspace/layout-sizes';
+import { openLinkedLocalGraph } from '../../../renderer/src/workspace/linked-graph';
 import type { LayoutNode } from '../../../renderer/src/workspace/layout-types';
 
 const note = (path: string): View => ({ kind: 'note', route: { path, heading: null, block: null } });
@@ -197,6 +198,7 @@ const step = fc.oneof(
   fc.constantFrom(-1, 1).map((d) => (l: Layout) => cycleTab(l, d as -1 | 1)),
   fc.integer({ min: 1, max: 9 }).map((n) => (l: Layout) => activateTabNumber(l, n)),
   path.map((p) => (l: Layout) => filterViews(l, (v) => v.kind !== 'note' || v.route.path !== p)),
+  fc.constant(openLinkedLocalGraph),
   fc.tuple(tabRef, paneRef, fc.constantFrom('left', 'right', 'top', 'bottom')).map(
     ([t, p, edge]) =>
       (l: Layout) =>
