@@ -8,16 +8,7 @@ import { useWorkspaceRestore } from './workspace/use-workspace-restore';
 import { WorkspaceView } from './workspace/workspace-view';
 import { InactivePane } from './workspace/inactive-pane';
 import { tabLabel } from './workspace/tab-label';
-import {
-  activatePane,
-  closeActiveTab,
-  openInActive,
-  openInNewTab,
-  shownNotePaths,
-  updateActiveTabMode,
-  type NoteMode,
-  type View,
-} from './workspace/layout-model';
+import { openInActive, openInNewTab, shownNotePaths, updateActiveTabMode, type NoteMode, type View } from './workspace/layout-model';
 import { useGraphToggle } from './workspace/use-graph-toggle';
 import { useAppCommands } from './commands/use-app-commands';
 import { useIntoNotesCommands } from './commands/use-into-notes-commands';
@@ -236,7 +227,7 @@ export function App({ api: host }: { api: PlexusApi }) {
                   contextPath={currentPath}
                   version={version}
                   onOpenNote={openPath}
-                  onCloseGraph={() => update((l) => closeActiveTab(activatePane(l, paneId)))}
+                  pane={{ layout: nav.layout, id: paneId, update }}
                 />
               )}
               active={

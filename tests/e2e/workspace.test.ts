@@ -1,7 +1,8 @@
 /**
  * The workspace end to end (the real `plexus serve`, headless Chromium): Ctrl+click opens a tab,
  * Ctrl+W closes it, split right from the command palette, the outline scrolls the note, all tags
- * lists counts, and the workspace comes back after a reload. Screenshots go to tests/artifacts/.
+ * lists counts, split panes resize by their separator, and the workspace (sizes too) comes back
+ * after a reload. Screenshots go to tests/artifacts/.
  */
 import type { Page } from 'playwright-core';
 import { artifactPath } from './support/browser';
@@ -71,6 +72,31 @@ test('split right from the command palette', async () => {
   await panes().first().getByRole('heading', { level: 1, name: 'Attention' }).first().waitFor();
 });
 
+test('the separator between split panes is dragged with the mouse and moved with the arrow keys', async () => {
+  const separator = page.getByRole('separator', { name: 'Resize panes' });
+  expect(await separator.getAttribute('aria-valuenow')).toBe('50');
+  const box = (await page.locator('.workspace').boundingBox())!;
+  const grip = (await separator.boundingBox())!;
+  // A real pointer drag: press on the grip, move in steps, release at 30% of the workspace's width.
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.3, grip.y + grip.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector('[role="separator"][aria-label="Resize panes"]')?.getAttribute('aria-valuenow') === '30');
+  const widths = await panes().evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+  expect(widths[0] / (widths[0] + widths[1])).toBeCloseTo(0.3, 1);
+  await separator.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('[role="separator"][aria-label="Resize panes"]')?.getAttribute('aria-valuenow') === '34');
+  await page.keyboard.press('Home'); // as far as it goes: the first pane keeps its minimum
+  await page.waitForFunction(() => document.querySelector('[role="separator"][aria-label="Resize panes"]')?.getAttribute('aria-valuenow') === '10');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.waitForFunction(() => document.querySelector('[role="separator"][aria-label="Resize panes"]')?.getAttribute('aria-valuenow') === '40');
+});
+
 test('the outline lists the note’s headings and a click scrolls to one', async () => {
   await explorer().getByRole('link', { name: 'Transformer', exact: true }).click();
   await note().getByRole('heading', { level: 1, name: 'Transformer' }).first().waitFor();
@@ -125,6 +151,7 @@ test('the workspace comes back after a reload', async () => {
     [...document.querySelectorAll('section[aria-label="Note"]')].map((r) => [...r.querySelectorAll('[role="tab"]')].map((t) => t.textContent)),
   );
   expect(before.length).toBe(2);
+  expect(await page.getByRole('separator', { name: 'Resize panes' }).getAttribute('aria-valuenow')).toBe('40');
   const hash = new URL(page.url()).hash;
   await page.reload();
   await page.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 60_000 });
@@ -133,6 +160,7 @@ test('the workspace comes back after a reload', async () => {
     return JSON.stringify(got) === JSON.stringify(want);
   }, before);
   expect(new URL(page.url()).hash).toBe(hash);
+  expect(await page.getByRole('separator', { name: 'Resize panes' }).getAttribute('aria-valuenow')).toBe('40'); // the panes' sizes too
   await note().getByRole('heading', { level: 1, name: 'Transformer' }).first().waitFor();
   expect(app.pageErrors).toEqual([]);
 });

@@ -36,6 +36,7 @@ export const COMMANDS = [
   { id: 'toggleEdit', name: 'Toggle edit mode', hotkey: { mod: true, keys: ['e'] } },
   { id: 'toggleSourceMode', name: 'Toggle Live Preview/Source mode' },
   { id: 'graph', name: 'Open graph view', hotkey: { mod: true, keys: ['g'] } },
+  { id: 'localGraph', name: 'Open local graph' },
   { id: 'newTab', name: 'New tab', hotkey: { mod: true, keys: ['t'] } },
   { id: 'closeTab', name: 'Close this tab', hotkey: { mod: true, keys: ['w'] } },
   { id: 'nextTab', name: 'Go to next tab', hotkey: { mod: true, keys: ['tab'] } },

@@ -5,6 +5,7 @@
 import { useCallback } from 'react';
 import { useHotkeys } from '../hooks/use-hotkeys';
 import { activateTabNumber, closeActiveTab, cycleTab, openInNewTab, splitActive, type Layout } from '../workspace/layout-model';
+import { openLinkedLocalGraph } from '../workspace/linked-graph';
 import type { CommandRuns } from './command-registry';
 import type { IntoNotesCommandId } from './use-into-notes-commands';
 
@@ -62,6 +63,7 @@ export function useAppCommands(deps: AppCommandDeps): CommandRuns {
     ...tabNumberRuns((n) => update((l) => activateTabNumber(l, n))),
     splitRight: () => update((l) => splitActive(l, 'right')),
     splitDown: () => update((l) => splitActive(l, 'down')),
+    localGraph: () => update(openLinkedLocalGraph),
     back: deps.back,
     forward: deps.forward,
     toggleLeftSidebar: sidebars.toggleLeft,

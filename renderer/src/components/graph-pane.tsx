@@ -1,15 +1,16 @@
 /** The Graph pane: a landmark with a close button around the concept graph view. */
 import type { PlexusApi } from '../../../main/contract/api-contract';
-import { GraphView } from '../graph/graph-view';
+import { GraphView, type GraphViewProps } from '../graph/graph-view';
 
 interface Props {
   api: PlexusApi;
   currentPath: string | null;
   onOpenNote(path: string): void;
   onClose(): void;
+  mode?: GraphViewProps['mode'];
 }
 
-export function GraphPane({ api, currentPath, onOpenNote, onClose }: Props) {
+export function GraphPane({ api, currentPath, onOpenNote, onClose, mode }: Props) {
   return (
     <section aria-label="Graph" className="graph-pane">
       <div className="pane-header">
@@ -19,7 +20,7 @@ export function GraphPane({ api, currentPath, onOpenNote, onClose }: Props) {
         </button>
       </div>
       <div className="graph-body">
-        <GraphView api={api} currentPath={currentPath} onOpenNote={onOpenNote} />
+        <GraphView api={api} currentPath={currentPath} onOpenNote={onOpenNote} mode={mode} />
       </div>
     </section>
   );

@@ -50,7 +50,18 @@ export function ActivePane({
   onSaved,
 }: Props) {
   const currentPath = route?.path ?? null;
-  if (view?.kind === 'graph') return <GraphPane key={graphKey} api={api} currentPath={currentPath} onOpenNote={onOpenNote} onClose={onCloseGraph} />;
+  if (view?.kind === 'graph')
+    return (
+      <GraphPane
+        key={graphKey}
+        api={api}
+        // A local graph tab centres on its own note (a linked one's pane is not navigating while the graph is active).
+        currentPath={view.local ?? currentPath}
+        mode={view.local === null ? undefined : 'local'}
+        onOpenNote={onOpenNote}
+        onClose={onCloseGraph}
+      />
+    );
   if (currentPath !== null && isAttachmentPath(currentPath))
     return <AttachmentPane api={api} path={currentPath} entry={files?.find((f) => f.path === currentPath)} host={vault?.host ?? null} />;
   return (

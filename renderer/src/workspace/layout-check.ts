@@ -19,6 +19,8 @@ export function layoutProblems(layout: Layout): string[] {
     if (node.kind === 'split') {
       if (node.children.length < 2) problems.push(`split ${node.id} has ${node.children.length} children`);
       if (parent && parent.kind === 'split' && parent.direction === node.direction) problems.push(`split ${node.id} runs the same way as its parent`);
+      if (node.sizes && (node.sizes.length !== node.children.length || !node.sizes.every((x) => Number.isFinite(x) && x > 0)))
+        problems.push(`split ${node.id} sizes [${node.sizes.join(',')}] do not fit its ${node.children.length} children`);
       for (const c of node.children) walk(c, node);
       return;
     }

@@ -185,6 +185,25 @@ export function splitActive(layout: Layout, side: 'right' | 'down'): Layout {
   return { ...c, root, activePane: paneId };
 }
 
+export type PaneEdge = 'left' | 'right' | 'top' | 'bottom';
+
+/**
+ * A tab dropped on an edge of a pane: a new pane on that side of it holding the tab, which leaves
+ * its old pane (closing it when emptied). A pane's only tab dropped on its own edge changes nothing.
+ */
+export function splitWithTab(layout: Layout, tabId: string, paneId: string, edge: PaneEdge): Layout {
+  const from = paneOfTab(layout, tabId);
+  if (!from || !findPane(layout.root, paneId) || (from.id === paneId && from.tabs.length === 1)) return layout;
+  const tab = from.tabs.find((t) => t.id === tabId)!;
+  const [newId, a] = nextId(layout, 'p');
+  const [splitId, b] = nextId(a, 's');
+  const removed = removeFrom(b, from.id, tabId);
+  const pane: Pane = { kind: 'pane', id: newId, tabs: [tab], active: tab.id };
+  const direction = edge === 'left' || edge === 'right' ? 'row' : 'column';
+  const root = insertBeside(removed.root, paneId, pane, direction, splitId, edge === 'left' || edge === 'top');
+  return { ...removed, root, activePane: newId };
+}
+
 /** Back (-1) or forward (+1) in the active tab. */
 export function moveHistory(layout: Layout, delta: -1 | 1): Layout {
   const tab = activeTabOf(layout);

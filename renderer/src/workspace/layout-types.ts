@@ -16,6 +16,11 @@ export interface Tab {
   /** Views visited in this tab; empty for a new, empty tab (then index is -1). */
   entries: View[];
   index: number;
+  /**
+   * A linked local graph (as Obsidian's linked view): the id of the pane whose shown note it
+   * centres on, following it as that pane moves between notes. Unlinked when that pane closes.
+   */
+  linkedPane?: string;
 }
 
 export interface Pane {
@@ -32,6 +37,11 @@ export interface Split {
   /** row: children side by side (split right); column: stacked (split down). */
   direction: 'row' | 'column';
   children: LayoutNode[];
+  /**
+   * Each child's share of the split, in the children's order (weights, any positive numbers;
+   * drawn as flex-grow). Absent: equal shares, as in layouts stored before panes could be resized.
+   */
+  sizes?: number[];
 }
 
 export type LayoutNode = Pane | Split;

@@ -5,7 +5,7 @@
 import type { DragEvent } from 'react';
 import type { Pane, Tab } from './layout-model';
 
-const DRAG_TYPE = 'application/x-plexus-tab';
+export const DRAG_TYPE = 'application/x-plexus-tab';
 
 interface Props {
   pane: Pane;

@@ -26,12 +26,26 @@ function isView(v: unknown): v is View {
 
 function isNode(n: unknown): boolean {
   if (!isObject(n) || typeof n.id !== 'string') return false;
-  if (n.kind === 'split') return (n.direction === 'row' || n.direction === 'column') && Array.isArray(n.children) && n.children.every(isNode);
+  if (n.kind === 'split')
+    return (
+      (n.direction === 'row' || n.direction === 'column') &&
+      Array.isArray(n.children) &&
+      n.children.every(isNode) &&
+      (n.sizes === undefined || (Array.isArray(n.sizes) && n.sizes.every((x) => typeof x === 'number')))
+    );
   return (
     n.kind === 'pane' &&
     (n.active === null || typeof n.active === 'string') &&
     Array.isArray(n.tabs) &&
-    n.tabs.every((t) => isObject(t) && typeof t.id === 'string' && typeof t.index === 'number' && Array.isArray(t.entries) && t.entries.every(isView))
+    n.tabs.every(
+      (t) =>
+        isObject(t) &&
+        typeof t.id === 'string' &&
+        typeof t.index === 'number' &&
+        (t.linkedPane === undefined || typeof t.linkedPane === 'string') &&
+        Array.isArray(t.entries) &&
+        t.entries.every(isView),
+    )
   );
 }
 

@@ -5,7 +5,7 @@
  * A tab that is not shown is not mounted: leaving it unmounts its editor, which saves or rescues
  * unsaved text exactly as navigating away does (editor/use-note-document.ts).
  */
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import {
   activateTab,
   activatePane,
@@ -14,11 +14,15 @@ import {
   moveTab,
   openInNewTab,
   splitActive,
+  splitWithTab,
   type Layout,
   type LayoutNode,
   type Pane,
   type View,
 } from './layout-model';
+import { shares } from './layout-tree';
+import { PaneDropZones } from './pane-drop-zones';
+import { SplitSeparator } from './split-separator';
 import { TabStrip } from './tab-strip';
 
 interface Props {
@@ -35,16 +39,23 @@ export function WorkspaceView(props: Props) {
   return <div className="workspace">{renderNode(props.layout.root, props)}</div>;
 }
 
-function renderNode(node: LayoutNode, props: Props): ReactNode {
-  if (node.kind === 'pane') return <PaneView key={node.id} pane={node} {...props} />;
+/** `grow`: the node's share of its parent split (flex-grow); none for the root. */
+function renderNode(node: LayoutNode, props: Props, grow?: number): ReactNode {
+  if (node.kind === 'pane') return <PaneView key={node.id} pane={node} grow={grow} {...props} />;
+  const share = shares(node);
   return (
-    <div key={node.id} className={`ws-split is-${node.direction}`}>
-      {node.children.map((c) => renderNode(c, props))}
+    <div key={node.id} className={`ws-split is-${node.direction}`} style={{ flexGrow: grow }}>
+      {node.children.map((c, i) => (
+        <Fragment key={c.id}>
+          {i > 0 && <SplitSeparator split={node} index={i - 1} update={props.update} />}
+          {renderNode(c, props, share[i])}
+        </Fragment>
+      ))}
     </div>
   );
 }
 
-function PaneView({ pane, layout, update, active, renderInactive, labelOf }: Props & { pane: Pane }) {
+function PaneView({ pane, grow, layout, update, active, renderInactive, labelOf }: Props & { pane: Pane; grow?: number }) {
   const isActive = pane.id === layout.activePane;
   const tab = pane.tabs.find((t) => t.id === pane.active) ?? null;
   const view = currentView(tab);
@@ -52,7 +63,12 @@ function PaneView({ pane, layout, update, active, renderInactive, labelOf }: Pro
   const body = isActive ? active : renderInactive(view, pane.id);
   return (
     // Capture, not bubble: the pane is active before a link inside it navigates.
-    <section aria-label="Note" className={`ws-pane${isActive ? ' is-active' : ''}`} onClickCapture={() => !isActive && update((l) => activatePane(l, pane.id))}>
+    <section
+      aria-label="Note"
+      className={`ws-pane${isActive ? ' is-active' : ''}`}
+      style={{ flexGrow: grow }}
+      onClickCapture={() => !isActive && update((l) => activatePane(l, pane.id))}
+    >
       <TabStrip
         pane={pane}
         labelOf={(t) => labelOf(currentView(t))}
@@ -62,7 +78,11 @@ function PaneView({ pane, layout, update, active, renderInactive, labelOf }: Pro
         onSplit={(side) => update((l) => splitActive(activatePane(l, pane.id), side))}
         onMove={(id, index) => update((l) => moveTab(l, id, pane.id, index))}
       />
-      <div className="ws-pane-body">{body}</div>
+      <PaneDropZones
+        onDropTab={(id, zone) => update((l) => (zone === 'centre' ? moveTab(l, id, pane.id, pane.tabs.length) : splitWithTab(l, id, pane.id, zone)))}
+      >
+        {body}
+      </PaneDropZones>
     </section>
   );
 }

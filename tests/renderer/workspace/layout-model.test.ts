@@ -19,10 +19,14 @@ import {
   openInActive,
   openInNewTab,
   splitActive,
+  splitWithTab,
   type Layout,
   type View,
 } from '../../../renderer/src/workspace/layout-model';
 import { layoutProblems } from '../../../renderer/src/workspace/layout-check';
+import { resizeSplit } from '../../../renderer/src/workspace/layout-sizes';
+import { openLinkedLocalGraph } from '../../../renderer/src/workspace/linked-graph';
+import type { LayoutNode } from '../../../renderer/src/workspace/layout-types';
 
 const note = (path: string): View => ({ kind: 'note', route: { path, heading: null, block: null } });
 const graph: View = { kind: 'graph', local: null };
@@ -132,6 +136,26 @@ describe('splitActive', () => {
   test('an empty tab splits into an empty tab', () => expect(shape(splitActive(openInNewTab(open('A')), 'right'))).toBe('row([A,*∅] | >[*∅])'));
 });
 
+describe('splitWithTab', () => {
+  test.each([
+    ['right edge: a new pane after, holding the tab', 'right', 'row([*A] | >[*B])'],
+    ['left edge: before', 'left', 'row(>[*B] | [*A])'],
+    ['bottom edge: stacked after', 'bottom', 'column([*A] | >[*B])'],
+    ['top edge: stacked before', 'top', 'column(>[*B] | [*A])'],
+  ] as const)('%s', (_name, edge, expected) => expect(shape(splitWithTab(open('A', 'B'), 't2', 'p0', edge))).toBe(expected));
+
+  test('the only tab of another pane moves out and its pane closes', () => {
+    const l = splitActive(open('A'), 'right'); // row([*A] | >[*A]), p2 holds t4
+    expect(shape(splitWithTab(l, 't4', 'p0', 'bottom'))).toBe('column([*A] | >[*A])');
+  });
+
+  test.each([
+    ['a pane’s only tab on its own edge', open('A'), 't1', 'p0'],
+    ['an unknown tab', open('A', 'B'), 'nope', 'p0'],
+    ['an unknown pane', open('A', 'B'), 't1', 'nope'],
+  ])('%s changes nothing', (_name, l, tab, pane) => expect(splitWithTab(l, tab, pane, 'right')).toBe(l));
+});
+
 describe('closePane', () => {
   test('closing the active pane activates a neighbour; the last pane empties', () => {
     const l = splitActive(open('A'), 'right');
@@ -174,7 +198,24 @@ const step = fc.oneof(
   fc.constantFrom(-1, 1).map((d) => (l: Layout) => cycleTab(l, d as -1 | 1)),
   fc.integer({ min: 1, max: 9 }).map((n) => (l: Layout) => activateTabNumber(l, n)),
   path.map((p) => (l: Layout) => filterViews(l, (v) => v.kind !== 'note' || v.route.path !== p)),
+  fc.constant(openLinkedLocalGraph),
+  fc.tuple(tabRef, paneRef, fc.constantFrom('left', 'right', 'top', 'bottom')).map(
+    ([t, p, edge]) =>
+      (l: Layout) =>
+        splitWithTab(l, pickTab(l, t), pickPane(l, p), edge as 'left'),
+  ),
+  fc.tuple(paneRef, fc.nat(5), fc.double({ min: -0.5, max: 1.5, noNaN: true })).map(
+    ([s, at, pos]) =>
+      (l: Layout) =>
+        resizeSplit(l, pickSplit(l, s), at, pos),
+  ),
 );
+function pickSplit(l: Layout, i: number): string {
+  const splits: string[] = [];
+  const walk = (n: LayoutNode) => n.kind === 'split' && (splits.push(n.id), n.children.forEach(walk));
+  walk(l.root);
+  return splits.length === 0 ? 'none' : splits[i % splits.length];
+}
 function pickTab(l: Layout, i: number): string {
   const tabs = allPanes(l).flatMap((p) => p.tabs);
   return tabs.length === 0 ? 'none' : tabs[i % tabs.length].id;
