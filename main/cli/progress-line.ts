@@ -1,8 +1,9 @@
 /**
  * Indexing progress on stderr. On a terminal: one line, rewritten in place as the count moves
  * (the feed sends at most one event per 100 ms), ended with a newline when indexing is done. Into
- * a pipe or a file (CI logs, `2> log`): a few plain lines (the start, each quarter, the end), so a
- * log is not flooded with hundreds of them.
+ * a pipe or a file (CI logs, `2> log`, a pre-commit hook): nothing for a run that ends within a
+ * second, so scripts reading stderr of a small vault see only real problems; after that a few
+ * plain lines (where it is, then each quarter, the end), so a log is not flooded with hundreds.
  */
 import type { VaultEvent } from '../contract/api-contract';
 import { formatIndexProgress } from '../core/progress/format-progress';
@@ -13,9 +14,12 @@ export interface ProgressStream {
 }
 
 /** The CLI's `onProgress`: hears the open's status events and writes them to `stream`. */
-export function progressWriter(stream: ProgressStream): (event: VaultEvent) => void {
-  return stream.isTTY === true ? terminalLine(stream) : plainLines(stream);
+export function progressWriter(stream: ProgressStream, now: () => number = Date.now): (event: VaultEvent) => void {
+  return stream.isTTY === true ? terminalLine(stream) : plainLines(stream, now);
 }
+
+/** How long indexing runs before a pipe hears of it. */
+export const PLAIN_PROGRESS_AFTER_MS = 1000;
 
 function terminalLine(stream: ProgressStream): (event: VaultEvent) => void {
   let shown = false;
@@ -32,10 +36,13 @@ function terminalLine(stream: ProgressStream): (event: VaultEvent) => void {
   };
 }
 
-function plainLines(stream: ProgressStream): (event: VaultEvent) => void {
+function plainLines(stream: ProgressStream, now: () => number): (event: VaultEvent) => void {
   let lastQuarter = -1;
+  let startedAt: number | null = null;
   return (event) => {
     if (event.type !== 'status' || event.status.state !== 'indexing') return;
+    startedAt ??= now();
+    if (now() - startedAt < PLAIN_PROGRESS_AFTER_MS) return;
     const { done, total, etaMs } = event.status;
     const quarter = total === 0 ? 4 : Math.floor((4 * done) / total);
     if (quarter === lastQuarter) return;

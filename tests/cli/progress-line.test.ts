@@ -13,10 +13,15 @@ function events(total: number, step: number): VaultEvent[] {
   return list;
 }
 
-function run(isTTY: boolean, list: VaultEvent[]): string {
+/** Feeds the events `msPerEvent` apart on a fake clock. */
+function run(isTTY: boolean, list: VaultEvent[], msPerEvent = 10): string {
   let text = '';
-  const write = progressWriter({ isTTY, write: (chunk: string) => (text += chunk) });
-  for (const event of list) write(event);
+  let clock = 0;
+  const write = progressWriter({ isTTY, write: (chunk: string) => (text += chunk) }, () => clock);
+  for (const event of list) {
+    write(event);
+    clock += msPerEvent;
+  }
   return text;
 }
 
@@ -30,9 +35,10 @@ test('on a terminal: one line rewritten in place, with the ETA once known, ended
   expect(frames[312]).toBe('Indexing 31,200 / 50,000 · about 38 s left');
 });
 
-test('into a pipe: the start, each quarter and the end, one plain line each', () => {
+test('into a pipe: once a second has passed, where it is, then each quarter and the end, one plain line each', () => {
+  // Events 10 ms apart: the one at 10,000 notes is the first a second after the start.
   expect(run(false, events(50_000, 100)).split('\n')).toEqual([
-    'Indexing 0 / 50,000',
+    'Indexing 10,000 / 50,000 · about 80 s left',
     'Indexing 12,500 / 50,000 · about 75 s left',
     'Indexing 25,000 / 50,000 · about 50 s left',
     'Indexing 37,500 / 50,000 · about 25 s left',
@@ -41,12 +47,16 @@ test('into a pipe: the start, each quarter and the end, one plain line each', ()
   ]);
 });
 
-test('plexus index writes its progress to stderr and its summary to stdout', async () => {
+test('into a pipe: a run that ends within a second says nothing', () => {
+  expect(run(false, events(1_000, 100), 50)).toBe('');
+});
+
+test('plexus index on a small vault keeps stderr clean and writes its summary to stdout', async () => {
   const root = makeVault({ 'A.md': '# A\n[[B]]\n', 'B.md': '# B\n' });
   try {
     const result = await cli('index', root, '--no-cache');
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('Indexing 0 / 2\nIndexing 2 / 2\n');
+    expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/notes: 2 /);
   } finally {
     removeDir(root);
