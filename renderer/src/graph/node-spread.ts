@@ -15,7 +15,7 @@ export const SPREAD_MAX_NODES = 2000;
 export const NODE_GAP = 4;
 
 /** Room each node gets, as a share of the mean node's diameter (its radius plus the gap, twice): enough for a short label beside it at the fit zoom. */
-export const ROOM_PER_DIAMETER = 1.25;
+export const ROOM_PER_DIAMETER = 1.2;
 
 export interface Disc {
   x: number;
@@ -88,30 +88,29 @@ export function separateDiscs(discs: Disc[], rounds = 50): void {
  * Scales the discs about their centroid until the room per node (the area of a disc as wide as
  * the median distance from the middle, times two, over the count: outliers such as orphans do
  * not count) is ROOM_PER_DIAMETER mean diameters across, never shrinking; then separates them.
- * With any fixed disc nothing is scaled (a pinned node keeps its place), only separated.
+ * A fixed disc (a pinned node) keeps its place; the others spread around it.
  */
 export function spreadDiscs(discs: Disc[]): void {
   if (discs.length < 2) return;
-  if (!discs.some((d) => d.fixed)) {
-    let cx = 0;
-    let cy = 0;
-    let meanR = 0;
+  let cx = 0;
+  let cy = 0;
+  let meanR = 0;
+  for (const d of discs) {
+    cx += d.x / discs.length;
+    cy += d.y / discs.length;
+    meanR += d.r / discs.length;
+  }
+  const dists = discs.map((d) => Math.hypot(d.x - cx, d.y - cy)).sort((a, b) => a - b);
+  const median = dists[Math.floor(dists.length / 2)];
+  // Uniform over a disc of radius R, the median distance is R / sqrt(2): its area is 2π median².
+  const room = Math.sqrt((2 * Math.PI * median * median) / discs.length);
+  const wanted = ROOM_PER_DIAMETER * 2 * meanR;
+  const k = room > 0 ? wanted / room : 1;
+  if (k > 1) {
     for (const d of discs) {
-      cx += d.x / discs.length;
-      cy += d.y / discs.length;
-      meanR += d.r / discs.length;
-    }
-    const dists = discs.map((d) => Math.hypot(d.x - cx, d.y - cy)).sort((a, b) => a - b);
-    const median = dists[Math.floor(dists.length / 2)];
-    // Uniform over a disc of radius R, the median distance is R / sqrt(2): its area is 2π median².
-    const room = Math.sqrt((2 * Math.PI * median * median) / discs.length);
-    const wanted = ROOM_PER_DIAMETER * 2 * meanR;
-    const k = room > 0 ? wanted / room : 1;
-    if (k > 1) {
-      for (const d of discs) {
-        d.x = cx + (d.x - cx) * k;
-        d.y = cy + (d.y - cy) * k;
-      }
+      if (d.fixed) continue;
+      d.x = cx + (d.x - cx) * k;
+      d.y = cy + (d.y - cy) * k;
     }
   }
   separateDiscs(discs);
