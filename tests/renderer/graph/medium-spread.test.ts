@@ -49,7 +49,7 @@ async function laidOut(): Promise<GraphController> {
   const c = new GraphController(null, LIGHT, 'canvas');
   // Headless cytoscape is 1×1 px; give it the graph pane of the e2e window (1400×900, measured).
   const pane = { width: 810, height: 690 };
-  c.cy.size = () => pane;
+  Object.assign(c.cy, { size: () => pane });
   await c.load(view.nodes, view.edges, () => {});
   let positions: Record<string, Point> | null = null;
   runForceAtlas(layoutRequest(c.cy, new Set()), (m) => {
@@ -78,7 +78,7 @@ describe('a help-vault-sized graph (310 notes, ~1,000 links) at the fit zoom', (
   });
 
   it('has under 5% of its nodes overlapping another node', async () => {
-      console.log(overlappingShare(c.cy), c.cy.zoom(), drawnLabelBoxes(c.cy).filter((b) => !c.cy.getElementById(b.id).hasClass(CULLED)).length);
+    console.log(overlappingShare(c.cy), c.cy.zoom(), drawnLabelBoxes(c.cy).filter((b) => !c.cy.getElementById(b.id).hasClass(CULLED)).length);
     expect(overlappingShare(c.cy)).toBeLessThan(0.05);
   });
 
