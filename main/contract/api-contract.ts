@@ -191,6 +191,13 @@ export interface ApiMethods {
   search: { args: [query: string]; result: Result<SearchResults> };
   getTags: { args: []; result: { tag: string; count: number }[] };
   getGraph: { args: []; result: GraphSnapshot };
+  /**
+   * Each indexed file's creation time (ms since the epoch), for the graph's "Animate": the
+   * file's birthtime where the platform reports one (macOS, Windows, Linux with statx), else its
+   * mtime. A file saved by an atomic replace (Plexus's writer, many editors) is created anew by
+   * each save. Files that cannot be stat'ed are left out.
+   */
+  getCreationTimes: { args: []; result: Record<VaultPath, number> };
   getGraphLayout: { args: []; result: GraphLayoutPositions | null };
   saveGraphLayout: { args: [layout: GraphLayoutPositions]; result: Result<null> };
   getGraphSettings: { args: []; result: Record<string, unknown> | null };

@@ -30,6 +30,7 @@ export const API_METHODS = {
   search: { result: true, writes: false },
   getTags: { result: false, writes: false },
   getGraph: { result: false, writes: false },
+  getCreationTimes: { result: false, writes: false },
   getGraphLayout: { result: false, writes: false },
   saveGraphLayout: { result: true, writes: true },
   getGraphSettings: { result: false, writes: false },

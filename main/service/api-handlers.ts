@@ -18,6 +18,7 @@ import { attachmentDataUrl, backlinkGroups, fail, linkTarget, outgoingLinks, swi
 import { isLayout, isSettings } from './app-data/layout-validation';
 import { checkOpenable } from './files/open-attachment';
 import { decodeAttachment } from './files/attachment-bytes';
+import { creationTimes } from './files/creation-times';
 
 export interface ApiHost {
   kind: 'electron' | 'browser';
@@ -112,6 +113,9 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
     },
     async getGraph() {
       return service.graph.snapshot();
+    },
+    async getCreationTimes() {
+      return creationTimes(state().fs, state().realRoot, state().files.keys());
     },
     async getGraphLayout() {
       const stored = await store.read('graph-layout');

@@ -4,7 +4,8 @@
  */
 import type { VaultFsDirEntry, VaultFsStat } from './vault-fs';
 
-export type Node = { kind: 'file'; bytes: Uint8Array; mtimeMs: number; mode: number; ino: number } | { kind: 'dir'; mtimeMs: number; ino: number };
+export type Node =
+  { kind: 'file'; bytes: Uint8Array; mtimeMs: number; bornMs: number; mode: number; ino: number } | { kind: 'dir'; mtimeMs: number; ino: number };
 
 export function errno(code: string, text: string, syscall: string, abs: string): Error {
   return Object.assign(new Error(`${code}: ${text}, ${syscall} '${abs}'`), { code, syscall, path: abs });
@@ -17,6 +18,8 @@ export function statOf(node: Node): VaultFsStat {
   return {
     size: node.kind === 'file' ? node.bytes.length : 4096,
     mtimeMs: node.mtimeMs,
+    // A file is born when it is made (a replace makes a new one, as the atomic writer's rename does on disk).
+    birthtimeMs: node.kind === 'file' ? node.bornMs : node.mtimeMs,
     mode: node.kind === 'file' ? 0o100000 | node.mode : 0o40755,
     ino: node.ino,
     isFile: () => isFile,

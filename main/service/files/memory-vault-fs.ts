@@ -266,7 +266,8 @@ export class MemoryVaultFs implements VaultFs {
   }
 
   private setFile(file: string, bytes: Uint8Array, mode: number): void {
-    this.nodes.set(file, { kind: 'file', bytes, mtimeMs: this.tick(), mode, ino: this.nextIno++ });
+    const now = this.tick();
+    this.nodes.set(file, { kind: 'file', bytes, mtimeMs: now, bornMs: now, mode, ino: this.nextIno++ });
     this.touchParent(file);
     this.notify({ abs: file, event: 'change' });
   }

@@ -15,6 +15,8 @@ import type { ReaderFs } from './read-vault-file';
 
 export interface VaultFsStat extends WriterStat {
   size: number;
+  /** When the file was created; 0 or absent where the platform or file system does not say (creation-times.ts falls back to the mtime). */
+  birthtimeMs?: number;
   ino: number;
   isDirectory(): boolean;
   isSymbolicLink(): boolean;

@@ -11,6 +11,7 @@ import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { LayoutMessage, LayoutRequest } from './layout-protocol';
 import { DEFAULT_FORCES, forceAtlasParameters } from './graph-forces';
+import { NODE_GAP, spreadDiscs, SPREAD_MAX_NODES, type Disc } from './node-spread';
 
 /** How often, roughly, the worker reports progress. */
 export const PROGRESS_INTERVAL_MS = 200;
@@ -28,6 +29,9 @@ export function barnesHutTheta(nodes: number): number {
 export function runForceAtlas(request: LayoutRequest, post: (m: LayoutMessage) => void, now: () => number = Date.now): void {
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   const pinned = new Set(request.pinned);
+  // Medium graphs with known sizes are spread so that nodes do not overlap (node-spread.ts).
+  const sizes = request.nodes.length <= SPREAD_MAX_NODES ? request.sizes : undefined;
+  const radius = (id: string) => (sizes?.[id] ?? 0) / 2 + NODE_GAP;
   for (const id of request.nodes) {
     const p = request.positions[id] ?? { x: 0, y: 0 };
     graph.addNode(id, { x: p.x, y: p.y, fixed: pinned.has(id) });
@@ -45,6 +49,8 @@ export function runForceAtlas(request: LayoutRequest, post: (m: LayoutMessage) =
     // positions (tens of px per node).
     scalingRatio: forces.scalingRatio,
     gravity: forces.gravity,
+    // Anti-collision caps every step at a few px (graphology): 400 iterations barely leave the
+    // provisional disc. Overlaps are removed after the run instead (node-spread.ts).
     adjustSizes: false,
   };
   let done = 0;
@@ -62,5 +68,10 @@ export function runForceAtlas(request: LayoutRequest, post: (m: LayoutMessage) =
   graph.forEachNode((id, attr) => {
     positions[id] = { x: attr.x as number, y: attr.y as number };
   });
+  if (sizes) {
+    const discs: Disc[] = request.nodes.map((id) => ({ ...positions[id], r: radius(id), fixed: pinned.has(id) }));
+    spreadDiscs(discs);
+    request.nodes.forEach((id, i) => (positions[id] = { x: discs[i].x, y: discs[i].y }));
+  }
   post({ type: 'done', positions });
 }

@@ -6,7 +6,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { graphStyle, HUB_FONT, LABEL_FONT, MIN_ZOOMED_FONT, type Theme } from './graph-style';
 import { installLegibleLabels, type LegibleLabels } from './legible-labels';
-import { labelMinZoomedFontSize } from './label-density';
+import { labelMinZoomedFontSize, labelRoomFor } from './label-density';
 import {
   addProgressively,
   isProgressive,
@@ -161,6 +161,7 @@ export class GraphController {
         this.cy.nodes().map((n) => n.position()),
         LABEL_FONT,
         MIN_ZOOMED_FONT,
+        labelRoomFor(this.cy.nodes().length),
       ),
     );
   }
@@ -204,7 +205,7 @@ export class GraphController {
     if (isProgressive(nodes.length, edges.length)) {
       this.cy.elements().remove();
       const positions = nodes.flatMap((n) => (n.position ? [n.position] : []));
-      this.setLabelThreshold(labelMinZoomedFontSize(positions, LABEL_FONT, MIN_ZOOMED_FONT));
+      this.setLabelThreshold(labelMinZoomedFontSize(positions, LABEL_FONT, MIN_ZOOMED_FONT, labelRoomFor(positions.length)));
       this.fitTo(positions);
       const layers = this.options.feedLayers === false ? null : startLayerFeed(this.cy, extentOf(positions));
       this.lastFeed = layers;
@@ -274,7 +275,7 @@ export class GraphController {
     const generation = ++this.generation;
     const current = () => generation === this.generation && !this.cy.destroyed();
     const all = Object.values(positions);
-    const restyle = this.setLabelThreshold(labelMinZoomedFontSize(all, LABEL_FONT, MIN_ZOOMED_FONT));
+    const restyle = this.setLabelThreshold(labelMinZoomedFontSize(all, LABEL_FONT, MIN_ZOOMED_FONT, labelRoomFor(all.length)));
     this.fitTo(all);
     const complete = await moveProgressively(this.cy, positions, { stillWanted: current, yieldToPage: nextFrame, yieldForInput: nextTask, restyle });
     if (!complete || !current()) return false;

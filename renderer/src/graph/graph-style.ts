@@ -92,6 +92,8 @@ export function graphStyle(theme: Theme, minZoomedFont: number | (() => number) 
     { selector: '.dimmed', style: { opacity: 0.12 } },
     { selector: '.faded', style: { opacity: 0.1 } },
     { selector: '.hidden', style: { display: 'none' } },
+    // Not yet shown by "Animate" (graph-animate.ts).
+    { selector: 'node.unrevealed', style: { display: 'none' } },
     { selector: 'node.neighbour', style: { 'min-zoomed-font-size': 0, opacity: 1 } },
     { selector: 'edge.neighbour', style: { 'line-color': theme.accent, ...arrowColour(display, theme.accent), opacity: 1, width: 1.5 * thick } },
     {

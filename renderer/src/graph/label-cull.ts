@@ -2,8 +2,10 @@
  * Labels culled by collision in medium graphs: of the labels drawn at the current zoom, those
  * that would overlap a label of a better-connected node get the `label-culled` class (no
  * text, graph-style.ts), so labels are never drawn on top of each other (label-culling.ts).
- * Hubs, the current note, a path and focused or selected nodes always keep theirs; the hovered
- * node too (its label is drawn over the rest, outlined). Recomputed shortly after the view,
+ * The current note, a path and focused or selected nodes always keep theirs; the hovered node
+ * too (its label is drawn over the rest, outlined). Hubs go first among the others, but a hub
+ * whose label would cover a bigger hub's is culled too: at a fitted zoom the hubs' always-on
+ * labels (enlarged, legible-labels.ts) piled on each other. Recomputed shortly after the view,
  * the positions or the classes change. Only up to CULL_MAX_NODES nodes: past that, restyling
  * labels on every zoom step costs more than cytoscape's own label threshold saves.
  */
@@ -15,7 +17,9 @@ export const CULLED = 'label-culled';
 /** After the last change; a wheel gesture is many viewport events. */
 export const CULL_DELAY_MS = 120;
 
-const KEEP = ['hub', 'current', 'path', 'focus', 'hover'];
+const KEEP = ['current', 'path', 'focus', 'hover'];
+/** Above any degree: hubs are placed before every ordinary label. */
+const HUB_PRIORITY = 1e9;
 /** The label margin in graph-style.ts (text-margin-y). */
 const MARGIN_Y = 3;
 
@@ -35,7 +39,8 @@ export function drawnLabelBoxes(cy: Core): LabelBox[] {
     if (fontSize * zoom < n.numericStyle('min-zoomed-font-size')) return;
     const p = n.position();
     const box = labelBoxUnder({ x: p.x, y: p.y, height: n.numericStyle('height') }, text, fontSize, MARGIN_Y);
-    boxes.push({ id: n.id(), ...box, priority: Number(n.data('degree')) || 0, keep: keeps(n) });
+    const degree = Number(n.data('degree')) || 0;
+    boxes.push({ id: n.id(), ...box, priority: n.hasClass('hub') ? HUB_PRIORITY + degree : degree, keep: keeps(n) });
   });
   return boxes;
 }

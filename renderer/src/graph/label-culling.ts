@@ -91,7 +91,7 @@ export function labelsToShow(boxes: readonly LabelBox[]): Set<string> {
 }
 
 /** Average glyph width of the UI font as a share of its size (a title's width is close enough for collisions). */
-export const GLYPH_WIDTH = 0.56;
+export const GLYPH_WIDTH = 0.6;
 /** Line height as a share of the font size. */
 export const LINE_HEIGHT = 1.25;
 

@@ -10,6 +10,8 @@ export interface LayoutRequest {
   /** These keep their place. */
   pinned: string[];
   iterations: number;
+  /** Each node's drawn diameter (graph px): medium graphs are spread so that these do not overlap (node-spread.ts). */
+  sizes?: Record<string, number>;
   /** The graph settings' forces (graph-forces.ts); the defaults when absent. */
   forces?: GraphForces;
 }

@@ -58,14 +58,16 @@ export function iterationsFor(nodes: number): number {
 
 export function layoutRequest(cy: Core, pinned: ReadonlySet<string>, forces: GraphForces = DEFAULT_FORCES): LayoutRequest {
   const positions: Record<string, Point> = {};
+  const sizes: Record<string, number> = {};
   const nodes: string[] = [];
   cy.nodes().forEach((n) => {
     nodes.push(n.id());
     const p = n.position();
     positions[n.id()] = { x: p.x, y: p.y };
+    sizes[n.id()] = n.width();
   });
   const edges: [string, string][] = cy.edges().map((e) => [e.data('source') as string, e.data('target') as string]);
-  return { nodes, edges, positions, pinned: nodes.filter((id) => pinned.has(id)), iterations: iterationsFor(nodes.length), forces };
+  return { nodes, edges, positions, pinned: nodes.filter((id) => pinned.has(id)), iterations: iterationsFor(nodes.length), forces, sizes };
 }
 
 export function runWorkerLayout(request: LayoutRequest, onProgress: (done: number, total: number) => void): WorkerLayoutHandle {

@@ -24,6 +24,11 @@ export function SettingsPanel({ engine, settings, updateSettings }: Props) {
       </p>
       <p className="muted">GPU: {r.glRenderer ?? 'unknown'}</p>
       <AccelerationsSection list={engine.accelerations()} />
+      <h3>Animate</h3>
+      <p className="muted">Grows the graph in the order its notes were created.</p>
+      <button type="button" aria-pressed={engine.animating} onClick={() => void engine.toggleAnimation()}>
+        {engine.animating ? 'Stop' : 'Animate'}
+      </button>
       <h3>Layout</h3>
       <p>
         {pinned} pinned {pinned === 1 ? 'node' : 'nodes'} (drag a node to pin it).

@@ -5,6 +5,9 @@
  */
 import type { GraphController } from './graph-controller';
 import { activeAccelerations, type Acceleration } from './cytoscape-internals';
+import { CULLED, drawnLabelBoxes } from './label-cull';
+import type { LabelBox } from './label-culling';
+import { revealLog } from './graph-animate';
 
 export interface PlexusGraphTestHook {
   /** Centre of the node in page pixels, or null when it is not shown. */
@@ -23,6 +26,12 @@ export interface PlexusGraphTestHook {
   nodesWithClass(className: string): string[];
   /** Which cytoscape accelerations are active (as the settings panel lists them). */
   accelerations(): Acceleration[];
+  /** The boxes (graph coordinates, label-cull.ts's estimate) of the labels drawn now: shown at this zoom and not culled. */
+  drawnLabels(): LabelBox[];
+  /** The node ids in the order the last "Animate" revealed them. */
+  revealed(): string[];
+  /** The current zoom. */
+  zoom(): number;
   readonly about: string;
 }
 
@@ -52,6 +61,9 @@ export function installTestHook(controller: GraphController): () => void {
         .filter((n) => n.hasClass(className))
         .map((n) => n.id()),
     accelerations: () => activeAccelerations(controller.cy),
+    drawnLabels: () => drawnLabelBoxes(controller.cy).filter((b) => !controller.cy.getElementById(b.id).hasClass(CULLED)),
+    zoom: () => controller.cy.zoom(),
+    revealed: () => [...revealLog],
     about: 'Plexus graph view test hook: node positions for end-to-end tests (read-only).',
   });
   w.__plexusGraph = hook;

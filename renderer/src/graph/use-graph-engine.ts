@@ -22,6 +22,7 @@ import type { BuildProgress } from './progressive-build';
 import { DEFAULT_FORCES, sameForces, type GraphDisplay, type GraphForces } from './graph-forces';
 import { isDarkTheme, useDarkTheme } from '../settings/appearance';
 import { useSettings } from '../settings/settings-store';
+import { useGraphAnimation } from './use-graph-animation';
 
 const SAVE_DELAY_MS = 800;
 /** A force slider's changes are taken as one once it rests this long; then the layout runs again. */
@@ -284,6 +285,8 @@ export function useGraphEngine(o: EngineOptions) {
     return () => clearTimeout(timer);
   }, [o.forces, ready, runLayout]);
 
+  const { animating, toggleAnimation } = useGraphAnimation(api, ctl, setError);
+
   const unpinAll = useCallback(() => {
     cache.current.pinned.clear();
     ctl.current?.setPinned(cache.current.pinned);
@@ -308,6 +311,8 @@ export function useGraphEngine(o: EngineOptions) {
       if (ctl.current) recolour(ctl.current.cy, (id) => latest.current.colourOf(id));
     }, []),
     unpinAll,
+    animating,
+    toggleAnimation,
     /** Applies a camera now, or after the rebuild that a mode/depth change is about to start. */
     setCamera: (camera: { zoom: number; pan: { x: number; y: number } }, afterRebuild: boolean) => {
       if (afterRebuild) pendingCamera.current = camera;

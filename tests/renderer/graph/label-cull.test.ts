@@ -33,10 +33,22 @@ describe('cullLabels in the graph', () => {
     c.destroy();
   });
 
-  it('never culls a hub or the current note, which block the others instead', async () => {
-    const c = await controllerWith([node('busy', 0, 0, 9), node('cur', 10, 4, 0, ['current']), node('hub', 12, 2, 1, ['hub'])]);
+  it('never culls the current note, which blocks the others instead', async () => {
+    const c = await controllerWith([node('busy', 0, 0, 9), node('cur', 10, 4, 0, ['current']), node('hub', 12, 2, 20, ['hub'])]);
     cullLabels(c.cy);
-    expect(culled(c)).toEqual(['busy']);
+    expect(culled(c)).toEqual(['busy', 'hub']);
+    c.destroy();
+  });
+
+  it('places hubs before better-connected ordinary nodes, and culls a hub that covers a bigger hub', async () => {
+    const c = await controllerWith([
+      node('busy', 0, 0, 50),
+      node('hub', 10, 4, 12, ['hub']),
+      node('big', 300, 0, 30, ['hub']),
+      node('small', 305, 3, 13, ['hub']),
+    ]);
+    cullLabels(c.cy);
+    expect(culled(c)).toEqual(['busy', 'small']);
     c.destroy();
   });
 

@@ -1,6 +1,6 @@
-import { labelMinZoomedFontSize, LABEL_ROOM_PX } from '../../../renderer/src/graph/label-density';
+import { CULLED_LABEL_ROOM_PX, labelMinZoomedFontSize, LABEL_ROOM_PX } from '../../../renderer/src/graph/label-density';
 import { GraphController } from '../../../renderer/src/graph/graph-controller';
-import { LIGHT, MIN_ZOOMED_FONT } from '../../../renderer/src/graph/graph-style';
+import { LABEL_FONT, LIGHT, MIN_ZOOMED_FONT } from '../../../renderer/src/graph/graph-style';
 
 /** n points on a square grid with `step` model units between neighbours. */
 function grid(n: number, step: number): { x: number; y: number }[] {
@@ -46,6 +46,9 @@ describe('labelMinZoomedFontSize', () => {
 });
 
 describe('GraphController label threshold', () => {
+  // 400 nodes 15 px apart in a grid (spacing 14.25 over its extent), culled by collision: the
+  // font size times CULLED_LABEL_ROOM_PX / spacing, rounded.
+  const DENSE = Math.round((LABEL_FONT * CULLED_LABEL_ROOM_PX) / 14.25);
   const node = (id: string, p: { x: number; y: number }, classes = '') => ({
     group: 'nodes' as const,
     data: { id, label: id, size: 10, colour: '#888' },
@@ -57,8 +60,8 @@ describe('GraphController label threshold', () => {
     const c = new GraphController(null, LIGHT, 'canvas');
     const dense = grid(400, 15).map((p, i) => node(`n${i}`, p, i === 0 ? 'hub' : ''));
     await c.load(dense, [], () => {});
-    expect(c.labelThreshold).toBe(33);
-    expect(c.cy.getElementById('n1').style('min-zoomed-font-size')).toBe('33px');
+    expect(c.labelThreshold).toBe(DENSE);
+    expect(c.cy.getElementById('n1').style('min-zoomed-font-size')).toBe(`${DENSE}px`);
     expect(c.cy.getElementById('n0').style('min-zoomed-font-size')).toBe('0px');
 
     await c.load(
@@ -78,7 +81,7 @@ describe('GraphController label threshold', () => {
       [],
       () => {},
     );
-    expect(c.labelThreshold).toBe(33);
+    expect(c.labelThreshold).toBe(DENSE);
     const spread = grid(400, 120);
     await new Promise<void>((resolve) => {
       const layout = c.cy.layout({ name: 'preset', positions: (n: { id(): string }) => spread[Number(n.id().slice(1))], fit: false } as never);
@@ -98,7 +101,7 @@ describe('GraphController label threshold', () => {
       edges,
       () => {},
     );
-    expect(c.labelThreshold).toBe(33);
+    expect(c.labelThreshold).toBe(DENSE);
     // Headless, styles are computed when first read: compute every one now.
     const lineColour = c.cy.getElementById('e0').style('line-color');
     c.cy.elements().forEach((e) => void e.style('display'));
