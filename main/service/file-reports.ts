@@ -3,7 +3,17 @@
  * reported by path and the run carries on, so one bad file never blocks a vault.
  */
 export type FileProblem =
-  'symlink-outside' | 'symlink-loop' | 'broken-symlink' | 'too-large' | 'invalid-utf8' | 'unreadable' | 'parse-error' | 'cache' | 'watch';
+  | 'symlink-outside'
+  | 'symlink-loop'
+  | 'broken-symlink'
+  | 'too-large'
+  | 'invalid-utf8'
+  | 'unreadable'
+  | 'parse-error'
+  | 'cache'
+  | 'watch'
+  /** A name the vault API cannot address (validateVaultPath refuses it: a backslash, a control character, too long). */
+  | 'unopenable-name';
 
 export interface FileReport {
   /** Vault-relative path ('' for the vault itself or the cache). */
