@@ -4,13 +4,17 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
+// PLEXUS_TEST_HOOKS=1 (end-to-end runs only) builds a separate bundle with the test hooks
+// (src/build-flags.ts); the production bundle in dist/renderer has them compiled out.
+const testHooks = process.env.PLEXUS_TEST_HOOKS === '1';
 
 export default defineConfig(({ mode }) => ({
   root: rendererRoot,
   base: './',
   plugins: [react()],
+  define: { __PLEXUS_TEST_HOOKS__: JSON.stringify(testHooks) },
   build: {
-    outDir: '../dist/renderer',
+    outDir: testHooks ? '../dist/renderer-test' : '../dist/renderer',
     emptyOutDir: true,
     // Source maps only for development builds; release bundles ship without them.
     sourcemap: mode === 'development',

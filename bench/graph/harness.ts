@@ -15,6 +15,7 @@ import {
   hubDegreeFor,
   type ControllerOptions,
   iterationsFor,
+  lastFeedOf,
   LIGHT,
   nodeElement,
   type LayoutMessage,
@@ -157,7 +158,8 @@ const api = {
     await nextRender(c.cy);
     const fullGraphMs = performance.now() - t0;
     const blocks = await monitor.stop();
-    const feed = c.lastFeed ? (c.lastFeed.active() ? 'fed' : `stopped (${c.lastFeed.stopReason()})`) : 'off';
+    const lastFeed = lastFeedOf(c);
+    const feed = lastFeed ? (lastFeed.active() ? 'fed' : `stopped (${lastFeed.stopReason()})`) : 'off';
     return {
       complete,
       nodesVisibleMs,

@@ -23,7 +23,8 @@ export async function buildBench(outDir: string): Promise<BenchBundle> {
       format: 'iife',
       platform: 'browser',
       target: 'chrome120',
-      define: { 'process.env.NODE_ENV': '"production"' },
+      // The bench reads the layer feed through the test hooks (renderer/src/build-flags.ts).
+      define: { 'process.env.NODE_ENV': '"production"', __PLEXUS_TEST_HOOKS__: 'true' },
       logLevel: 'silent',
     });
   } catch (error) {

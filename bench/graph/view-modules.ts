@@ -8,4 +8,5 @@ export { chooseRenderer, detectGlRenderer } from '../../renderer/src/graph/rende
 export { nodeElement, edgeElement, hubDegreeFor } from '../../renderer/src/graph/graph-elements';
 export { iterationsFor } from '../../renderer/src/graph/layout-runner';
 export { GraphController, type ControllerOptions } from '../../renderer/src/graph/graph-controller';
+export { lastFeedOf } from '../../renderer/src/graph/test-feed';
 export type { LayoutMessage, LayoutRequest } from '../../renderer/src/graph/layout-protocol';

@@ -7,7 +7,9 @@ import * as path from 'node:path';
 
 // The checkout, from these sources (main/cli) and from the CLI bundle (dist/cli) alike.
 export const REPO_ROOT = path.join(__dirname, '..', '..');
-export const RENDERER_DIST = path.join(REPO_ROOT, 'dist', 'renderer');
+/** End-to-end runs (PLEXUS_TEST_HOOKS=1) serve their own build with the test hooks compiled in (renderer/vite.config.ts). */
+const DIST_NAME = process.env.PLEXUS_TEST_HOOKS === '1' ? 'renderer-test' : 'renderer';
+export const RENDERER_DIST = path.join(REPO_ROOT, 'dist', DIST_NAME);
 
 /** Sources the renderer bundle is built from (it imports the contract and the core's markdown plugin). */
 const SOURCE_DIRS = ['renderer', 'main/core', 'main/contract'];
@@ -24,7 +26,7 @@ function newestMtime(dir: string): number {
 }
 
 export function rendererIsStale(root = REPO_ROOT): boolean {
-  const index = path.join(root, 'dist', 'renderer', 'index.html');
+  const index = path.join(root, 'dist', DIST_NAME, 'index.html');
   if (!existsSync(index)) return true;
   if (!existsSync(path.join(root, 'renderer'))) return false; // an installed app: no sources to rebuild from
   const built = statSync(index).mtimeMs;

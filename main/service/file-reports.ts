@@ -13,7 +13,9 @@ export type FileProblem =
   | 'cache'
   /** A parse cache written by a newer Plexus: ignored and left as it is (cache/cache-version.ts). */
   | 'cache-newer'
-  | 'watch';
+  | 'watch'
+  /** A name the vault API cannot address (validateVaultPath refuses it: a backslash, a control character, too long). */
+  | 'unopenable-name';
 
 export interface FileReport {
   /** Vault-relative path ('' for the vault itself or the cache). */

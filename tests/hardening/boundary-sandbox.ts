@@ -24,9 +24,6 @@ export const HOSTILE_PATHS = [
   '/etc/passwd',
   '..\\..\\x.md',
   '..\\secret.md',
-  '%2e%2e/secret.md',
-  '%252e%252e/secret.md',
-  '..%2fsecret.md',
   'sub/../../secret.md',
   'C:\\Windows\\win.ini',
   'C:/secret.md',
@@ -43,6 +40,12 @@ export const HOSTILE_PATHS = [
   'a\u0000b.md',
   'A.md/../../secret.md',
 ];
+
+/**
+ * Percent-encoded climbs. Vault paths are names, not URLs: through the API these are literal
+ * names inside the vault (never decoded into '..'); only the URL faces decode, once, and refuse.
+ */
+export const ENCODED_NAMES = ['%2e%2e/secret.md', '%252e%252e/secret.md', '..%2fsecret.md', '%2e%2e%2fsecret.md'];
 
 function walk(dir: string, skip: string, out: string[]): void {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -3,10 +3,12 @@
  * secrets and escaping symlinks beside it: every hostile path is refused, nothing outside the
  * vault is read into a response or changed, and the vault itself is left as it was.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { openVaultSession, type VaultSession } from '../../main/service/vault-session';
 import { startBrowserServer, type BrowserServer } from '../../main/server/browser-server';
 import { makeStaticDir, raw } from '../server/helpers';
-import { HOSTILE_PATHS, SECRET, makeSandbox, type Sandbox } from './boundary-sandbox';
+import { ENCODED_NAMES, HOSTILE_PATHS, SECRET, makeSandbox, type Sandbox } from './boundary-sandbox';
 
 let box: Sandbox;
 let session: VaultSession;
@@ -96,6 +98,26 @@ describe.each(HOSTILE_PATHS.map((p) => [JSON.stringify(p), p]))('path %s', (_lab
     const written = await post('writeNote', [p, 'pwned', null]);
     expect(JSON.parse(written.body).ok).toBe(false);
     expect(box.outsideSnapshot()).toBe(before);
+  });
+});
+
+describe.each(ENCODED_NAMES.map((p) => [JSON.stringify(p), p]))('encoded name %s', (_label, p) => {
+  test('is a literal name inside the vault: never decoded into a climb', async () => {
+    const read = await h().readNote(p);
+    expect(read.ok).toBe(false);
+    expect(leaks(read)).toBe(false);
+    const created = await h().createNote(p, 'inside');
+    // '..%2fsecret.md' is a dot-file, which is never a note; the others are plain names.
+    expect(created).toMatchObject(p.startsWith('.') ? { ok: false, error: { code: 'invalid-input' } } : { ok: true });
+    if (created.ok) expect(fs.readFileSync(path.join(box.vault, ...p.split('/')), 'utf8')).toBe('inside');
+    expect(box.outsideSnapshot()).toBe(before);
+    if (created.ok) {
+      expect((await h().deleteNote(p)).ok).toBe(true);
+      // The index drops it when the watcher sees the deletion; later tests count the files.
+      const deadline = Date.now() + 15_000;
+      while ((await h().listFiles()).some((f) => f.path === p) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect((await h().listFiles()).map((f) => f.path)).not.toContain(p);
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Runtime checks for vault paths coming from the renderer (which may be a browser tab): every
- * path must be relative, '/'-separated and stay inside the vault, whatever encoding tricks it
- * tries. Writes additionally resolve symlinks on disk, so a link cannot carry a write outside.
+ * path must be relative, '/'-separated and stay inside the vault. Paths are taken literally (no
+ * URL decoding: a name may contain '%'). Writes additionally resolve symlinks on disk, so a link
+ * cannot carry a write outside.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,33 +26,15 @@ function escapes(candidate: string): boolean {
   return candidate.split(/[\\/]/).some((segment) => segment === '..');
 }
 
-/** Decodes repeatedly (`%252e` -> `%2e` -> `.`) so no layer of encoding hides a '..'. */
-function decodedForms(input: string): string[] {
-  const forms = [input];
-  let current = input;
-  for (let i = 0; i < 3; i++) {
-    let next: string;
-    try {
-      next = decodeURIComponent(current);
-    } catch {
-      break; // Not valid percent-encoding: the literal text is all there is to check.
-    }
-    if (next === current) break;
-    forms.push(next);
-    current = next;
-  }
-  return forms;
-}
-
 export function validateVaultPath(input: unknown, what = 'path'): Result<VaultPath> {
   if (typeof input !== 'string') return fail('invalid-input', `${what} must be a string`);
   if (input.length === 0 || input.length > MAX_PATH_LENGTH) return fail('invalid-input', `${what} must be 1..${MAX_PATH_LENGTH} characters`);
-  const forms = decodedForms(input);
-  if (forms.some(escapes)) return fail('outside-vault', `${what} must stay inside the vault: ${JSON.stringify(input)}`);
+  // Vault paths are names, not URLs: `%2e%2e%2fx.md` is a note called that, never `../x.md`.
+  // Percent-decoding belongs to the URL faces (static files, note routes), once, before this check.
+  if (escapes(input)) return fail('outside-vault', `${what} must stay inside the vault: ${JSON.stringify(input)}`);
   // eslint-disable-next-line no-control-regex -- control characters are what it refuses
-  if (forms.some((form) => /[\u0000-\u001f]/.test(form))) return fail('invalid-input', `${what} contains control characters`);
+  if (/[\u0000-\u001f]/.test(input)) return fail('invalid-input', `${what} contains control characters`);
   if (input.includes('\\')) return fail('invalid-input', `${what} must use '/' separators: ${JSON.stringify(input)}`);
-  if (forms.some((form) => form.includes('\\'))) return fail('invalid-input', `${what} contains an encoded backslash`);
   const segments = input.split('/');
   if (segments.some((segment) => segment === '' || segment === '.'))
     return fail('invalid-input', `${what} has an empty or '.' segment: ${JSON.stringify(input)}`);

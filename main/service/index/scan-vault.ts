@@ -13,6 +13,7 @@ import { describeError, errorCode, type FileReport } from '../file-reports';
 import { isIgnoredSegment, isInside, isTempFileName } from '../files/vault-files';
 import { isNotePath } from '../../core/paths';
 import type { VaultFs, VaultFsDirEntry } from '../files/vault-fs';
+import { validateVaultPath } from '../files/path-validation';
 
 /** The storage port's calls the scan makes (files/vault-fs.ts). */
 export type ScanFs = Pick<VaultFs, 'readdirSync' | 'statSync' | 'realpathSync'>;
@@ -65,7 +66,15 @@ export async function scanVault(realRoot: string, io: ScanFs = diskScanFs): Prom
     for (const entry of entries) {
       if (isIgnoredSegment(entry.name) || isTempFileName(entry.name)) continue;
       const absolute = path.join(task.absolute, entry.name);
+      // Sockets, FIFOs and devices are not vault content.
+      if (!entry.isDirectory() && !entry.isFile() && !entry.isSymbolicLink()) continue;
       const vaultPath = task.prefix === '' ? entry.name : `${task.prefix}/${entry.name}`;
+      // Listed only when the API can open it; otherwise said, never silently dropped.
+      const addressable = validateVaultPath(vaultPath, 'name');
+      if (!addressable.ok) {
+        reports.push({ path: vaultPath, problem: 'unopenable-name', message: `Plexus cannot open this name: ${addressable.error.message}` });
+        continue;
+      }
       if (entry.isDirectory()) {
         // A plain folder cannot form a loop by itself, but it may already have been reached via a symlink.
         subdirs.push(enterDir(absolute, vaultPath, null));
@@ -74,7 +83,6 @@ export async function scanVault(realRoot: string, io: ScanFs = diskScanFs): Prom
       } else if (entry.isSymbolicLink()) {
         pendingLinks.push({ absolute, vaultPath });
       }
-      // Sockets, FIFOs and devices are not vault content.
     }
     await Promise.all([...fileStats, ...subdirs]);
   };

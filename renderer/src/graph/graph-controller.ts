@@ -27,10 +27,11 @@ import {
   rebuildLayerCacheAfterDraw,
   startLayerFeed,
   updateStyle,
-  type LayerFeed,
   type Speedups,
 } from './cytoscape-internals';
 import { rendererOptions, type RendererKind } from './renderer-choice';
+import { recordFeed } from './test-feed';
+import { TEST_HOOKS } from '../build-flags';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
 import { installLabelCulling } from './label-cull';
 import { DEFAULT_DISPLAY, labelFadeFactor, sameDisplay, type GraphDisplay } from './graph-forces';
@@ -66,8 +67,6 @@ export class GraphController {
   /** The text fade threshold's factor on labelThreshold. */
   private fade = 1;
 
-  /** The last progressive build's layer feed (null when it had none), for the bench and tests. */
-  lastFeed: LayerFeed | null = null;
   /** Which of the cytoscape shortcuts took (cytoscape-internals/speedups.ts). */
   readonly speedups: Speedups;
 
@@ -208,7 +207,7 @@ export class GraphController {
       this.setLabelThreshold(labelMinZoomedFontSize(positions, LABEL_FONT, MIN_ZOOMED_FONT, labelRoomFor(positions.length)));
       this.fitTo(positions);
       const layers = this.options.feedLayers === false ? null : startLayerFeed(this.cy, extentOf(positions));
-      this.lastFeed = layers;
+      if (TEST_HOOKS) recordFeed(this, layers);
       const complete = await addProgressively(this.cy, nodes, edges, {
         onProgress,
         stillWanted: current,

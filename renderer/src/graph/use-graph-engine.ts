@@ -16,6 +16,7 @@ import { ANIMATE_MAX_NODES, FCOSE_MAX_NODES, layoutRequest, moveTo, runFcose, ru
 import { chooseRenderer, detectGlRenderer, type RendererChoice } from './renderer-choice';
 import { DARK, LIGHT } from './graph-style';
 import { installTestHook } from './test-hook';
+import { TEST_HOOKS } from '../build-flags';
 import { activeAccelerations } from './cytoscape-internals';
 import { withMarks } from './graph-marks';
 import type { BuildProgress } from './progressive-build';
@@ -106,7 +107,8 @@ export function useGraphEngine(o: EngineOptions) {
       },
     });
     ctl.current = c;
-    const uninstall = installTestHook(c);
+    // Only in the end-to-end build: the production bundle carries no hook (build-flags.ts).
+    const uninstall = TEST_HOOKS ? installTestHook(c) : () => undefined;
     const s = saver.current;
     return () => {
       uninstall();

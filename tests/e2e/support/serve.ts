@@ -28,7 +28,8 @@ export async function serveVault(vaultDir: string, extraArgs: string[] = [], sta
   const cacheDir = stateDir ?? mkdtempSync(join(tmpdir(), 'plexus-e2e-cache-'));
   const child: ChildProcess = spawn(process.execPath, [join(REPO, 'bin', 'plexus.cjs'), 'serve', vaultDir, ...extraArgs], {
     cwd: REPO,
-    env: { ...process.env, PLEXUS_CACHE_DIR: cacheDir, PLEXUS_DATA_DIR: join(cacheDir, 'data') },
+    // PLEXUS_TEST_HOOKS: the renderer build with the graph test hook (renderer/src/build-flags.ts).
+    env: { ...process.env, PLEXUS_TEST_HOOKS: '1', PLEXUS_CACHE_DIR: cacheDir, PLEXUS_DATA_DIR: join(cacheDir, 'data') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

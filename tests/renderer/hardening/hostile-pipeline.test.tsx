@@ -9,9 +9,8 @@ import { renderApp } from '../render-app';
 import { hostileNotes, HOSTILE_NAMES } from '../../hardening/hostile-vault';
 import { auditDom } from './dom-audit';
 
-// The real handlers refuse '%2e%2e%2fescape.md' outright (a path that decodes to '../escape.md'
-// is outside-vault), so its note never reaches the renderer.
-const notes = Object.fromEntries(Object.entries(hostileNotes({ includeGenerated: false })).filter(([path]) => path !== '%2e%2e%2fescape.md'));
+// Every hostile name reaches the renderer: '%2e%2e%2fescape.md' is a literal name the handlers open (never decoded).
+const notes = hostileNotes({ includeGenerated: false });
 const svg = 'data:image/svg+xml;base64,' + Buffer.from('<svg onload="window.__pwned=1"/>').toString('base64');
 const attachments = { 'evil.svg': svg, 'pic.png': 'data:image/png;base64,iVBORw0KGgo=' };
 const hashFor = (path: string) => `#/note/${encodeURIComponent(path)}`;

@@ -83,4 +83,17 @@ describe('scanVault', () => {
     expect(result.reports[0].problem).toBe('unreadable');
     expect((await scanVault(root)).files.map((f) => f.path)).toEqual(['Ok.md']);
   });
+
+  test('names the API cannot open are reported, not listed and not silently dropped', async () => {
+    // A backslash and a newline are legal in POSIX file names but not in a vault path.
+    const root = makeVault({ 'Ok.md': 'ok', 'back\\slash.md': 'b', 'new\nline.md': 'n', 'bad\\dir/inner.md': 'i', '%2e%2e%2fescape.md': 'e' });
+    cleanup.push(root);
+    const { files, reports } = await scanVault(root);
+    expect(files.map((f) => f.path)).toEqual(['%2e%2e%2fescape.md', 'Ok.md']);
+    expect(reports.map((r) => [r.path, r.problem]).sort()).toEqual([
+      ['back\\slash.md', 'unopenable-name'],
+      ['bad\\dir', 'unopenable-name'],
+      ['new\nline.md', 'unopenable-name'],
+    ]);
+  });
 });
