@@ -3,6 +3,7 @@
  *   <dir>/packs/<name>.pack   compressed versions appended back to back (pack-format.ts)
  *   <dir>/packs/<name>.idx    each pack's offset index
  *   <dir>/index.jsonl         one line per kept version (append-only)
+ *   <dir>/journal/<s>.jsonl   each session's copy of the lines it logged (version-log-file.ts)
  * One file per blob cost a disk block per version (a 10k-note vault's 7 MB of text took 39 MB);
  * packs cost one block per few MB. Each session appends to packs of its own (never to another's,
  * so two processes on one vault cannot interleave records), sealed at PACK_CAP.
@@ -19,7 +20,7 @@ import { errorCode } from '../file-reports';
 import { isTempName, writeAtomic } from '../write/note-writer-atomic';
 import { nodeWriterFs } from '../write/note-writer-fs';
 import { importLegacyBlobs } from './legacy-blobs';
-import { appendVersionLog, readVersionLog, rewriteVersionLog, sweepTemps } from './version-log-file';
+import { appendJournal, appendVersionLog, readJournals, readVersionLog, rewriteJournal, rewriteVersionLog, sweepTemps } from './version-log-file';
 import { planCompaction, type PackUsage } from './pack-compaction';
 import { RECORD_HEADER, decodeIndex, encodeIndexEntries, encodeRecord, recordAt, scanPack, type PackRecord } from './pack-format';
 import type { SnapshotBackend, StoredBlob } from './snapshot-backend';
@@ -48,6 +49,8 @@ export class PackSnapshotBackend implements SnapshotBackend {
   private loaded: Promise<void> | null = null;
   /** Packs whose index was rebuilt or repaired on open (tests, notices). */
   repairedPacks = 0;
+  /** This session's journal's name. */
+  private readonly session = `${Date.now().toString(36).padStart(9, '0')}-${randomBytes(4).toString('hex')}`;
 
   /**
    * A pack another session wrote to less than `quietMs` ago may still be appended to (two
@@ -164,12 +167,18 @@ export class PackSnapshotBackend implements SnapshotBackend {
     return readVersionLog(this.dir);
   }
 
-  appendIndex(text: string): Promise<void> {
-    return appendVersionLog(this.dir, text);
+  async appendIndex(text: string): Promise<void> {
+    await appendVersionLog(this.dir, text);
+    await appendJournal(this.dir, this.session, text);
   }
 
-  rewriteIndex(text: string): Promise<void> {
-    return rewriteVersionLog(this.dir, text);
+  async rewriteIndex(text: string): Promise<void> {
+    await rewriteVersionLog(this.dir, text);
+    await rewriteJournal(this.dir, this.session, text, this.quietMs, this.now());
+  }
+
+  readJournal(): Promise<string> {
+    return readJournals(this.dir);
   }
 
   private compactionGroup(): Pack[] {

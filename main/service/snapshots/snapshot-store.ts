@@ -52,15 +52,30 @@ export class SnapshotStore {
     for (const entry of entries) this.add(entry);
   }
 
-  /** Loads the index and the blob list. `damaged` counts index lines that could not be read (they are dropped at the next prune). */
-  static async open(backend: SnapshotBackend, options: SnapshotStoreOptions): Promise<{ store: SnapshotStore; damaged: number }> {
+  /**
+   * Loads the index and the blob list. `damaged` counts index lines that could not be read; when
+   * there are any, or the index is gone while blobs remain, it is rebuilt from the journal (the
+   * log's second copy) and rewritten at the next prune. `rebuilt` counts versions only the journal had.
+   */
+  static async open(backend: SnapshotBackend, options: SnapshotStoreOptions): Promise<{ store: SnapshotStore; damaged: number; rebuilt: number }> {
     const [text, blobs] = await Promise.all([backend.readIndex(), backend.listBlobs()]);
     const { entries, damaged } = decodeEntries(text);
+    let rebuilt = 0;
+    if (damaged > 0 || (text.trim() === '' && blobs.size > 0)) {
+      const known = new Set(entries.map((e) => e.id));
+      for (const entry of decodeEntries(await backend.readJournal()).entries) {
+        if (known.has(entry.id)) continue;
+        known.add(entry.id);
+        entries.push(entry);
+        rebuilt++;
+      }
+      entries.sort((a, b) => a.time - b.time);
+    }
     // A version whose blob is gone (deleted by hand, evicted by a crashed prune) cannot come back: not listed.
     const usable = entries.filter((entry) => blobs.has(entry.hash));
     const store = new SnapshotStore(backend, blobs, usable, options);
-    if (damaged > 0 || usable.length < entries.length) store.repair = true;
-    return { store, damaged };
+    if (damaged > 0 || rebuilt > 0 || usable.length < entries.length) store.repair = true;
+    return { store, damaged, rebuilt };
   }
 
   /** The index held lines that were dropped: the next prune rewrites it. */
