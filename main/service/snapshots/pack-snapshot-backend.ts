@@ -24,6 +24,7 @@ import { appendJournal, appendVersionLog, readJournals, readVersionLog, rewriteJ
 import { planCompaction, type PackUsage } from './pack-compaction';
 import { RECORD_HEADER, decodeIndex, encodeIndexEntries, encodeRecord, recordAt, scanPack, type PackRecord } from './pack-format';
 import type { SnapshotBackend, StoredBlob } from './snapshot-backend';
+import { withStoreLock } from './store-lock';
 
 /** A pack is sealed (a new one started) once it holds this much. */
 export const PACK_CAP = 8 * 1024 * 1024;
@@ -108,10 +109,12 @@ export class PackSnapshotBackend implements SnapshotBackend {
       if (at === undefined) return null;
       const bytes = await this.readRecord(at, hash);
       if (bytes !== null) return bytes;
-      // Compaction moved it meanwhile (the location changed): look again; else the pack is damaged there.
+      // Compaction moved it meanwhile (the location changed): look again; else the pack is damaged there,
+      // or gone because another process sharing the store compacted it: its new packs are loaded.
       if (this.where.get(hash) === at) {
-        await this.rescan(at.pack);
-        if (this.where.get(hash) === at) return null;
+        if (await this.rescan(at.pack)) {
+          if (this.where.get(hash) === at) return null;
+        } else await this.loadNewPacks(at.pack);
       }
     }
     return null;
@@ -181,6 +184,10 @@ export class PackSnapshotBackend implements SnapshotBackend {
     return readJournals(this.dir);
   }
 
+  withLock<T>(fn: () => Promise<T>): Promise<T> {
+    return withStoreLock(this.dir, fn);
+  }
+
   private compactionGroup(): Pack[] {
     return planCompaction(
       [...this.packs.values()].filter((pack) => pack !== this.current && this.quiet(pack)),
@@ -236,10 +243,29 @@ export class PackSnapshotBackend implements SnapshotBackend {
     this.place(pack, records);
   }
 
-  /** Rebuilds a pack's locations from its bytes (a read found a record the index misplaced). */
-  private async rescan(pack: Pack): Promise<void> {
+  /** A pack vanished under this process: forget it, and load the packs it does not know yet. */
+  private async loadNewPacks(gone: Pack): Promise<void> {
+    this.packs.delete(gone.name);
+    for (const [hash, at] of this.where) if (at.pack === gone) this.where.delete(hash);
+    let names: string[];
+    try {
+      names = await fs.promises.readdir(this.packDir);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return;
+      throw error;
+    }
+    for (const name of names
+      .filter((n) => n.endsWith('.pack') && !isTempName(n))
+      .map((n) => n.slice(0, -5))
+      .sort()) {
+      if (!this.packs.has(name)) await this.loadPack(name);
+    }
+  }
+
+  /** Rebuilds a pack's locations from its bytes (a read found a record the index misplaced); false when the pack is gone. */
+  private async rescan(pack: Pack): Promise<boolean> {
     const bytes = await this.readPack(pack);
-    if (bytes === null) return;
+    if (bytes === null) return false;
     for (const [hash, at] of this.where) if (at.pack === pack) this.where.delete(hash);
     pack.size = bytes.length;
     pack.dead = 0;
@@ -248,6 +274,7 @@ export class PackSnapshotBackend implements SnapshotBackend {
     if (this.packs.has(pack.name) && pack !== this.current && this.quiet(pack))
       await writeAtomic(nodeWriterFs, this.file(pack.name, 'idx'), encodeIndexEntries(records));
     this.repairedPacks++;
+    return true;
   }
 
   private place(pack: Pack, records: readonly PackRecord[]): void {

@@ -30,6 +30,8 @@ export interface SnapshotBackend {
    * what the store rebuilds the index from when the log is missing or damaged.
    */
   readJournal(): Promise<string>;
+  /** Runs `fn` holding the store's lock against other processes sharing it (store-lock.ts). */
+  withLock<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export class MemorySnapshotBackend implements SnapshotBackend {
@@ -78,5 +80,10 @@ export class MemorySnapshotBackend implements SnapshotBackend {
 
   async readJournal(): Promise<string> {
     return this.journal;
+  }
+
+  /** One process: the store's own queue already runs its sections one at a time. */
+  withLock<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
   }
 }
