@@ -179,6 +179,11 @@ export class VaultService {
     await this.changes.settled();
   }
 
+  /** Compares the index with the disk now (stat only) and applies what the watcher missed; resolves with those paths. */
+  async reconcile(): Promise<VaultPath[]> {
+    return this.changes.reconcile();
+  }
+
   /** Resolves when all watcher batches received so far are applied (tests, writers wanting a settled index). */
   async settled(): Promise<void> {
     await this.changes.settled();

@@ -32,8 +32,8 @@ export class MemoryVaultFs implements VaultFs {
 
   // ---- test helpers: another program changing the vault ----
 
-  /** Writes a file (making its folders), as another program would; the watch reports it. */
-  writeFileSync(abs: string, content: string | Uint8Array): void {
+  /** Writes a file (making its folders), as another program would; the watch reports it, unless `unreported` (as removeSync). */
+  writeFileSync(abs: string, content: string | Uint8Array, options: { unreported?: boolean } = {}): void {
     const file = this.normal(abs);
     this.mkdirp(path.dirname(file));
     const existing = this.nodes.get(file);
@@ -42,6 +42,7 @@ export class MemoryVaultFs implements VaultFs {
       file,
       typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content),
       existing?.kind === 'file' ? existing.mode : 0o644,
+      options.unreported === true,
     );
   }
 
@@ -265,11 +266,11 @@ export class MemoryVaultFs implements VaultFs {
     this.touchParent(dir);
   }
 
-  private setFile(file: string, bytes: Uint8Array, mode: number): void {
+  private setFile(file: string, bytes: Uint8Array, mode: number, unreported = false): void {
     const now = this.tick();
     this.nodes.set(file, { kind: 'file', bytes, mtimeMs: now, bornMs: now, mode, ino: this.nextIno++ });
     this.touchParent(file);
-    this.notify({ abs: file, event: 'change' });
+    if (!unreported) this.notify({ abs: file, event: 'change' });
   }
 
   private touchParent(abs: string): void {

@@ -3,6 +3,7 @@
  *   <dir>/packs/<name>.pack   compressed versions appended back to back (pack-format.ts)
  *   <dir>/packs/<name>.idx    each pack's offset index
  *   <dir>/index.jsonl         one line per kept version (append-only)
+ *   <dir>/journal/<s>.jsonl   each session's copy of the lines it logged (version-log-file.ts)
  * One file per blob cost a disk block per version (a 10k-note vault's 7 MB of text took 39 MB);
  * packs cost one block per few MB. Each session appends to packs of its own (never to another's,
  * so two processes on one vault cannot interleave records), sealed at PACK_CAP.
@@ -19,10 +20,11 @@ import { errorCode } from '../file-reports';
 import { isTempName, writeAtomic } from '../write/note-writer-atomic';
 import { nodeWriterFs } from '../write/note-writer-fs';
 import { importLegacyBlobs } from './legacy-blobs';
-import { appendVersionLog, readVersionLog, rewriteVersionLog, sweepTemps } from './version-log-file';
+import { appendJournal, appendVersionLog, readJournals, readVersionLog, rewriteJournal, rewriteVersionLog, sweepTemps } from './version-log-file';
 import { planCompaction, type PackUsage } from './pack-compaction';
 import { RECORD_HEADER, decodeIndex, encodeIndexEntries, encodeRecord, recordAt, scanPack, type PackRecord } from './pack-format';
 import type { SnapshotBackend, StoredBlob } from './snapshot-backend';
+import { withStoreLock } from './store-lock';
 
 /** A pack is sealed (a new one started) once it holds this much. */
 export const PACK_CAP = 8 * 1024 * 1024;
@@ -48,6 +50,8 @@ export class PackSnapshotBackend implements SnapshotBackend {
   private loaded: Promise<void> | null = null;
   /** Packs whose index was rebuilt or repaired on open (tests, notices). */
   repairedPacks = 0;
+  /** This session's journal's name. */
+  private readonly session = `${Date.now().toString(36).padStart(9, '0')}-${randomBytes(4).toString('hex')}`;
 
   /**
    * A pack another session wrote to less than `quietMs` ago may still be appended to (two
@@ -105,10 +109,12 @@ export class PackSnapshotBackend implements SnapshotBackend {
       if (at === undefined) return null;
       const bytes = await this.readRecord(at, hash);
       if (bytes !== null) return bytes;
-      // Compaction moved it meanwhile (the location changed): look again; else the pack is damaged there.
+      // Compaction moved it meanwhile (the location changed): look again; else the pack is damaged there,
+      // or gone because another process sharing the store compacted it: its new packs are loaded.
       if (this.where.get(hash) === at) {
-        await this.rescan(at.pack);
-        if (this.where.get(hash) === at) return null;
+        if (await this.rescan(at.pack)) {
+          if (this.where.get(hash) === at) return null;
+        } else await this.loadNewPacks(at.pack);
       }
     }
     return null;
@@ -164,12 +170,22 @@ export class PackSnapshotBackend implements SnapshotBackend {
     return readVersionLog(this.dir);
   }
 
-  appendIndex(text: string): Promise<void> {
-    return appendVersionLog(this.dir, text);
+  async appendIndex(text: string): Promise<void> {
+    await appendVersionLog(this.dir, text);
+    await appendJournal(this.dir, this.session, text);
   }
 
-  rewriteIndex(text: string): Promise<void> {
-    return rewriteVersionLog(this.dir, text);
+  async rewriteIndex(text: string): Promise<void> {
+    await rewriteVersionLog(this.dir, text);
+    await rewriteJournal(this.dir, this.session, text, this.quietMs, this.now());
+  }
+
+  readJournal(): Promise<string> {
+    return readJournals(this.dir);
+  }
+
+  withLock<T>(fn: () => Promise<T>): Promise<T> {
+    return withStoreLock(this.dir, fn);
   }
 
   private compactionGroup(): Pack[] {
@@ -227,10 +243,29 @@ export class PackSnapshotBackend implements SnapshotBackend {
     this.place(pack, records);
   }
 
-  /** Rebuilds a pack's locations from its bytes (a read found a record the index misplaced). */
-  private async rescan(pack: Pack): Promise<void> {
+  /** A pack vanished under this process: forget it, and load the packs it does not know yet. */
+  private async loadNewPacks(gone: Pack): Promise<void> {
+    this.packs.delete(gone.name);
+    for (const [hash, at] of this.where) if (at.pack === gone) this.where.delete(hash);
+    let names: string[];
+    try {
+      names = await fs.promises.readdir(this.packDir);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return;
+      throw error;
+    }
+    for (const name of names
+      .filter((n) => n.endsWith('.pack') && !isTempName(n))
+      .map((n) => n.slice(0, -5))
+      .sort()) {
+      if (!this.packs.has(name)) await this.loadPack(name);
+    }
+  }
+
+  /** Rebuilds a pack's locations from its bytes (a read found a record the index misplaced); false when the pack is gone. */
+  private async rescan(pack: Pack): Promise<boolean> {
     const bytes = await this.readPack(pack);
-    if (bytes === null) return;
+    if (bytes === null) return false;
     for (const [hash, at] of this.where) if (at.pack === pack) this.where.delete(hash);
     pack.size = bytes.length;
     pack.dead = 0;
@@ -239,6 +274,7 @@ export class PackSnapshotBackend implements SnapshotBackend {
     if (this.packs.has(pack.name) && pack !== this.current && this.quiet(pack))
       await writeAtomic(nodeWriterFs, this.file(pack.name, 'idx'), encodeIndexEntries(records));
     this.repairedPacks++;
+    return true;
   }
 
   private place(pack: Pack, records: readonly PackRecord[]): void {

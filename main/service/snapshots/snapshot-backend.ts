@@ -25,11 +25,19 @@ export interface SnapshotBackend {
   appendIndex(text: string): Promise<void>;
   /** Replaces the whole index log atomically (pruning, repair). */
   rewriteIndex(text: string): Promise<void>;
+  /**
+   * The second copy of the log, kept apart from it (appendIndex and rewriteIndex write both):
+   * what the store rebuilds the index from when the log is missing or damaged.
+   */
+  readJournal(): Promise<string>;
+  /** Runs `fn` holding the store's lock against other processes sharing it (store-lock.ts). */
+  withLock<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export class MemorySnapshotBackend implements SnapshotBackend {
   readonly blobs = new Map<string, Uint8Array>();
   index = '';
+  journal = '';
   /** Test seam: when set, writes throw it (a full disk). */
   failWrites: Error | null = null;
 
@@ -61,10 +69,21 @@ export class MemorySnapshotBackend implements SnapshotBackend {
   async appendIndex(text: string): Promise<void> {
     if (this.failWrites) throw this.failWrites;
     this.index += text;
+    this.journal += text;
   }
 
   async rewriteIndex(text: string): Promise<void> {
     if (this.failWrites) throw this.failWrites;
     this.index = text;
+    this.journal = text;
+  }
+
+  async readJournal(): Promise<string> {
+    return this.journal;
+  }
+
+  /** One process: the store's own queue already runs its sections one at a time. */
+  withLock<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
   }
 }

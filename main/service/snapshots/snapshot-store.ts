@@ -52,19 +52,37 @@ export class SnapshotStore {
     for (const entry of entries) this.add(entry);
   }
 
-  /** Loads the index and the blob list. `damaged` counts index lines that could not be read (they are dropped at the next prune). */
-  static async open(backend: SnapshotBackend, options: SnapshotStoreOptions): Promise<{ store: SnapshotStore; damaged: number }> {
+  /**
+   * Loads the index and the blob list. `damaged` counts index lines that could not be read; when
+   * there are any, or the index is gone while blobs remain, it is rebuilt from the journal (the
+   * log's second copy) and rewritten at the next prune. `rebuilt` counts versions only the journal had.
+   */
+  static async open(backend: SnapshotBackend, options: SnapshotStoreOptions): Promise<{ store: SnapshotStore; damaged: number; rebuilt: number }> {
     const [text, blobs] = await Promise.all([backend.readIndex(), backend.listBlobs()]);
     const { entries, damaged } = decodeEntries(text);
+    let rebuilt = 0;
+    if (damaged > 0 || (text.trim() === '' && blobs.size > 0)) {
+      const known = new Set(entries.map((e) => e.id));
+      for (const entry of decodeEntries(await backend.readJournal()).entries) {
+        if (known.has(entry.id)) continue;
+        known.add(entry.id);
+        entries.push(entry);
+        rebuilt++;
+      }
+      entries.sort((a, b) => a.time - b.time);
+    }
     // A version whose blob is gone (deleted by hand, evicted by a crashed prune) cannot come back: not listed.
     const usable = entries.filter((entry) => blobs.has(entry.hash));
     const store = new SnapshotStore(backend, blobs, usable, options);
-    if (damaged > 0 || usable.length < entries.length) store.repair = true;
-    return { store, damaged };
+    for (const entry of entries) if (!blobs.has(entry.hash)) store.unusable.add(entry.id);
+    if (damaged > 0 || rebuilt > 0 || usable.length < entries.length) store.repair = true;
+    return { store, damaged, rebuilt };
   }
 
   /** The index held lines that were dropped: the next prune rewrites it. */
   private repair = false;
+  /** Versions the index listed at open whose blob was gone: not another process's, but lost (dropped by the next prune). */
+  private readonly unusable = new Set<string>();
 
   /** True when the store holds (or is writing) the blob of these bytes. */
   has(hash: string): boolean {
@@ -115,7 +133,7 @@ export class SnapshotStore {
     this.enqueue('update the version index', async () => {
       const lines = this.unwritten;
       this.unwritten = [];
-      if (lines.length > 0) await this.backend.appendIndex(encodeEntries(lines));
+      if (lines.length > 0) await this.backend.withLock(() => this.backend.appendIndex(encodeEntries(lines)));
     });
     return entry;
   }
@@ -158,36 +176,49 @@ export class SnapshotStore {
    */
   async prune(live: ReadonlySet<string>, policy: RetentionPolicy): Promise<{ removedVersions: number; removedBlobs: number }> {
     let outcome = { removedVersions: 0, removedBlobs: 0 };
-    await this.enqueue('prune old versions', async () => {
-      const all = [...this.byPath.values()].flat();
-      const keepLive = new Set([...live, ...this.recentBlobs]);
-      this.recentBlobs = new Set();
-      const plan = planRetention(all, this.blobSizes, keepLive, this.now(), policy);
-      outcome = { removedVersions: all.length - plan.keep.length, removedBlobs: 0 };
-      if (outcome.removedVersions > 0 || this.repair) {
-        plan.keep.sort((a, b) => a.time - b.time);
-        // The log holds everything appended so far (this runs after those appends, in order).
-        await this.backend.rewriteIndex(encodeEntries(plan.keep));
-        this.repair = false;
-        // Versions taken while this ran are not in the plan: drop only what the plan dropped.
-        const kept = new Set(plan.keep.map((e) => e.id));
-        const dropped = new Set(all.filter((e) => !kept.has(e.id)).map((e) => e.id));
-        for (const [path, list] of this.byPath) {
-          const left = list.filter((e) => !dropped.has(e.id));
-          if (left.length > 0) this.byPath.set(path, left);
-          else this.byPath.delete(path);
+    await this.enqueue('prune old versions', () =>
+      this.backend.withLock(async () => {
+        const all = [...this.byPath.values()].flat();
+        // Another process sharing the store (a second window, the CLI) may have appended versions
+        // since this one opened: they are planned with ours, so the rewrite keeps them and their blobs stay.
+        const mine = new Set(all.map((e) => e.id));
+        const foreign = decodeEntries(await this.backend.readIndex()).entries.filter((e) => !mine.has(e.id) && !this.unusable.has(e.id));
+        const keepLive = new Set([...live, ...this.recentBlobs]);
+        this.recentBlobs = new Set();
+        const plan = planRetention([...all, ...foreign], this.blobSizes, keepLive, this.now(), policy);
+        outcome = { removedVersions: all.length + foreign.length - plan.keep.length, removedBlobs: 0 };
+        const keptIds = new Set(plan.keep.map((e) => e.id));
+        // Listed here too from now on, when this process can read their blobs.
+        for (const entry of foreign) {
+          if (!keptIds.has(entry.id) || !this.blobSizes.has(entry.hash)) continue;
+          this.add(entry);
+          this.byPath.get(entry.path)!.sort((a, b) => a.time - b.time);
         }
-      }
-      const remove = plan.removeBlobs.filter((hash) => !this.pending.has(hash));
-      await this.backend.removeBlobs(remove);
-      for (const hash of remove) this.blobSizes.delete(hash);
-      outcome.removedBlobs = remove.length;
-    });
+        if (outcome.removedVersions > 0 || this.repair) {
+          plan.keep.sort((a, b) => a.time - b.time);
+          // The log holds everything appended so far (this runs after those appends, in order).
+          await this.backend.rewriteIndex(encodeEntries(plan.keep));
+          this.repair = false;
+          // Versions taken while this ran are not in the plan: drop only what the plan dropped.
+          const kept = new Set(plan.keep.map((e) => e.id));
+          const dropped = new Set(all.filter((e) => !kept.has(e.id)).map((e) => e.id));
+          for (const [path, list] of this.byPath) {
+            const left = list.filter((e) => !dropped.has(e.id));
+            if (left.length > 0) this.byPath.set(path, left);
+            else this.byPath.delete(path);
+          }
+        }
+        const remove = plan.removeBlobs.filter((hash) => !this.pending.has(hash));
+        await this.backend.removeBlobs(remove);
+        for (const hash of remove) this.blobSizes.delete(hash);
+        outcome.removedBlobs = remove.length;
+      }),
+    );
     let more = true;
     while (more) {
       more = false;
       await this.enqueue('compact the store', async () => {
-        more = await this.backend.compactStep();
+        more = await this.backend.withLock(() => this.backend.compactStep());
       });
     }
     return outcome;

@@ -11,6 +11,7 @@ import type { VaultFs, VaultFsWatch } from '../files/vault-fs';
 import { scanVault, type ScanResult } from '../index/scan-vault';
 import type { VaultState } from '../vault-state';
 import { applyWatchBatch, type BatchContext } from './apply-watch-batch';
+import { Reconciler } from './reconciler';
 import type { VaultWatcherOptions, WatchBatch } from './vault-watcher';
 
 /** What the queue needs of the open vault (the service). */
@@ -35,8 +36,20 @@ export class VaultChanges {
   /** The deferred comparison of the cache with the disk (see awaitDiskCheck); resolved when none. */
   private diskCheck: Promise<void> = Promise.resolve();
   private queue: Promise<void> = Promise.resolve();
+  private reconciler: Reconciler | null = null;
 
   constructor(private readonly host: VaultChangesHost) {}
+
+  /**
+   * A stat-only comparison of the index with the disk, for what the watcher missed (see
+   * reconciler.ts); resolves once what it found is applied. Also runs by itself once watching.
+   */
+  async reconcile(): Promise<VaultPath[]> {
+    if (this.reconciler === null) return [];
+    const differing = await this.reconciler.reconcile();
+    await this.queue;
+    return differing;
+  }
 
   /** Files changed, added or removed while the vault was closed go through the usual watcher path. */
   checkDisk(scanning: Promise<ScanResult>): void {
@@ -66,6 +79,7 @@ export class VaultChanges {
   /** Applies these paths through the queue and resolves once everything queued so far is applied. */
   async apply(paths: VaultPath[]): Promise<void> {
     this.enqueue({ paths, removedDirs: [] });
+    this.reconciler?.activity();
     await this.queue;
   }
 
@@ -78,12 +92,14 @@ export class VaultChanges {
 
   /** Stops the watch and waits for what is in flight (call after `isClosed()` turned true). */
   async close(): Promise<void> {
+    this.reconciler?.stop();
     const watcher = this.watcher;
     this.watcher = null;
     if (watcher !== null) await watcher.close();
     await this.watching;
     await this.queue;
     await this.diskCheck;
+    await this.reconciler?.idle();
   }
 
   private async applyDiskCheck(scanning: Promise<ScanResult>): Promise<void> {
@@ -107,7 +123,10 @@ export class VaultChanges {
     const watcher = this.host.fs.watch(
       this.host.realRoot,
       {
-        onBatch: (batch) => this.enqueue(batch),
+        onBatch: (batch) => {
+          this.enqueue(batch);
+          this.reconciler?.activity();
+        },
         onVaultError: (message) => this.host.emit({ type: 'vault-error', message }),
         onNotice: (message) => this.host.notice(message),
       },
@@ -125,6 +144,7 @@ export class VaultChanges {
       return;
     }
     if (this.host.isClosed()) return;
+    this.startReconciler(watcherOptions);
     try {
       // After the deferred disk check is applied, so the catch-up does not see its changes again.
       await this.diskCheck;
@@ -133,6 +153,23 @@ export class VaultChanges {
     } catch (error) {
       this.host.notice(`Could not check for changes made while the vault was opening (${describeError(error)}).`);
     }
+  }
+
+  private startReconciler(watcherOptions: VaultWatcherOptions): void {
+    const timing = watcherOptions.reconcile ?? {};
+    this.reconciler = new Reconciler(
+      {
+        realRoot: this.host.realRoot,
+        fs: this.host.fs,
+        known: () => this.host.state().files,
+        enqueue: (paths) => this.enqueue({ paths, removedDirs: [] }),
+        isClosed: () => this.host.isClosed(),
+      },
+      // Polling stats every file every few hundred ms anyway; a pass each second costs less and
+      // closes its gap (a hard-linked file's removal) within a second.
+      { afterActivityMs: timing.afterActivityMs, everyMs: timing.everyMs ?? (watcherOptions.usePolling ? 1000 : 30_000) },
+    );
+    this.reconciler.start();
   }
 
   /** Files that changed between the index's scan and the watch taking hold go through the usual watcher path. */

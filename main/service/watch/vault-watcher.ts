@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import type { VaultPath } from '../../core/types';
 import { describeError, errorCode } from '../file-reports';
 import { isIgnoredVaultPath, toVaultPath } from '../files/vault-files';
+import type { ReconcileTiming } from './reconciler';
 
 export interface WatchBatch {
   /** Files (and folders) that saw any event; the receiver stats them. */
@@ -36,6 +37,10 @@ export interface VaultWatcherOptions {
   usePolling?: boolean;
   /** How often the vault folder's existence is checked. */
   rootCheckMs?: number;
+  /** When the index is compared with the disk for what the watcher missed (reconciler.ts). */
+  reconcile?: ReconcileTiming;
+  /** How long after a file's change event it is looked at again (chokidar drops a repeat change within ~50 ms). */
+  secondLookMs?: number;
   /** Injection point for tests (e.g. to raise ENOSPC). */
   createWatcher?: (root: string, options: ChokidarOptions) => FSWatcher;
 }
@@ -47,6 +52,8 @@ export class VaultWatcher {
   private quietTimer: NodeJS.Timeout | null = null;
   private maxTimer: NodeJS.Timeout | null = null;
   private rootTimer: NodeJS.Timeout | null = null;
+  private secondLook = new Map<VaultPath, number>();
+  private secondLookTimer: NodeJS.Timeout | null = null;
   private rootIno: number | null = null;
   private polling: boolean;
   private closed = false;
@@ -82,9 +89,9 @@ export class VaultWatcher {
   async close(): Promise<void> {
     this.closed = true;
     this.stopWaiting?.();
-    for (const timer of [this.quietTimer, this.maxTimer]) if (timer !== null) clearTimeout(timer);
+    for (const timer of [this.quietTimer, this.maxTimer, this.secondLookTimer]) if (timer !== null) clearTimeout(timer);
     if (this.rootTimer !== null) clearInterval(this.rootTimer);
-    this.quietTimer = this.maxTimer = this.rootTimer = null;
+    this.quietTimer = this.maxTimer = this.rootTimer = this.secondLookTimer = null;
     const watcher = this.watcher;
     this.watcher = null;
     if (watcher !== null) await watcher.close();
@@ -123,7 +130,41 @@ export class VaultWatcher {
     const vaultPath = toVaultPath(relative);
     if (event === 'unlinkDir') this.removedDirs.add(vaultPath);
     else if (event !== 'addDir') this.pending.add(vaultPath);
+    if (event === 'change' || event === 'add') this.lookAgain(vaultPath);
     this.schedule();
+  }
+
+  /**
+   * chokidar drops a second `change` of a file within ~50 ms of the first, so a quick second
+   * in-place write would go unseen until the next reconciliation pass. The path goes into a
+   * batch once more a little later; the receiver stats it, and an unchanged size and mtime cost
+   * nothing more.
+   */
+  private lookAgain(vaultPath: VaultPath): void {
+    // Each path's look is due a while after its own latest event, not after the first of a group.
+    this.secondLook.set(vaultPath, Date.now() + (this.options.secondLookMs ?? 80));
+    if (this.secondLookTimer === null) this.armSecondLook();
+  }
+
+  private armSecondLook(): void {
+    let next = Infinity;
+    for (const due of this.secondLook.values()) next = Math.min(next, due);
+    if (next === Infinity) return;
+    this.secondLookTimer = setTimeout(
+      () => {
+        this.secondLookTimer = null;
+        if (this.closed) return;
+        const now = Date.now();
+        for (const [p, due] of this.secondLook) {
+          if (due > now) continue;
+          this.pending.add(p);
+          this.secondLook.delete(p);
+        }
+        if (this.pending.size > 0) this.schedule();
+        this.armSecondLook();
+      },
+      Math.max(0, next - Date.now()),
+    );
   }
 
   private schedule(): void {

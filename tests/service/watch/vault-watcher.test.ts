@@ -98,4 +98,30 @@ describe('VaultWatcher', () => {
     fs.writeFileSync(path.join(t.root, 'C.md'), 'c');
     await until(() => t.touched().has('C.md'));
   });
+
+  test('a change is looked at again a little later: a repeat change chokidar dropped still reaches a batch', async () => {
+    const created: ReturnType<typeof watch>[] = [];
+    const t = start(
+      { 'A.md': 'a' },
+      {
+        quietMs: 10,
+        secondLookMs: 150,
+        createWatcher: (root, options) => {
+          const instance = watch(root, options);
+          created.push(instance);
+          return instance;
+        },
+      },
+    );
+    await t.watcher.start();
+    // One raw event, as when chokidar swallows the second of two writes within 50 ms.
+    created[0].emit('all', 'change', path.join(t.root, 'A.md'));
+    await until(() => t.batches.length >= 1);
+    expect(t.batches[0].paths).toEqual(['A.md']);
+    await until(() => t.batches.length >= 2);
+    expect(t.batches[1].paths).toEqual(['A.md']);
+    // Once: the second look does not look again.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(t.batches.filter((b) => b.paths.includes('A.md'))).toHaveLength(2);
+  });
 });

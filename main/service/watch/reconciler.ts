@@ -1,0 +1,110 @@
+/**
+ * Stat-only reconciliation: compares the files the index knows (size and mtime) with the disk,
+ * through the VaultFs port, and hands the paths that differ (changed or gone) to the batch queue.
+ * It covers what the watcher can miss: chokidar drops a repeat `change` of a file within ~50 ms
+ * of the previous one, and the polling watcher never sees a hard-linked file leave. A pass runs
+ * shortly after watcher activity, at a steady interval, and on demand. The stats are async and
+ * nothing waits on a pass but `reconcile()`'s caller, so a save is never held up by one.
+ */
+import type { VaultPath } from '../../core/types';
+import { errorCode } from '../file-reports';
+import type { VaultFs } from '../files/vault-fs';
+import { toAbsolutePath } from '../files/vault-files';
+
+export interface ReconcilerHost {
+  readonly realRoot: string;
+  readonly fs: Pick<VaultFs, 'stat'>;
+  /** What the index holds of each known file. */
+  known(): Iterable<[VaultPath, { size: number; mtimeMs: number }]>;
+  /** Paths that differ from the index, for the usual batch path (which stats them again). */
+  enqueue(paths: VaultPath[]): void;
+  isClosed(): boolean;
+}
+
+export interface ReconcileTiming {
+  /** A pass this long after the last watcher activity. */
+  afterActivityMs?: number;
+  /** A pass at least this often. */
+  everyMs?: number;
+}
+
+export class Reconciler {
+  private activityTimer: ReturnType<typeof setTimeout> | null = null;
+  private everyTimer: ReturnType<typeof setInterval> | null = null;
+  private running: Promise<VaultPath[]> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly host: ReconcilerHost,
+    private readonly timing: ReconcileTiming = {},
+  ) {}
+
+  start(): void {
+    if (this.stopped || this.everyTimer !== null) return;
+    this.everyTimer = setInterval(() => void this.reconcile(), this.timing.everyMs ?? 30_000);
+    this.everyTimer.unref?.();
+  }
+
+  /** Watcher activity: a pass follows once things have been quiet for `afterActivityMs`. */
+  activity(): void {
+    if (this.stopped) return;
+    if (this.activityTimer !== null) clearTimeout(this.activityTimer);
+    this.activityTimer = setTimeout(() => {
+      this.activityTimer = null;
+      void this.reconcile();
+    }, this.timing.afterActivityMs ?? 1000);
+    this.activityTimer.unref?.();
+  }
+
+  /** One pass (or the running one, followed by another): resolves with the paths it found differing. */
+  async reconcile(): Promise<VaultPath[]> {
+    if (this.running !== null) {
+      // A pass already running may have stat'ed a file before the change that asked for this one.
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.pass();
+    try {
+      return await this.running;
+    } finally {
+      this.running = null;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        void this.reconcile();
+      }
+    }
+  }
+
+  /** Resolves once no pass is running. */
+  async idle(): Promise<void> {
+    while (this.running !== null) await this.running;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.activityTimer !== null) clearTimeout(this.activityTimer);
+    if (this.everyTimer !== null) clearInterval(this.everyTimer);
+    this.activityTimer = this.everyTimer = null;
+  }
+
+  private async pass(): Promise<VaultPath[]> {
+    if (this.stopped || this.host.isClosed()) return [];
+    // A copy: the index changes while the stats are awaited.
+    const known = [...this.host.known()].map(([p, e]) => ({ path: p, size: e.size, mtimeMs: e.mtimeMs }));
+    const differing: VaultPath[] = [];
+    for (const entry of known) {
+      if (this.stopped || this.host.isClosed()) return [];
+      try {
+        const stats = await this.host.fs.stat(toAbsolutePath(this.host.realRoot, entry.path));
+        if (!stats.isFile() || stats.size !== entry.size || stats.mtimeMs !== entry.mtimeMs) differing.push(entry.path);
+      } catch (error) {
+        // Gone, or unreadable: either way the batch path decides and reports.
+        if (errorCode(error) !== undefined) differing.push(entry.path);
+        else throw error;
+      }
+    }
+    if (differing.length > 0 && !this.stopped && !this.host.isClosed()) this.host.enqueue(differing);
+    return differing;
+  }
+}
