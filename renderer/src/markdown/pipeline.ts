@@ -80,6 +80,8 @@ export interface RenderOptions {
   maxLines?: number;
   /** Obsidian's "strict line breaks": a single newline is a space, not a line break (default false). */
   strictLineBreaks?: boolean;
+  /** Lines of the note before this text (a chunk of a long note): added to the task checkboxes' lines. */
+  lineOffset?: number;
 }
 
 export interface RenderResult {
@@ -132,7 +134,7 @@ function renderMarkdown(source: string, options: RenderOptions): RenderResult {
     .use(() => markMermaidBlocks)
     .use(rehypeHighlightCodeBlocks)
     .use(() => addElementIds)
-    .use(() => markTaskLines)
+    .use(() => (tree: HastRoot) => markTaskLines(tree, options.lineOffset ?? 0))
     .use(() => markTags);
   const hast = toHast.runSync(mdast as never) as HastRoot;
   return { hast, sectionFound };
