@@ -3,6 +3,7 @@
  * the note scrolls, the section being read (the last heading above the top edge) is marked.
  * It reads the active pane's note (main.note-pane), so it follows the active tab.
  */
+import { renderAllPending } from './progressive-markdown';
 import { useEffect, useMemo, useState } from 'react';
 import type { NoteData } from '../hooks/use-note-data';
 import { headingId } from '../markdown/slug';
@@ -49,6 +50,9 @@ export function OutlinePanel({ data, onBookmark }: { data: NoteData | null; onBo
   }, [headings]);
 
   const go = (node: OutlineNode) => {
+    // A long note may not have drawn this far yet.
+    const pane = notePane();
+    if (pane) renderAllPending(pane);
     const el = headingElement(node.heading.text, node.index);
     el?.scrollIntoView({ block: 'start' });
     setCurrent(node.index);

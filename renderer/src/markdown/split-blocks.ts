@@ -28,7 +28,7 @@ export interface SplitOptions {
   chunkSize: number;
 }
 
-export const DEFAULT_SPLIT: SplitOptions = { minNoteSize: 64 * 1024, chunkSize: 8 * 1024 };
+export const DEFAULT_SPLIT: SplitOptions = { minNoteSize: 64 * 1024, chunkSize: 4 * 1024 };
 
 const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/;
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\r?$)/;

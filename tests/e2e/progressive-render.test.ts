@@ -1,0 +1,107 @@
+/**
+ * A 1 MB note in a real browser against the real `plexus serve`: the reading view draws its
+ * first screen while the rest is still coming (progressive-markdown.tsx), an address naming the
+ * last heading draws up to it and scrolls there, and a checkbox late in the note writes its own
+ * line on disk. Waits are on state, never on time; the time to the first heading is printed, not asserted.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { pollUntil } from './support/poll';
+import { serveVault, type ServedVault } from './support/serve';
+import { generateRichNote } from '../../bench/generate-rich-note';
+import { headingId } from '../../renderer/src/markdown/slug';
+
+jest.setTimeout(300_000);
+
+const NOTE = generateRichNote(1024 * 1024);
+const LINES = NOTE.split('\n');
+const HEADINGS = LINES.filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+/** The last open task of the note, 0-based line. */
+const LATE_TASK = LINES.map((l, i) => (l.startsWith('- [ ] ') ? i : -1))
+  .filter((i) => i >= 0)
+  .pop()!;
+
+let vaultDir: string;
+let served: ServedVault;
+let browser: LaunchedBrowser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  vaultDir = mkdtempSync(join(tmpdir(), 'plexus-progressive-'));
+  writeFileSync(join(vaultDir, 'Big.md'), NOTE);
+  writeFileSync(join(vaultDir, 'Start.md'), '# Start\n\n[[Big]]\n');
+  served = await serveVault(vaultDir);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(served.url);
+  await page.getByRole('navigation', { name: 'File explorer' }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
+});
+
+const note = () => page.getByRole('main', { name: 'Note' });
+const byId = (id: string) => note().locator(`[id="${id}"]`);
+
+test('a 1 MB note shows its first heading first, then its last heading and a late checkbox on demand', async () => {
+  expect(NOTE.length).toBeGreaterThan(1024 * 1024 - 1);
+  const started = Date.now();
+  await page.evaluate(() => {
+    window.location.hash = '#/note/Big.md';
+  });
+  await byId(headingId(HEADINGS[0])).waitFor({ timeout: 120_000 });
+  console.log(`first heading of a ${Math.round(NOTE.length / 1024)} KB note drawn after ${Date.now() - started} ms (wall, from the address change)`);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await note().screenshot({ path: artifactPath(`progressive-first-screen-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The address names the last heading: the view draws up to it and the pane scrolls to it.
+  const last = HEADINGS[HEADINGS.length - 1];
+  await page.evaluate((h) => {
+    window.location.hash = `#/note/Big.md#${encodeURIComponent(h)}`;
+  }, last);
+  const lastHeading = byId(headingId(last));
+  await lastHeading.waitFor({ timeout: 120_000 });
+  await page.waitForFunction(
+    (id) => {
+      const el = document.getElementById(id);
+      const pane = document.querySelector('main.note-pane');
+      if (!el || !pane) return false;
+      const [box, view] = [el.getBoundingClientRect(), pane.getBoundingClientRect()];
+      return box.top >= view.top - 1 && box.top < view.bottom;
+    },
+    headingId(last),
+    { timeout: 60_000 },
+  );
+
+  // The late task: its checkbox (once drawn) writes its own line of the file.
+  const box = note().locator(`input.task-checkbox[data-task-line="${LATE_TASK + 1}"]`);
+  await box.waitFor({ timeout: 120_000 });
+  await box.scrollIntoViewIfNeeded();
+  await box.click();
+  const path = join(vaultDir, 'Big.md');
+  const written = await pollUntil(
+    async () => readFileSync(path, 'utf8'),
+    (t) => t !== NOTE,
+    60_000,
+  );
+  const expected = [...LINES];
+  expected[LATE_TASK] = expected[LATE_TASK].replace('- [ ] ', '- [x] ');
+  expect(written).toBe(expected.join('\n'));
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await note().screenshot({ path: artifactPath(`progressive-late-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(pageErrors).toEqual([]);
+});
