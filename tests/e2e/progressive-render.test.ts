@@ -34,7 +34,8 @@ beforeAll(async () => {
   vaultDir = mkdtempSync(join(tmpdir(), 'plexus-progressive-'));
   writeFileSync(join(vaultDir, 'Big.md'), NOTE);
   writeFileSync(join(vaultDir, 'Start.md'), '# Start\n\n[[Big]]\n');
-  served = await serveVault(vaultDir);
+  // However loaded the machine, the note is parsed in full (a slow parse would show it in safe mode, as plain text).
+  served = await serveVault(vaultDir, ['--parse-budget-ms', '600000']);
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -71,7 +72,16 @@ test('a 1 MB note shows its first heading first, then its last heading and a lat
     window.location.hash = `#/note/Big.md#${encodeURIComponent(h)}`;
   }, last);
   const lastHeading = byId(headingId(last));
-  await lastHeading.waitFor({ timeout: 120_000 });
+  const state = () =>
+    page.evaluate(() => ({
+      h2: document.querySelectorAll('main .markdown-body h2').length,
+      busy: document.querySelector('main .markdown-body')?.getAttribute('aria-busy'),
+      hash: location.hash,
+    }));
+  console.log(`after the address change: ${JSON.stringify(await state())}, errors: ${JSON.stringify(pageErrors)}`);
+  await lastHeading.waitFor({ timeout: 120_000 }).catch(async (error: unknown) => {
+    throw new Error(`${String(error)}\nstate: ${JSON.stringify(await state())}, errors: ${JSON.stringify(pageErrors)}`);
+  });
   await page.waitForFunction(
     (id) => {
       const el = document.getElementById(id);
@@ -87,8 +97,8 @@ test('a 1 MB note shows its first heading first, then its last heading and a lat
   // The late task: its checkbox (once drawn) writes its own line of the file.
   const box = note().locator(`input.task-checkbox[data-task-line="${LATE_TASK + 1}"]`);
   await box.waitFor({ timeout: 120_000 });
-  await box.scrollIntoViewIfNeeded();
-  await box.click();
+  // A page of 1 MB lays out slowly on a loaded machine: click's own checks (visible, stable) may take long.
+  await box.click({ timeout: 120_000 });
   const path = join(vaultDir, 'Big.md');
   const written = await pollUntil(
     async () => readFileSync(path, 'utf8'),

@@ -62,8 +62,13 @@ export function useProgressive(
   toElement: (hast: HastRoot) => ReactNode,
   split: SplitOptions = DEFAULT_SPLIT,
 ): Progressive | null {
-  // A text the render guard refuses is refused whole, as in one pass.
-  const chunks = useMemo(() => (enabled && !renderRefusal(markdown) ? splitForProgressive(markdown, split) : null), [markdown, enabled, split]);
+  const cut = useMemo(() => (enabled ? splitForProgressive(markdown, split) : null), [markdown, enabled, split]);
+  // A text the render guard refuses is refused whole, as in one pass. The guard reads the whole
+  // note (over a second for 1 MB on a loaded machine), so it runs in the first idle slice; until
+  // then each chunk is guarded on its own by the pipeline.
+  const [refused, setRefused] = useState<{ of: Chunk[] | null; refused: boolean } | null>(null);
+  const chunks = refused?.of === cut && refused.refused ? null : cut;
+  const guarded = refused?.of === cut;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a new text or setting starts a new cache
   const cache = useMemo(() => new Map<number, Drawn>(), [chunks, strictLineBreaks]);
   const draw = (chunk: Chunk, k: number): Drawn => {
@@ -86,14 +91,19 @@ export function useProgressive(
   const total = chunks?.length ?? 0;
 
   useEffect(() => {
-    if (!chunks || count >= total) return;
+    if (!chunks || guarded) return;
+    return whenIdle(() => setRefused({ of: chunks, refused: renderRefusal(markdown) !== null }));
+  }, [chunks, guarded, markdown]);
+
+  useEffect(() => {
+    if (!chunks || count >= total || !guarded) return;
     return whenIdle(() => {
       // The pipeline runs here, in the idle slice; the render that follows only reads the cache.
       draw(chunks[count], count);
       startTransition(() => setShown({ chunks, count: count + 1 }));
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- draw reads the cache of these chunks
-  }, [chunks, count, total]);
+  }, [chunks, count, total, guarded]);
 
   if (!chunks) return null;
   // One pass puts a newline between top-level blocks; a chunk's own tree has none before its first.
@@ -111,7 +121,7 @@ export function useProgressive(
   });
   return {
     element,
-    pending: count < total,
+    pending: count < total || !guarded,
     renderAll: () => flushSync(() => setShown({ chunks, count: total })),
   };
 }

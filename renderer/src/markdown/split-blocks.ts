@@ -57,7 +57,9 @@ class InlineState {
   }
 
   read(line: string): void {
-    let text = withoutCodeSpans(line);
+    // Most lines have neither (this runs over every line of a long note before its first chunk).
+    if (!this.inHtmlComment && !line.includes('<') && !line.includes('%%')) return;
+    let text = line.includes('`') ? withoutCodeSpans(line) : line;
     this.percentMarks += text.split('%%').length - 1;
     // HTML comments first: what is inside them is no tag.
     let visible = '';
