@@ -64,7 +64,7 @@ test('a 1 MB note shows its first heading first, then its last heading and a lat
   console.log(`first heading of a ${Math.round(NOTE.length / 1024)} KB note drawn after ${Date.now() - started} ms (wall, from the address change)`);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await note().screenshot({ path: artifactPath(`progressive-first-screen-${scheme}.png`) });
+    await note().screenshot({ path: artifactPath(`progressive-first-screen-${scheme}.png`), timeout: 300_000 });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 
@@ -113,9 +113,15 @@ test('a 1 MB note shows its first heading first, then its last heading and a lat
   const expected = [...LINES];
   expected[LATE_TASK] = expected[LATE_TASK].replace('- [ ] ', '- [x] ');
   expect(written).toBe(expected.join('\n'));
+  // The write reloads the note: it is drawn again up to the address's (last) heading, at once.
+  await note()
+    .locator(`input.task-checkbox[data-task-line="${LATE_TASK + 1}"]:checked`)
+    .waitFor({ timeout: 300_000 });
+  await note().locator('.markdown-body:not([aria-busy])').waitFor({ timeout: 300_000 });
+  step('reloaded note drawn');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await note().screenshot({ path: artifactPath(`progressive-late-${scheme}.png`) });
+    await note().screenshot({ path: artifactPath(`progressive-late-${scheme}.png`), timeout: 300_000 });
   }
   await page.emulateMedia({ colorScheme: 'light' });
   expect(pageErrors).toEqual([]);
