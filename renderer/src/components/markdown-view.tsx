@@ -1,5 +1,5 @@
 /** Renders markdown through the sanitizing pipeline into React, routing links, embeds and images to our components. */
-import { useMemo, type ComponentProps } from 'react';
+import { useEffect, useMemo, useRef, type ComponentProps } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
 import { markdownToHast } from '../markdown/pipeline';
@@ -12,6 +12,9 @@ import { useReadingSettings } from '../settings/settings-store';
 import { MermaidDiagram } from './mermaid-diagram';
 import { TaskCheckbox, TaskWriterContext, useTaskWriter, type TaskTarget } from './task-checkbox';
 import { EmbeddedMarkdownContext } from './embedded-markdown';
+import { RENDER_ALL_EVENT, useProgressive } from './progressive-markdown';
+import type { SplitOptions } from '../markdown/split-blocks';
+import type { Root as HastRoot } from 'hast';
 
 /** Images the pipeline drew itself after sanitize (KaTeX glyphs, diagrams): data: SVG, shown as is. */
 function isGeneratedImage(props: ComponentProps<'img'>): boolean {
@@ -46,9 +49,15 @@ export interface MarkdownViewProps {
   tasks?: { path: string; hash: string };
   /** Blocks carry `data-source-line` (the side-by-side preview scrolls with the editor by them). */
   sourceLines?: boolean;
+  /** The element id the address names (a heading or block): a long note draws up to it first. */
+  targetId?: string | null;
+  /** Where a long note is cut (tests); the default otherwise. */
+  split?: SplitOptions;
 }
 
-export function MarkdownView({ markdown, section, maxLines, className, tasks, sourceLines }: MarkdownViewProps) {
+const toElement = (hast: HastRoot) => toJsxRuntime(hast, { Fragment, jsx, jsxs, components });
+
+export function MarkdownView({ markdown, section, maxLines, className, tasks, sourceLines = false, targetId = null, split }: MarkdownViewProps) {
   const { api } = useAppActions();
   const inherited = useEmbedBudget();
   // The outermost view gets a fresh embed budget and read cache for each text it shows;
@@ -63,11 +72,23 @@ export function MarkdownView({ markdown, section, maxLines, className, tasks, so
   const hasSection = section !== undefined;
   const heading = section?.heading ?? null;
   const block = section?.block ?? null;
+  // A long whole note is drawn in parts (previews and embeds are short or one section: one pass).
+  const progressive = useProgressive(markdown, !hasSection && maxLines === undefined, strictLineBreaks, sourceLines, targetId, toElement, split);
+  const onePass = progressive === null;
   const { element, sectionFound } = useMemo(() => {
+    if (!onePass) return { element: null, sectionFound: true };
     const wanted = hasSection ? { heading, block } : undefined;
     const { hast, sectionFound } = markdownToHast(markdown, { section: wanted, maxLines, strictLineBreaks, sourceLines });
-    return { element: toJsxRuntime(hast, { Fragment, jsx, jsxs, components }), sectionFound };
-  }, [markdown, hasSection, heading, block, maxLines, strictLineBreaks, sourceLines]);
+    return { element: toElement(hast), sectionFound };
+  }, [onePass, markdown, hasSection, heading, block, maxLines, strictLineBreaks, sourceLines]);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const renderAll = progressive?.renderAll;
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!body || !renderAll) return;
+    body.addEventListener(RENDER_ALL_EVENT, renderAll);
+    return () => body.removeEventListener(RENDER_ALL_EVENT, renderAll);
+  }, [renderAll]);
   if (!sectionFound) {
     const what = section?.block ? `block ^${section.block}` : `heading “${section?.heading}”`;
     return <div className="embed-missing">The {what} was not found.</div>;
@@ -76,7 +97,9 @@ export function MarkdownView({ markdown, section, maxLines, className, tasks, so
     <EmbedBudgetContext.Provider value={budget}>
       <EmbeddedMarkdownContext.Provider value={MarkdownView}>
         <TaskWriterContext.Provider value={taskWriter}>
-          <div className={`markdown-body${className ? ` ${className}` : ''}`}>{element}</div>
+          <div ref={bodyRef} className={`markdown-body${className ? ` ${className}` : ''}`} aria-busy={progressive?.pending || undefined}>
+            {progressive ? progressive.element : element}
+          </div>
         </TaskWriterContext.Provider>
       </EmbeddedMarkdownContext.Provider>
     </EmbedBudgetContext.Provider>

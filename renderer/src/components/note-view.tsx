@@ -119,7 +119,11 @@ export function NoteView({ route, data, loading, error, actions, editor, landmar
           <pre className="note-plain-text">{data.note.value.content}</pre>
         ) : (
           <RenderScopeContext.Provider value={{ sourcePath: data.path, ancestors: [data.path], preview: false }}>
-            <MarkdownView markdown={data.note.value.content} tasks={readOnly ? undefined : { path: data.path, hash: data.note.value.hash }} />
+            <MarkdownView
+              markdown={data.note.value.content}
+              targetId={targetId}
+              tasks={readOnly ? undefined : { path: data.path, hash: data.note.value.hash }}
+            />
           </RenderScopeContext.Provider>
         )}
       </article>

@@ -3,6 +3,7 @@
  * the note scrolls, the section being read (the last heading above the top edge) is marked.
  * It reads the active pane's note (main.note-pane), so it follows the active tab.
  */
+import { renderAllPending } from './progressive-markdown';
 import { useEffect, useMemo, useState } from 'react';
 import type { NoteData } from '../hooks/use-note-data';
 import { headingId } from '../markdown/slug';
@@ -10,12 +11,19 @@ import { outlineTree, type OutlineNode } from './outline-tree';
 
 const notePane = () => document.querySelector<HTMLElement>('main.note-pane');
 
-/** The rendered element of the index-th heading: by its id, else by position (ids repeat for repeated headings). */
-function headingElement(text: string, index: number): HTMLElement | null {
+/** The note's own rendered headings, in order (not those of embedded notes). */
+function renderedHeadings(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('.markdown-body :is(h1,h2,h3,h4,h5,h6)')].filter((h) => !h.closest('.embed'));
+}
+
+/**
+ * The rendered element of the index-th heading: by its id, else by position (ids repeat for
+ * repeated headings). `all` is renderedHeadings(), read once by a caller that looks up many.
+ */
+function headingElement(text: string, index: number, all?: HTMLElement[]): HTMLElement | null {
   const root = notePane();
   if (!root) return null;
-  const all = [...root.querySelectorAll<HTMLElement>('.markdown-body :is(h1,h2,h3,h4,h5,h6)')].filter((h) => !h.closest('.embed'));
-  const byIndex = all[index];
+  const byIndex = (all ?? renderedHeadings(root))[index];
   if (byIndex && byIndex.id === headingId(text)) return byIndex;
   return root.querySelector<HTMLElement>(`[id="${CSS.escape(headingId(text))}"]`) ?? byIndex ?? null;
 }
@@ -36,8 +44,10 @@ export function OutlinePanel({ data, onBookmark }: { data: NoteData | null; onBo
       const atEnd = root.scrollTop > 0 && root.scrollHeight - root.clientHeight - root.scrollTop < 2;
       const line = atEnd ? box.bottom : box.top + 8;
       let at: number | null = null;
+      // Read once per scroll: per heading, it walked a 1 MB note's DOM 362 times on each event.
+      const all = renderedHeadings(root);
       headings.forEach((h, i) => {
-        const el = headingElement(h.text, i);
+        const el = headingElement(h.text, i, all);
         if (el && el.getBoundingClientRect().top <= line) at = i;
       });
       setCurrent(at ?? 0);
@@ -49,6 +59,9 @@ export function OutlinePanel({ data, onBookmark }: { data: NoteData | null; onBo
   }, [headings]);
 
   const go = (node: OutlineNode) => {
+    // A long note may not have drawn this far yet.
+    const pane = notePane();
+    if (pane) renderAllPending(pane);
     const el = headingElement(node.heading.text, node.index);
     el?.scrollIntoView({ block: 'start' });
     setCurrent(node.index);

@@ -2,8 +2,15 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { LinkTargetInfo, PlexusApi } from '../../../main/contract/api-contract';
 import type { AppActions, PreviewRequest } from '../components/note-context';
+import { limitConcurrency } from '../lib/limit-concurrency';
 
 const HIDE_DELAY_MS = 250;
+/**
+ * Link lookups in flight at once. A browser opens six connections to a host: this leaves two for
+ * reading and writing notes, and a note with thousands of distinct targets queues here instead
+ * of in the browser, which fails requests past its own limit.
+ */
+const RESOLVE_CONCURRENCY = 4;
 
 export interface CreateRequest {
   info: LinkTargetInfo;
@@ -12,6 +19,7 @@ export interface CreateRequest {
 
 export function useAppActionsState(api: PlexusApi, reportError: (m: string) => void, searchTag: (tag: string) => void) {
   const cache = useRef(new Map<string, Promise<LinkTargetInfo>>());
+  const limited = useMemo(() => limitConcurrency(RESOLVE_CONCURRENCY), []);
   const [cacheVersion, setCacheVersion] = useState(0);
   const [preview, setPreview] = useState<PreviewRequest | null>(null);
   const [createRequest, setCreateRequest] = useState<CreateRequest | null>(null);
@@ -39,7 +47,7 @@ export function useAppActionsState(api: PlexusApi, reportError: (m: string) => v
         const key = `${from}\u0000${target}`;
         let hit = cache.current.get(key);
         if (!hit) {
-          hit = api.resolveLink(from, target);
+          hit = limited(() => api.resolveLink(from, target));
           // A failed lookup must not stay cached as failed.
           hit.catch(() => cache.current.delete(key));
           cache.current.set(key, hit);
@@ -56,7 +64,7 @@ export function useAppActionsState(api: PlexusApi, reportError: (m: string) => v
       searchTag,
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- cacheVersion is not read: it gives consumers a new `resolve` identity so their effects re-run
-    [api, reportError, searchTag, cancelHide, hidePreview, cacheVersion],
+    [api, limited, reportError, searchTag, cancelHide, hidePreview, cacheVersion],
   );
 
   const closePreview = useCallback(() => {

@@ -84,6 +84,8 @@ export interface RenderOptions {
   strictLineBreaks?: boolean;
   /** Mark blocks with the line they start on (`data-source-line`), for the editor's scroll sync. */
   sourceLines?: boolean;
+  /** Lines of the note before this text (a chunk of a long note): added to the task checkboxes' and source lines. */
+  lineOffset?: number;
 }
 
 export interface RenderResult {
@@ -136,8 +138,8 @@ function renderMarkdown(source: string, options: RenderOptions): RenderResult {
     .use(() => markMermaidBlocks)
     .use(rehypeHighlightCodeBlocks)
     .use(() => addElementIds)
-    .use(() => markTaskLines)
-    .use(options.sourceLines ? [() => markSourceLines] : [])
+    .use(() => (tree: HastRoot) => markTaskLines(tree, options.lineOffset ?? 0))
+    .use(options.sourceLines ? [() => (tree: HastRoot) => markSourceLines(tree, options.lineOffset ?? 0)] : [])
     .use(() => markTags);
   const hast = toHast.runSync(mdast as never) as HastRoot;
   return { hast, sectionFound };

@@ -7,14 +7,15 @@ import type { Element, Root } from 'hast';
 
 const NESTING = new Set(['ul', 'ol', 'blockquote']);
 
-function mark(el: Element): void {
-  if (el.position) el.properties = { ...el.properties, dataSourceLine: el.position.start.line };
+function mark(el: Element, offset: number): void {
+  if (el.position) el.properties = { ...el.properties, dataSourceLine: el.position.start.line + offset };
 }
 
-export function markSourceLines(tree: Root): void {
+/** `offset`: lines of the note before this text (a chunk of a long note). */
+export function markSourceLines(tree: Root, offset = 0): void {
   for (const child of tree.children) {
     if (child.type !== 'element') continue;
-    mark(child);
-    if (NESTING.has(child.tagName)) for (const inner of child.children) if (inner.type === 'element') mark(inner);
+    mark(child, offset);
+    if (NESTING.has(child.tagName)) for (const inner of child.children) if (inner.type === 'element') mark(inner, offset);
   }
 }

@@ -25,12 +25,12 @@ function checkboxOf(li: Element): Element | null {
   return inner && inner.type === 'element' && inner.tagName === 'input' ? inner : null;
 }
 
-/** After sanitize: `data-task-line` (1-based) on every task checkbox whose item has a position. */
-export function markTaskLines(tree: Root): void {
+/** After sanitize: `data-task-line` (1-based, in the whole note: `lineOffset` lines precede a chunk's text) on every task checkbox whose item has a position. */
+export function markTaskLines(tree: Root, lineOffset = 0): void {
   eachElement(tree, (el: Element) => {
     if (!isTaskItem(el) || !el.position) return;
     const box = checkboxOf(el);
-    if (box) box.properties = { ...box.properties, dataTaskLine: el.position.start.line };
+    if (box) box.properties = { ...box.properties, dataTaskLine: el.position.start.line + lineOffset };
   });
 }
 
