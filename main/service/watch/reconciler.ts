@@ -1,6 +1,8 @@
 /**
  * Stat-only reconciliation: compares the files the index knows (size and mtime) with the disk,
- * through the VaultFs port, and hands the paths that differ (changed or gone) to the batch queue.
+ * through the VaultFs port, and hands the paths that differ (changed or gone) to the batch queue,
+ * with the entries on disk the index does not hold yet (new files, new folders: folder-listing.ts
+ * re-lists only the folders whose mtime changed).
  * It covers what the watcher can miss: chokidar drops a repeat `change` of a file within ~50 ms
  * of the previous one, and the polling watcher never sees a hard-linked file leave. A pass runs
  * shortly after watcher activity, at a steady interval, and on demand. The stats are async and
@@ -10,12 +12,15 @@ import type { VaultPath } from '../../core/types';
 import { errorCode } from '../file-reports';
 import type { VaultFs } from '../files/vault-fs';
 import { toAbsolutePath } from '../files/vault-files';
+import { FolderListing } from './folder-listing';
 
 export interface ReconcilerHost {
   readonly realRoot: string;
-  readonly fs: Pick<VaultFs, 'stat'>;
+  readonly fs: Pick<VaultFs, 'stat' | 'readdir'>;
   /** What the index holds of each known file. */
   known(): Iterable<[VaultPath, { size: number; mtimeMs: number }]>;
+  /** A path the index has a report for (not indexed on purpose): not handed out again as new. */
+  hasReport?(path: VaultPath): boolean;
   /** Paths that differ from the index, for the usual batch path (which stats them again). */
   enqueue(paths: VaultPath[]): void;
   isClosed(): boolean;
@@ -34,11 +39,14 @@ export class Reconciler {
   private running: Promise<VaultPath[]> | null = null;
   private again = false;
   private stopped = false;
+  private readonly listing: FolderListing;
 
   constructor(
     private readonly host: ReconcilerHost,
     private readonly timing: ReconcileTiming = {},
-  ) {}
+  ) {
+    this.listing = new FolderListing(host.realRoot, host.fs);
+  }
 
   start(): void {
     if (this.stopped || this.everyTimer !== null) return;
@@ -57,7 +65,7 @@ export class Reconciler {
     this.activityTimer.unref?.();
   }
 
-  /** One pass (or the running one, followed by another): resolves with the paths it found differing. */
+  /** One pass (or the running one, followed by another): resolves with the paths it found differing or new. */
   async reconcile(): Promise<VaultPath[]> {
     if (this.running !== null) {
       // A pass already running may have stat'ed a file before the change that asked for this one.
@@ -104,6 +112,10 @@ export class Reconciler {
         else throw error;
       }
     }
+    const cancelled = (): boolean => this.stopped || this.host.isClosed();
+    const knownPaths = new Set(known.map((entry) => entry.path));
+    const isKnown = (p: VaultPath): boolean => knownPaths.has(p) || this.host.hasReport?.(p) === true;
+    differing.push(...(await this.listing.unknownEntries(isKnown, cancelled)));
     if (differing.length > 0 && !this.stopped && !this.host.isClosed()) this.host.enqueue(differing);
     return differing;
   }
