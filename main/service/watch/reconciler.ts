@@ -16,11 +16,14 @@ import { FolderListing } from './folder-listing';
 
 export interface ReconcilerHost {
   readonly realRoot: string;
-  readonly fs: Pick<VaultFs, 'stat' | 'readdir'>;
+  readonly fs: Pick<VaultFs, 'stat' | 'lstat' | 'readdir'>;
   /** What the index holds of each known file. */
   known(): Iterable<[VaultPath, { size: number; mtimeMs: number }]>;
-  /** A path the index has a report for (not indexed on purpose): not handed out again as new. */
-  hasReport?(path: VaultPath): boolean;
+  /**
+   * The paths the index has a report for (not indexed on purpose): not handed out again as new,
+   * but handed out once gone, so the batch path drops a report the watcher never saw go.
+   */
+  reported?(): Iterable<VaultPath>;
   /** Paths that differ from the index, for the usual batch path (which stats them again). */
   enqueue(paths: VaultPath[]): void;
   isClosed(): boolean;
@@ -112,11 +115,31 @@ export class Reconciler {
         else throw error;
       }
     }
+    const reported = [...(this.host.reported?.() ?? [])].filter((p) => p !== '');
+    for (const reportedPath of reported) {
+      if (this.stopped || this.host.isClosed()) return [];
+      if (await this.isGone(reportedPath)) differing.push(reportedPath);
+    }
     const cancelled = (): boolean => this.stopped || this.host.isClosed();
-    const knownPaths = new Set(known.map((entry) => entry.path));
-    const isKnown = (p: VaultPath): boolean => knownPaths.has(p) || this.host.hasReport?.(p) === true;
+    const knownPaths = new Set([...known.map((entry) => entry.path), ...reported]);
+    const isKnown = (p: VaultPath): boolean => knownPaths.has(p);
     differing.push(...(await this.listing.unknownEntries(isKnown, cancelled)));
-    if (differing.length > 0 && !this.stopped && !this.host.isClosed()) this.host.enqueue(differing);
-    return differing;
+    // A known note with a report (invalid UTF-8) that went is found twice.
+    const unique = [...new Set(differing)];
+    if (unique.length > 0 && !this.stopped && !this.host.isClosed()) this.host.enqueue(unique);
+    return unique;
+  }
+
+  /** The entry itself (lstat: a broken link is still there, and keeps its report). */
+  private async isGone(vaultPath: VaultPath): Promise<boolean> {
+    try {
+      await this.host.fs.lstat(toAbsolutePath(this.host.realRoot, vaultPath));
+      return false;
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR') return true;
+      if (code !== undefined) return false;
+      throw error;
+    }
   }
 }

@@ -162,7 +162,7 @@ export class VaultChanges {
         realRoot: this.host.realRoot,
         fs: this.host.fs,
         known: () => this.host.state().files,
-        hasReport: (path) => this.host.state().fileReports.has(path),
+        reported: () => this.host.state().fileReports.keys(),
         enqueue: (paths) => this.enqueue({ paths, removedDirs: [] }),
         isClosed: () => this.host.isClosed(),
       },

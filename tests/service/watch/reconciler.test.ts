@@ -25,6 +25,7 @@ function reconcilerOver(io: VaultFs, root: string, known: Known, enqueued: Vault
   // The port's two calls the reconciler makes, the listings counted.
   const counting = {
     stat: (abs: string) => io.stat(abs),
+    lstat: (abs: string) => io.lstat(abs),
     readdir: (abs: string) => {
       listed.push(abs);
       return io.readdir(abs);
