@@ -13,6 +13,7 @@ import { errorCode } from '../file-reports';
 import type { VaultFs } from '../files/vault-fs';
 import { toAbsolutePath } from '../files/vault-files';
 import { FolderListing } from './folder-listing';
+import type { ReconcileTiming } from './vault-watcher';
 
 export interface ReconcilerHost {
   readonly realRoot: string;
@@ -27,13 +28,6 @@ export interface ReconcilerHost {
   /** Paths that differ from the index, for the usual batch path (which stats them again). */
   enqueue(paths: VaultPath[]): void;
   isClosed(): boolean;
-}
-
-export interface ReconcileTiming {
-  /** A pass this long after the last watcher activity. */
-  afterActivityMs?: number;
-  /** A pass at least this often. */
-  everyMs?: number;
 }
 
 export class Reconciler {
