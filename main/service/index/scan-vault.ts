@@ -10,10 +10,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { VaultPath } from '../../core/types';
 import { describeError, errorCode, type FileReport } from '../file-reports';
-import { isIgnoredSegment, isInside, isTempFileName } from '../files/vault-files';
+import { isInside } from '../files/vault-files';
 import { isNotePath } from '../../core/paths';
 import type { VaultFs, VaultFsDirEntry } from '../files/vault-fs';
-import { validateVaultPath } from '../files/path-validation';
+import { classifyScanEntry } from './scan-rules';
 
 /** The storage port's calls the scan makes (files/vault-fs.ts). */
 export type ScanFs = Pick<VaultFs, 'readdirSync' | 'statSync' | 'realpathSync'>;
@@ -64,23 +64,21 @@ export async function scanVault(realRoot: string, io: ScanFs = diskScanFs): Prom
     const subdirs: Promise<void>[] = [];
     const fileStats: Promise<void>[] = [];
     for (const entry of entries) {
-      if (isIgnoredSegment(entry.name) || isTempFileName(entry.name)) continue;
-      const absolute = path.join(task.absolute, entry.name);
-      // Sockets, FIFOs and devices are not vault content.
-      if (!entry.isDirectory() && !entry.isFile() && !entry.isSymbolicLink()) continue;
-      const vaultPath = task.prefix === '' ? entry.name : `${task.prefix}/${entry.name}`;
-      // Listed only when the API can open it; otherwise said, never silently dropped.
-      const addressable = validateVaultPath(vaultPath, 'name');
-      if (!addressable.ok) {
-        reports.push({ path: vaultPath, problem: 'unopenable-name', message: `Plexus cannot open this name: ${addressable.error.message}` });
+      // The rules shared with the watcher path and the reconciliation (scan-rules.ts).
+      const classified = classifyScanEntry(task.prefix, entry);
+      if (classified.kind === 'skip') continue;
+      if (classified.kind === 'unopenable') {
+        reports.push(classified.report);
         continue;
       }
-      if (entry.isDirectory()) {
+      const { vaultPath } = classified;
+      const absolute = path.join(task.absolute, entry.name);
+      if (classified.kind === 'dir') {
         // A plain folder cannot form a loop by itself, but it may already have been reached via a symlink.
         subdirs.push(enterDir(absolute, vaultPath, null));
-      } else if (entry.isFile()) {
+      } else if (classified.kind === 'file') {
         fileStats.push(addFile(absolute, vaultPath));
-      } else if (entry.isSymbolicLink()) {
+      } else {
         pendingLinks.push({ absolute, vaultPath });
       }
     }

@@ -2,7 +2,8 @@
  * Turns one watcher batch into index updates and events. The batch only names touched paths;
  * each is stat'ed now, so what counts is the state on disk, not the order of raw events:
  * an atomic save (temp + rename over the target) is a change, a temp file that came and went
- * is nothing, and a vanished file is a removal.
+ * is nothing, and a vanished file is a removal. A name the vault API cannot open is reported as
+ * the scan reports it (index/scan-rules.ts), never indexed, and its report goes when it does.
  */
 import type { FileEntry, VaultEvent } from '../../contract/api-contract';
 import type { VaultGraph } from '../../core/graph/vault-graph';
@@ -16,6 +17,8 @@ import type { SearchIndex } from '../search/search-index';
 import type { WatchSnapshots } from '../snapshots/snapshot-recorder';
 import { isIgnoredVaultPath, isInside, toAbsolutePath } from '../files/vault-files';
 import { isNotePath } from '../../core/paths';
+import type { FileReport } from '../file-reports';
+import { unopenableReportOnTheWay } from '../index/scan-rules';
 import type { VaultState } from '../vault-state';
 import type { WatchBatch } from './vault-watcher';
 
@@ -32,7 +35,8 @@ export interface BatchContext {
   emit(event: VaultEvent): void;
 }
 
-type OnDisk = { kind: 'file'; size: number; mtimeMs: number } | { kind: 'gone' };
+/** 'reported': there, but not taken in (a link out of the vault, an unreadable file); the report is set. */
+type OnDisk = { kind: 'file'; size: number; mtimeMs: number } | { kind: 'gone' } | { kind: 'reported' };
 
 async function statVaultFile(ctx: BatchContext, vaultPath: VaultPath): Promise<OnDisk> {
   const absolute = toAbsolutePath(ctx.state.realRoot, vaultPath);
@@ -47,7 +51,7 @@ async function statVaultFile(ctx: BatchContext, vaultPath: VaultPath): Promise<O
           problem: 'symlink-outside',
           message: `symlink points outside the vault (${real}); not followed`,
         });
-        return { kind: 'gone' };
+        return { kind: 'reported' };
       }
     }
     const stats = link.isSymbolicLink() ? await io.stat(absolute) : link;
@@ -56,13 +60,35 @@ async function statVaultFile(ctx: BatchContext, vaultPath: VaultPath): Promise<O
     const code = errorCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') return { kind: 'gone' };
     ctx.state.fileReports.set(vaultPath, { path: vaultPath, problem: 'unreadable', message: describeError(error) });
-    return { kind: 'gone' };
+    return { kind: 'reported' };
   }
+}
+
+/**
+ * A path whose own name, or a folder's on the way, the API cannot open: the report sits on that
+ * name (where the scan puts it) while the name is on disk, and goes with it.
+ */
+async function applyUnopenable(ctx: BatchContext, report: FileReport): Promise<void> {
+  const reports = ctx.state.fileReports;
+  let present: boolean;
+  try {
+    const stats = await ctx.state.fs.lstat(toAbsolutePath(ctx.state.realRoot, report.path));
+    // Sockets, FIFOs and devices are not vault content (the scan skips them too).
+    present = stats.isFile() || stats.isDirectory() || stats.isSymbolicLink();
+  } catch (error) {
+    const code = errorCode(error);
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    present = false;
+  }
+  if (present) reports.set(report.path, report);
+  else if (reports.get(report.path)?.problem === 'unopenable-name') reports.delete(report.path);
 }
 
 function candidatesOf(ctx: BatchContext, batch: WatchBatch): VaultPath[] {
   const candidates = new Set(batch.paths);
   for (const dir of batch.removedDirs) {
+    // The folder's own report (an unopenable or unreadable folder) goes with it.
+    if (ctx.state.fileReports.has(dir)) candidates.add(dir);
     const prefix = `${dir}/`;
     for (const known of ctx.state.files.keys()) if (known.startsWith(prefix)) candidates.add(known);
     for (const known of ctx.state.fileReports.keys()) if (known.startsWith(prefix)) candidates.add(known);
@@ -90,10 +116,22 @@ export async function applyWatchBatch(ctx: BatchContext, batch: WatchBatch): Pro
 
   for (const vaultPath of candidatesOf(ctx, batch)) {
     const known = state.files.get(vaultPath);
-    const disk = await statVaultFile(ctx, vaultPath);
-    if (disk.kind === 'gone') {
+    const unopenable = unopenableReportOnTheWay(vaultPath);
+    if (unopenable !== null) {
+      await applyUnopenable(ctx, unopenable);
+      // Not addressable, so never in the index (an entry from an older index goes).
       if (known !== undefined) removed.push(vaultPath);
-      else if (state.fileReports.get(vaultPath)?.problem !== 'symlink-outside') state.fileReports.delete(vaultPath);
+      continue;
+    }
+    const disk = await statVaultFile(ctx, vaultPath);
+    if (disk.kind === 'reported') {
+      if (known !== undefined) removed.push(vaultPath);
+      continue;
+    }
+    if (disk.kind === 'gone') {
+      // Whatever was said about the path (too large, a link out, an unopenable name) goes with it.
+      if (known !== undefined) removed.push(vaultPath);
+      state.fileReports.delete(vaultPath);
       continue;
     }
     if (known !== undefined && known.size === disk.size && known.mtimeMs === disk.mtimeMs) continue;

@@ -1,6 +1,8 @@
 /**
  * Stat-only reconciliation: compares the files the index knows (size and mtime) with the disk,
- * through the VaultFs port, and hands the paths that differ (changed or gone) to the batch queue.
+ * through the VaultFs port, and hands the paths that differ (changed or gone) to the batch queue,
+ * with the entries on disk the index does not hold yet (new files, new folders: folder-listing.ts
+ * re-lists only the folders whose mtime changed).
  * It covers what the watcher can miss: chokidar drops a repeat `change` of a file within ~50 ms
  * of the previous one, and the polling watcher never sees a hard-linked file leave. A pass runs
  * shortly after watcher activity, at a steady interval, and on demand. The stats are async and
@@ -10,22 +12,22 @@ import type { VaultPath } from '../../core/types';
 import { errorCode } from '../file-reports';
 import type { VaultFs } from '../files/vault-fs';
 import { toAbsolutePath } from '../files/vault-files';
+import { FolderListing } from './folder-listing';
+import type { ReconcileTiming } from './vault-watcher';
 
 export interface ReconcilerHost {
   readonly realRoot: string;
-  readonly fs: Pick<VaultFs, 'stat'>;
+  readonly fs: Pick<VaultFs, 'stat' | 'lstat' | 'readdir'>;
   /** What the index holds of each known file. */
   known(): Iterable<[VaultPath, { size: number; mtimeMs: number }]>;
+  /**
+   * The paths the index has a report for (not indexed on purpose): not handed out again as new,
+   * but handed out once gone, so the batch path drops a report the watcher never saw go.
+   */
+  reported?(): Iterable<VaultPath>;
   /** Paths that differ from the index, for the usual batch path (which stats them again). */
   enqueue(paths: VaultPath[]): void;
   isClosed(): boolean;
-}
-
-export interface ReconcileTiming {
-  /** A pass this long after the last watcher activity. */
-  afterActivityMs?: number;
-  /** A pass at least this often. */
-  everyMs?: number;
 }
 
 export class Reconciler {
@@ -34,11 +36,14 @@ export class Reconciler {
   private running: Promise<VaultPath[]> | null = null;
   private again = false;
   private stopped = false;
+  private readonly listing: FolderListing;
 
   constructor(
     private readonly host: ReconcilerHost,
     private readonly timing: ReconcileTiming = {},
-  ) {}
+  ) {
+    this.listing = new FolderListing(host.realRoot, host.fs);
+  }
 
   start(): void {
     if (this.stopped || this.everyTimer !== null) return;
@@ -57,7 +62,7 @@ export class Reconciler {
     this.activityTimer.unref?.();
   }
 
-  /** One pass (or the running one, followed by another): resolves with the paths it found differing. */
+  /** One pass (or the running one, followed by another): resolves with the paths it found differing or new. */
   async reconcile(): Promise<VaultPath[]> {
     if (this.running !== null) {
       // A pass already running may have stat'ed a file before the change that asked for this one.
@@ -104,7 +109,31 @@ export class Reconciler {
         else throw error;
       }
     }
-    if (differing.length > 0 && !this.stopped && !this.host.isClosed()) this.host.enqueue(differing);
-    return differing;
+    const reported = [...(this.host.reported?.() ?? [])].filter((p) => p !== '');
+    for (const reportedPath of reported) {
+      if (this.stopped || this.host.isClosed()) return [];
+      if (await this.isGone(reportedPath)) differing.push(reportedPath);
+    }
+    const cancelled = (): boolean => this.stopped || this.host.isClosed();
+    const knownPaths = new Set([...known.map((entry) => entry.path), ...reported]);
+    const isKnown = (p: VaultPath): boolean => knownPaths.has(p);
+    differing.push(...(await this.listing.unknownEntries(isKnown, cancelled)));
+    // A known note with a report (invalid UTF-8) that went is found twice.
+    const unique = [...new Set(differing)];
+    if (unique.length > 0 && !this.stopped && !this.host.isClosed()) this.host.enqueue(unique);
+    return unique;
+  }
+
+  /** The entry itself (lstat: a broken link is still there, and keeps its report). */
+  private async isGone(vaultPath: VaultPath): Promise<boolean> {
+    try {
+      await this.host.fs.lstat(toAbsolutePath(this.host.realRoot, vaultPath));
+      return false;
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR') return true;
+      if (code !== undefined) return false;
+      throw error;
+    }
   }
 }

@@ -162,6 +162,7 @@ export class VaultChanges {
         realRoot: this.host.realRoot,
         fs: this.host.fs,
         known: () => this.host.state().files,
+        reported: () => this.host.state().fileReports.keys(),
         enqueue: (paths) => this.enqueue({ paths, removedDirs: [] }),
         isClosed: () => this.host.isClosed(),
       },

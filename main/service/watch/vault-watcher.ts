@@ -14,7 +14,6 @@ import * as path from 'node:path';
 import type { VaultPath } from '../../core/types';
 import { describeError, errorCode } from '../file-reports';
 import { isIgnoredVaultPath, toVaultPath } from '../files/vault-files';
-import type { ReconcileTiming } from './reconciler';
 
 export interface WatchBatch {
   /** Files (and folders) that saw any event; the receiver stats them. */
@@ -29,6 +28,14 @@ export interface VaultWatcherHandlers {
   onVaultError(message: string): void;
   /** Something the user should know (fell back to polling, permission denied). */
   onNotice(message: string): void;
+}
+
+/** When the index is compared with the disk for what the watcher missed (reconciler.ts); here, with the watcher's options, so the storage port's types do not import the reconciler. */
+export interface ReconcileTiming {
+  /** A pass this long after the last watcher activity. */
+  afterActivityMs?: number;
+  /** A pass at least this often. */
+  everyMs?: number;
 }
 
 export interface VaultWatcherOptions {

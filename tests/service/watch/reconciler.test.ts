@@ -21,9 +21,18 @@ function knownOf(io: VaultFs, root: string, names: string[]): Known {
   );
 }
 
-function reconcilerOver(io: VaultFs, root: string, known: Known, enqueued: VaultPath[][]): Reconciler {
+function reconcilerOver(io: VaultFs, root: string, known: Known, enqueued: VaultPath[][], listed: string[] = []): Reconciler {
+  // The port's two calls the reconciler makes, the listings counted.
+  const counting = {
+    stat: (abs: string) => io.stat(abs),
+    lstat: (abs: string) => io.lstat(abs),
+    readdir: (abs: string) => {
+      listed.push(abs);
+      return io.readdir(abs);
+    },
+  };
   return new Reconciler(
-    { realRoot: root, fs: io, known: () => known, enqueue: (paths) => enqueued.push(paths), isClosed: () => false },
+    { realRoot: root, fs: counting, known: () => known, enqueue: (paths) => enqueued.push(paths), isClosed: () => false },
     { afterActivityMs: 30, everyMs: 60_000 },
   );
 }
@@ -37,7 +46,9 @@ describe.each([
         io: memory as VaultFs,
         root: '/v',
         write: (p: string, text: string) => memory.writeFileSync(`/v/${p}`, text, { unreported: true }),
+        mkdir: (p: string) => memory.mkdirSync(`/v/${p}`),
         remove: (p: string) => memory.removeSync(`/v/${p}`, { unreported: true }),
+        removeDir: (p: string) => memory.removeSync(`/v/${p}`, { unreported: true }),
         done: () => undefined,
       };
     },
@@ -49,8 +60,13 @@ describe.each([
       return {
         io: nodeVaultFs as VaultFs,
         root,
-        write: (p: string, text: string) => fs.writeFileSync(path.join(root, p), text),
+        write: (p: string, text: string) => {
+          fs.mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
+          fs.writeFileSync(path.join(root, p), text);
+        },
+        mkdir: (p: string) => fs.mkdirSync(path.join(root, p), { recursive: true }),
         remove: (p: string) => fs.rmSync(path.join(root, p)),
+        removeDir: (p: string) => fs.rmSync(path.join(root, p), { recursive: true }),
         done: () => removeDir(root),
       };
     },
@@ -77,7 +93,7 @@ describe.each([
   test('an mtime change alone (same size) counts; activity brings a pass by itself', async () => {
     const vault = setUp();
     try {
-      const known = knownOf(vault.io, vault.root, ['a.md', 'b.md']);
+      const known = knownOf(vault.io, vault.root, ['a.md', 'b.md', 'sub/c.png']);
       // The index's mtime is an older one: the disk's file was rewritten in place with the same length.
       known.set('b.md' as VaultPath, { ...known.get('b.md' as VaultPath)!, mtimeMs: known.get('b.md' as VaultPath)!.mtimeMs - 1000 });
       const enqueued: VaultPath[][] = [];
@@ -85,6 +101,63 @@ describe.each([
       reconciler.activity();
       await until(() => enqueued.length > 0, 5000);
       expect(enqueued).toEqual([['b.md']]);
+      reconciler.stop();
+    } finally {
+      vault.done();
+    }
+  });
+
+  test('new files and new folders the watcher never reported are found; an unchanged vault is not listed again', async () => {
+    const vault = setUp();
+    try {
+      vault.mkdir('empty');
+      const known = knownOf(vault.io, vault.root, ['a.md', 'b.md', 'sub/c.png']);
+      const enqueued: VaultPath[][] = [];
+      const listed: string[] = [];
+      const reconciler = reconcilerOver(vault.io, vault.root, known, enqueued, listed);
+      // The first pass lists every folder once, for the baseline: nothing is new.
+      expect(await reconciler.reconcile()).toEqual([]);
+      expect(listed.length).toBe(3);
+      listed.length = 0;
+      expect(await reconciler.reconcile()).toEqual([]);
+      expect(listed).toEqual([]);
+
+      vault.write('new.md', 'n');
+      vault.write('empty/inside.md', 'i');
+      vault.write('fresh/deep/note.md', 'd');
+      vault.write('fresh/pic.png', 'p');
+      // What the scan leaves out stays out: hidden and ignored folders, hidden and temp files.
+      vault.write('.hidden/h.md', 'h');
+      vault.write('node_modules/m.md', 'm');
+      vault.write('sub/.dot.md', 'x');
+      vault.write('sub/draft.md~', 'x');
+      expect((await reconciler.reconcile()).sort()).toEqual(['empty/inside.md', 'fresh/deep/note.md', 'fresh/pic.png', 'new.md']);
+      // Only the folders whose mtime changed (root, empty, sub) and the new ones (fresh, fresh/deep).
+      expect(listed.map((abs) => path.relative(vault.root, abs)).sort()).toEqual(['', 'empty', 'fresh', 'fresh/deep', 'sub']);
+
+      listed.length = 0;
+      enqueued.length = 0;
+      expect(await reconciler.reconcile()).toEqual([]);
+      expect(listed).toEqual([]);
+      expect(enqueued).toEqual([]);
+      reconciler.stop();
+    } finally {
+      vault.done();
+    }
+  });
+
+  test('a removed folder is forgotten, and one made again in its place is listed anew', async () => {
+    const vault = setUp();
+    try {
+      const known = knownOf(vault.io, vault.root, ['a.md', 'b.md', 'sub/c.png']);
+      const enqueued: VaultPath[][] = [];
+      const reconciler = reconcilerOver(vault.io, vault.root, known, enqueued);
+      expect(await reconciler.reconcile()).toEqual([]);
+      vault.removeDir('sub');
+      expect(await reconciler.reconcile()).toEqual(['sub/c.png']);
+      known.delete('sub/c.png' as VaultPath);
+      vault.write('sub/again.md', 'a');
+      expect(await reconciler.reconcile()).toEqual(['sub/again.md']);
       reconciler.stop();
     } finally {
       vault.done();
@@ -118,6 +191,26 @@ test('under a service on the in-memory port: changes the watcher never delivered
   }
 });
 
+test('under a service on the in-memory port: a note and a folder of notes created unreported are indexed by reconcile()', async () => {
+  const vault = await openMemoryVault({ 'a.md': 'links to [[new]]' }, { service: { watcherOptions: { quietMs: 5, reconcile: { everyMs: 60_000 } } } });
+  try {
+    await vault.service.whenWatching();
+    await vault.service.settled();
+    vault.fs.writeFileSync(vault.abs('new.md'), 'a new note', { unreported: true });
+    vault.fs.writeFileSync(vault.abs('made/one.md'), 'one', { unreported: true });
+    vault.fs.writeFileSync(vault.abs('made/two.png'), 'png', { unreported: true });
+    await vault.fs.reported();
+    expect(vault.service.vaultState.notes.has('new.md')).toBe(false);
+    expect((await vault.service.reconcile()).sort()).toEqual(['made/one.md', 'made/two.png', 'new.md']);
+    expect(vault.service.vaultState.notes.get('new.md')?.size).toBe('a new note'.length);
+    expect(vault.service.vaultState.notes.has('made/one.md')).toBe(true);
+    expect(vault.service.vaultState.files.get('made/two.png')?.kind).toBe('attachment');
+    expect(await vault.service.reconcile()).toEqual([]);
+  } finally {
+    await vault.close();
+  }
+});
+
 test('under a service on a real folder: a write missed by the watcher is picked up by the periodic pass', async () => {
   const root = makeVault({ 'a.md': 'first' });
   const service = await VaultService.open(root, {
@@ -132,6 +225,9 @@ test('under a service on a real folder: a write missed by the watcher is picked 
     await service.whenWatching();
     fs.writeFileSync(path.join(root, 'a.md'), 'second, longer');
     await until(() => service.vaultState.notes.get('a.md')?.size === 'second, longer'.length, 5000);
+    fs.mkdirSync(path.join(root, 'made'));
+    fs.writeFileSync(path.join(root, 'made', 'new.md'), 'new');
+    await until(() => service.vaultState.notes.has('made/new.md'), 5000);
   } finally {
     await service.close();
     removeDir(root);

@@ -1,0 +1,45 @@
+/**
+ * Which folder entries are vault content, shared by the scan (scan-vault.ts), the
+ * reconciliation's folder listing (watch/reconciler.ts) and the watcher path
+ * (watch/apply-watch-batch.ts), so the three cannot drift apart: hidden and ignored names and
+ * temp files are skipped; sockets, FIFOs and devices are not content; a name the vault API
+ * cannot open is reported ('unopenable-name'), never listed and never silently dropped.
+ */
+import type { VaultPath } from '../../core/types';
+import type { FileReport } from '../file-reports';
+import { validateVaultPath } from '../files/path-validation';
+import { isIgnoredSegment, isTempFileName } from '../files/vault-files';
+import type { VaultFsDirEntry } from '../files/vault-fs';
+
+export type ScanEntry = { kind: 'skip' } | { kind: 'unopenable'; report: FileReport } | { kind: 'dir' | 'file' | 'link'; vaultPath: VaultPath };
+
+/** The report for a vault path the API cannot address, or null when it can. */
+export function unopenableReport(vaultPath: string): FileReport | null {
+  const addressable = validateVaultPath(vaultPath, 'name');
+  if (addressable.ok) return null;
+  return { path: vaultPath, problem: 'unopenable-name', message: `Plexus cannot open this name: ${addressable.error.message}` };
+}
+
+/** What the scan makes of `entry` in the folder at vault path `prefix` ('' for the root). */
+export function classifyScanEntry(prefix: string, entry: VaultFsDirEntry): ScanEntry {
+  if (isIgnoredSegment(entry.name) || isTempFileName(entry.name)) return { kind: 'skip' };
+  if (!entry.isDirectory() && !entry.isFile() && !entry.isSymbolicLink()) return { kind: 'skip' };
+  const vaultPath = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+  const report = unopenableReport(vaultPath);
+  if (report !== null) return { kind: 'unopenable', report };
+  return { kind: entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'link', vaultPath };
+}
+
+/**
+ * The report the scan would make for a path reached by the watcher, which names the file
+ * itself: the scan reports the first unopenable folder or name on the way and goes no deeper.
+ * Null when every prefix is addressable.
+ */
+export function unopenableReportOnTheWay(vaultPath: VaultPath): FileReport | null {
+  const segments = vaultPath.split('/');
+  for (let end = 1; end <= segments.length; end++) {
+    const report = unopenableReport(segments.slice(0, end).join('/'));
+    if (report !== null) return report;
+  }
+  return null;
+}
