@@ -14,11 +14,18 @@ export interface ProgressStream {
 }
 
 /** The CLI's `onProgress`: hears the open's status events and writes them to `stream`. */
-export function progressWriter(stream: ProgressStream, now: () => number = Date.now): (event: VaultEvent) => void {
-  return stream.isTTY === true ? terminalLine(stream) : plainLines(stream, now);
+export interface ProgressOptions {
+  /** How long indexing runs before a pipe hears of it (`plexus serve`, a long-running server, says it at once). */
+  quietMs?: number;
+  now?: () => number;
 }
 
-/** How long indexing runs before a pipe hears of it. */
+export function progressWriter(stream: ProgressStream, options: ProgressOptions = {}): (event: VaultEvent) => void {
+  const { quietMs = PLAIN_PROGRESS_AFTER_MS, now = Date.now } = options;
+  return stream.isTTY === true ? terminalLine(stream) : plainLines(stream, quietMs, now);
+}
+
+/** How long indexing runs before a pipe hears of it, by default. */
 export const PLAIN_PROGRESS_AFTER_MS = 1000;
 
 function terminalLine(stream: ProgressStream): (event: VaultEvent) => void {
@@ -36,13 +43,13 @@ function terminalLine(stream: ProgressStream): (event: VaultEvent) => void {
   };
 }
 
-function plainLines(stream: ProgressStream, now: () => number): (event: VaultEvent) => void {
+function plainLines(stream: ProgressStream, quietMs: number, now: () => number): (event: VaultEvent) => void {
   let lastQuarter = -1;
   let startedAt: number | null = null;
   return (event) => {
     if (event.type !== 'status' || event.status.state !== 'indexing') return;
     startedAt ??= now();
-    if (now() - startedAt < PLAIN_PROGRESS_AFTER_MS) return;
+    if (now() - startedAt < quietMs) return;
     const { done, total, etaMs } = event.status;
     const quarter = total === 0 ? 4 : Math.floor((4 * done) / total);
     if (quarter === lastQuarter) return;

@@ -59,7 +59,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
   }
   // The page is served while the vault indexes: it shows the progress, and answers once indexed.
   let gate: OpeningVault | null = null;
-  const showProgress = progressWriter(io.stderr as NodeJS.WritableStream & { isTTY?: boolean });
+  const showProgress = progressWriter(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, { quietMs: 0 });
   const opening = openVaultSession(options.vault, {
     kind: 'browser',
     readOnly: options.readOnly,
