@@ -11,23 +11,17 @@
  * crashes on a note is handled the same way. Only `size: 0`, or workers that cannot start at
  * all, parse on this thread, unbudgeted.
  *
- * Worker entry: the bundled `parse-worker.js` next to this module (the Electron build in
- * dist/main, the CLI build in dist/cli), else `parse-worker-bootstrap.cjs`, which registers tsx
- * and loads the TypeScript worker (jest, and scripts run through scripts/run-ts.cjs).
+ * Starting a worker, and its script (the worker entry), are in parse-pool-worker.ts.
  */
-import { existsSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { VaultPath } from '../../core/types';
 import type { VaultFs } from '../files/vault-fs';
 import { describeError } from '../file-reports';
 import type { NoteParser, ParseRequest, ParseResult } from './parse-files';
-import type { WorkerAnswer, WorkerRequest, WorkerResponse, WorkerSetup, WorkerTask } from './parse-worker';
+import type { WorkerRequest, WorkerResponse, WorkerTask } from './parse-worker';
 import { scanVault, type ScanResult } from './scan-vault';
+import { defaultPoolSize, noteInProgress, resolveWorkerScript, spawnPoolWorker, type PendingTask, type PoolWorker, type TaskAnswer } from './parse-pool-worker';
 
-/** What a task ends with: the worker's answer, or the note it was stopped on. */
-type TaskAnswer = WorkerAnswer | { kind: 'stopped'; index: number; reason: string };
+export { defaultPoolSize, resolveWorkerScript } from './parse-pool-worker';
 
 export const DEFAULT_PARSE_BUDGET_MS = 2_000;
 /** The safe-mode parse is linear; it gets this many budgets (and at least the minimum) before a note is given up. */
@@ -58,33 +52,6 @@ export interface ParsePoolOptions {
 }
 
 export type ParseSettings = Omit<ParseRequest, 'paths' | 'safeMode'>;
-
-export function defaultPoolSize(): number {
-  const parallelism = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(parallelism, 4));
-}
-
-export function resolveWorkerScript(baseDir: string = __dirname): string {
-  const bundled = path.join(baseDir, 'parse-worker.js');
-  if (existsSync(bundled)) return bundled;
-  const bootstrap = path.join(baseDir, 'parse-worker-bootstrap.cjs');
-  if (existsSync(bootstrap)) return bootstrap;
-  throw new Error(`parse worker not found next to ${baseDir} (expected parse-worker.js or parse-worker-bootstrap.cjs)`);
-}
-
-interface PendingTask {
-  task: WorkerTask;
-  resolve: (answer: TaskAnswer) => void;
-  reject: (error: Error) => void;
-}
-
-interface PoolWorker {
-  worker: Worker;
-  current: { id: number; pending: PendingTask } | null;
-  /** Index + 1 of the file the worker is on (0: none), and when it started on it (ms since the epoch). */
-  fileIndex: Int32Array;
-  fileStarted: Float64Array;
-}
 
 export class ParsePool {
   private readonly size: number;
@@ -200,15 +167,7 @@ export class ParsePool {
 
   private startWorker(): PoolWorker {
     const script = this.options.workerScript ?? resolveWorkerScript();
-    // Int32 at byte 0, Float64 at byte 8 (see WorkerSetup).
-    const progress = new SharedArrayBuffer(16);
-    const setup: WorkerSetup = { progress, parserModule: this.options.parserModule ?? null };
-    const entry: PoolWorker = {
-      worker: new Worker(script, { workerData: setup }),
-      current: null,
-      fileIndex: new Int32Array(progress, 0, 1),
-      fileStarted: new Float64Array(progress, 8, 1),
-    };
+    const entry = spawnPoolWorker(script, this.options.parserModule ?? null);
     entry.worker.on('message', (response: WorkerResponse) => this.onMessage(entry, response));
     entry.worker.on('error', (error) => this.onWorkerFailure(entry, describeError(error)));
     entry.worker.on('exit', (code) => this.onWorkerFailure(entry, `exited with code ${code}`));
@@ -263,7 +222,7 @@ export class ParsePool {
     for (const entry of [...this.workers]) {
       const task = entry.current?.pending.task;
       if (task?.kind !== 'parse') continue;
-      const index = Atomics.load(entry.fileIndex, 0) - 1;
+      const index = noteInProgress(entry);
       if (index < 0) continue;
       const budget = task.request.safeMode === undefined ? this.budgetMs : this.safeBudgetMs;
       if (now - entry.fileStarted[0] > budget) this.stopOnNote(entry, index, `parsing took longer than the ${budget} ms budget`);
@@ -288,7 +247,7 @@ export class ParsePool {
    */
   private onWorkerFailure(entry: PoolWorker, reason: string): void {
     if (this.closed || !this.workers.includes(entry)) return;
-    const index = Atomics.load(entry.fileIndex, 0) - 1;
+    const index = noteInProgress(entry);
     if (entry.current?.pending.task.kind === 'parse' && index >= 0) {
       this.stopOnNote(entry, index, `the parser crashed (${reason})`);
       return;

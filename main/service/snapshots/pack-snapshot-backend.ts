@@ -12,17 +12,17 @@
  * later rewrites the packs that are mostly forgotten, or small, into one new pack (through the
  * atomic writer), then deletes them. A crash in between leaves a blob in two packs or a pack with
  * no index: both are read correctly on the next open. Deleting the folder is always safe.
+ * The file reads, and a pack's index rebuilt on open, are in pack-files.ts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { errorCode } from '../file-reports';
 import { isTempName, writeAtomic } from '../write/note-writer-atomic';
 import { nodeWriterFs } from '../write/note-writer-fs';
 import { importLegacyBlobs } from './legacy-blobs';
 import { appendJournal, appendVersionLog, readJournals, readVersionLog, rewriteJournal, rewriteVersionLog, sweepTemps } from './version-log-file';
-import { planCompaction, type PackUsage } from './pack-compaction';
-import { RECORD_HEADER, decodeIndex, encodeIndexEntries, encodeRecord, recordAt, scanPack, type PackRecord } from './pack-format';
+import { planCompaction } from './pack-compaction';
+import { RECORD_HEADER, encodeIndexEntries, encodeRecord, recordAt, scanPack, type PackRecord } from './pack-format';
+import { listPackDir, loadPackIndex, packFile, readPack, readRecord, timeSortedName, type Location, type Pack } from './pack-files';
 import type { SnapshotBackend, StoredBlob } from './snapshot-backend';
 import { withStoreLock } from './store-lock';
 
@@ -30,17 +30,6 @@ import { withStoreLock } from './store-lock';
 export const PACK_CAP = 8 * 1024 * 1024;
 /** Sealed packs smaller than this are merged by compaction. */
 const SMALL_PACK = 1024 * 1024;
-
-interface Pack extends PackUsage {
-  /** When another session last wrote it (packs of this session: null). */
-  mtimeMs: number | null;
-}
-
-interface Location {
-  pack: Pack;
-  offset: number;
-  length: number;
-}
 
 export class PackSnapshotBackend implements SnapshotBackend {
   private readonly packs = new Map<string, Pack>();
@@ -51,7 +40,7 @@ export class PackSnapshotBackend implements SnapshotBackend {
   /** Packs whose index was rebuilt or repaired on open (tests, notices). */
   repairedPacks = 0;
   /** This session's journal's name. */
-  private readonly session = `${Date.now().toString(36).padStart(9, '0')}-${randomBytes(4).toString('hex')}`;
+  private readonly session = timeSortedName();
 
   /**
    * A pack another session wrote to less than `quietMs` ago may still be appended to (two
@@ -197,13 +186,7 @@ export class PackSnapshotBackend implements SnapshotBackend {
   }
 
   private async load(): Promise<void> {
-    let names: string[];
-    try {
-      names = await fs.promises.readdir(this.packDir);
-    } catch (error) {
-      if (errorCode(error) !== 'ENOENT') throw error;
-      names = [];
-    }
+    const names = (await listPackDir(this.packDir)) ?? [];
     const packNames = new Set(names.filter((n) => n.endsWith('.pack')).map((n) => n.slice(0, -5)));
     await sweepTemps(this.dir);
     for (const name of names) {
@@ -219,27 +202,8 @@ export class PackSnapshotBackend implements SnapshotBackend {
     const stats = await fs.promises.stat(this.file(name, 'pack'));
     const pack: Pack = { name, mtimeMs: stats.mtimeMs, size: stats.size, dead: 0 };
     this.packs.set(name, pack);
-    let index: Uint8Array;
-    try {
-      index = await fs.promises.readFile(this.file(name, 'idx'));
-    } catch (error) {
-      if (errorCode(error) !== 'ENOENT') throw error;
-      index = new Uint8Array(0);
-    }
-    const trusted = decodeIndex(index, pack.size);
-    let records = trusted.records;
-    if (trusted.coveredTo < pack.size || trusted.damaged) {
-      // Only the part the index does not vouch for is read (all of it when there is no index).
-      const tail = await this.readPack(pack, trusted.coveredTo);
-      const found = tail === null ? [] : scanPack(tail).records.map((r) => ({ ...r, offset: r.offset + trusted.coveredTo }));
-      records = [...records, ...found];
-      // What the scan found is written down, so the next open need not scan again; bytes it
-      // could not read (a torn tail) count as dead and go at the next compaction.
-      if ((found.length > 0 || trusted.damaged) && this.quiet(pack)) {
-        await writeAtomic(nodeWriterFs, this.file(name, 'idx'), encodeIndexEntries(records));
-        this.repairedPacks++;
-      }
-    }
+    const { records, repaired } = await loadPackIndex(this.packDir, pack, () => this.quiet(pack));
+    if (repaired) this.repairedPacks++;
     this.place(pack, records);
   }
 
@@ -247,13 +211,8 @@ export class PackSnapshotBackend implements SnapshotBackend {
   private async loadNewPacks(gone: Pack): Promise<void> {
     this.packs.delete(gone.name);
     for (const [hash, at] of this.where) if (at.pack === gone) this.where.delete(hash);
-    let names: string[];
-    try {
-      names = await fs.promises.readdir(this.packDir);
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return;
-      throw error;
-    }
+    const names = await listPackDir(this.packDir);
+    if (names === null) return;
     for (const name of names
       .filter((n) => n.endsWith('.pack') && !isTempName(n))
       .map((n) => n.slice(0, -5))
@@ -287,53 +246,25 @@ export class PackSnapshotBackend implements SnapshotBackend {
     pack.dead = pack.size - live;
   }
 
-  private async readRecord(at: Location, hash: string): Promise<Uint8Array | null> {
-    let handle: fs.promises.FileHandle;
-    try {
-      handle = await fs.promises.open(this.file(at.pack.name, 'pack'), 'r');
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return null;
-      throw error;
-    }
-    try {
-      const record = Buffer.alloc(RECORD_HEADER + at.length);
-      const { bytesRead } = await handle.read(record, 0, record.length, at.offset);
-      const found = recordAt(record.subarray(0, bytesRead), 0);
-      return found !== null && found.hash === hash && found.length === at.length ? record.subarray(RECORD_HEADER) : null;
-    } finally {
-      await handle.close();
-    }
+  private readRecord(at: Location, hash: string): Promise<Uint8Array | null> {
+    return readRecord(this.packDir, at, hash);
   }
 
   /** The pack's bytes from `from` on; null when the pack is gone. */
-  private async readPack(pack: Pack, from = 0): Promise<Buffer | null> {
-    try {
-      if (from === 0) return await fs.promises.readFile(this.file(pack.name, 'pack'));
-      const handle = await fs.promises.open(this.file(pack.name, 'pack'), 'r');
-      try {
-        const length = Math.max(0, (await handle.stat()).size - from);
-        const out = Buffer.alloc(length);
-        const { bytesRead } = await handle.read(out, 0, length, from);
-        return out.subarray(0, bytesRead);
-      } finally {
-        await handle.close();
-      }
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return null;
-      throw error;
-    }
+  private readPack(pack: Pack, from = 0): Promise<Buffer | null> {
+    return readPack(this.packDir, pack, from);
   }
 
   private async startPack(): Promise<Pack> {
     await fs.promises.mkdir(this.packDir, { recursive: true });
     // Names sort by creation time, so compaction takes the oldest first.
-    const name = `${Date.now().toString(36).padStart(9, '0')}-${randomBytes(4).toString('hex')}`;
+    const name = timeSortedName();
     const pack: Pack = { name, mtimeMs: null, size: 0, dead: 0 };
     this.packs.set(name, pack);
     return pack;
   }
 
   private file(name: string, kind: 'pack' | 'idx'): string {
-    return path.join(this.packDir, `${name}.${kind}`);
+    return packFile(this.packDir, name, kind);
   }
 }

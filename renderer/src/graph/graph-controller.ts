@@ -1,12 +1,13 @@
 /**
  * Owns one cytoscape instance: loading (big graphs in chunks across frames, nodes first, see
- * progressive-build.ts), hover highlighting, path highlighting, focusing and
- * the events the React view listens to. No React here, so it runs headless in tests.
+ * progressive-build.ts), path highlighting and the events the React view listens to. Hover
+ * highlighting (graph-hover.ts), the stylesheet, display and theme (graph-appearance.ts) and the
+ * viewport helpers (graph-viewport.ts) are in their own modules; this class keeps them all as
+ * its public API. No React here, so it runs headless in tests.
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import { graphStyle, HUB_FONT, LABEL_FONT, MIN_ZOOMED_FONT, type Theme } from './graph-style';
+import { HUB_FONT, type Theme } from './graph-style';
 import { installLegibleLabels, type LegibleLabels } from './legible-labels';
-import { labelMinZoomedFontSize, labelRoomFor } from './label-density';
 import {
   addProgressively,
   isProgressive,
@@ -17,24 +18,20 @@ import {
   PROGRESSIVE_MIN_ELEMENTS,
   type BuildProgress,
 } from './progressive-build';
-import { HoverLabel } from './hover-label';
+import { GraphHover } from './graph-hover';
+import { GraphAppearance } from './graph-appearance';
+import { cameraOf, focusNode, pagePosition, setCamera, type Camera } from './graph-viewport';
 import { extentOf, fitToCentres } from './fit-centres';
 import { installLayerSettling } from './layer-settle';
-import {
-  buildLayersInSlices,
-  installSpeedups,
-  rebuildLayerCache,
-  rebuildLayerCacheAfterDraw,
-  startLayerFeed,
-  updateStyle,
-  type Speedups,
-} from './cytoscape-internals';
+import { buildLayersInSlices, installSpeedups, rebuildLayerCache, rebuildLayerCacheAfterDraw, startLayerFeed, type Speedups } from './cytoscape-internals';
 import { rendererOptions, type RendererKind } from './renderer-choice';
 import { recordFeed } from './test-feed';
 import { TEST_HOOKS } from '../build-flags';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
 import { installLabelCulling } from './label-cull';
-import { DEFAULT_DISPLAY, labelFadeFactor, sameDisplay, type GraphDisplay } from './graph-forces';
+import type { GraphDisplay } from './graph-forces';
+
+export { FADE_MAX_ELEMENTS } from './graph-hover';
 
 export interface ControllerHandlers {
   onTap?(id: string): void;
@@ -52,34 +49,27 @@ export interface ControllerOptions {
 
 /** Edges added per chunk between frames while loading a small graph (big ones: progressive-build.ts). */
 export const EDGE_CHUNK = 15000;
-/** Fading every other element on hover is a class change on all of them; past this it is skipped. */
-export const FADE_MAX_ELEMENTS = 8000;
 
 export class GraphController {
   readonly cy: Core;
   private generation = 0;
-  private hovered: string | null = null;
-  private readonly hoverLabel: HoverLabel;
-  /** The min-zoomed-font-size in the stylesheet now (see label-density.ts), before the text fade setting. */
-  labelThreshold = MIN_ZOOMED_FONT;
-  /** The graph settings' display (graph-forces.ts) the stylesheet was made with. */
-  private display: GraphDisplay = DEFAULT_DISPLAY;
-  /** The text fade threshold's factor on labelThreshold. */
-  private fade = 1;
+  private readonly hover: GraphHover;
+  private readonly appearance: GraphAppearance;
 
   /** Which of the cytoscape shortcuts took (cytoscape-internals/speedups.ts). */
   readonly speedups: Speedups;
 
   constructor(
     container: HTMLElement | null,
-    private theme: Theme,
+    theme: Theme,
     renderer: RendererKind,
     private readonly handlers: ControllerHandlers = {},
     private readonly options: ControllerOptions = {},
   ) {
+    this.appearance = new GraphAppearance(theme, () => this.cy);
     this.cy = cytoscape({
       ...(container ? { container, ...rendererOptions(renderer) } : { headless: true, styleEnabled: true }),
-      style: graphStyle(theme, this.minZoomedFont),
+      style: this.appearance.initialStyle(),
       minZoom: 0.02,
       maxZoom: 4,
       wheelSensitivity: 0.3,
@@ -92,9 +82,9 @@ export class GraphController {
       const n = e.target as NodeSingular;
       handlers.onDragged?.(n.id(), { ...n.position() });
     });
-    this.hoverLabel = new HoverLabel(this.cy);
+    this.hover = new GraphHover(this.cy);
     this.cy.on('mouseover', 'node', (e) => this.setHover(e.target.id()));
-    this.cy.on('viewport', () => this.hoverLabel.hide());
+    this.cy.on('viewport', () => this.hover.hideLabel());
     this.cy.on('mouseout', 'node', () => this.setHover(null));
     // Layouts change how dense the graph is, and with it the zoom at which labels make sense.
     this.cy.on('layoutstop', () => this.updateLabelThreshold());
@@ -111,72 +101,24 @@ export class GraphController {
   private readonly uninstallLayerSettling: () => void;
   private readonly uninstallLabelCulling: () => void;
 
-  /** What the stylesheet reads for ordinary labels' min-zoomed-font-size. */
-  private readonly minZoomedFont = () => this.labelThreshold * this.fade;
+  /** The min-zoomed-font-size in the stylesheet now (see label-density.ts), before the text fade setting. */
+  get labelThreshold(): number {
+    return this.appearance.labelThreshold;
+  }
 
-  /**
-   * Applies the graph settings' display. Node size, link thickness and arrows are in the
-   * stylesheet, replaced in place (the Style object, and the accelerations installed on it,
-   * stay); the text fade changes only what the stylesheet's label function returns, so only
-   * the nodes are restyled. Nothing happens when nothing changed (the defaults at start).
-   */
+  /** Applies the graph settings' display (graph-appearance.ts); nothing happens when nothing changed. */
   setDisplay(next: GraphDisplay): void {
-    if (this.cy.destroyed() || sameDisplay(next, this.display)) return;
-    const before = this.display;
-    this.display = next;
-    this.fade = labelFadeFactor(next.textFade);
-    if (before.arrows !== next.arrows || before.nodeSize !== next.nodeSize || before.linkThickness !== next.linkThickness) {
-      this.replaceStylesheet();
-    } else {
-      updateStyle(this.cy.nodes());
-      this.rebuildLayers();
-    }
-    this.handlers.onViewportChange?.();
+    if (this.appearance.setDisplay(next)) this.handlers.onViewportChange?.();
   }
 
-  /**
-   * Redraws in another theme's colours (the app's theme was switched while the graph is open).
-   * The stylesheet is replaced in place, as setDisplay does, so the accelerations stay.
-   */
+  /** Redraws in another theme's colours (the app's theme was switched while the graph is open). */
   setTheme(next: Theme): void {
-    if (this.cy.destroyed() || next === this.theme) return;
-    this.theme = next;
-    this.replaceStylesheet();
-  }
-
-  private replaceStylesheet(): void {
-    this.cy
-      .style()
-      .fromJson(graphStyle(this.theme, this.minZoomedFont, this.display))
-      .update();
-    this.rebuildLayers();
+    this.appearance.setTheme(next);
   }
 
   /** Re-derives when ordinary labels appear from the node spread; restyles only on a real change. */
   updateLabelThreshold(): void {
-    if (this.cy.destroyed()) return;
-    this.setLabelThreshold(
-      labelMinZoomedFontSize(
-        this.cy.nodes().map((n) => n.position()),
-        LABEL_FONT,
-        MIN_ZOOMED_FONT,
-        labelRoomFor(this.cy.nodes().length),
-      ),
-    );
-  }
-
-  /**
-   * Sets min-zoomed-font-size unless it moved by less than 2 px (invisible; a restyle of 10k
-   * nodes is not). The stylesheet reads it through a function (graph-style.ts), so only the
-   * nodes are marked for restyling (edges carry no labels); they are recomputed when next
-   * drawn, or in chunks by a caller that passes `restyle` to moveProgressively. On an empty
-   * graph, before a build, it costs nothing. True when the threshold changed.
-   */
-  private setLabelThreshold(next: number): boolean {
-    if (Math.abs(next - this.labelThreshold) < 2) return false;
-    this.labelThreshold = next;
-    updateStyle(this.cy.nodes());
-    return true;
+    this.appearance.updateLabelThreshold();
   }
 
   /**
@@ -199,12 +141,12 @@ export class GraphController {
     beforeDraw?: () => void,
   ): Promise<boolean> {
     const generation = ++this.generation;
-    this.hovered = null;
+    this.hover.forget();
     const current = () => generation === this.generation && !this.cy.destroyed();
     if (isProgressive(nodes.length, edges.length)) {
       this.cy.elements().remove();
       const positions = nodes.flatMap((n) => (n.position ? [n.position] : []));
-      this.setLabelThreshold(labelMinZoomedFontSize(positions, LABEL_FONT, MIN_ZOOMED_FONT, labelRoomFor(positions.length)));
+      this.appearance.setLabelThresholdFor(positions);
       this.fitTo(positions);
       const layers = this.options.feedLayers === false ? null : startLayerFeed(this.cy, extentOf(positions));
       if (TEST_HOOKS) recordFeed(this, layers);
@@ -274,7 +216,7 @@ export class GraphController {
     const generation = ++this.generation;
     const current = () => generation === this.generation && !this.cy.destroyed();
     const all = Object.values(positions);
-    const restyle = this.setLabelThreshold(labelMinZoomedFontSize(all, LABEL_FONT, MIN_ZOOMED_FONT, labelRoomFor(all.length)));
+    const restyle = this.appearance.setLabelThresholdFor(all);
     this.fitTo(all);
     const complete = await moveProgressively(this.cy, positions, { stillWanted: current, yieldToPage: nextFrame, yieldForInput: nextTask, restyle });
     if (!complete || !current()) return false;
@@ -306,33 +248,10 @@ export class GraphController {
 
   /**
    * Highlights a node and its neighbours; fades the rest when the graph is small enough. Past
-   * FADE_MAX_ELEMENTS nothing is restyled: a DOM label names the node (hover-label.ts).
+   * FADE_MAX_ELEMENTS nothing is restyled: a DOM label names the node (graph-hover.ts).
    */
   setHover(id: string | null): void {
-    if (id === this.hovered) return;
-    const cy = this.cy;
-    const fade = cy.elements().length <= FADE_MAX_ELEMENTS;
-    if (!fade && cy.container()) {
-      this.hovered = id;
-      if (id) this.hoverLabel.show(id);
-      else this.hoverLabel.hide();
-      return;
-    }
-    cy.batch(() => {
-      if (this.hovered) {
-        cy.elements('.neighbour').removeClass('neighbour');
-        cy.getElementById(this.hovered).removeClass('hover');
-        if (fade) cy.elements('.faded').removeClass('faded');
-      }
-      this.hovered = id;
-      if (!id) return;
-      const node = cy.getElementById(id);
-      if (node.empty()) return;
-      const hood = node.closedNeighborhood();
-      node.addClass('hover');
-      hood.addClass('neighbour');
-      if (fade) cy.elements().not(hood).addClass('faded');
-    });
+    this.hover.set(id);
   }
 
   /** Marks the nodes and edges of the given paths (each a node-id list); clears when empty. */
@@ -342,14 +261,7 @@ export class GraphController {
 
   /** Selects and centres a node; false when it is not in the view. */
   focus(id: string): boolean {
-    const node = this.cy.getElementById(id);
-    if (node.empty()) return false;
-    this.cy.batch(() => {
-      this.cy.nodes('.focus').removeClass('focus');
-      node.addClass('focus');
-    });
-    this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 1.2) }, { duration: 400 });
-    return true;
+    return focusNode(this.cy, id);
   }
 
   markCurrent(id: string | null): void {
@@ -362,19 +274,15 @@ export class GraphController {
 
   /** A node's centre in page pixels (for e2e tests), or null when absent or hidden. */
   pagePosition(id: string): { x: number; y: number } | null {
-    const node = this.cy.getElementById(id);
-    if (node.empty() || !node.visible()) return null;
-    const p = node.renderedPosition();
-    const rect = this.cy.container()?.getBoundingClientRect();
-    return { x: p.x + (rect?.left ?? 0) + window.scrollX, y: p.y + (rect?.top ?? 0) + window.scrollY };
+    return pagePosition(this.cy, id);
   }
 
-  camera(): { zoom: number; pan: { x: number; y: number } } {
-    return { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
+  camera(): Camera {
+    return cameraOf(this.cy);
   }
 
-  setCamera(camera: { zoom: number; pan: { x: number; y: number } }): void {
-    this.cy.viewport({ zoom: camera.zoom, pan: camera.pan });
+  setCamera(camera: Camera): void {
+    setCamera(this.cy, camera);
   }
 
   destroy(): void {
@@ -382,7 +290,7 @@ export class GraphController {
     this.uninstallLegibleLabels();
     this.uninstallLayerSettling();
     this.uninstallLabelCulling();
-    this.hoverLabel.destroy();
+    this.hover.destroy();
     this.cy.destroy();
   }
 }

@@ -1,18 +1,17 @@
 /**
  * The graph view's engine as a hook: loads the graph, layout and settings; builds the view
- * (global or local), runs layouts off the main thread, applies live deltas in place, keeps
- * positions and pins saved. The React view only renders controls around it.
+ * (global or local), runs layouts (use-graph-layout.ts), applies live deltas in place, keeps
+ * positions and pins saved (use-layout-saver.ts). The React view only renders controls around it.
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { PlexusApi } from '../../../main/contract/api-contract';
 import { GraphController } from './graph-controller';
 import { GraphModel, neighbourhood } from './graph-model';
-import { PositionCache, createDebouncedSaver } from './position-cache';
+import { PositionCache } from './position-cache';
 import { applyDeltaToCy } from './apply-delta';
 import { applyFilters, definitionCounts, visibleCounts, type GraphFilters } from './graph-filters';
 import { recolour } from './colour-groups';
 import { buildView, type ViewRequest } from './view-builder';
-import { ANIMATE_MAX_NODES, FCOSE_MAX_NODES, layoutRequest, moveTo, runFcose, runWorkerLayout, type WorkerLayoutHandle } from './layout-runner';
 import { chooseRenderer, detectGlRenderer, type RendererChoice } from './renderer-choice';
 import { DARK, LIGHT } from './graph-style';
 import { installTestHook } from './test-hook';
@@ -20,12 +19,13 @@ import { TEST_HOOKS } from '../build-flags';
 import { activeAccelerations } from './cytoscape-internals';
 import { withMarks } from './graph-marks';
 import type { BuildProgress } from './progressive-build';
-import { DEFAULT_FORCES, sameForces, type GraphDisplay, type GraphForces } from './graph-forces';
+import { sameForces, type GraphDisplay, type GraphForces } from './graph-forces';
 import { isDarkTheme, useDarkTheme } from '../settings/appearance';
 import { useSettings } from '../settings/settings-store';
 import { useGraphAnimation } from './use-graph-animation';
+import { useLayoutSaver } from './use-layout-saver';
+import { useGraphLayout } from './use-graph-layout';
 
-const SAVE_DELAY_MS = 800;
 /** A force slider's changes are taken as one once it rests this long; then the layout runs again. */
 export const FORCES_DELAY_MS = 300;
 
@@ -52,7 +52,6 @@ export function useGraphEngine(o: EngineOptions) {
   const model = useRef(new GraphModel());
   const cache = useRef(new PositionCache());
   const include = useRef<Set<string> | null>(null);
-  const workerJob = useRef<WorkerLayoutHandle | null>(null);
   const latest = useRef(o);
   latest.current = o;
   const { excludedFolders } = useSettings();
@@ -62,7 +61,6 @@ export function useGraphEngine(o: EngineOptions) {
   const [error, setError] = useState<string | null>(null);
   const [modelVersion, setModelVersion] = useState(0);
   const [building, setBuilding] = useState<BuildProgress | null>({ phase: 'nodes', done: 0, total: 0 });
-  const [layoutStatus, setLayoutStatus] = useState<string | null>(null);
   const [counts, setCounts] = useState({ notes: 0, links: 0 });
   /** The ids of the graph shown (a local graph's neighbourhood), null for the whole graph. */
   const [shownIds, setShownIds] = useState<ReadonlySet<string> | null>(null);
@@ -72,16 +70,8 @@ export function useGraphEngine(o: EngineOptions) {
   const pendingCamera = useRef<{ zoom: number; pan: { x: number; y: number } } | null>(null);
   const [renderer] = useState<RendererChoice>(() => chooseRenderer(detectGlRenderer()));
 
-  const saver = useRef(
-    createDebouncedSaver(
-      async () => {
-        const r = await api.saveGraphLayout(cache.current.toLayout((id) => model.current.nodes.has(id)));
-        if (!r.ok) throw new Error(r.error.message);
-      },
-      SAVE_DELAY_MS,
-      (m) => setError(`Could not save the graph layout: ${m}`),
-    ),
-  );
+  const saver = useLayoutSaver(api, cache, model, setError);
+  const { runLayout, layoutStatus, cancelLayout } = useGraphLayout({ ctl, cache, include, saver, latest, setError });
 
   const refresh = useCallback(() => {
     const c = ctl.current;
@@ -112,12 +102,12 @@ export function useGraphEngine(o: EngineOptions) {
     const s = saver.current;
     return () => {
       uninstall();
-      workerJob.current?.cancel();
+      cancelLayout();
       s.flush();
       c.destroy();
       ctl.current = null;
     };
-  }, [o.container, renderer.kind]);
+  }, [o.container, renderer.kind, saver, cancelLayout]);
 
   // The app's theme switched while the graph is open: redraw in its colours.
   const dark = useDarkTheme();
@@ -141,46 +131,6 @@ export function useGraphEngine(o: EngineOptions) {
       live = false;
     };
   }, [api]);
-
-  const runLayout = useCallback(async (kind: 'auto' | 'relayout') => {
-    const c = ctl.current;
-    if (!c) return;
-    const local = include.current !== null;
-    const pinned = local ? new Set<string>() : cache.current.pinned;
-    workerJob.current?.cancel();
-    workerJob.current = null;
-    if (local || c.cy.nodes().length <= FCOSE_MAX_NODES) {
-      setLayoutStatus('Laying out…');
-      await runFcose(c.cy, pinned, !local && kind === 'auto', latest.current.forces ?? DEFAULT_FORCES);
-    } else {
-      setLayoutStatus('Laying out… 0%');
-      const job = runWorkerLayout(layoutRequest(c.cy, pinned, latest.current.forces ?? DEFAULT_FORCES), (done, total) =>
-        setLayoutStatus(`Laying out… ${Math.round((100 * done) / total)}%`),
-      );
-      workerJob.current = job;
-      let positions;
-      try {
-        positions = await job.result;
-      } catch (e) {
-        if (workerJob.current === job) setError(`Layout failed: ${e instanceof Error ? e.message : String(e)}`);
-        return;
-      } finally {
-        if (workerJob.current === job) setLayoutStatus(null);
-      }
-      if (positions === null || ctl.current !== c || workerJob.current !== job) return;
-      if (c.cy.nodes().length > ANIMATE_MAX_NODES) {
-        // Big graphs: in chunks, with one draw at the end (progressive-build.ts).
-        if (!(await c.applyPositions(positions))) return;
-      } else {
-        await moveTo(c.cy, positions);
-        c.rebuildLayers();
-      }
-    }
-    setLayoutStatus(null);
-    if (ctl.current !== c || include.current !== null) return;
-    cache.current.capture(c.cy);
-    saver.current.schedule();
-  }, []);
 
   // Build the view whenever what it shows changes.
   const centresKey = o.request.centres.join('\n');
@@ -251,7 +201,7 @@ export function useGraphEngine(o: EngineOptions) {
       }
       refresh();
     });
-  }, [api, refresh]);
+  }, [api, refresh, saver]);
 
   useEffect(() => {
     if (!ready) return;
@@ -293,7 +243,7 @@ export function useGraphEngine(o: EngineOptions) {
     cache.current.pinned.clear();
     ctl.current?.setPinned(cache.current.pinned);
     saver.current.schedule();
-  }, []);
+  }, [saver]);
 
   return {
     controller: ctl,
