@@ -52,6 +52,16 @@ export class PackSnapshotBackend implements SnapshotBackend {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The pack file's size now: 0 when there is no file (gone, or started and not yet written). */
+  private async sizeOnDisk(pack: Pack): Promise<number> {
+    try {
+      return (await fs.promises.stat(this.file(pack.name, 'pack'))).size;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+  }
+
   private quiet(pack: Pack): boolean {
     return pack.mtimeMs === null || this.now() - pack.mtimeMs >= this.quietMs;
   }
@@ -69,6 +79,9 @@ export class PackSnapshotBackend implements SnapshotBackend {
   async writeBlobs(blobs: readonly StoredBlob[]): Promise<void> {
     const fresh = blobs.filter((blob) => !this.where.has(blob.hash));
     if (fresh.length === 0) return;
+    // Another process sharing the store may have compacted this pack away (or it was torn): appending
+    // at a size this process no longer knows would misplace every record, so a new pack starts.
+    if (this.current !== null && (await this.sizeOnDisk(this.current)) !== this.current.size) this.current = null;
     if (this.current === null || this.current.size >= PACK_CAP) this.current = await this.startPack();
     const pack = this.current;
     const records: PackRecord[] = [];
@@ -121,6 +134,10 @@ export class PackSnapshotBackend implements SnapshotBackend {
   async compactStep(): Promise<boolean> {
     const group = this.compactionGroup();
     if (group.length === 0) return false;
+    // Under the store lock, so no process appends meanwhile (writeBlobs runs under it too); a pack
+    // another process appended to since this one loaded it holds records this one does not know:
+    // rewriting it would lose them, so compaction waits for a later prune.
+    for (const pack of group) if ((await this.sizeOnDisk(pack)) !== pack.size) return false;
     const moved: { hash: string; record: Buffer }[] = [];
     for (const pack of group) {
       const bytes = await this.readPack(pack);

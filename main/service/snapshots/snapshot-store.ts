@@ -102,7 +102,8 @@ export class SnapshotStore {
       try {
         const blobs: StoredBlob[] = [];
         for (const h of batch) blobs.push({ hash: h, compressed: await gzip(this.pending.get(h)!) });
-        await this.backend.writeBlobs(blobs);
+        // Under the lock: another process's compaction never rewrites a pack while it grows.
+        await this.backend.withLock(() => this.backend.writeBlobs(blobs));
         for (const blob of blobs) {
           this.blobSizes.set(blob.hash, blob.compressed.length);
           this.recentBlobs.add(blob.hash);
