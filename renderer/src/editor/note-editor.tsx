@@ -207,7 +207,8 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mo
       {status === 'conflict' && <ConflictBar theirs={doc.theirs} mine={mineForDiff} onResolve={doc.resolve} />}
       {status === 'deleted' && <DeletedBar onSave={doc.saveNow} />}
       {kept && view && <KeptTextBar kept={kept} onRestore={restoreKept} onDiscard={() => dropKeptText(path)} />}
-      {drafts.offer && view && <DraftBar savedAt={drafts.offer.draft.savedAt} onRestore={drafts.offer.restore} onDiscard={drafts.offer.discard} />}
+      {/* Text kept in the window is this editor's buffer when it closed, newer than any draft of it: one offer, not two. */}
+      {drafts.offer && view && !kept && <DraftBar savedAt={drafts.offer.draft.savedAt} onRestore={drafts.offer.restore} onDiscard={drafts.offer.discard} />}
       {draftError !== null && (
         <p className="error-text small" role="alert">
           {draftError}
