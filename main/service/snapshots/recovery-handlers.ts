@@ -81,8 +81,7 @@ export function recoveryHandlers(deps: RecoveryDeps): RecoveryHandlers {
         const found = await find(input, id);
         if (!found.ok) return found;
         const path = found.value.entry.path;
-        const { text } = decodeUtf8(found.value.bytes);
-        if (expectedHash === null) return recreate(writer, path, text);
+        if (expectedHash === null) return recreate(writer, path, found.value.bytes);
         const current = await readCurrent(path);
         if (!current.ok) return current;
         if (current.value === null) return fail('conflict', `"${path}" was deleted on disk since it was opened`);
@@ -130,12 +129,12 @@ export function recoveryHandlers(deps: RecoveryDeps): RecoveryHandlers {
   }
 
   /** A deleted note comes back at its path, or beside it as "name (restored).md" when that is taken. */
-  async function recreate(writer: NoteWriter, path: VaultPath, text: string): Promise<Result<{ hash: string; mtimeMs: number; path: VaultPath }>> {
+  async function recreate(writer: NoteWriter, path: VaultPath, bytes: Uint8Array): Promise<Result<{ hash: string; mtimeMs: number; path: VaultPath }>> {
     const stem = basename(path).replace(/\.md$/i, '');
     for (let n = 0; n <= MAX_NEW_NAMES; n++) {
       const name = n === 0 ? basename(path) : `${stem} (restored${n === 1 ? '' : ` ${n}`}).md`;
       const target = join(dirname(path), name);
-      const created = await writer.createNote(target, text);
+      const created = await writer.createNoteBytes(target, bytes);
       if (created.ok) return { ok: true, value: { ...created.value, path: target } };
       if (created.error.code !== 'exists') return created;
     }

@@ -29,6 +29,8 @@ export type NoteWriter = Pick<
 > & {
   /** writeNote with exact bytes (File recovery's restore: a version comes back byte for byte, whatever the file's conventions now). */
   writeNoteBytes(path: VaultPath, bytes: Uint8Array, expectedHash: string): Promise<Result<WriteOutcome>>;
+  /** createNote with exact bytes (a deleted note's version comes back as it was, mixed line endings and all). */
+  createNoteBytes(path: VaultPath, bytes: Uint8Array): Promise<Result<WriteOutcome>>;
   /** A new attachment, never replacing a file: a taken name is numbered (see attachment-writer.ts). */
   writeAttachment(path: VaultPath, bytes: Uint8Array): Promise<Result<{ path: VaultPath }>>;
 };
@@ -67,7 +69,11 @@ export async function openNoteWriter(options: NoteWriterOptions): Promise<NoteWr
         ? Promise.resolve(fail('invalid-input', 'content must be a string'))
         : replaceChecked(ctx, locks, p, expectedHash, (current) => encodeNote(content, current ? conventionsOf(current.bytes) : conventionsOfText(content))),
     writeNoteBytes: (p, bytes, expectedHash) => replaceChecked(ctx, locks, p, expectedHash, () => bytes),
-    createNote: (p, content) => createNote(ctx, p, content),
+    createNote: (p, content) =>
+      typeof content !== 'string'
+        ? Promise.resolve(fail('invalid-input', 'content must be a string'))
+        : createNote(ctx, p, encodeNote(content, conventionsOfText(content))),
+    createNoteBytes: (p, bytes) => createNote(ctx, p, bytes),
     writeAttachment: (p, bytes) => writeAttachment(ctx, p, bytes),
     deleteNote: (p) => deleteNote(ctx, p, trashItem),
     ...createRenameService(ctx),
@@ -113,8 +119,7 @@ function toVaultPath(root: string, abs: string): VaultPath {
   return path.relative(root, abs).split(path.sep).join('/');
 }
 
-async function createNote(ctx: WriterContext, vaultPath: VaultPath, content: string): Promise<Result<WriteOutcome>> {
-  if (typeof content !== 'string') return fail('invalid-input', 'content must be a string');
+async function createNote(ctx: WriterContext, vaultPath: VaultPath, bytes: Uint8Array): Promise<Result<WriteOutcome>> {
   const abs = notePathToAbs(ctx, vaultPath);
   if (!abs.ok) return abs;
   try {
@@ -122,7 +127,7 @@ async function createNote(ctx: WriterContext, vaultPath: VaultPath, content: str
   } catch (error) {
     return { ok: false, error: ioError(`could not check "${vaultPath}"`, error) };
   }
-  const placed = await place(ctx, vaultPath, abs.value, encodeNote(content, conventionsOfText(content)), 'create');
+  const placed = await place(ctx, vaultPath, abs.value, bytes, 'create');
   // The caller opens the new note next: it must be in the index by the time we answer.
   if (placed.ok) await ctx.service.indexOwnWrites?.([vaultPath]);
   return placed;

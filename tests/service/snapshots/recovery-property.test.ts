@@ -137,9 +137,12 @@ async function run(ops: Op[], usePolling: boolean): Promise<void> {
       }
     }
   } finally {
-    await service.close();
-    removeDir(root);
-    removeDir(dataDir);
+    try {
+      await service.close();
+    } finally {
+      removeDir(root);
+      removeDir(dataDir);
+    }
   }
 }
 
@@ -193,8 +196,11 @@ test('polling watcher: a note renamed in the app and then deleted outside leaves
     fs.rmSync(path.join(root, 'C.md'));
     await until(() => !service.vaultState.notes.has('C.md'), 5000);
   } finally {
-    await service.close();
-    removeDir(root);
-    removeDir(dataDir);
+    try {
+      await service.close();
+    } finally {
+      removeDir(root);
+      removeDir(dataDir);
+    }
   }
 }, 30_000);

@@ -165,8 +165,9 @@ test('saves keep at most one version per interval (fake clock), but the first sa
   expect(listed.map((x) => x.reason)).toEqual(['before-save', 'first-read']);
 });
 
-test('a note deleted outside is listed as deleted and comes back at its path (or beside it when taken)', async () => {
-  const v = await open({ 'Gone.md': 'keep me\n', 'B.md': 'b' });
+test('a note deleted outside is listed as deleted and comes back at its path (or beside it when taken), byte for byte', async () => {
+  // Mixed line endings: a re-encoded text would come back with one convention.
+  const v = await open({ 'Gone.md': 'keep\r\nme\n', 'B.md': 'b' });
   fs.rmSync(path.join(v.root, 'Gone.md'));
   await until(() => !v.service.vaultState.notes.has('Gone.md'));
   await v.service.settled();
@@ -175,7 +176,7 @@ test('a note deleted outside is listed as deleted and comes back at its path (or
   if (!deleted.ok) return;
   const back = await v.api.restoreVersion('Gone.md', deleted.value[0].id, null);
   expect(back.ok && back.value.path).toBe('Gone.md');
-  expect(v.disk('Gone.md')).toBe('keep me\n');
+  expect(v.disk('Gone.md')).toBe('keep\r\nme\n');
   const again = await v.api.restoreVersion('Gone.md', deleted.value[0].id, null);
   expect(again.ok && again.value.path).toBe('Gone (restored).md');
 });
