@@ -34,6 +34,7 @@ beforeAll(async () => {
     },
     keepState: true,
     sourceMode: true,
+    open: `#/note/${encodeURIComponent(NOTE.path)}`,
   });
   page = app.page;
 });
@@ -52,12 +53,6 @@ async function typeAtEnd(text: string): Promise<void> {
 }
 
 test('the server stops: a banner within 2 s, the text stays; a restarted server asks for the new link, then the text is saved', async () => {
-  await page.evaluate(
-    (hash) => {
-      window.location.hash = hash;
-    },
-    `#/note/${encodeURIComponent(NOTE.path)}`,
-  );
   await note().getByRole('button', { name: 'Edit', exact: true }).click();
   await pollUntil(editorText, (t) => t === NOTE.base, 15_000);
   expect(await editorText()).toBe(NOTE.base);

@@ -8,8 +8,8 @@ import { useEffect, useState } from 'react';
 import type { FileEntry, VaultInfo } from '../../../main/contract/api-contract';
 import { pickDefaultNote } from '../hooks/default-note';
 import { parseHash } from '../routing/hash-route';
-import { allPanes } from './layout-model';
-import type { Workspace } from './use-workspace';
+import { allPanes, openInActive, type Layout } from './layout-model';
+import { noteView, type Workspace } from './use-workspace';
 import { loadLayout, restoreLayout, saveLayout } from './workspace-store';
 
 export function useWorkspaceRestore(nav: Workspace, files: FileEntry[] | null, vault: VaultInfo | null, notice: (message: string) => void): void {
@@ -25,13 +25,18 @@ export function useWorkspaceRestore(nav: Workspace, files: FileEntry[] | null, v
         notice(
           `${missing.length === 1 ? 'A note' : `${missing.length} notes`} of the saved workspace no longer exist${missing.length === 1 ? 's' : ''} and ${missing.length === 1 ? 'was' : 'were'} skipped: ${missing.join(', ')}.`,
         );
-      if (allPanes(layout).some((p) => p.tabs.length > 0)) return nav.update(() => layout);
+      if (hasTabs(layout)) return nav.update(() => layout);
     }
-    if (allPanes(nav.layout).some((p) => p.tabs.length > 0)) return;
     const initial = pickDefaultNote(files);
-    if (initial) nav.open({ path: initial, heading: null, block: null });
+    if (!initial) return;
+    // Decided on the layout as it is when applied, not as this render saw it: a note opened
+    // meanwhile (a click in the explorer, a hash set while the files loaded) is never replaced.
+    const welcome = noteView({ path: initial, heading: null, block: null });
+    nav.update((layout) => (hasTabs(layout) ? layout : openInActive(layout, welcome)));
   }, [restored, files, vault, nav, notice]);
   useEffect(() => {
     if (restored && vault) saveLayout(vault.root, nav.layout);
   }, [restored, vault, nav.layout]);
 }
+
+const hasTabs = (layout: Layout): boolean => allPanes(layout).some((p) => p.tabs.length > 0);

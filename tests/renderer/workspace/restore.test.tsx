@@ -1,7 +1,11 @@
 /** Workspace restore: tabs, splits and the active tab come back per vault; a missing note is skipped with a notice; a corrupt store is ignored. */
 import '../setup';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, renderHook, screen, waitFor, within } from '@testing-library/react';
+import type { FileEntry, VaultInfo } from '../../../main/contract/api-contract';
 import { App } from '../../../renderer/src/app';
+import { allPanes, currentView, initialLayout, openInActive, type Layout } from '../../../renderer/src/workspace/layout-model';
+import { noteView, type Workspace } from '../../../renderer/src/workspace/use-workspace';
+import { useWorkspaceRestore } from '../../../renderer/src/workspace/use-workspace-restore';
 import { parseStoredLayout } from '../../../renderer/src/workspace/workspace-store';
 import { MemoryApi } from '../support/memory-api';
 import { sampleVault } from '../render-app';
@@ -52,4 +56,23 @@ test('a stored value that is not a valid layout is ignored', () => {
     ),
   ).toBeNull();
   expect(parseStoredLayout('{"root":{"kind":"pane","id":"p0","tabs":[],"active":null},"activePane":"p0","seq":1}')).not.toBeNull();
+});
+
+test('the welcome note is opened only into a layout that is still empty when the update applies', () => {
+  // The effect may run on a render that predates a note opened meanwhile (a hash change handled
+  // between the commit and the effect): it must decide on the layout it is applied to.
+  const files: FileEntry[] = [{ path: 'Welcome.md', kind: 'note', title: 'Welcome', size: 1, mtimeMs: 0 }];
+  const vault = { root: '/v', name: 'v' } as VaultInfo;
+  const updates: Array<(l: Layout) => Layout> = [];
+  const nav = {
+    layout: initialLayout(),
+    update: (f: (l: Layout) => Layout) => updates.push(f),
+    open: () => updates.push(() => initialLayout()),
+  } as unknown as Workspace;
+  renderHook(() => useWorkspaceRestore(nav, files, vault, () => {}));
+  expect(updates).toHaveLength(1);
+  const meanwhile = openInActive(initialLayout(), noteView({ path: 'Ideas.md', heading: null, block: null }));
+  expect(updates[0](meanwhile)).toBe(meanwhile);
+  const opened = updates[0](initialLayout());
+  expect(allPanes(opened)[0].tabs.map((t) => currentView(t))).toEqual([noteView({ path: 'Welcome.md', heading: null, block: null })]);
 });
