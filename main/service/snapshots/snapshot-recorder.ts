@@ -211,7 +211,8 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer !== null) clearInterval(this.timer);
-    await this.flushed();
+    const store = await this.handled();
+    await store?.close();
   }
 
   private async keepCurrent(store: SnapshotStore, path: VaultPath, hash: string): Promise<void> {

@@ -39,6 +39,8 @@ export class SnapshotStore {
   /** Blobs written since the last prune: kept by it, as the state that makes them live may lag. */
   private recentBlobs = new Set<string>();
   private work: Promise<void> = Promise.resolve();
+  /** Set by close(): a prune in progress queues no further compaction steps. */
+  private closing = false;
   private readonly now: () => number;
 
   private constructor(
@@ -216,7 +218,7 @@ export class SnapshotStore {
       }),
     );
     let more = true;
-    while (more) {
+    while (more && !this.closing) {
       more = false;
       await this.enqueue('compact the store', async () => {
         more = await this.backend.withLock(() => this.backend.compactStep());
@@ -225,9 +227,22 @@ export class SnapshotStore {
     return outcome;
   }
 
-  /** Resolves when every write taken so far is on disk (or failed and was reported). */
-  flushed(): Promise<void> {
-    return this.work;
+  /**
+   * Resolves when every write taken so far is on disk (or failed and was reported), including
+   * tasks queued by tasks that were waited for (a prune queues its compaction steps as it goes).
+   */
+  async flushed(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = this.work;
+      await seen;
+    } while (seen !== this.work);
+  }
+
+  /** Stops queuing background steps and waits for the queued ones: nothing touches the store's folder after. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.flushed();
   }
 
   private add(entry: SnapshotEntry): void {

@@ -225,3 +225,28 @@ it('a prune whose compaction is slow never holds up taking or reading a version'
   await store.flushed();
   expect((await backend.listBlobs()).has(sha(v))).toBe(true);
 });
+
+it('closing during a prune waits for it and queues no compaction step after: nothing touches the folder once closed', async () => {
+  const backend = new MemorySnapshotBackend();
+  let steps = 0;
+  let afterClose = 0;
+  let closed = false;
+  // Every step says there is more to compact: only closing ends the loop.
+  backend.compactStep = async () => {
+    steps++;
+    if (closed) afterClose++;
+    await new Promise((resolve) => setImmediate(resolve));
+    return true;
+  };
+  const { store } = await SnapshotStore.open(backend, {
+    onError: (e) => {
+      throw e;
+    },
+  });
+  const pruned = store.prune(new Set(), DEFAULT_RETENTION);
+  await until(() => steps >= 3);
+  await store.close();
+  closed = true;
+  await pruned;
+  expect(afterClose).toBe(0);
+});
