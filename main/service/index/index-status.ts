@@ -18,7 +18,9 @@ export class IndexStatusFeed {
 
   /** indexVault's progress callback; `onProgress` (the opener's) hears the same events. */
   progress(onProgress: ((event: VaultEvent) => void) | undefined): (done: number, total: number) => void {
-    let lastProgress = 0;
+    // The first event always goes out, however soon after the process started it comes
+    // (performance.now() counts from the start: a quick start swallowed the first "0 / N").
+    let lastProgress = Number.NEGATIVE_INFINITY;
     // Every progress call is observed (not only the ones sent), so the rate sees every batch.
     const eta = new EtaEstimator();
     return (done, total) => {
