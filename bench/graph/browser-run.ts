@@ -49,7 +49,11 @@ export async function launchBrowser(): Promise<Browser> {
   const { existsSync } = await import('node:fs');
   const executablePath = CHROMIUM_CANDIDATES.find((p): p is string => !!p && existsSync(p));
   if (!executablePath) throw new Error('No Chromium found: set PLEXUS_CHROMIUM to its executable.');
-  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...(process.env.PLEXUS_BENCH_CHROME_ARGS?.split(' ').filter(Boolean) ?? [])], timeout: 60_000 });
+  return chromium.launch({
+    executablePath,
+    args: [...CHROMIUM_ARGS, ...(process.env.PLEXUS_BENCH_CHROME_ARGS?.split(' ').filter(Boolean) ?? [])],
+    timeout: 60_000,
+  });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
