@@ -4,17 +4,8 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { GraphSnapshot } from '../../main/core/types';
+import { CHROMIUM_ARGS } from './chromium-args';
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const CHROMIUM_CANDIDATES = [process.env.PLEXUS_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const PAN_ZOOM_MS = 3000;
 
@@ -58,7 +49,11 @@ export async function launchBrowser(): Promise<Browser> {
   const { existsSync } = await import('node:fs');
   const executablePath = CHROMIUM_CANDIDATES.find((p): p is string => !!p && existsSync(p));
   if (!executablePath) throw new Error('No Chromium found: set PLEXUS_CHROMIUM to its executable.');
-  return chromium.launch({ executablePath, args: [...ARGS, ...(process.env.PLEXUS_BENCH_CHROME_ARGS?.split(' ').filter(Boolean) ?? [])], timeout: 60_000 });
+  return chromium.launch({
+    executablePath,
+    args: [...CHROMIUM_ARGS, ...(process.env.PLEXUS_BENCH_CHROME_ARGS?.split(' ').filter(Boolean) ?? [])],
+    timeout: 60_000,
+  });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -22,8 +22,10 @@ import {
   type LayoutRequest,
 } from './view-modules';
 import { startBlockMonitor } from './block-monitor';
+import { comparePictures } from './compare-pictures';
+import { frameGapLog } from './frame-gap-log';
+import { seededStart, type Positions } from './seeded-start';
 
-type Positions = Record<string, { x: number; y: number }>;
 const PALETTE = ['#5b8def', '#e8743b', '#19a979', '#d64d8b', '#9c6ade', '#c9a227', '#2bb3c0', '#b4532a', '#6f9a3a', '#7d7fd6'];
 
 let snapshot: GraphSnapshot = { nodes: [], edges: [] };
@@ -68,46 +70,6 @@ function createController(options: ControllerOptions = {}): GraphController {
   return controller;
 }
 
-/** Gaps between animation frames over `threshold` ms, as "start+gap" (ms from t0), for the JSON. */
-function frameGapLog(t0: number, threshold = 100) {
-  const gaps: string[] = [];
-  let last = performance.now();
-  let running = true;
-  // Long tasks tell a gap made of one task from a run of short tasks that starved frames.
-  const tasks: string[] = [];
-  let observer: PerformanceObserver | null = null;
-  try {
-    observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.duration > threshold) tasks.push(`${Math.round(e.startTime - t0)}+${Math.round(e.duration)}`);
-    });
-    observer.observe({ type: 'longtask' });
-  } catch {
-    observer = null;
-  }
-  const tick = (now: number) => {
-    if (now - last > threshold) gaps.push(`${Math.round(last - t0)}+${Math.round(now - last)}`);
-    last = now;
-    if (running) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  return () => {
-    running = false;
-    observer?.disconnect();
-    return gaps.join(' ') + (tasks.length ? `; tasks > ${threshold} ms: ${tasks.join(' ')}` : '');
-  };
-}
-
-/** Seeded circle-ish start for a fresh layout: every run starts from the same picture. */
-function startPositions(): Positions {
-  const out: Positions = {};
-  const n = snapshot.nodes.length;
-  snapshot.nodes.forEach((node, i) => {
-    const r = 10 * Math.sqrt(i + 1);
-    out[node.id] = { x: r * Math.cos(i * 2.399963), y: r * Math.sin(i * 2.399963) + (i % 7) / n };
-  });
-  return out;
-}
-
 /** Snapshots of the canvases by name (snapshot / compare). */
 const pictures = new Map<string, Uint8ClampedArray>();
 
@@ -117,7 +79,7 @@ const api = {
   core: () => cy,
 
   /** The seeded spiral a fresh layout starts from; the render phase's stand-in when the layout failed. */
-  startPositions: () => startPositions(),
+  startPositions: () => seededStart(snapshot.nodes),
 
   prepare(data: GraphSnapshot): number {
     snapshot = data;
@@ -245,49 +207,20 @@ const api = {
     return { layersComplete: cache.levelIsComplete(lvl, r.getCachedZSortedEles().nondrag), layerSizes };
   },
 
-  /**
-   * How two snapshots differ: the mean absolute channel difference, its signed mean (the first
-   * darker or lighter overall: resampling noise cancels out, a colour drawn wrong does not), and the share of pixels
-   * with no pixel within one of them in the other that matches within 48 per channel (so a
-   * picture drawn a fraction of a pixel off, as from layer bitmaps with other origins, still
-   * counts as the same, while anything drawn differently does not); and how much is inked.
-   */
+  /** How two snapshots differ: see comparePictures. */
   compare(a: string, b: string) {
     const x = pictures.get(a)!;
     const y = pictures.get(b)!;
     const canvas = document.querySelector<HTMLCanvasElement>('#cy canvas')!;
     const w = canvas.width;
     const h = canvas.height;
-    const near = (i: number, j: number) => Math.max(Math.abs(x[i] - y[j]), Math.abs(x[i + 1] - y[j + 1]), Math.abs(x[i + 2] - y[j + 2])) <= 48;
-    let sum = 0;
-    let signed = 0;
-    let off = 0;
-    let inked = 0;
-    for (let py = 0; py < h; py++) {
-      for (let px = 0; px < w; px++) {
-        const i = 4 * (py * w + px);
-        sum += Math.abs(x[i] - y[i]) + Math.abs(x[i + 1] - y[i + 1]) + Math.abs(x[i + 2] - y[i + 2]);
-        signed += x[i] - y[i] + x[i + 1] - y[i + 1] + x[i + 2] - y[i + 2];
-        if (x[i] + x[i + 1] + x[i + 2] < 3 * 250) inked++;
-        let matched = false;
-        for (let dy = -1; dy <= 1 && !matched; dy++) {
-          for (let dx = -1; dx <= 1 && !matched; dx++) {
-            const qx = px + dx;
-            const qy = py + dy;
-            if (qx >= 0 && qy >= 0 && qx < w && qy < h) matched = near(i, 4 * (qy * w + qx));
-          }
-        }
-        if (!matched) off++;
-      }
-    }
-    const pixels = w * h;
-    return { meanDiff: sum / (pixels * 3), bias: signed / (pixels * 3), offShare: off / pixels, inkedShare: inked / pixels };
+    return comparePictures(x, y, w, h);
   },
 
   /** For profiling the apply alone: the graph drawn from the start spiral, then moved to `positions` as the view does. */
   async applyOnly(positions: Positions) {
     const c = createController();
-    const { nodes, edges } = elements(startPositions());
+    const { nodes, edges } = elements(seededStart(snapshot.nodes));
     await c.load(nodes, edges, () => undefined);
     await nextRender(c.cy);
     const a0 = performance.now();
@@ -302,7 +235,7 @@ const api = {
 
   /** A fresh ForceAtlas2 run in a Web Worker while the graph is on screen. */
   async layout(workerUrl: string, timeoutMs: number) {
-    const start = startPositions();
+    const start = seededStart(snapshot.nodes);
     const { nodes, edges } = elements(start);
     const c = createController();
     await c.load(nodes, edges, () => undefined);

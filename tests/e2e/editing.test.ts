@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { artifactPath } from './support/browser';
-import { pollUntil } from './support/poll';
+import { pollFile, pollUntil, readFileOrNull } from './support/poll';
 import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(120_000);
@@ -37,7 +37,7 @@ const editorContent = () => note().locator('.cm-content');
 /** The editor with the keyboard focus: what is typed next goes into the note. */
 const focusedEditor = () => note().locator('.cm-content:focus');
 const onDisk = (path: string) => join(app.served.vaultDir, ...path.split('/'));
-const readDisk = (path: string) => (existsSync(onDisk(path)) ? readFileSync(onDisk(path), 'utf8') : null);
+const readDisk = (path: string) => readFileOrNull(onDisk(path));
 
 /** The editor's text, line by line (the test notes are short, so every line is rendered). */
 async function editorText(): Promise<string> {
@@ -45,11 +45,7 @@ async function editorText(): Promise<string> {
   return lines.join('\n');
 }
 
-async function waitForDisk(path: string, accept: (text: string | null) => boolean, what: string): Promise<string | null> {
-  const text = await pollUntil(async () => readDisk(path), accept, 15_000);
-  if (!accept(text)) throw new Error(`${path} on disk never ${what}; it holds:\n${text}`);
-  return text;
-}
+const waitForDisk = (path: string, accept: (text: string | null) => boolean, what: string) => pollFile(onDisk(path), accept, what);
 
 async function waitForEditor(accept: (text: string) => boolean, what: string): Promise<string> {
   const text = await pollUntil(editorText, accept, 15_000);

@@ -5,13 +5,9 @@
  * links). On `plexus serve` in headless Chromium, with a generated vault big enough that the
  * graph opens as the local one (over LOCAL_DEFAULT_NOTES notes).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { pollUntil } from './support/poll';
-import { serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(180_000);
 
@@ -20,12 +16,8 @@ interface Hook {
   edgeCount(): number;
 }
 
-let vaultDir: string;
-let stateDir: string;
-let served: ServedVault;
-let browser: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
-const pageErrors: string[] = [];
 
 /** Notes N0..N(NOTES-1) in two folders; N(i) links to its parent N(floor((i-1)/2)) and to N(i-1). */
 const NOTES = 3200;
@@ -34,33 +26,22 @@ const LINKS = 1 + 2 * (NOTES - 2);
 const pathOf = (i: number) => `${i % 2 === 0 ? 'A' : 'B'}/N${i}.md`;
 const NOTE = pathOf(10);
 
-function generateVault(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'plexus-e2e-vault-'));
-  mkdirSync(join(dir, 'A'));
-  mkdirSync(join(dir, 'B'));
+function generateVault(): Record<string, string> {
+  const files: Record<string, string> = {};
   for (let i = 0; i < NOTES; i++) {
     const links = i === 0 ? [] : i === 1 ? [0] : [Math.floor((i - 1) / 2), i - 1];
-    writeFileSync(join(dir, pathOf(i)), `# N${i}\n\n${links.map((j) => `[[N${j}]]`).join(' ')}\n`);
+    files[pathOf(i)] = `# N${i}\n\n${links.map((j) => `[[N${j}]]`).join(' ')}\n`;
   }
-  return dir;
+  return files;
 }
 
 beforeAll(async () => {
-  vaultDir = generateVault();
-  stateDir = mkdtempSync(join(tmpdir(), 'plexus-e2e-state-'));
-  served = await serveVault(vaultDir, [], stateDir);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'File explorer' }).waitFor();
+  app = await openServedApp({ vault: generateVault(), keepState: true });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
-  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 /** What the view holds now, counted from cytoscape: notes are the .md nodes (no filter is on). */
@@ -74,7 +55,7 @@ const shown = (): Promise<{ notes: number; links: number }> =>
 const label = (count: { notes: number; links: number }) => `Graph: ${count.notes} notes, ${count.links} links`;
 
 test('switching Local -> Global: the aria-label counts the global graph as soon as its nodes are in', async () => {
-  await page.goto(`${served.url}#/note/${encodeURIComponent(NOTE)}`);
+  await page.goto(`${app.served.url}#/note/${encodeURIComponent(NOTE)}`);
   await page.getByRole('main', { name: 'Note' }).getByRole('heading', { level: 1, name: 'N10' }).waitFor();
   await page.keyboard.press('Control+g');
   const graph = page.getByRole('region', { name: 'Graph' });
@@ -113,5 +94,5 @@ test('switching Local -> Global: the aria-label counts the global graph as soon 
 });
 
 test('no uncaught errors in the page', () => {
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

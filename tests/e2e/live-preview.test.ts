@@ -6,10 +6,10 @@
  * tab); `#` completes a vault tag; Ctrl+E goes back to the reading view. Every wait is on
  * state (an element, the disk, the URL), never on time.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { pollUntil } from './support/poll';
+import { pollFileText, pollUntil } from './support/poll';
 import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(120_000);
@@ -40,13 +40,8 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const note = () => page.getByRole('main', { name: 'Note' });
-const readDisk = (path: string) => readFileSync(join(app.served.vaultDir, path), 'utf8');
 
-async function waitForDisk(accept: (text: string) => boolean, what: string): Promise<string> {
-  const text = await pollUntil(async () => readDisk(NOTE), accept, 15_000);
-  if (!accept(text)) throw new Error(`${NOTE} on disk never ${what}; it holds:\n${text}`);
-  return text;
-}
+const waitForDisk = (accept: (text: string) => boolean, what: string) => pollFileText(join(app.served.vaultDir, NOTE), accept, what);
 
 test('type in Live Preview, tick a task, follow a link, and Ctrl+E back to reading', async () => {
   await page

@@ -4,35 +4,27 @@
  * button is clipped (neither its own label nor by a pane around it, as "Delete" once was in
  * edit mode), and the graph legend folds. Screenshots in light and dark go to tests/artifacts/.
  */
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { artifactPath } from './support/browser';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(180_000);
 
-let served: ServedVault;
-let browser: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
-const pageErrors: string[] = [];
 const LONG = 'How LLMs Work/Think about local minima in thousands of dimensions.md';
 
 beforeAll(async () => {
-  served = await serveVault(copyVault());
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  // Before the app loads: the narrow default is decided at start.
-  await page.setViewportSize({ width: 900, height: 700 });
-  await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 60_000 });
-  await note().getByRole('heading', { level: 1, name: 'Welcome', exact: true }).first().waitFor({ timeout: 15_000 });
+  app = await openServedApp({
+    // Before the app loads: the narrow default is decided at start.
+    beforeOpen: (page) => page.setViewportSize({ width: 900, height: 700 }),
+    waitFor: 'welcome',
+  });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (served) rmSync(served.vaultDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 const note = () => page.getByRole('main', { name: 'Note' });
@@ -152,5 +144,5 @@ test('the graph view at 900 px: nothing clipped, and the legend folds to its tit
 });
 
 test('no uncaught errors in the page', () => {
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

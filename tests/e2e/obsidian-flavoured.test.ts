@@ -4,42 +4,36 @@
  * task checkboxes writing to disk, mermaid drawn under the CSP, KaTeX with its bundled fonts.
  * Screenshots in light and dark go to tests/artifacts/. Waits are on state, never on time.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { artifactPath } from './support/browser';
 import { pollUntil } from './support/poll';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(180_000);
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'obsidian-flavoured');
-let vaultDir: string | undefined;
-let served: ServedVault;
-let browser: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
-const pageErrors: string[] = [];
 const cspViolations: string[] = [];
 const requests: string[] = [];
 
 beforeAll(async () => {
-  vaultDir = copyVault(FIXTURE);
-  served = await serveVault(vaultDir);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  app = await openServedApp({
+    vault: FIXTURE,
+    beforeOpen: (page) => {
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
+      page.on('request', (request) => requests.push(request.url()));
+    },
   });
-  page.on('request', (request) => requests.push(request.url()));
-  await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'File explorer' }).waitFor();
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 const note = () => page.getByRole('main', { name: 'Note' });
@@ -102,7 +96,7 @@ test('math renders with KaTeX and its bundled fonts, nothing fetched from elsewh
   expect(await note().textContent()).toContain('it costs $5 and $10 to enter');
   // The KaTeX fonts loaded (document.fonts has them) from this server.
   await page.waitForFunction(() => Array.from(document.fonts).some((f) => f.family.includes('KaTeX') && f.status === 'loaded'), undefined, { timeout: 30_000 });
-  const origin = served.origin;
+  const origin = app.served.origin;
   expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
   expect(requests.some((u) => /KaTeX_.*\.woff2$/.test(u))).toBe(true);
   await screenshots('math');
@@ -110,7 +104,7 @@ test('math renders with KaTeX and its bundled fonts, nothing fetched from elsewh
 
 test('task checkboxes write [x] and [ ] to the right line on disk', async () => {
   await openNote('Formatting.md', 'input.task-checkbox');
-  const path = join(served.vaultDir, 'Formatting.md');
+  const path = join(app.vaultDir, 'Formatting.md');
   const original = readFileSync(path, 'utf8');
   const boxes = note().locator('input.task-checkbox');
   expect(await boxes.count()).toBe(3);
@@ -164,6 +158,6 @@ test('mermaid draws the valid diagram as an image under the CSP and reports the 
 });
 
 test('no page errors and no CSP violations', () => {
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
   expect(cspViolations).toEqual([]);
 });

@@ -4,13 +4,12 @@
  * last heading draws up to it and scrolls there, and a checkbox late in the note writes its own
  * line on disk. Waits are on state, never on time; the time to the first heading is printed, not asserted.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { artifactPath } from './support/browser';
 import { pollUntil } from './support/poll';
-import { serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 import { generateRichNote } from '../../bench/generate-rich-note';
 import { headingId } from '../../renderer/src/markdown/slug';
 
@@ -26,29 +25,20 @@ const LATE_TASK = LINES.map((l, i) => (l.startsWith('- [ ] ') ? i : -1))
   .filter((i) => i >= 0)
   .pop()!;
 
-let vaultDir: string;
-let served: ServedVault;
-let browser: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  vaultDir = mkdtempSync(join(tmpdir(), 'plexus-progressive-'));
-  writeFileSync(join(vaultDir, 'Big.md'), NOTE);
-  writeFileSync(join(vaultDir, 'Start.md'), '# Start\n\n[[Big]]\n');
-  // However loaded the machine, the note is parsed in full (a slow parse would show it in safe mode, as plain text).
-  served = await serveVault(vaultDir, ['--parse-budget-ms', '600000']);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'File explorer' }).waitFor();
+  app = await openServedApp({
+    vault: { 'Big.md': NOTE, 'Start.md': '# Start\n\n[[Big]]\n' },
+    // However loaded the machine, the note is parsed in full (a slow parse would show it in safe mode, as plain text).
+    serverArgs: ['--parse-budget-ms', '600000'],
+  });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 const note = () => page.getByRole('main', { name: 'Note' });
@@ -82,9 +72,9 @@ test('a long note shows its first heading first, then its last heading and a lat
       busy: document.querySelector('main .markdown-body')?.getAttribute('aria-busy'),
       hash: location.hash,
     }));
-  console.log(`after the address change: ${JSON.stringify(await state())}, errors: ${JSON.stringify(pageErrors)}`);
+  console.log(`after the address change: ${JSON.stringify(await state())}, errors: ${JSON.stringify(app.pageErrors)}`);
   await lastHeading.waitFor({ timeout: 300_000 }).catch(async (error: unknown) => {
-    throw new Error(`${String(error)}\nstate: ${JSON.stringify(await state())}, errors: ${JSON.stringify(pageErrors)}`);
+    throw new Error(`${String(error)}\nstate: ${JSON.stringify(await state())}, errors: ${JSON.stringify(app.pageErrors)}`);
   });
   await page.waitForFunction(
     (id) => {
@@ -105,7 +95,7 @@ test('a long note shows its first heading first, then its last heading and a lat
   // A long page lays out slowly on a loaded machine: click's own checks (visible, stable) may take long.
   await box.click({ timeout: 300_000 });
   step('late checkbox clicked');
-  const path = join(vaultDir, 'Big.md');
+  const path = join(app.vaultDir, 'Big.md');
   const written = await pollUntil(
     async () => readFileSync(path, 'utf8'),
     (t) => t !== NOTE,
@@ -127,5 +117,5 @@ test('a long note shows its first heading first, then its last heading and a lat
   await page.emulateMedia({ colorScheme: 'light' });
   // The burst of link lookups a long note asks for never looked like a lost server.
   expect(await page.getByText('Connection to Plexus lost').count()).toBe(0);
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

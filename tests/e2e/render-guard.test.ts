@@ -4,40 +4,37 @@
  * the tab froze ~30 s) and a note embedding its own section 70 times (thousands of reads,
  * hundreds of thousands of DOM nodes). The page must keep answering and show what it did.
  */
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
-import { serveVault, type ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(180_000);
 
 const PATHOLOGICAL = join(__dirname, '..', 'fixtures', 'pathological');
-let vaultDir: string;
-let served: ServedVault;
-let launched: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
 const noteReads: string[] = [];
 
 beforeAll(async () => {
-  vaultDir = mkdtempSync(join(tmpdir(), 'plexus-render-guard-'));
-  for (const name of ['nested-emphasis.md', 'embed-amplification.md']) copyFileSync(join(PATHOLOGICAL, name), join(vaultDir, name));
-  writeFileSync(join(vaultDir, 'Home.md'), '# Home\n\nSome *ordinary* **markup**.\n');
-  served = await serveVault(vaultDir);
-  launched = await launchBrowser();
-  page = launched.context.pages()[0] ?? (await launched.context.newPage());
-  page.on('request', (request) => {
-    if (request.url().endsWith('/api/readNote')) noteReads.push(String((JSON.parse(request.postData() ?? '[]') as unknown[])[0]));
+  const pathological = (name: string) => readFileSync(join(PATHOLOGICAL, name));
+  app = await openServedApp({
+    vault: {
+      'nested-emphasis.md': pathological('nested-emphasis.md'),
+      'embed-amplification.md': pathological('embed-amplification.md'),
+      'Home.md': '# Home\n\nSome *ordinary* **markup**.\n',
+    },
+    beforeOpen: (page) => {
+      page.on('request', (request) => {
+        if (request.url().endsWith('/api/readNote')) noteReads.push(String((JSON.parse(request.postData() ?? '[]') as unknown[])[0]));
+      });
+    },
   });
-  await page.goto(served.url);
-  await page.waitForSelector('.app, #root *', { timeout: 60_000 });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await launched?.close();
-  await served?.stop();
-  rmSync(vaultDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 async function openNote(path: string): Promise<void> {

@@ -14,19 +14,17 @@
  * EACCES). The flags are cleared in afterAll so the temp vault can be removed.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifactPath, editInSourceMode, launchBrowser, type LaunchedBrowser } from './support/browser';
-import { pollUntil } from './support/poll';
-import { copyVault, serveVault, type ServedVault } from './support/serve';
+import { artifactPath } from './support/browser';
+import { pollUntil, readFileOrNull } from './support/poll';
+import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(120_000);
 
-let served: ServedVault;
-let browser: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
-const pageErrors: string[] = [];
 const immutable = new Set<string>();
 
 const CONFLICT = { path: 'Leave Test.md', base: '# Leave Test\n\nThe first line.' };
@@ -40,44 +38,41 @@ function setImmutable(abs: string, on: boolean): void {
 }
 
 beforeAll(async () => {
-  const dir = copyVault();
-  writeFileSync(join(dir, CONFLICT.path), CONFLICT.base);
-  writeFileSync(join(dir, LOCKED.path), LOCKED.base);
-  mkdirSync(join(dir, SEALED.folder));
-  writeFileSync(join(dir, SEALED.path), SEALED.base);
-  // Fail here, clearly, where the immutable flag is not available (not root, or a file system without it).
-  const probe = join(dir, LOCKED.path);
-  try {
-    setImmutable(probe, true);
-    setImmutable(probe, false);
-  } catch (error) {
-    throw new Error(`these tests need \`chattr +i\` (root, on ext4/xfs/btrfs) to make a vault file unwritable: ${String(error)}`);
-  }
-  served = await serveVault(dir);
-  browser = await launchBrowser();
-  // These tests read the editor's lines from the DOM: source mode shows them as written.
-  await editInSourceMode(browser.context);
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'File explorer' }).waitFor();
-  await note().getByRole('heading', { level: 1, name: 'Welcome', exact: true }).first().waitFor({ timeout: 15_000 });
+  app = await openServedApp({
+    prepare: (dir) => {
+      writeFileSync(join(dir, CONFLICT.path), CONFLICT.base);
+      writeFileSync(join(dir, LOCKED.path), LOCKED.base);
+      mkdirSync(join(dir, SEALED.folder));
+      writeFileSync(join(dir, SEALED.path), SEALED.base);
+      // Fail here, clearly, where the immutable flag is not available (not root, or a file system without it).
+      const probe = join(dir, LOCKED.path);
+      try {
+        setImmutable(probe, true);
+        setImmutable(probe, false);
+      } catch (error) {
+        throw new Error(`these tests need \`chattr +i\` (root, on ext4/xfs/btrfs) to make a vault file unwritable: ${String(error)}`);
+      }
+    },
+    // These tests read the editor's lines from the DOM: source mode shows them as written.
+    sourceMode: true,
+    waitFor: 'welcome',
+  });
+  page = app.page;
 });
 
 afterAll(async () => {
+  // The flags first, or the vault copy cannot be removed.
   for (const abs of [...immutable]) setImmutable(abs, false);
-  await browser?.close();
-  await served?.stop();
-  if (served) rmSync(served.vaultDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 const note = () => page.getByRole('main', { name: 'Note' });
 const banners = () => page.locator('.banners');
 const editorContent = () => note().locator('.cm-content');
-const onDisk = (path: string) => join(served.vaultDir, ...path.split('/'));
-const readDisk = (path: string) => (existsSync(onDisk(path)) ? readFileSync(onDisk(path), 'utf8') : null);
+const onDisk = (path: string) => join(app.vaultDir, ...path.split('/'));
+const readDisk = (path: string) => readFileOrNull(onDisk(path));
 const copiesOf = (folder: string, stem: string) =>
-  readdirSync(join(served.vaultDir, folder)).filter((f) => f.startsWith(`${stem} (conflict `) && f.endsWith(').md'));
+  readdirSync(join(app.vaultDir, folder)).filter((f) => f.startsWith(`${stem} (conflict `) && f.endsWith(').md'));
 
 async function editorText(): Promise<string> {
   return (await editorContent().locator('.cm-line').allTextContents()).join('\n');
@@ -201,5 +196,5 @@ test('a folder the vault will not write: the text is kept in the window and rest
 });
 
 test('no uncaught errors in the page', () => {
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });

@@ -8,23 +8,18 @@
  * that appeared or disappeared. It returns the delta a view needs to update in place.
  */
 import { basename } from '../paths';
-import { FileIndex, lookupKey } from '../resolve/file-index';
+import { FileIndex } from '../resolve/file-index';
 import { resolveLinkTarget, type Resolution } from '../resolve/resolve-link';
 import type { GraphDelta, GraphEdge, GraphNode, GraphSnapshot, ParsedNote, ResolvedLink, VaultPath } from '../types';
-import { diffElements, edgeId, emptyDelta, type ElementState } from './graph-diff';
+import { isEmptyChange, planChange, touchedElements, type VaultChange } from './change-plan';
+import { diffElements, emptyDelta, type ElementState } from './graph-diff';
 import { LinkStore } from './link-store';
 import { firstOf, resolveNoteLinks } from './resolve-note-links';
-import { isPlaceholderId, placeholderLabel, targetNodeId } from './placeholders';
+import { isPlaceholderId, placeholderLabel } from './placeholders';
 import { countTags, notesWithTag } from './tag-counts';
 
 export { linkKey, placeholderId } from './placeholders';
-
-export interface VaultChange {
-  upsertNotes?: ParsedNote[];
-  removeNotes?: VaultPath[];
-  addAttachments?: VaultPath[];
-  removeAttachments?: VaultPath[];
-}
+export type { VaultChange } from './change-plan';
 
 export interface GraphStats {
   notes: number;
@@ -90,31 +85,14 @@ export class VaultGraph {
   }
 
   applyChanges(change: VaultChange): GraphDelta {
-    const nothing = (list: unknown[] | undefined) => list === undefined || list.length === 0;
-    if (nothing(change.upsertNotes) && nothing(change.removeNotes) && nothing(change.addAttachments) && nothing(change.removeAttachments)) return emptyDelta();
+    if (isEmptyChange(change)) return emptyDelta();
     if (this.notes.size === 0 && this.attachments.size === 0) {
       this.load(change);
       const { nodes, edges } = this.snapshot();
       return { nodesAdded: nodes, nodesRemoved: [], nodesChanged: [], edgesAdded: edges, edgesRemoved: [], edgesChanged: [] };
     }
-    const upserts = change.upsertNotes ?? [];
-    const removedNotes = [...new Set(change.removeNotes ?? [])].filter((p) => this.notes.has(p));
-    const removedSet = new Set(removedNotes);
-    const addedAttachments = (change.addAttachments ?? []).filter((p) => !this.attachments.has(p));
-    const removedAttachments = (change.removeAttachments ?? []).filter((p) => this.attachments.has(p));
-
-    // Files appearing or disappearing change the answer of links sharing their key.
-    const changedKeys = new Set<string>();
-    const toResolve = new Set<VaultPath>();
-    for (const path of removedNotes) changedKeys.add(lookupKey(path));
-    for (const path of [...addedAttachments, ...removedAttachments]) changedKeys.add(lookupKey(path));
-    for (const note of upserts) {
-      if (!this.notes.has(note.path) && !removedSet.has(note.path)) changedKeys.add(lookupKey(note.path));
-      toResolve.add(note.path);
-    }
-    for (const key of changedKeys) for (const source of this.links.sourcesWithKey(key)) toResolve.add(source);
-    const upsertPaths = new Set(upserts.map((n) => n.path));
-    for (const path of removedNotes) if (!upsertPaths.has(path)) toResolve.delete(path);
+    const plan = planChange(change, { notes: this.notes, attachments: this.attachments, links: this.links });
+    const { upserts, removedNotes, addedAttachments, removedAttachments } = plan;
 
     // The index changes first so new resolutions can be computed before anything else moves;
     // then every element either side touches is captured before and after, and diffed.
@@ -124,18 +102,10 @@ export class VaultGraph {
     for (const note of upserts) this.index.add(note.path);
     const upsertByPath = new Map(upserts.map((n) => [n.path, n]));
     const resolved = new Map<VaultPath, ResolvedLink[]>();
-    for (const source of toResolve) resolved.set(source, this.resolveAll(upsertByPath.get(source) ?? this.notes.get(source)!));
+    for (const source of plan.toResolve) resolved.set(source, this.resolveAll(upsertByPath.get(source) ?? this.notes.get(source)!));
 
-    const touchedNodes = new Set<string>([...removedNotes, ...upserts.map((n) => n.path), ...addedAttachments, ...removedAttachments]);
-    const touchedEdges = new Map<string, [VaultPath, string]>();
-    const touch = (source: VaultPath, target: string) => {
-      if (target === source) return;
-      touchedNodes.add(target);
-      touchedEdges.set(edgeId(source, target), [source, target]);
-    };
-    for (const source of [...toResolve, ...removedNotes]) for (const target of this.links.targetsOf(source)) touch(source, target);
-    for (const [source, links] of resolved) for (const link of links) touch(source, targetNodeId(link));
-    const before = this.captureElements(touchedNodes, touchedEdges);
+    const touched = touchedElements(plan, resolved, this.links);
+    const before = this.captureElements(touched.nodes, touched.edges);
 
     for (const path of removedNotes) {
       this.links.set(path, []);
@@ -146,7 +116,7 @@ export class VaultGraph {
     for (const note of upserts) this.notes.set(note.path, note);
     for (const [source, links] of resolved) this.links.set(source, links);
 
-    const after = this.captureElements(touchedNodes, touchedEdges);
+    const after = this.captureElements(touched.nodes, touched.edges);
     return diffElements(before, after);
   }
 

@@ -12,33 +12,24 @@
  * region's length; tests/core/parse/scanner-linearity.test.ts holds it to that for nests and
  * floods of every delimiter (before, `[[[x](y)](y)](y)` 32 deep took 2^32 steps).
  */
+import { appendAll } from './append-all';
+import { BacktickRuns } from './backtick-runs';
+import { findBlockIds, type BlockIdAt } from './block-ids';
 import { ForwardSearch } from './forward-search';
+import { htmlTagLength } from './inline-html';
 import { labelEnds, matchLabelEnd, matchMarkdownLinkAfterLabel, TitleCloses, toLocalLinkTarget, type MarkdownLinkMatch } from './markdown-link-syntax';
 import type { RawLink } from './raw-link';
 import { readTagAt } from './tags';
+import { isWhitespace } from './whitespace';
 import { matchWikiLinkEnd, splitWikiLinkInner } from './wiki-link-syntax';
 
 export interface InlineFindings {
   links: RawLink[];
   tags: string[];
   /** Block ids with the offset of their `^`. */
-  blockIds: { id: string; offset: number }[];
+  blockIds: BlockIdAt[];
   /** Set when a markdown link (local or not, not an image) was matched; see scanLink. */
   sawMarkdownLink?: boolean;
-}
-
-const BLOCK_ID_AT_LINE_END = /(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
-const MAX_HTML_TAG = 1000;
-const AUTOLINK = /^(?:<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9.-]+>)/;
-// CommonMark's raw HTML tags: an attribute is a name ([A-Za-z_:][A-Za-z0-9_.:-]*) with an
-// optional unquoted, single- or double-quoted value, so `<x #x>` is text (and `#x` a tag), as in
-// remark. Every repetition needs a name character after its whitespace, so a failed match
-// backtracks linearly over the (bounded) window.
-const TAG_ATTRIBUTE = String.raw`(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?)`;
-const INLINE_TAG = new RegExp(String.raw`^(?:<[A-Za-z][A-Za-z0-9-]*${TAG_ATTRIBUTE}*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)`);
-
-function isWhitespace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xfeff || Number.isNaN(code);
 }
 
 /** What one scan of [from, limit) found. */
@@ -56,10 +47,10 @@ interface RegionScan {
 
 export function scanInline(text: string, start: number, limit: number, withBlockIds: boolean, out: InlineFindings): void {
   const found = new InlineScan(text, start, limit).scan(start, limit);
-  append(out.links, found.links);
-  append(out.tags, found.tags);
+  appendAll(out.links, found.links);
+  appendAll(out.tags, found.tags);
   if (found.sawMarkdownLink) out.sawMarkdownLink = true;
-  if (withBlockIds) findBlockIds(text, start, limit, found.opaque, out);
+  if (withBlockIds) findBlockIds(text, start, limit, found.opaque, out.blockIds);
 }
 
 /**
@@ -73,8 +64,7 @@ class InlineScan {
   private readonly labelScans = new Map<number, RegionScan>();
   private readonly closers = new Map<string, ForwardSearch>();
   private readonly titles: TitleCloses;
-  /** Starts of the backtick runs in the region, by run length, ascending. */
-  private backtickRuns: Map<number, number[]> | null = null;
+  private readonly backtickRuns: BacktickRuns;
 
   constructor(
     private readonly text: string,
@@ -82,6 +72,7 @@ class InlineScan {
     private readonly limit: number,
   ) {
     this.titles = new TitleCloses(text);
+    this.backtickRuns = new BacktickRuns(text, start, limit);
   }
 
   scan(from: number, limit: number): RegionScan {
@@ -149,43 +140,11 @@ class InlineScan {
     while (run < limit && text.charCodeAt(run) === 96) run++;
     if (run === limit && text.charCodeAt(run) === 96 && limit < this.limit) found.limitMattered = true;
     const length = run - i;
-    const close = this.backtickRunAfter(length, run);
+    const close = this.backtickRuns.after(length, run);
     if (close >= 0 && close + length > limit) found.limitMattered = true;
     if (close < 0 || close + length > limit) return run;
     found.opaque.push(i, close + length);
     return close + length;
-  }
-
-  /**
-   * Start of the first run of exactly `length` backticks at or after `from` that ends by the
-   * region's limit, or -1. All runs are listed once, by length: searching the text for each
-   * length would read it once per distinct length (runs of 1, 2, 3... backticks: n^1.5).
-   */
-  private backtickRunAfter(length: number, from: number): number {
-    if (!this.backtickRuns) {
-      this.backtickRuns = new Map();
-      const text = this.text;
-      for (let at = text.indexOf('`', this.start); at >= 0 && at < this.limit;) {
-        let end = at;
-        while (text.charCodeAt(end) === 96) end++;
-        if (end <= this.limit && text.charCodeAt(at - 1) !== 96) {
-          const runs = this.backtickRuns.get(end - at);
-          if (runs) runs.push(at);
-          else this.backtickRuns.set(end - at, [at]);
-        }
-        at = text.indexOf('`', end);
-      }
-    }
-    const runs = this.backtickRuns.get(length);
-    if (!runs) return -1;
-    let low = 0;
-    let high = runs.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (runs[middle] < from) low = middle + 1;
-      else high = middle;
-    }
-    return low < runs.length ? runs[low] : -1;
   }
 
   private skipMath(i: number, limit: number, found: RegionScan): number {
@@ -273,9 +232,9 @@ class InlineScan {
       // The brackets are text and the label is read at this level. Unless some token in it
       // depended on the label's end, that reading is the label scan's own: reuse it.
       if (label.limitMattered) return open + 1;
-      append(found.links, label.links);
-      append(found.tags, label.tags);
-      append(found.opaque, label.opaque);
+      appendAll(found.links, label.links);
+      appendAll(found.tags, label.tags);
+      appendAll(found.opaque, label.opaque);
       found.sawMarkdownLink = true;
       return label.end;
     }
@@ -295,8 +254,8 @@ class InlineScan {
       });
     }
     if (label) {
-      append(found.links, label.links);
-      append(found.tags, label.tags);
+      appendAll(found.links, label.links);
+      appendAll(found.tags, label.tags);
     }
     return match.end;
   }
@@ -320,40 +279,5 @@ class InlineScan {
       this.labelScans.set(open, label);
     }
     return label;
-  }
-}
-
-/** `into.push(...items)` without spreading: a 5 MB region can hold more links than a call has arguments. */
-function append<T>(into: T[], items: readonly T[]): void {
-  for (const item of items) into.push(item);
-}
-
-/** Length of the autolink or inline HTML tag at `i` within [i, limit) (and MAX_HTML_TAG), or 0. */
-function htmlTagLength(text: string, i: number, limit: number): number {
-  // A bounded window keeps unclosed quotes in `<a b='...` from rescanning the rest of the text.
-  const window = text.slice(i, Math.min(limit, i + MAX_HTML_TAG));
-  for (const pattern of [AUTOLINK, INLINE_TAG]) {
-    const match = pattern.exec(window);
-    if (match) return match[0].length;
-  }
-  return 0;
-}
-
-function findBlockIds(text: string, start: number, limit: number, opaque: number[], out: InlineFindings): void {
-  let lineStart = start;
-  let nextOpaque = 0; // opaque ranges are in order, and so are the lines
-  while (lineStart <= limit) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 || newline > limit ? limit : newline;
-    // Only the tail can hold an id; looking at a bounded tail keeps 5 MB lines cheap.
-    const tailStart = Math.max(lineStart, lineEnd - 128);
-    const match = BLOCK_ID_AT_LINE_END.exec(text.slice(tailStart, lineEnd));
-    if (match && (match.index > 0 || tailStart === lineStart || isWhitespace(text.charCodeAt(tailStart - 1)))) {
-      const caret = tailStart + match.index + match[0].indexOf('^');
-      while (nextOpaque < opaque.length && opaque[nextOpaque + 1] <= caret) nextOpaque += 2;
-      const insideOpaque = nextOpaque < opaque.length && opaque[nextOpaque] <= caret;
-      if (!insideOpaque) out.blockIds.push({ id: match[1], offset: caret });
-    }
-    lineStart = lineEnd + 1;
   }
 }

@@ -17,6 +17,7 @@ import { LineIndex } from './line-index';
 import { decodeDestination, toLocalLinkTarget } from './markdown-link-syntax';
 import { titleFromPath } from '../paths';
 import type { RawLink } from './raw-link';
+import { readSafeModeTag } from './safe-mode-tags';
 import { addUniqueTags } from './tags';
 import { matchWikiLinkEnd, splitWikiLinkInner } from './wiki-link-syntax';
 
@@ -181,7 +182,7 @@ function scanLine(text: string, start: number, end: number, found: Findings): vo
     } else if (code === OPEN_BRACKET) {
       i = scanBracket(text, i, end, i > start && text.charCodeAt(i - 1) === BANG, found);
     } else if (code === HASH && (i === start || isSpaceOrTab(text.charCodeAt(i - 1)))) {
-      const tag = readTag(text, i + 1, end);
+      const tag = readSafeModeTag(text, i + 1, end);
       if (tag.tag !== null && found.tags.length < SAFE_MODE_MAX_ITEMS) found.tags.push(tag.tag);
       i = Math.max(tag.end, i + 1);
     } else {
@@ -265,37 +266,6 @@ function matchMarkdownLink(text: string, open: number, end: number): { end: numb
   }
   if (j >= end || text.charCodeAt(j) !== CLOSE_PAREN) return null;
   return { end: j + 1, label, destination: decodeDestination(destination) };
-}
-
-const NON_ASCII_TAG_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
-
-function isTagChar(char: string, code: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 45 || code === 47;
-  return NON_ASCII_TAG_CHAR.test(char);
-}
-
-/**
- * The tag starting at `from` (just after '#'): letters, digits, marks, `_`, `-`, `/`, without
- * trailing slashes, not starting with '/' and not only digits. Returns where its run ends.
- */
-function readTag(text: string, from: number, end: number): { tag: string | null; end: number } {
-  let i = from;
-  while (i < end) {
-    const code = text.codePointAt(i)!;
-    const width = code > 0xffff ? 2 : 1;
-    if (!isTagChar(text.slice(i, i + width), code)) break;
-    i += width;
-  }
-  let stop = i;
-  while (stop > from && text.charCodeAt(stop - 1) === 47) stop--;
-  if (stop === from || text.charCodeAt(from) === 47) return { tag: null, end: i };
-  for (let k = from; k < stop; k++) {
-    const code = text.charCodeAt(k);
-    if (code < 48 || code > 57) {
-      if (code !== 47) return { tag: text.slice(from, stop), end: i };
-    }
-  }
-  return { tag: null, end: i };
 }
 
 function isSpaceOrTab(code: number): boolean {

@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import type { LinkTargetInfo, PlexusApi } from '../../../main/contract/api-contract';
 import { Modal } from './modal';
+import { ModalFooter } from './modal-footer';
 
 interface Props {
   api: PlexusApi;
@@ -39,19 +40,11 @@ export function CreateNoteDialog({ api, info, label, onCreated, onClose }: Props
           The note will be created at <code>{info.createPath}</code>.
         </p>
       )}
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="modal-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
+      <ModalFooter error={error} onCancel={onClose}>
         <button type="button" className="primary" autoFocus disabled={busy || !info.createPath} onClick={create}>
           Create note
         </button>
-      </div>
+      </ModalFooter>
     </Modal>
   );
 }

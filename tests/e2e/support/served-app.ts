@@ -1,16 +1,20 @@
 /**
- * One end-to-end set-up for the browser-mode suites: a temp copy of the sample vault (prepared
- * by the suite), the real `plexus serve` on it, headless Chromium with one page, and one
+ * One end-to-end set-up for the browser-mode suites: a temp vault (a copy of the sample vault or
+ * of a fixture, or the suite's own files, prepared by the suite), the real `plexus serve` on it, headless Chromium with one page, and one
  * close() that undoes all of it, so each suite states only what is particular to it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { editInSourceMode, launchBrowser, type LaunchedBrowser } from './browser';
 import { copyVault, serveVault, type ServedVault } from './serve';
 
 export interface ServedAppOptions {
+  /** The vault to serve: a copy of this folder (default: the sample vault), or only these files (vault path to text) in an empty one. */
+  vault?: string | Record<string, string | Buffer>;
+  /** Arguments for `plexus serve` after the vault folder (`--parse-budget-ms`, `--workers`...). */
+  serverArgs?: string[];
   /** Writes the suite's own files into the vault copy before the server starts. */
   prepare?: (vaultDir: string) => void;
   /** Keeps the app data (settings, graph layout, snapshots) in a folder of the suite's, for reopening the vault as a returning user. */
@@ -39,7 +43,7 @@ export interface ServedApp {
 }
 
 export async function openServedApp(options: ServedAppOptions = {}): Promise<ServedApp> {
-  const vaultDir = copyVault();
+  const vaultDir = typeof options.vault === 'object' ? writeVault(options.vault) : copyVault(options.vault);
   const stateDir = options.keepState ? mkdtempSync(join(tmpdir(), 'plexus-e2e-state-')) : undefined;
   const cleanUp: Array<() => Promise<void> | void> = [
     () => rmSync(vaultDir, { recursive: true, force: true }),
@@ -50,7 +54,7 @@ export async function openServedApp(options: ServedAppOptions = {}): Promise<Ser
   };
   try {
     options.prepare?.(vaultDir);
-    let served = await serveVault(vaultDir, [], stateDir);
+    let served = await serveVault(vaultDir, options.serverArgs ?? [], stateDir);
     cleanUp.push(() => served.stop());
     const browser = await launchBrowser();
     cleanUp.push(() => browser.close());
@@ -87,4 +91,20 @@ export async function openServedApp(options: ServedAppOptions = {}): Promise<Ser
     await close();
     throw error;
   }
+}
+
+/** An empty temp vault holding only `files`, folders made as their paths need. */
+function writeVault(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plexus-e2e-vault-'));
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      const file = join(dir, ...path.split('/'));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return dir;
 }

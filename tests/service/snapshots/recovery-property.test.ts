@@ -10,11 +10,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import type { ApiHandlers } from '../../../main/contract/api-contract';
-import { createApiHandlers } from '../../../main/service/api-handlers';
 import { hashBytes } from '../../../main/service/files/read-vault-file';
-import { openNoteWriter } from '../../../main/service/write/note-writer';
-import { VaultService } from '../../../main/service/vault-service';
-import { makeTempDir, makeVault, removeDir, until } from '../temp-vault';
+import { openWatchedVault } from '../support/watched-vault';
+import { until } from '../temp-vault';
 
 const NOTES = ['A.md', 'B.md', 'C.md'] as const;
 type Note = (typeof NOTES)[number];
@@ -38,27 +36,12 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 async function run(ops: Op[], usePolling: boolean): Promise<void> {
-  const root = makeVault({ 'A.md': 'first A, links [[B]]\n', 'B.md': 'first B\r\n' });
-  const dataDir = makeTempDir('plexus-data-');
-  const service = await VaultService.open(root, {
-    cacheDir: null,
-    workers: 0,
-    // Both watchers: native watching once lost a quick second in-place write for good (chokidar
-    // drops a repeat change within ~50 ms), and polling never saw a hard-linked note leave; the
-    // watcher's second look and the reconciliation passes (watch/reconciler.ts) close both.
-    watcherOptions: { quietMs: 30, maxWaitMs: 200, usePolling },
-    snapshots: { dataDir, take: true, intervalMs: 0 },
-  });
+  // Both watchers: native watching once lost a quick second in-place write for good (chokidar
+  // drops a repeat change within ~50 ms), and polling never saw a hard-linked note leave; the
+  // watcher's second look and the reconciliation passes (watch/reconciler.ts) close both.
+  const vault = await openWatchedVault({ 'A.md': 'first A, links [[B]]\n', 'B.md': 'first B\r\n' }, { usePolling, snapshots: { intervalMs: 0 } });
+  const { root, service, api } = vault;
   try {
-    await service.whenWatching();
-    await service.snapshotsSettled();
-    const api = createApiHandlers(service, {
-      kind: 'browser',
-      readOnly: false,
-      openExternal: () => undefined,
-      writer: await openNoteWriter({ root: service.realRoot, service }),
-      dataDir,
-    });
     const abs = (p: string) => path.join(root, p);
     const disk = (p: string): Buffer | null => (fs.existsSync(abs(p)) ? fs.readFileSync(abs(p)) : null);
 
@@ -137,12 +120,7 @@ async function run(ops: Op[], usePolling: boolean): Promise<void> {
       }
     }
   } finally {
-    try {
-      await service.close();
-    } finally {
-      removeDir(root);
-      removeDir(dataDir);
-    }
+    await vault.close();
   }
 }
 
@@ -173,34 +151,15 @@ test.each([
 // of inotify watches), a note the app placed by hard link (a rename here: link, then unlink; a
 // create: temp file linked into place) was never seen leaving. The reconciliation pass sees it.
 test('polling watcher: a note renamed in the app and then deleted outside leaves the index', async () => {
-  const root = makeVault({ 'A.md': 'a\n', 'B.md': 'b\n' });
-  const dataDir = makeTempDir('plexus-data-');
-  const service = await VaultService.open(root, {
-    cacheDir: null,
-    workers: 0,
-    watcherOptions: { quietMs: 30, maxWaitMs: 200, usePolling: true },
-    snapshots: null,
-  });
+  const vault = await openWatchedVault({ 'A.md': 'a\n', 'B.md': 'b\n' }, { snapshots: null });
+  const { root, service, api } = vault;
   try {
-    await service.whenWatching();
-    const api = createApiHandlers(service, {
-      kind: 'browser',
-      readOnly: false,
-      openExternal: () => undefined,
-      writer: await openNoteWriter({ root: service.realRoot, service }),
-      dataDir,
-    });
     expect((await api.renameNote('A.md', 'C.md')).ok).toBe(true);
     await until(() => service.vaultState.notes.has('C.md') && !service.vaultState.notes.has('A.md'));
     await service.settled();
     fs.rmSync(path.join(root, 'C.md'));
     await until(() => !service.vaultState.notes.has('C.md'), 5000);
   } finally {
-    try {
-      await service.close();
-    } finally {
-      removeDir(root);
-      removeDir(dataDir);
-    }
+    await vault.close();
   }
 }, 30_000);

@@ -5,13 +5,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ApiHandlers, NoteVersion, VaultEvent } from '../../../main/contract/api-contract';
-import { createApiHandlers } from '../../../main/service/api-handlers';
-import { openNoteWriter } from '../../../main/service/write/note-writer';
 import { hashBytes } from '../../../main/service/files/read-vault-file';
 import { MemorySnapshotBackend } from '../../../main/service/snapshots/snapshot-backend';
 import type { VaultSnapshotOptions } from '../../../main/service/snapshots/vault-snapshots';
-import { VaultService } from '../../../main/service/vault-service';
-import { makeTempDir, makeVault, removeDir, until } from '../temp-vault';
+import type { VaultService } from '../../../main/service/vault-service';
+import { openWatchedVault, type WatchedVault } from '../support/watched-vault';
+import { until } from '../temp-vault';
 
 interface Opened {
   root: string;
@@ -22,33 +21,18 @@ interface Opened {
   hash(rel: string): string;
 }
 
-const dirs: string[] = [];
-const services: VaultService[] = [];
+const opened: WatchedVault[] = [];
 afterEach(async () => {
-  for (const service of services.splice(0)) await service.close();
-  for (const dir of dirs.splice(0)) removeDir(dir);
+  for (const vault of opened.splice(0)) await vault.close();
 });
 
-async function open(files: Record<string, string>, options: { readOnly?: boolean; snapshots?: Partial<VaultSnapshotOptions> } = {}): Promise<Opened> {
-  const root = makeVault(files);
-  const dataDir = makeTempDir('plexus-data-');
-  dirs.push(root, dataDir);
-  const readOnly = options.readOnly ?? false;
-  const service = await VaultService.open(root, {
-    cacheDir: null,
-    workers: 0,
-    // Polling: chokidar's native watch misses an outside write that lands within ~50 ms of an
-    // atomic replace of the same file (our own save), and these tests write right after saves.
-    watcherOptions: { quietMs: 30, maxWaitMs: 200, usePolling: true },
-    snapshots: { dataDir, take: !readOnly, ...options.snapshots },
-  });
-  services.push(service);
+async function open(files: Record<string, string | Buffer>, options: { readOnly?: boolean; snapshots?: Partial<VaultSnapshotOptions> } = {}): Promise<Opened> {
   const events: VaultEvent[] = [];
-  service.onEvent((event) => events.push(event));
-  await service.whenWatching();
-  await service.snapshotsSettled();
-  const writer = readOnly ? undefined : await openNoteWriter({ root: service.realRoot, service });
-  const api = createApiHandlers(service, { kind: 'browser', readOnly, openExternal: () => undefined, writer, dataDir });
+  // Polling: chokidar's native watch misses an outside write that lands within ~50 ms of an
+  // atomic replace of the same file (our own save), and these tests write right after saves.
+  const vault = await openWatchedVault(files, { ...options, usePolling: true, onEvent: (event) => events.push(event) });
+  opened.push(vault);
+  const { root, service, api } = vault;
   const abs = (rel: string) => path.join(root, ...rel.split('/'));
   return { root, service, api, events, disk: (rel) => fs.readFileSync(abs(rel), 'utf8'), hash: (rel) => hashBytes(fs.readFileSync(abs(rel))) };
 }
@@ -118,25 +102,7 @@ test('a note never edited here, overwritten outside, can be restored: its text w
 
 test('a restore puts back the version byte for byte, even when the file now uses other conventions', async () => {
   const original = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# Title\r\nline with crlf\r\nno final newline')]);
-  const root = makeVault({ 'A.md': original });
-  const dataDir = makeTempDir('plexus-data-');
-  dirs.push(root, dataDir);
-  const service = await VaultService.open(root, {
-    cacheDir: null,
-    workers: 0,
-    watcherOptions: { quietMs: 30, maxWaitMs: 200, usePolling: true },
-    snapshots: { dataDir, take: true },
-  });
-  services.push(service);
-  await service.whenWatching();
-  await service.snapshotsSettled();
-  const api = createApiHandlers(service, {
-    kind: 'browser',
-    readOnly: false,
-    openExternal: () => undefined,
-    writer: await openNoteWriter({ root: service.realRoot, service }),
-    dataDir,
-  });
+  const { root, service, api } = await open({ 'A.md': original });
   const file = path.join(root, 'A.md');
   fs.writeFileSync(file, 'lf now\nand a final newline\n');
   await until(() => service.vaultState.notes.get('A.md')?.hash === hashBytes(fs.readFileSync(file)));

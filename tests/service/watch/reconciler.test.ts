@@ -37,6 +37,46 @@ function reconcilerOver(io: VaultFs, root: string, known: Known, enqueued: Vault
   );
 }
 
+interface TestVault {
+  io: VaultFs;
+  root: string;
+  write(p: string, text: string): void;
+  mkdir(p: string): void;
+  remove(p: string): void;
+  removeDir(p: string): void;
+  done(): void;
+}
+
+interface Rig {
+  vault: TestVault;
+  known: Known;
+  enqueued: VaultPath[][];
+  listed: string[];
+  reconciler: Reconciler;
+}
+
+/** A reconciler over a fresh vault whose index knows its three files; stopped and the vault removed after `body`. */
+async function withReconciler(setUp: () => TestVault, body: (rig: Rig) => Promise<void>): Promise<void> {
+  const vault = setUp();
+  try {
+    const known = knownOf(vault.io, vault.root, ['a.md', 'b.md', 'sub/c.png']);
+    const enqueued: VaultPath[][] = [];
+    const listed: string[] = [];
+    const reconciler = reconcilerOver(vault.io, vault.root, known, enqueued, listed);
+    try {
+      await body({ vault, known, enqueued, listed, reconciler });
+    } finally {
+      reconciler.stop();
+    }
+  } finally {
+    vault.done();
+  }
+}
+
+/** A service on the in-memory port whose periodic pass never comes in a test: only reconcile() runs one. */
+const openReconcilingVault = (files: Record<string, string>) =>
+  openMemoryVault(files, { service: { watcherOptions: { quietMs: 5, reconcile: { everyMs: 60_000 } } } });
+
 describe.each([
   [
     'in-memory VaultFs',
@@ -71,50 +111,29 @@ describe.each([
       };
     },
   ],
-])('Reconciler on a %s', (_name, setUp) => {
-  test('finds the known files whose size changed or that are gone, and only those', async () => {
-    const vault = setUp();
-    try {
-      const known = knownOf(vault.io, vault.root, ['a.md', 'b.md', 'sub/c.png']);
-      const enqueued: VaultPath[][] = [];
-      const reconciler = reconcilerOver(vault.io, vault.root, known, enqueued);
+])('Reconciler on a %s', (_name, setUp: () => TestVault) => {
+  test('finds the known files whose size changed or that are gone, and only those', () =>
+    withReconciler(setUp, async ({ vault, enqueued, reconciler }) => {
       expect(await reconciler.reconcile()).toEqual([]);
       expect(enqueued).toEqual([]);
       vault.write('a.md', 'a longer text');
       vault.remove('sub/c.png');
       expect((await reconciler.reconcile()).sort()).toEqual(['a.md', 'sub/c.png']);
       expect(enqueued.map((paths) => [...paths].sort())).toEqual([['a.md', 'sub/c.png']]);
-      reconciler.stop();
-    } finally {
-      vault.done();
-    }
-  });
+    }));
 
-  test('an mtime change alone (same size) counts; activity brings a pass by itself', async () => {
-    const vault = setUp();
-    try {
-      const known = knownOf(vault.io, vault.root, ['a.md', 'b.md', 'sub/c.png']);
+  test('an mtime change alone (same size) counts; activity brings a pass by itself', () =>
+    withReconciler(setUp, async ({ known, enqueued, reconciler }) => {
       // The index's mtime is an older one: the disk's file was rewritten in place with the same length.
       known.set('b.md' as VaultPath, { ...known.get('b.md' as VaultPath)!, mtimeMs: known.get('b.md' as VaultPath)!.mtimeMs - 1000 });
-      const enqueued: VaultPath[][] = [];
-      const reconciler = reconcilerOver(vault.io, vault.root, known, enqueued);
       reconciler.activity();
       await until(() => enqueued.length > 0, 5000);
       expect(enqueued).toEqual([['b.md']]);
-      reconciler.stop();
-    } finally {
-      vault.done();
-    }
-  });
+    }));
 
-  test('new files and new folders the watcher never reported are found; an unchanged vault is not listed again', async () => {
-    const vault = setUp();
-    try {
+  test('new files and new folders the watcher never reported are found; an unchanged vault is not listed again', () =>
+    withReconciler(setUp, async ({ vault, enqueued, listed, reconciler }) => {
       vault.mkdir('empty');
-      const known = knownOf(vault.io, vault.root, ['a.md', 'b.md', 'sub/c.png']);
-      const enqueued: VaultPath[][] = [];
-      const listed: string[] = [];
-      const reconciler = reconcilerOver(vault.io, vault.root, known, enqueued, listed);
       // The first pass lists every folder once, for the baseline: nothing is new.
       expect(await reconciler.reconcile()).toEqual([]);
       expect(listed.length).toBe(3);
@@ -140,33 +159,21 @@ describe.each([
       expect(await reconciler.reconcile()).toEqual([]);
       expect(listed).toEqual([]);
       expect(enqueued).toEqual([]);
-      reconciler.stop();
-    } finally {
-      vault.done();
-    }
-  });
+    }));
 
-  test('a removed folder is forgotten, and one made again in its place is listed anew', async () => {
-    const vault = setUp();
-    try {
-      const known = knownOf(vault.io, vault.root, ['a.md', 'b.md', 'sub/c.png']);
-      const enqueued: VaultPath[][] = [];
-      const reconciler = reconcilerOver(vault.io, vault.root, known, enqueued);
+  test('a removed folder is forgotten, and one made again in its place is listed anew', () =>
+    withReconciler(setUp, async ({ vault, known, reconciler }) => {
       expect(await reconciler.reconcile()).toEqual([]);
       vault.removeDir('sub');
       expect(await reconciler.reconcile()).toEqual(['sub/c.png']);
       known.delete('sub/c.png' as VaultPath);
       vault.write('sub/again.md', 'a');
       expect(await reconciler.reconcile()).toEqual(['sub/again.md']);
-      reconciler.stop();
-    } finally {
-      vault.done();
-    }
-  });
+    }));
 });
 
 test('under a service on the in-memory port: changes the watcher never delivered reach the index by reconcile()', async () => {
-  const vault = await openMemoryVault({ 'a.md': 'first', 'b.md': 'bee' }, { service: { watcherOptions: { quietMs: 5, reconcile: { everyMs: 60_000 } } } });
+  const vault = await openReconcilingVault({ 'a.md': 'first', 'b.md': 'bee' });
   try {
     await vault.service.whenWatching();
     await vault.service.snapshotsSettled();
@@ -192,7 +199,7 @@ test('under a service on the in-memory port: changes the watcher never delivered
 });
 
 test('under a service on the in-memory port: a note and a folder of notes created unreported are indexed by reconcile()', async () => {
-  const vault = await openMemoryVault({ 'a.md': 'links to [[new]]' }, { service: { watcherOptions: { quietMs: 5, reconcile: { everyMs: 60_000 } } } });
+  const vault = await openReconcilingVault({ 'a.md': 'links to [[new]]' });
   try {
     await vault.service.whenWatching();
     await vault.service.settled();

@@ -8,6 +8,7 @@
  * 2. A tag whose `_` sits at the edge of a word (`#_x`, `#x_`): there `_` can be emphasis,
  *    which ends the text (and the tag) early in remark.
  */
+import { isWhitespace } from '../whitespace';
 
 const DEFINITION = /^[ \t]{0,3}(?:>[ \t]?)*\[(?!\^)[^\]]{1,999}\]:/;
 const TAG_RUN = /#[\p{L}\p{N}\p{M}_\-/]*_[\p{L}\p{N}\p{M}_\-/]*/uy;
@@ -23,10 +24,6 @@ function hasDefinition(text: string): boolean {
     lineStart = lineEnd + 1;
   }
   return false;
-}
-
-function isWhitespace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xfeff || Number.isNaN(code);
 }
 
 function hasEdgeUnderscoreTag(text: string): boolean {

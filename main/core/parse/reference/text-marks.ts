@@ -6,14 +6,10 @@
  * - a block id is `^id` ending a source line (trailing spaces allowed) outside headings, where
  *   the `^` follows a space or tab or starts its paragraph or table cell.
  */
+import { BLOCK_ID_AT_LINE_END } from '../block-ids';
 import { readTagAt } from '../tags';
+import { isWhitespace } from '../whitespace';
 import type { TextSpan } from './mdast-findings';
-
-const BLOCK_ID_AT_LINE_END = /(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
-
-function isWhitespace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xfeff || Number.isNaN(code);
-}
 
 export function tagsIn(text: string, span: TextSpan, out: string[]): void {
   for (let at = text.indexOf('#', span.start); at >= 0 && at < span.end; at = text.indexOf('#', at + 1)) {

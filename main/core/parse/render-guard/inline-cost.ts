@@ -18,6 +18,7 @@
  * if found at the start of the chunk. Link titles, the other quadratic case, are estimated in
  * link-title-cost.ts on the same pass.
  */
+import { charAt, charBefore, group } from './char-groups';
 import { LinkTitleCost, TITLE_CLOSERS } from './link-title-cost';
 
 /** Per character walked back by a closer that finds no opener. */
@@ -53,28 +54,7 @@ const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const BACKSLASH = 92;
 
-const WHITESPACE = /\s/u;
-const PUNCTUATION = /[\p{P}\p{S}]/u;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-
-/** micromark's character groups: 1 whitespace (also start/end of text), 2 punctuation, 0 other. */
-function group(ch: string | undefined): 0 | 1 | 2 {
-  if (ch === undefined || ch === '' || WHITESPACE.test(ch)) return 1;
-  return PUNCTUATION.test(ch) ? 2 : 0;
-}
-
-/** The character (code point) before `index`, or undefined at the start of the chunk. */
-function charBefore(text: string, index: number, chunkStart: number): string | undefined {
-  if (index <= chunkStart) return undefined;
-  const code = text.charCodeAt(index - 1);
-  if (code >= 0xdc00 && code <= 0xdfff && index - 2 >= chunkStart) return text.slice(index - 2, index);
-  return text[index - 1];
-}
-
-function charAt(text: string, index: number): string | undefined {
-  if (index >= text.length) return undefined;
-  return String.fromCodePoint(text.codePointAt(index)!);
-}
 
 /** Where a line starts a block that always ends the paragraph before it (indent 0-3). */
 const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|[-+*][ \t]+\S|1[.)][ \t]+\S)/;

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { NoteVersion, PlexusApi } from '../../../../main/contract/api-contract';
 import { Modal } from '../modal';
 import { sizeLabel, timeLabel } from './version-labels';
+import { copyToClipboard, errorMessage, type RecoveryStatus } from './recovery-status';
 
 interface Props {
   api: PlexusApi;
@@ -15,13 +16,11 @@ interface Props {
   onClose(): void;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export function DeletedNotesDialog({ api, readOnly, onRestored, onClose }: Props) {
   const [notes, setNotes] = useState<NoteVersion[] | { error: string } | null>(null);
   const [selected, setSelected] = useState<NoteVersion | null>(null);
   const [text, setText] = useState<string | null>(null);
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<RecoveryStatus | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -29,7 +28,7 @@ export function DeletedNotesDialog({ api, readOnly, onRestored, onClose }: Props
       setNotes(listed.ok ? listed.value : { error: listed.error.message });
       if (listed.ok) setSelected((was) => listed.value.find((n) => n.id === was?.id) ?? listed.value[0] ?? null);
     } catch (error) {
-      setNotes({ error: message(error) });
+      setNotes({ error: errorMessage(error) });
     }
   }, [api]);
   useEffect(() => void load(), [load]);
@@ -40,7 +39,7 @@ export function DeletedNotesDialog({ api, readOnly, onRestored, onClose }: Props
     let live = true;
     api.readVersion(selected.path, selected.id).then(
       (read) => live && (read.ok ? setText(read.value.content) : setStatus({ kind: 'error', text: `Could not read it: ${read.error.message}` })),
-      (error: unknown) => live && setStatus({ kind: 'error', text: `Could not read it: ${message(error)}` }),
+      (error: unknown) => live && setStatus({ kind: 'error', text: `Could not read it: ${errorMessage(error)}` }),
     );
     return () => {
       live = false;
@@ -55,18 +54,13 @@ export function DeletedNotesDialog({ api, readOnly, onRestored, onClose }: Props
       if (!result.ok) return setStatus({ kind: 'error', text: `Could not restore: ${result.error.message}` });
       onRestored(result.value.path);
     } catch (error) {
-      setStatus({ kind: 'error', text: `Could not restore: ${message(error)}` });
+      setStatus({ kind: 'error', text: `Could not restore: ${errorMessage(error)}` });
     }
   };
 
   const copy = async () => {
     if (text === null) return;
-    try {
-      await navigator.clipboard.writeText(text);
-      setStatus({ kind: 'ok', text: 'Copied the note’s text.' });
-    } catch (error) {
-      setStatus({ kind: 'error', text: `Could not copy: ${message(error)}` });
-    }
+    setStatus(await copyToClipboard(text, 'Copied the note’s text.'));
   };
 
   return (

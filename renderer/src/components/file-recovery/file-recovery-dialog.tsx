@@ -10,6 +10,7 @@ import { Modal } from '../modal';
 import { RecoverySettingsForm } from './recovery-settings-form';
 import { VersionDiff } from './version-diff';
 import { reasonLabel, sizeLabel, timeLabel } from './version-labels';
+import { copyToClipboard, errorMessage, type RecoveryStatus } from './recovery-status';
 
 interface Props {
   api: PlexusApi;
@@ -21,13 +22,11 @@ interface Props {
 type Listing =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; versions: NoteVersion[]; current: { text: string; hash: string } | null };
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export function FileRecoveryDialog({ api, path, readOnly, onClose }: Props) {
   const [listing, setListing] = useState<Listing>({ status: 'loading' });
   const [selected, setSelected] = useState<string | null>(null);
   const [text, setText] = useState<{ id: string; content: string } | { id: string; error: string } | null>(null);
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<RecoveryStatus | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
@@ -37,7 +36,7 @@ export function FileRecoveryDialog({ api, path, readOnly, onClose }: Props) {
       setListing({ status: 'ready', versions: versions.value, current: current.ok ? { text: current.value.content, hash: current.value.hash } : null });
       setSelected((was) => (was !== null && versions.value.some((v) => v.id === was) ? was : (versions.value[0]?.id ?? null)));
     } catch (error) {
-      setListing({ status: 'error', message: message(error) });
+      setListing({ status: 'error', message: errorMessage(error) });
     }
   }, [api, path]);
 
@@ -48,7 +47,7 @@ export function FileRecoveryDialog({ api, path, readOnly, onClose }: Props) {
     let live = true;
     api.readVersion(path, selected).then(
       (read) => live && setText(read.ok ? { id: selected, content: read.value.content } : { id: selected, error: read.error.message }),
-      (error: unknown) => live && setText({ id: selected, error: message(error) }),
+      (error: unknown) => live && setText({ id: selected, error: errorMessage(error) }),
     );
     return () => {
       live = false;
@@ -73,7 +72,7 @@ export function FileRecoveryDialog({ api, path, readOnly, onClose }: Props) {
       setStatus({ kind: 'ok', text: `Restored the version from ${timeLabel(chosen.time)}${where}. The text it replaced is kept in this list.` });
       await load();
     } catch (error) {
-      setStatus({ kind: 'error', text: `Could not restore: ${message(error)}` });
+      setStatus({ kind: 'error', text: `Could not restore: ${errorMessage(error)}` });
     } finally {
       setBusy(false);
     }
@@ -81,12 +80,7 @@ export function FileRecoveryDialog({ api, path, readOnly, onClose }: Props) {
 
   const copy = async () => {
     if (chosenText === null) return;
-    try {
-      await navigator.clipboard.writeText(chosenText);
-      setStatus({ kind: 'ok', text: 'Copied the version’s text.' });
-    } catch (error) {
-      setStatus({ kind: 'error', text: `Could not copy: ${message(error)}` });
-    }
+    setStatus(await copyToClipboard(chosenText, 'Copied the version’s text.'));
   };
 
   return (

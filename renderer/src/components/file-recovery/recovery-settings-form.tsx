@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { PlexusApi, RecoverySettings } from '../../../../main/contract/api-contract';
+import { errorMessage, type RecoveryStatus } from './recovery-status';
 
 const FIELDS: { key: keyof RecoverySettings; label: string; hint: string }[] = [
   { key: 'keepDays', label: 'Keep versions for (days)', hint: 'younger versions are always kept' },
@@ -22,11 +23,10 @@ const toDraft = (s: RecoverySettings): Draft => ({
   maxSizeMb: String(s.maxSizeMb),
   intervalMinutes: String(s.intervalMinutes),
 });
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function RecoverySettingsForm({ api, readOnly }: { api: PlexusApi; readOnly: boolean }) {
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<RecoveryStatus | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -39,7 +39,7 @@ export function RecoverySettingsForm({ api, readOnly }: { api: PlexusApi; readOn
         if (got.value.problem !== null)
           setStatus({ kind: 'error', text: `${got.value.problem[0].toUpperCase()}${got.value.problem.slice(1)}; the defaults below apply until saved.` });
       },
-      (error: unknown) => live && setStatus({ kind: 'error', text: `Could not read the settings: ${message(error)}` }),
+      (error: unknown) => live && setStatus({ kind: 'error', text: `Could not read the settings: ${errorMessage(error)}` }),
     );
     return () => {
       live = false;
@@ -62,7 +62,7 @@ export function RecoverySettingsForm({ api, readOnly }: { api: PlexusApi; readOn
         setStatus({ kind: 'ok', text: 'Settings saved; they apply from now on.' });
       } else setStatus({ kind: 'error', text: `Not saved: ${saved.error.message}` });
     } catch (error) {
-      setStatus({ kind: 'error', text: `Not saved: ${message(error)}` });
+      setStatus({ kind: 'error', text: `Not saved: ${errorMessage(error)}` });
     } finally {
       setBusy(false);
     }

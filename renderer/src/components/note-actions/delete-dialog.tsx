@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { BacklinkGroup, PlexusApi, Result } from '../../../../main/contract/api-contract';
 import { useAsync, type AsyncState } from '../../hooks/use-async';
 import { Modal } from '../modal';
+import { ModalFooter } from '../modal-footer';
 
 interface Props {
   api: PlexusApi;
@@ -39,19 +40,11 @@ export function DeleteDialog({ api, path, where, onDeleted, onClose }: Props) {
         <code>{path}</code> will be {where}.
       </p>
       <Linkers state={backlinks} />
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="modal-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
+      <ModalFooter error={error} onCancel={onClose}>
         <button type="button" className="danger" autoFocus disabled={busy} onClick={confirm}>
           {busy ? 'Deleting…' : 'Delete'}
         </button>
-      </div>
+      </ModalFooter>
     </Modal>
   );
 }

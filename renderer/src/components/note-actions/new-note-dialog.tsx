@@ -2,6 +2,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { FileEntry, PlexusApi } from '../../../../main/contract/api-contract';
 import { Modal } from '../modal';
+import { ModalFooter } from '../modal-footer';
 import { checkNewNotePath } from './note-path-input';
 
 interface Props {
@@ -71,19 +72,11 @@ export function NewNoteDialog({ api, folder, files, onCreated, onClose }: Props)
             {problem}
           </p>
         )}
-        {error && (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
+        <ModalFooter error={error} onCancel={onClose}>
           <button type="submit" className="primary" disabled={busy || !check.ok}>
             Create
           </button>
-        </div>
+        </ModalFooter>
       </form>
     </Modal>
   );

@@ -11,6 +11,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PlexusApi, RenameOutcome } from '../../../../main/contract/api-contract';
 import { Modal } from '../modal';
+import { ModalFooter } from '../modal-footer';
 import { checkNotePath, folderOf } from './note-path-input';
 import { useRenamePlan } from './use-rename-plan';
 
@@ -79,19 +80,11 @@ export function RenameDialog({ api, from, onRenamed, onClose }: Props) {
         {check.ok && to === null && <p className="muted small">Type a new name or folder.</p>}
         {to !== null && <Destination from={from} to={to} />}
         <PlanSummary plan={plan} />
-        {error && (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
+        <ModalFooter error={error} onCancel={onClose}>
           <button type="submit" className="primary" disabled={!ready || busy}>
             {busy ? 'Renaming…' : 'Rename'}
           </button>
-        </div>
+        </ModalFooter>
       </form>
     </Modal>
   );

@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../../../bench/graph/chromium-args';
 import { ensureRendererBuilt, RENDERER_DIST } from '../../../../main/cli/renderer-build';
 import { CHROMIUM_PATH } from '../../support/browser';
 import type { ShimConfig } from '../shim/electron-shim';
@@ -17,17 +18,6 @@ import { pollUntil } from '../../support/poll';
 
 const REPO = path.join(__dirname, '..', '..', '..', '..');
 const SHIM_DIR = path.join(__dirname, '..', 'shim');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 interface BuildScript {
   ENTRIES: { entry: string; out: string; optional: boolean }[];
   bundleOne(entry: string, outfile: string): Promise<unknown>;
