@@ -42,6 +42,7 @@ export class VaultService {
     note: (vaultPath) => this.state.notes.get(vaultPath)?.parsed,
     text: (vaultPath) => this.currentText(vaultPath),
     stopped: () => this.closed,
+    notice: (message) => this.notice(message),
   });
   private readonly ownWrites = new OwnWrites();
   private readonly renames = new RenamePairer();

@@ -9,6 +9,7 @@ import MiniSearch from 'minisearch';
 import type { CandidatePlan } from '../../core/query/search-plan';
 import type { VaultPath } from '../../core/types';
 import { distinctTerms } from './distinct-terms';
+import { SlicedUpdates } from './sliced-updates';
 
 interface SearchDoc {
   id: VaultPath;
@@ -48,8 +49,36 @@ function intersect(a: Set<VaultPath>, b: Set<VaultPath>): Set<VaultPath> {
 /** Bodies over this many characters are reduced to their distinct tokens off the fast path (distinct-terms.ts). */
 const SLICED_ABOVE = 256 * 1024;
 
+/**
+ * Discarded documents are swept from the postings in steps this many terms long, a wait apart:
+ * minisearch's default step (1,000 terms, each visiting every field and document that holds it)
+ * held the event loop for a hundred milliseconds and more after a checkout replaced thousands of notes.
+ */
+const VACUUM_STEP = { batchSize: 100, batchWait: 10 };
+
+/** A watcher update waiting for its slice: the note's text to index, or null for a removal. */
+type QueuedUpdate = { title: string; aliases: string[]; body: string } | null;
+
+export interface SearchIndexOptions {
+  /** An update applied in the background failed (the note may be missing from search results). */
+  failed?(path: VaultPath, error: unknown): void;
+}
+
 export class SearchIndex {
-  private readonly index = new VocabularyIndex({ fields: ['title', 'aliases', 'body'] });
+  private readonly index = new VocabularyIndex({ fields: ['title', 'aliases', 'body'], autoVacuum: VACUUM_STEP });
+  /** Watcher updates applied in slices (upsertSoon / removeSoon); searches wait for them. */
+  private readonly soon: SlicedUpdates<VaultPath, QueuedUpdate>;
+
+  constructor(options: SearchIndexOptions = {}) {
+    this.soon = new SlicedUpdates(
+      (path, update) => (update === null ? this.remove(path) : this.upsert(path, update.title, update.aliases, update.body)),
+      options.failed ??
+        ((path, error) => {
+          // No one to tell: fail loudly rather than leave a note silently unsearchable.
+          throw new Error(`search index: updating "${path}" failed`, { cause: error });
+        }),
+    );
+  }
   /** The vocabulary as a flat list for substring scans, rebuilt after the index changes. */
   private vocabulary: string[] | null = null;
 
@@ -60,7 +89,9 @@ export class SearchIndex {
   /** Huge notes being reduced (their newest text only): `settled()` waits for them. */
   private readonly pending = new Map<VaultPath, Promise<void>>();
 
+  /** Indexes the note's text now (a newer update than any waiting for it). */
   upsert(path: VaultPath, title: string, aliases: string[], body: string): void {
+    this.soon.delete(path);
     if (body.length > SLICED_ABOVE) {
       // Its previous text stays indexed until the reduction is done; a later update or removal wins.
       const job: Promise<void> = distinctTerms(body).then((terms) => {
@@ -82,20 +113,35 @@ export class SearchIndex {
     this.vocabulary = null;
   }
 
+  /** Indexes the note's text in a later slice (see sliced-updates.ts); `settled()` and searches wait for it. */
+  upsertSoon(path: VaultPath, title: string, aliases: string[], body: string): void {
+    this.soon.set(path, { title, aliases, body });
+  }
+
+  /** Removes the note in a later slice, after any update handed in before. */
+  removeSoon(path: VaultPath): void {
+    this.soon.set(path, null);
+  }
+
   remove(path: VaultPath): void {
+    this.soon.delete(path);
     this.pending.delete(path);
     if (this.index.has(path)) this.index.discard(path);
     this.vocabulary = null;
   }
 
-  /** Indexed, or being indexed (a huge note's reduction under way). */
+  /** Indexed, or being indexed (an update waiting for its slice, a huge note's reduction under way), and not waiting to be removed. */
   has(path: VaultPath): boolean {
+    if (this.soon.has(path)) return this.soon.get(path) !== null;
     return this.pending.has(path) || this.index.has(path);
   }
 
-  /** Resolves once every huge note handed in so far is in the index. */
+  /** Resolves once every update handed in so far, huge notes included, is in the index. */
   async settled(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending.values()]);
+    while (this.soon.size > 0 || this.pending.size > 0) {
+      await this.soon.settled();
+      await Promise.all([...this.pending.values()]);
+    }
   }
 
   /** Notes containing every word of `phrase` exactly (no prefix or fuzzy matching). */

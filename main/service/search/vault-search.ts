@@ -1,10 +1,11 @@
 /**
  * An open vault's full-text search: the index, built after 'ready' in slices so the UI is
- * usable meanwhile, kept current by the watcher's batches (they update `index`), and the
- * searches, which wait for it.
+ * usable meanwhile, kept current by the watcher's batches (they hand `index` their notes, taken
+ * in slices), and the searches, which wait for both.
  */
 import type { Result, SearchResults } from '../../contract/api-contract';
 import type { ParsedNote, VaultPath } from '../../core/types';
+import { describeError } from '../file-reports';
 import { SearchIndex } from './search-index';
 import { fillSearchIndex } from './search-index-fill';
 import { DEFAULT_SEARCH_TIMEOUT_MS, runSearch } from './search-run';
@@ -16,15 +17,21 @@ export interface VaultSearchSource {
   text(path: VaultPath): string | null;
   /** True once the vault is closing: the build stops. */
   stopped(): boolean;
+  /** Something the user should know (a note the index could not take in). */
+  notice(message: string): void;
 }
 
 export class VaultSearch {
-  readonly index = new SearchIndex();
+  readonly index: SearchIndex;
   /** Longest one search may run before it is stopped with an error. */
   timeoutMs = DEFAULT_SEARCH_TIMEOUT_MS;
   private ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly source: VaultSearchSource) {}
+  constructor(private readonly source: VaultSearchSource) {
+    this.index = new SearchIndex({
+      failed: (path, error) => source.notice(`Search could not index "${path}" (${describeError(error)}); search results may miss it.`),
+    });
+  }
 
   /** Starts filling the index with every note; resolves when done (or stopped). */
   build(): Promise<void> {

@@ -36,7 +36,8 @@ export interface RecoveryDeps {
   write<T>(paths: unknown[], run: (writer: NoteWriter) => Promise<Result<T>>): Promise<Result<T>>;
 }
 
-const ID = /^[0-9a-z]{1,16}-[0-9a-f]{8}$/;
+/** Time, then the store's tag and a counter (earlier stores: eight random hex digits). */
+const ID = /^[0-9a-z]{1,16}-[0-9a-z]{8,24}$/;
 /** How many other names a restored deleted note may try when its path is taken. */
 const MAX_NEW_NAMES = 20;
 

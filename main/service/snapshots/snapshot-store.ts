@@ -42,6 +42,13 @@ export class SnapshotStore {
   /** Set by close(): a prune in progress queues no further compaction steps. */
   private closing = false;
   private readonly now: () => number;
+  /**
+   * Version ids: the time, this store's random tag and a counter. A random draw per version cost
+   * more than the rest of listing it when a checkout lists thousands at once; the tag keeps two
+   * processes sharing the store apart.
+   */
+  private readonly idTag = randomBytes(4).toString('hex');
+  private idCount = 0;
 
   private constructor(
     private readonly backend: SnapshotBackend,
@@ -130,7 +137,7 @@ export class SnapshotStore {
     if (!this.has(hash)) throw new Error(`snapshot store: no blob ${hash} for ${path}`);
     const latest = this.byPath.get(path)?.at(-1);
     if (latest !== undefined && latest.hash === hash && reason !== 'deleted' && latest.reason !== 'deleted') return null;
-    const entry: SnapshotEntry = { id: `${this.now().toString(36)}-${randomBytes(4).toString('hex')}`, path, time: this.now(), size, hash, reason };
+    const entry: SnapshotEntry = { id: `${this.now().toString(36)}-${this.idTag}${(this.idCount++).toString(36)}`, path, time: this.now(), size, hash, reason };
     this.add(entry);
     this.unwritten.push(entry);
     this.enqueue('update the version index', async () => {

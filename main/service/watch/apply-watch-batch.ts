@@ -105,7 +105,22 @@ function linkingNoteCount(graph: VaultGraph, path: VaultPath): number {
   return graph.linkingNotes(path).filter((source) => source !== path).length;
 }
 
+/**
+ * Paths taken in at once. A `git checkout` brings thousands in one batch, and the work per
+ * note after its parse (the graph, file recovery, the file list) ran in one stretch that held
+ * the event loop for hundreds of milliseconds; in chunks, requests and events go in between.
+ */
+const CHUNK = 200;
+
 export async function applyWatchBatch(ctx: BatchContext, batch: WatchBatch): Promise<void> {
+  const candidates = candidatesOf(ctx, batch);
+  for (let start = 0; start < candidates.length; start += CHUNK) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    await applyChunk(ctx, candidates.slice(start, start + CHUNK));
+  }
+}
+
+async function applyChunk(ctx: BatchContext, candidates: VaultPath[]): Promise<void> {
   const { state } = ctx;
   const added: FileEntry[] = [];
   const changed: FileEntry[] = [];
@@ -114,7 +129,7 @@ export async function applyWatchBatch(ctx: BatchContext, batch: WatchBatch): Pro
   const addAttachments: VaultPath[] = [];
   const removeAttachments: VaultPath[] = [];
 
-  for (const vaultPath of candidatesOf(ctx, batch)) {
+  for (const vaultPath of candidates) {
     const known = state.files.get(vaultPath);
     const unopenable = unopenableReportOnTheWay(vaultPath);
     if (unopenable !== null) {
@@ -177,7 +192,7 @@ export async function applyWatchBatch(ctx: BatchContext, batch: WatchBatch): Pro
     const result: ParsedFile = keep ? { ...upserted, parsed: previous.parsed, safeMode: previous.safeMode } : upserted;
     if (!keep) upsertNotes.push(result.parsed);
     state.setNote(result);
-    ctx.search.upsert(result.path, result.parsed.title, result.parsed.aliases, result.text ?? '');
+    ctx.search.upsertSoon(result.path, result.parsed.title, result.parsed.aliases, result.text ?? '');
     const entry = state.files.get(result.path)!;
     (entryExisted ? changed : added).push(entry);
     const own = ctx.ownWrites.consume(result.path, result.hash);
@@ -200,7 +215,7 @@ export async function applyWatchBatch(ctx: BatchContext, batch: WatchBatch): Pro
   }
   for (const p of removed) {
     state.remove(p);
-    ctx.search.remove(p);
+    ctx.search.removeSoon(p);
   }
 
   const delta = ctx.graph.applyChanges({ upsertNotes, removeNotes: removedNotes, addAttachments, removeAttachments });

@@ -5,21 +5,34 @@
  * unchanged vault costs one stat per folder and no listing. The first pass lists every folder
  * once, for the baseline. What is vault content is the scan's own rule (index/scan-rules.ts).
  *
- * Not covered: folders reached through a symlink (the scan follows them; their contents are
- * still compared by the file stats, but a new file inside one waits for the watcher), and a
- * change that leaves a folder's mtime as it was (a clock set back to the very same value).
+ * Folders reached through a symlink are listed as the scan walks them (the watcher does not
+ * follow links, so only this finds a new file inside one): a link whose real folder is inside
+ * the vault and not listed through another path already is listed under the link's path; a
+ * link back to a folder on the way, or a second link to one, is not (the scan reports it).
+ * As in the scan, plain folders win over links, and of two links the first in path order.
+ *
+ * Not covered: a change that leaves a folder's mtime as it was (a clock set back to the very
+ * same value).
  */
+import * as path from 'node:path';
 import type { VaultPath } from '../../core/types';
 import { errorCode } from '../file-reports';
 import { classifyScanEntry } from '../index/scan-rules';
 import type { VaultFs, VaultFsDirEntry } from '../files/vault-fs';
-import { toAbsolutePath } from '../files/vault-files';
+import { isInside, toAbsolutePath } from '../files/vault-files';
 
-export type ListingFs = Pick<VaultFs, 'stat' | 'readdir'>;
+export type ListingFs = Pick<VaultFs, 'stat' | 'readdir' | 'realpath'>;
+
+interface Folder {
+  /** Its mtime when last listed. */
+  mtimeMs: number;
+  /** Its real path: the loop guard for links (no folder is listed under two vault paths). */
+  real: string;
+}
 
 export class FolderListing {
-  /** Vault path of each folder ('' for the root) -> its mtime when last listed; null before the baseline. */
-  private folders: Map<string, number> | null = null;
+  /** Vault path of each folder ('' for the root); null before the baseline. */
+  private folders: Map<string, Folder> | null = null;
 
   constructor(
     private readonly realRoot: string,
@@ -32,30 +45,31 @@ export class FolderListing {
    */
   async unknownEntries(isKnown: (path: VaultPath) => boolean, cancelled: () => boolean): Promise<VaultPath[]> {
     const found: VaultPath[] = [];
-    const visit = { isKnown, cancelled, found };
+    const visit: Visit = { isKnown, cancelled, found, links: [] };
     if (this.folders === null || this.folders.size === 0) {
       this.folders = new Map();
-      await this.listTree('', visit);
-      return found;
+      await this.listTree('', this.realRoot, visit);
+    } else {
+      for (const [folder, { mtimeMs, real }] of [...this.folders]) {
+        if (cancelled()) return [];
+        // Dropped meanwhile, with a parent that went away.
+        if (!this.folders.has(folder)) continue;
+        const now = await this.folderMtime(folder);
+        if (now === null) this.forget(folder);
+        else if (now !== mtimeMs) await this.list(folder, real, now, visit);
+      }
     }
-    for (const [folder, mtimeMs] of [...this.folders]) {
-      if (cancelled()) return [];
-      // Dropped meanwhile, with a parent that went away.
-      if (!this.folders.has(folder)) continue;
-      const now = await this.folderMtime(folder);
-      if (now === null) this.forget(folder);
-      else if (now !== mtimeMs) await this.list(folder, now, visit);
-    }
+    await this.followLinks(visit);
     return found;
   }
 
-  private async listTree(folder: string, visit: Visit): Promise<void> {
+  private async listTree(folder: string, real: string, visit: Visit): Promise<void> {
     const mtimeMs = await this.folderMtime(folder);
-    if (mtimeMs !== null) await this.list(folder, mtimeMs, visit);
+    if (mtimeMs !== null) await this.list(folder, real, mtimeMs, visit);
   }
 
   /** Lists `folder` (whose mtime was read before the listing, so a change meanwhile is seen next pass). */
-  private async list(folder: string, mtimeMs: number, visit: Visit): Promise<void> {
+  private async list(folder: string, real: string, mtimeMs: number, visit: Visit): Promise<void> {
     const folders = this.folders!;
     let entries: VaultFsDirEntry[];
     try {
@@ -66,7 +80,7 @@ export class FolderListing {
       this.forget(folder);
       return;
     }
-    folders.set(folder, mtimeMs);
+    folders.set(folder, { mtimeMs, real });
     const listed = new Set<string>();
     const newFolders: string[] = [];
     for (const entry of entries) {
@@ -76,6 +90,12 @@ export class FolderListing {
       if (classified.kind === 'dir') {
         listed.add(vaultPath);
         if (!folders.has(vaultPath)) newFolders.push(vaultPath);
+      } else if (classified.kind === 'link' && folders.has(vaultPath)) {
+        // A link already listed as a folder.
+        listed.add(vaultPath);
+      } else if (classified.kind === 'link') {
+        listed.add(vaultPath);
+        visit.links.push(vaultPath);
       } else if (!visit.isKnown(vaultPath)) {
         visit.found.push(vaultPath);
       }
@@ -87,8 +107,42 @@ export class FolderListing {
     }
     for (const created of newFolders) {
       if (visit.cancelled()) return;
-      await this.listTree(created, visit);
+      // A plain folder's real path is its parent's plus its name.
+      await this.listTree(created, path.join(real, created.slice(prefix.length)), visit);
     }
+  }
+
+  /**
+   * Links met while listing, after the plain folders and in path order (the scan's order): a link
+   * to a folder is listed as one unless its real folder is listed already; any other link (to a
+   * file, out of the vault, broken, a loop) is an entry for the batch path, which decides and reports.
+   */
+  private async followLinks(visit: Visit): Promise<void> {
+    while (visit.links.length > 0) {
+      visit.links.sort((a, b) => (a < b ? 1 : -1));
+      const link = visit.links.pop()!;
+      if (visit.cancelled()) return;
+      const real = await this.folderBehind(link);
+      if (real !== null && !this.isListed(real)) await this.listTree(link, real, visit);
+      else if (real === null && !visit.isKnown(link)) visit.found.push(link);
+    }
+  }
+
+  /** The real path of the folder `link` leads to, when that is inside the vault; null otherwise. */
+  private async folderBehind(link: string): Promise<string | null> {
+    try {
+      const real = await this.fs.realpath(this.absolute(link));
+      if (!isInside(this.realRoot, real)) return null;
+      return (await this.fs.stat(real)).isDirectory() ? real : null;
+    } catch (error) {
+      if (errorCode(error) === undefined) throw error;
+      return null;
+    }
+  }
+
+  private isListed(real: string): boolean {
+    for (const folder of this.folders!.values()) if (folder.real === real) return true;
+    return false;
   }
 
   private async folderMtime(folder: string): Promise<number | null> {
@@ -116,4 +170,6 @@ interface Visit {
   isKnown(path: VaultPath): boolean;
   cancelled(): boolean;
   found: VaultPath[];
+  /** Links met while listing, followed once the plain folders are listed. */
+  links: VaultPath[];
 }

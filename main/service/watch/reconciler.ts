@@ -17,7 +17,7 @@ import type { ReconcileTiming } from './vault-watcher';
 
 export interface ReconcilerHost {
   readonly realRoot: string;
-  readonly fs: Pick<VaultFs, 'stat' | 'lstat' | 'readdir'>;
+  readonly fs: Pick<VaultFs, 'stat' | 'lstat' | 'readdir' | 'realpath'>;
   /** What the index holds of each known file. */
   known(): Iterable<[VaultPath, { size: number; mtimeMs: number }]>;
   /**

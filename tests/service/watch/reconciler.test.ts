@@ -26,6 +26,7 @@ function reconcilerOver(io: VaultFs, root: string, known: Known, enqueued: Vault
   const counting = {
     stat: (abs: string) => io.stat(abs),
     lstat: (abs: string) => io.lstat(abs),
+    realpath: (abs: string) => io.realpath(abs),
     readdir: (abs: string) => {
       listed.push(abs);
       return io.readdir(abs);
@@ -235,6 +236,29 @@ test('under a service on a real folder: a write missed by the watcher is picked 
     fs.mkdirSync(path.join(root, 'made'));
     fs.writeFileSync(path.join(root, 'made', 'new.md'), 'new');
     await until(() => service.vaultState.notes.has('made/new.md'), 5000);
+  } finally {
+    await service.close();
+    removeDir(root);
+  }
+});
+
+test('under a service on a real folder: a new note inside a symlinked folder is indexed under the link, and a link back up is not followed', async () => {
+  // The link's folder sits in a hidden one, which the scan skips: reached only through the link.
+  const root = makeVault({ 'a.md': 'a', '.shared/notes/one.md': 'one' });
+  fs.symlinkSync(path.join(root, '.shared', 'notes'), path.join(root, 'linked'), 'dir');
+  // A loop (back to the vault root) and a second link to the same folder: the scan reports both and walks neither.
+  fs.symlinkSync(root, path.join(root, '.shared', 'notes', 'loop'), 'dir');
+  fs.symlinkSync(path.join(root, '.shared', 'notes'), path.join(root, 'linked-again'), 'dir');
+  const service = await VaultService.open(root, { cacheDir: null, workers: 0, watcherOptions: { reconcile: { everyMs: 60_000 } }, snapshots: null });
+  try {
+    await service.whenWatching();
+    expect([...service.vaultState.notes.keys()].sort()).toEqual(['a.md', 'linked/one.md']);
+    // The first pass lists the folders (the baseline): nothing new yet.
+    await service.reconcile();
+    fs.writeFileSync(path.join(root, '.shared', 'notes', 'two.md'), 'two');
+    expect(await service.reconcile()).toEqual(['linked/two.md']);
+    expect(service.vaultState.notes.get('linked/two.md')?.size).toBe(3);
+    expect(await service.reconcile()).toEqual([]);
   } finally {
     await service.close();
     removeDir(root);
