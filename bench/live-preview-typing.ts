@@ -88,10 +88,12 @@ async function main(): Promise<void> {
     const parsedFn = () => {
       type Found = { cmTile: { root: { view: { state: { doc: { length: number }; tree: { length: number } } } } } };
       const { state } = (document.querySelector('.cm-content') as unknown as Found).cmTile.root.view;
-      return state.tree.length === state.doc.length ? true : `${state.tree.length}/${state.doc.length}`;
+      return state.tree.length === state.doc.length ? 'all' : `${state.tree.length}/${state.doc.length}`;
     };
-    const parsed = async () => String(await page.evaluate(parsedFn)).replace('true', 'all');
-    if (SETTLE) await page.waitForFunction(parsedFn, undefined, { timeout: 120_000 });
+    const parsed = () => page.evaluate(parsedFn);
+    // Polls the parse's progress (a state, not a time): CodeMirror parses in idle time, in budgets.
+    for (const deadline = Date.now() + 120_000; SETTLE && (await parsed()) !== 'all' && Date.now() < deadline;)
+      await new Promise((resolve) => setTimeout(resolve, 250));
     console.log(`parsed before typing: ${await parsed()}`);
     const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
     if (cdp) {
