@@ -5,7 +5,10 @@
  * Chromium, puts the cursor in the middle and types. Each keystroke is timed in the page from its
  * keydown to the frame after the editor's update (a rAF, then a task after it: the paint of that
  * frame has happened by then). Prints p50, p95 and max. Not a test: numbers depend on the
- * machine; nothing here asserts a time. PLEXUS_BENCH_KEYS sets the number of keystrokes (60).
+ * machine; nothing here asserts a time. PLEXUS_BENCH_KEYS sets the number of keystrokes (60),
+ * PLEXUS_BENCH_BYTES the note's size (1,000,000; 20000 for a small note), and
+ * PLEXUS_BENCH_PROFILE a file to write a CPU profile of the typing to (Chrome DevTools format),
+ * PLEXUS_BENCH_SETTLE=0 types without waiting for the note to be parsed to its end.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +19,10 @@ import { copyVault, serveVault } from '../tests/e2e/support/serve';
 const KEYS = Number(process.env.PLEXUS_BENCH_KEYS ?? 60);
 /** `source` measures source mode instead, the baseline Live Preview adds to. */
 const MODE = process.env.PLEXUS_BENCH_MODE === 'source' ? 'source' : 'live';
-const TARGET_BYTES = 1_000_000;
+const TARGET_BYTES = Number(process.env.PLEXUS_BENCH_BYTES ?? 1_000_000);
+const PROFILE = process.env.PLEXUS_BENCH_PROFILE;
+/** Typing starts once the whole note is parsed (0: at once, while CodeMirror still parses it in the background). */
+const SETTLE = process.env.PLEXUS_BENCH_SETTLE !== '0';
 
 function generateNote(): string {
   const blocks: string[] = [];
@@ -78,10 +84,29 @@ async function main(): Promise<void> {
         true,
       );
     });
+    // How far CodeMirror has parsed (its state's `tree`, through the view the content element holds).
+    const parsedFn = () => {
+      type Found = { cmTile: { root: { view: { state: { doc: { length: number }; tree: { length: number } } } } } };
+      const { state } = (document.querySelector('.cm-content') as unknown as Found).cmTile.root.view;
+      return state.tree.length === state.doc.length ? 'all' : `${state.tree.length}/${state.doc.length}`;
+    };
+    const parsed = () => page.evaluate(parsedFn);
+    // Polls the parse's progress (a state, not a time): CodeMirror parses in idle time, in budgets.
+    for (const deadline = Date.now() + 120_000; SETTLE && (await parsed()) !== 'all' && Date.now() < deadline;)
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    console.log(`parsed before typing: ${await parsed()}`);
+    const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     for (let i = 0; i < KEYS; i++) {
       await page.keyboard.press(i % 12 === 11 ? 'Enter' : 'x');
       await page.waitForFunction((n) => (window as unknown as { lpTimes: number[] }).lpTimes.length > n, i);
     }
+    console.log(`parsed after typing: ${await parsed()}`);
+    if (cdp && PROFILE) writeFileSync(PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const times = (await page.evaluate(() => (window as unknown as { lpTimes: number[] }).lpTimes)).slice(5).sort((a, b) => a - b);
     console.log(`${MODE}: note ${(text.length / 1e6).toFixed(2)} MB, ${text.split('\n').length} lines; ${times.length} keystrokes after 5 warm-up`);
     console.log(

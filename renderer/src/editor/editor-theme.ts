@@ -4,10 +4,11 @@
  * dark mode (markup, frontmatter and `[[ ]]` in the muted colour rather than near-invisible
  * grey), headings sized and bold but never underlined, and the `[[` completion popup themed.
  */
-import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { HighlightStyle } from '@codemirror/language';
 import { tags as t } from '@lezer/highlight';
 import { EditorView } from '@codemirror/view';
 import type { Extension } from '@codemirror/state';
+import { windowedHighlighting } from './windowed-highlighting';
 
 const highlight = HighlightStyle.define([
   // Bold only: Live Preview sizes heading lines by level (editor.css), source mode keeps one size.
@@ -78,5 +79,5 @@ const theme = EditorView.theme({
 });
 
 export function editorTheme(): Extension {
-  return [theme, syntaxHighlighting(highlight)];
+  return [theme, windowedHighlighting(highlight)];
 }

@@ -12,14 +12,15 @@
  *  - frontmatter: FRONTMATTER_FENCE (main/core/parse/frontmatter.ts), only at the very start.
  */
 import { commonmarkLanguage, markdown } from '@codemirror/lang-markdown';
-import type { LanguageSupport } from '@codemirror/language';
-import { Strikethrough, Table, TaskList, type MarkdownConfig } from '@lezer/markdown';
+import { Language, LanguageSupport } from '@codemirror/language';
+import { Strikethrough, Table, TaskList, type MarkdownConfig, type MarkdownParser } from '@lezer/markdown';
 import { tags as t } from '@lezer/highlight';
 import { matchWikiLinkEnd } from '../../../../main/core/parse/wiki-link-syntax';
 import { readTagAt } from '../../../../main/core/parse/tags';
 import { matchObsidianMathEnd } from '../../../../main/core/parse/reference/obsidian-math';
 import { FRONTMATTER_FENCE } from '../../../../main/core/parse/frontmatter-bounds';
 import { highlightFlanks } from '../../markdown/obsidian-inline';
+import { blockSpliceWrapper } from './block-splice-parse';
 import { mathBlockParser } from './math-block';
 
 const HighlightDelim = { resolve: 'Highlight', mark: 'HighlightMark' };
@@ -110,7 +111,15 @@ const obsidianSyntax: MarkdownConfig = {
 /** The markdown extensions, for a lezer parser of their own (tests, the bench). */
 export const livePreviewSyntax = [Strikethrough, Table, TaskList, obsidianSyntax];
 
-/** CodeMirror's markdown language with the grammar above (source mode and Live Preview alike). */
+/**
+ * CodeMirror's markdown language with the grammar above (source mode and Live Preview alike).
+ * Its parser is wrapped, outside the nested HTML parse lang-markdown adds, so that a keystroke
+ * reparses only the blocks around it (block-splice-parse.ts).
+ */
 export function obsidianMarkdown(): LanguageSupport {
-  return markdown({ base: commonmarkLanguage, extensions: livePreviewSyntax, addKeymap: false });
+  const support = markdown({ base: commonmarkLanguage, extensions: livePreviewSyntax, addKeymap: false });
+  const parser: MarkdownParser = (support.language.parser as MarkdownParser).configure({
+    wrap: blockSpliceWrapper((input, from, to) => parser.parse(input, [], [{ from, to }])),
+  });
+  return new LanguageSupport(new Language(support.language.data, parser, [], support.language.name), support.support);
 }
