@@ -7,6 +7,7 @@ import { useNewTabClicks } from './workspace/use-new-tab-clicks';
 import { useWorkspaceRestore } from './workspace/use-workspace-restore';
 import { WorkspaceView } from './workspace/workspace-view';
 import { InactivePane } from './workspace/inactive-pane';
+import { PaneGraph } from './workspace/pane-graph';
 import { tabLabel } from './workspace/tab-label';
 import { openInActive, openInNewTab, shownNotePaths, updateActiveTabMode, type NoteMode, type View } from './workspace/layout-model';
 import { useGraphToggle } from './workspace/use-graph-toggle';
@@ -70,7 +71,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   const settings = useSettings();
   useAppearance(settings);
   const listedFiles = useMemo(() => (files ? withoutExcluded(files, settings.excludedFolders) : null), [files, settings.excludedFolders]);
-  const { graphOpen, closeGraph, toggleGraph } = useGraphToggle(nav);
+  const { graphOpen, toggleGraph } = useGraphToggle(nav);
   /** Bumped on each reconnect so the graph pane re-reads the graph it may have missed deltas of. */
   const [resyncs, setResyncs] = useState(0);
   const currentPath = nav.route?.path ?? null;
@@ -220,15 +221,10 @@ export function App({ api: host }: { api: PlexusApi }) {
               layout={nav.layout}
               update={update}
               labelOf={(view) => tabLabel(files, view)}
-              renderInactive={(view, paneId) => (
-                <InactivePane
-                  api={api}
-                  view={view}
-                  contextPath={currentPath}
-                  version={version}
-                  onOpenNote={openPath}
-                  pane={{ layout: nav.layout, id: paneId, update }}
-                />
+              renderInactive={(view) => <InactivePane api={api} view={view} version={version} />}
+              renderGraph={(view, paneId) => (
+                // Remounted on each reconnect, so the graph re-reads what it may have missed.
+                <PaneGraph key={resyncs} api={api} view={view} contextPath={currentPath} layout={nav.layout} paneId={paneId} update={update} />
               )}
               active={
                 <ActivePane
@@ -242,9 +238,6 @@ export function App({ api: host }: { api: PlexusApi }) {
                   editing={editing}
                   noteActions={noteActions}
                   links={links}
-                  graphKey={resyncs}
-                  onOpenNote={openPath}
-                  onCloseGraph={closeGraph}
                   onSaved={scheduleReload}
                 />
               }
