@@ -7,6 +7,7 @@ import { useNewTabClicks } from './workspace/use-new-tab-clicks';
 import { useWorkspaceRestore } from './workspace/use-workspace-restore';
 import { WorkspaceView } from './workspace/workspace-view';
 import { InactivePane } from './workspace/inactive-pane';
+import { PaneGraph } from './workspace/pane-graph';
 import { tabLabel } from './workspace/tab-label';
 import { openInActive, openInNewTab, shownNotePaths, updateActiveTabMode, type NoteMode, type View } from './workspace/layout-model';
 import { useGraphToggle } from './workspace/use-graph-toggle';
@@ -24,8 +25,10 @@ import { useAppEvents } from './hooks/use-app-events';
 import { retryConnection, useConnectionStatus } from './hooks/use-connection';
 import { useSidebars } from './hooks/use-sidebars';
 import { AppActionsContext } from './components/note-context';
-import { LeftSidebar } from './components/left-sidebar';
-import { RightSidebar } from './components/right-sidebar';
+import { SidebarViewBody, type SidebarViewProps } from './components/sidebar-view-body';
+import { SidebarTabs } from './workspace/sidebar-tabs';
+import { useSidebarViews } from './workspace/use-sidebar-views';
+import type { SidebarViewId } from './workspace/sidebar-views';
 import { StatusBar, Banners } from './components/status-bar';
 import { Toolbar } from './components/toolbar';
 import { ToolbarExtras } from './components/toolbar-extras';
@@ -58,8 +61,10 @@ export function App({ api: host }: { api: PlexusApi }) {
   const { open: openRoute, update } = nav;
   const { files, onFilesEvent, reload: reloadFiles } = useFiles(api, banners.reportError);
   const sidebars = useSidebars();
+  const sidebarViews = useSidebarViews({ layout: nav.layout, update, sidebars });
+  const { reveal: revealView, leave: leaveView } = sidebarViews;
   const connection = useConnectionStatus(api);
-  const search = useSearchPanel(sidebars.showLeft);
+  const search = useSearchPanel(useCallback(() => revealView('search'), [revealView]));
   const { openSearch, searchTag } = search;
   const ui = useAppActionsState(api, banners.reportError, searchTag);
   const { vault, status, setStatus, load: loadVaultInfo } = useVaultInfo(api, reportError);
@@ -70,7 +75,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   const settings = useSettings();
   useAppearance(settings);
   const listedFiles = useMemo(() => (files ? withoutExcluded(files, settings.excludedFolders) : null), [files, settings.excludedFolders]);
-  const { graphOpen, closeGraph, toggleGraph } = useGraphToggle(nav);
+  const { graphOpen, toggleGraph } = useGraphToggle(nav);
   /** Bumped on each reconnect so the graph pane re-reads the graph it may have missed deltas of. */
   const [resyncs, setResyncs] = useState(0);
   const currentPath = nav.route?.path ?? null;
@@ -155,6 +160,7 @@ export function App({ api: host }: { api: PlexusApi }) {
     toggleSourceMode: editing.toggleSourceMode,
     toggleGraph,
     sidebars,
+    revealView,
     bookmarkCurrent: bookmarks.toggleCurrent,
     fileRecovery: recovery.openFileRecovery,
     recoverDeletedNotes: recovery.recoverDeletedNotes,
@@ -162,6 +168,33 @@ export function App({ api: host }: { api: PlexusApi }) {
   });
 
   const title = data?.meta.ok ? data.meta.value.title : (currentPath ?? '');
+  const viewProps: SidebarViewProps = {
+    api,
+    search,
+    onCloseSearch: () => {
+      search.close();
+      leaveView('search');
+    },
+    bookmarks,
+    listedFiles,
+    files,
+    excludedFolders: settings.excludedFolders,
+    currentPath,
+    onOpenHit: revealHit,
+    fileActions: {
+      readOnly: noteActions.readOnly,
+      readOnlyMessage: noteActions.block?.message,
+      onRename: noteActions.rename,
+      onDelete: noteActions.remove,
+    },
+    version,
+    data,
+    readOnly: noteActions.readOnly,
+    onSearchTag: searchTag,
+    onBookmarkHeading: bookmarks.bookmarkHeading,
+    onOpenNote: openPath,
+  };
+  const renderView = (id: SidebarViewId) => <SidebarViewBody id={id} {...viewProps} />;
 
   return (
     <AppActionsContext.Provider value={ui.actions}>
@@ -199,20 +232,13 @@ export function App({ api: host }: { api: PlexusApi }) {
         <SidePanes
           sidebars={sidebars}
           left={
-            <LeftSidebar
-              api={api}
-              search={search}
-              bookmarks={bookmarks}
-              files={listedFiles}
-              excludedFolders={settings.excludedFolders}
-              currentPath={currentPath}
-              onOpenHit={revealHit}
-              fileActions={{
-                readOnly: noteActions.readOnly,
-                readOnlyMessage: noteActions.block?.message,
-                onRename: noteActions.rename,
-                onDelete: noteActions.remove,
-              }}
+            <SidebarTabs
+              side="left"
+              views={sidebarViews.views}
+              renderView={renderView}
+              onActivate={sidebarViews.activate}
+              onMove={sidebarViews.move}
+              onShift={sidebarViews.shift}
             />
           }
           center={
@@ -220,15 +246,10 @@ export function App({ api: host }: { api: PlexusApi }) {
               layout={nav.layout}
               update={update}
               labelOf={(view) => tabLabel(files, view)}
-              renderInactive={(view, paneId) => (
-                <InactivePane
-                  api={api}
-                  view={view}
-                  contextPath={currentPath}
-                  version={version}
-                  onOpenNote={openPath}
-                  pane={{ layout: nav.layout, id: paneId, update }}
-                />
+              renderInactive={(view) => <InactivePane api={api} view={view} version={version} />}
+              renderGraph={(view, paneId) => (
+                // Remounted on each reconnect, so the graph re-reads what it may have missed.
+                <PaneGraph key={resyncs} api={api} view={view} contextPath={currentPath} layout={nav.layout} paneId={paneId} update={update} />
               )}
               active={
                 <ActivePane
@@ -242,23 +263,19 @@ export function App({ api: host }: { api: PlexusApi }) {
                   editing={editing}
                   noteActions={noteActions}
                   links={links}
-                  graphKey={resyncs}
-                  onOpenNote={openPath}
-                  onCloseGraph={closeGraph}
                   onSaved={scheduleReload}
                 />
               }
             />
           }
           right={
-            <RightSidebar
-              api={api}
-              version={version}
-              data={data}
-              files={files}
-              readOnly={noteActions.readOnly}
-              onSearchTag={searchTag}
-              onBookmarkHeading={bookmarks.bookmarkHeading}
+            <SidebarTabs
+              side="right"
+              views={sidebarViews.views}
+              renderView={renderView}
+              onActivate={sidebarViews.activate}
+              onMove={sidebarViews.move}
+              onShift={sidebarViews.shift}
             />
           }
         />

@@ -110,6 +110,8 @@ test('a bookmarked note is listed in Bookmarks, opens from there, and is still t
   const star = page.getByRole('button', { name: 'Bookmark this note' });
   await star.click();
   await page.waitForFunction(() => document.querySelector('[aria-label="Bookmark this note"]')?.getAttribute('aria-pressed') === 'true');
+  // The left sidebar holds Bookmarks as a tab; the one shown is restored with the workspace.
+  await page.getByRole('tablist', { name: 'Left sidebar views' }).getByRole('tab', { name: 'Bookmarks' }).click();
   const bookmarks = page.getByRole('region', { name: 'Bookmarks' });
   await bookmarks.getByRole('button', { name: 'Transformer', exact: true }).waitFor();
   await page.reload();

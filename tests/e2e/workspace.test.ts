@@ -100,6 +100,8 @@ test('the separator between split panes is dragged with the mouse and moved with
 test('the outline lists the note’s headings and a click scrolls to one', async () => {
   await explorer().getByRole('link', { name: 'Transformer', exact: true }).click();
   await note().getByRole('heading', { level: 1, name: 'Transformer' }).first().waitFor();
+  // Outline and All tags are views in the sidebars' tab strips.
+  await page.getByRole('tablist', { name: 'Right sidebar views' }).getByRole('tab', { name: 'Outline' }).click();
   const outline = page.getByRole('region', { name: 'Outline' });
   const items = outline.getByRole('button');
   await items.first().waitFor();
@@ -123,6 +125,7 @@ test('the outline lists the note’s headings and a click scrolls to one', async
 });
 
 test('all tags lists every tag with its count', async () => {
+  await page.getByRole('tablist', { name: 'Left sidebar views' }).getByRole('tab', { name: 'Tags' }).click();
   const panel = page.getByRole('region', { name: 'All tags' });
   const rows = panel.getByRole('button');
   await rows.first().waitFor();

@@ -1,7 +1,7 @@
 import './setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { formatSize, typeLabel, viewFor } from '../../renderer/src/components/attachment/attachment-kind';
-import { renderApp } from './render-app';
+import { renderApp, showSidebarView } from './render-app';
 import type { MemoryVaultFiles } from './support/memory-api';
 
 // jsdom has no object URLs: record what the viewer makes and frees.
@@ -179,6 +179,7 @@ test('moving to another attachment frees the previous blob; the sidebar shows ba
   window.location.hash = `#/note/${encodeURIComponent('docs/data.xyz')}`;
   await within(await viewer()).findByRole('region', { name: 'File data.xyz' });
   await waitFor(() => expect(revoked).toContain(first));
+  showSidebarView('Outgoing');
   const outgoing = screen.getByRole('region', { name: 'Outgoing links' });
   expect(within(outgoing).queryByText(/not found/)).toBeNull();
 });

@@ -1,5 +1,5 @@
 /** Mounts the whole app against a MemoryApi at a given address. */
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { App } from '../../renderer/src/app';
 import { MemoryApi, type MemoryVaultFiles } from './support/memory-api';
 
@@ -12,6 +12,9 @@ export function renderApp(options: MemoryVaultFiles, hash = '') {
   const note = () => screen.getByRole('main', { name: 'Note' });
   return { fake, api, ...utils, note, inNote: () => within(note()) };
 }
+
+/** Shows a sidebar view by clicking its tab (the sidebars hold their views as tabs). */
+export const showSidebarView = (name: string) => fireEvent.click(screen.getByRole('tab', { name }));
 
 export const sampleVault: MemoryVaultFiles = {
   notes: {

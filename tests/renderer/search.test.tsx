@@ -1,6 +1,6 @@
 import './setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { renderApp } from './render-app';
+import { renderApp, showSidebarView } from './render-app';
 
 /** Notes with the tag #proj: inline, nested, in frontmatter; and notes that only say the word. */
 const tagVault = {
@@ -30,6 +30,7 @@ describe('clicking a tag lists exactly the notes with that tag or a nested one',
 
   test('from the sidebar tags panel', async () => {
     renderApp(tagVault, '#/note/B.md');
+    showSidebarView('Outgoing');
     const tags = screen.getByRole('region', { name: 'Tags' });
     fireEvent.click(await within(tags).findByRole('button', { name: 'Search for tag #proj/sub' }));
     expect(await screen.findByRole('searchbox', { name: 'Search the vault' })).toHaveValue('tag:#proj/sub');

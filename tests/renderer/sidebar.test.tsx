@@ -1,6 +1,6 @@
 import './setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { renderApp, sampleVault } from './render-app';
+import { renderApp, sampleVault, showSidebarView } from './render-app';
 
 test('backlinks are grouped by note with context snippets and a count', async () => {
   renderApp(sampleVault, '#/note/Welcome.md');
@@ -17,6 +17,7 @@ test('backlinks are grouped by note with context snippets and a count', async ()
 
 test('outgoing links distinguish resolved from unresolved; tags search on click', async () => {
   renderApp(sampleVault, '#/note/Welcome.md');
+  showSidebarView('Outgoing');
   const outgoing = screen.getByRole('region', { name: 'Outgoing links' });
   expect(await within(outgoing).findByRole('link', { name: 'Ideas' })).toBeInTheDocument();
   expect(within(outgoing).getByText(/Missing Note/)).toHaveClass('unresolved-item');

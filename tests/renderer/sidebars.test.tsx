@@ -58,11 +58,12 @@ test('Ctrl+\\ toggles the left sidebar, Ctrl+Shift+\\ the right, and the choice 
   expect(isShown(explorer())).toBe(true);
 });
 
-test('opening search shows a collapsed left sidebar (search lives there)', () => {
+test('opening search shows a collapsed left sidebar (search lives there), on its Search tab', () => {
   mount();
   fireEvent.click(screen.getByRole('button', { name: 'Collapse left sidebar' }));
   fireEvent.click(screen.getByRole('button', { name: 'Search' }));
-  expect(isShown(explorer())).toBe(true);
+  expect(isShown(screen.getByRole('searchbox', { name: 'Search the vault' }))).toBe(true);
+  expect(screen.getByRole('tab', { name: 'Search' })).toHaveAttribute('aria-selected', 'true');
 });
 
 test('below 1000 px the right sidebar starts collapsed; a choice made there is kept apart from the wide one', () => {

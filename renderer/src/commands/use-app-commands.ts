@@ -2,10 +2,10 @@
  * What each command of the registry does in this window (CommandRuns), and the hotkeys that run
  * them. The palette runs the same table, so a command behaves alike from a key or the palette.
  */
-import { useCallback } from 'react';
 import { useHotkeys } from '../hooks/use-hotkeys';
 import { activateTabNumber, closeActiveTab, cycleTab, openInNewTab, splitActive, type Layout } from '../workspace/layout-model';
 import { openLinkedLocalGraph } from '../workspace/linked-graph';
+import type { SidebarViewId } from '../workspace/sidebar-views';
 import type { CommandRuns } from './command-registry';
 import type { IntoNotesCommandId } from './use-into-notes-commands';
 
@@ -25,7 +25,9 @@ export interface AppCommandDeps {
   toggleEdit(): void;
   toggleSourceMode(): void;
   toggleGraph(): void;
-  sidebars: { toggleLeft(): void; toggleRight(): void; showLeft(): void; showRight(): void };
+  sidebars: { toggleLeft(): void; toggleRight(): void };
+  /** Shows a sidebar view wherever it is (use-sidebar-views.ts), focusing the element of that label in it. */
+  revealView(id: SidebarViewId, focusLabel?: string): void;
   bookmarkCurrent(): void;
   fileRecovery(): void;
   recoverDeletedNotes(): void;
@@ -34,19 +36,6 @@ export interface AppCommandDeps {
 
 export function useAppCommands(deps: AppCommandDeps): CommandRuns {
   const { update, sidebars } = deps;
-  const { showRight } = sidebars;
-  /** Opens the right sidebar and brings one of its views into sight, with the focus, once it is shown. */
-  const revealPanel = useCallback(
-    (name: string) => {
-      showRight();
-      requestAnimationFrame(() => {
-        const panel = document.querySelector<HTMLElement>(`.right-pane [aria-label="${name}"]`);
-        panel?.scrollIntoView({ block: 'start' });
-        panel?.focus();
-      });
-    },
-    [showRight],
-  );
   const runs: CommandRuns = {
     commandPalette: deps.openPalette,
     quickSwitcher: deps.openSwitcher,
@@ -68,14 +57,11 @@ export function useAppCommands(deps: AppCommandDeps): CommandRuns {
     forward: deps.forward,
     toggleLeftSidebar: sidebars.toggleLeft,
     toggleRightSidebar: sidebars.toggleRight,
-    showOutline: () => revealPanel('Outline'),
-    showTags: () => revealPanel('All tags'),
+    showOutline: () => deps.revealView('outline', 'Outline'),
+    showTags: () => deps.revealView('tags', 'All tags'),
     bookmarkCurrent: deps.bookmarkCurrent,
     openSettings: deps.openSettings,
-    showBookmarks: () => {
-      sidebars.showLeft();
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.left-pane [aria-label="Bookmarks"]')?.scrollIntoView({ block: 'start' }));
-    },
+    showBookmarks: () => deps.revealView('bookmarks', 'Bookmarks'),
     fileRecovery: deps.fileRecovery,
     recoverDeletedNotes: deps.recoverDeletedNotes,
     ...deps.intoNotes,

@@ -18,6 +18,9 @@ interface Props {
   onOpenHit?(hit: SearchHit): void;
   /** Bumped to focus the box again when the shortcut is pressed while open. */
   focusToken: number;
+  /** Whether the focus should move into the search box (default true); onFocused says it has. */
+  focusWanted?: boolean;
+  onFocused?(): void;
   /** Bookmarks the current query ("Bookmark search"); absent hides the button. */
   onBookmark?(query: string): void;
   /** Folders whose notes are not listed ("Excluded folders"). */
@@ -41,16 +44,31 @@ function withoutExcludedHits(results: SearchResults, folders: readonly string[])
   return { ...results, hits, total: results.total - (results.hits.length - hits.length) };
 }
 
-export function SearchPanel({ api, query, onQueryChange, onClose, onOpenHit, focusToken, onBookmark, excludedFolders = NONE }: Props) {
+export function SearchPanel({
+  api,
+  query,
+  onQueryChange,
+  onClose,
+  onOpenHit,
+  focusToken,
+  focusWanted = true,
+  onFocused,
+  onBookmark,
+  excludedFolders = NONE,
+}: Props) {
   const [found, setResults] = useState<SearchResults | null>(null);
   const results = useMemo(() => (found ? withoutExcludedHits(found, excludedFolders) : null), [found, excludedFolders]);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
+  // Only when asked (opening search, a tag clicked), not whenever the view is shown: arrowing
+  // through the sidebar's tabs must keep the focus on the tabs.
   useEffect(() => {
+    if (!focusWanted) return;
     input.current?.focus();
     input.current?.select();
-  }, [focusToken]);
+    onFocused?.();
+  }, [focusToken, focusWanted, onFocused]);
 
   useEffect(() => {
     if (query.trim() === '') {

@@ -5,20 +5,24 @@ export interface SearchPanelState {
   open: boolean;
   query: string;
   focus: number;
+  /** A focus asked for and not yet given: the panel takes it when shown. */
+  wantFocus: boolean;
 }
 
-export function useSearchPanel(showLeft: () => void) {
-  const [search, setSearch] = useState<SearchPanelState>({ open: false, query: '', focus: 0 });
+/** `reveal` shows the search view, in whichever sidebar holds it. */
+export function useSearchPanel(reveal: () => void) {
+  const [search, setSearch] = useState<SearchPanelState>({ open: false, query: '', focus: 0, wantFocus: false });
   const openSearch = useCallback(
     (query?: string) => {
-      showLeft(); // search lives in the left sidebar
-      setSearch((s) => ({ open: true, query: query ?? s.query, focus: s.focus + 1 }));
+      reveal();
+      setSearch((s) => ({ open: true, query: query ?? s.query, focus: s.focus + 1, wantFocus: true }));
     },
-    [showLeft],
+    [reveal],
   );
   // A tag click lists the notes with that tag (and tags nested below it), not a text search for the word.
   const searchTag = useCallback((tag: string) => openSearch(`tag:#${tag.replace(/^#/, '')}`), [openSearch]);
   const setQuery = useCallback((query: string) => setSearch((s) => ({ ...s, query })), []);
   const close = useCallback(() => setSearch((s) => ({ ...s, open: false })), []);
-  return { search, openSearch, searchTag, setQuery, close };
+  const focused = useCallback(() => setSearch((s) => (s.wantFocus ? { ...s, wantFocus: false } : s)), []);
+  return { search, openSearch, searchTag, setQuery, close, focused };
 }

@@ -1,11 +1,11 @@
 /**
- * The active pane's body: the graph, an attachment, or the note pane with its editor and actions.
+ * The active pane's body: an attachment, or the note pane with its editor and actions (a graph tab
+ * is drawn by pane-graph.tsx, active or not).
  * An empty tab, or no tab at all, is the note pane with no note (NoteView says so).
  */
 import type { FileEntry, PlexusApi, VaultInfo } from '../../../main/contract/api-contract';
 import { AttachmentPane } from '../components/attachment/attachment-pane';
 import { isAttachmentPath } from '../components/attachment/attachment-kind';
-import { GraphPane } from '../components/graph-pane';
 import { NotePane } from '../components/note-actions/note-pane';
 import type { Editing } from '../components/note-actions/use-editing';
 import type { NoteActions } from '../components/note-actions/use-note-actions';
@@ -26,42 +26,11 @@ interface Props {
   editing: Editing;
   noteActions: NoteActions;
   links: ReturnType<typeof useEditorLinks>;
-  /** Changes on each reconnect, so the graph re-reads what it may have missed. */
-  graphKey: number;
-  onOpenNote(path: string): void;
-  onCloseGraph(): void;
   onSaved(): void;
 }
 
-export function ActivePane({
-  api,
-  view,
-  route,
-  files,
-  vault,
-  noteState,
-  data,
-  editing,
-  noteActions,
-  links,
-  graphKey,
-  onOpenNote,
-  onCloseGraph,
-  onSaved,
-}: Props) {
+export function ActivePane({ api, view, route, files, vault, noteState, data, editing, noteActions, links, onSaved }: Props) {
   const currentPath = route?.path ?? null;
-  if (view?.kind === 'graph')
-    return (
-      <GraphPane
-        key={graphKey}
-        api={api}
-        // A local graph tab centres on its own note (a linked one's pane is not navigating while the graph is active).
-        currentPath={view.local ?? currentPath}
-        mode={view.local === null ? undefined : 'local'}
-        onOpenNote={onOpenNote}
-        onClose={onCloseGraph}
-      />
-    );
   if (currentPath !== null && isAttachmentPath(currentPath))
     return <AttachmentPane api={api} path={currentPath} entry={files?.find((f) => f.path === currentPath)} host={vault?.host ?? null} />;
   return (

@@ -9,6 +9,7 @@
 import type { NoteRoute } from '../routing/hash-route';
 import { collapse, findPane, insertBeside, mapPane, panesOf } from './layout-tree';
 import type { LayoutNode, NoteMode, Pane, Tab, View } from './layout-types';
+import type { SidebarViews } from './sidebar-views';
 
 export type { LayoutNode, NoteMode, Pane, Split, Tab, View } from './layout-types';
 
@@ -17,6 +18,8 @@ export interface Layout {
   activePane: string;
   /** Next id number. */
   seq: number;
+  /** The sidebars' tab strips (sidebar-views.ts); absent: the default arrangement. */
+  sidebarViews?: SidebarViews;
 }
 
 export function initialLayout(): Layout {

@@ -4,7 +4,19 @@
  * whatever note that pane shows (linkedNotePath). The note's pane stays active, so navigating on
  * is what moves the graph along.
  */
-import { activePaneOf, activeTabOf, allPanes, contextRoute, currentView, type Layout } from './layout-model';
+import {
+  activatePane,
+  activePaneOf,
+  activeTabOf,
+  allPanes,
+  canMove,
+  closeActiveTab,
+  contextRoute,
+  currentView,
+  moveHistory,
+  openInActive,
+  type Layout,
+} from './layout-model';
 import { findPane, insertBeside } from './layout-tree';
 import type { Pane, Tab } from './layout-types';
 
@@ -32,4 +44,21 @@ export function linkedNotePath(layout: Layout, tab: Tab | null): string | null {
 export function shownTabOf(layout: Layout, paneId: string): Tab | null {
   const pane = allPanes(layout).find((p) => p.id === paneId);
   return pane?.tabs.find((t) => t.id === pane.active) ?? null;
+}
+
+/**
+ * A note clicked in the graph shown by pane `paneId`: a linked graph opens it in the pane it
+ * follows, which becomes active (as Obsidian's linked view), so the graph moves along to it; any
+ * other graph, or one whose linked pane has closed, opens it in its own pane.
+ */
+export function openFromGraph(layout: Layout, paneId: string, path: string): Layout {
+  const linked = shownTabOf(layout, paneId)?.linkedPane;
+  const target = linked && findPane(layout.root, linked) ? linked : paneId;
+  return openInActive(activatePane(layout, target), { kind: 'note', route: { path, heading: null, block: null } });
+}
+
+/** The graph's close button in pane `paneId`: back to what its tab showed before, or the tab closes when the graph is all it has. */
+export function closeGraphIn(layout: Layout, paneId: string): Layout {
+  const l = activatePane(layout, paneId);
+  return canMove(activeTabOf(l), -1) ? moveHistory(l, -1) : closeActiveTab(l);
 }

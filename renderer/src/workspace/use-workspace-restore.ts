@@ -28,11 +28,20 @@ export function useWorkspaceRestore(nav: Workspace, files: FileEntry[] | null, v
       if (hasTabs(layout)) return nav.update(() => layout);
     }
     const initial = pickDefaultNote(files);
-    if (!initial) return;
+    if (!initial) {
+      const sidebarViews = stored?.sidebarViews;
+      if (sidebarViews) nav.update((layout) => ({ ...layout, sidebarViews }));
+      return;
+    }
     // Decided on the layout as it is when applied, not as this render saw it: a note opened
     // meanwhile (a click in the explorer, a hash set while the files loaded) is never replaced.
     const welcome = noteView({ path: initial, heading: null, block: null });
-    nav.update((layout) => (hasTabs(layout) ? layout : openInActive(layout, welcome)));
+    // A workspace left with no tabs still brings back its sidebars' views.
+    const sidebarViews = stored?.sidebarViews;
+    nav.update((layout) => {
+      const l = sidebarViews ? { ...layout, sidebarViews } : layout;
+      return hasTabs(l) ? l : openInActive(l, welcome);
+    });
   }, [restored, files, vault, nav, notice]);
   useEffect(() => {
     if (restored && vault) saveLayout(vault.root, nav.layout);

@@ -1,11 +1,12 @@
 /**
- * The workspace (tabs, splits, active tab) remembered per vault in localStorage, keyed by the
+ * The workspace (tabs, splits, active tab, the sidebars' views) remembered per vault in localStorage, keyed by the
  * vault's root, so each vault reopens as it was left; in Electron and browser mode alike. A
  * stored value that is not a valid layout is ignored (the vault opens fresh), never trusted.
  */
 import { layoutProblems } from './layout-check';
 import { activateTab, allPanes, currentView, filterViews, openInActive, sameView, type Layout, type View } from './layout-model';
 import type { NoteRoute } from '../routing/hash-route';
+import { normalizeSidebarViews } from './sidebar-views';
 
 const keyFor = (vaultRoot: string) => `plexus.workspace:${vaultRoot}`;
 
@@ -59,7 +60,10 @@ export function parseStoredLayout(text: string | null): Layout | null {
   }
   if (!isObject(value) || typeof value.activePane !== 'string' || typeof value.seq !== 'number' || !isNode(value.root)) return null;
   const layout = value as unknown as Layout;
-  return layoutProblems(layout).length === 0 ? layout : null;
+  if (layoutProblems(layout).length > 0) return null;
+  // The sidebars' arrangement is mended rather than refused: a view unknown to this version, or
+  // listed twice, is dropped and one it lacks appended, so the tabs still come back.
+  return value.sidebarViews === undefined ? layout : { ...layout, sidebarViews: normalizeSidebarViews(value.sidebarViews) };
 }
 
 export function loadLayout(vaultRoot: string): Layout | null {

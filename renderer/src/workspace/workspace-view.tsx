@@ -2,6 +2,7 @@
  * The centre area drawn from the layout: splits as flex rows/columns, each pane a region
  * ("Note") with its tab strip. Only the active pane's tab gets the app's full note pane (editor,
  * actions, sidebar data); other panes show their tab read-only and become active when clicked.
+ * A graph tab is drawn alike in either (pane-graph.tsx).
  * A tab that is not shown is not mounted: leaving it unmounts its editor, which saves or rescues
  * unsaved text exactly as navigating away does (editor/use-note-document.ts).
  */
@@ -32,6 +33,8 @@ interface Props {
   active: ReactNode;
   /** The body of a pane that is not active. */
   renderInactive(view: View | null, paneId: string): ReactNode;
+  /** A graph tab's body, active or not (pane-graph.tsx says why it is one element). */
+  renderGraph(view: Extract<View, { kind: 'graph' }>, paneId: string): ReactNode;
   labelOf(view: View | null): string;
 }
 
@@ -55,12 +58,12 @@ function renderNode(node: LayoutNode, props: Props, grow?: number): ReactNode {
   );
 }
 
-function PaneView({ pane, grow, layout, update, active, renderInactive, labelOf }: Props & { pane: Pane; grow?: number }) {
+function PaneView({ pane, grow, layout, update, active, renderInactive, renderGraph, labelOf }: Props & { pane: Pane; grow?: number }) {
   const isActive = pane.id === layout.activePane;
   const tab = pane.tabs.find((t) => t.id === pane.active) ?? null;
   const view = currentView(tab);
   // A pane with no tabs is the only pane (layout-check.ts), so it is active: the app draws its empty state.
-  const body = isActive ? active : renderInactive(view, pane.id);
+  const body = view?.kind === 'graph' ? renderGraph(view, pane.id) : isActive ? active : renderInactive(view, pane.id);
   return (
     // Capture, not bubble: the pane is active before a link inside it navigates.
     <section

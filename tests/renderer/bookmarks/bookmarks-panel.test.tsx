@@ -1,6 +1,6 @@
 import '../setup';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { renderApp, sampleVault } from '../render-app';
+import { renderApp, sampleVault, showSidebarView } from '../render-app';
 
 const panel = () => screen.getByRole('region', { name: 'Bookmarks' });
 const titles = () =>
@@ -14,10 +14,12 @@ test('bookmark the note from the star, a heading from the outline and a search; 
   await inNote().findByRole('heading', { name: 'Details' });
   fireEvent.click(screen.getByRole('button', { name: 'Bookmark this note' }));
   expect(screen.getByRole('button', { name: 'Bookmark this note' })).toHaveAttribute('aria-pressed', 'true');
+  showSidebarView('Outline');
   fireEvent.click(await screen.findByRole('button', { name: 'Bookmark heading Details' }));
   fireEvent.keyDown(window, { key: 'F', ctrlKey: true, shiftKey: true });
   fireEvent.change(await screen.findByRole('searchbox', { name: 'Search the vault' }), { target: { value: 'tag:#project' } });
   fireEvent.click(screen.getByRole('button', { name: 'Bookmark this search' }));
+  showSidebarView('Bookmarks');
   await waitFor(() => expect(titles()).toEqual(['Welcome', 'Welcome › Details', 'tag:#project']));
 
   window.location.hash = '#/note/Ideas.md';
@@ -45,6 +47,7 @@ test('bookmark the note from the star, a heading from the outline and a search; 
   const { App } = await import('../../../renderer/src/app');
   const { MemoryApi } = await import('../support/memory-api');
   render(<App api={new MemoryApi(sampleVault).api()} />);
+  showSidebarView('Bookmarks');
   await waitFor(() => expect(titles()).toEqual(['Welcome › Details', 'Welcome', 'tag:#project']));
   fireEvent.click(within(panel()).getByRole('button', { name: 'Remove bookmark tag:#project' }));
   expect(titles()).toEqual(['Welcome › Details', 'Welcome']);
@@ -54,6 +57,7 @@ test('a bookmarked note renamed in the app keeps its bookmark, which opens it at
   const { inNote } = renderApp(sampleVault, '#/note/Ideas.md');
   await inNote().findByRole('heading', { name: 'Ideas', level: 1 });
   fireEvent.click(screen.getByRole('button', { name: 'Bookmark this note' }));
+  showSidebarView('Bookmarks');
   await within(panel()).findByRole('button', { name: 'Ideas' });
   fireEvent.click(inNote().getByRole('button', { name: 'Rename' }));
   const dialog = await screen.findByRole('dialog', { name: 'Rename note' });

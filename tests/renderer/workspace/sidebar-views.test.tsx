@@ -2,7 +2,7 @@
 import '../setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { outlineTree, tagTree } from '../../../renderer/src/components/outline-tree';
-import { renderApp, sampleVault } from '../render-app';
+import { renderApp, sampleVault, showSidebarView } from '../render-app';
 
 test('outlineTree nests headings under the nearest shallower one', () => {
   const h = (text: string, level: number) => ({ text, level, line: 0 });
@@ -29,6 +29,7 @@ test('tagTree nests by "/", counts nested tags into their parents, sorts by name
 test('the outline lists the open note’s headings as a tree and follows the active tab; a click scrolls to the heading', async () => {
   const { inNote } = renderApp(sampleVault, '#/note/Welcome.md');
   await inNote().findByRole('heading', { name: 'Details' });
+  showSidebarView('Outline');
   const outline = screen.getByRole('region', { name: 'Outline' });
   await within(outline).findByRole('button', { name: 'Details' });
   const details = inNote().getByRole('heading', { name: 'Details' });
@@ -47,6 +48,7 @@ test('the outline lists the open note’s headings as a tree and follows the act
 test('all tags lists every tag with its count; sorting and clicking a tag lists its notes', async () => {
   const { inNote } = renderApp(sampleVault, '#/note/Welcome.md');
   await inNote().findByRole('heading', { name: 'Details' });
+  showSidebarView('Tags');
   const panel = screen.getByRole('region', { name: 'All tags' });
   await within(panel).findByRole('button', { name: '#project, 1 note' });
   const names = () =>

@@ -1,46 +1,16 @@
-/** The right pane: backlinks (with context), outgoing links, unlinked mentions, the note's tags, its outline and the vault's tags. */
-import type { FileEntry, PlexusApi, Result } from '../../../main/contract/api-contract';
+/** The active note's link views: its backlinks (with context), its outgoing links, and its tags. */
+import type { Result } from '../../../main/contract/api-contract';
 import type { NoteData } from '../hooks/use-note-data';
 import { noteHref } from '../routing/hash-route';
 import { Snippet } from './snippet';
-import { OutlinePanel } from './outline-panel';
-import { TagsPanel } from './tags-panel';
 import { useProgressive } from '../hooks/use-progressive';
 import { ShowMore } from './show-more';
-import { UnlinkedMentionsPanel } from './unlinked-mentions-panel';
-
-interface Props {
-  data: NoteData | null;
-  onSearchTag(tag: string): void;
-}
-
-interface SidebarProps extends Props {
-  api: PlexusApi;
-  /** Bumped when the vault's notes change, for the views that read the whole vault. */
-  version: number;
-  files: FileEntry[] | null;
-  readOnly: boolean;
-  onBookmarkHeading?(path: string, heading: string): void;
-}
 
 function ResultError({ result }: { result: Result<unknown> }) {
   return result.ok ? null : <p className="error-text">{result.error.message}</p>;
 }
 
-export function RightSidebar({ api, version, data, files, readOnly, onSearchTag, onBookmarkHeading }: SidebarProps) {
-  return (
-    <div className="sidebar">
-      <Backlinks data={data} />
-      <Outgoing data={data} />
-      <UnlinkedMentionsPanel api={api} data={data} files={files} readOnly={readOnly} />
-      <Tags data={data} onSearchTag={onSearchTag} />
-      <OutlinePanel data={data} onBookmark={onBookmarkHeading} />
-      <TagsPanel api={api} version={version} onSearchTag={onSearchTag} />
-    </div>
-  );
-}
-
-function Backlinks({ data }: { data: NoteData | null }) {
+export function Backlinks({ data }: { data: NoteData | null }) {
   const groups = data?.backlinks.ok ? data.backlinks.value : [];
   const count = groups.reduce((n, g) => n + g.links.length, 0);
   const slice = useProgressive(groups.length, data?.path);
@@ -75,7 +45,7 @@ function Backlinks({ data }: { data: NoteData | null }) {
   );
 }
 
-function Outgoing({ data }: { data: NoteData | null }) {
+export function Outgoing({ data }: { data: NoteData | null }) {
   const links = data?.outgoing.ok ? data.outgoing.value : [];
   // One row per distinct target; the count says how often it is linked.
   const rows = new Map<string, { label: string; resolved: string | null; count: number }>();
@@ -112,7 +82,7 @@ function Outgoing({ data }: { data: NoteData | null }) {
   );
 }
 
-function Tags({ data, onSearchTag }: Props) {
+export function NoteTags({ data, onSearchTag }: { data: NoteData | null; onSearchTag(tag: string): void }) {
   const tags = data?.meta.ok ? data.meta.value.tags : [];
   return (
     <section aria-label="Tags" className="panel">
