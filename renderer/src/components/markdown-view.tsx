@@ -92,7 +92,7 @@ export function MarkdownView({ markdown, section, maxLines, className, tasks, so
     <EmbedBudgetContext.Provider value={budget}>
       <EmbeddedMarkdownContext.Provider value={MarkdownView}>
         <TaskWriterContext.Provider value={taskWriter}>
-          <div ref={bodyRef} className={`markdown-body${className ? ` ${className}` : ''}`} aria-busy={progressive?.pending || undefined}>
+          <div ref={bodyRef} className={`markdown-body${progressive ? ' is-progressive' : ''}${className ? ` ${className}` : ''}`} aria-busy={progressive?.pending || undefined}>
             {progressive ? progressive.element : element}
           </div>
         </TaskWriterContext.Provider>

@@ -191,7 +191,7 @@ export function useProgressive(
   }, [bodyRef, chunks, cache]);
 
   const drawnChars = useRef({ chars: 0, height: 0 });
-  useScrollAnchor(bodyRef, chunks !== null && next >= 0);
+  useScrollAnchor(bodyRef, chunks !== null);
   // What a drawn character is tall, for the placeholders' estimates.
   useLayoutEffect(() => {
     const body = bodyRef.current;

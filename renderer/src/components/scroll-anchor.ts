@@ -1,8 +1,9 @@
 /**
  * Keeps what the reader looks at still while a long note draws the chunks above it (a
- * placeholder's estimated height becomes the chunk's real one). The browser's own scroll
- * anchoring is off in a busy note's body (markdown.css): it is missing in some browsers and,
- * on top of this, would correct twice. The anchor is the body's child at the top of the
+ * placeholder's estimated height becomes the chunk's real one), and after, while embeds and
+ * images above it load. The browser's own scroll anchoring is off in such a note's body
+ * (markdown.css, `is-progressive`): it is missing in some browsers and, on top of this, corrects
+ * twice (it did on the commit that draws the last chunk, when it was only off while busy). The anchor is the body's child at the top of the
  * scroller, held by its position in the scrolled content, so a scroll between two commits (the
  * note view scrolling to the address's heading) does not count as a shift.
  */
@@ -35,38 +36,47 @@ function anchorAt(body: HTMLElement, scroller: HTMLElement): Element | null {
   return null;
 }
 
-/** Called on every render of a long note; `active` is false once every chunk is drawn. */
-export function useScrollAnchor(bodyRef: RefObject<HTMLElement | null>, active: boolean): void {
-  const anchor = useRef<{ el: Element; top: number } | null>(null);
+type Held = { el: Element; top: number } | null;
 
-  // Every commit: undo the shift the commit made above the anchor (the last one too, which
-  // draws the last chunk), then take a new one while chunks are still to come.
+/** Scrolls by what the content above the held anchor grew since it was taken; then takes a new one. */
+function correct(held: Held, body: HTMLElement, scroller: HTMLElement): Held {
+  if (held && held.el.isConnected) {
+    const shift = contentTop(held.el, scroller) - held.top;
+    if (Math.abs(shift) >= 1) scroller.scrollTop += shift;
+  }
+  const el = anchorAt(body, scroller);
+  return el ? { el, top: contentTop(el, scroller) } : null;
+}
+
+/** Called on every render of a note's body; `active` while the note is drawn in parts. */
+export function useScrollAnchor(bodyRef: RefObject<HTMLElement | null>, active: boolean): void {
+  const anchor = useRef<Held>(null);
+
+  // Every commit: undo the shift the commit made above the anchor, then take a new one.
   useLayoutEffect(() => {
     const body = bodyRef.current;
-    const scroller = body && (active || anchor.current) ? scrollerOf(body) : null;
-    if (!body || !scroller) {
-      anchor.current = null;
-      return;
-    }
-    const held = anchor.current;
-    if (held && held.el.isConnected) {
-      const shift = contentTop(held.el, scroller) - held.top;
-      if (Math.abs(shift) >= 1) scroller.scrollTop += shift;
-    }
-    const el = active ? anchorAt(body, scroller) : null;
-    anchor.current = el ? { el, top: contentTop(el, scroller) } : null;
+    const scroller = body && active ? scrollerOf(body) : null;
+    anchor.current = body && scroller ? correct(anchor.current, body, scroller) : null;
   });
 
-  // The reader (or the note view) scrolled: what is at the top now is what must stay.
+  // The reader (or the note view) scrolled: what is at the top now is what must stay. And the
+  // body changed size outside this view's commits (an embed or image above loaded): undo that too.
   useEffect(() => {
     const body = bodyRef.current;
     const scroller = body && active ? scrollerOf(body) : null;
     if (!body || !scroller) return;
-    const onScroll = () => {
-      const el = anchorAt(body, scroller);
-      anchor.current = el ? { el, top: contentTop(el, scroller) } : null;
+    const take = () => {
+      anchor.current = correct(null, body, scroller);
     };
-    scroller.addEventListener('scroll', onScroll, { passive: true });
-    return () => scroller.removeEventListener('scroll', onScroll);
+    const onResize = () => {
+      anchor.current = correct(anchor.current, body, scroller);
+    };
+    scroller.addEventListener('scroll', take, { passive: true });
+    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
+    resized?.observe(body);
+    return () => {
+      scroller.removeEventListener('scroll', take);
+      resized?.disconnect();
+    };
   }, [bodyRef, active]);
 }
