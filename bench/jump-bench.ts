@@ -63,27 +63,27 @@ async function serve(root: string, vault: string): Promise<Served> {
   return { url, child };
 }
 
-/** In the page: sets the address, then waits (each frame) for the element to be in the note pane's view. */
+/**
+ * In the page: sets the address, then waits (each frame) for the element to be in the note
+ * pane's view. A string, so that tsx adds no helper the page does not have.
+ */
 async function timeTo(page: Page, hash: string, id: string): Promise<{ ms: number; h2: number }> {
-  return page.evaluate(
-    ({ hash, id }) =>
-      new Promise<{ ms: number; h2: number }>((resolve) => {
-        const started = performance.now();
-        window.location.hash = hash;
-        const check = () => {
-          const el = document.getElementById(id);
-          const pane = document.querySelector('main.note-pane');
-          if (el && pane) {
-            const [box, view] = [el.getBoundingClientRect(), pane.getBoundingClientRect()];
-            if (box.top >= view.top - 1 && box.top < view.bottom)
-              return resolve({ ms: Math.round(performance.now() - started), h2: document.querySelectorAll('main .markdown-body h2').length });
-          }
-          requestAnimationFrame(check);
-        };
-        check();
-      }),
-    { hash, id },
-  );
+  return page.evaluate(`new Promise((resolve) => {
+    const started = performance.now();
+    window.location.hash = ${JSON.stringify(hash)};
+    const check = () => {
+      const el = document.getElementById(${JSON.stringify(id)});
+      const pane = document.querySelector('main.note-pane');
+      if (el && pane) {
+        const box = el.getBoundingClientRect();
+        const view = pane.getBoundingClientRect();
+        if (box.top >= view.top - 1 && box.top < view.bottom)
+          return resolve({ ms: Math.round(performance.now() - started), h2: document.querySelectorAll('main .markdown-body h2').length });
+      }
+      requestAnimationFrame(check);
+    };
+    check();
+  })`);
 }
 
 async function main(): Promise<void> {
@@ -100,7 +100,10 @@ async function main(): Promise<void> {
   for (const mb of SIZES_MB) {
     const vault = temp('plexus-jump-vault-');
     const markdown = generateRichNote(mb * 1024 * 1024);
-    const headings = markdown.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+    const headings = markdown
+      .split('\n')
+      .filter((l) => l.startsWith('## '))
+      .map((l) => l.slice(3));
     const late = headings[Math.floor(headings.length * 0.95)];
     writeFileSync(join(vault, 'Big.md'), markdown);
     writeFileSync(join(vault, 'Start.md'), '# Start\n\n[[Big]]\n');
@@ -126,7 +129,9 @@ async function main(): Promise<void> {
         results[i].h2.push(cold.h2);
       }
     }
-    console.log(`${(markdown.length / 1024 / 1024).toFixed(1)} MB note, ${headings.length} headings, jump to heading ${headings.indexOf(late) + 1} (load ${loadavg()[0].toFixed(1)}):`);
+    console.log(
+      `${(markdown.length / 1024 / 1024).toFixed(1)} MB note, ${headings.length} headings, jump to heading ${headings.indexOf(late) + 1} (load ${loadavg()[0].toFixed(1)}):`,
+    );
     roots.forEach(([name], i) => {
       const { cold, same, h2, filled } = results[i];
       const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -76,7 +76,17 @@ export function MarkdownView({ markdown, section, maxLines, className, tasks, so
   const block = section?.block ?? null;
   // A long whole note is drawn in parts (previews and embeds are short or one section: one pass).
   const bodyRef = useRef<HTMLDivElement>(null);
-  const progressive = useProgressive(markdown, !hasSection && maxLines === undefined, strictLineBreaks, sourceLines, targetId, toElement, bodyRef, onTargetDrawn, split);
+  const progressive = useProgressive(
+    markdown,
+    !hasSection && maxLines === undefined,
+    strictLineBreaks,
+    sourceLines,
+    targetId,
+    toElement,
+    bodyRef,
+    onTargetDrawn,
+    split,
+  );
   const onePass = progressive === null;
   const { element, sectionFound } = useMemo(() => {
     if (!onePass) return { element: null, sectionFound: true };
@@ -92,7 +102,11 @@ export function MarkdownView({ markdown, section, maxLines, className, tasks, so
     <EmbedBudgetContext.Provider value={budget}>
       <EmbeddedMarkdownContext.Provider value={MarkdownView}>
         <TaskWriterContext.Provider value={taskWriter}>
-          <div ref={bodyRef} className={`markdown-body${progressive ? ' is-progressive' : ''}${className ? ` ${className}` : ''}`} aria-busy={progressive?.pending || undefined}>
+          <div
+            ref={bodyRef}
+            className={`markdown-body${progressive ? ' is-progressive' : ''}${className ? ` ${className}` : ''}`}
+            aria-busy={progressive?.pending || undefined}
+          >
             {progressive ? progressive.element : element}
           </div>
         </TaskWriterContext.Provider>

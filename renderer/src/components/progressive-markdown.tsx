@@ -238,7 +238,13 @@ export function useProgressive(
  * The element with the id drawn from chunk k: ids repeat, so those drawn from the chunks before
  * it, and those on earlier lines of the same chunk (the scan's lines), are counted off.
  */
-function elementIn(body: HTMLElement, of: { chunks: Chunk[]; cache: Map<number, Drawn>; drawn: readonly boolean[] }, k: number, id: string, line: number | null): HTMLElement | null {
+function elementIn(
+  body: HTMLElement,
+  of: { chunks: Chunk[]; cache: Map<number, Drawn>; drawn: readonly boolean[] },
+  k: number,
+  id: string,
+  line: number | null,
+): HTMLElement | null {
   let earlier = 0;
   for (let j = 0; j < k; j++) if (of.drawn[j]) earlier += of.cache.get(j)?.ids.get(id) ?? 0;
   if (line !== null) earlier += scanChunk(of.chunks[k], k === 0).filter((t) => t.id === id && t.line < line - 1).length;

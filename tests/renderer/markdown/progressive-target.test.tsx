@@ -17,26 +17,34 @@ afterEach(cleanup);
 const EVERY: SplitOptions = { minNoteSize: 0, chunkSize: 0 };
 const NEVER: SplitOptions = { minNoteSize: Infinity, chunkSize: 0 };
 const SECTIONS = 40;
-const NOTE = Array.from({ length: SECTIONS }, (_, i) => `## Section ${i}\n\nBody of section ${i} with **bold** text.\n\n${i % 10 === 0 ? '## Repeated\n\nagain\n\n' : ''}`).join('') + 'Last words ^late-block\n';
+const NOTE =
+  Array.from(
+    { length: SECTIONS },
+    (_, i) => `## Section ${i}\n\nBody of section ${i} with **bold** text.\n\n${i % 10 === 0 ? '## Repeated\n\nagain\n\n' : ''}`,
+  ).join('') + 'Last words ^late-block\n';
 
 const ids = (body: HTMLElement) => [...body.querySelectorAll('[id]')].map((el) => el.id);
 
 test.each([
   ['a late heading', headingId('Section 37')],
   ['a block id', 'block-late-block'],
-])('opened at %s, the first commit draws its chunk and none before it', async (_what, target) => {
-  expect(splitForProgressive(NOTE, EVERY)!.length).toBeGreaterThan(SECTIONS);
-  const view = renderMarkdown(NOTE, { view: { split: EVERY, targetId: target } });
-  const first = ids(view.body());
-  expect(first).toContain(target);
-  expect(first).not.toContain(headingId('Section 0'));
-  expect(first).not.toContain(headingId('Section 20'));
-  expect(view.body().querySelectorAll('.progressive-placeholder').length).toBeGreaterThan(0);
-  await waitFor(() => expect(view.body().getAttribute('aria-busy')).toBeNull(), { timeout: 60_000 });
-  expect(view.body().querySelector('.progressive-placeholder')).toBeNull();
-  const whole = renderMarkdown(NOTE, { view: { split: NEVER } });
-  expect(view.body().innerHTML).toBe(whole.body().innerHTML);
-}, 90_000);
+])(
+  'opened at %s, the first commit draws its chunk and none before it',
+  async (_what, target) => {
+    expect(splitForProgressive(NOTE, EVERY)!.length).toBeGreaterThan(SECTIONS);
+    const view = renderMarkdown(NOTE, { view: { split: EVERY, targetId: target } });
+    const first = ids(view.body());
+    expect(first).toContain(target);
+    expect(first).not.toContain(headingId('Section 0'));
+    expect(first).not.toContain(headingId('Section 20'));
+    expect(view.body().querySelectorAll('.progressive-placeholder').length).toBeGreaterThan(0);
+    await waitFor(() => expect(view.body().getAttribute('aria-busy')).toBeNull(), { timeout: 60_000 });
+    expect(view.body().querySelector('.progressive-placeholder')).toBeNull();
+    const whole = renderMarkdown(NOTE, { view: { split: NEVER } });
+    expect(view.body().innerHTML).toBe(whole.body().innerHTML);
+  },
+  90_000,
+);
 
 test('an outline request draws the heading asked for at once, the repeated one by its line', async () => {
   const view = renderMarkdown(NOTE, { view: { split: EVERY } });
