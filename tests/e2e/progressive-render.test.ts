@@ -2,7 +2,8 @@
  * A long note (256 KB: drawn in some 60 parts; the 1 MB figures are the render bench's) in a real browser against the real `plexus serve`: the reading view draws its
  * first screen while the rest is still coming (progressive-markdown.tsx), an address naming the
  * last heading draws up to it and scrolls there, and a checkbox late in the note writes its own
- * line on disk. Waits are on state, never on time; the time to the first heading is printed, not asserted.
+ * line on disk; opened from another note at a late heading, it draws that heading's part first,
+ * before any earlier one. Waits are on state, never on time; the times are printed, not asserted.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -118,4 +119,72 @@ test('a long note shows its first heading first, then its last heading and a lat
   // The burst of link lookups a long note asks for never looked like a lost server.
   expect(await page.getByText('Connection to Plexus lost').count()).toBe(0);
   expect(app.pageErrors).toEqual([]);
+});
+
+test('opened from another note at a late heading, the note draws that heading before any earlier part', async () => {
+  await page.evaluate(() => {
+    window.location.hash = '#/note/Start.md';
+  });
+  await note().getByRole('heading', { name: 'Start' }).waitFor({ timeout: 300_000 });
+  await page.setViewportSize({ width: 900, height: 700 });
+  const target = HEADINGS[Math.floor(HEADINGS.length * 0.9)];
+  // What the page holds the moment the heading first appears, recorded by the page itself (no polling race).
+  await page.evaluate(
+    ({ id, firstId, hash }) => {
+      const w = window as unknown as { firstSight?: unknown; started?: number };
+      w.started = performance.now();
+      const observer = new MutationObserver(() => {
+        const el = document.getElementById(id);
+        if (!el) return;
+        observer.disconnect();
+        const body = el.closest('.markdown-body')!;
+        w.firstSight = {
+          ms: Math.round(performance.now() - w.started!),
+          firstHeadingDrawn: document.getElementById(firstId) !== null,
+          h2: body.querySelectorAll('h2').length,
+          placeholders: body.querySelectorAll(':scope > .progressive-placeholder').length,
+          placeholderBefore: el.parentElement === body && body.firstElementChild?.classList.contains('progressive-placeholder') === true,
+        };
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+      window.location.hash = hash;
+    },
+    { id: headingId(target), firstId: headingId(HEADINGS[0]), hash: `#/note/Big.md#${encodeURIComponent(target)}` },
+  );
+  const id = headingId(target);
+  const topInView = (wanted: string) =>
+    page.evaluate((wanted) => {
+      const el = document.getElementById(wanted);
+      const pane = document.querySelector('main.note-pane');
+      if (!el || !pane) return null;
+      const [box, view] = [el.getBoundingClientRect(), pane.getBoundingClientRect()];
+      return { top: Math.round(box.top - view.top), height: Math.round(view.height) };
+    }, wanted);
+  await page.waitForFunction(
+    (wanted) => {
+      const el = document.getElementById(wanted);
+      const pane = document.querySelector('main.note-pane');
+      if (!el || !pane) return false;
+      const [box, view] = [el.getBoundingClientRect(), pane.getBoundingClientRect()];
+      return box.top >= view.top - 1 && box.top < view.bottom;
+    },
+    id,
+    { timeout: 300_000 },
+  );
+  const shown = await topInView(id);
+  const sight = await page.evaluate(() => (window as unknown as { firstSight?: Record<string, unknown> }).firstSight);
+  console.log(`late heading at first sight: ${JSON.stringify(sight)} (of ${HEADINGS.length} headings)`);
+  expect(sight).toMatchObject({ firstHeadingDrawn: false, placeholderBefore: true });
+  expect(sight!.h2 as number).toBeLessThan(HEADINGS.length / 4);
+  await page.screenshot({ path: artifactPath('progressive-jump-late-heading.png') });
+  // The rest fills in around it, and the heading is still in view when all is drawn.
+  await note().locator('.markdown-body:not([aria-busy])').waitFor({ timeout: 300_000 });
+  const inView = (await topInView(id))!;
+  // Printed, not asserted to the pixel: the reader may scroll, and the scroll anchor keeps the place, not a pixel.
+  console.log(`late heading's top in the pane: ${shown?.top} px when first shown, ${inView.top} px once all is drawn (pane ${inView.height} px)`);
+  expect(inView.top).toBeGreaterThanOrEqual(-1);
+  expect(inView.top).toBeLessThan(inView.height);
+  await page.screenshot({ path: artifactPath('progressive-jump-late-heading-filled.png') });
+  await page.setViewportSize({ width: 1400, height: 900 });
+  expect(pageErrors).toEqual([]);
 });

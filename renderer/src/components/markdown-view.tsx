@@ -1,5 +1,5 @@
 /** Renders markdown through the sanitizing pipeline into React, routing links, embeds and images to our components. */
-import { useEffect, useMemo, useRef, type ComponentProps } from 'react';
+import { useMemo, useRef, type ComponentProps } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
 import { markdownToHast } from '../markdown/pipeline';
@@ -12,7 +12,7 @@ import { useReadingSettings } from '../settings/settings-store';
 import { MermaidDiagram } from './mermaid-diagram';
 import { TaskCheckbox, TaskWriterContext, useTaskWriter, type TaskTarget } from './task-checkbox';
 import { EmbeddedMarkdownContext } from './embedded-markdown';
-import { RENDER_ALL_EVENT, useProgressive } from './progressive-markdown';
+import { useProgressive } from './progressive-markdown';
 import type { SplitOptions } from '../markdown/split-blocks';
 import type { Root as HastRoot } from 'hast';
 
@@ -53,11 +53,13 @@ export interface MarkdownViewProps {
   targetId?: string | null;
   /** Where a long note is cut (tests); the default otherwise. */
   split?: SplitOptions;
+  /** Called when a long note draws the target later than its first commit (the line scan missed it). */
+  onTargetDrawn?: () => void;
 }
 
 const toElement = (hast: HastRoot) => toJsxRuntime(hast, { Fragment, jsx, jsxs, components });
 
-export function MarkdownView({ markdown, section, maxLines, className, tasks, sourceLines = false, targetId = null, split }: MarkdownViewProps) {
+export function MarkdownView({ markdown, section, maxLines, className, tasks, sourceLines = false, targetId = null, split, onTargetDrawn }: MarkdownViewProps) {
   const { api } = useAppActions();
   const inherited = useEmbedBudget();
   // The outermost view gets a fresh embed budget and read cache for each text it shows;
@@ -73,7 +75,18 @@ export function MarkdownView({ markdown, section, maxLines, className, tasks, so
   const heading = section?.heading ?? null;
   const block = section?.block ?? null;
   // A long whole note is drawn in parts (previews and embeds are short or one section: one pass).
-  const progressive = useProgressive(markdown, !hasSection && maxLines === undefined, strictLineBreaks, sourceLines, targetId, toElement, split);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const progressive = useProgressive(
+    markdown,
+    !hasSection && maxLines === undefined,
+    strictLineBreaks,
+    sourceLines,
+    targetId,
+    toElement,
+    bodyRef,
+    onTargetDrawn,
+    split,
+  );
   const onePass = progressive === null;
   const { element, sectionFound } = useMemo(() => {
     if (!onePass) return { element: null, sectionFound: true };
@@ -81,14 +94,6 @@ export function MarkdownView({ markdown, section, maxLines, className, tasks, so
     const { hast, sectionFound } = markdownToHast(markdown, { section: wanted, maxLines, strictLineBreaks, sourceLines });
     return { element: toElement(hast), sectionFound };
   }, [onePass, markdown, hasSection, heading, block, maxLines, strictLineBreaks, sourceLines]);
-  const bodyRef = useRef<HTMLDivElement>(null);
-  const renderAll = progressive?.renderAll;
-  useEffect(() => {
-    const body = bodyRef.current;
-    if (!body || !renderAll) return;
-    body.addEventListener(RENDER_ALL_EVENT, renderAll);
-    return () => body.removeEventListener(RENDER_ALL_EVENT, renderAll);
-  }, [renderAll]);
   if (!sectionFound) {
     const what = section?.block ? `block ^${section.block}` : `heading “${section?.heading}”`;
     return <div className="embed-missing">The {what} was not found.</div>;
@@ -97,7 +102,11 @@ export function MarkdownView({ markdown, section, maxLines, className, tasks, so
     <EmbedBudgetContext.Provider value={budget}>
       <EmbeddedMarkdownContext.Provider value={MarkdownView}>
         <TaskWriterContext.Provider value={taskWriter}>
-          <div ref={bodyRef} className={`markdown-body${className ? ` ${className}` : ''}`} aria-busy={progressive?.pending || undefined}>
+          <div
+            ref={bodyRef}
+            className={`markdown-body${progressive ? ' is-progressive' : ''}${className ? ` ${className}` : ''}`}
+            aria-busy={progressive?.pending || undefined}
+          >
             {progressive ? progressive.element : element}
           </div>
         </TaskWriterContext.Provider>

@@ -2,7 +2,7 @@
  * The centre pane: the open note's title, properties and rendered body; scrolls to the route's
  * heading or block. In edit mode the app passes the editor, which replaces the rendered body.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { NoteRoute } from '../routing/hash-route';
 import { subpathId } from '../markdown/slug';
 import type { NoteData } from '../hooks/use-note-data';
@@ -44,6 +44,9 @@ export function NoteView({ route, data, loading, error, actions, editor, landmar
   const ref = useRef<HTMLDivElement>(null);
   const content = data && data.note.ok ? data.note.value.content : null;
   const targetId = route ? subpathId(route.heading, route.block) : null;
+  // Bumped when a long note draws the target after its first commit, so it is scrolled to then.
+  const [targetDrawn, setTargetDrawn] = useState(0);
+  const onTargetDrawn = useCallback(() => setTargetDrawn((n) => n + 1), []);
 
   useEffect(() => {
     if (!content || !ref.current) return;
@@ -54,7 +57,7 @@ export function NoteView({ route, data, loading, error, actions, editor, landmar
     el.classList.add('is-target');
     const t = setTimeout(() => el.classList.remove('is-target'), 1500);
     return () => clearTimeout(t);
-  }, [content, targetId, data?.path]);
+  }, [content, targetId, data?.path, targetDrawn]);
 
   // A new note starts at the top (unless the address names a heading).
   useEffect(() => {
@@ -122,6 +125,7 @@ export function NoteView({ route, data, loading, error, actions, editor, landmar
             <MarkdownView
               markdown={data.note.value.content}
               targetId={targetId}
+              onTargetDrawn={onTargetDrawn}
               tasks={readOnly ? undefined : { path: data.path, hash: data.note.value.hash }}
             />
           </RenderScopeContext.Provider>

@@ -3,11 +3,11 @@
  * the note scrolls, the section being read (the last heading above the top edge) is marked.
  * It reads the active pane's note (main.note-pane), so it follows the active tab.
  */
-import { renderAllPending } from './progressive-markdown';
 import { useEffect, useMemo, useState } from 'react';
 import type { NoteData } from '../hooks/use-note-data';
 import { headingId } from '../markdown/slug';
 import { outlineTree, type OutlineNode } from './outline-tree';
+import { showTarget } from './progressive-markdown';
 
 const notePane = () => document.querySelector<HTMLElement>('main.note-pane');
 
@@ -59,10 +59,10 @@ export function OutlinePanel({ data, onBookmark }: { data: NoteData | null; onBo
   }, [headings]);
 
   const go = (node: OutlineNode) => {
-    // A long note may not have drawn this far yet.
+    // A long note may not have drawn this far yet: it draws the heading's part (only) first.
     const pane = notePane();
-    if (pane) renderAllPending(pane);
-    const el = headingElement(node.heading.text, node.index);
+    const drawn = pane ? showTarget(pane, headingId(node.heading.text), node.heading.line) : null;
+    const el = drawn ?? headingElement(node.heading.text, node.index);
     el?.scrollIntoView({ block: 'start' });
     setCurrent(node.index);
   };

@@ -1,35 +1,52 @@
 /**
- * Progressive rendering of a long note in the reading view (split-blocks.ts cuts it): the first
- * chunk, or every chunk up to the one holding the address's heading or block, is drawn at once,
- * the rest one chunk per idle slice, so input is handled between them. The chunks follow one
- * another without wrappers: once all are drawn, the DOM is the one-pass DOM.
+ * Progressive rendering of a long note in the reading view (split-blocks.ts cuts it). The chunk
+ * holding the address's heading or block (found by a line scan, target-scan.ts, and confirmed
+ * by drawing that one chunk), else the first, is drawn at once; the others fill in one per idle
+ * slice, nearest first, so input is handled between them. Chunks not drawn yet are placeholders
+ * of an estimated height, and the scroll anchor keeps the reader's place while those above fill
+ * in. The chunks follow one another without wrappers: once all are drawn, the DOM is the
+ * one-pass DOM.
  */
-import { Fragment, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import type { Root as HastRoot } from 'hast';
 import { markdownToHast } from '../markdown/pipeline';
 import { DEFAULT_SPLIT, splitForProgressive, type Chunk, type SplitOptions } from '../markdown/split-blocks';
 import { eachElement } from '../markdown/each-element';
+import { chunkOfLine, scanChunk, targetIndex } from '../markdown/target-scan';
 import { renderRefusal } from '../../../main/core/parse/render-guard/render-refusal';
+import { PLACEHOLDER_CLASS, useScrollAnchor } from './scroll-anchor';
 
-/** Asks the long notes drawn under `root` to draw the rest now (before looking up a heading in them). */
-export const RENDER_ALL_EVENT = 'plexus-render-all';
+/** Asks a long note drawn under `root` to draw the chunk holding an element id (a heading at a line, when known). */
+export const SHOW_TARGET_EVENT = 'plexus-show-target';
 
-export function renderAllPending(root: ParentNode): void {
-  for (const body of root.querySelectorAll('.markdown-body[aria-busy="true"]')) body.dispatchEvent(new Event(RENDER_ALL_EVENT));
+export interface ShowTargetDetail {
+  id: string;
+  /** 1-based line of the note (the index's heading line): tells repeated headings apart. */
+  line: number | null;
+  /** Set by the view: the element, once drawn. */
+  element: HTMLElement | null;
+}
+
+/** The element the request names, drawn first if a long note under `root` had not yet; null when no long note answered. */
+export function showTarget(root: ParentNode, id: string, line: number | null): HTMLElement | null {
+  const detail: ShowTargetDetail = { id, line, element: null };
+  for (const body of root.querySelectorAll('.markdown-body[aria-busy="true"]')) body.dispatchEvent(new CustomEvent(SHOW_TARGET_EVENT, { detail }));
+  return detail.element;
 }
 
 interface Drawn {
   content: ReactNode;
   empty: boolean;
-  ids: Set<string>;
+  /** How many elements carry each id (headings repeat). */
+  ids: Map<string, number>;
 }
 
-function idsOf(hast: HastRoot): Set<string> {
-  const ids = new Set<string>();
+function idsOf(hast: HastRoot): Map<string, number> {
+  const ids = new Map<string, number>();
   eachElement(hast, (el) => {
     const id = el.properties?.id;
-    if (typeof id === 'string') ids.add(id);
+    if (typeof id === 'string') ids.set(id, (ids.get(id) ?? 0) + 1);
   });
   return ids;
 }
@@ -45,12 +62,35 @@ function whenIdle(run: () => void): () => void {
   return () => clearTimeout(handle);
 }
 
+interface View {
+  chunks: Chunk[] | null;
+  target: string | null;
+  drawn: readonly boolean[];
+  /** The chunk the idle slices fill out from. */
+  focus: number;
+  /** The address's target is not in a chunk drawn so far (the scan missed it): each slice looks for it. */
+  seeking: boolean;
+}
+
+/** The undrawn chunk nearest the focus, the one after it on a tie; -1 when all are drawn. */
+function nextToDraw(view: View): number {
+  const n = view.drawn.length;
+  for (let d = 1; d <= n; d++) {
+    if (view.focus + d < n && !view.drawn[view.focus + d]) return view.focus + d;
+    if (view.focus - d >= 0 && !view.drawn[view.focus - d]) return view.focus - d;
+  }
+  return view.drawn[view.focus] === false ? view.focus : -1;
+}
+
+const withDrawn = (drawn: readonly boolean[], k: number): boolean[] => drawn.map((d, i) => d || i === k);
+
+/** Before the browser can lay any out: a line of text is about this tall for this many characters. */
+const PX_PER_CHAR = 0.3;
+
 export interface Progressive {
   element: ReactNode;
   /** True until every chunk is drawn. */
   pending: boolean;
-  /** Draw every chunk now (synchronously). */
-  renderAll(): void;
 }
 
 /** Null when the note renders in one pass (short, guarded, or with footnotes). */
@@ -61,6 +101,8 @@ export function useProgressive(
   sourceLines: boolean,
   targetId: string | null,
   toElement: (hast: HastRoot) => ReactNode,
+  bodyRef: RefObject<HTMLElement | null>,
+  onTargetDrawn: (() => void) | undefined,
   split: SplitOptions = DEFAULT_SPLIT,
 ): Progressive | null {
   const cut = useMemo(() => (enabled ? splitForProgressive(markdown, split) : null), [markdown, enabled, split]);
@@ -72,24 +114,39 @@ export function useProgressive(
   const guarded = refused?.of === cut;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a new text or setting starts a new cache
   const cache = useMemo(() => new Map<number, Drawn>(), [chunks, strictLineBreaks, sourceLines]);
-  const draw = (chunk: Chunk, k: number): Drawn => {
+  const draw = (k: number): Drawn => {
     let drawn = cache.get(k);
     if (!drawn) {
+      const chunk = chunks![k];
       const { hast } = markdownToHast(chunk.text, { strictLineBreaks, sourceLines, lineOffset: chunk.startLine });
       drawn = { content: toElement(hast), empty: hast.children.length === 0, ids: idsOf(hast) };
       cache.set(k, drawn);
     }
     return drawn;
   };
-  const [shown, setShown] = useState<{ chunks: Chunk[] | null; count: number }>({ chunks, count: 1 });
-  let count = shown.chunks === chunks ? shown.count : 1;
-  if (chunks && targetId) {
-    // Up to the chunk that holds the address's target (all, when none does).
-    let k = 0;
-    while (k < chunks.length && !draw(chunks[k], k).ids.has(targetId)) k++;
-    count = Math.max(count, Math.min(k + 1, chunks.length));
+  // Built on the first target asked for, once per text.
+  const scanned = useRef<{ of: Chunk[]; index: Map<string, number[]> } | null>(null);
+  const candidates = (id: string): number[] => {
+    if (!chunks) return [];
+    if (scanned.current?.of !== chunks) scanned.current = { of: chunks, index: targetIndex(chunks) };
+    return scanned.current.index.get(id) ?? [];
+  };
+  /** The chunk that holds the id: the scan's candidates confirmed by drawing them (one, unless the scan was wrong). */
+  const holder = (id: string): number | null => candidates(id).find((k) => draw(k).ids.has(id)) ?? null;
+
+  const [view, setView] = useState<View>({ chunks: null, target: null, drawn: [], focus: 0, seeking: false });
+  let current = view;
+  const shown = useRef(view);
+  if (chunks && (view.chunks !== chunks || view.target !== targetId)) {
+    // A new text, or an address naming another target: draw its chunk now, keeping what is drawn of the same text.
+    const kept = view.chunks === chunks ? view.drawn : chunks.map(() => false);
+    const at = targetId ? holder(targetId) : null;
+    const focus = at ?? (view.chunks === chunks ? view.focus : 0);
+    current = { chunks, target: targetId, drawn: withDrawn(kept, focus), focus, seeking: targetId !== null && at === null };
+    setView(current);
   }
-  const total = chunks?.length ?? 0;
+  shown.current = current;
+  const next = chunks && current.chunks === chunks ? nextToDraw(current) : -1;
 
   useEffect(() => {
     if (!chunks || guarded) return;
@@ -97,32 +154,100 @@ export function useProgressive(
   }, [chunks, guarded, markdown]);
 
   useEffect(() => {
-    if (!chunks || count >= total || !guarded) return;
+    if (!chunks || next < 0 || !guarded || current.chunks !== chunks) return;
     return whenIdle(() => {
       // The pipeline runs here, in the idle slice; the render that follows only reads the cache.
-      draw(chunks[count], count);
-      startTransition(() => setShown({ chunks, count: count + 1 }));
+      const { ids } = draw(next);
+      const found = current.seeking && current.target !== null && ids.has(current.target);
+      const drawn = withDrawn(current.drawn, next);
+      startTransition(() => setView({ ...current, drawn, focus: found ? next : current.focus, seeking: current.seeking && !found }));
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- draw reads the cache of these chunks
-  }, [chunks, count, total, guarded]);
+  }, [chunks, current, next, guarded]);
+
+  // The target was found late (the scan missed it): the note view scrolls to it now.
+  const seeking = current.seeking;
+  const wasSeeking = useRef(false);
+  useLayoutEffect(() => {
+    if (wasSeeking.current && !seeking) onTargetDrawn?.();
+    wasSeeking.current = seeking;
+  }, [seeking, onTargetDrawn]);
+
+  // Outline clicks: draw the chunk of the heading asked for, at once, and hand back its element.
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!body || !chunks) return;
+    const onShow = (event: Event) => {
+      const detail = (event as CustomEvent<ShowTargetDetail>).detail;
+      const byLine = detail.line !== null ? chunkOfLine(chunks, detail.line - 1) : null;
+      const k = byLine !== null && draw(byLine).ids.has(detail.id) ? byLine : (holder(detail.id) ?? byLine);
+      if (k === null) return;
+      flushSync(() => setView((v) => (v.chunks === chunks ? { ...v, drawn: withDrawn(v.drawn, k), focus: k } : v)));
+      detail.element = elementIn(body, { chunks, cache, drawn: shown.current.drawn }, k, detail.id, detail.line);
+    };
+    body.addEventListener(SHOW_TARGET_EVENT, onShow);
+    return () => body.removeEventListener(SHOW_TARGET_EVENT, onShow);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- draw and holder read the cache of these chunks
+  }, [bodyRef, chunks, cache]);
+
+  const drawnChars = useRef({ chars: 0, height: 0 });
+  useScrollAnchor(bodyRef, chunks !== null);
+  // What a drawn character is tall, for the placeholders' estimates.
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (!body || !chunks || next < 0) return;
+    let placeholders = 0;
+    for (const p of body.querySelectorAll<HTMLElement>(`:scope > .${PLACEHOLDER_CLASS}`)) placeholders += p.offsetHeight;
+    const chars = chunks.reduce((sum, c, k) => sum + (current.drawn[k] ? c.text.length : 0), 0);
+    drawnChars.current = { chars, height: Math.max(0, body.offsetHeight - placeholders) };
+  });
 
   if (!chunks) return null;
+  const measured = drawnChars.current;
+  const pxPerChar = measured.chars > 0 && measured.height > 0 ? Math.min(5, Math.max(0.05, measured.height / measured.chars)) : PX_PER_CHAR;
+  const element: ReactNode[] = [];
   // One pass puts a newline between top-level blocks; a chunk's own tree has none before its first.
   let before = false;
-  const element = chunks.slice(0, count).map((chunk, k) => {
-    const { content, empty } = draw(chunk, k);
+  let gap: { from: number; chars: number } | null = null;
+  const closeGap = () => {
+    if (gap) element.push(<div key={`p${gap.from}`} className={PLACEHOLDER_CLASS} aria-hidden="true" style={{ height: Math.round(gap.chars * pxPerChar) }} />);
+    gap = null;
+  };
+  chunks.forEach((chunk, k) => {
+    if (!current.drawn[k]) {
+      gap ??= { from: k, chars: 0 };
+      gap.chars += chunk.text.length;
+      return;
+    }
+    closeGap();
+    const { content, empty } = draw(k);
     const separator = before && !empty ? '\n' : null;
     before ||= !empty;
-    return (
+    element.push(
       <Fragment key={k}>
         {separator}
         {content}
-      </Fragment>
+      </Fragment>,
     );
   });
-  return {
-    element,
-    pending: count < total || !guarded,
-    renderAll: () => flushSync(() => setShown({ chunks, count: total })),
-  };
+  closeGap();
+  return { element, pending: next >= 0 || !guarded };
+}
+
+/**
+ * The element with the id drawn from chunk k: ids repeat, so those drawn from the chunks before
+ * it, and those on earlier lines of the same chunk (the scan's lines), are counted off.
+ */
+function elementIn(
+  body: HTMLElement,
+  of: { chunks: Chunk[]; cache: Map<number, Drawn>; drawn: readonly boolean[] },
+  k: number,
+  id: string,
+  line: number | null,
+): HTMLElement | null {
+  let earlier = 0;
+  for (let j = 0; j < k; j++) if (of.drawn[j]) earlier += of.cache.get(j)?.ids.get(id) ?? 0;
+  if (line !== null) earlier += scanChunk(of.chunks[k], k === 0).filter((t) => t.id === id && t.line < line - 1).length;
+  const own = [...body.querySelectorAll<HTMLElement>(`[id="${CSS.escape(id)}"]`)].filter((el) => !el.parentElement?.closest('.embed'));
+  return own[earlier] ?? own[0] ?? null;
 }
