@@ -30,6 +30,7 @@ import { TEST_HOOKS } from '../build-flags';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
 import { installLabelCulling } from './label-cull';
 import type { GraphDisplay } from './graph-forces';
+import { GraphOverview, type Level } from './overview/graph-overview';
 
 export { FADE_MAX_ELEMENTS } from './graph-hover';
 
@@ -45,7 +46,12 @@ export interface ControllerHandlers {
 export interface ControllerOptions {
   /** Draw a big build's chunks straight into cytoscape's layers (cytoscape-internals/layer-feed.ts); on unless false (the bench compares both). */
   feedLayers?: boolean;
+  /** Draw big graphs zoomed out with the overview renderer (overview/); on unless false (the bench compares both). */
+  overview?: boolean;
 }
+
+/** cytoscape's wheel sensitivity here; the overview zooms at the same speed. */
+const WHEEL_SENSITIVITY = 0.3;
 
 /** Edges added per chunk between frames while loading a small graph (big ones: progressive-build.ts). */
 export const EDGE_CHUNK = 15000;
@@ -58,6 +64,8 @@ export class GraphController {
 
   /** Which of the cytoscape shortcuts took (cytoscape-internals/speedups.ts). */
   readonly speedups: Speedups;
+  /** Draws big graphs zoomed out (overview/graph-overview.ts); null headless, when turned off, or when cytoscape's drawing cannot be held. */
+  private readonly overview: GraphOverview | null;
 
   constructor(
     container: HTMLElement | null,
@@ -72,7 +80,7 @@ export class GraphController {
       style: this.appearance.initialStyle(),
       minZoom: 0.02,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
+      wheelSensitivity: WHEEL_SENSITIVITY,
       boxSelectionEnabled: false,
     } as cytoscape.CytoscapeOptions);
     this.speedups = installSpeedups(this.cy);
@@ -90,11 +98,58 @@ export class GraphController {
     this.cy.on('layoutstop', () => this.updateLabelThreshold());
     this.uninstallLegibleLabels = installLegibleLabels(this.cy, HUB_FONT);
     this.uninstallLabelCulling = installLabelCulling(this.cy);
+    this.overview =
+      container && options.overview !== false
+        ? GraphOverview.create(this.cy, container, {
+            ...this.overviewAppearance(),
+            wheelSensitivity: WHEEL_SENSITIVITY,
+            onTap: (id) => handlers.onTap?.(id),
+            onDoubleTap: (id) => handlers.onDoubleTap?.(id),
+            onHover: (id) => this.hover.set(id, true),
+            busy: () => this.inFlight > 0,
+          })
+        : null;
     this.uninstallLayerSettling = installLayerSettling(this.cy, {
       minElements: PROGRESSIVE_MIN_ELEMENTS,
-      busy: () => this.inFlight > 0,
+      // While the overview draws, cytoscape's layers are not shown: building them would be wasted.
+      busy: () => this.inFlight > 0 || this.overviewDraws,
       yieldToPage: nextTask,
     });
+  }
+
+  private overviewAppearance() {
+    const { theme, display } = this.appearance.current;
+    return { colours: { edge: theme.edge, accent: theme.accent, background: theme.background }, nodeScale: display.nodeSize, edgeWidth: display.linkThickness };
+  }
+
+  /** True while the overview, not cytoscape, draws the graph. */
+  private get overviewDraws(): boolean {
+    return this.overview?.level === 'overview';
+  }
+
+  /** Which renderer draws now: 'overview', 'detail' (cytoscape, on a graph big enough for an overview), or null (cytoscape only). */
+  get level(): Level | null {
+    return this.overview?.level ?? null;
+  }
+
+  /** Calls `listener` after every frame drawn, by cytoscape or by the overview (the bench's frame rate). */
+  onFrame(listener: () => void): () => void {
+    this.cy.on('render', listener);
+    const off = this.overview?.onFrame(listener);
+    return () => {
+      this.cy.off('render', listener);
+      off?.();
+    };
+  }
+
+  /** Resolves once the overview shows a complete picture (at once when cytoscape draws). */
+  whenDrawn(): Promise<void> {
+    return this.overview?.whenDrawn() ?? Promise.resolve();
+  }
+
+  /** The node the overview would hit at a point of the container (CSS px); null when cytoscape draws. */
+  overviewHit(x: number, y: number): string | null {
+    return this.overview?.hitAt(x, y) ?? null;
   }
 
   private readonly uninstallLegibleLabels: LegibleLabels;
@@ -108,12 +163,20 @@ export class GraphController {
 
   /** Applies the graph settings' display (graph-appearance.ts); nothing happens when nothing changed. */
   setDisplay(next: GraphDisplay): void {
-    if (this.appearance.setDisplay(next)) this.handlers.onViewportChange?.();
+    if (!this.appearance.setDisplay(next)) return;
+    this.updateOverviewAppearance();
+    this.handlers.onViewportChange?.();
+  }
+
+  private updateOverviewAppearance(): void {
+    const a = this.overviewAppearance();
+    this.overview?.setAppearance(a.colours, a.nodeScale, a.edgeWidth);
   }
 
   /** Redraws in another theme's colours (the app's theme was switched while the graph is open). */
   setTheme(next: Theme): void {
     this.appearance.setTheme(next);
+    this.updateOverviewAppearance();
   }
 
   /** Re-derives when ordinary labels appear from the node spread; restyles only on a real change. */
@@ -148,7 +211,14 @@ export class GraphController {
       const positions = nodes.flatMap((n) => (n.position ? [n.position] : []));
       this.appearance.setLabelThresholdFor(positions);
       this.fitTo(positions);
-      const layers = this.options.feedLayers === false ? null : startLayerFeed(this.cy, extentOf(positions));
+      // The overview draws the graph from its definitions first; cytoscape then takes the
+      // elements in the background, its drawing held, so none of it goes into its layers.
+      if (this.overview?.showDefinitions(nodes, edges)) {
+        await this.overview.whenDrawn();
+        if (!current()) return false;
+      }
+      const overview = this.overviewDraws;
+      const layers = this.options.feedLayers === false || overview ? null : startLayerFeed(this.cy, extentOf(positions));
       if (TEST_HOOKS) recordFeed(this, layers);
       const complete = await addProgressively(this.cy, nodes, edges, {
         onProgress,
@@ -163,6 +233,13 @@ export class GraphController {
       // invalidate it again and cost 1-2 s frames until it is rebuilt (measured in the app).
       beforeDraw?.();
       this.uninstallLegibleLabels.flush();
+      if (this.overview && this.overview.level !== null) {
+        this.overview.sync();
+        if (this.overviewDraws) {
+          this.handlers.onViewportChange?.();
+          return current();
+        }
+      }
       // Whatever the feed could not draw (or everything, without it) goes into the layers in
       // slices; then one frame draws from them (cytoscape-internals/layer-cache.ts).
       await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
@@ -171,6 +248,7 @@ export class GraphController {
       this.handlers.onViewportChange?.();
       return current();
     }
+    this.overview?.showDefinitions(nodes, edges);
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add(nodes);
@@ -221,6 +299,13 @@ export class GraphController {
     const complete = await moveProgressively(this.cy, positions, { stillWanted: current, yieldToPage: nextFrame, yieldForInput: nextTask, restyle });
     if (!complete || !current()) return false;
     this.uninstallLegibleLabels.flush();
+    if (this.overview && this.overview.level !== null) {
+      this.overview.sync();
+      if (this.overviewDraws) {
+        this.handlers.onViewportChange?.();
+        return true;
+      }
+    }
     await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
     if (!current()) return false;
     rebuildLayerCache(this.cy);
@@ -291,6 +376,7 @@ export class GraphController {
     this.uninstallLayerSettling();
     this.uninstallLabelCulling();
     this.hover.destroy();
+    this.overview?.destroy();
     this.cy.destroy();
   }
 }
