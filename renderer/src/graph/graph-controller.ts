@@ -30,7 +30,7 @@ import { TEST_HOOKS } from '../build-flags';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
 import { installLabelCulling } from './label-cull';
 import type { GraphDisplay } from './graph-forces';
-import { GraphOverview, type Level } from './overview/graph-overview';
+import { GraphOverview, onEveryFrame, type Level } from './overview/graph-overview';
 
 export { FADE_MAX_ELEMENTS } from './graph-hover';
 
@@ -65,7 +65,7 @@ export class GraphController {
   /** Which of the cytoscape shortcuts took (cytoscape-internals/speedups.ts). */
   readonly speedups: Speedups;
   /** Draws big graphs zoomed out (overview/graph-overview.ts); null headless, when turned off, or when cytoscape's drawing cannot be held. */
-  private readonly overview: GraphOverview | null;
+  readonly overview: GraphOverview | null;
 
   constructor(
     container: HTMLElement | null,
@@ -127,6 +127,15 @@ export class GraphController {
     return this.overview?.level === 'overview';
   }
 
+  /** After a build or apply: the overview reads the elements; true when it draws them (cytoscape's layers are then not built). */
+  private overviewTakesOver(): boolean {
+    if (!this.overview || this.overview.level === null) return false;
+    this.overview.sync();
+    if (!this.overviewDraws) return false;
+    this.handlers.onViewportChange?.();
+    return true;
+  }
+
   /** Which renderer draws now: 'overview', 'detail' (cytoscape, on a graph big enough for an overview), or null (cytoscape only). */
   get level(): Level | null {
     return this.overview?.level ?? null;
@@ -134,22 +143,7 @@ export class GraphController {
 
   /** Calls `listener` after every frame drawn, by cytoscape or by the overview (the bench's frame rate). */
   onFrame(listener: () => void): () => void {
-    this.cy.on('render', listener);
-    const off = this.overview?.onFrame(listener);
-    return () => {
-      this.cy.off('render', listener);
-      off?.();
-    };
-  }
-
-  /** Resolves once the overview shows a complete picture (at once when cytoscape draws). */
-  whenDrawn(): Promise<void> {
-    return this.overview?.whenDrawn() ?? Promise.resolve();
-  }
-
-  /** The node the overview would hit at a point of the container (CSS px); null when cytoscape draws. */
-  overviewHit(x: number, y: number): string | null {
-    return this.overview?.hitAt(x, y) ?? null;
+    return onEveryFrame(this.cy, this.overview, listener);
   }
 
   private readonly uninstallLegibleLabels: LegibleLabels;
@@ -233,13 +227,7 @@ export class GraphController {
       // invalidate it again and cost 1-2 s frames until it is rebuilt (measured in the app).
       beforeDraw?.();
       this.uninstallLegibleLabels.flush();
-      if (this.overview && this.overview.level !== null) {
-        this.overview.sync();
-        if (this.overviewDraws) {
-          this.handlers.onViewportChange?.();
-          return current();
-        }
-      }
+      if (this.overviewTakesOver()) return current();
       // Whatever the feed could not draw (or everything, without it) goes into the layers in
       // slices; then one frame draws from them (cytoscape-internals/layer-cache.ts).
       await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
@@ -299,13 +287,7 @@ export class GraphController {
     const complete = await moveProgressively(this.cy, positions, { stillWanted: current, yieldToPage: nextFrame, yieldForInput: nextTask, restyle });
     if (!complete || !current()) return false;
     this.uninstallLegibleLabels.flush();
-    if (this.overview && this.overview.level !== null) {
-      this.overview.sync();
-      if (this.overviewDraws) {
-        this.handlers.onViewportChange?.();
-        return true;
-      }
-    }
+    if (this.overviewTakesOver()) return true;
     await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
     if (!current()) return false;
     rebuildLayerCache(this.cy);

@@ -188,3 +188,13 @@ export class GraphOverview {
     this.view.setCamera({ zoom: this.cy.zoom(), panX: pan.x, panY: pan.y });
   }
 }
+
+/** Calls `listener` after every frame drawn, by cytoscape ('render') or by the overview. */
+export function onEveryFrame(cy: Core, overview: GraphOverview | null, listener: () => void): () => void {
+  cy.on('render', listener);
+  const off = overview?.onFrame(listener);
+  return () => {
+    cy.off('render', listener);
+    off?.();
+  };
+}

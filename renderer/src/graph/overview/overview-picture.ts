@@ -25,6 +25,9 @@ export interface PictureStyle {
 
 /** Lines per path. */
 const EDGE_BATCH = 256;
+/** Work between two looks at the clock: small enough that a slice overruns its budget by little. */
+const NODES_PER_CHECK = 512;
+const EDGES_PER_CHECK = 4 * EDGE_BATCH;
 /** Nodes smaller than this (radius, CSS px) are drawn as squares: a tenth of the cost of arcs. */
 const ARC_MIN_RADIUS = 2.5;
 /** Nodes are never smaller than this on screen, so a zoomed-out graph still shows its nodes. */
@@ -82,11 +85,11 @@ export class Picture {
   step(budgetMs: number, now: () => number = () => performance.now()): boolean {
     const end = now() + budgetMs;
     while (!this.nodesDone) {
-      this.drawNodes(this.nextNode + 2048);
+      this.drawNodes(this.nextNode + NODES_PER_CHECK);
       if (now() >= end) return this.done;
     }
     while (this.nextEdge < this.model.edges.length) {
-      this.drawEdges(this.nextEdge + 2 * 8 * EDGE_BATCH);
+      this.drawEdges(this.nextEdge + 2 * EDGES_PER_CHECK);
       if (now() >= end) break;
     }
     return this.done;

@@ -141,6 +141,8 @@ export class OverviewView {
     this.canvas.style.display = on ? 'block' : 'none';
     if (!on) {
       this.setHovered(null);
+      // cytoscape draws now: nobody should wait for a picture that is no longer shown.
+      for (const w of this.drawnWaiters.splice(0)) w();
       return;
     }
     const target = this.pending ?? this.shown;
@@ -161,9 +163,9 @@ export class OverviewView {
     return i < 0 ? null : this.model.ids[i];
   }
 
-  /** Resolves once a complete picture of the latest model is on screen. */
+  /** Resolves once a complete picture of the latest model is on screen, or at once when the overview is not drawing. */
   whenDrawn(): Promise<void> {
-    if (this.shown && this.shown.model === this.model && !this.pending) return Promise.resolve();
+    if (!this.active || (this.shown && this.shown.model === this.model && !this.pending)) return Promise.resolve();
     return new Promise((resolve) => this.drawnWaiters.push(resolve));
   }
 
