@@ -18,6 +18,7 @@ import {
   lastFeedOf,
   LIGHT,
   nodeElement,
+  onEveryFrame,
   type LayoutMessage,
   type LayoutRequest,
 } from './view-modules';
@@ -145,11 +146,10 @@ const api = {
     let pictureMs = 0;
     if (overview) {
       // The first overview frame shows nodes; whenDrawn, the complete picture.
-      const off = c.onFrame(() => {
+      const off = onEveryFrame(c.cy, c.overview, () => {
         off();
         nodesVisibleMs = nodesVisibleMs || performance.now() - t0;
       });
-      void c.overview?.whenDrawn().then(() => (pictureMs = performance.now() - t0));
     }
     let allNodesMs = 0;
     const frameAfterRender = (set: (ms: number) => void) => c.cy.one('render', () => requestAnimationFrame(() => set(performance.now() - t0)));
@@ -157,7 +157,7 @@ const api = {
     if (!overview) frameAfterRender((ms) => (nodesVisibleMs = ms));
     let nodesDone = false;
     let removed = false;
-    const complete = await c.load(nodes, edges, (p) => {
+    const loading = c.load(nodes, edges, (p) => {
       // A live update while building (tests): the first `count` links go away mid-build.
       if (removeEdges && !removed && p.phase === 'edges' && p.done >= removeEdges.afterEdges) {
         removed = true;
@@ -168,6 +168,9 @@ const api = {
         frameAfterRender((ms) => (allNodesMs = allNodesMs || ms));
       }
     });
+    // The load has handed the overview its definitions (synchronously, before its first await): wait for that picture.
+    if (overview && c.level === 'overview') void c.overview?.whenDrawn().then(() => (pictureMs = performance.now() - t0));
+    const complete = await loading;
     if (overview && c.level === 'overview') {
       await c.overview?.whenDrawn();
       await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -204,7 +207,7 @@ const api = {
     const c = controller!;
     const state = { renders: 0, ticks: 0, inputs: 0, worstGap: 0, t0: performance.now(), last: performance.now(), running: true };
     // Frames drawn by whichever renderer draws (cytoscape's 'render' events, or the overview's frames).
-    const offFrame = c.onFrame(() => state.renders++);
+    const offFrame = onEveryFrame(core, c.overview, () => state.renders++);
     // What actually arrived (the browser may coalesce events when the page is busy).
     const onInput = () => state.inputs++;
     window.addEventListener('mousemove', onInput, true);

@@ -8,16 +8,8 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { HUB_FONT, type Theme } from './graph-style';
 import { installLegibleLabels, type LegibleLabels } from './legible-labels';
-import {
-  addProgressively,
-  isProgressive,
-  moveProgressively,
-  nextFrame,
-  nextTask,
-  planChunks,
-  PROGRESSIVE_MIN_ELEMENTS,
-  type BuildProgress,
-} from './progressive-build';
+import { addProgressively, isProgressive, moveProgressively, nextFrame, nextTask, PROGRESSIVE_MIN_ELEMENTS, type BuildProgress } from './progressive-build';
+import { loadAtOnce } from './load-at-once';
 import { GraphHover } from './graph-hover';
 import { GraphAppearance } from './graph-appearance';
 import { cameraOf, focusNode, pagePosition, setCamera, type Camera } from './graph-viewport';
@@ -30,7 +22,7 @@ import { TEST_HOOKS } from '../build-flags';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
 import { installLabelCulling } from './label-cull';
 import type { GraphDisplay } from './graph-forces';
-import { GraphOverview, onEveryFrame, type Level } from './overview/graph-overview';
+import { GraphOverview, type Level } from './overview/graph-overview';
 
 export { FADE_MAX_ELEMENTS } from './graph-hover';
 
@@ -53,8 +45,7 @@ export interface ControllerOptions {
 /** cytoscape's wheel sensitivity here; the overview zooms at the same speed. */
 const WHEEL_SENSITIVITY = 0.3;
 
-/** Edges added per chunk between frames while loading a small graph (big ones: progressive-build.ts). */
-export const EDGE_CHUNK = 15000;
+export { EDGE_CHUNK } from './load-at-once';
 
 export class GraphController {
   readonly cy: Core;
@@ -101,7 +92,7 @@ export class GraphController {
     this.overview =
       container && options.overview !== false
         ? GraphOverview.create(this.cy, container, {
-            ...this.overviewAppearance(),
+            look: this.appearance.current,
             wheelSensitivity: WHEEL_SENSITIVITY,
             onTap: (id) => handlers.onTap?.(id),
             onDoubleTap: (id) => handlers.onDoubleTap?.(id),
@@ -112,38 +103,14 @@ export class GraphController {
     this.uninstallLayerSettling = installLayerSettling(this.cy, {
       minElements: PROGRESSIVE_MIN_ELEMENTS,
       // While the overview draws, cytoscape's layers are not shown: building them would be wasted.
-      busy: () => this.inFlight > 0 || this.overviewDraws,
+      busy: () => this.inFlight > 0 || this.overview?.drawing === true,
       yieldToPage: nextTask,
     });
-  }
-
-  private overviewAppearance() {
-    const { theme, display } = this.appearance.current;
-    return { colours: { edge: theme.edge, accent: theme.accent, background: theme.background }, nodeScale: display.nodeSize, edgeWidth: display.linkThickness };
-  }
-
-  /** True while the overview, not cytoscape, draws the graph. */
-  private get overviewDraws(): boolean {
-    return this.overview?.level === 'overview';
-  }
-
-  /** After a build or apply: the overview reads the elements; true when it draws them (cytoscape's layers are then not built). */
-  private overviewTakesOver(): boolean {
-    if (!this.overview || this.overview.level === null) return false;
-    this.overview.sync();
-    if (!this.overviewDraws) return false;
-    this.handlers.onViewportChange?.();
-    return true;
   }
 
   /** Which renderer draws now: 'overview', 'detail' (cytoscape, on a graph big enough for an overview), or null (cytoscape only). */
   get level(): Level | null {
     return this.overview?.level ?? null;
-  }
-
-  /** Calls `listener` after every frame drawn, by cytoscape or by the overview (the bench's frame rate). */
-  onFrame(listener: () => void): () => void {
-    return onEveryFrame(this.cy, this.overview, listener);
   }
 
   private readonly uninstallLegibleLabels: LegibleLabels;
@@ -158,19 +125,14 @@ export class GraphController {
   /** Applies the graph settings' display (graph-appearance.ts); nothing happens when nothing changed. */
   setDisplay(next: GraphDisplay): void {
     if (!this.appearance.setDisplay(next)) return;
-    this.updateOverviewAppearance();
+    this.overview?.setLook(this.appearance.current);
     this.handlers.onViewportChange?.();
-  }
-
-  private updateOverviewAppearance(): void {
-    const a = this.overviewAppearance();
-    this.overview?.setAppearance(a.colours, a.nodeScale, a.edgeWidth);
   }
 
   /** Redraws in another theme's colours (the app's theme was switched while the graph is open). */
   setTheme(next: Theme): void {
     this.appearance.setTheme(next);
-    this.updateOverviewAppearance();
+    this.overview?.setLook(this.appearance.current);
   }
 
   /** Re-derives when ordinary labels appear from the node spread; restyles only on a real change. */
@@ -211,8 +173,7 @@ export class GraphController {
         await this.overview.whenDrawn();
         if (!current()) return false;
       }
-      const overview = this.overviewDraws;
-      const layers = this.options.feedLayers === false || overview ? null : startLayerFeed(this.cy, extentOf(positions));
+      const layers = this.options.feedLayers === false || this.overview?.drawing ? null : startLayerFeed(this.cy, extentOf(positions));
       if (TEST_HOOKS) recordFeed(this, layers);
       const complete = await addProgressively(this.cy, nodes, edges, {
         onProgress,
@@ -227,7 +188,10 @@ export class GraphController {
       // invalidate it again and cost 1-2 s frames until it is rebuilt (measured in the app).
       beforeDraw?.();
       this.uninstallLegibleLabels.flush();
-      if (this.overviewTakesOver()) return current();
+      if (this.overview?.takeOver()) {
+        this.handlers.onViewportChange?.();
+        return current();
+      }
       // Whatever the feed could not draw (or everything, without it) goes into the layers in
       // slices; then one frame draws from them (cytoscape-internals/layer-cache.ts).
       await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
@@ -237,21 +201,13 @@ export class GraphController {
       return current();
     }
     this.overview?.showDefinitions(nodes, edges);
-    this.cy.batch(() => {
-      this.cy.elements().remove();
-      this.cy.add(nodes);
+    const done = await loadAtOnce(this.cy, nodes, edges, {
+      fit: () => this.fit(),
+      updateLabelThreshold: () => this.updateLabelThreshold(),
+      onProgress,
+      stillWanted: current,
     });
-    // Fit before the first frame: drawing 10k nodes at zoom 1 (labels on, big textures) is slow.
-    this.fit();
-    this.updateLabelThreshold();
-    onProgress({ phase: 'nodes', done: nodes.length, total: nodes.length });
-    for (const { start, end } of planChunks(edges.length, EDGE_CHUNK)) {
-      await nextFrame();
-      if (!current()) return false;
-      this.cy.add(edges.slice(start, end));
-      onProgress({ phase: 'edges', done: end, total: edges.length });
-    }
-    if (!current()) return false;
+    if (!done) return false;
     beforeDraw?.();
     this.rebuildLayers();
     this.handlers.onViewportChange?.();
@@ -287,7 +243,10 @@ export class GraphController {
     const complete = await moveProgressively(this.cy, positions, { stillWanted: current, yieldToPage: nextFrame, yieldForInput: nextTask, restyle });
     if (!complete || !current()) return false;
     this.uninstallLegibleLabels.flush();
-    if (this.overviewTakesOver()) return true;
+    if (this.overview?.takeOver()) {
+      this.handlers.onViewportChange?.();
+      return true;
+    }
     await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
     if (!current()) return false;
     rebuildLayerCache(this.cy);

@@ -11,14 +11,20 @@ import type { Core, ElementDefinition } from 'cytoscape';
 import { installRenderHold, type RenderHold } from '../cytoscape-internals';
 import { chooseLevel, overviewApplies, type Level } from './level-of-detail';
 import { modelFromCore, modelFromDefinitions, sameModel, type OverviewModel } from './overview-model';
-import { OverviewView, type OverviewColours } from './overview-view';
+import { OverviewView } from './overview-view';
+import type { Theme } from '../graph-style';
+import type { GraphDisplay } from '../graph-forces';
 
 export { overviewApplies, type Level } from './level-of-detail';
 
+/** The theme and display settings the graph is drawn with (graph-appearance.ts). */
+export interface Look {
+  theme: Theme;
+  display: GraphDisplay;
+}
+
 export interface GraphOverviewOptions {
-  colours: OverviewColours;
-  nodeScale: number;
-  edgeWidth: number;
+  look: Look;
   wheelSensitivity: number;
   onTap(id: string): void;
   onDoubleTap(id: string): void;
@@ -52,9 +58,7 @@ export class GraphOverview {
     private readonly options: GraphOverviewOptions,
   ) {
     this.view = new OverviewView(container, {
-      colours: options.colours,
-      nodeScale: options.nodeScale,
-      edgeWidth: options.edgeWidth,
+      ...drawingOf(options.look),
       wheelSensitivity: options.wheelSensitivity,
       handlers: {
         pan: (dx, dy) => cy.panBy({ x: dx, y: dy }),
@@ -74,6 +78,18 @@ export class GraphOverview {
   /** Which renderer draws now: null when the graph is too small for an overview. */
   get level(): Level | null {
     return this.levelNow;
+  }
+
+  /** True while the overview, not cytoscape, draws the graph. */
+  get drawing(): boolean {
+    return this.levelNow === 'overview';
+  }
+
+  /** After a build or a layout apply: reads the elements; true when the overview draws them (cytoscape's layers are then not needed). */
+  takeOver(): boolean {
+    if (this.levelNow === null) return false;
+    this.sync();
+    return this.drawing;
   }
 
   /** Frames the overview has drawn (for the bench's frame rate). */
@@ -118,8 +134,9 @@ export class GraphOverview {
     return this.levelNow === 'overview' ? this.view.whenDrawn() : Promise.resolve();
   }
 
-  setAppearance(colours: OverviewColours, nodeScale: number, edgeWidth: number): void {
-    this.view.setOptions({ colours, nodeScale, edgeWidth });
+  /** The theme or the display settings changed: a new picture in them. */
+  setLook(look: Look): void {
+    this.view.setOptions(drawingOf(look));
   }
 
   destroy(): void {
@@ -197,4 +214,8 @@ export function onEveryFrame(cy: Core, overview: GraphOverview | null, listener:
     cy.off('render', listener);
     off?.();
   };
+}
+
+function drawingOf({ theme, display }: Look) {
+  return { colours: { edge: theme.edge, accent: theme.accent, background: theme.background }, nodeScale: display.nodeSize, edgeWidth: display.linkThickness };
 }
