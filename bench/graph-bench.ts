@@ -7,7 +7,11 @@
  * table for docs/benchmarks.md. A benchmark, not a test: nothing here fails on slowness, but
  * every step has a timeout so a run never hangs.
  *
- *   node scripts/run-ts.cjs bench/graph-bench.ts [--sizes 1000,5000] [--json out.json]
+ * With `--modes cytoscape,overview` each size is drawn once per renderer in the same run (the
+ * layout once), so before and after are compared under the same load; `--links N` sets the
+ * average outgoing links per note (3 by default; 8 gives the dense case, ~77k edges at 10k).
+ *
+ *   node scripts/run-ts.cjs bench/graph-bench.ts [--sizes 1000,5000] [--links 8] [--modes cytoscape,overview] [--json out.json]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -15,7 +19,7 @@ import { join } from 'node:path';
 import { generateGraph } from './graph/generate-graph';
 import { buildBench } from './graph/view-bundle';
 import { serveDirectory } from './graph/static-server';
-import { launchBrowser, measureSize, type SizeResult } from './graph/browser-run';
+import { launchBrowser, measureSize, type DrawMode, type SizeResult } from './graph/browser-run';
 
 const DEFAULT_SIZES = [1000, 5000, 10000, 20000];
 const TOTAL_BUDGET_MS = 12 * 60_000;
@@ -27,9 +31,11 @@ function argument(name: string): string | undefined {
 
 function row(r: SizeResult): string {
   const f = (n: number | undefined, digits = 0) => (n === undefined ? 'n/a' : n.toFixed(digits));
-  if (r.error) return `| ${r.notes} | ${r.edges} | error: ${r.error} | | | | | | | | | | |`;
+  const mode = r.mode ?? 'cytoscape';
+  if (r.error) return `| ${r.notes} | ${r.edges} | ${mode} | error: ${r.error} | | | | | | | | | | | |`;
   const layout = r.layoutError ? `failed: ${r.layoutError} (render used the start spiral)` : `${f(r.layoutMs)} (${r.iterations} it.)`;
-  return `| ${r.notes} | ${r.edges} | ${f(r.nodesVisibleMs)} | ${f(r.allNodesMs)} | ${f(r.fullGraphMs)} | ${f(r.buildLongestBlockMs)} | ${f(r.fps, 1)} (worst frame ${f(r.worstFrameMs)} ms, input ${f(r.inputPerSecond)}/s, rAF ${f(r.rafFps)}/s) | ${layout} | ${f(r.longestBlockMs)} | ${f(r.applyMs)} | ${f(r.applyLongestBlockMs)} | ${f(r.heapMB, 1)} | ${r.renderer} |`;
+  const level = r.level ? ` (${r.level}${r.levelAfterGesture && r.levelAfterGesture !== r.level ? ` → ${r.levelAfterGesture}` : ''})` : '';
+  return `| ${r.notes} | ${r.edges} | ${mode}${level} | ${f(r.nodesVisibleMs)} | ${f(r.allNodesMs)} | ${f(r.pictureMs)} | ${f(r.fullGraphMs)} | ${f(r.buildLongestBlockMs)} | ${f(r.fps, 1)} (worst frame ${f(r.worstFrameMs)} ms, input ${f(r.inputPerSecond)}/s, rAF ${f(r.rafFps)}/s) | ${layout} | ${f(r.longestBlockMs)} | ${f(r.applyMs)} | ${f(r.applyLongestBlockMs)} | ${f(r.heapMB, 1)} | ${r.renderer} |`;
 }
 
 async function main(): Promise<void> {
@@ -38,6 +44,10 @@ async function main(): Promise<void> {
     .map(Number)
     .filter((n) => n > 0);
   const jsonOut = argument('--json');
+  const links = Number(argument('--links') ?? 3);
+  if (!(links >= 1)) throw new Error('--links takes an average number of links per note, at least 1');
+  const modes = (argument('--modes') ?? 'cytoscape').split(',').filter(Boolean) as DrawMode[];
+  for (const m of modes) if (m !== 'cytoscape' && m !== 'overview') throw new Error(`--modes: unknown renderer ${m} (cytoscape, overview)`);
   const watchdog = setTimeout(() => {
     console.error(`bench:graph: gave up after ${TOTAL_BUDGET_MS / 60000} minutes`);
     process.exit(1);
@@ -57,12 +67,12 @@ async function main(): Promise<void> {
     );
     console.log(`view modules: ${bundle.source}`);
     for (const notes of sizes) {
-      const snapshot = generateGraph(notes, 7);
+      const snapshot = generateGraph(notes, 7, links);
       process.stdout.write(`${notes} notes (${snapshot.nodes.length} nodes, ${snapshot.edges.length} edges)... `);
-      const result = await measureSize(browser, server.url, snapshot, notes);
-      results.push(result);
+      const rows = await measureSize(browser, server.url, snapshot, notes, modes);
+      results.push(...rows);
       // Each row as soon as it exists, so a run stopped by the watchdog still leaves its figures.
-      console.log(`\n${row(result)}`);
+      console.log(`\n${rows.map(row).join('\n')}`);
     }
   } finally {
     await browser.close().catch(() => undefined);
@@ -71,9 +81,9 @@ async function main(): Promise<void> {
   }
 
   console.log(
-    '\n| notes | edges | first nodes visible (ms) | all nodes (ms) | full graph (ms) | longest block while building (ms) | pan/zoom fps | fresh FA2 layout in worker (ms) | longest main-thread block during layout (ms) | apply result (ms) | longest block while applying (ms) | JS heap (MB) | renderer |',
+    '\n| notes | edges | renderer drawing (level at the end of the build → after the gesture) | first nodes visible (ms) | all nodes (ms) | overview picture complete (ms) | full graph (ms) | longest block while building (ms) | pan/zoom fps | fresh FA2 layout in worker (ms) | longest main-thread block during layout (ms) | apply result (ms) | longest block while applying (ms) | JS heap (MB) | renderer |',
   );
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | --- |');
+  console.log('| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | --- |');
   for (const r of results) console.log(row(r));
   console.log(
     `load average at the end: ${loadavg()

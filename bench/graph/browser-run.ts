@@ -9,10 +9,19 @@ import { CHROMIUM_ARGS } from './chromium-args';
 const CHROMIUM_CANDIDATES = [process.env.PLEXUS_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const PAN_ZOOM_MS = 3000;
 
+/** Which renderer draws the remembered graph: cytoscape with the door's accelerations, or the overview (overview/). */
+export type DrawMode = 'cytoscape' | 'overview';
+
 export interface SizeResult {
   notes: number;
   edges: number;
   renderer: string;
+  mode?: DrawMode;
+  /** The overview's complete picture on screen (overview mode). */
+  pictureMs?: number;
+  /** The level drawing at the end of the build and of the gesture. */
+  level?: string;
+  levelAfterGesture?: string;
   nodesVisibleMs?: number;
   /** Every node drawn (the edges still to come on big graphs). */
   allNodesMs?: number;
@@ -85,7 +94,7 @@ const INPUT_HZ = 60;
  * here, which capped the measured fps at ~24 whatever the page could do.) The page counts the
  * events it receives, so the report says what rate actually arrived.
  */
-export async function panAndZoom(page: Page): Promise<{ fps: number; rafFps: number; worstFrameMs: number; inputPerSecond: number }> {
+export async function panAndZoom(page: Page): Promise<{ fps: number; rafFps: number; worstFrameMs: number; inputPerSecond: number; level: string }> {
   const cdp = await page.context().newCDPSession(page);
   await page.evaluate(() => (window as unknown as Bench).plexusBench.startFrameCount());
   const half = PAN_ZOOM_MS / 2;
@@ -130,8 +139,16 @@ async function heapMB(page: Page): Promise<number> {
   return usedSize / 2 ** 20;
 }
 
-export async function measureSize(browser: Browser, url: string, snapshot: GraphSnapshot, notes: number): Promise<SizeResult> {
-  const result: SizeResult = { notes, edges: snapshot.edges.length, renderer: 'unknown' };
+/** The layout once, then the remembered render and the gesture once per mode, each in a fresh page: one row per mode. */
+export async function measureSize(browser: Browser, url: string, snapshot: GraphSnapshot, notes: number, modes: readonly DrawMode[] = ['cytoscape']): Promise<SizeResult[]> {
+  const layoutResult: SizeResult = { notes, edges: snapshot.edges.length, renderer: 'unknown' };
+  const positions = await measureLayout(browser, url, snapshot, layoutResult);
+  const rows: SizeResult[] = [];
+  for (const mode of modes) rows.push(await measureRender(browser, url, snapshot, positions, { ...layoutResult, mode }));
+  return rows;
+}
+
+async function measureLayout(browser: Browser, url: string, snapshot: GraphSnapshot, result: SizeResult): Promise<Record<string, { x: number; y: number }> | null> {
   const layoutTimeout = 60_000 + snapshot.nodes.length * 8;
   let page: Page | null = null;
   let positions: Record<string, { x: number; y: number }> | null = null;
@@ -161,13 +178,27 @@ export async function measureSize(browser: Browser, url: string, snapshot: Graph
       .catch(() => undefined);
     page = null;
   }
+  return positions;
+}
+
+async function measureRender(
+  browser: Browser,
+  url: string,
+  snapshot: GraphSnapshot,
+  positions: Record<string, { x: number; y: number }> | null,
+  result: SizeResult,
+): Promise<SizeResult> {
+  let page: Page | null = null;
   try {
     page = await openPage(browser, url, snapshot);
     const choice = await page.evaluate(() => (window as unknown as Bench).plexusBench.renderer());
     result.renderer = `${choice.kind} (${choice.glRenderer ?? 'no WebGL'})`;
     const remembered = positions ?? (await page.evaluate(() => (window as unknown as Bench).plexusBench.startPositions()));
     const render = await withTimeout(
-      page.evaluate((p) => (window as unknown as Bench).plexusBench.renderRemembered(p), remembered),
+      page.evaluate(([p, overview]) => (window as unknown as Bench).plexusBench.renderRemembered(p, true, undefined, undefined, overview), [
+        remembered,
+        result.mode === 'overview',
+      ] as const),
       60_000,
       'render',
     );
@@ -175,11 +206,19 @@ export async function measureSize(browser: Browser, url: string, snapshot: Graph
       nodesVisibleMs: render.nodesVisibleMs,
       allNodesMs: render.allNodesMs,
       fullGraphMs: render.fullGraphMs,
+      pictureMs: render.pictureMs,
+      level: render.level ?? undefined,
       buildLongestBlockMs: Math.max(render.longestTaskMs, render.worstFrameGapMs),
       buildFrameGaps: render.frameGaps,
     });
     const motion = await withTimeout(panAndZoom(page), PAN_ZOOM_MS + 30_000, 'pan/zoom');
-    Object.assign(result, { fps: motion.fps, rafFps: motion.rafFps, worstFrameMs: motion.worstFrameMs, inputPerSecond: motion.inputPerSecond });
+    Object.assign(result, {
+      fps: motion.fps,
+      rafFps: motion.rafFps,
+      worstFrameMs: motion.worstFrameMs,
+      inputPerSecond: motion.inputPerSecond,
+      levelAfterGesture: motion.level,
+    });
     result.heapMB = await withTimeout(heapMB(page), 30_000, 'heap');
   } catch (error) {
     result.error = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -1,6 +1,7 @@
 /**
  * Seeded synthetic vault graphs for the graph benchmark, built as GraphSnapshots directly (no
- * files): N notes over a few folders, 1-5 outgoing links each (3 on average) whose targets follow
+ * files): N notes over a few folders, 1 to 2L-1 outgoing links each (L on average, 3 unless
+ * asked; repeats of one target merge into one edge) whose targets follow
  * a power law (a few hubs collect most links, as in real vaults), ~2% of links unresolved
  * (placeholders), and a few tags. The same seed always gives the same graph.
  */
@@ -11,7 +12,7 @@ import { PLACEHOLDER_PREFIX } from '../../main/core/types';
 const FOLDERS = ['Concepts', 'Projects', 'Journal', 'Reading', 'People', 'Ideas', 'Archive', 'Research/ML', 'Research/Systems', 'Inbox'];
 const TAGS = ['idea', 'todo', 'project/alpha', 'project/beta', 'reading', 'person'];
 
-export function generateGraph(notes: number, seed = 1): GraphSnapshot {
+export function generateGraph(notes: number, seed = 1, linksPerNote = 3): GraphSnapshot {
   const random = seededRandom(seed);
   const paths = Array.from({ length: notes }, (_, i) => `${FOLDERS[i % FOLDERS.length]}/Note ${String(i).padStart(5, '0')}.md`);
   // Zipf-like targets over a shuffled order, so hubs are spread over folders.
@@ -45,7 +46,7 @@ export function generateGraph(notes: number, seed = 1): GraphSnapshot {
   const edges = new Map<string, GraphEdge>();
   const placeholders = new Map<string, GraphNode>();
   for (let i = 0; i < notes; i++) {
-    const links = 1 + Math.floor(random() * 5);
+    const links = 1 + Math.floor(random() * (2 * linksPerNote - 1));
     for (let k = 0; k < links; k++) {
       let target: string;
       if (random() < 0.02) {

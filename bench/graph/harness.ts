@@ -18,6 +18,7 @@ import {
   lastFeedOf,
   LIGHT,
   nodeElement,
+  onEveryFrame,
   type LayoutMessage,
   type LayoutRequest,
 } from './view-modules';
@@ -31,7 +32,7 @@ const PALETTE = ['#5b8def', '#e8743b', '#19a979', '#d64d8b', '#9c6ade', '#c9a227
 let snapshot: GraphSnapshot = { nodes: [], edges: [] };
 let cy: Core | null = null;
 let controller: GraphController | null = null;
-let frameCount = (): { fps: number; rafFps: number; worstFrameMs: number; inputPerSecond: number; zoom: number } => {
+let frameCount = (): { fps: number; rafFps: number; worstFrameMs: number; inputPerSecond: number; zoom: number; level: string } => {
   throw new Error('startFrameCount was not called');
 };
 const choice = chooseRenderer(detectGlRenderer());
@@ -90,23 +91,35 @@ const api = {
    * The view's build from remembered positions (GraphController.load: progressive above a few
    * thousand elements). ms from the start of building elements to the frame after the render
    * that first shows nodes, shows every node, and shows the full graph; the longest main-thread
-   * block meanwhile.
+   * block meanwhile. With `overview`, the overview renderer draws the graph (from its
+   * definitions, before cytoscape holds it): `pictureMs` is the frame that shows its complete
+   * picture, `fullGraphMs` the end of the build (cytoscape holds every element) or the
+   * picture, whichever is later.
    */
-  async renderRemembered(positions: Positions, feedLayers = true, removeEdges?: { afterEdges: number; count: number }, hideEvery?: number) {
+  async renderRemembered(positions: Positions, feedLayers = true, removeEdges?: { afterEdges: number; count: number }, hideEvery?: number, overview = false) {
     const t0 = performance.now();
     const monitor = startBlockMonitor();
     const gaps = frameGapLog(t0);
     const { nodes, edges } = elements(positions);
     // Nodes hidden from the start, as a filter would (tests).
     if (hideEvery) nodes.forEach((n, i) => i % hideEvery === 0 && (n.classes = [...((n.classes as string[]) ?? []), 'hidden']));
-    const c = createController({ feedLayers });
+    const c = createController({ feedLayers, overview });
     let nodesVisibleMs = 0;
+    let pictureMs = 0;
+    if (overview) {
+      // The first overview frame shows nodes; whenDrawn, the complete picture.
+      const off = onEveryFrame(c.cy, c.overview, () => {
+        off();
+        nodesVisibleMs = nodesVisibleMs || performance.now() - t0;
+      });
+    }
     let allNodesMs = 0;
     const frameAfterRender = (set: (ms: number) => void) => c.cy.one('render', () => requestAnimationFrame(() => set(performance.now() - t0)));
-    frameAfterRender((ms) => (nodesVisibleMs = ms));
+    // With the overview, its first frame shows the nodes (cytoscape's drawing is held).
+    if (!overview) frameAfterRender((ms) => (nodesVisibleMs = ms));
     let nodesDone = false;
     let removed = false;
-    const complete = await c.load(nodes, edges, (p) => {
+    const loading = c.load(nodes, edges, (p) => {
       // A live update while building (tests): the first `count` links go away mid-build.
       if (removeEdges && !removed && p.phase === 'edges' && p.done >= removeEdges.afterEdges) {
         removed = true;
@@ -117,7 +130,13 @@ const api = {
         frameAfterRender((ms) => (allNodesMs = allNodesMs || ms));
       }
     });
-    await nextRender(c.cy);
+    // The load has handed the overview its definitions (synchronously, before its first await): wait for that picture.
+    if (overview && c.level === 'overview') void c.overview?.whenDrawn().then(() => (pictureMs = performance.now() - t0));
+    const complete = await loading;
+    if (overview && c.level === 'overview') {
+      await c.overview?.whenDrawn();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    } else await nextRender(c.cy);
     const fullGraphMs = performance.now() - t0;
     const blocks = await monitor.stop();
     const lastFeed = lastFeedOf(c);
@@ -125,7 +144,9 @@ const api = {
     return {
       complete,
       nodesVisibleMs,
-      allNodesMs: allNodesMs || fullGraphMs,
+      allNodesMs: overview && c.level === 'overview' ? pictureMs || fullGraphMs : allNodesMs || fullGraphMs,
+      pictureMs: overview && c.level === 'overview' ? pictureMs || fullGraphMs : undefined,
+      level: c.level,
       fullGraphMs,
       ...blocks,
       frameGaps: gaps(),
@@ -145,9 +166,10 @@ const api = {
     // The viewport the view left (GraphController fits to node centres): refitting here would
     // change the zoom level, whose layers cytoscape has not built yet.
     const core = cy!;
+    const c = controller!;
     const state = { renders: 0, ticks: 0, inputs: 0, worstGap: 0, t0: performance.now(), last: performance.now(), running: true };
-    const onRender = () => state.renders++;
-    core.on('render', onRender);
+    // Frames drawn by whichever renderer draws (cytoscape's 'render' events, or the overview's frames).
+    const offFrame = onEveryFrame(core, c.overview, () => state.renders++);
     // What actually arrived (the browser may coalesce events when the page is busy).
     const onInput = () => state.inputs++;
     window.addEventListener('mousemove', onInput, true);
@@ -161,7 +183,7 @@ const api = {
     requestAnimationFrame(step);
     frameCount = () => {
       state.running = false;
-      core.off('render', onRender);
+      offFrame();
       window.removeEventListener('mousemove', onInput, true);
       window.removeEventListener('wheel', onInput, true);
       const seconds = (performance.now() - state.t0) / 1000;
@@ -171,6 +193,7 @@ const api = {
         worstFrameMs: state.worstGap,
         inputPerSecond: state.inputs / seconds,
         zoom: core.zoom(),
+        level: String(c.level),
       };
     };
   },
@@ -219,7 +242,7 @@ const api = {
 
   /** For profiling the apply alone: the graph drawn from the start spiral, then moved to `positions` as the view does. */
   async applyOnly(positions: Positions) {
-    const c = createController();
+    const c = createController({ overview: false });
     const { nodes, edges } = elements(seededStart(snapshot.nodes));
     await c.load(nodes, edges, () => undefined);
     await nextRender(c.cy);
@@ -237,7 +260,8 @@ const api = {
   async layout(workerUrl: string, timeoutMs: number) {
     const start = seededStart(snapshot.nodes);
     const { nodes, edges } = elements(start);
-    const c = createController();
+    // The layout phase keeps one path for both rows (and for comparison with earlier runs): cytoscape's.
+    const c = createController({ overview: false });
     await c.load(nodes, edges, () => undefined);
     const core = c.cy;
     await Promise.race([nextRender(core), new Promise((resolve) => setTimeout(resolve, 5000))]);

@@ -10,3 +10,4 @@ export { iterationsFor } from '../../renderer/src/graph/layout-runner';
 export { GraphController, type ControllerOptions } from '../../renderer/src/graph/graph-controller';
 export { lastFeedOf } from '../../renderer/src/graph/test-feed';
 export type { LayoutMessage, LayoutRequest } from '../../renderer/src/graph/layout-protocol';
+export { onEveryFrame } from '../../renderer/src/graph/overview/graph-overview';

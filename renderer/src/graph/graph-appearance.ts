@@ -30,6 +30,11 @@ export class GraphAppearance {
   readonly minZoomedFont = (): number => this.labelThreshold * this.fade;
 
   /** The stylesheet to create cytoscape with. */
+  /** The theme and display drawn now (the overview draws in the same colours and sizes). */
+  get current(): { theme: Theme; display: GraphDisplay } {
+    return { theme: this.theme, display: this.display };
+  }
+
   initialStyle(): StylesheetStyle[] {
     return graphStyle(this.theme, this.minZoomedFont);
   }

@@ -8,16 +8,8 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { HUB_FONT, type Theme } from './graph-style';
 import { installLegibleLabels, type LegibleLabels } from './legible-labels';
-import {
-  addProgressively,
-  isProgressive,
-  moveProgressively,
-  nextFrame,
-  nextTask,
-  planChunks,
-  PROGRESSIVE_MIN_ELEMENTS,
-  type BuildProgress,
-} from './progressive-build';
+import { addProgressively, isProgressive, moveProgressively, nextFrame, nextTask, PROGRESSIVE_MIN_ELEMENTS, type BuildProgress } from './progressive-build';
+import { loadAtOnce } from './load-at-once';
 import { GraphHover } from './graph-hover';
 import { GraphAppearance } from './graph-appearance';
 import { cameraOf, focusNode, pagePosition, setCamera, type Camera } from './graph-viewport';
@@ -30,6 +22,7 @@ import { TEST_HOOKS } from '../build-flags';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
 import { installLabelCulling } from './label-cull';
 import type { GraphDisplay } from './graph-forces';
+import { GraphOverview, type Level } from './overview/graph-overview';
 
 export { FADE_MAX_ELEMENTS } from './graph-hover';
 
@@ -45,10 +38,14 @@ export interface ControllerHandlers {
 export interface ControllerOptions {
   /** Draw a big build's chunks straight into cytoscape's layers (cytoscape-internals/layer-feed.ts); on unless false (the bench compares both). */
   feedLayers?: boolean;
+  /** Draw big graphs zoomed out with the overview renderer (overview/); on unless false (the bench compares both). */
+  overview?: boolean;
 }
 
-/** Edges added per chunk between frames while loading a small graph (big ones: progressive-build.ts). */
-export const EDGE_CHUNK = 15000;
+/** cytoscape's wheel sensitivity here; the overview zooms at the same speed. */
+const WHEEL_SENSITIVITY = 0.3;
+
+export { EDGE_CHUNK } from './load-at-once';
 
 export class GraphController {
   readonly cy: Core;
@@ -58,6 +55,8 @@ export class GraphController {
 
   /** Which of the cytoscape shortcuts took (cytoscape-internals/speedups.ts). */
   readonly speedups: Speedups;
+  /** Draws big graphs zoomed out (overview/graph-overview.ts); null headless, when turned off, or when cytoscape's drawing cannot be held. */
+  readonly overview: GraphOverview | null;
 
   constructor(
     container: HTMLElement | null,
@@ -72,7 +71,7 @@ export class GraphController {
       style: this.appearance.initialStyle(),
       minZoom: 0.02,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
+      wheelSensitivity: WHEEL_SENSITIVITY,
       boxSelectionEnabled: false,
     } as cytoscape.CytoscapeOptions);
     this.speedups = installSpeedups(this.cy);
@@ -90,11 +89,28 @@ export class GraphController {
     this.cy.on('layoutstop', () => this.updateLabelThreshold());
     this.uninstallLegibleLabels = installLegibleLabels(this.cy, HUB_FONT);
     this.uninstallLabelCulling = installLabelCulling(this.cy);
+    this.overview =
+      container && options.overview !== false
+        ? GraphOverview.create(this.cy, container, {
+            look: this.appearance.current,
+            wheelSensitivity: WHEEL_SENSITIVITY,
+            onTap: (id) => handlers.onTap?.(id),
+            onDoubleTap: (id) => handlers.onDoubleTap?.(id),
+            onHover: (id) => this.hover.set(id, true),
+            busy: () => this.inFlight > 0,
+          })
+        : null;
     this.uninstallLayerSettling = installLayerSettling(this.cy, {
       minElements: PROGRESSIVE_MIN_ELEMENTS,
-      busy: () => this.inFlight > 0,
+      // While the overview draws, cytoscape's layers are not shown: building them would be wasted.
+      busy: () => this.inFlight > 0 || this.overview?.drawing === true,
       yieldToPage: nextTask,
     });
+  }
+
+  /** Which renderer draws now: 'overview', 'detail' (cytoscape, on a graph big enough for an overview), or null (cytoscape only). */
+  get level(): Level | null {
+    return this.overview?.level ?? null;
   }
 
   private readonly uninstallLegibleLabels: LegibleLabels;
@@ -108,12 +124,15 @@ export class GraphController {
 
   /** Applies the graph settings' display (graph-appearance.ts); nothing happens when nothing changed. */
   setDisplay(next: GraphDisplay): void {
-    if (this.appearance.setDisplay(next)) this.handlers.onViewportChange?.();
+    if (!this.appearance.setDisplay(next)) return;
+    this.overview?.setLook(this.appearance.current);
+    this.handlers.onViewportChange?.();
   }
 
   /** Redraws in another theme's colours (the app's theme was switched while the graph is open). */
   setTheme(next: Theme): void {
     this.appearance.setTheme(next);
+    this.overview?.setLook(this.appearance.current);
   }
 
   /** Re-derives when ordinary labels appear from the node spread; restyles only on a real change. */
@@ -148,7 +167,13 @@ export class GraphController {
       const positions = nodes.flatMap((n) => (n.position ? [n.position] : []));
       this.appearance.setLabelThresholdFor(positions);
       this.fitTo(positions);
-      const layers = this.options.feedLayers === false ? null : startLayerFeed(this.cy, extentOf(positions));
+      // The overview draws the graph from its definitions first; cytoscape then takes the
+      // elements in the background, its drawing held, so none of it goes into its layers.
+      if (this.overview?.showDefinitions(nodes, edges)) {
+        await this.overview.whenDrawn();
+        if (!current()) return false;
+      }
+      const layers = this.options.feedLayers === false || this.overview?.drawing ? null : startLayerFeed(this.cy, extentOf(positions));
       if (TEST_HOOKS) recordFeed(this, layers);
       const complete = await addProgressively(this.cy, nodes, edges, {
         onProgress,
@@ -163,6 +188,10 @@ export class GraphController {
       // invalidate it again and cost 1-2 s frames until it is rebuilt (measured in the app).
       beforeDraw?.();
       this.uninstallLegibleLabels.flush();
+      if (this.overview?.takeOver()) {
+        this.handlers.onViewportChange?.();
+        return current();
+      }
       // Whatever the feed could not draw (or everything, without it) goes into the layers in
       // slices; then one frame draws from them (cytoscape-internals/layer-cache.ts).
       await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
@@ -171,21 +200,14 @@ export class GraphController {
       this.handlers.onViewportChange?.();
       return current();
     }
-    this.cy.batch(() => {
-      this.cy.elements().remove();
-      this.cy.add(nodes);
+    this.overview?.showDefinitions(nodes, edges);
+    const done = await loadAtOnce(this.cy, nodes, edges, {
+      fit: () => this.fit(),
+      updateLabelThreshold: () => this.updateLabelThreshold(),
+      onProgress,
+      stillWanted: current,
     });
-    // Fit before the first frame: drawing 10k nodes at zoom 1 (labels on, big textures) is slow.
-    this.fit();
-    this.updateLabelThreshold();
-    onProgress({ phase: 'nodes', done: nodes.length, total: nodes.length });
-    for (const { start, end } of planChunks(edges.length, EDGE_CHUNK)) {
-      await nextFrame();
-      if (!current()) return false;
-      this.cy.add(edges.slice(start, end));
-      onProgress({ phase: 'edges', done: end, total: edges.length });
-    }
-    if (!current()) return false;
+    if (!done) return false;
     beforeDraw?.();
     this.rebuildLayers();
     this.handlers.onViewportChange?.();
@@ -221,6 +243,10 @@ export class GraphController {
     const complete = await moveProgressively(this.cy, positions, { stillWanted: current, yieldToPage: nextFrame, yieldForInput: nextTask, restyle });
     if (!complete || !current()) return false;
     this.uninstallLegibleLabels.flush();
+    if (this.overview?.takeOver()) {
+      this.handlers.onViewportChange?.();
+      return true;
+    }
     await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
     if (!current()) return false;
     rebuildLayerCache(this.cy);
@@ -291,6 +317,7 @@ export class GraphController {
     this.uninstallLayerSettling();
     this.uninstallLabelCulling();
     this.hover.destroy();
+    this.overview?.destroy();
     this.cy.destroy();
   }
 }

@@ -21,13 +21,14 @@ export class GraphHover {
 
   /**
    * Highlights a node and its neighbours; fades the rest when the graph is small enough. Past
-   * FADE_MAX_ELEMENTS nothing is restyled: a DOM label names the node (hover-label.ts).
+   * FADE_MAX_ELEMENTS, or with `labelOnly` (the overview draws the graph, not cytoscape's
+   * styles), nothing is restyled: a DOM label names the node (hover-label.ts).
    */
-  set(id: string | null): void {
+  set(id: string | null, labelOnly = false): void {
     if (id === this.hovered) return;
     const cy = this.cy;
     const fade = cy.elements().length <= FADE_MAX_ELEMENTS;
-    if (!fade && cy.container()) {
+    if ((!fade || labelOnly) && cy.container()) {
       this.hovered = id;
       if (id) this.label.show(id);
       else this.label.hide();

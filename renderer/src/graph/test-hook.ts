@@ -32,6 +32,8 @@ export interface PlexusGraphTestHook {
   revealed(): string[];
   /** The current zoom. */
   zoom(): number;
+  /** Which renderer draws: 'overview', 'detail' (cytoscape, on a graph big enough for an overview) or null (cytoscape only). */
+  level(): string | null;
   readonly about: string;
 }
 
@@ -63,6 +65,7 @@ export function installTestHook(controller: GraphController): () => void {
     accelerations: () => activeAccelerations(controller.cy),
     drawnLabels: () => drawnLabelBoxes(controller.cy).filter((b) => !controller.cy.getElementById(b.id).hasClass(CULLED)),
     zoom: () => controller.cy.zoom(),
+    level: () => controller.level,
     revealed: () => [...revealLog],
     about: 'Plexus graph view test hook: node positions for end-to-end tests (read-only).',
   });

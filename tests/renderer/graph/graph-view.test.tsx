@@ -170,7 +170,8 @@ describe('GraphView', () => {
     // Headless here: the style shortcuts take, the canvas renderer's caches are absent.
     expect(items).toContain('First style shortcut: on');
     expect(items).toContain('Fast draw order: off — no canvas renderer (headless or WebGL)');
-    expect(items).toHaveLength(9);
+    expect(items).toContain('Overview holds cytoscape drawing: off — no canvas renderer (headless or WebGL)');
+    expect(items).toHaveLength(10);
   });
 
   it('labels the canvas with the shown graph after switching from Local to Global', async () => {

@@ -20,3 +20,4 @@ export {
   type SliceOptions,
 } from './layer-cache';
 export { startLayerFeed, type LayerFeed } from './layer-feed';
+export { installRenderHold, type RenderHold } from './render-hold';

@@ -135,6 +135,7 @@ export const INTERNALS: readonly Internal[] = [
   renderer('notify'),
   renderer('getPixelRatio'),
   renderer('recalculateRenderedStyle'),
+  renderer('render'),
   layerCache('firstGet', (v) => typeof v === 'boolean'),
   layerCache('skipping', (v) => typeof v === 'boolean'),
   layerCache('layersByLevel', (v) => typeof v === 'object' && v !== null),

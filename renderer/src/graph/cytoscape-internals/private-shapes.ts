@@ -75,6 +75,8 @@ export interface RendererInternals {
   notify?(eventName: string, eles?: ArrayLike<unknown>): void;
   getPixelRatio?(): number;
   recalculateRenderedStyle?(eles: Collection, useCache?: boolean): void;
+  /** Draws one frame; the renderer's frame loop calls it through the instance (render-hold.ts). */
+  render?(options?: unknown): void;
 }
 
 // ---------------------------------------------------------------- core, style, elements

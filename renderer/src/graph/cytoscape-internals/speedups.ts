@@ -93,6 +93,7 @@ const SPECS: readonly Spec[] = [
   { name: 'Layers built in slices', needs: SLICES, took: whenPresent(SLICES) },
   { name: 'Build drawn into layers', needs: FEED, took: whenPresent(FEED) },
   { name: 'Quiet first measure', needs: ['Collection.emitAndNotify'], took: whenPresent(['Collection.emitAndNotify']) },
+  { name: 'Overview holds cytoscape drawing', needs: ['renderer.render'], took: whenPresent(['renderer.render']) },
 ];
 
 const installedOn = new WeakMap<Core, Speedups>();

@@ -1,0 +1,143 @@
+/**
+ * What the overview draws, as flat arrays: node centres, radii, colours and whether each is
+ * shown, edges as index pairs, and the few marked nodes (current note, path, focus) drawn with a
+ * ring. Built from element definitions (the first picture, before cytoscape holds anything) or
+ * read from cytoscape through its public API (after filters, live updates, drags).
+ */
+import type { Core, ElementDefinition } from 'cytoscape';
+
+export interface OverviewModel {
+  ids: string[];
+  index: Map<string, number>;
+  x: Float64Array;
+  y: Float64Array;
+  radius: Float32Array;
+  /** Index into palette. */
+  colour: Uint16Array;
+  palette: string[];
+  /** 1 when the node is drawn. */
+  shown: Uint8Array;
+  /** Pairs of node indices, only edges whose ends are both shown. */
+  edges: Uint32Array;
+  /** Nodes drawn with an accent ring over the picture. */
+  marked: number[];
+}
+
+/** Classes that earn a node a ring in the overview (graph-marks.ts, graph-viewport.ts). */
+const MARKS = ['current', 'path', 'focus'];
+const DEFAULT_SIZE = 8;
+const FALLBACK_COLOUR = '#9094a0';
+
+class Builder {
+  readonly ids: string[] = [];
+  readonly index = new Map<string, number>();
+  readonly palette: string[] = [];
+  private readonly paletteIndex = new Map<string, number>();
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly radius: Float32Array;
+  readonly colour: Uint16Array;
+  readonly shown: Uint8Array;
+  readonly marked: number[] = [];
+
+  constructor(n: number) {
+    this.x = new Float64Array(n);
+    this.y = new Float64Array(n);
+    this.radius = new Float32Array(n);
+    this.colour = new Uint16Array(n);
+    this.shown = new Uint8Array(n);
+  }
+
+  node(id: string, x: number, y: number, size: number, colour: string, shown: boolean, marked: boolean): void {
+    const i = this.ids.length;
+    this.ids.push(id);
+    this.index.set(id, i);
+    this.x[i] = x;
+    this.y[i] = y;
+    this.radius[i] = size / 2;
+    let c = this.paletteIndex.get(colour);
+    if (c === undefined) {
+      c = this.palette.length;
+      this.palette.push(colour);
+      this.paletteIndex.set(colour, c);
+    }
+    this.colour[i] = c;
+    this.shown[i] = shown ? 1 : 0;
+    if (marked && shown) this.marked.push(i);
+  }
+
+  finish(pairs: Iterable<[string, string]>, count: number): OverviewModel {
+    const edges = new Uint32Array(2 * count);
+    let k = 0;
+    for (const [s, t] of pairs) {
+      const a = this.index.get(s);
+      const b = this.index.get(t);
+      if (a === undefined || b === undefined || !this.shown[a] || !this.shown[b]) continue;
+      edges[k++] = a;
+      edges[k++] = b;
+    }
+    const { ids, index, x, y, radius, colour, palette, shown, marked } = this;
+    return { ids, index, x, y, radius, colour, palette, shown, marked, edges: edges.subarray(0, k) };
+  }
+}
+
+function classList(classes: ElementDefinition['classes']): string[] {
+  if (!classes) return [];
+  return Array.isArray(classes) ? classes : classes.split(/\s+/);
+}
+
+/** From the definitions a build starts with; nodes without a position sit at the origin, as cytoscape puts them. */
+export function modelFromDefinitions(nodes: readonly ElementDefinition[], edges: readonly ElementDefinition[]): OverviewModel {
+  const b = new Builder(nodes.length);
+  for (const n of nodes) {
+    const classes = classList(n.classes);
+    const data = n.data as { id: string; size?: number; colour?: string };
+    b.node(
+      data.id,
+      n.position?.x ?? 0,
+      n.position?.y ?? 0,
+      data.size ?? DEFAULT_SIZE,
+      data.colour ?? FALLBACK_COLOUR,
+      !classes.includes('hidden'),
+      classes.some((c) => MARKS.includes(c)),
+    );
+  }
+  function* pairs(): Iterable<[string, string]> {
+    for (const e of edges) {
+      const d = e.data as { source: string; target: string };
+      yield [d.source, d.target];
+    }
+  }
+  return b.finish(pairs(), edges.length);
+}
+
+/** From what cytoscape holds now (public API only). */
+export function modelFromCore(cy: Core): OverviewModel {
+  const nodes = cy.nodes();
+  const b = new Builder(nodes.length);
+  nodes.forEach((n) => {
+    const p = n.position();
+    const hidden = n.hasClass('hidden');
+    b.node(n.id(), p.x, p.y, Number(n.data('size')) || DEFAULT_SIZE, String(n.data('colour') ?? FALLBACK_COLOUR), !hidden, MARKS.some((c) => n.hasClass(c)));
+  });
+  const edges = cy.edges();
+  function* pairs(): Iterable<[string, string]> {
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i];
+      if (e.hasClass('hidden')) continue;
+      yield [e.data('source') as string, e.data('target') as string];
+    }
+  }
+  return b.finish(pairs(), edges.length);
+}
+
+/** True when both would draw the same picture (a sync after a build usually changes nothing). */
+export function sameModel(a: OverviewModel, b: OverviewModel): boolean {
+  if (a.ids.length !== b.ids.length || a.edges.length !== b.edges.length || a.marked.length !== b.marked.length) return false;
+  for (let i = 0; i < a.ids.length; i++) {
+    if (a.ids[i] !== b.ids[i] || a.x[i] !== b.x[i] || a.y[i] !== b.y[i] || a.radius[i] !== b.radius[i] || a.shown[i] !== b.shown[i]) return false;
+    if (a.palette[a.colour[i]] !== b.palette[b.colour[i]]) return false;
+  }
+  for (let k = 0; k < a.edges.length; k++) if (a.edges[k] !== b.edges[k]) return false;
+  return a.marked.every((m, k) => m === b.marked[k]);
+}

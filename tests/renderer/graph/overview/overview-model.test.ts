@@ -1,0 +1,55 @@
+import cytoscape from 'cytoscape';
+import type { ElementDefinition } from 'cytoscape';
+import { modelFromCore, modelFromDefinitions, sameModel } from '../../../../renderer/src/graph/overview/overview-model';
+
+const node = (id: string, x: number, y: number, colour: string, classes: string[] = [], size = 10): ElementDefinition => ({
+  group: 'nodes',
+  data: { id, colour, size },
+  position: { x, y },
+  classes,
+});
+const edge = (source: string, target: string): ElementDefinition => ({ group: 'edges', data: { id: `${source}->${target}`, source, target } });
+
+const NODES = [node('a', 0, 0, '#f00'), node('b', 10, 0, '#0f0', ['current']), node('c', 0, 10, '#f00', ['hidden']), node('d', 5, 5, '#00f', ['path'])];
+const EDGES = [edge('a', 'b'), edge('b', 'c'), edge('c', 'd'), edge('d', 'a'), edge('a', 'missing')];
+
+describe('modelFromDefinitions', () => {
+  const m = modelFromDefinitions(NODES, EDGES);
+  it('keeps every node, with centre, radius and a shared palette', () => {
+    expect(m.ids).toEqual(['a', 'b', 'c', 'd']);
+    expect([...m.x]).toEqual([0, 10, 0, 5]);
+    expect([...m.radius]).toEqual([5, 5, 5, 5]);
+    expect(m.palette).toEqual(['#f00', '#0f0', '#00f']);
+    expect([...m.colour]).toEqual([0, 1, 0, 2]);
+  });
+  it('hidden nodes are not shown, and their edges and edges to unknown nodes are dropped', () => {
+    expect([...m.shown]).toEqual([1, 1, 0, 1]);
+    expect([...m.edges]).toEqual([0, 1, 3, 0]);
+  });
+  it('marks the current note and a path, not hidden ones', () => {
+    expect(m.marked).toEqual([1, 3]);
+  });
+  it('a node without a position sits at the origin, as cytoscape puts it', () => {
+    const bare = modelFromDefinitions([{ group: 'nodes', data: { id: 'z' } }], []);
+    expect([bare.x[0], bare.y[0], bare.radius[0]]).toEqual([0, 0, 4]);
+  });
+});
+
+describe('modelFromCore', () => {
+  it('reads the same model from cytoscape as from the definitions it was given', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements: [...NODES, ...EDGES.slice(0, 4)] });
+    try {
+      expect(sameModel(modelFromCore(cy), modelFromDefinitions(NODES, EDGES))).toBe(true);
+      // A filter (the hidden class) and a drag are seen on the next read.
+      cy.getElementById('a').addClass('hidden');
+      cy.getElementById('b').position({ x: 20, y: 0 });
+      const after = modelFromCore(cy);
+      expect([...after.shown]).toEqual([0, 1, 0, 1]);
+      expect(after.x[1]).toBe(20);
+      expect([...after.edges]).toEqual([]);
+      expect(sameModel(after, modelFromDefinitions(NODES, EDGES))).toBe(false);
+    } finally {
+      cy.destroy();
+    }
+  });
+});
