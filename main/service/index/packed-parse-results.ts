@@ -1,5 +1,5 @@
 /**
- * The compact form in which a parse worker hands a batch's results to the main thread.
+ * The compact form in which a parse worker hands a big batch's results to the main thread.
  *
  * A note's links, tags, headings, block ids and aliases can number hundreds of thousands (one
  * big note); sent as objects, the main thread deserialises every one of them property by
@@ -30,6 +30,24 @@ export interface PackedResults {
   ends: Uint32Array;
   /** Per note, in order: each list's length, then its items (see packNote). String ids, -1 for null. */
   numbers: Int32Array;
+}
+
+/**
+ * Batches with fewer list items cross as plain objects: their deserialisation is short, and
+ * packing every batch of a large vault held more memory at its peak than objects did
+ * (docs/benchmarks.md).
+ */
+export const PACK_MIN_ITEMS = 10_000;
+
+/** How many links, tags, headings, block ids and aliases the batch's notes hold. */
+export function listItems(results: ParseResult[]): number {
+  let items = 0;
+  for (const result of results) {
+    if (!result.ok) continue;
+    const { aliases, tags, headings, blockIds, links } = result.parsed;
+    items += aliases.length + tags.length + headings.length + blockIds.length + links.length;
+  }
+  return items;
 }
 
 const EMBED = 1;

@@ -66,12 +66,12 @@ export function noteInProgress(entry: PoolWorker): number {
 }
 
 /**
- * Settles a task with its worker's answer. A parse's results are unpacked first, over several
- * turns for a big batch (see unpackResults), while the worker takes its next task.
+ * Settles a task with its worker's answer. Packed results are unpacked first, over several
+ * turns (see unpackResults), while the worker takes its next task.
  */
 export function settleTask(pending: PendingTask, response: WorkerResponse): void {
   if (!response.ok) pending.reject(new Error(`parse worker failed: ${response.error}`));
-  else if (response.kind === 'scan') pending.resolve(response);
+  else if (response.kind !== 'packed') pending.resolve(response);
   else
     unpackResults(response.packed).then(
       (results) => pending.resolve({ id: response.id, ok: true, kind: 'parse', results }),

@@ -12,7 +12,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { describeError } from '../file-reports';
-import { packResults, type PackedResults } from './packed-parse-results';
+import { listItems, packResults, PACK_MIN_ITEMS, type PackedResults } from './packed-parse-results';
 import type { NoteParser, ParseRequest, ParseResult } from './parse-files';
 import { scanVault, type ScanResult } from './scan-vault';
 
@@ -23,14 +23,18 @@ export interface WorkerRequest {
   task: WorkerTask;
 }
 
-/** A parse answers packed (packed-parse-results.ts): unpacking costs the main thread far less than objects. */
+/**
+ * A parse answers with its results as they are, or packed (packed-parse-results.ts) when they
+ * hold so many links, tags and headings that deserialising them would hold the main thread.
+ */
 export type WorkerResponse =
-  | { id: number; ok: true; kind: 'parse'; packed: PackedResults }
+  | { id: number; ok: true; kind: 'parse'; results: ParseResult[] }
+  | { id: number; ok: true; kind: 'packed'; packed: PackedResults }
   | { id: number; ok: true; kind: 'scan'; scan: ScanResult }
   | { id: number; ok: false; error: string };
 
 /** A task's answer as the pool hands it on: a parse's results unpacked. */
-export type WorkerAnswer = { id: number; ok: true; kind: 'parse'; results: ParseResult[] } | Extract<WorkerResponse, { kind: 'scan' }>;
+export type WorkerAnswer = Extract<WorkerResponse, { kind: 'parse' | 'scan' }>;
 
 export interface WorkerSetup {
   /** 16 bytes (laid out by the pool): Int32 [0] = index + 1 of the file being parsed (0: none); Float64 [1] = its start, ms since the epoch. */
@@ -71,10 +75,11 @@ async function run(message: WorkerRequest): Promise<{ response: WorkerResponse; 
     if (task.kind === 'scan') return { response: { id, ok: true, kind: 'scan', scan: await scanVault(task.realRoot) }, transfer: [] };
     const parse = parser();
     const results = parse(task.request, { parse: replacement, onFile });
+    if (listItems(results) < PACK_MIN_ITEMS) return { response: { id, ok: true, kind: 'parse', results }, transfer: [] };
     // Packing is this thread's work, after the last note: the budget watch is over.
     Atomics.store(current, 0, 0);
     const { packed, transfer } = packResults(results);
-    return { response: { id, ok: true, kind: 'parse', packed }, transfer };
+    return { response: { id, ok: true, kind: 'packed', packed }, transfer };
   } catch (error) {
     // parseFiles and scanVault report per-file problems themselves; reaching here is a bug,
     // passed to the pool to throw.
