@@ -33,11 +33,10 @@ interface Modules {
   VaultGraph: typeof VaultGraphClass;
 }
 
+/** The checkout to measure is named at run time, so its modules are required, not imported. */
 function load(src: string): Modules {
-  /* eslint-disable @typescript-eslint/no-require-imports -- the checkout to measure is named at run time */
   const { ParsePool } = require(join(src, 'main/service/index/parse-pool')) as typeof import('../main/service/index/parse-pool');
   const { VaultGraph } = require(join(src, 'main/core/graph/vault-graph')) as typeof import('../main/core/graph/vault-graph');
-  /* eslint-enable @typescript-eslint/no-require-imports */
   return { ParsePool, VaultGraph };
 }
 

@@ -19,7 +19,8 @@ import { describeError } from '../file-reports';
 import type { NoteParser, ParseRequest, ParseResult } from './parse-files';
 import type { WorkerRequest, WorkerResponse, WorkerTask } from './parse-worker';
 import { scanVault, type ScanResult } from './scan-vault';
-import { defaultPoolSize, noteInProgress, resolveWorkerScript, settleTask, spawnPoolWorker, type PendingTask, type PoolWorker, type TaskAnswer } from './parse-pool-worker';
+import { defaultPoolSize, noteInProgress, resolveWorkerScript, settleTask, spawnPoolWorker } from './parse-pool-worker';
+import type { PendingTask, PoolWorker, TaskAnswer } from './parse-pool-worker';
 
 export { defaultPoolSize, resolveWorkerScript } from './parse-pool-worker';
 

@@ -93,7 +93,10 @@ describe('packed parse results', () => {
   test("the parser's own results come back field for field, spread over turns or not", async () => {
     const parsed = [
       parseNoteFaithful('Rich.md', generateRichNote(40_000)),
-      parseNoteFaithful('Front.md', '---\ntags: [a, b/c]\naliases: [Other, Ünï]\nrelated: "[[Beta]]"\n---\n# H1\n\ntext ^blk\n\n![[pic.png]] [x](Caf%C3%A9.md#Top) #t\n'),
+      parseNoteFaithful(
+        'Front.md',
+        '---\ntags: [a, b/c]\naliases: [Other, Ünï]\nrelated: "[[Beta]]"\n---\n# H1\n\ntext ^blk\n\n![[pic.png]] [x](Caf%C3%A9.md#Top) #t\n',
+      ),
       parseNoteFaithful('Empty.md', ''),
     ];
     expect(parsed[0].links.length).toBeGreaterThan(100);
@@ -118,7 +121,17 @@ describe('packed parse results', () => {
       context: `line ${i}`,
       inFrontmatter: false,
     }));
-    const parsed: ParsedNote = { path: 'Big.md', title: 'Big', aliases: [], tags: [], headings: [], blockIds: [], links, frontmatter: null, frontmatterError: null };
+    const parsed: ParsedNote = {
+      path: 'Big.md',
+      title: 'Big',
+      aliases: [],
+      tags: [],
+      headings: [],
+      blockIds: [],
+      links,
+      frontmatter: null,
+      frontmatterError: null,
+    };
     const ticker = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
     let ticks = 0;
     const ticking = (async () => {

@@ -86,7 +86,10 @@ describe('ParsePool', () => {
   });
 
   test('a note with more links, tags and headings than crossing as objects allows crosses packed, and arrives whole', async () => {
-    const lines = Array.from({ length: Math.ceil(PACK_MIN_ITEMS / 3) }, (_, i) => `## H${i % 50}\nSee [[Note ${i % 97}#H|x]] ![[p${i}.png]] [m](M%20${i % 13}.md) #t/${i % 7} ^b${i}\n`);
+    const lines = Array.from(
+      { length: Math.ceil(PACK_MIN_ITEMS / 3) },
+      (_, i) => `## H${i % 50}\nSee [[Note ${i % 97}#H|x]] ![[p${i}.png]] [m](M%20${i % 13}.md) #t/${i % 7} ^b${i}\n`,
+    );
     const big = makeVault({ 'Big.md': `---\naliases: [B]\ntags: [fm]\n---\n${lines.join('')}`, 'Small.md': '[[Big]]' });
     const pool = new ParsePool({ size: 1, parseBudgetMs: 60_000 });
     try {
