@@ -1,7 +1,8 @@
 /**
  * One worker of the parse pool (parse-pool.ts): how many to run, which script to start, and a
  * started worker with the shared memory through which it says which note it is on and since
- * when (parse-worker.ts), which the pool's watchdog reads to stop a note over its budget. Kept
+ * when (parse-worker.ts), which the pool's watchdog reads to stop a note over its budget; and
+ * how its answer settles a task. Kept
  * apart so the pool itself holds only the scheduling: the queue, the budgets and the fallbacks.
  *
  * Worker entry: the bundled `parse-worker.js` next to this module (the Electron build in
@@ -12,7 +13,9 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { WorkerAnswer, WorkerSetup, WorkerTask } from './parse-worker';
+import { describeError } from '../file-reports';
+import { unpackResults } from './packed-parse-results';
+import type { WorkerAnswer, WorkerResponse, WorkerSetup, WorkerTask } from './parse-worker';
 
 /** What a task ends with: the worker's answer, or the note it was stopped on. */
 export type TaskAnswer = WorkerAnswer | { kind: 'stopped'; index: number; reason: string };
@@ -60,4 +63,18 @@ export function spawnPoolWorker(script: string, parserModule: string | null): Po
 /** The index in its batch of the note the worker is on; -1 when it is on none. */
 export function noteInProgress(entry: PoolWorker): number {
   return Atomics.load(entry.fileIndex, 0) - 1;
+}
+
+/**
+ * Settles a task with its worker's answer. Packed results are unpacked first, over several
+ * turns (see unpackResults), while the worker takes its next task.
+ */
+export function settleTask(pending: PendingTask, response: WorkerResponse): void {
+  if (!response.ok) pending.reject(new Error(`parse worker failed: ${response.error}`));
+  else if (response.kind !== 'packed') pending.resolve(response);
+  else
+    unpackResults(response.packed).then(
+      (results) => pending.resolve({ id: response.id, ok: true, kind: 'parse', results }),
+      (error: unknown) => pending.reject(new Error(`parse worker's answer could not be unpacked: ${describeError(error)}`)),
+    );
 }

@@ -19,7 +19,8 @@ import { describeError } from '../file-reports';
 import type { NoteParser, ParseRequest, ParseResult } from './parse-files';
 import type { WorkerRequest, WorkerResponse, WorkerTask } from './parse-worker';
 import { scanVault, type ScanResult } from './scan-vault';
-import { defaultPoolSize, noteInProgress, resolveWorkerScript, spawnPoolWorker, type PendingTask, type PoolWorker, type TaskAnswer } from './parse-pool-worker';
+import { defaultPoolSize, noteInProgress, resolveWorkerScript, settleTask, spawnPoolWorker } from './parse-pool-worker';
+import type { PendingTask, PoolWorker, TaskAnswer } from './parse-pool-worker';
 
 export { defaultPoolSize, resolveWorkerScript } from './parse-pool-worker';
 
@@ -200,8 +201,7 @@ export class ParsePool {
     entry.current = null;
     // An idle worker must not keep a CLI process alive; a busy one must, or Node could exit mid-parse.
     entry.worker.unref();
-    if (response.ok) current.pending.resolve(response);
-    else current.pending.reject(new Error(`parse worker failed: ${response.error}`));
+    settleTask(current.pending, response);
     this.dispatch();
   }
 

@@ -12,6 +12,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { describeError } from '../file-reports';
+import { listItems, packResults, PACK_MIN_ITEMS, type PackedResults } from './packed-parse-results';
 import type { NoteParser, ParseRequest, ParseResult } from './parse-files';
 import { scanVault, type ScanResult } from './scan-vault';
 
@@ -22,12 +23,18 @@ export interface WorkerRequest {
   task: WorkerTask;
 }
 
+/**
+ * A parse answers with its results as they are, or packed (packed-parse-results.ts) when they
+ * hold so many links, tags and headings that deserialising them would hold the main thread.
+ */
 export type WorkerResponse =
   | { id: number; ok: true; kind: 'parse'; results: ParseResult[] }
+  | { id: number; ok: true; kind: 'packed'; packed: PackedResults }
   | { id: number; ok: true; kind: 'scan'; scan: ScanResult }
   | { id: number; ok: false; error: string };
 
-export type WorkerAnswer = Extract<WorkerResponse, { ok: true }>;
+/** A task's answer as the pool hands it on: a parse's results unpacked. */
+export type WorkerAnswer = Extract<WorkerResponse, { kind: 'parse' | 'scan' }>;
 
 export interface WorkerSetup {
   /** 16 bytes (laid out by the pool): Int32 [0] = index + 1 of the file being parsed (0: none); Float64 [1] = its start, ms since the epoch. */
@@ -62,21 +69,26 @@ function onFile(index: number): void {
   Atomics.store(current, 0, index + 1);
 }
 
-async function run(message: WorkerRequest): Promise<WorkerResponse> {
+async function run(message: WorkerRequest): Promise<{ response: WorkerResponse; transfer: ArrayBuffer[] }> {
   const { id, task } = message;
   try {
-    if (task.kind === 'scan') return { id, ok: true, kind: 'scan', scan: await scanVault(task.realRoot) };
+    if (task.kind === 'scan') return { response: { id, ok: true, kind: 'scan', scan: await scanVault(task.realRoot) }, transfer: [] };
     const parse = parser();
-    return { id, ok: true, kind: 'parse', results: parse(task.request, { parse: replacement, onFile }) };
+    const results = parse(task.request, { parse: replacement, onFile });
+    if (listItems(results) < PACK_MIN_ITEMS) return { response: { id, ok: true, kind: 'parse', results }, transfer: [] };
+    // Packing is this thread's work, after the last note: the budget watch is over.
+    Atomics.store(current, 0, 0);
+    const { packed, transfer } = packResults(results);
+    return { response: { id, ok: true, kind: 'packed', packed }, transfer };
   } catch (error) {
     // parseFiles and scanVault report per-file problems themselves; reaching here is a bug,
     // passed to the pool to throw.
-    return { id, ok: false, error: describeError(error) };
+    return { response: { id, ok: false, error: describeError(error) }, transfer: [] };
   } finally {
     Atomics.store(current, 0, 0);
   }
 }
 
 port.on('message', (message: WorkerRequest) => {
-  void run(message).then((response) => port.postMessage(response));
+  void run(message).then(({ response, transfer }) => port.postMessage(response, transfer));
 });

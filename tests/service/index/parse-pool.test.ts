@@ -1,5 +1,6 @@
 import { parseNote } from '../../../main/core/parse/parse-note';
 import { parseFiles } from '../../../main/service/index/parse-files';
+import { PACK_MIN_ITEMS } from '../../../main/service/index/packed-parse-results';
 import { ParsePool, defaultPoolSize, resolveWorkerScript } from '../../../main/service/index/parse-pool';
 import { scanVault } from '../../../main/service/index/scan-vault';
 import { makeVault, removeDir } from '../temp-vault';
@@ -81,6 +82,26 @@ describe('ParsePool', () => {
       expect(warnings).toHaveLength(1);
     } finally {
       await pool.close();
+    }
+  });
+
+  test('a note with more links, tags and headings than crossing as objects allows crosses packed, and arrives whole', async () => {
+    const lines = Array.from(
+      { length: Math.ceil(PACK_MIN_ITEMS / 3) },
+      (_, i) => `## H${i % 50}\nSee [[Note ${i % 97}#H|x]] ![[p${i}.png]] [m](M%20${i % 13}.md) #t/${i % 7} ^b${i}\n`,
+    );
+    const big = makeVault({ 'Big.md': `---\naliases: [B]\ntags: [fm]\n---\n${lines.join('')}`, 'Small.md': '[[Big]]' });
+    const pool = new ParsePool({ size: 1, parseBudgetMs: 60_000 });
+    try {
+      const request = { root: big, maxFileBytes: 64 * 1024 * 1024, withText: true };
+      const viaWorker = await pool.parse(request, ['Big.md', 'Small.md']);
+      const first = viaWorker[0];
+      if (!first.ok) throw new Error('expected a parse');
+      expect(first.parsed.links.length + first.parsed.headings.length).toBeGreaterThan(PACK_MIN_ITEMS);
+      expect(viaWorker).toStrictEqual(parseFiles({ ...request, paths: ['Big.md', 'Small.md'] }));
+    } finally {
+      await pool.close();
+      removeDir(big);
     }
   });
 });
