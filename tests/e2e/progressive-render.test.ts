@@ -186,5 +186,5 @@ test('opened from another note at a late heading, the note draws that heading be
   expect(inView.top).toBeLessThan(inView.height);
   await page.screenshot({ path: artifactPath('progressive-jump-late-heading-filled.png') });
   await page.setViewportSize({ width: 1400, height: 900 });
-  expect(pageErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 });
