@@ -4,17 +4,14 @@
  * (`window.__pwned` stays undefined, no dialog), the app page never leaves its origin, and the
  * only new tabs are the http(s)/mailto links a click opens (browser mode's way of opening them).
  */
-import { rmSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from './support/browser';
-import { serveVault, type ServedVault } from './support/serve';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ServedVault } from './support/serve';
+import { openServedApp, type ServedApp } from './support/served-app';
 import { makeHostileVault } from '../hardening/hostile-vault';
 
 jest.setTimeout(180_000);
 
-let vaultDir: string;
-let served: ServedVault;
-let launched: LaunchedBrowser;
+let app: ServedApp;
 let page: Page;
 const dialogs: string[] = [];
 const navigations: string[] = [];
@@ -23,16 +20,23 @@ const popupUrls: Promise<string | null>[] = [];
 let cspHeader: string | undefined;
 
 beforeAll(async () => {
-  vaultDir = makeHostileVault();
-  served = await serveVault(vaultDir);
-  launched = await launchBrowser();
-  page = launched.context.pages()[0] ?? (await launched.context.newPage());
+  app = await openServedApp({ vault: () => makeHostileVault(), beforeOpen: watchPage, open: false });
+  page = app.page;
+  const response = await page.goto(app.served.url);
+  cspHeader = response?.headers()['content-security-policy'];
+  await page.waitForSelector('.app, #root *', { timeout: 60_000 });
+});
+
+afterAll(() => app?.close());
+
+/** Before the first navigation: stub other origins, and record every new tab, dialog and navigation. */
+async function watchPage(page: Page, context: BrowserContext, served: ServedVault): Promise<void> {
   // No network here: other origins get a stub page, so each new tab loads at its real URL.
-  await launched.context.route(
+  await context.route(
     (url) => url.origin !== served.origin,
     (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '' }),
   );
-  launched.context.on('page', (p) => {
+  context.on('page', (p) => {
     // A mailto: tab hands the address to the OS and closes itself before it loads anything.
     const settled = new Promise<string | null>((resolve) => {
       p.once('close', () => resolve(null));
@@ -55,16 +59,7 @@ beforeAll(async () => {
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) navigations.push(frame.url());
   });
-  const response = await page.goto(served.url);
-  cspHeader = response?.headers()['content-security-policy'];
-  await page.waitForSelector('.app, #root *', { timeout: 60_000 });
-});
-
-afterAll(async () => {
-  await launched?.close();
-  await served?.stop();
-  rmSync(vaultDir, { recursive: true, force: true });
-});
+}
 
 async function api<T>(method: string, args: unknown[] = []): Promise<T> {
   return page.evaluate(
@@ -158,8 +153,8 @@ test('afterwards: no sentinel, no dialog, no popup but those links, never naviga
   expect(await pwned()).toBeUndefined();
   expect(dialogs).toEqual([]);
   expect((await Promise.all(popupUrls)).filter((u) => u !== null && !/^https?:/i.test(u))).toEqual([]);
-  expect(navigations.filter((u) => !u.startsWith(served.origin))).toEqual([]);
-  expect(new URL(page.url()).origin).toBe(served.origin);
+  expect(navigations.filter((u) => !u.startsWith(app.served.origin))).toEqual([]);
+  expect(new URL(page.url()).origin).toBe(app.served.origin);
 });
 
 test('self-check: the harness does notice a sentinel and a dialog', async () => {

@@ -8,26 +8,20 @@ import type { GraphSnapshot } from '../types';
 /** Directed graph, one edge per snapshot edge, `weight` = the edge's link count. */
 export function toDirectedGraph(snapshot: GraphSnapshot): Graph {
   const graph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
-  for (const node of snapshot.nodes) graph.mergeNode(node.id);
-  for (const edge of snapshot.edges) {
-    if (edge.source === edge.target) continue; // a note linking itself says nothing about structure
-    graph.mergeNode(edge.source);
-    graph.mergeNode(edge.target);
-    if (graph.hasEdge(edge.source, edge.target)) {
-      graph.updateEdgeAttribute(edge.source, edge.target, 'weight', (w: number | undefined) => (w ?? 0) + edge.count);
-    } else {
-      graph.addEdge(edge.source, edge.target, { weight: edge.count });
-    }
-  }
-  return graph;
+  return fill(graph, snapshot);
 }
 
 /** Undirected graph: A->B and B->A collapse into one edge whose weight is the sum of both counts. */
 export function toUndirectedGraph(snapshot: GraphSnapshot): UndirectedGraph {
   const graph = new UndirectedGraph({ allowSelfLoops: false });
+  return fill(graph, snapshot);
+}
+
+/** Adds the snapshot's nodes in order, then its edges weighted by link count (summed where the graph merges two into one). */
+function fill<G extends Graph>(graph: G, snapshot: GraphSnapshot): G {
   for (const node of snapshot.nodes) graph.mergeNode(node.id);
   for (const edge of snapshot.edges) {
-    if (edge.source === edge.target) continue;
+    if (edge.source === edge.target) continue; // a note linking itself says nothing about structure
     graph.mergeNode(edge.source);
     graph.mergeNode(edge.target);
     if (graph.hasEdge(edge.source, edge.target)) {

@@ -81,14 +81,7 @@ export function KeptTextBar({ kept, onRestore, onDiscard }: { kept: KeptText; on
       <p>
         Unsaved text from {time} was kept here ({kept.reason}). Restore puts it back in the editor in place of what is shown; Discard drops it.
       </p>
-      <div className="editor-bar-actions">
-        <button type="button" onClick={onRestore}>
-          Restore
-        </button>
-        <button type="button" onClick={onDiscard}>
-          Discard
-        </button>
-      </div>
+      <RestoreOrDiscard onRestore={onRestore} onDiscard={onDiscard} />
     </div>
   );
 }
@@ -99,14 +92,21 @@ export function DraftBar({ savedAt, onRestore, onDiscard }: { savedAt: number; o
   return (
     <div className="editor-bar editor-kept" role="alert" aria-label="Unsaved changes">
       <p>Restore unsaved changes from {time}? They were typed here before the page was closed or reloaded, over the text the note still has.</p>
-      <div className="editor-bar-actions">
-        <button type="button" onClick={onRestore}>
-          Restore
-        </button>
-        <button type="button" onClick={onDiscard}>
-          Discard
-        </button>
-      </div>
+      <RestoreOrDiscard onRestore={onRestore} onDiscard={onDiscard} />
+    </div>
+  );
+}
+
+/** The two choices a bar offering kept text back gives. */
+function RestoreOrDiscard({ onRestore, onDiscard }: { onRestore(): void; onDiscard(): void }) {
+  return (
+    <div className="editor-bar-actions">
+      <button type="button" onClick={onRestore}>
+        Restore
+      </button>
+      <button type="button" onClick={onDiscard}>
+        Discard
+      </button>
     </div>
   );
 }

@@ -11,8 +11,11 @@ import { editInSourceMode, launchBrowser, type LaunchedBrowser } from './browser
 import { copyVault, serveVault, type ServedVault } from './serve';
 
 export interface ServedAppOptions {
-  /** The vault to serve: a copy of this folder (default: the sample vault), or only these files (vault path to text) in an empty one. */
-  vault?: string | Record<string, string | Buffer>;
+  /**
+   * The vault to serve: a copy of this folder (default: the sample vault), only these files (vault
+   * path to text) in an empty one, or the temp folder this function makes (then removed on close).
+   */
+  vault?: string | Record<string, string | Buffer> | (() => string);
   /** Arguments for `plexus serve` after the vault folder (`--parse-budget-ms`, `--workers`...). */
   serverArgs?: string[];
   /** Writes the suite's own files into the vault copy before the server starts. */
@@ -43,7 +46,8 @@ export interface ServedApp {
 }
 
 export async function openServedApp(options: ServedAppOptions = {}): Promise<ServedApp> {
-  const vaultDir = typeof options.vault === 'object' ? writeVault(options.vault) : copyVault(options.vault);
+  const { vault } = options;
+  const vaultDir = typeof vault === 'function' ? vault() : typeof vault === 'object' ? writeVault(vault) : copyVault(vault);
   const stateDir = options.keepState ? mkdtempSync(join(tmpdir(), 'plexus-e2e-state-')) : undefined;
   const cleanUp: Array<() => Promise<void> | void> = [
     () => rmSync(vaultDir, { recursive: true, force: true }),

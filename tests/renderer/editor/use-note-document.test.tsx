@@ -39,6 +39,18 @@ async function outsideChange(fake: MemoryApi, path: string, content: string) {
   });
 }
 
+/** A note whose saves and conflict copies all fail, typed into and left: the window has to keep the text. */
+async function leaveUnsaveable() {
+  const fake = new MemoryApi({ notes: { 'Note.md': 'x' } });
+  fake.faults.failWrites('EACCES');
+  fake.faults.failCreates('EACCES');
+  const first = await mountEditor(fake);
+  typeAtEnd(first.view(), 'y'); // unsaved; the final save on leaving fails
+  first.unmount();
+  await waitFor(() => expect(first.rescues).toHaveLength(1));
+  return { fake, first };
+}
+
 describe('a reload that races with typing', () => {
   test('typing while the changed file is being re-read makes a conflict; the typed text is kept, not replaced', async () => {
     const fake = new MemoryApi({ notes: { 'Note.md': 'base' } });
@@ -175,13 +187,7 @@ describe('leaving a note whose save fails', () => {
   });
 
   test('when no copy can be written either, the text is kept in the window and offered back on reopen', async () => {
-    const fake = new MemoryApi({ notes: { 'Note.md': 'x' } });
-    fake.faults.failWrites('EACCES');
-    fake.faults.failCreates('EACCES');
-    const first = await mountEditor(fake);
-    typeAtEnd(first.view(), 'y'); // unsaved; the final save on leaving fails
-    first.unmount();
-    await waitFor(() => expect(first.rescues).toHaveLength(1));
+    const { fake, first } = await leaveUnsaveable();
     expect(first.rescues[0]).toEqual({ kind: 'kept', path: 'Note.md', reason: expect.stringMatching(EACCES), copyError: expect.stringMatching(COPY_DENIED) });
     expect(keptTextFor('Note.md')?.text).toBe('xy');
     // Closing the window now asks first.
@@ -220,13 +226,7 @@ describe('leaving a note whose save fails', () => {
   });
 
   test('Discard drops a kept text', async () => {
-    const fake = new MemoryApi({ notes: { 'Note.md': 'x' } });
-    fake.faults.failWrites('EACCES');
-    fake.faults.failCreates('EACCES');
-    const first = await mountEditor(fake);
-    typeAtEnd(first.view(), 'y');
-    first.unmount();
-    await waitFor(() => expect(first.rescues).toHaveLength(1));
+    const { fake } = await leaveUnsaveable();
     await mountEditor(fake);
     fireEvent.click(await screen.findByRole('button', { name: 'Discard' }));
     expect(keptTextFor('Note.md')).toBeNull();
@@ -234,13 +234,7 @@ describe('leaving a note whose save fails', () => {
   });
 
   test('the unload guard cancels closing while a kept text exists', async () => {
-    const fake = new MemoryApi({ notes: { 'Note.md': 'x' } });
-    fake.faults.failWrites('EACCES');
-    fake.faults.failCreates('EACCES');
-    const first = await mountEditor(fake);
-    typeAtEnd(first.view(), 'y');
-    first.unmount();
-    await waitFor(() => expect(first.rescues).toHaveLength(1));
+    await leaveUnsaveable();
     function Guard() {
       useUnsavedGuard();
       return null;
