@@ -1,5 +1,7 @@
 /**
- * `npm run bench`: indexing speed and memory on generated vaults of 1k and 10k notes.
+ * `npm run bench`: indexing speed and memory on generated vaults of 1k and 10k notes
+ * (`PLEXUS_BENCH_SIZES=1000,10000,50000` adds the 50k vault). Per-note costs are printed beside
+ * the totals, so growth with the vault's size shows.
  * Each phase runs in a fresh process. Prints a markdown table for docs/benchmarks.md.
  * Not a test: numbers depend on the machine; nothing here asserts a time.
  */
@@ -83,10 +85,14 @@ async function main(): Promise<void> {
         `  warm start (cache)       ${fmt(warm.ms)} ms (median of ${REPEATS}, range ${fmt(warm.min)}-${fmt(warm.max)})   peak RSS ${fmt(warm.peakRssMb)} MB`,
       );
       console.log(`    disk check applied at  ${fmt(warm.checkedMedian)} ms (median)`);
+      console.log(
+        `  per note                 cold ${fmt((cold.ms * 1000) / notes)} µs, ${fmt((cold.peakRssMb * 1024) / notes, 1)} KB peak RSS; ` +
+          `warm ${fmt((warm.ms * 1000) / notes)} µs, ${fmt((warm.peakRssMb * 1024) / notes, 1)} KB peak RSS`,
+      );
       console.log(`  one-note update          p50 ${fmt(update.p50, 2)} ms, p95 ${fmt(update.p95, 2)} ms`);
       console.log(`  external edit → event    p50 ${fmt(latency.p50)} ms, p95 ${fmt(latency.p95)} ms`);
       rows.push(
-        `| ${fmt(notes)} | ${fmt(floor.bytes / 1e6, 1)} MB | ${fmt(floor.ms)} ms | ${fmt(cold.ms)} ms | ${fmt(warm.ms)} ms (${fmt(warm.checkedMedian)} ms) | ${fmt(update.p50, 2)} / ${fmt(update.p95, 2)} ms | ${fmt(latency.p50)} / ${fmt(latency.p95)} ms | ${fmt(cold.peakRssMb)} MB |`,
+        `| ${fmt(notes)} | ${fmt(floor.bytes / 1e6, 1)} MB | ${fmt(floor.ms)} ms | ${fmt(cold.ms)} ms | ${fmt(warm.ms)} ms (${fmt(warm.checkedMedian)} ms) | ${fmt(update.p50, 2)} / ${fmt(update.p95, 2)} ms | ${fmt(latency.p50)} / ${fmt(latency.p95)} ms | ${fmt(cold.peakRssMb)} MB | ${fmt((cold.ms * 1000) / notes)} / ${fmt((warm.ms * 1000) / notes)} µs, ${fmt((cold.peakRssMb * 1024) / notes, 1)} / ${fmt((warm.peakRssMb * 1024) / notes, 1)} KB |`,
       );
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
@@ -97,8 +103,10 @@ async function main(): Promise<void> {
       .map((n) => n.toFixed(2))
       .join(' ')}`,
   );
-  console.log('\n| notes | size | floor | cold index | warm start (disk check applied) | update p50 / p95 | edit → event p50 / p95 | peak RSS (cold) |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    '\n| notes | size | floor | cold index | warm start (disk check applied) | update p50 / p95 | edit → event p50 / p95 | peak RSS (cold) | per note: cold / warm time, cold / warm peak RSS |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
   rmSync(join(phaseScript, '..'), { recursive: true, force: true });
 }

@@ -12,7 +12,7 @@
  * stays a plain object: it is small, and new fields cross without this file knowing them.
  *
  * The slices keep the batch's big string alive while any of them lives; it holds nothing but
- * those strings, each once.
+ * those strings, each once (V8 copies short slices out, so their few bytes are held twice).
  */
 import type { BlockIdInfo, HeadingInfo, LinkRef, ParsedNote } from '../../core/types';
 import type { ParsedFile, ParseResult } from './parse-files';
@@ -28,7 +28,7 @@ export interface PackedResults {
   strings: string;
   /** String i is `strings.slice(ends[i - 1] ?? 0, ends[i])`. */
   ends: Uint32Array;
-  /** Per note, in order: each list's length, then its items (see packNote). String ids, -1 for null. */
+  /** Per note, in order: each list's length, then its items (see Writer.note). String ids, -1 for null. */
   numbers: Int32Array;
 }
 
@@ -72,8 +72,8 @@ export const DEFAULT_ITEMS_PER_TURN = 20_000;
 
 /**
  * The batch's results, unpacked over as many event-loop turns as it has `itemsPerTurn` items
- * (an ordinary batch: in the calling turn): one huge note must not hold the thread, and the
- * garbage of its slices is collected between them.
+ * (fewer: in the calling turn): one huge note must not hold the thread, and the garbage of
+ * its objects is collected between them.
  */
 export async function unpackResults(packed: PackedResults, itemsPerTurn: number = DEFAULT_ITEMS_PER_TURN): Promise<ParseResult[]> {
   const reader = new Reader(packed, itemsPerTurn);
