@@ -27,6 +27,7 @@ import { useSidebars } from './hooks/use-sidebars';
 import { AppActionsContext } from './components/note-context';
 import { SidebarViewBody, type SidebarViewProps } from './components/sidebar-view-body';
 import { SidebarTabs } from './workspace/sidebar-tabs';
+import { usePrefetchTags } from './components/tags-cache';
 import { useSidebarViews } from './workspace/use-sidebar-views';
 import type { SidebarViewId } from './workspace/sidebar-views';
 import { StatusBar, Banners } from './components/status-bar';
@@ -105,6 +106,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   const recentNotes = useRecentNotes(vault?.root ?? null, currentPath);
   const createFromSwitcher = useCreateNamedNote(api, files, noteActions.onCreated, banners.reportError);
   useWorkspaceRestore(nav, files, vault, notice);
+  usePrefetchTags(api, vault !== null && files !== null, version);
 
   useDocumentTitle(data, currentPath);
 

@@ -5,6 +5,7 @@
  * comes back when the page is loaded again.
  */
 import type { Locator, Page } from 'playwright-core';
+import { artifactPath } from './support/browser';
 import { openServedApp, type ServedApp } from './support/served-app';
 
 jest.setTimeout(180_000);
@@ -85,5 +86,23 @@ test('a tab dragged onto the other sidebar’s strip moves there and is shown; t
   await waitForTabs('Left', ['Search', 'Files', 'Outline', 'Bookmarks', 'Tags']);
   await waitForTabs('Right', ['Backlinks', 'Outgoing', 'Local graph']);
   expect(await selected('Left').textContent()).toBe('Outline');
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('screenshots: both sidebars’ tab strips at 900x700, light and dark', async () => {
+  await page.setViewportSize({ width: 900, height: 700 });
+  const expand = page.getByRole('button', { name: 'Expand right sidebar' });
+  if ((await expand.count()) > 0) await expand.click();
+  await strip('Right').getByRole('tab', { name: 'Outgoing' }).click();
+  await page.getByRole('region', { name: 'Outgoing links' }).getByRole('link').first().waitFor();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: artifactPath('sidebar-tabs-900x700-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: artifactPath('sidebar-tabs-900x700-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  // The local graph view in the right sidebar follows the open note.
+  await strip('Right').getByRole('tab', { name: 'Local graph' }).click();
+  await page.waitForFunction(() => /[1-9]/.test(document.querySelector('.right-pane [data-testid="graph-canvas"]')?.getAttribute('aria-label') ?? ''));
+  await page.screenshot({ path: artifactPath('sidebar-tabs-local-graph-900x700.png') });
   expect(app.pageErrors).toEqual([]);
 });

@@ -28,8 +28,32 @@ export function parseSwitcherQuery(query: string): SwitcherQuery {
 
 const fileTitle = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
-/** Notes and attachments for the note part of a query; `recent` (most recent first) leads an empty query. */
-export function fileRows(notes: SwitcherItem[], attachments: string[], recent: readonly string[], query: string): SwitcherRow[] {
+export interface SwitcherCandidate {
+  path: string;
+  title: string;
+  texts: string[];
+  attachment: boolean;
+}
+
+/** What a query is matched against: each note by title and aliases, each attachment by file name. Built once per list, not per keystroke. */
+export function switcherCandidates(notes: SwitcherItem[], attachments: string[]): SwitcherCandidate[] {
+  return [
+    ...notes.map((n) => ({ path: n.path as string, title: n.title, texts: [n.title, ...n.aliases], attachment: false })),
+    ...attachments.map((p) => ({ path: p, title: fileTitle(p), texts: [fileTitle(p)], attachment: true })),
+  ];
+}
+
+/**
+ * Notes and attachments for the note part of a query; `recent` (most recent first) leads an empty
+ * query. `candidates`: switcherCandidates(notes, attachments), which the switcher keeps between keys.
+ */
+export function fileRows(
+  notes: SwitcherItem[],
+  attachments: string[],
+  recent: readonly string[],
+  query: string,
+  candidates: SwitcherCandidate[] = switcherCandidates(notes, attachments),
+): SwitcherRow[] {
   if (query.trim() === '') {
     const byPath = new Map(notes.map((n) => [n.path as string, n]));
     const first = recent.filter((p) => byPath.has(p));
@@ -37,10 +61,6 @@ export function fileRows(notes: SwitcherItem[], attachments: string[], recent: r
     const ordered = [...first.map((p) => byPath.get(p)!), ...notes.filter((n) => !firstSet.has(n.path))];
     return ordered.slice(0, LIMIT).map((n) => ({ kind: 'file', path: n.path, title: n.title, text: n.title, positions: [], attachment: false }));
   }
-  const candidates: { path: string; title: string; texts: string[]; attachment: boolean }[] = [
-    ...notes.map((n) => ({ path: n.path as string, title: n.title, texts: [n.title, ...n.aliases], attachment: false })),
-    ...attachments.map((p) => ({ path: p, title: fileTitle(p), texts: [fileTitle(p)], attachment: true })),
-  ];
   return rank(candidates, query, (c) => c.texts, LIMIT).map((r) => ({
     kind: 'file',
     path: r.item.path,

@@ -5,7 +5,8 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { FileEntry, PlexusApi, SwitcherItem } from '../../../main/contract/api-contract';
 import type { HeadingInfo } from '../../../main/core/types';
-import { fileRows, headingRows, parseSwitcherQuery, withCreate, type SwitcherRow } from './quick-switcher-rows';
+import { fileRows, headingRows, parseSwitcherQuery, switcherCandidates, withCreate, type SwitcherRow } from './quick-switcher-rows';
+import { cachedSwitcherItems, switcherItems } from './switcher-items-cache';
 import { Modal } from './modal';
 import { isExcluded } from '../settings/excluded-folders';
 
@@ -49,14 +50,22 @@ function useHeadings(api: PlexusApi, path: string | null): { headings: HeadingIn
 const NONE: readonly string[] = [];
 
 export function QuickSwitcher({ api, files, excludedFolders = NONE, recent, currentPath, onCreate, onOpen, onClose }: Props) {
-  const [items, setItems] = useState<SwitcherItem[] | null>(null);
+  // Read once per file list (switcher-items-cache.ts): a reopened switcher lists at once.
+  const [items, setItems] = useState<SwitcherItem[] | null>(() => cachedSwitcherItems(api, files));
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
 
   useEffect(() => {
-    api.getSwitcherItems().then(setItems, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [api]);
+    let live = true;
+    switcherItems(api, files).then(
+      (list) => live && setItems(list),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, files]);
 
   const attachments = useMemo(
     () => (files ?? []).filter((f) => f.kind === 'attachment' && !isExcluded(f.path, excludedFolders)).map((f) => f.path),
@@ -64,9 +73,11 @@ export function QuickSwitcher({ api, files, excludedFolders = NONE, recent, curr
   );
   const listed = useMemo(() => (items ?? []).filter((i) => !isExcluded(i.path, excludedFolders)), [items, excludedFolders]);
   const parsed = parseSwitcherQuery(query);
+  const withAttachments = parsed.heading === null;
+  const candidates = useMemo(() => switcherCandidates(listed, withAttachments ? attachments : []), [listed, attachments, withAttachments]);
   const noteRows = useMemo(
-    () => fileRows(listed, parsed.heading === null ? attachments : [], recent, parsed.note),
-    [listed, attachments, recent, parsed.note, parsed.heading],
+    () => fileRows(listed, withAttachments ? attachments : [], recent, parsed.note, candidates),
+    [listed, attachments, recent, parsed.note, withAttachments, candidates],
   );
   const headingTarget =
     parsed.heading === null

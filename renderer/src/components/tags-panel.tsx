@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { PlexusApi } from '../../../main/contract/api-contract';
 import { tagTree, type TagNode, type TagSort } from './outline-tree';
+import { cachedTags, tagsFor } from './tags-cache';
 
 interface Props {
   api: PlexusApi;
@@ -14,12 +15,12 @@ interface Props {
 }
 
 export function TagsPanel({ api, version, onSearchTag }: Props) {
-  const [tags, setTags] = useState<{ tag: string; count: number }[] | null>(null);
+  const [tags, setTags] = useState<{ tag: string; count: number }[] | null>(() => cachedTags(api, version));
   const [error, setError] = useState<string | null>(null);
   const [sort, setSort] = useState<TagSort>('name');
   useEffect(() => {
     let live = true;
-    api.getTags().then(
+    tagsFor(api, version).then(
       (t) => {
         if (!live) return;
         setTags(t);

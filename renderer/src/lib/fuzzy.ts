@@ -13,7 +13,11 @@ export interface FuzzyMatch {
 const WORD_BREAK = /[\s\-_/.()[\]]/;
 
 export function fuzzyMatch(query: string, candidate: string): FuzzyMatch | null {
-  const q = query.trim().toLowerCase();
+  return matchPrepared(query.trim().toLowerCase(), candidate);
+}
+
+/** fuzzyMatch with the query already trimmed and lower-cased (rank prepares it once, not per candidate). */
+function matchPrepared(q: string, candidate: string): FuzzyMatch | null {
   if (q === '') return { score: 0, positions: [] };
   const c = candidate.toLowerCase();
   const positions: number[] = [];
@@ -42,17 +46,32 @@ export interface Ranked<T> {
   text: string;
 }
 
-/** Ranks items by their best-matching text (title first, then aliases). */
+// The same order as String.prototype.localeCompare with no arguments, without its per-call set-up.
+const collator = new Intl.Collator();
+
+/**
+ * Ranks items by their best-matching text (title first, then aliases). Only the matches that can
+ * make the first `limit` are put in full order: a short query matches most of a big vault, and
+ * ordering all of it by text cost more than a keystroke may.
+ */
 export function rank<T>(items: T[], query: string, texts: (item: T) => string[], limit = 50): Ranked<T>[] {
+  const q = query.trim().toLowerCase();
   const out: Ranked<T>[] = [];
   for (const item of items) {
     let best: Ranked<T> | null = null;
     for (const text of texts(item)) {
-      const match = fuzzyMatch(query, text);
+      const match = matchPrepared(q, text);
       if (match && (!best || match.score > best.match.score)) best = { item, match, text };
     }
     if (best) out.push(best);
   }
-  out.sort((a, b) => b.match.score - a.match.score || a.text.localeCompare(b.text));
-  return out.slice(0, limit);
+  const byScore = (a: Ranked<T>, b: Ranked<T>) => b.match.score - a.match.score || collator.compare(a.text, b.text);
+  if (out.length <= limit) return out.sort(byScore);
+  // The limit-th best score: everything scoring below it is out, whatever its text.
+  const scores = Float64Array.from(out, (r) => r.match.score).sort();
+  const cutoff = scores[scores.length - limit];
+  return out
+    .filter((r) => r.match.score >= cutoff)
+    .sort(byScore)
+    .slice(0, limit);
 }

@@ -1,0 +1,41 @@
+/**
+ * The quick switcher's items (every note's title and aliases), read once per file list rather
+ * than on every Ctrl/Cmd+O: building them for a big vault costs more than a keystroke may. The
+ * file list changes on every add, remove or change of a file (use-files.ts), titles and aliases
+ * included, so an unchanged list means unchanged items. A failed read is not kept.
+ */
+import type { FileEntry, PlexusApi, SwitcherItem } from '../../../main/contract/api-contract';
+
+interface Entry {
+  api: PlexusApi;
+  files: FileEntry[];
+  read: Promise<SwitcherItem[]>;
+  items: SwitcherItem[] | null;
+}
+
+let cached: Entry | null = null;
+
+const hit = (api: PlexusApi, files: FileEntry[] | null): Entry | null => (cached && files && cached.api === api && cached.files === files ? cached : null);
+
+/** The items already read for this file list, if any: the switcher opens with them at once. */
+export function cachedSwitcherItems(api: PlexusApi, files: FileEntry[] | null): SwitcherItem[] | null {
+  return hit(api, files)?.items ?? null;
+}
+
+export function switcherItems(api: PlexusApi, files: FileEntry[] | null): Promise<SwitcherItem[]> {
+  const found = hit(api, files);
+  if (found) return found.read;
+  const read = api.getSwitcherItems();
+  if (!files) return read; // no list to key on yet
+  const entry: Entry = { api, files, read, items: null };
+  cached = entry;
+  read.then(
+    (items) => {
+      entry.items = items;
+    },
+    () => {
+      if (cached === entry) cached = null;
+    },
+  );
+  return read;
+}

@@ -1,0 +1,39 @@
+/** The quick switcher reads its items once per file list: reopening it asks the service nothing; a changed list reads afresh; a failed read is not kept. */
+import type { FileEntry, PlexusApi, SwitcherItem } from '../../main/contract/api-contract';
+import { cachedSwitcherItems, switcherItems } from '../../renderer/src/components/switcher-items-cache';
+
+function fakeApi(answers: Array<() => Promise<SwitcherItem[]>>) {
+  let calls = 0;
+  const api = { getSwitcherItems: () => answers[Math.min(calls++, answers.length - 1)]() } as unknown as PlexusApi;
+  return { api, calls: () => calls };
+}
+
+const item = (path: string) => ({ path, title: path, aliases: [] }) as unknown as SwitcherItem;
+const files = (...paths: string[]) => paths.map((path) => ({ path, kind: 'note' }) as unknown as FileEntry);
+
+test('the same file list is read once; its items are there at once for the next open', async () => {
+  const { api, calls } = fakeApi([async () => [item('A.md')]]);
+  const list = files('A.md');
+  expect(cachedSwitcherItems(api, list)).toBeNull();
+  expect(await switcherItems(api, list)).toEqual([item('A.md')]);
+  expect(await switcherItems(api, list)).toEqual([item('A.md')]);
+  expect(calls()).toBe(1);
+  expect(cachedSwitcherItems(api, list)).toEqual([item('A.md')]);
+});
+
+test('a new file list (a file added, removed or changed) reads the items afresh', async () => {
+  const { api, calls } = fakeApi([async () => [item('A.md')], async () => [item('A.md'), item('B.md')]]);
+  await switcherItems(api, files('A.md'));
+  const next = files('A.md', 'B.md');
+  expect(cachedSwitcherItems(api, next)).toBeNull();
+  expect(await switcherItems(api, next)).toHaveLength(2);
+  expect(calls()).toBe(2);
+});
+
+test('a failed read is not kept: the next open tries again', async () => {
+  const { api, calls } = fakeApi([() => Promise.reject(new Error('offline')), async () => [item('A.md')]]);
+  const list = files('A.md');
+  await expect(switcherItems(api, list)).rejects.toThrow('offline');
+  expect(await switcherItems(api, list)).toEqual([item('A.md')]);
+  expect(calls()).toBe(2);
+});
