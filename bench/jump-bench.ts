@@ -3,9 +3,10 @@
  * playwright-core) against the real `plexus serve`: `node scripts/run-ts.cjs bench/jump-bench.ts`.
  * Measures, in the page, from the address change to the heading being drawn and in view:
  * "cold" from another note to `Big#<heading near the end>`, and "same note" from Big's top to
- * that address; and until the whole note is drawn (the filling in around it). It runs this checkout and a base revision (PLEXUS_BENCH_BASE, default `main`,
+ * that address; with PLEXUS_BENCH_FILL=1 also until the whole note is drawn. It runs this checkout and a base revision (PLEXUS_BENCH_BASE, default `main`,
  * extracted with `git archive` into a temporary folder sharing node_modules) side by side,
- * alternating, so both see the same load. PLEXUS_BENCH_JUMP_MB sets the note sizes (default
+ * alternating, so both see the same load. Beside the wall times, the page's main-thread CPU
+ * time over the same span (Chromium's ThreadTime metric), which the machine's load inflates less. PLEXUS_BENCH_JUMP_MB sets the note sizes (default
  * "2"), PLEXUS_BENCH_RUNS the runs per case (default 3); PLEXUS_BENCH_BASE=none skips the base.
  * Not a test: the numbers depend on the machine and its load, printed beside them.
  */
@@ -20,6 +21,8 @@ const REPO = join(__dirname, '..');
 const SIZES_MB = (process.env.PLEXUS_BENCH_JUMP_MB ?? '2').split(',').map(Number);
 const RUNS = Number(process.env.PLEXUS_BENCH_RUNS ?? 3);
 const BASE = process.env.PLEXUS_BENCH_BASE ?? 'main';
+/** Also wait until the whole note is drawn (minutes for megabytes on a loaded machine). */
+const FILL = process.env.PLEXUS_BENCH_FILL === '1';
 const temps: string[] = [];
 
 function temp(prefix: string): string {
@@ -67,8 +70,13 @@ async function serve(root: string, vault: string): Promise<Served> {
  * In the page: sets the address, then waits (each frame) for the element to be in the note
  * pane's view. A string, so that tsx adds no helper the page does not have.
  */
-async function timeTo(page: Page, hash: string, id: string): Promise<{ ms: number; h2: number }> {
-  return page.evaluate(`new Promise((resolve) => {
+async function timeTo(page: Page, hash: string, id: string): Promise<{ ms: number; h2: number; taskMs: number }> {
+  // The renderer's main-thread CPU time (Chromium's ThreadTime): what the jump cost the page, less the other processes' share of the cores.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
+  const before = await taskTime();
+  const shown = await page.evaluate<{ ms: number; h2: number }>(`new Promise((resolve) => {
     const started = performance.now();
     window.location.hash = ${JSON.stringify(hash)};
     const check = () => {
@@ -84,6 +92,9 @@ async function timeTo(page: Page, hash: string, id: string): Promise<{ ms: numbe
     };
     check();
   })`);
+  const taskMs = Math.round((await taskTime()) * 1000 - before * 1000);
+  await cdp.detach();
+  return { ...shown, taskMs };
 }
 
 async function main(): Promise<void> {
@@ -112,31 +123,42 @@ async function main(): Promise<void> {
     await Promise.all(pages.map((page, i) => page.goto(servers[i].url)));
     await Promise.all(pages.map((page) => page.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 600_000 })));
     const target = `#/note/Big.md#${encodeURIComponent(late)}`;
-    const results = roots.map(() => ({ cold: [] as number[], same: [] as number[], h2: [] as number[], filled: [] as number[] }));
+    const results = roots.map(() => ({
+      cold: [] as number[],
+      same: [] as number[],
+      h2: [] as number[],
+      filled: [] as number[],
+      coldTask: [] as number[],
+      sameTask: [] as number[],
+    }));
     for (let run = 0; run < RUNS; run++) {
       for (const [i, page] of pages.entries()) {
         await page.bringToFront();
         await timeTo(page, '#/note/Start.md', headingId('Start'));
         const cold = await timeTo(page, target, headingId(late));
-        const filling = performance.now();
-        await page.locator('main .markdown-body:not([aria-busy])').waitFor({ timeout: 600_000 });
-        results[i].filled.push(Math.round(performance.now() - filling + cold.ms));
+        if (FILL) {
+          const filling = performance.now();
+          await page.locator('main .markdown-body:not([aria-busy])').waitFor({ timeout: 3_600_000 });
+          results[i].filled.push(Math.round(performance.now() - filling + cold.ms));
+        }
         await timeTo(page, '#/note/Start.md', headingId('Start'));
         await timeTo(page, '#/note/Big.md', headingId(headings[0]));
         const same = await timeTo(page, target, headingId(late));
         results[i].cold.push(cold.ms);
         results[i].same.push(same.ms);
         results[i].h2.push(cold.h2);
+        results[i].coldTask.push(cold.taskMs);
+        results[i].sameTask.push(same.taskMs);
       }
     }
     console.log(
       `${(markdown.length / 1024 / 1024).toFixed(1)} MB note, ${headings.length} headings, jump to heading ${headings.indexOf(late) + 1} (load ${loadavg()[0].toFixed(1)}):`,
     );
     roots.forEach(([name], i) => {
-      const { cold, same, h2, filled } = results[i];
-      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const { cold, same, h2, filled, coldTask, sameTask } = results[i];
+      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
       console.log(
-        `  ${name}: from another note ${cold.join(', ')} ms (median ${med(cold)}), within the note ${same.join(', ')} ms (median ${med(same)}); h2 drawn at first sight ${h2.join(', ')}; whole note drawn after ${filled.join(', ')} ms`,
+        `  ${name}: from another note ${cold.join(', ')} ms wall (median ${med(cold)}; main-thread CPU ${coldTask.join(', ')} ms), within the note ${same.join(', ')} ms wall (median ${med(same)}; CPU ${sameTask.join(', ')} ms); h2 drawn at first sight ${h2.join(', ')}${FILL ? `; whole note drawn after ${filled.join(', ')} ms` : ''}`,
       );
     });
     await Promise.all(pages.map((page) => page.close()));
