@@ -3,6 +3,7 @@
  * saving a 10 KB note (p95, every save snapshotted: interval 0, the worst case), and the size
  * and time of keeping every note's text in the store after indexing, for the sample vault and
  * generated vaults (PLEXUS_BENCH_SIZES, default 10000). Prints a markdown table.
+ * PLEXUS_BENCH_ONLY=saves runs only the saves, =checkout only the checkout burst.
  * Not a test: numbers depend on the machine; nothing here asserts a time.
  */
 import * as fs from 'node:fs';
@@ -193,12 +194,8 @@ async function checkoutBurst(source: string, changed: number, snapshots: boolean
 async function main(): Promise<void> {
   if (process.env.PLEXUS_BENCH_ONLY === 'checkout') return burstOnly();
   const { none, every, usual } = await saveLatencies();
-  console.log(`| save of a 10 KB note (${SAVES} saves each, interleaved) | p50 | p95 |`);
-  console.log('| --- | --- | --- |');
-  console.log(`| without snapshots | ${none.p50.toFixed(2)} ms | ${none.p95.toFixed(2)} ms |`);
-  console.log(`| a snapshot before every save (interval 0) | ${every.p50.toFixed(2)} ms | ${every.p95.toFixed(2)} ms |`);
-  console.log(`| default interval (5 min) | ${usual.p50.toFixed(2)} ms | ${usual.p95.toFixed(2)} ms |`);
-  console.log(`| added by a snapshot on every save | ${(every.p50 - none.p50).toFixed(2)} ms | ${(every.p95 - none.p95).toFixed(2)} ms |`);
+  printSaves(none, every, usual);
+  if (process.env.PLEXUS_BENCH_ONLY === 'saves') return;
   console.log('');
   console.log('| vault | notes on disk | snapshot store after open | open | storing every note (background) | reopen + check | prune (reopened) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
@@ -221,6 +218,17 @@ async function main(): Promise<void> {
     console.log(await checkoutBurst(burstVault, burst, false));
     console.log(await checkoutBurst(burstVault, burst, true));
   }
+}
+
+type Latency = { p50: number; p95: number };
+
+function printSaves(none: Latency, every: Latency, usual: Latency): void {
+  console.log(`| save of a 10 KB note (${SAVES} saves each, interleaved) | p50 | p95 |`);
+  console.log('| --- | --- | --- |');
+  console.log(`| without snapshots | ${none.p50.toFixed(2)} ms | ${none.p95.toFixed(2)} ms |`);
+  console.log(`| a snapshot before every save (interval 0) | ${every.p50.toFixed(2)} ms | ${every.p95.toFixed(2)} ms |`);
+  console.log(`| default interval (5 min) | ${usual.p50.toFixed(2)} ms | ${usual.p95.toFixed(2)} ms |`);
+  console.log(`| added by a snapshot on every save | ${(every.p50 - none.p50).toFixed(2)} ms | ${(every.p95 - none.p95).toFixed(2)} ms |`);
 }
 
 async function burstOnly(): Promise<void> {

@@ -166,3 +166,43 @@ test('a note deleted by another program comes back from Deleted notes', async ()
   await note().getByText('Keep this text.').waitFor();
   expect(app.pageErrors).toEqual([]);
 });
+
+test('read-only: the versions are listed and copied, never restored, and an outside change keeps none', async () => {
+  const served = await app.serveAgain(['--read-only']);
+  await app.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.origin });
+  await page.goto(`${served.url}#/note/${encodeURIComponent(NOTE)}`);
+  await note().getByText('The first line.').waitFor();
+  const onDiskBefore = readDisk();
+
+  const dialog = page.getByRole('dialog', { name: 'File recovery' });
+  const list = dialog.getByRole('list', { name: 'Versions, newest first' });
+  const versionLabels = async () => {
+    await note().getByRole('button', { name: 'History' }).click();
+    await list.getByRole('button').filter({ hasText: 'As opened, before editing here' }).waitFor();
+    const labels = await list.getByRole('button').allTextContents();
+    return labels;
+  };
+  const labels = await versionLabels();
+  // Kept by the writable session before: the versions the first test made.
+  expect(labels.some((l) => l.includes('Changed by another program'))).toBe(true);
+
+  const restore = dialog.getByRole('button', { name: 'Restore', exact: true });
+  await list.getByRole('button').filter({ hasText: 'Changed by another program' }).first().click();
+  await dialog.getByLabel('Differences: now (−) and this version (+)').filter({ hasText: 'Typed in the app.' }).waitFor();
+  expect(await restore.isDisabled()).toBe(true);
+  expect(await restore.getAttribute('title')).toBe('This vault is open read-only: copy the text instead');
+  await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
+  await dialog.getByRole('status').filter({ hasText: 'Copied the version’s text.' }).waitFor();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(EDITED);
+  expect(readDisk()).toBe(onDiskBefore);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+
+  // Another program changes the note: the reading view follows, and no version is kept for it.
+  writeFileSync(onDisk(), `${ORIGINAL}\nChanged while read-only.`);
+  await note().getByText('Changed while read-only.').waitFor();
+  expect(await versionLabels()).toEqual(labels);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  expect(app.pageErrors).toEqual([]);
+});
