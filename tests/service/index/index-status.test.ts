@@ -19,9 +19,36 @@ function progressAt(times: number[], calls: [number, number][]): string[] {
 
 test.each([
   // A process that reaches indexing within its first 100 ms still says where it starts.
-  ['first call soon after start', [20, 40, 60], [[0, 3], [1, 3], [2, 3]] as [number, number][], ['0/3']],
-  ['first call late', [5_000, 5_010, 5_200], [[0, 3], [1, 3], [2, 3]] as [number, number][], ['0/3', '2/3']],
-  ['the last is always sent', [30, 35, 40], [[0, 2], [1, 2], [2, 2]] as [number, number][], ['0/2', '2/2']],
+  [
+    'first call soon after start',
+    [20, 40, 60],
+    [
+      [0, 3],
+      [1, 3],
+      [2, 3],
+    ] as [number, number][],
+    ['0/3'],
+  ],
+  [
+    'first call late',
+    [5_000, 5_010, 5_200],
+    [
+      [0, 3],
+      [1, 3],
+      [2, 3],
+    ] as [number, number][],
+    ['0/3', '2/3'],
+  ],
+  [
+    'the last is always sent',
+    [30, 35, 40],
+    [
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ] as [number, number][],
+    ['0/2', '2/2'],
+  ],
 ])('%s', (_name, times, calls, expected) => {
   expect(progressAt(times, calls)).toEqual(expected);
 });
