@@ -82,8 +82,16 @@ export function spliceReparse(
   const hash = balanceHash(head?.tree) ?? balanceHash(tail?.tree);
   if (hash === undefined || (!head && !tail)) return null;
   const type = (head ?? tail)!.tree.type;
+  const editFrom = head ? head.to : 0;
 
-  const from = head ? blockBefore(head) : 0;
+  // From the block before the one the edit starts in (the edit may join it to the one before).
+  let from = 0;
+  if (head) {
+    const top = head.tree.topNode;
+    const touched = top.childAfter(Math.max(0, editFrom - 1));
+    const before = touched ? touched.prevSibling : top.lastChild;
+    from = before ? before.from : 0;
+  }
 
   let length = input.length;
   const candidates: { oldPos: number; newPos: number }[] = [];
@@ -114,19 +122,6 @@ export function spliceReparse(
   if (!collect(fresh, from, from, freshEnd, 0, pieces)) return null;
   if (sync && tail && !collect(tail.tree, 0, sync.oldPos, tail.tree.length, sync.newPos - sync.oldPos, pieces)) return null;
 
-  return build(type, pieces, length, hash);
-}
-
-/** Where to parse afresh from: the block before the one the edit starts in (the edit may join it to the one before). */
-function blockBefore(head: TreeFragment): number {
-  const top = head.tree.topNode;
-  const touched = top.childAfter(Math.max(0, head.to - 1));
-  const before = touched ? touched.prevSibling : top.lastChild;
-  return before ? before.from : 0;
-}
-
-/** The document node over `pieces`, balanced as lezer-markdown balances it (with its context hash, so its fragments can be reused). */
-function build(type: NodeType, pieces: readonly Piece[], length: number, hash: number): Tree {
   const props = [[NodeProp.contextHash, hash]] as [NodeProp<number>, number][];
   return new Tree(
     type,
@@ -134,35 +129,6 @@ function build(type: NodeType, pieces: readonly Piece[], length: number, hash: n
     pieces.map((p) => p.pos),
     length,
   ).balance({ makeTree: (children, positions, len) => new Tree(NodeType.none, children, positions, len, props) });
-}
-
-/** A parse of the text after the old tree's kept blocks, and how its tree joins them. */
-export interface Continuation {
-  parse: PartialParse;
-  finish(fresh: Tree): Tree | null;
-}
-
-/**
- * When the edit lies after every old block but those of one tree's start (typing at the end, or
- * beyond where an unfinished parse has got to), the rest of the text is parsed as a range from
- * the block before the edit, in steps, and joined to the old blocks before it: the normal
- * incremental parse would take all of those back one by one on every keystroke first.
- * `startRange` starts a fresh parse of [from, to).
- */
-export function continueAfter(input: Input, fragments: readonly TreeFragment[], startRange: (from: number, to: number) => PartialParse): Continuation | null {
-  if (fragments.length !== 1 || fragments[0].from !== 0 || fragments[0].offset !== 0) return null;
-  const head = fragments[0];
-  const hash = balanceHash(head.tree);
-  const from = blockBefore(head);
-  if (hash === undefined || from === 0) return null;
-  return {
-    parse: startRange(from, input.length),
-    finish(fresh) {
-      const pieces: Piece[] = [];
-      if (!collect(head.tree, 0, 0, from, 0, pieces) || !collect(fresh, from, from, from + fresh.length, 0, pieces)) return null;
-      return build(head.tree.type, pieces, from + fresh.length, hash);
-    },
-  };
 }
 
 /** The context hash lezer-markdown puts on the document's balancing nodes (its fragment reuse checks it). */
@@ -175,16 +141,14 @@ function balanceHash(tree: Tree | undefined): number | undefined {
 class SplicedParse implements PartialParse {
   stoppedAt: number | null = null;
   private tried = false;
-  private rest: Continuation | null = null;
 
   constructor(
     private readonly inner: PartialParse,
     private readonly attempt: (stoppedAt: number | null) => Tree | null,
-    private readonly continuation: () => Continuation | null,
   ) {}
 
   get parsedPos(): number {
-    return this.rest ? this.rest.parse.parsedPos : this.inner.parsedPos;
+    return this.inner.parsedPos;
   }
 
   advance(): Tree | null {
@@ -192,15 +156,6 @@ class SplicedParse implements PartialParse {
       this.tried = true;
       const tree = this.attempt(this.stoppedAt);
       if (tree) return tree;
-      this.rest = this.continuation();
-      if (this.rest && this.stoppedAt !== null) this.rest.parse.stopAt(this.stoppedAt);
-    }
-    if (this.rest) {
-      const fresh = this.rest.parse.advance();
-      if (!fresh) return null;
-      const tree = this.rest.finish(fresh);
-      if (tree) return tree;
-      this.rest = null;
     }
     return this.inner.advance();
   }
@@ -208,29 +163,17 @@ class SplicedParse implements PartialParse {
   stopAt(pos: number): void {
     this.stoppedAt = pos;
     this.inner.stopAt(pos);
-    this.rest?.parse.stopAt(pos);
   }
 }
 
 /**
- * The wrapper. `startRange` starts a fresh parse of [from, to) of an input with the full parser
- * (its tree's positions start at `from`); the wrapper passes such parses, which have no
+ * The wrapper. `parseRange` parses [from, to) of an input afresh with the full parser (as a
+ * tree whose positions start at `from`); the wrapper passes such parses, which have no
  * fragments, straight through.
  */
-export function blockSpliceWrapper(startRange: (input: Input, from: number, to: number) => PartialParse): ParseWrapper {
-  const parseRange = (input: Input, from: number, to: number): Tree => {
-    const parse = startRange(input, from, to);
-    for (;;) {
-      const tree = parse.advance();
-      if (tree) return tree;
-    }
-  };
+export function blockSpliceWrapper(parseRange: (input: Input, from: number, to: number) => Tree): ParseWrapper {
   return (inner, input, fragments, ranges) => {
     if (!fragments.length || ranges.length !== 1 || ranges[0].from !== 0 || ranges[0].to !== input.length) return inner;
-    return new SplicedParse(
-      inner,
-      (stoppedAt) => spliceReparse(input, fragments, stoppedAt, (from, to) => parseRange(input, from, to)),
-      () => continueAfter(input, fragments, (from, to) => startRange(input, from, to)),
-    );
+    return new SplicedParse(inner, (stoppedAt) => spliceReparse(input, fragments, stoppedAt, (from, to) => parseRange(input, from, to)));
   };
 }

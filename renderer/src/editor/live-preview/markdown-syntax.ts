@@ -119,7 +119,7 @@ export const livePreviewSyntax = [Strikethrough, Table, TaskList, obsidianSyntax
 export function obsidianMarkdown(): LanguageSupport {
   const support = markdown({ base: commonmarkLanguage, extensions: livePreviewSyntax, addKeymap: false });
   const parser: MarkdownParser = (support.language.parser as MarkdownParser).configure({
-    wrap: blockSpliceWrapper((input, from, to) => parser.startParse(input, [], [{ from, to }])),
+    wrap: blockSpliceWrapper((input, from, to) => parser.parse(input, [], [{ from, to }])),
   });
   return new LanguageSupport(new Language(support.language.data, parser, [], support.language.name), support.support);
 }

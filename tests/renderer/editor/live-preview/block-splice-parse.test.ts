@@ -6,7 +6,7 @@
 import { EditorState } from '@codemirror/state';
 import { ensureSyntaxTree, syntaxTree } from '@codemirror/language';
 import { TreeFragment, type Input, type Tree } from '@lezer/common';
-import { continueAfter, spliceReparse } from '../../../../renderer/src/editor/live-preview/block-splice-parse';
+import { spliceReparse } from '../../../../renderer/src/editor/live-preview/block-splice-parse';
 import { obsidianMarkdown } from '../../../../renderer/src/editor/live-preview/markdown-syntax';
 
 const parser = obsidianMarkdown().language.parser;
@@ -83,26 +83,6 @@ describe('block-splice reparse', () => {
     const { next, fragments } = edit(text, tree, at, at, '```\n');
     expect(spliceReparse(inputOf(next), fragments, null, (from, to) => parser.parse(next, [], [{ from, to }]))).toBeNull();
     expect(nodes(parser.parse(next, fragments))).toEqual(nodes(parser.parse(next)));
-  });
-
-  it('continues an unfinished parse after an edit beyond it from the blocks before, to the full parse', () => {
-    const text = note(200);
-    const unfinished = parser.startParse(text);
-    unfinished.stopAt(20_000);
-    let partial: Tree | null = null;
-    while (!partial) partial = unfinished.advance();
-    const at = text.length - 5000;
-    const next = text.slice(0, at) + 'x' + text.slice(at);
-    const fragments = TreeFragment.applyChanges(TreeFragment.addTree(partial, [], true), [{ fromA: at, toA: at, fromB: at, toB: at + 1 }]);
-    expect(continueAfter(inputOf(next), fragments, (from, to) => parser.startParse(next, [], [{ from, to }]))).not.toBeNull();
-    expect(nodes(parser.parse(next, fragments))).toEqual(nodes(parser.parse(next)));
-    // Stopped half way, as CodeMirror stops a parse at the viewport: the blocks up to there are the full parse's.
-    const stopped = parser.startParse(next, fragments);
-    stopped.stopAt(at);
-    let upTo: Tree | null = null;
-    while (!upTo) upTo = stopped.advance();
-    const before = (tree: Tree) => nodes(tree).filter((n) => Number(n.split(':')[1].split('-')[1]) < at - 2000);
-    expect(before(upTo)).toEqual(before(parser.parse(next)));
   });
 
   it('keeps CodeMirror’s tree equal to a full parse while typing in the editor state', () => {
