@@ -4,9 +4,9 @@
  * note back one at a time, rebuilds the document node over all of them, and parseMixed then
  * walks them all again, so a keystroke costs time in proportion to the note's length.
  *
- * This parse wrapper goes around the whole markdown parser (nested parsers included). When the
- * previous tree is one complete tree, it parses afresh only from the top-level block before
- * the edit (a top-level block starts with nothing open, and the text before it is unchanged) to
+ * This parse wrapper goes around the whole markdown parser (nested parsers included). When old
+ * trees cover the text before and after the edit, it parses afresh only from the top-level block
+ * before the edit (a top-level block starts with nothing open, and the text before it is unchanged) to
  * the first old top-level block after the edit that the new parse also starts a top-level block
  * at (from there on the parser is in the same state over the same text, so the old blocks
  * stand). The result is the old tree's pieces before, the new blocks, and the old pieces after,

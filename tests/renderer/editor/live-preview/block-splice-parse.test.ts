@@ -37,7 +37,12 @@ function block(i: number): string {
   ].join('\n');
 }
 
-const inputOf = (text: string): Input => ({ length: text.length, lineChunks: false, chunk: (from) => text.slice(from), read: (from, to) => text.slice(from, to) });
+const inputOf = (text: string): Input => ({
+  length: text.length,
+  lineChunks: false,
+  chunk: (from) => text.slice(from),
+  read: (from, to) => text.slice(from, to),
+});
 
 const note = (blocks: number) => Array.from({ length: blocks }, (_, i) => block(i)).join('\n');
 
