@@ -75,7 +75,13 @@ test('the global graph of a big vault is drawn by the overview, in either theme,
   // The corner is background; in the dark theme, the dark background once the overview has redrawn.
   expect(await overviewPixel(2, 2)).toBe('#ffffff');
   await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
-  expect(await pollUntil(() => overviewPixel(2, 2), (p) => p === '#1c1d21', 30_000)).toBe('#1c1d21');
+  expect(
+    await pollUntil(
+      () => overviewPixel(2, 2),
+      (p) => p === '#1c1d21',
+      30_000,
+    ),
+  ).toBe('#1c1d21');
   await page.screenshot({ path: artifactPath('graph-overview-dark.png') });
   await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
 
