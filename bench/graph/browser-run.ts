@@ -140,7 +140,13 @@ async function heapMB(page: Page): Promise<number> {
 }
 
 /** The layout once, then the remembered render and the gesture once per mode, each in a fresh page: one row per mode. */
-export async function measureSize(browser: Browser, url: string, snapshot: GraphSnapshot, notes: number, modes: readonly DrawMode[] = ['cytoscape']): Promise<SizeResult[]> {
+export async function measureSize(
+  browser: Browser,
+  url: string,
+  snapshot: GraphSnapshot,
+  notes: number,
+  modes: readonly DrawMode[] = ['cytoscape'],
+): Promise<SizeResult[]> {
   const layoutResult: SizeResult = { notes, edges: snapshot.edges.length, renderer: 'unknown' };
   const positions = await measureLayout(browser, url, snapshot, layoutResult);
   const rows: SizeResult[] = [];
@@ -148,7 +154,12 @@ export async function measureSize(browser: Browser, url: string, snapshot: Graph
   return rows;
 }
 
-async function measureLayout(browser: Browser, url: string, snapshot: GraphSnapshot, result: SizeResult): Promise<Record<string, { x: number; y: number }> | null> {
+async function measureLayout(
+  browser: Browser,
+  url: string,
+  snapshot: GraphSnapshot,
+  result: SizeResult,
+): Promise<Record<string, { x: number; y: number }> | null> {
   const layoutTimeout = 60_000 + snapshot.nodes.length * 8;
   let page: Page | null = null;
   let positions: Record<string, { x: number; y: number }> | null = null;

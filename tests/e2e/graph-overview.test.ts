@@ -63,8 +63,13 @@ const overviewPixel = (x: number, y: number): Promise<string | null> =>
   );
 
 test('the global graph of a big vault is drawn by the overview, in either theme, and a click on a node opens its note', async () => {
+  // From a note, a vault this big opens on the local graph, and says so: only then to Global
+  // (clicked earlier, the big-vault default could still switch it back).
+  await page.goto(`${app.served.url}#/note/${encodeURIComponent('Generated/G10.md')}`);
+  await page.getByRole('main', { name: 'Note' }).getByRole('heading', { level: 1, name: 'G10' }).waitFor();
   await page.keyboard.press('Control+g');
   const graph = page.getByRole('region', { name: 'Graph' });
+  await graph.getByText(/showing the local graph/).waitFor({ timeout: 60_000 });
   await graph.getByRole('group', { name: 'Graph scope' }).getByRole('button', { name: 'Global' }).click();
   // Every node in, built, laid out (a first open runs the layout) and drawn.
   await pollUntil(nodeCount, (n) => n > NOTES, 120_000);
@@ -75,7 +80,13 @@ test('the global graph of a big vault is drawn by the overview, in either theme,
   // The corner is background; in the dark theme, the dark background once the overview has redrawn.
   expect(await overviewPixel(2, 2)).toBe('#ffffff');
   await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
-  expect(await pollUntil(() => overviewPixel(2, 2), (p) => p === '#1c1d21', 30_000)).toBe('#1c1d21');
+  expect(
+    await pollUntil(
+      () => overviewPixel(2, 2),
+      (p) => p === '#1c1d21',
+      30_000,
+    ),
+  ).toBe('#1c1d21');
   await page.screenshot({ path: artifactPath('graph-overview-dark.png') });
   await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
 

@@ -87,7 +87,7 @@ export class GraphController {
     this.cy.on('mouseout', 'node', () => this.setHover(null));
     // Layouts change how dense the graph is, and with it the zoom at which labels make sense.
     this.cy.on('layoutstop', () => this.updateLabelThreshold());
-    this.uninstallLegibleLabels = installLegibleLabels(this.cy, HUB_FONT);
+    this.uninstallLegibleLabels = installLegibleLabels(this.cy, HUB_FONT, () => this.overview?.drawing === true);
     this.uninstallLabelCulling = installLabelCulling(this.cy);
     this.overview =
       container && options.overview !== false
@@ -98,6 +98,7 @@ export class GraphController {
             onDoubleTap: (id) => handlers.onDoubleTap?.(id),
             onHover: (id) => this.hover.set(id, true),
             busy: () => this.inFlight > 0,
+            onLevelChange: (level) => level !== 'overview' && this.uninstallLegibleLabels.refresh(),
           })
         : null;
     this.uninstallLayerSettling = installLayerSettling(this.cy, {

@@ -123,3 +123,31 @@ describe('GraphController keeps hub and hovered labels legible', () => {
     return done.then(() => c.destroy());
   });
 });
+
+describe('installLegibleLabels while held (the overview draws, cytoscape draws no label)', () => {
+  it('restyles nothing while held, and catches up on refresh', async () => {
+    const cytoscape = (await import('cytoscape')).default;
+    const { installLegibleLabels } = await import('../../../renderer/src/graph/legible-labels');
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: [{ selector: 'node', style: { 'font-size': 11 } }],
+      elements: [{ group: 'nodes', data: { id: 'hub' }, classes: 'hub' }],
+    });
+    let held = true;
+    const legible = installLegibleLabels(cy, HUB_FONT, () => held);
+    const font = () => cy.getElementById('hub').style('font-size');
+    try {
+      cy.zoom(0.25);
+      await frame();
+      expect(font()).toBe('11px');
+      held = false;
+      legible.refresh();
+      await frame();
+      expect(font()).toBe('48px');
+    } finally {
+      legible();
+      cy.destroy();
+    }
+  });
+});

@@ -31,6 +31,8 @@ export interface GraphOverviewOptions {
   onHover(id: string | null): void;
   /** True while a build or layout apply runs: the model is read from cytoscape after it, not during. */
   busy(): boolean;
+  /** The renderer drawing changed (cytoscape-side work skipped meanwhile can catch up). */
+  onLevelChange?(level: Level | null): void;
 }
 
 /** cytoscape events after which the overview's model may be stale. */
@@ -201,6 +203,7 @@ export class GraphOverview {
     if (!overview) this.options.onHover(null);
     this.hold.set(overview);
     this.view.setActive(overview);
+    this.options.onLevelChange?.(next);
     const pan = this.cy.pan();
     this.view.setCamera({ zoom: this.cy.zoom(), panX: pan.x, panY: pan.y });
   }

@@ -118,7 +118,15 @@ export function modelFromCore(cy: Core): OverviewModel {
   nodes.forEach((n) => {
     const p = n.position();
     const hidden = n.hasClass('hidden');
-    b.node(n.id(), p.x, p.y, Number(n.data('size')) || DEFAULT_SIZE, String(n.data('colour') ?? FALLBACK_COLOUR), !hidden, MARKS.some((c) => n.hasClass(c)));
+    b.node(
+      n.id(),
+      p.x,
+      p.y,
+      Number(n.data('size')) || DEFAULT_SIZE,
+      String(n.data('colour') ?? FALLBACK_COLOUR),
+      !hidden,
+      MARKS.some((c) => n.hasClass(c)),
+    );
   });
   const edges = cy.edges();
   function* pairs(): Iterable<[string, string]> {

@@ -37,9 +37,13 @@ export interface OverviewOptions {
 
 /** The camera must rest this long before the picture is drawn again for it. */
 export const REST_MS = 120;
-/** Drawing time per frame for a new picture while an old one is on screen, and for the first one. */
+/**
+ * Drawing time per frame for a new picture while an old one is on screen (the view keeps
+ * moving), and for the first one (nothing to show yet: fewer, longer frames finish it sooner,
+ * within the 150 ms a frame may take).
+ */
 const SLICE_MS = 8;
-const FIRST_SLICE_MS = 30;
+const FIRST_SLICE_MS = 100;
 /** Extra CSS px around a node that still count as a hit. */
 const HIT_TOLERANCE_PX = 3;
 
@@ -139,6 +143,11 @@ export class OverviewView {
     if (on === this.active) return;
     this.active = on;
     this.canvas.style.display = on ? 'block' : 'none';
+    // cytoscape's canvases under this one are not drawn meanwhile; hidden, the browser does not
+    // composite them every frame either (several full-size layers, in software compositing).
+    for (const child of this.container.children) {
+      if (child !== this.canvas && child instanceof HTMLElement && child.querySelector('canvas')) child.style.visibility = on ? 'hidden' : '';
+    }
     if (!on) {
       this.setHovered(null);
       // cytoscape draws now: nobody should wait for a picture that is no longer shown.

@@ -18,7 +18,11 @@ describe('chooseLevel', () => {
     ['exactly the threshold of elements counts as big', { elements: OVERVIEW_MIN_ELEMENTS, visibleNodes: 10_000, current: null }, 'overview'],
     ['zoomed in to few nodes: detail', { elements: BIG, visibleNodes: 50, current: 'overview' }, 'detail'],
     ['at the enter threshold: detail', { elements: BIG, visibleNodes: DETAIL_ENTER_NODES, current: 'overview' }, 'detail'],
-    ['just over the enter threshold, from the overview: stays overview', { elements: BIG, visibleNodes: DETAIL_ENTER_NODES + 1, current: 'overview' }, 'overview'],
+    [
+      'just over the enter threshold, from the overview: stays overview',
+      { elements: BIG, visibleNodes: DETAIL_ENTER_NODES + 1, current: 'overview' },
+      'overview',
+    ],
     ['just over the enter threshold, from detail: stays detail', { elements: BIG, visibleNodes: DETAIL_ENTER_NODES + 1, current: 'detail' }, 'detail'],
     ['at the leave threshold, from detail: stays detail', { elements: BIG, visibleNodes: DETAIL_LEAVE_NODES, current: 'detail' }, 'detail'],
     ['past the leave threshold, from detail: overview', { elements: BIG, visibleNodes: DETAIL_LEAVE_NODES + 1, current: 'detail' }, 'overview'],
