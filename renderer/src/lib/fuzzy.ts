@@ -116,30 +116,41 @@ export class Ranker<T> {
     return this.top(q, this.lastMatched, limit);
   }
 
-  /** Puts in full order only the matches that can make the first `limit`, and works out their highlight positions. */
+  /** The matched items' order: score, then text, then place in the list (as a stable sort of the list gives). */
+  private before(a: number, b: number): boolean {
+    const byScore = this.bestScore[b] - this.bestScore[a];
+    if (byScore !== 0) return byScore < 0;
+    const byText = collator.compare(this.texts[a][this.bestText[a]], this.texts[b][this.bestText[b]]);
+    return byText !== 0 ? byText < 0 : a < b;
+  }
+
+  /**
+   * The first `limit` matches in order, kept in a small sorted array: a short query ties most of
+   * a big vault on score, and sorting all the ties by text cost more than a keystroke may. Only
+   * those kept are turned into results with highlight positions.
+   */
   private top(q: string, matched: Int32Array, limit: number): Ranked<T>[] {
-    let chosen: Int32Array = matched;
-    if (matched.length > limit) {
-      // The limit-th best score: everything scoring below it is out, whatever its text.
-      const scores = Float64Array.from(matched, (i) => this.bestScore[i]).sort();
-      const cutoff = scores[scores.length - limit];
-      chosen = matched.filter((i) => this.bestScore[i] >= cutoff);
+    const kept: number[] = [];
+    for (const i of matched) {
+      if (kept.length === limit && !this.before(i, kept[kept.length - 1])) continue;
+      let lo = 0;
+      let hi = kept.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.before(kept[mid], i)) lo = mid + 1;
+        else hi = mid;
+      }
+      kept.splice(lo, 0, i);
+      if (kept.length > limit) kept.pop();
     }
-    const out: Ranked<T>[] = Array.from(chosen, (i) => {
+    return kept.map((i) => {
       const text = this.texts[i][this.bestText[i]];
-      const lower = this.lowers[i][this.bestText[i]];
-      return { item: this.items[i], text, match: matchPrepared(q, text, lower)! };
+      return { item: this.items[i], text, match: matchPrepared(q, text, this.lowers[i][this.bestText[i]])! };
     });
-    out.sort((a, b) => b.match.score - a.match.score || collator.compare(a.text, b.text));
-    return out.length > limit ? out.slice(0, limit) : out;
   }
 }
 
-/**
- * Ranks items by their best-matching text (title first, then aliases). Only the matches that can
- * make the first `limit` are put in full order: a short query matches most of a big vault, and
- * ordering all of it by text cost more than a keystroke may.
- */
+/** Ranks items by their best-matching text (title first, then aliases); the first `limit`, best first. */
 export function rank<T>(items: T[], query: string, texts: (item: T) => string[], limit = 50): Ranked<T>[] {
   return new Ranker(items, texts).rank(query, limit);
 }
