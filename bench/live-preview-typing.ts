@@ -8,7 +8,8 @@
  * machine; nothing here asserts a time. PLEXUS_BENCH_KEYS sets the number of keystrokes (60),
  * PLEXUS_BENCH_BYTES the note's size (1,000,000; 20000 for a small note), and
  * PLEXUS_BENCH_PROFILE a file to write a CPU profile of the typing to (Chrome DevTools format),
- * PLEXUS_BENCH_SETTLE=0 types without waiting for the note to be parsed to its end.
+ * PLEXUS_BENCH_SETTLE=0 types without waiting for the note to be parsed to its end,
+ * PLEXUS_BENCH_OUTLINE=1 shows the right sidebar's Outline (the note's headings) while typing.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ const TARGET_BYTES = Number(process.env.PLEXUS_BENCH_BYTES ?? 1_000_000);
 const PROFILE = process.env.PLEXUS_BENCH_PROFILE;
 /** Typing starts once the whole note is parsed (0: at once, while CodeMirror still parses it in the background). */
 const SETTLE = process.env.PLEXUS_BENCH_SETTLE !== '0';
+const OUTLINE = process.env.PLEXUS_BENCH_OUTLINE === '1';
 
 function generateNote(): string {
   const blocks: string[] = [];
@@ -64,6 +66,11 @@ async function main(): Promise<void> {
     await page.locator('.cm-editor').waitFor();
     await page.evaluate(() => (window.location.hash = '#/note/Big.md'));
     await page.locator('.cm-editor .cm-line', { hasText: 'Section 1' }).first().waitFor({ timeout: 120_000 });
+    if (OUTLINE) {
+      await page.getByRole('tablist', { name: 'Right sidebar views' }).getByRole('tab', { name: 'Outline' }).click();
+      await page.getByRole('region', { name: 'Outline' }).getByRole('button', { name: 'Section 1', exact: true }).waitFor({ timeout: 120_000 });
+      console.log(`outline shown: ${await page.getByRole('region', { name: 'Outline' }).locator('.outline-item').count()} rows in the DOM`);
+    }
     await page.locator('.cm-content').focus();
     // The middle of the note: jump to the end, then half way back by a selection set in the page.
     await page.evaluate(() => {

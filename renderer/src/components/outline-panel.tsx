@@ -3,11 +3,30 @@
  * the note scrolls, the section being read (the last heading above the top edge) is marked.
  * It reads the active pane's note (main.note-pane), so it follows the active tab.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { HeadingInfo } from '../../../main/core/types';
 import type { NoteData } from '../hooks/use-note-data';
 import { headingId } from '../markdown/slug';
 import { outlineTree, type OutlineNode } from './outline-tree';
 import { showTarget } from './progressive-markdown';
+import { OutlineWindow } from './outline-window';
+
+/** From this many headings on, the outline draws only the rows in view (outline-window.tsx). */
+const WINDOW_FROM = 300;
+
+const sameHeadings = (a: HeadingInfo[], b: HeadingInfo[]) =>
+  a.length === b.length && a.every((h, i) => h.text === b[i].text && h.level === b[i].level && h.line === b[i].line);
+
+/**
+ * The note's headings, the same array for as long as they are equal: the note's data changes on
+ * every keystroke, and a new array would draw the outline again and re-arm its scroll listener.
+ */
+function useStableHeadings(data: NoteData | null): HeadingInfo[] {
+  const last = useRef<HeadingInfo[]>([]);
+  const next = data?.meta.ok ? data.meta.value.headings : [];
+  if (next !== last.current && !sameHeadings(next, last.current)) last.current = next;
+  return last.current;
+}
 
 const notePane = () => document.querySelector<HTMLElement>('main.note-pane');
 
@@ -29,7 +48,7 @@ function headingElement(text: string, index: number, all?: HTMLElement[]): HTMLE
 }
 
 export function OutlinePanel({ data, onBookmark }: { data: NoteData | null; onBookmark?(path: string, heading: string): void }) {
-  const headings = useMemo(() => (data?.meta.ok ? data.meta.value.headings : []), [data]);
+  const headings = useStableHeadings(data);
   const tree = useMemo(() => outlineTree(headings), [headings]);
   const [current, setCurrent] = useState<number | null>(null);
 
@@ -58,21 +77,28 @@ export function OutlinePanel({ data, onBookmark }: { data: NoteData | null; onBo
     return () => document.removeEventListener('scroll', update, true);
   }, [headings]);
 
-  const go = (node: OutlineNode) => {
+  const go = useCallback((node: OutlineNode) => {
     // A long note may not have drawn this far yet: it draws the heading's part (only) first.
     const pane = notePane();
     const drawn = pane ? showTarget(pane, headingId(node.heading.text), node.heading.line) : null;
     const el = drawn ?? headingElement(node.heading.text, node.index);
     el?.scrollIntoView({ block: 'start' });
     setCurrent(node.index);
-  };
+  }, []);
+  // Stable while the path and the callback are, so the memoized list is not drawn again per keystroke.
+  const path = data?.path ?? null;
+  const bookmarkRef = useRef(onBookmark);
+  bookmarkRef.current = onBookmark;
+  const canBookmark = path !== null && onBookmark !== undefined;
+  const bookmark = useMemo(() => (canBookmark ? (heading: string) => bookmarkRef.current?.(path, heading) : undefined), [canBookmark, path]);
+  const List = headings.length >= WINDOW_FROM ? OutlineWindow : OutlineList;
   return (
-    <section aria-label="Outline" className="panel outline" tabIndex={-1}>
+    <section aria-label="Outline" className={`panel outline${headings.length >= WINDOW_FROM ? ' is-windowed' : ''}`} tabIndex={-1}>
       <h2 className="panel-title">
         Outline <span className="count">{headings.length}</span>
       </h2>
       {data && headings.length === 0 && <p className="muted">No headings in this note.</p>}
-      <OutlineList nodes={tree} current={current} onGo={go} onBookmark={data && onBookmark ? (heading) => onBookmark(data.path, heading) : undefined} />
+      <List nodes={tree} current={current} onGo={go} onBookmark={bookmark} />
     </section>
   );
 }
@@ -84,7 +110,7 @@ interface ListProps {
   onBookmark?(heading: string): void;
 }
 
-function OutlineList({ nodes, current, onGo, onBookmark }: ListProps) {
+const OutlineList = memo(function OutlineList({ nodes, current, onGo, onBookmark }: ListProps) {
   if (nodes.length === 0) return null;
   return (
     <ul className="outline-list">
@@ -114,4 +140,4 @@ function OutlineList({ nodes, current, onGo, onBookmark }: ListProps) {
       ))}
     </ul>
   );
-}
+});

@@ -5,7 +5,7 @@
  */
 import type { SwitcherItem } from '../../../main/contract/api-contract';
 import type { HeadingInfo } from '../../../main/core/types';
-import { rank } from '../lib/fuzzy';
+import { rank, Ranker } from '../lib/fuzzy';
 
 export type SwitcherRow =
   | { kind: 'file'; path: string; title: string; text: string; positions: number[]; attachment: boolean }
@@ -35,12 +35,17 @@ export interface SwitcherCandidate {
   attachment: boolean;
 }
 
-/** What a query is matched against: each note by title and aliases, each attachment by file name. Built once per list, not per keystroke. */
-export function switcherCandidates(notes: SwitcherItem[], attachments: string[]): SwitcherCandidate[] {
-  return [
+/**
+ * What a query is matched against: each note by title and aliases, each attachment by file name,
+ * in a Ranker that keeps their lower-cased texts and narrows from the previous key's matches.
+ * Built once per list, not per keystroke.
+ */
+export function switcherCandidates(notes: SwitcherItem[], attachments: string[]): Ranker<SwitcherCandidate> {
+  const list: SwitcherCandidate[] = [
     ...notes.map((n) => ({ path: n.path as string, title: n.title, texts: [n.title, ...n.aliases], attachment: false })),
     ...attachments.map((p) => ({ path: p, title: fileTitle(p), texts: [fileTitle(p)], attachment: true })),
   ];
+  return new Ranker(list, (c) => c.texts);
 }
 
 /**
@@ -52,7 +57,7 @@ export function fileRows(
   attachments: string[],
   recent: readonly string[],
   query: string,
-  candidates: SwitcherCandidate[] = switcherCandidates(notes, attachments),
+  candidates: Ranker<SwitcherCandidate> = switcherCandidates(notes, attachments),
 ): SwitcherRow[] {
   if (query.trim() === '') {
     const byPath = new Map(notes.map((n) => [n.path as string, n]));
@@ -61,7 +66,7 @@ export function fileRows(
     const ordered = [...first.map((p) => byPath.get(p)!), ...notes.filter((n) => !firstSet.has(n.path))];
     return ordered.slice(0, LIMIT).map((n) => ({ kind: 'file', path: n.path, title: n.title, text: n.title, positions: [], attachment: false }));
   }
-  return rank(candidates, query, (c) => c.texts, LIMIT).map((r) => ({
+  return candidates.rank(query, LIMIT).map((r) => ({
     kind: 'file',
     path: r.item.path,
     title: r.item.title,

@@ -49,6 +49,9 @@ function useHeadings(api: PlexusApi, path: string | null): { headings: HeadingIn
 
 const NONE: readonly string[] = [];
 
+/** Rows drawn at first: more than the list shows at once; the rest are drawn when scrolled or arrowed to. */
+const FIRST_ROWS = 20;
+
 export function QuickSwitcher({ api, files, excludedFolders = NONE, recent, currentPath, onCreate, onOpen, onClose }: Props) {
   // Read once per file list (switcher-items-cache.ts): a reopened switcher lists at once.
   const [items, setItems] = useState<SwitcherItem[] | null>(() => cachedSwitcherItems(api, files));
@@ -96,7 +99,17 @@ export function QuickSwitcher({ api, files, excludedFolders = NONE, recent, curr
           : [],
     [parsed.heading, noteRows, query, onCreate, items, headingTarget, targetTitle, headings],
   );
-  useEffect(() => setActive(0), [query]);
+  const [drawn, setDrawn] = useState(FIRST_ROWS);
+  useEffect(() => {
+    setActive(0);
+    setDrawn(FIRST_ROWS);
+  }, [query]);
+  // Every key's list is drawn afresh; rows out of sight would only cost time.
+  const shown = Math.max(drawn, active + FIRST_ROWS / 2);
+  const onListScroll = (e: { currentTarget: HTMLElement }) => {
+    const el = e.currentTarget;
+    if (el.scrollTop + el.clientHeight * 2 >= el.scrollHeight) setDrawn((d) => Math.max(d, shown) + FIRST_ROWS);
+  };
 
   const choose = (row: SwitcherRow | undefined) => {
     if (!row) return;
@@ -129,8 +142,8 @@ export function QuickSwitcher({ api, files, excludedFolders = NONE, recent, curr
       />
       {error && <p className="error-text">Could not load notes: {error}</p>}
       {headingError && <p className="error-text">Could not load headings: {headingError}</p>}
-      <ul id="switcher-list" role="listbox" className="result-list" aria-label="Matching notes">
-        {rows.map((r, i) => (
+      <ul id="switcher-list" role="listbox" className="result-list" aria-label="Matching notes" onScroll={onListScroll}>
+        {rows.slice(0, shown).map((r, i) => (
           <li
             key={r.kind === 'create' ? 'create' : r.kind === 'heading' ? `h:${r.heading}:${i}` : r.path}
             id={`switcher-${i}`}

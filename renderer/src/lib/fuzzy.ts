@@ -12,31 +12,42 @@ export interface FuzzyMatch {
 
 const WORD_BREAK = /[\s\-_/.()[\]]/;
 
+/** The query as matching reads it: trimmed and lower-cased once, not per candidate. */
+export const prepareQuery = (query: string): string => query.trim().toLowerCase();
+
 export function fuzzyMatch(query: string, candidate: string): FuzzyMatch | null {
-  return matchPrepared(query.trim().toLowerCase(), candidate);
+  return matchPrepared(prepareQuery(query), candidate, candidate.toLowerCase());
 }
 
-/** fuzzyMatch with the query already trimmed and lower-cased (rank prepares it once, not per candidate). */
-function matchPrepared(q: string, candidate: string): FuzzyMatch | null {
-  if (q === '') return { score: 0, positions: [] };
-  const c = candidate.toLowerCase();
-  const positions: number[] = [];
+/**
+ * The match's score, or NaN when the candidate does not match. `c` is candidate.toLowerCase(),
+ * kept by the caller. When `positions` is given the matched indexes are pushed into it; without
+ * it nothing is allocated, so a keystroke can score every candidate cheaply.
+ */
+function scorePrepared(q: string, candidate: string, c: string, positions?: number[]): number {
+  if (q === '') return 0;
   let score = 0;
   let from = 0;
   let prev = -2;
   for (const ch of q) {
     if (ch === ' ') continue;
     const at = c.indexOf(ch, from);
-    if (at < 0) return null;
+    if (at < 0) return NaN;
     const wordStart = at === 0 || WORD_BREAK.test(c[at - 1]) || (candidate[at] !== c[at] && candidate[at - 1] === c[at - 1]);
     score += 1 + (at === prev + 1 ? 3 : 0) + (wordStart ? 2 : 0) + (at === 0 ? 3 : 0);
-    positions.push(at);
+    positions?.push(at);
     prev = at;
     from = at + 1;
   }
   if (c.startsWith(q)) score += 10;
   score -= candidate.length * 0.01;
-  return { score, positions };
+  return score;
+}
+
+function matchPrepared(q: string, candidate: string, c: string): FuzzyMatch | null {
+  const positions: number[] = [];
+  const score = scorePrepared(q, candidate, c, positions);
+  return Number.isNaN(score) ? null : { score, positions };
 }
 
 export interface Ranked<T> {
@@ -50,28 +61,96 @@ export interface Ranked<T> {
 const collator = new Intl.Collator();
 
 /**
- * Ranks items by their best-matching text (title first, then aliases). Only the matches that can
- * make the first `limit` are put in full order: a short query matches most of a big vault, and
- * ordering all of it by text cost more than a keystroke may.
+ * Ranks many items for query after query (the switcher's keystrokes). Each item's texts are
+ * lower-cased once here, not on every key. A query that extends the previous one can only match
+ * a subset of what that one matched (its characters are a subsequence of the longer query's), so
+ * only those are scored again. The result is the same as ranking from scratch.
  */
-export function rank<T>(items: T[], query: string, texts: (item: T) => string[], limit = 50): Ranked<T>[] {
-  const q = query.trim().toLowerCase();
-  const out: Ranked<T>[] = [];
-  for (const item of items) {
-    let best: Ranked<T> | null = null;
-    for (const text of texts(item)) {
-      const match = matchPrepared(q, text);
-      if (match && (!best || match.score > best.match.score)) best = { item, match, text };
-    }
-    if (best) out.push(best);
+export class Ranker<T> {
+  private readonly texts: string[][];
+  private readonly lowers: string[][];
+  private lastQuery: string | null = null;
+  /** Indexes (ascending) of the items the last query matched. */
+  private lastMatched: Int32Array = new Int32Array(0);
+  private readonly bestScore: Float64Array;
+  private readonly bestText: Int32Array;
+
+  constructor(
+    private readonly items: readonly T[],
+    texts: (item: T) => string[],
+  ) {
+    this.texts = items.map(texts);
+    this.lowers = this.texts.map((ts) => ts.map((t) => t.toLowerCase()));
+    this.bestScore = new Float64Array(items.length);
+    this.bestText = new Int32Array(items.length);
   }
-  const byScore = (a: Ranked<T>, b: Ranked<T>) => b.match.score - a.match.score || collator.compare(a.text, b.text);
-  if (out.length <= limit) return out.sort(byScore);
-  // The limit-th best score: everything scoring below it is out, whatever its text.
-  const scores = Float64Array.from(out, (r) => r.match.score).sort();
-  const cutoff = scores[scores.length - limit];
-  return out
-    .filter((r) => r.match.score >= cutoff)
-    .sort(byScore)
-    .slice(0, limit);
+
+  rank(query: string, limit = 50): Ranked<T>[] {
+    const q = prepareQuery(query);
+    const narrow = this.lastQuery !== null && this.lastQuery !== '' && q.startsWith(this.lastQuery);
+    const from = narrow ? this.lastMatched : null;
+    const count = from ? from.length : this.items.length;
+    const matched = new Int32Array(count);
+    let n = 0;
+    for (let k = 0; k < count; k++) {
+      const i = from ? from[k] : k;
+      const texts = this.texts[i];
+      const lowers = this.lowers[i];
+      let best = NaN;
+      let bestAt = -1;
+      for (let t = 0; t < texts.length; t++) {
+        const score = scorePrepared(q, texts[t], lowers[t]);
+        // The first text with the highest score wins, as a strict comparison in text order gives.
+        if (!Number.isNaN(score) && (bestAt < 0 || score > best)) {
+          best = score;
+          bestAt = t;
+        }
+      }
+      if (bestAt < 0) continue;
+      this.bestScore[i] = best;
+      this.bestText[i] = bestAt;
+      matched[n++] = i;
+    }
+    this.lastQuery = q;
+    this.lastMatched = matched.subarray(0, n);
+    return this.top(q, this.lastMatched, limit);
+  }
+
+  /** The matched items' order: score, then text, then place in the list (as a stable sort of the list gives). */
+  private before(a: number, b: number): boolean {
+    const byScore = this.bestScore[b] - this.bestScore[a];
+    if (byScore !== 0) return byScore < 0;
+    const byText = collator.compare(this.texts[a][this.bestText[a]], this.texts[b][this.bestText[b]]);
+    return byText !== 0 ? byText < 0 : a < b;
+  }
+
+  /**
+   * The first `limit` matches in order, kept in a small sorted array: a short query ties most of
+   * a big vault on score, and sorting all the ties by text cost more than a keystroke may. Only
+   * those kept are turned into results with highlight positions.
+   */
+  private top(q: string, matched: Int32Array, limit: number): Ranked<T>[] {
+    const kept: number[] = [];
+    for (const i of matched) {
+      if (kept.length === limit && !this.before(i, kept[kept.length - 1])) continue;
+      let lo = 0;
+      let hi = kept.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.before(kept[mid], i)) lo = mid + 1;
+        else hi = mid;
+      }
+      kept.splice(lo, 0, i);
+      if (kept.length > limit) kept.pop();
+    }
+    return kept.map((i) => {
+      const text = this.texts[i][this.bestText[i]];
+      return { item: this.items[i], text, match: matchPrepared(q, text, this.lowers[i][this.bestText[i]])! };
+    });
+  }
+}
+
+/** Ranks items by their best-matching text (title first, then aliases); the first `limit`, best first. */
+export function rank<T>(items: T[], query: string, texts: (item: T) => string[], limit = 50): Ranked<T>[] {
+  return new Ranker(items, texts).rank(query, limit);
 }
