@@ -7,6 +7,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HeadingInfo } from '../../../main/core/types';
 import type { NoteData } from '../hooks/use-note-data';
 import { headingId } from '../markdown/slug';
+import { keepInView } from './keep-in-view';
 import { outlineTree, type OutlineNode } from './outline-tree';
 import { showTarget } from './progressive-markdown';
 import { OutlineWindow } from './outline-window';
@@ -51,6 +52,15 @@ export function OutlinePanel({ data, onBookmark }: { data: NoteData | null; onBo
   const headings = useStableHeadings(data);
   const tree = useMemo(() => outlineTree(headings), [headings]);
   const [current, setCurrent] = useState<number | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const windowed = headings.length >= WINDOW_FROM;
+
+  // The current section's row stays in sight as the note scrolls (the windowed list does its own).
+  useEffect(() => {
+    if (windowed || current === null) return;
+    const row = sectionRef.current?.querySelector<HTMLElement>('.outline-item.is-current');
+    if (row) keepInView(row);
+  }, [current, windowed]);
 
   useEffect(() => {
     setCurrent(null);
@@ -91,9 +101,9 @@ export function OutlinePanel({ data, onBookmark }: { data: NoteData | null; onBo
   bookmarkRef.current = onBookmark;
   const canBookmark = path !== null && onBookmark !== undefined;
   const bookmark = useMemo(() => (canBookmark ? (heading: string) => bookmarkRef.current?.(path, heading) : undefined), [canBookmark, path]);
-  const List = headings.length >= WINDOW_FROM ? OutlineWindow : OutlineList;
+  const List = windowed ? OutlineWindow : OutlineList;
   return (
-    <section aria-label="Outline" className={`panel outline${headings.length >= WINDOW_FROM ? ' is-windowed' : ''}`} tabIndex={-1}>
+    <section ref={sectionRef} aria-label="Outline" className={`panel outline${windowed ? ' is-windowed' : ''}`} tabIndex={-1}>
       <h2 className="panel-title">
         Outline <span className="count">{headings.length}</span>
       </h2>

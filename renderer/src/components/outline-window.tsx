@@ -4,6 +4,7 @@
  * of headings otherwise lays out thousands of rows whenever the outline is drawn.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { nearestScrollTop } from './keep-in-view';
 import type { OutlineNode } from './outline-tree';
 
 /** Each row's height in CSS pixels (.outline-window .outline-row sets the same). */
@@ -50,6 +51,19 @@ export const OutlineWindow = memo(function OutlineWindow({ nodes, current, onGo,
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
+
+  // The current section's row stays in sight as the note scrolls; the list moves only if it must.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || current === null) return;
+    const at = rows.findIndex((r) => r.node.index === current);
+    if (at < 0) return;
+    const next = nearestScrollTop(el.scrollTop, el.clientHeight, at * OUTLINE_ROW_HEIGHT, (at + 1) * OUTLINE_ROW_HEIGHT);
+    if (next !== el.scrollTop) {
+      el.scrollTop = next;
+      read();
+    }
+  }, [current, rows]);
 
   const inView = view.height > 0 ? Math.ceil(view.height / OUTLINE_ROW_HEIGHT) : FALLBACK_ROWS;
   const first = Math.max(0, Math.floor(view.top / OUTLINE_ROW_HEIGHT) - OVERSCAN);

@@ -3,7 +3,9 @@ import '../setup';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { NoteData } from '../../../renderer/src/hooks/use-note-data';
 import { OutlinePanel } from '../../../renderer/src/components/outline-panel';
-import { OUTLINE_ROW_HEIGHT } from '../../../renderer/src/components/outline-window';
+import { OUTLINE_ROW_HEIGHT, OutlineWindow } from '../../../renderer/src/components/outline-window';
+import { outlineTree } from '../../../renderer/src/components/outline-tree';
+import type { HeadingInfo } from '../../../main/core/types';
 
 const HEADINGS = 5000;
 
@@ -49,4 +51,25 @@ test('the same headings in new note data (a keystroke elsewhere in the note) kee
   const before = within(outline).getByRole('button', { name: 'Heading 3' });
   rerender(<OutlinePanel data={bigNote()} />);
   expect(within(outline).getByRole('button', { name: 'Heading 3' })).toBe(before);
+});
+
+test('when the current section moves out of sight, the windowed list scrolls just enough to show it; while in sight it stays', () => {
+  const headings = (bigNote().meta as { ok: true; value: { headings: HeadingInfo[] } }).value.headings;
+  const nodes = outlineTree(headings);
+  const onGo = () => {};
+  const { container, rerender } = render(<OutlineWindow nodes={nodes} current={null} onGo={onGo} />);
+  const box = container.querySelector('.outline-window') as HTMLElement;
+  // jsdom lays nothing out: give the box a height and a scroll offset that can be set.
+  let top = 0;
+  Object.defineProperty(box, 'clientHeight', { configurable: true, value: 10 * OUTLINE_ROW_HEIGHT });
+  Object.defineProperty(box, 'scrollTop', { configurable: true, get: () => top, set: (v: number) => (top = v) });
+  fireEvent.scroll(box);
+
+  rerender(<OutlineWindow nodes={nodes} current={3} onGo={onGo} />);
+  expect(top).toBe(0); // in sight: not moved
+  rerender(<OutlineWindow nodes={nodes} current={4000} onGo={onGo} />);
+  expect(top).toBe(4001 * OUTLINE_ROW_HEIGHT - 10 * OUTLINE_ROW_HEIGHT); // its row at the bottom edge
+  expect(screen.getByRole('button', { name: 'Heading 4000' })).toHaveAttribute('aria-current', 'location');
+  rerender(<OutlineWindow nodes={nodes} current={20} onGo={onGo} />);
+  expect(top).toBe(20 * OUTLINE_ROW_HEIGHT); // above: its row at the top edge
 });
