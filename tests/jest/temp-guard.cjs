@@ -27,6 +27,16 @@ function leftovers(dir) {
     .sort();
 }
 
+/** A few files inside a left folder: what was written there after its test removed it tells who wrote it. */
+function sample(dir, name) {
+  try {
+    const files = readdirSync(path.join(dir, name), { recursive: true }).slice(0, 5);
+    return `${name} (${files.length === 0 ? 'empty' : files.join(', ')})`;
+  } catch (error) {
+    return `${name} (${error.code ?? error.message})`;
+  }
+}
+
 function restoreEnv() {
   const saved = JSON.parse(process.env[SAVED_VAR] ?? '{}');
   for (const name of TEMP_VARS) {
@@ -41,7 +51,7 @@ function teardown() {
   const dir = process.env[RUN_DIR_VAR];
   if (!dir) return;
   restoreEnv();
-  const left = leftovers(dir);
+  const left = leftovers(dir).map((name) => sample(dir, name));
   rmSync(dir, { recursive: true, force: true });
   if (left.length > 0) {
     throw new Error(`tests left ${left.length} temporary folder(s) behind; remove them in afterEach/afterAll: ${left.join(', ')}`);

@@ -69,6 +69,8 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
   private closed = false;
   private readonly timer: NodeJS.Timeout | null;
   private background: Promise<void> = Promise.resolve();
+  /** The baseline in progress: close waits for it, as a read it started may still hand the store a blob. */
+  private baselineRun: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SnapshotRecorderOptions) {
     this.takes = options.take !== false;
@@ -142,7 +144,13 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
    * slices): what Plexus read must be kept for an outside overwrite to be undoable. Content-
    * addressed, so on later opens unchanged notes cost one lookup each.
    */
-  async baseline(notes: Iterable<[VaultPath, string]>): Promise<void> {
+  baseline(notes: Iterable<[VaultPath, string]>): Promise<void> {
+    const run = this.baselineRun.then(() => this.keepAll(notes));
+    this.baselineRun = run.catch(() => undefined);
+    return run;
+  }
+
+  private async keepAll(notes: Iterable<[VaultPath, string]>): Promise<void> {
     const store = await this.opening;
     if (store === null || !this.takes) return;
     let inSlice = 0;
@@ -211,6 +219,8 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer !== null) clearInterval(this.timer);
+    // A baseline stops at its next note, but the read it is waiting for still ends in putBlob.
+    await this.baselineRun;
     const store = await this.handled();
     await store?.close();
   }

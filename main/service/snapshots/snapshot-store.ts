@@ -41,6 +41,8 @@ export class SnapshotStore {
   private work: Promise<void> = Promise.resolve();
   /** Set by close(): a prune in progress queues no further compaction steps. */
   private closing = false;
+  /** Set once close() has flushed: the folder may be gone (tests remove it, the app quits). */
+  private closed = false;
   private readonly now: () => number;
   /**
    * Version ids: the time, this store's random tag and a counter. A random draw per version cost
@@ -250,6 +252,7 @@ export class SnapshotStore {
   async close(): Promise<void> {
     this.closing = true;
     await this.flushed();
+    this.closed = true;
   }
 
   private add(entry: SnapshotEntry): void {
@@ -259,6 +262,8 @@ export class SnapshotStore {
   }
 
   private enqueue(what: string, task: () => Promise<void>): Promise<void> {
+    // A write after close would recreate the folder it lived in: a caller that did not wait.
+    if (this.closed) throw new Error(`snapshot store: "${what}" after close`);
     this.work = this.work.then(async () => {
       try {
         await task();
