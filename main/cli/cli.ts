@@ -67,8 +67,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (command === 'index') return (require('./index-command') as typeof import('./index-command')).runIndex({ ...common, json: options.json === true }, io);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   if (command === 'check') return (require('./check-command') as typeof import('./check-command')).runCheck({ ...common, json: options.json === true }, io);
-  const port = options.port === undefined ? 0 : Number(options.port);
-  if (!Number.isInteger(port) || port > 65535) return usageError(`--port needs a whole number from 0 to 65535`);
+  const port = options.port === undefined ? null : Number(options.port);
+  if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) return usageError(`--port needs a whole number from 0 to 65535`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   return (require('./serve-command') as typeof import('./serve-command')).runServe({ ...common, port, readOnly: options['read-only'] === true }, io);
 }

@@ -1,4 +1,5 @@
 /** `plexus serve <vault> [--port N] [--read-only]`: the app in a browser, on 127.0.0.1 only. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startBrowserServer, type BrowserServer } from '../server/browser-server';
 import { openingVault, type OpeningVault } from '../service/opening-vault';
@@ -9,10 +10,12 @@ import { openVaultSession, type VaultSession } from '../service/vault-session';
 import type { CliIo } from './cli-io';
 import type { CliVaultOptions } from './open-for-cli';
 import { progressWriter } from './progress-line';
+import { isPortTaken, vaultPort } from './serve-port';
 import { ensureRendererBuilt, RENDERER_DIST } from './renderer-build';
 
 export interface ServeOptions extends CliVaultOptions {
-  port: number;
+  /** null: the vault's own port (serve-port.ts), or any free one when that is taken. */
+  port: number | null;
   readOnly: boolean;
 }
 
@@ -77,15 +80,20 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
   });
   gate = openingVault(options.vault, { kind: 'browser', readOnly: options.readOnly }, opening);
   let server: BrowserServer;
+  const { handlers, subscribe } = gate;
+  const serveOn = (port: number) => startBrowserServer({ handlers, subscribe, port, host: '127.0.0.1', readOnly: options.readOnly, staticDir: RENDERER_DIST });
   try {
-    server = await startBrowserServer({
-      handlers: gate.handlers,
-      subscribe: gate.subscribe,
-      port: options.port,
-      host: '127.0.0.1',
-      readOnly: options.readOnly,
-      staticDir: RENDERER_DIST,
-    });
+    if (options.port !== null) server = await serveOn(options.port);
+    else {
+      const own = vaultPort(await fs.promises.realpath(options.vault));
+      try {
+        server = await serveOn(own);
+      } catch (error) {
+        if (!isPortTaken(error)) throw error;
+        log(`plexus: this vault's usual port ${own} is in use; serving on another, where the browser has not kept its tabs and settings`);
+        server = await serveOn(0);
+      }
+    }
   } catch (error) {
     // No server (the port is taken): stop the open too, and say why.
     aborting.abort();

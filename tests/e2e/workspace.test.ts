@@ -167,3 +167,22 @@ test('the workspace comes back after a reload', async () => {
   await note().getByRole('heading', { level: 1, name: 'Transformer' }).first().waitFor();
   expect(app.pageErrors).toEqual([]);
 });
+
+test('the workspace comes back when plexus serve is stopped and started again (the vault keeps its address)', async () => {
+  const tabsNow = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('section[aria-label="Note"]')].map((r) => [...r.querySelectorAll('[role="tab"]')].map((t) => t.textContent)),
+    );
+  const before = await tabsNow();
+  expect(before.length).toBe(2);
+  const origin = app.served.origin;
+  const served = await app.serveAgain();
+  expect(served.origin).toBe(origin);
+  await page.goto(served.url);
+  await page.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 60_000 });
+  await page.waitForFunction((want) => {
+    const got = [...document.querySelectorAll('section[aria-label="Note"]')].map((r) => [...r.querySelectorAll('[role="tab"]')].map((t) => t.textContent));
+    return JSON.stringify(got) === JSON.stringify(want);
+  }, before);
+  expect(app.pageErrors).toEqual([]);
+});
