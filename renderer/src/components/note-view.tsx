@@ -10,6 +10,7 @@ import { RenderScopeContext } from './note-context';
 import { MarkdownView } from './markdown-view';
 import { PropertiesTable } from './properties-table';
 import { startsWithTitle } from './title-heading';
+import { useTabScroll } from './use-tab-scroll';
 
 interface Props {
   route: NoteRoute | null;
@@ -59,10 +60,8 @@ export function NoteView({ route, data, loading, error, actions, editor, landmar
     return () => clearTimeout(t);
   }, [content, targetId, data?.path, targetDrawn]);
 
-  // A new note starts at the top (unless the address names a heading).
-  useEffect(() => {
-    if (!targetId) ref.current?.scrollTo?.({ top: 0 });
-  }, [data?.path]); // eslint-disable-line react-hooks/exhaustive-deps -- only a new note scrolls; the target is read, not a trigger
+  // A new note starts at the top, or where its tab was in it before (unless the address names a heading).
+  useTabScroll(ref, content === null ? null : (data?.path ?? null), targetId !== null, !editor);
 
   let body;
   if (error)

@@ -10,6 +10,7 @@ import { pickDefaultNote } from '../hooks/default-note';
 import { parseHash } from '../routing/hash-route';
 import { allPanes, openInActive, type Layout } from './layout-model';
 import { noteView, type Workspace } from './use-workspace';
+import { openTabScroll } from './tab-scroll';
 import { loadLayout, restoreLayout, saveLayout } from './workspace-store';
 
 export function useWorkspaceRestore(nav: Workspace, files: FileEntry[] | null, vault: VaultInfo | null, notice: (message: string) => void): void {
@@ -17,6 +18,7 @@ export function useWorkspaceRestore(nav: Workspace, files: FileEntry[] | null, v
   useEffect(() => {
     if (restored || !files || !vault) return;
     setRestored(true);
+    openTabScroll(vault.root);
     const stored = loadLayout(vault.root);
     const paths = new Set(files.map((f) => f.path));
     if (stored) {

@@ -24,6 +24,7 @@ import {
 import { shares } from './layout-tree';
 import { PaneDropZones } from './pane-drop-zones';
 import { SplitSeparator } from './split-separator';
+import { TabScrollKey } from './tab-scroll';
 import { TabStrip } from './tab-strip';
 
 interface Props {
@@ -84,7 +85,7 @@ function PaneView({ pane, grow, layout, update, active, renderInactive, renderGr
       <PaneDropZones
         onDropTab={(id, zone) => update((l) => (zone === 'centre' ? moveTab(l, id, pane.id, pane.tabs.length) : splitWithTab(l, id, pane.id, zone)))}
       >
-        {body}
+        <TabScrollKey.Provider value={tab ? `${tab.id}#${tab.index}` : null}>{body}</TabScrollKey.Provider>
       </PaneDropZones>
     </section>
   );

@@ -33,7 +33,10 @@ export async function serveVault(vaultDir: string, extraArgs: string[] = [], sta
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  const ownCache = () => {
+    if (stateDir === undefined) rmSync(cacheDir, { recursive: true, force: true });
+  };
+  const printed = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`plexus serve printed no URL in 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -50,6 +53,19 @@ export async function serveVault(vaultDir: string, extraArgs: string[] = [], sta
       reject(new Error(`plexus serve exited with ${code}:\n${output}`));
     });
   });
+  let url: string;
+  try {
+    url = await printed;
+  } catch (error) {
+    // No link: stop the server (the UI build may still be running) and leave no folder behind.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    ownCache();
+    throw error;
+  }
   return {
     url,
     origin: new URL(url).origin,
@@ -61,7 +77,7 @@ export async function serveVault(vaultDir: string, extraArgs: string[] = [], sta
         child.kill('SIGTERM');
         await exited;
       }
-      if (stateDir === undefined) rmSync(cacheDir, { recursive: true, force: true });
+      ownCache();
     },
   };
 }
