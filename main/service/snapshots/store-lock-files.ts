@@ -3,8 +3,9 @@
  *   store.lock               the holder's { pid, time, token }
  *   store.lock.queue/<seq>   one ticket per waiting process, { pid, time, token }; lowest first
  *   store.lock.queue/.*      a file being made, or a lock put aside on release or takeover
- * Every such file is written whole under a temp name and then hard-linked to its name: the link
- * fails when the name exists, so creating is exclusive and nobody ever reads a half-written one.
+ * A ticket is written whole under a temp name and then hard-linked to its name: the link fails
+ * when the name exists, so taking a number is exclusive and nobody reads a half-written ticket.
+ * (The lock itself is made with O_EXCL in one call: store-lock.ts.)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -16,7 +16,6 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  createExclusive,
   isStale,
   listTickets,
   lockPaths,
@@ -61,8 +60,12 @@ const lines = new Map<string, Line>();
 /** Per store folder: this process's waiter, woken when this process releases the lock. */
 const wakers = new Map<string, () => void>();
 
-/** Polling the queue: short at first (a section is held for a few milliseconds), then at most this often. */
+/**
+ * Polling: short at first (a section is held for a few milliseconds), then at most this often;
+ * the first in the queue, the only one that may take the lock next, looks more often.
+ */
 const MAX_POLL_MS = 20;
+const FIRST_POLL_MS = 4;
 
 export async function withStoreLock<T>(dir: string, fn: () => Promise<T>, options: StoreLockOptions = {}): Promise<T> {
   const now = options.now ?? Date.now;
@@ -155,9 +158,8 @@ async function acquire(
 ): Promise<void> {
   const body = (): LockBody => ({ pid: process.pid, time: now(), token });
   if (queued === null) {
-    await fs.promises.mkdir(paths.queue, { recursive: true });
     // Nobody waiting: no ticket needed when the lock is free.
-    if ((await listTickets(paths)).length === 0 && (await createExclusive(paths, paths.lock, body()))) return;
+    if ((await ticketsOrNone(paths)).length === 0 && (await createLock(paths, body()))) return;
     const ticketBody = body();
     queued = { ticket: await takeTicket(paths, ticketBody), body: ticketBody };
   }
@@ -166,8 +168,9 @@ async function acquire(
     let wait = 1;
     for (;;) {
       let holder: LockBody | null = null;
-      if (await isFirst(paths, ticket, staleMs, now, token)) {
-        if (await createExclusive(paths, paths.lock, body())) return;
+      const first = await isFirst(paths, ticket, staleMs, now, token);
+      if (first) {
+        if (await createLock(paths, body())) return;
         holder = readBody(paths.lock);
         // Released just now: try again at once.
         if (holder === null) continue;
@@ -179,10 +182,36 @@ async function acquire(
       }
       if (now() > deadline) throw new Error(`the snapshot store is locked by process ${holder?.pid ?? readBody(paths.lock)?.pid ?? '?'} (${paths.lock})`);
       await pause(key, wait);
-      wait = Math.min(wait * 2, MAX_POLL_MS);
+      wait = Math.min(wait * 2, first ? FIRST_POLL_MS : MAX_POLL_MS);
     }
   } finally {
     await removeIfSame(paths, path.join(paths.queue, ticket.name), ticketBody, token);
+  }
+}
+
+/** The tickets in the queue; none when there is no queue folder yet (made now). */
+async function ticketsOrNone(paths: LockPaths): Promise<Ticket[]> {
+  try {
+    return await listTickets(paths);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+    await fs.promises.mkdir(paths.queue, { recursive: true });
+    return [];
+  }
+}
+
+/**
+ * Makes the lock file, unless there is one: false then. Written in one call with O_EXCL (the
+ * file the most often made, so the cheapest way): a reader that finds it not yet written sees
+ * no pid and judges it by its age only, as a torn one.
+ */
+async function createLock(paths: LockPaths, body: LockBody): Promise<boolean> {
+  try {
+    await fs.promises.writeFile(paths.lock, JSON.stringify(body), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') return false;
+    throw error;
   }
 }
 
