@@ -150,3 +150,21 @@ export async function sweepLeftovers(paths: LockPaths, staleMs: number, now: num
     }
   }
 }
+
+/** Renamed aside, then removed if it is still this holding's lock; someone else's is put back. */
+export async function releaseLock(paths: LockPaths, token: string): Promise<void> {
+  const aside = path.join(paths.queue, `.released-${token}`);
+  try {
+    await fs.promises.rename(paths.lock, aside);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') throw new Error(`the snapshot store lock (${paths.lock}) was taken over while held`);
+    throw error;
+  }
+  const body = readBody(aside);
+  if (body?.token !== token) {
+    await putBack(aside, paths.lock);
+    await fs.promises.rm(aside, { force: true });
+    throw new Error(`the snapshot store lock (${paths.lock}) was taken over while held, by process ${body?.pid ?? '?'}`);
+  }
+  await fs.promises.rm(aside, { force: true });
+}

@@ -19,7 +19,7 @@ import {
   isStale,
   listTickets,
   lockPaths,
-  putBack,
+  releaseLock,
   readBody,
   removeIfSame,
   sweepLeftovers,
@@ -119,7 +119,7 @@ export async function withStoreLock<T>(dir: string, fn: () => Promise<T>, option
     }
     return await fn();
   } finally {
-    await release(paths, token);
+    await releaseLock(paths, token);
     wakers.get(key)?.();
   }
 }
@@ -227,22 +227,4 @@ async function isFirst(paths: LockPaths, ticket: Ticket, staleMs: number, now: (
     await sweepLeftovers(paths, staleMs, now());
   }
   return true;
-}
-
-/** Renamed aside, then removed if it is still this holding's lock; someone else's is put back. */
-async function release(paths: LockPaths, token: string): Promise<void> {
-  const aside = path.join(paths.queue, `.released-${token}`);
-  try {
-    await fs.promises.rename(paths.lock, aside);
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') throw new Error(`the snapshot store lock (${paths.lock}) was taken over while held`);
-    throw error;
-  }
-  const body = readBody(aside);
-  if (body?.token !== token) {
-    await putBack(aside, paths.lock);
-    await fs.promises.rm(aside, { force: true });
-    throw new Error(`the snapshot store lock (${paths.lock}) was taken over while held, by process ${body?.pid ?? '?'}`);
-  }
-  await fs.promises.rm(aside, { force: true });
 }
