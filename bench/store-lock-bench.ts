@@ -3,12 +3,13 @@
  * (`node scripts/run-ts.cjs bench/store-lock-bench.ts`): taking and releasing it around an empty
  * section; a 10 KB blob written to a pack with and without it (interleaved, so the machine's
  * load drifts over both alike); and the wait to take it while a second process takes it in a
- * loop too (two windows on one vault, or the CLI beside the app). Prints a markdown table.
+ * loop too (two windows on one vault, or the CLI beside the app), and how the turns went between
+ * the two (each one's share, the longest run of one's turns). Prints a markdown table.
  * Not a test: numbers depend on the machine; nothing here asserts a time.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -64,8 +65,27 @@ async function uncontended(dir: string): Promise<string[]> {
   ];
 }
 
+/** Appends who held the lock to `<dir>/turns.log` (inside the section): fairness is read from it. */
+const holdAndLog = (dir: string, who: string) => async () => {
+  appendFileSync(join(dir, 'turns.log'), who);
+  await new Promise((resolve) => setTimeout(resolve, 1));
+};
+
+/**
+ * Both processes' turns from the log, from this process's first turn to its last (the other
+ * loops before and after): each one's share, and the longest run of one process's turns.
+ */
+function fairness(dir: string): string {
+  const whole = readFileSync(join(dir, 'turns.log'), 'utf8');
+  const log = whole.slice(whole.indexOf('m'), whole.lastIndexOf('m') + 1);
+  const mine = [...log].filter((c) => c === 'm').length;
+  const runs = log.match(/m+|c+/g) ?? [];
+  const longest = (c: string) => Math.max(0, ...runs.filter((r) => r[0] === c).map((r) => r.length));
+  return `| turns while both loop: this process / the other | ${log.length} | ${mine} / ${log.length - mine} | longest run: ${longest('m')} / ${longest('c')} | |`;
+}
+
 /** A second process takes the same lock in a loop (holding it ~1 ms each time) while this one does too. */
-async function contended(dir: string): Promise<string> {
+async function contended(dir: string): Promise<string[]> {
   const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--child', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout.once('data', () => resolve());
@@ -74,17 +94,17 @@ async function contended(dir: string): Promise<string> {
   const waits: number[] = [];
   try {
     for (let i = 0; i < Math.min(ROUNDS, 200); i++) {
-      waits.push(await timed(() => withStoreLock(dir, () => new Promise((resolve) => setTimeout(resolve, 1)))));
+      waits.push(await timed(() => withStoreLock(dir, holdAndLog(dir, 'm'))));
     }
   } finally {
     child.kill();
   }
-  return row('take, hold ~1 ms, release, while another process does the same in a loop', waits);
+  return [row('take, hold ~1 ms, release, while another process does the same in a loop', waits), fairness(dir)];
 }
 
 async function childLoop(dir: string): Promise<void> {
   process.stdout.write('ready\n');
-  for (;;) await withStoreLock(dir, () => new Promise((resolve) => setTimeout(resolve, 1)));
+  for (;;) await withStoreLock(dir, holdAndLog(dir, 'c'));
 }
 
 async function main(): Promise<void> {
@@ -94,7 +114,7 @@ async function main(): Promise<void> {
     console.log('| snapshot store lock | runs | p50 | p95 | max |');
     console.log('| --- | --- | --- | --- | --- |');
     for (const line of await uncontended(dir)) console.log(line);
-    console.log(await contended(dir));
+    for (const line of await contended(dir)) console.log(line);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

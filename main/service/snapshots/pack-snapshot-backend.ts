@@ -71,7 +71,9 @@ export class PackSnapshotBackend implements SnapshotBackend {
   }
 
   async listBlobs(): Promise<Map<string, number>> {
-    this.loaded ??= this.load();
+    // Under the lock: another process's compaction deletes packs and its writes leave temp files
+    // for a moment; listing the folder and reading what it listed must not straddle either.
+    this.loaded ??= this.withLock(() => this.load());
     await this.loaded;
     return new Map([...this.where].map(([hash, at]) => [hash, at.length]));
   }
@@ -112,12 +114,15 @@ export class PackSnapshotBackend implements SnapshotBackend {
       const bytes = await this.readRecord(at, hash);
       if (bytes !== null) return bytes;
       // Compaction moved it meanwhile (the location changed): look again; else the pack is damaged there,
-      // or gone because another process sharing the store compacted it: its new packs are loaded.
-      if (this.where.get(hash) === at) {
-        if (await this.rescan(at.pack)) {
-          if (this.where.get(hash) === at) return null;
-        } else await this.loadNewPacks(at.pack);
-      }
+      // or gone because another process sharing the store compacted it: its new packs are loaded,
+      // under the lock, so no compaction removes the packs listed before they are read.
+      const damaged = await this.withLock(async () => {
+        if (this.where.get(hash) !== at) return false;
+        if (await this.rescan(at.pack)) return this.where.get(hash) === at;
+        await this.loadNewPacks(at.pack);
+        return false;
+      });
+      if (damaged) return null;
     }
     return null;
   }

@@ -34,6 +34,8 @@ export interface SnapshotRecorderOptions {
 export interface SaveSnapshots {
   /** The bytes a save is about to replace. */
   beforeSave(path: VaultPath, bytes: Uint8Array, hash: string): void;
+  /** The save that beforeSave was told of has ended, placed or not: the store's writes may go. */
+  saveEnded(path: VaultPath): void;
   /** The bytes a save just wrote (kept as a blob, so they can be kept when someone replaces them). */
   afterSave(path: VaultPath, bytes: Uint8Array, hash: string): void;
   /** Always kept: a deletion, a rename's link rewrite, a restore. */
@@ -49,6 +51,8 @@ export interface WatchSnapshots {
 }
 
 const BASELINE_SLICE = 64;
+/** A save that never reports its end (a bug) holds the store's writes no longer than this. */
+const SAVE_HOLD_MAX_MS = 2000;
 
 export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
   private readonly opening: Promise<SnapshotStore | null>;
@@ -65,6 +69,8 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
    * name the older content; the saved text is kept then too.
    */
   private readonly lastWritten = new Map<VaultPath, { hash: string; bytes: Uint8Array }>();
+  /** Saves in progress that took a snapshot: the store writes it once they end (saveEnded). */
+  private readonly saving = new Map<VaultPath, () => void>();
   private stopped = false;
   private closed = false;
   private readonly timer: NodeJS.Timeout | null;
@@ -107,7 +113,24 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
     const reason = reasonBeforeSave({ lastTakenAt: this.lastSaveSnapshot.get(path), now, intervalMs: this.intervalMs });
     if (reason === null) return;
     this.lastSaveSnapshot.set(path, now);
-    this.withStore((store) => store.take(path, bytes, hash, reason));
+    this.saving.get(path)?.();
+    const ended = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, SAVE_HOLD_MAX_MS);
+      (timer as { unref?(): void }).unref?.();
+      this.saving.set(path, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.withStore((store) => {
+      store.holdWrites(ended);
+      store.take(path, bytes, hash, reason);
+    });
+  }
+
+  saveEnded(path: VaultPath): void {
+    this.saving.get(path)?.();
+    this.saving.delete(path);
   }
 
   afterSave(path: VaultPath, bytes: Uint8Array, hash: string): void {

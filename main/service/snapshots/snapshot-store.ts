@@ -100,6 +100,14 @@ export class SnapshotStore {
     return this.blobSizes.has(hash) || this.pending.has(hash);
   }
 
+  /**
+   * Writes queued after this wait for `until` (a save in progress: its file operations go first,
+   * not interleaved with the store's on the same event loop and thread pool).
+   */
+  holdWrites(until: Promise<void>): void {
+    this.enqueue('wait for a save', () => until);
+  }
+
   /** Stores a blob without listing a version (a note's current content, so it can be kept when replaced). */
   putBlob(hash: string, bytes: Uint8Array): void {
     if (this.has(hash)) return;

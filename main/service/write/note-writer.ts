@@ -108,7 +108,12 @@ async function replaceChecked(
     const hash = hashBytes(bytes);
     // File recovery keeps what this save replaces (by its own schedule; it never fails the save).
     if (current.value !== null && current.value.hash !== hash) ctx.service.snapshots?.beforeSave(realPath, current.value.bytes, current.value.hash);
-    const placed = await place(ctx, vaultPath, real.value, bytes, current.value ? 'replace' : 'create', realPath);
+    let placed: Result<WriteOutcome>;
+    try {
+      placed = await place(ctx, vaultPath, real.value, bytes, current.value ? 'replace' : 'create', realPath);
+    } finally {
+      ctx.service.snapshots?.saveEnded(realPath);
+    }
     if (placed.ok) ctx.service.snapshots?.afterSave(realPath, bytes, hash);
     return placed;
   });

@@ -193,7 +193,7 @@ it('the file-system store lives where it is told, and only there', async () => {
     const v = bytes('x');
     store.take('a.md', v, sha(v), 'before-save');
     await store.flushed();
-    expect(fs.readdirSync(path.join(dir, 'snap')).sort()).toEqual(['index.jsonl', 'journal', 'packs']);
+    expect(fs.readdirSync(path.join(dir, 'snap')).sort()).toEqual(['index.jsonl', 'journal', 'packs', 'store.lock.queue']);
   } finally {
     removeDir(dir);
   }
