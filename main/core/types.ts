@@ -7,6 +7,15 @@
 /** A vault-relative path with '/' separators, e.g. 'Build Notes/Metaprompting.md'. */
 export type VaultPath = string;
 
+declare const checkedVaultPath: unique symbol;
+
+/**
+ * A VaultPath known to follow the rules above: only toVaultPath (main/core/vault-path.ts) and
+ * the file listing make one, so the compiler refuses an unchecked string where this is asked for.
+ * Being a VaultPath as well, it goes anywhere a VaultPath does.
+ */
+export type CheckedVaultPath = VaultPath & { readonly [checkedVaultPath]: true };
+
 export type LinkKind = 'wiki' | 'markdown';
 
 /** One link as written in a note, before resolution. */

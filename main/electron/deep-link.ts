@@ -16,6 +16,8 @@
  * relative `path` gets a clear message, never a guess.
  */
 import type { Result } from '../contract/api-contract';
+import type { CheckedVaultPath } from '../core/types';
+import { toVaultPath, type VaultPathProblem } from '../core/vault-path';
 import { SCHEME } from './app-urls';
 
 export type DeepLink = { kind: 'vault-file'; vault: string | null; file: string | null } | { kind: 'absolute'; path: string };
@@ -28,16 +30,24 @@ const refuse = (message: string): Result<DeepLink> => ({ ok: false, error: { cod
 // eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/** A vault-relative path as a link may name it: `/`-separated, no `.`, `..` or empty segment. */
-export function checkLinkVaultPath(file: string): Result<string> {
-  const fail = (message: string): Result<string> => ({ ok: false, error: { code: 'invalid-input', message } });
-  if (CONTROL.test(file)) return fail('The file name contains a control character.');
-  if (file.includes('\\')) return fail('The file path uses “\\”; Plexus links separate folders with “/”.');
-  if (file.startsWith('/') || /^[a-zA-Z]:/.test(file)) return fail('“file” must be a path inside the vault; use “path” for an absolute path.');
-  const segments = file.split('/');
-  if (segments.some((segment) => segment === '..')) return fail('The file path goes up with “..”; a link may only open files inside the vault.');
-  if (segments.some((segment) => segment === '' || segment === '.')) return fail('The file path has an empty or “.” folder.');
-  return { ok: true, value: file };
+/** What a link is told for each way its `file` fails toVaultPath. */
+const LINK_PATH_WORDS: Record<VaultPathProblem, string> = {
+  empty: 'The link’s “file” is empty.',
+  absolute: '“file” must be a path inside the vault; use “path” for an absolute path.',
+  'parent-segment': 'The file path goes up with “..”; a link may only open files inside the vault.',
+  'control-character': 'The file name contains a control character.',
+  backslash: 'The file path uses “\\”; Plexus links separate folders with “/”.',
+  'not-normal': 'The file path has an empty or “.” folder.',
+};
+
+/** A vault-relative path as a link may name it: what toVaultPath accepts, and no DEL either. */
+export function checkLinkVaultPath(file: string): Result<CheckedVaultPath> {
+  const fail = (problem: VaultPathProblem): Result<CheckedVaultPath> => ({ ok: false, error: { code: 'invalid-input', message: LINK_PATH_WORDS[problem] } });
+  if (CONTROL.test(file)) return fail('control-character');
+  // A link written with '\\' is told so first, even when it also climbs ('Notes\\..\\x').
+  if (file.includes('\\')) return fail('backslash');
+  const checked = toVaultPath(file);
+  return checked.ok ? checked : fail(checked.error.problem);
 }
 
 function isAbsolutePath(value: string): boolean {

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { FileEntry, IndexStatus, NoteContent, NoteMeta, Result, SearchResults, VaultEvent } from '../contract/api-contract';
 import { VaultGraph } from '../core/graph/vault-graph';
-import type { VaultPath } from '../core/types';
+import type { CheckedVaultPath, VaultPath } from '../core/types';
 import { cacheFileFor, defaultCacheDir } from './cache/cache-dir';
 import type { FileReport } from './file-reports';
 import { indexVault } from './index/index-vault';
@@ -239,11 +239,12 @@ export class VaultService {
     return this.state.files.get(vaultPath)?.kind ?? null;
   }
 
-  readNote(vaultPath: VaultPath): Result<NoteContent> {
+  /** Reads take checked paths (toVaultPath, at the API's edge): the index is never asked about a raw string. */
+  readNote(vaultPath: CheckedVaultPath): Result<NoteContent> {
     return readNote(this.state, vaultPath, this.maxFileBytes);
   }
 
-  getNoteMeta(vaultPath: VaultPath): Result<NoteMeta> {
+  getNoteMeta(vaultPath: CheckedVaultPath): Result<NoteMeta> {
     return noteMeta(this.state, vaultPath);
   }
 

@@ -5,10 +5,6 @@ import { orderWrites } from './api/order-writes';
 import { useWorkspace } from './workspace/use-workspace';
 import { useNewTabClicks } from './workspace/use-new-tab-clicks';
 import { useWorkspaceRestore } from './workspace/use-workspace-restore';
-import { WorkspaceView } from './workspace/workspace-view';
-import { InactivePane } from './workspace/inactive-pane';
-import { PaneGraph } from './workspace/pane-graph';
-import { tabLabel } from './workspace/tab-label';
 import { openInActive, openInNewTab, shownNotePaths, updateActiveTabMode, type NoteMode, type View } from './workspace/layout-model';
 import { useGraphToggle } from './workspace/use-graph-toggle';
 import { useAppCommands } from './commands/use-app-commands';
@@ -25,15 +21,12 @@ import { useAppEvents } from './hooks/use-app-events';
 import { retryConnection, useConnectionStatus } from './hooks/use-connection';
 import { useSidebars } from './hooks/use-sidebars';
 import { AppActionsContext } from './components/note-context';
-import { SidebarViewBody, type SidebarViewProps } from './components/sidebar-view-body';
-import { SidebarTabs } from './workspace/sidebar-tabs';
+import type { SidebarViewProps } from './components/sidebar-view-body';
 import { usePrefetchTags } from './components/tags-cache';
 import { useSidebarViews } from './workspace/use-sidebar-views';
-import type { SidebarViewId } from './workspace/sidebar-views';
 import { StatusBar, Banners } from './components/status-bar';
 import { Toolbar } from './components/toolbar';
 import { ToolbarExtras } from './components/toolbar-extras';
-import { SidePanes } from './components/side-panes';
 import { ConnectionBanner } from './components/connection-banner';
 import { useBookmarkActions } from './bookmarks/use-bookmark-actions';
 import { useBookmarks } from './bookmarks/use-bookmarks';
@@ -51,6 +44,7 @@ import { useSettings, useSettingsVault } from './settings/settings-store';
 import { useAppearance } from './settings/appearance';
 import { withoutExcluded } from './settings/excluded-folders';
 import { AppDialogs, useAppDialogs } from './app-dialogs';
+import { AppPanes } from './app-panes';
 
 export function App({ api: host }: { api: PlexusApi }) {
   // A rename or delete waits for the editor's last save of that note (see order-writes.ts).
@@ -196,7 +190,6 @@ export function App({ api: host }: { api: PlexusApi }) {
     onBookmarkHeading: bookmarks.bookmarkHeading,
     onOpenNote: openPath,
   };
-  const renderView = (id: SidebarViewId) => <SidebarViewBody id={id} {...viewProps} />;
 
   return (
     <AppActionsContext.Provider value={ui.actions}>
@@ -231,53 +224,29 @@ export function App({ api: host }: { api: PlexusApi }) {
           <ConnectionBanner status={connection} onRetry={() => retryConnection(api)} />
           <Banners messages={banners.messages} onDismiss={banners.dismiss} />
         </div>
-        <SidePanes
+        <AppPanes
+          api={api}
+          nav={nav}
           sidebars={sidebars}
-          left={
-            <SidebarTabs
-              side="left"
-              views={sidebarViews.views}
-              renderView={renderView}
-              onActivate={sidebarViews.activate}
-              onMove={sidebarViews.move}
-              onShift={sidebarViews.shift}
-            />
-          }
-          center={
-            <WorkspaceView
-              layout={nav.layout}
-              update={update}
-              labelOf={(view) => tabLabel(files, view)}
-              renderInactive={(view) => <InactivePane api={api} view={view} version={version} />}
-              renderGraph={(view, paneId) => (
-                // Remounted on each reconnect, so the graph re-reads what it may have missed.
-                <PaneGraph key={resyncs} api={api} view={view} contextPath={currentPath} layout={nav.layout} paneId={paneId} update={update} />
-              )}
-              active={
-                <ActivePane
-                  api={api}
-                  view={nav.view}
-                  route={nav.route}
-                  files={files}
-                  vault={vault}
-                  noteState={noteState}
-                  data={data}
-                  editing={editing}
-                  noteActions={noteActions}
-                  links={links}
-                  onSaved={scheduleReload}
-                />
-              }
-            />
-          }
-          right={
-            <SidebarTabs
-              side="right"
-              views={sidebarViews.views}
-              renderView={renderView}
-              onActivate={sidebarViews.activate}
-              onMove={sidebarViews.move}
-              onShift={sidebarViews.shift}
+          sidebarViews={sidebarViews}
+          viewProps={viewProps}
+          files={files}
+          version={version}
+          resyncs={resyncs}
+          currentPath={currentPath}
+          active={
+            <ActivePane
+              api={api}
+              view={nav.view}
+              route={nav.route}
+              files={files}
+              vault={vault}
+              noteState={noteState}
+              data={data}
+              editing={editing}
+              noteActions={noteActions}
+              links={links}
+              onSaved={scheduleReload}
             />
           }
         />

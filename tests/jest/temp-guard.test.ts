@@ -36,7 +36,9 @@ test('cleans up', () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), 'plexu
 
 test('a run whose tests leave plexus-* temp folders fails and names them; the run folder is removed', () => {
   const run = jestRun({ 'a.check.js': leaky('plexus-left-a-'), 'b.check.js': leaky('plexus-left-b-'), 'c.check.js': tidy });
-  expect(run.stderr).toMatch(/tests left 2 temporary folder\(s\) behind; remove them in afterEach\/afterAll: plexus-left-a-\w+ \(empty\), plexus-left-b-\w+ \(empty\)/);
+  expect(run.stderr).toMatch(
+    /tests left 2 temporary folder\(s\) behind; remove them in afterEach\/afterAll: plexus-left-a-\w+ \(empty\), plexus-left-b-\w+ \(empty\)/,
+  );
   expect(run.status).not.toBe(0);
   // The tests' folders went into the run's own folder, which is gone: nothing is left in TMPDIR.
   expect(readdirSync(work).filter((name) => !name.endsWith('.check.js') && name !== 'jest-cache')).toEqual([]);

@@ -6,6 +6,7 @@ import { hashText } from '../../main/service/files/read-vault-file';
 import { isVaultOpenError } from '../../main/service/service-errors';
 import { VaultService } from '../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir, until } from './temp-vault';
+import { checked } from './checked-path';
 
 describe('VaultService', () => {
   const dirs: string[] = [];
@@ -59,12 +60,12 @@ describe('VaultService', () => {
       ['img.png', 'attachment', 'img.png'],
     ]);
     expect(progress[progress.length - 1]).toMatchObject({ type: 'status', status: { state: 'ready', notes: 3, links: 2 } });
-    const note = service.readNote('A.md');
+    const note = service.readNote(checked('A.md'));
     if (!note.ok) throw new Error(note.error.message);
     expect(note.value).toMatchObject({ eol: '\r\n', decodeWarning: null, hash: hashText('# A\r\nlinks [[B]] and ![[img.png]] #tag') });
-    expect(service.readNote('big.md')).toMatchObject({ ok: false, error: { code: 'too-large' } });
-    expect(service.readNote('nope.md')).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(service.getNoteMeta('B.md')).toMatchObject({ ok: true, value: { aliases: ['Bee'] } });
+    expect(service.readNote(checked('big.md'))).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(service.readNote(checked('nope.md'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(service.getNoteMeta(checked('B.md'))).toMatchObject({ ok: true, value: { aliases: ['Bee'] } });
     expect(service.reports().map((r) => [r.path, r.problem])).toEqual(
       expect.arrayContaining([
         ['bad.md', 'invalid-utf8'],
@@ -158,7 +159,7 @@ describe('VaultService', () => {
     await until(() => events.some((e) => e.type === 'files'));
     await service.settled();
     expect(events.filter((e) => e.type === 'external-change')).toEqual([]);
-    expect(service.readNote('B.md')).toMatchObject({ ok: true, value: { content: 'ours' } });
+    expect(service.readNote(checked('B.md'))).toMatchObject({ ok: true, value: { content: 'ours' } });
   });
 
   test('an outside rename is paired and counts the notes linking to the old path', async () => {

@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ApiErrorCode, Result } from '../../contract/api-contract';
-import type { VaultPath } from '../../core/types';
+import type { CheckedVaultPath, VaultPath } from '../../core/types';
+import { toVaultPath, type VaultPathProblem } from '../../core/vault-path';
 import { errorCode, describeError } from '../file-reports';
 import { isInside, toAbsolutePath } from './vault-files';
 import type { VaultFs } from './vault-fs';
@@ -21,24 +22,25 @@ function fail<T>(code: ApiErrorCode, message: string): Result<T> {
   return { ok: false, error: { code, message } };
 }
 
-function escapes(candidate: string): boolean {
-  if (/^[A-Za-z]:/.test(candidate) || candidate.startsWith('/') || candidate.startsWith('\\')) return true;
-  return candidate.split(/[\\/]/).some((segment) => segment === '..');
-}
+/** How the API names each way a string fails to be a vault path. */
+const PROBLEM_CODE: Record<VaultPathProblem, ApiErrorCode> = {
+  empty: 'invalid-input',
+  absolute: 'outside-vault',
+  'parent-segment': 'outside-vault',
+  'control-character': 'invalid-input',
+  backslash: 'invalid-input',
+  'not-normal': 'invalid-input',
+};
 
-export function validateVaultPath(input: unknown, what = 'path'): Result<VaultPath> {
+/** The API's check of a path argument: a string of bounded length that toVaultPath accepts. */
+export function validateVaultPath(input: unknown, what = 'path'): Result<CheckedVaultPath> {
   if (typeof input !== 'string') return fail('invalid-input', `${what} must be a string`);
   if (input.length === 0 || input.length > MAX_PATH_LENGTH) return fail('invalid-input', `${what} must be 1..${MAX_PATH_LENGTH} characters`);
   // Vault paths are names, not URLs: `%2e%2e%2fx.md` is a note called that, never `../x.md`.
   // Percent-decoding belongs to the URL faces (static files, note routes), once, before this check.
-  if (escapes(input)) return fail('outside-vault', `${what} must stay inside the vault: ${JSON.stringify(input)}`);
-  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
-  if (/[\u0000-\u001f]/.test(input)) return fail('invalid-input', `${what} contains control characters`);
-  if (input.includes('\\')) return fail('invalid-input', `${what} must use '/' separators: ${JSON.stringify(input)}`);
-  const segments = input.split('/');
-  if (segments.some((segment) => segment === '' || segment === '.'))
-    return fail('invalid-input', `${what} has an empty or '.' segment: ${JSON.stringify(input)}`);
-  return { ok: true, value: input };
+  const checked = toVaultPath(input);
+  if (!checked.ok) return fail(PROBLEM_CODE[checked.error.problem], `${what} ${checked.error.message}`);
+  return checked;
 }
 
 /**

@@ -26,7 +26,7 @@ export function isIgnoredVaultPath(vaultPath: VaultPath): boolean {
 }
 
 /** OS-relative path ('a\\b.md' on Windows) -> vault path ('a/b.md'). */
-export function toVaultPath(relativeOsPath: string): VaultPath {
+export function vaultPathFromOsRelative(relativeOsPath: string): VaultPath {
   return path.sep === '/' ? relativeOsPath : relativeOsPath.split(path.sep).join('/');
 }
 

@@ -5,7 +5,7 @@
 import type { ApiErrorCode, BacklinkGroup, LinkTargetInfo, NoteContent, NoteMeta, Result, SwitcherItem } from '../../contract/api-contract';
 import type { VaultGraph } from '../../core/graph/vault-graph';
 import { backlinkSnippets } from '../../core/query/snippets';
-import type { ResolvedLink, VaultPath } from '../../core/types';
+import type { CheckedVaultPath, ResolvedLink, VaultPath } from '../../core/types';
 import { mimeForPath } from './mime';
 import { readVaultBytes, readVaultFile, type FileText } from './read-vault-file';
 import { toAbsolutePath } from './vault-files';
@@ -31,14 +31,14 @@ export function readIndexedFile(state: VaultState, vaultPath: VaultPath, kind: '
   return fail('io-error', `could not read "${vaultPath}": ${message}`);
 }
 
-export function readNote(state: VaultState, vaultPath: VaultPath, maxFileBytes: number): Result<NoteContent> {
+export function readNote(state: VaultState, vaultPath: CheckedVaultPath, maxFileBytes: number): Result<NoteContent> {
   const read = readIndexedFile(state, vaultPath, 'note', maxFileBytes);
   if (!read.ok) return read;
   const { text, hash, mtimeMs, decodeWarning } = read.value;
   return { ok: true, value: { path: vaultPath, content: text, hash, mtimeMs, eol: text.includes('\r\n') ? '\r\n' : '\n', decodeWarning } };
 }
 
-export function noteMeta(state: VaultState, vaultPath: VaultPath): Result<NoteMeta> {
+export function noteMeta(state: VaultState, vaultPath: CheckedVaultPath): Result<NoteMeta> {
   const entry = state.notes.get(vaultPath);
   if (entry === undefined) return fail('not-found', `no note "${vaultPath}" in this vault`);
   const { path, title, aliases, tags, headings, blockIds, frontmatter } = entry.parsed;
@@ -46,7 +46,7 @@ export function noteMeta(state: VaultState, vaultPath: VaultPath): Result<NoteMe
 }
 
 /** Links into `vaultPath`, grouped by the note they come from, sources in path order. */
-export function backlinkGroups(state: VaultState, graph: VaultGraph, vaultPath: VaultPath): Result<BacklinkGroup[]> {
+export function backlinkGroups(state: VaultState, graph: VaultGraph, vaultPath: CheckedVaultPath): Result<BacklinkGroup[]> {
   if (!state.files.has(vaultPath)) return fail('not-found', `no file "${vaultPath}" in this vault`);
   const groups = new Map<VaultPath, ResolvedLink[]>();
   for (const link of graph.backlinks(vaultPath)) {
@@ -65,7 +65,7 @@ export function backlinkGroups(state: VaultState, graph: VaultGraph, vaultPath: 
   };
 }
 
-export function outgoingLinks(state: VaultState, graph: VaultGraph, vaultPath: VaultPath): Result<ResolvedLink[]> {
+export function outgoingLinks(state: VaultState, graph: VaultGraph, vaultPath: CheckedVaultPath): Result<ResolvedLink[]> {
   if (!state.notes.has(vaultPath)) return fail('not-found', `no note "${vaultPath}" in this vault`);
   return { ok: true, value: graph.outgoing(vaultPath) };
 }
@@ -74,7 +74,7 @@ export function outgoingLinks(state: VaultState, graph: VaultGraph, vaultPath: V
  * Where a link from `from` points; for an unresolved link, where "create note" would put it:
  * a target with a folder is taken as a vault path, a bare name goes next to the linking note.
  */
-export function linkTarget(state: VaultState, graph: VaultGraph, from: VaultPath, target: string): LinkTargetInfo {
+export function linkTarget(state: VaultState, graph: VaultGraph, from: CheckedVaultPath, target: string): LinkTargetInfo {
   const { resolved } = graph.resolve(from, target);
   if (resolved !== null) return { resolved, kind: state.files.get(resolved)?.kind ?? null, createPath: null };
   const cleaned = target.trim().replace(/^\/+/, '');
@@ -100,7 +100,7 @@ export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
  * Any indexed attachment's bytes as a data URL with the MIME its extension gives (the renderer
  * decides how to show it). Notes are read through readNote; a file over the cap is 'too-large'.
  */
-export function attachmentDataUrl(state: VaultState, vaultPath: VaultPath, maxBytes = MAX_ATTACHMENT_BYTES): Result<{ mime: string; dataUrl: string }> {
+export function attachmentDataUrl(state: VaultState, vaultPath: CheckedVaultPath, maxBytes = MAX_ATTACHMENT_BYTES): Result<{ mime: string; dataUrl: string }> {
   const entry = state.files.get(vaultPath);
   if (entry === undefined || entry.kind !== 'attachment') return fail('not-found', `no attachment "${vaultPath}" in this vault`);
   const outcome = readVaultBytes(toAbsolutePath(state.realRoot, vaultPath), vaultPath, { maxFileBytes: maxBytes, fs: state.fs });

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { VaultPath } from '../../core/types';
 import { describeError, errorCode } from '../file-reports';
-import { isIgnoredVaultPath, toVaultPath } from '../files/vault-files';
+import { isIgnoredVaultPath, vaultPathFromOsRelative } from '../files/vault-files';
 
 export interface WatchBatch {
   /** Files (and folders) that saw any event; the receiver stats them. */
@@ -124,7 +124,7 @@ export class VaultWatcher {
   private isIgnored(absolute: string): boolean {
     const relative = path.relative(this.realRoot, absolute);
     if (relative === '' || relative.startsWith('..')) return false;
-    return isIgnoredVaultPath(toVaultPath(relative));
+    return isIgnoredVaultPath(vaultPathFromOsRelative(relative));
   }
 
   private onEvent(event: string, absolute: string): void {
@@ -134,7 +134,7 @@ export class VaultWatcher {
       if (event === 'unlinkDir') this.failVault('the vault folder was deleted or moved');
       return;
     }
-    const vaultPath = toVaultPath(relative);
+    const vaultPath = vaultPathFromOsRelative(relative);
     if (event === 'unlinkDir') this.removedDirs.add(vaultPath);
     else if (event !== 'addDir') this.pending.add(vaultPath);
     if (event === 'change' || event === 'add') this.lookAgain(vaultPath);

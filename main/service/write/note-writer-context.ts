@@ -5,6 +5,7 @@
  */
 import type { Result } from '../../contract/api-contract';
 import type { VaultPath } from '../../core/types';
+import { toVaultPath, type VaultPathProblem } from '../../core/vault-path';
 import type { RewriteDeps, RewriteGraph } from '../../core/rewrite/plan-rename-edits';
 import type { AtomicHooks } from './note-writer-atomic';
 import { fail, ioError, isErrno } from './note-writer-errors';
@@ -39,15 +40,22 @@ export interface WriterContext {
   hooks: AtomicHooks;
 }
 
+/** The writer's codes: a path that is not a plain relative spelling is treated as leaving the vault. */
+const WRITER_CODE: Record<VaultPathProblem, 'invalid-input' | 'outside-vault'> = {
+  empty: 'invalid-input',
+  'control-character': 'invalid-input',
+  backslash: 'invalid-input',
+  absolute: 'outside-vault',
+  'parent-segment': 'outside-vault',
+  'not-normal': 'outside-vault',
+};
+
 /** The vault path as an absolute path, or why it is not acceptable as a note path. */
 export function notePathToAbs(ctx: WriterContext, vaultPath: VaultPath): Result<string> {
-  if (typeof vaultPath !== 'string' || vaultPath === '' || vaultPath.includes('\\') || vaultPath.includes('\0')) {
-    return fail('invalid-input', `not a vault path: ${JSON.stringify(vaultPath)}`);
-  }
-  const segments = vaultPath.split('/');
-  if (vaultPath.startsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..')) {
-    return fail('outside-vault', `path must stay inside the vault: ${vaultPath}`);
-  }
+  if (typeof vaultPath !== 'string') return fail('invalid-input', `not a vault path: ${JSON.stringify(vaultPath)}`);
+  // The writer checks again for callers other than the API (rename steps, tests): same guard.
+  const checked = toVaultPath(vaultPath);
+  if (!checked.ok) return fail(WRITER_CODE[checked.error.problem], `not a vault path: ${checked.error.message}`);
   if (!vaultPath.toLowerCase().endsWith('.md')) return fail('invalid-input', `not a note (.md) path: ${vaultPath}`);
   if (isIgnoredVaultPath(vaultPath)) return fail('invalid-input', `hidden or temporary files are not notes: ${vaultPath}`);
   const abs = toAbsolutePath(ctx.root, vaultPath);

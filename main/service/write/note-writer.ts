@@ -94,7 +94,7 @@ async function replaceChecked(
   // when that is inside the vault; a link leading out, or nowhere, is refused.
   const real = resolveForWrite(ctx.root, vaultPath, ctx.paths);
   if (!real.ok) return real;
-  const realPath = toVaultPath(ctx.root, real.value);
+  const realPath = relativeVaultPath(ctx.root, real.value);
   // Read, compare and rename as one step per file: see note-writer-lock.ts.
   return locks.run(real.value, async () => {
     const current = await readDisk(ctx, real.value, vaultPath);
@@ -120,7 +120,7 @@ async function replaceChecked(
 }
 
 /** The vault path of an absolute path inside the (real) root. */
-function toVaultPath(root: string, abs: string): VaultPath {
+function relativeVaultPath(root: string, abs: string): VaultPath {
   return path.relative(root, abs).split(path.sep).join('/');
 }
 

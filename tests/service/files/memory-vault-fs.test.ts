@@ -6,6 +6,7 @@ import { MemoryVaultFs } from '../../../main/service/files/memory-vault-fs';
 import { VaultService } from '../../../main/service/vault-service';
 import { openMemoryVault, type MemoryVault } from '../memory-vault';
 import { until } from '../temp-vault';
+import { checked } from '../checked-path';
 
 describe('MemoryVaultFs', () => {
   test('gives the errors node:fs gives, messages starting with the code', async () => {
@@ -86,7 +87,7 @@ describe('a VaultService over the memory adapter', () => {
   test('workers are not used for a vault that is not on disk', async () => {
     const memory = new MemoryVaultFs({ '/v/A.md': 'a' });
     const service = await VaultService.open('/v', { fs: memory, workers: 4, cacheDir: null, watch: false });
-    expect(service.readNote('A.md')).toMatchObject({ ok: true, value: { content: 'a' } });
+    expect(service.readNote(checked('A.md'))).toMatchObject({ ok: true, value: { content: 'a' } });
     await service.close();
   });
 });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { VaultService, type VaultServiceOptions } from '../../../main/service/vault-service';
 import { hangMark, hangWhen, SLOW_PARSER_MODULE } from '../slow-parser';
 import { makeTempDir, makeVault, removeDir, until } from '../temp-vault';
+import { checked } from '../checked-path';
 
 const BUDGET_REASON = 'parsing took longer than the 300 ms budget';
 
@@ -37,9 +38,9 @@ describe('VaultService with a parse budget', () => {
     const cacheDir = tempDir('plexus-cache-');
     const service = await open(root, { cacheDir, watch: false, parseBudgetMs: 300 });
     expect(service.graph.notePaths()).toEqual(['A.md', 'B.md', 'Slow.md']);
-    const a = service.getNoteMeta('A.md');
+    const a = service.getNoteMeta(checked('A.md'));
     expect(a.ok && [a.value.aliases, a.value.safeMode]).toEqual([['Alpha'], null]);
-    expect(service.getNoteMeta('Slow.md')).toEqual({
+    expect(service.getNoteMeta(checked('Slow.md'))).toEqual({
       ok: true,
       value: expect.objectContaining({ safeMode: BUDGET_REASON, tags: ['slow'], aliases: [], frontmatter: null }),
     });
@@ -65,16 +66,16 @@ describe('VaultService with a parse budget', () => {
     const service = await open(root, { cacheDir: null, parseBudgetMs: 300 });
     await service.whenWatching();
     fs.writeFileSync(path.join(root, 'Later.md'), `${hangMark()} links [[A]]\n`);
-    await until(() => service.getNoteMeta('Later.md').ok, 20_000);
-    expect(service.getNoteMeta('Later.md')).toEqual({ ok: true, value: expect.objectContaining({ safeMode: BUDGET_REASON }) });
+    await until(() => service.getNoteMeta(checked('Later.md')).ok, 20_000);
+    expect(service.getNoteMeta(checked('Later.md'))).toEqual({ ok: true, value: expect.objectContaining({ safeMode: BUDGET_REASON }) });
     expect(service.graph.backlinks('A.md').map((l) => l.source)).toEqual(['Later.md']);
     fs.writeFileSync(path.join(root, 'Later.md'), 'fine now [[A]] #ok\n');
     await until(() => {
-      const meta = service.getNoteMeta('Later.md');
+      const meta = service.getNoteMeta(checked('Later.md'));
       return meta.ok && meta.value.safeMode === null;
     }, 20_000);
     expect(service.safeModeNotes()).toEqual([]);
-    expect(service.getNoteMeta('Later.md')).toEqual({ ok: true, value: expect.objectContaining({ tags: ['ok'] }) });
+    expect(service.getNoteMeta(checked('Later.md'))).toEqual({ ok: true, value: expect.objectContaining({ tags: ['ok'] }) });
   });
 
   test('a note touched on disk whose parse now runs over budget keeps its full parse (same bytes)', async () => {
@@ -83,13 +84,13 @@ describe('VaultService with a parse budget', () => {
     dirs.push(root);
     const service = await open(root, { cacheDir: null, parseBudgetMs: 300 });
     await service.whenWatching();
-    expect(service.getNoteMeta('Note.md')).toEqual({ ok: true, value: expect.objectContaining({ safeMode: null, tags: ['full'] }) });
+    expect(service.getNoteMeta(checked('Note.md'))).toEqual({ ok: true, value: expect.objectContaining({ safeMode: null, tags: ['full'] }) });
     fs.writeFileSync(switchFile, '');
     const later = new Date(Date.now() + 60_000);
     fs.utimesSync(path.join(root, 'Note.md'), later, later);
     // The file system keeps the time in ns: read back, mtimeMs can be 0.001 ms off the Date we set.
     await until(() => Math.abs((service.listFiles().find((f) => f.path === 'Note.md')?.mtimeMs ?? 0) - later.getTime()) < 1, 20_000);
-    expect(service.getNoteMeta('Note.md')).toEqual({ ok: true, value: expect.objectContaining({ safeMode: null, tags: ['full'] }) });
+    expect(service.getNoteMeta(checked('Note.md'))).toEqual({ ok: true, value: expect.objectContaining({ safeMode: null, tags: ['full'] }) });
     expect(service.safeModeNotes()).toEqual([]);
   });
 

@@ -70,6 +70,21 @@ describe('writeNote', () => {
     expect(vault.allFiles()).toEqual([]);
   });
 
+  // The writer uses the same guard as the API, so a direct caller cannot make a folder called 'c:'.
+  test('refuses what toVaultPath refuses: drive letters and control characters', async () => {
+    vault = makeTempVault();
+    const { writer } = await openWriter(vault);
+    expect(await writer.createNote('c:/x.md', 'x')).toMatchObject({
+      ok: false,
+      error: { code: 'outside-vault', message: expect.stringContaining('is absolute') },
+    });
+    expect(await writer.createNote('a\u0001b.md', 'x')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('control characters') },
+    });
+    expect(vault.allFiles()).toEqual([]);
+  });
+
   test('keeps the file mode across the replace', async () => {
     vault = makeTempVault({ 'A.md': 'x\n' });
     const fs = await import('node:fs');
