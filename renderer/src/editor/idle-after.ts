@@ -11,6 +11,7 @@ interface IdleWindow {
 
 /** Schedules `run`; the returned function cancels it if it has not run yet. */
 export function afterDelayWhenIdle(run: () => void, delayMs: number, idleTimeoutMs: number): () => void {
+  if (delayMs <= 0) return whenIdle(run, idleTimeoutMs);
   let cancelIdle: (() => void) | null = null;
   const timer = setTimeout(() => {
     cancelIdle = whenIdle(run, idleTimeoutMs);
