@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from '../tests/e2e/support/browser';
 import { copyVault, serveVault } from '../tests/e2e/support/serve';
+import { generateTypingNote } from './typing-note';
 
 const KEYS = Number(process.env.PLEXUS_BENCH_KEYS ?? 60);
 /** `source` measures source mode instead, the baseline Live Preview adds to. */
@@ -26,32 +27,11 @@ const PROFILE = process.env.PLEXUS_BENCH_PROFILE;
 const SETTLE = process.env.PLEXUS_BENCH_SETTLE !== '0';
 const OUTLINE = process.env.PLEXUS_BENCH_OUTLINE === '1';
 
-function generateNote(): string {
-  const blocks: string[] = [];
-  let size = 0;
-  for (let i = 0; size < TARGET_BYTES; i++) {
-    const block = [
-      `## Section ${i}`,
-      '',
-      `Some **bold ${i}**, *italic*, ~~gone~~, ==marked== and \`code ${i}\` with [[Welcome|a link]] and #tag/n${i % 50}.`,
-      `- [${i % 2 ? 'x' : ' '}] task ${i} and [a site](https://example.com/${i})`,
-      `> [!note] Callout ${i}`,
-      `> Math $e^{${i}x}$ inline.`,
-      '',
-      `| a | b |\n| - | - |\n| ${i} | ${i * 2} |`,
-      '',
-    ].join('\n');
-    blocks.push(block);
-    size += block.length + 1;
-  }
-  return blocks.join('\n');
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main(): Promise<void> {
   const dir = copyVault();
-  const text = generateNote();
+  const text = generateTypingNote(TARGET_BYTES);
   writeFileSync(join(dir, 'Big.md'), text);
   const served = await serveVault(dir);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'], headless: true });

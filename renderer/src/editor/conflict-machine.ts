@@ -70,7 +70,19 @@ export function initialDocState(hash: string): DocState {
 
 const none: DocEffect = { kind: 'none' };
 
+const KEYS = Object.keys(initialDocState('')) as (keyof DocState)[];
+
+/**
+ * The state before the input when the input changed nothing (an edit to text already dirty,
+ * which is every keystroke after the first): the caller can tell by identity that nothing is to
+ * be drawn again.
+ */
 export function transition(s: DocState, input: DocInput): Step {
+  const step = next(s, input);
+  return step.state !== s && KEYS.every((key) => step.state[key] === s[key]) ? { state: s, effect: step.effect } : step;
+}
+
+function next(s: DocState, input: DocInput): Step {
   switch (input.type) {
     case 'loaded':
       return { state: initialDocState(input.hash), effect: none };

@@ -6,9 +6,13 @@
  * closed editor could not save. Browser mode has no such bridge; there (and in Electron too) each
  * editor also keeps its unsaved text in IndexedDB (use-drafts.ts), offered on the next open.
  *
- * Reports are sent after each change with at most one in flight: while one travels, later changes
- * only mark it stale, and the newest state goes out when it lands, so typing never queues copies.
+ * Reports are sent after each change, at the next idle moment within MIRROR_IDLE_MS (reading a
+ * big note's text and copying it to the main process takes milliseconds, which must not sit
+ * between a keystroke and its paint; the keystrokes in between share one report), with at most
+ * one in flight: while one travels, later changes only mark it stale, and the newest state goes
+ * out when it lands, so typing never queues copies.
  */
+import { afterDelayWhenIdle } from './idle-after';
 import { keepText } from './kept-texts';
 import { onUnsavedChange, unsavedTexts } from './unsaved-registry';
 import type { Draft, DraftsBridge } from '../../../main/contract/drafts-bridge';
@@ -22,6 +26,9 @@ declare global {
 }
 
 export const RECOVERED_REASON = 'the window stopped before it was saved';
+
+/** The longest a change waits for an idle moment before it is reported anyway. */
+export const MIRROR_IDLE_MS = 100;
 
 const snapshot = (): Draft[] => unsavedTexts().map((entry) => ({ path: entry.path, text: entry.text() }));
 
@@ -71,7 +78,26 @@ export async function startDraftMirror(
   } catch (error) {
     onError(`Could not take back the text kept from before the crash: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const stop = onUnsavedChange(send);
+  let scheduled: (() => void) | null = null;
+  const sendWhenIdle = () => {
+    scheduled ??= afterDelayWhenIdle(
+      () => {
+        scheduled = null;
+        send();
+      },
+      0,
+      MIRROR_IDLE_MS,
+    );
+  };
+  const unlisten = onUnsavedChange(sendWhenIdle);
+  // Stopping still reports a change that was waiting for its idle moment.
+  const stop = () => {
+    unlisten();
+    if (scheduled === null) return;
+    scheduled();
+    scheduled = null;
+    send();
+  };
   // keepText registers each as unsaved, which reports them again: they stay safe until restored.
   for (const draft of recovered) keepText({ path: draft.path, text: draft.text, keptAt: now(), reason: RECOVERED_REASON });
   send();

@@ -1,7 +1,9 @@
 /**
  * The editor's drafts (draft-store.ts): while the note holds unsaved text it is written to the
- * store at most DRAFT_DELAY_MS after a keystroke (one write per window, with the text of its
- * end), and removed once the note is saved. When a note opens and a draft of it is found:
+ * store DRAFT_DELAY_MS after a keystroke, at the next idle moment within DRAFT_IDLE_MS (one write
+ * per window, with the text of its end: copying a big note and handing it to IndexedDB takes
+ * milliseconds, which must not sit between a keystroke and its paint); at once when the page is
+ * hidden or left; and removed once the note is saved. When a note opens and a draft of it is found:
  * - the same text as on disk: dropped, nothing to offer;
  * - typed over the version still on disk: offered ("Restore unsaved changes from HH:MM?");
  * - typed over a version the disk no longer holds: put in the editor as unsaved text in
@@ -12,10 +14,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditorView } from '@codemirror/view';
 import type { PlexusApi } from '../../../main/contract/api-contract';
 import { indexedDbDraftStore, type DraftStore, type StoredDraft } from './draft-store';
+import { afterDelayWhenIdle } from './idle-after';
 import type { NoteDocument } from './use-note-document';
 
-/** Typing reaches the store at most this long after a keystroke (plus the store's own write). */
+/** A draft is written this long after the first keystroke not yet in the store... */
 export const DRAFT_DELAY_MS = 300;
+/** ...once the page is idle, but no later than this after that (plus the store's own write). */
+export const DRAFT_IDLE_MS = 200;
 
 let factory: (vaultKey: string) => DraftStore | null = (vaultKey) => indexedDbDraftStore(vaultKey);
 const stores = new WeakMap<PlexusApi, Promise<DraftStore | null>>();
@@ -51,7 +56,8 @@ export function useDrafts(api: PlexusApi, path: string, doc: NoteDocument, view:
   const [store, setStore] = useState<DraftStore | null>(null);
   const [offer, setOffer] = useState<StoredDraft | null>(null);
   const [checked, setChecked] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** Cancels the scheduled write (null: none scheduled). */
+  const pending = useRef<(() => void) | null>(null);
   const docRef = useRef(doc);
   docRef.current = doc;
   const viewRef = useRef(view);
@@ -70,28 +76,35 @@ export function useDrafts(api: PlexusApi, path: string, doc: NoteDocument, view:
   }, [api]);
 
   const flush = useCallback(() => {
-    timer.current = null;
+    pending.current = null;
     const s = docRef.current.state;
     const v = viewRef.current;
     if (!store || !v || !s?.unsaved) return;
     store.put({ path, text: v.state.doc.toString(), baseHash: s.baseHash, savedAt: Date.now() }).catch(report);
   }, [store, path]);
 
-  /** Called on every edit: the draft follows within DRAFT_DELAY_MS. */
+  /** Called on every edit: the draft follows within DRAFT_DELAY_MS + DRAFT_IDLE_MS. */
   const touched = useCallback(() => {
-    if (timer.current === null) timer.current = setTimeout(flush, DRAFT_DELAY_MS);
+    pending.current ??= afterDelayWhenIdle(flush, DRAFT_DELAY_MS, DRAFT_IDLE_MS);
   }, [flush]);
 
-  // Leaving the note: what was typed in the last window is written now.
-  useEffect(
-    () => () => {
-      if (timer.current !== null) {
-        clearTimeout(timer.current);
-        flush();
-      }
-    },
-    [flush],
-  );
+  // Leaving the note, or the page hidden (a closed tab, a sleeping laptop): what was typed in the
+  // last window is written now, since the page may never run again.
+  useEffect(() => {
+    const now = () => {
+      if (pending.current === null) return;
+      pending.current();
+      flush();
+    };
+    const onVisibility = () => document.visibilityState === 'hidden' && now();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', now);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', now);
+      now();
+    };
+  }, [flush]);
 
   // Once per open note: is there a draft from before?
   const ready = doc.state !== null && view !== null && store !== null;
@@ -116,8 +129,8 @@ export function useDrafts(api: PlexusApi, path: string, doc: NoteDocument, view:
   const clean = doc.state?.status === 'clean' && !doc.state.unsaved;
   useEffect(() => {
     if (!clean || !checked || offer !== null || !store) return;
-    if (timer.current !== null) clearTimeout(timer.current);
-    timer.current = null;
+    pending.current?.();
+    pending.current = null;
     store.remove(path).catch(report);
   }, [clean, checked, offer, store, path, doc.state]);
 

@@ -65,6 +65,8 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
   const [theirs, setTheirs] = useState<string | null>(null);
   const [initialText, setInitialText] = useState<string | null>(null);
   const stateRef = useRef<DocState | null>(null);
+  /** The state last handed to React (stateRef may run ahead of it, as adoptConflictingDraft does). */
+  const drawn = useRef<DocState | null>(null);
   const portRef = useRef(port);
   portRef.current = port;
   const eventsRef = useRef(events);
@@ -93,8 +95,11 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
       if (!current) return;
       const step = transition(current, input);
       stateRef.current = step.state;
+      // Still on every edit when nothing else changed: the registry's listeners (the Electron draft mirror) follow the text.
       register(step.state);
-      if (alive.current) {
+      // The same state as drawn (a keystroke into text already unsaved): nothing for React to draw again.
+      if (alive.current && step.state !== drawn.current) {
+        drawn.current = step.state;
         setState(step.state);
         if (step.state.status === 'conflict' && current.status !== 'conflict') void fetchTheirs();
       }
@@ -191,6 +196,7 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
       if (!res.ok) return setLoadError(res.error.message);
       stateRef.current = initialDocState(res.value.hash);
       setInitialText(res.value.content);
+      drawn.current = stateRef.current;
       setState(stateRef.current);
     });
     return () => {

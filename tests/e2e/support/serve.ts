@@ -23,11 +23,14 @@ export function copyVault(source = join(REPO, 'vault')): string {
   return dir;
 }
 
-/** `stateDir` holds the parse cache and the app data (graph layout, settings); pass the same one to reopen a vault as a returning user. */
-export async function serveVault(vaultDir: string, extraArgs: string[] = [], stateDir?: string): Promise<ServedVault> {
+/**
+ * `stateDir` holds the parse cache and the app data (graph layout, settings); pass the same one to reopen a vault as a returning user.
+ * `checkout` serves another checkout's build (benches compare an older commit side by side).
+ */
+export async function serveVault(vaultDir: string, extraArgs: string[] = [], stateDir?: string, checkout = REPO): Promise<ServedVault> {
   const cacheDir = stateDir ?? mkdtempSync(join(tmpdir(), 'plexus-e2e-cache-'));
-  const child: ChildProcess = spawn(process.execPath, [join(REPO, 'bin', 'plexus.cjs'), 'serve', vaultDir, ...extraArgs], {
-    cwd: REPO,
+  const child: ChildProcess = spawn(process.execPath, [join(checkout, 'bin', 'plexus.cjs'), 'serve', vaultDir, ...extraArgs], {
+    cwd: checkout,
     // PLEXUS_TEST_HOOKS: the renderer build with the graph test hook (renderer/src/build-flags.ts).
     env: { ...process.env, PLEXUS_TEST_HOOKS: '1', PLEXUS_CACHE_DIR: cacheDir, PLEXUS_DATA_DIR: join(cacheDir, 'data') },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -110,6 +110,20 @@ describe('conflict state machine', () => {
   test('resolve outside a conflict does nothing', () => {
     expect(run([{ type: 'resolve', choice: 'keep-mine' }]).effects).toEqual(['none']);
   });
+
+  test('an input that changes nothing returns the same state object (a keystroke into unsaved text)', () => {
+    const dirty = run([{ type: 'edit' }]).state;
+    expect(transition(dirty, { type: 'edit' }).state).toBe(dirty);
+    const saving = run([{ type: 'edit' }, { type: 'save-requested' }, { type: 'edit' }]).state;
+    expect(transition(saving, { type: 'edit' }).state).toBe(saving);
+    const conflict = run([{ type: 'edit' }, { type: 'external-change', hash: 'h9' }]).state;
+    expect(transition(conflict, { type: 'edit' }).state).toBe(conflict);
+    const clean = initialDocState('h0');
+    expect(transition(clean, { type: 'loaded', hash: 'h0' }).state).toBe(clean);
+    // A change still gives a new object, and the caller's state is never mutated.
+    expect(transition(clean, { type: 'edit' }).state).not.toBe(clean);
+    expect(clean).toEqual(initialDocState('h0'));
+  });
 });
 
 describe('conflict helpers', () => {

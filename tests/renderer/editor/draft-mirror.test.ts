@@ -21,6 +21,9 @@ function fakeBridge(kept: Draft[] = []) {
   return { bridge, reports, land };
 }
 
+/** The next idle moment (no requestIdleCallback in jsdom: the task after the change). */
+const idle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 test('every change to the unsaved text is mirrored, newest last, with one report in flight', async () => {
   const { bridge, reports, land } = fakeBridge();
   const mirror = await startDraftMirror(bridge, (message) => {
@@ -29,18 +32,22 @@ test('every change to the unsaved text is mirrored, newest last, with one report
   const owner = {};
   let text = 'a';
   markUnsaved(owner, { path: 'A.md', text: () => text });
+  await idle();
   expect(reports).toEqual([[{ path: 'A.md', text: 'a' }]]);
   // Typing while the first report travels only marks it stale: no queue of copies.
   text = 'ab';
   markUnsaved(owner, { path: 'A.md', text: () => text });
+  await idle();
   text = 'abc';
   markUnsaved(owner, { path: 'A.md', text: () => text });
+  await idle();
   expect(reports).toHaveLength(1);
   await land();
   expect(reports).toEqual([[{ path: 'A.md', text: 'a' }], [{ path: 'A.md', text: 'abc' }]]);
   await land();
   // Saved: the main process hears that nothing is unsaved any more.
   markUnsaved(owner, null);
+  await idle();
   expect(reports.at(-1)).toEqual([]);
   await land();
   mirror.stop();
@@ -64,6 +71,7 @@ test('texts a crashed page left are taken back as kept texts, unsaved until rest
   expect(reports).toEqual([[{ path: 'B.md', text: 'typed before the crash' }]]);
   await land();
   dropKeptText('B.md');
+  await idle();
   expect(reports.at(-1)).toEqual([]);
   await land();
   mirror.stop();
@@ -87,4 +95,28 @@ test('a failed take or report is said, and the text stays in the window', async 
   expect(hasUnsavedChanges()).toBe(true);
   markUnsaved(owner, null);
   mirror.stop();
+});
+
+test('a keystroke does not read or copy the text: the report waits for an idle moment, and the keys before it share one', async () => {
+  const { bridge, reports, land } = fakeBridge();
+  const mirror = await startDraftMirror(bridge, (message) => {
+    throw new Error(message);
+  });
+  const owner = {};
+  let reads = 0;
+  let text = '';
+  for (const key of 'abc') {
+    text += key;
+    markUnsaved(owner, { path: 'D.md', text: () => (reads++, text) });
+    expect(reads).toBe(0);
+  }
+  expect(reports).toEqual([]);
+  await idle();
+  expect(reads).toBe(1);
+  expect(reports).toEqual([[{ path: 'D.md', text: 'abc' }]]);
+  await land();
+  // Stopping reports a change still waiting for its idle moment.
+  markUnsaved(owner, null);
+  mirror.stop();
+  expect(reports.at(-1)).toEqual([]);
 });

@@ -13,7 +13,7 @@ import { hashText } from '../../../main/service/files/read-vault-file';
 import { memoryDraftStore } from '../../../renderer/src/editor/draft-store';
 import { dropKeptText, keptTextFor } from '../../../renderer/src/editor/kept-texts';
 import { NoteEditor } from '../../../renderer/src/editor/note-editor';
-import { DRAFT_DELAY_MS, setDraftStoreFactory } from '../../../renderer/src/editor/use-drafts';
+import { DRAFT_DELAY_MS, DRAFT_IDLE_MS, setDraftStoreFactory } from '../../../renderer/src/editor/use-drafts';
 import { typeAtEnd, viewOf, writesOf } from './mount-editor';
 
 const store = memoryDraftStore();
@@ -52,9 +52,10 @@ test('typing is kept as a draft within the delay, and the draft goes once the no
     await act(async () => void jest.advanceTimersByTime(DRAFT_DELAY_MS - 1));
     expect(store.drafts.has('Note.md')).toBe(false);
     typeAtEnd(view(), ' more');
-    // One write per window, with the text at its end: the issue allows 500 ms behind typing.
-    await act(async () => void jest.advanceTimersByTime(1));
-    expect(DRAFT_DELAY_MS).toBeLessThanOrEqual(500);
+    // One write per window, with the text at its end, at the next idle moment (Jest's fake
+    // requestIdleCallback) within DRAFT_IDLE_MS; the issue allows 500 ms behind typing.
+    await act(async () => void jest.advanceTimersByTime(1 + DRAFT_IDLE_MS));
+    expect(DRAFT_DELAY_MS + DRAFT_IDLE_MS).toBeLessThanOrEqual(500);
     expect(store.drafts.get('Note.md')).toMatchObject({ text: 'base typed more', baseHash: hashText('base') });
     expect(vaultKeys).toContain(MEMORY_ROOT);
     await act(async () => void jest.advanceTimersByTime(1000));
@@ -63,6 +64,88 @@ test('typing is kept as a draft within the delay, and the draft goes once the no
   }
   await waitFor(() => expect(fake.notes.get('Note.md')).toBe('base typed more'));
   await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false));
+  unmount();
+});
+
+/** A requestIdleCallback the test calls back itself: "the page is idle now". */
+function fakeIdle() {
+  const waiting = new Map<number, { run: () => void; timeout: number | undefined }>();
+  let next = 1;
+  const w = window as unknown as Record<string, unknown>;
+  w.requestIdleCallback = (run: () => void, options?: { timeout?: number }) => {
+    waiting.set(next, { run, timeout: options?.timeout });
+    return next++;
+  };
+  w.cancelIdleCallback = (handle: number) => waiting.delete(handle);
+  return {
+    waiting,
+    idle: () => act(() => [...waiting.entries()].forEach(([handle, { run }]) => (waiting.delete(handle), run()))),
+    restore: () => {
+      delete w.requestIdleCallback;
+      delete w.cancelIdleCallback;
+    },
+  };
+}
+
+test('the draft is written when the page is idle after the delay, never in the keystroke path, and is there after a reload', async () => {
+  const fake = new MemoryApi({ notes: { 'Note.md': 'base' } });
+  const api = fake.api();
+  fake.faults.failWrites('EIO');
+  fake.faults.failCreates('EIO');
+  const idle = fakeIdle();
+  try {
+    const first = await open(api);
+    jest.useFakeTimers();
+    try {
+      typeAtEnd(first.view(), ' typed');
+      await act(async () => void jest.advanceTimersByTime(DRAFT_DELAY_MS));
+      // Busy: the write waits for an idle moment, at most DRAFT_IDLE_MS.
+      expect(store.drafts.has('Note.md')).toBe(false);
+      expect([...idle.waiting.values()].map((w) => w.timeout)).toEqual([DRAFT_IDLE_MS]);
+      typeAtEnd(first.view(), ' more');
+      expect(idle.waiting.size).toBe(1);
+      idle.idle();
+      expect(store.drafts.get('Note.md')).toMatchObject({ text: 'base typed more', baseHash: hashText('base') });
+    } finally {
+      jest.useRealTimers();
+    }
+    await reload(first.unmount);
+    fake.faults.heal();
+    const second = await open(api);
+    await screen.findByRole('alert', { name: 'Unsaved changes' });
+    expect(second.view().state.doc.toString()).toBe('base');
+    fireEvent.click(screen.getByRole('button', { name: 'Restore' }));
+    expect(second.view().state.doc.toString()).toBe('base typed more');
+    second.unmount();
+  } finally {
+    idle.restore();
+  }
+});
+
+test('hiding the page writes the pending draft at once', async () => {
+  const fake = new MemoryApi({ notes: { 'Note.md': 'base' } });
+  const { view, unmount } = await open(fake.api());
+  const idle = fakeIdle();
+  jest.useFakeTimers();
+  const visibility = jest.spyOn(document, 'visibilityState', 'get');
+  try {
+    typeAtEnd(view(), ' typed');
+    expect(store.drafts.has('Note.md')).toBe(false);
+    visibility.mockReturnValue('hidden');
+    act(() => void document.dispatchEvent(new Event('visibilitychange')));
+    expect(store.drafts.get('Note.md')?.text).toBe('base typed');
+    // Nothing left scheduled: no second write of the same text.
+    await act(async () => void jest.advanceTimersByTime(DRAFT_DELAY_MS));
+    expect(idle.waiting.size).toBe(0);
+    store.drafts.delete('Note.md');
+    typeAtEnd(view(), '!');
+    act(() => void window.dispatchEvent(new Event('pagehide')));
+    expect(store.drafts.get('Note.md')?.text).toBe('base typed!');
+  } finally {
+    visibility.mockRestore();
+    jest.useRealTimers();
+    idle.restore();
+  }
   unmount();
 });
 

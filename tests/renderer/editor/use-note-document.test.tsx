@@ -6,6 +6,7 @@
  */
 // First: it gives jsdom the Node globals the real service needs.
 import { MemoryApi } from '../support/memory-api';
+import { Profiler } from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { hashText } from '../../../main/service/files/read-vault-file';
 import { dropKeptText, keptTextFor } from '../../../renderer/src/editor/kept-texts';
@@ -243,5 +244,27 @@ describe('leaving a note whose save fails', () => {
     const event = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(event);
     expect(event.defaultPrevented).toBe(true);
+  });
+});
+
+describe('typing into unsaved text', () => {
+  test('keystrokes after the first do not re-render the editor: its state is unchanged', async () => {
+    const fake = new MemoryApi({ notes: { 'Note.md': 'base' } });
+    let commits = 0;
+    const utils = render(
+      <Profiler id="editor" onRender={() => void commits++}>
+        <NoteEditor api={fake.api()} path="Note.md" onOpenNote={() => undefined} />
+      </Profiler>,
+    );
+    await waitFor(() => expect(utils.container.querySelector('.cm-editor')).not.toBeNull());
+    const view = viewOf(utils.container);
+    typeAtEnd(view, 'a'); // clean to dirty: the status line changes
+    await act(async () => undefined);
+    const afterFirst = commits;
+    for (const key of 'bcdef') typeAtEnd(view, key);
+    await act(async () => undefined);
+    expect(commits).toBe(afterFirst);
+    expect(view.state.doc.toString()).toBe('baseabcdef');
+    utils.unmount();
   });
 });
