@@ -74,7 +74,11 @@ function check(graph: VaultGraph, expected: Map<VaultPath, ResolvedLink[]>): voi
   expect(graph.unresolvedLinks()).toEqual(all.filter((l) => l.resolved === null));
   expect(graph.ambiguousLinks()).toEqual(all.filter((l) => l.candidates.length > 1));
   const stats = graph.stats();
-  expect([stats.links, stats.unresolved, stats.ambiguous]).toEqual([all.length, all.filter((l) => l.resolved === null).length, all.filter((l) => l.candidates.length > 1).length]);
+  expect([stats.links, stats.unresolved, stats.ambiguous]).toEqual([
+    all.length,
+    all.filter((l) => l.resolved === null).length,
+    all.filter((l) => l.candidates.length > 1).length,
+  ]);
 }
 
 test('every way of building the graph answers as resolving each link on its own', () => {
