@@ -5,10 +5,10 @@
  * appeared or disappeared, so only those are re-resolved.
  */
 import { lookupKey } from '../resolve/file-index';
-import type { ParsedNote, ResolvedLink, VaultPath } from '../types';
+import type { ParsedNote, VaultPath } from '../types';
 import { edgeId } from './graph-diff';
-import type { LinkStore } from './link-store';
-import { targetNodeId } from './placeholders';
+import type { LinkStore, NoteLinks } from './link-store';
+import { nodeIdOf } from './placeholders';
 
 export interface VaultChange {
   upsertNotes?: ParsedNote[];
@@ -66,7 +66,7 @@ export function planChange(change: VaultChange, graph: GraphContents): ChangePla
 /** The nodes and edges (id to [source, target]) the change can touch, before or after it. */
 export function touchedElements(
   plan: ChangePlan,
-  resolved: ReadonlyMap<VaultPath, ResolvedLink[]>,
+  resolved: ReadonlyMap<VaultPath, NoteLinks>,
   links: LinkStore,
 ): { nodes: Set<string>; edges: Map<string, [VaultPath, string]> } {
   const nodes = new Set<string>([...plan.removedNotes, ...plan.upserts.map((n) => n.path), ...plan.addedAttachments, ...plan.removedAttachments]);
@@ -77,6 +77,6 @@ export function touchedElements(
     edges.set(edgeId(source, target), [source, target]);
   };
   for (const source of [...plan.toResolve, ...plan.removedNotes]) for (const target of links.targetsOf(source)) touch(source, target);
-  for (const [source, list] of resolved) for (const link of list) touch(source, targetNodeId(link));
+  for (const [source, { links: list, resolutions }] of resolved) for (let i = 0; i < list.length; i++) touch(source, nodeIdOf(list[i], resolutions[i]));
   return { nodes, edges };
 }

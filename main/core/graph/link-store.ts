@@ -2,17 +2,28 @@
  * The resolved links of every note and the edges they make, indexed the ways the graph asks:
  * by source, by target node (for backlinks and placeholders) and by lookup key (for
  * incremental re-resolution).
+ *
+ * A note's links are kept as its parse gave them, beside one Resolution per link (usually an
+ * object shared by every link with the same answer); ResolvedLink objects are built only when
+ * asked for. Copying every link into a ResolvedLink while loading was most of the load's time
+ * and a second object per link for as long as the vault stays open (docs/benchmarks.md).
  */
 import type { GraphEdge, LinkRef, ResolvedLink, VaultPath } from '../types';
 import type { Resolution } from '../resolve/resolve-link';
 import { edgeId } from './graph-diff';
-import { linkKey, targetNodeId } from './placeholders';
+import { linkKey, nodeIdOf } from './placeholders';
 
-const NO_LINKS: readonly ResolvedLink[] = [];
+/** A note's links and, at the same positions, their resolutions. */
+export interface NoteLinks {
+  readonly links: readonly LinkRef[];
+  readonly resolutions: readonly Resolution[];
+}
+
+const NO_LINKS: NoteLinks = { links: [], resolutions: [] };
 const NO_TARGETS: readonly string[] = [];
 
 export class LinkStore {
-  private readonly outgoingBySource = new Map<VaultPath, ResolvedLink[]>();
+  private readonly outgoingBySource = new Map<VaultPath, NoteLinks>();
   /**
    * lookup key -> notes that have at least one link with that key. Only incremental updates
    * ask for it, so it is built on first use: a warm start (build, then read) never pays for it.
@@ -31,15 +42,19 @@ export class LinkStore {
    */
   private readonly edgesIn = new Map<string, VaultPath[]>();
 
-  /** Replaces the links of `source` (an empty list removes them) and the edges they make. */
-  set(source: VaultPath, links: ResolvedLink[]): void {
+  /**
+   * Replaces the links of `source` (an empty list removes them) and the edges they make. Both
+   * arrays are kept as they are, not copied: neither may change afterwards.
+   */
+  set(source: VaultPath, links: readonly LinkRef[], resolutions: readonly Resolution[]): void {
+    if (links.length !== resolutions.length) throw new Error(`LinkStore: ${source} has ${links.length} links and ${resolutions.length} resolutions`);
     if (this.outgoingBySource.has(source)) this.forget(source);
     if (links.length === 0) return;
-    this.outgoingBySource.set(source, links);
+    this.outgoingBySource.set(source, { links, resolutions });
     if (this.sourcesByKey !== null) indexKeys(this.sourcesByKey, source, links);
     const counts = new TargetCounts(links.length);
-    for (const link of links) {
-      const target = targetNodeId(link);
+    for (let i = 0; i < links.length; i++) {
+      const target = nodeIdOf(links[i], resolutions[i]);
       if (target !== source) counts.add(target); // self-links ([[#Heading]]) are not graph edges
     }
     if (counts.size === 0) return;
@@ -53,7 +68,7 @@ export class LinkStore {
 
   /** Drops every index entry of `source`'s current links and edges. */
   private forget(source: VaultPath): void {
-    if (this.sourcesByKey !== null) for (const link of this.outgoing(source)) this.sourcesByKey.get(linkKey(link))?.delete(source);
+    if (this.sourcesByKey !== null) for (const link of this.linksOf(source).links) this.sourcesByKey.get(linkKey(link))?.delete(source);
     for (const target of this.targetsOf(source)) {
       const incoming = this.edgesIn.get(target);
       const at = incoming?.indexOf(source) ?? -1;
@@ -67,11 +82,20 @@ export class LinkStore {
     this.outgoingBySource.delete(source);
   }
 
-  outgoing(source: VaultPath): readonly ResolvedLink[] {
+  /** The links of `source` and their resolutions, as stored (do not change them). */
+  linksOf(source: VaultPath): NoteLinks {
     return this.outgoingBySource.get(source) ?? NO_LINKS;
   }
 
-  allLinkLists(): Iterable<readonly ResolvedLink[]> {
+  /** The links of `source` as ResolvedLinks, new objects each call. */
+  outgoing(source: VaultPath): ResolvedLink[] {
+    const { links, resolutions } = this.linksOf(source);
+    const out: ResolvedLink[] = new Array(links.length);
+    for (let i = 0; i < links.length; i++) out[i] = resolvedLink(links[i], source, resolutions[i]);
+    return out;
+  }
+
+  allLinkLists(): Iterable<NoteLinks> {
     return this.outgoingBySource.values();
   }
 
@@ -79,7 +103,7 @@ export class LinkStore {
   sourcesWithKey(key: string): Iterable<VaultPath> {
     if (this.sourcesByKey === null) {
       this.sourcesByKey = new Map();
-      for (const [source, links] of this.outgoingBySource) indexKeys(this.sourcesByKey, source, links);
+      for (const [source, { links }] of this.outgoingBySource) indexKeys(this.sourcesByKey, source, links);
     }
     return this.sourcesByKey.get(key) ?? [];
   }
@@ -123,7 +147,7 @@ function makeEdge(source: VaultPath, target: string, count: number): GraphEdge {
   return Object.freeze({ id: edgeId(source, target), source, target, count });
 }
 
-function indexKeys(sourcesByKey: Map<string, Set<VaultPath>>, source: VaultPath, links: readonly ResolvedLink[]): void {
+function indexKeys(sourcesByKey: Map<string, Set<VaultPath>>, source: VaultPath, links: readonly LinkRef[]): void {
   let lastKey: string | null = null;
   for (const link of links) {
     const key = linkKey(link);
@@ -177,8 +201,8 @@ class TargetCounts {
 }
 
 /**
- * Field by field on purpose: an object spread plus extra fields is many times slower in V8 and
- * dominated indexing time; listing the fields also makes a new LinkRef field a compile error here.
+ * Field by field on purpose: an object spread plus extra fields is many times slower in V8;
+ * listing the fields also makes a new LinkRef field a compile error here.
  */
 export function resolvedLink(link: LinkRef, source: VaultPath, resolution: Resolution): ResolvedLink {
   return {

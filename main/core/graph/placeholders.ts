@@ -3,7 +3,8 @@
  * All unresolved links whose targets agree ignoring case and a trailing '.md' share one.
  */
 import { lookupKey } from '../resolve/file-index';
-import type { LinkRef, ResolvedLink } from '../types';
+import type { Resolution } from '../resolve/resolve-link';
+import type { LinkRef } from '../types';
 import { PLACEHOLDER_PREFIX } from '../types';
 
 /** PLACEHOLDER_PREFIX + the target lower-cased with '.md' dropped; folders are kept ('x/Dup' and 'Dup' differ). */
@@ -20,9 +21,9 @@ export function linkKey(link: Pick<LinkRef, 'target'>): string {
   return lookupKey(link.target.trim());
 }
 
-/** The node a resolved link points at: its file, or the placeholder for its target. */
-export function targetNodeId(link: ResolvedLink): string {
-  return link.resolved ?? placeholderId(link.target);
+/** The node a link with this resolution points at: its file, or the placeholder for its target. */
+export function nodeIdOf(link: Pick<LinkRef, 'target'>, resolution: Pick<Resolution, 'resolved'>): string {
+  return resolution.resolved ?? placeholderId(link.target);
 }
 
 /**
@@ -30,10 +31,11 @@ export function targetNodeId(link: ResolvedLink): string {
  * offset) of the given source. The graph passes the alphabetically first linking note, so an
  * incremental graph and a fresh build always agree.
  */
-export function placeholderLabel(id: string, sourceLinks: readonly ResolvedLink[]): string {
-  let best: ResolvedLink | null = null;
-  for (const link of sourceLinks) {
-    if (link.resolved !== null || placeholderId(link.target) !== id) continue;
+export function placeholderLabel(id: string, links: readonly LinkRef[], resolutions: readonly Resolution[]): string {
+  let best: LinkRef | null = null;
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i];
+    if (resolutions[i].resolved !== null || placeholderId(link.target) !== id) continue;
     if (best === null || link.start < best.start) best = link;
   }
   if (best === null) throw new Error(`no unresolved link of the source points at ${id}`);

@@ -13,7 +13,7 @@ import { resolveLinkTarget, type Resolution } from '../resolve/resolve-link';
 import type { GraphDelta, GraphEdge, GraphNode, GraphSnapshot, ParsedNote, ResolvedLink, VaultPath } from '../types';
 import { isEmptyChange, planChange, touchedElements, type VaultChange } from './change-plan';
 import { diffElements, emptyDelta, type ElementState } from './graph-diff';
-import { LinkStore } from './link-store';
+import { LinkStore, resolvedLink, type NoteLinks } from './link-store';
 import { firstOf, resolveNoteLinks } from './resolve-note-links';
 import { isPlaceholderId, placeholderLabel } from './placeholders';
 import { countTags, notesWithTag } from './tag-counts';
@@ -58,7 +58,7 @@ export class VaultGraph {
     // Nothing changes the index while loading, so equal (kind, folder, target) questions have
     // equal answers; hubs are linked thousands of times, and memoising them halves resolution.
     const memo = new Map<string, Resolution>();
-    for (const note of notes) this.links.set(note.path, this.resolveAll(note, memo));
+    for (const note of notes) this.links.set(note.path, note.links, this.resolveAll(note, memo));
   }
 
   /**
@@ -71,7 +71,8 @@ export class VaultGraph {
       const links = resolvedLinks.get(note.path);
       if (links === undefined || links.length !== note.links.length) throw new Error(`VaultGraph.loadResolved: no resolution for every link of ${note.path}`);
       for (const link of links) if (link.source !== note.path) throw new Error(`VaultGraph.loadResolved: a link of ${note.path} claims another source`);
-      this.links.set(note.path, links);
+      // A ResolvedLink is its own resolution: nothing is copied.
+      this.links.set(note.path, links, links);
     }
   }
 
@@ -101,26 +102,29 @@ export class VaultGraph {
     for (const path of addedAttachments) this.index.add(path);
     for (const note of upserts) this.index.add(note.path);
     const upsertByPath = new Map(upserts.map((n) => [n.path, n]));
-    const resolved = new Map<VaultPath, ResolvedLink[]>();
-    for (const source of plan.toResolve) resolved.set(source, this.resolveAll(upsertByPath.get(source) ?? this.notes.get(source)!));
+    const resolved = new Map<VaultPath, NoteLinks>();
+    for (const source of plan.toResolve) {
+      const note = upsertByPath.get(source) ?? this.notes.get(source)!;
+      resolved.set(source, { links: note.links, resolutions: this.resolveAll(note) });
+    }
 
     const touched = touchedElements(plan, resolved, this.links);
     const before = this.captureElements(touched.nodes, touched.edges);
 
     for (const path of removedNotes) {
-      this.links.set(path, []);
+      this.links.set(path, [], []);
       this.notes.delete(path);
     }
     for (const path of removedAttachments) this.attachments.delete(path);
     for (const path of addedAttachments) this.attachments.add(path);
     for (const note of upserts) this.notes.set(note.path, note);
-    for (const [source, links] of resolved) this.links.set(source, links);
+    for (const [source, { links, resolutions }] of resolved) this.links.set(source, links, resolutions);
 
     const after = this.captureElements(touched.nodes, touched.edges);
     return diffElements(before, after);
   }
 
-  private resolveAll(note: ParsedNote, memo: Map<string, Resolution> | null = null): ResolvedLink[] {
+  private resolveAll(note: ParsedNote, memo: Map<string, Resolution> | null = null): Resolution[] {
     return resolveNoteLinks(this.index, note, memo);
   }
 
@@ -144,7 +148,8 @@ export class VaultGraph {
     if (note) return { id, kind: 'note', label: note.title, path: id, tags: note.tags };
     if (this.attachments.has(id)) return { id, kind: 'attachment', label: basename(id), path: id, tags: [] };
     if (isPlaceholderId(id) && this.links.hasIncoming(id)) {
-      return { id, kind: 'placeholder', label: placeholderLabel(id, this.links.outgoing(firstOf(this.links.sourcesOf(id)))), path: null, tags: [] };
+      const { links, resolutions } = this.links.linksOf(firstOf(this.links.sourcesOf(id)));
+      return { id, kind: 'placeholder', label: placeholderLabel(id, links, resolutions), path: null, tags: [] };
     }
     return null;
   }
@@ -182,16 +187,17 @@ export class VaultGraph {
   }
 
   outgoing(path: VaultPath): ResolvedLink[] {
-    return [...this.links.outgoing(path)];
+    return this.links.outgoing(path);
+  }
+
+  /** The resolutions of `path`'s links, in link order (what the parse cache stores; do not change them). */
+  resolutionsOf(path: VaultPath): readonly Resolution[] {
+    return this.links.linksOf(path).resolutions;
   }
 
   /** Links from other notes that resolve to `path`, sorted by source then position. */
   backlinks(path: VaultPath): ResolvedLink[] {
-    const out: ResolvedLink[] = [];
-    for (const source of this.linkingNotes(path)) {
-      for (const link of this.links.outgoing(source)) if (link.resolved === path) out.push(link);
-    }
-    return out;
+    return this.linksWhere((r) => r.resolved === path, this.linkingNotes(path));
   }
 
   /** Notes linking to `path` (sorted). */
@@ -200,17 +206,25 @@ export class VaultGraph {
   }
 
   allLinks(): ResolvedLink[] {
-    const out: ResolvedLink[] = [];
-    for (const source of this.notePaths()) out.push(...this.links.outgoing(source));
-    return out;
+    return this.linksWhere(() => true, this.notePaths());
   }
 
   unresolvedLinks(): ResolvedLink[] {
-    return this.allLinks().filter((l) => l.resolved === null);
+    return this.linksWhere((r) => r.resolved === null, this.notePaths());
   }
 
   ambiguousLinks(): ResolvedLink[] {
-    return this.allLinks().filter((l) => l.candidates.length > 1);
+    return this.linksWhere((r) => r.candidates.length > 1, this.notePaths());
+  }
+
+  /** The links of `sources` (in that order, then by position) whose resolution passes `keep`; only those become ResolvedLinks. */
+  private linksWhere(keep: (resolution: Resolution) => boolean, sources: Iterable<VaultPath>): ResolvedLink[] {
+    const out: ResolvedLink[] = [];
+    for (const source of sources) {
+      const { links, resolutions } = this.links.linksOf(source);
+      for (let i = 0; i < links.length; i++) if (keep(resolutions[i])) out.push(resolvedLink(links[i], source, resolutions[i]));
+    }
+    return out;
   }
 
   /** Notes with no resolved link in or out (self-links and links to placeholders don't count). */
@@ -244,7 +258,7 @@ export class VaultGraph {
   /** Number of links (resolved or not) in all notes: what stats().links says, without the rest of stats(). */
   linkCount(): number {
     let links = 0;
-    for (const list of this.links.allLinkLists()) links += list.length;
+    for (const list of this.links.allLinkLists()) links += list.links.length;
     return links;
   }
 
@@ -252,11 +266,11 @@ export class VaultGraph {
     let links = 0;
     let unresolved = 0;
     let ambiguous = 0;
-    for (const list of this.links.allLinkLists()) {
-      links += list.length;
-      for (const link of list) {
-        if (link.resolved === null) unresolved++;
-        if (link.candidates.length > 1) ambiguous++;
+    for (const { resolutions } of this.links.allLinkLists()) {
+      links += resolutions.length;
+      for (const resolution of resolutions) {
+        if (resolution.resolved === null) unresolved++;
+        if (resolution.candidates.length > 1) ambiguous++;
       }
     }
     const placeholders = this.placeholderIds().length;

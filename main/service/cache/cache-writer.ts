@@ -61,7 +61,7 @@ export class CacheWriter {
           attachments: graph.attachmentPaths(),
           attachmentFiles: state.files,
           // Only when the graph holds this very parse: then its links' resolutions belong to it.
-          resolutionsOf: (path, parsed) => (graph.getNote(path) === parsed ? graph.outgoing(path) : null),
+          resolutionsOf: (path, parsed) => (graph.getNote(path) === parsed ? graph.resolutionsOf(path) : null),
         },
       });
     } catch (error) {
