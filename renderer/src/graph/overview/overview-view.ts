@@ -4,7 +4,8 @@
  * camera (two bitmap copies, whatever the graph's size); a new picture is drawn in slices
  * (overview-picture.ts) once the camera rests or the model changes, and replaces the old one
  * when complete, so a pan or zoom never waits for the graph to be drawn again. Input goes to
- * the handlers: pans and zooms move cytoscape's viewport, which comes back through setCamera.
+ * the handlers: pans move cytoscape's viewport (cytoscape zooms by the wheel itself), which comes
+ * back through setCamera.
  */
 import { attachInput } from './overview-input';
 import type { OverviewModel } from './overview-model';
@@ -21,7 +22,6 @@ export interface OverviewColours {
 
 export interface OverviewHandlers {
   pan(dx: number, dy: number): void;
-  zoom(factor: number, x: number, y: number): void;
   tap(id: string): void;
   doubleTap(id: string): void;
   hover(id: string | null): void;
@@ -31,7 +31,6 @@ export interface OverviewOptions {
   colours: OverviewColours;
   nodeScale: number;
   edgeWidth: number;
-  wheelSensitivity: number;
   handlers: OverviewHandlers;
 }
 
@@ -84,7 +83,6 @@ export class OverviewView {
       this.canvas,
       {
         pan: (dx, dy) => h.pan(dx, dy),
-        zoom: (f, x, y) => h.zoom(f, x, y),
         tap: (x, y) => {
           const id = this.hitAt(x, y);
           if (id) h.tap(id);
@@ -96,7 +94,6 @@ export class OverviewView {
         hover: (x, y) => this.setHovered(this.hitAt(x, y)),
         leave: () => this.setHovered(null),
       },
-      options.wheelSensitivity,
     );
   }
 
@@ -122,7 +119,7 @@ export class OverviewView {
   }
 
   /** Theme colours, node size or link thickness changed: a new picture. */
-  setOptions(next: Omit<OverviewOptions, 'handlers' | 'wheelSensitivity'>): void {
+  setOptions(next: Omit<OverviewOptions, 'handlers'>): void {
     this.options = { ...this.options, ...next };
     if (this.model) this.setModel(this.model);
   }
