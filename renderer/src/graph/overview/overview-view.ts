@@ -7,6 +7,7 @@
  * the handlers: pans move cytoscape's viewport (cytoscape zooms by the wheel itself), which comes
  * back through setCamera.
  */
+import { CanvasPool } from './canvas-pool';
 import { attachInput } from './overview-input';
 import type { OverviewModel } from './overview-model';
 import { placement, Picture, type Camera, type PictureStyle } from './overview-picture';
@@ -63,6 +64,7 @@ export class OverviewView {
   private frameCount = 0;
   private readonly frameListeners = new Set<() => void>();
   private drawnWaiters: Array<() => void> = [];
+  private readonly pool: CanvasPool;
   private readonly detachInput: () => void;
 
   constructor(
@@ -70,6 +72,7 @@ export class OverviewView {
     private options: OverviewOptions,
   ) {
     const doc = container.ownerDocument;
+    this.pool = new CanvasPool(doc);
     this.canvas = doc.createElement('canvas');
     this.canvas.dataset.testid = 'graph-overview';
     // Above cytoscape's canvases; cytoscape keeps its container's own stacking.
@@ -201,7 +204,9 @@ export class OverviewView {
     const { width, height, ratio } = this.size();
     const { colours, nodeScale, edgeWidth } = this.options;
     const style: PictureStyle = { edge: colours.edge, edgeAlpha: 0.55, edgeWidth, nodeScale };
-    this.pending = new Picture(this.container.ownerDocument, this.model, { ...this.camera }, width, height, ratio, style);
+    // A picture replaced before it was complete is never drawn from again.
+    this.pending?.release();
+    this.pending = new Picture(this.pool, this.model, { ...this.camera }, width, height, ratio, style);
     this.requestFrame();
   }
 
@@ -226,6 +231,7 @@ export class OverviewView {
     if (this.pending) {
       this.pending.step(this.shown ? SLICE_MS : FIRST_SLICE_MS);
       if (this.pending.done) {
+        this.shown?.release();
         this.shown = this.pending;
         this.pending = null;
       }
