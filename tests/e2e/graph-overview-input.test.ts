@@ -94,7 +94,10 @@ test('one wheel notch over the overview zooms by one step', async () => {
 
 test('a press on the overview closes the file actions menu', async () => {
   const explorer = page.getByRole('navigation', { name: 'File explorer' });
-  await explorer.getByRole('button', { name: /^Actions for / }).first().click();
+  await explorer
+    .getByRole('button', { name: /^Actions for / })
+    .first()
+    .click();
   const menuItem = explorer.getByRole('menuitem', { name: 'Rename or move…' });
   await menuItem.waitFor();
   const box = (await page.getByTestId('graph-overview').boundingBox())!;

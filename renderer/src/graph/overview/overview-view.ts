@@ -82,22 +82,19 @@ export class OverviewView {
     if (!ctx) throw new Error('The graph overview needs a 2D canvas context.');
     this.ctx = ctx;
     const h = options.handlers;
-    this.detachInput = attachInput(
-      this.canvas,
-      {
-        pan: (dx, dy) => h.pan(dx, dy),
-        tap: (x, y) => {
-          const id = this.hitAt(x, y);
-          if (id) h.tap(id);
-        },
-        doubleTap: (x, y) => {
-          const id = this.hitAt(x, y);
-          if (id) h.doubleTap(id);
-        },
-        hover: (x, y) => this.setHovered(this.hitAt(x, y)),
-        leave: () => this.setHovered(null),
+    this.detachInput = attachInput(this.canvas, {
+      pan: (dx, dy) => h.pan(dx, dy),
+      tap: (x, y) => {
+        const id = this.hitAt(x, y);
+        if (id) h.tap(id);
       },
-    );
+      doubleTap: (x, y) => {
+        const id = this.hitAt(x, y);
+        if (id) h.doubleTap(id);
+      },
+      hover: (x, y) => this.setHovered(this.hitAt(x, y)),
+      leave: () => this.setHovered(null),
+    });
   }
 
   get isActive(): boolean {
