@@ -35,6 +35,9 @@ export interface SizeResult {
   /** Mouse and wheel events the page received per second during the gesture. */
   inputPerSecond?: number;
   worstFrameMs?: number;
+  /** Handling one mouse move over the middle of the graph, every listener included (cytoscape's hit-test among them): the first and the slowest of the next four. */
+  firstMoveMs?: number;
+  nextMovesMs?: number;
   layoutMs?: number;
   /** Set when the layout failed; the render phase then drew from the seeded start spiral instead. */
   layoutError?: string;
@@ -131,6 +134,22 @@ export async function panAndZoom(page: Page): Promise<{ fps: number; rafFps: num
   return page.evaluate(() => (window as unknown as Bench).plexusBench.stopFrameCount());
 }
 
+/**
+ * Runs in the page: five mouse moves dispatched on whatever is topmost at the graph's middle,
+ * each timed from dispatch to the last listener (synthetic events run their listeners at once).
+ */
+function timeMoves(): number[] {
+  const x = Math.round(innerWidth / 2);
+  const target = document.elementFromPoint(x, Math.round(innerHeight / 2)) ?? document.body;
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    target.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: x + i * 7, clientY: Math.round(innerHeight / 2) }));
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
 async function heapMB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -210,7 +229,8 @@ async function measureRender(
         remembered,
         result.mode === 'overview',
       ] as const),
-      60_000,
+      // As long as the layout may take: on a loaded machine cytoscape's background build of a dense graph passed a fixed minute.
+      60_000 + snapshot.nodes.length * 8,
       'render',
     );
     Object.assign(result, {
@@ -222,6 +242,8 @@ async function measureRender(
       buildLongestBlockMs: Math.max(render.longestTaskMs, render.worstFrameGapMs),
       buildFrameGaps: render.frameGaps,
     });
+    const moves = await withTimeout(page.evaluate(timeMoves), 30_000, 'mouse moves');
+    Object.assign(result, { firstMoveMs: moves[0], nextMovesMs: Math.max(...moves.slice(1)) });
     const motion = await withTimeout(panAndZoom(page), PAN_ZOOM_MS + 30_000, 'pan/zoom');
     Object.assign(result, {
       fps: motion.fps,

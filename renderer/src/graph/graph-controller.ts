@@ -1,6 +1,6 @@
 /**
  * Owns one cytoscape instance: loading (big graphs in chunks across frames, nodes first, see
- * progressive-build.ts), path highlighting and the events the React view listens to. Hover
+ * graph-load.ts), path highlighting and the events the React view listens to. Hover
  * highlighting (graph-hover.ts), the stylesheet, display and theme (graph-appearance.ts) and the
  * viewport helpers (graph-viewport.ts) are in their own modules; this class keeps them all as
  * its public API. No React here, so it runs headless in tests.
@@ -8,19 +8,18 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { HUB_FONT, type Theme } from './graph-style';
 import { installLegibleLabels, type LegibleLabels } from './legible-labels';
-import { addProgressively, isProgressive, moveProgressively, nextFrame, nextTask, PROGRESSIVE_MIN_ELEMENTS, type BuildProgress } from './progressive-build';
+import { isProgressive, nextTask, PROGRESSIVE_MIN_ELEMENTS, type BuildProgress } from './progressive-build';
 import { loadAtOnce } from './load-at-once';
 import { GraphHover } from './graph-hover';
 import { GraphAppearance } from './graph-appearance';
 import { cameraOf, focusNode, pagePosition, setCamera, type Camera } from './graph-viewport';
-import { extentOf, fitToCentres } from './fit-centres';
+import { fitToCentres } from './fit-centres';
 import { installLayerSettling } from './layer-settle';
-import { buildLayersInSlices, installSpeedups, rebuildLayerCache, rebuildLayerCacheAfterDraw, startLayerFeed, type Speedups } from './cytoscape-internals';
+import { installSpeedups, rebuildLayerCacheAfterDraw, type Speedups } from './cytoscape-internals';
 import { rendererOptions, type RendererKind } from './renderer-choice';
-import { recordFeed } from './test-feed';
-import { TEST_HOOKS } from '../build-flags';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
-import { installLabelCulling } from './label-cull';
+import { installLabelCulling, type LabelCulling } from './label-cull';
+import { applyProgressively, loadProgressively, type LoadHost } from './graph-load';
 import type { GraphDisplay } from './graph-forces';
 import { GraphOverview, type Level } from './overview/graph-overview';
 
@@ -42,7 +41,7 @@ export interface ControllerOptions {
   overview?: boolean;
 }
 
-/** cytoscape's wheel sensitivity here; the overview zooms at the same speed. */
+/** cytoscape's wheel sensitivity here; it zooms by the wheel whichever renderer draws (overview-input.ts). */
 const WHEEL_SENSITIVITY = 0.3;
 
 export { EDGE_CHUNK } from './load-at-once';
@@ -88,17 +87,21 @@ export class GraphController {
     // Layouts change how dense the graph is, and with it the zoom at which labels make sense.
     this.cy.on('layoutstop', () => this.updateLabelThreshold());
     this.uninstallLegibleLabels = installLegibleLabels(this.cy, HUB_FONT, () => this.overview?.drawing === true);
-    this.uninstallLabelCulling = installLabelCulling(this.cy);
+    // While the overview draws, cytoscape draws no label: culling them would be wasted.
+    this.uninstallLabelCulling = installLabelCulling(this.cy, () => this.overview?.drawing === true);
     this.overview =
       container && options.overview !== false
         ? GraphOverview.create(this.cy, container, {
             look: this.appearance.current,
-            wheelSensitivity: WHEEL_SENSITIVITY,
             onTap: (id) => handlers.onTap?.(id),
             onDoubleTap: (id) => handlers.onDoubleTap?.(id),
             onHover: (id) => this.hover.set(id, true),
             busy: () => this.inFlight > 0,
-            onLevelChange: (level) => level !== 'overview' && this.uninstallLegibleLabels.refresh(),
+            onLevelChange: (level) => {
+              if (level === 'overview') return;
+              this.uninstallLegibleLabels.refresh();
+              this.uninstallLabelCulling.refresh();
+            },
           })
         : null;
     this.uninstallLayerSettling = installLayerSettling(this.cy, {
@@ -116,7 +119,7 @@ export class GraphController {
 
   private readonly uninstallLegibleLabels: LegibleLabels;
   private readonly uninstallLayerSettling: () => void;
-  private readonly uninstallLabelCulling: () => void;
+  private readonly uninstallLabelCulling: LabelCulling;
 
   /** The min-zoomed-font-size in the stylesheet now (see label-density.ts), before the text fade setting. */
   get labelThreshold(): number {
@@ -143,12 +146,9 @@ export class GraphController {
 
   /**
    * Replaces every element and resolves false when a newer load superseded it. Small graphs
-   * (below PROGRESSIVE_MIN_ELEMENTS): nodes at once, with positions, edges a frame later. Big
-   * ones are built in chunks across frames (progressive-build.ts), each chunk drawn into
-   * cytoscape's layers as it goes in (cytoscape-internals/layer-feed.ts; without it, drawing is held back during
-   * the edges and the layers are built at the end); the viewport and the label threshold come from the node
-   * definitions first, so nothing is restyled or refitted once elements exist. `beforeDraw`
-   * runs once every element is in, before the frame that draws them all (both paths).
+   * (below PROGRESSIVE_MIN_ELEMENTS): nodes at once, with positions, edges a frame later
+   * (load-at-once.ts). Big ones in chunks across frames (graph-load.ts). `beforeDraw` runs once
+   * every element is in, before the frame that draws them all (both paths).
    */
   load(nodes: ElementDefinition[], edges: ElementDefinition[], onProgress: (p: BuildProgress) => void, beforeDraw?: () => void): Promise<boolean> {
     return this.tracked(this.loadNow(nodes, edges, onProgress, beforeDraw));
@@ -163,44 +163,7 @@ export class GraphController {
     const generation = ++this.generation;
     this.hover.forget();
     const current = () => generation === this.generation && !this.cy.destroyed();
-    if (isProgressive(nodes.length, edges.length)) {
-      this.cy.elements().remove();
-      const positions = nodes.flatMap((n) => (n.position ? [n.position] : []));
-      this.appearance.setLabelThresholdFor(positions);
-      this.fitTo(positions);
-      // The overview draws the graph from its definitions first; cytoscape then takes the
-      // elements in the background, its drawing held, so none of it goes into its layers.
-      if (this.overview?.showDefinitions(nodes, edges)) {
-        await this.overview.whenDrawn();
-        if (!current()) return false;
-      }
-      const layers = this.options.feedLayers === false || this.overview?.drawing ? null : startLayerFeed(this.cy, extentOf(positions));
-      if (TEST_HOOKS) recordFeed(this, layers);
-      const complete = await addProgressively(this.cy, nodes, edges, {
-        onProgress,
-        stillWanted: current,
-        yieldToPage: nextFrame,
-        yieldForInput: nextTask,
-        layers,
-        onAdded: (added) => this.uninstallLegibleLabels.adopt(added.nodes()),
-      });
-      if (!complete || !current()) return false;
-      // Class changes (pins, the current note, filters) after the layer cache is built would
-      // invalidate it again and cost 1-2 s frames until it is rebuilt (measured in the app).
-      beforeDraw?.();
-      this.uninstallLegibleLabels.flush();
-      if (this.overview?.takeOver()) {
-        this.handlers.onViewportChange?.();
-        return current();
-      }
-      // Whatever the feed could not draw (or everything, without it) goes into the layers in
-      // slices; then one frame draws from them (cytoscape-internals/layer-cache.ts).
-      await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
-      if (!current()) return false;
-      rebuildLayerCache(this.cy);
-      this.handlers.onViewportChange?.();
-      return current();
-    }
+    if (isProgressive(nodes.length, edges.length)) return loadProgressively(this.loadHost(), nodes, edges, onProgress, current, beforeDraw);
     this.overview?.showDefinitions(nodes, edges);
     const done = await loadAtOnce(this.cy, nodes, edges, {
       fit: () => this.fit(),
@@ -215,11 +178,7 @@ export class GraphController {
     return current();
   }
 
-  /**
-   * Moves a big graph into a layout's result without a long block: the label threshold and the
-   * viewport from the positions first, then the nodes in chunks, then one frame that draws and
-   * rebuilds the layer cache (progressive-build.ts). Resolves false when superseded.
-   */
+  /** Moves a big graph into a layout's result without a long block (graph-load.ts). Resolves false when superseded. */
   applyPositions(positions: Record<string, { x: number; y: number }>): Promise<boolean> {
     return this.tracked(this.applyNow(positions));
   }
@@ -235,24 +194,22 @@ export class GraphController {
     }
   }
 
-  private async applyNow(positions: Record<string, { x: number; y: number }>): Promise<boolean> {
+  private applyNow(positions: Record<string, { x: number; y: number }>): Promise<boolean> {
     const generation = ++this.generation;
-    const current = () => generation === this.generation && !this.cy.destroyed();
-    const all = Object.values(positions);
-    const restyle = this.appearance.setLabelThresholdFor(all);
-    this.fitTo(all);
-    const complete = await moveProgressively(this.cy, positions, { stillWanted: current, yieldToPage: nextFrame, yieldForInput: nextTask, restyle });
-    if (!complete || !current()) return false;
-    this.uninstallLegibleLabels.flush();
-    if (this.overview?.takeOver()) {
-      this.handlers.onViewportChange?.();
-      return true;
-    }
-    await buildLayersInSlices(this.cy, { yieldToPage: nextTask, stillWanted: current });
-    if (!current()) return false;
-    rebuildLayerCache(this.cy);
-    this.handlers.onViewportChange?.();
-    return true;
+    return applyProgressively(this.loadHost(), positions, () => generation === this.generation && !this.cy.destroyed());
+  }
+
+  private loadHost(): LoadHost {
+    return {
+      cy: this.cy,
+      appearance: this.appearance,
+      overview: this.overview,
+      legibleLabels: this.uninstallLegibleLabels,
+      feedLayers: this.options.feedLayers !== false,
+      feedKey: this,
+      fitTo: (positions) => this.fitTo(positions),
+      onViewportChange: () => this.handlers.onViewportChange?.(),
+    };
   }
 
   /** Fits the viewport to node centres (fit-centres.ts: cy.fit() takes seconds at 10k nodes). */

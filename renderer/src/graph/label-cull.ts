@@ -48,13 +48,19 @@ export function drawnLabelBoxes(cy: Core): LabelBox[] {
 /** Applies the culling now; returns how many labels are culled. */
 export function cullLabels(cy: Core): number {
   if (cy.destroyed()) return 0;
-  const small = cy.nodes().length <= CULL_MAX_NODES;
-  const shown = small ? labelsToShow(drawnLabelBoxes(cy)) : null;
+  if (cy.nodes().length > CULL_MAX_NODES) {
+    // Nothing is culled at this size: only a class left from when the graph was smaller goes.
+    // Reading every node's style to conclude as much cost tens of milliseconds per run at 10k.
+    const left = cy.nodes(`.${CULLED}`);
+    if (left.nonempty()) cy.batch(() => left.removeClass(CULLED));
+    return 0;
+  }
+  const shown = labelsToShow(drawnLabelBoxes(cy));
   let culled = 0;
   cy.batch(() => {
     cy.nodes().forEach((n) => {
       // Only labels that are drawn can be culled; a node whose label is hidden anyway keeps no class.
-      const cull = shown !== null && !keeps(n) && !shown.has(n.id()) && n.numericStyle('font-size') * cy.zoom() >= n.numericStyle('min-zoomed-font-size');
+      const cull = !keeps(n) && !shown.has(n.id()) && n.numericStyle('font-size') * cy.zoom() >= n.numericStyle('min-zoomed-font-size');
       if (cull) culled++;
       if (n.hasClass(CULLED) !== cull) n.toggleClass(CULLED, cull);
     });
@@ -62,14 +68,30 @@ export function cullLabels(cy: Core): number {
   return culled;
 }
 
-/** Keeps the culling up to date; returns an uninstaller. */
-export function installLabelCulling(cy: Core, delayMs = CULL_DELAY_MS): () => void {
+/** The installed culling: calling it uninstalls; `refresh` runs what was skipped while held. */
+export type LabelCulling = (() => void) & { refresh(): void };
+
+/**
+ * Keeps the culling up to date. While `held()` (the overview draws, and cytoscape draws no
+ * label) changes are only noted: culling then ran on every pan step for labels nobody saw.
+ * `refresh()` schedules the one run they still need.
+ */
+export function installLabelCulling(cy: Core, held: () => boolean = () => false, delayMs = CULL_DELAY_MS): LabelCulling {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let applying = false;
+  let skipped = false;
   const schedule = () => {
     if (applying || timer !== null) return;
+    if (held()) {
+      skipped = true;
+      return;
+    }
     timer = setTimeout(() => {
       timer = null;
+      if (held()) {
+        skipped = true;
+        return;
+      }
       applying = true;
       try {
         cullLabels(cy);
@@ -80,8 +102,15 @@ export function installLabelCulling(cy: Core, delayMs = CULL_DELAY_MS): () => vo
   };
   const events = 'viewport layoutstop dragfree add remove class select unselect data';
   cy.on(events, schedule);
-  return () => {
+  const uninstall = () => {
     if (timer !== null) clearTimeout(timer);
     cy.off(events, schedule);
   };
+  return Object.assign(uninstall, {
+    refresh: () => {
+      if (!skipped) return;
+      skipped = false;
+      schedule();
+    },
+  });
 }

@@ -34,6 +34,8 @@ export interface PlexusGraphTestHook {
   zoom(): number;
   /** Which renderer draws: 'overview', 'detail' (cytoscape, on a graph big enough for an overview) or null (cytoscape only). */
   level(): string | null;
+  /** Mouse moves cytoscape has handled (each one hit-tests its elements) since the hook was installed. */
+  cytoscapeMoves(): number;
   readonly about: string;
 }
 
@@ -41,6 +43,9 @@ type HookWindow = Window & { __plexusGraph?: PlexusGraphTestHook };
 
 export function installTestHook(controller: GraphController): () => void {
   const w = window as HookWindow;
+  let moves = 0;
+  const countMove = () => moves++;
+  controller.cy.on('vmousemove', countMove);
   const hook: PlexusGraphTestHook = Object.freeze({
     nodePosition: (id: string) => controller.pagePosition(id),
     nodeIds: () => controller.cy.nodes().map((n) => n.id()),
@@ -66,11 +71,13 @@ export function installTestHook(controller: GraphController): () => void {
     drawnLabels: () => drawnLabelBoxes(controller.cy).filter((b) => !controller.cy.getElementById(b.id).hasClass(CULLED)),
     zoom: () => controller.cy.zoom(),
     level: () => controller.level,
+    cytoscapeMoves: () => moves,
     revealed: () => [...revealLog],
     about: 'Plexus graph view test hook: node positions for end-to-end tests (read-only).',
   });
   w.__plexusGraph = hook;
   return () => {
+    if (!controller.cy.destroyed()) controller.cy.off('vmousemove', countMove);
     if (w.__plexusGraph === hook) delete w.__plexusGraph;
   };
 }

@@ -1,6 +1,6 @@
 import type { ElementDefinition } from 'cytoscape';
 import { GraphController } from '../../../renderer/src/graph/graph-controller';
-import { CULL_MAX_NODES, CULLED, cullLabels } from '../../../renderer/src/graph/label-cull';
+import { CULL_MAX_NODES, CULLED, cullLabels, installLabelCulling } from '../../../renderer/src/graph/label-cull';
 import { LIGHT } from '../../../renderer/src/graph/graph-style';
 
 const node = (id: string, x: number, y: number, degree: number, classes: string[] = []): ElementDefinition => ({
@@ -75,6 +75,56 @@ describe('cullLabels in the graph', () => {
       check();
     });
     expect(culled(c)).toEqual(['a']);
+    c.destroy();
+  });
+});
+
+describe('installLabelCulling while held (the overview draws)', () => {
+  /** Resolves once `done()` holds, checking every few milliseconds. */
+  const until = (done: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => (done() ? resolve() : setTimeout(check, 5));
+      check();
+    });
+
+  it('skips the runs while held and makes up for them once, on refresh', async () => {
+    const c = new GraphController(null, LIGHT, 'canvas');
+    await c.load([node('a', 0, 0, 1), node('b', 10, 4, 3)], [], () => {});
+    c.cy.viewport({ zoom: 2, pan: { x: 0, y: 0 } });
+    let held = true;
+    let runs = 0;
+    const culling = installLabelCulling(c.cy, () => held, 1);
+    // The culling's effect is the class: count how often the class is written.
+    c.cy.on('class', () => runs++);
+    for (let i = 0; i < 5; i++) c.cy.emit('viewport');
+    // A timer of the same delay set after those events runs after any they would have set.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(culled(c)).toEqual([]);
+    held = false;
+    culling.refresh();
+    await until(() => culled(c).length > 0);
+    expect(culled(c)).toEqual(['a']);
+    expect(runs).toBe(1);
+    culling();
+    c.destroy();
+  });
+
+  it('refresh does nothing when no run was skipped', async () => {
+    const c = await controllerWith([node('a', 0, 0, 1), node('b', 10, 4, 3)]);
+    const culling = installLabelCulling(c.cy, () => false, 1);
+    culling.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(culled(c)).toEqual([]);
+    culling();
+    c.destroy();
+  });
+
+  it('past CULL_MAX_NODES, only clears what was culled when the graph was smaller', async () => {
+    const many = Array.from({ length: CULL_MAX_NODES + 1 }, (_, i) => node(`n${i}`, i * 500, 0, 0));
+    const c = await controllerWith(many);
+    c.cy.getElementById('n1').addClass(CULLED);
+    expect(cullLabels(c.cy)).toBe(0);
+    expect(culled(c)).toEqual([]);
     c.destroy();
   });
 });

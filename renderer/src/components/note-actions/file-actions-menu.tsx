@@ -14,14 +14,15 @@ export function FileActionsMenu({ path, actions }: { path: string; actions: File
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLSpanElement>(null);
 
-  // Close on any click outside the menu.
+  // Close on any press outside the menu. In the capture phase: some surfaces stop presses from
+  // bubbling (the graph's overview canvas keeps them from cytoscape), and they are outside too.
   useEffect(() => {
     if (!open) return;
-    const onDown = (e: MouseEvent) => {
+    const onDown = (e: Event) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
-    window.addEventListener('mousedown', onDown);
-    return () => window.removeEventListener('mousedown', onDown);
+    window.addEventListener('pointerdown', onDown, true);
+    return () => window.removeEventListener('pointerdown', onDown, true);
   }, [open]);
 
   const run = (fn: (p: string) => void) => () => {

@@ -25,7 +25,6 @@ export interface Look {
 
 export interface GraphOverviewOptions {
   look: Look;
-  wheelSensitivity: number;
   onTap(id: string): void;
   onDoubleTap(id: string): void;
   onHover(id: string | null): void;
@@ -61,13 +60,8 @@ export class GraphOverview {
   ) {
     this.view = new OverviewView(container, {
       ...drawingOf(options.look),
-      wheelSensitivity: options.wheelSensitivity,
       handlers: {
         pan: (dx, dy) => cy.panBy({ x: dx, y: dy }),
-        zoom: (factor, x, y) => {
-          const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
-          cy.zoom({ level, renderedPosition: { x, y } });
-        },
         tap: (id) => options.onTap(id),
         doubleTap: (id) => options.onDoubleTap(id),
         hover: (id) => options.onHover(id),

@@ -1,13 +1,15 @@
 /**
- * Pointer and wheel input on the overview's canvas, turned into what the graph understands:
- * pan by a drag (anywhere: the overview has no node dragging), zoom by the wheel about the
- * pointer (at cytoscape's speed, see NOTCH_STEP), tap, double tap and hover by a position for hit-testing.
+ * Pointer input on the overview's canvas, turned into what the graph understands: pan by a
+ * drag (anywhere: the overview has no node dragging), tap, double tap and hover by a position
+ * for hit-testing. The wheel is left to cytoscape: its listener on the container runs in the
+ * capture phase, before any listener here could stop it, and zooming here as well made every
+ * notch zoom twice. cytoscape's own handling of a press or move is stopped at the canvas
+ * (SHIELDED): it hit-tests every element for each one, which costs a frame or more on a big
+ * graph, for a picture it is not drawing.
  */
 
 export interface InputHandlers {
   pan(dx: number, dy: number): void;
-  /** Multiply the zoom by `factor` about (x, y) in the canvas's CSS pixels. */
-  zoom(factor: number, x: number, y: number): void;
   tap(x: number, y: number): void;
   doubleTap(x: number, y: number): void;
   hover(x: number, y: number): void;
@@ -16,18 +18,21 @@ export interface InputHandlers {
 
 /** A press that moves less than this (CSS px) is a tap, not a drag. */
 const TAP_SLOP = 4;
-/**
- * cytoscape's wheel step: zoom *= 10^(-step / 250 * sensitivity), where a mouse-wheel notch
- * counts 3 whatever its delta (it learns the notch size from the first deltas) and a trackpad's
- * small deltas count as they are. The same step here keeps the zoom speed when the renderer
- * changes mid-gesture.
- */
-const WHEEL_DIVISOR = 250;
-const NOTCH_STEP = 3;
 /** Two taps this close in time are a double tap (cytoscape's dbltap window). */
 const DOUBLE_TAP_MS = 300;
 
-export function attachInput(canvas: HTMLCanvasElement, h: InputHandlers, wheelSensitivity: number): () => void {
+/**
+ * Events that cytoscape hit-tests on (its listeners are on the container, or on the window for
+ * moves, all in the bubble phase), stopped once they have reached the canvas. Releases and
+ * cancels go on: cytoscape ignores them unless a press of its own began (a drag started while
+ * it drew must still end). Listeners elsewhere that must see every press (a menu closing on a
+ * press outside it) listen in the capture phase.
+ */
+export const SHIELDED = ['mousedown', 'mousemove', 'mouseover', 'mouseout', 'pointerdown', 'pointermove', 'touchstart', 'touchmove'] as const;
+
+const stop = (e: Event) => e.stopPropagation();
+
+export function attachInput(canvas: HTMLCanvasElement, h: InputHandlers): () => void {
   let press: { id: number; x: number; y: number; lastX: number; lastY: number; moved: boolean } | null = null;
   let lastTap = 0;
   const local = (e: { clientX: number; clientY: number }) => {
@@ -67,26 +72,19 @@ export function attachInput(canvas: HTMLCanvasElement, h: InputHandlers, wheelSe
   const cancel = () => {
     press = null;
   };
-  const wheel = (e: WheelEvent) => {
-    e.preventDefault();
-    if (e.deltaY === 0) return;
-    const step = Math.sign(e.deltaY) * Math.min(Math.abs(e.deltaY), NOTCH_STEP);
-    const p = local(e);
-    h.zoom(Math.pow(10, (-step / WHEEL_DIVISOR) * wheelSensitivity), p.x, p.y);
-  };
   const leave = () => h.leave();
   canvas.addEventListener('pointerdown', down);
   canvas.addEventListener('pointermove', move);
   canvas.addEventListener('pointerup', up);
   canvas.addEventListener('pointercancel', cancel);
   canvas.addEventListener('pointerleave', leave);
-  canvas.addEventListener('wheel', wheel, { passive: false });
+  for (const type of SHIELDED) canvas.addEventListener(type, stop);
   return () => {
+    for (const type of SHIELDED) canvas.removeEventListener(type, stop);
     canvas.removeEventListener('pointerdown', down);
     canvas.removeEventListener('pointermove', move);
     canvas.removeEventListener('pointerup', up);
     canvas.removeEventListener('pointercancel', cancel);
     canvas.removeEventListener('pointerleave', leave);
-    canvas.removeEventListener('wheel', wheel);
   };
 }

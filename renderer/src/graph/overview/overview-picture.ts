@@ -6,6 +6,7 @@
  * path of every edge costs several times more to rasterise than the same lines in batches
  * (measured, software canvas), and batches overlap the way cytoscape's translucent edges do.
  */
+import type { CanvasPool } from './canvas-pool';
 import type { OverviewModel } from './overview-model';
 
 /** Rendered = model * zoom + pan, in CSS pixels (cytoscape's viewport). */
@@ -44,7 +45,7 @@ export class Picture {
   private nextEdge = 0;
 
   constructor(
-    doc: Document,
+    private readonly pool: CanvasPool,
     readonly model: OverviewModel,
     readonly camera: Camera,
     readonly width: number,
@@ -52,12 +53,7 @@ export class Picture {
     readonly ratio: number,
     private readonly style: PictureStyle,
   ) {
-    const make = () => {
-      const c = doc.createElement('canvas');
-      c.width = Math.max(1, Math.round(width * ratio));
-      c.height = Math.max(1, Math.round(height * ratio));
-      return c;
-    };
+    const make = () => pool.take(Math.max(1, Math.round(width * ratio)), Math.max(1, Math.round(height * ratio)));
     this.nodes = make();
     this.edges = make();
     this.nodeCtx = this.context(this.nodes);
@@ -71,6 +67,12 @@ export class Picture {
     const { zoom, panX, panY } = this.camera;
     ctx.setTransform(this.ratio * zoom, 0, 0, this.ratio * zoom, this.ratio * panX, this.ratio * panY);
     return ctx;
+  }
+
+  /** Not drawn from any more: its canvases go back to the pool. */
+  release(): void {
+    this.pool.give(this.nodes);
+    this.pool.give(this.edges);
   }
 
   get done(): boolean {

@@ -4,8 +4,10 @@
  * camera (two bitmap copies, whatever the graph's size); a new picture is drawn in slices
  * (overview-picture.ts) once the camera rests or the model changes, and replaces the old one
  * when complete, so a pan or zoom never waits for the graph to be drawn again. Input goes to
- * the handlers: pans and zooms move cytoscape's viewport, which comes back through setCamera.
+ * the handlers: pans move cytoscape's viewport (cytoscape zooms by the wheel itself), which comes
+ * back through setCamera.
  */
+import { CanvasPool } from './canvas-pool';
 import { attachInput } from './overview-input';
 import type { OverviewModel } from './overview-model';
 import { placement, Picture, type Camera, type PictureStyle } from './overview-picture';
@@ -21,7 +23,6 @@ export interface OverviewColours {
 
 export interface OverviewHandlers {
   pan(dx: number, dy: number): void;
-  zoom(factor: number, x: number, y: number): void;
   tap(id: string): void;
   doubleTap(id: string): void;
   hover(id: string | null): void;
@@ -31,7 +32,6 @@ export interface OverviewOptions {
   colours: OverviewColours;
   nodeScale: number;
   edgeWidth: number;
-  wheelSensitivity: number;
   handlers: OverviewHandlers;
 }
 
@@ -64,6 +64,7 @@ export class OverviewView {
   private frameCount = 0;
   private readonly frameListeners = new Set<() => void>();
   private drawnWaiters: Array<() => void> = [];
+  private readonly pool: CanvasPool;
   private readonly detachInput: () => void;
 
   constructor(
@@ -71,6 +72,7 @@ export class OverviewView {
     private options: OverviewOptions,
   ) {
     const doc = container.ownerDocument;
+    this.pool = new CanvasPool(doc);
     this.canvas = doc.createElement('canvas');
     this.canvas.dataset.testid = 'graph-overview';
     // Above cytoscape's canvases; cytoscape keeps its container's own stacking.
@@ -80,24 +82,19 @@ export class OverviewView {
     if (!ctx) throw new Error('The graph overview needs a 2D canvas context.');
     this.ctx = ctx;
     const h = options.handlers;
-    this.detachInput = attachInput(
-      this.canvas,
-      {
-        pan: (dx, dy) => h.pan(dx, dy),
-        zoom: (f, x, y) => h.zoom(f, x, y),
-        tap: (x, y) => {
-          const id = this.hitAt(x, y);
-          if (id) h.tap(id);
-        },
-        doubleTap: (x, y) => {
-          const id = this.hitAt(x, y);
-          if (id) h.doubleTap(id);
-        },
-        hover: (x, y) => this.setHovered(this.hitAt(x, y)),
-        leave: () => this.setHovered(null),
+    this.detachInput = attachInput(this.canvas, {
+      pan: (dx, dy) => h.pan(dx, dy),
+      tap: (x, y) => {
+        const id = this.hitAt(x, y);
+        if (id) h.tap(id);
       },
-      options.wheelSensitivity,
-    );
+      doubleTap: (x, y) => {
+        const id = this.hitAt(x, y);
+        if (id) h.doubleTap(id);
+      },
+      hover: (x, y) => this.setHovered(this.hitAt(x, y)),
+      leave: () => this.setHovered(null),
+    });
   }
 
   get isActive(): boolean {
@@ -122,7 +119,7 @@ export class OverviewView {
   }
 
   /** Theme colours, node size or link thickness changed: a new picture. */
-  setOptions(next: Omit<OverviewOptions, 'handlers' | 'wheelSensitivity'>): void {
+  setOptions(next: Omit<OverviewOptions, 'handlers'>): void {
     this.options = { ...this.options, ...next };
     if (this.model) this.setModel(this.model);
   }
@@ -204,7 +201,9 @@ export class OverviewView {
     const { width, height, ratio } = this.size();
     const { colours, nodeScale, edgeWidth } = this.options;
     const style: PictureStyle = { edge: colours.edge, edgeAlpha: 0.55, edgeWidth, nodeScale };
-    this.pending = new Picture(this.container.ownerDocument, this.model, { ...this.camera }, width, height, ratio, style);
+    // A picture replaced before it was complete is never drawn from again.
+    this.pending?.release();
+    this.pending = new Picture(this.pool, this.model, { ...this.camera }, width, height, ratio, style);
     this.requestFrame();
   }
 
@@ -229,6 +228,7 @@ export class OverviewView {
     if (this.pending) {
       this.pending.step(this.shown ? SLICE_MS : FIRST_SLICE_MS);
       if (this.pending.done) {
+        this.shown?.release();
         this.shown = this.pending;
         this.pending = null;
       }
