@@ -33,6 +33,8 @@ module.exports = {
       ...common,
       displayName: 'renderer',
       testEnvironment: 'jsdom',
+      // A whole App rendered over the real handlers: slow when the machine is shared.
+      testTimeout: 60000,
       testMatch: ['<rootDir>/tests/renderer/**/*.test.tsx', '<rootDir>/tests/renderer/**/*.test.ts'],
     },
     { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], testTimeout: 120000 },

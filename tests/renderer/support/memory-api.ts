@@ -277,7 +277,7 @@ export class MemoryApi {
 
 // The first real index and parse in a test file pays for warming up the parser (over a second on
 // a loaded two-core machine), which the default one-second wait of findBy/waitFor does not allow.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 15000 });
 
 // Each test's vaults are closed after it (their watch and timers must not outlive it).
 afterEach(() => MemoryApi.closeAll());
