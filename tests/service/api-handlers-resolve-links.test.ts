@@ -55,7 +55,10 @@ test.each<[string, unknown, unknown, string]>([
 });
 
 test('the most targets allowed are answered', async () => {
-  const answer = await call('A.md', Array.from({ length: MAX_RESOLVE_TARGETS }, () => 'B'));
+  const answer = await call(
+    'A.md',
+    Array.from({ length: MAX_RESOLVE_TARGETS }, () => 'B'),
+  );
   expect(answer.ok && answer.value.length).toBe(MAX_RESOLVE_TARGETS);
 });
 

@@ -35,12 +35,38 @@ test.each<[string, Box[], number, number | null]>([
   ['edge exactly on the first top', stack(5), 0, 0],
   ['edge in a gap: the child below', stack(5, 20, 10), 25, 1],
   ['edge on the last child', stack(1000), 19_990, 999],
-  ['edge on a placeholder: the drawn child after it', [[0, 20], [20, 500, 'p'], [500, 520]], 100, 2],
-  ['placeholders to the end', [[0, 20], [20, 500, 'p']], 100, null],
+  [
+    'edge on a placeholder: the drawn child after it',
+    [
+      [0, 20],
+      [20, 500, 'p'],
+      [500, 520],
+    ],
+    100,
+    2,
+  ],
+  [
+    'placeholders to the end',
+    [
+      [0, 20],
+      [20, 500, 'p'],
+    ],
+    100,
+    null,
+  ],
   ['hidden children around the edge', [[0, 20], null, null, [20, 40], null, [40, 60]], 30, 3],
   ['hidden child at the probe, answer before it', [[0, 20], [20, 40], null, null, null, null, [40, 60]], 25, 1],
   ['only hidden children', [null, null, null], 10, null],
-  ['nested: a tall child holding the edge, not its descendants', [[0, 20], [20, 2000], [2000, 2020]], 700, 1],
+  [
+    'nested: a tall child holding the edge, not its descendants',
+    [
+      [0, 20],
+      [20, 2000],
+      [2000, 2020],
+    ],
+    700,
+    1,
+  ],
 ])('%s', (_name, boxes, edge, want) => {
   const body = bodyOf(boxes);
   const found = childAtEdge(body, edge);

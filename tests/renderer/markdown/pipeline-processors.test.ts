@@ -18,12 +18,7 @@ const TEXTS = [
   'Some <kbd>Ctrl</kbd> and <details><summary>s</summary>x</details>',
   '```js\nconst a = 1;\n```\n\n==mark== %%hidden%% ^[inline]',
 ];
-const SETTINGS: RenderOptions[] = [
-  {},
-  { strictLineBreaks: true },
-  { sourceLines: true, lineOffset: 40 },
-  { strictLineBreaks: true, sourceLines: true },
-];
+const SETTINGS: RenderOptions[] = [{}, { strictLineBreaks: true }, { sourceLines: true, lineOffset: 40 }, { strictLineBreaks: true, sourceLines: true }];
 
 test('rendering again with settings already used builds no processor', () => {
   const first = SETTINGS.flatMap((options) => TEXTS.map((text) => JSON.stringify(markdownToHast(text, options).hast)));
