@@ -50,7 +50,12 @@ export function createLinkBatcher(api: Pick<PlexusApi, 'resolveLinks'>, slots: n
           // What resolveLink answers for a note it does not hold or a path it refuses: no target.
           const refused = answer.error.code === 'not-found' || answer.error.code === 'outside-vault' || answer.error.code === 'invalid-input';
           const error = new Error(`resolving links from ${from}: ${answer.error.message}`);
-          for (const list of targets.values()) for (const w of list) refused ? w.resolve(NO_TARGET) : w.reject(error);
+          for (const list of targets.values()) {
+            for (const w of list) {
+              if (refused) w.resolve(NO_TARGET);
+              else w.reject(error);
+            }
+          }
           return;
         }
         if (answer.value.length !== targets.size) throw new Error(`resolveLinks answered ${answer.value.length} of ${targets.size} targets`);
