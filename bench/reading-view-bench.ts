@@ -77,7 +77,7 @@ interface Run {
   firstMs: number;
   doneMs: number;
   longestTaskMs: number;
-  /** The late heading's top in the pane when first shown and once all is drawn (px), null when opened at the top. */
+  /** The late heading's top in the pane when first in view and once all is drawn (px), null when opened at the top. */
   drift: { first: number; done: number } | null;
 }
 
@@ -108,10 +108,11 @@ async function openBig(page: Page, heading: string | null): Promise<Run> {
           const body = document.querySelector('main .markdown-body');
           if (!body) return;
           const target = document.getElementById(id);
-          if (firstMs < 0 && target) {
-            firstMs = performance.now() - started;
-            firstTop = topOf(target);
-          }
+          if (firstMs < 0 && target) firstMs = performance.now() - started;
+          // Where it is once the note view has scrolled to it (it is drawn before that scroll).
+          const top = topOf(target);
+          const pane = document.querySelector('main.note-pane');
+          if (firstTop === null && top !== null && pane && top >= -1 && top < pane.clientHeight) firstTop = top;
           if (firstMs >= 0 && !body.hasAttribute('aria-busy')) {
             observer.disconnect();
             // The last commit's layout and the anchor's correction are done by the next frame.
