@@ -186,6 +186,12 @@ export interface ApiMethods {
   getOutgoingLinks: { args: [path: VaultPath]; result: Result<ResolvedLink[]> };
   getUnlinkedMentions: { args: [path: VaultPath]; result: Result<UnlinkedMention[]> };
   resolveLink: { args: [from: VaultPath, target: string]; result: LinkTargetInfo };
+  /**
+   * Many targets from one note in one call (a long note's links, which one call each queued behind
+   * the browser's few connections): the answers in the targets' order, each what resolveLink
+   * gives. At most 2,000 targets, each a string, else 'invalid-input'; `from` must be an indexed note.
+   */
+  resolveLinks: { args: [from: VaultPath, targets: string[]]; result: Result<LinkTargetInfo[]> };
   getSwitcherItems: { args: []; result: SwitcherItem[] };
   /** Obsidian's search syntax (see main/core/query/search-query.ts); a query that cannot run (an invalid regex) is 'invalid-input' with a message for the user. */
   search: { args: [query: string]; result: Result<SearchResults> };

@@ -26,6 +26,7 @@ export const API_METHODS = {
   getOutgoingLinks: { result: true, writes: false },
   getUnlinkedMentions: { result: true, writes: false },
   resolveLink: { result: false, writes: false },
+  resolveLinks: { result: true, writes: false },
   getSwitcherItems: { result: false, writes: false },
   search: { result: true, writes: false },
   getTags: { result: false, writes: false },

@@ -38,6 +38,8 @@ export interface ApiHost {
 const MAX_TEXT = 1024;
 const MAX_CONTENT_CHARS = 20 * 1024 * 1024;
 const NO_TARGET: LinkTargetInfo = { resolved: null, kind: null, createPath: null };
+/** Targets one resolveLinks call may ask for: bounds the work and the reply of one request. */
+export const MAX_RESOLVE_TARGETS = 2000;
 
 export function createApiHandlers(service: VaultService, host: ApiHost): ApiHandlers {
   const store = new VaultDataStore(host.dataDir ?? defaultDataDir(), service.realRoot);
@@ -99,6 +101,17 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
       const valid = indexed(from, 'note');
       if (!valid.ok || typeof target !== 'string' || target.length > MAX_TEXT || target.includes('\0')) return NO_TARGET;
       return linkTarget(state(), service.graph, valid.value, target);
+    },
+    async resolveLinks(from, targets) {
+      if (!Array.isArray(targets)) return fail('invalid-input', 'targets must be an array of strings');
+      if (targets.length > MAX_RESOLVE_TARGETS) return fail('invalid-input', `too many targets (${targets.length}, at most ${MAX_RESOLVE_TARGETS})`);
+      // An index loop, not every(): that skips the holes of a sparse array (IPC's structured clone keeps them).
+      for (let i = 0; i < targets.length; i++) if (typeof targets[i] !== 'string') return fail('invalid-input', `targets[${i}] is not a string`);
+      const valid = indexed(from, 'note');
+      if (!valid.ok) return valid;
+      // Each as resolveLink answers it, a target it would refuse included.
+      const one = (target: string) => (target.length > MAX_TEXT || target.includes('\0') ? NO_TARGET : linkTarget(state(), service.graph, valid.value, target));
+      return { ok: true, value: Array.from(targets, one) };
     },
     async getSwitcherItems() {
       return switcherItems(state());

@@ -188,3 +188,46 @@ test('opened from another note at a late heading, the note draws that heading be
   await page.setViewportSize({ width: 1400, height: 900 });
   expect(app.pageErrors).toEqual([]);
 });
+
+test('opened at a middle heading, the heading stays where it was shown while the parts above it fill in', async () => {
+  await page.evaluate(() => {
+    window.location.hash = '#/note/Start.md';
+  });
+  await note().getByRole('heading', { name: 'Start' }).waitFor({ timeout: 300_000 });
+  const target = HEADINGS[Math.floor(HEADINGS.length / 2)];
+  const id = headingId(target);
+  await page.evaluate(
+    (hash) => {
+      window.location.hash = hash;
+    },
+    `#/note/Big.md#${encodeURIComponent(target)}`,
+  );
+  // Where the note view put it, read while parts above it are still placeholders.
+  const shown = await page.waitForFunction(
+    (wanted) => {
+      const el = document.getElementById(wanted);
+      const pane = document.querySelector('main.note-pane');
+      const body = document.querySelector('main .markdown-body');
+      if (!el || !pane || !body) return null;
+      const top = el.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+      if (top < -1 || top >= pane.clientHeight) return null;
+      return { top, busy: body.getAttribute('aria-busy') === 'true', placeholders: body.querySelectorAll(':scope > .progressive-placeholder').length };
+    },
+    id,
+    { timeout: 300_000 },
+  );
+  const first = (await shown.jsonValue())!;
+  await note().locator('.markdown-body:not([aria-busy])').waitFor({ timeout: 300_000 });
+  const done = await page.evaluate((wanted) => {
+    const pane = document.querySelector('main.note-pane')!;
+    return document.getElementById(wanted)!.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+  }, id);
+  console.log(
+    `middle heading's top: ${first.top.toFixed(1)} px when shown (${first.placeholders} placeholders, busy ${first.busy}), ${done.toFixed(1)} px once all is drawn`,
+  );
+  // The parts above were still to draw when it was read: the anchor had work to do.
+  expect(first).toMatchObject({ busy: true });
+  expect(first.placeholders).toBeGreaterThan(0);
+  expect(Math.abs(done - first.top)).toBeLessThanOrEqual(4);
+  expect(app.pageErrors).toEqual([]);
+});

@@ -8,8 +8,9 @@
  * note view scrolling to the address's heading) does not count as a shift.
  */
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { childAtEdge, PLACEHOLDER_CLASS } from './anchor-search';
 
-export const PLACEHOLDER_CLASS = 'progressive-placeholder';
+export { PLACEHOLDER_CLASS };
 
 function scrollerOf(el: HTMLElement): HTMLElement | null {
   for (let p = el.parentElement; p; p = p.parentElement) {
@@ -21,20 +22,11 @@ function scrollerOf(el: HTMLElement): HTMLElement | null {
 
 const contentTop = (el: Element, scroller: HTMLElement): number => el.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
 
+/** Below the scroller's top edge by this much: a child only a sliver of which is still in view is not what the reader looks at. */
+const EDGE_INSET_PX = 2;
+
 /** The body's drawn child at the scroller's top edge (below it when the edge is on a placeholder or a gap). */
-function anchorAt(body: HTMLElement, scroller: HTMLElement): Element | null {
-  if (typeof document.elementFromPoint !== 'function') return null;
-  const box = body.getBoundingClientRect();
-  const view = scroller.getBoundingClientRect();
-  const x = box.left + Math.min(box.width / 2, 40);
-  for (const dy of [2, 24, 64, 160]) {
-    let el = document.elementFromPoint(x, view.top + dy);
-    while (el && el.parentElement !== body) el = el.parentElement;
-    while (el && el.classList.contains(PLACEHOLDER_CLASS)) el = el.nextElementSibling;
-    if (el) return el;
-  }
-  return null;
-}
+const anchorAt = (body: HTMLElement, scroller: HTMLElement): Element | null => childAtEdge(body, scroller.getBoundingClientRect().top + EDGE_INSET_PX);
 
 type Held = { el: Element; top: number } | null;
 

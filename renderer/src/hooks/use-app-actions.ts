@@ -2,13 +2,13 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { LinkTargetInfo, PlexusApi } from '../../../main/contract/api-contract';
 import type { AppActions, PreviewRequest } from '../components/note-context';
-import { limitConcurrency } from '../lib/limit-concurrency';
+import { createLinkBatcher } from '../lib/link-batcher';
 
 const HIDE_DELAY_MS = 250;
 /**
- * Link lookups in flight at once. A browser opens six connections to a host: this leaves two for
- * reading and writing notes, and a note with thousands of distinct targets queues here instead
- * of in the browser, which fails requests past its own limit.
+ * Link lookup batches in flight at once. A browser opens six connections to a host: this leaves
+ * two for reading and writing notes, and a note with thousands of distinct targets queues here
+ * (in batches, link-batcher.ts) instead of in the browser, which fails requests past its own limit.
  */
 const RESOLVE_CONCURRENCY = 4;
 
@@ -19,7 +19,7 @@ export interface CreateRequest {
 
 export function useAppActionsState(api: PlexusApi, reportError: (m: string) => void, searchTag: (tag: string) => void) {
   const cache = useRef(new Map<string, Promise<LinkTargetInfo>>());
-  const limited = useMemo(() => limitConcurrency(RESOLVE_CONCURRENCY), []);
+  const batched = useMemo(() => createLinkBatcher(api, RESOLVE_CONCURRENCY), [api]);
   const [cacheVersion, setCacheVersion] = useState(0);
   const [preview, setPreview] = useState<PreviewRequest | null>(null);
   const [createRequest, setCreateRequest] = useState<CreateRequest | null>(null);
@@ -47,7 +47,7 @@ export function useAppActionsState(api: PlexusApi, reportError: (m: string) => v
         const key = `${from}\u0000${target}`;
         let hit = cache.current.get(key);
         if (!hit) {
-          hit = limited(() => api.resolveLink(from, target));
+          hit = batched(from, target);
           // A failed lookup must not stay cached as failed.
           hit.catch(() => cache.current.delete(key));
           cache.current.set(key, hit);
@@ -64,7 +64,7 @@ export function useAppActionsState(api: PlexusApi, reportError: (m: string) => v
       searchTag,
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- cacheVersion is not read: it gives consumers a new `resolve` identity so their effects re-run
-    [api, limited, reportError, searchTag, cancelHide, hidePreview, cacheVersion],
+    [api, batched, reportError, searchTag, cancelHide, hidePreview, cacheVersion],
   );
 
   const closePreview = useCallback(() => {

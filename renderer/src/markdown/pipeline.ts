@@ -27,7 +27,7 @@ import { readWikiLink, type WikiLinkNode } from './wiki-link-node';
 import { wikiLinkLabel } from '../../../main/core/parse/wiki-link-syntax';
 import { renderCallouts } from './callouts';
 import { eachElement, SKIP_CHILDREN } from './each-element';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { obsidianInline, stripComments } from './obsidian-inline';
 import { markTaskLines } from './task-lines';
 import { markSourceLines } from './source-lines';
@@ -113,34 +113,91 @@ export function markdownToHast(markdown: string, options: RenderOptions = {}): R
   }
 }
 
-function renderMarkdown(source: string, options: RenderOptions): RenderResult {
-  const processor = unified()
+/** What one render hands the shared processors' transforms (they are built once, not per text). */
+interface RunData {
+  source: string;
+  ranges: ReturnType<typeof htmlRanges>;
+  lineOffset: number;
+}
+
+const runData = (file: VFile): RunData => {
+  const data = file.data.plexus as RunData | undefined;
+  if (!data) throw new Error('pipeline: a transform ran without its render data');
+  return data;
+};
+
+function buildParser(strictLineBreaks: boolean) {
+  return unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkPlexusLinks)
     .use(remarkObsidianMath)
-    .use(options.strictLineBreaks ? [] : [remarkBreaks]);
-  const mdast = processor.runSync(processor.parse(source)) as MdRoot;
+    .use(strictLineBreaks ? [] : [remarkBreaks])
+    .freeze();
+}
+
+function buildToHast(rawHtml: boolean, sourceLines: boolean) {
+  return (
+    unified()
+      // No clobber prefix here: sanitize adds `user-content-` to every id once (footnotes included).
+      .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { wikiLink: wikiLinkHandler, obsidianMath: obsidianMathHandler } })
+      // The note's HTML, parsed (only when it has any: rehype-raw re-parses the whole tree).
+      .use(
+        rawHtml
+          ? [
+              rehypeRaw,
+              () => (tree: HastRoot, file: VFile) => {
+                const { source, ranges } = runData(file);
+                restrictUserHtml(tree, source, ranges);
+              },
+            ]
+          : [],
+      )
+      .use(rehypeSanitize, sanitizeSchema)
+      .use(rehypeObsidianMath)
+      .use(() => renderCallouts)
+      .use(() => markMermaidBlocks)
+      .use(rehypeHighlightCodeBlocks)
+      .use(() => addElementIds)
+      .use(() => (tree: HastRoot, file: VFile) => markTaskLines(tree, runData(file).lineOffset))
+      .use(sourceLines ? [() => (tree: HastRoot, file: VFile) => markSourceLines(tree, runData(file).lineOffset)] : [])
+      .use(() => markTags)
+      .freeze()
+  );
+}
+
+/**
+ * The processors, built once per setting: building one runs every plugin's setup (the syntax
+ * extensions, the sanitizer's schema, KaTeX's options), which a long note drawn in chunks
+ * otherwise paid once per chunk.
+ */
+const parsers = new Map<boolean, ReturnType<typeof buildParser>>();
+const toHastProcessors = new Map<string, ReturnType<typeof buildToHast>>();
+
+function parserFor(strictLineBreaks: boolean): ReturnType<typeof buildParser> {
+  let parser = parsers.get(strictLineBreaks);
+  if (!parser) parsers.set(strictLineBreaks, (parser = buildParser(strictLineBreaks)));
+  return parser;
+}
+
+function toHastFor(rawHtml: boolean, sourceLines: boolean): ReturnType<typeof buildToHast> {
+  const key = `${rawHtml}/${sourceLines}`;
+  let processor = toHastProcessors.get(key);
+  if (!processor) toHastProcessors.set(key, (processor = buildToHast(rawHtml, sourceLines)));
+  return processor;
+}
+
+function renderMarkdown(source: string, options: RenderOptions): RenderResult {
+  const parser = parserFor(options.strictLineBreaks === true);
+  const mdast = parser.runSync(parser.parse(source)) as MdRoot;
   stripComments(mdast);
   obsidianInline(mdast);
   liftEmbeds(mdast);
   const sectionFound = options.section ? selectSection(mdast, options.section) : true;
   const ranges = htmlRanges(mdast);
-  const toHast = unified()
-    // No clobber prefix here: sanitize adds `user-content-` to every id once (footnotes included).
-    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { wikiLink: wikiLinkHandler, obsidianMath: obsidianMathHandler } })
-    // The note's HTML, parsed (only when it has any: rehype-raw re-parses the whole tree).
-    .use(ranges.length > 0 ? [rehypeRaw, () => (tree: HastRoot) => restrictUserHtml(tree, source, ranges)] : [])
-    .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeObsidianMath)
-    .use(() => renderCallouts)
-    .use(() => markMermaidBlocks)
-    .use(rehypeHighlightCodeBlocks)
-    .use(() => addElementIds)
-    .use(() => (tree: HastRoot) => markTaskLines(tree, options.lineOffset ?? 0))
-    .use(options.sourceLines ? [() => (tree: HastRoot) => markSourceLines(tree, options.lineOffset ?? 0)] : [])
-    .use(() => markTags);
-  const hast = toHast.runSync(mdast as never) as HastRoot;
+  const file = new VFile();
+  file.data.plexus = { source, ranges, lineOffset: options.lineOffset ?? 0 } satisfies RunData;
+  const hast = toHastFor(ranges.length > 0, options.sourceLines === true).runSync(mdast as never, file) as HastRoot;
   return { hast, sectionFound };
 }

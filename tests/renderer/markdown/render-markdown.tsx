@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import { MarkdownView, type MarkdownViewProps } from '../../../renderer/src/components/markdown-view';
 import { AppActionsContext, RenderScopeContext, type AppActions } from '../../../renderer/src/components/note-context';
 import { MemoryApi, type MemoryVaultFiles } from '../support/memory-api';
+import { createLinkBatcher } from '../../../renderer/src/lib/link-batcher';
 
 export function renderMarkdown(
   markdown: string,
@@ -15,7 +16,8 @@ export function renderMarkdown(
   const api = fake.api();
   const actions: AppActions = {
     api,
-    resolve: (from, target) => api.resolveLink(from, target),
+    // Batched as the app's actions do (use-app-actions.ts).
+    resolve: createLinkBatcher(api, 4),
     requestCreate: () => undefined,
     showPreview: () => undefined,
     hidePreview: () => undefined,

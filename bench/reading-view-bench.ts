@@ -1,0 +1,214 @@
+/**
+ * The reading view on a 1 MB note in headless Chromium against the real `plexus serve`:
+ * `node scripts/run-ts.cjs bench/reading-view-bench.ts`. Opens the note from another note, at its
+ * top and at a heading 90% down (the chunks above it fill in while the scroll anchor holds the
+ * place), and prints per run: first content drawn, whole note drawn, the longest task, the link
+ * lookup calls, and how far the late heading moved from where it was first shown. Not a test:
+ * the numbers depend on the machine and its load, printed beside them.
+ *
+ * PLEXUS_BENCH_REPOS: checkouts to compare, comma-separated (default this one): each is served by
+ * its own `bin/plexus.cjs`, and the runs alternate between them so they share the machine's load.
+ * PLEXUS_BENCH_RUNS (3), PLEXUS_BENCH_KB (1024), PLEXUS_BENCH_PROFILE=1: the CPU time of the late
+ * heading's runs spent in elementFromPoint and getBoundingClientRect (self time, of all samples).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../tests/e2e/support/browser';
+import { generateRichNote } from './generate-rich-note';
+import { headingId } from '../renderer/src/markdown/slug';
+
+const REPOS = (process.env.PLEXUS_BENCH_REPOS ?? resolve(__dirname, '..')).split(',').map((r) => resolve(r));
+const RUNS = Number(process.env.PLEXUS_BENCH_RUNS ?? 3);
+const KB = Number(process.env.PLEXUS_BENCH_KB ?? 1024);
+const PROFILE = process.env.PLEXUS_BENCH_PROFILE === '1';
+
+const NOTE = generateRichNote(KB * 1024);
+const HEADINGS = NOTE.split('\n')
+  .filter((l) => l.startsWith('## '))
+  .map((l) => l.slice(3));
+const LATE = HEADINGS[Math.floor(HEADINGS.length * 0.9)];
+
+interface Served {
+  repo: string;
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function serve(repo: string): Promise<Served> {
+  const vault = mkdtempSync(join(tmpdir(), 'plexus-reading-bench-'));
+  writeFileSync(join(vault, 'Big.md'), NOTE);
+  writeFileSync(join(vault, 'Start.md'), '# Start\n\n[[Big]]\n');
+  const state = mkdtempSync(join(tmpdir(), 'plexus-reading-bench-state-'));
+  const child: ChildProcess = spawn(process.execPath, [join(repo, 'bin', 'plexus.cjs'), 'serve', vault, '--parse-budget-ms', '600000'], {
+    cwd: repo,
+    env: { ...process.env, PLEXUS_CACHE_DIR: state, PLEXUS_DATA_DIR: join(state, 'data') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((done, fail) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(output);
+      if (match) done(match[0]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => fail(new Error(`plexus serve (${repo}) exited with ${code}:\n${output}`)));
+  });
+  return {
+    repo,
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(vault, { recursive: true, force: true });
+      rmSync(state, { recursive: true, force: true });
+    },
+  };
+}
+
+interface Run {
+  firstMs: number;
+  doneMs: number;
+  longestTaskMs: number;
+  /** The late heading's top in the pane when first in view and once all is drawn (px), null when opened at the top. */
+  drift: { first: number; done: number } | null;
+}
+
+/** Opens Big.md from Start.md (at `heading`, or its top) and times it in the page itself. */
+async function openBig(page: Page, heading: string | null): Promise<Run> {
+  await page.evaluate(() => (window.location.hash = '#/note/Start.md'));
+  await page.getByRole('main', { name: 'Note' }).getByRole('heading', { name: 'Start' }).waitFor({ timeout: 300_000 });
+  const hash = `#/note/Big.md${heading ? `#${encodeURIComponent(heading)}` : ''}`;
+  // Opened at its top, the first content is its first heading (the note starts with one).
+  const id = headingId(heading ?? HEADINGS[0]);
+  const late = heading !== null;
+  return page.evaluate(
+    ({ hash, id, late }) =>
+      new Promise<Run>((done) => {
+        const started = performance.now();
+        let longest = 0;
+        const tasks = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (entry.startTime >= started) longest = Math.max(longest, entry.duration);
+        });
+        tasks.observe({ type: 'longtask', buffered: false });
+        const topOf = (el: Element | null): number | null => {
+          const pane = document.querySelector('main.note-pane');
+          return el && pane ? Math.round(el.getBoundingClientRect().top - pane.getBoundingClientRect().top) : null;
+        };
+        let firstMs = -1;
+        let firstTop: number | null = null;
+        const check = () => {
+          const body = document.querySelector('main .markdown-body');
+          if (!body) return;
+          const target = document.getElementById(id);
+          if (firstMs < 0 && target) firstMs = performance.now() - started;
+          // Where it is once the note view has scrolled to it (it is drawn before that scroll).
+          const top = topOf(target);
+          const pane = document.querySelector('main.note-pane');
+          if (firstTop === null && top !== null && pane && top >= -1 && top < pane.clientHeight) firstTop = top;
+          if (firstMs >= 0 && !body.hasAttribute('aria-busy')) {
+            observer.disconnect();
+            // The last commit's layout and the anchor's correction are done by the next frame.
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                tasks.disconnect();
+                const doneTop = topOf(document.getElementById(id));
+                const drift = late && firstTop !== null && doneTop !== null ? { first: firstTop, done: doneTop } : null;
+                done({ firstMs: Math.round(firstMs), doneMs: Math.round(performance.now() - started), longestTaskMs: Math.round(longest), drift });
+              }, 0),
+            );
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+        window.location.hash = hash;
+      }),
+    { hash, id, late },
+  );
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string };
+}
+
+/** Self-time share of the named functions in a CPU profile. */
+function shares(profile: { nodes: ProfileNode[]; samples: number[] }, names: string[]): Record<string, string> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
+  const counts = new Map<string, number>();
+  for (const sample of profile.samples) {
+    const name = byId.get(sample) ?? '';
+    if (names.includes(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return Object.fromEntries(names.map((n) => [n, `${(((counts.get(n) ?? 0) / Math.max(1, profile.samples.length)) * 100).toFixed(1)}%`]));
+}
+
+async function measure(page: Page, served: Served, run: number): Promise<void> {
+  const calls = { single: 0, batched: 0 };
+  const count = (request: { url(): string }) => {
+    const path = new URL(request.url()).pathname;
+    if (path === '/api/resolveLink') calls.single++;
+    if (path === '/api/resolveLinks') calls.batched++;
+  };
+  page.on('request', count);
+  // A fresh page each time: no link answers or drawn chunks kept from the run before.
+  await page.goto(served.url);
+  await page.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 300_000 });
+  const top = await openBig(page, null);
+  const topCalls = { ...calls };
+  await page.goto(served.url);
+  await page.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 300_000 });
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const late = await openBig(page, LATE);
+  const profile = cdp ? ((await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[] } }).profile : null;
+  await cdp?.detach();
+  page.off('request', count);
+  const load = loadavg()[0].toFixed(1);
+  console.log(
+    `${served.repo} run ${run}: top: first content ${top.firstMs} ms, whole note ${top.doneMs} ms, longest task ${top.longestTaskMs} ms, ` +
+      `lookups ${topCalls.single} single + ${topCalls.batched} batched; late heading: first shown ${late.firstMs} ms, whole note ${late.doneMs} ms, ` +
+      `longest task ${late.longestTaskMs} ms, its top ${late.drift?.first} -> ${late.drift?.done} px` +
+      `${profile ? `, self time ${JSON.stringify(shares(profile, ['elementFromPoint', 'getBoundingClientRect']))}` : ''} (load ${load})`,
+  );
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `note: ${Math.round(NOTE.length / 1024)} KB, ${HEADINGS.length} headings, late heading "${LATE}"; load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  const servers: Served[] = [];
+  // One at a time: a first start builds the CLI and the renderer of its checkout.
+  for (const repo of REPOS) servers.push(await serve(repo));
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    // This file runs through tsx, which names functions with a helper the page does not have.
+    await page.addInitScript('window.__name = (f) => f;');
+    await page.setViewportSize({ width: 1200, height: 800 });
+    for (let run = 1; run <= RUNS; run++) for (const served of servers) await measure(page, served, run);
+  } finally {
+    await browser.close();
+    for (const served of servers) await served.stop();
+  }
+  console.log(
+    `load at the end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+}
+
+void main();
