@@ -146,7 +146,7 @@ test('open a note, follow a wiki link, edit and save it: every call goes over IP
   await note().getByRole('status').filter({ hasText: 'Saved' }).waitFor();
   const records = await recordsUntil((r) => r.ipcCalls.some((c) => c.channel === 'plexus:writeNote'), 'a writeNote call');
   const channels = new Set(records.ipcCalls.map((c) => c.channel));
-  for (const channel of ['plexus:listFiles', 'plexus:readNote', 'plexus:resolveLink', 'plexus:getBacklinks', 'plexus:writeNote'])
+  for (const channel of ['plexus:listFiles', 'plexus:readNote', 'plexus:resolveLinks', 'plexus:getBacklinks', 'plexus:writeNote'])
     expect(channels).toContain(channel);
   expect(records.ipcCalls.filter((c) => !c.ok)).toEqual([]);
   expect(new Set(records.ipcCalls.map((c) => c.frameUrl.split('#')[0]))).toEqual(new Set(['plexus://app/index.html']));
