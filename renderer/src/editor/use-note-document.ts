@@ -87,6 +87,12 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
     timer.current = null;
   };
 
+  /** Saves AUTOSAVE_DELAY_MS after now (a pending autosave is moved there). */
+  function armAutosave(): void {
+    clearTimer();
+    timer.current = setTimeout(() => dispatch({ type: 'save-requested' }), AUTOSAVE_DELAY_MS);
+  }
+
   const register = (s: DocState) => markUnsaved(owner.current, s.unsaved && !rescued.current ? { path, text: () => textNow() ?? '' } : null);
 
   const dispatch = useCallback(
@@ -104,6 +110,9 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
         if (step.state.status === 'conflict' && current.status !== 'conflict') void fetchTheirs();
       }
       void run(step.effect);
+      // Typed during a save: that text's own autosave came due while the write was out (and was
+      // refused then), so the end of the write schedules it.
+      if (alive.current && current.status === 'saving' && step.state.status === 'dirty') armAutosave();
       if (!alive.current && step.effect.kind === 'none') settleAfterLeaving(step.state);
     },
     // The helpers it calls are remade each render but read only refs, api and path: dispatch keeps one identity per note.
@@ -243,9 +252,8 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
   const edited = useCallback(() => {
     edits.current++;
     dispatch({ type: 'edit' });
-    clearTimer();
-    timer.current = setTimeout(() => dispatch({ type: 'save-requested' }), AUTOSAVE_DELAY_MS);
-  }, [dispatch]);
+    armAutosave();
+  }, [dispatch]); // eslint-disable-line react-hooks/exhaustive-deps -- armAutosave reads refs only
 
   const resolve = useCallback((choice: Resolution) => dispatch({ type: 'resolve', choice }), [dispatch]);
 

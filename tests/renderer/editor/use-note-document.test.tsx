@@ -12,6 +12,7 @@ import { hashText } from '../../../main/service/files/read-vault-file';
 import { dropKeptText, keptTextFor } from '../../../renderer/src/editor/kept-texts';
 import { hasUnsavedChanges, unsavedTexts, useUnsavedGuard } from '../../../renderer/src/editor/unsaved-registry';
 import { NoteEditor } from '../../../renderer/src/editor/note-editor';
+import { AUTOSAVE_DELAY_MS } from '../../../renderer/src/editor/use-note-document';
 import { createsOf, mountEditor, typeAtEnd, viewOf, writesOf } from './mount-editor';
 
 /** What the real writer says when Note.md cannot be written over (EACCES at the port). */
@@ -266,5 +267,23 @@ describe('typing into unsaved text', () => {
     expect(commits).toBe(afterFirst);
     expect(view.state.doc.toString()).toBe('baseabcdef');
     utils.unmount();
+  });
+});
+
+describe('typing while a save is in flight', () => {
+  test('a save slower than the autosave delay still writes what was typed during it, without another key', async () => {
+    const fake = new MemoryApi({ notes: { 'Note.md': 'base' } });
+    const { view } = await mountEditor(fake);
+    typeAtEnd(view(), ' one');
+    fake.holdAnswers('writeNote');
+    await act(async () => void jest.advanceTimersByTime(AUTOSAVE_DELAY_MS));
+    expect(writesOf(fake).map((w) => w.content)).toEqual(['base one']);
+    // Typed while that write is unanswered; its own autosave comes due (and is refused) before the answer.
+    typeAtEnd(view(), ' two');
+    await act(async () => void jest.advanceTimersByTime(AUTOSAVE_DELAY_MS * 3));
+    expect(writesOf(fake)).toHaveLength(1);
+    fake.stopHolding();
+    await waitFor(() => expect(writesOf(fake).map((w) => w.content)).toEqual(['base one', 'base one two']));
+    await waitFor(() => expect(fake.notes.get('Note.md')).toBe('base one two'));
   });
 });
