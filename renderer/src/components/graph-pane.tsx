@@ -6,11 +6,12 @@ interface Props {
   api: PlexusApi;
   currentPath: string | null;
   onOpenNote(path: string): void;
+  onOpenNoteInNewTab?: GraphViewProps['onOpenNoteInNewTab'];
   onClose(): void;
   mode?: GraphViewProps['mode'];
 }
 
-export function GraphPane({ api, currentPath, onOpenNote, onClose, mode }: Props) {
+export function GraphPane({ api, currentPath, onOpenNote, onOpenNoteInNewTab, onClose, mode }: Props) {
   return (
     <section aria-label="Graph" className="graph-pane">
       <div className="pane-header">
@@ -20,7 +21,7 @@ export function GraphPane({ api, currentPath, onOpenNote, onClose, mode }: Props
         </button>
       </div>
       <div className="graph-body">
-        <GraphView api={api} currentPath={currentPath} onOpenNote={onOpenNote} mode={mode} />
+        <GraphView api={api} currentPath={currentPath} onOpenNote={onOpenNote} onOpenNoteInNewTab={onOpenNoteInNewTab} mode={mode} />
       </div>
     </section>
   );

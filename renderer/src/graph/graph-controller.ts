@@ -26,7 +26,8 @@ import { GraphOverview, type Level } from './overview/graph-overview';
 export { FADE_MAX_ELEMENTS } from './graph-hover';
 
 export interface ControllerHandlers {
-  onTap?(id: string): void;
+  /** `newTab`: Ctrl/Cmd held (a note opens in a new tab, as from a link). */
+  onTap?(id: string, newTab: boolean): void;
   onDoubleTap?(id: string): void;
   /** A node was dragged and let go at `position` (the view pins it). */
   onDragged?(id: string, position: { x: number; y: number }): void;
@@ -74,7 +75,7 @@ export class GraphController {
       boxSelectionEnabled: false,
     } as cytoscape.CytoscapeOptions);
     this.speedups = installSpeedups(this.cy);
-    this.cy.on('tap', 'node', (e) => handlers.onTap?.(e.target.id()));
+    this.cy.on('tap', 'node', (e) => handlers.onTap?.(e.target.id(), withNewTabKey(e.originalEvent)));
     this.cy.on('dbltap', 'node', (e) => handlers.onDoubleTap?.(e.target.id()));
     this.cy.on('dragfree', 'node', (e) => {
       const n = e.target as NodeSingular;
@@ -93,7 +94,7 @@ export class GraphController {
       container && options.overview !== false
         ? GraphOverview.create(this.cy, container, {
             look: this.appearance.current,
-            onTap: (id) => handlers.onTap?.(id),
+            onTap: (id, newTab) => handlers.onTap?.(id, newTab),
             onDoubleTap: (id) => handlers.onDoubleTap?.(id),
             onHover: (id) => this.hover.set(id, true),
             busy: () => this.inFlight > 0,
@@ -278,4 +279,9 @@ export class GraphController {
     this.overview?.destroy();
     this.cy.destroy();
   }
+}
+
+function withNewTabKey(event: Event | undefined): boolean {
+  const e = event as { ctrlKey?: boolean; metaKey?: boolean } | undefined;
+  return e?.ctrlKey === true || e?.metaKey === true;
 }

@@ -28,6 +28,8 @@ export interface GraphViewProps {
   api: PlexusApi;
   currentPath: string | null;
   onOpenNote(path: string): void;
+  /** Ctrl/Cmd+click on a note's node: open it in a new tab (absent: as a plain click). */
+  onOpenNoteInNewTab?(path: string): void;
   /**
    * The mode to open in (and to switch to whenever the host changes it); the toolbar can still
    * switch. Left out, the view opens global, or local on vaults over LOCAL_DEFAULT_NOTES nodes.
@@ -35,7 +37,7 @@ export interface GraphViewProps {
   mode?: GraphMode;
 }
 
-export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }: GraphViewProps) {
+export function GraphView({ api, currentPath, onOpenNote, onOpenNoteInNewTab, mode: requestedMode }: GraphViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const [mode, setMode] = useState<GraphMode>(requestedMode ?? 'global');
   useEffect(() => {
@@ -58,14 +60,14 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
   );
 
   const openNode = useCallback(
-    (id: string) => {
+    (id: string, newTab = false) => {
       const node = engineRef.current?.model.nodes.get(id);
       if (!node) return;
-      if (node.kind === 'note' && node.path) onOpenNote(node.path);
+      if (node.kind === 'note' && node.path) (newTab && onOpenNoteInNewTab ? onOpenNoteInNewTab : onOpenNote)(node.path);
       else if (node.kind === 'placeholder') setNotice(`“${node.label}” is not created yet.`);
       else setNotice(`${node.label} is an attachment.`);
     },
-    [onOpenNote],
+    [onOpenNote, onOpenNoteInNewTab],
   );
 
   const engine = useGraphEngine({
@@ -77,9 +79,10 @@ export function GraphView({ api, currentPath, onOpenNote, mode: requestedMode }:
     currentPath,
     forces: settingsLoaded ? settings.forces : null,
     display: settings.display,
-    onTap: (id) => {
+    onTap: (id, newTab) => {
       if (tapTimer.current) clearTimeout(tapTimer.current);
-      if (request.mode === 'global') return openNode(id);
+      // A new tab leaves this graph as it is, so there is no double click to wait for.
+      if (request.mode === 'global' || newTab) return openNode(id, newTab);
       tapTimer.current = setTimeout(() => openNode(id), DOUBLE_CLICK_MS);
     },
     onDoubleTap: (id) => {

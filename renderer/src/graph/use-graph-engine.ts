@@ -36,7 +36,7 @@ export interface EngineOptions {
   filters: GraphFilters;
   colourOf(id: string): string;
   currentPath: string | null;
-  onTap(id: string): void;
+  onTap(id: string, newTab: boolean): void;
   onDoubleTap(id: string): void;
   /** Called once with the graph's size when it first loads (the view picks local for huge vaults). */
   onLoaded(nodeCount: number): void;
@@ -86,7 +86,7 @@ export function useGraphEngine(o: EngineOptions) {
     if (!container) return;
     const dark = isDarkTheme();
     const c = new GraphController(container, dark ? DARK : LIGHT, renderer.kind, {
-      onTap: (id) => latest.current.onTap(id),
+      onTap: (id, newTab) => latest.current.onTap(id, newTab),
       onDoubleTap: (id) => latest.current.onDoubleTap(id),
       onDragged: (id, p) => {
         // Pins live in the global layout; a local graph's positions are its own.

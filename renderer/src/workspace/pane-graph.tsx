@@ -6,7 +6,8 @@
  */
 import type { PlexusApi } from '../../../main/contract/api-contract';
 import { GraphPane } from '../components/graph-pane';
-import type { Layout, View } from './layout-model';
+import { activatePane, openInNewTab, type Layout, type View } from './layout-model';
+import { noteView } from './use-workspace';
 import { closeGraphIn, linkedNotePath, openFromGraph, shownTabOf } from './linked-graph';
 
 interface Props {
@@ -27,6 +28,7 @@ export function PaneGraph({ api, view, contextPath, layout, paneId, update }: Pr
       currentPath={linkedNotePath(layout, tab) ?? view.local ?? contextPath}
       mode={view.local === null ? undefined : 'local'}
       onOpenNote={(path) => update((l) => openFromGraph(l, paneId, path))}
+      onOpenNoteInNewTab={(path) => update((l) => openInNewTab(activatePane(l, paneId), noteView({ path, heading: null, block: null })))}
       onClose={() => update((l) => closeGraphIn(l, paneId))}
     />
   );

@@ -25,7 +25,7 @@ export interface Look {
 
 export interface GraphOverviewOptions {
   look: Look;
-  onTap(id: string): void;
+  onTap(id: string, newTab: boolean): void;
   onDoubleTap(id: string): void;
   onHover(id: string | null): void;
   /** True while a build or layout apply runs: the model is read from cytoscape after it, not during. */
@@ -62,7 +62,7 @@ export class GraphOverview {
       ...drawingOf(options.look),
       handlers: {
         pan: (dx, dy) => cy.panBy({ x: dx, y: dy }),
-        tap: (id) => options.onTap(id),
+        tap: (id, newTab) => options.onTap(id, newTab),
         doubleTap: (id) => options.onDoubleTap(id),
         hover: (id) => options.onHover(id),
       },

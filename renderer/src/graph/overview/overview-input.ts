@@ -10,7 +10,8 @@
 
 export interface InputHandlers {
   pan(dx: number, dy: number): void;
-  tap(x: number, y: number): void;
+  /** `newTab`: Ctrl/Cmd held, as a Ctrl/Cmd+click on a link. */
+  tap(x: number, y: number, newTab: boolean): void;
   doubleTap(x: number, y: number): void;
   hover(x: number, y: number): void;
   leave(): void;
@@ -66,7 +67,7 @@ export function attachInput(canvas: HTMLCanvasElement, h: InputHandlers): () => 
       h.doubleTap(p.x, p.y);
     } else {
       lastTap = now;
-      h.tap(p.x, p.y);
+      h.tap(p.x, p.y, e.ctrlKey || e.metaKey);
     }
   };
   const cancel = () => {

@@ -23,7 +23,7 @@ export interface OverviewColours {
 
 export interface OverviewHandlers {
   pan(dx: number, dy: number): void;
-  tap(id: string): void;
+  tap(id: string, newTab: boolean): void;
   doubleTap(id: string): void;
   hover(id: string | null): void;
 }
@@ -84,9 +84,9 @@ export class OverviewView {
     const h = options.handlers;
     this.detachInput = attachInput(this.canvas, {
       pan: (dx, dy) => h.pan(dx, dy),
-      tap: (x, y) => {
+      tap: (x, y, newTab) => {
         const id = this.hitAt(x, y);
-        if (id) h.tap(id);
+        if (id) h.tap(id, newTab);
       },
       doubleTap: (x, y) => {
         const id = this.hitAt(x, y);
