@@ -32,8 +32,9 @@ function writeVault(dir: string): void {
   created.forEach((path, i) => {
     const links = i > 0 ? `[[${created[i - 1].slice('Topics/'.length, -3)}]]` : '';
     writeFileSync(join(dir, path), `# Note ${i}\n\n${links}\n`);
-    // A few ms apart, so each file's creation time is its own.
-    Atomics.wait(pause, 0, 0, 5);
+    // Apart by more than the kernel's timestamp tick (up to 10 ms: file times come from a coarse
+    // clock), so each file's creation time is its own; 5 ms once gave two files the same one.
+    Atomics.wait(pause, 0, 0, 25);
   });
 }
 
