@@ -26,8 +26,11 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
-/** Types `keys` keys ('x', Enter every 12th) into the focused element, one at a time, each waited for. */
-export async function typeAndTime(page: Page, keys: number, cdp: CDPSession): Promise<KeystrokeTimes> {
+/**
+ * From here on, every key's time from its keydown to the frame that shows it (the task after the
+ * next animation frame) is pushed onto `window.lpTimes`.
+ */
+export async function installKeystrokeClock(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { lpTimes: number[] };
     w.lpTimes = [];
@@ -40,6 +43,11 @@ export async function typeAndTime(page: Page, keys: number, cdp: CDPSession): Pr
       true,
     );
   });
+}
+
+/** Types `keys` keys ('x', Enter every 12th) into the focused element, one at a time, each waited for. */
+export async function typeAndTime(page: Page, keys: number, cdp: CDPSession): Promise<KeystrokeTimes> {
+  await installKeystrokeClock(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const press = async (i: number) => {
     await page.keyboard.press(i % 12 === 11 ? 'Enter' : 'x');

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from '../tests/e2e/support/browser';
 import { copyVault, serveVault } from '../tests/e2e/support/serve';
+import { installKeystrokeClock } from './keystroke-timing';
 import { generateTypingNote } from './typing-note';
 
 const KEYS = Number(process.env.PLEXUS_BENCH_KEYS ?? 60);
@@ -59,18 +60,7 @@ async function main(): Promise<void> {
     });
     await page.keyboard.press('Control+End');
     for (let i = 0; i < 20; i++) await page.keyboard.press('PageUp');
-    await page.evaluate(() => {
-      const w = window as unknown as { lpTimes: number[] };
-      w.lpTimes = [];
-      window.addEventListener(
-        'keydown',
-        (event) => {
-          const start = event.timeStamp;
-          requestAnimationFrame(() => setTimeout(() => w.lpTimes.push(performance.now() - start), 0));
-        },
-        true,
-      );
-    });
+    await installKeystrokeClock(page);
     // How far CodeMirror has parsed (its state's `tree`, through the view the content element holds).
     const parsedFn = () => {
       type Found = { cmTile: { root: { view: { state: { doc: { length: number }; tree: { length: number } } } } } };
