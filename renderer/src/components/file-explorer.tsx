@@ -167,7 +167,7 @@ function TreeRow({ row: { node, depth }, index, currentPath, collapsed, toggle, 
           title={entry.path}
           onDragStart={(e) => e.dataTransfer.setData(VAULT_PATH_DRAG, entry.path)}
         >
-          {label}
+          <span className="tree-label">{label}</span>
         </a>
         {current && actions && entry.kind === 'note' && <FileActionsMenu path={entry.path} actions={actions} />}
       </li>
