@@ -16,7 +16,10 @@ const NOTES = NOTES_PER_PART * 2 + 345;
 function vaultNotes() {
   return Array.from({ length: NOTES }, (_, i) =>
     // Links reach notes in other parts, ahead and behind, plus an attachment and a missing note.
-    parseNote(`F${i % 3}/N${i}.md`, `# N${i}\n\nsee [[N${(i * 7919) % NOTES}]] and [[N${(i + 1) % NOTES}|next]], ![[p.png]], [[Missing ${i % 5}]]${i % 10 === 0 ? ' é' : ''}`),
+    parseNote(
+      `F${i % 3}/N${i}.md`,
+      `# N${i}\n\nsee [[N${(i * 7919) % NOTES}]] and [[N${(i + 1) % NOTES}|next]], ![[p.png]], [[Missing ${i % 5}]]${i % 10 === 0 ? ' é' : ''}`,
+    ),
   );
 }
 
@@ -26,7 +29,10 @@ describe('parse cache in parts', () => {
   const notes = vaultNotes();
   const graph = new VaultGraph();
   graph.load({ upsertNotes: notes, addAttachments: ['p.png'] });
-  const stored: [string, CacheEntry][] = notes.map((n, i) => [n.path, { size: i, mtimeMs: i + 0.5, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: n }]);
+  const stored: [string, CacheEntry][] = notes.map((n, i) => [
+    n.path,
+    { size: i, mtimeMs: i + 0.5, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: n },
+  ]);
   const save = () =>
     saveParseCache(file, '/r', stored, {
       graph: { attachments: ['p.png'], attachmentFiles: new Map([['p.png', { size: 3, mtimeMs: 4 }]]), resolutionsOf: (p) => graph.outgoing(p) },
