@@ -164,8 +164,8 @@ export class VaultService {
     this.state = outcome.state;
     this.status.ready(outcome.state.notes.size, this.graph.linkCount(), Math.round(performance.now() - started), onProgress);
     if (outcome.cacheDirty) this.cacheWriter?.schedule(0);
-    if (outcome.diskCheck !== null) this.changes.checkDisk(outcome.diskCheck);
-    const searchBuilt = this.fullText.build();
+    const checked = outcome.diskCheck === null ? undefined : this.changes.checkDisk(outcome.diskCheck);
+    const searchBuilt = this.fullText.build(checked);
     // After the search index, so the two background passes over the notes do not compete.
     const recorder = this.snapshots;
     if (recorder !== null) this.baselining = searchBuilt.then(() => recorder.baseline(this.noteHashes()));

@@ -8,7 +8,10 @@ import * as path from 'node:path';
 import type { VaultEvent } from '../../main/contract/api-contract';
 import { cacheFileFor } from '../../main/service/cache/cache-dir';
 import { loadParseCache } from '../../main/service/cache/parse-cache';
+import { ParsePool } from '../../main/service/index/parse-pool';
 import { VaultService } from '../../main/service/vault-service';
+
+const realScan = ParsePool.prototype.scan;
 import { changeWhileClosed, CLOSED_VAULT_FILES, CLOSED_VAULT_MAX_BYTES } from './closed-vault-changes';
 import { makeTempDir, makeVault, removeDir } from './temp-vault';
 
@@ -74,6 +77,31 @@ describe('open without waiting for the disk check', () => {
       expect(service.listFiles().map((f) => f.path)).toEqual(['A.md', 'B.md', 'x.png']);
     } finally {
       await service.close();
+    }
+  });
+
+  test('the deferred scan runs on this thread in slices, and search is built from the checked notes', async () => {
+    const root = makeVault({ 'A.md': '[[B]] alpha', 'B.md': 'b', 'x.png': 'png' });
+    const cacheDir = makeTempDir('plexus-cache-');
+    dirs.push(root, cacheDir);
+    const options = { cacheDir, watch: false, workers: 1 };
+    await (await VaultService.open(root, options)).close();
+    fs.writeFileSync(path.join(root, 'A.md'), '[[B]] omega, written while closed');
+    const scans: unknown[] = [];
+    const scan = jest.spyOn(ParsePool.prototype, 'scan').mockImplementation(function (this: ParsePool, ...args) {
+      scans.push(args[1]);
+      return realScan.apply(this, args);
+    });
+    const warm = await VaultService.open(root, { ...options, awaitDiskCheck: false });
+    try {
+      // No worker boots for it: a worker's heap at 50k notes cost more than the scan (docs/benchmarks.md).
+      expect(scans).toEqual([{ onWorker: false, sliceMs: expect.any(Number) }]);
+      await warm.settled();
+      const found = await warm.search('omega');
+      expect(found.ok && found.value.hits.map((h) => h.path)).toEqual(['A.md']);
+    } finally {
+      scan.mockRestore();
+      await warm.close();
     }
   });
 });

@@ -1,11 +1,11 @@
 /**
  * The persistent parse cache: ParsedNote per path, valid while the file's size and mtimeMs are
- * unchanged. Stored as ASCII: one line of JSON (parse-cache-codec.ts; loads faster than
- * v8.deserialize, see docs/benchmarks.md), then a raw section of link context snippets (parse-cache-links.ts). Versioned,
- * and written atomically (temp file + rename) so a crash never leaves half a cache.
+ * unchanged. Stored as ASCII: a header line, then parts of a thousand notes, each its records as
+ * JSON (parse-cache-codec.ts; loads faster than v8.deserialize, see docs/benchmarks.md) and a raw
+ * section of link context snippets (parse-cache-links.ts); read part by part (parse-cache-parts.ts).
+ * Versioned, and written atomically (temp file + rename) so a crash never leaves half a cache.
  * A missing, corrupt or outdated cache is reported and ignored; the vault is simply re-parsed.
  */
-import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import type { LinkRef, ParsedNote, ResolvedLink, VaultPath } from '../../core/types';
 import { RESOLUTION_RULE_VERSION, type Resolution } from '../../core/resolve/resolve-link';
@@ -14,11 +14,12 @@ import { ContextSection, decodeLinks, decodeResolvedLinks, encodeLinks, PathTabl
 import { describeError, errorCode, type FileReport } from '../file-reports';
 import { cacheVersionOf, isNewerCache, newerCacheMessage } from './cache-version';
 import { writeFileAtomic } from '../write/note-writer-atomic';
+import { assembleCacheFile, CacheFileReader, NOTES_PER_PART, partLengthsOf, type PartLengths, type PartText } from './parse-cache-parts';
 
 /** Bump when ParsedNote's shape or the parser's output changes: old caches are then rebuilt. */
 export const PARSER_VERSION = 2;
 /** Bump when this file's layout changes. */
-export const CACHE_FORMAT = 9;
+export const CACHE_FORMAT = 10;
 
 export interface CacheEntry {
   size: number;
@@ -35,17 +36,24 @@ export interface CacheEntry {
   safeMode: string | null;
 }
 
-interface CacheFile {
+/** [size, mtimeMs, hash, decodeWarning, note without its links, links, safeMode]; the path is the note's own. */
+type CacheRecord = [number, number, string, string | null, ParsedNote, ReturnType<typeof encodeLinks>, string | null];
+
+/** The file's first line (parse-cache-parts.ts); the parts after it hold the CacheRecords, in the order of `paths`. */
+interface CacheHeader {
   format: number;
   parserVersion: number;
   resolutionRule: number;
   root: string;
-  /** [size, mtimeMs, hash, decodeWarning, note without its links, links, safeMode]; the path is the note's own. */
-  entries: [number, number, string, string | null, ParsedNote, ReturnType<typeof encodeLinks>, string | null][];
+  /** The notes' paths and titles in entry order: the path table (parse-cache-links.ts) before the attachments. */
+  paths: unknown;
+  titles: unknown;
   /** The attachments the resolutions were computed with; null when the links carry no resolutions. */
   attachments: VaultPath[] | null;
   /** [size, mtimeMs] of each attachment, in the same order; null when not all were known. */
   attachmentStats: [number, number][] | null;
+  /** Each part's byte lengths, in file order. */
+  parts: unknown;
 }
 
 /**
@@ -87,54 +95,81 @@ export interface SaveOptions {
 }
 
 export function loadParseCache(file: string, realRoot: string, parserVersion = PARSER_VERSION): LoadedCache {
-  const empty = (message: string): LoadedCache => ({ entries: new Map(), stored: null, report: { path: '', problem: 'cache', message } });
-  let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = fs.readFileSync(file);
+    fd = fs.openSync(file, 'r');
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return empty('no parse cache yet; indexing every note');
-    return empty(`parse cache unreadable (${describeError(error)}); indexing every note`);
+    if (errorCode(error) === 'ENOENT') return emptyCache('no parse cache yet; indexing every note');
+    return emptyCache(`parse cache unreadable (${describeError(error)}); indexing every note`);
   }
-  // Written as pure ASCII (see saveParseCache), which decodes much faster than UTF-8 text (docs/benchmarks.md).
-  const encoding = isAscii(bytes) ? 'latin1' : 'utf8';
+  try {
+    return readCache(new CacheFileReader(fd), realRoot, parserVersion);
+  } catch (error) {
+    // What readCache does not report itself: the file could not be read (an I/O error midway).
+    return emptyCache(`parse cache unreadable (${describeError(error)}); indexing every note`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function emptyCache(message: string, problem: FileReport['problem'] = 'cache'): LoadedCache {
+  return { entries: new Map(), stored: null, report: { path: '', problem, message } };
+}
+
+function readCache(reader: CacheFileReader, realRoot: string, parserVersion: number): LoadedCache {
   // A newer Plexus's cache is not ours to read or to replace (cache-version.ts); its layout may differ.
-  const found = cacheVersionOf(bytes.toString('latin1', 0, 64));
-  if (found !== null && isNewerCache(found, { format: CACHE_FORMAT, parserVersion })) {
-    return { entries: new Map(), stored: null, report: { path: '', problem: 'cache-newer', message: newerCacheMessage(found) } };
-  }
-  // The JSON head ends at the first newline (JSON.stringify writes none); the raw section follows.
-  const newline = bytes.indexOf(10);
+  const found = cacheVersionOf(reader.head(64));
+  if (found !== null && isNewerCache(found, { format: CACHE_FORMAT, parserVersion })) return emptyCache(newerCacheMessage(found), 'cache-newer');
   let data: unknown;
+  let line: string | null;
   try {
-    data = JSON.parse(bytes.toString(encoding, 0, newline === -1 ? bytes.length : newline));
+    // No newline: an older layout (JSON only) or garbage; parsed whole, so the version says which.
+    line = reader.headerLine();
+    data = JSON.parse(line ?? reader.head(reader.size));
   } catch (error) {
-    return empty(`parse cache corrupt (${describeError(error)}); rebuilding it`);
+    return emptyCache(`parse cache corrupt (${describeError(error)}); rebuilding it`);
   }
-  if (!isCacheHeader(data)) return empty('parse cache corrupt (unexpected layout); rebuilding it');
+  if (!isCacheHeader(data)) return emptyCache('parse cache corrupt (unexpected layout); rebuilding it');
   if (data.format !== CACHE_FORMAT || data.parserVersion !== parserVersion) {
-    return empty(`parse cache from another version (format ${data.format}, parser ${data.parserVersion}); rebuilding it`);
+    return emptyCache(`parse cache from another version (format ${data.format}, parser ${data.parserVersion}); rebuilding it`);
   }
-  if (data.root !== realRoot) return empty('parse cache belongs to another vault path; rebuilding it');
-  if (newline === -1) return empty('parse cache corrupt (no raw section); rebuilding it');
+  if (data.root !== realRoot) return emptyCache('parse cache belongs to another vault path; rebuilding it');
+  if (line === null) return emptyCache('parse cache corrupt (no parts); rebuilding it');
+  try {
+    return decodeParts(reader, data);
+  } catch (error) {
+    return emptyCache(`parse cache corrupt (${describeError(error)}); rebuilding it`);
+  }
+}
+
+/** Every part in order, each decoded while only its own text is held; any fault throws (the whole cache is then rebuilt). */
+function decodeParts(reader: CacheFileReader, data: CacheHeader): LoadedCache {
   const entries = new Map<VaultPath, CacheEntry>();
   // Links carry resolutions exactly when the attachment list is there; a rule change voids them.
   const withResolutions = Array.isArray(data.attachments);
   const attachments = withResolutions && data.resolutionRule === RESOLUTION_RULE_VERSION ? (data.attachments as unknown[]) : null;
   const resolved = attachments === null ? null : new Map<VaultPath, ResolvedLink[]>();
   let attachmentStats: StoredResolutions['attachmentStats'] = null;
-  try {
-    if (attachments !== null && Array.isArray(data.attachmentStats)) {
-      if (data.attachmentStats.length !== attachments.length) throw new Error('cache record: attachment stats do not match the attachments');
-      attachmentStats = (data.attachmentStats as unknown[]).map((pair) => {
-        if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'number' || typeof pair[1] !== 'number')
-          throw new Error('cache record: unexpected attachment stats');
-        return { size: pair[0], mtimeMs: pair[1] };
-      });
-    }
-    const table = pathTable(data.entries, withResolutions ? (data.attachments as unknown[]) : []);
-    const contexts = new ContextSection(bytes.toString(encoding, newline + 1));
-    for (const entry of data.entries as unknown[][]) {
-      const [size, mtimeMs, hash, decodeWarning, note, links, safeMode] = entry;
+  if (attachments !== null && Array.isArray(data.attachmentStats)) {
+    if (data.attachmentStats.length !== attachments.length) throw new Error('cache record: attachment stats do not match the attachments');
+    attachmentStats = (data.attachmentStats as unknown[]).map((pair) => {
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'number' || typeof pair[1] !== 'number')
+        throw new Error('cache record: unexpected attachment stats');
+      return { size: pair[0], mtimeMs: pair[1] };
+    });
+  }
+  const table = pathTable(data.paths, data.titles, withResolutions ? (data.attachments as unknown[]) : []);
+  const noteCount = table.titles.length;
+  let index = 0;
+  for (const lengths of partLengthsOf(data.parts, reader.rest)) {
+    const text = reader.part(lengths);
+    const records: unknown = JSON.parse(text.json);
+    if (!Array.isArray(records)) throw new Error('cache record: a part is not a list');
+    const contexts = new ContextSection(text.raw);
+    for (const entry of records as unknown[]) {
+      if (index >= noteCount) throw new Error('cache record: more entries than paths');
+      if (!Array.isArray(entry) || entry.length !== 7) throw new Error('cache record: unexpected layout');
+      const [size, mtimeMs, hash, decodeWarning, note, links, safeMode] = entry as unknown[];
       if (
         typeof size !== 'number' ||
         typeof mtimeMs !== 'number' ||
@@ -144,7 +179,14 @@ export function loadParseCache(file: string, realRoot: string, parserVersion = P
       ) {
         throw new Error('cache record: unexpected layout');
       }
-      const path = (note as { path: string }).path;
+      const path = table.paths[index];
+      const title = table.titles[index];
+      const record = note as { path?: unknown; title?: unknown } | null;
+      if (record?.path !== path || record.title !== title) throw new Error('cache record: a note does not match the path table');
+      // The table's strings, shared with the links' resolutions; the record's own copies can go.
+      record.path = path;
+      record.title = title;
+      index++;
       const noteLinks =
         resolved !== null
           ? decodeResolvedLinks(links, path, table, contexts)
@@ -156,9 +198,8 @@ export function loadParseCache(file: string, realRoot: string, parserVersion = P
       if (resolved !== null) resolved.set(path, noteLinks as ResolvedLink[]);
     }
     contexts.finish();
-  } catch (error) {
-    return empty(`parse cache corrupt (${describeError(error)}); rebuilding it`);
   }
+  if (index !== noteCount) throw new Error('cache record: fewer entries than paths');
   return {
     entries,
     stored: attachments === null || resolved === null ? null : { attachments: attachments as VaultPath[], attachmentStats, links: resolved },
@@ -166,19 +207,15 @@ export function loadParseCache(file: string, realRoot: string, parserVersion = P
   };
 }
 
-/** The path table of a stored cache: every entry's note path and title (checked), then the attachments. */
-function pathTable(entries: unknown[], attachments: unknown[]): PathTable {
-  const paths: string[] = [];
-  const titles: string[] = [];
-  for (const entry of entries) {
-    if (!Array.isArray(entry) || entry.length !== 7) throw new Error('cache record: unexpected layout');
-    const note = entry[4] as { path?: unknown; title?: unknown } | null;
-    if (typeof note?.path !== 'string' || typeof note.title !== 'string') throw new Error('cache record: note without a path');
-    paths.push(vaultPathOf(note.path));
-    titles.push(note.title);
+/** The path table of a stored cache: the notes' paths and titles (checked, in entry order), then the attachments. */
+function pathTable(notePaths: unknown, noteTitles: unknown, attachments: unknown[]): PathTable {
+  if (!Array.isArray(notePaths) || !Array.isArray(noteTitles) || notePaths.length !== noteTitles.length) {
+    throw new Error('cache record: unexpected path table');
   }
+  if (new Set(notePaths).size !== notePaths.length) throw new Error('cache record: a path stored twice');
+  const paths = (notePaths as unknown[]).map((p) => vaultPathOf(str(p)));
   for (const path of attachments) paths.push(vaultPathOf(str(path)));
-  return new PathTable(paths, titles);
+  return new PathTable(paths, (noteTitles as unknown[]).map(str));
 }
 
 /** Not absolute, no '.' or '..' segment, no NUL (the scanner never makes one): a cache cannot point outside the vault. */
@@ -190,15 +227,6 @@ function vaultPathOf(path: string): VaultPath {
 }
 
 export async function saveParseCache(file: string, realRoot: string, entries: Iterable<[VaultPath, CacheEntry]>, options: SaveOptions = {}): Promise<void> {
-  const data: CacheFile = {
-    format: CACHE_FORMAT,
-    parserVersion: options.parserVersion ?? PARSER_VERSION,
-    resolutionRule: RESOLUTION_RULE_VERSION,
-    root: realRoot,
-    entries: [],
-    attachments: null,
-    attachmentStats: null,
-  };
   // Resolutions are only worth storing for the complete set: a note left out (its frontmatter
   // cannot go through JSON) or one the graph holds differently would make them wrong.
   let complete = options.graph !== undefined;
@@ -210,18 +238,33 @@ export async function saveParseCache(file: string, realRoot: string, entries: It
     if (note === null || resolutions === null) complete = false;
     if (note !== null) kept.push({ entry, note, resolutions });
   }
-  data.attachments = complete ? (options.graph?.attachments ?? null) : null;
-  data.attachmentStats = data.attachments === null ? null : attachmentStatsOf(data.attachments, options.graph?.attachmentFiles);
-  const table = new PathTable(
-    [...kept.map((k) => k.note.path), ...(data.attachments ?? [])],
-    kept.map((k) => k.note.title),
-  );
-  const contexts = new ContextSection();
-  for (const { entry, note, resolutions } of kept) {
-    const links = encodeLinks(entry.parsed.links, complete ? resolutions : null, table, contexts);
-    data.entries.push([entry.size, entry.mtimeMs, entry.hash, entry.decodeWarning, note, links, entry.safeMode]);
+  const attachments = complete ? (options.graph?.attachments ?? null) : null;
+  const paths = kept.map((k) => k.note.path);
+  const titles = kept.map((k) => k.note.title);
+  const table = new PathTable([...paths, ...(attachments ?? [])], titles);
+  const parts: PartText[] = [];
+  for (let start = 0; start < kept.length; start += NOTES_PER_PART) {
+    const contexts = new ContextSection();
+    const records: CacheRecord[] = kept.slice(start, start + NOTES_PER_PART).map(({ entry, note, resolutions }) => {
+      const links = encodeLinks(entry.parsed.links, complete ? resolutions : null, table, contexts);
+      return [entry.size, entry.mtimeMs, entry.hash, entry.decodeWarning, note, links, entry.safeMode];
+    });
+    parts.push({ json: asciiJson(records), raw: contexts.written() });
   }
-  await writeFileAtomic(file, `${asciiJson(data)}\n${contexts.written()}`);
+  const header = (lengths: PartLengths[]): string =>
+    asciiJson({
+      // These two first: cache-version.ts reads them from the head without parsing the file.
+      format: CACHE_FORMAT,
+      parserVersion: options.parserVersion ?? PARSER_VERSION,
+      resolutionRule: RESOLUTION_RULE_VERSION,
+      root: realRoot,
+      paths,
+      titles,
+      attachments,
+      attachmentStats: attachments === null ? null : attachmentStatsOf(attachments, options.graph?.attachmentFiles),
+      parts: lengths,
+    } satisfies CacheHeader);
+  await writeFileAtomic(file, assembleCacheFile(header, parts));
 }
 
 function attachmentStatsOf(attachments: VaultPath[], files: GraphForCache['attachmentFiles']): [number, number][] | null {
@@ -244,8 +287,8 @@ function stripResolutions(links: ResolvedLink[]): LinkRef[] {
   return links.map(({ source: _source, resolved: _resolved, candidates: _candidates, ...link }) => link);
 }
 
-function isCacheHeader(value: unknown): value is Omit<CacheFile, 'entries'> & { entries: unknown[] } {
+function isCacheHeader(value: unknown): value is CacheHeader {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return typeof record.format === 'number' && typeof record.parserVersion === 'number' && typeof record.root === 'string' && Array.isArray(record.entries);
+  return typeof record.format === 'number' && typeof record.parserVersion === 'number' && typeof record.root === 'string';
 }

@@ -20,6 +20,8 @@ import { VaultState } from '../vault-state';
 
 /** About 2,000 notes' worth of cache. */
 const WORKER_SCAN_MIN_CACHE_BYTES = 3_000_000;
+/** The deferred scan's turns on the main thread, as long as the search index's (search-index-fill.ts). */
+const SCAN_SLICE_MS = 8;
 
 function cacheBytes(cacheFile: string | null): number {
   if (cacheFile === null) return 0;
@@ -63,9 +65,10 @@ export async function indexVault(realRoot: string, options: IndexOptions): Promi
   const state = new VaultState(realRoot, options.fs ?? nodeVaultFs);
   // Booting a worker (docs/benchmarks.md) only pays when the scan it hides is long; the cache's size
   // says how big the vault was last time.
-  const onWorker = cacheBytes(options.cacheFile) >= WORKER_SCAN_MIN_CACHE_BYTES;
+  const deferred = options.deferDiskCheck === true && options.cacheFile !== null;
+  const onWorker = !deferred && cacheBytes(options.cacheFile) >= WORKER_SCAN_MIN_CACHE_BYTES;
   const startScan = (): Promise<ScanResult> => {
-    const started = options.pool.scan(realRoot, { onWorker });
+    const started = options.pool.scan(realRoot, { onWorker, sliceMs: deferred ? SCAN_SLICE_MS : undefined });
     // Observed at once, so a failed scan never becomes an unhandled rejection whichever way this
     // function leaves (awaiting it below still sees the failure).
     started.catch(() => undefined);
@@ -73,7 +76,7 @@ export async function indexVault(realRoot: string, options: IndexOptions): Promi
   };
   // A deferred disk check starts its scan once the graph is built: on two cores, a worker
   // scanning meanwhile slows the load the user is waiting for. Otherwise the scan overlaps it.
-  let scanning = options.deferDiskCheck === true && options.cacheFile !== null ? null : startScan();
+  let scanning = deferred ? null : startScan();
   const cache: LoadedCache | null = options.cacheFile === null ? null : loadParseCache(options.cacheFile, realRoot);
   let speculative = false;
   if (cache !== null && cache.entries.size > 0) {

@@ -104,9 +104,9 @@ export class ParsePool {
    * otherwise, or when `onWorker` is false (small vaults: booting a worker costs more than
    * the scan).
    */
-  async scan(realRoot: string, options: { onWorker: boolean } = { onWorker: true }): Promise<ScanResult> {
+  async scan(realRoot: string, options: { onWorker: boolean; sliceMs?: number } = { onWorker: true }): Promise<ScanResult> {
     if (this.closed) throw new Error('parse pool is closed');
-    if (!options.onWorker || this.size === 0 || this.broken) return scanVault(realRoot, this.options.fs);
+    if (!options.onWorker || this.size === 0 || this.broken) return scanVault(realRoot, this.options.fs, { sliceMs: options.sliceMs });
     const answer = await this.runOnWorker({ kind: 'scan', realRoot });
     if (answer.kind !== 'scan') throw new Error('parse worker answered a scan with parse results');
     return answer.scan;

@@ -37,55 +37,54 @@ export interface ScanResult {
   reports: FileReport[];
 }
 
-interface DirTask {
+/** A folder being listed: its entries, and how far the walk has gone through them. */
+interface DirFrame {
   /** Absolute path used to read the folder (may run through a symlink). */
   absolute: string;
   /** Vault path prefix ('' for the root). */
   prefix: string;
+  entries: VaultFsDirEntry[];
+  next: number;
 }
 
-/** `realRoot` must already be the vault's real path (fs.realpath) so containment checks hold. */
-export async function scanVault(realRoot: string, io: ScanFs = diskScanFs): Promise<ScanResult> {
+export interface ScanOptions {
+  /**
+   * Give the event loop a turn after this many ms of work (the scan is synchronous stat calls):
+   * a scan on the main thread after the vault is open must not hold every request meanwhile.
+   * Absent: one synchronous pass.
+   */
+  sliceMs?: number;
+}
+
+/** Entries handled between two looks at the clock. */
+const CLOCK_EVERY = 64;
+
+/**
+ * `realRoot` must already be the vault's real path (fs.realpath) so containment checks hold.
+ * The walk is depth-first in each folder's listing order, with an explicit stack: no promise or
+ * closure per file (at 50k files those were most of the scan's memory), and it can pause
+ * between entries (`sliceMs`).
+ */
+export async function scanVault(realRoot: string, io: ScanFs = diskScanFs, options: ScanOptions = {}): Promise<ScanResult> {
   const files: ScannedFile[] = [];
   const reports: FileReport[] = [];
   const visitedDirs = new Set<string>([realRoot]);
   // Links are followed after all plain folders are walked, in path order, so which path of a
   // doubly-reachable folder wins is deterministic (the plain one, else the first link).
   const pendingLinks: { absolute: string; vaultPath: string }[] = [];
+  const stack: DirFrame[] = [];
+  const sliceMs = options.sliceMs;
+  let sliceEnd = sliceMs === undefined ? Infinity : performance.now() + sliceMs;
 
-  const walk = async (task: DirTask): Promise<void> => {
-    let entries: VaultFsDirEntry[];
+  const open = (absolute: string, prefix: string): void => {
     try {
-      entries = io.readdirSync(task.absolute);
+      stack.push({ absolute, prefix, entries: io.readdirSync(absolute), next: 0 });
     } catch (error) {
-      reports.push({ path: task.prefix, problem: 'unreadable', message: describeError(error) });
-      return;
+      reports.push({ path: prefix, problem: 'unreadable', message: describeError(error) });
     }
-    const subdirs: Promise<void>[] = [];
-    const fileStats: Promise<void>[] = [];
-    for (const entry of entries) {
-      // The rules shared with the watcher path and the reconciliation (scan-rules.ts).
-      const classified = classifyScanEntry(task.prefix, entry);
-      if (classified.kind === 'skip') continue;
-      if (classified.kind === 'unopenable') {
-        reports.push(classified.report);
-        continue;
-      }
-      const { vaultPath } = classified;
-      const absolute = path.join(task.absolute, entry.name);
-      if (classified.kind === 'dir') {
-        // A plain folder cannot form a loop by itself, but it may already have been reached via a symlink.
-        subdirs.push(enterDir(absolute, vaultPath, null));
-      } else if (classified.kind === 'file') {
-        fileStats.push(addFile(absolute, vaultPath));
-      } else {
-        pendingLinks.push({ absolute, vaultPath });
-      }
-    }
-    await Promise.all([...fileStats, ...subdirs]);
   };
 
-  const enterDir = async (absolute: string, vaultPath: string, knownReal: string | null): Promise<void> => {
+  const enterDir = (absolute: string, vaultPath: string, knownReal: string | null): void => {
     let real = knownReal;
     if (real === null) {
       try {
@@ -100,10 +99,10 @@ export async function scanVault(realRoot: string, io: ScanFs = diskScanFs): Prom
       return;
     }
     visitedDirs.add(real);
-    await walk({ absolute, prefix: vaultPath });
+    open(absolute, vaultPath);
   };
 
-  const addFile = async (absolute: string, vaultPath: string): Promise<void> => {
+  const addFile = (absolute: string, vaultPath: string): void => {
     try {
       const stats = io.statSync(absolute);
       files.push({ path: vaultPath, kind: isNotePath(vaultPath) ? 'note' : 'attachment', size: stats.size, mtimeMs: stats.mtimeMs });
@@ -112,7 +111,7 @@ export async function scanVault(realRoot: string, io: ScanFs = diskScanFs): Prom
     }
   };
 
-  const followLink = async (absolute: string, vaultPath: string): Promise<void> => {
+  const followLink = (absolute: string, vaultPath: string): void => {
     let real: string;
     try {
       real = io.realpathSync(absolute);
@@ -133,15 +132,47 @@ export async function scanVault(realRoot: string, io: ScanFs = diskScanFs): Prom
       reports.push({ path: vaultPath, problem: 'unreadable', message: describeError(error) });
       return;
     }
-    if (isDirectory) await enterDir(absolute, vaultPath, real);
-    else await addFile(absolute, vaultPath);
+    if (isDirectory) enterDir(absolute, vaultPath, real);
+    else addFile(absolute, vaultPath);
   };
 
-  await walk({ absolute: realRoot, prefix: '' });
+  /** Walks what is on the stack to the end; a folder entered goes on top, so its contents come before its later siblings. */
+  const drain = async (): Promise<void> => {
+    let handled = 0;
+    while (stack.length > 0) {
+      if (++handled % CLOCK_EVERY === 0 && performance.now() > sliceEnd) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceEnd = performance.now() + (sliceMs ?? 0);
+      }
+      const frame = stack[stack.length - 1];
+      if (frame.next === frame.entries.length) {
+        stack.pop();
+        continue;
+      }
+      const entry = frame.entries[frame.next++];
+      // The rules shared with the watcher path and the reconciliation (scan-rules.ts).
+      const classified = classifyScanEntry(frame.prefix, entry);
+      if (classified.kind === 'skip') continue;
+      if (classified.kind === 'unopenable') {
+        reports.push(classified.report);
+        continue;
+      }
+      const { vaultPath } = classified;
+      const absolute = path.join(frame.absolute, entry.name);
+      // A plain folder cannot form a loop by itself, but it may already have been reached via a symlink.
+      if (classified.kind === 'dir') enterDir(absolute, vaultPath, null);
+      else if (classified.kind === 'file') addFile(absolute, vaultPath);
+      else pendingLinks.push({ absolute, vaultPath });
+    }
+  };
+
+  open(realRoot, '');
+  await drain();
   while (pendingLinks.length > 0) {
     pendingLinks.sort((a, b) => (a.vaultPath < b.vaultPath ? 1 : -1));
     const link = pendingLinks.pop()!;
-    await followLink(link.absolute, link.vaultPath);
+    followLink(link.absolute, link.vaultPath);
+    await drain();
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -33,14 +33,22 @@ export class VaultSearch {
     });
   }
 
-  /** Starts filling the index with every note; resolves when done (or stopped). */
-  build(): Promise<void> {
-    this.ready = fillSearchIndex(this.index, [...this.source.notePaths()], {
+  /**
+   * Starts filling the index with every note once `after` settles (the deferred disk check: its
+   * scan has the main thread first, and the notes it changes are indexed as they now are);
+   * resolves when done (or stopped). Searches meanwhile wait for it.
+   */
+  build(after: Promise<unknown> = Promise.resolve()): Promise<void> {
+    this.ready = after.then(() => this.fill());
+    return this.ready;
+  }
+
+  private fill(): Promise<void> {
+    return fillSearchIndex(this.index, [...this.source.notePaths()], {
       stopped: () => this.source.stopped(),
       note: (vaultPath) => this.source.note(vaultPath),
       text: (vaultPath) => this.source.text(vaultPath),
     });
-    return this.ready;
   }
 
   /** Resolves once the index is built (huge notes included). */

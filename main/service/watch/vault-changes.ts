@@ -52,8 +52,9 @@ export class VaultChanges {
   }
 
   /** Files changed, added or removed while the vault was closed go through the usual watcher path. */
-  checkDisk(scanning: Promise<ScanResult>): void {
+  checkDisk(scanning: Promise<ScanResult>): Promise<void> {
     this.diskCheck = this.applyDiskCheck(scanning);
+    return this.diskCheck;
   }
 
   /** Starts the watch in the background; `settled()` waits for it and its catch-up. */

@@ -7,16 +7,31 @@ import { cacheFileFor, defaultCacheDir } from '../../../main/service/cache/cache
 import { loadParseCache, saveParseCache, type CacheEntry } from '../../../main/service/cache/parse-cache';
 import { makeTempDir, removeDir } from '../temp-vault';
 
-/** The cache file's JSON head and its raw section (see saveParseCache). */
+/**
+ * The cache file as one JSON head and one raw section (see saveParseCache): the header with its
+ * parts' records joined into `entries`, and their raw sections joined. writeCacheFile stores it
+ * back as one part, its lengths recomputed, so a damaged record reaches the decoder.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests damage the JSON head field by field
 function readCacheFile(file: string): { data: any; raw: string } {
   const text = fs.readFileSync(file, 'latin1');
   const newline = text.indexOf('\n');
-  return { data: JSON.parse(text.slice(0, newline)), raw: text.slice(newline + 1) };
+  const data = JSON.parse(text.slice(0, newline));
+  let at = newline + 1;
+  const entries: unknown[] = [];
+  let raw = '';
+  for (const [json, rawBytes] of data.parts as [number, number][]) {
+    entries.push(...JSON.parse(text.slice(at, at + json)));
+    raw += text.slice(at + json, at + json + rawBytes);
+    at += json + rawBytes;
+  }
+  return { data: { ...data, entries }, raw };
 }
 
-function writeCacheFile(file: string, { data, raw }: { data: unknown; raw: string }): void {
-  fs.writeFileSync(file, `${JSON.stringify(data)}\n${raw}`, 'latin1');
+function writeCacheFile(file: string, { data, raw }: { data: { entries: unknown[] }; raw: string }): void {
+  const { entries, ...header } = data;
+  const json = JSON.stringify(entries);
+  fs.writeFileSync(file, `${JSON.stringify({ ...header, parts: [[json.length, raw.length]] })}\n${json}${raw}`, 'latin1');
 }
 
 function note(notePath: string): ParsedNote {

@@ -96,4 +96,28 @@ describe('scanVault', () => {
       ['new\nline.md', 'unopenable-name'],
     ]);
   });
+
+  test('a sliced scan gives the event loop turns and lists exactly what one pass lists', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`F${i % 7}/Note ${i}.md`] = `n${i}`;
+    const root = makeVault(files);
+    cleanup.push(root);
+    fs.symlinkSync(path.join(root, 'F1'), path.join(root, 'Linked'));
+    let turns = 0;
+    let counting = setImmediate(function tick() {
+      turns++;
+      counting = setImmediate(tick);
+    });
+    // sliceMs 0: a turn at every look at the clock; one pass runs to its end without one.
+    const sliced = await scanVault(root, undefined, { sliceMs: 0 });
+    const slicedTurns = turns;
+    turns = 0;
+    const whole = await scanVault(root);
+    clearImmediate(counting);
+    expect(slicedTurns).toBeGreaterThan(0);
+    expect(turns).toBe(0);
+    expect(sliced).toEqual(whole);
+    expect(whole.files).toHaveLength(300);
+    expect(whole.reports.map((r) => [r.path, r.problem])).toEqual([['Linked', 'symlink-loop']]);
+  });
 });
