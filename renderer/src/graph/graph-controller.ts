@@ -22,6 +22,7 @@ import { installLabelCulling, type LabelCulling } from './label-cull';
 import { applyProgressively, loadProgressively, type LoadHost } from './graph-load';
 import type { GraphDisplay } from './graph-forces';
 import { GraphOverview, type Level } from './overview/graph-overview';
+import { LayoutFollow } from './layout-follow';
 
 export { FADE_MAX_ELEMENTS } from './graph-hover';
 
@@ -163,6 +164,7 @@ export class GraphController {
   ): Promise<boolean> {
     const generation = ++this.generation;
     this.hover.forget();
+    this.follow.reset();
     const current = () => generation === this.generation && !this.cy.destroyed();
     if (isProgressive(nodes.length, edges.length)) return loadProgressively(this.loadHost(), nodes, edges, onProgress, current, beforeDraw);
     this.overview?.showDefinitions(nodes, edges);
@@ -181,8 +183,34 @@ export class GraphController {
 
   /** Moves a big graph into a layout's result without a long block (graph-load.ts). Resolves false when superseded. */
   applyPositions(positions: Record<string, { x: number; y: number }>): Promise<boolean> {
-    return this.tracked(this.applyNow(positions));
+    return this.tracked(this.applyNow(positions)).then((complete) => {
+      // cytoscape holds them now: the overview draws its positions again.
+      if (complete) this.overview?.endLayoutPositions();
+      return complete;
+    });
   }
+
+  /**
+   * A running layout's positions (x then y per id in `ids`), drawn by the overview at once while
+   * cytoscape keeps its own until applyPositions (layout-follow.ts moves the camera with them).
+   * False when no overview draws this graph: the caller then waits for the result.
+   */
+  showLayoutPositions(ids: readonly string[], xy: Float64Array): boolean {
+    if (!this.overview || this.level === null) return false;
+    this.follow.before(xy);
+    return this.overview.showLayoutPositions(ids, xy);
+  }
+
+  /** The layout was dropped (cancelled or failed) before cytoscape took its positions: cytoscape's are drawn again. */
+  dropLayoutPositions(): void {
+    this.follow.reset();
+    if (!this.overview) return;
+    this.overview.endLayoutPositions();
+    if (this.inFlight === 0) this.overview.sync();
+  }
+
+  /** Keeps a streaming layout in view (layout-follow.ts). */
+  private readonly follow = new LayoutFollow(() => this.cy);
 
   /** Loads and layout applies in flight: they build the layer cache themselves (layer-settle.ts). */
   private inFlight = 0;

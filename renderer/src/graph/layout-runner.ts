@@ -3,7 +3,7 @@
  * graphs; ForceAtlas2 in a Web Worker for the rest, then an animated move into the result.
  * Pinned nodes keep their place in both.
  */
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutMessage, LayoutRequest } from './layout-protocol';
 import type { Point } from './position-cache';
@@ -70,13 +70,49 @@ export function layoutRequest(cy: Core, pinned: ReadonlySet<string>, forces: Gra
   return { nodes, edges, positions, pinned: nodes.filter((id) => pinned.has(id)), iterations: iterationsFor(nodes.length), forces, sizes };
 }
 
-export function runWorkerLayout(request: LayoutRequest, onProgress: (done: number, total: number) => void): WorkerLayoutHandle {
+/**
+ * The same request from the element definitions a build starts with, before cytoscape holds
+ * them: a big graph's layout then runs beside the build. Sizes are the definitions' data size
+ * (the node's diameter at the default node size; only medium graphs use them).
+ */
+export function layoutRequestFromDefinitions(
+  nodeDefs: readonly ElementDefinition[],
+  edgeDefs: readonly ElementDefinition[],
+  pinned: ReadonlySet<string>,
+  forces: GraphForces = DEFAULT_FORCES,
+): LayoutRequest {
+  const positions: Record<string, Point> = {};
+  const sizes: Record<string, number> = {};
+  const nodes: string[] = [];
+  for (const n of nodeDefs) {
+    const d = n.data as { id: string; size?: number };
+    nodes.push(d.id);
+    positions[d.id] = { x: n.position?.x ?? 0, y: n.position?.y ?? 0 };
+    sizes[d.id] = Number(d.size) || 0;
+  }
+  const edges = edgeDefs.map((e) => [e.data.source, e.data.target] as [string, string]);
+  return { nodes, edges, positions, pinned: nodes.filter((id) => pinned.has(id)), iterations: iterationsFor(nodes.length), forces, sizes };
+}
+
+export interface WorkerLayoutOptions {
+  /** Streamed positions (request.stream): x then y per request node, in its order. */
+  onPositions?(xy: Float64Array, done: number, total: number): void;
+  /** Starts the worker (the app's bundled one by default; the bench serves its own build). */
+  createWorker?(): Worker;
+}
+
+export function runWorkerLayout(
+  request: LayoutRequest,
+  onProgress: (done: number, total: number) => void,
+  options: WorkerLayoutOptions = {},
+): WorkerLayoutHandle {
   let worker: Worker | null = null;
   let cancelled = false;
   // Settles a cancelled run: terminate() fires no event, so without this the promise (and the
   // request it closes over, every node position) would stay pending forever.
   let settleCancelled: (() => void) | null = null;
-  const result = import('./create-layout-worker').then(
+  const factory = options.createWorker ? Promise.resolve({ createLayoutWorker: options.createWorker }) : import('./create-layout-worker');
+  const result = factory.then(
     ({ createLayoutWorker }) =>
       new Promise<Record<string, Point> | null>((resolve, reject) => {
         if (cancelled) return resolve(null);
@@ -85,6 +121,7 @@ export function runWorkerLayout(request: LayoutRequest, onProgress: (done: numbe
         worker.onmessage = (event: MessageEvent<LayoutMessage>) => {
           const m = event.data;
           if (m.type === 'progress') onProgress(m.done, m.total);
+          else if (m.type === 'positions') options.onPositions?.(m.xy, m.done, m.total);
           else if (m.type === 'done') {
             worker?.terminate();
             resolve(m.positions);

@@ -153,17 +153,23 @@ export function useGraphEngine(o: EngineOptions) {
     };
     // Marks in the definitions, so the build draws them in place; decorate() then changes nothing.
     const nodes = withMarks(view.nodes, latest.current.currentPath, view.include ? new Set() : cache.current.pinned);
-    c.load(
+    const loading = c.load(
       nodes,
       view.edges,
       (p) => live && setBuilding(p),
       () => live && decorate(),
-    ).then(
+    );
+    // A first open of a big graph (the overview draws it from the definitions at once): the
+    // layout starts now, beside the build, and streams into the picture (use-graph-layout.ts).
+    const layoutNow = view.layout === 'full' && view.include === null && c.level !== null;
+    if (layoutNow) void runLayout('auto', { nodes, edges: view.edges, loaded: loading });
+    loading.then(
       (complete) => {
         if (!live || !complete) return;
         setBuilding(null);
         const camera = pendingCamera.current;
         pendingCamera.current = null;
+        if (layoutNow) return;
         if (view.layout === 'full') void runLayout('auto');
         else if (camera) c.setCamera(camera);
         else c.fit();
@@ -172,8 +178,10 @@ export function useGraphEngine(o: EngineOptions) {
     );
     return () => {
       live = false;
+      // Its positions belong to this build: the next one must not draw them.
+      if (layoutNow) cancelLayout();
     };
-  }, [ready, o.request.mode, o.request.depth, centresKey, rebuild, refresh, runLayout]);
+  }, [ready, o.request.mode, o.request.depth, centresKey, rebuild, refresh, runLayout, cancelLayout]);
 
   // Live updates: in place, never a full re-layout.
   useEffect(() => {

@@ -64,6 +64,9 @@ export class OverviewView {
   private frameCount = 0;
   private readonly frameListeners = new Set<() => void>();
   private drawnWaiters: Array<() => void> = [];
+  /** The model changed while `pending` was drawn over a shown picture: a new one follows when it completes. */
+  private modelAfterPending = false;
+  private layoutPictureCount = 0;
   private readonly pool: CanvasPool;
   private readonly detachInput: () => void;
 
@@ -111,10 +114,22 @@ export class OverviewView {
     return () => this.frameListeners.delete(listener);
   }
 
+  /** Complete pictures shown so far whose model had a layout's positions. */
+  get layoutPictures(): number {
+    return this.layoutPictureCount;
+  }
+
   setModel(model: OverviewModel): void {
     this.model = model;
     const scale = this.options.nodeScale;
     this.grid = new SpatialGrid({ x: model.x, y: model.y, radius: model.radius.map((r) => r * scale), shown: model.shown });
+    // A running layout sends new positions every few hundred ms, often sooner than a picture of
+    // a dense graph is drawn in slices: restarting it each time would never show one. The
+    // picture in progress is finished (the shown one stays meanwhile), then the newest model is drawn.
+    if (this.pending && this.shown && this.active && sameCamera(this.pending.camera, this.camera)) {
+      this.modelAfterPending = true;
+      return;
+    }
     this.startPicture();
   }
 
@@ -201,6 +216,7 @@ export class OverviewView {
     const { width, height, ratio } = this.size();
     const { colours, nodeScale, edgeWidth } = this.options;
     const style: PictureStyle = { edge: colours.edge, edgeAlpha: 0.55, edgeWidth, nodeScale };
+    this.modelAfterPending = false;
     // A picture replaced before it was complete is never drawn from again.
     this.pending?.release();
     this.pending = new Picture(this.pool, this.model, { ...this.camera }, width, height, ratio, style);
@@ -231,6 +247,8 @@ export class OverviewView {
         this.shown?.release();
         this.shown = this.pending;
         this.pending = null;
+        if (this.shown.model.fromLayout) this.layoutPictureCount++;
+        if (this.modelAfterPending) this.startPicture();
       }
     }
     this.composite(ratio);
