@@ -2,9 +2,10 @@
  * The bench page's first open of a big graph with no remembered positions, as the app does it
  * (use-graph-engine.ts, use-graph-layout.ts): a GraphController with the overview, built from the
  * provisional start, and the ForceAtlas2 worker layout. Where the view modules stream the layout
- * (layout-stream.ts: runStreamedLayout), it starts beside the build and streams into the
- * overview; code without it (an older checkout, for side-by-side runs) gets the app's older
- * flow: the build, then the layout, then the result applied. Times are from the start, as if
+ * (layout-stream.ts: runStreamedLayout), the overview previews the definitions, the layout
+ * streams into it and cytoscape is built at the result (use-graph-engine.ts); code without it
+ * (an older checkout, for side-by-side runs) gets the app's older flow: the build, then the
+ * layout, then the result applied. Times are from the start, as if
  * the user had just clicked Global.
  */
 import * as view from './view-modules';
@@ -43,6 +44,7 @@ export interface FreshOpenResult {
 
 type Streamed = {
   runStreamedLayout?: typeof import('../../renderer/src/graph/layout-stream').runStreamedLayout;
+  placedAt?: typeof import('../../renderer/src/graph/layout-stream').placedAt;
   layoutRequestFromDefinitions?: typeof import('../../renderer/src/graph/layout-runner').layoutRequestFromDefinitions;
 };
 
@@ -68,7 +70,8 @@ export async function freshOpen(
     const shown = (overview as unknown as { layoutPictures?: number }).layoutPictures;
     if (shown !== undefined && shown > 0) structureMs = since();
   });
-  const loading = c.load(nodes, edges, () => undefined);
+  // The app previews a first open and builds cytoscape at the layout's result; before, it built first.
+  const loading = streamed ? (c.preview(nodes, edges), null) : c.load(nodes, edges, () => undefined);
   void overview?.whenDrawn().then(() => (firstPictureMs = firstPictureMs || since()));
   const streamTimes: number[] = [];
   let convergedMs = 0;
@@ -81,7 +84,7 @@ export async function freshOpen(
     const request = mods.layoutRequestFromDefinitions!(nodes, edges, new Set());
     iterations = request.iterations;
     const job = mods.runStreamedLayout!(c, request, {
-      loaded: loading,
+      apply: (p) => c.load(mods.placedAt!(nodes, p), edges, () => undefined),
       createWorker: () => new Worker(workerUrl),
       onProgress: () => undefined,
       onPositions: () => streamTimes.push(since()),

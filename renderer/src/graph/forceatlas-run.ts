@@ -38,14 +38,17 @@ export function runForceAtlas(request: LayoutRequest, post: (m: LayoutMessage) =
   // Medium graphs with known sizes are spread so that nodes do not overlap (node-spread.ts).
   const sizes = request.nodes.length <= SPREAD_MAX_NODES ? request.sizes : undefined;
   const radius = (id: string) => (sizes?.[id] ?? 0) / 2 + NODE_GAP;
-  for (const id of request.nodes) {
-    const p = request.positions[id] ?? { x: 0, y: 0 };
+  const packed = request.packed;
+  request.nodes.forEach((id, i) => {
+    const p = packed ? { x: packed.xy[2 * i], y: packed.xy[2 * i + 1] } : (request.positions[id] ?? { x: 0, y: 0 });
     graph.addNode(id, { x: p.x, y: p.y, fixed: pinned.has(id) });
-  }
-  for (const [s, t] of request.edges) {
-    if (s === t || !graph.hasNode(s) || !graph.hasNode(t) || graph.hasEdge(s, t)) continue;
+  });
+  const addEdge = (s: string | undefined, t: string | undefined) => {
+    if (s === undefined || t === undefined || s === t || !graph.hasNode(s) || !graph.hasNode(t) || graph.hasEdge(s, t)) return;
     graph.addEdge(s, t);
-  }
+  };
+  if (packed) for (let k = 0; k + 1 < packed.edges.length; k += 2) addEdge(request.nodes[packed.edges[k]], request.nodes[packed.edges[k + 1]]);
+  else for (const [s, t] of request.edges) addEdge(s, t);
   const forces = forceAtlasParameters(request.forces ?? DEFAULT_FORCES);
   const settings = {
     ...forceAtlas2.inferSettings(graph),

@@ -164,6 +164,9 @@ export class GraphController {
   ): Promise<boolean> {
     const generation = ++this.generation;
     this.hover.forget();
+    // After a previewed layout the user may have moved the camera: that view is kept.
+    this.keepCamera = this.previewed && this.follow.userMoved;
+    this.previewed = false;
     this.follow.reset();
     const current = () => generation === this.generation && !this.cy.destroyed();
     if (isProgressive(nodes.length, edges.length)) return loadProgressively(this.loadHost(), nodes, edges, onProgress, current, beforeDraw);
@@ -179,6 +182,25 @@ export class GraphController {
     this.rebuildLayers();
     this.handlers.onViewportChange?.();
     return current();
+  }
+
+  /**
+   * A first open of a big graph with nothing remembered: the overview draws the definitions at
+   * once while cytoscape holds nothing; the layout then streams into that picture, and the
+   * caller loads the elements at the layout's result (no second pass to move them). False when
+   * no overview draws a graph this size (the caller loads as usual).
+   */
+  preview(nodes: ElementDefinition[], edges: ElementDefinition[]): boolean {
+    if (!this.overview) return false;
+    this.generation++;
+    this.hover.forget();
+    this.follow.reset();
+    this.cy.elements().remove();
+    const positions = nodes.flatMap((n) => (n.position ? [n.position] : []));
+    this.appearance.setLabelThresholdFor(positions);
+    this.fitTo(positions);
+    this.previewed = this.overview.showDefinitions(nodes, edges, true) && this.level !== null;
+    return this.previewed;
   }
 
   /** Moves a big graph into a layout's result without a long block (graph-load.ts). Resolves false when superseded. */
@@ -211,6 +233,9 @@ export class GraphController {
 
   /** Keeps a streaming layout in view (layout-follow.ts). */
   private readonly follow = new LayoutFollow(() => this.cy);
+  /** The next big load keeps the camera (the user moved it while a previewed layout ran). */
+  private keepCamera = false;
+  private previewed = false;
 
   /** Loads and layout applies in flight: they build the layer cache themselves (layer-settle.ts). */
   private inFlight = 0;
@@ -236,7 +261,10 @@ export class GraphController {
       legibleLabels: this.uninstallLegibleLabels,
       feedLayers: this.options.feedLayers !== false,
       feedKey: this,
-      fitTo: (positions) => this.fitTo(positions),
+      fitTo: (positions) => {
+        if (!this.keepCamera) this.fitTo(positions);
+        this.keepCamera = false;
+      },
       onViewportChange: () => this.handlers.onViewportChange?.(),
     };
   }

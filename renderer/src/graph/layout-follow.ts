@@ -48,21 +48,26 @@ export function needsRefit(box: Box, view: Box): boolean {
 export class LayoutFollow {
   /** The camera this left after its last batch; null before the first batch of a run. */
   private last: { zoom: number; x: number; y: number } | null = null;
-  private userMoved = false;
+  private moved = false;
+
+  /** Whether the user moved the camera during this run. */
+  get userMoved(): boolean {
+    return this.moved;
+  }
 
   constructor(private readonly core: () => Core) {}
 
   /** A new run (a load, a dropped layout): follow again from the camera as it is. */
   reset(): void {
     this.last = null;
-    this.userMoved = false;
+    this.moved = false;
   }
 
   /** Before a batch of positions (x then y pairs) is drawn. */
   before(xy: Float64Array): void {
     const cy = this.core();
-    if (this.last && !this.userMoved && !sameCamera(this.last, cy)) this.userMoved = true;
-    if (this.userMoved) return;
+    if (this.last && !this.moved && !sameCamera(this.last, cy)) this.moved = true;
+    if (this.moved) return;
     const box = extentOfPairs(xy);
     if (box && needsRefit(box, cy.extent())) fitToCentres(cy, [{ x: box.x1, y: box.y1 }, { x: box.x2, y: box.y2 }]);
     const pan = cy.pan();

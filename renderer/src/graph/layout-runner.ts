@@ -8,6 +8,7 @@ import fcose from 'cytoscape-fcose';
 import type { LayoutMessage, LayoutRequest } from './layout-protocol';
 import type { Point } from './position-cache';
 import { DEFAULT_FORCES, fcoseParameters, type GraphForces } from './graph-forces';
+import { SPREAD_MAX_NODES } from './node-spread';
 
 /** At or below this many nodes fcose runs on the main thread (measured: well under a frame budget per tick). */
 export const FCOSE_MAX_NODES = 300;
@@ -81,17 +82,38 @@ export function layoutRequestFromDefinitions(
   pinned: ReadonlySet<string>,
   forces: GraphForces = DEFAULT_FORCES,
 ): LayoutRequest {
-  const positions: Record<string, Point> = {};
-  const sizes: Record<string, number> = {};
   const nodes: string[] = [];
-  for (const n of nodeDefs) {
+  const index = new Map<string, number>();
+  const xy = new Float64Array(2 * nodeDefs.length);
+  // Only medium graphs are spread by size (node-spread.ts): a big one sends none.
+  const sizes: Record<string, number> | undefined = nodeDefs.length <= SPREAD_MAX_NODES ? {} : undefined;
+  nodeDefs.forEach((n, i) => {
     const d = n.data as { id: string; size?: number };
     nodes.push(d.id);
-    positions[d.id] = { x: n.position?.x ?? 0, y: n.position?.y ?? 0 };
-    sizes[d.id] = Number(d.size) || 0;
+    index.set(d.id, i);
+    xy[2 * i] = n.position?.x ?? 0;
+    xy[2 * i + 1] = n.position?.y ?? 0;
+    if (sizes) sizes[d.id] = Number(d.size) || 0;
+  });
+  const edges = new Uint32Array(2 * edgeDefs.length);
+  let k = 0;
+  for (const e of edgeDefs) {
+    const s = index.get(e.data.source as string);
+    const t = index.get(e.data.target as string);
+    if (s === undefined || t === undefined) continue;
+    edges[k++] = s;
+    edges[k++] = t;
   }
-  const edges = edgeDefs.map((e) => [e.data.source, e.data.target] as [string, string]);
-  return { nodes, edges, positions, pinned: nodes.filter((id) => pinned.has(id)), iterations: iterationsFor(nodes.length), forces, sizes };
+  return {
+    nodes,
+    edges: [],
+    positions: {},
+    packed: { edges: edges.subarray(0, k), xy },
+    pinned: nodes.filter((id) => pinned.has(id)),
+    iterations: iterationsFor(nodes.length),
+    forces,
+    sizes,
+  };
 }
 
 export interface WorkerLayoutOptions {
@@ -134,7 +156,8 @@ export function runWorkerLayout(
           worker?.terminate();
           reject(new Error(`Layout worker failed: ${e.message}`));
         };
-        worker.postMessage(request);
+        // Packed arrays are handed over, not copied (the caller keeps only the node ids).
+        worker.postMessage(request, request.packed ? [request.packed.edges.buffer, request.packed.xy.buffer] : []);
       }),
   );
   return {

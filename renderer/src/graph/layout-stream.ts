@@ -6,18 +6,21 @@
  * moved only once, to the result, in time-boxed slices (applyPositions). The result is handed
  * to `onConverged` before that move, so it is remembered as soon as the layout ends.
  *
- * On a first open this runs beside the build (`loaded`): the layout starts from the element
- * definitions while cytoscape still takes the elements in the background; the result waits for
- * the build before cytoscape is moved. Kept free of React so the bench runs exactly this.
+ * On a first open cytoscape holds nothing yet (GraphController.preview): the layout starts from
+ * the element definitions at once and `apply` builds cytoscape at the result, so the elements go
+ * in once, where they belong, instead of being built at provisional positions beside the layout
+ * (the two competed for the two cores: the layout took several times longer) and moved after.
+ * Kept free of React so the bench runs exactly this.
  */
+import type { ElementDefinition } from 'cytoscape';
 import type { GraphController } from './graph-controller';
 import { runWorkerLayout, type WorkerLayoutOptions } from './layout-runner';
 import type { LayoutRequest } from './layout-protocol';
 import type { Point } from './position-cache';
 
 export interface StreamedLayoutOptions {
-  /** Resolves true once cytoscape holds every element (a build in progress), false when the build was superseded. */
-  loaded?: Promise<boolean>;
+  /** Puts cytoscape at the result (resolves false when superseded); GraphController.applyPositions by default. */
+  apply?(positions: Record<string, Point>): Promise<boolean>;
   onProgress(done: number, total: number): void;
   /** After each streamed batch is handed to the view: x then y per request node, in its order. */
   onPositions?(xy: Float64Array, done: number, total: number): void;
@@ -54,15 +57,14 @@ export function runStreamedLayout(controller: GraphController, request: LayoutRe
     try {
       positions = await job.result;
     } catch (e) {
-      if (live) controller.dropLayoutPositions();
+      if (live && !o.apply) controller.dropLayoutPositions();
       throw e;
     }
     if (positions === null || !live) return 'superseded';
     controller.showLayoutPositions(request.nodes, pairsOf(request.nodes, positions));
     o.onConverged?.(positions);
-    if (o.loaded && !(await o.loaded)) return 'superseded';
-    if (!live) return 'superseded';
-    return (await controller.applyPositions(positions)) ? 'applied' : 'superseded';
+    const applied = await (o.apply ? o.apply(positions) : controller.applyPositions(positions));
+    return applied && live ? 'applied' : 'superseded';
   })();
   return {
     result,
@@ -83,4 +85,12 @@ export function pairsOf(ids: readonly string[], positions: Record<string, Point>
     xy[2 * i + 1] = p.y;
   });
   return xy;
+}
+
+/** The definitions at a layout's positions (nodes it did not place keep theirs). */
+export function placedAt(nodes: readonly ElementDefinition[], positions: Record<string, Point>): ElementDefinition[] {
+  return nodes.map((n) => {
+    const p = positions[n.data.id as string];
+    return p ? { ...n, position: { x: p.x, y: p.y } } : n;
+  });
 }

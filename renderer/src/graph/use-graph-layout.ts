@@ -27,11 +27,15 @@ import type { LayoutRequest } from './layout-protocol';
 /** While a streamed layout runs, its positions are saved this often, so a reload mid-run shows about the same picture. */
 export const STREAM_SAVE_MS = 3000;
 
-/** A first open's layout started beside the build: the definitions it starts from, and the build. */
+/**
+ * A first open of a big graph (GraphController.preview): the definitions the layout starts
+ * from, and the build that puts them into cytoscape at the result (or where they are, null,
+ * when the layout failed).
+ */
 export interface LayoutSource {
   nodes: ElementDefinition[];
   edges: ElementDefinition[];
-  loaded: Promise<boolean>;
+  build(positions: Record<string, { x: number; y: number }> | null): Promise<boolean>;
 }
 
 export interface LayoutDeps {
@@ -47,11 +51,13 @@ export interface LayoutDeps {
 
 export function useGraphLayout({ ctl, cache, include, saver, latest, setError }: LayoutDeps) {
   const workerJob = useRef<{ cancel(): void } | null>(null);
+  /** A first open whose elements wait for its layout (LayoutSource). */
+  const pendingSource = useRef<LayoutSource | null>(null);
   const [layoutStatus, setLayoutStatus] = useState<string | null>(null);
 
   /** A big graph's layout streamed into the overview (layout-stream.ts); the global layout is saved while it runs and when it converges. */
   const runStreamed = useCallback(
-    async (c: GraphController, request: LayoutRequest, loaded?: Promise<boolean>) => {
+    async (c: GraphController, request: LayoutRequest, source?: LayoutSource) => {
       setLayoutStatus('Laying out… 0%');
       let lastSave = performance.now();
       const remember = (ids: readonly string[], at: (i: number) => { x: number; y: number }) => {
@@ -60,7 +66,13 @@ export function useGraphLayout({ ctl, cache, include, saver, latest, setError }:
         saver.current.schedule();
       };
       const job = runStreamedLayout(c, request, {
-        loaded,
+        apply: source
+          ? (positions) => {
+              // Built now: a relayout from here on starts from cytoscape.
+              if (pendingSource.current === source) pendingSource.current = null;
+              return source.build(positions);
+            }
+          : undefined,
         onProgress: (done, total) => workerJob.current === job && setLayoutStatus(`Laying out… ${Math.round((100 * done) / total)}%`),
         onPositions: (xy) => {
           if (performance.now() - lastSave < STREAM_SAVE_MS) return;
@@ -76,7 +88,13 @@ export function useGraphLayout({ ctl, cache, include, saver, latest, setError }:
       try {
         if ((await job.result) !== 'applied' || ctl.current !== c || workerJob.current !== job) return;
       } catch (e) {
-        if (workerJob.current === job) setError(`Layout failed: ${e instanceof Error ? e.message : String(e)}`);
+        if (workerJob.current !== job) return;
+        setError(`Layout failed: ${e instanceof Error ? e.message : String(e)}`);
+        // cytoscape still needs the elements, where they are.
+        if (source && pendingSource.current === source) {
+          pendingSource.current = null;
+          void source.build(null);
+        }
         return;
       } finally {
         if (workerJob.current === job) setLayoutStatus(null);
@@ -98,7 +116,10 @@ export function useGraphLayout({ ctl, cache, include, saver, latest, setError }:
       workerJob.current?.cancel();
       workerJob.current = null;
       const forces = latest.current.forces ?? DEFAULT_FORCES;
-      if (source) return runStreamed(c, layoutRequestFromDefinitions(source.nodes, source.edges, pinned, forces), source.loaded);
+      // A relayout (a force changed) before a first open's elements are in cytoscape starts over from its definitions.
+      const from = source ?? pendingSource.current;
+      pendingSource.current = from ?? null;
+      if (from) return runStreamed(c, layoutRequestFromDefinitions(from.nodes, from.edges, pinned, forces), from);
       if (!local && c.cy.nodes().length > FCOSE_MAX_NODES && streamsLayout(c)) return runStreamed(c, layoutRequest(c.cy, pinned, forces));
       if (local || c.cy.nodes().length <= FCOSE_MAX_NODES) {
         setLayoutStatus('Laying out…');
@@ -136,8 +157,11 @@ export function useGraphLayout({ ctl, cache, include, saver, latest, setError }:
     [ctl, cache, include, saver, latest, setError, runStreamed],
   );
 
-  /** Cancels the worker job in flight, if any (the view is unmounting). */
-  const cancelLayout = useCallback(() => workerJob.current?.cancel(), []);
+  /** Cancels the worker job in flight, if any (the view is unmounting or rebuilding). */
+  const cancelLayout = useCallback(() => {
+    pendingSource.current = null;
+    workerJob.current?.cancel();
+  }, []);
 
   return { runLayout, layoutStatus, cancelLayout };
 }

@@ -45,6 +45,8 @@ export class GraphOverview {
   private levelNow: Level | null = null;
   private stale = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The model is drawn before cytoscape holds any of it (a first open's layout runs first): only the overview can draw it. */
+  private previewOnly = false;
   /** A layout's positions, drawn instead of cytoscape's until cytoscape holds them (showLayoutPositions). */
   private streamed: { ids: readonly string[]; xy: Float64Array } | null = null;
 
@@ -108,8 +110,9 @@ export class GraphOverview {
    * A build starts from these definitions: a big graph is drawn from them at once, before
    * cytoscape holds any of it. Returns whether the overview applies to it.
    */
-  showDefinitions(nodes: readonly ElementDefinition[], edges: readonly ElementDefinition[]): boolean {
+  showDefinitions(nodes: readonly ElementDefinition[], edges: readonly ElementDefinition[], preview = false): boolean {
     this.streamed = null;
+    this.previewOnly = preview;
     if (!overviewApplies(nodes.length + edges.length)) {
       this.clear();
       return false;
@@ -180,6 +183,7 @@ export class GraphOverview {
 
   private clear(): void {
     this.model = null;
+    this.previewOnly = false;
     this.setLevel(null);
   }
 
@@ -204,7 +208,7 @@ export class GraphOverview {
     const pan = this.cy.pan();
     const e = this.cy.extent();
     const visibleNodes = this.view.countIn(e.x1, e.y1, e.x2, e.y2);
-    const next = chooseLevel({ elements: m.ids.length + m.edges.length / 2, visibleNodes, current: this.levelNow });
+    const next = this.previewOnly ? 'overview' : chooseLevel({ elements: m.ids.length + m.edges.length / 2, visibleNodes, current: this.levelNow });
     this.view.setCamera({ zoom, panX: pan.x, panY: pan.y });
     this.setLevel(next);
   }
