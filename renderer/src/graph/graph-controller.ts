@@ -19,29 +19,15 @@ import { installSpeedups, rebuildLayerCacheAfterDraw, type Speedups } from './cy
 import { rendererOptions, type RendererKind } from './renderer-choice';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
 import { installLabelCulling, type LabelCulling } from './label-cull';
-import { applyProgressively, loadProgressively, type LoadHost } from './graph-load';
+import { applyProgressively, loadProgressively, previewDefinitions, type LoadHost } from './graph-load';
 import type { GraphDisplay } from './graph-forces';
 import { GraphOverview, type Level } from './overview/graph-overview';
 import { LayoutFollow } from './layout-follow';
+import { withNewTabKey, type ControllerHandlers, type ControllerOptions } from './controller-options';
 
 export { FADE_MAX_ELEMENTS } from './graph-hover';
 
-export interface ControllerHandlers {
-  /** `newTab`: Ctrl/Cmd held (a note opens in a new tab, as from a link). */
-  onTap?(id: string, newTab: boolean): void;
-  onDoubleTap?(id: string): void;
-  /** A node was dragged and let go at `position` (the view pins it). */
-  onDragged?(id: string, position: { x: number; y: number }): void;
-  /** The viewport moved or elements changed: recount and re-render overlays. */
-  onViewportChange?(): void;
-}
-
-export interface ControllerOptions {
-  /** Draw a big build's chunks straight into cytoscape's layers (cytoscape-internals/layer-feed.ts); on unless false (the bench compares both). */
-  feedLayers?: boolean;
-  /** Draw big graphs zoomed out with the overview renderer (overview/); on unless false (the bench compares both). */
-  overview?: boolean;
-}
+export type { ControllerHandlers, ControllerOptions } from './controller-options';
 
 /** cytoscape's wheel sensitivity here; it zooms by the wheel whichever renderer draws (overview-input.ts). */
 const WHEEL_SENSITIVITY = 0.3;
@@ -184,22 +170,12 @@ export class GraphController {
     return current();
   }
 
-  /**
-   * A first open of a big graph with nothing remembered: the overview draws the definitions at
-   * once while cytoscape holds nothing; the layout then streams into that picture, and the
-   * caller loads the elements at the layout's result (no second pass to move them). False when
-   * no overview draws a graph this size (the caller loads as usual).
-   */
+  /** A first open of a big graph: the overview draws the definitions, cytoscape holds nothing yet (graph-load.ts). False without an overview. */
   preview(nodes: ElementDefinition[], edges: ElementDefinition[]): boolean {
-    if (!this.overview) return false;
     this.generation++;
     this.hover.forget();
     this.follow.reset();
-    this.cy.elements().remove();
-    const positions = nodes.flatMap((n) => (n.position ? [n.position] : []));
-    this.appearance.setLabelThresholdFor(positions);
-    this.fitTo(positions);
-    this.previewed = this.overview.showDefinitions(nodes, edges, true) && this.level !== null;
+    this.previewed = previewDefinitions(this.loadHost(), nodes, edges);
     return this.previewed;
   }
 
@@ -212,11 +188,7 @@ export class GraphController {
     });
   }
 
-  /**
-   * A running layout's positions (x then y per id in `ids`), drawn by the overview at once while
-   * cytoscape keeps its own until applyPositions (layout-follow.ts moves the camera with them).
-   * False when no overview draws this graph: the caller then waits for the result.
-   */
+  /** A running layout's positions (x, y per id), drawn by the overview until applyPositions or a load; false without one. */
   showLayoutPositions(ids: readonly string[], xy: Float64Array): boolean {
     if (!this.overview || this.level === null) return false;
     this.follow.before(xy);
@@ -231,9 +203,8 @@ export class GraphController {
     if (this.inFlight === 0) this.overview.sync();
   }
 
-  /** Keeps a streaming layout in view (layout-follow.ts). */
+  /** Keeps a streaming layout in view (layout-follow.ts); a load after a preview keeps a camera the user moved. */
   private readonly follow = new LayoutFollow(() => this.cy);
-  /** The next big load keeps the camera (the user moved it while a previewed layout ran). */
   private keepCamera = false;
   private previewed = false;
 
@@ -335,9 +306,4 @@ export class GraphController {
     this.overview?.destroy();
     this.cy.destroy();
   }
-}
-
-function withNewTabKey(event: Event | undefined): boolean {
-  const e = event as { ctrlKey?: boolean; metaKey?: boolean } | undefined;
-  return e?.ctrlKey === true || e?.metaKey === true;
 }

@@ -69,7 +69,11 @@ export class LayoutFollow {
     if (this.last && !this.moved && !sameCamera(this.last, cy)) this.moved = true;
     if (this.moved) return;
     const box = extentOfPairs(xy);
-    if (box && needsRefit(box, cy.extent())) fitToCentres(cy, [{ x: box.x1, y: box.y1 }, { x: box.x2, y: box.y2 }]);
+    if (box && needsRefit(box, cy.extent()))
+      fitToCentres(cy, [
+        { x: box.x1, y: box.y1 },
+        { x: box.x2, y: box.y2 },
+      ]);
     const pan = cy.pan();
     this.last = { zoom: cy.zoom(), x: pan.x, y: pan.y };
   }

@@ -155,28 +155,30 @@ export function useGraphEngine(o: EngineOptions) {
     // Marks in the definitions, so the build draws them in place; decorate() then changes nothing.
     const nodes = withMarks(view.nodes, latest.current.currentPath, view.include ? new Set() : cache.current.pinned);
     const build = (defs: typeof nodes) =>
-      c.load(
-        defs,
-        view.edges,
-        (p) => live && setBuilding(p),
-        () => live && decorate(),
-      ).then(
-        (complete) => {
-          if (!live || !complete) return complete;
-          setBuilding(null);
-          const camera = pendingCamera.current;
-          pendingCamera.current = null;
-          if (layoutFirst) return complete;
-          if (view.layout === 'full') void runLayout('auto');
-          else if (camera) c.setCamera(camera);
-          else c.fit();
-          return complete;
-        },
-        (e: unknown) => {
-          setError(`Could not draw the graph: ${e instanceof Error ? e.message : String(e)}`);
-          return false;
-        },
-      );
+      c
+        .load(
+          defs,
+          view.edges,
+          (p) => live && setBuilding(p),
+          () => live && decorate(),
+        )
+        .then(
+          (complete) => {
+            if (!live || !complete) return complete;
+            setBuilding(null);
+            const camera = pendingCamera.current;
+            pendingCamera.current = null;
+            if (layoutFirst) return complete;
+            if (view.layout === 'full') void runLayout('auto');
+            else if (camera) c.setCamera(camera);
+            else c.fit();
+            return complete;
+          },
+          (e: unknown) => {
+            setError(`Could not draw the graph: ${e instanceof Error ? e.message : String(e)}`);
+            return false;
+          },
+        );
     // A first open of a big graph: the overview draws the definitions at once, the layout
     // streams into that picture, and cytoscape is built once, at the result (use-graph-layout.ts).
     const layoutFirst = view.layout === 'full' && view.include === null && c.preview(nodes, view.edges);

@@ -11,15 +11,7 @@ import { useCallback, useRef, useState, type MutableRefObject } from 'react';
 import type { ElementDefinition } from 'cytoscape';
 import type { GraphController } from './graph-controller';
 import type { PositionCache } from './position-cache';
-import {
-  ANIMATE_MAX_NODES,
-  FCOSE_MAX_NODES,
-  layoutRequest,
-  layoutRequestFromDefinitions,
-  moveTo,
-  runFcose,
-  runWorkerLayout,
-} from './layout-runner';
+import { ANIMATE_MAX_NODES, FCOSE_MAX_NODES, layoutRequest, layoutRequestFromDefinitions, moveTo, runFcose, runWorkerLayout } from './layout-runner';
 import { runStreamedLayout, streamsLayout } from './layout-stream';
 import { DEFAULT_FORCES, type GraphForces } from './graph-forces';
 import type { LayoutRequest } from './layout-protocol';

@@ -65,11 +65,20 @@ describe('layoutRequestFromDefinitions', () => {
   it('lays out the same as the unpacked request', () => {
     const { nodes, edges } = defs(30);
     const packed = layoutRequestFromDefinitions(nodes, edges, new Set());
-    const plain: LayoutRequest = { ...packed, packed: undefined, edges: edges.map((e) => [e.data.source, e.data.target]), positions: Object.fromEntries(nodes.map((n) => [n.data.id, n.position])) };
+    const plain: LayoutRequest = {
+      ...packed,
+      packed: undefined,
+      edges: edges.map((e) => [e.data.source, e.data.target]),
+      positions: Object.fromEntries(nodes.map((n) => [n.data.id, n.position])),
+    };
     const result = (r: LayoutRequest) => {
       let out: unknown = null;
       // A clock that never moves: both runs take the same chunks (the result depends on them).
-      runForceAtlas({ ...r, iterations: 20 }, (m) => m.type === 'done' && (out = m.positions), () => 0);
+      runForceAtlas(
+        { ...r, iterations: 20 },
+        (m) => m.type === 'done' && (out = m.positions),
+        () => 0,
+      );
       return out;
     };
     expect(result(packed)).toEqual(result(plain));
@@ -175,8 +184,14 @@ describe('pairsOf and placedAt', () => {
   it('round-trip positions between records, pairs and definitions', () => {
     const positions = { a: { x: 1, y: 2 }, b: { x: 3, y: 4 } };
     expect([...pairsOf(['b', 'a', 'c'], positions)]).toEqual([3, 4, 1, 2, 0, 0]);
-    const nodes = [{ data: { id: 'a' }, position: { x: 0, y: 0 } }, { data: { id: 'c' }, position: { x: 9, y: 9 } }];
-    expect(placedAt(nodes, positions).map((n) => n.position)).toEqual([{ x: 1, y: 2 }, { x: 9, y: 9 }]);
+    const nodes = [
+      { data: { id: 'a' }, position: { x: 0, y: 0 } },
+      { data: { id: 'c' }, position: { x: 9, y: 9 } },
+    ];
+    expect(placedAt(nodes, positions).map((n) => n.position)).toEqual([
+      { x: 1, y: 2 },
+      { x: 9, y: 9 },
+    ]);
     expect(nodes[0].position).toEqual({ x: 0, y: 0 });
   });
 });
