@@ -11,7 +11,9 @@ import type { Core } from 'cytoscape';
 import { fitToCentres } from './fit-centres';
 
 /** Below this share of the viewport (in both directions) the graph is refitted. */
-export const FOLLOW_MIN_FILL = 0.5;
+export const FOLLOW_MIN_FILL = 0.35;
+/** A refit leaves this much room around the graph (a share of its size on each side), so a spreading layout stays in view a while. */
+export const FOLLOW_ROOM = 0.25;
 
 interface Box {
   x1: number;
@@ -69,11 +71,14 @@ export class LayoutFollow {
     if (this.last && !this.moved && !sameCamera(this.last, cy)) this.moved = true;
     if (this.moved) return;
     const box = extentOfPairs(xy);
-    if (box && needsRefit(box, cy.extent()))
+    if (box && needsRefit(box, cy.extent())) {
+      const dx = (box.x2 - box.x1) * FOLLOW_ROOM;
+      const dy = (box.y2 - box.y1) * FOLLOW_ROOM;
       fitToCentres(cy, [
-        { x: box.x1, y: box.y1 },
-        { x: box.x2, y: box.y2 },
+        { x: box.x1 - dx, y: box.y1 - dy },
+        { x: box.x2 + dx, y: box.y2 + dy },
       ]);
+    }
     const pan = cy.pan();
     this.last = { zoom: cy.zoom(), x: pan.x, y: pan.y };
   }
