@@ -11,7 +11,11 @@
  * layout once), so before and after are compared under the same load; `--links N` sets the
  * average outgoing links per note (3 by default; 8 gives the dense case, ~77k edges at 10k).
  *
- *   node scripts/run-ts.cjs bench/graph-bench.ts [--sizes 1000,5000] [--links 8] [--modes cytoscape,overview] [--json out.json]
+ * With the overview among the modes, each size also gets a first open with nothing remembered,
+ * as the app does it (bench/graph/fresh-open.ts), in a page of its own (`--fresh-runs N` of
+ * them; `--fresh-only` skips the other phases).
+ *
+ *   node scripts/run-ts.cjs bench/graph-bench.ts [--sizes 1000,5000] [--links 8] [--modes cytoscape,overview] [--fresh-runs 2] [--fresh-only] [--json out.json]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -19,7 +23,7 @@ import { join } from 'node:path';
 import { generateGraph } from './graph/generate-graph';
 import { buildBench } from './graph/view-bundle';
 import { serveDirectory } from './graph/static-server';
-import { launchBrowser, measureSize, type DrawMode, type SizeResult } from './graph/browser-run';
+import { launchBrowser, measureFreshOpen, measureSize, type DrawMode, type FreshOpenRow, type SizeResult } from './graph/browser-run';
 
 const DEFAULT_SIZES = [1000, 5000, 10000, 20000];
 const TOTAL_BUDGET_MS = 12 * 60_000;
@@ -36,6 +40,13 @@ function row(r: SizeResult): string {
   const layout = r.layoutError ? `failed: ${r.layoutError} (render used the start spiral)` : `${f(r.layoutMs)} (${r.iterations} it.)`;
   const level = r.level ? ` (${r.level}${r.levelAfterGesture && r.levelAfterGesture !== r.level ? ` → ${r.levelAfterGesture}` : ''})` : '';
   return `| ${r.notes} | ${r.edges} | ${mode}${level} | ${f(r.nodesVisibleMs)} | ${f(r.allNodesMs)} | ${f(r.pictureMs)} | ${f(r.fullGraphMs)} | ${f(r.buildLongestBlockMs)} | ${f(r.fps, 1)} (worst frame ${f(r.worstFrameMs)} ms, input ${f(r.inputPerSecond)}/s, rAF ${f(r.rafFps)}/s; a mouse move ${f(r.firstMoveMs, 1)} ms first, ${f(r.nextMovesMs, 1)} ms after) | ${layout} | ${f(r.longestBlockMs)} | ${f(r.applyMs)} | ${f(r.applyLongestBlockMs)} | ${f(r.heapMB, 1)} | ${r.renderer} |`;
+}
+
+function freshRow(r: FreshOpenRow): string {
+  const f = (n: number | undefined, digits = 0) => (n === undefined ? 'n/a' : n.toFixed(digits));
+  if (r.error) return `| ${r.notes} | ${r.edges} | error: ${r.error} | | | | | | | | | | |`;
+  const streams = r.streams ? `${r.streams} (first ${f(r.firstStreamMs)} ms, longest gap ${f(r.longestStreamGapMs)} ms)` : 'none';
+  return `| ${r.notes} | ${r.edges} | ${r.flow} (${r.iterations} it.) | ${f(r.loadAtStart, 1)} | ${f(r.firstPictureMs)} | ${f(r.structureMs)} | ${streams} | ${f(r.convergedMs)} | ${f(r.finalPictureMs)} | ${f(r.appliedMs)} | ${f(r.worstFrameGapMs)} / ${f(r.longestTaskMs)} | ${f(r.applyWorstFrameGapMs)} | ${f(r.maxPositionError, 2)} | ${f(r.heapMB, 1)} |`;
 }
 
 async function main(): Promise<void> {
@@ -59,6 +70,9 @@ async function main(): Promise<void> {
   const server = await serveDirectory(dir);
   const browser = await launchBrowser();
   const results: SizeResult[] = [];
+  const fresh: FreshOpenRow[] = [];
+  const freshOnly = process.argv.includes('--fresh-only');
+  const freshRuns = Number(argument('--fresh-runs') ?? (modes.includes('overview') ? 1 : 0));
   try {
     console.log(
       `machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; Chromium ${browser.version()}; load average ${loadavg()
@@ -69,6 +83,13 @@ async function main(): Promise<void> {
     for (const notes of sizes) {
       const snapshot = generateGraph(notes, 7, links);
       process.stdout.write(`${notes} notes (${snapshot.nodes.length} nodes, ${snapshot.edges.length} edges)... `);
+      // The app's first open (the overview draws it): its own page, before the other phases.
+      for (let k = 0; k < freshRuns; k++) {
+        const r = await measureFreshOpen(browser, server.url, snapshot, notes);
+        fresh.push(r);
+        console.log(`\nfresh open: ${freshRow(r)}\n  frame gaps: ${r.frameGaps ?? ''}`);
+      }
+      if (freshOnly) continue;
       const rows = await measureSize(browser, server.url, snapshot, notes, modes);
       results.push(...rows);
       // Each row as soon as it exists, so a run stopped by the watchdog still leaves its figures.
@@ -85,12 +106,19 @@ async function main(): Promise<void> {
   );
   console.log('| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | --- |');
   for (const r of results) console.log(row(r));
+  if (fresh.length > 0) {
+    console.log(
+      '\nFirst open, nothing remembered (overview):\n| notes | edges | flow | load at start | first picture (ms) | structure visible (ms) | streamed batches | layout converged (ms) | its picture (ms) | cytoscape moved to it (ms) | worst frame gap / longest task (ms) | worst gap after convergence (ms) | max position error | JS heap (MB) |',
+    );
+    console.log('| ---: | ---: | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |');
+    for (const r of fresh) console.log(freshRow(r));
+  }
   console.log(
     `load average at the end: ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ date: new Date().toISOString(), bundle, results }, null, 2));
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ date: new Date().toISOString(), bundle, results, fresh }, null, 2));
 }
 
 main().catch((error) => {

@@ -52,6 +52,56 @@ export interface SizeResult {
   error?: string;
 }
 
+/** A first open with nothing remembered, as the app does it (fresh-open.ts in the page). */
+export interface FreshOpenRow {
+  notes: number;
+  edges: number;
+  flow?: string;
+  iterations?: number;
+  firstPictureMs?: number;
+  structureMs?: number;
+  streams?: number;
+  firstStreamMs?: number;
+  longestStreamGapMs?: number;
+  convergedMs?: number;
+  finalPictureMs?: number;
+  appliedMs?: number;
+  longestTaskMs?: number;
+  worstFrameGapMs?: number;
+  applyWorstFrameGapMs?: number;
+  frameGaps?: string;
+  maxPositionError?: number;
+  level?: string;
+  heapMB?: number;
+  loadAtStart?: number;
+  error?: string;
+}
+
+/** One fresh open in its own page. */
+export async function measureFreshOpen(browser: Browser, url: string, snapshot: GraphSnapshot, notes: number): Promise<FreshOpenRow> {
+  const row: FreshOpenRow = { notes, edges: snapshot.edges.length, loadAtStart: (await import('node:os')).loadavg()[0] };
+  const timeout = 60_000 + snapshot.nodes.length * 8;
+  let page: Page | null = null;
+  try {
+    page = await openPage(browser, url, snapshot);
+    const r = await withTimeout(
+      page.evaluate(([worker, ms]) => (window as unknown as Bench).plexusBench.freshOpen(worker, ms), [`${url}worker.js`, timeout] as const),
+      timeout + 30_000,
+      'fresh open',
+    );
+    Object.assign(row, r);
+    row.heapMB = await withTimeout(heapMB(page), 30_000, 'heap');
+  } catch (error) {
+    row.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  } finally {
+    await page
+      ?.context()
+      .close()
+      .catch(() => undefined);
+  }
+  return row;
+}
+
 /**
  * Playwright's plain launch starts every run from a fresh temporary profile (user-data-dir).
  * PLEXUS_BENCH_CHROME_ARGS adds space-separated flags, for trying one (e.g. a V8 heap setting)

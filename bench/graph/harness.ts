@@ -26,6 +26,7 @@ import { startBlockMonitor } from './block-monitor';
 import { comparePictures } from './compare-pictures';
 import { frameGapLog } from './frame-gap-log';
 import { seededStart, type Positions } from './seeded-start';
+import { freshOpen } from './fresh-open';
 
 const PALETTE = ['#5b8def', '#e8743b', '#19a979', '#d64d8b', '#9c6ade', '#c9a227', '#2bb3c0', '#b4532a', '#6f9a3a', '#7d7fd6'];
 
@@ -254,6 +255,16 @@ const api = {
       applyMs: performance.now() - a0,
       frameGaps: gaps() + ' a0=' + Math.round(a0) + ' ' + ((globalThis as { __dbg?: string[] }).__dbg ?? []).join(' | '),
     };
+  },
+
+  /**
+   * A first open with nothing remembered, as the app does it with the overview (fresh-open.ts):
+   * the build from the start spiral and the layout, streamed where the code streams it.
+   */
+  async freshOpen(workerUrl: string, timeoutMs: number) {
+    const { nodes, edges } = elements(seededStart(snapshot.nodes));
+    const c = createController();
+    return freshOpen(c, nodes, edges, workerUrl, timeoutMs);
   },
 
   /** A fresh ForceAtlas2 run in a Web Worker while the graph is on screen. */

@@ -9,6 +9,10 @@
  *
  * --apply: profiles moving the graph from the start spiral to the positions (a layout's apply) instead.
  *
+ * --fresh: profiles a first open with nothing remembered, as the app does it (fresh-open.ts);
+ * --links N sets the links per note (3 by default, 8 for the dense case); --screenshot-at MS
+ * takes the screenshot that long after the open starts instead of at the end.
+ *
  * --pan-zoom: after the build, the bench's pan/zoom gesture; then only the gesture is profiled.
  *
  * --no-feed: cytoscape draws the layers after the build, as before the layer feed (for comparing).
@@ -102,8 +106,8 @@ async function main(): Promise<void> {
   const profiling = !process.argv.includes('--no-profile');
   const screenshot = argument('--screenshot', '');
   const gesture = process.argv.includes('--pan-zoom');
-  const positions = positionsFor(notes);
-  const snapshot = generateGraph(notes, 7);
+  const positions = process.argv.includes('--fresh') ? {} : positionsFor(notes);
+  const snapshot = generateGraph(notes, 7, Number(argument('--links', '3')));
   const dir = mkdtempSync(join(tmpdir(), 'plexus-graph-profile-'));
   await buildBench(dir);
   const server = await serveDirectory(dir);
@@ -119,6 +123,24 @@ async function main(): Promise<void> {
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       };
+      if (process.argv.includes('--fresh')) {
+        if (profiling) await startProfiler();
+        const at = Number(argument('--screenshot-at', '0'));
+        const shot = screenshot && at > 0 ? new Promise((r) => setTimeout(r, at)).then(() => page.screenshot({ path: screenshot })) : null;
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
+        const r = await page.evaluate(([w, ms]) => (window as any).plexusBench.freshOpen(w, ms), [`${server.url}worker.js`, 600_000] as const);
+        await shot;
+        const { frameGaps, ...figures } = r as { frameGaps: string };
+        console.log(`fresh open: ${JSON.stringify(figures)}; load ${loadavg()[0].toFixed(1)}\nframe gaps > 100 ms: ${frameGaps}`);
+        if (profiling) {
+          const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+          console.log(summarise(profile, top).join('\n'));
+          if (out) writeFileSync(out, JSON.stringify(profile));
+        }
+        if (screenshot && !shot) await page.screenshot({ path: screenshot });
+        await page.context().close();
+        continue;
+      }
       if (process.argv.includes('--apply')) {
         const warm = page.evaluate((p) => (window as any).plexusBench.applyOnly(p), positions); // eslint-disable-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
         if (profiling) await startProfiler();

@@ -6,7 +6,8 @@
 export { LIGHT } from '../../renderer/src/graph/graph-style';
 export { chooseRenderer, detectGlRenderer } from '../../renderer/src/graph/renderer-choice';
 export { nodeElement, edgeElement, hubDegreeFor } from '../../renderer/src/graph/graph-elements';
-export { iterationsFor } from '../../renderer/src/graph/layout-runner';
+export { iterationsFor, layoutRequestFromDefinitions } from '../../renderer/src/graph/layout-runner';
+export { runStreamedLayout, placedAt } from '../../renderer/src/graph/layout-stream';
 export { GraphController, type ControllerOptions } from '../../renderer/src/graph/graph-controller';
 export { lastFeedOf } from '../../renderer/src/graph/test-feed';
 export type { LayoutMessage, LayoutRequest } from '../../renderer/src/graph/layout-protocol';

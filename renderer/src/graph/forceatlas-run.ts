@@ -15,6 +15,12 @@ import { NODE_GAP, spreadDiscs, SPREAD_MAX_NODES, type Disc } from './node-sprea
 
 /** How often, roughly, the worker reports progress. */
 export const PROGRESS_INTERVAL_MS = 200;
+/**
+ * While streaming, positions go to the view after every chunk (so every PROGRESS_INTERVAL_MS,
+ * or one iteration when an iteration takes longer), but never more often than this: the view
+ * moves with the layout instead of waiting for its end. The first iteration's go out at once.
+ */
+export const STREAM_MIN_INTERVAL_MS = 150;
 /** Upper bound per chunk so a very fast machine still reports a few times per run. */
 const MAX_CHUNK = 50;
 /**
@@ -32,14 +38,17 @@ export function runForceAtlas(request: LayoutRequest, post: (m: LayoutMessage) =
   // Medium graphs with known sizes are spread so that nodes do not overlap (node-spread.ts).
   const sizes = request.nodes.length <= SPREAD_MAX_NODES ? request.sizes : undefined;
   const radius = (id: string) => (sizes?.[id] ?? 0) / 2 + NODE_GAP;
-  for (const id of request.nodes) {
-    const p = request.positions[id] ?? { x: 0, y: 0 };
+  const packed = request.packed;
+  request.nodes.forEach((id, i) => {
+    const p = packed ? { x: packed.xy[2 * i], y: packed.xy[2 * i + 1] } : (request.positions[id] ?? { x: 0, y: 0 });
     graph.addNode(id, { x: p.x, y: p.y, fixed: pinned.has(id) });
-  }
-  for (const [s, t] of request.edges) {
-    if (s === t || !graph.hasNode(s) || !graph.hasNode(t) || graph.hasEdge(s, t)) continue;
+  });
+  const addEdge = (s: string | undefined, t: string | undefined) => {
+    if (s === undefined || t === undefined || s === t || !graph.hasNode(s) || !graph.hasNode(t) || graph.hasEdge(s, t)) return;
     graph.addEdge(s, t);
-  }
+  };
+  if (packed) for (let k = 0; k + 1 < packed.edges.length; k += 2) addEdge(request.nodes[packed.edges[k]], request.nodes[packed.edges[k + 1]]);
+  else for (const [s, t] of request.edges) addEdge(s, t);
   const forces = forceAtlasParameters(request.forces ?? DEFAULT_FORCES);
   const settings = {
     ...forceAtlas2.inferSettings(graph),
@@ -53,15 +62,23 @@ export function runForceAtlas(request: LayoutRequest, post: (m: LayoutMessage) =
     // provisional disc. Overlaps are removed after the run instead (node-spread.ts).
     adjustSizes: false,
   };
+  const stream = request.stream === true;
+  let lastStream = -Infinity;
   let done = 0;
   let chunk = 1;
   while (done < request.iterations) {
     const step = Math.min(chunk, request.iterations - done);
     const started = now();
     forceAtlas2.assign(graph, { iterations: step, settings, getEdgeWeight: null });
-    const perIteration = Math.max(0.01, (now() - started) / step);
+    const finished = now();
+    const perIteration = Math.max(0.01, (finished - started) / step);
     done += step;
     post({ type: 'progress', done, total: request.iterations });
+    // The last positions go out as the result, not as a stream.
+    if (stream && done < request.iterations && finished - lastStream >= STREAM_MIN_INTERVAL_MS) {
+      post({ type: 'positions', done, total: request.iterations, xy: positionsOf(graph, request.nodes) });
+      lastStream = finished;
+    }
     chunk = Math.max(1, Math.min(MAX_CHUNK, Math.floor(PROGRESS_INTERVAL_MS / perIteration)));
   }
   const positions: Record<string, { x: number; y: number }> = {};
@@ -74,4 +91,16 @@ export function runForceAtlas(request: LayoutRequest, post: (m: LayoutMessage) =
     request.nodes.forEach((id, i) => (positions[id] = { x: discs[i].x, y: discs[i].y }));
   }
   post({ type: 'done', positions });
+}
+
+/** x then y of each node, in `order` (nodes not in the graph stay at 0, 0). */
+function positionsOf(graph: Graph, order: readonly string[]): Float64Array {
+  const xy = new Float64Array(2 * order.length);
+  order.forEach((id, i) => {
+    if (!graph.hasNode(id)) return;
+    const a = graph.getNodeAttributes(id);
+    xy[2 * i] = a.x as number;
+    xy[2 * i + 1] = a.y as number;
+  });
+  return xy;
 }

@@ -19,28 +19,15 @@ import { installSpeedups, rebuildLayerCacheAfterDraw, type Speedups } from './cy
 import { rendererOptions, type RendererKind } from './renderer-choice';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
 import { installLabelCulling, type LabelCulling } from './label-cull';
-import { applyProgressively, loadProgressively, type LoadHost } from './graph-load';
+import { applyProgressively, loadProgressively, previewDefinitions, type LoadHost } from './graph-load';
 import type { GraphDisplay } from './graph-forces';
 import { GraphOverview, type Level } from './overview/graph-overview';
+import { LayoutFollow } from './layout-follow';
+import { withNewTabKey, type ControllerHandlers, type ControllerOptions } from './controller-options';
 
 export { FADE_MAX_ELEMENTS } from './graph-hover';
 
-export interface ControllerHandlers {
-  /** `newTab`: Ctrl/Cmd held (a note opens in a new tab, as from a link). */
-  onTap?(id: string, newTab: boolean): void;
-  onDoubleTap?(id: string): void;
-  /** A node was dragged and let go at `position` (the view pins it). */
-  onDragged?(id: string, position: { x: number; y: number }): void;
-  /** The viewport moved or elements changed: recount and re-render overlays. */
-  onViewportChange?(): void;
-}
-
-export interface ControllerOptions {
-  /** Draw a big build's chunks straight into cytoscape's layers (cytoscape-internals/layer-feed.ts); on unless false (the bench compares both). */
-  feedLayers?: boolean;
-  /** Draw big graphs zoomed out with the overview renderer (overview/); on unless false (the bench compares both). */
-  overview?: boolean;
-}
+export type { ControllerHandlers, ControllerOptions } from './controller-options';
 
 /** cytoscape's wheel sensitivity here; it zooms by the wheel whichever renderer draws (overview-input.ts). */
 const WHEEL_SENSITIVITY = 0.3;
@@ -163,6 +150,10 @@ export class GraphController {
   ): Promise<boolean> {
     const generation = ++this.generation;
     this.hover.forget();
+    // After a previewed layout the user may have moved the camera: that view is kept.
+    this.keepCamera = this.previewed && this.follow.userMoved;
+    this.previewed = false;
+    this.follow.reset();
     const current = () => generation === this.generation && !this.cy.destroyed();
     if (isProgressive(nodes.length, edges.length)) return loadProgressively(this.loadHost(), nodes, edges, onProgress, current, beforeDraw);
     this.overview?.showDefinitions(nodes, edges);
@@ -179,10 +170,43 @@ export class GraphController {
     return current();
   }
 
+  /** A first open of a big graph: the overview draws the definitions, cytoscape holds nothing yet (graph-load.ts). False without an overview. */
+  preview(nodes: ElementDefinition[], edges: ElementDefinition[]): boolean {
+    this.generation++;
+    this.hover.forget();
+    this.follow.reset();
+    this.previewed = previewDefinitions(this.loadHost(), nodes, edges);
+    return this.previewed;
+  }
+
   /** Moves a big graph into a layout's result without a long block (graph-load.ts). Resolves false when superseded. */
   applyPositions(positions: Record<string, { x: number; y: number }>): Promise<boolean> {
-    return this.tracked(this.applyNow(positions));
+    return this.tracked(this.applyNow(positions)).then((complete) => {
+      // cytoscape holds them now: the overview draws its positions again.
+      if (complete) this.overview?.endLayoutPositions();
+      return complete;
+    });
   }
+
+  /** A running layout's positions (x, y per id), drawn by the overview until applyPositions or a load; false without one. */
+  showLayoutPositions(ids: readonly string[], xy: Float64Array): boolean {
+    if (!this.overview || this.level === null) return false;
+    this.follow.before(xy);
+    return this.overview.showLayoutPositions(ids, xy);
+  }
+
+  /** The layout was dropped (cancelled or failed) before cytoscape took its positions: cytoscape's are drawn again. */
+  dropLayoutPositions(): void {
+    this.follow.reset();
+    if (!this.overview) return;
+    this.overview.endLayoutPositions();
+    if (this.inFlight === 0) this.overview.sync();
+  }
+
+  /** Keeps a streaming layout in view (layout-follow.ts); a load after a preview keeps a camera the user moved. */
+  private readonly follow = new LayoutFollow(() => this.cy);
+  private keepCamera = false;
+  private previewed = false;
 
   /** Loads and layout applies in flight: they build the layer cache themselves (layer-settle.ts). */
   private inFlight = 0;
@@ -208,7 +232,10 @@ export class GraphController {
       legibleLabels: this.uninstallLegibleLabels,
       feedLayers: this.options.feedLayers !== false,
       feedKey: this,
-      fitTo: (positions) => this.fitTo(positions),
+      fitTo: (positions) => {
+        if (!this.keepCamera) this.fitTo(positions);
+        this.keepCamera = false;
+      },
       onViewportChange: () => this.handlers.onViewportChange?.(),
     };
   }
@@ -279,9 +306,4 @@ export class GraphController {
     this.overview?.destroy();
     this.cy.destroy();
   }
-}
-
-function withNewTabKey(event: Event | undefined): boolean {
-  const e = event as { ctrlKey?: boolean; metaKey?: boolean } | undefined;
-  return e?.ctrlKey === true || e?.metaKey === true;
 }

@@ -70,6 +70,22 @@ export async function loadProgressively(
   return finish(host, current);
 }
 
+/**
+ * A first open of a big graph with nothing remembered: the overview draws the definitions at
+ * once while cytoscape holds nothing; the layout streams into that picture and the caller
+ * loads the elements at its result (no second pass to move them). False when no overview
+ * draws a graph this size (the caller loads as usual).
+ */
+export function previewDefinitions(host: LoadHost, nodes: ElementDefinition[], edges: ElementDefinition[]): boolean {
+  const { cy, overview } = host;
+  if (!overview) return false;
+  cy.elements().remove();
+  const positions = nodes.flatMap((n) => (n.position ? [n.position] : []));
+  host.appearance.setLabelThresholdFor(positions);
+  host.fitTo(positions);
+  return overview.showDefinitions(nodes, edges, true) && overview.level !== null;
+}
+
 /** Moves the nodes to a layout's positions in chunks, without a long block. */
 export async function applyProgressively(host: LoadHost, positions: Record<string, { x: number; y: number }>, current: () => boolean): Promise<boolean> {
   const all = Object.values(positions);

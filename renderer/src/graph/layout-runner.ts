@@ -3,11 +3,12 @@
  * graphs; ForceAtlas2 in a Web Worker for the rest, then an animated move into the result.
  * Pinned nodes keep their place in both.
  */
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutMessage, LayoutRequest } from './layout-protocol';
 import type { Point } from './position-cache';
 import { DEFAULT_FORCES, fcoseParameters, type GraphForces } from './graph-forces';
+import { SPREAD_MAX_NODES } from './node-spread';
 
 /** At or below this many nodes fcose runs on the main thread (measured: well under a frame budget per tick). */
 export const FCOSE_MAX_NODES = 300;
@@ -70,13 +71,70 @@ export function layoutRequest(cy: Core, pinned: ReadonlySet<string>, forces: Gra
   return { nodes, edges, positions, pinned: nodes.filter((id) => pinned.has(id)), iterations: iterationsFor(nodes.length), forces, sizes };
 }
 
-export function runWorkerLayout(request: LayoutRequest, onProgress: (done: number, total: number) => void): WorkerLayoutHandle {
+/**
+ * The same request from the element definitions a build starts with, before cytoscape holds
+ * them: a big graph's layout then runs beside the build. Sizes are the definitions' data size
+ * (the node's diameter at the default node size; only medium graphs use them).
+ */
+export function layoutRequestFromDefinitions(
+  nodeDefs: readonly ElementDefinition[],
+  edgeDefs: readonly ElementDefinition[],
+  pinned: ReadonlySet<string>,
+  forces: GraphForces = DEFAULT_FORCES,
+): LayoutRequest {
+  const nodes: string[] = [];
+  const index = new Map<string, number>();
+  const xy = new Float64Array(2 * nodeDefs.length);
+  // Only medium graphs are spread by size (node-spread.ts): a big one sends none.
+  const sizes: Record<string, number> | undefined = nodeDefs.length <= SPREAD_MAX_NODES ? {} : undefined;
+  nodeDefs.forEach((n, i) => {
+    const d = n.data as { id: string; size?: number };
+    nodes.push(d.id);
+    index.set(d.id, i);
+    xy[2 * i] = n.position?.x ?? 0;
+    xy[2 * i + 1] = n.position?.y ?? 0;
+    if (sizes) sizes[d.id] = Number(d.size) || 0;
+  });
+  const edges = new Uint32Array(2 * edgeDefs.length);
+  let k = 0;
+  for (const e of edgeDefs) {
+    const s = index.get(e.data.source as string);
+    const t = index.get(e.data.target as string);
+    if (s === undefined || t === undefined) continue;
+    edges[k++] = s;
+    edges[k++] = t;
+  }
+  return {
+    nodes,
+    edges: [],
+    positions: {},
+    packed: { edges: edges.subarray(0, k), xy },
+    pinned: nodes.filter((id) => pinned.has(id)),
+    iterations: iterationsFor(nodes.length),
+    forces,
+    sizes,
+  };
+}
+
+export interface WorkerLayoutOptions {
+  /** Streamed positions (request.stream): x then y per request node, in its order. */
+  onPositions?(xy: Float64Array, done: number, total: number): void;
+  /** Starts the worker (the app's bundled one by default; the bench serves its own build). */
+  createWorker?(): Worker;
+}
+
+export function runWorkerLayout(
+  request: LayoutRequest,
+  onProgress: (done: number, total: number) => void,
+  options: WorkerLayoutOptions = {},
+): WorkerLayoutHandle {
   let worker: Worker | null = null;
   let cancelled = false;
   // Settles a cancelled run: terminate() fires no event, so without this the promise (and the
   // request it closes over, every node position) would stay pending forever.
   let settleCancelled: (() => void) | null = null;
-  const result = import('./create-layout-worker').then(
+  const factory = options.createWorker ? Promise.resolve({ createLayoutWorker: options.createWorker }) : import('./create-layout-worker');
+  const result = factory.then(
     ({ createLayoutWorker }) =>
       new Promise<Record<string, Point> | null>((resolve, reject) => {
         if (cancelled) return resolve(null);
@@ -85,6 +143,7 @@ export function runWorkerLayout(request: LayoutRequest, onProgress: (done: numbe
         worker.onmessage = (event: MessageEvent<LayoutMessage>) => {
           const m = event.data;
           if (m.type === 'progress') onProgress(m.done, m.total);
+          else if (m.type === 'positions') options.onPositions?.(m.xy, m.done, m.total);
           else if (m.type === 'done') {
             worker?.terminate();
             resolve(m.positions);
@@ -97,7 +156,8 @@ export function runWorkerLayout(request: LayoutRequest, onProgress: (done: numbe
           worker?.terminate();
           reject(new Error(`Layout worker failed: ${e.message}`));
         };
-        worker.postMessage(request);
+        // Packed arrays are handed over, not copied (the caller keeps only the node ids).
+        worker.postMessage(request, request.packed ? [request.packed.edges.buffer, request.packed.xy.buffer] : []);
       }),
   );
   return {

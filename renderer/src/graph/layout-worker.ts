@@ -6,7 +6,8 @@ import type { LayoutMessage, LayoutRequest } from './layout-protocol';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
-  const post = (m: LayoutMessage) => scope.postMessage(m);
+  // Streamed positions are handed over, not copied.
+  const post = (m: LayoutMessage) => scope.postMessage(m, m.type === 'positions' ? [m.xy.buffer] : []);
   try {
     runForceAtlas(event.data, post);
   } catch (e) {

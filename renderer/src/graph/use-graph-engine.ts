@@ -25,6 +25,7 @@ import { useSettings } from '../settings/settings-store';
 import { useGraphAnimation } from './use-graph-animation';
 import { useLayoutSaver } from './use-layout-saver';
 import { useGraphLayout } from './use-graph-layout';
+import { placedAt } from './layout-stream';
 
 /** A force slider's changes are taken as one once it rests this long; then the layout runs again. */
 export const FORCES_DELAY_MS = 300;
@@ -153,27 +154,44 @@ export function useGraphEngine(o: EngineOptions) {
     };
     // Marks in the definitions, so the build draws them in place; decorate() then changes nothing.
     const nodes = withMarks(view.nodes, latest.current.currentPath, view.include ? new Set() : cache.current.pinned);
-    c.load(
-      nodes,
-      view.edges,
-      (p) => live && setBuilding(p),
-      () => live && decorate(),
-    ).then(
-      (complete) => {
-        if (!live || !complete) return;
-        setBuilding(null);
-        const camera = pendingCamera.current;
-        pendingCamera.current = null;
-        if (view.layout === 'full') void runLayout('auto');
-        else if (camera) c.setCamera(camera);
-        else c.fit();
-      },
-      (e: unknown) => setError(`Could not draw the graph: ${e instanceof Error ? e.message : String(e)}`),
-    );
+    const build = (defs: typeof nodes) =>
+      c
+        .load(
+          defs,
+          view.edges,
+          (p) => live && setBuilding(p),
+          () => live && decorate(),
+        )
+        .then(
+          (complete) => {
+            if (!live || !complete) return complete;
+            setBuilding(null);
+            const camera = pendingCamera.current;
+            pendingCamera.current = null;
+            if (layoutFirst) return complete;
+            if (view.layout === 'full') void runLayout('auto');
+            else if (camera) c.setCamera(camera);
+            else c.fit();
+            return complete;
+          },
+          (e: unknown) => {
+            setError(`Could not draw the graph: ${e instanceof Error ? e.message : String(e)}`);
+            return false;
+          },
+        );
+    // A first open of a big graph: the overview draws the definitions at once, the layout
+    // streams into that picture, and cytoscape is built once, at the result (use-graph-layout.ts).
+    const layoutFirst = view.layout === 'full' && view.include === null && c.preview(nodes, view.edges);
+    if (layoutFirst) {
+      setBuilding(null);
+      void runLayout('auto', { nodes, edges: view.edges, build: (positions) => build(positions ? placedAt(nodes, positions) : nodes) });
+    } else void build(nodes);
     return () => {
       live = false;
+      // Its positions belong to this build: the next one must not draw them.
+      if (layoutFirst) cancelLayout();
     };
-  }, [ready, o.request.mode, o.request.depth, centresKey, rebuild, refresh, runLayout]);
+  }, [ready, o.request.mode, o.request.depth, centresKey, rebuild, refresh, runLayout, cancelLayout]);
 
   // Live updates: in place, never a full re-layout.
   useEffect(() => {

@@ -10,7 +10,7 @@
 import type { Core, ElementDefinition } from 'cytoscape';
 import { installRenderHold, type RenderHold } from '../cytoscape-internals';
 import { chooseLevel, overviewApplies, type Level } from './level-of-detail';
-import { modelFromCore, modelFromDefinitions, sameModel, type OverviewModel } from './overview-model';
+import { modelFromCore, modelFromDefinitions, sameModel, withPositions, type OverviewModel } from './overview-model';
 import { OverviewView } from './overview-view';
 import type { Theme } from '../graph-style';
 import type { GraphDisplay } from '../graph-forces';
@@ -45,6 +45,10 @@ export class GraphOverview {
   private levelNow: Level | null = null;
   private stale = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The model is drawn before cytoscape holds any of it (a first open's layout runs first): only the overview can draw it. */
+  private previewOnly = false;
+  /** A layout's positions, drawn instead of cytoscape's until cytoscape holds them (showLayoutPositions). */
+  private streamed: { ids: readonly string[]; xy: Float64Array } | null = null;
 
   /** Null when cytoscape's drawing cannot be held (no canvas renderer, or its internals changed). */
   static create(cy: Core, container: HTMLElement, options: GraphOverviewOptions): GraphOverview | null {
@@ -106,7 +110,9 @@ export class GraphOverview {
    * A build starts from these definitions: a big graph is drawn from them at once, before
    * cytoscape holds any of it. Returns whether the overview applies to it.
    */
-  showDefinitions(nodes: readonly ElementDefinition[], edges: readonly ElementDefinition[]): boolean {
+  showDefinitions(nodes: readonly ElementDefinition[], edges: readonly ElementDefinition[], preview = false): boolean {
+    this.streamed = null;
+    this.previewOnly = preview;
     if (!overviewApplies(nodes.length + edges.length)) {
       this.clear();
       return false;
@@ -115,12 +121,34 @@ export class GraphOverview {
     return true;
   }
 
+  /**
+   * A running layout's positions (x then y per id): drawn at once, and kept over what cytoscape
+   * holds (whose nodes are moved to them later, in slices) until endLayoutPositions. False when
+   * the overview has no model to draw them in.
+   */
+  showLayoutPositions(ids: readonly string[], xy: Float64Array): boolean {
+    if (!this.model) return false;
+    this.streamed = { ids, xy };
+    this.setModel(withPositions(this.model, ids, xy));
+    return true;
+  }
+
+  /** cytoscape holds the layout's positions now (or the layout was dropped): its own are drawn again from the next sync. */
+  endLayoutPositions(): void {
+    this.streamed = null;
+  }
+
+  /** Complete pictures shown so far of positions from a layout (the bench's "structure visible"). */
+  get layoutPictures(): number {
+    return this.view.layoutPictures;
+  }
+
   /** Reads the model from cytoscape now (a build or apply ended, or the graph changed in place). */
   sync(): void {
     this.stale = false;
     const elements = this.cy.elements().length;
     if (!overviewApplies(elements)) return this.clear();
-    const next = modelFromCore(this.cy);
+    const next = this.withStreamed(modelFromCore(this.cy));
     if (this.model && sameModel(this.model, next)) return this.decide();
     this.setModel(next);
   }
@@ -149,8 +177,13 @@ export class GraphOverview {
     this.decide();
   }
 
+  private withStreamed(model: OverviewModel): OverviewModel {
+    return this.streamed ? withPositions(model, this.streamed.ids, this.streamed.xy) : model;
+  }
+
   private clear(): void {
     this.model = null;
+    this.previewOnly = false;
     this.setLevel(null);
   }
 
@@ -175,7 +208,7 @@ export class GraphOverview {
     const pan = this.cy.pan();
     const e = this.cy.extent();
     const visibleNodes = this.view.countIn(e.x1, e.y1, e.x2, e.y2);
-    const next = chooseLevel({ elements: m.ids.length + m.edges.length / 2, visibleNodes, current: this.levelNow });
+    const next = this.previewOnly ? 'overview' : chooseLevel({ elements: m.ids.length + m.edges.length / 2, visibleNodes, current: this.levelNow });
     this.view.setCamera({ zoom, panX: pan.x, panY: pan.y });
     this.setLevel(next);
   }
@@ -188,7 +221,7 @@ export class GraphOverview {
     if (overview && wasDetail && this.stale && !this.options.busy()) {
       // Back from detail: what changed meanwhile (drags, filters) is read before drawing.
       this.stale = false;
-      const fresh = modelFromCore(this.cy);
+      const fresh = this.withStreamed(modelFromCore(this.cy));
       if (!this.model || !sameModel(this.model, fresh)) {
         this.model = fresh;
         this.view.setModel(fresh);

@@ -21,6 +21,8 @@ export interface OverviewModel {
   edges: Uint32Array;
   /** Nodes drawn with an accent ring over the picture. */
   marked: number[];
+  /** Set when the positions came from a running or just-finished layout (withPositions). */
+  fromLayout?: boolean;
 }
 
 /** Classes that earn a node a ring in the overview (graph-marks.ts, graph-viewport.ts). */
@@ -148,4 +150,22 @@ export function sameModel(a: OverviewModel, b: OverviewModel): boolean {
   }
   for (let k = 0; k < a.edges.length; k++) if (a.edges[k] !== b.edges[k]) return false;
   return a.marked.every((m, k) => m === b.marked[k]);
+}
+
+/**
+ * The same model with the nodes listed in `ids` at the positions in `xy` (x then y per id, as a
+ * layout streams them); other nodes stay where they are. New position arrays, so a picture
+ * still being drawn from `model` keeps drawing what it started with.
+ */
+export function withPositions(model: OverviewModel, ids: readonly string[], xy: Float64Array): OverviewModel {
+  const x = Float64Array.from(model.x);
+  const y = Float64Array.from(model.y);
+  const n = Math.min(ids.length, xy.length >> 1);
+  for (let k = 0; k < n; k++) {
+    const i = model.index.get(ids[k]);
+    if (i === undefined) continue;
+    x[i] = xy[2 * k];
+    y[i] = xy[2 * k + 1];
+  }
+  return { ...model, x, y, fromLayout: true };
 }

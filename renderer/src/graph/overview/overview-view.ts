@@ -53,6 +53,9 @@ export class OverviewView {
   private model: OverviewModel | null = null;
   private grid: SpatialGrid | null = null;
   private camera: Camera = { zoom: 1, panX: 0, panY: 0 };
+  /** The camera of the last composite (null: the screen must be drawn again). */
+  private composited: Camera | null = null;
+  private canvasResized = false;
   /** The last complete picture. */
   private shown: Picture | null = null;
   /** The picture being drawn. */
@@ -64,6 +67,9 @@ export class OverviewView {
   private frameCount = 0;
   private readonly frameListeners = new Set<() => void>();
   private drawnWaiters: Array<() => void> = [];
+  /** The model changed while `pending` was drawn over a shown picture: a new one follows when it completes. */
+  private modelAfterPending = false;
+  private layoutPictureCount = 0;
   private readonly pool: CanvasPool;
   private readonly detachInput: () => void;
 
@@ -111,10 +117,22 @@ export class OverviewView {
     return () => this.frameListeners.delete(listener);
   }
 
+  /** Complete pictures shown so far whose model had a layout's positions. */
+  get layoutPictures(): number {
+    return this.layoutPictureCount;
+  }
+
   setModel(model: OverviewModel): void {
     this.model = model;
     const scale = this.options.nodeScale;
     this.grid = new SpatialGrid({ x: model.x, y: model.y, radius: model.radius.map((r) => r * scale), shown: model.shown });
+    // A running layout sends new positions every few hundred ms, often sooner than a picture of
+    // a dense graph is drawn in slices: restarting it each time would never show one. The
+    // picture in progress is finished (the shown one stays meanwhile), then the newest model is drawn.
+    if (this.pending && this.shown && this.active && sameCamera(this.pending.camera, this.camera)) {
+      this.modelAfterPending = true;
+      return;
+    }
     this.startPicture();
   }
 
@@ -139,6 +157,7 @@ export class OverviewView {
   setActive(on: boolean): void {
     if (on === this.active) return;
     this.active = on;
+    this.composited = null;
     this.canvas.style.display = on ? 'block' : 'none';
     // cytoscape's canvases under this one are not drawn meanwhile; hidden, the browser does not
     // composite them every frame either (several full-size layers, in software compositing).
@@ -201,6 +220,7 @@ export class OverviewView {
     const { width, height, ratio } = this.size();
     const { colours, nodeScale, edgeWidth } = this.options;
     const style: PictureStyle = { edge: colours.edge, edgeAlpha: 0.55, edgeWidth, nodeScale };
+    this.modelAfterPending = false;
     // A picture replaced before it was complete is never drawn from again.
     this.pending?.release();
     this.pending = new Picture(this.pool, this.model, { ...this.camera }, width, height, ratio, style);
@@ -223,17 +243,29 @@ export class OverviewView {
     if (this.canvas.width !== w || this.canvas.height !== h) {
       this.canvas.width = w;
       this.canvas.height = h;
+      this.canvasResized = true;
       if (!this.pending || this.pending.width !== width || this.pending.height !== height) this.startPicture();
     }
+    // The screen changes when the camera moved, a picture completed, or the first one grew; a
+    // frame that only drew a slice of a picture behind the shown one copies nothing (two
+    // full-size bitmap copies per frame, ~40% of the main thread while a layout streamed: profiled).
+    let changed = !this.shown || !this.composited || !sameCamera(this.composited, this.camera) || this.canvasResized;
+    this.canvasResized = false;
     if (this.pending) {
       this.pending.step(this.shown ? SLICE_MS : FIRST_SLICE_MS);
       if (this.pending.done) {
+        changed = true;
         this.shown?.release();
         this.shown = this.pending;
         this.pending = null;
+        if (this.shown.model.fromLayout) this.layoutPictureCount++;
+        if (this.modelAfterPending) this.startPicture();
       }
     }
-    this.composite(ratio);
+    if (changed) {
+      this.composite(ratio);
+      this.composited = { ...this.camera };
+    }
     this.frameCount++;
     for (const l of this.frameListeners) l();
     if (this.shown && this.shown.model === this.model && !this.pending) for (const w of this.drawnWaiters.splice(0)) w();
