@@ -1,0 +1,67 @@
+/**
+ * Worker-thread entry of the vault watcher: runs chokidar off the main thread and forwards its
+ * events in order. chokidar re-lists a whole folder (an lstat per entry) after any event in it,
+ * at most once a second per folder but again as soon as a listing ends: during a 5,000-note
+ * `git checkout` that was about a third of the main thread's work and most of its longest
+ * blocks. Events are sent in one message per turn of this thread's event loop, in the order
+ * chokidar emitted them. Bundled as watch-worker.js next to the Electron main bundle and in
+ * dist/cli; run from source through watch-worker-bootstrap.cjs.
+ */
+import { watch, type ChokidarOptions } from 'chokidar';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ignoredUnder } from './watch-ignore';
+
+/** Options that cross to the worker (the ignore rule is the vault's, rebuilt here). */
+export type WorkerWatchOptions = Pick<ChokidarOptions, 'ignoreInitial' | 'followSymlinks' | 'usePolling' | 'interval' | 'binaryInterval'>;
+
+export interface WatchWorkerSetup {
+  root: string;
+  options: WorkerWatchOptions;
+}
+
+export type WatchWorkerMessage =
+  | { kind: 'events'; events: [event: string, path: string][] }
+  | { kind: 'error'; code: string | null; message: string }
+  | { kind: 'ready' }
+  | { kind: 'closed' };
+
+export type WatchWorkerCommand = { kind: 'close' };
+
+function run(): void {
+  const port = parentPort;
+  if (port === null) throw new Error('watch-worker: not started as a worker thread');
+  const setup = workerData as WatchWorkerSetup;
+  const watcher = watch(setup.root, { ...setup.options, ignored: ignoredUnder(setup.root) });
+  let queued: [string, string][] = [];
+  let flushing = false;
+  const flush = () => {
+    flushing = false;
+    if (queued.length === 0) return;
+    port.postMessage({ kind: 'events', events: queued } satisfies WatchWorkerMessage);
+    queued = [];
+  };
+  watcher.on('all', (event: string, absolute: string) => {
+    queued.push([event, absolute]);
+    if (!flushing) {
+      flushing = true;
+      setImmediate(flush);
+    }
+  });
+  watcher.on('error', (error: unknown) => {
+    // Events seen before the error go first: the receiver may restart the watch on it.
+    flush();
+    const code = (error as { code?: unknown }).code;
+    port.postMessage({ kind: 'error', code: typeof code === 'string' ? code : null, message: error instanceof Error ? error.message : String(error) } satisfies WatchWorkerMessage);
+  });
+  watcher.once('ready', () => port.postMessage({ kind: 'ready' } satisfies WatchWorkerMessage));
+  port.on('message', (command: WatchWorkerCommand) => {
+    if (command.kind !== 'close') return;
+    void watcher.close().then(() => {
+      flush();
+      port.postMessage({ kind: 'closed' } satisfies WatchWorkerMessage);
+      port.close();
+    });
+  });
+}
+
+run();
