@@ -8,6 +8,8 @@
  * dist/cli; run from source through watch-worker-bootstrap.cjs.
  */
 import { watch, type ChokidarOptions } from 'chokidar';
+import { promises as fsp, readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ignoredUnder } from './watch-ignore';
 
@@ -27,10 +29,31 @@ export type WatchWorkerMessage =
 
 export type WatchWorkerCommand = { kind: 'close' };
 
-function run(): void {
+/**
+ * Linux: this thread's scheduling priority, a few steps below the main thread's. On a busy
+ * machine the two share the cores, and the main thread (requests, events to the window) should
+ * win; the watcher's events are then late, never lost. setpriority on a thread's id applies to
+ * that thread alone, and /proc/thread-self names it.
+ */
+function yieldToMainThread(): void {
+  if (process.platform !== 'linux') return;
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  setPriority(tid, Math.min(19, getPriority(tid) + 5));
+}
+
+async function run(): Promise<void> {
   const port = parentPort;
   if (port === null) throw new Error('watch-worker: not started as a worker thread');
   const setup = workerData as WatchWorkerSetup;
+  // The process's thread pool starts with its first use and its threads inherit the starter's
+  // priority: used once first, so it never runs below the main thread's priority.
+  await fsp.stat(setup.root);
+  try {
+    yieldToMainThread();
+  } catch (error) {
+    // Watching works without it; the receiver reports it as a watcher error.
+    port.postMessage({ kind: 'error', code: null, message: `could not lower the watch thread's priority: ${error instanceof Error ? error.message : String(error)}` } satisfies WatchWorkerMessage);
+  }
   const watcher = watch(setup.root, { ...setup.options, ignored: ignoredUnder(setup.root) });
   let queued: [string, string][] = [];
   let flushing = false;
@@ -64,4 +87,10 @@ function run(): void {
   });
 }
 
-run();
+// A failure to start (the vault folder gone) ends the thread with that error, uncaught: the
+// receiver hears of it as the worker's failure and watches on the main thread.
+run().catch((error: unknown) =>
+  setImmediate(() => {
+    throw error;
+  }),
+);

@@ -32,10 +32,10 @@ test('the worker forwards every event in the order chokidar emitted it: a folder
   fs.mkdirSync(path.join(root, 'bulk'));
   for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(root, 'bulk', `N${i}.md`), `note ${i}`);
   const added = (name: string) => seen.some(([e, p]) => e === 'add' && p === name);
-  await until(() => Array.from({ length: 300 }, (_, i) => `bulk/N${i}.md`).every(added), 20000);
+  await until(() => Array.from({ length: 300 }, (_, i) => `bulk/N${i}.md`).every(added), 60000);
   for (let i = 0; i < 300; i += 3) fs.rmSync(path.join(root, 'bulk', `N${i}.md`));
   const unlinked = (name: string) => seen.some(([e, p]) => e === 'unlink' && p === name);
-  await until(() => Array.from({ length: 100 }, (_, k) => `bulk/N${k * 3}.md`).every(unlinked), 20000);
+  await until(() => Array.from({ length: 100 }, (_, k) => `bulk/N${k * 3}.md`).every(unlinked), 60000);
   const at = (event: string, name: string) => seen.findIndex(([e, p]) => e === event && p === name);
   expect(at('addDir', 'bulk')).toBeGreaterThanOrEqual(0);
   for (let i = 0; i < 300; i++) {
@@ -43,7 +43,7 @@ test('the worker forwards every event in the order chokidar emitted it: a folder
     if (i % 3 === 0) expect(at('unlink', `bulk/N${i}.md`)).toBeGreaterThan(at('add', `bulk/N${i}.md`));
     else expect(at('unlink', `bulk/N${i}.md`)).toBe(-1);
   }
-});
+}, 150000);
 
 test('a worker that stops hands the watch to the main thread with a notice; later changes still arrive', async () => {
   const root = makeVault({ 'A.md': 'a' });
@@ -68,7 +68,7 @@ test('a worker that stops hands the watch to the main thread with a notice; late
     return false;
   });
   expect(notices).toHaveLength(1);
-});
+}, 60000);
 
 test('600 notes rewritten at once (native watch, in the worker): every note indexed and kept as a version, byte for byte', async () => {
   const files: Record<string, string> = {};
