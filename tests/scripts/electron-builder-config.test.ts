@@ -130,7 +130,14 @@ describe('what `npm run dist` would package, on the tree after `npm run build`',
   afterAll(() => rmSync(built, { recursive: true, force: true }));
 
   test('the built main process, preload, parse worker and the whole renderer are in; the sample vault ships beside them', () => {
-    for (const file of ['dist/main/electron-main.js', 'dist/main/preload.js', 'dist/main/parse-worker.js', 'dist/main/watch-worker.js', 'dist/renderer/index.html', 'package.json']) {
+    for (const file of [
+      'dist/main/electron-main.js',
+      'dist/main/preload.js',
+      'dist/main/parse-worker.js',
+      'dist/main/watch-worker.js',
+      'dist/renderer/index.html',
+      'package.json',
+    ]) {
       expect([file, packaged.includes(file)]).toEqual([file, true]);
     }
     // Every script and stylesheet the page loads is packaged.

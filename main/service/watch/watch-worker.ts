@@ -52,7 +52,11 @@ async function run(): Promise<void> {
     yieldToMainThread();
   } catch (error) {
     // Watching works without it; the receiver reports it as a watcher error.
-    port.postMessage({ kind: 'error', code: null, message: `could not lower the watch thread's priority: ${error instanceof Error ? error.message : String(error)}` } satisfies WatchWorkerMessage);
+    port.postMessage({
+      kind: 'error',
+      code: null,
+      message: `could not lower the watch thread's priority: ${error instanceof Error ? error.message : String(error)}`,
+    } satisfies WatchWorkerMessage);
   }
   const watcher = watch(setup.root, { ...setup.options, ignored: ignoredUnder(setup.root) });
   let queued: [string, string][] = [];
@@ -74,7 +78,11 @@ async function run(): Promise<void> {
     // Events seen before the error go first: the receiver may restart the watch on it.
     flush();
     const code = (error as { code?: unknown }).code;
-    port.postMessage({ kind: 'error', code: typeof code === 'string' ? code : null, message: error instanceof Error ? error.message : String(error) } satisfies WatchWorkerMessage);
+    port.postMessage({
+      kind: 'error',
+      code: typeof code === 'string' ? code : null,
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies WatchWorkerMessage);
   });
   watcher.once('ready', () => port.postMessage({ kind: 'ready' } satisfies WatchWorkerMessage));
   port.on('message', (command: WatchWorkerCommand) => {

@@ -76,7 +76,9 @@ test('600 notes rewritten at once (native watch, in the worker): every note inde
   const vault: WatchedVault = await openWatchedVault(files, { usePolling: false });
   closers.push(() => vault.close());
   const changed = (i: number) => `# Note ${i}\n\nchanged by a checkout ${i} ünï\r\n`;
-  await Promise.all(Object.keys(files).map((rel, i) => fs.promises.writeFile(path.join(vault.root, rel), changed(Number(rel.match(/Note (\d+)/)![1])) + (i % 2 ? '' : '\n'))));
+  await Promise.all(
+    Object.keys(files).map((rel, i) => fs.promises.writeFile(path.join(vault.root, rel), changed(Number(rel.match(/Note (\d+)/)![1])) + (i % 2 ? '' : '\n'))),
+  );
   const expected = new Map(Object.keys(files).map((rel) => [rel, fs.readFileSync(path.join(vault.root, rel), 'utf8')]));
   const indexed = () => [...expected].every(([rel, text]) => vault.service.vaultState.notes.get(rel)?.size === Buffer.byteLength(text));
   await until(indexed, 60000);
