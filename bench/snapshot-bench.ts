@@ -183,18 +183,24 @@ async function checkoutBurst(source: string, changed: number, snapshots: boolean
     const api = createApiHandlers(service, { kind: 'browser', readOnly: true, openExternal: () => undefined, dataDir: join(scratch, 'data') });
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
+    const profile = process.env.PLEXUS_BENCH_PROFILE ? await startProfile() : null;
+    const mainCpuBefore = mainThreadCpuMs();
     const started = performance.now();
     // Written asynchronously, so the stall measured is the app's, not this loop's.
+    const written = new Map<string, number>();
     for (let i = 0; i < paths.length; i += 50) {
       await Promise.all(
         paths.slice(i, i + 50).map(async (p) => {
           const abs = join(vault, p);
-          await fs.promises.writeFile(abs, `${await fs.promises.readFile(abs, 'utf8')}\nchanged by checkout\n`);
+          const text = `${await fs.promises.readFile(abs, 'utf8')}\nchanged by checkout\n`;
+          await fs.promises.writeFile(abs, text);
+          written.set(p, Buffer.byteLength(text));
         }),
       );
     }
     let listed = 0;
-    const indexedNow = () => paths.filter((p) => service.vaultState.notes.get(p)?.size === statSync(join(vault, p)).size).length;
+    // Sizes known from the writes: a statSync of every path per poll held this loop itself for ~100 ms.
+    const indexedNow = () => paths.filter((p) => service.vaultState.notes.get(p)?.size === written.get(p)).length;
     // Only the index is polled meanwhile (cheap), so the stall measured is the app's own.
     while (indexedNow() < paths.length && performance.now() - started < 60_000) {
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -202,7 +208,9 @@ async function checkoutBurst(source: string, changed: number, snapshots: boolean
     }
     await service.snapshotsSettled();
     const elapsed = performance.now() - started;
+    const mainCpu = mainThreadCpuMs() - mainCpuBefore;
     lag.disable();
+    if (profile !== null) await profile(`${process.env.PLEXUS_BENCH_PROFILE}-${snapshots ? 'on' : 'off'}.cpuprofile`);
     if (snapshots) {
       for (const p of paths) {
         const versions = await api.listVersions(p);
@@ -212,7 +220,7 @@ async function checkoutBurst(source: string, changed: number, snapshots: boolean
     const indexed = indexedNow();
     await service.close();
     const versions = snapshots ? `${listed} / ${changed} kept as versions` : 'snapshots off';
-    return `| ${changed} notes rewritten at once (10k vault) | ${versions} (${Math.round(elapsed)} ms) | longest event-loop stall ${Math.round(lag.max / 1e6)} ms | ${indexed} / ${changed} changes indexed |`;
+    return `| ${changed} notes rewritten at once (10k vault) | ${versions} (${Math.round(elapsed)} ms) | longest event-loop stall ${Math.round(lag.max / 1e6)} ms, p99 ${Math.round(lag.percentile(99) / 1e6)} ms, main thread's CPU ${Math.round(mainCpu)} ms | ${indexed} / ${changed} changes indexed |`;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -262,8 +270,47 @@ async function burstOnly(): Promise<void> {
   const size = SIZES[SIZES.length - 1];
   const vault = generateVault(join(__dirname, 'vaults', `snap-${size}`), { notes: size });
   const burst = Number(process.env.PLEXUS_BENCH_CHECKOUT ?? 5000);
-  console.log(await checkoutBurst(vault, burst, false));
-  console.log(await checkoutBurst(vault, burst, true));
+  // PLEXUS_BENCH_BURST=on (or off) runs only that half.
+  const which = process.env.PLEXUS_BENCH_BURST ?? 'off,on';
+  if (which.includes('off')) console.log(await checkoutBurst(vault, burst, false));
+  if (which.includes('on')) console.log(await checkoutBurst(vault, burst, true));
+}
+
+/**
+ * CPU time of this process's main thread alone (Linux: its task's utime + stime, in clock ticks
+ * of 10 ms), less sensitive to the machine's load than wall-clock stalls; workers and the thread
+ * pool are not in it.
+ */
+function mainThreadCpuMs(): number {
+  const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** A CPU profile of this thread from now until the returned function is called with the file to write. */
+async function startProfile(): Promise<(file: string) => Promise<void>> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  // A 2 ms probe: its gaps over 30 ms (end time on the profile's clock, µs; length, ms) name the stalls to look up in it.
+  const gaps: [number, number][] = [];
+  let last = process.hrtime.bigint();
+  const probe = setInterval(() => {
+    const now = process.hrtime.bigint();
+    const gap = Number(now - last) / 1e6;
+    if (gap > 30) gaps.push([Number(now / 1000n), gap]);
+    last = now;
+  }, 2);
+  return async (file) => {
+    clearInterval(probe);
+    const { profile } = await session.post('Profiler.stop');
+    fs.writeFileSync(file, JSON.stringify(profile));
+    fs.writeFileSync(`${file}.gaps.json`, JSON.stringify(gaps));
+    session.disconnect();
+  };
 }
 
 void main().catch((error: unknown) => {

@@ -29,6 +29,8 @@ const ENTRIES = {
   ...Object.fromEntries(COMMANDS.map((name) => [name, `main/cli/${name}.ts`])),
   // The worker's code; dist/cli/parse-worker.js, which the pool starts, is WORKER_STUB.
   'parse-worker-bundle': 'main/service/index/parse-worker.ts',
+  // The vault watcher's chokidar thread, dist/cli/watch-worker.js (worker-chokidar.ts finds it next to the serve bundle).
+  'watch-worker': 'main/service/watch/watch-worker.ts',
 };
 /**
  * The parse worker the pool starts (resolveWorkerScript finds it next to the pool code): it loads

@@ -15,6 +15,8 @@ const ENTRIES = [
   { entry: 'main/electron/electron-main.ts', out: 'electron-main.js', optional: false },
   { entry: 'main/electron/preload.ts', out: 'preload.js', optional: false },
   { entry: 'main/service/index/parse-worker.ts', out: 'parse-worker.js', optional: true },
+  // The vault watcher's chokidar thread (worker-chokidar.ts finds it next to the main bundle).
+  { entry: 'main/service/watch/watch-worker.ts', out: 'watch-worker.js', optional: false },
 ];
 
 async function bundleMain(log) {

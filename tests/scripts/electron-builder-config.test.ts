@@ -31,6 +31,7 @@ test('files: the bundle and package.json in; sources, tests and source maps out'
     'dist/main/electron-main.js',
     'dist/main/preload.js',
     'dist/main/parse-worker.js',
+    'dist/main/watch-worker.js',
     'dist/renderer/index.html',
     'dist/renderer/assets/index-abc.js',
     'package.json',
@@ -129,7 +130,14 @@ describe('what `npm run dist` would package, on the tree after `npm run build`',
   afterAll(() => rmSync(built, { recursive: true, force: true }));
 
   test('the built main process, preload, parse worker and the whole renderer are in; the sample vault ships beside them', () => {
-    for (const file of ['dist/main/electron-main.js', 'dist/main/preload.js', 'dist/main/parse-worker.js', 'dist/renderer/index.html', 'package.json']) {
+    for (const file of [
+      'dist/main/electron-main.js',
+      'dist/main/preload.js',
+      'dist/main/parse-worker.js',
+      'dist/main/watch-worker.js',
+      'dist/renderer/index.html',
+      'package.json',
+    ]) {
       expect([file, packaged.includes(file)]).toEqual([file, true]);
     }
     // Every script and stylesheet the page loads is packaged.
@@ -158,7 +166,7 @@ describe('what `npm run dist` would package, on the tree after `npm run build`',
 
   test('the bundles need nothing from node_modules at run time (so leaving node_modules out loses nothing)', () => {
     const allowed = new Set(['electron', 'fsevents', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-    for (const file of ['electron-main.js', 'preload.js', 'parse-worker.js']) {
+    for (const file of ['electron-main.js', 'preload.js', 'parse-worker.js', 'watch-worker.js']) {
       const source = readFileSync(path.join(built, 'dist', 'main', file), 'utf8');
       const required = [...source.matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)].map((m) => m[1]);
       expect([file, required.filter((name) => !allowed.has(name))]).toEqual([file, []]);

@@ -13,11 +13,12 @@ const start = require(path.join(root, 'scripts', 'start.cjs')) as { electronBina
 const out = mkdtempSync(path.join(tmpdir(), 'plexus-build-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-test('build entries: main, preload and the optional parse worker into dist/main', () => {
+test('build entries: main, preload, the optional parse worker and the watch worker into dist/main', () => {
   expect(build.ENTRIES).toEqual([
     { entry: 'main/electron/electron-main.ts', out: 'electron-main.js', optional: false },
     { entry: 'main/electron/preload.ts', out: 'preload.js', optional: false },
     { entry: 'main/service/index/parse-worker.ts', out: 'parse-worker.js', optional: true },
+    { entry: 'main/service/watch/watch-worker.ts', out: 'watch-worker.js', optional: false },
   ]);
 });
 

@@ -46,11 +46,24 @@ export interface SaveSnapshots {
 export interface WatchSnapshots {
   /** Another program replaced (with `newHash`) or deleted (null) `path`, which held `previousHash` (of `size` bytes). */
   replacedOnDisk(path: VaultPath, previousHash: string, size: number, newHash: string | null): void;
-  /** `path` now holds `hash`: keep its bytes, so the next outside change can be undone. */
-  seen(path: VaultPath, hash: string): void;
+  /**
+   * `path` now holds `hash`: keep its bytes, so the next outside change can be undone. `text` is
+   * what the index decoded from those bytes (null: not at hand); when it encodes back to them,
+   * the note is not read again.
+   */
+  seen(path: VaultPath, hash: string, text?: string | null): void;
 }
 
 const BASELINE_SLICE = 64;
+const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
+
+/** The bytes `text` was decoded from, when re-encoding it (with or without the BOM the reader strips) gives `hash`; else null. */
+function bytesOfText(text: string, hash: string): Uint8Array | null {
+  const plain = Buffer.from(text, 'utf8');
+  if (hashBytes(plain) === hash) return plain;
+  const withBom = Buffer.concat([UTF8_BOM, plain]);
+  return hashBytes(withBom) === hash ? withBom : null;
+}
 /** A save that never reports its end (a bug) holds the store's writes no longer than this. */
 const SAVE_HOLD_MAX_MS = 2000;
 
@@ -154,11 +167,17 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
     });
   }
 
-  seen(path: VaultPath, hash: string): void {
+  seen(path: VaultPath, hash: string, text: string | null = null): void {
     // The echo of our own save: its bytes are held in memory already.
     if (this.lastWritten.get(path)?.hash === hash) return;
     this.withStore((store) => {
-      if (!store.has(hash)) this.background = this.background.then(() => this.keepCurrent(store, path, hash));
+      if (store.has(hash)) return;
+      // A checkout's thousands of changed notes were each read a second time here (four file
+      // operations on the thread pool the watcher and the index share); the text the index just
+      // decoded gives the same bytes back whenever it was valid UTF-8, which the hash confirms.
+      const bytes = text === null ? null : bytesOfText(text, hash);
+      if (bytes !== null) store.putBlob(hash, bytes);
+      else this.background = this.background.then(() => this.keepCurrent(store, path, hash));
     });
   }
 

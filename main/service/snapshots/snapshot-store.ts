@@ -21,6 +21,8 @@ function gzip(bytes: Uint8Array): Promise<Uint8Array> | Uint8Array {
   return bytes.length <= IN_THREAD_GZIP_BYTES ? zlib.gzipSync(bytes) : gzipAsync(bytes);
 }
 const gunzip = promisify(zlib.gunzip);
+/** Longest stretch of in-thread compression before the event loop gets a turn. */
+const GZIP_SLICE_MS = 4;
 
 export interface SnapshotStoreOptions {
   now?: () => number;
@@ -120,7 +122,16 @@ export class SnapshotStore {
       if (batch.length === 0) return;
       try {
         const blobs: StoredBlob[] = [];
-        for (const h of batch) blobs.push({ hash: h, compressed: await gzip(this.pending.get(h)!) });
+        // A checkout hands over thousands of blobs at once; compressed in one turn they held the
+        // event loop for as long as that took, so the turn ends every few milliseconds.
+        let sliceEnd = performance.now() + GZIP_SLICE_MS;
+        for (const h of batch) {
+          blobs.push({ hash: h, compressed: await gzip(this.pending.get(h)!) });
+          if (performance.now() >= sliceEnd) {
+            await new Promise((resolve) => setImmediate(resolve));
+            sliceEnd = performance.now() + GZIP_SLICE_MS;
+          }
+        }
         // Under the lock: another process's compaction never rewrites a pack while it grows.
         await this.backend.withLock(() => this.backend.writeBlobs(blobs));
         for (const blob of blobs) {

@@ -197,7 +197,7 @@ async function applyChunk(ctx: BatchContext, candidates: VaultPath[]): Promise<v
     (entryExisted ? changed : added).push(entry);
     const own = ctx.ownWrites.consume(result.path, result.hash);
     if (previous !== undefined && previous.hash !== result.hash && !own) ctx.snapshots?.replacedOnDisk(result.path, previous.hash, previous.size, result.hash);
-    ctx.snapshots?.seen(result.path, result.hash);
+    ctx.snapshots?.seen(result.path, result.hash, result.text);
     if (previous !== undefined) {
       if (previous.hash !== result.hash && !own) externalChanges.push({ type: 'external-change', path: result.path, hash: result.hash, deleted: false });
     } else if (!own) {

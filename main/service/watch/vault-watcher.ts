@@ -8,12 +8,15 @@
  * inotify exhaustion (ENOSPC/EMFILE) restarts the watcher in polling mode; the vault folder
  * itself disappearing (deleted or renamed) is a vault error and stops the watcher.
  */
-import { watch, type ChokidarOptions, type FSWatcher } from 'chokidar';
+import { watch, type ChokidarOptions } from 'chokidar';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { VaultPath } from '../../core/types';
 import { describeError, errorCode } from '../file-reports';
-import { isIgnoredVaultPath, vaultPathFromOsRelative } from '../files/vault-files';
+import { vaultPathFromOsRelative } from '../files/vault-files';
+import { ignoredUnder } from './watch-ignore';
+import type { WorkerWatchOptions } from './watch-worker';
+import { WATCH_WORKER_LOST, WorkerChokidar, watchWorkerScript, type WatchSource } from './worker-chokidar';
 
 export interface WatchBatch {
   /** Files (and folders) that saw any event; the receiver stats them. */
@@ -48,12 +51,18 @@ export interface VaultWatcherOptions {
   reconcile?: ReconcileTiming;
   /** How long after a file's change event it is looked at again (chokidar drops a repeat change within ~50 ms). */
   secondLookMs?: number;
-  /** Injection point for tests (e.g. to raise ENOSPC). */
-  createWatcher?: (root: string, options: ChokidarOptions) => FSWatcher;
+  /**
+   * chokidar runs in a worker thread (default true; worker-chokidar.ts), so its folder listings
+   * do not hold the main thread's event loop; on the main thread when false, when the worker's
+   * script is not there, or after the worker stopped.
+   */
+  inWorker?: boolean;
+  /** Injection point for tests (e.g. to raise ENOSPC); runs on the main thread. */
+  createWatcher?: (root: string, options: ChokidarOptions) => WatchSource;
 }
 
 export class VaultWatcher {
-  private watcher: FSWatcher | null = null;
+  private watcher: WatchSource | null = null;
   private pending = new Set<VaultPath>();
   private removedDirs = new Set<VaultPath>();
   private quietTimer: NodeJS.Timeout | null = null;
@@ -63,6 +72,8 @@ export class VaultWatcher {
   private secondLookTimer: NodeJS.Timeout | null = null;
   private rootIno: number | null = null;
   private polling: boolean;
+  private inWorker: boolean;
+  private readonly isIgnored: (absolute: string) => boolean;
   private closed = false;
   private stopWaiting: (() => void) | null = null;
 
@@ -72,6 +83,13 @@ export class VaultWatcher {
     private readonly options: VaultWatcherOptions = {},
   ) {
     this.polling = options.usePolling ?? false;
+    this.inWorker = options.inWorker ?? true;
+    this.isIgnored = ignoredUnder(realRoot);
+  }
+
+  /** True while chokidar runs in its worker thread. */
+  get isInWorker(): boolean {
+    return this.watcher instanceof WorkerChokidar;
   }
 
   get isPolling(): boolean {
@@ -105,26 +123,23 @@ export class VaultWatcher {
   }
 
   private startChokidar(): void {
-    const options: ChokidarOptions = {
+    const options: WorkerWatchOptions = {
       ignoreInitial: true,
       // Links are followed by the scanner only when they stay inside the vault; the watcher does not follow them.
       followSymlinks: false,
       usePolling: this.polling,
       interval: 300,
       binaryInterval: 600,
-      ignored: (absolute: string) => this.isIgnored(absolute),
     };
-    const watcher = (this.options.createWatcher ?? watch)(this.realRoot, options);
+    const script = this.inWorker && this.options.createWatcher === undefined ? watchWorkerScript() : null;
+    const watcher: WatchSource =
+      script !== null
+        ? new WorkerChokidar(script, { root: this.realRoot, options })
+        : (this.options.createWatcher ?? watch)(this.realRoot, { ...options, ignored: this.isIgnored });
     this.watcher = watcher;
     watcher.on('all', (event: string, absolute: string) => this.onEvent(event, absolute));
     watcher.on('error', (error: unknown) => void this.onError(error));
     watcher.once('ready', () => this.stopWaiting?.());
-  }
-
-  private isIgnored(absolute: string): boolean {
-    const relative = path.relative(this.realRoot, absolute);
-    if (relative === '' || relative.startsWith('..')) return false;
-    return isIgnoredVaultPath(vaultPathFromOsRelative(relative));
   }
 
   private onEvent(event: string, absolute: string): void {
@@ -193,16 +208,20 @@ export class VaultWatcher {
   private async onError(error: unknown): Promise<void> {
     if (this.closed) return;
     const code = errorCode(error);
+    if (code === WATCH_WORKER_LOST && this.inWorker) {
+      // Watching goes on here; what changed while no watch ran is found by the next reconciliation pass.
+      this.inWorker = false;
+      this.handlers.onNotice(`The file watcher's worker thread stopped (${describeError(error)}); watching the vault on the main thread instead.`);
+      await this.restart();
+      return;
+    }
     if ((code === 'ENOSPC' || code === 'EMFILE') && !this.polling) {
       this.polling = true;
       this.handlers.onNotice(
         `The system limit on file watchers was reached (${code}); watching this vault by polling instead, which is slower. ` +
           'Raising fs.inotify.max_user_watches restores instant updates.',
       );
-      const old = this.watcher;
-      this.watcher = null;
-      if (old !== null) await old.close();
-      if (!this.closed) this.startChokidar();
+      await this.restart();
       return;
     }
     if (code === 'EACCES' || code === 'EPERM') {
@@ -210,6 +229,13 @@ export class VaultWatcher {
       return;
     }
     this.handlers.onNotice(`File watcher error: ${describeError(error)}`);
+  }
+
+  private async restart(): Promise<void> {
+    const old = this.watcher;
+    this.watcher = null;
+    if (old !== null) await old.close();
+    if (!this.closed) this.startChokidar();
   }
 
   private checkRoot(): void {
