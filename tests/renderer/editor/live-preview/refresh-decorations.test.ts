@@ -5,7 +5,7 @@
  * a block the keystroke did not touch must be the very same object as before.
  */
 import { EditorSelection, EditorState, StateField, type TransactionSpec } from '@codemirror/state';
-import { syntaxTree } from '@codemirror/language';
+import { ensureSyntaxTree, syntaxTree } from '@codemirror/language';
 import { Decoration, type DecorationSet } from '@codemirror/view';
 import { blockDecorations, inlineDecorations, type BuildInput } from '../../../../renderer/src/editor/live-preview/build-decorations';
 import { refreshDecorations, toRanges } from '../../../../renderer/src/editor/live-preview/live-preview';
@@ -70,7 +70,7 @@ function rows(set: DecorationSet): string[] {
 const field = StateField.define<DecorationSet>({
   create: (state) => toSet(build(state)(everything(state))),
   update(set, tr) {
-    if (!tr.docChanged && !tr.selection) return set;
+    if (!tr.docChanged && !tr.selection && syntaxTree(tr.startState) === syntaxTree(tr.state)) return set;
     const change = {
       startDoc: tr.startState.doc,
       doc: tr.state.doc,
@@ -84,7 +84,15 @@ const field = StateField.define<DecorationSet>({
   },
 });
 
-const start = (doc: string, cursor: number) => EditorState.create({ doc, selection: EditorSelection.cursor(cursor), extensions: [obsidianMarkdown(), field] });
+/** The note parsed to its end (on a loaded machine the first parse may stop early): the finished tree comes in as an update of its own, as CodeMirror's background parse does. */
+function start(doc: string, cursor: number): EditorState {
+  const state = EditorState.create({ doc, selection: EditorSelection.cursor(cursor), extensions: [obsidianMarkdown(), field] });
+  ensureSyntaxTree(state, state.doc.length, 10_000);
+  const parsed = state.update({}).state;
+  expect(syntaxTree(parsed).length).toBe(doc.length);
+  expectFresh(parsed);
+  return parsed;
+}
 
 function expectFresh(state: EditorState): void {
   expect(rows(state.field(field))).toEqual(rows(toSet(build(state)(everything(state)))));
