@@ -21,8 +21,9 @@ export interface BlockChange {
   startTree: Tree;
   tree: Tree;
   changes: ChangeDesc;
-  startSelection: EditorSelection;
-  selection: EditorSelection;
+  /** The selections before and after, for decorations that depend on the selection's lines (Live Preview's do, highlighting does not). */
+  startSelection?: EditorSelection;
+  selection?: EditorSelection;
 }
 
 interface Block extends Range {
@@ -38,7 +39,8 @@ function blocksIn(tree: Tree, from: number, to: number): Block[] {
   return out;
 }
 
-function selectionLines(doc: Text, selection: EditorSelection): Range[] {
+function selectionLines(doc: Text, selection: EditorSelection | undefined): Range[] {
+  if (!selection) return [];
   return selection.ranges.map((r) => ({ from: doc.lineAt(r.from).from, to: doc.lineAt(r.to).to }));
 }
 
