@@ -56,11 +56,21 @@ export function mergeRanges(ranges: Range[]): Range[] {
   return out;
 }
 
+/** `ranges` (old positions) mapped through `changes`, or null when that gives `to`. */
+function movedRanges(changes: ChangeDesc, ranges: readonly Range[], to: readonly Range[]): Range[] | null {
+  const mapped = ranges.map((r) => ({ from: changes.mapPos(r.from, -1), to: changes.mapPos(r.to, 1) }));
+  const same = mapped.length === to.length && mapped.every((r, i) => r.from === to[i].from && r.to === to[i].to);
+  return same ? null : mapped;
+}
+
 /**
  * The ranges of the new text, within `within` (new positions), whose decorations must be rebuilt;
  * everything else keeps its decorations mapped through the changes. Sorted and disjoint.
+ * `before` is what the old decorations were built over (old positions) when that was not simply
+ * `within` before the changes (the viewport moved): then the blocks that came into view, and
+ * those cut by the old or new edges (built only as far as the edge), are rebuilt too.
  */
-export function changedBlocks(change: BlockChange, within: readonly Range[]): Range[] {
+export function changedBlocks(change: BlockChange, within: readonly Range[], before?: readonly Range[]): Range[] {
   const { changes, doc, tree } = change;
   const back = changes.invertedDesc;
   const dirty: Range[] = [];
@@ -79,6 +89,12 @@ export function changedBlocks(change: BlockChange, within: readonly Range[]): Ra
       const old = unchanged.get(b.from);
       if (!old || old.to !== b.to || old.type !== b.type) dirty.push(b);
     }
+  }
+  const moved = before && movedRanges(changes, before, within);
+  if (moved) {
+    const inside = (b: Range) => moved.some((m) => m.from <= b.from && b.to <= m.to);
+    const cut = (b: Range, edges: readonly Range[]) => edges.some((e) => (b.from < e.from && e.from <= b.to) || (b.from <= e.to && e.to < b.to));
+    for (const w of within) for (const b of blocksIn(tree, w.from, w.to)) if (!inside(b) || cut(b, within) || cut(b, moved)) dirty.push(b);
   }
   // The new selection's lines show their markup: the blocks they touch are redrawn.
   for (const line of selectionLines(doc, change.selection)) {

@@ -29,6 +29,20 @@ function toDecorations(specs: LpDecoration[], host: LivePreviewHost): Decoration
   return Decoration.set(toRanges(specs, host), true);
 }
 
+/** `set` without what lies wholly outside `within` (scrolled out of view). */
+function outside(set: DecorationSet, within: readonly TextRange[]): DecorationSet {
+  let out = set;
+  const gaps: TextRange[] = [];
+  let pos = 0;
+  for (const w of within) {
+    if (w.from > pos) gaps.push({ from: pos, to: w.from - 1 });
+    pos = w.to + 1;
+  }
+  gaps.push({ from: pos, to: Number.MAX_SAFE_INTEGER });
+  for (const gap of gaps) out = out.update({ filterFrom: gap.from, filterTo: gap.to, filter: (from, to) => !(from >= gap.from && to <= gap.to) });
+  return out;
+}
+
 function changeOf(startState: EditorState, state: EditorState, changes: BlockChange['changes']): BlockChange {
   return {
     startDoc: startState.doc,
@@ -53,9 +67,11 @@ export function refreshDecorations(
   within: readonly TextRange[],
   build: (pieces: TextRange[]) => LpDecoration[],
   host: LivePreviewHost,
+  before?: readonly TextRange[],
 ): DecorationSet {
-  const mapped = set.map(change.changes);
-  const dirty = changedBlocks(change, within);
+  let mapped = set.map(change.changes);
+  const dirty = changedBlocks(change, within, before);
+  if (before) mapped = outside(mapped, within);
   if (dirty.length === 0) return mapped;
   const pieces = intersect(within, dirty);
   return mapped.update({
@@ -80,18 +96,22 @@ export function livePreview(host: LivePreviewHost): Extension {
   const inline = ViewPlugin.fromClass(
     class {
       decorations: DecorationSet;
+      /** The visible ranges the decorations were built over. */
+      private within: readonly TextRange[];
       constructor(view: EditorView) {
-        this.decorations = toDecorations(inlineDecorations(inputOf(view.state), view.visibleRanges), host);
+        this.within = view.visibleRanges;
+        this.decorations = toDecorations(inlineDecorations(inputOf(view.state), this.within), host);
       }
       update(update: ViewUpdate) {
         const treeChanged = syntaxTree(update.startState) !== syntaxTree(update.state);
-        if (update.viewportChanged) {
-          this.decorations = toDecorations(inlineDecorations(inputOf(update.state), update.view.visibleRanges), host);
-        } else if (update.docChanged || update.selectionSet || treeChanged) {
-          const input = inputOf(update.state);
-          const change = changeOf(update.startState, update.state, update.changes);
-          this.decorations = refreshDecorations(this.decorations, change, update.view.visibleRanges, (pieces) => inlineDecorations(input, pieces), host);
-        }
+        if (!update.viewportChanged && !update.docChanged && !update.selectionSet && !treeChanged) return;
+        // The viewport moves a little after most keystrokes (the measure after the edit): what
+        // stayed in view keeps its decorations too, only the blocks that came in are built.
+        const before = update.viewportChanged ? this.within : undefined;
+        const input = inputOf(update.state);
+        const change = changeOf(update.startState, update.state, update.changes);
+        this.within = update.view.visibleRanges;
+        this.decorations = refreshDecorations(this.decorations, change, this.within, (pieces) => inlineDecorations(input, pieces), host, before);
       }
     },
     { decorations: (plugin) => plugin.decorations },

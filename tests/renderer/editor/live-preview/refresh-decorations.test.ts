@@ -1,10 +1,11 @@
 /**
  * Live Preview after a keystroke keeps the decorations it had, mapped, and rebuilds only the
  * blocks the transaction changed (changed-blocks.ts): after every step of a long run of edits and
- * cursor moves, the kept-and-rebuilt set must equal a set built from scratch, and a decoration in
+ * cursor moves (over the whole note and over a moving window, as the viewport moves), the
+ * kept-and-rebuilt set must equal a set built from scratch, and a decoration in
  * a block the keystroke did not touch must be the very same object as before.
  */
-import { EditorSelection, EditorState, StateField, type TransactionSpec } from '@codemirror/state';
+import { EditorSelection, EditorState, StateEffect, StateField, type TransactionSpec } from '@codemirror/state';
 import { ensureSyntaxTree, syntaxTree } from '@codemirror/language';
 import { Decoration, type DecorationSet } from '@codemirror/view';
 import { blockDecorations, inlineDecorations, type BuildInput } from '../../../../renderer/src/editor/live-preview/build-decorations';
@@ -84,9 +85,31 @@ const field = StateField.define<DecorationSet>({
   },
 });
 
+/** Decorations over a window that moves (as the viewport does after a keystroke or a scroll), as the view plugin keeps them. */
+const moveWindow = StateEffect.define<{ from: number; to: number }>();
+const windowed = StateField.define<{ within: { from: number; to: number }[]; set: DecorationSet }>({
+  create: (state) => ({ within: everything(state), set: toSet(build(state)(everything(state))) }),
+  update(value, tr) {
+    const effect = tr.effects.find((e) => e.is(moveWindow));
+    const mapped = value.within.map((w) => ({ from: tr.changes.mapPos(w.from, -1), to: tr.changes.mapPos(w.to, 1) }));
+    const within = effect ? [effect.value as { from: number; to: number }] : mapped;
+    if (!effect && !tr.docChanged && !tr.selection && syntaxTree(tr.startState) === syntaxTree(tr.state)) return value;
+    const change = {
+      startDoc: tr.startState.doc,
+      doc: tr.state.doc,
+      startTree: syntaxTree(tr.startState),
+      tree: syntaxTree(tr.state),
+      changes: tr.changes,
+      startSelection: tr.startState.selection,
+      selection: tr.state.selection,
+    };
+    return { within, set: refreshDecorations(value.set, change, within, build(tr.state), host, effect ? value.within : undefined) };
+  },
+});
+
 /** The note parsed to its end (on a loaded machine the first parse may stop early): the finished tree comes in as an update of its own, as CodeMirror's background parse does. */
 function start(doc: string, cursor: number): EditorState {
-  const state = EditorState.create({ doc, selection: EditorSelection.cursor(cursor), extensions: [obsidianMarkdown(), field] });
+  const state = EditorState.create({ doc, selection: EditorSelection.cursor(cursor), extensions: [obsidianMarkdown(), field, windowed] });
   ensureSyntaxTree(state, state.doc.length, 10_000);
   const parsed = state.update({}).state;
   expect(syntaxTree(parsed).length).toBe(doc.length);
@@ -96,6 +119,8 @@ function start(doc: string, cursor: number): EditorState {
 
 function expectFresh(state: EditorState): void {
   expect(rows(state.field(field))).toEqual(rows(toSet(build(state)(everything(state)))));
+  const { within, set } = state.field(windowed);
+  expect(rows(set)).toEqual(rows(toSet(build(state)(within))));
 }
 
 /** A small deterministic generator, so a failure names a step that can be replayed. */
@@ -122,6 +147,16 @@ describe('Live Preview keeps untouched blocks and rebuilds the changed ones', ()
       } else if (roll < 0.85) spec = { selection: EditorSelection.cursor(pos) };
       else spec = { selection: EditorSelection.range(pos, Math.min(length, pos + Math.floor(next() * 80))) };
       state = state.update(spec).state;
+      if (next() < 0.3) {
+        // The window moves: a little (the measure after a keystroke) or anywhere (a scroll).
+        const { within } = state.field(windowed);
+        const len = state.doc.length;
+        const small = next() < 0.5;
+        const from = small ? within[0].from + Math.floor(next() * 40) - 20 : Math.floor(next() * len);
+        const to = small ? within[0].to + Math.floor(next() * 40) - 20 : from + Math.floor(next() * 200);
+        const lo = Math.max(0, Math.min(len, from));
+        state = state.update({ effects: moveWindow.of({ from: lo, to: Math.max(lo, Math.min(len, to)) }) }).state;
+      }
       try {
         expectFresh(state);
       } catch (error) {
