@@ -71,7 +71,7 @@ describe('windowed highlighting while typing', () => {
     const view = new EditorView({ parent: document.body, state: EditorState.create({ doc, extensions: [obsidianMarkdown(), windowedHighlighting(style)] }) });
     try {
       let seed = 7;
-      const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
       const pieces = ['x', '**', '*', '`', '```\n', '\n', '\n\n', '## ', '[[', ']]', '<b>', '> '];
       for (let step = 0; step < 200; step++) {
         const pos = Math.floor(next() * (view.state.doc.length + 1));

@@ -126,7 +126,7 @@ function expectFresh(state: EditorState): void {
 /** A small deterministic generator, so a failure names a step that can be replayed. */
 function random(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 const PIECES = ['x', ' ', '\n', '*', '**', '`', '```', '$$', '|', '#', '# ', '=', '===', '-', '- ', '[[', ']]', '==', '~~', '>', '> ', '\n\n', '$'];
