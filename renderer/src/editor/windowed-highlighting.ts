@@ -7,10 +7,11 @@
  * work follows the screen, not the note. Same classes, same marks as syntaxHighlighting.
  */
 import { syntaxTree, type HighlightStyle } from '@codemirror/language';
-import { Prec, RangeSetBuilder, type Extension } from '@codemirror/state';
+import { Prec, RangeSetBuilder, type Extension, type Range } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { Tree } from '@lezer/common';
 import { highlightTree } from '@lezer/highlight';
+import { changedBlocks, intersect } from './live-preview/changed-blocks';
 
 /**
  * `tree` cut down to its top-level children overlapping [from, to] (positions kept), or the tree
@@ -36,10 +37,12 @@ export function windowedHighlighting(style: HighlightStyle): Extension {
         decorations: DecorationSet;
         private tree: Tree;
         private decoratedTo: number;
+        /** False while the marks are old ones mapped over a parse still short of the viewport: they are not `tree`'s, so the next tree is highlighted in full. */
+        private exact = true;
         private readonly marks: Record<string, Decoration> = Object.create(null) as Record<string, Decoration>;
         constructor(view: EditorView) {
           this.tree = syntaxTree(view.state);
-          this.decorations = this.build(view);
+          this.decorations = this.build(view.visibleRanges);
           this.decoratedTo = view.viewport.to;
         }
         update(update: ViewUpdate) {
@@ -51,16 +54,37 @@ export function windowedHighlighting(style: HighlightStyle): Extension {
           if (tree.length < viewport.to && tree.type === this.tree.type && decoratedTo >= viewport.to) {
             this.decorations = this.decorations.map(update.changes);
             this.decoratedTo = decoratedTo;
-          } else if (tree !== this.tree || update.viewportChanged) {
+            this.exact = false;
+          } else if (update.viewportChanged || decoratedTo < viewport.to || !this.exact) {
             this.tree = tree;
-            this.decorations = this.build(update.view);
+            this.exact = true;
+            this.decorations = this.build(update.view.visibleRanges);
             this.decoratedTo = viewport.to;
+          } else if (tree !== this.tree) {
+            // A keystroke: the blocks it changed are highlighted again, the rest keep their marks (mapped).
+            const change = { startDoc: update.startState.doc, doc: update.state.doc, startTree: this.tree, tree, changes: update.changes };
+            const { visibleRanges } = update.view;
+            const dirty = changedBlocks(change, visibleRanges);
+            this.tree = tree;
+            this.decoratedTo = decoratedTo;
+            const mapped = this.decorations.map(update.changes);
+            if (dirty.length === 0) this.decorations = mapped;
+            else {
+              const add: Range<Decoration>[] = [];
+              for (let it = this.build(intersect(visibleRanges, dirty)).iter(); it.value; it.next()) add.push(it.value.range(it.from, it.to));
+              this.decorations = mapped.update({
+                filterFrom: dirty[0].from,
+                filterTo: dirty[dirty.length - 1].to,
+                filter: (from, to) => !dirty.some((d) => from <= d.to && to >= d.from),
+                add,
+              });
+            }
           }
         }
-        private build(view: EditorView): DecorationSet {
+        private build(ranges: readonly { from: number; to: number }[]): DecorationSet {
           if (!this.tree.length) return Decoration.none;
           const builder = new RangeSetBuilder<Decoration>();
-          for (const { from, to } of view.visibleRanges) {
+          for (const { from, to } of ranges) {
             highlightTree(
               treeOverlapping(this.tree, from, to),
               style,

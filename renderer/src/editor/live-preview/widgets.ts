@@ -23,15 +23,20 @@ export function toggleTaskAt(view: EditorView, at: number): boolean {
   return true;
 }
 
+/**
+ * Knows where its `[ ]` is relative to its own start, not as a document position: Live Preview
+ * maps its decorations through edits instead of building them again (live-preview.ts), so a
+ * position kept in the widget would go stale as text is typed before it.
+ */
 class CheckboxWidget extends WidgetType {
   constructor(
     readonly checked: boolean,
-    readonly at: number,
+    readonly offset: number,
   ) {
     super();
   }
   override eq(other: CheckboxWidget) {
-    return other.checked === this.checked && other.at === this.at;
+    return other.checked === this.checked && other.offset === this.offset;
   }
   override toDOM(view: EditorView) {
     const box = document.createElement('input');
@@ -43,7 +48,7 @@ class CheckboxWidget extends WidgetType {
     box.addEventListener('mousedown', (e) => e.preventDefault());
     box.addEventListener('click', (e) => {
       e.preventDefault();
-      toggleTaskAt(view, this.at);
+      toggleTaskAt(view, view.posAtDOM(box) + this.offset);
     });
     return box;
   }
@@ -122,10 +127,11 @@ class RenderedWidget extends WidgetType {
   }
 }
 
-export function widgetFor(spec: LpWidget, host: LivePreviewHost): WidgetType {
+/** The widget drawing `spec` over the range starting at `from`. */
+export function widgetFor(spec: LpWidget, host: LivePreviewHost, from: number): WidgetType {
   switch (spec.type) {
     case 'checkbox':
-      return new CheckboxWidget(spec.checked, spec.at);
+      return new CheckboxWidget(spec.checked, spec.at - from);
     case 'bullet':
       return new TextWidget('•', 'cm-lp-bullet');
     case 'callout-title':
