@@ -88,7 +88,7 @@ const DONE_SCRIPT = `(() => { const b = window.__bench; return b && b.key !== nu
  */
 async function arm(page: Page, selector: string, watch: Watch): Promise<() => Promise<number>> {
   await page.evaluate(`${ARM_SCRIPT}(${JSON.stringify([selector, watch])})`);
-  return () => waitFor<number>(page, DONE_SCRIPT);
+  return () => waitFor<number>(page, DONE_SCRIPT, 120_000);
 }
 
 async function timeKey(page: Page, key: string, selector: string, watch: Watch): Promise<number> {
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   const created: string[] = [];
   try {
     const page = await browser.context.newPage();
-    await page.goto(served.url);
+    await page.goto(served.url, { timeout: 180_000 });
     await waitForApp(page);
     // The tags read ahead and the first file list settle before anything is timed.
     await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -205,6 +205,7 @@ async function main(): Promise<void> {
     console.log(report('all tags, shown again', m.tagsAgain));
     for (const line of reportTimed('search (paste to count shown)', search.total)) console.log(line);
     console.log(report('  search request (server)', search.request));
+    console.log(`  search errors (time limit): ${search.errors.length ? search.errors.join(', ') : 'none'}`);
     for (const line of reportTimed(`expand Concepts (${NOTES / 10} notes)`, folder.times)) console.log(line);
     console.log(`  explorer rows in the DOM after: ${folder.rowsInDom}`);
     for (const line of reportTimed(`open hub (${HUB_BACKLINKS} backlinks)`, hub.open)) console.log(line);

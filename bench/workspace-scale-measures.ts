@@ -76,19 +76,23 @@ async function timed(page: Page, startEvent: string, doneExpr: string, act: () =
 const COUNT = '.search-panel [aria-live="polite"]';
 
 /** Full-text search: each query put in the box as one input event (a paste), until its result count shows. */
-export async function measureSearch(page: Page, queries: string[], rounds: number): Promise<{ total: Timed[]; request: number[] }> {
+export async function measureSearch(page: Page, queries: string[], rounds: number): Promise<{ total: Timed[]; request: number[]; errors: string[] }> {
   await page.keyboard.press('Control+Shift+F');
   const box = page.getByRole('searchbox', { name: 'Search the vault' });
   await box.waitFor();
   const total: Timed[] = [];
   const request: number[] = [];
+  const errors: string[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const q of queries) {
       await box.fill('');
-      await waitFor(page, `!document.querySelector('${COUNT}')`);
+      await waitFor(page, `!document.querySelector('${COUNT}') && !document.querySelector('.search-panel [role="alert"]')`);
       await page.evaluate('performance.clearResourceTimings()');
       await box.focus();
-      total.push(await timed(page, 'input', `!!document.querySelector('${COUNT}')`, () => page.keyboard.insertText(q)));
+      // An error (the search's time limit) is an answer too, counted apart.
+      const t = await timed(page, 'input', `!!document.querySelector('${COUNT}') || !!document.querySelector('.search-panel [role="alert"]')`, () => page.keyboard.insertText(q));
+      if (await page.evaluate(`!!document.querySelector('.search-panel [role="alert"]')`)) errors.push(q);
+      total.push(t);
       const served = (await page.evaluate(
         `performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/search')).map((e) => e.responseEnd - e.startTime).pop() ?? -1`,
       )) as number;
@@ -96,7 +100,7 @@ export async function measureSearch(page: Page, queries: string[], rounds: numbe
     }
   }
   await page.keyboard.press('Escape');
-  return { total, request };
+  return { total, request, errors };
 }
 
 /** Expanding `folder` (ArrowRight on its focused row) until it says expanded and its first note row is in the DOM. */
