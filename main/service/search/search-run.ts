@@ -60,6 +60,23 @@ function counters(highlights: readonly Highlight[]): RegExp[] {
   });
 }
 
+const byRank = (a: Scored, b: Scored) => b.score - a.score || (a.note.path < b.note.path ? -1 : a.note.path > b.note.path ? 1 : 0);
+
+/**
+ * The first `limit` matches by score, then path: the same as sorting them all, but only the
+ * matches scoring at least the limit-th best score are sorted (a broad word at 50,000 notes ties
+ * most of them, and ordering every tie by path cost more than the rest of the search).
+ */
+export function firstInOrder(matches: Scored[], limit: number): Scored[] {
+  if (matches.length <= limit) return matches.sort(byRank);
+  const scores = Float64Array.from(matches, (m) => m.score).sort();
+  const cutoff = scores[scores.length - limit];
+  return matches
+    .filter((m) => m.score >= cutoff)
+    .sort(byRank)
+    .slice(0, limit);
+}
+
 /** Checks one note by reading its text: its score, or null when it does not match. */
 function readScored(query: QueryNode, highlights: readonly Highlight[], compiled: RegExp[], path: VaultPath, note: ParsedNote, source: SearchSource): Scored | null {
   let body: string | null = null;
@@ -82,8 +99,7 @@ export function evaluate(query: QueryNode, candidates: Iterable<VaultPath>, sour
       if (hit) matches.push(hit);
     }
   }
-  matches.sort((a, b) => b.score - a.score || (a.note.path < b.note.path ? -1 : a.note.path > b.note.path ? 1 : 0));
-  const hits: SearchHit[] = matches.slice(0, MAX_HITS).map(({ note, score }) => {
+  const hits: SearchHit[] = firstInOrder(matches, MAX_HITS).map(({ note, score }) => {
     const text = source.text(note.path);
     const snippet = text === null ? { snippet: '', line: null, match: null } : searchSnippet(text, highlights);
     return { path: note.path, title: note.title, score, ...snippet };

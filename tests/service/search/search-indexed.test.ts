@@ -7,7 +7,7 @@ import { parseSearchQuery } from '../../../main/core/query/search-query';
 import { candidatePlan } from '../../../main/core/query/search-plan';
 import type { ParsedNote, VaultPath } from '../../../main/core/types';
 import { SearchIndex } from '../../../main/service/search/search-index';
-import { evaluate, MAX_HITS, type SearchSource } from '../../../main/service/search/search-run';
+import { evaluate, firstInOrder, MAX_HITS, type SearchSource } from '../../../main/service/search/search-run';
 
 const WORDS = ['ab', 'aba', 'b', 'ba', 'Cab', 'abab', 'note', 'x1', 'tags'];
 const word = fc.constantFrom(...WORDS);
@@ -94,4 +94,15 @@ test('words the index cannot count (non-ASCII, a phrase) are checked by reading,
     expect(got).toEqual(run(src, input, false));
   }
   expect(run(src, 'café', true)!.hits.map((h) => h.path)).toEqual(['x/N0.md', 'x/N1.md']);
+});
+
+test('the first hits by score then path are those a full sort gives, ties at the cut included', () => {
+  const scored = fc.array(fc.record({ score: fc.integer({ min: 0, max: 5 }), path: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g') }), { maxLength: 40 });
+  fc.assert(
+    fc.property(scored, fc.integer({ min: 1, max: 12 }), (list, limit) => {
+      const matches = list.map(({ score, path }) => ({ score, note: { path } as unknown as ParsedNote }));
+      const full = [...matches].sort((a, b) => b.score - a.score || (a.note.path < b.note.path ? -1 : a.note.path > b.note.path ? 1 : 0)).slice(0, limit);
+      expect(firstInOrder([...matches], limit).map((m) => [m.score, m.note.path])).toEqual(full.map((m) => [m.score, m.note.path]));
+    }),
+  );
 });
