@@ -174,10 +174,25 @@ async function main(): Promise<void> {
       await page.keyboard.press('Escape');
     }
 
-    const search = await measureSearch(page, ['gradient', 'attention embedding', '"learning rate"', 'tag:#topic/graph', 'vector -matrix'], Math.min(ROUNDS, 4));
+    console.log(report('palette open (Ctrl+P)', m.paletteOpen));
+    console.log(report('palette type (per key)', m.paletteType));
+    console.log(report('switcher open (Ctrl+O), cached', m.switcherOpen));
+    console.log(report('switcher open, file list changed', m.switcherFirstOpen));
+    console.log(report('switcher type (per key)', m.switcherType));
+    // Each measure prints as it ends, so a later one failing keeps the figures before it.
     const folder = await measureFolderExpand(page, 'Concepts', Math.min(ROUNDS, 6));
+    for (const line of reportTimed(`expand Concepts (${NOTES / 10} notes)`, folder.times)) console.log(line);
+    console.log(`  explorer rows in the DOM after: ${folder.rowsInDom}`);
     const hub = await measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), Math.min(ROUNDS, 5));
+    for (const line of reportTimed(`open hub (${HUB_BACKLINKS} backlinks)`, hub.open)) console.log(line);
+    for (const line of reportTimed('hub backlinks, scroll to end', hub.scroll)) console.log(line);
+    console.log(`  backlink groups in the DOM after one scroll: ${hub.groups}`);
     const heapUsed = await measureHeap(page);
+    console.log(`renderer heap after GC: opened ${heapOpened.usedMb.toFixed(1)} MB, after the measures ${heapUsed.usedMb.toFixed(1)} MB (load ${load()})`);
+    const search = await measureSearch(page, ['gradient', 'attention embedding', '"learning rate"', 'tag:#topic/graph', 'vector -matrix'], Math.min(ROUNDS, 3));
+    for (const line of reportTimed('search (paste to count shown)', search.total)) console.log(line);
+    console.log(report('  search request (server)', search.request));
+    console.log(`  search errors (time limit): ${search.errors.length ? search.errors.join(', ') : 'none'}`);
 
     for (let i = 0; i < Math.min(ROUNDS, 5); i++) {
       const strip = page.getByRole('tablist', { name: 'Left sidebar views' });
@@ -195,23 +210,8 @@ async function main(): Promise<void> {
         m.tagsAgain.push(await timeKey(page, 'ArrowRight', '#sidebar-panel-tags:not([hidden]) [aria-label="All tags"]', 'open'));
       }
     }
-
-    console.log(report('palette open (Ctrl+P)', m.paletteOpen));
-    console.log(report('palette type (per key)', m.paletteType));
-    console.log(report('switcher open (Ctrl+O), cached', m.switcherOpen));
-    console.log(report('switcher open, file list changed', m.switcherFirstOpen));
-    console.log(report('switcher type (per key)', m.switcherType));
     console.log(report('all tags, first shown', m.tagsFirst));
     console.log(report('all tags, shown again', m.tagsAgain));
-    for (const line of reportTimed('search (paste to count shown)', search.total)) console.log(line);
-    console.log(report('  search request (server)', search.request));
-    console.log(`  search errors (time limit): ${search.errors.length ? search.errors.join(', ') : 'none'}`);
-    for (const line of reportTimed(`expand Concepts (${NOTES / 10} notes)`, folder.times)) console.log(line);
-    console.log(`  explorer rows in the DOM after: ${folder.rowsInDom}`);
-    for (const line of reportTimed(`open hub (${HUB_BACKLINKS} backlinks)`, hub.open)) console.log(line);
-    for (const line of reportTimed('hub backlinks, scroll to end', hub.scroll)) console.log(line);
-    console.log(`  backlink groups in the DOM after one scroll: ${hub.groups}`);
-    console.log(`renderer heap after GC: opened ${heapOpened.usedMb.toFixed(1)} MB, after the measures ${heapUsed.usedMb.toFixed(1)} MB (load ${load()})`);
   } finally {
     for (const f of created) rmSync(f, { force: true });
     await browser.close();
