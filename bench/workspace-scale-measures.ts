@@ -115,6 +115,14 @@ export async function measureFolderExpand(page: Page, folder: string, rounds: nu
   const strip = page.getByRole('tablist', { name: 'Left sidebar views' });
   await strip.getByRole('tab', { name: 'Files' }).click();
   const row = `[data-folder="${folder}"]`;
+  // Fold every open folder first (the open note's is unfolded): a 5,000-row folder above this
+  // one would push its row out of the rendered window.
+  const open = `nav[aria-label="File explorer"] [data-folder][aria-expanded="true"]`;
+  while (await page.evaluate(`!!document.querySelector('${open}')`)) {
+    const before = (await page.evaluate(`document.querySelectorAll('${open}').length`)) as number;
+    await page.locator(open).first().click();
+    await waitFor(page, `document.querySelectorAll('${open}').length < ${before}`);
+  }
   await page.locator(row).waitFor();
   const times: Timed[] = [];
   let rowsInDom = 0;
