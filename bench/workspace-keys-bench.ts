@@ -113,7 +113,16 @@ function report(name: string, values: number[]): string {
 }
 
 function reportTimed(name: string, values: Timed[]): string[] {
-  return [report(name, values.map((v) => v.ms)), report(`  longest task`, values.map((v) => v.longestTaskMs))];
+  return [
+    report(
+      name,
+      values.map((v) => v.ms),
+    ),
+    report(
+      `  longest task`,
+      values.map((v) => v.longestTaskMs),
+    ),
+  ];
 }
 
 async function waitForApp(page: Page): Promise<void> {

@@ -146,14 +146,23 @@ const GROUPS = `document.querySelectorAll('aside[aria-label="Backlinks"] .backli
  * Opens the hub (a hash change from another note) until its first backlinks are listed, then
  * scrolls the list's end into view until the next slice is in; `expected` is its first slice.
  */
-export async function measureHub(page: Page, hubPath: string, otherPath: string, firstSlice: number, rounds: number): Promise<{ open: Timed[]; scroll: Timed[]; groups: number }> {
+export async function measureHub(
+  page: Page,
+  hubPath: string,
+  otherPath: string,
+  firstSlice: number,
+  rounds: number,
+): Promise<{ open: Timed[]; scroll: Timed[]; groups: number }> {
   const open: Timed[] = [];
   const scroll: Timed[] = [];
   const href = (p: string) => `#/note/${encodeURIComponent(p)}`;
   let groups = 0;
   for (let i = 0; i < rounds; i++) {
     await page.evaluate(`location.hash = ${JSON.stringify(href(otherPath))}`);
-    await waitFor(page, `${GROUPS} < ${firstSlice} && document.querySelector('main[aria-label="Note"]')?.textContent.includes(${JSON.stringify(otherPath.replace(/^.*\//, '').replace(/\.md$/, ''))})`);
+    await waitFor(
+      page,
+      `${GROUPS} < ${firstSlice} && document.querySelector('main[aria-label="Note"]')?.textContent.includes(${JSON.stringify(otherPath.replace(/^.*\//, '').replace(/\.md$/, ''))})`,
+    );
     open.push(await timed(page, 'hashchange', `${GROUPS} >= ${firstSlice}`, () => page.evaluate(`location.hash = ${JSON.stringify(href(hubPath))}`)));
     const before = (await page.evaluate(GROUPS)) as number;
     groups = before;

@@ -78,7 +78,14 @@ export function firstInOrder(matches: Scored[], limit: number): Scored[] {
 }
 
 /** Checks one note by reading its text: its score, or null when it does not match. */
-function readScored(query: QueryNode, highlights: readonly Highlight[], compiled: RegExp[], path: VaultPath, note: ParsedNote, source: SearchSource): Scored | null {
+function readScored(
+  query: QueryNode,
+  highlights: readonly Highlight[],
+  compiled: RegExp[],
+  path: VaultPath,
+  note: ParsedNote,
+  source: SearchSource,
+): Scored | null {
   let body: string | null = null;
   const subject = { path, aliases: note.aliases, tags: note.tags, body: () => (body ??= bodyOf(source.text(path) ?? '')) };
   if (!matchesQuery(query, subject)) return null;

@@ -39,7 +39,8 @@ function scorePrepared(q: string, candidate: string, c: string, positions?: numb
     if (ch === ' ') continue;
     const at = c.indexOf(ch, from);
     if (at < 0) return NaN;
-    const wordStart = at === 0 || isBreak(c, at - 1) || (candidate.charCodeAt(at) !== c.charCodeAt(at) && candidate.charCodeAt(at - 1) === c.charCodeAt(at - 1));
+    const wordStart =
+      at === 0 || isBreak(c, at - 1) || (candidate.charCodeAt(at) !== c.charCodeAt(at) && candidate.charCodeAt(at - 1) === c.charCodeAt(at - 1));
     score += 1 + (at === prev + 1 ? 3 : 0) + (wordStart ? 2 : 0) + (at === 0 ? 3 : 0);
     positions?.push(at);
     prev = at;

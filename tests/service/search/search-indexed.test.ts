@@ -69,7 +69,12 @@ test('a query of plain words gives the same results from the index as from readi
 });
 
 test('a word in every note reads only the hits shown, not every note', () => {
-  const specs: NoteSpec[] = Array.from({ length: MAX_HITS + 150 }, (_, i) => ({ folder: 'x', body: `ab b ${'ab '.repeat(i % 7)}`, alias: null, frontWord: null }));
+  const specs: NoteSpec[] = Array.from({ length: MAX_HITS + 150 }, (_, i) => ({
+    folder: 'x',
+    body: `ab b ${'ab '.repeat(i % 7)}`,
+    alias: null,
+    frontWord: null,
+  }));
   const reads: VaultPath[] = [];
   const src = source(specs, reads);
   const indexed = run(src, 'ab', true)!;
