@@ -162,6 +162,7 @@ export async function measureHub(
     await waitFor(
       page,
       `${GROUPS} < ${firstSlice} && document.querySelector('main[aria-label="Note"]')?.textContent.includes(${JSON.stringify(otherPath.replace(/^.*\//, '').replace(/\.md$/, ''))})`,
+      120_000,
     );
     open.push(await timed(page, 'hashchange', `${GROUPS} >= ${firstSlice}`, () => page.evaluate(`location.hash = ${JSON.stringify(href(hubPath))}`)));
     const before = (await page.evaluate(GROUPS)) as number;
