@@ -190,9 +190,19 @@ async function main(): Promise<void> {
     console.log(report('switcher type (per key)', m.switcherType));
     // Search first: its first query waits for the background full-text index, after which the
     // server is idle for the measures that follow.
-    const search = await measureSearch(page, ['gradient', 'attention embedding', '"learning rate"', 'tag:#topic/graph', 'vector -matrix'], Math.min(ROUNDS, 3));
+    const queries = ['gradient', 'attention embedding', '"learning rate"', 'tag:#topic/graph', 'vector -matrix'];
+    const search = await measureSearch(page, queries, Math.min(ROUNDS, 3));
     for (const line of reportTimed('search (paste to count shown)', search.total)) console.log(line);
     console.log(report('  search request (server)', search.request));
+    queries.forEach((q, k) => {
+      const of = search.total.filter((_, i) => i % queries.length === k);
+      console.log(
+        report(
+          `  ${q}`,
+          of.map((t) => t.ms),
+        ),
+      );
+    });
     console.log(`  search errors (time limit): ${search.errors.length ? search.errors.join(', ') : 'none'}`);
     // Each measure prints as it ends, so a later one failing keeps the figures before it.
     const folder = await measureFolderExpand(page, 'Concepts', Math.min(ROUNDS, 6));
