@@ -14,7 +14,15 @@ export interface GeneratedVaultOptions {
   /** Target note size in bytes. */
   noteBytes?: number;
   seed?: number;
+  /**
+   * Adds `Hub.md` at the vault's top and a line linking to it in this many notes (spread evenly
+   * over the vault), so a note with a known number of backlinks exists. Absent: no hub, and the
+   * vault is byte-identical to one generated without the option.
+   */
+  hubBacklinks?: number;
 }
+
+export const HUB_PATH = 'Hub.md';
 
 // The same seedable generator the graph analysis uses, re-exported for the test corpora.
 export { seededRandom };
@@ -109,9 +117,20 @@ export function generateVault(dir: string, options: GeneratedVaultOptions): stri
   const random = seededRandom(options.seed ?? 42);
   const pick = powerLawPicker(options.notes, random);
   for (const folder of FOLDERS) mkdirSync(join(dir, folder), { recursive: true });
+  const hub = Math.min(options.hubBacklinks ?? 0, options.notes);
+  // Every step-th note links to the hub; the line is appended after the note's text is drawn, so
+  // the random stream (and every other note) is the same as without a hub.
+  const step = hub > 0 ? options.notes / hub : 0;
+  let nextHubLink = 0;
   for (let i = 0; i < options.notes; i++) {
-    writeFileSync(join(dir, notePath(i)), generateNoteText(i, options.notes, options, random, pick));
+    let text = generateNoteText(i, options.notes, options, random, pick);
+    if (hub > 0 && i === Math.floor(nextHubLink)) {
+      text += '\nFiled under [[Hub]].\n';
+      nextHubLink += step;
+    }
+    writeFileSync(join(dir, notePath(i)), text);
   }
+  if (hub > 0) writeFileSync(join(dir, HUB_PATH), `# Hub\n\nThe note ${hub} notes link to.\n`);
   writeFileSync(marker, signature);
   return dir;
 }

@@ -16,17 +16,27 @@
  * - all tags: the left sidebar's Tags tab reached with a keystroke (ArrowRight from Bookmarks),
  *   first shown after a page load (mounting it and reading every tag) and shown again.
  *
+ * - search, explorer, hub, heap (workspace-scale-measures.ts): full-text search per query, a
+ *   5,000-note folder expanded, the hub note (Hub.md, linked from a tenth of the notes, 5,000 at
+ *   most) opened and its backlinks scrolled, the renderer's heap after a GC.
+ *
+ * PLEXUS_BENCH_CHECKOUT serves another checkout's build (a base commit, side by side);
+ * PLEXUS_BENCH_PROFILE=<file> writes a Chromium CPU profile of the switcher's typing.
  * Prints p50 / p90 / max per measure. Not a test: nothing here asserts a time.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { generateVault } from './generate-vault';
+import { generateVault, HUB_PATH, notePath } from './generate-vault';
+import { measureFolderExpand, measureHeap, measureHub, measureSearch, profiled, waitFor, type Timed } from './workspace-scale-measures';
 import { launchBrowser } from '../tests/e2e/support/browser';
 import { serveVault } from '../tests/e2e/support/serve';
 
 const NOTES = Number(process.argv[2] ?? 10_000);
+const HUB_BACKLINKS = Math.min(5_000, Math.floor(NOTES / 10));
+const CHECKOUT = process.env.PLEXUS_BENCH_CHECKOUT;
+const PROFILE = process.env.PLEXUS_BENCH_PROFILE;
 const ROUNDS = Number(process.env.PLEXUS_BENCH_RUNS ?? 10);
 
 type Watch = 'open' | 'change';
@@ -71,17 +81,6 @@ const ARM_SCRIPT = `(([sel, mode]) => {
 
 const DONE_SCRIPT = `(() => { const b = window.__bench; return b && b.key !== null && b.done !== null ? b.done - b.key : null; })()`;
 
-/** Polls a page expression until it is truthy (the app's CSP forbids the page-side eval that waitForFunction uses for source text). */
-async function waitFor<T>(page: Page, expression: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = (await page.evaluate(expression)) as T;
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /**
  * Arms the page to time the next keydown until `selector` matches with options or buttons in it
  * (open) or the element it matches changes (change); returns a function that waits for that and
@@ -89,7 +88,7 @@ async function waitFor<T>(page: Page, expression: string, timeoutMs = 30_000): P
  */
 async function arm(page: Page, selector: string, watch: Watch): Promise<() => Promise<number>> {
   await page.evaluate(`${ARM_SCRIPT}(${JSON.stringify([selector, watch])})`);
-  return () => waitFor<number>(page, DONE_SCRIPT);
+  return () => waitFor<number>(page, DONE_SCRIPT, 120_000);
 }
 
 async function timeKey(page: Page, key: string, selector: string, watch: Watch): Promise<number> {
@@ -107,9 +106,23 @@ async function typeTimed(page: Page, text: string, selector: string, into: numbe
 }
 
 function report(name: string, values: number[]): string {
+  if (values.length === 0) return `${name.padEnd(34)} n=  0`;
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   return `${name.padEnd(34)} n=${String(values.length).padStart(3)}  p50 ${at(0.5).toFixed(1).padStart(6)} ms  p90 ${at(0.9).toFixed(1).padStart(6)} ms  max ${sorted[sorted.length - 1].toFixed(1).padStart(6)} ms`;
+}
+
+function reportTimed(name: string, values: Timed[]): string[] {
+  return [
+    report(
+      name,
+      values.map((v) => v.ms),
+    ),
+    report(
+      `  longest task`,
+      values.map((v) => v.longestTaskMs),
+    ),
+  ];
 }
 
 async function waitForApp(page: Page): Promise<void> {
@@ -118,15 +131,22 @@ async function waitForApp(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const vault = generateVault(join(tmpdir(), `plexus-bench-keys-${NOTES}`), { notes: NOTES });
-  console.log(`workspace keys bench: ${NOTES} notes, ${ROUNDS} rounds, load ${(await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').trim()}`);
-  const served = await serveVault(vault);
+  const vault = generateVault(join(tmpdir(), `plexus-bench-keys-${NOTES}-hub${HUB_BACKLINKS}`), { notes: NOTES, hubBacklinks: HUB_BACKLINKS });
+  const load = () => readFileSync('/proc/loadavg', 'utf8').trim();
+  console.log(`workspace keys bench: ${NOTES} notes, ${ROUNDS} rounds, ${CHECKOUT ?? 'this checkout'}, load ${load()}`);
+  // One state folder per checkout and vault, kept between runs: the second run opens warm.
+  const state = join(tmpdir(), `plexus-bench-keys-state-${NOTES}-${(CHECKOUT ?? 'self').replace(/[^a-z0-9]+/gi, '-')}`);
+  mkdirSync(state, { recursive: true });
+  const served = await serveVault(vault, [], state, CHECKOUT);
   const browser = await launchBrowser();
   const created: string[] = [];
   try {
     const page = await browser.context.newPage();
-    await page.goto(served.url);
+    await page.goto(served.url, { timeout: 180_000 });
     await waitForApp(page);
+    // The tags read ahead and the first file list settle before anything is timed.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const heapOpened = await measureHeap(page);
     const m: Record<string, number[]> = {
       paletteOpen: [],
       paletteType: [],
@@ -154,9 +174,46 @@ async function main(): Promise<void> {
       } else {
         m.switcherOpen.push(await timeKey(page, 'Control+o', SWITCHER, 'open'));
       }
-      await typeTimed(page, 'note 0421', SWITCHER, m.switcherType);
+      if (PROFILE && i === 1) {
+        const profile = await profiled(page, () => typeTimed(page, 'note 0421', SWITCHER, m.switcherType));
+        writeFileSync(PROFILE, JSON.stringify(profile));
+      } else {
+        await typeTimed(page, 'note 0421', SWITCHER, m.switcherType);
+      }
       await page.keyboard.press('Escape');
     }
+
+    console.log(report('palette open (Ctrl+P)', m.paletteOpen));
+    console.log(report('palette type (per key)', m.paletteType));
+    console.log(report('switcher open (Ctrl+O), cached', m.switcherOpen));
+    console.log(report('switcher open, file list changed', m.switcherFirstOpen));
+    console.log(report('switcher type (per key)', m.switcherType));
+    // Search first: its first query waits for the background full-text index, after which the
+    // server is idle for the measures that follow.
+    const queries = ['gradient', 'attention embedding', '"learning rate"', 'tag:#topic/graph', 'vector -matrix'];
+    const search = await measureSearch(page, queries, Math.min(ROUNDS, 3));
+    for (const line of reportTimed('search (paste to count shown)', search.total)) console.log(line);
+    console.log(report('  search request (server)', search.request));
+    queries.forEach((q, k) => {
+      const of = search.total.filter((_, i) => i % queries.length === k);
+      console.log(
+        report(
+          `  ${q}`,
+          of.map((t) => t.ms),
+        ),
+      );
+    });
+    console.log(`  search errors (time limit): ${search.errors.length ? search.errors.join(', ') : 'none'}`);
+    // Each measure prints as it ends, so a later one failing keeps the figures before it.
+    const folder = await measureFolderExpand(page, 'Concepts', Math.min(ROUNDS, 6));
+    for (const line of reportTimed(`expand Concepts (${NOTES / 10} notes)`, folder.times)) console.log(line);
+    console.log(`  explorer rows in the DOM after: ${folder.rowsInDom}`);
+    const hub = await measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), Math.min(ROUNDS, 5));
+    for (const line of reportTimed(`open hub (${HUB_BACKLINKS} backlinks)`, hub.open)) console.log(line);
+    for (const line of reportTimed('hub backlinks, scroll to end', hub.scroll)) console.log(line);
+    console.log(`  backlink groups in the DOM after one scroll: ${hub.groups}`);
+    const heapUsed = await measureHeap(page);
+    console.log(`renderer heap after GC: opened ${heapOpened.usedMb.toFixed(1)} MB, after the measures ${heapUsed.usedMb.toFixed(1)} MB (load ${load()})`);
 
     for (let i = 0; i < Math.min(ROUNDS, 5); i++) {
       const strip = page.getByRole('tablist', { name: 'Left sidebar views' });
@@ -174,12 +231,6 @@ async function main(): Promise<void> {
         m.tagsAgain.push(await timeKey(page, 'ArrowRight', '#sidebar-panel-tags:not([hidden]) [aria-label="All tags"]', 'open'));
       }
     }
-
-    console.log(report('palette open (Ctrl+P)', m.paletteOpen));
-    console.log(report('palette type (per key)', m.paletteType));
-    console.log(report('switcher open (Ctrl+O), cached', m.switcherOpen));
-    console.log(report('switcher open, file list changed', m.switcherFirstOpen));
-    console.log(report('switcher type (per key)', m.switcherType));
     console.log(report('all tags, first shown', m.tagsFirst));
     console.log(report('all tags, shown again', m.tagsAgain));
   } finally {

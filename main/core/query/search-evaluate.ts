@@ -195,6 +195,29 @@ export function matchesQuery(query: QueryNode, subject: SearchSubject): boolean 
   return test(query, new Memo(subject), { scope: 'all', caseSensitive: false, region: null });
 }
 
+/**
+ * Whether a query of plain words only (and, or, not, words; no phrases, fields or regexes) holds,
+ * with `word` saying whether one word matches: the same children in the same order as
+ * matchesQuery, so a `word` with side effects (a body read) sees the calls matchesQuery makes.
+ * Null when the query has other parts.
+ */
+export function matchesWords(query: QueryNode, word: (value: string) => boolean): boolean | null {
+  if (!onlyWords(query)) return null;
+  const walk = (node: QueryNode): boolean => {
+    if (node.kind === 'and') return cheapFirst(node).every(walk);
+    if (node.kind === 'or') return cheapFirst(node).some(walk);
+    if (node.kind === 'not') return !walk(node.child);
+    return word((node as QueryNode & { kind: 'text' }).value);
+  };
+  return walk(query);
+}
+
+export function onlyWords(node: QueryNode): boolean {
+  if (node.kind === 'and' || node.kind === 'or') return node.children.every(onlyWords);
+  if (node.kind === 'not') return onlyWords(node.child);
+  return node.kind === 'text' && !node.phrase;
+}
+
 /** What to mark in a matching note's snippet: the query's positive words, phrases, regexes and tags. */
 export type Highlight = { kind: 'text'; value: string; caseSensitive: boolean } | { kind: 'regex'; re: RegExp } | { kind: 'tag'; tag: string };
 

@@ -8,6 +8,7 @@
 import MiniSearch from 'minisearch';
 import type { CandidatePlan } from '../../core/query/search-plan';
 import type { VaultPath } from '../../core/types';
+import { frontmatterBody } from '../../core/parse/frontmatter-bounds';
 import { distinctTerms } from './distinct-terms';
 import { SlicedUpdates } from './sliced-updates';
 
@@ -15,6 +16,8 @@ interface SearchDoc {
   id: VaultPath;
   title: string;
   aliases: string;
+  /** The note's frontmatter, apart: search's words never match it, so the body field is exactly what they see. */
+  front: string;
   body: string;
 }
 
@@ -35,6 +38,27 @@ class VocabularyIndex extends MiniSearch<SearchDoc> {
       for (const shortId of docs.keys()) {
         const id = this._documentIds.get(shortId) as VaultPath | undefined;
         if (id !== undefined) into.add(id);
+      }
+    }
+  }
+
+  /**
+   * Adds to `into`, per note, how often `token` occurs in its body field (non-overlapping, as a
+   * global regex counts): each indexed term containing it counts its occurrences in the term
+   * times the term's frequency in the note. Exact for a token without separators, since such a
+   * token never spans two terms.
+   */
+  addBodyCounts(token: string, vocabulary: readonly string[], into: Map<VaultPath, number>): void {
+    const field = this._fieldIds.body;
+    for (const term of vocabulary) {
+      if (!term.includes(token)) continue;
+      const docs = this._index.get(term)?.get(field);
+      if (!docs) continue;
+      let per = 0;
+      for (let at = term.indexOf(token); at >= 0; at = term.indexOf(token, at + token.length)) per++;
+      for (const [shortId, frequency] of docs) {
+        const id = this._documentIds.get(shortId) as VaultPath | undefined;
+        if (id !== undefined) into.set(id, (into.get(id) ?? 0) + frequency * per);
       }
     }
   }
@@ -65,7 +89,9 @@ export interface SearchIndexOptions {
 }
 
 export class SearchIndex {
-  private readonly index = new VocabularyIndex({ fields: ['title', 'aliases', 'body'], autoVacuum: VACUUM_STEP });
+  private readonly index = new VocabularyIndex({ fields: ['title', 'aliases', 'front', 'body'], autoVacuum: VACUUM_STEP });
+  /** Notes indexed as their distinct terms (huge ones): their counts in the index are not occurrences. */
+  private readonly reduced = new Set<VaultPath>();
   /** Watcher updates applied in slices (upsertSoon / removeSoon); searches wait for them. */
   private readonly soon: SlicedUpdates<VaultPath, QueuedUpdate>;
 
@@ -89,28 +115,53 @@ export class SearchIndex {
   /** Huge notes being reduced (their newest text only): `settled()` waits for them. */
   private readonly pending = new Map<VaultPath, Promise<void>>();
 
-  /** Indexes the note's text now (a newer update than any waiting for it). */
-  upsert(path: VaultPath, title: string, aliases: string[], body: string): void {
+  /** Indexes the note's text (frontmatter and all) now (a newer update than any waiting for it). */
+  upsert(path: VaultPath, title: string, aliases: string[], text: string): void {
     this.soon.delete(path);
-    if (body.length > SLICED_ABOVE) {
+    const bodyStart = frontmatterBody(text).bodyStart;
+    const front = text.slice(0, bodyStart);
+    const body = text.slice(bodyStart);
+    if (text.length > SLICED_ABOVE) {
       // Its previous text stays indexed until the reduction is done; a later update or removal wins.
-      const job: Promise<void> = distinctTerms(body).then((terms) => {
+      const job: Promise<void> = Promise.all([distinctTerms(front), distinctTerms(body)]).then(([frontTerms, bodyTerms]) => {
         if (this.pending.get(path) !== job) return;
         this.pending.delete(path);
-        this.write(path, title, aliases, terms);
+        this.write(path, title, aliases, frontTerms, bodyTerms, true);
       });
       this.pending.set(path, job);
       return;
     }
     this.pending.delete(path);
-    this.write(path, title, aliases, body);
+    this.write(path, title, aliases, front, body, false);
   }
 
-  private write(path: VaultPath, title: string, aliases: string[], body: string): void {
-    const doc: SearchDoc = { id: path, title, aliases: aliases.join(' \n '), body };
+  private write(path: VaultPath, title: string, aliases: string[], front: string, body: string, reduced: boolean): void {
+    const doc: SearchDoc = { id: path, title, aliases: aliases.join(' \n '), front, body };
     if (this.index.has(path)) this.index.replace(doc);
     else this.index.add(doc);
+    if (reduced) this.reduced.add(path);
+    else this.reduced.delete(path);
     this.vocabulary = null;
+  }
+
+  /**
+   * How often `word` occurs in each indexed note's body (frontmatter excluded), ignoring case;
+   * notes without it are absent. Null when the index cannot say exactly: a word that is not one
+   * run of ASCII letters and digits (it could span separators, or fold case unlike the body's
+   * lower-casing). Notes for which `countable` is false must be checked by reading them.
+   */
+  bodyCounts(word: string): Map<VaultPath, number> | null {
+    const token = word.toLowerCase();
+    if (!/^[a-z0-9]+$/.test(token)) return null;
+    this.vocabulary ??= this.index.terms();
+    const counts = new Map<VaultPath, number>();
+    this.index.addBodyCounts(token, this.vocabulary, counts);
+    return counts;
+  }
+
+  /** Whether the index holds the note's current text with its occurrence counts (bodyCounts answers for it). */
+  countable(path: VaultPath): boolean {
+    return !this.soon.has(path) && !this.pending.has(path) && !this.reduced.has(path) && this.index.has(path);
   }
 
   /** Indexes the note's text in a later slice (see sliced-updates.ts); `settled()` and searches wait for it. */
@@ -126,6 +177,7 @@ export class SearchIndex {
   remove(path: VaultPath): void {
     this.soon.delete(path);
     this.pending.delete(path);
+    this.reduced.delete(path);
     if (this.index.has(path)) this.index.discard(path);
     this.vocabulary = null;
   }
@@ -147,7 +199,7 @@ export class SearchIndex {
   /** Notes containing every word of `phrase` exactly (no prefix or fuzzy matching). */
   notesContaining(phrase: string): VaultPath[] {
     if (phrase.trim() === '') return [];
-    return this.index.search(phrase, { prefix: false, fuzzy: false, combineWith: 'AND', fields: ['body'] }).map((result) => result.id as string);
+    return this.index.search(phrase, { prefix: false, fuzzy: false, combineWith: 'AND', fields: ['front', 'body'] }).map((result) => result.id as string);
   }
 
   /**

@@ -15,6 +15,7 @@ import type { ParsedNote, VaultPath } from '../../core/types';
 import { runBounded } from './run-bounded';
 import type { SearchIndex } from './search-index';
 import { fail } from '../files/vault-reads';
+import { indexedMatches, type Scored } from './search-indexed';
 
 /** Hits returned with snippets; `total` still counts every match. */
 export const MAX_HITS = 200;
@@ -59,20 +60,53 @@ function counters(highlights: readonly Highlight[]): RegExp[] {
   });
 }
 
-function evaluate(query: QueryNode, candidates: Iterable<VaultPath>, source: SearchSource): SearchResults {
+const byRank = (a: Scored, b: Scored) => b.score - a.score || (a.note.path < b.note.path ? -1 : a.note.path > b.note.path ? 1 : 0);
+
+/**
+ * The first `limit` matches by score, then path: the same as sorting them all, but only the
+ * matches scoring at least the limit-th best score are sorted (a broad word at 50,000 notes ties
+ * most of them, and ordering every tie by path cost more than the rest of the search).
+ */
+export function firstInOrder(matches: Scored[], limit: number): Scored[] {
+  if (matches.length <= limit) return matches.sort(byRank);
+  const scores = Float64Array.from(matches, (m) => m.score).sort();
+  const cutoff = scores[scores.length - limit];
+  return matches
+    .filter((m) => m.score >= cutoff)
+    .sort(byRank)
+    .slice(0, limit);
+}
+
+/** Checks one note by reading its text: its score, or null when it does not match. */
+function readScored(
+  query: QueryNode,
+  highlights: readonly Highlight[],
+  compiled: RegExp[],
+  path: VaultPath,
+  note: ParsedNote,
+  source: SearchSource,
+): Scored | null {
+  let body: string | null = null;
+  const subject = { path, aliases: note.aliases, tags: note.tags, body: () => (body ??= bodyOf(source.text(path) ?? '')) };
+  if (!matchesQuery(query, subject)) return null;
+  return { note, score: rank(note, body, highlights, compiled) };
+}
+
+/** The matches of `query` among `candidates`, every one checked by reading it (`indexed` false), or from the index where it can answer (search-indexed.ts). */
+export function evaluate(query: QueryNode, candidates: Iterable<VaultPath>, source: SearchSource, indexed = true): SearchResults {
   const highlights = queryHighlights(query);
   const compiled = counters(highlights);
-  const matches: { note: ParsedNote; score: number }[] = [];
-  for (const path of candidates) {
-    const note = source.note(path);
-    if (note === undefined) continue;
-    let body: string | null = null;
-    const subject = { path, aliases: note.aliases, tags: note.tags, body: () => (body ??= bodyOf(source.text(path) ?? '')) };
-    if (!matchesQuery(query, subject)) continue;
-    matches.push({ note, score: rank(note, body, highlights, compiled) });
+  const read = (path: VaultPath, note: ParsedNote) => readScored(query, highlights, compiled, path, note, source);
+  let matches = indexed ? indexedMatches(query, highlights, candidates, source.index, (path) => source.note(path), read, MAX_COUNTED) : null;
+  if (matches === null) {
+    matches = [];
+    for (const path of candidates) {
+      const note = source.note(path);
+      const hit = note === undefined ? null : read(path, note);
+      if (hit) matches.push(hit);
+    }
   }
-  matches.sort((a, b) => b.score - a.score || (a.note.path < b.note.path ? -1 : a.note.path > b.note.path ? 1 : 0));
-  const hits: SearchHit[] = matches.slice(0, MAX_HITS).map(({ note, score }) => {
+  const hits: SearchHit[] = firstInOrder(matches, MAX_HITS).map(({ note, score }) => {
     const text = source.text(note.path);
     const snippet = text === null ? { snippet: '', line: null, match: null } : searchSnippet(text, highlights);
     return { path: note.path, title: note.title, score, ...snippet };

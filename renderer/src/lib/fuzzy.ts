@@ -11,6 +11,12 @@ export interface FuzzyMatch {
 }
 
 const WORD_BREAK = /[\s\-_/.()[\]]/;
+/** WORD_BREAK for one UTF-16 unit, looked up instead of tested per matched character (every key scores the whole vault's names). */
+const BREAK_BELOW_128 = Uint8Array.from({ length: 128 }, (_, code) => (WORD_BREAK.test(String.fromCharCode(code)) ? 1 : 0));
+const isBreak = (text: string, at: number): boolean => {
+  const code = text.charCodeAt(at);
+  return code < 128 ? BREAK_BELOW_128[code] === 1 : WORD_BREAK.test(text[at]);
+};
 
 /** The query as matching reads it: trimmed and lower-cased once, not per candidate. */
 export const prepareQuery = (query: string): string => query.trim().toLowerCase();
@@ -33,7 +39,8 @@ function scorePrepared(q: string, candidate: string, c: string, positions?: numb
     if (ch === ' ') continue;
     const at = c.indexOf(ch, from);
     if (at < 0) return NaN;
-    const wordStart = at === 0 || WORD_BREAK.test(c[at - 1]) || (candidate[at] !== c[at] && candidate[at - 1] === c[at - 1]);
+    const wordStart =
+      at === 0 || isBreak(c, at - 1) || (candidate.charCodeAt(at) !== c.charCodeAt(at) && candidate.charCodeAt(at - 1) === c.charCodeAt(at - 1));
     score += 1 + (at === prev + 1 ? 3 : 0) + (wordStart ? 2 : 0) + (at === 0 ? 3 : 0);
     positions?.push(at);
     prev = at;
