@@ -250,6 +250,11 @@ async function main(): Promise<void> {
     // This file runs through tsx, which names functions with a helper the page does not have.
     await page.addInitScript('window.__name = (f) => f;');
     await page.setViewportSize({ width: 1200, height: 800 });
+    // The page's warnings and errors (a markdown worker that did not start says so there).
+    page.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') console.log(`  page ${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
     for (let run = 1; run <= RUNS; run++) for (const served of servers) await measure(browser.browser, page, served, run);
   } finally {
     await browser.close();
