@@ -34,11 +34,16 @@ beforeEach(() => {
         });
       }),
   };
-  globals.requestIdleCallback = (run: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void) =>
-    queue.push(() => run({ timeRemaining: () => 50, didTimeout: false }));
-  globals.cancelIdleCallback = (handle: number) => {
-    queue[handle - 1] = () => {};
+  const cancelled = new Set<number>();
+  let handles = 0;
+  globals.requestIdleCallback = (run: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void) => {
+    const handle = ++handles;
+    queue.push(() => {
+      if (!cancelled.has(handle)) run({ timeRemaining: () => 50, didTimeout: false });
+    });
+    return handle;
   };
+  globals.cancelIdleCallback = (handle: number) => cancelled.add(handle);
   jest.spyOn(performance, 'now').mockReturnValue(1000);
 });
 
