@@ -165,7 +165,9 @@ function topSelf(profile: { nodes: (ProfileNode & { callFrame: { url?: string; l
   const counts = new Map<string, number>();
   for (const sample of profile.samples) {
     const frame = byId.get(sample);
-    const name = frame ? `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').split('/').pop()}:${frame.lineNumber ?? ''}:${(frame as { columnNumber?: number }).columnNumber ?? ''}` : '?';
+    const name = frame
+      ? `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').split('/').pop()}:${frame.lineNumber ?? ''}:${(frame as { columnNumber?: number }).columnNumber ?? ''}`
+      : '?';
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return [...counts.entries()]
