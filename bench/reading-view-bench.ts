@@ -10,20 +10,29 @@
  * its own `bin/plexus.cjs`, and the runs alternate between them so they share the machine's load.
  * PLEXUS_BENCH_RUNS (3), PLEXUS_BENCH_KB (1024), PLEXUS_BENCH_PROFILE=1: the CPU time of the late
  * heading's runs spent in elementFromPoint and getBoundingClientRect (self time, of all samples).
+ * PLEXUS_BENCH_TOP=N: the N functions with the most self time while the note opened at its top
+ * filled in (where a part's time goes: the pipeline, React, layout read by the scroll anchor).
+ * PLEXUS_BENCH_TRACE=<dir>: a Chromium trace of each opening at the top, written there and summed
+ * up (the renderer main thread's events by self time: script, style, layout, paint).
+ * PLEXUS_BENCH_LATE=0 skips the late heading's case.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/support/browser';
 import { generateRichNote } from './generate-rich-note';
+import { summarizeTrace } from './trace-summary';
 import { headingId } from '../renderer/src/markdown/slug';
 
 const REPOS = (process.env.PLEXUS_BENCH_REPOS ?? resolve(__dirname, '..')).split(',').map((r) => resolve(r));
 const RUNS = Number(process.env.PLEXUS_BENCH_RUNS ?? 3);
 const KB = Number(process.env.PLEXUS_BENCH_KB ?? 1024);
 const PROFILE = process.env.PLEXUS_BENCH_PROFILE === '1';
+const TOP = Number(process.env.PLEXUS_BENCH_TOP ?? 0);
+const LATE_CASE = process.env.PLEXUS_BENCH_LATE !== '0';
+const TRACE_DIR = process.env.PLEXUS_BENCH_TRACE;
 
 const NOTE = generateRichNote(KB * 1024);
 const HEADINGS = NOTE.split('\n')
@@ -150,7 +159,36 @@ function shares(profile: { nodes: ProfileNode[]; samples: number[] }, names: str
   return Object.fromEntries(names.map((n) => [n, `${(((counts.get(n) ?? 0) / Math.max(1, profile.samples.length)) * 100).toFixed(1)}%`]));
 }
 
-async function measure(page: Page, served: Served, run: number): Promise<void> {
+/** The `n` functions with the most self time, as "name file:line share". */
+function topSelf(profile: { nodes: (ProfileNode & { callFrame: { url?: string; lineNumber?: number } })[]; samples: number[] }, n: number): string[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const counts = new Map<string, number>();
+  for (const sample of profile.samples) {
+    const frame = byId.get(sample);
+    const name = frame
+      ? `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').split('/').pop()}:${frame.lineNumber ?? ''}:${(frame as { columnNumber?: number }).columnNumber ?? ''}`
+      : '?';
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, count]) => `${name} ${((count / Math.max(1, profile.samples.length)) * 100).toFixed(1)}%`);
+}
+
+async function startProfile(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[] } };
+    await cdp.detach();
+    return profile;
+  };
+}
+
+async function measure(browser: Browser, page: Page, served: Served, run: number): Promise<void> {
   const calls = { single: 0, batched: 0 };
   const count = (request: { url(): string }) => {
     const path = new URL(request.url()).pathname;
@@ -161,19 +199,33 @@ async function measure(page: Page, served: Served, run: number): Promise<void> {
   // A fresh page each time: no link answers or drawn chunks kept from the run before.
   await page.goto(served.url);
   await page.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 300_000 });
+  const stopTop = TOP > 0 ? await startProfile(page) : null;
+  const tracePath = TRACE_DIR ? join(TRACE_DIR, `top-${REPOS.indexOf(served.repo)}-${run}.json`) : null;
+  if (tracePath) {
+    mkdirSync(TRACE_DIR!, { recursive: true });
+    await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'v8.execute', 'blink'] });
+  }
   const top = await openBig(page, null);
+  if (tracePath) {
+    await browser.stopTracing();
+    console.log(summarizeTrace(JSON.parse(readFileSync(tracePath, 'utf8')), 1, 16).replace('ms per key', 'ms in all'));
+  }
+  const topProfile = stopTop ? await stopTop() : null;
   const topCalls = { ...calls };
+  if (!LATE_CASE) {
+    page.off('request', count);
+    console.log(
+      `${served.repo} run ${run}: top: first content ${top.firstMs} ms, whole note ${top.doneMs} ms, longest task ${top.longestTaskMs} ms, ` +
+        `lookups ${topCalls.single} single + ${topCalls.batched} batched (load ${loadavg()[0].toFixed(1)})`,
+    );
+    if (topProfile) console.log(`  self time: ${topSelf(topProfile, TOP).join('; ')}`);
+    return;
+  }
   await page.goto(served.url);
   await page.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 300_000 });
-  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-  }
+  const stopLate = PROFILE ? await startProfile(page) : null;
   const late = await openBig(page, LATE);
-  const profile = cdp ? ((await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[] } }).profile : null;
-  await cdp?.detach();
+  const profile = stopLate ? await stopLate() : null;
   page.off('request', count);
   const load = loadavg()[0].toFixed(1);
   console.log(
@@ -182,6 +234,7 @@ async function measure(page: Page, served: Served, run: number): Promise<void> {
       `longest task ${late.longestTaskMs} ms, its top ${late.drift?.first} -> ${late.drift?.done} px` +
       `${profile ? `, self time ${JSON.stringify(shares(profile, ['elementFromPoint', 'getBoundingClientRect']))}` : ''} (load ${load})`,
   );
+  if (topProfile) console.log(`  top: self time: ${topSelf(topProfile, TOP).join('; ')}`);
 }
 
 async function main(): Promise<void> {
@@ -199,7 +252,12 @@ async function main(): Promise<void> {
     // This file runs through tsx, which names functions with a helper the page does not have.
     await page.addInitScript('window.__name = (f) => f;');
     await page.setViewportSize({ width: 1200, height: 800 });
-    for (let run = 1; run <= RUNS; run++) for (const served of servers) await measure(page, served, run);
+    // The page's warnings and errors (a markdown worker that did not start says so there).
+    page.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') console.log(`  page ${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
+    for (let run = 1; run <= RUNS; run++) for (const served of servers) await measure(browser.browser, page, served, run);
   } finally {
     await browser.close();
     for (const served of servers) await served.stop();

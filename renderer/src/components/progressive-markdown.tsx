@@ -1,8 +1,8 @@
 /**
  * Progressive rendering of a long note in the reading view (split-blocks.ts cuts it). The chunk
  * holding the address's heading or block (found by a line scan, target-scan.ts, and confirmed
- * by drawing that one chunk), else the first, is drawn at once; the others fill in one per idle
- * slice, nearest first, so input is handled between them. Chunks not drawn yet are placeholders
+ * by drawing that one chunk), else the first, is drawn at once; the others fill in, nearest
+ * first, in slices of a bounded time and size (progressive-fill.ts), so input is handled between them. Chunks not drawn yet are placeholders
  * of an estimated height, and the scroll anchor keeps the reader's place while those above fill
  * in. The chunks follow one another without wrappers: once all are drawn, the DOM is the
  * one-pass DOM.
@@ -16,6 +16,7 @@ import { eachElement } from '../markdown/each-element';
 import { chunkOfLine, scanChunk, targetIndex } from '../markdown/target-scan';
 import { renderRefusal } from '../../../main/core/parse/render-guard/render-refusal';
 import { PLACEHOLDER_CLASS, useScrollAnchor } from './scroll-anchor';
+import { inSlice, SLICE_CHARS } from './progressive-fill';
 
 /** Asks a long note drawn under `root` to draw the chunk holding an element id (a heading at a line, when known). */
 export const SHOW_TARGET_EVENT = 'plexus-show-target';
@@ -155,12 +156,20 @@ export function useProgressive(
 
   useEffect(() => {
     if (!chunks || next < 0 || !guarded || current.chunks !== chunks) return;
-    return whenIdle(() => {
-      // The pipeline runs here, in the idle slice; the render that follows only reads the cache.
-      const { ids } = draw(next);
-      const found = current.seeking && current.target !== null && ids.has(current.target);
-      const drawn = withDrawn(current.drawn, next);
-      startTransition(() => setView({ ...current, drawn, focus: found ? next : current.focus, seeking: current.seeking && !found }));
+    return inSlice((left) => {
+      // The pipeline runs here, in the slice; the render that follows only reads the cache. The
+      // slice goes on to the next nearest chunk while it has time and size left, and stops at
+      // the address's target once found (the view scrolls to it on that commit).
+      let view = current;
+      let chars = 0;
+      for (let k = next; k >= 0; k = nextToDraw(view)) {
+        const { ids } = draw(k);
+        const found = view.seeking && view.target !== null && ids.has(view.target);
+        view = { ...view, drawn: withDrawn(view.drawn, k), focus: found ? k : view.focus, seeking: view.seeking && !found };
+        chars += chunks[k].text.length;
+        if (found || chars >= SLICE_CHARS || left() <= 0) break;
+      }
+      startTransition(() => setView(view));
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- draw reads the cache of these chunks
   }, [chunks, current, next, guarded]);

@@ -5,7 +5,7 @@
  * conflict-safe path: if the note changed on disk meanwhile, nothing is written and the user is
  * told why. Until the view re-renders, later clicks build on the text just written.
  */
-import { createContext, useContext, useEffect, useState, type ComponentProps } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ComponentProps } from 'react';
 import { setTaskOnLine } from '../markdown/task-lines';
 import { useAppActions } from './note-context';
 
@@ -27,32 +27,39 @@ export function useTaskWriter(target: TaskTarget | null): TaskWriter | null {
   const { api, reportError } = useAppActions();
   // The last text written from this view, so a second click before the reload does not conflict with the first.
   const [written, setWritten] = useState<{ base: string; markdown: string; hash: string } | null>(null);
-  if (!target) return null;
-  const current = written && written.base === target.hash ? written : { base: target.hash, markdown: target.markdown, hash: target.hash };
-  return {
-    async toggle(line, checked) {
-      const next = setTaskOnLine(current.markdown, line, checked);
-      if (next === null) {
-        reportError(`Could not change the task on line ${line} of ${target.path}: that line is not a task.`);
+  const path = target?.path ?? null;
+  const hash = target?.hash ?? null;
+  const markdown = target?.markdown ?? null;
+  // One writer while nothing it writes with changes: it is a context value, and a new one each
+  // render made React search every drawn element of a long note for its readers on every commit.
+  return useMemo(() => {
+    if (path === null || hash === null || markdown === null) return null;
+    const current = written && written.base === hash ? written : { base: hash, markdown, hash };
+    return {
+      async toggle(line: number, checked: boolean) {
+        const next = setTaskOnLine(current.markdown, line, checked);
+        if (next === null) {
+          reportError(`Could not change the task on line ${line} of ${path}: that line is not a task.`);
+          return false;
+        }
+        let result: Awaited<ReturnType<typeof api.writeNote>>;
+        try {
+          result = await api.writeNote(path, next, current.hash);
+        } catch (error) {
+          reportError(`Could not change the task in ${path}: ${String((error as Error)?.message ?? error)}`);
+          return false;
+        }
+        if (result.ok) {
+          setWritten({ base: hash, markdown: next, hash: result.value.hash });
+          return true;
+        }
+        if (result.error.code === 'conflict') {
+          reportError(`${path} changed on disk since it was shown, so the task was not changed. The note will reload; try again.`);
+        } else reportError(`Could not change the task in ${path}: ${result.error.message}`);
         return false;
-      }
-      let result: Awaited<ReturnType<typeof api.writeNote>>;
-      try {
-        result = await api.writeNote(target.path, next, current.hash);
-      } catch (error) {
-        reportError(`Could not change the task in ${target.path}: ${String((error as Error)?.message ?? error)}`);
-        return false;
-      }
-      if (result.ok) {
-        setWritten({ base: target.hash, markdown: next, hash: result.value.hash });
-        return true;
-      }
-      if (result.error.code === 'conflict') {
-        reportError(`${target.path} changed on disk since it was shown, so the task was not changed. The note will reload; try again.`);
-      } else reportError(`Could not change the task in ${target.path}: ${result.error.message}`);
-      return false;
-    },
-  };
+      },
+    };
+  }, [api, reportError, path, hash, markdown, written]);
 }
 
 export function TaskCheckbox(props: ComponentProps<'input'>) {
