@@ -22,26 +22,42 @@ export function registerLayouts(): void {
   registered = true;
 }
 
-export function runFcose(cy: Core, pinned: ReadonlySet<string>, randomize: boolean, forces: GraphForces = DEFAULT_FORCES): Promise<void> {
+export interface FcoseHandle {
+  /** True once the layout (and its animated fit) finished; false when cancelled first. */
+  result: Promise<boolean>;
+  /** Stops the nodes' and the camera's animations where they are (a newer view or layout replaces this one). */
+  cancel(): void;
+}
+
+/** fcose on the main thread, animated for small graphs; cancellable, so its animated fit cannot fight a newer view's camera. */
+export function runFcose(cy: Core, pinned: ReadonlySet<string>, randomize: boolean, forces: GraphForces = DEFAULT_FORCES): FcoseHandle {
   registerLayouts();
   const fixed: { nodeId: string; position: Point }[] = [];
   cy.nodes().forEach((n) => {
     if (pinned.has(n.id())) fixed.push({ nodeId: n.id(), position: { ...n.position() } });
   });
-  return new Promise((resolve) => {
-    const layout = cy.layout({
-      name: 'fcose',
-      randomize,
-      animate: cy.nodes().length <= FCOSE_MAX_NODES,
-      animationDuration: 500,
-      fit: true,
-      padding: 30,
-      ...fcoseParameters(forces),
-      fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
-    } as cytoscape.LayoutOptions);
-    layout.one('layoutstop', () => resolve());
-    layout.run();
-  });
+  let settle: (finished: boolean) => void = () => {};
+  const result = new Promise<boolean>((resolve) => (settle = resolve));
+  const layout = cy.layout({
+    name: 'fcose',
+    randomize,
+    animate: cy.nodes().length <= FCOSE_MAX_NODES,
+    animationDuration: 500,
+    fit: true,
+    padding: 30,
+    ...fcoseParameters(forces),
+    fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
+  } as cytoscape.LayoutOptions);
+  layout.one('layoutstop', () => settle(true));
+  layout.run();
+  return {
+    result,
+    cancel() {
+      // fcose's own stop() emits no layoutstop: the promise is settled here.
+      settle(false);
+      if (!cy.destroyed()) layout.stop();
+    },
+  };
 }
 
 export interface WorkerLayoutHandle {

@@ -188,8 +188,8 @@ export function useGraphEngine(o: EngineOptions) {
     } else void build(nodes);
     return () => {
       live = false;
-      // Its positions belong to this build: the next one must not draw them.
-      if (layoutFirst) cancelLayout();
+      // Its positions (and an animated fit) belong to this build: the next one must not get them.
+      cancelLayout();
     };
   }, [ready, o.request.mode, o.request.depth, centresKey, rebuild, refresh, runLayout, cancelLayout]);
 

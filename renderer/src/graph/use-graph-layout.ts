@@ -42,6 +42,7 @@ export interface LayoutDeps {
 }
 
 export function useGraphLayout({ ctl, cache, include, saver, latest, setError }: LayoutDeps) {
+  /** The layout running now (worker or fcose), cancelled by a newer run or view. */
   const workerJob = useRef<{ cancel(): void } | null>(null);
   /** A first open whose elements wait for its layout (LayoutSource). */
   const pendingSource = useRef<LayoutSource | null>(null);
@@ -115,7 +116,12 @@ export function useGraphLayout({ ctl, cache, include, saver, latest, setError }:
       if (!local && c.cy.nodes().length > FCOSE_MAX_NODES && streamsLayout(c)) return runStreamed(c, layoutRequest(c.cy, pinned, forces));
       if (local || c.cy.nodes().length <= FCOSE_MAX_NODES) {
         setLayoutStatus('Laying out…');
-        await runFcose(c.cy, pinned, !local && kind === 'auto', latest.current.forces ?? DEFAULT_FORCES);
+        const job = runFcose(c.cy, pinned, !local && kind === 'auto', latest.current.forces ?? DEFAULT_FORCES);
+        workerJob.current = job;
+        const finished = await job.result;
+        // A newer run owns the status now; cancelled without one, the status goes.
+        if (workerJob.current !== job) return;
+        if (!finished) return setLayoutStatus(null);
       } else {
         setLayoutStatus('Laying out… 0%');
         const job = runWorkerLayout(layoutRequest(c.cy, pinned, latest.current.forces ?? DEFAULT_FORCES), (done, total) =>

@@ -23,7 +23,8 @@ class FakeWorker {
 
 jest.mock('../../../renderer/src/graph/create-layout-worker', () => ({ createLayoutWorker: () => new FakeWorker() }));
 
-import { runWorkerLayout } from '../../../renderer/src/graph/layout-runner';
+import cytoscape from 'cytoscape';
+import { runFcose, runWorkerLayout } from '../../../renderer/src/graph/layout-runner';
 
 const request: LayoutRequest = { nodes: ['a', 'b'], edges: [['a', 'b']], positions: { a: { x: 0, y: 0 }, b: { x: 1, y: 1 } }, pinned: [], iterations: 10 };
 
@@ -69,5 +70,34 @@ describe('runWorkerLayout', () => {
     job.cancel();
     await expect(job.result).resolves.toBeNull();
     expect(FakeWorker.last).toBeNull();
+  });
+});
+
+describe('runFcose', () => {
+  const ring = (n: number) =>
+    cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: [
+        ...Array.from({ length: n }, (_, i) => ({ data: { id: `n${i}` }, position: { x: i * 400, y: (i % 3) * 300 } })),
+        ...Array.from({ length: n }, (_, i) => ({ data: { id: `e${i}`, source: `n${i}`, target: `n${(i + 1) % n}` } })),
+      ],
+    });
+  const camera = (cy: cytoscape.Core) => ({ zoom: cy.zoom(), ...cy.pan() });
+
+  it('resolves true once the animated layout and its fit have finished', async () => {
+    const cy = ring(12);
+    expect(await runFcose(cy, new Set(), true).result).toBe(true);
+  });
+
+  it('cancelled, resolves false and leaves the camera alone (a newer view fits it)', async () => {
+    const cy = ring(12);
+    const job = runFcose(cy, new Set(), true);
+    job.cancel();
+    cy.viewport({ zoom: 2, pan: { x: 5, y: 7 } });
+    expect(await job.result).toBe(false);
+    // Longer than the layout's 500 ms animation: a fit still running would have moved it.
+    await new Promise((r) => setTimeout(r, 800));
+    expect(camera(cy)).toEqual({ zoom: 2, x: 5, y: 7 });
   });
 });

@@ -196,7 +196,8 @@ export class GraphOverview {
     this.timer = setTimeout(() => {
       this.timer = null;
       // A build or apply reads the model itself when it ends; in detail the model is read on the way back.
-      if (this.stale && !this.options.busy() && this.levelNow === 'overview') this.sync();
+      // A preview draws definitions cytoscape does not hold yet: its elements are not the model.
+      if (this.stale && !this.previewOnly && !this.options.busy() && this.levelNow === 'overview') this.sync();
     }, SYNC_MS);
   };
 
