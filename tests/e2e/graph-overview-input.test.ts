@@ -24,7 +24,7 @@ interface Hook {
 
 const NOTES = 3200;
 const HUB = 'Generated/Hub.md';
-/** The graph's wheel sensitivity (graph-controller.ts) and cytoscape's largest step per wheel event: 5 / 250 of a decade. */
+/** The graph's wheel sensitivity (graph-core.ts) and cytoscape's largest step per wheel event: 5 / 250 of a decade. */
 const LARGEST_STEP = (0.3 * 5) / 250;
 
 /** G(i) links to its parent G(floor((i-1)/2)); every third note also to Hub, the one big node. */

@@ -2,10 +2,11 @@
  * Owns one cytoscape instance: loading (big graphs in chunks across frames, nodes first, see
  * graph-load.ts), path highlighting and the events the React view listens to. Hover
  * highlighting (graph-hover.ts), the stylesheet, display and theme (graph-appearance.ts) and the
- * viewport helpers (graph-viewport.ts) are in their own modules; this class keeps them all as
+ * viewport helpers (graph-viewport.ts) and the cytoscape instance's options and node events
+ * (graph-core.ts) are in their own modules; this class keeps them all as
  * its public API. No React here, so it runs headless in tests.
  */
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import type { Core, ElementDefinition } from 'cytoscape';
 import { HUB_FONT, type Theme } from './graph-style';
 import { installLegibleLabels, type LegibleLabels } from './legible-labels';
 import { isProgressive, nextTask, PROGRESSIVE_MIN_ELEMENTS, type BuildProgress } from './progressive-build';
@@ -16,21 +17,19 @@ import { cameraOf, focusNode, pagePosition, setCamera, type Camera } from './gra
 import { fitToCentres } from './fit-centres';
 import { installLayerSettling } from './layer-settle';
 import { installSpeedups, rebuildLayerCacheAfterDraw, type Speedups } from './cytoscape-internals';
-import { rendererOptions, type RendererKind } from './renderer-choice';
+import type { RendererKind } from './renderer-choice';
+import { createGraphCore } from './graph-core';
 import { highlightPaths, markCurrent, setPinned } from './graph-marks';
 import { installLabelCulling, type LabelCulling } from './label-cull';
 import { applyProgressively, loadProgressively, previewDefinitions, type LoadHost } from './graph-load';
 import type { GraphDisplay } from './graph-forces';
 import { GraphOverview, type Level } from './overview/graph-overview';
 import { LayoutFollow } from './layout-follow';
-import { withNewTabKey, type ControllerHandlers, type ControllerOptions } from './controller-options';
+import type { ControllerHandlers, ControllerOptions } from './controller-options';
 
 export { FADE_MAX_ELEMENTS } from './graph-hover';
 
 export type { ControllerHandlers, ControllerOptions } from './controller-options';
-
-/** cytoscape's wheel sensitivity here; it zooms by the wheel whichever renderer draws (overview-input.ts). */
-const WHEEL_SENSITIVITY = 0.3;
 
 export { EDGE_CHUNK } from './load-at-once';
 
@@ -53,21 +52,8 @@ export class GraphController {
     private readonly options: ControllerOptions = {},
   ) {
     this.appearance = new GraphAppearance(theme, () => this.cy);
-    this.cy = cytoscape({
-      ...(container ? { container, ...rendererOptions(renderer) } : { headless: true, styleEnabled: true }),
-      style: this.appearance.initialStyle(),
-      minZoom: 0.02,
-      maxZoom: 4,
-      wheelSensitivity: WHEEL_SENSITIVITY,
-      boxSelectionEnabled: false,
-    } as cytoscape.CytoscapeOptions);
+    this.cy = createGraphCore(container, renderer, this.appearance.initialStyle(), handlers);
     this.speedups = installSpeedups(this.cy);
-    this.cy.on('tap', 'node', (e) => handlers.onTap?.(e.target.id(), withNewTabKey(e.originalEvent)));
-    this.cy.on('dbltap', 'node', (e) => handlers.onDoubleTap?.(e.target.id()));
-    this.cy.on('dragfree', 'node', (e) => {
-      const n = e.target as NodeSingular;
-      handlers.onDragged?.(n.id(), { ...n.position() });
-    });
     this.hover = new GraphHover(this.cy);
     this.cy.on('mouseover', 'node', (e) => this.setHover(e.target.id()));
     this.cy.on('viewport', () => this.hover.hideLabel());
