@@ -116,6 +116,7 @@ export class VaultService {
       fs: io,
       parseBudgetMs: options.parseBudgetMs,
       parserModule: options.parserModule,
+      keepWarm: options.watch === false ? 0 : 1,
       onWarning: (message) => service?.notice(message),
     });
     service = new VaultService(absolute, realRoot, pool, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, cacheFile, io);
@@ -137,9 +138,8 @@ export class VaultService {
       if (options.signal?.aborted) throw new Error('opening the vault was stopped');
       await service.index(options.onProgress, options.awaitDiskCheck !== false);
       if (options.signal?.aborted) throw new Error('opening the vault was stopped');
-      // The watcher's own start (chokidar lists every file and folder: seconds on a 10k-note
-      // vault) runs after open returns, so the vault is usable as soon as it is indexed; a
-      // rescan once the watch is in place catches anything that changed meanwhile.
+      // The watcher starts after open returns (chokidar lists every file: seconds at 10k), so the vault is usable once
+      // indexed; a rescan once the watch is in place catches what changed meanwhile.
       if (options.watch !== false) service.changes.watch(options.watcherOptions);
     } catch (error) {
       await service.close();

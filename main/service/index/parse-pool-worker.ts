@@ -2,8 +2,8 @@
  * One worker of the parse pool (parse-pool.ts): how many to run, which script to start, and a
  * started worker with the shared memory through which it says which note it is on and since
  * when (parse-worker.ts), which the pool's watchdog reads to stop a note over its budget; and
- * how its answer settles a task. Kept
- * apart so the pool itself holds only the scheduling: the queue, the budgets and the fallbacks.
+ * how its answer settles a task; the in-thread path and the given-up result the pool falls back
+ * to. Kept apart so the pool itself holds only the scheduling: the queue, the budgets and the fallbacks.
  *
  * Worker entry: the bundled `parse-worker.js` next to this module (the Electron build in
  * dist/main, the CLI build in dist/cli), else `parse-worker-bootstrap.cjs`, which registers tsx
@@ -16,6 +16,8 @@ import { Worker } from 'node:worker_threads';
 import { describeError } from '../file-reports';
 import { unpackResults } from './packed-parse-results';
 import type { WorkerAnswer, WorkerResponse, WorkerSetup, WorkerTask } from './parse-worker';
+import type { ParseResult } from './parse-files';
+import type { VaultPath } from '../../core/types';
 
 /** What a task ends with: the worker's answer, or the note it was stopped on. */
 export type TaskAnswer = WorkerAnswer | { kind: 'stopped'; index: number; reason: string };
@@ -77,4 +79,19 @@ export function settleTask(pending: PendingTask, response: WorkerResponse): void
       (results) => pending.resolve({ id: response.id, ok: true, kind: 'parse', results }),
       (error: unknown) => pending.reject(new Error(`parse worker's answer could not be unpacked: ${describeError(error)}`)),
     );
+}
+
+/**
+ * The in-thread path, loaded on first use: it brings the whole parser (and the yaml package)
+ * onto this thread, which a process whose parses all run on workers, or that finds every note
+ * in its cache, never needs (about a third of `plexus check`'s start-up on a small vault).
+ */
+export function inThreadPath(): typeof import('./parse-in-thread') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand: most runs never parse in-thread
+  return require('./parse-in-thread') as typeof import('./parse-in-thread');
+}
+
+/** A note that even the safe-mode parse could not finish: reported, not indexed. */
+export function givenUp(path: VaultPath, firstReason: string, reason: string): ParseResult {
+  return { path, ok: false, report: { path, problem: 'parse-error', message: `not indexed: ${firstReason}, and in safe mode ${reason}` } };
 }

@@ -19,7 +19,7 @@ import { describeError } from '../file-reports';
 import type { NoteParser, ParseRequest, ParseResult } from './parse-files';
 import type { WorkerRequest, WorkerResponse, WorkerTask } from './parse-worker';
 import { scanVault, type ScanResult } from './scan-vault';
-import { defaultPoolSize, noteInProgress, resolveWorkerScript, settleTask, spawnPoolWorker } from './parse-pool-worker';
+import { defaultPoolSize, givenUp, inThreadPath, noteInProgress, resolveWorkerScript, settleTask, spawnPoolWorker } from './parse-pool-worker';
 import type { PendingTask, PoolWorker, TaskAnswer } from './parse-pool-worker';
 
 export { defaultPoolSize, resolveWorkerScript } from './parse-pool-worker';
@@ -36,6 +36,8 @@ export interface ParsePoolOptions {
   workerScript?: string;
   /** Workers idle this long are stopped (they are restarted on the next job). */
   idleMs?: number;
+  /** Workers kept running however long idle (default 0): a watching service's next edit then waits for a parse, not a worker's start. */
+  keepWarm?: number;
   /** Told when workers fail and the pool falls back to parsing in-thread. */
   onWarning?: (message: string) => void;
   /** The longest a worker may spend reading and parsing one note, in ms (default 2000); then the note is parsed in safe mode. */
@@ -58,6 +60,7 @@ export class ParsePool {
   private readonly size: number;
   private readonly batchSize: number;
   private readonly idleMs: number;
+  private readonly keepWarm: number;
   private readonly budgetMs: number;
   private readonly safeBudgetMs: number;
   private readonly workers: PoolWorker[] = [];
@@ -74,6 +77,7 @@ export class ParsePool {
       throw new Error('parse pool: a vault not on disk is parsed in-thread (size: 0); workers cannot read it');
     this.batchSize = options.batchSize ?? 100;
     this.idleMs = options.idleMs ?? 15_000;
+    this.keepWarm = options.keepWarm ?? 0;
     this.budgetMs = options.parseBudgetMs ?? DEFAULT_PARSE_BUDGET_MS;
     if (!(this.budgetMs > 0)) throw new Error(`parse budget must be a positive number of ms, got ${this.budgetMs}`);
     this.safeBudgetMs = Math.max(this.budgetMs * SAFE_MODE_BUDGET_FACTOR, SAFE_MODE_MIN_BUDGET_MS);
@@ -273,27 +277,12 @@ export class ParsePool {
   }
 
   private scheduleIdleStop(): void {
-    if (this.idleTimer !== null || this.workers.length === 0) return;
+    if (this.idleTimer !== null || this.workers.length <= this.keepWarm) return;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      const idle = this.workers.splice(0);
+      const idle = this.workers.splice(this.keepWarm);
       for (const entry of idle) void entry.worker.terminate();
     }, this.idleMs);
     this.idleTimer.unref();
   }
-}
-
-/**
- * The in-thread path, loaded on first use: it brings the whole parser (and the yaml package)
- * onto this thread, which a process whose parses all run on workers, or that finds every note
- * in its cache, never needs (about a third of `plexus check`'s start-up on a small vault).
- */
-function inThreadPath(): typeof import('./parse-in-thread') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand: most runs never parse in-thread
-  return require('./parse-in-thread') as typeof import('./parse-in-thread');
-}
-
-/** A note that even the safe-mode parse could not finish: reported, not indexed. */
-function givenUp(path: VaultPath, firstReason: string, reason: string): ParseResult {
-  return { path, ok: false, report: { path, problem: 'parse-error', message: `not indexed: ${firstReason}, and in safe mode ${reason}` } };
 }

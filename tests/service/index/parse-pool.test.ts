@@ -3,6 +3,9 @@ import { parseFiles } from '../../../main/service/index/parse-files';
 import { PACK_MIN_ITEMS } from '../../../main/service/index/packed-parse-results';
 import { ParsePool, defaultPoolSize, resolveWorkerScript } from '../../../main/service/index/parse-pool';
 import { scanVault } from '../../../main/service/index/scan-vault';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { makeVault, removeDir } from '../temp-vault';
 
 describe('ParsePool', () => {
@@ -30,6 +33,27 @@ describe('ParsePool', () => {
 
   test('falls back to the bootstrap when no bundled worker sits next to it', () => {
     expect(resolveWorkerScript()).toMatch(/parse-worker-bootstrap\.cjs$/);
+  });
+
+  test('keepWarm keeps a worker through idle spells: the next parse starts none', async () => {
+    // A worker script that counts its starts, then runs the real worker.
+    const dir = mkdtempSync(join(tmpdir(), 'plexus-warm-'));
+    const starts = join(dir, 'starts');
+    writeFileSync(starts, '');
+    const script = join(dir, 'counting-worker.cjs');
+    writeFileSync(script, `require('node:fs').appendFileSync(${JSON.stringify(starts)}, 'x');\nrequire(${JSON.stringify(resolveWorkerScript())});\n`);
+    const pool = new ParsePool({ size: 2, idleMs: 20, keepWarm: 1, workerScript: script });
+    try {
+      expect(await pool.parse(settings(), paths.slice(0, 3))).toEqual(parseFiles({ ...settings(), paths: paths.slice(0, 3) }));
+      expect(readFileSync(starts, 'utf8')).toBe('x');
+      // Ten idle spells' worth: without the floor the worker is stopped and the next parse starts another.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await pool.parse(settings(), paths.slice(3, 5))).toEqual(parseFiles({ ...settings(), paths: paths.slice(3, 5) }));
+      expect(readFileSync(starts, 'utf8')).toBe('x');
+    } finally {
+      await pool.close();
+      removeDir(dir);
+    }
   });
 
   test('a scan on a worker lists exactly what an in-thread scan lists, then the same worker parses', async () => {
