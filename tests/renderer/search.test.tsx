@@ -97,6 +97,29 @@ describe('search panel', () => {
   });
 });
 
+describe('opening a hit in a long note drawn in parts', () => {
+  test('draws the part holding the hit at once, then scrolls to it and highlights it', async () => {
+    // Past the progressive threshold (split-blocks.ts), the needle far below the first part.
+    const filler = Array.from({ length: 1400 }, (_, i) => `Filler paragraph ${i} about haystacks in general.\n\n`).join('');
+    const notes = { 'Start.md': '# Start\n', 'Huge.md': `# Huge\n\n${filler}The **exact** needle line: find me.\n\nAfter.\n` };
+    expect(notes['Huge.md'].length).toBeGreaterThan(64 * 1024);
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = () => undefined;
+    try {
+      const { note } = renderApp({ notes }, '#/note/Start.md');
+      fireEvent.keyDown(window, { key: 'F', ctrlKey: true, shiftKey: true });
+      fireEvent.change(await screen.findByRole('searchbox', { name: 'Search the vault' }), { target: { value: '"needle line"' } });
+      const hit = await within(searchPanel()).findByRole('link', { name: /Huge/ });
+      fireEvent.click(hit);
+      window.location.hash = hit.getAttribute('href')!;
+      await waitFor(() => expect(note().querySelector('.search-reveal')).not.toBeNull());
+      expect(note().querySelector('.search-reveal')!.textContent).toBe('The exact needle line: find me.');
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+  });
+});
+
 describe('backlink snippets', () => {
   test('two links to the note in one paragraph give one snippet with both marked, as readable text', async () => {
     const notes = {

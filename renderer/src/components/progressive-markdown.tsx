@@ -22,18 +22,27 @@ import { inSlice, SLICE_CHARS } from './progressive-fill';
 export const SHOW_TARGET_EVENT = 'plexus-show-target';
 
 export interface ShowTargetDetail {
-  id: string;
+  /** The element id asked for; null: only the line's chunk (a search hit's line). */
+  id: string | null;
   /** 1-based line of the note (the index's heading line): tells repeated headings apart. */
   line: number | null;
-  /** Set by the view: the element, once drawn. */
+  /** Set by the view: the element, once drawn (for a line alone, the note's body). */
   element: HTMLElement | null;
+}
+
+function askToShow(root: ParentNode, detail: ShowTargetDetail): HTMLElement | null {
+  for (const body of root.querySelectorAll('.markdown-body[aria-busy="true"]')) body.dispatchEvent(new CustomEvent(SHOW_TARGET_EVENT, { detail }));
+  return detail.element;
 }
 
 /** The element the request names, drawn first if a long note under `root` had not yet; null when no long note answered. */
 export function showTarget(root: ParentNode, id: string, line: number | null): HTMLElement | null {
-  const detail: ShowTargetDetail = { id, line, element: null };
-  for (const body of root.querySelectorAll('.markdown-body[aria-busy="true"]')) body.dispatchEvent(new CustomEvent(SHOW_TARGET_EVENT, { detail }));
-  return detail.element;
+  return askToShow(root, { id, line, element: null });
+}
+
+/** Draws at once the chunk holding a 1-based line of a long note under `root` (a search hit's); false when no long note was still drawing. */
+export function showLine(root: ParentNode, line: number): boolean {
+  return askToShow(root, { id: null, line, element: null }) !== null;
 }
 
 interface Drawn {
@@ -188,11 +197,12 @@ export function useProgressive(
     if (!body || !chunks) return;
     const onShow = (event: Event) => {
       const detail = (event as CustomEvent<ShowTargetDetail>).detail;
+      const id = detail.id;
       const byLine = detail.line !== null ? chunkOfLine(chunks, detail.line - 1) : null;
-      const k = byLine !== null && draw(byLine).ids.has(detail.id) ? byLine : (holder(detail.id) ?? byLine);
+      const k = id === null || (byLine !== null && draw(byLine).ids.has(id)) ? byLine : (holder(id) ?? byLine);
       if (k === null) return;
       flushSync(() => setView((v) => (v.chunks === chunks ? { ...v, drawn: withDrawn(v.drawn, k), focus: k } : v)));
-      detail.element = elementIn(body, { chunks, cache, drawn: shown.current.drawn }, k, detail.id, detail.line);
+      detail.element = id === null ? body : elementIn(body, { chunks, cache, drawn: shown.current.drawn }, k, id, detail.line);
     };
     body.addEventListener(SHOW_TARGET_EVENT, onShow);
     return () => body.removeEventListener(SHOW_TARGET_EVENT, onShow);

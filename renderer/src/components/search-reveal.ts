@@ -10,6 +10,8 @@ export interface RevealRequest {
   path: string;
   snippet: string;
   match: string | null;
+  /** 1-based line of the file the snippet comes from (a long note still drawing draws it first); null when unknown. */
+  line: number | null;
 }
 
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, td, th, blockquote, pre, dt, dd, figcaption';

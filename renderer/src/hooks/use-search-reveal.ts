@@ -7,14 +7,22 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SearchHit } from '../../../main/contract/api-contract';
 import type { NoteData } from './use-note-data';
 import { revealMatch, type RevealRequest } from '../components/search-reveal';
+import { showLine } from '../components/progressive-markdown';
 
 export function useSearchReveal(data: NoteData | null): (hit: SearchHit) => void {
   const [pending, setPending] = useState<RevealRequest | null>(null);
   useEffect(() => {
     if (!pending || !data || data.path !== pending.path || !data.note.ok) return;
     const root = document.querySelector<HTMLElement>('main.note-pane');
-    if (root) revealMatch(root, pending);
+    const request = pending;
+    // A long note still drawing in parts draws the hit's part first, so the match is there to
+    // find; that draw is synchronous (flushSync), which React allows only outside its effects.
+    if (root)
+      queueMicrotask(() => {
+        if (request.line !== null) showLine(root, request.line);
+        revealMatch(root, request);
+      });
     setPending(null);
   }, [pending, data]);
-  return useCallback((hit: SearchHit) => setPending({ path: hit.path, snippet: hit.snippet, match: hit.match }), []);
+  return useCallback((hit: SearchHit) => setPending({ path: hit.path, snippet: hit.snippet, match: hit.match, line: hit.line }), []);
 }
