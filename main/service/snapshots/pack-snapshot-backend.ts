@@ -13,6 +13,12 @@
  * atomic writer), then deletes them. A crash in between leaves a blob in two packs or a pack with
  * no index: both are read correctly on the next open. Deleting the folder is always safe.
  * The file reads, and a pack's index rebuilt on open, are in pack-files.ts.
+ *
+ * Each version is also written to the packs (a version record, beside its index.jsonl line), and
+ * each prune writes the keys of the versions it dropped (a drop record): when index.jsonl and the
+ * journals are both lost, the packs alone list every kept version and nothing a prune dropped.
+ * Compaction drops dropped versions' records, and keeps a drop record's keys while a record they
+ * drop may still be in a pack it does not rewrite.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,9 +27,11 @@ import { nodeWriterFs } from '../write/note-writer-fs';
 import { importLegacyBlobs } from './legacy-blobs';
 import { appendJournal, appendVersionLog, readJournals, readVersionLog, rewriteJournal, rewriteVersionLog, sweepTemps } from './version-log-file';
 import { planCompaction } from './pack-compaction';
-import { RECORD_HEADER, encodeIndexEntries, encodeRecord, recordAt, scanPack, type PackRecord } from './pack-format';
+import { DROP_KEY, RECORD_HEADER, encodeIndexEntries, encodeRecord, recordAt, scanPack, type PackRecord, type RecordKind } from './pack-format';
 import { listPackDir, loadPackIndex, packFile, readPack, readRecord, timeSortedName, type Location, type Pack } from './pack-files';
-import type { SnapshotBackend, StoredBlob } from './snapshot-backend';
+import type { PackVersions, SnapshotBackend, StoredBlob } from './snapshot-backend';
+import type { SnapshotEntry } from './snapshot-types';
+import { decodeDrop, decodeVersion, encodeDrop, encodeVersion, versionKey } from './version-records';
 import { withStoreLock } from './store-lock';
 
 /** A pack is sealed (a new one started) once it holds this much. */
@@ -31,14 +39,28 @@ export const PACK_CAP = 8 * 1024 * 1024;
 /** Sealed packs smaller than this are merged by compaction. */
 const SMALL_PACK = 1024 * 1024;
 
+interface DropRecord {
+  offset: number;
+  length: number;
+  keys: string[];
+}
+
 export class PackSnapshotBackend implements SnapshotBackend {
   private readonly packs = new Map<string, Pack>();
   private readonly where = new Map<string, Location>();
   /** The pack this session appends to; null until the first write (or after a failed one). */
   private current: Pack | null = null;
   private loaded: Promise<void> | null = null;
+  /** Every version record in the packs, dropped or not: its key (versionKey()) -> where. */
+  private readonly versionsAt = new Map<string, Location>();
+  /** Keys of the versions drop records name: not listed from the packs, and compacted away. */
+  private readonly dropped = new Set<string>();
+  /** Each pack's drop records. */
+  private readonly drops = new Map<Pack, DropRecord[]>();
   /** Packs whose index was rebuilt or repaired on open (tests, notices). */
   repairedPacks = 0;
+  /** Packs whose bytes held a torn or damaged record on open (their whole records are kept). */
+  damagedPacks = 0;
   /** This session's journal's name. */
   private readonly session = timeSortedName();
 
@@ -81,6 +103,52 @@ export class PackSnapshotBackend implements SnapshotBackend {
   async writeBlobs(blobs: readonly StoredBlob[]): Promise<void> {
     const fresh = blobs.filter((blob) => !this.where.has(blob.hash));
     if (fresh.length === 0) return;
+    const { pack, records } = await this.append(fresh.map((blob) => ({ kind: 'blob', hash: blob.hash, data: blob.compressed })));
+    for (const record of records) this.where.set(record.hash, { pack, offset: record.offset, length: record.length });
+  }
+
+  async recordVersions(entries: readonly SnapshotEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const { pack, records } = await this.append(entries.map((entry) => ({ kind: 'version', hash: versionKey(entry.id), data: encodeVersion(entry) })));
+    for (const record of records) this.versionsAt.set(record.hash, { pack, offset: record.offset, length: record.length });
+  }
+
+  async dropVersions(ids: Iterable<string>): Promise<void> {
+    const keys = [...new Set([...ids].map(versionKey))].filter((key) => !this.dropped.has(key));
+    if (keys.length === 0) return;
+    const { pack, records } = await this.append([{ kind: 'drop', hash: DROP_KEY, data: encodeDrop(keys) }]);
+    this.addDrops(pack, [{ offset: records[0].offset, length: records[0].length, keys }]);
+  }
+
+  async listVersions(): Promise<PackVersions> {
+    // Under the lock: another process's compaction must not remove a pack between listing and reading it.
+    const entries = await this.withLock(async () => {
+      const byPack = new Map<Pack, Location[]>();
+      for (const [key, at] of this.versionsAt) if (!this.dropped.has(key)) byPack.set(at.pack, [...(byPack.get(at.pack) ?? []), at]);
+      const out: SnapshotEntry[] = [];
+      for (const [pack, list] of byPack) {
+        const bytes = await this.readPack(pack);
+        if (bytes === null) continue;
+        for (const at of list) {
+          const record = recordAt(bytes, at.offset);
+          if (record === null || record.kind !== 'version') continue;
+          const entry = decodeVersion(bytes.subarray(at.offset + RECORD_HEADER, at.offset + RECORD_HEADER + at.length));
+          if (entry !== null && versionKey(entry.id) === record.hash) out.push(entry);
+        }
+      }
+      return out;
+    });
+    return { entries, isDropped: (id) => this.dropped.has(versionKey(id)) };
+  }
+
+  async countVersions(): Promise<number> {
+    let count = 0;
+    for (const key of this.versionsAt.keys()) if (!this.dropped.has(key)) count++;
+    return count;
+  }
+
+  /** Appends records to this session's pack (and their entries to its index). */
+  private async append(items: readonly { kind: RecordKind; hash: string; data: Uint8Array }[]): Promise<{ pack: Pack; records: PackRecord[] }> {
     // Another process sharing the store may have compacted this pack away (or it was torn): appending
     // at a size this process no longer knows would misplace every record, so a new pack starts.
     if (this.current !== null && (await this.sizeOnDisk(this.current)) !== this.current.size) this.current = null;
@@ -89,9 +157,9 @@ export class PackSnapshotBackend implements SnapshotBackend {
     const records: PackRecord[] = [];
     const chunks: Buffer[] = [];
     let offset = pack.size;
-    for (const blob of fresh) {
-      const record = encodeRecord(blob.hash, blob.compressed);
-      records.push({ hash: blob.hash, offset, length: blob.compressed.length });
+    for (const item of items) {
+      const record = encodeRecord(item.hash, item.data, item.kind);
+      records.push({ hash: item.hash, offset, length: item.data.length, kind: item.kind });
       chunks.push(record);
       offset += record.length;
     }
@@ -104,7 +172,7 @@ export class PackSnapshotBackend implements SnapshotBackend {
       throw error;
     }
     pack.size = offset;
-    for (const record of records) this.where.set(record.hash, { pack, offset: record.offset, length: record.length });
+    return { pack, records };
   }
 
   async readBlob(hash: string): Promise<Uint8Array | null> {
@@ -143,31 +211,56 @@ export class PackSnapshotBackend implements SnapshotBackend {
     // another process appended to since this one loaded it holds records this one does not know:
     // rewriting it would lose them, so compaction waits for a later prune.
     for (const pack of group) if ((await this.sizeOnDisk(pack)) !== pack.size) return false;
-    const moved: { hash: string; record: Buffer }[] = [];
+    const moved: { hash: string; kind: RecordKind; record: Buffer }[] = [];
+    const dropKeys = new Set<string>();
     for (const pack of group) {
       const bytes = await this.readPack(pack);
       if (bytes === null) continue;
-      for (const [hash, at] of this.where) {
-        if (at.pack !== pack) continue;
-        const record = recordAt(bytes, at.offset);
-        // A record the index misplaced is dropped here; its blob is simply no longer stored.
-        if (record === null || record.hash !== hash) this.where.delete(hash);
-        else moved.push({ hash, record: bytes.subarray(at.offset, at.offset + RECORD_HEADER + at.length) });
-      }
+      const take = (places: Map<string, Location>, kind: RecordKind) => {
+        for (const [hash, at] of places) {
+          if (at.pack !== pack) continue;
+          const record = recordAt(bytes, at.offset);
+          // A record the index misplaced is dropped here (its blob or version is simply no longer
+          // stored), and so is a dropped version's: nothing lists it any more.
+          if (record === null || record.hash !== hash || record.kind !== kind || (kind === 'version' && this.dropped.has(hash))) places.delete(hash);
+          else moved.push({ hash, kind, record: bytes.subarray(at.offset, at.offset + RECORD_HEADER + at.length) });
+        }
+      };
+      take(this.where, 'blob');
+      take(this.versionsAt, 'version');
+      for (const drop of this.drops.get(pack) ?? []) for (const key of drop.keys) dropKeys.add(key);
     }
+    // A drop record's key is still needed while the version it drops may be in a pack left as it is:
+    // a known one, or, while the folder holds packs this process has not read (another's), any.
+    const everyPackKnown = dropKeys.size > 0 && (await this.knowsEveryPack(group));
+    const carried = [...dropKeys].filter((key) => {
+      const at = this.versionsAt.get(key);
+      return at !== undefined ? !group.includes(at.pack) : !everyPackKnown;
+    });
+    for (const key of dropKeys) if (!carried.includes(key)) this.dropped.delete(key);
+    if (carried.length > 0) {
+      const data = encodeDrop(carried);
+      moved.push({ hash: DROP_KEY, kind: 'drop', record: encodeRecord(DROP_KEY, data, 'drop') });
+    }
+    for (const pack of group) this.drops.delete(pack);
     if (moved.length > 0) {
       const target = await this.startPack();
       const records: PackRecord[] = [];
       let offset = 0;
-      for (const { hash, record } of moved) {
-        records.push({ hash, offset, length: record.length - RECORD_HEADER });
+      for (const { hash, kind, record } of moved) {
+        records.push({ hash, offset, length: record.length - RECORD_HEADER, kind });
         offset += record.length;
       }
       // The pack before its index: a crash between leaves a pack that opening scans.
       await writeAtomic(nodeWriterFs, this.file(target.name, 'pack'), Buffer.concat(moved.map((m) => m.record)));
       await writeAtomic(nodeWriterFs, this.file(target.name, 'idx'), encodeIndexEntries(records));
       target.size = offset;
-      for (const record of records) this.where.set(record.hash, { pack: target, offset: record.offset, length: record.length });
+      for (const record of records) {
+        const at = { pack: target, offset: record.offset, length: record.length };
+        if (record.kind === 'blob') this.where.set(record.hash, at);
+        else if (record.kind === 'version') this.versionsAt.set(record.hash, at);
+        else this.addDrops(target, [{ offset: record.offset, length: record.length, keys: carried }]);
+      }
     }
     for (const pack of group) {
       this.packs.delete(pack.name);
@@ -224,15 +317,52 @@ export class PackSnapshotBackend implements SnapshotBackend {
     const stats = await fs.promises.stat(this.file(name, 'pack'));
     const pack: Pack = { name, mtimeMs: stats.mtimeMs, size: stats.size, dead: 0 };
     this.packs.set(name, pack);
-    const { records, repaired } = await loadPackIndex(this.packDir, pack, () => this.quiet(pack));
+    const { records, repaired, damaged } = await loadPackIndex(this.packDir, pack, () => this.quiet(pack));
     if (repaired) this.repairedPacks++;
+    if (damaged) this.damagedPacks++;
+    const drops: DropRecord[] = [];
+    for (const record of records) {
+      if (record.kind !== 'drop') continue;
+      const data = await readRecord(this.packDir, { pack, offset: record.offset, length: record.length }, DROP_KEY, 'drop');
+      if (data !== null) drops.push({ offset: record.offset, length: record.length, keys: decodeDrop(data) });
+    }
+    this.addDrops(pack, drops);
     this.place(pack, records);
+  }
+
+  /** Registers a pack's drop records; the versions they drop that are placed already become dead bytes. */
+  private addDrops(pack: Pack, drops: readonly DropRecord[]): void {
+    if (drops.length === 0) return;
+    this.drops.set(pack, [...(this.drops.get(pack) ?? []), ...drops]);
+    for (const { keys } of drops) {
+      for (const key of keys) {
+        if (this.dropped.has(key)) continue;
+        this.dropped.add(key);
+        const at = this.versionsAt.get(key);
+        if (at !== undefined) at.pack.dead += RECORD_HEADER + at.length;
+      }
+    }
+  }
+
+  /** True when the packs folder holds only the packs this process knows, at the sizes it knows (`group`: being rewritten, checked already). */
+  private async knowsEveryPack(group: readonly Pack[]): Promise<boolean> {
+    const names = (await listPackDir(this.packDir)) ?? [];
+    if (names.some((n) => n.endsWith('.pack') && !isTempName(n) && !this.packs.has(n.slice(0, -5)))) return false;
+    for (const pack of this.packs.values()) if (!group.includes(pack) && (await this.sizeOnDisk(pack)) !== pack.size) return false;
+    return true;
+  }
+
+  /** Forgets every place in `pack` (gone, or about to be placed again). */
+  private unplace(pack: Pack): void {
+    for (const [hash, at] of this.where) if (at.pack === pack) this.where.delete(hash);
+    for (const [key, at] of this.versionsAt) if (at.pack === pack) this.versionsAt.delete(key);
+    this.drops.delete(pack);
   }
 
   /** A pack vanished under this process: forget it, and load the packs it does not know yet. */
   private async loadNewPacks(gone: Pack): Promise<void> {
     this.packs.delete(gone.name);
-    for (const [hash, at] of this.where) if (at.pack === gone) this.where.delete(hash);
+    this.unplace(gone);
     const names = await listPackDir(this.packDir);
     if (names === null) return;
     for (const name of names
@@ -247,10 +377,16 @@ export class PackSnapshotBackend implements SnapshotBackend {
   private async rescan(pack: Pack): Promise<boolean> {
     const bytes = await this.readPack(pack);
     if (bytes === null) return false;
-    for (const [hash, at] of this.where) if (at.pack === pack) this.where.delete(hash);
+    this.unplace(pack);
     pack.size = bytes.length;
     pack.dead = 0;
     const { records } = scanPack(bytes);
+    this.addDrops(
+      pack,
+      records
+        .filter((r) => r.kind === 'drop')
+        .map((r) => ({ offset: r.offset, length: r.length, keys: decodeDrop(bytes.subarray(r.offset + RECORD_HEADER, r.offset + RECORD_HEADER + r.length)) })),
+    );
     this.place(pack, records);
     if (this.packs.has(pack.name) && pack !== this.current && this.quiet(pack))
       await writeAtomic(nodeWriterFs, this.file(pack.name, 'idx'), encodeIndexEntries(records));
@@ -258,12 +394,18 @@ export class PackSnapshotBackend implements SnapshotBackend {
     return true;
   }
 
+  /** Places a pack's blobs and versions (a second copy, left by a crashed compaction, counts as dead) and its dead bytes. */
   private place(pack: Pack, records: readonly PackRecord[]): void {
     let live = 0;
     for (const record of records) {
-      if (this.where.has(record.hash)) continue;
-      this.where.set(record.hash, { pack, offset: record.offset, length: record.length });
-      live += RECORD_HEADER + record.length;
+      if (record.kind === 'drop') {
+        live += RECORD_HEADER + record.length;
+        continue;
+      }
+      const places = record.kind === 'blob' ? this.where : this.versionsAt;
+      if (places.has(record.hash)) continue;
+      places.set(record.hash, { pack, offset: record.offset, length: record.length });
+      if (record.kind === 'blob' || !this.dropped.has(record.hash)) live += RECORD_HEADER + record.length;
     }
     pack.dead = pack.size - live;
   }

@@ -67,20 +67,35 @@ export class SnapshotStore {
 
   /**
    * Loads the index and the blob list. `damaged` counts index lines that could not be read; when
-   * there are any, or the index is gone while blobs remain, it is rebuilt from the journal (the
-   * log's second copy) and rewritten at the next prune. `rebuilt` counts versions only the journal had.
+   * there are any, or the index is gone while blobs remain, or it lists fewer versions than the
+   * backend recorded, it is rebuilt from the journal (the log's second copy) and the backend's
+   * version records (its third), and rewritten at the next prune. `rebuilt` counts versions only
+   * those had, `fromRecords` those only the records had.
    */
-  static async open(backend: SnapshotBackend, options: SnapshotStoreOptions): Promise<{ store: SnapshotStore; damaged: number; rebuilt: number }> {
+  static async open(
+    backend: SnapshotBackend,
+    options: SnapshotStoreOptions,
+  ): Promise<{ store: SnapshotStore; damaged: number; rebuilt: number; fromRecords: number }> {
     const [text, blobs] = await Promise.all([backend.readIndex(), backend.listBlobs()]);
     const { entries, damaged } = decodeEntries(text);
     let rebuilt = 0;
-    if (damaged > 0 || (text.trim() === '' && blobs.size > 0)) {
+    let fromRecords = 0;
+    if (damaged > 0 || (text.trim() === '' && blobs.size > 0) || entries.length < (await backend.countVersions())) {
+      const records = await backend.listVersions();
       const known = new Set(entries.map((e) => e.id));
       for (const entry of decodeEntries(await backend.readJournal()).entries) {
+        // A journal another session kept through a prune still names what the prune dropped.
+        if (known.has(entry.id) || records.isDropped(entry.id)) continue;
+        known.add(entry.id);
+        entries.push(entry);
+        rebuilt++;
+      }
+      for (const entry of records.entries) {
         if (known.has(entry.id)) continue;
         known.add(entry.id);
         entries.push(entry);
         rebuilt++;
+        fromRecords++;
       }
       entries.sort((a, b) => a.time - b.time);
     }
@@ -89,7 +104,7 @@ export class SnapshotStore {
     const store = new SnapshotStore(backend, blobs, usable, options);
     for (const entry of entries) if (!blobs.has(entry.hash)) store.unusable.add(entry.id);
     if (damaged > 0 || rebuilt > 0 || usable.length < entries.length) store.repair = true;
-    return { store, damaged, rebuilt };
+    return { store, damaged, rebuilt, fromRecords };
   }
 
   /** The index held lines that were dropped: the next prune rewrites it. */
@@ -164,7 +179,12 @@ export class SnapshotStore {
     this.enqueue('update the version index', async () => {
       const lines = this.unwritten;
       this.unwritten = [];
-      if (lines.length > 0) await this.backend.withLock(() => this.backend.appendIndex(encodeEntries(lines)));
+      if (lines.length === 0) return;
+      await this.backend.withLock(async () => {
+        // The record first: a crash between the two leaves a version the next open finds (the log lists fewer).
+        await this.backend.recordVersions(lines);
+        await this.backend.appendIndex(encodeEntries(lines));
+      });
     });
     return entry;
   }
@@ -227,6 +247,8 @@ export class SnapshotStore {
         }
         if (outcome.removedVersions > 0 || this.repair) {
           plan.keep.sort((a, b) => a.time - b.time);
+          // Before the rewrite: the packs must not list again what the index no longer does (nor versions whose blob was lost).
+          await this.backend.dropVersions([...[...all, ...foreign].filter((e) => !keptIds.has(e.id)).map((e) => e.id), ...this.unusable]);
           // The log holds everything appended so far (this runs after those appends, in order).
           await this.backend.rewriteIndex(encodeEntries(plan.keep));
           this.repair = false;
