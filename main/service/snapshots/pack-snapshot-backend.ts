@@ -310,6 +310,8 @@ export class PackSnapshotBackend implements SnapshotBackend {
         await fs.promises.rm(path.join(this.packDir, name), { force: true });
     }
     for (const name of [...packNames].sort()) await this.loadPack(name);
+    // A drop record none of whose versions is in a pack any more (compacted away) is dead weight.
+    for (const [pack, drops] of this.drops) for (const drop of drops) if (!drop.keys.some((key) => this.versionsAt.has(key))) pack.dead += RECORD_HEADER + drop.length;
     await importLegacyBlobs(this.dir, (batch) => this.writeBlobs(batch));
   }
 
