@@ -100,17 +100,18 @@ export class PackSnapshotBackend implements SnapshotBackend {
     return new Map([...this.where].map(([hash, at]) => [hash, at.length]));
   }
 
-  async writeBlobs(blobs: readonly StoredBlob[]): Promise<void> {
+  async writeBlobs(blobs: readonly StoredBlob[], versions: readonly SnapshotEntry[] = []): Promise<void> {
     const fresh = blobs.filter((blob) => !this.where.has(blob.hash));
-    if (fresh.length === 0) return;
-    const { pack, records } = await this.append(fresh.map((blob) => ({ kind: 'blob', hash: blob.hash, data: blob.compressed })));
-    for (const record of records) this.where.set(record.hash, { pack, offset: record.offset, length: record.length });
+    if (fresh.length === 0 && versions.length === 0) return;
+    const { pack, records } = await this.append([
+      ...fresh.map((blob) => ({ kind: 'blob' as const, hash: blob.hash, data: blob.compressed })),
+      ...versions.map((entry) => ({ kind: 'version' as const, hash: versionKey(entry.id), data: encodeVersion(entry) })),
+    ]);
+    for (const record of records) (record.kind === 'blob' ? this.where : this.versionsAt).set(record.hash, { pack, offset: record.offset, length: record.length });
   }
 
-  async recordVersions(entries: readonly SnapshotEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    const { pack, records } = await this.append(entries.map((entry) => ({ kind: 'version', hash: versionKey(entry.id), data: encodeVersion(entry) })));
-    for (const record of records) this.versionsAt.set(record.hash, { pack, offset: record.offset, length: record.length });
+  recordVersions(entries: readonly SnapshotEntry[]): Promise<void> {
+    return this.writeBlobs([], entries);
   }
 
   async dropVersions(ids: Iterable<string>): Promise<void> {

@@ -20,8 +20,8 @@ export interface PackVersions {
 export interface SnapshotBackend {
   /** Every stored blob with its stored (compressed) size, from the backend's own index: no per-blob stat. */
   listBlobs(): Promise<Map<string, number>>;
-  /** Stores blobs, one batch (a reader sees each whole or not at all). */
-  writeBlobs(blobs: readonly StoredBlob[]): Promise<void>;
+  /** Stores blobs, one batch (a reader sees each whole or not at all), and records `versions` with them (see recordVersions). */
+  writeBlobs(blobs: readonly StoredBlob[], versions?: readonly SnapshotEntry[]): Promise<void>;
   /** The blob's stored bytes, or null when there is none. */
   readBlob(hash: string): Promise<Uint8Array | null>;
   /** Forgets blobs: they are no longer listed or read; their space comes back through compactStep(). */
@@ -68,9 +68,10 @@ export class MemorySnapshotBackend implements SnapshotBackend {
     return new Map([...this.blobs].map(([hash, bytes]) => [hash, bytes.length]));
   }
 
-  async writeBlobs(blobs: readonly StoredBlob[]): Promise<void> {
+  async writeBlobs(blobs: readonly StoredBlob[], versions: readonly SnapshotEntry[] = []): Promise<void> {
     if (this.failWrites) throw this.failWrites;
     for (const blob of blobs) this.blobs.set(blob.hash, blob.compressed);
+    this.versions.push(...versions);
   }
 
   async readBlob(hash: string): Promise<Uint8Array | null> {

@@ -34,6 +34,8 @@ export class SnapshotStore {
   private readonly byPath = new Map<VaultPath, SnapshotEntry[]>();
   /** Versions taken but not yet appended to the index log. */
   private unwritten: SnapshotEntry[] = [];
+  /** Versions taken but not yet recorded beside the blobs (the backend's third copy of the log). */
+  private unrecorded: SnapshotEntry[] = [];
   /** Blobs taken (in `pending`) but not yet handed to a write task. */
   private unwrittenBlobs: string[] = [];
   /** Bytes of blobs not yet written (readable meanwhile). */
@@ -147,8 +149,16 @@ export class SnapshotStore {
             sliceEnd = performance.now() + GZIP_SLICE_MS;
           }
         }
+        // The versions taken meanwhile go in the same append (one write for a snapshot's blob and record).
+        const versions = this.unrecorded;
+        this.unrecorded = [];
         // Under the lock: another process's compaction never rewrites a pack while it grows.
-        await this.backend.withLock(() => this.backend.writeBlobs(blobs));
+        try {
+          await this.backend.withLock(() => this.backend.writeBlobs(blobs, versions));
+        } catch (error) {
+          this.unrecorded = [...versions, ...this.unrecorded];
+          throw error;
+        }
         for (const blob of blobs) {
           this.blobSizes.set(blob.hash, blob.compressed.length);
           this.recentBlobs.add(blob.hash);
@@ -176,14 +186,18 @@ export class SnapshotStore {
     const entry: SnapshotEntry = { id: `${this.now().toString(36)}-${this.idTag}${(this.idCount++).toString(36)}`, path, time: this.now(), size, hash, reason };
     this.add(entry);
     this.unwritten.push(entry);
+    this.unrecorded.push(entry);
     this.enqueue('update the version index', async () => {
       const lines = this.unwritten;
+      const records = this.unrecorded;
       this.unwritten = [];
-      if (lines.length === 0) return;
+      this.unrecorded = [];
+      if (lines.length === 0 && records.length === 0) return;
       await this.backend.withLock(async () => {
-        // The record first: a crash between the two leaves a version the next open finds (the log lists fewer).
-        await this.backend.recordVersions(lines);
-        await this.backend.appendIndex(encodeEntries(lines));
+        // The record first (unless it went with its blob): a crash between the two leaves a
+        // version the next open finds again (the log lists fewer versions than the records).
+        if (records.length > 0) await this.backend.recordVersions(records);
+        if (lines.length > 0) await this.backend.appendIndex(encodeEntries(lines));
       });
     });
     return entry;
