@@ -12,6 +12,8 @@ import { errorCode } from '../file-reports';
 import { writeAtomic } from '../write/note-writer-atomic';
 import { nodeWriterFs } from '../write/note-writer-fs';
 import type { PackUsage } from './pack-compaction';
+import type { SnapshotEntry } from './snapshot-types';
+import { decodeVersion, versionKey } from './version-records';
 import { RECORD_HEADER, decodeIndex, encodeIndexEntries, recordAt, scanPack, type PackRecord, type RecordKind } from './pack-format';
 
 export interface Pack extends PackUsage {
@@ -80,6 +82,20 @@ export async function readPack(packDir: string, pack: Pack, from = 0): Promise<B
     if (errorCode(error) === 'ENOENT') return null;
     throw error;
   }
+}
+
+/** The versions recorded at `places` in `pack` (damaged records skipped); [] when the pack is gone. */
+export async function readVersions(packDir: string, pack: Pack, places: readonly Location[]): Promise<SnapshotEntry[]> {
+  const bytes = await readPack(packDir, pack);
+  if (bytes === null) return [];
+  const out: SnapshotEntry[] = [];
+  for (const at of places) {
+    const record = recordAt(bytes, at.offset);
+    if (record === null || record.kind !== 'version') continue;
+    const entry = decodeVersion(bytes.subarray(at.offset + RECORD_HEADER, at.offset + RECORD_HEADER + at.length));
+    if (entry !== null && versionKey(entry.id) === record.hash) out.push(entry);
+  }
+  return out;
 }
 
 /**

@@ -28,10 +28,11 @@ import { importLegacyBlobs } from './legacy-blobs';
 import { appendJournal, appendVersionLog, readJournals, readVersionLog, rewriteJournal, rewriteVersionLog, sweepTemps } from './version-log-file';
 import { planCompaction } from './pack-compaction';
 import { DROP_KEY, RECORD_HEADER, encodeIndexEntries, encodeRecord, recordAt, scanPack, type PackRecord, type RecordKind } from './pack-format';
-import { listPackDir, loadPackIndex, packFile, readPack, readRecord, timeSortedName, type Location, type Pack } from './pack-files';
+import { listPackDir, loadPackIndex, packFile, readPack, readRecord, readVersions, timeSortedName, type Location, type Pack } from './pack-files';
+import { PackPlaces, type DropRecord } from './pack-places';
 import type { PackVersions, SnapshotBackend, StoredBlob } from './snapshot-backend';
 import type { SnapshotEntry } from './snapshot-types';
-import { decodeDrop, decodeVersion, encodeDrop, encodeVersion, versionKey } from './version-records';
+import { decodeDrop, encodeDrop, encodeVersion, versionKey } from './version-records';
 import { withStoreLock } from './store-lock';
 
 /** A pack is sealed (a new one started) once it holds this much. */
@@ -39,24 +40,12 @@ export const PACK_CAP = 8 * 1024 * 1024;
 /** Sealed packs smaller than this are merged by compaction. */
 const SMALL_PACK = 1024 * 1024;
 
-interface DropRecord {
-  offset: number;
-  length: number;
-  keys: string[];
-}
-
 export class PackSnapshotBackend implements SnapshotBackend {
   private readonly packs = new Map<string, Pack>();
-  private readonly where = new Map<string, Location>();
+  private readonly at = new PackPlaces();
   /** The pack this session appends to; null until the first write (or after a failed one). */
   private current: Pack | null = null;
   private loaded: Promise<void> | null = null;
-  /** Every version record in the packs, dropped or not: its key (versionKey()) -> where. */
-  private readonly versionsAt = new Map<string, Location>();
-  /** Keys of the versions drop records name: not listed from the packs, and compacted away. */
-  private readonly dropped = new Set<string>();
-  /** Each pack's drop records. */
-  private readonly drops = new Map<Pack, DropRecord[]>();
   /** Packs whose index was rebuilt or repaired on open (tests, notices). */
   repairedPacks = 0;
   /** Packs whose bytes held a torn or damaged record on open (their whole records are kept). */
@@ -97,17 +86,17 @@ export class PackSnapshotBackend implements SnapshotBackend {
     // for a moment; listing the folder and reading what it listed must not straddle either.
     this.loaded ??= this.withLock(() => this.load());
     await this.loaded;
-    return new Map([...this.where].map(([hash, at]) => [hash, at.length]));
+    return new Map([...this.at.blobs].map(([hash, at]) => [hash, at.length]));
   }
 
   async writeBlobs(blobs: readonly StoredBlob[], versions: readonly SnapshotEntry[] = []): Promise<void> {
-    const fresh = blobs.filter((blob) => !this.where.has(blob.hash));
+    const fresh = blobs.filter((blob) => !this.at.blobs.has(blob.hash));
     if (fresh.length === 0 && versions.length === 0) return;
     const { pack, records } = await this.append([
       ...fresh.map((blob) => ({ kind: 'blob' as const, hash: blob.hash, data: blob.compressed })),
       ...versions.map((entry) => ({ kind: 'version' as const, hash: versionKey(entry.id), data: encodeVersion(entry) })),
     ]);
-    for (const record of records) (record.kind === 'blob' ? this.where : this.versionsAt).set(record.hash, { pack, offset: record.offset, length: record.length });
+    this.at.placeNew(pack, records);
   }
 
   recordVersions(entries: readonly SnapshotEntry[]): Promise<void> {
@@ -115,37 +104,24 @@ export class PackSnapshotBackend implements SnapshotBackend {
   }
 
   async dropVersions(ids: Iterable<string>): Promise<void> {
-    const keys = [...new Set([...ids].map(versionKey))].filter((key) => !this.dropped.has(key));
+    const keys = [...new Set([...ids].map(versionKey))].filter((key) => !this.at.dropped.has(key));
     if (keys.length === 0) return;
     const { pack, records } = await this.append([{ kind: 'drop', hash: DROP_KEY, data: encodeDrop(keys) }]);
-    this.addDrops(pack, [{ offset: records[0].offset, length: records[0].length, keys }]);
+    this.at.addDrops(pack, [{ offset: records[0].offset, length: records[0].length, keys }]);
   }
 
   async listVersions(): Promise<PackVersions> {
     // Under the lock: another process's compaction must not remove a pack between listing and reading it.
     const entries = await this.withLock(async () => {
-      const byPack = new Map<Pack, Location[]>();
-      for (const [key, at] of this.versionsAt) if (!this.dropped.has(key)) byPack.set(at.pack, [...(byPack.get(at.pack) ?? []), at]);
       const out: SnapshotEntry[] = [];
-      for (const [pack, list] of byPack) {
-        const bytes = await this.readPack(pack);
-        if (bytes === null) continue;
-        for (const at of list) {
-          const record = recordAt(bytes, at.offset);
-          if (record === null || record.kind !== 'version') continue;
-          const entry = decodeVersion(bytes.subarray(at.offset + RECORD_HEADER, at.offset + RECORD_HEADER + at.length));
-          if (entry !== null && versionKey(entry.id) === record.hash) out.push(entry);
-        }
-      }
+      for (const [pack, places] of this.at.liveVersions()) out.push(...(await readVersions(this.packDir, pack, places)));
       return out;
     });
-    return { entries, isDropped: (id) => this.dropped.has(versionKey(id)) };
+    return { entries, isDropped: (id) => this.at.dropped.has(versionKey(id)) };
   }
 
   async countVersions(): Promise<number> {
-    let count = 0;
-    for (const key of this.versionsAt.keys()) if (!this.dropped.has(key)) count++;
-    return count;
+    return this.at.countLiveVersions();
   }
 
   /** Appends records to this session's pack (and their entries to its index). */
@@ -178,7 +154,7 @@ export class PackSnapshotBackend implements SnapshotBackend {
 
   async readBlob(hash: string): Promise<Uint8Array | null> {
     for (let attempt = 0; attempt < 2; attempt++) {
-      const at = this.where.get(hash);
+      const at = this.at.blobs.get(hash);
       if (at === undefined) return null;
       const bytes = await this.readRecord(at, hash);
       if (bytes !== null) return bytes;
@@ -186,8 +162,8 @@ export class PackSnapshotBackend implements SnapshotBackend {
       // or gone because another process sharing the store compacted it: its new packs are loaded,
       // under the lock, so no compaction removes the packs listed before they are read.
       const damaged = await this.withLock(async () => {
-        if (this.where.get(hash) !== at) return false;
-        if (await this.rescan(at.pack)) return this.where.get(hash) === at;
+        if (this.at.blobs.get(hash) !== at) return false;
+        if (await this.rescan(at.pack)) return this.at.blobs.get(hash) === at;
         await this.loadNewPacks(at.pack);
         return false;
       });
@@ -198,10 +174,10 @@ export class PackSnapshotBackend implements SnapshotBackend {
 
   async removeBlobs(hashes: Iterable<string>): Promise<void> {
     for (const hash of hashes) {
-      const at = this.where.get(hash);
+      const at = this.at.blobs.get(hash);
       if (at === undefined) continue;
       at.pack.dead += RECORD_HEADER + at.length;
-      this.where.delete(hash);
+      this.at.blobs.delete(hash);
     }
   }
 
@@ -213,7 +189,6 @@ export class PackSnapshotBackend implements SnapshotBackend {
     // rewriting it would lose them, so compaction waits for a later prune.
     for (const pack of group) if ((await this.sizeOnDisk(pack)) !== pack.size) return false;
     const moved: { hash: string; kind: RecordKind; record: Buffer }[] = [];
-    const dropKeys = new Set<string>();
     for (const pack of group) {
       const bytes = await this.readPack(pack);
       if (bytes === null) continue;
@@ -223,27 +198,16 @@ export class PackSnapshotBackend implements SnapshotBackend {
           const record = recordAt(bytes, at.offset);
           // A record the index misplaced is dropped here (its blob or version is simply no longer
           // stored), and so is a dropped version's: nothing lists it any more.
-          if (record === null || record.hash !== hash || record.kind !== kind || (kind === 'version' && this.dropped.has(hash))) places.delete(hash);
+          if (record === null || record.hash !== hash || record.kind !== kind || (kind === 'version' && this.at.dropped.has(hash))) places.delete(hash);
           else moved.push({ hash, kind, record: bytes.subarray(at.offset, at.offset + RECORD_HEADER + at.length) });
         }
       };
-      take(this.where, 'blob');
-      take(this.versionsAt, 'version');
-      for (const drop of this.drops.get(pack) ?? []) for (const key of drop.keys) dropKeys.add(key);
+      take(this.at.blobs, 'blob');
+      take(this.at.versions, 'version');
     }
-    // A drop record's key is still needed while the version it drops may be in a pack left as it is:
-    // a known one, or, while the folder holds packs this process has not read (another's), any.
-    const everyPackKnown = dropKeys.size > 0 && (await this.knowsEveryPack(group));
-    const carried = [...dropKeys].filter((key) => {
-      const at = this.versionsAt.get(key);
-      return at !== undefined ? !group.includes(at.pack) : !everyPackKnown;
-    });
-    for (const key of dropKeys) if (!carried.includes(key)) this.dropped.delete(key);
-    if (carried.length > 0) {
-      const data = encodeDrop(carried);
-      moved.push({ hash: DROP_KEY, kind: 'drop', record: encodeRecord(DROP_KEY, data, 'drop') });
-    }
-    for (const pack of group) this.drops.delete(pack);
+    // A drop record's key is still needed while the version it drops may be in a pack left as it is.
+    const carried = this.at.carryDrops(group, this.at.hasDrops(group) && (await this.knowsEveryPack(group)));
+    if (carried.length > 0) moved.push({ hash: DROP_KEY, kind: 'drop', record: encodeRecord(DROP_KEY, encodeDrop(carried), 'drop') });
     if (moved.length > 0) {
       const target = await this.startPack();
       const records: PackRecord[] = [];
@@ -256,12 +220,9 @@ export class PackSnapshotBackend implements SnapshotBackend {
       await writeAtomic(nodeWriterFs, this.file(target.name, 'pack'), Buffer.concat(moved.map((m) => m.record)));
       await writeAtomic(nodeWriterFs, this.file(target.name, 'idx'), encodeIndexEntries(records));
       target.size = offset;
-      for (const record of records) {
-        const at = { pack: target, offset: record.offset, length: record.length };
-        if (record.kind === 'blob') this.where.set(record.hash, at);
-        else if (record.kind === 'version') this.versionsAt.set(record.hash, at);
-        else this.addDrops(target, [{ offset: record.offset, length: record.length, keys: carried }]);
-      }
+      this.at.placeNew(target, records);
+      const drop = records.find((r) => r.kind === 'drop');
+      if (drop !== undefined) this.at.addDrops(target, [{ offset: drop.offset, length: drop.length, keys: carried }]);
     }
     for (const pack of group) {
       this.packs.delete(pack.name);
@@ -311,8 +272,7 @@ export class PackSnapshotBackend implements SnapshotBackend {
         await fs.promises.rm(path.join(this.packDir, name), { force: true });
     }
     for (const name of [...packNames].sort()) await this.loadPack(name);
-    // A drop record none of whose versions is in a pack any more (compacted away) is dead weight.
-    for (const [pack, drops] of this.drops) for (const drop of drops) if (!drop.keys.some((key) => this.versionsAt.has(key))) pack.dead += RECORD_HEADER + drop.length;
+    this.at.settleDrops();
     await importLegacyBlobs(this.dir, (batch) => this.writeBlobs(batch));
   }
 
@@ -329,22 +289,8 @@ export class PackSnapshotBackend implements SnapshotBackend {
       const data = await readRecord(this.packDir, { pack, offset: record.offset, length: record.length }, DROP_KEY, 'drop');
       if (data !== null) drops.push({ offset: record.offset, length: record.length, keys: decodeDrop(data) });
     }
-    this.addDrops(pack, drops);
-    this.place(pack, records);
-  }
-
-  /** Registers a pack's drop records; the versions they drop that are placed already become dead bytes. */
-  private addDrops(pack: Pack, drops: readonly DropRecord[]): void {
-    if (drops.length === 0) return;
-    this.drops.set(pack, [...(this.drops.get(pack) ?? []), ...drops]);
-    for (const { keys } of drops) {
-      for (const key of keys) {
-        if (this.dropped.has(key)) continue;
-        this.dropped.add(key);
-        const at = this.versionsAt.get(key);
-        if (at !== undefined) at.pack.dead += RECORD_HEADER + at.length;
-      }
-    }
+    this.at.addDrops(pack, drops);
+    this.at.place(pack, records);
   }
 
   /** True when the packs folder holds only the packs this process knows, at the sizes it knows (`group`: being rewritten, checked already). */
@@ -355,17 +301,10 @@ export class PackSnapshotBackend implements SnapshotBackend {
     return true;
   }
 
-  /** Forgets every place in `pack` (gone, or about to be placed again). */
-  private unplace(pack: Pack): void {
-    for (const [hash, at] of this.where) if (at.pack === pack) this.where.delete(hash);
-    for (const [key, at] of this.versionsAt) if (at.pack === pack) this.versionsAt.delete(key);
-    this.drops.delete(pack);
-  }
-
   /** A pack vanished under this process: forget it, and load the packs it does not know yet. */
   private async loadNewPacks(gone: Pack): Promise<void> {
     this.packs.delete(gone.name);
-    this.unplace(gone);
+    this.at.unplace(gone);
     const names = await listPackDir(this.packDir);
     if (names === null) return;
     for (const name of names
@@ -380,37 +319,21 @@ export class PackSnapshotBackend implements SnapshotBackend {
   private async rescan(pack: Pack): Promise<boolean> {
     const bytes = await this.readPack(pack);
     if (bytes === null) return false;
-    this.unplace(pack);
+    this.at.unplace(pack);
     pack.size = bytes.length;
     pack.dead = 0;
     const { records } = scanPack(bytes);
-    this.addDrops(
+    this.at.addDrops(
       pack,
       records
         .filter((r) => r.kind === 'drop')
         .map((r) => ({ offset: r.offset, length: r.length, keys: decodeDrop(bytes.subarray(r.offset + RECORD_HEADER, r.offset + RECORD_HEADER + r.length)) })),
     );
-    this.place(pack, records);
+    this.at.place(pack, records);
     if (this.packs.has(pack.name) && pack !== this.current && this.quiet(pack))
       await writeAtomic(nodeWriterFs, this.file(pack.name, 'idx'), encodeIndexEntries(records));
     this.repairedPacks++;
     return true;
-  }
-
-  /** Places a pack's blobs and versions (a second copy, left by a crashed compaction, counts as dead) and its dead bytes. */
-  private place(pack: Pack, records: readonly PackRecord[]): void {
-    let live = 0;
-    for (const record of records) {
-      if (record.kind === 'drop') {
-        live += RECORD_HEADER + record.length;
-        continue;
-      }
-      const places = record.kind === 'blob' ? this.where : this.versionsAt;
-      if (places.has(record.hash)) continue;
-      places.set(record.hash, { pack, offset: record.offset, length: record.length });
-      if (record.kind === 'blob' || !this.dropped.has(record.hash)) live += RECORD_HEADER + record.length;
-    }
-    pack.dead = pack.size - live;
   }
 
   private readRecord(at: Location, hash: string): Promise<Uint8Array | null> {

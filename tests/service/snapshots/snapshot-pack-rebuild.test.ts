@@ -241,7 +241,10 @@ test('a pack written before version records (blobs only) still reads, and versio
   entry.writeUInt32BE(compressed.length, 36);
   expect(encodeIndexEntries([{ hash: sha(old), offset: 0, length: compressed.length, kind: 'blob' }]).equals(entry)).toBe(true);
   fs.writeFileSync(path.join(dir, 'packs', '000000001-aaaaaaaa.idx'), entry);
-  fs.writeFileSync(path.join(dir, 'index.jsonl'), `${JSON.stringify({ id: 'old-1', p: 'old.md', t: t - 5000, s: old.length, h: sha(old), r: 'first-read' })}\n`);
+  fs.writeFileSync(
+    path.join(dir, 'index.jsonl'),
+    `${JSON.stringify({ id: 'old-1', p: 'old.md', t: t - 5000, s: old.length, h: sha(old), r: 'first-read' })}\n`,
+  );
 
   const first = await open();
   expect(first.rebuilt).toBe(0);
