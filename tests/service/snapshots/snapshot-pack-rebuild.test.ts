@@ -260,3 +260,31 @@ test('a pack written before version records (blobs only) still reads, and versio
   const second = await expectExactly(texts);
   expect(await second.backend.readBlob(sha(old))).not.toBeNull();
 });
+
+test('a snapshot writes its version record in the same append to the pack as its blob', async () => {
+  const { store, errors } = await open();
+  const first = Buffer.from('first\n');
+  store.take('a.md', first, sha(first), 'first-read');
+  await store.flushed();
+  const appends: string[] = [];
+  const appendFile = fs.promises.appendFile;
+  const spy = jest.spyOn(fs.promises, 'appendFile').mockImplementation((file, data, options) => {
+    appends.push(path.extname(String(file)));
+    return appendFile(file, data, options);
+  });
+  try {
+    const bytes = Buffer.from('second\n');
+    store.take('a.md', bytes, sha(bytes), 'before-save');
+    await store.flushed();
+    // A version of a blob stored already (a note turned back to its first text) is recorded on its own.
+    store.take('a.md', first, sha(first), 'before-save');
+    await store.flushed();
+  } finally {
+    spy.mockRestore();
+  }
+  await store.close();
+  expect(errors).toEqual([]);
+  expect(appends.sort()).toEqual(['.idx', '.idx', '.jsonl', '.jsonl', '.jsonl', '.jsonl', '.pack', '.pack']);
+  loseLogs();
+  expect(listed((await open()).store)).toHaveLength(3);
+});
