@@ -11,6 +11,7 @@ import * as zlib from 'node:zlib';
 import { PackSnapshotBackend } from '../../../main/service/snapshots/pack-snapshot-backend';
 import { RECORD_HEADER, encodeIndexEntries, encodeRecord, scanPack } from '../../../main/service/snapshots/pack-format';
 import { SnapshotStore } from '../../../main/service/snapshots/snapshot-store';
+import { SnapshotRecorder } from '../../../main/service/snapshots/snapshot-recorder';
 import { DEFAULT_RETENTION, type RetentionPolicy, type SnapshotEntry } from '../../../main/service/snapshots/snapshot-types';
 import { decodeDrop } from '../../../main/service/snapshots/version-records';
 import { makeTempDir, removeDir } from '../temp-vault';
@@ -287,4 +288,26 @@ test('a snapshot writes its version record in the same append to the pack as its
   expect(appends.sort()).toEqual(['.idx', '.idx', '.jsonl', '.jsonl', '.jsonl', '.jsonl', '.pack', '.pack']);
   loseLogs();
   expect(listed((await open()).store)).toHaveLength(3);
+});
+
+test('the recorder says when versions came back from the packs, and when a pack was damaged', async () => {
+  const texts = new Map<string, Buffer>();
+  const { store } = await open();
+  await take(store, 0, texts);
+  await store.close();
+  loseLogs();
+  const [pack] = packs();
+  fs.truncateSync(pack, fs.statSync(pack).size - 3);
+  const notices: string[] = [];
+  const recorder = new SnapshotRecorder({
+    backend: new PackSnapshotBackend(dir),
+    notice: (m) => notices.push(m),
+    live: () => [],
+    readCurrent: async () => null,
+  });
+  await recorder.close();
+  expect(notices).toEqual([
+    'File recovery: 11 version(s) missing from the version index were found again in the store.',
+    'File recovery: 1 damaged store file(s) were read up to the damage; the versions before it are kept.',
+  ]);
 });
