@@ -4,12 +4,19 @@
  * dead bytes (what compaction plans with). Pure bookkeeping: no file is read here.
  */
 import type { Location, Pack } from './pack-files';
-import { RECORD_HEADER, type PackRecord } from './pack-format';
+import { RECORD_HEADER, recordAt, type PackRecord, type RecordKind } from './pack-format';
 
 export interface DropRecord {
   offset: number;
   length: number;
   keys: string[];
+}
+
+/** A record compaction copies, byte for byte, into its new pack. */
+export interface MovedRecord {
+  hash: string;
+  kind: RecordKind;
+  record: Buffer;
 }
 
 export class PackPlaces {
@@ -71,6 +78,26 @@ export class PackPlaces {
   settleDrops(): void {
     for (const [pack, drops] of this.drops)
       for (const drop of drops) if (!drop.keys.some((key) => this.versions.has(key))) pack.dead += RECORD_HEADER + drop.length;
+  }
+
+  /**
+   * The records of `pack` (its bytes) a compaction keeps: its live blobs and versions. A record
+   * the index misplaced is forgotten here (its blob or version is simply no longer stored), and
+   * so is a dropped version's: nothing lists it any more.
+   */
+  takeLive(pack: Pack, bytes: Buffer): MovedRecord[] {
+    const moved: MovedRecord[] = [];
+    const take = (places: Map<string, Location>, kind: RecordKind) => {
+      for (const [hash, at] of places) {
+        if (at.pack !== pack) continue;
+        const record = recordAt(bytes, at.offset);
+        if (record === null || record.hash !== hash || record.kind !== kind || (kind === 'version' && this.dropped.has(hash))) places.delete(hash);
+        else moved.push({ hash, kind, record: bytes.subarray(at.offset, at.offset + RECORD_HEADER + at.length) });
+      }
+    };
+    take(this.blobs, 'blob');
+    take(this.versions, 'version');
+    return moved;
   }
 
   /** The versions not dropped, by pack. */

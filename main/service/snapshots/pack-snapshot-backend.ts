@@ -27,9 +27,9 @@ import { nodeWriterFs } from '../write/note-writer-fs';
 import { importLegacyBlobs } from './legacy-blobs';
 import { appendJournal, appendVersionLog, readJournals, readVersionLog, rewriteJournal, rewriteVersionLog, sweepTemps } from './version-log-file';
 import { planCompaction } from './pack-compaction';
-import { DROP_KEY, RECORD_HEADER, encodeIndexEntries, encodeRecord, recordAt, scanPack, type PackRecord, type RecordKind } from './pack-format';
+import { DROP_KEY, RECORD_HEADER, encodeIndexEntries, encodeRecord, scanPack, type PackRecord, type RecordKind } from './pack-format';
 import { listPackDir, loadPackIndex, packFile, readPack, readRecord, readVersions, timeSortedName, type Location, type Pack } from './pack-files';
-import { PackPlaces, type DropRecord } from './pack-places';
+import { PackPlaces, type DropRecord, type MovedRecord } from './pack-places';
 import type { PackVersions, SnapshotBackend, StoredBlob } from './snapshot-backend';
 import type { SnapshotEntry } from './snapshot-types';
 import { decodeDrop, encodeDrop, encodeVersion, versionKey } from './version-records';
@@ -188,22 +188,10 @@ export class PackSnapshotBackend implements SnapshotBackend {
     // another process appended to since this one loaded it holds records this one does not know:
     // rewriting it would lose them, so compaction waits for a later prune.
     for (const pack of group) if ((await this.sizeOnDisk(pack)) !== pack.size) return false;
-    const moved: { hash: string; kind: RecordKind; record: Buffer }[] = [];
+    const moved: MovedRecord[] = [];
     for (const pack of group) {
       const bytes = await this.readPack(pack);
-      if (bytes === null) continue;
-      const take = (places: Map<string, Location>, kind: RecordKind) => {
-        for (const [hash, at] of places) {
-          if (at.pack !== pack) continue;
-          const record = recordAt(bytes, at.offset);
-          // A record the index misplaced is dropped here (its blob or version is simply no longer
-          // stored), and so is a dropped version's: nothing lists it any more.
-          if (record === null || record.hash !== hash || record.kind !== kind || (kind === 'version' && this.at.dropped.has(hash))) places.delete(hash);
-          else moved.push({ hash, kind, record: bytes.subarray(at.offset, at.offset + RECORD_HEADER + at.length) });
-        }
-      };
-      take(this.at.blobs, 'blob');
-      take(this.at.versions, 'version');
+      if (bytes !== null) moved.push(...this.at.takeLive(pack, bytes));
     }
     // A drop record's key is still needed while the version it drops may be in a pack left as it is.
     const carried = this.at.carryDrops(group, this.at.hasDrops(group) && (await this.knowsEveryPack(group)));
