@@ -12,7 +12,9 @@ import { errorCode } from '../file-reports';
 import { writeAtomic } from '../write/note-writer-atomic';
 import { nodeWriterFs } from '../write/note-writer-fs';
 import type { PackUsage } from './pack-compaction';
-import { RECORD_HEADER, decodeIndex, encodeIndexEntries, recordAt, scanPack, type PackRecord } from './pack-format';
+import type { SnapshotEntry } from './snapshot-types';
+import { decodeVersion, versionKey } from './version-records';
+import { RECORD_HEADER, decodeIndex, encodeIndexEntries, recordAt, scanPack, type PackRecord, type RecordKind } from './pack-format';
 
 export interface Pack extends PackUsage {
   /** When another session last wrote it (packs of this session: null). */
@@ -44,8 +46,8 @@ export async function listPackDir(packDir: string): Promise<string[] | null> {
   }
 }
 
-/** The blob at `at` when the record there is the one for `hash`; null when it is not, or the pack is gone. */
-export async function readRecord(packDir: string, at: Location, hash: string): Promise<Uint8Array | null> {
+/** The data of the record at `at` when it is the `kind` record of `hash`; null when it is not, or the pack is gone. */
+export async function readRecord(packDir: string, at: Location, hash: string, kind: RecordKind = 'blob'): Promise<Buffer | null> {
   let handle: fs.promises.FileHandle;
   try {
     handle = await fs.promises.open(packFile(packDir, at.pack.name, 'pack'), 'r');
@@ -57,7 +59,7 @@ export async function readRecord(packDir: string, at: Location, hash: string): P
     const record = Buffer.alloc(RECORD_HEADER + at.length);
     const { bytesRead } = await handle.read(record, 0, record.length, at.offset);
     const found = recordAt(record.subarray(0, bytesRead), 0);
-    return found !== null && found.hash === hash && found.length === at.length ? record.subarray(RECORD_HEADER) : null;
+    return found !== null && found.kind === kind && found.hash === hash && found.length === at.length ? record.subarray(RECORD_HEADER) : null;
   } finally {
     await handle.close();
   }
@@ -82,13 +84,32 @@ export async function readPack(packDir: string, pack: Pack, from = 0): Promise<B
   }
 }
 
+/** The versions recorded at `places` in `pack` (damaged records skipped); [] when the pack is gone. */
+export async function readVersions(packDir: string, pack: Pack, places: readonly Location[]): Promise<SnapshotEntry[]> {
+  const bytes = await readPack(packDir, pack);
+  if (bytes === null) return [];
+  const out: SnapshotEntry[] = [];
+  for (const at of places) {
+    const record = recordAt(bytes, at.offset);
+    if (record === null || record.kind !== 'version') continue;
+    const entry = decodeVersion(bytes.subarray(at.offset + RECORD_HEADER, at.offset + RECORD_HEADER + at.length));
+    if (entry !== null && versionKey(entry.id) === record.hash) out.push(entry);
+  }
+  return out;
+}
+
 /**
  * A pack's records on open: the index's, and a scan of the part it does not vouch for (all of
  * the pack when there is no index). What the scan found is written down when `mayRewrite()`
  * allows (the pack is quiet), so the next open need not scan again; bytes it could not read (a
- * torn tail) count as dead and go at the next compaction. `repaired` when the index was rewritten.
+ * torn tail) count as dead and go at the next compaction. `repaired` when the index was rewritten;
+ * `damaged` when the scan had to skip bytes (a torn or damaged record: the whole ones are kept).
  */
-export async function loadPackIndex(packDir: string, pack: Pack, mayRewrite: () => boolean): Promise<{ records: PackRecord[]; repaired: boolean }> {
+export async function loadPackIndex(
+  packDir: string,
+  pack: Pack,
+  mayRewrite: () => boolean,
+): Promise<{ records: PackRecord[]; repaired: boolean; damaged: boolean }> {
   let index: Uint8Array;
   try {
     index = await fs.promises.readFile(packFile(packDir, pack.name, 'idx'));
@@ -100,12 +121,14 @@ export async function loadPackIndex(packDir: string, pack: Pack, mayRewrite: () 
   let records = trusted.records;
   if (trusted.coveredTo < pack.size || trusted.damaged) {
     const tail = await readPack(packDir, pack, trusted.coveredTo);
-    const found = tail === null ? [] : scanPack(tail).records.map((r) => ({ ...r, offset: r.offset + trusted.coveredTo }));
+    const scan = tail === null ? { records: [], damaged: false } : scanPack(tail);
+    const found = scan.records.map((r) => ({ ...r, offset: r.offset + trusted.coveredTo }));
     records = [...records, ...found];
     if ((found.length > 0 || trusted.damaged) && mayRewrite()) {
       await writeAtomic(nodeWriterFs, packFile(packDir, pack.name, 'idx'), encodeIndexEntries(records));
-      return { records, repaired: true };
+      return { records, repaired: true, damaged: scan.damaged };
     }
+    return { records, repaired: false, damaged: scan.damaged };
   }
-  return { records, repaired: false };
+  return { records, repaired: false, damaged: false };
 }

@@ -1,34 +1,52 @@
 /**
  * The bytes of the snapshot store's pack files (pure: buffers in, values out).
  *
- * A pack is a run of self-describing records, appended and never edited in place:
- *   "PXB1" | sha-256 of the version's bytes (32 raw bytes) | length (uint32 BE) | compressed bytes
- * so a pack alone is enough to find every blob in it. Its offset index (`.idx`) is a run of
- * 40-byte entries (hash, offset, length) written after the records: it spares reading the pack
- * on open. Anything the index cannot vouch for (missing, torn, out of order, past the end of the
- * pack) is found again by scanning the pack, which skips damaged bytes up to the next record.
+ * A pack is a run of self-describing records, appended and never edited in place, each
+ *   magic (4 bytes) | key (32 raw bytes) | length (uint32 BE) | data
+ * of one of three kinds (format 2; packs of format 1 hold only blobs, and read as before):
+ *   "PXB1" a blob: key = sha-256 of the version's bytes, data = the compressed bytes;
+ *   "PXV1" a version (what an index.jsonl line says, version-records.ts): key = sha-256 of its id;
+ *   "PXD1" versions a prune dropped: data = their keys, so a rebuild does not bring them back.
+ * so a pack alone is enough to find every blob and version in it. Its offset index (`.idx`) is a
+ * run of 40-byte entries (key, offset, length with the kind in its top bits) written after the
+ * records: it spares reading the pack on open. Anything the index cannot vouch for (missing,
+ * torn, out of order, past the end of the pack) is found again by scanning the pack, which skips
+ * damaged bytes up to the next record.
  */
 
 export const RECORD_MAGIC = Buffer.from('PXB1', 'latin1');
+const MAGICS = { blob: RECORD_MAGIC, version: Buffer.from('PXV1', 'latin1'), drop: Buffer.from('PXD1', 'latin1') } as const;
+/** What every magic starts with: a scan looks for it to find the next record. */
+const MAGIC_PREFIX = Buffer.from('PX', 'latin1');
 export const RECORD_HEADER = 4 + 32 + 4;
 export const INDEX_ENTRY = 32 + 4 + 4;
 /** No record is larger: a note is at most 20 MB (the contract's limit), which compresses smaller. */
 export const MAX_RECORD_DATA = 64 * 1024 * 1024;
+/** An index entry's length keeps the record's kind in the bits above MAX_RECORD_DATA (format 1: 0, a blob). */
+const KIND_SHIFT = 30;
+const LENGTH_MASK = (1 << KIND_SHIFT) - 1;
+const KINDS = ['blob', 'version', 'drop'] as const;
+
+export type RecordKind = (typeof KINDS)[number];
 
 export interface PackRecord {
+  /** A blob's hash; a version's key (versionKey()); a drop record's: zeros. */
   hash: string;
   /** Offset of the record's header in the pack. */
   offset: number;
-  /** Length of the compressed bytes (the record is RECORD_HEADER longer). */
+  /** Length of the record's data (the record is RECORD_HEADER longer). */
   length: number;
+  kind: RecordKind;
 }
 
-export function encodeRecord(hash: string, compressed: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(RECORD_HEADER + compressed.length);
-  RECORD_MAGIC.copy(out, 0);
+export const DROP_KEY = '0'.repeat(64);
+
+export function encodeRecord(hash: string, data: Uint8Array, kind: RecordKind = 'blob'): Buffer {
+  const out = Buffer.allocUnsafe(RECORD_HEADER + data.length);
+  MAGICS[kind].copy(out, 0);
   writeHash(out, 4, hash);
-  out.writeUInt32BE(compressed.length, 36);
-  out.set(compressed, RECORD_HEADER);
+  out.writeUInt32BE(data.length, 36);
+  out.set(data, RECORD_HEADER);
   return out;
 }
 
@@ -38,7 +56,7 @@ export function encodeIndexEntries(records: readonly PackRecord[]): Buffer {
     const at = i * INDEX_ENTRY;
     writeHash(out, at, record.hash);
     out.writeUInt32BE(record.offset, at + 32);
-    out.writeUInt32BE(record.length, at + 36);
+    out.writeUInt32BE((KINDS.indexOf(record.kind) * 2 ** KIND_SHIFT + record.length) >>> 0, at + 36);
   });
   return out;
 }
@@ -56,22 +74,26 @@ export function decodeIndex(index: Uint8Array, packSize: number): { records: Pac
   for (let i = 0; i < whole; i++) {
     const at = i * INDEX_ENTRY;
     const offset = buffer.readUInt32BE(at + 32);
-    const length = buffer.readUInt32BE(at + 36);
-    if (offset !== expected || offset + RECORD_HEADER + length > packSize) {
+    const word = buffer.readUInt32BE(at + 36);
+    const length = word & LENGTH_MASK;
+    const kind = KINDS[Math.floor(word / 2 ** KIND_SHIFT)];
+    if (offset !== expected || kind === undefined || offset + RECORD_HEADER + length > packSize) {
       return { records, coveredTo: expected, damaged: true };
     }
-    records.push({ hash: buffer.toString('hex', at, at + 32), offset, length });
+    records.push({ hash: buffer.toString('hex', at, at + 32), offset, length, kind });
     expected = offset + RECORD_HEADER + length;
   }
   return { records, coveredTo: expected, damaged: buffer.length % INDEX_ENTRY !== 0 };
 }
 
-/** True when `buffer` holds a whole record of `hash` at `offset` (what a read checks before trusting an index). */
+/** The whole record at `offset`, if `buffer` holds one there (what a read checks before trusting an index). */
 export function recordAt(buffer: Buffer, offset: number): PackRecord | null {
-  if (offset + RECORD_HEADER > buffer.length || buffer.compare(RECORD_MAGIC, 0, 4, offset, offset + 4) !== 0) return null;
+  if (offset + RECORD_HEADER > buffer.length) return null;
+  const kind = KINDS.find((k) => buffer.compare(MAGICS[k], 0, 4, offset, offset + 4) === 0);
+  if (kind === undefined) return null;
   const length = buffer.readUInt32BE(offset + 36);
   if (length > MAX_RECORD_DATA || offset + RECORD_HEADER + length > buffer.length) return null;
-  return { hash: buffer.toString('hex', offset + 4, offset + 36), offset, length };
+  return { hash: buffer.toString('hex', offset + 4, offset + 36), offset, length, kind };
 }
 
 /**
@@ -91,7 +113,7 @@ export function scanPack(pack: Buffer, from = 0): { records: PackRecord[]; damag
       continue;
     }
     damaged = true;
-    const next = pack.indexOf(RECORD_MAGIC, at + 1);
+    const next = pack.indexOf(MAGIC_PREFIX, at + 1);
     if (next < 0) break;
     at = next;
   }

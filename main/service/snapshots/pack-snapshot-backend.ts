@@ -13,6 +13,12 @@
  * atomic writer), then deletes them. A crash in between leaves a blob in two packs or a pack with
  * no index: both are read correctly on the next open. Deleting the folder is always safe.
  * The file reads, and a pack's index rebuilt on open, are in pack-files.ts.
+ *
+ * Each version is also written to the packs (a version record, beside its index.jsonl line), and
+ * each prune writes the keys of the versions it dropped (a drop record): when index.jsonl and the
+ * journals are both lost, the packs alone list every kept version and nothing a prune dropped.
+ * Compaction drops dropped versions' records, and keeps a drop record's keys while a record they
+ * drop may still be in a pack it does not rewrite.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,9 +27,12 @@ import { nodeWriterFs } from '../write/note-writer-fs';
 import { importLegacyBlobs } from './legacy-blobs';
 import { appendJournal, appendVersionLog, readJournals, readVersionLog, rewriteJournal, rewriteVersionLog, sweepTemps } from './version-log-file';
 import { planCompaction } from './pack-compaction';
-import { RECORD_HEADER, encodeIndexEntries, encodeRecord, recordAt, scanPack, type PackRecord } from './pack-format';
-import { listPackDir, loadPackIndex, packFile, readPack, readRecord, timeSortedName, type Location, type Pack } from './pack-files';
-import type { SnapshotBackend, StoredBlob } from './snapshot-backend';
+import { DROP_KEY, RECORD_HEADER, encodeIndexEntries, encodeRecord, scanPack, type PackRecord, type RecordKind } from './pack-format';
+import { listPackDir, loadPackIndex, packFile, readPack, readRecord, readVersions, timeSortedName, type Location, type Pack } from './pack-files';
+import { PackPlaces, type DropRecord, type MovedRecord } from './pack-places';
+import type { PackVersions, SnapshotBackend, StoredBlob } from './snapshot-backend';
+import type { SnapshotEntry } from './snapshot-types';
+import { decodeDrop, encodeDrop, encodeVersion, versionKey } from './version-records';
 import { withStoreLock } from './store-lock';
 
 /** A pack is sealed (a new one started) once it holds this much. */
@@ -33,12 +42,14 @@ const SMALL_PACK = 1024 * 1024;
 
 export class PackSnapshotBackend implements SnapshotBackend {
   private readonly packs = new Map<string, Pack>();
-  private readonly where = new Map<string, Location>();
+  private readonly at = new PackPlaces();
   /** The pack this session appends to; null until the first write (or after a failed one). */
   private current: Pack | null = null;
   private loaded: Promise<void> | null = null;
   /** Packs whose index was rebuilt or repaired on open (tests, notices). */
   repairedPacks = 0;
+  /** Packs whose bytes held a torn or damaged record on open (their whole records are kept). */
+  damagedPacks = 0;
   /** This session's journal's name. */
   private readonly session = timeSortedName();
 
@@ -75,12 +86,46 @@ export class PackSnapshotBackend implements SnapshotBackend {
     // for a moment; listing the folder and reading what it listed must not straddle either.
     this.loaded ??= this.withLock(() => this.load());
     await this.loaded;
-    return new Map([...this.where].map(([hash, at]) => [hash, at.length]));
+    return new Map([...this.at.blobs].map(([hash, at]) => [hash, at.length]));
   }
 
-  async writeBlobs(blobs: readonly StoredBlob[]): Promise<void> {
-    const fresh = blobs.filter((blob) => !this.where.has(blob.hash));
-    if (fresh.length === 0) return;
+  async writeBlobs(blobs: readonly StoredBlob[], versions: readonly SnapshotEntry[] = []): Promise<void> {
+    const fresh = blobs.filter((blob) => !this.at.blobs.has(blob.hash));
+    if (fresh.length === 0 && versions.length === 0) return;
+    const { pack, records } = await this.append([
+      ...fresh.map((blob) => ({ kind: 'blob' as const, hash: blob.hash, data: blob.compressed })),
+      ...versions.map((entry) => ({ kind: 'version' as const, hash: versionKey(entry.id), data: encodeVersion(entry) })),
+    ]);
+    this.at.placeNew(pack, records);
+  }
+
+  recordVersions(entries: readonly SnapshotEntry[]): Promise<void> {
+    return this.writeBlobs([], entries);
+  }
+
+  async dropVersions(ids: Iterable<string>): Promise<void> {
+    const keys = [...new Set([...ids].map(versionKey))].filter((key) => !this.at.dropped.has(key));
+    if (keys.length === 0) return;
+    const { pack, records } = await this.append([{ kind: 'drop', hash: DROP_KEY, data: encodeDrop(keys) }]);
+    this.at.addDrops(pack, [{ offset: records[0].offset, length: records[0].length, keys }]);
+  }
+
+  async listVersions(): Promise<PackVersions> {
+    // Under the lock: another process's compaction must not remove a pack between listing and reading it.
+    const entries = await this.withLock(async () => {
+      const out: SnapshotEntry[] = [];
+      for (const [pack, places] of this.at.liveVersions()) out.push(...(await readVersions(this.packDir, pack, places)));
+      return out;
+    });
+    return { entries, isDropped: (id) => this.at.dropped.has(versionKey(id)) };
+  }
+
+  async countVersions(): Promise<number> {
+    return this.at.countLiveVersions();
+  }
+
+  /** Appends records to this session's pack (and their entries to its index). */
+  private async append(items: readonly { kind: RecordKind; hash: string; data: Uint8Array }[]): Promise<{ pack: Pack; records: PackRecord[] }> {
     // Another process sharing the store may have compacted this pack away (or it was torn): appending
     // at a size this process no longer knows would misplace every record, so a new pack starts.
     if (this.current !== null && (await this.sizeOnDisk(this.current)) !== this.current.size) this.current = null;
@@ -89,9 +134,9 @@ export class PackSnapshotBackend implements SnapshotBackend {
     const records: PackRecord[] = [];
     const chunks: Buffer[] = [];
     let offset = pack.size;
-    for (const blob of fresh) {
-      const record = encodeRecord(blob.hash, blob.compressed);
-      records.push({ hash: blob.hash, offset, length: blob.compressed.length });
+    for (const item of items) {
+      const record = encodeRecord(item.hash, item.data, item.kind);
+      records.push({ hash: item.hash, offset, length: item.data.length, kind: item.kind });
       chunks.push(record);
       offset += record.length;
     }
@@ -104,12 +149,12 @@ export class PackSnapshotBackend implements SnapshotBackend {
       throw error;
     }
     pack.size = offset;
-    for (const record of records) this.where.set(record.hash, { pack, offset: record.offset, length: record.length });
+    return { pack, records };
   }
 
   async readBlob(hash: string): Promise<Uint8Array | null> {
     for (let attempt = 0; attempt < 2; attempt++) {
-      const at = this.where.get(hash);
+      const at = this.at.blobs.get(hash);
       if (at === undefined) return null;
       const bytes = await this.readRecord(at, hash);
       if (bytes !== null) return bytes;
@@ -117,8 +162,8 @@ export class PackSnapshotBackend implements SnapshotBackend {
       // or gone because another process sharing the store compacted it: its new packs are loaded,
       // under the lock, so no compaction removes the packs listed before they are read.
       const damaged = await this.withLock(async () => {
-        if (this.where.get(hash) !== at) return false;
-        if (await this.rescan(at.pack)) return this.where.get(hash) === at;
+        if (this.at.blobs.get(hash) !== at) return false;
+        if (await this.rescan(at.pack)) return this.at.blobs.get(hash) === at;
         await this.loadNewPacks(at.pack);
         return false;
       });
@@ -129,10 +174,10 @@ export class PackSnapshotBackend implements SnapshotBackend {
 
   async removeBlobs(hashes: Iterable<string>): Promise<void> {
     for (const hash of hashes) {
-      const at = this.where.get(hash);
+      const at = this.at.blobs.get(hash);
       if (at === undefined) continue;
       at.pack.dead += RECORD_HEADER + at.length;
-      this.where.delete(hash);
+      this.at.blobs.delete(hash);
     }
   }
 
@@ -143,31 +188,29 @@ export class PackSnapshotBackend implements SnapshotBackend {
     // another process appended to since this one loaded it holds records this one does not know:
     // rewriting it would lose them, so compaction waits for a later prune.
     for (const pack of group) if ((await this.sizeOnDisk(pack)) !== pack.size) return false;
-    const moved: { hash: string; record: Buffer }[] = [];
+    const moved: MovedRecord[] = [];
     for (const pack of group) {
       const bytes = await this.readPack(pack);
-      if (bytes === null) continue;
-      for (const [hash, at] of this.where) {
-        if (at.pack !== pack) continue;
-        const record = recordAt(bytes, at.offset);
-        // A record the index misplaced is dropped here; its blob is simply no longer stored.
-        if (record === null || record.hash !== hash) this.where.delete(hash);
-        else moved.push({ hash, record: bytes.subarray(at.offset, at.offset + RECORD_HEADER + at.length) });
-      }
+      if (bytes !== null) moved.push(...this.at.takeLive(pack, bytes));
     }
+    // A drop record's key is still needed while the version it drops may be in a pack left as it is.
+    const carried = this.at.carryDrops(group, this.at.hasDrops(group) && (await this.knowsEveryPack(group)));
+    if (carried.length > 0) moved.push({ hash: DROP_KEY, kind: 'drop', record: encodeRecord(DROP_KEY, encodeDrop(carried), 'drop') });
     if (moved.length > 0) {
       const target = await this.startPack();
       const records: PackRecord[] = [];
       let offset = 0;
-      for (const { hash, record } of moved) {
-        records.push({ hash, offset, length: record.length - RECORD_HEADER });
+      for (const { hash, kind, record } of moved) {
+        records.push({ hash, offset, length: record.length - RECORD_HEADER, kind });
         offset += record.length;
       }
       // The pack before its index: a crash between leaves a pack that opening scans.
       await writeAtomic(nodeWriterFs, this.file(target.name, 'pack'), Buffer.concat(moved.map((m) => m.record)));
       await writeAtomic(nodeWriterFs, this.file(target.name, 'idx'), encodeIndexEntries(records));
       target.size = offset;
-      for (const record of records) this.where.set(record.hash, { pack: target, offset: record.offset, length: record.length });
+      this.at.placeNew(target, records);
+      const drop = records.find((r) => r.kind === 'drop');
+      if (drop !== undefined) this.at.addDrops(target, [{ offset: drop.offset, length: drop.length, keys: carried }]);
     }
     for (const pack of group) {
       this.packs.delete(pack.name);
@@ -217,6 +260,7 @@ export class PackSnapshotBackend implements SnapshotBackend {
         await fs.promises.rm(path.join(this.packDir, name), { force: true });
     }
     for (const name of [...packNames].sort()) await this.loadPack(name);
+    this.at.settleDrops();
     await importLegacyBlobs(this.dir, (batch) => this.writeBlobs(batch));
   }
 
@@ -224,15 +268,31 @@ export class PackSnapshotBackend implements SnapshotBackend {
     const stats = await fs.promises.stat(this.file(name, 'pack'));
     const pack: Pack = { name, mtimeMs: stats.mtimeMs, size: stats.size, dead: 0 };
     this.packs.set(name, pack);
-    const { records, repaired } = await loadPackIndex(this.packDir, pack, () => this.quiet(pack));
+    const { records, repaired, damaged } = await loadPackIndex(this.packDir, pack, () => this.quiet(pack));
     if (repaired) this.repairedPacks++;
-    this.place(pack, records);
+    if (damaged) this.damagedPacks++;
+    const drops: DropRecord[] = [];
+    for (const record of records) {
+      if (record.kind !== 'drop') continue;
+      const data = await readRecord(this.packDir, { pack, offset: record.offset, length: record.length }, DROP_KEY, 'drop');
+      if (data !== null) drops.push({ offset: record.offset, length: record.length, keys: decodeDrop(data) });
+    }
+    this.at.addDrops(pack, drops);
+    this.at.place(pack, records);
+  }
+
+  /** True when the packs folder holds only the packs this process knows, at the sizes it knows (`group`: being rewritten, checked already). */
+  private async knowsEveryPack(group: readonly Pack[]): Promise<boolean> {
+    const names = (await listPackDir(this.packDir)) ?? [];
+    if (names.some((n) => n.endsWith('.pack') && !isTempName(n) && !this.packs.has(n.slice(0, -5)))) return false;
+    for (const pack of this.packs.values()) if (!group.includes(pack) && (await this.sizeOnDisk(pack)) !== pack.size) return false;
+    return true;
   }
 
   /** A pack vanished under this process: forget it, and load the packs it does not know yet. */
   private async loadNewPacks(gone: Pack): Promise<void> {
     this.packs.delete(gone.name);
-    for (const [hash, at] of this.where) if (at.pack === gone) this.where.delete(hash);
+    this.at.unplace(gone);
     const names = await listPackDir(this.packDir);
     if (names === null) return;
     for (const name of names
@@ -247,25 +307,21 @@ export class PackSnapshotBackend implements SnapshotBackend {
   private async rescan(pack: Pack): Promise<boolean> {
     const bytes = await this.readPack(pack);
     if (bytes === null) return false;
-    for (const [hash, at] of this.where) if (at.pack === pack) this.where.delete(hash);
+    this.at.unplace(pack);
     pack.size = bytes.length;
     pack.dead = 0;
     const { records } = scanPack(bytes);
-    this.place(pack, records);
+    this.at.addDrops(
+      pack,
+      records
+        .filter((r) => r.kind === 'drop')
+        .map((r) => ({ offset: r.offset, length: r.length, keys: decodeDrop(bytes.subarray(r.offset + RECORD_HEADER, r.offset + RECORD_HEADER + r.length)) })),
+    );
+    this.at.place(pack, records);
     if (this.packs.has(pack.name) && pack !== this.current && this.quiet(pack))
       await writeAtomic(nodeWriterFs, this.file(pack.name, 'idx'), encodeIndexEntries(records));
     this.repairedPacks++;
     return true;
-  }
-
-  private place(pack: Pack, records: readonly PackRecord[]): void {
-    let live = 0;
-    for (const record of records) {
-      if (this.where.has(record.hash)) continue;
-      this.where.set(record.hash, { pack, offset: record.offset, length: record.length });
-      live += RECORD_HEADER + record.length;
-    }
-    pack.dead = pack.size - live;
   }
 
   private readRecord(at: Location, hash: string): Promise<Uint8Array | null> {

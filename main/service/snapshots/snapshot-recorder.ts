@@ -101,8 +101,11 @@ export class SnapshotRecorder implements SaveSnapshots, WatchSnapshots {
     });
     const opened = SnapshotStore.open(options.backend, { now: this.now, onError: (error, what) => this.failed(error, what) });
     this.opening = Promise.all([opened, settings]).then(
-      ([{ store, damaged }]) => {
+      ([{ store, damaged, fromRecords }]) => {
         if (damaged > 0) this.options.notice(`File recovery: ${damaged} damaged line(s) in the version index were skipped; the other versions are kept.`);
+        if (fromRecords > 0) this.options.notice(`File recovery: ${fromRecords} version(s) missing from the version index were found again in the store.`);
+        const packs = options.backend.damagedPacks;
+        if (packs > 0) this.options.notice(`File recovery: ${packs} damaged store file(s) were read up to the damage; the versions before it are kept.`);
         return store;
       },
       (error: unknown) => {

@@ -34,6 +34,8 @@ export class SnapshotStore {
   private readonly byPath = new Map<VaultPath, SnapshotEntry[]>();
   /** Versions taken but not yet appended to the index log. */
   private unwritten: SnapshotEntry[] = [];
+  /** Versions taken but not yet recorded beside the blobs (the backend's third copy of the log). */
+  private unrecorded: SnapshotEntry[] = [];
   /** Blobs taken (in `pending`) but not yet handed to a write task. */
   private unwrittenBlobs: string[] = [];
   /** Bytes of blobs not yet written (readable meanwhile). */
@@ -67,20 +69,35 @@ export class SnapshotStore {
 
   /**
    * Loads the index and the blob list. `damaged` counts index lines that could not be read; when
-   * there are any, or the index is gone while blobs remain, it is rebuilt from the journal (the
-   * log's second copy) and rewritten at the next prune. `rebuilt` counts versions only the journal had.
+   * there are any, or the index is gone while blobs remain, or it lists fewer versions than the
+   * backend recorded, it is rebuilt from the journal (the log's second copy) and the backend's
+   * version records (its third), and rewritten at the next prune. `rebuilt` counts versions only
+   * those had, `fromRecords` those only the records had.
    */
-  static async open(backend: SnapshotBackend, options: SnapshotStoreOptions): Promise<{ store: SnapshotStore; damaged: number; rebuilt: number }> {
+  static async open(
+    backend: SnapshotBackend,
+    options: SnapshotStoreOptions,
+  ): Promise<{ store: SnapshotStore; damaged: number; rebuilt: number; fromRecords: number }> {
     const [text, blobs] = await Promise.all([backend.readIndex(), backend.listBlobs()]);
     const { entries, damaged } = decodeEntries(text);
     let rebuilt = 0;
-    if (damaged > 0 || (text.trim() === '' && blobs.size > 0)) {
+    let fromRecords = 0;
+    if (damaged > 0 || (text.trim() === '' && blobs.size > 0) || entries.length < (await backend.countVersions())) {
+      const records = await backend.listVersions();
       const known = new Set(entries.map((e) => e.id));
       for (const entry of decodeEntries(await backend.readJournal()).entries) {
+        // A journal another session kept through a prune still names what the prune dropped.
+        if (known.has(entry.id) || records.isDropped(entry.id)) continue;
+        known.add(entry.id);
+        entries.push(entry);
+        rebuilt++;
+      }
+      for (const entry of records.entries) {
         if (known.has(entry.id)) continue;
         known.add(entry.id);
         entries.push(entry);
         rebuilt++;
+        fromRecords++;
       }
       entries.sort((a, b) => a.time - b.time);
     }
@@ -89,7 +106,7 @@ export class SnapshotStore {
     const store = new SnapshotStore(backend, blobs, usable, options);
     for (const entry of entries) if (!blobs.has(entry.hash)) store.unusable.add(entry.id);
     if (damaged > 0 || rebuilt > 0 || usable.length < entries.length) store.repair = true;
-    return { store, damaged, rebuilt };
+    return { store, damaged, rebuilt, fromRecords };
   }
 
   /** The index held lines that were dropped: the next prune rewrites it. */
@@ -132,8 +149,16 @@ export class SnapshotStore {
             sliceEnd = performance.now() + GZIP_SLICE_MS;
           }
         }
+        // The versions taken meanwhile go in the same append (one write for a snapshot's blob and record).
+        const versions = this.unrecorded;
+        this.unrecorded = [];
         // Under the lock: another process's compaction never rewrites a pack while it grows.
-        await this.backend.withLock(() => this.backend.writeBlobs(blobs));
+        try {
+          await this.backend.withLock(() => this.backend.writeBlobs(blobs, versions));
+        } catch (error) {
+          this.unrecorded = [...versions, ...this.unrecorded];
+          throw error;
+        }
         for (const blob of blobs) {
           this.blobSizes.set(blob.hash, blob.compressed.length);
           this.recentBlobs.add(blob.hash);
@@ -161,10 +186,19 @@ export class SnapshotStore {
     const entry: SnapshotEntry = { id: `${this.now().toString(36)}-${this.idTag}${(this.idCount++).toString(36)}`, path, time: this.now(), size, hash, reason };
     this.add(entry);
     this.unwritten.push(entry);
+    this.unrecorded.push(entry);
     this.enqueue('update the version index', async () => {
       const lines = this.unwritten;
+      const records = this.unrecorded;
       this.unwritten = [];
-      if (lines.length > 0) await this.backend.withLock(() => this.backend.appendIndex(encodeEntries(lines)));
+      this.unrecorded = [];
+      if (lines.length === 0 && records.length === 0) return;
+      await this.backend.withLock(async () => {
+        // The record first (unless it went with its blob): a crash between the two leaves a
+        // version the next open finds again (the log lists fewer versions than the records).
+        if (records.length > 0) await this.backend.recordVersions(records);
+        if (lines.length > 0) await this.backend.appendIndex(encodeEntries(lines));
+      });
     });
     return entry;
   }
@@ -227,6 +261,8 @@ export class SnapshotStore {
         }
         if (outcome.removedVersions > 0 || this.repair) {
           plan.keep.sort((a, b) => a.time - b.time);
+          // Before the rewrite: the packs must not list again what the index no longer does (nor versions whose blob was lost).
+          await this.backend.dropVersions([...[...all, ...foreign].filter((e) => !keptIds.has(e.id)).map((e) => e.id), ...this.unusable]);
           // The log holds everything appended so far (this runs after those appends, in order).
           await this.backend.rewriteIndex(encodeEntries(plan.keep));
           this.repair = false;

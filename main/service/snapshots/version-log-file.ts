@@ -3,10 +3,11 @@
  * line by line, rewritten whole through the atomic writer by pruning and repair. Temp files a
  * crash left behind in the store's folders are swept on open.
  *
- * Each session also keeps its own copy of what it logged (`<dir>/journal/<session>.jsonl`): the
- * blobs alone cannot say which note a version belonged to, so when index.jsonl is missing, torn
- * or unparsable the store rebuilds it from these (snapshot-store.ts). A session writes only its
- * own journal, so two processes never interleave lines in one.
+ * Each session also keeps its own copy of what it logged (`<dir>/journal/<session>.jsonl`): when
+ * index.jsonl is missing, torn or unparsable the store rebuilds it from these and from the packs'
+ * version records (snapshot-store.ts); a journal is the cheaper copy to read, the packs the one
+ * that survives losing both files. A session writes only its own journal, so two processes never
+ * interleave lines in one.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
