@@ -12,27 +12,41 @@ import type { NoteContent, PlexusApi, VaultEvent } from '../../../main/contract/
 
 type Listener = (note: NoteContent) => void;
 
+/** One save on its way: what the events said about its note meanwhile (a hash, null: not a plain change). */
+export interface SaveInFlight {
+  path: string;
+  epoch: number;
+  heard: (string | null)[];
+}
+
 export class OwnSaves {
   private readonly saved = new Map<string, NoteContent>();
-  /** Per path, how many events named it: a save's answer that arrives after one is not trusted. */
-  private readonly heard = new Map<string, number>();
-  /** Bumped when events were missed, which may have named any path. */
+  private readonly flying = new Set<SaveInFlight>();
+  /** Bumped when events were missed, which may have said anything about any note. */
   private epoch = 0;
   private readonly listeners = new Set<Listener>();
 
-  /** Called as the write is sent; pass the token to `record`. */
-  begin(path: string): string {
-    return `${this.epoch}:${this.heard.get(path) ?? 0}`;
+  /** Called as the write is sent; hand the result to `record` (saved) or `end` (not saved). */
+  begin(path: string): SaveInFlight {
+    const flight: SaveInFlight = { path, epoch: this.epoch, heard: [] };
+    this.flying.add(flight);
+    return flight;
+  }
+
+  end(flight: SaveInFlight): void {
+    this.flying.delete(flight);
   }
 
   /**
-   * The save sent at `token` succeeded: the disk holds `content` (as the editor sent it; the
-   * writer keeps the file's line endings and final newline, which do not change what it shows).
-   * If an event named the note meanwhile, the disk may hold something newer: nothing is kept,
-   * and the views read the note as for any change.
+   * The save succeeded: the disk holds `content` (as the editor sent it; the writer keeps the
+   * file's line endings and final newline, which do not change what it shows). If an event other
+   * than this write's own echo (which may come before the answer) named the note meanwhile, the
+   * disk may hold something newer: nothing is kept, and the views read the note as for any change.
    */
-  record(path: string, token: string, content: string, hash: string, mtimeMs: number): void {
-    if (this.begin(path) !== token) return void this.saved.delete(path);
+  record(flight: SaveInFlight, content: string, hash: string, mtimeMs: number): void {
+    this.end(flight);
+    const { path } = flight;
+    if (flight.epoch !== this.epoch || flight.heard.some((heard) => heard !== hash)) return void this.saved.delete(path);
     const note: NoteContent = { path, content, hash, mtimeMs, eol: content.includes('\r\n') ? '\r\n' : '\n', decodeWarning: null };
     this.saved.set(path, note);
     for (const listener of [...this.listeners]) listener(note);
@@ -68,8 +82,11 @@ export class OwnSaves {
 
   /** `path` now holds `hash` (null: unknown, or gone). */
   private changed(path: string, hash: string | null): void {
-    this.heard.set(path, (this.heard.get(path) ?? 0) + 1);
-    if (hash === null || this.saved.get(path)?.hash !== hash) this.saved.delete(path);
+    const known = this.saved.get(path);
+    // The late echo of the save before (still what we know) says nothing new to a save in flight.
+    const news = hash === null || known?.hash !== hash;
+    for (const flight of this.flying) if (flight.path === path && news) flight.heard.push(hash);
+    if (news) this.saved.delete(path);
   }
 }
 

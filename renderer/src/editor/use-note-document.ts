@@ -163,7 +163,7 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
     if (paused !== null) return dispatch({ type: 'save-failed', message: paused, conflict: false });
     let res: Awaited<ReturnType<PlexusApi['writeNote']>>;
     const ownSaves = ownSavesOf(api);
-    const token = ownSaves.begin(path);
+    const flight = ownSaves.begin(path);
     try {
       res = await api.writeNote(path, text, expectedHash);
     } catch (error) {
@@ -172,10 +172,11 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
     }
     if (res.ok) {
       // The views take the saved text from here, and know the watcher's echo of it (own-saves.ts).
-      ownSaves.record(path, token, text, res.value.hash, res.value.mtimeMs);
+      ownSaves.record(flight, text, res.value.hash, res.value.mtimeMs);
       dispatch({ type: 'save-succeeded', hash: res.value.hash });
       eventsRef.current.onSaved?.();
     } else {
+      ownSaves.end(flight);
       dispatch({ type: 'save-failed', message: res.error.message, conflict: res.error.code === 'conflict' });
     }
   }
