@@ -67,7 +67,12 @@ async function run(browser: Browser, checkout: string, text: string): Promise<Pe
     const onResponse = (response: Response) => {
       if (!response.url().includes('/api/')) return;
       if (response.url().endsWith('/api/readNote')) readNotes++;
-      answers.push(response.body().then((b) => b.length, () => 0));
+      answers.push(
+        response.body().then(
+          (b) => b.length,
+          () => 0,
+        ),
+      );
     };
     page.on('response', onResponse);
     const before = await taskSeconds(cdp);
@@ -75,7 +80,8 @@ async function run(browser: Browser, checkout: string, text: string): Promise<Pe
       await page.keyboard.press('x');
       await page.keyboard.press('Control+s');
       const want = text.length + i + 1;
-      for (const deadline = Date.now() + 60_000; readFileSync(file, 'utf8').length < want && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+      for (const deadline = Date.now() + 60_000; readFileSync(file, 'utf8').length < want && Date.now() < deadline;)
+        await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => setTimeout(r, WINDOW_MS));
     }
     const mainMs = ((await taskSeconds(cdp)) - before) * 1000;
