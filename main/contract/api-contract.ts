@@ -50,6 +50,12 @@ export interface FileEntry {
   mtimeMs: number;
 }
 
+/**
+ * A file in a `files` event. A note's carries the hash (as in NoteContent) of the bytes just
+ * indexed, so a window can tell the watcher's echo of its own save from a change made elsewhere.
+ */
+export type FileChange = FileEntry & { hash?: string };
+
 export interface NoteContent {
   path: VaultPath;
   content: string;
@@ -167,7 +173,7 @@ export interface RecoverySettings {
 /** Events the service pushes to the renderer. */
 export type VaultEvent =
   | { type: 'status'; status: IndexStatus }
-  | { type: 'files'; added: FileEntry[]; removed: VaultPath[]; changed: FileEntry[] }
+  | { type: 'files'; added: FileChange[]; removed: VaultPath[]; changed: FileChange[] }
   | { type: 'graph'; delta: GraphDelta }
   /** A note's content changed on disk by someone else (our own writes are never reported). */
   | { type: 'external-change'; path: VaultPath; hash: string; deleted: boolean }

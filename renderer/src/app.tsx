@@ -246,7 +246,6 @@ export function App({ api: host }: { api: PlexusApi }) {
               editing={editing}
               noteActions={noteActions}
               links={links}
-              onSaved={scheduleReload}
             />
           }
         />

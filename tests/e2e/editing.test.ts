@@ -3,7 +3,7 @@
  * Chromium. New note with `[[` completion and autosave, the three ways out of a conflict with a
  * change made on disk, rename with link rewriting plus a byte-exact Undo, and the keyboard
  * landing in the editor of a note just created (Ctrl+N, the New note button, an unresolved
- * link) or renamed while editing. Screenshots of the editor, the conflict bar and the rename
+ * link) or renamed while editing, and an autosave not read back as a change. Screenshots of the editor, the conflict bar and the rename
  * dialog go to tests/artifacts/. Every wait is on state (an element, the disk, the URL), never
  * on time: this runs on loaded 2-core machines.
  */
@@ -318,6 +318,37 @@ test('renaming while editing: Enter before the link list has loaded renames, and
   expect(existsSync(onDisk('E2E Someday.md'))).toBe(false);
   // The link to it was rewritten by the rename.
   expect(readDisk('E2E Plans.md')).toContain('[[E2E Renamed]]');
+  await page.keyboard.press('Control+e');
+  await note().getByRole('button', { name: 'Edit', exact: true }).waitFor();
+});
+
+test('an autosave and its echo read nothing back (the outline still follows); a change on disk is read and shown', async () => {
+  const path = 'Own Save.md';
+  writeFileSync(onDisk(path), '# Own Save\n\nFirst.');
+  await page.getByRole('navigation', { name: 'File explorer' }).getByRole('link', { name: 'Own Save', exact: true }).click();
+  await page.waitForURL(/Own%20Save\.md$/);
+  await note().getByRole('button', { name: 'Edit', exact: true }).click();
+  await waitForEditor((t) => t === '# Own Save\n\nFirst.', 'loaded the note');
+  await page.getByRole('tablist', { name: 'Right sidebar views' }).getByRole('tab', { name: 'Outline' }).click();
+  const outline = page.getByRole('region', { name: 'Outline' });
+  await outline.getByRole('button', { name: 'Own Save', exact: true }).waitFor();
+  const reads: string[] = [];
+  const onRequest = (request: { url(): string; postData(): string | null }) => {
+    if (request.url().endsWith('/api/readNote') && request.postData()?.includes(path)) reads.push(request.url());
+  };
+  page.on('request', onRequest);
+  await editorContent().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Renamed');
+  await waitForDisk(path, (t) => t === '# Own Save Renamed\n\nFirst.', 'got the typing');
+  // The watcher's echo brought the new heading in (the note's meta is re-read, not its text).
+  await outline.getByRole('button', { name: 'Own Save Renamed', exact: true }).waitFor();
+  expect(reads).toEqual([]);
+  writeFileSync(onDisk(path), '# Own Save Renamed\n\nChanged on disk.');
+  await waitForEditor((t) => t === '# Own Save Renamed\n\nChanged on disk.', 'showed the change on disk');
+  page.off('request', onRequest);
+  expect(reads.length).toBeGreaterThan(0);
   await page.keyboard.press('Control+e');
   await note().getByRole('button', { name: 'Edit', exact: true }).waitFor();
 });

@@ -1,7 +1,8 @@
 /**
  * Create and rename answer only once the index has the result: the app opens the new path right
  * after, and a read that raced the watcher used to say `no note "X.md" in this vault`. The
- * watcher's later echo of those writes must then change nothing and report nothing.
+ * watcher's later echo of those writes must then change nothing and report nothing, and a save's
+ * echo names the saved hash (the renderer knows its own save by it: renderer/src/api/own-saves.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -81,5 +82,14 @@ describe('writes the app makes are in the index when the call returns', () => {
     const files = (await api.listFiles()).map((f) => f.path);
     expect(files.filter((p) => p.startsWith('New '))).toEqual([]);
     expect(files.filter((p) => p.startsWith('Folder/Renamed ')).length).toBe(ROUNDS);
+  });
+
+  test('the echo of a writeNote names the hash the write answered, so a window can tell it is its own save', async () => {
+    const written = await api.writeNote('Folder/Keep.md', 'kept, and saved again', null);
+    if (!written.ok) throw new Error(written.error.message);
+    const echoed = () => events.flatMap((e) => (e.type === 'files' ? e.changed : [])).find((f) => f.path === 'Folder/Keep.md' && f.hash === written.value.hash);
+    await until(() => echoed() !== undefined, 15_000);
+    expect(echoed()).toMatchObject({ kind: 'note', mtimeMs: written.value.mtimeMs });
+    expect(events.filter((e) => e.type === 'external-change')).toEqual([]);
   });
 });

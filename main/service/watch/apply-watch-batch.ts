@@ -5,7 +5,7 @@
  * is nothing, and a vanished file is a removal. A name the vault API cannot open is reported as
  * the scan reports it (index/scan-rules.ts), never indexed, and its report goes when it does.
  */
-import type { FileEntry, VaultEvent } from '../../contract/api-contract';
+import type { FileChange, VaultEvent } from '../../contract/api-contract';
 import type { VaultGraph } from '../../core/graph/vault-graph';
 import type { GraphDelta, ParsedNote, VaultPath } from '../../core/types';
 import { describeError, errorCode } from '../file-reports';
@@ -122,8 +122,8 @@ export async function applyWatchBatch(ctx: BatchContext, batch: WatchBatch): Pro
 
 async function applyChunk(ctx: BatchContext, candidates: VaultPath[]): Promise<void> {
   const { state } = ctx;
-  const added: FileEntry[] = [];
-  const changed: FileEntry[] = [];
+  const added: FileChange[] = [];
+  const changed: FileChange[] = [];
   const removed: VaultPath[] = [];
   const toParse: VaultPath[] = [];
   const addAttachments: VaultPath[] = [];
@@ -193,7 +193,8 @@ async function applyChunk(ctx: BatchContext, candidates: VaultPath[]): Promise<v
     if (!keep) upsertNotes.push(result.parsed);
     state.setNote(result);
     ctx.search.upsertSoon(result.path, result.parsed.title, result.parsed.aliases, result.text ?? '');
-    const entry = state.files.get(result.path)!;
+    // With the hash, a window recognises the echo of its own save (renderer/src/api/own-saves.ts).
+    const entry: FileChange = { ...state.files.get(result.path)!, hash: result.hash };
     (entryExisted ? changed : added).push(entry);
     const own = ctx.ownWrites.consume(result.path, result.hash);
     if (previous !== undefined && previous.hash !== result.hash && !own) ctx.snapshots?.replacedOnDisk(result.path, previous.hash, previous.size, result.hash);

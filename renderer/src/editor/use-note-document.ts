@@ -22,6 +22,7 @@ import { initialDocState, transition, type DocEffect, type DocInput, type DocSta
 import { rescueText, writeConflictCopy, type RescueReport } from './rescue-text';
 import { markUnsaved } from './unsaved-registry';
 import { onNoteRestored } from './restore-signal';
+import { ownSavesOf } from '../api/own-saves';
 
 export const AUTOSAVE_DELAY_MS = 1000;
 
@@ -161,6 +162,8 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
     const paused = eventsRef.current.savePausedReason?.() ?? null;
     if (paused !== null) return dispatch({ type: 'save-failed', message: paused, conflict: false });
     let res: Awaited<ReturnType<PlexusApi['writeNote']>>;
+    const ownSaves = ownSavesOf(api);
+    const flight = ownSaves.begin(path);
     try {
       res = await api.writeNote(path, text, expectedHash);
     } catch (error) {
@@ -168,9 +171,12 @@ export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | n
       res = { ok: false, error: { code: 'io-error', message: `could not reach the vault: ${error instanceof Error ? error.message : String(error)}` } };
     }
     if (res.ok) {
+      // The views take the saved text from here, and know the watcher's echo of it (own-saves.ts).
+      ownSaves.record(flight, text, res.value.hash, res.value.mtimeMs);
       dispatch({ type: 'save-succeeded', hash: res.value.hash });
       eventsRef.current.onSaved?.();
     } else {
+      ownSaves.end(flight);
       dispatch({ type: 'save-failed', message: res.error.message, conflict: res.error.code === 'conflict' });
     }
   }

@@ -8,6 +8,7 @@ import type { useBanners } from './use-banners';
 import { useOnReconnect } from './use-connection';
 import { useVaultEvents } from './use-vault-events';
 import { changesResolution, touchesNote } from './live-updates';
+import { ownSavesOf } from '../api/own-saves';
 
 interface Deps {
   api: PlexusApi;
@@ -29,11 +30,14 @@ export function useAppEvents(deps: Deps): void {
   const { api, banners } = deps;
   // The open editor catches up with the disk itself (use-note-document.ts: resync).
   useOnReconnect(api, () => {
+    ownSavesOf(api).forgetAll();
     deps.resync();
     banners.push('notice', 'Reconnected to Plexus.');
   });
 
   useVaultEvents(api, (event: VaultEvent) => {
+    // First: a re-read this event causes must know whether the disk still holds our own save.
+    ownSavesOf(api).observe(event);
     if (event.type === 'files') deps.onFilesEvent(event);
     if (event.type === 'status') deps.setStatus(event.status);
     if (event.type === 'vault-error') banners.push('error', event.message);

@@ -26,10 +26,9 @@ interface Props {
   editing: Editing;
   noteActions: NoteActions;
   links: ReturnType<typeof useEditorLinks>;
-  onSaved(): void;
 }
 
-export function ActivePane({ api, view, route, files, vault, noteState, data, editing, noteActions, links, onSaved }: Props) {
+export function ActivePane({ api, view, route, files, vault, noteState, data, editing, noteActions, links }: Props) {
   const currentPath = route?.path ?? null;
   if (currentPath !== null && isAttachmentPath(currentPath))
     return <AttachmentPane api={api} path={currentPath} entry={files?.find((f) => f.path === currentPath)} host={vault?.host ?? null} />;
@@ -44,7 +43,6 @@ export function ActivePane({ api, view, route, files, vault, noteState, data, ed
       actions={noteActions}
       onOpenNote={links.openFromEditor}
       onOpenNoteInNewTab={links.openFromEditorInNewTab}
-      onSaved={onSaved}
       onRescue={links.onRescue}
     />
   );

@@ -1,6 +1,6 @@
 /**
  * Edit mode's body: the CodeMirror editor, optionally beside the rendered note. The preview shows
- * what is saved (the app re-reads the note after each save), so it is also what links and
+ * what is saved (each save's text, see api/own-saves.ts), so it is also what links and
  * backlinks see; it scrolls with the editor, to the same source line (scroll-sync.ts).
  */
 import { useCallback, useEffect, useRef } from 'react';
@@ -23,11 +23,10 @@ interface Props {
   /** Focus the editor once it has loaded (a note just created or renamed, opened for typing). */
   autoFocus?: boolean;
   onOpenNote(path: string, heading?: string): void;
-  onSaved(): void;
   onRescue(report: RescueReport): void;
 }
 
-export function NoteEditingPane({ api, path, mode, preview, data, autoFocus, onOpenNote, onOpenNoteInNewTab, onSaved, onRescue }: Props) {
+export function NoteEditingPane({ api, path, mode, preview, data, autoFocus, onOpenNote, onOpenNoteInNewTab, onRescue }: Props) {
   const saved = data && data.path === path && data.note.ok ? data.note.value.content : null;
   const actions = useAppActions();
   // Live Preview's embeds, images, tables and math: the reading view's own MarkdownView in a
@@ -76,7 +75,6 @@ export function NoteEditingPane({ api, path, mode, preview, data, autoFocus, onO
         onOpenNoteInNewTab={onOpenNoteInNewTab}
         renderMarkdown={renderMarkdown}
         onOpenNote={onOpenNote}
-        onSaved={onSaved}
         onRescue={onRescue}
         onError={actions.reportError}
       />

@@ -19,11 +19,10 @@ interface Props {
   actions: NoteActions;
   onOpenNote(path: string, heading?: string): void;
   onOpenNoteInNewTab?(path: string, heading?: string): void;
-  onSaved(): void;
   onRescue(report: RescueReport): void;
 }
 
-export function NotePane({ api, route, data, loading, error, editing, actions, onOpenNote, onOpenNoteInNewTab, onSaved, onRescue }: Props) {
+export function NotePane({ api, route, data, loading, error, editing, actions, onOpenNote, onOpenNoteInNewTab, onRescue }: Props) {
   const header = route && (
     <NoteHeaderActions
       api={api}
@@ -49,7 +48,6 @@ export function NotePane({ api, route, data, loading, error, editing, actions, o
       onOpenNoteInNewTab={onOpenNoteInNewTab}
       autoFocus={editing.typeInto === route.path}
       onOpenNote={onOpenNote}
-      onSaved={onSaved}
       onRescue={onRescue}
     />
   );

@@ -1,0 +1,102 @@
+/**
+ * The notes this window saved, as the disk holds them after the save, for as long as the vault's
+ * events say nobody else wrote them since. While a note is here the app knows its text without
+ * reading it back: the save's answer puts the text in the views at once, and the watcher's echo
+ * of the write (a `files` event naming the same hash) re-reads only what the index derives from
+ * the note (title, headings, links), never the text, so an autosave is not handled as a change
+ * made elsewhere (re-read, re-rendered, the editor reloaded).
+ *
+ * One store per api (the window's, see app.tsx), like connection-registry.ts.
+ */
+import type { NoteContent, PlexusApi, VaultEvent } from '../../../main/contract/api-contract';
+
+type Listener = (note: NoteContent) => void;
+
+/** One save on its way: what the events said about its note meanwhile (a hash, null: not a plain change). */
+export interface SaveInFlight {
+  path: string;
+  epoch: number;
+  heard: (string | null)[];
+}
+
+export class OwnSaves {
+  private readonly saved = new Map<string, NoteContent>();
+  private readonly flying = new Set<SaveInFlight>();
+  /** Bumped when events were missed, which may have said anything about any note. */
+  private epoch = 0;
+  private readonly listeners = new Set<Listener>();
+
+  /** Called as the write is sent; hand the result to `record` (saved) or `end` (not saved). */
+  begin(path: string): SaveInFlight {
+    const flight: SaveInFlight = { path, epoch: this.epoch, heard: [] };
+    this.flying.add(flight);
+    return flight;
+  }
+
+  end(flight: SaveInFlight): void {
+    this.flying.delete(flight);
+  }
+
+  /**
+   * The save succeeded: the disk holds `content` (as the editor sent it; the writer keeps the
+   * file's line endings and final newline, which do not change what it shows). If an event other
+   * than this write's own echo (which may come before the answer) named the note meanwhile, the
+   * disk may hold something newer: nothing is kept, and the views read the note as for any change.
+   */
+  record(flight: SaveInFlight, content: string, hash: string, mtimeMs: number): void {
+    this.end(flight);
+    const { path } = flight;
+    if (flight.epoch !== this.epoch || flight.heard.some((heard) => heard !== hash)) return void this.saved.delete(path);
+    const note: NoteContent = { path, content, hash, mtimeMs, eol: content.includes('\r\n') ? '\r\n' : '\n', decodeWarning: null };
+    this.saved.set(path, note);
+    for (const listener of [...this.listeners]) listener(note);
+  }
+
+  /** The note's text on disk, when it is what this window saved. */
+  known(path: string): NoteContent | null {
+    return this.saved.get(path) ?? null;
+  }
+
+  /** Every vault event goes through here first (use-app-events.ts), before any view re-reads. */
+  observe(event: VaultEvent): void {
+    if (event.type === 'external-change') this.changed(event.path, null);
+    else if (event.type === 'external-rename') {
+      this.changed(event.from, null);
+      this.changed(event.to, null);
+    } else if (event.type === 'files') {
+      for (const path of event.removed) this.changed(path, null);
+      for (const file of [...event.added, ...event.changed]) this.changed(file.path, file.hash ?? null);
+    }
+  }
+
+  /** Events were missed (a reconnect): nothing known can be trusted. */
+  forgetAll(): void {
+    this.saved.clear();
+    this.epoch++;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** `path` now holds `hash` (null: unknown, or gone). */
+  private changed(path: string, hash: string | null): void {
+    const known = this.saved.get(path);
+    // The late echo of the save before (still what we know) says nothing new to a save in flight.
+    const news = hash === null || known?.hash !== hash;
+    for (const flight of this.flying) if (flight.path === path && news) flight.heard.push(hash);
+    if (news) this.saved.delete(path);
+  }
+}
+
+const stores = new WeakMap<PlexusApi, OwnSaves>();
+
+export function ownSavesOf(api: PlexusApi): OwnSaves {
+  let store = stores.get(api);
+  if (!store) {
+    store = new OwnSaves();
+    stores.set(api, store);
+  }
+  return store;
+}

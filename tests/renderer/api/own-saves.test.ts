@@ -1,0 +1,78 @@
+/** What a window keeps of its own saves, and which events make it let go (renderer/src/api/own-saves.ts). */
+import type { FileChange, VaultEvent } from '../../../main/contract/api-contract';
+import { OwnSaves } from '../../../renderer/src/api/own-saves';
+
+const entry = (path: string, hash?: string): FileChange => ({ path, kind: 'note', title: path, size: 1, mtimeMs: 1, hash });
+const echo = (path: string, hash?: string): VaultEvent => ({ type: 'files', added: [], removed: [], changed: [entry(path, hash)] });
+
+function saveNow(saves: OwnSaves, path: string, content: string, hash: string) {
+  saves.record(saves.begin(path), content, hash, 5);
+}
+
+test('a save is known until an event says the disk holds something else', () => {
+  const saves = new OwnSaves();
+  const seen: string[] = [];
+  saves.subscribe((note) => seen.push(note.content));
+  saveNow(saves, 'A.md', 'mine', 'h1');
+  expect(saves.known('A.md')).toMatchObject({ content: 'mine', hash: 'h1', mtimeMs: 5 });
+  expect(seen).toEqual(['mine']);
+  // The watcher's echo of that write: still ours.
+  saves.observe(echo('A.md', 'h1'));
+  expect(saves.known('A.md')?.hash).toBe('h1');
+  // Another window's save (same path, other bytes), or an echo without a hash: not ours.
+  saves.observe(echo('A.md', 'h2'));
+  expect(saves.known('A.md')).toBeNull();
+  saveNow(saves, 'A.md', 'again', 'h3');
+  saves.observe(echo('A.md'));
+  expect(saves.known('A.md')).toBeNull();
+});
+
+test('an outside change, a removal, an outside rename and a reconnect each let go', () => {
+  const saves = new OwnSaves();
+  for (const path of ['A.md', 'B.md', 'C.md', 'D.md']) saveNow(saves, path, path, `h-${path}`);
+  saves.observe({ type: 'external-change', path: 'A.md', hash: 'x', deleted: false });
+  saves.observe({ type: 'files', added: [], removed: ['B.md'], changed: [] });
+  saves.observe({ type: 'external-rename', from: 'C.md', to: 'E.md', affected: 0 });
+  expect(['A.md', 'B.md', 'C.md'].map((p) => saves.known(p))).toEqual([null, null, null]);
+  expect(saves.known('D.md')).not.toBeNull();
+  saves.forgetAll();
+  expect(saves.known('D.md')).toBeNull();
+});
+
+test('an answer after an event about the note is not trusted, unless the event was this save’s own echo or the last one’s', () => {
+  const saves = new OwnSaves();
+  let flight = saves.begin('A.md');
+  saves.observe({ type: 'external-change', path: 'A.md', hash: 'theirs', deleted: false });
+  saves.record(flight, 'mine', 'h1', 1);
+  expect(saves.known('A.md')).toBeNull();
+  // Events were missed while the write was out (a reconnect): the same.
+  flight = saves.begin('A.md');
+  saves.forgetAll();
+  saves.record(flight, 'mine', 'h1', 1);
+  expect(saves.known('A.md')).toBeNull();
+  // Another window saved other bytes meanwhile.
+  flight = saves.begin('A.md');
+  saves.observe(echo('A.md', 'other'));
+  saves.record(flight, 'mine', 'h1', 1);
+  expect(saves.known('A.md')).toBeNull();
+  // The echo of this very write, come before its answer.
+  flight = saves.begin('A.md');
+  saves.observe(echo('A.md', 'h1'));
+  saves.record(flight, 'mine', 'h1', 1);
+  expect(saves.known('A.md')?.content).toBe('mine');
+  // The late echo of the save before, then another note's events.
+  flight = saves.begin('A.md');
+  saves.observe(echo('A.md', 'h1'));
+  saves.observe(echo('B.md', 'hb'));
+  saves.record(flight, 'mine, more', 'h2', 2);
+  expect(saves.known('A.md')?.content).toBe('mine, more');
+});
+
+test('a failed save leaves nothing behind', () => {
+  const saves = new OwnSaves();
+  saveNow(saves, 'A.md', 'mine', 'h1');
+  const flight = saves.begin('A.md');
+  saves.end(flight);
+  saves.observe(echo('A.md', 'h1'));
+  expect(saves.known('A.md')?.content).toBe('mine');
+});
