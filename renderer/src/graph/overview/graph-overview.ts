@@ -117,7 +117,8 @@ export class GraphOverview {
       this.clear();
       return false;
     }
-    this.setModel(modelFromDefinitions(nodes, edges));
+    // A preview's layout starts now: its nodes show where they start, its links once placed.
+    this.setModel({ ...modelFromDefinitions(nodes, edges), linksHidden: preview });
     return true;
   }
 
