@@ -91,12 +91,24 @@ export async function measureFreshOpen(browser: Browser, url: string, snapshot: 
     // PLEXUS_BENCH_TRACE=<file>: a Chromium trace of the open, summed up (trace-tasks.ts).
     const trace = process.env.PLEXUS_BENCH_TRACE;
     if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
+    // PLEXUS_BENCH_PROFILE=<file>: a CPU profile of the page's main thread (Chrome's .cpuprofile).
+    const profile = process.env.PLEXUS_BENCH_PROFILE;
+    const cdp = profile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+      await cdp.send('Profiler.start');
+    }
     const r = await withTimeout(
       page.evaluate(([worker, ms]) => (window as unknown as Bench).plexusBench.freshOpen(worker, ms), [`${url}worker.js`, timeout] as const),
       timeout + 30_000,
       'fresh open',
     );
     Object.assign(row, r);
+    if (cdp && profile) {
+      const { profile: data } = await cdp.send('Profiler.stop');
+      (await import('node:fs')).writeFileSync(profile, JSON.stringify(data));
+    }
     if (trace) {
       await browser.stopTracing();
       const { readFileSync } = await import('node:fs');
