@@ -190,7 +190,7 @@ export async function addProgressively(cy: Core, nodes: ElementDefinition[], edg
       const size = Math.floor(maxSize);
       if (!(size >= 1)) throw new Error(`chunk size must be at least 1, got ${maxSize}`);
       let chunk = o.chunkMs ? Math.min(size, FIRST_TIMED_CHUNK) : size;
-      for (let start = 0; start < list.length; ) {
+      for (let start = 0; start < list.length;) {
         const end = Math.min(list.length, start + chunk);
         const last = end === list.length;
         // Elements go in outside the batch: inside it their styles would be recomputed at its end.

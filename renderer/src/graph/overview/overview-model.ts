@@ -149,7 +149,8 @@ export function modelFromCore(cy: Core): OverviewModel {
 
 /** True when both would draw the same picture (a sync after a build usually changes nothing). */
 export function sameModel(a: OverviewModel, b: OverviewModel): boolean {
-  if (a.ids.length !== b.ids.length || a.edges.length !== b.edges.length || a.marked.length !== b.marked.length || !a.linksHidden !== !b.linksHidden) return false;
+  if (a.ids.length !== b.ids.length || a.edges.length !== b.edges.length || a.marked.length !== b.marked.length || !a.linksHidden !== !b.linksHidden)
+    return false;
   for (let i = 0; i < a.ids.length; i++) {
     if (a.ids[i] !== b.ids[i] || a.x[i] !== b.x[i] || a.y[i] !== b.y[i] || a.radius[i] !== b.radius[i] || a.shown[i] !== b.shown[i]) return false;
     if (a.palette[a.colour[i]] !== b.palette[b.colour[i]]) return false;
