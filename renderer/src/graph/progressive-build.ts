@@ -42,9 +42,9 @@ export const EDGE_CHUNK = 1000;
  */
 export const TASK_BUDGET_MS = 50;
 /**
- * Aimed-at work per chunk, ms, when chunks are sized by time (ProgressiveOptions.chunkMs): a
- * fixed chunk of 1,000 edges took 150-360 ms under load (traced, a first open's build at the
- * layout's result), so a task could not stay near its budget.
+ * Aimed-at work per chunk, ms, when chunks are sized by time (ProgressiveOptions.chunkMs): under
+ * load a fixed chunk of edges took several frames (traced, a first open's build at the layout's
+ * result; docs/benchmarks.md), so a task could not stay near its budget.
  */
 export const CHUNK_MS = 20;
 /** The smallest chunk sized by time, and the first one's size (nothing measured yet). */

@@ -195,8 +195,8 @@ export class GraphOverview {
     if (!this.model) return;
     this.stale = true;
     this.lastModelEvent = performance.now();
-    // One timer for a burst: a build emits an event per element (87k at 10k notes), and a
-    // clearTimeout and setTimeout for each was a few percent of the build's main thread (profiled).
+    // One timer for a burst: a build emits an event per element, and a clearTimeout and
+    // setTimeout for each showed in the build's main-thread profile (docs/benchmarks.md).
     if (this.timer === null) this.armSync(SYNC_MS);
   };
 

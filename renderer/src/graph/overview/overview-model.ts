@@ -26,7 +26,7 @@ export interface OverviewModel {
   /**
    * Links are not drawn: the provisional start of a first open, whose layout starts at once
    * (GraphOverview.showDefinitions). Its links all cross one disc, a grey blob, and drawing them
-   * took the main thread for several hundred ms just as the layout worker started (traced).
+   * held the main thread just as the layout worker started (traced; docs/benchmarks.md).
    */
   linksHidden?: boolean;
 }

@@ -8,8 +8,8 @@
  *
  * Chromium records a canvas's drawing and rasterises it only when the canvas is read: without
  * a flush, a slice only recorded its lines and the whole picture's lines were rasterised in one
- * task when the picture was first copied to the screen (hundreds of ms for a dense graph,
- * traced). Each batch is therefore read back by one pixel (`flush`), so the slice's clock
+ * task when the picture was first copied to the screen (a long task for a dense graph, traced;
+ * docs/benchmarks.md). Each batch is therefore read back by one pixel (`flush`), so the slice's clock
  * counts the rasterisation; the layer canvases are CPU canvases (`willReadFrequently`), where
  * that read is cheap.
  */
