@@ -87,7 +87,7 @@ async function main(): Promise<void> {
       for (let k = 0; k < freshRuns; k++) {
         const r = await measureFreshOpen(browser, server.url, snapshot, notes);
         fresh.push(r);
-        console.log(`\nfresh open: ${freshRow(r)}\n  frame gaps: ${r.frameGaps ?? ''}`);
+        console.log(`\nfresh open: ${freshRow(r)}\n  frame gaps: ${r.frameGaps ?? ''}${r.trace ? `\n${r.trace}` : ''}`);
       }
       if (freshOnly) continue;
       const rows = await measureSize(browser, server.url, snapshot, notes, modes);

@@ -5,9 +5,11 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { GraphSnapshot } from '../../main/core/types';
 import { CHROMIUM_ARGS } from './chromium-args';
+import { summarizeFreshOpenTrace } from './trace-tasks';
 
 const CHROMIUM_CANDIDATES = [process.env.PLEXUS_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const PAN_ZOOM_MS = 3000;
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'blink.user_timing', 'toplevel'];
 
 /** Which renderer draws the remembered graph: cytoscape with the door's accelerations, or the overview (overview/). */
 export type DrawMode = 'cytoscape' | 'overview';
@@ -74,6 +76,8 @@ export interface FreshOpenRow {
   level?: string;
   heapMB?: number;
   loadAtStart?: number;
+  /** The trace's long tasks and worker start (PLEXUS_BENCH_TRACE). */
+  trace?: string;
   error?: string;
 }
 
@@ -84,12 +88,32 @@ export async function measureFreshOpen(browser: Browser, url: string, snapshot: 
   let page: Page | null = null;
   try {
     page = await openPage(browser, url, snapshot);
+    // PLEXUS_BENCH_TRACE=<file>: a Chromium trace of the open, summed up (trace-tasks.ts).
+    const trace = process.env.PLEXUS_BENCH_TRACE;
+    if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
+    // PLEXUS_BENCH_PROFILE=<file>: a CPU profile of the page's main thread (Chrome's .cpuprofile).
+    const profile = process.env.PLEXUS_BENCH_PROFILE;
+    const cdp = profile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+      await cdp.send('Profiler.start');
+    }
     const r = await withTimeout(
       page.evaluate(([worker, ms]) => (window as unknown as Bench).plexusBench.freshOpen(worker, ms), [`${url}worker.js`, timeout] as const),
       timeout + 30_000,
       'fresh open',
     );
     Object.assign(row, r);
+    if (cdp && profile) {
+      const { profile: data } = await cdp.send('Profiler.stop');
+      (await import('node:fs')).writeFileSync(profile, JSON.stringify(data));
+    }
+    if (trace) {
+      await browser.stopTracing();
+      const { readFileSync } = await import('node:fs');
+      row.trace = summarizeFreshOpenTrace(JSON.parse(readFileSync(trace, 'utf8')));
+    }
     row.heapMB = await withTimeout(heapMB(page), 30_000, 'heap');
   } catch (error) {
     row.error = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -55,6 +55,8 @@ export async function freshOpen(
   workerUrl: string,
   timeoutMs: number,
 ): Promise<FreshOpenResult> {
+  // The trace's origin (trace-tasks.ts).
+  performance.mark('fresh-open');
   const t0 = performance.now();
   const since = () => performance.now() - t0;
   const monitor = startBlockMonitor();

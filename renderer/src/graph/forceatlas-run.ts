@@ -7,10 +7,10 @@
  * fixed chunk of 25 left the progress at 0% for many seconds. The first chunk is a single
  * iteration; later ones aim at PROGRESS_INTERVAL_MS from the measured cost per iteration.
  */
-import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { LayoutMessage, LayoutRequest } from './layout-protocol';
 import { DEFAULT_FORCES, forceAtlasParameters } from './graph-forces';
+import { ForceAtlasMatrices } from './forceatlas-matrices';
 import { NODE_GAP, spreadDiscs, SPREAD_MAX_NODES, type Disc } from './node-spread';
 
 /** How often, roughly, the worker reports progress. */
@@ -33,27 +33,17 @@ export function barnesHutTheta(nodes: number): number {
 }
 
 export function runForceAtlas(request: LayoutRequest, post: (m: LayoutMessage) => void, now: () => number = Date.now): void {
-  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   const pinned = new Set(request.pinned);
   // Medium graphs with known sizes are spread so that nodes do not overlap (node-spread.ts).
   const sizes = request.nodes.length <= SPREAD_MAX_NODES ? request.sizes : undefined;
   const radius = (id: string) => (sizes?.[id] ?? 0) / 2 + NODE_GAP;
-  const packed = request.packed;
-  request.nodes.forEach((id, i) => {
-    const p = packed ? { x: packed.xy[2 * i], y: packed.xy[2 * i + 1] } : (request.positions[id] ?? { x: 0, y: 0 });
-    graph.addNode(id, { x: p.x, y: p.y, fixed: pinned.has(id) });
-  });
-  const addEdge = (s: string | undefined, t: string | undefined) => {
-    if (s === undefined || t === undefined || s === t || !graph.hasNode(s) || !graph.hasNode(t) || graph.hasEdge(s, t)) return;
-    graph.addEdge(s, t);
-  };
-  if (packed) for (let k = 0; k + 1 < packed.edges.length; k += 2) addEdge(request.nodes[packed.edges[k]], request.nodes[packed.edges[k + 1]]);
-  else for (const [s, t] of request.edges) addEdge(s, t);
+  const matrices = new ForceAtlasMatrices(request);
+  const order = matrices.order;
   const forces = forceAtlasParameters(request.forces ?? DEFAULT_FORCES);
   const settings = {
-    ...forceAtlas2.inferSettings(graph),
-    barnesHutOptimize: graph.order > 300,
-    barnesHutTheta: barnesHutTheta(graph.order),
+    ...forceAtlas2.inferSettings(order),
+    barnesHutOptimize: order > 300,
+    barnesHutTheta: barnesHutTheta(order),
     // At the default repel force, 20 keeps the spread in the same range as the provisional
     // positions (tens of px per node).
     scalingRatio: forces.scalingRatio,
@@ -69,38 +59,24 @@ export function runForceAtlas(request: LayoutRequest, post: (m: LayoutMessage) =
   while (done < request.iterations) {
     const step = Math.min(chunk, request.iterations - done);
     const started = now();
-    forceAtlas2.assign(graph, { iterations: step, settings, getEdgeWeight: null });
+    matrices.run(settings, step);
     const finished = now();
     const perIteration = Math.max(0.01, (finished - started) / step);
     done += step;
     post({ type: 'progress', done, total: request.iterations });
     // The last positions go out as the result, not as a stream.
     if (stream && done < request.iterations && finished - lastStream >= STREAM_MIN_INTERVAL_MS) {
-      post({ type: 'positions', done, total: request.iterations, xy: positionsOf(graph, request.nodes) });
+      post({ type: 'positions', done, total: request.iterations, xy: matrices.positions() });
       lastStream = finished;
     }
     chunk = Math.max(1, Math.min(MAX_CHUNK, Math.floor(PROGRESS_INTERVAL_MS / perIteration)));
   }
   const positions: Record<string, { x: number; y: number }> = {};
-  graph.forEachNode((id, attr) => {
-    positions[id] = { x: attr.x as number, y: attr.y as number };
-  });
+  request.nodes.forEach((id, i) => (positions[id] = { x: matrices.x(i), y: matrices.y(i) }));
   if (sizes) {
     const discs: Disc[] = request.nodes.map((id) => ({ ...positions[id], r: radius(id), fixed: pinned.has(id) }));
     spreadDiscs(discs);
     request.nodes.forEach((id, i) => (positions[id] = { x: discs[i].x, y: discs[i].y }));
   }
   post({ type: 'done', positions });
-}
-
-/** x then y of each node, in `order` (nodes not in the graph stay at 0, 0). */
-function positionsOf(graph: Graph, order: readonly string[]): Float64Array {
-  const xy = new Float64Array(2 * order.length);
-  order.forEach((id, i) => {
-    if (!graph.hasNode(id)) return;
-    const a = graph.getNodeAttributes(id);
-    xy[2 * i] = a.x as number;
-    xy[2 * i + 1] = a.y as number;
-  });
-  return xy;
 }

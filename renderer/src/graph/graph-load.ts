@@ -7,7 +7,7 @@
  * takes over or cytoscape's layers are built in slices. Both resolve false when superseded.
  */
 import type { Core, ElementDefinition } from 'cytoscape';
-import { addProgressively, moveProgressively, nextFrame, nextTask, type BuildProgress } from './progressive-build';
+import { addProgressively, CHUNK_MS, moveProgressively, nextFrame, nextTask, type BuildProgress } from './progressive-build';
 import { extentOf } from './fit-centres';
 import { buildLayersInSlices, rebuildLayerCache, startLayerFeed } from './cytoscape-internals';
 import { recordFeed } from './test-feed';
@@ -64,6 +64,7 @@ export async function loadProgressively(
     yieldForInput: nextTask,
     layers,
     onAdded: (added) => host.legibleLabels.adopt(added.nodes()),
+    chunkMs: CHUNK_MS,
   });
   if (!complete || !current()) return false;
   beforeDraw?.();

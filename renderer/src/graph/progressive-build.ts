@@ -41,6 +41,15 @@ export const EDGE_CHUNK = 1000;
  * the app under load).
  */
 export const TASK_BUDGET_MS = 50;
+/**
+ * Aimed-at work per chunk, ms, when chunks are sized by time (ProgressiveOptions.chunkMs): under
+ * load a fixed chunk of edges took several frames (traced, a first open's build at the layout's
+ * result; docs/benchmarks.md), so a task could not stay near its budget.
+ */
+export const CHUNK_MS = 20;
+/** The smallest chunk sized by time, and the first one's size (nothing measured yet). */
+const MIN_TIMED_CHUNK = 25;
+const FIRST_TIMED_CHUNK = 100;
 /** While chunks go straight into the layers (cytoscape-internals/layer-feed.ts), the picture is updated this often, ms. */
 export const FEED_DRAW_INTERVAL_MS = 500;
 
@@ -75,9 +84,10 @@ export function planWeightedChunks(weights: number[], max: number): Chunk[] {
   return chunks;
 }
 
-/** Whether the node phase draws after chunk `index` (0-based) of `count`: the first, the one reaching a quarter, and the last. */
-export function drawsAfterChunk(index: number, count: number): boolean {
-  return index === 0 || index === count - 1 || index === Math.ceil(count / 4) - 1;
+/** Whether the node phase draws after the chunk [start, end) of `total`: the first, the one reaching a quarter, and the last. */
+export function drawsAfterChunk(start: number, end: number, total: number): boolean {
+  const quarter = Math.ceil(total / 4);
+  return start === 0 || end >= total || (start < quarter && end >= quarter);
 }
 
 /** Whether a graph this size is built progressively. */
@@ -126,6 +136,17 @@ export interface ProgressiveOptions {
   onAdded?(added: Collection): void;
   /** Draws each chunk into cytoscape's layers as it goes in (cytoscape-internals/layer-feed.ts); while active, frames draw freely. */
   layers?: LayerFeed | null;
+  /**
+   * Sizes chunks by time: after each chunk the next one aims at this many ms from the cost per
+   * element just measured, `nodeChunk` / `edgeChunk` at most (CHUNK_MS). Fixed sizes without it.
+   */
+  chunkMs?: number;
+}
+
+/** The next chunk's size: `target` ms at the cost per item the last chunk measured, within [MIN_TIMED_CHUNK, max]. */
+export function timedChunk(items: number, tookMs: number, target: number, max: number): number {
+  const perItem = Math.max(tookMs, 0.001) / Math.max(1, items);
+  return Math.max(Math.min(MIN_TIMED_CHUNK, max), Math.min(max, Math.floor(target / perItem)));
 }
 
 /** A yield that only yields once this task has used its budget, or when `force`d (then for a frame). */
@@ -165,32 +186,38 @@ export async function addProgressively(cy: Core, nodes: ElementDefinition[], edg
   const now = o.now ?? (() => performance.now());
   let lastDraw = -Infinity;
   try {
-    for (const [phase, list, size] of phases) {
-      const chunks = planChunks(list.length, size);
-      for (let i = 0; i < chunks.length; i++) {
-        const { start, end } = chunks[i];
+    for (const [phase, list, maxSize] of phases) {
+      const size = Math.floor(maxSize);
+      if (!(size >= 1)) throw new Error(`chunk size must be at least 1, got ${maxSize}`);
+      let chunk = o.chunkMs ? Math.min(size, FIRST_TIMED_CHUNK) : size;
+      for (let start = 0; start < list.length;) {
+        const end = Math.min(list.length, start + chunk);
+        const last = end === list.length;
         // Elements go in outside the batch: inside it their styles would be recomputed at its end.
         hold(false);
         if (!o.stillWanted() || cy.destroyed()) return false;
+        const began = o.chunkMs ? now() : 0;
         const added = cy.add(list.slice(start, end));
         o.onAdded?.(added);
         settleNewElements(cy, added);
         o.layers?.add(added);
+        if (o.chunkMs) chunk = timedChunk(end - start, now() - began, o.chunkMs, size);
         o.onProgress({ phase, done: end, total: list.length });
+        const draw = phase === 'nodes' && drawsAfterChunk(start, end, list.length);
+        start = end;
         if (o.layers?.active()) {
           // Every element is in a complete layer: a frame draws a few big bitmaps and redoes
           // cytoscape's per-frame bookkeeping over every element (~25 ms at 40k, profiled).
           // So the picture is updated twice a second, not at every yield.
-          const due = now() - lastDraw >= FEED_DRAW_INTERVAL_MS || i === chunks.length - 1;
+          const due = now() - lastDraw >= FEED_DRAW_INTERVAL_MS || last;
           hold(!due);
           await pause(due);
           if (due) lastDraw = now();
           continue;
         }
-        const draw = phase === 'nodes' && drawsAfterChunk(i, chunks.length);
         hold(!draw);
         // A draw needs a frame; so does the end of a phase (the caller or the edges come next).
-        await pause(draw || i === chunks.length - 1);
+        await pause(draw || last);
       }
     }
   } finally {

@@ -4,3 +4,13 @@ declare module 'cytoscape-fcose' {
   const fcose: Ext;
   export default fcose;
 }
+
+declare module 'graphology-layout-forceatlas2/iterate.js' {
+  /** One ForceAtlas2 iteration over graphology's flat matrices (10 floats per node, 3 per edge), in place. */
+  export default function iterate(settings: Record<string, unknown>, nodes: Float32Array, edges: Float32Array): void;
+}
+
+declare module 'graphology-layout-forceatlas2/defaults.js' {
+  const defaults: Record<string, unknown>;
+  export default defaults;
+}

@@ -70,11 +70,16 @@ describe('planWeightedChunks', () => {
 
 describe('drawsAfterChunk and isProgressive', () => {
   it('draws after the first chunk, the one reaching a quarter, and the last', () => {
-    const drawn = (count: number) => Array.from({ length: count }, (_, i) => i).filter((i) => drawsAfterChunk(i, count));
-    expect(drawn(22)).toEqual([0, 5, 21]); // 10.5k nodes in 500s: 500, 3,000 and all
-    expect(drawn(6)).toEqual([0, 1, 5]);
-    expect(drawn(2)).toEqual([0, 1]);
-    expect(drawsAfterChunk(0, 1)).toBe(true);
+    // Chunk indices drawn after, for `total` items in chunks of 500.
+    const drawn = (total: number) =>
+      Array.from({ length: Math.ceil(total / 500) }, (_, i) => i).filter((i) => drawsAfterChunk(500 * i, Math.min(total, 500 * (i + 1)), total));
+    expect(drawn(10_750)).toEqual([0, 5, 21]); // 10.75k nodes in 500s: 500, 3,000 and all
+    expect(drawn(3000)).toEqual([0, 1, 5]);
+    expect(drawn(1000)).toEqual([0, 1]);
+    expect(drawsAfterChunk(0, 10, 10)).toBe(true);
+    // Chunks of any size: the one holding the quarter's item.
+    expect(drawsAfterChunk(100, 260, 1000)).toBe(true);
+    expect(drawsAfterChunk(250, 400, 1000)).toBe(false);
   });
 
   it('builds progressively from PROGRESSIVE_MIN_ELEMENTS elements on', () => {
@@ -148,6 +153,36 @@ describe('addProgressively', () => {
     // (3 chunks) in between; edges likewise, and at the end.
     expect(seen).toEqual(['10/0', '20/0', '50/0', '60/0', '60/30', '60/60']);
     expect(batching(cy)).toBe(false);
+    cy.destroy();
+  });
+
+  it('with chunkMs, sizes chunks by the time the last one took: a slow element makes the chunks small, every element still goes in once', async () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    const { nodes, edges } = graph(400, 900);
+    let clock = 0;
+    const sizes: number[] = [];
+    const ok = await addProgressively(cy, nodes, edges, {
+      nodeChunk: 500,
+      edgeChunk: 1000,
+      budgetMs: 0,
+      chunkMs: 20,
+      now: () => clock,
+      // Each node costs 1 ms and each edge 0.5 ms of the fake clock.
+      onAdded: (added) => {
+        sizes.push(added.length);
+        clock += added.nodes().length + added.edges().length / 2;
+      },
+      stillWanted: () => true,
+      yieldToPage: async () => undefined,
+      onProgress: () => undefined,
+    });
+    expect(ok).toBe(true);
+    expect([cy.nodes().length, cy.edges().length]).toEqual([400, 900]);
+    // The first chunk of each phase (100) measures; the next ones aim at 20 ms: 25 nodes (the floor), 40 edges.
+    expect(sizes.slice(0, 3)).toEqual([100, 25, 25]);
+    const edgeChunks = sizes.slice(sizes.indexOf(100, 1));
+    expect(edgeChunks.slice(0, 3)).toEqual([100, 40, 40]);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(1300);
     cy.destroy();
   });
 

@@ -45,6 +45,7 @@ export class GraphOverview {
   private levelNow: Level | null = null;
   private stale = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastModelEvent = 0;
   /** The model is drawn before cytoscape holds any of it (a first open's layout runs first): only the overview can draw it. */
   private previewOnly = false;
   /** A layout's positions, drawn instead of cytoscape's until cytoscape holds them (showLayoutPositions). */
@@ -117,7 +118,8 @@ export class GraphOverview {
       this.clear();
       return false;
     }
-    this.setModel(modelFromDefinitions(nodes, edges));
+    // A preview's layout starts now: its nodes show where they start, its links once placed.
+    this.setModel({ ...modelFromDefinitions(nodes, edges), linksHidden: preview });
     return true;
   }
 
@@ -192,14 +194,23 @@ export class GraphOverview {
   private readonly onModelEvent = () => {
     if (!this.model) return;
     this.stale = true;
-    if (this.timer !== null) clearTimeout(this.timer);
+    this.lastModelEvent = performance.now();
+    // One timer for a burst: a build emits an event per element, and a clearTimeout and
+    // setTimeout for each showed in the build's main-thread profile (docs/benchmarks.md).
+    if (this.timer === null) this.armSync(SYNC_MS);
+  };
+
+  /** Syncs once the model events have stopped for SYNC_MS. */
+  private armSync(ms: number): void {
     this.timer = setTimeout(() => {
       this.timer = null;
+      const quiet = performance.now() - this.lastModelEvent;
+      if (quiet < SYNC_MS) return this.armSync(SYNC_MS - quiet);
       // A build or apply reads the model itself when it ends; in detail the model is read on the way back.
       // A preview draws definitions cytoscape does not hold yet: its elements are not the model.
       if (this.stale && !this.previewOnly && !this.options.busy() && this.levelNow === 'overview') this.sync();
-    }, SYNC_MS);
-  };
+    }, ms);
+  }
 
   /** Picks the level for the viewport now and passes the camera on. */
   private decide(): void {

@@ -23,6 +23,12 @@ export interface OverviewModel {
   marked: number[];
   /** Set when the positions came from a running or just-finished layout (withPositions). */
   fromLayout?: boolean;
+  /**
+   * Links are not drawn: the provisional start of a first open, whose layout starts at once
+   * (GraphOverview.showDefinitions). Its links all cross one disc, a grey blob, and drawing them
+   * held the main thread just as the layout worker started (traced; docs/benchmarks.md).
+   */
+  linksHidden?: boolean;
 }
 
 /** Classes that earn a node a ring in the overview (graph-marks.ts, graph-viewport.ts). */
@@ -143,7 +149,8 @@ export function modelFromCore(cy: Core): OverviewModel {
 
 /** True when both would draw the same picture (a sync after a build usually changes nothing). */
 export function sameModel(a: OverviewModel, b: OverviewModel): boolean {
-  if (a.ids.length !== b.ids.length || a.edges.length !== b.edges.length || a.marked.length !== b.marked.length) return false;
+  if (a.ids.length !== b.ids.length || a.edges.length !== b.edges.length || a.marked.length !== b.marked.length || !a.linksHidden !== !b.linksHidden)
+    return false;
   for (let i = 0; i < a.ids.length; i++) {
     if (a.ids[i] !== b.ids[i] || a.x[i] !== b.x[i] || a.y[i] !== b.y[i] || a.radius[i] !== b.radius[i] || a.shown[i] !== b.shown[i]) return false;
     if (a.palette[a.colour[i]] !== b.palette[b.colour[i]]) return false;
@@ -167,5 +174,5 @@ export function withPositions(model: OverviewModel, ids: readonly string[], xy: 
     x[i] = xy[2 * k];
     y[i] = xy[2 * k + 1];
   }
-  return { ...model, x, y, fromLayout: true };
+  return { ...model, x, y, fromLayout: true, linksHidden: false };
 }

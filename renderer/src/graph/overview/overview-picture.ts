@@ -5,6 +5,13 @@
  * frame waits for tens of thousands of lines. Lines go in batches of one path each: a single
  * path of every edge costs several times more to rasterise than the same lines in batches
  * (measured, software canvas), and batches overlap the way cytoscape's translucent edges do.
+ *
+ * Chromium records a canvas's drawing and rasterises it only when the canvas is read: without
+ * a flush, a slice only recorded its lines and the whole picture's lines were rasterised in one
+ * task when the picture was first copied to the screen (a long task for a dense graph, traced;
+ * docs/benchmarks.md). Each batch is therefore read back by one pixel (`flush`), so the slice's clock
+ * counts the rasterisation; the layer canvases are CPU canvases (`willReadFrequently`), where
+ * that read is cheap.
  */
 import type { CanvasPool } from './canvas-pool';
 import type { OverviewModel } from './overview-model';
@@ -62,7 +69,7 @@ export class Picture {
   }
 
   private context(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
-    const ctx = canvas.getContext('2d');
+    const ctx = canvas.getContext('2d', LAYER_CONTEXT);
     if (!ctx) throw new Error('The graph overview needs a 2D canvas context.');
     const { zoom, panX, panY } = this.camera;
     ctx.setTransform(this.ratio * zoom, 0, 0, this.ratio * zoom, this.ratio * panX, this.ratio * panY);
@@ -76,7 +83,12 @@ export class Picture {
   }
 
   get done(): boolean {
-    return this.nodesDone && this.nextEdge >= this.model.edges.length;
+    return this.nodesDone && this.nextEdge >= this.edgeEnd;
+  }
+
+  /** Where the edges to draw end in `model.edges` (none while the links are hidden). */
+  private get edgeEnd(): number {
+    return this.model.linksHidden ? 0 : this.model.edges.length;
   }
 
   get nodesDone(): boolean {
@@ -88,10 +100,12 @@ export class Picture {
     const end = now() + budgetMs;
     while (!this.nodesDone) {
       this.drawNodes(this.nextNode + NODES_PER_CHECK);
+      flush(this.nodeCtx);
       if (now() >= end) return this.done;
     }
-    while (this.nextEdge < this.model.edges.length) {
+    while (this.nextEdge < this.edgeEnd) {
       this.drawEdges(this.nextEdge + 2 * EDGES_PER_CHECK);
+      flush(this.edgeCtx);
       if (now() >= end) break;
     }
     return this.done;
@@ -164,6 +178,14 @@ export class Picture {
     if (inPath > 0) ctx.stroke();
     this.nextEdge = stop;
   }
+}
+
+/** The layer canvases are drawn on the CPU and read back by a pixel after every batch (flush). */
+const LAYER_CONTEXT: CanvasRenderingContext2DSettings = { willReadFrequently: true };
+
+/** Rasterises what the context has recorded so far (reading a pixel needs it done). */
+function flush(ctx: CanvasRenderingContext2D): void {
+  ctx.getImageData(0, 0, 1, 1);
 }
 
 /** Node indices sorted by colour (stable). */

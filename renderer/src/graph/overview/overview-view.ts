@@ -39,8 +39,9 @@ export interface OverviewOptions {
 export const REST_MS = 120;
 /**
  * Drawing time per frame for a new picture while an old one is on screen (the view keeps
- * moving), and for the first one (nothing to show yet: fewer, longer frames finish it sooner,
- * within the 150 ms a frame may take).
+ * moving), and for the first one and the first of a layout's positions (nothing worth showing
+ * yet: fewer, longer frames finish it sooner, within the 150 ms a frame may take; the slices
+ * count the lines' rasterisation, overview-picture.ts).
  */
 const SLICE_MS = 8;
 const FIRST_SLICE_MS = 100;
@@ -252,7 +253,9 @@ export class OverviewView {
     let changed = !this.shown || !this.composited || !sameCamera(this.composited, this.camera) || this.canvasResized;
     this.canvasResized = false;
     if (this.pending) {
-      this.pending.step(this.shown ? SLICE_MS : FIRST_SLICE_MS);
+      // The first picture of a layout's positions replaces only the provisional start: it is drawn like a first picture.
+      const first = !this.shown || (this.pending.model.fromLayout && !this.shown.model.fromLayout);
+      this.pending.step(first ? FIRST_SLICE_MS : SLICE_MS);
       if (this.pending.done) {
         changed = true;
         this.shown?.release();

@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
 import type { ElementDefinition } from 'cytoscape';
-import { modelFromCore, modelFromDefinitions, sameModel } from '../../../../renderer/src/graph/overview/overview-model';
+import { modelFromCore, modelFromDefinitions, sameModel, withPositions } from '../../../../renderer/src/graph/overview/overview-model';
 
 const node = (id: string, x: number, y: number, colour: string, classes: string[] = [], size = 10): ElementDefinition => ({
   group: 'nodes',
@@ -51,5 +51,17 @@ describe('modelFromCore', () => {
     } finally {
       cy.destroy();
     }
+  });
+});
+
+describe('withPositions', () => {
+  it("draws a first open's hidden links once a layout placed the nodes, and a model with hidden links differs from one without", () => {
+    const start = { ...modelFromDefinitions(NODES, EDGES), linksHidden: true };
+    expect(sameModel(start, modelFromDefinitions(NODES, EDGES))).toBe(false);
+    const placed = withPositions(start, ['a', 'd'], Float64Array.from([1, 2, 3, 4]));
+    expect(placed.linksHidden).toBe(false);
+    expect(placed.fromLayout).toBe(true);
+    expect([placed.x[0], placed.y[0], placed.x[3], placed.y[3]]).toEqual([1, 2, 3, 4]);
+    expect(start.x[0]).toBe(0);
   });
 });
