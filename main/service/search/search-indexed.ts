@@ -32,8 +32,8 @@ export function indexedMatches(
   readScored: (path: VaultPath, note: ParsedNote) => Scored | null,
   maxCounted: number,
 ): Scored[] | null {
-  const counts = new Map<string, Map<VaultPath, number>>();
-  const countsOf = (word: string): Map<VaultPath, number> | null => {
+  const counts = new Map<string, Uint32Array>();
+  const countsOf = (word: string): Uint32Array | null => {
     const key = word.toLowerCase();
     let found = counts.get(key);
     if (found === undefined) {
@@ -56,11 +56,21 @@ export function indexedMatches(
   const counted = highlights.map((h) => (h.kind === 'text' ? countsOf(h.value) : null));
   if (counted.some((c) => c === null)) return null;
 
+  const positive = counted as Uint32Array[];
+  // Each word's counts, looked up once per query rather than per note and word.
+  const byWord = new Map<string, Uint32Array>();
+  const walkWords = (node: QueryNode): void => {
+    if (node.kind === 'and' || node.kind === 'or') node.children.forEach(walkWords);
+    else if (node.kind === 'not') walkWords(node.child);
+    else if (node.kind === 'text') byWord.set(node.value, countsOf(node.value)!);
+  };
+  walkWords(query);
   const out: Scored[] = [];
   for (const path of candidates) {
     const parsed = note(path);
     if (parsed === undefined) continue;
-    if (!index.countable(path)) {
+    const number = index.numberOf(path);
+    if (number < 0 || !index.countable(path)) {
       const read = readScored(path, parsed);
       if (read) out.push(read);
       continue;
@@ -73,10 +83,10 @@ export function indexedMatches(
       const lower = value.toLowerCase();
       if (pathLower.includes(lower) || aliasesLower.some((a) => a.includes(lower))) return true;
       bodyRead = true;
-      return countsOf(value)!.has(path);
+      return byWord.get(value)![number] > 0;
     });
     if (!matched) continue;
-    out.push({ note: parsed, score: score(parsed, bodyRead, highlights, counted as Map<VaultPath, number>[], path, maxCounted) });
+    out.push({ note: parsed, score: score(parsed, bodyRead, highlights, positive, number, maxCounted) });
   }
   return out;
 }
@@ -86,8 +96,8 @@ function score(
   note: ParsedNote,
   bodyRead: boolean,
   highlights: readonly Highlight[],
-  counted: Map<VaultPath, number>[],
-  path: VaultPath,
+  counted: Uint32Array[],
+  number: number,
   maxCounted: number,
 ): number {
   let score = 0;
@@ -95,7 +105,7 @@ function score(
   for (const h of highlights) if (h.kind === 'text' && title.includes(h.value.toLowerCase())) score += 100;
   if (bodyRead && counted.length > 0) {
     let occurrences = 0;
-    for (const c of counted) occurrences += c.get(path) ?? 0;
+    for (const c of counted) occurrences += c[number];
     score += Math.min(maxCounted, occurrences);
   }
   return score;
