@@ -9,7 +9,10 @@ import type { PlexusApi, SearchHit, SearchResults } from '../../main/contract/ap
 import { FIRST_HITS, oneKeyApart, SearchPanel } from '../../renderer/src/components/search-panel';
 
 function hits(n: number): SearchHit[] {
-  return Array.from({ length: n }, (_, i) => ({ path: `N${i}.md`, title: `N${i}`, score: 1, snippet: `word ${i}`, line: 1, match: null }) as unknown as SearchHit);
+  return Array.from(
+    { length: n },
+    (_, i) => ({ path: `N${i}.md`, title: `N${i}`, score: 1, snippet: `word ${i}`, line: 1, match: null }) as unknown as SearchHit,
+  );
 }
 
 /** An api whose searches answer `results`, or never (null: only the asking is watched). */

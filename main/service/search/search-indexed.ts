@@ -92,14 +92,7 @@ export function indexedMatches(
 }
 
 /** search-run.ts's rank, from the counts: title words, then occurrences if the body was read. */
-function score(
-  note: ParsedNote,
-  bodyRead: boolean,
-  highlights: readonly Highlight[],
-  counted: Uint32Array[],
-  number: number,
-  maxCounted: number,
-): number {
+function score(note: ParsedNote, bodyRead: boolean, highlights: readonly Highlight[], counted: Uint32Array[], number: number, maxCounted: number): number {
   let score = 0;
   const title = note.title.toLowerCase();
   for (const h of highlights) if (h.kind === 'text' && title.includes(h.value.toLowerCase())) score += 100;
