@@ -11,6 +11,7 @@ import type { VaultPath } from '../../core/types';
 import { frontmatterBody } from '../../core/parse/frontmatter-bounds';
 import { distinctTerms } from './distinct-terms';
 import { SlicedUpdates } from './sliced-updates';
+import { copyMarks, intersectMarks, markedPaths, uniteMarks, type Marks } from './candidate-marks';
 
 interface SearchDoc {
   id: VaultPath;
@@ -30,16 +31,21 @@ class VocabularyIndex extends MiniSearch<SearchDoc> {
     return [...this._index.keys()];
   }
 
-  /** Ids of the (not discarded) documents holding `term` in any field. */
-  addDocsOf(term: string, into: Set<VaultPath>): void {
+  /** How many note numbers there are (removed notes' included): the length of per-number arrays. */
+  get numbers(): number {
+    return this._nextId;
+  }
+
+  /** Marks, by note number, the documents holding `term` in any field (discarded ones too: `pathOf` drops them). */
+  markDocsOf(term: string, into: Uint8Array): void {
     const fields = this._index.get(term);
     if (!fields) return;
-    for (const docs of fields.values()) {
-      for (const shortId of docs.keys()) {
-        const id = this._documentIds.get(shortId) as VaultPath | undefined;
-        if (id !== undefined) into.add(id);
-      }
-    }
+    for (const docs of fields.values()) for (const shortId of docs.keys()) into[shortId] = 1;
+  }
+
+  /** The path of the note with this number, or undefined once it is removed. */
+  pathOf(shortId: number): VaultPath | undefined {
+    return this._documentIds.get(shortId) as VaultPath | undefined;
   }
 
   /** The index's number for the note (minisearch's short id), or -1 when it is not indexed. */
@@ -68,12 +74,6 @@ class VocabularyIndex extends MiniSearch<SearchDoc> {
     }
     return into;
   }
-}
-
-function intersect(a: Set<VaultPath>, b: Set<VaultPath>): Set<VaultPath> {
-  const out = new Set<VaultPath>();
-  for (const path of a) if (b.has(path)) out.add(path);
-  return out;
 }
 
 /** Bodies over this many characters are reduced to their distinct tokens off the fast path (distinct-terms.ts). */
@@ -220,37 +220,39 @@ export class SearchIndex {
    * note's path.
    */
   candidates(plan: CandidatePlan, notePaths: () => Iterable<VaultPath>): Set<VaultPath> | null {
-    const memo = new Map<string, Set<VaultPath>>();
-    const resolve = (node: CandidatePlan): Set<VaultPath> | null => {
+    const memo = new Map<string, Marks>();
+    const resolve = (node: CandidatePlan): Marks | null => {
       switch (node.kind) {
         case 'any':
           return null;
         case 'word':
           return this.wordCandidates(node.value, node.inNames, notePaths, memo);
         case 'and': {
-          let out: Set<VaultPath> | null = null;
+          let out: Marks | null = null;
           for (const child of node.children) {
             const set = resolve(child);
             if (set === null) continue;
-            out = out === null ? new Set(set) : intersect(out, set);
+            out = out === null ? set : intersectMarks(out, set);
           }
           return out;
         }
         case 'or': {
-          const out = new Set<VaultPath>();
+          let out: Marks | null = null;
           for (const child of node.children) {
             const set = resolve(child);
             if (set === null) return null;
-            for (const path of set) out.add(path);
+            out = out === null ? set : uniteMarks(out, set);
           }
-          return out;
+          return out ?? { numbers: new Uint8Array(this.index.numbers), others: new Set() };
         }
       }
     };
-    return resolve(plan);
+    const marks = resolve(plan);
+    return marks === null ? null : markedPaths(marks, (n) => this.index.pathOf(n));
   }
 
-  private wordCandidates(word: string, inNames: boolean, notePaths: () => Iterable<VaultPath>, memo: Map<string, Set<VaultPath>>): Set<VaultPath> | null {
+  /** The word's candidates, a fresh copy the caller may change (each token's marks are memoized). */
+  private wordCandidates(word: string, inNames: boolean, notePaths: () => Iterable<VaultPath>, memo: Map<string, Marks>): Marks | null {
     const tokens = [
       ...new Set(
         tokenize(word)
@@ -260,20 +262,25 @@ export class SearchIndex {
     ];
     // Only separators (a word like "->"): the index holds no such token, so it cannot narrow.
     if (tokens.length === 0) return null;
-    let out: Set<VaultPath> | null = null;
+    let out: Marks | null = null;
     for (const token of tokens) {
       let docs = memo.get(token);
       if (!docs) {
-        docs = new Set<VaultPath>();
+        docs = { numbers: new Uint8Array(this.index.numbers), others: new Set() };
         this.vocabulary ??= this.index.terms();
-        for (const term of this.vocabulary) if (term.includes(token)) this.index.addDocsOf(term, docs);
+        for (const term of this.vocabulary) if (term.includes(token)) this.index.markDocsOf(term, docs.numbers);
         memo.set(token, docs);
       }
-      out = out === null ? new Set(docs) : intersect(out, docs);
+      out = out === null ? copyMarks(docs) : intersectMarks(out, docs);
     }
     if (inNames) {
       const lower = word.toLowerCase();
-      for (const path of notePaths()) if (path.toLowerCase().includes(lower)) out!.add(path);
+      for (const path of notePaths()) {
+        if (!path.toLowerCase().includes(lower)) continue;
+        const number = this.index.numberOf(path);
+        if (number >= 0) out!.numbers[number] = 1;
+        else out!.others.add(path);
+      }
     }
     return out;
   }
