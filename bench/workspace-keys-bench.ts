@@ -22,6 +22,7 @@
  *
  * PLEXUS_BENCH_CHECKOUT serves another checkout's build (a base commit, side by side);
  * PLEXUS_BENCH_ONLY=search runs the search phase alone (the keyboard views and the later measures skipped);
+ * PLEXUS_BENCH_QUERIES='a|b' searches those queries instead of the five below;
  * PLEXUS_BENCH_PROFILE=<file> writes a Chromium CPU profile of the switcher's typing.
  * Prints p50 / p90 / max per measure. Not a test: nothing here asserts a time.
  */
@@ -194,7 +195,13 @@ async function main(): Promise<void> {
     }
     // Search first: its first query waits for the background full-text index, after which the
     // server is idle for the measures that follow.
-    const queries = ['gradient', 'attention embedding', '"learning rate"', 'tag:#topic/graph', 'vector -matrix'];
+    const queries = process.env.PLEXUS_BENCH_QUERIES?.split('|') ?? [
+      'gradient',
+      'attention embedding',
+      '"learning rate"',
+      'tag:#topic/graph',
+      'vector -matrix',
+    ];
     const search = await measureSearch(page, queries, Math.min(ROUNDS, 3));
     for (const line of reportTimed('search (paste to count shown)', search.total)) console.log(line);
     console.log(report('  search request (server)', search.request));

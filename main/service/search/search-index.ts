@@ -219,7 +219,7 @@ export class SearchIndex {
    * cannot narrow it and every note must be checked. `notePaths` serves words that may match a
    * note's path.
    */
-  candidates(plan: CandidatePlan, notePaths: () => Iterable<VaultPath>): Set<VaultPath> | null {
+  candidates(plan: CandidatePlan, notePaths: () => Iterable<VaultPath>): Iterable<VaultPath> | null {
     const memo = new Map<string, Marks>();
     const resolve = (node: CandidatePlan): Marks | null => {
       switch (node.kind) {
