@@ -35,7 +35,7 @@ export function copyMarks(m: Marks): Marks {
 
 /**
  * The marked notes' paths, as a view that walks the marks on each iteration (a search iterates
- * its candidates once or twice: building a set of 50,000 paths cost more than the walk);
+ * its candidates once or twice: building a set of every path cost more than the walk);
  * `pathOf` gives an indexed note's path (undefined once it is removed).
  */
 export function markedPaths(m: Marks, pathOf: (n: number) => VaultPath | undefined): Iterable<VaultPath> {

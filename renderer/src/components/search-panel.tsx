@@ -32,7 +32,7 @@ interface Props {
 const DEBOUNCE_MS = 150;
 /**
  * Hits drawn at once; the rest of the page follows when the list's end scrolls into view. The
- * panel shows a dozen or so: drawing all 200 rows with their snippets held the answer back.
+ * panel shows far fewer: drawing the whole page with its snippets held the answer back.
  */
 export const FIRST_HITS = 40;
 
