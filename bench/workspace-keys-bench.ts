@@ -21,6 +21,8 @@
  *   most) opened and its backlinks scrolled, the renderer's heap after a GC.
  *
  * PLEXUS_BENCH_CHECKOUT serves another checkout's build (a base commit, side by side);
+ * PLEXUS_BENCH_ONLY=search runs the search phase alone (the keyboard views and the later measures skipped);
+ * PLEXUS_BENCH_QUERIES='a|b' searches those queries instead of the five below;
  * PLEXUS_BENCH_PROFILE=<file> writes a Chromium CPU profile of the switcher's typing.
  * Prints p50 / p90 / max per measure. Not a test: nothing here asserts a time.
  */
@@ -38,6 +40,7 @@ const HUB_BACKLINKS = Math.min(5_000, Math.floor(NOTES / 10));
 const CHECKOUT = process.env.PLEXUS_BENCH_CHECKOUT;
 const PROFILE = process.env.PLEXUS_BENCH_PROFILE;
 const ROUNDS = Number(process.env.PLEXUS_BENCH_RUNS ?? 10);
+const SEARCH_ONLY = process.env.PLEXUS_BENCH_ONLY === 'search';
 
 type Watch = 'open' | 'change';
 
@@ -157,7 +160,7 @@ async function main(): Promise<void> {
       tagsAgain: [],
     };
 
-    for (let i = 0; i < ROUNDS; i++) {
+    for (let i = 0; i < (SEARCH_ONLY ? 0 : ROUNDS); i++) {
       m.paletteOpen.push(await timeKey(page, 'Control+p', PALETTE, 'open'));
       await typeTimed(page, 'split', PALETTE, m.paletteType);
       await page.keyboard.press('Escape');
@@ -183,14 +186,22 @@ async function main(): Promise<void> {
       await page.keyboard.press('Escape');
     }
 
-    console.log(report('palette open (Ctrl+P)', m.paletteOpen));
-    console.log(report('palette type (per key)', m.paletteType));
-    console.log(report('switcher open (Ctrl+O), cached', m.switcherOpen));
-    console.log(report('switcher open, file list changed', m.switcherFirstOpen));
-    console.log(report('switcher type (per key)', m.switcherType));
+    if (!SEARCH_ONLY) {
+      console.log(report('palette open (Ctrl+P)', m.paletteOpen));
+      console.log(report('palette type (per key)', m.paletteType));
+      console.log(report('switcher open (Ctrl+O), cached', m.switcherOpen));
+      console.log(report('switcher open, file list changed', m.switcherFirstOpen));
+      console.log(report('switcher type (per key)', m.switcherType));
+    }
     // Search first: its first query waits for the background full-text index, after which the
     // server is idle for the measures that follow.
-    const queries = ['gradient', 'attention embedding', '"learning rate"', 'tag:#topic/graph', 'vector -matrix'];
+    const queries = process.env.PLEXUS_BENCH_QUERIES?.split('|') ?? [
+      'gradient',
+      'attention embedding',
+      '"learning rate"',
+      'tag:#topic/graph',
+      'vector -matrix',
+    ];
     const search = await measureSearch(page, queries, Math.min(ROUNDS, 3));
     for (const line of reportTimed('search (paste to count shown)', search.total)) console.log(line);
     console.log(report('  search request (server)', search.request));
@@ -204,6 +215,7 @@ async function main(): Promise<void> {
       );
     });
     console.log(`  search errors (time limit): ${search.errors.length ? search.errors.join(', ') : 'none'}`);
+    if (SEARCH_ONLY) return;
     // Each measure prints as it ends, so a later one failing keeps the figures before it.
     const folder = await measureFolderExpand(page, 'Concepts', Math.min(ROUNDS, 6));
     for (const line of reportTimed(`expand Concepts (${NOTES / 10} notes)`, folder.times)) console.log(line);

@@ -32,8 +32,8 @@ export function indexedMatches(
   readScored: (path: VaultPath, note: ParsedNote) => Scored | null,
   maxCounted: number,
 ): Scored[] | null {
-  const counts = new Map<string, Map<VaultPath, number>>();
-  const countsOf = (word: string): Map<VaultPath, number> | null => {
+  const counts = new Map<string, Uint32Array>();
+  const countsOf = (word: string): Uint32Array | null => {
     const key = word.toLowerCase();
     let found = counts.get(key);
     if (found === undefined) {
@@ -56,46 +56,47 @@ export function indexedMatches(
   const counted = highlights.map((h) => (h.kind === 'text' ? countsOf(h.value) : null));
   if (counted.some((c) => c === null)) return null;
 
+  const positive = counted as Uint32Array[];
+  // Each word's lower case and counts, and the title's words, once per query rather than per note.
+  const byWord = new Map<string, { lower: string; counts: Uint32Array }>();
+  for (const w of words) byWord.set(w, { lower: w.toLowerCase(), counts: countsOf(w)! });
+  const titleWords = highlights.flatMap((h) => (h.kind === 'text' ? [h.value.toLowerCase()] : []));
   const out: Scored[] = [];
   for (const path of candidates) {
     const parsed = note(path);
     if (parsed === undefined) continue;
-    if (!index.countable(path)) {
+    const number = index.numberOf(path);
+    if (number < 0 || !index.countable(path)) {
       const read = readScored(path, parsed);
       if (read) out.push(read);
       continue;
     }
     const pathLower = path.toLowerCase();
-    const aliasesLower = parsed.aliases.map((a) => a.toLowerCase());
+    let aliasesLower: string[] | null = null;
     // As the evaluator does: the path, then the aliases, then (only then read) the body.
     let bodyRead = false;
     const matched = matchesWords(query, (value) => {
-      const lower = value.toLowerCase();
-      if (pathLower.includes(lower) || aliasesLower.some((a) => a.includes(lower))) return true;
+      const { lower, counts: found } = byWord.get(value)!;
+      if (pathLower.includes(lower)) return true;
+      aliasesLower ??= parsed.aliases.map((a) => a.toLowerCase());
+      if (aliasesLower.some((a) => a.includes(lower))) return true;
       bodyRead = true;
-      return countsOf(value)!.has(path);
+      return found[number] > 0;
     });
     if (!matched) continue;
-    out.push({ note: parsed, score: score(parsed, bodyRead, highlights, counted as Map<VaultPath, number>[], path, maxCounted) });
+    out.push({ note: parsed, score: score(parsed, bodyRead, titleWords, positive, number, maxCounted) });
   }
   return out;
 }
 
 /** search-run.ts's rank, from the counts: title words, then occurrences if the body was read. */
-function score(
-  note: ParsedNote,
-  bodyRead: boolean,
-  highlights: readonly Highlight[],
-  counted: Map<VaultPath, number>[],
-  path: VaultPath,
-  maxCounted: number,
-): number {
+function score(note: ParsedNote, bodyRead: boolean, titleWords: readonly string[], counted: Uint32Array[], number: number, maxCounted: number): number {
   let score = 0;
-  const title = note.title.toLowerCase();
-  for (const h of highlights) if (h.kind === 'text' && title.includes(h.value.toLowerCase())) score += 100;
+  const title = titleWords.length > 0 ? note.title.toLowerCase() : '';
+  for (const w of titleWords) if (title.includes(w)) score += 100;
   if (bodyRead && counted.length > 0) {
     let occurrences = 0;
-    for (const c of counted) occurrences += c.get(path) ?? 0;
+    for (const c of counted) occurrences += c[number];
     score += Math.min(maxCounted, occurrences);
   }
   return score;

@@ -8,6 +8,8 @@ import type { PlexusApi, SearchHit, SearchResults } from '../../../main/contract
 import { noteHref } from '../routing/hash-route';
 import { Snippet } from './snippet';
 import { isExcluded } from '../settings/excluded-folders';
+import { useProgressive } from '../hooks/use-progressive';
+import { ShowMore } from './show-more';
 
 interface Props {
   api: PlexusApi;
@@ -28,6 +30,24 @@ interface Props {
 }
 
 const DEBOUNCE_MS = 150;
+/**
+ * Hits drawn at once; the rest of the page follows when the list's end scrolls into view. The
+ * panel shows far fewer: drawing the whole page with its snippets held the answer back.
+ */
+export const FIRST_HITS = 40;
+
+/**
+ * Whether `b` is `a` with one character typed or deleted: such edits wait for the debounce, so
+ * typing a word does not search each prefix; any other change (a paste, a tag clicked, a
+ * bookmarked search) searches at once.
+ */
+export function oneKeyApart(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length - short.length !== 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i) === long.slice(i + 1);
+}
 
 function countText(results: SearchResults): string {
   if (results.total === 0) return 'No results.';
@@ -60,6 +80,8 @@ export function SearchPanel({
   const results = useMemo(() => (found ? withoutExcludedHits(found, excludedFolders) : null), [found, excludedFolders]);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const searched = useRef('');
+  const slice = useProgressive(results?.hits.length ?? 0, found, FIRST_HITS);
 
   // Only when asked (opening search, a tag clicked), not whenever the view is shown: arrowing
   // through the sidebar's tabs must keep the focus on the tabs.
@@ -72,12 +94,15 @@ export function SearchPanel({
 
   useEffect(() => {
     if (query.trim() === '') {
+      searched.current = query;
       setResults(null);
       setError(null);
       return;
     }
     let live = true;
-    const t = setTimeout(() => {
+    const typed = oneKeyApart(searched.current, query);
+    searched.current = query;
+    const run = () =>
       api.search(query).then(
         (r) => {
           if (!live) return;
@@ -91,7 +116,13 @@ export function SearchPanel({
         },
         (e: unknown) => live && setError(`Search failed: ${e instanceof Error ? e.message : String(e)}`),
       );
-    }, DEBOUNCE_MS);
+    if (!typed) {
+      void run();
+      return () => {
+        live = false;
+      };
+    }
+    const t = setTimeout(() => void run(), DEBOUNCE_MS);
     return () => {
       live = false;
       clearTimeout(t);
@@ -131,7 +162,7 @@ export function SearchPanel({
         </p>
       )}
       <ul className="search-results">
-        {results?.hits.map((h) => (
+        {results?.hits.slice(0, slice.shown).map((h) => (
           <li key={h.path}>
             <a href={noteHref(h.path)} className="search-hit" onClick={() => onOpenHit?.(h)}>
               <span className="result-title">{h.title}</span>
@@ -144,6 +175,7 @@ export function SearchPanel({
           </li>
         ))}
       </ul>
+      {results && <ShowMore slice={slice} total={results.hits.length} noun="results" />}
     </section>
   );
 }
