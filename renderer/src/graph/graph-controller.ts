@@ -9,7 +9,8 @@
 import type { Core, ElementDefinition } from 'cytoscape';
 import { HUB_FONT, type Theme } from './graph-style';
 import { installLegibleLabels, type LegibleLabels } from './legible-labels';
-import { isProgressive, nextTask, PROGRESSIVE_MIN_ELEMENTS, type BuildProgress } from './progressive-build';
+import { isProgressive, PROGRESSIVE_MIN_ELEMENTS, type BuildProgress } from './progressive-build';
+import { nextTask } from './yield-to-page';
 import { loadAtOnce } from './load-at-once';
 import { GraphHover } from './graph-hover';
 import { GraphAppearance } from './graph-appearance';

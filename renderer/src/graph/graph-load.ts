@@ -7,7 +7,8 @@
  * takes over or cytoscape's layers are built in slices. Both resolve false when superseded.
  */
 import type { Core, ElementDefinition } from 'cytoscape';
-import { addProgressively, CHUNK_MS, moveProgressively, nextFrame, nextTask, type BuildProgress } from './progressive-build';
+import { addProgressively, CHUNK_MS, moveProgressively, type BuildProgress } from './progressive-build';
+import { nextFrame, nextTask } from './yield-to-page';
 import { extentOf } from './fit-centres';
 import { buildLayersInSlices, rebuildLayerCache, startLayerFeed } from './cytoscape-internals';
 import { recordFeed } from './test-feed';

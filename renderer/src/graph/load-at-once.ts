@@ -4,7 +4,8 @@
  * frame, then the edges in chunks a frame apart. Resolves false when a newer load superseded it.
  */
 import type { Core, ElementDefinition } from 'cytoscape';
-import { nextFrame, planChunks, type BuildProgress } from './progressive-build';
+import { planChunks, type BuildProgress } from './progressive-build';
+import { nextFrame } from './yield-to-page';
 
 /** Edges added per chunk between frames while loading a small graph (big ones: progressive-build.ts). */
 export const EDGE_CHUNK = 15000;

@@ -3,15 +3,15 @@
  * (global or local), runs layouts (use-graph-layout.ts), applies live deltas in place, keeps
  * positions and pins saved (use-layout-saver.ts). The React view only renders controls around it.
  */
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { PlexusApi } from '../../../main/contract/api-contract';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { GraphController } from './graph-controller';
 import { GraphModel, neighbourhood } from './graph-model';
 import { PositionCache } from './position-cache';
 import { applyDeltaToCy } from './apply-delta';
-import { applyFilters, definitionCounts, visibleCounts, type GraphFilters } from './graph-filters';
+import { applyFilters, definitionCounts, visibleCounts } from './graph-filters';
 import { recolour } from './colour-groups';
-import { buildView, type ViewRequest } from './view-builder';
+import { buildView } from './view-builder';
+import type { EngineOptions } from './engine-options';
 import { chooseRenderer, detectGlRenderer, type RendererChoice } from './renderer-choice';
 import { DARK, LIGHT } from './graph-style';
 import { installTestHook } from './test-hook';
@@ -19,7 +19,7 @@ import { TEST_HOOKS } from '../build-flags';
 import { activeAccelerations } from './cytoscape-internals';
 import { withMarks } from './graph-marks';
 import type { BuildProgress } from './progressive-build';
-import { sameForces, type GraphDisplay, type GraphForces } from './graph-forces';
+import { sameForces, type GraphForces } from './graph-forces';
 import { isDarkTheme, useDarkTheme } from '../settings/appearance';
 import { useSettings } from '../settings/settings-store';
 import { useGraphAnimation } from './use-graph-animation';
@@ -29,23 +29,6 @@ import { placedAt } from './layout-stream';
 
 /** A force slider's changes are taken as one once it rests this long; then the layout runs again. */
 export const FORCES_DELAY_MS = 300;
-
-export interface EngineOptions {
-  api: PlexusApi;
-  container: RefObject<HTMLDivElement | null>;
-  request: ViewRequest;
-  filters: GraphFilters;
-  colourOf(id: string): string;
-  currentPath: string | null;
-  onTap(id: string, newTab: boolean): void;
-  onDoubleTap(id: string): void;
-  /** Called once with the graph's size when it first loads (the view picks local for huge vaults). */
-  onLoaded(nodeCount: number): void;
-  /** The graph settings' forces once they are loaded (null before): a change runs the layout again. */
-  forces: GraphForces | null;
-  /** The graph settings' display (node size, link thickness, arrows, text fade). */
-  display: GraphDisplay;
-}
 
 export function useGraphEngine(o: EngineOptions) {
   const { api } = o;
