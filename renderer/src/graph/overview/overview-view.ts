@@ -12,28 +12,9 @@ import { attachInput } from './overview-input';
 import type { OverviewModel } from './overview-model';
 import { placement, Picture, type Camera, type PictureStyle } from './overview-picture';
 import { SpatialGrid } from './spatial-grid';
+import type { OverviewOptions } from './overview-options';
 
 export type { Camera } from './overview-picture';
-
-export interface OverviewColours {
-  edge: string;
-  accent: string;
-  background: string;
-}
-
-export interface OverviewHandlers {
-  pan(dx: number, dy: number): void;
-  tap(id: string, newTab: boolean): void;
-  doubleTap(id: string): void;
-  hover(id: string | null): void;
-}
-
-export interface OverviewOptions {
-  colours: OverviewColours;
-  nodeScale: number;
-  edgeWidth: number;
-  handlers: OverviewHandlers;
-}
 
 /** The camera must rest this long before the picture is drawn again for it. */
 export const REST_MS = 120;
