@@ -10,6 +10,7 @@ import * as zlib from 'node:zlib';
 import type { VaultPath } from '../../core/types';
 import type { SnapshotBackend, StoredBlob } from './snapshot-backend';
 import { decodeEntries, encodeEntries } from './snapshot-index-codec';
+import { recoverEntries } from './snapshot-index-recovery';
 import { planRetention } from './snapshot-retention';
 import type { RetentionPolicy, SnapshotEntry, SnapshotReason } from './snapshot-types';
 
@@ -79,28 +80,7 @@ export class SnapshotStore {
     options: SnapshotStoreOptions,
   ): Promise<{ store: SnapshotStore; damaged: number; rebuilt: number; fromRecords: number }> {
     const [text, blobs] = await Promise.all([backend.readIndex(), backend.listBlobs()]);
-    const { entries, damaged } = decodeEntries(text);
-    let rebuilt = 0;
-    let fromRecords = 0;
-    if (damaged > 0 || (text.trim() === '' && blobs.size > 0) || entries.length < (await backend.countVersions())) {
-      const records = await backend.listVersions();
-      const known = new Set(entries.map((e) => e.id));
-      for (const entry of decodeEntries(await backend.readJournal()).entries) {
-        // A journal another session kept through a prune still names what the prune dropped.
-        if (known.has(entry.id) || records.isDropped(entry.id)) continue;
-        known.add(entry.id);
-        entries.push(entry);
-        rebuilt++;
-      }
-      for (const entry of records.entries) {
-        if (known.has(entry.id)) continue;
-        known.add(entry.id);
-        entries.push(entry);
-        rebuilt++;
-        fromRecords++;
-      }
-      entries.sort((a, b) => a.time - b.time);
-    }
+    const { entries, damaged, rebuilt, fromRecords } = await recoverEntries(backend, text, blobs);
     // A version whose blob is gone (deleted by hand, evicted by a crashed prune) cannot come back: not listed.
     const usable = entries.filter((entry) => blobs.has(entry.hash));
     const store = new SnapshotStore(backend, blobs, usable, options);
