@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { FileEntry, VaultPath } from '../../../main/contract/api-contract';
+import type { FileEntry } from '../../../main/contract/api-contract';
+import type { VaultPath } from '../../../main/core/types';
 import { applyFilesEvent } from '../../../renderer/src/hooks/use-files';
 
 const entry = (path: string, size = 1): FileEntry => ({ path: path as VaultPath, kind: path.endsWith('.md') ? 'note' : 'attachment', title: path, size, mtimeMs: 0 });
