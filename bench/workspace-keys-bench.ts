@@ -23,7 +23,8 @@
  * PLEXUS_BENCH_CHECKOUT serves another checkout's build (a base commit, side by side);
  * PLEXUS_BENCH_PROFILE=<file> writes a Chromium CPU profile of the switcher's typing, and
  * <file>.hub / <file>.tags of the hub's first open and the tags' first show after a page load;
- * PLEXUS_BENCH_SEARCH=0 leaves out the search (its first query waits minutes for the index).
+ * PLEXUS_BENCH_TRACE=<file> writes a Chromium trace of one more open of the hub, before the timed
+ * ones, and prints its longest tasks; PLEXUS_BENCH_SEARCH=0 leaves out the search (its first query waits minutes for the index).
  * Prints p50 / p90 / max per measure. Not a test: nothing here asserts a time.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateVault, HUB_PATH, notePath } from './generate-vault';
 import { measureFolderExpand, measureHeap, measureHub, measureSearch, profiled, waitFor, type Timed } from './workspace-scale-measures';
+import { longestTasks } from './trace-summary';
 import { launchBrowser } from '../tests/e2e/support/browser';
 import { serveVault } from '../tests/e2e/support/serve';
 
@@ -41,6 +43,7 @@ const CHECKOUT = process.env.PLEXUS_BENCH_CHECKOUT;
 const PROFILE = process.env.PLEXUS_BENCH_PROFILE;
 const ROUNDS = Number(process.env.PLEXUS_BENCH_RUNS ?? 10);
 const SEARCH = process.env.PLEXUS_BENCH_SEARCH !== '0';
+const TRACE = process.env.PLEXUS_BENCH_TRACE;
 
 type Watch = 'open' | 'change';
 
@@ -224,6 +227,12 @@ async function main(): Promise<void> {
     for (const line of reportTimed(`expand Concepts (${NOTES / 10} notes)`, folder.times)) console.log(line);
     console.log(`  explorer rows in the DOM after: ${folder.rowsInDom}`);
     const hubRounds = Math.min(ROUNDS, 5);
+    if (TRACE) {
+      await browser.browser.startTracing(page, { path: TRACE, categories: ['devtools.timeline', 'v8.execute', 'blink'] });
+      await measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), 1);
+      await browser.browser.stopTracing();
+      console.log(`traced open of the hub, longest tasks:\n${longestTasks(JSON.parse(readFileSync(TRACE, 'utf8')) as Parameters<typeof longestTasks>[0])}`);
+    }
     const hub = PROFILE
       ? await profiledTo(page, `${PROFILE}.hub`, () => measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), 1))
       : await measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), hubRounds);

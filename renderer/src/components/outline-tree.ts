@@ -55,8 +55,7 @@ export function tagTree(tags: { tag: string; count: number }[], sort: TagSort): 
     node.count = (node.count ?? 0) + count;
     for (let i = parts.length; i >= 1; i--) nodeFor(parts.slice(0, i)).total += count;
   }
-  const order = (a: TagNode, b: TagNode) =>
-    sort === 'count' && a.total !== b.total ? b.total - a.total : compareBase(a.name, b.name);
+  const order = (a: TagNode, b: TagNode) => (sort === 'count' && a.total !== b.total ? b.total - a.total : compareBase(a.name, b.name));
   const sortAll = (nodes: TagNode[]) => {
     nodes.sort(order);
     for (const n of nodes) sortAll(n.children);

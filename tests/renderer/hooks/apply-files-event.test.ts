@@ -3,7 +3,13 @@ import type { FileEntry } from '../../../main/contract/api-contract';
 import type { VaultPath } from '../../../main/core/types';
 import { applyFilesEvent } from '../../../renderer/src/hooks/use-files';
 
-const entry = (path: string, size = 1): FileEntry => ({ path: path as VaultPath, kind: path.endsWith('.md') ? 'note' : 'attachment', title: path, size, mtimeMs: 0 });
+const entry = (path: string, size = 1): FileEntry => ({
+  path: path as VaultPath,
+  kind: path.endsWith('.md') ? 'note' : 'attachment',
+  title: path,
+  size,
+  mtimeMs: 0,
+});
 
 /** What the list was before the merge: the whole list sorted again, stably, by localeCompare. */
 function resorted(files: FileEntry[], event: { added: FileEntry[]; removed: VaultPath[]; changed: FileEntry[] }): FileEntry[] {
