@@ -48,7 +48,9 @@ export function longestTasks(trace: { traceEvents: TraceEvent[] } | TraceEvent[]
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) return 'trace: no renderer main thread';
-  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const onMain = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const outer: TraceEvent[] = [];
   let end = -Infinity;
   for (const e of onMain) {
@@ -62,7 +64,10 @@ export function longestTasks(trace: { traceEvents: TraceEvent[] } | TraceEvent[]
     .slice(0, count)
     .map((task) => {
       const inside = onMain.filter((e) => e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
-      const summary = summarizeTrace([main, ...inside], 1, parts).split('\n').slice(1).join('\n');
+      const summary = summarizeTrace([main, ...inside], 1, parts)
+        .split('\n')
+        .slice(1)
+        .join('\n');
       return `task ${(task.dur! / 1000).toFixed(1)} ms (${task.name}):\n${summary}`;
     })
     .join('\n');
