@@ -6,6 +6,7 @@
  * change the switcher opens at once with the last items read while the new ones are read: at
  * 50k notes reading them again took seconds, and one added or renamed note is all that differs.
  */
+import { useEffect, useRef } from 'react';
 import type { FileEntry, PlexusApi, SwitcherItem } from '../../../main/contract/api-contract';
 
 interface Entry {
@@ -48,4 +49,27 @@ export function switcherItems(api: PlexusApi, files: FileEntry[] | null): Promis
     },
   );
   return read;
+}
+
+/**
+ * Reads the items when the page is first idle with a file list, so the first Ctrl/Cmd+O lists at
+ * once; later changes need no read ahead (the switcher opens with the last items meanwhile).
+ */
+export function usePrefetchSwitcherItems(api: PlexusApi, files: FileEntry[] | null): void {
+  const latest = useRef(files);
+  latest.current = files;
+  const known = files !== null;
+  useEffect(() => {
+    if (!known || (last && last.api === api) || (cached && cached.api === api)) return;
+    const run = () => {
+      // A failure is the switcher's to report when it opens (it reads again then).
+      switcherItems(api, latest.current).catch(() => undefined);
+    };
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(run, { timeout: 3000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(run, 300);
+    return () => window.clearTimeout(id);
+  }, [api, known]);
 }
