@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { FileEntry, PlexusApi, SwitcherItem } from '../../../main/contract/api-contract';
 import type { HeadingInfo } from '../../../main/core/types';
-import { fileRows, headingRows, parseSwitcherQuery, switcherCandidates, withCreate, type SwitcherRow } from './quick-switcher-rows';
+import { fileRows, headingRows, parseSwitcherQuery, sharedSwitcherCandidates, withCreate, type SwitcherRow } from './quick-switcher-rows';
 import { latestSwitcherItems, switcherItems } from './switcher-items-cache';
 import { Modal } from './modal';
 import { isExcluded } from '../settings/excluded-folders';
@@ -78,7 +78,7 @@ export function QuickSwitcher({ api, files, excludedFolders = NONE, recent, curr
   const listed = useMemo(() => (items ?? []).filter((i) => !isExcluded(i.path, excludedFolders)), [items, excludedFolders]);
   const parsed = parseSwitcherQuery(query);
   const withAttachments = parsed.heading === null;
-  const candidates = useMemo(() => switcherCandidates(listed, withAttachments ? attachments : []), [listed, attachments, withAttachments]);
+  const candidates = useMemo(() => sharedSwitcherCandidates(listed, withAttachments ? attachments : []), [listed, attachments, withAttachments]);
   const noteRows = useMemo(
     () => fileRows(listed, withAttachments ? attachments : [], recent, parsed.note, candidates),
     [listed, attachments, recent, parsed.note, withAttachments, candidates],
