@@ -38,7 +38,7 @@ export class VaultGraph {
   private readonly links = new LinkStore();
   /** Built on first use: a graph loaded with stored resolutions may never need it. */
   private fileIndex: FileIndex | null = null;
-  /** The notes' paths in order and their tag counts, kept until the notes change: every look at All tags sorted 50k paths and counted their tags again. */
+  /** The notes' paths in order and their tag counts, kept until the notes change: every look at All tags sorted every path and counted every note's tags again. */
   private ordered: { paths: VaultPath[]; tags: TagCount[] | null } | null = null;
 
   private get index(): FileIndex {

@@ -3,8 +3,9 @@
  * than on every Ctrl/Cmd+O: building them for a big vault costs more than a keystroke may. The
  * file list changes on every add, remove or change of a file (use-files.ts), titles and aliases
  * included, so an unchanged list means unchanged items. A failed read is not kept. After a
- * change the switcher opens at once with the last items read while the new ones are read: at
- * 50k notes reading them again took seconds, and one added or renamed note is all that differs.
+ * change the switcher opens at once with the last items read while the new ones are read: for
+ * a big vault that read takes longer than a key may, and one added or renamed note is all that
+ * differs.
  */
 import { useEffect, useRef } from 'react';
 import type { FileEntry, PlexusApi, SwitcherItem } from '../../../main/contract/api-contract';

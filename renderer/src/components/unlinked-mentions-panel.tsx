@@ -45,7 +45,7 @@ export function UnlinkedMentionsPanel({ api, data, files, readOnly }: Props) {
     setBusy(key);
     setError(null);
     try {
-      // Listed only when a mention is linked, not on every render (a big vault's 50k paths).
+      // Listed only when a mention is linked, not on every render (every note of a big vault).
       const notePaths = (files ?? []).filter((f) => f.kind === 'note').map((f) => f.path);
       setError(await linkOne(api, data.path, notePaths, m));
     } finally {

@@ -7,7 +7,7 @@ const byPath = (a: FileEntry, b: FileEntry) => compareText(a.path, b.path);
 
 /**
  * The file list after a watcher batch. `files` is sorted by path (every list here is), so only the
- * batch's entries are sorted and merged in: re-sorting a 50k-note list on every batch held the
+ * batch's entries are sorted and merged in: re-sorting a big vault's list on every batch held the
  * page for longer than a frame. The order is the one a stable sort of the whole list gives.
  */
 export function applyFilesEvent(files: FileEntry[], event: Extract<VaultEvent, { type: 'files' }>): FileEntry[] {

@@ -1,7 +1,7 @@
 /**
  * Shared collators for sorting names and paths. String.prototype.localeCompare builds a collator
  * on every call when given options (and looks one up even without), which made sorting a big
- * vault's file list and folder tree cost seconds; each of these gives the same order as the
+ * vault's file list and folder tree slow (docs/benchmarks.md); each gives the same order as the
  * localeCompare call it replaces, with the collator built once.
  */
 
