@@ -39,3 +39,36 @@ export function summarizeTrace(trace: { traceEvents: TraceEvent[] } | TraceEvent
     ...rows.map(([name, s]) => `  ${name.slice(0, 38).padEnd(38)} ${ms(s)} ${ms(total.get(name)!)}`),
   ].join('\n');
 }
+
+/**
+ * The `count` longest tasks on the renderer main thread (its outermost events: a trace with these
+ * categories records no RunTask), each with the events that took most of it (self time).
+ */
+export function longestTasks(trace: { traceEvents: TraceEvent[] } | TraceEvent[], count = 5, parts = 6): string {
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return 'trace: no renderer main thread';
+  const onMain = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const outer: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const e of onMain) {
+    if (e.ts >= end) {
+      outer.push(e);
+      end = e.ts + e.dur!;
+    }
+  }
+  return outer
+    .sort((a, b) => b.dur! - a.dur!)
+    .slice(0, count)
+    .map((task) => {
+      const inside = onMain.filter((e) => e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
+      const summary = summarizeTrace([main, ...inside], 1, parts)
+        .split('\n')
+        .slice(1)
+        .join('\n');
+      return `task ${(task.dur! / 1000).toFixed(1)} ms (${task.name}):\n${summary}`;
+    })
+    .join('\n');
+}

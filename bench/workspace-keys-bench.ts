@@ -23,7 +23,10 @@
  * PLEXUS_BENCH_CHECKOUT serves another checkout's build (a base commit, side by side);
  * PLEXUS_BENCH_ONLY=search runs the search phase alone (the keyboard views and the later measures skipped);
  * PLEXUS_BENCH_QUERIES='a|b' searches those queries instead of the five below;
- * PLEXUS_BENCH_PROFILE=<file> writes a Chromium CPU profile of the switcher's typing.
+ * PLEXUS_BENCH_PROFILE=<file> writes a Chromium CPU profile of the switcher's typing, and
+ * <file>.hub / <file>.tags of the hub's first open and the tags' first show after a page load;
+ * PLEXUS_BENCH_TRACE=<file> writes a Chromium trace of one more open of the hub, before the timed
+ * ones, and prints its longest tasks; PLEXUS_BENCH_SEARCH=0 leaves out the search (its first query waits minutes for the index).
  * Prints p50 / p90 / max per measure. Not a test: nothing here asserts a time.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +35,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateVault, HUB_PATH, notePath } from './generate-vault';
 import { measureFolderExpand, measureHeap, measureHub, measureSearch, profiled, waitFor, type Timed } from './workspace-scale-measures';
+import { longestTasks } from './trace-summary';
 import { launchBrowser } from '../tests/e2e/support/browser';
 import { serveVault } from '../tests/e2e/support/serve';
 
@@ -41,6 +45,8 @@ const CHECKOUT = process.env.PLEXUS_BENCH_CHECKOUT;
 const PROFILE = process.env.PLEXUS_BENCH_PROFILE;
 const ROUNDS = Number(process.env.PLEXUS_BENCH_RUNS ?? 10);
 const SEARCH_ONLY = process.env.PLEXUS_BENCH_ONLY === 'search';
+const SEARCH = process.env.PLEXUS_BENCH_SEARCH !== '0';
+const TRACE = process.env.PLEXUS_BENCH_TRACE;
 
 type Watch = 'open' | 'change';
 
@@ -128,6 +134,16 @@ function reportTimed(name: string, values: Timed[]): string[] {
   ];
 }
 
+/** Runs `work` under the CPU profiler and writes the profile to `file`. */
+async function profiledTo<T>(page: Page, file: string, work: () => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  const profile = await profiled(page, async () => {
+    result = await work();
+  });
+  writeFileSync(file, JSON.stringify(profile));
+  return result as T;
+}
+
 async function waitForApp(page: Page): Promise<void> {
   await page.getByRole('main', { name: 'Note' }).waitFor({ timeout: 120_000 });
   await waitFor(page, `document.querySelectorAll('[role="tablist"][aria-label="Left sidebar views"] [role="tab"]').length > 0`, 120_000);
@@ -195,32 +211,43 @@ async function main(): Promise<void> {
     }
     // Search first: its first query waits for the background full-text index, after which the
     // server is idle for the measures that follow.
-    const queries = process.env.PLEXUS_BENCH_QUERIES?.split('|') ?? [
-      'gradient',
-      'attention embedding',
-      '"learning rate"',
-      'tag:#topic/graph',
-      'vector -matrix',
-    ];
-    const search = await measureSearch(page, queries, Math.min(ROUNDS, 3));
-    for (const line of reportTimed('search (paste to count shown)', search.total)) console.log(line);
-    console.log(report('  search request (server)', search.request));
-    queries.forEach((q, k) => {
-      const of = search.total.filter((_, i) => i % queries.length === k);
-      console.log(
-        report(
-          `  ${q}`,
-          of.map((t) => t.ms),
-        ),
-      );
-    });
-    console.log(`  search errors (time limit): ${search.errors.length ? search.errors.join(', ') : 'none'}`);
+    if (SEARCH || SEARCH_ONLY) {
+      const queries = process.env.PLEXUS_BENCH_QUERIES?.split('|') ?? [
+        'gradient',
+        'attention embedding',
+        '"learning rate"',
+        'tag:#topic/graph',
+        'vector -matrix',
+      ];
+      const search = await measureSearch(page, queries, Math.min(ROUNDS, 3));
+      for (const line of reportTimed('search (paste to count shown)', search.total)) console.log(line);
+      console.log(report('  search request (server)', search.request));
+      queries.forEach((q, k) => {
+        const of = search.total.filter((_, i) => i % queries.length === k);
+        console.log(
+          report(
+            `  ${q}`,
+            of.map((t) => t.ms),
+          ),
+        );
+      });
+      console.log(`  search errors (time limit): ${search.errors.length ? search.errors.join(', ') : 'none'}`);
+    }
     if (SEARCH_ONLY) return;
     // Each measure prints as it ends, so a later one failing keeps the figures before it.
     const folder = await measureFolderExpand(page, 'Concepts', Math.min(ROUNDS, 6));
     for (const line of reportTimed(`expand Concepts (${NOTES / 10} notes)`, folder.times)) console.log(line);
     console.log(`  explorer rows in the DOM after: ${folder.rowsInDom}`);
-    const hub = await measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), Math.min(ROUNDS, 5));
+    const hubRounds = Math.min(ROUNDS, 5);
+    if (TRACE) {
+      await browser.browser.startTracing(page, { path: TRACE, categories: ['devtools.timeline', 'v8.execute', 'blink'] });
+      await measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), 1);
+      await browser.browser.stopTracing();
+      console.log(`traced open of the hub, longest tasks:\n${longestTasks(JSON.parse(readFileSync(TRACE, 'utf8')) as Parameters<typeof longestTasks>[0])}`);
+    }
+    const hub = PROFILE
+      ? await profiledTo(page, `${PROFILE}.hub`, () => measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), 1))
+      : await measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), hubRounds);
     for (const line of reportTimed(`open hub (${HUB_BACKLINKS} backlinks)`, hub.open)) console.log(line);
     for (const line of reportTimed('hub backlinks, scroll to end', hub.scroll)) console.log(line);
     console.log(`  backlink groups in the DOM after one scroll: ${hub.groups}`);
@@ -236,7 +263,8 @@ async function main(): Promise<void> {
         await waitForApp(page);
       }
       await strip.getByRole('tab', { name: 'Bookmarks' }).click();
-      m.tagsFirst.push(await timeKey(page, 'ArrowRight', ALL_TAGS, 'open'));
+      const first = () => timeKey(page, 'ArrowRight', ALL_TAGS, 'open');
+      m.tagsFirst.push(PROFILE && i === 1 ? await profiledTo(page, `${PROFILE}.tags`, first) : await first());
       for (let j = 0; j < 3; j++) {
         await page.keyboard.press('ArrowLeft');
         await waitFor(page, `document.getElementById('sidebar-panel-tags')?.hidden === true`);

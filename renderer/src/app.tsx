@@ -23,6 +23,7 @@ import { useSidebars } from './hooks/use-sidebars';
 import { AppActionsContext } from './components/note-context';
 import type { SidebarViewProps } from './components/sidebar-view-body';
 import { usePrefetchTags } from './components/tags-cache';
+import { usePrefetchSwitcherItems } from './components/switcher-items-cache';
 import { useSidebarViews } from './workspace/use-sidebar-views';
 import { StatusBar, Banners } from './components/status-bar';
 import { Toolbar } from './components/toolbar';
@@ -101,6 +102,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   const createFromSwitcher = useCreateNamedNote(api, files, noteActions.onCreated, banners.reportError);
   useWorkspaceRestore(nav, files, vault, notice);
   usePrefetchTags(api, vault !== null && files !== null, version);
+  usePrefetchSwitcherItems(api, vault !== null ? files : null);
 
   useDocumentTitle(data, currentPath);
 

@@ -12,10 +12,12 @@ interface Item {
 
 // A small alphabet with case, spaces and word breaks, so queries match often and tie often.
 const ch = fc.constantFrom('a', 'b', 'c', 'A', 'B', 'n', 'o', 'N', ' ', '-', '/', '.', 'é', 'É');
-const text = fc.array(ch, { maxLength: 12 }).map((cs) => cs.join(''));
+const text = fc.array(fc.oneof({ weight: 12, arbitrary: ch }, { weight: 1, arbitrary: fc.constant('😀') }), { maxLength: 12 }).map((cs) => cs.join(''));
 const items = fc.array(fc.array(text, { minLength: 1, maxLength: 3 }), { maxLength: 60 }).map((ts) => ts.map((texts, id): Item => ({ id, texts })));
 const key = fc.oneof(
   { weight: 5, arbitrary: ch.map((c) => ({ type: 'type' as const, c })) },
+  // A paste adds several characters at once; an astral one is two UTF-16 units.
+  { weight: 1, arbitrary: fc.array(fc.oneof(ch, fc.constant('😀')), { minLength: 2, maxLength: 4 }).map((cs) => ({ type: 'type' as const, c: cs.join('') })) },
   { weight: 1, arbitrary: fc.constant({ type: 'backspace' as const }) },
 );
 
@@ -61,4 +63,21 @@ test('a query typed after a narrowed one that shares no prefix is ranked from sc
   expect(ranker.rank('al').map((r) => r.item.id)).toEqual([0]);
   expect(ranker.rank('be').map((r) => r.item.id)).toEqual([1]);
   expect(ranker.rank('').map((r) => r.item.id)).toEqual([0, 1]);
+});
+
+test("a key that extends the query searches each matching text once, carrying on from the shorter query's match", () => {
+  const list: Item[] = Array.from({ length: 20 }, (_, id) => ({ id, texts: [`note ${id} alpha`, `n${id}`] }));
+  const ranker = new Ranker(list, (i) => i.texts);
+  for (const q of ['n', 'no', 'not']) ranker.rank(q);
+  const indexOf = jest.spyOn(String.prototype, 'indexOf');
+  try {
+    // "note": only the 20 titles still match "not", and each looks for the new character only; the
+    // one result kept has its highlight positions found from the query's start (3 searches).
+    const ranked = ranker.rank('note', 1);
+    const searches = (chars: string) => indexOf.mock.calls.filter(([ch]) => typeof ch === 'string' && chars.includes(ch)).length;
+    expect(ranked.map((r) => r.text)).toEqual(['note 0 alpha']);
+    expect(searches('not')).toBe(3);
+  } finally {
+    indexOf.mockRestore();
+  }
 });

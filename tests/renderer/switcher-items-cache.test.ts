@@ -1,6 +1,7 @@
 /** The quick switcher reads its items once per file list: reopening it asks the service nothing; a changed list reads afresh; a failed read is not kept. */
 import type { FileEntry, PlexusApi, SwitcherItem } from '../../main/contract/api-contract';
-import { cachedSwitcherItems, switcherItems } from '../../renderer/src/components/switcher-items-cache';
+import { renderHook, waitFor } from '@testing-library/react';
+import { cachedSwitcherItems, latestSwitcherItems, switcherItems, usePrefetchSwitcherItems } from '../../renderer/src/components/switcher-items-cache';
 
 function fakeApi(answers: Array<() => Promise<SwitcherItem[]>>) {
   let calls = 0;
@@ -36,4 +37,33 @@ test('a failed read is not kept: the next open tries again', async () => {
   await expect(switcherItems(api, list)).rejects.toThrow('offline');
   expect(await switcherItems(api, list)).toEqual([item('A.md')]);
   expect(calls()).toBe(2);
+});
+
+test('after a change of the file list, the last items read are there at once until the new ones are read', async () => {
+  let answer: (items: SwitcherItem[]) => void = () => undefined;
+  const { api } = fakeApi([async () => [item('A.md')], () => new Promise<SwitcherItem[]>((resolve) => (answer = resolve))]);
+  const other = fakeApi([async () => [item('X.md')]]).api;
+  expect(latestSwitcherItems(api, files('A.md'))).toBeNull();
+  await switcherItems(api, files('A.md'));
+  const next = files('A.md', 'B.md');
+  const read = switcherItems(api, next);
+  expect(latestSwitcherItems(api, next)).toEqual([item('A.md')]);
+  expect(latestSwitcherItems(other, next)).toBeNull();
+  answer([item('A.md'), item('B.md')]);
+  await read;
+  expect(latestSwitcherItems(api, next)).toEqual([item('A.md'), item('B.md')]);
+});
+
+test('the items are read ahead once the first file list is known, and not again when it changes', async () => {
+  const { api, calls } = fakeApi([async () => [item('A.md')], async () => [item('A.md'), item('B.md')]]);
+  const first = files('A.md');
+  const view = renderHook(({ list }) => usePrefetchSwitcherItems(api, list), { initialProps: { list: null as FileEntry[] | null } });
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  expect(calls()).toBe(0);
+  view.rerender({ list: first });
+  await waitFor(() => expect(cachedSwitcherItems(api, first)).toEqual([item('A.md')]));
+  view.rerender({ list: files('A.md', 'B.md') });
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  expect(calls()).toBe(1);
+  view.unmount();
 });

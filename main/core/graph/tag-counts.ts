@@ -4,8 +4,10 @@
  */
 import type { ParsedNote, VaultPath } from '../types';
 
+export type TagCount = { tag: string; count: number };
+
 /** Notes are visited in path order so the shown spelling does not depend on indexing order. */
-export function countTags(notesInPathOrder: Iterable<ParsedNote>): { tag: string; count: number }[] {
+export function countTags(notesInPathOrder: Iterable<ParsedNote>): TagCount[] {
   const groups = new Map<string, { tag: string; count: number }>();
   for (const note of notesInPathOrder) {
     const seen = new Set<string>();

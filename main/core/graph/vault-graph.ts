@@ -16,7 +16,7 @@ import { diffElements, emptyDelta, type ElementState } from './graph-diff';
 import { LinkStore, resolvedLink, type NoteLinks } from './link-store';
 import { firstOf, resolveNoteLinks } from './resolve-note-links';
 import { isPlaceholderId, placeholderLabel } from './placeholders';
-import { countTags, notesWithTag } from './tag-counts';
+import { countTags, notesWithTag, type TagCount } from './tag-counts';
 
 export { linkKey, placeholderId } from './placeholders';
 export type { VaultChange } from './change-plan';
@@ -38,6 +38,8 @@ export class VaultGraph {
   private readonly links = new LinkStore();
   /** Built on first use: a graph loaded with stored resolutions may never need it. */
   private fileIndex: FileIndex | null = null;
+  /** The notes' paths in order and their tag counts, kept until the notes change: every look at All tags sorted every path and counted every note's tags again. */
+  private ordered: { paths: VaultPath[]; tags: TagCount[] | null } | null = null;
 
   private get index(): FileIndex {
     if (this.fileIndex === null) {
@@ -82,6 +84,7 @@ export class VaultGraph {
     for (const path of change.addAttachments ?? []) this.attachments.add(path);
     for (const note of change.upsertNotes ?? []) this.notes.set(note.path, note);
     this.fileIndex = null;
+    this.ordered = null;
     return this.notes.values();
   }
 
@@ -119,6 +122,7 @@ export class VaultGraph {
     for (const path of addedAttachments) this.attachments.add(path);
     for (const note of upserts) this.notes.set(note.path, note);
     for (const [source, { links, resolutions }] of resolved) this.links.set(source, links, resolutions);
+    this.ordered = null;
 
     const after = this.captureElements(touched.nodes, touched.edges);
     return diffElements(before, after);
@@ -179,7 +183,12 @@ export class VaultGraph {
   }
 
   notePaths(): VaultPath[] {
-    return [...this.notes.keys()].sort();
+    return [...this.pathOrder().paths];
+  }
+
+  private pathOrder(): { paths: VaultPath[]; tags: TagCount[] | null } {
+    this.ordered ??= { paths: [...this.notes.keys()].sort(), tags: null };
+    return this.ordered;
   }
 
   attachmentPaths(): VaultPath[] {
@@ -237,8 +246,11 @@ export class VaultGraph {
   }
 
   /** Tags grouped case-insensitively (first spelling in path order wins), with the number of notes carrying each. */
-  tagCounts(): { tag: string; count: number }[] {
-    return countTags(this.notesInPathOrder());
+  tagCounts(): TagCount[] {
+    const order = this.pathOrder();
+    order.tags ??= countTags(this.notesInPathOrder());
+    // Copies: a caller may change what it is given.
+    return order.tags.map((t) => ({ ...t }));
   }
 
   /** Notes carrying `tag` or a nested tag below it (`#a` matches `#a/b`), case-insensitively. */
@@ -247,7 +259,7 @@ export class VaultGraph {
   }
 
   private *notesInPathOrder(): Iterable<ParsedNote> {
-    for (const path of this.notePaths()) yield this.notes.get(path)!;
+    for (const path of this.pathOrder().paths) yield this.notes.get(path)!;
   }
 
   /** Resolves a wiki-style target as if `fromPath` linked to it. */

@@ -1,5 +1,6 @@
 /** Builds the explorer's folder tree from the flat file list: folders first, then files, each sorted by name. */
 import type { FileEntry } from '../../../main/contract/api-contract';
+import { compareNames } from '../lib/collate';
 
 export interface FolderNode {
   kind: 'folder';
@@ -22,7 +23,7 @@ export type TreeNode = FolderNode | FileNode;
 
 function byName(a: TreeNode, b: TreeNode): number {
   if (a.kind !== b.kind) return a.kind === 'folder' ? -1 : 1;
-  return a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' });
+  return compareNames(a.name, b.name);
 }
 
 export function matchesFilter(entry: FileEntry, filter: string): boolean {

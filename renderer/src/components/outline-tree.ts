@@ -1,5 +1,6 @@
 /** Pure tree builders for the sidebar views: headings nest under the nearest shallower heading; tags nest by `/`. */
 import type { HeadingInfo } from '../../../main/core/types';
+import { compareBase } from '../lib/collate';
 
 export interface OutlineNode {
   heading: HeadingInfo;
@@ -54,8 +55,7 @@ export function tagTree(tags: { tag: string; count: number }[], sort: TagSort): 
     node.count = (node.count ?? 0) + count;
     for (let i = parts.length; i >= 1; i--) nodeFor(parts.slice(0, i)).total += count;
   }
-  const order = (a: TagNode, b: TagNode) =>
-    sort === 'count' && a.total !== b.total ? b.total - a.total : a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+  const order = (a: TagNode, b: TagNode) => (sort === 'count' && a.total !== b.total ? b.total - a.total : compareBase(a.name, b.name));
   const sortAll = (nodes: TagNode[]) => {
     nodes.sort(order);
     for (const n of nodes) sortAll(n.children);

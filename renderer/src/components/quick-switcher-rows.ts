@@ -48,6 +48,21 @@ export function switcherCandidates(notes: SwitcherItem[], attachments: string[])
   return new Ranker(list, (c) => c.texts);
 }
 
+let shared: { notes: SwitcherItem[]; attachments: string[]; ranker: Ranker<SwitcherCandidate> } | null = null;
+
+/**
+ * switcherCandidates, kept for the next switcher while the same notes and attachments are listed:
+ * lower-casing a big vault's titles and aliases on every Ctrl/Cmd+O held the open for longer than
+ * a key may take. The arrays are compared by content, as each open filters them afresh.
+ */
+export function sharedSwitcherCandidates(notes: SwitcherItem[], attachments: string[]): Ranker<SwitcherCandidate> {
+  const same = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (!shared || !same(shared.notes, notes) || !same(shared.attachments, attachments)) {
+    shared = { notes, attachments, ranker: switcherCandidates(notes, attachments) };
+  }
+  return shared.ranker;
+}
+
 /**
  * Notes and attachments for the note part of a query; `recent` (most recent first) leads an empty
  * query. `candidates`: switcherCandidates(notes, attachments), which the switcher keeps between keys.

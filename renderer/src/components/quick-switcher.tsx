@@ -5,8 +5,8 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { FileEntry, PlexusApi, SwitcherItem } from '../../../main/contract/api-contract';
 import type { HeadingInfo } from '../../../main/core/types';
-import { fileRows, headingRows, parseSwitcherQuery, switcherCandidates, withCreate, type SwitcherRow } from './quick-switcher-rows';
-import { cachedSwitcherItems, switcherItems } from './switcher-items-cache';
+import { fileRows, headingRows, parseSwitcherQuery, sharedSwitcherCandidates, withCreate, type SwitcherRow } from './quick-switcher-rows';
+import { latestSwitcherItems, switcherItems } from './switcher-items-cache';
 import { Modal } from './modal';
 import { isExcluded } from '../settings/excluded-folders';
 
@@ -53,8 +53,9 @@ const NONE: readonly string[] = [];
 const FIRST_ROWS = 20;
 
 export function QuickSwitcher({ api, files, excludedFolders = NONE, recent, currentPath, onCreate, onOpen, onClose }: Props) {
-  // Read once per file list (switcher-items-cache.ts): a reopened switcher lists at once.
-  const [items, setItems] = useState<SwitcherItem[] | null>(() => cachedSwitcherItems(api, files));
+  // Read once per file list (switcher-items-cache.ts): a reopened switcher lists at once, after
+  // a change with the last items read until the new ones are in.
+  const [items, setItems] = useState<SwitcherItem[] | null>(() => latestSwitcherItems(api, files));
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -77,7 +78,7 @@ export function QuickSwitcher({ api, files, excludedFolders = NONE, recent, curr
   const listed = useMemo(() => (items ?? []).filter((i) => !isExcluded(i.path, excludedFolders)), [items, excludedFolders]);
   const parsed = parseSwitcherQuery(query);
   const withAttachments = parsed.heading === null;
-  const candidates = useMemo(() => switcherCandidates(listed, withAttachments ? attachments : []), [listed, attachments, withAttachments]);
+  const candidates = useMemo(() => sharedSwitcherCandidates(listed, withAttachments ? attachments : []), [listed, attachments, withAttachments]);
   const noteRows = useMemo(
     () => fileRows(listed, withAttachments ? attachments : [], recent, parsed.note, candidates),
     [listed, attachments, recent, parsed.note, withAttachments, candidates],

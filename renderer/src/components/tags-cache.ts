@@ -39,14 +39,18 @@ export function tagsFor(api: PlexusApi, version: number): Promise<TagCount[]> {
   return entry.read;
 }
 
-/** Reads the tags when the page is idle, so the first look at All tags need not wait for the service. */
+/**
+ * Reads the tags soon after the vault opens (when idle, but not later than a moment after), so the
+ * first look at All tags need not wait for the service: a big vault's page is busy for a while
+ * after opening, and an idle-only read went out after the user had already asked for the tags.
+ */
 export function prefetchTags(api: PlexusApi, version: number): () => void {
   const run = () => {
     // A failure here is the view's to report when it is shown (it reads again then).
     tagsFor(api, version).catch(() => undefined);
   };
   if (typeof window.requestIdleCallback === 'function') {
-    const id = window.requestIdleCallback(run, { timeout: 2000 });
+    const id = window.requestIdleCallback(run, { timeout: 100 });
     return () => window.cancelIdleCallback(id);
   }
   const id = window.setTimeout(run, 200);

@@ -39,13 +39,14 @@ export function UnlinkedMentionsPanel({ api, data, files, readOnly }: Props) {
   const slice = useProgressive(mentions.length, data?.path);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const notePaths = (files ?? []).filter((f) => f.kind === 'note').map((f) => f.path);
 
   const link = async (m: UnlinkedMention, key: string) => {
     if (!data) return;
     setBusy(key);
     setError(null);
     try {
+      // Listed only when a mention is linked, not on every render (every note of a big vault).
+      const notePaths = (files ?? []).filter((f) => f.kind === 'note').map((f) => f.path);
       setError(await linkOne(api, data.path, notePaths, m));
     } finally {
       setBusy(null);

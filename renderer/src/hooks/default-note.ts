@@ -1,5 +1,6 @@
 /** Which note to open when the address names none: Welcome, Index or README (top-level first), else the first note. */
 import type { FileEntry } from '../../../main/contract/api-contract';
+import { compareText } from '../lib/collate';
 
 const PREFERRED = ['welcome', 'index', 'readme'];
 
@@ -7,9 +8,9 @@ export function pickDefaultNote(files: FileEntry[]): string | null {
   const notes = files.filter((f) => f.kind === 'note');
   for (const name of PREFERRED) {
     const matches = notes.filter((f) => f.title.toLowerCase() === name);
-    matches.sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path));
+    matches.sort((a, b) => a.path.split('/').length - b.path.split('/').length || compareText(a.path, b.path));
     if (matches[0]) return matches[0].path;
   }
-  const sorted = [...notes].sort((a, b) => a.path.localeCompare(b.path));
+  const sorted = [...notes].sort((a, b) => compareText(a.path, b.path));
   return sorted[0]?.path ?? null;
 }

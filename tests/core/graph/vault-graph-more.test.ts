@@ -133,3 +133,39 @@ describe('VaultGraph.loadResolved (a warm start from stored, resolved links)', (
     expect(() => graph.load({ upsertNotes: [makeNote('B.md')] })).toThrow(/not empty/);
   });
 });
+
+describe('VaultGraph tag counts', () => {
+  /** A note whose tags are counted each time they are read. */
+  function counted(path: string, tags: string[], reads: { n: number }): ReturnType<typeof makeNote> {
+    const note = makeNote(path, [], { tags });
+    Object.defineProperty(note, 'tags', {
+      get: () => {
+        reads.n++;
+        return tags;
+      },
+    });
+    return note;
+  }
+
+  test('are kept until the notes change, then counted afresh', () => {
+    const reads = { n: 0 };
+    const graph = new VaultGraph();
+    graph.applyChanges({ upsertNotes: [counted('b.md', ['ml'], reads), counted('a.md', ['ML', 'x'], reads)] });
+    expect(graph.tagCounts()).toEqual([
+      { tag: 'ML', count: 2 },
+      { tag: 'x', count: 1 },
+    ]);
+    const after = reads.n;
+    const again = graph.tagCounts();
+    expect(reads.n).toBe(after);
+    again[0].count = 99;
+    expect(graph.tagCounts()[0]).toEqual({ tag: 'ML', count: 2 });
+
+    graph.applyChanges({ upsertNotes: [makeNote('c.md', [], { tags: ['x'] })], removeNotes: ['b.md'] });
+    expect(graph.tagCounts()).toEqual([
+      { tag: 'x', count: 2 },
+      { tag: 'ML', count: 1 },
+    ]);
+    expect(graph.notePaths()).toEqual(['a.md', 'c.md']);
+  });
+});
