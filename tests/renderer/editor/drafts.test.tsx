@@ -29,6 +29,9 @@ async function open(api: PlexusApi, path = 'Note.md') {
   return { ...utils, view: () => viewOf(utils.container) };
 }
 
+/** Waits on the draft store and the page's last attempts: an upper bound for a loaded machine, not a delay. */
+const SETTLED = { timeout: 10_000 };
+
 /**
  * What a reload leaves: no editor, no in-window rescue; only the draft store. The page goes once
  * its last attempts are over: the leaving editor's final save and its copy failed, so it kept
@@ -36,7 +39,7 @@ async function open(api: PlexusApi, path = 'Note.md') {
  */
 async function reload(unmount: () => void, path = 'Note.md') {
   unmount();
-  await waitFor(() => expect(keptTextFor(path)?.text).toBeDefined());
+  await waitFor(() => expect(keptTextFor(path)?.text).toBeDefined(), SETTLED);
   dropKeptText(path);
 }
 
@@ -63,7 +66,7 @@ test('typing is kept as a draft within the delay, and the draft goes once the no
     jest.useRealTimers();
   }
   await waitFor(() => expect(fake.notes.get('Note.md')).toBe('base typed more'));
-  await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false));
+  await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false), SETTLED);
   unmount();
 });
 
@@ -157,7 +160,7 @@ test('after a reload the draft is offered when the disk still has its base; Rest
   fake.faults.failCreates('EIO');
   const first = await open(api);
   typeAtEnd(first.view(), ' unsaved words');
-  await waitFor(() => expect(store.drafts.get('Note.md')?.text).toBe('base unsaved words'));
+  await waitFor(() => expect(store.drafts.get('Note.md')?.text).toBe('base unsaved words'), SETTLED);
   await reload(first.unmount);
   fake.faults.heal();
   const writesBefore = writesOf(fake).length;
@@ -171,7 +174,7 @@ test('after a reload the draft is offered when the disk still has its base; Rest
   fireEvent.click(screen.getByRole('button', { name: 'Restore' }));
   expect(second.view().state.doc.toString()).toBe('base unsaved words');
   await waitFor(() => expect(fake.notes.get('Note.md')).toBe('base unsaved words'), { timeout: 3000 });
-  await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false));
+  await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false), SETTLED);
   second.unmount();
 });
 
@@ -181,7 +184,7 @@ test('Discard drops the draft and keeps the disk text', async () => {
   await store.put({ path: 'Note.md', text: 'base and more', baseHash: hashText('base'), savedAt: Date.now() });
   const { view, unmount } = await open(api);
   fireEvent.click(await screen.findByRole('button', { name: 'Discard' }));
-  await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false));
+  await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false), SETTLED);
   expect(view().state.doc.toString()).toBe('base');
   expect(writesOf(fake)).toEqual([]);
   expect(fake.notes.get('Note.md')).toBe('base');
@@ -202,7 +205,7 @@ test('when the disk changed since the draft was typed, the conflict bar asks; no
   fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }));
   await waitFor(() => expect(fake.notes.get('Note.md')).toBe('base with my words'));
   expect(writesOf(fake).at(-1)?.expectedHash).toBe(hashText('changed by a sync tool'));
-  await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false));
+  await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false), SETTLED);
   unmount();
 });
 
@@ -211,7 +214,7 @@ test('a draft equal to the disk text is dropped without a word', async () => {
   const api = fake.api();
   await store.put({ path: 'Note.md', text: 'same', baseHash: hashText('older'), savedAt: Date.now() });
   const { unmount } = await open(api);
-  await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false));
+  await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false), SETTLED);
   expect(screen.queryByRole('alert')).toBeNull();
   unmount();
 });
