@@ -175,7 +175,9 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mo
       ]),
     });
     setView(created);
-    if (autoFocusRef.current) created.focus();
+    // The note loads after it was asked for: meanwhile a dialog (the switcher, a palette) may have
+    // opened, and typing there must not land in this note.
+    if (autoFocusRef.current && !document.activeElement?.closest('[role="dialog"]')) created.focus();
     return () => created.destroy();
   }, [api, path, doc.initialText, host]);
 
