@@ -11,6 +11,7 @@ import type { SnapshotBackend } from './snapshot-backend';
 import { reasonBeforeSave } from './snapshot-policy';
 import { SnapshotStore } from './snapshot-store';
 import { DEFAULT_RETENTION, DEFAULT_SAVE_INTERVAL_MS, type RetentionPolicy, type SnapshotEntry, type SnapshotReason } from './snapshot-types';
+import type { SaveSnapshots, WatchSnapshots } from './snapshot-ports';
 
 export interface SnapshotRecorderOptions {
   backend: SnapshotBackend;
@@ -28,30 +29,6 @@ export interface SnapshotRecorderOptions {
   live(): Iterable<string>;
   /** A note's current bytes on disk, or null when it cannot be read. */
   readCurrent(path: VaultPath): Promise<Uint8Array | null>;
-}
-
-/** What the note writer calls (all synchronous, none throws). */
-export interface SaveSnapshots {
-  /** The bytes a save is about to replace. */
-  beforeSave(path: VaultPath, bytes: Uint8Array, hash: string): void;
-  /** The save that beforeSave was told of has ended, placed or not: the store's writes may go. */
-  saveEnded(path: VaultPath): void;
-  /** The bytes a save just wrote (kept as a blob, so they can be kept when someone replaces them). */
-  afterSave(path: VaultPath, bytes: Uint8Array, hash: string): void;
-  /** Always kept: a deletion, a rename's link rewrite, a restore. */
-  beforeOverwrite(path: VaultPath, bytes: Uint8Array, hash: string, reason: SnapshotReason): void;
-}
-
-/** What the watcher path calls. */
-export interface WatchSnapshots {
-  /** Another program replaced (with `newHash`) or deleted (null) `path`, which held `previousHash` (of `size` bytes). */
-  replacedOnDisk(path: VaultPath, previousHash: string, size: number, newHash: string | null): void;
-  /**
-   * `path` now holds `hash`: keep its bytes, so the next outside change can be undone. `text` is
-   * what the index decoded from those bytes (null: not at hand); when it encodes back to them,
-   * the note is not read again.
-   */
-  seen(path: VaultPath, hash: string, text?: string | null): void;
 }
 
 const BASELINE_SLICE = 64;

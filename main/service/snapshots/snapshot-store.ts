@@ -5,25 +5,13 @@
  * background, one write at a time, so a save never waits for the store's disk.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
-import * as zlib from 'node:zlib';
 import type { VaultPath } from '../../core/types';
-import type { SnapshotBackend, StoredBlob } from './snapshot-backend';
+import type { SnapshotBackend } from './snapshot-backend';
 import { decodeEntries, encodeEntries } from './snapshot-index-codec';
+import { compressInSlices, gunzip } from './blob-compression';
 import { recoverEntries } from './snapshot-index-recovery';
 import { planRetention } from './snapshot-retention';
 import type { RetentionPolicy, SnapshotEntry, SnapshotReason } from './snapshot-types';
-
-const gzipAsync = promisify(zlib.gzip);
-/** Below this, compressing in-thread (well under a millisecond) is cheaper than the hop to the thread pool. */
-const IN_THREAD_GZIP_BYTES = 64 * 1024;
-
-function gzip(bytes: Uint8Array): Promise<Uint8Array> | Uint8Array {
-  return bytes.length <= IN_THREAD_GZIP_BYTES ? zlib.gzipSync(bytes) : gzipAsync(bytes);
-}
-const gunzip = promisify(zlib.gunzip);
-/** Longest stretch of in-thread compression before the event loop gets a turn. */
-const GZIP_SLICE_MS = 4;
 
 export interface SnapshotStoreOptions {
   now?: () => number;
@@ -118,17 +106,7 @@ export class SnapshotStore {
       this.unwrittenBlobs = [];
       if (batch.length === 0) return;
       try {
-        const blobs: StoredBlob[] = [];
-        // A checkout hands over thousands of blobs at once; compressed in one turn they held the
-        // event loop for as long as that took, so the turn ends every few milliseconds.
-        let sliceEnd = performance.now() + GZIP_SLICE_MS;
-        for (const h of batch) {
-          blobs.push({ hash: h, compressed: await gzip(this.pending.get(h)!) });
-          if (performance.now() >= sliceEnd) {
-            await new Promise((resolve) => setImmediate(resolve));
-            sliceEnd = performance.now() + GZIP_SLICE_MS;
-          }
-        }
+        const blobs = await compressInSlices(batch, (h) => this.pending.get(h)!);
         // The versions taken meanwhile go in the same append (one write for a snapshot's blob and record).
         const versions = this.unrecorded;
         this.unrecorded = [];

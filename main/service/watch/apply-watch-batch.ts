@@ -14,7 +14,7 @@ import type { ParsedFile } from '../index/parse-files';
 import type { ParsePool } from '../index/parse-pool';
 import type { DetectedRename, RenamePairer } from './rename-pairer';
 import type { SearchIndex } from '../search/search-index';
-import type { WatchSnapshots } from '../snapshots/snapshot-recorder';
+import type { WatchSnapshots } from '../snapshots/snapshot-ports';
 import { isIgnoredVaultPath, isInside, toAbsolutePath } from '../files/vault-files';
 import { isNotePath } from '../../core/paths';
 import type { FileReport } from '../file-reports';

@@ -12,7 +12,7 @@ import { fail, ioError, isErrno } from './note-writer-errors';
 import type { WriterFs } from './note-writer-fs';
 import type { ResolveFs } from '../files/path-validation';
 import { hashBytes } from '../files/read-vault-file';
-import type { SaveSnapshots } from '../snapshots/snapshot-recorder';
+import type { SaveSnapshots } from '../snapshots/snapshot-ports';
 import { isIgnoredVaultPath, isInside, toAbsolutePath } from '../files/vault-files';
 
 /** The part of VaultService the writer needs. */
