@@ -24,6 +24,9 @@ beforeAll(async () => {
       'embed-amplification.md': pathological('embed-amplification.md'),
       'Home.md': '# Home\n\nSome *ordinary* **markup**.\n',
     },
+    // An ordinary note first: with no address the app opens the first note by name, the embed
+    // amplification, and each test opens the note it is about itself.
+    open: `#/note/${encodeURIComponent('Home.md')}`,
     beforeOpen: (page) => {
       page.on('request', (request) => {
         if (request.url().endsWith('/api/readNote')) noteReads.push(String((JSON.parse(request.postData() ?? '[]') as unknown[])[0]));
