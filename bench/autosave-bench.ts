@@ -13,18 +13,15 @@
  * PLEXUS_BENCH_ROUNDS     rounds (default 2), PLEXUS_BENCH_SAVES saves each (default 5)
  * PLEXUS_BENCH_WINDOW_MS  the window after each save lands on disk (default 1500)
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Response } from 'playwright-core';
 import { CHROMIUM_PATH } from '../tests/e2e/support/browser';
-import { copyVault, serveVault } from '../tests/e2e/support/serve';
+import { benchCheckouts, closeBigNote, openBigNote } from './big-note-page';
 import { generateTypingNote } from './typing-note';
 
-const CHECKOUTS = (process.env.PLEXUS_BENCH_CHECKOUTS ?? `current=${resolve(__dirname, '..')}`).split(',').map((pair) => {
-  const [label, dir] = pair.split('=');
-  return { label, dir: resolve(dir) };
-});
+const CHECKOUTS = benchCheckouts();
 const BYTES = Number(process.env.PLEXUS_BENCH_BYTES ?? 1_000_000);
 const ROUNDS = Number(process.env.PLEXUS_BENCH_ROUNDS ?? 2);
 const SAVES = Number(process.env.PLEXUS_BENCH_SAVES ?? 5);
@@ -45,21 +42,10 @@ interface PerSave {
 }
 
 async function run(browser: Browser, checkout: string, text: string): Promise<PerSave> {
-  const dir = copyVault();
-  const file = join(dir, 'Big.md');
-  writeFileSync(file, text);
-  const served = await serveVault(dir, [], undefined, checkout);
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const opened = await openBigNote(browser, checkout, text);
+  const { page } = opened;
+  const file = join(opened.dir, 'Big.md');
   try {
-    await page.addInitScript(() => window.localStorage.setItem('plexus.readingSettings', JSON.stringify({ defaultEditingMode: 'live' })));
-    await page.goto(`${served.url}#/note/Welcome.md`);
-    await page.getByRole('main', { name: 'Note' }).locator('.markdown-body').first().waitFor({ timeout: 60_000 });
-    await page.keyboard.press('Control+e');
-    await page.locator('.cm-editor').waitFor();
-    await page.evaluate(() => (window.location.hash = '#/note/Big.md'));
-    await page.locator('.cm-editor .cm-line', { hasText: 'Section 1' }).first().waitFor({ timeout: 120_000 });
-    await page.locator('.cm-content').focus();
-    await page.keyboard.press('Control+End');
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     const answers: Promise<number>[] = [];
@@ -89,9 +75,7 @@ async function run(browser: Browser, checkout: string, text: string): Promise<Pe
     const bytes = (await Promise.all(answers)).reduce((a, b) => a + b, 0);
     return { requests: answers.length / SAVES, readNotes: readNotes / SAVES, answerBytes: bytes / SAVES, mainMs: mainMs / SAVES };
   } finally {
-    await page.close();
-    await served.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await closeBigNote(opened);
   }
 }
 

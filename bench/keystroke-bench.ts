@@ -14,20 +14,16 @@
  * PLEXUS_BENCH_TRACE      a file to write a Chromium trace of the last checkout's largest note in
  *                         round 1 to; a summary of its main-thread events per key is printed
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_PATH } from '../tests/e2e/support/browser';
-import { copyVault, serveVault } from '../tests/e2e/support/serve';
+import { benchCheckouts, closeBigNote, openBigNote, waitForFullParse } from './big-note-page';
 import { openFloorPage, percentile, typeAndTime, WARM_UP_KEYS, type KeystrokeTimes } from './keystroke-timing';
 import { generateTypingNote } from './typing-note';
 import { summarizeTrace } from './trace-summary';
 
-const CHECKOUTS = (process.env.PLEXUS_BENCH_CHECKOUTS ?? `current=${resolve(__dirname, '..')}`).split(',').map((pair) => {
-  const [label, dir] = pair.split('=');
-  return { label, dir: resolve(dir) };
-});
+const CHECKOUTS = benchCheckouts();
 const SIZES = (process.env.PLEXUS_BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
 const ROUNDS = Number(process.env.PLEXUS_BENCH_ROUNDS ?? 2);
 const KEYS = Number(process.env.PLEXUS_BENCH_KEYS ?? 60);
@@ -54,40 +50,18 @@ async function floor(browser: Browser, text: string): Promise<KeystrokeTimes> {
 }
 
 async function plexus(browser: Browser, checkout: string, text: string, trace: string | null): Promise<KeystrokeTimes & { parsed: boolean }> {
-  const dir = copyVault();
-  writeFileSync(join(dir, 'Big.md'), text);
-  const served = await serveVault(dir, [], undefined, checkout);
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const opened = await openBigNote(browser, checkout, text);
+  const { page } = opened;
   try {
-    await page.addInitScript(() => window.localStorage.setItem('plexus.readingSettings', JSON.stringify({ defaultEditingMode: 'live' })));
-    // Into Live Preview on a small note first: the tab keeps the mode, so the big note opens straight in the editor.
-    await page.goto(`${served.url}#/note/Welcome.md`);
-    await page.getByRole('main', { name: 'Note' }).locator('.markdown-body').first().waitFor({ timeout: 60_000 });
-    await page.keyboard.press('Control+e');
-    await page.locator('.cm-editor').waitFor();
-    await page.evaluate(() => (window.location.hash = '#/note/Big.md'));
-    await page.locator('.cm-editor .cm-line', { hasText: 'Section 1' }).first().waitFor({ timeout: 120_000 });
-    await page.locator('.cm-content').focus();
-    await page.keyboard.press('Control+End');
     for (let i = 0; i < 20; i++) await page.keyboard.press('PageUp');
-    // CodeMirror parses in idle time: typing starts once its tree covers the note (a state, polled).
-    const parsed = () =>
-      page.evaluate(() => {
-        type Found = { cmTile: { root: { view: { state: { doc: { length: number }; tree: { length: number } } } } } };
-        const { state } = (document.querySelector('.cm-content') as unknown as Found).cmTile.root.view;
-        return state.tree.length === state.doc.length;
-      });
-    for (const deadline = Date.now() + 120_000; !(await parsed()) && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 250));
+    const done = await waitForFullParse(page);
     if (trace)
       await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'] });
-    const done = await parsed();
     const times = await typeAndTime(page, KEYS, await page.context().newCDPSession(page));
     if (trace) await browser.stopTracing();
     return { ...times, parsed: done };
   } finally {
-    await page.close();
-    await served.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await closeBigNote(opened);
   }
 }
 

@@ -11,11 +11,10 @@
  * PLEXUS_BENCH_SETTLE=0 types without waiting for the note to be parsed to its end,
  * PLEXUS_BENCH_OUTLINE=1 shows the right sidebar's Outline (the note's headings) while typing.
  */
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from '../tests/e2e/support/browser';
-import { copyVault, serveVault } from '../tests/e2e/support/serve';
+import { closeBigNote, openBigNote, parseProgress, waitForFullParse } from './big-note-page';
 import { installKeystrokeClock } from './keystroke-timing';
 import { generateTypingNote } from './typing-note';
 
@@ -31,46 +30,25 @@ const OUTLINE = process.env.PLEXUS_BENCH_OUTLINE === '1';
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main(): Promise<void> {
-  const dir = copyVault();
   const text = generateTypingNote(TARGET_BYTES);
-  writeFileSync(join(dir, 'Big.md'), text);
-  const served = await serveVault(dir);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'], headless: true });
+  const opened = await openBigNote(browser, undefined, text, MODE).catch(async (error: unknown) => {
+    await browser.close();
+    throw error;
+  });
+  const { page } = opened;
   try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.addInitScript((mode) => window.localStorage.setItem('plexus.readingSettings', JSON.stringify({ defaultEditingMode: mode })), MODE);
-    // Into Live Preview on a small note first: the tab keeps the mode, so the big note opens
-    // straight in the editor without drawing its reading view.
-    await page.goto(`${served.url}#/note/Welcome.md`);
-    await page.getByRole('main', { name: 'Note' }).locator('.markdown-body').first().waitFor({ timeout: 60_000 });
-    await page.keyboard.press('Control+e');
-    await page.locator('.cm-editor').waitFor();
-    await page.evaluate(() => (window.location.hash = '#/note/Big.md'));
-    await page.locator('.cm-editor .cm-line', { hasText: 'Section 1' }).first().waitFor({ timeout: 120_000 });
     if (OUTLINE) {
       await page.getByRole('tablist', { name: 'Right sidebar views' }).getByRole('tab', { name: 'Outline' }).click();
       await page.getByRole('region', { name: 'Outline' }).getByRole('button', { name: 'Section 1', exact: true }).waitFor({ timeout: 120_000 });
       console.log(`outline shown: ${await page.getByRole('region', { name: 'Outline' }).locator('.outline-item').count()} rows in the DOM`);
+      await page.locator('.cm-content').focus();
+      await page.keyboard.press('Control+End');
     }
-    await page.locator('.cm-content').focus();
-    // The middle of the note: jump to the end, then half way back by a selection set in the page.
-    await page.evaluate(() => {
-      const content = document.querySelector('.cm-content') as HTMLElement;
-      content.focus();
-    });
-    await page.keyboard.press('Control+End');
     for (let i = 0; i < 20; i++) await page.keyboard.press('PageUp');
     await installKeystrokeClock(page);
-    // How far CodeMirror has parsed (its state's `tree`, through the view the content element holds).
-    const parsedFn = () => {
-      type Found = { cmTile: { root: { view: { state: { doc: { length: number }; tree: { length: number } } } } } };
-      const { state } = (document.querySelector('.cm-content') as unknown as Found).cmTile.root.view;
-      return state.tree.length === state.doc.length ? 'all' : `${state.tree.length}/${state.doc.length}`;
-    };
-    const parsed = () => page.evaluate(parsedFn);
-    // Polls the parse's progress (a state, not a time): CodeMirror parses in idle time, in budgets.
-    for (const deadline = Date.now() + 120_000; SETTLE && (await parsed()) !== 'all' && Date.now() < deadline;)
-      await new Promise((resolve) => setTimeout(resolve, 250));
+    const parsed = () => parseProgress(page);
+    if (SETTLE) await waitForFullParse(page);
     console.log(`parsed before typing: ${await parsed()}`);
     const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
     if (cdp) {
@@ -90,9 +68,8 @@ async function main(): Promise<void> {
       `keystroke to paint: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`,
     );
   } finally {
+    await closeBigNote(opened);
     await browser.close();
-    await served.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
