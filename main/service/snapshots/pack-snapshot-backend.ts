@@ -12,7 +12,8 @@
  * later rewrites the packs that are mostly forgotten, or small, into one new pack (through the
  * atomic writer), then deletes them. A crash in between leaves a blob in two packs or a pack with
  * no index: both are read correctly on the next open. Deleting the folder is always safe.
- * The file reads, and a pack's index rebuilt on open, are in pack-files.ts.
+ * The file reads, and a pack's index rebuilt on open, are in pack-files.ts; which packs there are
+ * and where each record is (loaded, repaired, widened to other processes' packs) in pack-catalog.ts.
  *
  * Each version is also written to the packs (a version record, beside its index.jsonl line), and
  * each prune writes the keys of the versions it dropped (a drop record): when index.jsonl and the
@@ -22,17 +23,18 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isTempName, writeAtomic } from '../write/note-writer-atomic';
+import { writeAtomic } from '../write/note-writer-atomic';
 import { nodeWriterFs } from '../write/note-writer-fs';
 import { importLegacyBlobs } from './legacy-blobs';
 import { appendJournal, appendVersionLog, readJournals, readVersionLog, rewriteJournal, rewriteVersionLog, sweepTemps } from './version-log-file';
 import { planCompaction } from './pack-compaction';
-import { DROP_KEY, RECORD_HEADER, encodeIndexEntries, encodeRecord, scanPack, type PackRecord, type RecordKind } from './pack-format';
-import { listPackDir, loadPackIndex, packFile, readPack, readRecord, readVersions, timeSortedName, type Location, type Pack } from './pack-files';
-import { PackPlaces, type DropRecord, type MovedRecord } from './pack-places';
+import { DROP_KEY, RECORD_HEADER, encodeIndexEntries, encodeRecord, type PackRecord, type RecordKind } from './pack-format';
+import { PackCatalog } from './pack-catalog';
+import { readPack, readRecord, readVersions, timeSortedName, type Location, type Pack } from './pack-files';
+import type { MovedRecord, PackPlaces } from './pack-places';
 import type { PackVersions, SnapshotBackend, StoredBlob } from './snapshot-backend';
 import type { SnapshotEntry } from './snapshot-types';
-import { decodeDrop, encodeDrop, encodeVersion, versionKey } from './version-records';
+import { encodeDrop, encodeVersion, versionKey } from './version-records';
 import { withStoreLock } from './store-lock';
 
 /** A pack is sealed (a new one started) once it holds this much. */
@@ -41,15 +43,10 @@ export const PACK_CAP = 8 * 1024 * 1024;
 const SMALL_PACK = 1024 * 1024;
 
 export class PackSnapshotBackend implements SnapshotBackend {
-  private readonly packs = new Map<string, Pack>();
-  private readonly at = new PackPlaces();
+  private readonly catalog: PackCatalog;
   /** The pack this session appends to; null until the first write (or after a failed one). */
   private current: Pack | null = null;
   private loaded: Promise<void> | null = null;
-  /** Packs whose index was rebuilt or repaired on open (tests, notices). */
-  repairedPacks = 0;
-  /** Packs whose bytes held a torn or damaged record on open (their whole records are kept). */
-  damagedPacks = 0;
   /** This session's journal's name. */
   private readonly session = timeSortedName();
 
@@ -61,16 +58,26 @@ export class PackSnapshotBackend implements SnapshotBackend {
     readonly dir: string,
     private readonly quietMs = 10 * 60_000,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.catalog = new PackCatalog(path.join(dir, 'packs'), (pack) => pack !== this.current && this.quiet(pack));
+  }
 
-  /** The pack file's size now: 0 when there is no file (gone, or started and not yet written). */
-  private async sizeOnDisk(pack: Pack): Promise<number> {
-    try {
-      return (await fs.promises.stat(this.file(pack.name, 'pack'))).size;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
-      throw error;
-    }
+  /** Packs whose index was rebuilt or repaired on open (tests, notices). */
+  get repairedPacks(): number {
+    return this.catalog.repairedPacks;
+  }
+
+  /** Packs whose bytes held a torn or damaged record on open (their whole records are kept). */
+  get damagedPacks(): number {
+    return this.catalog.damagedPacks;
+  }
+
+  private get packs(): Map<string, Pack> {
+    return this.catalog.packs;
+  }
+
+  private get at(): PackPlaces {
+    return this.catalog.at;
   }
 
   private quiet(pack: Pack): boolean {
@@ -78,7 +85,7 @@ export class PackSnapshotBackend implements SnapshotBackend {
   }
 
   private get packDir(): string {
-    return path.join(this.dir, 'packs');
+    return this.catalog.packDir;
   }
 
   async listBlobs(): Promise<Map<string, number>> {
@@ -128,7 +135,7 @@ export class PackSnapshotBackend implements SnapshotBackend {
   private async append(items: readonly { kind: RecordKind; hash: string; data: Uint8Array }[]): Promise<{ pack: Pack; records: PackRecord[] }> {
     // Another process sharing the store may have compacted this pack away (or it was torn): appending
     // at a size this process no longer knows would misplace every record, so a new pack starts.
-    if (this.current !== null && (await this.sizeOnDisk(this.current)) !== this.current.size) this.current = null;
+    if (this.current !== null && (await this.catalog.sizeOnDisk(this.current)) !== this.current.size) this.current = null;
     if (this.current === null || this.current.size >= PACK_CAP) this.current = await this.startPack();
     const pack = this.current;
     const records: PackRecord[] = [];
@@ -163,8 +170,8 @@ export class PackSnapshotBackend implements SnapshotBackend {
       // under the lock, so no compaction removes the packs listed before they are read.
       const damaged = await this.withLock(async () => {
         if (this.at.blobs.get(hash) !== at) return false;
-        if (await this.rescan(at.pack)) return this.at.blobs.get(hash) === at;
-        await this.loadNewPacks(at.pack);
+        if (await this.catalog.rescan(at.pack)) return this.at.blobs.get(hash) === at;
+        await this.catalog.loadNewPacks(at.pack);
         return false;
       });
       if (damaged) return null;
@@ -187,14 +194,14 @@ export class PackSnapshotBackend implements SnapshotBackend {
     // Under the store lock, so no process appends meanwhile (writeBlobs runs under it too); a pack
     // another process appended to since this one loaded it holds records this one does not know:
     // rewriting it would lose them, so compaction waits for a later prune.
-    for (const pack of group) if ((await this.sizeOnDisk(pack)) !== pack.size) return false;
+    for (const pack of group) if ((await this.catalog.sizeOnDisk(pack)) !== pack.size) return false;
     const moved: MovedRecord[] = [];
     for (const pack of group) {
       const bytes = await this.readPack(pack);
       if (bytes !== null) moved.push(...this.at.takeLive(pack, bytes));
     }
     // A drop record's key is still needed while the version it drops may be in a pack left as it is.
-    const carried = this.at.carryDrops(group, this.at.hasDrops(group) && (await this.knowsEveryPack(group)));
+    const carried = this.at.carryDrops(group, this.at.hasDrops(group) && (await this.catalog.knowsEveryPack(group)));
     if (carried.length > 0) moved.push({ hash: DROP_KEY, kind: 'drop', record: encodeRecord(DROP_KEY, encodeDrop(carried), 'drop') });
     if (moved.length > 0) {
       const target = await this.startPack();
@@ -251,77 +258,9 @@ export class PackSnapshotBackend implements SnapshotBackend {
   }
 
   private async load(): Promise<void> {
-    const names = (await listPackDir(this.packDir)) ?? [];
-    const packNames = new Set(names.filter((n) => n.endsWith('.pack')).map((n) => n.slice(0, -5)));
     await sweepTemps(this.dir);
-    for (const name of names) {
-      // A crashed compaction's temp file, or an index whose pack a compaction already removed.
-      if (isTempName(name) || (name.endsWith('.idx') && !packNames.has(name.slice(0, -4))))
-        await fs.promises.rm(path.join(this.packDir, name), { force: true });
-    }
-    for (const name of [...packNames].sort()) await this.loadPack(name);
-    this.at.settleDrops();
+    await this.catalog.loadAll();
     await importLegacyBlobs(this.dir, (batch) => this.writeBlobs(batch));
-  }
-
-  private async loadPack(name: string): Promise<void> {
-    const stats = await fs.promises.stat(this.file(name, 'pack'));
-    const pack: Pack = { name, mtimeMs: stats.mtimeMs, size: stats.size, dead: 0 };
-    this.packs.set(name, pack);
-    const { records, repaired, damaged } = await loadPackIndex(this.packDir, pack, () => this.quiet(pack));
-    if (repaired) this.repairedPacks++;
-    if (damaged) this.damagedPacks++;
-    const drops: DropRecord[] = [];
-    for (const record of records) {
-      if (record.kind !== 'drop') continue;
-      const data = await readRecord(this.packDir, { pack, offset: record.offset, length: record.length }, DROP_KEY, 'drop');
-      if (data !== null) drops.push({ offset: record.offset, length: record.length, keys: decodeDrop(data) });
-    }
-    this.at.addDrops(pack, drops);
-    this.at.place(pack, records);
-  }
-
-  /** True when the packs folder holds only the packs this process knows, at the sizes it knows (`group`: being rewritten, checked already). */
-  private async knowsEveryPack(group: readonly Pack[]): Promise<boolean> {
-    const names = (await listPackDir(this.packDir)) ?? [];
-    if (names.some((n) => n.endsWith('.pack') && !isTempName(n) && !this.packs.has(n.slice(0, -5)))) return false;
-    for (const pack of this.packs.values()) if (!group.includes(pack) && (await this.sizeOnDisk(pack)) !== pack.size) return false;
-    return true;
-  }
-
-  /** A pack vanished under this process: forget it, and load the packs it does not know yet. */
-  private async loadNewPacks(gone: Pack): Promise<void> {
-    this.packs.delete(gone.name);
-    this.at.unplace(gone);
-    const names = await listPackDir(this.packDir);
-    if (names === null) return;
-    for (const name of names
-      .filter((n) => n.endsWith('.pack') && !isTempName(n))
-      .map((n) => n.slice(0, -5))
-      .sort()) {
-      if (!this.packs.has(name)) await this.loadPack(name);
-    }
-  }
-
-  /** Rebuilds a pack's locations from its bytes (a read found a record the index misplaced); false when the pack is gone. */
-  private async rescan(pack: Pack): Promise<boolean> {
-    const bytes = await this.readPack(pack);
-    if (bytes === null) return false;
-    this.at.unplace(pack);
-    pack.size = bytes.length;
-    pack.dead = 0;
-    const { records } = scanPack(bytes);
-    this.at.addDrops(
-      pack,
-      records
-        .filter((r) => r.kind === 'drop')
-        .map((r) => ({ offset: r.offset, length: r.length, keys: decodeDrop(bytes.subarray(r.offset + RECORD_HEADER, r.offset + RECORD_HEADER + r.length)) })),
-    );
-    this.at.place(pack, records);
-    if (this.packs.has(pack.name) && pack !== this.current && this.quiet(pack))
-      await writeAtomic(nodeWriterFs, this.file(pack.name, 'idx'), encodeIndexEntries(records));
-    this.repairedPacks++;
-    return true;
   }
 
   private readRecord(at: Location, hash: string): Promise<Uint8Array | null> {
@@ -343,6 +282,6 @@ export class PackSnapshotBackend implements SnapshotBackend {
   }
 
   private file(name: string, kind: 'pack' | 'idx'): string {
-    return packFile(this.packDir, name, kind);
+    return this.catalog.file(name, kind);
   }
 }
