@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: indexing speed and memory on generated vaults of 1k and 10k notes
  * (`PLEXUS_BENCH_SIZES=1000,10000,50000` adds the 50k vault). Per-note costs are printed beside
- * the totals, so growth with the vault's size shows.
+ * the totals, so growth with the vault's size shows. `PLEXUS_BENCH_LINKS` (wiki links per note,
+ * default 3) and `PLEXUS_BENCH_NOTE_BYTES` (default ~2 KB) shape the notes: 8.6 and 4300 give
+ * #22's 50k vault (~215 MB, ~430k links).
  * Each phase runs in a fresh process. Prints a markdown table for docs/benchmarks.md.
  * Not a test: numbers depend on the machine; nothing here asserts a time.
  */
@@ -15,6 +17,10 @@ const SIZES = (process.env.PLEXUS_BENCH_SIZES ?? '1000,10000').split(',').map(Nu
 /** Cold and warm opens are repeated and the median reported: one run on a shared 2-core machine swings by ±20%. */
 const REPEATS = Number(process.env.PLEXUS_BENCH_REPEATS ?? 5);
 const VAULTS_DIR = join(__dirname, 'vaults');
+const LINKS = process.env.PLEXUS_BENCH_LINKS ? Number(process.env.PLEXUS_BENCH_LINKS) : undefined;
+const NOTE_BYTES = process.env.PLEXUS_BENCH_NOTE_BYTES ? Number(process.env.PLEXUS_BENCH_NOTE_BYTES) : undefined;
+/** The default shape keeps its old folder name, so vaults generated before are reused. */
+const shape = (LINKS === undefined ? '' : `-links${LINKS}`) + (NOTE_BYTES === undefined ? '' : `-bytes${NOTE_BYTES}`);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -68,7 +74,7 @@ async function main(): Promise<void> {
   );
   const rows: string[] = [];
   for (const notes of SIZES) {
-    const vault = generateVault(join(VAULTS_DIR, `vault-${notes}`), { notes });
+    const vault = generateVault(join(VAULTS_DIR, `vault-${notes}${shape}`), { notes, linksPerNote: LINKS, noteBytes: NOTE_BYTES });
     const cacheDir = mkdtempSync(join(tmpdir(), 'plexus-bench-cache-'));
     try {
       const floor = phase('floor', vault, cacheDir);
