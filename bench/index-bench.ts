@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateVault } from './generate-vault';
+import { timeServeStart } from './serve-start';
 
 const SIZES = (process.env.PLEXUS_BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 /** Cold and warm opens are repeated and the median reported: one run on a shared 2-core machine swings by ±20%. */
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
       const warm = repeated('warm', vault, cacheDir);
       const update = phase('update', vault, cacheDir);
       const latency = phase('latency', vault, cacheDir);
+      const serve = await timeServeStart(vault, cacheDir, REPEATS);
       console.log(`\n${fmt(notes)} notes, ${fmt(floor.bytes / 1e6, 1)} MB, ${fmt(cold.links)} links`);
       console.log(`  floor (read + scan [[)   ${fmt(floor.ms)} ms`);
       console.log(
@@ -97,8 +99,11 @@ async function main(): Promise<void> {
       );
       console.log(`  one-note update          p50 ${fmt(update.p50, 2)} ms, p95 ${fmt(update.p95, 2)} ms`);
       console.log(`  external edit → event    p50 ${fmt(latency.p50)} ms, p95 ${fmt(latency.p95)} ms`);
+      console.log(
+        `  plexus serve, warm       URL printed ${fmt(serve.urlMs)} ms, notes indexed ${fmt(serve.indexedMs)} ms (medians of ${REPEATS}, whole process)`,
+      );
       rows.push(
-        `| ${fmt(notes)} | ${fmt(floor.bytes / 1e6, 1)} MB | ${fmt(floor.ms)} ms | ${fmt(cold.ms)} ms | ${fmt(warm.ms)} ms (${fmt(warm.checkedMedian)} ms) | ${fmt(update.p50, 2)} / ${fmt(update.p95, 2)} ms | ${fmt(latency.p50)} / ${fmt(latency.p95)} ms | ${fmt(cold.peakRssMb)} MB | ${fmt((cold.ms * 1000) / notes)} / ${fmt((warm.ms * 1000) / notes)} µs, ${fmt((cold.peakRssMb * 1024) / notes, 1)} / ${fmt((warm.peakRssMb * 1024) / notes, 1)} KB |`,
+        `| ${fmt(notes)} | ${fmt(floor.bytes / 1e6, 1)} MB | ${fmt(floor.ms)} ms | ${fmt(cold.ms)} ms | ${fmt(warm.ms)} ms (${fmt(warm.checkedMedian)} ms) | ${fmt(update.p50, 2)} / ${fmt(update.p95, 2)} ms | ${fmt(latency.p50)} / ${fmt(latency.p95)} ms | ${fmt(serve.urlMs)} / ${fmt(serve.indexedMs)} ms | ${fmt(cold.peakRssMb)} MB | ${fmt((cold.ms * 1000) / notes)} / ${fmt((warm.ms * 1000) / notes)} µs, ${fmt((cold.peakRssMb * 1024) / notes, 1)} / ${fmt((warm.peakRssMb * 1024) / notes, 1)} KB |`,
       );
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
@@ -110,9 +115,9 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   console.log(
-    '\n| notes | size | floor | cold index | warm start (disk check applied) | update p50 / p95 | edit → event p50 / p95 | peak RSS (cold) | per note: cold / warm time, cold / warm peak RSS |',
+    '\n| notes | size | floor | cold index | warm start (disk check applied) | update p50 / p95 | edit → event p50 / p95 | serve: URL / indexed | peak RSS (cold) | per note: cold / warm time, cold / warm peak RSS |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
   rmSync(join(phaseScript, '..'), { recursive: true, force: true });
 }
