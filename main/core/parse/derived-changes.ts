@@ -29,7 +29,12 @@ export function derivedChanges(before: ParseOf, after: ParseOf): DerivedChanges 
   const names = a.title !== b.title || !same(a.aliases, b.aliases);
   const tags = !same(a.tags, b.tags);
   const meta =
-    names || tags || before.safeMode !== after.safeMode || !same(a.headings, b.headings) || !same(a.blockIds, b.blockIds) || !same(a.frontmatter, b.frontmatter);
+    names ||
+    tags ||
+    before.safeMode !== after.safeMode ||
+    !same(a.headings, b.headings) ||
+    !same(a.blockIds, b.blockIds) ||
+    !same(a.frontmatter, b.frontmatter);
   return { meta, links: !same(a.links, b.links), names, tags };
 }
 

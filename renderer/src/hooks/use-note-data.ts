@@ -93,7 +93,8 @@ export function useNoteData(api: PlexusApi, path: string | null, version: number
         if (current.status !== 'done' || current.data.path !== path) return;
         const at = loads.current;
         loadNoteParts(api, current.data, parts).then(
-          (fresh) => loads.current === at && setState((s) => (s.status === 'done' && s.data.path === path ? { status: 'done', data: { ...s.data, ...fresh } } : s)),
+          (fresh) =>
+            loads.current === at && setState((s) => (s.status === 'done' && s.data.path === path ? { status: 'done', data: { ...s.data, ...fresh } } : s)),
           (e: unknown) => loads.current === at && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
         );
       }),
