@@ -7,7 +7,7 @@ import type { IndexStatus, PlexusApi, VaultEvent } from '../../../main/contract/
 import type { useBanners } from './use-banners';
 import { useOnReconnect } from './use-connection';
 import { useVaultEvents } from './use-vault-events';
-import { changesResolution, staleParts } from './live-updates';
+import { changesResolution, staleParts, type Stale } from './live-updates';
 import { ownSavesOf } from '../api/own-saves';
 import { noteRefreshesOf } from '../api/note-refreshes';
 
@@ -61,11 +61,17 @@ export function useAppEvents(deps: Deps): void {
     if (changesResolution(event)) deps.invalidateLinks();
     // The echo of this window's own save re-reads only what the index says changed (live-updates.ts).
     const own = ownSavesOf(api);
-    const stale = deps.shownPaths.map((path) => ({ path, parts: staleParts(event, path, own.known(path)?.hash ?? null) }));
     const refreshes = noteRefreshesOf(api);
-    if (stale.some((s) => s.parts === 'all')) {
-      refreshes.fullScheduled();
-      deps.scheduleReload();
-    } else for (const { path, parts } of stale) if (parts !== 'all') refreshes.request(path, parts);
+    const reread = (stale: { path: string; parts: Stale }[]) => {
+      if (stale.some((s) => s.parts === 'all')) {
+        refreshes.fullScheduled();
+        deps.scheduleReload();
+      } else for (const { path, parts } of stale) if (parts !== 'all') refreshes.request(path, parts);
+    };
+    const staleNow = (path: string) => ({ path, parts: staleParts(event, path, own.known(path)?.hash ?? null) });
+    // An echo that comes before its save's answer: whether it is this window's save, the answer tells (own-saves.ts).
+    const waiting = (path: string) => event.type === 'files' && own.saving(path) && event.changed.some((f) => f.path === path);
+    reread(deps.shownPaths.filter((path) => !waiting(path)).map(staleNow));
+    for (const path of deps.shownPaths.filter(waiting)) void own.settled(path).then(() => reread([staleNow(path)]));
   });
 }

@@ -2,7 +2,7 @@
  * Everything shown about the open note, loaded together. `version` bumps re-read it in place:
  * the previous data stays on screen until the new data arrives, so live updates do not flicker.
  * A note this window saved is not read back (api/own-saves.ts): the save's text is put in at
- * once, and a re-read while the disk still holds it fetches only what the index derives.
+ * once, and the echo of the save re-reads only the parts the index says changed (loadNoteParts).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { BacklinkGroup, NoteContent, NoteMeta, PlexusApi, Result, UnlinkedMention } from '../../../main/contract/api-contract';

@@ -105,3 +105,27 @@ test('a change to the note made by another program still re-reads all of it', as
   });
   expect(screen.queryByRole('alert')).toBeNull();
 });
+
+test('an echo heard before its save’s answer waits for the answer, and then re-reads nothing for prose', async () => {
+  const app = await openEditor();
+  const before = app.counts();
+  typeAtEnd(app.view, '\nProse whose answer is late.');
+  app.fake.holdAnswers('writeNote');
+  fireEvent.keyDown(app.view.contentDOM, { key: 's', ctrlKey: true });
+  await waitFor(() => expect(app.fake.heldAnswers).toBe(1));
+  // The write is on disk and its echo reaches the page; the answer is still held.
+  await act(() => app.fake.settled());
+  act(() => void app.fake.stopHolding());
+  await waitFor(() => expect(within(app.note()).getByRole('status')).toHaveTextContent('Saved'));
+  await act(async () => {
+    app.fake.notes.set('Other.md', '# Other\n\nSee [[Own]].\n');
+    await app.fake.settled();
+  });
+  showSidebarView('Backlinks');
+  await within(screen.getByRole('complementary', { name: 'Backlinks' })).findByRole('link', { name: 'Other' });
+  const after = app.counts();
+  expect(after.getNoteMeta).toBe(before.getNoteMeta);
+  expect(after.getOutgoingLinks).toBe(before.getOutgoingLinks);
+  expect(after.readNote).toBe(before.readNote);
+  expect(screen.queryByRole('alert')).toBeNull();
+});
