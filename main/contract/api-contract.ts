@@ -8,12 +8,13 @@
  * `{ ok: false, error }` results, never as thrown errors.
  */
 import type { UnlinkedMention } from '../core/query/unlinked-mentions';
+import type { DerivedChanges } from '../core/parse/derived-changes';
 import type { LineSnippet, SearchSnippet } from '../core/query/snippets';
 import type { Result as CoreResult } from '../core/result';
 import type { GraphDelta, GraphSnapshot, ParsedNote, ResolvedLink, VaultPath } from '../core/types';
 
 // The core's own shapes, handed to the renderer as they are.
-export type { UnlinkedMention };
+export type { UnlinkedMention, DerivedChanges };
 
 export type ApiErrorCode = 'not-found' | 'outside-vault' | 'invalid-input' | 'read-only' | 'too-large' | 'io-error' | 'conflict' | 'exists' | 'no-vault';
 
@@ -52,9 +53,11 @@ export interface FileEntry {
 
 /**
  * A file in a `files` event. A note's carries the hash (as in NoteContent) of the bytes just
- * indexed, so a window can tell the watcher's echo of its own save from a change made elsewhere.
+ * indexed, so a window can tell the watcher's echo of its own save from a change made elsewhere;
+ * a note indexed before carries what of its parse changed (`derived`), so that window re-reads
+ * only that.
  */
-export type FileChange = FileEntry & { hash?: string };
+export type FileChange = FileEntry & { hash?: string; derived?: DerivedChanges };
 
 export interface NoteContent {
   path: VaultPath;

@@ -24,6 +24,13 @@ export function edgeId(source: string, target: string): string {
   return `["${source}","${target}"]`;
 }
 
+/** The source and target an edge id names (the inverse of edgeId). */
+export function edgeEnds(id: string): [source: string, target: string] {
+  const ends: unknown = JSON.parse(id);
+  if (!Array.isArray(ends) || ends.length !== 2 || typeof ends[0] !== 'string' || typeof ends[1] !== 'string') throw new Error(`not an edge id: ${id}`);
+  return [ends[0], ends[1]];
+}
+
 function sameNode(a: GraphNode, b: GraphNode): boolean {
   return a.kind === b.kind && a.label === b.label && a.path === b.path && a.tags.length === b.tags.length && a.tags.every((t, i) => t === b.tags[i]);
 }

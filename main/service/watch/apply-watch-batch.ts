@@ -17,6 +17,7 @@ import type { SearchIndex } from '../search/search-index';
 import type { WatchSnapshots } from '../snapshots/snapshot-ports';
 import { isIgnoredVaultPath, isInside, toAbsolutePath } from '../files/vault-files';
 import { isNotePath } from '../../core/paths';
+import { derivedChanges, NOTHING_DERIVED_CHANGED } from '../../core/parse/derived-changes';
 import type { FileReport } from '../file-reports';
 import { unopenableReportOnTheWay } from '../index/scan-rules';
 import type { VaultState } from '../vault-state';
@@ -195,6 +196,8 @@ async function applyChunk(ctx: BatchContext, candidates: VaultPath[]): Promise<v
     ctx.search.upsertSoon(result.path, result.parsed.title, result.parsed.aliases, result.text ?? '');
     // With the hash, a window recognises the echo of its own save (renderer/src/api/own-saves.ts).
     const entry: FileChange = { ...state.files.get(result.path)!, hash: result.hash };
+    // And what of its parse changed, so that window re-reads only that (derived-changes.ts).
+    if (previous !== undefined) entry.derived = keep ? NOTHING_DERIVED_CHANGED : derivedChanges(previous, result);
     (entryExisted ? changed : added).push(entry);
     const own = ctx.ownWrites.consume(result.path, result.hash);
     if (previous !== undefined && previous.hash !== result.hash && !own) ctx.snapshots?.replacedOnDisk(result.path, previous.hash, previous.size, result.hash);

@@ -2,9 +2,10 @@
  * The notes this window saved, as the disk holds them after the save, for as long as the vault's
  * events say nobody else wrote them since. While a note is here the app knows its text without
  * reading it back: the save's answer puts the text in the views at once, and the watcher's echo
- * of the write (a `files` event naming the same hash) re-reads only what the index derives from
- * the note (title, headings, links), never the text, so an autosave is not handled as a change
- * made elsewhere (re-read, re-rendered, the editor reloaded).
+ * of the write (a `files` event naming the same hash) re-reads only the parts of what the index
+ * derives from the note (meta, links) that the event says changed, never the text, so an autosave
+ * is not handled as a change made elsewhere (re-read, re-rendered, the editor reloaded). An echo
+ * heard before the save's answer waits for it (`settled`) to know whether it is that save's.
  *
  * One store per api (the window's, see app.tsx), like connection-registry.ts.
  */
@@ -25,6 +26,7 @@ export class OwnSaves {
   /** Bumped when events were missed, which may have said anything about any note. */
   private epoch = 0;
   private readonly listeners = new Set<Listener>();
+  private readonly waiters = new Map<string, (() => void)[]>();
 
   /** Called as the write is sent; hand the result to `record` (saved) or `end` (not saved). */
   begin(path: string): SaveInFlight {
@@ -35,6 +37,22 @@ export class OwnSaves {
 
   end(flight: SaveInFlight): void {
     this.flying.delete(flight);
+    if (this.saving(flight.path)) return;
+    const waiters = this.waiters.get(flight.path) ?? [];
+    this.waiters.delete(flight.path);
+    for (const waiter of waiters) waiter();
+  }
+
+  /** A save of `path` is on its way (its answer has not come). */
+  saving(path: string): boolean {
+    for (const flight of this.flying) if (flight.path === path) return true;
+    return false;
+  }
+
+  /** Resolves once no save of `path` is on its way: then `known` says what the disk holds. */
+  settled(path: string): Promise<void> {
+    if (!this.saving(path)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.set(path, [...(this.waiters.get(path) ?? []), resolve]));
   }
 
   /**

@@ -7,8 +7,9 @@ import type { IndexStatus, PlexusApi, VaultEvent } from '../../../main/contract/
 import type { useBanners } from './use-banners';
 import { useOnReconnect } from './use-connection';
 import { useVaultEvents } from './use-vault-events';
-import { changesResolution, touchesNote } from './live-updates';
+import { changesResolution, staleParts, type Stale } from './live-updates';
 import { ownSavesOf } from '../api/own-saves';
+import { noteRefreshesOf } from '../api/note-refreshes';
 
 interface Deps {
   api: PlexusApi;
@@ -19,7 +20,7 @@ interface Deps {
   followRename(from: string, to: string): void;
   /** Links may resolve differently: drop cached resolutions. */
   invalidateLinks(): void;
-  /** The notes the panes show now: an event touching one re-reads them. */
+  /** The notes the panes show now: an event touching one re-reads them (or, for an own save's echo, what of them changed). */
   shownPaths: string[];
   scheduleReload(): void;
   /** After a reconnect: re-read everything the missed events would have updated. */
@@ -58,6 +59,19 @@ export function useAppEvents(deps: Deps): void {
       );
     }
     if (changesResolution(event)) deps.invalidateLinks();
-    if (deps.shownPaths.some((p) => touchesNote(event, p))) deps.scheduleReload();
+    // The echo of this window's own save re-reads only what the index says changed (live-updates.ts).
+    const own = ownSavesOf(api);
+    const refreshes = noteRefreshesOf(api);
+    const reread = (stale: { path: string; parts: Stale }[]) => {
+      if (stale.some((s) => s.parts === 'all')) {
+        refreshes.fullScheduled();
+        deps.scheduleReload();
+      } else for (const { path, parts } of stale) if (parts !== 'all') refreshes.request(path, parts);
+    };
+    const staleNow = (path: string) => ({ path, parts: staleParts(event, path, own.known(path)?.hash ?? null) });
+    // An echo that comes before its save's answer: whether it is this window's save, the answer tells (own-saves.ts).
+    const waiting = (path: string) => event.type === 'files' && own.saving(path) && event.changed.some((f) => f.path === path);
+    reread(deps.shownPaths.filter((path) => !waiting(path)).map(staleNow));
+    for (const path of deps.shownPaths.filter(waiting)) void own.settled(path).then(() => reread([staleNow(path)]));
   });
 }

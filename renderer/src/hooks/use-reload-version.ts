@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** Coalesces bursts of events (a save touches files, graph and content) into one re-read, well inside 300 ms. */
-const RELOAD_COALESCE_MS = 60;
+export const RELOAD_COALESCE_MS = 60;
 
 export function useReloadVersion() {
   const [version, setVersion] = useState(0);
