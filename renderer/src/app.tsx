@@ -101,7 +101,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   const recentNotes = useRecentNotes(vault?.root ?? null, currentPath);
   const createFromSwitcher = useCreateNamedNote(api, files, noteActions.onCreated, banners.reportError);
   useWorkspaceRestore(nav, files, vault, notice);
-  usePrefetchTags(api, vault !== null && files !== null, version);
+  usePrefetchTags(api, vault !== null, version);
   usePrefetchSwitcherItems(api, vault !== null ? files : null);
 
   useDocumentTitle(data, currentPath);
