@@ -41,17 +41,18 @@ export function tagsFor(api: PlexusApi, version: number): Promise<TagCount[]> {
 
 /**
  * Reads the tags at once: the request is small and the answer too, while a big vault's page then
- * spends seconds on its file list. Read when idle, or once the file list was in, it went out after
- * that list's answer had been parsed and drawn, and the first look at All tags waited for it.
+ * spends seconds on its file list. Read when idle, or once the vault's info or file list was in, it
+ * went out after that list's answer had been parsed and drawn, and the first look at All tags waited for it.
  */
 export function prefetchTags(api: PlexusApi, version: number): void {
   // A failure here is the view's to report when it is shown (it reads again then).
   tagsFor(api, version).catch(() => undefined);
 }
 
-/** Prefetches once the vault is open (not waiting for its file list), and again after each change of its notes (`version`). */
-export function usePrefetchTags(api: PlexusApi, open: boolean, version: number): void {
-  useEffect(() => {
-    if (open) prefetchTags(api, version);
-  }, [api, open, version]);
+/**
+ * Prefetches as the app mounts (the app is only shown with a vault open, so not waiting for its
+ * info or its file list), and again after each change of its notes (`version`).
+ */
+export function usePrefetchTags(api: PlexusApi, version: number): void {
+  useEffect(() => prefetchTags(api, version), [api, version]);
 }
