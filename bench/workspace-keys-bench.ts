@@ -22,6 +22,8 @@
  *
  * PLEXUS_BENCH_CHECKOUT serves another checkout's build (a base commit, side by side);
  * PLEXUS_BENCH_ONLY=search runs the search phase alone (the keyboard views and the later measures skipped);
+ * PLEXUS_BENCH_ONLY=tags runs the tags' first show after a page load and their show again alone,
+ * PLEXUS_BENCH_TAG_RUNS=<n> times n page loads of them (default the rounds, 5 at most);
  * PLEXUS_BENCH_QUERIES='a|b' searches those queries instead of the five below;
  * PLEXUS_BENCH_PROFILE=<file> writes a Chromium CPU profile of the switcher's typing, and
  * <file>.hub / <file>.tags of the hub's first open and the tags' first show after a page load;
@@ -32,7 +34,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { generateVault, HUB_PATH, notePath } from './generate-vault';
 import { measureFolderExpand, measureHeap, measureHub, measureSearch, profiled, waitFor, type Timed } from './workspace-scale-measures';
 import { longestTasks } from './trace-summary';
@@ -45,8 +47,10 @@ const CHECKOUT = process.env.PLEXUS_BENCH_CHECKOUT;
 const PROFILE = process.env.PLEXUS_BENCH_PROFILE;
 const ROUNDS = Number(process.env.PLEXUS_BENCH_RUNS ?? 10);
 const SEARCH_ONLY = process.env.PLEXUS_BENCH_ONLY === 'search';
+const TAGS_ONLY = process.env.PLEXUS_BENCH_ONLY === 'tags';
 const SEARCH = process.env.PLEXUS_BENCH_SEARCH !== '0';
 const TRACE = process.env.PLEXUS_BENCH_TRACE;
+const TAG_ROUNDS = Number(process.env.PLEXUS_BENCH_TAG_RUNS ?? Math.min(ROUNDS, 5));
 
 type Watch = 'open' | 'change';
 
@@ -149,6 +153,28 @@ async function waitForApp(page: Page): Promise<void> {
   await waitFor(page, `document.querySelectorAll('[role="tablist"][aria-label="Left sidebar views"] [role="tab"]').length > 0`, 120_000);
 }
 
+/** The explorer's folder expand, the hub's open and scroll, and the heap after them; each prints as it ends, so a later one failing keeps the figures before it. */
+async function measureViews(page: Page, browser: Browser, heapOpenedMb: number, load: () => string): Promise<void> {
+  const folder = await measureFolderExpand(page, 'Concepts', Math.min(ROUNDS, 6));
+  for (const line of reportTimed(`expand Concepts (${NOTES / 10} notes)`, folder.times)) console.log(line);
+  console.log(`  explorer rows in the DOM after: ${folder.rowsInDom}`);
+  const hubRounds = Math.min(ROUNDS, 5);
+  if (TRACE) {
+    await browser.startTracing(page, { path: TRACE, categories: ['devtools.timeline', 'v8.execute', 'blink'] });
+    await measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), 1);
+    await browser.stopTracing();
+    console.log(`traced open of the hub, longest tasks:\n${longestTasks(JSON.parse(readFileSync(TRACE, 'utf8')) as Parameters<typeof longestTasks>[0])}`);
+  }
+  const hub = PROFILE
+    ? await profiledTo(page, `${PROFILE}.hub`, () => measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), 1))
+    : await measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), hubRounds);
+  for (const line of reportTimed(`open hub (${HUB_BACKLINKS} backlinks)`, hub.open)) console.log(line);
+  for (const line of reportTimed('hub backlinks, scroll to end', hub.scroll)) console.log(line);
+  console.log(`  backlink groups in the DOM after one scroll: ${hub.groups}`);
+  const heapUsed = await measureHeap(page);
+  console.log(`renderer heap after GC: opened ${heapOpenedMb.toFixed(1)} MB, after the measures ${heapUsed.usedMb.toFixed(1)} MB (load ${load()})`);
+}
+
 async function main(): Promise<void> {
   const vault = generateVault(join(tmpdir(), `plexus-bench-keys-${NOTES}-hub${HUB_BACKLINKS}`), { notes: NOTES, hubBacklinks: HUB_BACKLINKS });
   const load = () => readFileSync('/proc/loadavg', 'utf8').trim();
@@ -176,7 +202,7 @@ async function main(): Promise<void> {
       tagsAgain: [],
     };
 
-    for (let i = 0; i < (SEARCH_ONLY ? 0 : ROUNDS); i++) {
+    for (let i = 0; i < (SEARCH_ONLY || TAGS_ONLY ? 0 : ROUNDS); i++) {
       m.paletteOpen.push(await timeKey(page, 'Control+p', PALETTE, 'open'));
       await typeTimed(page, 'split', PALETTE, m.paletteType);
       await page.keyboard.press('Escape');
@@ -202,7 +228,7 @@ async function main(): Promise<void> {
       await page.keyboard.press('Escape');
     }
 
-    if (!SEARCH_ONLY) {
+    if (!SEARCH_ONLY && !TAGS_ONLY) {
       console.log(report('palette open (Ctrl+P)', m.paletteOpen));
       console.log(report('palette type (per key)', m.paletteType));
       console.log(report('switcher open (Ctrl+O), cached', m.switcherOpen));
@@ -211,7 +237,7 @@ async function main(): Promise<void> {
     }
     // Search first: its first query waits for the background full-text index, after which the
     // server is idle for the measures that follow.
-    if (SEARCH || SEARCH_ONLY) {
+    if ((SEARCH && !TAGS_ONLY) || SEARCH_ONLY) {
       const queries = process.env.PLEXUS_BENCH_QUERIES?.split('|') ?? [
         'gradient',
         'attention embedding',
@@ -234,27 +260,9 @@ async function main(): Promise<void> {
       console.log(`  search errors (time limit): ${search.errors.length ? search.errors.join(', ') : 'none'}`);
     }
     if (SEARCH_ONLY) return;
-    // Each measure prints as it ends, so a later one failing keeps the figures before it.
-    const folder = await measureFolderExpand(page, 'Concepts', Math.min(ROUNDS, 6));
-    for (const line of reportTimed(`expand Concepts (${NOTES / 10} notes)`, folder.times)) console.log(line);
-    console.log(`  explorer rows in the DOM after: ${folder.rowsInDom}`);
-    const hubRounds = Math.min(ROUNDS, 5);
-    if (TRACE) {
-      await browser.browser.startTracing(page, { path: TRACE, categories: ['devtools.timeline', 'v8.execute', 'blink'] });
-      await measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), 1);
-      await browser.browser.stopTracing();
-      console.log(`traced open of the hub, longest tasks:\n${longestTasks(JSON.parse(readFileSync(TRACE, 'utf8')) as Parameters<typeof longestTasks>[0])}`);
-    }
-    const hub = PROFILE
-      ? await profiledTo(page, `${PROFILE}.hub`, () => measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), 1))
-      : await measureHub(page, HUB_PATH, notePath(NOTES - 1), Math.min(100, HUB_BACKLINKS), hubRounds);
-    for (const line of reportTimed(`open hub (${HUB_BACKLINKS} backlinks)`, hub.open)) console.log(line);
-    for (const line of reportTimed('hub backlinks, scroll to end', hub.scroll)) console.log(line);
-    console.log(`  backlink groups in the DOM after one scroll: ${hub.groups}`);
-    const heapUsed = await measureHeap(page);
-    console.log(`renderer heap after GC: opened ${heapOpened.usedMb.toFixed(1)} MB, after the measures ${heapUsed.usedMb.toFixed(1)} MB (load ${load()})`);
+    if (!TAGS_ONLY) await measureViews(page, browser.browser, heapOpened.usedMb, load);
 
-    for (let i = 0; i < Math.min(ROUNDS, 5); i++) {
+    for (let i = 0; i < TAG_ROUNDS; i++) {
       const strip = page.getByRole('tablist', { name: 'Left sidebar views' });
       if (i > 0) {
         // Saved with Files shown, so the reloaded page has not mounted the Tags view yet.

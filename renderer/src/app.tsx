@@ -55,6 +55,10 @@ export function App({ api: host }: { api: PlexusApi }) {
   // The stable callbacks inside, for hooks' dependency lists (each is a useCallback of its own).
   const { push: pushBanner, reportError } = banners;
   const { open: openRoute, update } = nav;
+  const { version, schedule: scheduleReload, bump: bumpVersion } = useReloadVersion();
+  // Before the file list: effects run in order, so the small tags request goes out ahead of
+  // listFiles and the service answers it before serialising a big vault's list.
+  usePrefetchTags(api, version);
   const { files, onFilesEvent, reload: reloadFiles } = useFiles(api, banners.reportError);
   const sidebars = useSidebars();
   const sidebarViews = useSidebarViews({ layout: nav.layout, update, sidebars });
@@ -64,7 +68,6 @@ export function App({ api: host }: { api: PlexusApi }) {
   const { openSearch, searchTag } = search;
   const ui = useAppActionsState(api, banners.reportError, searchTag);
   const { vault, status, setStatus, load: loadVaultInfo } = useVaultInfo(api, reportError);
-  const { version, schedule: scheduleReload, bump: bumpVersion } = useReloadVersion();
   const dialogs = useAppDialogs();
   // Settings are the open vault's; the theme, font size and line width apply to the whole window.
   useSettingsVault(vault?.root ?? null);
@@ -101,7 +104,6 @@ export function App({ api: host }: { api: PlexusApi }) {
   const recentNotes = useRecentNotes(vault?.root ?? null, currentPath);
   const createFromSwitcher = useCreateNamedNote(api, files, noteActions.onCreated, banners.reportError);
   useWorkspaceRestore(nav, files, vault, notice);
-  usePrefetchTags(api, vault !== null && files !== null, version);
   usePrefetchSwitcherItems(api, vault !== null ? files : null);
 
   useDocumentTitle(data, currentPath);

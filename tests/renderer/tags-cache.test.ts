@@ -17,16 +17,12 @@ test('one read per version; a new version reads again', async () => {
   expect(await tagsFor(api, 2)).toEqual([{ tag: 't2', count: 1 }]);
 });
 
-test('a prefetch leaves the counts ready for the view’s first render', async () => {
-  jest.useFakeTimers();
-  try {
-    const { api } = fakeApi();
-    prefetchTags(api, 7);
-    expect(cachedTags(api, 7)).toBeNull();
-    jest.runOnlyPendingTimers();
-    await tagsFor(api, 7);
-    expect(cachedTags(api, 7)).toEqual([{ tag: 't1', count: 1 }]);
-  } finally {
-    jest.useRealTimers();
-  }
+test('a prefetch reads at once and leaves the counts ready for the view’s first render', async () => {
+  const { api, calls } = fakeApi();
+  prefetchTags(api, 7);
+  // No idle callback or timer first: on a big vault's busy page that put the read seconds late.
+  expect(calls()).toBe(1);
+  await tagsFor(api, 7);
+  expect(cachedTags(api, 7)).toEqual([{ tag: 't1', count: 1 }]);
+  expect(calls()).toBe(1);
 });

@@ -1,6 +1,6 @@
 /**
  * The vault's tag counts, read once per vault version and shared: the All tags view shows them at
- * once when it is first shown, if the app read them ahead (prefetchTags, once the vault is open)
+ * once when it is first shown, if the app read them ahead (prefetchTags, as the vault opens)
  * or an earlier mount did. A failed read is not kept.
  */
 import { useEffect } from 'react';
@@ -40,24 +40,19 @@ export function tagsFor(api: PlexusApi, version: number): Promise<TagCount[]> {
 }
 
 /**
- * Reads the tags soon after the vault opens (when idle, but not later than a moment after), so the
- * first look at All tags need not wait for the service: a big vault's page is busy for a while
- * after opening, and an idle-only read went out after the user had already asked for the tags.
+ * Reads the tags at once: the request is small and the answer too, while a big vault's page then
+ * spends seconds on its file list. Read when idle, or once the vault's info or file list was in, it
+ * went out after that list's answer had been parsed and drawn, and the first look at All tags waited for it.
  */
-export function prefetchTags(api: PlexusApi, version: number): () => void {
-  const run = () => {
-    // A failure here is the view's to report when it is shown (it reads again then).
-    tagsFor(api, version).catch(() => undefined);
-  };
-  if (typeof window.requestIdleCallback === 'function') {
-    const id = window.requestIdleCallback(run, { timeout: 100 });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = window.setTimeout(run, 200);
-  return () => window.clearTimeout(id);
+export function prefetchTags(api: PlexusApi, version: number): void {
+  // A failure here is the view's to report when it is shown (it reads again then).
+  tagsFor(api, version).catch(() => undefined);
 }
 
-/** Prefetches once the vault is open, and again after each change of its notes (`version`). */
-export function usePrefetchTags(api: PlexusApi, open: boolean, version: number): void {
-  useEffect(() => (open ? prefetchTags(api, version) : undefined), [api, open, version]);
+/**
+ * Prefetches as the app mounts (the app is only shown with a vault open, so not waiting for its
+ * info or its file list), and again after each change of its notes (`version`).
+ */
+export function usePrefetchTags(api: PlexusApi, version: number): void {
+  useEffect(() => prefetchTags(api, version), [api, version]);
 }
