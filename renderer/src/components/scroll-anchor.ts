@@ -5,7 +5,9 @@
  * (markdown.css, `is-progressive`): it is missing in some browsers and, on top of this, corrects
  * twice (it did on the commit that draws the last chunk, when it was only off while busy). The anchor is the body's child at the top of the
  * scroller, held by its position in the scrolled content, so a scroll between two commits (the
- * note view scrolling to the address's heading) does not count as a shift.
+ * note view scrolling to the address's heading) does not count as a shift. Blocks out of view are
+ * skipped by the browser (`content-visibility: auto`): they keep a stand-in height until first
+ * shown, and the body's resize observer corrects for them when they take their real one.
  */
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { childAtEdge, PLACEHOLDER_CLASS } from './anchor-search';
@@ -31,8 +33,8 @@ const anchorAt = (body: HTMLElement, scroller: HTMLElement): Element | null => c
 /**
  * The anchor: where it was in the scrolled content, the scroll offset then, and how far below
  * the scroller's top it is to stay. That last is kept while the anchor and the offset stay the
- * same: measured anew after each correction, it drifted by the rounding of the offset (a late
- * heading of a 1 MB note moved 11 px over some 200 corrections).
+ * same: measured anew after each correction, it drifted by the rounding of the offset, a pixel
+ * now and then over the hundreds of corrections of a long note.
  */
 type Held = { el: Element; top: number; scrollTop: number; view: number } | null;
 
@@ -40,7 +42,7 @@ type Held = { el: Element; top: number; scrollTop: number; view: number } | null
  * Whether the offset moved since the anchor was taken by more than the browser's own clamping:
  * when the content shrinks under the view (placeholders above drawn shorter than estimated, near
  * the note's end) the offset falls to the new maximum. That fall is no scroll of the reader's;
- * counting from it would move the anchor twice (a late heading ended some 70,000 px below the view).
+ * counting from it would move the anchor twice (a late heading ended far below the view).
  */
 function scrolledSince(held: NonNullable<Held>, scroller: HTMLElement): boolean {
   const now = scroller.scrollTop;
