@@ -92,7 +92,9 @@ test('opened at the last heading of a 1 MB note, the heading stays in view while
     const pane = document.querySelector('main.note-pane')!;
     return { top: document.getElementById(wanted)!.getBoundingClientRect().top - pane.getBoundingClientRect().top, height: pane.clientHeight };
   }, id);
-  console.log(`last heading of ${HEADINGS.length}: ${JSON.stringify(track)}; its top once all is drawn ${end.top.toFixed(1)} px of ${end.height} (${Date.now() - started} ms)`);
+  console.log(
+    `last heading of ${HEADINGS.length}: ${JSON.stringify(track)}; its top once all is drawn ${end.top.toFixed(1)} px of ${end.height} (${Date.now() - started} ms)`,
+  );
   // The fill ran with the heading shown: the anchor had parts above it to keep it through.
   expect(track.first).not.toBeNull();
   expect(track.frames).toBeGreaterThan(0);
