@@ -138,7 +138,15 @@ export function modelFromCore(cy: Core): OverviewModel {
     }
     const p = ele.position();
     const data = ele.data() as { id: string; size?: unknown; colour?: unknown };
-    b.node(data.id, p.x, p.y, Number(data.size) || DEFAULT_SIZE, String(data.colour ?? FALLBACK_COLOUR), !ele.hasClass('hidden'), MARKS.some((c) => ele.hasClass(c)));
+    b.node(
+      data.id,
+      p.x,
+      p.y,
+      Number(data.size) || DEFAULT_SIZE,
+      String(data.colour ?? FALLBACK_COLOUR),
+      !ele.hasClass('hidden'),
+      MARKS.some((c) => ele.hasClass(c)),
+    );
   }
   return b.finish((visit) => {
     for (const e of edges) {
