@@ -65,7 +65,7 @@ export function runStreamedLayout(controller: GraphController, request: LayoutRe
     controller.showLayoutPositions(request.nodes, pairsOf(request.nodes, positions));
     o.onConverged?.(positions);
     // The result's message, its picture and the start of the build at it (a model of every
-    // link) made one task over a frame's 150 ms on a dense graph (profiled; docs/benchmarks.md):
+    // link) made one task longer than a frame may take on a dense graph (profiled; docs/benchmarks.md):
     // the build starts in a task of its own.
     await nextTask();
     if (!live) return 'superseded';

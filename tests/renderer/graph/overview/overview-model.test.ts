@@ -72,7 +72,7 @@ describe('modelFromCore on a dense graph', () => {
     });
     try {
       cy.getElementById('d->a').addClass('hidden');
-      // cy.nodes(), cy.edges() and cy.elements() each index every element anew: the cost this read avoids at 77k links.
+      // cy.nodes(), cy.edges() and cy.elements() each index every element anew: the cost this read avoids on a dense graph.
       for (const name of ['nodes', 'edges', 'elements', '$', 'filter'] as const)
         jest.spyOn(cy, name).mockImplementation(() => {
           throw new Error(`cy.${name}() called`);
