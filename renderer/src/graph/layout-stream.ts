@@ -17,6 +17,7 @@ import type { GraphController } from './graph-controller';
 import { runWorkerLayout, type WorkerLayoutOptions } from './layout-runner';
 import type { LayoutRequest } from './layout-protocol';
 import type { Point } from './position-cache';
+import { nextTask } from './yield-to-page';
 
 export interface StreamedLayoutOptions {
   /** Puts cytoscape at the result (resolves false when superseded); GraphController.applyPositions by default. */
@@ -63,6 +64,11 @@ export function runStreamedLayout(controller: GraphController, request: LayoutRe
     if (positions === null || !live) return 'superseded';
     controller.showLayoutPositions(request.nodes, pairsOf(request.nodes, positions));
     o.onConverged?.(positions);
+    // The result's message, its picture and the start of the build at it (a model of every
+    // link) made one task longer than a frame may take on a dense graph (profiled; docs/benchmarks.md):
+    // the build starts in a task of its own.
+    await nextTask();
+    if (!live) return 'superseded';
     const applied = await (o.apply ? o.apply(positions) : controller.applyPositions(positions));
     return applied && live ? 'applied' : 'superseded';
   })();

@@ -159,6 +159,38 @@ describe('runStreamedLayout', () => {
     expect(applied).toHaveLength(0);
   });
 
+  it('starts the build at the result in a task after the one that drew the result', async () => {
+    const { controller } = fakeController();
+    const order: string[] = [];
+    const job = runStreamedLayout(controller, request(), {
+      onProgress: () => undefined,
+      onConverged: () => order.push('converged'),
+      apply: async () => order.push('apply') > 0,
+      createWorker: () => new FakeWorker() as unknown as Worker,
+    });
+    (await started()).reply({ type: 'done', positions: { n0: { x: 1, y: 1 } } });
+    // Every microtask of the result's task runs; the build must not be among them.
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    expect(order).toEqual(['converged']);
+    await expect(job.result).resolves.toBe('applied');
+    expect(order).toEqual(['converged', 'apply']);
+  });
+
+  it('applies nothing when cancelled between the result and the build', async () => {
+    const { controller } = fakeController();
+    const built: unknown[] = [];
+    let job: ReturnType<typeof runStreamedLayout> | null = null;
+    job = runStreamedLayout(controller, request(), {
+      onProgress: () => undefined,
+      onConverged: () => job?.cancel(),
+      apply: async (p) => built.push(p) > 0,
+      createWorker: () => new FakeWorker() as unknown as Worker,
+    });
+    (await started()).reply({ type: 'done', positions: { n0: { x: 1, y: 1 } } });
+    await expect(job.result).resolves.toBe('superseded');
+    expect(built).toHaveLength(0);
+  });
+
   it('draws nothing more and applies nothing once cancelled', async () => {
     const { controller, shown, applied } = fakeController();
     const job = runStreamedLayout(controller, request(), { onProgress: () => undefined, createWorker: () => new FakeWorker() as unknown as Worker });

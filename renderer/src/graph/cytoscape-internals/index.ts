@@ -21,3 +21,4 @@ export {
 } from './layer-cache';
 export { startLayerFeed, type LayerFeed } from './layer-feed';
 export { installRenderHold, type RenderHold } from './render-hold';
+export { everyElement } from './every-element';

@@ -2,9 +2,10 @@
  * What the overview draws, as flat arrays: node centres, radii, colours and whether each is
  * shown, edges as index pairs, and the few marked nodes (current note, path, focus) drawn with a
  * ring. Built from element definitions (the first picture, before cytoscape holds anything) or
- * read from cytoscape through its public API (after filters, live updates, drags).
+ * read from cytoscape (after filters, live updates, drags).
  */
-import type { Core, ElementDefinition } from 'cytoscape';
+import type { Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
+import { everyElement } from '../cytoscape-internals';
 
 export interface OverviewModel {
   ids: string[];
@@ -74,16 +75,17 @@ class Builder {
     if (marked && shown) this.marked.push(i);
   }
 
-  finish(pairs: Iterable<[string, string]>, count: number): OverviewModel {
+  /** `pairs` hands each edge's ends to `visit`, at most `count` of them. */
+  finish(pairs: (visit: (source: string, target: string) => void) => void, count: number): OverviewModel {
     const edges = new Uint32Array(2 * count);
     let k = 0;
-    for (const [s, t] of pairs) {
+    pairs((s, t) => {
       const a = this.index.get(s);
       const b = this.index.get(t);
-      if (a === undefined || b === undefined || !this.shown[a] || !this.shown[b]) continue;
+      if (a === undefined || b === undefined || !this.shown[a] || !this.shown[b]) return;
       edges[k++] = a;
       edges[k++] = b;
-    }
+    });
     const { ids, index, x, y, radius, colour, palette, shown, marked } = this;
     return { ids, index, x, y, radius, colour, palette, shown, marked, edges: edges.subarray(0, k) };
   }
@@ -110,41 +112,49 @@ export function modelFromDefinitions(nodes: readonly ElementDefinition[], edges:
       classes.some((c) => MARKS.includes(c)),
     );
   }
-  function* pairs(): Iterable<[string, string]> {
+  return b.finish((visit) => {
     for (const e of edges) {
       const d = e.data as { source: string; target: string };
-      yield [d.source, d.target];
+      visit(d.source, d.target);
     }
-  }
-  return b.finish(pairs(), edges.length);
+  }, edges.length);
 }
 
-/** From what cytoscape holds now (public API only). */
+/**
+ * From what cytoscape holds now: one pass over its element list (everyElement), each element
+ * read through the public API.
+ */
 export function modelFromCore(cy: Core): OverviewModel {
-  const nodes = cy.nodes();
-  const b = new Builder(nodes.length);
-  nodes.forEach((n) => {
-    const p = n.position();
-    const hidden = n.hasClass('hidden');
+  const all = everyElement(cy);
+  let nodeCount = 0;
+  for (let i = 0; i < all.length; i++) if (all[i].isNode()) nodeCount++;
+  const b = new Builder(nodeCount);
+  const edges: SingularElementArgument[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const ele = all[i];
+    if (!ele.isNode()) {
+      edges.push(ele);
+      continue;
+    }
+    const p = ele.position();
+    const data = ele.data() as { id: string; size?: unknown; colour?: unknown };
     b.node(
-      n.id(),
+      data.id,
       p.x,
       p.y,
-      Number(n.data('size')) || DEFAULT_SIZE,
-      String(n.data('colour') ?? FALLBACK_COLOUR),
-      !hidden,
-      MARKS.some((c) => n.hasClass(c)),
+      Number(data.size) || DEFAULT_SIZE,
+      String(data.colour ?? FALLBACK_COLOUR),
+      !ele.hasClass('hidden'),
+      MARKS.some((c) => ele.hasClass(c)),
     );
-  });
-  const edges = cy.edges();
-  function* pairs(): Iterable<[string, string]> {
-    for (let i = 0; i < edges.length; i++) {
-      const e = edges[i];
-      if (e.hasClass('hidden')) continue;
-      yield [e.data('source') as string, e.data('target') as string];
-    }
   }
-  return b.finish(pairs(), edges.length);
+  return b.finish((visit) => {
+    for (const e of edges) {
+      if (e.hasClass('hidden')) continue;
+      const d = e.data() as { source: string; target: string };
+      visit(d.source, d.target);
+    }
+  }, edges.length);
 }
 
 /** True when both would draw the same picture (a sync after a build usually changes nothing). */

@@ -54,6 +54,43 @@ describe('modelFromCore', () => {
   });
 });
 
+describe('modelFromCore on a dense graph', () => {
+  it('reads elements added in any order, skipping hidden links, without building a collection of every element', () => {
+    // Fresh definitions (cytoscape keeps and moves a definition's position object); edges between nodes.
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: [
+        node('a', 0, 0, '#f00'),
+        node('b', 10, 0, '#0f0', ['current']),
+        edge('a', 'b'),
+        node('d', 5, 5, '#00f', ['path']),
+        edge('d', 'a'),
+        node('c', 0, 10, '#f00', ['hidden']),
+      ],
+      layout: { name: 'preset' },
+    });
+    try {
+      cy.getElementById('d->a').addClass('hidden');
+      // cy.nodes(), cy.edges() and cy.elements() each index every element anew: the cost this read avoids on a dense graph.
+      for (const name of ['nodes', 'edges', 'elements', '$', 'filter'] as const)
+        jest.spyOn(cy, name).mockImplementation(() => {
+          throw new Error(`cy.${name}() called`);
+        });
+      const m = modelFromCore(cy);
+      expect(m.ids).toEqual(['a', 'b', 'd', 'c']);
+      expect([...m.x]).toEqual([0, 10, 5, 0]);
+      expect([...m.shown]).toEqual([1, 1, 1, 0]);
+      expect(m.marked).toEqual([1, 2]);
+      expect([...m.edges]).toEqual([0, 1]);
+      expect(m.palette[m.colour[2]]).toBe('#00f');
+    } finally {
+      jest.restoreAllMocks();
+      cy.destroy();
+    }
+  });
+});
+
 describe('withPositions', () => {
   it("draws a first open's hidden links once a layout placed the nodes, and a model with hidden links differs from one without", () => {
     const start = { ...modelFromDefinitions(NODES, EDGES), linksHidden: true };
