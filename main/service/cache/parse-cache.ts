@@ -239,11 +239,17 @@ export async function saveParseCache(file: string, realRoot: string, entries: It
     if (note !== null) kept.push({ entry, note, resolutions });
   }
   const attachments = complete ? (options.graph?.attachments ?? null) : null;
+  const attachmentStats = attachments === null ? null : attachmentStatsOf(attachments, options.graph?.attachmentFiles);
   const paths = kept.map((k) => k.note.path);
   const titles = kept.map((k) => k.note.title);
   const table = new PathTable([...paths, ...(attachments ?? [])], titles);
   const parts: PartText[] = [];
   for (let start = 0; start < kept.length; start += NOTES_PER_PART) {
+    // At 50k notes the parts' encoding held the event loop for seconds, and a watcher batch
+    // waiting behind it reached the graph that much later. What is written was taken above
+    // (entries, parses and resolutions are replaced on change, never edited), so changes
+    // applied in between cannot mix into this file; they make it stale, and the next write has them.
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
     const contexts = new ContextSection();
     const records: CacheRecord[] = kept.slice(start, start + NOTES_PER_PART).map(({ entry, note, resolutions }) => {
       const links = encodeLinks(entry.parsed.links, complete ? resolutions : null, table, contexts);
@@ -261,7 +267,7 @@ export async function saveParseCache(file: string, realRoot: string, entries: It
       paths,
       titles,
       attachments,
-      attachmentStats: attachments === null ? null : attachmentStatsOf(attachments, options.graph?.attachmentFiles),
+      attachmentStats,
       parts: lengths,
     } satisfies CacheHeader);
   await writeFileAtomic(file, assembleCacheFile(header, parts));
