@@ -40,6 +40,7 @@ export class VaultGraph {
   private fileIndex: FileIndex | null = null;
   /** The notes' paths in order and their tag counts, kept until the notes change: every look at All tags sorted every path and counted every note's tags again. */
   private ordered: { paths: VaultPath[]; tags: TagCount[] | null } | null = null;
+  private changes = 0;
 
   private get index(): FileIndex {
     if (this.fileIndex === null) {
@@ -85,6 +86,7 @@ export class VaultGraph {
     for (const note of change.upsertNotes ?? []) this.notes.set(note.path, note);
     this.fileIndex = null;
     this.ordered = null;
+    this.changes++;
     return this.notes.values();
   }
 
@@ -123,6 +125,7 @@ export class VaultGraph {
     for (const note of upserts) this.notes.set(note.path, note);
     for (const [source, { links, resolutions }] of resolved) this.links.set(source, links, resolutions);
     this.ordered = null;
+    this.changes++;
 
     const after = this.captureElements(touched.nodes, touched.edges);
     return diffElements(before, after);
@@ -172,6 +175,11 @@ export class VaultGraph {
   /** Edge targets that are not files. (A file may be named like a placeholder id; the file wins.) */
   private placeholderIds(): string[] {
     return [...this.links.targetIds()].filter((id) => isPlaceholderId(id) && !this.hasFile(id));
+  }
+
+  /** How many times the graph has changed: a reader spread over several turns of the event loop knows whether it saw one graph. */
+  changeCount(): number {
+    return this.changes;
   }
 
   getNote(path: VaultPath): ParsedNote | undefined {

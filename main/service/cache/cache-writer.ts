@@ -58,10 +58,14 @@ export class CacheWriter {
     try {
       await saveParseCache(this.file, this.realRoot, state.notes, {
         graph: {
-          attachments: graph.attachmentPaths(),
+          // Read once the notes are gathered (over several turns of the event loop), from the same graph state.
+          get attachments() {
+            return graph.attachmentPaths();
+          },
           attachmentFiles: state.files,
           // Only when the graph holds this very parse: then its links' resolutions belong to it.
           resolutionsOf: (path, parsed) => (graph.getNote(path) === parsed ? graph.resolutionsOf(path) : null),
+          changeCount: () => graph.changeCount(),
         },
       });
     } catch (error) {

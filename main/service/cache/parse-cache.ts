@@ -9,7 +9,8 @@
 import * as fs from 'node:fs';
 import type { LinkRef, ParsedNote, ResolvedLink, VaultPath } from '../../core/types';
 import { RESOLUTION_RULE_VERSION, type Resolution } from '../../core/resolve/resolve-link';
-import { decodeNote, encodeNote, str } from './parse-cache-codec';
+import { decodeNote, str } from './parse-cache-codec';
+import { gatherEntries } from './parse-cache-gather';
 import { ContextSection, decodeLinks, decodeResolvedLinks, encodeLinks, PathTable } from './parse-cache-links';
 import { describeError, errorCode, type FileReport } from '../file-reports';
 import { cacheVersionOf, isNewerCache, newerCacheMessage } from './cache-version';
@@ -87,6 +88,8 @@ export interface GraphForCache {
   attachmentFiles?: ReadonlyMap<VaultPath, { size: number; mtimeMs: number }>;
   /** The links' resolutions for this exact parse, or null when the graph holds another (then none are stored). */
   resolutionsOf(path: VaultPath, parsed: ParsedNote): readonly Resolution[] | null;
+  /** The graph's change count (VaultGraph.changeCount): given, the save gathers the notes in slices (parse-cache-gather.ts). */
+  changeCount?(): number;
 }
 
 export interface SaveOptions {
@@ -227,23 +230,19 @@ function vaultPathOf(path: string): VaultPath {
 }
 
 export async function saveParseCache(file: string, realRoot: string, entries: Iterable<[VaultPath, CacheEntry]>, options: SaveOptions = {}): Promise<void> {
-  // Resolutions are only worth storing for the complete set: a note left out (its frontmatter
-  // cannot go through JSON) or one the graph holds differently would make them wrong.
-  let complete = options.graph !== undefined;
-  const kept: { entry: CacheEntry; note: ParsedNote; resolutions: readonly Resolution[] | null }[] = [];
-  for (const [entryPath, entry] of entries) {
-    if (entry.parsed.path !== entryPath) throw new Error(`parse cache: entry ${entryPath} holds the parse of ${entry.parsed.path}`);
-    const note = encodeNote(entry.parsed);
-    const resolutions = options.graph?.resolutionsOf(entryPath, entry.parsed) ?? null;
-    if (note === null || resolutions === null) complete = false;
-    if (note !== null) kept.push({ entry, note, resolutions });
-  }
+  const { kept, complete } = await gatherEntries(entries, options.graph);
   const attachments = complete ? (options.graph?.attachments ?? null) : null;
+  const attachmentStats = attachments === null ? null : attachmentStatsOf(attachments, options.graph?.attachmentFiles);
   const paths = kept.map((k) => k.note.path);
   const titles = kept.map((k) => k.note.title);
   const table = new PathTable([...paths, ...(attachments ?? [])], titles);
   const parts: PartText[] = [];
   for (let start = 0; start < kept.length; start += NOTES_PER_PART) {
+    // At 50k notes the parts' encoding held the event loop for seconds, and a watcher batch
+    // waiting behind it reached the graph that much later. What is written was taken above
+    // (entries, parses and resolutions are replaced on change, never edited), so changes
+    // applied in between cannot mix into this file; they make it stale, and the next write has them.
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
     const contexts = new ContextSection();
     const records: CacheRecord[] = kept.slice(start, start + NOTES_PER_PART).map(({ entry, note, resolutions }) => {
       const links = encodeLinks(entry.parsed.links, complete ? resolutions : null, table, contexts);
@@ -261,7 +260,7 @@ export async function saveParseCache(file: string, realRoot: string, entries: It
       paths,
       titles,
       attachments,
-      attachmentStats: attachments === null ? null : attachmentStatsOf(attachments, options.graph?.attachmentFiles),
+      attachmentStats,
       parts: lengths,
     } satisfies CacheHeader);
   await writeFileAtomic(file, assembleCacheFile(header, parts));

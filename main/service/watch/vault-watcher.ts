@@ -1,7 +1,8 @@
 /**
  * Watches a vault with chokidar and hands out batches of touched paths: events are collected
  * until the vault is quiet for `quietMs` (at most `maxWaitMs`), so a git checkout of thousands
- * of files arrives as a few batches. The batch says only *which* paths changed; the service
+ * of files arrives as a few batches. A lone event after a quiet spell (an edit saved in another
+ * program) waits only `leadQuietMs`: a second event within it makes the batch a burst's again. The batch says only *which* paths changed; the service
  * stats them to learn what they are now, which makes editors' atomic saves (temp file + rename
  * over the target) a plain change of the target, and short-lived temp files simply vanish.
  *
@@ -43,6 +44,8 @@ export interface ReconcileTiming {
 
 export interface VaultWatcherOptions {
   quietMs?: number;
+  /** How long the first event after `IDLE_BEFORE_LEAD_MS` without any waits for a second one (see schedule). */
+  leadQuietMs?: number;
   maxWaitMs?: number;
   usePolling?: boolean;
   /** How often the vault folder's existence is checked. */
@@ -61,11 +64,17 @@ export interface VaultWatcherOptions {
   createWatcher?: (root: string, options: ChokidarOptions) => WatchSource;
 }
 
+/** Without events this long, the next one is taken for a lone edit rather than a burst's next event. */
+const IDLE_BEFORE_LEAD_MS = 100;
+
 export class VaultWatcher {
   private watcher: WatchSource | null = null;
   private pending = new Set<VaultPath>();
   private removedDirs = new Set<VaultPath>();
   private quietTimer: NodeJS.Timeout | null = null;
+  /** chokidar's events gathered into the batch in the making, and when the latest came. */
+  private batchEvents = 0;
+  private lastEventAt = -Infinity;
   private maxTimer: NodeJS.Timeout | null = null;
   private rootTimer: NodeJS.Timeout | null = null;
   private secondLook = new Map<VaultPath, number>();
@@ -153,7 +162,11 @@ export class VaultWatcher {
     if (event === 'unlinkDir') this.removedDirs.add(vaultPath);
     else if (event !== 'addDir') this.pending.add(vaultPath);
     if (event === 'change' || event === 'add') this.lookAgain(vaultPath);
-    this.schedule();
+    const now = Date.now();
+    const lone = this.batchEvents === 0 && now - this.lastEventAt >= IDLE_BEFORE_LEAD_MS;
+    this.lastEventAt = now;
+    this.batchEvents++;
+    this.schedule(lone ? (this.options.leadQuietMs ?? 10) : undefined);
   }
 
   /**
@@ -189,15 +202,22 @@ export class VaultWatcher {
     );
   }
 
-  private schedule(): void {
+  /**
+   * The quiet spell a batch waits for. A lone edit needs none (its path is stat'ed when applied,
+   * so nothing is lost by going early), while a burst's next event is usually less than the
+   * full `quietMs` away; any event after the first gets that full wait again, so a burst is
+   * still batched, and an editor's atomic save (its events within a millisecond or two) stays one batch.
+   */
+  private schedule(quietMs: number = this.options.quietMs ?? 40): void {
     if (this.quietTimer !== null) clearTimeout(this.quietTimer);
-    this.quietTimer = setTimeout(() => this.flush(), this.options.quietMs ?? 40);
+    this.quietTimer = setTimeout(() => this.flush(), quietMs);
     if (this.maxTimer === null) this.maxTimer = setTimeout(() => this.flush(), this.options.maxWaitMs ?? 200);
   }
 
   private flush(): void {
     for (const timer of [this.quietTimer, this.maxTimer]) if (timer !== null) clearTimeout(timer);
     this.quietTimer = this.maxTimer = null;
+    this.batchEvents = 0;
     if (this.closed || (this.pending.size === 0 && this.removedDirs.size === 0)) return;
     const batch: WatchBatch = { paths: [...this.pending], removedDirs: [...this.removedDirs] };
     this.pending = new Set();

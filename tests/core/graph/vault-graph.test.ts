@@ -107,4 +107,16 @@ describe('VaultGraph', () => {
     const graph = build(makeNote('T.md'), makeNote('S.md', ['T']));
     expect(graph.backlinks('T.md')[0].context).toContain('[[T]]');
   });
+
+  test('counts its changes (a reader over several turns of the event loop tells whether it saw one graph)', () => {
+    const graph = new VaultGraph();
+    expect(graph.changeCount()).toBe(0);
+    graph.load({ upsertNotes: [makeNote('A.md')] });
+    expect(graph.changeCount()).toBe(1);
+    graph.applyChanges({});
+    expect(graph.changeCount()).toBe(1);
+    graph.applyChanges({ upsertNotes: [makeNote('B.md', ['A'])] });
+    graph.applyChanges({ removeNotes: ['B.md'] });
+    expect(graph.changeCount()).toBe(3);
+  });
 });

@@ -125,4 +125,62 @@ describe('VaultWatcher', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(t.batches.filter((b) => b.paths.includes('A.md'))).toHaveLength(2);
   });
+  describe('a lone edit after a quiet spell', () => {
+    function fake(extra: ConstructorParameters<typeof VaultWatcher>[2]) {
+      const created: ReturnType<typeof watch>[] = [];
+      const t = start(
+        { 'A.md': 'a', 'B.md': 'b', 'C.md': 'c' },
+        {
+          secondLookMs: 60_000,
+          ...extra,
+          createWatcher: (root, options) => {
+            const instance = watch(root, options);
+            created.push(instance);
+            return instance;
+          },
+        },
+      );
+      const emit = (name: string) => created[0].emit('all', 'change', path.join(t.root, name));
+      return { ...t, emit };
+    }
+
+    test('goes out without waiting the full quiet time', async () => {
+      const t = fake({ quietMs: 3000, maxWaitMs: 10_000 });
+      await t.watcher.start();
+      await new Promise((r) => setTimeout(r, 150));
+      const began = Date.now();
+      t.emit('A.md');
+      await until(() => t.batches.length >= 1);
+      // Far below the 3 s a burst waits for (a loaded machine's timers are late, never that late).
+      expect(Date.now() - began).toBeLessThan(1500);
+      expect(t.batches[0].paths).toEqual(['A.md']);
+    });
+
+    test('a second event within its short wait makes it a burst: batched together, after the full quiet time', async () => {
+      const t = fake({ quietMs: 300, maxWaitMs: 10_000 });
+      await t.watcher.start();
+      await new Promise((r) => setTimeout(r, 150));
+      t.emit('A.md');
+      t.emit('B.md');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(t.batches).toHaveLength(0);
+      t.emit('C.md');
+      await until(() => t.batches.length >= 1);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(t.batches.map((b) => b.paths)).toEqual([['A.md', 'B.md', 'C.md']]);
+    });
+
+    test('an event soon after the last batch waits the full quiet time (a burst goes on)', async () => {
+      const t = fake({ quietMs: 1000, maxWaitMs: 10_000, leadQuietMs: 10 });
+      await t.watcher.start();
+      await new Promise((r) => setTimeout(r, 150));
+      t.emit('A.md');
+      await until(() => t.batches.length >= 1);
+      t.emit('B.md');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(t.batches).toHaveLength(1);
+      await until(() => t.batches.length >= 2);
+      expect(t.batches[1].paths).toEqual(['B.md']);
+    });
+  });
 });
