@@ -17,6 +17,7 @@ import { useSearchReveal } from './hooks/use-search-reveal';
 import { useSearchPanel } from './hooks/use-search-panel';
 import { useVaultInfo } from './hooks/use-vault-info';
 import { useReloadVersion } from './hooks/use-reload-version';
+import { noteRefreshesOf } from './api/note-refreshes';
 import { useAppEvents } from './hooks/use-app-events';
 import { retryConnection, useConnectionStatus } from './hooks/use-connection';
 import { useSidebars } from './hooks/use-sidebars';
@@ -55,7 +56,8 @@ export function App({ api: host }: { api: PlexusApi }) {
   // The stable callbacks inside, for hooks' dependency lists (each is a useCallback of its own).
   const { push: pushBanner, reportError } = banners;
   const { open: openRoute, update } = nav;
-  const { version, schedule: scheduleReload, bump: bumpVersion } = useReloadVersion();
+  // Parts of notes asked for while a full re-read waits are dropped until it starts (note-refreshes.ts).
+  const { version, schedule: scheduleReload, bump: bumpVersion } = useReloadVersion(() => noteRefreshesOf(api).fullStarted());
   // Before the file list: effects run in order, so the small tags request goes out ahead of
   // listFiles and the service answers it before serialising a big vault's list.
   usePrefetchTags(api, version);

@@ -17,7 +17,11 @@ export class NoteRefreshes {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<Listener>();
 
-  /** True from a full re-read's scheduling to the end of its burst: it reads every part anyway. */
+  /**
+   * True from a full re-read's scheduling (the app's version, use-reload-version.ts) until that
+   * re-read starts: it will read every part anyway. Cleared by the re-read's own start, not by
+   * this bus's timer, so a part asked for after the re-read has read is never dropped.
+   */
   private full = false;
 
   request(path: string, parts: readonly NotePart[]): void {
@@ -32,11 +36,15 @@ export class NoteRefreshes {
     if (this.timer === null) this.timer = setTimeout(() => this.flush(), RELOAD_COALESCE_MS);
   }
 
-  /** A full re-read (the app's version) was scheduled for this burst: parts asked for in it would be read twice. */
+  /** A full re-read (the app's version) was scheduled for this burst: parts asked for until it starts would be read twice. */
   fullScheduled(): void {
     this.pending.clear();
     this.full = true;
-    this.arm();
+  }
+
+  /** The scheduled full re-read starts now: what is asked for from here on is read again. */
+  fullStarted(): void {
+    this.full = false;
   }
 
   subscribe(listener: Listener): () => void {
@@ -46,7 +54,6 @@ export class NoteRefreshes {
 
   private flush(): void {
     this.timer = null;
-    this.full = false;
     const due = [...this.pending];
     this.pending.clear();
     for (const [path, parts] of due) for (const listener of [...this.listeners]) listener(path, parts);

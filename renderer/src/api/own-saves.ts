@@ -13,6 +13,9 @@ import type { NoteContent, PlexusApi, VaultEvent } from '../../../main/contract/
 
 type Listener = (note: NoteContent) => void;
 
+/** How long an event naming a note waits for that note's save to be answered. */
+export const SETTLE_LIMIT_MS = 10_000;
+
 /** One save on its way: what the events said about its note meanwhile (a hash, null: not a plain change). */
 export interface SaveInFlight {
   path: string;
@@ -49,10 +52,24 @@ export class OwnSaves {
     return false;
   }
 
-  /** Resolves once no save of `path` is on its way: then `known` says what the disk holds. */
-  settled(path: string): Promise<void> {
+  /**
+   * Resolves once no save of `path` is on its way: then `known` says what the disk holds. A save
+   * whose answer does not come within `limitMs` (a server gone quiet) does not hold the event
+   * back: it resolves then, and what is not known to be this window's is re-read in full.
+   */
+  settled(path: string, limitMs = SETTLE_LIMIT_MS): Promise<void> {
     if (!this.saving(path)) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.set(path, [...(this.waiters.get(path) ?? []), resolve]));
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        const left = (this.waiters.get(path) ?? []).filter((waiter) => waiter !== done);
+        if (left.length > 0) this.waiters.set(path, left);
+        else this.waiters.delete(path);
+        resolve();
+      };
+      const timer = setTimeout(done, limitMs);
+      this.waiters.set(path, [...(this.waiters.get(path) ?? []), done]);
+    });
   }
 
   /**
@@ -91,6 +108,8 @@ export class OwnSaves {
   forgetAll(): void {
     this.saved.clear();
     this.epoch++;
+    // Events held for a save's answer are re-read now (in full: nothing is known any more).
+    for (const waiters of [...this.waiters.values()]) for (const waiter of waiters) waiter();
   }
 
   subscribe(listener: Listener): () => void {

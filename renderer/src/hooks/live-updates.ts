@@ -60,7 +60,9 @@ function fromDelta(delta: GraphDelta, path: string): Stale {
     }
   };
   for (const e of [...delta.edgesAdded, ...delta.edgesChanged]) edge(e.source, e.target);
-  for (const id of delta.edgesRemoved) edge(...edgeEnds(id));
+  // An id is JSON of [source, target]: one that does not hold the path's JSON is not parsed (a big delete removes many).
+  const quoted = JSON.stringify(path);
+  for (const id of delta.edgesRemoved) if (id.includes(quoted)) edge(...edgeEnds(id));
   return [...parts];
 }
 

@@ -76,3 +76,24 @@ test('a failed save leaves nothing behind', () => {
   saves.observe(echo('A.md', 'h1'));
   expect(saves.known('A.md')?.content).toBe('mine');
 });
+
+test('an event waiting for a save that is never answered goes on after the limit, and at a reconnect', async () => {
+  jest.useFakeTimers();
+  try {
+    const saves = new OwnSaves();
+    saves.begin('A.md');
+    let released = 0;
+    void saves.settled('A.md', 1_000).then(() => released++);
+    await jest.advanceTimersByTimeAsync(999);
+    expect(released).toBe(0);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(released).toBe(1);
+    // Still not answered: a reconnect lets a later waiter go at once.
+    void saves.settled('A.md', 60_000).then(() => released++);
+    saves.forgetAll();
+    await Promise.resolve();
+    expect(released).toBe(2);
+  } finally {
+    jest.useRealTimers();
+  }
+});
