@@ -3,7 +3,7 @@
  * is shown in a tab that was scrolled in it before, goes back there once the note is drawn
  * tall enough (a long note draws in parts). The user scrolling first wins.
  */
-import { useContext, useEffect, useSyncExternalStore, type RefObject } from 'react';
+import { useContext, useLayoutEffect, useSyncExternalStore, type RefObject } from 'react';
 import { TabScrollKey, recalledScroll, rememberScroll, subscribeTabScroll, tabScrollLoads } from '../workspace/tab-scroll';
 
 /** `path`: the note drawn (null while none is); `active`: false while the editor replaces the reading view. */
@@ -12,7 +12,10 @@ export function useTabScroll(ref: RefObject<HTMLElement | null>, path: string | 
   // The vault's places may load after this view first drew its note (the app learns the vault later).
   const loads = useSyncExternalStore(subscribeTabScroll, tabScrollLoads);
 
-  useEffect(() => {
+  // A layout effect: its cleanup runs in the commit that shows another note or tab in this
+  // element, before the browser can fire the scroll its shorter content causes (a passive
+  // effect's cleanup may come after that scroll, which then recorded 0 as this tab's place).
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el || path === null || !active) return;
     const top = tab === null || hasTarget ? null : recalledScroll(tab, path);
