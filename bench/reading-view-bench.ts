@@ -3,7 +3,7 @@
  * `node scripts/run-ts.cjs bench/reading-view-bench.ts`. Opens the note from another note, at its
  * top and at a heading 90% down (the chunks above it fill in while the scroll anchor holds the
  * place), and prints per run: first content drawn, whole note drawn, the longest task, the link
- * lookup calls, and how far the late heading moved from where it was first shown. Not a test:
+ * lookup calls, the main thread's task time (a worker's is not in it), and how far the late heading moved from where it was first shown. Not a test:
  * the numbers depend on the machine and its load, printed beside them.
  *
  * PLEXUS_BENCH_REPOS: checkouts to compare, comma-separated (default this one): each is served by
@@ -143,6 +143,26 @@ async function openBig(page: Page, heading: string | null): Promise<Run> {
   );
 }
 
+/**
+ * `run` with the page's main-thread task time over it (Chromium's TaskDuration): the window's
+ * own share of the work (a worker's is not in it), less bent by the machine's load than wall time.
+ */
+async function withBusy(page: Page, run: () => Promise<Run>): Promise<Run & { busyMs: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const task = metrics.find((m) => m.name === 'TaskDuration');
+    if (!task) throw new Error('Chromium reported no TaskDuration metric');
+    return task.value;
+  };
+  const before = await taskSeconds();
+  const result = await run();
+  const busyMs = Math.round(((await taskSeconds()) - before) * 1000);
+  await cdp.detach();
+  return { ...result, busyMs };
+}
+
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string };
@@ -205,7 +225,7 @@ async function measure(browser: Browser, page: Page, served: Served, run: number
     mkdirSync(TRACE_DIR!, { recursive: true });
     await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'v8.execute', 'blink'] });
   }
-  const top = await openBig(page, null);
+  const top = await withBusy(page, () => openBig(page, null));
   if (tracePath) {
     await browser.stopTracing();
     console.log(summarizeTrace(JSON.parse(readFileSync(tracePath, 'utf8')), 1, 16).replace('ms per key', 'ms in all'));
@@ -215,7 +235,7 @@ async function measure(browser: Browser, page: Page, served: Served, run: number
   if (!LATE_CASE) {
     page.off('request', count);
     console.log(
-      `${served.repo} run ${run}: top: first content ${top.firstMs} ms, whole note ${top.doneMs} ms, longest task ${top.longestTaskMs} ms, ` +
+      `${served.repo} run ${run}: top: first content ${top.firstMs} ms, whole note ${top.doneMs} ms (main thread busy ${top.busyMs} ms), longest task ${top.longestTaskMs} ms, ` +
         `lookups ${topCalls.single} single + ${topCalls.batched} batched (load ${loadavg()[0].toFixed(1)})`,
     );
     if (topProfile) console.log(`  self time: ${topSelf(topProfile, TOP).join('; ')}`);
@@ -224,13 +244,13 @@ async function measure(browser: Browser, page: Page, served: Served, run: number
   await page.goto(served.url);
   await page.getByRole('navigation', { name: 'File explorer' }).waitFor({ timeout: 300_000 });
   const stopLate = PROFILE ? await startProfile(page) : null;
-  const late = await openBig(page, LATE);
+  const late = await withBusy(page, () => openBig(page, LATE));
   const profile = stopLate ? await stopLate() : null;
   page.off('request', count);
   const load = loadavg()[0].toFixed(1);
   console.log(
-    `${served.repo} run ${run}: top: first content ${top.firstMs} ms, whole note ${top.doneMs} ms, longest task ${top.longestTaskMs} ms, ` +
-      `lookups ${topCalls.single} single + ${topCalls.batched} batched; late heading: first shown ${late.firstMs} ms, whole note ${late.doneMs} ms, ` +
+    `${served.repo} run ${run}: top: first content ${top.firstMs} ms, whole note ${top.doneMs} ms (main thread busy ${top.busyMs} ms), longest task ${top.longestTaskMs} ms, ` +
+      `lookups ${topCalls.single} single + ${topCalls.batched} batched; late heading: first shown ${late.firstMs} ms, whole note ${late.doneMs} ms (busy ${late.busyMs} ms), ` +
       `longest task ${late.longestTaskMs} ms, its top ${late.drift?.first} -> ${late.drift?.done} px` +
       `${profile ? `, self time ${JSON.stringify(shares(profile, ['elementFromPoint', 'getBoundingClientRect']))}` : ''} (load ${load})`,
   );

@@ -28,12 +28,18 @@ const LATE_TASK = LINES.map((l, i) => (l.startsWith('- [ ] ') ? i : -1))
 
 let app: ServedApp;
 let page: Page;
+const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   app = await openServedApp({
     vault: { 'Big.md': NOTE, 'Start.md': '# Start\n\n[[Big]]\n' },
     // However loaded the machine, the note is parsed in full (a slow parse would show it in safe mode, as plain text).
     serverArgs: ['--parse-budget-ms', '600000'],
+    beforeOpen: (p) => {
+      p.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+    },
   });
   page = app.page;
 });
@@ -229,5 +235,16 @@ test('opened at a middle heading, the heading stays where it was shown while the
   expect(first).toMatchObject({ busy: true });
   expect(first.placeholders).toBeGreaterThan(0);
   expect(Math.abs(done - first.top)).toBeLessThanOrEqual(4);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('its parts went through the markdown worker, and every part was drawn', async () => {
+  await note().locator('.markdown-body:not([aria-busy])').waitFor({ timeout: 300_000 });
+  const workers = page.workers().map((w) => w.url());
+  expect(workers.some((url) => /\/pipeline-worker-[^/]*\.js$/.test(url))).toBe(true);
+  // A worker that failed to load or crashed says so (the window then draws every part itself).
+  expect(consoleErrors.filter((text) => text.includes('markdown worker'))).toEqual([]);
+  const headings = await note().locator('.markdown-body > h2').count();
+  expect(headings).toBe(HEADINGS.length);
   expect(app.pageErrors).toEqual([]);
 });

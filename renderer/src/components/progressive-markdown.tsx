@@ -17,6 +17,7 @@ import { chunkOfLine, scanChunk, targetIndex } from '../markdown/target-scan';
 import { renderRefusal } from '../../../main/core/parse/render-guard/render-refusal';
 import { PLACEHOLDER_CLASS, useScrollAnchor } from './scroll-anchor';
 import { inSlice, SLICE_CHARS } from './progressive-fill';
+import { openChunksAhead, type WantedChunk } from '../markdown/chunks-ahead';
 
 /** Asks a long note drawn under `root` to draw the chunk holding an element id (a heading at a line, when known). */
 export const SHOW_TARGET_EVENT = 'plexus-show-target';
@@ -94,6 +95,14 @@ function nextToDraw(view: View): number {
 
 const withDrawn = (drawn: readonly boolean[], k: number): boolean[] => drawn.map((d, i) => d || i === k);
 
+/** The undrawn chunks in the order the fill will draw them. */
+function* fillOrder(view: View): Generator<number> {
+  for (let k = nextToDraw(view); k >= 0; k = nextToDraw(view)) {
+    yield k;
+    view = { ...view, drawn: withDrawn(view.drawn, k) };
+  }
+}
+
 /** Before the browser can lay any out: a line of text is about this tall for this many characters. */
 const PX_PER_CHAR = 0.3;
 
@@ -124,11 +133,23 @@ export function useProgressive(
   const guarded = refused?.of === cut;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a new text or setting starts a new cache
   const cache = useMemo(() => new Map<number, Drawn>(), [chunks, strictLineBreaks, sourceLines]);
+  // The parts the fill draws next run through the pipeline in the markdown worker; a part needed
+  // before it has come back (the first, an outline click) is drawn here, as without a worker.
+  const [arrivals, setArrivals] = useState(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- one per text and settings, as the cache
+  const ahead = useMemo(() => (chunks ? openChunksAhead(() => setArrivals((n) => n + 1)) : null), [chunks, strictLineBreaks, sourceLines]);
+  useEffect(() => () => ahead?.close(), [ahead]);
+  const wanted = function* (view: View): Generator<WantedChunk> {
+    for (const k of fillOrder(view)) {
+      const chunk = chunks![k];
+      if (!cache.has(k)) yield { chunk: k, text: chunk.text, options: { strictLineBreaks, sourceLines, lineOffset: chunk.startLine } };
+    }
+  };
   const draw = (k: number): Drawn => {
     let drawn = cache.get(k);
     if (!drawn) {
       const chunk = chunks![k];
-      const { hast } = markdownToHast(chunk.text, { strictLineBreaks, sourceLines, lineOffset: chunk.startLine });
+      const hast = ahead?.take(k) ?? markdownToHast(chunk.text, { strictLineBreaks, sourceLines, lineOffset: chunk.startLine }).hast;
       drawn = { content: toElement(hast), empty: hast.children.length === 0, ids: idsOf(hast) };
       cache.set(k, drawn);
     }
@@ -164,7 +185,9 @@ export function useProgressive(
   }, [chunks, guarded, markdown]);
 
   useEffect(() => {
-    if (!chunks || next < 0 || !guarded || current.chunks !== chunks) return;
+    if (!chunks || next < 0 || current.chunks !== chunks) return;
+    ahead?.want(wanted(current));
+    if (!guarded || (!cache.has(next) && ahead?.waitFor(next))) return;
     return inSlice((left) => {
       // The pipeline runs here, in the slice; the render that follows only reads the cache. The
       // slice goes on to the next nearest chunk while it has time and size left, and stops at
@@ -172,6 +195,11 @@ export function useProgressive(
       let view = current;
       let chars = 0;
       for (let k = next; k >= 0; k = nextToDraw(view)) {
+        // A part still with the worker: commit what is drawn (or, if nothing is, wait for that part).
+        if (!cache.has(k) && ahead?.pending(k)) {
+          if (view === current) ahead.waitFor(k);
+          break;
+        }
         const { ids } = draw(k);
         const found = view.seeking && view.target !== null && ids.has(view.target);
         view = { ...view, drawn: withDrawn(view.drawn, k), focus: found ? k : view.focus, seeking: view.seeking && !found };
@@ -181,7 +209,7 @@ export function useProgressive(
       startTransition(() => setView(view));
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- draw reads the cache of these chunks
-  }, [chunks, current, next, guarded]);
+  }, [chunks, current, next, guarded, arrivals]);
 
   // The target was found late (the scan missed it): the note view scrolls to it now.
   const seeking = current.seeking;
