@@ -5,6 +5,7 @@
  * one run (base, this one, this one, base, ...), so both see the same load.
  *   PLEXUS_BENCH_BASE=<base checkout> [PLEXUS_BENCH_NOTES=50000] [PLEXUS_BENCH_ROUNDS=2] \
  *     node scripts/run-ts.cjs bench/big-answers-bench.ts
+ * (PLEXUS_BENCH_VARIANTS, below, runs other checkouts or the same one with other environments.)
  * Per server: 6 page loads with the vault unchanged, then 6 after an edit on disk (each waits for
  * the edit's 'files' event, then checks the next listFiles shows it).
  */
@@ -30,9 +31,28 @@ interface Server {
   measures: unknown;
 }
 
-function startServer(checkout: string, vault: string, cacheDir: string, dataDir: string): Promise<Server> {
+interface Variant {
+  label: string;
+  checkout: string;
+  env: Record<string, string>;
+}
+
+/** PLEXUS_BENCH_VARIANTS=`label=checkout[;NAME=value...],...` (default `base=$PLEXUS_BENCH_BASE,new=<this checkout>`). */
+function variants(): Variant[] {
+  const spec = process.env.PLEXUS_BENCH_VARIANTS ?? `base=${BASE},new=${HERE}`;
+  return spec.split(',').map((one) => {
+    const [head, ...assignments] = one.split(';');
+    const [label, checkout] = head.split('=');
+    return { label, checkout, env: Object.fromEntries(assignments.map((a) => a.split('=') as [string, string])) };
+  });
+}
+
+function startServer(variant: Variant, vault: string, cacheDir: string, dataDir: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, join(HERE, 'bench/big-answers-server.ts'), checkout, vault, cacheDir, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [TSX, join(HERE, 'bench/big-answers-server.ts'), variant.checkout, vault, cacheDir, dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...variant.env },
+    });
     let out = '';
     let measures: unknown = null;
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -57,6 +77,9 @@ function call(port: number, method: string, args: unknown[] = []): Promise<{ ms:
         port,
         method: 'POST',
         path: `/api/${method}`,
+        // A fresh connection each call: a kept-alive one the server closes after its 5 s idle
+        // timeout can be reset just as the next call is sent on it.
+        agent: false,
         headers: { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, 'x-plexus-token': 'bench', 'content-type': 'application/json' },
       },
       (res) => {
@@ -107,13 +130,22 @@ function quantile(values: number[], q: number): number {
 
 function summary(loads: Load[]): string {
   const keys = Object.keys(loads[0]) as (keyof Load)[];
-  return keys.map((k) => `${k} ${quantile(loads.map((l) => l[k]), 0.5).toFixed(0)}/${Math.max(...loads.map((l) => l[k])).toFixed(0)}`).join(', ');
+  return keys
+    .map(
+      (k) =>
+        `${k} ${quantile(
+          loads.map((l) => l[k]),
+          0.5,
+        ).toFixed(0)}/${Math.max(...loads.map((l) => l[k])).toFixed(0)}`,
+    )
+    .join(', ');
 }
 
-async function runOne(label: string, checkout: string, vault: string, cacheDir: string, round: number): Promise<void> {
+async function runOne(variant: Variant, vault: string, cacheDir: string, round: number): Promise<void> {
+  const label = variant.label;
   const dataDir = mkdtempSync(join(tmpdir(), 'plexus-bench-data-'));
   const loadBefore = loadavg()[0];
-  const server = await startServer(checkout, vault, cacheDir, dataDir);
+  const server = await startServer(variant, vault, cacheDir, dataDir);
   try {
     const { socket, next } = await filesEvent(server.port);
     const note = notePath(7);
@@ -142,17 +174,19 @@ async function runOne(label: string, checkout: string, vault: string, cacheDir: 
 }
 
 async function main(): Promise<void> {
-  if (!BASE) throw new Error('PLEXUS_BENCH_BASE: the base checkout to compare with');
+  if (!BASE && !process.env.PLEXUS_BENCH_VARIANTS) throw new Error('PLEXUS_BENCH_BASE: the base checkout to compare with');
+  const all = variants();
   const vault = generateVault(join(HERE, 'bench', 'vaults', `vault-${NOTES}`), { notes: NOTES });
   // The edits grow notes; keep a copy of each to put back, so every run starts from the same vault.
-  const touched = Array.from({ length: (ROUNDS * 2 + 1) * 50 }, (_, i) => notePath(100 + i)).map((p) => ({ p, text: readFileSync(join(vault, p)) }));
+  const touched = Array.from({ length: (ROUNDS * all.length + 1) * 50 }, (_, i) => notePath(100 + i)).map((p) => ({ p, text: readFileSync(join(vault, p)) }));
   const cacheDir = mkdtempSync(join(tmpdir(), 'plexus-bench-cache-'));
   try {
     // One open, not measured, writes the cache: every measured open is warm.
-    await runOne('warm-up (this checkout)', HERE, vault, cacheDir, ROUNDS * 2);
+    await runOne({ label: 'warm-up (this checkout)', checkout: HERE, env: {} }, vault, cacheDir, ROUNDS * all.length);
+    let run = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      const order: [string, string][] = round % 2 === 0 ? [['base', BASE], ['new', HERE]] : [['new', HERE], ['base', BASE]];
-      for (const [label, checkout] of order) await runOne(`${label} r${round + 1}`, checkout, vault, cacheDir, round * 2 + (label === 'new' ? 1 : 0));
+      const order = round % 2 === 0 ? all : [...all].reverse();
+      for (const variant of order) await runOne({ ...variant, label: `${variant.label} r${round + 1}` }, vault, cacheDir, run++);
     }
   } finally {
     for (const { p, text } of touched) writeFileSync(join(vault, p), text);

@@ -26,7 +26,15 @@ async function main(): Promise<void> {
     measures[name] = { computeMs: computed - started, stringifyMs: performance.now() - computed, bytes: Buffer.byteLength(text) };
   }
   console.log(JSON.stringify({ measures }));
-  const server = await startBrowserServer({ handlers: session.handlers, subscribe: session.subscribe, port: 0, host: '127.0.0.1', readOnly: true, staticDir, token: 'bench' });
+  const server = await startBrowserServer({
+    handlers: session.handlers,
+    subscribe: session.subscribe,
+    port: 0,
+    host: '127.0.0.1',
+    readOnly: true,
+    staticDir,
+    token: 'bench',
+  });
   console.log(JSON.stringify({ port: server.port }));
   process.on('SIGTERM', () => {
     void server

@@ -8,30 +8,53 @@ import { request } from 'node:http';
 import { eventSource, fakeHandlers, makeStaticDir, raw } from './helpers';
 
 describe('slicedJson', () => {
-  test.each([0, 1, 2, 3, 7, 10])('%i items in slices of 3: the text JSON.stringify gives', async (n) => {
+  test.each([0, 1, 2, 3, 7, 10])('%i items in slices of 3, a turn after each: the text JSON.stringify gives', async (n) => {
     const items = Array.from({ length: n }, (_, i) => (i % 3 === 1 ? null : { i, s: `"${i}"\n`, nested: [i, undefined, { u: undefined }] }));
-    expect(await slicedJson(items, 3)).toBe(JSON.stringify(items));
+    expect(await slicedJson(items, 3, 0)).toBe(JSON.stringify(items));
   });
 
   test('holes and undefined are null, as in the whole', async () => {
     // eslint-disable-next-line no-sparse-arrays -- the hole is what is tested
     const items = [1, , undefined, () => 1, 'x'];
-    expect(await slicedJson(items, 2)).toBe(JSON.stringify(items));
+    expect(await slicedJson(items, 2, 0)).toBe(JSON.stringify(items));
   });
 });
 
 describe('answerBody', () => {
-  const big = () => Object.freeze(Array.from({ length: 10_000 }, (_, i) => ({ path: `n${i}.md`, size: i })));
+  const big = () => Object.freeze(Array.from({ length: 2_000 }, (_, i) => ({ path: `n${i}.md`, size: i })));
 
-  test('a frozen array: the event loop turns before its body is ready, and the same body is given again', async () => {
+  test('a frozen array: with no time to hold the loop, it turns before the body is ready', async () => {
     const value = big();
     let turned = false;
     setImmediate(() => (turned = true));
-    const first = answerBody(value);
-    const body = await first;
+    const body = await answerBody(value, 0);
     expect(turned).toBe(true);
     expect(body.toString('utf8')).toBe(JSON.stringify(value));
+  });
+
+  test('a frozen array: the same body is given again, without serialising again', async () => {
+    let serialised = 0;
+    const value = Object.freeze([{ toJSON: () => (serialised++, 'x') }]);
+    const first = answerBody(value);
     expect(answerBody(value)).toBe(first);
+    expect((await first).toString('utf8')).toBe('["x"]');
+    await answerBody(value);
+    expect(serialised).toBe(1);
+  });
+
+  test('a frozen array that cannot be serialised: the error is given, and not kept', async () => {
+    let fail = true;
+    const value = Object.freeze([
+      {
+        toJSON: () => {
+          if (fail) throw new Error('no');
+          return 1;
+        },
+      },
+    ]);
+    await expect(answerBody(value)).rejects.toThrow('no');
+    fail = false;
+    expect((await answerBody(value)).toString('utf8')).toBe('[1]');
   });
 
   test('an answer that is not frozen is serialised at once, each time (it may change between calls)', () => {
@@ -49,7 +72,7 @@ describe('over HTTP', () => {
   let listFilesCalled: () => void;
   const called = new Promise<void>((resolve) => (listFilesCalled = resolve));
   const files = Object.freeze(
-    Array.from({ length: 200_000 }, (_, i) => ({ path: `Folder ${i % 10}/Note ${i}.md`, kind: 'note', title: `Note ${i}`, size: i, mtimeMs: i })),
+    Array.from({ length: 50_000 }, (_, i) => ({ path: `Folder ${i % 10}/Note ${i}.md`, kind: 'note', title: `Note ${i}`, size: i, mtimeMs: i })),
   );
 
   beforeAll(async () => {
@@ -60,7 +83,14 @@ describe('over HTTP', () => {
       },
       getTags: async () => [{ tag: 'a', count: 1 }],
     });
-    server = await startBrowserServer({ handlers, subscribe: eventSource().subscribe, readOnly: false, staticDir: makeStaticDir(), token: 't' });
+    server = await startBrowserServer({
+      handlers,
+      subscribe: eventSource().subscribe,
+      readOnly: false,
+      staticDir: makeStaticDir(),
+      token: 't',
+      answerTurnMs: 0,
+    });
   });
   afterAll(() => server.close());
 
