@@ -19,8 +19,6 @@ export interface ApiRouteHost {
   readOnly: boolean;
   port: number;
   log: (message: string, error?: unknown) => void;
-  /** How long serialising a big answer may hold the event loop (answer-body.ts). */
-  answerTurnMs: number;
 }
 
 function failure(code: ApiError['code'], message: string): Err<ApiError> {
@@ -109,5 +107,5 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, metho
     }
     return;
   }
-  sendJsonBody(res, host.port, 200, await answerBody(result, host.answerTurnMs));
+  sendJsonBody(res, host.port, 200, answerBody(result));
 }

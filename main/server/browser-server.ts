@@ -28,7 +28,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiHandlers, VaultEvent } from '../contract/api-contract';
-import { ANSWER_TURN_MS } from './answer-body';
 import { handleApi } from './api-route';
 import { isAllowedHost, isAuthenticated, isSameOrigin, securityHeaders, sendText, tokenCookie } from './security';
 import { SignInLink, usedLinkMessage } from './sign-in-link';
@@ -48,8 +47,6 @@ export interface BrowserServerOptions {
   staticDir: string;
   /** Fixed session token (tests; sent as X-Plexus-Token); default 32 random bytes. */
   token?: string;
-  /** How long serialising a big answer may hold the event loop (answer-body.ts; tests set 0). */
-  answerTurnMs?: number;
   /** Where unexpected errors are reported; default console.error. */
   log?: (message: string, error?: unknown) => void;
 }
@@ -119,13 +116,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (rawPath.startsWith('/api/')) {
       if (req.method !== 'POST') return sendText(res, port, 405, 'API methods are POST');
       if (!isSameOrigin(req.headers.origin, port)) return sendText(res, port, 403, 'Cross-origin request refused');
-      return handleApi(req, res, rawPath.slice('/api/'.length), {
-        handlers: options.handlers,
-        readOnly: options.readOnly,
-        port,
-        log,
-        answerTurnMs: options.answerTurnMs ?? ANSWER_TURN_MS,
-      });
+      return handleApi(req, res, rawPath.slice('/api/'.length), { handlers: options.handlers, readOnly: options.readOnly, port, log });
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, port, 405, 'Method not allowed');
     return serveStatic(req, res, rawPath, { staticDir: options.staticDir, port });
