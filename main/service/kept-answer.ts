@@ -3,7 +3,9 @@
  * unchanged. A page reload asks for the whole file list and the switcher's items again though
  * nothing changed; keeping them saves their building, and lets a host keep their serialised form
  * too: the answer is frozen, so the same object is always the same answer (the browser server
- * keys its JSON on it, main/server/answer-body.ts).
+ * keys its JSON on it, main/server/answer-body.ts). The freeze is shallow: the items are the
+ * service's own records (a file's entry, a note's title and aliases), which it replaces on a
+ * change and never edits, and which no caller may edit either.
  */
 
 /**
