@@ -7,7 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiError, ApiHandlers, ApiMethodName } from '../contract/api-contract';
 import { isApiMethodName, RESULT_METHODS, WRITE_METHODS } from '../contract/api-methods';
 import { err, ok, type Err, type Result } from '../core/result';
-import { sendJson } from './security';
+import { answerBody } from './answer-body';
+import { sendJson, sendJsonBody } from './security';
 import { MAX_ATTACHMENT_BASE64 } from '../service/files/attachment-bytes';
 
 /** Room for the largest call: writeAttachment's 50 MB as base64, plus its path and the JSON around it. */
@@ -106,5 +107,5 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, metho
     }
     return;
   }
-  sendJson(res, host.port, 200, result);
+  sendJsonBody(res, host.port, 200, answerBody(result));
 }

@@ -91,7 +91,11 @@ export function sendText(res: ServerResponse, port: number, status: number, text
 }
 
 export function sendJson(res: ServerResponse, port: number, status: number, value: unknown): void {
-  const body = JSON.stringify(value ?? null);
+  sendJsonBody(res, port, status, JSON.stringify(value ?? null));
+}
+
+/** A JSON reply already serialised. */
+export function sendJsonBody(res: ServerResponse, port: number, status: number, body: string | Buffer): void {
   res.writeHead(status, {
     ...securityHeaders(port),
     'Content-Type': 'application/json; charset=utf-8',

@@ -5,7 +5,7 @@
  * symlinks on disk and handed to the note writer, or refused when the host is read-only.
  */
 import * as path from 'node:path';
-import type { ApiHandlers, GraphLayoutPositions, LinkTargetInfo, Result } from '../contract/api-contract';
+import type { ApiHandlers, FileEntry, GraphLayoutPositions, LinkTargetInfo, Result, SwitcherItem } from '../contract/api-contract';
 import { describeError } from './file-reports';
 import type { NoteWriter } from './write/note-writer';
 import { isAllowedExternalUrl, resolveForWrite, validateVaultPath } from './files/path-validation';
@@ -19,6 +19,7 @@ import { isLayout, isSettings } from './app-data/layout-validation';
 import { checkOpenable } from './files/open-attachment';
 import { decodeAttachment } from './files/attachment-bytes';
 import { creationTimes } from './files/creation-times';
+import { keptAnswer } from './kept-answer';
 
 export interface ApiHost {
   kind: 'electron' | 'browser';
@@ -70,12 +71,18 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
 
   const contentOk = (content: unknown): content is string => typeof content === 'string' && content.length <= MAX_CONTENT_CHARS;
 
+  // Kept until the file list or a note changes: each page load asks for them, and at 50k notes
+  // they are megabytes of JSON (docs/benchmarks.md).
+  const stateNow = () => [state(), state().changeCount()];
+  const files = keptAnswer(stateNow, () => service.listFiles());
+  const switcher = keptAnswer(stateNow, () => switcherItems(state()));
+
   return {
     async getVaultInfo() {
       return { name: path.basename(service.root), root: service.root, readOnly: host.readOnly, host: host.kind, status: service.getStatus() };
     },
     async listFiles() {
-      return service.listFiles();
+      return files() as FileEntry[];
     },
     async readNote(input) {
       const valid = indexed(input, 'note');
@@ -114,7 +121,7 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
       return { ok: true, value: Array.from(targets, one) };
     },
     async getSwitcherItems() {
-      return switcherItems(state());
+      return switcher() as SwitcherItem[];
     },
     async search(query) {
       if (typeof query !== 'string') return fail('invalid-input', 'the search query must be a string');

@@ -18,6 +18,8 @@ export class VaultState {
   readonly fileReports = new Map<VaultPath, FileReport>();
   /** Vault-wide problems (the cache, the watcher). */
   readonly generalReports: FileReport[] = [];
+  /** Bumped by every change to `files` or `notes` (they change only through the methods below). */
+  private changes = 0;
 
   constructor(
     readonly realRoot: string,
@@ -26,6 +28,7 @@ export class VaultState {
   ) {}
 
   setNote(result: ParsedFile): void {
+    this.changes++;
     const { size, mtimeMs, hash, decodeWarning, parsed, safeMode } = result;
     this.notes.set(result.path, { size, mtimeMs, hash, decodeWarning, parsed, safeMode });
     this.files.set(result.path, { path: result.path, kind: 'note', title: titleFromPath(result.path), size: result.size, mtimeMs: result.mtimeMs });
@@ -35,6 +38,7 @@ export class VaultState {
 
   /** A note whose cached parse still holds (its size and mtime are the file's). */
   setCachedNote(entry: CacheEntry): void {
+    this.changes++;
     // The cached note's own path and title strings: their hashes are already computed for the
     // cache's map, and a scan's copies of them can go.
     const { path, title } = entry.parsed;
@@ -44,6 +48,7 @@ export class VaultState {
   }
 
   setAttachment(path: VaultPath, size: number, mtimeMs: number): FileEntry {
+    this.changes++;
     const entry: FileEntry = { path, kind: 'attachment', title: titleFromPath(path), size, mtimeMs };
     this.files.set(path, entry);
     this.fileReports.delete(path);
@@ -51,6 +56,7 @@ export class VaultState {
   }
 
   remove(path: VaultPath): void {
+    this.changes++;
     this.files.delete(path);
     this.notes.delete(path);
   }
@@ -81,6 +87,11 @@ export class VaultState {
   reports(): FileReport[] {
     const perFile = [...this.fileReports.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return [...this.generalReports, ...perFile];
+  }
+
+  /** How many times the file list or a note has changed: an answer computed from them is current while this is. */
+  changeCount(): number {
+    return this.changes;
   }
 
   sortedFiles(): FileEntry[] {
