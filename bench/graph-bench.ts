@@ -15,6 +15,11 @@
  * as the app does it (bench/graph/fresh-open.ts), in a page of its own (`--fresh-runs N` of
  * them; `--fresh-only` skips the other phases).
  *
+ * Environment: PLEXUS_BENCH_POSITIONS=<file> keeps the layout's positions in a file and reuses
+ * them (the layout phase is skipped once it exists: side-by-side runs draw the same graph);
+ * PLEXUS_BENCH_PAN_PROFILE=<file> and PLEXUS_BENCH_PAN_TRACE=<file> write a CPU profile and a
+ * Chromium trace (every thread) of the remembered graph's pan and zoom.
+ *
  *   node scripts/run-ts.cjs bench/graph-bench.ts [--sizes 1000,5000] [--links 8] [--modes cytoscape,overview] [--fresh-runs 2] [--fresh-only] [--json out.json]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
