@@ -18,7 +18,9 @@
  * Environment: PLEXUS_BENCH_POSITIONS=<file> keeps the layout's positions in a file and reuses
  * them (the layout phase is skipped once it exists: side-by-side runs draw the same graph);
  * PLEXUS_BENCH_PAN_PROFILE=<file> and PLEXUS_BENCH_PAN_TRACE=<file> write a CPU profile and a
- * Chromium trace (every thread) of the remembered graph's pan and zoom.
+ * Chromium trace (every thread) of the remembered graph's pan and zoom; PLEXUS_BENCH_NO_LAYOUT=1
+ * skips the layout phase and draws the seeded start spiral (the 50k graph's layout phase does
+ * not end within the bench's budget).
  *
  *   node scripts/run-ts.cjs bench/graph-bench.ts [--sizes 1000,5000] [--links 8] [--modes cytoscape,overview] [--fresh-runs 2] [--fresh-only] [--json out.json]
  */
