@@ -33,7 +33,15 @@ export class OverviewStage {
     this.canvas = doc.createElement('canvas');
     this.canvas.dataset.testid = 'graph-overview';
     // Its own compositor layer from the start, so the first transform does not repaint the page.
-    Object.assign(this.canvas.style, { position: 'absolute', inset: '0', width: '100%', height: '100%', transformOrigin: '0 0', willChange: 'transform' });
+    Object.assign(this.canvas.style, {
+      position: 'absolute',
+      inset: '0',
+      width: '100%',
+      height: '100%',
+      transformOrigin: '0 0',
+      willChange: 'transform',
+      display: 'none',
+    });
     this.surface.appendChild(this.canvas);
     container.appendChild(this.surface);
     const ctx = this.canvas.getContext('2d');
