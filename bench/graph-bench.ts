@@ -46,7 +46,7 @@ function row(r: SizeResult): string {
   if (r.error) return `| ${r.notes} | ${r.edges} | ${mode} | error: ${r.error} | | | | | | | | | | | |`;
   const layout = r.layoutError ? `failed: ${r.layoutError} (render used the start spiral)` : `${f(r.layoutMs)} (${r.iterations} it.)`;
   const level = r.level ? ` (${r.level}${r.levelAfterGesture && r.levelAfterGesture !== r.level ? ` → ${r.levelAfterGesture}` : ''})` : '';
-  return `| ${r.notes} | ${r.edges} | ${mode}${level} | ${f(r.nodesVisibleMs)} | ${f(r.allNodesMs)} | ${f(r.pictureMs)} | ${f(r.fullGraphMs)} | ${f(r.buildLongestBlockMs)} | ${f(r.fps, 1)} (worst frame ${f(r.worstFrameMs)} ms, input ${f(r.inputPerSecond)}/s, rAF ${f(r.rafFps)}/s; a mouse move ${f(r.firstMoveMs, 1)} ms first, ${f(r.nextMovesMs, 1)} ms after) | ${layout} | ${f(r.longestBlockMs)} | ${f(r.applyMs)} | ${f(r.applyLongestBlockMs)} | ${f(r.heapMB, 1)} | ${r.renderer} |`;
+  return `| ${r.notes} | ${r.edges} | ${mode}${level} | ${f(r.nodesVisibleMs)} | ${f(r.allNodesMs)} | ${f(r.pictureMs)} | ${f(r.fullGraphMs)} | ${f(r.buildLongestBlockMs)} | ${f(r.fps, 1)} (worst frame ${f(r.worstFrameMs)} ms, input ${f(r.inputPerSecond)}/s, rAF ${f(r.rafFps)}/s; a mouse move ${f(r.firstMoveMs, 1)} ms first, ${f(r.nextMovesMs, 1)} ms after) | ${layout} | ${f(r.longestBlockMs)} | ${f(r.applyMs)} | ${f(r.applyLongestBlockMs)} | ${r.heapError ? `n/a (${r.heapError})` : f(r.heapMB, 1)} | ${r.renderer} |`;
 }
 
 function freshRow(r: FreshOpenRow): string {
