@@ -15,6 +15,13 @@
  * as the app does it (bench/graph/fresh-open.ts), in a page of its own (`--fresh-runs N` of
  * them; `--fresh-only` skips the other phases).
  *
+ * Environment: PLEXUS_BENCH_POSITIONS=<file> keeps the layout's positions in a file and reuses
+ * them (the layout phase is skipped once it exists: side-by-side runs draw the same graph);
+ * PLEXUS_BENCH_PAN_PROFILE=<file> and PLEXUS_BENCH_PAN_TRACE=<file> write a CPU profile and a
+ * Chromium trace (every thread) of the remembered graph's pan and zoom; PLEXUS_BENCH_NO_LAYOUT=1
+ * skips the layout phase and draws the seeded start spiral (the 50k graph's layout phase does
+ * not end within the bench's budget).
+ *
  *   node scripts/run-ts.cjs bench/graph-bench.ts [--sizes 1000,5000] [--links 8] [--modes cytoscape,overview] [--fresh-runs 2] [--fresh-only] [--json out.json]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,7 +46,7 @@ function row(r: SizeResult): string {
   if (r.error) return `| ${r.notes} | ${r.edges} | ${mode} | error: ${r.error} | | | | | | | | | | | |`;
   const layout = r.layoutError ? `failed: ${r.layoutError} (render used the start spiral)` : `${f(r.layoutMs)} (${r.iterations} it.)`;
   const level = r.level ? ` (${r.level}${r.levelAfterGesture && r.levelAfterGesture !== r.level ? ` → ${r.levelAfterGesture}` : ''})` : '';
-  return `| ${r.notes} | ${r.edges} | ${mode}${level} | ${f(r.nodesVisibleMs)} | ${f(r.allNodesMs)} | ${f(r.pictureMs)} | ${f(r.fullGraphMs)} | ${f(r.buildLongestBlockMs)} | ${f(r.fps, 1)} (worst frame ${f(r.worstFrameMs)} ms, input ${f(r.inputPerSecond)}/s, rAF ${f(r.rafFps)}/s; a mouse move ${f(r.firstMoveMs, 1)} ms first, ${f(r.nextMovesMs, 1)} ms after) | ${layout} | ${f(r.longestBlockMs)} | ${f(r.applyMs)} | ${f(r.applyLongestBlockMs)} | ${f(r.heapMB, 1)} | ${r.renderer} |`;
+  return `| ${r.notes} | ${r.edges} | ${mode}${level} | ${f(r.nodesVisibleMs)} | ${f(r.allNodesMs)} | ${f(r.pictureMs)} | ${f(r.fullGraphMs)} | ${f(r.buildLongestBlockMs)} | ${f(r.fps, 1)} (worst frame ${f(r.worstFrameMs)} ms, input ${f(r.inputPerSecond)}/s, rAF ${f(r.rafFps)}/s; a mouse move ${f(r.firstMoveMs, 1)} ms first, ${f(r.nextMovesMs, 1)} ms after) | ${layout} | ${f(r.longestBlockMs)} | ${f(r.applyMs)} | ${f(r.applyLongestBlockMs)} | ${r.heapError ? `n/a (${r.heapError})` : f(r.heapMB, 1)} | ${r.renderer} |`;
 }
 
 function freshRow(r: FreshOpenRow): string {

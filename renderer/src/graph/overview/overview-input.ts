@@ -1,9 +1,9 @@
 /**
- * Pointer input on the overview's canvas, turned into what the graph understands: pan by a
- * drag (anywhere: the overview has no node dragging), tap, double tap and hover by a position
- * for hit-testing. The wheel is left to cytoscape: its listener on the container runs in the
+ * Pointer input on the overview's surface (overview-stage.ts: it never moves, unlike the canvas
+ * on it during a gesture), turned into what the graph understands: pan by a drag (anywhere:
+ * the overview has no node dragging), tap, double tap and hover by a position for hit-testing. The wheel is left to cytoscape: its listener on the container runs in the
  * capture phase, before any listener here could stop it, and zooming here as well made every
- * notch zoom twice. cytoscape's own handling of a press or move is stopped at the canvas
+ * notch zoom twice. cytoscape's own handling of a press or move is stopped at the surface
  * (SHIELDED): it hit-tests every element for each one, which costs a frame or more on a big
  * graph, for a picture it is not drawing.
  */
@@ -24,7 +24,7 @@ const DOUBLE_TAP_MS = 300;
 
 /**
  * Events that cytoscape hit-tests on (its listeners are on the container, or on the window for
- * moves, all in the bubble phase), stopped once they have reached the canvas. Releases and
+ * moves, all in the bubble phase), stopped once they have reached the surface. Releases and
  * cancels go on: cytoscape ignores them unless a press of its own began (a drag started while
  * it drew must still end). Listeners elsewhere that must see every press (a menu closing on a
  * press outside it) listen in the capture phase.
@@ -33,18 +33,18 @@ export const SHIELDED = ['mousedown', 'mousemove', 'mouseover', 'mouseout', 'poi
 
 const stop = (e: Event) => e.stopPropagation();
 
-export function attachInput(canvas: HTMLCanvasElement, h: InputHandlers): () => void {
+export function attachInput(surface: HTMLElement, h: InputHandlers): () => void {
   let press: { id: number; x: number; y: number; lastX: number; lastY: number; moved: boolean } | null = null;
   let lastTap = 0;
   const local = (e: { clientX: number; clientY: number }) => {
-    const r = canvas.getBoundingClientRect();
+    const r = surface.getBoundingClientRect();
     return { x: e.clientX - r.left, y: e.clientY - r.top };
   };
   const down = (e: PointerEvent) => {
     if (e.button !== 0) return;
     const p = local(e);
     press = { id: e.pointerId, x: p.x, y: p.y, lastX: p.x, lastY: p.y, moved: false };
-    canvas.setPointerCapture?.(e.pointerId);
+    surface.setPointerCapture?.(e.pointerId);
   };
   const move = (e: PointerEvent) => {
     const p = local(e);
@@ -74,18 +74,18 @@ export function attachInput(canvas: HTMLCanvasElement, h: InputHandlers): () => 
     press = null;
   };
   const leave = () => h.leave();
-  canvas.addEventListener('pointerdown', down);
-  canvas.addEventListener('pointermove', move);
-  canvas.addEventListener('pointerup', up);
-  canvas.addEventListener('pointercancel', cancel);
-  canvas.addEventListener('pointerleave', leave);
-  for (const type of SHIELDED) canvas.addEventListener(type, stop);
+  surface.addEventListener('pointerdown', down);
+  surface.addEventListener('pointermove', move);
+  surface.addEventListener('pointerup', up);
+  surface.addEventListener('pointercancel', cancel);
+  surface.addEventListener('pointerleave', leave);
+  for (const type of SHIELDED) surface.addEventListener(type, stop);
   return () => {
-    for (const type of SHIELDED) canvas.removeEventListener(type, stop);
-    canvas.removeEventListener('pointerdown', down);
-    canvas.removeEventListener('pointermove', move);
-    canvas.removeEventListener('pointerup', up);
-    canvas.removeEventListener('pointercancel', cancel);
-    canvas.removeEventListener('pointerleave', leave);
+    for (const type of SHIELDED) surface.removeEventListener(type, stop);
+    surface.removeEventListener('pointerdown', down);
+    surface.removeEventListener('pointermove', move);
+    surface.removeEventListener('pointerup', up);
+    surface.removeEventListener('pointercancel', cancel);
+    surface.removeEventListener('pointerleave', leave);
   };
 }

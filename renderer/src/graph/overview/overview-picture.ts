@@ -207,3 +207,7 @@ export function placement(from: Camera, to: Camera): { dx: number; dy: number; s
   const scale = to.zoom / from.zoom;
   return { dx: to.panX - from.panX * scale, dy: to.panY - from.panY * scale, scale };
 }
+
+export function sameCamera(a: Camera, b: Camera): boolean {
+  return a.zoom === b.zoom && a.panX === b.panX && a.panY === b.panY;
+}

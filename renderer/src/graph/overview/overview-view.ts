@@ -1,17 +1,20 @@
 /**
  * The overview renderer: one canvas over cytoscape's, drawing a big graph zoomed out as points
- * and lines from positions. Each frame is the last complete picture placed at the current
- * camera (two bitmap copies, whatever the graph's size); a new picture is drawn in slices
- * (overview-picture.ts) once the camera rests or the model changes, and replaces the old one
- * when complete, so a pan or zoom never waits for the graph to be drawn again. Input goes to
+ * and lines from positions. The screen is the last complete picture composited at a camera (two
+ * bitmap copies, whatever the graph's size); while the camera moves, that composite is only
+ * moved and scaled on screen (overview-stage.ts), and composited again at the exact camera once
+ * it rests, when a picture completes, or when the canvas is resized. A new picture is drawn in
+ * slices (overview-picture.ts) once the camera rests or the model changes, and replaces the old
+ * one when complete, so a pan or zoom never waits for the graph to be drawn again. Input goes to
  * the handlers: pans move cytoscape's viewport (cytoscape zooms by the wheel itself), which comes
  * back through setCamera.
  */
 import { CanvasPool } from './canvas-pool';
 import { attachInput } from './overview-input';
 import type { OverviewModel } from './overview-model';
-import { placement, Picture, type Camera, type PictureStyle } from './overview-picture';
+import { placement, Picture, sameCamera, type Camera, type PictureStyle } from './overview-picture';
 import { SpatialGrid } from './spatial-grid';
+import { OverviewStage } from './overview-stage';
 import type { OverviewOptions } from './overview-options';
 
 export type { Camera } from './overview-picture';
@@ -35,7 +38,7 @@ export class OverviewView {
   private model: OverviewModel | null = null;
   private grid: SpatialGrid | null = null;
   private camera: Camera = { zoom: 1, panX: 0, panY: 0 };
-  /** The camera of the last composite (null: the screen must be drawn again). */
+  /** The camera the canvas was last composited at (null: it must be composited again). */
   private composited: Camera | null = null;
   private canvasResized = false;
   /** The last complete picture. */
@@ -53,24 +56,19 @@ export class OverviewView {
   private modelAfterPending = false;
   private layoutPictureCount = 0;
   private readonly pool: CanvasPool;
+  private readonly stage: OverviewStage;
   private readonly detachInput: () => void;
 
   constructor(
     private readonly container: HTMLElement,
     private options: OverviewOptions,
   ) {
-    const doc = container.ownerDocument;
-    this.pool = new CanvasPool(doc);
-    this.canvas = doc.createElement('canvas');
-    this.canvas.dataset.testid = 'graph-overview';
-    // Above cytoscape's canvases; cytoscape keeps its container's own stacking.
-    Object.assign(this.canvas.style, { position: 'absolute', inset: '0', width: '100%', height: '100%', zIndex: '1', display: 'none', touchAction: 'none' });
-    container.appendChild(this.canvas);
-    const ctx = this.canvas.getContext('2d');
-    if (!ctx) throw new Error('The graph overview needs a 2D canvas context.');
-    this.ctx = ctx;
+    this.pool = new CanvasPool(container.ownerDocument);
+    this.stage = new OverviewStage(container, options.colours.background);
+    this.canvas = this.stage.canvas;
+    this.ctx = this.stage.ctx;
     const h = options.handlers;
-    this.detachInput = attachInput(this.canvas, {
+    this.detachInput = attachInput(this.stage.surface, {
       pan: (dx, dy) => h.pan(dx, dy),
       tap: (x, y, newTab) => {
         const id = this.hitAt(x, y);
@@ -121,6 +119,7 @@ export class OverviewView {
   /** Theme colours, node size or link thickness changed: a new picture. */
   setOptions(next: Omit<OverviewOptions, 'handlers'>): void {
     this.options = { ...this.options, ...next };
+    this.stage.setBackground(this.options.colours.background);
     if (this.model) this.setModel(this.model);
   }
 
@@ -131,6 +130,12 @@ export class OverviewView {
     if (this.rest !== null) clearTimeout(this.rest);
     this.rest = setTimeout(() => {
       this.rest = null;
+      // The gesture paused: the screen is composited again at the exact camera, the shown picture's
+      // marks and edges where they belong, before a new picture for this camera is drawn.
+      if (this.composited && !sameCamera(this.composited, this.camera)) {
+        this.composited = null;
+        this.requestFrame();
+      }
       const target = this.pending ?? this.shown;
       if (!target || !sameCamera(target.camera, this.camera)) this.startPicture();
     }, REST_MS);
@@ -140,12 +145,7 @@ export class OverviewView {
     if (on === this.active) return;
     this.active = on;
     this.composited = null;
-    this.canvas.style.display = on ? 'block' : 'none';
-    // cytoscape's canvases under this one are not drawn meanwhile; hidden, the browser does not
-    // composite them every frame either (several full-size layers, in software compositing).
-    for (const child of this.container.children) {
-      if (child !== this.canvas && child instanceof HTMLElement && child.querySelector('canvas')) child.style.visibility = on ? 'hidden' : '';
-    }
+    this.stage.show(on);
     if (!on) {
       this.setHovered(null);
       // cytoscape draws now: nobody should wait for a picture that is no longer shown.
@@ -180,7 +180,7 @@ export class OverviewView {
     if (this.raf !== null) cancelAnimationFrame(this.raf);
     if (this.rest !== null) clearTimeout(this.rest);
     this.detachInput();
-    this.canvas.remove();
+    this.stage.destroy();
     this.frameListeners.clear();
     // Nobody waits forever on a view that is gone.
     for (const w of this.drawnWaiters.splice(0)) w();
@@ -228,10 +228,11 @@ export class OverviewView {
       this.canvasResized = true;
       if (!this.pending || this.pending.width !== width || this.pending.height !== height) this.startPicture();
     }
-    // The screen changes when the camera moved, a picture completed, or the first one grew; a
-    // frame that only drew a slice of a picture behind the shown one copies nothing (two
-    // full-size bitmap copies per frame, ~40% of the main thread while a layout streamed: profiled).
-    let changed = !this.shown || !this.composited || !sameCamera(this.composited, this.camera) || this.canvasResized;
+    // The canvas is composited again when a picture completed, the first one grew, the canvas was
+    // resized or the camera came to rest; a frame that only drew a slice of a picture behind the
+    // shown one copies nothing (two full-size bitmap copies per frame, ~40% of the main thread
+    // while a layout streamed: profiled), and one in a gesture only moves the last composite.
+    let changed = !this.shown || !this.composited || this.canvasResized;
     this.canvasResized = false;
     if (this.pending) {
       // The first picture of a layout's positions replaces only the provisional start: it is drawn like a first picture.
@@ -249,7 +250,8 @@ export class OverviewView {
     if (changed) {
       this.composite(ratio);
       this.composited = { ...this.camera };
-    }
+      this.stage.drawnNow();
+    } else if (this.composited) this.stage.place(this.composited, this.camera);
     this.frameCount++;
     for (const l of this.frameListeners) l();
     if (this.shown && this.shown.model === this.model && !this.pending) for (const w of this.drawnWaiters.splice(0)) w();
@@ -292,8 +294,4 @@ export class OverviewView {
     }
     ctx.stroke();
   }
-}
-
-function sameCamera(a: Camera, b: Camera): boolean {
-  return a.zoom === b.zoom && a.panX === b.panX && a.panY === b.panY;
 }
