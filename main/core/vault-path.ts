@@ -68,3 +68,8 @@ export function vaultPathFromListing(relative: string): VaultPath {
 export function isKnownPath(known: ReadonlySet<VaultPath> | ReadonlyMap<VaultPath, unknown>, raw: string): raw is VaultPath {
   return (known as ReadonlySet<string> | ReadonlyMap<string, unknown>).has(raw);
 }
+
+/** A stored value's check (a type guard for the app's own stores read back): a string the guard accepts. */
+export function isVaultPath(raw: unknown): raw is VaultPath {
+  return typeof raw === 'string' && toVaultPath(raw).ok;
+}

@@ -206,7 +206,7 @@ function decodeParts(reader: CacheFileReader, data: CacheHeader): LoadedCache {
   if (index !== noteCount) throw new Error('cache record: fewer entries than paths');
   return {
     entries,
-    stored: attachments === null || resolved === null ? null : { attachments: attachments as VaultPath[], attachmentStats, links: resolved },
+    stored: attachments === null || resolved === null ? null : { attachments: table.paths.slice(noteCount), attachmentStats, links: resolved },
     report: null,
   };
 }
