@@ -1,5 +1,6 @@
 /** The tabs' places: what is read back from storage (never trusted), and what is recalled for which note. */
 import { flushTabScroll, openTabScroll, parseTabScroll, recalledScroll, rememberScroll } from '../../../renderer/src/workspace/tab-scroll';
+import { vp } from '../../support/vault-path';
 
 test.each([
   ['nothing stored', null, []],
@@ -23,14 +24,14 @@ test('at most 200 tabs are kept from storage, the newest', () => {
 
 test('a place is recalled for its tab and note only, is kept per vault, and survives a reopen', () => {
   openTabScroll('/vault/one');
-  rememberScroll('t1#0', 'A.md', 300);
-  expect(recalledScroll('t1#0', 'A.md')).toBe(300);
-  expect(recalledScroll('t1#0', 'B.md')).toBeNull();
-  expect(recalledScroll('t2#0', 'A.md')).toBeNull();
+  rememberScroll('t1#0', vp('A.md'), 300);
+  expect(recalledScroll('t1#0', vp('A.md'))).toBe(300);
+  expect(recalledScroll('t1#0', vp('B.md'))).toBeNull();
+  expect(recalledScroll('t2#0', vp('A.md'))).toBeNull();
   flushTabScroll();
 
   openTabScroll('/vault/two');
-  expect(recalledScroll('t1#0', 'A.md')).toBeNull();
+  expect(recalledScroll('t1#0', vp('A.md'))).toBeNull();
   openTabScroll('/vault/one');
-  expect(recalledScroll('t1#0', 'A.md')).toBe(300);
+  expect(recalledScroll('t1#0', vp('A.md'))).toBe(300);
 });

@@ -2,13 +2,14 @@
 import '../../setup';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { FileActionsMenu } from '../../../../renderer/src/components/note-actions/file-actions-menu';
+import { vp } from '../../../support/vault-path';
 
 const actions = { readOnly: false, onRename: () => undefined, onDelete: () => undefined };
 
 function setup() {
   const view = render(
     <div>
-      <FileActionsMenu path="Notes/Idea.md" actions={actions} />
+      <FileActionsMenu path={vp('Notes/Idea.md')} actions={actions} />
       <div data-testid="shielded" />
     </div>,
   );
