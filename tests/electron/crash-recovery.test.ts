@@ -41,6 +41,8 @@ describe('DraftStore', () => {
       [null],
       [{ path: '', text: 'x' }],
       [{ path: 'a\0b', text: 'x' }],
+      [{ path: '../outside.md', text: 'x' }],
+      [{ path: 'a//b.md', text: 'x' }],
       [{ path: 'A.md' }],
       [{ path: 1, text: 'x' }],
       new Array(MAX_DRAFTS + 1).fill({ path: 'a', text: '' }),

@@ -108,6 +108,9 @@ describe('createApiHandlers', () => {
     expect(backlinks.ok && backlinks.value.map((g) => [g.source, g.links.length])).toEqual([['A.md', 1]]);
     expect(await api.resolveLink(vp('A.md'), 'B')).toEqual({ resolved: 'B.md', kind: 'note', createPath: null });
     expect(await api.resolveLink(vp('A.md'), 'New Note')).toEqual({ resolved: null, kind: null, createPath: 'New Note.md' });
+    // A target no vault path can name ('\\', a control character) is offered for no creation.
+    expect(await api.resolveLink(vp('A.md'), 'New\\Note')).toEqual({ resolved: null, kind: null, createPath: null });
+    expect(await api.resolveLink(vp('A.md'), 'New\u0001Note')).toEqual({ resolved: null, kind: null, createPath: null });
     expect(await api.search(5 as unknown as string)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await api.search('x'.repeat(5000))).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('too long') } });
     expect(await api.getVaultInfo()).toMatchObject({ host: 'browser', readOnly: false, status: { state: 'ready', notes: 3 } });

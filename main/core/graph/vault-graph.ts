@@ -152,10 +152,10 @@ export class VaultGraph {
 
   /** The node with this id as it stands now, or null when it does not exist. */
   node(id: string): GraphNode | null {
-    if (isKnownPath(this.notes, id)) {
-      const note = this.notes.get(id)!;
-      return { id, kind: 'note', label: note.title, path: id, tags: note.tags };
-    }
+    // Looked up by a node id (any string); a note found is keyed by its own path.
+    const byId: ReadonlyMap<string, ParsedNote> = this.notes;
+    const note = byId.get(id);
+    if (note) return { id, kind: 'note', label: note.title, path: note.path, tags: note.tags };
     if (isKnownPath(this.attachments, id)) return { id, kind: 'attachment', label: basename(id), path: id, tags: [] };
     if (isPlaceholderId(id) && this.links.hasIncoming(id)) {
       const { links, resolutions } = this.links.linksOf(firstOf(this.links.sourcesOf(id)));

@@ -16,7 +16,8 @@ interface Deps {
   openSearch(query: string): void;
 }
 
-const titleOf = (files: FileEntry[] | null, path: VaultPath) => files?.find((f) => f.path === path)?.title ?? path.replace(/\.md$/i, '').split('/').pop() ?? path;
+const titleOf = (files: FileEntry[] | null, path: VaultPath) =>
+  files?.find((f) => f.path === path)?.title ?? path.replace(/\.md$/i, '').split('/').pop() ?? path;
 
 export function useBookmarkActions({ state, files, view, openView, openSearch }: Deps) {
   const { bookmarks, update } = state;

@@ -41,7 +41,12 @@ export async function copyLinkToBlock(view: EditorView, api: PlexusApi, notePath
   return copy(`[[${note}#^${edit.id}]]`, clipboard);
 }
 
-export async function copyLinkToHeading(view: EditorView, api: PlexusApi, notePath: VaultPath, clipboard: (text: string) => Promise<void>): Promise<CopyOutcome> {
+export async function copyLinkToHeading(
+  view: EditorView,
+  api: PlexusApi,
+  notePath: VaultPath,
+  clipboard: (text: string) => Promise<void>,
+): Promise<CopyOutcome> {
   const heading = headingAt(linesOf(view), cursorLine(view));
   if (heading === null) return { ok: false, message: 'Put the cursor on or under a heading to link to it.' };
   const note = await shortestLink(api, notePath, notePath);

@@ -56,6 +56,8 @@ test('stored bookmarks are validated: anything else opens as no bookmarks', () =
     '{',
     '[]',
     '{"seq":1,"entries":[{"kind":"item","id":"b1","title":"A","target":{"kind":"note","path":3}}]}',
+    '{"seq":1,"entries":[{"kind":"item","id":"b1","title":"A","target":{"kind":"note","path":"../A.md","heading":null}}]}',
+    '{"seq":1,"entries":[{"kind":"item","id":"b1","title":"G","target":{"kind":"graph","local":"a//b.md"}}]}',
     '{"seq":"1","entries":[]}',
     '{"seq":1,"entries":[{"kind":"group","id":"g","title":"G","items":[{"kind":"group"}]}]}',
   ]) {

@@ -56,6 +56,10 @@ test('a stored value that is not a valid layout is ignored', () => {
       '{"root":{"kind":"pane","id":"p0","tabs":[{"id":"t1","entries":[{"kind":"note","route":{"path":3}}],"index":0}],"active":"t1"},"activePane":"p0","seq":2}',
     ),
   ).toBeNull();
+  const withPath = (path: string) =>
+    `{"root":{"kind":"pane","id":"p0","tabs":[{"id":"t1","entries":[{"kind":"note","route":{"path":"${path}","heading":null,"block":null}}],"index":0}],"active":"t1"},"activePane":"p0","seq":2}`;
+  expect(parseStoredLayout(withPath('x.md'))).not.toBeNull();
+  expect(parseStoredLayout(withPath('../x.md'))).toBeNull();
   expect(parseStoredLayout('{"root":{"kind":"pane","id":"p0","tabs":[],"active":null},"activePane":"p0","seq":1}')).not.toBeNull();
 });
 

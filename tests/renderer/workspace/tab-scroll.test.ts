@@ -9,6 +9,7 @@ test.each([
   ['a good entry', '[["t1#0","A.md",240]]', [['t1#0', { path: 'A.md', top: 240 }]]],
   ['wrong shapes dropped, good kept', '[["t1#0","A.md",240],["t2#0",5,1],["t3#0","B.md","9"],["t4#0","C.md"],7]', [['t1#0', { path: 'A.md', top: 240 }]]],
   ['negative and non-finite offsets dropped', '[["t1#0","A.md",-3],["t2#0","B.md",1e999]]', []],
+  ['an entry naming no vault path dropped', '[["t1#0","../A.md",1],["t2#0","B.md",2]]', [['t2#0', { path: 'B.md', top: 2 }]]],
   ['the later of two entries for a tab wins', '[["t1#0","A.md",1],["t1#0","B.md",2]]', [['t1#0', { path: 'B.md', top: 2 }]]],
 ])('%s', (_name, text, want) => {
   expect([...parseTabScroll(text)]).toEqual(want);

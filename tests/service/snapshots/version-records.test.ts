@@ -6,7 +6,7 @@
 import { RECORD_HEADER, decodeIndex, encodeIndexEntries, encodeRecord, scanPack, type PackRecord } from '../../../main/service/snapshots/pack-format';
 import { SNAPSHOT_REASONS, type SnapshotEntry } from '../../../main/service/snapshots/snapshot-types';
 import { decodeDrop, decodeVersion, encodeDrop, encodeVersion, versionKey } from '../../../main/service/snapshots/version-records';
-import { vp } from '../../support/vault-path';
+import { unchecked, vp } from '../../support/vault-path';
 
 const hash = (c: string) => c.repeat(64);
 
@@ -33,6 +33,11 @@ test('damaged version data reads as nothing', () => {
   const longId = Buffer.from(data);
   longId.writeUInt16BE(data.length, 47);
   expect(decodeVersion(longId)).toBeNull();
+});
+
+test.each(['../outside.md', '/etc/passwd', 'a//b.md'])('a version naming %j (no vault path) reads as nothing', (bad) => {
+  const data = encodeVersion({ id: 'a-1', path: unchecked(bad), time: 5, size: 3, hash: hash('e'), reason: 'before-save' });
+  expect(decodeVersion(data)).toBeNull();
 });
 
 test('drop records list keys, and the offset index keeps every record kind', () => {
