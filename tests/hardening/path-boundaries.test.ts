@@ -9,7 +9,7 @@ import { openVaultSession, type VaultSession } from '../../main/service/vault-se
 import { startBrowserServer, type BrowserServer } from '../../main/server/browser-server';
 import { makeStaticDir, raw } from '../server/helpers';
 import { ENCODED_NAMES, HOSTILE_PATHS, SECRET, makeSandbox, type Sandbox } from './boundary-sandbox';
-import { vp } from '../support/vault-path';
+import { unchecked, vp } from '../support/vault-path';
 
 let box: Sandbox;
 let session: VaultSession;
@@ -51,11 +51,11 @@ const leaks = (value: unknown) => JSON.stringify(value).includes(SECRET);
 describe.each(HOSTILE_PATHS.map((p) => [JSON.stringify(p), p]))('path %s', (_label, p) => {
   test('reads are refused and leak nothing', async () => {
     for (const result of [
-      await h().readNote(vp(p)),
-      await h().readAttachment(vp(p)),
-      await h().getNoteMeta(vp(p)),
-      await h().getBacklinks(vp(p)),
-      await h().getOutgoingLinks(vp(p)),
+      await h().readNote(unchecked(p)),
+      await h().readAttachment(unchecked(p)),
+      await h().getNoteMeta(unchecked(p)),
+      await h().getBacklinks(unchecked(p)),
+      await h().getOutgoingLinks(unchecked(p)),
     ]) {
       expect(result.ok).toBe(false);
       expect(leaks(result)).toBe(false);
@@ -65,22 +65,22 @@ describe.each(HOSTILE_PATHS.map((p) => [JSON.stringify(p), p]))('path %s', (_lab
 
   test('writes, creates, renames and deletes are refused', async () => {
     const results = [
-      await h().writeNote(vp(p), 'pwned', null),
-      await h().createNote(vp(p), 'pwned'),
-      await h().renameNote(vp('A.md'), vp(p)),
-      await h().renameNote(vp(p), vp('moved.md')),
-      await h().deleteNote(vp(p)),
-      await h().planRename(vp('A.md'), vp(p)),
+      await h().writeNote(unchecked(p), 'pwned', null),
+      await h().createNote(unchecked(p), 'pwned'),
+      await h().renameNote(vp('A.md'), unchecked(p)),
+      await h().renameNote(unchecked(p), vp('moved.md')),
+      await h().deleteNote(unchecked(p)),
+      await h().planRename(vp('A.md'), unchecked(p)),
     ];
     for (const result of results) expect(result.ok).toBe(false);
     expect(box.outsideSnapshot()).toBe(before);
   });
 
   test('file recovery leaks nothing and restores nothing', async () => {
-    for (const result of [await h().listVersions(vp(p)), await h().readVersion(vp(p), 'abc-01234567')]) expect(leaks(result)).toBe(false);
-    const listed = await h().listVersions(vp(p));
+    for (const result of [await h().listVersions(unchecked(p)), await h().readVersion(unchecked(p), 'abc-01234567')]) expect(leaks(result)).toBe(false);
+    const listed = await h().listVersions(unchecked(p));
     expect(!listed.ok || listed.value.length === 0).toBe(true);
-    expect((await h().restoreVersion(vp(p), 'abc-01234567', null)).ok).toBe(false);
+    expect((await h().restoreVersion(unchecked(p), 'abc-01234567', null)).ok).toBe(false);
     expect(box.outsideSnapshot()).toBe(before);
   });
 

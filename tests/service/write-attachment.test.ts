@@ -11,7 +11,7 @@ import { openNoteWriter, type NoteWriter } from '../../main/service/write/note-w
 import { MAX_WRITE_ATTACHMENT_BYTES } from '../../main/service/write/attachment-writer';
 import { VaultService } from '../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir } from './temp-vault';
-import { vp } from '../support/vault-path';
+import { unchecked, vp } from '../support/vault-path';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4b30000000049454e44ae426082',
@@ -87,7 +87,7 @@ describe('writeAttachment', () => {
     ['.hidden/x.png', 'invalid-input'],
   ])('%j is refused with %s and nothing is written', async (bad, code) => {
     const before = fs.readdirSync(outside);
-    expect(await api().writeAttachment(vp(bad), b64(PNG))).toMatchObject({ ok: false, error: { code } });
+    expect(await api().writeAttachment(unchecked(bad), b64(PNG))).toMatchObject({ ok: false, error: { code } });
     expect(fs.readdirSync(outside)).toEqual(before);
     expect(onDisk('Note.md').toString()).toBe('# Note');
   });
