@@ -22,6 +22,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import type { ParsePool as ParsePoolClass } from '../main/service/index/parse-pool';
 import type { VaultGraph as VaultGraphClass } from '../main/core/graph/vault-graph';
+import { vp } from '../tests/support/vault-path';
 
 const LINE = 'Some words here and [[Small]] with #big and [md](Small.md) more text.\n';
 const SIZES_MB = (process.env.PLEXUS_BENCH_HUGE_MB ?? '8').split(',').map(Number);
@@ -48,7 +49,7 @@ async function measure(src: string, modules: Modules, megabytes: number): Promis
     writeFileSync(join(dir, 'Big.md'), LINE.repeat(Math.ceil((megabytes * 1_000_000) / LINE.length)));
     const settings = { root: dir, maxFileBytes: (megabytes + 1) * 1_000_000, withText: false };
     // Boots the worker and loads its parser, so the measured parse is only read, parse and handover.
-    await pool.parse(settings, ['Small.md']);
+    await pool.parse(settings, [vp('Small.md')]);
     // The pool's own listener runs first: by the time this one runs the answer is deserialised
     // (the old handover's cost) and unpacking has begun (the new one's, spread over turns).
     const worker = (pool as unknown as { workers: { worker: Worker }[] }).workers[0].worker;
@@ -66,7 +67,7 @@ async function measure(src: string, modules: Modules, megabytes: number): Promis
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const started = performance.now();
-    const results = await pool.parse(settings, ['Big.md']);
+    const results = await pool.parse(settings, [vp('Big.md')]);
     const parseMs = performance.now() - started;
     gaps.push({ from: last, ms: performance.now() - last });
     clearInterval(probe);

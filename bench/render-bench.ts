@@ -9,6 +9,8 @@
  */
 import { JSDOM } from 'jsdom';
 import { generateRichNote } from './generate-rich-note';
+import type { VaultPath } from '../main/core/types';
+import { vp } from '../tests/support/vault-path';
 
 const KILOBYTES = Number(process.argv[2] ?? 1024);
 const RUNS = Number(process.env.PLEXUS_BENCH_RUNS ?? 5);
@@ -89,14 +91,15 @@ async function main(): Promise<void> {
   const api = new MemoryApi({ notes: { 'Big.md': markdown } }).api();
   const actions = {
     api,
-    resolve: (from: string, target: string) => api.resolveLink(from, target),
+    resolve: (from: VaultPath | null, target: string) =>
+      from === null ? Promise.resolve({ resolved: null, kind: null, createPath: null }) : api.resolveLink(from, target),
     requestCreate: () => undefined,
     showPreview: () => undefined,
     hidePreview: () => undefined,
     searchTag: () => undefined,
     reportError: () => undefined,
   };
-  const scope = { sourcePath: 'Big.md', ancestors: ['Big.md'], preview: false };
+  const scope = { sourcePath: vp('Big.md'), ancestors: ['Big.md'], preview: false };
   const { DEFAULT_SPLIT } = await import('../renderer/src/markdown/split-blocks');
   const onePass = { minNoteSize: Infinity, chunkSize: 0 };
   const view = (text: string, split: typeof DEFAULT_SPLIT) =>

@@ -16,6 +16,7 @@ import { openNoteWriter } from '../main/service/write/note-writer';
 import { copySampleVault } from './snapshot-bench-vaults';
 import { generateVault } from './generate-vault';
 import { VaultService } from '../main/service/vault-service';
+import { vp } from '../tests/support/vault-path';
 
 const SIZES = (process.env.PLEXUS_BENCH_SIZES ?? '10000')
   .split(',')
@@ -89,7 +90,7 @@ async function saveTarget(scratch: string, name: string, snapshots: boolean, int
       inHook = 0;
       const cpuBefore = process.cpuUsage();
       const started = performance.now();
-      const result = await api.writeNote('Bench 10k.md', content, hash);
+      const result = await api.writeNote(vp('Bench 10k.md'), content, hash);
       const elapsed = performance.now() - started;
       if (!result.ok) throw new Error(result.error.message);
       hash = result.value.hash;

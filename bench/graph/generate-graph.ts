@@ -8,13 +8,14 @@
 import { seededRandom } from '../../main/core/analysis';
 import type { GraphEdge, GraphNode, GraphSnapshot } from '../../main/core/types';
 import { PLACEHOLDER_PREFIX } from '../../main/core/types';
+import { vp } from '../../tests/support/vault-path';
 
 const FOLDERS = ['Concepts', 'Projects', 'Journal', 'Reading', 'People', 'Ideas', 'Archive', 'Research/ML', 'Research/Systems', 'Inbox'];
 const TAGS = ['idea', 'todo', 'project/alpha', 'project/beta', 'reading', 'person'];
 
 export function generateGraph(notes: number, seed = 1, linksPerNote = 3): GraphSnapshot {
   const random = seededRandom(seed);
-  const paths = Array.from({ length: notes }, (_, i) => `${FOLDERS[i % FOLDERS.length]}/Note ${String(i).padStart(5, '0')}.md`);
+  const paths = Array.from({ length: notes }, (_, i) => vp(`${FOLDERS[i % FOLDERS.length]}/Note ${String(i).padStart(5, '0')}.md`));
   // Zipf-like targets over a shuffled order, so hubs are spread over folders.
   const order = paths.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {

@@ -3,8 +3,9 @@
  * which the renderer mirrors its unsaved text to the main process and takes it back after a
  * crash (main/electron/drafts.ts). Type-only; browser mode has no such object.
  */
+import type { VaultPath } from '../core/types';
 export interface Draft {
-  path: string;
+  path: VaultPath;
   text: string;
 }
 

@@ -1,27 +1,27 @@
 /**
  * Vault-path helpers. Vault paths are '/'-separated and relative to the vault root
  * ('How LLMs Work/Loss.md'). Pure string work: no `path` module, so the same rules hold on
- * every OS and in the renderer.
+ * every OS and in the renderer. The readers take any '/'-separated string, since link targets
+ * are split the same way; what makes a VaultPath is main/core/vault-path.ts.
  */
-import type { VaultPath } from './types';
 
-export function dirname(path: VaultPath): string {
+export function dirname(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash === -1 ? '' : path.slice(0, slash);
 }
 
-export function basename(path: VaultPath): string {
+export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** '.md', '.png', or '' (lower-cased). */
-export function extname(path: VaultPath): string {
+export function extname(path: string): string {
   const name = basename(path);
   const dot = name.lastIndexOf('.');
   return dot <= 0 ? '' : name.slice(dot).toLowerCase();
 }
 
-export function isNotePath(path: VaultPath): boolean {
+export function isNotePath(path: string): boolean {
   return /\.md$/i.test(path);
 }
 
@@ -31,12 +31,12 @@ export function stripMd(name: string): string {
 }
 
 /** 'a/B.md' -> 'B'; an attachment keeps its extension: 'img/x.png' -> 'x.png'. */
-export function titleFromPath(path: VaultPath): string {
+export function titleFromPath(path: string): string {
   return stripMd(basename(path));
 }
 
 /** The first folder of a path, or '' for files at the vault root. */
-export function topFolder(path: VaultPath): string {
+export function topFolder(path: string): string {
   const slash = path.indexOf('/');
   return slash === -1 ? '' : path.slice(0, slash);
 }
@@ -71,14 +71,14 @@ export function joinRelative(folder: string, relative: string): string | null {
 }
 
 /** How many folders a path sits in: 'a.md' -> 0, 'x/y/a.md' -> 2. */
-export function folderDepth(path: VaultPath): number {
+export function folderDepth(path: string): number {
   let depth = 0;
   for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 47) depth++;
   return depth;
 }
 
 /** A relative path from one folder to a file: relativePath('a/b', 'a/c/x.md') -> '../c/x.md'. */
-export function relativePath(fromFolder: string, to: VaultPath): string {
+export function relativePath(fromFolder: string, to: string): string {
   const from = fromFolder === '' ? [] : fromFolder.split('/');
   const target = to.split('/');
   let common = 0;

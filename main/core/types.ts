@@ -4,17 +4,15 @@
  * never start with '/' or './', and keep their original case, e.g. 'How LLMs Work/Loss.md'.
  */
 
-/** A vault-relative path with '/' separators, e.g. 'Build Notes/Metaprompting.md'. */
-export type VaultPath = string;
-
-declare const checkedVaultPath: unique symbol;
+declare const vaultPathBrand: unique symbol;
 
 /**
- * A VaultPath known to follow the rules above: only toVaultPath (main/core/vault-path.ts) and
- * the file listing make one, so the compiler refuses an unchecked string where this is asked for.
- * Being a VaultPath as well, it goes anywhere a VaultPath does.
+ * A vault-relative path with '/' separators, e.g. 'Build Notes/Metaprompting.md', known to follow
+ * the rules above. It is a string to read, but a plain string is not a VaultPath: only the guard
+ * toVaultPath (main/core/vault-path.ts) and the few named trusted constructors beside it make one,
+ * so the compiler refuses an unchecked string wherever a path is asked for.
  */
-export type CheckedVaultPath = VaultPath & { readonly [checkedVaultPath]: true };
+export type VaultPath = string & { readonly [vaultPathBrand]: true };
 
 export type LinkKind = 'wiki' | 'markdown';
 

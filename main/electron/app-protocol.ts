@@ -14,6 +14,8 @@ import { contentTypeFor, isInside, safeSegments } from '../app-shell/static-path
 import { CRASH_PAGE_PATH, ELECTRON_CSP, SCHEME } from './app-urls';
 import { CRASH_PAGE_CSP, crashPageHtml } from './crash-page';
 import { err, ok, type Result } from '../core/result';
+import type { VaultPath } from '../core/types';
+import { toVaultPath } from '../core/vault-path';
 
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg', '.bmp', '.ico']);
 
@@ -25,7 +27,7 @@ export function registerPlexusScheme(): void {
 export interface VaultAccess {
   root: string;
   /** Whether the vault index holds this vault path. */
-  isIndexed(vaultPath: string): Promise<boolean>;
+  isIndexed(vaultPath: VaultPath): Promise<boolean>;
 }
 
 /** The file to send, or the status that refuses the request. */
@@ -35,9 +37,11 @@ export async function resolveVaultFile(vault: VaultAccess, pathname: string): Pr
   const checked = safeSegments(pathname);
   if (!checked.ok || checked.value.length === 0) return err(400);
   const segments = checked.value;
-  const vaultPath = segments.join('/');
-  if (!IMAGE_EXTENSIONS.has(path.extname(vaultPath).toLowerCase())) return err(403);
-  if (!(await vault.isIndexed(vaultPath))) return err(404);
+  const joined = segments.join('/');
+  if (!IMAGE_EXTENSIONS.has(path.extname(joined).toLowerCase())) return err(403);
+  // A name that is no vault path (a control character, 'C:') is not in the index either.
+  const vaultPath = toVaultPath(joined);
+  if (!vaultPath.ok || !(await vault.isIndexed(vaultPath.value))) return err(404);
   let root: string;
   let file: string;
   try {

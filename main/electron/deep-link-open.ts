@@ -5,6 +5,8 @@
  * refusal is a message to the user; nothing here throws for bad input.
  */
 import path from 'node:path';
+import type { VaultPath } from '../core/types';
+import { toVaultPath } from '../core/vault-path';
 import { parseDeepLink } from './deep-link';
 import { resolveLinkTarget } from './deep-link-target';
 import type { VaultBackend } from './vault-backend';
@@ -18,7 +20,7 @@ export interface DeepLinkHost {
   /** Opens `root` in the window; afterwards current() is that vault, unless it failed or the user kept editing. */
   switchVault(root: string): Promise<void>;
   /** Shows the vault path in the window (the vault is open). */
-  showNote(vaultPath: string): Promise<void>;
+  showNote(vaultPath: VaultPath): Promise<void>;
   tell(message: string, detail: string): Promise<void>;
   /** Returns the index of the chosen button. */
   ask(message: string, detail: string, buttons: string[]): Promise<number>;
@@ -26,20 +28,28 @@ export interface DeepLinkHost {
 
 const CANNOT_OPEN = 'Plexus cannot open this link.';
 
-async function findInVault(backend: VaultBackend, file: string): Promise<string | null> {
+async function findInVault(backend: VaultBackend, file: VaultPath): Promise<VaultPath | null> {
   if (await backend.access.isIndexed(file)) return file;
   // Like Obsidian, `file=Folder/Note` may leave the extension off.
-  if (!file.toLowerCase().endsWith('.md') && (await backend.access.isIndexed(`${file}.md`))) return `${file}.md`;
+  const withMd = withMdExtension(file);
+  if (!file.toLowerCase().endsWith('.md') && (await backend.access.isIndexed(withMd))) return withMd;
   return null;
 }
 
-async function offerToCreate(host: DeepLinkHost, backend: VaultBackend, file: string): Promise<void> {
+/** `file` with '.md' appended (a valid path stays valid, so the guard cannot refuse it). */
+function withMdExtension(file: VaultPath): VaultPath {
+  const checked = toVaultPath(`${file}.md`);
+  if (!checked.ok) throw new Error(`a vault path with '.md' appended is refused: ${checked.error.message}`);
+  return checked.value;
+}
+
+async function offerToCreate(host: DeepLinkHost, backend: VaultBackend, file: VaultPath): Promise<void> {
   const vaultName = path.basename(backend.root);
   const missing = `“${file}” is not in the vault “${vaultName}”.`;
   const ext = path.extname(file).toLowerCase();
   if (ext !== '' && ext !== '.md') return host.tell(missing, 'The link names a file that does not exist (it may have been renamed, moved or deleted).');
   if (host.readOnly) return host.tell(missing, 'The vault is open read-only, so the note cannot be created.');
-  const notePath = ext === '.md' ? file : `${file}.md`;
+  const notePath = ext === '.md' ? file : withMdExtension(file);
   const choice = await host.ask(missing, `Create the note “${notePath}”?`, ['Create Note', 'Cancel']);
   if (choice !== CREATE_BUTTON) return;
   const created = await backend.handlers.createNote(notePath, '');

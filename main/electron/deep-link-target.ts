@@ -8,12 +8,13 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Result } from '../contract/api-contract';
+import type { VaultPath } from '../core/types';
 import { checkLinkVaultPath, type DeepLink } from './deep-link';
 
 export interface LinkTarget {
   root: string;
   /** Vault path of the file to show; null opens the vault as it was last left. */
-  file: string | null;
+  file: VaultPath | null;
 }
 
 const fail = (message: string): Result<LinkTarget> => ({ ok: false, error: { code: 'not-found', message } });
@@ -52,7 +53,7 @@ async function vaultHolding(absolute: string, known: string[]): Promise<Result<L
   const vaultPath = best.relative.split(path.sep).join('/');
   const checked = checkLinkVaultPath(vaultPath);
   if (!checked.ok) return { ok: false, error: checked.error };
-  return { ok: true, value: { root: best.root, file: vaultPath } };
+  return { ok: true, value: { root: best.root, file: checked.value } };
 }
 
 /**

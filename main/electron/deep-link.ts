@@ -16,11 +16,11 @@
  * relative `path` gets a clear message, never a guess.
  */
 import type { Result } from '../contract/api-contract';
-import type { CheckedVaultPath } from '../core/types';
+import type { VaultPath } from '../core/types';
 import { toVaultPath, type VaultPathProblem } from '../core/vault-path';
 import { SCHEME } from './app-urls';
 
-export type DeepLink = { kind: 'vault-file'; vault: string | null; file: string | null } | { kind: 'absolute'; path: string };
+export type DeepLink = { kind: 'vault-file'; vault: string | null; file: VaultPath | null } | { kind: 'absolute'; path: string };
 
 const MAX_LINK_LENGTH = 8192;
 const KNOWN_PARAMS = new Set(['vault', 'file', 'path']);
@@ -41,8 +41,8 @@ const LINK_PATH_WORDS: Record<VaultPathProblem, string> = {
 };
 
 /** A vault-relative path as a link may name it: what toVaultPath accepts, and no DEL either. */
-export function checkLinkVaultPath(file: string): Result<CheckedVaultPath> {
-  const fail = (problem: VaultPathProblem): Result<CheckedVaultPath> => ({ ok: false, error: { code: 'invalid-input', message: LINK_PATH_WORDS[problem] } });
+export function checkLinkVaultPath(file: string): Result<VaultPath> {
+  const fail = (problem: VaultPathProblem): Result<VaultPath> => ({ ok: false, error: { code: 'invalid-input', message: LINK_PATH_WORDS[problem] } });
   if (CONTROL.test(file)) return fail('control-character');
   // A link written with '\\' is told so first, even when it also climbs ('Notes\\..\\x').
   if (file.includes('\\')) return fail('backslash');
@@ -83,10 +83,12 @@ export function parseDeepLink(raw: string): Result<DeepLink> {
     if (absolute.split(/[\\/]/).some((segment) => segment === '..' || segment === '.')) return refuse('“path” may not contain “.” or “..” folders.');
     return { ok: true, value: { kind: 'absolute', path: absolute } };
   }
-  const file = values.get('file') ?? null;
-  if (file !== null) {
-    const checked = checkLinkVaultPath(file);
+  const rawFile = values.get('file');
+  let file: VaultPath | null = null;
+  if (rawFile !== undefined) {
+    const checked = checkLinkVaultPath(rawFile);
     if (!checked.ok) return checked;
+    file = checked.value;
   }
   return { ok: true, value: { kind: 'vault-file', vault: values.get('vault') ?? null, file } };
 }

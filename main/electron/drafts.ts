@@ -11,6 +11,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Result } from '../contract/api-contract';
 import type { Draft } from '../contract/drafts-bridge';
+import { toVaultPath } from '../core/vault-path';
 import { isTrustedFrame } from './ipc';
 import { DRAFTS_REPORT_CHANNEL, DRAFTS_TAKE_CHANNEL } from './ipc-channels';
 
@@ -29,12 +30,13 @@ export function checkDrafts(value: unknown): Result<Draft[]> {
   let chars = 0;
   for (const item of value as unknown[]) {
     if (typeof item !== 'object' || item === null) return fail('a draft must be an object');
-    const { path, text } = item as Record<string, unknown>;
-    if (typeof path !== 'string' || path === '' || path.length > MAX_DRAFT_PATH || path.includes('\0')) return fail('a draft needs a vault path');
-    if (typeof text !== 'string') return fail(`the draft of ${path.slice(0, 200)} has no text`);
+    const { path: raw, text } = item as Record<string, unknown>;
+    const path = typeof raw === 'string' && raw.length <= MAX_DRAFT_PATH ? toVaultPath(raw) : null;
+    if (path === null || !path.ok) return fail('a draft needs a vault path');
+    if (typeof text !== 'string') return fail(`the draft of ${path.value.slice(0, 200)} has no text`);
     chars += text.length;
     if (chars > MAX_DRAFT_CHARS) return fail('the drafts are too large');
-    drafts.push({ path, text });
+    drafts.push({ path: path.value, text });
   }
   return { ok: true, value: drafts };
 }

@@ -13,7 +13,7 @@ import { recoveryHandlers } from './snapshots/recovery-handlers';
 import { unlinkedMentions } from './search/unlinked-mentions';
 import { VaultDataStore, defaultDataDir } from './app-data/vault-data-store';
 import type { VaultService } from './vault-service';
-import type { CheckedVaultPath } from '../core/types';
+import type { VaultPath } from '../core/types';
 import { attachmentDataUrl, backlinkGroups, fail, linkTarget, outgoingLinks, switcherItems } from './files/vault-reads';
 import { isLayout, isSettings } from './app-data/layout-validation';
 import { checkOpenable } from './files/open-attachment';
@@ -47,7 +47,7 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
   const state = () => service.vaultState;
 
   /** A checked path the index holds (notes only when `note`): the one check of a read's path. */
-  const indexed = (input: unknown, kind?: 'note'): Result<CheckedVaultPath> => {
+  const indexed = (input: unknown, kind?: 'note'): Result<VaultPath> => {
     const valid = validateVaultPath(input);
     if (!valid.ok) return valid;
     const entry = state().files.get(valid.value);
@@ -56,9 +56,9 @@ export function createApiHandlers(service: VaultService, host: ApiHost): ApiHand
   };
 
   /** Checks a write's paths, then calls the writer with the checked paths (or refuses when read-only). */
-  const write = async <T>(inputs: unknown[], run: (writer: NoteWriter, paths: CheckedVaultPath[]) => Promise<Result<T>>): Promise<Result<T>> => {
+  const write = async <T>(inputs: unknown[], run: (writer: NoteWriter, paths: VaultPath[]) => Promise<Result<T>>): Promise<Result<T>> => {
     if (host.readOnly || host.writer === undefined) return fail('read-only', 'this vault is open read-only; changes cannot be saved');
-    const paths: CheckedVaultPath[] = [];
+    const paths: VaultPath[] = [];
     for (const input of inputs) {
       const valid = validateVaultPath(input);
       if (!valid.ok) return valid;

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { FileEntry, IndexStatus, NoteContent, NoteMeta, Result, SearchResults, VaultEvent } from '../contract/api-contract';
 import { VaultGraph } from '../core/graph/vault-graph';
-import type { CheckedVaultPath, VaultPath } from '../core/types';
+import type { VaultPath } from '../core/types';
 import { cacheFileFor, defaultCacheDir } from './cache/cache-dir';
 import type { FileReport } from './file-reports';
 import { indexVault } from './index/index-vault';
@@ -181,7 +181,7 @@ export class VaultService {
   }
 
   /** Compares the index with the disk now (stat only) and applies what the watcher missed; resolves with those paths. */
-  async reconcile(): Promise<VaultPath[]> {
+  async reconcile(): Promise<string[]> {
     return this.changes.reconcile();
   }
 
@@ -240,11 +240,11 @@ export class VaultService {
   }
 
   /** Reads take checked paths (toVaultPath, at the API's edge): the index is never asked about a raw string. */
-  readNote(vaultPath: CheckedVaultPath): Result<NoteContent> {
+  readNote(vaultPath: VaultPath): Result<NoteContent> {
     return readNote(this.state, vaultPath, this.maxFileBytes);
   }
 
-  getNoteMeta(vaultPath: CheckedVaultPath): Result<NoteMeta> {
+  getNoteMeta(vaultPath: VaultPath): Result<NoteMeta> {
     return noteMeta(this.state, vaultPath);
   }
 

@@ -15,7 +15,7 @@ export class VaultState {
   readonly files = new Map<VaultPath, FileEntry>();
   readonly notes = new Map<VaultPath, CacheEntry>();
   /** Per-file problems (unreadable, too large, invalid UTF-8, symlinks); replaced when the file changes. */
-  readonly fileReports = new Map<VaultPath, FileReport>();
+  readonly fileReports = new Map<string, FileReport>();
   /** Vault-wide problems (the cache, the watcher). */
   readonly generalReports: FileReport[] = [];
   /** Bumped by every change to `files` or `notes` (they change only through the methods below). */

@@ -18,6 +18,7 @@ import type { useAppActionsState } from './hooks/use-app-actions';
 import { SettingsDialog } from './settings/settings-dialog';
 import type { Settings } from './settings/settings-store';
 import { newNoteFolder } from './settings/new-note-location';
+import type { VaultPath } from '../../main/core/types';
 
 /** Which of the palette, switcher and settings are open; each opens and closes on its own. */
 export function useAppDialogs() {
@@ -42,15 +43,15 @@ interface Props {
   files: FileEntry[] | null;
   settings: Settings;
   recent: readonly string[];
-  currentPath: string | null;
+  currentPath: VaultPath | null;
   ui: ReturnType<typeof useAppActionsState>;
   noteActions: NoteActions;
   recovery: ReturnType<typeof useRecoveryCommands>;
   /** The into-notes commands' picker, when one is open. */
   intoNotesElement: ReactElement | null;
-  openNote(path: string, heading: string | null): void;
+  openNote(path: VaultPath, heading: string | null): void;
   /** A note the user asked to create was created: open it for editing. */
-  editCreated(path: string): void;
+  editCreated(path: VaultPath): void;
   createNamed(name: string, folder: string): void;
 }
 

@@ -15,6 +15,7 @@ import { tabLabel } from './workspace/tab-label';
 import type { useSidebarViews } from './workspace/use-sidebar-views';
 import type { Workspace } from './workspace/use-workspace';
 import { WorkspaceView } from './workspace/workspace-view';
+import type { VaultPath } from '../../main/core/types';
 
 interface Props {
   api: PlexusApi;
@@ -27,7 +28,7 @@ interface Props {
   version: number;
   /** Bumped on each reconnect: graph panes are remounted so they re-read what they may have missed. */
   resyncs: number;
-  currentPath: string | null;
+  currentPath: VaultPath | null;
   /** The active pane (note or attachment). */
   active: ReactNode;
 }

@@ -47,6 +47,7 @@ import { useAppearance } from './settings/appearance';
 import { withoutExcluded } from './settings/excluded-folders';
 import { AppDialogs, useAppDialogs } from './app-dialogs';
 import { AppPanes } from './app-panes';
+import type { VaultPath } from '../../main/core/types';
 
 export function App({ api: host }: { api: PlexusApi }) {
   // A rename or delete waits for the editor's last save of that note (see order-writes.ts).
@@ -83,7 +84,7 @@ export function App({ api: host }: { api: PlexusApi }) {
   const noteState = useNoteData(api, currentPath, version);
   const data = visibleData(noteState, currentPath);
   const revealHit = useSearchReveal(data);
-  const openPath = useCallback((path: string) => openRoute({ path, heading: null, block: null }), [openRoute]);
+  const openPath = useCallback((path: VaultPath) => openRoute({ path, heading: null, block: null }), [openRoute]);
   const notice = useCallback((message: string) => pushBanner('notice', message), [pushBanner]);
   const updateTabMode = useCallback((f: (mode: NoteMode) => NoteMode) => update((l) => updateActiveTabMode(l, f)), [update]);
   const tabMode = useMemo(() => ({ mode: nav.activeTab?.mode ?? 'reading', update: updateTabMode }), [nav.activeTab?.mode, updateTabMode]);

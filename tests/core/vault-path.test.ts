@@ -1,5 +1,6 @@
-import type { CheckedVaultPath } from '../../main/core/types';
-import { toVaultPath, type VaultPathProblem } from '../../main/core/vault-path';
+import type { VaultPath } from '../../main/core/types';
+import { isKnownPath, isVaultPath, toVaultPath, vaultPathFromListing, type VaultPathProblem } from '../../main/core/vault-path';
+import { vp } from '../support/vault-path';
 
 describe('toVaultPath', () => {
   test.each<[string, VaultPathProblem]>([
@@ -48,9 +49,41 @@ describe('toVaultPath', () => {
   test('the checked path is branded: a plain string is not one', () => {
     const checked = toVaultPath('a.md');
     if (!checked.ok) throw new Error('a.md should be a vault path');
-    const kept: CheckedVaultPath = checked.value;
+    const kept: VaultPath = checked.value;
     // @ts-expect-error an unchecked string must go through toVaultPath
-    const unchecked: CheckedVaultPath = 'a.md';
+    const unchecked: VaultPath = 'a.md';
     expect([kept, unchecked]).toEqual(['a.md', 'a.md']);
+  });
+});
+
+describe('the trusted ways around the guard', () => {
+  test('vaultPathFromListing keeps the name as it is (no check, no copy)', () => {
+    expect(vaultPathFromListing('Notes/a.md')).toBe('Notes/a.md');
+  });
+
+  test('isKnownPath: a string a set or map of paths holds is one; any other is not', () => {
+    const known = new Set([vp('a.md')]);
+    const byPath = new Map([[vp('b.md'), 1]]);
+    const id: string = 'a.md';
+    if (!isKnownPath(known, id)) throw new Error('a.md is known');
+    const asPath: VaultPath = id;
+    expect(asPath).toBe('a.md');
+    expect([isKnownPath(known, 'b.md'), isKnownPath(byPath, 'b.md'), isKnownPath(byPath, 'a.md')]).toEqual([false, true, false]);
+  });
+
+  test.each([
+    ['a.md', true],
+    ['../a.md', false],
+    ['', false],
+    ['a//b.md', false],
+    [7, false],
+    [null, false],
+  ])('isVaultPath(%j) is %j, as the guard says', (raw, expected) => expect(isVaultPath(raw)).toBe(expected));
+});
+
+describe("the tests' vp helper", () => {
+  test('goes through the guard and throws on a bad path', () => {
+    expect(vp('x/y.md')).toBe('x/y.md');
+    expect(() => vp('../y.md')).toThrow(/not a vault path/);
   });
 });

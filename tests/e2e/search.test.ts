@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { parseNote } from '../../main/core/parse/parse-note';
 import { artifactPath } from './support/browser';
 import { openServedApp, type ServedApp } from './support/served-app';
+import { vp } from '../support/vault-path';
 
 jest.setTimeout(180_000);
 
@@ -45,7 +46,7 @@ function titlesWithTag(tag: string): string[] {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (name.endsWith('.md')) {
-        const parsed = parseNote(relative(app.served.vaultDir, full).split('\\').join('/'), readFileSync(full, 'utf8'));
+        const parsed = parseNote(vp(relative(app.served.vaultDir, full).split('\\').join('/')), readFileSync(full, 'utf8'));
         if (parsed.tags.some((t) => t.toLowerCase() === tag || t.toLowerCase().startsWith(`${tag}/`))) out.push(parsed.title);
       }
     }

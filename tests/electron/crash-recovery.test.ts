@@ -7,14 +7,15 @@ import { CRASH_PAGE_CSP, crashPageUrl } from '../../main/electron/crash-page';
 import { watchForCrashes } from '../../main/electron/crash-recovery';
 import { checkDrafts, DRAFTS_REPORT_CHANNEL, DRAFTS_TAKE_CHANNEL, DraftStore, MAX_DRAFTS, registerDraftIpc } from '../../main/electron/drafts';
 import { asMock, MockBrowserWindow, MockFrame, MockWebContents } from './electron-mock';
+import { vp } from '../support/vault-path';
 
 const mock = asMock(electron);
 
 describe('DraftStore', () => {
   test('a crash keeps the last report for its vault until a page of that vault takes it', () => {
     const store = new DraftStore();
-    store.report('/v/a', [{ path: 'A.md', text: 'first' }]);
-    store.report('/v/a', [{ path: 'A.md', text: 'second' }]);
+    store.report('/v/a', [{ path: vp('A.md'), text: 'first' }]);
+    store.report('/v/a', [{ path: vp('A.md'), text: 'second' }]);
     expect(store.rendererGone('/v/a')).toBe(1);
     expect(store.take('/v/b')).toEqual([]);
     expect(store.take('/v/a')).toEqual([{ path: 'A.md', text: 'second' }]);
@@ -23,12 +24,12 @@ describe('DraftStore', () => {
 
   test('a page that commits normally lets go of its text; a second crash adds to what is kept', () => {
     const store = new DraftStore();
-    store.report('/v/a', [{ path: 'A.md', text: 'discarded' }]);
+    store.report('/v/a', [{ path: vp('A.md'), text: 'discarded' }]);
     store.pageLeft();
     expect(store.rendererGone('/v/a')).toBe(0);
-    store.report('/v/a', [{ path: 'A.md', text: 'one' }]);
+    store.report('/v/a', [{ path: vp('A.md'), text: 'one' }]);
     store.rendererGone('/v/a');
-    store.report('/v/a', [{ path: 'B.md', text: 'two' }]);
+    store.report('/v/a', [{ path: vp('B.md'), text: 'two' }]);
     expect(store.rendererGone('/v/a')).toBe(2);
   });
 
@@ -40,6 +41,8 @@ describe('DraftStore', () => {
       [null],
       [{ path: '', text: 'x' }],
       [{ path: 'a\0b', text: 'x' }],
+      [{ path: '../outside.md', text: 'x' }],
+      [{ path: 'a//b.md', text: 'x' }],
       [{ path: 'A.md' }],
       [{ path: 1, text: 'x' }],
       new Array(MAX_DRAFTS + 1).fill({ path: 'a', text: '' }),
@@ -83,7 +86,7 @@ describe('watchForCrashes', () => {
 
   test('a crash shows the crash page with the count of kept texts; its Reload link reloads the app', () => {
     const { contents, store, reload } = setup();
-    store.report('/v/a', [{ path: 'A.md', text: 'typed' }]);
+    store.report('/v/a', [{ path: vp('A.md'), text: 'typed' }]);
     contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
     expect(contents.loadURL).toHaveBeenCalledWith(crashPageUrl(1, 'crashed'));
     // While the app is shown, a navigation to the reload address is nothing special.

@@ -8,6 +8,7 @@ import { openDeepLink, type DeepLinkHost } from '../../main/electron/deep-link-o
 import { resolveLinkTarget } from '../../main/electron/deep-link-target';
 import { parseLaunchArgs } from '../../main/electron/launch-args';
 import type { VaultBackend } from '../../main/electron/vault-backend';
+import { vp } from '../support/vault-path';
 
 describe('parseDeepLink', () => {
   test.each([
@@ -81,7 +82,7 @@ describe('resolveLinkTarget', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const link = (vault: string | null, file: string | null) => ({ kind: 'vault-file' as const, vault, file });
+  const link = (vault: string | null, file: string | null) => ({ kind: 'vault-file' as const, vault, file: file === null ? null : vp(file) });
 
   test('a vault by folder name among the known ones; the open vault by default', async () => {
     expect(await resolveLinkTarget(link('Home', 'x.md'), null, [work, home])).toEqual({ ok: true, value: { root: home, file: 'x.md' } });

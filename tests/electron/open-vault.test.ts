@@ -6,6 +6,7 @@ import * as electron from 'electron';
 import { openVaultBackend } from '../../main/electron/open-vault';
 import type { VaultBackend } from '../../main/electron/vault-backend';
 import { makeTempDir, makeVault, removeDir } from '../service/temp-vault';
+import { vp } from '../support/vault-path';
 
 const shell = (electron as unknown as { shell: Record<string, jest.Mock> }).shell;
 let root: string;
@@ -29,13 +30,13 @@ afterAll(async () => {
 });
 
 test('the desktop host opens an attachment with shell.openPath, by its real path in the vault', async () => {
-  expect(await backend.handlers.openAttachment('docs/report.pdf')).toEqual({ ok: true, value: null });
+  expect(await backend.handlers.openAttachment(vp('docs/report.pdf'))).toEqual({ ok: true, value: null });
   expect(shell.openPath).toHaveBeenCalledWith(path.join(fs.realpathSync(root), 'docs', 'report.pdf'));
 });
 
 test('the desktop host never hands a script to the OS', async () => {
   shell.openPath.mockClear();
-  expect(await backend.handlers.openAttachment('docs/install.sh')).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  expect(await backend.handlers.openAttachment(vp('docs/install.sh'))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   expect(shell.openPath).not.toHaveBeenCalled();
 });
 
@@ -43,9 +44,9 @@ test('--read-only: the vault service refuses every write and says so in the vaul
   const readOnly = await openVaultBackend(root, { readOnly: true, log: () => undefined });
   try {
     expect((await readOnly.handlers.getVaultInfo()).readOnly).toBe(true);
-    expect(await readOnly.handlers.writeNote('A.md', '# changed', null)).toMatchObject({ ok: false, error: { code: 'read-only' } });
-    expect(await readOnly.handlers.createNote('B.md', 'new')).toMatchObject({ ok: false, error: { code: 'read-only' } });
-    expect(await readOnly.handlers.deleteNote('A.md')).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect(await readOnly.handlers.writeNote(vp('A.md'), '# changed', null)).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect(await readOnly.handlers.createNote(vp('B.md'), 'new')).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect(await readOnly.handlers.deleteNote(vp('A.md'))).toMatchObject({ ok: false, error: { code: 'read-only' } });
     expect(fs.readFileSync(path.join(root, 'A.md'), 'utf8')).toBe('# A');
     expect(fs.existsSync(path.join(root, 'B.md'))).toBe(false);
   } finally {

@@ -11,6 +11,8 @@ import { planRenameEdits } from '../../main/core/rewrite/plan-rename-edits';
 import { applyEdits } from '../../main/core/rewrite/apply-edits';
 import { vaultRewriteDeps } from '../../main/core/rewrite/vault-link-rule';
 import { growthRatio } from '../core/parse/growth-ratio';
+import { vp } from '../support/vault-path';
+import type { VaultPath } from '../../main/core/types';
 
 const FILES = ['A.md', 'sub/B.md', 'sub/deep/C.md', 'img/pic.png', 'A (copy).md', 'a.md'];
 const hostileText = fc.oneof(
@@ -20,10 +22,10 @@ const hostileText = fc.oneof(
 
 test('resolveLinkTarget never throws, and only ever resolves to a file in the index', () => {
   const index = new FileIndex();
-  for (const f of FILES) index.add(f);
+  for (const f of FILES) index.add(vp(f));
   fc.assert(
     fc.property(fc.constantFrom(...FILES), fc.constantFrom('wiki', 'markdown'), hostileText, (from, kind, target) => {
-      const result = resolveLinkTarget(index, from, kind as 'wiki' | 'markdown', target);
+      const result = resolveLinkTarget(index, vp(from), kind as 'wiki' | 'markdown', target);
       if (result.resolved !== null) expect(FILES).toContain(result.resolved);
     }),
     { numRuns: 2000 },
@@ -34,8 +36,8 @@ test('rename planning and applying never throw on arbitrary note text', () => {
   fc.assert(
     fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 300 }), (a, b) => {
       const notes: Record<string, string> = { 'A.md': `${a}\n[[sub/B]] [x](sub/B.md)`, 'sub/B.md': `${b}\n[[A]]` };
-      const graph = { notePaths: () => Object.keys(notes), attachmentPaths: () => [], getNote: (p: string) => parseNote(p, notes[p]) };
-      const plan = planRenameEdits(graph, (p) => notes[p], 'sub/B.md', 'moved/B 2.md', vaultRewriteDeps);
+      const graph = { notePaths: () => Object.keys(notes).map(vp), attachmentPaths: () => [], getNote: (p: VaultPath) => parseNote(p, notes[p]) };
+      const plan = planRenameEdits(graph, (p) => notes[p], vp('sub/B.md'), vp('moved/B 2.md'), vaultRewriteDeps);
       for (const n of plan.notes) expect(typeof applyEdits(n.text, n.edits)).toBe('string');
     }),
     { numRuns: 500 },
@@ -51,6 +53,6 @@ test.each([
 ])('parseNote time grows linearly on %s', (_name, build) => {
   // 4x the input: linear is ~4x, quadratic ~16x. CPU time, best of several batches after a
   // warm-up (growth-ratio.ts), so a loaded machine does not decide the answer.
-  const { ratio } = growthRatio((text) => parseNote('p.md', text), build, 200_000, 8);
+  const { ratio } = growthRatio((text) => parseNote(vp('p.md'), text), build, 200_000, 8);
   expect(ratio).toBeLessThan(8);
 });

@@ -9,6 +9,7 @@ import { openVaultSession, type VaultSession } from '../../main/service/vault-se
 import { startBrowserServer, type BrowserServer } from '../../main/server/browser-server';
 import { makeStaticDir, raw } from '../server/helpers';
 import { ENCODED_NAMES, HOSTILE_PATHS, SECRET, makeSandbox, type Sandbox } from './boundary-sandbox';
+import { unchecked, vp } from '../support/vault-path';
 
 let box: Sandbox;
 let session: VaultSession;
@@ -50,36 +51,36 @@ const leaks = (value: unknown) => JSON.stringify(value).includes(SECRET);
 describe.each(HOSTILE_PATHS.map((p) => [JSON.stringify(p), p]))('path %s', (_label, p) => {
   test('reads are refused and leak nothing', async () => {
     for (const result of [
-      await h().readNote(p),
-      await h().readAttachment(p),
-      await h().getNoteMeta(p),
-      await h().getBacklinks(p),
-      await h().getOutgoingLinks(p),
+      await h().readNote(unchecked(p)),
+      await h().readAttachment(unchecked(p)),
+      await h().getNoteMeta(unchecked(p)),
+      await h().getBacklinks(unchecked(p)),
+      await h().getOutgoingLinks(unchecked(p)),
     ]) {
       expect(result.ok).toBe(false);
       expect(leaks(result)).toBe(false);
     }
-    expect((await h().resolveLink('A.md', p)).resolved === null || !leaks(await h().resolveLink('A.md', p))).toBe(true);
+    expect((await h().resolveLink(vp('A.md'), p)).resolved === null || !leaks(await h().resolveLink(vp('A.md'), p))).toBe(true);
   });
 
   test('writes, creates, renames and deletes are refused', async () => {
     const results = [
-      await h().writeNote(p, 'pwned', null),
-      await h().createNote(p, 'pwned'),
-      await h().renameNote('A.md', p),
-      await h().renameNote(p, 'moved.md'),
-      await h().deleteNote(p),
-      await h().planRename('A.md', p),
+      await h().writeNote(unchecked(p), 'pwned', null),
+      await h().createNote(unchecked(p), 'pwned'),
+      await h().renameNote(vp('A.md'), unchecked(p)),
+      await h().renameNote(unchecked(p), vp('moved.md')),
+      await h().deleteNote(unchecked(p)),
+      await h().planRename(vp('A.md'), unchecked(p)),
     ];
     for (const result of results) expect(result.ok).toBe(false);
     expect(box.outsideSnapshot()).toBe(before);
   });
 
   test('file recovery leaks nothing and restores nothing', async () => {
-    for (const result of [await h().listVersions(p), await h().readVersion(p, 'abc-01234567')]) expect(leaks(result)).toBe(false);
-    const listed = await h().listVersions(p);
+    for (const result of [await h().listVersions(unchecked(p)), await h().readVersion(unchecked(p), 'abc-01234567')]) expect(leaks(result)).toBe(false);
+    const listed = await h().listVersions(unchecked(p));
     expect(!listed.ok || listed.value.length === 0).toBe(true);
-    expect((await h().restoreVersion(p, 'abc-01234567', null)).ok).toBe(false);
+    expect((await h().restoreVersion(unchecked(p), 'abc-01234567', null)).ok).toBe(false);
     expect(box.outsideSnapshot()).toBe(before);
   });
 
@@ -103,16 +104,16 @@ describe.each(HOSTILE_PATHS.map((p) => [JSON.stringify(p), p]))('path %s', (_lab
 
 describe.each(ENCODED_NAMES.map((p) => [JSON.stringify(p), p]))('encoded name %s', (_label, p) => {
   test('is a literal name inside the vault: never decoded into a climb', async () => {
-    const read = await h().readNote(p);
+    const read = await h().readNote(vp(p));
     expect(read.ok).toBe(false);
     expect(leaks(read)).toBe(false);
-    const created = await h().createNote(p, 'inside');
+    const created = await h().createNote(vp(p), 'inside');
     // '..%2fsecret.md' is a dot-file, which is never a note; the others are plain names.
     expect(created).toMatchObject(p.startsWith('.') ? { ok: false, error: { code: 'invalid-input' } } : { ok: true });
     if (created.ok) expect(fs.readFileSync(path.join(box.vault, ...p.split('/')), 'utf8')).toBe('inside');
     expect(box.outsideSnapshot()).toBe(before);
     if (created.ok) {
-      expect((await h().deleteNote(p)).ok).toBe(true);
+      expect((await h().deleteNote(vp(p))).ok).toBe(true);
       // The index drops it when the watcher sees the deletion; later tests count the files.
       const deadline = Date.now() + 15_000;
       while ((await h().listFiles()).some((f) => f.path === p) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -123,9 +124,9 @@ describe.each(ENCODED_NAMES.map((p) => [JSON.stringify(p), p]))('encoded name %s
 
 test('embeds and links that climb out of the vault resolve to nothing', async () => {
   for (const target of ['../../.ssh/id_rsa', '../secret.md', '../secret', 'escape-link', 'escape-link.md', 'escape.png', '/etc/passwd']) {
-    expect((await h().resolveLink('A.md', target)).resolved).toBeNull();
+    expect((await h().resolveLink(vp('A.md'), target)).resolved).toBeNull();
   }
-  const outgoing = await h().getOutgoingLinks('A.md');
+  const outgoing = await h().getOutgoingLinks(vp('A.md'));
   expect(outgoing.ok && outgoing.value.every((l) => l.resolved === null)).toBe(true);
 });
 
@@ -155,9 +156,9 @@ test('static file paths cannot climb out of the renderer folder', async () => {
 });
 
 test('a legitimate note still reads and saves (the refusals above are not blanket)', async () => {
-  const read = await h().readNote('sub/B.md');
+  const read = await h().readNote(vp('sub/B.md'));
   expect(read.ok).toBe(true);
-  const saved = await h().writeNote('sub/B.md', '# B\n\n[[A]] edited\n', null);
+  const saved = await h().writeNote(vp('sub/B.md'), '# B\n\n[[A]] edited\n', null);
   expect(saved.ok).toBe(true);
   expect(box.outsideSnapshot()).toBe(before);
 });

@@ -10,6 +10,7 @@ import type { IndexJson } from '../../main/cli/index-command';
 import { parseNote } from '../../main/core/parse/parse-note';
 import type { ParsedNote } from '../../main/core/types';
 import { cli } from '../cli/cli-io';
+import { vp } from '../support/vault-path';
 
 const FOLDER = join(__dirname, '..', 'fixtures', 'pathological');
 const NOTES = readdirSync(FOLDER)
@@ -42,7 +43,7 @@ test('the corpus has its notes', () => {
 
 describe.each(NOTES)('%s', (name) => {
   test('parses', () => {
-    const note = parseNote(name, readFileSync(join(FOLDER, name), 'utf8'));
+    const note = parseNote(vp(name), readFileSync(join(FOLDER, name), 'utf8'));
     expect(note.path).toBe(name);
     for (const link of note.links) expect(link.end).toBeGreaterThan(link.start);
     EXPECTED[name]?.(note);
@@ -65,7 +66,7 @@ describe('the folder as a vault', () => {
     const doc = JSON.parse(run.stdout) as IndexJson;
     expect(doc.notes.map((n) => n.path).sort()).toEqual(NOTES);
     for (const name of NOTES) {
-      const parsed = parseNote(name, readFileSync(join(FOLDER, name), 'utf8'));
+      const parsed = parseNote(vp(name), readFileSync(join(FOLDER, name), 'utf8'));
       expect([name, doc.links.filter((l) => l.source === name).length]).toEqual([name, parsed.links.length]);
     }
     const wiki = doc.links.find((l) => l.source === 'nested-links-around-wiki.md' && l.kind === 'wiki');

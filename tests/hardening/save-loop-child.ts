@@ -5,6 +5,7 @@
  */
 import { openNoteWriter } from '../../main/service/write/note-writer';
 import { versionText } from './save-versions';
+import { vp } from '../support/vault-path';
 
 async function main(): Promise<void> {
   const [root, startArg] = process.argv.slice(2);
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   });
   process.stdout.write('READY\n');
   for (let k = Number(startArg); ; k++) {
-    const result = await writer.writeNote('Note.md', versionText(k), null);
+    const result = await writer.writeNote(vp('Note.md'), versionText(k), null);
     if (!result.ok) throw new Error(result.error.message);
     process.stdout.write(`SAVED ${k}\n`);
   }

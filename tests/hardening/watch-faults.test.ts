@@ -10,6 +10,7 @@ import { watch } from 'chokidar';
 import type { VaultEvent } from '../../main/contract/api-contract';
 import { VaultService } from '../../main/service/vault-service';
 import { makeVault, removeDir } from '../service/temp-vault';
+import { vp } from '../support/vault-path';
 
 jest.setTimeout(90_000);
 
@@ -72,7 +73,7 @@ test('EMFILE from the OS watcher falls back to polling and tells the user', asyn
     expect(await until(() => notices.some((m) => /polling/i.test(m)), 10_000)).toBe(true);
     await new Promise((r) => setTimeout(r, 300)); // the polling watcher's initial scan
     fs.writeFileSync(path.join(root, 'B.md'), '# B\n\n[[A]]\n');
-    expect(await until(() => service.graph.notePaths().includes('B.md'), 15_000)).toBe(true);
+    expect(await until(() => service.graph.notePaths().includes(vp('B.md')), 15_000)).toBe(true);
   } finally {
     await service.close();
     removeDir(root);
@@ -87,7 +88,7 @@ test('sync-tool conflict copies are indexed as ordinary notes', async () => {
     expect(service.graph.notePaths()).toEqual(expect.arrayContaining([conflict, 'Note (conflicted copy 2024-01-01).md']));
     expect(
       service.graph
-        .backlinks('Note.md')
+        .backlinks(vp('Note.md'))
         .map((l) => l.source)
         .sort(),
     ).toEqual(['Note (conflicted copy 2024-01-01).md', conflict]);
@@ -103,8 +104,8 @@ test('a 50 MB single-line note is reported too large and skipped; the rest index
   const service = await open(root, { watch: false });
   try {
     expect(service.reports()).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'Huge.md', problem: 'too-large' })]));
-    expect(service.graph.getNote('Huge.md')).toBeUndefined();
-    expect(service.graph.getNote('Small.md')).toBeDefined();
+    expect(service.graph.getNote(vp('Huge.md'))).toBeUndefined();
+    expect(service.graph.getNote(vp('Small.md'))).toBeDefined();
   } finally {
     await service.close();
     removeDir(root);

@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { formatSize, typeLabel, viewFor } from '../../renderer/src/components/attachment/attachment-kind';
 import { renderApp, showSidebarView } from './render-app';
 import type { MemoryVaultFiles } from './support/memory-api';
+import { vp } from '../support/vault-path';
 
 // jsdom has no object URLs: record what the viewer makes and frees.
 const made = new Map<string, Blob>();
@@ -144,7 +145,7 @@ test('in the desktop app the card offers "Open in default app", and shows a refu
   expect(screen.queryByRole('alert')).toBeNull();
 
   // Gone from the disk, before the watcher has told the app.
-  fake.attachments.delete('docs/data.xyz', { unreported: true });
+  fake.attachments.delete(vp('docs/data.xyz'), { unreported: true });
   fireEvent.click(within(card).getByRole('button', { name: 'Open in default app' }));
   // The real handler's words (the hand-written fake said "docs/data.xyz not found").
   expect(await within(card).findByRole('alert')).toHaveTextContent('could not open "docs/data.xyz": the file does not exist');
@@ -188,8 +189,8 @@ test('a change on disk reloads the open attachment in place and frees the old bl
   const { fake } = open(vault(), 'docs/data.xyz');
   const card = await within(await viewer()).findByRole('region', { name: 'File data.xyz' });
   const first = within(card).getByRole('link', { name: 'Download' }).getAttribute('href')!;
-  fake.attachments.set('docs/data.xyz', `data:application/octet-stream;base64,${b64('changed on disk')}`);
-  fake.emit({ type: 'files', added: [], removed: [], changed: [{ path: 'docs/data.xyz', kind: 'attachment', title: 'data.xyz', size: 15, mtimeMs: 2 }] });
+  fake.attachments.set(vp('docs/data.xyz'), `data:application/octet-stream;base64,${b64('changed on disk')}`);
+  fake.emit({ type: 'files', added: [], removed: [], changed: [{ path: vp('docs/data.xyz'), kind: 'attachment', title: 'data.xyz', size: 15, mtimeMs: 2 }] });
   await within(card).findByText('15 B');
   // The in-memory vault's own watcher reports the same change too: the pane may reload once more.
   // Wait for the service to settle, then for the shown blob to be one that is still live.

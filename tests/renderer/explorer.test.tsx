@@ -2,11 +2,12 @@ import './setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { buildTree } from '../../renderer/src/components/file-tree';
 import { renderApp, sampleVault } from './render-app';
+import { vp } from '../support/vault-path';
 
 const explorer = () => screen.getByRole('navigation', { name: 'File explorer' });
 
 test('buildTree nests folders, counts notes recursively and sorts folders first', () => {
-  const files = Object.keys(sampleVault.notes).map((path) => ({ path, kind: 'note' as const, title: path, size: 1, mtimeMs: 1 }));
+  const files = Object.keys(sampleVault.notes).map((path) => ({ path: vp(path), kind: 'note' as const, title: path, size: 1, mtimeMs: 1 }));
   const tree = buildTree(files);
   expect(tree.noteCount).toBe(4);
   expect(tree.children.map((c) => c.name)).toEqual(['Projects', 'Ideas.md', 'Welcome.md']);
@@ -51,10 +52,10 @@ test('with no address the Welcome note opens by default', async () => {
 
 test('a folder of attachments only shows how many files it holds, not 0 notes', async () => {
   const files = [
-    { path: 'assets/a.png', kind: 'attachment' as const, title: 'a.png', size: 1, mtimeMs: 1 },
-    { path: 'assets/deep/b.pdf', kind: 'attachment' as const, title: 'b.pdf', size: 1, mtimeMs: 1 },
-    { path: 'Mixed/n.md', kind: 'note' as const, title: 'n', size: 1, mtimeMs: 1 },
-    { path: 'Mixed/c.png', kind: 'attachment' as const, title: 'c.png', size: 1, mtimeMs: 1 },
+    { path: vp('assets/a.png'), kind: 'attachment' as const, title: 'a.png', size: 1, mtimeMs: 1 },
+    { path: vp('assets/deep/b.pdf'), kind: 'attachment' as const, title: 'b.pdf', size: 1, mtimeMs: 1 },
+    { path: vp('Mixed/n.md'), kind: 'note' as const, title: 'n', size: 1, mtimeMs: 1 },
+    { path: vp('Mixed/c.png'), kind: 'attachment' as const, title: 'c.png', size: 1, mtimeMs: 1 },
   ];
   const tree = buildTree(files);
   expect(tree.children.map((c) => c.kind === 'folder' && [c.name, c.noteCount, c.fileCount])).toEqual([

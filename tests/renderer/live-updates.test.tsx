@@ -1,12 +1,13 @@
 import './setup';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { renderApp, sampleVault } from './render-app';
+import { vp } from '../support/vault-path';
 
 test('an external change to the open note re-renders it (no wall-clock bound: timing is measured in npm run bench)', async () => {
   const { fake, inNote } = renderApp(sampleVault, '#/note/Ideas.md');
   await inNote().findByText(/Back to/);
-  fake.notes.set('Ideas.md', '# Ideas\n\nRewritten elsewhere.\n');
-  act(() => fake.emit({ type: 'external-change', path: 'Ideas.md', hash: 'x', deleted: false }));
+  fake.notes.set(vp('Ideas.md'), '# Ideas\n\nRewritten elsewhere.\n');
+  act(() => fake.emit({ type: 'external-change', path: vp('Ideas.md'), hash: 'x', deleted: false }));
   await waitFor(() => expect(inNote().getByText('Rewritten elsewhere.')).toBeInTheDocument(), { timeout: 3000 });
 });
 
@@ -16,10 +17,10 @@ test('a graph delta adding a backlink refreshes the sidebar; other notes do not 
   await within(backlinks).findByText('No notes link here.');
   const reads = () => fake.calls.filter((c) => c.method === 'readNote').length;
   const before = reads();
-  act(() => fake.emit({ type: 'external-change', path: 'Ideas.md', hash: 'x', deleted: false }));
+  act(() => fake.emit({ type: 'external-change', path: vp('Ideas.md'), hash: 'x', deleted: false }));
   await new Promise((r) => setTimeout(r, 120));
   expect(reads()).toBe(before);
-  fake.notes.set('Ideas.md', 'Now links [[Old]].');
+  fake.notes.set(vp('Ideas.md'), 'Now links [[Old]].');
   const edge = { id: 'Ideas.md->Projects/Archive/Old.md', source: 'Ideas.md', target: 'Projects/Archive/Old.md', count: 1 };
   act(() =>
     fake.emit({ type: 'graph', delta: { nodesAdded: [], nodesRemoved: [], nodesChanged: [], edgesAdded: [edge], edgesRemoved: [], edgesChanged: [] } }),
@@ -32,7 +33,9 @@ test('files events update the explorer; status shows indexing progress; errors s
   const { fake } = renderApp(sampleVault, '#/note/Welcome.md');
   const nav = screen.getByRole('navigation', { name: 'File explorer' });
   await within(nav).findByRole('link', { name: 'Ideas' });
-  act(() => fake.emit({ type: 'files', added: [{ path: 'New.md', kind: 'note', title: 'New', size: 1, mtimeMs: 1 }], removed: ['Ideas.md'], changed: [] }));
+  act(() =>
+    fake.emit({ type: 'files', added: [{ path: vp('New.md'), kind: 'note', title: 'New', size: 1, mtimeMs: 1 }], removed: [vp('Ideas.md')], changed: [] }),
+  );
   expect(await within(nav).findByRole('link', { name: 'New' })).toBeInTheDocument();
   expect(within(nav).queryByRole('link', { name: 'Ideas' })).toBeNull();
   act(() => fake.emit({ type: 'status', status: { state: 'indexing', done: 3200, total: 10000, etaMs: null } }));
@@ -48,7 +51,7 @@ test('an outside rename offers to update links, and reports the outcome', async 
   // gone and `to` is indexed); no note links to Ideas, so no link needs updating.
   const { fake } = renderApp({ notes: { 'Welcome.md': '# Welcome\n', 'Thoughts.md': '# Ideas, renamed\n' } }, '#/note/Welcome.md');
   await screen.findByRole('navigation', { name: 'File explorer' });
-  act(() => fake.emit({ type: 'external-rename', from: 'Ideas.md', to: 'Thoughts.md', affected: 2 }));
+  act(() => fake.emit({ type: 'external-rename', from: vp('Ideas.md'), to: vp('Thoughts.md'), affected: 2 }));
   const button = await screen.findByRole('button', { name: 'Update links' });
   act(() => button.click());
   await waitFor(() => expect(fake.calls.some((c) => c.method === 'updateLinksAfterExternalRename' && c.args[1] === 'Thoughts.md')).toBe(true));

@@ -9,6 +9,10 @@ test('hash routes round-trip paths with spaces, slashes, # and subpaths', () => 
   expect(parseHash('#/note/x.md#%5Eabc')).toEqual({ path: 'x.md', heading: null, block: 'abc' });
   expect(parseHash('#/other')).toBeNull();
   expect(parseHash('#/note/%E0%A4%A')).toBeNull();
+  // The address bar is input: a path the guard refuses is no route of ours.
+  expect(parseHash('#/note/..%2Fsecret.md')).toBeNull();
+  expect(parseHash('#/note/a%2F%2Fb.md')).toBeNull();
+  expect(parseHash('#/note/%2Fetc%2Fpasswd')).toBeNull();
 });
 
 async function go(hash: string) {

@@ -1,6 +1,7 @@
 import './setup';
 import { screen, waitFor, within, fireEvent } from '@testing-library/react';
 import { renderApp, sampleVault } from './render-app';
+import { vp } from '../support/vault-path';
 
 const hashFor = (path: string) => `#/note/${encodeURIComponent(path)}`;
 
@@ -108,5 +109,5 @@ test('creating an unresolved note opens it', async () => {
   fireEvent.click(missing);
   fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Create note' }));
   await waitFor(() => expect(window.location.hash).toBe(hashFor('Missing Note.md')));
-  expect(fake.notes.has('Missing Note.md')).toBe(true);
+  expect(fake.notes.has(vp('Missing Note.md'))).toBe(true);
 });

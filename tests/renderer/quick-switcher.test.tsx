@@ -1,6 +1,7 @@
 import './setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderApp, sampleVault } from './render-app';
+import { vp } from '../support/vault-path';
 
 const openSwitcher = async () => {
   fireEvent.keyDown(window, { key: 'o', ctrlKey: true });
@@ -49,14 +50,14 @@ test('nothing matches: Enter creates the typed note and opens it; Shift+Enter cr
   await waitFor(() => expect(optionTexts(dialog)).toEqual(['Create note “Zebra crossing”']));
   fireEvent.keyDown(input, { key: 'Enter' });
   await waitFor(() => expect(hashPath()).toBe('Zebra crossing.md'));
-  expect((await api.readNote('Zebra crossing.md')).ok).toBe(true);
+  expect((await api.readNote(vp('Zebra crossing.md'))).ok).toBe(true);
 
   ({ dialog, input } = await openSwitcher());
   fireEvent.change(input, { target: { value: 'Idea' } });
   await waitFor(() => expect(optionTexts(dialog)[0]).toContain('Ideas'));
   fireEvent.keyDown(input, { key: 'Enter', shiftKey: true });
   await waitFor(() => expect(hashPath()).toBe('Idea.md'));
-  expect((await api.readNote('Idea.md')).ok).toBe(true);
+  expect((await api.readNote(vp('Idea.md'))).ok).toBe(true);
 });
 
 test('attachments are listed by file name; read-only vaults offer no Create', async () => {

@@ -3,6 +3,7 @@ import type { VaultEvent } from '../../main/contract/api-contract';
 import { API_METHOD_NAMES } from '../../main/contract/api-methods';
 import { createRemoteApi, eventsUrl } from '../../renderer/src/api/remote-api';
 import { connectionOf } from '../../renderer/src/api/connection-registry';
+import { vp } from '../support/vault-path';
 
 class FakeSocket {
   static all: FakeSocket[] = [];
@@ -33,7 +34,7 @@ test('every contract method is a POST /api/<method> with a JSON array of args an
   const { impl, calls } = fakeFetch({ readNote: { ok: true, value: { path: 'a.md' } } });
   const api = createRemoteApi({ baseUrl: 'http://127.0.0.1:4000', token: 'tok', fetchImpl: impl });
   for (const name of API_METHOD_NAMES) expect(typeof api[name]).toBe('function');
-  await expect(api.readNote('a b.md')).resolves.toEqual({ ok: true, value: { path: 'a.md' } });
+  await expect(api.readNote(vp('a b.md'))).resolves.toEqual({ ok: true, value: { path: 'a.md' } });
   expect(calls[0].url).toBe('http://127.0.0.1:4000/api/readNote');
   expect(calls[0].init.method).toBe('POST');
   expect(calls[0].init.body).toBe('["a b.md"]');

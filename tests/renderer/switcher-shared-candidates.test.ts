@@ -1,15 +1,16 @@
 /** The switcher's candidates (their lower-cased texts) are built once for the same notes and attachments, not on every open. */
 import type { SwitcherItem } from '../../main/contract/api-contract';
 import { fileRows, sharedSwitcherCandidates, switcherCandidates } from '../../renderer/src/components/quick-switcher-rows';
+import { vp } from '../support/vault-path';
 
 const note = (path: string, aliases: string[] = []) => ({ path, title: path.replace(/\.md$/, ''), aliases }) as unknown as SwitcherItem;
 
 test('an open with the same notes and attachments (new arrays, same entries) reuses the candidates; a change builds them again', () => {
   const a = note('Alpha.md', ['First']);
   const b = note('Beta.md');
-  const first = sharedSwitcherCandidates([a, b], ['img.png']);
-  expect(sharedSwitcherCandidates([a, b], ['img.png'])).toBe(first);
-  const renamed = sharedSwitcherCandidates([a, note('Beta.md', ['Second'])], ['img.png']);
+  const first = sharedSwitcherCandidates([a, b], [vp('img.png')]);
+  expect(sharedSwitcherCandidates([a, b], [vp('img.png')])).toBe(first);
+  const renamed = sharedSwitcherCandidates([a, note('Beta.md', ['Second'])], [vp('img.png')]);
   expect(renamed).not.toBe(first);
   expect(sharedSwitcherCandidates([a, b], [])).not.toBe(renamed);
 });

@@ -1,6 +1,7 @@
 import './setup';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from './render-app';
+import { vp } from '../support/vault-path';
 
 const panel = () => screen.getByRole('region', { name: 'Unlinked mentions' });
 
@@ -9,7 +10,7 @@ test('"Link" turns the mention into a wiki link on disk, keeping the words as wr
   const button = await within(panel()).findByRole('button', { name: 'Link the mention in Diary, line 3' });
   fireEvent.click(button);
   await waitFor(async () => {
-    const read = await api.readNote('Diary.md');
+    const read = await api.readNote(vp('Diary.md'));
     expect(read.ok && read.value.content).toBe('# Diary\n\nToday I read [[Welcome|welcome]] notes.\n');
   });
   expect(within(panel()).queryByRole('alert')).toBeNull();
@@ -20,10 +21,10 @@ test('a mention that moved since the list was made is refused with a message, an
   const button = await within(panel()).findByRole('button', { name: /Link the mention in Diary/ });
   // The note changes on disk after the list was made, before the click (no event reaches the pane).
   const moved = '# Diary\n\nYesterday I read welcome notes.\n';
-  fake.notes.set('Diary.md', moved);
+  fake.notes.set(vp('Diary.md'), moved);
   fireEvent.click(button);
   expect(await within(panel()).findByRole('alert')).toHaveTextContent('"welcome" is no longer at that place in the note.');
-  const after = await api.readNote('Diary.md');
+  const after = await api.readNote(vp('Diary.md'));
   expect(after.ok && after.value.content).toBe(moved);
 });
 

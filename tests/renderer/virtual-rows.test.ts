@@ -1,5 +1,6 @@
 import { flattenTree, buildTree } from '../../renderer/src/components/file-tree';
 import { WINDOW_ABOVE_ROWS, windowFor } from '../../renderer/src/components/virtual-rows';
+import { vp } from '../support/vault-path';
 
 test.each([
   // count, scrollTop, viewport, row px -> [start, end]
@@ -16,7 +17,7 @@ test.each([
 });
 
 test('flattenTree lists folders before their contents, skips folded folders, and survives deep nesting', () => {
-  const note = (path: string) => ({ path, kind: 'note' as const, title: path, size: 1, mtimeMs: 1 });
+  const note = (path: string) => ({ path: vp(path), kind: 'note' as const, title: path, size: 1, mtimeMs: 1 });
   const tree = buildTree([note('a/b/c.md'), note('a/d.md'), note('e.md')]);
   expect(flattenTree(tree, new Set()).map((r) => `${r.depth}:${r.node.name}`)).toEqual(['0:a', '1:b', '2:c.md', '1:d.md', '0:e.md']);
   expect(flattenTree(tree, new Set(['a/b'])).map((r) => r.node.name)).toEqual(['a', 'b', 'd.md', 'e.md']);

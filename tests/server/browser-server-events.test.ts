@@ -2,6 +2,7 @@ import { WebSocket } from 'ws';
 import type { VaultEvent } from '../../main/contract/api-contract';
 import { startBrowserServer, type BrowserServer } from '../../main/server/browser-server';
 import { eventSource, fakeHandlers, makeStaticDir } from './helpers';
+import { vp } from '../support/vault-path';
 
 const TOKEN = 'e'.repeat(64);
 let server: BrowserServer;
@@ -50,7 +51,7 @@ test('every connected client receives each event as one JSON frame', async () =>
   const a = await connect({ cookie: `plexus_token_${server.port}=${TOKEN}`, origin: `http://127.0.0.1:${server.port}` });
   const b = await connect({ 'x-plexus-token': TOKEN });
   const first: VaultEvent = { type: 'status', status: { state: 'ready', notes: 3, links: 4, ms: 5 } };
-  const second: VaultEvent = { type: 'external-change', path: 'a.md', hash: 'h', deleted: false };
+  const second: VaultEvent = { type: 'external-change', path: vp('a.md'), hash: 'h', deleted: false };
   events.emit(first);
   events.emit(second);
   await waitFor(() => a.messages.length === 2 && b.messages.length === 2);

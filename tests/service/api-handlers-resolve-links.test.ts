@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { createApiHandlers, MAX_RESOLVE_TARGETS } from '../../main/service/api-handlers';
 import { VaultService } from '../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir } from './temp-vault';
+import { vp } from '../support/vault-path';
+import type { VaultPath } from '../../main/core/types';
 
 let root: string;
 let outside: string;
@@ -34,7 +36,7 @@ afterAll(async () => {
 });
 
 const api = () => createApiHandlers(service, { kind: 'browser', readOnly: true, openExternal: () => undefined, dataDir });
-const call = (from: unknown, targets: unknown) => api().resolveLinks(from as string, targets as string[]);
+const call = (from: unknown, targets: unknown) => api().resolveLinks(from as VaultPath, targets as string[]);
 
 test.each<[string, unknown, unknown, string]>([
   ['targets not an array', 'A.md', 'B', 'invalid-input'],
@@ -85,7 +87,7 @@ test('each answer is what resolveLink gives for that target, in order', async ()
   ];
   for (const from of ['A.md', 'Sub/C.md']) {
     const batched = await call(from, targets);
-    const oneByOne = await Promise.all(targets.map((target) => api().resolveLink(from, target)));
+    const oneByOne = await Promise.all(targets.map((target) => api().resolveLink(vp(from), target)));
     expect(batched).toEqual({ ok: true, value: oneByOne });
   }
   expect(await call('A.md', [])).toEqual({ ok: true, value: [] });

@@ -5,6 +5,8 @@ import type { NoteWriter } from '../../main/service/write/note-writer';
 import { isAllowedExternalUrl, resolveForWrite, validateVaultPath } from '../../main/service/files/path-validation';
 import { VaultService } from '../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir } from './temp-vault';
+import { unchecked, vp } from '../support/vault-path';
+import type { VaultPath } from '../../main/core/types';
 
 describe('validateVaultPath', () => {
   test.each([
@@ -97,15 +99,18 @@ describe('createApiHandlers', () => {
 
   test('reads validate paths and require indexed files', async () => {
     const api = createApiHandlers(service, host());
-    expect(await api.readNote('../A.md')).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
-    expect(await api.readNote('Z.md')).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await api.readNote('img.svg')).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await api.readNote(7 as unknown as string)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await api.readNote('A.md')).toMatchObject({ ok: true, value: { content: 'see [[B]] and B again' } });
-    const backlinks = await api.getBacklinks('B.md');
+    expect(await api.readNote(unchecked('../A.md'))).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
+    expect(await api.readNote(vp('Z.md'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.readNote(vp('img.svg'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.readNote(7 as unknown as VaultPath)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.readNote(vp('A.md'))).toMatchObject({ ok: true, value: { content: 'see [[B]] and B again' } });
+    const backlinks = await api.getBacklinks(vp('B.md'));
     expect(backlinks.ok && backlinks.value.map((g) => [g.source, g.links.length])).toEqual([['A.md', 1]]);
-    expect(await api.resolveLink('A.md', 'B')).toEqual({ resolved: 'B.md', kind: 'note', createPath: null });
-    expect(await api.resolveLink('A.md', 'New Note')).toEqual({ resolved: null, kind: null, createPath: 'New Note.md' });
+    expect(await api.resolveLink(vp('A.md'), 'B')).toEqual({ resolved: 'B.md', kind: 'note', createPath: null });
+    expect(await api.resolveLink(vp('A.md'), 'New Note')).toEqual({ resolved: null, kind: null, createPath: 'New Note.md' });
+    // A target no vault path can name ('\\', a control character) is offered for no creation.
+    expect(await api.resolveLink(vp('A.md'), 'New\\Note')).toEqual({ resolved: null, kind: null, createPath: null });
+    expect(await api.resolveLink(vp('A.md'), 'New\u0001Note')).toEqual({ resolved: null, kind: null, createPath: null });
     expect(await api.search(5 as unknown as string)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await api.search('x'.repeat(5000))).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('too long') } });
     expect(await api.getVaultInfo()).toMatchObject({ host: 'browser', readOnly: false, status: { state: 'ready', notes: 3 } });
@@ -113,7 +118,7 @@ describe('createApiHandlers', () => {
 
   test('unlinked mentions (title or alias, whole word) skip notes that link and single letters', async () => {
     const api = createApiHandlers(service, host());
-    const mentions = await api.getUnlinkedMentions('B.md');
+    const mentions = await api.getUnlinkedMentions(vp('B.md'));
     expect(mentions).toEqual({
       ok: true,
       value: [
@@ -133,15 +138,15 @@ describe('createApiHandlers', () => {
 
   test('svg attachments are served as image/svg+xml data URLs', async () => {
     const api = createApiHandlers(service, host());
-    const result = await api.readAttachment('img.svg');
+    const result = await api.readAttachment(vp('img.svg'));
     expect(result).toMatchObject({ ok: true, value: { mime: 'image/svg+xml' } });
     if (result.ok) expect(Buffer.from(result.value.dataUrl.split(',')[1], 'base64').toString()).toContain('<svg');
   });
 
   test('writes are read-only without a writer or on a read-only host', async () => {
     for (const api of [createApiHandlers(service, host()), createApiHandlers(service, host({ readOnly: true, writer: {} as NoteWriter }))]) {
-      expect(await api.writeNote('A.md', 'x', null)).toMatchObject({ ok: false, error: { code: 'read-only' } });
-      expect(await api.deleteNote('A.md')).toMatchObject({ ok: false, error: { code: 'read-only' } });
+      expect(await api.writeNote(vp('A.md'), 'x', null)).toMatchObject({ ok: false, error: { code: 'read-only' } });
+      expect(await api.deleteNote(vp('A.md'))).toMatchObject({ ok: false, error: { code: 'read-only' } });
     }
   });
 
@@ -149,11 +154,11 @@ describe('createApiHandlers', () => {
     const calls: string[] = [];
     const writer = { createNote: async (p: string) => (calls.push(p), { ok: true, value: { hash: 'h', mtimeMs: 1 } }) } as unknown as NoteWriter;
     const api = createApiHandlers(service, host({ writer }));
-    expect(await api.createNote('escape/x.md', 'x')).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
-    expect(await api.createNote('../x.md', 'x')).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
-    expect(await api.createNote('new/folder/x.md', 'x')).toEqual({ ok: true, value: { hash: 'h', mtimeMs: 1 } });
+    expect(await api.createNote(vp('escape/x.md'), 'x')).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
+    expect(await api.createNote(unchecked('../x.md'), 'x')).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
+    expect(await api.createNote(vp('new/folder/x.md'), 'x')).toEqual({ ok: true, value: { hash: 'h', mtimeMs: 1 } });
     expect(calls).toEqual(['new/folder/x.md']);
-    expect(resolveForWrite(root, 'escape/deeper/y.md')).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
+    expect(resolveForWrite(root, vp('escape/deeper/y.md'))).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
   });
 
   test('openExternal allows only http(s) and mailto', async () => {

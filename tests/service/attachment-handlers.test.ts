@@ -10,6 +10,8 @@ import { checkOpenable } from '../../main/service/files/open-attachment';
 import { MAX_ATTACHMENT_BYTES } from '../../main/service/files/vault-reads';
 import { VaultService } from '../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir } from './temp-vault';
+import { unchecked, vp } from '../support/vault-path';
+import type { VaultPath } from '../../main/core/types';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const WAV = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVEfmt ')]);
@@ -62,7 +64,7 @@ describe('readAttachment', () => {
     ['assets/sound.wav', 'audio/wav', WAV],
     ['assets/data.xyz', 'application/octet-stream', Buffer.from('opaque')],
   ])('%s comes back whole as a %s data URL', async (file, mime, bytes) => {
-    const result = await createApiHandlers(service, host()).readAttachment(file);
+    const result = await createApiHandlers(service, host()).readAttachment(vp(file));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.mime).toBe(mime);
     expect(result.value.dataUrl.startsWith(`data:${mime};base64,`)).toBe(true);
@@ -71,59 +73,59 @@ describe('readAttachment', () => {
 
   test('attachments over the note size cap but under 50 MB are served', async () => {
     expect(service.maxBytes).toBeLessThan(BIG_PDF_BYTES);
-    const result = await createApiHandlers(service, host()).readAttachment('assets/report.pdf');
+    const result = await createApiHandlers(service, host()).readAttachment(vp('assets/report.pdf'));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.mime).toBe('application/pdf');
     expect(bytesOf(result.value.dataUrl).length).toBe(BIG_PDF_BYTES);
   });
 
   test('a file over 50 MB is too-large, with a message that says the limit', async () => {
-    const result = await createApiHandlers(service, host()).readAttachment('assets/huge.mp4');
+    const result = await createApiHandlers(service, host()).readAttachment(vp('assets/huge.mp4'));
     expect(result).toMatchObject({ ok: false, error: { code: 'too-large' } });
     if (!result.ok) expect(result.error.message).toMatch(/50 MB/);
   });
 
   test('notes, unindexed files and paths outside the vault are refused', async () => {
     const api = createApiHandlers(service, host());
-    expect(await api.readAttachment('A.md')).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await api.readAttachment('assets/missing.png')).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await api.readAttachment('../secret.pdf')).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
-    expect(await api.readAttachment(path.join(outside, 'secret.pdf'))).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
+    expect(await api.readAttachment(vp('A.md'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.readAttachment(vp('assets/missing.png'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.readAttachment(unchecked('../secret.pdf'))).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
+    expect(await api.readAttachment(unchecked(path.join(outside, 'secret.pdf')))).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
   });
 });
 
 describe('openAttachment', () => {
   test('opens an indexed document by its real path inside the vault', async () => {
-    expect(await electron().openAttachment('assets/data.xyz')).toEqual({ ok: true, value: null });
-    expect(await electron().openAttachment('assets/report.pdf')).toEqual({ ok: true, value: null });
+    expect(await electron().openAttachment(vp('assets/data.xyz'))).toEqual({ ok: true, value: null });
+    expect(await electron().openAttachment(vp('assets/report.pdf'))).toEqual({ ok: true, value: null });
     expect(opened).toEqual([path.join(root, 'assets', 'data.xyz'), path.join(root, 'assets', 'report.pdf')]);
   });
 
   test('a read-only desktop host still opens files (nothing is written)', async () => {
     const api = createApiHandlers(service, host({ readOnly: true, openPath: async (absolute) => (opened.push(absolute), '') }));
-    expect(await api.openAttachment('assets/pic.png')).toEqual({ ok: true, value: null });
+    expect(await api.openAttachment(vp('assets/pic.png'))).toEqual({ ok: true, value: null });
     expect(opened).toHaveLength(1);
   });
 
   test('browser mode (no openPath) refuses and says to download instead', async () => {
-    const result = await createApiHandlers(service, host({ kind: 'browser' })).openAttachment('assets/data.xyz');
+    const result = await createApiHandlers(service, host({ kind: 'browser' })).openAttachment(vp('assets/data.xyz'));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     if (!result.ok) expect(result.error.message).toMatch(/download/);
   });
 
   test('programs, scripts and extensionless files are never handed to the OS', async () => {
     for (const file of ['assets/run.sh', 'assets/setup.exe.', 'assets/README']) {
-      expect(await electron().openAttachment(file)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(await electron().openAttachment(vp(file))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
     expect(opened).toEqual([]);
   });
 
   test('notes, unindexed and escaping paths are refused before the OS is asked', async () => {
     const api = electron();
-    expect(await api.openAttachment('A.md')).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await api.openAttachment('assets/missing.pdf')).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await api.openAttachment('../secret.pdf')).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
-    expect(await api.openAttachment(42 as unknown as string)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.openAttachment(vp('A.md'))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.openAttachment(vp('assets/missing.pdf'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.openAttachment(unchecked('../secret.pdf'))).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
+    expect(await api.openAttachment(42 as unknown as VaultPath)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(opened).toEqual([]);
   });
 
@@ -133,7 +135,7 @@ describe('openAttachment', () => {
     fs.rmSync(link);
     fs.symlinkSync(path.join(outside, 'secret.pdf'), link);
     try {
-      expect(await electron().openAttachment('assets/data.xyz')).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
+      expect(await electron().openAttachment(vp('assets/data.xyz'))).toMatchObject({ ok: false, error: { code: 'outside-vault' } });
       expect(opened).toEqual([]);
     } finally {
       fs.rmSync(link);
@@ -143,7 +145,7 @@ describe('openAttachment', () => {
 
   test('the OS failing to open the file is an io-error with its reason', async () => {
     const api = createApiHandlers(service, host({ openPath: async () => 'No application is registered for this file type' }));
-    expect(await api.openAttachment('assets/data.xyz')).toEqual({
+    expect(await api.openAttachment(vp('assets/data.xyz'))).toEqual({
       ok: false,
       error: { code: 'io-error', message: 'could not open "assets/data.xyz": No application is registered for this file type' },
     });
@@ -152,7 +154,7 @@ describe('openAttachment', () => {
 
 describe('checkOpenable', () => {
   test.each(['a.pdf', 'b/c.docx', 'song.mp3', 'archive.zip', 'x.tar.gz', 'Sheet.XLSX'])('%s may be opened', (file) => {
-    expect(checkOpenable(file).ok).toBe(true);
+    expect(checkOpenable(vp(file)).ok).toBe(true);
   });
   test.each([
     'a.exe',
@@ -176,6 +178,6 @@ describe('checkOpenable', () => {
     'Makefile',
     '.hidden',
   ])('%s is refused', (file) => {
-    expect(checkOpenable(file)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(checkOpenable(vp(file))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });

@@ -14,6 +14,7 @@ import { VaultService } from '../../main/service/vault-service';
 const realScan = ParsePool.prototype.scan;
 import { changeWhileClosed, CLOSED_VAULT_FILES, CLOSED_VAULT_MAX_BYTES } from './closed-vault-changes';
 import { makeTempDir, makeVault, removeDir } from './temp-vault';
+import { vp } from '../support/vault-path';
 
 const MAX_BYTES = CLOSED_VAULT_MAX_BYTES;
 
@@ -52,7 +53,7 @@ describe('open without waiting for the disk check', () => {
         for (const note of cold.graph.notePaths()) expect(warm.graph.backlinks(note)).toEqual(cold.graph.backlinks(note));
         expect(warm.listFiles()).toEqual(cold.listFiles());
         expect(warm.reports().map((r) => [r.path, r.problem])).toEqual([['Shrinks.md', 'too-large']]);
-        expect(warm.graph.resolve('Linker.md', 'Dup').resolved).toBe('Dup.md');
+        expect(warm.graph.resolve(vp('Linker.md'), 'Dup').resolved).toBe('Dup.md');
       } finally {
         await cold.close();
       }

@@ -3,6 +3,7 @@
  * can keep their JSON too; a change to the vault must never leave the old answer served.
  */
 import { keptAnswer } from '../../main/service/kept-answer';
+import { vp } from '../support/vault-path';
 import { openMemoryVault, type MemoryVault } from './memory-vault';
 
 describe('keptAnswer', () => {
@@ -90,9 +91,9 @@ describe('the handlers over a vault', () => {
 
   test('a save through the API shows in the next listFiles', async () => {
     await vault.handlers.listFiles();
-    const read = await vault.handlers.readNote('a.md');
+    const read = await vault.handlers.readNote(vp('a.md'));
     if (!read.ok) throw new Error(read.error.message);
-    const saved = await vault.handlers.writeNote('a.md', 'saved through the app, longer than before', read.value.hash);
+    const saved = await vault.handlers.writeNote(vp('a.md'), 'saved through the app, longer than before', read.value.hash);
     expect(saved.ok).toBe(true);
     // The writer's own change reaches the index through the change queue, as a watcher batch does.
     await delivered();

@@ -3,6 +3,7 @@ import type { VaultEvent } from '../../main/contract/api-contract';
 import { openingVault } from '../../main/service/opening-vault';
 import { openVaultSession, type VaultSession } from '../../main/service/vault-session';
 import { makeTempDir, makeVault, removeDir } from './temp-vault';
+import { unchecked } from '../support/vault-path';
 
 const dirs: string[] = [];
 const sessions: VaultSession[] = [];
@@ -41,7 +42,7 @@ test('while indexing: getVaultInfo answers with the progress, the other methods 
 
   let files: string[] | null = null;
   void gate.handlers.listFiles().then((list) => (files = list.map((file) => file.path)));
-  const note = gate.handlers.readNote('../outside.md');
+  const note = gate.handlers.readNote(unchecked('../outside.md'));
   await settle();
   expect(files).toBeNull();
 

@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import { parseNote as realParseNote } from '../../main/core/parse/parse-note';
-import type { ParsedNote } from '../../main/core/types';
+import type { ParsedNote, VaultPath } from '../../main/core/types';
 
 export const HANG_MARK = 'HANG-THE-PARSER';
 export const CRASH_MARK = 'CRASH-THE-PARSER';
@@ -29,7 +29,7 @@ export function slowBy(ms: number): string {
   return `SLOW-BY-MS=${ms}`;
 }
 
-export function parseNote(vaultPath: string, text: string): ParsedNote {
+export function parseNote(vaultPath: VaultPath, text: string): ParsedNote {
   const slow = /SLOW-BY-MS=(\d+)/.exec(text);
   if (slow !== null) {
     const until = performance.now() + Number(slow[1]);

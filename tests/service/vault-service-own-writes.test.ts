@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import type { ApiHandlers, VaultEvent } from '../../main/contract/api-contract';
 import { openVaultSession, type VaultSession } from '../../main/service/vault-session';
 import { makeTempDir, makeVault, removeDir, until } from './temp-vault';
+import { vp } from '../support/vault-path';
+import type { VaultPath } from '../../main/core/types';
 
 const ROUNDS = 50;
 
@@ -36,7 +38,7 @@ describe('writes the app makes are in the index when the call returns', () => {
   });
 
   /** Waits until the watcher has delivered everything written so far: an outside file written last shows up. */
-  async function watcherCaughtUp(name: string): Promise<void> {
+  async function watcherCaughtUp(name: VaultPath): Promise<void> {
     fs.writeFileSync(path.join(root, name), name);
     await until(() => session.service.fileKind(name) === 'note', 15_000);
     await session.service.settled();
@@ -44,37 +46,37 @@ describe('writes the app makes are in the index when the call returns', () => {
 
   test(`createNote, then at once readNote, getNoteMeta and the graph see the note (${ROUNDS} times)`, async () => {
     for (let i = 0; i < ROUNDS; i++) {
-      const created = await api.createNote(`New ${i}.md`, `# New ${i}\n`);
+      const created = await api.createNote(vp(`New ${i}.md`), `# New ${i}\n`);
       expect(created).toMatchObject({ ok: true });
-      expect(await api.readNote(`New ${i}.md`)).toMatchObject({ ok: true, value: { content: `# New ${i}\n` } });
-      expect(await api.getNoteMeta(`New ${i}.md`)).toMatchObject({ ok: true, value: { title: `New ${i}` } });
+      expect(await api.readNote(vp(`New ${i}.md`))).toMatchObject({ ok: true, value: { content: `# New ${i}\n` } });
+      expect(await api.getNoteMeta(vp(`New ${i}.md`))).toMatchObject({ ok: true, value: { title: `New ${i}` } });
     }
-    expect(session.service.graph.backlinks('New 0.md').map((link) => link.source)).toEqual(['Index.md']);
+    expect(session.service.graph.backlinks(vp('New 0.md')).map((link) => link.source)).toEqual(['Index.md']);
     expect((await api.listFiles()).filter((f) => f.path.startsWith('New ')).length).toBe(ROUNDS);
   });
 
   test(`renameNote, then at once the new path reads and the old one is gone (${ROUNDS} times)`, async () => {
     for (let i = 0; i < ROUNDS; i++) {
-      const renamed = await api.renameNote(`New ${i}.md`, `Folder/Renamed ${i}.md`);
+      const renamed = await api.renameNote(vp(`New ${i}.md`), vp(`Folder/Renamed ${i}.md`));
       expect(renamed).toMatchObject({ ok: true });
-      expect(await api.readNote(`Folder/Renamed ${i}.md`)).toMatchObject({ ok: true, value: { content: `# New ${i}\n` } });
-      expect(await api.readNote(`New ${i}.md`)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(await api.readNote(vp(`Folder/Renamed ${i}.md`))).toMatchObject({ ok: true, value: { content: `# New ${i}\n` } });
+      expect(await api.readNote(vp(`New ${i}.md`))).toMatchObject({ ok: false, error: { code: 'not-found' } });
     }
     // The rewritten link is in the graph too: Index.md now links to the renamed note.
-    expect(session.service.graph.backlinks('Folder/Renamed 0.md').map((link) => link.source)).toEqual(['Index.md']);
+    expect(session.service.graph.backlinks(vp('Folder/Renamed 0.md')).map((link) => link.source)).toEqual(['Index.md']);
   });
 
   test('undoRename, then at once the old path reads again', async () => {
-    const renamed = await api.renameNote('Folder/Renamed 1.md', 'Moved.md');
+    const renamed = await api.renameNote(vp('Folder/Renamed 1.md'), vp('Moved.md'));
     if (!renamed.ok) throw new Error(renamed.error.message);
-    expect(await api.readNote('Moved.md')).toMatchObject({ ok: true });
+    expect(await api.readNote(vp('Moved.md'))).toMatchObject({ ok: true });
     expect(await api.undoRename(renamed.value.undoToken)).toEqual({ ok: true, value: null });
-    expect(await api.readNote('Folder/Renamed 1.md')).toMatchObject({ ok: true });
-    expect(await api.readNote('Moved.md')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.readNote(vp('Folder/Renamed 1.md'))).toMatchObject({ ok: true });
+    expect(await api.readNote(vp('Moved.md'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   test('the watcher echo of those writes is not an outside change, an outside rename or a second "added"', async () => {
-    await watcherCaughtUp('Sentinel.md');
+    await watcherCaughtUp(vp('Sentinel.md'));
     expect(events.filter((e) => e.type === 'external-change' || e.type === 'external-rename')).toEqual([]);
     const addedTimes = (p: string) => events.filter((e) => e.type === 'files' && e.added.some((f) => f.path === p)).length;
     expect(addedTimes('New 0.md')).toBe(1);
@@ -85,7 +87,7 @@ describe('writes the app makes are in the index when the call returns', () => {
   });
 
   test('the echo of a writeNote names the hash the write answered, so a window can tell it is its own save', async () => {
-    const written = await api.writeNote('Folder/Keep.md', 'kept, and saved again', null);
+    const written = await api.writeNote(vp('Folder/Keep.md'), 'kept, and saved again', null);
     if (!written.ok) throw new Error(written.error.message);
     const echoed = () => events.flatMap((e) => (e.type === 'files' ? e.changed : [])).find((f) => f.path === 'Folder/Keep.md' && f.hash === written.value.hash);
     await until(() => echoed() !== undefined, 15_000);

@@ -6,7 +6,7 @@ import { hashText } from '../../main/service/files/read-vault-file';
 import { isVaultOpenError } from '../../main/service/service-errors';
 import { VaultService } from '../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir, until } from './temp-vault';
-import { checked } from './checked-path';
+import { vp } from '../support/vault-path';
 
 describe('VaultService', () => {
   const dirs: string[] = [];
@@ -60,19 +60,19 @@ describe('VaultService', () => {
       ['img.png', 'attachment', 'img.png'],
     ]);
     expect(progress[progress.length - 1]).toMatchObject({ type: 'status', status: { state: 'ready', notes: 3, links: 2 } });
-    const note = service.readNote(checked('A.md'));
+    const note = service.readNote(vp('A.md'));
     if (!note.ok) throw new Error(note.error.message);
     expect(note.value).toMatchObject({ eol: '\r\n', decodeWarning: null, hash: hashText('# A\r\nlinks [[B]] and ![[img.png]] #tag') });
-    expect(service.readNote(checked('big.md'))).toMatchObject({ ok: false, error: { code: 'too-large' } });
-    expect(service.readNote(checked('nope.md'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(service.getNoteMeta(checked('B.md'))).toMatchObject({ ok: true, value: { aliases: ['Bee'] } });
+    expect(service.readNote(vp('big.md'))).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(service.readNote(vp('nope.md'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(service.getNoteMeta(vp('B.md'))).toMatchObject({ ok: true, value: { aliases: ['Bee'] } });
     expect(service.reports().map((r) => [r.path, r.problem])).toEqual(
       expect.arrayContaining([
         ['bad.md', 'invalid-utf8'],
         ['big.md', 'too-large'],
       ]),
     );
-    expect(service.graph.backlinks('B.md').map((l) => l.source)).toEqual(['A.md']);
+    expect(service.graph.backlinks(vp('B.md')).map((l) => l.source)).toEqual(['A.md']);
     const found = await service.search('body');
     if (!found.ok) throw new Error(found.error.message);
     expect(found.value.hits.map((h) => h.path)).toEqual(['B.md']);
@@ -95,7 +95,7 @@ describe('VaultService', () => {
     fs.writeFileSync(path.join(first.root, 'A.md'), '[[C]] now');
     const after = await VaultService.open(first.root, { cacheDir, workers: 0, watch: false });
     services.push(after);
-    expect(after.graph.outgoing('A.md').map((l) => l.target)).toEqual(['C']);
+    expect(after.graph.outgoing(vp('A.md')).map((l) => l.target)).toEqual(['C']);
   });
 
   test('open returns before the watcher is ready; a change made meanwhile is caught once the watch is in place', async () => {
@@ -123,8 +123,8 @@ describe('VaultService', () => {
     fs.writeFileSync(path.join(root, 'A.md'), 'a, edited meanwhile [[Elsewhere]]');
     await service.whenWatching();
     expect(service.graph.notePaths()).toEqual(['A.md', 'New.md']);
-    expect(service.graph.backlinks('A.md').map((l) => l.source)).toEqual(['New.md']);
-    expect(service.graph.outgoing('A.md').map((l) => l.target)).toEqual(['Elsewhere']);
+    expect(service.graph.backlinks(vp('A.md')).map((l) => l.source)).toEqual(['New.md']);
+    expect(service.graph.outgoing(vp('A.md')).map((l) => l.target)).toEqual(['Elsewhere']);
   });
 
   test('closing while the watcher is still starting does not hang', async () => {
@@ -143,7 +143,7 @@ describe('VaultService', () => {
     expect(Date.now() - began).toBeLessThan(2000);
     expect(events.find((e) => e.type === 'external-change')).toEqual({ type: 'external-change', path: 'A.md', hash: hashText('now [[B]]'), deleted: false });
     expect(events.some((e) => e.type === 'graph')).toBe(true);
-    expect(service.graph.backlinks('B.md').map((l) => l.source)).toEqual(['A.md']);
+    expect(service.graph.backlinks(vp('B.md')).map((l) => l.source)).toEqual(['A.md']);
     // The status bar's counts follow the change (A gained a link).
     expect(events.filter((e) => e.type === 'status').pop()).toEqual({
       type: 'status',
@@ -154,12 +154,12 @@ describe('VaultService', () => {
     expect(events.filter((e) => e.type === 'status').pop()).toEqual({ type: 'status', status: expect.objectContaining({ notes: 3, links: 3 }) });
 
     events.length = 0;
-    service.expectOwnWrite('B.md', hashText('ours'));
+    service.expectOwnWrite(vp('B.md'), hashText('ours'));
     fs.writeFileSync(path.join(root, 'B.md'), 'ours');
     await until(() => events.some((e) => e.type === 'files'));
     await service.settled();
     expect(events.filter((e) => e.type === 'external-change')).toEqual([]);
-    expect(service.readNote(checked('B.md'))).toMatchObject({ ok: true, value: { content: 'ours' } });
+    expect(service.readNote(vp('B.md'))).toMatchObject({ ok: true, value: { content: 'ours' } });
   });
 
   test('an outside rename is paired and counts the notes linking to the old path', async () => {
@@ -167,8 +167,8 @@ describe('VaultService', () => {
     fs.renameSync(path.join(root, 'Old.md'), path.join(root, 'New.md'));
     await until(() => events.some((e) => e.type === 'external-rename'));
     expect(events.find((e) => e.type === 'external-rename')).toEqual({ type: 'external-rename', from: 'Old.md', to: 'New.md', affected: 2 });
-    expect(service.fileKind('Old.md')).toBeNull();
-    expect(service.fileKind('New.md')).toBe('note');
+    expect(service.fileKind(vp('Old.md'))).toBeNull();
+    expect(service.fileKind(vp('New.md'))).toBe('note');
   });
 
   test('an atomic save (temp + rename over the target) is a change, not delete + add', async () => {

@@ -34,7 +34,8 @@ export function numberedPath(path: VaultPath, n: number): VaultPath {
   const name = basename(path);
   const dot = name.lastIndexOf('.');
   const numbered = dot <= 0 ? `${name} ${n}` : `${name.slice(0, dot)} ${n}${name.slice(dot)}`;
-  return join(dirname(path), numbered);
+  // A number before a valid file name's extension keeps the path valid.
+  return join(dirname(path), numbered) as VaultPath;
 }
 
 /** The first of `path`, `path 1`, `path 2`, ... that `taken` says is free (at most `limit` tries, then null). */

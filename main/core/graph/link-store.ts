@@ -21,6 +21,7 @@ export interface NoteLinks {
 
 const NO_LINKS: NoteLinks = { links: [], resolutions: [] };
 const NO_TARGETS: readonly string[] = [];
+const NO_SOURCES: readonly VaultPath[] = [];
 
 export class LinkStore {
   private readonly outgoingBySource = new Map<VaultPath, NoteLinks>();
@@ -120,7 +121,7 @@ export class LinkStore {
 
   /** Notes with an edge to `target` (unsorted); empty when none. */
   sourcesOf(target: string): Iterable<VaultPath> {
-    return this.edgesIn.get(target) ?? NO_TARGETS;
+    return this.edgesIn.get(target) ?? NO_SOURCES;
   }
 
   hasIncoming(target: string): boolean {

@@ -23,8 +23,8 @@ export function resolveNoteLinks(index: FileIndex, note: ParsedNote, memo: Map<s
 }
 
 /** The smallest string of a non-empty set (the alphabetically first linking note). */
-export function firstOf(items: Iterable<string>): string {
-  let first: string | null = null;
+export function firstOf<T extends string>(items: Iterable<T>): T {
+  let first: T | null = null;
   for (const item of items) if (first === null || item < first) first = item;
   if (first === null) throw new Error('firstOf: empty set');
   return first;

@@ -8,6 +8,7 @@
  * that appeared or disappeared. It returns the delta a view needs to update in place.
  */
 import { basename } from '../paths';
+import { isKnownPath } from '../vault-path';
 import { FileIndex } from '../resolve/file-index';
 import { resolveLinkTarget, type Resolution } from '../resolve/resolve-link';
 import type { GraphDelta, GraphEdge, GraphNode, GraphSnapshot, ParsedNote, ResolvedLink, VaultPath } from '../types';
@@ -151,9 +152,11 @@ export class VaultGraph {
 
   /** The node with this id as it stands now, or null when it does not exist. */
   node(id: string): GraphNode | null {
-    const note = this.notes.get(id);
-    if (note) return { id, kind: 'note', label: note.title, path: id, tags: note.tags };
-    if (this.attachments.has(id)) return { id, kind: 'attachment', label: basename(id), path: id, tags: [] };
+    // Looked up by a node id (any string); a note found is keyed by its own path.
+    const byId: ReadonlyMap<string, ParsedNote> = this.notes;
+    const note = byId.get(id);
+    if (note) return { id, kind: 'note', label: note.title, path: note.path, tags: note.tags };
+    if (isKnownPath(this.attachments, id)) return { id, kind: 'attachment', label: basename(id), path: id, tags: [] };
     if (isPlaceholderId(id) && this.links.hasIncoming(id)) {
       const { links, resolutions } = this.links.linksOf(firstOf(this.links.sourcesOf(id)));
       return { id, kind: 'placeholder', label: placeholderLabel(id, links, resolutions), path: null, tags: [] };
@@ -186,8 +189,9 @@ export class VaultGraph {
     return this.notes.get(path);
   }
 
-  hasFile(path: VaultPath): boolean {
-    return this.notes.has(path) || this.attachments.has(path);
+  /** A node id or link target that names a file of the vault is that file's path. */
+  hasFile(path: string): path is VaultPath {
+    return isKnownPath(this.notes, path) || isKnownPath(this.attachments, path);
   }
 
   notePaths(): VaultPath[] {

@@ -12,6 +12,7 @@
  */
 import type { Resolution } from '../../core/resolve/resolve-link';
 import type { LinkRef, ResolvedLink, VaultPath } from '../../core/types';
+import { vaultPathFromListing } from '../../core/vault-path';
 import { num, str, strOrNull } from './parse-cache-codec';
 
 /** A path: its index in the path table, or the path itself when the table lacks it. */
@@ -53,7 +54,7 @@ type EncodedLink =
       resolution: EncodedResolution,
     ];
 
-const NO_CANDIDATES: string[] = Object.freeze([]) as unknown as string[];
+const NO_CANDIDATES: VaultPath[] = Object.freeze([]) as unknown as VaultPath[];
 const RECORD_SIZE = 12;
 const RESOLVED_RECORD_SIZE = 13;
 
@@ -62,7 +63,7 @@ export class PathTable {
   private readonly indexOf = new Map<string, number>();
 
   constructor(
-    readonly paths: readonly string[],
+    readonly paths: readonly VaultPath[],
     /** The titles of the first titles.length paths (the notes). */
     readonly titles: readonly string[],
   ) {
@@ -74,8 +75,9 @@ export class PathTable {
     return this.indexOf.get(path) ?? path;
   }
 
-  decode(value: unknown): string {
-    if (typeof value === 'string') return value;
+  decode(value: unknown): VaultPath {
+    // A resolution outside the table is one the writer stored as written, from the same state.
+    if (typeof value === 'string') return vaultPathFromListing(value);
     const path = typeof value === 'number' ? this.paths[value] : undefined;
     if (path === undefined) throw new Error('cache record: path index out of range');
     return path;
@@ -214,8 +216,8 @@ export function decodeResolvedLinks(value: unknown, source: VaultPath, table: Pa
 /** The record at `at`, built in the key order link-store.ts's resolvedLink uses (one hidden class for both). */
 function decodeLink(l: unknown[], at: number, source: VaultPath, table: PathTable, contexts: ContextSection): ResolvedLink {
   const stored = l[at + 12];
-  let resolved: string | null;
-  let candidates: string[];
+  let resolved: VaultPath | null;
+  let candidates: VaultPath[];
   if (stored === null || typeof stored === 'string' || typeof stored === 'number') {
     resolved = stored === null ? null : table.decode(stored);
     candidates = NO_CANDIDATES;

@@ -8,6 +8,7 @@
  */
 import * as fs from 'node:fs';
 import type { LinkRef, ParsedNote, ResolvedLink, VaultPath } from '../../core/types';
+import { vaultPathFromListing } from '../../core/vault-path';
 import { RESOLUTION_RULE_VERSION, type Resolution } from '../../core/resolve/resolve-link';
 import { decodeNote, str } from './parse-cache-codec';
 import { gatherEntries } from './parse-cache-gather';
@@ -205,7 +206,7 @@ function decodeParts(reader: CacheFileReader, data: CacheHeader): LoadedCache {
   if (index !== noteCount) throw new Error('cache record: fewer entries than paths');
   return {
     entries,
-    stored: attachments === null || resolved === null ? null : { attachments: attachments as VaultPath[], attachmentStats, links: resolved },
+    stored: attachments === null || resolved === null ? null : { attachments: table.paths.slice(noteCount), attachmentStats, links: resolved },
     report: null,
   };
 }
@@ -226,7 +227,7 @@ const UNSAFE_PATH = /^\/|(^|\/)\.\.?(\/|$)|\0/;
 
 function vaultPathOf(path: string): VaultPath {
   if (path === '' || UNSAFE_PATH.test(path)) throw new Error(`cache record: ${JSON.stringify(path)} is not a path inside the vault`);
-  return path;
+  return vaultPathFromListing(path);
 }
 
 export async function saveParseCache(file: string, realRoot: string, entries: Iterable<[VaultPath, CacheEntry]>, options: SaveOptions = {}): Promise<void> {

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { VaultWatcherHandlers, VaultWatcherOptions } from '../watch/vault-watcher';
 import type { Change } from './memory-fs-nodes';
-import { isIgnoredVaultPath, vaultPathFromOsRelative } from './vault-files';
+import { isIgnoredVaultPath, slashedFromOsRelative } from './vault-files';
 import type { VaultFsWatch } from './vault-fs';
 
 export class MemoryWatch implements VaultFsWatch {
@@ -52,7 +52,7 @@ export class MemoryWatch implements VaultFsWatch {
       return;
     }
     if (!abs.startsWith(`${this.root === '/' ? '' : this.root}/`)) return;
-    const vaultPath = vaultPathFromOsRelative(path.posix.relative(this.root, abs));
+    const vaultPath = slashedFromOsRelative(path.posix.relative(this.root, abs));
     if (isIgnoredVaultPath(vaultPath)) return;
     (event === 'unlinkDir' ? this.removedDirs : this.pending).add(vaultPath);
     if (this.timer !== null) clearTimeout(this.timer);

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ApiErrorCode, Result } from '../../contract/api-contract';
-import type { CheckedVaultPath, VaultPath } from '../../core/types';
+import type { VaultPath } from '../../core/types';
 import { toVaultPath, type VaultPathProblem } from '../../core/vault-path';
 import { errorCode, describeError } from '../file-reports';
 import { isInside, toAbsolutePath } from './vault-files';
@@ -33,7 +33,7 @@ const PROBLEM_CODE: Record<VaultPathProblem, ApiErrorCode> = {
 };
 
 /** The API's check of a path argument: a string of bounded length that toVaultPath accepts. */
-export function validateVaultPath(input: unknown, what = 'path'): Result<CheckedVaultPath> {
+export function validateVaultPath(input: unknown, what = 'path'): Result<VaultPath> {
   if (typeof input !== 'string') return fail('invalid-input', `${what} must be a string`);
   if (input.length === 0 || input.length > MAX_PATH_LENGTH) return fail('invalid-input', `${what} must be 1..${MAX_PATH_LENGTH} characters`);
   // Vault paths are names, not URLs: `%2e%2e%2fx.md` is a note called that, never `../x.md`.

@@ -4,7 +4,6 @@
  * temp files are not part of the vault; `.md` files are notes; everything else is an attachment.
  */
 import * as path from 'node:path';
-import type { VaultPath } from '../../core/types';
 
 /** Editor and office temp files: `x~`, `*.swp`, `*.swx`, `*.tmp`, `.~lock.x#`, `.#x`, `#x#`. */
 const TEMP_FILE = /(~$)|(\.sw[a-p x]$)|(\.tmp$)|(^\.~lock)|(^\.#)|(^#.*#$)/i;
@@ -19,19 +18,19 @@ export function isTempFileName(name: string): boolean {
 }
 
 /** True when a vault path (any depth) is ignored by one of its segments, or is a temp file. */
-export function isIgnoredVaultPath(vaultPath: VaultPath): boolean {
+export function isIgnoredVaultPath(vaultPath: string): boolean {
   const segments = vaultPath.split('/');
   if (segments.some(isIgnoredSegment)) return true;
   return isTempFileName(segments[segments.length - 1]);
 }
 
-/** OS-relative path ('a\\b.md' on Windows) -> vault path ('a/b.md'). */
-export function vaultPathFromOsRelative(relativeOsPath: string): VaultPath {
+/** OS-relative path ('a\\b.md' on Windows) -> the same with '/' ('a/b.md'), not yet checked as a VaultPath. */
+export function slashedFromOsRelative(relativeOsPath: string): string {
   return path.sep === '/' ? relativeOsPath : relativeOsPath.split(path.sep).join('/');
 }
 
 /** Vault path -> absolute OS path under the (real) vault root. */
-export function toAbsolutePath(root: string, vaultPath: VaultPath): string {
+export function toAbsolutePath(root: string, vaultPath: string): string {
   return path.join(root, ...vaultPath.split('/'));
 }
 

@@ -5,7 +5,8 @@
 import type { ApiErrorCode, BacklinkGroup, LinkTargetInfo, NoteContent, NoteMeta, Result, SwitcherItem } from '../../contract/api-contract';
 import type { VaultGraph } from '../../core/graph/vault-graph';
 import { backlinkSnippets } from '../../core/query/snippets';
-import type { CheckedVaultPath, ResolvedLink, VaultPath } from '../../core/types';
+import type { ResolvedLink, VaultPath } from '../../core/types';
+import { toVaultPath } from '../../core/vault-path';
 import { mimeForPath } from './mime';
 import { readVaultBytes, readVaultFile, type FileText } from './read-vault-file';
 import { toAbsolutePath } from './vault-files';
@@ -31,14 +32,14 @@ export function readIndexedFile(state: VaultState, vaultPath: VaultPath, kind: '
   return fail('io-error', `could not read "${vaultPath}": ${message}`);
 }
 
-export function readNote(state: VaultState, vaultPath: CheckedVaultPath, maxFileBytes: number): Result<NoteContent> {
+export function readNote(state: VaultState, vaultPath: VaultPath, maxFileBytes: number): Result<NoteContent> {
   const read = readIndexedFile(state, vaultPath, 'note', maxFileBytes);
   if (!read.ok) return read;
   const { text, hash, mtimeMs, decodeWarning } = read.value;
   return { ok: true, value: { path: vaultPath, content: text, hash, mtimeMs, eol: text.includes('\r\n') ? '\r\n' : '\n', decodeWarning } };
 }
 
-export function noteMeta(state: VaultState, vaultPath: CheckedVaultPath): Result<NoteMeta> {
+export function noteMeta(state: VaultState, vaultPath: VaultPath): Result<NoteMeta> {
   const entry = state.notes.get(vaultPath);
   if (entry === undefined) return fail('not-found', `no note "${vaultPath}" in this vault`);
   const { path, title, aliases, tags, headings, blockIds, frontmatter } = entry.parsed;
@@ -46,7 +47,7 @@ export function noteMeta(state: VaultState, vaultPath: CheckedVaultPath): Result
 }
 
 /** Links into `vaultPath`, grouped by the note they come from, sources in path order. */
-export function backlinkGroups(state: VaultState, graph: VaultGraph, vaultPath: CheckedVaultPath): Result<BacklinkGroup[]> {
+export function backlinkGroups(state: VaultState, graph: VaultGraph, vaultPath: VaultPath): Result<BacklinkGroup[]> {
   if (!state.files.has(vaultPath)) return fail('not-found', `no file "${vaultPath}" in this vault`);
   const groups = new Map<VaultPath, ResolvedLink[]>();
   for (const link of graph.backlinks(vaultPath)) {
@@ -65,7 +66,7 @@ export function backlinkGroups(state: VaultState, graph: VaultGraph, vaultPath: 
   };
 }
 
-export function outgoingLinks(state: VaultState, graph: VaultGraph, vaultPath: CheckedVaultPath): Result<ResolvedLink[]> {
+export function outgoingLinks(state: VaultState, graph: VaultGraph, vaultPath: VaultPath): Result<ResolvedLink[]> {
   if (!state.notes.has(vaultPath)) return fail('not-found', `no note "${vaultPath}" in this vault`);
   return { ok: true, value: graph.outgoing(vaultPath) };
 }
@@ -74,7 +75,7 @@ export function outgoingLinks(state: VaultState, graph: VaultGraph, vaultPath: C
  * Where a link from `from` points; for an unresolved link, where "create note" would put it:
  * a target with a folder is taken as a vault path, a bare name goes next to the linking note.
  */
-export function linkTarget(state: VaultState, graph: VaultGraph, from: CheckedVaultPath, target: string): LinkTargetInfo {
+export function linkTarget(state: VaultState, graph: VaultGraph, from: VaultPath, target: string): LinkTargetInfo {
   const { resolved } = graph.resolve(from, target);
   if (resolved !== null) return { resolved, kind: state.files.get(resolved)?.kind ?? null, createPath: null };
   const cleaned = target.trim().replace(/^\/+/, '');
@@ -84,7 +85,8 @@ export function linkTarget(state: VaultState, graph: VaultGraph, from: CheckedVa
   const withExt = isNotePath(cleaned) || /\.[A-Za-z0-9]{1,5}$/.test(cleaned.slice(cleaned.lastIndexOf('/') + 1)) ? cleaned : `${cleaned}.md`;
   if (!isNotePath(withExt)) return { resolved: null, kind: null, createPath: null };
   const folder = from.includes('/') ? from.slice(0, from.lastIndexOf('/') + 1) : '';
-  return { resolved: null, kind: null, createPath: cleaned.includes('/') ? withExt : folder + withExt };
+  const createPath = toVaultPath(cleaned.includes('/') ? withExt : folder + withExt);
+  return { resolved: null, kind: null, createPath: createPath.ok ? createPath.value : null };
 }
 
 export function switcherItems(state: VaultState): SwitcherItem[] {
@@ -100,7 +102,7 @@ export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
  * Any indexed attachment's bytes as a data URL with the MIME its extension gives (the renderer
  * decides how to show it). Notes are read through readNote; a file over the cap is 'too-large'.
  */
-export function attachmentDataUrl(state: VaultState, vaultPath: CheckedVaultPath, maxBytes = MAX_ATTACHMENT_BYTES): Result<{ mime: string; dataUrl: string }> {
+export function attachmentDataUrl(state: VaultState, vaultPath: VaultPath, maxBytes = MAX_ATTACHMENT_BYTES): Result<{ mime: string; dataUrl: string }> {
   const entry = state.files.get(vaultPath);
   if (entry === undefined || entry.kind !== 'attachment') return fail('not-found', `no attachment "${vaultPath}" in this vault`);
   const outcome = readVaultBytes(toAbsolutePath(state.realRoot, vaultPath), vaultPath, { maxFileBytes: maxBytes, fs: state.fs });

@@ -71,7 +71,7 @@ export async function scanVault(realRoot: string, io: ScanFs = diskScanFs, optio
   const visitedDirs = new Set<string>([realRoot]);
   // Links are followed after all plain folders are walked, in path order, so which path of a
   // doubly-reachable folder wins is deterministic (the plain one, else the first link).
-  const pendingLinks: { absolute: string; vaultPath: string }[] = [];
+  const pendingLinks: { absolute: string; vaultPath: VaultPath }[] = [];
   const stack: DirFrame[] = [];
   const sliceMs = options.sliceMs;
   let sliceEnd = sliceMs === undefined ? Infinity : performance.now() + sliceMs;
@@ -84,7 +84,7 @@ export async function scanVault(realRoot: string, io: ScanFs = diskScanFs, optio
     }
   };
 
-  const enterDir = (absolute: string, vaultPath: string, knownReal: string | null): void => {
+  const enterDir = (absolute: string, vaultPath: VaultPath, knownReal: string | null): void => {
     let real = knownReal;
     if (real === null) {
       try {
@@ -102,7 +102,7 @@ export async function scanVault(realRoot: string, io: ScanFs = diskScanFs, optio
     open(absolute, vaultPath);
   };
 
-  const addFile = (absolute: string, vaultPath: string): void => {
+  const addFile = (absolute: string, vaultPath: VaultPath): void => {
     try {
       const stats = io.statSync(absolute);
       files.push({ path: vaultPath, kind: isNotePath(vaultPath) ? 'note' : 'attachment', size: stats.size, mtimeMs: stats.mtimeMs });
@@ -111,7 +111,7 @@ export async function scanVault(realRoot: string, io: ScanFs = diskScanFs, optio
     }
   };
 
-  const followLink = (absolute: string, vaultPath: string): void => {
+  const followLink = (absolute: string, vaultPath: VaultPath): void => {
     let real: string;
     try {
       real = io.realpathSync(absolute);

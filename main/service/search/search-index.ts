@@ -211,7 +211,7 @@ export class SearchIndex {
   /** Notes containing every word of `phrase` exactly (no prefix or fuzzy matching). */
   notesContaining(phrase: string): VaultPath[] {
     if (phrase.trim() === '') return [];
-    return this.index.search(phrase, { prefix: false, fuzzy: false, combineWith: 'AND', fields: ['front', 'body'] }).map((result) => result.id as string);
+    return this.index.search(phrase, { prefix: false, fuzzy: false, combineWith: 'AND', fields: ['front', 'body'] }).map((result) => result.id as VaultPath);
   }
 
   /**

@@ -5,11 +5,11 @@
  */
 import type { Result, UnlinkedMention } from '../../contract/api-contract';
 import { findUnlinkedMentions, mentionTerms, type MentionSource } from '../../core/query/unlinked-mentions';
-import type { CheckedVaultPath, VaultPath } from '../../core/types';
+import type { VaultPath } from '../../core/types';
 import type { VaultService } from '../vault-service';
 import { fail } from '../files/vault-reads';
 
-export async function unlinkedMentions(service: VaultService, target: CheckedVaultPath): Promise<Result<UnlinkedMention[]>> {
+export async function unlinkedMentions(service: VaultService, target: VaultPath): Promise<Result<UnlinkedMention[]>> {
   const note = service.vaultState.notes.get(target)?.parsed;
   if (note === undefined) return fail('not-found', `no note "${target}" in this vault`);
   const mentionTarget = { path: target, title: note.title, aliases: note.aliases };

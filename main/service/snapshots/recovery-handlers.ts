@@ -6,6 +6,7 @@
 import type { ApiHandlers, NoteVersion, Result } from '../../contract/api-contract';
 import { basename, dirname, join } from '../../core/paths';
 import type { VaultPath } from '../../core/types';
+import { toVaultPath } from '../../core/vault-path';
 import { describeError, errorCode } from '../file-reports';
 import type { NoteWriter } from '../write/note-writer';
 import { validateVaultPath } from '../files/path-validation';
@@ -134,9 +135,10 @@ export function recoveryHandlers(deps: RecoveryDeps): RecoveryHandlers {
     const stem = basename(path).replace(/\.md$/i, '');
     for (let n = 0; n <= MAX_NEW_NAMES; n++) {
       const name = n === 0 ? basename(path) : `${stem} (restored${n === 1 ? '' : ` ${n}`}).md`;
-      const target = join(dirname(path), name);
-      const created = await writer.createNoteBytes(target, bytes);
-      if (created.ok) return { ok: true, value: { ...created.value, path: target } };
+      const target = toVaultPath(join(dirname(path), name));
+      if (!target.ok) return fail('invalid-input', target.error.message);
+      const created = await writer.createNoteBytes(target.value, bytes);
+      if (created.ok) return { ok: true, value: { ...created.value, path: target.value } };
       if (created.error.code !== 'exists') return created;
     }
     return fail('exists', `"${path}" and ${MAX_NEW_NAMES} other names beside it are taken`);

@@ -3,6 +3,7 @@
  * last line after a crash, an edited or truncated file): bad lines are skipped and counted, so
  * the store reports them and rewrites a clean index, and every good line still counts.
  */
+import { toVaultPath } from '../../core/vault-path';
 import { SNAPSHOT_REASONS, type SnapshotEntry } from './snapshot-types';
 
 interface Line {
@@ -43,7 +44,10 @@ function decodeLine(line: string): SnapshotEntry | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Partial<Line>;
   const reason = SNAPSHOT_REASONS.find((r) => r === v.r);
-  if (typeof v.id !== 'string' || typeof v.p !== 'string' || v.p === '' || reason === undefined) return null;
+  if (typeof v.id !== 'string' || typeof v.p !== 'string' || reason === undefined) return null;
+  // A line naming no vault path (damaged, or written by hand) is damaged, not a version of some file.
+  const path = toVaultPath(v.p);
+  if (!path.ok) return null;
   if (!Number.isFinite(v.t) || !Number.isInteger(v.s) || (v.s as number) < 0 || typeof v.h !== 'string' || !/^[0-9a-f]{64}$/.test(v.h)) return null;
-  return { id: v.id, path: v.p, time: v.t as number, size: v.s as number, hash: v.h, reason };
+  return { id: v.id, path: path.value, time: v.t as number, size: v.s as number, hash: v.h, reason };
 }

@@ -7,6 +7,7 @@
  * A drop record is the keys (32 raw bytes each) of versions a prune dropped.
  */
 import { createHash } from 'node:crypto';
+import { toVaultPath } from '../../core/vault-path';
 import { SNAPSHOT_REASONS, type SnapshotEntry } from './snapshot-types';
 
 const FIXED = 32 + 8 + 6 + 1 + 2;
@@ -41,9 +42,11 @@ export function decodeVersion(data: Buffer): SnapshotEntry | null {
   if (reason === undefined || FIXED + idLength >= data.length) return null;
   const time = data.readDoubleBE(32);
   if (!Number.isFinite(time)) return null;
+  const path = toVaultPath(data.toString('utf8', FIXED + idLength));
+  if (!path.ok) return null;
   return {
     id: data.toString('utf8', FIXED, FIXED + idLength),
-    path: data.toString('utf8', FIXED + idLength),
+    path: path.value,
     time,
     size: data.readUIntBE(40, 6),
     hash: data.toString('hex', 0, 32),

@@ -19,7 +19,8 @@ import { isIgnoredVaultPath, isInside, toAbsolutePath } from '../files/vault-fil
 import { isNotePath } from '../../core/paths';
 import { derivedChanges, NOTHING_DERIVED_CHANGED } from '../../core/parse/derived-changes';
 import type { FileReport } from '../file-reports';
-import { unopenableReportOnTheWay } from '../index/scan-rules';
+import { addressableOnTheWay } from '../index/scan-rules';
+import { isKnownPath } from '../../core/vault-path';
 import type { VaultState } from '../vault-state';
 import type { WatchBatch } from './vault-watcher';
 
@@ -85,7 +86,7 @@ async function applyUnopenable(ctx: BatchContext, report: FileReport): Promise<v
   else if (reports.get(report.path)?.problem === 'unopenable-name') reports.delete(report.path);
 }
 
-function candidatesOf(ctx: BatchContext, batch: WatchBatch): VaultPath[] {
+function candidatesOf(ctx: BatchContext, batch: WatchBatch): string[] {
   const candidates = new Set(batch.paths);
   for (const dir of batch.removedDirs) {
     // The folder's own report (an unopenable or unreadable folder) goes with it.
@@ -121,7 +122,7 @@ export async function applyWatchBatch(ctx: BatchContext, batch: WatchBatch): Pro
   }
 }
 
-async function applyChunk(ctx: BatchContext, candidates: VaultPath[]): Promise<void> {
+async function applyChunk(ctx: BatchContext, candidates: string[]): Promise<void> {
   const { state } = ctx;
   const added: FileChange[] = [];
   const changed: FileChange[] = [];
@@ -130,15 +131,16 @@ async function applyChunk(ctx: BatchContext, candidates: VaultPath[]): Promise<v
   const addAttachments: VaultPath[] = [];
   const removeAttachments: VaultPath[] = [];
 
-  for (const vaultPath of candidates) {
-    const known = state.files.get(vaultPath);
-    const unopenable = unopenableReportOnTheWay(vaultPath);
-    if (unopenable !== null) {
-      await applyUnopenable(ctx, unopenable);
+  for (const candidate of candidates) {
+    const addressable = addressableOnTheWay(candidate);
+    if (!addressable.ok) {
+      await applyUnopenable(ctx, addressable.error);
       // Not addressable, so never in the index (an entry from an older index goes).
-      if (known !== undefined) removed.push(vaultPath);
+      if (isKnownPath(state.files, candidate)) removed.push(candidate);
       continue;
     }
+    const vaultPath = addressable.value;
+    const known = state.files.get(vaultPath);
     const disk = await statVaultFile(ctx, vaultPath);
     if (disk.kind === 'reported') {
       if (known !== undefined) removed.push(vaultPath);

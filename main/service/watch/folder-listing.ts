@@ -15,7 +15,6 @@
  * same value).
  */
 import * as path from 'node:path';
-import type { VaultPath } from '../../core/types';
 import { errorCode } from '../file-reports';
 import { classifyScanEntry } from '../index/scan-rules';
 import type { VaultFs, VaultFsDirEntry } from '../files/vault-fs';
@@ -43,8 +42,8 @@ export class FolderListing {
    * Entries on disk the index does not hold (`isKnown` false): new notes and attachments, links,
    * and unopenable names (for the batch path to report). `cancelled` stops the pass early.
    */
-  async unknownEntries(isKnown: (path: VaultPath) => boolean, cancelled: () => boolean): Promise<VaultPath[]> {
-    const found: VaultPath[] = [];
+  async unknownEntries(isKnown: (path: string) => boolean, cancelled: () => boolean): Promise<string[]> {
+    const found: string[] = [];
     const visit: Visit = { isKnown, cancelled, found, links: [] };
     if (this.folders === null || this.folders.size === 0) {
       this.folders = new Map();
@@ -167,9 +166,9 @@ export class FolderListing {
 }
 
 interface Visit {
-  isKnown(path: VaultPath): boolean;
+  isKnown(path: string): boolean;
   cancelled(): boolean;
-  found: VaultPath[];
+  found: string[];
   /** Links met while listing, followed once the plain folders are listed. */
-  links: VaultPath[];
+  links: string[];
 }

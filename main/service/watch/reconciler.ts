@@ -24,16 +24,16 @@ export interface ReconcilerHost {
    * The paths the index has a report for (not indexed on purpose): not handed out again as new,
    * but handed out once gone, so the batch path drops a report the watcher never saw go.
    */
-  reported?(): Iterable<VaultPath>;
+  reported?(): Iterable<string>;
   /** Paths that differ from the index, for the usual batch path (which stats them again). */
-  enqueue(paths: VaultPath[]): void;
+  enqueue(paths: string[]): void;
   isClosed(): boolean;
 }
 
 export class Reconciler {
   private activityTimer: ReturnType<typeof setTimeout> | null = null;
   private everyTimer: ReturnType<typeof setInterval> | null = null;
-  private running: Promise<VaultPath[]> | null = null;
+  private running: Promise<string[]> | null = null;
   private again = false;
   private stopped = false;
   private readonly listing: FolderListing;
@@ -63,7 +63,7 @@ export class Reconciler {
   }
 
   /** One pass (or the running one, followed by another): resolves with the paths it found differing or new. */
-  async reconcile(): Promise<VaultPath[]> {
+  async reconcile(): Promise<string[]> {
     if (this.running !== null) {
       // A pass already running may have stat'ed a file before the change that asked for this one.
       this.again = true;
@@ -93,11 +93,11 @@ export class Reconciler {
     this.activityTimer = this.everyTimer = null;
   }
 
-  private async pass(): Promise<VaultPath[]> {
+  private async pass(): Promise<string[]> {
     if (this.stopped || this.host.isClosed()) return [];
     // A copy: the index changes while the stats are awaited.
     const known = [...this.host.known()].map(([p, e]) => ({ path: p, size: e.size, mtimeMs: e.mtimeMs }));
-    const differing: VaultPath[] = [];
+    const differing: string[] = [];
     for (const entry of known) {
       if (this.stopped || this.host.isClosed()) return [];
       try {
@@ -116,7 +116,7 @@ export class Reconciler {
     }
     const cancelled = (): boolean => this.stopped || this.host.isClosed();
     const knownPaths = new Set([...known.map((entry) => entry.path), ...reported]);
-    const isKnown = (p: VaultPath): boolean => knownPaths.has(p);
+    const isKnown = (p: string): boolean => knownPaths.has(p);
     differing.push(...(await this.listing.unknownEntries(isKnown, cancelled)));
     // A known note with a report (invalid UTF-8) that went is found twice.
     const unique = [...new Set(differing)];
@@ -125,7 +125,7 @@ export class Reconciler {
   }
 
   /** The entry itself (lstat: a broken link is still there, and keeps its report). */
-  private async isGone(vaultPath: VaultPath): Promise<boolean> {
+  private async isGone(vaultPath: string): Promise<boolean> {
     try {
       await this.host.fs.lstat(toAbsolutePath(this.host.realRoot, vaultPath));
       return false;

@@ -44,7 +44,7 @@ export class VaultChanges {
    * A stat-only comparison of the index with the disk, for what the watcher missed (see
    * reconciler.ts); resolves once what it found is applied. Also runs by itself once watching.
    */
-  async reconcile(): Promise<VaultPath[]> {
+  async reconcile(): Promise<string[]> {
     if (this.reconciler === null) return [];
     const differing = await this.reconciler.reconcile();
     await this.queue;

@@ -12,18 +12,20 @@
 import { watch, type ChokidarOptions } from 'chokidar';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { VaultPath } from '../../core/types';
 import { describeError, errorCode } from '../file-reports';
-import { vaultPathFromOsRelative } from '../files/vault-files';
+import { slashedFromOsRelative } from '../files/vault-files';
 import { ignoredUnder } from './watch-ignore';
 import type { WorkerWatchOptions } from './watch-worker';
 import { WATCH_WORKER_LOST, WorkerChokidar, watchWorkerScript, type WatchSource } from './worker-chokidar';
 
 export interface WatchBatch {
-  /** Files (and folders) that saw any event; the receiver stats them. */
-  paths: VaultPath[];
+  /**
+   * Files (and folders) that saw any event, relative to the vault root with '/'; the receiver
+   * stats them and checks each name as the scan does (a name the API cannot open is reported).
+   */
+  paths: string[];
   /** Folders that were removed: every known file below them must be re-checked. */
-  removedDirs: VaultPath[];
+  removedDirs: string[];
 }
 
 export interface VaultWatcherHandlers {
@@ -69,15 +71,15 @@ const IDLE_BEFORE_LEAD_MS = 100;
 
 export class VaultWatcher {
   private watcher: WatchSource | null = null;
-  private pending = new Set<VaultPath>();
-  private removedDirs = new Set<VaultPath>();
+  private pending = new Set<string>();
+  private removedDirs = new Set<string>();
   private quietTimer: NodeJS.Timeout | null = null;
   /** chokidar's events gathered into the batch in the making, and when the latest came. */
   private batchEvents = 0;
   private lastEventAt = -Infinity;
   private maxTimer: NodeJS.Timeout | null = null;
   private rootTimer: NodeJS.Timeout | null = null;
-  private secondLook = new Map<VaultPath, number>();
+  private secondLook = new Map<string, number>();
   private secondLookTimer: NodeJS.Timeout | null = null;
   private rootIno: number | null = null;
   private polling: boolean;
@@ -158,7 +160,7 @@ export class VaultWatcher {
       if (event === 'unlinkDir') this.failVault('the vault folder was deleted or moved');
       return;
     }
-    const vaultPath = vaultPathFromOsRelative(relative);
+    const vaultPath = slashedFromOsRelative(relative);
     if (event === 'unlinkDir') this.removedDirs.add(vaultPath);
     else if (event !== 'addDir') this.pending.add(vaultPath);
     if (event === 'change' || event === 'add') this.lookAgain(vaultPath);
@@ -175,7 +177,7 @@ export class VaultWatcher {
    * batch once more a little later; the receiver stats it, and an unchanged size and mtime cost
    * nothing more.
    */
-  private lookAgain(vaultPath: VaultPath): void {
+  private lookAgain(vaultPath: string): void {
     // Each path's look is due a while after its own latest event, not after the first of a group.
     this.secondLook.set(vaultPath, Date.now() + (this.options.secondLookMs ?? 80));
     if (this.secondLookTimer === null) this.armSecondLook();

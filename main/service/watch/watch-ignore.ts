@@ -4,12 +4,12 @@
  * and in the watch worker alike.
  */
 import * as path from 'node:path';
-import { isIgnoredVaultPath, vaultPathFromOsRelative } from '../files/vault-files';
+import { isIgnoredVaultPath, slashedFromOsRelative } from '../files/vault-files';
 
 export function ignoredUnder(realRoot: string): (absolute: string) => boolean {
   return (absolute) => {
     const relative = path.relative(realRoot, absolute);
     if (relative === '' || relative.startsWith('..')) return false;
-    return isIgnoredVaultPath(vaultPathFromOsRelative(relative));
+    return isIgnoredVaultPath(slashedFromOsRelative(relative));
   };
 }

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import type { ApiHandlers, Result, WriteOutcome } from '../../contract/api-contract';
 import type { VaultPath } from '../../core/types';
+import { vaultPathFromListing } from '../../core/vault-path';
 import type { RewriteDeps } from '../../core/rewrite/plan-rename-edits';
 import { vaultRewriteDeps } from '../../core/rewrite/vault-link-rule';
 import { exists, sweepTempFiles, writeAtomic, type AtomicHooks } from './note-writer-atomic';
@@ -119,9 +120,9 @@ async function replaceChecked(
   });
 }
 
-/** The vault path of an absolute path inside the (real) root. */
+/** The vault path of an absolute path inside the (real) root: what the file system resolved, not input. */
 function relativeVaultPath(root: string, abs: string): VaultPath {
-  return path.relative(root, abs).split(path.sep).join('/');
+  return vaultPathFromListing(path.relative(root, abs).split(path.sep).join('/'));
 }
 
 async function createNote(ctx: WriterContext, vaultPath: VaultPath, bytes: Uint8Array): Promise<Result<WriteOutcome>> {

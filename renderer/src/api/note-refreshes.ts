@@ -9,11 +9,12 @@
 import type { PlexusApi } from '../../../main/contract/api-contract';
 import type { NotePart } from '../hooks/live-updates';
 import { RELOAD_COALESCE_MS } from '../hooks/use-reload-version';
+import type { VaultPath } from '../../../main/core/types';
 
-type Listener = (path: string, parts: ReadonlySet<NotePart>) => void;
+type Listener = (path: VaultPath, parts: ReadonlySet<NotePart>) => void;
 
 export class NoteRefreshes {
-  private readonly pending = new Map<string, Set<NotePart>>();
+  private readonly pending = new Map<VaultPath, Set<NotePart>>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<Listener>();
 
@@ -24,7 +25,7 @@ export class NoteRefreshes {
    */
   private full = false;
 
-  request(path: string, parts: readonly NotePart[]): void {
+  request(path: VaultPath, parts: readonly NotePart[]): void {
     if (parts.length === 0 || this.full) return;
     const set = this.pending.get(path) ?? new Set<NotePart>();
     for (const part of parts) set.add(part);

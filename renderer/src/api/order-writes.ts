@@ -7,11 +7,12 @@
  */
 import type { PlexusApi } from '../../../main/contract/api-contract';
 import { connectionOf, registerConnection } from './connection-registry';
+import type { VaultPath } from '../../../main/core/types';
 
 export function orderWrites(api: PlexusApi): PlexusApi {
   const inFlight = new Map<string, Set<Promise<unknown>>>();
 
-  const track = <T>(path: string, call: Promise<T>): Promise<T> => {
+  const track = <T>(path: VaultPath, call: Promise<T>): Promise<T> => {
     const set = inFlight.get(path) ?? new Set<Promise<unknown>>();
     inFlight.set(path, set);
     set.add(call);

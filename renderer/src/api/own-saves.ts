@@ -10,6 +10,7 @@
  * One store per api (the window's, see app.tsx), like connection-registry.ts.
  */
 import type { NoteContent, PlexusApi, VaultEvent } from '../../../main/contract/api-contract';
+import type { VaultPath } from '../../../main/core/types';
 
 type Listener = (note: NoteContent) => void;
 
@@ -18,7 +19,7 @@ export const SETTLE_LIMIT_MS = 10_000;
 
 /** One save on its way: what the events said about its note meanwhile (a hash, null: not a plain change). */
 export interface SaveInFlight {
-  path: string;
+  path: VaultPath;
   epoch: number;
   heard: (string | null)[];
 }
@@ -32,7 +33,7 @@ export class OwnSaves {
   private readonly waiters = new Map<string, (() => void)[]>();
 
   /** Called as the write is sent; hand the result to `record` (saved) or `end` (not saved). */
-  begin(path: string): SaveInFlight {
+  begin(path: VaultPath): SaveInFlight {
     const flight: SaveInFlight = { path, epoch: this.epoch, heard: [] };
     this.flying.add(flight);
     return flight;
@@ -47,7 +48,7 @@ export class OwnSaves {
   }
 
   /** A save of `path` is on its way (its answer has not come). */
-  saving(path: string): boolean {
+  saving(path: VaultPath): boolean {
     for (const flight of this.flying) if (flight.path === path) return true;
     return false;
   }
@@ -57,7 +58,7 @@ export class OwnSaves {
    * whose answer does not come within `limitMs` (a server gone quiet) does not hold the event
    * back: it resolves then, and what is not known to be this window's is re-read in full.
    */
-  settled(path: string, limitMs = SETTLE_LIMIT_MS): Promise<void> {
+  settled(path: VaultPath, limitMs = SETTLE_LIMIT_MS): Promise<void> {
     if (!this.saving(path)) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
@@ -88,7 +89,7 @@ export class OwnSaves {
   }
 
   /** The note's text on disk, when it is what this window saved. */
-  known(path: string): NoteContent | null {
+  known(path: VaultPath): NoteContent | null {
     return this.saved.get(path) ?? null;
   }
 
@@ -118,7 +119,7 @@ export class OwnSaves {
   }
 
   /** `path` now holds `hash` (null: unknown, or gone). */
-  private changed(path: string, hash: string | null): void {
+  private changed(path: VaultPath, hash: string | null): void {
     const known = this.saved.get(path);
     // The late echo of the save before (still what we know) says nothing new to a save in flight.
     const news = hash === null || known?.hash !== hash;

@@ -2,9 +2,11 @@
  * Bookmarks as Obsidian's: notes, headings, searches and graph views, in an order the user
  * chooses, optionally in groups (one level). Pure state transitions; storage is elsewhere.
  */
+import type { VaultPath } from '../../../main/core/types';
+import { isVaultPath } from '../../../main/core/vault-path';
 
 export type BookmarkTarget =
-  { kind: 'note'; path: string; heading: string | null } | { kind: 'search'; query: string } | { kind: 'graph'; local: string | null };
+  { kind: 'note'; path: VaultPath; heading: string | null } | { kind: 'search'; query: string } | { kind: 'graph'; local: VaultPath | null };
 
 export interface BookmarkItem {
   kind: 'item';
@@ -108,7 +110,7 @@ export function moveEntry(b: Bookmarks, id: string, group: string | null, index:
 }
 
 /** After a rename or move of a note, its bookmarks follow it; a deleted note's bookmarks stay (Obsidian shows them greyed). */
-export function renamePath(b: Bookmarks, from: string, to: string): Bookmarks {
+export function renamePath(b: Bookmarks, from: VaultPath, to: VaultPath): Bookmarks {
   const fix = (i: BookmarkItem): BookmarkItem => (i.target.kind === 'note' && i.target.path === from ? { ...i, target: { ...i.target, path: to } } : i);
   return { ...b, entries: b.entries.map((e) => (e.kind === 'group' ? { ...e, items: e.items.map(fix) } : fix(e))) };
 }
@@ -118,9 +120,9 @@ const nullableString = (x: unknown) => x === null || typeof x === 'string';
 
 function isTarget(t: unknown): t is BookmarkTarget {
   if (!isObject(t)) return false;
-  if (t.kind === 'note') return typeof t.path === 'string' && nullableString(t.heading);
+  if (t.kind === 'note') return isVaultPath(t.path) && nullableString(t.heading);
   if (t.kind === 'search') return typeof t.query === 'string';
-  return t.kind === 'graph' && nullableString(t.local);
+  return t.kind === 'graph' && (t.local === null || isVaultPath(t.local));
 }
 
 const isItem = (e: unknown): e is BookmarkItem =>

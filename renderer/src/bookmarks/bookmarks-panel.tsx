@@ -6,11 +6,12 @@
 import { useState, type DragEvent, type KeyboardEvent, type ReactElement } from 'react';
 import { addGroup, moveEntry, positionOf, removeEntry, renameEntry, type BookmarkEntry, type BookmarkItem, type BookmarkTarget } from './bookmarks-model';
 import type { BookmarksState } from './use-bookmarks';
+import type { VaultPath } from '../../../main/core/types';
 
 interface Props {
   state: BookmarksState;
   /** Paths that exist, to mark bookmarks of deleted notes. */
-  exists(path: string): boolean;
+  exists(path: VaultPath): boolean;
   onOpen(target: BookmarkTarget, newTab: boolean): void;
 }
 

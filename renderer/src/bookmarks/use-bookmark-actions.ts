@@ -4,6 +4,7 @@ import type { FileEntry } from '../../../main/contract/api-contract';
 import type { View } from '../workspace/layout-model';
 import { addBookmark, findBookmark, removeEntry, type BookmarkTarget } from './bookmarks-model';
 import type { BookmarksState } from './use-bookmarks';
+import type { VaultPath } from '../../../main/core/types';
 
 interface Deps {
   /** The vault's bookmarks (useBookmarks), held by the app so renames can reach them too. */
@@ -15,7 +16,8 @@ interface Deps {
   openSearch(query: string): void;
 }
 
-const titleOf = (files: FileEntry[] | null, path: string) => files?.find((f) => f.path === path)?.title ?? path.replace(/\.md$/i, '').split('/').pop() ?? path;
+const titleOf = (files: FileEntry[] | null, path: VaultPath) =>
+  files?.find((f) => f.path === path)?.title ?? path.replace(/\.md$/i, '').split('/').pop() ?? path;
 
 export function useBookmarkActions({ state, files, view, openView, openSearch }: Deps) {
   const { bookmarks, update } = state;
@@ -59,10 +61,10 @@ export function useBookmarkActions({ state, files, view, openView, openSearch }:
 
   return {
     state,
-    exists: (path: string) => paths.has(path),
+    exists: (path: VaultPath) => paths.has(path),
     currentBookmarked,
     toggleCurrent: () => toggle(current),
-    bookmarkHeading: (path: string, heading: string) => toggle({ kind: 'note', path, heading }),
+    bookmarkHeading: (path: VaultPath, heading: string) => toggle({ kind: 'note', path, heading }),
     bookmarkSearch: (query: string) => toggle({ kind: 'search', query }),
     open,
   };

@@ -1,6 +1,7 @@
 /** The vault's bookmarks, remembered per vault in localStorage beside the workspace. */
 import { useCallback, useEffect, useState } from 'react';
 import { EMPTY_BOOKMARKS, parseBookmarks, renamePath, type Bookmarks } from './bookmarks-model';
+import type { VaultPath } from '../../../main/core/types';
 
 const keyFor = (vaultRoot: string) => `plexus.bookmarks:${vaultRoot}`;
 
@@ -39,6 +40,6 @@ export function useBookmarks(vaultRoot: string | null): BookmarksState {
     },
     [vaultRoot],
   );
-  const followRename = useCallback((from: string, to: string) => update((b) => renamePath(b, from, to)), [update]);
+  const followRename = useCallback((from: VaultPath, to: VaultPath) => update((b) => renamePath(b, from, to)), [update]);
   return { bookmarks: state.root === vaultRoot ? state.bookmarks : EMPTY_BOOKMARKS, update, followRename };
 }

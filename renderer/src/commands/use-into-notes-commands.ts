@@ -9,16 +9,18 @@ import { fillTemplate } from '../../../main/core/dates/date-format';
 import { activeEditor } from '../editor/active-editor';
 import { copyLinkToBlock, copyLinkToHeading, type CopyOutcome } from '../editor/link-commands';
 import { readingSettings } from '../settings/settings-store';
+import { toVaultPath } from '../../../main/core/vault-path';
 import { adjacentDailyNote, dailyNoteDay, dailyNotePath, templateNotePath, type DailyNoteSettings } from '../daily-notes/daily-note-paths';
 import { TemplatePicker, type TemplateChoice } from '../components/template-picker';
 import { formatDate } from '../../../main/core/dates/date-format';
+import type { VaultPath } from '../../../main/core/types';
 
 export interface IntoNotesDeps {
   api: PlexusApi;
   files: FileEntry[] | null;
-  currentPath: string | null;
+  currentPath: VaultPath | null;
   readOnly: boolean;
-  openPath(path: string): void;
+  openPath(path: VaultPath): void;
   reportError(message: string): void;
   notice(message: string): void;
   now?(): Date;
@@ -27,7 +29,7 @@ export interface IntoNotesDeps {
 export type IntoNotesCommandId = 'copyBlockLink' | 'copyHeadingLink' | 'insertTemplate' | 'openDailyNote' | 'openPreviousDailyNote' | 'openNextDailyNote';
 
 const NO_EDITOR = 'Open a note for editing (Ctrl/Cmd+E) and put the cursor where you want it first.';
-const titleOf = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+const titleOf = (path: VaultPath) => path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
 const clipboard = (text: string) => navigator.clipboard.writeText(text);
 
 function dailySettings(): DailyNoteSettings {
@@ -88,14 +90,19 @@ export function useIntoNotesCommands(deps: IntoNotesDeps): { runs: Record<IntoNo
   const openDailyNote = async () => {
     const settings = dailySettings();
     const today = now();
-    const path = dailyNotePath(today, settings);
+    // The folder and the format are settings, typed by the user: the guard decides.
+    const checked = toVaultPath(dailyNotePath(today, settings));
+    if (!checked.ok) return reportError(`Today's daily note has no valid path: ${checked.error.message}`);
+    const path = checked.value;
     if ((files ?? []).some((f) => f.path === path)) return openPath(path);
     if (readOnly) return reportError(`Today's daily note ${path} does not exist, and this vault is open read-only.`);
     let content = '';
-    const template = templateNotePath(readingSettings().dailyNoteTemplate);
-    if (template !== null) {
-      const read = await api.readNote(template);
-      if (!read.ok) return reportError(`Could not read the daily note template ${template}: ${read.error.message}`);
+    const templateSetting = templateNotePath(readingSettings().dailyNoteTemplate);
+    if (templateSetting !== null) {
+      const template = toVaultPath(templateSetting);
+      if (!template.ok) return reportError(`Could not read the daily note template ${templateSetting}: ${template.error.message}`);
+      const read = await api.readNote(template.value);
+      if (!read.ok) return reportError(`Could not read the daily note template ${templateSetting}: ${read.error.message}`);
       content = fillTemplate(read.value.content, { title: formatDate(today, settings.format).split('/').pop() ?? '', now: today });
     }
     const created = await api.createNote(path, content);

@@ -3,12 +3,13 @@ import { useRef, useState } from 'react';
 import type { LinkTargetInfo, PlexusApi } from '../../../main/contract/api-contract';
 import { Modal } from './modal';
 import { ModalFooter } from './modal-footer';
+import type { VaultPath } from '../../../main/core/types';
 
 interface Props {
   api: PlexusApi;
   info: LinkTargetInfo;
   label: string;
-  onCreated(path: string): void;
+  onCreated(path: VaultPath): void;
   onClose(): void;
 }
 

@@ -10,6 +10,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { NoteContent, PlexusApi, Result } from '../../../main/contract/api-contract';
+import type { VaultPath } from '../../../main/core/types';
 
 export const MAX_NOTE_EMBEDS = 50;
 export const MAX_EMBEDDED_CHARS = 1_000_000;
@@ -27,7 +28,7 @@ export class EmbedBudget {
   constructor(private readonly api: PlexusApi) {}
 
   /** The target's content, read at most once per view. */
-  readNote(path: string): Promise<Result<NoteContent>> {
+  readNote(path: VaultPath): Promise<Result<NoteContent>> {
     let read = this.notes.get(path);
     if (!read) {
       read = this.api.readNote(path);
@@ -36,7 +37,7 @@ export class EmbedBudget {
     return read;
   }
 
-  readAttachment(path: string): Promise<AttachmentData> {
+  readAttachment(path: VaultPath): Promise<AttachmentData> {
     let read = this.attachments.get(path);
     if (!read) {
       read = this.api.readAttachment(path);
@@ -76,7 +77,7 @@ export function useEmbedBudget(): EmbedBudget | null {
 }
 
 /** The key the embed cycle guard compares: a note, or one heading or block of it. */
-export function embedKey(path: string, heading: string | null, block: string | null): string {
+export function embedKey(path: VaultPath, heading: string | null, block: string | null): string {
   if (block) return `${path}#^${block}`;
   if (heading) return `${path}#${(heading.split('#').pop() ?? '').trim().toLowerCase()}`;
   return path;

@@ -10,13 +10,14 @@ import { useState } from 'react';
 import { useAttachment } from './attachment/use-attachment';
 import { fileName } from './attachment/attachment-kind';
 import { useAppActions } from './note-context';
+import type { VaultPath } from '../../../main/core/types';
 
 export type MediaKind = 'pdf' | 'audio' | 'video';
 
 const AUDIO = /\.(mp3|wav|m4a|ogg|oga|flac|webm|3gp)$/i;
 const VIDEO = /\.(mp4|webm|ogv|mov|mkv)$/i;
 
-export function mediaKind(path: string): MediaKind | null {
+export function mediaKind(path: VaultPath): MediaKind | null {
   if (/\.pdf$/i.test(path)) return 'pdf';
   // Obsidian treats .webm as video, as do we.
   if (VIDEO.test(path)) return 'video';
@@ -48,7 +49,7 @@ function pdfFragment(subpath: string | null): string {
   return m ? `#page=${m[1]}` : '';
 }
 
-export function MediaEmbed({ path, kind, subpath }: { path: string; kind: MediaKind; subpath: string | null }) {
+export function MediaEmbed({ path, kind, subpath }: { path: VaultPath; kind: MediaKind; subpath: string | null }) {
   const { api } = useAppActions();
   const state = useAttachment(api, path, '');
   const [unplayable, setUnplayable] = useState(false);

@@ -14,6 +14,7 @@ import { ExternalLink } from './note-link';
 import { embedKey, useEmbedBudget } from './embed-budget';
 import { MediaEmbed, mediaKind, splitImageSize, type ImageSize } from './embed-media';
 import { useReadingSettings } from '../settings/settings-store';
+import type { VaultPath } from '../../../main/core/types';
 
 interface EmbedProps {
   className?: string;
@@ -112,7 +113,7 @@ function EmbedLimit({ block, children }: { block: boolean; children: ReactNode }
   );
 }
 
-function EmbeddedNote({ id, path, heading, block }: { id: string; path: string; heading: string | null; block: string | null }) {
+function EmbeddedNote({ id, path, heading, block }: { id: string; path: VaultPath; heading: string | null; block: string | null }) {
   const { api } = useAppActions();
   const budget = useEmbedBudget();
   const MarkdownView = useEmbeddedMarkdown();
@@ -135,7 +136,7 @@ function EmbeddedNote({ id, path, heading, block }: { id: string; path: string; 
   return <MarkdownView markdown={content} section={heading || block ? { heading, block } : undefined} />;
 }
 
-export function AttachmentImage({ path, alt, size = null }: { path: string; alt: string; size?: ImageSize | null }) {
+export function AttachmentImage({ path, alt, size = null }: { path: VaultPath; alt: string; size?: ImageSize | null }) {
   const { api } = useAppActions();
   const budget = useEmbedBudget();
   // One read per image per view, however often the note shows it.

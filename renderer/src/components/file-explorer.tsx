@@ -12,13 +12,14 @@ import { allFolders, ancestorFolders, buildTree, flattenTree, type FolderNode, t
 import { useRowWindow } from './virtual-rows';
 import { FileActionsMenu, fileRowShortcut, type FileActionHandlers } from './note-actions/file-actions-menu';
 import { VAULT_PATH_DRAG } from '../editor/attachment-drop';
+import type { VaultPath } from '../../../main/core/types';
 
 /** Above this many files the tree starts folded. */
 export const FOLD_ABOVE_FILES = 200;
 
 interface Props {
   files: FileEntry[] | null;
-  currentPath: string | null;
+  currentPath: VaultPath | null;
   /** Rename/delete entry points (the current note's "⋯" menu, F2 / Delete on a focused row). */
   actions?: FileActionHandlers;
 }
@@ -142,7 +143,7 @@ const key = ({ node }: TreeRowEntry) => (node.kind === 'folder' ? `d:${node.path
 interface RowProps {
   row: TreeRowEntry;
   index: number;
-  currentPath: string | null;
+  currentPath: VaultPath | null;
   collapsed: ReadonlySet<string>;
   toggle(path: string): void;
   actions?: FileActionHandlers;

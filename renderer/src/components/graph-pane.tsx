@@ -1,11 +1,12 @@
 /** The Graph pane: a landmark with a close button around the concept graph view. */
 import type { PlexusApi } from '../../../main/contract/api-contract';
 import { GraphView, type GraphViewProps } from '../graph/graph-view';
+import type { VaultPath } from '../../../main/core/types';
 
 interface Props {
   api: PlexusApi;
-  currentPath: string | null;
-  onOpenNote(path: string): void;
+  currentPath: VaultPath | null;
+  onOpenNote(path: VaultPath): void;
   onOpenNoteInNewTab?: GraphViewProps['onOpenNoteInNewTab'];
   onClose(): void;
   mode?: GraphViewProps['mode'];

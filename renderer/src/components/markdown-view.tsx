@@ -15,6 +15,7 @@ import { EmbeddedMarkdownContext } from './embedded-markdown';
 import { useProgressive } from './progressive-markdown';
 import type { SplitOptions } from '../markdown/split-blocks';
 import type { Root as HastRoot } from 'hast';
+import type { VaultPath } from '../../../main/core/types';
 
 /** Images the pipeline drew itself after sanitize (KaTeX glyphs, diagrams): data: SVG, shown as is. */
 function isGeneratedImage(props: ComponentProps<'img'>): boolean {
@@ -46,7 +47,7 @@ export interface MarkdownViewProps {
   maxLines?: number;
   className?: string;
   /** The note's path and hash when its task checkboxes may write to it (the note pane, not read-only). */
-  tasks?: { path: string; hash: string };
+  tasks?: { path: VaultPath; hash: string };
   /** Blocks carry `data-source-line` (the side-by-side preview scrolls with the editor by them). */
   sourceLines?: boolean;
   /** The element id the address names (a heading or block): a long note draws up to it first. */

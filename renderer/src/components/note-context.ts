@@ -1,9 +1,10 @@
 /** What rendered markdown needs from the app: the API, where it is rendered from, and app-level actions. */
 import { createContext, useContext } from 'react';
 import type { LinkTargetInfo, PlexusApi } from '../../../main/contract/api-contract';
+import type { VaultPath } from '../../../main/core/types';
 
 export interface PreviewRequest {
-  path: string;
+  path: VaultPath;
   heading: string | null;
   block: string | null;
   /** Viewport rectangle of the hovered link, to place the popover. */
@@ -13,7 +14,8 @@ export interface PreviewRequest {
 export interface AppActions {
   api: PlexusApi;
   /** Resolve a link target from a note, cached until the vault's files or graph change. */
-  resolve(from: string, target: string): Promise<LinkTargetInfo>;
+  /** From no note (null), nothing resolves, as the service answers for a path it refuses. */
+  resolve(from: VaultPath | null, target: string): Promise<LinkTargetInfo>;
   /** Ask to create the note an unresolved link points at (the app confirms, then creates). */
   requestCreate(info: LinkTargetInfo, label: string): void;
   showPreview(request: PreviewRequest): void;
@@ -34,14 +36,15 @@ export function useAppActions(): AppActions {
 
 /** Where a piece of markdown is being rendered: its note, and the chain of embeds that led here. */
 export interface RenderScope {
-  sourcePath: string;
+  /** Null outside any note. */
+  sourcePath: VaultPath | null;
   /** Notes already open in the embed chain (cycle guard). */
   ancestors: string[];
   /** Previews render links but no nested embeds or previews. */
   preview: boolean;
 }
 
-export const RenderScopeContext = createContext<RenderScope>({ sourcePath: '', ancestors: [], preview: false });
+export const RenderScopeContext = createContext<RenderScope>({ sourcePath: null, ancestors: [], preview: false });
 
 export function useRenderScope(): RenderScope {
   return useContext(RenderScopeContext);

@@ -4,7 +4,7 @@
  * It reads the active pane's note (main.note-pane), so it follows the active tab.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { HeadingInfo } from '../../../main/core/types';
+import type { HeadingInfo, VaultPath } from '../../../main/core/types';
 import type { NoteData } from '../hooks/use-note-data';
 import { headingId } from '../markdown/slug';
 import { keepInView } from './keep-in-view';
@@ -48,7 +48,7 @@ function headingElement(text: string, index: number, all?: HTMLElement[]): HTMLE
   return root.querySelector<HTMLElement>(`[id="${CSS.escape(headingId(text))}"]`) ?? byIndex ?? null;
 }
 
-export function OutlinePanel({ data, onBookmark }: { data: NoteData | null; onBookmark?(path: string, heading: string): void }) {
+export function OutlinePanel({ data, onBookmark }: { data: NoteData | null; onBookmark?(path: VaultPath, heading: string): void }) {
   const headings = useStableHeadings(data);
   const tree = useMemo(() => outlineTree(headings), [headings]);
   const [current, setCurrent] = useState<number | null>(null);

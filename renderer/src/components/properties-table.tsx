@@ -7,6 +7,7 @@ import { useContext, type ReactNode } from 'react';
 import { splitWikiLinkInner } from '../../../main/core/parse/wiki-link-syntax';
 import { AppActionsContext, RenderScopeContext } from './note-context';
 import { NoteLink } from './note-link';
+import type { VaultPath } from '../../../main/core/types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 /** `[[...]]` (the index reads frontmatter links the same way) and bare http(s) URLs. */
@@ -101,7 +102,7 @@ function TagChips({ value }: { value: unknown }) {
   );
 }
 
-export function PropertiesTable({ frontmatter, sourcePath }: { frontmatter: Record<string, unknown>; sourcePath?: string }) {
+export function PropertiesTable({ frontmatter, sourcePath }: { frontmatter: Record<string, unknown>; sourcePath?: VaultPath }) {
   const actions = useContext(AppActionsContext);
   const entries = Object.entries(frontmatter);
   if (entries.length === 0) return null;

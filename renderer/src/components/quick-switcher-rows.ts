@@ -4,12 +4,12 @@
  * lists that note's headings; "Create" when nothing matches (Shift+Enter creates regardless).
  */
 import type { SwitcherItem } from '../../../main/contract/api-contract';
-import type { HeadingInfo } from '../../../main/core/types';
+import type { HeadingInfo, VaultPath } from '../../../main/core/types';
 import { rank, Ranker } from '../lib/fuzzy';
 
 export type SwitcherRow =
-  | { kind: 'file'; path: string; title: string; text: string; positions: number[]; attachment: boolean }
-  | { kind: 'heading'; path: string; title: string; heading: string; level: number; positions: number[] }
+  | { kind: 'file'; path: VaultPath; title: string; text: string; positions: number[]; attachment: boolean }
+  | { kind: 'heading'; path: VaultPath; title: string; heading: string; level: number; positions: number[] }
   | { kind: 'create'; name: string };
 
 const LIMIT = 50;
@@ -26,10 +26,10 @@ export function parseSwitcherQuery(query: string): SwitcherQuery {
   return hash < 0 ? { note: query, heading: null } : { note: query.slice(0, hash), heading: query.slice(hash + 1) };
 }
 
-const fileTitle = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+const fileTitle = (path: VaultPath) => path.slice(path.lastIndexOf('/') + 1);
 
 export interface SwitcherCandidate {
-  path: string;
+  path: VaultPath;
   title: string;
   texts: string[];
   attachment: boolean;
@@ -40,9 +40,9 @@ export interface SwitcherCandidate {
  * in a Ranker that keeps their lower-cased texts and narrows from the previous key's matches.
  * Built once per list, not per keystroke.
  */
-export function switcherCandidates(notes: SwitcherItem[], attachments: string[]): Ranker<SwitcherCandidate> {
+export function switcherCandidates(notes: SwitcherItem[], attachments: VaultPath[]): Ranker<SwitcherCandidate> {
   const list: SwitcherCandidate[] = [
-    ...notes.map((n) => ({ path: n.path as string, title: n.title, texts: [n.title, ...n.aliases], attachment: false })),
+    ...notes.map((n) => ({ path: n.path, title: n.title, texts: [n.title, ...n.aliases], attachment: false })),
     ...attachments.map((p) => ({ path: p, title: fileTitle(p), texts: [fileTitle(p)], attachment: true })),
   ];
   return new Ranker(list, (c) => c.texts);
@@ -55,7 +55,7 @@ let shared: { notes: SwitcherItem[]; attachments: string[]; ranker: Ranker<Switc
  * lower-casing a big vault's titles and aliases on every Ctrl/Cmd+O held the open for longer than
  * a key may take. The arrays are compared by content, as each open filters them afresh.
  */
-export function sharedSwitcherCandidates(notes: SwitcherItem[], attachments: string[]): Ranker<SwitcherCandidate> {
+export function sharedSwitcherCandidates(notes: SwitcherItem[], attachments: VaultPath[]): Ranker<SwitcherCandidate> {
   const same = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   if (!shared || !same(shared.notes, notes) || !same(shared.attachments, attachments)) {
     shared = { notes, attachments, ranker: switcherCandidates(notes, attachments) };
@@ -69,7 +69,7 @@ export function sharedSwitcherCandidates(notes: SwitcherItem[], attachments: str
  */
 export function fileRows(
   notes: SwitcherItem[],
-  attachments: string[],
+  attachments: VaultPath[],
   recent: readonly string[],
   query: string,
   candidates: Ranker<SwitcherCandidate> = switcherCandidates(notes, attachments),
@@ -91,7 +91,7 @@ export function fileRows(
   }));
 }
 
-export function headingRows(path: string, title: string, headings: HeadingInfo[], query: string): SwitcherRow[] {
+export function headingRows(path: VaultPath, title: string, headings: HeadingInfo[], query: string): SwitcherRow[] {
   return rank(headings, query, (h) => [h.text], LIMIT).map((r) => ({
     kind: 'heading',
     path,

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { FileEntry, PlexusApi, SwitcherItem } from '../../../main/contract/api-contract';
-import type { HeadingInfo } from '../../../main/core/types';
+import type { HeadingInfo, VaultPath } from '../../../main/core/types';
 import { fileRows, headingRows, parseSwitcherQuery, sharedSwitcherCandidates, withCreate, type SwitcherRow } from './quick-switcher-rows';
 import { latestSwitcherItems, switcherItems } from './switcher-items-cache';
 import { Modal } from './modal';
@@ -18,10 +18,10 @@ interface Props {
   /** Recently opened notes, most recent first. */
   recent: readonly string[];
   /** The open note: `#heading` with nothing before it lists its headings. */
-  currentPath: string | null;
+  currentPath: VaultPath | null;
   /** Null when notes cannot be created (read-only, disconnected). */
   onCreate: ((name: string) => void) | null;
-  onOpen(path: string, heading: string | null): void;
+  onOpen(path: VaultPath, heading: string | null): void;
   onClose(): void;
 }
 
@@ -31,8 +31,8 @@ function Highlighted({ text, positions }: { text: string; positions: number[] })
 }
 
 /** Headings of the note a `note#heading` query points at (the best match for its note part). */
-function useHeadings(api: PlexusApi, path: string | null): { headings: HeadingInfo[]; error: string | null } {
-  const [state, setState] = useState<{ path: string | null; headings: HeadingInfo[]; error: string | null }>({ path: null, headings: [], error: null });
+function useHeadings(api: PlexusApi, path: VaultPath | null): { headings: HeadingInfo[]; error: string | null } {
+  const [state, setState] = useState<{ path: VaultPath | null; headings: HeadingInfo[]; error: string | null }>({ path: null, headings: [], error: null });
   useEffect(() => {
     if (!path) return;
     let live = true;

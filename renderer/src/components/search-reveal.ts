@@ -1,3 +1,4 @@
+import type { VaultPath } from '../../../main/core/types';
 /**
  * Opening a search hit: find the hit's text in the rendered note, scroll it to the middle and
  * highlight it for a moment. The snippet is readable text, as the note renders, so it is looked
@@ -7,7 +8,7 @@
  */
 
 export interface RevealRequest {
-  path: string;
+  path: VaultPath;
   snippet: string;
   match: string | null;
   /** 1-based line of the file the snippet comes from (a long note still drawing draws it first); null when unknown. */

@@ -17,6 +17,7 @@ import { OutlinePanel } from './outline-panel';
 import { SearchPanel } from './search-panel';
 import { TagsPanel } from './tags-panel';
 import { UnlinkedMentionsPanel } from './unlinked-mentions-panel';
+import type { VaultPath } from '../../../main/core/types';
 
 export interface SidebarViewProps {
   api: PlexusApi;
@@ -29,7 +30,7 @@ export interface SidebarViewProps {
   /** Every file, for unlinked mentions. */
   files: FileEntry[] | null;
   excludedFolders: readonly string[];
-  currentPath: string | null;
+  currentPath: VaultPath | null;
   onOpenHit(hit: SearchHit): void;
   fileActions: FileActionHandlers;
   /** Bumped when the vault's notes change, for the views that read the whole vault. */
@@ -37,8 +38,8 @@ export interface SidebarViewProps {
   data: NoteData | null;
   readOnly: boolean;
   onSearchTag(tag: string): void;
-  onBookmarkHeading?(path: string, heading: string): void;
-  onOpenNote(path: string): void;
+  onBookmarkHeading?(path: VaultPath, heading: string): void;
+  onOpenNote(path: VaultPath): void;
 }
 
 export function SidebarViewBody({ id, ...p }: SidebarViewProps & { id: SidebarViewId }) {

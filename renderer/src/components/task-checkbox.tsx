@@ -8,9 +8,10 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ComponentProps } from 'react';
 import { setTaskOnLine } from '../markdown/task-lines';
 import { useAppActions } from './note-context';
+import type { VaultPath } from '../../../main/core/types';
 
 export interface TaskTarget {
-  path: string;
+  path: VaultPath;
   /** The text the view renders and its hash on disk. */
   markdown: string;
   hash: string;

@@ -2,9 +2,10 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { rank } from '../lib/fuzzy';
 import { Modal } from './modal';
+import type { VaultPath } from '../../../main/core/types';
 
 export interface TemplateChoice {
-  path: string;
+  path: VaultPath;
   /** The name shown: the path inside the template folder, without `.md`. */
   name: string;
 }

@@ -1,6 +1,7 @@
 /** The toolbar's buttons after the standard ones: bookmark this view, today's daily note, deleted notes. */
 import type { PlexusApi } from '../../../main/contract/api-contract';
 import { DeletedNotesButton } from './file-recovery/deleted-notes-button';
+import type { VaultPath } from '../../../main/core/types';
 
 interface Props {
   api: PlexusApi;
@@ -11,7 +12,7 @@ interface Props {
   readOnly: boolean;
   onToggleBookmark(): void;
   onDailyNote(): void;
-  onOpen(path: string): void;
+  onOpen(path: VaultPath): void;
 }
 
 export function ToolbarExtras({ api, bookmarked, graphOpen, empty, readOnly, onToggleBookmark, onDailyNote, onOpen }: Props) {

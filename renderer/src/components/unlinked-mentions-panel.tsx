@@ -13,6 +13,7 @@ import { useSettings } from '../settings/settings-store';
 import { noteHref } from '../routing/hash-route';
 import { ShowMore } from './show-more';
 import { Snippet } from './snippet';
+import type { VaultPath } from '../../../main/core/types';
 
 interface Props {
   api: PlexusApi;
@@ -21,7 +22,7 @@ interface Props {
   readOnly: boolean;
 }
 
-async function linkOne(api: PlexusApi, target: string, notePaths: string[], m: UnlinkedMention): Promise<string | null> {
+async function linkOne(api: PlexusApi, target: VaultPath, notePaths: string[], m: UnlinkedMention): Promise<string | null> {
   const read = await api.readNote(m.source);
   if (!read.ok) return read.error.message;
   if (read.value.decodeWarning) return `${m.sourceTitle} is not valid UTF-8; open it to link the mention by hand.`;

@@ -5,9 +5,10 @@
  */
 import { useContext, useLayoutEffect, useSyncExternalStore, type RefObject } from 'react';
 import { TabScrollKey, recalledScroll, rememberScroll, subscribeTabScroll, tabScrollLoads } from '../workspace/tab-scroll';
+import type { VaultPath } from '../../../main/core/types';
 
 /** `path`: the note drawn (null while none is); `active`: false while the editor replaces the reading view. */
-export function useTabScroll(ref: RefObject<HTMLElement | null>, path: string | null, hasTarget: boolean, active: boolean): void {
+export function useTabScroll(ref: RefObject<HTMLElement | null>, path: VaultPath | null, hasTarget: boolean, active: boolean): void {
   const tab = useContext(TabScrollKey);
   // The vault's places may load after this view first drew its note (the app learns the vault later).
   const loads = useSyncExternalStore(subscribeTabScroll, tabScrollLoads);

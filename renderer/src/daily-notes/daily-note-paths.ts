@@ -23,9 +23,9 @@ export function dailyNoteDay(path: string, settings: DailyNoteSettings): Date | 
 }
 
 /** The existing daily note nearest to `day` strictly before it (-1) or after it (+1), or null. */
-export function adjacentDailyNote(paths: Iterable<string>, day: Date, direction: -1 | 1, settings: DailyNoteSettings): string | null {
+export function adjacentDailyNote<P extends string>(paths: Iterable<P>, day: Date, direction: -1 | 1, settings: DailyNoteSettings): P | null {
   const ref = new Date(day.getFullYear(), day.getMonth(), day.getDate()).getTime();
-  let best: { path: string; time: number } | null = null;
+  let best: { path: P; time: number } | null = null;
   for (const path of paths) {
     const date = dailyNoteDay(path, settings);
     if (date === null) continue;

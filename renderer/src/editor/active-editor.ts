@@ -5,10 +5,11 @@
  */
 import type { Extension } from '@codemirror/state';
 import { EditorView, ViewPlugin } from '@codemirror/view';
+import type { VaultPath } from '../../../main/core/types';
 
 export interface ActiveEditor {
   view: EditorView;
-  path: string;
+  path: VaultPath;
 }
 
 let active: ActiveEditor | null = null;
@@ -18,7 +19,7 @@ export function activeEditor(): ActiveEditor | null {
 }
 
 /** Marks this editor (of the note at `path()`) active when it takes the focus, and forgets it when it closes. */
-export function trackActiveEditor(path: () => string, startActive: boolean): Extension {
+export function trackActiveEditor(path: () => VaultPath, startActive: boolean): Extension {
   return ViewPlugin.define((view) => {
     const mark = () => {
       active = {

@@ -16,20 +16,22 @@ import {
   type AttachmentLocation,
 } from '../../../main/core/attachments/attachment-names';
 import { join } from '../../../main/core/paths';
+import type { VaultPath } from '../../../main/core/types';
+import { toVaultPath } from '../../../main/core/vault-path';
 
 /** The drag type the file explorer puts a row's vault path under. */
 export const VAULT_PATH_DRAG = 'application/x-plexus-path';
 
 export interface AttachmentDropDeps {
   api: PlexusApi;
-  notePath(): string;
+  notePath(): VaultPath;
   location(): AttachmentLocation;
   onError(message: string): void;
   now?(): Date;
 }
 
 /** The shortest link text that resolves from `from` to `target` (its whole path when none shorter does). */
-export async function shortestLink(api: PlexusApi, from: string, target: string): Promise<string> {
+export async function shortestLink(api: PlexusApi, from: VaultPath, target: VaultPath): Promise<string> {
   const candidates = linkCandidates(target);
   for (const candidate of candidates.slice(0, -1)) {
     if ((await api.resolveLink(from, candidate)).resolved === target) return candidate;
@@ -56,7 +58,13 @@ async function saveAndEmbed(view: EditorView, deps: AttachmentDropDeps, files: {
   const links: string[] = [];
   for (const { file, name } of files) {
     try {
-      const written = await deps.api.writeAttachment(join(folder, name), await base64Of(file));
+      // The name comes with the dropped or pasted file: the guard decides whether it can be one.
+      const target = toVaultPath(join(folder, name));
+      if (!target.ok) {
+        deps.onError(`Could not save "${name}": ${target.error.message}`);
+        continue;
+      }
+      const written = await deps.api.writeAttachment(target.value, await base64Of(file));
       if (!written.ok) {
         deps.onError(`Could not save "${name}": ${written.error.message}`);
         continue;
@@ -122,7 +130,9 @@ export function attachmentDrops(deps: AttachmentDropDeps): Extension {
         const data = event.dataTransfer;
         if (!data) return false;
         const pos = view.posAtCoords({ x: event.clientX, y: event.clientY }) ?? view.state.selection.main.head;
-        const vaultPath = data.getData(VAULT_PATH_DRAG);
+        // What another page or app put on the drag is input: only a vault path is dropped as a link.
+        const dragged = toVaultPath(data.getData(VAULT_PATH_DRAG));
+        const vaultPath = dragged.ok ? dragged.value : null;
         if (vaultPath) {
           event.preventDefault();
           const embed = /\.md$/i.test(vaultPath) ? '' : '!';

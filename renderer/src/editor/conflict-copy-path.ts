@@ -1,9 +1,10 @@
+import type { VaultPath } from '../../../main/core/types';
 /**
  * Where "Keep both" (and a closed editor's unsaved text) goes: `Note (conflict 2024-05-01 0930).md`
  * next to the note, in local time (what the user's clock showed when the conflict happened).
  * `n` > 1 numbers further copies made in the same minute: `Note (conflict 2024-05-01 0930 2).md`.
  */
-export function conflictCopyPath(path: string, date: Date, n = 1): string {
+export function conflictCopyPath(path: VaultPath, date: Date, n = 1): string {
   const slash = path.lastIndexOf('/');
   const folder = slash < 0 ? '' : path.slice(0, slash + 1);
   const name = path.slice(slash + 1);

@@ -1,3 +1,4 @@
+import type { VaultPath } from '../../../main/core/types';
 /**
  * Where the editor keeps its unsaved text between page loads: IndexedDB in the renderer, so a
  * reload, a crashed tab or a killed window leaves it behind, in browser mode and Electron
@@ -8,7 +9,7 @@
  */
 
 export interface StoredDraft {
-  path: string;
+  path: VaultPath;
   text: string;
   /** The disk version the text was typed over (null: the note was not on disk). */
   baseHash: string | null;
@@ -18,8 +19,8 @@ export interface StoredDraft {
 
 export interface DraftStore {
   put(draft: StoredDraft): Promise<void>;
-  get(path: string): Promise<StoredDraft | null>;
-  remove(path: string): Promise<void>;
+  get(path: VaultPath): Promise<StoredDraft | null>;
+  remove(path: VaultPath): Promise<void>;
 }
 
 const DB_NAME = 'plexus-drafts';
@@ -52,7 +53,7 @@ export function indexedDbDraftStore(vaultKey: string, idb: IDBFactory | undefine
     });
     return opened;
   };
-  const key = (path: string) => `${vaultKey}\n${path}`;
+  const key = (path: VaultPath) => `${vaultKey}\n${path}`;
   return {
     async put(draft) {
       const tx = (await db()).transaction(STORE, 'readwrite');
@@ -73,7 +74,7 @@ export function indexedDbDraftStore(vaultKey: string, idb: IDBFactory | undefine
 }
 
 /** A record from another version of the app (or damaged) is ignored, never offered. */
-function isDraft(value: unknown, path: string): value is StoredDraft {
+function isDraft(value: unknown, path: VaultPath): value is StoredDraft {
   if (typeof value !== 'object' || value === null) return false;
   const d = value as Partial<StoredDraft>;
   return d.path === path && typeof d.text === 'string' && (d.baseHash === null || typeof d.baseHash === 'string') && typeof d.savedAt === 'number';

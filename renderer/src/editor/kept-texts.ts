@@ -7,9 +7,10 @@
  */
 import { useSyncExternalStore } from 'react';
 import { markUnsaved } from './unsaved-registry';
+import type { VaultPath } from '../../../main/core/types';
 
 export interface KeptText {
-  path: string;
+  path: VaultPath;
   text: string;
   /** When the editor holding it was closed (ms since epoch). */
   keptAt: number;
@@ -35,12 +36,12 @@ export function keepText(entry: KeptText): KeptText {
   return next;
 }
 
-export function keptTextFor(path: string): KeptText | null {
+export function keptTextFor(path: VaultPath): KeptText | null {
   return kept.get(path) ?? null;
 }
 
 /** Forgets the kept text of `path` (restored into an editor, or discarded by the user). */
-export function dropKeptText(path: string): void {
+export function dropKeptText(path: VaultPath): void {
   const entry = kept.get(path);
   if (!entry) return;
   kept.delete(path);
@@ -54,6 +55,6 @@ function subscribe(listener: () => void): () => void {
 }
 
 /** The kept text of `path`, re-rendering when one arrives (a closing editor's rescue may finish later). */
-export function useKeptText(path: string): KeptText | null {
+export function useKeptText(path: VaultPath): KeptText | null {
   return useSyncExternalStore(subscribe, () => keptTextFor(path));
 }

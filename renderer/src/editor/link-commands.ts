@@ -8,6 +8,7 @@ import type { EditorView } from '@codemirror/view';
 import type { PlexusApi } from '../../../main/contract/api-contract';
 import { shortestLink } from './attachment-drop';
 import { ensureBlockId, headingAt, headingSubpath } from './block-links';
+import type { VaultPath } from '../../../main/core/types';
 
 export type CopyOutcome = { ok: true; link: string } | { ok: false; message: string };
 
@@ -23,7 +24,7 @@ async function copy(link: string, clipboard: (text: string) => Promise<void>): P
   }
 }
 
-export async function copyLinkToBlock(view: EditorView, api: PlexusApi, notePath: string, clipboard: (text: string) => Promise<void>): Promise<CopyOutcome> {
+export async function copyLinkToBlock(view: EditorView, api: PlexusApi, notePath: VaultPath, clipboard: (text: string) => Promise<void>): Promise<CopyOutcome> {
   const lines = linesOf(view);
   const line = cursorLine(view);
   const edit = ensureBlockId(lines, line);
@@ -40,7 +41,12 @@ export async function copyLinkToBlock(view: EditorView, api: PlexusApi, notePath
   return copy(`[[${note}#^${edit.id}]]`, clipboard);
 }
 
-export async function copyLinkToHeading(view: EditorView, api: PlexusApi, notePath: string, clipboard: (text: string) => Promise<void>): Promise<CopyOutcome> {
+export async function copyLinkToHeading(
+  view: EditorView,
+  api: PlexusApi,
+  notePath: VaultPath,
+  clipboard: (text: string) => Promise<void>,
+): Promise<CopyOutcome> {
   const heading = headingAt(linesOf(view), cursorLine(view));
   if (heading === null) return { ok: false, message: 'Put the cursor on or under a heading to link to it.' };
   const note = await shortestLink(api, notePath, notePath);

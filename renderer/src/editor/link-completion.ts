@@ -5,6 +5,7 @@
 import { pickedCompletion, type CompletionContext, type CompletionResult, type Completion } from '@codemirror/autocomplete';
 import type { EditorView } from '@codemirror/view';
 import type { PlexusApi, SwitcherItem } from '../../../main/contract/api-contract';
+import type { VaultPath } from '../../../main/core/types';
 
 /**
  * What a picked option inserts. When `]]` already follows (closeBrackets typed it), the text goes
@@ -22,7 +23,7 @@ function linkApply(text: string, closes: boolean): Completion['apply'] {
   };
 }
 
-export function linkCompletionSource(api: PlexusApi, sourcePath: () => string) {
+export function linkCompletionSource(api: PlexusApi, sourcePath: () => VaultPath) {
   let items: Promise<SwitcherItem[]> | null = null;
   const switcher = () => (items ??= api.getSwitcherItems());
   // Titles can change while the editor is open; the next `[[` fetches afresh.

@@ -25,11 +25,12 @@ import { attachmentDrops } from './attachment-drop';
 import { trackActiveEditor } from './active-editor';
 import { readingSettings } from '../settings/settings-store';
 import { attachmentLocationOf } from '../settings/into-notes-fields';
+import type { VaultPath } from '../../../main/core/types';
 
 export interface NoteEditorProps {
   api: PlexusApi;
-  path: string;
-  onOpenNote(path: string, heading?: string): void;
+  path: VaultPath;
+  onOpenNote(path: VaultPath, heading?: string): void;
   onSaved?(): void;
   /** Text this editor could not save when it closed went to a conflict copy, or is kept in the window. */
   onRescue?(report: RescueReport): void;
@@ -38,7 +39,7 @@ export interface NoteEditorProps {
   /** Live Preview or source mode (default source); switching keeps the editor and its history. */
   mode?: EditingMode;
   /** Ctrl/Cmd+click on a rendered link in Live Preview; without it the link opens in place. */
-  onOpenNoteInNewTab?(path: string, heading?: string): void;
+  onOpenNoteInNewTab?(path: VaultPath, heading?: string): void;
   /** Draws embeds, images, tables and math in Live Preview as the reading view does. */
   renderMarkdown?: LivePreviewHost['renderMarkdown'];
   /** A paste or drop that could not be saved (the vault is read-only, the file too large...). */
@@ -98,7 +99,7 @@ function NoteEditorFor({ api, path, onOpenNote, onSaved, onRescue, autoFocus, mo
   const host = useMemo<LivePreviewHost>(
     () => ({
       openLink: (link, newTab) => {
-        const open = (target: string, heading?: string) =>
+        const open = (target: VaultPath, heading?: string) =>
           newTab && newTabRef.current ? newTabRef.current(target, heading) : openRef.current(target, heading);
         if ('url' in link) {
           if (/^(https?:|mailto:)/i.test(link.url)) return void api.openExternal(link.url);

@@ -12,17 +12,21 @@
 import type { PlexusApi, Result, WriteOutcome } from '../../../main/contract/api-contract';
 import { conflictCopyPath } from './conflict-copy-path';
 import { keepText } from './kept-texts';
+import type { VaultPath } from '../../../main/core/types';
+import { toVaultPath } from '../../../main/core/vault-path';
 
 /** Copies made in one minute share a name stem; past this many the vault is misbehaving. */
 const MAX_COPY_NUMBER = 50;
 
 export type RescueReport =
-  { kind: 'copied'; path: string; copyPath: string; reason: string } | { kind: 'kept'; path: string; reason: string; copyError: string };
+  { kind: 'copied'; path: VaultPath; copyPath: VaultPath; reason: string } | { kind: 'kept'; path: VaultPath; reason: string; copyError: string };
 
 /** Writes `text` as a new conflict copy of `path`; an existing copy is never overwritten. */
-export async function writeConflictCopy(api: PlexusApi, path: string, text: string, date: Date): Promise<Result<{ copyPath: string } & WriteOutcome>> {
+export async function writeConflictCopy(api: PlexusApi, path: VaultPath, text: string, date: Date): Promise<Result<{ copyPath: VaultPath } & WriteOutcome>> {
   for (let n = 1; ; n++) {
-    const copyPath = conflictCopyPath(path, date, n);
+    const copy = toVaultPath(conflictCopyPath(path, date, n));
+    if (!copy.ok) return { ok: false, error: { code: 'invalid-input', message: copy.error.message } };
+    const copyPath = copy.value;
     const res = await api.createNote(copyPath, text);
     if (res.ok) return { ok: true, value: { copyPath, ...res.value } };
     if (res.error.code !== 'exists' || n >= MAX_COPY_NUMBER) return res;
@@ -33,7 +37,7 @@ export async function writeConflictCopy(api: PlexusApi, path: string, text: stri
  * Puts `text` (from the closed editor of `path`) somewhere safe: a conflict copy, else this
  * window's kept texts. `reason` says why it is not in the note itself.
  */
-export async function rescueText(api: PlexusApi, path: string, text: string, reason: string, now = new Date()): Promise<RescueReport> {
+export async function rescueText(api: PlexusApi, path: VaultPath, text: string, reason: string, now = new Date()): Promise<RescueReport> {
   let copyError: string;
   try {
     const copy = await writeConflictCopy(api, path, text, now);

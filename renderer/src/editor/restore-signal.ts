@@ -1,9 +1,10 @@
+import type { VaultPath } from '../../../main/core/types';
 /**
  * A restore from File recovery is the app's own write, so the watcher never reports it as an
  * outside change; an open editor still has to learn that the disk moved under it (a clean
  * editor reloads, one with unsaved text gets the conflict bar). This is that one-way signal.
  */
-type Listener = (path: string, hash: string) => void;
+type Listener = (path: VaultPath, hash: string) => void;
 
 const listeners = new Set<Listener>();
 
@@ -12,6 +13,6 @@ export function onNoteRestored(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-export function announceNoteRestored(path: string, hash: string): void {
+export function announceNoteRestored(path: VaultPath, hash: string): void {
   for (const listener of [...listeners]) listener(path, hash);
 }

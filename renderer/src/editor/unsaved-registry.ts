@@ -8,9 +8,10 @@
  * "quit with unsaved changes" still knows about it and can never point at an unmounted editor.
  */
 import { useEffect } from 'react';
+import type { VaultPath } from '../../../main/core/types';
 
 export interface UnsavedText {
-  path: string;
+  path: VaultPath;
   text(): string;
 }
 

@@ -16,6 +16,7 @@ import type { PlexusApi } from '../../../main/contract/api-contract';
 import { indexedDbDraftStore, type DraftStore, type StoredDraft } from './draft-store';
 import { afterDelayWhenIdle } from './idle-after';
 import type { NoteDocument } from './use-note-document';
+import type { VaultPath } from '../../../main/core/types';
 
 /** A draft is written this long after the first keystroke not yet in the store... */
 export const DRAFT_DELAY_MS = 300;
@@ -52,7 +53,7 @@ export interface DraftOffer {
   discard(): void;
 }
 
-export function useDrafts(api: PlexusApi, path: string, doc: NoteDocument, view: EditorView | null, onError: (message: string) => void) {
+export function useDrafts(api: PlexusApi, path: VaultPath, doc: NoteDocument, view: EditorView | null, onError: (message: string) => void) {
   const [store, setStore] = useState<DraftStore | null>(null);
   const [offer, setOffer] = useState<StoredDraft | null>(null);
   const [checked, setChecked] = useState(false);

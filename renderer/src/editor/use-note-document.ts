@@ -23,6 +23,7 @@ import { rescueText, writeConflictCopy, type RescueReport } from './rescue-text'
 import { markUnsaved } from './unsaved-registry';
 import { onNoteRestored } from './restore-signal';
 import { ownSavesOf } from '../api/own-saves';
+import type { VaultPath } from '../../../main/core/types';
 
 export const AUTOSAVE_DELAY_MS = 1000;
 
@@ -60,7 +61,7 @@ export interface NoteDocument {
   adoptConflictingDraft(text: string, baseHash: string, diskHash: string): void;
 }
 
-export function useNoteDocument(api: PlexusApi, path: string, port: TextPort | null, events: NoteDocumentEvents = {}): NoteDocument {
+export function useNoteDocument(api: PlexusApi, path: VaultPath, port: TextPort | null, events: NoteDocumentEvents = {}): NoteDocument {
   const [state, setState] = useState<DocState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [theirs, setTheirs] = useState<string | null>(null);

@@ -4,6 +4,7 @@ import type { PlexusApi } from '../../../main/contract/api-contract';
 import type { GraphFilters } from './graph-filters';
 import type { GraphDisplay, GraphForces } from './graph-forces';
 import type { ViewRequest } from './view-builder';
+import type { VaultPath } from '../../../main/core/types';
 
 export interface EngineOptions {
   api: PlexusApi;
@@ -11,7 +12,7 @@ export interface EngineOptions {
   request: ViewRequest;
   filters: GraphFilters;
   colourOf(id: string): string;
-  currentPath: string | null;
+  currentPath: VaultPath | null;
   onTap(id: string, newTab: boolean): void;
   onDoubleTap(id: string): void;
   /** Called once with the graph's size when it first loads (the view picks local for huge vaults). */

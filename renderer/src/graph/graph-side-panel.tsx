@@ -10,6 +10,7 @@ import { HubsPanel } from './hubs-panel';
 import { GroupsPanel } from './groups-panel';
 import { ViewsPanel } from './views-panel';
 import { SettingsPanel } from './settings-panel';
+import type { VaultPath } from '../../../main/core/types';
 
 export interface SidePanelProps {
   panel: SidePanel;
@@ -19,7 +20,7 @@ export interface SidePanelProps {
   updateSettings(change: (s: GraphSettings) => GraphSettings): void;
   view: { mode: GraphMode; depth: number; filters: GraphFilters };
   applyView(view: SavedView): void;
-  onOpenNote(path: string): void;
+  onOpenNote(path: VaultPath): void;
   onClose(): void;
 }
 

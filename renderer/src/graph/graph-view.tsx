@@ -18,6 +18,7 @@ import { GRAPH_CSS } from './graph-css';
 import { progressText } from './progressive-build';
 import type { GraphMode } from './view-builder';
 import type { SavedView } from './graph-settings';
+import type { VaultPath } from '../../../main/core/types';
 
 /** Above this many notes the local graph opens by default. */
 export const LOCAL_DEFAULT_NOTES = 3000;
@@ -26,10 +27,10 @@ const DOUBLE_CLICK_MS = 280;
 
 export interface GraphViewProps {
   api: PlexusApi;
-  currentPath: string | null;
-  onOpenNote(path: string): void;
+  currentPath: VaultPath | null;
+  onOpenNote(path: VaultPath): void;
   /** Ctrl/Cmd+click on a note's node: open it in a new tab (absent: as a plain click). */
-  onOpenNoteInNewTab?(path: string): void;
+  onOpenNoteInNewTab?(path: VaultPath): void;
   /**
    * The mode to open in (and to switch to whenever the host changes it); the toolbar can still
    * switch. Left out, the view opens global, or local on vaults over LOCAL_DEFAULT_NOTES nodes.

@@ -6,11 +6,12 @@ import { useEffect, useId, useState } from 'react';
 import { findShortestPaths } from '../../../main/core/analysis';
 import { findNode, suggestNodes } from './node-lookup';
 import type { GraphEngine } from './use-graph-engine';
+import type { VaultPath } from '../../../main/core/types';
 
 /** Paths listed (and highlighted) at most; the status line says how many exist in all. */
 const MAX_LISTED = 5;
 
-export function PathTool({ engine, onOpenNote }: { engine: GraphEngine; onOpenNote(path: string): void }) {
+export function PathTool({ engine, onOpenNote }: { engine: GraphEngine; onOpenNote(path: VaultPath): void }) {
   const id = useId();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');

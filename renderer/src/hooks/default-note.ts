@@ -1,10 +1,11 @@
 /** Which note to open when the address names none: Welcome, Index or README (top-level first), else the first note. */
 import type { FileEntry } from '../../../main/contract/api-contract';
+import type { VaultPath } from '../../../main/core/types';
 import { compareText } from '../lib/collate';
 
 const PREFERRED = ['welcome', 'index', 'readme'];
 
-export function pickDefaultNote(files: FileEntry[]): string | null {
+export function pickDefaultNote(files: FileEntry[]): VaultPath | null {
   const notes = files.filter((f) => f.kind === 'note');
   for (const name of PREFERRED) {
     const matches = notes.filter((f) => f.title.toLowerCase() === name);

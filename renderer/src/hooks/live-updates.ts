@@ -3,7 +3,7 @@
  * and which events change link resolution (drop the resolver cache).
  */
 import type { DerivedChanges, VaultEvent } from '../../../main/contract/api-contract';
-import type { GraphDelta } from '../../../main/core/types';
+import type { GraphDelta, VaultPath } from '../../../main/core/types';
 import { edgeEnds } from '../../../main/core/graph/graph-diff';
 
 /** What is shown about a note besides its text, each read by its own request (use-note-data.ts). */
@@ -17,7 +17,7 @@ export type Stale = 'all' | readonly NotePart[];
  * it (api/own-saves.ts), else null. Only the echo of that save is re-read in parts: any other
  * change to the note's file may have changed anything.
  */
-export function staleParts(event: VaultEvent, path: string | null, savedHash: string | null): Stale {
+export function staleParts(event: VaultEvent, path: VaultPath | null, savedHash: string | null): Stale {
   if (!path) return [];
   switch (event.type) {
     case 'external-change':
@@ -48,7 +48,7 @@ function fromDerived(changes: DerivedChanges): Stale {
 }
 
 /** The graph holds links and the nodes' names and tags: an edge says which side of the note changed. */
-function fromDelta(delta: GraphDelta, path: string): Stale {
+function fromDelta(delta: GraphDelta, path: VaultPath): Stale {
   if (delta.nodesAdded.some((n) => n.id === path) || delta.nodesRemoved.includes(path) || delta.nodesChanged.some((n) => n.id === path)) return 'all';
   const parts = new Set<NotePart>();
   const edge = (source: string, target: string) => {

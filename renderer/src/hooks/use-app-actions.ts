@@ -11,6 +11,7 @@ const HIDE_DELAY_MS = 250;
  * (in batches, link-batcher.ts) instead of in the browser, which fails requests past its own limit.
  */
 const RESOLVE_CONCURRENCY = 4;
+const NO_LINK_TARGET: LinkTargetInfo = { resolved: null, kind: null, createPath: null };
 
 export interface CreateRequest {
   info: LinkTargetInfo;
@@ -44,6 +45,7 @@ export function useAppActionsState(api: PlexusApi, reportError: (m: string) => v
     () => ({
       api,
       resolve(from, target) {
+        if (from === null) return Promise.resolve(NO_LINK_TARGET);
         const key = `${from}\u0000${target}`;
         let hit = cache.current.get(key);
         if (!hit) {

@@ -10,6 +10,7 @@ import { useVaultEvents } from './use-vault-events';
 import { changesResolution, staleParts, type Stale } from './live-updates';
 import { ownSavesOf } from '../api/own-saves';
 import { noteRefreshesOf } from '../api/note-refreshes';
+import type { VaultPath } from '../../../main/core/types';
 
 interface Deps {
   api: PlexusApi;
@@ -21,7 +22,7 @@ interface Deps {
   /** Links may resolve differently: drop cached resolutions. */
   invalidateLinks(): void;
   /** The notes the panes show now: an event touching one re-reads them (or, for an own save's echo, what of them changed). */
-  shownPaths: string[];
+  shownPaths: VaultPath[];
   scheduleReload(): void;
   /** After a reconnect: re-read everything the missed events would have updated. */
   resync(): void;
@@ -62,15 +63,15 @@ export function useAppEvents(deps: Deps): void {
     // The echo of this window's own save re-reads only what the index says changed (live-updates.ts).
     const own = ownSavesOf(api);
     const refreshes = noteRefreshesOf(api);
-    const reread = (stale: { path: string; parts: Stale }[]) => {
+    const reread = (stale: { path: VaultPath; parts: Stale }[]) => {
       if (stale.some((s) => s.parts === 'all')) {
         refreshes.fullScheduled();
         deps.scheduleReload();
       } else for (const { path, parts } of stale) if (parts !== 'all') refreshes.request(path, parts);
     };
-    const staleNow = (path: string) => ({ path, parts: staleParts(event, path, own.known(path)?.hash ?? null) });
+    const staleNow = (path: VaultPath) => ({ path, parts: staleParts(event, path, own.known(path)?.hash ?? null) });
     // An echo that comes before its save's answer: whether it is this window's save, the answer tells (own-saves.ts).
-    const waiting = (path: string) => event.type === 'files' && own.saving(path) && event.changed.some((f) => f.path === path);
+    const waiting = (path: VaultPath) => event.type === 'files' && own.saving(path) && event.changed.some((f) => f.path === path);
     reread(deps.shownPaths.filter((path) => !waiting(path)).map(staleNow));
     for (const path of deps.shownPaths.filter(waiting)) void own.settled(path).then(() => reread([staleNow(path)]));
   });

@@ -2,8 +2,9 @@
 import { useEffect } from 'react';
 import { isAttachmentPath } from '../components/attachment/attachment-kind';
 import type { NoteData } from './use-note-data';
+import type { VaultPath } from '../../../main/core/types';
 
-export function useDocumentTitle(data: NoteData | null, currentPath: string | null): void {
+export function useDocumentTitle(data: NoteData | null, currentPath: VaultPath | null): void {
   useEffect(() => {
     const title = data?.meta.ok
       ? data.meta.value.title

@@ -8,15 +8,16 @@ import type { AppActions } from '../components/note-context';
 import { describeRescue, type RescueReport } from '../editor';
 import type { NoteRoute } from '../routing/hash-route';
 import type { useBanners } from './use-banners';
+import type { VaultPath } from '../../../main/core/types';
 
 interface Deps {
   files: FileEntry[] | null;
   requestCreate: AppActions['requestCreate'];
   openRoute(route: NoteRoute): void;
   openRouteInNewTab(route: NoteRoute): void;
-  openPath(path: string): void;
+  openPath(path: VaultPath): void;
   pushBanner: ReturnType<typeof useBanners>['push'];
-  editWhenOpen(path: string): void;
+  editWhenOpen(path: VaultPath): void;
 }
 
 export function useEditorLinks({ files, requestCreate, openRoute, openRouteInNewTab, openPath, pushBanner, editWhenOpen }: Deps) {
@@ -39,7 +40,7 @@ export function useEditorLinks({ files, requestCreate, openRoute, openRouteInNew
 
   // Ctrl/Cmd+click in the editor: open the target, or offer to create it when it does not exist yet.
   const openFromEditor = useCallback(
-    (path: string, heading?: string) => {
+    (path: VaultPath, heading?: string) => {
       if (files && !files.some((f) => f.path === path)) return requestCreate({ resolved: null, kind: null, createPath: path }, path.replace(/\.md$/i, ''));
       openRoute({ path, heading: heading ?? null, block: null });
     },
@@ -48,7 +49,7 @@ export function useEditorLinks({ files, requestCreate, openRoute, openRouteInNew
 
   // Ctrl/Cmd+click on a rendered link in Live Preview: the note in a new tab (an existing one only).
   const openFromEditorInNewTab = useCallback(
-    (path: string, heading?: string) => {
+    (path: VaultPath, heading?: string) => {
       if (files && !files.some((f) => f.path === path)) return openFromEditor(path, heading);
       openRouteInNewTab({ path, heading: heading ?? null, block: null });
     },

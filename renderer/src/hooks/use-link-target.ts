@@ -2,10 +2,11 @@
 import { useEffect, useState } from 'react';
 import type { LinkTargetInfo } from '../../../main/contract/api-contract';
 import { useAppActions } from '../components/note-context';
+import type { VaultPath } from '../../../main/core/types';
 
 export type LinkState = { status: 'pending' } | { status: 'done'; info: LinkTargetInfo } | { status: 'error'; message: string };
 
-export function useLinkTarget(from: string, target: string | null): LinkState {
+export function useLinkTarget(from: VaultPath | null, target: string | null): LinkState {
   const { resolve } = useAppActions();
   const [state, setState] = useState<LinkState>({ status: 'pending' });
   useEffect(() => {

@@ -6,13 +6,13 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { BacklinkGroup, NoteContent, NoteMeta, PlexusApi, Result, UnlinkedMention } from '../../../main/contract/api-contract';
-import type { ResolvedLink } from '../../../main/core/types';
+import type { ResolvedLink, VaultPath } from '../../../main/core/types';
 import { ownSavesOf } from '../api/own-saves';
 import { noteRefreshesOf } from '../api/note-refreshes';
 import type { NotePart } from './live-updates';
 
 export interface NoteData {
-  path: string;
+  path: VaultPath;
   note: Result<NoteContent>;
   meta: Result<NoteMeta>;
   backlinks: Result<BacklinkGroup[]>;
@@ -25,7 +25,7 @@ export type NoteDataState =
 
 const NONE: Result<never[]> = { ok: true, value: [] };
 
-export async function loadNoteData(api: PlexusApi, path: string): Promise<NoteData> {
+export async function loadNoteData(api: PlexusApi, path: VaultPath): Promise<NoteData> {
   // An attachment (the viewer shows it) has backlinks, but no text to link from or mention it.
   const note = /\.md$/i.test(path);
   const known = ownSavesOf(api).known(path);
@@ -59,7 +59,7 @@ export async function loadNoteParts(api: PlexusApi, data: NoteData, parts: Reado
   return fresh;
 }
 
-export function useNoteData(api: PlexusApi, path: string | null, version: number): NoteDataState {
+export function useNoteData(api: PlexusApi, path: VaultPath | null, version: number): NoteDataState {
   const [state, setState] = useState<NoteDataState>({ status: 'idle' });
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -113,7 +113,7 @@ export function useNoteData(api: PlexusApi, path: string | null, version: number
 }
 
 /** The data to show: the current result, or while reloading the same note, the previous one. */
-export function visibleData(state: NoteDataState, path: string | null): NoteData | null {
+export function visibleData(state: NoteDataState, path: VaultPath | null): NoteData | null {
   if (state.status === 'done') return state.data;
   if (state.status === 'loading' && state.previous && state.previous.path === path) return state.previous;
   return null;

@@ -6,6 +6,7 @@
  * next. A batch holds targets from one note, at most `batchSize`.
  */
 import type { LinkTargetInfo, PlexusApi } from '../../../main/contract/api-contract';
+import type { VaultPath } from '../../../main/core/types';
 
 /** Targets per call: well under what the contract accepts (2,000), so one reply stays small. */
 export const RESOLVE_BATCH_SIZE = 500;
@@ -13,13 +14,13 @@ export const RESOLVE_BATCH_SIZE = 500;
 const NO_TARGET: LinkTargetInfo = { resolved: null, kind: null, createPath: null };
 
 interface Waiting {
-  from: string;
+  from: VaultPath;
   target: string;
   resolve(info: LinkTargetInfo): void;
   reject(error: unknown): void;
 }
 
-export type ResolveLink = (from: string, target: string) => Promise<LinkTargetInfo>;
+export type ResolveLink = (from: VaultPath, target: string) => Promise<LinkTargetInfo>;
 
 export function createLinkBatcher(api: Pick<PlexusApi, 'resolveLinks'>, slots: number, batchSize = RESOLVE_BATCH_SIZE): ResolveLink {
   if (!Number.isInteger(slots) || slots < 1) throw new Error(`createLinkBatcher: slots must be a positive integer, got ${slots}`);
@@ -29,7 +30,7 @@ export function createLinkBatcher(api: Pick<PlexusApi, 'resolveLinks'>, slots: n
   let scheduled = false;
 
   /** The next batch: the first waiting request's note, its first batchSize distinct targets (the rest keep their order). */
-  const takeBatch = (): { from: string; targets: Map<string, Waiting[]> } => {
+  const takeBatch = (): { from: VaultPath; targets: Map<string, Waiting[]> } => {
     const from = waiting[0].from;
     const targets = new Map<string, Waiting[]>();
     const rest: Waiting[] = [];
@@ -43,7 +44,7 @@ export function createLinkBatcher(api: Pick<PlexusApi, 'resolveLinks'>, slots: n
     return { from, targets };
   };
 
-  const send = (from: string, targets: Map<string, Waiting[]>): Promise<void> =>
+  const send = (from: VaultPath, targets: Map<string, Waiting[]>): Promise<void> =>
     api.resolveLinks(from, [...targets.keys()]).then(
       (answer) => {
         if (!answer.ok) {

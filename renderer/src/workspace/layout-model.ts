@@ -10,6 +10,7 @@ import type { NoteRoute } from '../routing/hash-route';
 import { collapse, findPane, insertBeside, mapPane, panesOf } from './layout-tree';
 import type { LayoutNode, NoteMode, Pane, Tab, View } from './layout-types';
 import type { SidebarViews } from './sidebar-views';
+import type { VaultPath } from '../../../main/core/types';
 
 export type { LayoutNode, NoteMode, Pane, Split, Tab, View } from './layout-types';
 
@@ -255,7 +256,7 @@ export function filterViews(layout: Layout, keep: (view: View) => boolean): Layo
 }
 
 /** The notes shown now, one per pane (its shown tab's note, if that is a note). */
-export function shownNotePaths(layout: Layout): string[] {
+export function shownNotePaths(layout: Layout): VaultPath[] {
   return allPanes(layout)
     .map((p) => currentView(p.tabs.find((t) => t.id === p.active)))
     .flatMap((v) => (v?.kind === 'note' ? [v.route.path] : []));

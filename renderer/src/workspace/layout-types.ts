@@ -3,8 +3,9 @@
  * the tree surgery in layout-tree.ts both import them without importing each other.
  */
 import type { NoteRoute } from '../routing/hash-route';
+import type { VaultPath } from '../../../main/core/types';
 
-export type View = { kind: 'note'; route: NoteRoute } | { kind: 'graph'; local: string | null };
+export type View = { kind: 'note'; route: NoteRoute } | { kind: 'graph'; local: VaultPath | null };
 
 /** How a tab shows its note, as Obsidian: Reading view, or editing in Live Preview or source mode. */
 export type NoteMode = 'reading' | 'live' | 'source';

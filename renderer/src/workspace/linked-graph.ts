@@ -19,6 +19,7 @@ import {
 } from './layout-model';
 import { findPane, insertBeside } from './layout-tree';
 import type { Pane, Tab } from './layout-types';
+import type { VaultPath } from '../../../main/core/types';
 
 export function openLinkedLocalGraph(layout: Layout): Layout {
   const source = activePaneOf(layout);
@@ -31,7 +32,7 @@ export function openLinkedLocalGraph(layout: Layout): Layout {
 }
 
 /** The note the graph of tab `tabId` centres on: its linked pane's shown note while that pane exists, else the graph's own note. */
-export function linkedNotePath(layout: Layout, tab: Tab | null): string | null {
+export function linkedNotePath(layout: Layout, tab: Tab | null): VaultPath | null {
   const view = currentView(tab);
   if (!tab || view?.kind !== 'graph' || view.local === null) return null;
   const linked = tab.linkedPane ? findPane(layout.root, tab.linkedPane) : null;
@@ -51,7 +52,7 @@ export function shownTabOf(layout: Layout, paneId: string): Tab | null {
  * follows, which becomes active (as Obsidian's linked view), so the graph moves along to it; any
  * other graph, or one whose linked pane has closed, opens it in its own pane.
  */
-export function openFromGraph(layout: Layout, paneId: string, path: string): Layout {
+export function openFromGraph(layout: Layout, paneId: string, path: VaultPath): Layout {
   const linked = shownTabOf(layout, paneId)?.linkedPane;
   const target = linked && findPane(layout.root, linked) ? linked : paneId;
   return openInActive(activatePane(layout, target), { kind: 'note', route: { path, heading: null, block: null } });

@@ -9,12 +9,13 @@ import { GraphPane } from '../components/graph-pane';
 import { activatePane, openInNewTab, type Layout, type View } from './layout-model';
 import { noteView } from './use-workspace';
 import { closeGraphIn, linkedNotePath, openFromGraph, shownTabOf } from './linked-graph';
+import type { VaultPath } from '../../../main/core/types';
 
 interface Props {
   api: PlexusApi;
   view: Extract<View, { kind: 'graph' }>;
   /** The note the active tab is about, for a global graph to mark. */
-  contextPath: string | null;
+  contextPath: VaultPath | null;
   layout: Layout;
   paneId: string;
   update(f: (l: Layout) => Layout): void;

@@ -4,6 +4,7 @@
  * ignored, and storage that is full or disabled only means nothing is remembered.
  */
 import { useEffect, useState } from 'react';
+import type { VaultPath } from '../../../main/core/types';
 
 const keyFor = (vaultRoot: string) => `plexus.recentNotes:${vaultRoot}`;
 export const RECENT_NOTES_MAX = 30;
@@ -18,12 +19,12 @@ export function parseRecent(text: string | null): string[] {
   }
 }
 
-export function withRecent(recent: readonly string[], path: string): string[] {
+export function withRecent(recent: readonly string[], path: VaultPath): string[] {
   return [path, ...recent.filter((p) => p !== path)].slice(0, RECENT_NOTES_MAX);
 }
 
 /** Follows `currentPath` and remembers it per vault. */
-export function useRecentNotes(vaultRoot: string | null, currentPath: string | null): string[] {
+export function useRecentNotes(vaultRoot: string | null, currentPath: VaultPath | null): string[] {
   const [recent, setRecent] = useState<{ root: string | null; paths: string[] }>({ root: null, paths: [] });
   useEffect(() => {
     if (vaultRoot === null) return;

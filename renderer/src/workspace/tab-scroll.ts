@@ -5,6 +5,8 @@
  * workspace, by tab, history entry and note path (a link followed opens its note at the top).
  */
 import { createContext } from 'react';
+import type { VaultPath } from '../../../main/core/types';
+import { isVaultPath } from '../../../main/core/vault-path';
 
 /**
  * The tab and history entry a note view is drawn for (`tabId#index`), so Back also returns to
@@ -13,7 +15,7 @@ import { createContext } from 'react';
 export const TabScrollKey = createContext<string | null>(null);
 
 interface Place {
-  path: string;
+  path: VaultPath;
   top: number;
 }
 
@@ -50,7 +52,7 @@ export function parseTabScroll(text: string | null): Map<string, Place> {
   for (const entry of value.slice(-MAX_TABS)) {
     if (!Array.isArray(entry) || entry.length !== 3) continue;
     const [tab, path, top] = entry as unknown[];
-    if (typeof tab === 'string' && typeof path === 'string' && typeof top === 'number' && Number.isFinite(top) && top >= 0) out.set(tab, { path, top });
+    if (typeof tab === 'string' && isVaultPath(path) && typeof top === 'number' && Number.isFinite(top) && top >= 0) out.set(tab, { path, top });
   }
   return out;
 }
@@ -70,7 +72,7 @@ export function openTabScroll(vaultRoot: string): void {
   for (const listener of [...listeners]) listener();
 }
 
-export function rememberScroll(tab: string, path: string, top: number): void {
+export function rememberScroll(tab: string, path: VaultPath, top: number): void {
   const was = places.get(tab);
   if (was && was.path === path && was.top === top) return;
   places.delete(tab);
@@ -80,7 +82,7 @@ export function rememberScroll(tab: string, path: string, top: number): void {
 }
 
 /** Where `tab` was in `path`, or null (never scrolled there, or it has shown another note since). */
-export function recalledScroll(tab: string, path: string): number | null {
+export function recalledScroll(tab: string, path: VaultPath): number | null {
   const place = places.get(tab);
   return place && place.path === path ? place.top : null;
 }

@@ -7,6 +7,8 @@ import { layoutProblems } from './layout-check';
 import { activateTab, allPanes, currentView, filterViews, openInActive, sameView, type Layout, type View } from './layout-model';
 import type { NoteRoute } from '../routing/hash-route';
 import { normalizeSidebarViews } from './sidebar-views';
+import type { VaultPath } from '../../../main/core/types';
+import { isVaultPath } from '../../../main/core/vault-path';
 
 const keyFor = (vaultRoot: string) => `plexus.workspace:${vaultRoot}`;
 
@@ -14,12 +16,12 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 
 function isView(v: unknown): v is View {
   if (!isObject(v)) return false;
-  if (v.kind === 'graph') return v.local === null || typeof v.local === 'string';
+  if (v.kind === 'graph') return v.local === null || isVaultPath(v.local);
   const r = v.route;
   return (
     v.kind === 'note' &&
     isObject(r) &&
-    typeof r.path === 'string' &&
+    isVaultPath(r.path) &&
     (r.heading === null || typeof r.heading === 'string') &&
     (r.block === null || typeof r.block === 'string')
   );
@@ -92,7 +94,7 @@ export function saveLayout(vaultRoot: string, layout: Layout): void {
  * many, for a notice), and the address's note (a deep link) shown — in the tab that has it, else
  * in the active tab.
  */
-export function restoreLayout(stored: Layout, exists: (path: string) => boolean, route: NoteRoute | null): { layout: Layout; missing: string[] } {
+export function restoreLayout(stored: Layout, exists: (path: VaultPath) => boolean, route: NoteRoute | null): { layout: Layout; missing: string[] } {
   const missing = new Set<string>();
   let layout = filterViews(stored, (v) => {
     if (v.kind !== 'note' || exists(v.route.path)) return true;

@@ -1,15 +1,16 @@
 import { matchGroup, parseGroupQuery } from '../../../main/core/analysis';
 import type { GraphNode } from '../../../main/core/types';
 import { placeholder } from './snapshot-builder';
+import { vp } from '../../support/vault-path';
 
 const ml: GraphNode = {
   id: 'Research/ML/Loss Curves.md',
   kind: 'note',
   label: 'Loss Curves',
-  path: 'Research/ML/Loss Curves.md',
+  path: vp('Research/ML/Loss Curves.md'),
   tags: ['ML/Training', 'draft'],
 };
-const researchy: GraphNode = { id: 'Researchers/Ada.md', kind: 'note', label: 'Ada', path: 'Researchers/Ada.md', tags: ['mlops'] };
+const researchy: GraphNode = { id: 'Researchers/Ada.md', kind: 'note', label: 'Ada', path: vp('Researchers/Ada.md'), tags: ['mlops'] };
 const ghost = placeholder('Research Plan');
 
 describe('parseGroupQuery', () => {

@@ -1,9 +1,10 @@
 /** Tiny GraphSnapshot builders for the analysis tests: notes named by id, edges as 'a>b' pairs. */
 import type { GraphEdge, GraphNode, GraphSnapshot } from '../../../main/core/types';
 import { PLACEHOLDER_PREFIX } from '../../../main/core/types';
+import { vp } from '../../support/vault-path';
 
 export function note(id: string, tags: string[] = [], path: string | null = `${id}.md`): GraphNode {
-  return { id, kind: 'note', label: id.replace(/^.*\//, '').replace(/\.md$/, ''), path, tags };
+  return { id, kind: 'note', label: id.replace(/^.*\//, '').replace(/\.md$/, ''), path: path === null ? null : vp(path), tags };
 }
 
 export function placeholder(target: string): GraphNode {

@@ -7,6 +7,7 @@ import {
   pastedImageName,
   safeFileName,
 } from '../../../main/core/attachments/attachment-names';
+import { vp } from '../../support/vault-path';
 
 describe('pastedImageName', () => {
   test.each([
@@ -39,13 +40,13 @@ describe('numberedPath and freePath', () => {
     ['archive.tar.gz', 1, 'archive.tar 1.gz'],
     ['README', 3, 'README 3'],
     ['.env', 1, '.env 1'],
-  ])('%s numbered %d is %s', (path, n, expected) => expect(numberedPath(path, n)).toBe(expected));
+  ])('%s numbered %d is %s', (path, n, expected) => expect(numberedPath(vp(path), n)).toBe(expected));
 
   test('the first free name, counting up from the bare name', () => {
     const taken = new Set(['x.png', 'x 1.png', 'x 3.png']);
-    expect(freePath('x.png', (p) => taken.has(p))).toBe('x 2.png');
-    expect(freePath('y.png', (p) => taken.has(p))).toBe('y.png');
-    expect(freePath('x.png', () => true, 5)).toBeNull();
+    expect(freePath(vp('x.png'), (p) => taken.has(p))).toBe('x 2.png');
+    expect(freePath(vp('y.png'), (p) => taken.has(p))).toBe('y.png');
+    expect(freePath(vp('x.png'), () => true, 5)).toBeNull();
   });
 });
 
@@ -57,7 +58,7 @@ describe('attachmentFolder', () => {
     [{ kind: 'folder', folder: '' } as const, 'Note.md', ''],
     [{ kind: 'note-folder' } as const, 'a/b/Note.md', 'a/b'],
     [{ kind: 'note-folder' } as const, 'Note.md', ''],
-  ])('%j for %s is %j', (location, note, folder) => expect(attachmentFolder(location, note)).toBe(folder));
+  ])('%j for %s is %j', (location, note, folder) => expect(attachmentFolder(location, vp(note))).toBe(folder));
 
   test('cleanFolder drops "." and empty segments and turns backslashes into slashes', () => {
     expect(cleanFolder('./a\\b//c/')).toBe('a/b/c');

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { VaultGraph } from '../../../main/core/graph/vault-graph';
 import type { GraphDelta, GraphEdge, GraphSnapshot, ParsedNote } from '../../../main/core/types';
 import { makeNote, type LinkSpec } from './make-note';
+import { vp } from '../../support/vault-path';
 
 const NAMES = [
   'A',
@@ -110,7 +111,7 @@ test('incremental updates equal a fresh index, and deltas are exact', () => {
       for (const op of ops) {
         let delta: GraphDelta;
         if (op.op === 'upsert') {
-          const note = makeNote(op.path, op.links, { tags: op.tags });
+          const note = makeNote(vp(op.path), op.links, { tags: op.tags });
           files.set(op.path, note);
           delta = graph.applyChanges({ upsertNotes: [note] });
         } else if (op.op === 'remove') {
@@ -119,40 +120,45 @@ test('incremental updates equal a fresh index, and deltas are exact', () => {
           // Sometimes remove and re-add in one batch (an atomic save seen as unlink + add).
           if (note && op.path.length % 2 === 0) {
             files.set(op.path, note);
-            delta = graph.applyChanges({ removeNotes: [op.path], upsertNotes: [note] });
-          } else delta = graph.applyChanges({ removeNotes: [op.path] });
+            delta = graph.applyChanges({ removeNotes: [vp(op.path)], upsertNotes: [note] });
+          } else delta = graph.applyChanges({ removeNotes: [vp(op.path)] });
         } else if (op.op === 'rename') {
           const note = files.get(op.from);
           if (!note || files.has(op.to)) continue;
           files.delete(op.from);
           const moved = makeNote(
-            op.to,
+            vp(op.to),
             note.links.map((l) => ({ target: l.target, kind: l.kind })),
             { tags: note.tags },
           );
           files.set(op.to, moved);
-          delta = graph.applyChanges({ removeNotes: [op.from], upsertNotes: [moved] });
+          delta = graph.applyChanges({ removeNotes: [vp(op.from)], upsertNotes: [moved] });
         } else if (op.op === 'attach') {
           attachments.add(op.path);
-          delta = graph.applyChanges({ addAttachments: [op.path] });
+          delta = graph.applyChanges({ addAttachments: [vp(op.path)] });
         } else if (op.op === 'detach') {
           attachments.delete(op.path);
-          delta = graph.applyChanges({ removeAttachments: [op.path] });
+          delta = graph.applyChanges({ removeAttachments: [vp(op.path)] });
         } else {
           // One call with everything at once: removals first, then upserts (a path in both is a save).
-          const upserts = op.upserts.map((u) => makeNote(u.path, u.links));
+          const upserts = op.upserts.map((u) => makeNote(vp(u.path), u.links));
           for (const path of op.removes) files.delete(path);
           for (const note of upserts) files.set(note.path, note);
           const detach = op.detach.filter((p) => !op.attach.includes(p));
           for (const path of detach) attachments.delete(path);
           for (const path of op.attach) attachments.add(path);
-          delta = graph.applyChanges({ upsertNotes: upserts, removeNotes: op.removes, addAttachments: op.attach, removeAttachments: detach });
+          delta = graph.applyChanges({
+            upsertNotes: upserts,
+            removeNotes: op.removes.map(vp),
+            addAttachments: op.attach.map(vp),
+            removeAttachments: detach.map(vp),
+          });
         }
         mirror = applyDelta(mirror, delta);
         expect(mirror).toEqual(graph.snapshot());
       }
       const fresh = new VaultGraph();
-      fresh.applyChanges({ upsertNotes: [...files.values()], addAttachments: [...attachments] });
+      fresh.applyChanges({ upsertNotes: [...files.values()], addAttachments: [...attachments].map(vp) });
       expect(graph.snapshot()).toEqual(fresh.snapshot());
       expect(graph.allLinks()).toEqual(fresh.allLinks());
     }),

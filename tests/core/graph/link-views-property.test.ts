@@ -10,6 +10,7 @@ import { resolveLinkTarget } from '../../../main/core/resolve/resolve-link';
 import { VaultGraph } from '../../../main/core/graph/vault-graph';
 import type { ParsedNote, ResolvedLink, VaultPath } from '../../../main/core/types';
 import { makeNote, type LinkSpec } from './make-note';
+import { vp } from '../../support/vault-path';
 
 const TARGETS = ['A', 'a', 'Dup', 'x/Dup', 'X/dup.md', 'pic.png', 'x/pic.png', '../A', './Dup', 'Missing', 'img/Note', 'x/', ''];
 const NOTE_PATHS = ['A.md', 'Dup.md', 'x/Dup.md', 'X/dup.md', 'y/z/Dup.md', 'x/A.md', 'Note.md', 'img/Note.md', 'b.md'];
@@ -84,9 +85,9 @@ function check(graph: VaultGraph, expected: Map<VaultPath, ResolvedLink[]>): voi
 test('every way of building the graph answers as resolving each link on its own', () => {
   fc.assert(
     fc.property(vaultArb, ({ notes: specs, attachments }) => {
-      const notes = specs.map((s) => makeNote(s.path, s.links));
-      const expected = reference(notes, attachments);
-      for (const [, graph] of builds(notes, attachments, expected)) check(graph, expected);
+      const notes = specs.map((s) => makeNote(vp(s.path), s.links));
+      const expected = reference(notes, attachments.map(vp));
+      for (const [, graph] of builds(notes, attachments.map(vp), expected)) check(graph, expected);
     }),
     { numRuns: 100 },
   );
@@ -95,12 +96,12 @@ test('every way of building the graph answers as resolving each link on its own'
 test('changing a link the graph handed out changes nothing in the graph', () => {
   fc.assert(
     fc.property(vaultArb, ({ notes: specs, attachments }) => {
-      const notes = specs.map((s) => makeNote(s.path, s.links));
-      const expected = reference(notes, attachments);
-      for (const [, graph] of builds(notes, attachments, expected)) {
+      const notes = specs.map((s) => makeNote(vp(s.path), s.links));
+      const expected = reference(notes, attachments.map(vp));
+      for (const [, graph] of builds(notes, attachments.map(vp), expected)) {
         const before = graph.snapshot();
         for (const link of [...graph.allLinks(), ...notes.flatMap((n) => [...graph.outgoing(n.path), ...graph.backlinks(n.path)])]) {
-          link.resolved = 'elsewhere.md';
+          link.resolved = vp('elsewhere.md');
           link.target = 'Elsewhere';
         }
         check(graph, expected);

@@ -1,6 +1,6 @@
 /** Builds ParsedNote values for graph tests without going through the parser. */
 import { titleFromPath } from '../../../main/core/paths';
-import type { LinkKind, LinkRef, ParsedNote } from '../../../main/core/types';
+import type { LinkKind, LinkRef, ParsedNote, VaultPath } from '../../../main/core/types';
 
 export interface LinkSpec {
   target: string;
@@ -29,7 +29,7 @@ export function makeLink(spec: LinkSpec | string, index = 0): LinkRef {
   };
 }
 
-export function makeNote(path: string, links: (LinkSpec | string)[] = [], extra: Partial<ParsedNote> = {}): ParsedNote {
+export function makeNote(path: VaultPath, links: (LinkSpec | string)[] = [], extra: Partial<ParsedNote> = {}): ParsedNote {
   return {
     path,
     title: titleFromPath(path),

@@ -2,6 +2,8 @@
 import { VaultGraph, placeholderId } from '../../../main/core/graph/vault-graph';
 import { parseNote } from '../../../main/core/parse/parse-note';
 import { checkVault } from '../../../main/core/query/check-vault';
+import { vp } from '../../support/vault-path';
+import type { VaultPath } from '../../../main/core/types';
 
 const vault: Record<string, string> = {
   'Home.md':
@@ -15,9 +17,9 @@ const vault: Record<string, string> = {
 
 test('a parsed vault resolves, reports and updates as the rule says', () => {
   const graph = new VaultGraph();
-  graph.applyChanges({ upsertNotes: Object.entries(vault).map(([path, text]) => parseNote(path, text)), addAttachments: ['assets/diagram.png'] });
-  const targets = (path: string) => graph.outgoing(path).map((l) => [l.target, l.resolved]);
-  expect(targets('Home.md')).toEqual([
+  graph.applyChanges({ upsertNotes: Object.entries(vault).map(([path, text]) => parseNote(vp(path), text)), addAttachments: [vp('assets/diagram.png')] });
+  const targets = (path: VaultPath) => graph.outgoing(path).map((l) => [l.target, l.resolved]);
+  expect(targets(vp('Home.md'))).toEqual([
     ['Loss', 'Loss.md'],
     ['loss', 'Loss.md'],
     ['Vectors', null],
@@ -25,11 +27,11 @@ test('a parsed vault resolves, reports and updates as the rule says', () => {
     ['diagram.png', 'assets/diagram.png'],
     ['', 'Home.md'],
   ]);
-  expect(targets('notes/Loss.md')).toEqual([
+  expect(targets(vp('notes/Loss.md'))).toEqual([
     ['Loss', 'notes/Loss.md'],
     ['Loss.md', 'notes/Loss.md'],
   ]);
-  expect(targets('How LLMs Work/My Note.md')).toEqual([
+  expect(targets(vp('How LLMs Work/My Note.md'))).toEqual([
     ['../Home.md', 'Home.md'],
     ['y/Twice', null],
   ]);
@@ -53,12 +55,12 @@ test('a parsed vault resolves, reports and updates as the rule says', () => {
     { tag: 'solo', count: 1 },
     { tag: 'start', count: 1 },
   ]);
-  expect(graph.backlinks('Loss.md').map((l) => l.context)).toEqual([
+  expect(graph.backlinks(vp('Loss.md')).map((l) => l.context)).toEqual([
     'See [[Loss]], [[loss#Gradient]] and [[Vectors]].',
     'See [[Loss]], [[loss#Gradient]] and [[Vectors]].',
   ]);
 
-  const delta = graph.applyChanges({ upsertNotes: [parseNote('Math/Vectors.md', '# Vectors\n')] });
+  const delta = graph.applyChanges({ upsertNotes: [parseNote(vp('Math/Vectors.md'), '# Vectors\n')] });
   expect(delta.nodesRemoved).toEqual([placeholderId('Vectors')]);
   expect(delta.edgesAdded.map((e) => [e.source, e.target])).toEqual([['Home.md', 'Math/Vectors.md']]);
 });

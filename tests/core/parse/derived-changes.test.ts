@@ -1,7 +1,8 @@
 import { parseNote } from '../../../main/core/parse';
 import { derivedChanges } from '../../../main/core/parse/derived-changes';
+import { vp } from '../../support/vault-path';
 
-const parse = (text: string, safeMode: string | null = null) => ({ parsed: parseNote('Note.md', text), safeMode });
+const parse = (text: string, safeMode: string | null = null) => ({ parsed: parseNote(vp('Note.md'), text), safeMode });
 const BASE = '---\naliases: [N]\n---\n# Title\n\nProse with [[Other]] and #tag.\n\nLast line.\n';
 const changes = (after: string, safeMode: string | null = null) => derivedChanges(parse(BASE), parse(after, safeMode));
 

@@ -1,6 +1,7 @@
 import { parseNote } from '../../../main/core/parse/parse-note';
 import { parseNoteWithRemark } from '../../../main/core/parse/reference/parse-note-remark';
 import type { LinkRef } from '../../../main/core/types';
+import { vp } from '../../support/vault-path';
 
 type Expected = Partial<LinkRef> & { source: string };
 
@@ -124,7 +125,7 @@ const cases: { name: string; text: string; links: Expected[] }[] = [
 
 describe('parseNote links', () => {
   test.each(cases)('$name', ({ text, links }) => {
-    const parsed = parseNote('folder/Here.md', text);
+    const parsed = parseNote(vp('folder/Here.md'), text);
     expect(parsed.links).toHaveLength(links.length);
     parsed.links.forEach((link, index) => {
       const { source, ...fields } = links[index];
@@ -134,7 +135,7 @@ describe('parseNote links', () => {
   });
 
   test('context is the trimmed line, cut around the link on long lines', () => {
-    const parsed = parseNote('a.md', `  intro [[A]] outro  \n${'word '.repeat(200)}[[B]]${' tail'.repeat(200)}`);
+    const parsed = parseNote(vp('a.md'), `  intro [[A]] outro  \n${'word '.repeat(200)}[[B]]${' tail'.repeat(200)}`);
     expect(parsed.links[0].context).toBe('intro [[A]] outro');
     expect(parsed.links[1].context.length).toBeLessThanOrEqual(242);
     expect(parsed.links[1].context).toContain('[[B]]');
@@ -153,8 +154,8 @@ describe('character references and escapes in markdown link destinations (Common
     ['[x](a&#0;b.md)', 'a\uFFFDb.md'],
     ['[x](a&amp b.md)', null],
   ])('%s links to %j', (text, target) => {
-    const links = parseNote('n.md', text).links;
+    const links = parseNote(vp('n.md'), text).links;
     expect(links[0]?.target ?? null).toBe(target);
-    expect(links).toEqual(parseNoteWithRemark('n.md', text).links);
+    expect(links).toEqual(parseNoteWithRemark(vp('n.md'), text).links);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { parseNote } from '../../../main/core/parse/parse-note';
 import type { ParsedNote } from '../../../main/core/types';
+import { vp } from '../../support/vault-path';
 
 const MARKDOWN_ALPHABET = ['[', ']', '(', ')', '!', '#', '|', '^', '`', '-', '*', '>', '\n', ' ', 'a', 'b', '$', '<', '%', '\\', ':', '.', '\r', '\uFEFF'];
 const markdownish = fc
@@ -24,14 +25,14 @@ function checkInvariants(text: string, parsed: ParsedNote): void {
 describe('parseNote properties', () => {
   test('never throws on arbitrary strings; links slice back to link syntax', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => checkInvariants(text, parseNote('p.md', text))),
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => checkInvariants(text, parseNote(vp('p.md'), text))),
       { numRuns: 500 },
     );
   });
 
   test('never throws on strings from the markdown alphabet', () => {
     fc.assert(
-      fc.property(markdownish, (text) => checkInvariants(text, parseNote('p.md', text))),
+      fc.property(markdownish, (text) => checkInvariants(text, parseNote(vp('p.md'), text))),
       { numRuns: 2000 },
     );
   });
@@ -41,7 +42,7 @@ describe('parseNote properties', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.lorem({ maxCount: 5 }), name), { minLength: 1, maxLength: 8 }), (pieces) => {
         const text = pieces.map(([words, target]) => `${words} [[${target}]]`).join('\n');
-        expect(parseNote('p.md', text).links.map((link) => link.target)).toEqual(pieces.map(([, target]) => target.trim()));
+        expect(parseNote(vp('p.md'), text).links.map((link) => link.target)).toEqual(pieces.map(([, target]) => target.trim()));
       }),
     );
   });
@@ -69,11 +70,11 @@ describe('pathological inputs finish', () => {
   ];
   test.each(inputs)('%s', (_name, build) => {
     const text = build();
-    const parsed = parseNote('p.md', text);
+    const parsed = parseNote(vp('p.md'), text);
     for (const link of parsed.links.slice(0, 1000)) expect(text.slice(link.start, link.start + 1)).toMatch(/[[!]/);
   });
 
   test('deep blockquote still yields its link', () => {
-    expect(parseNote('p.md', `${'>'.repeat(10_000)} [[deep]]`).links.map((l) => l.target)).toEqual(['deep']);
+    expect(parseNote(vp('p.md'), `${'>'.repeat(10_000)} [[deep]]`).links.map((l) => l.target)).toEqual(['deep']);
   });
 });

@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import { parseNote } from '../../../main/core/parse/parse-note';
 import { createMarkdownProcessor, type WikiLink } from '../../../main/core/parse/remark-plexus-links';
 import { growthRatio } from './growth-ratio';
+import { vp } from '../../support/vault-path';
 
 function wikiLinks(tree: Root): WikiLink[] {
   const found: WikiLink[] = [];
@@ -38,7 +39,7 @@ describe('remarkPlexusLinks', () => {
       ['e', '|'],
       ['f', 'g'],
     ]);
-    expect(parseNote('n.md', text).links.map((link) => [link.target, link.alias])).toEqual([
+    expect(parseNote(vp('n.md'), text).links.map((link) => [link.target, link.alias])).toEqual([
       ['e', '|'],
       ['f', 'g'],
     ]);
@@ -70,7 +71,7 @@ describe('remarkPlexusLinks', () => {
   ];
   test.each(samples)('agrees with parseNote on %j', (text) => {
     const fromRemark = wikiLinks(processor.parse(text)).map((node) => ({ start: node.position?.start.offset, ...node.data }));
-    const fromIndexer = parseNote('n.md', text)
+    const fromIndexer = parseNote(vp('n.md'), text)
       .links.filter((link) => link.kind === 'wiki')
       .map(({ start, target, heading, block, alias, embed }) => ({ start, target, heading, block, alias, embed }));
     expect(fromIndexer).toEqual(fromRemark);

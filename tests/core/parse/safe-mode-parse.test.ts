@@ -1,5 +1,6 @@
 import { parseNote } from '../../../main/core/parse/parse-note';
 import { parseNoteSafeMode, SAFE_MODE_MAX_ITEMS } from '../../../main/core/parse/safe-mode-parse';
+import { vp } from '../../support/vault-path';
 
 const linkSummary = (note: ReturnType<typeof parseNote>) =>
   note.links.map(({ kind, embed, target, text, heading, block, alias, line, start, end, context, inFrontmatter }) => ({
@@ -28,8 +29,8 @@ describe('parseNoteSafeMode', () => {
       '## Second ##',
       'last line ^blk-1',
     ].join('\n');
-    const full = parseNote('Folder/Plain.md', text);
-    const safe = parseNoteSafeMode('Folder/Plain.md', text);
+    const full = parseNote(vp('Folder/Plain.md'), text);
+    const safe = parseNoteSafeMode(vp('Folder/Plain.md'), text);
     expect(linkSummary(safe)).toEqual(linkSummary(full));
     expect(safe.tags).toEqual(full.tags);
     expect(safe.headings).toEqual(full.headings);
@@ -50,7 +51,7 @@ describe('parseNoteSafeMode', () => {
       '```',
       'After [[Real]] #real',
     ].join('\n');
-    const safe = parseNoteSafeMode('Note.md', text);
+    const safe = parseNoteSafeMode(vp('Note.md'), text);
     expect(safe.links.map((l) => [l.target, l.inFrontmatter, l.line])).toEqual([
       ['Linked From Yaml', true, 3],
       ['Real', false, 10],
@@ -63,12 +64,12 @@ describe('parseNoteSafeMode', () => {
 
   test('finds the links of the input that makes the full scanner exponential', () => {
     const text = `${'['.repeat(32)}x${'](y)'.repeat(32)} and [[Target]]`;
-    const safe = parseNoteSafeMode('Slow.md', text);
+    const safe = parseNoteSafeMode(vp('Slow.md'), text);
     expect(safe.links.map((l) => l.target)).toEqual(['y', 'Target']);
   });
 
   test('stops each list at SAFE_MODE_MAX_ITEMS', () => {
-    const safe = parseNoteSafeMode('Many.md', '[[a]] '.repeat(SAFE_MODE_MAX_ITEMS + 5));
+    const safe = parseNoteSafeMode(vp('Many.md'), '[[a]] '.repeat(SAFE_MODE_MAX_ITEMS + 5));
     expect(safe.links).toHaveLength(SAFE_MODE_MAX_ITEMS);
   });
 
@@ -90,7 +91,7 @@ describe('parseNoteSafeMode', () => {
     const make = (bytes: number) => (unit === '\n[x' ? '---' : '') + unit.repeat(Math.ceil(bytes / unit.length));
     const once = (text: string) => {
       const started = performance.now();
-      parseNoteSafeMode('Hostile.md', text);
+      parseNoteSafeMode(vp('Hostile.md'), text);
       return performance.now() - started;
     };
     const small = make(base);

@@ -13,6 +13,7 @@ import { planRenameEdits } from '../../../main/core/rewrite/plan-rename-edits';
 import { graphOf, testDeps } from '../rewrite/rewrite-harness';
 import { inlinePayloads, linePayloads } from './delimiter-payloads';
 import { growthRatio } from './growth-ratio';
+import { vp } from '../../support/vault-path';
 
 // Linear code gives ~4x for 4x the input and quadratic ~16x; 8 keeps every quadratic case
 // failing while a loaded 2-core machine's noise near 6x does not fail linear ones.
@@ -36,7 +37,7 @@ const inline = (text: string): InlineFindings => {
 
 const rename = (text: string): unknown => {
   const notes: Record<string, string> = { 'n.md': text, 'y.md': 'y' };
-  return planRenameEdits(graphOf(notes), (p) => notes[p], 'y.md', 'z/y.md', testDeps);
+  return planRenameEdits(graphOf(notes), (p) => notes[p], vp('y.md'), vp('z/y.md'), testDeps);
 };
 
 /** Every `[[` tried as a wiki link, as the frontmatter scan and the renderer's extension do. */
@@ -74,7 +75,7 @@ const wholeNotePayloads = {
 };
 
 describe('parseNote is linear', () => {
-  test.each(entries(wholeNotePayloads))('%s', (_name, { n, generate }) => expectLinear((text) => parseNote('n.md', text), generate, n));
+  test.each(entries(wholeNotePayloads))('%s', (_name, { n, generate }) => expectLinear((text) => parseNote(vp('n.md'), text), generate, n));
 });
 
 describe('the block scanner is linear', () => {
@@ -105,5 +106,7 @@ describe('the wiki-link grammar is linear', () => {
 
 describe('the frontmatter scan is linear', () => {
   test.each(entries(frontmatterPayloads))('%s', (_name, { n, generate }) => expectLinear((text) => scanFrontmatter(text, 0), generate, n));
-  test.each(entries(frontmatterPayloads))('%s, through parseNote', (_name, { n, generate }) => expectLinear((text) => parseNote('n.md', text), generate, n));
+  test.each(entries(frontmatterPayloads))('%s, through parseNote', (_name, { n, generate }) =>
+    expectLinear((text) => parseNote(vp('n.md'), text), generate, n),
+  );
 });

@@ -22,7 +22,8 @@ import { parseNote } from '../../../main/core/parse/parse-note';
 import { ensureSyntaxVault } from '../../fixtures/syntax-vault-setup';
 
 ensureSyntaxVault();
-import type { ParsedNote } from '../../../main/core/types';
+import type { ParsedNote, VaultPath } from '../../../main/core/types';
+import { vp } from '../../support/vault-path';
 
 const root = join(__dirname, '..', '..', 'fixtures', 'syntax-vault');
 
@@ -37,11 +38,11 @@ function markdownFiles(dir: string): string[] {
 const notes = new Map<string, { text: string; parsed: ParsedNote }>(
   markdownFiles(root).map((path) => {
     const text = readFileSync(join(root, path), 'utf8');
-    return [path, { text, parsed: parseNote(path, text) }];
+    return [path, { text, parsed: parseNote(vp(path), text) }];
   }),
 );
 
-function note(path: string): ParsedNote {
+function note(path: VaultPath): ParsedNote {
   const entry = notes.get(path);
   if (!entry) throw new Error(`fixture note missing: ${path}`);
   return entry.parsed;
@@ -80,7 +81,7 @@ test('every link slices back to its source text and sits on its line', () => {
 });
 
 test('Home.md uses every link form', () => {
-  const home = note('Home.md');
+  const home = note(vp('Home.md'));
   expect(summary(home)).toEqual([
     'wiki:Alpha||||fm',
     'wiki:Beta|Tables|||fm',
@@ -110,28 +111,28 @@ test('Home.md uses every link form', () => {
 });
 
 test('Alpha.md has headings and block ids, one of them duplicated', () => {
-  const alpha = note('notes/Alpha.md');
+  const alpha = note(vp('notes/Alpha.md'));
   expect(alpha.headings.map((h) => `${h.level}:${h.text}`)).toEqual(['1:Alpha', '2:Second Section', '3:Deeper']);
   expect(alpha.blockIds.map((b) => b.id)).toEqual(['para-one', 'item-1', 'dup-id', 'dup-id']);
   expect(alpha.tags).toEqual(['list-tag']);
 });
 
 test('Beta.md: only the table links count; code, math, comments and HTML are excluded', () => {
-  const beta = note('notes/Beta.md');
+  const beta = note(vp('notes/Beta.md'));
   expect(summary(beta)).toEqual(['wiki:Alpha|||first', 'wiki:Dup|||']);
   expect(beta.tags).toEqual(['beta-tag', 'other']);
   expect(beta.aliases).toEqual(['B', 'Second']);
 });
 
 test('Old.md: invalid frontmatter, unresolved, ambiguous and broken-subpath links', () => {
-  const old = note('archive/Old.md');
+  const old = note(vp('archive/Old.md'));
   expect(old.frontmatterError).toEqual(expect.any(String));
   expect(summary(old)).toEqual(['wiki:Missing Note|||', 'wiki:Dup|||', 'wiki:Alpha|No Such Heading||', 'wiki:Alpha||no-such-block|']);
   expect(old.tags).toEqual(['old']);
 });
 
 test('the CRLF note with a BOM keeps its lines and offsets', () => {
-  const daily = note('daily/2024-01-01.md');
+  const daily = note(vp('daily/2024-01-01.md'));
   expect(notes.get('daily/2024-01-01.md')?.text.startsWith('\uFEFF# Daily\r\n')).toBe(true);
   expect(summary(daily)).toEqual(['wiki:Home|||', '!wiki:diagram.png|||200']);
   expect(daily.links.map((l) => l.line)).toEqual([3, 3]);

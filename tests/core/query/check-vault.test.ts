@@ -1,6 +1,7 @@
 import { VaultGraph } from '../../../main/core/graph/vault-graph';
 import { checkVault } from '../../../main/core/query/check-vault';
 import { makeNote } from '../graph/make-note';
+import { vp } from '../../support/vault-path';
 
 function graphOf(...notes: ReturnType<typeof makeNote>[]): VaultGraph {
   const graph = new VaultGraph();
@@ -8,7 +9,7 @@ function graphOf(...notes: ReturnType<typeof makeNote>[]): VaultGraph {
   return graph;
 }
 
-const target = makeNote('T.md', [], {
+const target = makeNote(vp('T.md'), [], {
   headings: [
     { text: 'Intro', level: 1, line: 1 },
     { text: 'Deep  Part', level: 2, line: 3 },
@@ -23,7 +24,10 @@ const target = makeNote('T.md', [], {
 describe('checkVault', () => {
   test('a clean vault has no broken links', () => {
     const report = checkVault(
-      graphOf(target, makeNote('S.md', ['T', { target: 'T', heading: 'intro' }, { target: 'T', heading: 'Intro#deep part' }, { target: 'T', block: 'ABC' }])),
+      graphOf(
+        target,
+        makeNote(vp('S.md'), ['T', { target: 'T', heading: 'intro' }, { target: 'T', heading: 'Intro#deep part' }, { target: 'T', block: 'ABC' }]),
+      ),
     );
     expect(report.hasBrokenLinks).toBe(false);
     expect(report.missingAnchors).toEqual([]);
@@ -32,7 +36,7 @@ describe('checkVault', () => {
 
   test('reports unresolved links, missing headings and blocks, duplicates, orphans', () => {
     const report = checkVault(
-      graphOf(target, makeNote('S.md', ['Nowhere', { target: 'T', heading: 'Outro' }, { target: 'T', block: 'zzz' }]), makeNote('Alone.md')),
+      graphOf(target, makeNote(vp('S.md'), ['Nowhere', { target: 'T', heading: 'Outro' }, { target: 'T', block: 'zzz' }]), makeNote(vp('Alone.md'))),
     );
     expect(report.hasBrokenLinks).toBe(true);
     expect(report.unresolved.map((l) => l.target)).toEqual(['Nowhere']);
@@ -46,7 +50,7 @@ describe('checkVault', () => {
 
   test('nested headings check the last part; the note itself answers [[#H]]', () => {
     const self = makeNote(
-      'Self.md',
+      vp('Self.md'),
       [
         { target: '', heading: 'Mine' },
         { target: '', heading: 'Gone' },
@@ -57,7 +61,7 @@ describe('checkVault', () => {
       graphOf(
         target,
         self,
-        makeNote('S.md', [
+        makeNote(vp('S.md'), [
           { target: 'T', heading: 'Deep Part#Intro' },
           { target: 'T', heading: 'Intro#Nope' },
         ]),
@@ -70,14 +74,14 @@ describe('checkVault', () => {
   });
 
   test('a path suffix that matches several notes is unresolved and lists them', () => {
-    const report = checkVault(graphOf(makeNote('a/y/D.md'), makeNote('b/y/D.md'), makeNote('S.md', ['y/D'])));
+    const report = checkVault(graphOf(makeNote(vp('a/y/D.md')), makeNote(vp('b/y/D.md')), makeNote(vp('S.md'), ['y/D'])));
     expect(report.unresolved.map((l) => l.candidates)).toEqual([['a/y/D.md', 'b/y/D.md']]);
     expect(report.ambiguous).toHaveLength(1);
     expect(report.hasBrokenLinks).toBe(true);
   });
 
   test('ambiguous links are reported but are not broken', () => {
-    const report = checkVault(graphOf(makeNote('a/D.md'), makeNote('b/D.md'), makeNote('S.md', ['D'])));
+    const report = checkVault(graphOf(makeNote(vp('a/D.md')), makeNote(vp('b/D.md')), makeNote(vp('S.md'), ['D'])));
     expect(report.ambiguous).toHaveLength(1);
     expect(report.ambiguous[0].candidates).toEqual(['a/D.md', 'b/D.md']);
     expect(report.hasBrokenLinks).toBe(false);

@@ -1,5 +1,6 @@
 import { linkMention, linkTextFor } from '../../../main/core/query/link-mention';
 import { findMentionsInText } from '../../../main/core/query/unlinked-mentions';
+import { vp } from '../../support/vault-path';
 
 test.each([
   // text, terms, link text -> result
@@ -28,7 +29,7 @@ test('a note changed since the mention was found is refused, not edited in the w
 
 test('linkTextFor uses the name, or the path when another note shares the name (any case)', () => {
   const paths = ['Welcome.md', 'Archive/welcome.md', 'Ideas/Plexus.md'];
-  expect(linkTextFor('Ideas/Plexus.md', paths)).toBe('Plexus');
-  expect(linkTextFor('Archive/welcome.md', paths)).toBe('Archive/welcome');
-  expect(linkTextFor('Welcome.md', paths)).toBe('Welcome');
+  expect(linkTextFor(vp('Ideas/Plexus.md'), paths)).toBe('Plexus');
+  expect(linkTextFor(vp('Archive/welcome.md'), paths)).toBe('Archive/welcome');
+  expect(linkTextFor(vp('Welcome.md'), paths)).toBe('Welcome');
 });

@@ -1,5 +1,6 @@
 import { parseNote } from '../../../main/core/parse/parse-note';
 import { maskNonProse } from '../../../main/core/query/prose-mask';
+import { vp } from '../../support/vault-path';
 
 /** The prose left after masking, with runs of spaces collapsed, one entry per line. */
 function prose(text: string): string[] {
@@ -43,7 +44,7 @@ describe('maskNonProse', () => {
     (text) => {
       const masked = maskNonProse(text);
       const inLink = new Array<boolean>(text.length).fill(false);
-      for (const link of parseNote('n.md', text).links) for (let i = link.start; i < link.end; i++) inLink[i] = true;
+      for (const link of parseNote(vp('n.md'), text).links) for (let i = link.start; i < link.end; i++) inLink[i] = true;
       const blanked = [...text].map((c, i) => c !== masked[i]);
       expect(blanked).toEqual(inLink.map((inside, i) => inside && text[i] !== ' '));
     },

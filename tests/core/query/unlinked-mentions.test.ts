@@ -1,8 +1,9 @@
 import { VaultGraph } from '../../../main/core/graph/vault-graph';
 import { findMentionsInText, findUnlinkedMentions, mentionTerms } from '../../../main/core/query/unlinked-mentions';
 import { makeNote } from '../graph/make-note';
+import { vp } from '../../support/vault-path';
 
-const target = { path: 'Math/Vectors.md', title: 'Vectors', aliases: ['vector space', 'VS'] };
+const target = { path: vp('Math/Vectors.md'), title: 'Vectors', aliases: ['vector space', 'VS'] };
 
 describe('findMentionsInText', () => {
   test.each([
@@ -28,7 +29,7 @@ describe('findMentionsInText', () => {
   });
 
   test('terms: title and aliases, distinct ignoring case, two characters or more, longest first', () => {
-    expect(mentionTerms({ path: 'x.md', title: 'Vectors', aliases: ['vectors', 'V', ' vector space ', 'VS'] })).toEqual(['vector space', 'Vectors', 'VS']);
+    expect(mentionTerms({ path: vp('x.md'), title: 'Vectors', aliases: ['vectors', 'V', ' vector space ', 'VS'] })).toEqual(['vector space', 'Vectors', 'VS']);
   });
 
   test('context is the trimmed line, or a window around the mention in a long line', () => {
@@ -54,12 +55,12 @@ describe('findMentionsInText', () => {
 
 describe('findUnlinkedMentions', () => {
   const graph = new VaultGraph();
-  graph.applyChanges({ upsertNotes: [makeNote('Math/Vectors.md'), makeNote('Linker.md', ['Vectors']), makeNote('b.md'), makeNote('a.md')] });
+  graph.applyChanges({ upsertNotes: [makeNote(vp('Math/Vectors.md')), makeNote(vp('Linker.md'), ['Vectors']), makeNote(vp('b.md')), makeNote(vp('a.md'))] });
   const notes = [
-    { path: 'b.md', title: 'b', text: 'x\nvectors are arrows' },
-    { path: 'Linker.md', title: 'Linker', text: 'Vectors [[Vectors]]' },
-    { path: 'Math/Vectors.md', title: 'Vectors', text: 'Vectors talk about Vectors' },
-    { path: 'a.md', title: 'a', text: 'a VS b\nnothing\nvector space' },
+    { path: vp('b.md'), title: 'b', text: 'x\nvectors are arrows' },
+    { path: vp('Linker.md'), title: 'Linker', text: 'Vectors [[Vectors]]' },
+    { path: vp('Math/Vectors.md'), title: 'Vectors', text: 'Vectors talk about Vectors' },
+    { path: vp('a.md'), title: 'a', text: 'a VS b\nnothing\nvector space' },
   ];
 
   test('skips the note itself and notes that already link; sorted by source then line', () => {
@@ -90,7 +91,7 @@ describe('findUnlinkedMentions', () => {
 
   test('a new link removes the mentions of that note', () => {
     const g = new VaultGraph();
-    g.applyChanges({ upsertNotes: [makeNote('Math/Vectors.md'), makeNote('b.md', ['Math/Vectors'])] });
+    g.applyChanges({ upsertNotes: [makeNote(vp('Math/Vectors.md')), makeNote(vp('b.md'), ['Math/Vectors'])] });
     expect(
       findUnlinkedMentions(
         target,
@@ -101,6 +102,6 @@ describe('findUnlinkedMentions', () => {
   });
 
   test('empty title and aliases find nothing', () => {
-    expect(findUnlinkedMentions({ path: 'x.md', title: ' ', aliases: [''] }, notes, graph)).toEqual([]);
+    expect(findUnlinkedMentions({ path: vp('x.md'), title: ' ', aliases: [''] }, notes, graph)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { FileIndex } from '../../../main/core/resolve/file-index';
 import { resolveLinkTarget } from '../../../main/core/resolve/resolve-link';
 import type { LinkKind } from '../../../main/core/types';
+import { vp } from '../../support/vault-path';
 
 const FILES = [
   'Home.md',
@@ -24,7 +25,7 @@ const FILES = [
 
 function index(): FileIndex {
   const idx = new FileIndex();
-  for (const f of FILES) idx.add(f);
+  for (const f of FILES) idx.add(vp(f));
   return idx;
 }
 
@@ -81,20 +82,20 @@ const cases: Row[] = [
 
 describe('resolveLinkTarget', () => {
   test.each(cases)('%s', (_what, from, kind, target, resolved, candidates) => {
-    expect(resolveLinkTarget(index(), from, kind, target)).toEqual({ resolved, candidates });
+    expect(resolveLinkTarget(index(), vp(from), kind, target)).toEqual({ resolved, candidates });
   });
 
   test('two files differing only in case are both candidates', () => {
     const idx = index();
-    idx.add('case.md');
-    const result = resolveLinkTarget(idx, 'Home.md', 'wiki', 'CASE');
+    idx.add(vp('case.md'));
+    const result = resolveLinkTarget(idx, vp('Home.md'), 'wiki', 'CASE');
     expect(result.candidates).toEqual(['Case.md', 'case.md']);
     expect(result.resolved).toBe('Case.md');
   });
 
   test('removing a file updates the index', () => {
     const idx = index();
-    idx.remove('notes/Loss.md');
-    expect(resolveLinkTarget(idx, 'notes/Other.md', 'wiki', 'Loss')).toEqual({ resolved: 'Loss.md', candidates: [] });
+    idx.remove(vp('notes/Loss.md'));
+    expect(resolveLinkTarget(idx, vp('notes/Other.md'), 'wiki', 'Loss')).toEqual({ resolved: 'Loss.md', candidates: [] });
   });
 });

@@ -2,10 +2,11 @@
 import { applyEdits } from '../../../main/core/rewrite/apply-edits';
 import { planRenameEdits } from '../../../main/core/rewrite/plan-rename-edits';
 import { vaultRewriteDeps } from '../../../main/core/rewrite/vault-link-rule';
+import { vp } from '../../support/vault-path';
 import { graphOf } from './rewrite-harness';
 
 function rename(notes: Record<string, string>, from: string, to: string, attachments: string[] = []) {
-  const plan = planRenameEdits(graphOf(notes, attachments), (p) => notes[p], from, to, vaultRewriteDeps);
+  const plan = planRenameEdits(graphOf(notes, attachments), (p) => notes[p], vp(from), vp(to), vaultRewriteDeps);
   return Object.fromEntries(plan.notes.map((n) => [n.newPath, applyEdits(n.text, n.edits)]));
 }
 

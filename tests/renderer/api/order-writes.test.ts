@@ -2,6 +2,7 @@
 import type { PlexusApi, Result, WriteOutcome } from '../../../main/contract/api-contract';
 import { orderWrites } from '../../../renderer/src/api/order-writes';
 import { MemoryApi } from '../support/memory-api';
+import { vp } from '../../support/vault-path';
 
 function heldSaves() {
   const fake = new MemoryApi({ notes: { 'A.md': 'a', 'B.md': 'b' } });
@@ -18,9 +19,9 @@ const methods = (fake: MemoryApi) => fake.calls.map((c) => c.method).filter((m) 
 
 test('renameNote and deleteNote wait for a save of their note that is still on its way; other notes do not wait', async () => {
   const { fake, ordered, releaseAll } = heldSaves();
-  const save = ordered.writeNote('A.md', 'a, edited', null);
-  const rename = ordered.renameNote('A.md', 'C.md');
-  const deleteOther = ordered.deleteNote('B.md');
+  const save = ordered.writeNote(vp('A.md'), 'a, edited', null);
+  const rename = ordered.renameNote(vp('A.md'), vp('C.md'));
+  const deleteOther = ordered.deleteNote(vp('B.md'));
   await deleteOther;
   // B has no save pending, so its delete went ahead; A's rename is still waiting for the held save.
   expect(methods(fake)).toEqual(['deleteNote']);
@@ -34,7 +35,7 @@ test('undoRename waits for every save on its way, and a failed save does not blo
   const fake = new MemoryApi({ notes: { 'A.md': 'a' } });
   let fail!: (error: Error) => void;
   const ordered = orderWrites({ ...fake.api(), writeNote: () => new Promise<never>((_, reject) => (fail = reject)) });
-  const save = ordered.writeNote('A.md', 'x', null).catch((error: Error) => error.message);
+  const save = ordered.writeNote(vp('A.md'), 'x', null).catch((error: Error) => error.message);
   const undo = ordered.undoRename('token');
   expect(methods(fake)).toEqual([]);
   fail(new Error('network down'));

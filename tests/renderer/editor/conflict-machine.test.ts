@@ -1,6 +1,7 @@
 import { initialDocState, transition, type DocInput, type DocState } from '../../../renderer/src/editor/conflict-machine';
 import { conflictCopyPath } from '../../../renderer/src/editor/conflict-copy-path';
 import { lineDiff } from '../../../renderer/src/editor/line-diff';
+import { vp } from '../../support/vault-path';
 
 function run(inputs: DocInput[], start: DocState = initialDocState('h0')) {
   let state = start;
@@ -128,8 +129,8 @@ describe('conflict state machine', () => {
 
 describe('conflict helpers', () => {
   test('conflictCopyPath', () => {
-    expect(conflictCopyPath('A/Note.md', new Date(2024, 4, 1, 9, 5))).toBe('A/Note (conflict 2024-05-01 0905).md');
-    expect(conflictCopyPath('Top.md', new Date(2025, 11, 31, 23, 59))).toBe('Top (conflict 2025-12-31 2359).md');
+    expect(conflictCopyPath(vp('A/Note.md'), new Date(2024, 4, 1, 9, 5))).toBe('A/Note (conflict 2024-05-01 0905).md');
+    expect(conflictCopyPath(vp('Top.md'), new Date(2025, 11, 31, 23, 59))).toBe('Top (conflict 2025-12-31 2359).md');
   });
 
   test('lineDiff marks theirs and mine around common lines', () => {

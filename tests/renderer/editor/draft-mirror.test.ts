@@ -1,6 +1,7 @@
 import { startDraftMirror, RECOVERED_REASON, type Draft, type DraftsBridge } from '../../../renderer/src/editor/draft-mirror';
 import { dropKeptText, keptTextFor } from '../../../renderer/src/editor/kept-texts';
 import { hasUnsavedChanges, markUnsaved } from '../../../renderer/src/editor/unsaved-registry';
+import { vp } from '../../support/vault-path';
 
 /** A bridge whose reports land only when the test lets them. */
 function fakeBridge(kept: Draft[] = []) {
@@ -31,15 +32,15 @@ test('every change to the unsaved text is mirrored, newest last, with one report
   });
   const owner = {};
   let text = 'a';
-  markUnsaved(owner, { path: 'A.md', text: () => text });
+  markUnsaved(owner, { path: vp('A.md'), text: () => text });
   await idle();
   expect(reports).toEqual([[{ path: 'A.md', text: 'a' }]]);
   // Typing while the first report travels only marks it stale: no queue of copies.
   text = 'ab';
-  markUnsaved(owner, { path: 'A.md', text: () => text });
+  markUnsaved(owner, { path: vp('A.md'), text: () => text });
   await idle();
   text = 'abc';
-  markUnsaved(owner, { path: 'A.md', text: () => text });
+  markUnsaved(owner, { path: vp('A.md'), text: () => text });
   await idle();
   expect(reports).toHaveLength(1);
   await land();
@@ -51,13 +52,13 @@ test('every change to the unsaved text is mirrored, newest last, with one report
   expect(reports.at(-1)).toEqual([]);
   await land();
   mirror.stop();
-  markUnsaved(owner, { path: 'A.md', text: () => 'after stop' });
+  markUnsaved(owner, { path: vp('A.md'), text: () => 'after stop' });
   markUnsaved(owner, null);
   expect(reports).toHaveLength(3);
 });
 
 test('texts a crashed page left are taken back as kept texts, unsaved until restored, and reported again', async () => {
-  const { bridge, reports, land } = fakeBridge([{ path: 'B.md', text: 'typed before the crash' }]);
+  const { bridge, reports, land } = fakeBridge([{ path: vp('B.md'), text: 'typed before the crash' }]);
   const mirror = await startDraftMirror(
     bridge,
     (message) => {
@@ -66,11 +67,11 @@ test('texts a crashed page left are taken back as kept texts, unsaved until rest
     () => 1234,
   );
   expect(mirror.recovered).toEqual([{ path: 'B.md', text: 'typed before the crash' }]);
-  expect(keptTextFor('B.md')).toEqual({ path: 'B.md', text: 'typed before the crash', keptAt: 1234, reason: RECOVERED_REASON });
+  expect(keptTextFor(vp('B.md'))).toEqual({ path: 'B.md', text: 'typed before the crash', keptAt: 1234, reason: RECOVERED_REASON });
   expect(hasUnsavedChanges()).toBe(true);
   expect(reports).toEqual([[{ path: 'B.md', text: 'typed before the crash' }]]);
   await land();
-  dropKeptText('B.md');
+  dropKeptText(vp('B.md'));
   await idle();
   expect(reports.at(-1)).toEqual([]);
   await land();
@@ -89,7 +90,7 @@ test('a failed take or report is said, and the text stays in the window', async 
   };
   const mirror = await startDraftMirror(bridge, (message) => errors.push(message));
   const owner = {};
-  markUnsaved(owner, { path: 'C.md', text: () => 'c' });
+  markUnsaved(owner, { path: vp('C.md'), text: () => 'c' });
   await new Promise((resolve) => setTimeout(resolve, 0));
   expect(errors).toEqual([expect.stringContaining('gone'), expect.stringContaining('refused')]);
   expect(hasUnsavedChanges()).toBe(true);
@@ -107,7 +108,7 @@ test('a keystroke does not read or copy the text: the report waits for an idle m
   let text = '';
   for (const key of 'abc') {
     text += key;
-    markUnsaved(owner, { path: 'D.md', text: () => (reads++, text) });
+    markUnsaved(owner, { path: vp('D.md'), text: () => (reads++, text) });
     expect(reads).toBe(0);
   }
   expect(reports).toEqual([]);

@@ -15,6 +15,7 @@ import { dropKeptText, keptTextFor } from '../../../renderer/src/editor/kept-tex
 import { NoteEditor } from '../../../renderer/src/editor/note-editor';
 import { DRAFT_DELAY_MS, DRAFT_IDLE_MS, setDraftStoreFactory } from '../../../renderer/src/editor/use-drafts';
 import { typeAtEnd, viewOf, writesOf } from './mount-editor';
+import { vp } from '../../support/vault-path';
 
 const store = memoryDraftStore();
 const vaultKeys: string[] = [];
@@ -24,7 +25,7 @@ setDraftStoreFactory((key) => {
 });
 
 async function open(api: PlexusApi, path = 'Note.md') {
-  const utils = render(<NoteEditor api={api} path={path} onOpenNote={() => undefined} />);
+  const utils = render(<NoteEditor api={api} path={vp(path)} onOpenNote={() => undefined} />);
   await waitFor(() => expect(utils.container.querySelector('.cm-editor')).not.toBeNull());
   return { ...utils, view: () => viewOf(utils.container) };
 }
@@ -39,8 +40,8 @@ const SETTLED = { timeout: 10_000 };
  */
 async function reload(unmount: () => void, path = 'Note.md') {
   unmount();
-  await waitFor(() => expect(keptTextFor(path)?.text).toBeDefined(), SETTLED);
-  dropKeptText(path);
+  await waitFor(() => expect(keptTextFor(vp(path))?.text).toBeDefined(), SETTLED);
+  dropKeptText(vp(path));
 }
 
 beforeEach(() => store.drafts.clear());
@@ -65,7 +66,7 @@ test('typing is kept as a draft within the delay, and the draft goes once the no
   } finally {
     jest.useRealTimers();
   }
-  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('base typed more'));
+  await waitFor(() => expect(fake.notes.get(vp('Note.md'))).toBe('base typed more'));
   await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false), SETTLED);
   unmount();
 });
@@ -170,10 +171,10 @@ test('after a reload the draft is offered when the disk still has its base; Rest
   const bar = await screen.findByRole('alert', { name: 'Unsaved changes' });
   expect(bar.textContent).toMatch(/^Restore unsaved changes from \d\d:\d\d\?/);
   expect(writesOf(fake).length).toBe(writesBefore);
-  expect(fake.notes.get('Note.md')).toBe('base');
+  expect(fake.notes.get(vp('Note.md'))).toBe('base');
   fireEvent.click(screen.getByRole('button', { name: 'Restore' }));
   expect(second.view().state.doc.toString()).toBe('base unsaved words');
-  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('base unsaved words'), { timeout: 3000 });
+  await waitFor(() => expect(fake.notes.get(vp('Note.md'))).toBe('base unsaved words'), { timeout: 3000 });
   await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false), SETTLED);
   second.unmount();
 });
@@ -181,20 +182,20 @@ test('after a reload the draft is offered when the disk still has its base; Rest
 test('Discard drops the draft and keeps the disk text', async () => {
   const fake = new MemoryApi({ notes: { 'Note.md': 'base' } });
   const api = fake.api();
-  await store.put({ path: 'Note.md', text: 'base and more', baseHash: hashText('base'), savedAt: Date.now() });
+  await store.put({ path: vp('Note.md'), text: 'base and more', baseHash: hashText('base'), savedAt: Date.now() });
   const { view, unmount } = await open(api);
   fireEvent.click(await screen.findByRole('button', { name: 'Discard' }));
   await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false), SETTLED);
   expect(view().state.doc.toString()).toBe('base');
   expect(writesOf(fake)).toEqual([]);
-  expect(fake.notes.get('Note.md')).toBe('base');
+  expect(fake.notes.get(vp('Note.md'))).toBe('base');
   unmount();
 });
 
 test('when the disk changed since the draft was typed, the conflict bar asks; nothing is written before', async () => {
   const fake = new MemoryApi({ notes: { 'Note.md': 'changed by a sync tool' } });
   const api = fake.api();
-  await store.put({ path: 'Note.md', text: 'base with my words', baseHash: hashText('base'), savedAt: Date.now() });
+  await store.put({ path: vp('Note.md'), text: 'base with my words', baseHash: hashText('base'), savedAt: Date.now() });
   const { view, unmount } = await open(api);
   await screen.findByText(/This note was changed on disk while you were editing it/);
   expect(view().state.doc.toString()).toBe('base with my words');
@@ -203,7 +204,7 @@ test('when the disk changed since the draft was typed, the conflict bar asks; no
   await act(() => new Promise((resolve) => setTimeout(resolve, 1300)));
   expect(writesOf(fake)).toEqual([]);
   fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }));
-  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('base with my words'));
+  await waitFor(() => expect(fake.notes.get(vp('Note.md'))).toBe('base with my words'));
   expect(writesOf(fake).at(-1)?.expectedHash).toBe(hashText('changed by a sync tool'));
   await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false), SETTLED);
   unmount();
@@ -212,7 +213,7 @@ test('when the disk changed since the draft was typed, the conflict bar asks; no
 test('a draft equal to the disk text is dropped without a word', async () => {
   const fake = new MemoryApi({ notes: { 'Note.md': 'same' } });
   const api = fake.api();
-  await store.put({ path: 'Note.md', text: 'same', baseHash: hashText('older'), savedAt: Date.now() });
+  await store.put({ path: vp('Note.md'), text: 'same', baseHash: hashText('older'), savedAt: Date.now() });
   const { unmount } = await open(api);
   await waitFor(() => expect(store.drafts.has('Note.md')).toBe(false), SETTLED);
   expect(screen.queryByRole('alert')).toBeNull();

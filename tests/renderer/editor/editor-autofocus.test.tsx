@@ -7,9 +7,10 @@
 import { MemoryApi } from '../support/memory-api';
 import { render, waitFor } from '@testing-library/react';
 import { NoteEditor } from '../../../renderer/src/editor/note-editor';
+import { vp } from '../../support/vault-path';
 
 function openEditor(api: ReturnType<MemoryApi['api']>) {
-  const utils = render(<NoteEditor api={api} path="Note.md" onOpenNote={() => undefined} autoFocus />);
+  const utils = render(<NoteEditor api={api} path={vp('Note.md')} onOpenNote={() => undefined} autoFocus />);
   return utils;
 }
 

@@ -6,6 +6,7 @@ import { EditorState } from '@codemirror/state';
 import { EditToggle, useEditMode } from '../../../renderer/src/editor/edit-toggle';
 import { linkAt } from '../../../renderer/src/editor/link-at-pos';
 import { linkCompletionSource } from '../../../renderer/src/editor/link-completion';
+import { vp } from '../../support/vault-path';
 
 /** A vault to complete in: one note with an alias, a heading and a block id; another without. */
 const vault = {
@@ -18,7 +19,7 @@ const vault = {
 
 async function complete(doc: string) {
   const state = EditorState.create({ doc });
-  const { source } = linkCompletionSource(new MemoryApi(vault).api(), () => 'Here.md');
+  const { source } = linkCompletionSource(new MemoryApi(vault).api(), () => vp('Here.md'));
   return source(new CompletionContext(state, doc.length, true));
 }
 

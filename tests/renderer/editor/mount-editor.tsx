@@ -4,6 +4,7 @@ import { EditorView } from '@codemirror/view';
 import { NoteEditor } from '../../../renderer/src/editor/note-editor';
 import type { RescueReport } from '../../../renderer/src/editor/rescue-text';
 import type { MemoryApi } from '../support/memory-api';
+import { vp } from '../../support/vault-path';
 
 // jsdom has no layout; CodeMirror's measuring asks ranges for rectangles.
 const emptyRects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
@@ -21,7 +22,7 @@ export function viewOf(container: HTMLElement): EditorView {
 export async function mountEditor(fake: MemoryApi, path = 'Note.md') {
   const rescues: RescueReport[] = [];
   const api = fake.api();
-  const editorFor = (p: string) => <NoteEditor api={api} path={p} onOpenNote={() => undefined} onRescue={(r) => rescues.push(r)} />;
+  const editorFor = (p: string) => <NoteEditor api={api} path={vp(p)} onOpenNote={() => undefined} onRescue={(r) => rescues.push(r)} />;
   const utils = render(editorFor(path));
   await waitFor(() => expect(utils.container.querySelector('.cm-editor')).not.toBeNull());
   return {

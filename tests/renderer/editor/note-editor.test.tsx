@@ -5,17 +5,19 @@ import { hashText } from '../../../main/service/files/read-vault-file';
 import { NoteEditor } from '../../../renderer/src/editor/note-editor';
 import { hasUnsavedChanges } from '../../../renderer/src/editor/unsaved-registry';
 import { createsOf, typeAtEnd as type, viewOf, writesOf } from './mount-editor';
+import type { VaultPath } from '../../../main/core/types';
+import { vp } from '../../support/vault-path';
 
 async function mount(fake: MemoryApi, path = 'Note.md') {
   const opened: [string, string | undefined][] = [];
   const saved = jest.fn();
-  const utils = render(<NoteEditor api={fake.api()} path={path} onOpenNote={(p, h) => opened.push([p, h])} onSaved={saved} />);
+  const utils = render(<NoteEditor api={fake.api()} path={vp(path)} onOpenNote={(p, h) => opened.push([p, h])} onSaved={saved} />);
   await waitFor(() => expect(utils.container.querySelector('.cm-editor')).not.toBeNull());
   return { ...utils, opened, saved, view: () => viewOf(utils.container) };
 }
 
 /** Another program changes (or, with null, deletes) the note; the service hears of it through its watch. */
-async function outsideChange(fake: MemoryApi, path: string, content: string | null) {
+async function outsideChange(fake: MemoryApi, path: VaultPath, content: string | null) {
   await act(async () => {
     if (content === null) fake.notes.delete(path);
     else fake.notes.set(path, content);
@@ -41,7 +43,7 @@ test('loads the note, autosaves about a second after typing stops', async () => 
   await act(async () => {
     jest.advanceTimersByTime(600);
   });
-  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('hello world'));
+  await waitFor(() => expect(fake.notes.get(vp('Note.md'))).toBe('hello world'));
   expect(writesOf(fake)[0].expectedHash).toBe(hashText('hello'));
   await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved'));
   expect(saved).toHaveBeenCalled();
@@ -55,9 +57,9 @@ test('Ctrl+S saves at once; a failed save shows the reason and Retry saves again
   fake.faults.failNextWrite('ENOSPC');
   fireEvent.keyDown(view().contentDOM, { key: 's', ctrlKey: true });
   await waitFor(() => expect(screen.getByRole('status').textContent).toContain('the disk is full'));
-  expect(fake.notes.get('Note.md')).toBe('a');
+  expect(fake.notes.get(vp('Note.md'))).toBe('a');
   fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
-  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('ab'));
+  await waitFor(() => expect(fake.notes.get(vp('Note.md'))).toBe('ab'));
   expect(fake.faults.failed).toEqual([{ target: '/Test Vault/Note.md', kind: 'write', code: 'ENOSPC' }]);
 });
 
@@ -65,7 +67,7 @@ test('an outside change to a clean note reloads it silently', async () => {
   const fake = new MemoryApi({ notes: { 'Note.md': 'one\ntwo' } });
   const { view } = await mount(fake);
   act(() => view().dispatch({ selection: { anchor: 2 } }));
-  await outsideChange(fake, 'Note.md', 'one\ntwo\nthree');
+  await outsideChange(fake, vp('Note.md'), 'one\ntwo\nthree');
   await waitFor(() => expect(view().state.doc.toString()).toBe('one\ntwo\nthree'));
   expect(view().state.selection.main.head).toBe(2);
   expect(screen.queryByRole('alert')).toBeNull();
@@ -76,13 +78,13 @@ test('an outside change to a dirty note is a conflict: nothing is overwritten; K
   const fake = new MemoryApi({ notes: { 'Note.md': 'base' } });
   const { view } = await mount(fake);
   type(view(), ' mine');
-  await outsideChange(fake, 'Note.md', 'base theirs');
+  await outsideChange(fake, vp('Note.md'), 'base theirs');
   await waitFor(() => expect(screen.getByText(/changed on disk while you were editing/)).toBeTruthy());
   await waitFor(() => expect(screen.getByLabelText(/Differences/).textContent).toContain('base theirs'));
   await act(async () => {
     jest.advanceTimersByTime(5000);
   }); // autosave must not fire over theirs
-  expect(fake.notes.get('Note.md')).toBe('base theirs');
+  expect(fake.notes.get(vp('Note.md'))).toBe('base theirs');
   fireEvent.click(screen.getByRole('button', { name: 'Keep both' }));
   await waitFor(() => expect(view().state.doc.toString()).toBe('base theirs'));
   const creates = createsOf(fake);
@@ -96,22 +98,22 @@ test('Keep mine overwrites knowingly with their hash', async () => {
   const fake = new MemoryApi({ notes: { 'Note.md': 'base' } });
   const { view } = await mount(fake);
   type(view(), '!');
-  await outsideChange(fake, 'Note.md', 'theirs');
+  await outsideChange(fake, vp('Note.md'), 'theirs');
   await waitFor(() => screen.getByRole('button', { name: 'Keep mine' }));
   fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }));
-  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('base!'));
+  await waitFor(() => expect(fake.notes.get(vp('Note.md'))).toBe('base!'));
   expect(writesOf(fake).at(-1)?.expectedHash).toBe(hashText('theirs'));
 });
 
 test('deleted while open: a bar says so, the text stays, Save recreates it', async () => {
   const fake = new MemoryApi({ notes: { 'Note.md': 'keep me' } });
   const { view } = await mount(fake);
-  await outsideChange(fake, 'Note.md', null);
+  await outsideChange(fake, vp('Note.md'), null);
   await waitFor(() => screen.getByText(/deleted on disk/));
   expect(view().state.doc.toString()).toBe('keep me');
-  expect(fake.notes.has('Note.md')).toBe(false);
+  expect(fake.notes.has(vp('Note.md'))).toBe(false);
   fireEvent.click(screen.getByRole('button', { name: 'Save again' }));
-  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('keep me'));
+  await waitFor(() => expect(fake.notes.get(vp('Note.md'))).toBe('keep me'));
   expect(writesOf(fake).at(-1)?.expectedHash).toBeNull();
 });
 
@@ -120,5 +122,5 @@ test('leaving the note with unsaved text saves it instead of dropping it', async
   const { view, unmount } = await mount(fake);
   type(view(), 'y');
   unmount();
-  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('xy'));
+  await waitFor(() => expect(fake.notes.get(vp('Note.md'))).toBe('xy'));
 });

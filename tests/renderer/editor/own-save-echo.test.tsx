@@ -8,6 +8,7 @@ import '../setup';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderApp, showSidebarView } from '../render-app';
 import { typeAtEnd, viewOf } from './mount-editor';
+import { vp } from '../../support/vault-path';
 
 const START = '# Own\n\nFirst line.\n';
 
@@ -32,7 +33,7 @@ async function openEditor() {
 /** Saves now (Ctrl+S in the editor) and waits until the write, and the watcher's echo of it, are through. */
 async function saveAndSettle(app: Awaited<ReturnType<typeof openEditor>>, expected: string) {
   fireEvent.keyDown(app.view.contentDOM, { key: 's', ctrlKey: true });
-  await waitFor(() => expect(app.fake.notes.get('Own.md')).toBe(expected));
+  await waitFor(() => expect(app.fake.notes.get(vp('Own.md'))).toBe(expected));
   await waitFor(() => expect(within(app.note()).getByRole('status')).toHaveTextContent('Saved'));
   await act(() => app.fake.settled());
 }
@@ -68,7 +69,7 @@ test('typing during the save’s round trip is kept, and saved next', async () =
   typeAtEnd(app.view, 'two');
   await act(() => app.fake.settled());
   act(() => void app.fake.stopHolding());
-  await waitFor(() => expect(app.fake.notes.get('Own.md')).toBe(`${START}one two\n`), { timeout: 5000 });
+  await waitFor(() => expect(app.fake.notes.get(vp('Own.md'))).toBe(`${START}one two\n`), { timeout: 5000 });
   await act(() => app.fake.settled());
   expect(app.view.state.doc.toString()).toBe(`${START}one two`);
   expect(screen.queryByRole('alert')).toBeNull();
@@ -92,7 +93,7 @@ test('a change by another program still re-reads the note and reloads the clean 
   await saveAndSettle(app, `${START}mine\n`);
   const readsBefore = app.reads();
   await act(async () => {
-    app.fake.notes.set('Own.md', '# Own\n\nWritten elsewhere.\n');
+    app.fake.notes.set(vp('Own.md'), '# Own\n\nWritten elsewhere.\n');
     await app.fake.settled();
   });
   await waitFor(() => expect(app.view.state.doc.toString()).toBe('# Own\n\nWritten elsewhere.\n'));

@@ -7,6 +7,7 @@ import '../setup';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderApp, showSidebarView } from '../render-app';
 import { typeAtEnd, viewOf } from './mount-editor';
+import { vp } from '../../support/vault-path';
 
 const START = '# Own\n\nFirst line.\n';
 const DERIVED = ['getNoteMeta', 'getBacklinks', 'getOutgoingLinks', 'getUnlinkedMentions'] as const;
@@ -37,7 +38,7 @@ async function openEditor() {
 async function typeAndSave(app: Awaited<ReturnType<typeof openEditor>>, typed: string) {
   typeAtEnd(app.view, typed);
   fireEvent.keyDown(app.view.contentDOM, { key: 's', ctrlKey: true });
-  await waitFor(() => expect(app.fake.notes.get('Own.md')).toBe(`${START}${typed}\n`));
+  await waitFor(() => expect(app.fake.notes.get(vp('Own.md'))).toBe(`${START}${typed}\n`));
   await waitFor(() => expect(within(app.note()).getByRole('status')).toHaveTextContent('Saved'));
   await act(() => app.fake.settled());
 }
@@ -48,7 +49,7 @@ test('a save that changes only prose re-reads nothing the index derives from the
   await typeAndSave(app, '\nMore prose, no link, no heading.');
   // A change elsewhere that the backlinks must follow: once it shows, the save's echo is long through.
   await act(async () => {
-    app.fake.notes.set('Other.md', '# Other\n\nSee [[Own]].\n');
+    app.fake.notes.set(vp('Other.md'), '# Other\n\nSee [[Own]].\n');
     await app.fake.settled();
   });
   showSidebarView('Backlinks');
@@ -94,7 +95,7 @@ test('a change to the note made by another program still re-reads all of it', as
   await typeAndSave(app, 'mine');
   const before = app.counts();
   await act(async () => {
-    app.fake.notes.set('Own.md', '# Own\n\n## Theirs\n\nWritten elsewhere.\n');
+    app.fake.notes.set(vp('Own.md'), '# Own\n\n## Theirs\n\nWritten elsewhere.\n');
     await app.fake.settled();
   });
   await waitFor(() => expect(app.view.state.doc.toString()).toBe('# Own\n\n## Theirs\n\nWritten elsewhere.\n'));
@@ -118,7 +119,7 @@ test('an echo heard before its save’s answer waits for the answer, and then re
   act(() => void app.fake.stopHolding());
   await waitFor(() => expect(within(app.note()).getByRole('status')).toHaveTextContent('Saved'));
   await act(async () => {
-    app.fake.notes.set('Other.md', '# Other\n\nSee [[Own]].\n');
+    app.fake.notes.set(vp('Other.md'), '# Other\n\nSee [[Own]].\n');
     await app.fake.settled();
   });
   showSidebarView('Backlinks');

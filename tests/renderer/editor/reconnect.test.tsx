@@ -13,6 +13,7 @@ import { registerConnection } from '../../../renderer/src/api/connection-registr
 import { NoteEditor } from '../../../renderer/src/editor/note-editor';
 import { hasUnsavedChanges } from '../../../renderer/src/editor/unsaved-registry';
 import { typeAtEnd, viewOf, writesOf } from './mount-editor';
+import { vp } from '../../support/vault-path';
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
@@ -57,7 +58,7 @@ function connect(fake: MemoryApi, api: PlexusApi) {
 }
 
 async function mount(api: PlexusApi) {
-  const utils = render(<NoteEditor api={api} path="Note.md" onOpenNote={() => undefined} />);
+  const utils = render(<NoteEditor api={api} path={vp('Note.md')} onOpenNote={() => undefined} />);
   await waitFor(() => expect(utils.container.querySelector('.cm-editor')).not.toBeNull());
   return () => viewOf(utils.container);
 }
@@ -82,7 +83,7 @@ test('typed while disconnected: no save is sent, the text stays, and it is saved
   expect(hasUnsavedChanges()).toBe(true);
 
   await link.reconnect();
-  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('base one two'));
+  await waitFor(() => expect(fake.notes.get(vp('Note.md'))).toBe('base one two'));
   expect(writesOf(fake)).toEqual([{ path: 'Note.md', content: 'base one two', expectedHash: hashText('base') }]);
   await waitFor(() => expect(statusText()).toContain('Saved'));
   expect(hasUnsavedChanges()).toBe(false);
@@ -105,7 +106,7 @@ test('a save in flight when the server went away (the call threw) is saved after
   await waitFor(() => expect(statusText()).toContain('Not saved'));
   await link.drop();
   await link.reconnect();
-  await waitFor(() => expect(fake.notes.get('Note.md')).toBe('base typed'));
+  await waitFor(() => expect(fake.notes.get(vp('Note.md'))).toBe('base typed'));
   expect(writesOf(fake)).toEqual([{ path: 'Note.md', content: 'base typed', expectedHash: hashText('base') }]);
 });
 
@@ -116,13 +117,13 @@ test('changed on disk while disconnected (no event came): on reconnect it is a c
   const view = await mount(api);
   await link.drop();
   typeAtEnd(view(), ' mine');
-  fake.notes.set('Note.md', 'theirs'); // written by someone else while the page could not hear of it
+  fake.notes.set(vp('Note.md'), 'theirs'); // written by someone else while the page could not hear of it
   await link.reconnect();
   await waitFor(() => expect(screen.queryByText(/changed on disk while you were editing/)).not.toBeNull());
   await act(async () => {
     jest.advanceTimersByTime(5000);
   });
-  expect(fake.notes.get('Note.md')).toBe('theirs');
+  expect(fake.notes.get(vp('Note.md'))).toBe('theirs');
   expect(writesOf(fake)).toEqual([]);
   expect(view().state.doc.toString()).toBe('base mine');
 });
@@ -133,14 +134,14 @@ test('a clean note changed on disk while disconnected is simply reloaded; one th
   const link = connect(fake, api);
   const view = await mount(api);
   await link.drop();
-  fake.notes.set('Note.md', 'theirs');
+  fake.notes.set(vp('Note.md'), 'theirs');
   await link.reconnect();
   await waitFor(() => expect(view().state.doc.toString()).toBe('theirs'));
 
   // Our save reached the disk but its answer was lost: the disk has exactly the editor's text.
   await link.drop();
   typeAtEnd(view(), ' mine');
-  fake.notes.set('Note.md', 'theirs mine');
+  fake.notes.set(vp('Note.md'), 'theirs mine');
   await link.reconnect();
   await waitFor(() => expect(statusText()).toContain('Saved'));
   expect(screen.queryByText(/changed on disk while you were editing/)).toBeNull();

@@ -14,6 +14,8 @@ import { hasUnsavedChanges, unsavedTexts, useUnsavedGuard } from '../../../rende
 import { NoteEditor } from '../../../renderer/src/editor/note-editor';
 import { AUTOSAVE_DELAY_MS } from '../../../renderer/src/editor/use-note-document';
 import { createsOf, mountEditor, typeAtEnd, viewOf, writesOf } from './mount-editor';
+import { vp } from '../../support/vault-path';
+import type { VaultPath } from '../../../main/core/types';
 
 /** What the real writer says when Note.md cannot be written over (EACCES at the port). */
 const EACCES = /^could not save "Note\.md": permission denied \(EACCES: permission denied, open '\/Test Vault\/\.Note\.md\.[0-9a-f]+\.plexus-tmp'\)$/;
@@ -23,7 +25,7 @@ const COPY_DENIED = /^could not save "Note \(conflict [^"]+\)\.md": permission d
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => {
   jest.useRealTimers();
-  dropKeptText('Note.md');
+  dropKeptText(vp('Note.md'));
 });
 
 const statusText = () =>
@@ -34,7 +36,7 @@ const statusText = () =>
 const conflictBar = () => screen.queryByText(/changed on disk while you were editing/);
 
 /** Another program changes the note; the service hears of it through its watch and tells the page. */
-async function outsideChange(fake: MemoryApi, path: string, content: string) {
+async function outsideChange(fake: MemoryApi, path: VaultPath, content: string) {
   await act(async () => {
     fake.notes.set(path, content);
     await fake.settled();
@@ -58,7 +60,7 @@ describe('a reload that races with typing', () => {
     const fake = new MemoryApi({ notes: { 'Note.md': 'base' } });
     const { view } = await mountEditor(fake);
     fake.holdAnswers('readNote');
-    await outsideChange(fake, 'Note.md', 'theirs');
+    await outsideChange(fake, vp('Note.md'), 'theirs');
     await waitFor(() => expect(fake.heldAnswers).toBe(1)); // the clean note's reload is in flight
     typeAtEnd(view(), ' mine');
     let released = 0;
@@ -75,10 +77,10 @@ describe('a reload that races with typing', () => {
     await act(async () => {
       jest.advanceTimersByTime(5000);
     });
-    expect(fake.notes.get('Note.md')).toBe('theirs');
+    expect(fake.notes.get(vp('Note.md'))).toBe('theirs');
     expect(hasUnsavedChanges()).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }));
-    await waitFor(() => expect(fake.notes.get('Note.md')).toBe('base mine'));
+    await waitFor(() => expect(fake.notes.get(vp('Note.md'))).toBe('base mine'));
     expect(writesOf(fake).at(-1)?.expectedHash).toBe(hashText('theirs'));
     expect(hasUnsavedChanges()).toBe(false);
   });
@@ -87,7 +89,7 @@ describe('a reload that races with typing', () => {
     const fake = new MemoryApi({ notes: { 'Note.md': 'base' } });
     const { view } = await mountEditor(fake);
     typeAtEnd(view(), ' mine');
-    await outsideChange(fake, 'Note.md', 'theirs');
+    await outsideChange(fake, vp('Note.md'), 'theirs');
     await waitFor(() => screen.getByRole('button', { name: 'Take theirs' }));
     fake.holdAnswers('readNote');
     fireEvent.click(screen.getByRole('button', { name: 'Take theirs' }));
@@ -107,7 +109,7 @@ describe('a reload that races with typing', () => {
     const fake = new MemoryApi({ notes: { 'Note.md': 'base' } });
     const { view } = await mountEditor(fake);
     fake.holdAnswers('readNote');
-    await outsideChange(fake, 'Note.md', 'theirs');
+    await outsideChange(fake, vp('Note.md'), 'theirs');
     await waitFor(() => expect(fake.heldAnswers).toBe(1));
     await act(async () => {
       expect(fake.stopHolding()).toBe(1);
@@ -122,7 +124,7 @@ describe('leaving a note in conflict', () => {
   async function conflicted(fake: MemoryApi) {
     const mounted = await mountEditor(fake);
     typeAtEnd(mounted.view(), ' mine');
-    await outsideChange(fake, 'Note.md', 'theirs');
+    await outsideChange(fake, vp('Note.md'), 'theirs');
     await waitFor(() => expect(conflictBar()).not.toBeNull());
     return mounted;
   }
@@ -137,7 +139,7 @@ describe('leaving a note in conflict', () => {
     expect(copy.path).toMatch(/^Note \(conflict \d{4}-\d\d-\d\d \d{4}\)\.md$/);
     expect(fake.notes.get(copy.path)).toBe('base mine');
     expect(rescues[0]).toEqual({ kind: 'copied', path: 'Note.md', copyPath: copy.path, reason: 'it changed on disk while you were editing it' });
-    expect(fake.notes.get('Note.md')).toBe('theirs'); // their version is not written over
+    expect(fake.notes.get(vp('Note.md'))).toBe('theirs'); // their version is not written over
     expect(writesOf(fake)).toHaveLength(0);
     expect(hasUnsavedChanges()).toBe(false);
   });
@@ -147,11 +149,11 @@ describe('leaving a note in conflict', () => {
     const { view, unmount, rescues } = await mountEditor(fake);
     typeAtEnd(view(), ' mine');
     fake.dropEvents = true; // the page hears of no change: the save finds it
-    fake.notes.set('Note.md', 'theirs');
+    fake.notes.set(vp('Note.md'), 'theirs');
     unmount();
     await waitFor(() => expect(rescues).toHaveLength(1));
     expect(writesOf(fake).map((w) => w.expectedHash)).toEqual([hashText('base')]); // refused by the compare-and-swap
-    expect(fake.notes.get('Note.md')).toBe('theirs');
+    expect(fake.notes.get(vp('Note.md'))).toBe('theirs');
     expect(createsOf(fake).map((c) => c.content)).toEqual(['base mine']);
     expect(rescues[0]).toMatchObject({ kind: 'copied', reason: 'it changed on disk while you were editing it' });
   });
@@ -163,7 +165,7 @@ describe('leaving a note in conflict', () => {
     await waitFor(() => expect(rescues).toHaveLength(1));
     expect(rescues[0].kind).toBe('copied');
     expect(createsOf(fake).map((c) => c.content)).toEqual(['base mine']);
-    expect(fake.notes.get('Note.md')).toBe('theirs');
+    expect(fake.notes.get(vp('Note.md'))).toBe('theirs');
   });
 });
 
@@ -182,16 +184,16 @@ describe('leaving a note whose save fails', () => {
     expect(writesOf(fake)).toHaveLength(2); // Ctrl+S, then the retry on leaving
     expect(fake.faults.failed.map((f) => f.kind)).toEqual(['write', 'write']);
     expect(rescues[0]).toMatchObject({ kind: 'copied', path: 'Note.md', reason: expect.stringMatching(EACCES) });
-    const copyPath = rescues[0].kind === 'copied' ? rescues[0].copyPath : '';
+    const copyPath = rescues[0].kind === 'copied' ? rescues[0].copyPath : vp('no copy.md');
     expect(fake.notes.get(copyPath)).toBe('xy');
-    expect(fake.notes.get('Note.md')).toBe('x');
+    expect(fake.notes.get(vp('Note.md'))).toBe('x');
     expect(hasUnsavedChanges()).toBe(false);
   });
 
   test('when no copy can be written either, the text is kept in the window and offered back on reopen', async () => {
     const { fake, first } = await leaveUnsaveable();
     expect(first.rescues[0]).toEqual({ kind: 'kept', path: 'Note.md', reason: expect.stringMatching(EACCES), copyError: expect.stringMatching(COPY_DENIED) });
-    expect(keptTextFor('Note.md')?.text).toBe('xy');
+    expect(keptTextFor(vp('Note.md'))?.text).toBe('xy');
     // Closing the window now asks first.
     expect(unsavedTexts().map((u) => [u.path, u.text()])).toEqual([['Note.md', 'xy']]);
 
@@ -204,7 +206,7 @@ describe('leaving a note whose save fails', () => {
     await act(async () => {
       jest.advanceTimersByTime(1100);
     });
-    await waitFor(() => expect(fake.notes.get('Note.md')).toBe('xy'));
+    await waitFor(() => expect(fake.notes.get(vp('Note.md'))).toBe('xy'));
     expect(hasUnsavedChanges()).toBe(false);
   });
 
@@ -217,13 +219,13 @@ describe('leaving a note whose save fails', () => {
     api.createNote = async () => {
       throw new Error('fetch failed');
     };
-    const { container, unmount } = render(<NoteEditor api={api} path="Note.md" onOpenNote={() => undefined} />);
+    const { container, unmount } = render(<NoteEditor api={api} path={vp('Note.md')} onOpenNote={() => undefined} />);
     await waitFor(() => expect(container.querySelector('.cm-editor')).not.toBeNull());
     typeAtEnd(viewOf(container), 'y');
     fireEvent.keyDown(viewOf(container).contentDOM, { key: 's', ctrlKey: true });
     await waitFor(() => expect(statusText()).toContain('could not reach the vault: fetch failed'));
     unmount();
-    await waitFor(() => expect(keptTextFor('Note.md')?.text).toBe('xy'));
+    await waitFor(() => expect(keptTextFor(vp('Note.md'))?.text).toBe('xy'));
     expect(hasUnsavedChanges()).toBe(true);
   });
 
@@ -231,7 +233,7 @@ describe('leaving a note whose save fails', () => {
     const { fake } = await leaveUnsaveable();
     await mountEditor(fake);
     fireEvent.click(await screen.findByRole('button', { name: 'Discard' }));
-    expect(keptTextFor('Note.md')).toBeNull();
+    expect(keptTextFor(vp('Note.md'))).toBeNull();
     expect(hasUnsavedChanges()).toBe(false);
   });
 
@@ -254,7 +256,7 @@ describe('typing into unsaved text', () => {
     let commits = 0;
     const utils = render(
       <Profiler id="editor" onRender={() => void commits++}>
-        <NoteEditor api={fake.api()} path="Note.md" onOpenNote={() => undefined} />
+        <NoteEditor api={fake.api()} path={vp('Note.md')} onOpenNote={() => undefined} />
       </Profiler>,
     );
     await waitFor(() => expect(utils.container.querySelector('.cm-editor')).not.toBeNull());
@@ -284,6 +286,6 @@ describe('typing while a save is in flight', () => {
     expect(writesOf(fake)).toHaveLength(1);
     fake.stopHolding();
     await waitFor(() => expect(writesOf(fake).map((w) => w.content)).toEqual(['base one', 'base one two']));
-    await waitFor(() => expect(fake.notes.get('Note.md')).toBe('base one two'));
+    await waitFor(() => expect(fake.notes.get(vp('Note.md'))).toBe('base one two'));
   });
 });

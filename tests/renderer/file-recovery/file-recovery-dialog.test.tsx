@@ -16,6 +16,7 @@ import { DeletedNotesDialog } from '../../../renderer/src/components/file-recove
 import { FileRecoveryDialog } from '../../../renderer/src/components/file-recovery/file-recovery-dialog';
 import { onNoteRestored } from '../../../renderer/src/editor/restore-signal';
 import { makeTempDir, makeVault, removeDir, until } from '../../service/temp-vault';
+import { vp } from '../../support/vault-path';
 
 let cleanup: (() => Promise<void>) | null = null;
 afterEach(async () => {
@@ -55,15 +56,15 @@ async function realApi(files: Record<string, string>, readOnly = false) {
 
 test('lists the kept versions newest first with why, diffs against the current text, and restores', async () => {
   const v = await realApi({ 'A.md': 'line one\nline two\n' });
-  expect((await v.api.writeNote('A.md', 'line one\nline two, edited here\n', v.hash('A.md'))).ok).toBe(true);
-  await until(() => v.service.vaultState.notes.get('A.md')?.hash === v.hash('A.md'));
+  expect((await v.api.writeNote(vp('A.md'), 'line one\nline two, edited here\n', v.hash('A.md'))).ok).toBe(true);
+  await until(() => v.service.vaultState.notes.get(vp('A.md'))?.hash === v.hash('A.md'));
   fs.writeFileSync(path.join(v.root, 'A.md'), 'line one\nreplaced by another program\n');
   await until(() => v.events.some((e) => e.type === 'external-change'));
   await v.service.settled();
 
   const restored: string[] = [];
   const stop = onNoteRestored((p) => restored.push(p));
-  render(<FileRecoveryDialog api={v.api} path="A.md" readOnly={false} onClose={() => {}} />);
+  render(<FileRecoveryDialog api={v.api} path={vp('A.md')} readOnly={false} onClose={() => {}} />);
   const dialog = screen.getByRole('dialog', { name: 'File recovery' });
   const list = await within(dialog).findByRole('list', { name: 'Versions, newest first' });
   const items = within(list).getAllByRole('button');
@@ -87,11 +88,11 @@ test('lists the kept versions newest first with why, diffs against the current t
 
 test('in read-only mode the dialog offers Copy only, and Copy copies the version text', async () => {
   const v = await realApi({ 'A.md': 'first\n' });
-  expect((await v.api.writeNote('A.md', 'second\n', v.hash('A.md'))).ok).toBe(true);
+  expect((await v.api.writeNote(vp('A.md'), 'second\n', v.hash('A.md'))).ok).toBe(true);
   await v.service.snapshotsSettled();
   const writeText = jest.fn(async () => {});
   Object.assign(navigator, { clipboard: { writeText } });
-  render(<FileRecoveryDialog api={v.api} path="A.md" readOnly onClose={() => {}} />);
+  render(<FileRecoveryDialog api={v.api} path={vp('A.md')} readOnly onClose={() => {}} />);
   const dialog = screen.getByRole('dialog', { name: 'File recovery' });
   await within(dialog).findByLabelText('Differences: now (−) and this version (+)');
   expect((within(dialog).getByRole('button', { name: 'Restore' }) as HTMLButtonElement).disabled).toBe(true);
@@ -101,14 +102,14 @@ test('in read-only mode the dialog offers Copy only, and Copy copies the version
 
 test('a note with no kept versions says so', async () => {
   const v = await realApi({ 'A.md': 'a' });
-  render(<FileRecoveryDialog api={v.api} path="A.md" readOnly={false} onClose={() => {}} />);
+  render(<FileRecoveryDialog api={v.api} path={vp('A.md')} readOnly={false} onClose={() => {}} />);
   expect((await screen.findByText(/No earlier versions are kept for this note yet/)).textContent).toMatch(/before your edits/);
 });
 
 test('Deleted notes lists a note deleted outside with its last text and re-creates it on Restore', async () => {
   const v = await realApi({ 'Gone.md': 'the last text\n', 'Stays.md': 's' });
   fs.rmSync(path.join(v.root, 'Gone.md'));
-  await until(() => !v.service.vaultState.notes.has('Gone.md'));
+  await until(() => !v.service.vaultState.notes.has(vp('Gone.md')));
   await v.service.settled();
   const restored: string[] = [];
   render(<DeletedNotesDialog api={v.api} readOnly={false} onRestored={(p) => restored.push(p)} onClose={() => {}} />);

@@ -1,6 +1,7 @@
 import '../setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderWith, vault } from '../note-actions/render-with';
+import { vp } from '../../support/vault-path';
 
 // The newest version holds the note's current text (12 bytes), so the store has it already and
 // opening the vault keeps no further version of it.
@@ -28,9 +29,9 @@ test('the note header has History; it opens File recovery with the versions newe
   fireEvent.click(within(dialog).getByRole('button', { name: 'Restore' }));
   await within(dialog).findByText(/Restored the version from/);
   expect(calls('restoreVersion')).toEqual([
-    ['Welcome.md', 'a-00000001', 'h' + fake.notes.get('Welcome.md')!.length.toString()].map((x, i) => (i === 2 ? expect.any(String) : x)),
+    ['Welcome.md', 'a-00000001', 'h' + fake.notes.get(vp('Welcome.md'))!.length.toString()].map((x, i) => (i === 2 ? expect.any(String) : x)),
   ]);
-  expect(fake.notes.get('Welcome.md')).toBe('# Welcome\n\nfirst\n');
+  expect(fake.notes.get(vp('Welcome.md'))).toBe('# Welcome\n\nfirst\n');
   fireEvent.keyDown(dialog, { key: 'Escape' });
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 });

@@ -5,6 +5,7 @@ import { GraphModel } from '../../../renderer/src/graph/graph-model';
 import { buildElements, nodeSize } from '../../../renderer/src/graph/graph-elements';
 import { applyDeltaToCy } from '../../../renderer/src/graph/apply-delta';
 import { chainSnapshot, edge, note, placeholder } from './fixtures';
+import { vp } from '../../support/vault-path';
 
 const empty: GraphDelta = { nodesAdded: [], nodesRemoved: [], nodesChanged: [], edgesAdded: [], edgesRemoved: [], edgesChanged: [] };
 
@@ -27,7 +28,7 @@ describe('applyDeltaToCy', () => {
   it('adds a node next to its neighbour and updates degrees in place', () => {
     const { cy, apply } = setup();
     const before = cy.getElementById('Two/E.md').position();
-    const added = apply({ ...empty, nodesAdded: [note('Two/F.md')], edgesAdded: [edge('Two/F.md', 'Two/E.md')] });
+    const added = apply({ ...empty, nodesAdded: [note(vp('Two/F.md'))], edgesAdded: [edge('Two/F.md', 'Two/E.md')] });
     expect(cy.nodes().length).toBe(10);
     expect(cy.edges().length).toBe(10);
     const p = added.get('Two/F.md')!;
@@ -49,7 +50,7 @@ describe('applyDeltaToCy', () => {
     const { cy, apply } = setup();
     const id = placeholder('Missing').id;
     cy.getElementById(id).addClass('dimmed');
-    apply({ ...empty, nodesChanged: [{ id, kind: 'note', label: 'Missing', path: 'Missing.md', tags: [] }] });
+    apply({ ...empty, nodesChanged: [{ id, kind: 'note', label: 'Missing', path: vp('Missing.md'), tags: [] }] });
     const n = cy.getElementById(id);
     expect(n.hasClass('ghost')).toBe(false);
     expect(n.hasClass('note')).toBe(true);
@@ -61,7 +62,7 @@ describe('applyDeltaToCy', () => {
     const { cy, apply } = setup();
     apply({ ...empty, edgesChanged: [edge('A.md', 'One/B.md', 4)] });
     expect(cy.getElementById('A.md->One/B.md').data('count')).toBe(4);
-    apply({ ...empty, nodesAdded: [note('Far.md')], edgesAdded: [edge('Far.md', 'O.md')] }, new Set(['A.md', 'O.md']));
+    apply({ ...empty, nodesAdded: [note(vp('Far.md'))], edgesAdded: [edge('Far.md', 'O.md')] }, new Set(['A.md', 'O.md']));
     expect(cy.getElementById('Far.md').empty()).toBe(true);
     expect(cy.edges().length).toBe(9);
   });

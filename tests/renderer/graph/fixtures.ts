@@ -1,15 +1,16 @@
 /** Small graphs for the graph-view tests. */
-import type { GraphEdge, GraphNode, GraphSnapshot } from '../../../main/core/types';
+import type { GraphEdge, GraphNode, GraphSnapshot, VaultPath } from '../../../main/core/types';
 import { PLACEHOLDER_PREFIX } from '../../../main/core/types';
+import { vp } from '../../support/vault-path';
 
-export const note = (path: string, tags: string[] = []): GraphNode => ({
+export const note = (path: VaultPath, tags: string[] = []): GraphNode => ({
   id: path,
   kind: 'note',
   label: path.split('/').pop()!.replace(/\.md$/, ''),
   path,
   tags,
 });
-export const attachment = (path: string): GraphNode => ({ id: path, kind: 'attachment', label: path.split('/').pop()!, path, tags: [] });
+export const attachment = (path: VaultPath): GraphNode => ({ id: path, kind: 'attachment', label: path.split('/').pop()!, path, tags: [] });
 export const placeholder = (target: string): GraphNode => ({
   id: PLACEHOLDER_PREFIX + target.toLowerCase(),
   kind: 'placeholder',
@@ -25,15 +26,15 @@ export const edge = (source: string, target: string, count = 1): GraphEdge => ({
  */
 export function chainSnapshot(): GraphSnapshot {
   const nodes = [
-    note('A.md', ['topic']),
-    note('One/B.md', ['topic/sub']),
-    note('One/C.md'),
-    note('Two/D.md'),
-    note('Two/E.md'),
-    note('Hubs/H.md'),
-    note('O.md'),
+    note(vp('A.md'), ['topic']),
+    note(vp('One/B.md'), ['topic/sub']),
+    note(vp('One/C.md')),
+    note(vp('Two/D.md')),
+    note(vp('Two/E.md')),
+    note(vp('Hubs/H.md')),
+    note(vp('O.md')),
     placeholder('Missing'),
-    attachment('assets/pic.png'),
+    attachment(vp('assets/pic.png')),
   ];
   const edges = [
     edge('A.md', 'One/B.md'),

@@ -1,9 +1,10 @@
 import { colourForName, folderScheme, OTHER_COLOUR, PALETTE, schemeFromKeys } from '../../../renderer/src/graph/graph-colours';
 import { note, placeholder } from './fixtures';
+import { vp } from '../../support/vault-path';
 
 /** `counts[folder]` notes in each folder. */
 const vault = (counts: Record<string, number>) =>
-  Object.entries(counts).flatMap(([folder, n]) => Array.from({ length: n }, (_, i) => note(`${folder}/N${i}.md`)));
+  Object.entries(counts).flatMap(([folder, n]) => Array.from({ length: n }, (_, i) => note(vp(`${folder}/N${i}.md`))));
 
 const colours = (counts: Record<string, number>) => {
   const scheme = folderScheme(vault(counts));

@@ -1,6 +1,7 @@
 import '../setup';
 import { GraphModel, neighbourhood } from '../../../renderer/src/graph/graph-model';
 import { chainSnapshot, edge, note } from './fixtures';
+import { vp } from '../../support/vault-path';
 
 const sorted = (s: Set<string>) => [...s].sort();
 
@@ -37,7 +38,7 @@ describe('GraphModel', () => {
 
   it('several centres (expanded nodes) union their neighbourhoods', () => {
     const model = new GraphModel(chainSnapshot());
-    model.applyDelta({ nodesAdded: [note('X.md')], nodesRemoved: [], nodesChanged: [], edgesAdded: [], edgesRemoved: [], edgesChanged: [] });
+    model.applyDelta({ nodesAdded: [note(vp('X.md'))], nodesRemoved: [], nodesChanged: [], edgesAdded: [], edgesRemoved: [], edgesChanged: [] });
     expect(sorted(neighbourhood(model, ['Two/E.md', 'X.md'], 1))).toEqual(['Two/D.md', 'Two/E.md', 'X.md', 'placeholder:missing']);
   });
 });

@@ -11,6 +11,7 @@ import type { GraphLayoutPositions, PlexusApi, VaultEvent } from '../../../main/
 import type { GraphDelta, GraphSnapshot } from '../../../main/core/types';
 import { GraphView } from '../../../renderer/src/graph/graph-view';
 import { chainSnapshot, edge, note } from './fixtures';
+import { vp } from '../../support/vault-path';
 
 const mockInstances: Core[] = [];
 jest.mock('cytoscape', () => {
@@ -104,7 +105,7 @@ describe('GraphView', () => {
     // The first layout (fcose, animated) must be over before positions mean anything.
     await waitFor(() => expect(screen.queryByTestId('graph-layout-status')).toBeNull(), { timeout: 5000 });
     const beforePosition = { ...cy().getElementById('Two/D.md').position() };
-    emit({ nodesAdded: [note('New.md')], edgesAdded: [edge('New.md', 'A.md')] });
+    emit({ nodesAdded: [note(vp('New.md'))], edgesAdded: [edge('New.md', 'A.md')] });
     await waitFor(() => expect(label()).toBe('Graph: 8 notes, 10 links'));
     // In place: nodes that were there keep their positions (no re-layout of the whole graph).
     expect(cy().getElementById('Two/D.md').position()).toEqual(beforePosition);
@@ -131,7 +132,7 @@ describe('GraphView', () => {
 
   it('opens as a local graph when asked, with the depth control bounding the neighbourhood', async () => {
     const { api } = graphApi(chainSnapshot());
-    render(<GraphView api={api} currentPath="Two/D.md" onOpenNote={() => {}} mode="local" />);
+    render(<GraphView api={api} currentPath={vp('Two/D.md')} onOpenNote={() => {}} mode="local" />);
     // Depth 1 around D: C and E, and the C-D, D-E edges.
     await waitFor(() => expect(label()).toBe('Graph: 3 notes, 2 links'));
     fireEvent.change(screen.getByRole('combobox', { name: 'Depth' }), { target: { value: '2' } });
@@ -141,13 +142,13 @@ describe('GraphView', () => {
 
   /** 3,200 notes, N(k) linked to N(floor((k-1)/2)): a binary tree. */
   const bigTree = (): GraphSnapshot => {
-    const nodes = Array.from({ length: 3200 }, (_, i) => note(`N${i}.md`));
+    const nodes = Array.from({ length: 3200 }, (_, i) => note(vp(`N${i}.md`)));
     return { nodes, edges: nodes.slice(1).map((n, i) => edge(n.id, nodes[Math.floor(i / 2)].id)) };
   };
 
   it('opens big vaults as a local graph and says so', async () => {
     const { api } = graphApi(bigTree());
-    render(<GraphView api={api} currentPath="N10.md" onOpenNote={() => {}} />);
+    render(<GraphView api={api} currentPath={vp('N10.md')} onOpenNote={() => {}} />);
     expect(await screen.findByText(/showing the local graph/)).toBeInTheDocument();
     // N10's neighbours in the binary-tree-like graph: its parent N4 and children N21, N22.
     await waitFor(() => expect(label()).toBe('Graph: 4 notes, 3 links'));
@@ -155,7 +156,7 @@ describe('GraphView', () => {
 
   it('opens a big vault globally when the host asks for global', async () => {
     const { api } = graphApi(bigTree());
-    render(<GraphView api={api} currentPath="N10.md" onOpenNote={() => {}} mode="global" />);
+    render(<GraphView api={api} currentPath={vp('N10.md')} onOpenNote={() => {}} mode="global" />);
     await waitFor(() => expect(label()).toBe('Graph: 3200 notes, 3199 links'), { timeout: 10_000 });
     expect(screen.queryByText(/showing the local graph/)).toBeNull();
   });
@@ -176,7 +177,7 @@ describe('GraphView', () => {
 
   it('labels the canvas with the shown graph after switching from Local to Global', async () => {
     const { api } = graphApi(chainSnapshot());
-    render(<GraphView api={api} currentPath="Two/D.md" onOpenNote={() => {}} mode="local" />);
+    render(<GraphView api={api} currentPath={vp('Two/D.md')} onOpenNote={() => {}} mode="local" />);
     await waitFor(() => expect(label()).toBe('Graph: 3 notes, 2 links'));
     fireEvent.click(screen.getByRole('button', { name: 'Global' }));
     // At once, while the global graph is still going in (its edges arrive a frame later): the
@@ -188,7 +189,7 @@ describe('GraphView', () => {
 
   it('counts the legend over what is shown: local notes in Local mode, all in Global', async () => {
     const { api } = graphApi(chainSnapshot());
-    render(<GraphView api={api} currentPath="Two/D.md" onOpenNote={() => {}} mode="local" />);
+    render(<GraphView api={api} currentPath={vp('Two/D.md')} onOpenNote={() => {}} mode="local" />);
     await waitFor(() => expect(label()).toBe('Graph: 3 notes, 2 links'));
     const legend = () => [...screen.getByRole('complementary', { name: 'Graph legend' }).querySelectorAll('li')].map((li) => li.textContent);
     // D's neighbourhood: C (One), D and E (Two).

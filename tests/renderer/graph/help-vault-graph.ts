@@ -5,6 +5,7 @@
  */
 import { seededRandom } from '../../../main/core/analysis';
 import type { GraphEdge, GraphNode, GraphSnapshot } from '../../../main/core/types';
+import { vp } from '../../support/vault-path';
 
 const WORDS = [
   'Accepted',
@@ -77,7 +78,7 @@ export function helpVaultGraph(seed = 7, notes = 310, orphans = 18, links = 1000
   };
   const nodes: GraphNode[] = Array.from({ length: notes }, (_, i) => {
     const label = title();
-    const path = `${FOLDERS[i % FOLDERS.length]}/${label}.md`;
+    const path = vp(`${FOLDERS[i % FOLDERS.length]}/${label}.md`);
     return { id: path, kind: 'note', label, path, tags: [] };
   });
   // Orphans are the last `orphans` notes; the rest link by a power law over a shuffled order.

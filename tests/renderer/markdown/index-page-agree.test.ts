@@ -18,6 +18,7 @@ import { classifyHref } from '../../../renderer/src/markdown/link-href';
 import { parseNoteFaithful } from '../../../main/core/parse';
 import { generatedNotes, markdownFilesIn, type NoteText } from '../../core/parse/reference/note-corpus';
 import { TRICKY_SNIPPETS } from '../../core/parse/reference/tricky-snippets';
+import { vp } from '../../support/vault-path';
 
 type Key = string;
 const key = (kind: string, embed: boolean, target: string, heading: string | null, block: string | null): Key =>
@@ -57,7 +58,7 @@ function inComment(text: string, offset: number): boolean {
 function compare(note: NoteText): { extraOnPage: Key[]; missingOnPage: Key[] } {
   const { hast } = markdownToHast(note.text);
   const page = pageLinks(hast);
-  const indexed = parseNoteFaithful(note.path, note.text).links.filter((l) => !l.inFrontmatter);
+  const indexed = parseNoteFaithful(vp(note.path), note.text).links.filter((l) => !l.inFrontmatter);
   const expected = page.fellBack ? [] : indexed.filter((l) => !inComment(note.text, l.start)).map((l) => key(l.kind, l.embed, l.target, l.heading, l.block));
   return diffLinks(page.keys, expected);
 }
@@ -169,7 +170,7 @@ test('250 random Obsidian-flavoured notes', () => {
   for (let i = 0; i < 250; i++) {
     const text = randomNote(rand);
     const diff = compare({ path: `random/${i}.md`, text });
-    links += parseNoteFaithful('x.md', text).links.length;
+    links += parseNoteFaithful(vp('x.md'), text).links.length;
     if (diff.extraOnPage.length + diff.missingOnPage.length > 0) failures.push({ text, diff });
   }
   expect(failures.slice(0, 3)).toEqual([]);

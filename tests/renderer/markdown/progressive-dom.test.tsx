@@ -12,6 +12,7 @@ import { renderMarkdown } from './render-markdown';
 import { splitForProgressive, type SplitOptions } from '../../../renderer/src/markdown/split-blocks';
 import { generateRichNote } from '../../../bench/generate-rich-note';
 import { realisticNote } from './realistic-notes';
+import { vp } from '../../support/vault-path';
 
 afterEach(cleanup);
 
@@ -71,9 +72,9 @@ test('the long cases are really cut (the comparison above is not one pass agains
 test('a checkbox in a later chunk writes its own line of the note', async () => {
   const text = '# Tasks\n\n- [ ] one\n\ntext\n\n```\n- [ ] code\n\n```\n\npara\n\n1. [ ] three\n2. [ ] four\n';
   expect(splitForProgressive(text, EVERY_LINE)!.length).toBeGreaterThan(3);
-  const view = renderMarkdown(text, { sourcePath: 'Tasks.md', view: { split: EVERY_LINE, tasks: { path: 'Tasks.md', hash: hashText(text) } } });
+  const view = renderMarkdown(text, { sourcePath: vp('Tasks.md'), view: { split: EVERY_LINE, tasks: { path: vp('Tasks.md'), hash: hashText(text) } } });
   await waitFor(() => expect(view.body().getAttribute('aria-busy')).toBeNull(), { timeout: 90_000 });
   const boxes = view.body().querySelectorAll<HTMLInputElement>('input[type=checkbox]');
   fireEvent.click(boxes[boxes.length - 1]);
-  await waitFor(() => expect(view.fake.notes.get('Tasks.md')).toBe(text.replace('2. [ ] four', '2. [x] four')));
+  await waitFor(() => expect(view.fake.notes.get(vp('Tasks.md'))).toBe(text.replace('2. [ ] four', '2. [x] four')));
 });

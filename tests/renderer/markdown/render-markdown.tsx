@@ -4,12 +4,14 @@ import { MarkdownView, type MarkdownViewProps } from '../../../renderer/src/comp
 import { AppActionsContext, RenderScopeContext, type AppActions } from '../../../renderer/src/components/note-context';
 import { MemoryApi, type MemoryVaultFiles } from '../support/memory-api';
 import { createLinkBatcher } from '../../../renderer/src/lib/link-batcher';
+import type { VaultPath } from '../../../main/core/types';
+import { vp } from '../../support/vault-path';
 
 export function renderMarkdown(
   markdown: string,
-  options: { vault?: MemoryVaultFiles; view?: Partial<MarkdownViewProps>; sourcePath?: string; preview?: boolean } = {},
+  options: { vault?: MemoryVaultFiles; view?: Partial<MarkdownViewProps>; sourcePath?: VaultPath; preview?: boolean } = {},
 ) {
-  const sourcePath = options.sourcePath ?? 'Test.md';
+  const sourcePath = options.sourcePath ?? vp('Test.md');
   // The text is the source note's: links and embeds resolve from a note the vault holds.
   const vault = options.vault ?? { notes: {} };
   const fake = new MemoryApi({ ...vault, notes: { [sourcePath]: markdown, ...vault.notes } });

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, waitFor } from '@testing-library/react';
 import { renderApp } from '../render-app';
 import { setTaskOnLine } from '../../../renderer/src/markdown/task-lines';
 import { hashText } from '../../../main/service/files/read-vault-file';
+import { vp } from '../../support/vault-path';
 
 afterEach(cleanup);
 
@@ -73,7 +74,7 @@ test('a conflict (the note changed on disk) writes nothing and says so', async (
   fireEvent.click(boxes(app)[0]);
   await waitFor(() => expect(app.container.textContent).toContain('changed on disk since it was shown, so the task was not changed'));
   expect(writes).toHaveLength(1);
-  expect(app.fake.notes.get('Tasks.md')).toBe(NOTE);
+  expect(app.fake.notes.get(vp('Tasks.md'))).toBe(NOTE);
   await waitFor(() => expect(boxes(app)[0].checked).toBe(false));
 });
 

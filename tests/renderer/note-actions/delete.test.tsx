@@ -2,6 +2,7 @@ import '../setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Result, VaultInfo } from '../../../main/contract/api-contract';
 import { recorded, renderWith, vault } from './render-with';
+import type { VaultPath } from '../../../main/core/types';
 
 test('delete lists the notes that link here with counts, deletes, says where the note went and leaves it', async () => {
   const { inNote, calls } = renderWith(vault, '#/note/Welcome.md');
@@ -33,7 +34,7 @@ test('in Electron the wording is the system trash; Cancel deletes nothing; a fai
       host: 'electron',
       status: { state: 'ready', notes: 4, links: 0, ms: 1 },
     }),
-    deleteNote: recorded(fake, 'deleteNote', (): Result<{ linkedFrom: string[] }> => ({
+    deleteNote: recorded(fake, 'deleteNote', (): Result<{ linkedFrom: VaultPath[] }> => ({
       ok: false,
       error: { code: 'io-error', message: 'the trash is not available' },
     })),

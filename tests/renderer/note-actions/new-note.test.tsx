@@ -4,8 +4,9 @@ import { EditorView } from '@codemirror/view';
 import { checkNewNotePath, checkNotePath } from '../../../renderer/src/components/note-actions/note-path-input';
 import type { FileEntry } from '../../../main/contract/api-contract';
 import { recorded, renderWith, vault } from './render-with';
+import { vp } from '../../support/vault-path';
 
-const files: FileEntry[] = ['Welcome.md', 'Projects/Plexus.md'].map((path) => ({ path, kind: 'note', title: path, size: 1, mtimeMs: 1 }));
+const files: FileEntry[] = ['Welcome.md', 'Projects/Plexus.md'].map((path) => ({ path: vp(path), kind: 'note', title: path, size: 1, mtimeMs: 1 }));
 
 test.each([
   ['', 'Enter a name.'],

@@ -4,6 +4,8 @@ import { EditorView } from '@codemirror/view';
 import type { RenameOutcome, RenamePlan, Result } from '../../../main/contract/api-contract';
 import type { MemoryApi } from '../support/memory-api';
 import { recorded, renderWith, vault } from './render-with';
+import { vp } from '../../support/vault-path';
+import type { VaultPath } from '../../../main/core/types';
 
 /**
  * The real handlers rename for every test but the first, whose Undo is checked against the
@@ -14,20 +16,20 @@ import { recorded, renderWith, vault } from './render-with';
 const endsWithoutNewline = { notes: { ...vault.notes, 'Ideas.md': vault.notes['Ideas.md'].trimEnd() } };
 
 function renames(fake: MemoryApi) {
-  const undo = new Map<string, { from: string; to: string }>();
+  const undo = new Map<string, { from: VaultPath; to: VaultPath }>();
   return {
-    planRename: recorded(fake, 'planRename', (from: string, to: string): Result<RenamePlan> => {
+    planRename: recorded(fake, 'planRename', (from: VaultPath, to: VaultPath): Result<RenamePlan> => {
       if (fake.notes.has(to)) return { ok: false, error: { code: 'exists', message: `"${to}" already exists` } };
       const affected = [...fake.notes.keys()]
-        .map((path) => ({ path, links: fake.linksOf(path).filter((l) => l.resolved === from).length }))
+        .map((path) => ({ path: vp(path), links: fake.linksOf(vp(path)).filter((l) => l.resolved === from).length }))
         .filter((a) => a.links > 0);
       return { ok: true, value: { from, to, affected } };
     }),
-    renameNote: recorded(fake, 'renameNote', (from: string, to: string): Result<RenameOutcome> => {
+    renameNote: recorded(fake, 'renameNote', (from: VaultPath, to: VaultPath): Result<RenameOutcome> => {
       fake.notes.set(to, fake.notes.get(from)!);
       fake.notes.delete(from);
       undo.set('tok-1', { from, to });
-      return { ok: true, value: { from, to, changed: ['Ideas.md', 'Projects/Plexus.md'], undoToken: 'tok-1' } };
+      return { ok: true, value: { from, to, changed: [vp('Ideas.md'), vp('Projects/Plexus.md')], undoToken: 'tok-1' } };
     }),
     undoRename: recorded(fake, 'undoRename', (token: string): Result<null> => {
       const step = undo.get(token)!;
@@ -139,7 +141,7 @@ test('renaming while editing saves and leaves the editor first, then edits the n
   await waitFor(() => expect(window.location.hash).toBe('#/note/Ideas%20Moved.md'));
   await waitFor(() => expect(container.querySelector('.cm-editor')).not.toBeNull());
   expect(calls('readNote').some(([p]) => p === 'Ideas Moved.md')).toBe(true);
-  expect(fake.notes.get('Ideas Moved.md')).toMatch(/typed just now$/);
+  expect(fake.notes.get(vp('Ideas Moved.md'))).toMatch(/typed just now$/);
   expect(screen.getByRole('button', { name: 'Read' })).toHaveAttribute('aria-pressed', 'true');
   // The keyboard is back in the editor, at the note's new path.
   const moved = EditorView.findFromDOM(container.querySelector('.cm-editor') as HTMLElement)!;
@@ -210,5 +212,5 @@ test('a rename made while the editor’s last save is still on its way waits for
   await waitFor(() => expect(window.location.hash).toBe('#/note/Ideas%20Moved.md'));
   const order = fake.calls.map((c) => c.method).filter((m) => m === 'writeNote' || m === 'renameNote');
   expect(order).toEqual(['writeNote', 'renameNote']);
-  expect(fake.notes.get('Ideas Moved.md')).toMatch(/last words$/);
+  expect(fake.notes.get(vp('Ideas Moved.md'))).toMatch(/last words$/);
 });

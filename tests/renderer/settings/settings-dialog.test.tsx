@@ -2,6 +2,7 @@
 import '../setup';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderApp, sampleVault } from '../render-app';
+import { vp } from '../../support/vault-path';
 
 const key = (init: KeyboardEventInit) => {
   const event = new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
@@ -200,7 +201,7 @@ test('a new-note location of “a named folder” is where New note and the swit
   await within(switcher).findByRole('option', { name: 'Create note “Zebra”' });
   fireEvent.keyDown(input, { key: 'Enter' });
   await waitFor(() => expect(decodeURIComponent(window.location.hash)).toBe('#/note/Inbox/Zebra.md'));
-  expect((await api.readNote('Inbox/Zebra.md')).ok).toBe(true);
+  expect((await api.readNote(vp('Inbox/Zebra.md'))).ok).toBe(true);
 });
 
 describe('hotkeys', () => {

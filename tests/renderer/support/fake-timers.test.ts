@@ -5,6 +5,7 @@
  */
 import { MemoryApi } from './memory-api';
 import { fakeTimersOn } from './fake-timers';
+import { vp } from '../../support/vault-path';
 
 afterEach(() => jest.useRealTimers());
 
@@ -15,10 +16,10 @@ test('under fake timers, settled() opens the vault and takes in an outside chang
   const later = jest.fn();
   setTimeout(later, 1000);
   await fake.settled();
-  expect(fake.linksOf('A.md').map((link) => link.resolved)).toEqual([null]);
-  fake.notes.set('B.md', 'here');
+  expect(fake.linksOf(vp('A.md')).map((link) => link.resolved)).toEqual([null]);
+  fake.notes.set(vp('B.md'), 'here');
   await fake.settled();
-  expect(fake.linksOf('A.md').map((link) => link.resolved)).toEqual(['B.md']);
+  expect(fake.linksOf(vp('A.md')).map((link) => link.resolved)).toEqual(['B.md']);
   expect(later).not.toHaveBeenCalled();
   jest.advanceTimersByTime(1000);
   expect(later).toHaveBeenCalled();
@@ -27,7 +28,7 @@ test('under fake timers, settled() opens the vault and takes in an outside chang
 test('with real timers it is the plain wait', async () => {
   expect(fakeTimersOn()).toBe(false);
   const fake = new MemoryApi({ notes: { 'A.md': 'see [[B]]' } });
-  fake.notes.set('B.md', 'here');
+  fake.notes.set(vp('B.md'), 'here');
   await fake.settled();
-  expect(fake.linksOf('A.md').map((link) => link.resolved)).toEqual(['B.md']);
+  expect(fake.linksOf(vp('A.md')).map((link) => link.resolved)).toEqual(['B.md']);
 });

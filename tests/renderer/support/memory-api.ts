@@ -18,7 +18,7 @@
 import '../file-recovery/node-globals';
 import type { ApiMethodName, NoteMeta, PlexusApi, Result, VaultEvent } from '../../../main/contract/api-contract';
 import { API_METHOD_NAMES } from '../../../main/contract/api-methods';
-import type { ResolvedLink } from '../../../main/core/types';
+import type { ResolvedLink, VaultPath } from '../../../main/core/types';
 import { gzipSync } from 'node:zlib';
 import { configure } from '@testing-library/react';
 import { MemoryVaultFs } from '../../../main/service/files/memory-vault-fs';
@@ -29,6 +29,7 @@ import { MemorySnapshotBackend } from '../../../main/service/snapshots/snapshot-
 import { encodeEntries } from '../../../main/service/snapshots/snapshot-index-codec';
 import type { SnapshotEntry } from '../../../main/service/snapshots/snapshot-types';
 import { openMemoryVault, type MemoryVault } from '../../service/memory-vault';
+import { vp } from '../../support/vault-path';
 
 export interface MemoryVaultFiles {
   /** Note path -> markdown. */
@@ -57,7 +58,7 @@ function storeWith(versions: NonNullable<MemoryVaultFiles['versions']>): MemoryS
       const bytes = new TextEncoder().encode(content);
       const hash = hashBytes(bytes);
       backend.blobs.set(hash, new Uint8Array(gzipSync(bytes)));
-      entries.push({ id, path, time, size: bytes.length, hash, reason });
+      entries.push({ id, path: vp(path), time, size: bytes.length, hash, reason });
     }
   }
   // The log is appended to as versions are kept: oldest first.
@@ -241,7 +242,7 @@ export class MemoryApi {
   }
 
   /** The note's outgoing links as the service resolved them. */
-  linksOf(path: string): ResolvedLink[] {
+  linksOf(path: VaultPath): ResolvedLink[] {
     return this.service.graph.outgoing(path);
   }
 

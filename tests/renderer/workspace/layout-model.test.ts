@@ -27,8 +27,10 @@ import { layoutProblems } from '../../../renderer/src/workspace/layout-check';
 import { resizeSplit } from '../../../renderer/src/workspace/layout-sizes';
 import { openLinkedLocalGraph } from '../../../renderer/src/workspace/linked-graph';
 import type { LayoutNode } from '../../../renderer/src/workspace/layout-types';
+import type { VaultPath } from '../../../main/core/types';
+import { vp } from '../../support/vault-path';
 
-const note = (path: string): View => ({ kind: 'note', route: { path, heading: null, block: null } });
+const note = (path: VaultPath): View => ({ kind: 'note', route: { path, heading: null, block: null } });
 const graph: View = { kind: 'graph', local: null };
 /** Each pane as its tabs' current note names, the active tab starred, the active pane marked with '>'. */
 function shape(layout: Layout): string {
@@ -43,23 +45,23 @@ function shape(layout: Layout): string {
   };
   return show(layout.root);
 }
-const open = (...paths: string[]) => paths.reduce((l, p, i) => (i === 0 ? openInActive(l, note(p)) : openInNewTab(l, note(p))), initialLayout());
+const open = (...paths: string[]) => paths.reduce((l, p, i) => (i === 0 ? openInActive(l, note(vp(p))) : openInNewTab(l, note(vp(p)))), initialLayout());
 
 describe('openInActive', () => {
   test.each([
     ['an empty pane gets a tab', initialLayout(), 'A', '>[*A]'],
     ['replaces the active tab’s view', open('A', 'B'), 'C', '>[A,*C]'],
     ['the same view again changes nothing', open('A'), 'A', '>[*A]'],
-  ])('%s', (_name, layout, path, expected) => expect(shape(openInActive(layout, note(path)))).toBe(expected));
+  ])('%s', (_name, layout, path, expected) => expect(shape(openInActive(layout, note(vp(path))))).toBe(expected));
 
   test('keeps a history per tab: back and forward move in the active tab only', () => {
-    let l = openInActive(open('A', 'B'), note('C'));
+    let l = openInActive(open('A', 'B'), note(vp('C')));
     l = moveHistory(l, -1);
     expect(shape(l)).toBe('>[A,*B]');
     expect(shape(moveHistory(l, -1))).toBe('>[A,*B]'); // nothing before B in this tab
     l = moveHistory(l, 1);
     expect(shape(l)).toBe('>[A,*C]');
-    l = openInActive(moveHistory(l, -1), note('D'));
+    l = openInActive(moveHistory(l, -1), note(vp('D')));
     expect(activeTabOf(l)!.entries.map((v) => (v.kind === 'note' ? v.route.path : 'g'))).toEqual(['B', 'D']);
   });
 });
@@ -69,7 +71,7 @@ describe('openInNewTab', () => {
     ['after the active tab, and shown', activateTab(open('A', 'B'), 't1'), 'C', '>[*A,C,B]'],
     ['in an empty pane', initialLayout(), 'A', '>[*A]'],
   ])('%s', (_name, layout, path, expected) => {
-    const out = openInNewTab(layout, note(path));
+    const out = openInNewTab(layout, note(vp(path)));
     expect(shape(out)).toBe(expected.replace('*A,C', 'A,*C'));
   });
   test('with no view, an empty tab', () => expect(shape(openInNewTab(open('A')))).toBe('>[A,*∅]'));
@@ -167,8 +169,8 @@ describe('closePane', () => {
 
 describe('filterViews', () => {
   test('drops missing notes: a tab of only missing notes closes, others keep the views left', () => {
-    let l = openInActive(open('A', 'B'), note('Gone'));
-    l = openInNewTab(l, note('Gone'));
+    let l = openInActive(open('A', 'B'), note(vp('Gone')));
+    l = openInNewTab(l, note(vp('Gone')));
     l = filterViews(l, (v) => v.kind !== 'note' || v.route.path !== 'Gone');
     expect(shape(l)).toBe('>[A,*B]');
   });
@@ -179,8 +181,8 @@ const path = fc.constantFrom('A', 'B', 'C', 'D');
 const tabRef = fc.nat(20);
 const paneRef = fc.nat(10);
 const step = fc.oneof(
-  path.map((p) => (l: Layout) => openInActive(l, note(p))),
-  path.map((p) => (l: Layout) => openInNewTab(l, note(p))),
+  path.map((p) => (l: Layout) => openInActive(l, note(vp(p)))),
+  path.map((p) => (l: Layout) => openInNewTab(l, note(vp(p)))),
   fc.constant((l: Layout) => openInNewTab(l)),
   fc.constant((l: Layout) => openInActive(l, graph)),
   tabRef.map((i) => (l: Layout) => closeTab(l, pickTab(l, i))),

@@ -4,18 +4,20 @@ import { layoutProblems } from '../../../renderer/src/workspace/layout-check';
 import { MIN_SHARE, resizeSplit, separatorRange } from '../../../renderer/src/workspace/layout-sizes';
 import { shares } from '../../../renderer/src/workspace/layout-tree';
 import { parseStoredLayout } from '../../../renderer/src/workspace/workspace-store';
+import type { VaultPath } from '../../../main/core/types';
+import { vp } from '../../support/vault-path';
 
-const note = (path: string): View => ({ kind: 'note', route: { path, heading: null, block: null } });
+const note = (path: VaultPath): View => ({ kind: 'note', route: { path, heading: null, block: null } });
 const rootSplit = (l: Layout): Split => {
   if (l.root.kind !== 'split') throw new Error('expected a split at the root');
   return l.root;
 };
 const round = (xs: number[]) => xs.map((x) => Math.round(x * 1000) / 1000);
 /** Three panes side by side: row(p0 | p2 | p5), split s3. */
-const three = () => splitActive(splitActive(openInActive(initialLayout(), note('A')), 'right'), 'right');
+const three = () => splitActive(splitActive(openInActive(initialLayout(), note(vp('A'))), 'right'), 'right');
 
 test('a new split shares its space equally and the separator sits in the middle', () => {
-  const split = rootSplit(splitActive(openInActive(initialLayout(), note('A')), 'right'));
+  const split = rootSplit(splitActive(openInActive(initialLayout(), note(vp('A'))), 'right'));
   expect(shares(split)).toEqual([0.5, 0.5]);
   expect(separatorRange(split, 0)).toEqual({ position: 0.5, min: MIN_SHARE, max: 1 - MIN_SHARE });
 });

@@ -6,6 +6,7 @@ import { OutlinePanel } from '../../../renderer/src/components/outline-panel';
 import { OUTLINE_ROW_HEIGHT, OutlineWindow } from '../../../renderer/src/components/outline-window';
 import { outlineTree } from '../../../renderer/src/components/outline-tree';
 import type { HeadingInfo } from '../../../main/core/types';
+import { vp } from '../../support/vault-path';
 
 const HEADINGS = 5000;
 
@@ -13,7 +14,7 @@ function bigNote(): NoteData {
   const headings = Array.from({ length: HEADINGS }, (_, i) => ({ text: `Heading ${i}`, level: i % 3 === 0 ? 1 : 2, line: i * 3 }));
   const none = { ok: true as const, value: [] };
   return {
-    path: 'Big.md',
+    path: vp('Big.md'),
     note: { ok: true, value: { path: 'Big.md', content: '', mtimeMs: 0 } } as unknown as NoteData['note'],
     meta: { ok: true, value: { headings } } as unknown as NoteData['meta'],
     backlinks: none,

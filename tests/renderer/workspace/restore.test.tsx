@@ -9,6 +9,7 @@ import { useWorkspaceRestore } from '../../../renderer/src/workspace/use-workspa
 import { parseStoredLayout } from '../../../renderer/src/workspace/workspace-store';
 import { MemoryApi } from '../support/memory-api';
 import { sampleVault } from '../render-app';
+import { vp } from '../../support/vault-path';
 
 const panes = () => screen.getAllByRole('region', { name: 'Note' });
 const tabNames = (pane: HTMLElement) =>
@@ -35,7 +36,7 @@ test('open tabs, splits and the active tab are restored; a deleted note is skipp
   await waitFor(() => expect(window.location.hash).toBe('#/note/Welcome.md'));
   first.unmount();
 
-  fake.notes.delete('Projects/Archive/Old.md');
+  fake.notes.delete(vp('Projects/Archive/Old.md'));
   await fake.settled();
   window.location.hash = '';
   render(<App api={fake.api()} />);
@@ -55,13 +56,17 @@ test('a stored value that is not a valid layout is ignored', () => {
       '{"root":{"kind":"pane","id":"p0","tabs":[{"id":"t1","entries":[{"kind":"note","route":{"path":3}}],"index":0}],"active":"t1"},"activePane":"p0","seq":2}',
     ),
   ).toBeNull();
+  const withPath = (path: string) =>
+    `{"root":{"kind":"pane","id":"p0","tabs":[{"id":"t1","entries":[{"kind":"note","route":{"path":"${path}","heading":null,"block":null}}],"index":0}],"active":"t1"},"activePane":"p0","seq":2}`;
+  expect(parseStoredLayout(withPath('x.md'))).not.toBeNull();
+  expect(parseStoredLayout(withPath('../x.md'))).toBeNull();
   expect(parseStoredLayout('{"root":{"kind":"pane","id":"p0","tabs":[],"active":null},"activePane":"p0","seq":1}')).not.toBeNull();
 });
 
 test('the welcome note is opened only into a layout that is still empty when the update applies', () => {
   // The effect may run on a render that predates a note opened meanwhile (a hash change handled
   // between the commit and the effect): it must decide on the layout it is applied to.
-  const files: FileEntry[] = [{ path: 'Welcome.md', kind: 'note', title: 'Welcome', size: 1, mtimeMs: 0 }];
+  const files: FileEntry[] = [{ path: vp('Welcome.md'), kind: 'note', title: 'Welcome', size: 1, mtimeMs: 0 }];
   const vault = { root: '/v', name: 'v' } as VaultInfo;
   const updates: Array<(l: Layout) => Layout> = [];
   const nav = {
@@ -71,8 +76,8 @@ test('the welcome note is opened only into a layout that is still empty when the
   } as unknown as Workspace;
   renderHook(() => useWorkspaceRestore(nav, files, vault, () => {}));
   expect(updates).toHaveLength(1);
-  const meanwhile = openInActive(initialLayout(), noteView({ path: 'Ideas.md', heading: null, block: null }));
+  const meanwhile = openInActive(initialLayout(), noteView({ path: vp('Ideas.md'), heading: null, block: null }));
   expect(updates[0](meanwhile)).toBe(meanwhile);
   const opened = updates[0](initialLayout());
-  expect(allPanes(opened)[0].tabs.map((t) => currentView(t))).toEqual([noteView({ path: 'Welcome.md', heading: null, block: null })]);
+  expect(allPanes(opened)[0].tabs.map((t) => currentView(t))).toEqual([noteView({ path: vp('Welcome.md'), heading: null, block: null })]);
 });

@@ -3,6 +3,7 @@ import '../setup';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { EditorView } from '@codemirror/view';
 import { renderApp, sampleVault } from '../render-app';
+import { vp } from '../../support/vault-path';
 
 const explorer = () => screen.getByRole('navigation', { name: 'File explorer' });
 const panes = () => screen.getAllByRole('region', { name: 'Note' });
@@ -117,5 +118,5 @@ test('switching tabs while editing saves the typed text', async () => {
   await waitFor(() => expect(view.state.doc.toString()).toContain('Back to'));
   act(() => view.dispatch({ changes: { from: view.state.doc.length, insert: 'typed in a tab' }, userEvent: 'input.type' }));
   fireEvent.click(within(panes()[0]).getByRole('tab', { name: 'Welcome' }));
-  await waitFor(() => expect(fake.notes.get('Ideas.md')).toContain('typed in a tab'));
+  await waitFor(() => expect(fake.notes.get(vp('Ideas.md'))).toContain('typed in a tab'));
 });

@@ -7,6 +7,7 @@ import { cacheVersionOf, isNewerCache } from '../../../main/service/cache/cache-
 import { CACHE_FORMAT, loadParseCache, PARSER_VERSION } from '../../../main/service/cache/parse-cache';
 import { VaultService } from '../../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir, until } from '../temp-vault';
+import { vp } from '../../support/vault-path';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -73,7 +74,7 @@ test('the service indexes every note without it, says so in a notice, and leaves
   service.onEvent((event) => events.push(event));
   try {
     expect(service.graph.stats().notes).toBe(3);
-    expect(service.graph.backlinks('A.md').map((link) => link.source)).toEqual(['B.md']);
+    expect(service.graph.backlinks(vp('A.md')).map((link) => link.source)).toEqual(['B.md']);
     expect(service.reports()).toContainEqual(expect.objectContaining({ problem: 'cache-newer' }));
     // The writer's first write comes right after the open; the notice reaches the listener that came after it.
     await until(() => events.some((event) => event.type === 'notice'));

@@ -2,12 +2,14 @@ import { parseNote } from '../../../main/core/parse/parse-note';
 import type { Resolution } from '../../../main/core/resolve/resolve-link';
 import type { CacheEntry, GraphForCache } from '../../../main/service/cache/parse-cache';
 import { GATHER_SLICE, gatherEntries } from '../../../main/service/cache/parse-cache-gather';
+import { vp } from '../../support/vault-path';
+import type { VaultPath } from '../../../main/core/types';
 
 /** The save's first step over a large vault: in slices, and from one state of the graph. */
 describe('gatherEntries', () => {
-  const entries = new Map<string, CacheEntry>(
+  const entries = new Map<VaultPath, CacheEntry>(
     Array.from({ length: 2 * GATHER_SLICE + 1 }, (_, i) => {
-      const p = `N${i}.md`;
+      const p = vp(`N${i}.md`);
       return [p, { size: 1, mtimeMs: i, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: parseNote(p, `# ${i}\n`) }];
     }),
   );

@@ -10,6 +10,8 @@ import { parseNote } from '../../../main/core/parse/parse-note';
 import { loadParseCache, saveParseCache, type CacheEntry } from '../../../main/service/cache/parse-cache';
 import { NOTES_PER_PART } from '../../../main/service/cache/parse-cache-parts';
 import { makeTempDir, removeDir } from '../temp-vault';
+import { vp } from '../../support/vault-path';
+import type { VaultPath } from '../../../main/core/types';
 
 const NOTES = NOTES_PER_PART * 2 + 345;
 
@@ -17,7 +19,7 @@ function vaultNotes() {
   return Array.from({ length: NOTES }, (_, i) =>
     // Links reach notes in other parts, ahead and behind, plus an attachment and a missing note.
     parseNote(
-      `F${i % 3}/N${i}.md`,
+      vp(`F${i % 3}/N${i}.md`),
       `# N${i}\n\nsee [[N${(i * 7919) % NOTES}]] and [[N${(i + 1) % NOTES}|next]], ![[p.png]], [[Missing ${i % 5}]]${i % 10 === 0 ? ' é' : ''}`,
     ),
   );
@@ -28,14 +30,14 @@ describe('parse cache in parts', () => {
   let file: string;
   const notes = vaultNotes();
   const graph = new VaultGraph();
-  graph.load({ upsertNotes: notes, addAttachments: ['p.png'] });
-  const stored: [string, CacheEntry][] = notes.map((n, i) => [
+  graph.load({ upsertNotes: notes, addAttachments: [vp('p.png')] });
+  const stored: [VaultPath, CacheEntry][] = notes.map((n, i) => [
     n.path,
     { size: i, mtimeMs: i + 0.5, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: n },
   ]);
   const save = () =>
     saveParseCache(file, '/r', stored, {
-      graph: { attachments: ['p.png'], attachmentFiles: new Map([['p.png', { size: 3, mtimeMs: 4 }]]), resolutionsOf: (p) => graph.outgoing(p) },
+      graph: { attachments: [vp('p.png')], attachmentFiles: new Map([[vp('p.png'), { size: 3, mtimeMs: 4 }]]), resolutionsOf: (p) => graph.outgoing(p) },
     });
 
   beforeEach(async () => {
@@ -65,7 +67,7 @@ describe('parse cache in parts', () => {
     expect(loaded.stored?.attachmentStats).toEqual([{ size: 3, mtimeMs: 4 }]);
     // Built from it, the graph is the one that was saved.
     const warm = new VaultGraph();
-    warm.loadResolved({ upsertNotes: [...loaded.entries.values()].map((e) => e.parsed), addAttachments: ['p.png'] }, loaded.stored!.links);
+    warm.loadResolved({ upsertNotes: [...loaded.entries.values()].map((e) => e.parsed), addAttachments: [vp('p.png')] }, loaded.stored!.links);
     expect(warm.snapshot()).toEqual(graph.snapshot());
   });
 

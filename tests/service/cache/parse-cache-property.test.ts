@@ -11,6 +11,8 @@ import { VaultGraph } from '../../../main/core/graph/vault-graph';
 import { parseNote } from '../../../main/core/parse/parse-note';
 import { loadParseCache, saveParseCache, type CacheEntry } from '../../../main/service/cache/parse-cache';
 import { makeTempDir, removeDir } from '../temp-vault';
+import { vp } from '../../support/vault-path';
+import type { VaultPath } from '../../../main/core/types';
 
 const NAMES = ['Alpha', 'alpha', 'Beta', 'Café', 'Dup', 'Ünï 日本', 'pic.png', 'Missing'];
 const FOLDERS = ['', 'x/', 'y/Deep/'];
@@ -44,10 +46,10 @@ describe('parse cache round trip (property)', () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(vault, fc.boolean(), async (files, withAttachment) => {
-        const notes = files.map(([folder, name, fm, body]) => parseNote(`${folder}${name}.md`, `${fm}${body}`));
+        const notes = files.map(([folder, name, fm, body]) => parseNote(vp(`${folder}${name}.md`), `${fm}${body}`));
         const graph = new VaultGraph();
-        graph.load({ upsertNotes: notes, addAttachments: withAttachment ? ['pic.png'] : [] });
-        const entries: [string, CacheEntry][] = notes.map((n, i) => [
+        graph.load({ upsertNotes: notes, addAttachments: withAttachment ? [vp('pic.png')] : [] });
+        const entries: [VaultPath, CacheEntry][] = notes.map((n, i) => [
           n.path,
           { size: i, mtimeMs: i + 0.5, hash: `hash-${i}`, decodeWarning: i === 0 ? 'bad byte' : null, safeMode: null, parsed: n },
         ]);
@@ -57,9 +59,9 @@ describe('parse cache round trip (property)', () => {
         expect(loaded.report).toBeNull();
         expect(loaded.stored?.attachments).toEqual(graph.attachmentPaths());
         for (const [notePath, entry] of entries) {
-          const back = loaded.entries.get(notePath)!;
+          const back = loaded.entries.get(vp(notePath))!;
           expect({ ...back, parsed: { ...back.parsed, links: [] } }).toEqual({ ...entry, parsed: { ...entry.parsed, links: [] } });
-          expect(back.parsed.links).toEqual(graph.outgoing(notePath));
+          expect(back.parsed.links).toEqual(graph.outgoing(vp(notePath)));
         }
         // Without the graph the same file format carries plain links.
         await saveParseCache(file, '/v', entries);

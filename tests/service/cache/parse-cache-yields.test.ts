@@ -3,6 +3,8 @@ import { parseNote } from '../../../main/core/parse/parse-note';
 import { loadParseCache, saveParseCache, type CacheEntry } from '../../../main/service/cache/parse-cache';
 import { NOTES_PER_PART } from '../../../main/service/cache/parse-cache-parts';
 import { makeTempDir, removeDir } from '../temp-vault';
+import { vp } from '../../support/vault-path';
+import type { VaultPath } from '../../../main/core/types';
 
 /**
  * A save of a large vault's cache lets the event loop turn between its parts (a watcher batch
@@ -16,8 +18,8 @@ describe('saveParseCache between its parts', () => {
   });
   afterEach(() => removeDir(dir));
 
-  function entry(index: number, text = `# Note ${index}\n\nSee [[Note ${index + 1}]].\n`): [string, CacheEntry] {
-    const p = `N${String(index).padStart(5, '0')}.md`;
+  function entry(index: number, text = `# Note ${index}\n\nSee [[Note ${index + 1}]].\n`): [VaultPath, CacheEntry] {
+    const p = vp(`N${String(index).padStart(5, '0')}.md`);
     return [p, { size: text.length, mtimeMs: 1000 + index, hash: `h${index}`, decodeWarning: null, safeMode: null, parsed: parseNote(p, text) }];
   }
 
@@ -53,7 +55,7 @@ describe('saveParseCache between its parts', () => {
     await new Promise((resolve) => setImmediate(resolve));
     notes.set(original[5][0], entry(5, '# Changed\n\n[[Elsewhere]]\n')[1]);
     notes.delete(original[NOTES_PER_PART + 3][0]);
-    notes.set('Added.md', entry(99_999)[1]);
+    notes.set(vp('Added.md'), entry(99_999)[1]);
     await saving;
     const loaded = loadParseCache(file, '/r');
     expect(loaded.report).toBeNull();

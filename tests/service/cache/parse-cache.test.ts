@@ -6,6 +6,8 @@ import type { ParsedNote } from '../../../main/core/types';
 import { cacheFileFor, defaultCacheDir } from '../../../main/service/cache/cache-dir';
 import { loadParseCache, saveParseCache, type CacheEntry } from '../../../main/service/cache/parse-cache';
 import { makeTempDir, removeDir } from '../temp-vault';
+import { unchecked, vp } from '../../support/vault-path';
+import type { VaultPath } from '../../../main/core/types';
 
 /**
  * The cache file as one JSON head and one raw section (see saveParseCache): the header with its
@@ -36,7 +38,8 @@ function writeCacheFile(file: string, { data, raw }: { data: { entries: unknown[
 
 function note(notePath: string): ParsedNote {
   return {
-    path: notePath,
+    // Some tests store a path the loader must refuse: unchecked on purpose.
+    path: unchecked(notePath),
     title: notePath.replace(/\.md$/, ''),
     aliases: [],
     tags: ['t'],
@@ -55,10 +58,10 @@ describe('parse cache', () => {
   });
   afterEach(() => removeDir(dir));
 
-  const entries = (): [string, CacheEntry][] => [
-    ['A.md', { size: 1, mtimeMs: 10.5, hash: 'h1', decodeWarning: null, safeMode: null, parsed: note('A.md') }],
+  const entries = (): [VaultPath, CacheEntry][] => [
+    [vp('A.md'), { size: 1, mtimeMs: 10.5, hash: 'h1', decodeWarning: null, safeMode: null, parsed: note('A.md') }],
     [
-      'Sub/B.md',
+      vp('Sub/B.md'),
       {
         size: 2,
         mtimeMs: 20,
@@ -87,9 +90,9 @@ describe('parse cache', () => {
       'Plain.md': 'no frontmatter, no links',
       'Ünïcödé/日本.md': '---\naliases: [Café]\n---\n# Überblick 😀\n\n[[Ψ-Note|naïve]] text \ud800 lone surrogate #ταγ\n',
     };
-    const rich: [string, CacheEntry][] = Object.entries(texts).map(([p, text], i) => [
-      p,
-      { size: text.length, mtimeMs: 1000 + i, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: parseNote(p, text) },
+    const rich: [VaultPath, CacheEntry][] = Object.entries(texts).map(([p, text], i) => [
+      vp(p),
+      { size: text.length, mtimeMs: 1000 + i, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: parseNote(vp(p), text) },
     ]);
     expect(rich[0][1].parsed.links.length).toBeGreaterThanOrEqual(4);
     const file = path.join(dir, 'rich.cache');
@@ -102,10 +105,10 @@ describe('parse cache', () => {
   });
 
   test('a note whose frontmatter JSON cannot carry exactly (.nan, .inf, -0) is left out and re-parsed next time', async () => {
-    const odd = parseNote('Odd.md', '---\nscore: .nan\nbig: .inf\n---\nx');
+    const odd = parseNote(vp('Odd.md'), '---\nscore: .nan\nbig: .inf\n---\nx');
     expect(Number.isNaN(odd.frontmatter!.score)).toBe(true);
     const file = path.join(dir, 'odd.cache');
-    await saveParseCache(file, '/r', [...entries(), ['Odd.md', { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, safeMode: null, parsed: odd }]]);
+    await saveParseCache(file, '/r', [...entries(), [vp('Odd.md'), { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, safeMode: null, parsed: odd }]]);
     const loaded = loadParseCache(file, '/r');
     expect([...loaded.entries.keys()]).toEqual(['A.md', 'Sub/B.md']);
   });
@@ -124,29 +127,31 @@ describe('parse cache', () => {
   test('a cache naming a path outside the vault is corrupt (its paths are trusted before any scan)', async () => {
     const file = path.join(dir, 'outside.cache');
     for (const bad of ['../secret.md', '/etc/passwd.md', 'a/../../b.md', './A.md']) {
-      await saveParseCache(file, '/r', [[bad, { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, safeMode: null, parsed: note(bad) }]]);
+      await saveParseCache(file, '/r', [[unchecked(bad), { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, safeMode: null, parsed: note(bad) }]]);
       const loaded = loadParseCache(file, '/r');
       expect(loaded.entries.size).toBe(0);
       expect(loaded.report?.message).toMatch(/corrupt.*not a path inside the vault/);
     }
-    await saveParseCache(file, '/r', [['a..b/c...md', { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, safeMode: null, parsed: note('a..b/c...md') }]]);
+    await saveParseCache(file, '/r', [
+      [vp('a..b/c...md'), { size: 1, mtimeMs: 1, hash: 'h', decodeWarning: null, safeMode: null, parsed: note('a..b/c...md') }],
+    ]);
     expect(loadParseCache(file, '/r').entries.size).toBe(1);
   });
 
   test('an entry stored under another path than its parse is a bug and throws', async () => {
-    await expect(saveParseCache(path.join(dir, 'x.cache'), '/r', [['A.md', { ...entries()[1][1] }]])).rejects.toThrow(/holds the parse of/);
+    await expect(saveParseCache(path.join(dir, 'x.cache'), '/r', [[vp('A.md'), { ...entries()[1][1] }]])).rejects.toThrow(/holds the parse of/);
   });
 
   test("with the graph, every link is stored resolved; loading gives the resolved links as the notes' own links", async () => {
     const notes = [
-      parseNote('A.md', 'see [[B]] and [[Dup]], ![[pic.png]], [[Nowhere|x]]'),
-      parseNote('B.md', '[[A#Top]]'),
-      parseNote('x/Dup.md', ''),
-      parseNote('y/Dup.md', ''),
+      parseNote(vp('A.md'), 'see [[B]] and [[Dup]], ![[pic.png]], [[Nowhere|x]]'),
+      parseNote(vp('B.md'), '[[A#Top]]'),
+      parseNote(vp('x/Dup.md'), ''),
+      parseNote(vp('y/Dup.md'), ''),
     ];
     const graph = new VaultGraph();
-    graph.load({ upsertNotes: notes, addAttachments: ['pic.png'] });
-    const stored: [string, CacheEntry][] = notes.map((n, i) => [
+    graph.load({ upsertNotes: notes, addAttachments: [vp('pic.png')] });
+    const stored: [VaultPath, CacheEntry][] = notes.map((n, i) => [
       n.path,
       { size: i, mtimeMs: i, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: n },
     ]);
@@ -158,13 +163,13 @@ describe('parse cache', () => {
       expect(loaded.stored?.links.get(note.path)).toEqual(graph.outgoing(note.path));
       expect(loaded.entries.get(note.path)?.parsed.links).toBe(loaded.stored?.links.get(note.path));
     }
-    expect(loaded.stored?.links.get('A.md')?.[1]).toMatchObject({ resolved: 'x/Dup.md', candidates: ['x/Dup.md', 'y/Dup.md'] });
+    expect(loaded.stored?.links.get(vp('A.md'))?.[1]).toMatchObject({ resolved: 'x/Dup.md', candidates: ['x/Dup.md', 'y/Dup.md'] });
     // Without the attachments' sizes and mtimes the file list cannot come from the cache alone.
     expect(loaded.stored?.attachmentStats).toBeNull();
     await saveParseCache(file, '/r', stored, {
       graph: {
         attachments: graph.attachmentPaths(),
-        attachmentFiles: new Map([['pic.png', { size: 7, mtimeMs: 8.5 }]]),
+        attachmentFiles: new Map([[vp('pic.png'), { size: 7, mtimeMs: 8.5 }]]),
         resolutionsOf: (p) => graph.outgoing(p),
       },
     });
@@ -187,14 +192,14 @@ describe('parse cache', () => {
   test('context snippets live in the raw section (ASCII) or the JSON (anything else), and the two must agree', async () => {
     const long = `${'word '.repeat(80)}[[A]]${' more'.repeat(80)}`;
     const notes = [
-      parseNote('A.md', 'Plain words around [[B]] here.\n\nCafé près de [[B|là]].'),
-      parseNote('B.md', `back to [[A]] "quoted" \\ text\n\n${long}`),
+      parseNote(vp('A.md'), 'Plain words around [[B]] here.\n\nCafé près de [[B|là]].'),
+      parseNote(vp('B.md'), `back to [[A]] "quoted" \\ text\n\n${long}`),
     ];
     const cut = notes[1].links[1].context;
     expect(cut.startsWith('…') && cut.endsWith('…')).toBe(true);
     const graph = new VaultGraph();
     graph.load({ upsertNotes: notes });
-    const stored: [string, CacheEntry][] = notes.map((n, i) => [
+    const stored: [VaultPath, CacheEntry][] = notes.map((n, i) => [
       n.path,
       { size: i, mtimeMs: i, hash: `h${i}`, decodeWarning: null, safeMode: null, parsed: n },
     ]);

@@ -1,5 +1,6 @@
 import { creationTimes } from '../../../main/service/files/creation-times';
 import type { VaultFsStat } from '../../../main/service/files/vault-fs';
+import { vp } from '../../support/vault-path';
 
 const stat = (birthtimeMs: number | undefined, mtimeMs: number): VaultFsStat => ({
   size: 1,
@@ -30,11 +31,11 @@ describe('creationTimes', () => {
   };
 
   it('gives the birthtime where the file system has one, else the mtime, and leaves out files gone since', () => {
-    expect(creationTimes(fs, '/v', ['born.md', 'zero.md', 'none.md', 'gone.md'])).toEqual({ 'born.md': 100, 'zero.md': 800, 'none.md': 700 });
+    expect(creationTimes(fs, '/v', [vp('born.md'), vp('zero.md'), vp('none.md'), vp('gone.md')])).toEqual({ 'born.md': 100, 'zero.md': 800, 'none.md': 700 });
   });
 
   it('does not hide other stat errors', () => {
     files['/v/denied.md'] = fail('EACCES');
-    expect(() => creationTimes(fs, '/v', ['denied.md'])).toThrow('EACCES');
+    expect(() => creationTimes(fs, '/v', [vp('denied.md')])).toThrow('EACCES');
   });
 });

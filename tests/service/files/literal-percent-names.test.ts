@@ -6,8 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openVaultSession, type VaultSession } from '../../../main/service/vault-session';
 import { makeTempDir, makeVault, removeDir } from '../temp-vault';
+import { vp } from '../../support/vault-path';
 
-const NAME = '%2e%2e%2fescape.md';
+const NAME = vp('%2e%2e%2fescape.md');
 let root: string;
 let dataDir: string;
 let session: VaultSession;
@@ -41,9 +42,9 @@ test('it saves in place, inside the vault', async () => {
 });
 
 test('it renames, to and from a percent name', async () => {
-  const renamed = await h().renameNote(NAME, '%2e%2e%2fmoved.md');
+  const renamed = await h().renameNote(NAME, vp('%2e%2e%2fmoved.md'));
   expect(renamed).toMatchObject({ ok: true, value: { from: NAME, to: '%2e%2e%2fmoved.md' } });
   expect(fs.existsSync(path.join(root, '%2e%2e%2fmoved.md'))).toBe(true);
   expect(fs.existsSync(path.join(root, NAME))).toBe(false);
-  expect((await h().readNote('%2e%2e%2fmoved.md')).ok).toBe(true);
+  expect((await h().readNote(vp('%2e%2e%2fmoved.md'))).ok).toBe(true);
 });

@@ -6,7 +6,7 @@ import { MemoryVaultFs } from '../../../main/service/files/memory-vault-fs';
 import { VaultService } from '../../../main/service/vault-service';
 import { openMemoryVault, type MemoryVault } from '../memory-vault';
 import { until } from '../temp-vault';
-import { checked } from '../checked-path';
+import { vp } from '../../support/vault-path';
 
 describe('MemoryVaultFs', () => {
   test('gives the errors node:fs gives, messages starting with the code', async () => {
@@ -49,25 +49,25 @@ describe('a VaultService over the memory adapter', () => {
       ['Sub/B.md', 'note'],
       ['img.png', 'attachment'],
     ]);
-    expect(await vault.handlers.readNote('A.md')).toMatchObject({ ok: true, value: { content: 'Links [[B]].\n', hash: hashText('Links [[B]].\n') } });
-    expect(await vault.handlers.getBacklinks('Sub/B.md')).toMatchObject({ ok: true, value: [{ source: 'A.md' }] });
-    expect(await vault.handlers.readAttachment('img.png')).toEqual({ ok: true, value: { mime: 'image/png', dataUrl: 'data:image/png;base64,AQID' } });
+    expect(await vault.handlers.readNote(vp('A.md'))).toMatchObject({ ok: true, value: { content: 'Links [[B]].\n', hash: hashText('Links [[B]].\n') } });
+    expect(await vault.handlers.getBacklinks(vp('Sub/B.md'))).toMatchObject({ ok: true, value: [{ source: 'A.md' }] });
+    expect(await vault.handlers.readAttachment(vp('img.png'))).toEqual({ ok: true, value: { mime: 'image/png', dataUrl: 'data:image/png;base64,AQID' } });
   });
 
   test('writes, creates, renames and deletes go through the port; no temp file is left', async () => {
     vault = await openMemoryVault({ 'A.md': 'Links [[B]].\n', 'B.md': 'b\n' });
     const { handlers } = vault;
-    expect(await handlers.writeNote('A.md', 'Links [[B]] again.\n', hashText('Links [[B]].\n'))).toMatchObject({ ok: true });
+    expect(await handlers.writeNote(vp('A.md'), 'Links [[B]] again.\n', hashText('Links [[B]].\n'))).toMatchObject({ ok: true });
     expect(vault.fs.readText(vault.abs('A.md'))).toBe('Links [[B]] again.\n');
-    expect(await handlers.writeNote('A.md', 'stale\n', hashText('Links [[B]].\n'))).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await handlers.createNote('New/C.md', 'c\n')).toMatchObject({ ok: true });
-    expect(await handlers.createNote('New/C.md', 'again\n')).toMatchObject({ ok: false, error: { code: 'exists' } });
-    expect(await handlers.renameNote('B.md', 'Renamed.md')).toMatchObject({ ok: true, value: { changed: ['A.md'] } });
+    expect(await handlers.writeNote(vp('A.md'), 'stale\n', hashText('Links [[B]].\n'))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await handlers.createNote(vp('New/C.md'), 'c\n')).toMatchObject({ ok: true });
+    expect(await handlers.createNote(vp('New/C.md'), 'again\n')).toMatchObject({ ok: false, error: { code: 'exists' } });
+    expect(await handlers.renameNote(vp('B.md'), vp('Renamed.md'))).toMatchObject({ ok: true, value: { changed: ['A.md'] } });
     expect(vault.fs.readText(vault.abs('A.md'))).toBe('Links [[Renamed]] again.\n');
-    expect(await handlers.deleteNote('New/C.md')).toMatchObject({ ok: true });
+    expect(await handlers.deleteNote(vp('New/C.md'))).toMatchObject({ ok: true });
     expect(vault.fs.files()).toEqual(['/vault/.trash/C.md', '/vault/A.md', '/vault/Renamed.md']);
     // The removal reaches the index through the watch, as on disk.
-    await until(() => vault.service.fileKind('New/C.md') === null);
+    await until(() => vault.service.fileKind(vp('New/C.md')) === null);
     expect((await handlers.listFiles()).map((f) => f.path)).toEqual(['A.md', 'Renamed.md']);
   });
 
@@ -78,16 +78,16 @@ describe('a VaultService over the memory adapter', () => {
     vault.service.onEvent((event) => events.push(event));
     vault.fs.writeFileSync(vault.abs('A.md'), 'now links [[B]]\n');
     await until(() => events.some((e) => e.type === 'external-change' && e.path === 'A.md'));
-    expect(await vault.handlers.getBacklinks('B.md')).toMatchObject({ ok: true, value: [{ source: 'A.md' }] });
+    expect(await vault.handlers.getBacklinks(vp('B.md'))).toMatchObject({ ok: true, value: [{ source: 'A.md' }] });
     vault.fs.removeSync(vault.abs('B.md'));
     await until(() => events.some((e) => e.type === 'external-change' && e.path === 'B.md' && e.deleted));
-    expect(vault.service.fileKind('B.md')).toBeNull();
+    expect(vault.service.fileKind(vp('B.md'))).toBeNull();
   });
 
   test('workers are not used for a vault that is not on disk', async () => {
     const memory = new MemoryVaultFs({ '/v/A.md': 'a' });
     const service = await VaultService.open('/v', { fs: memory, workers: 4, cacheDir: null, watch: false });
-    expect(service.readNote(checked('A.md'))).toMatchObject({ ok: true, value: { content: 'a' } });
+    expect(service.readNote(vp('A.md'))).toMatchObject({ ok: true, value: { content: 'a' } });
     await service.close();
   });
 });

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { VaultService } from '../../../main/service/vault-service';
 import { makeTempDir, removeDir } from '../temp-vault';
+import { vp } from '../../support/vault-path';
 
 jest.setTimeout(120_000);
 
@@ -31,7 +32,7 @@ test(`${NOTES.toLocaleString('en-US')} notes in one folder index completely, col
       const files = service.listFiles();
       expect(files).toHaveLength(NOTES);
       expect(new Set(files.map((file) => path.posix.dirname(file.path)))).toEqual(new Set(['Inbox']));
-      expect(service.graph.backlinks('Inbox/Note 0.md').map((link) => link.source)).toEqual([`Inbox/Note ${NOTES - 1}.md`]);
+      expect(service.graph.backlinks(vp('Inbox/Note 0.md')).map((link) => link.source)).toEqual([`Inbox/Note ${NOTES - 1}.md`]);
       snapshots.push(JSON.stringify(service.graph.snapshot()));
     } finally {
       await service.close();

@@ -5,6 +5,8 @@ import { loadParseCache, saveParseCache } from '../../../main/service/cache/pars
 import { ParsePool } from '../../../main/service/index/parse-pool';
 import { changeWhileClosed, CLOSED_VAULT_FILES, CLOSED_VAULT_MAX_BYTES } from '../closed-vault-changes';
 import { makeTempDir, makeVault, removeDir } from '../temp-vault';
+import { vp } from '../../support/vault-path';
+import type { VaultPath } from '../../../main/core/types';
 
 const MAX_BYTES = CLOSED_VAULT_MAX_BYTES;
 
@@ -33,7 +35,9 @@ describe('indexVault with a parse cache (graph built from the cache while the fo
   const dirs: string[] = [];
   afterAll(() => dirs.forEach(removeDir));
 
-  const withResolutions = (graph: VaultGraph) => ({ graph: { attachments: graph.attachmentPaths(), resolutionsOf: (path: string) => graph.outgoing(path) } });
+  const withResolutions = (graph: VaultGraph) => ({
+    graph: { attachments: graph.attachmentPaths(), resolutionsOf: (path: VaultPath) => graph.outgoing(path) },
+  });
 
   test.each([
     [0, 'stored resolutions'],
@@ -55,8 +59,8 @@ describe('indexVault with a parse cache (graph built from the cache while the fo
       const warm = await expectSameAsCold(root, cacheFile, pool);
       expect(warm.outcome.cacheHits).toBe(4); // A, Stays, Sub/Dup and Linker
       expect(warm.graph.hasFile('Gone.md')).toBe(false);
-      expect(warm.graph.resolve('Linker.md', 'Dup').resolved).toBe('Dup.md');
-      expect(warm.graph.outgoing('A.md').map((l) => l.resolved)).toEqual(['B.md', null, 'pic.png', 'Later.md']);
+      expect(warm.graph.resolve(vp('Linker.md'), 'Dup').resolved).toBe('Dup.md');
+      expect(warm.graph.outgoing(vp('A.md')).map((l) => l.resolved)).toEqual(['B.md', null, 'pic.png', 'Later.md']);
       expect(warm.outcome.state.reports().map((r) => [r.path, r.problem])).toEqual([['Shrinks.md', 'too-large']]);
       expect(warm.outcome.cacheDirty).toBe(true);
     } finally {

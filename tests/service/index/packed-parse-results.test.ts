@@ -11,6 +11,7 @@ import type { LinkRef, ParsedNote } from '../../../main/core/types';
 import { packResults, unpackResults } from '../../../main/service/index/packed-parse-results';
 import type { ParseResult } from '../../../main/service/index/parse-files';
 import { generateRichNote } from '../../../bench/generate-rich-note';
+import { unchecked, vp } from '../../support/vault-path';
 
 /** Strings that stress the string table: empty, repeated, non-ASCII, lone surrogates, long. */
 const text = fc.oneof(
@@ -37,7 +38,8 @@ const link: fc.Arbitrary<LinkRef> = fc.record({
 });
 
 const note: fc.Arbitrary<ParsedNote> = fc.record({
-  path: text,
+  // The codec carries any string: arbitrary text stands in for paths, unchecked on purpose.
+  path: text.map(unchecked),
   title: text,
   aliases: fc.array(text, { maxLength: 4 }),
   tags: fc.array(text, { maxLength: 6 }),
@@ -50,7 +52,7 @@ const note: fc.Arbitrary<ParsedNote> = fc.record({
 
 const result: fc.Arbitrary<ParseResult> = fc.oneof(
   fc.record({
-    path: text,
+    path: text.map(unchecked),
     ok: fc.constant(true as const),
     parsed: note,
     hash: text,
@@ -61,7 +63,7 @@ const result: fc.Arbitrary<ParseResult> = fc.oneof(
     safeMode: nullableText,
   }),
   fc.record({
-    path: text,
+    path: text.map(unchecked),
     ok: fc.constant(false as const),
     report: fc.record({ path: text, problem: fc.constantFrom('unreadable' as const, 'parse-error' as const), message: text }),
   }),
@@ -92,12 +94,12 @@ describe('packed parse results', () => {
 
   test("the parser's own results come back field for field, spread over turns or not", async () => {
     const parsed = [
-      parseNoteFaithful('Rich.md', generateRichNote(40_000)),
+      parseNoteFaithful(vp('Rich.md'), generateRichNote(40_000)),
       parseNoteFaithful(
-        'Front.md',
+        vp('Front.md'),
         '---\ntags: [a, b/c]\naliases: [Other, Ünï]\nrelated: "[[Beta]]"\n---\n# H1\n\ntext ^blk\n\n![[pic.png]] [x](Caf%C3%A9.md#Top) #t\n',
       ),
-      parseNoteFaithful('Empty.md', ''),
+      parseNoteFaithful(vp('Empty.md'), ''),
     ];
     expect(parsed[0].links.length).toBeGreaterThan(100);
     const results = parsed.map(parsedFile);
@@ -122,7 +124,7 @@ describe('packed parse results', () => {
       inFrontmatter: false,
     }));
     const parsed: ParsedNote = {
-      path: 'Big.md',
+      path: vp('Big.md'),
       title: 'Big',
       aliases: [],
       tags: [],
@@ -148,7 +150,7 @@ describe('packed parse results', () => {
   });
 
   test('a stream that does not match its notes is an error, not a silent loss', async () => {
-    const { packed } = packResults([parsedFile(parseNoteFaithful('A.md', '[[B]] #t'))]);
+    const { packed } = packResults([parsedFile(parseNoteFaithful(vp('A.md'), '[[B]] #t'))]);
     await expect(unpackResults({ ...packed, numbers: packed.numbers.subarray(0, packed.numbers.length - 1) })).rejects.toThrow(/packed parse results/);
     await expect(unpackResults({ ...packed, numbers: Int32Array.from([...packed.numbers, 0]) })).rejects.toThrow(/left over/);
   });

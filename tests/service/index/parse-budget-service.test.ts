@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { VaultService, type VaultServiceOptions } from '../../../main/service/vault-service';
 import { hangMark, hangWhen, SLOW_PARSER_MODULE } from '../slow-parser';
 import { makeTempDir, makeVault, removeDir, until } from '../temp-vault';
-import { checked } from '../checked-path';
+import { vp } from '../../support/vault-path';
 
 const BUDGET_REASON = 'parsing took longer than the 300 ms budget';
 
@@ -38,17 +38,17 @@ describe('VaultService with a parse budget', () => {
     const cacheDir = tempDir('plexus-cache-');
     const service = await open(root, { cacheDir, watch: false, parseBudgetMs: 300 });
     expect(service.graph.notePaths()).toEqual(['A.md', 'B.md', 'Slow.md']);
-    const a = service.getNoteMeta(checked('A.md'));
+    const a = service.getNoteMeta(vp('A.md'));
     expect(a.ok && [a.value.aliases, a.value.safeMode]).toEqual([['Alpha'], null]);
-    expect(service.getNoteMeta(checked('Slow.md'))).toEqual({
+    expect(service.getNoteMeta(vp('Slow.md'))).toEqual({
       ok: true,
       value: expect.objectContaining({ safeMode: BUDGET_REASON, tags: ['slow'], aliases: [], frontmatter: null }),
     });
-    expect(service.graph.outgoing('Slow.md').map((l) => [l.target, l.resolved])).toEqual([
+    expect(service.graph.outgoing(vp('Slow.md')).map((l) => [l.target, l.resolved])).toEqual([
       ['A', 'A.md'],
       ['B.md', 'B.md'],
     ]);
-    expect(service.graph.backlinks('A.md').map((l) => l.source)).toEqual(['Slow.md']);
+    expect(service.graph.backlinks(vp('A.md')).map((l) => l.source)).toEqual(['Slow.md']);
     expect(service.safeModeNotes()).toEqual([{ path: 'Slow.md', reason: BUDGET_REASON }]);
     await service.close();
     services.splice(0);
@@ -57,7 +57,7 @@ describe('VaultService with a parse budget', () => {
     const warm = await VaultService.open(root, { cacheDir, watch: false });
     services.push(warm);
     expect(warm.safeModeNotes()).toEqual([{ path: 'Slow.md', reason: BUDGET_REASON }]);
-    expect(warm.graph.backlinks('A.md').map((l) => l.source)).toEqual(['Slow.md']);
+    expect(warm.graph.backlinks(vp('A.md')).map((l) => l.source)).toEqual(['Slow.md']);
   });
 
   test('a note changed on disk goes through the budget too, and leaves safe mode once it parses', async () => {
@@ -66,16 +66,16 @@ describe('VaultService with a parse budget', () => {
     const service = await open(root, { cacheDir: null, parseBudgetMs: 300 });
     await service.whenWatching();
     fs.writeFileSync(path.join(root, 'Later.md'), `${hangMark()} links [[A]]\n`);
-    await until(() => service.getNoteMeta(checked('Later.md')).ok, 20_000);
-    expect(service.getNoteMeta(checked('Later.md'))).toEqual({ ok: true, value: expect.objectContaining({ safeMode: BUDGET_REASON }) });
-    expect(service.graph.backlinks('A.md').map((l) => l.source)).toEqual(['Later.md']);
+    await until(() => service.getNoteMeta(vp('Later.md')).ok, 20_000);
+    expect(service.getNoteMeta(vp('Later.md'))).toEqual({ ok: true, value: expect.objectContaining({ safeMode: BUDGET_REASON }) });
+    expect(service.graph.backlinks(vp('A.md')).map((l) => l.source)).toEqual(['Later.md']);
     fs.writeFileSync(path.join(root, 'Later.md'), 'fine now [[A]] #ok\n');
     await until(() => {
-      const meta = service.getNoteMeta(checked('Later.md'));
+      const meta = service.getNoteMeta(vp('Later.md'));
       return meta.ok && meta.value.safeMode === null;
     }, 20_000);
     expect(service.safeModeNotes()).toEqual([]);
-    expect(service.getNoteMeta(checked('Later.md'))).toEqual({ ok: true, value: expect.objectContaining({ tags: ['ok'] }) });
+    expect(service.getNoteMeta(vp('Later.md'))).toEqual({ ok: true, value: expect.objectContaining({ tags: ['ok'] }) });
   });
 
   test('a note touched on disk whose parse now runs over budget keeps its full parse (same bytes)', async () => {
@@ -84,13 +84,13 @@ describe('VaultService with a parse budget', () => {
     dirs.push(root);
     const service = await open(root, { cacheDir: null, parseBudgetMs: 300 });
     await service.whenWatching();
-    expect(service.getNoteMeta(checked('Note.md'))).toEqual({ ok: true, value: expect.objectContaining({ safeMode: null, tags: ['full'] }) });
+    expect(service.getNoteMeta(vp('Note.md'))).toEqual({ ok: true, value: expect.objectContaining({ safeMode: null, tags: ['full'] }) });
     fs.writeFileSync(switchFile, '');
     const later = new Date(Date.now() + 60_000);
     fs.utimesSync(path.join(root, 'Note.md'), later, later);
     // The file system keeps the time in ns: read back, mtimeMs can be 0.001 ms off the Date we set.
     await until(() => Math.abs((service.listFiles().find((f) => f.path === 'Note.md')?.mtimeMs ?? 0) - later.getTime()) < 1, 20_000);
-    expect(service.getNoteMeta(checked('Note.md'))).toEqual({ ok: true, value: expect.objectContaining({ safeMode: null, tags: ['full'] }) });
+    expect(service.getNoteMeta(vp('Note.md'))).toEqual({ ok: true, value: expect.objectContaining({ safeMode: null, tags: ['full'] }) });
     expect(service.safeModeNotes()).toEqual([]);
   });
 

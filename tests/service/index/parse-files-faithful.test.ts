@@ -8,6 +8,7 @@ import { parseNoteWithRemark } from '../../../main/core/parse/reference/parse-no
 import { parseFiles } from '../../../main/service/index/parse-files';
 import { ParsePool } from '../../../main/service/index/parse-pool';
 import { makeVault, removeDir } from '../temp-vault';
+import { vp } from '../../support/vault-path';
 
 describe('parse workers use the faithful parse', () => {
   let root: string;
@@ -24,16 +25,18 @@ describe('parse workers use the faithful parse', () => {
   };
 
   test('a note with a link reference definition is indexed as remark reads it, in-thread and on a worker', async () => {
-    const [inThread] = parseFiles({ ...settings(), paths: ['Reference.md'] });
+    const [inThread] = parseFiles({ ...settings(), paths: [vp('Reference.md')] });
     if (!inThread.ok) throw new Error(inThread.report.message);
-    expect(inThread.parsed).toEqual(parseNoteWithRemark('Reference.md', REFERENCE));
+    expect(inThread.parsed).toEqual(parseNoteWithRemark(vp('Reference.md'), REFERENCE));
     expect(inThread.parsed.links.map((l) => [l.kind, l.target])).toEqual([
       ['markdown', 'Target Note.md'],
       ['wiki', 'Wiki'],
     ]);
     const pool = new ParsePool({ size: 1, onWarning: noWarnings });
     try {
-      expect(await pool.parse(settings(), ['Reference.md', 'Plain.md'])).toEqual(parseFiles({ ...settings(), paths: ['Reference.md', 'Plain.md'] }));
+      expect(await pool.parse(settings(), [vp('Reference.md'), vp('Plain.md')])).toEqual(
+        parseFiles({ ...settings(), paths: [vp('Reference.md'), vp('Plain.md')] }),
+      );
     } finally {
       await pool.close();
     }
@@ -41,13 +44,13 @@ describe('parse workers use the faithful parse', () => {
 
   test('a flagged note remark would take minutes on is left to the scanner, as the page leaves it to plain text', async () => {
     // In-thread there is no budget: without the render guard in front of remark this would hang.
-    const [inThread] = parseFiles({ ...settings(), paths: ['Slow.md'] });
+    const [inThread] = parseFiles({ ...settings(), paths: [vp('Slow.md')] });
     if (!inThread.ok) throw new Error(inThread.report.message);
     expect(inThread.safeMode).toBeNull();
     expect(inThread.parsed.links.map((l) => l.target)).toEqual(['Still Indexed']);
     const pool = new ParsePool({ size: 1, parseBudgetMs: 5_000, onWarning: noWarnings });
     try {
-      const [slow] = await pool.parse(settings(), ['Slow.md']);
+      const [slow] = await pool.parse(settings(), [vp('Slow.md')]);
       expect(slow).toEqual(inThread);
     } finally {
       await pool.close();

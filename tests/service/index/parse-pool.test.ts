@@ -7,19 +7,21 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeVault, removeDir } from '../temp-vault';
+import { vp } from '../../support/vault-path';
+import type { VaultPath } from '../../../main/core/types';
 
 describe('ParsePool', () => {
   let root: string;
-  const paths: string[] = [];
+  const paths: VaultPath[] = [];
   beforeAll(() => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 250; i++) {
-      const p = `F${i % 7}/Note ${i}.md`;
+      const p = vp(`F${i % 7}/Note ${i}.md`);
       paths.push(p);
       files[p] = `---\naliases: [N${i}]\ntags: [t${i % 3}]\n---\n# Note ${i}\n\nSee [[Note ${(i * 7) % 250}]] and [x](Other%20${i}.md) #tag/${i % 5}\n`;
     }
     files['F0/bad.md'] = '\uFEFF# BOM note [[Note 1]]';
-    paths.push('F0/bad.md', 'F0/missing.md');
+    paths.push(vp('F0/bad.md'), vp('F0/missing.md'));
     root = makeVault(files);
   });
   afterAll(() => removeDir(root));
@@ -118,11 +120,11 @@ describe('ParsePool', () => {
     const pool = new ParsePool({ size: 1, parseBudgetMs: 60_000 });
     try {
       const request = { root: big, maxFileBytes: 64 * 1024 * 1024, withText: true };
-      const viaWorker = await pool.parse(request, ['Big.md', 'Small.md']);
+      const viaWorker = await pool.parse(request, [vp('Big.md'), vp('Small.md')]);
       const first = viaWorker[0];
       if (!first.ok) throw new Error('expected a parse');
       expect(first.parsed.links.length + first.parsed.headings.length).toBeGreaterThan(PACK_MIN_ITEMS);
-      expect(viaWorker).toStrictEqual(parseFiles({ ...request, paths: ['Big.md', 'Small.md'] }));
+      expect(viaWorker).toStrictEqual(parseFiles({ ...request, paths: [vp('Big.md'), vp('Small.md')] }));
     } finally {
       await pool.close();
       removeDir(big);

@@ -5,6 +5,7 @@
  */
 import { SearchIndex } from '../../../main/service/search/search-index';
 import { bigNote } from '../../cli/big-note';
+import { vp } from '../../support/vault-path';
 
 jest.setTimeout(120_000);
 
@@ -32,11 +33,11 @@ const STALL_BOUND_MS = 500;
 
 test('indexing an 8 MB note never stalls the event loop beyond the bound, and its words are found', async () => {
   const index = new SearchIndex();
-  index.upsert('Small.md', 'Small', [], 'nothing much');
+  index.upsert(vp('Small.md'), 'Small', [], 'nothing much');
   const body = `${bigNote()}\nA last line with zebra-crossing`;
   const stall = await longestStall(async () => {
-    index.upsert('Big.md', 'Big', [], body);
-    expect(index.has('Big.md')).toBe(true);
+    index.upsert(vp('Big.md'), 'Big', [], body);
+    expect(index.has(vp('Big.md'))).toBe(true);
     await index.settled();
   });
   expect(stall).toBeLessThan(STALL_BOUND_MS);
@@ -48,14 +49,14 @@ test('indexing an 8 MB note never stalls the event loop beyond the bound, and it
 
 test('an update or removal that comes while a huge note is being reduced wins over it', async () => {
   const index = new SearchIndex();
-  index.upsert('Big.md', 'Big', [], `${bigNote(1_000_000)} oldword`);
-  index.upsert('Big.md', 'Big', [], 'newword only');
+  index.upsert(vp('Big.md'), 'Big', [], `${bigNote(1_000_000)} oldword`);
+  index.upsert(vp('Big.md'), 'Big', [], 'newword only');
   await index.settled();
   expect(index.notesContaining('oldword')).toEqual([]);
   expect(index.notesContaining('newword')).toEqual(['Big.md']);
-  index.upsert('Gone.md', 'Gone', [], `${bigNote(1_000_000)} goneword`);
-  index.remove('Gone.md');
+  index.upsert(vp('Gone.md'), 'Gone', [], `${bigNote(1_000_000)} goneword`);
+  index.remove(vp('Gone.md'));
   await index.settled();
-  expect(index.has('Gone.md')).toBe(false);
+  expect(index.has(vp('Gone.md'))).toBe(false);
   expect(index.notesContaining('goneword')).toEqual([]);
 });

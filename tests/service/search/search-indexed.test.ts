@@ -8,6 +8,7 @@ import { candidatePlan } from '../../../main/core/query/search-plan';
 import type { ParsedNote, VaultPath } from '../../../main/core/types';
 import { SearchIndex } from '../../../main/service/search/search-index';
 import { evaluate, firstInOrder, MAX_HITS, type SearchSource } from '../../../main/service/search/search-run';
+import { vp } from '../../support/vault-path';
 
 const WORDS = ['ab', 'aba', 'b', 'ba', 'Cab', 'abab', 'note', 'x1', 'tags'];
 const word = fc.constantFrom(...WORDS);
@@ -26,7 +27,7 @@ const noteSpec = fc.record({ folder: fc.constantFrom('Ab', 'Notes', 'x'), body, 
 function source(specs: NoteSpec[], reads: VaultPath[]): SearchSource {
   const notes = new Map<VaultPath, { parsed: ParsedNote; text: string }>();
   specs.forEach((spec, i) => {
-    const path = `${spec.folder}/N${i}.md`;
+    const path = vp(`${spec.folder}/N${i}.md`);
     const front = `---\n${spec.alias ? `aliases: [${spec.alias}]\n` : ''}${spec.frontWord ? `extra: ${spec.frontWord}\n` : ''}---\n`;
     const text = front + spec.body;
     const parsed = { path, title: `N${i}`, aliases: spec.alias ? [spec.alias] : [], tags: [] } as unknown as ParsedNote;

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Result, SearchResults } from '../../../main/contract/api-contract';
 import { VaultService } from '../../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir } from '../temp-vault';
-import { checked } from '../checked-path';
+import { vp } from '../../support/vault-path';
 
 const S = '\uE000';
 const E = '\uE001';
@@ -108,9 +108,9 @@ describe('search', () => {
 
 describe('backlink snippets', () => {
   test('two links on one line give one readable snippet with both marked', async () => {
-    expect(service.graph.backlinks('Projects/Alpha.md').length).toBe(3);
+    expect(service.graph.backlinks(vp('Projects/Alpha.md')).length).toBe(3);
     const { backlinkGroups } = await import('../../../main/service/files/vault-reads');
-    const result = backlinkGroups(service.vaultState, service.graph, checked('Projects/Alpha.md'));
+    const result = backlinkGroups(service.vaultState, service.graph, vp('Projects/Alpha.md'));
     if (!result.ok) throw new Error(result.error.message);
     const beta = result.value.find((g) => g.source === 'Projects/Beta.md')!;
     expect(beta.links.length).toBe(2);

@@ -6,14 +6,15 @@
 import type { VaultEvent } from '../../../main/contract/api-contract';
 import { SearchIndex } from '../../../main/service/search/search-index';
 import { openMemoryVault } from '../memory-vault';
+import { vp } from '../../support/vault-path';
 
 const NOTES = 3000;
 
 test('updates handed in go in over several turns of the event loop, and a search waits for all of them', async () => {
   const index = new SearchIndex();
-  for (let i = 0; i < NOTES; i++) index.upsertSoon(`n${i}.md`, `N${i}`, [], `common text of note ${i} with unique${i}`);
+  for (let i = 0; i < NOTES; i++) index.upsertSoon(vp(`n${i}.md`), `N${i}`, [], `common text of note ${i} with unique${i}`);
   // Listed as indexed at once, applied later.
-  expect(index.has('n0.md')).toBe(true);
+  expect(index.has(vp('n0.md'))).toBe(true);
   expect(index.size).toBe(0);
   const sizes: number[] = [];
   let done = false;
@@ -33,13 +34,13 @@ test('updates handed in go in over several turns of the event loop, and a search
 
 test('the newest update of a note wins, whether it waits for a slice or is applied at once', async () => {
   const index = new SearchIndex();
-  index.upsertSoon('a.md', 'A', [], 'oldword');
-  index.upsertSoon('a.md', 'A', [], 'newword');
-  index.upsertSoon('b.md', 'B', [], 'goneword');
-  index.removeSoon('b.md');
-  expect(index.has('b.md')).toBe(false);
-  index.upsertSoon('c.md', 'C', [], 'queuedword');
-  index.upsert('c.md', 'C', [], 'directword');
+  index.upsertSoon(vp('a.md'), 'A', [], 'oldword');
+  index.upsertSoon(vp('a.md'), 'A', [], 'newword');
+  index.upsertSoon(vp('b.md'), 'B', [], 'goneword');
+  index.removeSoon(vp('b.md'));
+  expect(index.has(vp('b.md'))).toBe(false);
+  index.upsertSoon(vp('c.md'), 'C', [], 'queuedword');
+  index.upsert(vp('c.md'), 'C', [], 'directword');
   await index.settled();
   expect(index.notesContaining('oldword')).toEqual([]);
   expect(index.notesContaining('newword')).toEqual(['a.md']);

@@ -5,6 +5,8 @@
 import { hashBytes } from '../../../main/service/files/read-vault-file';
 import { MemorySnapshotBackend, type StoredBlob } from '../../../main/service/snapshots/snapshot-backend';
 import { SnapshotRecorder } from '../../../main/service/snapshots/snapshot-recorder';
+import type { VaultPath } from '../../../main/core/types';
+import { vp } from '../../support/vault-path';
 
 class WatchedBackend extends MemorySnapshotBackend {
   closed = false;
@@ -37,7 +39,7 @@ test.each([1, 3, 70])('close during a baseline read waits for it (%i notes): no 
       return done.promise;
     },
   });
-  const notes: [string, string][] = Array.from({ length: count }, (_, i) => [`n${i}.md`, hashBytes(text(i))]);
+  const notes: [VaultPath, string][] = Array.from({ length: count }, (_, i) => [vp(`n${i}.md`), hashBytes(text(i))]);
   const baseline = recorder.baseline(notes);
   while (reads.length === 0) await new Promise((resolve) => setImmediate(resolve));
 

@@ -5,6 +5,7 @@
 import { hashBytes } from '../../../main/service/files/read-vault-file';
 import { MemorySnapshotBackend } from '../../../main/service/snapshots/snapshot-backend';
 import { SnapshotRecorder } from '../../../main/service/snapshots/snapshot-recorder';
+import { vp } from '../../support/vault-path';
 
 const turns = async (n: number) => {
   for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -18,12 +19,12 @@ test("a save's snapshot is listed at once and written only after the save ends",
   const backend = new MemorySnapshotBackend();
   const snapshots = recorder(backend);
   const before = new TextEncoder().encode('before the save\n');
-  snapshots.beforeSave('a.md', before, hashBytes(before));
+  snapshots.beforeSave(vp('a.md'), before, hashBytes(before));
   await turns(10);
   expect(backend.blobs.size).toBe(0);
   expect(backend.index).toBe('');
-  expect((await snapshots.versions('a.md')).map((v) => v.size)).toEqual([before.length]);
-  snapshots.saveEnded('a.md');
+  expect((await snapshots.versions(vp('a.md'))).map((v) => v.size)).toEqual([before.length]);
+  snapshots.saveEnded(vp('a.md'));
   await snapshots.flushed();
   expect(backend.blobs.has(hashBytes(before))).toBe(true);
   expect(backend.index).toContain('a.md');
@@ -36,7 +37,7 @@ test('a save that never reports its end holds the writes only for a while', asyn
     const backend = new MemorySnapshotBackend();
     const snapshots = recorder(backend);
     const before = new TextEncoder().encode('before a save that went astray\n');
-    snapshots.beforeSave('a.md', before, hashBytes(before));
+    snapshots.beforeSave(vp('a.md'), before, hashBytes(before));
     await turns(10);
     expect(backend.blobs.size).toBe(0);
     jest.advanceTimersByTime(5000);

@@ -6,6 +6,8 @@
 import { hashBytes } from '../../../main/service/files/read-vault-file';
 import { MemorySnapshotBackend } from '../../../main/service/snapshots/snapshot-backend';
 import { SnapshotRecorder } from '../../../main/service/snapshots/snapshot-recorder';
+import { vp } from '../../support/vault-path';
+import type { VaultPath } from '../../../main/core/types';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const lenient = new TextDecoder('utf-8', { fatal: false });
@@ -27,7 +29,7 @@ function recorderOver(disk: Map<string, Uint8Array>) {
 }
 
 /** What the watcher path does when another program replaces `path` (the index decoded `text` from `bytes`), then lists it. */
-async function replaceAndRestore(recorder: SnapshotRecorder, path: string, bytes: Uint8Array, text: string | null): Promise<Uint8Array> {
+async function replaceAndRestore(recorder: SnapshotRecorder, path: VaultPath, bytes: Uint8Array, text: string | null): Promise<Uint8Array> {
   const hash = hashBytes(bytes);
   recorder.seen(path, hash, text);
   await recorder.flushed();
@@ -49,7 +51,7 @@ const cases: [string, Uint8Array, string][] = [
 test.each(cases)('%s: kept from the decoded text without reading the note again, restored byte for byte', async (path, bytes, text) => {
   const disk = new Map([[path, utf8('not what was indexed')]]);
   const { recorder, reads, notices } = recorderOver(disk);
-  const restored = await replaceAndRestore(recorder, path, bytes, text);
+  const restored = await replaceAndRestore(recorder, vp(path), bytes, text);
   expect(Buffer.from(restored).equals(Buffer.from(bytes))).toBe(true);
   expect(reads).toEqual([]);
   expect(notices).toEqual([]);
@@ -60,7 +62,7 @@ test('invalid UTF-8 (decoded with U+FFFD) does not encode back: the note is read
   const bytes = Uint8Array.of(...utf8('caf'), 0xe9, ...utf8(' latin-1\n'));
   const disk = new Map([['latin.md', bytes]]);
   const { recorder, reads } = recorderOver(disk);
-  const restored = await replaceAndRestore(recorder, 'latin.md', bytes, lenient.decode(bytes));
+  const restored = await replaceAndRestore(recorder, vp('latin.md'), bytes, lenient.decode(bytes));
   expect(Buffer.from(restored).equals(Buffer.from(bytes))).toBe(true);
   expect(reads).toEqual(['latin.md']);
   await recorder.close();
@@ -71,10 +73,10 @@ test('text that is not the hashed bytes (changed again since) is never kept unde
   // Neither the text nor the disk holds the hashed bytes now: nothing is kept, so nothing false is listed.
   const disk = new Map([['moved-on.md', utf8('newer still\n')]]);
   const { recorder, reads } = recorderOver(disk);
-  recorder.seen('moved-on.md', hashBytes(bytes), 'newer\n');
+  recorder.seen(vp('moved-on.md'), hashBytes(bytes), 'newer\n');
   await recorder.flushed();
-  recorder.replacedOnDisk('moved-on.md', hashBytes(bytes), bytes.length, null);
-  expect(await recorder.versions('moved-on.md')).toEqual([]);
+  recorder.replacedOnDisk(vp('moved-on.md'), hashBytes(bytes), bytes.length, null);
+  expect(await recorder.versions(vp('moved-on.md'))).toEqual([]);
   expect(reads).toEqual(['moved-on.md']);
   await recorder.close();
 });
@@ -82,7 +84,7 @@ test('text that is not the hashed bytes (changed again since) is never kept unde
 test('no text at hand (null): the note is read, as before', async () => {
   const bytes = utf8('read from disk\n');
   const { recorder, reads } = recorderOver(new Map([['n.md', bytes]]));
-  const restored = await replaceAndRestore(recorder, 'n.md', bytes, null);
+  const restored = await replaceAndRestore(recorder, vp('n.md'), bytes, null);
   expect(Buffer.from(restored).equals(Buffer.from(bytes))).toBe(true);
   expect(reads).toEqual(['n.md']);
   await recorder.close();

@@ -13,6 +13,8 @@ import type { ApiHandlers } from '../../../main/contract/api-contract';
 import { hashBytes } from '../../../main/service/files/read-vault-file';
 import { openWatchedVault } from '../support/watched-vault';
 import { until } from '../temp-vault';
+import { vp } from '../../support/vault-path';
+import type { VaultPath } from '../../../main/core/types';
 
 const NOTES = ['A.md', 'B.md', 'C.md'] as const;
 type Note = (typeof NOTES)[number];
@@ -42,8 +44,8 @@ async function run(ops: Op[], usePolling: boolean): Promise<void> {
   const vault = await openWatchedVault({ 'A.md': 'first A, links [[B]]\n', 'B.md': 'first B\r\n' }, { usePolling, snapshots: { intervalMs: 0 } });
   const { root, service, api } = vault;
   try {
-    const abs = (p: string) => path.join(root, p);
-    const disk = (p: string): Buffer | null => (fs.existsSync(abs(p)) ? fs.readFileSync(abs(p)) : null);
+    const abs = (p: VaultPath) => path.join(root, p);
+    const disk = (p: VaultPath): Buffer | null => (fs.existsSync(abs(p)) ? fs.readFileSync(abs(p)) : null);
 
     /** Every text each path held on disk (as base64, so bytes compare). */
     const seen = new Map<string, Set<string>>();
@@ -51,7 +53,7 @@ async function run(ops: Op[], usePolling: boolean): Promise<void> {
     const family = new Map<string, Set<string>>(NOTES.map((n) => [n, new Set([n])]));
     const observe = () => {
       for (const p of NOTES) {
-        const bytes = disk(p);
+        const bytes = disk(vp(p));
         if (bytes !== null) seen.set(p, (seen.get(p) ?? new Set()).add(bytes.toString('base64')));
       }
     };
@@ -59,8 +61,8 @@ async function run(ops: Op[], usePolling: boolean): Promise<void> {
     const settle = async () => {
       await until(() =>
         NOTES.every((p) => {
-          const bytes = disk(p);
-          const indexed = service.vaultState.notes.get(p)?.hash;
+          const bytes = disk(vp(p));
+          const indexed = service.vaultState.notes.get(vp(p))?.hash;
           return bytes === null ? indexed === undefined : indexed === hashBytes(bytes);
         }),
       );
@@ -70,26 +72,26 @@ async function run(ops: Op[], usePolling: boolean): Promise<void> {
     const dump = () =>
       NOTES.map(
         (p) =>
-          `${p}: disk=${JSON.stringify(disk(p)?.toString() ?? 'none')} idx=${service.vaultState.notes.get(p)?.hash.slice(0, 6) ?? 'none'} disk#=${disk(p) ? hashBytes(disk(p)!).slice(0, 6) : ''}`,
+          `${p}: disk=${JSON.stringify(disk(vp(p))?.toString() ?? 'none')} idx=${service.vaultState.notes.get(vp(p))?.hash.slice(0, 6) ?? 'none'} disk#=${disk(vp(p)) ? hashBytes(disk(vp(p))!).slice(0, 6) : ''}`,
       ).join(' | ');
     observe();
 
     for (const step of ops) {
-      const current = disk(step.note);
+      const current = disk(vp(step.note));
       if (step.kind === 'edit') {
-        const result = current === null ? await api.createNote(step.note, step.text) : await api.writeNote(step.note, step.text, hashBytes(current));
+        const result = current === null ? await api.createNote(vp(step.note), step.text) : await api.writeNote(vp(step.note), step.text, hashBytes(current));
         expect(result.ok).toBe(true);
       } else if (step.kind === 'outside') {
-        fs.writeFileSync(abs(step.note), step.text);
+        fs.writeFileSync(abs(vp(step.note)), step.text);
       } else if (step.kind === 'rename') {
-        if (current === null || disk(step.to) !== null) continue;
-        expect((await api.renameNote(step.note, step.to)).ok).toBe(true);
+        if (current === null || disk(vp(step.to)) !== null) continue;
+        expect((await api.renameNote(vp(step.note), vp(step.to))).ok).toBe(true);
         const joined = new Set([...family.get(step.note)!, ...family.get(step.to)!]);
         for (const p of joined) family.set(p, joined);
       } else {
         if (current === null) continue;
-        if (step.outside) fs.rmSync(abs(step.note));
-        else expect((await api.deleteNote(step.note)).ok).toBe(true);
+        if (step.outside) fs.rmSync(abs(vp(step.note)));
+        else expect((await api.deleteNote(vp(step.note))).ok).toBe(true);
       }
       await settle().catch((e) => {
         throw new Error(`${JSON.stringify(step)}: ${dump()} ${e}`);
@@ -99,13 +101,13 @@ async function run(ops: Op[], usePolling: boolean): Promise<void> {
 
     for (const [p, texts] of seen) {
       const related = [...family.get(p)!];
-      const onDisk = new Set(related.map((q) => disk(q)?.toString('base64')));
+      const onDisk = new Set(related.map((q) => disk(vp(q))?.toString('base64')));
       const listed: { path: string; id: string; content: string }[] = [];
       for (const q of related) {
-        const versions = await api.listVersions(q);
+        const versions = await api.listVersions(vp(q));
         if (!versions.ok) throw new Error(versions.error.message);
         for (const v of versions.value) {
-          const read = await api.readVersion(q, v.id);
+          const read = await api.readVersion(vp(q), v.id);
           if (!read.ok) throw new Error(read.error.message);
           listed.push({ path: q, id: v.id, content: Buffer.from(read.value.content, 'utf8').toString('base64') });
         }
@@ -128,7 +130,7 @@ async function run(ops: Op[], usePolling: boolean): Promise<void> {
 async function expectRestores(api: ApiHandlers, root: string, version: { path: string; id: string }, bytes: Buffer): Promise<void> {
   const file = path.join(root, version.path);
   const current = fs.existsSync(file) ? hashBytes(fs.readFileSync(file)) : null;
-  const restored = await api.restoreVersion(version.path, version.id, current);
+  const restored = await api.restoreVersion(vp(version.path), version.id, current);
   if (!restored.ok) throw new Error(restored.error.message);
   expect(fs.readFileSync(path.join(root, restored.value.path)).equals(bytes)).toBe(true);
 }
@@ -154,11 +156,11 @@ test('polling watcher: a note renamed in the app and then deleted outside leaves
   const vault = await openWatchedVault({ 'A.md': 'a\n', 'B.md': 'b\n' }, { snapshots: null });
   const { root, service, api } = vault;
   try {
-    expect((await api.renameNote('A.md', 'C.md')).ok).toBe(true);
-    await until(() => service.vaultState.notes.has('C.md') && !service.vaultState.notes.has('A.md'));
+    expect((await api.renameNote(vp('A.md'), vp('C.md'))).ok).toBe(true);
+    await until(() => service.vaultState.notes.has(vp('C.md')) && !service.vaultState.notes.has(vp('A.md')));
     await service.settled();
     fs.rmSync(path.join(root, 'C.md'));
-    await until(() => !service.vaultState.notes.has('C.md'), 5000);
+    await until(() => !service.vaultState.notes.has(vp('C.md')), 5000);
   } finally {
     await vault.close();
   }

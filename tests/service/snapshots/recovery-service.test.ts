@@ -11,14 +11,16 @@ import type { VaultSnapshotOptions } from '../../../main/service/snapshots/vault
 import type { VaultService } from '../../../main/service/vault-service';
 import { openWatchedVault, type WatchedVault } from '../support/watched-vault';
 import { until } from '../temp-vault';
+import { unchecked, vp } from '../../support/vault-path';
+import type { VaultPath } from '../../../main/core/types';
 
 interface Opened {
   root: string;
   service: VaultService;
   api: ApiHandlers;
   events: VaultEvent[];
-  disk(rel: string): string;
-  hash(rel: string): string;
+  disk(rel: VaultPath): string;
+  hash(rel: VaultPath): string;
 }
 
 const opened: WatchedVault[] = [];
@@ -33,11 +35,11 @@ async function open(files: Record<string, string | Buffer>, options: { readOnly?
   const vault = await openWatchedVault(files, { ...options, usePolling: true, onEvent: (event) => events.push(event) });
   opened.push(vault);
   const { root, service, api } = vault;
-  const abs = (rel: string) => path.join(root, ...rel.split('/'));
+  const abs = (rel: VaultPath) => path.join(root, ...rel.split('/'));
   return { root, service, api, events, disk: (rel) => fs.readFileSync(abs(rel), 'utf8'), hash: (rel) => hashBytes(fs.readFileSync(abs(rel))) };
 }
 
-async function versions(api: ApiHandlers, p: string): Promise<NoteVersion[]> {
+async function versions(api: ApiHandlers, p: VaultPath): Promise<NoteVersion[]> {
   const listed = await api.listVersions(p);
   if (!listed.ok) throw new Error(listed.error.message);
   return listed.value;
@@ -50,42 +52,42 @@ async function contentOf(api: ApiHandlers, version: NoteVersion): Promise<string
 }
 
 /** Waits until the watcher has applied the change that gave `rel` its current bytes. */
-async function indexed(v: Opened, rel: string): Promise<void> {
+async function indexed(v: Opened, rel: VaultPath): Promise<void> {
   await until(() => v.service.vaultState.notes.get(rel)?.hash === v.hash(rel));
   await v.service.settled();
 }
 
 test('an edit here, then an outside overwrite: both earlier versions are listed, newest first, and restore byte for byte', async () => {
   const v = await open({ 'A.md': 'original\n' });
-  const saved = await v.api.writeNote('A.md', 'edited in the app\n', v.hash('A.md'));
+  const saved = await v.api.writeNote(vp('A.md'), 'edited in the app\n', v.hash(vp('A.md')));
   expect(saved.ok).toBe(true);
-  await indexed(v, 'A.md');
+  await indexed(v, vp('A.md'));
   fs.writeFileSync(path.join(v.root, 'A.md'), 'overwritten by a sync tool\n');
   await until(() => v.events.some((e) => e.type === 'external-change'));
   await v.service.settled();
 
-  const listed = await versions(v.api, 'A.md');
+  const listed = await versions(v.api, vp('A.md'));
   expect(listed.map((x) => x.reason)).toEqual(['external-change', 'first-read']);
   expect(await contentOf(v.api, listed[0])).toBe('edited in the app\n');
   expect(await contentOf(v.api, listed[1])).toBe('original\n');
 
-  const restored = await v.api.restoreVersion('A.md', listed[0].id, v.hash('A.md'));
+  const restored = await v.api.restoreVersion(vp('A.md'), listed[0].id, v.hash(vp('A.md')));
   expect(restored.ok).toBe(true);
-  expect(v.disk('A.md')).toBe('edited in the app\n');
+  expect(v.disk(vp('A.md'))).toBe('edited in the app\n');
   // The restore is undoable: the text it replaced is the newest version now.
-  const after = await versions(v.api, 'A.md');
+  const after = await versions(v.api, vp('A.md'));
   expect(after[0].reason).toBe('before-restore');
   expect(await contentOf(v.api, after[0])).toBe('overwritten by a sync tool\n');
 });
 
 test('an outside overwrite right after a save, before the watcher saw the save, still keeps the saved text', async () => {
   const v = await open({ 'A.md': 'original\n' });
-  expect((await v.api.writeNote('A.md', 'saved here\n', v.hash('A.md'))).ok).toBe(true);
+  expect((await v.api.writeNote(vp('A.md'), 'saved here\n', v.hash(vp('A.md')))).ok).toBe(true);
   // No wait: the watcher sees both writes in one batch, with "original" as what it last knew.
   fs.writeFileSync(path.join(v.root, 'A.md'), 'replaced at once\n');
-  await until(() => v.service.vaultState.notes.get('A.md')?.hash === v.hash('A.md'));
+  await until(() => v.service.vaultState.notes.get(vp('A.md'))?.hash === v.hash(vp('A.md')));
   await v.service.settled();
-  const texts = await Promise.all((await versions(v.api, 'A.md')).map((x) => contentOf(v.api, x)));
+  const texts = await Promise.all((await versions(v.api, vp('A.md'))).map((x) => contentOf(v.api, x)));
   expect(texts).toContain('saved here\n');
   expect(texts).toContain('original\n');
 });
@@ -95,7 +97,7 @@ test('a note never edited here, overwritten outside, can be restored: its text w
   fs.writeFileSync(path.join(v.root, 'A.md'), 'git checkout replaced this\n');
   await until(() => v.events.some((e) => e.type === 'external-change'));
   await v.service.settled();
-  const [only] = await versions(v.api, 'A.md');
+  const [only] = await versions(v.api, vp('A.md'));
   expect(only.reason).toBe('external-change');
   expect(await contentOf(v.api, only)).toBe('as indexed\n');
 });
@@ -105,10 +107,10 @@ test('a restore puts back the version byte for byte, even when the file now uses
   const { root, service, api } = await open({ 'A.md': original });
   const file = path.join(root, 'A.md');
   fs.writeFileSync(file, 'lf now\nand a final newline\n');
-  await until(() => service.vaultState.notes.get('A.md')?.hash === hashBytes(fs.readFileSync(file)));
+  await until(() => service.vaultState.notes.get(vp('A.md'))?.hash === hashBytes(fs.readFileSync(file)));
   await service.settled();
-  const [kept] = await versions(api, 'A.md');
-  expect((await api.restoreVersion('A.md', kept.id, hashBytes(fs.readFileSync(file)))).ok).toBe(true);
+  const [kept] = await versions(api, vp('A.md'));
+  expect((await api.restoreVersion(vp('A.md'), kept.id, hashBytes(fs.readFileSync(file)))).ok).toBe(true);
   expect(fs.readFileSync(file).equals(original)).toBe(true);
 });
 
@@ -122,10 +124,10 @@ test('saves keep at most one version per interval (fake clock), but the first sa
     ['v4', 1000],
   ] as const) {
     now += advance;
-    expect((await v.api.writeNote('A.md', text, v.hash('A.md'))).ok).toBe(true);
+    expect((await v.api.writeNote(vp('A.md'), text, v.hash(vp('A.md')))).ok).toBe(true);
   }
   await v.service.snapshotsSettled();
-  const listed = await versions(v.api, 'A.md');
+  const listed = await versions(v.api, vp('A.md'));
   // Before v1: v0 (first read); before v2: nothing (1 min); before v3: v2 (5 min later); before v4: nothing.
   expect(await Promise.all(listed.map((x) => contentOf(v.api, x)))).toEqual(['v2', 'v0']);
   expect(listed.map((x) => x.reason)).toEqual(['before-save', 'first-read']);
@@ -135,29 +137,29 @@ test('a note deleted outside is listed as deleted and comes back at its path (or
   // Mixed line endings: a re-encoded text would come back with one convention.
   const v = await open({ 'Gone.md': 'keep\r\nme\n', 'B.md': 'b' });
   fs.rmSync(path.join(v.root, 'Gone.md'));
-  await until(() => !v.service.vaultState.notes.has('Gone.md'));
+  await until(() => !v.service.vaultState.notes.has(vp('Gone.md')));
   await v.service.settled();
   const deleted = await v.api.listDeletedNotes();
   expect(deleted.ok && deleted.value.map((d) => [d.path, d.reason])).toEqual([['Gone.md', 'deleted']]);
   if (!deleted.ok) return;
-  const back = await v.api.restoreVersion('Gone.md', deleted.value[0].id, null);
+  const back = await v.api.restoreVersion(vp('Gone.md'), deleted.value[0].id, null);
   expect(back.ok && back.value.path).toBe('Gone.md');
-  expect(v.disk('Gone.md')).toBe('keep\r\nme\n');
-  const again = await v.api.restoreVersion('Gone.md', deleted.value[0].id, null);
+  expect(v.disk(vp('Gone.md'))).toBe('keep\r\nme\n');
+  const again = await v.api.restoreVersion(vp('Gone.md'), deleted.value[0].id, null);
   expect(again.ok && again.value.path).toBe('Gone (restored).md');
 });
 
 test('deleting in the app keeps the text; a rename keeps each linking note before rewriting it', async () => {
   const v = await open({ 'A.md': 'see [[B]]\n', 'B.md': 'bee\n', 'C.md': 'c\n' });
-  expect((await v.api.deleteNote('C.md')).ok).toBe(true);
-  const renamed = await v.api.renameNote('B.md', 'Bee.md');
+  expect((await v.api.deleteNote(vp('C.md'))).ok).toBe(true);
+  const renamed = await v.api.renameNote(vp('B.md'), vp('Bee.md'));
   expect(renamed.ok).toBe(true);
   await v.service.snapshotsSettled();
-  const [deleted] = await versions(v.api, 'C.md');
+  const [deleted] = await versions(v.api, vp('C.md'));
   expect([deleted.reason, await contentOf(v.api, deleted)]).toEqual(['deleted', 'c\n']);
-  const [beforeRename] = await versions(v.api, 'A.md');
+  const [beforeRename] = await versions(v.api, vp('A.md'));
   expect([beforeRename.reason, await contentOf(v.api, beforeRename)]).toEqual(['before-rename', 'see [[B]]\n']);
-  expect(v.disk('A.md')).toBe('see [[Bee]]\n');
+  expect(v.disk(vp('A.md'))).toBe('see [[Bee]]\n');
 });
 
 test('read-only: no versions are taken, and restore is refused', async () => {
@@ -166,8 +168,8 @@ test('read-only: no versions are taken, and restore is refused', async () => {
   await until(() => v.events.some((e) => e.type === 'external-change'));
   await v.service.settled();
   await v.service.snapshotsSettled();
-  expect(await versions(v.api, 'A.md')).toEqual([]);
-  const restore = await v.api.restoreVersion('A.md', 'abc-01234567', v.hash('A.md'));
+  expect(await versions(v.api, vp('A.md'))).toEqual([]);
+  const restore = await v.api.restoreVersion(vp('A.md'), 'abc-01234567', v.hash(vp('A.md')));
   expect(!restore.ok && restore.error.code).toBe('read-only');
 });
 
@@ -175,23 +177,23 @@ test('a snapshot store that cannot write never fails a save, and says so once', 
   const backend = new MemorySnapshotBackend();
   const v = await open({ 'A.md': 'a' }, { snapshots: { backend } });
   backend.failWrites = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-  for (const text of ['one', 'two', 'three']) expect((await v.api.writeNote('A.md', text, v.hash('A.md'))).ok).toBe(true);
+  for (const text of ['one', 'two', 'three']) expect((await v.api.writeNote(vp('A.md'), text, v.hash(vp('A.md')))).ok).toBe(true);
   await v.service.snapshotsSettled();
-  expect(v.disk('A.md')).toBe('three');
+  expect(v.disk(vp('A.md'))).toBe('three');
   const notices = v.events.filter((e) => e.type === 'notice' && /File recovery stopped: the disk is full/.test(e.message));
   expect(notices).toHaveLength(1);
 });
 
 test('bad input gets a clear error', async () => {
   const v = await open({ 'A.md': 'a' });
-  const outside = await v.api.listVersions('../secret.md');
+  const outside = await v.api.listVersions(unchecked('../secret.md'));
   expect(!outside.ok && outside.error.code).toBe('outside-vault');
-  const notNote = await v.api.listVersions('image.png');
+  const notNote = await v.api.listVersions(vp('image.png'));
   expect(!notNote.ok && notNote.error.code).toBe('invalid-input');
-  const badId = await v.api.readVersion('A.md', '../../etc');
+  const badId = await v.api.readVersion(vp('A.md'), '../../etc');
   expect(!badId.ok && badId.error.code).toBe('invalid-input');
-  const unknown = await v.api.readVersion('A.md', 'abc-01234567');
+  const unknown = await v.api.readVersion(vp('A.md'), 'abc-01234567');
   expect(!unknown.ok && unknown.error.code).toBe('not-found');
-  const badHash = await v.api.restoreVersion('A.md', 'abc-01234567', 'nope');
+  const badHash = await v.api.restoreVersion(vp('A.md'), 'abc-01234567', 'nope');
   expect(!badHash.ok && badHash.error.code).toBe('invalid-input');
 });

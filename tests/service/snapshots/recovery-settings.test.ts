@@ -14,6 +14,7 @@ import { DEFAULT_RECOVERY_SETTINGS, validateRecoverySettings } from '../../../ma
 import { openNoteWriter } from '../../../main/service/write/note-writer';
 import { VaultService } from '../../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir } from '../temp-vault';
+import { vp } from '../../support/vault-path';
 
 let root: string;
 let dataDir: string;
@@ -43,8 +44,8 @@ const settingsFile = () => path.join(vaultDataFolder(dataDir, fs.realpathSync(ro
 async function saveTwice(api: ApiHandlers): Promise<number> {
   const hash = () => hashBytes(fs.readFileSync(path.join(root, 'A.md')));
   for (const text of [`one ${Math.random()}\n`, `two ${Math.random()}\n`, `three ${Math.random()}\n`])
-    expect((await api.writeNote('A.md', text, hash())).ok).toBe(true);
-  const listed = await api.listVersions('A.md');
+    expect((await api.writeNote(vp('A.md'), text, hash())).ok).toBe(true);
+  const listed = await api.listVersions(vp('A.md'));
   if (!listed.ok) throw new Error(listed.error.message);
   return listed.value.filter((v) => v.reason === 'before-save').length;
 }

@@ -10,6 +10,7 @@ import { PackSnapshotBackend } from '../../../main/service/snapshots/pack-snapsh
 import { SnapshotStore } from '../../../main/service/snapshots/snapshot-store';
 import { DEFAULT_RETENTION, type SnapshotEntry } from '../../../main/service/snapshots/snapshot-types';
 import { makeTempDir, removeDir } from '../temp-vault';
+import { vp } from '../../support/vault-path';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -27,7 +28,7 @@ async function fill(dir: string, now: () => number, advance: () => void): Promis
     for (let i = 0; i < 4; i++) {
       for (const note of ['a.md', 'sub/b.md', 'ü.md']) {
         const bytes = Buffer.from(`${note} v${session}.${i}\r\nünïcode ${i % 2 === 0 ? 'shared' : note}\n`, 'utf8');
-        const entry = store.take(note, bytes, sha(bytes), i === 0 ? 'first-read' : 'before-save');
+        const entry = store.take(vp(note), bytes, sha(bytes), i === 0 ? 'first-read' : 'before-save');
         if (entry !== null) texts.set(entry.id, bytes);
         advance();
       }

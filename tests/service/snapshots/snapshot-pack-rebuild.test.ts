@@ -15,6 +15,7 @@ import { SnapshotRecorder } from '../../../main/service/snapshots/snapshot-recor
 import { DEFAULT_RETENTION, type RetentionPolicy, type SnapshotEntry } from '../../../main/service/snapshots/snapshot-types';
 import { decodeDrop } from '../../../main/service/snapshots/version-records';
 import { makeTempDir, removeDir } from '../temp-vault';
+import { vp } from '../../support/vault-path';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -43,7 +44,7 @@ async function take(store: SnapshotStore, session: number, texts: Map<string, Bu
   for (let i = 0; i < 4; i++) {
     for (const note of ['a.md', 'sub/b.md', 'ü.md']) {
       const bytes = Buffer.from(`${note} v${session}.${i}\r\nünïcode ${i % 2 === 0 ? 'shared' : note}\n`, 'utf8');
-      const entry = store.take(note, bytes, sha(bytes), i === 0 ? 'first-read' : 'before-save');
+      const entry = store.take(vp(note), bytes, sha(bytes), i === 0 ? 'first-read' : 'before-save');
       if (entry !== null) texts.set(entry.id, bytes);
       t += 1000;
     }
@@ -176,7 +177,7 @@ test('a drop record merged into a new pack keeps the keys of versions still in a
     if (session === 0) {
       // Incompressible: the first pack is too big to count as small, and mostly live after the prune.
       const bytes = Buffer.concat(Array.from({ length: 20000 }, (_, i) => createHash('sha512').update(`big ${i}`).digest()));
-      texts.set(store.take('big.md', bytes, sha(bytes), 'first-read')!.id, bytes);
+      texts.set(store.take(vp('big.md'), bytes, sha(bytes), 'first-read')!.id, bytes);
     }
     await take(store, session, texts);
     return store;
@@ -249,7 +250,7 @@ test('a pack written before version records (blobs only) still reads, and versio
 
   const first = await open();
   expect(first.rebuilt).toBe(0);
-  const [oldEntry] = first.store.versions('old.md');
+  const [oldEntry] = first.store.versions(vp('old.md'));
   expect(Buffer.from(await first.store.read(oldEntry)).equals(old)).toBe(true);
   const texts = new Map<string, Buffer>();
   await take(first.store, 0, texts);
@@ -265,7 +266,7 @@ test('a pack written before version records (blobs only) still reads, and versio
 test('a snapshot writes its version record in the same append to the pack as its blob', async () => {
   const { store, errors } = await open();
   const first = Buffer.from('first\n');
-  store.take('a.md', first, sha(first), 'first-read');
+  store.take(vp('a.md'), first, sha(first), 'first-read');
   await store.flushed();
   const appends: string[] = [];
   const appendFile = fs.promises.appendFile;
@@ -275,10 +276,10 @@ test('a snapshot writes its version record in the same append to the pack as its
   });
   try {
     const bytes = Buffer.from('second\n');
-    store.take('a.md', bytes, sha(bytes), 'before-save');
+    store.take(vp('a.md'), bytes, sha(bytes), 'before-save');
     await store.flushed();
     // A version of a blob stored already (a note turned back to its first text) is recorded on its own.
-    store.take('a.md', first, sha(first), 'before-save');
+    store.take(vp('a.md'), first, sha(first), 'before-save');
     await store.flushed();
   } finally {
     spy.mockRestore();

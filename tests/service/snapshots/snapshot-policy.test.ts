@@ -1,6 +1,8 @@
 import { reasonBeforeSave } from '../../../main/service/snapshots/snapshot-policy';
 import { planRetention } from '../../../main/service/snapshots/snapshot-retention';
 import type { SnapshotEntry } from '../../../main/service/snapshots/snapshot-types';
+import type { VaultPath } from '../../../main/core/types';
+import { vp } from '../../support/vault-path';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -18,16 +20,23 @@ describe('reasonBeforeSave', () => {
 });
 
 const hash = (n: number) => n.toString(16).padStart(64, '0');
-const entry = (path: string, time: number, h: number): SnapshotEntry => ({ id: `${path}@${time}`, path, time, size: 10, hash: hash(h), reason: 'before-save' });
+const entry = (path: VaultPath, time: number, h: number): SnapshotEntry => ({
+  id: `${path}@${time}`,
+  path,
+  time,
+  size: 10,
+  hash: hash(h),
+  reason: 'before-save',
+});
 
 describe('planRetention', () => {
   const policy = { maxAgeMs: 7 * DAY, keepLast: 10, maxTotalBytes: 1_000_000 };
 
   it('keeps versions younger than the age limit and at least the newest ten per note', () => {
     const now = 100 * DAY;
-    const old = Array.from({ length: 15 }, (_, i) => entry('a.md', i * MIN, i));
-    const young = entry('b.md', now - DAY, 99);
-    const ancientB = entry('b.md', 0, 98);
+    const old = Array.from({ length: 15 }, (_, i) => entry(vp('a.md'), i * MIN, i));
+    const young = entry(vp('b.md'), now - DAY, 99);
+    const ancientB = entry(vp('b.md'), 0, 98);
     const sizes = new Map([...old, young, ancientB].map((e) => [e.hash, 10]));
     const plan = planRetention([...old, young, ancientB], sizes, new Set(), now, policy);
     const kept = new Set(plan.keep.map((e) => e.id));
@@ -44,7 +53,7 @@ describe('planRetention', () => {
 
   it('over the size cap, drops the oldest versions first across notes, never live blobs', () => {
     const now = DAY;
-    const entries = [entry('a.md', 1, 1), entry('b.md', 2, 2), entry('a.md', 3, 3), entry('b.md', 4, 4)];
+    const entries = [entry(vp('a.md'), 1, 1), entry(vp('b.md'), 2, 2), entry(vp('a.md'), 3, 3), entry(vp('b.md'), 4, 4)];
     const sizes = new Map(entries.map((e) => [e.hash, 100]));
     sizes.set(hash(50), 100); // a live blob: a note's current content
     const plan = planRetention(entries, sizes, new Set([hash(50)]), now, { ...policy, maxTotalBytes: 300 });
@@ -53,7 +62,7 @@ describe('planRetention', () => {
   });
 
   it('a blob shared by two versions is counted once and kept while either stays', () => {
-    const entries = [entry('a.md', 1, 7), entry('b.md', 2, 7), entry('c.md', 3, 8)];
+    const entries = [entry(vp('a.md'), 1, 7), entry(vp('b.md'), 2, 7), entry(vp('c.md'), 3, 8)];
     const sizes = new Map([
       [hash(7), 100],
       [hash(8), 100],

@@ -10,6 +10,7 @@ import { createVaultSnapshots, snapshotDirFor } from '../../../main/service/snap
 import { VaultService } from '../../../main/service/vault-service';
 import { makeTempDir, makeVault, removeDir } from '../temp-vault';
 import { nodeVaultFs } from '../../../main/service/files/node-vault-fs';
+import { vp } from '../../support/vault-path';
 
 const NOTES = 300;
 
@@ -71,12 +72,12 @@ test('pruning a store opened from disk does not stat every blob', async () => {
   const first = recorder();
   for (let i = 0; i < NOTES; i++) {
     const bytes = new TextEncoder().encode(`version ${i}\n`);
-    first.beforeOverwrite(`n${i}.md`, bytes, hashBytes(bytes), 'before-rename');
+    first.beforeOverwrite(vp(`n${i}.md`), bytes, hashBytes(bytes), 'before-rename');
   }
   await first.close();
   const again = recorder();
   // Opened (index and blob list loaded) before counting.
-  expect(await again.versions('n7.md')).toHaveLength(1);
+  expect(await again.versions(vp('n7.md'))).toHaveLength(1);
   const stat = jest.spyOn(fs.promises, 'stat');
   try {
     await again.prune();

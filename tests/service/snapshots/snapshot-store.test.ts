@@ -6,6 +6,7 @@ import { PackSnapshotBackend } from '../../../main/service/snapshots/pack-snapsh
 import { SnapshotStore } from '../../../main/service/snapshots/snapshot-store';
 import { DEFAULT_RETENTION } from '../../../main/service/snapshots/snapshot-types';
 import { makeTempDir, removeDir, until } from '../temp-vault';
+import { vp } from '../../support/vault-path';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -41,16 +42,16 @@ describe.each([
     const { store, errors } = await open(env.backend, c.now);
     const v1 = bytes('# one\r\n\ufefftext');
     const v2 = bytes('# two');
-    store.take('a.md', v1, sha(v1), 'first-read');
+    store.take(vp('a.md'), v1, sha(v1), 'first-read');
     c.advance(1000);
-    store.take('a.md', v2, sha(v2), 'before-save');
+    store.take(vp('a.md'), v2, sha(v2), 'before-save');
     // Readable at once, before the background write.
-    expect(await store.read(store.versions('a.md')[0])).toEqual(v2);
+    expect(await store.read(store.versions(vp('a.md'))[0])).toEqual(v2);
     await store.flushed();
     expect(errors).toEqual([]);
 
     const again = await open(env.backend, c.now);
-    const listed = again.store.versions('a.md');
+    const listed = again.store.versions(vp('a.md'));
     expect(listed.map((e) => [e.reason, e.size, e.hash])).toEqual([
       ['before-save', v2.length, sha(v2)],
       ['first-read', v1.length, sha(v1)],
@@ -62,18 +63,18 @@ describe.each([
   it('does not list the same content twice in a row, but always lists a deletion', async () => {
     const { store } = await open(env.backend, clock().now);
     const v = bytes('same');
-    expect(store.take('a.md', v, sha(v), 'first-read')).not.toBeNull();
-    expect(store.take('a.md', v, sha(v), 'before-save')).toBeNull();
-    expect(store.take('a.md', v, sha(v), 'deleted')).not.toBeNull();
-    expect(store.versions('a.md').map((e) => e.reason)).toEqual(['deleted', 'first-read']);
+    expect(store.take(vp('a.md'), v, sha(v), 'first-read')).not.toBeNull();
+    expect(store.take(vp('a.md'), v, sha(v), 'before-save')).toBeNull();
+    expect(store.take(vp('a.md'), v, sha(v), 'deleted')).not.toBeNull();
+    expect(store.versions(vp('a.md')).map((e) => e.reason)).toEqual(['deleted', 'first-read']);
     await store.flushed();
   });
 
   it('shares one blob between notes with the same content', async () => {
     const { store } = await open(env.backend, clock().now);
     const v = bytes('shared text '.repeat(100));
-    store.take('a.md', v, sha(v), 'before-save');
-    store.take('b.md', v, sha(v), 'before-save');
+    store.take(vp('a.md'), v, sha(v), 'before-save');
+    store.take(vp('b.md'), v, sha(v), 'before-save');
     await store.flushed();
     expect((await env.backend.listBlobs()).size).toBe(1);
     expect(store.totalBytes()).toBeLessThan(v.length);
@@ -83,12 +84,12 @@ describe.each([
     const c = clock();
     const first = await open(env.backend, c.now);
     const v = bytes('kept');
-    first.store.take('a.md', v, sha(v), 'before-save');
+    first.store.take(vp('a.md'), v, sha(v), 'before-save');
     await first.store.flushed();
     await env.backend.appendIndex('{"id":"x","p":"b.md","t":1,"s":3,"h":"zz","r":"before-save"}\nnot json\n{"id":"torn","p":"a');
     const second = await open(env.backend, c.now);
     expect(second.damaged).toBe(3);
-    expect(second.store.versions('a.md')).toHaveLength(1);
+    expect(second.store.versions(vp('a.md'))).toHaveLength(1);
     await second.store.prune(new Set(), DEFAULT_RETENTION);
     expect((await open(env.backend, c.now)).damaged).toBe(0);
   });
@@ -98,7 +99,7 @@ describe.each([
     const { store } = await open(env.backend, c.now);
     const versions = Array.from({ length: 12 }, (_, i) => bytes(`version ${i}`));
     for (const v of versions) {
-      store.take('a.md', v, sha(v), 'before-save');
+      store.take(vp('a.md'), v, sha(v), 'before-save');
       c.advance(1000);
     }
     const current = bytes('current');
@@ -110,13 +111,13 @@ describe.each([
     const result = await store.prune(new Set([sha(current)]), DEFAULT_RETENTION);
     // The two versions past both limits go now; the live blob stays.
     expect(result.removedBlobs).toBe(2);
-    expect(store.versions('a.md').map((e) => e.hash)).toEqual(versions.slice(2).reverse().map(sha));
+    expect(store.versions(vp('a.md')).map((e) => e.hash)).toEqual(versions.slice(2).reverse().map(sha));
     const blobs = await env.backend.listBlobs();
     expect(blobs.has(sha(versions[0]))).toBe(false);
     expect(blobs.has(sha(current))).toBe(true);
 
     await env.backend.removeBlobs([sha(versions[11])]);
-    expect((await open(env.backend, c.now)).store.versions('a.md')).toHaveLength(9);
+    expect((await open(env.backend, c.now)).store.versions(vp('a.md'))).toHaveLength(9);
   });
 
   it('keeps the total under the size cap, oldest first', async () => {
@@ -126,7 +127,7 @@ describe.each([
     const big = (n: number) => bytes(createHash('sha512').update(String(n)).digest('base64').repeat(1).padEnd(2000, String(n)) + Math.random());
     for (let i = 0; i < 5; i++) {
       const v = big(i);
-      store.take(`n${i}.md`, v, sha(v), 'before-save');
+      store.take(vp(`n${i}.md`), v, sha(v), 'before-save');
       c.advance(1000);
     }
     await store.flushed();
@@ -143,7 +144,7 @@ describe.each([
     const first = await open(env.backend, c.now);
     for (let i = 0; i < 3; i++) {
       const v = bytes(`${createHash('sha512').update(String(i)).digest('base64')}`.repeat(20));
-      first.store.take(`n${i}.md`, v, sha(v), 'before-save');
+      first.store.take(vp(`n${i}.md`), v, sha(v), 'before-save');
       c.advance(1000);
     }
     await first.store.flushed();
@@ -159,25 +160,25 @@ describe.each([
     const { store, errors } = await open(env.backend, clock().now);
     env.backend.failWrites = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     const v = bytes('lost');
-    expect(() => store.take('a.md', v, sha(v), 'before-save')).not.toThrow();
+    expect(() => store.take(vp('a.md'), v, sha(v), 'before-save')).not.toThrow();
     await store.flushed();
     expect(errors.some((e) => e.includes('ENOSPC'))).toBe(true);
     env.backend.failWrites = null;
     const w = bytes('kept');
-    store.take('b.md', w, sha(w), 'before-save');
+    store.take(vp('b.md'), w, sha(w), 'before-save');
     await store.flushed();
-    expect(await store.read(store.versions('b.md')[0])).toEqual(w);
+    expect(await store.read(store.versions(vp('b.md'))[0])).toEqual(w);
   });
 
   it('refuses a blob whose bytes do not match its hash', async () => {
     const { store } = await open(env.backend, clock().now);
     const v = bytes('original');
-    store.take('a.md', v, sha(v), 'before-save');
+    store.take(vp('a.md'), v, sha(v), 'before-save');
     await store.flushed();
     const gz = await import('node:zlib');
     await env.backend.removeBlobs([sha(v)]);
     await env.backend.writeBlobs([{ hash: sha(v), compressed: gz.gzipSync(bytes('tampered')) }]);
-    await expect(store.read(store.versions('a.md')[0])).rejects.toThrow(/damaged/);
+    await expect(store.read(store.versions(vp('a.md'))[0])).rejects.toThrow(/damaged/);
   });
 });
 
@@ -191,7 +192,7 @@ it('the file-system store lives where it is told, and only there', async () => {
       },
     });
     const v = bytes('x');
-    store.take('a.md', v, sha(v), 'before-save');
+    store.take(vp('a.md'), v, sha(v), 'before-save');
     await store.flushed();
     expect(fs.readdirSync(path.join(dir, 'snap')).sort()).toEqual(['index.jsonl', 'journal', 'packs', 'store.lock.queue']);
   } finally {
@@ -218,8 +219,8 @@ it('a prune whose compaction is slow never holds up taking or reading a version'
   await until(() => steps === 1);
   const v = bytes('taken while compacting');
   // Taken and readable at once, though the store's writer is busy compacting.
-  expect(store.take('a.md', v, sha(v), 'before-save')).not.toBeNull();
-  expect(await store.read(store.versions('a.md')[0])).toEqual(v);
+  expect(store.take(vp('a.md'), v, sha(v), 'before-save')).not.toBeNull();
+  expect(await store.read(store.versions(vp('a.md'))[0])).toEqual(v);
   release();
   await pruned;
   await store.flushed();

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { PackSnapshotBackend } from '../../../main/service/snapshots/pack-snapshot-backend';
 import { SnapshotStore } from '../../../main/service/snapshots/snapshot-store';
 import { DEFAULT_RETENTION } from '../../../main/service/snapshots/snapshot-types';
+import { vp } from '../../support/vault-path';
 
 export const versionText = (name: string, note: number, round: number) => `${name} note ${note} round ${round}\r\nü\n`;
 
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   for (let round = 0; round < Number(rounds); round++) {
     for (let note = 0; note < Number(notes); note++) {
       const bytes = Buffer.from(versionText(name, note, round), 'utf8');
-      store.take(`${name}-${note}.md`, bytes, createHash('sha256').update(bytes).digest('hex'), 'before-save');
+      store.take(vp(`${name}-${note}.md`), bytes, createHash('sha256').update(bytes).digest('hex'), 'before-save');
     }
     await store.prune(new Set(), { ...DEFAULT_RETENTION, keepLast: 2, maxAgeMs: 0 });
   }

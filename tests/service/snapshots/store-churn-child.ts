@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import { PackSnapshotBackend } from '../../../main/service/snapshots/pack-snapshot-backend';
 import { SnapshotStore } from '../../../main/service/snapshots/snapshot-store';
 import { DEFAULT_RETENTION } from '../../../main/service/snapshots/snapshot-types';
+import { vp } from '../../support/vault-path';
 
 async function churn(dir: string, rounds: number): Promise<void> {
   for (let round = 0; round < rounds; round++) {
@@ -18,7 +19,7 @@ async function churn(dir: string, rounds: number): Promise<void> {
     const { store } = await SnapshotStore.open(new PackSnapshotBackend(dir, 0), { onError: (error, what) => errors.push(`${what}: ${String(error)}`) });
     for (let note = 0; note < 3; note++) {
       const bytes = Buffer.from(`note ${note} round ${round} ${'x'.repeat(200 * note)}\n`, 'utf8');
-      store.take(`churn-${note}.md`, bytes, createHash('sha256').update(bytes).digest('hex'), 'before-save');
+      store.take(vp(`churn-${note}.md`), bytes, createHash('sha256').update(bytes).digest('hex'), 'before-save');
     }
     await store.flushed();
     await store.prune(new Set(), { ...DEFAULT_RETENTION, keepLast: 1, maxAgeMs: 0 });

@@ -11,6 +11,7 @@ import { SnapshotStore } from '../../../main/service/snapshots/snapshot-store';
 import { withStoreLock } from '../../../main/service/snapshots/store-lock';
 import { makeTempDir, removeDir } from '../temp-vault';
 import { versionText } from './store-child';
+import { vp } from '../../support/vault-path';
 
 let root: string;
 beforeEach(() => (root = makeTempDir('plexus-shared-store-')));
@@ -39,7 +40,7 @@ test('two processes taking and pruning at once: each note keeps its newest two v
   expect(damaged).toBe(0);
   for (const name of ['first', 'second']) {
     for (let note = 0; note < notes; note++) {
-      const versions = store.versions(`${name}-${note}.md`);
+      const versions = store.versions(vp(`${name}-${note}.md`));
       const texts = await Promise.all(versions.map(async (v) => Buffer.from(await store.read(v)).toString('utf8')));
       // The newest two are there whatever the other process pruned meanwhile.
       expect(texts.slice(0, 2)).toEqual([versionText(name, note, rounds - 1), versionText(name, note, rounds - 2)]);

@@ -6,6 +6,7 @@
 import { RECORD_HEADER, decodeIndex, encodeIndexEntries, encodeRecord, scanPack, type PackRecord } from '../../../main/service/snapshots/pack-format';
 import { SNAPSHOT_REASONS, type SnapshotEntry } from '../../../main/service/snapshots/snapshot-types';
 import { decodeDrop, decodeVersion, encodeDrop, encodeVersion, versionKey } from '../../../main/service/snapshots/version-records';
+import { unchecked, vp } from '../../support/vault-path';
 
 const hash = (c: string) => c.repeat(64);
 
@@ -13,7 +14,7 @@ test('a version reads back as it was written', () => {
   for (const [i, reason] of SNAPSHOT_REASONS.entries()) {
     const entry: SnapshotEntry = {
       id: `mx${i}-ab12cd34${'z'.repeat(i * 50)}`,
-      path: `dossier/ünï ${i}/note — 笔记.md`,
+      path: vp(`dossier/ünï ${i}/note — 笔记.md`),
       time: 1_765_000_000_123 + i,
       size: 20 * 1024 * 1024 + i,
       hash: hash('0123456789abcdef'[i]),
@@ -24,7 +25,7 @@ test('a version reads back as it was written', () => {
 });
 
 test('damaged version data reads as nothing', () => {
-  const data = encodeVersion({ id: 'a-1', path: 'a.md', time: 5, size: 3, hash: hash('e'), reason: 'before-save' });
+  const data = encodeVersion({ id: 'a-1', path: vp('a.md'), time: 5, size: 3, hash: hash('e'), reason: 'before-save' });
   expect(decodeVersion(data.subarray(0, 30))).toBeNull();
   const badReason = Buffer.from(data);
   badReason.writeUInt8(200, 46);
@@ -34,10 +35,15 @@ test('damaged version data reads as nothing', () => {
   expect(decodeVersion(longId)).toBeNull();
 });
 
+test.each(['../outside.md', '/etc/passwd', 'a//b.md'])('a version naming %j (no vault path) reads as nothing', (bad) => {
+  const data = encodeVersion({ id: 'a-1', path: unchecked(bad), time: 5, size: 3, hash: hash('e'), reason: 'before-save' });
+  expect(decodeVersion(data)).toBeNull();
+});
+
 test('drop records list keys, and the offset index keeps every record kind', () => {
   const keys = [versionKey('a-1'), versionKey('b-2')];
   expect(decodeDrop(encodeDrop(keys))).toEqual(keys);
-  const version = encodeVersion({ id: 'a-1', path: 'a.md', time: 5, size: 3, hash: hash('e'), reason: 'deleted' });
+  const version = encodeVersion({ id: 'a-1', path: vp('a.md'), time: 5, size: 3, hash: hash('e'), reason: 'deleted' });
   const parts = [encodeRecord(hash('e'), Buffer.from('gz')), encodeRecord(keys[0], version, 'version'), encodeRecord(hash('0'), encodeDrop(keys), 'drop')];
   const pack = Buffer.concat(parts);
   const { records } = scanPack(pack);

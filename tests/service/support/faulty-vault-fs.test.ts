@@ -7,6 +7,7 @@ import { hashText } from '../../../main/service/files/read-vault-file';
 import { MemoryVaultFs } from '../../../main/service/files/memory-vault-fs';
 import { openMemoryVault, type MemoryVault } from '../memory-vault';
 import { FaultyVaultFs } from './faulty-vault-fs';
+import { vp } from '../../support/vault-path';
 
 let vault: MemoryVault | null = null;
 afterEach(async () => {
@@ -22,8 +23,8 @@ async function open() {
   return {
     faults,
     memory,
-    replace: () => handlers.writeNote('Note.md', 'new', hashText('old')),
-    create: () => handlers.createNote('Fresh.md', 'fresh'),
+    replace: () => handlers.writeNote(vp('Note.md'), 'new', hashText('old')),
+    create: () => handlers.createNote(vp('Fresh.md'), 'fresh'),
     files: () => memory.files().map((abs) => [abs, memory.readText(abs)]),
   };
 }

@@ -9,6 +9,7 @@ import { Reconciler } from '../../../main/service/watch/reconciler';
 import { VaultService } from '../../../main/service/vault-service';
 import { openMemoryVault } from '../memory-vault';
 import { makeVault, removeDir, until } from '../temp-vault';
+import { vp } from '../../support/vault-path';
 
 type Known = Map<VaultPath, { size: number; mtimeMs: number }>;
 
@@ -33,7 +34,7 @@ function reconcilerOver(io: VaultFs, root: string, known: Known, enqueued: Vault
     },
   };
   return new Reconciler(
-    { realRoot: root, fs: counting, known: () => known, enqueue: (paths) => enqueued.push(paths), isClosed: () => false },
+    { realRoot: root, fs: counting, known: () => known, enqueue: (paths) => enqueued.push(paths.map(vp)), isClosed: () => false },
     { afterActivityMs: 30, everyMs: 60_000 },
   );
 }
@@ -181,14 +182,14 @@ test('under a service on the in-memory port: changes the watcher never delivered
     vault.fs.writeFileSync(vault.abs('a.md'), 'second, unreported', { unreported: true });
     vault.fs.removeSync(vault.abs('b.md'), { unreported: true });
     expect((await vault.service.reconcile()).sort()).toEqual(['a.md', 'b.md']);
-    expect(vault.service.vaultState.notes.has('b.md')).toBe(false);
+    expect(vault.service.vaultState.notes.has(vp('b.md'))).toBe(false);
     await vault.service.snapshotsSettled();
-    const versions = await vault.handlers.listVersions('a.md');
+    const versions = await vault.handlers.listVersions(vp('a.md'));
     if (!versions.ok) throw new Error(versions.error.message);
     // The text the index had read before the unseen overwrite is kept as a version.
     const texts = await Promise.all(
       versions.value.map(async (v) => {
-        const read = await vault.handlers.readVersion('a.md', v.id);
+        const read = await vault.handlers.readVersion(vp('a.md'), v.id);
         return read.ok ? read.value.content : read.error.message;
       }),
     );
@@ -208,11 +209,11 @@ test('under a service on the in-memory port: a note and a folder of notes create
     vault.fs.writeFileSync(vault.abs('made/one.md'), 'one', { unreported: true });
     vault.fs.writeFileSync(vault.abs('made/two.png'), 'png', { unreported: true });
     await vault.fs.reported();
-    expect(vault.service.vaultState.notes.has('new.md')).toBe(false);
+    expect(vault.service.vaultState.notes.has(vp('new.md'))).toBe(false);
     expect((await vault.service.reconcile()).sort()).toEqual(['made/one.md', 'made/two.png', 'new.md']);
-    expect(vault.service.vaultState.notes.get('new.md')?.size).toBe('a new note'.length);
-    expect(vault.service.vaultState.notes.has('made/one.md')).toBe(true);
-    expect(vault.service.vaultState.files.get('made/two.png')?.kind).toBe('attachment');
+    expect(vault.service.vaultState.notes.get(vp('new.md'))?.size).toBe('a new note'.length);
+    expect(vault.service.vaultState.notes.has(vp('made/one.md'))).toBe(true);
+    expect(vault.service.vaultState.files.get(vp('made/two.png'))?.kind).toBe('attachment');
     expect(await vault.service.reconcile()).toEqual([]);
   } finally {
     await vault.close();
@@ -232,10 +233,10 @@ test('under a service on a real folder: a write missed by the watcher is picked 
   try {
     await service.whenWatching();
     fs.writeFileSync(path.join(root, 'a.md'), 'second, longer');
-    await until(() => service.vaultState.notes.get('a.md')?.size === 'second, longer'.length, 5000);
+    await until(() => service.vaultState.notes.get(vp('a.md'))?.size === 'second, longer'.length, 5000);
     fs.mkdirSync(path.join(root, 'made'));
     fs.writeFileSync(path.join(root, 'made', 'new.md'), 'new');
-    await until(() => service.vaultState.notes.has('made/new.md'), 5000);
+    await until(() => service.vaultState.notes.has(vp('made/new.md')), 5000);
   } finally {
     await service.close();
     removeDir(root);
@@ -257,7 +258,7 @@ test('under a service on a real folder: a new note inside a symlinked folder is 
     await service.reconcile();
     fs.writeFileSync(path.join(root, '.shared', 'notes', 'two.md'), 'two');
     expect(await service.reconcile()).toEqual(['linked/two.md']);
-    expect(service.vaultState.notes.get('linked/two.md')?.size).toBe(3);
+    expect(service.vaultState.notes.get(vp('linked/two.md'))?.size).toBe(3);
     expect(await service.reconcile()).toEqual([]);
   } finally {
     await service.close();

@@ -11,6 +11,7 @@ import { VaultWatcher, type WatchBatch } from '../../../main/service/watch/vault
 import { WorkerChokidar, watchWorkerScript } from '../../../main/service/watch/worker-chokidar';
 import { openWatchedVault, type WatchedVault } from '../support/watched-vault';
 import { makeVault, removeDir, until } from '../temp-vault';
+import { vp } from '../../support/vault-path';
 
 const roots: string[] = [];
 const closers: (() => Promise<void>)[] = [];
@@ -80,16 +81,16 @@ test('600 notes rewritten at once (native watch, in the worker): every note inde
     Object.keys(files).map((rel, i) => fs.promises.writeFile(path.join(vault.root, rel), changed(Number(rel.match(/Note (\d+)/)![1])) + (i % 2 ? '' : '\n'))),
   );
   const expected = new Map(Object.keys(files).map((rel) => [rel, fs.readFileSync(path.join(vault.root, rel), 'utf8')]));
-  const indexed = () => [...expected].every(([rel, text]) => vault.service.vaultState.notes.get(rel)?.size === Buffer.byteLength(text));
+  const indexed = () => [...expected].every(([rel, text]) => vault.service.vaultState.notes.get(vp(rel))?.size === Buffer.byteLength(text));
   await until(indexed, 60000);
   await vault.service.settled();
   await vault.service.snapshotsSettled();
   for (const [rel, before] of Object.entries(files)) {
-    const listed = await vault.api.listVersions(rel);
+    const listed = await vault.api.listVersions(vp(rel));
     if (!listed.ok) throw new Error(listed.error.message);
     const version = listed.value.find((v) => v.reason === 'external-change');
     expect(version).toBeDefined();
-    const read = await vault.api.readVersion(rel, version!.id);
+    const read = await vault.api.readVersion(vp(rel), version!.id);
     if (!read.ok) throw new Error(read.error.message);
     expect(read.value.content).toBe(before);
   }

@@ -1,6 +1,7 @@
 import type { RewriteDeps } from '../../../main/core/rewrite/plan-rename-edits';
 import { FakeService, makeTempVault, openWriter, type TempVault } from './writer-fixture';
 import { openNoteWriter } from '../../../main/service/write/note-writer';
+import { vp } from '../../support/vault-path';
 
 let vault: TempVault;
 afterEach(() => vault.cleanup());
@@ -11,17 +12,17 @@ describe('deleteNote', () => {
     // A graph double whose only link is B -> A, resolved by exact name.
     const links: Record<string, { target: string; kind: 'wiki' }[]> = { 'B.md': [{ target: 'A', kind: 'wiki' }] };
     const service = new FakeService({
-      notePaths: () => ['A.md', 'Sub/A.md', 'B.md', 'C.md'],
+      notePaths: () => [vp('A.md'), vp('Sub/A.md'), vp('B.md'), vp('C.md')],
       attachmentPaths: () => [],
       getNote: (p) => ({ links: links[p] ?? [] }),
     });
     const rewrite: RewriteDeps = {
       parse: () => ({ links: [] }),
-      resolverFor: () => ({ resolve: (_s, t) => (t === 'A' ? 'A.md' : null) }),
+      resolverFor: () => ({ resolve: (_s, t) => (t === 'A' ? vp('A.md') : null) }),
     };
     const writer = await openNoteWriter({ root: vault.root, service, rewrite });
-    expect(await writer.deleteNote('A.md')).toEqual({ ok: true, value: { linkedFrom: ['B.md'] } });
-    expect(await writer.deleteNote('Sub/A.md')).toEqual({ ok: true, value: { linkedFrom: [] } });
+    expect(await writer.deleteNote(vp('A.md'))).toEqual({ ok: true, value: { linkedFrom: ['B.md'] } });
+    expect(await writer.deleteNote(vp('Sub/A.md'))).toEqual({ ok: true, value: { linkedFrom: [] } });
     expect(vault.read('.trash/A.md')).toBe('first\n');
     expect(vault.read('.trash/A 1.md')).toBe('second\n');
     expect(vault.exists('A.md')).toBe(false);
@@ -39,7 +40,7 @@ describe('deleteNote', () => {
         trashed.push(abs);
       },
     });
-    expect((await writer.deleteNote('A.md')).ok).toBe(true);
+    expect((await writer.deleteNote(vp('A.md'))).ok).toBe(true);
     expect(trashed).toEqual([`${vault.root}/A.md`]);
   });
 
@@ -50,8 +51,8 @@ describe('deleteNote', () => {
         throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
       },
     });
-    expect(await writer.deleteNote('A.md')).toMatchObject({ ok: false, error: { code: 'io-error', message: expect.stringContaining('trash') } });
+    expect(await writer.deleteNote(vp('A.md'))).toMatchObject({ ok: false, error: { code: 'io-error', message: expect.stringContaining('trash') } });
     expect(vault.read('A.md')).toBe('x\n');
-    expect(await writer.deleteNote('Missing.md')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await writer.deleteNote(vp('Missing.md'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });

@@ -1,5 +1,6 @@
 /** Child process for the SIGKILL test: starts a write and parks at the hook until killed. */
 import { openNoteWriter } from '../../../main/service/write/note-writer';
+import { vp } from '../../support/vault-path';
 
 async function main(): Promise<void> {
   const root = process.argv[2];
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
         }),
     },
   });
-  await writer.writeNote('Sub/A.md', 'new content\n', null);
+  await writer.writeNote(vp('Sub/A.md'), 'new content\n', null);
   throw new Error('the hook never returns; reaching this line means it did');
 }
 

@@ -4,16 +4,25 @@ import { openNoteWriter } from '../../../main/service/write/note-writer';
 import { nodeWriterFs } from '../../../main/service/write/note-writer-fs';
 import { testDeps } from '../../core/rewrite/rewrite-harness';
 import { FakeService, makeTempVault, type TempVault } from './writer-fixture';
+import { vp } from '../../support/vault-path';
 
 let vault: TempVault;
 afterEach(() => vault.cleanup());
 
 /** A graph over whatever is on disk right now (the real service re-indexes after writes). */
 function diskGraph(v: TempVault): RewriteGraph {
-  const notes = () => v.allFiles().filter((f) => f.endsWith('.md') && !f.startsWith('.'));
+  const notes = () =>
+    v
+      .allFiles()
+      .filter((f) => f.endsWith('.md') && !f.startsWith('.'))
+      .map(vp);
   return {
     notePaths: notes,
-    attachmentPaths: () => v.allFiles().filter((f) => !f.endsWith('.md') && !f.startsWith('.')),
+    attachmentPaths: () =>
+      v
+        .allFiles()
+        .filter((f) => !f.endsWith('.md') && !f.startsWith('.'))
+        .map(vp),
     getNote: (p) => (notes().includes(p) ? parseNote(p, v.read(p)) : null),
   };
 }
@@ -37,7 +46,7 @@ describe('renameNote', () => {
   test('moves the note, rewrites every linking note, and undo restores all bytes', async () => {
     const { writer, service } = await setup();
     const before = Object.fromEntries(vault.allFiles().map((f) => [f, vault.bytes(f)]));
-    const plan = await writer.planRename('AI/Transformer.md', 'Models/Deep/Attention Net.md');
+    const plan = await writer.planRename(vp('AI/Transformer.md'), vp('Models/Deep/Attention Net.md'));
     expect(plan).toEqual({
       ok: true,
       value: {
@@ -50,7 +59,7 @@ describe('renameNote', () => {
         ],
       },
     });
-    const res = await writer.renameNote('AI/Transformer.md', 'Models/Deep/Attention Net.md');
+    const res = await writer.renameNote(vp('AI/Transformer.md'), vp('Models/Deep/Attention Net.md'));
     if (!res.ok) throw new Error(res.error.message);
     expect(res.value.changed.sort()).toEqual(['A.md', 'B.md', 'Models/Deep/Attention Net.md']);
     expect(vault.exists('AI/Transformer.md')).toBe(false);
@@ -73,7 +82,7 @@ describe('renameNote', () => {
 
   test('undo refuses when a rewritten note was edited since', async () => {
     const { writer } = await setup();
-    const res = await writer.renameNote('AI/Transformer.md', 'AI/T2.md');
+    const res = await writer.renameNote(vp('AI/Transformer.md'), vp('AI/T2.md'));
     if (!res.ok) throw new Error(res.error.message);
     vault.write('A.md', 'edited by hand\n');
     expect(await writer.undoRename(res.value.undoToken)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('A.md') } });
@@ -83,9 +92,9 @@ describe('renameNote', () => {
 
   test('refuses to overwrite an existing target', async () => {
     const { writer } = await setup();
-    expect(await writer.renameNote('AI/Transformer.md', 'C.md')).toMatchObject({ ok: false, error: { code: 'exists' } });
+    expect(await writer.renameNote(vp('AI/Transformer.md'), vp('C.md'))).toMatchObject({ ok: false, error: { code: 'exists' } });
     expect(vault.read('C.md')).toBe('no links\n');
-    expect(await writer.renameNote('Nope.md', 'D.md')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await writer.renameNote(vp('Nope.md'), vp('D.md'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   test('a failure half-way reverts the move and the notes already rewritten', async () => {
@@ -101,7 +110,7 @@ describe('renameNote', () => {
       },
     });
     const before = Object.fromEntries(vault.allFiles().map((f) => [f, vault.bytes(f)]));
-    const res = await writer.renameNote('AI/Transformer.md', 'AI/T2.md');
+    const res = await writer.renameNote(vp('AI/Transformer.md'), vp('AI/T2.md'));
     expect(res).toMatchObject({ ok: false, error: { code: 'io-error', message: expect.stringContaining('disk is full') } });
     const now = vault.allFiles();
     expect(now).toEqual(Object.keys(before).sort());
@@ -113,7 +122,7 @@ describe('updateLinksAfterExternalRename', () => {
   test('rewrites links when the move happened outside the app', async () => {
     const { writer } = await setup();
     (await import('node:fs')).renameSync(`${vault.root}/AI/Transformer.md`, `${vault.root}/AI/Renamed.md`);
-    const res = await writer.updateLinksAfterExternalRename('AI/Transformer.md', 'AI/Renamed.md');
+    const res = await writer.updateLinksAfterExternalRename(vp('AI/Transformer.md'), vp('AI/Renamed.md'));
     expect(res).toEqual({ ok: true, value: ['A.md', 'B.md'] });
     expect(vault.read('A.md')).toBe('See [[Renamed|the T]] and [[Renamed#Heads]].\r\n');
   });

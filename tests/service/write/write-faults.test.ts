@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { nodeWriterFs, type WriterFs } from '../../../main/service/write/note-writer-fs';
 import { makeTempVault, openWriter, sha256, type TempVault } from './writer-fixture';
+import { vp } from '../../support/vault-path';
 
 let vault: TempVault;
 afterEach(() => vault.cleanup());
@@ -29,7 +30,7 @@ describe('write failures leave the original intact and no temp file', () => {
   ] as const)('%s fails with %s', async (call, code, message, reason) => {
     vault = makeTempVault({ 'A.md': 'original\n' });
     const { writer } = await openWriter(vault, { fs: failing(call, code, message) });
-    const res = await writer.writeNote('A.md', 'new\n', sha256('original\n'));
+    const res = await writer.writeNote(vp('A.md'), 'new\n', sha256('original\n'));
     expect(res).toEqual({ ok: false, error: { code: 'io-error', message: expect.stringContaining(reason) } });
     if (!res.ok) expect(res.error.message).toContain('"A.md"');
     expect(vault.read('A.md')).toBe('original\n');
@@ -46,7 +47,7 @@ describe('write failures leave the original intact and no temp file', () => {
       },
     };
     const { writer } = await openWriter(vault, { fs: io });
-    expect((await writer.writeNote('A.md', 'much longer new text\n', null)).ok).toBe(false);
+    expect((await writer.writeNote(vp('A.md'), 'much longer new text\n', null)).ok).toBe(false);
     expect(vault.allFiles()).toEqual(['A.md']);
     expect(vault.read('A.md')).toBe('original\n');
   });
@@ -62,7 +63,7 @@ describe('write failures leave the original intact and no temp file', () => {
       },
     });
     (await import('node:fs')).rmSync(`${vault.root}/Gone`, { recursive: true });
-    const res = await writer.writeNote('Gone/A.md', 'mine\n', null);
+    const res = await writer.writeNote(vp('Gone/A.md'), 'mine\n', null);
     expect(res).toMatchObject({ ok: false, error: { code: 'io-error', message: expect.stringContaining('no longer exists') } });
   });
 
@@ -78,7 +79,7 @@ describe('write failures leave the original intact and no temp file', () => {
         },
       },
     });
-    const res = await writer.writeNote('A.md', 'new\n', null);
+    const res = await writer.writeNote(vp('A.md'), 'new\n', null);
     expect(res).toMatchObject({ ok: false, error: { code: 'io-error' } });
     expect(sawTemp).toHaveLength(2); // the temp file existed at the hook point, next to the note
     expect(vault.read('A.md')).toBe('old\n');

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { makeTempVault, openWriter, sha256, type TempVault } from './writer-fixture';
+import { vp } from '../../support/vault-path';
 
 let vault: TempVault;
 const extra: string[] = [];
@@ -21,7 +22,7 @@ describe('parallel writes with the same expected hash', () => {
     for (let trial = 0; trial < 20; trial++) {
       const seen = sha256(vault.bytes('A.md'));
       const texts = Array.from({ length: 8 }, (_, i) => `trial ${trial} writer ${i}\n`);
-      const results = await Promise.all(texts.map((text) => writer.writeNote('A.md', text, seen)));
+      const results = await Promise.all(texts.map((text) => writer.writeNote(vp('A.md'), text, seen)));
       const winners = results.flatMap((res, i) => (res.ok ? [i] : []));
       expect({ trial, winners: winners.length }).toEqual({ trial, winners: 1 });
       for (const res of results) {
@@ -37,7 +38,7 @@ describe('parallel writes with the same expected hash', () => {
   test('writes to different notes do not wait for each other to fail', async () => {
     vault = makeTempVault({ 'A.md': 'a\n', 'B.md': 'b\n' });
     const { writer } = await openWriter(vault);
-    const [a, b] = await Promise.all([writer.writeNote('A.md', 'a2\n', sha256('a\n')), writer.writeNote('B.md', 'b2\n', sha256('b\n'))]);
+    const [a, b] = await Promise.all([writer.writeNote(vp('A.md'), 'a2\n', sha256('a\n')), writer.writeNote(vp('B.md'), 'b2\n', sha256('b\n'))]);
     expect([a.ok, b.ok]).toEqual([true, true]);
     expect([vault.read('A.md'), vault.read('B.md')]).toEqual(['a2\n', 'b2\n']);
   });
@@ -58,7 +59,7 @@ describe('parallel writes with the same expected hash', () => {
         },
       },
     });
-    const [first, second] = await Promise.all([writer.writeNote('A.md', 'one\n', sha256('a\n')), writer.writeNote('A.md', 'two\n', sha256('a\n'))]);
+    const [first, second] = await Promise.all([writer.writeNote(vp('A.md'), 'one\n', sha256('a\n')), writer.writeNote(vp('A.md'), 'two\n', sha256('a\n'))]);
     expect(first).toMatchObject({ ok: false, error: { code: 'io-error' } });
     expect(second.ok).toBe(true);
     expect(vault.read('A.md')).toBe('two\n');
@@ -69,7 +70,7 @@ describe('parallel writes with the same expected hash', () => {
     fs.symlinkSync(path.join(vault.root, 'target.md'), path.join(vault.root, 'alias.md'));
     const { writer } = await openWriter(vault);
     const seen = sha256('base\n');
-    const results = await Promise.all([writer.writeNote('alias.md', 'via link\n', seen), writer.writeNote('target.md', 'direct\n', seen)]);
+    const results = await Promise.all([writer.writeNote(vp('alias.md'), 'via link\n', seen), writer.writeNote(vp('target.md'), 'direct\n', seen)]);
     expect(results.filter((res) => res.ok)).toHaveLength(1);
     expect(results.filter((res) => !res.ok && res.error.code === 'conflict')).toHaveLength(1);
   });
@@ -81,7 +82,7 @@ describe('symlinked notes', () => {
     const link = path.join(vault.root, 'alias.md');
     fs.symlinkSync(path.join(vault.root, 'target.md'), link);
     const { writer, service } = await openWriter(vault);
-    const res = await writer.writeNote('alias.md', 'new\n', sha256('old\n'));
+    const res = await writer.writeNote(vp('alias.md'), 'new\n', sha256('old\n'));
     if (!res.ok) throw new Error(res.error.message);
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readlinkSync(link)).toBe(path.join(vault.root, 'target.md'));
@@ -97,9 +98,9 @@ describe('symlinked notes', () => {
     fs.symlinkSync('Real/t.md', path.join(vault.root, 'rel.md'));
     fs.symlinkSync(path.join(vault.root, 'Real'), path.join(vault.root, 'Linked'));
     const { writer, service } = await openWriter(vault);
-    expect((await writer.writeNote('rel.md', 'one\n', sha256('old\n'))).ok).toBe(true);
+    expect((await writer.writeNote(vp('rel.md'), 'one\n', sha256('old\n'))).ok).toBe(true);
     expect(fs.readlinkSync(path.join(vault.root, 'rel.md'))).toBe('Real/t.md');
-    expect((await writer.writeNote('Linked/t.md', 'two\n', sha256('one\n'))).ok).toBe(true);
+    expect((await writer.writeNote(vp('Linked/t.md'), 'two\n', sha256('one\n'))).ok).toBe(true);
     expect(fs.lstatSync(path.join(vault.root, 'Linked')).isSymbolicLink()).toBe(true);
     expect(vault.read('Real/t.md')).toBe('two\n');
     expect(service.expected.map((e) => e.path)).toEqual(['Real/t.md', 'Real/t.md']);
@@ -114,7 +115,7 @@ describe('symlinked notes', () => {
     fs.symlinkSync(path.join(outside, 'secret.md'), link);
     const { writer, service } = await openWriter(vault);
     for (const expected of [null, sha256('secret\n')]) {
-      const res = await writer.writeNote('escape.md', 'pwned\n', expected);
+      const res = await writer.writeNote(vp('escape.md'), 'pwned\n', expected);
       expect(res).toEqual({ ok: false, error: { code: 'outside-vault', message: expect.stringMatching(/"escape\.md".*outside the vault/) } });
     }
     expect(fs.readFileSync(path.join(outside, 'secret.md'), 'utf8')).toBe('secret\n');
@@ -128,7 +129,7 @@ describe('symlinked notes', () => {
     const link = path.join(vault.root, 'dangling.md');
     fs.symlinkSync(path.join(vault.root, 'nowhere.md'), link);
     const { writer } = await openWriter(vault);
-    const res = await writer.writeNote('dangling.md', 'x\n', null);
+    const res = await writer.writeNote(vp('dangling.md'), 'x\n', null);
     expect(res).toMatchObject({ ok: false, error: { code: 'outside-vault', message: expect.stringContaining('dangling symlink') } });
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(vault.exists('nowhere.md')).toBe(false);

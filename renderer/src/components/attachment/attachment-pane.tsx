@@ -7,10 +7,11 @@ import { useState } from 'react';
 import type { FileEntry, PlexusApi, VaultInfo } from '../../../../main/contract/api-contract';
 import { fileName, formatSize, typeLabel } from './attachment-kind';
 import { useAttachment, type AttachmentState } from './use-attachment';
+import type { VaultPath } from '../../../../main/core/types';
 
 interface Props {
   api: PlexusApi;
-  path: string;
+  path: VaultPath;
   /** The explorer's entry for the file (size, mtime); undefined until the file list is loaded. */
   entry: FileEntry | undefined;
   host: VaultInfo['host'] | null;
@@ -49,7 +50,7 @@ function AttachmentBody({
   size,
 }: {
   api: PlexusApi;
-  path: string;
+  path: VaultPath;
   name: string;
   host: Props['host'];
   state: AttachmentState;
@@ -112,7 +113,7 @@ function FileCard({
   message,
 }: {
   api: PlexusApi;
-  path: string;
+  path: VaultPath;
   name: string;
   host: Props['host'];
   state: AttachmentState;
@@ -132,8 +133,8 @@ function FileCard({
 }
 
 /** "Open in default app" (desktop) or a download link for the bytes already loaded (browser). */
-function FileAction({ api, path, host, state }: { api: PlexusApi; path: string; host: Props['host']; state: AttachmentState }) {
-  const [problem, setProblem] = useState<{ path: string; message: string } | null>(null);
+function FileAction({ api, path, host, state }: { api: PlexusApi; path: VaultPath; host: Props['host']; state: AttachmentState }) {
+  const [problem, setProblem] = useState<{ path: VaultPath; message: string } | null>(null);
   if (host === 'electron') {
     const open = () => {
       setProblem(null);

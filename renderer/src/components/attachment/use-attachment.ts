@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiErrorCode, PlexusApi } from '../../../../main/contract/api-contract';
 import { dataUrlToBlob, viewFor, type AttachmentView } from './attachment-kind';
+import type { VaultPath } from '../../../../main/core/types';
 
 export type AttachmentState =
   | { status: 'loading' }
@@ -24,7 +25,7 @@ function blobType(view: AttachmentView, mime: string): string {
  * `version` names the file's content (its size and mtime): when it changes the file is read
  * again and the old view stays until the new one is ready; a new `path` starts from 'loading'.
  */
-export function useAttachment(api: PlexusApi, path: string, version: string): AttachmentState {
+export function useAttachment(api: PlexusApi, path: VaultPath, version: string): AttachmentState {
   const [state, setState] = useState<AttachmentState>({ status: 'loading' });
   useEffect(() => setState({ status: 'loading' }), [path]);
   useEffect(() => {

@@ -2,8 +2,9 @@
 import { useState } from 'react';
 import type { PlexusApi } from '../../../../main/contract/api-contract';
 import { DeletedNotesDialog } from './deleted-notes-dialog';
+import type { VaultPath } from '../../../../main/core/types';
 
-export function DeletedNotesButton({ api, readOnly, onOpen }: { api: PlexusApi; readOnly: boolean; onOpen(path: string): void }) {
+export function DeletedNotesButton({ api, readOnly, onOpen }: { api: PlexusApi; readOnly: boolean; onOpen(path: VaultPath): void }) {
   const [open, setOpen] = useState(false);
   return (
     <>

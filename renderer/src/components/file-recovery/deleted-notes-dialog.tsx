@@ -8,11 +8,12 @@ import type { NoteVersion, PlexusApi } from '../../../../main/contract/api-contr
 import { Modal } from '../modal';
 import { sizeLabel, timeLabel } from './version-labels';
 import { copyToClipboard, errorMessage, type RecoveryStatus } from './recovery-status';
+import type { VaultPath } from '../../../../main/core/types';
 
 interface Props {
   api: PlexusApi;
   readOnly: boolean;
-  onRestored(path: string): void;
+  onRestored(path: VaultPath): void;
   onClose(): void;
 }
 

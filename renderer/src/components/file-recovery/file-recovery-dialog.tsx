@@ -11,10 +11,11 @@ import { RecoverySettingsForm } from './recovery-settings-form';
 import { VersionDiff } from './version-diff';
 import { reasonLabel, sizeLabel, timeLabel } from './version-labels';
 import { copyToClipboard, errorMessage, type RecoveryStatus } from './recovery-status';
+import type { VaultPath } from '../../../../main/core/types';
 
 interface Props {
   api: PlexusApi;
-  path: string;
+  path: VaultPath;
   readOnly: boolean;
   onClose(): void;
 }

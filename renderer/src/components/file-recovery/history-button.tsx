@@ -2,8 +2,9 @@
 import { useState } from 'react';
 import type { PlexusApi } from '../../../../main/contract/api-contract';
 import { FileRecoveryDialog } from './file-recovery-dialog';
+import type { VaultPath } from '../../../../main/core/types';
 
-export function HistoryButton({ api, path, readOnly }: { api: PlexusApi; path: string; readOnly: boolean }) {
+export function HistoryButton({ api, path, readOnly }: { api: PlexusApi; path: VaultPath; readOnly: boolean }) {
   const [open, setOpen] = useState(false);
   if (!/\.md$/i.test(path)) return null;
   return (

@@ -7,11 +7,12 @@ import { useCallback, useState } from 'react';
 import type { PlexusApi } from '../../../../main/contract/api-contract';
 import { DeletedNotesDialog } from './deleted-notes-dialog';
 import { FileRecoveryDialog } from './file-recovery-dialog';
+import type { VaultPath } from '../../../../main/core/types';
 
-export type RecoveryRequest = { kind: 'history'; path: string } | { kind: 'deleted' } | null;
+export type RecoveryRequest = { kind: 'history'; path: VaultPath } | { kind: 'deleted' } | null;
 
 /** The commands' side: which dialog is asked for, and the two commands' runs. */
-export function useRecoveryCommands(currentPath: string | null, notice: (message: string) => void) {
+export function useRecoveryCommands(currentPath: VaultPath | null, notice: (message: string) => void) {
   const [request, setRequest] = useState<RecoveryRequest>(null);
   const openFileRecovery = useCallback(() => {
     if (currentPath !== null && /\.md$/i.test(currentPath)) setRequest({ kind: 'history', path: currentPath });
@@ -21,7 +22,7 @@ export function useRecoveryCommands(currentPath: string | null, notice: (message
   return { request, close: useCallback(() => setRequest(null), []), openFileRecovery, recoverDeletedNotes };
 }
 
-export function RecoveryDialogs(p: { api: PlexusApi; request: RecoveryRequest; readOnly: boolean; onClose(): void; onOpen(path: string): void }) {
+export function RecoveryDialogs(p: { api: PlexusApi; request: RecoveryRequest; readOnly: boolean; onClose(): void; onOpen(path: VaultPath): void }) {
   if (p.request === null) return null;
   if (p.request.kind === 'history') return <FileRecoveryDialog api={p.api} path={p.request.path} readOnly={p.readOnly} onClose={p.onClose} />;
   return (

@@ -4,13 +4,14 @@ import type { BacklinkGroup, PlexusApi, Result } from '../../../../main/contract
 import { useAsync, type AsyncState } from '../../hooks/use-async';
 import { Modal } from '../modal';
 import { ModalFooter } from '../modal-footer';
+import type { VaultPath } from '../../../../main/core/types';
 
 interface Props {
   api: PlexusApi;
-  path: string;
+  path: VaultPath;
   /** "moved to the system trash" or "moved to .trash/ in the vault". */
   where: string;
-  onDeleted(path: string, linkedFrom: string[]): void;
+  onDeleted(path: VaultPath, linkedFrom: string[]): void;
   onClose(): void;
 }
 

@@ -1,16 +1,18 @@
 /** The "⋯" menu on the explorer's current file: rename/move and delete (F2 and Delete do the same on a focused row). */
 import { useEffect, useRef, useState } from 'react';
 import { READ_ONLY_MESSAGE } from './read-only';
+import type { VaultPath } from '../../../../main/core/types';
+import { toVaultPath } from '../../../../main/core/vault-path';
 
 export interface FileActionHandlers {
   readOnly: boolean;
   /** Why readOnly is set, when not because the vault is read-only (e.g. the connection is lost). */
   readOnlyMessage?: string;
-  onRename(path: string): void;
-  onDelete(path: string): void;
+  onRename(path: VaultPath): void;
+  onDelete(path: VaultPath): void;
 }
 
-export function FileActionsMenu({ path, actions }: { path: string; actions: FileActionHandlers }) {
+export function FileActionsMenu({ path, actions }: { path: VaultPath; actions: FileActionHandlers }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLSpanElement>(null);
 
@@ -25,7 +27,7 @@ export function FileActionsMenu({ path, actions }: { path: string; actions: File
     return () => window.removeEventListener('pointerdown', onDown, true);
   }, [open]);
 
-  const run = (fn: (p: string) => void) => () => {
+  const run = (fn: (p: VaultPath) => void) => () => {
     setOpen(false);
     fn(path);
   };
@@ -60,10 +62,12 @@ export function FileActionsMenu({ path, actions }: { path: string; actions: File
 
 /** F2 renames and Delete deletes the focused file row (rows carry data-path). */
 export function fileRowShortcut(key: string, target: EventTarget | null, actions: FileActionHandlers): boolean {
-  const path = target instanceof HTMLElement ? target.dataset.path : undefined;
-  if (!path) return false;
-  if (key === 'F2') actions.onRename(path);
-  else if (key === 'Delete') actions.onDelete(path);
+  const raw = target instanceof HTMLElement ? target.dataset.path : undefined;
+  // An attribute of the page, so checked like any input (the rows write vault paths there).
+  const path = raw === undefined ? null : toVaultPath(raw);
+  if (path === null || !path.ok) return false;
+  if (key === 'F2') actions.onRename(path.value);
+  else if (key === 'Delete') actions.onDelete(path.value);
   else return false;
   return true;
 }

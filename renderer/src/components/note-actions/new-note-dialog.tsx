@@ -4,12 +4,13 @@ import type { FileEntry, PlexusApi } from '../../../../main/contract/api-contrac
 import { Modal } from '../modal';
 import { ModalFooter } from '../modal-footer';
 import { checkNewNotePath } from './note-path-input';
+import type { VaultPath } from '../../../../main/core/types';
 
 interface Props {
   api: PlexusApi;
   folder: string;
   files: FileEntry[] | null;
-  onCreated(path: string): void;
+  onCreated(path: VaultPath): void;
   onClose(): void;
 }
 

@@ -12,17 +12,18 @@ import type { NoteData } from '../../hooks/use-note-data';
 import { MarkdownView } from '../markdown-view';
 import { AppActionsContext, RenderScopeContext, useAppActions } from '../note-context';
 import { syncPreview } from './scroll-sync';
+import type { VaultPath } from '../../../../main/core/types';
 
 interface Props {
   api: PlexusApi;
-  path: string;
+  path: VaultPath;
   mode: EditingMode;
   preview: boolean;
   data: NoteData | null;
-  onOpenNoteInNewTab?(path: string, heading?: string): void;
+  onOpenNoteInNewTab?(path: VaultPath, heading?: string): void;
   /** Focus the editor once it has loaded (a note just created or renamed, opened for typing). */
   autoFocus?: boolean;
-  onOpenNote(path: string, heading?: string): void;
+  onOpenNote(path: VaultPath, heading?: string): void;
   onRescue(report: RescueReport): void;
 }
 

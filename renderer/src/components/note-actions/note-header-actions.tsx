@@ -8,10 +8,11 @@ import type { PlexusApi } from '../../../../main/contract/api-contract';
 import { EditToggle } from '../../editor';
 import { HistoryButton } from '../file-recovery/history-button';
 import { READ_ONLY_MESSAGE } from './read-only';
+import type { VaultPath } from '../../../../main/core/types';
 
 interface Props {
   api: PlexusApi;
-  path: string;
+  path: VaultPath;
   readOnly: boolean;
   /** Set while writes wait for the connection: why Rename and Delete are disabled. */
   pausedMessage?: string | null;
@@ -19,8 +20,8 @@ interface Props {
   preview: boolean;
   onToggleEdit(): void;
   onTogglePreview(): void;
-  onRename(path: string): void;
-  onDelete(path: string): void;
+  onRename(path: VaultPath): void;
+  onDelete(path: VaultPath): void;
 }
 
 export function NoteHeaderActions(p: Props) {

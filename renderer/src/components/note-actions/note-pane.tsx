@@ -8,6 +8,7 @@ import { NoteEditingPane } from './note-editing-pane';
 import { NoteHeaderActions } from './note-header-actions';
 import type { Editing } from './use-editing';
 import type { NoteActions } from './use-note-actions';
+import type { VaultPath } from '../../../../main/core/types';
 
 interface Props {
   api: PlexusApi;
@@ -17,8 +18,8 @@ interface Props {
   error: string | null;
   editing: Editing;
   actions: NoteActions;
-  onOpenNote(path: string, heading?: string): void;
-  onOpenNoteInNewTab?(path: string, heading?: string): void;
+  onOpenNote(path: VaultPath, heading?: string): void;
+  onOpenNoteInNewTab?(path: VaultPath, heading?: string): void;
   onRescue(report: RescueReport): void;
 }
 

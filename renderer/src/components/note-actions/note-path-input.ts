@@ -4,16 +4,18 @@
  */
 import type { FileEntry } from '../../../../main/contract/api-contract';
 import { dirname } from '../../../../main/core/paths';
-import { err, ok, type Result } from '../../../../main/core/result';
+import { err, type Result } from '../../../../main/core/result';
+import type { VaultPath } from '../../../../main/core/types';
+import { toVaultPath } from '../../../../main/core/vault-path';
 
 /** The vault path, or the message that explains what is wrong with the input. */
-export type PathCheck = Result<string, string>;
+export type PathCheck = Result<VaultPath, string>;
 
 /** Characters that are invalid in file names on at least one desktop OS (and `#`, `^`, `[`, `]`, `|` break wiki links). */
 // eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const FORBIDDEN = /[\\:*?"<>|#^[\]\u0000-\u001f]/;
 
-export function folderOf(path: string | null): string {
+export function folderOf(path: VaultPath | null): string {
   return path ? dirname(path) : '';
 }
 
@@ -34,7 +36,9 @@ export function checkNotePath(input: string): PathCheck {
   const joined = segments.join('/');
   const path = /\.md$/i.test(joined) ? joined : `${joined}.md`;
   if (path.replace(/\.md$/i, '').split('/').pop() === '') return err('Enter a name.');
-  return ok(path);
+  // The rules above are stricter than the guard's, which still has the last word.
+  const checked = toVaultPath(path);
+  return checked.ok ? checked : err(checked.error.message);
 }
 
 /** Same as checkNotePath, and also refuses a path that already exists (case-insensitively, as on macOS and Windows). */

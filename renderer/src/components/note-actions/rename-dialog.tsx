@@ -14,16 +14,17 @@ import { Modal } from '../modal';
 import { ModalFooter } from '../modal-footer';
 import { checkNotePath, folderOf } from './note-path-input';
 import { useRenamePlan } from './use-rename-plan';
+import type { VaultPath } from '../../../../main/core/types';
 
 interface Props {
   api: PlexusApi;
-  from: string;
+  from: VaultPath;
   onRenamed(outcome: RenameOutcome): void;
   onClose(): void;
 }
 
 export function RenameDialog({ api, from, onRenamed, onClose }: Props) {
-  const [input, setInput] = useState(from);
+  const [input, setInput] = useState<string>(from);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const check = checkNotePath(input);
@@ -91,7 +92,7 @@ export function RenameDialog({ api, from, onRenamed, onClose }: Props) {
 }
 
 /** Where the note will end up; a change of folder is spelled out, so a bare name never moves a note unnoticed. */
-function Destination({ from, to }: { from: string; to: string }) {
+function Destination({ from, to }: { from: VaultPath; to: VaultPath }) {
   const [was, will] = [folderOf(from), folderOf(to)];
   const named = (folder: string) => (folder ? <code>{folder}/</code> : 'the vault’s top folder');
   if (was === will)

@@ -6,8 +6,9 @@
 import { useCallback } from 'react';
 import type { FileEntry, PlexusApi } from '../../../../main/contract/api-contract';
 import { checkNewNotePath } from './note-path-input';
+import type { VaultPath } from '../../../../main/core/types';
 
-export function useCreateNamedNote(api: PlexusApi, files: FileEntry[] | null, onCreated: (path: string) => void, reportError: (message: string) => void) {
+export function useCreateNamedNote(api: PlexusApi, files: FileEntry[] | null, onCreated: (path: VaultPath) => void, reportError: (message: string) => void) {
   return useCallback(
     async (name: string, folder = '') => {
       const check = checkNewNotePath(name, folder, files);

@@ -12,6 +12,7 @@ import type { EditingMode } from '../../editor/editor-view-setup';
 import { useReadingSettings } from '../../settings/settings-store';
 import type { NoteMode } from '../../workspace/layout-model';
 import { READ_ONLY_MESSAGE } from './read-only';
+import type { VaultPath } from '../../../../main/core/types';
 
 export interface Editing {
   editing: boolean;
@@ -25,7 +26,7 @@ export interface Editing {
   /** Leave editing (the editor saves what is unsaved as it unmounts). */
   stop(): void;
   /** Start editing, focused for typing, as soon as `path` is the open note. */
-  editWhenOpen(path: string): void;
+  editWhenOpen(path: VaultPath): void;
   /** The note whose editor takes the focus when it appears (set by editWhenOpen until editing stops). */
   typeInto: string | null;
 }
@@ -36,7 +37,7 @@ export interface TabMode {
   update(f: (mode: NoteMode) => NoteMode): void;
 }
 
-export function useEditing(readOnly: boolean, currentPath: string | null, notify: (message: string) => void, tab: TabMode): Editing {
+export function useEditing(readOnly: boolean, currentPath: VaultPath | null, notify: (message: string) => void, tab: TabMode): Editing {
   const { defaultEditingMode } = useReadingSettings();
   const { mode, update } = tab;
   const editing = mode !== 'reading';
@@ -75,7 +76,7 @@ export function useEditing(readOnly: boolean, currentPath: string | null, notify
     togglePreview: useCallback(() => setPreview((p) => !p), []),
     stop: useCallback(() => setEditing(false), [setEditing]),
     editWhenOpen: useCallback(
-      (path: string) => {
+      (path: VaultPath) => {
         setEditing(false);
         setPending(path);
         setTypeInto(path);

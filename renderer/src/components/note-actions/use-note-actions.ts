@@ -10,8 +10,9 @@ import type { Editing } from './use-editing';
 import { currentSettings } from '../../settings/settings-store';
 import { newNoteFolder } from '../../settings/new-note-location';
 import { trashLocation, writeBlock } from './read-only';
+import type { VaultPath } from '../../../../main/core/types';
 
-export type ActionDialog = { kind: 'new'; folder: string } | { kind: 'rename'; path: string } | { kind: 'delete'; path: string } | null;
+export type ActionDialog = { kind: 'new'; folder: string } | { kind: 'rename'; path: VaultPath } | { kind: 'delete'; path: VaultPath } | null;
 
 interface Banners {
   push(kind: 'error' | 'notice', text: string, action?: { label: string; run(): void }): void;
@@ -22,8 +23,8 @@ export interface NoteActionsDeps {
   api: PlexusApi;
   vault: VaultInfo | null;
   files: FileEntry[] | null;
-  currentPath: string | null;
-  openPath(path: string): void;
+  currentPath: VaultPath | null;
+  openPath(path: VaultPath): void;
   banners: Banners;
   editing: Editing;
   /** Browser mode lost its server: writes are refused like in a read-only vault until it is back. */
@@ -38,7 +39,7 @@ export function useNoteActions(deps: NoteActionsDeps) {
   const { api, vault, files, currentPath, openPath, banners, editing, onPathRenamed } = deps;
   const [dialog, setDialog] = useState<ActionDialog>(null);
   // Where to resume editing when a rename/delete dialog closes (null: the user was not editing).
-  const resumeAt = useRef<string | null>(null);
+  const resumeAt = useRef<VaultPath | null>(null);
   const current = useRef(currentPath);
   current.current = currentPath;
   const block = writeBlock(vault?.readOnly ?? false, deps.disconnected ?? false);
@@ -57,7 +58,7 @@ export function useNoteActions(deps: NoteActionsDeps) {
 
   /** Rename and delete move the file under the editor: leave editing first so pending text is saved to the old path. */
   const openWrite = useCallback(
-    (kind: 'rename' | 'delete', path: string | null) => {
+    (kind: 'rename' | 'delete', path: VaultPath | null) => {
       if (!path || refuseIfReadOnly()) return;
       resumeAt.current = editing.editing ? current.current : null;
       editing.stop();
@@ -65,8 +66,8 @@ export function useNoteActions(deps: NoteActionsDeps) {
     },
     [refuseIfReadOnly, editing],
   );
-  const rename = useCallback((path: string | null) => openWrite('rename', path), [openWrite]);
-  const remove = useCallback((path: string | null) => openWrite('delete', path), [openWrite]);
+  const rename = useCallback((path: VaultPath | null) => openWrite('rename', path), [openWrite]);
+  const remove = useCallback((path: VaultPath | null) => openWrite('delete', path), [openWrite]);
 
   const close = useCallback(() => {
     setDialog(null);
@@ -75,7 +76,7 @@ export function useNoteActions(deps: NoteActionsDeps) {
   }, [editing]);
 
   const onCreated = useCallback(
-    (path: string) => {
+    (path: VaultPath) => {
       setDialog(null);
       editing.editWhenOpen(path);
       openPath(path);
@@ -116,7 +117,7 @@ export function useNoteActions(deps: NoteActionsDeps) {
   );
 
   const onDeleted = useCallback(
-    (path: string, linkedFrom: string[]) => {
+    (path: VaultPath, linkedFrom: string[]) => {
       setDialog(null);
       const where = trashLocation(vault?.host ?? 'browser');
       const n = linkedFrom.length;

@@ -1,12 +1,13 @@
 /** Asks the service which notes a rename would rewrite, a moment after the user stops typing. */
 import { useEffect, useState } from 'react';
 import type { PlexusApi, RenamePlan } from '../../../../main/contract/api-contract';
+import type { VaultPath } from '../../../../main/core/types';
 
 export type PlanState = { status: 'idle' } | { status: 'pending' } | { status: 'done'; plan: RenamePlan } | { status: 'error'; message: string };
 
 const PLAN_DEBOUNCE_MS = 200;
 
-export function useRenamePlan(api: PlexusApi, from: string, to: string | null): PlanState {
+export function useRenamePlan(api: PlexusApi, from: VaultPath, to: VaultPath | null): PlanState {
   const [state, setState] = useState<PlanState>({ status: 'idle' });
   useEffect(() => {
     if (to === null) {

@@ -6,6 +6,7 @@ import { needsReferenceParse, parseNote, parseNoteFaithful, parseNoteWithRemark 
 import { generatedNotes, markdownFilesIn } from './note-corpus';
 import { TRICKY_SNIPPETS } from './tricky-snippets';
 import { ensureSyntaxVault } from '../../../fixtures/syntax-vault-setup';
+import { vp } from '../../../support/vault-path';
 
 ensureSyntaxVault();
 
@@ -24,15 +25,15 @@ describe.each([
   ['syntax fixture vault', syntaxVault],
 ])('%s', (_name, notes) => {
   test.each(notes.map((note) => [note.path, note.text]))('%s', (path, text) => {
-    expect(parseNote(path, text)).toEqual(parseNoteWithRemark(path, text));
+    expect(parseNote(vp(path), text)).toEqual(parseNoteWithRemark(vp(path), text));
   });
 });
 
 test('300 generated bench notes', () => {
   let links = 0;
   for (const { path, text } of generated) {
-    const reference = parseNoteWithRemark(path, text);
-    expect(parseNote(path, text)).toEqual(reference);
+    const reference = parseNoteWithRemark(vp(path), text);
+    expect(parseNote(vp(path), text)).toEqual(reference);
     links += reference.links.length;
   }
   expect(links).toBeGreaterThan(300);
@@ -43,27 +44,27 @@ const FLAGGED = new Set(['inline reference link is not an inline link']);
 
 describe('tricky snippets', () => {
   test.each(TRICKY_SNIPPETS)('%s', (name, text) => {
-    const reference = parseNoteWithRemark('folder/Snippet.md', text);
+    const reference = parseNoteWithRemark(vp('folder/Snippet.md'), text);
     expect(needsReferenceParse(text)).toBe(FLAGGED.has(name));
-    if (!FLAGGED.has(name)) expect(parseNote('folder/Snippet.md', text)).toEqual(reference);
-    expect(parseNoteFaithful('folder/Snippet.md', text)).toEqual(reference);
+    if (!FLAGGED.has(name)) expect(parseNote(vp('folder/Snippet.md'), text)).toEqual(reference);
+    expect(parseNoteFaithful(vp('folder/Snippet.md'), text)).toEqual(reference);
   });
 
   test('the scanner decodes character references in destinations, as CommonMark and the page do', () => {
     const text = new Map(TRICKY_SNIPPETS).get('entities') as string;
-    expect(parseNote('n.md', text).links[0].target).toBe('a&b.md');
-    expect(parseNote('n.md', text)).toEqual(parseNoteWithRemark('n.md', text));
+    expect(parseNote(vp('n.md'), text).links[0].target).toBe('a&b.md');
+    expect(parseNote(vp('n.md'), text)).toEqual(parseNoteWithRemark(vp('n.md'), text));
   });
 });
 
 test('the reference finds what the snippets are about', () => {
-  const targets = (text: string) => parseNoteWithRemark('n.md', text).links.map((link) => link.target);
+  const targets = (text: string) => parseNoteWithRemark(vp('n.md'), text).links.map((link) => link.target);
   const byName = new Map(TRICKY_SNIPPETS);
   expect(targets(byName.get('nested lists with fenced code') as string)).toEqual(['A', 'C']);
   expect(targets(byName.get('images') as string)).toEqual(['a.png', 'b.png', 'c.png', 'e.md', 'd.png']);
   expect(targets(byName.get('entities') as string)).toEqual(['a&b.md', 'E&amp;F']);
   expect(targets(byName.get('math') as string)).toEqual(['Yes', 'Also']);
-  expect(parseNoteWithRemark('n.md', byName.get('setext headings') as string).headings).toEqual([
+  expect(parseNoteWithRemark(vp('n.md'), byName.get('setext headings') as string).headings).toEqual([
     { text: 'Title [[InTitle]] #t', level: 1, line: 1 },
     { text: 'Sub', level: 2, line: 4 },
     { text: 'line one line two', level: 2, line: 7 },

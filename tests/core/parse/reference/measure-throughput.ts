@@ -6,20 +6,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateNoteText, seededRandom } from '../../../../bench/generate-vault';
-import type { ParsedNote } from '../../../../main/core/types';
 import { parseNote } from '../../../../main/core/parse/parse-note';
 import { faithfulParseStats, parseNoteFaithful, resetFaithfulParseStats } from '../../../../main/core/parse/reference/parse-note-faithful';
 import { parseNoteWithRemark } from '../../../../main/core/parse/reference/parse-note-remark';
+import type { ParsedNote, VaultPath } from '../../../../main/core/types';
+import { vp } from '../../../support/vault-path';
 
-type Parse = (path: string, text: string) => ParsedNote;
+type Parse = (path: VaultPath, text: string) => ParsedNote;
 
-function generated(count: number): { path: string; text: string }[] {
+function generated(count: number): { path: VaultPath; text: string }[] {
   const random = seededRandom(42);
   const pick = (): number => Math.floor(random() * count);
-  return Array.from({ length: count }, (_, i) => ({ path: `Gen/Note ${i}.md`, text: generateNoteText(i, count, { notes: count }, random, pick) }));
+  return Array.from({ length: count }, (_, i) => ({ path: vp(`Gen/Note ${i}.md`), text: generateNoteText(i, count, { notes: count }, random, pick) }));
 }
 
-function measure(name: string, parse: Parse, notes: { path: string; text: string }[]): void {
+function measure(name: string, parse: Parse, notes: { path: VaultPath; text: string }[]): void {
   const bytes = notes.reduce((sum, note) => sum + Buffer.byteLength(note.text), 0);
   for (const note of notes) parse(note.path, note.text); // warm-up round: JIT and lazy module state
   const started = process.hrtime.bigint();
@@ -30,7 +31,7 @@ function measure(name: string, parse: Parse, notes: { path: string; text: string
   );
 }
 
-function fallbackRate(name: string, notes: { path: string; text: string }[]): void {
+function fallbackRate(name: string, notes: { path: VaultPath; text: string }[]): void {
   resetFaithfulParseStats();
   for (const note of notes) parseNoteFaithful(note.path, note.text);
   const stats = faithfulParseStats();
@@ -47,5 +48,5 @@ fallbackRate('generated', notes);
 const vaultRoot = join(__dirname, '..', '..', '..', '..', 'vault');
 const vault = readdirSync(vaultRoot, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.md'))
-  .map((file) => ({ path: file, text: readFileSync(join(vaultRoot, file), 'utf8') }));
+  .map((file) => ({ path: vp(file), text: readFileSync(join(vaultRoot, file), 'utf8') }));
 fallbackRate('sample vault', vault);

@@ -8,6 +8,7 @@ import {
 } from '../../../../main/core/parse';
 import { isSafeForReferenceParse, MAX_REFERENCE_PARSE_LENGTH } from '../../../../main/core/parse/reference/parse-note-faithful';
 import { generatedNotes, markdownFilesIn } from './note-corpus';
+import { vp } from '../../../support/vault-path';
 
 describe('needsReferenceParse', () => {
   test.each([
@@ -36,10 +37,10 @@ describe('parseNoteFaithful', () => {
 
   test('uses remark for flagged notes and counts it', () => {
     const text = "See [x][r] #a\n\n[r]: R.md 'title #notag'";
-    expect(parseNote('n.md', text).tags).toEqual(['a', 'notag']);
-    expect(parseNoteFaithful('n.md', text)).toEqual(parseNoteWithRemark('n.md', text));
-    expect(parseNoteFaithful('n.md', text).tags).toEqual(['a']);
-    expect(parseNoteFaithful('n.md', '[[plain]]').links).toHaveLength(1);
+    expect(parseNote(vp('n.md'), text).tags).toEqual(['a', 'notag']);
+    expect(parseNoteFaithful(vp('n.md'), text)).toEqual(parseNoteWithRemark(vp('n.md'), text));
+    expect(parseNoteFaithful(vp('n.md'), text).tags).toEqual(['a']);
+    expect(parseNoteFaithful(vp('n.md'), '[[plain]]').links).toHaveLength(1);
     expect(faithfulParseStats()).toEqual({ parsed: 3, fallbacks: 2, tooRiskyForReference: 0 });
   });
 
@@ -49,13 +50,13 @@ describe('parseNoteFaithful', () => {
     expect(isSafeForReferenceParse(big)).toBe(false);
     expect(isSafeForReferenceParse(brackets)).toBe(false);
     expect(isSafeForReferenceParse(`[r]: x.md\n${'['.repeat(1000)}`)).toBe(true);
-    expect(parseNoteFaithful('b.md', brackets)).toEqual(parseNote('b.md', brackets));
+    expect(parseNoteFaithful(vp('b.md'), brackets)).toEqual(parseNote(vp('b.md'), brackets));
     expect(faithfulParseStats()).toEqual({ parsed: 1, fallbacks: 0, tooRiskyForReference: 1 });
   });
 
   test('falls back rarely on the sample vault and generated notes', () => {
     const notes = [...markdownFilesIn('vault'), ...generatedNotes(300)];
-    for (const { path, text } of notes) parseNoteFaithful(path, text);
+    for (const { path, text } of notes) parseNoteFaithful(vp(path), text);
     const stats = faithfulParseStats();
     expect(stats.parsed).toBe(notes.length);
     expect(stats.fallbacks / stats.parsed).toBeLessThan(0.05);

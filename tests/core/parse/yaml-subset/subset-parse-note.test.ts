@@ -2,6 +2,7 @@ import { parseNote } from '../../../../main/core/parse/parse-note';
 import { parseSimpleYaml } from '../../../../main/core/parse/simple-yaml';
 import { generatedNotes, markdownFilesIn, type NoteText } from './note-corpus';
 import { ensureSyntaxVault } from '../../../fixtures/syntax-vault-setup';
+import { vp } from '../../../support/vault-path';
 
 ensureSyntaxVault();
 
@@ -22,8 +23,8 @@ function subsetAnswers(text: string): boolean {
  * package alone. Returns whether the subset answered (so the test can show it is exercised).
  */
 function expectAgreement({ path, text }: NoteText): boolean {
-  const withSubset = parseNote(path, text);
-  const reference = parseNote(path, text, { yamlSubset: false });
+  const withSubset = parseNote(vp(path), text);
+  const reference = parseNote(vp(path), text, { yamlSubset: false });
   expect(withSubset).toEqual(reference);
   // Same key order too: results are serialised into the parse cache.
   expect(JSON.stringify(withSubset)).toBe(JSON.stringify(reference));
@@ -96,8 +97,8 @@ describe('the YAML subset on tricky notes', () => {
   test('a frontmatter error comes from the yaml package, with or without the subset', () => {
     const text = '---\ntags: [unclosed\n---\n#x';
     expect(subsetAnswers(text)).toBe(false);
-    const parsed = parseNote('n.md', text);
+    const parsed = parseNote(vp('n.md'), text);
     expect(parsed.frontmatterError).not.toBeNull();
-    expect(parsed).toEqual(parseNote('n.md', text, { yamlSubset: false }));
+    expect(parsed).toEqual(parseNote(vp('n.md'), text, { yamlSubset: false }));
   });
 });

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { parseNote } from '../../../../main/core/parse/parse-note';
 import { parseSimpleYaml } from '../../../../main/core/parse/simple-yaml';
+import { vp } from '../../../support/vault-path';
 
 /** Asserts parseNote agrees with and without the YAML subset; returns whether the subset answered non-empty frontmatter. */
 function agrees(text: string): boolean {
-  expect(parseNote('Folder/P.md', text)).toEqual(parseNote('Folder/P.md', text, { yamlSubset: false }));
+  expect(parseNote(vp('Folder/P.md'), text)).toEqual(parseNote(vp('Folder/P.md'), text, { yamlSubset: false }));
   const match = /^---[ \t]*\r?\n([\s\S]*?)^---[ \t]*\r?$/m.exec(text);
   return match !== null && match.index === 0 && parseSimpleYaml(match[1]) !== null;
 }
