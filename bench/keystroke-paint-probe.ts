@@ -3,7 +3,9 @@
  * Opens the 10 KB typing note in this checkout's `plexus serve`, types with a Chromium trace of the
  * paint and invalidation-tracking categories, and prints per key: the Paint events by layer and
  * clip size, the elements invalidated for paint (and why), and the style/layout invalidations.
- * PLEXUS_BENCH_KEYS keystrokes (default 30), PLEXUS_BENCH_SIZE note size (default 10000).
+ * PLEXUS_BENCH_KEYS keystrokes (default 30), PLEXUS_BENCH_SIZE note size (default 10000),
+ * PLEXUS_BENCH_PACE_MS the pause after each key's paint (default 150), PLEXUS_PROBE_CHECKOUT another
+ * checkout to serve, PLEXUS_PROBE_CSS a style sheet added to the page before typing.
  * Not a test: nothing asserts.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +19,8 @@ import { generateTypingNote } from './typing-note';
 
 const KEYS = Number(process.env.PLEXUS_BENCH_KEYS ?? 30);
 const SIZE = Number(process.env.PLEXUS_BENCH_SIZE ?? 10000);
+const PACE_MS = Number(process.env.PLEXUS_BENCH_PACE_MS ?? 150);
+const CHECKOUT = process.env.PLEXUS_PROBE_CHECKOUT;
 
 interface Ev {
   name: string;
@@ -95,7 +99,7 @@ async function printLayers(page: Page): Promise<void> {
 
 async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'], headless: true });
-  const opened = await openBigNote(browser, undefined, generateTypingNote(SIZE));
+  const opened = await openBigNote(browser, CHECKOUT, generateTypingNote(SIZE));
   const { page } = opened;
   const file = join(tmpdir(), `plexus-paint-probe-${process.pid}.json`);
   try {
@@ -124,7 +128,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < KEYS; i++) {
       await page.keyboard.press(i % 12 === 11 ? 'Enter' : 'x');
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-      await page.waitForTimeout(50);
+      await page.waitForTimeout(PACE_MS);
     }
     await browser.stopTracing();
     const { profile } = await profiler.send('Profiler.stop');
@@ -133,6 +137,8 @@ async function main(): Promise<void> {
     const events = trace.traceEvents;
     const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain');
     const onMain = events.filter((e) => e.tid === main?.tid);
+    const frames = new Map<string, number>();
+    for (const e of events) if (['ProxyMain::BeginMainFrame', 'LayerTreeHostImpl::BeginCommit', 'Paint', 'RasterTask'].includes(e.name) && e.ph === 'X') count(frames, e.name);
     const paints = new Map<string, number>();
     const paintTime = new Map<string, number>();
     const paintInval = new Map<string, number>();
@@ -168,6 +174,7 @@ async function main(): Promise<void> {
       console.log(`node ${backendNodeId}: ${described.node.nodeName} ${(described.node.attributes ?? []).join(' ')}`.slice(0, 200));
     }
     console.log(`${SIZE} bytes, ${KEYS} keys, load ${loadavg()[0].toFixed(1)}`);
+    console.log(rows('frames, commits, paints and raster tasks per key', frames));
     console.log(rows('main-thread event totals, ms per key', totals, 20));
     console.log(rows('Paint events per key (by layer/node/clip)', paints));
     console.log(rows('Paint ms per key', paintTime));
