@@ -138,7 +138,8 @@ async function main(): Promise<void> {
     const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain');
     const onMain = events.filter((e) => e.tid === main?.tid);
     const frames = new Map<string, number>();
-    for (const e of events) if (['ProxyMain::BeginMainFrame', 'LayerTreeHostImpl::BeginCommit', 'Paint', 'RasterTask'].includes(e.name) && e.ph === 'X') count(frames, e.name);
+    for (const e of events)
+      if (['ProxyMain::BeginMainFrame', 'LayerTreeHostImpl::BeginCommit', 'Paint', 'RasterTask'].includes(e.name) && e.ph === 'X') count(frames, e.name);
     const paints = new Map<string, number>();
     const paintTime = new Map<string, number>();
     const paintInval = new Map<string, number>();
