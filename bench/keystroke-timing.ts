@@ -45,13 +45,18 @@ export async function installKeystrokeClock(page: Page): Promise<void> {
   });
 }
 
-/** Types `keys` keys ('x', Enter every 12th) into the focused element, one at a time, each waited for. */
-export async function typeAndTime(page: Page, keys: number, cdp: CDPSession): Promise<KeystrokeTimes> {
+/**
+ * Types `keys` keys ('x', Enter every 12th) into the focused element, one at a time, each waited
+ * for; with `paceMs`, that long after each key's paint before the next (a person's typing pace,
+ * so work the editor defers past a key, its timers, falls between the keys and is counted).
+ */
+export async function typeAndTime(page: Page, keys: number, cdp: CDPSession, paceMs = 0): Promise<KeystrokeTimes> {
   await installKeystrokeClock(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const press = async (i: number) => {
     await page.keyboard.press(i % 12 === 11 ? 'Enter' : 'x');
     await page.waitForFunction((n) => (window as unknown as { lpTimes: number[] }).lpTimes.length > n, i);
+    if (paceMs > 0) await page.waitForTimeout(paceMs);
   };
   for (let i = 0; i < WARM_UP_KEYS; i++) await press(i);
   const before = await metrics(cdp);

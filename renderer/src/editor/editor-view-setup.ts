@@ -11,6 +11,7 @@ import { bracketMatching } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { Annotation, Compartment, EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, keymap, placeholder } from '@codemirror/view';
+import { completionTriggers } from './completion-triggers';
 import { editorTheme } from './editor-theme';
 import { endEmptyListItem, insertLink, toggleBold, toggleItalic } from './formatting';
 import { livePreview } from './live-preview/live-preview';
@@ -70,7 +71,9 @@ export function editorExtensions(callbacks: EditorCallbacks, completions: readon
     search({ top: true }),
     highlightSelectionMatches(),
     // Below the line being typed (above only when there is no room), so the line above stays readable.
-    autocompletion({ override: [...completions], activateOnTyping: true, aboveCursor: false, icons: false }),
+    // Opened by completionTriggers where a source can answer, not after every typed character.
+    autocompletion({ override: [...completions], activateOnTyping: false, aboveCursor: false, icons: false }),
+    completionTriggers(),
     placeholder('Empty note'),
     keymap.of([
       { key: 'Mod-s', preventDefault: true, run: () => (callbacks.onSave(), true) },
