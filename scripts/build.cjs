@@ -56,7 +56,10 @@ function buildRenderer(log) {
     return;
   }
   const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', config], { cwd: root, stdio: 'inherit' });
+  // Always React's production build: Vite honours NODE_ENV, and a build started under Jest
+  // (NODE_ENV=test, an e2e run's `plexus serve`) made a development bundle.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', config], { cwd: root, stdio: 'inherit', env });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`build: vite build exited with ${result.status}`);
 }
