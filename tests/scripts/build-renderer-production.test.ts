@@ -14,7 +14,6 @@ jest.mock('node:child_process', () => ({
   },
 }));
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS
 const { buildRenderer } = require('../../scripts/build.cjs') as { buildRenderer: (log: (line: string) => void) => void };
 
 test('the Vite build runs with NODE_ENV=production whatever the caller set', () => {
