@@ -12,7 +12,7 @@ export type TimeLeft = () => number;
 /** Pipeline time a slice may spend before it commits what it drew. */
 export const SLICE_MS = 30;
 /** Source characters a slice may draw: bounds the commit's and the layout's share of the task. */
-export const SLICE_CHARS = 48 * 1024;
+export const SLICE_CHARS = 32 * 1024;
 
 interface TaskScheduler {
   postTask(run: () => void, options: { priority: 'user-visible' | 'background'; signal: AbortSignal }): Promise<unknown>;
