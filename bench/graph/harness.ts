@@ -95,7 +95,8 @@ const api = {
    * block meanwhile. With `overview`, the overview renderer draws the graph (from its
    * definitions, before cytoscape holds it): `pictureMs` is the frame that shows its complete
    * picture, `fullGraphMs` the end of the build (cytoscape holds every element) or the
-   * picture, whichever is later.
+   * picture, whichever is later (the load settled); `completeMs` the moment cytoscape holds every
+   * element (later than fullGraphMs when the links follow the load); the blocks cover both.
    */
   async renderRemembered(positions: Positions, feedLayers = true, removeEdges?: { afterEdges: number; count: number }, hideEvery?: number, overview = false) {
     const t0 = performance.now();
@@ -139,6 +140,9 @@ const api = {
       await new Promise((resolve) => requestAnimationFrame(resolve));
     } else await nextRender(c.cy);
     const fullGraphMs = performance.now() - t0;
+    // A big load's links may follow it into cytoscape (edge-fill.ts; absent from older trees).
+    await (c as { links?: { whenComplete(): Promise<boolean> } }).links?.whenComplete();
+    const completeMs = performance.now() - t0;
     const blocks = await monitor.stop();
     const lastFeed = lastFeedOf(c);
     const feed = lastFeed ? (lastFeed.active() ? 'fed' : `stopped (${lastFeed.stopReason()})`) : 'off';
@@ -149,6 +153,7 @@ const api = {
       pictureMs: overview && c.level === 'overview' ? pictureMs || fullGraphMs : undefined,
       level: c.level,
       fullGraphMs,
+      completeMs,
       ...blocks,
       frameGaps: gaps(),
       nodes: c.cy.nodes().length,

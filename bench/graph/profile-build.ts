@@ -15,6 +15,8 @@
  *
  * --pan-zoom: after the build, the bench's pan/zoom gesture; then only the gesture is profiled.
  *
+ * --overview: the overview renderer draws the remembered graph (as the app does at this size), cytoscape built behind it.
+ *
  * --no-feed: cytoscape draws the layers after the build, as before the layer feed (for comparing).
  *
  * --no-profile only prints the build's timings (for quick A/B runs; `npm run bench:graph` is the benchmark).
@@ -46,10 +48,10 @@ function argument(name: string, fallback: string): string {
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
-function positionsFor(notes: number): Positions {
-  const file = join(tmpdir(), `plexus-graph-positions-${notes}.json`);
+function positionsFor(notes: number, links: number): Positions {
+  const file = join(tmpdir(), `plexus-graph-positions-${notes}${links === 3 ? '' : `-${links}`}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Positions;
-  const snapshot = generateGraph(notes, 7);
+  const snapshot = generateGraph(notes, 7, links);
   let positions: Positions = {};
   const start: Positions = {};
   snapshot.nodes.forEach((n, i) => {
@@ -106,8 +108,9 @@ async function main(): Promise<void> {
   const profiling = !process.argv.includes('--no-profile');
   const screenshot = argument('--screenshot', '');
   const gesture = process.argv.includes('--pan-zoom');
-  const positions = process.argv.includes('--fresh') ? {} : positionsFor(notes);
-  const snapshot = generateGraph(notes, 7, Number(argument('--links', '3')));
+  const links = Number(argument('--links', '3'));
+  const positions = process.argv.includes('--fresh') ? {} : positionsFor(notes, links);
+  const snapshot = generateGraph(notes, 7, links);
   const dir = mkdtempSync(join(tmpdir(), 'plexus-graph-profile-'));
   await buildBench(dir);
   const server = await serveDirectory(dir);
@@ -162,12 +165,13 @@ async function main(): Promise<void> {
       const before = await metrics();
       if (profiling && !gesture) await startProfiler();
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
-      const render = await page.evaluate((p) => (window as any).plexusBench.renderRemembered(p.positions, p.feed), {
+      const render = await page.evaluate((p) => (window as any).plexusBench.renderRemembered(p.positions, p.feed, undefined, undefined, p.overview), {
         positions,
         feed: !process.argv.includes('--no-feed'),
+        overview: process.argv.includes('--overview'),
       });
       console.log(
-        `build${profiling ? ' (profiled)' : ''}: first nodes ${render.nodesVisibleMs.toFixed(0)} ms, all nodes ${render.allNodesMs.toFixed(0)} ms, full graph ${render.fullGraphMs.toFixed(0)} ms, longest task ${render.longestTaskMs.toFixed(0)} ms, worst frame gap ${render.worstFrameGapMs.toFixed(0)} ms; load ${loadavg()[0].toFixed(1)}`,
+        `build${profiling ? ' (profiled)' : ''}: first nodes ${render.nodesVisibleMs.toFixed(0)} ms, all nodes ${render.allNodesMs.toFixed(0)} ms, picture ${render.pictureMs?.toFixed(0) ?? 'n/a'} ms, full graph ${render.fullGraphMs.toFixed(0)} ms, cytoscape holds all ${render.completeMs.toFixed(0)} ms, longest task ${render.longestTaskMs.toFixed(0)} ms, worst frame gap ${render.worstFrameGapMs.toFixed(0)} ms; load ${loadavg()[0].toFixed(1)}`,
       );
       const after = await metrics();
       const busy = (name: string) => ((after[name] - before[name]) * 1000).toFixed(0);

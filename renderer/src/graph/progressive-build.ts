@@ -150,7 +150,7 @@ export function timedChunk(items: number, tookMs: number, target: number, max: n
 }
 
 /** A yield that only yields once this task has used its budget, or when `force`d (then for a frame). */
-function budgetedYield(o: Pick<ProgressiveOptions, 'yieldToPage' | 'yieldForInput' | 'budgetMs' | 'now'>): (force?: boolean) => Promise<void> {
+export function budgetedYield(o: Pick<ProgressiveOptions, 'yieldToPage' | 'yieldForInput' | 'budgetMs' | 'now'>): (force?: boolean) => Promise<void> {
   const now = o.now ?? (() => performance.now());
   const budget = o.budgetMs ?? TASK_BUDGET_MS;
   let start = now();
