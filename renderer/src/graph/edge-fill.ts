@@ -9,8 +9,8 @@
  * first, which adds the rest at once.
  */
 import type { Core, ElementDefinition } from 'cytoscape';
-import { budgetedYield, CHUNK_MS, EDGE_CHUNK, timedChunk } from './progressive-build';
-import { settleNewElements } from './cytoscape-internals';
+import { budgetedYield, CHUNK_MS, EDGE_CHUNK, NODE_CHUNK, timedChunk } from './progressive-build';
+import { settleElements, settleNewElements } from './cytoscape-internals';
 import { nextTask } from './yield-to-page';
 import type { GraphOverview } from './overview/graph-overview';
 
@@ -48,7 +48,19 @@ export function startEdgeFill(cy: Core, edges: readonly ElementDefinition[], o: 
     const pause = budgetedYield({ yieldToPage: o.yieldForInput, budgetMs: FILL_BUDGET_MS, now });
     // The settled picture and the input queued behind the load go first.
     await pause(true);
+    // The load put the nodes in unsettled (graph-load.ts): their geometry and boxes first, a slice per task.
+    const nodes = cy.elements('node');
     let chunk = FIRST_CHUNK;
+    for (let start = 0; start < nodes.length && !completedNow;) {
+      if (!o.stillWanted() || cy.destroyed()) return false;
+      const began = now();
+      const end = Math.min(nodes.length, start + chunk);
+      settleElements(cy, nodes.slice(start, end));
+      chunk = timedChunk(end - start, now() - began, CHUNK_MS, NODE_CHUNK);
+      start = end;
+      await pause();
+    }
+    chunk = FIRST_CHUNK;
     while (next < edges.length) {
       if (completedNow || !o.stillWanted() || cy.destroyed()) break;
       const began = now();

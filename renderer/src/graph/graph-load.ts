@@ -71,6 +71,8 @@ export async function loadProgressively(
     layers,
     onAdded: (added) => host.legibleLabels.adopt(added.nodes()),
     chunkMs: CHUNK_MS,
+    // Nor do the nodes need their rendered geometry yet: the fill settles them first, in slices.
+    settle: !(linksLater && overview.holdsCalculations),
   });
   if (!complete || !current()) return false;
   if (linksLater) host.fillEdges(edges, current);

@@ -83,6 +83,11 @@ export class GraphOverview {
     return this.levelNow;
   }
 
+  /** Whether elements added while the overview draws stay unsettled until asked (render-hold.ts holdsCalculations). */
+  get holdsCalculations(): boolean {
+    return this.hold.holdsCalculations;
+  }
+
   /** True while the overview, not cytoscape, draws the graph. */
   get drawing(): boolean {
     return this.levelNow === 'overview';
