@@ -72,6 +72,8 @@ function createController(options: ControllerOptions = {}): GraphController {
   return controller;
 }
 
+let completion: Promise<{ completeMs: number; longestTaskMs: number; worstFrameGapMs: number; longTasks: number; frameGaps: string }> | null = null;
+
 /** Snapshots of the canvases by name (snapshot / compare). */
 const pictures = new Map<string, Uint8ClampedArray>();
 
@@ -96,9 +98,18 @@ const api = {
    * definitions, before cytoscape holds it): `pictureMs` is the frame that shows its complete
    * picture, `fullGraphMs` the end of the build (cytoscape holds every element) or the
    * picture, whichever is later (the load settled); `completeMs` the moment cytoscape holds every
-   * element (later than fullGraphMs when the links follow the load); the blocks cover both.
+   * element (later than fullGraphMs when the links follow the load); the blocks cover both. With
+   * `atSettle`, it returns once settled, and `completion()` gives completeMs and the blocks later
+   * (so a gesture meanwhile meets what the user would).
    */
-  async renderRemembered(positions: Positions, feedLayers = true, removeEdges?: { afterEdges: number; count: number }, hideEvery?: number, overview = false) {
+  async renderRemembered(
+    positions: Positions,
+    feedLayers = true,
+    removeEdges?: { afterEdges: number; count: number },
+    hideEvery?: number,
+    overview = false,
+    atSettle = false,
+  ) {
     const t0 = performance.now();
     const monitor = startBlockMonitor();
     const gaps = frameGapLog(t0);
@@ -140,10 +151,16 @@ const api = {
       await new Promise((resolve) => requestAnimationFrame(resolve));
     } else await nextRender(c.cy);
     const fullGraphMs = performance.now() - t0;
-    // A big load's links may follow it into cytoscape (edge-fill.ts; absent from older trees).
-    await (c as { links?: { whenComplete(): Promise<boolean> } }).links?.whenComplete();
-    const completeMs = performance.now() - t0;
-    const blocks = await monitor.stop();
+    const settledGaps = gaps();
+    completion = (async () => {
+      // A big load's links may follow it into cytoscape (edge-fill.ts; absent from older trees).
+      await (c as { links?: { whenComplete(): Promise<boolean> } }).links?.whenComplete();
+      const completeMs = performance.now() - t0;
+      return { completeMs, ...(await monitor.stop()), frameGaps: gaps() };
+    })();
+    const finished = atSettle ? null : await completion;
+    const completeMs = finished?.completeMs;
+    const blocks = finished ?? { longestTaskMs: 0, worstFrameGapMs: 0, longTasks: 0 };
     const lastFeed = lastFeedOf(c);
     const feed = lastFeed ? (lastFeed.active() ? 'fed' : `stopped (${lastFeed.stopReason()})`) : 'off';
     return {
@@ -155,13 +172,16 @@ const api = {
       fullGraphMs,
       completeMs,
       ...blocks,
-      frameGaps: gaps(),
+      frameGaps: finished?.frameGaps ?? settledGaps,
       nodes: c.cy.nodes().length,
       edges: c.cy.edges().length,
       feed,
       speedups: (c as { speedups?: unknown }).speedups ?? null,
     };
   },
+
+  /** After renderRemembered(…, atSettle): once cytoscape holds every element, when that was and the longest blocks since the start. */
+  completion: () => completion,
 
   /**
    * Starts counting frames for the scripted pan and zoom, which graph-bench.ts performs with real
