@@ -17,6 +17,8 @@ import type { GraphOverview } from './overview/graph-overview';
 /** Work per task of the fill, ms: shorter than a build's, since the user may already be panning. */
 export const FILL_BUDGET_MS = 30;
 const FIRST_CHUNK = 100;
+/** The fill waits for a pan or zoom to rest this long, ms. */
+export const GESTURE_REST_MS = 300;
 
 export interface EdgeFill {
   /** Resolves true once cytoscape holds every link, false when the fill was superseded first. */
@@ -32,6 +34,8 @@ export interface EdgeFillOptions {
   stillWanted(): boolean;
   /** Resolves once input had its turn (nextTask). */
   yieldForInput(): Promise<void>;
+  /** How long to hold off before the next slice, ms (the user is panning or zooming: their frames first); 0 to go on. */
+  holdOff?(): number;
   now?(): number;
 }
 
@@ -44,8 +48,14 @@ export function startEdgeFill(cy: Core, edges: readonly ElementDefinition[], o: 
     next = end;
     settleNewElements(cy, added);
   };
+  const budgeted = budgetedYield({ yieldToPage: o.yieldForInput, budgetMs: FILL_BUDGET_MS, now });
+  const pause = async (force = false) => {
+    await budgeted(force);
+    for (let wait = o.holdOff?.() ?? 0; wait > 0 && !completedNow; wait = o.holdOff?.() ?? 0) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  };
   const run = async (): Promise<boolean> => {
-    const pause = budgetedYield({ yieldToPage: o.yieldForInput, budgetMs: FILL_BUDGET_MS, now });
     // The settled picture and the input queued behind the load go first.
     await pause(true);
     // The load put the nodes in unsettled (graph-load.ts): their geometry and boxes first, a slice per task.
@@ -90,16 +100,21 @@ export function startEdgeFill(cy: Core, edges: readonly ElementDefinition[], o: 
 export class TrailingLinks {
   /** The last load's fill, with whether that load is still the one shown. */
   private fill: { fill: EdgeFill; stillWanted(): boolean } | null = null;
+  private lastMove = -Infinity;
 
   constructor(
     private readonly cy: Core,
     private readonly overview: GraphOverview | null,
     private readonly o: { track(done: Promise<boolean>): Promise<boolean>; onIn(): void },
-  ) {}
+  ) {
+    cy.on('viewport', () => (this.lastMove = performance.now()));
+  }
 
   /** Starts adding these links after a load whose nodes are in; `stillWanted` turns false once a newer load supersedes it. */
   follow(edges: readonly ElementDefinition[], stillWanted: () => boolean): void {
-    const fill = startEdgeFill(this.cy, edges, { stillWanted, yieldForInput: nextTask });
+    // A pan or zoom holds the fill until it has rested: a slice and the garbage it leaves cost the gesture frames (docs/benchmarks.md).
+    const holdOff = () => Math.max(0, this.lastMove + GESTURE_REST_MS - performance.now());
+    const fill = startEdgeFill(this.cy, edges, { stillWanted, yieldForInput: nextTask, holdOff });
     const entry = { fill, stillWanted };
     this.fill = entry;
     this.overview?.holdEdges(fill.pending);

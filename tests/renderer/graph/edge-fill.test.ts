@@ -53,6 +53,20 @@ describe('startEdgeFill', () => {
     cy.destroy();
   });
 
+  test('held off (a pan or zoom going on), it adds nothing until the gesture rests', async () => {
+    const cy = cytoscape({ headless: true });
+    const g = graph(50, 2000);
+    cy.add(g.nodes);
+    let moving = true;
+    const fill = startEdgeFill(cy, g.edges, { stillWanted: () => true, yieldForInput: tick, holdOff: () => (moving ? 5 : 0) });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(cy.edges()).toHaveLength(0);
+    moving = false;
+    await expect(fill.done).resolves.toBe(true);
+    expect(cy.edges()).toHaveLength(2000);
+    cy.destroy();
+  });
+
   test('superseded, it stops before the next slice and resolves false', async () => {
     const cy = cytoscape({ headless: true });
     const g = graph(50, 5000);
