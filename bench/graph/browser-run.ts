@@ -304,9 +304,11 @@ async function measureRender(
     const remembered = positions ?? (await page.evaluate(() => (window as unknown as Bench).plexusBench.startPositions()));
     const render = await withTimeout(
       // Returns once settled: the mouse moves and the gesture come when a user's would, while whatever follows the load still runs.
-      page.evaluate(([p, overview]) => (window as unknown as Bench).plexusBench.renderRemembered(p, true, undefined, undefined, overview, true), [
+      // PLEXUS_BENCH_PAN_AT=<ms>: the gesture starts that long after the build began, settled or not (the same moment for two trees).
+      page.evaluate(([p, overview, at]) => (window as unknown as Bench).plexusBench.renderRemembered(p, true, undefined, undefined, overview, at), [
         remembered,
         result.mode === 'overview',
+        process.env.PLEXUS_BENCH_PAN_AT ? Number(process.env.PLEXUS_BENCH_PAN_AT) : true,
       ] as const),
       // As long as the layout may take: on a loaded machine cytoscape's background build of a dense graph passed a fixed minute.
       60_000 + snapshot.nodes.length * 8,
@@ -335,6 +337,7 @@ async function measureRender(
       'completion',
     );
     Object.assign(result, {
+      fullGraphMs: done.fullGraphMs,
       completeMs: done.completeMs,
       buildLongestBlockMs: Math.max(done.longestTaskMs, done.worstFrameGapMs),
       buildFrameGaps: done.frameGaps,

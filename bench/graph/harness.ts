@@ -100,7 +100,8 @@ const api = {
    * picture, whichever is later (the load settled); `completeMs` the moment cytoscape holds every
    * element (later than fullGraphMs when the links follow the load); the blocks cover both. With
    * `atSettle`, it returns once settled, and `completion()` gives completeMs and the blocks later
-   * (so a gesture meanwhile meets what the user would).
+   * (so a gesture meanwhile meets what the user would); a number: once settled or that many ms
+   * after the start, whichever comes first (then every figure comes from `completion()`).
    */
   async renderRemembered(
     positions: Positions,
@@ -108,7 +109,7 @@ const api = {
     removeEdges?: { afterEdges: number; count: number },
     hideEvery?: number,
     overview = false,
-    atSettle = false,
+    atSettle: boolean | number = false,
   ) {
     const t0 = performance.now();
     const monitor = startBlockMonitor();
@@ -145,20 +146,30 @@ const api = {
     });
     // The load has handed the overview its definitions (synchronously, before its first await): wait for that picture.
     if (overview && c.level === 'overview') void c.overview?.whenDrawn().then(() => (pictureMs = performance.now() - t0));
-    const complete = await loading;
-    if (overview && c.level === 'overview') {
-      await c.overview?.whenDrawn();
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    } else await nextRender(c.cy);
-    const fullGraphMs = performance.now() - t0;
-    const settledGaps = gaps();
+    const settling = (async () => {
+      const complete = await loading;
+      if (overview && c.level === 'overview') {
+        await c.overview?.whenDrawn();
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      } else await nextRender(c.cy);
+      return { complete, fullGraphMs: performance.now() - t0, settledGaps: gaps() };
+    })();
     completion = (async () => {
+      const { fullGraphMs } = await settling;
       // A big load's links may follow it into cytoscape (edge-fill.ts; absent from older trees).
       await (c as { links?: { whenComplete(): Promise<boolean> } }).links?.whenComplete();
       const completeMs = performance.now() - t0;
-      return { completeMs, ...(await monitor.stop()), frameGaps: gaps() };
+      return { fullGraphMs, completeMs, ...(await monitor.stop()), frameGaps: gaps() };
     })();
-    const finished = atSettle ? null : await completion;
+    if (typeof atSettle === 'number') {
+      const early = await Promise.race([
+        settling,
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, atSettle - (performance.now() - t0)))),
+      ]);
+      if (!early) return { pending: true as const, nodesVisibleMs, level: c.level };
+    }
+    const { complete, fullGraphMs, settledGaps } = await settling;
+    const finished = atSettle !== false ? null : await completion;
     const completeMs = finished?.completeMs;
     const blocks = finished ?? { longestTaskMs: 0, worstFrameGapMs: 0, longTasks: 0 };
     const lastFeed = lastFeedOf(c);
