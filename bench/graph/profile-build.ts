@@ -138,8 +138,8 @@ async function main(): Promise<void> {
         );
       const before = await metrics();
       if (profiling && !gesture) await startProfiler();
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
       const render = await page.evaluate(
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
         (p) => (window as any).plexusBench.renderRemembered(p.positions, p.feed, undefined, undefined, p.overview, p.atSettle),
         {
           positions,
