@@ -28,6 +28,8 @@ export interface SizeResult {
   /** Every node drawn (the edges still to come on big graphs). */
   allNodesMs?: number;
   fullGraphMs?: number;
+  /** cytoscape holds every element (after fullGraphMs when a big load's links follow it, edge-fill.ts). */
+  completeMs?: number;
   /** Longest main-thread block (Long Task or frame gap) while building from remembered positions. */
   buildLongestBlockMs?: number;
   /** Frame gaps over 100 ms while building, "start+gap" in ms. */
@@ -234,19 +236,21 @@ async function heapMB(page: Page): Promise<number> {
   return usedSize / 2 ** 20;
 }
 
-/** The layout once, then the remembered render and the gesture once per mode, each in a fresh page: one row per mode. */
+/** The layout once (unless positions are given), then the remembered render and the gesture once per mode, each in a fresh page: one row per mode. */
 export async function measureSize(
   browser: Browser,
   url: string,
   snapshot: GraphSnapshot,
   notes: number,
   modes: readonly DrawMode[] = ['cytoscape'],
+  remembered?: Record<string, { x: number; y: number }>,
 ): Promise<SizeResult[]> {
   const layoutResult: SizeResult = { notes, edges: snapshot.edges.length, renderer: 'unknown' };
   // PLEXUS_BENCH_NO_LAYOUT=1: no layout phase (it does not finish at 50k within the bench's budget); the seeded start spiral is drawn.
   const skip = process.env.PLEXUS_BENCH_NO_LAYOUT === '1';
   if (skip) layoutResult.layoutError = 'skipped (PLEXUS_BENCH_NO_LAYOUT)';
-  const positions = skip ? null : await rememberedPositions(() => measureLayout(browser, url, snapshot, layoutResult), snapshot);
+  // Positions given (graph-bench.ts --cached-positions): no layout phase.
+  const positions = remembered ?? (skip ? null : await rememberedPositions(() => measureLayout(browser, url, snapshot, layoutResult), snapshot));
   const rows: SizeResult[] = [];
   for (const mode of modes) rows.push(await measureRender(browser, url, snapshot, positions, { ...layoutResult, mode }));
   return rows;
@@ -325,9 +329,12 @@ async function measureRender(
     result.renderer = `${choice.kind} (${choice.glRenderer ?? 'no WebGL'})`;
     const remembered = positions ?? (await page.evaluate(() => (window as unknown as Bench).plexusBench.startPositions()));
     const render = await withTimeout(
-      page.evaluate(([p, overview]) => (window as unknown as Bench).plexusBench.renderRemembered(p, true, undefined, undefined, overview), [
+      // Returns once settled: the mouse moves and the gesture come when a user's would, while whatever follows the load still runs.
+      // PLEXUS_BENCH_PAN_AT=<ms>: the gesture starts that long after the build began, settled or not (the same moment for two trees).
+      page.evaluate(([p, overview, at]) => (window as unknown as Bench).plexusBench.renderRemembered(p, true, undefined, undefined, overview, at), [
         remembered,
         result.mode === 'overview',
+        process.env.PLEXUS_BENCH_PAN_AT ? Number(process.env.PLEXUS_BENCH_PAN_AT) : true,
       ] as const),
       // As long as the layout may take: on a loaded machine cytoscape's background build of a dense graph passed a fixed minute.
       60_000 + snapshot.nodes.length * 8,
@@ -339,8 +346,6 @@ async function measureRender(
       fullGraphMs: render.fullGraphMs,
       pictureMs: render.pictureMs,
       level: render.level ?? undefined,
-      buildLongestBlockMs: Math.max(render.longestTaskMs, render.worstFrameGapMs),
-      buildFrameGaps: render.frameGaps,
     });
     const moves = await withTimeout(page.evaluate(timeMoves), 30_000, 'mouse moves');
     Object.assign(result, { firstMoveMs: moves[0], nextMovesMs: Math.max(...moves.slice(1)) });
@@ -369,6 +374,17 @@ async function measureRender(
       worstFrameMs: motion.worstFrameMs,
       inputPerSecond: motion.inputPerSecond,
       levelAfterGesture: motion.level,
+    });
+    const done = await withTimeout(
+      page.evaluate(() => (window as unknown as Bench).plexusBench.completion()),
+      60_000 + snapshot.nodes.length * 8,
+      'completion',
+    );
+    Object.assign(result, {
+      fullGraphMs: done.fullGraphMs,
+      completeMs: done.completeMs,
+      buildLongestBlockMs: Math.max(done.longestTaskMs, done.worstFrameGapMs),
+      buildFrameGaps: done.frameGaps,
     });
     // The heap is read after the gesture: a failure there (a forced GC of a 50k graph can pass its
     // timeout under load) is reported beside the figures already measured, not instead of them.

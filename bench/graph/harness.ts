@@ -72,6 +72,8 @@ function createController(options: ControllerOptions = {}): GraphController {
   return controller;
 }
 
+let completion: Promise<{ completeMs: number; longestTaskMs: number; worstFrameGapMs: number; longTasks: number; frameGaps: string }> | null = null;
+
 /** Snapshots of the canvases by name (snapshot / compare). */
 const pictures = new Map<string, Uint8ClampedArray>();
 
@@ -95,9 +97,20 @@ const api = {
    * block meanwhile. With `overview`, the overview renderer draws the graph (from its
    * definitions, before cytoscape holds it): `pictureMs` is the frame that shows its complete
    * picture, `fullGraphMs` the end of the build (cytoscape holds every element) or the
-   * picture, whichever is later.
+   * picture, whichever is later (the load settled); `completeMs` the moment cytoscape holds every
+   * element (later than fullGraphMs when the links follow the load); the blocks cover both. With
+   * `atSettle`, it returns once settled, and `completion()` gives completeMs and the blocks later
+   * (so a gesture meanwhile meets what the user would); a number: once settled or that many ms
+   * after the start, whichever comes first (then every figure comes from `completion()`).
    */
-  async renderRemembered(positions: Positions, feedLayers = true, removeEdges?: { afterEdges: number; count: number }, hideEvery?: number, overview = false) {
+  async renderRemembered(
+    positions: Positions,
+    feedLayers = true,
+    removeEdges?: { afterEdges: number; count: number },
+    hideEvery?: number,
+    overview = false,
+    atSettle: boolean | number = false,
+  ) {
     const t0 = performance.now();
     const monitor = startBlockMonitor();
     const gaps = frameGapLog(t0);
@@ -133,13 +146,32 @@ const api = {
     });
     // The load has handed the overview its definitions (synchronously, before its first await): wait for that picture.
     if (overview && c.level === 'overview') void c.overview?.whenDrawn().then(() => (pictureMs = performance.now() - t0));
-    const complete = await loading;
-    if (overview && c.level === 'overview') {
-      await c.overview?.whenDrawn();
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    } else await nextRender(c.cy);
-    const fullGraphMs = performance.now() - t0;
-    const blocks = await monitor.stop();
+    const settling = (async () => {
+      const complete = await loading;
+      if (overview && c.level === 'overview') {
+        await c.overview?.whenDrawn();
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      } else await nextRender(c.cy);
+      return { complete, fullGraphMs: performance.now() - t0, settledGaps: gaps() };
+    })();
+    completion = (async () => {
+      const { fullGraphMs } = await settling;
+      // A big load's links may follow it into cytoscape (edge-fill.ts; absent from older trees).
+      await (c as { links?: { whenComplete(): Promise<boolean> } }).links?.whenComplete();
+      const completeMs = performance.now() - t0;
+      return { fullGraphMs, completeMs, ...(await monitor.stop()), frameGaps: gaps() };
+    })();
+    if (typeof atSettle === 'number') {
+      const early = await Promise.race([
+        settling,
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, atSettle - (performance.now() - t0)))),
+      ]);
+      if (!early) return { pending: true as const, nodesVisibleMs, level: c.level };
+    }
+    const { complete, fullGraphMs, settledGaps } = await settling;
+    const finished = atSettle !== false ? null : await completion;
+    const completeMs = finished?.completeMs;
+    const blocks = finished ?? { longestTaskMs: 0, worstFrameGapMs: 0, longTasks: 0 };
     const lastFeed = lastFeedOf(c);
     const feed = lastFeed ? (lastFeed.active() ? 'fed' : `stopped (${lastFeed.stopReason()})`) : 'off';
     return {
@@ -149,14 +181,18 @@ const api = {
       pictureMs: overview && c.level === 'overview' ? pictureMs || fullGraphMs : undefined,
       level: c.level,
       fullGraphMs,
+      completeMs,
       ...blocks,
-      frameGaps: gaps(),
+      frameGaps: finished?.frameGaps ?? settledGaps,
       nodes: c.cy.nodes().length,
       edges: c.cy.edges().length,
       feed,
       speedups: (c as { speedups?: unknown }).speedups ?? null,
     };
   },
+
+  /** After renderRemembered(…, atSettle): once cytoscape holds every element, when that was and the longest blocks since the start. */
+  completion: () => completion,
 
   /**
    * Starts counting frames for the scripted pan and zoom, which graph-bench.ts performs with real

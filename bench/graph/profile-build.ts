@@ -15,21 +15,21 @@
  *
  * --pan-zoom: after the build, the bench's pan/zoom gesture; then only the gesture is profiled.
  *
+ * --overview: the overview renderer draws the remembered graph (as the app does at this size), cytoscape built behind it.
+ *
  * --no-feed: cytoscape draws the layers after the build, as before the layer feed (for comparing).
  *
  * --no-profile only prints the build's timings (for quick A/B runs; `npm run bench:graph` is the benchmark).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateGraph } from './generate-graph';
 import { buildBench } from './view-bundle';
 import { serveDirectory } from './static-server';
 import { launchBrowser, panAndZoom } from './browser-run';
-import { runForceAtlas } from '../../renderer/src/graph/forceatlas-run';
-import { iterationsFor } from '../../renderer/src/graph/layout-runner';
+import { positionsFor } from './cached-positions';
 
-type Positions = Record<string, { x: number; y: number }>;
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -44,30 +44,6 @@ interface Profile {
 function argument(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : fallback;
-}
-
-function positionsFor(notes: number): Positions {
-  const file = join(tmpdir(), `plexus-graph-positions-${notes}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Positions;
-  const snapshot = generateGraph(notes, 7);
-  let positions: Positions = {};
-  const start: Positions = {};
-  snapshot.nodes.forEach((n, i) => {
-    const r = 10 * Math.sqrt(i + 1);
-    start[n.id] = { x: r * Math.cos(i * 2.399963), y: r * Math.sin(i * 2.399963) };
-  });
-  const request = {
-    nodes: snapshot.nodes.map((n) => n.id),
-    edges: snapshot.edges.map((e) => [e.source, e.target] as [string, string]),
-    positions: start,
-    pinned: [],
-    iterations: iterationsFor(snapshot.nodes.length),
-  };
-  runForceAtlas(request, (m) => {
-    if (m.type === 'done') positions = m.positions;
-  });
-  writeFileSync(file, JSON.stringify(positions));
-  return positions;
 }
 
 /** Self and total ms per function (name + source line), biggest first. */
@@ -106,8 +82,9 @@ async function main(): Promise<void> {
   const profiling = !process.argv.includes('--no-profile');
   const screenshot = argument('--screenshot', '');
   const gesture = process.argv.includes('--pan-zoom');
-  const positions = process.argv.includes('--fresh') ? {} : positionsFor(notes);
-  const snapshot = generateGraph(notes, 7, Number(argument('--links', '3')));
+  const links = Number(argument('--links', '3'));
+  const positions = process.argv.includes('--fresh') ? {} : positionsFor(notes, links);
+  const snapshot = generateGraph(notes, 7, links);
   const dir = mkdtempSync(join(tmpdir(), 'plexus-graph-profile-'));
   await buildBench(dir);
   const server = await serveDirectory(dir);
@@ -161,13 +138,19 @@ async function main(): Promise<void> {
         );
       const before = await metrics();
       if (profiling && !gesture) await startProfiler();
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
-      const render = await page.evaluate((p) => (window as any).plexusBench.renderRemembered(p.positions, p.feed), {
-        positions,
-        feed: !process.argv.includes('--no-feed'),
-      });
+      const render = await page.evaluate(
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's bench hooks are untyped on this side
+        (p) => (window as any).plexusBench.renderRemembered(p.positions, p.feed, undefined, undefined, p.overview, p.atSettle),
+        {
+          positions,
+          feed: !process.argv.includes('--no-feed'),
+          overview: process.argv.includes('--overview'),
+          // With the gesture, it starts once the load settled, as a user's would (a fill may still run).
+          atSettle: gesture,
+        },
+      );
       console.log(
-        `build${profiling ? ' (profiled)' : ''}: first nodes ${render.nodesVisibleMs.toFixed(0)} ms, all nodes ${render.allNodesMs.toFixed(0)} ms, full graph ${render.fullGraphMs.toFixed(0)} ms, longest task ${render.longestTaskMs.toFixed(0)} ms, worst frame gap ${render.worstFrameGapMs.toFixed(0)} ms; load ${loadavg()[0].toFixed(1)}`,
+        `build${profiling ? ' (profiled)' : ''}: first nodes ${render.nodesVisibleMs.toFixed(0)} ms, all nodes ${render.allNodesMs.toFixed(0)} ms, picture ${render.pictureMs?.toFixed(0) ?? 'n/a'} ms, full graph ${render.fullGraphMs.toFixed(0)} ms, cytoscape holds all ${render.completeMs?.toFixed(0) ?? 'later'} ms, longest task ${render.longestTaskMs.toFixed(0)} ms, worst frame gap ${render.worstFrameGapMs.toFixed(0)} ms; load ${loadavg()[0].toFixed(1)}`,
       );
       const after = await metrics();
       const busy = (name: string) => ((after[name] - before[name]) * 1000).toFixed(0);

@@ -8,6 +8,8 @@ export interface ControllerHandlers {
   onDragged?(id: string, position: { x: number; y: number }): void;
   /** The viewport moved or elements changed: recount and re-render overlays. */
   onViewportChange?(): void;
+  /** cytoscape holds every link of a big load now (they went in after it, edge-fill.ts): recount, refilter. */
+  onEdgesIn?(): void;
 }
 
 export interface ControllerOptions {

@@ -27,6 +27,7 @@ import type { GraphDisplay } from './graph-forces';
 import { GraphOverview, type Level } from './overview/graph-overview';
 import { LayoutFollow } from './layout-follow';
 import type { ControllerHandlers, ControllerOptions } from './controller-options';
+import { TrailingLinks } from './edge-fill';
 
 export { FADE_MAX_ELEMENTS } from './graph-hover';
 
@@ -44,6 +45,8 @@ export class GraphController {
   readonly speedups: Speedups;
   /** Draws big graphs zoomed out (overview/graph-overview.ts); null headless, when turned off, or when cytoscape's drawing cannot be held. */
   readonly overview: GraphOverview | null;
+  /** A big load's links, going into cytoscape after it while the overview draws them (edge-fill.ts). */
+  readonly links: TrailingLinks;
 
   constructor(
     container: HTMLElement | null,
@@ -79,6 +82,7 @@ export class GraphController {
             },
           })
         : null;
+    this.links = new TrailingLinks(this.cy, this.overview, { track: (done) => this.tracked(done), onIn: () => handlers.onEdgesIn?.() });
     this.uninstallLayerSettling = installLayerSettling(this.cy, {
       minElements: PROGRESSIVE_MIN_ELEMENTS,
       // While the overview draws, cytoscape's layers are not shown: building them would be wasted.
@@ -224,6 +228,7 @@ export class GraphController {
         this.keepCamera = false;
       },
       onViewportChange: () => this.handlers.onViewportChange?.(),
+      fillEdges: (edges, stillWanted) => this.links.follow(edges, stillWanted),
     };
   }
 
@@ -245,16 +250,14 @@ export class GraphController {
     rebuildLayerCacheAfterDraw(this.cy);
   }
 
-  /**
-   * Highlights a node and its neighbours; fades the rest when the graph is small enough. Past
-   * FADE_MAX_ELEMENTS nothing is restyled: a DOM label names the node (graph-hover.ts).
-   */
+  /** Highlights a node and its neighbours, the rest faded when the graph is small enough (past FADE_MAX_ELEMENTS a DOM label names it: graph-hover.ts). */
   setHover(id: string | null): void {
     this.hover.set(id);
   }
 
   /** Marks the nodes and edges of the given paths (each a node-id list); clears when empty. */
   highlightPaths(paths: string[][]): void {
+    this.links.complete();
     highlightPaths(this.cy, paths);
   }
 

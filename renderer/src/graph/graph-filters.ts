@@ -87,8 +87,8 @@ function setClass(el: SingularElementArgument, name: string, on: boolean): void 
   if (el.hasClass(name) !== on) el.toggleClass(name, on);
 }
 
-/** Notes and edges actually visible (for the container's aria-label). */
-export function visibleCounts(cy: Core): { notes: number; links: number } {
+/** Notes and edges actually visible (for the container's aria-label); `pendingEdges`: links of the graph cytoscape does not hold yet (edge-fill.ts). */
+export function visibleCounts(cy: Core, pendingEdges: readonly ElementDefinition[] = []): { notes: number; links: number } {
   let notes = 0;
   cy.nodes().forEach((n) => {
     if (n.data('kind') === 'note' && !n.hasClass('hidden')) notes++;
@@ -97,6 +97,8 @@ export function visibleCounts(cy: Core): { notes: number; links: number } {
   cy.edges().forEach((e) => {
     if (!e.source().hasClass('hidden') && !e.target().hasClass('hidden')) links++;
   });
+  const hidden = (id: unknown) => cy.getElementById(String(id)).hasClass('hidden');
+  for (const e of pendingEdges) if (!hidden(e.data.source) && !hidden(e.data.target)) links++;
   return { notes, links };
 }
 

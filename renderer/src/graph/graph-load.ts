@@ -29,6 +29,8 @@ export interface LoadHost {
   readonly feedKey: object;
   fitTo(positions: Iterable<{ x: number; y: number }>): void;
   onViewportChange(): void;
+  /** Starts adding these links to cytoscape after the load (edge-fill.ts); the overview draws them meanwhile. */
+  fillEdges(edges: readonly ElementDefinition[], stillWanted: () => boolean): void;
 }
 
 /**
@@ -56,9 +58,12 @@ export async function loadProgressively(
     await overview.whenDrawn();
     if (!current()) return false;
   }
+  // The overview draws the links from their definitions: cytoscape takes them after the load (edge-fill.ts).
+  const linksLater = overview?.drawing === true && edges.length > 0;
+  if (linksLater) overview.holdEdges(() => edges);
   const layers = !host.feedLayers || overview?.drawing ? null : startLayerFeed(cy, extentOf(positions));
   if (TEST_HOOKS) recordFeed(host.feedKey, layers);
-  const complete = await addProgressively(cy, nodes, edges, {
+  const complete = await addProgressively(cy, nodes, linksLater ? [] : edges, {
     onProgress,
     stillWanted: current,
     yieldToPage: nextFrame,
@@ -66,8 +71,11 @@ export async function loadProgressively(
     layers,
     onAdded: (added) => host.legibleLabels.adopt(added.nodes()),
     chunkMs: CHUNK_MS,
+    // Nor do the nodes need their rendered geometry yet: the fill settles them first, in slices.
+    settle: !(linksLater && overview.holdsCalculations),
   });
   if (!complete || !current()) return false;
+  if (linksLater) host.fillEdges(edges, current);
   beforeDraw?.();
   return finish(host, current);
 }

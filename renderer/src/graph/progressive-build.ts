@@ -141,6 +141,8 @@ export interface ProgressiveOptions {
    * element just measured, `nodeChunk` / `edgeChunk` at most (CHUNK_MS). Fixed sizes without it.
    */
   chunkMs?: number;
+  /** False: chunks are not styled and measured as they go in (the caller does it later, edge-fill.ts). */
+  settle?: boolean;
 }
 
 /** The next chunk's size: `target` ms at the cost per item the last chunk measured, within [MIN_TIMED_CHUNK, max]. */
@@ -150,7 +152,7 @@ export function timedChunk(items: number, tookMs: number, target: number, max: n
 }
 
 /** A yield that only yields once this task has used its budget, or when `force`d (then for a frame). */
-function budgetedYield(o: Pick<ProgressiveOptions, 'yieldToPage' | 'yieldForInput' | 'budgetMs' | 'now'>): (force?: boolean) => Promise<void> {
+export function budgetedYield(o: Pick<ProgressiveOptions, 'yieldToPage' | 'yieldForInput' | 'budgetMs' | 'now'>): (force?: boolean) => Promise<void> {
   const now = o.now ?? (() => performance.now());
   const budget = o.budgetMs ?? TASK_BUDGET_MS;
   let start = now();
@@ -199,7 +201,7 @@ export async function addProgressively(cy: Core, nodes: ElementDefinition[], edg
         const began = o.chunkMs ? now() : 0;
         const added = cy.add(list.slice(start, end));
         o.onAdded?.(added);
-        settleNewElements(cy, added);
+        if (o.settle !== false) settleNewElements(cy, added);
         o.layers?.add(added);
         if (o.chunkMs) chunk = timedChunk(end - start, now() - began, o.chunkMs, size);
         o.onProgress({ phase, done: end, total: list.length });

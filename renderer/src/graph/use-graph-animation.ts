@@ -21,6 +21,8 @@ export function useGraphAnimation(api: PlexusApi, ctl: RefObject<GraphController
     }
     const c = ctl.current;
     if (!c) return setAnimating(false);
+    // The animation hides every element first: the links of a big load still going in too (edge-fill.ts).
+    c.links.complete();
     const run = animateGraph(c.cy, times);
     animation.current = run;
     await run.done;

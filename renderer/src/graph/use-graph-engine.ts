@@ -61,7 +61,7 @@ export function useGraphEngine(o: EngineOptions) {
     const c = ctl.current;
     if (!c) return;
     setFilterError(applyFilters(c.cy, latest.current.filters, excluded.current));
-    setCounts(visibleCounts(c.cy));
+    setCounts(visibleCounts(c.cy, c.links.pending()));
   }, []);
 
   // One cytoscape instance per mount.
@@ -79,6 +79,8 @@ export function useGraphEngine(o: EngineOptions) {
         c.setPinned(cache.current.pinned);
         saver.current.schedule();
       },
+      // A big graph's links went in after its load: filters and counts take them now.
+      onEdgesIn: () => refresh(),
     });
     ctl.current = c;
     // Only in the end-to-end build: the production bundle carries no hook (build-flags.ts).
@@ -91,7 +93,7 @@ export function useGraphEngine(o: EngineOptions) {
       c.destroy();
       ctl.current = null;
     };
-  }, [o.container, renderer.kind, saver, cancelLayout]);
+  }, [o.container, renderer.kind, saver, cancelLayout, refresh]);
 
   // The app's theme switched while the graph is open: redraw in its colours.
   const dark = useDarkTheme();
@@ -185,6 +187,8 @@ export function useGraphEngine(o: EngineOptions) {
       for (const id of event.delta.nodesRemoved) cache.current.forget(id);
       setModelVersion((v) => v + 1);
       if (!c) return;
+      // The delta names edges: cytoscape must hold every link it had before (edge-fill.ts).
+      c.links.complete();
       const req = latest.current.request;
       if (include.current !== null) {
         const next = neighbourhood(model.current, req.centres, req.depth);

@@ -113,6 +113,8 @@ export function useGraphLayout({ ctl, cache, include, saver, latest, setError }:
       const from = source ?? pendingSource.current;
       pendingSource.current = from ?? null;
       if (from) return runStreamed(c, layoutRequestFromDefinitions(from.nodes, from.edges, pinned, forces), from);
+      // The layout reads every link from cytoscape (a big load's may still be going in, edge-fill.ts).
+      c.links.complete();
       if (!local && c.cy.nodes().length > FCOSE_MAX_NODES && streamsLayout(c)) return runStreamed(c, layoutRequest(c.cy, pinned, forces));
       if (local || c.cy.nodes().length <= FCOSE_MAX_NODES) {
         setLayoutStatus('Laying out…');

@@ -30,6 +30,15 @@ describe('graph filters', () => {
     expect(graphAriaLabel(visibleCounts(cy))).toBe('Graph: 7 notes, 9 links');
   });
 
+  it("counts the links cytoscape does not hold yet (a big load's, edge-fill.ts), not those of hidden nodes", () => {
+    const model = new GraphModel(chainSnapshot());
+    const els = buildElements(model, { colourOf: () => '#000', positionOf: () => ({ x: 0, y: 0 }) });
+    const cy = cytoscape({ headless: true, layout: { name: 'preset' }, elements: [...els.nodes, ...els.edges.slice(0, 3)] });
+    expect(visibleCounts(cy, els.edges.slice(3))).toEqual({ notes: 7, links: 9 });
+    applyFilters(cy, { ...DEFAULT_FILTERS, showPlaceholders: false });
+    expect(visibleCounts(cy, els.edges.slice(3))).toEqual({ notes: 7, links: 8 });
+  });
+
   it('toggles hide placeholders, attachments and orphans, with their edges', () => {
     const cy = setup();
     applyFilters(cy, { ...DEFAULT_FILTERS, showPlaceholders: false });

@@ -15,6 +15,7 @@ export {
   rebuildLayerCache,
   rebuildLayerCacheAfterDraw,
   settleNewElements,
+  settleElements,
   settleRenderedStyle,
   LAYER_SLICE_MS,
   type SliceOptions,

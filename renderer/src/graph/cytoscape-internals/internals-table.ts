@@ -6,6 +6,7 @@
  * or drawn, not on an empty graph.
  */
 import type { Collection, Core } from 'cytoscape';
+import { eleCalcsOf } from './render-hold';
 import {
   collectionProto,
   coreOf,
@@ -136,6 +137,12 @@ export const INTERNALS: readonly Internal[] = [
   renderer('getPixelRatio'),
   renderer('recalculateRenderedStyle'),
   renderer('render'),
+  {
+    name: 'renderer.beforeRenderCallbacks.eleCalcs',
+    kind: 'renderer',
+    where: "cy.renderer().beforeRenderCallbacks, the entry of priority beforeRenderPriorities.eleCalcs (the frame loop's rendered-style flush)",
+    present: (p) => eleCalcsOf(p.renderer) !== undefined,
+  },
   layerCache('firstGet', (v) => typeof v === 'boolean'),
   layerCache('skipping', (v) => typeof v === 'boolean'),
   layerCache('layersByLevel', (v) => typeof v === 'object' && v !== null),

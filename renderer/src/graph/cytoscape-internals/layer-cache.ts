@@ -66,6 +66,18 @@ export function settleRenderedStyle(cy: Core, eles: Collection): void {
   internals(cy)?.renderer.recalculateRenderedStyle?.(eles, true);
 }
 
+/**
+ * Computes these elements' rendered geometry and bounding boxes now, without flushing the
+ * renderer's queue (which would take every element queued since, in this one task): for
+ * elements added unsettled, settled a slice per task afterwards (edge-fill.ts). The queue's
+ * next flush then finds them clean.
+ */
+export function settleElements(cy: Core, eles: Collection): void {
+  if (!internals(cy) || eles.empty()) return;
+  settleRenderedStyle(cy, eles);
+  measureSettled(eles);
+}
+
 export interface SliceOptions {
   /** Resolves when the page had a chance to draw and handle input. */
   yieldToPage(): Promise<void>;

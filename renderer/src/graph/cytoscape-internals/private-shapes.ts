@@ -77,6 +77,9 @@ export interface RendererInternals {
   recalculateRenderedStyle?(eles: Collection, useCache?: boolean): void;
   /** Draws one frame; the renderer's frame loop calls it through the instance (render-hold.ts). */
   render?(options?: unknown): void;
+  /** What the frame loop runs before each frame, highest priority first; eleCalcs flushes the rendered-style queue (render-hold.ts). */
+  beforeRenderCallbacks?: { fn: (willDraw: boolean, time?: number) => void; priority: number }[];
+  beforeRenderPriorities?: { eleCalcs?: number };
 }
 
 // ---------------------------------------------------------------- core, style, elements

@@ -50,6 +50,8 @@ export class GraphOverview {
   private previewOnly = false;
   /** A layout's positions, drawn instead of cytoscape's until cytoscape holds them (showLayoutPositions). */
   private streamed: { ids: readonly string[]; xy: Float64Array } | null = null;
+  /** The links cytoscape does not hold yet (holdEdges): drawn from their definitions, and cytoscape does not draw until they are in. */
+  private pendingEdges: (() => readonly ElementDefinition[]) | null = null;
 
   /** Null when cytoscape's drawing cannot be held (no canvas renderer, or its internals changed). */
   static create(cy: Core, container: HTMLElement, options: GraphOverviewOptions): GraphOverview | null {
@@ -79,6 +81,11 @@ export class GraphOverview {
   /** Which renderer draws now: null when the graph is too small for an overview. */
   get level(): Level | null {
     return this.levelNow;
+  }
+
+  /** Whether elements added while the overview draws stay unsettled until asked (render-hold.ts holdsCalculations). */
+  get holdsCalculations(): boolean {
+    return this.hold.holdsCalculations;
   }
 
   /** True while the overview, not cytoscape, draws the graph. */
@@ -113,6 +120,7 @@ export class GraphOverview {
    */
   showDefinitions(nodes: readonly ElementDefinition[], edges: readonly ElementDefinition[], preview = false): boolean {
     this.streamed = null;
+    this.pendingEdges = null;
     this.previewOnly = preview;
     if (!overviewApplies(nodes.length + edges.length)) {
       this.clear();
@@ -135,6 +143,23 @@ export class GraphOverview {
     return true;
   }
 
+  /**
+   * Until releaseEdges, cytoscape holds only part of the graph's links and `pending` returns the
+   * rest: the model takes those from their definitions, and the overview draws at every zoom
+   * (cytoscape would draw the graph without them).
+   */
+  holdEdges(pending: () => readonly ElementDefinition[]): void {
+    this.pendingEdges = pending;
+    this.decide();
+  }
+
+  /** cytoscape holds every link now: the model is read from it alone, and cytoscape may draw again. */
+  releaseEdges(): void {
+    if (!this.pendingEdges) return;
+    this.pendingEdges = null;
+    this.sync();
+  }
+
   /** cytoscape holds the layout's positions now (or the layout was dropped): its own are drawn again from the next sync. */
   endLayoutPositions(): void {
     this.streamed = null;
@@ -148,9 +173,10 @@ export class GraphOverview {
   /** Reads the model from cytoscape now (a build or apply ended, or the graph changed in place). */
   sync(): void {
     this.stale = false;
-    const elements = this.cy.elements().length;
+    const pending = this.pendingEdges?.() ?? [];
+    const elements = this.cy.elements().length + pending.length;
     if (!overviewApplies(elements)) return this.clear();
-    const next = this.withStreamed(modelFromCore(this.cy));
+    const next = this.withStreamed(modelFromCore(this.cy, pending));
     if (this.model && sameModel(this.model, next)) return this.decide();
     this.setModel(next);
   }
@@ -220,7 +246,8 @@ export class GraphOverview {
     const pan = this.cy.pan();
     const e = this.cy.extent();
     const visibleNodes = this.view.countIn(e.x1, e.y1, e.x2, e.y2);
-    const next = this.previewOnly ? 'overview' : chooseLevel({ elements: m.ids.length + m.edges.length / 2, visibleNodes, current: this.levelNow });
+    const next =
+      this.previewOnly || this.pendingEdges ? 'overview' : chooseLevel({ elements: m.ids.length + m.edges.length / 2, visibleNodes, current: this.levelNow });
     this.view.setCamera({ zoom, panX: pan.x, panY: pan.y });
     this.setLevel(next);
   }
@@ -233,7 +260,7 @@ export class GraphOverview {
     if (overview && wasDetail && this.stale && !this.options.busy()) {
       // Back from detail: what changed meanwhile (drags, filters) is read before drawing.
       this.stale = false;
-      const fresh = this.withStreamed(modelFromCore(this.cy));
+      const fresh = this.withStreamed(modelFromCore(this.cy, this.pendingEdges?.()));
       if (!this.model || !sameModel(this.model, fresh)) {
         this.model = fresh;
         this.view.setModel(fresh);

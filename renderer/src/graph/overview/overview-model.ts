@@ -122,9 +122,10 @@ export function modelFromDefinitions(nodes: readonly ElementDefinition[], edges:
 
 /**
  * From what cytoscape holds now: one pass over its element list (everyElement), each element
- * read through the public API.
+ * read through the public API. `pendingEdges`: links of the graph cytoscape does not hold yet
+ * (a big build's edges go in after its nodes, edge-fill.ts), drawn after its own.
  */
-export function modelFromCore(cy: Core): OverviewModel {
+export function modelFromCore(cy: Core, pendingEdges: readonly ElementDefinition[] = []): OverviewModel {
   const all = everyElement(cy);
   let nodeCount = 0;
   for (let i = 0; i < all.length; i++) if (all[i].isNode()) nodeCount++;
@@ -154,7 +155,12 @@ export function modelFromCore(cy: Core): OverviewModel {
       const d = e.data() as { source: string; target: string };
       visit(d.source, d.target);
     }
-  }, edges.length);
+    for (const e of pendingEdges) {
+      if (classList(e.classes).includes('hidden')) continue;
+      const d = e.data as { source: string; target: string };
+      visit(d.source, d.target);
+    }
+  }, edges.length + pendingEdges.length);
 }
 
 /** True when both would draw the same picture (a sync after a build usually changes nothing). */

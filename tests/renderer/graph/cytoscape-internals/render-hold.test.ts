@@ -40,6 +40,22 @@ test('held, a frame draws nothing; released, cytoscape draws again', () => {
   expect(counted()).toBe(1);
 });
 
+test('held, the frame loop computes no rendered geometry: an element added meanwhile stays unsettled until asked or released', () => {
+  type Calcs = { beforeRenderCallbacks: { fn(willDraw: boolean): void; priority: number }[]; beforeRenderPriorities: { eleCalcs: number } };
+  const r = (cy as unknown as { renderer(): Calcs }).renderer();
+  const frameCalcs = () => r.beforeRenderCallbacks.find((c) => c.priority === r.beforeRenderPriorities.eleCalcs)!.fn(true);
+  const hold = installRenderHold(cy);
+  expect(hold.holdsCalculations).toBe(true);
+  hold.set(true);
+  const added = cy.add({ data: { id: 'c', label: 'C', size: 6, colour: '#888888' }, position: { x: 50, y: 50 } });
+  const clean = () => (added[0] as unknown as { _private: { rstyle: { clean?: boolean } } })._private.rstyle.clean === true;
+  frameCalcs();
+  expect(clean()).toBe(false);
+  hold.set(false);
+  frameCalcs();
+  expect(clean()).toBe(true);
+});
+
 test('uninstall puts the renderer back as it was', () => {
   const renderer = (cy as unknown as Renderable).renderer();
   const before = renderer.render;
