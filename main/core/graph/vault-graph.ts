@@ -116,6 +116,10 @@ export class VaultGraph {
 
     const touched = touchedElements(plan, resolved, this.links);
     const before = this.captureElements(touched.nodes, touched.edges);
+    // Most changes edit notes already there without touching their tags: the path order and the
+    // tag counts stand (recounting them took most of a tag-pane request after each edit at 50k).
+    const samePaths = removedNotes.length === 0 && upserts.every((note) => this.notes.has(note.path));
+    const sameTags = samePaths && upserts.every((note) => sameList(this.notes.get(note.path)!.tags, note.tags));
 
     for (const path of removedNotes) {
       this.links.set(path, [], []);
@@ -125,7 +129,8 @@ export class VaultGraph {
     for (const path of addedAttachments) this.attachments.add(path);
     for (const note of upserts) this.notes.set(note.path, note);
     for (const [source, { links, resolutions }] of resolved) this.links.set(source, links, resolutions);
-    this.ordered = null;
+    if (!samePaths) this.ordered = null;
+    else if (!sameTags && this.ordered) this.ordered.tags = null;
     this.changes++;
 
     const after = this.captureElements(touched.nodes, touched.edges);
@@ -309,4 +314,8 @@ export class VaultGraph {
       orphans: this.orphans().length,
     };
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

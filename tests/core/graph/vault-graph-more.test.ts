@@ -174,4 +174,39 @@ describe('VaultGraph tag counts', () => {
     ]);
     expect(graph.notePaths()).toEqual(['a.md', 'c.md']);
   });
+
+  test('an edit that leaves every tag as it was keeps the counts; a changed tag, a new or a removed note recounts', () => {
+    const reads = { n: 0 };
+    const graph = new VaultGraph();
+    graph.applyChanges({ upsertNotes: [counted('a.md', ['ml'], reads), counted('b.md', ['x'], reads)] });
+    expect(graph.tagCounts()).toEqual([
+      { tag: 'ml', count: 1 },
+      { tag: 'x', count: 1 },
+    ]);
+    // The same tags, another link: the counts stand (only the comparison reads the tags).
+    graph.applyChanges({ upsertNotes: [makeNote(vp('a.md'), ['b'], { tags: ['ml'] })] });
+    const before = reads.n;
+    expect(graph.tagCounts()).toEqual([
+      { tag: 'ml', count: 1 },
+      { tag: 'x', count: 1 },
+    ]);
+    expect(reads.n).toBe(before);
+    // Another spelling is another tag list: recounted, and the shown spelling follows.
+    graph.applyChanges({ upsertNotes: [counted('a.md', ['ML', 'x'], reads)] });
+    expect(graph.tagCounts()).toEqual([
+      { tag: 'x', count: 2 },
+      { tag: 'ML', count: 1 },
+    ]);
+    graph.applyChanges({ upsertNotes: [makeNote(vp('0.md'), [], { tags: ['Ml'] })] });
+    expect(graph.tagCounts()).toEqual([
+      { tag: 'Ml', count: 2 },
+      { tag: 'x', count: 2 },
+    ]);
+    expect(graph.notePaths()).toEqual(['0.md', 'a.md', 'b.md']);
+    graph.applyChanges({ removeNotes: [vp('b.md')] });
+    expect(graph.tagCounts()).toEqual([
+      { tag: 'Ml', count: 2 },
+      { tag: 'x', count: 1 },
+    ]);
+  });
 });
