@@ -156,11 +156,15 @@ test('incremental updates equal a fresh index, and deltas are exact', () => {
         }
         mirror = applyDelta(mirror, delta);
         expect(mirror).toEqual(graph.snapshot());
+        // Counted after each step, so later steps meet counts kept from an earlier one.
+        graph.tagCounts();
       }
       const fresh = new VaultGraph();
       fresh.applyChanges({ upsertNotes: [...files.values()], addAttachments: [...attachments].map(vp) });
       expect(graph.snapshot()).toEqual(fresh.snapshot());
       expect(graph.allLinks()).toEqual(fresh.allLinks());
+      expect(graph.tagCounts()).toEqual(fresh.tagCounts());
+      expect(graph.notePaths()).toEqual(fresh.notePaths());
     }),
     { numRuns: 600 },
   );
