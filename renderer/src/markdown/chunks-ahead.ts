@@ -19,7 +19,7 @@ export const AHEAD_CHARS = 192 * 1024;
 
 const defaultFactory: PipelineWorkerFactory = () => import('./create-pipeline-worker').then((m) => m.createPipelineWorker());
 let factory: PipelineWorkerFactory | null = typeof Worker === 'undefined' ? null : defaultFactory;
-let shared: SharedWorker | null = null;
+let shared: WorkerConnection | null = null;
 
 /** Tests: the worker stand-in to use (null: no worker, parts drawn on the main thread). */
 export function setPipelineWorkerFactory(next: PipelineWorkerFactory | null): void {
@@ -28,7 +28,7 @@ export function setPipelineWorkerFactory(next: PipelineWorkerFactory | null): vo
   factory = next;
 }
 
-class SharedWorker {
+class WorkerConnection {
   private worker: Worker | null = null;
   private readonly waiting: PipelineRequest[] = [];
   private readonly sessions = new Map<number, ChunksAhead>();
@@ -85,7 +85,7 @@ export class ChunksAhead {
 
   /** `onAwaitedReady`: the part `waitFor` named has come back, or will not. */
   constructor(
-    private readonly worker: SharedWorker,
+    private readonly worker: WorkerConnection,
     private readonly onAwaitedReady: () => void,
   ) {}
 
@@ -157,6 +157,6 @@ export class ChunksAhead {
 /** A view's parts ahead, or null when there is no worker to draw them (the view draws all). */
 export function openChunksAhead(onAwaitedReady: () => void): ChunksAhead | null {
   if (!factory || shared?.failed) return null;
-  shared ??= new SharedWorker(factory);
+  shared ??= new WorkerConnection(factory);
   return new ChunksAhead(shared, onAwaitedReady);
 }
